@@ -1,0 +1,11 @@
+// Writes docs/rules/*.md from the built rule registry (run after `npm run build`).
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { allRules } from "../dist/rules/index.js";
+import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../dist/docs/rule-docs.js";
+
+mkdirSync("docs/rules", { recursive: true });
+const wanted = new Set(allRules.map((r) => `${r.meta.id}.md`).concat("README.md"));
+for (const f of readdirSync("docs/rules")) if (!wanted.has(f)) rmSync(`docs/rules/${f}`);
+for (const rule of allRules) writeFileSync(ruleDocPath(rule.meta.id), renderRuleDoc(rule));
+writeFileSync("docs/rules/README.md", renderRuleIndex(allRules));
+console.log(`wrote ${allRules.length} rule pages`);

@@ -1,0 +1,109 @@
+/** `k8s-lint [paths...]`: the default command. */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { findConfig, loadConfig } from "../../config/load.js";
+import { lint } from "../../engine/lint.js";
+import { FORMATS, loadFormatter, type FormatName } from "../../formatters/index.js";
+import type { SeveritySetting } from "../../types.js";
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
+
+export const LINT_HELP = `Usage: k8s-lint [options] [paths...]
+
+Lints Kubernetes manifests (files, directories, globs; "-" reads stdin; default ".").
+
+Options:
+  -f, --format <name>          ${FORMATS.join(" | ")} (default: stylish)
+  -o, --output-file <file>     write the report to a file instead of stdout
+  -c, --config <file>          config file (default: nearest .k8s-lint.yaml/.json upwards)
+      --rule <id>=<severity>   off | info | warning | error; repeatable
+      --kubernetes-version <x.y>  target version for deprecated/removed APIs
+      --default-namespace <ns> namespace of resources without one (default: default)
+      --ignore-pattern <glob>  do not lint matching files; repeatable
+      --max-warnings <n>       exit 1 when there are more than n warnings
+      --quiet                  report errors only
+      --explain                print each finding's explanation (and info findings)
+      --no-color               no colours (NO_COLOR and FORCE_COLOR are honoured too)
+  -v, --version                print the version
+  -h, --help                   print this help
+
+Commands:
+  k8s-lint explain <topic>     a rule id, a pod status reason, or an exit code
+  k8s-lint diagnose <file|->   advise on \`kubectl get pods -o yaml\` output
+  k8s-lint qos [paths...]      derived QoS class of every workload
+  k8s-lint rules               the rule catalogue
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O failure.
+`;
+
+const SEVERITIES = new Set(["off", "info", "warning", "error"]);
+
+export async function runLint(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", short: "f" },
+      "output-file": { type: "string", short: "o" },
+      config: { type: "string", short: "c" },
+      rule: { type: "string", multiple: true },
+      "kubernetes-version": { type: "string" },
+      "default-namespace": { type: "string" },
+      "ignore-pattern": { type: "string", multiple: true },
+      "max-warnings": { type: "string" },
+      quiet: { type: "boolean" },
+      explain: { type: "boolean" },
+      "no-color": { type: "boolean" },
+      color: { type: "boolean" },
+    },
+  });
+  const format = (values.format ?? "stylish") as FormatName;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (one of: ${FORMATS.join(", ")})`);
+  const rules: Record<string, SeveritySetting> = {};
+  for (const spec of values.rule ?? []) {
+    const m = /^([^=]+)=(.+)$/.exec(spec);
+    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule expects <id>=<off|info|warning|error>, got "${spec}"`);
+    rules[m[1].trim()] = m[2] as SeveritySetting;
+  }
+  let maxWarnings: number | undefined;
+  if (values["max-warnings"] !== undefined) {
+    maxWarnings = Number(values["max-warnings"]);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got "${values["max-warnings"]}"`);
+  }
+  const kubeVersion = values["kubernetes-version"];
+  if (kubeVersion !== undefined && !/^\d+\.\d+$/.test(kubeVersion)) {
+    throw new UsageError(`--kubernetes-version expects <major>.<minor> such as 1.30, got "${kubeVersion}"`);
+  }
+  const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+  const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+
+  const result = await lint(positionals, {
+    cwd: io.cwd,
+    config,
+    rules,
+    kubernetesVersion: kubeVersion,
+    defaultNamespace: values["default-namespace"],
+    ignorePatterns: values["ignore-pattern"],
+    quiet: values.quiet,
+  });
+
+  const toFile = values["output-file"] !== undefined;
+  const formatter = await loadFormatter(format);
+  const output = formatter(result, {
+    color: values.color ? true : useColor(io, values["no-color"] ?? false, toFile),
+    explain: values.explain,
+  });
+  if (toFile) {
+    try {
+      writeFileSync(resolve(io.cwd, values["output-file"]!), output);
+    } catch (err) {
+      throw new UsageError(`cannot write ${values["output-file"]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  } else io.stdout(output);
+
+  const limit = maxWarnings ?? config?.maxWarnings;
+  if (result.summary.errors > 0) return EXIT_PROBLEMS;
+  if (limit !== undefined && result.summary.warnings > limit) return EXIT_PROBLEMS;
+  return EXIT_OK;
+}

@@ -1,0 +1,25 @@
+/** What a command may touch of the process: streams, cwd, environment. Tests pass their own. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+}
+
+/** A usage, config or I/O failure: printed as one line, exit 2. */
+export class UsageError extends Error {}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_FAILURE = 2;
+
+/** Colour on a terminal unless NO_COLOR or --no-color; FORCE_COLOR forces it on. */
+export function useColor(io: CliIO, noColorFlag: boolean, toFile: boolean): boolean {
+  if (noColorFlag) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return io.isTTY && !toFile;
+}

@@ -1,0 +1,57 @@
+/** Command dispatch and the one place that turns failures into exit codes. */
+import { ConfigError } from "../config/load.js";
+import { DiscoveryError } from "../engine/discover.js";
+import { LintIoError, LintUsageError } from "../engine/lint.js";
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from "./io.js";
+import { packageVersion } from "./version.js";
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+/** Subcommands are imported on demand so that a plain lint loads no advisor code. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  rules: async () => (await import("./commands/rules.js")).runRules,
+  explain: async () => (await import("./commands/explain.js")).runExplain,
+  diagnose: async () => (await import("./commands/diagnose.js")).runDiagnose,
+  qos: async () => (await import("./commands/qos.js")).runQos,
+};
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  try {
+    if (argv[0] === "--version" || argv[0] === "-v") {
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const lintModule = () => import("./commands/lint.js");
+    if (argv.includes("--help") || argv.includes("-h")) {
+      if (argv[0] && COMMANDS[argv[0]] && argv[0] !== "rules") {
+        const command = await COMMANDS[argv[0]]();
+        return await command(["--help"], io);
+      }
+      io.stdout((await lintModule()).LINT_HELP);
+      return EXIT_OK;
+    }
+    const name = argv[0];
+    if (name && COMMANDS[name]) return await (await COMMANDS[name]())(argv.slice(1), io);
+    // "lint" is also accepted as an explicit command name.
+    const args = name === "lint" ? argv.slice(1) : argv;
+    return await (await lintModule()).runLint(args, io);
+  } catch (err) {
+    if (
+      err instanceof UsageError ||
+      err instanceof ConfigError ||
+      err instanceof DiscoveryError ||
+      err instanceof LintIoError ||
+      err instanceof LintUsageError
+    ) {
+      io.stderr(`k8s-lint: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if ((err as NodeJS.ErrnoException)?.code?.startsWith?.("ERR_PARSE_ARGS")) {
+      io.stderr(`k8s-lint: ${(err as Error).message}\nRun \`k8s-lint --help\` for usage.\n`);
+      return EXIT_FAILURE;
+    }
+    io.stderr(`k8s-lint: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (io.env.K8S_LINT_DEBUG) io.stderr(`${(err as Error)?.stack ?? ""}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,57 @@
+/** Finds, reads and validates the config file; errors carry the offending key and its line. */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseText } from "../engine/parse.js";
+import { LineIndex, locate } from "../engine/positions.js";
+import { configSchema, type Config } from "./schema.js";
+
+export const CONFIG_NAMES = [".k8s-lint.yaml", ".k8s-lint.yml", ".k8s-lint.json"];
+
+export class ConfigError extends Error {}
+
+/** The nearest config file from `cwd` upwards, or undefined. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(file: string, displayName = file): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (err) {
+    throw new ConfigError(`cannot read config file ${displayName}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const docs = parseText(text);
+  const doc = docs[0];
+  const problem = doc?.problems[0];
+  if (problem) {
+    const pos = new LineIndex(text).position(problem.start);
+    throw new ConfigError(`${displayName}:${pos.line}:${pos.column}: ${problem.message}`);
+  }
+  const value = doc?.value ?? {};
+  const result = configSchema.safeParse(value);
+  if (result.success) return result.data;
+  const lines = new LineIndex(text);
+  const messages = result.error.issues.map((issue) => {
+    let path = issue.path as (string | number)[];
+    let what = issue.message;
+    if (issue.code === "unrecognized_keys") {
+      path = [...path, issue.keys[0]];
+      what = `unknown key "${issue.keys.join('", "')}"`;
+    }
+    const at = doc ? locate(doc, path, issue.code === "unrecognized_keys" ? "key" : undefined) : { start: 0 };
+    const pos = lines.position(at.start);
+    const where = path.length ? ` at "${path.join(".")}"` : "";
+    return `${displayName}:${pos.line}:${pos.column}: ${what}${where}`;
+  });
+  throw new ConfigError(messages.join("\n"));
+}

@@ -1,0 +1,38 @@
+/** docs/rules/*.md are rendered from rule meta, so the pages cannot drift from the code. */
+import type { Rule } from "../rules/types.js";
+
+const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
+
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+export function renderRuleDoc({ meta }: Rule): string {
+  const lines = [
+    GENERATED,
+    "",
+    `# ${meta.id}`,
+    "",
+    meta.summary,
+    "",
+    `- Severity: **${meta.severity}**`,
+    `- Category: ${meta.category}`,
+    `- Scope: ${meta.crossResource ? "cross-resource (needs the other resources of the input)" : "single resource"}`,
+  ];
+  if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
+  lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
+  if (meta.examples) {
+    lines.push("", "## Example", "", "Reported:", "", "```yaml", meta.examples.bad.trimEnd(), "```", "", "Fixed:", "", "```yaml", meta.examples.good.trimEnd(), "```");
+  }
+  lines.push("", `Silence it for one line with \`# k8s-lint-disable-next-line ${meta.id}\`, or for a resource with the annotation \`k8s-lint.io/ignore: "${meta.id}"\`.`, "");
+  return lines.join("\n");
+}
+
+export function renderRuleIndex(rules: readonly Rule[]): string {
+  const lines = [GENERATED, "", "# Rules", "", `${rules.length} rules. (X) = cross-resource.`, "", "| Rule | Severity | Category | Summary |", "|---|---|---|---|"];
+  for (const { meta } of rules) {
+    lines.push(`| [${meta.id}](${meta.id}.md)${meta.crossResource ? " (X)" : ""} | ${meta.severity} | ${meta.category} | ${meta.summary.replace(/\|/g, "\\|")} |`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}

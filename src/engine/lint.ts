@@ -1,0 +1,455 @@
+/**
+ * The lint pipeline: discover -> read -> parse -> resources -> index -> rules -> suppression
+ * -> the JSON-contract result. Pure apart from reading files; never prints.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { minimatch } from "minimatch";
+import { isBuiltinApiVersion } from "../models/api-groups.js";
+import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
+import { Resource } from "../models/resource.js";
+import { allRules, getRule } from "../rules/index.js";
+import type { Finding, Rule, Settings } from "../rules/types.js";
+import type { Config, ExcludeEntry } from "../config/schema.js";
+import type { Diagnostic, FileResult, LintResult, Path, Severity, SeveritySetting } from "../types.js";
+import { discover, STDIN, type DiscoveredFile } from "./discover.js";
+import { parseText, type ParsedDocument } from "./parse.js";
+import { formatPath, LineIndex, locate, type Target } from "./positions.js";
+import { ResourceIndex } from "./resource-index.js";
+import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
+
+export class LintIoError extends Error {}
+export class LintUsageError extends Error {}
+
+export interface LintOptions {
+  cwd?: string;
+  /** Loaded config (the CLI finds and validates it); merged under the explicit options below. */
+  config?: Config;
+  /** Rule severities that override the config (`--rule id=severity`). */
+  rules?: Record<string, SeveritySetting>;
+  kubernetesVersion?: string;
+  defaultNamespace?: string;
+  ignorePatterns?: string[];
+  /** Errors only (`--quiet`). */
+  quiet?: boolean;
+  /** Text for the `-` path; read from process.stdin when absent. */
+  stdin?: string;
+  /** Rules to run instead of the whole registry (tests of the engine itself). */
+  ruleSet?: readonly Rule[];
+  /** Called after each file is parsed (progress display). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A file's text and how to turn offsets into lines. */
+interface SourceFile {
+  display: string;
+  text: string;
+  docs: ParsedDocument[];
+  lines?: LineIndex;
+  resources: number;
+  diagnostics: Array<Diagnostic & { internal: InternalInfo }>;
+}
+
+interface InternalInfo {
+  docIndex: number;
+  resourceId?: number;
+}
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+function lineIndex(f: SourceFile): LineIndex {
+  return (f.lines ??= new LineIndex(f.text));
+}
+
+/** Text of a file, or a reason it is not text; I/O failures throw LintIoError. */
+function readSource(file: DiscoveredFile, stdin: string | undefined): { text: string } | { problem: string; offset: number } {
+  let buf: Buffer;
+  if (file.absolute === STDIN) {
+    buf = stdin !== undefined ? Buffer.from(stdin, "utf8") : readStdin();
+  } else {
+    let st;
+    try {
+      st = statSync(file.absolute);
+    } catch (err) {
+      throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (!st.isFile()) throw new LintIoError(`cannot read ${file.display}: not a regular file`);
+    if (st.size > MAX_FILE_BYTES) return { problem: `file is ${Math.round(st.size / 1048576)} MB, over the 64 MB limit: not linted`, offset: 0 };
+    try {
+      buf = readFileSync(file.absolute);
+    } catch (err) {
+      throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    const text = buf.subarray(0, nul).toString("utf8");
+    return { problem: "binary file (NUL byte): not a YAML or JSON manifest", offset: text.length };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    const lossy = buf.toString("utf8");
+    return { problem: "invalid UTF-8: manifests must be UTF-8 text", offset: Math.max(0, lossy.indexOf("\uFFFD")) };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text };
+}
+
+function readStdin(): Buffer {
+  try {
+    return readFileSync(0);
+  } catch (err) {
+    throw new LintIoError(`cannot read standard input: ${(err as Error).message}`);
+  }
+}
+
+/** Config severities, then `--rule` overrides. */
+function severityTable(options: LintOptions): Map<string, SeveritySetting> {
+  const table = new Map<string, SeveritySetting>();
+  for (const src of [options.config?.rules, options.rules]) {
+    if (!src) continue;
+    for (const [id, sev] of Object.entries(src)) table.set(id, sev);
+  }
+  return table;
+}
+
+function excluded(entries: ExcludeEntry[] | undefined, r: Resource, ruleId: string): boolean {
+  if (!entries) return false;
+  const m = (glob: string | undefined, value: string) => glob === undefined || minimatch(value, glob);
+  return entries.some(
+    (e) => m(e.kind, r.kind) && m(e.namespace, r.namespace) && m(e.name, r.name) && (e.rules.includes("*") || e.rules.includes(ruleId)),
+  );
+}
+
+export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = options.config ?? {};
+  const settings: Settings = {
+    kubernetesVersion: options.kubernetesVersion ?? config.kubernetesVersion ?? CATALOGUE_KUBERNETES_VERSION,
+    defaultNamespace: options.defaultNamespace ?? config.defaultNamespace ?? "default",
+  };
+  const files = await discover(paths.length ? paths : ["."], {
+    cwd,
+    ignorePatterns: [...(config.ignore ?? []), ...(options.ignorePatterns ?? [])],
+  });
+  const severities = severityTable(options);
+  const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));
+  if (unknownRuleIds.length) throw new LintUsageError(`unknown rule "${unknownRuleIds[0]}" (see \`k8s-lint rules\`)`);
+  const enabled = (id: string) => severities.get(id) !== "off";
+
+  const sources: SourceFile[] = [];
+  const resources: Resource[] = [];
+  let skipped = 0;
+
+  const emit = (
+    src: SourceFile,
+    ruleId: string,
+    start: number,
+    end: number,
+    message: string,
+    info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
+  ) => {
+    if (!enabled(ruleId)) return;
+    const sev = severities.get(ruleId);
+    const severity = (sev && sev !== "off" ? sev : undefined) ?? info.severity ?? getRule(ruleId)?.meta.severity ?? "error";
+    const range = lineIndex(src).range(start, end, src.text);
+    const r = info.resource;
+    src.diagnostics.push({
+      ruleId,
+      severity,
+      message,
+      ...range,
+      resource: r ? r.ref : { apiVersion: "", kind: "", name: "", namespace: "" },
+      path: formatPath(info.path ?? []),
+      ...(info.hint ? { hint: info.hint } : {}),
+      ...(info.source ? { source: info.source } : {}),
+      internal: { docIndex: info.docIndex, resourceId: info.resourceId },
+    });
+  };
+
+  for (let fi = 0; fi < files.length; fi++) {
+    const file = files[fi];
+    const read = readSource(file, options.stdin);
+    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs: [], resources: 0, diagnostics: [] };
+    sources.push(src);
+    if (!("text" in read)) {
+      src.text = "";
+      src.diagnostics.push({
+        ruleId: "yaml-syntax",
+        severity: "error",
+        message: read.problem,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        resource: { apiVersion: "", kind: "", name: "", namespace: "" },
+        path: "",
+        internal: { docIndex: 0 },
+      });
+      if (read.offset > 0) {
+        // Position of the bad byte, counted in the readable text before it.
+        const before = readFileSync(file.absolute === STDIN ? 0 : file.absolute).subarray(0, read.offset).toString("utf8");
+        const pos = new LineIndex(before).position(before.length);
+        Object.assign(src.diagnostics[0], { line: pos.line, column: pos.column, endLine: pos.line, endColumn: pos.column + 1 });
+      }
+      continue;
+    }
+    src.docs = parseText(src.text);
+    for (const doc of src.docs) {
+      const base = { docIndex: doc.index, source: doc.helmSource };
+      if (doc.template) {
+        emit(src, "unrendered-template", doc.template.start, doc.template.end, `template syntax "${truncate(src.text.slice(doc.template.start, doc.template.end))}" is not rendered`, {
+          ...base,
+          hint: "render the chart first (helm template ... | k8s-lint -)",
+        });
+        continue;
+      }
+      for (const p of doc.problems) emit(src, "yaml-syntax", p.start, p.end, lowerFirst(p.message), base);
+      if (doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) continue;
+      if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
+        skipped++;
+        continue;
+      }
+      collectResources(src, doc, doc.value as Record<string, unknown>, [], settings, resources, emit, () => skipped++);
+    }
+    options.onProgress?.(fi + 1, files.length);
+  }
+
+  for (const r of resources) if (!isBuiltinApiVersion(r.apiVersion)) skipped++;
+
+  const index = new ResourceIndex(resources);
+  const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
+  const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
+
+  const toDiagnostic = (rule: Rule, resource: Resource, finding: Finding) => {
+    const src = sourceOf.get(resource.file)!;
+    const loc = locate(resource.doc, [...resource.basePath, ...finding.path], finding.target as Target | undefined);
+    emit(src, rule.meta.id, loc.start, loc.end, finding.message, {
+      docIndex: resource.doc.index,
+      resourceId: resource.id,
+      resource,
+      severity: finding.severity,
+      path: finding.path,
+      hint: finding.hint,
+      source: resource.doc.helmSource,
+    });
+    const d = src.diagnostics[src.diagnostics.length - 1];
+    if (finding.related && d && d.ruleId === rule.meta.id) {
+      const other = finding.related.resource;
+      const otherSrc = sourceOf.get(other.file)!;
+      const at = locate(other.doc, [...other.basePath, ...(finding.related.path ?? [])]);
+      const pos = lineIndex(otherSrc).position(at.start);
+      d.related = {
+        file: other.file,
+        line: pos.line,
+        column: pos.column,
+        resource: other.ref,
+        path: formatPath(finding.related.path ?? []),
+        ...(finding.related.message ? { message: finding.related.message } : {}),
+      };
+    }
+  };
+
+  for (const resource of resources) {
+    for (const rule of rules) {
+      const ctx = {
+        resource,
+        index,
+        settings,
+        report: (f: Finding) => toDiagnostic(rule, resource, f),
+      };
+      try {
+        rule.check!(ctx);
+      } catch (err) {
+        toDiagnostic(getRule("internal-error")!, resource, {
+          path: ["kind"],
+          message: `rule "${rule.meta.id}" failed on ${resource.displayName}: ${(err as Error)?.message ?? String(err)}`,
+        });
+      }
+    }
+  }
+
+  applySuppressions(sources, resources, config.exclude, enabled, emit);
+
+  const fileResults: FileResult[] = sources.map((s) => {
+    let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
+    if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    return { path: s.display, resources: s.resources, diagnostics };
+  });
+  const count = (sev: Severity) => fileResults.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
+  return {
+    version: 1,
+    kubernetesVersion: settings.kubernetesVersion,
+    files: fileResults,
+    summary: {
+      files: fileResults.length,
+      resources: resources.length,
+      skipped,
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+    },
+  };
+}
+
+type Emit = (
+  src: SourceFile,
+  ruleId: string,
+  start: number,
+  end: number,
+  message: string,
+  info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
+) => void;
+
+function truncate(s: string): string {
+  const one = s.replace(/\s+/g, " ");
+  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
+}
+
+function lowerFirst(s: string): string {
+  return s ? s[0].toLowerCase() + s.slice(1).replace(/\.$/, "") : s;
+}
+
+/** Type meta checks and List flattening; resources found are appended to `out`. */
+function collectResources(
+  src: SourceFile,
+  doc: ParsedDocument,
+  value: Record<string, unknown>,
+  basePath: Path,
+  settings: Settings,
+  out: Resource[],
+  emit: Emit,
+  skip: () => void,
+) {
+  const hasApi = typeof value.apiVersion === "string" && value.apiVersion !== "";
+  const hasKind = typeof value.kind === "string" && value.kind !== "";
+  const info = { docIndex: doc.index, source: doc.helmSource };
+  if (!hasApi && !hasKind) {
+    skip();
+    return;
+  }
+  if (!hasApi || !hasKind) {
+    const looksLikeObject = hasKind || "metadata" in value || "spec" in value;
+    if (!looksLikeObject) {
+      skip();
+      return;
+    }
+    const present = hasKind ? "kind" : "apiVersion";
+    const missing = hasKind ? "apiVersion" : "kind";
+    const at = locate(doc, [...basePath, present], "key");
+    emit(src, "missing-type-meta", at.start, at.end, `"${missing}" is missing: the API server cannot tell what this object is`, {
+      ...info,
+      path: [missing],
+      hint: hasKind ? `add the apiVersion of ${String(value.kind)}` : "add the kind",
+    });
+    return;
+  }
+  const kind = value.kind as string;
+  if (kind.endsWith("List") && Array.isArray(value.items)) {
+    value.items.forEach((item, i) => {
+      if (item && typeof item === "object" && !Array.isArray(item)) {
+        collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], settings, out, emit, skip);
+      }
+    });
+    return;
+  }
+  out.push(new Resource(value, src.display, doc, basePath, settings.defaultNamespace, out.length));
+  src.resources++;
+}
+
+function applySuppressions(
+  sources: SourceFile[],
+  resources: Resource[],
+  exclude: ExcludeEntry[] | undefined,
+  enabled: (id: string) => boolean,
+  emit: Emit,
+) {
+  const byId = resources;
+  const byFile = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  for (const src of sources) {
+    const lines = src.text ? lineIndex(src) : undefined;
+    const docOf = (offset: number) => {
+      const d = src.docs.find((doc) => offset < doc.end) ?? src.docs[src.docs.length - 1];
+      return d ? d.index : 0;
+    };
+    const comments = lines ? findCommentDirectives(src.text, docOf, (o) => lines.position(o).line) : [];
+    const annotations = new Map<number, Directive[]>();
+    for (const r of byFile.get(src.display) ?? []) {
+      const found = annotationDirectives(r);
+      if (found.length) annotations.set(r.id, found);
+    }
+    if (!comments.length && !annotations.size && !exclude) continue;
+
+    src.diagnostics = src.diagnostics.filter((d) => {
+      if (d.ruleId === "unused-suppression") return true;
+      const owner = d.internal.resourceId !== undefined ? byId[d.internal.resourceId] : undefined;
+      if (owner && excluded(exclude, owner, d.ruleId)) return false;
+      let silenced = false;
+      for (const dir of comments) {
+        if (dir.ruleId !== "*" && dir.ruleId !== d.ruleId) continue;
+        const hit =
+          dir.kind === "next-line" ? dir.coversLine === d.line : dir.docIndex === d.internal.docIndex && d.line > dir.line;
+        if (hit) {
+          dir.used = true;
+          silenced = true;
+        }
+      }
+      for (const dir of owner ? (annotations.get(owner.id) ?? []) : []) {
+        if (dir.ruleId === "*" || dir.ruleId === d.ruleId) {
+          dir.used = true;
+          silenced = true;
+        }
+      }
+      return !silenced;
+    });
+
+    for (const dir of comments) {
+      if (dir.used || (dir.ruleId !== "*" && !enabled(dir.ruleId))) continue;
+      emit(src, "unused-suppression", dir.offset, dir.offset + dir.length, unusedMessage(dir), {
+        docIndex: dir.docIndex,
+        hint: "remove the directive",
+      });
+    }
+    for (const [rid, dirs] of annotations) {
+      const r = byId[rid];
+      for (const dir of dirs) {
+        if (dir.used || (dir.ruleId !== "*" && !enabled(dir.ruleId))) continue;
+        const at = locate(r.doc, [...r.basePath, ...(dir.annotationPath ?? [])], "value");
+        emit(src, "unused-suppression", at.start, at.end, unusedMessage(dir), {
+          docIndex: r.doc.index,
+          resourceId: r.id,
+          resource: r,
+          path: dir.annotationPath,
+          hint: `remove "${dir.ruleId}" from the ${IGNORE_ANNOTATION} annotation`,
+        });
+      }
+    }
+  }
+}
+
+function unusedMessage(dir: Directive): string {
+  if (dir.ruleId !== "*" && !getRule(dir.ruleId)) return `"${dir.ruleId}" is not a k8s-lint rule`;
+  return dir.ruleId === "*" ? "suppression of all rules silences nothing here" : `suppression of "${dir.ruleId}" silences nothing here`;
+}
+
+function annotationDirectives(r: Resource): Directive[] {
+  const out: Directive[] = [];
+  const sources: Array<[Record<string, string>, Path]> = [[r.annotations, ["metadata", "annotations", IGNORE_ANNOTATION]]];
+  const tpl = r.kind === "Pod" ? undefined : r.podTemplate;
+  if (tpl) sources.push([tpl.annotations, [...tpl.metadataPath, "annotations", IGNORE_ANNOTATION]]);
+  for (const [annotations, path] of sources) {
+    const value = annotations[IGNORE_ANNOTATION];
+    if (value === undefined) continue;
+    for (const { id } of splitIds(value)) {
+      out.push({ ruleId: id, kind: "annotation", line: 0, offset: 0, length: 0, docIndex: r.doc.index, resourceId: r.id, annotationPath: path, used: false });
+    }
+  }
+  return out;
+}

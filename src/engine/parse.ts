@@ -1,0 +1,258 @@
+/**
+ * YAML/JSON text -> plain values plus a compact position table.
+ *
+ * The yaml package's Document tree is dropped right after conversion: each converted map or
+ * sequence keeps only the offsets of its keys and values (see Spans), which is all a
+ * diagnostic needs and costs a fraction of the tree's memory.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from "yaml";
+import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
+
+/** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
+export type Spans = Map<string | number, [number, number, number, number]>;
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+  /** Duplicate keys make the document invalid for the API server but leave it readable. */
+  recoverable: boolean;
+}
+
+export interface ParsedDocument {
+  /** Position of the document in its file (0-based). */
+  index: number;
+  value: unknown;
+  /** Offsets of the document's first and last character of content. */
+  start: number;
+  end: number;
+  problems: SyntaxProblem[];
+  /** Template named by the `# Source:` comment that `helm template` writes. */
+  helmSource?: string;
+  /** The document contains `{{ ... }}` outside comments: a chart template, not a manifest. */
+  template?: { start: number; end: number };
+  spans: WeakMap<object, Spans>;
+  /** The span of the document's root value. */
+  rootSpan: [number, number];
+}
+
+const MAX_DEPTH = 400;
+/** An alias expansion beyond this many nodes (and 20x the written ones) is an alias bomb. */
+const MAX_EXPANDED_NODES = 200_000;
+
+class ConvertError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+interface ConvertState {
+  spans: WeakMap<object, Spans>;
+  /** Converted values of anchored nodes: aliases share one value instead of copying it. */
+  anchored: Map<YamlNode, unknown>;
+  sizes: Map<YamlNode, number>;
+  written: number;
+  expanded: number;
+  doc: Document.Parsed;
+}
+
+function nodeRange(node: YamlNode | null | undefined, fallback: number): [number, number] {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : [fallback, fallback];
+}
+
+function scalarValue(node: Scalar): unknown {
+  const v = node.value;
+  // YAML 1.1 timestamps and sexagesimal numbers stay the strings that were written.
+  if (v instanceof Date) return node.source ?? String(v);
+  if (typeof v === "number" && typeof node.source === "string" && node.source.includes(":")) return node.source;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof Uint8Array) return node.source ?? "";
+  return v;
+}
+
+function keyString(key: unknown): string {
+  if (isScalar(key)) {
+    const v = key.value;
+    if (typeof v === "symbol") return "<<";
+    return v === null ? "null" : String(v);
+  }
+  if (key === null || key === undefined) return "null";
+  return String(key);
+}
+
+function expandedSize(node: YamlNode | null, st: ConvertState): number {
+  if (!node) return 1;
+  const known = st.sizes.get(node);
+  if (known !== undefined) return known;
+  let size = 1;
+  if (isAlias(node)) {
+    const target = node.resolve(st.doc);
+    size = target ? expandedSize(target as YamlNode, st) : 1;
+  } else if (isMap(node)) {
+    for (const pair of (node as YAMLMap).items) size += expandedSize(pair.value as YamlNode | null, st) + 1;
+  } else if (isSeq(node)) {
+    for (const item of (node as YAMLSeq).items) size += expandedSize(item as YamlNode | null, st);
+  }
+  st.sizes.set(node, size);
+  return size;
+}
+
+function convert(node: YamlNode | null, st: ConvertState, depth: number): unknown {
+  if (node === null || node === undefined) return null;
+  if (depth > MAX_DEPTH) throw new ConvertError(`document is nested more than ${MAX_DEPTH} levels deep`, node.range?.[0] ?? 0);
+  if (isAlias(node)) {
+    const target = node.resolve(st.doc) as YamlNode | undefined;
+    if (!target) throw new ConvertError(`unknown alias "*${node.source}"`, node.range?.[0] ?? 0);
+    st.expanded += expandedSize(target, st);
+    if (st.expanded > MAX_EXPANDED_NODES && st.expanded > 20 * st.written) {
+      throw new ConvertError("aliases expand to more than 200,000 nodes (an alias bomb?)", node.range?.[0] ?? 0);
+    }
+    if (st.anchored.has(target)) return st.anchored.get(target);
+    return convertNode(target, st, depth);
+  }
+  return convertNode(node, st, depth);
+}
+
+function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
+  st.written++;
+  let out: unknown;
+  if (isScalar(node)) {
+    out = scalarValue(node);
+  } else if (isMap(node)) {
+    const obj: Record<string, unknown> = {};
+    const spans: Spans = new Map();
+    if ((node as { anchor?: string }).anchor) st.anchored.set(node, obj);
+    const merges: YamlNode[] = [];
+    for (const pair of (node as YAMLMap<unknown, unknown>).items) {
+      const key = pair.key as YamlNode | null;
+      const name = keyString(key);
+      const valueNode = pair.value as YamlNode | null;
+      if (name === "<<" && isScalar(key) && typeof key.value === "symbol") {
+        if (valueNode) merges.push(valueNode);
+        continue;
+      }
+      const [ks, ke] = nodeRange(key, node.range?.[0] ?? 0);
+      const [vs, ve] = valueNode ? nodeRange(valueNode, ke) : [ke, ke];
+      obj[name] = convert(valueNode, st, depth + 1);
+      spans.set(name, [ks, ke, vs, ve]);
+    }
+    for (const m of merges) mergeInto(obj, spans, m, st, depth);
+    st.spans.set(obj, spans);
+    out = obj;
+  } else if (isSeq(node)) {
+    const arr: unknown[] = [];
+    const spans: Spans = new Map();
+    if ((node as { anchor?: string }).anchor) st.anchored.set(node, arr);
+    (node as YAMLSeq<unknown>).items.forEach((item, i) => {
+      const itemNode = item as YamlNode | null;
+      const [vs, ve] = nodeRange(itemNode, node.range?.[0] ?? 0);
+      arr.push(convert(itemNode, st, depth + 1));
+      spans.set(i, [vs, ve, vs, ve]);
+    });
+    st.spans.set(arr, spans);
+    out = arr;
+  } else {
+    out = null;
+  }
+  if ((node as { anchor?: string }).anchor && !st.anchored.has(node)) st.anchored.set(node, out);
+  return out;
+}
+
+/** `<<: *base` (or a list of them): keys written in the map win, earlier sources win over later. */
+function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode, st: ConvertState, depth: number) {
+  const sources = isSeq(source) ? ((source as YAMLSeq<unknown>).items as YamlNode[]) : [source];
+  for (const s of sources) {
+    const value = convert(s, st, depth + 1);
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      throw new ConvertError("merge key `<<` must refer to a mapping", s?.range?.[0] ?? 0);
+    }
+    const srcSpans = st.spans.get(value);
+    for (const [k, v] of Object.entries(value)) {
+      if (k in obj) continue;
+      obj[k] = v;
+      const sp = srcSpans?.get(k);
+      if (sp) spans.set(k, sp);
+    }
+  }
+}
+
+const TEMPLATE_RE = /\{\{[\s\S]*?\}\}/g;
+
+/** `{{ ... }}` outside comments and outside quoted values that merely mention braces. */
+function findTemplate(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const slice = text.slice(start, end);
+  if (!slice.includes("{{")) return undefined;
+  TEMPLATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TEMPLATE_RE.exec(slice))) {
+    const abs = start + m.index;
+    const lineStart = text.lastIndexOf("\n", abs - 1) + 1;
+    const before = text.slice(lineStart, abs);
+    if (/(^|\s)#/.test(before)) continue;
+    return { start: abs, end: abs + m[0].length };
+  }
+  return undefined;
+}
+
+const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
+
+/** Parses every document of a file. Never throws: failures become problems of a document. */
+export function parseText(text: string): ParsedDocument[] {
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { version: "1.1", merge: true, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [];
+  } catch (err) {
+    const message =
+      err instanceof RangeError ? "the document is nested too deeply to parse" : `cannot parse: ${(err as Error).message}`;
+    return [emptyDocument(0, 0, text.length, [{ message, start: 0, end: Math.min(1, text.length), recoverable: false }])];
+  }
+  const out: ParsedDocument[] = [];
+  let prevEnd = 0;
+  docs.forEach((doc, index) => {
+    const [, valueEnd, nodeEnd] = doc.range;
+    const start = prevEnd;
+    const end = Math.max(nodeEnd, valueEnd);
+    prevEnd = end;
+    const problems: SyntaxProblem[] = doc.errors.map((e) => ({
+      message: e.message.split("\n")[0],
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0] + 1),
+      recoverable: e.code === "DUPLICATE_KEY",
+    }));
+    const parsed = emptyDocument(index, start, end, problems);
+    const header = text.slice(start, doc.contents?.range?.[0] ?? end);
+    const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
+    if (helm) parsed.helmSource = helm[1];
+    parsed.template = findTemplate(text, start, end);
+    if (parsed.template || problems.some((p) => !p.recoverable)) {
+      out.push(parsed);
+      return;
+    }
+    const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), written: 0, expanded: 0, doc };
+    try {
+      parsed.value = convert(doc.contents as YamlNode | null, st, 0);
+      parsed.rootSpan = nodeRange(doc.contents as YamlNode | null, start);
+    } catch (err) {
+      const offset = err instanceof ConvertError ? err.offset : doc.contents?.range?.[0] ?? start;
+      const message =
+        err instanceof ConvertError
+          ? err.message
+          : err instanceof RangeError
+            ? "the document is nested too deeply to read"
+            : `cannot read the document: ${(err as Error).message}`;
+      parsed.value = undefined;
+      problems.push({ message, start: offset, end: offset + 1, recoverable: false });
+    }
+    out.push(parsed);
+  });
+  return out;
+}
+
+function emptyDocument(index: number, start: number, end: number, problems: SyntaxProblem[]): ParsedDocument {
+  return { index, value: undefined, start, end, problems, spans: new WeakMap(), rootSpan: [start, start] };
+}

@@ -1,0 +1,73 @@
+/** Maps a field path inside a document to line/column ranges, using the spans recorded at parse time. */
+import type { Path, Range } from "../types.js";
+import type { ParsedDocument } from "./parse.js";
+
+/** Line start offsets of a text, computed once per file. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  /** A range that spans several lines (a block collection) is clamped to its first line. */
+  range(start: number, end: number, text: string): Range {
+    let stop = Math.min(Math.max(end, start + 1), Math.max(text.length, start + 1));
+    const nl = text.indexOf("\n", start);
+    if (nl !== -1 && stop > nl) stop = text[nl - 1] === "\r" ? nl - 1 : nl;
+    let trimmed = stop;
+    while (trimmed > start + 1 && /\s/.test(text[trimmed - 1] ?? "")) trimmed--;
+    stop = trimmed > start ? trimmed : start + 1;
+    const a = this.position(start);
+    const b = this.position(stop);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+export type Target = "key" | "value";
+
+/**
+ * Offsets of the node a path names. A path that does not exist (a missing field) resolves to
+ * the deepest ancestor that does, pointing at that ancestor's key.
+ */
+export function locate(doc: ParsedDocument, path: Path, target?: Target): { start: number; end: number; exact: boolean } {
+  let node: unknown = doc.value;
+  let start = doc.rootSpan[0];
+  let end = doc.rootSpan[1];
+  let keyStart = start;
+  let keyEnd = end;
+  for (let i = 0; i < path.length; i++) {
+    const spans = node && typeof node === "object" ? doc.spans.get(node as object) : undefined;
+    const seg = path[i];
+    const span = spans?.get(typeof seg === "number" && !Array.isArray(node) ? String(seg) : seg);
+    if (!span) return { start: keyStart, end: keyEnd, exact: false };
+    [keyStart, keyEnd, start, end] = span;
+    node = (node as Record<string | number, unknown>)[seg as string];
+  }
+  const isCollection = node !== null && typeof node === "object";
+  const wantKey = target ? target === "key" : isCollection;
+  return wantKey ? { start: keyStart, end: keyEnd, exact: true } : { start, end, exact: true };
+}
+
+/** `spec.template.spec.containers[0].image` style. */
+export function formatPath(path: Path): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}

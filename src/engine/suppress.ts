@@ -1,0 +1,82 @@
+/**
+ * Suppression: the `k8s-lint.io/ignore` annotation and the `# k8s-lint-disable[-next-line]`
+ * comment directives. Every directive remembers whether it silenced something, so that the
+ * ones that did not can be reported as unused-suppression.
+ */
+import type { Path } from "../types.js";
+
+export const IGNORE_ANNOTATION = "k8s-lint.io/ignore";
+
+export interface Directive {
+  /** Rule ids, or "*" for every rule. */
+  ruleId: string;
+  kind: "next-line" | "document" | "annotation";
+  /** For comment directives: the 1-based line of the comment, and where the rule id is written. */
+  line: number;
+  offset: number;
+  length: number;
+  /** Comment directives: the document they belong to; next-line: the line they cover. */
+  docIndex: number;
+  coversLine?: number;
+  /** Annotation directives: the resource and the path of the annotation value. */
+  resourceId?: number;
+  annotationPath?: Path;
+  used: boolean;
+}
+
+const DIRECTIVE_RE = /(^|[\s])#\s*k8s-lint-(disable-next-line|disable)\b([^\n]*)/g;
+
+/** Splits "a, b,c" into ids with their offsets relative to the start of the list. */
+export function splitIds(list: string): Array<{ id: string; at: number }> {
+  const out: Array<{ id: string; at: number }> = [];
+  const re = /[^\s,]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(list))) out.push({ id: m[0], at: m.index });
+  return out;
+}
+
+/**
+ * Comment directives of one file. `docOf(offset)` tells which document an offset is in;
+ * `lineOf(offset)` its line; `nextContentLine(line)` the next line that is not blank or a comment.
+ */
+export function findCommentDirectives(
+  text: string,
+  docOf: (offset: number) => number,
+  lineOf: (offset: number) => number,
+): Directive[] {
+  if (!text.includes("k8s-lint-disable")) return [];
+  const lines = text.split("\n");
+  const nextContentLine = (line: number) => {
+    for (let l = line + 1; l <= lines.length; l++) {
+      const t = lines[l - 1].trim();
+      if (t && !t.startsWith("#")) return l;
+    }
+    return line + 1;
+  };
+  const out: Directive[] = [];
+  DIRECTIVE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIRECTIVE_RE.exec(text))) {
+    const kind = m[2] === "disable-next-line" ? "next-line" : "document";
+    const listStart = m.index + m[0].length - m[3].length;
+    const hashAt = m.index + m[1].length;
+    const line = lineOf(hashAt);
+    const docIndex = docOf(hashAt);
+    // The id list ends at a description ("-- why") or another comment ("# ...").
+    const ids = splitIds(m[3].replace(/\r$/, "").split(/--|#/)[0]);
+    const entries = ids.length ? ids : [{ id: "*", at: -1 }];
+    for (const { id, at } of entries) {
+      out.push({
+        ruleId: id,
+        kind,
+        line,
+        offset: at >= 0 ? listStart + at : hashAt,
+        length: at >= 0 ? id.length : m[0].length - m[1].length,
+        docIndex,
+        coversLine: kind === "next-line" ? nextContentLine(line) : undefined,
+        used: false,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,315 @@
+/**
+ * Typed, lenient zod models of the built-in kinds the rules reason about. Only the fields
+ * rules read are declared; every other key is kept as is (loose objects).
+ */
+import { z } from "zod";
+import { bool, intOrString, list, num, obj, opt, quantityMap, str, stringMap } from "./zod-lenient.js";
+
+export const ObjectMeta = obj({
+  name: str,
+  generateName: str,
+  namespace: str,
+  labels: stringMap,
+  annotations: stringMap,
+});
+
+export const LabelSelectorRequirement = obj({ key: str, operator: str, values: list(z.unknown()) });
+export const LabelSelector = obj({
+  matchLabels: stringMap,
+  matchExpressions: list(LabelSelectorRequirement),
+});
+
+const KeyRef = obj({ name: str, key: str, optional: bool });
+const FieldRef = obj({ fieldPath: str, apiVersion: str });
+const ResourceFieldRef = obj({ resource: str, containerName: str, divisor: intOrString });
+
+export const EnvVar = obj({
+  name: str,
+  value: opt(z.unknown()),
+  valueFrom: opt(
+    obj({ configMapKeyRef: opt(KeyRef), secretKeyRef: opt(KeyRef), fieldRef: opt(FieldRef), resourceFieldRef: opt(ResourceFieldRef) }),
+  ),
+});
+export const EnvFromSource = obj({
+  prefix: str,
+  configMapRef: opt(obj({ name: str, optional: bool })),
+  secretRef: opt(obj({ name: str, optional: bool })),
+});
+
+export const ContainerPort = obj({ name: str, containerPort: num, protocol: str, hostPort: num });
+export const ResourceRequirements = obj({ limits: quantityMap, requests: quantityMap });
+
+const HttpGet = obj({ path: str, port: intOrString, host: str, scheme: str });
+const TcpSocket = obj({ port: intOrString, host: str });
+const GrpcAction = obj({ port: num, service: str });
+const ExecAction = obj({ command: list(z.unknown()) });
+export const Handler = obj({ exec: opt(ExecAction), httpGet: opt(HttpGet), tcpSocket: opt(TcpSocket), sleep: opt(obj({ seconds: num })) });
+export const Probe = obj({
+  exec: opt(ExecAction),
+  httpGet: opt(HttpGet),
+  tcpSocket: opt(TcpSocket),
+  grpc: opt(GrpcAction),
+  initialDelaySeconds: num,
+  periodSeconds: num,
+  timeoutSeconds: num,
+  successThreshold: num,
+  failureThreshold: num,
+  terminationGracePeriodSeconds: num,
+});
+
+export const VolumeMount = obj({ name: str, mountPath: str, subPath: str, readOnly: bool });
+export const SecurityContext = obj({
+  privileged: bool,
+  allowPrivilegeEscalation: bool,
+  runAsNonRoot: bool,
+  runAsUser: num,
+  readOnlyRootFilesystem: bool,
+  capabilities: opt(obj({ add: list(z.unknown()), drop: list(z.unknown()) })),
+});
+
+export const Container = obj({
+  name: str,
+  image: str,
+  imagePullPolicy: str,
+  command: list(z.unknown()),
+  args: list(z.unknown()),
+  workingDir: str,
+  ports: list(ContainerPort),
+  env: list(EnvVar),
+  envFrom: list(EnvFromSource),
+  resources: opt(ResourceRequirements),
+  volumeMounts: list(VolumeMount),
+  livenessProbe: opt(Probe),
+  readinessProbe: opt(Probe),
+  startupProbe: opt(Probe),
+  lifecycle: opt(obj({ postStart: opt(Handler), preStop: opt(Handler) })),
+  securityContext: opt(SecurityContext),
+  restartPolicy: str,
+});
+
+const KeyToPath = obj({ key: str, path: str, mode: num });
+export const Volume = obj({
+  name: str,
+  configMap: opt(obj({ name: str, optional: bool, items: list(KeyToPath) })),
+  secret: opt(obj({ secretName: str, optional: bool, items: list(KeyToPath) })),
+  persistentVolumeClaim: opt(obj({ claimName: str, readOnly: bool })),
+  emptyDir: opt(obj({ medium: str, sizeLimit: intOrString })),
+  hostPath: opt(obj({ path: str, type: str })),
+  projected: opt(
+    obj({
+      sources: list(
+        obj({
+          configMap: opt(obj({ name: str, optional: bool, items: list(KeyToPath) })),
+          secret: opt(obj({ name: str, optional: bool, items: list(KeyToPath) })),
+          downwardAPI: opt(obj({ items: list(obj({ path: str, fieldRef: opt(FieldRef), resourceFieldRef: opt(ResourceFieldRef) })) })),
+          serviceAccountToken: opt(obj({ path: str })),
+        }),
+      ),
+    }),
+  ),
+  downwardAPI: opt(obj({ items: list(obj({ path: str, fieldRef: opt(FieldRef), resourceFieldRef: opt(ResourceFieldRef) })) })),
+  ephemeral: opt(obj({ volumeClaimTemplate: opt(z.unknown()) })),
+});
+
+export const PodSpec = obj({
+  containers: list(Container),
+  initContainers: list(Container),
+  ephemeralContainers: list(Container),
+  volumes: list(Volume),
+  restartPolicy: str,
+  serviceAccountName: str,
+  serviceAccount: str,
+  automountServiceAccountToken: bool,
+  nodeName: str,
+  nodeSelector: stringMap,
+  hostNetwork: bool,
+  hostPID: bool,
+  hostIPC: bool,
+  imagePullSecrets: list(obj({ name: str })),
+  terminationGracePeriodSeconds: num,
+  securityContext: opt(obj({ runAsNonRoot: bool, runAsUser: num, fsGroup: num })),
+  resources: opt(ResourceRequirements),
+  priorityClassName: str,
+});
+
+export const PodTemplateSpec = obj({ metadata: opt(ObjectMeta), spec: opt(PodSpec) });
+
+export const PersistentVolumeClaimSpec = obj({
+  accessModes: list(z.unknown()),
+  storageClassName: opt(z.string().nullable()),
+  volumeMode: str,
+  volumeName: str,
+  selector: opt(LabelSelector),
+  resources: opt(obj({ requests: quantityMap, limits: quantityMap })),
+  dataSource: opt(z.unknown()),
+});
+
+export const WorkloadSpec = obj({
+  replicas: num,
+  selector: opt(z.unknown()),
+  template: opt(PodTemplateSpec),
+  serviceName: str,
+  volumeClaimTemplates: list(obj({ metadata: opt(ObjectMeta), spec: opt(PersistentVolumeClaimSpec) })),
+  strategy: opt(obj({ type: str, rollingUpdate: opt(obj({ maxSurge: intOrString, maxUnavailable: intOrString })) })),
+  updateStrategy: opt(obj({ type: str, rollingUpdate: opt(obj({ maxSurge: intOrString, maxUnavailable: intOrString, partition: num })) })),
+  minReadySeconds: num,
+  parallelism: num,
+  completions: num,
+  backoffLimit: num,
+  schedule: str,
+  timeZone: str,
+  jobTemplate: opt(obj({ metadata: opt(ObjectMeta), spec: opt(obj({ template: opt(PodTemplateSpec) })) })),
+});
+
+export const ServicePort = obj({ name: str, port: num, targetPort: intOrString, nodePort: num, protocol: str, appProtocol: str });
+export const ServiceSpec = obj({
+  type: str,
+  selector: stringMap,
+  ports: list(ServicePort),
+  clusterIP: str,
+  clusterIPs: list(z.unknown()),
+  externalName: str,
+  publishNotReadyAddresses: bool,
+});
+
+const IngressBackend = obj({
+  service: opt(obj({ name: str, port: opt(obj({ name: str, number: num })) })),
+  resource: opt(obj({ apiGroup: str, kind: str, name: str })),
+});
+export const IngressSpec = obj({
+  ingressClassName: str,
+  defaultBackend: opt(IngressBackend),
+  tls: list(obj({ hosts: list(z.unknown()), secretName: str })),
+  rules: list(
+    obj({
+      host: str,
+      http: opt(obj({ paths: list(obj({ path: str, pathType: str, backend: opt(IngressBackend) })) })),
+    }),
+  ),
+});
+
+export const PersistentVolumeSpec = obj({
+  capacity: quantityMap,
+  accessModes: list(z.unknown()),
+  storageClassName: str,
+  volumeMode: str,
+  persistentVolumeReclaimPolicy: str,
+  claimRef: opt(obj({ name: str, namespace: str })),
+  hostPath: opt(obj({ path: str })),
+  local: opt(obj({ path: str })),
+  nfs: opt(obj({ server: str, path: str })),
+  nodeAffinity: opt(z.unknown()),
+});
+
+export const HpaMetricTarget = obj({ type: str, averageUtilization: num, averageValue: intOrString, value: intOrString });
+export const HpaMetric = obj({
+  type: str,
+  resource: opt(obj({ name: str, target: opt(HpaMetricTarget) })),
+  containerResource: opt(obj({ name: str, container: str, target: opt(HpaMetricTarget) })),
+  pods: opt(obj({ metric: opt(obj({ name: str })), target: opt(HpaMetricTarget) })),
+  object: opt(obj({ metric: opt(obj({ name: str })), target: opt(HpaMetricTarget), describedObject: opt(obj({ kind: str, name: str, apiVersion: str })) })),
+  external: opt(obj({ metric: opt(obj({ name: str })), target: opt(HpaMetricTarget) })),
+});
+export const HpaSpec = obj({
+  scaleTargetRef: opt(obj({ apiVersion: str, kind: str, name: str })),
+  minReplicas: num,
+  maxReplicas: num,
+  metrics: list(HpaMetric),
+  targetCPUUtilizationPercentage: num,
+});
+
+export const PdbSpec = obj({ selector: opt(z.unknown()), minAvailable: intOrString, maxUnavailable: intOrString });
+export const NetworkPolicySpec = obj({ podSelector: opt(z.unknown()), policyTypes: list(z.unknown()) });
+export const StorageClassModel = obj({ provisioner: str, volumeBindingMode: str, allowVolumeExpansion: bool });
+
+/** The top-level shape every manifest shares. */
+export const Manifest = obj({ apiVersion: str, kind: str, metadata: opt(ObjectMeta) });
+
+export type ObjectMeta = z.output<typeof ObjectMeta>;
+export type LabelSelector = z.output<typeof LabelSelector>;
+export type Container = z.output<typeof Container>;
+export type Volume = z.output<typeof Volume>;
+export type PodSpec = z.output<typeof PodSpec>;
+export type PodTemplateSpec = z.output<typeof PodTemplateSpec>;
+export type Probe = z.output<typeof Probe>;
+export type EnvVar = z.output<typeof EnvVar>;
+export type WorkloadSpec = z.output<typeof WorkloadSpec>;
+export type ServiceSpec = z.output<typeof ServiceSpec>;
+export type ServicePort = z.output<typeof ServicePort>;
+export type IngressSpec = z.output<typeof IngressSpec>;
+export type PersistentVolumeSpec = z.output<typeof PersistentVolumeSpec>;
+export type PersistentVolumeClaimSpec = z.output<typeof PersistentVolumeClaimSpec>;
+export type HpaSpec = z.output<typeof HpaSpec>;
+export type HpaMetric = z.output<typeof HpaMetric>;
+export type PdbSpec = z.output<typeof PdbSpec>;
+export type NetworkPolicySpec = z.output<typeof NetworkPolicySpec>;
+
+/** The typed spec of each kind the rules read; kinds not listed have no typed spec. */
+export const specModels = {
+  Pod: PodSpec,
+  Deployment: WorkloadSpec,
+  ReplicaSet: WorkloadSpec,
+  ReplicationController: WorkloadSpec,
+  StatefulSet: WorkloadSpec,
+  DaemonSet: WorkloadSpec,
+  Job: WorkloadSpec,
+  CronJob: WorkloadSpec,
+  PodTemplate: PodTemplateSpec,
+  Service: ServiceSpec,
+  Ingress: IngressSpec,
+  PersistentVolume: PersistentVolumeSpec,
+  PersistentVolumeClaim: PersistentVolumeClaimSpec,
+  HorizontalPodAutoscaler: HpaSpec,
+  PodDisruptionBudget: PdbSpec,
+  NetworkPolicy: NetworkPolicySpec,
+} as const;
+
+export interface SpecByKind {
+  Pod: PodSpec;
+  Deployment: WorkloadSpec;
+  ReplicaSet: WorkloadSpec;
+  ReplicationController: WorkloadSpec;
+  StatefulSet: WorkloadSpec;
+  DaemonSet: WorkloadSpec;
+  Job: WorkloadSpec;
+  CronJob: WorkloadSpec;
+  PodTemplate: PodTemplateSpec;
+  Service: ServiceSpec;
+  Ingress: IngressSpec;
+  PersistentVolume: PersistentVolumeSpec;
+  PersistentVolumeClaim: PersistentVolumeClaimSpec;
+  HorizontalPodAutoscaler: HpaSpec;
+  PodDisruptionBudget: PdbSpec;
+  NetworkPolicy: NetworkPolicySpec;
+}
+
+/** Kinds without a namespace; everything else (CRDs included) is namespaced by default. */
+export const CLUSTER_SCOPED_KINDS = new Set([
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "StorageClass",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "PriorityClass",
+  "RuntimeClass",
+  "IngressClass",
+  "MutatingWebhookConfiguration",
+  "ValidatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "APIService",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "CertificateSigningRequest",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "ComponentStatus",
+  "VolumeAttributesClass",
+  "DeviceClass",
+  "ResourceSlice",
+  "IPAddress",
+  "ServiceCIDR",
+]);

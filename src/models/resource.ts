@@ -1,0 +1,159 @@
+/** One Kubernetes object of the input, with lazily parsed typed views. */
+import type { ParsedDocument } from "../engine/parse.js";
+import type { Path, ResourceRef } from "../types.js";
+import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";
+import type { PodSpec, SpecByKind } from "./k8s.js";
+import { CONTROLLER_LABELS } from "./selector.js";
+
+/** Where a workload keeps its pod template, relative to the resource root. */
+const TEMPLATE_PATHS: Record<string, Path> = {
+  Deployment: ["spec", "template"],
+  ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
+  StatefulSet: ["spec", "template"],
+  DaemonSet: ["spec", "template"],
+  Job: ["spec", "template"],
+  CronJob: ["spec", "jobTemplate", "spec", "template"],
+  PodTemplate: ["template"],
+};
+
+export const WORKLOAD_KINDS = new Set(["Pod", ...Object.keys(TEMPLATE_PATHS).filter((k) => k !== "PodTemplate")]);
+
+/** The pods a resource runs, seen the same way for every workload kind. */
+export interface PodTemplate {
+  /** Labels the pods carry (the template's, or the Pod's own). */
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec: PodSpec;
+  /** Path of the pod spec (`spec` for a Pod, `spec.template.spec` for a Deployment...). */
+  specPath: Path;
+  /** Path of the pod metadata. */
+  metadataPath: Path;
+  /** Labels the controller adds to the pods it creates; selectors may rely on them. */
+  controllerLabels: ReadonlySet<string>;
+}
+
+const NO_LABELS: ReadonlySet<string> = new Set();
+
+function get(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (!v || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+export class Resource {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** The namespace after defaulting; "" for cluster-scoped kinds. */
+  readonly namespace: string;
+  readonly metadata: ObjectMeta;
+  private specCache: unknown;
+  private templateCache: PodTemplate | null | undefined;
+
+  constructor(
+    /** The object as written. */
+    readonly raw: Record<string, unknown>,
+    /** Display path of the file (relative, forward slashes). */
+    readonly file: string,
+    readonly doc: ParsedDocument,
+    /** Path of this object inside its document (`["items", 3]` for an item of a List). */
+    readonly basePath: Path,
+    defaultNamespace: string,
+    /** Sequence number in the run, for stable ordering. */
+    readonly id: number,
+  ) {
+    this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
+    this.kind = typeof raw.kind === "string" ? raw.kind : "";
+    this.metadata = ObjectMeta.parse(raw.metadata);
+    this.name = this.metadata.name ?? (this.metadata.generateName ? `${this.metadata.generateName}*` : "");
+    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (this.metadata.namespace ?? defaultNamespace);
+  }
+
+  get labels(): Record<string, string> {
+    return this.metadata.labels ?? {};
+  }
+
+  get annotations(): Record<string, string> {
+    return this.metadata.annotations ?? {};
+  }
+
+  /** API group of apiVersion ("" for the core group). */
+  get group(): string {
+    const slash = this.apiVersion.indexOf("/");
+    return slash === -1 ? "" : this.apiVersion.slice(0, slash);
+  }
+
+  get ref(): ResourceRef {
+    return { apiVersion: this.apiVersion, kind: this.kind, name: this.name, namespace: this.namespace };
+  }
+
+  /** `Deployment default/web` style, for messages. */
+  get displayName(): string {
+    return this.namespace ? `${this.kind} ${this.namespace}/${this.name}` : `${this.kind} ${this.name}`;
+  }
+
+  /** The typed spec when this resource is of `kind` (or the typed template of a PodTemplate). */
+  spec<K extends keyof SpecByKind>(kind: K): SpecByKind[K] | undefined {
+    if (this.kind !== kind) return undefined;
+    if (this.specCache === undefined) {
+      const model = specModels[kind];
+      const source = kind === "PodTemplate" ? this.raw.template : this.raw.spec;
+      this.specCache = model.parse(source);
+    }
+    return this.specCache as SpecByKind[K];
+  }
+
+  /** The value at a path of the raw object. */
+  get(path: Path): unknown {
+    return get(this.raw, path);
+  }
+
+  /** The pod template of any workload kind, or of a Pod itself; undefined for other kinds. */
+  get podTemplate(): PodTemplate | undefined {
+    if (this.templateCache !== undefined) return this.templateCache ?? undefined;
+    let tpl: PodTemplate | null = null;
+    if (this.kind === "Pod") {
+      tpl = {
+        labels: this.labels,
+        annotations: this.annotations,
+        spec: this.spec("Pod") ?? {},
+        specPath: ["spec"],
+        metadataPath: ["metadata"],
+        controllerLabels: NO_LABELS,
+      };
+    } else if (TEMPLATE_PATHS[this.kind]) {
+      const path = TEMPLATE_PATHS[this.kind];
+      const t = PodTemplateSpec.parse(get(this.raw, path));
+      tpl = {
+        labels: t.metadata?.labels ?? {},
+        annotations: t.metadata?.annotations ?? {},
+        spec: t.spec ?? {},
+        specPath: [...path, "spec"],
+        metadataPath: [...path, "metadata"],
+        controllerLabels: CONTROLLER_LABELS[this.kind] ?? NO_LABELS,
+      };
+    }
+    this.templateCache = tpl;
+    return tpl ?? undefined;
+  }
+}
+
+/** Every container of a pod spec with its path: init containers first, as the kubelet starts them. */
+export function* containersOf(
+  tpl: PodTemplate,
+  which: { init?: boolean; ephemeral?: boolean } = { init: true },
+): Generator<{ container: NonNullable<PodSpec["containers"]>[number]; path: Path; init: boolean }> {
+  const groups: Array<["initContainers" | "containers" | "ephemeralContainers", boolean]> = [];
+  if (which.init !== false) groups.push(["initContainers", true]);
+  groups.push(["containers", false]);
+  if (which.ephemeral) groups.push(["ephemeralContainers", false]);
+  for (const [field, init] of groups) {
+    const list = tpl.spec[field];
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) yield { container: list[i], path: [...tpl.specPath, field, i], init };
+  }
+}

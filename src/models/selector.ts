@@ -1,0 +1,136 @@
+/** Label selectors evaluated the way the API server's labels.Selector does. */
+
+export type Labels = Readonly<Record<string, string>>;
+
+export type Operator = "In" | "NotIn" | "Exists" | "DoesNotExist";
+
+export interface Requirement {
+  key: string;
+  operator: Operator;
+  values: string[];
+}
+
+/**
+ * A selector normalised to requirements. `kind: "none"` selects nothing (a nil selector of a
+ * Service/NetworkPolicy peer in the places where nil means nothing); `requirements: []` selects
+ * everything (an empty selector `{}`).
+ */
+export type Selector = { kind: "none" } | { kind: "requirements"; requirements: Requirement[] };
+
+const OPERATORS = new Set<string>(["In", "NotIn", "Exists", "DoesNotExist"]);
+
+/** Why a selector is invalid, or undefined; a matchExpressions entry with bad operator/values. */
+export function selectorProblem(sel: unknown): { path: (string | number)[]; message: string } | undefined {
+  if (sel === null || sel === undefined) return undefined;
+  if (typeof sel !== "object" || Array.isArray(sel)) return { path: [], message: "a label selector must be a mapping" };
+  const exprs = (sel as Record<string, unknown>).matchExpressions;
+  if (exprs === undefined || exprs === null) return undefined;
+  if (!Array.isArray(exprs)) return { path: ["matchExpressions"], message: "matchExpressions must be a list" };
+  for (let i = 0; i < exprs.length; i++) {
+    const e = exprs[i] as Record<string, unknown> | null;
+    if (!e || typeof e !== "object") return { path: ["matchExpressions", i], message: "a match expression must be a mapping" };
+    const op = e.operator;
+    if (typeof op !== "string" || !OPERATORS.has(op)) {
+      return { path: ["matchExpressions", i, "operator"], message: `operator "${String(op)}" is not one of In, NotIn, Exists, DoesNotExist` };
+    }
+    const values = Array.isArray(e.values) ? e.values : [];
+    if ((op === "In" || op === "NotIn") && values.length === 0) {
+      return { path: ["matchExpressions", i, "values"], message: `operator "${op}" needs at least one value` };
+    }
+    if ((op === "Exists" || op === "DoesNotExist") && values.length > 0) {
+      return { path: ["matchExpressions", i, "values"], message: `operator "${op}" must not have values` };
+    }
+  }
+  return undefined;
+}
+
+/** A LabelSelector (matchLabels + matchExpressions). Invalid parts are ignored here; see selectorProblem. */
+export function parseLabelSelector(sel: unknown): Selector {
+  if (sel === null || sel === undefined) return { kind: "none" };
+  if (typeof sel !== "object" || Array.isArray(sel)) return { kind: "none" };
+  const requirements: Requirement[] = [];
+  const ml = (sel as Record<string, unknown>).matchLabels;
+  if (ml && typeof ml === "object" && !Array.isArray(ml)) {
+    for (const [key, value] of Object.entries(ml)) requirements.push({ key, operator: "In", values: [String(value)] });
+  }
+  const exprs = (sel as Record<string, unknown>).matchExpressions;
+  if (Array.isArray(exprs)) {
+    for (const e of exprs) {
+      if (!e || typeof e !== "object") continue;
+      const { key, operator, values } = e as Record<string, unknown>;
+      if (typeof key !== "string" || typeof operator !== "string" || !OPERATORS.has(operator)) continue;
+      requirements.push({
+        key,
+        operator: operator as Operator,
+        values: Array.isArray(values) ? values.map((v) => String(v)) : [],
+      });
+    }
+  }
+  return { kind: "requirements", requirements };
+}
+
+/** The plain map selector of Service and ReplicationController. */
+export function parseMapSelector(sel: unknown): Selector {
+  if (!sel || typeof sel !== "object" || Array.isArray(sel)) return { kind: "none" };
+  const requirements = Object.entries(sel).map(([key, value]) => ({ key, operator: "In" as const, values: [String(value)] }));
+  return { kind: "requirements", requirements };
+}
+
+function requirementMatches(r: Requirement, labels: Labels, assumedKeys?: ReadonlySet<string>): boolean {
+  // Labels a controller adds to its pods: their values are unknown statically, so any requirement on them can hold.
+  if (assumedKeys?.has(r.key) && !(r.key in labels)) return true;
+  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  switch (r.operator) {
+    case "In":
+      return has && r.values.includes(labels[r.key]);
+    case "NotIn":
+      return !has || !r.values.includes(labels[r.key]);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+  }
+}
+
+export function matches(sel: Selector, labels: Labels, assumedKeys?: ReadonlySet<string>): boolean {
+  if (sel.kind === "none") return false;
+  return sel.requirements.every((r) => requirementMatches(r, labels, assumedKeys));
+}
+
+export function isEmptySelector(sel: Selector): boolean {
+  return sel.kind === "requirements" && sel.requirements.length === 0;
+}
+
+/** Labels controllers add to the pods they create, by controller kind (SPEC §1). */
+export const CONTROLLER_LABELS: Record<string, ReadonlySet<string>> = {
+  Deployment: new Set(["pod-template-hash"]),
+  ReplicaSet: new Set(["pod-template-hash"]),
+  StatefulSet: new Set([
+    "controller-revision-hash",
+    "statefulset.kubernetes.io/pod-name",
+    "apps.kubernetes.io/pod-index",
+  ]),
+  DaemonSet: new Set(["controller-revision-hash", "pod-template-generation"]),
+  Job: new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"]),
+  CronJob: new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"]),
+};
+
+/** A short text form for messages: `app=web,tier in (a,b)`. */
+export function formatSelector(sel: Selector): string {
+  if (sel.kind === "none") return "<none>";
+  if (sel.requirements.length === 0) return "<everything>";
+  return sel.requirements
+    .map((r) => {
+      switch (r.operator) {
+        case "In":
+          return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(",")})`;
+        case "NotIn":
+          return `${r.key} notin (${r.values.join(",")})`;
+        case "Exists":
+          return r.key;
+        case "DoesNotExist":
+          return `!${r.key}`;
+      }
+    })
+    .join(",");
+}

@@ -1,0 +1,49 @@
+/** The rule registry: every rule, in catalogue order. */
+import { rules as autoscaling } from "./autoscaling/index.js";
+import { rules as config } from "./config/index.js";
+import { rules as ingress } from "./ingress/index.js";
+import { rule as duplicateResource } from "./meta/duplicate-resource.js";
+import { rule as internalError } from "./meta/internal-error.js";
+import { rule as unusedSuppression } from "./meta/unused-suppression.js";
+import { rules as probes } from "./probes/index.js";
+import { rules as resources } from "./resources/index.js";
+import { rules as schema } from "./schema/index.js";
+import { rules as security } from "./security/index.js";
+import { rules as selectors } from "./selectors/index.js";
+import { rules as services } from "./services/index.js";
+import { rules as statefulset } from "./statefulset/index.js";
+import { rules as storage } from "./storage/index.js";
+import { rule as missingTypeMeta } from "./syntax/missing-type-meta.js";
+import { rule as unrenderedTemplate } from "./syntax/unrendered-template.js";
+import { rule as yamlSyntax } from "./syntax/yaml-syntax.js";
+import type { Rule } from "./types.js";
+import { rules as workloads } from "./workloads/index.js";
+
+export const allRules: readonly Rule[] = [
+  yamlSyntax,
+  unrenderedTemplate,
+  missingTypeMeta,
+  ...schema,
+  duplicateResource,
+  ...resources,
+  ...probes,
+  ...selectors,
+  ...statefulset,
+  ...storage,
+  ...services,
+  ...ingress,
+  ...config,
+  ...workloads,
+  ...autoscaling,
+  ...security,
+  internalError,
+  unusedSuppression,
+];
+
+const byId = new Map(allRules.map((r) => [r.meta.id, r]));
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export const ruleIds: readonly string[] = allRules.map((r) => r.meta.id);

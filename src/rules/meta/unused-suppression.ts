@@ -1,0 +1,33 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "unused-suppression",
+  category: "meta",
+  severity: "info",
+  summary: "An ignore annotation or comment directive suppresses nothing.",
+  explanation: `Suppressions outlive the problem they were written for: the finding gets fixed, or the rule
+is renamed, and the directive stays, silently hiding the next real problem on that line or
+resource. A suppression that matched no finding in this run (or names a rule that does not
+exist) is reported so it can be removed.`,
+  fix: "Remove the directive, or correct the rule id it names.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  # k8s-lint-disable-next-line yaml-syntax
+  namespace: shop
+data:
+  mode: fast
+`,
+    good: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: shop
+data:
+  mode: fast
+`,
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "unrendered-template",
+  category: "syntax",
+  severity: "error",
+  summary: "The document still contains template syntax ({{ }}): render it before linting.",
+  explanation: `A Helm chart template or a file with Go template placeholders is not a manifest yet:
+the API server would receive the literal "{{ .Values.image }}" text, which is at best an
+invalid value and usually a YAML syntax error. Lint what is actually applied: the output of
+\`helm template\` or \`kustomize build\`. The document is not linted further.`,
+  fix: "Render first, e.g. `helm template my-release ./chart | k8s-lint -`, or `kustomize build overlays/prod | k8s-lint -`.",
+  preventsStatus: ["InvalidImageName"],
+  examples: {
+    bad: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .Release.Name }}-settings
+data:
+  mode: fast
+`,
+    good: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop-settings
+data:
+  mode: fast
+`,
+  },
+});

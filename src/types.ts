@@ -1,0 +1,67 @@
+/** Shared types of the pipeline: files -> documents -> resources -> diagnostics -> output. */
+
+export type Severity = "error" | "warning" | "info";
+export type SeveritySetting = Severity | "off";
+
+/** A field path inside one resource, e.g. ["spec", "template", "spec", "containers", 0, "image"]. */
+export type Path = ReadonlyArray<string | number>;
+
+/** 1-based positions; endColumn is exclusive (the column just after the last character). */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+}
+
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column: number;
+  resource: ResourceRef;
+  path: string;
+  message?: string;
+}
+
+/** One finding, exactly as the JSON output contract (SPEC §3) prints it. */
+export interface Diagnostic extends Range {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  resource: ResourceRef;
+  path: string;
+  hint?: string;
+  related?: RelatedLocation;
+  /** Template file named by a `# Source:` comment of `helm template` output. */
+  source?: string;
+}
+
+export interface FileResult {
+  path: string;
+  resources: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface LintSummary {
+  files: number;
+  resources: number;
+  skipped: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** The object `--format json` prints and `lint()` returns. */
+export interface LintResult {
+  version: 1;
+  kubernetesVersion: string;
+  files: FileResult[];
+  summary: LintSummary;
+}

@@ -1,0 +1,65 @@
+/**
+ * Every rule is complete: meta that reads well, examples that behave (the bad one fires the
+ * rule, the good one does not), and fixtures both ways under fixtures/rules/<id>/.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { lint } from "../src/engine/lint.js";
+import { allRules } from "../src/rules/index.js";
+import { FIXTURES, readMarkers } from "./harness.js";
+
+/** Rules that no manifest can trigger on purpose; they have engine tests instead. */
+const NO_FIXTURE = new Set(["internal-error"]);
+
+const ids = allRules.map((r) => r.meta.id);
+
+test("rule ids are unique kebab-case", () => {
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+});
+
+describe.each(allRules.map((r) => [r.meta.id, r] as const))("%s", (id, rule) => {
+  test("meta is complete", () => {
+    const m = rule.meta;
+    expect(m.summary.length).toBeGreaterThan(10);
+    expect(m.summary.includes("\n")).toBe(false);
+    expect(m.explanation.trim().length).toBeGreaterThan(80);
+    expect(m.fix.trim().length).toBeGreaterThan(10);
+    expect(Array.isArray(m.preventsStatus)).toBe(true);
+  });
+
+  if (rule.meta.examples) {
+    test("the bad example fires it and the good one does not", async () => {
+      const { bad, good } = rule.meta.examples!;
+      const fired = async (text: string) =>
+        (await lint(["-"], { stdin: text, config: {} })).files[0].diagnostics.filter((d) => d.ruleId === id).length;
+      expect(await fired(bad)).toBeGreaterThan(0);
+      expect(await fired(good)).toBe(0);
+    });
+  }
+
+  if (!NO_FIXTURE.has(id)) {
+    test("has fixtures that fire it and a near-miss that stays silent", () => {
+      const dir = join(FIXTURES, "rules", id);
+      expect(existsSync(dir) && statSync(dir).isDirectory() ? "present" : `missing ${dir}`).toBe("present");
+      let fires = 0;
+      let silent = 0;
+      const visit = (d: string) => {
+        for (const f of readdirSync(d)) {
+          const p = join(d, f);
+          if (statSync(p).isDirectory()) {
+            visit(p);
+            continue;
+          }
+          if (!/\.(ya?ml|json)$/.test(f)) continue;
+          const m = readMarkers(p);
+          if (!m.rules.includes(id) && !m.rules.includes("*")) continue;
+          if (m.expected.some((e) => e.ruleId === id)) fires++;
+          else silent++;
+        }
+      };
+      visit(dir);
+      expect({ fires: fires > 0, silent: silent > 0 }).toEqual({ fires: true, silent: true });
+    });
+  }
+});
