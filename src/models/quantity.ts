@@ -1,0 +1,59 @@
+/**
+ * Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity):
+ *   <quantity> ::= <signedNumber><suffix>
+ *   <number>   ::= <digits> | <digits>.<digits> | <digits>. | .<digits>
+ *   <suffix>   ::= Ki|Mi|Gi|Ti|Pi|Ei | m|""|k|M|G|T|P|E | (e|E)<signed integer>
+ */
+const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+
+const MULTIPLIERS: Record<string, number> = {
+  "": 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+export interface Quantity {
+  /** The value in base units (cores, bytes), as a float. */
+  value: number;
+  /** The text as written. */
+  text: string;
+}
+
+/** Parses a quantity written as a string or a YAML number; undefined when invalid. */
+export function parseQuantity(input: string | number): Quantity | undefined {
+  const text = typeof input === "number" ? String(input) : input;
+  if (typeof input === "number" && !Number.isFinite(input)) return undefined;
+  const m = QUANTITY_RE.exec(text);
+  if (!m) return undefined;
+  const [, sign, digits, suffix = ""] = m;
+  let multiplier = MULTIPLIERS[suffix];
+  if (multiplier === undefined) multiplier = 10 ** Number(suffix.slice(1));
+  const value = (sign === "-" ? -1 : 1) * Number(digits) * multiplier;
+  if (!Number.isFinite(value)) return undefined;
+  return { value, text };
+}
+
+export function isValidQuantity(input: string | number): boolean {
+  return parseQuantity(input) !== undefined;
+}
+
+/** Compares two quantities: negative, zero or positive; undefined when either is invalid. */
+export function compareQuantities(a: string | number, b: string | number): number | undefined {
+  const qa = parseQuantity(a);
+  const qb = parseQuantity(b);
+  if (!qa || !qb) return undefined;
+  const diff = qa.value - qb.value;
+  // Float noise on equal values written differently (1Gi vs 1073741824) is not a difference.
+  return Math.abs(diff) <= Math.max(Math.abs(qa.value), Math.abs(qb.value)) * 1e-12 ? 0 : diff;
+}
