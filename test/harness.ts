@@ -23,6 +23,8 @@ export interface FixtureCase {
   rules: Set<string>;
   /** "file:line:ruleId" strings. */
   expected: Set<string>;
+  /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
+  columns: Map<string, number>;
   options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace">;
 }
 
@@ -47,9 +49,17 @@ function splitList(s: string): string[] {
 }
 
 /** Markers of one file: rules, options and expectations. */
-export function readMarkers(file: string): { rules: string[]; expected: Array<{ line: number; ruleId: string }>; options: Record<string, string> } {
+export function readMarkers(file: string): {
+  rules: string[];
+  expected: Array<{ line: number; ruleId: string; column?: number }>;
+  options: Record<string, string>;
+} {
   const rules: string[] = [];
-  const expected: Array<{ line: number; ruleId: string }> = [];
+  const expected: Array<{ line: number; ruleId: string; column?: number }> = [];
+  const entry = (line: number, spec: string) => {
+    const [ruleId, column] = spec.split("@");
+    expected.push({ line, ruleId, ...(column ? { column: Number(column) } : {}) });
+  };
   const options: Record<string, string> = {};
   const isJson = file.endsWith(".json");
   const markerFile = isJson ? `${file}.expect` : file;
@@ -67,11 +77,11 @@ export function readMarkers(file: string): { rules: string[]; expected: Array<{ 
     }
     if (isJson) {
       const m = /^\s*(\d+):\s*(.+)$/.exec(text);
-      if (m) for (const id of splitList(m[2])) expected.push({ line: Number(m[1]), ruleId: id });
+      if (m) for (const id of splitList(m[2])) entry(Number(m[1]), id);
       return;
     }
     const m = /#\s*expect:\s*([^#]+)$/.exec(text);
-    if (m) for (const id of splitList(m[1])) expected.push({ line: i + 1, ruleId: id });
+    if (m) for (const id of splitList(m[1])) entry(i + 1, id);
   });
   return { rules, expected, options };
 }
@@ -85,13 +95,18 @@ export function collectFixtures(): FixtureCase[] {
       inputs: [relative(ROOT, p)],
       rules: new Set(),
       expected: new Set(),
+      columns: new Map(),
       options: {},
     };
     for (const f of files) {
       const m = readMarkers(f);
       m.rules.forEach((r) => c.rules.add(r));
       const display = relative(ROOT, f).split("\\").join("/");
-      m.expected.forEach((e) => c.expected.add(`${display}:${e.line}:${e.ruleId}`));
+      for (const e of m.expected) {
+        const key = `${display}:${e.line}:${e.ruleId}`;
+        c.expected.add(key);
+        if (e.column !== undefined) c.columns.set(key, e.column);
+      }
       if (m.options.kubernetesVersion) c.options.kubernetesVersion = m.options.kubernetesVersion;
       if (m.options.defaultNamespace) c.options.defaultNamespace = m.options.defaultNamespace;
     }
@@ -125,6 +140,7 @@ export interface Comparison {
 export function compare(c: FixtureCase, result: LintResult): Comparison {
   const scope = scopeOf(c);
   const reported = new Map<string, string>();
+  const columns = new Map<string, number[]>();
   const outOfFile: string[] = [];
   for (const f of result.files) {
     const text = existsSync(join(ROOT, f.path)) ? readFileSync(join(ROOT, f.path), "utf8").replace(/^\uFEFF/, "") : "";
@@ -144,10 +160,17 @@ export function compare(c: FixtureCase, result: LintResult): Comparison {
       ) {
         outOfFile.push(`${f.path}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.ruleId}`);
       }
-      if (scope.has(d.ruleId)) reported.set(describeDiagnostic(f.path, d), d.message);
+      if (!scope.has(d.ruleId)) continue;
+      const key = describeDiagnostic(f.path, d);
+      reported.set(key, d.message);
+      columns.set(key, [...(columns.get(key) ?? []), d.column]);
     }
   }
   const missing = [...c.expected].filter((e) => scope.has(e.split(":").pop()!) && !reported.has(e));
+  for (const [key, column] of c.columns) {
+    const got = columns.get(key);
+    if (got && !got.includes(column)) missing.push(`${key}@${column} (reported at column ${got.join(", ")})`);
+  }
   const extra = [...reported.keys()].filter((r) => !c.expected.has(r)).map((r) => `${r} (${reported.get(r)})`);
   return { missing, extra, outOfFile };
 }

@@ -181,9 +181,15 @@ function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode,
 }
 
 const TEMPLATE_RE = /\{\{[\s\S]*?\}\}/g;
+/**
+ * Actions only a chart template contains. `{{ $labels.instance }}` in a rendered PrometheusRule
+ * or `{{ .Labels.x }}` in an Alertmanager template is content, not an unrendered chart.
+ */
+const CHART_ACTION_RE =
+  /^\{\{-|-\}\}$|^\{\{\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.(?:Values|Release|Chart)\b|(?:include|template|toYaml|tpl|if|else|end|range|with|define|block|required|default|quote|nindent|indent)\b)/;
 
-/** `{{ ... }}` outside comments and outside quoted values that merely mention braces. */
-function findTemplate(text: string, start: number, end: number): { start: number; end: number } | undefined {
+/** The first chart-template action outside comments; with a syntax error, any `{{ }}` counts. */
+function findTemplate(text: string, start: number, end: number, broken: boolean): { start: number; end: number } | undefined {
   const slice = text.slice(start, end);
   if (!slice.includes("{{")) return undefined;
   TEMPLATE_RE.lastIndex = 0;
@@ -193,6 +199,7 @@ function findTemplate(text: string, start: number, end: number): { start: number
     const lineStart = text.lastIndexOf("\n", abs - 1) + 1;
     const before = text.slice(lineStart, abs);
     if (/(^|\s)#/.test(before)) continue;
+    if (!broken && !CHART_ACTION_RE.test(m[0])) continue;
     return { start: abs, end: abs + m[0].length };
   }
   return undefined;
@@ -228,7 +235,7 @@ export function parseText(text: string): ParsedDocument[] {
     const header = text.slice(start, doc.contents?.range?.[0] ?? end);
     const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
     if (helm) parsed.helmSource = helm[1];
-    parsed.template = findTemplate(text, start, end);
+    parsed.template = findTemplate(text, start, end, problems.some((p) => !p.recoverable));
     if (parsed.template || problems.some((p) => !p.recoverable)) {
       out.push(parsed);
       return;
