@@ -10,9 +10,9 @@ import { Resource } from "../models/resource.js";
 import { allRules, getRule } from "../rules/index.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import type { Diagnostic, FileResult, LintResult, Path, Severity, SeveritySetting } from "../types.js";
+import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
 import { discover, STDIN, type DiscoveredFile } from "./discover.js";
-import { parseText, type ParsedDocument } from "./parse.js";
+import { parseText, type ParsedDocument, type SyntaxProblem } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
 import { ResourceIndex } from "./resource-index.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
@@ -37,6 +37,8 @@ export interface LintOptions {
   ruleSet?: readonly Rule[];
   /** Called after each file is parsed (progress display). */
   onProgress?: (done: number, total: number) => void;
+  /** Receives every resource of the run and its first line (JUnit lists resources without findings too). */
+  onResources?: (resources: Array<{ file: string; line: number; resource: ResourceRef }>) => void;
 }
 
 /** A file's text and how to turn offsets into lines. */
@@ -205,7 +207,12 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
         });
         continue;
       }
-      for (const p of doc.problems) emit(src, "yaml-syntax", p.start, p.end, lowerFirst(p.message), base);
+      // Duplicate keys each; of the other errors only the first, since the rest usually follow from it.
+      const fatal = doc.problems.find((p) => !p.recoverable);
+      for (const p of doc.problems.filter((q) => q.recoverable || q === fatal)) {
+        const shown = explainSyntaxProblem(src.text, p);
+        emit(src, "yaml-syntax", shown.start, shown.end, shown.message, { ...base, hint: shown.hint });
+      }
       if (doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) continue;
       if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
         skipped++;
@@ -271,6 +278,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   }
 
   applySuppressions(sources, resources, config.exclude, enabled, emit);
+  options.onResources?.(
+    resources.map((r) => ({ file: r.file, line: lineIndex(sourceOf.get(r.file)!).position(locate(r.doc, r.basePath).start).line, resource: r.ref })),
+  );
 
   const fileResults: FileResult[] = sources.map((s) => {
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
@@ -302,6 +312,31 @@ type Emit = (
   message: string,
   info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
 ) => void;
+
+/** Where and how to show a syntax problem; a key indented too deep is shown on its own line, as kubectl does. */
+function explainSyntaxProblem(text: string, p: SyntaxProblem): { start: number; end: number; message: string; hint?: string } {
+  if (p.code === "DUPLICATE_KEY") {
+    const key = /^[^:\n]*/.exec(text.slice(p.start))?.[0].trim() ?? "";
+    return { start: p.start, end: p.start + Math.max(1, key.length), message: `key "${key}" appears twice in this mapping`, hint: "remove one of the two keys; the API server rejects repeated keys" };
+  }
+  if (p.code === "MULTILINE_IMPLICIT_KEY" || p.code === "BLOCK_AS_IMPLICIT_KEY") {
+    const nl = text.indexOf("\n", p.start);
+    if (nl !== -1) {
+      const lineStart = nl + 1;
+      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
+      const keyEnd = text.slice(lineStart + indent).search(/:(\s|$)/);
+      if (keyEnd > 0) {
+        return {
+          start: lineStart + indent,
+          end: lineStart + indent + keyEnd,
+          message: "mapping values are not allowed here: this line is indented deeper than the key above it",
+          hint: "align the key with its siblings, or put a value on the line above on a line of its own",
+        };
+      }
+    }
+  }
+  return { start: p.start, end: p.end, message: lowerFirst(p.message) };
+}
 
 function truncate(s: string): string {
   const one = s.replace(/\s+/g, " ");

@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from "yaml";
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { blankChunks, findTemplateChunks } from "./template.js";
 
 /** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
 export type Spans = Map<string | number, [number, number, number, number]>;
@@ -17,6 +18,8 @@ export interface SyntaxProblem {
   end: number;
   /** Duplicate keys make the document invalid for the API server but leave it readable. */
   recoverable: boolean;
+  /** The yaml package's error code (DUPLICATE_KEY, BAD_INDENT...). */
+  code?: string;
 }
 
 export interface ParsedDocument {
@@ -180,35 +183,27 @@ function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode,
   }
 }
 
-const TEMPLATE_RE = /\{\{[\s\S]*?\}\}/g;
-/**
- * Actions only a chart template contains. `{{ $labels.instance }}` in a rendered PrometheusRule
- * or `{{ .Labels.x }}` in an Alertmanager template is content, not an unrendered chart.
- */
-const CHART_ACTION_RE =
-  /^\{\{-|-\}\}$|^\{\{\s*(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\$\.(?:Values|Release|Chart)\b|(?:include|template|toYaml|tpl|if|else|end|range|with|define|block|required|default|quote|nindent|indent)\b)/;
-
-/** The first chart-template action outside comments; with a syntax error, any `{{ }}` counts. */
-function findTemplate(text: string, start: number, end: number, broken: boolean): { start: number; end: number } | undefined {
-  const slice = text.slice(start, end);
-  if (!slice.includes("{{")) return undefined;
-  TEMPLATE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TEMPLATE_RE.exec(slice))) {
-    const abs = start + m.index;
-    const lineStart = text.lastIndexOf("\n", abs - 1) + 1;
-    const before = text.slice(lineStart, abs);
-    if (/(^|\s)#/.test(before)) continue;
-    if (!broken && !CHART_ACTION_RE.test(m[0])) continue;
-    return { start: abs, end: abs + m[0].length };
-  }
-  return undefined;
-}
-
 const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
 
 /** Parses every document of a file. Never throws: failures become problems of a document. */
-export function parseText(text: string): ParsedDocument[] {
+export function parseText(source: string): ParsedDocument[] {
+  // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
+  const chunks = findTemplateChunks(source);
+  const text = blankChunks(source, chunks);
+  const parsed = parseYaml(text).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
+  for (const c of chunks) {
+    const doc = emptyDocument(0, c.start, c.end, []);
+    doc.template = c.action;
+    const helm = HELM_SOURCE_RE.exec(source.slice(c.start, c.action.start));
+    if (helm) doc.helmSource = helm[1];
+    parsed.push(doc);
+  }
+  if (chunks.length) parsed.sort((a, b) => a.start - b.start);
+  parsed.forEach((d, i) => (d.index = i));
+  return parsed;
+}
+
+function parseYaml(text: string): ParsedDocument[] {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { version: "1.1", merge: true, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
@@ -230,13 +225,13 @@ export function parseText(text: string): ParsedDocument[] {
       start: e.pos[0],
       end: Math.max(e.pos[1], e.pos[0] + 1),
       recoverable: e.code === "DUPLICATE_KEY",
+      code: e.code,
     }));
     const parsed = emptyDocument(index, start, end, problems);
     const header = text.slice(start, doc.contents?.range?.[0] ?? end);
     const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
     if (helm) parsed.helmSource = helm[1];
-    parsed.template = findTemplate(text, start, end, problems.some((p) => !p.recoverable));
-    if (parsed.template || problems.some((p) => !p.recoverable)) {
+    if (problems.some((p) => !p.recoverable)) {
       out.push(parsed);
       return;
     }

@@ -1,0 +1,61 @@
+/**
+ * Finding unrendered chart templates. A file is cut into documents at `---` lines (templates
+ * break YAML, so the parser's own document boundaries cannot be trusted), and a document is a
+ * template when it references chart objects (`.Values`, `.Release`...), calls `include`, or
+ * starts a plain value with `{{`. Go templates that are content of a rendered manifest
+ * (`{{ $labels.instance }}` in a PrometheusRule, Alertmanager's `{{ define }}` in a quoted or
+ * block string) are not flagged.
+ */
+const ACTION_RE = /\{\{[\s\S]*?\}\}/g;
+const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+"/;
+/** `key: {{`, `- {{` or `{{` at column 0: an unquoted value or a whole line made by the template engine. */
+const PLAIN_POSITION_RE = /(?:^|:[ \t]+|^[ \t]*-[ \t]+)$/;
+
+export interface TemplateChunk {
+  /** The `---`-separated part of the file, as offsets. */
+  start: number;
+  end: number;
+  /** The first action that gives it away. */
+  action: { start: number; end: number };
+}
+
+function isComment(text: string, lineStart: number, at: number): boolean {
+  return /(^|\s)#/.test(text.slice(lineStart, at));
+}
+
+export function findTemplateChunks(text: string): TemplateChunk[] {
+  if (!text.includes("{{")) return [];
+  const chunks: TemplateChunk[] = [];
+  const bounds: number[] = [0];
+  const sepRe = /^---(?=[ \t]|\r?$)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = sepRe.exec(text))) if (m.index > 0) bounds.push(m.index);
+  bounds.push(text.length);
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const start = bounds[i];
+    const end = bounds[i + 1];
+    ACTION_RE.lastIndex = start;
+    while ((m = ACTION_RE.exec(text)) && m.index < end) {
+      const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
+      if (isComment(text, lineStart, m.index)) continue;
+      const before = text.slice(lineStart, m.index);
+      if (CHART_OBJECT_RE.test(m[0]) || (lineStart === m.index ? true : PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before))) {
+        chunks.push({ start, end, action: { start: m.index, end: m.index + m[0].length } });
+        break;
+      }
+    }
+  }
+  return chunks;
+}
+
+/** The text with the template chunks blanked out (same length and line breaks, so offsets hold). */
+export function blankChunks(text: string, chunks: TemplateChunk[]): string {
+  if (!chunks.length) return text;
+  let out = "";
+  let at = 0;
+  for (const c of chunks) {
+    out += text.slice(at, c.start) + text.slice(c.start, c.end).replace(/[^\r\n]/g, " ");
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
