@@ -1,0 +1,78 @@
+/** Engine behaviour that no single fixture shows: failures inside rules, options, counting. */
+import { lint } from "../src/engine/lint.js";
+import { defineRule } from "../src/rules/types.js";
+import { getRule } from "../src/rules/index.js";
+
+const configMap = (name: string, extra = "") => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}`;
+
+test("a rule that throws becomes internal-error naming the rule and the resource, and the run goes on", async () => {
+  const throwing = defineRule({
+    ...getRule("duplicate-resource")!.meta,
+    id: "always-throws",
+    check() {
+      throw new Error("boom");
+    },
+  });
+  const result = await lint(["-"], { stdin: configMap("settings"), config: {}, ruleSet: [throwing, getRule("duplicate-resource")!] });
+  const [d] = result.files[0].diagnostics;
+  expect(d.ruleId).toBe("internal-error");
+  expect(d.message).toContain('"always-throws"');
+  expect(d.message).toContain("ConfigMap default/settings");
+  expect(d.message).toContain("boom");
+  expect(d.line).toBe(2);
+});
+
+test("namespace defaulting: --default-namespace decides which resources collide", async () => {
+  const fixed = `${configMap("a")}---\n${configMap("a", "  namespace: shop\n")}`;
+  const inDefault = await lint(["-"], { stdin: fixed, config: {} });
+  const inShop = await lint(["-"], { stdin: fixed, config: {}, defaultNamespace: "shop" });
+  expect(inDefault.files[0].diagnostics).toEqual([]);
+  expect(inShop.files[0].diagnostics.map((d) => d.ruleId)).toEqual(["duplicate-resource"]);
+  expect(inShop.files[0].diagnostics[0].resource.namespace).toBe("shop");
+});
+
+test("a List is flattened and its items are counted as resources; non-manifests are skipped", async () => {
+  const text = `apiVersion: v1\nkind: List\nitems:\n- ${configMap("a").replace(/\n/g, "\n  ")}\n- ${configMap("b").replace(/\n/g, "\n  ")}\n---\nreplicas: 3\n---\n`;
+  const result = await lint(["-"], { stdin: text, config: {} });
+  expect(result.summary).toMatchObject({ files: 1, resources: 2, skipped: 1, errors: 0 });
+});
+
+test("config: rules severities, exclude and --rule overrides", async () => {
+  const text = `${configMap("a")}---\n${configMap("a")}`;
+  const base = await lint(["-"], { stdin: text, config: {} });
+  expect(base.summary.errors).toBe(1);
+  const asWarning = await lint(["-"], { stdin: text, config: { rules: { "duplicate-resource": "warning" } } });
+  expect(asWarning.summary).toMatchObject({ errors: 0, warnings: 1 });
+  const off = await lint(["-"], { stdin: text, config: { rules: { "duplicate-resource": "warning" } }, rules: { "duplicate-resource": "off" } });
+  expect(off.summary).toMatchObject({ errors: 0, warnings: 0 });
+  const excluded = await lint(["-"], { stdin: text, config: { exclude: [{ kind: "Config*", name: "a", rules: ["duplicate-resource"] }] } });
+  expect(excluded.summary.errors).toBe(0);
+  await expect(lint(["-"], { stdin: text, config: {}, rules: { "no-such-rule": "off" } })).rejects.toThrow(/unknown rule "no-such-rule"/);
+});
+
+test("--quiet keeps errors only", async () => {
+  const text = `${configMap("a", "  annotations:\n    k8s-lint.io/ignore: duplicate-resource\n")}`;
+  const loud = await lint(["-"], { stdin: text, config: {} });
+  expect(loud.summary.infos).toBe(1);
+  const quiet = await lint(["-"], { stdin: text, config: {}, quiet: true });
+  expect(quiet.summary.infos).toBe(0);
+  expect(quiet.files[0].diagnostics).toEqual([]);
+});
+
+test("the pod-template annotation suppresses findings of a workload", async () => {
+  const text = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      annotations:\n        k8s-lint.io/ignore: "*"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n`;
+  const result = await lint(["-"], { stdin: text, config: {}, ruleSet: [getRule("duplicate-resource")!] });
+  expect(result.files[0].diagnostics.filter((d) => d.ruleId === "duplicate-resource")).toHaveLength(1);
+});
+
+test("helm template output: findings name the template file", async () => {
+  const text = `---\n# Source: shop/templates/cm.yaml\n${configMap("a")}---\n# Source: shop/templates/cm2.yaml\n${configMap("a")}`;
+  const result = await lint(["-"], { stdin: text, config: {} });
+  expect(result.files[0].diagnostics[0]).toMatchObject({ ruleId: "duplicate-resource", source: "shop/templates/cm2.yaml" });
+});
+
+test("related points at the other resource's file and line", async () => {
+  const text = `${configMap("a")}---\n${configMap("a")}`;
+  const result = await lint(["-"], { stdin: text, config: {} });
+  expect(result.files[0].diagnostics[0].related).toMatchObject({ file: "<stdin>", line: 4, column: 9, resource: { kind: "ConfigMap", name: "a" } });
+});
