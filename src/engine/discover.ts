@@ -1,9 +1,6 @@
 /** Which files a run lints: paths, directories, globs and `-`, minus ignore rules. */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import fg from "fast-glob";
-import ignore from "ignore";
-import { minimatch } from "minimatch";
 
 export const STDIN = "-";
 export const MANIFEST_GLOB = "**/*.{yaml,yml,json}";
@@ -31,11 +28,14 @@ export function displayPath(absolute: string, cwd: string): string {
   return shown.split(sep).join("/");
 }
 
-const isGlob = (p: string) => fg.isDynamicPattern(p);
+// fast-glob, ignore and minimatch are loaded only when a run needs them: a pre-commit hook
+// that names its files pays for none of them at start-up.
+const loadGlob = async () => (await import("fast-glob")).default;
 
-function loadIgnoreFile(cwd: string) {
+async function loadIgnoreFile(cwd: string) {
   const file = join(cwd, ".k8s-lintignore");
   if (!existsSync(file)) return undefined;
+  const { default: ignore } = await import("ignore");
   return ignore().add(readFileSync(file, "utf8"));
 }
 
@@ -43,10 +43,11 @@ function loadIgnoreFile(cwd: string) {
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const { cwd } = options;
   const patterns = options.ignorePatterns ?? [];
-  const ignoreFile = loadIgnoreFile(cwd);
+  const ignoreFile = await loadIgnoreFile(cwd);
+  const minimatch = patterns.length ? (await import("minimatch")).minimatch : undefined;
   const isIgnored = (abs: string) => {
     const rel = displayPath(abs, cwd);
-    if (patterns.some((p) => minimatch(rel, p, { dot: true }) || minimatch(abs, p, { dot: true }))) return true;
+    if (minimatch && patterns.some((p) => minimatch(rel, p, { dot: true }) || minimatch(abs, p, { dot: true }))) return true;
     if (ignoreFile && !rel.startsWith("/") && !rel.startsWith("..") && ignoreFile.ignores(rel)) return true;
     return false;
   };
@@ -72,7 +73,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       stat = statSync(abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" && isGlob(input)) {
+      if (code === "ENOENT" && (await loadGlob()).isDynamicPattern(input)) {
         const matched = await walk(input, cwd);
         const kept = matched.filter((m) => !isIgnored(m));
         if (matched.length === 0) throw new DiscoveryError(`no files match the pattern "${input}"`);
@@ -95,6 +96,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
 }
 
 async function walk(pattern: string, cwd: string): Promise<string[]> {
+  const fg = await loadGlob();
   try {
     const files = await fg(pattern, {
       cwd,

@@ -1,0 +1,623 @@
+/**
+ * A deterministic generator of realistic manifest corpora for the benchmark.
+ *
+ * Applications come in the shapes real repositories hold: web apps (ConfigMap, Secret,
+ * Deployment, Service, HPA, Ingress), databases (headless Service, StatefulSet with claim
+ * templates, ConfigMap), storage-backed workers (PV, PVC, Deployment), and CronJobs. About
+ * one application in twelve carries a deliberate mistake (a selector that matches nothing,
+ * a missing ConfigMap, a non-headless governing Service, `500mi`, a `:latest` image...).
+ * Resources are packed ten to a file in the order written, so links cross file boundaries
+ * just as they do in a GitOps repository.
+ *
+ * Usage: node bench/generate.js <resources> [outDir]   (default outDir bench/.corpus/r<n>)
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+export const CORPUS_ROOT = join(BENCH_DIR, ".corpus");
+/** Bumped whenever the output changes, so that cached corpora are regenerated. */
+const GENERATOR_VERSION = 3;
+export const RESOURCES_PER_FILE = 10;
+
+/** mulberry32: small, fast and deterministic. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TEAMS = ["payments", "search", "checkout", "identity", "catalog", "billing", "ledger", "media", "notify", "orders"];
+const WORDS = ["api", "web", "worker", "gateway", "sync", "indexer", "render", "auth", "cart", "feed", "report", "export"];
+const DBS = ["postgres", "redis", "kafka", "zookeeper", "elasticsearch", "mongo", "etcd", "rabbitmq"];
+const REGISTRIES = ["ghcr.io/acme", "registry.example.com/platform", "docker.io/library", "quay.io/acme", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"];
+const MISTAKES = [
+  "selector-mismatch",
+  "missing-configmap",
+  "not-headless",
+  "bad-quantity",
+  "latest-tag",
+  "undeclared-target-port",
+  "missing-secret-key",
+  "requests-exceed-limits",
+  "hpa-missing-target",
+  "pvc-access-mode",
+  "bad-cron",
+  "duplicate-env",
+];
+
+const pick = (r, list) => list[Math.floor(r() * list.length)];
+const int = (r, lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
+
+/** One YAML document as text; `lines` are already indented. */
+const doc = (lines) => lines.join("\n");
+
+function labels(indent, app, extra = {}) {
+  const pad = " ".repeat(indent);
+  const out = [`${pad}app.kubernetes.io/name: ${app}`];
+  for (const [k, v] of Object.entries(extra)) out.push(`${pad}${k}: ${v}`);
+  return out;
+}
+
+function probe(kind, port, path, indent, r) {
+  const pad = " ".repeat(indent);
+  if (kind === "tcp") {
+    return [`${pad}tcpSocket:`, `${pad}  port: ${port}`, `${pad}periodSeconds: ${pick(r, [5, 10, 15])}`];
+  }
+  return [
+    `${pad}httpGet:`,
+    `${pad}  path: ${path}`,
+    `${pad}  port: ${port}`,
+    `${pad}initialDelaySeconds: ${int(r, 0, 20)}`,
+    `${pad}periodSeconds: ${pick(r, [5, 10, 20])}`,
+    `${pad}timeoutSeconds: ${pick(r, [1, 2, 3])}`,
+  ];
+}
+
+function resources(indent, r, mistake) {
+  const pad = " ".repeat(indent);
+  const cpu = pick(r, ["50m", "100m", "250m", "500m", "1"]);
+  const mem = pick(r, ["64Mi", "128Mi", "256Mi", "512Mi", "1Gi"]);
+  const reqMem = mistake === "bad-quantity" ? "500mi" : mem;
+  const limMem = mistake === "requests-exceed-limits" ? "32Mi" : mem;
+  return [
+    `${pad}resources:`,
+    `${pad}  requests:`,
+    `${pad}    cpu: ${cpu}`,
+    `${pad}    memory: ${reqMem}`,
+    `${pad}  limits:`,
+    `${pad}    memory: ${limMem}`,
+  ];
+}
+
+function webApp(r, ns, id, mistake) {
+  const app = `${pick(r, WORDS)}-${id}`;
+  const image = `${pick(r, REGISTRIES)}/${app}:${mistake === "latest-tag" ? "latest" : `v1.${int(r, 0, 40)}.${int(r, 0, 9)}`}`;
+  const cm = `${app}-config`;
+  const secret = `${app}-credentials`;
+  const replicas = int(r, 2, 6);
+  const tplLabels = labels(8, app, { "app.kubernetes.io/part-of": ns, tier: "frontend" });
+  const selLabel = mistake === "selector-mismatch" ? `${app}-x` : app;
+  const portName = mistake === "undeclared-target-port" ? "web" : "http";
+  const env = [
+    "        env:",
+    "        - name: LOG_LEVEL",
+    `          value: ${pick(r, ["info", "debug", "warn"])}`,
+    "        - name: DATABASE_URL",
+    "          valueFrom:",
+    "            secretKeyRef:",
+    `              name: ${secret}`,
+    `              key: ${mistake === "missing-secret-key" ? "database-uri" : "database-url"}`,
+    "        - name: POD_NAMESPACE",
+    "          valueFrom:",
+    "            fieldRef:",
+    "              fieldPath: metadata.namespace",
+  ];
+  if (mistake === "duplicate-env") env.push("        - name: LOG_LEVEL", '          value: "trace"');
+  const out = [];
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata:",
+      `  name: ${cm}`,
+      `  namespace: ${ns}`,
+      "  labels:",
+      ...labels(4, app),
+      "data:",
+      `  FEATURE_FLAGS: "${pick(r, ["a,b", "checkout-v2", "none"])}"`,
+      `  UPSTREAM_URL: http://${pick(r, WORDS)}.${ns}.svc.cluster.local:8080`,
+      "  app.properties: |",
+      `    server.port=8080`,
+      `    cache.ttl=${int(r, 10, 600)}`,
+      `    pool.size=${int(r, 4, 64)}`,
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      `  name: ${secret}`,
+      `  namespace: ${ns}`,
+      "type: Opaque",
+      "data:",
+      `  database-url: ${Buffer.from(`postgres://app:secret@db-${id}:5432/app`).toString("base64")}`,
+      `  api-key: ${Buffer.from(`key-${id}-${int(r, 1000, 9999)}`).toString("base64")}`,
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "  labels:",
+      ...labels(4, app, { "app.kubernetes.io/version": `"1.${int(r, 0, 40)}"` }),
+      "  annotations:",
+      `    deployment.kubernetes.io/revision: "${int(r, 1, 90)}"`,
+      "spec:",
+      `  replicas: ${replicas}`,
+      "  revisionHistoryLimit: 5",
+      "  strategy:",
+      "    type: RollingUpdate",
+      "    rollingUpdate:",
+      "      maxSurge: 25%",
+      "      maxUnavailable: 0",
+      "  selector:",
+      "    matchLabels:",
+      `      app.kubernetes.io/name: ${selLabel}`,
+      "  template:",
+      "    metadata:",
+      "      labels:",
+      ...tplLabels,
+      "      annotations:",
+      '        prometheus.io/scrape: "true"',
+      '        prometheus.io/port: "9090"',
+      "    spec:",
+      `      serviceAccountName: default`,
+      "      terminationGracePeriodSeconds: 30",
+      "      securityContext:",
+      "        runAsNonRoot: true",
+      "        runAsUser: 10001",
+      "      containers:",
+      `      - name: ${app.split("-")[0]}`,
+      `        image: ${image}`,
+      "        imagePullPolicy: IfNotPresent",
+      "        ports:",
+      "        - name: http",
+      "          containerPort: 8080",
+      "        - name: metrics",
+      "          containerPort: 9090",
+      ...env,
+      "        envFrom:",
+      "        - configMapRef:",
+      `            name: ${mistake === "missing-configmap" ? `${cm}-v2` : cm}`,
+      ...resources(8, r, mistake),
+      "        readinessProbe:",
+      ...probe("http", "http", "/healthz/ready", 10, r),
+      "        livenessProbe:",
+      ...probe("http", "http", "/healthz/live", 10, r),
+      "        volumeMounts:",
+      "        - name: config",
+      "          mountPath: /etc/app",
+      "          readOnly: true",
+      "        - name: tmp",
+      "          mountPath: /tmp",
+      "      volumes:",
+      "      - name: config",
+      "        configMap:",
+      `          name: ${cm}`,
+      "      - name: tmp",
+      "        emptyDir:",
+      "          sizeLimit: 64Mi",
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "  labels:",
+      ...labels(4, app),
+      "spec:",
+      "  type: ClusterIP",
+      "  selector:",
+      `    app.kubernetes.io/name: ${app}`,
+      "  ports:",
+      "  - name: http",
+      "    port: 80",
+      `    targetPort: ${portName}`,
+      "    protocol: TCP",
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: autoscaling/v2",
+      "kind: HorizontalPodAutoscaler",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      "  scaleTargetRef:",
+      "    apiVersion: apps/v1",
+      "    kind: Deployment",
+      `    name: ${mistake === "hpa-missing-target" ? `${app}-old` : app}`,
+      `  minReplicas: ${replicas}`,
+      `  maxReplicas: ${replicas + int(r, 2, 10)}`,
+      "  metrics:",
+      "  - type: Resource",
+      "    resource:",
+      "      name: cpu",
+      "      target:",
+      "        type: Utilization",
+      `        averageUtilization: ${int(r, 50, 85)}`,
+    ]),
+  );
+  const host = `${app}.${ns}.example.com`;
+  out.push(
+    doc([
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "  annotations:",
+      "    cert-manager.io/cluster-issuer: letsencrypt",
+      "spec:",
+      "  ingressClassName: nginx",
+      "  tls:",
+      "  - hosts:",
+      `    - ${host}`,
+      `    secretName: ${app}-tls`,
+      "  rules:",
+      `  - host: ${host}`,
+      "    http:",
+      "      paths:",
+      "      - path: /",
+      "        pathType: Prefix",
+      "        backend:",
+      "          service:",
+      `            name: ${app}`,
+      "            port:",
+      "              name: http",
+    ]),
+  );
+  // The TLS secret cert-manager would create, present in the repository as a placeholder.
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      `  name: ${app}-tls`,
+      `  namespace: ${ns}`,
+      "type: kubernetes.io/tls",
+      "data:",
+      "  tls.crt: ''",
+      "  tls.key: ''",
+    ]),
+  );
+  return out;
+}
+
+function database(r, ns, id, mistake) {
+  const db = pick(r, DBS);
+  const name = `${db}-${id}`;
+  const svc = `${name}-headless`;
+  const port = { postgres: 5432, redis: 6379, kafka: 9092, zookeeper: 2181, elasticsearch: 9200, mongo: 27017, etcd: 2379, rabbitmq: 5672 }[db];
+  const out = [];
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata:",
+      `  name: ${svc}`,
+      `  namespace: ${ns}`,
+      "  labels:",
+      ...labels(4, name),
+      "spec:",
+      mistake === "not-headless" ? "  clusterIp: None" : "  clusterIP: None",
+      "  publishNotReadyAddresses: true",
+      "  selector:",
+      `    app.kubernetes.io/name: ${name}`,
+      "  ports:",
+      `  - name: ${db.slice(0, 10)}`,
+      `    port: ${port}`,
+      `    targetPort: ${port}`,
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata:",
+      `  name: ${name}-conf`,
+      `  namespace: ${ns}`,
+      "data:",
+      `  ${db}.conf: |`,
+      `    # ${db} configuration`,
+      `    max_connections = ${int(r, 50, 500)}`,
+      `    shared_buffers = ${int(r, 64, 512)}MB`,
+      `    listen = 0.0.0.0:${port}`,
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: apps/v1",
+      "kind: StatefulSet",
+      "metadata:",
+      `  name: ${name}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      `  serviceName: ${svc}`,
+      `  replicas: ${pick(r, [1, 3, 5])}`,
+      "  podManagementPolicy: Parallel",
+      "  selector:",
+      "    matchLabels:",
+      `      app.kubernetes.io/name: ${name}`,
+      "  template:",
+      "    metadata:",
+      "      labels:",
+      ...labels(8, name, { "app.kubernetes.io/component": "database" }),
+      "    spec:",
+      "      terminationGracePeriodSeconds: 60",
+      "      containers:",
+      `      - name: ${db}`,
+      `        image: ${pick(r, REGISTRIES)}/${db}:${int(r, 5, 16)}.${int(r, 0, 9)}`,
+      "        ports:",
+      `        - name: ${db.slice(0, 10)}`,
+      `          containerPort: ${port}`,
+      "        args:",
+      `        - --config=/etc/${db}/${db}.conf`,
+      ...resources(8, r, mistake),
+      "        readinessProbe:",
+      ...probe("tcp", port, "", 10, r),
+      "        volumeMounts:",
+      "        - name: data",
+      `          mountPath: /var/lib/${db}`,
+      "        - name: conf",
+      `          mountPath: /etc/${db}`,
+      "      volumes:",
+      "      - name: conf",
+      "        configMap:",
+      `          name: ${name}-conf`,
+      "  volumeClaimTemplates:",
+      "  - metadata:",
+      "      name: data",
+      "    spec:",
+      "      accessModes: [ReadWriteOnce]",
+      `      storageClassName: ${pick(r, ["standard", "fast-ssd", "gp3"])}`,
+      "      resources:",
+      "        requests:",
+      `          storage: ${int(r, 1, 200)}Gi`,
+    ]),
+  );
+  return out;
+}
+
+function storageWorker(r, ns, id, mistake) {
+  const name = `archive-${id}`;
+  const pv = `pv-${ns}-${id}`;
+  const out = [];
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: PersistentVolume",
+      "metadata:",
+      `  name: ${pv}`,
+      "  labels:",
+      `    volume: ${name}`,
+      "spec:",
+      "  capacity:",
+      `    storage: ${int(r, 10, 500)}Gi`,
+      "  accessModes:",
+      "  - ReadWriteMany",
+      "  persistentVolumeReclaimPolicy: Retain",
+      "  storageClassName: nfs",
+      "  nfs:",
+      `    server: nfs-${int(r, 1, 4)}.storage.internal`,
+      `    path: /exports/${ns}/${name}`,
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: v1",
+      "kind: PersistentVolumeClaim",
+      "metadata:",
+      `  name: ${name}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      "  accessModes:",
+      `  - ${mistake === "pvc-access-mode" ? "ReadWriteOncePod" : "ReadWriteMany"}`,
+      "  storageClassName: nfs",
+      "  selector:",
+      "    matchLabels:",
+      `      volume: ${name}`,
+      "  resources:",
+      "    requests:",
+      "      storage: 10Gi",
+    ]),
+  );
+  out.push(
+    doc([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      `  name: ${name}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      `  replicas: ${int(r, 1, 3)}`,
+      "  selector:",
+      "    matchLabels:",
+      `      app: ${name}`,
+      "  template:",
+      "    metadata:",
+      "      labels:",
+      `        app: ${name}`,
+      "    spec:",
+      "      containers:",
+      "      - name: worker",
+      `        image: ${pick(r, REGISTRIES)}/archiver:2.${int(r, 0, 9)}`,
+      '        command: ["/bin/archiver", "--watch", "/data"]',
+      ...resources(8, r, mistake),
+      "        volumeMounts:",
+      "        - name: data",
+      "          mountPath: /data",
+      "      volumes:",
+      "      - name: data",
+      "        persistentVolumeClaim:",
+      `          claimName: ${name}`,
+    ]),
+  );
+  return out;
+}
+
+function cronJob(r, ns, id, mistake) {
+  const name = `report-${id}`;
+  return [
+    doc([
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata:",
+      `  name: ${name}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      `  schedule: "${mistake === "bad-cron" ? "0 25 * * *" : `${int(r, 0, 59)} ${int(r, 0, 23)} * * *`}"`,
+      "  concurrencyPolicy: Forbid",
+      "  successfulJobsHistoryLimit: 3",
+      "  jobTemplate:",
+      "    spec:",
+      "      backoffLimit: 2",
+      "      template:",
+      "        spec:",
+      "          restartPolicy: OnFailure",
+      "          containers:",
+      "          - name: report",
+      `            image: ${pick(r, REGISTRIES)}/reporter:1.${int(r, 0, 30)}`,
+      "            args: [--since, 24h, --out, s3://reports]",
+      "            resources:",
+      "              requests: {cpu: 100m, memory: 128Mi}",
+      "              limits: {memory: 256Mi}",
+    ]),
+  ];
+}
+
+const SHAPES = [webApp, webApp, webApp, database, storageWorker, cronJob];
+
+/** Every document of a corpus of about `total` resources, in order. */
+export function* corpusDocuments(total, seed = 1) {
+  const r = rng(seed);
+  let emitted = 0;
+  for (let id = 0; emitted < total; id++) {
+    const ns = `${pick(r, TEAMS)}-${id % 7}`;
+    const mistake = r() < 1 / 12 ? pick(r, MISTAKES) : undefined;
+    for (const d of pick(r, SHAPES)(r, ns, id, mistake)) {
+      if (emitted++ >= total) return;
+      yield d;
+    }
+  }
+}
+
+/** Writes the corpus of `total` resources into `dir` unless an identical one is there. */
+export function generateCorpus(total, dir = join(CORPUS_ROOT, `r${total}`)) {
+  const stamp = join(dir, ".generated");
+  const expected = JSON.stringify({ version: GENERATOR_VERSION, total, perFile: RESOURCES_PER_FILE });
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === expected) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  let batch = [];
+  let file = 0;
+  let bytes = 0;
+  const flush = () => {
+    if (!batch.length) return;
+    const sub = join(dir, `g${String(Math.floor(file / 1000)).padStart(3, "0")}`);
+    if (file % 1000 === 0) mkdirSync(sub, { recursive: true });
+    const text = `${batch.join("\n---\n")}\n`;
+    bytes += text.length;
+    writeFileSync(join(sub, `m${String(file).padStart(5, "0")}.yaml`), text);
+    file++;
+    batch = [];
+  };
+  for (const d of corpusDocuments(total)) {
+    batch.push(d);
+    if (batch.length === RESOURCES_PER_FILE) flush();
+  }
+  flush();
+  writeFileSync(stamp, expected);
+  writeFileSync(join(dir, ".stats.json"), JSON.stringify({ files: file, bytes }));
+  return dir;
+}
+
+/** A 50-line manifest of the kind a pre-commit hook lints: a Deployment and its Service. */
+export const SINGLE_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: checkout
+  namespace: shop
+  labels:
+    app.kubernetes.io/name: checkout
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: checkout
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: checkout
+    spec:
+      containers:
+      - name: checkout
+        image: ghcr.io/acme/checkout:1.4.2
+        ports:
+        - name: http
+          containerPort: 8080
+        resources:
+          requests: {cpu: 100m, memory: 128Mi}
+          limits: {memory: 256Mi}
+        readinessProbe:
+          httpGet: {path: /ready, port: http}
+        livenessProbe:
+          httpGet: {path: /live, port: http}
+          periodSeconds: 20
+        env:
+        - name: LOG_LEVEL
+          value: info
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: checkout
+  namespace: shop
+spec:
+  selector:
+    app.kubernetes.io/name: checkout
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+    protocol: TCP
+  type: ClusterIP
+  sessionAffinity: None
+`;
+
+export function singleManifest(dir = CORPUS_ROOT) {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "single.yaml");
+  writeFileSync(file, SINGLE_MANIFEST);
+  return file;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const total = Number(process.argv[2] ?? 10000);
+  const dir = generateCorpus(total, process.argv[3]);
+  console.log(`${dir}: ${readFileSync(join(dir, ".stats.json"), "utf8")}`);
+}
