@@ -1,0 +1,81 @@
+/**
+ * Container image references as the kubelet parses them: distribution/reference's grammar
+ * plus docker's normalisation (`ParseNormalizedNamed`). A reference that fails here is what
+ * the kubelet reports as InvalidImageName.
+ */
+
+const alphanumeric = "[a-z0-9]+";
+const separator = "(?:[._]|__|[-]+)";
+const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+const domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const ipv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
+const host = `(?:${domainComponent}(?:\\.${domainComponent})*|${ipv6})`;
+const domainAndPort = `${host}(?::[0-9]+)?`;
+const remoteName = `${pathComponent}(?:/${pathComponent})*`;
+const name = `(?:${domainAndPort}/)?${remoteName}`;
+const tag = "[\\w][\\w.-]{0,127}";
+const digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+
+const REFERENCE = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
+const ANCHORED_IDENTIFIER = /^[a-f0-9]{64}$/;
+const NAME_TOTAL_LENGTH_MAX = 255;
+/** Digest algorithms the kubelet's image library registers, with their hex lengths. */
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+
+export interface ImageReference {
+  /** Registry host (and port), after normalisation: `docker.io` when none is written. */
+  domain: string;
+  /** Repository path, after normalisation (`library/nginx` for `nginx`). */
+  path: string;
+  tag?: string;
+  digest?: string;
+}
+
+export type ImageParse = { ok: true; ref: ImageReference } | { ok: false; error: string };
+
+function splitDomain(image: string): { domain: string; remainder: string } {
+  const slash = image.indexOf("/");
+  const first = slash === -1 ? "" : image.slice(0, slash);
+  let domain = "docker.io";
+  let remainder = image;
+  if (slash !== -1 && (/[.:]/.test(first) || first === "localhost" || first.toLowerCase() !== first)) {
+    domain = first === "index.docker.io" ? "docker.io" : first;
+    remainder = image.slice(slash + 1);
+  }
+  if (domain === "docker.io" && !remainder.includes("/")) remainder = `library/${remainder}`;
+  return { domain, remainder };
+}
+
+/** Parses an image reference exactly as the kubelet would, or says why it cannot. */
+export function parseImageReference(image: string): ImageParse {
+  if (image === "") return { ok: false, error: "repository name must have at least one component" };
+  if (image.trim() !== image) return { ok: false, error: "must not have leading or trailing whitespace" };
+  if (ANCHORED_IDENTIFIER.test(image)) {
+    return { ok: false, error: "cannot specify 64-byte hexadecimal strings as a repository name" };
+  }
+  const { domain, remainder } = splitDomain(image);
+  // The tag may carry upper case; the part before the first ":" must be lower case.
+  const repoEnd = remainder.indexOf(":");
+  const repository = repoEnd === -1 ? remainder : remainder.slice(0, repoEnd);
+  if (repository.toLowerCase() !== repository) return { ok: false, error: `repository name "${repository}" must be lowercase` };
+  const full = `${domain}/${remainder}`;
+  const m = REFERENCE.exec(full);
+  if (!m) {
+    if (REFERENCE.test(full.toLowerCase())) return { ok: false, error: "repository name must be lowercase" };
+    return { ok: false, error: "invalid reference format" };
+  }
+  const [, named, tagValue, digestValue] = m;
+  if (named.length > NAME_TOTAL_LENGTH_MAX) return { ok: false, error: `repository name must not be more than ${NAME_TOTAL_LENGTH_MAX} characters` };
+  if (digestValue !== undefined) {
+    const colon = digestValue.indexOf(":");
+    const algorithm = digestValue.slice(0, colon);
+    const hex = digestValue.slice(colon + 1);
+    const want = DIGEST_HEX_LENGTH[algorithm];
+    if (want === undefined) return { ok: false, error: `unsupported digest algorithm "${algorithm}"` };
+    if (!/^[a-f0-9]+$/.test(hex) || hex.length !== want) return { ok: false, error: `invalid ${algorithm} digest: want ${want} lower-case hex characters` };
+  }
+  return {
+    ok: true,
+    ref: { domain, path: named.slice(domain.length + 1), ...(tagValue !== undefined ? { tag: tagValue } : {}), ...(digestValue !== undefined ? { digest: digestValue } : {}) },
+  };
+}

@@ -1,0 +1,61 @@
+import { defineRule } from "../types.js";
+import { checkMissingReferences } from "./ref-missing.js";
+
+export const rule = defineRule({
+  id: "configmap-ref-missing",
+  category: "config",
+  severity: "warning",
+  crossResource: true,
+  summary: "A pod refers to a ConfigMap that the manifests do not define.",
+  explanation: `The kubelet resolves ConfigMap references when it starts a pod. A container whose env or
+envFrom names a ConfigMap that does not exist stays in CreateContainerConfigError; a pod with a
+configMap volume of a missing ConfigMap stays in ContainerCreating with a FailedMount event.
+k8s-lint reports a reference only when the input defines ConfigMaps in that namespace (so it
+manages them) and none has this name: then it is most likely a typo or a forgotten file.`,
+  fix: `Fix the name, add the ConfigMap to the manifests, or mark the reference \`optional: true\`
+if the pod can run without it.`,
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
+  examples: {
+    bad: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-settings
+data:
+  MODE: fast
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      envFrom:
+        - configMapRef:
+            name: web-setings
+`,
+    good: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-settings
+data:
+  MODE: fast
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      envFrom:
+        - configMapRef:
+            name: web-settings
+`,
+  },
+  check(ctx) {
+    checkMissingReferences("ConfigMap", ctx);
+  },
+});

@@ -1,0 +1,22 @@
+/** The shared check of configmap-ref-missing and secret-ref-missing. */
+import type { RuleContext } from "../types.js";
+import { findReferenced, managesKind, podReferences, similarlyNamed, type ReferencedKind } from "./references.js";
+
+export function checkMissingReferences(kind: ReferencedKind, { resource, index, report }: RuleContext): void {
+  const tpl = resource.podTemplate;
+  if (!tpl || resource.kind === "PodTemplate") return;
+  if (!managesKind(index, kind, resource.namespace)) return;
+  for (const ref of podReferences(tpl)) {
+    if (ref.kind !== kind || ref.optional) continue;
+    if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
+    const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
+    report({
+      path: ref.path,
+      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"`,
+      hint: similar
+        ? `rename the reference to "${similar.name}" if that is the one meant`
+        : `add the ${kind} to the manifests, fix the name${ref.via === "imagePullSecrets" ? "" : ", or set optional: true if the pod can run without it"}`,
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+    });
+  }
+}

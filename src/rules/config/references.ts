@@ -1,0 +1,132 @@
+/**
+ * What a pod template refers to by name (ConfigMaps, Secrets), and the policy that decides when
+ * a reference to an object absent from the input is worth reporting.
+ */
+import { distance } from "fastest-levenshtein";
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+
+export type ReferencedKind = "ConfigMap" | "Secret";
+
+export interface KeyReference {
+  key: string;
+  /** Path of the key value. */
+  path: Path;
+}
+
+export interface ObjectReference {
+  kind: ReferencedKind;
+  name: string;
+  /** `optional: true`: the kubelet starts the pod without it. */
+  optional: boolean;
+  /** Path of the name value. */
+  path: Path;
+  /** Where the reference is made, for messages ("env", "envFrom", "volume", "projected volume", "imagePullSecrets"). */
+  via: string;
+  /** Keys the pod needs from the object (env keyRefs, volume items). */
+  keys: KeyReference[];
+}
+
+/** Every ConfigMap and Secret reference of a pod template, each with exact paths. */
+export function podReferences(tpl: PodTemplate): ObjectReference[] {
+  const refs: ObjectReference[] = [];
+  const add = (kind: ReferencedKind, name: unknown, optional: unknown, path: Path, via: string, keys: KeyReference[] = []) => {
+    if (typeof name !== "string" || name === "") return;
+    refs.push({ kind, name, optional: optional === true, path, via, keys });
+  };
+  for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
+    container.env?.forEach((env, i) => {
+      const from = env.valueFrom;
+      if (!from) return;
+      for (const [field, kind] of [["configMapKeyRef", "ConfigMap"], ["secretKeyRef", "Secret"]] as const) {
+        const ref = from[field];
+        if (!ref) continue;
+        const base = [...path, "env", i, "valueFrom", field];
+        const keys = typeof ref.key === "string" ? [{ key: ref.key, path: [...base, "key"] }] : [];
+        add(kind, ref.name, ref.optional, [...base, "name"], "env", keys);
+      }
+    });
+    container.envFrom?.forEach((src, i) => {
+      if (src.configMapRef) add("ConfigMap", src.configMapRef.name, src.configMapRef.optional, [...path, "envFrom", i, "configMapRef", "name"], "envFrom");
+      if (src.secretRef) add("Secret", src.secretRef.name, src.secretRef.optional, [...path, "envFrom", i, "secretRef", "name"], "envFrom");
+    });
+  }
+  const itemKeys = (items: Array<{ key?: string }> | undefined, base: Path): KeyReference[] =>
+    (items ?? []).flatMap((it, j) => (typeof it.key === "string" ? [{ key: it.key, path: [...base, "items", j, "key"] }] : []));
+  tpl.spec.volumes?.forEach((vol, i) => {
+    const base = [...tpl.specPath, "volumes", i];
+    if (vol.configMap) add("ConfigMap", vol.configMap.name, vol.configMap.optional, [...base, "configMap", "name"], "volume", itemKeys(vol.configMap.items, [...base, "configMap"]));
+    if (vol.secret) add("Secret", vol.secret.secretName, vol.secret.optional, [...base, "secret", "secretName"], "volume", itemKeys(vol.secret.items, [...base, "secret"]));
+    vol.projected?.sources?.forEach((src, j) => {
+      const sb = [...base, "projected", "sources", j];
+      if (src.configMap) add("ConfigMap", src.configMap.name, src.configMap.optional, [...sb, "configMap", "name"], "projected volume", itemKeys(src.configMap.items, [...sb, "configMap"]));
+      if (src.secret) add("Secret", src.secret.name, src.secret.optional, [...sb, "secret", "name"], "projected volume", itemKeys(src.secret.items, [...sb, "secret"]));
+    });
+  });
+  tpl.spec.imagePullSecrets?.forEach((s, i) => add("Secret", s.name, false, [...tpl.specPath, "imagePullSecrets", i, "name"], "imagePullSecrets"));
+  return refs;
+}
+
+/**
+ * Kinds whose controllers create a Secret of a given name: a Secret "missing" from the input
+ * that one of these produces is not missing in the cluster.
+ */
+function secretProducers(index: ResourceIndex, namespace: string): Array<{ resource: Resource; produces: string }> {
+  const out: Array<{ resource: Resource; produces: string }> = [];
+  for (const r of index.ofKind("SealedSecret", namespace)) {
+    const templated = r.get(["spec", "template", "metadata", "name"]);
+    out.push({ resource: r, produces: typeof templated === "string" ? templated : r.name });
+  }
+  for (const r of index.ofKind("ExternalSecret", namespace)) {
+    const target = r.get(["spec", "target", "name"]);
+    out.push({ resource: r, produces: typeof target === "string" ? target : r.name });
+  }
+  for (const r of index.ofKind("Certificate", namespace)) {
+    const secretName = r.get(["spec", "secretName"]);
+    if (typeof secretName === "string") out.push({ resource: r, produces: secretName });
+  }
+  return out;
+}
+
+/** The object of that kind and name in the input, or what produces it (a SealedSecret, an ExternalSecret...). */
+export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
+  const found = index.find(kind, namespace, name);
+  if (found || kind !== "Secret") return found;
+  return secretProducers(index, namespace).find((p) => p.produces === name)?.resource;
+}
+
+/**
+ * The policy for references to objects absent from the input: they are only reported when the
+ * input manages objects of that kind in that namespace (it has at least one), because then a
+ * missing one is most likely a typo or a forgotten file, not an object created by other tooling.
+ */
+export function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
+  if (index.ofKind(kind, namespace).length > 0) return true;
+  return kind === "Secret" && secretProducers(index, namespace).length > 0;
+}
+
+/** The closest name of that kind in the namespace, when it is close enough to be a typo. */
+export function similarlyNamed(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
+  let best: Resource | undefined;
+  let bestDistance = Infinity;
+  for (const r of index.ofKind(kind, namespace)) {
+    const d = distance(r.name, name);
+    if (d < bestDistance) {
+      best = r;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** The keys an object holds: ConfigMap data + binaryData, Secret data + stringData. */
+export function keysOf(resource: Resource): Set<string> {
+  const fields = resource.kind === "ConfigMap" ? ["data", "binaryData"] : ["data", "stringData"];
+  const keys = new Set<string>();
+  for (const f of fields) {
+    const m = resource.raw[f];
+    if (m && typeof m === "object" && !Array.isArray(m)) for (const k of Object.keys(m)) keys.add(k);
+  }
+  return keys;
+}

@@ -1,0 +1,66 @@
+import { defineRule } from "../types.js";
+import { checkMissingKeys } from "./key-missing.js";
+
+export const rule = defineRule({
+  id: "secret-key-missing",
+  category: "config",
+  severity: "error",
+  crossResource: true,
+  summary: "A pod reads a key that its Secret does not have.",
+  explanation: `When a container's env uses secretKeyRef with a key the Secret does not hold, the kubelet
+refuses to start the container: the pod shows CreateContainerConfigError ("couldn't find key ...
+in Secret"). A secret volume whose items name a missing key fails to mount and the pod stays in
+ContainerCreating. Checked against Secrets of the input (data and stringData, which the API
+server merges into data); references marked optional are skipped, as the kubelet skips them.`,
+  fix: "Use a key the Secret defines, add the key to the Secret, or mark the reference `optional: true`.",
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+stringData:
+  password: s3cret
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+    - name: api
+      image: example/api:1.0
+      env:
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: db-credentials
+              key: db-password
+`,
+    good: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db-credentials
+stringData:
+  password: s3cret
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+spec:
+  containers:
+    - name: api
+      image: example/api:1.0
+      env:
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: db-credentials
+              key: password
+`,
+  },
+  check(ctx) {
+    checkMissingKeys("Secret", ctx);
+  },
+});

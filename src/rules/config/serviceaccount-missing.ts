@@ -1,0 +1,65 @@
+import { defineRule } from "../types.js";
+import { managesKind, similarlyNamed } from "./references.js";
+
+export const rule = defineRule({
+  id: "serviceaccount-missing",
+  category: "config",
+  severity: "warning",
+  crossResource: true,
+  summary: "A pod runs as a ServiceAccount that the manifests do not define.",
+  explanation: `The ServiceAccount admission plugin rejects a pod whose serviceAccountName does not exist
+in its namespace. For a Deployment, StatefulSet, DaemonSet or Job the controller's pod creation
+fails over and over (FailedCreate events) and no pod ever appears, so nothing shows up in
+\`kubectl get pods\` at all. Every namespace has a "default" ServiceAccount. k8s-lint reports a
+name only when the input defines ServiceAccounts in that namespace and none has this name.`,
+  fix: "Fix serviceAccountName, or add the ServiceAccount to the manifests.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: backup
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: backup
+spec:
+  serviceAccountName: backups
+  containers:
+    - name: backup
+      image: example/backup:1.0
+`,
+    good: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: backup
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: backup
+spec:
+  serviceAccountName: backup
+  containers:
+    - name: backup
+      image: example/backup:1.0
+`,
+  },
+  check({ resource, index, report }) {
+    const tpl = resource.podTemplate;
+    if (!tpl || resource.kind === "PodTemplate") return;
+    const field = tpl.spec.serviceAccountName ? "serviceAccountName" : "serviceAccount";
+    const name = tpl.spec[field];
+    if (!name || name === "default") return;
+    if (!managesKind(index, "ServiceAccount", resource.namespace)) return;
+    if (index.find("ServiceAccount", resource.namespace, name)) return;
+    const similar = similarlyNamed(index, "ServiceAccount", resource.namespace, name);
+    report({
+      path: [...tpl.specPath, field],
+      message: `ServiceAccount "${name}" is not defined in namespace "${resource.namespace}"`,
+      hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the ServiceAccount to the manifests or fix the name",
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+    });
+  },
+});
