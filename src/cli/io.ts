@@ -6,6 +6,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal (colour, progress). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (the progress line). */
+  stderrIsTTY?: boolean;
 }
 
 /** A usage, config or I/O failure: printed as one line, exit 2. */

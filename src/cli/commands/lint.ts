@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS, loadFormatter, type FormatName } from "../../formatters/index.js";
+import type { LintedResource } from "../../formatters/types.js";
+import { createProgress, progressAllowed } from "../progress.js";
 import type { SeveritySetting } from "../../types.js";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
 
@@ -78,6 +80,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
 
+  const progress = createProgress({ enabled: progressAllowed(format, io.stderrIsTTY ?? false), write: io.stderr });
+  let linted: LintedResource[] | undefined;
   const result = await lint(positionals, {
     cwd: io.cwd,
     config,
@@ -86,13 +90,16 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     defaultNamespace: values["default-namespace"],
     ignorePatterns: values["ignore-pattern"],
     quiet: values.quiet,
-  });
+    onProgress: progress.onProgress,
+    onResources: format === "junit" ? (list) => (linted = list) : undefined,
+  }).finally(() => progress.finish());
 
   const toFile = values["output-file"] !== undefined;
   const formatter = await loadFormatter(format);
   const output = formatter(result, {
     color: values.color ? true : useColor(io, values["no-color"] ?? false, toFile),
     explain: values.explain,
+    resources: linted,
   });
   if (toFile) {
     try {

@@ -1,0 +1,130 @@
+/**
+ * The JSON Schema of `.k8s-lint.yaml` (schema/config.schema.json) and the configuration
+ * reference (docs/configuration.md), both generated from the zod schema so neither can drift.
+ * Regenerate with `npm run gen:docs`; a test fails when they are stale.
+ */
+import { z } from "zod";
+import { allRules } from "../rules/index.js";
+import { configSchema, excludeEntry } from "./schema.js";
+
+export const CONFIG_SCHEMA_PATH = "schema/config.schema.json";
+export const CONFIG_DOC_PATH = "docs/configuration.md";
+const GENERATED = "<!-- Generated from src/config/schema.ts by `npm run gen:docs`; do not edit. -->";
+
+type JsonSchema = {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  additionalProperties?: boolean | JsonSchema;
+  [key: string]: unknown;
+};
+
+/** Draft-07, the newest draft every YAML/JSON editor plugin understands. */
+export function configJsonSchema(repository: string): JsonSchema {
+  const schema = z.toJSONSchema(configSchema, { target: "draft-7" }) as JsonSchema;
+  const rules = schema.properties!.rules;
+  // Known rule ids as properties: editors complete them and show each rule's summary.
+  rules.properties = Object.fromEntries(
+    allRules.map(({ meta }) => [meta.id, { description: `${meta.summary} (default: ${meta.severity})`, enum: ["off", "info", "warning", "error"] }]),
+  );
+  return {
+    $schema: schema.$schema,
+    $id: `${repository}/raw/main/${CONFIG_SCHEMA_PATH}`,
+    title: "k8s-lint configuration (.k8s-lint.yaml)",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+}
+
+export function renderConfigSchema(repository: string): string {
+  return `${JSON.stringify(configJsonSchema(repository), null, 2)}\n`;
+}
+
+function typeOf(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(" \\| ");
+  if (s.type === "array" && s.items) return `list of ${s.items.type === "object" ? "objects" : typeOf(s.items)}`;
+  if (s.type === "object" && s.additionalProperties && typeof s.additionalProperties === "object") {
+    return `map of rule id → ${typeOf(s.additionalProperties)}`;
+  }
+  if (s.type === "integer" && typeof s.minimum === "number") return `integer ≥ ${s.minimum}`;
+  if (typeof s.pattern === "string") return `string matching \`${s.pattern}\``;
+  return String(s.type ?? "any");
+}
+
+function table(schema: JsonSchema, skip: string[] = []): string[] {
+  const required = new Set(schema.required ?? []);
+  const rows = ["| Key | Type | Required | Meaning |", "|---|---|---|---|"];
+  for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+    if (skip.includes(key)) continue;
+    const desc = (prop.description ?? "").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+    rows.push(`| \`${key}\` | ${typeOf(prop)} | ${required.has(key) ? "yes" : "no"} | ${desc} |`);
+  }
+  return rows;
+}
+
+export function renderConfigReference(repository: string): string {
+  const top = z.toJSONSchema(configSchema, { target: "draft-7" }) as JsonSchema;
+  const entry = z.toJSONSchema(excludeEntry, { target: "draft-7" }) as JsonSchema;
+  const schemaUrl = `${repository}/raw/main/${CONFIG_SCHEMA_PATH}`;
+  return [
+    GENERATED,
+    "",
+    "# Configuration reference",
+    "",
+    "k8s-lint reads `.k8s-lint.yaml` (or `.k8s-lint.yml`, `.k8s-lint.json`) from the working directory or the nearest",
+    "parent directory that has one; `--config <file>` names a file explicitly. An invalid file stops the",
+    "run with exit code 2 and names the offending key and its line. Unknown keys are errors, so a typo",
+    "cannot silently disable a setting.",
+    "",
+    "Command-line flags win over the file: `--rule` over `rules`, `--kubernetes-version` over",
+    "`kubernetesVersion`, `--default-namespace` over `defaultNamespace`, `--max-warnings` over",
+    "`maxWarnings`; `--ignore-pattern` adds to `ignore`.",
+    "",
+    "## Keys",
+    "",
+    ...table(top, ["$schema"]),
+    "",
+    "`$schema` may be set to the schema's address; it is otherwise ignored.",
+    "",
+    "### `exclude` entries",
+    "",
+    "Each entry silences the listed rules for every resource that matches all of the given globs",
+    "(minimatch syntax; an omitted field matches everything). Use it for resources you cannot edit,",
+    "such as a third-party chart's output; for your own resources prefer the",
+    '`k8s-lint.io/ignore: "rule-a,rule-b"` annotation or a `# k8s-lint-disable-next-line rule-a` comment.',
+    "",
+    ...table(entry),
+    "",
+    "## Example",
+    "",
+    "```yaml",
+    `# yaml-language-server: $schema=${schemaUrl}`,
+    "kubernetesVersion: \"1.29\"",
+    "defaultNamespace: shop",
+    "maxWarnings: 0",
+    "rules:",
+    "  image-latest-tag: error",
+    "  missing-liveness-probe: off",
+    "ignore:",
+    "  - \"vendor/**\"",
+    "  - \"**/kustomization.yaml\"",
+    "exclude:",
+    "  - kind: DaemonSet",
+    "    namespace: kube-system",
+    "    rules: [host-namespace, hostpath-volume]",
+    "  - name: \"ingress-nginx-*\"",
+    "    rules: [\"*\"]",
+    "```",
+    "",
+    "## Editor support",
+    "",
+    `The JSON Schema is generated from the same definition and shipped in the package as \`${CONFIG_SCHEMA_PATH}\`.`,
+    "With the YAML language server (VS Code's YAML extension and others), the comment in the first line",
+    "of the example above enables completion of every key and rule id, with each rule's summary.",
+    "",
+    "The rule ids and their default severities are listed in [rules/README.md](rules/README.md).",
+    "",
+  ].join("\n");
+}

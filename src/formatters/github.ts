@@ -1,0 +1,50 @@
+/**
+ * GitHub Actions workflow commands: one `::error|warning|notice ...::message` line per
+ * diagnostic, which the runner turns into annotations on the pull request's lines.
+ */
+import type { Diagnostic, Severity } from "../types.js";
+import type { Formatter } from "./types.js";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/** The message part: the runner unescapes %25, %0D and %0A. */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** A property value: additionally `:` and `,`, which delimit properties. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function text(d: Diagnostic): string {
+  const lines = [d.message];
+  if (d.hint) lines.push(`hint: ${d.hint}`);
+  if (d.related) {
+    const r = d.related;
+    const what = `${r.resource.kind} ${r.resource.namespace ? `${r.resource.namespace}/` : ""}${r.resource.name}`;
+    lines.push(`related: ${what} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`);
+  }
+  if (d.source) lines.push(`template: ${d.source}`);
+  return lines.join("\n");
+}
+
+/** One workflow command. Columns are sent only for single-line ranges, as the runner requires. */
+export function command(file: string, d: Diagnostic): string {
+  const props: Array<[string, string | number]> = [["file", file], ["line", d.line]];
+  if (d.endLine === d.line) {
+    // GitHub's endColumn is inclusive; ours is exclusive (the column after the last character).
+    props.push(["col", d.column], ["endLine", d.endLine], ["endColumn", Math.max(d.column, d.endColumn - 1)]);
+  } else {
+    props.push(["endLine", d.endLine]);
+  }
+  props.push(["title", d.ruleId]);
+  const properties = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${COMMAND[d.severity]} ${properties}::${escapeData(text(d))}`;
+}
+
+export const format: Formatter = (result) => {
+  const lines: string[] = [];
+  for (const file of result.files) for (const d of file.diagnostics) lines.push(command(file.path, d));
+  return lines.length ? `${lines.join("\n")}\n` : "";
+};

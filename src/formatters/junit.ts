@@ -1,0 +1,127 @@
+/**
+ * JUnit XML for CI test reports: one test suite per file, one test case per resource (plus one
+ * for the file itself when it has no resources or has problems outside any resource).
+ * Errors are failures; warnings and infos are listed in the test case's output and do not fail
+ * it, matching the exit code (warnings fail a run only through --max-warnings).
+ */
+import type { Diagnostic, FileResult, ResourceRef } from "../types.js";
+import type { Formatter, LintedResource } from "./types.js";
+
+/** Text and attribute values: the five XML specials, and characters XML 1.0 forbids. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\t/g, "&#9;");
+}
+
+/** Element text keeps its line breaks readable (only attributes need them as references). */
+function escapeText(value: string): string {
+  return escapeXml(value).replace(/&#10;/g, "\n").replace(/&#9;/g, "\t");
+}
+
+interface TestCase {
+  name: string;
+  line?: number;
+  diagnostics: Diagnostic[];
+}
+
+const sameRef = (a: ResourceRef, b: ResourceRef) =>
+  a.kind === b.kind && a.name === b.name && a.namespace === b.namespace && a.apiVersion === b.apiVersion;
+
+function caseName(r: ResourceRef): string {
+  return `${r.kind} ${r.namespace ? `${r.namespace}/` : ""}${r.name || "(unnamed)"}`;
+}
+
+/** The test cases of one file: its resources (known from the run, else from the diagnostics). */
+function testCases(file: FileResult, resources: LintedResource[] | undefined): TestCase[] {
+  const cases: TestCase[] = (resources ?? []).map((r) => ({ name: caseName(r.resource), line: r.line, diagnostics: [] }));
+  const refs = (resources ?? []).map((r) => r.resource);
+  let fileCase: TestCase | undefined;
+  for (const d of file.diagnostics) {
+    if (!d.resource.kind) {
+      fileCase ??= { name: "(file)", diagnostics: [] };
+      fileCase.diagnostics.push(d);
+      continue;
+    }
+    // The resource that starts last at or before the diagnostic (names may repeat in a file).
+    let at = -1;
+    for (let i = 0; i < cases.length; i++) {
+      if (sameRef(refs[i], d.resource) && (at === -1 || (cases[i].line ?? 0) <= d.line)) at = i;
+    }
+    if (at === -1) {
+      cases.push({ name: caseName(d.resource), diagnostics: [] });
+      refs.push(d.resource);
+      at = cases.length - 1;
+    }
+    cases[at].diagnostics.push(d);
+  }
+  if (!cases.length && !fileCase) fileCase = { name: "(file)", diagnostics: [] };
+  return fileCase ? [fileCase, ...cases] : cases;
+}
+
+function describe(d: Diagnostic): string {
+  const lines = [`${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`];
+  if (d.path) lines.push(`  path: ${d.path}`);
+  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  if (d.related) {
+    const r = d.related;
+    lines.push(`  related: ${caseName(r.resource)} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`);
+  }
+  if (d.source) lines.push(`  template: ${d.source}`);
+  return lines.join("\n");
+}
+
+export const format: Formatter = (result, options) => {
+  const byFile = new Map<string, LintedResource[]>();
+  for (const r of options.resources ?? []) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const file of result.files) {
+    const cases = testCases(file, options.resources ? (byFile.get(file.path) ?? []) : undefined);
+    const suiteFailures = cases.filter((c) => c.diagnostics.some((d) => d.severity === "error")).length;
+    tests += cases.length;
+    failures += suiteFailures;
+    const body: string[] = [];
+    for (const c of cases) {
+      const errors = c.diagnostics.filter((d) => d.severity === "error");
+      const others = c.diagnostics.filter((d) => d.severity !== "error");
+      const attrs = `name="${escapeXml(c.name)}" classname="${escapeXml(file.path)}" file="${escapeXml(file.path)}"${c.line ? ` line="${c.line}"` : ""}`;
+      if (!c.diagnostics.length) {
+        body.push(`    <testcase ${attrs}/>`);
+        continue;
+      }
+      body.push(`    <testcase ${attrs}>`);
+      if (errors.length) {
+        const first = errors[0];
+        const message = errors.length === 1 ? `${first.message} (${first.ruleId})` : `${errors.length} errors, first: ${first.message} (${first.ruleId})`;
+        body.push(`      <failure message="${escapeXml(message)}" type="${escapeXml(first.ruleId)}">${escapeText(errors.map(describe).join("\n"))}</failure>`);
+      }
+      if (others.length) body.push(`      <system-out>${escapeText(others.map(describe).join("\n"))}</system-out>`);
+      body.push("    </testcase>");
+    }
+    suites.push(
+      `  <testsuite name="${escapeXml(file.path)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">`,
+      ...body,
+      "  </testsuite>",
+    );
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="k8s-lint" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites,
+    "</testsuites>",
+    "",
+  ].join("\n");
+};

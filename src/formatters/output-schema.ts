@@ -1,0 +1,195 @@
+/**
+ * The `--format json` contract (SPEC §3) as a zod schema: the source of schema/output.schema.json
+ * and docs/json-output.md. A type test keeps it equal to `LintResult` in src/types.ts.
+ */
+import { z } from "zod";
+
+const line = z.number().int().min(1);
+
+export const resourceRefSchema = z
+  .strictObject({
+    apiVersion: z.string().describe('e.g. "apps/v1"; "" for findings outside any resource (a YAML syntax error)'),
+    kind: z.string().describe('e.g. "Deployment"; "" outside any resource'),
+    name: z.string().describe("metadata.name"),
+    namespace: z.string().describe('metadata.namespace, defaulted (--default-namespace); "" for cluster-scoped kinds'),
+  })
+  .describe("the resource a diagnostic is about");
+
+export const relatedSchema = z
+  .strictObject({
+    file: z.string().describe("file of the other resource, relative to the working directory"),
+    line: line.describe("1-based line of the other resource's field"),
+    column: line.describe("1-based column"),
+    resource: resourceRefSchema,
+    path: z.string().describe("field path in the other resource"),
+    message: z.string().optional().describe("what the other location is"),
+  })
+  .describe("the other end of a cross-resource finding");
+
+export const diagnosticSchema = z
+  .strictObject({
+    ruleId: z.string().describe("the rule that reported it; docs/rules/<ruleId>.md explains it"),
+    severity: z.enum(["error", "warning", "info"]),
+    message: z.string().describe("one line; names the offending value"),
+    line: line.describe("1-based line of the offending key or value"),
+    column: line.describe("1-based column, in UTF-16 code units (tabs count as one)"),
+    endLine: line.describe("line of the end"),
+    endColumn: line.describe("column just after the last character (exclusive)"),
+    resource: resourceRefSchema,
+    path: z.string().describe('field path in the resource, e.g. "spec.template.spec.containers[0].image"; "" for the whole document'),
+    hint: z.string().optional().describe("how to fix it (a did-you-mean, the value to set)"),
+    related: relatedSchema.optional(),
+    source: z.string().optional().describe("template file named by a `# Source:` comment of `helm template` output"),
+  })
+  .describe("one finding");
+
+export const fileResultSchema = z
+  .strictObject({
+    path: z.string().describe('relative to the working directory, forward slashes; "<stdin>" for -'),
+    resources: z.number().int().min(0).describe("Kubernetes objects found in the file (List items counted one by one)"),
+    diagnostics: z.array(diagnosticSchema).describe("sorted by line, column, rule id"),
+  })
+  .describe("one linted file; files without findings are listed too");
+
+export const lintResultSchema = z
+  .strictObject({
+    version: z.literal(1).describe("version of this format; changes that break readers increase it"),
+    kubernetesVersion: z.string().regex(/^\d+\.\d+$/).describe("the Kubernetes version deprecated/removed APIs were judged against"),
+    files: z.array(fileResultSchema).describe("every linted file, in the order they were found"),
+    summary: z
+      .strictObject({
+        files: z.number().int().min(0),
+        resources: z.number().int().min(0),
+        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus objects of unknown API groups (CRDs)"),
+        errors: z.number().int().min(0),
+        warnings: z.number().int().min(0),
+        infos: z.number().int().min(0),
+      })
+      .describe("counts over all files"),
+  })
+  .describe("k8s-lint --format json output, also what the Node API's lint() returns");
+
+export const OUTPUT_SCHEMA_PATH = "schema/output.schema.json";
+export const OUTPUT_DOC_PATH = "docs/json-output.md";
+const GENERATED = "<!-- Generated from src/formatters/output-schema.ts by `npm run gen:docs`; do not edit. -->";
+
+export function outputJsonSchema(repository: string): Record<string, unknown> {
+  const schema = z.toJSONSchema(lintResultSchema, { target: "draft-7" }) as Record<string, unknown>;
+  const { $schema, ...rest } = schema;
+  return { $schema, $id: `${repository}/raw/main/${OUTPUT_SCHEMA_PATH}`, title: "k8s-lint JSON output", ...rest };
+}
+
+export function renderOutputSchema(repository: string): string {
+  return `${JSON.stringify(outputJsonSchema(repository), null, 2)}\n`;
+}
+
+/** A representative output; the docs test checks it against the schema. */
+export const EXAMPLE_OUTPUT = {
+  version: 1,
+  kubernetesVersion: "1.33",
+  files: [
+    {
+      path: "apps/web.yaml",
+      resources: 2,
+      diagnostics: [
+        {
+          ruleId: "statefulset-service-not-headless",
+          severity: "error",
+          message: 'Service "db" is not headless: StatefulSet pods get no per-pod DNS records',
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 18,
+          resource: { apiVersion: "apps/v1", kind: "StatefulSet", name: "db", namespace: "shop" },
+          path: "spec.serviceName",
+          hint: 'set spec.clusterIP: None on Service "db"',
+          related: {
+            file: "apps/db-service.yaml",
+            line: 6,
+            column: 3,
+            resource: { apiVersion: "v1", kind: "Service", name: "db", namespace: "shop" },
+            path: "spec",
+            message: "the governing Service",
+          },
+        },
+      ],
+    },
+    { path: "apps/db-service.yaml", resources: 1, diagnostics: [] },
+  ],
+  summary: { files: 2, resources: 3, skipped: 0, errors: 1, warnings: 0, infos: 0 },
+} satisfies z.input<typeof lintResultSchema>;
+
+function fieldRows(schema: z.ZodObject, prefix: string): string[] {
+  const rows: string[] = [];
+  for (const [key, field] of Object.entries(schema.shape) as Array<[string, z.ZodType]>) {
+    const optional = field.safeParse(undefined).success;
+    const inner = optional && field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+    const json = z.toJSONSchema(inner, { target: "draft-7" }) as { type?: string; enum?: unknown[]; const?: unknown };
+    const type = json.enum ? json.enum.map((v) => `\`${JSON.stringify(v)}\``).join(" \\| ") : json.const !== undefined ? `\`${JSON.stringify(json.const)}\`` : json.type === "array" ? "array" : String(json.type);
+    const desc = (field.description ?? inner.description ?? "").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+    rows.push(`| \`${prefix}${key}\` | ${type} | ${optional ? "no" : "yes"} | ${desc} |`);
+  }
+  return rows;
+}
+
+export function renderOutputReference(): string {
+  const header = ["| Field | Type | Always present | Meaning |", "|---|---|---|---|"];
+  const files = lintResultSchema.shape.files.element;
+  const diagnostic = files.shape.diagnostics.element;
+  return [
+    GENERATED,
+    "",
+    "# JSON output",
+    "",
+    "`k8s-lint --format json` prints one JSON object; the Node API's `lint()` returns the same object",
+    "(see [api.md](api.md)). The format is stable: fields are only added, and a change that would break a",
+    `reader increases \`version\`. A JSON Schema of it ships in the package as \`${OUTPUT_SCHEMA_PATH}\`.`,
+    "",
+    "Every position is 1-based and points at the offending key or value. Info diagnostics are always",
+    "included (the human format shows them only with `--explain`); `--quiet` keeps errors only.",
+    "",
+    "## Top level",
+    "",
+    ...header,
+    ...fieldRows(lintResultSchema, ""),
+    "",
+    "## `files[]`",
+    "",
+    ...header,
+    ...fieldRows(files, ""),
+    "",
+    "## `files[].diagnostics[]`",
+    "",
+    ...header,
+    ...fieldRows(diagnostic, ""),
+    "",
+    "### `resource`",
+    "",
+    ...header,
+    ...fieldRows(resourceRefSchema, "resource."),
+    "",
+    "### `related`",
+    "",
+    ...header,
+    ...fieldRows(relatedSchema, "related."),
+    "",
+    "## `summary`",
+    "",
+    ...header,
+    ...fieldRows(lintResultSchema.shape.summary, "summary."),
+    "",
+    "## Example",
+    "",
+    "```json",
+    JSON.stringify(EXAMPLE_OUTPUT, null, 2),
+    "```",
+    "",
+    "## Reading it",
+    "",
+    "```sh",
+    "# every error as file:line: message",
+    "k8s-lint -f json manifests/ | jq -r '.files[] | .path as $f | .diagnostics[] | select(.severity == \"error\") | \"\\($f):\\(.line): \\(.message)\"'",
+    "```",
+    "",
+  ].join("\n");
+}
