@@ -259,13 +259,10 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   };
 
   for (const resource of resources) {
-    for (const rule of rules) {
-      const ctx = {
-        resource,
-        index,
-        settings,
-        report: (f: Finding) => toDiagnostic(rule, resource, f),
-      };
+    // One context per resource; `report` files findings under the rule being run.
+    let rule: Rule = rules[0];
+    const ctx = { resource, index, settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
+    for (rule of rules) {
       try {
         rule.check!(ctx);
       } catch (err) {
