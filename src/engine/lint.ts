@@ -3,7 +3,6 @@
  * -> the JSON-contract result. Pure apart from reading files; never prints.
  */
 import { readFileSync, statSync } from "node:fs";
-import { minimatch } from "minimatch";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { Resource } from "../models/resource.js";
@@ -116,8 +115,10 @@ function severityTable(options: LintOptions): Map<string, SeveritySetting> {
   return table;
 }
 
-function excluded(entries: ExcludeEntry[] | undefined, r: Resource, ruleId: string): boolean {
-  if (!entries) return false;
+type Minimatch = (typeof import("minimatch"))["minimatch"];
+
+function excluded(entries: ExcludeEntry[] | undefined, r: Resource, ruleId: string, minimatch: Minimatch | undefined): boolean {
+  if (!entries || !minimatch) return false;
   const m = (glob: string | undefined, value: string) => glob === undefined || minimatch(value, glob);
   return entries.some(
     (e) => m(e.kind, r.kind) && m(e.namespace, r.namespace) && m(e.name, r.name) && (e.rules.includes("*") || e.rules.includes(ruleId)),
@@ -274,7 +275,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     }
   }
 
-  applySuppressions(sources, resources, config.exclude, enabled, emit);
+  // minimatch is loaded only when the config has exclusions (start-up cost of a pre-commit run).
+  const minimatch = config.exclude?.length ? (await import("minimatch")).minimatch : undefined;
+  applySuppressions(sources, resources, config.exclude, enabled, emit, minimatch);
   options.onResources?.(
     resources.map((r) => ({ file: r.file, line: lineIndex(sourceOf.get(r.file)!).position(locate(r.doc, r.basePath).start).line, resource: r.ref })),
   );
@@ -397,6 +400,7 @@ function applySuppressions(
   exclude: ExcludeEntry[] | undefined,
   enabled: (id: string) => boolean,
   emit: Emit,
+  minimatch: Minimatch | undefined,
 ) {
   const byId = resources;
   const byFile = new Map<string, Resource[]>();
@@ -422,7 +426,7 @@ function applySuppressions(
     src.diagnostics = src.diagnostics.filter((d) => {
       if (d.ruleId === "unused-suppression") return true;
       const owner = d.internal.resourceId !== undefined ? byId[d.internal.resourceId] : undefined;
-      if (owner && excluded(exclude, owner, d.ruleId)) return false;
+      if (owner && excluded(exclude, owner, d.ruleId, minimatch)) return false;
       let silenced = false;
       for (const dir of comments) {
         if (dir.ruleId !== "*" && dir.ruleId !== d.ruleId) continue;
