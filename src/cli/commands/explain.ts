@@ -1,6 +1,72 @@
-/** `k8s-lint explain`: placeholder until its issue lands; fails as a usage error. */
-import { UsageError, type CliIO } from "../io.js";
+/** `k8s-lint explain <topic>`: a rule id, a pod status reason, or an exit code. */
+import { parseArgs } from "node:util";
+import { explainTopic, topicNames } from "../../explain/lookup.js";
+import { renderExplanation } from "../../explain/render.js";
+import { statusTopics } from "../../explain/topics/index.js";
+import { allRules } from "../../rules/index.js";
+import { EXIT_OK, UsageError, useColor, type CliIO } from "../io.js";
 
-export async function runExplain(_argv: string[], _io: CliIO): Promise<number> {
-  throw new UsageError("the explain command is not available in this build yet");
+export const EXPLAIN_HELP = `Usage: k8s-lint explain <topic>
+       k8s-lint explain --list
+
+Explains a rule id (missing-memory-limit), a pod status reason as \`kubectl get pods\`
+prints it (CrashLoopBackOff, Init:0/2, OOMKilled; any case), or a container exit code (137).
+
+Options:
+  -f, --format <name>   text | json (default: text)
+      --list            list every topic
+      --no-color        no colours
+  -h, --help            print this help
+`;
+
+export async function runExplain(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", short: "f" },
+      list: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      "no-color": { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    io.stdout(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(`unknown format "${format}" (text or json)`);
+  const color = useColor(io, values["no-color"] ?? false, false);
+
+  if (values.list) {
+    if (positionals.length) throw new UsageError("--list takes no topic");
+    if (format === "json") {
+      const { statuses, rules } = topicNames();
+      io.stdout(`${JSON.stringify({ statuses, rules, exitCodes: "0-255" }, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    const width = Math.max(...statusTopics.map((t) => t.name.length));
+    const lines = ["Pod status reasons:"];
+    for (const t of statusTopics) lines.push(`  ${t.name.padEnd(width)}  ${t.summary}`);
+    lines.push("", "Rules:");
+    const ruleWidth = Math.max(...allRules.map((r) => r.meta.id.length));
+    for (const r of allRules) lines.push(`  ${r.meta.id.padEnd(ruleWidth)}  ${r.meta.summary}`);
+    lines.push("", "Exit codes: any of 0-255 (k8s-lint explain 137), also ExitCode:N and Signal:N.");
+    io.stdout(`${lines.join("\n")}\n`);
+    return EXIT_OK;
+  }
+
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length ? `explain takes one topic, got ${positionals.length}` : "explain needs a topic: a rule id, a pod status reason or an exit code (see --list)",
+    );
+  }
+  const answer = explainTopic(positionals[0]);
+  if (answer.type === "unknown") {
+    const hint = answer.suggestions.length ? `; did you mean ${answer.suggestions.map((s) => `"${s}"`).join(", ")}?` : "";
+    throw new UsageError(`unknown topic "${answer.query}"${hint} (k8s-lint explain --list shows every topic)`);
+  }
+  io.stdout(format === "json" ? `${JSON.stringify(answer, null, 2)}\n` : renderExplanation(answer, color));
+  return EXIT_OK;
 }

@@ -1,0 +1,202 @@
+/**
+ * Resolves what a user asks `explain` about: a rule id, a pod status reason (any case, with
+ * kubectl's forms such as Init:0/2, Init:OOMKilled, ExitCode:1, Signal:9), or an exit code.
+ * Rule links are read from the registry at runtime, in both directions.
+ */
+import { distance } from "fastest-levenshtein";
+import { allRules, getRule } from "../rules/index.js";
+import type { Rule, RuleMeta } from "../rules/types.js";
+import type { Severity } from "../types.js";
+import { explainExitCode, parseSignal, type ExitCodeInfo } from "./exit-codes.js";
+import { statusTopics } from "./topics/index.js";
+import type { StatusTopic } from "./types.js";
+
+const byName = new Map<string, StatusTopic>();
+for (const t of statusTopics) {
+  byName.set(t.name.toLowerCase(), t);
+  for (const a of t.aliases ?? []) byName.set(a.toLowerCase(), t);
+}
+
+export interface TopicMatch {
+  topic: StatusTopic;
+  /** Set when the reason was read through a kubectl form (Init:<reason>, OutOf<resource>). */
+  note?: string;
+}
+
+/** The status topic a reason belongs to, or undefined. */
+export function findStatusTopic(reason: string): TopicMatch | undefined {
+  const key = reason.trim().toLowerCase();
+  const direct = byName.get(key);
+  if (direct) return { topic: direct };
+  if (/^init:\d+\/\d+$/.test(key)) return { topic: byName.get("init:n/m")!, note: `${reason.trim()} is the Init:N/M form` };
+  const init = /^init:(.+)$/.exec(key);
+  if (init) {
+    if (/^(exitcode|signal):/.test(init[1])) return { topic: byName.get("init:error")! };
+    const inner = findStatusTopic(init[1]);
+    if (inner) {
+      return {
+        topic: inner.topic,
+        note: `kubectl prefixes "Init:" when an init container has this reason; app containers wait until every init container has succeeded`,
+      };
+    }
+  }
+  if (/^outof.+/.test(key)) {
+    return { topic: byName.get("outofmemory")!, note: `"OutOf" + a resource name: the kubelet rejected the pod because the node lacks that resource` };
+  }
+  return undefined;
+}
+
+export interface RuleLink {
+  id: string;
+  severity: Severity;
+  summary: string;
+}
+
+const link = (m: RuleMeta): RuleLink => ({ id: m.id, severity: m.severity, summary: m.summary });
+
+/** Rules that catch a topic's causes: those whose preventsStatus names it, then the topic's own list. */
+export function rulesForTopic(topic: StatusTopic): RuleLink[] {
+  const ids = new Set<string>();
+  for (const r of allRules) {
+    if (r.meta.preventsStatus.some((s) => findStatusTopic(s)?.topic === topic)) ids.add(r.meta.id);
+  }
+  for (const id of topic.rules) if (getRule(id)) ids.add(id);
+  return allRules.filter((r) => ids.has(r.meta.id)).map((r) => link(r.meta));
+}
+
+export interface StatusExplanation {
+  type: "status";
+  name: string;
+  aliases: string[];
+  summary: string;
+  phase: string;
+  source: string;
+  meaning: string;
+  causes: string[];
+  commands: string[];
+  rules: RuleLink[];
+  seeAlso: string[];
+  note?: string;
+}
+
+export interface RuleExplanation {
+  type: "rule";
+  id: string;
+  severity: Severity;
+  category: string;
+  summary: string;
+  explanation: string;
+  fix: string;
+  examples?: { bad: string; good: string };
+  preventsStatus: string[];
+}
+
+export interface ExitCodeExplanation extends Omit<ExitCodeInfo, "signal"> {
+  type: "exitCode";
+  signal?: { number: number; name: string; meaning: string };
+  note?: string;
+}
+
+export interface UnknownTopic {
+  type: "unknown";
+  query: string;
+  suggestions: string[];
+}
+
+export type Explanation = StatusExplanation | RuleExplanation | ExitCodeExplanation | UnknownTopic;
+
+export function explainStatus(match: TopicMatch): StatusExplanation {
+  const t = match.topic;
+  return {
+    type: "status",
+    name: t.name,
+    aliases: t.aliases ?? [],
+    summary: t.summary,
+    phase: t.phase,
+    source: t.source,
+    meaning: t.meaning,
+    causes: [...t.causes],
+    commands: [...t.commands],
+    rules: rulesForTopic(t),
+    seeAlso: t.seeAlso ?? [],
+    ...(match.note ? { note: match.note } : {}),
+  };
+}
+
+export function explainRule(rule: Rule): RuleExplanation {
+  const m = rule.meta;
+  return {
+    type: "rule",
+    id: m.id,
+    severity: m.severity,
+    category: m.category,
+    summary: m.summary,
+    explanation: m.explanation,
+    fix: m.fix,
+    ...(m.examples ? { examples: m.examples } : {}),
+    preventsStatus: [...m.preventsStatus],
+  };
+}
+
+function exitCode(code: number, note?: string): ExitCodeExplanation {
+  const info = explainExitCode(code);
+  return { type: "exitCode", ...info, ...(note ? { note } : {}) };
+}
+
+/** Every name `explain` answers to, for suggestions and `--list`. */
+export function topicNames(): { statuses: string[]; rules: string[] } {
+  return { statuses: statusTopics.map((t) => t.name), rules: allRules.map((r) => r.meta.id) };
+}
+
+/** Near misses: edit distance on the lower-cased names, plus prefix/substring matches. */
+export function suggest(query: string, limit = 3): string[] {
+  const q = query.trim().toLowerCase();
+  const names = [
+    ...statusTopics.flatMap((t) => [t.name, ...(t.aliases ?? [])]),
+    ...allRules.map((r) => r.meta.id),
+  ];
+  const scored: Array<[string, number]> = [];
+  for (const name of names) {
+    const n = name.toLowerCase();
+    let d = distance(q, n);
+    if (q.length >= 4 && (n.startsWith(q) || n.includes(q) || q.includes(n))) d = Math.min(d, 1.5);
+    const budget = Math.max(2, Math.floor(Math.max(q.length, n.length) * 0.3));
+    if (d <= budget) scored.push([name, d]);
+  }
+  scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  const out: string[] = [];
+  for (const [name] of scored) {
+    // An alias suggests its topic's name, so users learn the kubectl spelling.
+    const canonical = byName.get(name.toLowerCase())?.name ?? name;
+    if (!out.includes(canonical)) out.push(canonical);
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+export function explainTopic(query: string): Explanation {
+  const q = query.trim();
+  if (/^-?\d+$/.test(q)) {
+    const n = Number(q);
+    if (n >= 0 && n <= 255) return exitCode(n);
+    const wrapped = ((n % 256) + 256) % 256;
+    return exitCode(wrapped, `exit statuses are 8 bits: ${n} reaches the kubelet as ${wrapped}`);
+  }
+  const exitForm = /^(init:)?(exitcode|signal):(\d+)$/i.exec(q);
+  if (exitForm) {
+    const init = exitForm[1] ? "an init container" : "a container";
+    const n = Number(exitForm[3]);
+    if (exitForm[2].toLowerCase() === "signal") {
+      const code = 128 + n;
+      return exitCode(code <= 255 ? code : 255, `kubectl prints ${q} when ${init} was killed by signal ${n} and the runtime gave no reason; it equals exit code ${128 + n}`);
+    }
+    if (n <= 255) return exitCode(n, `kubectl prints ${q} when ${init} exited with code ${n} and the runtime gave no reason`);
+  }
+  const rule = getRule(q.toLowerCase());
+  if (rule) return explainRule(rule);
+  const status = findStatusTopic(q);
+  if (status) return explainStatus(status);
+  const signal = /^sig/i.test(q) ? parseSignal(q) : undefined;
+  if (signal) return exitCode(128 + signal.number, `a process killed by ${signal.name} exits with 128 + ${signal.number}`);
+  return { type: "unknown", query: q, suggestions: suggest(q) };
+}
