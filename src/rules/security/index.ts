@@ -1,4 +1,7 @@
 /** Rules of the "security" category. */
 import type { Rule } from "../types.js";
+import { rule as hostNamespace } from "./host-namespace.js";
+import { rule as hostpathVolume } from "./hostpath-volume.js";
+import { rule as privilegedContainer } from "./privileged-container.js";
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [hostNamespace, privilegedContainer, hostpathVolume];

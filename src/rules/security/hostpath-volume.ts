@@ -1,0 +1,75 @@
+import { containersOf } from "../../models/resource.js";
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "hostpath-volume",
+  category: "security",
+  severity: "warning",
+  summary: "A pod mounts a directory of the node with a hostPath volume.",
+  explanation: `A hostPath volume mounts a file or directory of whichever node the pod lands on. Data
+written there stays on that node (a rescheduled pod does not find it), differs between nodes,
+and a writable mount of a sensitive path (/, /var/run/docker.sock, /etc) lets the container take
+over the node. With type Directory or File the pod stays in ContainerCreating on nodes without
+that path. The "baseline" Pod Security Standard rejects hostPath volumes. A read-only mount is
+reported as info: it is the usual pattern of log and metrics agents.`,
+  fix: "Use a PersistentVolumeClaim, an emptyDir, or a ConfigMap instead; if the node path is really needed, mount it readOnly.",
+  preventsStatus: ["ContainerCreating"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      volumeMounts:
+        - name: data
+          mountPath: /data
+  volumes:
+    - name: data
+      hostPath:
+        path: /srv/web
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      volumeMounts:
+        - name: data
+          mountPath: /data
+  volumes:
+    - name: data
+      emptyDir: {}
+`,
+  },
+  check({ resource, report }) {
+    const tpl = resource.podTemplate;
+    if (!tpl) return;
+    tpl.spec.volumes?.forEach((vol, i) => {
+      if (!vol.hostPath || typeof vol.name !== "string") return;
+      let mounts = 0;
+      let writable = 0;
+      for (const { container } of containersOf(tpl, { init: true, ephemeral: true })) {
+        for (const m of container.volumeMounts ?? []) {
+          if (m.name !== vol.name) continue;
+          mounts++;
+          if (m.readOnly !== true) writable++;
+        }
+      }
+      const readOnly = mounts > 0 && writable === 0;
+      const path = typeof vol.hostPath.path === "string" ? vol.hostPath.path : "";
+      report({
+        path: [...tpl.specPath, "volumes", i, "hostPath"],
+        target: "key",
+        message: readOnly ? `volume "${vol.name}" mounts node path "${path}" (read-only)` : `volume "${vol.name}" mounts node path "${path}" writable`,
+        hint: readOnly ? "use a ConfigMap or a PersistentVolumeClaim if the data need not come from the node" : "use a PersistentVolumeClaim or emptyDir, or mount it readOnly",
+        ...(readOnly ? { severity: "info" as const } : {}),
+      });
+    });
+  },
+});

@@ -1,0 +1,49 @@
+import { containersOf } from "../../models/resource.js";
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "privileged-container",
+  category: "security",
+  severity: "warning",
+  summary: "A container runs privileged, with full access to the node.",
+  explanation: `securityContext.privileged: true gives the container every Linux capability and access to
+all devices of the node, and disables seccomp and AppArmor confinement: a process in it is
+effectively root on the node and can escape the container. Namespaces enforcing the "baseline"
+or "restricted" Pod Security Standard reject the pod (the workload shows FailedCreate). Few
+workloads need it; most need one specific capability instead.`,
+  fix: "Remove privileged: true; add only the capabilities needed (securityContext.capabilities.add), or mount the specific device.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      securityContext:
+        capabilities:
+          add: ["NET_BIND_SERVICE"]
+`,
+  },
+  check({ resource, report }) {
+    const tpl = resource.podTemplate;
+    if (!tpl) return;
+    for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
+      if (container.securityContext?.privileged !== true) continue;
+      report({ path: [...path, "securityContext", "privileged"], message: `container "${container.name ?? ""}" runs privileged`, hint: "remove privileged: true and add only the capabilities it needs" });
+    }
+  },
+});

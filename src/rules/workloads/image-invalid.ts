@@ -1,0 +1,50 @@
+import { parseImageReference } from "../../models/image.js";
+import { containersOf } from "../../models/resource.js";
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "image-invalid",
+  category: "workloads",
+  severity: "error",
+  summary: "A container image is not a valid image reference.",
+  explanation: `The kubelet parses each image with the container image reference grammar before pulling:
+[registry[:port]/]repository[:tag][@digest], where the repository is lower case path components
+separated by "/", a tag is up to 128 word characters, dots and dashes, and a digest is e.g.
+sha256 with 64 lower-case hex digits. An image it cannot parse (upper case in the repository, an
+empty tag after ":", a "//", a short digest, spaces) never gets pulled: the container stays
+waiting with reason InvalidImageName and the pod never starts.`,
+  fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
+  preventsStatus: ["InvalidImageName"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: registry.example.com/Team/Web:1.2
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: registry.example.com/team/web:1.2
+`,
+  },
+  check({ resource, report }) {
+    const tpl = resource.podTemplate;
+    if (!tpl) return;
+    for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
+      const image = container.image;
+      if (typeof image !== "string" || image === "") continue;
+      const parsed = parseImageReference(image);
+      if (!parsed.ok) {
+        report({ path: [...path, "image"], message: `image "${image}" is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
+      }
+    }
+  },
+});

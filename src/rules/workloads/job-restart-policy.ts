@@ -1,0 +1,63 @@
+import { defineRule } from "../types.js";
+
+const ALLOWED = new Set(["OnFailure", "Never"]);
+
+export const rule = defineRule({
+  id: "job-restart-policy",
+  category: "workloads",
+  severity: "error",
+  summary: "A Job's pod template must set restartPolicy to OnFailure or Never.",
+  explanation: `A Job runs its pods to completion, so the API server only accepts restartPolicy OnFailure
+(the kubelet restarts the failed container in the same pod) or Never (the Job controller creates
+a new pod). A pod template's restartPolicy defaults to Always, which is what a Job or a CronJob's
+jobTemplate gets when the field is left out: the API server rejects the Job ("Unsupported value:
+\\"Always\\"") and a CronJob never manages to create its Jobs.`,
+  fix: "Set `restartPolicy: OnFailure` (retry in place) or `restartPolicy: Never` (retry with a new pod) in the pod template spec.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      containers:
+        - name: migrate
+          image: example/migrate:1.0
+`,
+    good: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      restartPolicy: OnFailure
+      containers:
+        - name: migrate
+          image: example/migrate:1.0
+`,
+  },
+  check({ resource, report }) {
+    if (resource.kind !== "Job" && resource.kind !== "CronJob") return;
+    const tpl = resource.podTemplate;
+    if (!tpl) return;
+    const policy = resource.get([...tpl.specPath, "restartPolicy"]);
+    if (policy === undefined || policy === null) {
+      if (resource.get(tpl.specPath) === undefined) return;
+      report({
+        path: tpl.specPath,
+        target: "key",
+        message: `restartPolicy is not set and defaults to "Always", which a ${resource.kind} does not allow`,
+        hint: "set restartPolicy: OnFailure or restartPolicy: Never",
+      });
+    } else if (typeof policy === "string" && !ALLOWED.has(policy)) {
+      report({
+        path: [...tpl.specPath, "restartPolicy"],
+        message: `restartPolicy "${policy}" is not allowed for a ${resource.kind}`,
+        hint: "set restartPolicy: OnFailure or restartPolicy: Never",
+      });
+    }
+  },
+});
