@@ -5,8 +5,8 @@
  * sequence keeps only the offsets of its keys and values (see Spans), which is all a
  * diagnostic needs and costs a fraction of the tree's memory.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from "yaml";
-import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from "yaml";
+import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { blankChunks, findTemplateChunks } from "./template.js";
 
 /** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
@@ -203,11 +203,43 @@ export function parseText(source: string): ParsedDocument[] {
   return parsed;
 }
 
+/**
+ * The offset of the first collection nested deeper than MAX_DEPTH in a CST token, or -1.
+ * Iterative: the composer recurses once per level and overflows the stack (or worse) on
+ * input nested thousands of levels deep, so such documents must never reach it.
+ */
+function tooDeepAt(root: CST.Token | undefined): number {
+  if (!root) return -1;
+  const stack: Array<[CST.Token, number]> = [[root, 0]];
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (token.type !== "block-map" && token.type !== "block-seq" && token.type !== "flow-collection") continue;
+    if (depth >= MAX_DEPTH) return token.offset;
+    for (const item of token.items as CST.CollectionItem[]) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return -1;
+}
+
 function parseYaml(text: string): ParsedDocument[] {
   let docs: Document.Parsed[];
+  /** Document offset -> [offset of the too-deep node, end of the document]. */
+  const tooDeep = new Map<number, [number, number]>();
   try {
-    docs = parseAllDocuments(text, { version: "1.1", merge: true, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
+    const tokens = Array.from(new Parser().parse(text));
+    tokens.forEach((token, i) => {
+      if (token.type !== "document") return;
+      const at = tooDeepAt(token.value);
+      if (at === -1) return;
+      // The document is composed empty and reported, instead of crashing the composer.
+      const next = tokens.slice(i + 1).find((t) => t.type === "document" || t.type === "doc-end");
+      tooDeep.set(token.offset, [at, next ? next.offset : text.length]);
+      token.value = undefined;
+    });
+    const composer = new Composer({ version: "1.1", merge: true, uniqueKeys: true, prettyErrors: false });
+    docs = Array.from(composer.compose(tokens, false, text.length)) as Document.Parsed[];
   } catch (err) {
     const message =
       err instanceof RangeError ? "the document is nested too deeply to parse" : `cannot parse: ${(err as Error).message}`;
@@ -217,8 +249,9 @@ function parseYaml(text: string): ParsedDocument[] {
   let prevEnd = 0;
   docs.forEach((doc, index) => {
     const [, valueEnd, nodeEnd] = doc.range;
+    const deep = tooDeep.get(doc.range[0]);
     const start = prevEnd;
-    const end = Math.max(nodeEnd, valueEnd);
+    const end = Math.max(nodeEnd, valueEnd, deep?.[1] ?? 0);
     prevEnd = end;
     const problems: SyntaxProblem[] = doc.errors.map((e) => ({
       message: e.message.split("\n")[0],
@@ -227,6 +260,9 @@ function parseYaml(text: string): ParsedDocument[] {
       recoverable: e.code === "DUPLICATE_KEY",
       code: e.code,
     }));
+    if (deep) {
+      problems.unshift({ message: `document is nested more than ${MAX_DEPTH} levels deep`, start: deep[0], end: deep[0] + 1, recoverable: false });
+    }
     const parsed = emptyDocument(index, start, end, problems);
     const header = text.slice(start, doc.contents?.range?.[0] ?? end);
     const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
