@@ -1,13 +1,16 @@
 /**
- * QoS class as the kubelet derives it (pkg/apis/core/v1/helper/qos): only cpu and memory count;
- * init containers count; a missing request defaults to its limit; pod-level resources, where
- * set, decide instead of the containers.
+ * QoS class as the kubelet derives it (pkg/apis/core/v1/helper/qos ComputePodQOS): only cpu and
+ * memory count; init containers count, ephemeral containers do not; a request left unset defaults
+ * to its limit (API defaulting) while an explicit zero request stays zero; pod-level resources,
+ * where set, decide instead of the containers.
  */
 import type { Path } from "../types.js";
 import type { PodSpec } from "./k8s.js";
 import { compareQuantities, parseQuantity } from "./quantity.js";
 
 export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
+
+export const QOS_CLASSES: readonly QosClass[] = ["Guaranteed", "Burstable", "BestEffort"];
 
 export interface QosDecision {
   qosClass: QosClass;
@@ -16,49 +19,80 @@ export interface QosDecision {
   /** The container (or pod-level resources) that made the pod not Guaranteed, when one did. */
   decidingPath?: Path;
   decidingContainer?: string;
+  /** The resource ("cpu" or "memory") that decided it, when one did. */
+  decidingResource?: string;
+  /** Whether the deciding container is an init container. */
+  decidingInit?: boolean;
 }
 
 const QOS_RESOURCES = ["cpu", "memory"] as const;
 
 type Reqs = Record<string, string> | undefined;
 
-function nonZero(map: Reqs, name: string): string | undefined {
-  const v = map?.[name];
-  if (v === undefined) return undefined;
+interface Entry {
+  name: string;
+  path: Path;
+  init: boolean;
+  requests: Reqs;
+  limits: Reqs;
+}
+
+function positive(v: string | undefined): boolean {
+  if (v === undefined) return false;
   const q = parseQuantity(v);
-  return q && q.value !== 0 ? v : undefined;
+  return q !== undefined && q.value > 0;
 }
 
 /** `specPath` is the path of the pod spec inside its resource, for decidingPath. */
 export function deriveQos(spec: PodSpec, specPath: Path = ["spec"]): QosDecision {
-  if (spec.resources && (spec.resources.requests || spec.resources.limits)) {
-    return classify([{ name: "(pod)", path: [...specPath, "resources"], requests: spec.resources.requests, limits: spec.resources.limits }]);
+  const pod = spec.resources;
+  if (pod && (hasQosResource(pod.requests) || hasQosResource(pod.limits))) {
+    return classify([{ name: "(pod)", path: [...specPath, "resources"], init: false, requests: pod.requests, limits: pod.limits }]);
   }
-  const entries = [
-    ...(spec.initContainers ?? []).map((c, i) => ({ c, path: [...specPath, "initContainers", i] as Path })),
-    ...(spec.containers ?? []).map((c, i) => ({ c, path: [...specPath, "containers", i] as Path })),
-  ].map(({ c, path }) => ({ name: c.name ?? "", path, requests: c.resources?.requests, limits: c.resources?.limits }));
+  const entries: Entry[] = [
+    ...(spec.initContainers ?? []).map((c, i) => ({ c, init: true, path: [...specPath, "initContainers", i] as Path })),
+    ...(spec.containers ?? []).map((c, i) => ({ c, init: false, path: [...specPath, "containers", i] as Path })),
+  ].map(({ c, init, path }) => ({ name: c?.name ?? "", path, init, requests: c?.resources?.requests, limits: c?.resources?.limits }));
   return classify(entries);
 }
 
-function classify(entries: Array<{ name: string; path: Path; requests: Reqs; limits: Reqs }>): QosDecision {
+function hasQosResource(map: Reqs): boolean {
+  return map !== undefined && QOS_RESOURCES.some((r) => map[r] !== undefined);
+}
+
+function who(e: Entry): string {
+  if (e.name === "(pod)") return "the pod-level resources";
+  return `${e.init ? "init container" : "container"} "${e.name}"`;
+}
+
+function classify(entries: Entry[]): QosDecision {
   let anySet = false;
-  let breaker: { name: string; path: Path; why: string } | undefined;
+  let breaker: { e: Entry; resource: string; why: string } | undefined;
   for (const e of entries) {
     for (const r of QOS_RESOURCES) {
-      const req = nonZero(e.requests, r);
-      const lim = nonZero(e.limits, r);
-      if (req || lim) anySet = true;
+      const lim = e.limits?.[r];
+      // API defaulting: an unset request takes the limit's value.
+      const req = e.requests?.[r] !== undefined ? e.requests[r] : lim;
+      const reqSet = positive(req);
+      const limSet = positive(lim);
+      if (reqSet || limSet) anySet = true;
       if (breaker) continue;
-      if (!lim) {
-        breaker = { ...e, why: `container "${e.name}" has no ${r} limit` };
-      } else if (req && compareQuantities(req, lim) !== 0) {
-        breaker = { ...e, why: `container "${e.name}" requests ${r} ${req} below its limit ${lim}` };
+      if (!limSet) {
+        const what = reqSet ? `requests ${r} ${req} but sets no ${r} limit` : `sets no ${r} request or limit`;
+        breaker = { e, resource: r, why: `${who(e)} ${what}` };
+      } else if (!reqSet || compareQuantities(req!, lim!) !== 0) {
+        breaker = { e, resource: r, why: `${who(e)} requests ${r} ${req} but its limit is ${lim}` };
       }
     }
   }
   if (!anySet) return { qosClass: "BestEffort", reason: "no container sets a cpu or memory request or limit" };
   if (!breaker) return { qosClass: "Guaranteed", reason: "every container has cpu and memory limits, with requests equal to them" };
-  const why = breaker.name === "(pod)" ? breaker.why.replace('container "(pod)"', "the pod-level resources") : breaker.why;
-  return { qosClass: "Burstable", reason: why, decidingPath: breaker.path, decidingContainer: breaker.name };
+  return {
+    qosClass: "Burstable",
+    reason: breaker.why,
+    decidingPath: breaker.e.path,
+    decidingContainer: breaker.e.name,
+    decidingResource: breaker.resource,
+    decidingInit: breaker.e.init,
+  };
 }

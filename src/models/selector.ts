@@ -19,29 +19,89 @@ export type Selector = { kind: "none" } | { kind: "requirements"; requirements: 
 
 const OPERATORS = new Set<string>(["In", "NotIn", "Exists", "DoesNotExist"]);
 
-/** Why a selector is invalid, or undefined; a matchExpressions entry with bad operator/values. */
-export function selectorProblem(sel: unknown): { path: (string | number)[]; message: string } | undefined {
-  if (sel === null || sel === undefined) return undefined;
-  if (typeof sel !== "object" || Array.isArray(sel)) return { path: [], message: "a label selector must be a mapping" };
+const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Label keys: an optional DNS-subdomain prefix (<= 253) and a name (<= 63), as validation.IsQualifiedName. */
+export function isQualifiedName(key: string): boolean {
+  const parts = key.split("/");
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1];
+  if (!name || name.length > 63 || !QUALIFIED_NAME_PART.test(name)) return false;
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (!prefix || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return false;
+  }
+  return true;
+}
+
+/** Label values: empty, or <= 63 characters of the qualified-name alphabet. */
+export function isValidLabelValue(value: string): boolean {
+  return value === "" || (value.length <= 63 && QUALIFIED_NAME_PART.test(value));
+}
+
+export interface SelectorProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Every reason a LabelSelector is invalid, as metav1validation.ValidateLabelSelector sees it:
+ * operators, values required for In/NotIn and forbidden for Exists/DoesNotExist, keys and values.
+ */
+export function selectorProblems(sel: unknown): SelectorProblem[] {
+  const out: SelectorProblem[] = [];
+  if (sel === null || sel === undefined) return out;
+  if (typeof sel !== "object" || Array.isArray(sel)) return [{ path: [], message: "a label selector must be a mapping" }];
+  const ml = (sel as Record<string, unknown>).matchLabels;
+  if (ml && typeof ml === "object" && !Array.isArray(ml)) {
+    for (const [k, v] of Object.entries(ml)) {
+      if (!isQualifiedName(k)) out.push({ path: ["matchLabels", k], message: `label key "${k}" is not a valid qualified name` });
+      else if (typeof v === "string" && !isValidLabelValue(v)) {
+        out.push({ path: ["matchLabels", k], message: `label value "${v}" is not valid (63 characters at most: letters, digits, "-", "_", ".", starting and ending alphanumeric)` });
+      }
+    }
+  }
   const exprs = (sel as Record<string, unknown>).matchExpressions;
-  if (exprs === undefined || exprs === null) return undefined;
-  if (!Array.isArray(exprs)) return { path: ["matchExpressions"], message: "matchExpressions must be a list" };
+  if (exprs === undefined || exprs === null) return out;
+  if (!Array.isArray(exprs)) return [...out, { path: ["matchExpressions"], message: "matchExpressions must be a list" }];
   for (let i = 0; i < exprs.length; i++) {
     const e = exprs[i] as Record<string, unknown> | null;
-    if (!e || typeof e !== "object") return { path: ["matchExpressions", i], message: "a match expression must be a mapping" };
+    if (!e || typeof e !== "object") {
+      out.push({ path: ["matchExpressions", i], message: "a match expression must be a mapping" });
+      continue;
+    }
     const op = e.operator;
+    if (typeof e.key === "string" && !isQualifiedName(e.key)) {
+      out.push({ path: ["matchExpressions", i, "key"], message: `label key "${e.key}" is not a valid qualified name` });
+    }
     if (typeof op !== "string" || !OPERATORS.has(op)) {
-      return { path: ["matchExpressions", i, "operator"], message: `operator "${String(op)}" is not one of In, NotIn, Exists, DoesNotExist` };
+      const near = typeof op === "string" ? [...OPERATORS].find((o) => o.toLowerCase() === op.toLowerCase()) : undefined;
+      out.push({
+        path: ["matchExpressions", i, "operator"],
+        message: `operator "${String(op)}" is not one of In, NotIn, Exists, DoesNotExist${near ? ` (operators are case-sensitive: "${near}")` : ""}`,
+      });
+      continue;
     }
     const values = Array.isArray(e.values) ? e.values : [];
     if ((op === "In" || op === "NotIn") && values.length === 0) {
-      return { path: ["matchExpressions", i, "values"], message: `operator "${op}" needs at least one value` };
-    }
-    if ((op === "Exists" || op === "DoesNotExist") && values.length > 0) {
-      return { path: ["matchExpressions", i, "values"], message: `operator "${op}" must not have values` };
+      out.push({ path: ["matchExpressions", i, e.values === undefined ? "operator" : "values"], message: `operator "${op}" needs at least one value` });
+    } else if ((op === "Exists" || op === "DoesNotExist") && values.length > 0) {
+      out.push({ path: ["matchExpressions", i, "values"], message: `operator "${op}" must not have values` });
+    } else {
+      values.forEach((v, j) => {
+        if (typeof v === "string" && !isValidLabelValue(v)) {
+          out.push({ path: ["matchExpressions", i, "values", j], message: `label value "${v}" is not valid` });
+        }
+      });
     }
   }
-  return undefined;
+  return out;
+}
+
+/** Why a selector is invalid (the first reason), or undefined. */
+export function selectorProblem(sel: unknown): SelectorProblem | undefined {
+  return selectorProblems(sel)[0];
 }
 
 /** A LabelSelector (matchLabels + matchExpressions). Invalid parts are ignored here; see selectorProblem. */
@@ -67,6 +127,15 @@ export function parseLabelSelector(sel: unknown): Selector {
     }
   }
   return { kind: "requirements", requirements };
+}
+
+/**
+ * A Service's selector: the endpoint controllers manage no endpoints for a Service without one,
+ * and an empty map is stored as no selector at all.
+ */
+export function parseServiceSelector(sel: unknown): Selector {
+  const s = parseMapSelector(sel);
+  return isEmptySelector(s) ? { kind: "none" } : s;
 }
 
 /** The plain map selector of Service and ReplicationController. */

@@ -1,0 +1,248 @@
+/**
+ * A static run of the PersistentVolume controller's binding (pkg/controller/volume/persistentvolume
+ * and component-helpers FindMatchingVolume): which PV each claim of the input would bind to, or
+ * why none would. Criteria, as upstream: the PV is not reserved for another claim (claimRef), its
+ * access modes are a superset of the claim's, its capacity covers the request, the volumeModes are
+ * equal, the claim's selector matches the PV's labels and the storage classes are equal. Among
+ * fitting PVs the smallest wins; `volumeName` pins one PV; a PV whose claimRef names the claim is
+ * taken first (class and selector are not checked for it, as upstream).
+ */
+import type { ResourceIndex } from "../engine/resource-index.js";
+import type { Path } from "../types.js";
+import { compareQuantities, parseQuantity } from "./quantity.js";
+import type { Resource } from "./resource.js";
+import { formatSelector, matches, parseLabelSelector } from "./selector.js";
+
+export type Criterion = "claimRef" | "accessModes" | "volumeMode" | "capacity" | "selector" | "storageClassName";
+
+export interface Mismatch {
+  criterion: Criterion;
+  /** What fails, naming both values: `capacity 5Gi is below the requested 10Gi`. */
+  message: string;
+  /** Where on the claim, and where on the PV. */
+  claimPath: Path;
+  volumePath: Path;
+}
+
+export type ClaimBinding =
+  | { state: "bound"; volume: Resource; pinned: boolean }
+  /** A StorageClass of the input will provision a volume. */
+  | { state: "dynamic"; storageClass: Resource }
+  /** Nothing to judge: no PV of the class in the input, or a pinned PV that is not in the input. */
+  | { state: "unknown" }
+  /** The claim pins a PV (volumeName or the PV's claimRef) that does not satisfy it. */
+  | { state: "pinned-mismatch"; volume: Resource; mismatch: Mismatch }
+  /** PVs of the class exist, none fits; the nearest and its first failing criterion. */
+  | { state: "unbound"; nearest: Resource; mismatch: Mismatch };
+
+export const NO_PROVISIONER = "kubernetes.io/no-provisioner";
+const DEFAULT_CLASS_ANNOTATIONS = ["storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"];
+const CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
+
+const cache = new WeakMap<ResourceIndex, Map<Resource, ClaimBinding>>();
+
+/** The binding of every PersistentVolumeClaim of the input, computed once per run. */
+export function claimBindings(index: ResourceIndex): Map<Resource, ClaimBinding> {
+  let result = cache.get(index);
+  if (!result) cache.set(index, (result = simulate(index)));
+  return result;
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** The class a claim asks for after admission: annotation, spec, or the default StorageClass. */
+export function requestedClass(claim: Resource, index: ResourceIndex): string {
+  const annotated = claim.annotations[CLASS_ANNOTATION];
+  if (annotated !== undefined) return annotated;
+  const spec = claim.spec("PersistentVolumeClaim");
+  if (typeof spec?.storageClassName === "string") return spec.storageClassName;
+  const defaults = index.ofKind("StorageClass").filter((sc) => DEFAULT_CLASS_ANNOTATIONS.some((a) => sc.annotations[a] === "true"));
+  return defaults.length ? defaults[defaults.length - 1].name : "";
+}
+
+export function volumeClass(pv: Resource): string {
+  return pv.annotations[CLASS_ANNOTATION] ?? pv.spec("PersistentVolume")?.storageClassName ?? "";
+}
+
+function claimRefOf(pv: Resource): { name?: string; namespace?: string } | undefined {
+  return pv.spec("PersistentVolume")?.claimRef;
+}
+
+function isReservedFor(pv: Resource, claim: Resource): boolean {
+  const ref = claimRefOf(pv);
+  return ref !== undefined && ref.name === claim.name && (ref.namespace ?? "") === claim.namespace;
+}
+
+/** The criteria a PV fails for a claim, in the order the controller meets them. */
+export function mismatches(claim: Resource, pv: Resource, index: ResourceIndex, opts: { checkClassAndSelector: boolean }): Mismatch[] {
+  const c = claim.spec("PersistentVolumeClaim") ?? {};
+  const v = pv.spec("PersistentVolume") ?? {};
+  const out: Mismatch[] = [];
+  const ref = v.claimRef;
+  if (ref && !isReservedFor(pv, claim)) {
+    out.push({
+      criterion: "claimRef",
+      message: `it is reserved for claim "${ref.namespace ? `${ref.namespace}/` : ""}${ref.name ?? ""}" by its claimRef`,
+      claimPath: ["metadata", "name"],
+      volumePath: ["spec", "claimRef"],
+    });
+  }
+  const wanted = strings(c.accessModes);
+  const offered = strings(v.accessModes);
+  const missingModes = wanted.filter((m) => !offered.includes(m));
+  if (missingModes.length) {
+    out.push({
+      criterion: "accessModes",
+      message: `its access modes [${offered.join(", ")}] do not include ${missingModes.map((m) => `"${m}"`).join(", ")}`,
+      claimPath: ["spec", "accessModes"],
+      volumePath: ["spec", "accessModes"],
+    });
+  }
+  const claimMode = c.volumeMode ?? "Filesystem";
+  const pvMode = v.volumeMode ?? "Filesystem";
+  if (claimMode !== pvMode) {
+    out.push({
+      criterion: "volumeMode",
+      message: `its volumeMode "${pvMode}" differs from the claim's "${claimMode}"`,
+      claimPath: c.volumeMode ? ["spec", "volumeMode"] : ["spec"],
+      volumePath: v.volumeMode ? ["spec", "volumeMode"] : ["spec"],
+    });
+  }
+  const request = c.resources?.requests?.storage;
+  const capacity = v.capacity?.storage;
+  if (request !== undefined && parseQuantity(request)) {
+    const cmp = capacity === undefined ? -1 : compareQuantities(capacity, request);
+    if (cmp !== undefined && cmp < 0) {
+      out.push({
+        criterion: "capacity",
+        message: capacity === undefined ? "it declares no storage capacity" : `its capacity ${capacity} is below the requested ${request}`,
+        claimPath: ["spec", "resources", "requests", "storage"],
+        volumePath: capacity === undefined ? ["spec"] : ["spec", "capacity", "storage"],
+      });
+    }
+  }
+  if (opts.checkClassAndSelector) {
+    if (c.selector !== undefined && claim.get(["spec", "selector"]) !== null) {
+      const sel = parseLabelSelector(claim.get(["spec", "selector"]));
+      if (!matches(sel, pv.labels)) {
+        out.push({
+          criterion: "selector",
+          message: `its labels do not match the claim's selector "${formatSelector(sel)}"`,
+          claimPath: ["spec", "selector"],
+          volumePath: ["metadata", "labels"],
+        });
+      }
+    }
+    const want = requestedClass(claim, index);
+    const have = volumeClass(pv);
+    if (want !== have) {
+      out.push({
+        criterion: "storageClassName",
+        message: `its storageClassName "${have}" differs from the claim's "${want}"`,
+        claimPath: c.storageClassName !== undefined ? ["spec", "storageClassName"] : ["spec"],
+        volumePath: v.storageClassName !== undefined ? ["spec", "storageClassName"] : ["spec"],
+      });
+    }
+  }
+  return out;
+}
+
+function storageBytes(pv: Resource): number {
+  const cap = pv.spec("PersistentVolume")?.capacity?.storage;
+  return (cap !== undefined ? parseQuantity(cap)?.value : undefined) ?? Number.POSITIVE_INFINITY;
+}
+
+function simulate(index: ResourceIndex): Map<Resource, ClaimBinding> {
+  const result = new Map<Resource, ClaimBinding>();
+  const claims = index.ofKind("PersistentVolumeClaim");
+  const volumes = index.ofKind("PersistentVolume");
+  const taken = new Map<Resource, Resource>();
+  const reservedFor = new Map<string, Resource>();
+  for (const pv of volumes) {
+    const ref = claimRefOf(pv);
+    if (ref?.name) reservedFor.set(`${ref.namespace ?? ""}/${ref.name}`, pv);
+  }
+  const pinnedName = (claim: Resource) => claim.spec("PersistentVolumeClaim")?.volumeName;
+  // The controller binds pinned claims by name first; then the rest, in input order.
+  const ordered = [
+    ...claims.filter((c) => pinnedName(c)),
+    ...claims.filter((c) => !pinnedName(c) && reservedFor.has(`${c.namespace}/${c.name}`)),
+    ...claims.filter((c) => !pinnedName(c) && !reservedFor.has(`${c.namespace}/${c.name}`)),
+  ];
+  for (const claim of ordered) result.set(claim, bindOne(claim, index, volumes, taken, reservedFor));
+  return result;
+}
+
+function bindOne(
+  claim: Resource,
+  index: ResourceIndex,
+  volumes: readonly Resource[],
+  taken: Map<Resource, Resource>,
+  reservedFor: Map<string, Resource>,
+): ClaimBinding {
+  const spec = claim.spec("PersistentVolumeClaim") ?? {};
+  if (spec.volumeName) {
+    const pv = index.find("PersistentVolume", "", spec.volumeName);
+    if (!pv) return { state: "unknown" };
+    const other = taken.get(pv);
+    if (other) {
+      return {
+        state: "pinned-mismatch",
+        volume: pv,
+        mismatch: {
+          criterion: "claimRef",
+          message: `it is already bound to claim "${other.namespace}/${other.name}"`,
+          claimPath: ["spec", "volumeName"],
+          volumePath: ["metadata", "name"],
+        },
+      };
+    }
+    const bad = mismatches(claim, pv, index, { checkClassAndSelector: true }).filter((m) => m.criterion !== "selector");
+    if (bad.length) return { state: "pinned-mismatch", volume: pv, mismatch: bad[0] };
+    taken.set(pv, claim);
+    return { state: "bound", volume: pv, pinned: true };
+  }
+  const reserved = reservedFor.get(`${claim.namespace}/${claim.name}`);
+  if (reserved && !taken.has(reserved)) {
+    const bad = mismatches(claim, reserved, index, { checkClassAndSelector: false });
+    if (!bad.length) {
+      taken.set(reserved, claim);
+      return { state: "bound", volume: reserved, pinned: true };
+    }
+    return { state: "pinned-mismatch", volume: reserved, mismatch: bad[0] };
+  }
+  let best: Resource | undefined;
+  for (const pv of volumes) {
+    if (taken.has(pv)) continue;
+    if (mismatches(claim, pv, index, { checkClassAndSelector: true }).length) continue;
+    if (!best || storageBytes(pv) < storageBytes(best)) best = pv;
+  }
+  if (best) {
+    taken.set(best, claim);
+    return { state: "bound", volume: best, pinned: false };
+  }
+  const cls = requestedClass(claim, index);
+  const storageClass = cls ? index.find("StorageClass", "", cls) : undefined;
+  const provisioner = storageClass?.get(["provisioner"]);
+  // A claim with a selector is never provisioned dynamically.
+  if (storageClass && provisioner !== NO_PROVISIONER && spec.selector === undefined) return { state: "dynamic", storageClass };
+  const sameClass = volumes.filter((pv) => volumeClass(pv) === cls);
+  if (!sameClass.length) return { state: "unknown" };
+  let nearest: { pv: Resource; bad: Mismatch[] } | undefined;
+  for (const pv of sameClass) {
+    const bad = mismatches(claim, pv, index, { checkClassAndSelector: true });
+    if (taken.has(pv) && !bad.some((m) => m.criterion === "claimRef")) {
+      const other = taken.get(pv)!;
+      bad.unshift({
+        criterion: "claimRef",
+        message: `it is already bound to claim "${other.namespace}/${other.name}"`,
+        claimPath: ["metadata", "name"],
+        volumePath: ["metadata", "name"],
+      });
+    }
+    if (!nearest || bad.length < nearest.bad.length) nearest = { pv, bad };
+  }
+  return { state: "unbound", nearest: nearest!.pv, mismatch: nearest!.bad[0] };
+}

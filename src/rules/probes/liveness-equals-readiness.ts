@@ -1,0 +1,112 @@
+import type { Container } from "../../models/k8s.js";
+import { defineRule } from "../types.js";
+import { handlersOf, probesOf, timing, type ProbeSite } from "./probes.js";
+
+export const rule = defineRule({
+  id: "liveness-equals-readiness",
+  category: "probes",
+  severity: "warning",
+  summary: "The liveness probe is identical to the readiness probe, so a pod that should only leave the endpoints is restarted.",
+  explanation: `Readiness and liveness answer different questions. A failed readiness probe takes the pod
+out of its Services until it recovers (a busy pod, a slow database); a failed liveness probe
+kills and restarts the container. When both probes call the same check with the same
+timing, they fail at the same moment: every transient overload that should only shed
+traffic also restarts the container, which drops in-flight requests, loses warm caches and,
+when the cause is a shared dependency, restarts every replica at once into CrashLoopBackOff.
+Probes that share an endpoint but give liveness a longer failure window (a higher
+failureThreshold or period) are fine and not reported.`,
+  fix: `Point the liveness probe at a cheap "is the process alive" check that does not depend on
+downstream services, or give it a clearly longer failure window (for example
+failureThreshold: 6) than the readiness probe.`,
+  preventsStatus: ["CrashLoopBackOff"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe:
+        httpGet:
+          path: /health
+          port: 80
+      livenessProbe:
+        httpGet:
+          path: /health
+          port: 80
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe:
+        httpGet:
+          path: /health
+          port: 80
+      livenessProbe:
+        httpGet:
+          path: /health
+          port: 80
+        failureThreshold: 6
+`,
+  },
+  check({ resource, report }) {
+    const byContainer = new Map<string, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
+    for (const site of probesOf(resource)) {
+      const key = site.containerPath.join("/");
+      const entry = byContainer.get(key) ?? {};
+      entry[site.kind] = site;
+      byContainer.set(key, entry);
+    }
+    for (const { livenessProbe: live, readinessProbe: ready } of byContainer.values()) {
+      if (!live || !ready) continue;
+      if (fingerprint(live, live.container) !== fingerprint(ready, ready.container)) continue;
+      report({
+        path: live.path,
+        target: "key",
+        message: `the liveness probe of container "${live.container.name ?? ""}" is identical to its readiness probe`,
+        hint: "check only the process itself in the liveness probe, or give it a longer failure window",
+        related: { resource, path: ready.path, message: "readiness probe" },
+      });
+    }
+  },
+});
+
+/** The handler with upstream defaults and named ports resolved, plus the timing that decides failure. */
+function fingerprint(site: ProbeSite, container: Container): string | undefined {
+  const handlers = handlersOf(site.raw);
+  if (handlers.length !== 1) return undefined;
+  const h = handlers[0];
+  const value = site.raw[h];
+  if (!value || typeof value !== "object") return undefined;
+  const v = { ...(value as Record<string, unknown>) };
+  if (typeof v.port === "string") {
+    const named = (container.ports ?? []).find((p) => p?.name === v.port);
+    if (named?.containerPort !== undefined) v.port = named.containerPort;
+  }
+  if (h === "httpGet") {
+    v.path ??= "/";
+    v.scheme ??= "HTTP";
+  }
+  if (h === "grpc") v.service ??= "";
+  const t = timing(site.probe);
+  return JSON.stringify([h, canonical(v), t.periodSeconds, t.timeoutSeconds, t.failureThreshold]);
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}

@@ -1,0 +1,75 @@
+import { defineRule } from "../types.js";
+import { HANDLERS, handlersOf, PROBE_LABEL, probesOf } from "./probes.js";
+
+export const rule = defineRule({
+  id: "probe-handler-invalid",
+  category: "probes",
+  severity: "error",
+  summary: "A probe must define exactly one of exec, httpGet, tcpSocket or grpc.",
+  explanation: `A probe tells the kubelet how to check a container: run a command (exec), send an HTTP GET
+(httpGet), open a TCP connection (tcpSocket) or call the gRPC health service (grpc). The API
+server rejects a probe with no handler ("must specify a handler type") and one with several
+("may not specify more than 1 handler type"), so the pod, or every pod a controller tries to
+create from the template, is refused. It usually happens when timing fields are left behind
+after the handler was deleted, or when a second handler is pasted in instead of replacing the
+first.`,
+  fix: "Keep exactly one handler in the probe; delete the others, or add the one that is missing.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: http
+          containerPort: 80
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: http
+        tcpSocket:
+          port: http
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - name: http
+          containerPort: 80
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: http
+`,
+  },
+  check({ resource, report }) {
+    for (const site of probesOf(resource)) {
+      const handlers = handlersOf(site.raw);
+      const name = site.container.name ?? "";
+      if (handlers.length === 0) {
+        report({
+          path: site.path,
+          target: "key",
+          message: `${PROBE_LABEL[site.kind]} of container "${name}" has no handler`,
+          hint: `add one of ${HANDLERS.join(", ")}`,
+        });
+      } else if (handlers.length > 1) {
+        report({
+          path: [...site.path, handlers[1]],
+          target: "key",
+          message: `${PROBE_LABEL[site.kind]} of container "${name}" has several handlers: ${handlers.map((h) => `"${h}"`).join(", ")}`,
+          hint: `keep only one of ${handlers.join(", ")}`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import { defineRule } from "../types.js";
+import { PROBE_LABEL, probesOf, timing } from "./probes.js";
+
+export const rule = defineRule({
+  id: "probe-timeout-exceeds-period",
+  category: "probes",
+  severity: "warning",
+  summary: "A probe's timeoutSeconds is longer than its periodSeconds.",
+  explanation: `The kubelet runs a probe every periodSeconds (default 10) and gives each attempt
+timeoutSeconds (default 1) to answer. A timeout longer than the period means a slow answer is
+still awaited when the next attempt is due: attempts queue up behind each other, the real
+detection time becomes timeout x failureThreshold instead of period x failureThreshold, and a
+container that hangs is noticed much later than the numbers suggest. It usually means the two
+values were swapped, or the period was left at its default while the timeout was raised.`,
+  fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe:
+        httpGet:
+          path: /ready
+          port: 80
+        timeoutSeconds: 15
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      readinessProbe:
+        httpGet:
+          path: /ready
+          port: 80
+        timeoutSeconds: 15
+        periodSeconds: 20
+`,
+  },
+  check({ resource, report }) {
+    for (const site of probesOf(resource)) {
+      const t = timing(site.probe);
+      if (t.timeoutSeconds <= t.periodSeconds) continue;
+      const periodNote = site.probe.periodSeconds === undefined ? " (the default)" : "";
+      report({
+        path: [...site.path, site.probe.timeoutSeconds !== undefined ? "timeoutSeconds" : "periodSeconds"],
+        message: `timeoutSeconds "${t.timeoutSeconds}" of the ${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" exceeds its periodSeconds ${t.periodSeconds}${periodNote}`,
+        hint: `set periodSeconds to at least ${t.timeoutSeconds}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,56 @@
+/** Shared by the probe rules: every probe of the long-running containers, with upstream defaults. */
+import type { Container, Probe } from "../../models/k8s.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+import { longRunningContainers, runningPods } from "../resources/pods.js";
+
+export type ProbeKind = "livenessProbe" | "readinessProbe" | "startupProbe";
+export const PROBE_KINDS: readonly ProbeKind[] = ["livenessProbe", "readinessProbe", "startupProbe"];
+export const HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"] as const;
+
+/** Upstream defaults (SetDefaults_Probe). */
+export const PROBE_DEFAULTS = { periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3, initialDelaySeconds: 0 };
+
+export interface ProbeSite {
+  container: Container;
+  containerPath: Path;
+  kind: ProbeKind;
+  probe: Probe;
+  /** The probe as written. */
+  raw: Record<string, unknown>;
+  path: Path;
+}
+
+export function* probesOf(resource: Resource): Generator<ProbeSite> {
+  const tpl = runningPods(resource);
+  if (!tpl) return;
+  for (const { container, path } of longRunningContainers(tpl)) {
+    for (const kind of PROBE_KINDS) {
+      const raw = resource.get([...path, kind]);
+      if (!raw || typeof raw !== "object" || Array.isArray(raw)) continue;
+      yield { container, containerPath: path, kind, probe: container[kind] ?? {}, raw: raw as Record<string, unknown>, path: [...path, kind] };
+    }
+  }
+}
+
+/** The handlers written in a probe (a null handler counts as absent, as in the API). */
+export function handlersOf(raw: Record<string, unknown>): Array<(typeof HANDLERS)[number]> {
+  return HANDLERS.filter((h) => raw[h] !== undefined && raw[h] !== null);
+}
+
+export function timing(probe: Probe) {
+  return {
+    periodSeconds: probe.periodSeconds ?? PROBE_DEFAULTS.periodSeconds,
+    timeoutSeconds: probe.timeoutSeconds ?? PROBE_DEFAULTS.timeoutSeconds,
+    successThreshold: probe.successThreshold ?? PROBE_DEFAULTS.successThreshold,
+    failureThreshold: probe.failureThreshold ?? PROBE_DEFAULTS.failureThreshold,
+    initialDelaySeconds: probe.initialDelaySeconds ?? PROBE_DEFAULTS.initialDelaySeconds,
+  };
+}
+
+export const PROBE_LABEL: Record<ProbeKind, string> = {
+  livenessProbe: "liveness probe",
+  readinessProbe: "readiness probe",
+  startupProbe: "startup probe",
+};
+

@@ -1,0 +1,56 @@
+/** Shared by the resource rules: the pods a resource runs and their QoS, computed once per resource. */
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { Container } from "../../models/k8s.js";
+import { deriveQos, type QosDecision } from "../../models/qos.js";
+import type { PodTemplate, Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+
+/** The pod template of a resource that runs pods (a bare PodTemplate runs none). */
+export function runningPods(resource: Resource): PodTemplate | undefined {
+  return resource.kind === "PodTemplate" ? undefined : resource.podTemplate;
+}
+
+const qosCache = new WeakMap<Resource, QosDecision>();
+
+export function qosOf(resource: Resource): QosDecision | undefined {
+  const tpl = runningPods(resource);
+  if (!tpl) return undefined;
+  let d = qosCache.get(resource);
+  if (!d) qosCache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath)));
+  return d;
+}
+
+/** Containers that run for the pod's lifetime: app containers and sidecars (restartable init containers). */
+export function* longRunningContainers(tpl: PodTemplate): Generator<{ container: Container; path: Path; sidecar: boolean }> {
+  const inits = tpl.spec.initContainers ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    if (inits[i]?.restartPolicy === "Always") yield { container: inits[i], path: [...tpl.specPath, "initContainers", i], sidecar: true };
+  }
+  const list = tpl.spec.containers ?? [];
+  for (let i = 0; i < list.length; i++) yield { container: list[i] ?? {}, path: [...tpl.specPath, "containers", i], sidecar: false };
+}
+
+/** Where to point at a container's resources: the deepest part that exists. */
+export function resourcesPath(container: Container, path: Path, section: "limits" | "requests"): Path {
+  if (container.resources?.[section]) return [...path, "resources", section];
+  if (container.resources) return [...path, "resources"];
+  return container.name !== undefined ? [...path, "name"] : path;
+}
+
+/** Whether a LimitRange of the namespace gives containers a default for this resource. */
+export function limitRangeDefault(index: ResourceIndex, namespace: string, section: "default" | "defaultRequest", resourceName: string): Resource | undefined {
+  for (const lr of index.ofKind("LimitRange", namespace)) {
+    const limits = lr.get(["spec", "limits"]);
+    if (!Array.isArray(limits)) continue;
+    for (const item of limits) {
+      if (!item || typeof item !== "object") continue;
+      const it = item as Record<string, unknown>;
+      if (it.type !== "Container") continue;
+      const fromSection = it[section] as Record<string, unknown> | undefined;
+      // A LimitRange "default" (limit) also becomes the default request when defaultRequest is unset.
+      const fallback = section === "defaultRequest" ? (it.default as Record<string, unknown> | undefined) : undefined;
+      if ((fromSection && fromSection[resourceName] !== undefined) || (fallback && fallback[resourceName] !== undefined)) return lr;
+    }
+  }
+  return undefined;
+}

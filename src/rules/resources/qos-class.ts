@@ -1,0 +1,56 @@
+import { defineRule } from "../types.js";
+import { qosOf, runningPods } from "./pods.js";
+
+export const rule = defineRule({
+  id: "qos-class",
+  category: "resources",
+  severity: "info",
+  summary: "Reports the QoS class the kubelet will give the pods, and the container and resource that decided it.",
+  explanation: `The kubelet puts every pod in one of three Quality of Service classes, derived from the cpu
+and memory requests and limits of all its containers (init containers included). Under node
+memory pressure it evicts BestEffort pods first, then Burstable pods using more than they
+requested, and Guaranteed pods last; the OOM killer scores containers the same way. The class
+is never written in the manifest, so it is easy to lose Guaranteed by adding one sidecar or
+init container without resources. This rule states the class and, when the pod is not
+Guaranteed, the first container and resource that kept it from being Guaranteed.`,
+  fix: `Nothing to fix when the class is the one you want. For Guaranteed, give every container and
+init container cpu and memory limits, with requests equal to them (or unset: they default to
+the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
+  preventsStatus: ["Evicted", "OOMKilled"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      resources:
+        requests:
+          cpu: 100m
+          memory: 128Mi
+        limits:
+          memory: 128Mi
+`,
+    good: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: not-a-workload
+data:
+  mode: fast
+`,
+  },
+  check({ resource, report }) {
+    const tpl = runningPods(resource);
+    const qos = qosOf(resource);
+    if (!tpl || !qos) return;
+    report({
+      path: qos.decidingPath ? [...qos.decidingPath, "name"] : [...tpl.specPath, "containers"],
+      message:
+        qos.qosClass === "Burstable"
+          ? `pods get QoS class "Burstable": ${qos.reason}`
+          : `pods get QoS class "${qos.qosClass}": ${qos.reason}`,
+    });
+  },
+});

@@ -1,0 +1,130 @@
+import { QOS_CLASSES } from "../../models/qos.js";
+import type { Path } from "../../types.js";
+import { defineRule } from "../types.js";
+import { qosOf, runningPods } from "./pods.js";
+
+export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
+
+export const rule = defineRule({
+  id: "qos-expected-mismatch",
+  category: "resources",
+  severity: "error",
+  summary: "The k8s-lint.io/expected-qos annotation disagrees with the QoS class the kubelet would derive.",
+  explanation: `Teams that depend on a QoS class (Guaranteed for latency-critical pods that must not be
+evicted or throttled by the CPU manager, BestEffort for scavenger jobs) can state it with the
+annotation k8s-lint.io/expected-qos. The kubelet derives the class from every container,
+init containers included, so one init container or sidecar without limits silently turns a
+Guaranteed pod into a Burstable one: it loses exclusive CPUs under the static CPU manager
+policy and becomes an eviction candidate. This rule recomputes the class and names the
+container and resource that break the expectation.`,
+  fix: `Give the named container cpu and memory limits equal to its requests (for Guaranteed), remove
+the resources (for BestEffort), or correct the annotation to the class you actually want.`,
+  preventsStatus: ["Evicted", "OOMKilled"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  annotations:
+    k8s-lint.io/expected-qos: Guaranteed
+spec:
+  initContainers:
+    - name: migrate
+      image: busybox:1.36
+  containers:
+    - name: db
+      image: postgres:16
+      resources:
+        limits:
+          cpu: "1"
+          memory: 1Gi
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  annotations:
+    k8s-lint.io/expected-qos: Guaranteed
+spec:
+  initContainers:
+    - name: migrate
+      image: busybox:1.36
+      resources:
+        limits:
+          cpu: 100m
+          memory: 64Mi
+  containers:
+    - name: db
+      image: postgres:16
+      resources:
+        limits:
+          cpu: "1"
+          memory: 1Gi
+`,
+  },
+  check({ resource, report }) {
+    const tpl = runningPods(resource);
+    const qos = qosOf(resource);
+    if (!tpl || !qos) return;
+    let annotationPath: Path | undefined;
+    let value: string | undefined;
+    if (resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined) {
+      annotationPath = ["metadata", "annotations", EXPECTED_QOS_ANNOTATION];
+      value = resource.annotations[EXPECTED_QOS_ANNOTATION];
+    } else if (tpl.annotations[EXPECTED_QOS_ANNOTATION] !== undefined) {
+      annotationPath = [...tpl.metadataPath, "annotations", EXPECTED_QOS_ANNOTATION];
+      value = tpl.annotations[EXPECTED_QOS_ANNOTATION];
+    }
+    if (!annotationPath || value === undefined) return;
+    const expected = QOS_CLASSES.find((c) => c.toLowerCase() === value!.trim().toLowerCase());
+    if (!expected) {
+      report({ path: annotationPath, message: `"${value}" is not a QoS class`, hint: `set ${QOS_CLASSES.join(", ")}` });
+      return;
+    }
+    if (expected === qos.qosClass) return;
+    const head = `expected QoS class "${expected}" but the pods are "${qos.qosClass}"`;
+    if (expected === "Guaranteed" && qos.decidingPath) {
+      const who = qos.decidingInit ? "init container" : "container";
+      report({
+        path: qos.decidingContainer === "(pod)" ? qos.decidingPath : [...qos.decidingPath, "name"],
+        message: `${head}: ${qos.reason}`,
+        hint:
+          qos.decidingContainer === "(pod)"
+            ? "set pod-level cpu and memory limits equal to the requests"
+            : `set cpu and memory limits on ${who} "${qos.decidingContainer}" equal to its requests`,
+      });
+      return;
+    }
+    if (expected === "BestEffort") {
+      const culprit = firstWithResources(tpl.spec, tpl.specPath);
+      report({
+        path: culprit?.path ?? annotationPath,
+        message: `${head}: ${culprit ? `${culprit.who} sets cpu or memory resources` : qos.reason}`,
+        hint: "remove the cpu and memory requests and limits, or correct the annotation",
+      });
+      return;
+    }
+    report({ path: annotationPath, message: `${head}: ${qos.reason}`, hint: `set the annotation to "${qos.qosClass}" or change the resources` });
+  },
+});
+
+function firstWithResources(
+  spec: NonNullable<ReturnType<typeof runningPods>>["spec"],
+  specPath: Path,
+): { path: Path; who: string } | undefined {
+  if (spec.resources?.limits || spec.resources?.requests) return { path: [...specPath, "resources"], who: "the pod-level resources" };
+  const groups: Array<["initContainers" | "containers", string]> = [
+    ["initContainers", "init container"],
+    ["containers", "container"],
+  ];
+  for (const [field, label] of groups) {
+    const list = spec[field] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]?.resources;
+      const any = (m?: Record<string, string>) => m && (m.cpu !== undefined || m.memory !== undefined);
+      if (any(r?.requests) || any(r?.limits)) return { path: [...specPath, field, i, "resources"], who: `${label} "${list[i].name ?? ""}"` };
+    }
+  }
+  return undefined;
+}
+

@@ -1,0 +1,81 @@
+import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { defineRule } from "../types.js";
+import { nearestOwner, requirementPath } from "./selection.js";
+
+export const rule = defineRule({
+  id: "networkpolicy-selector-no-match",
+  category: "selectors",
+  severity: "warning",
+  crossResource: true,
+  summary: "A NetworkPolicy's podSelector matches no pods of any workload in its namespace.",
+  explanation: `A NetworkPolicy applies to the pods its spec.podSelector selects in its own namespace
+(podSelector: {} selects all of them). A selector that matches no pod template of the input
+protects nothing: the pods you meant to isolate keep accepting traffic from everywhere, or,
+for an allow-rule next to a default-deny policy, stay cut off because the allow never
+applies to them. Nothing in the cluster reports this; traffic simply behaves as if the
+policy did not exist. Namespaces without any workload in the input are not judged.`,
+  fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-ingress
+spec:
+  podSelector:
+    matchLabels:
+      app: postgress
+  policyTypes:
+    - Ingress
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  labels:
+    app: postgres
+spec:
+  containers:
+    - name: db
+      image: postgres:16
+`,
+    good: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-ingress
+spec:
+  podSelector:
+    matchLabels:
+      app: postgres
+  policyTypes:
+    - Ingress
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  labels:
+    app: postgres
+spec:
+  containers:
+    - name: db
+      image: postgres:16
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "NetworkPolicy") return;
+    const raw = resource.get(["spec", "podSelector"]);
+    if (raw === undefined || raw === null || selectorProblems(raw).length) return;
+    const selector = parseLabelSelector(raw);
+    if (isEmptySelector(selector)) return;
+    if (!index.podOwnersIn(resource.namespace).length) return;
+    if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
+    const near = nearestOwner(index, resource.namespace, selector);
+    report({
+      path: near ? requirementPath(raw, ["spec", "podSelector"], near.failing) : ["spec", "podSelector"],
+      message: `podSelector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      hint: near ? `align the podSelector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set podSelector to the labels of the pods to isolate",
+      ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
+    });
+  },
+});

@@ -1,0 +1,78 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "statefulset-service-missing",
+  category: "statefulset",
+  severity: "warning",
+  crossResource: true,
+  summary: "A StatefulSet's serviceName names no Service in its namespace.",
+  explanation: `The StatefulSet controller does not create the governing Service named in spec.serviceName;
+it must exist in the StatefulSet's namespace, be headless and select the pods. Without it the
+pods start but no per-pod DNS records (db-0.db.<namespace>.svc) are published, so replicas
+that find their peers by name fail to join and crash-loop, and clients that address a
+specific replica cannot resolve it.`,
+  fix: "Create a headless Service (clusterIP: None) with the serviceName as its name in the same namespace, or correct serviceName.",
+  preventsStatus: ["CrashLoopBackOff"],
+  examples: {
+    bad: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db-headless
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+`,
+    good: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db-headless
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db-headless
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+    - port: 5432
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "StatefulSet") return;
+    const name = resource.spec("StatefulSet")?.serviceName;
+    if (!name || !name.trim()) return;
+    if (index.find("Service", resource.namespace, name)) return;
+    const elsewhere = index.ofKind("Service").find((s) => s.name === name);
+    report({
+      path: ["spec", "serviceName"],
+      message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,
+      hint: `add a headless Service "${name}" to namespace "${resource.namespace}"`,
+      ...(elsewhere ? { related: { resource: elsewhere, path: ["metadata", "name"], message: "Service of that name in another namespace" } } : {}),
+    });
+  },
+});

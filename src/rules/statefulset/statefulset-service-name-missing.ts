@@ -1,0 +1,73 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "statefulset-service-name-missing",
+  category: "statefulset",
+  severity: "warning",
+  summary: "A StatefulSet has no serviceName, so its pods get no stable DNS names.",
+  explanation: `The stable network identity of StatefulSet pods (db-0.db.shop.svc.cluster.local) comes from
+the governing headless Service named in spec.serviceName. Newer API versions accept a
+StatefulSet without it, but then no per-pod DNS record exists: replicas cannot find each
+other by name, so databases and quorum systems (PostgreSQL replicas, ZooKeeper, Kafka, etcd)
+fail to form a cluster and crash-loop or wait forever at startup.`,
+  fix: "Set spec.serviceName to a headless Service (clusterIP: None) that selects the StatefulSet's pods.",
+  preventsStatus: ["CrashLoopBackOff"],
+  examples: {
+    bad: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+`,
+    good: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+    - port: 5432
+`,
+  },
+  check({ resource, report }) {
+    if (resource.kind !== "StatefulSet") return;
+    const name = resource.get(["spec", "serviceName"]);
+    if (typeof name === "string" && name.trim() !== "") return;
+    report({
+      path: name === undefined ? ["spec"] : ["spec", "serviceName"],
+      message: `StatefulSet "${resource.name}" has no serviceName`,
+      hint: "set spec.serviceName to a headless Service that selects its pods",
+    });
+  },
+});

@@ -1,0 +1,95 @@
+import { claimBindings, requestedClass } from "../../models/binding.js";
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "pvc-no-matching-pv",
+  category: "storage",
+  severity: "warning",
+  crossResource: true,
+  summary: "PersistentVolumes of the claim's storage class exist, but none can bind the claim.",
+  explanation: `For a claim without dynamic provisioning the PV controller looks for a PersistentVolume of
+exactly the same storageClassName that is not reserved for another claim, offers every
+requested access mode, has the same volumeMode, at least the requested capacity and labels
+matching the claim's selector; it takes the smallest such volume. When no volume fits, the
+claim stays Pending and so does every pod that mounts it, with the event "no persistent
+volumes available for this claim". This rule replays that matching over the PVs of the input
+and names the criterion the nearest volume fails. Claims of a class that a StorageClass of
+the input provisions dynamically, and classes with no PV in the input, are not judged.`,
+  fix: "Change the claim or the volume so that the named criterion holds (a smaller request, the same volumeMode, matching labels or class), or add a volume that fits.",
+  preventsStatus: ["Pending"],
+  examples: {
+    bad: `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: archive-pv
+spec:
+  capacity:
+    storage: 5Gi
+  accessModes:
+    - ReadWriteMany
+  storageClassName: nfs
+  nfs:
+    server: 10.0.0.5
+    path: /exports/archive
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: archive
+spec:
+  storageClassName: nfs
+  accessModes:
+    - ReadWriteMany
+  resources:
+    requests:
+      storage: 20Gi
+`,
+    good: `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: archive-pv
+spec:
+  capacity:
+    storage: 20Gi
+  accessModes:
+    - ReadWriteMany
+  storageClassName: nfs
+  nfs:
+    server: 10.0.0.5
+    path: /exports/archive
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: archive
+spec:
+  storageClassName: nfs
+  accessModes:
+    - ReadWriteMany
+  resources:
+    requests:
+      storage: 20Gi
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "PersistentVolumeClaim") return;
+    const b = claimBindings(index).get(resource);
+    if (!b) return;
+    if (b.state === "pinned-mismatch" && b.mismatch.criterion !== "accessModes") {
+      const byName = resource.spec("PersistentVolumeClaim")?.volumeName === b.volume.name;
+      report({
+        path: b.mismatch.claimPath,
+        message: `${byName ? "volumeName pins" : "the claimRef of"} PersistentVolume "${b.volume.name}"${byName ? "" : " reserves it"} but it cannot bind this claim: ${b.mismatch.message}`,
+        hint: `make the claim and PersistentVolume "${b.volume.name}" agree on ${b.mismatch.criterion}`,
+        related: { resource: b.volume, path: b.mismatch.volumePath, message: "pinned PersistentVolume" },
+      });
+    } else if (b.state === "unbound") {
+      report({
+        path: b.mismatch.claimPath,
+        message: `no PersistentVolume of class "${requestedClass(resource, index)}" can bind this claim; the nearest, "${b.nearest.name}", fails on ${b.mismatch.criterion}: ${b.mismatch.message}`,
+        hint: `change the claim's ${b.mismatch.criterion} or add a PersistentVolume that fits`,
+        related: { resource: b.nearest, path: b.mismatch.volumePath, message: "nearest PersistentVolume" },
+      });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import { runningPods } from "../resources/pods.js";
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "pvc-ref-missing",
+  category: "storage",
+  severity: "warning",
+  crossResource: true,
+  summary: "A pod volume refers to a PersistentVolumeClaim that does not exist in its namespace.",
+  explanation: `A persistentVolumeClaim volume names a claim in the pod's own namespace. If no claim of that
+name exists, the scheduler cannot place the pod: it stays Pending with
+'persistentvolumeclaim "data" not found', and a Deployment rollout never completes. Claims
+are namespaced, so a claim created in another namespace does not help. StatefulSets should
+use volumeClaimTemplates instead of naming claims directly.`,
+  fix: "Create the PersistentVolumeClaim in the workload's namespace, or correct claimName.",
+  preventsStatus: ["Pending"],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: ghcr.io/acme/app:1.0.0
+      volumeMounts:
+        - name: data
+          mountPath: /data
+  volumes:
+    - name: data
+      persistentVolumeClaim:
+        claimName: app-data
+`,
+    good: `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: app-data
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: ghcr.io/acme/app:1.0.0
+      volumeMounts:
+        - name: data
+          mountPath: /data
+  volumes:
+    - name: data
+      persistentVolumeClaim:
+        claimName: app-data
+`,
+  },
+  check({ resource, index, report }) {
+    const tpl = runningPods(resource);
+    if (!tpl) return;
+    (tpl.spec.volumes ?? []).forEach((v, i) => {
+      const claimName = v?.persistentVolumeClaim?.claimName;
+      if (!claimName) return;
+      if (index.find("PersistentVolumeClaim", resource.namespace, claimName)) return;
+      const elsewhere = index.ofKind("PersistentVolumeClaim").find((c) => c.name === claimName);
+      report({
+        path: [...tpl.specPath, "volumes", i, "persistentVolumeClaim", "claimName"],
+        message: `PersistentVolumeClaim "${claimName}" does not exist in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,
+        hint: `create PersistentVolumeClaim "${claimName}" in namespace "${resource.namespace}" or correct claimName`,
+        ...(elsewhere ? { related: { resource: elsewhere, path: ["metadata", "name"], message: "claim of that name in another namespace" } } : {}),
+      });
+    });
+  },
+});
