@@ -1,0 +1,101 @@
+/**
+ * Name and label validation exactly as k8s.io/apimachinery/pkg/util/validation does it.
+ * Each function returns the list of problems (empty when valid), phrased like upstream.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+export function dns1123Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push("must be no more than 63 characters");
+  if (!DNS1123_LABEL.test(value)) {
+    errs.push("must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
+  }
+  return errs;
+}
+
+export function dns1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push("must be no more than 253 characters");
+  if (!DNS1123_SUBDOMAIN.test(value)) {
+    errs.push("must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+  }
+  return errs;
+}
+
+export function dns1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push("must be no more than 63 characters");
+  if (!DNS1035_LABEL.test(value)) {
+    errs.push("must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character");
+  }
+  return errs;
+}
+
+/** Names of RBAC objects and a few others: any path segment. */
+export function pathSegmentName(value: string): string[] {
+  if (value === "." || value === "..") return [`may not be '${value}'`];
+  const errs: string[] = [];
+  for (const bad of ["/", "%"]) if (value.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+}
+
+/** A label or annotation key: `[prefix/]name`, prefix a DNS-1123 subdomain. */
+export function qualifiedName(value: string): string[] {
+  const parts = value.split("/");
+  let name: string;
+  const errs: string[] = [];
+  if (parts.length === 1) name = parts[0];
+  else if (parts.length === 2) {
+    const [prefix] = parts;
+    name = parts[1];
+    if (prefix.length === 0) errs.push("prefix part must be non-empty");
+    else errs.push(...dns1123Subdomain(prefix).map((e) => `prefix part ${e}`));
+  } else {
+    return [
+      "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character, with an optional DNS subdomain prefix and '/'",
+    ];
+  }
+  if (name.length === 0) errs.push("name part must be non-empty");
+  else if (name.length > 63) errs.push("name part must be no more than 63 characters");
+  if (name.length > 0 && !QUALIFIED_NAME_PART.test(name)) {
+    errs.push("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+  }
+  return errs;
+}
+
+export function labelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push("must be no more than 63 characters");
+  if (!LABEL_VALUE.test(value)) {
+    errs.push("must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+  }
+  return errs;
+}
+
+export type NameRule = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" | "path-segment";
+
+/** How the API server validates metadata.name of a built-in kind (pkg/apis/<group>/validation). */
+export function nameRuleOf(kind: string, group: string): NameRule {
+  if (kind === "Service") return "dns1035-label";
+  if (kind === "Namespace") return "dns1123-label";
+  if (group === "rbac.authorization.k8s.io") return "path-segment";
+  return "dns1123-subdomain";
+}
+
+export function validateName(value: string, rule: NameRule): string[] {
+  switch (rule) {
+    case "dns1035-label":
+      return dns1035Label(value);
+    case "dns1123-label":
+      return dns1123Label(value);
+    case "path-segment":
+      return pathSegmentName(value);
+    default:
+      return dns1123Subdomain(value);
+  }
+}

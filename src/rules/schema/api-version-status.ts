@@ -1,0 +1,30 @@
+/** Whether a resource's apiVersion is deprecated or removed at the target Kubernetes version. */
+import { groupOf } from "../../models/api-groups.js";
+import { lookupKind, versionsOfKind } from "../../models/catalogue/index.js";
+import type { Resource } from "../../models/resource.js";
+import { compareVersions, findApiChange, type ApiChange } from "./api-changes.js";
+
+/**
+ * A beta version still served next to a GA version of the same group: the API server marks it
+ * deprecated (removal follows within three releases), so it is derived from the catalogue.
+ */
+function supersededBeta(apiVersion: string, kind: string): ApiChange | undefined {
+  if (!/\/v\d+beta\d+$/.test(apiVersion) || !lookupKind(apiVersion, kind)) return undefined;
+  const ga = versionsOfKind(kind).find((v) => groupOf(v.apiVersion) === groupOf(apiVersion) && /\/v\d+$/.test(v.apiVersion));
+  return ga ? { apiVersion, kinds: [kind], deprecatedIn: "", removedIn: "", replacement: ga.apiVersion } : undefined;
+}
+
+export function apiVersionStatus(resource: Resource, target: string): { change: ApiChange; status: "deprecated" | "removed" } | undefined {
+  const change = findApiChange(resource.apiVersion, resource.kind);
+  if (!change) {
+    const beta = supersededBeta(resource.apiVersion, resource.kind);
+    return beta ? { change: beta, status: "deprecated" } : undefined;
+  }
+  if (compareVersions(target, change.removedIn) >= 0) return { change, status: "removed" };
+  if (compareVersions(target, change.deprecatedIn) >= 0) return { change, status: "deprecated" };
+  return undefined;
+}
+
+export function replacementText(change: ApiChange): string {
+  return change.replacement ? `migrate to ${change.replacement}` : (change.note ?? "remove it");
+}

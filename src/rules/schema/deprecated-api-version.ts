@@ -1,0 +1,43 @@
+import { defineRule } from "../types.js";
+import { apiVersionStatus, replacementText } from "./api-version-status.js";
+
+export const rule = defineRule({
+  id: "deprecated-api-version",
+  category: "schema",
+  severity: "warning",
+  summary: "An apiVersion that still works at the target Kubernetes version but is deprecated and will be removed.",
+  explanation: `A deprecated API version is still served, with a warning, until its removal release;
+after the cluster is upgraded past that release the same manifest fails with "no matches for
+kind". Beta versions are deprecated as soon as the GA version of the same kind is served.
+Migrating while both versions are served is a no-op for the running objects (the API
+server converts between versions), so it is safe to do before the upgrade.`,
+  fix: "Change apiVersion to the replacement the message names before upgrading to the removal release.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: storage.k8s.io/v1beta1
+kind: VolumeAttributesClass
+metadata:
+  name: gold
+driverName: pd.csi.storage.gke.io
+parameters:
+  iops: "3000"
+`,
+    good: `apiVersion: storage.k8s.io/v1
+kind: VolumeAttributesClass
+metadata:
+  name: gold
+driverName: pd.csi.storage.gke.io
+parameters:
+  iops: "3000"
+`,
+  },
+  check({ resource, settings, report }) {
+    const s = apiVersionStatus(resource, settings.kubernetesVersion);
+    if (s?.status !== "deprecated") return;
+    report({
+      path: ["apiVersion"],
+      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} is deprecated${s.change.removedIn ? ` and removed in Kubernetes ${s.change.removedIn}` : ` (${s.change.replacement} is served)`}${s.change.replacement && s.change.removedIn ? `: use ${s.change.replacement}` : ""}`,
+      hint: replacementText(s.change),
+    });
+  },
+});

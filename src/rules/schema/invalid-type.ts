@@ -1,0 +1,59 @@
+import { schemaRule } from "./schema-rule.js";
+
+export const rule = schemaRule({
+  id: "invalid-type",
+  severity: "error",
+  summary: "A value of the wrong type: a list for a map, a number for a string, an enum value that does not exist.",
+  explanation: `The API server decodes every field into a typed Go struct: a list where a map is
+expected, the number \`1.0\` where a string is expected (quote it: "1.0"), \`maxUnavailable: O\`
+where an integer or a percentage is expected, or \`imagePullPolicy: Allways\` outside the
+allowed values make \`kubectl apply\` fail with "cannot unmarshal" or "Unsupported value", and
+the whole object is rejected. Int-or-string fields are checked like the API server does:
+rollout fields take an integer or a percentage, port fields a number or a port name.`,
+  fix: "Give the field the type the message names; quote values that must be strings; pick one of the listed enum values.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  strategy:
+    rollingUpdate:
+      maxUnavailable: O
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: Allways
+`,
+    good: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  strategy:
+    rollingUpdate:
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: Always
+`,
+  },
+});

@@ -1,0 +1,32 @@
+import { schemaRule } from "./schema-rule.js";
+
+export const rule = schemaRule({
+  id: "missing-required-field",
+  severity: "error",
+  summary: "A field that the API schema requires is absent.",
+  explanation: `Some fields have no default: a container needs a name, a Service port needs a port,
+a Deployment needs a selector and a template, an env var needs a name. The API server rejects
+the object with "Required value" and \`kubectl apply\` applies nothing from it. This usually
+means a key was misspelled or indented under the wrong parent.`,
+  fix: "Add the field the message names at the path it gives.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - image: nginx:1.27
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+`,
+  },
+});

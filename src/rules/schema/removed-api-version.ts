@@ -1,0 +1,51 @@
+import { defineRule } from "../types.js";
+import { apiVersionStatus, replacementText } from "./api-version-status.js";
+
+export const rule = defineRule({
+  id: "removed-api-version",
+  category: "schema",
+  severity: "error",
+  summary: "An apiVersion that the target Kubernetes version no longer serves (e.g. autoscaling/v2beta2 from 1.26).",
+  explanation: `Deprecated API versions are removed after a few releases: from then on the API server
+answers "no matches for kind" and \`kubectl apply\` or \`helm upgrade\` fails, typically right
+after a cluster upgrade. The target version is --kubernetes-version (or kubernetesVersion in
+the config), by default the release of the API catalogue. The object is still checked against
+the current version of its kind, so typos in fields that kept their names are reported.`,
+  fix: "Change apiVersion to the replacement the message names and adapt fields that changed between the versions.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: autoscaling/v2beta2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 1
+  maxReplicas: 5
+`,
+    good: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 1
+  maxReplicas: 5
+`,
+  },
+  check({ resource, settings, report }) {
+    const s = apiVersionStatus(resource, settings.kubernetesVersion);
+    if (s?.status !== "removed") return;
+    report({
+      path: ["apiVersion"],
+      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}` : ""}`,
+      hint: replacementText(s.change),
+    });
+  },
+});

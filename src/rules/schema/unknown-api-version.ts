@@ -1,0 +1,78 @@
+import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
+import { allKinds, lookupKind, servedGroups, versionsOfKind } from "../../models/catalogue/index.js";
+import { defineRule } from "../types.js";
+import { findApiChange } from "./api-changes.js";
+import { closestWithin } from "./validate.js";
+
+/** The apiVersion/kind to suggest for an unknown pair, or why none fits. */
+function suggestion(apiVersion: string, kind: string): { message: string; hint?: string; target: "apiVersion" | "kind" } {
+  const versions = versionsOfKind(kind);
+  if (versions.length) {
+    const group = groupOf(apiVersion);
+    const sameGroup = versions.filter((v) => groupOf(v.apiVersion) === group);
+    const best = sameGroup[0] ?? closestVersion(apiVersion, versions.map((v) => v.apiVersion)) ?? versions[0];
+    const pick = typeof best === "string" ? best : best.apiVersion;
+    return {
+      target: "apiVersion",
+      message: `apiVersion ${JSON.stringify(apiVersion)} does not serve kind ${JSON.stringify(kind)}`,
+      hint: `set apiVersion to ${JSON.stringify(pick)}`,
+    };
+  }
+  const near = closestWithin(kind, allKinds());
+  return {
+    target: "kind",
+    message: `kind ${JSON.stringify(kind)} is not a built-in kind of ${JSON.stringify(apiVersion)}`,
+    hint: near ? `set kind to ${JSON.stringify(near)}` : undefined,
+  };
+}
+
+function closestVersion(apiVersion: string, candidates: string[]): string | undefined {
+  return closestWithin(apiVersion, candidates);
+}
+
+export const rule = defineRule({
+  id: "unknown-api-version",
+  category: "schema",
+  severity: "error",
+  summary: "A built-in API group with an apiVersion or kind that it does not serve (e.g. apiVersion: vl).",
+  explanation: `The API server routes an object by its apiVersion and kind. A version that the group
+does not serve (\`vl\` for \`v1\`, \`apps/v1beta3\`), a kind in the wrong group (a Deployment in
+\`v1\`) or a misspelled kind make \`kubectl apply\` fail with "no matches for kind ... in version
+...", and nothing is created. Kinds of unknown API groups are custom resources: they are
+not checked here (their CustomResourceDefinition decides).`,
+  fix: "Use the apiVersion the hint names (see `kubectl api-resources` for what a cluster serves).",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: vl
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+    - port: 80
+`,
+    good: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+    - port: 80
+`,
+  },
+  check({ resource, report }) {
+    const { apiVersion, kind } = resource;
+    if (!apiVersion || !kind || findApiChange(apiVersion, kind)) return;
+    const group = groupOf(apiVersion);
+    if (!isBuiltinApiVersion(apiVersion)) {
+      // A group without a dot is never a CRD's: "app/v1" with a built-in kind is a typo.
+      if (group.includes(".") || !versionsOfKind(kind).length) return;
+    } else if (!servedGroups().has(group)) {
+      // Groups of removed APIs (extensions) are built in but serve nothing any more.
+      if (!versionsOfKind(kind).length) return;
+    }
+    if (lookupKind(apiVersion, kind)) return;
+    const s = suggestion(apiVersion, kind);
+    report({ path: [s.target], message: s.message, ...(s.hint ? { hint: s.hint } : {}) });
+  },
+});

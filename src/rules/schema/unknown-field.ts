@@ -1,0 +1,39 @@
+import { schemaRule } from "./schema-rule.js";
+
+export const rule = schemaRule({
+  id: "unknown-field",
+  severity: "error",
+  summary: "A field that the kind's API schema does not define (a typo or a wrong indentation).",
+  explanation: `kubectl and the API server validate fields strictly: \`kubectl apply\` fails with
+\`unknown field "ClusterIP" in io.k8s.api.core.v1.ServiceSpec\` and nothing is applied. With
+validation turned off the field is silently dropped instead, which is worse: a misspelled
+\`clusterIP: None\` leaves the Service with a cluster IP, a \`type: RollingUpdate\` one level too
+high never configures the rollout. Field names are case-sensitive. When the key is a valid
+field one level up or down, it is reported as misplaced with the path where it belongs.`,
+  fix: "Rename the field to the name the hint suggests, or move it to the path where it belongs.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  ClusterIP: None
+  selector:
+    app: db
+  ports:
+    - port: 5432
+`,
+    good: `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  selector:
+    app: db
+  ports:
+    - port: 5432
+`,
+  },
+});

@@ -1,0 +1,405 @@
+/**
+ * Validates one resource against the API catalogue, once; each schema rule reports its share.
+ * Mirrors what the API server does on create with strict field validation: unknown fields,
+ * wrong JSON types, enum values, int-or-string, quantities, required fields.
+ */
+import { distance } from "fastest-levenshtein";
+import { formatPath } from "../../engine/positions.js";
+import { isBuiltinApiVersion } from "../../models/api-groups.js";
+import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
+import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
+import { isValidQuantity } from "../../models/quantity.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+import type { Finding } from "../types.js";
+import { findApiChange } from "./api-changes.js";
+
+export type SchemaRuleId =
+  | "unknown-field"
+  | "invalid-type"
+  | "missing-required-field"
+  | "invalid-quantity"
+  | "invalid-label"
+  | "secret-invalid-base64";
+
+/** The type a resource is checked against, and how strictly. */
+export interface SchemaTarget {
+  info: KindInfo;
+  /** A removed apiVersion checked against the current version: only certain typos are reported. */
+  lenient: boolean;
+}
+
+export function schemaTarget(resource: Resource): SchemaTarget | undefined {
+  if (!resource.apiVersion || !resource.kind || !isBuiltinApiVersion(resource.apiVersion)) return undefined;
+  const info = lookupKind(resource.apiVersion, resource.kind);
+  if (info) return { info, lenient: false };
+  const change = findApiChange(resource.apiVersion, resource.kind);
+  const current = change?.replacement ? lookupKind(change.replacement, resource.kind) : undefined;
+  return current ? { info: current, lenient: true } : undefined;
+}
+
+const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
+
+export function schemaFindings(resource: Resource, rule: SchemaRuleId): Finding[] {
+  let byRule = cache.get(resource);
+  if (!byRule) {
+    byRule = new Map();
+    const target = schemaTarget(resource);
+    if (target) new Walker(resource, target, byRule).run();
+    cache.set(resource, byRule);
+  }
+  return byRule.get(rule) ?? [];
+}
+
+const PERCENT_FIELDS = new Set(["maxUnavailable", "maxSurge", "minAvailable"]);
+const PORT_FIELDS = new Set(["targetPort", "port"]);
+const PERCENT = /^[0-9]+%$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** IANA service names, as container port names and named target ports must be. */
+export function portNameProblem(name: string): string | undefined {
+  if (name.length > 15) return "must be no more than 15 characters";
+  if (!/^[-a-z0-9]+$/.test(name)) return "must contain only lower-case alphanumeric characters and '-'";
+  if (!/[a-z]/.test(name)) return "must contain at least one letter";
+  if (name.includes("--")) return "must not contain consecutive hyphens";
+  if (name.startsWith("-") || name.endsWith("-")) return "must not begin or end with a hyphen";
+  return undefined;
+}
+
+function kindOfValue(v: unknown): string {
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a map";
+  if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
+  if (typeof v === "number") return `the number ${v}`;
+  if (typeof v === "boolean") return `the boolean ${v}`;
+  return `"${String(v)}"`;
+}
+
+function expected(code: TypeCode): string {
+  switch (code[0]) {
+    case "s":
+      return "a string";
+    case "i":
+      return "an integer";
+    case "n":
+      return "a number";
+    case "b":
+      return "a boolean (true or false)";
+    case "q":
+      return "a quantity";
+    case "x":
+      return "an integer or a string";
+    case "y":
+      return "a base64 string";
+    case "e":
+      return "a string";
+    case "[":
+      return "a list";
+    case "{":
+      return `a map of ${expected(code.slice(1)).replace(/^an? /, "")}s`.replace("(true or false)s", "s");
+    default:
+      return "an object";
+  }
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Would `value` be accepted for a field of this type (used to rank misplaced-key guesses)? */
+function accepts(code: TypeCode, value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  switch (code[0]) {
+    case "s":
+    case "y":
+      return typeof value === "string";
+    case "i":
+      return Number.isInteger(value);
+    case "n":
+      return typeof value === "number";
+    case "b":
+      return typeof value === "boolean";
+    case "q":
+      return (typeof value === "string" || typeof value === "number") && isValidQuantity(value);
+    case "x":
+      return typeof value === "string" || Number.isInteger(value);
+    case "e":
+      return typeof value === "string" && (value === "" || enumValues(code).includes(value));
+    case "[":
+      return Array.isArray(value);
+    case "a":
+      return true;
+    default:
+      return isMap(value);
+  }
+}
+
+function maxTypoDistance(key: string): number {
+  return key.length <= 4 ? 1 : key.length <= 9 ? 2 : 3;
+}
+
+interface Frame {
+  code: TypeCode;
+  path: Path;
+  value: Record<string, unknown>;
+}
+
+class Walker {
+  private readonly metaCode: TypeCode | undefined;
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    private readonly resource: Resource,
+    private readonly target: SchemaTarget,
+    private readonly out: Map<SchemaRuleId, Finding[]>,
+  ) {
+    this.metaCode = objectType(target.info.type).fields.metadata;
+  }
+
+  private report(rule: SchemaRuleId, finding: Finding) {
+    const list = this.out.get(rule);
+    if (list) list.push(finding);
+    else this.out.set(rule, [finding]);
+  }
+
+  run() {
+    this.walk(this.resource.raw, this.target.info.type, []);
+  }
+
+  private walk(value: unknown, code: TypeCode, path: Path) {
+    if (value === null || value === undefined) return;
+    const field = String(path.length ? path[path.length - 1] : this.resource.kind);
+    const wrongType = () => {
+      if (this.target.lenient) return;
+      this.report("invalid-type", {
+        path,
+        message: `${JSON.stringify(field)} must be ${expected(code)}, got ${kindOfValue(value)}`,
+        hint: `set ${JSON.stringify(field)} to ${expected(code)}`,
+      });
+    };
+    switch (code[0]) {
+      case "a":
+        return;
+      case "[":
+        if (!Array.isArray(value)) return wrongType();
+        value.forEach((item, i) => this.walk(item, code.slice(1), [...path, i]));
+        return;
+      case "{":
+        if (!isMap(value)) return wrongType();
+        for (const [k, v] of Object.entries(value)) this.walk(v, code.slice(1), [...path, k]);
+        return;
+      case "#":
+        if (!isMap(value)) return wrongType();
+        return this.walkObject(value, code, path);
+      case "s":
+        if (typeof value !== "string") wrongType();
+        return;
+      case "y":
+        if (typeof value !== "string") return wrongType();
+        if (!BASE64.test(value.replace(/[\r\n]/g, ""))) {
+          const secretData = this.resource.kind === "Secret" && path.length === 2 && path[0] === "data";
+          if (secretData) {
+            this.report("secret-invalid-base64", {
+              path,
+              message: `the value of key ${JSON.stringify(path[1])} is not valid base64`,
+              hint: "base64-encode the value (echo -n 'value' | base64) or move it to stringData",
+            });
+          } else if (!this.target.lenient) {
+            this.report("invalid-type", { path, message: `${JSON.stringify(field)} is not valid base64`, hint: "base64-encode the value" });
+          }
+        }
+        return;
+      case "i":
+        if (!Number.isInteger(value)) wrongType();
+        return;
+      case "n":
+        if (typeof value !== "number") wrongType();
+        return;
+      case "b":
+        if (typeof value !== "boolean") wrongType();
+        return;
+      case "q":
+        if (typeof value !== "string" && typeof value !== "number") return wrongType();
+        if (!isValidQuantity(value) && !this.target.lenient) {
+          this.report("invalid-quantity", {
+            path,
+            message: `${JSON.stringify(String(value))} is not a valid quantity`,
+            hint: quantityHint(String(value)),
+          });
+        }
+        return;
+      case "x":
+        return this.intOrString(value, field, path, wrongType);
+      case "e": {
+        if (typeof value !== "string") return wrongType();
+        const allowed = enumValues(code);
+        if (value === "" || allowed.includes(value) || this.target.lenient) return;
+        const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? closestWithin(value, allowed);
+        this.report("invalid-type", {
+          path,
+          message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+          hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.join(", ")}`,
+        });
+        return;
+      }
+      default:
+    }
+  }
+
+  private intOrString(value: unknown, field: string, path: Path, wrongType: () => void) {
+    if (typeof value === "number") {
+      if (!Number.isInteger(value)) wrongType();
+      return;
+    }
+    if (typeof value !== "string") return wrongType();
+    if (this.target.lenient) return;
+    if (PERCENT_FIELDS.has(field) && !PERCENT.test(value)) {
+      this.report("invalid-type", {
+        path,
+        message: `${JSON.stringify(value)} is not a valid ${field}: expected an integer or a percentage such as "25%"`,
+        hint: `set ${field} to a number of pods (1) or a percentage ("25%")`,
+      });
+    } else if (PORT_FIELDS.has(field)) {
+      const problem = portNameProblem(value);
+      if (problem) {
+        this.report("invalid-type", {
+          path,
+          message: `${JSON.stringify(value)} is not a valid ${field}: a port number or a port name that ${problem}`,
+          hint: /^\d+$/.test(value) ? `write the port as a number: ${field}: ${value}` : `set ${field} to a port number or to the name of a container port`,
+        });
+      }
+    }
+  }
+
+  private walkObject(value: Record<string, unknown>, code: TypeCode, path: Path) {
+    const type = objectType(code);
+    if (type.free) return;
+    this.stack.push({ code, path, value });
+    for (const [key, v] of Object.entries(value)) {
+      if (path.length === 0 && key === "status") continue;
+      const fieldCode = type.fields[key];
+      if (fieldCode === undefined) this.unknownField(key, v, type.fields, path);
+      else this.walk(v, fieldCode, [...path, key]);
+    }
+    if (!this.target.lenient) {
+      for (const req of type.required) {
+        if (value[req] === undefined || value[req] === null) {
+          this.report("missing-required-field", {
+            path: path.length ? path : ["kind"],
+            target: "key",
+            message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
+            hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
+          });
+        }
+      }
+    }
+    if (code === this.metaCode) this.checkLabels(value, path);
+    this.stack.pop();
+  }
+
+  private unknownField(key: string, value: unknown, fields: Record<string, TypeCode>, path: Path) {
+    const names = Object.keys(fields);
+    const where = path.length ? formatPath(path) : this.resource.kind;
+    const finding = (message: string, hint: string) =>
+      this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+    const sameCase = names.find((n) => n.toLowerCase() === key.toLowerCase());
+    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`);
+    if (!this.target.lenient) {
+      const home = this.misplacedHome(key, value, fields, path);
+      if (home) {
+        return finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home}`, `move ${JSON.stringify(key)} to ${home}`);
+      }
+    }
+    const near = closestWithin(key, names);
+    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+    if (!this.target.lenient) finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
+  }
+
+  /** A path one level down or up where `key` is a field that accepts `value`. */
+  private misplacedHome(key: string, value: unknown, fields: Record<string, TypeCode>, path: Path): string | undefined {
+    const down: string[] = [];
+    for (const [name, code] of Object.entries(fields)) {
+      const list = code.startsWith("[#");
+      const inner = list ? code.slice(1) : code;
+      if (!inner.startsWith("#")) continue;
+      const child = objectType(inner);
+      if (child.free || !(key in child.fields) || !accepts(child.fields[key], value)) continue;
+      down.push(formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`);
+    }
+    if (down.length === 1) return down[0];
+    const parent = this.stack[this.stack.length - 2];
+    if (parent && !(key in parent.value)) {
+      const parentType = objectType(parent.code);
+      const code = parentType.fields[key];
+      if (code !== undefined && accepts(code, value)) return formatPath([...parent.path, key]);
+    }
+    return undefined;
+  }
+
+  private checkLabels(meta: Record<string, unknown>, path: Path) {
+    if (this.target.lenient) return;
+    const labels = meta.labels;
+    if (isMap(labels)) {
+      for (const [k, v] of Object.entries(labels)) {
+        const keyProblems = qualifiedName(k);
+        if (keyProblems.length) {
+          this.report("invalid-label", {
+            path: [...path, "labels", k],
+            target: "key",
+            message: `label key ${JSON.stringify(k)} is invalid: ${keyProblems[0]}`,
+            hint: "rename the key: an optional DNS prefix and '/', then up to 63 alphanumeric, '-', '_' or '.' characters",
+          });
+        }
+        if (typeof v === "string") {
+          const valueProblems = labelValue(v);
+          if (valueProblems.length) {
+            this.report("invalid-label", {
+              path: [...path, "labels", k],
+              message: `label value ${JSON.stringify(v)} of ${JSON.stringify(k)} is invalid: ${valueProblems[0]}`,
+              hint: "shorten the value to 63 characters of alphanumerics, '-', '_' or '.', or move it to an annotation",
+            });
+          }
+        }
+      }
+    }
+    const annotations = meta.annotations;
+    if (isMap(annotations)) {
+      for (const k of Object.keys(annotations)) {
+        const problems = qualifiedName(k.toLowerCase());
+        if (problems.length) {
+          this.report("invalid-label", {
+            path: [...path, "annotations", k],
+            target: "key",
+            message: `annotation key ${JSON.stringify(k)} is invalid: ${problems[0]}`,
+            hint: "rename the key: an optional DNS prefix and '/', then up to 63 alphanumeric, '-', '_' or '.' characters",
+          });
+        }
+      }
+    }
+  }
+}
+
+export function closestWithin(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    const d = distance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= maxTypoDistance(word) ? best : undefined;
+}
+
+function quantityHint(text: string): string {
+  const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);
+  if (m) {
+    const suffix = m[2];
+    const binary = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"].find((s) => s.toLowerCase() === suffix.toLowerCase());
+    if (binary) return `write "${m[1]}${binary}": suffixes are case-sensitive ("${binary}" is the binary unit)`;
+    if (/^[kmgtpe]b$/i.test(suffix)) return `write "${m[1]}${suffix[0].toUpperCase()}i" (or "${m[1]}${suffix[0].toUpperCase() === "K" ? "k" : suffix[0].toUpperCase()}"): Kubernetes units have no "B"`;
+  }
+  return 'write a number with an optional suffix: m, k, M, G, T, Ki, Mi, Gi, Ti (for example "500m", "128Mi", "1.5")';
+}
