@@ -1,0 +1,134 @@
+import type { Path } from "../../types.js";
+import { defineRule } from "../types.js";
+import { hpaTarget } from "./target.js";
+
+interface UtilizationMetric {
+  resource: string;
+  container?: string;
+  path: Path;
+  /** The default metric of an HPA that declares none. */
+  implied?: boolean;
+}
+
+export const rule = defineRule({
+  id: "hpa-missing-requests",
+  category: "autoscaling",
+  severity: "error",
+  crossResource: true,
+  summary: "An HPA scales on resource utilization that the target's containers do not request.",
+  explanation: `Utilization is usage divided by request. When an HPA has a Resource metric with target
+type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any container of the
+target's pods has no request for that resource, the HPA cannot compute it: it reports
+FailedGetResourceMetric ("missing request for cpu"), shows <unknown> as the current value forever
+and never scales. For a ContainerResource metric only the named container needs the request.
+A limit alone is enough, because the request then defaults to the limit.`,
+  fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  maxReplicas: 5
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 70
+`,
+    good: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              cpu: 100m
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  maxReplicas: 5
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 70
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "HorizontalPodAutoscaler") return;
+    const target = hpaTarget(resource, index)?.resource;
+    const tpl = target?.podTemplate;
+    if (!target || !tpl) return;
+    const spec = resource.spec("HorizontalPodAutoscaler")!;
+    const metrics: UtilizationMetric[] = [];
+    if (typeof spec.targetCPUUtilizationPercentage === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
+    spec.metrics?.forEach((m, i) => {
+      if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
+        metrics.push({ resource: m.resource.name, path: ["spec", "metrics", i, "resource", "name"] });
+      } else if (m.type === "ContainerResource" && m.containerResource?.target?.type === "Utilization" && m.containerResource.name) {
+        metrics.push({ resource: m.containerResource.name, container: m.containerResource.container, path: ["spec", "metrics", i, "containerResource", "name"] });
+      }
+    });
+    // Without any metric, both API versions default to 80% cpu utilization.
+    if (metrics.length === 0 && !spec.metrics?.length && spec.targetCPUUtilizationPercentage === undefined) {
+      metrics.push({ resource: "cpu", path: ["spec", "scaleTargetRef"], implied: true });
+    }
+    const containers = tpl.spec.containers ?? [];
+    for (const metric of metrics) {
+      const lacking = containers
+        .map((c, i) => ({ c, i }))
+        .filter(({ c }) => metric.container === undefined || c.name === metric.container)
+        .filter(({ c }) => c.resources?.requests?.[metric.resource] === undefined && c.resources?.limits?.[metric.resource] === undefined);
+      if (lacking.length === 0) continue;
+      const names = lacking.map(({ c }) => `"${c.name ?? "?"}"`).join(", ");
+      report({
+        path: metric.path,
+        ...(metric.implied ? { target: "key" as const } : {}),
+        message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but container${lacking.length > 1 ? "s" : ""} ${names} of ${target.kind} "${target.name}" ${lacking.length > 1 ? "have" : "has"} none`,
+        hint: `set resources.requests.${metric.resource} on ${lacking.length > 1 ? "those containers" : "that container"}`,
+        related: { resource: target, path: [...tpl.specPath, "containers", lacking[0].i], message: `container "${lacking[0].c.name ?? ""}"` },
+      });
+    }
+  },
+});

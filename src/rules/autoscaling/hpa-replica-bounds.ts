@@ -1,0 +1,56 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "hpa-replica-bounds",
+  category: "autoscaling",
+  severity: "error",
+  summary: "An HPA's minReplicas and maxReplicas are inconsistent.",
+  explanation: `maxReplicas must be at least 1 and at least minReplicas; minReplicas (default 1) must be at
+least 1 unless the alpha feature gate HPAScaleToZero is enabled. The API server rejects an HPA
+that breaks these bounds ("must be greater than or equal to minReplicas"), so the workload keeps
+its fixed replica count.`,
+  fix: "Set 1 <= minReplicas <= maxReplicas.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 5
+  maxReplicas: 3
+`,
+    good: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 3
+  maxReplicas: 5
+`,
+  },
+  check({ resource, report }) {
+    if (resource.kind !== "HorizontalPodAutoscaler") return;
+    const spec = resource.spec("HorizontalPodAutoscaler");
+    if (!spec) return;
+    const { minReplicas, maxReplicas } = spec;
+    if (typeof maxReplicas === "number" && maxReplicas < 1) {
+      report({ path: ["spec", "maxReplicas"], message: `maxReplicas ${maxReplicas} must be at least 1`, hint: "set maxReplicas to 1 or more" });
+      return;
+    }
+    if (typeof minReplicas === "number" && minReplicas < 1) {
+      report({ path: ["spec", "minReplicas"], message: `minReplicas ${minReplicas} must be at least 1 (0 needs the alpha HPAScaleToZero feature gate)`, hint: "set minReplicas to 1 or more" });
+    }
+    if (typeof maxReplicas === "number" && maxReplicas < (minReplicas ?? 1)) {
+      report({ path: ["spec", "maxReplicas"], message: `maxReplicas ${maxReplicas} is below minReplicas ${minReplicas ?? 1}`, hint: "raise maxReplicas or lower minReplicas" });
+    }
+  },
+});

@@ -1,0 +1,88 @@
+import { defineRule } from "../types.js";
+import { SCALABLE_KINDS } from "./target.js";
+
+export const rule = defineRule({
+  id: "hpa-replicas-conflict",
+  category: "autoscaling",
+  severity: "info",
+  crossResource: true,
+  summary: "A workload sets spec.replicas although an HPA manages its replica count.",
+  explanation: `Once an HPA scales a workload, spec.replicas belongs to the HPA. If the manifest also sets
+replicas, every \`kubectl apply\` (or GitOps sync) writes that number back: a workload scaled out
+to 8 under load drops to the manifest's 2 on the next deploy, and the HPA scales it up again
+minutes later. Leaving replicas out of the manifest lets the HPA keep its value (for a new
+workload the default of 1 is raised to minReplicas at once).`,
+  fix: "Remove spec.replicas from the workload's manifest and let minReplicas of the HPA set the floor.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 5
+`,
+    good: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 5
+`,
+  },
+  check({ resource, index, report }) {
+    if (!SCALABLE_KINDS.has(resource.kind) || typeof resource.get(["spec", "replicas"]) !== "number") return;
+    const hpa = index.ofKind("HorizontalPodAutoscaler", resource.namespace).find((h) => {
+      const ref = h.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
+      return ref?.kind === resource.kind && ref.name === resource.name;
+    });
+    if (!hpa) return;
+    report({
+      path: ["spec", "replicas"],
+      message: `replicas ${String(resource.get(["spec", "replicas"]))} is reset on every apply while HorizontalPodAutoscaler "${hpa.name}" scales this ${resource.kind}`,
+      hint: "remove spec.replicas and let the HPA's minReplicas set the floor",
+      related: { resource: hpa, path: ["spec", "scaleTargetRef"], message: `HorizontalPodAutoscaler "${hpa.name}"` },
+    });
+  },
+});

@@ -1,0 +1,94 @@
+import { defineRule } from "../types.js";
+import { SCALABLE_KINDS, hpaTarget } from "./target.js";
+
+export const rule = defineRule({
+  id: "hpa-target-missing",
+  category: "autoscaling",
+  severity: "warning",
+  crossResource: true,
+  summary: "A HorizontalPodAutoscaler targets a workload that the manifests do not define.",
+  explanation: `An HPA scales the object named by scaleTargetRef (kind and name, in its own namespace).
+When no such object exists the HPA reports FailedGetScale and AbleToScale=False, and the
+workload it was meant for never scales: under load its pods stay at their fixed replica count.
+The usual causes are a renamed Deployment or the wrong kind (a StatefulSet referred to as a
+Deployment). Reported when the input defines workloads in that namespace.`,
+  fix: "Point scaleTargetRef at the workload's exact kind, apiVersion and name.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              cpu: 100m
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web-app
+  minReplicas: 2
+  maxReplicas: 5
+`,
+    good: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources:
+            requests:
+              cpu: 100m
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 5
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "HorizontalPodAutoscaler") return;
+    const target = hpaTarget(resource, index);
+    if (!target || target.resource) return;
+    // Built-in workloads: reportable when the input manages workloads here; custom kinds only when some of that kind exist.
+    const manages = SCALABLE_KINDS.has(target.kind) ? index.podOwnersIn(resource.namespace).length > 0 : index.ofKind(target.kind, resource.namespace).length > 0;
+    if (!manages) return;
+    const otherKind = [...SCALABLE_KINDS].map((k) => index.find(k, resource.namespace, target.name)).find(Boolean);
+    report({
+      path: ["spec", "scaleTargetRef", "name"],
+      message: `${target.kind} "${target.name}" is not defined in namespace "${resource.namespace}"`,
+      hint: otherKind ? `set kind: ${otherKind.kind}: "${target.name}" is a ${otherKind.kind}` : "fix the name or add the workload",
+      ...(otherKind ? { related: { resource: otherKind, path: ["metadata", "name"], message: `${otherKind.kind} "${target.name}"` } } : {}),
+    });
+  },
+});

@@ -1,0 +1,91 @@
+import { managesKind, similarlyNamed } from "../config/references.js";
+import { defineRule } from "../types.js";
+import { serviceBackends } from "./backends.js";
+
+export const rule = defineRule({
+  id: "ingress-backend-missing",
+  category: "ingress",
+  severity: "warning",
+  crossResource: true,
+  summary: "An Ingress routes to a Service that the manifests do not define.",
+  explanation: `An Ingress backend names a Service in the Ingress's own namespace. When it does not exist
+the ingress controller has nowhere to send the traffic: requests for that host and path get a
+503 (or the controller's default backend 404), while the Ingress itself looks healthy.
+k8s-lint reports it when the input defines Services in that namespace and none has this name,
+which is most likely a typo or a renamed Service.`,
+  fix: "Fix the backend's service.name, or add the Service to the manifests (in the Ingress's namespace).",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web-svc
+                port:
+                  name: http
+`,
+    good: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  name: http
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "Ingress") return;
+    const backends = serviceBackends(resource);
+    if (backends.length === 0 || !managesKind(index, "Service", resource.namespace)) return;
+    for (const b of backends) {
+      if (index.find("Service", resource.namespace, b.name)) continue;
+      const similar = similarlyNamed(index, "Service", resource.namespace, b.name);
+      report({
+        path: [...b.path, "name"],
+        message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"`,
+        hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
+        ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+      });
+    }
+  },
+});

@@ -1,0 +1,83 @@
+import { defineRule } from "../types.js";
+
+const LABEL = "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?";
+const SUBDOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
+const WILDCARD = new RegExp(`^\\*\\.${LABEL}(?:\\.${LABEL})*$`);
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** Why a host is not a valid Ingress host, or undefined. */
+function hostProblem(host: string, allowIp: boolean): string | undefined {
+  if (host.length > 253) return "must be no more than 253 characters";
+  if (host.includes(":") && !allowIp) return host.includes("[") || /^[0-9a-f:]+$/i.test(host) ? "must be a DNS name, not an IP address" : "must not contain a port";
+  if (host.includes("*")) return WILDCARD.test(host) ? undefined : `a wildcard must be "*." followed by a DNS name, covering exactly one leading label`;
+  if (host !== host.toLowerCase()) return "must be lower case";
+  if (!SUBDOMAIN.test(host)) return "must be a DNS name of lower-case letters, digits, '-' and '.'";
+  if (!allowIp && IPV4.test(host)) return "must be a DNS name, not an IP address";
+  return undefined;
+}
+
+export const rule = defineRule({
+  id: "ingress-host-invalid",
+  category: "ingress",
+  severity: "error",
+  summary: "An Ingress host is not a valid DNS name or wildcard.",
+  explanation: `Ingress hosts must be lower-case DNS names (RFC 1123 subdomains) without a port or a
+scheme, and not IP addresses. A wildcard is only allowed as the whole first label: "*.example.com"
+matches exactly one label ("a.example.com", not "a.b.example.com" and not "example.com");
+"*example.com", "foo.*.com" or "*" are rejected. The API server rejects the Ingress, so none of
+its routes exist. The same applies to the hosts of spec.tls.`,
+  fix: `Write the bare host name ("shop.example.com"), lower case; use "*.example.com" for a wildcard.`,
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - host: https://Shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    good: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
+  check({ resource, report }) {
+    if (resource.kind !== "Ingress") return;
+    const spec = resource.spec("Ingress");
+    spec?.rules?.forEach((rule, i) => {
+      if (typeof rule.host !== "string" || rule.host === "") return;
+      const problem = hostProblem(rule.host, false);
+      if (problem) report({ path: ["spec", "rules", i, "host"], message: `host "${rule.host}" ${problem}`, hint: `write a bare lower-case host name such as "shop.example.com"` });
+    });
+    spec?.tls?.forEach((tls, i) =>
+      tls.hosts?.forEach((host, j) => {
+        if (typeof host !== "string" || host === "") return;
+        const problem = hostProblem(host, true);
+        if (problem) report({ path: ["spec", "tls", i, "hosts", j], message: `TLS host "${host}" ${problem}`, hint: `write a bare lower-case host name such as "shop.example.com"` });
+      }),
+    );
+  },
+});

@@ -1,0 +1,95 @@
+import { findReferenced, keysOf, managesKind, similarlyNamed } from "../config/references.js";
+import { defineRule } from "../types.js";
+
+/** Annotations that make cert-manager's ingress-shim create the TLS Secret. */
+const CERT_MANAGER = ["cert-manager.io/cluster-issuer", "cert-manager.io/issuer", "kubernetes.io/tls-acme"];
+
+export const rule = defineRule({
+  id: "ingress-tls-secret-missing",
+  category: "ingress",
+  severity: "warning",
+  crossResource: true,
+  summary: "An Ingress TLS section names a Secret that is missing or not a TLS Secret.",
+  explanation: `The ingress controller loads the certificate for spec.tls[].hosts from the Secret named by
+secretName, in the Ingress's namespace. When the Secret is missing, or is not of type
+kubernetes.io/tls with tls.crt and tls.key, the controller serves its default self-signed
+certificate: browsers and clients reject the connection although the Ingress looks fine.
+k8s-lint reports a missing Secret when the input defines Secrets in that namespace and nothing
+produces this one (a cert-manager annotation on the Ingress or a Certificate with that
+secretName counts as producing it), and checks the type and keys of a Secret that is in the input.`,
+  fix: "Fix secretName, add the kubernetes.io/tls Secret (tls.crt and tls.key), or let cert-manager issue it.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-tls
+type: Opaque
+stringData:
+  cert.pem: "..."
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  tls:
+    - hosts: [shop.example.com]
+      secretName: shop-tls
+  rules:
+    - host: shop.example.com
+`,
+    good: `apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-tls
+type: kubernetes.io/tls
+stringData:
+  tls.crt: "..."
+  tls.key: "..."
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  tls:
+    - hosts: [shop.example.com]
+      secretName: shop-tls
+  rules:
+    - host: shop.example.com
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "Ingress") return;
+    const managedByCertManager = CERT_MANAGER.some((a) => a in resource.annotations && resource.annotations[a] !== "false");
+    resource.spec("Ingress")?.tls?.forEach((tls, i) => {
+      const name = tls.secretName;
+      if (typeof name !== "string" || name === "") return;
+      const path = ["spec", "tls", i, "secretName"];
+      const secret = index.find("Secret", resource.namespace, name);
+      if (!secret) {
+        if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) return;
+        if (!managesKind(index, "Secret", resource.namespace)) return;
+        const similar = similarlyNamed(index, "Secret", resource.namespace, name);
+        report({
+          path,
+          message: `TLS Secret "${name}" is not defined in namespace "${resource.namespace}"`,
+          hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the kubernetes.io/tls Secret or a cert-manager Certificate for it",
+          ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+        });
+        return;
+      }
+      const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
+      const keys = keysOf(secret);
+      const missing = ["tls.crt", "tls.key"].filter((k) => !keys.has(k));
+      if (type === "kubernetes.io/tls" && missing.length === 0) return;
+      report({
+        path,
+        message: type !== "kubernetes.io/tls" ? `Secret "${name}" is of type "${type}", not "kubernetes.io/tls"` : `Secret "${name}" lacks ${missing.map((k) => `"${k}"`).join(" and ")}`,
+        hint: "make it type: kubernetes.io/tls with the keys tls.crt and tls.key",
+        related: { resource: secret, path: secret.raw.type !== undefined ? ["type"] : ["metadata", "name"], message: `Secret "${name}"` },
+      });
+    });
+  },
+});

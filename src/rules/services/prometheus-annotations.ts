@@ -1,0 +1,112 @@
+import type { Resource } from "../../models/resource.js";
+import { containersOf } from "../../models/resource.js";
+import { parseMapSelector } from "../../models/selector.js";
+import type { Path } from "../../types.js";
+import { defineRule } from "../types.js";
+
+const SCRAPE = "prometheus.io/scrape";
+const PORT = "prometheus.io/port";
+
+/** Container ports the pods of these owners declare. */
+function declaredPorts(owners: readonly Resource[]): Set<number> {
+  const ports = new Set<number>();
+  for (const owner of owners) {
+    const tpl = owner.podTemplate;
+    if (!tpl) continue;
+    for (const { container } of containersOf(tpl)) for (const p of container.ports ?? []) if (typeof p.containerPort === "number") ports.add(p.containerPort);
+  }
+  return ports;
+}
+
+export const rule = defineRule({
+  id: "prometheus-annotations",
+  category: "services",
+  severity: "warning",
+  crossResource: true,
+  summary: "prometheus.io annotations that Prometheus will not act on as intended.",
+  explanation: `The common Prometheus Kubernetes scrape configs keep a target only when the annotation
+prometheus.io/scrape is exactly the string "true", and rewrite the target's port to
+prometheus.io/port. "True", "yes" or an unquoted YAML boolean (which the API server even rejects,
+as annotation values must be strings) silently disable scraping; a port that no container of the
+pods declares usually means the metrics endpoint was moved or mistyped, and the target shows as
+down. Checked on pod templates and on Services (against the pods the Service selects).`,
+  fix: `Quote the value: prometheus.io/scrape: "true"; set prometheus.io/port to a containerPort of the pods.`,
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    prometheus.io/scrape: "yes"
+    prometheus.io/port: "9102"
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 9113
+`,
+    good: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  annotations:
+    prometheus.io/scrape: "true"
+    prometheus.io/port: "9113"
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27
+      ports:
+        - containerPort: 9113
+`,
+  },
+  check({ resource, index, report }) {
+    let metadataPath: Path;
+    let owners: readonly Resource[];
+    let related: Resource | undefined;
+    if (resource.kind === "Service") {
+      metadataPath = ["metadata"];
+      const selector = resource.spec("Service")?.selector;
+      owners = selector && Object.keys(selector).length ? index.podOwnersSelectedBy(resource.namespace, parseMapSelector(selector)) : [];
+      related = owners[0];
+    } else {
+      const tpl = resource.podTemplate;
+      if (!tpl || resource.kind === "PodTemplate") return;
+      metadataPath = tpl.metadataPath;
+      owners = [resource];
+    }
+    const raw = resource.get([...metadataPath, "annotations"]);
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
+    const annotations = raw as Record<string, unknown>;
+    if (SCRAPE in annotations) {
+      const v = annotations[SCRAPE];
+      if (v !== "true" && v !== "false") {
+        report({
+          path: [...metadataPath, "annotations", SCRAPE],
+          message: typeof v === "string" ? `${SCRAPE} is "${v}"; Prometheus only acts on "true"` : `${SCRAPE} is ${JSON.stringify(v)}, not a string; annotation values must be quoted strings`,
+          hint: `set ${SCRAPE}: "true" (quoted)`,
+        });
+      }
+    }
+    if (!(PORT in annotations)) return;
+    const port = annotations[PORT];
+    const path = [...metadataPath, "annotations", PORT];
+    const n = typeof port === "string" && /^\d+$/.test(port) ? Number(port) : undefined;
+    if (n === undefined || n < 1 || n > 65535) {
+      report({ path, message: `${PORT} ${JSON.stringify(port)} is not a port number in quotes`, hint: `set ${PORT} to a quoted number such as "9102"` });
+      return;
+    }
+    const declared = declaredPorts(owners);
+    if (resource.kind === "Service") for (const p of resource.spec("Service")?.ports ?? []) if (typeof p.targetPort === "number") declared.add(p.targetPort);
+    // Pods that declare no ports at all still serve; only a mismatch with declared ports is suspicious.
+    if (declared.size === 0 || declared.has(n)) return;
+    report({
+      path,
+      message: `${PORT} "${port}" is not a port the pods declare (${[...declared].sort((a, b) => a - b).join(", ")})`,
+      hint: "set it to the containerPort that serves /metrics, or declare that port",
+      ...(related ? { related: { resource: related, path: related.podTemplate!.specPath, message: "selected pods" } } : {}),
+    });
+  },
+});

@@ -1,0 +1,55 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "service-no-endpoints",
+  category: "services",
+  severity: "warning",
+  crossResource: true,
+  summary: "A Service without a selector has no Endpoints or EndpointSlice in the manifests.",
+  explanation: `The endpoints controllers only fill in a Service's endpoints from its selector. A Service
+without a selector (and not of type ExternalName) gets no endpoints at all unless someone creates
+an Endpoints object or an EndpointSlice (labelled kubernetes.io/service-name) for it: its cluster IP
+and DNS name then resolve, but every connection is refused or times out. Usually the selector was
+forgotten, or mis-indented out of spec.`,
+  fix: "Add spec.selector matching the pods' labels, or add the EndpointSlice (or Endpoints) that lists the backends.",
+  preventsStatus: [],
+  examples: {
+    bad: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+    good: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  },
+  check({ resource, index, report }) {
+    if (resource.kind !== "Service") return;
+    const spec = resource.spec("Service");
+    if (!spec || spec.type === "ExternalName") return;
+    const selector = resource.get(["spec", "selector"]);
+    if (selector !== undefined && selector !== null) return;
+    if (index.find("Endpoints", resource.namespace, resource.name)) return;
+    const slices = index.ofKind("EndpointSlice", resource.namespace);
+    if (slices.some((s) => s.labels["kubernetes.io/service-name"] === resource.name)) return;
+    const hasSpec = resource.get(["spec"]) !== undefined;
+    report({
+      path: hasSpec ? ["spec"] : ["metadata", "name"],
+      target: "key",
+      message: `Service "${resource.name}" has no selector and no Endpoints or EndpointSlice, so it routes nowhere`,
+      hint: "add spec.selector matching the pods' labels, or an EndpointSlice labelled kubernetes.io/service-name",
+    });
+  },
+});
