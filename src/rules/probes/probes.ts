@@ -35,7 +35,10 @@ export function* probesOf(resource: Resource): Generator<ProbeSite> {
 
 /** The handlers written in a probe (a null handler counts as absent, as in the API). */
 export function handlersOf(raw: Record<string, unknown>): Array<(typeof HANDLERS)[number]> {
-  return HANDLERS.filter((h) => raw[h] !== undefined && raw[h] !== null);
+  // In the order written, so that "the second handler" is the one the user added last.
+  return Object.keys(raw).filter(
+    (h): h is (typeof HANDLERS)[number] => (HANDLERS as readonly string[]).includes(h) && raw[h] !== undefined && raw[h] !== null,
+  );
 }
 
 export function timing(probe: Probe) {
