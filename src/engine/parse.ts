@@ -60,6 +60,7 @@ interface ConvertState {
   written: number;
   expanded: number;
   doc: Document.Parsed;
+  problems: SyntaxProblem[];
 }
 
 function nodeRange(node: YamlNode | null | undefined, fallback: number): [number, number] {
@@ -130,8 +131,12 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
     const spans: Spans = new Map();
     if ((node as { anchor?: string }).anchor) st.anchored.set(node, obj);
     const merges: YamlNode[] = [];
+    const seen = new Set<unknown>();
     for (const pair of (node as YAMLMap<unknown, unknown>).items) {
       const key = pair.key as YamlNode | null;
+      const id = keyIdentity(key);
+      if (seen.has(id)) st.problems.push(duplicateKey(key, node));
+      else seen.add(id);
       const name = keyString(key);
       const valueNode = pair.value as YamlNode | null;
       if (name === "<<" && isScalar(key) && typeof key.value === "symbol") {
@@ -140,7 +145,7 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
       }
       const [ks, ke] = nodeRange(key, node.range?.[0] ?? 0);
       const [vs, ve] = valueNode ? nodeRange(valueNode, ke) : [ke, ke];
-      obj[name] = convert(valueNode, st, depth + 1);
+      setKey(obj, name, convert(valueNode, st, depth + 1));
       spans.set(name, [ks, ke, vs, ve]);
     }
     for (const m of merges) mergeInto(obj, spans, m, st, depth);
@@ -165,6 +170,46 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
   return out;
 }
 
+/** A key named `__proto__` is data like any other, not the object's prototype. */
+function setKey(obj: Record<string, unknown>, name: string, value: unknown) {
+  if (name === "__proto__") Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
+  else obj[name] = value;
+}
+
+/** Keys are equal when they are scalars of one value (1 and "1" differ), as the yaml package's uniqueKeys has it. */
+function keyIdentity(key: YamlNode | null): unknown {
+  return isScalar(key) ? key.value : key;
+}
+
+function duplicateKey(key: YamlNode | null, map: YamlNode): SyntaxProblem {
+  const at = key?.range?.[0] ?? map.range?.[0] ?? 0;
+  return { message: "Map keys must be unique", start: at, end: at + 1, recoverable: true, code: "DUPLICATE_KEY" };
+}
+
+/**
+ * Repeated keys in every mapping of a document that is not converted (it has other errors).
+ * The composer's own check (uniqueKeys) compares each key with all before it: quadratic, it
+ * took minutes on one mapping of 800,000 keys. This one is linear.
+ */
+function findDuplicateKeys(root: YamlNode | null, problems: SyntaxProblem[]) {
+  const stack: Array<YamlNode | null> = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of (node as YAMLMap<unknown, unknown>).items) {
+        const key = pair.key as YamlNode | null;
+        const id = keyIdentity(key);
+        if (seen.has(id)) problems.push(duplicateKey(key, node));
+        else seen.add(id);
+        stack.push(key, pair.value as YamlNode | null);
+      }
+    } else if (isSeq(node)) {
+      for (const item of (node as YAMLSeq<unknown>).items) stack.push(item as YamlNode | null);
+    }
+  }
+}
+
 /** `<<: *base` (or a list of them): keys written in the map win, earlier sources win over later. */
 function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode, st: ConvertState, depth: number) {
   const sources = isSeq(source) ? ((source as YAMLSeq<unknown>).items as YamlNode[]) : [source];
@@ -175,8 +220,8 @@ function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode,
     }
     const srcSpans = st.spans.get(value);
     for (const [k, v] of Object.entries(value)) {
-      if (k in obj) continue;
-      obj[k] = v;
+      if (Object.hasOwn(obj, k)) continue;
+      setKey(obj, k, v);
       const sp = srcSpans?.get(k);
       if (sp) spans.set(k, sp);
     }
@@ -223,72 +268,86 @@ function tooDeepAt(root: CST.Token | undefined): number {
   return -1;
 }
 
+/**
+ * Streams the file: the CST of one document is checked, composed and converted before the
+ * next one is read, so a file of 100,000 documents never holds 100,000 Document trees.
+ */
 function parseYaml(text: string): ParsedDocument[] {
-  let docs: Document.Parsed[];
-  /** Document offset -> [offset of the too-deep node, end of the document]. */
-  const tooDeep = new Map<number, [number, number]>();
+  /** Document offset -> offset of its node nested too deep. */
+  const tooDeep = new Map<number, number>();
+  const out: ParsedDocument[] = [];
+  let prevEnd = 0;
+  const take = (doc: Document.Parsed, boundary: number) => {
+    const deepAt = tooDeep.get(doc.range[0]);
+    const parsed = convertDocument(text, doc, out.length, prevEnd, deepAt, boundary);
+    prevEnd = parsed.end;
+    out.push(parsed);
+  };
   try {
-    const tokens = Array.from(new Parser().parse(text));
-    tokens.forEach((token, i) => {
-      if (token.type !== "document") return;
-      const at = tooDeepAt(token.value);
-      if (at === -1) return;
-      // The document is composed empty and reported, instead of crashing the composer.
-      const next = tokens.slice(i + 1).find((t) => t.type === "document" || t.type === "doc-end");
-      tooDeep.set(token.offset, [at, next ? next.offset : text.length]);
-      token.value = undefined;
-    });
-    const composer = new Composer({ version: "1.1", merge: true, uniqueKeys: true, prettyErrors: false });
-    docs = Array.from(composer.compose(tokens, false, text.length)) as Document.Parsed[];
+    const parser = new Parser();
+    const composer = new Composer({ version: "1.1", merge: true, uniqueKeys: false, prettyErrors: false });
+    for (const token of parser.parse(text)) {
+      if (token.type === "document") {
+        const at = tooDeepAt(token.value);
+        if (at !== -1) {
+          // Composed empty and reported, instead of crashing the composer.
+          tooDeep.set(token.offset, at);
+          token.value = undefined;
+        }
+      }
+      // The composer hands over a document when the token after it arrives.
+      for (const doc of composer.next(token)) take(doc as Document.Parsed, token.offset);
+    }
+    for (const doc of composer.end(false, text.length)) take(doc as Document.Parsed, text.length);
   } catch (err) {
     const message =
       err instanceof RangeError ? "the document is nested too deeply to parse" : `cannot parse: ${(err as Error).message}`;
-    return [emptyDocument(0, 0, text.length, [{ message, start: 0, end: Math.min(1, text.length), recoverable: false }])];
+    const at = Math.min(prevEnd, Math.max(0, text.length - 1));
+    out.push(emptyDocument(out.length, prevEnd, text.length, [{ message, start: at, end: Math.min(at + 1, Math.max(text.length, 1)), recoverable: false }]));
   }
-  const out: ParsedDocument[] = [];
-  let prevEnd = 0;
-  docs.forEach((doc, index) => {
-    const [, valueEnd, nodeEnd] = doc.range;
-    const deep = tooDeep.get(doc.range[0]);
-    const start = prevEnd;
-    const end = Math.max(nodeEnd, valueEnd, deep?.[1] ?? 0);
-    prevEnd = end;
-    const problems: SyntaxProblem[] = doc.errors.map((e) => ({
-      message: e.message.split("\n")[0],
-      start: e.pos[0],
-      end: Math.max(e.pos[1], e.pos[0] + 1),
-      recoverable: e.code === "DUPLICATE_KEY",
-      code: e.code,
-    }));
-    if (deep) {
-      problems.unshift({ message: `document is nested more than ${MAX_DEPTH} levels deep`, start: deep[0], end: deep[0] + 1, recoverable: false });
-    }
-    const parsed = emptyDocument(index, start, end, problems);
-    const header = text.slice(start, doc.contents?.range?.[0] ?? end);
-    const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
-    if (helm) parsed.helmSource = helm[1];
-    if (problems.some((p) => !p.recoverable)) {
-      out.push(parsed);
-      return;
-    }
-    const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), written: 0, expanded: 0, doc };
-    try {
-      parsed.value = convert(doc.contents as YamlNode | null, st, 0);
-      parsed.rootSpan = nodeRange(doc.contents as YamlNode | null, start);
-    } catch (err) {
-      const offset = err instanceof ConvertError ? err.offset : doc.contents?.range?.[0] ?? start;
-      const message =
-        err instanceof ConvertError
-          ? err.message
-          : err instanceof RangeError
-            ? "the document is nested too deeply to read"
-            : `cannot read the document: ${(err as Error).message}`;
-      parsed.value = undefined;
-      problems.push({ message, start: offset, end: offset + 1, recoverable: false });
-    }
-    out.push(parsed);
-  });
   return out;
+}
+
+function convertDocument(text: string, doc: Document.Parsed, index: number, start: number, deepAt: number | undefined, boundary: number): ParsedDocument {
+  const [, valueEnd, nodeEnd] = doc.range;
+  // A document emptied for being too deep still owns its text, up to the next document.
+  const end = Math.max(nodeEnd, valueEnd, deepAt !== undefined ? boundary : 0);
+  const problems: SyntaxProblem[] = doc.errors.map((e) => ({
+    message: e.message.split("\n")[0],
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0] + 1),
+    recoverable: e.code === "DUPLICATE_KEY",
+    code: e.code,
+  }));
+  if (deepAt !== undefined) {
+    problems.push({ message: `document is nested more than ${MAX_DEPTH} levels deep`, start: deepAt, end: deepAt + 1, recoverable: false });
+  }
+  const parsed = emptyDocument(index, start, end, problems);
+  const header = text.slice(start, doc.contents?.range?.[0] ?? end);
+  const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
+  if (helm) parsed.helmSource = helm[1];
+  if (problems.some((p) => !p.recoverable)) {
+    findDuplicateKeys(doc.contents as YamlNode | null, problems);
+    problems.sort((a, b) => a.start - b.start);
+    return parsed;
+  }
+  const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), written: 0, expanded: 0, doc, problems };
+  try {
+    parsed.value = convert(doc.contents as YamlNode | null, st, 0);
+    parsed.rootSpan = nodeRange(doc.contents as YamlNode | null, start);
+  } catch (err) {
+    const offset = err instanceof ConvertError ? err.offset : (doc.contents?.range?.[0] ?? start);
+    const message =
+      err instanceof ConvertError
+        ? err.message
+        : err instanceof RangeError
+          ? "the document is nested too deeply to read"
+          : `cannot read the document: ${(err as Error).message}`;
+    parsed.value = undefined;
+    problems.push({ message, start: offset, end: offset + 1, recoverable: false });
+  }
+  problems.sort((a, b) => a.start - b.start);
+  return parsed;
 }
 
 function emptyDocument(index: number, start: number, end: number, problems: SyntaxProblem[]): ParsedDocument {
