@@ -185,21 +185,21 @@ function build() {
   return { defs, enums, kinds, problems };
 }
 
-/** The kinds served by the release: the `create` operations of @kubernetes/client-node's API classes. */
+/** The kinds served by the release: the `create` and `read` operations of @kubernetes/client-node's API classes. */
 function servedKinds() {
   const dir = join(CLIENT_DIR, "dist", "gen", "apis");
   const served = [];
   for (const file of fg.sync(["*Api.js"], { cwd: dir }).sort()) {
     const text = readFileSync(join(dir, file), "utf8");
     const paths = new Map();
-    for (const m of text.matchAll(/async (create\w+)\([^)]*\) \{[\s\S]*?localVarPath = '([^']+)'/g)) if (!paths.has(m[1])) paths.set(m[1], m[2]);
-    for (const m of text.matchAll(/async (create\w+)WithHttpInfo\(response\) \{[\s\S]*?deserialize\([^"]*"(\w+)"/g)) {
+    for (const m of text.matchAll(/async ((?:create|read)\w+)\([^)]*\) \{[\s\S]*?localVarPath = '([^']+)'/g)) if (!paths.has(m[1])) paths.set(m[1], m[2]);
+    for (const m of text.matchAll(/async ((?:create|read)\w+)WithHttpInfo\(response\) \{[\s\S]*?deserialize\([^"]*"(\w+)"/g)) {
       const path = paths.get(m[1]);
       const gv = path && /^\/(?:api|apis\/([^/]+))\/([^/]+)\//.exec(path);
-      if (!gv) continue;
+      // Subresources (pods/eviction, deployments/scale) return kinds of other groups.
+      if (!gv || path.includes("{name}/")) continue;
       const apiVersion = gv[1] ? `${gv[1]}/${gv[2]}` : gv[2];
       const kind = m[2].replace(/^(?:[A-Z][a-z]+)?V\d+(?:alpha\d+|beta\d+)?/, "");
-      // Subresource operations (pods/binding, pods/eviction) create their own kinds; statuses are not kinds.
       if (kind === "Status") continue;
       served.push({ apiVersion, kind, model: m[2], namespaced: path.includes("{namespace}") });
     }
@@ -293,8 +293,9 @@ export async function generate() {
   for (const s of servedKinds().sort((x, y) => (x.apiVersion + x.kind < y.apiVersion + y.kind ? -1 : 1))) {
     // Stale API classes of client-node may name models it no longer ships.
     if (!models[s.model]?.attributeTypeMap) continue;
+    if ((kinds[s.apiVersion] ??= {})[s.kind] !== undefined) continue;
     const idx = cn.defOf(s.model);
-    (kinds[s.apiVersion] ??= {})[s.kind] = s.namespaced ? idx : -1 - idx;
+    kinds[s.apiVersion][s.kind] = s.namespaced ? idx : -1 - idx;
     const kmIdx = km.kinds[s.apiVersion]?.[s.kind];
     if (kmIdx !== undefined) {
       overlay(cn, km, idx, kmIdx, seen);

@@ -39,3 +39,9 @@ test("fields, required fields, enums, int-or-string, quantities and maps are typ
   expect(versionsOfKind("HorizontalPodAutoscaler").map((v) => v.apiVersion)).toEqual(["autoscaling/v1", "autoscaling/v2"]);
   expect(lookupKind("autoscaling/v2beta2", "HorizontalPodAutoscaler")).toBeUndefined();
 });
+
+test("every group the catalogue serves is a built-in group of the engine", async () => {
+  const { BUILTIN_GROUPS } = await import("../src/models/api-groups.js");
+  const { servedGroups } = await import("../src/models/catalogue/index.js");
+  expect([...servedGroups()].filter((g) => !BUILTIN_GROUPS.has(g))).toEqual([]);
+});
