@@ -1,3 +1,4 @@
+import { isLiveObject } from "../workloads/live.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS } from "./target.js";
 
@@ -73,6 +74,8 @@ spec:
   },
   check({ resource, index, report }) {
     if (!SCALABLE_KINDS.has(resource.kind) || typeof resource.get(["spec", "replicas"]) !== "number") return;
+    // Objects read back from a cluster always carry replicas (defaulted or set by the HPA).
+    if (isLiveObject(resource)) return;
     const hpa = index.ofKind("HorizontalPodAutoscaler", resource.namespace).find((h) => {
       const ref = h.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
       return ref?.kind === resource.kind && ref.name === resource.name;

@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { isLiveObject } from "./live.js";
 
 export const rule = defineRule({
   id: "node-name-pinned",
@@ -37,6 +38,8 @@ spec:
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl || resource.kind === "PodTemplate") return;
+    // A live Pod (kubectl get -o yaml) carries the nodeName the scheduler chose: not a pin.
+    if (resource.kind === "Pod" && isLiveObject(resource)) return;
     const nodeName = tpl.spec.nodeName;
     if (typeof nodeName !== "string" || nodeName === "") return;
     report({
