@@ -1,0 +1,281 @@
+/**
+ * Hostile input, through the built bin as users run it: every case must end in bounded time
+ * and memory (a timeout and a capped heap), with a clear message, never a stack trace, and
+ * exit 2 only for genuine I/O failures (a FIFO, an unreadable path). Inputs are generated
+ * into a temporary directory at test time.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./harness.js";
+
+const BIN = join(ROOT, "dist/cli/main.js");
+/** Every case runs with this heap cap: running out of it fails the case. */
+const HEAP_MB = 1024;
+
+let dir: string;
+
+beforeAll(() => {
+  if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+  dir = mkdtempSync(join(tmpdir(), "k8s-lint-hostile-"));
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Diag {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function cli(args: string[], timeoutMs: number): Run {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms: Date.now() - t0 };
+}
+
+/** Lints one file with --format json; asserts it ended normally (exit 0 or 1, no trace). */
+function lintFile(name: string, timeoutMs = 20_000) {
+  const r = cli(["--format", "json", name], timeoutMs);
+  expect({ signal: r.signal, stderr: r.stderr }).toEqual({ signal: null, stderr: "" });
+  expect([0, 1]).toContain(r.code);
+  const out = JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Diag[] }>; summary: Record<string, number> };
+  return { ...r, out, diagnostics: out.files.flatMap((f) => f.diagnostics) };
+}
+
+/** An I/O failure: exit 2, one clear line on stderr, no stack trace. */
+function expectIoFailure(r: Run, message: RegExp) {
+  expect(r.signal).toBeNull();
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+}
+
+function write(name: string, content: string | Buffer) {
+  writeFileSync(join(dir, name), content);
+  return name;
+}
+
+/** Writes a big file in pieces without building the whole string. */
+function writeChunks(name: string, chunks: Iterable<string>) {
+  const fd = openSync(join(dir, name), "w");
+  try {
+    for (const c of chunks) writeSync(fd, c);
+  } finally {
+    closeSync(fd);
+  }
+  return name;
+}
+
+function syntaxErrors(diagnostics: Diag[]) {
+  return diagnostics.filter((d) => d.ruleId === "yaml-syntax");
+}
+
+test("an alias bomb (billion laughs) is stopped with a position", () => {
+  const lines = ["  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+  for (let i = 1; i < 10; i++) lines.push(`  a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+  const r = lintFile(write("bomb.yaml", `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n${lines.join("\n")}\n`));
+  const [d] = syntaxErrors(r.diagnostics);
+  expect(d.message).toMatch(/aliases expand to more than/);
+  expect(d.line).toBeGreaterThanOrEqual(6);
+  expect(r.code).toBe(1);
+});
+
+test("a self-referencing and an undefined alias are syntax errors, not crashes", () => {
+  const r = lintFile(write("alias-loop.yaml", "a: &a [*a]\n---\nb: *nowhere\n"));
+  expect(syntaxErrors(r.diagnostics).length).toBeGreaterThanOrEqual(1);
+  for (const d of r.diagnostics) expect(d.ruleId).not.toBe("internal-error");
+});
+
+test.each([
+  ["flow sequences", "deep-flow-seq.yaml", () => `${"[".repeat(20_000)}${"]".repeat(20_000)}\n`],
+  ["flow mappings", "deep-flow-map.yaml", () => `${"{a: ".repeat(20_000)}1${"}".repeat(20_000)}\n`],
+  ["block sequences", "deep-block-seq.yaml", () => `${"- ".repeat(20_000)}x\n`],
+  // Indented block nesting grows quadratically in bytes: 1,000 levels is already 500 kB.
+  ["block sequences on their own lines (1,000 levels)", "deep-block-lines.yaml", () => Array.from({ length: 1_000 }, (_, i) => `${" ".repeat(i)}-`).join("\n") + " x\n"],
+  ["block mappings (1,000 levels)", "deep-block-map.yaml", () => Array.from({ length: 1_000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + " 1\n"],
+])("deep nesting (20,000 levels unless said): %s", (_what, name, make) => {
+  const r = lintFile(write(name, make()), 30_000);
+  const errors = syntaxErrors(r.diagnostics);
+  expect(errors.length).toBeGreaterThanOrEqual(1);
+  expect(errors[0].message).toMatch(/nested (more than \d+ levels deep|too deeply)/);
+  expect(r.code).toBe(1);
+});
+
+test("a 20 MB file (dashboards in ConfigMaps) is linted", () => {
+  const row = '      {"type": "graph", "title": "requests per second", "targets": [{"expr": "sum(rate(http_requests_total[5m]))"}]},\n';
+  const perDoc = Math.ceil((1 << 20) / row.length);
+  const name = writeChunks(
+    "big20.yaml",
+    (function* () {
+      for (let i = 0; i < 20; i++) {
+        yield `${i ? "---\n" : ""}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dashboard-${i}\ndata:\n  dashboard.json: |\n`;
+        yield row.repeat(perDoc);
+      }
+    })(),
+  );
+  const r = lintFile(name, 30_000);
+  expect(r.out.summary.resources).toBe(20);
+  expect(syntaxErrors(r.diagnostics)).toEqual([]);
+});
+
+test("a 50 MB file is linted", () => {
+  const row = "    line of an embedded script or certificate bundle, 64 bytes long....\n";
+  const perDoc = Math.ceil((1 << 20) / row.length);
+  const name = writeChunks(
+    "big50.yaml",
+    (function* () {
+      for (let i = 0; i < 50; i++) {
+        yield `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: blob-${i}\n  namespace: shop\ndata:\n  blob: |\n`;
+        yield row.repeat(perDoc);
+      }
+    })(),
+  );
+  const r = lintFile(name, 45_000);
+  expect(r.out.summary.resources).toBe(50);
+  expect(syntaxErrors(r.diagnostics)).toEqual([]);
+});
+
+test("one mapping with 200,000 keys stays linear (duplicate-key detection)", () => {
+  const name = writeChunks(
+    "wide.yaml",
+    (function* () {
+      yield "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: wide\ndata:\n";
+      for (let i = 0; i < 200_000; i++) yield `  key-${i}: value-${i}\n`;
+      yield "  key-7: again\n";
+    })(),
+  );
+  const r = lintFile(name, 30_000);
+  const [d] = syntaxErrors(r.diagnostics);
+  expect(d).toMatchObject({ line: 200_006, column: 3 });
+});
+
+test("100,000 tiny documents in one file", () => {
+  const name = writeChunks(
+    "tiny.yaml",
+    (function* () {
+      for (let i = 0; i < 100_000; i++) yield `---\n{apiVersion: v1, kind: ConfigMap, metadata: {name: c${i}}}\n`;
+    })(),
+  );
+  const r = lintFile(name, 45_000);
+  expect(r.out.summary.resources).toBe(100_000);
+});
+
+test("very long lines: a 5 MB value, and a syntax error a million columns in", () => {
+  const long = lintFile(write("long.yaml", `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: long\ndata:\n  k: ${"x".repeat(5_000_000)}\n`));
+  expect(syntaxErrors(long.diagnostics)).toEqual([]);
+  expect(long.out.summary.resources).toBe(1);
+
+  const broken = lintFile(write("long-broken.yaml", `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, labels: {a: ${"y".repeat(1_000_000)}, b: [}}\n`));
+  const [d] = syntaxErrors(broken.diagnostics);
+  expect(d.line).toBe(3);
+  expect(d.column).toBeGreaterThan(1_000_000);
+});
+
+test("invalid UTF-8 is reported at the bad byte", () => {
+  const r = lintFile(write("latin1.yaml", Buffer.from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n", "latin1")));
+  const [d] = syntaxErrors(r.diagnostics);
+  expect(d.message).toMatch(/UTF-8/);
+  expect(d).toMatchObject({ line: 4, column: 12 });
+  expect(r.code).toBe(1);
+});
+
+test("a binary file (NUL bytes) is reported, not parsed", () => {
+  const bytes = Buffer.concat([Buffer.from("apiVersion: v1\n"), Buffer.from([0, 1, 2, 0xff, 0xfe, 0]), Buffer.alloc(4096, 7)]);
+  const r = lintFile(write("image.yaml", bytes));
+  const [d] = syntaxErrors(r.diagnostics);
+  expect(d.message).toMatch(/binary/);
+  expect(d.line).toBe(2);
+});
+
+test.each([
+  ["empty", ""],
+  ["whitespace and comments only", "\n   \n# nothing here\n"],
+  ["document markers only", "---\n---\n...\n"],
+])("an empty file: %s", (_what, content) => {
+  const r = lintFile(write(`empty-${content.length}.yaml`, content));
+  expect(r.code).toBe(0);
+  expect(r.diagnostics).toEqual([]);
+  expect(r.out.summary.resources).toBe(0);
+});
+
+test("a directory with symlink loops terminates and lints each file once", () => {
+  const root = join(dir, "looped");
+  mkdirSync(join(root, "sub"), { recursive: true });
+  writeFileSync(join(root, "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+  // Three links to the parent: a walker without loop detection grows as 3^depth.
+  for (const l of ["up1", "up2", "up3"]) symlinkSync("..", join(root, "sub", l));
+  symlinkSync(root, join(root, "self"));
+  const r = cli(["--format", "json", "looped"], 15_000);
+  expect({ signal: r.signal, code: r.code, stderr: r.stderr }).toEqual({ signal: null, code: 0, stderr: "" });
+  const out = JSON.parse(r.stdout);
+  expect(out.files.map((f: { path: string }) => f.path)).toEqual(["looped/app.yaml"]);
+});
+
+test("an unreadable file named explicitly is a clear exit-2 error", () => {
+  if (process.getuid?.() === 0) {
+    // root reads through chmod 000; a path through a file cannot be read by anyone.
+    write("plain.yaml", "a: 1\n");
+    expectIoFailure(cli(["plain.yaml/inner.yaml"], 10_000), /^k8s-lint: (cannot read|no such file).*plain\.yaml\/inner\.yaml/);
+    // A regular file whose read fails (EIO) even for root.
+    if (existsSync("/proc/self/mem")) expectIoFailure(cli(["/proc/self/mem"], 10_000), /^k8s-lint: cannot read \/proc\/self\/mem: EIO/);
+  } else {
+    const name = write("secret.yaml", "a: 1\n");
+    chmodSync(join(dir, name), 0o000);
+    expectIoFailure(cli([name], 10_000), /^k8s-lint: cannot read secret\.yaml: EACCES/);
+  }
+});
+
+test("a directory named like a manifest, with no manifests in it, is a clear exit-2 error", () => {
+  mkdirSync(join(dir, "x.yaml"));
+  expectIoFailure(cli(["x.yaml"], 10_000), /^k8s-lint: no manifests .* x\.yaml/);
+});
+
+test("a FIFO named explicitly is rejected without being opened", () => {
+  const made = spawnSync("mkfifo", [join(dir, "pipe.yaml")]);
+  expect(made.status).toBe(0);
+  const r = cli(["pipe.yaml"], 10_000);
+  expect(r.ms).toBeLessThan(10_000);
+  expectIoFailure(r, /^k8s-lint: cannot read pipe\.yaml: not a regular file/);
+});
+
+test("a FIFO inside a linted directory is passed over", () => {
+  mkdirSync(join(dir, "withpipe"));
+  writeFileSync(join(dir, "withpipe", "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+  expect(spawnSync("mkfifo", [join(dir, "withpipe", "pipe.yaml")]).status).toBe(0);
+  const r = cli(["--format", "json", "withpipe"], 10_000);
+  expect({ signal: r.signal, code: r.code, stderr: r.stderr }).toEqual({ signal: null, code: 0, stderr: "" });
+  expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["withpipe/ok.yaml"]);
+});
+
+test("keys that name Object.prototype members stay plain data", () => {
+  const r = lintFile(
+    write(
+      "proto.yaml",
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: proto\n  __proto__: {polluted: true}\n  constructor: x\ndata:\n  toString: a\n  hasOwnProperty: b\n  __proto__: c\n",
+    ),
+  );
+  for (const d of r.diagnostics) expect(d.ruleId).not.toBe("internal-error");
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
