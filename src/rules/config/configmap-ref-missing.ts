@@ -11,7 +11,8 @@ export const rule = defineRule({
 envFrom names a ConfigMap that does not exist stays in CreateContainerConfigError; a pod with a
 configMap volume of a missing ConfigMap stays in ContainerCreating with a FailedMount event.
 k8s-lint reports a reference only when the input defines ConfigMaps in that namespace (so it
-manages them) and none has this name: then it is most likely a typo or a forgotten file.`,
+manages them) and none has this name: then it is most likely a typo or a forgotten file.
+kube-root-ca.crt, which the control plane publishes into every namespace, always exists.`,
   fix: `Fix the name, add the ConfigMap to the manifests, or mark the reference \`optional: true\`
 if the pod can run without it.`,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],

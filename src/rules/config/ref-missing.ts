@@ -2,12 +2,20 @@
 import type { RuleContext } from "../types.js";
 import { findReferenced, managesKind, podReferences, similarlyNamed, type ReferencedKind } from "./references.js";
 
+/** Published into every namespace by the kube-controller-manager. */
+const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
+const PULL_SECRET_TYPES = new Set(["kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"]);
+
 export function checkMissingReferences(kind: ReferencedKind, { resource, index, report }: RuleContext): void {
   const tpl = resource.podTemplate;
   if (!tpl || resource.kind === "PodTemplate") return;
   if (!managesKind(index, kind, resource.namespace)) return;
+  const managesPullSecrets = kind === "Secret" && index.ofKind("Secret", resource.namespace).some((s) => PULL_SECRET_TYPES.has(String(s.raw.type)));
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional) continue;
+    if (kind === "ConfigMap" && ALWAYS_PRESENT_CONFIGMAPS.has(ref.name)) continue;
+    // Pull secrets are usually provisioned per namespace by the platform, apart from the app's own Secrets.
+    if (ref.via === "imagePullSecrets" && !managesPullSecrets) continue;
     if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
     const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
     report({

@@ -16,7 +16,8 @@ instead of the pod's. A compromised or buggy container then reaches everything o
 node-local ports and services, other pods' processes, shared memory. hostNetwork also makes
 container ports host ports, so two such pods cannot share a node (Pending, or a crash when the
 port is taken), and the "restricted" and "baseline" Pod Security Standards reject these pods.
-Only node agents (CNI, monitoring DaemonSets) normally need them.`,
+Only node agents normally need them, so in a DaemonSet (CNI, node exporters, log shippers) this
+is reported as info.`,
   fix: "Remove hostNetwork/hostPID/hostIPC, or set them to false; expose the pod through a Service instead.",
   preventsStatus: ["Pending", "CrashLoopBackOff"],
   examples: {
@@ -45,7 +46,12 @@ spec:
     if (!tpl) return;
     for (const [field, what] of Object.entries(FIELDS) as Array<[keyof typeof FIELDS, string]>) {
       if (tpl.spec[field] !== true) continue;
-      report({ path: [...tpl.specPath, field], message: `${field} is true: the pod shares ${what}`, hint: `remove ${field} unless this is a node agent` });
+      report({
+        path: [...tpl.specPath, field],
+        message: `${field} is true: the pod shares ${what}`,
+        hint: `remove ${field} unless this is a node agent`,
+        ...(resource.kind === "DaemonSet" ? { severity: "info" as const } : {}),
+      });
     }
   },
 });

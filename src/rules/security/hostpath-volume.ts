@@ -11,7 +11,8 @@ written there stays on that node (a rescheduled pod does not find it), differs b
 and a writable mount of a sensitive path (/, /var/run/docker.sock, /etc) lets the container take
 over the node. With type Directory or File the pod stays in ContainerCreating on nodes without
 that path. The "baseline" Pod Security Standard rejects hostPath volumes. A read-only mount is
-reported as info: it is the usual pattern of log and metrics agents.`,
+reported as info, and so is any hostPath of a DaemonSet: node agents (log shippers, CSI node
+plugins) exist to work with the node's files.`,
   fix: "Use a PersistentVolumeClaim, an emptyDir, or a ConfigMap instead; if the node path is really needed, mount it readOnly.",
   preventsStatus: ["ContainerCreating"],
   examples: {
@@ -68,7 +69,7 @@ spec:
         target: "key",
         message: readOnly ? `volume "${vol.name}" mounts node path "${path}" (read-only)` : `volume "${vol.name}" mounts node path "${path}" writable`,
         hint: readOnly ? "use a ConfigMap or a PersistentVolumeClaim if the data need not come from the node" : "use a PersistentVolumeClaim or emptyDir, or mount it readOnly",
-        ...(readOnly ? { severity: "info" as const } : {}),
+        ...(readOnly || resource.kind === "DaemonSet" ? { severity: "info" as const } : {}),
       });
     });
   },

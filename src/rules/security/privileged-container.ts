@@ -10,7 +10,8 @@ export const rule = defineRule({
 all devices of the node, and disables seccomp and AppArmor confinement: a process in it is
 effectively root on the node and can escape the container. Namespaces enforcing the "baseline"
 or "restricted" Pod Security Standard reject the pod (the workload shows FailedCreate). Few
-workloads need it; most need one specific capability instead.`,
+workloads need it; most need one specific capability instead. Node agents deployed as DaemonSets
+(CNI and CSI node plugins) often do, so there it is reported as info.`,
   fix: "Remove privileged: true; add only the capabilities needed (securityContext.capabilities.add), or mount the specific device.",
   preventsStatus: [],
   examples: {
@@ -43,7 +44,12 @@ spec:
     if (!tpl) return;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       if (container.securityContext?.privileged !== true) continue;
-      report({ path: [...path, "securityContext", "privileged"], message: `container "${container.name ?? ""}" runs privileged`, hint: "remove privileged: true and add only the capabilities it needs" });
+      report({
+        path: [...path, "securityContext", "privileged"],
+        message: `container "${container.name ?? ""}" runs privileged`,
+        hint: "remove privileged: true and add only the capabilities it needs",
+        ...(resource.kind === "DaemonSet" ? { severity: "info" as const } : {}),
+      });
     }
   },
 });
