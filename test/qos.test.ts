@@ -1,0 +1,161 @@
+/** QoS derivation as the kubelet computes it, and the `k8s-lint qos` command. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { runQos } from "../src/cli/commands/qos.js";
+import type { CliIO } from "../src/cli/io.js";
+import { lint } from "../src/engine/lint.js";
+import { PodSpec } from "../src/models/k8s.js";
+import { deriveQos, type QosClass } from "../src/models/qos.js";
+
+const spec = (yaml: string) => PodSpec.parse(parse(yaml));
+
+type Case = [string, string, QosClass, string | undefined];
+const cases: Case[] = [
+  ["no resources", "containers: [{name: a}]", "BestEffort", undefined],
+  ["limits only: requests default to limits", "containers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]", "Guaranteed", undefined],
+  ["equal requests and limits", "containers: [{name: a, resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: '0.5', memory: 1024Mi}}}]", "Guaranteed", undefined],
+  ["requests below limits", "containers: [{name: a, resources: {requests: {cpu: 250m, memory: 1Gi}, limits: {cpu: 500m, memory: 1Gi}}}]", "Burstable", "a"],
+  ["requests only", "containers: [{name: a, resources: {requests: {memory: 64Mi}}}]", "Burstable", "a"],
+  ["cpu limit only", "containers: [{name: a, resources: {limits: {cpu: 1}}}]", "Burstable", "a"],
+  ["memory limit only", "containers: [{name: a, resources: {limits: {memory: 1Gi}}}]", "Burstable", "a"],
+  ["second container without resources", "containers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}, {name: b}]", "Burstable", "b"],
+  ["init container without resources", "initContainers: [{name: init}]\ncontainers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]", "Burstable", "init"],
+  ["init container with equal limits", "initContainers: [{name: init, resources: {limits: {cpu: 100m, memory: 64Mi}}}]\ncontainers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]", "Guaranteed", undefined],
+  ["only an init container sets resources", "initContainers: [{name: init, resources: {requests: {cpu: 100m}}}]\ncontainers: [{name: a}]", "Burstable", "init"],
+  ["explicit zero request is not defaulted", "containers: [{name: a, resources: {requests: {cpu: '0'}, limits: {cpu: 1, memory: 1Gi}}}]", "Burstable", "a"],
+  ["zero requests and limits count as unset", "containers: [{name: a, resources: {requests: {cpu: '0', memory: '0'}}}]", "BestEffort", undefined],
+  ["other resources do not count", "containers: [{name: a, resources: {limits: {ephemeral-storage: 1Gi, nvidia.com/gpu: 1}}}]", "BestEffort", undefined],
+  ["ephemeral containers do not count", "containers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]\nephemeralContainers: [{name: debug}]", "Guaranteed", undefined],
+  ["pod-level resources decide", "resources: {limits: {cpu: 2, memory: 2Gi}}\ncontainers: [{name: a}, {name: b}]", "Guaranteed", undefined],
+  ["pod-level without a memory limit", "resources: {requests: {cpu: 1}, limits: {cpu: 1}}\ncontainers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]", "Burstable", "(pod)"],
+  ["equal by value, different notation", "containers: [{name: a, resources: {requests: {memory: 1073741824}, limits: {memory: 1Gi, cpu: 1}}}]", "Guaranteed", undefined],
+];
+
+test.each(cases)("%s", (_name, yaml, qosClass, deciding) => {
+  const d = deriveQos(spec(yaml));
+  expect(d.qosClass).toBe(qosClass);
+  expect(d.decidingContainer).toBe(deciding);
+});
+
+test("the deciding path points into the template", () => {
+  const d = deriveQos(spec("initContainers: [{name: init}]\ncontainers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]"), ["spec", "template", "spec"]);
+  expect(d.decidingPath).toEqual(["spec", "template", "spec", "initContainers", 0]);
+  expect(d.decidingInit).toBe(true);
+  expect(d.reason).toContain('init container "init"');
+});
+
+const ACCEPTANCE = `apiVersion: v1
+kind: Pod
+metadata:
+  name: limits-only
+spec:
+  containers:
+    - name: app
+      image: ghcr.io/acme/app:1.0.0
+      resources:
+        limits: {cpu: 500m, memory: 256Mi}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: burstable
+  namespace: shop
+spec:
+  selector: {matchLabels: {app: b}}
+  template:
+    metadata: {labels: {app: b}}
+    spec:
+      containers:
+        - name: app
+          image: ghcr.io/acme/app:1.0.0
+          resources:
+            requests: {cpu: 250m, memory: 128Mi}
+            limits: {cpu: 500m, memory: 256Mi}
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: besteffort
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: app
+          image: ghcr.io/acme/app:1.0.0
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+  annotations:
+    k8s-lint.io/expected-qos: Guaranteed
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      initContainers:
+        - name: init-permissions
+          image: busybox:1.36
+      containers:
+        - name: db
+          image: postgres:16.4
+          resources:
+            limits: {cpu: "2", memory: 4Gi}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: not-a-workload
+`;
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIO = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false };
+  return { cli, out: () => out.join(""), err: () => err.join("") };
+}
+
+describe("k8s-lint qos", () => {
+  const dir = mkdtempSync(join(tmpdir(), "k8s-lint-qos-"));
+  writeFileSync(join(dir, "apps.yaml"), ACCEPTANCE);
+
+  test("json: every workload with its class and the deciding container", async () => {
+    const t = io(dir);
+    expect(await runQos(["-f", "json", "apps.yaml"], t.cli)).toBe(0);
+    const { workloads, summary } = JSON.parse(t.out());
+    const byName = Object.fromEntries(workloads.map((w: { name: string }) => [w.name, w]));
+    expect(Object.keys(byName).sort()).toEqual(["besteffort", "burstable", "db", "limits-only"]);
+    expect(byName["limits-only"]).toMatchObject({ kind: "Pod", qosClass: "Guaranteed", file: "apps.yaml", line: 2 });
+    expect(byName.burstable).toMatchObject({ kind: "Deployment", namespace: "shop", qosClass: "Burstable", container: "app", resource: "cpu" });
+    expect(byName.besteffort).toMatchObject({ kind: "Job", qosClass: "BestEffort" });
+    expect(byName.db).toMatchObject({ qosClass: "Burstable", container: "init-permissions", init: true, expected: "Guaranteed" });
+    expect(summary).toEqual({ Guaranteed: 1, Burstable: 2, BestEffort: 1 });
+  });
+
+  test("table: one row per workload naming the deciding container", async () => {
+    const t = io(dir);
+    expect(await runQos(["apps.yaml"], t.cli)).toBe(0);
+    const text = t.out();
+    expect(text).toMatch(/apps\.yaml:2\s+Pod\s+default\/limits-only\s+Guaranteed/);
+    expect(text).toMatch(/StatefulSet\s+default\/db\s+Burstable \(expected Guaranteed\)\s+init container "init-permissions" \(cpu\)/);
+    expect(text).toContain("4 workloads: 1 Guaranteed, 2 Burstable, 1 BestEffort");
+  });
+
+  test("an unknown format is a usage error", async () => {
+    await expect(runQos(["-f", "xml", "apps.yaml"], io(dir).cli)).rejects.toThrow(/unknown format "xml"/);
+  });
+
+  test("qos-expected-mismatch names the init container that breaks Guaranteed", async () => {
+    const result = await lint(["-"], { stdin: ACCEPTANCE, config: {} });
+    const d = result.files[0].diagnostics.filter((x) => x.ruleId === "qos-expected-mismatch");
+    expect(d).toHaveLength(1);
+    expect(d[0].message).toContain('init container "init-permissions"');
+    expect(d[0].path).toBe("spec.template.spec.initContainers[0].name");
+    expect(d[0].severity).toBe("error");
+  });
+});
