@@ -1,6 +1,73 @@
-/** `k8s-lint diagnose`: placeholder until its issue lands; fails as a usage error. */
-import { UsageError, type CliIO } from "../io.js";
+/** `k8s-lint diagnose <file|->`: advice on `kubectl get pods,deploy,... -o yaml|json` output. */
+import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { analyze, DiagnoseInputError, type DiagnoseSource } from "../../explain/diagnose.js";
+import { renderDiagnosis } from "../../explain/diagnose-render.js";
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
 
-export async function runDiagnose(_argv: string[], _io: CliIO): Promise<number> {
-  throw new UsageError("the diagnose command is not available in this build yet");
+export const DIAGNOSE_HELP = `Usage: k8s-lint diagnose [options] <file|->...
+
+Advises on live objects: the output of
+  kubectl get pods,deploy,sts,rs,jobs -o yaml      (or -o json; Events optional)
+For every pod: the STATUS kubectl shows, each container's state explained, the QoS class,
+the static findings on its spec and the most likely cause with the next command to run.
+For workloads: ready vs desired replicas and the pods holding them back.
+
+Options:
+  -f, --format <name>   stylish | json (default: stylish)
+      --no-color        no colours
+  -h, --help            print this help
+
+Exit codes: 0 every pod healthy, 1 at least one pod has a problem, 2 usage or input failure.
+`;
+
+export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", short: "f" },
+      help: { type: "boolean", short: "h" },
+      "no-color": { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    io.stdout(DIAGNOSE_HELP);
+    return EXIT_OK;
+  }
+  const format = values.format ?? "stylish";
+  if (format !== "stylish" && format !== "json") throw new UsageError(`unknown format "${format}" (stylish or json)`);
+  if (positionals.length === 0) throw new UsageError("diagnose needs a file (or - for stdin) with `kubectl get pods -o yaml` output");
+
+  const sources: DiagnoseSource[] = positionals.map((p) => {
+    if (p === "-") {
+      try {
+        return { text: readFileSync(0, "utf8") };
+      } catch (err) {
+        throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
+      }
+    }
+    const absolute = resolve(io.cwd, p);
+    try {
+      return { text: readFileSync(absolute, "utf8").replace(/^\uFEFF/, ""), path: relative(io.cwd, absolute).split("\\").join("/") || p };
+    } catch (err) {
+      throw new UsageError(`cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  });
+
+  let diagnosis;
+  try {
+    diagnosis = await analyze(sources, { cwd: io.cwd });
+  } catch (err) {
+    if (err instanceof DiagnoseInputError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (diagnosis.pods.length === 0 && diagnosis.workloads.length === 0) {
+    throw new UsageError("no pods or workloads found: pass the output of `kubectl get pods,deploy,sts,rs,jobs -o yaml` (or -o json)");
+  }
+  if (format === "json") io.stdout(`${JSON.stringify(diagnosis.result, null, 2)}\n`);
+  else io.stdout(renderDiagnosis(diagnosis, { color: useColor(io, values["no-color"] ?? false, false) }));
+  return diagnosis.pods.some((p) => p.report.likelyCause !== null) ? EXIT_PROBLEMS : EXIT_OK;
 }
