@@ -1,3 +1,15 @@
-/** The programmatic API: `import { lint } from "k8s-lint"`. */
+/** The programmatic API: `import { lint, explainTopic, diagnose } from "k8s-lint"`. */
 export { lint, type LintOptions } from "./engine/lint.js";
 export type { Diagnostic, FileResult, LintResult, LintSummary, RelatedLocation, ResourceRef, Severity } from "./types.js";
+export {
+  explainTopic,
+  explainExitCode,
+  diagnose,
+  DiagnoseInputError,
+  type Explanation,
+  type ExitCodeInfo,
+  type DiagnoseResult,
+  type PodReport,
+  type ContainerReport,
+  type WorkloadReport,
+} from "./explain/index.js";
