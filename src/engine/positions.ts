@@ -22,14 +22,18 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
-  /** A range that spans several lines (a block collection) is clamped to its first line. */
+  /**
+   * A range that spans several lines (a block collection) is clamped to its first line,
+   * without trailing blanks. It never ends past its line: a problem at the end of a line or
+   * of the file (an unclosed bracket at EOF) is an empty range there.
+   */
   range(start: number, end: number, text: string): Range {
-    let stop = Math.min(Math.max(end, start + 1), Math.max(text.length, start + 1));
+    start = Math.max(0, Math.min(start, text.length));
     const nl = text.indexOf("\n", start);
-    if (nl !== -1 && stop > nl) stop = text[nl - 1] === "\r" ? nl - 1 : nl;
-    let trimmed = stop;
-    while (trimmed > start + 1 && /\s/.test(text[trimmed - 1] ?? "")) trimmed--;
-    stop = trimmed > start ? trimmed : start + 1;
+    const lineEnd = nl === -1 ? text.length : nl;
+    let stop = Math.min(Math.max(end, start + 1), lineEnd);
+    while (stop > start + 1 && /\s/.test(text[stop - 1])) stop--;
+    if (stop <= start) stop = Math.min(start + 1, lineEnd);
     const a = this.position(start);
     const b = this.position(stop);
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
