@@ -1,4 +1,5 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
+import { distance } from "fastest-levenshtein";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, parseLabelSelector, parseMapSelector, type Requirement, type Selector } from "../../models/selector.js";
@@ -82,15 +83,23 @@ export interface NearMiss {
 export function nearestOwner(index: ResourceIndex, namespace: string, selector: Selector): NearMiss | undefined {
   if (selector.kind !== "requirements" || !selector.requirements.length) return undefined;
   const hits = new Map<Resource, number>();
+  // Among owners that fail alike, the one whose values are spelled closest (a typo) is nearest.
+  const spelling = new Map<Resource, number>();
   for (const req of selector.requirements) {
     if (req.operator !== "In") continue;
     // Owners carrying the key with any value: a typo in the value is the common mistake.
     for (const owner of index.podOwnersSelectedBy(namespace, { kind: "requirements", requirements: [{ key: req.key, operator: "Exists", values: [] }] })) {
-      hits.set(owner, (hits.get(owner) ?? 0) + (holds(req, owner.podTemplate!.labels, owner.podTemplate!.controllerLabels) ? 2 : 1));
+      const labels = owner.podTemplate!.labels;
+      hits.set(owner, (hits.get(owner) ?? 0) + (holds(req, labels, owner.podTemplate!.controllerLabels) ? 2 : 1));
+      const value = labels[req.key];
+      if (value !== undefined) spelling.set(owner, (spelling.get(owner) ?? 0) + Math.min(...req.values.map((v) => distance(v, value))));
     }
   }
   let best: Resource | undefined;
-  for (const [owner, n] of hits) if (!best || n > hits.get(best)!) best = owner;
+  for (const [owner, n] of hits) {
+    const bestHits = best ? hits.get(best)! : -1;
+    if (n > bestHits || (n === bestHits && (spelling.get(owner) ?? 0) < (spelling.get(best!) ?? 0))) best = owner;
+  }
   if (!best) return undefined;
   const tpl = best.podTemplate!;
   const failing = selector.requirements.find((r) => !holds(r, tpl.labels, tpl.controllerLabels));
