@@ -18,7 +18,8 @@ import { parseArgs } from "node:util";
 import { BENCH_DIR, generateCorpus, singleManifest } from "./generate.js";
 
 const ROOT = join(BENCH_DIR, "..");
-const CLI = join(ROOT, "dist", "cli", "main.js");
+// The shipped bin (the bundle), as users run it.
+const CLI = join(ROOT, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin["k8s-lint"]);
 const TIME = "/usr/bin/time";
 const HAS_TIME = existsSync(TIME) && spawnSync(TIME, ["-v", "true"]).status === 0;
 const RSS_REPORTER = join(BENCH_DIR, "report-rss.js");

@@ -43,7 +43,7 @@ test("lint() imported by another package returns exactly the object the CLI prin
   );
   const api = node(["run.mjs"]);
   expect(api.stderr).toBe("");
-  const cli = node([join(ROOT, "dist", "cli", "main.js"), "--format", "json", "manifests"]);
+  const cli = node([join(ROOT, "dist", "bin", "k8s-lint.js"), "--format", "json", "manifests"]);
   expect(cli.status).toBe(1);
   const fromApi = JSON.parse(api.stdout);
   expect(fromApi).toEqual(JSON.parse(cli.stdout));
@@ -57,7 +57,7 @@ test("options reach the engine the same way as the CLI flags", () => {
     'import { lint } from "k8s-lint";\nconst result = await lint(["manifests/app.yaml"], { rules: { "duplicate-resource": "warning" }, defaultNamespace: "shop" });\nprocess.stdout.write(JSON.stringify(result));\n',
   );
   const api = JSON.parse(node(["options.mjs"]).stdout);
-  const cli = JSON.parse(node([join(ROOT, "dist", "cli", "main.js"), "-f", "json", "--rule", "duplicate-resource=warning", "--default-namespace", "shop", "manifests/app.yaml"]).stdout);
+  const cli = JSON.parse(node([join(ROOT, "dist", "bin", "k8s-lint.js"), "-f", "json", "--rule", "duplicate-resource=warning", "--default-namespace", "shop", "manifests/app.yaml"]).stdout);
   expect(api).toEqual(cli);
   const duplicate = api.files[0].diagnostics.find((d: { ruleId: string }) => d.ruleId === "duplicate-resource");
   expect(duplicate).toMatchObject({ severity: "warning", resource: { namespace: "shop" } });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./harness.js";
 
-const BIN = join(ROOT, "dist/cli/main.js");
+const BIN = join(ROOT, "dist/bin/k8s-lint.js");
 
 beforeAll(() => {
   // CI builds through `prepare` on `npm ci`; a fresh checkout without dist builds here.
@@ -139,4 +139,16 @@ test("rules, --version and --help", () => {
   const version = run(["--version"]);
   expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   expect(run(["--help"]).stdout).toContain("Usage: k8s-lint");
+});
+
+test("a reader that stops early (| head) gets no stack trace", () => {
+  const r = spawnSync("bash", ["-c", `node ${JSON.stringify(BIN)} fixtures/demo -f json | head -c 10`], { cwd: ROOT, encoding: "utf8" });
+  expect(r.stdout).toBe('{\n  "versi');
+  expect(r.stderr).toBe("");
+});
+
+test("the bin is the bundle named in package.json", () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  expect(join(ROOT, pkg.bin["k8s-lint"])).toBe(BIN);
+  expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
 });

@@ -12,7 +12,7 @@ import { CONFIG_DOC_PATH, CONFIG_SCHEMA_PATH, renderConfigReference, renderConfi
 import { configSchema } from "../src/config/schema.js";
 import { lint } from "../src/engine/lint.js";
 import { EXAMPLE_OUTPUT, lintResultSchema, OUTPUT_DOC_PATH, OUTPUT_SCHEMA_PATH, renderOutputReference, renderOutputSchema } from "../src/formatters/output-schema.js";
-import { packageInfo } from "../src/formatters/package-info.js";
+import { packageInfo } from "../src/package-info.js";
 import type { LintResult } from "../src/types.js";
 import { ROOT } from "./harness.js";
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./harness.js";
 
-const BIN = join(ROOT, "dist/cli/main.js");
+const BIN = join(ROOT, "dist/bin/k8s-lint.js");
 /** Every case runs with this heap cap: running out of it fails the case. */
 const HEAP_MB = 1024;
 

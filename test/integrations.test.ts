@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { FORMATS } from "../src/formatters/index.js";
 import { ROOT } from "./harness.js";
 
-const BUILT_CLI = join(ROOT, "dist", "cli", "main.js");
+const BUILT_CLI = join(ROOT, "dist", "bin", "k8s-lint.js");
 
 type Input = { description?: string; required?: boolean; default?: string; deprecationMessage?: string };
 type Step = { name?: string; id?: string; run?: string; uses?: string; shell?: string; env?: Record<string, string>; with?: Record<string, unknown>; "working-directory"?: string; if?: string };

@@ -3,7 +3,7 @@ import { ConfigError } from "../config/load.js";
 import { DiscoveryError } from "../engine/discover.js";
 import { LintIoError, LintUsageError } from "../engine/lint.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from "./io.js";
-import { packageVersion } from "./version.js";
+import { packageInfo } from "../package-info.js";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -18,7 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     if (argv[0] === "--version" || argv[0] === "-v") {
-      io.stdout(`${packageVersion()}\n`);
+      io.stdout(`${packageInfo().version}\n`);
       return EXIT_OK;
     }
     const lintModule = () => import("./commands/lint.js");

@@ -6,7 +6,7 @@ import type { Location, Log, ReportingDescriptor, Result } from "sarif";
 import { allRules } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic, Severity } from "../types.js";
-import { packageInfo, ruleHelpUri } from "./package-info.js";
+import { packageInfo, ruleHelpUri } from "../package-info.js";
 import type { Formatter } from "./types.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
