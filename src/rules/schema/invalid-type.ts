@@ -9,7 +9,10 @@ expected, the number \`1.0\` where a string is expected (quote it: "1.0"), \`max
 where an integer or a percentage is expected, or \`imagePullPolicy: Allways\` outside the
 allowed values make \`kubectl apply\` fail with "cannot unmarshal" or "Unsupported value", and
 the whole object is rejected. Int-or-string fields are checked like the API server does:
-rollout fields take an integer or a percentage, port fields a number or a port name.`,
+rollout fields take an integer or a percentage, port fields a number or a port name. Custom
+resources whose CustomResourceDefinition is part of the input are checked against its
+openAPIV3Schema: \`type\` (an integer is not a number with a fraction), \`enum\`, and
+\`x-kubernetes-int-or-string\`; null is accepted (the API server prunes it).`,
   fix: "Give the field the type the message names; quote values that must be strings; pick one of the listed enum values.",
   preventsStatus: [],
   examples: {

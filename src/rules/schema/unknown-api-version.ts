@@ -1,7 +1,11 @@
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
 import { allKinds, lookupKind, servedGroups, versionsOfKind } from "../../models/catalogue/index.js";
 import { defineRule } from "../types.js";
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import type { Finding } from "../types.js";
 import { findApiChange } from "./api-changes.js";
+import { crdOf, versionOf } from "./crd.js";
 import { closestWithin } from "./validate.js";
 
 /** The apiVersion/kind to suggest for an unknown pair, or why none fits. */
@@ -26,6 +30,32 @@ function suggestion(apiVersion: string, kind: string): { message: string; hint?:
   };
 }
 
+/** A custom resource whose CRD is in the input but does not serve its version. */
+function unservedVersion(resource: Resource, index: ResourceIndex): Finding | undefined {
+  const definition = crdOf(resource, index);
+  if (!definition) return undefined;
+  const version = versionOf(resource.apiVersion);
+  const declared = definition.versions.find((v) => v.name === version);
+  if (declared?.served) return undefined;
+  const served = definition.versions.filter((v) => v.served).map((v) => v.name);
+  const crd = JSON.stringify(definition.crd.name);
+  const message = served.length
+    ? `apiVersion ${JSON.stringify(resource.apiVersion)} is not served by CustomResourceDefinition ${crd}: served versions are ${served.map((v) => JSON.stringify(v)).join(", ")}`
+    : `apiVersion ${JSON.stringify(resource.apiVersion)} is not served: CustomResourceDefinition ${crd} serves no version`;
+  const pick = closestWithin(version, served) ?? served[0];
+  const hint = declared
+    ? `set served: true on version ${JSON.stringify(version)} of the CustomResourceDefinition${pick ? `, or set apiVersion to ${JSON.stringify(`${definition.group}/${pick}`)}` : ""}`
+    : pick
+      ? `set apiVersion to ${JSON.stringify(`${definition.group}/${pick}`)}`
+      : "set served: true on a version of the CustomResourceDefinition";
+  return {
+    path: ["apiVersion"],
+    message,
+    hint,
+    related: { resource: definition.crd, path: declared ? [...declared.path, "served"] : ["spec", "versions"], message: "the CustomResourceDefinition" },
+  };
+}
+
 function closestVersion(apiVersion: string, candidates: string[]): string | undefined {
   return closestWithin(apiVersion, candidates);
 }
@@ -34,12 +64,13 @@ export const rule = defineRule({
   id: "unknown-api-version",
   category: "schema",
   severity: "error",
-  summary: "A built-in API group with an apiVersion or kind that it does not serve (e.g. apiVersion: vl).",
+  summary: "An apiVersion or kind that is not served: a built-in group's (e.g. apiVersion: vl), or a version the input's CRD does not serve.",
   explanation: `The API server routes an object by its apiVersion and kind. A version that the group
 does not serve (\`vl\` for \`v1\`, \`apps/v1beta3\`), a kind in the wrong group (a Deployment in
 \`v1\`) or a misspelled kind make \`kubectl apply\` fail with "no matches for kind ... in version
 ...", and nothing is created. Kinds of unknown API groups are custom resources: they are
-not checked here (their CustomResourceDefinition decides).`,
+checked only when their CustomResourceDefinition is part of the input: a version that it does
+not declare, or declares with \`served: false\`, fails the same way.`,
   fix: "Use the apiVersion the hint names (see `kubectl api-resources` for what a cluster serves).",
   preventsStatus: [],
   examples: {
@@ -60,11 +91,13 @@ spec:
     - port: 80
 `,
   },
-  check({ resource, report }) {
+  check({ resource, index, report }) {
     const { apiVersion, kind } = resource;
     if (!apiVersion || !kind || findApiChange(apiVersion, kind)) return;
     const group = groupOf(apiVersion);
     if (!isBuiltinApiVersion(apiVersion)) {
+      const unserved = unservedVersion(resource, index);
+      if (unserved) return report(unserved);
       // A group without a dot is never a CRD's: "app/v1" with a built-in kind is a typo.
       if (group.includes(".") || !versionsOfKind(kind).length) return;
     } else if (!servedGroups().has(group)) {

@@ -9,7 +9,12 @@ export const rule = schemaRule({
 validation turned off the field is silently dropped instead, which is worse: a misspelled
 \`clusterIP: None\` leaves the Service with a cluster IP, a \`type: RollingUpdate\` one level too
 high never configures the rollout. Field names are case-sensitive. When the key is a valid
-field one level up or down, it is reported as misplaced with the path where it belongs.`,
+field one level up or down, it is reported as misplaced with the path where it belongs.
+Custom resources are checked the same way against the openAPIV3Schema of their
+CustomResourceDefinition when it is part of the input: the API server prunes (or, with strict
+validation, rejects) every field the schema does not declare, except under
+\`x-kubernetes-preserve-unknown-fields: true\` or \`additionalProperties\`; metadata is always
+ObjectMeta.`,
   fix: "Rename the field to the name the hint suggests, or move it to the path where it belongs.",
   preventsStatus: [],
   examples: {

@@ -51,6 +51,17 @@ export function schemaFindings(resource: Resource, rule: SchemaRuleId): Finding[
   return byRule.get(rule) ?? [];
 }
 
+/**
+ * Checks `metadata` of an object whose schema is not in the catalogue (a custom resource, an
+ * embedded resource) as the API server does: always as ObjectMeta.
+ */
+export function walkObjectMeta(resource: Resource, metadata: unknown, path: Path, out: Map<SchemaRuleId, Finding[]>) {
+  const info = lookupKind("v1", "ConfigMap");
+  if (!info) return;
+  const walker = new Walker(resource, { info, lenient: false }, out);
+  walker.walkMetadata(metadata, path);
+}
+
 const PERCENT_FIELDS = new Set(["maxUnavailable", "maxSurge", "minAvailable"]);
 const PORT_FIELDS = new Set(["targetPort", "port"]);
 const PERCENT = /^[0-9]+%$/;
@@ -66,7 +77,7 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-function kindOfValue(v: unknown): string {
+export function kindOfValue(v: unknown): string {
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a map";
   if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
@@ -164,6 +175,10 @@ class Walker {
 
   run() {
     this.walk(this.resource.raw, this.target.info.type, []);
+  }
+
+  walkMetadata(metadata: unknown, path: Path) {
+    if (this.metaCode) this.walk(metadata, this.metaCode, path);
   }
 
   private walk(value: unknown, code: TypeCode, path: Path) {

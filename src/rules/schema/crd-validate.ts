@@ -1,0 +1,215 @@
+/**
+ * Validates a custom resource against the openAPIV3Schema of its CustomResourceDefinition when
+ * that CRD is part of the input, as the API server does with strict field validation: unknown
+ * (pruned) fields, types, enums, int-or-string, required fields. metadata is always ObjectMeta;
+ * apiVersion and kind are implicit. Reports under the same rule ids as the catalogue checks.
+ */
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import { formatPath } from "../../engine/positions.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+import type { Finding } from "../types.js";
+import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
+import { closestWithin, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+
+const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
+
+export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index: ResourceIndex): Finding[] {
+  let byRule = cache.get(resource);
+  if (!byRule) {
+    byRule = new Map();
+    const found = customResourceSchema(resource, index);
+    if (found) new CrdWalker(resource, found.definition, found.version.statusSubresource, byRule).run(found.version.schema);
+    cache.set(resource, byRule);
+  }
+  return byRule.get(rule) ?? [];
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const schemaOf = (v: unknown): JsonSchema | undefined => (isMap(v) ? v : undefined);
+const propertiesOf = (s: JsonSchema): Record<string, unknown> => (isMap(s.properties) ? s.properties : {});
+const isIntOrString = (s: JsonSchema) => s["x-kubernetes-int-or-string"] === true || s.format === "int-or-string";
+
+function expected(s: JsonSchema): string | undefined {
+  if (isIntOrString(s)) return "an integer or a string";
+  switch (s.type) {
+    case "object":
+      return "a map";
+    case "array":
+      return "a list";
+    case "string":
+      return "a string";
+    case "integer":
+      return "an integer";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "a boolean (true or false)";
+    default:
+      return undefined;
+  }
+}
+
+function accepts(s: JsonSchema, value: unknown): boolean {
+  if (isIntOrString(s)) return typeof value === "string" || Number.isInteger(value);
+  switch (s.type) {
+    case "object":
+      return isMap(value);
+    case "array":
+      return Array.isArray(value);
+    case "string":
+      return typeof value === "string";
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "boolean":
+      return typeof value === "boolean";
+    default:
+      return true;
+  }
+}
+
+interface Frame {
+  schema: JsonSchema;
+  path: Path;
+  value: Record<string, unknown>;
+}
+
+/** Keys every object of the kind has without declaring them. */
+const IMPLICIT_ROOT_FIELDS = ["apiVersion", "kind", "metadata"];
+
+class CrdWalker {
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    private readonly resource: Resource,
+    private readonly definition: CrdDefinition,
+    /** status is ignored on create when the status subresource is enabled. */
+    private readonly skipStatus: boolean,
+    private readonly out: Map<SchemaRuleId, Finding[]>,
+  ) {}
+
+  private report(rule: SchemaRuleId, finding: Finding) {
+    const list = this.out.get(rule);
+    if (list) list.push(finding);
+    else this.out.set(rule, [finding]);
+  }
+
+  run(schema: JsonSchema) {
+    this.walk(this.resource.raw, schema, [], true);
+  }
+
+  private walk(value: unknown, schema: JsonSchema, path: Path, resourceRoot = false) {
+    // Nulls are pruned (or defaulted) unless nullable: never a type error.
+    if (value === null || value === undefined) return;
+    const field = String(path.length ? path[path.length - 1] : this.resource.kind);
+    if (!accepts(schema, value)) {
+      const want = expected(schema)!;
+      this.report("invalid-type", {
+        path,
+        message: `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`,
+        hint: `set ${JSON.stringify(field)} to ${want}`,
+      });
+      return;
+    }
+    if (Array.isArray(schema.enum) && !Array.isArray(value) && !isMap(value) && !schema.enum.includes(value)) {
+      const allowed = schema.enum.filter((e) => e === null || typeof e !== "object");
+      const strings = allowed.filter((e): e is string => typeof e === "string");
+      const near =
+        typeof value === "string" ? (strings.find((a) => a.toLowerCase() === value.toLowerCase()) ?? closestWithin(value, strings)) : undefined;
+      this.report("invalid-type", {
+        path,
+        message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+        hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}`,
+      });
+      return;
+    }
+    if (Array.isArray(value)) {
+      const items = schemaOf(schema.items);
+      if (items) value.forEach((item, i) => this.walk(item, items, [...path, i]));
+      return;
+    }
+    if (isMap(value) && (schema.type === "object" || resourceRoot || schema.properties !== undefined)) {
+      this.walkObject(value, schema, path, resourceRoot || schema["x-kubernetes-embedded-resource"] === true, resourceRoot);
+    }
+  }
+
+  private walkObject(value: Record<string, unknown>, schema: JsonSchema, path: Path, typeMeta: boolean, resourceRoot: boolean) {
+    const properties = propertiesOf(schema);
+    const additional = schema.additionalProperties;
+    const preserve = schema["x-kubernetes-preserve-unknown-fields"] === true;
+    this.stack.push({ schema, path, value });
+    for (const [key, v] of Object.entries(value)) {
+      if (typeMeta && (key === "apiVersion" || key === "kind")) continue;
+      if (typeMeta && key === "metadata") {
+        walkObjectMeta(this.resource, v, [...path, key], this.out);
+        continue;
+      }
+      if (resourceRoot && key === "status" && this.skipStatus) continue;
+      const sub = schemaOf(properties[key]);
+      if (sub) this.walk(v, sub, [...path, key]);
+      else if (isMap(additional)) this.walk(v, additional, [...path, key]);
+      else if (additional !== true && !preserve) this.unknownField(key, v, Object.keys(properties), path, typeMeta);
+    }
+    if (Array.isArray(schema.required)) {
+      for (const req of schema.required) {
+        if (typeof req !== "string" || (typeMeta && IMPLICIT_ROOT_FIELDS.includes(req))) continue;
+        const sub = schemaOf(properties[req]);
+        // Defaulting runs before validation: a field with a default is never missing.
+        if (sub && sub.default !== undefined) continue;
+        const present = value[req] !== undefined && (value[req] !== null || sub?.nullable === true);
+        if (present) continue;
+        this.report("missing-required-field", {
+          path: path.length ? path : ["kind"],
+          target: "key",
+          message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
+          hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
+        });
+      }
+    }
+    this.stack.pop();
+  }
+
+  private unknownField(key: string, value: unknown, names: string[], path: Path, typeMeta: boolean) {
+    const candidates = typeMeta ? [...new Set([...names, ...IMPLICIT_ROOT_FIELDS])] : names;
+    const where = path.length ? formatPath(path) : this.resource.kind;
+    const finding = (message: string, hint: string) =>
+      this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+    const sameCase = candidates.find((n) => n.toLowerCase() === key.toLowerCase());
+    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`);
+    const home = this.misplacedHome(key, value, path);
+    if (home) return finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home}`, `move ${JSON.stringify(key)} to ${home}`);
+    const near = closestWithin(key, candidates);
+    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+    finding(
+      `unknown field ${JSON.stringify(key)} in ${where}: CustomResourceDefinition ${JSON.stringify(this.definition.crd.name)} does not define it`,
+      `remove ${JSON.stringify(key)} or check its indentation`,
+    );
+  }
+
+  /** A path one level down or up where `key` is a declared field that accepts `value`. */
+  private misplacedHome(key: string, value: unknown, path: Path): string | undefined {
+    const frame = this.stack[this.stack.length - 1];
+    const down: string[] = [];
+    for (const [name, raw] of Object.entries(propertiesOf(frame.schema))) {
+      const sub = schemaOf(raw);
+      if (!sub) continue;
+      const list = sub.type === "array";
+      const inner = list ? schemaOf(sub.items) : sub;
+      if (!inner || inner.type !== "object") continue;
+      const child = schemaOf(propertiesOf(inner)[key]);
+      if (child && accepts(child, value)) down.push(formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`);
+    }
+    if (down.length === 1) return down[0];
+    const parent = this.stack[this.stack.length - 2];
+    if (parent && !(key in parent.value)) {
+      const up = schemaOf(propertiesOf(parent.schema)[key]);
+      if (up && accepts(up, value)) return formatPath([...parent.path, key]);
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * CustomResourceDefinitions of the input: which group/kind they define, which versions they
+ * serve and with which openAPIV3Schema. Indexed once per run (keyed by the run's index).
+ */
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+
+/** A JSON schema as written in a CRD (read leniently: a wrong-typed keyword reads as absent). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface CrdVersion {
+  name: string;
+  served: boolean;
+  /** spec.versions[i] of the CRD. */
+  path: Path;
+  /** openAPIV3Schema, when the version has one. */
+  schema?: JsonSchema;
+  /** The status subresource is enabled: the API server ignores status on create and update. */
+  statusSubresource: boolean;
+}
+
+export interface CrdDefinition {
+  crd: Resource;
+  group: string;
+  kind: string;
+  versions: CrdVersion[];
+}
+
+const CRD_API_VERSION = "apiextensions.k8s.io/v1";
+const lookups = new WeakMap<ResourceIndex, Map<string, CrdDefinition>>();
+
+const key = (group: string, kind: string) => `${group}\u0000${kind}`;
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function definitionOf(crd: Resource): CrdDefinition | undefined {
+  const spec = crd.raw.spec;
+  if (!isMap(spec) || typeof spec.group !== "string" || !isMap(spec.names) || typeof spec.names.kind !== "string") return undefined;
+  const versions: CrdVersion[] = [];
+  if (Array.isArray(spec.versions)) {
+    spec.versions.forEach((v, i) => {
+      if (!isMap(v) || typeof v.name !== "string") return;
+      const schema = isMap(v.schema) && isMap(v.schema.openAPIV3Schema) ? v.schema.openAPIV3Schema : undefined;
+      versions.push({
+        name: v.name,
+        served: v.served === true,
+        path: ["spec", "versions", i],
+        ...(schema ? { schema } : {}),
+        statusSubresource: isMap(v.subresources) && isMap(v.subresources.status),
+      });
+    });
+  }
+  return { crd, group: spec.group, kind: spec.names.kind, versions };
+}
+
+/** group/kind -> the CRD of the input that defines it (the first one, when defined twice). */
+function crdLookup(index: ResourceIndex): Map<string, CrdDefinition> {
+  let lookup = lookups.get(index);
+  if (!lookup) {
+    lookup = new Map();
+    for (const crd of index.ofKind("CustomResourceDefinition")) {
+      if (crd.apiVersion !== CRD_API_VERSION) continue;
+      const def = definitionOf(crd);
+      if (def && !lookup.has(key(def.group, def.kind))) lookup.set(key(def.group, def.kind), def);
+    }
+    lookups.set(index, lookup);
+  }
+  return lookup;
+}
+
+/** The input's CRD for a custom resource (an apiVersion outside the built-in groups), if any. */
+export function crdOf(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
+  if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
+  if (!index.ofKind("CustomResourceDefinition").length) return undefined;
+  return crdLookup(index).get(key(groupOf(resource.apiVersion), resource.kind));
+}
+
+/** The version of the resource's apiVersion ("v1" of "example.com/v1"). */
+export function versionOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+}
+
+/**
+ * The CRD version whose schema validates this custom resource: a served version of an input
+ * CRD that has a schema. Undefined for built-in kinds and for custom resources without one.
+ */
+export function customResourceSchema(resource: Resource, index: ResourceIndex): { definition: CrdDefinition; version: CrdVersion & { schema: JsonSchema } } | undefined {
+  const definition = crdOf(resource, index);
+  if (!definition) return undefined;
+  const name = versionOf(resource.apiVersion);
+  const version = definition.versions.find((v) => v.name === name && v.served);
+  return version?.schema ? { definition, version: version as CrdVersion & { schema: JsonSchema } } : undefined;
+}
