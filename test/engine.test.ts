@@ -1,4 +1,7 @@
 /** Engine behaviour that no single fixture shows: failures inside rules, options, counting. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { lint } from "../src/engine/lint.js";
 import { defineRule } from "../src/rules/types.js";
 import { getRule } from "../src/rules/index.js";
@@ -75,4 +78,33 @@ test("related points at the other resource's file and line", async () => {
   const text = `${configMap("a")}---\n${configMap("a")}`;
   const result = await lint(["-"], { stdin: text, config: {} });
   expect(result.files[0].diagnostics[0].related).toMatchObject({ file: "<stdin>", line: 4, column: 9, resource: { kind: "ConfigMap", name: "a" } });
+});
+
+describe("files that are not text point at the offending byte", () => {
+  const dir = mkdtempSync(join(tmpdir(), "k8s-lint-bytes-"));
+  const write = (name: string, bytes: number[] | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, Buffer.from(bytes as number[]));
+    return p;
+  };
+
+  test("a NUL byte in text given as stdin", async () => {
+    const result = await lint(["-"], { stdin: "apiVersion: v1\nkind: Con\u0000figMap\n", config: {} });
+    expect(result.files[0].diagnostics[0]).toMatchObject({ ruleId: "yaml-syntax", line: 2, column: 10 });
+  });
+
+  test("invalid UTF-8 after multi-byte characters", async () => {
+    // "é" is two bytes and one column: the bad byte 0xFF, the 6th byte of line 2, is at column 4.
+    const text = Buffer.concat([Buffer.from("kind: ConfigMap\nnéé", "utf8"), Buffer.from([0xff]), Buffer.from("x\n")]);
+    const p = write("bad.yaml", text);
+    const result = await lint([p], { config: {} });
+    expect(result.files[0].diagnostics[0]).toMatchObject({ ruleId: "yaml-syntax", message: expect.stringContaining("UTF-8"), line: 2, column: 4 });
+  });
+
+  test("an overlong encoding and a lone surrogate are invalid; a real U+FFFD is not", async () => {
+    expect((await lint([write("overlong.yaml", [0x61, 0xc0, 0xaf])], { config: {} })).files[0].diagnostics[0]).toMatchObject({ column: 2 });
+    expect((await lint([write("surrogate.yaml", [0x61, 0x62, 0xed, 0xa0, 0x80])], { config: {} })).files[0].diagnostics[0]).toMatchObject({ column: 3 });
+    const ok = write("fffd.yaml", [...Buffer.from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: \"\uFFFD\"\n", "utf8")]);
+    expect((await lint([ok], { config: {} })).summary.errors).toBe(0);
+  });
 });

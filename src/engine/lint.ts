@@ -61,8 +61,34 @@ function lineIndex(f: SourceFile): LineIndex {
   return (f.lines ??= new LineIndex(f.text));
 }
 
+/** Offset of the first byte that is not part of valid UTF-8, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const extra = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (extra < 0) return i;
+    // Second-byte limits that rule out overlong forms, surrogates and code points above U+10FFFF.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= extra; k++) {
+      const byte = b[i + k];
+      if (byte === undefined || byte < (k === 1 ? lo : 0x80) || byte > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += extra + 1;
+  }
+  return -1;
+}
+
+/** Line and column of a byte offset, counted in the (valid) text before it. */
+function bytePosition(buf: Buffer, offset: number): { line: number; column: number } {
+  const before = buf.subarray(0, offset).toString("utf8").replace(/^\uFEFF/, "");
+  return new LineIndex(before).position(before.length);
+}
+
+type Source = { text: string } | { problem: string; line: number; column: number };
+
 /** Text of a file, or a reason it is not text; I/O failures throw LintIoError. */
-function readSource(file: DiscoveredFile, stdin: string | undefined): { text: string } | { problem: string; offset: number } {
+function readSource(file: DiscoveredFile, stdin: string | undefined): Source {
   let buf: Buffer;
   if (file.absolute === STDIN) {
     buf = stdin !== undefined ? Buffer.from(stdin, "utf8") : readStdin();
@@ -74,7 +100,9 @@ function readSource(file: DiscoveredFile, stdin: string | undefined): { text: st
       throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     if (!st.isFile()) throw new LintIoError(`cannot read ${file.display}: not a regular file`);
-    if (st.size > MAX_FILE_BYTES) return { problem: `file is ${Math.round(st.size / 1048576)} MB, over the 64 MB limit: not linted`, offset: 0 };
+    if (st.size > MAX_FILE_BYTES) {
+      return { problem: `file is ${Math.round(st.size / 1048576)} MB, over the 64 MB limit: not linted`, line: 1, column: 1 };
+    }
     try {
       buf = readFileSync(file.absolute);
     } catch (err) {
@@ -82,16 +110,12 @@ function readSource(file: DiscoveredFile, stdin: string | undefined): { text: st
     }
   }
   const nul = buf.indexOf(0);
-  if (nul !== -1) {
-    const text = buf.subarray(0, nul).toString("utf8");
-    return { problem: "binary file (NUL byte): not a YAML or JSON manifest", offset: text.length };
-  }
+  if (nul !== -1) return { problem: "binary file (NUL byte): not a YAML or JSON manifest", ...bytePosition(buf, nul) };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {
-    const lossy = buf.toString("utf8");
-    return { problem: "invalid UTF-8: manifests must be UTF-8 text", offset: Math.max(0, lossy.indexOf("\uFFFD")) };
+    return { problem: "invalid UTF-8: manifests must be UTF-8 text", ...bytePosition(buf, Math.max(0, firstInvalidUtf8(buf))) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
@@ -182,20 +206,14 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
         ruleId: "yaml-syntax",
         severity: "error",
         message: read.problem,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 2,
+        line: read.line,
+        column: read.column,
+        endLine: read.line,
+        endColumn: read.column + 1,
         resource: { apiVersion: "", kind: "", name: "", namespace: "" },
         path: "",
         internal: { docIndex: 0 },
       });
-      if (read.offset > 0) {
-        // Position of the bad byte, counted in the readable text before it.
-        const before = readFileSync(file.absolute === STDIN ? 0 : file.absolute).subarray(0, read.offset).toString("utf8");
-        const pos = new LineIndex(before).position(before.length);
-        Object.assign(src.diagnostics[0], { line: pos.line, column: pos.column, endLine: pos.line, endColumn: pos.column + 1 });
-      }
       continue;
     }
     src.docs = parseText(src.text);
