@@ -7,6 +7,7 @@ import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { Resource } from "../models/resource.js";
 import { allRules, getRule } from "../rules/index.js";
+import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
 import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
@@ -242,9 +243,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     options.onProgress?.(fi + 1, files.length);
   }
 
-  for (const r of resources) if (!isBuiltinApiVersion(r.apiVersion)) skipped++;
-
   const index = new ResourceIndex(resources);
+  // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
+  for (const r of resources) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) skipped++;
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
 

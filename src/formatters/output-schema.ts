@@ -60,7 +60,7 @@ export const lintResultSchema = z
       .strictObject({
         files: z.number().int().min(0),
         resources: z.number().int().min(0),
-        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus objects of unknown API groups (CRDs)"),
+        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources that no CustomResourceDefinition of the input describes (schema checks skip them)"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),
         infos: z.number().int().min(0),
