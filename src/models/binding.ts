@@ -149,21 +149,90 @@ export function mismatches(claim: Resource, pv: Resource, index: ResourceIndex, 
   return out;
 }
 
+/** Capacity in bytes; a PV without one sorts last. */
 function storageBytes(pv: Resource): number {
   const cap = pv.spec("PersistentVolume")?.capacity?.storage;
   return (cap !== undefined ? parseQuantity(cap)?.value : undefined) ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Free PVs of one storage class, smallest first, with "next free" links (union-find with path
+ * compression) so that PVs already taken are skipped in near-constant time: binding stays
+ * linear in the number of claims and volumes instead of comparing every claim with every PV.
+ */
+class VolumePool {
+  readonly volumes: Resource[];
+  readonly bytes: number[];
+  private readonly next: number[];
+
+  constructor(volumes: Resource[]) {
+    const sized = volumes.map((pv) => ({ pv, bytes: storageBytes(pv) })).sort((a, b) => a.bytes - b.bytes);
+    this.volumes = sized.map((x) => x.pv);
+    this.bytes = sized.map((x) => x.bytes);
+    this.next = sized.map((_, i) => i);
+    this.next.push(sized.length);
+  }
+
+  /** Index of the first PV whose capacity is at least `bytes`. */
+  lowerBound(bytes: number): number {
+    let lo = 0;
+    let hi = this.bytes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.bytes[mid] < bytes) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The first free position at or after i (this.volumes.length when none). */
+  free(i: number): number {
+    let root = i;
+    while (this.next[root] !== root) root = this.next[root];
+    while (this.next[i] !== root) {
+      const up = this.next[i];
+      this.next[i] = root;
+      i = up;
+    }
+    return root;
+  }
+
+  take(i: number): void {
+    this.next[i] = i + 1;
+  }
+}
+
+/** How many PVs of the class, nearest in capacity, are compared to name the nearest for an unbound claim. */
+const NEAREST_CANDIDATES = 32;
+
+interface BindingState {
+  index: ResourceIndex;
+  taken: Map<Resource, Resource>;
+  reservedFor: Map<string, Resource>;
+  /** Free PVs without a claimRef, by storage class. */
+  pools: Map<string, VolumePool>;
+  /** Every PV, by storage class (for naming the nearest). */
+  byClass: Map<string, VolumePool>;
 }
 
 function simulate(index: ResourceIndex): Map<Resource, ClaimBinding> {
   const result = new Map<Resource, ClaimBinding>();
   const claims = index.ofKind("PersistentVolumeClaim");
   const volumes = index.ofKind("PersistentVolume");
-  const taken = new Map<Resource, Resource>();
   const reservedFor = new Map<string, Resource>();
+  const byClass = new Map<string, Resource[]>();
+  const unreserved = new Map<string, Resource[]>();
   for (const pv of volumes) {
     const ref = claimRefOf(pv);
     if (ref?.name) reservedFor.set(`${ref.namespace ?? ""}/${ref.name}`, pv);
+    const cls = volumeClass(pv);
+    push(byClass, cls, pv);
+    // A PV with a claimRef can only bind the claim it names.
+    if (!ref) push(unreserved, cls, pv);
   }
+  const pools = new Map([...unreserved].map(([cls, list]) => [cls, new VolumePool(list)]));
+  const all = new Map([...byClass].map(([cls, list]) => [cls, new VolumePool(list)]));
+  const state: BindingState = { index, taken: new Map(), reservedFor, pools, byClass: all };
   const pinnedName = (claim: Resource) => claim.spec("PersistentVolumeClaim")?.volumeName;
   // The controller binds pinned claims by name first; then the rest, in input order.
   const ordered = [
@@ -171,17 +240,17 @@ function simulate(index: ResourceIndex): Map<Resource, ClaimBinding> {
     ...claims.filter((c) => !pinnedName(c) && reservedFor.has(`${c.namespace}/${c.name}`)),
     ...claims.filter((c) => !pinnedName(c) && !reservedFor.has(`${c.namespace}/${c.name}`)),
   ];
-  for (const claim of ordered) result.set(claim, bindOne(claim, index, volumes, taken, reservedFor));
+  for (const claim of ordered) result.set(claim, bindOne(claim, state));
   return result;
 }
 
-function bindOne(
-  claim: Resource,
-  index: ResourceIndex,
-  volumes: readonly Resource[],
-  taken: Map<Resource, Resource>,
-  reservedFor: Map<string, Resource>,
-): ClaimBinding {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function bindOne(claim: Resource, { index, taken, reservedFor, pools, byClass }: BindingState): ClaimBinding {
   const spec = claim.spec("PersistentVolumeClaim") ?? {};
   if (spec.volumeName) {
     const pv = index.find("PersistentVolume", "", spec.volumeName);
@@ -213,25 +282,33 @@ function bindOne(
     }
     return { state: "pinned-mismatch", volume: reserved, mismatch: bad[0] };
   }
-  let best: Resource | undefined;
-  for (const pv of volumes) {
-    if (taken.has(pv)) continue;
-    if (mismatches(claim, pv, index, { checkClassAndSelector: true }).length) continue;
-    if (!best || storageBytes(pv) < storageBytes(best)) best = pv;
-  }
-  if (best) {
-    taken.set(best, claim);
-    return { state: "bound", volume: best, pinned: false };
-  }
   const cls = requestedClass(claim, index);
+  const pool = pools.get(cls);
+  const request = spec.resources?.requests?.storage;
+  const requestBytes = request !== undefined ? (parseQuantity(request)?.value ?? 0) : 0;
+  if (pool) {
+    // Smallest first: the first free PV that passes every criterion is the one the controller picks.
+    for (let i = pool.free(pool.lowerBound(requestBytes)); i < pool.volumes.length; i = pool.free(i + 1)) {
+      const pv = pool.volumes[i];
+      if (taken.has(pv)) {
+        // Pinned by another claim's volumeName earlier.
+        pool.take(i);
+        continue;
+      }
+      if (mismatches(claim, pv, index, { checkClassAndSelector: true }).length) continue;
+      pool.take(i);
+      taken.set(pv, claim);
+      return { state: "bound", volume: pv, pinned: false };
+    }
+  }
   const storageClass = cls ? index.find("StorageClass", "", cls) : undefined;
   const provisioner = storageClass?.get(["provisioner"]);
   // A claim with a selector is never provisioned dynamically.
   if (storageClass && provisioner !== NO_PROVISIONER && spec.selector === undefined) return { state: "dynamic", storageClass };
-  const sameClass = volumes.filter((pv) => volumeClass(pv) === cls);
-  if (!sameClass.length) return { state: "unknown" };
+  const sameClass = byClass.get(cls);
+  if (!sameClass?.volumes.length) return { state: "unknown" };
   let nearest: { pv: Resource; bad: Mismatch[] } | undefined;
-  for (const pv of sameClass) {
+  for (const pv of nearestInCapacity(sameClass, requestBytes)) {
     const bad = mismatches(claim, pv, index, { checkClassAndSelector: true });
     if (taken.has(pv) && !bad.some((m) => m.criterion === "claimRef")) {
       const other = taken.get(pv)!;
@@ -245,4 +322,11 @@ function bindOne(
     if (!nearest || bad.length < nearest.bad.length) nearest = { pv, bad };
   }
   return { state: "unbound", nearest: nearest!.pv, mismatch: nearest!.bad[0] };
+}
+
+/** The PVs closest in capacity to a request: a window of the size-sorted class around it. */
+function nearestInCapacity(pool: VolumePool, bytes: number): Resource[] {
+  const at = pool.lowerBound(bytes);
+  const from = Math.max(0, at - NEAREST_CANDIDATES / 2);
+  return pool.volumes.slice(from, from + NEAREST_CANDIDATES);
 }

@@ -104,10 +104,20 @@ export function selectorProblem(sel: unknown): SelectorProblem | undefined {
   return selectorProblems(sel)[0];
 }
 
+/** Parsed selectors by the manifest object they come from: several rules read the same selector. */
+const labelSelectors = new WeakMap<object, Selector>();
+const mapSelectors = new WeakMap<object, Selector>();
+
 /** A LabelSelector (matchLabels + matchExpressions). Invalid parts are ignored here; see selectorProblem. */
 export function parseLabelSelector(sel: unknown): Selector {
   if (sel === null || sel === undefined) return { kind: "none" };
   if (typeof sel !== "object" || Array.isArray(sel)) return { kind: "none" };
+  let parsed = labelSelectors.get(sel);
+  if (!parsed) labelSelectors.set(sel, (parsed = readLabelSelector(sel as Record<string, unknown>)));
+  return parsed;
+}
+
+function readLabelSelector(sel: Record<string, unknown>): Selector {
   const requirements: Requirement[] = [];
   const ml = (sel as Record<string, unknown>).matchLabels;
   if (ml && typeof ml === "object" && !Array.isArray(ml)) {
@@ -141,8 +151,12 @@ export function parseServiceSelector(sel: unknown): Selector {
 /** The plain map selector of Service and ReplicationController. */
 export function parseMapSelector(sel: unknown): Selector {
   if (!sel || typeof sel !== "object" || Array.isArray(sel)) return { kind: "none" };
-  const requirements = Object.entries(sel).map(([key, value]) => ({ key, operator: "In" as const, values: [String(value)] }));
-  return { kind: "requirements", requirements };
+  let parsed = mapSelectors.get(sel);
+  if (!parsed) {
+    const requirements = Object.entries(sel).map(([key, value]) => ({ key, operator: "In" as const, values: [String(value)] }));
+    mapSelectors.set(sel, (parsed = { kind: "requirements", requirements }));
+  }
+  return parsed;
 }
 
 function requirementMatches(r: Requirement, labels: Labels, assumedKeys?: ReadonlySet<string>): boolean {

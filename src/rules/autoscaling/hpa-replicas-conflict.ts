@@ -1,6 +1,24 @@
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { Resource } from "../../models/resource.js";
 import { isLiveObject } from "../workloads/live.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS } from "./target.js";
+
+const targetsByIndex = new WeakMap<ResourceIndex, Map<string, Resource>>();
+
+/** Every HPA of the input by its target "kind/namespace/name", built once per run. */
+function autoscalersByTarget(index: ResourceIndex): Map<string, Resource> {
+  let map = targetsByIndex.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const h of index.ofKind("HorizontalPodAutoscaler")) {
+    const ref = h.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
+    const key = `${ref?.kind}/${h.namespace}/${ref?.name}`;
+    if (ref?.kind && ref.name && !map.has(key)) map.set(key, h);
+  }
+  targetsByIndex.set(index, map);
+  return map;
+}
 
 export const rule = defineRule({
   id: "hpa-replicas-conflict",
@@ -76,10 +94,7 @@ spec:
     if (!SCALABLE_KINDS.has(resource.kind) || typeof resource.get(["spec", "replicas"]) !== "number") return;
     // Objects read back from a cluster always carry replicas (defaulted or set by the HPA).
     if (isLiveObject(resource)) return;
-    const hpa = index.ofKind("HorizontalPodAutoscaler", resource.namespace).find((h) => {
-      const ref = h.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
-      return ref?.kind === resource.kind && ref.name === resource.name;
-    });
+    const hpa = autoscalersByTarget(index).get(`${resource.kind}/${resource.namespace}/${resource.name}`);
     if (!hpa) return;
     report({
       path: ["spec", "replicas"],

@@ -1,4 +1,5 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
+import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { RuleContext } from "../types.js";
 import { findReferenced, managesKind, podReferences, similarlyNamed, type ReferencedKind } from "./references.js";
 
@@ -6,11 +7,25 @@ import { findReferenced, managesKind, podReferences, similarlyNamed, type Refere
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
 const PULL_SECRET_TYPES = new Set(["kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"]);
 
+const pullSecretNamespaces = new WeakMap<ResourceIndex, Map<string, boolean>>();
+
+/** Whether the input defines an image pull Secret in the namespace; answered once per namespace. */
+function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
+  let known = pullSecretNamespaces.get(index);
+  if (!known) pullSecretNamespaces.set(index, (known = new Map()));
+  let answer = known.get(namespace);
+  if (answer === undefined) {
+    answer = index.ofKind("Secret", namespace).some((s) => PULL_SECRET_TYPES.has(String(s.raw.type)));
+    known.set(namespace, answer);
+  }
+  return answer;
+}
+
 export function checkMissingReferences(kind: ReferencedKind, { resource, index, report }: RuleContext): void {
   const tpl = resource.podTemplate;
   if (!tpl || resource.kind === "PodTemplate") return;
   if (!managesKind(index, kind, resource.namespace)) return;
-  const managesPullSecrets = kind === "Secret" && index.ofKind("Secret", resource.namespace).some((s) => PULL_SECRET_TYPES.has(String(s.raw.type)));
+  const managesPullSecrets = kind === "Secret" && definesPullSecrets(index, resource.namespace);
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional) continue;
     if (kind === "ConfigMap" && ALWAYS_PRESENT_CONFIGMAPS.has(ref.name)) continue;

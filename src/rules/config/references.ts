@@ -72,20 +72,31 @@ export function podReferences(tpl: PodTemplate): ObjectReference[] {
  * Kinds whose controllers create a Secret of a given name: a Secret "missing" from the input
  * that one of these produces is not missing in the cluster.
  */
-function secretProducers(index: ResourceIndex, namespace: string): Array<{ resource: Resource; produces: string }> {
-  const out: Array<{ resource: Resource; produces: string }> = [];
+const producersByIndex = new WeakMap<ResourceIndex, Map<string, Map<string, Resource>>>();
+
+/** Secrets that other objects of the input produce, by name; computed once per namespace. */
+function secretProducers(index: ResourceIndex, namespace: string): Map<string, Resource> {
+  let byNamespace = producersByIndex.get(index);
+  if (!byNamespace) producersByIndex.set(index, (byNamespace = new Map()));
+  const known = byNamespace.get(namespace);
+  if (known) return known;
+  const out = new Map<string, Resource>();
+  const add = (name: string, r: Resource) => {
+    if (!out.has(name)) out.set(name, r);
+  };
   for (const r of index.ofKind("SealedSecret", namespace)) {
     const templated = r.get(["spec", "template", "metadata", "name"]);
-    out.push({ resource: r, produces: typeof templated === "string" ? templated : r.name });
+    add(typeof templated === "string" ? templated : r.name, r);
   }
   for (const r of index.ofKind("ExternalSecret", namespace)) {
     const target = r.get(["spec", "target", "name"]);
-    out.push({ resource: r, produces: typeof target === "string" ? target : r.name });
+    add(typeof target === "string" ? target : r.name, r);
   }
   for (const r of index.ofKind("Certificate", namespace)) {
     const secretName = r.get(["spec", "secretName"]);
-    if (typeof secretName === "string") out.push({ resource: r, produces: secretName });
+    if (typeof secretName === "string") add(secretName, r);
   }
+  byNamespace.set(namespace, out);
   return out;
 }
 
@@ -93,7 +104,7 @@ function secretProducers(index: ResourceIndex, namespace: string): Array<{ resou
 export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
   const found = index.find(kind, namespace, name);
   if (found || kind !== "Secret") return found;
-  return secretProducers(index, namespace).find((p) => p.produces === name)?.resource;
+  return secretProducers(index, namespace).get(name);
 }
 
 /**
@@ -103,7 +114,7 @@ export function findReferenced(index: ResourceIndex, kind: string, namespace: st
  */
 export function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
   if (index.ofKind(kind, namespace).length > 0) return true;
-  return kind === "Secret" && secretProducers(index, namespace).length > 0;
+  return kind === "Secret" && secretProducers(index, namespace).size > 0;
 }
 
 /** The closest name of that kind in the namespace, when it is close enough to be a typo. */
