@@ -11,7 +11,7 @@ import type { ResourceIndex } from "../engine/resource-index.js";
 import type { Path } from "../types.js";
 import { compareQuantities, parseQuantity } from "./quantity.js";
 import type { Resource } from "./resource.js";
-import { formatSelector, matches, parseLabelSelector } from "./selector.js";
+import { formatSelector, matches, parseLabelSelector, type Selector } from "./selector.js";
 
 export type Criterion = "claimRef" | "accessModes" | "volumeMode" | "capacity" | "selector" | "storageClassName";
 
@@ -164,6 +164,8 @@ class VolumePool {
   readonly volumes: Resource[];
   readonly bytes: number[];
   private readonly next: number[];
+  /** "key=value" -> positions of the PVs carrying that label, smallest first. */
+  private readonly byLabel = new Map<string, number[]>();
 
   constructor(volumes: Resource[]) {
     const sized = volumes.map((pv) => ({ pv, bytes: storageBytes(pv) })).sort((a, b) => a.bytes - b.bytes);
@@ -171,6 +173,30 @@ class VolumePool {
     this.bytes = sized.map((x) => x.bytes);
     this.next = sized.map((_, i) => i);
     this.next.push(sized.length);
+    this.volumes.forEach((pv, i) => {
+      for (const [k, v] of Object.entries(pv.labels)) push(this.byLabel, `${k}=${v}`, i);
+    });
+  }
+
+  /**
+   * Positions worth trying for a claim, smallest first: those carrying the rarest label its
+   * selector requires (a claim that selects one PV by label looks at that PV only), or every
+   * free position from the requested size up.
+   */
+  *candidates(selector: Selector | undefined, bytes: number): Generator<number> {
+    let bucket: number[] | undefined;
+    if (selector?.kind === "requirements") {
+      for (const r of selector.requirements) {
+        if (r.operator !== "In" || r.values.length !== 1) continue;
+        const list = this.byLabel.get(`${r.key}=${r.values[0]}`) ?? [];
+        if (!bucket || list.length < bucket.length) bucket = list;
+      }
+    }
+    if (bucket) {
+      for (const i of bucket) if (this.bytes[i] >= bytes && this.free(i) === i) yield i;
+      return;
+    }
+    for (let i = this.free(this.lowerBound(bytes)); i < this.volumes.length; i = this.free(i + 1)) yield i;
   }
 
   /** Index of the first PV whose capacity is at least `bytes`. */
@@ -288,7 +314,8 @@ function bindOne(claim: Resource, { index, taken, reservedFor, pools, byClass }:
   const requestBytes = request !== undefined ? (parseQuantity(request)?.value ?? 0) : 0;
   if (pool) {
     // Smallest first: the first free PV that passes every criterion is the one the controller picks.
-    for (let i = pool.free(pool.lowerBound(requestBytes)); i < pool.volumes.length; i = pool.free(i + 1)) {
+    const selector = spec.selector !== undefined ? parseLabelSelector(claim.get(["spec", "selector"])) : undefined;
+    for (const i of pool.candidates(selector, requestBytes)) {
       const pv = pool.volumes[i];
       if (taken.has(pv)) {
         // Pinned by another claim's volumeName earlier.
