@@ -2,7 +2,6 @@
  * The lint pipeline: discover -> read -> parse -> resources -> index -> rules -> suppression
  * -> the JSON-contract result. Pure apart from reading files; never prints.
  */
-import { readFileSync, statSync } from "node:fs";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { Resource } from "../models/resource.js";
@@ -11,13 +10,14 @@ import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
 import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
-import { discover, STDIN, type DiscoveredFile } from "./discover.js";
-import { parseText, type ParsedDocument, type SyntaxProblem } from "./parse.js";
+import { discover } from "./discover.js";
+import { loadFiles } from "./load.js";
+import type { ParsedDocument, SyntaxProblem } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
 import { ResourceIndex } from "./resource-index.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
 
-export class LintIoError extends Error {}
+export { LintIoError } from "./load.js";
 export class LintUsageError extends Error {}
 
 export interface LintOptions {
@@ -56,78 +56,8 @@ interface InternalInfo {
   resourceId?: number;
 }
 
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
 function lineIndex(f: SourceFile): LineIndex {
   return (f.lines ??= new LineIndex(f.text));
-}
-
-/** Offset of the first byte that is not part of valid UTF-8, or -1. */
-function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    const extra = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (extra < 0) return i;
-    // Second-byte limits that rule out overlong forms, surrogates and code points above U+10FFFF.
-    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
-    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= extra; k++) {
-      const byte = b[i + k];
-      if (byte === undefined || byte < (k === 1 ? lo : 0x80) || byte > (k === 1 ? hi : 0xbf)) return i;
-    }
-    i += extra + 1;
-  }
-  return -1;
-}
-
-/** Line and column of a byte offset, counted in the (valid) text before it. */
-function bytePosition(buf: Buffer, offset: number): { line: number; column: number } {
-  const before = buf.subarray(0, offset).toString("utf8").replace(/^\uFEFF/, "");
-  return new LineIndex(before).position(before.length);
-}
-
-type Source = { text: string } | { problem: string; line: number; column: number };
-
-/** Text of a file, or a reason it is not text; I/O failures throw LintIoError. */
-function readSource(file: DiscoveredFile, stdin: string | undefined): Source {
-  let buf: Buffer;
-  if (file.absolute === STDIN) {
-    buf = stdin !== undefined ? Buffer.from(stdin, "utf8") : readStdin();
-  } else {
-    let st;
-    try {
-      st = statSync(file.absolute);
-    } catch (err) {
-      throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    if (!st.isFile()) throw new LintIoError(`cannot read ${file.display}: not a regular file`);
-    if (st.size > MAX_FILE_BYTES) {
-      return { problem: `file is ${Math.round(st.size / 1048576)} MB, over the 64 MB limit: not linted`, line: 1, column: 1 };
-    }
-    try {
-      buf = readFileSync(file.absolute);
-    } catch (err) {
-      throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  }
-  const nul = buf.indexOf(0);
-  if (nul !== -1) return { problem: "binary file (NUL byte): not a YAML or JSON manifest", ...bytePosition(buf, nul) };
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf);
-  } catch {
-    return { problem: "invalid UTF-8: manifests must be UTF-8 text", ...bytePosition(buf, Math.max(0, firstInvalidUtf8(buf))) };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
-}
-
-function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch (err) {
-    throw new LintIoError(`cannot read standard input: ${(err as Error).message}`);
-  }
 }
 
 /** Config severities, then `--rule` overrides. */
@@ -196,13 +126,10 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     });
   };
 
-  for (let fi = 0; fi < files.length; fi++) {
-    const file = files[fi];
-    const read = readSource(file, options.stdin);
-    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs: [], resources: 0, diagnostics: [] };
+  for (const { file, source: read, docs } of await loadFiles(files, options.stdin, options.onProgress)) {
+    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs, resources: 0, diagnostics: [] };
     sources.push(src);
     if (!("text" in read)) {
-      src.text = "";
       src.diagnostics.push({
         ruleId: "yaml-syntax",
         severity: "error",
@@ -217,8 +144,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       });
       continue;
     }
-    src.docs = parseText(src.text);
-    for (const doc of src.docs) {
+    for (const doc of docs) {
       const base = { docIndex: doc.index, source: doc.helmSource };
       if (doc.template) {
         emit(src, "unrendered-template", doc.template.start, doc.template.end, `template syntax "${truncate(src.text.slice(doc.template.start, doc.template.end))}" is not rendered`, {
@@ -240,7 +166,6 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       }
       collectResources(src, doc, doc.value as Record<string, unknown>, [], settings, resources, emit, () => skipped++);
     }
-    options.onProgress?.(fi + 1, files.length);
   }
 
   const index = new ResourceIndex(resources);
