@@ -1,13 +1,14 @@
 import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { Container } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
-/** For each pod owner, one Service that sends it traffic; built once per run from the label index. */
-const selectedCache = new WeakMap<ResourceIndex, Map<Resource, Resource>>();
+/** For each pod owner, the Services that send it traffic; built once per run from the label index. */
+const selectedCache = new WeakMap<ResourceIndex, Map<Resource, Resource[]>>();
 
-export function trafficServices(index: ResourceIndex): Map<Resource, Resource> {
+export function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
   let map = selectedCache.get(index);
   if (map) return map;
   map = new Map();
@@ -15,11 +16,43 @@ export function trafficServices(index: ResourceIndex): Map<Resource, Resource> {
     const spec = svc.spec("Service");
     if (!spec || spec.type === "ExternalName" || spec.publishNotReadyAddresses === true) continue;
     for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector))) {
-      if (!map.has(owner)) map.set(owner, svc);
+      const list = map.get(owner);
+      if (list) list.push(svc);
+      else map.set(owner, [svc]);
     }
   }
   selectedCache.set(index, map);
   return map;
+}
+
+/**
+ * The indexes of the containers a Service's ports reach. A targetPort (defaulting to port) that a
+ * container declares, by name or number, reaches that container only; a number no container
+ * declares may be served by any of them, so it reaches the containers that declare ports (or the
+ * only container); a name no container declares reaches nothing (service-target-port-undeclared).
+ */
+function reachedContainers(svc: Resource, containers: ReadonlyArray<Container | undefined>): Set<number> {
+  const reached = new Set<number>();
+  const anyListener = () =>
+    containers.forEach((c, i) => {
+      if (c && (c.ports?.length || containers.length === 1)) reached.add(i);
+    });
+  const ports = svc.spec("Service")?.ports ?? [];
+  // A headless Service without ports still publishes the ready pods' addresses in DNS.
+  if (ports.length === 0) anyListener();
+  for (const p of ports) {
+    const target = p?.targetPort ?? p?.port;
+    if (target === undefined) continue;
+    let declared = false;
+    containers.forEach((c, i) => {
+      if (c?.ports?.some((cp) => cp && (typeof target === "string" ? cp.name === target : cp.containerPort === target))) {
+        reached.add(i);
+        declared = true;
+      }
+    });
+    if (!declared && typeof target === "number") anyListener();
+  }
+  return reached;
 }
 
 export const rule = defineRule({
@@ -33,8 +66,9 @@ readiness probe a container is ready the moment its process starts, long before 
 or has loaded its caches. During every rollout, scale-up and restart, requests reach pods
 that refuse connections or answer with errors; and a pod that later stops serving (lost its
 database, overloaded) keeps receiving traffic. Only containers of pods that some Service of
-the input selects are reported (Services with publishNotReadyAddresses are ignored); a
-container counts when it declares ports or is the pod's only container.`,
+the input selects are reported (Services with publishNotReadyAddresses are ignored), and only
+the containers a Service port reaches: the one declaring its targetPort (by name or number),
+or, for a port number no container declares, those that declare ports or the only container.`,
   fix: `Add a readinessProbe that succeeds only when the container can serve requests (an HTTP
 /ready endpoint, or a TCP connect to its port).`,
   preventsStatus: [],
@@ -92,12 +126,15 @@ spec:
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;
-    const svc = trafficServices(index).get(resource);
-    if (!svc) return;
+    const services = trafficServices(index).get(resource);
+    if (!services) return;
     const containers = tpl.spec.containers ?? [];
+    const reachedBy = new Map<number, Resource>();
+    for (const svc of services) for (const i of reachedContainers(svc, containers)) if (!reachedBy.has(i)) reachedBy.set(i, svc);
     containers.forEach((c, i) => {
       if (!c || c.readinessProbe !== undefined) return;
-      if (!(c.ports?.length || containers.length === 1)) return;
+      const svc = reachedBy.get(i);
+      if (!svc) return;
       const path = [...tpl.specPath, "containers", i];
       report({
         path: c.name !== undefined ? [...path, "name"] : path,

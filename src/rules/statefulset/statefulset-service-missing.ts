@@ -1,3 +1,4 @@
+import { managesKind } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -10,11 +11,23 @@ export const rule = defineRule({
 it must exist in the StatefulSet's namespace, be headless and select the pods. Without it the
 pods start but no per-pod DNS records (db-0.db.<namespace>.svc) are published, so replicas
 that find their peers by name fail to join and crash-loop, and clients that address a
-specific replica cannot resolve it.`,
+specific replica cannot resolve it. The name is checked when the input defines Services in
+that namespace (or a Service of that name in another one); a StatefulSet linted without any
+Service of its namespace is assumed to get its Service from another file.`,
   fix: "Create a headless Service (clusterIP: None) with the serviceName as its name in the same namespace, or correct serviceName.",
   preventsStatus: ["CrashLoopBackOff"],
   examples: {
-    bad: `apiVersion: apps/v1
+    bad: `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  selector:
+    app: db
+  ports:
+    - port: 5432
+---
+apiVersion: apps/v1
 kind: StatefulSet
 metadata:
   name: db
@@ -68,6 +81,10 @@ spec:
     if (!name || !name.trim()) return;
     if (index.find("Service", resource.namespace, name)) return;
     const elsewhere = index.ofKind("Service").find((s) => s.name === name);
+    // As for every reference to an object absent from the input: only when the input manages
+    // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;
+    // otherwise the Service comes from a file that was not given (a pre-commit run, kubectl apply per file).
+    if (!elsewhere && !managesKind(index, "Service", resource.namespace)) return;
     report({
       path: ["spec", "serviceName"],
       message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,

@@ -1,3 +1,4 @@
+import { managesKind } from "../config/references.js";
 import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
@@ -11,11 +12,24 @@ export const rule = defineRule({
 name exists, the scheduler cannot place the pod: it stays Pending with
 'persistentvolumeclaim "data" not found', and a Deployment rollout never completes. Claims
 are namespaced, so a claim created in another namespace does not help. StatefulSets should
-use volumeClaimTemplates instead of naming claims directly.`,
+use volumeClaimTemplates instead of naming claims directly. The name is checked when the
+input defines claims in that namespace (or a claim of that name in another one); a workload
+linted without any claim of its namespace is assumed to use claims created elsewhere.`,
   fix: "Create the PersistentVolumeClaim in the workload's namespace, or correct claimName.",
   preventsStatus: ["Pending"],
   examples: {
     bad: `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: app-logs
+spec:
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 1Gi
+---
+apiVersion: v1
 kind: Pod
 metadata:
   name: app
@@ -67,6 +81,9 @@ spec:
       if (!claimName) return;
       if (index.find("PersistentVolumeClaim", resource.namespace, claimName)) return;
       const elsewhere = index.ofKind("PersistentVolumeClaim").find((c) => c.name === claimName);
+      // Claims are usually created once, apart from the workloads that mount them: an absent claim
+      // is a mistake only when the input manages claims in this namespace (or has one of that name elsewhere).
+      if (!elsewhere && !managesKind(index, "PersistentVolumeClaim", resource.namespace)) return;
       report({
         path: [...tpl.specPath, "volumes", i, "persistentVolumeClaim", "claimName"],
         message: `PersistentVolumeClaim "${claimName}" does not exist in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,
