@@ -10,6 +10,16 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category"> & { id: Schem
     check({ resource, index, report }) {
       for (const finding of schemaFindings(resource, meta.id)) report(finding);
       for (const finding of crdSchemaFindings(resource, meta.id, index)) report(finding);
+      // ObjectMeta declares no required field, but every object needs a name (or generateName for `kubectl create`).
+      if (meta.id === "missing-required-field" && !resource.metadata.name && !resource.metadata.generateName) {
+        const hasMetadata = resource.raw.metadata !== undefined && resource.raw.metadata !== null;
+        report({
+          path: hasMetadata ? ["metadata"] : ["kind"],
+          target: "key",
+          message: `${resource.kind} has no "metadata.name": the API server needs a name for every object`,
+          hint: "add metadata.name",
+        });
+      }
     },
   });
 }
