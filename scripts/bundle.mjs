@@ -4,7 +4,8 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { "k8s-lint": "src/cli/main.ts" },
+  // The parse worker of large runs (engine/load.ts finds it beside the entry, from any chunk).
+  entryPoints: { "k8s-lint": "src/cli/main.ts", "parse-worker": "src/engine/parse-worker.ts" },
   outdir: "dist/bin",
   bundle: true,
   splitting: true,

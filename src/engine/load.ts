@@ -2,9 +2,12 @@
  * Reading and parsing the input files: the part of a run that does not need the other files,
  * kept apart from lint.ts so that it can run file by file (or in parallel) before the rules.
  */
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { STDIN, type DiscoveredFile } from "./discover.js";
-import { parseText, type ParsedDocument } from "./parse.js";
+import { parseText, type ParsedDocument, type Spans } from "./parse.js";
 import { LineIndex } from "./positions.js";
 
 /** An input that cannot be read at all: exit 2. */
@@ -88,17 +91,308 @@ export interface LoadedFile {
   docs: ParsedDocument[];
 }
 
+/** Reads and parses one file on the calling thread. */
+export function loadOne(file: DiscoveredFile, stdin: string | undefined): LoadedFile {
+  const source = readSource(file, stdin);
+  return { file, source, docs: "text" in source ? parseText(source.text) : [] };
+}
+
+/** What the last loadFiles did in parallel: worker threads started, files they parsed (for tests). */
+export const parallelStats = { workers: 0, filesFromWorkers: 0 };
+
 /** Reads and parses every file, in order; `onProgress` after each. */
 export async function loadFiles(
   files: readonly DiscoveredFile[],
   stdin: string | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<LoadedFile[]> {
+  parallelStats.workers = parallelStats.filesFromWorkers = 0;
+  const workers = parallelWorkers(files);
+  if (workers > 0) {
+    const loaded = await loadParallel(files, stdin, workers, onProgress);
+    if (loaded) return loaded;
+  }
   const out: LoadedFile[] = [];
   for (const file of files) {
-    const source = readSource(file, stdin);
-    out.push({ file, source, docs: "text" in source ? parseText(source.text) : [] });
+    out.push(loadOne(file, stdin));
     onProgress?.(out.length, files.length);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parallel path: worker threads (parse-worker.ts) and the main thread take batches of files
+// from one queue. Measured on 2 cores (see DECISIONS): a worker takes ~50 ms to start and parses
+// cold (its own JIT warm-up), and the main thread pays ~10% of the parse time again to receive
+// each file (structured clone plus the span tables), so inputs under a few MB stay sequential.
+
+/** Inputs with fewer files or bytes are read on the main thread alone. */
+export const PARALLEL_MIN_FILES = 2;
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+/** `K8S_LINT_WORKERS=0` never starts a worker; `=N` always uses N (tests); unset decides by size. */
+const WORKERS_ENV = "K8S_LINT_WORKERS";
+
+/** How many worker threads a run of these files uses: 0 for the sequential path. */
+export function parallelWorkers(files: readonly DiscoveredFile[]): number {
+  const forced = process.env[WORKERS_ENV];
+  if (forced !== undefined && forced.trim() !== "") {
+    const n = Number(forced);
+    if (Number.isInteger(n) && n >= 0) return Math.min(n, 16);
+  }
+  const cores = availableParallelism();
+  if (cores < 2 || files.length < PARALLEL_MIN_FILES) return 0;
+  // Stat only until the threshold is reached: a big input pays a few hundred stats at most.
+  let bytes = 0;
+  for (const f of files) {
+    if (f.absolute === STDIN) continue;
+    try {
+      bytes += statSync(f.absolute).size;
+    } catch {
+      // readSource reports it, in order.
+    }
+    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(cores - 1, 7);
+  }
+  return 0;
+}
+
+/** Where the worker script is: beside this module (tsc's dist/engine/), or the bundle's dist/bin/ from a chunk. */
+function workerScript(): URL | undefined {
+  for (const rel of ["./parse-worker.js", "../parse-worker.js"]) {
+    const url = new URL(rel, import.meta.url);
+    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+export interface WorkerRequest {
+  /** Index of the batch's first file in the run's file list. */
+  from: number;
+  files: DiscoveredFile[];
+}
+export type WorkerReply = { from: number; files: PackedFile[] } | { from: number; failed: true };
+
+type PackedDocument = Omit<ParsedDocument, "spans">;
+export interface PackedFile {
+  source: Source;
+  docs: PackedDocument[];
+  /**
+   * The span tables of every map and sequence, in walk() order over each document's value:
+   * per object its number of entries (-1: no table), then its keys and 4 offsets per key.
+   */
+  counts: Int32Array;
+  keys: Array<string | number>;
+  offsets: Int32Array;
+}
+
+/**
+ * Every object of a value once (aliases share objects, and a recursive alias makes a cycle),
+ * in an order that only depends on the shape: the same on both sides of a structured clone,
+ * which keeps sharing, key order and own `__proto__` keys.
+ */
+function walk(value: unknown, visit: (obj: object) => void) {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    visit(v);
+    const children = Array.isArray(v) ? v : Object.values(v);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** A loaded file in a form that structured cloning keeps whole; its buffers go to `transfer`. */
+export function packFile(loaded: LoadedFile, transfer: ArrayBuffer[]): PackedFile {
+  const counts: number[] = [];
+  const keys: Array<string | number> = [];
+  const offsets: number[] = [];
+  const docs = loaded.docs.map(({ spans, ...doc }) => {
+    walk(doc.value, (obj) => {
+      const table = spans.get(obj);
+      counts.push(table ? table.size : -1);
+      if (table) {
+        for (const [k, span] of table) {
+          keys.push(k);
+          offsets.push(span[0], span[1], span[2], span[3]);
+        }
+      }
+    });
+    return doc;
+  });
+  const packed = { source: loaded.source, docs, counts: Int32Array.from(counts), keys, offsets: Int32Array.from(offsets) };
+  transfer.push(packed.counts.buffer as ArrayBuffer, packed.offsets.buffer as ArrayBuffer);
+  return packed;
+}
+
+/** The inverse of packFile, on the cloned values. */
+export function unpackFile(file: DiscoveredFile, packed: PackedFile): LoadedFile {
+  const { counts, keys, offsets } = packed;
+  let c = 0;
+  let k = 0;
+  const docs = packed.docs.map((doc): ParsedDocument => {
+    const spans = new WeakMap<object, Spans>();
+    walk(doc.value, (obj) => {
+      const n = counts[c++];
+      if (n < 0) return;
+      const table: Spans = new Map();
+      for (const end = k + n; k < end; k++) {
+        const o = 4 * k;
+        table.set(keys[k], [offsets[o], offsets[o + 1], offsets[o + 2], offsets[o + 3]]);
+      }
+      spans.set(obj, table);
+    });
+    return { ...doc, spans };
+  });
+  if (c !== counts.length || k !== keys.length) throw new Error("span tables do not match the documents");
+  return { file, source: packed.source, docs };
+}
+
+interface Batch {
+  from: number;
+  to: number;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  inFlight: Batch[];
+  dead: boolean;
+}
+
+/**
+ * Loads the files with `count` worker threads beside the main thread; the same result as the
+ * sequential path. Undefined when no worker can be started (the caller goes sequential).
+ */
+async function loadParallel(
+  files: readonly DiscoveredFile[],
+  stdin: string | undefined,
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<LoadedFile[] | undefined> {
+  const script = workerScript();
+  if (!script) return undefined;
+  let WorkerClass: typeof Worker;
+  try {
+    WorkerClass = (await import("node:worker_threads")).Worker;
+  } catch {
+    return undefined;
+  }
+  const out = new Array<LoadedFile | undefined>(files.length);
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    onProgress?.(done, files.length);
+  };
+
+  // Small batches keep the threads busy to the end; stdin is read here, never in a worker.
+  const size = Math.max(1, Math.min(32, Math.floor(files.length / ((count + 1) * 8))));
+  const queue: Batch[] = [];
+  const onMain: Batch[] = [];
+  for (let from = 0; from < files.length; ) {
+    if (files[from].absolute === STDIN) {
+      onMain.push({ from, to: from + 1 });
+      from++;
+      continue;
+    }
+    let to = from;
+    while (to < files.length && to - from < size && files[to].absolute !== STDIN) to++;
+    queue.push({ from, to });
+    from = to;
+  }
+
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const pool: PoolWorker[] = [];
+  // Two batches in flight per worker, so that it never waits while the main thread parses.
+  const feed = (p: PoolWorker) => {
+    while (!p.dead && p.inFlight.length < 2 && queue.length) {
+      const b = queue.shift()!;
+      p.inFlight.push(b);
+      try {
+        p.worker.postMessage({ from: b.from, files: files.slice(b.from, b.to) } satisfies WorkerRequest);
+      } catch {
+        retire(p);
+      }
+    }
+  };
+  const retire = (p: PoolWorker) => {
+    if (p.dead) return;
+    p.dead = true;
+    queue.unshift(...p.inFlight);
+    p.inFlight = [];
+    void p.worker.terminate().catch(() => undefined);
+    signal();
+  };
+  const receive = (p: PoolWorker, reply: WorkerReply) => {
+    const at = p.inFlight.findIndex((b) => b.from === reply.from);
+    if (at === -1) return;
+    const [b] = p.inFlight.splice(at, 1);
+    if ("failed" in reply) {
+      onMain.push(b);
+    } else {
+      try {
+        reply.files.forEach((packed, i) => (out[b.from + i] = unpackFile(files[b.from + i], packed)));
+        parallelStats.filesFromWorkers += b.to - b.from;
+        progress(b.to - b.from);
+      } catch {
+        onMain.push(b);
+      }
+    }
+    feed(p);
+    signal();
+  };
+
+  for (let i = 0; i < count; i++) {
+    try {
+      const worker = new WorkerClass(script);
+      const p: PoolWorker = { worker, inFlight: [], dead: false };
+      worker.on("message", (reply: WorkerReply) => receive(p, reply));
+      worker.on("error", () => retire(p));
+      worker.on("messageerror", () => retire(p));
+      worker.on("exit", () => retire(p));
+      pool.push(p);
+    } catch {
+      // A worker that cannot start leaves its share to the others and to the main thread.
+    }
+  }
+  if (!pool.length) return undefined;
+  parallelStats.workers = pool.length;
+  pool.forEach(feed);
+
+  try {
+    for (;;) {
+      const b = queue.shift();
+      if (b) {
+        try {
+          for (let i = b.from; i < b.to; i++) out[i] = loadOne(files[i], stdin);
+          progress(b.to - b.from);
+        } catch {
+          onMain.push(b);
+        }
+        // Lets the workers' replies in, and hands them their next batches.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
+      if (!pool.some((p) => p.inFlight.length)) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    for (const p of pool) {
+      p.dead = true;
+      void p.worker.terminate().catch(() => undefined);
+    }
+  }
+
+  // What failed elsewhere is redone here in file order, so the first unreadable file throws
+  // the same LintIoError as in the sequential path.
+  onMain.sort((a, b) => a.from - b.from);
+  for (const b of onMain) {
+    for (let i = b.from; i < b.to; i++) out[i] = loadOne(files[i], stdin);
+    progress(b.to - b.from);
+  }
+  return out as LoadedFile[];
 }
