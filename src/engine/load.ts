@@ -263,6 +263,9 @@ interface PoolWorker {
  * Loads the files with `count` worker threads beside the main thread; the same result as the
  * sequential path. Undefined when no worker can be started (the caller goes sequential).
  */
+/** How long the main thread waits for any reply before giving up on the busy workers. */
+const WORKER_STALL_MS = 60_000;
+
 async function loadParallel(
   files: readonly DiscoveredFile[],
   stdin: string | undefined,
@@ -378,7 +381,14 @@ async function loadParallel(
         continue;
       }
       if (!pool.some((p) => p.inFlight.length)) break;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await new Promise<void>((resolve) => {
+        // A worker silent for this long is treated as stuck: its batches come back to this thread.
+        const timer = setTimeout(() => pool.filter((p) => p.inFlight.length).forEach(retire), WORKER_STALL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
     }
   } finally {
     for (const p of pool) {
