@@ -186,11 +186,3 @@ async function walk(root: string, pattern: string): Promise<string[]> {
   }
   return out.sort();
 }
-
-export function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -220,10 +220,7 @@ export const HpaSpec = obj({
 
 export const PdbSpec = obj({ selector: opt(z.unknown()), minAvailable: intOrString, maxUnavailable: intOrString });
 export const NetworkPolicySpec = obj({ podSelector: opt(z.unknown()), policyTypes: list(z.unknown()) });
-export const StorageClassModel = obj({ provisioner: str, volumeBindingMode: str, allowVolumeExpansion: bool });
 
-/** The top-level shape every manifest shares. */
-export const Manifest = obj({ apiVersion: str, kind: str, metadata: opt(ObjectMeta) });
 
 export type ObjectMeta = z.output<typeof ObjectMeta>;
 export type LabelSelector = z.output<typeof LabelSelector>;

@@ -45,5 +45,3 @@ const byId = new Map(allRules.map((r) => [r.meta.id, r]));
 export function getRule(id: string): Rule | undefined {
   return byId.get(id);
 }
-
-export const ruleIds: readonly string[] = allRules.map((r) => r.meta.id);

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { lint } from "../../engine/lint.js";
-import { FORMATS, loadFormatter, type FormatName } from "../../formatters/index.js";
+import { FORMATS, isFormatName, loadFormatter } from "../../formatters/index.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { createProgress, progressAllowed } from "../progress.js";
 import type { SeveritySetting } from "../../types.js";
@@ -60,8 +60,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       color: { type: "boolean" },
     },
   });
-  const format = (values.format ?? "stylish") as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (one of: ${FORMATS.join(", ")})`);
+  const format = values.format ?? "stylish";
+  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}" (one of: ${FORMATS.join(", ")})`);
   const rules: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec);

@@ -46,10 +46,6 @@ export function catalogueKubernetesVersion(): string {
   return load().kubernetesVersion;
 }
 
-export function catalogueSource(): string {
-  return load().source;
-}
-
 /** The object type behind a `#<k>` code. */
 export function objectType(code: TypeCode): ObjectType {
   if (!types) {
