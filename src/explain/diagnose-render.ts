@@ -1,7 +1,7 @@
 /** Human output of `diagnose`: one block per pod, the cause first; then the workloads. */
 import { Chalk } from "chalk";
 import type { Diagnosis } from "./diagnose.js";
-import { wrap } from "./render.js";
+import { wrap } from "../wrap.js";
 
 const HEALTHY = new Set(["Running", "Completed"]);
 

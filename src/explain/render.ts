@@ -1,24 +1,7 @@
 /** Text rendering of `explain` answers: headings, wrapped paragraphs, numbered causes. */
 import { Chalk, type ChalkInstance } from "chalk";
 import type { ExitCodeExplanation, Explanation, RuleExplanation, StatusExplanation } from "./lookup.js";
-
-export function wrap(text: string, indent: string, width = 96): string {
-  const out: string[] = [];
-  for (const para of text.trim().split(/\n\s*\n/)) {
-    const words = para.replace(/\s+/g, " ").trim().split(" ");
-    let line = "";
-    for (const w of words) {
-      if (line && line.length + 1 + w.length > width - indent.length) {
-        out.push(indent + line);
-        line = w;
-      } else line = line ? `${line} ${w}` : w;
-    }
-    if (line) out.push(indent + line);
-    out.push("");
-  }
-  out.pop();
-  return out.join("\n");
-}
+import { wrap } from "../wrap.js";
 
 /** A list item whose continuation lines align under its text. */
 function item(marker: string, text: string, indent: string): string {

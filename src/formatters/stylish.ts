@@ -3,26 +3,9 @@ import { Chalk } from "chalk";
 import { getRule } from "../rules/index.js";
 import type { Diagnostic, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
+import { wrap } from "../wrap.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-function wrap(text: string, indent: string, width = 96): string {
-  const out: string[] = [];
-  for (const para of text.trim().split(/\n\s*\n/)) {
-    const words = para.replace(/\s+/g, " ").trim().split(" ");
-    let line = "";
-    for (const w of words) {
-      if (line && line.length + 1 + w.length > width - indent.length) {
-        out.push(indent + line);
-        line = w;
-      } else line = line ? `${line} ${w}` : w;
-    }
-    if (line) out.push(indent + line);
-    out.push("");
-  }
-  out.pop();
-  return out.join("\n");
-}
 
 export const format: Formatter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
