@@ -9,7 +9,7 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 function hostProblem(host: string, allowIp: boolean): string | undefined {
   if (host.length > 253) return "must be no more than 253 characters";
   if (host.includes(":") && !allowIp) return host.includes("[") || /^[0-9a-f:]+$/i.test(host) ? "must be a DNS name, not an IP address" : "must not contain a port";
-  if (host.includes("*")) return WILDCARD.test(host) ? undefined : `a wildcard must be "*." followed by a DNS name, covering exactly one leading label`;
+  if (host.includes("*")) return WILDCARD.test(host) ? undefined : `has a misplaced wildcard: it must start with "*." and cover exactly one leading label`;
   if (host !== host.toLowerCase()) return "must be lower case";
   if (!SUBDOMAIN.test(host)) return "must be a DNS name of lower-case letters, digits, '-' and '.'";
   if (!allowIp && IPV4.test(host)) return "must be a DNS name, not an IP address";
