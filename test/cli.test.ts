@@ -152,3 +152,9 @@ test("the bin is the bundle named in package.json", () => {
   expect(join(ROOT, pkg.bin["k8s-lint"])).toBe(BIN);
   expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
 });
+
+test("the README shows the demo's real output", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const block = /<!-- demo-output:start -->\n```text\n\$ npx k8s-lint fixtures\/demo\n([\s\S]*?)```\n<!-- demo-output:end -->/.exec(readme);
+  expect(block?.[1]).toBe(run(["fixtures/demo"]).stdout);
+});
