@@ -158,3 +158,12 @@ test("the README shows the demo's real output", () => {
   const block = /<!-- demo-output:start -->\n```text\n\$ npx k8s-lint fixtures\/demo\n([\s\S]*?)```\n<!-- demo-output:end -->/.exec(readme);
   expect(block?.[1]).toBe(run(["fixtures/demo"]).stdout);
 });
+
+test("a config's `off` is the severity, not YAML 1.1's boolean", () => {
+  const dir = tmp();
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "rules:\n  duplicate-resource: off\n");
+  writeFileSync(join(dir, "cm.yaml"), DUPLICATE);
+  const r = run(["cm.yaml"], { cwd: dir });
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+});

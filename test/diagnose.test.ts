@@ -200,6 +200,27 @@ describe("CLI", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("✔ 1 pod: 0 with a problem, 1 healthy");
   });
+  test("the config file applies to the static findings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-config-"));
+    writeFileSync(join(dir, "pods.yaml"), read("shop.yaml"));
+    const ruleIds = async (cwd: string) => {
+      let out = "";
+      let err = "";
+      await run(["diagnose", "pods.yaml", "-f", "json"], { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, env: {}, isTTY: false });
+      if (!out) throw new Error(err);
+      return new Set(JSON.parse(out).pods.flatMap((p: PodReport) => p.findings.map((f) => f.ruleId)));
+    };
+    const before = await ruleIds(dir);
+    const silenced = [...before][0] as string;
+    expect(silenced).toBeDefined();
+    writeFileSync(join(dir, ".k8s-lint.yaml"), `rules:\n  ${silenced}: off\n`);
+    expect((await ruleIds(dir)).has(silenced)).toBe(false);
+    writeFileSync(join(dir, ".k8s-lint.yaml"), "rulez: {}\n");
+    let err = "";
+    const code = await run(["diagnose", "pods.yaml"], { stdout: () => undefined, stderr: (t) => (err += t), cwd: dir, env: {}, isTTY: false });
+    expect(code).toBe(2);
+    expect(err).toContain('unknown key "rulez"');
+  });
   test("a missing file, bad YAML or an input without pods exits 2", async () => {
     expect((await cli(["diagnose", "fixtures/diagnose/nope.yaml"])).code).toBe(2);
     expect((await cli(["diagnose"])).code).toBe(2);

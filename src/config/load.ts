@@ -30,7 +30,7 @@ export function loadConfig(file: string, displayName = file): Config {
   } catch (err) {
     throw new ConfigError(`cannot read config file ${displayName}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const docs = parseText(text);
+  const docs = parseText(text, "1.2");
   const doc = docs[0];
   const problem = doc?.problems[0];
   if (problem) {

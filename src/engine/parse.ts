@@ -231,11 +231,15 @@ function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode,
 const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
 
 /** Parses every document of a file. Never throws: failures become problems of a document. */
-export function parseText(source: string): ParsedDocument[] {
+/**
+ * `yamlVersion` "1.1" reads scalars as kubectl does (`on`, `yes` are booleans); the config file
+ * is read as YAML 1.2, where `off` is the string a rule severity needs.
+ */
+export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1"): ParsedDocument[] {
   // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
   const text = blankChunks(source, chunks);
-  const parsed = parseYaml(text).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
+  const parsed = parseYaml(text, yamlVersion).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
   for (const c of chunks) {
     const doc = emptyDocument(0, c.start, c.end, []);
     doc.template = c.action;
@@ -272,7 +276,7 @@ function tooDeepAt(root: CST.Token | undefined): number {
  * Streams the file: the CST of one document is checked, composed and converted before the
  * next one is read, so a file of 100,000 documents never holds 100,000 Document trees.
  */
-function parseYaml(text: string): ParsedDocument[] {
+function parseYaml(text: string, yamlVersion: "1.1" | "1.2"): ParsedDocument[] {
   /** Document offset -> offset of its node nested too deep. */
   const tooDeep = new Map<number, number>();
   const out: ParsedDocument[] = [];
@@ -285,7 +289,7 @@ function parseYaml(text: string): ParsedDocument[] {
   };
   try {
     const parser = new Parser();
-    const composer = new Composer({ version: "1.1", merge: true, uniqueKeys: false, prettyErrors: false });
+    const composer = new Composer({ version: yamlVersion, merge: true, uniqueKeys: false, prettyErrors: false });
     for (const token of parser.parse(text)) {
       if (token.type === "document") {
         const at = tooDeepAt(token.value);

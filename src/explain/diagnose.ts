@@ -12,6 +12,7 @@ import { deriveQos } from "../models/qos.js";
 import type { Diagnostic } from "../types.js";
 import { explainExitCode } from "./exit-codes.js";
 import { arr, at, int, obj, podColumns, str, type Json, type PodColumns } from "./kubectl-status.js";
+import type { Config } from "../config/schema.js";
 
 export class DiagnoseInputError extends Error {}
 
@@ -568,10 +569,10 @@ function controllerOf(o: Json): { kind: string; name: string } | undefined {
   return ref ? { kind: str(ref.kind), name: str(ref.name) } : undefined;
 }
 
-async function findingsBySource(sources: DiagnoseSource[], cwd: string | undefined): Promise<Diagnostic[]> {
+async function findingsBySource(sources: DiagnoseSource[], cwd: string | undefined, config: Config): Promise<Diagnostic[]> {
   const all: Diagnostic[] = [];
   for (const s of sources) {
-    const result = s.path ? await lint([s.path], { cwd, config: {} }) : await lint(["-"], { stdin: s.text, cwd, config: {} });
+    const result = s.path ? await lint([s.path], { cwd, config }) : await lint(["-"], { stdin: s.text, cwd, config });
     for (const f of result.files) all.push(...f.diagnostics);
   }
   return all;
@@ -579,6 +580,8 @@ async function findingsBySource(sources: DiagnoseSource[], cwd: string | undefin
 
 export interface DiagnoseOptions {
   cwd?: string;
+  /** Rule severities and exclusions for the static findings, as for `lint()`. */
+  config?: Config;
 }
 
 /** The full analysis; `diagnose()` returns its JSON part. */
@@ -587,7 +590,7 @@ export async function analyze(input: string | DiagnoseSource[], options: Diagnos
   const objects = sources.flatMap((s) => readObjects(s.text, s.path ?? "input"));
   const events = eventsByPod(objects);
   const pods = objects.filter((o) => o.kind === "Pod");
-  const findings = pods.length ? await findingsBySource(sources, options.cwd) : [];
+  const findings = pods.length ? await findingsBySource(sources, options.cwd, options.config ?? {}) : [];
 
   const podEntries: Diagnosis["pods"] = [];
   for (const pod of pods) {

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { findConfig, loadConfig } from "../../config/load.js";
 import { analyze, DiagnoseInputError, type DiagnoseSource } from "../../explain/diagnose.js";
 import { renderDiagnosis } from "../../explain/diagnose-render.js";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
@@ -16,6 +17,7 @@ For workloads: ready vs desired replicas and the pods holding them back.
 
 Options:
   -f, --format <name>   stylish | json (default: stylish)
+  -c, --config <file>   config for the static findings (default: nearest .k8s-lint.yaml/.json)
       --no-color        no colours
   -h, --help            print this help
 
@@ -29,6 +31,7 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
     strict: true,
     options: {
       format: { type: "string", short: "f" },
+      config: { type: "string", short: "c" },
       help: { type: "boolean", short: "h" },
       "no-color": { type: "boolean" },
     },
@@ -59,7 +62,9 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
 
   let diagnosis;
   try {
-    diagnosis = await analyze(sources, { cwd: io.cwd });
+    const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+    const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+    diagnosis = await analyze(sources, { cwd: io.cwd, config });
   } catch (err) {
     if (err instanceof DiagnoseInputError) throw new UsageError(err.message);
     throw err;
