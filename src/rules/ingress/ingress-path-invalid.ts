@@ -13,7 +13,9 @@ export const rule = defineRule({
 ImplementationSpecific. For Exact and Prefix the path must start with "/" and must not contain
 "//", "/./", "/../" or an encoded slash; an ImplementationSpecific path, when set, must start with
 "/" too. The API server rejects anything else, so the Ingress (and every route in it) is not
-created. Manifests converted from extensions/v1beta1 often lack pathType.`,
+created. Manifests converted from extensions/v1beta1 often lack pathType. In
+networking.k8s.io/v1beta1 a missing pathType defaults to ImplementationSpecific, so only v1
+requires it.`,
   fix: `Set pathType (Prefix for a path and everything below it, Exact for one path) and start the path with "/".`,
   preventsStatus: [],
   examples: {
@@ -55,8 +57,10 @@ spec:
     resource.spec("Ingress")?.rules?.forEach((rule, i) =>
       rule.http?.paths?.forEach((p, j) => {
         const base = ["spec", "rules", i, "http", "paths", j];
-        const pathType = resource.get([...base, "pathType"]);
+        const written = resource.get([...base, "pathType"]);
         const path = typeof p.path === "string" ? p.path : "";
+        // networking.k8s.io/v1beta1 defaults a missing pathType to ImplementationSpecific; only v1 requires it.
+        const pathType = (written === undefined || written === null) && resource.apiVersion === "networking.k8s.io/v1beta1" ? "ImplementationSpecific" : written;
         if (pathType === undefined || pathType === null) {
           report({ path: base, target: "key", message: `path "${path}" has no pathType`, hint: "set pathType: Prefix (or Exact, ImplementationSpecific)" });
           return;

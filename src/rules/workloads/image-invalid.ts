@@ -2,6 +2,9 @@ import { parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 
+/** ko (ko.build) builds the Go program named after this prefix and writes its image by digest. */
+const KO_PLACEHOLDER = "ko://";
+
 export const rule = defineRule({
   id: "image-invalid",
   category: "workloads",
@@ -12,7 +15,9 @@ export const rule = defineRule({
 separated by "/", a tag is up to 128 word characters, dots and dashes, and a digest is e.g.
 sha256 with 64 lower-case hex digits. An image it cannot parse (upper case in the repository, an
 empty tag after ":", a "//", a short digest, spaces) never gets pulled: the container stays
-waiting with reason InvalidImageName and the pod never starts.`,
+waiting with reason InvalidImageName and the pod never starts. A "ko://<Go import path>"
+image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
+\`ko apply\` replaces with the built image by digest, so it is not judged.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
   preventsStatus: ["InvalidImageName"],
   examples: {
@@ -40,7 +45,7 @@ spec:
     if (!tpl) return;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       const image = container.image;
-      if (typeof image !== "string" || image === "") continue;
+      if (typeof image !== "string" || image === "" || image.startsWith(KO_PLACEHOLDER)) continue;
       const parsed = parseImageReference(image);
       if (!parsed.ok) {
         report({ path: [...path, "image"], message: `image "${image}" is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
