@@ -1,7 +1,5 @@
 /** Command dispatch and the one place that turns failures into exit codes. */
-import { ConfigError } from "../config/load.js";
-import { DiscoveryError } from "../engine/discover.js";
-import { LintIoError, LintUsageError } from "../engine/lint.js";
+import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../errors.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from "./io.js";
 import { packageInfo } from "../package-info.js";
 

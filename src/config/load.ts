@@ -4,10 +4,12 @@ import { dirname, join, resolve } from "node:path";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
 import { configSchema, type Config } from "./schema.js";
+import { ConfigError } from "../errors.js";
+
+/** Thrown here; defined with the other exit-2 failures. */
+export { ConfigError };
 
 export const CONFIG_NAMES = [".k8s-lint.yaml", ".k8s-lint.yml", ".k8s-lint.json"];
-
-export class ConfigError extends Error {}
 
 /** The nearest config file from `cwd` upwards, or undefined. */
 export function findConfig(cwd: string): string | undefined {

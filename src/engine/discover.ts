@@ -1,13 +1,15 @@
 /** Which files a run lints: paths, directories, globs and `-`, minus ignore rules. */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { DiscoveryError } from "../errors.js";
+
+/** Thrown here; defined with the other exit-2 failures. */
+export { DiscoveryError };
 
 export const STDIN = "-";
 export const MANIFEST_GLOB = "**/*.{yaml,yml,json}";
 /** Never walked into: dependency and VCS folders hold no manifests of the project. */
 const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
-
-export class DiscoveryError extends Error {}
 
 export interface DiscoverOptions {
   cwd: string;

@@ -16,9 +16,9 @@ import type { ParsedDocument, SyntaxProblem } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
 import { ResourceIndex } from "./resource-index.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
+import { LintUsageError } from "../errors.js";
 
-export { LintIoError } from "./load.js";
-export class LintUsageError extends Error {}
+export { LintIoError, LintUsageError } from "../errors.js";
 
 export interface LintOptions {
   cwd?: string;

@@ -9,9 +9,10 @@ import type { Worker } from "node:worker_threads";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { parseText, type ParsedDocument, type Spans } from "./parse.js";
 import { LineIndex } from "./positions.js";
+import { LintIoError } from "../errors.js";
 
-/** An input that cannot be read at all: exit 2. */
-export class LintIoError extends Error {}
+/** Thrown here; defined with the other exit-2 failures. */
+export { LintIoError };
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
