@@ -104,6 +104,8 @@ beforeAll(async () => {
   const common = { platform: "node" as const, format: "esm" as const, target: "node20", logLevel: "warning" as const };
   // tsc's layout: one module per source, the worker beside load.js.
   await build({ ...common, entryPoints: ENGINE_FILES.map((f) => join(ROOT, `src/engine/${f}.ts`)), outdir: join(tmp, "dist/engine") });
+  // Modules the engine files import from outside src/engine.
+  await build({ ...common, entryPoints: [join(ROOT, "src/errors.ts")], outdir: join(tmp, "dist") });
   // The bundle's layout (scripts/bundle.mjs): load.ts lands in a chunk, the worker is an entry.
   await build({
     ...common,
@@ -222,8 +224,15 @@ describe("a worker that fails leaves its files to the main thread", () => {
     "replies with garbage": "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage({ from: m.from, files: [{ docs: 7 }] }));\n",
     "throws on a batch": "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom'); });\n",
   };
+  /** A fresh engine/ folder with ../errors.js beside it, as in dist/. */
+  const engineCopyDir = (prefix: string) => {
+    const root = mkdtempSync(join(tmp, prefix));
+    mkdirSync(join(root, "engine"));
+    copyFileSync(join(tmp, "dist/errors.js"), join(root, "errors.js"));
+    return join(root, "engine");
+  };
   test.each(Object.keys(brokenWorkers))("a worker that %s", async (kind) => {
-    const dir = mkdtempSync(join(tmp, "broken-"));
+    const dir = engineCopyDir("broken-");
     for (const f of ENGINE_FILES) copyFileSync(join(tmp, `dist/engine/${f}.js`), join(dir, `${f}.js`));
     writeFileSync(join(dir, "parse-worker.js"), brokenWorkers[kind]);
     const files = [...corpusFiles.slice(0, 60), ...trickyFiles];
@@ -234,7 +243,7 @@ describe("a worker that fails leaves its files to the main thread", () => {
   });
 
   test("no worker script at all: the sequential path", async () => {
-    const dir = mkdtempSync(join(tmp, "noworker-"));
+    const dir = engineCopyDir("noworker-");
     for (const f of ENGINE_FILES.filter((f) => f !== "parse-worker")) copyFileSync(join(tmp, `dist/engine/${f}.js`), join(dir, `${f}.js`));
     const files = corpusFiles.slice(0, 30);
     const got = loadInChild(join(dir, "load.js"), files, "2");
