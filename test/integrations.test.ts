@@ -10,14 +10,14 @@ import { ROOT } from "./harness.js";
 const BUILT_CLI = join(ROOT, "dist", "bin", "k8s-lint.js");
 
 type Input = { description?: string; required?: boolean; default?: string; deprecationMessage?: string };
-type Step = { name?: string; id?: string; run?: string; uses?: string; shell?: string; env?: Record<string, string>; with?: Record<string, unknown>; "working-directory"?: string; if?: string };
+type Step = { name?: string; id?: string; run?: string; uses?: string; with?: Record<string, unknown>; if?: string };
 type Action = {
   name: string;
   description: string;
   author?: string;
   inputs?: Record<string, Input>;
-  outputs?: Record<string, { description?: string; value?: string }>;
-  runs: { using: string; steps?: Step[] };
+  outputs?: Record<string, { description?: string }>;
+  runs: { using: string; main?: string };
   branding?: { icon?: string; color?: string };
 };
 
@@ -43,85 +43,7 @@ describe("action.yml", () => {
     expect(inputs.format.default).toBe("github");
     for (const f of FORMATS) expect(inputs.format.description).toContain(f);
   });
-
-  test("is a composite action whose run steps all name a shell and whose expressions name declared inputs and steps", () => {
-    expect(action.runs.using).toBe("composite");
-    const steps = action.runs.steps!;
-    expect(steps.length).toBeGreaterThan(0);
-    for (const step of steps) {
-      expect(Boolean(step.run) !== Boolean(step.uses)).toBe(true);
-      if (step.run) expect(step.shell).toBe("bash");
-      // Inputs reach scripts through env only: an expression inside `run` would be a script injection.
-      if (step.run) expect(step.run).not.toContain("${{");
-    }
-    const ids = new Set(steps.map((s) => s.id).filter(Boolean));
-    const text = readFileSync(join(ROOT, "action.yml"), "utf8");
-    for (const [, name] of text.matchAll(/\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}/g)) expect(Object.keys(action.inputs!)).toContain(name);
-    for (const [, id] of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs/g)) expect(ids).toContain(id);
-    for (const output of Object.values(action.outputs ?? {})) {
-      expect(output.description).toBeTruthy();
-      expect(output.value).toMatch(/^\$\{\{ .+ \}\}$/);
-    }
-  });
-
-  describe("the lint step, run as the runner would", () => {
-    let dir: string;
-    const step = () => action.runs.steps!.find((s) => s.id === "lint")!;
-    const runStep = (inputs: Record<string, string>) => {
-      const output = join(dir, `github-output-${Math.random().toString(36).slice(2)}`);
-      writeFileSync(output, "");
-      const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output };
-      for (const [key, expr] of Object.entries(step().env ?? {})) {
-        const input = /inputs\.([a-z-]+)/.exec(expr)![1];
-        env[key] = inputs[input] ?? action.inputs![input].default ?? "";
-      }
-      const res = spawnSync("bash", ["-e", "-c", step().run!], { cwd: dir, env, encoding: "utf8" });
-      return { ...res, outputs: readFileSync(output, "utf8") };
-    };
-
-    beforeAll(() => {
-      if (!existsSync(BUILT_CLI)) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
-      dir = mkdtempSync(join(tmpdir(), "k8s-lint-action-"));
-      writeFileSync(join(dir, "bad.yaml"), "kind: Service\nmetadata: {name: x}\n");
-      writeFileSync(join(dir, "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n");
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    test("annotates with workflow commands by default and fails on errors", () => {
-      const res = runStep({ paths: "ok.yaml\nbad.yaml" });
-      expect(res.stdout).toMatch(/^::error file=bad\.yaml,line=1,col=1,endLine=1,endColumn=\d+,title=missing-type-meta::/m);
-      expect(res.status).toBe(1);
-      expect(res.outputs).toBe("exit-code=1\n");
-    });
-
-    test("passes on clean input named by a glob", () => {
-      const res = runStep({ paths: "ok*.yaml" });
-      expect(res.stdout).toBe("");
-      expect(res.status).toBe(0);
-    });
-
-    test('fail-on "never" reports without failing; sarif-file writes SARIF too', () => {
-      const res = runStep({ paths: ".", "fail-on": "never", "sarif-file": "out.sarif" });
-      expect(res.status).toBe(0);
-      expect(res.stdout).toContain("title=missing-type-meta");
-      expect(res.outputs).toBe("exit-code=1\n");
-      const sarif = JSON.parse(readFileSync(join(dir, "out.sarif"), "utf8"));
-      expect(sarif.version).toBe("2.1.0");
-      expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain("missing-type-meta");
-    });
-
-    test("usage failures fail even with fail-on never", () => {
-      expect(runStep({ paths: ".", "fail-on": "never", "kubernetes-version": "latest" }).status).toBe(2);
-      expect(runStep({ paths: ".", "fail-on": "sometimes" }).status).toBe(2);
-    });
-
-    test('fail-on "warning" and max-warnings become --max-warnings', () => {
-      const res = runStep({ paths: "ok.yaml", "fail-on": "warning", format: "json" });
-      expect(JSON.parse(res.stdout).summary.errors).toBe(0);
-      expect(res.status).toBe(0);
-      expect(runStep({ paths: "ok.yaml", "max-warnings": "x" }).status).toBe(2);
-    });
-  });
+  // What the action runs and what it does: test/action.test.ts.
 });
 
 describe(".pre-commit-hooks.yaml", () => {
