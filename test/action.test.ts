@@ -315,18 +315,3 @@ describe("summaryMarkdown", () => {
     expect(escapeMarkdown("a|b <script>[x](y) *z*\nnext")).toBe("a\\|b \\<script\\>\\[x\\]\\(y\\) \\*z\\* next");
   });
 });
-
-describe("docs/ci.md", () => {
-  const doc = readFileSync(join(ROOT, "docs", "ci.md"), "utf8");
-  /** The first column of the table under the line that starts with `heading`. */
-  const tableNames = (heading: string) => {
-    const after = doc.slice(doc.indexOf(`\n${heading}`));
-    const table = after.slice(after.indexOf("\n|")).split("\n\n")[0];
-    return [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).sort();
-  };
-
-  test("documents every input and output of action.yml, and only those", () => {
-    expect(tableNames("Inputs")).toEqual(Object.keys(action.inputs).sort());
-    expect(tableNames("Outputs:")).toEqual(Object.keys(action.outputs).sort());
-  });
-});

@@ -105,10 +105,17 @@ describe("hand-written guides", () => {
     }
   });
 
-  test("ci.md documents every input of action.yml", () => {
-    const action = parse(read("action.yml")) as { inputs: Record<string, unknown> };
-    const table = [...read("docs/ci.md").matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
-    expect(table.sort()).toEqual(Object.keys(action.inputs).sort());
+  test("ci.md documents every input and output of action.yml, and only those", () => {
+    const action = parse(read("action.yml")) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    const doc = read("docs/ci.md");
+    // The first column of the table that follows the line starting with `heading`.
+    const names = (heading: string) => {
+      const after = doc.slice(doc.indexOf(`\n${heading}`));
+      const table = after.slice(after.indexOf("\n|")).split("\n\n")[0];
+      return [...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort();
+    };
+    expect(names("Inputs")).toEqual(Object.keys(action.inputs).sort());
+    expect(names("Outputs")).toEqual(Object.keys(action.outputs).sort());
   });
 
   test("ci.md's pre-commit recipes name hooks that .pre-commit-hooks.yaml defines", () => {

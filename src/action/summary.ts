@@ -27,8 +27,8 @@ export function blobBase(env: NodeJS.ProcessEnv): BlobBase | undefined {
 
 /**
  * Text from manifests, safe in Markdown and in a table cell: every ASCII punctuation character
- * is backslash-escaped (CommonMark allows it for all of them, so no markup, HTML, link or `|`
- * survives) and line breaks become spaces.
+ * is backslash-escaped (CommonMark allows it for all of them, so no markup, HTML, disguised
+ * link or `|` survives) and line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/[!-/:-@[-`{-~]/g, "\\$&");
