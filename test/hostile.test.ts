@@ -41,16 +41,20 @@ interface Run {
   ms: number;
 }
 
-function cli(args: string[], timeoutMs: number): Run {
+/** Runs the bin in `cwd` (default: the temporary directory); `stdin` is a file to open as its standard input. */
+function cli(args: string[], timeoutMs: number, options: { cwd?: string; stdin?: string } = {}): Run {
   const t0 = Date.now();
+  const stdinFd = options.stdin === undefined ? undefined : openSync(options.stdin, "r");
   const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], {
-    cwd: dir,
+    cwd: options.cwd ?? dir,
+    stdio: [stdinFd ?? "pipe", "pipe", "pipe"],
     encoding: "utf8",
     timeout: timeoutMs,
     killSignal: "SIGKILL",
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1" },
   });
+  if (stdinFd !== undefined) closeSync(stdinFd);
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms: Date.now() - t0 };
 }
 
@@ -278,4 +282,71 @@ test("keys that name Object.prototype members stay plain data", () => {
   );
   for (const d of r.diagnostics) expect(d.ruleId).not.toBe("internal-error");
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+// One bounded reader for every input channel: a FIFO or a device named as a path is refused at
+// once, and nothing is read past its channel's limit (64 MB for manifests, stdin and diagnose
+// dumps; 1 MB for config and ignore files).
+describe("every input channel is bounded", () => {
+  let channels: string;
+  beforeAll(() => {
+    channels = join(dir, "channels");
+    mkdirSync(channels);
+    writeFileSync(join(channels, "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+    expect(spawnSync("mkfifo", [join(channels, "fifo")]).status).toBe(0);
+  });
+  const run = (args: string[], stdin?: string) => {
+    const r = cli(args, 30_000, { cwd: channels, stdin });
+    expect(r.signal).toBeNull();
+    return r;
+  };
+
+  test.each([
+    ["a FIFO as -c", ["-c", "fifo", "ok.yaml"], /^k8s-lint: cannot read config file fifo: not a regular file$/m],
+    ["/dev/zero as -c", ["-c", "/dev/zero", "ok.yaml"], /^k8s-lint: cannot read config file \/dev\/zero: not a regular file$/m],
+    ["a FIFO given to diagnose", ["diagnose", "fifo"], /^k8s-lint: cannot read fifo: not a regular file$/m],
+    ["/dev/zero given to diagnose", ["diagnose", "/dev/zero"], /^k8s-lint: cannot read \/dev\/zero: not a regular file$/m],
+    ["/dev/zero named as a manifest", ["/dev/zero"], /^k8s-lint: cannot read \/dev\/zero: not a regular file$/m],
+  ])("%s: exit 2 with one line", (_what, args, message) => {
+    expectIoFailure(run(args), message);
+  });
+
+  test("a config file over 1 MB: exit 2 with one line", () => {
+    writeFileSync(join(channels, "big-config.yaml"), `# ${"x".repeat(2 * 1024 * 1024)}\nrules: {}\n`);
+    expectIoFailure(run(["-c", "big-config.yaml", "ok.yaml"]), /^k8s-lint: config file big-config\.yaml is 2 MB, over the 1 MB limit$/m);
+  });
+
+  test("a FIFO as .k8s-lintignore: exit 2 with one line", () => {
+    const sub = join(channels, "ignorefifo");
+    mkdirSync(sub);
+    writeFileSync(join(sub, "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+    expect(spawnSync("mkfifo", [join(sub, ".k8s-lintignore")]).status).toBe(0);
+    const r = cli(["ok.yaml"], 30_000, { cwd: sub });
+    expect(r.signal).toBeNull();
+    expectIoFailure(r, /^k8s-lint: cannot read \.k8s-lintignore: not a regular file$/m);
+  });
+
+  test("endless stdin (- < /dev/zero) is cut at 64 MB: a finding on <stdin>, exit 1", () => {
+    const r = run(["--format", "json", "-"], "/dev/zero");
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: "" });
+    const [file] = JSON.parse(r.stdout).files;
+    expect(file.path).toBe("<stdin>");
+    expect(file.diagnostics.map((d: Diag) => `${d.ruleId}: ${d.message}`)).toEqual(["yaml-syntax: input is over the 64 MB limit: not linted"]);
+  });
+
+  test("endless stdin to diagnose (diagnose - < /dev/zero): exit 2 with one line", () => {
+    expectIoFailure(run(["diagnose", "-"], "/dev/zero"), /^k8s-lint: standard input is over the 64 MB limit$/m);
+  });
+
+  test("stdin from a pipe is still read (helm template | k8s-lint -)", () => {
+    const r = spawnSync(process.execPath, [BIN, "--format", "json", "-"], {
+      cwd: channels,
+      input: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: piped\n",
+      encoding: "utf8",
+      timeout: 30_000,
+      killSignal: "SIGKILL",
+    });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(r.stdout).summary.resources).toBe(1);
+  });
 });

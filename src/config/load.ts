@@ -1,6 +1,7 @@
 /** Finds, reads and validates the config file; errors carry the offending key and its line. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
 import { configSchema, type Config } from "./schema.js";
@@ -26,12 +27,9 @@ export function findConfig(cwd: string): string | undefined {
 }
 
 export function loadConfig(file: string, displayName = file): Config {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new ConfigError(`cannot read config file ${displayName}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const read = readFileBounded(file, INPUT_LIMITS.settings);
+  if (!("bytes" in read)) throw new ConfigError(describeFailure(`config file ${displayName}`, read));
+  const text = read.bytes.toString("utf8").replace(/^\uFEFF/, "");
   const docs = parseText(text, "1.2");
   const doc = docs[0];
   const problem = doc?.problems[0];

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DiscoveryError } from "../errors.js";
+import { describeFailure, INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { DiscoveryError };
@@ -34,11 +35,14 @@ export function displayPath(absolute: string, cwd: string): string {
 // its files pays for neither at start-up.
 const loadMinimatch = async () => (await import("minimatch")).Minimatch;
 
+export const IGNORE_FILE = ".k8s-lintignore";
+
 async function loadIgnoreFile(cwd: string) {
-  const file = join(cwd, ".k8s-lintignore");
-  if (!existsSync(file)) return undefined;
+  const read = readFileBounded(join(cwd, IGNORE_FILE), INPUT_LIMITS.settings);
+  if ("missing" in read) return undefined;
+  if (!("bytes" in read)) throw new DiscoveryError(describeFailure(IGNORE_FILE, read));
   const { default: ignore } = await import("ignore");
-  return ignore().add(readFileSync(file, "utf8"));
+  return ignore().add(read.bytes.toString("utf8"));
 }
 
 /** A path with glob magic in it (a path that exists is taken literally before this is asked). */

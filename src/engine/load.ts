@@ -2,10 +2,11 @@
  * Reading and parsing the input files: the part of a run that does not need the other files,
  * kept apart from lint.ts so that it can run file by file (or in parallel) before the rules.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
+import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded, type BoundedRead } from "./bounded-read.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { parseText, type ParsedDocument, type Spans } from "./parse.js";
 import { LineIndex } from "./positions.js";
@@ -13,8 +14,6 @@ import { LintIoError } from "../errors.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { LintIoError };
-
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Offset of the first byte that is not part of valid UTF-8, or -1. */
 function firstInvalidUtf8(b: Uint8Array): number {
@@ -40,30 +39,26 @@ function bytePosition(buf: Buffer, offset: number): { line: number; column: numb
   return new LineIndex(before).position(before.length);
 }
 
+const LIMIT = INPUT_LIMITS.manifest;
+
 export type Source = { text: string } | { problem: string; line: number; column: number };
 
 /** Text of a file, or a reason it is not text; I/O failures throw LintIoError. */
 export function readSource(file: DiscoveredFile, stdin: string | undefined): Source {
-  let buf: Buffer;
-  if (file.absolute === STDIN) {
-    buf = stdin !== undefined ? Buffer.from(stdin, "utf8") : readStdin();
-  } else {
-    let st;
-    try {
-      st = statSync(file.absolute);
-    } catch (err) {
-      throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    if (!st.isFile()) throw new LintIoError(`cannot read ${file.display}: not a regular file`);
-    if (st.size > MAX_FILE_BYTES) {
-      return { problem: `file is ${Math.round(st.size / 1048576)} MB, over the 64 MB limit: not linted`, line: 1, column: 1 };
-    }
-    try {
-      buf = readFileSync(file.absolute);
-    } catch (err) {
-      throw new LintIoError(`cannot read ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  }
+  const stdinText = file.absolute === STDIN && stdin !== undefined ? Buffer.from(stdin, "utf8") : undefined;
+  const read: BoundedRead =
+    file.absolute !== STDIN
+      ? readFileBounded(file.absolute, LIMIT)
+      : stdinText === undefined
+        ? readStdinBounded(LIMIT)
+        : stdinText.length > LIMIT
+          ? { tooLarge: true, size: stdinText.length, limit: LIMIT }
+          : { bytes: stdinText };
+  const name = file.absolute === STDIN ? "standard input" : file.display;
+  // Too large is a finding on that file and the run goes on; unreadable ends the run.
+  if ("tooLarge" in read) return { problem: `${describeFailure(file.absolute === STDIN ? "input" : "file", read)}: not linted`, line: 1, column: 1 };
+  if (!("bytes" in read)) throw new LintIoError(describeFailure(name, read));
+  const buf = read.bytes;
   const nul = buf.indexOf(0);
   if (nul !== -1) return { problem: "binary file (NUL byte): not a YAML or JSON manifest", ...bytePosition(buf, nul) };
   let text: string;
@@ -74,14 +69,6 @@ export function readSource(file: DiscoveredFile, stdin: string | undefined): Sou
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text };
-}
-
-function readStdin(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch (err) {
-    throw new LintIoError(`cannot read standard input: ${(err as Error).message}`);
-  }
 }
 
 export interface LoadedFile {

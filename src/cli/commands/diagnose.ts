@@ -1,8 +1,8 @@
 /** `k8s-lint diagnose <file|->`: advice on `kubectl get pods,deploy,... -o yaml|json` output. */
-import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
+import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded } from "../../engine/bounded-read.js";
 import { analyze, DiagnoseInputError, type DiagnoseSource } from "../../explain/diagnose.js";
 import { renderDiagnosis } from "../../explain/diagnose-render.js";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
@@ -45,19 +45,11 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length === 0) throw new UsageError("diagnose needs a file (or - for stdin) with `kubectl get pods -o yaml` output");
 
   const sources: DiagnoseSource[] = positionals.map((p) => {
-    if (p === "-") {
-      try {
-        return { text: readFileSync(0, "utf8") };
-      } catch (err) {
-        throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
-      }
-    }
     const absolute = resolve(io.cwd, p);
-    try {
-      return { text: readFileSync(absolute, "utf8").replace(/^\uFEFF/, ""), path: relative(io.cwd, absolute).split("\\").join("/") || p };
-    } catch (err) {
-      throw new UsageError(`cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const read = p === "-" ? readStdinBounded(INPUT_LIMITS.manifest) : readFileBounded(absolute, INPUT_LIMITS.manifest);
+    if (!("bytes" in read)) throw new UsageError(describeFailure(p === "-" ? "standard input" : p, read));
+    const text = read.bytes.toString("utf8").replace(/^\uFEFF/, "");
+    return p === "-" ? { text } : { text, path: relative(io.cwd, absolute).split("\\").join("/") || p };
   });
 
   let diagnosis;

@@ -1,0 +1,106 @@
+/**
+ * The one reader of every input channel (manifests, stdin, config and ignore files, `diagnose`
+ * input): a regular file only, judged on the opened descriptor, and never more than a limit.
+ * A FIFO or device named as a path is refused without blocking (opened with O_NONBLOCK, then
+ * fstat); stdin may be a pipe or a device but is read in chunks that stop at the limit.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+
+/** Byte limits per channel. Manifests, stdin and `diagnose` dumps share the manifest limit. */
+export const INPUT_LIMITS = {
+  /** A manifest file, stdin (`-`), a `diagnose` dump: 64 MiB. */
+  manifest: 64 * 1024 * 1024,
+  /** A config file (`-c`, `.k8s-lint.yaml`) or `.k8s-lintignore`: 1 MiB. */
+  settings: 1024 * 1024,
+} as const;
+
+/**
+ * What reading gave: the bytes, or why not. `missing` is a path that does not exist (ENOENT),
+ * `failed` any other refusal (an errno code or "not a regular file"), `tooLarge` an input over
+ * the limit (`size` in bytes when known: a regular file's; a stream is not read to its end).
+ */
+export type BoundedRead =
+  | { bytes: Buffer }
+  | { missing: true; reason: string }
+  | { failed: true; reason: string }
+  | { tooLarge: true; size?: number; limit: number };
+
+const CHUNK = 1024 * 1024;
+// Absent on Windows, where opening a FIFO path does not block on a writer anyway.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Reads a regular file of at most `limit` bytes. Never throws for I/O reasons. */
+export function readFileBounded(path: string, limit: number): BoundedRead {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (err) {
+    return failure(err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { failed: true, reason: "not a regular file" };
+    if (st.size > limit) return { tooLarge: true, size: st.size, limit };
+    return readChunks(fd, limit);
+  } catch (err) {
+    return failure(err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads standard input (a pipe, a file or a device) up to `limit` bytes. Never throws for I/O reasons. */
+export function readStdinBounded(limit: number): BoundedRead {
+  try {
+    return readChunks(0, limit);
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** One line for a refusal: `cannot read <name>: <reason>`, or `<name> is [N MB,] over the 64 MB limit`. */
+export function describeFailure(name: string, read: Exclude<BoundedRead, { bytes: Buffer }>): string {
+  if ("tooLarge" in read) return `${name} is ${read.size !== undefined ? `${megabytes(read.size)}, ` : ""}over the ${megabytes(read.limit)} limit`;
+  return `cannot read ${name}: ${read.reason}`;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1048576)} MB`;
+}
+
+function readChunks(fd: number, limit: number): BoundedRead {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    // One byte past the limit tells "exactly the limit" from "over it".
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+    const n = readRetrying(fd, buf);
+    if (n === 0) break;
+    chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    total += n;
+    if (total > limit) return { tooLarge: true, limit };
+  }
+  return { bytes: Buffer.concat(chunks, total) };
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** readSync that waits on EAGAIN (a non-blocking stdin whose writer has not written yet). */
+function readRetrying(fd: number, buf: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EOF") return 0;
+      if (code !== "EAGAIN") throw err;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
+}
+
+function failure(err: unknown): BoundedRead {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason = code ?? (err as Error).message;
+  return code === "ENOENT" ? { missing: true, reason } : { failed: true, reason };
+}
