@@ -18,6 +18,10 @@ export class ResourceIndex {
   private readonly podOwners = new Map<string, Resource[]>();
   /** namespace -> "key=value" -> resources with pods carrying that label. */
   private readonly byPodLabel = new Map<string, Map<string, Resource[]>>();
+  /** namespace -> label key -> resources whose pods carry that key (written, or added by their controller). */
+  private readonly byPodLabelKey = new Map<string, Map<string, Resource[]>>();
+  /** namespace -> label key -> spelling variant -> values; built on first use (see podOwnersSpelledLike). */
+  private readonly spellings = new Map<string, Map<string, Map<string, Set<string>>>>();
 
   constructor(readonly all: readonly Resource[]) {
     for (const r of all) {
@@ -32,6 +36,9 @@ export class ResourceIndex {
       let labels = this.byPodLabel.get(r.namespace);
       if (!labels) this.byPodLabel.set(r.namespace, (labels = new Map()));
       for (const [k, v] of Object.entries(tpl.labels)) push(labels, `${k}=${v}`, r);
+      let keys = this.byPodLabelKey.get(r.namespace);
+      if (!keys) this.byPodLabelKey.set(r.namespace, (keys = new Map()));
+      for (const k of new Set([...Object.keys(tpl.labels), ...tpl.controllerLabels])) push(keys, k, r);
     }
   }
 
@@ -57,16 +64,19 @@ export class ResourceIndex {
 
   /**
    * Workloads and Pods of a namespace whose pods the selector selects. Candidates come from the
-   * label index (the smallest bucket of an equality requirement), so this is not a full scan
-   * unless the selector has no equality requirement.
+   * label index (the smallest bucket of an equality or Exists requirement), so this is not a
+   * full scan unless the selector has neither.
    */
   podOwnersSelectedBy(namespace: string, selector: Selector): Resource[] {
     if (selector.kind === "none") return [];
     let candidates: readonly Resource[] | undefined;
     const labels = this.byPodLabel.get(namespace);
     for (const r of selector.requirements) {
-      if (r.operator !== "In" || r.values.length !== 1 || ADDED_KEYS.has(r.key)) continue;
-      const bucket = labels?.get(`${r.key}=${r.values[0]}`) ?? [];
+      if (ADDED_KEYS.has(r.key)) continue;
+      let bucket: readonly Resource[];
+      if (r.operator === "In" && r.values.length === 1) bucket = labels?.get(`${r.key}=${r.values[0]}`) ?? [];
+      else if (r.operator === "Exists") bucket = this.podOwnersWithKey(namespace, r.key);
+      else continue;
       if (!candidates || bucket.length < candidates.length) candidates = bucket;
       if (candidates.length === 0) break;
     }
@@ -76,6 +86,69 @@ export class ResourceIndex {
       return tpl !== undefined && matches(selector, tpl.labels, tpl.controllerLabels);
     });
   }
+
+  /** Workloads and Pods of a namespace whose pods carry the label key (a key their controller adds counts), in input order. */
+  podOwnersWithKey(namespace: string, labelKey: string): readonly Resource[] {
+    return this.byPodLabelKey.get(namespace)?.get(labelKey) ?? [];
+  }
+
+  /** Workloads and Pods of a namespace whose pods carry the label `labelKey=value`, in input order. */
+  podOwnersWithLabel(namespace: string, labelKey: string, value: string): readonly Resource[] {
+    return this.byPodLabel.get(namespace)?.get(`${labelKey}=${value}`) ?? [];
+  }
+
+  /**
+   * Workloads and Pods of a namespace whose pods carry `labelKey` with a value spelled like
+   * `value`: equal to it, or equal after one character is deleted from either (every value one
+   * edit away, and some two away), found through an index of one-deletion variants (SymSpell);
+   * at most `limit` of them.
+   * The cost grows with the value's length and `limit`, never with the number of resources.
+   * Values longer than a label value may be (63 characters) are not compared.
+   */
+  podOwnersSpelledLike(namespace: string, labelKey: string, value: string, limit: number): Resource[] {
+    if (value.length > MAX_LABEL_VALUE) return [];
+    const variants = this.spellingsOf(namespace, labelKey);
+    const near = new Set<string>();
+    for (const variant of deletionVariants(value)) for (const v of variants.get(variant) ?? []) near.add(v);
+    const out: Resource[] = [];
+    for (const v of near) {
+      for (const owner of this.podOwnersWithLabel(namespace, labelKey, v)) {
+        if (out.length === limit) return out;
+        out.push(owner);
+      }
+    }
+    return out;
+  }
+
+  private spellingsOf(namespace: string, labelKey: string): Map<string, Set<string>> {
+    let perKey = this.spellings.get(namespace);
+    if (!perKey) this.spellings.set(namespace, (perKey = new Map()));
+    let variants = perKey.get(labelKey);
+    if (variants) return variants;
+    perKey.set(labelKey, (variants = new Map()));
+    for (const owner of this.podOwnersWithKey(namespace, labelKey)) {
+      const labels = owner.podTemplate!.labels;
+      // A key its controller adds is carried without a written value.
+      if (!Object.prototype.hasOwnProperty.call(labels, labelKey) || labels[labelKey].length > MAX_LABEL_VALUE) continue;
+      const value = labels[labelKey];
+      for (const variant of deletionVariants(value)) {
+        const values = variants.get(variant);
+        if (values) values.add(value);
+        else variants.set(variant, new Set([value]));
+      }
+    }
+    return variants;
+  }
+}
+
+/** The longest valid label value (k8s.io/apimachinery validation.LabelValueMaxLength). */
+const MAX_LABEL_VALUE = 63;
+
+/** A string and every string made by deleting one of its characters. */
+function deletionVariants(s: string): Set<string> {
+  const out = new Set([s]);
+  for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V) {

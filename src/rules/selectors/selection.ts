@@ -76,29 +76,57 @@ export interface NearMiss {
   why: string;
 }
 
+/** Owners weighed per source of candidates: a hint costs the same in an input of any size. */
+export const NEAR_MISS_CANDIDATES_PER_SOURCE = 32;
+
+/**
+ * The owners nearestOwner weighs: per `In` requirement, the first owners carrying its key (all
+ * of them when there are few), those that satisfy it and those whose value is spelled like a
+ * wanted one; at most NEAR_MISS_CANDIDATES_PER_SOURCE from each, in input order within each.
+ */
+export function nearMissCandidates(index: ResourceIndex, namespace: string, wanted: readonly Requirement[]): Set<Resource> {
+  const candidates = new Set<Resource>();
+  const take = (owners: readonly Resource[]) => {
+    for (const owner of owners.slice(0, NEAR_MISS_CANDIDATES_PER_SOURCE)) candidates.add(owner);
+  };
+  for (const req of wanted) take(index.podOwnersWithKey(namespace, req.key));
+  for (const req of wanted) {
+    for (const value of new Set(req.values)) {
+      take(index.podOwnersWithLabel(namespace, req.key, value));
+      take(index.podOwnersSpelledLike(namespace, req.key, value, NEAR_MISS_CANDIDATES_PER_SOURCE));
+    }
+  }
+  return candidates;
+}
+
 /**
  * The pod owner of the namespace that satisfies the most requirements of a selector that selects
- * nothing, found through the label index one requirement at a time.
+ * nothing (an owner scores 2 per requirement it satisfies, 1 per key it carries with another
+ * value), then whose values are spelled closest (a typo). Only a bounded set of candidates is
+ * weighed (nearMissCandidates), so this stays linear in the input; with few owners per key
+ * every owner carrying a key of the selector is weighed.
  */
 export function nearestOwner(index: ResourceIndex, namespace: string, selector: Selector): NearMiss | undefined {
   if (selector.kind !== "requirements" || !selector.requirements.length) return undefined;
-  const hits = new Map<Resource, number>();
-  // Among owners that fail alike, the one whose values are spelled closest (a typo) is nearest.
-  const spelling = new Map<Resource, number>();
-  for (const req of selector.requirements) {
-    if (req.operator !== "In") continue;
-    // Owners carrying the key with any value: a typo in the value is the common mistake.
-    for (const owner of index.podOwnersSelectedBy(namespace, { kind: "requirements", requirements: [{ key: req.key, operator: "Exists", values: [] }] })) {
-      const labels = owner.podTemplate!.labels;
-      hits.set(owner, (hits.get(owner) ?? 0) + (holds(req, labels, owner.podTemplate!.controllerLabels) ? 2 : 1));
-      const value = labels[req.key];
-      if (value !== undefined) spelling.set(owner, (spelling.get(owner) ?? 0) + Math.min(...req.values.map((v) => distance(v, value))));
-    }
-  }
+  const wanted = selector.requirements.filter((r) => r.operator === "In");
   let best: Resource | undefined;
-  for (const [owner, n] of hits) {
-    const bestHits = best ? hits.get(best)! : -1;
-    if (n > bestHits || (n === bestHits && (spelling.get(owner) ?? 0) < (spelling.get(best!) ?? 0))) best = owner;
+  let bestHits = 0;
+  let bestSpelling = 0;
+  for (const owner of nearMissCandidates(index, namespace, wanted)) {
+    const { labels, controllerLabels } = owner.podTemplate!;
+    let hits = 0;
+    let spelling = 0;
+    for (const req of wanted) {
+      if (!holds({ key: req.key, operator: "Exists", values: [] }, labels, controllerLabels)) continue;
+      hits += holds(req, labels, controllerLabels) ? 2 : 1;
+      const value = Object.prototype.hasOwnProperty.call(labels, req.key) ? labels[req.key] : undefined;
+      if (value !== undefined) spelling += Math.min(...req.values.map((v) => distance(v, value)));
+    }
+    if (hits > bestHits || (hits === bestHits && hits > 0 && spelling < bestSpelling)) {
+      best = owner;
+      bestHits = hits;
+      bestSpelling = spelling;
+    }
   }
   if (!best) return undefined;
   const tpl = best.podTemplate!;
