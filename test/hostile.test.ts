@@ -350,3 +350,92 @@ describe("every input channel is bounded", () => {
     expect(JSON.parse(r.stdout).summary.resources).toBe(1);
   });
 });
+
+describe("what a run reads", () => {
+  const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+  /** Writes files (path -> content) under a fresh directory of the temporary directory. */
+  const tree = (name: string, files: Record<string, string>) => {
+    const root = join(dir, name);
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(root, path, ".."), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    return root;
+  };
+  /** The linted files of a JSON run that must end normally. */
+  const linted = (args: string[], cwd: string) => {
+    const r = cli(["--format", "json", ...args], 15_000, { cwd });
+    expect({ signal: r.signal, stderr: r.stderr }).toEqual({ signal: null, stderr: "" });
+    expect([0, 1]).toContain(r.code);
+    return (JSON.parse(r.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path);
+  };
+
+  describe("symbolic links out of the linted directories", () => {
+    let base: string;
+    beforeAll(() => {
+      // Never a link to a real system folder: "outside" stands for /usr.
+      base = tree("links", { "outside/secret.yaml": cm("secret"), "outside/file.yaml": cm("file"), "repo/app.yaml": cm("app"), "repo/sub/real.yaml": cm("real"), "other/o.yaml": cm("o") });
+      symlinkSync(join(base, "outside"), join(base, "repo", "out"));
+      symlinkSync(join(base, "outside", "file.yaml"), join(base, "repo", "outfile.yaml"));
+      symlinkSync(join(base, "repo", "sub"), join(base, "repo", "alias"));
+      symlinkSync(join(base, "other"), join(base, "repo", "to-other"));
+      mkdirSync(join(base, "only-links"));
+      symlinkSync(join(base, "outside"), join(base, "only-links", "out"));
+    });
+
+    test("are not followed by default; links inside stay followed, each file once", () => {
+      expect(linted(["repo"], base)).toEqual(["repo/app.yaml", "repo/sub/real.yaml"]);
+    });
+
+    test("a link into another directory named in the run is inside the roots", () => {
+      expect(linted(["repo", "other"], base)).toEqual(["repo/app.yaml", "repo/sub/real.yaml", "repo/to-other/o.yaml"]);
+    });
+
+    test("are followed with --follow-symlinks (a file reached twice is linted once)", () => {
+      expect(linted(["--follow-symlinks", "repo"], base)).toEqual(["repo/app.yaml", "repo/out/file.yaml", "repo/out/secret.yaml", "repo/sub/real.yaml", "repo/to-other/o.yaml"]);
+    });
+
+    test("a link named on the command line is read as given", () => {
+      expect(linted(["repo/outfile.yaml"], base)).toEqual(["repo/outfile.yaml"]);
+      expect(linted(["repo/out"], base)).toEqual(["repo/out/file.yaml", "repo/out/secret.yaml"]);
+    });
+
+    test("a directory whose manifests are all behind such links says so", () => {
+      expectIoFailure(cli(["only-links"], 15_000, { cwd: base }), /^k8s-lint: no manifests .* only-links \(1 symbolic link leads out of the linted directories; --follow-symlinks follows them\)$/m);
+    });
+  });
+
+  describe("negated patterns exclude, as in ESLint", () => {
+    let root: string;
+    beforeAll(() => {
+      root = tree("negated", { "app.yaml": cm("app"), "charts/db/templates/x.yaml": cm("x"), "base/charts/y.yaml": cm("y"), "base/svc.yaml": cm("svc") });
+    });
+
+    test.each([
+      ["after a path", [".", "!**/charts/**"]],
+      ["before a path", ["!**/charts/**", "."]],
+      ["alone: applied to the default path", ["!**/charts/**"]],
+      ["naming a directory by its name", [".", "!**/charts"]],
+    ])("%s", (_what, args) => {
+      expect(linted(args, root)).toEqual(["app.yaml", "base/svc.yaml"]);
+    });
+
+    test("a negation of a path under the working directory", () => {
+      expect(linted(["!base"], root)).toEqual(["app.yaml", "charts/db/templates/x.yaml"]);
+    });
+  });
+
+  test("a config file's ignore globs are relative to its directory, run from a subdirectory", () => {
+    const root = tree("config-relative", {
+      ".k8s-lint.yaml": 'ignore:\n  - "app/charts/**"\n',
+      "app/main.yaml": cm("main"),
+      "app/charts/chart.yaml": cm("chart"),
+      "other/charts/kept.yaml": cm("kept"),
+    });
+    expect(linted(["."], join(root, "app"))).toEqual(["main.yaml"]);
+    expect(linted(["-c", "../.k8s-lint.yaml", "."], join(root, "app"))).toEqual(["main.yaml"]);
+    expect(linted(["."], root)).toEqual(["app/main.yaml", "other/charts/kept.yaml"]);
+    // --ignore-pattern stays relative to the working directory.
+    expect(linted(["--ignore-pattern", "charts/**", "."], join(root, "other"))).toEqual([]);
+  });
+});

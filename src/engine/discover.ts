@@ -14,8 +14,12 @@ const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
 
 export interface DiscoverOptions {
   cwd: string;
-  /** minimatch globs from --ignore-pattern and the config's `ignore`, relative to cwd. */
+  /** minimatch globs from --ignore-pattern, relative to cwd. */
   ignorePatterns?: string[];
+  /** The config's `ignore` globs, relative to `base`: the config file's directory. */
+  configIgnore?: { base: string; patterns: string[] };
+  /** Follow symbolic links whose target is outside every root named in the inputs (`--follow-symlinks`). */
+  followSymlinks?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -47,21 +51,87 @@ async function loadIgnoreFile(cwd: string) {
 
 /** A path with glob magic in it (a path that exists is taken literally before this is asked). */
 function isGlob(p: string): boolean {
-  return /[*?[\]{}]|[!@+]\(/.test(p) || p.startsWith("!");
+  return /[*?[\]{}]|[!@+]\(/.test(p);
 }
 
-/** Expands the inputs in order, without duplicates. Throws DiscoveryError for bad paths. */
+/** `!pattern` in the inputs: an exclusion relative to cwd, as in ESLint (`!(...)` is an extglob). */
+const isNegated = (input: string) => input.startsWith("!") && input.length > 1 && !input.startsWith("!(");
+
+/** Where a glob's walk starts (its static prefix) and the rest of the pattern below it. */
+function splitGlob(pattern: string, cwd: string): { base: string; rest: string } {
+  const segments = pattern.split(/[\\/]+/);
+  const firstMagic = segments.findIndex(isGlob);
+  const base = firstMagic <= 0 ? (firstMagic === 0 && pattern.startsWith("/") ? "/" : cwd) : resolve(cwd, segments.slice(0, firstMagic).join("/") || "/");
+  const rest = firstMagic < 0 ? pattern : segments.slice(Math.max(firstMagic, 0)).filter((s, i) => i > 0 || s !== "").join("/");
+  return { base, rest };
+}
+
+/**
+ * Matches paths against globs relative to `base`: a glob matches a file, or a directory and
+ * then everything under it (as in .gitignore and ESLint's ignores).
+ */
+async function globMatcher(base: string, patterns: readonly string[]): Promise<((abs: string) => boolean) | undefined> {
+  if (!patterns.length) return undefined;
+  const { Minimatch } = await import("minimatch");
+  const compiled = patterns.flatMap((p) => [p, `${p.replace(/\/+$/, "")}/**`]).map((p) => new Minimatch(p, { dot: true }));
+  return (abs) => {
+    const rel = displayPath(abs, base);
+    return compiled.some((m) => m.match(rel) || m.match(abs));
+  };
+}
+
+/** The real path of every directory the inputs name (a glob: its static prefix): links may lead anywhere inside them. */
+function realRoots(inputs: readonly string[], cwd: string): string[] {
+  const roots: string[] = [];
+  for (const input of inputs) {
+    if (input === STDIN) continue;
+    try {
+      const abs = resolve(cwd, input);
+      if (statSync(abs).isDirectory()) roots.push(realpathSync(abs));
+    } catch {
+      if (isGlob(input)) {
+        try {
+          roots.push(realpathSync(splitGlob(input, cwd).base));
+        } catch {
+          // a glob under a missing directory matches nothing; that is reported below
+        }
+      }
+    }
+  }
+  return roots;
+}
+
+function isInside(path: string, roots: readonly string[]): boolean {
+  return roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
+}
+
+/** How walk treats symbolic links: `roots` are real paths; `skipped` counts the links not followed. */
+interface LinkPolicy {
+  roots: readonly string[];
+  follow: boolean;
+  skipped: number;
+}
+
+/**
+ * Expands the inputs in order, without duplicates; `!pattern` inputs exclude (and alone, apply
+ * to "."). Throws DiscoveryError for bad paths.
+ */
 export async function discover(inputs: string[], options: DiscoverOptions): Promise<DiscoveredFile[]> {
   const { cwd } = options;
-  const patterns = options.ignorePatterns ?? [];
+  const exclusions = inputs.filter(isNegated).map((p) => p.slice(1));
+  const positive = inputs.filter((p) => !isNegated(p));
+  if (!positive.length) positive.push(".");
   const ignoreFile = await loadIgnoreFile(cwd);
-  const minimatch = patterns.length ? (await import("minimatch")).minimatch : undefined;
+  const matchers = [
+    await globMatcher(cwd, [...(options.ignorePatterns ?? []), ...exclusions]),
+    await globMatcher(options.configIgnore?.base ?? cwd, options.configIgnore?.patterns ?? []),
+  ].filter((m) => m !== undefined);
   const isIgnored = (abs: string) => {
+    if (matchers.some((matches) => matches(abs))) return true;
     const rel = displayPath(abs, cwd);
-    if (minimatch && patterns.some((p) => minimatch(rel, p, { dot: true }) || minimatch(abs, p, { dot: true }))) return true;
-    if (ignoreFile && !rel.startsWith("/") && !rel.startsWith("..") && ignoreFile.ignores(rel)) return true;
-    return false;
+    return ignoreFile !== undefined && !rel.startsWith("/") && !rel.startsWith("..") && ignoreFile.ignores(rel);
   };
+  const links: LinkPolicy = { roots: realRoots(positive, cwd), follow: options.followSymlinks ?? false, skipped: 0 };
   const seen = new Set<string>();
   const out: DiscoveredFile[] = [];
   // One file reached by two routes (named twice, or through a link) is linted once.
@@ -77,7 +147,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     out.push({ absolute: abs, display: displayPath(abs, cwd) });
   };
 
-  for (const input of inputs) {
+  for (const input of positive) {
     if (input === STDIN) {
       if (!seen.has(STDIN)) {
         seen.add(STDIN);
@@ -92,10 +162,11 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ENOENT" && isGlob(input)) {
-        const matched = await walkGlob(input, cwd);
-        const kept = matched.filter((m) => !isIgnored(m));
-        if (matched.length === 0) throw new DiscoveryError(`no files match the pattern "${input}"`);
-        kept.forEach(add);
+        const { base, rest } = splitGlob(input, cwd);
+        const skippedBefore = links.skipped;
+        const matched = await walk(base, rest, links);
+        if (matched.length === 0) throw new DiscoveryError(`no files match the pattern "${input}"${notFollowed(links.skipped - skippedBefore)}`);
+        matched.filter((m) => !isIgnored(m)).forEach(add);
         continue;
       }
       if (code === "ENOENT") throw new DiscoveryError(`no such file or directory: ${input}`);
@@ -103,9 +174,10 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       throw new DiscoveryError(`cannot read ${input}: ${code ?? (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      const found = await walk(abs, MANIFEST_GLOB);
+      const skippedBefore = links.skipped;
+      const found = await walk(abs, MANIFEST_GLOB, links);
       // Like a pattern that matches nothing: a typo in a CI path must not pass as "no problems".
-      if (found.length === 0) throw new DiscoveryError(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}`);
+      if (found.length === 0) throw new DiscoveryError(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}`);
       found.filter((f) => !isIgnored(f)).forEach(add);
     } else {
       // A file named explicitly is linted whatever its extension, unless ignored.
@@ -115,22 +187,19 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
   return out;
 }
 
-/** A glob relative to cwd (or absolute): walks from its static prefix. */
-async function walkGlob(pattern: string, cwd: string): Promise<string[]> {
-  const segments = pattern.split(/[\\/]+/);
-  const firstMagic = segments.findIndex(isGlob);
-  const base = firstMagic <= 0 ? (firstMagic === 0 && pattern.startsWith("/") ? "/" : cwd) : resolve(cwd, segments.slice(0, firstMagic).join("/") || "/");
-  const rest = firstMagic < 0 ? pattern : segments.slice(Math.max(firstMagic, 0)).filter((s, i) => i > 0 || s !== "").join("/");
-  return walk(base, rest);
+/** The end of a "found nothing" message when links out of the roots were passed over. */
+function notFollowed(skipped: number): string {
+  return skipped ? ` (${skipped} symbolic ${skipped === 1 ? "link leads" : "links lead"} out of the linted directories; --follow-symlinks follows them)` : "";
 }
 
 /**
  * The files under `root` whose path relative to it matches `pattern` (minimatch, no dot
- * files unless the pattern names them). Symbolic links are followed, but each real directory
- * is entered once: a link back to a parent (a loop) ends there instead of repeating the tree,
- * and a file reached by two routes is listed once. Unreadable directories are passed over.
+ * files unless the pattern names them). Symbolic links are followed when their target is
+ * inside one of `links.roots` (or `links.follow` is set), and each real directory is entered
+ * once: a link back to a parent (a loop) ends there instead of repeating the tree, and a file
+ * reached by two routes is listed once. Unreadable directories are passed over.
  */
-async function walk(root: string, pattern: string): Promise<string[]> {
+async function walk(root: string, pattern: string, links: LinkPolicy): Promise<string[]> {
   const Minimatch = await loadMinimatch();
   const mm = new Minimatch(pattern, { dot: false });
   const visitedDirs = new Set<string>();
@@ -158,13 +227,19 @@ async function walk(root: string, pattern: string): Promise<string[]> {
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let target = abs;
       if (entry.isSymbolicLink()) {
         try {
-          const st = statSync(abs);
+          target = realpathSync(abs);
+          const st = statSync(target);
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch {
           continue; // a dangling link or a link loop
+        }
+        if (!links.follow && (isDir || isFile) && !isInside(target, links.roots)) {
+          links.skipped++;
+          continue;
         }
       }
       if (isDir) {
@@ -173,16 +248,8 @@ async function walk(root: string, pattern: string): Promise<string[]> {
         if (entry.isSymbolicLink()) viaLinks.push([abs, relPath]);
         else subdirs.push([abs, relPath]);
       } else if (isFile && mm.match(relPath)) {
-        let key = abs;
-        if (entry.isSymbolicLink()) {
-          try {
-            key = realpathSync(abs);
-          } catch {
-            continue;
-          }
-        }
-        if (seenFiles.has(key)) continue;
-        seenFiles.add(key);
+        if (seenFiles.has(target)) continue;
+        seenFiles.add(target);
         out.push(abs);
       }
     }

@@ -29,6 +29,10 @@ export interface LintOptions {
   kubernetesVersion?: string;
   defaultNamespace?: string;
   ignorePatterns?: string[];
+  /** Directory of the config file: the config's `ignore` globs are relative to it (default: cwd). */
+  configDir?: string;
+  /** Follow symbolic links that lead out of the directories named in `paths` (`--follow-symlinks`). */
+  followSymlinks?: boolean;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
   /** Text for the `-` path; read from process.stdin when absent. */
@@ -89,7 +93,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   };
   const files = await discover(paths.length ? paths : ["."], {
     cwd,
-    ignorePatterns: [...(config.ignore ?? []), ...(options.ignorePatterns ?? [])],
+    ignorePatterns: options.ignorePatterns,
+    configIgnore: { base: options.configDir ?? cwd, patterns: config.ignore ?? [] },
+    followSymlinks: options.followSymlinks,
   });
   const severities = severityTable(options);
   const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));

@@ -1,6 +1,6 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { lint } from "../../engine/lint.js";
@@ -13,6 +13,7 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.
 export const LINT_HELP = `Usage: k8s-lint [options] [paths...]
 
 Lints Kubernetes manifests (files, directories, globs; "-" reads stdin; default ".").
+A path "!<glob>" excludes the files it matches, like --ignore-pattern <glob>.
 
 Options:
   -f, --format <name>          ${FORMATS.join(" | ")} (default: stylish)
@@ -22,6 +23,7 @@ Options:
       --kubernetes-version <x.y>  target version for deprecated/removed APIs
       --default-namespace <ns> namespace of resources without one (default: default)
       --ignore-pattern <glob>  do not lint matching files; repeatable
+      --follow-symlinks        follow symbolic links that lead out of the linted directories
       --max-warnings <n>       exit 1 when there are more than n warnings
       --quiet                  report errors only
       --explain                print each finding's explanation (and info findings)
@@ -53,6 +55,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       "kubernetes-version": { type: "string" },
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
+      "follow-symlinks": { type: "boolean" },
       "max-warnings": { type: "string" },
       quiet: { type: "boolean" },
       explain: { type: "boolean" },
@@ -89,6 +92,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     kubernetesVersion: kubeVersion,
     defaultNamespace: values["default-namespace"],
     ignorePatterns: values["ignore-pattern"],
+    configDir: configPath ? dirname(configPath) : undefined,
+    followSymlinks: values["follow-symlinks"],
     quiet: values.quiet,
     onProgress: progress.onProgress,
     onResources: format === "junit" ? (list) => (linted = list) : undefined,
