@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { CONFIG_DOC_PATH, CONFIG_SCHEMA_PATH, renderConfigReference, renderConfigSchema } from "../dist/config/json-schema.js";
-import { packageInfo } from "../dist/formatters/package-info.js";
+import { packageInfo } from "../dist/package-info.js";
 import { OUTPUT_DOC_PATH, OUTPUT_SCHEMA_PATH, renderOutputReference, renderOutputSchema } from "../dist/formatters/output-schema.js";
 
 const { repository } = packageInfo();
