@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import type { Log } from "sarif";
+import { writeReports } from "../src/cli/reports.js";
 import { run } from "../src/cli/run.js";
 import { lint } from "../src/engine/lint.js";
 import { format as githubReport } from "../src/formatters/github.js";
@@ -16,7 +17,7 @@ import { format as jsonReport } from "../src/formatters/json.js";
 import { format as junitReport } from "../src/formatters/junit.js";
 import { format as sarifReport } from "../src/formatters/sarif.js";
 import type { Report } from "../src/formatters/types.js";
-import type { Diagnostic, LintResult } from "../src/types.js";
+import type { Diagnostic, LintResult, RelatedLocation } from "../src/types.js";
 import { FIXTURES, ROOT } from "./harness.js";
 
 const BIN = join(ROOT, "dist/bin/k8s-lint.js");
@@ -55,6 +56,22 @@ function bin(args: string[], opts: { cwd?: string; input?: string; stdout?: numb
     encoding: "utf8",
   });
   return { code: r.status, stdout: r.stdout ?? "", stderr: r.stderr };
+}
+
+/** A result with `n` findings in one file, as gen-million-findings gives (there 1,000,000). */
+function many(n: number): LintResult {
+  const diagnostics: Diagnostic[] = Array.from({ length: n }, (_, i) => ({
+    ruleId: "label-key-invalid",
+    severity: "error",
+    message: `label key "b${i} " is not a valid qualified name`,
+    line: i + 6,
+    column: 5,
+    endLine: i + 6,
+    endColumn: 10,
+    resource: { apiVersion: "v1", kind: "ConfigMap", name: "x", namespace: "default" },
+    path: `metadata.labels["b${i} "]`,
+  }));
+  return { version: 1, kubernetesVersion: "1.33", files: [{ path: "big.yaml", resources: 1, diagnostics }], summary: { files: 1, resources: 1, skipped: 0, errors: n, warnings: 0, infos: 0 } };
 }
 
 const oneLine = (stderr: string) => {
@@ -124,6 +141,17 @@ describe("writing report files", () => {
     }
   });
 
+  test("a report that fails half-way leaves the previous file and no temporary file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
+    writeFileSync(join(dir, "r.txt"), "the previous report");
+    const result = many(2_000);
+    // More than one 64 KiB piece is written before the broken finding makes the formatter throw.
+    result.files[0].diagnostics.push({ ...result.files[0].diagnostics[0], related: {} as RelatedLocation });
+    await expect(writeReports(result, [{ format: "github", file: "r.txt" }], { cwd: dir, stdout: () => undefined }, { color: false })).rejects.toThrow(TypeError);
+    expect(readFileSync(join(dir, "r.txt"), "utf8")).toBe("the previous report");
+    expect(readdirSync(dir)).toEqual(["r.txt"]);
+  });
+
   test("a folder that cannot be made: one line, exit 2", async () => {
     const dir = project();
     const r = await cli(["manifests", "-o", "manifests/clean.yaml/report.txt"], dir);
@@ -184,22 +212,6 @@ describe("reports in chunks", () => {
     expect(fixtures.summary.errors).toBeGreaterThan(100);
     expect(text(jsonReport(fixtures, { color: false }))).toBe(`${JSON.stringify(fixtures, null, 2)}\n`);
   });
-
-  /** A result with `n` findings in one file, as gen-million-findings gives (there 1,000,000). */
-  function many(n: number): LintResult {
-    const diagnostics: Diagnostic[] = Array.from({ length: n }, (_, i) => ({
-      ruleId: "label-key-invalid",
-      severity: "error",
-      message: `label key "b${i} " is not a valid qualified name`,
-      line: i + 6,
-      column: 5,
-      endLine: i + 6,
-      endColumn: 10,
-      resource: { apiVersion: "v1", kind: "ConfigMap", name: "x", namespace: "default" },
-      path: `metadata.labels["b${i} "]`,
-    }));
-    return { version: 1, kubernetesVersion: "1.33", files: [{ path: "big.yaml", resources: 1, diagnostics }], summary: { files: 1, resources: 1, skipped: 0, errors: n, warnings: 0, infos: 0 } };
-  }
 
   test.each([
     ["json", jsonReport],
