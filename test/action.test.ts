@@ -153,7 +153,7 @@ describe("the Action, run as the runner runs it", () => {
 
   test("prints the findings as annotations, fails on errors and sets the outputs", () => {
     const res = runStep(workspace, { paths: "k8s" });
-    expect(res.stdout).toBe(githubFormat(expected, { color: false }));
+    expect(res.stdout).toBe(Array.from(githubFormat(expected, { color: false })).join(""));
     expect(res.stdout).toMatch(/^::error file=k8s\/bad\.yaml,line=3,/m);
     expect(res.status).toBe(1);
     expect(res.outputs).toEqual({

@@ -2,13 +2,12 @@
  * The Action's run: validate the inputs, lint once, print the log format, write the SARIF file,
  * the outputs and the job summary. Every failure becomes an `::error` annotation and exit code 2.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError } from "../cli/io.js";
+import { writeReports, type ReportTarget } from "../cli/reports.js";
 import { findConfig, loadConfig } from "../config/load.js";
 import { lint } from "../engine/lint.js";
 import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../errors.js";
-import { loadFormatter, type FormatName } from "../formatters/index.js";
 import type { LintedResource } from "../formatters/types.js";
 import { readFailOn, readInputs, warningLimit, type ActionInputs, type FailOn } from "./inputs.js";
 import { appendSummary, errorCommand, setOutputs } from "./runner.js";
@@ -58,10 +57,9 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
     kubernetesVersion: inputs.kubernetesVersion,
     onResources: inputs.format === "junit" ? (list) => (resources = list) : undefined,
   });
-  const render = async (name: FormatName) => (await loadFormatter(name))(result, { color: false, resources });
-
-  io.stdout(await render(inputs.format));
-  if (inputs.sarifFile) writeReport(resolve(io.cwd, inputs.sarifFile), inputs.sarifFile, await render("sarif"));
+  const targets: ReportTarget[] = [{ format: inputs.format }];
+  if (inputs.sarifFile) targets.push({ format: "sarif", file: inputs.sarifFile });
+  await writeReports(result, targets, io, { color: false, resources });
 
   const limit = warningLimit(inputs, config?.maxWarnings);
   const { errors, warnings, infos } = result.summary;
@@ -69,14 +67,4 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
   setOutputs(env, { errors, warnings, infos });
   appendSummary(env, summaryMarkdown(result, { failed: code !== EXIT_OK && inputs.failOn !== "never", failOn: inputs.failOn, base: blobBase(env) }));
   return code;
-}
-
-/** Writes a report file, creating its folders. */
-function writeReport(file: string, display: string, text: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  } catch (err) {
-    throw new UsageError(`cannot write ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
 }

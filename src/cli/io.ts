@@ -1,6 +1,8 @@
 /** What a command may touch of the process: streams, cwd, environment. Tests pass their own. */
 export interface CliIO {
   stdout: (text: string) => void;
+  /** Resolves when stdout can take more (a large report on a slow pipe); absent where writes are synchronous. */
+  stdoutDrained?: () => Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;

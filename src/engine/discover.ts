@@ -20,6 +20,8 @@ export interface DiscoverOptions {
   configIgnore?: { base: string; patterns: string[] };
   /** Follow symbolic links whose target is outside every root named in the inputs (`--follow-symlinks`). */
   followSymlinks?: boolean;
+  /** The name `-` is shown under and matched against ignore patterns, relative to cwd (`--stdin-filename`). */
+  stdinFilename?: string;
 }
 
 export interface DiscoveredFile {
@@ -151,7 +153,8 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     if (input === STDIN) {
       if (!seen.has(STDIN)) {
         seen.add(STDIN);
-        out.push({ absolute: STDIN, display: "<stdin>" });
+        const named = options.stdinFilename === undefined ? undefined : resolve(cwd, options.stdinFilename);
+        if (!named || !isIgnored(named)) out.push({ absolute: STDIN, display: named ? displayPath(named, cwd) : "<stdin>" });
       }
       continue;
     }
@@ -183,6 +186,10 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       // A file named explicitly is linted whatever its extension, unless ignored.
       if (!isIgnored(abs)) add(abs);
     }
+  }
+  const stdin = out.find((f) => f.absolute === STDIN);
+  if (stdin && options.stdinFilename !== undefined && out.some((f) => f !== stdin && f.display === stdin.display)) {
+    throw new DiscoveryError(`--stdin-filename "${options.stdinFilename}" names a file that is linted too`);
   }
   return out;
 }

@@ -37,6 +37,8 @@ export interface LintOptions {
   quiet?: boolean;
   /** Text for the `-` path; read from process.stdin when absent. */
   stdin?: string;
+  /** The name the `-` input is reported under and matched against ignore patterns (`--stdin-filename`); default "<stdin>". */
+  stdinFilename?: string;
   /** Rules to run instead of the whole registry (tests of the engine itself). */
   ruleSet?: readonly Rule[];
   /** Called after each file is parsed (progress display). */
@@ -96,6 +98,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     ignorePatterns: options.ignorePatterns,
     configIgnore: { base: options.configDir ?? cwd, patterns: config.ignore ?? [] },
     followSymlinks: options.followSymlinks,
+    stdinFilename: options.stdinFilename,
   });
   const severities = severityTable(options);
   const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));

@@ -43,8 +43,7 @@ export function command(file: string, d: Diagnostic): string {
   return `::${COMMAND[d.severity]} ${properties}::${escapeData(text(d))}`;
 }
 
-export const format: Formatter = (result) => {
-  const lines: string[] = [];
-  for (const file of result.files) for (const d of file.diagnostics) lines.push(command(file.path, d));
-  return lines.length ? `${lines.join("\n")}\n` : "";
+/** One line per diagnostic, yielded as it is made (a large run is never one string). */
+export const format: Formatter = function* (result) {
+  for (const file of result.files) for (const d of file.diagnostics) yield `${command(file.path, d)}\n`;
 };

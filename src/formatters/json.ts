@@ -1,3 +1,4 @@
+import { jsonChunks } from "./json-chunks.js";
 import type { Formatter } from "./types.js";
 
-export const format: Formatter = (result) => `${JSON.stringify(result, null, 2)}\n`;
+export const format: Formatter = (result) => jsonChunks(result);

@@ -78,50 +78,57 @@ function describe(d: Diagnostic): string {
   return lines.join("\n");
 }
 
-export const format: Formatter = (result, options) => {
+/** The XML, yielded one test case at a time (a large run is never one string). */
+export const format: Formatter = function* (result, options) {
   const byFile = new Map<string, LintedResource[]>();
   for (const r of options.resources ?? []) {
     const list = byFile.get(r.file);
     if (list) list.push(r);
     else byFile.set(r.file, [r]);
   }
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
-  for (const file of result.files) {
+  // The totals head the document, so the test cases are counted before any is written.
+  const suites = result.files.map((file) => {
     const cases = testCases(file, options.resources ? (byFile.get(file.path) ?? []) : undefined);
-    const suiteFailures = cases.filter((c) => c.diagnostics.some((d) => d.severity === "error")).length;
-    tests += cases.length;
-    failures += suiteFailures;
-    const body: string[] = [];
-    for (const c of cases) {
-      const errors = c.diagnostics.filter((d) => d.severity === "error");
-      const others = c.diagnostics.filter((d) => d.severity !== "error");
-      const attrs = `name="${escapeXml(c.name)}" classname="${escapeXml(file.path)}" file="${escapeXml(file.path)}"${c.line ? ` line="${c.line}"` : ""}`;
-      if (!c.diagnostics.length) {
-        body.push(`    <testcase ${attrs}/>`);
-        continue;
-      }
-      body.push(`    <testcase ${attrs}>`);
-      if (errors.length) {
-        const first = errors[0];
-        const message = errors.length === 1 ? `${first.message} (${first.ruleId})` : `${errors.length} errors, first: ${first.message} (${first.ruleId})`;
-        body.push(`      <failure message="${escapeXml(message)}" type="${escapeXml(first.ruleId)}">${escapeText(errors.map(describe).join("\n"))}</failure>`);
-      }
-      if (others.length) body.push(`      <system-out>${escapeText(others.map(describe).join("\n"))}</system-out>`);
-      body.push("    </testcase>");
-    }
-    suites.push(
-      `  <testsuite name="${escapeXml(file.path)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">`,
-      ...body,
-      "  </testsuite>",
-    );
+    return { file, cases, failures: cases.filter((c) => c.diagnostics.some((d) => d.severity === "error")).length };
+  });
+  const tests = suites.reduce((n, s) => n + s.cases.length, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="k8s-lint" tests="${tests}" failures="${failures}" errors="0">\n`;
+  for (const { file, cases, failures: suiteFailures } of suites) {
+    yield `  <testsuite name="${escapeXml(file.path)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">\n`;
+    for (const c of cases) yield* testCase(file.path, c);
+    yield "  </testsuite>\n";
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="k8s-lint" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    "</testsuites>",
-    "",
-  ].join("\n");
+  yield "</testsuites>\n";
 };
+
+/** One test case; its findings one by one, since one resource may have a million of them. */
+function* testCase(path: string, c: TestCase): Generator<string> {
+  const attrs = `name="${escapeXml(c.name)}" classname="${escapeXml(path)}" file="${escapeXml(path)}"${c.line ? ` line="${c.line}"` : ""}`;
+  if (!c.diagnostics.length) {
+    yield `    <testcase ${attrs}/>\n`;
+    return;
+  }
+  const errors = c.diagnostics.filter((d) => d.severity === "error");
+  const others = c.diagnostics.filter((d) => d.severity !== "error");
+  yield `    <testcase ${attrs}>\n`;
+  if (errors.length) {
+    const first = errors[0];
+    const message = errors.length === 1 ? `${first.message} (${first.ruleId})` : `${errors.length} errors, first: ${first.message} (${first.ruleId})`;
+    yield `      <failure message="${escapeXml(message)}" type="${escapeXml(first.ruleId)}">`;
+    yield* described(errors);
+    yield "</failure>\n";
+  }
+  if (others.length) {
+    yield "      <system-out>";
+    yield* described(others);
+    yield "</system-out>\n";
+  }
+  yield "    </testcase>\n";
+}
+
+/** Element text: each finding described and escaped, one per line. */
+function* described(diagnostics: Diagnostic[]): Generator<string> {
+  for (const [i, d] of diagnostics.entries()) yield `${i ? "\n" : ""}${escapeText(describe(d))}`;
+}

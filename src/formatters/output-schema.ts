@@ -45,7 +45,7 @@ export const diagnosticSchema = z
 
 export const fileResultSchema = z
   .strictObject({
-    path: z.string().describe('relative to the working directory, forward slashes; "<stdin>" for -'),
+    path: z.string().describe('relative to the working directory, forward slashes; for - the --stdin-filename name, else "<stdin>"'),
     resources: z.number().int().min(0).describe("Kubernetes objects found in the file (List items counted one by one)"),
     diagnostics: z.array(diagnosticSchema).describe("sorted by line, column, rule id"),
   })
@@ -147,6 +147,10 @@ export function renderOutputReference(): string {
     "",
     "Every position is 1-based and points at the offending key or value. Info diagnostics are always",
     "included (the human format shows them only with `--explain`); `--quiet` keeps errors only.",
+    "",
+    "`-f json:report.json` writes it to a file instead, beside other reports of the same run",
+    "(`-f stylish -f json:report.json`). It is written as it is produced (a run with a million",
+    "findings gives about 700 MB), formatted as `JSON.stringify(result, null, 2)` would.",
     "",
     "## Top level",
     "",

@@ -7,6 +7,7 @@ import { allRules } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
 import type { Diagnostic, Severity } from "../types.js";
 import { packageInfo, ruleHelpUri } from "../package-info.js";
+import { jsonChunks } from "./json-chunks.js";
 import type { Formatter } from "./types.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -87,9 +88,15 @@ function result(file: string, d: Diagnostic, ruleIndex: number): Result {
 export const format: Formatter = (lintResult) => {
   const info = packageInfo();
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
-  const results: Result[] = [];
+  // SARIF results are made one at a time while the report is written (the replacer below):
+  // a run with a million findings never holds a million of them.
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
   for (const file of lintResult.files) {
-    for (const d of file.diagnostics) results.push(result(file.path, d, ruleIndex.get(d.ruleId) ?? -1));
+    for (const d of file.diagnostics) {
+      diagnostics.push(d);
+      files.push(file.path);
+    }
   }
   const log: Log = {
     $schema: SARIF_SCHEMA,
@@ -106,10 +113,14 @@ export const format: Formatter = (lintResult) => {
           },
         },
         columnKind: "utf16CodeUnits",
-        results,
+        results: diagnostics as unknown as Result[],
         properties: { kubernetesVersion: lintResult.kubernetesVersion, summary: lintResult.summary },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonChunks(log, function (this: unknown, key, value) {
+    if (this !== diagnostics) return value;
+    const d = value as Diagnostic;
+    return result(files[Number(key)], d, ruleIndex.get(d.ruleId) ?? -1);
+  });
 };

@@ -15,4 +15,11 @@ export interface FormatOptions {
   resources?: LintedResource[];
 }
 
-export type Formatter = (result: LintResult, options: FormatOptions) => string;
+/**
+ * A rendered report: one string, or its text in order as chunks. The machine formats give
+ * chunks, so that a run with a million findings never holds its report as one string (V8
+ * strings end at about 512 MiB); `Array.from(report).join("")` is the whole text either way.
+ */
+export type Report = string | Iterable<string>;
+
+export type Formatter = (result: LintResult, options: FormatOptions) => Report;

@@ -1,12 +1,12 @@
 /** `k8s-lint [paths...]`: the default command. */
-import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { lint } from "../../engine/lint.js";
-import { FORMATS, isFormatName, loadFormatter } from "../../formatters/index.js";
+import { FORMATS } from "../../formatters/index.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { createProgress, progressAllowed } from "../progress.js";
+import { reportTargets, writeReports } from "../reports.js";
 import type { SeveritySetting } from "../../types.js";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
 
@@ -16,8 +16,10 @@ Lints Kubernetes manifests (files, directories, globs; "-" reads stdin; default 
 A path "!<glob>" excludes the files it matches, like --ignore-pattern <glob>.
 
 Options:
-  -f, --format <name>          ${FORMATS.join(" | ")} (default: stylish)
-  -o, --output-file <file>     write the report to a file instead of stdout
+  -f, --format <name>[:<file>] ${FORMATS.join(" | ")} (default: stylish);
+                               repeatable: name:file writes to a file, at most one to stdout
+  -o, --output-file <file>     write the stdout report to a file instead
+      --stdin-filename <path>  the name findings give the "-" input (and ignore patterns match)
   -c, --config <file>          config file (default: nearest .k8s-lint.yaml/.json upwards)
       --rule <id>=<severity>   off | info | warning | error; repeatable
       --kubernetes-version <x.y>  target version for deprecated/removed APIs
@@ -48,8 +50,9 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     allowPositionals: true,
     strict: true,
     options: {
-      format: { type: "string", short: "f" },
+      format: { type: "string", short: "f", multiple: true },
       "output-file": { type: "string", short: "o" },
+      "stdin-filename": { type: "string" },
       config: { type: "string", short: "c" },
       rule: { type: "string", multiple: true },
       "kubernetes-version": { type: "string" },
@@ -63,8 +66,9 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       color: { type: "boolean" },
     },
   });
-  const format = values.format ?? "stylish";
-  if (!isFormatName(format)) throw new UsageError(`unknown format "${format}" (one of: ${FORMATS.join(", ")})`);
+  const targets = reportTargets(values.format ?? [], values["output-file"]);
+  const stdinFilename = values["stdin-filename"];
+  if (stdinFilename !== undefined && !positionals.includes("-")) throw new UsageError('--stdin-filename names the "-" input, and no path is "-"');
   const rules: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec);
@@ -83,7 +87,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
 
-  const progress = createProgress({ enabled: progressAllowed(format, io.stderrIsTTY ?? false), write: io.stderr });
+  const progress = createProgress({ enabled: targets.some((t) => progressAllowed(t.format, io.stderrIsTTY ?? false)), write: io.stderr });
   let linted: LintedResource[] | undefined;
   const result = await lint(positionals, {
     cwd: io.cwd,
@@ -95,24 +99,18 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     configDir: configPath ? dirname(configPath) : undefined,
     followSymlinks: values["follow-symlinks"],
     quiet: values.quiet,
+    stdinFilename,
     onProgress: progress.onProgress,
-    onResources: format === "junit" ? (list) => (linted = list) : undefined,
+    onResources: targets.some((t) => t.format === "junit") ? (list) => (linted = list) : undefined,
   }).finally(() => progress.finish());
 
-  const toFile = values["output-file"] !== undefined;
-  const formatter = await loadFormatter(format);
-  const output = formatter(result, {
-    color: values.color ? true : useColor(io, values["no-color"] ?? false, toFile),
+  const noColor = values["no-color"] ?? false;
+  await writeReports(result, targets, io, {
+    color: values.color ? true : useColor(io, noColor, false),
+    colorInFiles: values.color ? true : useColor(io, noColor, true),
     explain: values.explain,
     resources: linted,
   });
-  if (toFile) {
-    try {
-      writeFileSync(resolve(io.cwd, values["output-file"]!), output);
-    } catch (err) {
-      throw new UsageError(`cannot write ${values["output-file"]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  } else io.stdout(output);
 
   const limit = maxWarnings ?? config?.maxWarnings;
   if (result.summary.errors > 0) return EXIT_PROBLEMS;
