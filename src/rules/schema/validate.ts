@@ -8,7 +8,7 @@ import { formatPath } from "../../engine/positions.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
-import { isValidQuantity } from "../../models/quantity.js";
+import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
@@ -412,9 +412,10 @@ function quantityHint(text: string): string {
   const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);
   if (m) {
     const suffix = m[2];
-    const binary = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"].find((s) => s.toLowerCase() === suffix.toLowerCase());
+    const binary = QUANTITY_SUFFIXES.binary.find((s) => s.toLowerCase() === suffix.toLowerCase());
     if (binary) return `write "${m[1]}${binary}": suffixes are case-sensitive ("${binary}" is the binary unit)`;
     if (/^[kmgtpe]b$/i.test(suffix)) return `write "${m[1]}${suffix[0].toUpperCase()}i" (or "${m[1]}${suffix[0].toUpperCase() === "K" ? "k" : suffix[0].toUpperCase()}"): Kubernetes units have no "B"`;
   }
-  return 'write a number with an optional suffix: m, k, M, G, T, Ki, Mi, Gi, Ti (for example "500m", "128Mi", "1.5")';
+  const suffixes = [...QUANTITY_SUFFIXES.decimal, ...QUANTITY_SUFFIXES.binary].join(", ");
+  return `write a number with an optional suffix: ${suffixes} or an exponent such as e3 (for example "500m", "128Mi", "1.5")`;
 }
