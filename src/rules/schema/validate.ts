@@ -13,6 +13,7 @@ import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { findApiChange } from "./api-changes.js";
+import { movedFields, type MovedFields } from "./moved-fields.js";
 
 export type SchemaRuleId =
   | "unknown-field"
@@ -290,15 +291,18 @@ class Walker {
     const type = objectType(code);
     if (type.free) return;
     this.stack.push({ code, path, value });
+    const unknown: Array<[string, unknown]> = [];
     for (const [key, v] of Object.entries(value)) {
       if (path.length === 0 && key === "status") continue;
       const fieldCode = type.fields[key];
-      if (fieldCode === undefined) this.unknownField(key, v, type.fields, path);
+      if (fieldCode === undefined) unknown.push([key, v]);
       else this.walk(v, fieldCode, [...path, key]);
     }
+    const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields[name] !== undefined, unknown);
+    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key))) this.unknownField(key, v, type.fields, path);
     if (!this.target.lenient) {
       for (const req of type.required) {
-        if (value[req] === undefined || value[req] === null) {
+        if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
           this.report("missing-required-field", {
             path: path.length ? path : ["kind"],
             target: "key",
@@ -310,6 +314,13 @@ class Walker {
     }
     if (code === this.metaCode) this.checkLabels(value, path);
     this.stack.pop();
+  }
+
+  /** One finding per group of fields written in another version's shape. */
+  private reportMovedFields(value: Record<string, unknown>, path: Path, isField: (name: string) => boolean, unknown: Array<[string, unknown]>): MovedFields[] {
+    const moved = movedFields(value, path, isField, unknown);
+    for (const m of moved) this.report("unknown-field", { path: [...path, m.keys[0]], target: "key", message: m.message, hint: m.hint });
+    return moved;
   }
 
   private unknownField(key: string, value: unknown, fields: Record<string, TypeCode>, path: Path) {
