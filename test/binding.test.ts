@@ -74,6 +74,36 @@ const cases: Case[] = [
       pvc("pinned", "{volumeName: a, storageClassName: nfs, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}"),
     { pinned: "bound:a", free: "unbound:a:claimRef" },
   ],
+  [
+    "the fewest access modes first, then the smallest (findByClaim): both claims bind",
+    pv("rwo-rox", `{storageClassName: nfs, capacity: {storage: 5Gi}, accessModes: [ReadWriteOnce, ReadOnlyMany], ${NFS}}`) +
+      pv("rwo", `{storageClassName: nfs, capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce], ${NFS}}`) +
+      pvc("data", "{storageClassName: nfs, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}") +
+      pvc("shared", "{storageClassName: nfs, accessModes: [ReadWriteOnce, ReadOnlyMany], resources: {requests: {storage: 1Gi}}}"),
+    { data: "bound:rwo", shared: "bound:rwo-rox" },
+  ],
+  [
+    "a wider access-mode set is used when the exact set has no fitting PV",
+    pv("rwo-small", `{storageClassName: nfs, capacity: {storage: 1Gi}, accessModes: [ReadWriteOnce], ${NFS}}`) +
+      pv("rwo-rwx", `{storageClassName: nfs, capacity: {storage: 50Gi}, accessModes: [ReadWriteOnce, ReadWriteMany], ${NFS}}`) +
+      pv("all", `{storageClassName: nfs, capacity: {storage: 20Gi}, accessModes: [ReadWriteOnce, ReadOnlyMany, ReadWriteMany], ${NFS}}`) +
+      pvc("c", "{storageClassName: nfs, accessModes: [ReadWriteOnce], resources: {requests: {storage: 10Gi}}}"),
+    { c: "bound:rwo-rwx" },
+  ],
+  [
+    "duplicate access modes do not widen the set",
+    pv("twice", `{storageClassName: nfs, capacity: {storage: 20Gi}, accessModes: [ReadWriteOnce, ReadWriteOnce], ${NFS}}`) +
+      pv("pair", `{storageClassName: nfs, capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce, ReadOnlyMany], ${NFS}}`) +
+      pvc("c", "{storageClassName: nfs, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}"),
+    { c: "bound:twice" },
+  ],
+  [
+    "a claim whose modes no group covers stays unbound",
+    pv("rwo", `{storageClassName: nfs, capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce], ${NFS}}`) +
+      pv("rox", `{storageClassName: nfs, capacity: {storage: 10Gi}, accessModes: [ReadOnlyMany], ${NFS}}`) +
+      pvc("c", "{storageClassName: nfs, accessModes: [ReadWriteOnce, ReadOnlyMany], resources: {requests: {storage: 1Gi}}}"),
+    { c: "unbound:rwo:accessModes" },
+  ],
   ["no PV of the class in the input", pv("a", `{storageClassName: nfs, capacity: {storage: 10Gi}, accessModes: [ReadWriteOnce], ${NFS}}`) + pvc("c", "{storageClassName: gp3, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}"), { c: "unknown" }],
   [
     "a provisioning StorageClass makes it dynamic",

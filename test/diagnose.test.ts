@@ -1,6 +1,7 @@
 /**
  * `diagnose` on realistic kubectl dumps (fixtures/diagnose/): kubectl's STATUS for every pod,
- * and advice that names the real cause.
+ * and advice that names the real cause. The `.yml` dumps hold focused cases; the `.yaml` ones
+ * are also the docs' example.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,6 +51,22 @@ const EXPECTED: Record<string, Record<string, [string, string, number]>> = {
     "pdf-renderer": ["RunContainerError", "0/1", 3],
     "thumbnailer": ["ContainerStatusUnknown", "0/1", 0],
     "checkout": ["Running", "0/1", 0],
+  },
+  "liveness.yml": {
+    "liveness-kill": ["CrashLoopBackOff", "0/1", 7],
+    "liveness-sigterm": ["CrashLoopBackOff", "0/1", 2],
+    "liveness-running-again": ["Running", "1/1", 3],
+    "oom-with-probe": ["CrashLoopBackOff", "0/1", 4],
+    "killed-before-window": ["CrashLoopBackOff", "0/1", 2],
+    "exits-1-with-probe": ["CrashLoopBackOff", "0/1", 5],
+    "sigkill-without-probe": ["CrashLoopBackOff", "0/1", 5],
+  },
+  "evictions.yml": {
+    "pod-storage-limit": ["Evicted", "0/1", 0],
+    "container-storage-limit": ["Evicted", "0/1", 0],
+    "emptydir-limit": ["Evicted", "0/1", 0],
+    "memory-pressure": ["Evicted", "0/1", 0],
+    "taint-eviction": ["Evicted", "0/1", 0],
   },
 };
 
@@ -114,6 +131,56 @@ describe("the likely cause names the real cause", () => {
     expect(pod("data.yaml", "db-1").likelyCause).toContain("kubectl logs db-1 -n data -c wait-for-primary --previous");
     expect(pod("data.yaml", "db-2").likelyCause).toContain('"init-permissions" is still running');
     expect(pod("edge.json", "etl-runner").likelyCause).toContain('container "fetch" completed');
+  });
+  describe("a liveness kill is recognised from the pod alone (no Events in the dump)", () => {
+    test.each(["liveness-kill", "liveness-sigterm", "liveness-running-again"])("%s: the liveness probe", (name) => {
+      const cause = pod("liveness.yml", name).likelyCause;
+      expect(cause).toMatch(/restarted by its liveness probe: its last run ended with exit code 1(37|43) \((SIGKILL|SIGTERM)\) and reason Error, not OOMKilled/);
+      expect(cause).toContain("the kubelet sends SIGTERM");
+      expect(cause).toContain(`--field-selector involvedObject.name=${name},reason=Unhealthy`);
+    });
+    test("the window and the run's length are named", () => {
+      expect(pod("liveness.yml", "liveness-kill").likelyCause).toContain("after 7s, and the probe gives up after 5s (initialDelaySeconds 0 + periodSeconds 5 x failureThreshold 1)");
+      expect(pod("liveness.yml", "liveness-sigterm").likelyCause).toContain("not OOMKilled, and the probe gives up after 30s (initialDelaySeconds 0 + periodSeconds 10 x failureThreshold 3)");
+    });
+    test.each([
+      ["oom-with-probe", /OOM-killed/],
+      ["killed-before-window", /exits with exit code 137 \(SIGKILL\); its previous logs say why/],
+      ["exits-1-with-probe", /exits with exit code 1 /],
+      ["sigkill-without-probe", /exits with exit code 137 \(SIGKILL\); its previous logs say why/],
+    ])("%s: not a liveness kill", (name, cause) => {
+      expect(pod("liveness.yml", name).likelyCause).toMatch(cause);
+      expect(pod("liveness.yml", name).likelyCause).not.toContain("liveness");
+    });
+    test("an Unhealthy event still gives the probe's own message", async () => {
+      const event = `---
+apiVersion: v1
+kind: Event
+metadata: {name: liveness-kill.1, namespace: shop}
+involvedObject: {kind: Pod, name: liveness-kill, namespace: shop}
+type: Warning
+reason: Unhealthy
+message: "Liveness probe failed: HTTP probe failed with statuscode: 503"
+`;
+      const r = await diagnose(read("liveness.yml") + event);
+      expect(r.pods.find((p) => p.name === "liveness-kill")!.likelyCause).toContain("HTTP probe failed with statuscode: 503");
+    });
+  });
+  describe("Evicted causes read as clean sentences", () => {
+    test.each([
+      ["pod-storage-limit", "exceeded 1Gi, the total limit of its containers, so the kubelet evicted it. Next:"],
+      ["container-storage-limit", 'container "app" exceeded its ephemeral-storage limit 500Mi, so the kubelet evicted the pod. Next:'],
+      ["emptydir-limit", 'emptyDir volume "cache" grew past its sizeLimit 1Gi'],
+      ["memory-pressure", "was low on memory"],
+      ["taint-eviction", "the kubelet evicted the pod: The node had condition: [DiskPressure]. Next:"],
+    ])("%s", (name, text) => {
+      expect(pod("evictions.yml", name).likelyCause).toContain(text);
+    });
+    test("no cause of any fixture has a stray period", () => {
+      for (const pods of results.values()) {
+        for (const p of pods) if (p.likelyCause) expect(p.likelyCause).not.toMatch(/\.\s*[.,;]|\.,|\. so\b|\s\.(\s|$)/);
+      }
+    });
   });
   test("healthy pods have no cause", () => {
     expect(pod("shop.yaml", "web-7d4b9c8f6d-2xkqp").likelyCause).toBeNull();

@@ -8,12 +8,13 @@ const VALID: Array<[string | number, number]> = [
   ["1e3", 1000], ["1E3", 1000], ["1e-3", 0.001], ["1e+3", 1000], ["1.5e3", 1500], ["-1e3", -1000], ["100", 100],
   ["250m", 0.25], ["128Mi", 128 * 2 ** 20], ["+.5", 0.5], ["-.5Mi", -0.5 * 2 ** 20], ["007", 7], ["2.5k", 2500],
   [1, 1], [0.5, 0.5], [1000, 1000],
+  ["250000u", 0.25], ["500000000n", 0.5], ["1n", 1e-9], ["1.5u", 1.5e-6], ["-3n", -3e-9],
 ];
 
 const INVALID: Array<string | number> = [
   "", " ", "500mi", "1GB", "1gi", "1KB", "1K", "1kb", "1 Gi", " 1Gi", "1Gi ", "Gi", "m", "1.2.3", "1e", "1e3.5",
   "1Gi3", "++1", "+-1", "1Mi1", "0x10", "1,5", "abc", "1Gii", "1mM", "1ki", "1b", "1B", "e3", ".", "+", "-", "1..2",
-  "1e3Gi", "5%", "infinity", "NaN", "1_000", Number.NaN, Number.POSITIVE_INFINITY,
+  "1e3Gi", "5%", "infinity", "NaN", "1_000", "1N", "1U", "1µ", "1nm", "1un", "1p", Number.NaN, Number.POSITIVE_INFINITY,
 ];
 
 describe("valid quantities", () => {

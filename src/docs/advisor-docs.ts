@@ -177,7 +177,7 @@ export function renderAdvisorIndex(example: DiagnoseExample): string {
     "## `k8s-lint diagnose <file|->`",
     "",
     "```sh",
-    "kubectl get pods,deploy,sts,rs,jobs -n shop -o yaml > dump.yaml   # events are optional: add `events` to the list",
+    "kubectl get pods,events,deploy,sts,rs,jobs -n shop -o yaml > dump.yaml   # events make the causes surer",
     "k8s-lint diagnose dump.yaml",
     "kubectl get pods -A -o json | k8s-lint diagnose -",
     "```",

@@ -1,5 +1,5 @@
 /**
- * `diagnose`: advice on live objects dumped by `kubectl get pods,deploy,sts,rs,jobs -o yaml|json`.
+ * `diagnose`: advice on live objects dumped by `kubectl get pods,events,deploy,sts,rs,jobs -o yaml|json`.
  * For every pod: kubectl's STATUS/READY/RESTARTS, each container's state explained, the QoS
  * class reported next to the derived one, the static findings on its spec, and the most likely
  * cause with the next command to run. For workloads: desired vs ready and the pods holding
@@ -345,6 +345,8 @@ function crashCause(ctx: PodContext, v: ContainerView, t: Json | undefined): Cau
   if ((code === 137 || code === 143) && liveness) {
     return { cause: `the liveness probe of ${what} fails, so the kubelet restarts it: ${liveness.message}`, next: cmd(ctx, "kubectl describe pod <pod> -n <ns>") };
   }
+  const killedByProbe = livenessKill(v, t);
+  if (killedByProbe) return { cause: `${what} ${killedByProbe}`, next: cmd(ctx, `${EVENTS},reason=Unhealthy`) };
   if (reason === "StartError" || reason === "ContainerCannotRun" || code === 127 || code === 126) {
     const cmdline = [...(Array.isArray(v.spec.command) ? v.spec.command : []), ...(Array.isArray(v.spec.args) ? v.spec.args : [])].join(" ");
     return {
@@ -359,6 +361,44 @@ function crashCause(ctx: PodContext, v: ContainerView, t: Json | undefined): Cau
     };
   }
   return { cause: `${what} exits with ${exitPhrase(code, int(t.signal))}; its previous logs say why`, next: logs };
+}
+
+/** Seconds between two RFC 3339 times; undefined when either is missing or unreadable. */
+function secondsBetween(from: unknown, to: unknown): number | undefined {
+  const a = Date.parse(str(from));
+  const b = Date.parse(str(to));
+  return Number.isFinite(a) && Number.isFinite(b) && b >= a ? (b - a) / 1000 : undefined;
+}
+
+/** A liveness window at most this long counts as short when the run's length is unknown. */
+const SHORT_LIVENESS_WINDOW_SECONDS = 30;
+
+/**
+ * Recognises a liveness kill from the pod alone, for dumps without Events: the kubelet stops a
+ * container whose liveness probe fails with SIGTERM, then SIGKILL after the grace period
+ * (pkg/kubelet/kuberuntime killContainer), so the last run ended with exit code 143 or 137 and
+ * reason Error (not OOMKilled); the container has a liveness probe whose failure window
+ * (initialDelaySeconds + periodSeconds x failureThreshold, upstream defaults 0, 10, 3) is short,
+ * or no longer than the run itself; and it restarted. Returns the cause after the container's name.
+ */
+function livenessKill(v: ContainerView, t: Json): string | undefined {
+  const probe = obj(v.spec.livenessProbe);
+  const code = int(t.exitCode);
+  const reason = str(t.reason);
+  if (!probe || (code !== 137 && code !== 143) || (reason !== "Error" && reason !== "") || int(v.status?.restartCount) === 0) return undefined;
+  const num = (k: string, fallback: number) => (typeof probe[k] === "number" && (probe[k] as number) >= 0 ? (probe[k] as number) : fallback);
+  const delay = num("initialDelaySeconds", 0);
+  const period = num("periodSeconds", 10) || 10;
+  const failures = num("failureThreshold", 3) || 3;
+  const window = delay + period * failures;
+  const ran = secondsBetween(t.startedAt, t.finishedAt);
+  if (ran !== undefined ? ran < window : window > SHORT_LIVENESS_WINDOW_SECONDS) return undefined;
+  const signal = code === 143 ? "exit code 143 (SIGTERM)" : "exit code 137 (SIGKILL)";
+  return (
+    `is most likely restarted by its liveness probe: its last run ended with ${signal} and reason Error, not OOMKilled` +
+    `${ran !== undefined ? `, after ${ran}s` : ""}, and the probe gives up after ${window}s (initialDelaySeconds ${delay} + periodSeconds ${period} x failureThreshold ${failures});` +
+    " the kubelet sends SIGTERM, then SIGKILL after the grace period; check the probe's endpoint, or give a slow start a startupProbe or a longer window"
+  );
 }
 
 /** The container whose reason kubectl shows, or the first one in trouble. */
@@ -407,7 +447,8 @@ function likelyCause(ctx: PodContext): Cause | undefined {
   if (reason === "Evicted") {
     const resource = /low on resource:\s*([\w./-]+?)\.?(?:\s|$)/i.exec(message)?.[1];
     const user = /Container (\S+) was using ([^,\s]+), request is ([^,\s]+)/i.exec(message);
-    const podLimit = /ephemeral local storage usage exceeds the total limit of containers (\S+)/i.exec(message);
+    // Quantities end the kubelet's sentences ("... limit of containers 1Gi. "): the period is not part of them.
+    const podLimit = /ephemeral local storage usage exceeds the total limit of containers (\S+?)\.?(?:\s|$)/i.exec(message);
     const emptyDir = /EmptyDir volume "([^"]+)" exceeds the limit "([^"]+)"/i.exec(message);
     const containerLimit = /Container (\S+) exceeded its local ephemeral storage limit "([^"]+)"/i.exec(message);
     let cause: string;
@@ -417,7 +458,7 @@ function likelyCause(ctx: PodContext): Cause | undefined {
       cause += `; set ${resource} requests (and limits) that cover its real use`;
     } else if (emptyDir) cause = `emptyDir volume ${quote(emptyDir[1])} grew past its sizeLimit ${emptyDir[2]}, so the kubelet evicted the pod (ephemeral-storage)`;
     else if (containerLimit) cause = `container ${quote(containerLimit[1])} exceeded its ephemeral-storage limit ${containerLimit[2]}, so the kubelet evicted the pod`;
-    else if (podLimit) cause = `the pod's ephemeral-storage use exceeded the total limit of its containers ${podLimit[1]}, so the kubelet evicted it`;
+    else if (podLimit) cause = `the pod's ephemeral-storage use exceeded ${podLimit[1]}, the total limit of its containers, so the kubelet evicted it`;
     else cause = `the kubelet evicted the pod${message ? `: ${message}` : ""}`;
     return { cause, next: cmd(ctx, "kubectl describe node <node>") };
   }
@@ -537,6 +578,11 @@ function likelyCause(ctx: PodContext): Cause | undefined {
   return undefined;
 }
 
+/** A cause ends in ". Next:": quoted kubelet and runtime messages lose their own final period. */
+function asClause(cause: Cause | undefined): Cause | undefined {
+  return cause && { ...cause, cause: cause.cause.replace(/[\s.]+$/, "") };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function qosOf(pod: Json): { qosClass: string; reason: string } {
@@ -600,7 +646,7 @@ export async function analyze(input: string | DiagnoseSource[], options: Diagnos
     const views = containerViews(pod);
     const podEvents = events.get(key("Pod", namespace, name)) ?? [];
     const ctx: PodContext = { pod, name, namespace, node: str(at(pod, "spec", "nodeName")), columns, views, events: podEvents };
-    const cause = likelyCause(ctx);
+    const cause = asClause(likelyCause(ctx));
     const qos = qosOf(pod);
     const report: PodReport = {
       name,

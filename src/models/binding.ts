@@ -3,9 +3,13 @@
  * and component-helpers FindMatchingVolume): which PV each claim of the input would bind to, or
  * why none would. Criteria, as upstream: the PV is not reserved for another claim (claimRef), its
  * access modes are a superset of the claim's, its capacity covers the request, the volumeModes are
- * equal, the claim's selector matches the PV's labels and the storage classes are equal. Among
- * fitting PVs the smallest wins; `volumeName` pins one PV; a PV whose claimRef names the claim is
- * taken first (class and selector are not checked for it, as upstream).
+ * equal, the claim's selector matches the PV's labels and the storage classes are equal. The
+ * controller's index (pkg/controller/volume/persistentvolume/index.go, findByClaim and
+ * allPossibleMatchingAccessModes) groups PVs by their set of access modes and tries the groups
+ * that cover the claim's modes with the fewest modes first; inside a group the smallest fitting
+ * PV wins. So a ReadWriteOnce claim takes a 10Gi ReadWriteOnce PV before a 5Gi
+ * ReadWriteOnce+ReadOnlyMany one. `volumeName` pins one PV; a PV whose claimRef names the claim
+ * is taken first (class and selector are not checked for it, as upstream).
  */
 import type { ResourceIndex } from "../engine/resource-index.js";
 import type { Path } from "../types.js";
@@ -231,12 +235,36 @@ class VolumePool {
 /** How many PVs of the class, nearest in capacity, are compared to name the nearest for an unbound claim. */
 const NEAREST_CANDIDATES = 32;
 
+/** The access modes the PV controller's index knows, in the order of GetAccessModesAsString. */
+const ACCESS_MODES = ["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod"];
+
+/** A PV's access-mode set as the index keys it: the known modes it offers, deduplicated. */
+function accessModeSet(pv: Resource): string[] {
+  const offered = strings(pv.spec("PersistentVolume")?.accessModes);
+  return ACCESS_MODES.filter((m) => offered.includes(m));
+}
+
+/** Free PVs of one storage class that offer the same set of access modes. */
+interface AccessModeGroup {
+  modes: string[];
+  pool: VolumePool;
+}
+
+/** Groups PVs by access-mode set, fewest modes first (the order findByClaim tries them in). */
+function byAccessModes(volumes: Resource[]): AccessModeGroup[] {
+  const groups = new Map<string, Resource[]>();
+  for (const pv of volumes) push(groups, accessModeSet(pv).join(","), pv);
+  return [...groups]
+    .map(([key, list]) => ({ modes: key ? key.split(",") : [], pool: new VolumePool(list) }))
+    .sort((a, b) => a.modes.length - b.modes.length);
+}
+
 interface BindingState {
   index: ResourceIndex;
   taken: Map<Resource, Resource>;
   reservedFor: Map<string, Resource>;
-  /** Free PVs without a claimRef, by storage class. */
-  pools: Map<string, VolumePool>;
+  /** Free PVs without a claimRef, by storage class, then by access-mode set. */
+  pools: Map<string, AccessModeGroup[]>;
   /** Every PV, by storage class (for naming the nearest). */
   byClass: Map<string, VolumePool>;
 }
@@ -256,7 +284,7 @@ function simulate(index: ResourceIndex): Map<Resource, ClaimBinding> {
     // A PV with a claimRef can only bind the claim it names.
     if (!ref) push(unreserved, cls, pv);
   }
-  const pools = new Map([...unreserved].map(([cls, list]) => [cls, new VolumePool(list)]));
+  const pools = new Map([...unreserved].map(([cls, list]) => [cls, byAccessModes(list)]));
   const all = new Map([...byClass].map(([cls, list]) => [cls, new VolumePool(list)]));
   const state: BindingState = { index, taken: new Map(), reservedFor, pools, byClass: all };
   const pinnedName = (claim: Resource) => claim.spec("PersistentVolumeClaim")?.volumeName;
@@ -309,12 +337,13 @@ function bindOne(claim: Resource, { index, taken, reservedFor, pools, byClass }:
     return { state: "pinned-mismatch", volume: reserved, mismatch: bad[0] };
   }
   const cls = requestedClass(claim, index);
-  const pool = pools.get(cls);
   const request = spec.resources?.requests?.storage;
   const requestBytes = request !== undefined ? (parseQuantity(request)?.value ?? 0) : 0;
-  if (pool) {
+  const wanted = strings(spec.accessModes);
+  const selector = spec.selector !== undefined ? parseLabelSelector(claim.get(["spec", "selector"])) : undefined;
+  for (const { modes, pool } of pools.get(cls) ?? []) {
+    if (!wanted.every((m) => modes.includes(m))) continue;
     // Smallest first: the first free PV that passes every criterion is the one the controller picks.
-    const selector = spec.selector !== undefined ? parseLabelSelector(claim.get(["spec", "selector"])) : undefined;
     for (const i of pool.candidates(selector, requestBytes)) {
       const pv = pool.volumes[i];
       if (taken.has(pv)) {

@@ -172,13 +172,17 @@ export const ServiceSpec = obj({
   publishNotReadyAddresses: bool,
 });
 
+/** Every served version's fields; src/models/ingress.ts reads the ones of the resource's version. */
 const IngressBackend = obj({
   service: opt(obj({ name: str, port: opt(obj({ name: str, number: num })) })),
   resource: opt(obj({ apiGroup: str, kind: str, name: str })),
+  serviceName: str,
+  servicePort: intOrString,
 });
 export const IngressSpec = obj({
   ingressClassName: str,
   defaultBackend: opt(IngressBackend),
+  backend: opt(IngressBackend),
   tls: list(obj({ hosts: list(z.unknown()), secretName: str })),
   rules: list(
     obj({

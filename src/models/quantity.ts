@@ -1,13 +1,25 @@
 /**
- * Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity):
+ * Kubernetes resource quantities, as k8s.io/apimachinery/pkg/api/resource/quantity.go
+ * (ParseQuantity) and suffix.go read them:
  *   <quantity> ::= <signedNumber><suffix>
  *   <number>   ::= <digits> | <digits>.<digits> | <digits>. | .<digits>
- *   <suffix>   ::= Ki|Mi|Gi|Ti|Pi|Ei | m|""|k|M|G|T|P|E | (e|E)<signed integer>
+ *   <suffix>   ::= <binarySI> | <decimalSI> | <decimalExponent>
+ *   <binarySI> ::= Ki | Mi | Gi | Ti | Pi | Ei
+ *   <decimalSI> ::= n | u | m | "" | k | M | G | T | P | E
+ *   <decimalExponent> ::= (e|E)<signed integer>
  */
-const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+
+/** The suffixes of the grammar, in the order upstream lists them (for hints and docs). */
+export const QUANTITY_SUFFIXES = {
+  decimal: ["n", "u", "m", "k", "M", "G", "T", "P", "E"],
+  binary: ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"],
+} as const;
 
 const MULTIPLIERS: Record<string, number> = {
   "": 1,
+  n: 1e-9,
+  u: 1e-6,
   m: 1e-3,
   k: 1e3,
   M: 1e6,

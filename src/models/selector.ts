@@ -40,6 +40,18 @@ export function isValidLabelValue(value: string): boolean {
   return value === "" || (value.length <= 63 && QUALIFIED_NAME_PART.test(value));
 }
 
+/**
+ * The labels of a LabelSelector written as a plain label map (`selector: {app: web}`, the form of
+ * Service and ReplicationController selectors): keys beside matchLabels/matchExpressions whose
+ * values are strings. The API server rejects them as unknown fields and sees an empty selector.
+ */
+export function labelMapKeys(sel: unknown): string[] {
+  if (!sel || typeof sel !== "object" || Array.isArray(sel)) return [];
+  return Object.entries(sel)
+    .filter(([k, v]) => k !== "matchLabels" && k !== "matchExpressions" && typeof v === "string")
+    .map(([k]) => k);
+}
+
 export interface SelectorProblem {
   path: (string | number)[];
   message: string;

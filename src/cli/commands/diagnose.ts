@@ -10,7 +10,7 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.
 export const DIAGNOSE_HELP = `Usage: k8s-lint diagnose [options] <file|->...
 
 Advises on live objects: the output of
-  kubectl get pods,deploy,sts,rs,jobs -o yaml      (or -o json; Events optional)
+  kubectl get pods,events,deploy,sts,rs,jobs -o yaml      (or -o json)
 For every pod: the STATUS kubectl shows, each container's state explained, the QoS class,
 the static findings on its spec and the most likely cause with the next command to run.
 For workloads: ready vs desired replicas and the pods holding them back.
@@ -62,7 +62,7 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
     throw err;
   }
   if (diagnosis.pods.length === 0 && diagnosis.workloads.length === 0) {
-    throw new UsageError("no pods or workloads found: pass the output of `kubectl get pods,deploy,sts,rs,jobs -o yaml` (or -o json)");
+    throw new UsageError("no pods or workloads found: pass the output of `kubectl get pods,events,deploy,sts,rs,jobs -o yaml` (or -o json)");
   }
   if (format === "json") io.stdout(`${JSON.stringify(diagnosis.result, null, 2)}\n`);
   else io.stdout(renderDiagnosis(diagnosis, { color: useColor(io, values["no-color"] ?? false, false) }));

@@ -1,6 +1,12 @@
 import type { Path } from "../../types.js";
+import { compareVersions } from "../schema/api-changes.js";
 import { defineRule } from "../types.js";
 import { hpaTarget } from "./target.js";
+
+/** Pod-level resources serve an HPA's Resource metrics from this release on (kubernetes PR 132430). */
+const HPA_POD_LEVEL_RESOURCES_SINCE = "1.34";
+/** The resources a pod may set at pod level (component-helpers IsSupportedPodLevelResource; hugepages aside). */
+const POD_LEVEL_RESOURCES = new Set(["cpu", "memory"]);
 
 interface UtilizationMetric {
   resource: string;
@@ -21,7 +27,11 @@ type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any co
 target's pods has no request for that resource, the HPA cannot compute it: it reports
 FailedGetResourceMetric ("missing request for cpu"), shows <unknown> as the current value forever
 and never scales. For a ContainerResource metric only the named container needs the request.
-A limit alone is enough, because the request then defaults to the limit.`,
+A limit alone is enough, because the request then defaults to the limit.
+From Kubernetes 1.34, a pod that sets pod-level resources (\`spec.resources\`, KEP-2837) for
+that resource serves a Resource metric instead: the HPA divides by the pod-level request
+(pkg/controller/podautoscaler/replica_calculator.go, kubernetes PR 132430), which API
+defaulting fills from the pod-level limit when only the limit is written.`,
   fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
   preventsStatus: [],
   examples: {
@@ -95,7 +105,7 @@ spec:
           averageUtilization: 70
 `,
   },
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     if (resource.kind !== "HorizontalPodAutoscaler") return;
     const target = hpaTarget(resource, index)?.resource;
     const tpl = target?.podTemplate;
@@ -115,7 +125,13 @@ spec:
       metrics.push({ resource: "cpu", path: ["spec", "scaleTargetRef"], implied: true });
     }
     const containers = tpl.spec.containers ?? [];
+    const podLevel = tpl.spec.resources;
+    const podLevelServes = (r: string) =>
+      POD_LEVEL_RESOURCES.has(r) &&
+      compareVersions(settings.kubernetesVersion, HPA_POD_LEVEL_RESOURCES_SINCE) >= 0 &&
+      (podLevel?.requests?.[r] !== undefined || podLevel?.limits?.[r] !== undefined);
     for (const metric of metrics) {
+      if (metric.container === undefined && podLevelServes(metric.resource)) continue;
       const lacking = containers
         .map((c, i) => ({ c, i }))
         .filter(({ c }) => metric.container === undefined || c.name === metric.container)

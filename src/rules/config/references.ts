@@ -131,10 +131,23 @@ export function similarlyNamed(index: ResourceIndex, kind: string, namespace: st
   return best && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-/** The keys an object holds: ConfigMap data + binaryData, Secret data + stringData. */
+/**
+ * Keys the token controller writes into every `kubernetes.io/service-account-token` Secret
+ * (kubernetes pkg/controller/serviceaccount/tokens_controller.go, generateTokenIfNeeded:
+ * ServiceAccountTokenKey, ServiceAccountRootCAKey, ServiceAccountNamespaceKey).
+ */
+const SERVICE_ACCOUNT_TOKEN_KEYS = ["token", "ca.crt", "namespace"];
+
+/**
+ * The keys an object holds in the cluster: ConfigMap data + binaryData, Secret data +
+ * stringData, plus the keys a controller fills in (service-account token Secrets).
+ */
 export function keysOf(resource: Resource): Set<string> {
   const fields = resource.kind === "ConfigMap" ? ["data", "binaryData"] : ["data", "stringData"];
   const keys = new Set<string>();
+  if (resource.kind === "Secret" && resource.raw.type === "kubernetes.io/service-account-token") {
+    for (const k of SERVICE_ACCOUNT_TOKEN_KEYS) keys.add(k);
+  }
   for (const f of fields) {
     const m = resource.raw[f];
     if (m && typeof m === "object" && !Array.isArray(m)) for (const k of Object.keys(m)) keys.add(k);

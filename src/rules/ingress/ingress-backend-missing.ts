@@ -1,6 +1,6 @@
+import { ingressServiceBackends } from "../../models/ingress.js";
 import { managesKind, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
-import { serviceBackends } from "./backends.js";
 
 export const rule = defineRule({
   id: "ingress-backend-missing",
@@ -12,8 +12,10 @@ export const rule = defineRule({
 the ingress controller has nowhere to send the traffic: requests for that host and path get a
 503 (or the controller's default backend 404), while the Ingress itself looks healthy.
 k8s-lint reports it when the input defines Services in that namespace and none has this name,
-which is most likely a typo or a renamed Service.`,
-  fix: "Fix the backend's service.name, or add the Service to the manifests (in the Ingress's namespace).",
+which is most likely a typo or a renamed Service. Backends are read in the shape of the
+Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8s.io/v1,
+\`serviceName\` and \`spec.backend\` in networking.k8s.io/v1beta1 and extensions/v1beta1.`,
+  fix: "Fix the backend's Service name (service.name, or serviceName before networking.k8s.io/v1), or add the Service to the manifests (in the Ingress's namespace).",
   preventsStatus: [],
   examples: {
     bad: `apiVersion: v1
@@ -75,13 +77,13 @@ spec:
   },
   check({ resource, index, report }) {
     if (resource.kind !== "Ingress") return;
-    const backends = serviceBackends(resource);
+    const backends = ingressServiceBackends(resource);
     if (backends.length === 0 || !managesKind(index, "Service", resource.namespace)) return;
     for (const b of backends) {
       if (index.find("Service", resource.namespace, b.name)) continue;
       const similar = similarlyNamed(index, "Service", resource.namespace, b.name);
       report({
-        path: [...b.path, "name"],
+        path: b.namePath,
         message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"`,
         hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
         ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),

@@ -1,5 +1,5 @@
+import { ingressServiceBackends } from "../../models/ingress.js";
 import { defineRule } from "../types.js";
-import { serviceBackends } from "./backends.js";
 
 export const rule = defineRule({
   id: "ingress-backend-port",
@@ -10,8 +10,9 @@ export const rule = defineRule({
   explanation: `An Ingress backend's port.number must be one of the Service's spec.ports[].port (not the
 targetPort or containerPort) and port.name one of its port names. With any other port the ingress
 controller finds no endpoints for the backend and answers 503 for that host and path. A frequent
-cause is using the container port (8080) where the Service exposes 80.`,
-  fix: "Use the Service's port number or port name in backend.service.port.",
+cause is using the container port (8080) where the Service exposes 80. In networking.k8s.io/v1beta1
+and extensions/v1beta1 the port is \`servicePort\`, a number or a port name, and is judged the same way.`,
+  fix: "Use the Service's port number or port name in backend.service.port (servicePort before networking.k8s.io/v1).",
   preventsStatus: [],
   examples: {
     bad: `apiVersion: v1
@@ -73,27 +74,31 @@ spec:
   },
   check({ resource, index, report }) {
     if (resource.kind !== "Ingress") return;
-    for (const b of serviceBackends(resource)) {
+    for (const b of ingressServiceBackends(resource)) {
       const svc = index.find("Service", resource.namespace, b.name);
-      if (!svc || !b.port) continue;
+      const port = b.port;
+      if (!svc || !port) continue;
       const spec = svc.spec("Service");
       if (!spec || spec.type === "ExternalName") continue;
       const ports = spec.ports ?? [];
       const exposed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(", ");
-      if (typeof b.port.number === "number" && !ports.some((p) => p.port === b.port!.number)) {
-        const byTarget = ports.find((p) => p.targetPort === b.port!.number);
+      const related = { resource: svc, path: ["spec", "ports"], message: `Service "${b.name}"` };
+      if ("number" in port) {
+        const wanted = port.number;
+        if (ports.some((p) => p.port === wanted)) continue;
+        const byTarget = ports.find((p) => p.targetPort === wanted);
         report({
-          path: [...b.path, "port", "number"],
-          message: `Service "${b.name}" has no port ${b.port.number}${exposed ? `; it exposes ${exposed}` : ""}`,
-          hint: byTarget ? `use the Service port ${byTarget.port}: ${b.port.number} is its targetPort` : "use one of the Service's ports",
-          related: { resource: svc, path: ["spec", "ports"], message: `Service "${b.name}"` },
+          path: port.path,
+          message: `Service "${b.name}" has no port ${wanted}${exposed ? `; it exposes ${exposed}` : ""}`,
+          hint: byTarget ? `use the Service port ${byTarget.port}: ${wanted} is its targetPort` : "use one of the Service's ports",
+          related,
         });
-      } else if (typeof b.port.name === "string" && b.port.number === undefined && !ports.some((p) => p.name === b.port!.name)) {
+      } else if (!ports.some((p) => p.name === port.name)) {
         report({
-          path: [...b.path, "port", "name"],
-          message: `Service "${b.name}" has no port named "${b.port.name}"${exposed ? `; it exposes ${exposed}` : ""}`,
+          path: port.path,
+          message: `Service "${b.name}" has no port named "${port.name}"${exposed ? `; it exposes ${exposed}` : ""}`,
           hint: "use one of the Service's port names or its port number",
-          related: { resource: svc, path: ["spec", "ports"], message: `Service "${b.name}"` },
+          related,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { readIngress } from "../../models/ingress.js";
 import { defineRule } from "../types.js";
 
 const LABEL = "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?";
@@ -65,19 +66,18 @@ spec:
 `,
   },
   check({ resource, report }) {
-    if (resource.kind !== "Ingress") return;
-    const spec = resource.spec("Ingress");
-    spec?.rules?.forEach((rule, i) => {
-      if (typeof rule.host !== "string" || rule.host === "") return;
+    const ingress = readIngress(resource);
+    for (const rule of ingress?.rules ?? []) {
+      if (rule.host === undefined || rule.host === "") continue;
       const problem = hostProblem(rule.host, false);
-      if (problem) report({ path: ["spec", "rules", i, "host"], message: `host "${rule.host}" ${problem}`, hint: `write a bare lower-case host name such as "shop.example.com"` });
-    });
-    spec?.tls?.forEach((tls, i) =>
-      tls.hosts?.forEach((host, j) => {
+      if (problem) report({ path: [...rule.at, "host"], message: `host "${rule.host}" ${problem}`, hint: `write a bare lower-case host name such as "shop.example.com"` });
+    }
+    for (const tls of ingress?.tls ?? []) {
+      tls.hosts.forEach((host, j) => {
         if (typeof host !== "string" || host === "") return;
         const problem = hostProblem(host, true);
-        if (problem) report({ path: ["spec", "tls", i, "hosts", j], message: `TLS host "${host}" ${problem}`, hint: `write a bare lower-case host name such as "shop.example.com"` });
-      }),
-    );
+        if (problem) report({ path: [...tls.at, "hosts", j], message: `TLS host "${host}" ${problem}`, hint: `write a bare lower-case host name such as "shop.example.com"` });
+      });
+    }
   },
 });

@@ -1,3 +1,4 @@
+import { readIngress } from "../../models/ingress.js";
 import { findReferenced, keysOf, managesKind, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
@@ -61,16 +62,17 @@ spec:
 `,
   },
   check({ resource, index, report }) {
-    if (resource.kind !== "Ingress") return;
+    const ingress = readIngress(resource);
+    if (!ingress) return;
     const managedByCertManager = CERT_MANAGER.some((a) => a in resource.annotations && resource.annotations[a] !== "false");
-    resource.spec("Ingress")?.tls?.forEach((tls, i) => {
+    for (const tls of ingress.tls) {
       const name = tls.secretName;
-      if (typeof name !== "string" || name === "") return;
-      const path = ["spec", "tls", i, "secretName"];
+      if (name === undefined || name === "") continue;
+      const path = [...tls.at, "secretName"];
       const secret = index.find("Secret", resource.namespace, name);
       if (!secret) {
-        if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) return;
-        if (!managesKind(index, "Secret", resource.namespace)) return;
+        if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) continue;
+        if (!managesKind(index, "Secret", resource.namespace)) continue;
         const similar = similarlyNamed(index, "Secret", resource.namespace, name);
         report({
           path,
@@ -78,18 +80,18 @@ spec:
           hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the kubernetes.io/tls Secret or a cert-manager Certificate for it",
           ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
         });
-        return;
+        continue;
       }
       const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
       const keys = keysOf(secret);
       const missing = ["tls.crt", "tls.key"].filter((k) => !keys.has(k));
-      if (type === "kubernetes.io/tls" && missing.length === 0) return;
+      if (type === "kubernetes.io/tls" && missing.length === 0) continue;
       report({
         path,
         message: type !== "kubernetes.io/tls" ? `Secret "${name}" is of type "${type}", not "kubernetes.io/tls"` : `Secret "${name}" lacks ${missing.map((k) => `"${k}"`).join(" and ")}`,
         hint: "make it type: kubernetes.io/tls with the keys tls.crt and tls.key",
         related: { resource: secret, path: secret.raw.type !== undefined ? ["type"] : ["metadata", "name"], message: `Secret "${name}"` },
       });
-    });
+    }
   },
 });

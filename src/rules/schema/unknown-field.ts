@@ -9,7 +9,13 @@ export const rule = schemaRule({
 validation turned off the field is silently dropped instead, which is worse: a misspelled
 \`clusterIP: None\` leaves the Service with a cluster IP, a \`type: RollingUpdate\` one level too
 high never configures the rollout. Field names are case-sensitive. When the key is a valid
-field one level up or down, it is reported as misplaced with the path where it belongs.
+field one level up or down, it is reported as misplaced with the path where it belongs. Fields
+written in the shape of another API version get one finding with the rewrite, because removing
+them would leave the object incomplete: a networking.k8s.io/v1 Ingress backend with the
+v1beta1 \`serviceName\`/\`servicePort\` needs \`service.name\` and \`service.port.number\`,
+\`backend\` became \`defaultBackend\`, an autoscaling/v2 HPA writes
+\`targetCPUUtilizationPercentage\` (v1) and \`targetAverageUtilization\` (v2beta1) as metric
+targets, and a label selector written as a plain map needs its labels under \`matchLabels\`.
 Custom resources are checked the same way against the openAPIV3Schema of their
 CustomResourceDefinition when it is part of the input: the API server prunes (or, with strict
 validation, rejects) every field the schema does not declare, except under

@@ -8,11 +8,12 @@ import { formatPath } from "../../engine/positions.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
-import { isValidQuantity } from "../../models/quantity.js";
+import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { findApiChange } from "./api-changes.js";
+import { movedFields, type MovedFields } from "./moved-fields.js";
 
 export type SchemaRuleId =
   | "unknown-field"
@@ -290,15 +291,18 @@ class Walker {
     const type = objectType(code);
     if (type.free) return;
     this.stack.push({ code, path, value });
+    const unknown: Array<[string, unknown]> = [];
     for (const [key, v] of Object.entries(value)) {
       if (path.length === 0 && key === "status") continue;
       const fieldCode = type.fields[key];
-      if (fieldCode === undefined) this.unknownField(key, v, type.fields, path);
+      if (fieldCode === undefined) unknown.push([key, v]);
       else this.walk(v, fieldCode, [...path, key]);
     }
+    const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields[name] !== undefined, unknown);
+    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key))) this.unknownField(key, v, type.fields, path);
     if (!this.target.lenient) {
       for (const req of type.required) {
-        if (value[req] === undefined || value[req] === null) {
+        if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
           this.report("missing-required-field", {
             path: path.length ? path : ["kind"],
             target: "key",
@@ -310,6 +314,13 @@ class Walker {
     }
     if (code === this.metaCode) this.checkLabels(value, path);
     this.stack.pop();
+  }
+
+  /** One finding per group of fields written in another version's shape. */
+  private reportMovedFields(value: Record<string, unknown>, path: Path, isField: (name: string) => boolean, unknown: Array<[string, unknown]>): MovedFields[] {
+    const moved = movedFields(value, path, isField, unknown);
+    for (const m of moved) this.report("unknown-field", { path: [...path, m.keys[0]], target: "key", message: m.message, hint: m.hint });
+    return moved;
   }
 
   private unknownField(key: string, value: unknown, fields: Record<string, TypeCode>, path: Path) {
@@ -412,9 +423,10 @@ function quantityHint(text: string): string {
   const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);
   if (m) {
     const suffix = m[2];
-    const binary = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"].find((s) => s.toLowerCase() === suffix.toLowerCase());
+    const binary = QUANTITY_SUFFIXES.binary.find((s) => s.toLowerCase() === suffix.toLowerCase());
     if (binary) return `write "${m[1]}${binary}": suffixes are case-sensitive ("${binary}" is the binary unit)`;
     if (/^[kmgtpe]b$/i.test(suffix)) return `write "${m[1]}${suffix[0].toUpperCase()}i" (or "${m[1]}${suffix[0].toUpperCase() === "K" ? "k" : suffix[0].toUpperCase()}"): Kubernetes units have no "B"`;
   }
-  return 'write a number with an optional suffix: m, k, M, G, T, Ki, Mi, Gi, Ti (for example "500m", "128Mi", "1.5")';
+  const suffixes = [...QUANTITY_SUFFIXES.decimal, ...QUANTITY_SUFFIXES.binary].join(", ");
+  return `write a number with an optional suffix: ${suffixes} or an exponent such as e3 (for example "500m", "128Mi", "1.5")`;
 }

@@ -1,4 +1,4 @@
-import { isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { isEmptySelector, labelMapKeys, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { runningPods } from "../resources/pods.js";
@@ -16,8 +16,10 @@ operator must be exactly In, NotIn, Exists or DoesNotExist (case-sensitive; Gt a
 only in node selectors), In and NotIn need at least one value, Exists and DoesNotExist must
 have none, and keys and values must be valid label keys and values. An apps/v1 Deployment,
 ReplicaSet, StatefulSet or DaemonSet must also have a non-empty selector: an empty one would
-select every pod of the namespace and is rejected ("empty selector is invalid"). Invalid
-selectors are rejected at apply time; in affinity rules they make pods unschedulable.`,
+select every pod of the namespace and is rejected ("empty selector is invalid"). A selector
+written as a plain label map (\`selector: {app: web}\`) is reported once, by unknown-field,
+with the labels to nest under matchLabels. Invalid selectors are rejected at apply time; in
+affinity rules they make pods unschedulable.`,
   fix: "Correct the operator's spelling, add or remove the values, or write the labels the selector must match.",
   preventsStatus: ["Pending"],
   examples: {
@@ -58,7 +60,9 @@ spec:
     }
     if (APPS_V1_KINDS.has(resource.kind) && resource.apiVersion === "apps/v1") {
       const raw = resource.get(["spec", "selector"]);
-      if (raw && typeof raw === "object" && !Array.isArray(raw) && isEmptySelector(parseLabelSelector(raw)) && !selectorProblems(raw).length) {
+      // Labels written beside matchLabels are one cause, reported by unknown-field with its fix.
+      const empty = raw && typeof raw === "object" && !Array.isArray(raw) && isEmptySelector(parseLabelSelector(raw));
+      if (empty && !selectorProblems(raw).length && !labelMapKeys(raw).length) {
         report({
           path: ["spec", "selector"],
           message: `the selector of ${resource.kind} "${resource.name}" is empty`,

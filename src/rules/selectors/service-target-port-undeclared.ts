@@ -16,7 +16,7 @@ endpoints. If none of the selected pods declares it, the Service port has no end
 all, and connections to it are refused even though the pods are running and ready. Typical
 causes: the container port was renamed (http -> web), or the name was never declared
 because containerPort alone "worked" with a numeric targetPort.`,
-  fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort.",
+  fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
   preventsStatus: [],
   examples: {
     bad: `apiVersion: v1
@@ -83,28 +83,51 @@ spec:
       const lacking = owners.filter((o) => !declares(o, target, protocol));
       if (!lacking.length) return;
       const first = lacking[0];
-      const otherProtocol = declares(first, target, undefined);
+      const sameName = declaredPort(first, target);
       const more = lacking.length > 1 ? ` (and ${lacking.length - 1} more)` : "";
       report({
         path: ["spec", "ports", i, "targetPort"],
-        message: otherProtocol
+        message: sameName
           ? `targetPort "${target}" is declared by ${first.kind} "${first.name}" with another protocol than ${protocol}${more}`
           : `targetPort "${target}" is not declared by the containers of ${first.kind} "${first.name}"${more}`,
-        hint: `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
+        hint: sameName ? otherProtocolHint(first, target, protocol, sameName) : `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
         related: { resource: first, path: [...first.podTemplate!.specPath, "containers"], message: "selected pods" },
       });
     });
   },
 });
 
-/** Whether the owner's pods declare a port of this name (and protocol, when given), as FindPort looks them up. */
-function declares(owner: Resource, name: string, protocol: string | undefined): boolean {
+/**
+ * The fix when the name exists with another protocol: a second port of that name would be a
+ * duplicate name, which API validation rejects (validateContainerPorts), so the port of this
+ * protocol needs its own name, or the Service can use the number. When the pods already declare
+ * that number for this protocol under another name, that name is the fix.
+ */
+function otherProtocolHint(owner: Resource, target: string, protocol: string, declared: { containerPort?: number }): string {
+  const number = declared.containerPort;
+  const existing = number === undefined ? undefined : portsOf(owner).find((p) => p.containerPort === number && (p.protocol ?? "TCP") === protocol && p.name);
+  if (existing) return `use targetPort "${existing.name}": that is the ${protocol} port ${number} the pods declare`;
+  const example = `${target}-${protocol.toLowerCase()}`;
+  const forNumber = number !== undefined ? ` for containerPort ${number}` : "";
+  const ownName = example.length <= 15 ? `under its own name (such as "${example}"${forNumber})` : "under its own name";
+  const byNumber = number !== undefined ? `the port number ${number}` : "the port number";
+  const article = protocol === "SCTP" ? "an" : "a";
+  return `declare ${article} ${protocol} container port ${ownName} and use that name, or use ${byNumber}: a second port named "${target}" would be a duplicate name, which the API rejects`;
+}
+
+/** Every container port of the owner's long-running containers. */
+function portsOf(owner: Resource): Array<{ name?: string; containerPort?: number; protocol?: string }> {
   const tpl = owner.podTemplate;
-  if (!tpl) return false;
-  for (const { container } of longRunningContainers(tpl)) {
-    for (const p of container.ports ?? []) {
-      if (p?.name === name && (protocol === undefined || (p.protocol ?? "TCP") === protocol)) return true;
-    }
-  }
-  return false;
+  if (!tpl) return [];
+  return [...longRunningContainers(tpl)].flatMap(({ container }) => container.ports ?? []);
+}
+
+/** The first port of this name the owner's pods declare, whatever its protocol. */
+function declaredPort(owner: Resource, name: string): { containerPort?: number } | undefined {
+  return portsOf(owner).find((p) => p.name === name);
+}
+
+/** Whether the owner's pods declare a port of this name and protocol, as FindPort looks them up. */
+function declares(owner: Resource, name: string, protocol: string): boolean {
+  return portsOf(owner).some((p) => p.name === name && (p.protocol ?? "TCP") === protocol);
 }

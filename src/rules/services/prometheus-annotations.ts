@@ -27,10 +27,15 @@ export const rule = defineRule({
   explanation: `The common Prometheus Kubernetes scrape configs keep a target only when the annotation
 prometheus.io/scrape is exactly the string "true", and rewrite the target's port to
 prometheus.io/port. "True", "yes" or an unquoted YAML boolean (which the API server even rejects,
-as annotation values must be strings) silently disable scraping; a port that no container of the
-pods declares usually means the metrics endpoint was moved or mistyped, and the target shows as
-down. Checked on pod templates and on Services (against the pods the Service selects).`,
-  fix: `Quote the value: prometheus.io/scrape: "true"; set prometheus.io/port to a containerPort of the pods.`,
+as annotation values must be strings) silently disable scraping. A port that is not a quoted
+number breaks the rewrite. The rewrite itself (\`regex: ([^:]+)(?::\\d+)?;(\\d+)\`,
+\`replacement: $1:$2\`, \`target_label: __address__\` in the "kubernetes-pods" job of
+prometheus documentation/examples/prometheus-kubernetes.yml and the community Helm chart) sends
+the scrape to the pod IP and that port whatever containerPorts the pods declare, since
+containerPort is informational; so a port no container declares is reported as info only: it
+may be a mistyped port, or metrics served on a port the manifest does not list. Checked on pod
+templates and on Services (against the pods the Service selects).`,
+  fix: `Quote the value: prometheus.io/scrape: "true"; set prometheus.io/port to a quoted port number, and declare that containerPort so the manifest documents it.`,
   preventsStatus: [],
   examples: {
     bad: `apiVersion: v1
@@ -100,12 +105,14 @@ spec:
     }
     const declared = declaredPorts(owners);
     if (resource.kind === "Service") for (const p of resource.spec("Service")?.ports ?? []) if (typeof p.targetPort === "number") declared.add(p.targetPort);
-    // Pods that declare no ports at all still serve; only a mismatch with declared ports is suspicious.
+    // Pods that declare no ports at all still serve; only a mismatch with declared ports is worth a note.
     if (declared.size === 0 || declared.has(n)) return;
     report({
       path,
-      message: `${PORT} "${port}" is not a port the pods declare (${[...declared].sort((a, b) => a - b).join(", ")})`,
-      hint: "set it to the containerPort that serves /metrics, or declare that port",
+      // The scrape config rewrites the target to <pod IP>:<annotation> whatever the declared ports.
+      severity: "info",
+      message: `${PORT} "${port}" is not a port the pods declare (${[...declared].sort((a, b) => a - b).join(", ")}); Prometheus scrapes it anyway`,
+      hint: `declare containerPort ${n} to document it, or correct the annotation if the metrics are served on another port`,
       ...(related ? { related: { resource: related, path: related.podTemplate!.specPath, message: "selected pods" } } : {}),
     });
   },

@@ -1,5 +1,18 @@
-import { claimBindings, requestedClass } from "../../models/binding.js";
+import { claimBindings, requestedClass, type Criterion } from "../../models/binding.js";
 import { defineRule } from "../types.js";
+
+/**
+ * What to change for each failing criterion; `pv` is the PersistentVolume named in the finding,
+ * `pinned` whether the claim's volumeName names it.
+ */
+const HINTS: Record<Criterion, (pv: string, pinned: boolean) => string> = {
+  claimRef: (pv, pinned) => `${pinned ? "pin a free PersistentVolume in volumeName" : "add a PersistentVolume for this claim"}: PersistentVolume "${pv}" belongs to another claim`,
+  accessModes: (pv) => `request only access modes PersistentVolume "${pv}" offers, or add a PersistentVolume with the claim's access modes`,
+  volumeMode: (pv) => `set the same volumeMode on the claim and on PersistentVolume "${pv}"`,
+  capacity: (pv) => `lower the claim's storage request or give PersistentVolume "${pv}" enough capacity`,
+  selector: (pv) => `change the claim's selector or the labels of PersistentVolume "${pv}"`,
+  storageClassName: (pv) => `set the same storageClassName on the claim and on PersistentVolume "${pv}"`,
+};
 
 export const rule = defineRule({
   id: "pvc-no-matching-pv",
@@ -10,7 +23,9 @@ export const rule = defineRule({
   explanation: `For a claim without dynamic provisioning the PV controller looks for a PersistentVolume of
 exactly the same storageClassName that is not reserved for another claim, offers every
 requested access mode, has the same volumeMode, at least the requested capacity and labels
-matching the claim's selector; it takes the smallest such volume. When no volume fits, the
+matching the claim's selector. It tries the volumes with the fewest access modes that cover the
+claim's first, and among those takes the smallest (pkg/controller/volume/persistentvolume/index.go,
+findByClaim). When no volume fits, the
 claim stays Pending and so does every pod that mounts it, with the event "no persistent
 volumes available for this claim". This rule replays that matching over the PVs of the input
 and names the criterion the nearest volume fails. Claims of a class that a StorageClass of
@@ -80,14 +95,14 @@ spec:
       report({
         path: b.mismatch.claimPath,
         message: `${byName ? "volumeName pins" : "the claimRef of"} PersistentVolume "${b.volume.name}"${byName ? "" : " reserves it"} but it cannot bind this claim: ${b.mismatch.message}`,
-        hint: `make the claim and PersistentVolume "${b.volume.name}" agree on ${b.mismatch.criterion}`,
+        hint: HINTS[b.mismatch.criterion](b.volume.name, byName),
         related: { resource: b.volume, path: b.mismatch.volumePath, message: "pinned PersistentVolume" },
       });
     } else if (b.state === "unbound") {
       report({
         path: b.mismatch.claimPath,
         message: `no PersistentVolume of class "${requestedClass(resource, index)}" can bind this claim; the nearest, "${b.nearest.name}", fails on ${b.mismatch.criterion}: ${b.mismatch.message}`,
-        hint: `change the claim's ${b.mismatch.criterion} or add a PersistentVolume that fits`,
+        hint: HINTS[b.mismatch.criterion](b.nearest.name, false),
         related: { resource: b.nearest, path: b.mismatch.volumePath, message: "nearest PersistentVolume" },
       });
     }

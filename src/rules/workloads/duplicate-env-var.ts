@@ -1,3 +1,4 @@
+import type { EnvVar } from "../../models/k8s.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 
@@ -7,10 +8,13 @@ export const rule = defineRule({
   severity: "warning",
   summary: "A container defines the same environment variable twice.",
   explanation: `When env lists a name twice, the API server accepts it and the later entry silently wins
-(with only a warning from newer API servers). The value the process sees is not the one a reader
-of the first entry expects, and \`kubectl apply\`'s strategic merge keys env by name, so later
-patches may update or drop the wrong entry. It is almost always a merge or copy mistake.`,
-  fix: "Keep one entry per variable name.",
+(with only a warning from newer API servers: pkg/api/pod/warnings.go). The value the process sees
+is not the one a reader of the first entry expects, and \`kubectl apply\`'s strategic merge keys
+env by name, so later patches may update or drop the wrong entry; server-side apply rejects
+duplicate names outright. A later entry that extends the earlier one (\`JAVA_OPTS: $(JAVA_OPTS)
+-Dx=y\`, which the kubelet expands with the earlier value) works today, but removing either entry
+would change the value: fold the two into one. An entry that repeats the same value can simply go.`,
+  fix: "Keep one entry per variable name; fold an entry that extends its own earlier value into one.",
   preventsStatus: ["CrashLoopBackOff"],
   examples: {
     bad: `apiVersion: v1
@@ -44,13 +48,91 @@ spec:
     const tpl = resource.podTemplate;
     if (!tpl) return;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
-      const seen = new Map<string, number>();
-      container.env?.forEach((env, i) => {
-        if (typeof env.name !== "string") return;
-        const first = seen.get(env.name);
-        if (first === undefined) seen.set(env.name, i);
-        else report({ path: [...path, "env", i, "name"], message: `env var "${env.name}" is already defined at env[${first}]; this later value wins`, hint: "remove one of the two entries" });
+      // The latest definition of each name, and the value it gives (undefined for valueFrom).
+      const seen = new Map<string, Definition>();
+      container.env?.forEach((entry, i) => {
+        if (typeof entry.name !== "string") return;
+        const earlier = seen.get(entry.name);
+        if (!earlier) {
+          seen.set(entry.name, { at: i, value: plainValue(entry) });
+          return;
+        }
+        const found = redefinition(entry.name, earlier, entry);
+        report({ path: [...path, "env", i, "name"], message: found.message, hint: found.hint });
+        seen.set(entry.name, { at: i, value: found.value });
       });
     }
   },
 });
+
+interface Definition {
+  /** Index in env. */
+  at: number;
+  /** The value it gives, after expanding references to itself; undefined for valueFrom. */
+  value?: string;
+}
+
+/** A plain `value` entry's text; undefined for valueFrom or a non-string value. */
+function plainValue(e: EnvVar): string | undefined {
+  if (e.valueFrom !== undefined) return undefined;
+  if (e.value === undefined) return "";
+  return typeof e.value === "string" ? e.value : undefined;
+}
+
+/**
+ * What a later entry of the same name does, by cause. The kubelet expands `$(NAME)` with the
+ * variables defined before it (third_party/forked/golang/expansion), so a later
+ * `NAME=$(NAME) more` extends the earlier value: the API server does not even warn about that
+ * pattern (pkg/api/pod/warnings.go). Removing either entry would change the value, so the fix is
+ * one entry; server-side apply rejects duplicate names in env (a list map keyed by name).
+ */
+function redefinition(name: string, earlier: Definition, later: EnvVar): { message: string; hint: string; value?: string } {
+  const { at, value: before } = earlier;
+  const value = plainValue(later);
+  const reference = `$(${name})`;
+  const extended = value !== undefined && value !== reference ? expandSelf(value, reference, before ?? "") : undefined;
+  if (extended?.references) {
+    return {
+      message: `env var "${name}" is defined again at this entry, extending its earlier value from env[${at}]`,
+      hint:
+        before !== undefined
+          ? `fold both into one entry, value: ${JSON.stringify(extended.text)}: removing either would change the value, and server-side apply rejects duplicate names`
+          : `rename the entry at env[${at}] (for example "${name}_BASE") and refer to it here as $(${name}_BASE): removing either would change the value, and server-side apply rejects duplicate names`,
+      ...(before !== undefined ? { value: extended.text } : {}),
+    };
+  }
+  if (value !== undefined && before !== undefined && (value === before || value === reference)) {
+    return {
+      message: `env var "${name}" is already defined at env[${at}] with the same value`,
+      hint: `remove this entry: env[${at}] already gives "${name}" that value`,
+      value: before,
+    };
+  }
+  return {
+    message: `env var "${name}" is already defined at env[${at}]; this later ${value === undefined ? "valueFrom" : "value"} wins`,
+    hint: `keep one entry for "${name}": remove env[${at}] if this value is meant, or this entry otherwise`,
+    ...(value !== undefined ? { value } : {}),
+  };
+}
+
+/**
+ * The value with each `$(NAME)` replaced by the earlier value, as the kubelet expands it;
+ * `$$` escapes stay as written. `references` counts the replacements.
+ */
+function expandSelf(value: string, reference: string, earlier: string): { text: string; references: number } {
+  let text = "";
+  let references = 0;
+  for (let i = 0; i < value.length; ) {
+    if (value.startsWith("$$", i)) {
+      text += "$$";
+      i += 2;
+    } else if (value.startsWith(reference, i)) {
+      text += earlier;
+      references++;
+      i += reference.length;
+    } else {
+      text += value[i++];
+    }
+  }
+  return { text, references };
+}
