@@ -12,9 +12,10 @@ import type { Config, ExcludeEntry } from "../config/schema.js";
 import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
 import { discover } from "./discover.js";
 import { loadFiles } from "./load.js";
-import type { ParsedDocument, SyntaxProblem } from "./parse.js";
+import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
 import { ResourceIndex } from "./resource-index.js";
+import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
 import { LintUsageError } from "../errors.js";
 
@@ -156,7 +157,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     for (const doc of docs) {
       const base = { docIndex: doc.index, source: doc.helmSource };
       if (doc.template) {
-        emit(src, "unrendered-template", doc.template.start, doc.template.end, `template syntax "${truncate(src.text.slice(doc.template.start, doc.template.end))}" is not rendered`, {
+        emit(src, "unrendered-template", doc.template.start, doc.template.end, `template syntax "${excerpt(src.text.slice(doc.template.start, doc.template.end))}" is not rendered`, {
           ...base,
           hint: "render the chart first (helm template ... | k8s-lint -)",
         });
@@ -265,40 +266,6 @@ type Emit = (
   message: string,
   info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
 ) => void;
-
-/** Where and how to show a syntax problem; a key indented too deep is shown on its own line, as kubectl does. */
-function explainSyntaxProblem(text: string, p: SyntaxProblem): { start: number; end: number; message: string; hint?: string } {
-  if (p.code === "DUPLICATE_KEY") {
-    const key = /^[^:\n]*/.exec(text.slice(p.start))?.[0].trim() ?? "";
-    return { start: p.start, end: p.start + Math.max(1, key.length), message: `key "${key}" appears twice in this mapping`, hint: "remove one of the two keys; the API server rejects repeated keys" };
-  }
-  if (p.code === "MULTILINE_IMPLICIT_KEY" || p.code === "BLOCK_AS_IMPLICIT_KEY") {
-    const nl = text.indexOf("\n", p.start);
-    if (nl !== -1) {
-      const lineStart = nl + 1;
-      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-      const keyEnd = text.slice(lineStart + indent).search(/:(\s|$)/);
-      if (keyEnd > 0) {
-        return {
-          start: lineStart + indent,
-          end: lineStart + indent + keyEnd,
-          message: "mapping values are not allowed here: this line is indented deeper than the key above it",
-          hint: "align the key with its siblings, or put a value on the line above on a line of its own",
-        };
-      }
-    }
-  }
-  return { start: p.start, end: p.end, message: lowerFirst(p.message) };
-}
-
-function truncate(s: string): string {
-  const one = s.replace(/\s+/g, " ");
-  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
-}
-
-function lowerFirst(s: string): string {
-  return s ? s[0].toLowerCase() + s.slice(1).replace(/\.$/, "") : s;
-}
 
 /** Type meta checks and List flattening; resources found are appended to `out`. */
 function collectResources(
