@@ -15,6 +15,7 @@ import { loadFiles } from "./load.js";
 import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
 import { ResourceIndex } from "./resource-index.js";
+import { readTypeMeta } from "./type-meta.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
 import { LintUsageError } from "../errors.js";
@@ -278,31 +279,19 @@ function collectResources(
   emit: Emit,
   skip: () => void,
 ) {
-  const hasApi = typeof value.apiVersion === "string" && value.apiVersion !== "";
-  const hasKind = typeof value.kind === "string" && value.kind !== "";
-  const info = { docIndex: doc.index, source: doc.helmSource };
-  if (!hasApi && !hasKind) {
+  const meta = readTypeMeta(value);
+  if (meta.is === "not-a-manifest") {
     skip();
     return;
   }
-  if (!hasApi || !hasKind) {
-    const looksLikeObject = hasKind || "metadata" in value || "spec" in value;
-    if (!looksLikeObject) {
-      skip();
-      return;
+  if (meta.is === "unreadable") {
+    for (const p of meta.problems) {
+      const at = locate(doc, [...basePath, p.key], p.target);
+      emit(src, "missing-type-meta", at.start, at.end, p.message, { docIndex: doc.index, source: doc.helmSource, path: [p.key], hint: p.hint });
     }
-    const present = hasKind ? "kind" : "apiVersion";
-    const missing = hasKind ? "apiVersion" : "kind";
-    const at = locate(doc, [...basePath, present], "key");
-    emit(src, "missing-type-meta", at.start, at.end, `"${missing}" is missing: the API server cannot tell what this object is`, {
-      ...info,
-      path: [missing],
-      hint: hasKind ? `add the apiVersion of ${String(value.kind)}` : "add the kind",
-    });
     return;
   }
-  const kind = value.kind as string;
-  if (kind.endsWith("List") && Array.isArray(value.items)) {
+  if (meta.kind.endsWith("List") && Array.isArray(value.items)) {
     value.items.forEach((item, i) => {
       if (item && typeof item === "object" && !Array.isArray(item)) {
         collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], settings, out, emit, skip);
