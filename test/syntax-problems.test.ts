@@ -28,3 +28,16 @@ test("a recursive alias is named, at the alias", async () => {
     '16:14 recursive alias "*data": it refers to the anchored node that contains it | ',
   ]);
 });
+
+test("a comment in a JSON file is named, whatever its style, and only outside strings", async () => {
+  const hint = 'remove the comment: JSON has no comments, and kubectl reads a file that starts with "{" as strict JSON';
+  expect(await said("json-line-comment.json")).toEqual([`2:23 comment "// the core group" is not allowed in JSON | ${hint}`]);
+  expect(await said("json-hash-comment.json")).toEqual([`4:3 comment "# the settings of the web tier" is not allowed in JSON | ${hint}`]);
+  expect(await said("json-block-comment.json")).toEqual([`4:16 comment "/* generated */" is not allowed in JSON | ${hint}`]);
+  expect(await said("json-near-miss.json")).toEqual([]);
+});
+
+test("the same comments in a YAML file are YAML comments or text", async () => {
+  const result = await lint(["-"], { stdin: '{\n  "apiVersion": "v1", # the core group\n  "kind": "ConfigMap",\n  "metadata": {"name": "x"}\n}\n', config: {} });
+  expect(result.files[0].diagnostics.filter((d) => d.ruleId === "yaml-syntax")).toEqual([]);
+});

@@ -7,6 +7,7 @@
  */
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { jsonComments } from "./json-comments.js";
 import { excerpt } from "./syntax-problems.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
 
@@ -240,12 +241,13 @@ function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode,
 
 const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
 
-/** Parses every document of a file. Never throws: failures become problems of a document. */
 /**
+ * Parses every document of a file. Never throws: failures become problems of a document.
  * `yamlVersion` "1.1" reads scalars as kubectl does (`on`, `yes` are booleans); the config file
- * is read as YAML 1.2, where `off` is the string a rule severity needs.
+ * is read as YAML 1.2, where `off` is the string a rule severity needs. A "json" file is read
+ * by the same parser, and a comment in it is a syntax error, as it is for kubectl.
  */
-export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1"): ParsedDocument[] {
+export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1", format: "yaml" | "json" = "yaml"): ParsedDocument[] {
   // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
   const text = blankChunks(source, chunks);
@@ -258,8 +260,26 @@ export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1"): P
     parsed.push(doc);
   }
   if (chunks.length) parsed.sort((a, b) => a.start - b.start);
+  if (format === "json") reportJsonComments(source, parsed);
   parsed.forEach((d, i) => (d.index = i));
   return parsed;
+}
+
+/** Each comment becomes a problem of the document it is in; a file of comments alone gets a document of its own. */
+function reportJsonComments(text: string, docs: ParsedDocument[]) {
+  for (const c of jsonComments(text)) {
+    let doc = docs.findLast((d) => d.start <= c.start) ?? docs[0];
+    if (!doc) docs.push((doc = emptyDocument(0, 0, text.length, [])));
+    doc.problems.push({
+      message: `comment "${excerpt(text.slice(c.start, c.end))}" is not allowed in JSON`,
+      start: c.start,
+      end: c.end,
+      recoverable: false,
+      code: "JSON_COMMENT",
+      hint: "remove the comment: JSON has no comments, and kubectl reads a file that starts with \"{\" as strict JSON",
+    });
+    doc.problems.sort((a, b) => a.start - b.start);
+  }
 }
 
 /**
