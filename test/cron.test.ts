@@ -79,6 +79,9 @@ describe("cron schedules (robfig/cron standard parser)", () => {
     expect(cronScheduleProblem("* * * * 7")).toMatch(/day of week.*above maximum \(6\)/);
     expect(cronScheduleProblem("0 0 3 * * *")).toMatch(/exactly 5 fields, found 6/);
   });
+  test.each(["0 0 1 constructor *", "0 0 * * valueOf", "0 0 * toString *", "0 0 * * __proto__"])("a month or weekday named like an object member is no name: %j", (s) => {
+    expect(cronScheduleProblem(s)).toMatch(/failed to parse int from/);
+  });
 });
 
 describe("CronJob timeZone (time.LoadLocation)", () => {

@@ -90,4 +90,8 @@ describe("image references (distribution/reference)", () => {
     expect(parseImageReference("team/App:1")).toEqual({ ok: false, error: expect.stringContaining("lowercase") });
     expect(parseImageReference("app@md5:" + hex64.slice(0, 32))).toEqual({ ok: false, error: expect.stringContaining("unsupported digest algorithm") });
   });
+
+  test("a digest algorithm named like an object member is unsupported", () => {
+    expect(parseImageReference(`app@constructor:${hex64}`)).toEqual({ ok: false, error: 'unsupported digest algorithm "constructor"' });
+  });
 });

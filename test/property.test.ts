@@ -1,7 +1,9 @@
 /**
  * Property: however a fixture is mangled (lines deleted, duplicated, retyped, reindented or
- * swapped, the text truncated, garbage inserted), the engine neither throws nor reports
- * `internal-error`, and every position it reports lies inside the text.
+ * swapped, keys renamed, kinds and apiVersions replaced, the text truncated, garbage
+ * inserted), the engine neither throws nor reports `internal-error`, every position it
+ * reports lies inside the text, and no message shows a function's source, which is what an
+ * input key that reached an Object.prototype member looks like when printed.
  *
  * Runs 10,000 cases with a fixed seed, so CI is repeatable; PROPERTY_SEED and PROPERTY_RUNS
  * (a multiplier) explore further: `PROPERTY_SEED=$RANDOM PROPERTY_RUNS=5 npm test -- property`.
@@ -27,8 +29,16 @@ function manifests(dir: string, out: string[] = []): string[] {
 
 const fixtures = manifests(FIXTURES).map((file) => ({ file: file.slice(FIXTURES.length + 1), text: readFileSync(file, "utf8") }));
 
+/** Names that plain JavaScript objects answer to without holding them. */
+const OBJECT_MEMBERS = ["constructor", "__proto__", "toString", "prototype", "hasOwnProperty", "valueOf", "__defineGetter__"];
+
+/** Control characters, written as YAML escapes in double quotes and raw in plain scalars. */
+const CONTROL = ['"a\u0000b"', '"\e]0;title\a\e[2J"', '"web\n::error file=x::y"', '"tab\there"', "bell", "esc[31m"];
+
 /** Values of every YAML type, and YAML's sharp edges (anchors, tags, block scalars, merges). */
 const RETYPED = [
+  ...OBJECT_MEMBERS,
+  ...CONTROL,
   "", "0", "-3.5", "1e3", "0x1F", "0o17", ".inf", ".nan", "true", "no", "on", "null", "~", "[]", "{}", "[a, 1, [b]]",
   "{a: b, c: [1]}", '"quoted \\u00e9 \\x41"', "'single'", "2024-01-01", "12:30:45", "|", ">-", "|2", "&anchor value",
   "*anchor", "*missing", "!!binary aGVsbG8=", "!!str 42", "!!int x", "!custom value", "<<: *anchor", "{{ .Values.x }}",
@@ -42,11 +52,24 @@ const GARBAGE = [
   "<<", "&a ", "*a", "!!map ", "\\", "%YAML 1.2\n", "k: v\n", "- ", "  ",
 ];
 
+/** Keys a line may be renamed to: object members, control characters, mis-cased type keys. */
+const KEYS = [...OBJECT_MEMBERS, ...CONTROL, "Kind", "apiversion", "APIVersion", "kind", "apiVersion", "metadata", "spec"];
+
+/** What a kind or an apiVersion may be replaced by (a group, a version or a kind named like an object member). */
+const TYPE_META = [
+  ...OBJECT_MEMBERS,
+  ...OBJECT_MEMBERS.flatMap((m) => [`${m}/v1`, `apps/${m}`]),
+  ...CONTROL,
+  "2", "true", "[]", "{}", "null", '""', "v1", "apps/v1", "Pod", "Deployment", "List",
+];
+
 /** A mutation is data (so fast-check shrinks it and prints it readably), applied by `mutate`. */
 type Mutation =
   | { kind: "delete" | "truncate"; i: number }
   | { kind: "duplicate" | "swap"; i: number; j: number }
   | { kind: "retype"; i: number; value: string }
+  | { kind: "rekey"; i: number; key: string }
+  | { kind: "typeMeta"; i: number; field: "kind" | "apiVersion"; value: string }
   | { kind: "reindent"; i: number; indent: number }
   | { kind: "garbage"; i: number; bytes: string };
 
@@ -74,6 +97,21 @@ function mutate(t: string, m: Mutation): string {
       l[k] = pair ? `${pair[1]}${pair[2]}: ${m.value}` : item ? `${item[1]}${m.value}` : `${/^\s*/.exec(l[k])![0]}key: ${m.value}`;
       break;
     }
+    case "rekey": {
+      const pair = /^(\s*(?:- )?)([^:#\s][^:#]*):(\s|$)/.exec(l[k]);
+      if (pair) l[k] = `${pair[1]}${m.key}:${l[k].slice(pair[0].length - pair[3].length)}`;
+      break;
+    }
+    case "typeMeta": {
+      // The i-th line that sets this field, at any depth (items of a List, embedded objects).
+      const re = new RegExp(`^(\\s*(?:- )?${m.field}:)(\\s|$)`);
+      const found = l.map((line, n) => (re.test(line) ? n : -1)).filter((n) => n >= 0);
+      if (found.length) {
+        const n = found[at(m.i, found.length)];
+        l[n] = `${re.exec(l[n])![1]} ${m.value}`;
+      }
+      break;
+    }
     case "reindent": {
       const body = l[k].replace(/^[ \t]*/, "");
       l[k] = (m.indent === -1 ? "\t" : m.indent === -2 ? `${/^[ \t]*/.exec(l[k])![0]} ` : " ".repeat(m.indent)) + body;
@@ -93,6 +131,13 @@ const mutations: Record<Mutation["kind"], fc.Arbitrary<Mutation>> = {
   delete: fc.record({ kind: fc.constant("delete" as const), i: fc.nat() }),
   duplicate: fc.record({ kind: fc.constant("duplicate" as const), i: fc.nat(), j: fc.nat() }),
   retype: fc.record({ kind: fc.constant("retype" as const), i: fc.nat(), value: fc.constantFrom(...RETYPED) }),
+  rekey: fc.record({ kind: fc.constant("rekey" as const), i: fc.nat(), key: fc.constantFrom(...KEYS) }),
+  typeMeta: fc.record({
+    kind: fc.constant("typeMeta" as const),
+    i: fc.nat(),
+    field: fc.constantFrom("kind" as const, "apiVersion" as const),
+    value: fc.constantFrom(...TYPE_META),
+  }),
   reindent: fc.record({
     kind: fc.constant("reindent" as const),
     i: fc.nat(),
@@ -116,10 +161,14 @@ function outside(text: string, d: { line: number; column: number }, what: string
   return undefined;
 }
 
+/** What an Object.prototype member looks like when an input key reaches it and it is printed. */
+const INTERNALS = /\[native code\]|\bfunction\s*\w*\s*\(/;
+
 function problemsOf(text: string, diagnostics: Diagnostic[]): string[] {
   const out: string[] = [];
   for (const d of diagnostics) {
     if (d.ruleId === "internal-error") out.push(`internal-error: ${d.message}`);
+    for (const said of [d.message, d.hint ?? ""]) if (INTERNALS.test(said) && !INTERNALS.test(text)) out.push(`${d.ruleId} says ${JSON.stringify(said)}`);
     const bad =
       outside(text, d, `${d.ruleId} start`) ??
       outside(text, { line: d.endLine, column: d.endColumn }, `${d.ruleId} end`) ??
@@ -150,7 +199,7 @@ test("there are fixtures to mutate", () => {
   expect(fixtures.length).toBeGreaterThan(10);
 });
 
-// 7 kinds x 1,000 runs + 3,000 runs of mixed mutations = 10,000 cases.
+// 9 kinds x 1,000 runs + 1,000 runs of mixed mutations = 10,000 cases.
 test.each(Object.keys(mutations) as Array<Mutation["kind"]>)("mutation: %s", async (kind) => {
   await fc.assert(
     fc.asyncProperty(fixtureArb, fc.array(mutations[kind], { minLength: 1, maxLength: 3 }), (fixture, steps) => check(fixture, steps)),
@@ -161,6 +210,6 @@ test.each(Object.keys(mutations) as Array<Mutation["kind"]>)("mutation: %s", asy
 test("mixed mutations", async () => {
   await fc.assert(
     fc.asyncProperty(fixtureArb, fc.array(fc.oneof(...Object.values(mutations)), { minLength: 1, maxLength: 5 }), (fixture, steps) => check(fixture, steps)),
-    { numRuns: 3000 * SCALE, seed: SEED },
+    { numRuns: 1000 * SCALE, seed: SEED },
   );
 });

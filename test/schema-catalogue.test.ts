@@ -20,24 +20,31 @@ test("the version file agrees with the catalogue", () => {
 
 test("fields, required fields, enums, int-or-string, quantities and maps are typed", () => {
   const deployment = objectType(lookupKind("apps/v1", "Deployment")!.type);
-  const spec = objectType(deployment.fields.spec);
+  const spec = objectType(deployment.fields.get("spec")!);
   expect(spec.required).toEqual(expect.arrayContaining(["selector", "template"]));
-  expect(spec.fields.replicas).toBe("i");
-  const strategy = objectType(spec.fields.strategy);
-  expect(enumValues(strategy.fields.type)).toEqual(["Recreate", "RollingUpdate"]);
-  expect(objectType(strategy.fields.rollingUpdate).fields.maxUnavailable).toBe("x");
-  const meta = objectType(deployment.fields.metadata);
-  expect(meta.fields.labels).toBe("{s");
+  expect(spec.fields.get("replicas")).toBe("i");
+  const strategy = objectType(spec.fields.get("strategy")!);
+  expect(enumValues(strategy.fields.get("type")!)).toEqual(["Recreate", "RollingUpdate"]);
+  expect(objectType(strategy.fields.get("rollingUpdate")!).fields.get("maxUnavailable")).toBe("x");
+  const meta = objectType(deployment.fields.get("metadata")!);
+  expect(meta.fields.get("labels")).toBe("{s");
   const pod = objectType(lookupKind("v1", "Pod")!.type);
-  const container = objectType(objectType(pod.fields.spec).fields.containers.slice(1));
+  const container = objectType(objectType(pod.fields.get("spec")!).fields.get("containers")!.slice(1));
   expect(container.required).toEqual(["name"]);
-  expect(enumValues(container.fields.imagePullPolicy)).toEqual(["Always", "IfNotPresent", "Never"]);
-  expect(objectType(container.fields.resources).fields.limits).toBe("{q");
-  expect(objectType(lookupKind("v1", "Secret")!.type).fields.data).toBe("{y");
+  expect(enumValues(container.fields.get("imagePullPolicy")!)).toEqual(["Always", "IfNotPresent", "Never"]);
+  expect(objectType(container.fields.get("resources")!).fields.get("limits")).toBe("{q");
+  expect(objectType(lookupKind("v1", "Secret")!.type).fields.get("data")).toBe("{y");
   expect(lookupKind("v1", "Namespace")!.namespaced).toBe(false);
   expect(lookupKind("v1", "ConfigMap")!.namespaced).toBe(true);
   expect(versionsOfKind("HorizontalPodAutoscaler").map((v) => v.apiVersion)).toEqual(["autoscaling/v1", "autoscaling/v2"]);
   expect(lookupKind("autoscaling/v2beta2", "HorizontalPodAutoscaler")).toBeUndefined();
+  // Names from manifests never reach a JavaScript object's members.
+  for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+    expect(lookupKind("v1", name)).toBeUndefined();
+    expect(lookupKind(name, "Pod")).toBeUndefined();
+    expect(versionsOfKind(name)).toEqual([]);
+    expect(pod.fields.get(name)).toBeUndefined();
+  }
 });
 
 test("every group the catalogue serves is a built-in group of the engine", async () => {

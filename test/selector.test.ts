@@ -90,7 +90,7 @@ const controllerCases: Array<[string, string, unknown, Labels, boolean]> = [
 ];
 
 test.each(controllerCases)("controller labels: %s", (_d, kind, sel, labels, expected) => {
-  expect(matches(parseLabelSelector(sel), labels, CONTROLLER_LABELS[kind])).toBe(expected);
+  expect(matches(parseLabelSelector(sel), labels, CONTROLLER_LABELS.get(kind))).toBe(expected);
 });
 
 // Validation (metav1validation.ValidateLabelSelector).

@@ -6,12 +6,12 @@ import { packageInfo } from "../package-info.js";
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 /** Subcommands are imported on demand so that a plain lint loads no advisor code. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  rules: async () => (await import("./commands/rules.js")).runRules,
-  explain: async () => (await import("./commands/explain.js")).runExplain,
-  diagnose: async () => (await import("./commands/diagnose.js")).runDiagnose,
-  qos: async () => (await import("./commands/qos.js")).runQos,
-};
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ["rules", async () => (await import("./commands/rules.js")).runRules],
+  ["explain", async () => (await import("./commands/explain.js")).runExplain],
+  ["diagnose", async () => (await import("./commands/diagnose.js")).runDiagnose],
+  ["qos", async () => (await import("./commands/qos.js")).runQos],
+]);
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
@@ -21,15 +21,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const lintModule = () => import("./commands/lint.js");
     if (argv.includes("--help") || argv.includes("-h")) {
-      if (argv[0] && COMMANDS[argv[0]] && argv[0] !== "rules") {
-        const command = await COMMANDS[argv[0]]();
+      const load = COMMANDS.get(argv[0]);
+      if (load && argv[0] !== "rules") {
+        const command = await load();
         return await command(["--help"], io);
       }
       io.stdout((await lintModule()).LINT_HELP);
       return EXIT_OK;
     }
     const name = argv[0];
-    if (name && COMMANDS[name]) return await (await COMMANDS[name]())(argv.slice(1), io);
+    const command = COMMANDS.get(name);
+    if (command) return await (await command())(argv.slice(1), io);
     // "lint" is also accepted as an explicit command name.
     const args = name === "lint" ? argv.slice(1) : argv;
     return await (await lintModule()).runLint(args, io);

@@ -12,9 +12,11 @@ import type { Config, ExcludeEntry } from "../config/schema.js";
 import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
 import { discover } from "./discover.js";
 import { loadFiles } from "./load.js";
-import type { ParsedDocument, SyntaxProblem } from "./parse.js";
+import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
 import { ResourceIndex } from "./resource-index.js";
+import { readTypeMeta } from "./type-meta.js";
+import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
 import { LintUsageError } from "../errors.js";
 
@@ -156,7 +158,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     for (const doc of docs) {
       const base = { docIndex: doc.index, source: doc.helmSource };
       if (doc.template) {
-        emit(src, "unrendered-template", doc.template.start, doc.template.end, `template syntax "${truncate(src.text.slice(doc.template.start, doc.template.end))}" is not rendered`, {
+        emit(src, "unrendered-template", doc.template.start, doc.template.end, `template syntax "${excerpt(src.text.slice(doc.template.start, doc.template.end))}" is not rendered`, {
           ...base,
           hint: "render the chart first (helm template ... | k8s-lint -)",
         });
@@ -266,40 +268,6 @@ type Emit = (
   info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
 ) => void;
 
-/** Where and how to show a syntax problem; a key indented too deep is shown on its own line, as kubectl does. */
-function explainSyntaxProblem(text: string, p: SyntaxProblem): { start: number; end: number; message: string; hint?: string } {
-  if (p.code === "DUPLICATE_KEY") {
-    const key = /^[^:\n]*/.exec(text.slice(p.start))?.[0].trim() ?? "";
-    return { start: p.start, end: p.start + Math.max(1, key.length), message: `key "${key}" appears twice in this mapping`, hint: "remove one of the two keys; the API server rejects repeated keys" };
-  }
-  if (p.code === "MULTILINE_IMPLICIT_KEY" || p.code === "BLOCK_AS_IMPLICIT_KEY") {
-    const nl = text.indexOf("\n", p.start);
-    if (nl !== -1) {
-      const lineStart = nl + 1;
-      const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-      const keyEnd = text.slice(lineStart + indent).search(/:(\s|$)/);
-      if (keyEnd > 0) {
-        return {
-          start: lineStart + indent,
-          end: lineStart + indent + keyEnd,
-          message: "mapping values are not allowed here: this line is indented deeper than the key above it",
-          hint: "align the key with its siblings, or put a value on the line above on a line of its own",
-        };
-      }
-    }
-  }
-  return { start: p.start, end: p.end, message: lowerFirst(p.message) };
-}
-
-function truncate(s: string): string {
-  const one = s.replace(/\s+/g, " ");
-  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
-}
-
-function lowerFirst(s: string): string {
-  return s ? s[0].toLowerCase() + s.slice(1).replace(/\.$/, "") : s;
-}
-
 /** Type meta checks and List flattening; resources found are appended to `out`. */
 function collectResources(
   src: SourceFile,
@@ -311,31 +279,19 @@ function collectResources(
   emit: Emit,
   skip: () => void,
 ) {
-  const hasApi = typeof value.apiVersion === "string" && value.apiVersion !== "";
-  const hasKind = typeof value.kind === "string" && value.kind !== "";
-  const info = { docIndex: doc.index, source: doc.helmSource };
-  if (!hasApi && !hasKind) {
+  const meta = readTypeMeta(value);
+  if (meta.is === "not-a-manifest") {
     skip();
     return;
   }
-  if (!hasApi || !hasKind) {
-    const looksLikeObject = hasKind || "metadata" in value || "spec" in value;
-    if (!looksLikeObject) {
-      skip();
-      return;
+  if (meta.is === "unreadable") {
+    for (const p of meta.problems) {
+      const at = locate(doc, [...basePath, p.key], p.target);
+      emit(src, "missing-type-meta", at.start, at.end, p.message, { docIndex: doc.index, source: doc.helmSource, path: [p.key], hint: p.hint });
     }
-    const present = hasKind ? "kind" : "apiVersion";
-    const missing = hasKind ? "apiVersion" : "kind";
-    const at = locate(doc, [...basePath, present], "key");
-    emit(src, "missing-type-meta", at.start, at.end, `"${missing}" is missing: the API server cannot tell what this object is`, {
-      ...info,
-      path: [missing],
-      hint: hasKind ? `add the apiVersion of ${String(value.kind)}` : "add the kind",
-    });
     return;
   }
-  const kind = value.kind as string;
-  if (kind.endsWith("List") && Array.isArray(value.items)) {
+  if (meta.kind.endsWith("List") && Array.isArray(value.items)) {
     value.items.forEach((item, i) => {
       if (item && typeof item === "object" && !Array.isArray(item)) {
         collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], settings, out, emit, skip);

@@ -82,7 +82,8 @@ export interface LoadedFile {
 /** Reads and parses one file on the calling thread. */
 export function loadOne(file: DiscoveredFile, stdin: string | undefined): LoadedFile {
   const source = readSource(file, stdin);
-  return { file, source, docs: "text" in source ? parseText(source.text) : [] };
+  const format = /\.json$/i.test(file.absolute) ? "json" : "yaml";
+  return { file, source, docs: "text" in source ? parseText(source.text, "1.1", format) : [] };
 }
 
 /** What the last loadFiles did in parallel: worker threads started, files they parsed (for tests). */

@@ -5,8 +5,10 @@
  * sequence keeps only the offsets of its keys and values (see Spans), which is all a
  * diagnostic needs and costs a fraction of the tree's memory.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from "yaml";
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { jsonComments } from "./json-comments.js";
+import { excerpt } from "./syntax-problems.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
 
 /** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
@@ -20,6 +22,7 @@ export interface SyntaxProblem {
   recoverable: boolean;
   /** The yaml package's error code (DUPLICATE_KEY, BAD_INDENT...). */
   code?: string;
+  hint?: string;
 }
 
 export interface ParsedDocument {
@@ -57,6 +60,8 @@ interface ConvertState {
   /** Converted values of anchored nodes: aliases share one value instead of copying it. */
   anchored: Map<YamlNode, unknown>;
   sizes: Map<YamlNode, number>;
+  /** Nodes whose expanded size is being counted: an alias to one of them refers to itself. */
+  counting: Set<YamlNode>;
   written: number;
   expanded: number;
   doc: Document.Parsed;
@@ -93,14 +98,20 @@ function expandedSize(node: YamlNode | null, st: ConvertState): number {
   const known = st.sizes.get(node);
   if (known !== undefined) return known;
   let size = 1;
+  st.counting.add(node);
   if (isAlias(node)) {
-    const target = node.resolve(st.doc);
-    size = target ? expandedSize(target as YamlNode, st) : 1;
+    const target = node.resolve(st.doc) as YamlNode | undefined;
+    // go-yaml refuses these too ("anchor 'a' value contains itself"): the value would be infinite.
+    if (target && st.counting.has(target)) {
+      throw new ConvertError(`recursive alias "*${node.source}": it refers to the anchored node that contains it`, node.range?.[0] ?? 0);
+    }
+    size = target ? expandedSize(target, st) : 1;
   } else if (isMap(node)) {
     for (const pair of (node as YAMLMap).items) size += expandedSize(pair.value as YamlNode | null, st) + 1;
   } else if (isSeq(node)) {
     for (const item of (node as YAMLSeq).items) size += expandedSize(item as YamlNode | null, st);
   }
+  st.counting.delete(node);
   st.sizes.set(node, size);
   return size;
 }
@@ -230,12 +241,13 @@ function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode,
 
 const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
 
-/** Parses every document of a file. Never throws: failures become problems of a document. */
 /**
+ * Parses every document of a file. Never throws: failures become problems of a document.
  * `yamlVersion` "1.1" reads scalars as kubectl does (`on`, `yes` are booleans); the config file
- * is read as YAML 1.2, where `off` is the string a rule severity needs.
+ * is read as YAML 1.2, where `off` is the string a rule severity needs. A "json" file is read
+ * by the same parser, and a comment in it is a syntax error, as it is for kubectl.
  */
-export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1"): ParsedDocument[] {
+export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1", format: "yaml" | "json" = "yaml"): ParsedDocument[] {
   // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
   const text = blankChunks(source, chunks);
@@ -248,8 +260,26 @@ export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1"): P
     parsed.push(doc);
   }
   if (chunks.length) parsed.sort((a, b) => a.start - b.start);
+  if (format === "json") reportJsonComments(source, parsed);
   parsed.forEach((d, i) => (d.index = i));
   return parsed;
+}
+
+/** Each comment becomes a problem of the document it is in; a file of comments alone gets a document of its own. */
+function reportJsonComments(text: string, docs: ParsedDocument[]) {
+  for (const c of jsonComments(text)) {
+    let doc = docs.findLast((d) => d.start <= c.start) ?? docs[0];
+    if (!doc) docs.push((doc = emptyDocument(0, 0, text.length, [])));
+    doc.problems.push({
+      message: `comment "${excerpt(text.slice(c.start, c.end))}" is not allowed in JSON`,
+      start: c.start,
+      end: c.end,
+      recoverable: false,
+      code: "JSON_COMMENT",
+      hint: "remove the comment: JSON has no comments, and kubectl reads a file that starts with \"{\" as strict JSON",
+    });
+    doc.problems.sort((a, b) => a.start - b.start);
+  }
 }
 
 /**
@@ -316,13 +346,15 @@ function convertDocument(text: string, doc: Document.Parsed, index: number, star
   const [, valueEnd, nodeEnd] = doc.range;
   // A document emptied for being too deep still owns its text, up to the next document.
   const end = Math.max(nodeEnd, valueEnd, deepAt !== undefined ? boundary : 0);
-  const problems: SyntaxProblem[] = doc.errors.map((e) => ({
-    message: e.message.split("\n")[0],
-    start: e.pos[0],
-    end: Math.max(e.pos[1], e.pos[0] + 1),
-    recoverable: e.code === "DUPLICATE_KEY",
-    code: e.code,
-  }));
+  const problems: SyntaxProblem[] = doc.errors.map((e) =>
+    unclosedQuote(text, doc, {
+      message: e.message.split("\n")[0],
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0] + 1),
+      recoverable: e.code === "DUPLICATE_KEY",
+      code: e.code,
+    }),
+  );
   if (deepAt !== undefined) {
     problems.push({ message: `document is nested more than ${MAX_DEPTH} levels deep`, start: deepAt, end: deepAt + 1, recoverable: false });
   }
@@ -335,7 +367,7 @@ function convertDocument(text: string, doc: Document.Parsed, index: number, star
     problems.sort((a, b) => a.start - b.start);
     return parsed;
   }
-  const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), written: 0, expanded: 0, doc, problems };
+  const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), counting: new Set(), written: 0, expanded: 0, doc, problems };
   try {
     parsed.value = convert(doc.contents as YamlNode | null, st, 0);
     parsed.rootSpan = nodeRange(doc.contents as YamlNode | null, start);
@@ -352,6 +384,34 @@ function convertDocument(text: string, doc: Document.Parsed, index: number, star
   }
   problems.sort((a, b) => a.start - b.start);
   return parsed;
+}
+
+const UNCLOSED_QUOTE = /^Missing closing (["'])quote/;
+
+/**
+ * The yaml package reports an unclosed quote where the text runs out, which may be the end of
+ * the file; the mistake is where the quote opens, so that is where it is shown.
+ */
+function unclosedQuote(text: string, doc: Document.Parsed, p: SyntaxProblem): SyntaxProblem {
+  const quote = p.code === "MISSING_CHAR" ? UNCLOSED_QUOTE.exec(p.message)?.[1] : undefined;
+  if (!quote) return p;
+  let opening: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.range && node.range[1] === p.start && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) opening = node.range[0];
+    },
+  });
+  if (opening === undefined || text[opening] !== quote) return p;
+  const name = quote === '"' ? "double quote" : "single quote";
+  const lineEnd = text.slice(opening + 1).search(/\r?\n|$/);
+  const opened = excerpt(text.slice(opening + 1, opening + 1 + Math.min(lineEnd, 80)).trim());
+  return {
+    ...p,
+    message: opened ? `the ${name} before "${opened}" is never closed` : `the ${name} here is never closed`,
+    start: opening,
+    end: opening + 1,
+    hint: `close the string with a ${name}${quote === "'" ? " (write '' for a quote inside it)" : ""}`,
+  };
 }
 
 function emptyDocument(index: number, start: number, end: number, problems: SyntaxProblem[]): ParsedDocument {

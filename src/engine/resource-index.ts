@@ -6,7 +6,7 @@ import type { Resource } from "../models/resource.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
 
 /** Keys no template declares but controllers add: no bucket can be chosen by them. */
-const ADDED_KEYS = new Set(Object.values(CONTROLLER_LABELS).flatMap((s) => [...s]));
+const ADDED_KEYS = new Set([...CONTROLLER_LABELS.values()].flatMap((s) => [...s]));
 
 const key = (kind: string, namespace: string, name: string) => `${kind}\u0000${namespace}\u0000${name}`;
 

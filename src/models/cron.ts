@@ -8,11 +8,11 @@ interface Bounds {
   name: string;
   min: number;
   max: number;
-  names?: Record<string, number>;
+  names?: ReadonlyMap<string, number>;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const MONTHS: ReadonlyMap<string, number> = new Map(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((m, i) => [m, i + 1]));
+const DAYS: ReadonlyMap<string, number> = new Map(["sun", "mon", "tue", "wed", "thu", "fri", "sat"].map((d, i) => [d, i]));
 
 const FIELDS: Bounds[] = [
   { name: "minute", min: 0, max: 59 },
@@ -35,7 +35,7 @@ function parseUint(expr: string): number | string {
 
 function parseIntOrName(expr: string, b: Bounds): number | string {
   if (b.names) {
-    const named = b.names[expr.toLowerCase()];
+    const named = b.names.get(expr.toLowerCase());
     if (named !== undefined) return named;
   }
   return parseUint(expr);

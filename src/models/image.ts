@@ -20,7 +20,11 @@ const REFERENCE = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
 const ANCHORED_IDENTIFIER = /^[a-f0-9]{64}$/;
 const NAME_TOTAL_LENGTH_MAX = 255;
 /** Digest algorithms the kubelet's image library registers, with their hex lengths. */
-const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+const DIGEST_HEX_LENGTH: ReadonlyMap<string, number> = new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128],
+]);
 
 export interface ImageReference {
   /** Registry host (and port), after normalisation: `docker.io` when none is written. */
@@ -70,7 +74,7 @@ export function parseImageReference(image: string): ImageParse {
     const colon = digestValue.indexOf(":");
     const algorithm = digestValue.slice(0, colon);
     const hex = digestValue.slice(colon + 1);
-    const want = DIGEST_HEX_LENGTH[algorithm];
+    const want = DIGEST_HEX_LENGTH.get(algorithm);
     if (want === undefined) return { ok: false, error: `unsupported digest algorithm "${algorithm}"` };
     if (!/^[a-f0-9]+$/.test(hex) || hex.length !== want) return { ok: false, error: `invalid ${algorithm} digest: want ${want} lower-case hex characters` };
   }

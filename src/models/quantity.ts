@@ -16,24 +16,24 @@ export const QUANTITY_SUFFIXES = {
   binary: ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"],
 } as const;
 
-const MULTIPLIERS: Record<string, number> = {
-  "": 1,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ["", 1],
+  ["n", 1e-9],
+  ["u", 1e-6],
+  ["m", 1e-3],
+  ["k", 1e3],
+  ["M", 1e6],
+  ["G", 1e9],
+  ["T", 1e12],
+  ["P", 1e15],
+  ["E", 1e18],
+  ["Ki", 2 ** 10],
+  ["Mi", 2 ** 20],
+  ["Gi", 2 ** 30],
+  ["Ti", 2 ** 40],
+  ["Pi", 2 ** 50],
+  ["Ei", 2 ** 60],
+]);
 
 export interface Quantity {
   /** The value in base units (cores, bytes), as a float. */
@@ -49,8 +49,7 @@ export function parseQuantity(input: string | number): Quantity | undefined {
   const m = QUANTITY_RE.exec(text);
   if (!m) return undefined;
   const [, sign, digits, suffix = ""] = m;
-  let multiplier = MULTIPLIERS[suffix];
-  if (multiplier === undefined) multiplier = 10 ** Number(suffix.slice(1));
+  const multiplier = MULTIPLIERS.get(suffix) ?? 10 ** Number(suffix.slice(1));
   const value = (sign === "-" ? -1 : 1) * Number(digits) * multiplier;
   if (!Number.isFinite(value)) return undefined;
   return { value, text };

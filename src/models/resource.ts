@@ -3,21 +3,22 @@ import type { ParsedDocument } from "../engine/parse.js";
 import type { Path, ResourceRef } from "../types.js";
 import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";
 import type { PodSpec, SpecByKind } from "./k8s.js";
+import { inputKeyedObject } from "./input-keys.js";
 import { CONTROLLER_LABELS } from "./selector.js";
 
-/** Where a workload keeps its pod template, relative to the resource root. */
-const TEMPLATE_PATHS: Record<string, Path> = {
-  Deployment: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"],
-  PodTemplate: ["template"],
-};
+/** Where a workload keeps its pod template, relative to the resource root, by kind. */
+const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
+  ["Deployment", ["spec", "template"]],
+  ["ReplicaSet", ["spec", "template"]],
+  ["ReplicationController", ["spec", "template"]],
+  ["StatefulSet", ["spec", "template"]],
+  ["DaemonSet", ["spec", "template"]],
+  ["Job", ["spec", "template"]],
+  ["CronJob", ["spec", "jobTemplate", "spec", "template"]],
+  ["PodTemplate", ["template"]],
+]);
 
-export const WORKLOAD_KINDS = new Set(["Pod", ...Object.keys(TEMPLATE_PATHS).filter((k) => k !== "PodTemplate")]);
+export const WORKLOAD_KINDS = new Set(["Pod", ...[...TEMPLATE_PATHS.keys()].filter((k) => k !== "PodTemplate")]);
 
 /** The pods a resource runs, seen the same way for every workload kind. */
 export interface PodTemplate {
@@ -34,6 +35,8 @@ export interface PodTemplate {
 }
 
 const NO_LABELS: ReadonlySet<string> = new Set();
+/** The labels or annotations of an object that has none; prototype-free like every label map. */
+const NO_STRINGS: Record<string, string> = Object.freeze(inputKeyedObject<string>());
 
 function get(value: unknown, path: Path): unknown {
   let v = value;
@@ -74,11 +77,11 @@ export class Resource {
   }
 
   get labels(): Record<string, string> {
-    return this.metadata.labels ?? {};
+    return this.metadata.labels ?? NO_STRINGS;
   }
 
   get annotations(): Record<string, string> {
-    return this.metadata.annotations ?? {};
+    return this.metadata.annotations ?? NO_STRINGS;
   }
 
   /** API group of apiVersion ("" for the core group). */
@@ -125,16 +128,16 @@ export class Resource {
         metadataPath: ["metadata"],
         controllerLabels: NO_LABELS,
       };
-    } else if (TEMPLATE_PATHS[this.kind]) {
-      const path = TEMPLATE_PATHS[this.kind];
+    } else if (TEMPLATE_PATHS.has(this.kind)) {
+      const path = TEMPLATE_PATHS.get(this.kind)!;
       const t = PodTemplateSpec.parse(get(this.raw, path));
       tpl = {
-        labels: t.metadata?.labels ?? {},
-        annotations: t.metadata?.annotations ?? {},
+        labels: t.metadata?.labels ?? NO_STRINGS,
+        annotations: t.metadata?.annotations ?? NO_STRINGS,
         spec: t.spec ?? {},
         specPath: [...path, "spec"],
         metadataPath: [...path, "metadata"],
-        controllerLabels: CONTROLLER_LABELS[this.kind] ?? NO_LABELS,
+        controllerLabels: CONTROLLER_LABELS.get(this.kind) ?? NO_LABELS,
       };
     }
     this.templateCache = tpl;

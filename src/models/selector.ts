@@ -173,8 +173,8 @@ export function parseMapSelector(sel: unknown): Selector {
 
 function requirementMatches(r: Requirement, labels: Labels, assumedKeys?: ReadonlySet<string>): boolean {
   // Labels a controller adds to its pods: their values are unknown statically, so any requirement on them can hold.
-  if (assumedKeys?.has(r.key) && !(r.key in labels)) return true;
-  const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+  if (assumedKeys?.has(r.key) && !Object.hasOwn(labels, r.key)) return true;
+  const has = Object.hasOwn(labels, r.key);
   switch (r.operator) {
     case "In":
       return has && r.values.includes(labels[r.key]);
@@ -197,18 +197,14 @@ export function isEmptySelector(sel: Selector): boolean {
 }
 
 /** Labels controllers add to the pods they create, by controller kind (SPEC §1). */
-export const CONTROLLER_LABELS: Record<string, ReadonlySet<string>> = {
-  Deployment: new Set(["pod-template-hash"]),
-  ReplicaSet: new Set(["pod-template-hash"]),
-  StatefulSet: new Set([
-    "controller-revision-hash",
-    "statefulset.kubernetes.io/pod-name",
-    "apps.kubernetes.io/pod-index",
-  ]),
-  DaemonSet: new Set(["controller-revision-hash", "pod-template-generation"]),
-  Job: new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"]),
-  CronJob: new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"]),
-};
+export const CONTROLLER_LABELS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["Deployment", new Set(["pod-template-hash"])],
+  ["ReplicaSet", new Set(["pod-template-hash"])],
+  ["StatefulSet", new Set(["controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"])],
+  ["DaemonSet", new Set(["controller-revision-hash", "pod-template-generation"])],
+  ["Job", new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"])],
+  ["CronJob", new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"])],
+]);
 
 /** A short text form for messages: `app=web,tier in (a,b)`. */
 export function formatSelector(sel: Selector): string {

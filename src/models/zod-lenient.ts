@@ -5,6 +5,7 @@
  * the manifest and paths stay exact.
  */
 import { z } from "zod";
+import { inputKeyedObject } from "./input-keys.js";
 
 /** An optional field: a value of the wrong type reads as undefined. */
 export function opt<T extends z.ZodType>(schema: T) {
@@ -26,9 +27,10 @@ export const num = opt(z.number());
 export const bool = opt(z.boolean());
 /** Kubernetes int-or-string (ports, maxUnavailable...). */
 export const intOrString = opt(z.union([z.number(), z.string()]));
+/** Without a prototype: rules look these maps up by keys from the input (a selector's label key). */
 function toMap(m: unknown, keep: (v: unknown) => boolean): Record<string, string> | undefined {
   if (!m || typeof m !== "object" || Array.isArray(m)) return undefined;
-  const out: Record<string, string> = {};
+  const out = inputKeyedObject<string>();
   for (const [k, v] of Object.entries(m)) if (keep(v)) out[k] = String(v);
   return out;
 }

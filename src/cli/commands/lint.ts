@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS } from "../../formatters/index.js";
+import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { createProgress, progressAllowed } from "../progress.js";
 import { reportTargets, writeReports } from "../reports.js";
@@ -69,7 +70,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const targets = reportTargets(values.format ?? [], values["output-file"]);
   const stdinFilename = values["stdin-filename"];
   if (stdinFilename !== undefined && !positionals.includes("-")) throw new UsageError('--stdin-filename names the "-" input, and no path is "-"');
-  const rules: Record<string, SeveritySetting> = {};
+  // `--rule __proto__=off` must reach the unknown-rule check like any other id.
+  const rules = inputKeyedObject<SeveritySetting>();
   for (const spec of values.rule ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(spec);
     if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule expects <id>=<off|info|warning|error>, got "${spec}"`);

@@ -11,8 +11,8 @@ import { CATALOGUE_JSON } from "./catalogue.generated.js";
 export type TypeCode = string;
 
 export interface ObjectType {
-  /** Field name -> type code; empty for free-form objects. */
-  fields: Record<string, TypeCode>;
+  /** Field name -> type code; empty for free-form objects. A Map: field names come from manifests. */
+  fields: ReadonlyMap<string, TypeCode>;
   required: readonly string[];
   /** Free-form JSON (RawExtension, JSON, FieldsV1): any keys. */
   free: boolean;
@@ -35,12 +35,20 @@ export interface KindInfo {
 }
 
 let raw: RawCatalogue | undefined;
-let types: ObjectType[] | undefined;
+/** apiVersion -> kind -> object type index: Maps, because both keys come from manifests. */
+let kinds: Map<string, Map<string, number>> | undefined;
+const types: ObjectType[] = [];
 let byKind: Map<string, KindInfo[]> | undefined;
 
 function load(): RawCatalogue {
   return (raw ??= JSON.parse(CATALOGUE_JSON) as RawCatalogue);
 }
+
+function kindTable(): Map<string, Map<string, number>> {
+  return (kinds ??= new Map(Object.entries(load().kinds).map(([apiVersion, byName]) => [apiVersion, new Map(Object.entries(byName))])));
+}
+
+const FREE: ObjectType = { fields: new Map(), required: [], free: true };
 
 export function catalogueKubernetesVersion(): string {
   return load().kubernetesVersion;
@@ -48,12 +56,13 @@ export function catalogueKubernetesVersion(): string {
 
 /** The object type behind a `#<k>` code. */
 export function objectType(code: TypeCode): ObjectType {
-  if (!types) {
-    types = load().defs.map((d) =>
-      d === 0 ? { fields: {}, required: [], free: true } : { fields: d[0], required: d[1] ?? [], free: false },
-    );
+  const i = Number(code.slice(1));
+  let type = types[i];
+  if (!type) {
+    const d = load().defs[i];
+    type = types[i] = d === 0 ? FREE : { fields: new Map(Object.entries(d[0])), required: d[1] ?? [], free: false };
   }
-  return types[Number(code.slice(1))];
+  return type;
 }
 
 export function enumValues(code: TypeCode): readonly string[] {
@@ -66,7 +75,7 @@ function info(apiVersion: string, kind: string, idx: number): KindInfo {
 
 /** The kind served under this apiVersion, or undefined. */
 export function lookupKind(apiVersion: string, kind: string): KindInfo | undefined {
-  const idx = load().kinds[apiVersion]?.[kind];
+  const idx = kindTable().get(apiVersion)?.get(kind);
   return idx === undefined ? undefined : info(apiVersion, kind, idx);
 }
 
@@ -74,8 +83,8 @@ export function lookupKind(apiVersion: string, kind: string): KindInfo | undefin
 export function versionsOfKind(kind: string): KindInfo[] {
   if (!byKind) {
     byKind = new Map();
-    for (const [apiVersion, kinds] of Object.entries(load().kinds)) {
-      for (const [k, idx] of Object.entries(kinds)) {
+    for (const [apiVersion, byName] of kindTable()) {
+      for (const [k, idx] of byName) {
         const list = byKind.get(k) ?? [];
         list.push(info(apiVersion, k, idx));
         byKind.set(k, list);
@@ -97,7 +106,7 @@ export function allKinds(): string[] {
 }
 
 export function apiVersions(): string[] {
-  return Object.keys(load().kinds);
+  return [...kindTable().keys()];
 }
 
 /** Groups served by the release ("" for core). */

@@ -1,20 +1,22 @@
 import type { HpaMetric } from "../../models/k8s.js";
 import { defineRule } from "../types.js";
 
-const SOURCES = { Resource: "resource", ContainerResource: "containerResource", Pods: "pods", Object: "object", External: "external" } as const;
-type SourceType = keyof typeof SOURCES;
-const ALLOWED: Record<SourceType, string[]> = {
-  Resource: ["Utilization", "AverageValue"],
-  ContainerResource: ["Utilization", "AverageValue"],
-  Pods: ["AverageValue"],
-  Object: ["Value", "AverageValue"],
-  External: ["Value", "AverageValue"],
-};
-const VALUE_FIELD: Record<string, "averageUtilization" | "averageValue" | "value"> = {
-  Utilization: "averageUtilization",
-  AverageValue: "averageValue",
-  Value: "value",
-};
+type SourceField = "resource" | "containerResource" | "pods" | "object" | "external";
+type ValueField = "averageUtilization" | "averageValue" | "value";
+/** Metric type -> the block that holds its source, and the target types it supports. */
+const SOURCES: ReadonlyMap<string, { field: SourceField; targets: readonly string[] }> = new Map([
+  ["Resource", { field: "resource", targets: ["Utilization", "AverageValue"] }],
+  ["ContainerResource", { field: "containerResource", targets: ["Utilization", "AverageValue"] }],
+  ["Pods", { field: "pods", targets: ["AverageValue"] }],
+  ["Object", { field: "object", targets: ["Value", "AverageValue"] }],
+  ["External", { field: "external", targets: ["Value", "AverageValue"] }],
+]);
+/** Target type -> the field that carries its value. */
+const VALUE_FIELD: ReadonlyMap<string, ValueField> = new Map<string, ValueField>([
+  ["Utilization", "averageUtilization"],
+  ["AverageValue", "averageValue"],
+  ["Value", "value"],
+]);
 
 export const rule = defineRule({
   id: "hpa-invalid-metric",
@@ -73,12 +75,14 @@ spec:
     if (resource.kind !== "HorizontalPodAutoscaler" || !resource.apiVersion.startsWith("autoscaling/v2")) return;
     resource.spec("HorizontalPodAutoscaler")?.metrics?.forEach((m: HpaMetric, i) => {
       const base = ["spec", "metrics", i];
-      if (typeof m.type !== "string" || !(m.type in SOURCES)) {
-        if (typeof m.type === "string") report({ path: [...base, "type"], message: `metric type "${m.type}" is not one of ${Object.keys(SOURCES).join(", ")}`, hint: "use Resource, ContainerResource, Pods, Object or External" });
+      const type = m.type;
+      if (typeof type !== "string") return;
+      const known = SOURCES.get(type);
+      if (!known) {
+        report({ path: [...base, "type"], message: `metric type "${type}" is not one of ${[...SOURCES.keys()].join(", ")}`, hint: "use Resource, ContainerResource, Pods, Object or External" });
         return;
       }
-      const type = m.type as SourceType;
-      const field = SOURCES[type];
+      const { field, targets } = known;
       const source = m[field];
       if (resource.get([...base, field]) === undefined) {
         report({ path: [...base, "type"], message: `metric of type "${type}" has no "${field}" block`, hint: `add ${field}: with the metric and its target` });
@@ -90,11 +94,12 @@ spec:
       const t = source?.target;
       if (!t || typeof t.type !== "string") return;
       const tPath = [...base, field, "target"];
-      if (!ALLOWED[type].includes(t.type)) {
-        report({ path: [...tPath, "type"], message: `target type "${t.type}" is not supported by ${/^[AEIOU]/.test(type) ? "an" : "a"} ${type} metric; use ${ALLOWED[type].join(" or ")}`, hint: `set type: ${ALLOWED[type][ALLOWED[type].length - 1]} with ${VALUE_FIELD[ALLOWED[type][ALLOWED[type].length - 1]]}` });
+      if (!targets.includes(t.type)) {
+        const suggested = targets[targets.length - 1];
+        report({ path: [...tPath, "type"], message: `target type "${t.type}" is not supported by ${/^[AEIOU]/.test(type) ? "an" : "a"} ${type} metric; use ${targets.join(" or ")}`, hint: `set type: ${suggested} with ${VALUE_FIELD.get(suggested)}` });
         return;
       }
-      const needed = VALUE_FIELD[t.type];
+      const needed = VALUE_FIELD.get(t.type)!;
       if (resource.get([...tPath, needed]) === undefined) {
         report({ path: [...tPath, "type"], message: `target type "${t.type}" needs ${needed}`, hint: `set ${needed}` });
       }

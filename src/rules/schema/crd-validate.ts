@@ -6,6 +6,7 @@
  */
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import { formatPath } from "../../engine/positions.js";
+import { ownValue } from "../../models/input-keys.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
@@ -150,7 +151,7 @@ class CrdWalker {
         continue;
       }
       if (resourceRoot && key === "status" && this.skipStatus) continue;
-      const sub = schemaOf(properties[key]);
+      const sub = schemaOf(ownValue(properties, key));
       if (sub) this.walk(v, sub, [...path, key]);
       else if (isMap(additional)) this.walk(v, additional, [...path, key]);
       else if (additional !== true && !preserve) this.unknownField(key, v, Object.keys(properties), path, typeMeta);
@@ -158,10 +159,11 @@ class CrdWalker {
     if (Array.isArray(schema.required)) {
       for (const req of schema.required) {
         if (typeof req !== "string" || (typeMeta && IMPLICIT_ROOT_FIELDS.includes(req))) continue;
-        const sub = schemaOf(properties[req]);
+        const sub = schemaOf(ownValue(properties, req));
         // Defaulting runs before validation: a field with a default is never missing.
         if (sub && sub.default !== undefined) continue;
-        const present = value[req] !== undefined && (value[req] !== null || sub?.nullable === true);
+        const written = ownValue(value, req);
+        const present = written !== undefined && (written !== null || sub?.nullable === true);
         if (present) continue;
         this.report("missing-required-field", {
           path: path.length ? path : ["kind"],
@@ -201,13 +203,13 @@ class CrdWalker {
       const list = sub.type === "array";
       const inner = list ? schemaOf(sub.items) : sub;
       if (!inner || inner.type !== "object") continue;
-      const child = schemaOf(propertiesOf(inner)[key]);
+      const child = schemaOf(ownValue(propertiesOf(inner), key));
       if (child && accepts(child, value)) down.push(formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`);
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
-    if (parent && !(key in parent.value)) {
-      const up = schemaOf(propertiesOf(parent.schema)[key]);
+    if (parent && !Object.hasOwn(parent.value, key)) {
+      const up = schemaOf(ownValue(propertiesOf(parent.schema), key));
       if (up && accepts(up, value)) return formatPath([...parent.path, key]);
     }
     return undefined;

@@ -165,7 +165,7 @@ class Walker {
     private readonly target: SchemaTarget,
     private readonly out: Map<SchemaRuleId, Finding[]>,
   ) {
-    this.metaCode = objectType(target.info.type).fields.metadata;
+    this.metaCode = objectType(target.info.type).fields.get("metadata");
   }
 
   private report(rule: SchemaRuleId, finding: Finding) {
@@ -294,11 +294,11 @@ class Walker {
     const unknown: Array<[string, unknown]> = [];
     for (const [key, v] of Object.entries(value)) {
       if (path.length === 0 && key === "status") continue;
-      const fieldCode = type.fields[key];
+      const fieldCode = type.fields.get(key);
       if (fieldCode === undefined) unknown.push([key, v]);
       else this.walk(v, fieldCode, [...path, key]);
     }
-    const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields[name] !== undefined, unknown);
+    const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
     for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key))) this.unknownField(key, v, type.fields, path);
     if (!this.target.lenient) {
       for (const req of type.required) {
@@ -323,8 +323,8 @@ class Walker {
     return moved;
   }
 
-  private unknownField(key: string, value: unknown, fields: Record<string, TypeCode>, path: Path) {
-    const names = Object.keys(fields);
+  private unknownField(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path) {
+    const names = [...fields.keys()];
     const where = path.length ? formatPath(path) : this.resource.kind;
     const finding = (message: string, hint: string) =>
       this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
@@ -342,21 +342,22 @@ class Walker {
   }
 
   /** A path one level down or up where `key` is a field that accepts `value`. */
-  private misplacedHome(key: string, value: unknown, fields: Record<string, TypeCode>, path: Path): string | undefined {
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): string | undefined {
     const down: string[] = [];
-    for (const [name, code] of Object.entries(fields)) {
+    for (const [name, code] of fields) {
       const list = code.startsWith("[#");
       const inner = list ? code.slice(1) : code;
       if (!inner.startsWith("#")) continue;
       const child = objectType(inner);
-      if (child.free || !(key in child.fields) || !accepts(child.fields[key], value)) continue;
+      const childCode = child.fields.get(key);
+      if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
       down.push(formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`);
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
-    if (parent && !(key in parent.value)) {
+    if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
-      const code = parentType.fields[key];
+      const code = parentType.fields.get(key);
       if (code !== undefined && accepts(code, value)) return formatPath([...parent.path, key]);
     }
     return undefined;

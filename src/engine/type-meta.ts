@@ -1,0 +1,82 @@
+/**
+ * What a document says it is: its apiVersion and kind, or why they cannot be read. kubectl
+ * reads both by their exact, case-sensitive names as strings (an unstructured object's
+ * `apiVersion` and `kind` keys) and rejects the object otherwise, so a mis-cased key or a
+ * number is reported, never taken for "not a manifest". A document with neither, under any
+ * spelling, is not a manifest (values files, kustomize patches); nor is one with only an
+ * apiVersion and no metadata or spec (a Helm Chart.yaml).
+ */
+import { ownValue } from "../models/input-keys.js";
+import { kindOfValue } from "../rules/schema/validate.js";
+
+type TypeKey = "apiVersion" | "kind";
+
+export interface TypeMetaProblem {
+  /** The key the problem is about, as written in the document. */
+  key: string;
+  /** Whether the key itself or its value is wrong. */
+  target: "key" | "value";
+  message: string;
+  hint: string;
+}
+
+export type TypeMeta =
+  | { is: "not-a-manifest" }
+  | { is: "manifest"; apiVersion: string; kind: string }
+  | { is: "unreadable"; problems: TypeMetaProblem[] };
+
+interface Written {
+  /** The key as written: the exact name, or a spelling that differs only in case, "-" or "_". */
+  key: string;
+  value: unknown;
+}
+
+const looseName = (key: string) => key.toLowerCase().replace(/[-_]/g, "");
+
+function written(doc: Record<string, unknown>, name: TypeKey): Written | undefined {
+  const exact = ownValue(doc, name);
+  if (exact !== undefined && exact !== null && exact !== "") return { key: name, value: exact };
+  const key = Object.keys(doc).find((k) => k !== name && looseName(k) === looseName(name));
+  const value = key === undefined ? undefined : doc[key];
+  return key !== undefined && value !== null && value !== "" ? { key, value } : undefined;
+}
+
+const EXAMPLE: Record<TypeKey, string> = { apiVersion: '"apps/v1"', kind: '"Deployment"' };
+
+function problemOf(name: TypeKey, w: Written): TypeMetaProblem | undefined {
+  if (w.key !== name) {
+    return {
+      key: w.key,
+      target: "key",
+      message: `unknown key "${w.key}" (did you mean "${name}"?): keys are case-sensitive, so the API server finds no ${name}`,
+      hint: `rename "${w.key}" to "${name}"`,
+    };
+  }
+  if (typeof w.value !== "string") {
+    return { key: name, target: "value", message: `${name} must be a string, got ${kindOfValue(w.value)}`, hint: `set ${name} to a string such as ${EXAMPLE[name]}` };
+  }
+  return undefined;
+}
+
+/** Reads the type meta of a document (or of an item of a List). */
+export function readTypeMeta(doc: Record<string, unknown>): TypeMeta {
+  const apiVersion = written(doc, "apiVersion");
+  const kind = written(doc, "kind");
+  if (!kind && (!apiVersion || (!Object.hasOwn(doc, "metadata") && !Object.hasOwn(doc, "spec")))) return { is: "not-a-manifest" };
+  const problems: TypeMetaProblem[] = [];
+  for (const [name, w] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
+    const problem = w && problemOf(name, w);
+    if (problem) problems.push(problem);
+  }
+  if (!apiVersion || !kind) {
+    const [present, missing] = kind ? [kind, "apiVersion"] : [apiVersion!, "kind"];
+    problems.push({
+      key: present.key,
+      target: "key",
+      message: `"${missing}" is missing: the API server cannot tell what this object is`,
+      hint: kind && typeof kind.value === "string" ? `add the apiVersion of ${kind.value}` : `add the ${missing}`,
+    });
+  }
+  if (problems.length || !apiVersion || !kind) return { is: "unreadable", problems };
+  return { is: "manifest", apiVersion: apiVersion.value as string, kind: kind.value as string };
+}
