@@ -4,7 +4,6 @@
  */
 import type { Diagnostic, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
-import { printable } from "../printable.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -18,7 +17,6 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** The annotation's text: its lines are ours, control characters in values are shown escaped. */
 function text(d: Diagnostic): string {
   const lines = [d.message];
   if (d.hint) lines.push(`hint: ${d.hint}`);
@@ -28,7 +26,7 @@ function text(d: Diagnostic): string {
     lines.push(`related: ${what} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`);
   }
   if (d.source) lines.push(`template: ${d.source}`);
-  return lines.map(printable).join("\n");
+  return lines.join("\n");
 }
 
 /** One workflow command. Columns are sent only for single-line ranges, as the runner requires. */
