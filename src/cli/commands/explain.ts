@@ -3,7 +3,7 @@ import { explainTopic, topicNames } from "../../explain/lookup.js";
 import { renderExplanation } from "../../explain/render.js";
 import { statusTopics } from "../../explain/topics/index.js";
 import { allRules } from "../../rules/index.js";
-import { DEFAULT_WIDTH, table } from "../../wrap.js";
+import { DEFAULT_WIDTH, table, wrap } from "../../wrap.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
@@ -50,7 +50,7 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
     const width = outputWidth(io, false) ?? DEFAULT_WIDTH;
     const lines = ["Pod status reasons:", ...table(statusTopics.map((t) => ["", t.name, t.summary]), width)];
     lines.push("", "Rules:", ...table(allRules.map((r) => ["", r.meta.id, r.meta.summary]), width));
-    lines.push("", "Exit codes: any of 0-255 (k8s-lint explain 137), also ExitCode:N and Signal:N.");
+    lines.push("", wrap("Exit codes: any of 0-255 (k8s-lint explain 137), also ExitCode:N and Signal:N.", { width }));
     io.stdout(`${lines.join("\n")}\n`);
     return EXIT_OK;
   }

@@ -31,8 +31,9 @@ Options:
       --quiet                  report errors only
       --explain                print each finding's explanation (and info findings)
       --no-color               no colours (NO_COLOR and FORCE_COLOR are honoured too)
-      --no-error-on-unmatched-pattern  a path or pattern matching no manifest is not an error
-      --print-config <file>    print the configuration that applies to the file (YAML; JSON with -f json)
+      --no-error-on-unmatched-pattern
+                               a path or glob matching no manifest is not exit 2
+      --print-config <file>    print the configuration for the file (YAML; -f json)
   -v, --version                print the version (also: k8s-lint version)
   -h, --help                   print this help (also: k8s-lint help [command])
 
