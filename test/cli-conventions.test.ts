@@ -75,11 +75,11 @@ describe("--print-config <file>", () => {
   const dir = project({ ".k8s-lint.yaml": "rules:\n  image-latest-tag: error\nmaxWarnings: 3\nignore: [\"charts/**\"]\n", "apps/web.yaml": CLEAN });
 
   test("prints the config file found, the options over it and every rule's severity as YAML; exit 0", async () => {
-    const r = await cli(["--print-config", "apps/web.yaml", "--rule", "missing-liveness-probe=off", "--kubernetes-version", "1.29"], dir);
+    const r = await cli(["--print-config", "apps/web.yaml", "--rule", "missing-liveness-probe=off", "--kubernetes-version", "1.29", "--ignore-pattern", "tmp/**"], dir);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
     const shown = parse(r.out);
-    expect(shown).toMatchObject({ file: "apps/web.yaml", configFile: ".k8s-lint.yaml", kubernetesVersion: "1.29", defaultNamespace: "default", maxWarnings: 3, ignore: ["charts/**"] });
+    expect(shown).toMatchObject({ file: "apps/web.yaml", configFile: ".k8s-lint.yaml", kubernetesVersion: "1.29", defaultNamespace: "default", maxWarnings: 3, ignore: ["charts/**"], ignorePatterns: ["tmp/**"] });
     expect(Object.keys(shown.rules)).toEqual(allRules.map((r) => r.meta.id));
     expect(shown.rules["image-latest-tag"]).toBe("error");
     expect(shown.rules["missing-liveness-probe"]).toBe("off");

@@ -36,7 +36,10 @@ export function severityOverrides(options: RunOptions): Map<string, SeveritySett
 /** The configuration `--print-config` shows: every setting resolved, every rule's severity. */
 export interface EffectiveConfig extends Settings {
   maxWarnings?: number;
+  /** The config's globs, relative to the config file's directory. */
   ignore: string[];
+  /** `--ignore-pattern` globs, relative to the working directory. */
+  ignorePatterns: string[];
   exclude: ExcludeEntry[];
   rules: Record<string, SeveritySetting>;
 }
@@ -47,7 +50,8 @@ export function effectiveConfig(options: RunOptions & { maxWarnings?: number }):
   return {
     ...runSettings(options),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
-    ignore: [...(options.config?.ignore ?? []), ...(options.ignorePatterns ?? [])],
+    ignore: options.config?.ignore ?? [],
+    ignorePatterns: options.ignorePatterns ?? [],
     exclude: options.config?.exclude ?? [],
     rules: Object.fromEntries(allRules.map(({ meta }) => [meta.id, overrides.get(meta.id) ?? meta.severity])),
   };
