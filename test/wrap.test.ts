@@ -92,7 +92,8 @@ describe("the commands wrap at the terminal's width (80 when not a terminal)", (
 
   test("a stylish row keeps file:line:col whole and indents its continuation under the row", async () => {
     const result = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
-    const out = stylish(result, { color: false, width: 50 });
+    const report = stylish(result, { color: false, width: 50 });
+    const out = typeof report === "string" ? report : [...report].join("");
     const rows = out.split("\n").filter((line) => /^ {2}fixtures\/demo\/\S+:\d+:\d+ {2}/.test(line));
     expect(rows.length).toBe(result.summary.errors + result.summary.warnings);
     const continuation = out.split("\n").filter((line) => /^ {6}\S/.test(line));
