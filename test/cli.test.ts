@@ -153,10 +153,23 @@ test("the bin is the bundle named in package.json", () => {
   expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
 });
 
-test("the README shows the demo's real output", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const block = /<!-- demo-output:start -->\n```text\n\$ npx k8s-lint fixtures\/demo\n([\s\S]*?)```\n<!-- demo-output:end -->/.exec(readme);
-  expect(block?.[1]).toBe(run(["fixtures/demo"]).stdout);
+/**
+ * The guides' commands shown with their output: a ```text block between `<!-- output:start -->`
+ * and `<!-- output:end -->` whose first line is `$ k8s-lint <args>` and whose rest is what that
+ * prints (run from the repository root, not on a terminal).
+ */
+describe.each(["README.md", "docs/getting-started.md"])("%s shows the real output of its commands", (page) => {
+  const text = readFileSync(join(ROOT, page), "utf8");
+  const blocks = [...text.matchAll(/<!-- output:start -->\n```text\n\$ k8s-lint ([^\n]*)\n([\s\S]*?)```\n<!-- output:end -->/g)];
+
+  test("it has such blocks, and no other spelling of the marker", () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBe(text.split("<!-- output:start -->").length - 1);
+  });
+
+  test.each(blocks.map((m) => [m[1], m[2]]))("$ k8s-lint %s", (args, shown) => {
+    expect(shown).toBe(run(args.split(" ")).stdout);
+  });
 });
 
 test("a config's `off` is the severity, not YAML 1.1's boolean", () => {

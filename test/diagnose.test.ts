@@ -235,7 +235,7 @@ test("workloads: desired vs ready, pods holding them back", async () => {
 
 test("the stylish output puts the cause first in each pod block", async () => {
   const d = await analyze(read("shop.yaml"));
-  const text = renderDiagnosis(d, { color: false, now: Date.parse("2024-05-14T08:34:06Z") });
+  const text = renderDiagnosis(d, { color: false, now: Date.parse("2024-05-14T08:34:06Z"), width: 160 });
   const block = text.split("\n\n").find((b) => b.startsWith("shop/web-7d4b9c8f6d-8hn2v"))!;
   const lines = block.split("\n");
   expect(lines[0]).toMatch(/^shop\/web-7d4b9c8f6d-8hn2v {2}CrashLoopBackOff {2}ready 0\/1 {2}restarts 5 \(3m ago\)/);

@@ -55,10 +55,14 @@ test("config: rules severities, exclude and --rule overrides", async () => {
 
 test("--quiet keeps errors only", async () => {
   const text = `${configMap("a", "  annotations:\n    k8s-lint.io/ignore: duplicate-resource\n")}`;
+  // The unused suppression is a warning.
   const loud = await lint(["-"], { stdin: text, config: {} });
-  expect(loud.summary.infos).toBe(1);
+  expect(loud.summary.warnings).toBe(1);
   const quiet = await lint(["-"], { stdin: text, config: {}, quiet: true });
-  expect(quiet.summary.infos).toBe(0);
+  expect(quiet.summary.warnings).toBe(0);
+  const info = { "unused-suppression": "info" } as const;
+  expect((await lint(["-"], { stdin: text, config: {}, rules: info })).summary.infos).toBe(1);
+  expect((await lint(["-"], { stdin: text, config: {}, rules: info, quiet: true })).summary.infos).toBe(0);
   expect(quiet.files[0].diagnostics).toEqual([]);
 });
 

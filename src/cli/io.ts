@@ -10,6 +10,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Whether stderr is a terminal (the progress line). */
   stderrIsTTY?: boolean;
+  /** Columns of the stdout terminal, when it is one. */
+  columns?: number;
 }
 
 /** A usage, config or I/O failure: printed as one line, exit 2. */
@@ -18,6 +20,11 @@ export class UsageError extends Error {}
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_FAILURE = 2;
+
+/** Where human output wraps: the terminal's width; undefined (the renderers' 80) for a pipe, a file or a CI log. */
+export function outputWidth(io: CliIO, toFile: boolean): number | undefined {
+  return io.isTTY && !toFile && io.columns ? io.columns : undefined;
+}
 
 /** Colour on a terminal unless NO_COLOR or --no-color; FORCE_COLOR forces it on. */
 export function useColor(io: CliIO, noColorFlag: boolean, toFile: boolean): boolean {

@@ -22,5 +22,6 @@ const code = await run(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stdout.columns,
 });
 process.exitCode = code;

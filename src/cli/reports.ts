@@ -9,7 +9,7 @@ import { closeSync, fchmodSync, mkdirSync, openSync, realpathSync, renameSync, r
 import { basename, dirname, join, resolve } from "node:path";
 import { FORMATS, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
 import type { FormatOptions, Report } from "../formatters/types.js";
-import { closestWithin } from "../rules/schema/validate.js";
+import { closestWithin } from "../did-you-mean.js";
 import type { LintResult } from "../types.js";
 import { UsageError } from "./io.js";
 
@@ -79,7 +79,8 @@ export async function writeReports(result: LintResult, targets: readonly ReportT
   checkFileTargets(result, files, io.cwd);
   for (const target of files) {
     const formatter = await loadFormatter(target.format);
-    writeFile(resolve(io.cwd, target.file), target.file, formatter(result, { ...options, color: options.colorInFiles ?? false }));
+    // A file is not the terminal: no colour unless asked, and the default width.
+    writeFile(resolve(io.cwd, target.file), target.file, formatter(result, { ...options, color: options.colorInFiles ?? false, width: undefined }));
   }
   const onStdout = targets.find((t) => t.file === undefined);
   if (!onStdout) return;

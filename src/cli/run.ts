@@ -2,6 +2,7 @@
 import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../errors.js";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from "./io.js";
 import { packageInfo } from "../package-info.js";
+import { printable } from "../printable.js";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -13,16 +14,22 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["qos", async () => (await import("./commands/qos.js")).runQos],
 ]);
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+/**
+ * Runs one command line. `version` and `help [command]` are words for `--version` and
+ * `--help`, as in git and npm; a path of that name is linted with `./version` or `lint version`.
+ */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  // `help explain` is `explain --help`.
+  const argv = args[0] === "help" ? [...args.slice(1, 2), "--help"] : args;
   try {
-    if (argv[0] === "--version" || argv[0] === "-v") {
+    if (argv[0] === "--version" || argv[0] === "-v" || (argv[0] === "version" && argv.length === 1)) {
       io.stdout(`${packageInfo().version}\n`);
       return EXIT_OK;
     }
     const lintModule = () => import("./commands/lint.js");
     if (argv.includes("--help") || argv.includes("-h")) {
       const load = COMMANDS.get(argv[0]);
-      if (load && argv[0] !== "rules") {
+      if (load) {
         const command = await load();
         return await command(["--help"], io);
       }
@@ -43,15 +50,20 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       err instanceof LintIoError ||
       err instanceof LintUsageError
     ) {
-      io.stderr(`k8s-lint: ${err.message}\n`);
+      io.stderr(`k8s-lint: ${printableLines(err.message)}\n`);
       return EXIT_FAILURE;
     }
     if ((err as NodeJS.ErrnoException)?.code?.startsWith?.("ERR_PARSE_ARGS")) {
-      io.stderr(`k8s-lint: ${(err as Error).message}\nRun \`k8s-lint --help\` for usage.\n`);
+      io.stderr(`k8s-lint: ${printableLines((err as Error).message)}\nRun \`k8s-lint --help\` for usage.\n`);
       return EXIT_FAILURE;
     }
-    io.stderr(`k8s-lint: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    io.stderr(`k8s-lint: internal error: ${printableLines((err as Error)?.message ?? String(err))}\n`);
     if (io.env.K8S_LINT_DEBUG) io.stderr(`${(err as Error)?.stack ?? ""}\n`);
     return EXIT_FAILURE;
   }
+}
+
+/** A failure message of one or more lines (a config file's problems), each made printable. */
+function printableLines(message: string): string {
+  return message.split("\n").map(printable).join("\n");
 }

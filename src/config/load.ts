@@ -1,11 +1,14 @@
 /** Finds, reads and validates the config file; errors carry the offending key and its line. */
 import { existsSync } from "node:fs";
+import type { z } from "zod";
 import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
-import { configSchema, type Config } from "./schema.js";
+import { configSchema, excludeEntry, type Config } from "./schema.js";
+import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
+import { allRules } from "../rules/index.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };
@@ -39,19 +42,38 @@ export function loadConfig(file: string, displayName = file): Config {
   }
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  const issues: Issue[] = result.success ? unknownRuleIssues(result.data) : result.error.issues.map(describeIssue);
+  if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
-  const messages = result.error.issues.map((issue) => {
-    let path = issue.path as (string | number)[];
-    let what = issue.message;
-    if (issue.code === "unrecognized_keys") {
-      path = [...path, issue.keys[0]];
-      what = `unknown key "${issue.keys.join('", "')}"`;
-    }
-    const at = doc ? locate(doc, path, issue.code === "unrecognized_keys" ? "key" : undefined) : { start: 0 };
-    const pos = lines.position(at.start);
+  const messages = issues.map(({ path, message, target }) => {
+    const pos = lines.position(doc ? locate(doc, path, target).start : 0);
     const where = path.length ? ` at "${path.join(".")}"` : "";
-    return `${displayName}:${pos.line}:${pos.column}: ${what}${where}`;
+    return `${displayName}:${pos.line}:${pos.column}: ${message}${where}`;
   });
   throw new ConfigError(messages.join("\n"));
+}
+
+/** A problem of the config file, at a path of its YAML. */
+interface Issue {
+  path: (string | number)[];
+  message: string;
+  /** "key" when the key itself is wrong (an unknown key or rule id). */
+  target?: "key";
+}
+
+function describeIssue(issue: z.core.$ZodIssue): Issue {
+  if (issue.code === "unrecognized_keys") {
+    const known = Object.keys(issue.path.length ? excludeEntry.shape : configSchema.shape);
+    const message = `unknown key "${issue.keys.join('", "')}"${didYouMean(issue.keys[0], known)}`;
+    return { path: [...(issue.path as (string | number)[]), issue.keys[0]], message, target: "key" };
+  }
+  return { path: issue.path as (string | number)[], message: issue.message };
+}
+
+/** Rule ids under `rules:` that name no rule, with the nearest real one. */
+function unknownRuleIssues(config: Config): Issue[] {
+  const ids = allRules.map((r) => r.meta.id);
+  return Object.keys(config.rules ?? {})
+    .filter((id) => !ids.includes(id))
+    .map((id) => ({ path: ["rules", id], message: `unknown rule "${id}"${didYouMean(id, ids)}`, target: "key" as const }));
 }

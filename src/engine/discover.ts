@@ -22,6 +22,8 @@ export interface DiscoverOptions {
   followSymlinks?: boolean;
   /** The name `-` is shown under and matched against ignore patterns, relative to cwd (`--stdin-filename`). */
   stdinFilename?: string;
+  /** A path, pattern or directory that matches no manifest is passed over instead of thrown (`--no-error-on-unmatched-pattern`). */
+  allowUnmatched?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -134,6 +136,9 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     return ignoreFile !== undefined && !rel.startsWith("/") && !rel.startsWith("..") && ignoreFile.ignores(rel);
   };
   const links: LinkPolicy = { roots: realRoots(positive, cwd), follow: options.followSymlinks ?? false, skipped: 0 };
+  const unmatched = (message: string) => {
+    if (!options.allowUnmatched) throw new DiscoveryError(message);
+  };
   const seen = new Set<string>();
   const out: DiscoveredFile[] = [];
   // One file reached by two routes (named twice, or through a link) is linted once.
@@ -168,11 +173,14 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
         const { base, rest } = splitGlob(input, cwd);
         const skippedBefore = links.skipped;
         const matched = await walk(base, rest, links);
-        if (matched.length === 0) throw new DiscoveryError(`no files match the pattern "${input}"${notFollowed(links.skipped - skippedBefore)}`);
+        if (matched.length === 0) unmatched(`no files match the pattern "${input}"${notFollowed(links.skipped - skippedBefore)}`);
         matched.filter((m) => !isIgnored(m)).forEach(add);
         continue;
       }
-      if (code === "ENOENT") throw new DiscoveryError(`no such file or directory: ${input}`);
+      if (code === "ENOENT") {
+        unmatched(`no such file or directory: ${input}`);
+        continue;
+      }
       if (code === "ELOOP") throw new DiscoveryError(`symbolic link loop: ${input}`);
       throw new DiscoveryError(`cannot read ${input}: ${code ?? (err as Error).message}`);
     }
@@ -180,7 +188,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       const skippedBefore = links.skipped;
       const found = await walk(abs, MANIFEST_GLOB, links);
       // Like a pattern that matches nothing: a typo in a CI path must not pass as "no problems".
-      if (found.length === 0) throw new DiscoveryError(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}`);
+      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}`);
       found.filter((f) => !isIgnored(f)).forEach(add);
     } else {
       // A file named explicitly is linted whatever its extension, unless ignored.

@@ -3,7 +3,6 @@
  * -> the JSON-contract result. Pure apart from reading files; never prints.
  */
 import { isBuiltinApiVersion } from "../models/api-groups.js";
-import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { Resource } from "../models/resource.js";
 import { allRules, getRule } from "../rules/index.js";
 import { customResourceSchema } from "../rules/schema/crd.js";
@@ -11,6 +10,7 @@ import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
 import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
 import { discover } from "./discover.js";
+import { runSettings, severityOverrides } from "./effective-config.js";
 import { loadFiles } from "./load.js";
 import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
@@ -18,6 +18,7 @@ import { ResourceIndex } from "./resource-index.js";
 import { readTypeMeta } from "./type-meta.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./suppress.js";
+import { didYouMean } from "../did-you-mean.js";
 import { LintUsageError } from "../errors.js";
 
 export { LintIoError, LintUsageError } from "../errors.js";
@@ -35,6 +36,8 @@ export interface LintOptions {
   configDir?: string;
   /** Follow symbolic links that lead out of the directories named in `paths` (`--follow-symlinks`). */
   followSymlinks?: boolean;
+  /** A path or pattern that matches no manifest is not an error (`--no-error-on-unmatched-pattern`). */
+  allowUnmatched?: boolean;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
   /** Text for the `-` path; read from process.stdin when absent. */
@@ -68,16 +71,6 @@ function lineIndex(f: SourceFile): LineIndex {
   return (f.lines ??= new LineIndex(f.text));
 }
 
-/** Config severities, then `--rule` overrides. */
-function severityTable(options: LintOptions): Map<string, SeveritySetting> {
-  const table = new Map<string, SeveritySetting>();
-  for (const src of [options.config?.rules, options.rules]) {
-    if (!src) continue;
-    for (const [id, sev] of Object.entries(src)) table.set(id, sev);
-  }
-  return table;
-}
-
 type Minimatch = (typeof import("minimatch"))["minimatch"];
 
 function excluded(entries: ExcludeEntry[] | undefined, r: Resource, ruleId: string, minimatch: Minimatch | undefined): boolean {
@@ -91,20 +84,21 @@ function excluded(entries: ExcludeEntry[] | undefined, r: Resource, ruleId: stri
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? {};
-  const settings: Settings = {
-    kubernetesVersion: options.kubernetesVersion ?? config.kubernetesVersion ?? CATALOGUE_KUBERNETES_VERSION,
-    defaultNamespace: options.defaultNamespace ?? config.defaultNamespace ?? "default",
-  };
+  const settings = runSettings(options);
   const files = await discover(paths.length ? paths : ["."], {
     cwd,
     ignorePatterns: options.ignorePatterns,
     configIgnore: { base: options.configDir ?? cwd, patterns: config.ignore ?? [] },
     followSymlinks: options.followSymlinks,
     stdinFilename: options.stdinFilename,
+    allowUnmatched: options.allowUnmatched,
   });
-  const severities = severityTable(options);
+  const severities = severityOverrides(options);
   const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));
-  if (unknownRuleIds.length) throw new LintUsageError(`unknown rule "${unknownRuleIds[0]}" (see \`k8s-lint rules\`)`);
+  if (unknownRuleIds.length) {
+    const hint = didYouMean(unknownRuleIds[0], allRules.map((r) => r.meta.id));
+    throw new LintUsageError(`unknown rule "${unknownRuleIds[0]}"${hint}; \`k8s-lint rules\` lists them`);
+  }
   const enabled = (id: string) => severities.get(id) !== "off";
 
   const sources: SourceFile[] = [];

@@ -1,7 +1,8 @@
 /** Human output of `diagnose`: one block per pod, the cause first; then the workloads. */
 import { Chalk } from "chalk";
 import type { Diagnosis } from "./diagnose.js";
-import { wrap } from "../wrap.js";
+import { printable } from "../printable.js";
+import { DEFAULT_WIDTH, wrap } from "../wrap.js";
 
 const HEALTHY = new Set(["Running", "Completed"]);
 
@@ -15,8 +16,11 @@ function ago(iso: string | undefined, now: number): string {
   return `${Math.round(s / 86400)}d ago`;
 }
 
-export function renderDiagnosis(d: Diagnosis, options: { color: boolean; now?: number }): string {
+/** The diagnosis as text; every value from the input goes through `printable`. `width` defaults to 80 columns. */
+export function renderDiagnosis(d: Diagnosis, options: { color: boolean; now?: number; width?: number }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width ?? DEFAULT_WIDTH;
+  const detailLine = (marker: string, text: string) => wrap(text, { width, indent: "  ", marker: `${marker} `, hanging: "    " });
   const now = options.now ?? Date.now();
   const lines: string[] = [];
   const troubled = d.pods.filter((p) => p.report.likelyCause !== null);
@@ -25,27 +29,33 @@ export function renderDiagnosis(d: Diagnosis, options: { color: boolean; now?: n
   for (const { report: p, detail } of troubled) {
     const restarts = p.restarts > 0 && detail.columns.lastRestart ? `${p.restarts} (${ago(detail.columns.lastRestart, now)})` : String(p.restarts);
     const statusColor = HEALTHY.has(p.status) ? c.yellow : c.red;
-    lines.push(`${c.bold(`${p.namespace}/${p.name}`)}  ${statusColor(p.status)}  ready ${p.ready}  restarts ${restarts}${detail.node ? c.dim(`  on ${detail.node}`) : ""}`);
-    lines.push(wrap(`${c.bold("cause:")} ${detail.cause}`, "  "));
-    lines.push(`  ${c.bold("next:")}  ${c.cyan(detail.next ?? "")}`);
+    const heading = `${c.bold(printable(`${p.namespace}/${p.name}`))}  ${statusColor(printable(p.status))}  ready ${printable(p.ready)}  restarts ${printable(restarts)}`;
+    lines.push(wrap(`${heading}${detail.node ? c.dim(`  on ${printable(detail.node)}`) : ""}`, { width, hanging: "    " }));
+    lines.push(detailLine(c.bold("cause:"), printable(detail.cause ?? "")));
+    lines.push(detailLine(`${c.bold("next:")} `, c.cyan(printable(detail.next ?? ""))));
     for (const ct of p.containers) {
       const label = `${ct.init ? "init " : ""}${ct.name}`;
-      lines.push(wrap(`${c.dim("-")} ${label}: ${ct.explanation}`, "    ").replace(/^ {4}/, "  "));
+      lines.push(detailLine(c.dim("-"), printable(`${label}: ${ct.explanation}`)));
     }
-    for (const e of detail.warnings.slice(-2)) lines.push(wrap(`${c.dim("event:")} ${e.reason}${e.count > 1 ? ` (x${e.count})` : ""}: ${e.message}`, "    ").replace(/^ {4}/, "  "));
-    const qos = p.qosClass && p.qosClass !== p.derivedQosClass ? c.yellow(`${p.qosClass}, but the spec derives ${p.derivedQosClass}`) : (p.qosClass ?? p.derivedQosClass);
-    lines.push(`  ${c.dim("qos:")} ${qos} ${c.dim(`(${detail.qosReason})`)}`);
+    for (const e of detail.warnings.slice(-2)) lines.push(detailLine(c.dim("event:"), printable(`${e.reason}${e.count > 1 ? ` (x${e.count})` : ""}: ${e.message}`)));
+    const qos = p.qosClass && p.qosClass !== p.derivedQosClass ? c.yellow(`${printable(p.qosClass)}, but the spec derives ${p.derivedQosClass}`) : printable(p.qosClass ?? p.derivedQosClass);
+    lines.push(detailLine(c.dim("qos:"), `${qos} ${c.dim(`(${printable(detail.qosReason)})`)}`));
     const shown = p.findings.filter((f) => f.severity !== "info");
     if (shown.length) {
       lines.push(`  ${c.dim("static findings on its spec:")}`);
-      for (const f of shown) lines.push(`    ${f.severity === "error" ? c.red("error  ") : c.yellow("warning")}  ${f.message}  ${c.dim(f.ruleId)}`);
+      for (const f of shown) {
+        const marker = `${f.severity === "error" ? c.red("error  ") : c.yellow("warning")}  `;
+        lines.push(wrap(`${printable(f.message)}  ${c.dim(f.ruleId)}`, { width, indent: "    ", marker, hanging: "      " }));
+      }
     }
-    lines.push(`  ${c.dim(`more: k8s-lint explain ${p.status.startsWith("Init:") && /^Init:\d/.test(p.status) ? "Init:N/M" : p.status}`)}`);
+    lines.push(`  ${c.dim(`more: k8s-lint explain ${p.status.startsWith("Init:") && /^Init:\d/.test(p.status) ? "Init:N/M" : printable(p.status)}`)}`);
     lines.push("");
   }
   if (healthy.length) {
     lines.push(c.bold(`Healthy pods (${healthy.length})`));
-    for (const { report: p } of healthy) lines.push(`  ${p.namespace}/${p.name}  ${c.green(p.status)}  ready ${p.ready}  restarts ${p.restarts}`);
+    for (const { report: p } of healthy) {
+      lines.push(wrap(`${printable(`${p.namespace}/${p.name}`)}  ${c.green(printable(p.status))}  ready ${printable(p.ready)}  restarts ${p.restarts}`, { width, indent: "  ", hanging: "    " }));
+    }
     lines.push("");
   }
   if (d.workloads.length) {
@@ -53,15 +63,15 @@ export function renderDiagnosis(d: Diagnosis, options: { color: boolean; now?: n
     for (const { report: w, detail } of d.workloads) {
       const short = w.ready < w.desired;
       const label = w.kind === "Job" ? "succeeded" : "ready";
-      let line = `  ${w.kind} ${w.namespace}/${w.name}  ${(short ? c.red : c.green)(`${w.ready}/${w.desired} ${label}`)}`;
-      if (short && detail.heldBackBy.length) line += `  held back by ${detail.heldBackBy.map((p) => `${p.name} (${p.status})`).join(", ")}`;
+      let line = `${printable(`${w.kind} ${w.namespace}/${w.name}`)}  ${(short ? c.red : c.green)(`${w.ready}/${w.desired} ${label}`)}`;
+      if (short && detail.heldBackBy.length) line += `  held back by ${printable(detail.heldBackBy.map((p) => `${p.name} (${p.status})`).join(", "))}`;
       if (short && w.kind !== "Job" && detail.pods < w.desired && detail.pods > 0) line += c.dim(`  (${detail.pods} of ${w.desired} pods in the input)`);
-      lines.push(line);
+      lines.push(wrap(line, { width, indent: "  ", hanging: "    " }));
     }
     lines.push("");
   }
   const short = d.workloads.filter((w) => w.report.ready < w.report.desired).length;
   const summary = `${d.pods.length} pod${d.pods.length === 1 ? "" : "s"}: ${troubled.length} with a problem, ${healthy.length} healthy; ${d.workloads.length} workload${d.workloads.length === 1 ? "" : "s"}, ${short} below desired`;
-  lines.push(troubled.length ? c.red.bold(`✖ ${summary}`) : c.green.bold(`✔ ${summary}`));
+  lines.push(troubled.length ? c.red.bold(wrap(`✖ ${summary}`, { width })) : c.green.bold(wrap(`✔ ${summary}`, { width })));
   return `${lines.join("\n")}\n`;
 }

@@ -21,9 +21,12 @@ export function escapeXml(value: string): string {
     .replace(/\t/g, "&#9;");
 }
 
-/** Element text keeps its line breaks readable (only attributes need them as references). */
-function escapeText(value: string): string {
-  return escapeXml(value).replace(/&#10;/g, "\n").replace(/&#9;/g, "\t");
+/**
+ * Element text: our own lines stay readable lines; a line break inside a value stays a
+ * character reference, so no value can start a line of the report (a forged CI log command).
+ */
+function escapeLines(lines: string[]): string {
+  return lines.map(escapeXml).join("\n");
 }
 
 interface TestCase {
@@ -66,7 +69,7 @@ function testCases(file: FileResult, resources: LintedResource[] | undefined): T
   return fileCase ? [fileCase, ...cases] : cases;
 }
 
-function describe(d: Diagnostic): string {
+function describe(d: Diagnostic): string[] {
   const lines = [`${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`];
   if (d.path) lines.push(`  path: ${d.path}`);
   if (d.hint) lines.push(`  hint: ${d.hint}`);
@@ -75,7 +78,7 @@ function describe(d: Diagnostic): string {
     lines.push(`  related: ${caseName(r.resource)} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`);
   }
   if (d.source) lines.push(`  template: ${d.source}`);
-  return lines.join("\n");
+  return lines;
 }
 
 /** The XML, yielded one test case at a time (a large run is never one string). */
@@ -130,5 +133,5 @@ function* testCase(path: string, c: TestCase): Generator<string> {
 
 /** Element text: each finding described and escaped, one per line. */
 function* described(diagnostics: Diagnostic[]): Generator<string> {
-  for (const [i, d] of diagnostics.entries()) yield `${i ? "\n" : ""}${escapeText(describe(d))}`;
+  for (const [i, d] of diagnostics.entries()) yield `${i ? "\n" : ""}${escapeLines(describe(d))}`;
 }

@@ -3,12 +3,16 @@ import { Chalk } from "chalk";
 import { getRule } from "../rules/index.js";
 import type { Diagnostic, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
-import { wrap } from "../wrap.js";
+import { printable } from "../printable.js";
+import { DEFAULT_WIDTH, wrap } from "../wrap.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export const format: Formatter = (result, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = options.width ?? DEFAULT_WIDTH;
+  // A finding's continuation lines sit deeper than its hint and related lines.
+  const detail = (label: string, text: string) => wrap(printable(text), { width, indent: "    ", marker: `${c.dim(label)} `, hanging: "      " });
   const sevLabel: Record<Severity, string> = {
     error: c.red("error  "),
     warning: c.yellow("warning"),
@@ -19,22 +23,22 @@ export const format: Formatter = (result, options) => {
   for (const file of result.files) {
     const shown = file.diagnostics.filter((d) => d.severity !== "info" || options.explain);
     if (!shown.length) continue;
-    lines.push(c.underline(file.path));
+    lines.push(c.underline(printable(file.path)));
     for (const d of shown) {
       if (d.severity === "info") shownInfos++;
       lines.push(row(file.path, d));
-      if (d.hint) lines.push(`    ${c.dim("hint:")} ${d.hint}`);
+      if (d.hint) lines.push(detail("hint:", d.hint));
       if (d.related) {
         const r = d.related;
         const what = `${r.resource.kind} ${r.resource.namespace ? `${r.resource.namespace}/` : ""}${r.resource.name}`;
-        lines.push(`    ${c.dim("related:")} ${what} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`);
+        lines.push(detail("related:", `${what} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`));
       }
-      if (d.source) lines.push(`    ${c.dim("template:")} ${d.source}`);
+      if (d.source) lines.push(detail("template:", d.source));
       if (options.explain) {
         const rule = getRule(d.ruleId);
         if (rule) {
-          lines.push(c.dim(wrap(rule.meta.explanation, "    | ")));
-          lines.push(c.dim(wrap(`Fix: ${rule.meta.fix}`, "    | ")));
+          lines.push(c.dim(wrap(rule.meta.explanation, { width, indent: "    | " })));
+          lines.push(c.dim(wrap(`Fix: ${rule.meta.fix}`, { width, indent: "    | " })));
         }
       }
     }
@@ -44,16 +48,18 @@ export const format: Formatter = (result, options) => {
   const problems = errors + warnings + shownInfos;
   const where = `in ${plural(resources, "resource")}, ${plural(files, "file")}`;
   if (problems === 0) {
-    lines.push(c.green(`✔ no problems ${where}`));
+    lines.push(c.green(wrap(`✔ no problems ${where}`, { width })));
   } else {
     const parts = [plural(errors, "error"), plural(warnings, "warning")];
     if (shownInfos) parts.push(plural(shownInfos, "info"));
     const summary = `✖ ${plural(problems, "problem")} (${parts.join(", ")}) ${where}`;
-    lines.push(errors ? c.red.bold(summary) : c.yellow.bold(summary));
+    lines.push((errors ? c.red.bold : c.yellow.bold)(wrap(summary, { width })));
   }
   return `${lines.join("\n")}\n`;
 
+  /** The location and severity never break; the message wraps under them. */
   function row(path: string, d: Diagnostic): string {
-    return `  ${c.dim(`${path}:`)}${d.line}:${d.column}  ${sevLabel[d.severity]}  ${d.message}  ${c.dim(d.ruleId)}`;
+    const marker = `${c.dim(`${printable(path)}:`)}${d.line}:${d.column}  ${sevLabel[d.severity]}  `;
+    return wrap(`${printable(d.message)}  ${c.dim(d.ruleId)}`, { width, indent: "  ", marker, hanging: "      " });
   }
 };

@@ -11,6 +11,8 @@ export interface FormatOptions {
   color: boolean;
   /** Print each diagnostic's explanation (and show info diagnostics in stylish). */
   explain?: boolean;
+  /** Terminal columns for the human format (default 80); machine formats ignore it. */
+  width?: number;
   /** Every resource linted, when the caller knows them (the CLI does); without it JUnit lists only resources with findings. */
   resources?: LintedResource[];
 }

@@ -1,11 +1,11 @@
 /** `k8s-lint diagnose <file|->`: advice on `kubectl get pods,deploy,... -o yaml|json` output. */
 import { relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded } from "../../engine/bounded-read.js";
 import { analyze, DiagnoseInputError, type DiagnoseSource } from "../../explain/diagnose.js";
 import { renderDiagnosis } from "../../explain/diagnose-render.js";
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
+import { parseCommandArgs } from "../args.js";
+import { EXIT_OK, EXIT_PROBLEMS, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
 export const DIAGNOSE_HELP = `Usage: k8s-lint diagnose [options] <file|->...
 
@@ -25,7 +25,7 @@ Exit codes: 0 every pod healthy, 1 at least one pod has a problem, 2 usage or in
 `;
 
 export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -35,7 +35,7 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
       help: { type: "boolean", short: "h" },
       "no-color": { type: "boolean" },
     },
-  });
+  }, "k8s-lint diagnose");
   if (values.help) {
     io.stdout(DIAGNOSE_HELP);
     return EXIT_OK;
@@ -65,6 +65,6 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError("no pods or workloads found: pass the output of `kubectl get pods,events,deploy,sts,rs,jobs -o yaml` (or -o json)");
   }
   if (format === "json") io.stdout(`${JSON.stringify(diagnosis.result, null, 2)}\n`);
-  else io.stdout(renderDiagnosis(diagnosis, { color: useColor(io, values["no-color"] ?? false, false) }));
+  else io.stdout(renderDiagnosis(diagnosis, { color: useColor(io, values["no-color"] ?? false, false), width: outputWidth(io, false) }));
   return diagnosis.pods.some((p) => p.report.likelyCause !== null) ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,10 +1,11 @@
 /** `k8s-lint explain <topic>`: a rule id, a pod status reason, or an exit code. */
-import { parseArgs } from "node:util";
 import { explainTopic, topicNames } from "../../explain/lookup.js";
 import { renderExplanation } from "../../explain/render.js";
 import { statusTopics } from "../../explain/topics/index.js";
 import { allRules } from "../../rules/index.js";
-import { EXIT_OK, UsageError, useColor, type CliIO } from "../io.js";
+import { DEFAULT_WIDTH, table, wrap } from "../../wrap.js";
+import { parseCommandArgs } from "../args.js";
+import { EXIT_OK, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
 export const EXPLAIN_HELP = `Usage: k8s-lint explain <topic>
        k8s-lint explain --list
@@ -20,7 +21,7 @@ Options:
 `;
 
 export async function runExplain(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -30,7 +31,7 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
       help: { type: "boolean", short: "h" },
       "no-color": { type: "boolean" },
     },
-  });
+  }, "k8s-lint explain");
   if (values.help) {
     io.stdout(EXPLAIN_HELP);
     return EXIT_OK;
@@ -46,13 +47,10 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
       io.stdout(`${JSON.stringify({ statuses, rules, exitCodes: "0-255" }, null, 2)}\n`);
       return EXIT_OK;
     }
-    const width = Math.max(...statusTopics.map((t) => t.name.length));
-    const lines = ["Pod status reasons:"];
-    for (const t of statusTopics) lines.push(`  ${t.name.padEnd(width)}  ${t.summary}`);
-    lines.push("", "Rules:");
-    const ruleWidth = Math.max(...allRules.map((r) => r.meta.id.length));
-    for (const r of allRules) lines.push(`  ${r.meta.id.padEnd(ruleWidth)}  ${r.meta.summary}`);
-    lines.push("", "Exit codes: any of 0-255 (k8s-lint explain 137), also ExitCode:N and Signal:N.");
+    const width = outputWidth(io, false) ?? DEFAULT_WIDTH;
+    const lines = ["Pod status reasons:", ...table(statusTopics.map((t) => ["", t.name, t.summary]), width)];
+    lines.push("", "Rules:", ...table(allRules.map((r) => ["", r.meta.id, r.meta.summary]), width));
+    lines.push("", wrap("Exit codes: any of 0-255 (k8s-lint explain 137), also ExitCode:N and Signal:N.", { width }));
     io.stdout(`${lines.join("\n")}\n`);
     return EXIT_OK;
   }
@@ -67,6 +65,6 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
     const hint = answer.suggestions.length ? `; did you mean ${answer.suggestions.map((s) => `"${s}"`).join(", ")}?` : "";
     throw new UsageError(`unknown topic "${answer.query}"${hint} (k8s-lint explain --list shows every topic)`);
   }
-  io.stdout(format === "json" ? `${JSON.stringify(answer, null, 2)}\n` : renderExplanation(answer, color));
+  io.stdout(format === "json" ? `${JSON.stringify(answer, null, 2)}\n` : renderExplanation(answer, color, outputWidth(io, false)));
   return EXIT_OK;
 }

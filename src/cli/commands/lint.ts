@@ -1,15 +1,16 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
+import { parseCommandArgs } from "../args.js";
+import { printConfig } from "../print-config.js";
 import { createProgress, progressAllowed } from "../progress.js";
 import { reportTargets, writeReports } from "../reports.js";
 import type { SeveritySetting } from "../../types.js";
-import { EXIT_OK, EXIT_PROBLEMS, UsageError, useColor, type CliIO } from "../io.js";
+import { EXIT_OK, EXIT_PROBLEMS, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
 export const LINT_HELP = `Usage: k8s-lint [options] [paths...]
 
@@ -31,8 +32,11 @@ Options:
       --quiet                  report errors only
       --explain                print each finding's explanation (and info findings)
       --no-color               no colours (NO_COLOR and FORCE_COLOR are honoured too)
-  -v, --version                print the version
-  -h, --help                   print this help
+      --no-error-on-unmatched-pattern
+                               a path or glob matching no manifest is not exit 2
+      --print-config <file>    print the configuration for the file (YAML; -f json)
+  -v, --version                print the version (also: k8s-lint version)
+  -h, --help                   print this help (also: k8s-lint help [command])
 
 Commands:
   k8s-lint explain <topic>     a rule id, a pod status reason, or an exit code
@@ -46,7 +50,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O
 const SEVERITIES = new Set(["off", "info", "warning", "error"]);
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -65,6 +69,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       explain: { type: "boolean" },
       "no-color": { type: "boolean" },
       color: { type: "boolean" },
+      "no-error-on-unmatched-pattern": { type: "boolean" },
+      "print-config": { type: "string" },
     },
   });
   const targets = reportTargets(values.format ?? [], values["output-file"]);
@@ -88,18 +94,20 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   }
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"] };
+  if (values["print-config"] !== undefined) {
+    io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
+    return EXIT_OK;
+  }
 
   const progress = createProgress({ enabled: targets.some((t) => progressAllowed(t.format, io.stderrIsTTY ?? false)), write: io.stderr });
   let linted: LintedResource[] | undefined;
   const result = await lint(positionals, {
+    ...run,
     cwd: io.cwd,
-    config,
-    rules,
-    kubernetesVersion: kubeVersion,
-    defaultNamespace: values["default-namespace"],
-    ignorePatterns: values["ignore-pattern"],
     configDir: configPath ? dirname(configPath) : undefined,
     followSymlinks: values["follow-symlinks"],
+    allowUnmatched: values["no-error-on-unmatched-pattern"],
     quiet: values.quiet,
     stdinFilename,
     onProgress: progress.onProgress,
@@ -111,6 +119,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     color: values.color ? true : useColor(io, noColor, false),
     colorInFiles: values.color ? true : useColor(io, noColor, true),
     explain: values.explain,
+    width: outputWidth(io, false),
     resources: linted,
   });
 

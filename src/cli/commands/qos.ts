@@ -1,5 +1,4 @@
 /** `k8s-lint qos [paths...]`: every workload with the QoS class the kubelet will derive, and why. */
-import { parseArgs } from "node:util";
 import { lint } from "../../engine/lint.js";
 import { deriveQos, QOS_CLASSES, type QosClass } from "../../models/qos.js";
 import type { Resource } from "../../models/resource.js";
@@ -7,7 +6,10 @@ import { formatPath } from "../../engine/positions.js";
 import { EXPECTED_QOS_ANNOTATION } from "../../rules/resources/qos-expected-mismatch.js";
 import { runningPods } from "../../rules/resources/pods.js";
 import { defineRule } from "../../rules/types.js";
-import { EXIT_OK, UsageError, type CliIO } from "../io.js";
+import { parseCommandArgs } from "../args.js";
+import { printable } from "../../printable.js";
+import { DEFAULT_WIDTH, table } from "../../wrap.js";
+import { EXIT_OK, outputWidth, UsageError, type CliIO } from "../io.js";
 
 export const QOS_HELP = `Usage: k8s-lint qos [options] [paths...]
 
@@ -88,7 +90,7 @@ export async function qosRows(paths: string[], options: { cwd: string; defaultNa
 }
 
 export async function runQos(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -98,7 +100,7 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
       "ignore-pattern": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
-  });
+  }, "k8s-lint qos");
   if (values.help) {
     io.stdout(QOS_HELP);
     return EXIT_OK;
@@ -115,7 +117,7 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${JSON.stringify({ workloads: rows, summary: counts }, null, 2)}\n`);
     return EXIT_OK;
   }
-  io.stdout(renderTable(rows, counts));
+  io.stdout(renderTable(rows, counts, outputWidth(io, false) ?? DEFAULT_WIDTH));
   return EXIT_OK;
 }
 
@@ -125,9 +127,9 @@ function decidedBy(r: QosRow): string {
   return `${r.init ? "init container" : "container"} "${r.container}" (${r.resource})`;
 }
 
-function renderTable(rows: QosRow[], counts: Record<QosClass, number>): string {
+function renderTable(rows: QosRow[], counts: Record<QosClass, number>, width: number): string {
   if (!rows.length) return "No workloads found.\n";
-  const table = [
+  const cells = [
     ["LOCATION", "KIND", "NAMESPACE/NAME", "QOS CLASS", "DECIDED BY", "WHY"],
     ...rows.map((r) => [
       `${r.file}:${r.line}`,
@@ -136,15 +138,9 @@ function renderTable(rows: QosRow[], counts: Record<QosClass, number>): string {
       r.expected !== undefined && r.expected.toLowerCase() !== r.qosClass.toLowerCase() ? `${r.qosClass} (expected ${r.expected})` : r.qosClass,
       decidedBy(r),
       r.reason,
-    ]),
+    ].map(printable)),
   ];
-  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  const lines = table.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd(),
-  );
+  const lines = table(cells, width);
   const summary = QOS_CLASSES.map((c) => `${counts[c]} ${c}`).join(", ");
   lines.push("", `${rows.length} workload${rows.length === 1 ? "" : "s"}: ${summary}`);
   return `${lines.join("\n")}\n`;

@@ -1,10 +1,34 @@
 /** `k8s-lint rules`: the catalogue. */
-import { parseArgs } from "node:util";
 import { allRules } from "../../rules/index.js";
-import { EXIT_OK, UsageError, type CliIO } from "../io.js";
+import { DEFAULT_WIDTH, table } from "../../wrap.js";
+import { parseCommandArgs } from "../args.js";
+import { EXIT_OK, outputWidth, UsageError, type CliIO } from "../io.js";
+
+export const RULES_HELP = `Usage: k8s-lint rules [options]
+
+Lists every rule: its id, default severity, category and what it checks.
+\`k8s-lint explain <rule>\` tells more about one.
+
+Options:
+  -f, --format <name>   table | json (default: table)
+  -h, --help            print this help
+`;
 
 export async function runRules(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { format: { type: "string", short: "f" } } });
+  const { values, positionals } = parseCommandArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", short: "f" },
+      help: { type: "boolean", short: "h" },
+    },
+  }, "k8s-lint rules");
+  if (values.help) {
+    io.stdout(RULES_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length) throw new UsageError(`rules takes no arguments, got "${positionals[0]}" (\`k8s-lint explain <rule>\` explains one)`);
   const format = values.format ?? "table";
   if (format === "json") {
     const list = allRules.map(({ meta }) => ({
@@ -18,12 +42,8 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   if (format !== "table") throw new UsageError(`unknown format "${format}" (table or json)`);
-  const idWidth = Math.max(...allRules.map((r) => r.meta.id.length));
-  const catWidth = Math.max(...allRules.map((r) => r.meta.category.length));
-  const lines = [`${"RULE".padEnd(idWidth)}  SEVERITY  ${"CATEGORY".padEnd(catWidth)}  SUMMARY`];
-  for (const { meta } of allRules) {
-    lines.push(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(8)}  ${meta.category.padEnd(catWidth)}  ${meta.summary}`);
-  }
+  const rows = [["RULE", "SEVERITY", "CATEGORY", "SUMMARY"], ...allRules.map(({ meta }) => [meta.id, meta.severity, meta.category, meta.summary])];
+  const lines = table(rows, outputWidth(io, false) ?? DEFAULT_WIDTH);
   lines.push("", `${allRules.length} rules. \`k8s-lint explain <rule>\` tells more about one.`);
   io.stdout(`${lines.join("\n")}\n`);
   return EXIT_OK;

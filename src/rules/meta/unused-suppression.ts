@@ -3,7 +3,7 @@ import { defineRule } from "../types.js";
 export const rule = defineRule({
   id: "unused-suppression",
   category: "meta",
-  severity: "info",
+  severity: "warning",
   summary: "An ignore annotation or comment directive suppresses nothing.",
   explanation: `Suppressions outlive the problem they were written for: the finding gets fixed, or the rule
 is renamed, and the directive stays, silently hiding the next real problem on that line or

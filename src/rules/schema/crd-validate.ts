@@ -11,7 +11,8 @@ import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
-import { closestWithin, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+import { closestWithin } from "../../did-you-mean.js";
+import { kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
 

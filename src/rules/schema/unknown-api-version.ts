@@ -6,7 +6,7 @@ import type { Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
 import { findApiChange } from "./api-changes.js";
 import { crdOf, versionOf } from "./crd.js";
-import { closestWithin } from "./validate.js";
+import { closestWithin } from "../../did-you-mean.js";
 
 /** The apiVersion/kind to suggest for an unknown pair, or why none fits. */
 function suggestion(apiVersion: string, kind: string): { message: string; hint?: string; target: "apiVersion" | "kind" } {

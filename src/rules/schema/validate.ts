@@ -3,7 +3,7 @@
  * Mirrors what the API server does on create with strict field validation: unknown fields,
  * wrong JSON types, enum values, int-or-string, quantities, required fields.
  */
-import { distance } from "fastest-levenshtein";
+import { closestWithin } from "../../did-you-mean.js";
 import { formatPath } from "../../engine/positions.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
@@ -144,10 +144,6 @@ function accepts(code: TypeCode, value: unknown): boolean {
     default:
       return isMap(value);
   }
-}
-
-function maxTypoDistance(key: string): number {
-  return key.length <= 4 ? 1 : key.length <= 9 ? 2 : 3;
 }
 
 interface Frame {
@@ -406,19 +402,6 @@ class Walker {
   }
 }
 
-export function closestWithin(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= maxTypoDistance(word) ? best : undefined;
-}
 
 function quantityHint(text: string): string {
   const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);

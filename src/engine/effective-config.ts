@@ -1,0 +1,58 @@
+/** What a run applies: the config file's settings under the explicit options, with defaults. */
+import type { Config, ExcludeEntry } from "../config/schema.js";
+import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
+import { allRules } from "../rules/index.js";
+import type { Settings } from "../rules/types.js";
+import type { SeveritySetting } from "../types.js";
+
+/** The options of a run that configure it (a subset of LintOptions). */
+export interface RunOptions {
+  config?: Config;
+  /** `--rule id=severity`, over the config's `rules`. */
+  rules?: Record<string, SeveritySetting>;
+  kubernetesVersion?: string;
+  defaultNamespace?: string;
+  ignorePatterns?: string[];
+}
+
+/** The settings rules read: explicit option, else the config's, else the default. */
+export function runSettings(options: RunOptions): Settings {
+  return {
+    kubernetesVersion: options.kubernetesVersion ?? options.config?.kubernetesVersion ?? CATALOGUE_KUBERNETES_VERSION,
+    defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
+  };
+}
+
+/** Config severities, then `--rule` overrides; rules named in neither keep their own. */
+export function severityOverrides(options: RunOptions): Map<string, SeveritySetting> {
+  const table = new Map<string, SeveritySetting>();
+  for (const src of [options.config?.rules, options.rules]) {
+    if (!src) continue;
+    for (const [id, sev] of Object.entries(src)) table.set(id, sev);
+  }
+  return table;
+}
+
+/** The configuration `--print-config` shows: every setting resolved, every rule's severity. */
+export interface EffectiveConfig extends Settings {
+  maxWarnings?: number;
+  /** The config's globs, relative to the config file's directory. */
+  ignore: string[];
+  /** `--ignore-pattern` globs, relative to the working directory. */
+  ignorePatterns: string[];
+  exclude: ExcludeEntry[];
+  rules: Record<string, SeveritySetting>;
+}
+
+export function effectiveConfig(options: RunOptions & { maxWarnings?: number }): EffectiveConfig {
+  const overrides = severityOverrides(options);
+  const maxWarnings = options.maxWarnings ?? options.config?.maxWarnings;
+  return {
+    ...runSettings(options),
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    ignore: options.config?.ignore ?? [],
+    ignorePatterns: options.ignorePatterns ?? [],
+    exclude: options.config?.exclude ?? [],
+    rules: Object.fromEntries(allRules.map(({ meta }) => [meta.id, overrides.get(meta.id) ?? meta.severity])),
+  };
+}
