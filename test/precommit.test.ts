@@ -143,11 +143,13 @@ if (!available && !inCI) {
       expect(sh("git", ["add", "k8s/queue.yaml"]).status).toBe(0);
       const commit = sh("git", ["commit", "-m", "queue"]);
       expect(commit.status).not.toBe(0);
-      expect(commit.stdout).toMatch(/k8s-lint\.+Failed/);
-      expect(commit.stdout).toMatch(/k8s\/queue\.yaml:6:\d+ .*statefulset-service-not-headless/);
-      expect(commit.stdout).toContain("k8s/queue-service.yaml");
+      // git shows a hook's output on stderr.
+      const shown = output(commit);
+      expect(shown).toMatch(/k8s-lint\.+Failed/);
+      expect(shown).toMatch(/k8s\/queue\.yaml:6:\d+ .*statefulset-service-not-headless/);
+      expect(shown).toContain("related: Service default/queue at k8s/queue-service.yaml");
       // Only the committed file is reported on, though the whole repository was read.
-      expect(commit.stdout).not.toMatch(/k8s\/(db|db-service|queue-service)\.yaml:\d+:\d+ /);
+      expect(shown).not.toMatch(/k8s\/(db|db-service|queue-service)\.yaml:\d+:\d+ /);
       expect(commits()).toBe(1);
     });
 
