@@ -189,11 +189,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     }
   }
 
-  const index = new ResourceIndex(resources);
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
-  const judged = contextFiles.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
+  const contextResources = resources.filter((r) => sourceOf.get(r.file)!.contextOnly);
+  const judged = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
+  // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
+  const index = new ResourceIndex(contextResources.length ? [...contextResources, ...judged] : resources);
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
