@@ -3,6 +3,13 @@
 export type Severity = "error" | "warning" | "info";
 export type SeveritySetting = Severity | "off";
 
+/**
+ * Whether the input holds every object its resources refer to (`complete`), or may leave some
+ * to other files and tooling (`partial`): the policy for references to absent objects.
+ */
+export const REFERENCE_POLICIES = ["partial", "complete"] as const;
+export type ReferencePolicy = (typeof REFERENCE_POLICIES)[number];
+
 /** A field path inside one resource, e.g. ["spec", "template", "spec", "containers", 0, "image"]. */
 export type Path = ReadonlyArray<string | number>;
 

@@ -1,7 +1,8 @@
 /**
  * The fixture convention (SPEC §8): `# rules: a, b` names the rules a fixture is about
  * (`*` = every error and warning rule), `# expect: a, b` on a line says those rules report
- * that line, `# options: kubernetesVersion=1.25, defaultNamespace=shop` sets lint options.
+ * that line, `# options: kubernetesVersion=1.25, defaultNamespace=shop, references=complete` sets lint options
+ * (`context=<path>`, relative to the repository root, reads that path as `--context`).
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
  * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations).
  */
@@ -10,7 +11,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint, type LintOptions } from "../src/engine/lint.js";
 import { allRules } from "../src/rules/index.js";
-import type { Diagnostic, LintResult } from "../src/types.js";
+import { REFERENCE_POLICIES, type Diagnostic, type LintResult, type ReferencePolicy } from "../src/types.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = join(ROOT, "fixtures");
@@ -25,7 +26,7 @@ export interface FixtureCase {
   expected: Set<string>;
   /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
   columns: Map<string, number>;
-  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace">;
+  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context">;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
@@ -109,10 +110,17 @@ export function collectFixtures(): FixtureCase[] {
       }
       if (m.options.kubernetesVersion) c.options.kubernetesVersion = m.options.kubernetesVersion;
       if (m.options.defaultNamespace) c.options.defaultNamespace = m.options.defaultNamespace;
+      if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
+      if (m.options.context) c.options.context = [m.options.context];
     }
     if (c.rules.size) cases.push(c);
   }
   return cases;
+}
+
+function referencePolicyOption(file: string, value: string): ReferencePolicy {
+  if (!(REFERENCE_POLICIES as readonly string[]).includes(value)) throw new Error(`${file}: references=${value} is not one of ${REFERENCE_POLICIES.join(", ")}`);
+  return value as ReferencePolicy;
 }
 
 /** Rules in scope: the named ones; `*` adds every error and warning rule (their info findings excepted). */

@@ -1,5 +1,6 @@
 /** The `.k8s-lint.yaml` schema; the JSON Schema in schema/config.schema.json is generated from it. */
 import { z } from "zod";
+import { REFERENCE_POLICIES } from "../types.js";
 
 export const severitySetting = z.enum(["off", "info", "warning", "error"]);
 
@@ -23,6 +24,10 @@ export const configSchema = z
       .describe("target Kubernetes version for deprecated/removed API checks"),
     defaultNamespace: z.string().optional().describe("namespace of resources without metadata.namespace"),
     maxWarnings: z.number().int().min(0).optional().describe("exit 1 when there are more warnings than this"),
+    references: z
+      .enum(REFERENCE_POLICIES)
+      .optional()
+      .describe("complete: the input holds every object its resources refer to, so absent ones are reported; partial (default without --context): only where the input defines that kind in the namespace"),
   })
   .describe("k8s-lint configuration");
 

@@ -19,6 +19,9 @@ export function renderRuleDoc({ meta }: Rule): string {
     `- Category: ${meta.category}`,
     `- Scope: ${meta.crossResource ? "cross-resource (needs the other resources of the input)" : "single resource"}`,
   ];
+  if (meta.reportsAbsentObjects) {
+    lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
+  }
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
   lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
   if (meta.examples) {

@@ -3,7 +3,8 @@ import type { Config, ExcludeEntry } from "../config/schema.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
 import type { Settings } from "../rules/types.js";
-import type { SeveritySetting } from "../types.js";
+import type { ReferencePolicy, SeveritySetting } from "../types.js";
+import { referencePolicy } from "./context.js";
 
 /** The options of a run that configure it (a subset of LintOptions). */
 export interface RunOptions {
@@ -13,6 +14,10 @@ export interface RunOptions {
   kubernetesVersion?: string;
   defaultNamespace?: string;
   ignorePatterns?: string[];
+  /** `--references`, over the config's `references`. */
+  references?: ReferencePolicy;
+  /** `--context` paths; with them the input counts as complete. */
+  context?: string[];
 }
 
 /** The settings rules read: explicit option, else the config's, else the default. */
@@ -20,6 +25,7 @@ export function runSettings(options: RunOptions): Settings {
   return {
     kubernetesVersion: options.kubernetesVersion ?? options.config?.kubernetesVersion ?? CATALOGUE_KUBERNETES_VERSION,
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
+    references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
   };
 }
 

@@ -8,7 +8,8 @@ import { allRules, getRule } from "../rules/index.js";
 import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
+import type { Diagnostic, FileResult, LintResult, Path, ReferencePolicy, ResourceRef, Severity, SeveritySetting } from "../types.js";
+import { discoverContext } from "./context.js";
 import { discover } from "./discover.js";
 import { runSettings, severityOverrides } from "./effective-config.js";
 import { loadFiles } from "./load.js";
@@ -38,6 +39,10 @@ export interface LintOptions {
   followSymlinks?: boolean;
   /** A path or pattern that matches no manifest is not an error (`--no-error-on-unmatched-pattern`). */
   allowUnmatched?: boolean;
+  /** Paths read for cross-resource lookups only (`--context`): their own findings are not reported. */
+  context?: string[];
+  /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
+  references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
   /** Text for the `-` path; read from process.stdin when absent. */
@@ -59,6 +64,9 @@ interface SourceFile {
   docs: ParsedDocument[];
   lines?: LineIndex;
   resources: number;
+  skipped: number;
+  /** Read for the index only (`--context`): not reported on. */
+  contextOnly: boolean;
   diagnostics: Array<Diagnostic & { internal: InternalInfo }>;
 }
 
@@ -85,14 +93,16 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? {};
   const settings = runSettings(options);
-  const files = await discover(paths.length ? paths : ["."], {
+  const discoverOptions = {
     cwd,
     ignorePatterns: options.ignorePatterns,
     configIgnore: { base: options.configDir ?? cwd, patterns: config.ignore ?? [] },
     followSymlinks: options.followSymlinks,
     stdinFilename: options.stdinFilename,
     allowUnmatched: options.allowUnmatched,
-  });
+  };
+  const files = await discover(paths.length ? paths : ["."], discoverOptions);
+  const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
   const severities = severityOverrides(options);
   const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));
   if (unknownRuleIds.length) {
@@ -103,7 +113,6 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   const sources: SourceFile[] = [];
   const resources: Resource[] = [];
-  let skipped = 0;
 
   const emit = (
     src: SourceFile,
@@ -131,8 +140,10 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     });
   };
 
-  for (const { file, source: read, docs } of await loadFiles(files, options.stdin, options.onProgress)) {
-    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs, resources: 0, diagnostics: [] };
+  const contextDisplays = new Set(contextFiles.map((f) => f.display));
+  for (const { file, source: read, docs } of await loadFiles([...files, ...contextFiles], options.stdin, options.onProgress)) {
+    const contextOnly = contextDisplays.has(file.display);
+    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs, resources: 0, skipped: 0, contextOnly, diagnostics: [] };
     sources.push(src);
     if (!("text" in read)) {
       src.diagnostics.push({
@@ -166,17 +177,22 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       }
       if (doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) continue;
       if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
-        skipped++;
+        src.skipped++;
         continue;
       }
-      collectResources(src, doc, doc.value as Record<string, unknown>, [], settings, resources, emit, () => skipped++);
+      collectResources(src, doc, doc.value as Record<string, unknown>, [], settings, resources, emit, () => src.skipped++);
     }
   }
 
-  const index = new ResourceIndex(resources);
-  // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
-  for (const r of resources) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) skipped++;
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
+  // Context files fill the index; only the linted files are judged and reported.
+  const reported = sources.filter((s) => !s.contextOnly);
+  const contextResources = resources.filter((r) => sourceOf.get(r.file)!.contextOnly);
+  const judged = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
+  // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
+  const index = new ResourceIndex(contextResources.length ? [...contextResources, ...judged] : resources);
+  // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
+  for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
 
   const toDiagnostic = (rule: Rule, resource: Resource, finding: Finding) => {
@@ -208,7 +224,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     }
   };
 
-  for (const resource of resources) {
+  for (const resource of judged) {
     // One context per resource; `report` files findings under the rule being run.
     let rule: Rule = rules[0];
     const ctx = { resource, index, settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
@@ -226,12 +242,12 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   // minimatch is loaded only when the config has exclusions (start-up cost of a pre-commit run).
   const minimatch = config.exclude?.length ? (await import("minimatch")).minimatch : undefined;
-  applySuppressions(sources, resources, config.exclude, enabled, emit, minimatch);
+  applySuppressions(reported, resources, config.exclude, enabled, emit, minimatch);
   options.onResources?.(
-    resources.map((r) => ({ file: r.file, line: lineIndex(sourceOf.get(r.file)!).position(locate(r.doc, r.basePath).start).line, resource: r.ref })),
+    judged.map((r) => ({ file: r.file, line: lineIndex(sourceOf.get(r.file)!).position(locate(r.doc, r.basePath).start).line, resource: r.ref })),
   );
 
-  const fileResults: FileResult[] = sources.map((s) => {
+  const fileResults: FileResult[] = reported.map((s) => {
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
@@ -244,8 +260,8 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     files: fileResults,
     summary: {
       files: fileResults.length,
-      resources: resources.length,
-      skipped,
+      resources: judged.length,
+      skipped: reported.reduce((n, s) => n + s.skipped, 0),
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),

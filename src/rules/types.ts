@@ -1,7 +1,7 @@
 /** What a rule is: its meta (the docs and `explain` are generated from it) and one check function. */
 import type { ResourceIndex } from "../engine/resource-index.js";
 import type { Resource } from "../models/resource.js";
-import type { Path, Severity } from "../types.js";
+import type { Path, ReferencePolicy, Severity } from "../types.js";
 
 export type RuleCategory =
   | "syntax"
@@ -35,11 +35,15 @@ export interface RuleMeta {
   examples?: { bad: string; good: string };
   /** Cross-resource (X in the spec): needs other resources of the input. */
   crossResource?: boolean;
+  /** Reports references to objects absent from the input, under the `references` policy (reportsAbsent). */
+  reportsAbsentObjects?: boolean;
 }
 
 export interface Settings {
   kubernetesVersion: string;
   defaultNamespace: string;
+  /** Read only through reportsAbsent (rules/config/references.ts). */
+  references: ReferencePolicy;
 }
 
 export interface Finding {

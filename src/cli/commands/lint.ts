@@ -9,7 +9,7 @@ import { parseCommandArgs } from "../args.js";
 import { printConfig } from "../print-config.js";
 import { createProgress, progressAllowed } from "../progress.js";
 import { reportTargets, writeReports } from "../reports.js";
-import type { SeveritySetting } from "../../types.js";
+import { REFERENCE_POLICIES, type ReferencePolicy, type SeveritySetting } from "../../types.js";
 import { EXIT_OK, EXIT_PROBLEMS, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
 export const LINT_HELP = `Usage: k8s-lint [options] [paths...]
@@ -28,6 +28,9 @@ Options:
       --default-namespace <ns> namespace of resources without one (default: default)
       --ignore-pattern <glob>  do not lint matching files; repeatable
       --follow-symlinks        follow symbolic links that lead out of the linted directories
+      --context <path>         read for cross-resource checks only, not reported on; repeatable
+      --references <policy>    complete | partial: whether the input holds every object referred
+                               to (default: complete with --context, else partial)
       --max-warnings <n>       exit 1 when there are more than n warnings
       --quiet                  report errors only
       --explain                print each finding's explanation (and info findings)
@@ -64,6 +67,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
       "follow-symlinks": { type: "boolean" },
+      context: { type: "string", multiple: true },
+      references: { type: "string" },
       "max-warnings": { type: "string" },
       quiet: { type: "boolean" },
       explain: { type: "boolean" },
@@ -92,9 +97,13 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (kubeVersion !== undefined && !/^\d+\.\d+$/.test(kubeVersion)) {
     throw new UsageError(`--kubernetes-version expects <major>.<minor> such as 1.30, got "${kubeVersion}"`);
   }
+  const references = values.references as ReferencePolicy | undefined;
+  if (references !== undefined && !REFERENCE_POLICIES.includes(references)) {
+    throw new UsageError(`--references expects ${REFERENCE_POLICIES.join(" or ")}, got "${references}"`);
+  }
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
-  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"] };
+  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context };
   if (values["print-config"] !== undefined) {
     io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
     return EXIT_OK;

@@ -1,11 +1,19 @@
+import type { ResourceIndex } from "../../engine/resource-index.js";
+import { reportsAbsent } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS, hpaTarget } from "./target.js";
+
+/** Built-in workloads: the input manages workloads in the namespace; custom kinds: it has some of that kind there. */
+function managesTargets(index: ResourceIndex, kind: string, namespace: string): boolean {
+  return SCALABLE_KINDS.has(kind) ? index.podOwnersIn(namespace).length > 0 : index.ofKind(kind, namespace).length > 0;
+}
 
 export const rule = defineRule({
   id: "hpa-target-missing",
   category: "autoscaling",
   severity: "warning",
   crossResource: true,
+  reportsAbsentObjects: true,
   summary: "A HorizontalPodAutoscaler targets a workload that the manifests do not define.",
   explanation: `An HPA scales the object named by scaleTargetRef (kind and name, in its own namespace).
 When no such object exists the HPA reports FailedGetScale and AbleToScale=False, and the
@@ -76,13 +84,12 @@ spec:
   maxReplicas: 5
 `,
   },
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     if (resource.kind !== "HorizontalPodAutoscaler") return;
     const target = hpaTarget(resource, index);
     if (!target || target.resource) return;
-    // Built-in workloads: reportable when the input manages workloads here; custom kinds only when some of that kind exist.
-    const manages = SCALABLE_KINDS.has(target.kind) ? index.podOwnersIn(resource.namespace).length > 0 : index.ofKind(target.kind, resource.namespace).length > 0;
-    if (!manages) return;
+    if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets)) return;
     const otherKind = [...SCALABLE_KINDS].map((k) => index.find(k, resource.namespace, target.name)).find(Boolean);
     report({
       path: ["spec", "scaleTargetRef", "name"],

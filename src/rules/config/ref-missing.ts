@@ -1,7 +1,7 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { RuleContext } from "../types.js";
-import { findReferenced, managesKind, podReferences, similarlyNamed, type ReferencedKind } from "./references.js";
+import { findReferenced, podReferences, reportsAbsent, similarlyNamed, type ReferencedKind } from "./references.js";
 
 /** Published into every namespace by the kube-controller-manager. */
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
@@ -21,10 +21,11 @@ function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
   return answer;
 }
 
-export function checkMissingReferences(kind: ReferencedKind, { resource, index, report }: RuleContext): void {
+export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): void {
+  const { resource, index, report } = ctx;
   const tpl = resource.podTemplate;
   if (!tpl || resource.kind === "PodTemplate") return;
-  if (!managesKind(index, kind, resource.namespace)) return;
+  if (!reportsAbsent(ctx, kind, resource.namespace)) return;
   const managesPullSecrets = kind === "Secret" && definesPullSecrets(index, resource.namespace);
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional) continue;

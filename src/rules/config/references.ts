@@ -6,6 +6,7 @@ import { distance } from "fastest-levenshtein";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
+import type { RuleContext } from "../types.js";
 
 export type ReferencedKind = "ConfigMap" | "Secret";
 
@@ -108,11 +109,24 @@ export function findReferenced(index: ResourceIndex, kind: string, namespace: st
 }
 
 /**
- * The policy for references to objects absent from the input: they are only reported when the
- * input manages objects of that kind in that namespace (it has at least one), because then a
- * missing one is most likely a typo or a forgotten file, not an object created by other tooling.
+ * The policy for references to objects absent from the input, the one reader of the
+ * `references` setting (rules that call it set `reportsAbsentObjects` in their meta). Under
+ * `complete` (the default with `--context`) the input holds every object, so an absent one is
+ * reported. Under `partial` it is only reported when the input manages objects of that kind in
+ * that namespace (`manages`, by default: it has at least one), because then a missing one is most
+ * likely a typo or a forgotten file, not an object created by other tooling.
  */
-export function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
+export function reportsAbsent(
+  { index, settings }: Pick<RuleContext, "index" | "settings">,
+  kind: string,
+  namespace: string,
+  manages: (index: ResourceIndex, kind: string, namespace: string) => boolean = managesKind,
+): boolean {
+  return settings.references === "complete" || manages(index, kind, namespace);
+}
+
+/** Whether the input defines objects of that kind in the namespace (or, for Secrets, something that produces them). */
+function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
   if (index.ofKind(kind, namespace).length > 0) return true;
   return kind === "Secret" && secretProducers(index, namespace).size > 0;
 }

@@ -1,11 +1,12 @@
 import { defineRule } from "../types.js";
-import { managesKind, similarlyNamed } from "./references.js";
+import { reportsAbsent, similarlyNamed } from "./references.js";
 
 export const rule = defineRule({
   id: "serviceaccount-missing",
   category: "config",
   severity: "warning",
   crossResource: true,
+  reportsAbsentObjects: true,
   summary: "A pod runs as a ServiceAccount that the manifests do not define.",
   explanation: `The ServiceAccount admission plugin rejects a pod whose serviceAccountName does not exist
 in its namespace. For a Deployment, StatefulSet, DaemonSet or Job the controller's pod creation
@@ -46,13 +47,14 @@ spec:
       image: example/backup:1.0
 `,
   },
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     const tpl = resource.podTemplate;
     if (!tpl || resource.kind === "PodTemplate") return;
     const field = tpl.spec.serviceAccountName ? "serviceAccountName" : "serviceAccount";
     const name = tpl.spec[field];
     if (!name || name === "default") return;
-    if (!managesKind(index, "ServiceAccount", resource.namespace)) return;
+    if (!reportsAbsent(ctx, "ServiceAccount", resource.namespace)) return;
     if (index.find("ServiceAccount", resource.namespace, name)) return;
     const similar = similarlyNamed(index, "ServiceAccount", resource.namespace, name);
     report({

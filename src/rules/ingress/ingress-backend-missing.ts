@@ -1,5 +1,5 @@
 import { ingressServiceBackends } from "../../models/ingress.js";
-import { managesKind, similarlyNamed } from "../config/references.js";
+import { reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "warning",
   crossResource: true,
+  reportsAbsentObjects: true,
   summary: "An Ingress routes to a Service that the manifests do not define.",
   explanation: `An Ingress backend names a Service in the Ingress's own namespace. When it does not exist
 the ingress controller has nowhere to send the traffic: requests for that host and path get a
@@ -75,10 +76,11 @@ spec:
                   name: http
 `,
   },
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     if (resource.kind !== "Ingress") return;
     const backends = ingressServiceBackends(resource);
-    if (backends.length === 0 || !managesKind(index, "Service", resource.namespace)) return;
+    if (backends.length === 0 || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const b of backends) {
       if (index.find("Service", resource.namespace, b.name)) continue;
       const similar = similarlyNamed(index, "Service", resource.namespace, b.name);

@@ -1,5 +1,5 @@
 import { readIngress } from "../../models/ingress.js";
-import { findReferenced, keysOf, managesKind, similarlyNamed } from "../config/references.js";
+import { findReferenced, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 /** Annotations that make cert-manager's ingress-shim create the TLS Secret. */
@@ -10,6 +10,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "warning",
   crossResource: true,
+  reportsAbsentObjects: true,
   summary: "An Ingress TLS section names a Secret that is missing or not a TLS Secret.",
   explanation: `The ingress controller loads the certificate for spec.tls[].hosts from the Secret named by
 secretName, in the Ingress's namespace. When the Secret is missing, or is not of type
@@ -61,7 +62,8 @@ spec:
     - host: shop.example.com
 `,
   },
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     const ingress = readIngress(resource);
     if (!ingress) return;
     const managedByCertManager = CERT_MANAGER.some((a) => a in resource.annotations && resource.annotations[a] !== "false");
@@ -72,7 +74,7 @@ spec:
       const secret = index.find("Secret", resource.namespace, name);
       if (!secret) {
         if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) continue;
-        if (!managesKind(index, "Secret", resource.namespace)) continue;
+        if (!reportsAbsent(ctx, "Secret", resource.namespace)) continue;
         const similar = similarlyNamed(index, "Secret", resource.namespace, name);
         report({
           path,

@@ -1,4 +1,4 @@
-import { managesKind } from "../config/references.js";
+import { reportsAbsent } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "warning",
   crossResource: true,
+  reportsAbsentObjects: true,
   summary: "A StatefulSet's serviceName names no Service in its namespace.",
   explanation: `The StatefulSet controller does not create the governing Service named in spec.serviceName;
 it must exist in the StatefulSet's namespace, be headless and select the pods. Without it the
@@ -75,16 +76,17 @@ spec:
     - port: 5432
 `,
   },
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name || !name.trim()) return;
     if (index.find("Service", resource.namespace, name)) return;
     const elsewhere = index.ofKind("Service").find((s) => s.name === name);
-    // As for every reference to an object absent from the input: only when the input manages
+    // As for every reference to an object absent from a partial input: only when the input manages
     // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;
-    // otherwise the Service comes from a file that was not given (a pre-commit run, kubectl apply per file).
-    if (!elsewhere && !managesKind(index, "Service", resource.namespace)) return;
+    // otherwise the Service comes from a file that was not given (kubectl apply per file).
+    if (!elsewhere && !reportsAbsent(ctx, "Service", resource.namespace)) return;
     report({
       path: ["spec", "serviceName"],
       message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,

@@ -1,4 +1,4 @@
-import { managesKind } from "../config/references.js";
+import { reportsAbsent } from "../config/references.js";
 import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "storage",
   severity: "warning",
   crossResource: true,
+  reportsAbsentObjects: true,
   summary: "A pod volume refers to a PersistentVolumeClaim that does not exist in its namespace.",
   explanation: `A persistentVolumeClaim volume names a claim in the pod's own namespace. If no claim of that
 name exists, the scheduler cannot place the pod: it stays Pending with
@@ -73,7 +74,8 @@ spec:
         claimName: app-data
 `,
   },
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     const tpl = runningPods(resource);
     if (!tpl) return;
     (tpl.spec.volumes ?? []).forEach((v, i) => {
@@ -81,9 +83,9 @@ spec:
       if (!claimName) return;
       if (index.find("PersistentVolumeClaim", resource.namespace, claimName)) return;
       const elsewhere = index.ofKind("PersistentVolumeClaim").find((c) => c.name === claimName);
-      // Claims are usually created once, apart from the workloads that mount them: an absent claim
-      // is a mistake only when the input manages claims in this namespace (or has one of that name elsewhere).
-      if (!elsewhere && !managesKind(index, "PersistentVolumeClaim", resource.namespace)) return;
+      // Claims are usually created once, apart from the workloads that mount them: in a partial input an
+      // absent claim is a mistake only when the input manages claims here (or has one of that name elsewhere).
+      if (!elsewhere && !reportsAbsent(ctx, "PersistentVolumeClaim", resource.namespace)) return;
       report({
         path: [...tpl.specPath, "volumes", i, "persistentVolumeClaim", "claimName"],
         message: `PersistentVolumeClaim "${claimName}" does not exist in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,
