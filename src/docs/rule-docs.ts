@@ -19,6 +19,7 @@ export function renderRuleDoc({ meta }: Rule): string {
     `- Category: ${meta.category}`,
     `- Scope: ${meta.crossResource ? "cross-resource (needs the other resources of the input)" : "single resource"}`,
   ];
+  if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
   lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
   if (meta.examples) {

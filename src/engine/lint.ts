@@ -9,7 +9,8 @@ import { allRules, getRule } from "../rules/index.js";
 import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import type { Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
+import type { ConfigurationDocument, Diagnostic, FileResult, LintResult, Path, ResourceRef, Severity, SeveritySetting } from "../types.js";
+import { classifyInputs } from "./configurations.js";
 import { discover } from "./discover.js";
 import { loadFiles } from "./load.js";
 import type { ParsedDocument, SyntaxProblem } from "./parse.js";
@@ -55,6 +56,11 @@ interface SourceFile {
   lines?: LineIndex;
   resources: number;
   diagnostics: Array<Diagnostic & { internal: InternalInfo }>;
+  /** A kustomization applies the file as a patch: its objects are partial. */
+  patch: boolean;
+  /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
+  defaultNamespace: string;
+  configurations: ConfigurationDocument[];
 }
 
 interface InternalInfo {
@@ -135,8 +141,19 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     });
   };
 
-  for (const { file, source: read, docs } of await loadFiles(files, options.stdin, options.onProgress)) {
-    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs, resources: 0, diagnostics: [] };
+  const loaded = await loadFiles(files, options.stdin, options.onProgress);
+  const roles = classifyInputs(loaded, settings.defaultNamespace);
+  for (const { file, source: read, docs } of loaded) {
+    const src: SourceFile = {
+      display: file.display,
+      text: "text" in read ? read.text : "",
+      docs,
+      resources: 0,
+      diagnostics: [],
+      patch: roles.isPatch(file),
+      defaultNamespace: roles.namespaceOf(file) ?? settings.defaultNamespace,
+      configurations: [],
+    };
     sources.push(src);
     if (!("text" in read)) {
       src.diagnostics.push({
@@ -173,15 +190,23 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
         skipped++;
         continue;
       }
-      collectResources(src, doc, doc.value as Record<string, unknown>, [], settings, resources, emit, () => skipped++);
+      const value = doc.value as Record<string, unknown>;
+      const configuration = roles.configurationOf(file, value);
+      if (configuration) {
+        src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+        continue;
+      }
+      collectResources(src, doc, value, [], resources, emit, () => skipped++);
     }
   }
 
-  const index = new ResourceIndex(resources);
+  // Patches are parts of other objects, not objects of their own.
+  const index = new ResourceIndex(resources.filter((r) => !r.partial), roles.generated);
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of resources) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) skipped++;
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
+  const patchRules = rules.filter((r) => r.meta.checksPatches);
 
   const toDiagnostic = (rule: Rule, resource: Resource, finding: Finding) => {
     const src = sourceOf.get(resource.file)!;
@@ -216,7 +241,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     // One context per resource; `report` files findings under the rule being run.
     let rule: Rule = rules[0];
     const ctx = { resource, index, settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
-    for (rule of rules) {
+    for (rule of resource.partial ? patchRules : rules) {
       try {
         rule.check!(ctx);
       } catch (err) {
@@ -239,8 +264,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-    return { path: s.display, resources: s.resources, diagnostics };
+    return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };
   });
+  const configurations = sources.reduce((n, s) => n + s.configurations.length, 0);
   const count = (sev: Severity) => fileResults.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
   return {
     version: 1,
@@ -250,6 +276,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       files: fileResults.length,
       resources: resources.length,
       skipped,
+      ...(configurations ? { configurations } : {}),
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),
@@ -306,7 +333,6 @@ function collectResources(
   doc: ParsedDocument,
   value: Record<string, unknown>,
   basePath: Path,
-  settings: Settings,
   out: Resource[],
   emit: Emit,
   skip: () => void,
@@ -338,12 +364,12 @@ function collectResources(
   if (kind.endsWith("List") && Array.isArray(value.items)) {
     value.items.forEach((item, i) => {
       if (item && typeof item === "object" && !Array.isArray(item)) {
-        collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], settings, out, emit, skip);
+        collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], out, emit, skip);
       }
     });
     return;
   }
-  out.push(new Resource(value, src.display, doc, basePath, settings.defaultNamespace, out.length));
+  out.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, out.length, src.patch));
   src.resources++;
 }
 

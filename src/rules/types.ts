@@ -35,6 +35,11 @@ export interface RuleMeta {
   examples?: { bad: string; good: string };
   /** Cross-resource (X in the spec): needs other resources of the input. */
   crossResource?: boolean;
+  /**
+   * Also judges kustomize patches (partial objects): the rule looks only at fields that are
+   * written, never at what is absent or at other objects.
+   */
+  checksPatches?: boolean;
 }
 
 export interface Settings {

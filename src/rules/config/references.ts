@@ -4,6 +4,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 
@@ -100,9 +101,12 @@ function secretProducers(index: ResourceIndex, namespace: string): Map<string, R
   return out;
 }
 
-/** The object of that kind and name in the input, or what produces it (a SealedSecret, an ExternalSecret...). */
-export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
-  const found = index.find(kind, namespace, name);
+/**
+ * The object of that kind and name in the input, or what produces it: a SealedSecret, an
+ * ExternalSecret..., or a kustomization's configMapGenerator or secretGenerator.
+ */
+export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | GeneratedObject | undefined {
+  const found = index.find(kind, namespace, name) ?? index.generatedObject(kind, namespace, name);
   if (found || kind !== "Secret") return found;
   return secretProducers(index, namespace).get(name);
 }
@@ -113,7 +117,7 @@ export function findReferenced(index: ResourceIndex, kind: string, namespace: st
  * missing one is most likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
-  if (index.ofKind(kind, namespace).length > 0) return true;
+  if (index.ofKind(kind, namespace).length > 0 || index.generatesKind(kind, namespace)) return true;
   return kind === "Secret" && secretProducers(index, namespace).size > 0;
 }
 

@@ -10,7 +10,7 @@ import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
-import { closestWithin, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+import { closestWithin, isPatchDirective, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
 
@@ -145,6 +145,7 @@ class CrdWalker {
     this.stack.push({ schema, path, value });
     for (const [key, v] of Object.entries(value)) {
       if (typeMeta && (key === "apiVersion" || key === "kind")) continue;
+      if (this.resource.partial && isPatchDirective(key)) continue;
       if (typeMeta && key === "metadata") {
         walkObjectMeta(this.resource, v, [...path, key], this.out);
         continue;

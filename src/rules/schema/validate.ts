@@ -294,6 +294,7 @@ class Walker {
     const unknown: Array<[string, unknown]> = [];
     for (const [key, v] of Object.entries(value)) {
       if (path.length === 0 && key === "status") continue;
+      if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields[key];
       if (fieldCode === undefined) unknown.push([key, v]);
       else this.walk(v, fieldCode, [...path, key]);
@@ -403,6 +404,15 @@ class Walker {
       }
     }
   }
+}
+
+/**
+ * Strategic-merge patch directives (`$patch`, `$retainKeys`, `$setElementOrder/<field>`,
+ * `$deleteFromPrimitiveList/<field>`; k8s.io/apimachinery/pkg/util/strategicpatch): keys of a
+ * patch that are not fields of the object.
+ */
+export function isPatchDirective(key: string): boolean {
+  return key === "$patch" || key === "$retainKeys" || key.startsWith("$setElementOrder/") || key.startsWith("$deleteFromPrimitiveList/");
 }
 
 export function closestWithin(word: string, candidates: readonly string[]): string | undefined {
