@@ -65,6 +65,15 @@ test("--explain lists the configuration documents; the plain output does not", a
   expect(cli(["."]).stdout).not.toContain("configuration document");
 });
 
+test("a misspelt reference beside a generator is reported with the generated name as the fix", async () => {
+  const result = await lint([TREE], { cwd: ROOT, config: {} });
+  const [typo] = result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "configmap-ref-missing"));
+  expect({ message: typo.message, hint: typo.hint }).toEqual({
+    message: 'ConfigMap "web-evn" (envFrom) is not defined in namespace "default"',
+    hint: 'rename the reference to "web-env" (made by a kustomization generator) if that is the one meant',
+  });
+});
+
 test("a patch file linted without its kustomization is an object like any other", async () => {
   const result = await lint([`${TREE}/overlays/prod/replicas.yaml`], { cwd: ROOT, config: {} });
   const ids = result.files[0].diagnostics.map((d) => d.ruleId);

@@ -25,14 +25,14 @@ export class ResourceIndex {
   private readonly spellings = new Map<string, Map<string, Map<string, Set<string>>>>();
   /** Objects that kustomization generators make, by kind/namespace/name and by kind/namespace. */
   private readonly generatedByName = new Map<string, GeneratedObject>();
-  private readonly generatedKinds = new Set<string>();
+  private readonly generatedByKindNs = new Map<string, GeneratedObject[]>();
 
   constructor(
     readonly all: readonly Resource[],
     generated: readonly GeneratedObject[] = [],
   ) {
     for (const g of generated) {
-      this.generatedKinds.add(`${g.kind}\u0000${g.namespace}`);
+      push(this.generatedByKindNs, `${g.kind}\u0000${g.namespace}`, g);
       for (const name of g.names) {
         const k = key(g.kind, g.namespace, name);
         if (!this.generatedByName.has(k)) this.generatedByName.set(k, g);
@@ -78,9 +78,9 @@ export class ResourceIndex {
     return g?.hashed ? g : undefined;
   }
 
-  /** Whether a generator of the input makes objects of this kind in the namespace. */
-  generatesKind(kind: string, namespace: string): boolean {
-    return this.generatedKinds.has(`${kind}\u0000${namespace}`);
+  /** The objects of this kind that generators of the input make in the namespace. */
+  generatedOfKind(kind: string, namespace: string): readonly GeneratedObject[] {
+    return this.generatedByKindNs.get(`${kind}\u0000${namespace}`) ?? [];
   }
 
   ofKind(kind: string, namespace?: string): readonly Resource[] {

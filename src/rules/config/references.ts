@@ -117,22 +117,35 @@ export function findReferenced(index: ResourceIndex, kind: string, namespace: st
  * missing one is most likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
-  if (index.ofKind(kind, namespace).length > 0 || index.generatesKind(kind, namespace)) return true;
+  if (index.ofKind(kind, namespace).length > 0 || index.generatedOfKind(kind, namespace).length > 0) return true;
   return kind === "Secret" && secretProducers(index, namespace).size > 0;
 }
 
 /** The closest name of that kind in the namespace, when it is close enough to be a typo. */
 export function similarlyNamed(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
-  let best: Resource | undefined;
+  const candidates = index.ofKind(kind, namespace);
+  const closest = closestName(candidates.map((r) => r.name), name);
+  return closest === undefined ? undefined : candidates.find((r) => r.name === closest);
+}
+
+/** The candidate nearest to `name` by edit distance, when close enough to be a typo of it. */
+function closestName(candidates: readonly string[], name: string): string | undefined {
+  let best: string | undefined;
   let bestDistance = Infinity;
-  for (const r of index.ofKind(kind, namespace)) {
-    const d = distance(r.name, name);
+  for (const c of candidates) {
+    const d = distance(c, name);
     if (d < bestDistance) {
-      best = r;
+      best = c;
       bestDistance = d;
     }
   }
-  return best && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** The closest name a kustomization generator gives an object of that kind in the namespace, when close enough to be a typo. */
+export function similarGeneratedName(index: ResourceIndex, kind: string, namespace: string, name: string): string | undefined {
+  const names = index.generatedOfKind(kind, namespace).flatMap((g) => g.names);
+  return closestName(names, name);
 }
 
 /**
