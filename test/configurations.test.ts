@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { lint } from "../src/engine/lint.js";
+import { configurationFormat } from "../src/models/config-files.js";
 import { withoutNameHash } from "../src/models/kustomization.js";
 import type { LintResult } from "../src/types.js";
 import { collectFixtures, compare, ROOT } from "./harness.js";
@@ -41,7 +42,7 @@ test("`k8s-lint .` in a kustomize tree reports exactly the marked findings of th
 
 test("every configuration document of the tree is listed with its kind, and none is linted", async () => {
   const result = await lint([TREE], { cwd: ROOT, config: {} });
-  const configFiles = result.files.filter((f) => f.path.includes("/clusters/") || f.path.endsWith("/kustomization.yaml"));
+  const configFiles = result.files.filter((f) => f.path.includes("/clusters/") || f.path.includes("/transformers/") || f.path.endsWith("/kustomization.yaml"));
   expect(configFiles.length).toBeGreaterThan(5);
   for (const f of configFiles) {
     const written = writtenKinds(f.path).map((k) => k || "Kustomization");
@@ -95,4 +96,23 @@ test.each([
   ["settings-7fk2d9g5h0", undefined],
 ])("withoutNameHash(%p) is %p", (name, expected) => {
   expect(withoutNameHash(name)).toBe(expected);
+});
+
+test.each([
+  ["kustomize.config.k8s.io/v1alpha1", "Component", "kustomize"],
+  ["builtin", "PatchTransformer", "kustomize"],
+  ["v1", "Config", "kubectl (kubeconfig)"],
+  ["kubeadm.k8s.io/v1beta3", "JoinConfiguration", "kubeadm"],
+  ["apiserver.config.k8s.io/v1", "EncryptionConfiguration", "kube-apiserver"],
+  ["audit.k8s.io/v1", "Policy", "kube-apiserver"],
+  ["kubescheduler.config.k8s.io/v1", "KubeSchedulerConfiguration", "kube-scheduler"],
+  ["config.kubernetes.io/v1", "ResourceList", "KRM function"],
+  ["skaffold/v4beta6", "Config", "skaffold"],
+  // API objects: core kinds, and custom resources that share a kind name with a configuration.
+  ["v1", "ConfigMap", undefined],
+  ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],
+  ["cluster.x-k8s.io/v1beta1", "Cluster", undefined],
+  ["policy/v1", "PodDisruptionBudget", undefined],
+])("configurationFormat(%p, %p) is read by %p", (apiVersion, kind, tool) => {
+  expect(configurationFormat(apiVersion, kind)?.tool).toBe(tool);
 });

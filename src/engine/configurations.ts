@@ -7,11 +7,20 @@
 import { basename, dirname, resolve } from "node:path";
 import { configurationFormat, type ConfigurationFormat } from "../models/config-files.js";
 import type { ConfigurationDocument } from "../types.js";
-import { generatedObjects, isKustomization, kustomizationNamespace, patchFiles, resourceEntries, type GeneratedObject } from "../models/kustomization.js";
+import {
+  generatedObjects,
+  isKustomization,
+  kustomizationNamespace,
+  patchFiles,
+  pluginConfigFiles,
+  resourceEntries,
+  type GeneratedObject,
+} from "../models/kustomization.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 
 const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
+const KUSTOMIZE_PLUGIN: ConfigurationFormat = { tool: "kustomize plugin", kinds: [], source: "https://kubectl.docs.kubernetes.io/guides/extending_kustomize/" };
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -29,6 +38,7 @@ export interface InputRoles {
 /** Reads every kustomization of the input once: linear in the number of documents. */
 export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
   const patches = new Set<string>();
+  const pluginConfigs = new Set<string>();
   const namespaces = new Map<string, string>();
   const generated: GeneratedObject[] = [];
   for (const { file, docs } of loaded) {
@@ -40,6 +50,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (file.absolute === STDIN) continue;
       const dir = dirname(file.absolute);
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
+      for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
       const namespace = kustomizationNamespace(doc.value);
       if (namespace === undefined) continue;
       for (const r of resourceEntries(doc.value)) {
@@ -52,7 +63,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
       const kind = typeof value.kind === "string" ? value.kind : "";
-      const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value) ? KUSTOMIZE : configurationFormat(apiVersion, kind);
+      const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
+        ? KUSTOMIZE
+        : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(file.absolute) ? KUSTOMIZE_PLUGIN : undefined));
       // A kustomization.yaml may have neither apiVersion nor kind; other formats need both.
       if (!format || (format !== KUSTOMIZE && (!apiVersion || !kind))) return undefined;
       return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };

@@ -18,8 +18,6 @@ export interface ConfigurationFormat {
 /** Client-side configuration groups; no API server serves them. */
 const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["kustomize.config.k8s.io", { tool: "kustomize", kinds: ["Kustomization", "Component"], source: "sigs.k8s.io/kustomize/api/types/kustomization.go" }],
-  // kustomize's built-in generators and transformers, written in `generators:`/`transformers:` files.
-  ["builtin", { tool: "kustomize", kinds: ["PatchTransformer", "LabelTransformer", "HelmChartInflationGenerator"], source: "sigs.k8s.io/kustomize/api/builtins" }],
   ["config.kubernetes.io", { tool: "KRM function", kinds: ["ResourceList"], source: "https://github.com/kubernetes-sigs/kustomize/blob/master/cmd/config/docs/api-conventions/functions-spec.md" }],
   ["kpt.dev", { tool: "kpt", kinds: ["Kptfile"], source: "https://kpt.dev/reference/schema/kptfile/" }],
   ["kubeadm.k8s.io", { tool: "kubeadm", kinds: ["ClusterConfiguration", "InitConfiguration", "JoinConfiguration", "ResetConfiguration", "UpgradeConfiguration"], source: "k8s.io/kubernetes/cmd/kubeadm/app/apis/kubeadm/v1beta4" }],
@@ -43,8 +41,12 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
 /** kubeconfig: `apiVersion: v1, kind: Config` in the core group, which serves no kind "Config" (k8s.io/client-go/tools/clientcmd/api/v1). */
 const KUBECONFIG: ConfigurationFormat = { tool: "kubectl (kubeconfig)", kinds: ["Config"], source: "k8s.io/client-go/tools/clientcmd/api/v1/types.go" };
 
+/** kustomize's built-in generators and transformers (`apiVersion: builtin`), in `generators:`/`transformers:` files. */
+const KUSTOMIZE_BUILTIN: ConfigurationFormat = { tool: "kustomize", kinds: ["PatchTransformer", "LabelTransformer", "HelmChartInflationGenerator"], source: "sigs.k8s.io/kustomize/api/builtins" };
+
 /** The configuration format of a document with this apiVersion and kind, or undefined for an API object. */
 export function configurationFormat(apiVersion: string, kind: string): ConfigurationFormat | undefined {
   if (apiVersion === "v1" && kind === "Config") return KUBECONFIG;
+  if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
   return BY_GROUP.get(groupOf(apiVersion));
 }

@@ -94,6 +94,20 @@ export function resourceEntries(kustomization: Record<string, unknown>): string[
 }
 
 /**
+ * Files of plugin configurations a kustomization runs (`generators`, `transformers`,
+ * `validators`): objects read by kustomize, whatever their apiVersion. Entries that are
+ * directories (kustomizations that emit configurations) name no file of the run.
+ */
+export function pluginConfigFiles(kustomization: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const field of ["generators", "transformers", "validators"]) {
+    const list = kustomization[field];
+    if (Array.isArray(list)) for (const p of list) if (typeof p === "string" && p !== "" && !p.includes("\n")) out.push(p);
+  }
+  return out;
+}
+
+/**
  * Paths of the files a kustomization applies as patches, relative to its directory:
  * `patches[].path`, `patchesStrategicMerge[]` and `patchesJson6902[].path`. Inline patches
  * (`patches[].patch`, a YAML string in `patchesStrategicMerge`) name no file.
