@@ -4,7 +4,6 @@
  * sigs.k8s.io/kustomize/api/types (kustomization.go, generatorargs.go, generatoroptions.go).
  */
 import { groupOf } from "./api-groups.js";
-import type { Path } from "../types.js";
 
 /** File names kustomize reads as a kustomization (sigs.k8s.io/kustomize/api/konfig RecognizedKustomizationFileNames). */
 const KUSTOMIZATION_FILE_NAMES: ReadonlySet<string> = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
@@ -32,8 +31,6 @@ export interface GeneratedObject {
   names: readonly string[];
   /** kustomize appends a content hash (`-<10 characters>`) to the name unless disableNameSuffixHash. */
   hashed: boolean;
-  /** Path of the generator entry's name in the kustomization document. */
-  path: Path;
 }
 
 /**
@@ -65,9 +62,9 @@ export function generatedObjects(kustomization: Record<string, unknown>, default
   for (const [field, kind] of [["configMapGenerator", "ConfigMap"], ["secretGenerator", "Secret"]] as const) {
     const generators = kustomization[field];
     if (!Array.isArray(generators)) continue;
-    generators.forEach((g, i) => {
+    for (const g of generators) {
       const name = isMap(g) ? text(g.name) : undefined;
-      if (!isMap(g) || !name) return;
+      if (!isMap(g) || !name) continue;
       const own = g.options;
       const hashed = isMap(own) && typeof own.disableNameSuffixHash === "boolean" ? !own.disableNameSuffixHash : hashedByDefault;
       out.push({
@@ -75,9 +72,8 @@ export function generatedObjects(kustomization: Record<string, unknown>, default
         namespace: kustomizationNamespace(kustomization) ?? text(g.namespace) ?? defaultNamespace,
         names: [...new Set([name, `${prefix}${name}${suffix}`])],
         hashed,
-        path: [field, i, "name"],
       });
-    });
+    }
   }
   return out;
 }
