@@ -50,16 +50,30 @@ export interface Diagnostic extends Range {
   source?: string;
 }
 
+/** A document recognised as a client-side configuration file (a kustomization, a kubeconfig...) and not linted. */
+export interface ConfigurationDocument {
+  line: number;
+  /** As written; "" when absent (a kustomization.yaml may omit it). */
+  apiVersion: string;
+  kind: string;
+  /** The tool that reads it ("kustomize", "kubeadm"...). */
+  tool: string;
+}
+
 export interface FileResult {
   path: string;
   resources: number;
   diagnostics: Diagnostic[];
+  /** Present when the file holds configuration documents. */
+  configurations?: ConfigurationDocument[];
 }
 
 export interface LintSummary {
   files: number;
   resources: number;
   skipped: number;
+  /** Configuration documents recognised and not linted; present when there are any. */
+  configurations?: number;
   errors: number;
   warnings: number;
   infos: number;

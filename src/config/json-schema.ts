@@ -127,7 +127,7 @@ export function renderConfigReference(repository: string): string {
     "  missing-liveness-probe: off",
     "ignore:",
     "  - \"vendor/**\"",
-    "  - \"**/kustomization.yaml\"",
+    "  - \"charts/*/templates/**\"",
     "exclude:",
     "  - kind: DaemonSet",
     "    namespace: kube-system",

@@ -22,6 +22,7 @@ export function renderRuleDoc({ meta }: Rule): string {
   if (meta.reportsAbsentObjects) {
     lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
   }
+  if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
   lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
   if (meta.examples) {

@@ -8,7 +8,8 @@ import { allRules, getRule } from "../rules/index.js";
 import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import type { Diagnostic, FileResult, LintResult, Path, ReferencePolicy, ResourceRef, Severity, SeveritySetting } from "../types.js";
+import type { ConfigurationDocument, Diagnostic, FileResult, LintResult, Path, ReferencePolicy, ResourceRef, Severity, SeveritySetting } from "../types.js";
+import { classifyInputs } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { discover } from "./discover.js";
 import { runSettings, severityOverrides } from "./effective-config.js";
@@ -68,6 +69,11 @@ interface SourceFile {
   /** Read for the index only (`--context`): not reported on. */
   contextOnly: boolean;
   diagnostics: Array<Diagnostic & { internal: InternalInfo }>;
+  /** A kustomization applies the file as a patch: its objects are partial. */
+  patch: boolean;
+  /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
+  defaultNamespace: string;
+  configurations: ConfigurationDocument[];
 }
 
 interface InternalInfo {
@@ -141,9 +147,21 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   };
 
   const contextDisplays = new Set(contextFiles.map((f) => f.display));
-  for (const { file, source: read, docs } of await loadFiles([...files, ...contextFiles], options.stdin, options.onProgress)) {
-    const contextOnly = contextDisplays.has(file.display);
-    const src: SourceFile = { display: file.display, text: "text" in read ? read.text : "", docs, resources: 0, skipped: 0, contextOnly, diagnostics: [] };
+  const loaded = await loadFiles([...files, ...contextFiles], options.stdin, options.onProgress);
+  const roles = classifyInputs(loaded, settings.defaultNamespace);
+  for (const { file, source: read, docs } of loaded) {
+    const src: SourceFile = {
+      display: file.display,
+      text: "text" in read ? read.text : "",
+      docs,
+      resources: 0,
+      skipped: 0,
+      contextOnly: contextDisplays.has(file.display),
+      diagnostics: [],
+      patch: roles.isPatch(file),
+      defaultNamespace: roles.namespaceOf(file) ?? settings.defaultNamespace,
+      configurations: [],
+    };
     sources.push(src);
     if (!("text" in read)) {
       src.diagnostics.push({
@@ -180,7 +198,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
         src.skipped++;
         continue;
       }
-      collectResources(src, doc, doc.value as Record<string, unknown>, [], settings, resources, emit, () => src.skipped++);
+      const value = doc.value as Record<string, unknown>;
+      const configuration = roles.configurationOf(file, value);
+      if (configuration) {
+        src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+        continue;
+      }
+      collectResources(src, doc, value, [], resources, emit, () => src.skipped++);
     }
   }
 
@@ -190,10 +214,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const contextResources = resources.filter((r) => sourceOf.get(r.file)!.contextOnly);
   const judged = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
   // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
-  const index = new ResourceIndex(contextResources.length ? [...contextResources, ...judged] : resources);
+  // Patches are parts of other objects, not objects of their own.
+  const indexed = contextResources.length ? [...contextResources, ...judged] : resources;
+  const index = new ResourceIndex(indexed.filter((r) => !r.partial), roles.generated);
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
+  const patchRules = rules.filter((r) => r.meta.checksPatches);
 
   const toDiagnostic = (rule: Rule, resource: Resource, finding: Finding) => {
     const src = sourceOf.get(resource.file)!;
@@ -228,7 +255,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     // One context per resource; `report` files findings under the rule being run.
     let rule: Rule = rules[0];
     const ctx = { resource, index, settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
-    for (rule of rules) {
+    for (rule of resource.partial ? patchRules : rules) {
       try {
         rule.check!(ctx);
       } catch (err) {
@@ -251,8 +278,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-    return { path: s.display, resources: s.resources, diagnostics };
+    return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };
   });
+  const configurations = reported.reduce((n, s) => n + s.configurations.length, 0);
   const count = (sev: Severity) => fileResults.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
   return {
     version: 1,
@@ -262,6 +290,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
       files: fileResults.length,
       resources: judged.length,
       skipped: reported.reduce((n, s) => n + s.skipped, 0),
+      ...(configurations ? { configurations } : {}),
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),
@@ -284,7 +313,6 @@ function collectResources(
   doc: ParsedDocument,
   value: Record<string, unknown>,
   basePath: Path,
-  settings: Settings,
   out: Resource[],
   emit: Emit,
   skip: () => void,
@@ -304,12 +332,12 @@ function collectResources(
   if (meta.kind.endsWith("List") && Array.isArray(value.items)) {
     value.items.forEach((item, i) => {
       if (item && typeof item === "object" && !Array.isArray(item)) {
-        collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], settings, out, emit, skip);
+        collectResources(src, doc, item as Record<string, unknown>, [...basePath, "items", i], out, emit, skip);
       }
     });
     return;
   }
-  out.push(new Resource(value, src.display, doc, basePath, settings.defaultNamespace, out.length));
+  out.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, out.length, src.patch));
   src.resources++;
 }
 

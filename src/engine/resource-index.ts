@@ -2,6 +2,7 @@
  * Lookups across all resources of a run, built once: by kind/namespace/name and by pod label.
  * Cross-resource rules go through here so that the engine stays linear in the input size.
  */
+import { withoutNameHash, type GeneratedObject } from "../models/kustomization.js";
 import type { Resource } from "../models/resource.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
 
@@ -22,8 +23,21 @@ export class ResourceIndex {
   private readonly byPodLabelKey = new Map<string, Map<string, Resource[]>>();
   /** namespace -> label key -> spelling variant -> values; built on first use (see podOwnersSpelledLike). */
   private readonly spellings = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** Objects that kustomization generators make, by kind/namespace/name and by kind/namespace. */
+  private readonly generatedByName = new Map<string, GeneratedObject>();
+  private readonly generatedByKindNs = new Map<string, GeneratedObject[]>();
 
-  constructor(readonly all: readonly Resource[]) {
+  constructor(
+    readonly all: readonly Resource[],
+    generated: readonly GeneratedObject[] = [],
+  ) {
+    for (const g of generated) {
+      push(this.generatedByKindNs, `${g.kind}\u0000${g.namespace}`, g);
+      for (const name of g.names) {
+        const k = key(g.kind, g.namespace, name);
+        if (!this.generatedByName.has(k)) this.generatedByName.set(k, g);
+      }
+    }
     for (const r of all) {
       push(this.byName, key(r.kind, r.namespace, r.name), r);
       push(this.byKindNs, `${r.kind}\u0000${r.namespace}`, r);
@@ -50,6 +64,23 @@ export class ResourceIndex {
   /** Every resource with this identity (more than one is a duplicate). */
   findAll(kind: string, namespace: string, name: string): readonly Resource[] {
     return this.byName.get(key(kind, namespace, name)) ?? [];
+  }
+
+  /**
+   * The generator that makes an object of this kind and name in a namespace, by the name it
+   * wrote or with the content hash kustomize appends (`settings-7fk2d9g5h8` is `settings`).
+   */
+  generatedObject(kind: string, namespace: string, name: string): GeneratedObject | undefined {
+    const exact = this.generatedByName.get(key(kind, namespace, name));
+    if (exact) return exact;
+    const unhashed = withoutNameHash(name);
+    const g = unhashed === undefined ? undefined : this.generatedByName.get(key(kind, namespace, unhashed));
+    return g?.hashed ? g : undefined;
+  }
+
+  /** The objects of this kind that generators of the input make in the namespace. */
+  generatedOfKind(kind: string, namespace: string): readonly GeneratedObject[] {
+    return this.generatedByKindNs.get(`${kind}\u0000${namespace}`) ?? [];
   }
 
   ofKind(kind: string, namespace?: string): readonly Resource[] {

@@ -43,11 +43,21 @@ export const diagnosticSchema = z
   })
   .describe("one finding");
 
+export const configurationSchema = z
+  .strictObject({
+    line: line.describe("1-based line where the document starts"),
+    apiVersion: z.string().describe('as written; "" when absent (a kustomization.yaml may omit it)'),
+    kind: z.string().describe('as written, or "Kustomization" for a kustomization.yaml without one'),
+    tool: z.string().describe('the tool that reads the file, e.g. "kustomize", "kubeadm", "kind"'),
+  })
+  .describe("a configuration file that looks like a Kubernetes object but is never sent to an API server");
+
 export const fileResultSchema = z
   .strictObject({
     path: z.string().describe('relative to the working directory, forward slashes; for - the --stdin-filename name, else "<stdin>"'),
     resources: z.number().int().min(0).describe("Kubernetes objects found in the file (List items counted one by one)"),
     diagnostics: z.array(diagnosticSchema).describe("sorted by line, column, rule id"),
+    configurations: z.array(configurationSchema).optional().describe("documents of the file recognised as client-side configuration (kustomization, kubeconfig, kubeadm, kind...), not linted; absent when there are none"),
   })
   .describe("one linted file; files without findings are listed too");
 
@@ -61,6 +71,7 @@ export const lintResultSchema = z
         files: z.number().int().min(0),
         resources: z.number().int().min(0),
         skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources that no CustomResourceDefinition of the input describes (schema checks skip them)"),
+        configurations: z.number().int().min(0).optional().describe("documents recognised as client-side configuration files and not linted (files[].configurations); absent when there are none"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),
         infos: z.number().int().min(0),
@@ -176,6 +187,11 @@ export function renderOutputReference(): string {
     "",
     ...header,
     ...fieldRows(relatedSchema, "related."),
+    "",
+    "## `files[].configurations[]`",
+    "",
+    ...header,
+    ...fieldRows(configurationSchema, ""),
     "",
     "## `summary`",
     "",

@@ -1,7 +1,7 @@
 /** Human output: findings grouped by file, `file:line:col  severity  message  rule-id`. */
 import { Chalk } from "chalk";
 import { getRule } from "../rules/index.js";
-import type { Diagnostic, Severity } from "../types.js";
+import type { Diagnostic, FileResult, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
 import { printable } from "../printable.js";
 import { DEFAULT_WIDTH, wrap } from "../wrap.js";
@@ -44,6 +44,7 @@ export const format: Formatter = (result, options) => {
     }
     lines.push("");
   }
+  if (options.explain) lines.push(...configurationLines(result.files, c));
   const { errors, warnings, resources, files } = result.summary;
   const problems = errors + warnings + shownInfos;
   const where = `in ${plural(resources, "resource")}, ${plural(files, "file")}`;
@@ -63,3 +64,10 @@ export const format: Formatter = (result, options) => {
     return wrap(`${printable(d.message)}  ${c.dim(d.ruleId)}`, { width, indent: "  ", marker, hanging: "      " });
   }
 };
+
+/** With --explain: the documents recognised as client-side configuration files, which are not linted. */
+function configurationLines(files: readonly FileResult[], c: InstanceType<typeof Chalk>): string[] {
+  const rows = files.flatMap((f) => (f.configurations ?? []).map((d) => `  ${c.dim(`${f.path}:`)}${d.line}  ${d.kind} (${d.tool})`));
+  if (!rows.length) return [];
+  return [`${plural(rows.length, "configuration document")} recognised, not linted (never sent to an API server):`, ...rows, ""];
+}

@@ -68,6 +68,11 @@ export class Resource {
     defaultNamespace: string,
     /** Sequence number in the run, for stable ordering. */
     readonly id: number,
+    /**
+     * A strategic-merge patch that a kustomization applies to an object (a partial object): only
+     * the fields written are judged, and it is not an object of its own in the index.
+     */
+    readonly partial = false,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";

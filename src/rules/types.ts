@@ -37,6 +37,11 @@ export interface RuleMeta {
   crossResource?: boolean;
   /** Reports references to objects absent from the input, under the `references` policy (reportsAbsent). */
   reportsAbsentObjects?: boolean;
+  /**
+   * Also judges kustomize patches (partial objects): the rule looks only at fields that are
+   * written, never at what is absent or at other objects.
+   */
+  checksPatches?: boolean;
 }
 
 export interface Settings {

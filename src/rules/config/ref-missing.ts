@@ -1,7 +1,7 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { RuleContext } from "../types.js";
-import { findReferenced, podReferences, reportsAbsent, similarlyNamed, type ReferencedKind } from "./references.js";
+import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, type ReferencedKind } from "./references.js";
 
 /** Published into every namespace by the kube-controller-manager. */
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
@@ -34,12 +34,15 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): 
     if (ref.via === "imagePullSecrets" && !managesPullSecrets) continue;
     if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
     const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
+    const generated = similar ? undefined : similarGeneratedName(index, kind, resource.namespace, ref.name);
     report({
       path: ref.path,
       message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"`,
       hint: similar
         ? `rename the reference to "${similar.name}" if that is the one meant`
-        : `add the ${kind} to the manifests, fix the name${ref.via === "imagePullSecrets" ? "" : ", or set optional: true if the pod can run without it"}`,
+        : generated
+          ? `rename the reference to "${generated}" (made by a kustomization generator) if that is the one meant`
+          : `add the ${kind} to the manifests, fix the name${ref.via === "imagePullSecrets" ? "" : ", or set optional: true if the pod can run without it"}`,
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
   }

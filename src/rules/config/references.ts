@@ -4,6 +4,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import type { RuleContext } from "../types.js";
@@ -101,9 +102,12 @@ function secretProducers(index: ResourceIndex, namespace: string): Map<string, R
   return out;
 }
 
-/** The object of that kind and name in the input, or what produces it (a SealedSecret, an ExternalSecret...). */
-export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
-  const found = index.find(kind, namespace, name);
+/**
+ * The object of that kind and name in the input, or what produces it: a SealedSecret, an
+ * ExternalSecret..., or a kustomization's configMapGenerator or secretGenerator.
+ */
+export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | GeneratedObject | undefined {
+  const found = index.find(kind, namespace, name) ?? index.generatedObject(kind, namespace, name);
   if (found || kind !== "Secret") return found;
   return secretProducers(index, namespace).get(name);
 }
@@ -125,24 +129,37 @@ export function reportsAbsent(
   return settings.references === "complete" || manages(index, kind, namespace);
 }
 
-/** Whether the input defines objects of that kind in the namespace (or, for Secrets, something that produces them). */
+/** Whether the input defines objects of that kind in the namespace (kustomization generators included; for Secrets, also something that produces them). */
 function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
-  if (index.ofKind(kind, namespace).length > 0) return true;
+  if (index.ofKind(kind, namespace).length > 0 || index.generatedOfKind(kind, namespace).length > 0) return true;
   return kind === "Secret" && secretProducers(index, namespace).size > 0;
 }
 
 /** The closest name of that kind in the namespace, when it is close enough to be a typo. */
 export function similarlyNamed(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
-  let best: Resource | undefined;
+  const candidates = index.ofKind(kind, namespace);
+  const closest = closestName(candidates.map((r) => r.name), name);
+  return closest === undefined ? undefined : candidates.find((r) => r.name === closest);
+}
+
+/** The candidate nearest to `name` by edit distance, when close enough to be a typo of it. */
+function closestName(candidates: readonly string[], name: string): string | undefined {
+  let best: string | undefined;
   let bestDistance = Infinity;
-  for (const r of index.ofKind(kind, namespace)) {
-    const d = distance(r.name, name);
+  for (const c of candidates) {
+    const d = distance(c, name);
     if (d < bestDistance) {
-      best = r;
+      best = c;
       bestDistance = d;
     }
   }
-  return best && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** The closest name a kustomization generator gives an object of that kind in the namespace, when close enough to be a typo. */
+export function similarGeneratedName(index: ResourceIndex, kind: string, namespace: string, name: string): string | undefined {
+  const names = index.generatedOfKind(kind, namespace).flatMap((g) => g.names);
+  return closestName(names, name);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
 import { closestWithin } from "../../did-you-mean.js";
-import { kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+import { isPatchDirective, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
 
@@ -147,6 +147,7 @@ class CrdWalker {
     this.stack.push({ schema, path, value });
     for (const [key, v] of Object.entries(value)) {
       if (typeMeta && (key === "apiVersion" || key === "kind")) continue;
+      if (this.resource.partial && isPatchDirective(key)) continue;
       if (typeMeta && key === "metadata") {
         walkObjectMeta(this.resource, v, [...path, key], this.out);
         continue;

@@ -7,6 +7,8 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category"> & { id: Schem
   return defineRule({
     ...meta,
     category: "schema",
+    // A patch leaves out what it does not change, so only a required field can be wrongly absent.
+    checksPatches: meta.id !== "missing-required-field",
     check({ resource, index, report }) {
       for (const finding of schemaFindings(resource, meta.id)) report(finding);
       for (const finding of crdSchemaFindings(resource, meta.id, index)) report(finding);

@@ -290,6 +290,7 @@ class Walker {
     const unknown: Array<[string, unknown]> = [];
     for (const [key, v] of Object.entries(value)) {
       if (path.length === 0 && key === "status") continue;
+      if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
       if (fieldCode === undefined) unknown.push([key, v]);
       else this.walk(v, fieldCode, [...path, key]);
@@ -402,6 +403,14 @@ class Walker {
   }
 }
 
+/**
+ * Strategic-merge patch directives (`$patch`, `$retainKeys`, `$setElementOrder/<field>`,
+ * `$deleteFromPrimitiveList/<field>`; k8s.io/apimachinery/pkg/util/strategicpatch): keys of a
+ * patch that are not fields of the object.
+ */
+export function isPatchDirective(key: string): boolean {
+  return key === "$patch" || key === "$retainKeys" || key.startsWith("$setElementOrder/") || key.startsWith("$deleteFromPrimitiveList/");
+}
 
 function quantityHint(text: string): string {
   const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);

@@ -1,0 +1,77 @@
+/**
+ * The documents of the input that are not API objects although they look like them, decided
+ * over the whole input before resources are collected: client-side configuration files
+ * (kustomizations, kubeconfig, kubeadm, kind...), the files a kustomization applies as patches
+ * (partial objects), and the ConfigMaps and Secrets kustomization generators make.
+ */
+import { basename, dirname, resolve } from "node:path";
+import { configurationFormat, type ConfigurationFormat } from "../models/config-files.js";
+import type { ConfigurationDocument } from "../types.js";
+import {
+  generatedObjects,
+  isKustomization,
+  kustomizationNamespace,
+  patchFiles,
+  pluginConfigFiles,
+  resourceEntries,
+  type GeneratedObject,
+} from "../models/kustomization.js";
+import { STDIN, type DiscoveredFile } from "./discover.js";
+import type { LoadedFile } from "./load.js";
+
+const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
+const KUSTOMIZE_PLUGIN: ConfigurationFormat = { tool: "kustomize plugin", kinds: [], source: "https://kubectl.docs.kubernetes.io/guides/extending_kustomize/" };
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export interface InputRoles {
+  /** What a configuration document is (its position aside), or undefined for a manifest. */
+  configurationOf(file: DiscoveredFile, value: Record<string, unknown>): Omit<ConfigurationDocument, "line"> | undefined;
+  /** Whether a kustomization of the input applies this file as a patch. */
+  isPatch(file: DiscoveredFile): boolean;
+  /** The namespace of the kustomization that lists this file under `resources`, if it sets one. */
+  namespaceOf(file: DiscoveredFile): string | undefined;
+  /** ConfigMaps and Secrets the input's kustomizations generate. */
+  generated: GeneratedObject[];
+}
+
+/** Reads every kustomization of the input once: linear in the number of documents. */
+export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
+  const patches = new Set<string>();
+  const pluginConfigs = new Set<string>();
+  const namespaces = new Map<string, string>();
+  const generated: GeneratedObject[] = [];
+  for (const { file, docs } of loaded) {
+    const name = file.absolute === STDIN ? "" : basename(file.absolute);
+    for (const doc of docs) {
+      if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
+      generated.push(...generatedObjects(doc.value, defaultNamespace));
+      // Paths are relative to the kustomization's directory; stdin has none.
+      if (file.absolute === STDIN) continue;
+      const dir = dirname(file.absolute);
+      for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
+      for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
+      const namespace = kustomizationNamespace(doc.value);
+      if (namespace === undefined) continue;
+      for (const r of resourceEntries(doc.value)) {
+        const listed = resolve(dir, r);
+        if (!namespaces.has(listed)) namespaces.set(listed, namespace);
+      }
+    }
+  }
+  return {
+    configurationOf(file, value) {
+      const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+      const kind = typeof value.kind === "string" ? value.kind : "";
+      const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
+        ? KUSTOMIZE
+        : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(file.absolute) ? KUSTOMIZE_PLUGIN : undefined));
+      // A kustomization.yaml may have neither apiVersion nor kind; other formats need both.
+      if (!format || (format !== KUSTOMIZE && (!apiVersion || !kind))) return undefined;
+      return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };
+    },
+    isPatch: (file) => patches.has(file.absolute),
+    namespaceOf: (file) => namespaces.get(file.absolute),
+    generated,
+  };
+}

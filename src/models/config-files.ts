@@ -1,0 +1,52 @@
+/**
+ * Configuration files that look like Kubernetes objects (apiVersion, kind) but are read by a
+ * client-side tool and never sent to an API server: kustomizations, kubeadm, kubelet and
+ * kube-proxy configurations, kubeconfig, kind and k3d cluster configs... They are recognised by
+ * their apiVersion group (every kind of a group in the table) and are not linted as objects.
+ */
+import { groupOf } from "./api-groups.js";
+
+export interface ConfigurationFormat {
+  /** The tool that reads the file, for listings ("kustomize", "kubeadm", "kubelet"...). */
+  tool: string;
+  /** The kinds known in the group, for reference: every kind of the group is recognised. */
+  kinds: readonly string[];
+  /** Where the types are defined upstream. */
+  source: string;
+}
+
+/** Client-side configuration groups; no API server serves them. */
+const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
+  ["kustomize.config.k8s.io", { tool: "kustomize", kinds: ["Kustomization", "Component"], source: "sigs.k8s.io/kustomize/api/types/kustomization.go" }],
+  ["config.kubernetes.io", { tool: "KRM function", kinds: ["ResourceList"], source: "https://github.com/kubernetes-sigs/kustomize/blob/master/cmd/config/docs/api-conventions/functions-spec.md" }],
+  ["kpt.dev", { tool: "kpt", kinds: ["Kptfile"], source: "https://kpt.dev/reference/schema/kptfile/" }],
+  ["kubeadm.k8s.io", { tool: "kubeadm", kinds: ["ClusterConfiguration", "InitConfiguration", "JoinConfiguration", "ResetConfiguration", "UpgradeConfiguration"], source: "k8s.io/kubernetes/cmd/kubeadm/app/apis/kubeadm/v1beta4" }],
+  ["kubelet.config.k8s.io", { tool: "kubelet", kinds: ["KubeletConfiguration", "CredentialProviderConfig"], source: "k8s.io/kubelet/config/v1beta1" }],
+  ["credentialprovider.kubelet.k8s.io", { tool: "kubelet", kinds: ["CredentialProviderRequest", "CredentialProviderResponse"], source: "k8s.io/kubelet/pkg/apis/credentialprovider/v1" }],
+  ["kubeproxy.config.k8s.io", { tool: "kube-proxy", kinds: ["KubeProxyConfiguration"], source: "k8s.io/kube-proxy/config/v1alpha1" }],
+  ["kubescheduler.config.k8s.io", { tool: "kube-scheduler", kinds: ["KubeSchedulerConfiguration"], source: "k8s.io/kube-scheduler/config/v1" }],
+  ["kubecontrollermanager.config.k8s.io", { tool: "kube-controller-manager", kinds: ["KubeControllerManagerConfiguration"], source: "k8s.io/kube-controller-manager/config/v1alpha1" }],
+  ["apiserver.config.k8s.io", { tool: "kube-apiserver", kinds: ["EncryptionConfiguration", "AdmissionConfiguration", "AuthenticationConfiguration", "AuthorizationConfiguration", "EgressSelectorConfiguration", "TracingConfiguration"], source: "k8s.io/apiserver/pkg/apis/apiserver/v1, k8s.io/apiserver/pkg/apis/config/v1" }],
+  ["apiserver.k8s.io", { tool: "kube-apiserver", kinds: ["AdmissionConfiguration", "EgressSelectorConfiguration"], source: "k8s.io/apiserver/pkg/apis/apiserver/v1alpha1" }],
+  ["audit.k8s.io", { tool: "kube-apiserver", kinds: ["Policy"], source: "k8s.io/apiserver/pkg/apis/audit/v1" }],
+  ["pod-security.admission.config.k8s.io", { tool: "kube-apiserver", kinds: ["PodSecurityConfiguration"], source: "k8s.io/pod-security-admission/admission/api/v1" }],
+  ["eventratelimit.admission.k8s.io", { tool: "kube-apiserver", kinds: ["Configuration"], source: "k8s.io/kubernetes/plugin/pkg/admission/eventratelimit/apis/eventratelimit/v1alpha1" }],
+  ["client.authentication.k8s.io", { tool: "kubectl", kinds: ["ExecCredential"], source: "k8s.io/client-go/pkg/apis/clientauthentication/v1" }],
+  ["kind.x-k8s.io", { tool: "kind", kinds: ["Cluster"], source: "sigs.k8s.io/kind/pkg/apis/config/v1alpha4" }],
+  ["k3d.io", { tool: "k3d", kinds: ["Simple"], source: "github.com/k3d-io/k3d/v5/pkg/config/v1alpha5" }],
+  ["ctlptl.dev", { tool: "ctlptl", kinds: ["Cluster", "Registry"], source: "github.com/tilt-dev/ctlptl/pkg/api" }],
+  ["skaffold", { tool: "skaffold", kinds: ["Config"], source: "https://skaffold.dev/docs/references/yaml/" }],
+]);
+
+/** kubeconfig: `apiVersion: v1, kind: Config` in the core group, which serves no kind "Config" (k8s.io/client-go/tools/clientcmd/api/v1). */
+const KUBECONFIG: ConfigurationFormat = { tool: "kubectl (kubeconfig)", kinds: ["Config"], source: "k8s.io/client-go/tools/clientcmd/api/v1/types.go" };
+
+/** kustomize's built-in generators and transformers (`apiVersion: builtin`), in `generators:`/`transformers:` files. */
+const KUSTOMIZE_BUILTIN: ConfigurationFormat = { tool: "kustomize", kinds: ["PatchTransformer", "LabelTransformer", "HelmChartInflationGenerator"], source: "sigs.k8s.io/kustomize/api/builtins" };
+
+/** The configuration format of a document with this apiVersion and kind, or undefined for an API object. */
+export function configurationFormat(apiVersion: string, kind: string): ConfigurationFormat | undefined {
+  if (apiVersion === "v1" && kind === "Config") return KUBECONFIG;
+  if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
+  return BY_GROUP.get(groupOf(apiVersion));
+}

@@ -1,0 +1,126 @@
+/**
+ * What a kustomization says about the objects around it: the ConfigMaps and Secrets its
+ * generators make, and the files it applies as patches. Field names and semantics follow
+ * sigs.k8s.io/kustomize/api/types (kustomization.go, generatorargs.go, generatoroptions.go).
+ */
+import { groupOf } from "./api-groups.js";
+
+/** File names kustomize reads as a kustomization (sigs.k8s.io/kustomize/api/konfig RecognizedKustomizationFileNames). */
+const KUSTOMIZATION_FILE_NAMES: ReadonlySet<string> = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+const KUSTOMIZE_GROUP = "kustomize.config.k8s.io";
+
+/**
+ * Whether a document is a kustomization (or a Component): by its apiVersion group, or by the
+ * file name alone, since kustomize does not require apiVersion and kind and most files omit them.
+ */
+export function isKustomization(fileName: string, value: Record<string, unknown>): boolean {
+  if (typeof value.apiVersion === "string" && groupOf(value.apiVersion) === KUSTOMIZE_GROUP) return true;
+  return KUSTOMIZATION_FILE_NAMES.has(fileName) && (value.apiVersion === undefined || value.kind === undefined);
+}
+
+export type GeneratedKind = "ConfigMap" | "Secret";
+
+/** A ConfigMap or Secret that a `configMapGenerator` or `secretGenerator` entry makes. */
+export interface GeneratedObject {
+  kind: GeneratedKind;
+  namespace: string;
+  /**
+   * Names a reference may use: the name written in the generator (kustomize rewrites references
+   * in its own resources) and the name after namePrefix/nameSuffix (as in built output).
+   */
+  names: readonly string[];
+  /** kustomize appends a content hash (`-<10 characters>`) to the name unless disableNameSuffixHash. */
+  hashed: boolean;
+}
+
+/**
+ * The content hash kustomize appends to generated names: the first 10 hex digits of a sha256
+ * with 0, 1, 3, a, e replaced by g, h, k, m, t (sigs.k8s.io/kustomize/api/hasher encode).
+ */
+const NAME_HASH = /-[2456789bcdfghkmt]{10}$/;
+
+/** The name without a kustomize content hash, or undefined when it has none. */
+export function withoutNameHash(name: string): string | undefined {
+  return NAME_HASH.test(name) ? name.slice(0, -11) : undefined;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/**
+ * The objects of a kustomization's generators. Namespace: the kustomization's `namespace`
+ * (its namespace transformer overrides every object's), else the generator's own, else the
+ * run's default namespace. A generator with `behavior: merge` or `replace` changes a base's
+ * object of that name, which exists all the same.
+ */
+export function generatedObjects(kustomization: Record<string, unknown>, defaultNamespace: string): GeneratedObject[] {
+  const out: GeneratedObject[] = [];
+  const prefix = text(kustomization.namePrefix) ?? "";
+  const suffix = text(kustomization.nameSuffix) ?? "";
+  const options = kustomization.generatorOptions;
+  const hashedByDefault = !(isMap(options) && options.disableNameSuffixHash === true);
+  for (const [field, kind] of [["configMapGenerator", "ConfigMap"], ["secretGenerator", "Secret"]] as const) {
+    const generators = kustomization[field];
+    if (!Array.isArray(generators)) continue;
+    for (const g of generators) {
+      const name = isMap(g) ? text(g.name) : undefined;
+      if (!isMap(g) || !name) continue;
+      const own = g.options;
+      const hashed = isMap(own) && typeof own.disableNameSuffixHash === "boolean" ? !own.disableNameSuffixHash : hashedByDefault;
+      out.push({
+        kind,
+        namespace: kustomizationNamespace(kustomization) ?? text(g.namespace) ?? defaultNamespace,
+        names: [...new Set([name, `${prefix}${name}${suffix}`])],
+        hashed,
+      });
+    }
+  }
+  return out;
+}
+
+/** The namespace a kustomization sets on every object it builds (its `namespace` field), if any. */
+export function kustomizationNamespace(kustomization: Record<string, unknown>): string | undefined {
+  return text(kustomization.namespace);
+}
+
+/** Entries of `resources`: files or directories (bases), relative to the kustomization's directory. */
+export function resourceEntries(kustomization: Record<string, unknown>): string[] {
+  const list = kustomization.resources;
+  return Array.isArray(list) ? list.filter((r): r is string => typeof r === "string" && r !== "") : [];
+}
+
+/**
+ * Files of plugin configurations a kustomization runs (`generators`, `transformers`,
+ * `validators`): objects read by kustomize, whatever their apiVersion. Entries that are
+ * directories (kustomizations that emit configurations) name no file of the run.
+ */
+export function pluginConfigFiles(kustomization: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const field of ["generators", "transformers", "validators"]) {
+    const list = kustomization[field];
+    if (Array.isArray(list)) for (const p of list) if (typeof p === "string" && p !== "" && !p.includes("\n")) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Paths of the files a kustomization applies as patches, relative to its directory:
+ * `patches[].path`, `patchesStrategicMerge[]` and `patchesJson6902[].path`. Inline patches
+ * (`patches[].patch`, a YAML string in `patchesStrategicMerge`) name no file.
+ */
+export function patchFiles(kustomization: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const field of ["patches", "patchesJson6902"]) {
+    const list = kustomization[field];
+    if (!Array.isArray(list)) continue;
+    for (const p of list) {
+      const path = isMap(p) ? text(p.path) : undefined;
+      if (path) out.push(path);
+    }
+  }
+  const strategic = kustomization.patchesStrategicMerge;
+  if (Array.isArray(strategic)) {
+    for (const p of strategic) if (typeof p === "string" && p !== "" && !p.includes("\n")) out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Client-side configuration files and kustomize trees: `k8s-lint .` in a tree with
+ * kustomizations, patches, kubeconfig, kind, kubeadm and kubelet files reports only the
+ * findings marked in the real manifests, and lists the configuration documents it recognised.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
+import { lint } from "../src/engine/lint.js";
+import { configurationFormat } from "../src/models/config-files.js";
+import { withoutNameHash } from "../src/models/kustomization.js";
+import type { LintResult } from "../src/types.js";
+import { collectFixtures, compare, ROOT } from "./harness.js";
+
+const TREE = "fixtures/kustomize/shop.set";
+const BIN = join(ROOT, "dist/bin/k8s-lint.js");
+
+beforeAll(() => {
+  if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+});
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: join(ROOT, TREE), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+}
+
+/** The kinds of a file's documents as written ("" for a document without one). */
+function writtenKinds(path: string): string[] {
+  return parseAllDocuments(readFileSync(join(ROOT, path), "utf8")).map((d) => String((d.toJS() as { kind?: string } | null)?.kind ?? ""));
+}
+
+test("`k8s-lint .` in a kustomize tree reports exactly the marked findings of the real manifests", () => {
+  const r = cli([".", "--format", "json"]);
+  expect(r.stderr).toBe("");
+  const out = JSON.parse(r.stdout) as LintResult;
+  // Paths are relative to the tree; the fixture markers name them from the repository root.
+  for (const f of out.files) f.path = `${TREE}/${f.path}`;
+  const fixture = collectFixtures().find((c) => c.name === "kustomize/shop.set")!;
+  expect(compare(fixture, out)).toEqual({ missing: [], extra: [], outOfFile: [] });
+  expect(r.status).toBe(1);
+});
+
+test("every configuration document of the tree is listed with its kind, and none is linted", async () => {
+  const result = await lint([TREE], { cwd: ROOT, config: {} });
+  const configFiles = result.files.filter((f) => f.path.includes("/clusters/") || f.path.includes("/transformers/") || f.path.endsWith("/kustomization.yaml"));
+  expect(configFiles.length).toBeGreaterThan(5);
+  for (const f of configFiles) {
+    const written = writtenKinds(f.path).map((k) => k || "Kustomization");
+    expect({ path: f.path, kinds: (f.configurations ?? []).map((c) => c.kind), diagnostics: f.diagnostics, resources: f.resources }).toEqual({
+      path: f.path,
+      kinds: written,
+      diagnostics: [],
+      resources: 0,
+    });
+  }
+  const listed = result.files.reduce((n, f) => n + (f.configurations?.length ?? 0), 0);
+  expect(result.summary.configurations).toBe(listed);
+});
+
+test("--explain lists the configuration documents; the plain output does not", async () => {
+  const result = await lint(["."], { cwd: join(ROOT, TREE), config: {} });
+  const explained = cli([".", "--explain"]).stdout;
+  const rows = result.files.flatMap((f) => (f.configurations ?? []).map((c) => `${f.path}:${c.line}  ${c.kind} (${c.tool})`));
+  expect(explained).toContain(`${rows.length} configuration documents recognised, not linted`);
+  for (const row of rows) expect(explained).toContain(row);
+  expect(cli(["."]).stdout).not.toContain("configuration document");
+});
+
+test("a misspelt reference beside a generator is reported with the generated name as the fix", async () => {
+  const result = await lint([TREE], { cwd: ROOT, config: {} });
+  const [typo] = result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "configmap-ref-missing"));
+  expect({ message: typo.message, hint: typo.hint }).toEqual({
+    message: 'ConfigMap "web-evn" (envFrom) is not defined in namespace "default"',
+    hint: 'rename the reference to "web-env" (made by a kustomization generator) if that is the one meant',
+  });
+});
+
+test("a patch file linted without its kustomization is an object like any other", async () => {
+  const result = await lint([`${TREE}/overlays/prod/replicas.yaml`], { cwd: ROOT, config: {} });
+  const ids = result.files[0].diagnostics.map((d) => d.ruleId);
+  expect(ids).toContain("missing-required-field");
+});
+
+test("runs without configuration documents have no configurations fields (the JSON contract only grows)", async () => {
+  const result = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
+  expect(result.summary).not.toHaveProperty("configurations");
+  for (const f of result.files) expect(f).not.toHaveProperty("configurations");
+});
+
+test.each([
+  ["settings-7fk2d9g5h8", "settings"],
+  ["app-settings-m2t9g4h5k6", "app-settings"],
+  ["settings", undefined],
+  ["settings-7fk2d9g5h", undefined],
+  // 0, 1, 3, a and e never appear in a kustomize hash.
+  ["settings-7fk2d9g5h0", undefined],
+])("withoutNameHash(%p) is %p", (name, expected) => {
+  expect(withoutNameHash(name)).toBe(expected);
+});
+
+test.each([
+  ["kustomize.config.k8s.io/v1alpha1", "Component", "kustomize"],
+  ["builtin", "PatchTransformer", "kustomize"],
+  ["v1", "Config", "kubectl (kubeconfig)"],
+  ["kubeadm.k8s.io/v1beta3", "JoinConfiguration", "kubeadm"],
+  ["apiserver.config.k8s.io/v1", "EncryptionConfiguration", "kube-apiserver"],
+  ["audit.k8s.io/v1", "Policy", "kube-apiserver"],
+  ["kubescheduler.config.k8s.io/v1", "KubeSchedulerConfiguration", "kube-scheduler"],
+  ["config.kubernetes.io/v1", "ResourceList", "KRM function"],
+  ["skaffold/v4beta6", "Config", "skaffold"],
+  // API objects: core kinds, and custom resources that share a kind name with a configuration.
+  ["v1", "ConfigMap", undefined],
+  ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],
+  ["cluster.x-k8s.io/v1beta1", "Cluster", undefined],
+  ["policy/v1", "PodDisruptionBudget", undefined],
+])("configurationFormat(%p, %p) is read by %p", (apiVersion, kind, tool) => {
+  expect(configurationFormat(apiVersion, kind)?.tool).toBe(tool);
+});
