@@ -40,6 +40,9 @@ function configForThisCheckout(head: string): string {
   return local;
 }
 
+/** Stylish rows wrapped at 80 columns (hook output is not a terminal), joined back into one line each. */
+const unwrapped = (text: string) => text.replace(/\n {4,}/g, " ");
+
 const service = (name: string, headless: boolean) => `apiVersion: v1
 kind: Service
 metadata:
@@ -151,8 +154,8 @@ if (!available && inCI) {
       // git shows a hook's output on stderr.
       const shown = output(commit);
       expect(shown).toMatch(/k8s-lint\.+Failed/);
-      expect(shown).toMatch(/k8s\/queue\.yaml:6:\d+ .*statefulset-service-not-headless/);
-      expect(shown).toContain("related: Service default/queue at k8s/queue-service.yaml");
+      expect(unwrapped(shown)).toMatch(/k8s\/queue\.yaml:6:\d+ .*statefulset-service-not-headless/);
+      expect(unwrapped(shown)).toContain("related: Service default/queue at k8s/queue-service.yaml");
       // Only the committed file is reported on, though the whole repository was read.
       expect(shown).not.toMatch(/^ {2}k8s\/(db|db-service|queue-service)\.yaml:\d+:\d+ /m);
       expect(shown).toContain("in 1 resource, 1 file");
@@ -173,7 +176,7 @@ if (!available && inCI) {
       // A warning: reported (shown with --verbose, as pre-commit hides the output of passing hooks), not blocking.
       const run = sh("pre-commit", ["run", "--verbose", "--files", "k8s/mailer.yaml"]);
       expect({ status: run.status, output: output(run) }).toMatchObject({ status: 0 });
-      expect(run.stdout).toMatch(/k8s\/mailer\.yaml:6:\d+ .*serviceName "mailer" names no Service in namespace "default".*statefulset-service-missing/);
+      expect(unwrapped(run.stdout)).toMatch(/k8s\/mailer\.yaml:6:\d+ .*serviceName "mailer" names no Service in namespace "default".*statefulset-service-missing/);
     });
   });
 }
