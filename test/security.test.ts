@@ -1,0 +1,46 @@
+/**
+ * What the shipped code can do, read from the code itself: the CLI bundle (dist/bin, as `npm ci`
+ * builds it) and the committed Action bundle load no module that opens a connection, starts a
+ * process or compiles code at run time. docs/security.md lists this among its guarantees.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./harness.js";
+
+/** Node built-ins that reach the network, start processes or run code from strings. */
+const FORBIDDEN = ["child_process", "cluster", "dgram", "dns", "http", "http2", "https", "inspector", "net", "tls", "vm"];
+
+/** The forbidden built-ins a piece of JavaScript imports or requires (with or without `node:`). */
+function forbiddenImports(code: string): string[] {
+  const found = new Set<string>();
+  const spec = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'](?:node:)?([a-z_0-9/]+)["']/g;
+  for (const m of code.matchAll(spec)) {
+    const name = m[1].split("/")[0];
+    if (FORBIDDEN.includes(name)) found.add(name);
+  }
+  if (/\bnew\s+Function\s*\(|\beval\s*\(/.test(code)) found.add("eval");
+  return [...found].sort();
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".js") || f.endsWith(".mjs"))
+    .map((f) => join(dir, f));
+}
+
+test("the scanner sees every spelling of an import, and code compiled from strings", () => {
+  expect(forbiddenImports(`import{spawn as s}from"node:child_process";`)).toEqual(["child_process"]);
+  expect(forbiddenImports(`const h = require("https"); await import('node:net')`)).toEqual(["https", "net"]);
+  expect(forbiddenImports(`import "node:dns/promises"; x = new Function("return 1")`)).toEqual(["dns", "eval"]);
+  expect(forbiddenImports(`import{readFileSync}from"node:fs";const http = spec.http;`)).toEqual([]);
+});
+
+test.each([
+  ["the CLI bundle (dist/bin)", () => jsFiles(join(ROOT, "dist", "bin"))],
+  ["the Action bundle", () => [join(ROOT, "dist-action", "index.mjs")]],
+])("%s opens no connection, starts no process and compiles no code", (_name, files) => {
+  const list = files();
+  expect(list.length).toBeGreaterThan(0);
+  const offending = list.map((f) => ({ file: f, imports: forbiddenImports(readFileSync(f, "utf8")) })).filter((f) => f.imports.length);
+  expect(offending).toEqual([]);
+});
