@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { escapeMarkdown, SUMMARY_FINDINGS, summaryMarkdown } from "../src/action/summary.js";
 import { lint } from "../src/engine/lint.js";
@@ -113,12 +113,18 @@ describe("the committed bundle", () => {
     try {
       const res = spawnSync(process.execPath, [join(ROOT, "scripts", "bundle-action.mjs"), out], { cwd: ROOT, encoding: "utf8" });
       expect(res.stderr).toBe("");
-      const fresh = readFileSync(join(out, "index.mjs"));
       // Stale: run `npm run build:action` and commit dist-action/.
-      expect(fresh.equals(readFileSync(BUNDLE))).toBe(true);
+      for (const file of ["index.mjs", "THIRD-PARTY-LICENSES.txt"]) {
+        expect({ file, fresh: readFileSync(join(out, file)).equals(readFileSync(join(dirname(BUNDLE), file))) }).toEqual({ file, fresh: true });
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  test("carries the licence of every package it bundles", () => {
+    const notices = readFileSync(join(dirname(BUNDLE), "THIRD-PARTY-LICENSES.txt"), "utf8");
+    for (const name of ["yaml", "zod", "minimatch", "@discoveryjs/json-ext"]) expect(notices).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\(`, "m"));
   });
 
   test("is one file under 3 MB that runs without node_modules", () => {
