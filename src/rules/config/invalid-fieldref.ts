@@ -56,40 +56,6 @@ cpu, memory, ephemeral-storage and hugepages-*, and needs containerName in a vol
 else is rejected by the API server, so the workload is never created.`,
   fix: "Use a supported fieldPath for that place, e.g. metadata.labels['app'] in env, or move the field to a downwardAPI volume.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: LABELS
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.labels
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: APP
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.labels['app']
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;
