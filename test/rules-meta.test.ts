@@ -1,14 +1,14 @@
 /**
  * Every rule is complete: meta that reads well, examples that behave (the bad one fires the
  * rule, the good one lints clean under every default rule), and fixtures both ways under
- * fixtures/rules/<id>/.
+ * fixtures/rules/<id>/, with their messages and hints pinned in its messages.txt.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "../src/engine/lint.js";
 import { allRules } from "../src/rules/index.js";
 import { ruleExamples } from "../src/rules/examples.js";
-import { FIXTURES, readMarkers, ROOT } from "./harness.js";
+import { entryHead, FIXTURES, readMarkers, readMessages, ROOT } from "./harness.js";
 
 /** Rules that no manifest can trigger on purpose; they have engine tests instead. */
 const NO_FIXTURE = new Set(["internal-error"]);
@@ -48,6 +48,14 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))("%s", (id, rule) => 
   }
 
   if (!NO_FIXTURE.has(id)) {
+    test("has its messages and hints pinned in fixtures/rules/<id>/messages.txt", () => {
+      const folder = join(FIXTURES, "rules", id);
+      const entries = readMessages(folder);
+      expect(entries.filter((e) => entryHead(e).ruleId === id).length).toBeGreaterThan(0);
+      // An entry of a fixture that is gone would never be compared.
+      expect(entries.map((e) => entryHead(e).file).filter((f) => !existsSync(join(folder, f)))).toEqual([]);
+    });
+
     test("has fixtures that fire it and a near-miss that stays silent", () => {
       const dir = join(FIXTURES, "rules", id);
       expect(existsSync(dir) && statSync(dir).isDirectory() ? "present" : `missing ${dir}`).toBe("present");

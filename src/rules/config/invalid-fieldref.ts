@@ -66,7 +66,7 @@ else is rejected by the API server, so the workload is never created.`,
       }
       if (typeof ref.fieldPath !== "string") return;
       const problem = fieldPathProblem(ref.fieldPath, where);
-      if (problem) report({ path: [...base, "fieldPath"], message: problem, hint: where === "env" ? "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], spec.nodeName, status.podIP..." : "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations" });
+      if (problem) report({ path: [...base, "fieldPath"], message: problem, hint: where === "env" ? "use a supported fieldPath such as metadata.name, metadata.namespace, metadata.labels['<key>'], spec.nodeName or status.podIP" : "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations" });
     };
     const checkResourceRef = (ref: { resource?: string; containerName?: string } | undefined, base: Path, where: "env" | "volume") => {
       if (!ref) return;
