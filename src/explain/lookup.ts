@@ -5,7 +5,8 @@
  */
 import { distance } from "fastest-levenshtein";
 import { allRules, getRule } from "../rules/index.js";
-import type { Rule, RuleMeta } from "../rules/types.js";
+import { ruleExamples } from "../rules/examples.js";
+import type { Rule, RuleExamples, RuleMeta } from "../rules/types.js";
 import type { Severity } from "../types.js";
 import { explainExitCode, parseSignal, type ExitCodeInfo } from "./exit-codes.js";
 import { statusTopics } from "./topics/index.js";
@@ -87,7 +88,7 @@ export interface RuleExplanation {
   summary: string;
   explanation: string;
   fix: string;
-  examples?: { bad: string; good: string };
+  examples?: RuleExamples;
   preventsStatus: string[];
 }
 
@@ -125,6 +126,7 @@ export function explainStatus(match: TopicMatch): StatusExplanation {
 
 export function explainRule(rule: Rule): RuleExplanation {
   const m = rule.meta;
+  const examples = ruleExamples(m.id);
   return {
     type: "rule",
     id: m.id,
@@ -133,7 +135,7 @@ export function explainRule(rule: Rule): RuleExplanation {
     summary: m.summary,
     explanation: m.explanation,
     fix: m.fix,
-    ...(m.examples ? { examples: m.examples } : {}),
+    ...(examples ? { examples } : {}),
     preventsStatus: [...m.preventsStatus],
   };
 }

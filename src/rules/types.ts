@@ -31,8 +31,6 @@ export interface RuleMeta {
   fix: string;
   /** Pod status reasons (SPEC §6) this rule prevents, e.g. "CrashLoopBackOff". */
   preventsStatus: string[];
-  /** A manifest that fires the rule and its fixed version; tests lint both. */
-  examples?: { bad: string; good: string };
   /** Cross-resource (X in the spec): needs other resources of the input. */
   crossResource?: boolean;
   /** Reports references to objects absent from the input, under the `references` policy (reportsAbsent). */
@@ -42,6 +40,16 @@ export interface RuleMeta {
    * written, never at what is absent or at other objects.
    */
   checksPatches?: boolean;
+}
+
+/**
+ * A manifest that fires the rule and its fixed version, as the docs page and `explain` print them.
+ * They live in fixtures/rules/<id>/example.{bad,good}.yaml (linted by the fixture harness) and
+ * reach the code through examples.generated.ts (rules/examples.ts reads it).
+ */
+export interface RuleExamples {
+  bad: string;
+  good: string;
 }
 
 export interface Settings {

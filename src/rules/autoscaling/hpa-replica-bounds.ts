@@ -11,32 +11,6 @@ that breaks these bounds ("must be greater than or equal to minReplicas"), so th
 its fixed replica count.`,
   fix: "Set 1 <= minReplicas <= maxReplicas.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 5
-  maxReplicas: 3
-`,
-    good: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 3
-  maxReplicas: 5
-`,
-  },
   check({ resource, report }) {
     if (resource.kind !== "HorizontalPodAutoscaler") return;
     const spec = resource.spec("HorizontalPodAutoscaler");

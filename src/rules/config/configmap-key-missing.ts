@@ -14,52 +14,6 @@ pod stays in ContainerCreating. Checked against ConfigMaps of the input (data an
 references marked optional are skipped, as the kubelet skips them.`,
   fix: "Use a key the ConfigMap defines, add the key to the ConfigMap, or mark the reference `optional: true`.",
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  log_level: info
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: LOG_LEVEL
-          valueFrom:
-            configMapKeyRef:
-              name: web-settings
-              key: log-level
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  log_level: info
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: LOG_LEVEL
-          valueFrom:
-            configMapKeyRef:
-              name: web-settings
-              key: log_level
-`,
-  },
   check(ctx) {
     checkMissingKeys("ConfigMap", ctx);
   },

@@ -17,46 +17,6 @@ kube-root-ca.crt, which the control plane publishes into every namespace, always
   fix: `Fix the name, add the ConfigMap to the manifests, or mark the reference \`optional: true\`
 if the pod can run without it.`,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  MODE: fast
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      envFrom:
-        - configMapRef:
-            name: web-setings
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  MODE: fast
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      envFrom:
-        - configMapRef:
-            name: web-settings
-`,
-  },
   check(ctx) {
     checkMissingReferences("ConfigMap", ctx);
   },

@@ -17,52 +17,6 @@ in (\`token\`, \`ca.crt\`, \`namespace\`: kubernetes
 pkg/controller/serviceaccount/tokens_controller.go), even when the manifest writes no data.`,
   fix: "Use a key the Secret defines, add the key to the Secret, or mark the reference `optional: true`.",
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: db-password
-`,
-    good: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: password
-`,
-  },
   check(ctx) {
     checkMissingKeys("Secret", ctx);
   },

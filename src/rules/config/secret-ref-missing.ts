@@ -21,52 +21,6 @@ namespace by the platform, so they are only checked where the input defines a pu
   fix: `Fix the name, add the Secret (or the SealedSecret/ExternalSecret producing it), or mark
 the reference \`optional: true\` if the pod can run without it.`,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "ErrImagePull", "ImagePullBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credential
-              key: password
-`,
-    good: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: password
-`,
-  },
   check(ctx) {
     checkMissingReferences("Secret", ctx);
   },

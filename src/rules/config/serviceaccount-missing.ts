@@ -15,38 +15,6 @@ fails over and over (FailedCreate events) and no pod ever appears, so nothing sh
 name only when the input defines ServiceAccounts in that namespace and none has this name.`,
   fix: "Fix serviceAccountName, or add the ServiceAccount to the manifests.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: backup
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: backup
-spec:
-  serviceAccountName: backups
-  containers:
-    - name: backup
-      image: example/backup:1.0
-`,
-    good: `apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: backup
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: backup
-spec:
-  serviceAccountName: backup
-  containers:
-    - name: backup
-      image: example/backup:1.0
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
     const tpl = resource.podTemplate;

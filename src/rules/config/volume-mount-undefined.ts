@@ -12,38 +12,6 @@ spec.volumes, or for a StatefulSet one of its volumeClaimTemplates. The API serv
 Usually the volume was renamed in one place only, or spec.volumes was indented under a container.`,
   fix: "Declare the volume under the pod's spec.volumes (or a volumeClaimTemplate), or fix the mount's name.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: cache
-          mountPath: /var/cache/nginx
-  volumes:
-    - name: nginx-cache
-      emptyDir: {}
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: cache
-          mountPath: /var/cache/nginx
-  volumes:
-    - name: cache
-      emptyDir: {}
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

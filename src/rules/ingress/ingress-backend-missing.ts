@@ -18,64 +18,6 @@ Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8
 \`serviceName\` and \`spec.backend\` in networking.k8s.io/v1beta1 and extensions/v1beta1.`,
   fix: "Fix the backend's Service name (service.name, or serviceName before networking.k8s.io/v1), or add the Service to the manifests (in the Ingress's namespace).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web-svc
-                port:
-                  name: http
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web
-                port:
-                  name: http
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
     if (resource.kind !== "Ingress") return;

@@ -19,40 +19,6 @@ networking.k8s.io/v1beta1 and extensions/v1beta1 a missing pathType defaults to
 ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
   fix: `Set pathType (Prefix for a path and everything below it, Exact for one path) and start the path with "/".`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - http:
-        paths:
-          - path: api
-            pathType: Prefix
-            backend:
-              service:
-                name: api
-                port:
-                  number: 80
-`,
-    good: `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - http:
-        paths:
-          - path: /api
-            pathType: Prefix
-            backend:
-              service:
-                name: api
-                port:
-                  number: 80
-`,
-  },
   check({ resource, report }) {
     for (const rule of readIngress(resource)?.rules ?? []) {
       for (const p of rule.paths) {

@@ -12,36 +12,6 @@ whichever file happens to be applied later silently replaces the other's spec. U
 of them was copied and not renamed, or the same object is defined in two overlays.`,
   fix: "Rename one of the two, put them in different namespaces, or delete the copy.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: safe
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings-safe
-data:
-  mode: safe
-`,
-  },
   check({ resource, index, report }) {
     if (!resource.name || resource.name.endsWith("*")) return;
     const same = index.findAll(resource.kind, resource.namespace, resource.name);

@@ -19,43 +19,6 @@ failureThreshold or period) are fine and not reported.`,
 downstream services, or give it a clearly longer failure window (for example
 failureThreshold: 6) than the readiness probe.`,
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /health
-          port: 80
-      livenessProbe:
-        httpGet:
-          path: /health
-          port: 80
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /health
-          port: 80
-      livenessProbe:
-        httpGet:
-          path: /health
-          port: 80
-        failureThreshold: 6
-`,
-  },
   check({ resource, report }) {
     const byContainer = new Map<string, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
     for (const site of probesOf(resource)) {

@@ -16,29 +16,6 @@ not reported.`,
   fix: `Add a livenessProbe that checks only the process itself (an HTTP /healthz or a TCP connect to
 its port), with a generous failureThreshold, and a startupProbe if it starts slowly.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      livenessProbe:
-        tcpSocket:
-          port: 80
-`,
-  },
   check({ resource, report }) {
     if (resource.kind === "Job" || resource.kind === "CronJob") return;
     const tpl = runningPods(resource);

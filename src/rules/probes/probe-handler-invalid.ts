@@ -15,42 +15,6 @@ after the handler was deleted, or when a second handler is pasted in instead of 
 first.`,
   fix: "Keep exactly one handler in the probe; delete the others, or add the one that is missing.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: http
-        tcpSocket:
-          port: http
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: http
-`,
-  },
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       const handlers = handlersOf(site.raw);

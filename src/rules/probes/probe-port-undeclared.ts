@@ -15,40 +15,6 @@ both. Typical causes are a renamed port, a typo (htpp), or a port declared on an
 container of the pod.`,
   fix: "Use a name from the container's ports list (or add a port with that name), or use the port number.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: web
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: http
-`,
-  },
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       for (const handler of ["httpGet", "tcpSocket"] as const) {

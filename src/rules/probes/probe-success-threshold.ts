@@ -13,38 +13,6 @@ any other value ("must be 1"), so the pod, or every pod a controller tries to cr
 refused.`,
   fix: "Remove successThreshold from the liveness/startup probe, or set it to 1; use it on the readiness probe instead.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      livenessProbe:
-        tcpSocket:
-          port: 80
-        successThreshold: 2
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      livenessProbe:
-        tcpSocket:
-          port: 80
-        successThreshold: 1
-      readinessProbe:
-        tcpSocket:
-          port: 80
-        successThreshold: 2
-`,
-  },
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       if (site.kind === "readinessProbe") continue;

@@ -14,37 +14,6 @@ container that hangs is noticed much later than the numbers suggest. It usually 
 values were swapped, or the period was left at its default while the timeout was raised.`,
   fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /ready
-          port: 80
-        timeoutSeconds: 15
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /ready
-          port: 80
-        timeoutSeconds: 15
-        periodSeconds: 20
-`,
-  },
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       const t = timing(site.probe);

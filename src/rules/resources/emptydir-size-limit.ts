@@ -13,39 +13,6 @@ memory-backed emptyDir counts against the container's memory limit, so filling i
 OOMKill. With a sizeLimit the kubelet evicts only the pod that exceeds it.`,
   fix: "Set emptyDir.sizeLimit (for example 1Gi) to the most the volume should ever hold.",
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: cache
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: scratch
-          mountPath: /tmp
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: cache
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: scratch
-          mountPath: /tmp
-  volumes:
-    - name: scratch
-      emptyDir:
-        sizeLimit: 1Gi
-`,
-  },
   check({ resource, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

@@ -15,36 +15,6 @@ LimitRange default in the namespace, also bounds the container.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
   preventsStatus: ["OOMKilled", "Evicted"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        requests:
-          cpu: 250m
-          memory: 256Mi
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        requests:
-          cpu: 250m
-          memory: 256Mi
-        limits:
-          memory: 512Mi
-`,
-  },
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

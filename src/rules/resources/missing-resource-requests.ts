@@ -14,30 +14,6 @@ without one. A request that is unset but has a limit defaults to the limit, so t
 fine, and so is a LimitRange default of the namespace or a pod-level request.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        requests:
-          cpu: 100m
-          memory: 256Mi
-`,
-  },
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

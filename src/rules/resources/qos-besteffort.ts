@@ -14,48 +14,6 @@ Evicted or OOMKilled at the first busy moment, usually in production, never in t
   fix: `Set resources.requests for cpu and memory on every container, sized from observed usage, and
 a memory limit. Requests equal to limits on every container make the pod Guaranteed.`,
   preventsStatus: ["Evicted", "OOMKilled", "Pending"],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resources:
-            requests:
-              cpu: 100m
-              memory: 128Mi
-            limits:
-              memory: 128Mi
-`,
-  },
   check({ resource, report }) {
     const tpl = runningPods(resource);
     const qos = qosOf(resource);

@@ -17,30 +17,6 @@ Guaranteed, the first container and resource that kept it from being Guaranteed.
 init container cpu and memory limits, with requests equal to them (or unset: they default to
 the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      resources:
-        requests:
-          cpu: 100m
-          memory: 128Mi
-        limits:
-          memory: 128Mi
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: not-a-workload
-data:
-  mode: fast
-`,
-  },
   check({ resource, report }) {
     const tpl = runningPods(resource);
     const qos = qosOf(resource);

@@ -20,48 +20,6 @@ container and resource that break the expectation.`,
   fix: `Give the named container cpu and memory limits equal to its requests (for Guaranteed), remove
 the resources (for BestEffort), or correct the annotation to the class you actually want.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  annotations:
-    k8s-lint.io/expected-qos: Guaranteed
-spec:
-  initContainers:
-    - name: migrate
-      image: busybox:1.36
-  containers:
-    - name: db
-      image: postgres:16
-      resources:
-        limits:
-          cpu: "1"
-          memory: 1Gi
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  annotations:
-    k8s-lint.io/expected-qos: Guaranteed
-spec:
-  initContainers:
-    - name: migrate
-      image: busybox:1.36
-      resources:
-        limits:
-          cpu: 100m
-          memory: 64Mi
-  containers:
-    - name: db
-      image: postgres:16
-      resources:
-        limits:
-          cpu: "1"
-          memory: 1Gi
-`,
-  },
   check({ resource, report }) {
     const tpl = runningPods(resource);
     const qos = qosOf(resource);

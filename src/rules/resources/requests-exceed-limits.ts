@@ -17,36 +17,6 @@ FailedCreate events and zero ready replicas.`,
   fix: `Lower the request to at most the limit, or raise the limit. Quantities compare by value:
 1Gi is 1024Mi, 0.5 cpu is 500m.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: ghcr.io/acme/api:1.4.2
-      resources:
-        requests:
-          memory: 1Gi
-        limits:
-          memory: 512Mi
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: ghcr.io/acme/api:1.4.2
-      resources:
-        requests:
-          memory: 512Mi
-        limits:
-          memory: 1Gi
-`,
-  },
   check({ resource, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

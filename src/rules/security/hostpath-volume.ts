@@ -15,39 +15,6 @@ reported as info, and so is any hostPath of a DaemonSet: node agents (log shippe
 plugins) exist to work with the node's files.`,
   fix: "Use a PersistentVolumeClaim, an emptyDir, or a ConfigMap instead; if the node path is really needed, mount it readOnly.",
   preventsStatus: ["ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      hostPath:
-        path: /srv/web
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      emptyDir: {}
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -14,31 +14,6 @@ workloads need it; most need one specific capability instead. Node agents deploy
 (CNI and CSI node plugins) often do, so there it is reported as info.`,
   fix: "Remove privileged: true; add only the capabilities needed (securityContext.capabilities.add), or mount the specific device.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      securityContext:
-        privileged: true
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          add: ["NET_BIND_SERVICE"]
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

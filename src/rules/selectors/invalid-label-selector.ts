@@ -22,34 +22,6 @@ with the labels to nest under matchLabels. Invalid selectors are rejected at app
 affinity rules they make pods unschedulable.`,
   fix: "Correct the operator's spelling, add or remove the values, or write the labels the selector must match.",
   preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchExpressions:
-      - key: app
-        operator: in
-        values:
-          - web
-`,
-    good: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchExpressions:
-      - key: app
-        operator: In
-        values:
-          - web
-`,
-  },
   check({ resource, report }) {
     for (const at of selectorPaths(resource)) {
       const raw = resource.get(at);

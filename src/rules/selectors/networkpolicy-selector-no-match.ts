@@ -16,52 +16,6 @@ applies to them. Nothing in the cluster reports this; traffic simply behaves as 
 policy did not exist. Namespaces without any workload in the input are not judged.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-ingress
-spec:
-  podSelector:
-    matchLabels:
-      app: postgress
-  policyTypes:
-    - Ingress
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  labels:
-    app: postgres
-spec:
-  containers:
-    - name: db
-      image: postgres:16
-`,
-    good: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-ingress
-spec:
-  podSelector:
-    matchLabels:
-      app: postgres
-  policyTypes:
-    - Ingress
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  labels:
-    app: postgres
-spec:
-  containers:
-    - name: db
-      image: postgres:16
-`,
-  },
   check({ resource, index, report }) {
     if (resource.kind !== "NetworkPolicy") return;
     const raw = resource.get(["spec", "podSelector"]);

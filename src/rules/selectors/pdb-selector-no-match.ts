@@ -17,50 +17,6 @@ policy/v1 it selects every pod of the namespace). Namespaces without any workloa
 input are not judged for a written selector.`,
   fix: "Set spec.selector.matchLabels to the labels of the workload's pod template.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchLabels:
-      app: web-frontend
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchLabels:
-      app: web
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
   check({ resource, index, report }) {
     if (resource.kind !== "PodDisruptionBudget") return;
     const raw = resource.get(["spec", "selector"]);

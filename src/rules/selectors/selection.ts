@@ -51,15 +51,15 @@ export function requirementPath(raw: unknown, base: Path, req: Requirement, mapF
   return i >= 0 ? [...base, "matchExpressions", i] : base;
 }
 
-/** Why a requirement does not hold for labels, in words: `has app=webapp`, `has no label "tier"`. */
+/** Why a requirement does not hold for labels, in words: `has "app=webapp"`, `has no label "tier"`. */
 export function whyNot(req: Requirement, labels: Record<string, string>): string {
   const has = Object.prototype.hasOwnProperty.call(labels, req.key);
   switch (req.operator) {
     case "In":
     case "Exists":
-      return has ? `has ${req.key}=${labels[req.key]}` : `has no label "${req.key}"`;
+      return has ? `has "${req.key}=${labels[req.key]}"` : `has no label "${req.key}"`;
     case "NotIn":
-      return `has ${req.key}=${labels[req.key]}`;
+      return `has "${req.key}=${labels[req.key]}"`;
     case "DoesNotExist":
       return `has label "${req.key}"`;
   }

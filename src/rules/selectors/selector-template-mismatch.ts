@@ -16,42 +16,6 @@ DoesNotExist on a label the template sets, or an In whose values miss the templa
 is a mismatch. The usual cause is a label renamed in one place only.`,
   fix: "Make the template's metadata.labels satisfy every requirement of spec.selector (selectors of apps/v1 workloads cannot be changed later, so prefer fixing the template).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: webapp
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
     const ws = workloadSelector(resource);
     const tpl = runningPods(resource);

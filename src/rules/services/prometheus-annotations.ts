@@ -37,36 +37,6 @@ may be a mistyped port, or metrics served on a port the manifest does not list. 
 templates and on Services (against the pods the Service selects).`,
   fix: `Quote the value: prometheus.io/scrape: "true"; set prometheus.io/port to a quoted port number, and declare that containerPort so the manifest documents it.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  annotations:
-    prometheus.io/scrape: "yes"
-    prometheus.io/port: "9102"
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 9113
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  annotations:
-    prometheus.io/scrape: "true"
-    prometheus.io/port: "9113"
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 9113
-`,
-  },
   check({ resource, index, report }) {
     let metadataPath: Path;
     let owners: readonly Resource[];

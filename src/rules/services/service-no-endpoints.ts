@@ -13,28 +13,6 @@ and DNS name then resolve, but every connection is refused or times out. Usually
 forgotten, or mis-indented out of spec.`,
   fix: "Add spec.selector matching the pods' labels, or add the EndpointSlice (or Endpoints) that lists the backends.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
-  },
   check({ resource, index, report }) {
     if (resource.kind !== "Service") return;
     const spec = resource.spec("Service");

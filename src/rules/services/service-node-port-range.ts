@@ -15,32 +15,6 @@ Service is not created. Ports such as 80 or 8080 cannot be node ports; use a Loa
 Ingress to expose well-known ports.`,
   fix: "Pick a nodePort between 30000 and 32767, or remove nodePort and let the API server allocate one.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      nodePort: 8080
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      nodePort: 30080
-`,
-  },
   check({ resource, report }) {
     const spec = resource.spec("Service");
     spec?.ports?.forEach((p, i) => {

@@ -11,33 +11,6 @@ SRV records (_name._tcp.service), and are how Ingresses and ServiceMonitors refe
 A multi-port Service with an unnamed or duplicate port name is rejected and not created.`,
   fix: "Give every port a unique DNS-label name, e.g. http, https, metrics.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-    - name: metrics
-      port: 9090
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
-    - name: metrics
-      port: 9090
-`,
-  },
   check({ resource, report }) {
     const ports = resource.spec("Service")?.ports;
     if (!ports || ports.length < 2) return;

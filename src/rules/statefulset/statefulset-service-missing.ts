@@ -17,65 +17,6 @@ that namespace (or a Service of that name in another one); a StatefulSet linted 
 Service of its namespace is assumed to get its Service from another file.`,
   fix: "Create a headless Service (clusterIP: None) with the serviceName as its name in the same namespace, or correct serviceName.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  selector:
-    app: db
-  ports:
-    - port: 5432
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db-headless
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-    good: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db-headless
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: db-headless
-spec:
-  clusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
     if (resource.kind !== "StatefulSet") return;

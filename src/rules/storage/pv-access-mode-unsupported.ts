@@ -16,34 +16,6 @@ pinned by node affinity, leaving them Pending). The API server accepts the PV, s
 promise breaks only at runtime.`,
   fix: "Use ReadWriteOnce (or ReadWriteOncePod) for hostPath and local volumes; use networked storage (NFS, CephFS, a CSI driver with RWX support) when pods on several nodes must share data.",
   preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: node-disk
-spec:
-  capacity:
-    storage: 50Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: manual
-  hostPath:
-    path: /mnt/data
-`,
-    good: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: node-disk
-spec:
-  capacity:
-    storage: 50Gi
-  accessModes:
-    - ReadWriteOnce
-  storageClassName: manual
-  hostPath:
-    path: /mnt/data
-`,
-  },
   check({ resource, report }) {
     if (resource.kind !== "PersistentVolume") return;
     const source = NODE_LOCAL.find((s) => {

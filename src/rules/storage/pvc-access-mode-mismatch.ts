@@ -15,62 +15,6 @@ the pinned volume cannot be used by anything else, and every pod that mounts the
 Pending with "unbound immediate PersistentVolumeClaims".`,
   fix: "Ask in the claim only for modes the volume offers (usually ReadWriteOnce), or add the mode to the PV if its storage really supports it (NFS does; block disks do not support ReadWriteMany).",
   preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: shared-pv
-spec:
-  capacity:
-    storage: 10Gi
-  accessModes:
-    - ReadWriteOnce
-  storageClassName: ""
-  nfs:
-    server: 10.0.0.5
-    path: /exports/shared
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: shared
-spec:
-  volumeName: shared-pv
-  storageClassName: ""
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 10Gi
-`,
-    good: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: shared-pv
-spec:
-  capacity:
-    storage: 10Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: ""
-  nfs:
-    server: 10.0.0.5
-    path: /exports/shared
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: shared
-spec:
-  volumeName: shared-pv
-  storageClassName: ""
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 10Gi
-`,
-  },
   check({ resource, index, report }) {
     if (resource.kind !== "PersistentVolumeClaim") return;
     const b = claimBindings(index).get(resource);

@@ -32,60 +32,6 @@ and names the criterion the nearest volume fails. Claims of a class that a Stora
 the input provisions dynamically, and classes with no PV in the input, are not judged.`,
   fix: "Change the claim or the volume so that the named criterion holds (a smaller request, the same volumeMode, matching labels or class), or add a volume that fits.",
   preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: archive-pv
-spec:
-  capacity:
-    storage: 5Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: nfs
-  nfs:
-    server: 10.0.0.5
-    path: /exports/archive
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: archive
-spec:
-  storageClassName: nfs
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 20Gi
-`,
-    good: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: archive-pv
-spec:
-  capacity:
-    storage: 20Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: nfs
-  nfs:
-    server: 10.0.0.5
-    path: /exports/archive
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: archive
-spec:
-  storageClassName: nfs
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 20Gi
-`,
-  },
   check({ resource, index, report }) {
     if (resource.kind !== "PersistentVolumeClaim") return;
     const b = claimBindings(index).get(resource);

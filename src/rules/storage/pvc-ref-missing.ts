@@ -18,62 +18,6 @@ input defines claims in that namespace (or a claim of that name in another one);
 linted without any claim of its namespace is assumed to use claims created elsewhere.`,
   fix: "Create the PersistentVolumeClaim in the workload's namespace, or correct claimName.",
   preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: app-logs
-spec:
-  accessModes:
-    - ReadWriteOnce
-  resources:
-    requests:
-      storage: 1Gi
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: app-data
-`,
-    good: `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: app-data
-spec:
-  accessModes:
-    - ReadWriteOnce
-  resources:
-    requests:
-      storage: 1Gi
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: app-data
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
     const tpl = runningPods(resource);

@@ -12,32 +12,6 @@ across containers, initContainers and ephemeralContainers and rejects the pod or
 ("Duplicate value"). This usually comes from copying a sidecar block without renaming it.`,
   fix: "Give each container (init containers included) its own name.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: web
-      image: busybox:1.36
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: init-web
-      image: busybox:1.36
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -16,34 +16,6 @@ duplicate names outright. A later entry that extends the earlier one (\`JAVA_OPT
 would change the value: fold the two into one. An entry that repeats the same value can simply go.`,
   fix: "Keep one entry per variable name; fold an entry that extends its own earlier value into one.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: MODE
-          value: fast
-        - name: MODE
-          value: safe
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: MODE
-          value: fast
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -10,38 +10,6 @@ spec.volumes to be unique and rejects the pod or workload ("Duplicate value"). I
 overlays or copying a volume block without renaming it.`,
   fix: "Rename one of the volumes (and its volumeMounts), or remove the copy.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-  volumes:
-    - name: cache
-      emptyDir: {}
-    - name: cache
-      emptyDir:
-        medium: Memory
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-  volumes:
-    - name: cache
-      emptyDir: {}
-    - name: tmp
-      emptyDir:
-        medium: Memory
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -14,26 +14,6 @@ a registry outage or rate limit then turns restarts into ErrImagePull / ImagePul
 Images pinned by digest are fine whatever their tag.`,
   fix: "Pin a version tag (nginx:1.27.3) or a digest (nginx@sha256:...).",
   preventsStatus: ["ErrImagePull", "ImagePullBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27.3
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -14,39 +14,6 @@ rejected, so the CronJob is never created. A time zone is set with spec.timeZone
 case-sensitive, such as "Europe/Berlin"), not with TZ= or CRON_TZ= in the schedule.`,
   fix: `Write five fields (e.g. "0 3 * * 1-5") or a macro, and put the time zone in spec.timeZone.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: report
-spec:
-  schedule: "0 0 3 * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-            - name: report
-              image: example/report:1.0
-`,
-    good: `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: report
-spec:
-  schedule: "0 3 * * *"
-  timeZone: Europe/Berlin
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-            - name: report
-              image: example/report:1.0
-`,
-  },
   check({ resource, report }) {
     if (resource.kind !== "CronJob") return;
     const spec = resource.spec("CronJob");

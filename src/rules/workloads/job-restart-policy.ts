@@ -14,31 +14,6 @@ jobTemplate gets when the field is left out: the API server rejects the Job ("Un
 \\"Always\\"") and a CronJob never manages to create its Jobs.`,
   fix: "Set `restartPolicy: OnFailure` (retry in place) or `restartPolicy: Never` (retry with a new pod) in the pod template spec.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: migrate
-spec:
-  template:
-    spec:
-      containers:
-        - name: migrate
-          image: example/migrate:1.0
-`,
-    good: `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: migrate
-spec:
-  template:
-    spec:
-      restartPolicy: OnFailure
-      containers:
-        - name: migrate
-          image: example/migrate:1.0
-`,
-  },
   check({ resource, report }) {
     if (resource.kind !== "Job" && resource.kind !== "CronJob") return;
     const tpl = resource.podTemplate;

@@ -12,29 +12,6 @@ reasons such as OutOfcpu, OutOfmemory or NodeLost, or sits Pending for a node th
 exists. Node names also differ between clusters and change when nodes are replaced.`,
   fix: "Remove nodeName and use a nodeSelector or node affinity on a node label (e.g. kubernetes.io/hostname) instead.",
   preventsStatus: ["Pending", "OutOfcpu", "OutOfmemory", "NodeLost"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  nodeName: worker-3
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  nodeSelector:
-    kubernetes.io/hostname: worker-3
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl || resource.kind === "PodTemplate") return;

@@ -20,35 +20,6 @@ extension) and is killed with SIGKILL (exit code 137), so the graceful shutdown 
 meant to protect never happens. Raise the grace period above the sleep plus the shutdown time.`,
   fix: "Set terminationGracePeriodSeconds above the preStop sleep plus the application's shutdown time, or shorten the sleep.",
   preventsStatus: ["Terminating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      lifecycle:
-        preStop:
-          exec:
-            command: ["sleep", "45"]
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  terminationGracePeriodSeconds: 60
-  containers:
-    - name: web
-      image: nginx:1.27
-      lifecycle:
-        preStop:
-          exec:
-            command: ["sleep", "45"]
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -16,50 +16,6 @@ Deployment or DaemonSet ("may not be 0 when maxSurge is 0"). The defaults are 25
 Deployment and maxSurge 0 / maxUnavailable 1 for a DaemonSet.`,
   fix: "Set maxUnavailable to at least 1 (or a non-zero percentage), or allow maxSurge above 0.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxSurge: 0
-      maxUnavailable: 0
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxSurge: 1
-      maxUnavailable: 0
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
     let field: "strategy" | "updateStrategy";
     let defaultSurge: number | string;

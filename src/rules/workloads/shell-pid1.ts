@@ -41,28 +41,6 @@ out (exit code 137), every rollout waits the full grace period, and in-flight re
   fix: `Start the application with \`exec\` as the last command of the script (\`...; exec myapp\`), or use an
 init such as tini, or call the binary directly.`,
   preventsStatus: ["Terminating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: example/worker:1.0
-      command: ["sh", "-c", "./migrate && ./worker --queue jobs"]
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: example/worker:1.0
-      command: ["sh", "-c", "./migrate && exec ./worker --queue jobs"]
-`,
-  },
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;
