@@ -1,4 +1,4 @@
-import { longRunningContainers, runningPods } from "../resources/pods.js";
+import { longRunningContainers, runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({

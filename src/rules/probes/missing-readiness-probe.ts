@@ -1,8 +1,8 @@
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Container } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
 import { parseServiceSelector } from "../../models/selector.js";
-import { runningPods } from "../resources/pods.js";
+import { runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 /** For each pod owner, the Services that send it traffic; built once per run from the label index. */

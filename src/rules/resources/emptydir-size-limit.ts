@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { runningPods } from "./pods.js";
+import { runningPods } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "emptydir-size-limit",

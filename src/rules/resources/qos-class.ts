@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { qosOf, runningPods } from "./pods.js";
+import { qosOf, runningPods } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-class",

@@ -1,9 +1,7 @@
-import { QOS_CLASSES } from "../../models/qos.js";
+import { EXPECTED_QOS_ANNOTATION, QOS_CLASSES } from "../../models/qos.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
-import { qosOf, runningPods } from "./pods.js";
-
-export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
+import { qosOf, runningPods } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-expected-mismatch",

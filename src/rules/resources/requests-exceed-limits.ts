@@ -2,7 +2,7 @@ import { compareQuantities } from "../../models/quantity.js";
 import { containersOf } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule, type Finding } from "../types.js";
-import { runningPods } from "./pods.js";
+import { runningPods } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "requests-exceed-limits",

@@ -4,7 +4,7 @@
  * wrong JSON types, enum values, int-or-string, quantities, required fields.
  */
 import { closestWithin } from "../../did-you-mean.js";
-import { formatPath } from "../../engine/positions.js";
+import { formatPath } from "../../models/path.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";

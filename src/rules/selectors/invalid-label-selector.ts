@@ -1,7 +1,7 @@
 import { isEmptySelector, labelMapKeys, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import { runningPods } from "../resources/pods.js";
+import { runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 const APPS_V1_KINDS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"]);

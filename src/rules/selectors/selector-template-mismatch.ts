@@ -1,5 +1,5 @@
 import { isEmptySelector, matches, selectorProblems } from "../../models/selector.js";
-import { runningPods } from "../resources/pods.js";
+import { runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 import { requirementPath, whyNot, workloadSelector } from "./selection.js";
 

@@ -1,5 +1,5 @@
 import { reportsAbsent } from "../config/references.js";
-import { runningPods } from "../resources/pods.js";
+import { runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({

@@ -1,6 +1,6 @@
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { runningPods } from "../resources/pods.js";
+import { runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 const SINGLE_NODE_MODES = new Set(["ReadWriteOnce", "ReadWriteOncePod"]);

@@ -2,9 +2,9 @@
  * Lookups across all resources of a run, built once: by kind/namespace/name and by pod label.
  * Cross-resource rules go through here so that the engine stays linear in the input size.
  */
-import { withoutNameHash, type GeneratedObject } from "../models/kustomization.js";
-import type { Resource } from "../models/resource.js";
-import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
+import { withoutNameHash, type GeneratedObject } from "./kustomization.js";
+import type { Resource } from "./resource.js";
+import { CONTROLLER_LABELS, matches, type Selector } from "./selector.js";
 
 /** Keys no template declares but controllers add: no bucket can be chosen by them. */
 const ADDED_KEYS = new Set([...CONTROLLER_LABELS.values()].flatMap((s) => [...s]));

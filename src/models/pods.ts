@@ -1,9 +1,9 @@
 /** Shared by the resource rules: the pods a resource runs and their QoS, computed once per resource. */
-import type { ResourceIndex } from "../../engine/resource-index.js";
-import type { Container } from "../../models/k8s.js";
-import { deriveQos, type QosDecision } from "../../models/qos.js";
-import type { PodTemplate, Resource } from "../../models/resource.js";
-import type { Path } from "../../types.js";
+import type { ResourceIndex } from "./resource-index.js";
+import type { Container } from "./k8s.js";
+import { deriveQos, type QosDecision } from "./qos.js";
+import type { PodTemplate, Resource } from "./resource.js";
+import type { Path } from "../types.js";
 
 /** The pod template of a resource that runs pods (a bare PodTemplate runs none). */
 export function runningPods(resource: Resource): PodTemplate | undefined {
