@@ -12,7 +12,8 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { customResourceSchema, type CrdDefinition, type JsonSchema } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
-import { isPatchDirective, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+import { kindOfValue } from "../../models/values.js";
+import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
 
