@@ -55,14 +55,12 @@ export interface RuleLink {
 
 const link = (m: RuleMeta): RuleLink => ({ id: m.id, severity: m.severity, summary: m.summary });
 
-/** Rules that catch a topic's causes: those whose preventsStatus names it, then the topic's own list. */
+/**
+ * Rules that catch a topic's causes: those whose meta.preventsStatus names it (or one of its
+ * aliases). The link is kept on the rule side only; this is its derived reverse.
+ */
 export function rulesForTopic(topic: StatusTopic): RuleLink[] {
-  const ids = new Set<string>();
-  for (const r of allRules) {
-    if (r.meta.preventsStatus.some((s) => findStatusTopic(s)?.topic === topic)) ids.add(r.meta.id);
-  }
-  for (const id of topic.rules) if (getRule(id)) ids.add(id);
-  return allRules.filter((r) => ids.has(r.meta.id)).map((r) => link(r.meta));
+  return allRules.filter((r) => r.meta.preventsStatus.some((s) => findStatusTopic(s)?.topic === topic)).map((r) => link(r.meta));
 }
 
 export interface StatusExplanation {

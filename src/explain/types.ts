@@ -16,11 +16,6 @@ export interface StatusTopic {
   causes: string[];
   /** kubectl commands to investigate; `<pod>`, `<ns>`, `<container>`, `<node>` are placeholders. */
   commands: string[];
-  /**
-   * Rules that catch its causes before deploy, beyond those whose meta.preventsStatus names this
-   * topic (the registry is read at runtime for those).
-   */
-  rules: string[];
   /** Related topics. */
   seeAlso?: string[];
 }

@@ -16,6 +16,5 @@ export const topic: StatusTopic = {
     "kubectl logs <pod> -n <ns> -c <container>",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.metadata.ownerReferences[*].kind}'",
   ],
-  rules: ["shell-pid1"],
   seeAlso: ["CrashLoopBackOff", "0"],
 };

@@ -16,6 +16,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].lastState.terminated.message}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["image-invalid"],
   seeAlso: ["StartError", "RunContainerError"],
 };

@@ -21,6 +21,5 @@ export const topic: StatusTopic = {
     "kubectl get configmap,secret -n <ns>",
     "kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=<node>",
   ],
-  rules: ["configmap-ref-missing", "secret-ref-missing", "volume-mount-undefined", "pvc-ref-missing", "pvc-rwo-shared", "pvc-access-mode-mismatch"],
   seeAlso: ["CreatePodSandboxError", "Pending", "ImagePullBackOff"],
 };

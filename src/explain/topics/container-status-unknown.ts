@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>",
   ],
-  rules: [],
   seeAlso: ["Evicted", "137"],
 };

@@ -22,16 +22,5 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
-  rules: [
-    "missing-memory-limit",
-    "liveness-equals-readiness",
-    "probe-port-undeclared",
-    "probe-handler-invalid",
-    "probe-timeout-exceeds-period",
-    "probe-success-threshold",
-    "duplicate-env-var",
-    "shell-pid1",
-    "invalid-fieldref",
-  ],
   seeAlso: ["OOMKilled", "Error", "Completed", "137"],
 };

@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl get configmap,secret -n <ns>",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["secret-ref-missing", "configmap-ref-missing", "secret-key-missing", "configmap-key-missing", "invalid-fieldref"],
   seeAlso: ["CreateContainerError", "ContainerCreating"],
 };

@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl describe node <node>",
   ],
-  rules: ["volume-mount-undefined", "duplicate-volume-name", "duplicate-container-name"],
   seeAlso: ["CreateContainerConfigError", "RunContainerError"],
 };

@@ -19,6 +19,5 @@ export const topic: StatusTopic = {
     "kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=<node>",
     "kubectl describe node <node>",
   ],
-  rules: ["host-namespace"],
   seeAlso: ["ContainerCreating"],
 };

@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl logs <pod> -n <ns>",
     "kubectl describe job -n <ns>",
   ],
-  rules: [],
   seeAlso: ["Error", "Completed"],
 };

@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.nodeName}'",
     "kubectl get node <node> -o jsonpath='{.status.images[*].names}'",
   ],
-  rules: ["image-latest-tag"],
   seeAlso: ["ErrImagePull"],
 };

@@ -19,6 +19,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].state.waiting.message}'",
     "kubectl get secret -n <ns> --field-selector type=kubernetes.io/dockerconfigjson",
   ],
-  rules: ["image-invalid", "image-latest-tag", "unrendered-template"],
   seeAlso: ["ImagePullBackOff", "RegistryUnavailable"],
 };

@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].state.terminated}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["job-restart-policy", "shell-pid1"],
   seeAlso: ["CrashLoopBackOff", "Completed", "1", "137"],
 };

@@ -19,6 +19,5 @@ export const topic: StatusTopic = {
     "kubectl top pods -n <ns> --sort-by=memory",
     "kubectl get pods -A --field-selector status.phase=Failed",
   ],
-  rules: ["missing-resource-requests", "missing-memory-limit", "qos-besteffort", "emptydir-size-limit", "requests-exceed-limits"],
   seeAlso: ["OOMKilled", "OutOfmemory"],
 };

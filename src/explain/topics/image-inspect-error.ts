@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl debug node/<node> -it --image=busybox -- df -h /host/var/lib",
   ],
-  rules: [],
   seeAlso: ["ErrImagePull", "CreateContainerError"],
 };

@@ -20,6 +20,5 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Failed",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.imagePullSecrets}'",
   ],
-  rules: ["image-invalid", "image-latest-tag", "unrendered-template", "serviceaccount-missing"],
   seeAlso: ["ErrImagePull", "InvalidImageName", "RegistryUnavailable"],
 };

@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.initContainerStatuses[*].lastState.terminated}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["missing-memory-limit", "secret-key-missing", "configmap-key-missing"],
   seeAlso: ["Init:Error", "CrashLoopBackOff"],
 };

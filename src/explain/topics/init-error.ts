@@ -20,6 +20,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.initContainerStatuses[*].state.terminated}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["shell-pid1", "volume-mount-undefined", "secret-key-missing", "configmap-key-missing"],
   seeAlso: ["Init:CrashLoopBackOff", "Error", "Init:N/M"],
 };

@@ -19,6 +19,5 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get endpoints -n <ns>",
   ],
-  rules: ["service-no-endpoints", "service-selector-no-match"],
   seeAlso: ["Init:Error", "Init:CrashLoopBackOff", "PodInitializing"],
 };

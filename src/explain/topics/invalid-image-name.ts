@@ -16,6 +16,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].image}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["image-invalid", "unrendered-template"],
   seeAlso: ["ErrImagePull"],
 };

@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl get pods -A -o wide --field-selector spec.nodeName=<node>",
   ],
-  rules: ["node-name-pinned"],
   seeAlso: ["Unknown", "Terminating"],
 };

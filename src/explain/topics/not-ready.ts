@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
-  rules: ["missing-readiness-probe", "probe-port-undeclared", "liveness-equals-readiness"],
   seeAlso: ["Running", "Completed"],
 };

@@ -21,6 +21,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].resources}'",
     "kubectl describe node <node>",
   ],
-  rules: ["missing-memory-limit", "missing-resource-requests", "requests-exceed-limits", "qos-besteffort", "emptydir-size-limit"],
   seeAlso: ["137", "CrashLoopBackOff", "Evicted"],
 };

@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.nodeName}'",
   ],
-  rules: ["node-name-pinned", "missing-resource-requests"],
   seeAlso: ["OutOfmemory", "Unschedulable"],
 };

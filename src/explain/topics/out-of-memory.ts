@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.message}'",
     "kubectl describe node <node>",
   ],
-  rules: ["node-name-pinned", "missing-resource-requests"],
   seeAlso: ["OutOfcpu", "OOMKilled", "Evicted"],
 };

@@ -22,6 +22,5 @@ export const topic: StatusTopic = {
     "kubectl describe nodes | grep -A 8 'Allocated resources'",
     "kubectl get pvc -n <ns>",
   ],
-  rules: ["pvc-no-matching-pv", "pvc-access-mode-mismatch", "pvc-ref-missing", "pv-access-mode-unsupported", "pvc-rwo-shared", "requests-exceed-limits"],
   seeAlso: ["Unschedulable", "SchedulingGated", "ContainerCreating"],
 };

@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>",
     "kubectl logs <pod> -n <ns> -c <container>",
   ],
-  rules: [],
   seeAlso: ["Init:N/M", "ContainerCreating"],
 };

@@ -16,6 +16,5 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=FailedPostStartHook",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: [],
   seeAlso: ["CrashLoopBackOff"],
 };

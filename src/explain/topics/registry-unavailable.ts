@@ -18,6 +18,5 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>",
     "kubectl debug node/<node> -it --image=busybox -- nslookup <registry-host>",
   ],
-  rules: ["image-invalid"],
   seeAlso: ["ErrImagePull", "ImagePullBackOff"],
 };

@@ -19,6 +19,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].lastState.terminated.message}'",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].command}'",
   ],
-  rules: ["volume-mount-undefined", "hostpath-volume", "image-invalid"],
   seeAlso: ["StartError", "CrashLoopBackOff", "127", "126"],
 };

@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
-  rules: ["missing-readiness-probe", "liveness-equals-readiness", "probe-port-undeclared"],
   seeAlso: ["NotReady", "CrashLoopBackOff"],
 };

@@ -15,6 +15,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.schedulingGates}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: [],
   seeAlso: ["Pending", "Unschedulable"],
 };

@@ -19,6 +19,5 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl delete pod <pod> -n <ns> --grace-period=0 --force   # only once the node is known to be gone",
   ],
-  rules: ["shell-pid1", "prestop-exceeds-grace"],
   seeAlso: ["Unknown", "NodeLost", "143"],
 };

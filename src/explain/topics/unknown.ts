@@ -17,6 +17,5 @@ export const topic: StatusTopic = {
     "kubectl get node <node>",
     "kubectl describe node <node>",
   ],
-  rules: [],
   seeAlso: ["NodeLost", "Terminating"],
 };

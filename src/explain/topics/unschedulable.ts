@@ -23,6 +23,5 @@ export const topic: StatusTopic = {
     "kubectl get nodes --show-labels",
     "kubectl get pvc -n <ns>",
   ],
-  rules: ["pvc-no-matching-pv", "pvc-access-mode-mismatch", "pvc-ref-missing", "pvc-rwo-shared", "pv-access-mode-unsupported", "requests-exceed-limits"],
   seeAlso: ["Pending", "SchedulingGated"],
 };
