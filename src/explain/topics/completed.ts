@@ -1,3 +1,4 @@
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,4 +18,6 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.metadata.ownerReferences[*].kind}'",
   ],
   seeAlso: ["CrashLoopBackOff", "0"],
+  // Finished work is not trouble: no cause.
+  detect: (pod) => (podStatus(pod.pod).phase === "Succeeded" || pod.columns.status === "Completed" ? null : undefined),
 };

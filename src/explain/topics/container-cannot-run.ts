@@ -1,3 +1,6 @@
+import { crashCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,4 +20,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["StartError", "RunContainerError"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && str(c.terminated.reason) === "ContainerCannotRun" ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

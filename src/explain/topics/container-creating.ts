@@ -1,3 +1,4 @@
+import { preparingCause } from "../causes.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -22,4 +23,5 @@ export const topic: StatusTopic = {
     "kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=<node>",
   ],
   seeAlso: ["CreatePodSandboxError", "Pending", "ImagePullBackOff"],
+  detect: (pod) => (pod.columns.status === "ContainerCreating" ? preparingCause(pod) : undefined),
 };

@@ -1,3 +1,5 @@
+import { crashLoopCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -23,4 +25,8 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
   seeAlso: ["OOMKilled", "Error", "Completed", "137"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CrashLoopBackOff"]);
+    return c && crashLoopCause(pod, c);
+  },
 };

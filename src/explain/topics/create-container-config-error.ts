@@ -1,3 +1,5 @@
+import { configCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["CreateContainerError", "ContainerCreating"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CreateContainerConfigError"]);
+    return c && configCause(pod, c.view, c.waitingMessage);
+  },
 };

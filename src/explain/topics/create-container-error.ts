@@ -1,3 +1,5 @@
+import { runtimeCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
   ],
   seeAlso: ["CreateContainerConfigError", "RunContainerError"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CreateContainerError"]);
+    return c && runtimeCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl get node <node> -o jsonpath='{.status.images[*].names}'",
   ],
   seeAlso: ["ErrImagePull"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ErrImageNeverPull"]);
+    return c && pullCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -20,4 +22,8 @@ export const topic: StatusTopic = {
     "kubectl get secret -n <ns> --field-selector type=kubernetes.io/dockerconfigjson",
   ],
   seeAlso: ["ImagePullBackOff", "RegistryUnavailable"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ErrImagePull"]);
+    return c && pullCause(pod, c);
+  },
 };

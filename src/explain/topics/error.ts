@@ -1,3 +1,5 @@
+import { crashCause } from "../causes.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["CrashLoopBackOff", "Completed", "1", "137"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && crashCause(pod, c.view, c.terminated);
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,4 +20,8 @@ export const topic: StatusTopic = {
     "kubectl debug node/<node> -it --image=busybox -- df -h /host/var/lib",
   ],
   seeAlso: ["ErrImagePull", "CreateContainerError"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ImageInspectError"]);
+    return c && pullCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -21,4 +23,8 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.imagePullSecrets}'",
   ],
   seeAlso: ["ErrImagePull", "InvalidImageName", "RegistryUnavailable"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ImagePullBackOff"]);
+    return c && pullCause(pod, c);
+  },
 };

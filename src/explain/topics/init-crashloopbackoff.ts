@@ -1,3 +1,5 @@
+import { crashLoopCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["Init:Error", "CrashLoopBackOff"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CrashLoopBackOff"]);
+    return c?.view.init ? crashLoopCause(pod, c) : undefined;
+  },
 };

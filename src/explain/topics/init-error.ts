@@ -1,3 +1,5 @@
+import { crashCause } from "../causes.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -21,4 +23,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["Init:CrashLoopBackOff", "Error", "Init:N/M"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && c.view.init ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

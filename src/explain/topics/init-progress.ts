@@ -1,3 +1,6 @@
+import { initRunningCause, preparingCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { culpritState } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -20,4 +23,9 @@ export const topic: StatusTopic = {
     "kubectl get endpoints -n <ns>",
   ],
   seeAlso: ["Init:Error", "Init:CrashLoopBackOff", "PodInitializing"],
+  detect(pod) {
+    const c = culpritState(pod);
+    if (c && pod.columns.status.startsWith("Init:") && !c.waiting && !c.terminated) return initRunningCause(pod, str(c.view.spec.name));
+    return /^Init:\d+\/\d+$/.test(pod.columns.status) ? preparingCause(pod) : undefined;
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,4 +19,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["ErrImagePull"],
+  detect(pod) {
+    const c = waitingWith(pod, ["InvalidImageName"]);
+    return c && pullCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { nodeSilentCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,4 +20,5 @@ export const topic: StatusTopic = {
     "kubectl get pods -A -o wide --field-selector spec.nodeName=<node>",
   ],
   seeAlso: ["Unknown", "Terminating"],
+  detect: (pod) => (podStatus(pod.pod).reason === "NodeLost" ? nodeSilentCause(pod) : undefined),
 };

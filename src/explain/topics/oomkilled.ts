@@ -1,3 +1,6 @@
+import { crashCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -22,4 +25,8 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
   ],
   seeAlso: ["137", "CrashLoopBackOff", "Evicted"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && str(c.terminated.reason) === "OOMKilled" ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

@@ -1,3 +1,5 @@
+import { outOfResourceCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,5 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.nodeName}'",
   ],
   seeAlso: ["OutOfmemory", "Unschedulable"],
+  detect: (pod) => (podStatus(pod.pod).reason === "OutOfcpu" ? outOfResourceCause(pod) : undefined),
 };

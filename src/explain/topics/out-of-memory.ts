@@ -1,3 +1,5 @@
+import { outOfResourceCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,4 +20,6 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
   ],
   seeAlso: ["OutOfcpu", "OOMKilled", "Evicted"],
+  // Every other OutOf<resource> too (OutOfpods, OutOfnvidia.com/gpu): the topic explain gives them.
+  detect: (pod) => (/^OutOf/.test(podStatus(pod.pod).reason) ? outOfResourceCause(pod) : undefined),
 };

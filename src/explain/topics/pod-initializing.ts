@@ -1,3 +1,4 @@
+import { preparingCause } from "../causes.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,4 +19,5 @@ export const topic: StatusTopic = {
     "kubectl logs <pod> -n <ns> -c <container>",
   ],
   seeAlso: ["Init:N/M", "ContainerCreating"],
+  detect: (pod) => (pod.columns.status === "PodInitializing" ? preparingCause(pod) : undefined),
 };

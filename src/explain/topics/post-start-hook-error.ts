@@ -1,3 +1,5 @@
+import { runtimeCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,4 +19,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["CrashLoopBackOff"],
+  detect(pod) {
+    const c = waitingWith(pod, ["PostStartHookError", "PreStartHookError"]);
+    return c && runtimeCause(pod, c);
+  },
 };

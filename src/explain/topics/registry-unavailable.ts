@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl debug node/<node> -it --image=busybox -- nslookup <registry-host>",
   ],
   seeAlso: ["ErrImagePull", "ImagePullBackOff"],
+  detect(pod) {
+    const c = waitingWith(pod, ["RegistryUnavailable"]);
+    return c && pullCause(pod, c);
+  },
 };

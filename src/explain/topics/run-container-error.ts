@@ -1,3 +1,5 @@
+import { runtimeCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -20,4 +22,8 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].command}'",
   ],
   seeAlso: ["StartError", "CrashLoopBackOff", "127", "126"],
+  detect(pod) {
+    const c = waitingWith(pod, ["RunContainerError"]);
+    return c && runtimeCause(pod, c);
+  },
 };

@@ -1,3 +1,6 @@
+import { crashCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,4 +21,8 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
   ],
   seeAlso: ["RunContainerError", "ContainerCannotRun", "CrashLoopBackOff"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && str(c.terminated.reason) === "StartError" ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

@@ -1,3 +1,5 @@
+import { nodeSilentCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,4 +20,5 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
   ],
   seeAlso: ["NodeLost", "Terminating"],
+  detect: (pod) => (podStatus(pod.pod).phase === "Unknown" ? nodeSilentCause(pod) : undefined),
 };

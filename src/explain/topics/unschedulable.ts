@@ -1,3 +1,5 @@
+import { str } from "../kubectl-status.js";
+import { cmd, condition, EVENTS, latestWarning, quote } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -24,4 +26,15 @@ export const topic: StatusTopic = {
     "kubectl get pvc -n <ns>",
   ],
   seeAlso: ["Pending", "SchedulingGated"],
+  detect(pod) {
+    const scheduled = condition(pod.pod, "PodScheduled");
+    if (scheduled?.status !== "False") return undefined;
+    const msg = str(scheduled.message) || latestWarning(pod, ["FailedScheduling"])?.message || "";
+    let next = cmd(pod, EVENTS);
+    if (/Insufficient/i.test(msg)) next = "kubectl describe nodes | grep -A 8 'Allocated resources'";
+    else if (/PersistentVolumeClaim|volume node affinity/i.test(msg)) next = cmd(pod, "kubectl get pvc -n <ns>");
+    else if (/taint/i.test(msg)) next = "kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints";
+    else if (/affinity|selector/i.test(msg)) next = "kubectl get nodes --show-labels";
+    return { cause: `the scheduler cannot place the pod: ${msg ? quote(msg) : "no node fits (no message recorded)"}`, next };
+  },
 };
