@@ -15,6 +15,8 @@ import { cmd, condition, exitPhrase, readPod, memoryLimit, podStatus, type Cause
 import { diagnosisOrder } from "./topics/index.js";
 import type { Config } from "../config/schema.js";
 
+export type { EventSummary } from "./pod-dump.js";
+
 export class DiagnoseInputError extends Error {}
 
 export interface ContainerReport {
