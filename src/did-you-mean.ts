@@ -21,10 +21,13 @@ const MIN_ABBREVIATION = 4;
  * (`storageclass` for `storageclassname`, `probe` for `missing-liveness-probe`).
  */
 function abbreviates(word: string, candidate: string): boolean {
-  const parts = word.split("-");
-  const full = candidate.split("-");
-  if (parts.length > 1 && parts.length === full.length && parts.every((p, i) => p !== "" && full[i].startsWith(p))) return true;
-  return word.length >= MIN_ABBREVIATION && candidate.length > word.length && full.some((part, i) => part.startsWith(word) || full.slice(i).join("-").startsWith(word));
+  if (word.includes("-")) {
+    const parts = word.split("-");
+    const full = candidate.split("-");
+    if (parts.length === full.length && parts.every((p, i) => p !== "" && full[i].startsWith(p))) return true;
+  }
+  if (word.length < MIN_ABBREVIATION || candidate.length <= word.length) return false;
+  return candidate.startsWith(word) || candidate.includes(`-${word}`);
 }
 
 /** Whether `a` becomes `b` by swapping two adjacent characters (`shpo`, `shop`). */
