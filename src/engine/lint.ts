@@ -13,6 +13,7 @@ import { classifyInputs } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { discover } from "./discover.js";
 import { runSettings, severityOverrides } from "./effective-config.js";
+import { reportedSeverity } from "./severity.js";
 import { loadFiles } from "./load.js";
 import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
@@ -129,8 +130,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
   ) => {
     if (!enabled(ruleId)) return;
-    const sev = severities.get(ruleId);
-    const severity = (sev && sev !== "off" ? sev : undefined) ?? info.severity ?? getRule(ruleId)?.meta.severity ?? "error";
+    const severity = reportedSeverity(info.severity, getRule(ruleId)?.meta.severity, severities.get(ruleId));
     const range = lineIndex(src).range(start, end, src.text);
     const r = info.resource;
     src.diagnostics.push({

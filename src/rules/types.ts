@@ -29,7 +29,7 @@ export interface RuleMeta {
   explanation: string;
   /** How to fix it. */
   fix: string;
-  /** Pod status reasons (SPEC §6) this rule prevents, e.g. "CrashLoopBackOff". */
+  /** Pod status reasons (SPEC §6) this rule prevents, e.g. "CrashLoopBackOff"; the only rule-to-status link (rulesForTopic derives the reverse). */
   preventsStatus: string[];
   /** Cross-resource (X in the spec): needs other resources of the input. */
   crossResource?: boolean;

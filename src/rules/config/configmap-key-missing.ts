@@ -13,7 +13,7 @@ key ... in ConfigMap"). A configMap volume whose items name a missing key fails 
 pod stays in ContainerCreating. Checked against ConfigMaps of the input (data and binaryData);
 references marked optional are skipped, as the kubelet skips them.`,
   fix: "Use a key the ConfigMap defines, add the key to the ConfigMap, or mark the reference `optional: true`.",
-  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "Init:Error", "Init:CrashLoopBackOff"],
   check(ctx) {
     checkMissingKeys("ConfigMap", ctx);
   },

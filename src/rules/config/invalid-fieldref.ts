@@ -55,7 +55,7 @@ not known, or change, after the volume is written). resourceFieldRef supports li
 cpu, memory, ephemeral-storage and hugepages-*, and needs containerName in a volume. Anything
 else is rejected by the API server, so the workload is never created.`,
   fix: "Use a supported fieldPath for that place, e.g. metadata.labels['app'] in env, or move the field to a downwardAPI volume.",
-  preventsStatus: [],
+  preventsStatus: ["CreateContainerConfigError", "CrashLoopBackOff"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

@@ -2,7 +2,7 @@
  * What a pod template refers to by name (ConfigMaps, Secrets), and the policy that decides when
  * a reference to an object absent from the input is worth reporting.
  */
-import { distance } from "fastest-levenshtein";
+import { closestWithin } from "../../did-you-mean.js";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
@@ -138,28 +138,14 @@ function managesKind(index: ResourceIndex, kind: string, namespace: string): boo
 /** The closest name of that kind in the namespace, when it is close enough to be a typo. */
 export function similarlyNamed(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
   const candidates = index.ofKind(kind, namespace);
-  const closest = closestName(candidates.map((r) => r.name), name);
+  const closest = closestWithin(name, candidates.map((r) => r.name));
   return closest === undefined ? undefined : candidates.find((r) => r.name === closest);
-}
-
-/** The candidate nearest to `name` by edit distance, when close enough to be a typo of it. */
-function closestName(candidates: readonly string[], name: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(c, name);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 /** The closest name a kustomization generator gives an object of that kind in the namespace, when close enough to be a typo. */
 export function similarGeneratedName(index: ResourceIndex, kind: string, namespace: string, name: string): string | undefined {
   const names = index.generatedOfKind(kind, namespace).flatMap((g) => g.names);
-  return closestName(names, name);
+  return closestWithin(name, names);
 }
 
 /**

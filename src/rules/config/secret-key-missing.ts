@@ -16,7 +16,7 @@ A \`kubernetes.io/service-account-token\` Secret also holds the keys the token c
 in (\`token\`, \`ca.crt\`, \`namespace\`: kubernetes
 pkg/controller/serviceaccount/tokens_controller.go), even when the manifest writes no data.`,
   fix: "Use a key the Secret defines, add the key to the Secret, or mark the reference `optional: true`.",
-  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "Init:Error", "Init:CrashLoopBackOff"],
   check(ctx) {
     checkMissingKeys("Secret", ctx);
   },

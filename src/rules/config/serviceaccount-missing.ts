@@ -14,7 +14,7 @@ fails over and over (FailedCreate events) and no pod ever appears, so nothing sh
 \`kubectl get pods\` at all. Every namespace has a "default" ServiceAccount. k8s-lint reports a
 name only when the input defines ServiceAccounts in that namespace and none has this name.`,
   fix: "Fix serviceAccountName, or add the ServiceAccount to the manifests.",
-  preventsStatus: [],
+  preventsStatus: ["ImagePullBackOff"],
   check(ctx) {
     const { resource, index, report } = ctx;
     const tpl = resource.podTemplate;

@@ -11,7 +11,7 @@ spec.volumes, or for a StatefulSet one of its volumeClaimTemplates. The API serv
 (or the workload's template) with "volumeMounts[0].name: Not found", so nothing is deployed.
 Usually the volume was renamed in one place only, or spec.volumes was indented under a container.`,
   fix: "Declare the volume under the pod's spec.volumes (or a volumeClaimTemplate), or fix the mount's name.",
-  preventsStatus: [],
+  preventsStatus: ["ContainerCreating", "Init:Error", "CreateContainerError", "RunContainerError", "StartError"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

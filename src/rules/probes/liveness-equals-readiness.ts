@@ -18,7 +18,7 @@ failureThreshold or period) are fine and not reported.`,
   fix: `Point the liveness probe at a cheap "is the process alive" check that does not depend on
 downstream services, or give it a clearly longer failure window (for example
 failureThreshold: 6) than the readiness probe.`,
-  preventsStatus: ["CrashLoopBackOff"],
+  preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
   check({ resource, report }) {
     const byContainer = new Map<string, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
     for (const site of probesOf(resource)) {

@@ -71,7 +71,7 @@ the containers a Service port reaches: the one declaring its targetPort (by name
 or, for a port number no container declares, those that declare ports or the only container.`,
   fix: `Add a readinessProbe that succeeds only when the container can serve requests (an HTTP
 /ready endpoint, or a TCP connect to its port).`,
-  preventsStatus: [],
+  preventsStatus: ["Running", "NotReady"],
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

@@ -14,7 +14,7 @@ create from the template, is refused. It usually happens when timing fields are 
 after the handler was deleted, or when a second handler is pasted in instead of replacing the
 first.`,
   fix: "Keep exactly one handler in the probe; delete the others, or add the one that is missing.",
-  preventsStatus: [],
+  preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       const handlers = handlersOf(site.raw);

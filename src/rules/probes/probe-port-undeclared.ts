@@ -14,7 +14,7 @@ readiness probe keeps the pod out of every Service forever; a failing startup pr
 both. Typical causes are a renamed port, a typo (htpp), or a port declared on another
 container of the pod.`,
   fix: "Use a name from the container's ports list (or add a port with that name), or use the port number.",
-  preventsStatus: ["CrashLoopBackOff"],
+  preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       for (const handler of ["httpGet", "tcpSocket"] as const) {

@@ -12,7 +12,7 @@ endpoints. For liveness and startup probes one success is final, and the API ser
 any other value ("must be 1"), so the pod, or every pod a controller tries to create, is
 refused.`,
   fix: "Remove successThreshold from the liveness/startup probe, or set it to 1; use it on the readiness probe instead.",
-  preventsStatus: [],
+  preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       if (site.kind === "readinessProbe") continue;

@@ -13,7 +13,7 @@ detection time becomes timeout x failureThreshold instead of period x failureThr
 container that hangs is noticed much later than the numbers suggest. It usually means the two
 values were swapped, or the period was left at its default while the timeout was raised.`,
   fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
-  preventsStatus: [],
+  preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       const t = timing(site.probe);

@@ -14,7 +14,7 @@ trade-off and are deliberately not required here.) A memory limit set at pod lev
 LimitRange default in the namespace, also bounds the container.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
-  preventsStatus: ["OOMKilled", "Evicted"],
+  preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

@@ -13,7 +13,7 @@ HorizontalPodAutoscaler utilization targets are percentages of the request and c
 without one. A request that is unset but has a limit defaults to the limit, so that case is
 fine, and so is a LimitRange default of the namespace or a pod-level request.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
-  preventsStatus: ["Evicted", "OOMKilled"],
+  preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

@@ -16,7 +16,7 @@ is accepted but its controller cannot create a single pod, so the rollout hangs 
 FailedCreate events and zero ready replicas.`,
   fix: `Lower the request to at most the limit, or raise the limit. Quantities compare by value:
 1Gi is 1024Mi, 0.5 cpu is 500m.`,
-  preventsStatus: [],
+  preventsStatus: ["Pending", "Unschedulable", "OOMKilled", "Evicted"],
   check({ resource, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

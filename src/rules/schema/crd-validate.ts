@@ -122,7 +122,7 @@ class CrdWalker {
       const allowed = schema.enum.filter((e) => e === null || typeof e !== "object");
       const strings = allowed.filter((e): e is string => typeof e === "string");
       const near =
-        typeof value === "string" ? (strings.find((a) => a.toLowerCase() === value.toLowerCase()) ?? closestWithin(value, strings)) : undefined;
+        typeof value === "string" ? closestWithin(value, strings) : undefined;
       this.report("invalid-type", {
         path,
         message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,

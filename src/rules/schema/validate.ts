@@ -246,7 +246,7 @@ class Walker {
         if (typeof value !== "string") return wrongType();
         const allowed = enumValues(code);
         if (value === "" || allowed.includes(value) || this.target.lenient) return;
-        const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? closestWithin(value, allowed);
+        const near = closestWithin(value, allowed);
         this.report("invalid-type", {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,

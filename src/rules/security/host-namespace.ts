@@ -19,7 +19,7 @@ port is taken), and the "restricted" and "baseline" Pod Security Standards rejec
 Only node agents normally need them, so in a DaemonSet (CNI, node exporters, log shippers) this
 is reported as info.`,
   fix: "Remove hostNetwork/hostPID/hostIPC, or set them to false; expose the pod through a Service instead.",
-  preventsStatus: ["Pending", "CrashLoopBackOff"],
+  preventsStatus: ["Pending", "CrashLoopBackOff", "CreatePodSandboxError"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

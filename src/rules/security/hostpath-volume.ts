@@ -14,7 +14,7 @@ that path. The "baseline" Pod Security Standard rejects hostPath volumes. A read
 reported as info, and so is any hostPath of a DaemonSet: node agents (log shippers, CSI node
 plugins) exist to work with the node's files.`,
   fix: "Use a PersistentVolumeClaim, an emptyDir, or a ConfigMap instead; if the node path is really needed, mount it readOnly.",
-  preventsStatus: ["ContainerCreating"],
+  preventsStatus: ["ContainerCreating", "RunContainerError"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

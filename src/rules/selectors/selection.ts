@@ -1,5 +1,5 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
-import { distance } from "fastest-levenshtein";
+import { spellingDistance } from "../../did-you-mean.js";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, parseLabelSelector, parseMapSelector, type Requirement, type Selector } from "../../models/selector.js";
@@ -120,7 +120,7 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
       if (!holds({ key: req.key, operator: "Exists", values: [] }, labels, controllerLabels)) continue;
       hits += holds(req, labels, controllerLabels) ? 2 : 1;
       const value = Object.prototype.hasOwnProperty.call(labels, req.key) ? labels[req.key] : undefined;
-      if (value !== undefined) spelling += Math.min(...req.values.map((v) => distance(v, value)));
+      if (value !== undefined) spelling += Math.min(...req.values.map((v) => spellingDistance(v, value)));
     }
     if (hits > bestHits || (hits === bestHits && hits > 0 && spelling < bestSpelling)) {
       best = owner;

@@ -18,7 +18,7 @@ present, and a Service selecting the pods of several workloads (blue/green, cana
 Namespaces of the input without any workload are not judged: their pods are deployed
 elsewhere.`,
   fix: "Make the selector equal to labels that the target pod template carries (or fix the template), and keep the Service in the workload's namespace.",
-  preventsStatus: [],
+  preventsStatus: ["Init:N/M"],
   check({ resource, index, report }) {
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;

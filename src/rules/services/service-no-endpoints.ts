@@ -12,7 +12,7 @@ an Endpoints object or an EndpointSlice (labelled kubernetes.io/service-name) fo
 and DNS name then resolve, but every connection is refused or times out. Usually the selector was
 forgotten, or mis-indented out of spec.`,
   fix: "Add spec.selector matching the pods' labels, or add the EndpointSlice (or Endpoints) that lists the backends.",
-  preventsStatus: [],
+  preventsStatus: ["Init:N/M"],
   check({ resource, index, report }) {
     if (resource.kind !== "Service") return;
     const spec = resource.spec("Service");

@@ -15,7 +15,7 @@ write to different disks and lose data on rescheduling) or cannot be scheduled a
 pinned by node affinity, leaving them Pending). The API server accepts the PV, so the
 promise breaks only at runtime.`,
   fix: "Use ReadWriteOnce (or ReadWriteOncePod) for hostPath and local volumes; use networked storage (NFS, CephFS, a CSI driver with RWX support) when pods on several nodes must share data.",
-  preventsStatus: ["Pending"],
+  preventsStatus: ["Pending", "Unschedulable"],
   check({ resource, report }) {
     if (resource.kind !== "PersistentVolume") return;
     const source = NODE_LOCAL.find((s) => {

@@ -14,7 +14,7 @@ volume's accessModes. If not, the claim stays Pending forever ("incompatible acc
 the pinned volume cannot be used by anything else, and every pod that mounts the claim stays
 Pending with "unbound immediate PersistentVolumeClaims".`,
   fix: "Ask in the claim only for modes the volume offers (usually ReadWriteOnce), or add the mode to the PV if its storage really supports it (NFS does; block disks do not support ReadWriteMany).",
-  preventsStatus: ["Pending"],
+  preventsStatus: ["Pending", "Unschedulable", "ContainerCreating"],
   check({ resource, index, report }) {
     if (resource.kind !== "PersistentVolumeClaim") return;
     const b = claimBindings(index).get(resource);

@@ -31,7 +31,7 @@ volumes available for this claim". This rule replays that matching over the PVs 
 and names the criterion the nearest volume fails. Claims of a class that a StorageClass of
 the input provisions dynamically, and classes with no PV in the input, are not judged.`,
   fix: "Change the claim or the volume so that the named criterion holds (a smaller request, the same volumeMode, matching labels or class), or add a volume that fits.",
-  preventsStatus: ["Pending"],
+  preventsStatus: ["Pending", "Unschedulable"],
   check({ resource, index, report }) {
     if (resource.kind !== "PersistentVolumeClaim") return;
     const b = claimBindings(index).get(resource);

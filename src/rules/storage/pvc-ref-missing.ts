@@ -17,7 +17,7 @@ use volumeClaimTemplates instead of naming claims directly. The name is checked 
 input defines claims in that namespace (or a claim of that name in another one); a workload
 linted without any claim of its namespace is assumed to use claims created elsewhere.`,
   fix: "Create the PersistentVolumeClaim in the workload's namespace, or correct claimName.",
-  preventsStatus: ["Pending"],
+  preventsStatus: ["Pending", "Unschedulable", "ContainerCreating"],
   check(ctx) {
     const { resource, index, report } = ctx;
     const tpl = runningPods(resource);

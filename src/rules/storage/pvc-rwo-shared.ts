@@ -54,7 +54,7 @@ while all pods land on one node, and break on the next reschedule. Replicas that
 own disks want a StatefulSet with volumeClaimTemplates; replicas that share files need a
 ReadWriteMany volume.`,
   fix: "Use a StatefulSet with volumeClaimTemplates for per-replica storage, a ReadWriteMany storage class for shared files, or one replica.",
-  preventsStatus: ["ContainerCreating"],
+  preventsStatus: ["ContainerCreating", "Pending", "Unschedulable"],
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
     if (!tpl) return;

@@ -11,7 +11,7 @@ probes, resource fields and the kubelet's bookkeeping. The API server requires t
 across containers, initContainers and ephemeralContainers and rejects the pod or workload
 ("Duplicate value"). This usually comes from copying a sidecar block without renaming it.`,
   fix: "Give each container (init containers included) its own name.",
-  preventsStatus: [],
+  preventsStatus: ["CreateContainerError"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

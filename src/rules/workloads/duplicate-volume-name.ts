@@ -9,7 +9,7 @@ export const rule = defineRule({
 spec.volumes to be unique and rejects the pod or workload ("Duplicate value"). It usually comes from merging two
 overlays or copying a volume block without renaming it.`,
   fix: "Rename one of the volumes (and its volumeMounts), or remove the copy.",
-  preventsStatus: [],
+  preventsStatus: ["CreateContainerError"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

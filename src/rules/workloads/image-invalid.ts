@@ -19,7 +19,7 @@ waiting with reason InvalidImageName and the pod never starts. A "ko://<Go impor
 image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
 \`ko apply\` replaces with the built image by digest, so it is not judged.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
-  preventsStatus: ["InvalidImageName"],
+  preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

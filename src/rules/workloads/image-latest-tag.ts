@@ -13,7 +13,7 @@ and because imagePullPolicy defaults to Always for :latest every pod start needs
 a registry outage or rate limit then turns restarts into ErrImagePull / ImagePullBackOff.
 Images pinned by digest are fine whatever their tag.`,
   fix: "Pin a version tag (nginx:1.27.3) or a digest (nginx@sha256:...).",
-  preventsStatus: ["ErrImagePull", "ImagePullBackOff"],
+  preventsStatus: ["ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;

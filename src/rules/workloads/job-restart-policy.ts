@@ -13,7 +13,7 @@ a new pod). A pod template's restartPolicy defaults to Always, which is what a J
 jobTemplate gets when the field is left out: the API server rejects the Job ("Unsupported value:
 \\"Always\\"") and a CronJob never manages to create its Jobs.`,
   fix: "Set `restartPolicy: OnFailure` (retry in place) or `restartPolicy: Never` (retry with a new pod) in the pod template spec.",
-  preventsStatus: [],
+  preventsStatus: ["Error"],
   check({ resource, report }) {
     if (resource.kind !== "Job" && resource.kind !== "CronJob") return;
     const tpl = resource.podTemplate;

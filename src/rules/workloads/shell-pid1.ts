@@ -40,7 +40,7 @@ never shuts down gracefully: it is killed with SIGKILL when terminationGracePeri
 out (exit code 137), every rollout waits the full grace period, and in-flight requests are cut.`,
   fix: `Start the application with \`exec\` as the last command of the script (\`...; exec myapp\`), or use an
 init such as tini, or call the binary directly.`,
-  preventsStatus: ["Terminating"],
+  preventsStatus: ["Terminating", "Init:Error", "CrashLoopBackOff", "Error", "Completed"],
   check({ resource, report }) {
     const tpl = resource.podTemplate;
     if (!tpl) return;
