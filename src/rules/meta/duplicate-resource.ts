@@ -14,7 +14,7 @@ of them was copied and not renamed, or the same object is defined in two overlay
   preventsStatus: [],
   check({ resource, index, report }) {
     if (!resource.name || resource.name.endsWith("*")) return;
-    const same = index.findAll(resource.kind, resource.namespace, resource.name);
+    const same = index.findAll(resource.groupKind, resource.namespace, resource.name);
     if (same.length < 2 || same[0] === resource) return;
     const first = same[0];
     report({

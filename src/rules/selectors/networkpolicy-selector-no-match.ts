@@ -1,6 +1,6 @@
 import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "networkpolicy-selector-no-match",
@@ -25,9 +25,12 @@ policy did not exist. Namespaces without any workload in the input are not judge
     if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
+    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
+    if (verdict.silent) return;
     report({
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(raw, ["spec", "podSelector"], near.failing) : ["spec", "podSelector"],
-      message: `podSelector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      message: `podSelector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
       hint: near ? `align the podSelector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set podSelector to the labels of the pods to isolate",
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });

@@ -1,6 +1,6 @@
 import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "pdb-selector-no-match",
@@ -39,9 +39,12 @@ input are not judged for a written selector.`,
     if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
+    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
+    if (verdict.silent) return;
     report({
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
       hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the pods to protect",
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });
