@@ -71,6 +71,20 @@ test("the duplicate-resource hint says how to lint alternative variants apart", 
   for (const d of found) expect(d.hint).toContain("--per-directory");
 });
 
+test("without --per-directory, alternative variants side by side are duplicates of each other", async () => {
+  const result = await lint(["fixtures/per-directory/variants.set"], { cwd: ROOT, config: {} });
+  const duplicates = result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "duplicate-resource").map((d) => `${f.path}:${d.line}`));
+  expect(duplicates).toEqual([
+    "fixtures/per-directory/variants.set/overlays/prod/service.yaml:3",
+    "fixtures/per-directory/variants.set/samples-a/app.yaml:9",
+    "fixtures/per-directory/variants.set/samples-b/app.yaml:3",
+  ]);
+  const perDirectory = await lint(["fixtures/per-directory/variants.set"], { cwd: ROOT, config: {}, perDirectory: true });
+  expect(perDirectory.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "duplicate-resource").map((d) => `${f.path}:${d.line}`))).toEqual([
+    "fixtures/per-directory/variants.set/samples-a/app.yaml:9",
+  ]);
+});
+
 describe("every operator of the table has a fixture with each of its custom resources", () => {
   const fixtures = readdirSync(join(FIXTURES, "operators")).map((f) => readFileSync(join(FIXTURES, "operators", f), "utf8"));
   const typesIn = (text: string) =>

@@ -13,7 +13,12 @@ export const rule = defineRule({
 protects nothing: the pods you meant to isolate keep accepting traffic from everywhere, or,
 for an allow-rule next to a default-deny policy, stay cut off because the allow never
 applies to them. Nothing in the cluster reports this; traffic simply behaves as if the
-policy did not exist. Namespaces without any workload in the input are not judged.`,
+policy did not exist. Namespaces without any workload in the input are not judged.
+Pods that operators run for custom resources of the input count (a Prometheus's pods carry
+prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+typo stays a warning), the finding drops to info if a workload of the namespace may create or
+relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
+if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
   check({ resource, index, report }) {

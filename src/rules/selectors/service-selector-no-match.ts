@@ -16,7 +16,12 @@ Deployment only, or a Service placed in another namespace are the usual causes. 
 controllers add to pods (pod-template-hash, statefulset.kubernetes.io/pod-name...) count as
 present, and a Service selecting the pods of several workloads (blue/green, canary) is fine.
 Namespaces of the input without any workload are not judged: their pods are deployed
-elsewhere.`,
+elsewhere.
+Pods that operators run for custom resources of the input count (a Prometheus's pods carry
+prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+typo stays a warning), the finding drops to info if a workload of the namespace may create or
+relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
+if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Make the selector equal to labels that the target pod template carries (or fix the template), and keep the Service in the workload's namespace.",
   preventsStatus: [],
   check({ resource, index, report }) {
