@@ -2,12 +2,14 @@
  * `--per-directory`: example and multi-environment repositories hold several desired states side
  * by side (overlays/dev and overlays/prod, one folder per sample). Each directory with a
  * kustomization is then an input set of its own, with what its kustomization includes (the
- * files and directories under `resources`, transitively, as `kustomize build` reads them); a
- * file under no kustomization belongs to the top-level folder it is in (below the directory
- * all inputs share). Cross-resource rules and duplicate-resource look only inside a set.
+ * files and directories under `resources` and `components`, transitively, as `kustomize build`
+ * reads them); the files of a Component belong to the first kustomization that applies it (a
+ * Component is a fragment, not a desired state); a file under no kustomization belongs to the
+ * top-level folder it is in (below the directory all inputs share). Duplicates and selection
+ * look only inside a set (references by name may reach the whole input: see ResourceIndex).
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import { isKustomization, resourceEntries } from "../models/kustomization.js";
+import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 
@@ -30,7 +32,18 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
     for (const doc of docs) {
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
-      kustomizations.set(dir, [...(kustomizations.get(dir) ?? []), ...resourceEntries(doc.value).map((r) => resolve(dir, r))]);
+      const included = [...resourceEntries(doc.value), ...componentEntries(doc.value)].map((r) => resolve(dir, r));
+      kustomizations.set(dir, [...(kustomizations.get(dir) ?? []), ...included]);
+    }
+  }
+  /** Component directory -> the first kustomization that applies it. */
+  const appliedBy = new Map<string, string>();
+  for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (const doc of docs) {
+      if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
+      const dir = dirname(file.absolute);
+      for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
     }
   }
   const homes = new Map<string, string>();
@@ -42,6 +55,8 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
     for (let dir = dirname(absolute); ; dir = dirname(dir)) {
       if (kustomizations.has(dir)) {
         home = dir;
+        // A Component is judged where it is applied; the bound guards against components applying each other in a cycle.
+        for (let hops = 0; appliedBy.has(home) && hops < 32; hops++) home = appliedBy.get(home)!;
         break;
       }
       if (dir === root || dirname(dir) === dir || !isInside(dir, root)) break;

@@ -225,7 +225,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const index = new ResourceIndex(indexed.filter((r) => !r.partial), roles.generated);
   const absoluteOf = new Map(loaded.map((l) => [l.file.display, l.file.absolute]));
   const indexFor = options.perDirectory
-    ? perSet(inputSets(loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, roles.generated))
+    ? perSet(inputSets(loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, roles.generated, index))
     : () => index;
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;

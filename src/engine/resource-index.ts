@@ -40,6 +40,12 @@ export class ResourceIndex {
   constructor(
     readonly all: readonly Resource[],
     generated: readonly GeneratedObject[] = [],
+    /**
+     * The whole input, when this index holds one input set of it (`--per-directory`): an object
+     * referred to by name may be applied from another set (a shared base or config), so `find`
+     * and `producerOf` fall back to it; duplicates, selection and `ofKind` stay inside the set.
+     */
+    private readonly outer?: ResourceIndex,
   ) {
     for (const g of generated) {
       push(this.generatedByKindNs, `${resolveType(g.kind)}\u0000${g.namespace}`, g);
@@ -69,7 +75,7 @@ export class ResourceIndex {
 
   /** The resource of this type and name in a namespace ("" for cluster-scoped kinds). */
   find(type: string, namespace: string, name: string): Resource | undefined {
-    return this.byName.get(key(resolveType(type), namespace, name))?.[0];
+    return this.byName.get(key(resolveType(type), namespace, name))?.[0] ?? this.outer?.find(type, namespace, name);
   }
 
   /** Every resource with this identity (more than one is a duplicate). */
@@ -108,7 +114,7 @@ export class ResourceIndex {
    * cert-manager Certificate, a CloudNativePG Cluster...
    */
   producerOf(kind: DerivedKind, namespace: string, name: string): Resource | undefined {
-    return this.derived().objects.get(key(kind, namespace, name));
+    return this.derived().objects.get(key(kind, namespace, name)) ?? this.outer?.producerOf(kind, namespace, name);
   }
 
   /** Whether the namespace holds a resource whose purpose is to put Secrets there (SealedSecret, ExternalSecret, Certificate). */
