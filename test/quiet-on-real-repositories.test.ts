@@ -51,7 +51,7 @@ test("custom resources of an unknown operator lower a selector to info, never a 
     { line: 32, severity: "warning" },
     { line: 56, severity: "warning" },
   ]);
-  expect(found[0].message).toContain('the operator of VectorDatabase "embeddings" may run the selected pods');
+  expect(found[0].message).toContain('the operator of VectorDatabase.example.test "embeddings" may run the selected pods');
 });
 
 test("a missing Secret named after an unknown operator's custom resource is info; a typo or an unrelated name stays a warning", async () => {
@@ -62,7 +62,7 @@ test("a missing Secret named after an unknown operator's custom resource is info
     { line: 29, severity: "warning" },
     { line: 30, severity: "warning" },
   ]);
-  expect(found[0].message).toContain('the operator of VectorDatabase "embeddings" may create it');
+  expect(found[0].message).toContain('the operator of VectorDatabase.example.test "embeddings" may create it');
 });
 
 test("the duplicate-resource hint says how to lint alternative variants apart", async () => {

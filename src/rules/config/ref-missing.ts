@@ -38,7 +38,7 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): 
     const operator = similar || generated ? undefined : unknownProducer(index, resource.namespace, ref.name);
     report({
       path: ref.path,
-      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.kind} "${operator.name}" may create it` : ""}`,
+      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
       ...(operator ? { severity: "info" as const } : {}),
       hint: similar
         ? `rename the reference to "${similar.name}" if that is the one meant`

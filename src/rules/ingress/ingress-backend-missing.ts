@@ -30,7 +30,7 @@ Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8
       const operator = similar ? undefined : unknownProducer(index, resource.namespace, b.name);
       report({
         path: b.namePath,
-        message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.kind} "${operator.name}" may create it` : ""}`,
+        message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
         hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
         ...(operator ? { severity: "info" as const, related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
         ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),

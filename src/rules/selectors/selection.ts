@@ -161,7 +161,7 @@ export function noMatchVerdict(index: ResourceIndex, namespace: string, selector
     return { silent: false, severity: "info", because: `ServiceAccount "${account}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
   }
   const unknown = index.unknownOperatorResources(namespace)[0];
-  if (unknown) return { silent: false, severity: "info", because: `the operator of ${unknown.kind} "${unknown.name}" may run the selected pods` };
+  if (unknown) return { silent: false, severity: "info", because: `the operator of ${unknown.groupKind} "${unknown.name}" may run the selected pods` };
   return { silent: false };
 }
 
