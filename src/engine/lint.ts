@@ -17,6 +17,7 @@ import { reportedSeverity } from "./severity.js";
 import { loadFiles } from "./load.js";
 import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
+import { inputSets, perSet } from "./input-sets.js";
 import { ResourceIndex } from "./resource-index.js";
 import { readTypeMeta } from "./type-meta.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
@@ -43,6 +44,11 @@ export interface LintOptions {
   allowUnmatched?: boolean;
   /** Paths read for cross-resource lookups only (`--context`): their own findings are not reported. */
   context?: string[];
+  /**
+   * Each directory with a kustomization (with what it includes), else each top-level folder, is
+   * an input set of its own for cross-resource rules and duplicates (`--per-directory`).
+   */
+  perDirectory?: boolean;
   /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
@@ -217,6 +223,10 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   // Patches are parts of other objects, not objects of their own.
   const indexed = contextResources.length ? [...contextResources, ...judged] : resources;
   const index = new ResourceIndex(indexed.filter((r) => !r.partial), roles.generated);
+  const absoluteOf = new Map(loaded.map((l) => [l.file.display, l.file.absolute]));
+  const indexFor = options.perDirectory
+    ? perSet(inputSets(loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, roles.generated, index))
+    : () => index;
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
@@ -254,7 +264,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   for (const resource of judged) {
     // One context per resource; `report` files findings under the rule being run.
     let rule: Rule = rules[0];
-    const ctx = { resource, index, settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
+    const ctx = { resource, index: indexFor(resource), settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
     for (rule of resource.partial ? patchRules : rules) {
       try {
         rule.check!(ctx);

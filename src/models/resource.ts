@@ -1,6 +1,7 @@
 /** One Kubernetes object of the input, with lazily parsed typed views. */
 import type { ParsedDocument } from "../engine/parse.js";
 import type { Path, ResourceRef } from "../types.js";
+import { groupKind } from "./api-groups.js";
 import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";
 import type { PodSpec, SpecByKind } from "./k8s.js";
 import { inputKeyedObject } from "./input-keys.js";
@@ -56,6 +57,7 @@ export class Resource {
   readonly metadata: ObjectMeta;
   private specCache: unknown;
   private templateCache: PodTemplate | null | undefined;
+  private groupKindCache: string | undefined;
 
   constructor(
     /** The object as written. */
@@ -93,6 +95,11 @@ export class Resource {
   get group(): string {
     const slash = this.apiVersion.indexOf("/");
     return slash === -1 ? "" : this.apiVersion.slice(0, slash);
+  }
+
+  /** The object's type as the API server identifies it: `Deployment.apps`, `Service`, `Gateway.gateway.networking.k8s.io` (see groupKind). */
+  get groupKind(): string {
+    return (this.groupKindCache ??= groupKind(this.apiVersion, this.kind));
   }
 
   get ref(): ResourceRef {

@@ -29,6 +29,9 @@ Options:
       --ignore-pattern <glob>  do not lint matching files; repeatable
       --follow-symlinks        follow symbolic links that lead out of the linted directories
       --context <path>         read for cross-resource checks only, not reported on; repeatable
+      --per-directory          lint each directory with a kustomization (with what it includes),
+                               else each top-level folder, as its own input: duplicates and
+                               cross-resource checks stay inside it (alternative variants)
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete with --context, else partial)
       --max-warnings <n>       exit 1 when there are more than n warnings
@@ -69,6 +72,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       "follow-symlinks": { type: "boolean" },
       context: { type: "string", multiple: true },
       references: { type: "string" },
+      "per-directory": { type: "boolean" },
       "max-warnings": { type: "string" },
       quiet: { type: "boolean" },
       explain: { type: "boolean" },
@@ -116,6 +120,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     cwd: io.cwd,
     configDir: configPath ? dirname(configPath) : undefined,
     followSymlinks: values["follow-symlinks"],
+    perDirectory: values["per-directory"],
     allowUnmatched: values["no-error-on-unmatched-pattern"],
     quiet: values.quiet,
     stdinFilename,

@@ -1,7 +1,7 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { RuleContext } from "../types.js";
-import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, type ReferencedKind } from "./references.js";
+import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
 
 /** Published into every namespace by the kube-controller-manager. */
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
@@ -35,15 +35,18 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): 
     if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
     const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
     const generated = similar ? undefined : similarGeneratedName(index, kind, resource.namespace, ref.name);
+    const operator = similar || generated ? undefined : unknownProducer(index, resource.namespace, ref.name);
     report({
       path: ref.path,
-      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"`,
+      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
+      ...(operator ? { severity: "info" as const } : {}),
       hint: similar
         ? `rename the reference to "${similar.name}" if that is the one meant`
         : generated
           ? `rename the reference to "${generated}" (made by a kustomization generator) if that is the one meant`
           : `add the ${kind} to the manifests, fix the name${ref.via === "imagePullSecrets" ? "" : ", or set optional: true if the pod can run without it"}`,
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+      ...(operator ? { related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
     });
   }
 }

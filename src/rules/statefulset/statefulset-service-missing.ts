@@ -1,4 +1,4 @@
-import { reportsAbsent } from "../config/references.js";
+import { findReferenced, reportsAbsent } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -22,7 +22,7 @@ Service of its namespace is assumed to get its Service from another file.`,
     if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name || !name.trim()) return;
-    if (index.find("Service", resource.namespace, name)) return;
+    if (findReferenced(index, "Service", resource.namespace, name)) return;
     const elsewhere = index.ofKind("Service").find((s) => s.name === name);
     // As for every reference to an object absent from a partial input: only when the input manages
     // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;
