@@ -4,6 +4,8 @@
  */
 import { withoutNameHash, type GeneratedObject } from "../models/kustomization.js";
 import type { Resource } from "../models/resource.js";
+import { RunMemo } from "../models/run-memo.js";
+import { runningPods } from "../models/workloads.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
 
 /** Keys no template declares but controllers add: no bucket can be chosen by them. */
@@ -26,6 +28,8 @@ export class ResourceIndex {
   /** Objects that kustomization generators make, by kind/namespace/name and by kind/namespace. */
   private readonly generatedByName = new Map<string, GeneratedObject>();
   private readonly generatedByKindNs = new Map<string, GeneratedObject[]>();
+  /** Derived data of this run (lookups built on first use); rules reach it as `ctx.memo`. */
+  readonly memo = new RunMemo();
 
   constructor(
     readonly all: readonly Resource[],
@@ -42,9 +46,7 @@ export class ResourceIndex {
       push(this.byName, key(r.kind, r.namespace, r.name), r);
       push(this.byKindNs, `${r.kind}\u0000${r.namespace}`, r);
       push(this.byKindList, r.kind, r);
-      // Bare PodTemplates run nothing; the workloads that embed templates do.
-      if (r.kind === "PodTemplate") continue;
-      const tpl = r.podTemplate;
+      const tpl = runningPods(r);
       if (!tpl) continue;
       push(this.podOwners, r.namespace, r);
       let labels = this.byPodLabel.get(r.namespace);

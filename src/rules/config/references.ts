@@ -6,8 +6,9 @@ import { distance } from "fastest-levenshtein";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
-import type { RuleContext } from "../types.js";
+import type { CrossResourceContext } from "../types.js";
 
 export type ReferencedKind = "ConfigMap" | "Secret";
 
@@ -74,12 +75,11 @@ export function podReferences(tpl: PodTemplate): ObjectReference[] {
  * Kinds whose controllers create a Secret of a given name: a Secret "missing" from the input
  * that one of these produces is not missing in the cluster.
  */
-const producersByIndex = new WeakMap<ResourceIndex, Map<string, Map<string, Resource>>>();
+const SECRET_PRODUCERS = memoKey<Map<string, Map<string, Resource>>>("Secret producers by namespace");
 
 /** Secrets that other objects of the input produce, by name; computed once per namespace. */
 function secretProducers(index: ResourceIndex, namespace: string): Map<string, Resource> {
-  let byNamespace = producersByIndex.get(index);
-  if (!byNamespace) producersByIndex.set(index, (byNamespace = new Map()));
+  const byNamespace = index.memo.get(SECRET_PRODUCERS, () => new Map());
   const known = byNamespace.get(namespace);
   if (known) return known;
   const out = new Map<string, Resource>();
@@ -121,7 +121,7 @@ export function findReferenced(index: ResourceIndex, kind: string, namespace: st
  * likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function reportsAbsent(
-  { index, settings }: Pick<RuleContext, "index" | "settings">,
+  { index, settings }: Pick<CrossResourceContext, "index" | "settings">,
   kind: string,
   namespace: string,
   manages: (index: ResourceIndex, kind: string, namespace: string) => boolean = managesKind,

@@ -5,6 +5,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "error",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet's governing Service must be headless (clusterIP: None).",
   explanation: `Per-pod DNS names of a StatefulSet (db-0.db.<namespace>.svc) are published only for the pods
 behind a headless Service, one with clusterIP: None. A governing Service with a cluster IP
@@ -16,7 +17,6 @@ cannot be changed on an existing Service, so the fix needs the Service to be rec
 if clients need a load-balanced address.`,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, index, report }) {
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name) return;
     const svc = index.find("Service", resource.namespace, name);
