@@ -80,3 +80,13 @@ describe("rule sources", () => {
   });
 
 });
+
+test("the compiler rejects a single-resource rule that reads the index (checked by `npm run typecheck`)", () => {
+  const rule = defineRule({
+    ...META,
+    id: "reads-index-unannounced",
+    // @ts-expect-error: the index is only in the context of a rule with crossResource: true
+    check: ({ index }) => void index.all,
+  });
+  expect(rule.meta.crossResource).toBeUndefined();
+});
