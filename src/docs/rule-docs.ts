@@ -1,5 +1,6 @@
 /** docs/rules/*.md are rendered from rule meta and the rule's example fixtures, so the pages cannot drift from the code. */
 import { ruleExamples } from "../rules/examples.js";
+import { describeScope } from "../rules/scope.js";
 import type { Rule } from "../rules/types.js";
 
 const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
@@ -8,7 +9,8 @@ export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-export function renderRuleDoc({ meta }: Rule): string {
+export function renderRuleDoc(rule: Rule): string {
+  const { meta } = rule;
   const lines = [
     GENERATED,
     "",
@@ -20,6 +22,8 @@ export function renderRuleDoc({ meta }: Rule): string {
     `- Category: ${meta.category}`,
     `- Scope: ${meta.crossResource ? "cross-resource (needs the other resources of the input)" : "single resource"}`,
   ];
+  // Rules the engine runs itself (yaml-syntax...) judge files, not resources.
+  if (meta.appliesTo || rule.check) lines.push(`- Applies to: ${describeScope(meta.appliesTo)}`);
   if (meta.reportsAbsentObjects) {
     lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
   }

@@ -5,6 +5,7 @@
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { Resource } from "../models/resource.js";
 import { allRules, getRule } from "../rules/index.js";
+import { dispatchByScope } from "../rules/scope.js";
 import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
@@ -230,7 +231,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
-  const patchRules = rules.filter((r) => r.meta.checksPatches);
+  const rulesFor = dispatchByScope(rules);
 
   const toDiagnostic = (rule: Rule, resource: Resource, finding: Finding) => {
     const src = sourceOf.get(resource.file)!;
@@ -264,10 +265,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   for (const resource of judged) {
     // One context per resource; `report` files findings under the rule being run.
     let rule: Rule = rules[0];
-    const ctx = { resource, index: indexFor(resource), settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
-    for (rule of resource.partial ? patchRules : rules) {
+    const runIndex = indexFor(resource);
+    const ctx = { resource, settings, memo: runIndex.memo.get, report: (f: Finding) => toDiagnostic(rule, resource, f) };
+    // Only the rules that say they are cross-resource see the other resources.
+    const crossCtx = { ...ctx, index: runIndex };
+    for (rule of rulesFor(resource)) {
       try {
-        rule.check!(ctx);
+        rule.check!(rule.meta.crossResource ? crossCtx : ctx);
       } catch (err) {
         toDiagnostic(getRule("internal-error")!, resource, {
           path: ["kind"],

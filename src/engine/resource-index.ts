@@ -10,6 +10,8 @@ import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPod
 import { podsWritableBy } from "../models/rbac.js";
 import { withoutNameHash, type GeneratedObject } from "../models/kustomization.js";
 import type { Resource } from "../models/resource.js";
+import { RunMemo } from "../models/run-memo.js";
+import { runningPods } from "../models/workloads.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
 
 /** Keys no template declares but controllers add: no bucket can be chosen by them. */
@@ -36,6 +38,8 @@ export class ResourceIndex {
   private derivedCache: DerivedIndex | undefined;
   /** namespace -> the first pod owner whose ServiceAccount may create or relabel pods there; built on first use. */
   private labellers: Map<string, Resource> | undefined;
+  /** Derived data of this run (lookups built on first use); rules reach it as `ctx.memo`. */
+  readonly memo = new RunMemo();
 
   constructor(
     readonly all: readonly Resource[],
@@ -59,9 +63,7 @@ export class ResourceIndex {
       push(this.byName, key(type, r.namespace, r.name), r);
       push(this.byKindNs, `${type}\u0000${r.namespace}`, r);
       push(this.byKindList, type, r);
-      // Bare PodTemplates run nothing; the workloads that embed templates do.
-      if (r.kind === "PodTemplate") continue;
-      const tpl = r.podTemplate;
+      const tpl = runningPods(r);
       if (!tpl) continue;
       push(this.podOwners, r.namespace, r);
       let labels = this.byPodLabel.get(r.namespace);

@@ -7,8 +7,8 @@ import type { PodSpec, SpecByKind } from "./k8s.js";
 import { inputKeyedObject } from "./input-keys.js";
 import { CONTROLLER_LABELS } from "./selector.js";
 
-/** Where a workload keeps its pod template, relative to the resource root, by kind. */
-const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
+/** Where a workload (or a bare PodTemplate) keeps its pod template, relative to the resource root, by kind. */
+export const POD_TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
   ["Deployment", ["spec", "template"]],
   ["ReplicaSet", ["spec", "template"]],
   ["ReplicationController", ["spec", "template"]],
@@ -18,8 +18,6 @@ const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
   ["CronJob", ["spec", "jobTemplate", "spec", "template"]],
   ["PodTemplate", ["template"]],
 ]);
-
-export const WORKLOAD_KINDS = new Set(["Pod", ...[...TEMPLATE_PATHS.keys()].filter((k) => k !== "PodTemplate")]);
 
 /** The pods a resource runs, seen the same way for every workload kind. */
 export interface PodTemplate {
@@ -140,8 +138,8 @@ export class Resource {
         metadataPath: ["metadata"],
         controllerLabels: NO_LABELS,
       };
-    } else if (TEMPLATE_PATHS.has(this.kind)) {
-      const path = TEMPLATE_PATHS.get(this.kind)!;
+    } else if (POD_TEMPLATE_PATHS.has(this.kind)) {
+      const path = POD_TEMPLATE_PATHS.get(this.kind)!;
       const t = PodTemplateSpec.parse(get(this.raw, path));
       tpl = {
         labels: t.metadata?.labels ?? NO_STRINGS,

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   reportsAbsentObjects: true,
   summary: "A pod refers to a ConfigMap that the manifests do not define.",
   explanation: `The kubelet resolves ConfigMap references when it starts a pod. A container whose env or

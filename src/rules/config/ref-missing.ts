@@ -1,18 +1,19 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
 import type { ResourceIndex } from "../../engine/resource-index.js";
-import type { RuleContext } from "../types.js";
+import { memoKey } from "../../models/run-memo.js";
+import type { CrossResourceContext } from "../types.js";
 import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
 
 /** Published into every namespace by the kube-controller-manager. */
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
 const PULL_SECRET_TYPES = new Set(["kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"]);
 
-const pullSecretNamespaces = new WeakMap<ResourceIndex, Map<string, boolean>>();
+/** namespace -> whether the input defines an image pull Secret there. */
+const PULL_SECRET_NAMESPACES = memoKey<Map<string, boolean>>("namespaces with image pull Secrets");
 
 /** Whether the input defines an image pull Secret in the namespace; answered once per namespace. */
 function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
-  let known = pullSecretNamespaces.get(index);
-  if (!known) pullSecretNamespaces.set(index, (known = new Map()));
+  const known = index.memo.get(PULL_SECRET_NAMESPACES, () => new Map());
   let answer = known.get(namespace);
   if (answer === undefined) {
     answer = index.ofKind("Secret", namespace).some((s) => PULL_SECRET_TYPES.has(String(s.raw.type)));
@@ -21,10 +22,9 @@ function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
   return answer;
 }
 
-export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): void {
+export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceContext): void {
   const { resource, index, report } = ctx;
-  const tpl = resource.podTemplate;
-  if (!tpl || resource.kind === "PodTemplate") return;
+  const tpl = resource.podTemplate!;
   if (!reportsAbsent(ctx, kind, resource.namespace)) return;
   const managesPullSecrets = kind === "Secret" && definesPullSecrets(index, resource.namespace);
   for (const ref of podReferences(tpl)) {

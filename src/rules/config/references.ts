@@ -7,7 +7,7 @@ import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import type { RuleContext } from "../types.js";
+import type { CrossResourceContext } from "../types.js";
 
 export type ReferencedKind = "ConfigMap" | "Secret";
 
@@ -99,7 +99,7 @@ export function unknownProducer(index: ResourceIndex, namespace: string, name: s
  * likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function reportsAbsent(
-  { index, settings }: Pick<RuleContext, "index" | "settings">,
+  { index, settings }: Pick<CrossResourceContext, "index" | "settings">,
   kind: string,
   namespace: string,
   manages: (index: ResourceIndex, kind: string, namespace: string) => boolean = managesKind,

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "error",
   crossResource: true,
+  appliesTo: "workloads",
   summary: "A pod reads a key that its Secret does not have.",
   explanation: `When a container's env uses secretKeyRef with a key the Secret does not hold, the kubelet
 refuses to start the container: the pod shows CreateContainerConfigError ("couldn't find key ...

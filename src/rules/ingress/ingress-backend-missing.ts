@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Ingress"],
   reportsAbsentObjects: true,
   summary: "An Ingress routes to a Service that the manifests do not define.",
   explanation: `An Ingress backend names a Service in the Ingress's own namespace. When it does not exist
@@ -20,7 +21,6 @@ Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8
   preventsStatus: [],
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.kind !== "Ingress") return;
     const backends = ingressServiceBackends(resource);
     if (backends.length === 0 || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const b of backends) {

@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: "liveness-equals-readiness",
   category: "probes",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "The liveness probe is identical to the readiness probe, so a pod that should only leave the endpoints is restarted.",
   explanation: `Readiness and liveness answer different questions. A failed readiness probe takes the pod
 out of its Services until it recovers (a busy pod, a slow database); a failed liveness probe

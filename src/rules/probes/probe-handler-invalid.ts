@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-handler-invalid",
   category: "probes",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "A probe must define exactly one of exec, httpGet, tcpSocket or grpc.",
   explanation: `A probe tells the kubelet how to check a container: run a command (exec), send an HTTP GET
 (httpGet), open a TCP connection (tcpSocket) or call the gRPC health service (grpc). The API

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-port-undeclared",
   category: "probes",
   severity: "error",
+  appliesTo: "workloads",
   summary: "A probe refers to a named port that the container does not declare.",
   explanation: `A probe's httpGet or tcpSocket port may be a number or the name of one of the container's
 own ports. The kubelet resolves the name against that container's ports list only; when the

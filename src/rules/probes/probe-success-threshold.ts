@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-success-threshold",
   category: "probes",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "Liveness and startup probes must have successThreshold 1.",
   explanation: `successThreshold is how many consecutive successes turn a failing probe back into a passing
 one. It only means something for readiness, where a pod may flap in and out of the Service's

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-timeout-exceeds-period",
   category: "probes",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A probe's timeoutSeconds is longer than its periodSeconds.",
   explanation: `The kubelet runs a probe every periodSeconds (default 10) and gives each attempt
 timeoutSeconds (default 1) to answer. A timeout longer than the period means a slow answer is

@@ -8,15 +8,18 @@ import type { ResourceIndex } from "../../engine/resource-index.js";
 import { formatPath } from "../../engine/positions.js";
 import { ownValue } from "../../models/input-keys.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 import { isPatchDirective, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
-const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
+/** One walk per custom resource, shared by the schema rules: resource -> rule id -> findings. */
+const CRD_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("CRD schema findings by resource");
 
 export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index: ResourceIndex): Finding[] {
+  const cache = index.memo.get(CRD_FINDINGS, () => new Map());
   let byRule = cache.get(resource);
   if (!byRule) {
     byRule = new Map();

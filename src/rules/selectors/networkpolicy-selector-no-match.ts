@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["NetworkPolicy"],
   summary: "A NetworkPolicy's podSelector matches no pods of any workload in its namespace.",
   explanation: `A NetworkPolicy applies to the pods its spec.podSelector selects in its own namespace
 (podSelector: {} selects all of them). A selector that matches no pod template of the input
@@ -22,7 +23,6 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
   check({ resource, index, report }) {
-    if (resource.kind !== "NetworkPolicy") return;
     const raw = resource.get(["spec", "podSelector"]);
     if (raw === undefined || raw === null || selectorProblems(raw).length) return;
     const selector = parseLabelSelector(raw);

@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["PodDisruptionBudget"],
   summary: "A PodDisruptionBudget's selector matches no pods of any workload in its namespace.",
   explanation: `A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades,
 autoscaler scale-downs) for the pods its selector matches. When the selector matches no pods
@@ -23,7 +24,6 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set spec.selector.matchLabels to the labels of the workload's pod template.",
   preventsStatus: [],
   check({ resource, index, report }) {
-    if (resource.kind !== "PodDisruptionBudget") return;
     const raw = resource.get(["spec", "selector"]);
     if (raw === undefined || raw === null) {
       report({ path: ["spec"], message: `PodDisruptionBudget "${resource.name}" has no selector, so it protects no pods`, hint: "add spec.selector.matchLabels" });

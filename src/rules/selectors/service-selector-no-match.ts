@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Service"],
   summary: "A Service's selector matches no pods of any workload in its namespace.",
   explanation: `A Service sends traffic to the pods its selector matches, in its own namespace. When no pod
 template of the input carries all the selector's labels, the Service gets no endpoints:

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   reportsAbsentObjects: true,
   summary: "A StatefulSet's serviceName names no Service in its namespace.",
   explanation: `The StatefulSet controller does not create the governing Service named in spec.serviceName;
@@ -19,7 +20,6 @@ Service of its namespace is assumed to get its Service from another file.`,
   preventsStatus: ["CrashLoopBackOff"],
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name || !name.trim()) return;
     if (findReferenced(index, "Service", resource.namespace, name)) return;

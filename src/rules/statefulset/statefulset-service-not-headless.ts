@@ -5,6 +5,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "error",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet's governing Service must be headless (clusterIP: None).",
   explanation: `Per-pod DNS names of a StatefulSet (db-0.db.<namespace>.svc) are published only for the pods
 behind a headless Service, one with clusterIP: None. A governing Service with a cluster IP
@@ -20,7 +21,6 @@ through the cluster IP; only its per-pod DNS name is lost, so that is a warning.
 if clients need a load-balanced address.`,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, index, report }) {
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name) return;
     const svc = index.find("Service", resource.namespace, name);
