@@ -2,11 +2,14 @@
 import { relative } from "node:path";
 import { stringify } from "yaml";
 import { effectiveConfig, type RunOptions } from "../engine/effective-config.js";
+import { printable } from "../printable.js";
 
 /**
  * The config file found (or null), then every setting resolved, every rule's severity last.
  * `file` is shown as given: the configuration does not vary by file (it is found from the
- * working directory, like a lint run's).
+ * working directory, like a lint run's). The YAML is for reading in a terminal or CI log, so every
+ * string in it (values from the untrusted config file) is made printable, one line each; the
+ * JSON is exact.
  */
 export function printConfig(file: string, options: RunOptions & { maxWarnings?: number; configFile?: string; cwd: string; json: boolean }): string {
   const { configFile, cwd, json, ...run } = options;
@@ -15,5 +18,13 @@ export function printConfig(file: string, options: RunOptions & { maxWarnings?: 
     configFile: configFile ? relative(cwd, configFile).split("\\").join("/") || configFile : null,
     ...effectiveConfig(run),
   };
-  return json ? `${JSON.stringify(shown, null, 2)}\n` : stringify(shown);
+  return json ? `${JSON.stringify(shown, null, 2)}\n` : stringify(printableStrings(shown), { lineWidth: 0 });
+}
+
+/** `value` with every string in it, keys too, passed through printable. */
+function printableStrings(value: unknown): unknown {
+  if (typeof value === "string") return printable(value);
+  if (Array.isArray(value)) return value.map(printableStrings);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [printable(k), printableStrings(v)]));
+  return value;
 }
