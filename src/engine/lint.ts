@@ -64,6 +64,8 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Receives every resource of the run and its first line (JUnit lists resources without findings too). */
   onResources?: (resources: Array<{ file: string; line: number; resource: ResourceRef }>) => void;
+  /** Receives the absolute path of every file the run reads, linted and context (reports must not replace one). */
+  onInputFiles?: (absolute: string[]) => void;
 }
 
 /** A file's text and how to turn offsets into lines. */
@@ -117,6 +119,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   };
   const files = await discover(paths.length ? paths : ["."], discoverOptions);
   const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
+  options.onInputFiles?.([...files, ...contextFiles].map((f) => f.absolute));
   const severities = severityOverrides(options);
   const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));
   if (unknownRuleIds.length) {

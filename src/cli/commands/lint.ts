@@ -1,6 +1,7 @@
 /** `k8s-lint [paths...]`: the default command. */
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
+import { IGNORE_FILE } from "../../engine/discover.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
@@ -115,6 +116,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
 
   const progress = createProgress({ enabled: targets.some((t) => progressAllowed(t.format, io.stderrIsTTY ?? false)), write: io.stderr });
   let linted: LintedResource[] | undefined;
+  // Every file the run reads; a report may replace none of them.
+  const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
   const result = await lint(positionals, {
     ...run,
     cwd: io.cwd,
@@ -126,6 +129,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     stdinFilename,
     onProgress: progress.onProgress,
     onResources: targets.some((t) => t.format === "junit") ? (list) => (linted = list) : undefined,
+    onInputFiles: (files) => reads.push(...files),
   }).finally(() => progress.finish());
 
   const noColor = values["no-color"] ?? false;
@@ -135,6 +139,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     explain: values.explain,
     width: outputWidth(io, false),
     resources: linted,
+    reads,
   });
 
   const limit = maxWarnings ?? config?.maxWarnings;
