@@ -2,7 +2,8 @@
  * The fixture convention (SPEC §8): `# rules: a, b` names the rules a fixture is about
  * (`*` = every error and warning rule), `# expect: a, b` on a line says those rules report
  * that line, `# options: kubernetesVersion=1.25, defaultNamespace=shop, references=complete` sets lint options
- * (`context=<path>`, relative to the repository root, reads that path as `--context`).
+ * (`context=<path>`, relative to the repository root, reads that path as `--context`;
+ * `perDirectory=true` lints as `--per-directory`).
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
  * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations).
  */
@@ -26,7 +27,7 @@ export interface FixtureCase {
   expected: Set<string>;
   /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
   columns: Map<string, number>;
-  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context">;
+  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory">;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
@@ -112,6 +113,7 @@ export function collectFixtures(): FixtureCase[] {
       if (m.options.defaultNamespace) c.options.defaultNamespace = m.options.defaultNamespace;
       if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
       if (m.options.context) c.options.context = [m.options.context];
+      if (m.options.perDirectory === "true") c.options.perDirectory = true;
     }
     if (c.rules.size) cases.push(c);
   }

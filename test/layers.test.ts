@@ -12,8 +12,9 @@ type Layer = "base" | "models" | "rules" | "registry" | "engine" | "config-schem
 
 /**
  * Which layers a layer may import (its own always). The registry is src/rules/index.ts, the
- * rule contract src/rules/types.ts and the rules' examples src/rules/examples.ts: the only rule
- * files the engine may import; above the engine, src/engine/registry.ts is the way to the rules.
+ * rule contract src/rules/types.ts, dispatch by scope src/rules/scope.ts and the rules' examples
+ * src/rules/examples.ts: the only rule files the engine may import; above the engine,
+ * src/engine/registry.ts is the way to the rules.
  */
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   base: [],
@@ -34,7 +35,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 /** The layer of a file, by its path relative to src/ (forward slashes). */
 function layerOf(file: string): Layer | undefined {
   if (file === "index.ts") return "api";
-  if (file === "rules/index.ts" || file === "rules/types.ts" || file === "rules/examples.ts") return "registry";
+  if (file === "rules/index.ts" || file === "rules/types.ts" || file === "rules/examples.ts" || file === "rules/scope.ts") return "registry";
   if (file === "config/schema.ts") return "config-schema";
   if (!file.includes("/")) return "base";
   const top = file.slice(0, file.indexOf("/"));

@@ -1,5 +1,5 @@
 /** docs/rules/*.md are rendered from rule meta and the rule's example fixtures, so the pages cannot drift from the code. */
-import { ruleExamples, type Rule } from "../engine/registry.js";
+import { describeScope, ruleExamples, type Rule } from "../engine/registry.js";
 
 const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
 
@@ -7,7 +7,8 @@ export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-export function renderRuleDoc({ meta }: Rule): string {
+export function renderRuleDoc(rule: Rule): string {
+  const { meta } = rule;
   const lines = [
     GENERATED,
     "",
@@ -19,6 +20,8 @@ export function renderRuleDoc({ meta }: Rule): string {
     `- Category: ${meta.category}`,
     `- Scope: ${meta.crossResource ? "cross-resource (needs the other resources of the input)" : "single resource"}`,
   ];
+  // Rules the engine runs itself (yaml-syntax...) judge files, not resources.
+  if (meta.appliesTo || rule.check) lines.push(`- Applies to: ${describeScope(meta.appliesTo)}`);
   if (meta.reportsAbsentObjects) {
     lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
   }

@@ -15,6 +15,7 @@ import { classifyInputs, type InputRoles } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { addDiagnostic, type Severities } from "./diagnostics.js";
 import { discover, type DiscoveredFile } from "./discover.js";
+import { inputSets, perSet } from "./input-sets.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
 import { lineIndex, type SourceFile } from "./sources.js";
@@ -180,6 +181,8 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
 /** A collection ready for the rules: what is judged, what is reported, and the index. */
 export interface IndexedRun {
   index: ResourceIndex;
+  /** The index a resource's rules look up in: its input set's with `--per-directory`, else `index`. */
+  indexFor: (resource: Resource) => ResourceIndex;
   /** The resources of the linted files (not of the context files). */
   judged: Resource[];
   /** The linted files. */
@@ -187,7 +190,13 @@ export interface IndexedRun {
   sourceOf: ReadonlyMap<string, SourceFile>;
 }
 
-export function indexResources({ sources, resources, generated }: Collection): IndexedRun {
+/** How to index: with `perDirectory`, each input set of the loaded files gets an index of its own. */
+export interface IndexOptions {
+  loaded: readonly LoadedFile[];
+  perDirectory?: boolean;
+}
+
+export function indexResources({ sources, resources, generated }: Collection, sets?: IndexOptions): IndexedRun {
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
@@ -197,7 +206,12 @@ export function indexResources({ sources, resources, generated }: Collection): I
   // Patches are parts of other objects, not objects of their own.
   const indexed = contextResources.length ? [...contextResources, ...judged] : resources;
   const index = new ResourceIndex(indexed.filter((r) => !r.partial), generated);
+  let indexFor = (_: Resource) => index;
+  if (sets?.perDirectory) {
+    const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
+    indexFor = perSet(inputSets(sets.loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, generated, index));
+  }
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
-  return { index, judged, reported, sourceOf };
+  return { index, indexFor, judged, reported, sourceOf };
 }

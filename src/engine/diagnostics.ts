@@ -10,6 +10,7 @@ import type { Finding } from "../rules/types.js";
 import type { Path, Severity, SeveritySetting } from "../types.js";
 import { formatPath } from "../models/path.js";
 import { locate, type Target } from "./positions.js";
+import { reportedSeverity } from "./severity.js";
 import { lineIndex, type EngineDiagnostic, type SourceFile } from "./sources.js";
 
 /** The run's rule severities (config, then `--rule`); rules absent keep their own. */
@@ -50,7 +51,7 @@ export function addDiagnostic(src: SourceFile, problem: Problem, severities: Sev
   const { ruleId } = problem;
   const configured = severities.get(ruleId);
   if (configured === "off") return undefined;
-  const severity = configured ?? problem.severity ?? getRule(ruleId)?.meta.severity ?? "error";
+  const severity = reportedSeverity(problem.severity, getRule(ruleId)?.meta.severity, configured);
   const d: EngineDiagnostic = {
     ruleId,
     severity,

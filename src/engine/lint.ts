@@ -35,6 +35,11 @@ export interface LintOptions {
   allowUnmatched?: boolean;
   /** Paths read for cross-resource lookups only (`--context`): their own findings are not reported. */
   context?: string[];
+  /**
+   * Each directory with a kustomization (with what it includes), else each top-level folder, is
+   * an input set of its own for cross-resource rules and duplicates (`--per-directory`).
+   */
+  perDirectory?: boolean;
   /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
@@ -49,18 +54,21 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Receives every resource of the run and its first line (JUnit lists resources without findings too). */
   onResources?: (resources: Array<{ file: string; line: number; resource: ResourceRef }>) => void;
+  /** Receives the absolute path of every file the run reads, linted and context (reports must not replace one). */
+  onInputFiles?: (absolute: string[]) => void;
 }
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const settings = runSettings(options);
   const inputs = await discoverInputs(paths, options);
+  options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const severities = severityOverrides(options);
   checkRuleIds(severities);
   const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress);
   const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: settings.defaultNamespace, severities });
-  const run = indexResources(collection);
+  const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
-  const findings = runRules({ resources: run.judged, selection, index: run.index, settings });
+  const findings = runRules({ resources: run.judged, selection, index: run.index, indexFor: run.indexFor, settings });
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));

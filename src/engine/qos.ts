@@ -5,7 +5,9 @@
  */
 import { EXPECTED_QOS_ANNOTATION, type QosClass } from "../models/qos.js";
 import { formatPath } from "../models/path.js";
-import { qosOf, runningPods } from "../models/pods.js";
+import { qosOf } from "../models/pods.js";
+import { RunMemo, type Memo } from "../models/run-memo.js";
+import { runningPods } from "../models/workloads.js";
 import type { Resource } from "../models/resource.js";
 import { collect, discoverInputs, indexResources } from "./collect.js";
 import { loadFiles } from "./load.js";
@@ -42,19 +44,19 @@ export async function qosOfInputs(paths: string[], options: QosOptions): Promise
   const inputs = await discoverInputs(paths, options);
   const loaded = await loadFiles(inputs.files, undefined);
   const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: options.defaultNamespace ?? "default", severities: new Map() });
-  const { judged, sourceOf } = indexResources(collection);
-  return computeQos(judged, sourceOf);
+  const { judged, sourceOf, index } = indexResources(collection);
+  return computeQos(judged, sourceOf, index.memo.get);
 }
 
 /**
  * One row per resource that runs pods; a kustomize patch (a partial object) has none. A row's
  * line is the line of the resource's `kind`.
  */
-export function computeQos(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>): QosRow[] {
+export function computeQos(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>, memo: Memo = new RunMemo().get): QosRow[] {
   const rows: QosRow[] = [];
   for (const resource of resources) {
     const tpl = resource.partial ? undefined : runningPods(resource);
-    const d = qosOf(resource);
+    const d = qosOf(resource, memo);
     if (!tpl || !d) continue;
     const src = sourceOf.get(resource.file)!;
     const at = locate(resource.doc, [...resource.basePath, "kind"]);

@@ -7,6 +7,7 @@ import type { RuleDescription } from "../types.js";
 
 export { allRules, getRule } from "../rules/index.js";
 export { ruleExamples } from "../rules/examples.js";
+export { describeScope } from "../rules/scope.js";
 export type { Rule, RuleCategory, RuleExamples, RuleMeta } from "../rules/types.js";
 
 /** What reports print about the rules (SARIF rule descriptors, `--explain`), in catalogue order. */

@@ -3,20 +3,20 @@ import type { ResourceIndex } from "./resource-index.js";
 import type { Container } from "./k8s.js";
 import { deriveQos, type QosDecision } from "./qos.js";
 import type { PodTemplate, Resource } from "./resource.js";
+import { memoKey, type Memo } from "./run-memo.js";
+import { runningPods } from "./workloads.js";
 import type { Path } from "../types.js";
 
-/** The pod template of a resource that runs pods (a bare PodTemplate runs none). */
-export function runningPods(resource: Resource): PodTemplate | undefined {
-  return resource.kind === "PodTemplate" ? undefined : resource.podTemplate;
-}
+/** The QoS class of each workload, derived once per run for the three QoS rules. */
+const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload");
 
-const qosCache = new WeakMap<Resource, QosDecision>();
-
-export function qosOf(resource: Resource): QosDecision | undefined {
+/** The QoS class of the pods a resource runs; undefined when it runs none. */
+export function qosOf(resource: Resource, memo: Memo): QosDecision | undefined {
   const tpl = runningPods(resource);
   if (!tpl) return undefined;
-  let d = qosCache.get(resource);
-  if (!d) qosCache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath)));
+  const cache = memo(QOS, () => new Map());
+  let d = cache.get(resource);
+  if (!d) cache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath)));
   return d;
 }
 

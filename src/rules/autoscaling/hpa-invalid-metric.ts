@@ -22,6 +22,7 @@ export const rule = defineRule({
   id: "hpa-invalid-metric",
   category: "autoscaling",
   severity: "error",
+  appliesTo: ["HorizontalPodAutoscaler"],
   summary: "An HPA metric uses a target type its source does not support, or lacks its value.",
   explanation: `Each autoscaling/v2 metric source supports only some target types: Resource and
 ContainerResource take Utilization (averageUtilization, a percentage of the request) or
@@ -32,7 +33,7 @@ The API server rejects an HPA that breaks these rules, so the workload is never 
   fix: "Use a target type the metric source supports and set the matching averageUtilization, averageValue or value.",
   preventsStatus: [],
   check({ resource, report }) {
-    if (resource.kind !== "HorizontalPodAutoscaler" || !resource.apiVersion.startsWith("autoscaling/v2")) return;
+    if (!resource.apiVersion.startsWith("autoscaling/v2")) return;
     resource.spec("HorizontalPodAutoscaler")?.metrics?.forEach((m: HpaMetric, i) => {
       const base = ["spec", "metrics", i];
       const type = m.type;

@@ -21,6 +21,7 @@ export const rule = defineRule({
   category: "autoscaling",
   severity: "error",
   crossResource: true,
+  appliesTo: ["HorizontalPodAutoscaler"],
   summary: "An HPA scales on resource utilization that the target's containers do not request.",
   explanation: `Utilization is usage divided by request. When an HPA has a Resource metric with target
 type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any container of the
@@ -35,7 +36,6 @@ defaulting fills from the pod-level limit when only the limit is written.`,
   fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
   preventsStatus: [],
   check({ resource, index, settings, report }) {
-    if (resource.kind !== "HorizontalPodAutoscaler") return;
     const target = hpaTarget(resource, index)?.resource;
     const tpl = target?.podTemplate;
     if (!target || !tpl) return;

@@ -13,6 +13,7 @@ export const rule = defineRule({
   category: "autoscaling",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["HorizontalPodAutoscaler"],
   reportsAbsentObjects: true,
   summary: "A HorizontalPodAutoscaler targets a workload that the manifests do not define.",
   explanation: `An HPA scales the object named by scaleTargetRef (kind and name, in its own namespace).
@@ -24,7 +25,6 @@ Deployment). Reported when the input defines workloads in that namespace.`,
   preventsStatus: [],
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.kind !== "HorizontalPodAutoscaler") return;
     const target = hpaTarget(resource, index);
     if (!target || target.resource) return;
     if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets)) return;

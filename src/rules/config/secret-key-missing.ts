@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "error",
   crossResource: true,
+  appliesTo: "workloads",
   summary: "A pod reads a key that its Secret does not have.",
   explanation: `When a container's env uses secretKeyRef with a key the Secret does not hold, the kubelet
 refuses to start the container: the pod shows CreateContainerConfigError ("couldn't find key ...
@@ -16,7 +17,7 @@ A \`kubernetes.io/service-account-token\` Secret also holds the keys the token c
 in (\`token\`, \`ca.crt\`, \`namespace\`: kubernetes
 pkg/controller/serviceaccount/tokens_controller.go), even when the manifest writes no data.`,
   fix: "Use a key the Secret defines, add the key to the Secret, or mark the reference `optional: true`.",
-  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "Init:Error", "Init:CrashLoopBackOff"],
   check(ctx) {
     checkMissingKeys("Secret", ctx);
   },

@@ -21,6 +21,7 @@ export const rule = defineRule({
   id: "ingress-host-invalid",
   category: "ingress",
   severity: "error",
+  appliesTo: ["Ingress"],
   summary: "An Ingress host is not a valid DNS name or wildcard.",
   explanation: `Ingress hosts must be lower-case DNS names (RFC 1123 subdomains) without a port or a
 scheme, and not IP addresses. A wildcard is only allowed as the whole first label: "*.example.com"

@@ -9,6 +9,7 @@ export const rule = defineRule({
   id: "ingress-path-invalid",
   category: "ingress",
   severity: "error",
+  appliesTo: ["Ingress"],
   summary: "An Ingress path lacks a valid pathType or is not an absolute path.",
   explanation: `In networking.k8s.io/v1 every Ingress path needs pathType: Exact, Prefix or
 ImplementationSpecific. For Exact and Prefix the path must start with "/" and must not contain

@@ -10,6 +10,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Ingress"],
   reportsAbsentObjects: true,
   summary: "An Ingress TLS section names a Secret that is missing or not a TLS Secret.",
   explanation: `The ingress controller loads the certificate for spec.tls[].hosts from the Secret named by

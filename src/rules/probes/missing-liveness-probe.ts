@@ -1,10 +1,11 @@
-import { longRunningContainers, runningPods } from "../../models/pods.js";
+import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
   id: "missing-liveness-probe",
   category: "probes",
   severity: "info",
+  appliesTo: ["Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet"],
   summary: "A long-running container has no liveness probe.",
   explanation: `Without a liveness probe the kubelet restarts a container only when its process exits. A
 process that deadlocks, hangs on a lost connection or spins in a loop stays "Running" forever
@@ -17,9 +18,7 @@ not reported.`,
 its port), with a generous failureThreshold, and a startupProbe if it starts slowly.`,
   preventsStatus: [],
   check({ resource, report }) {
-    if (resource.kind === "Job" || resource.kind === "CronJob") return;
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     if (resource.kind === "Pod" && tpl.spec.restartPolicy !== undefined && tpl.spec.restartPolicy !== "Always") return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       if (container.livenessProbe !== undefined) continue;

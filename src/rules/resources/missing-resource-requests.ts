@@ -1,10 +1,12 @@
 import { defineRule } from "../types.js";
-import { limitRangeDefault, longRunningContainers, resourcesPath, runningPods } from "../../models/pods.js";
+import { limitRangeDefault, longRunningContainers, resourcesPath } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
   category: "resources",
   severity: "warning",
+  crossResource: true,
+  appliesTo: "workloads",
   summary: "A container requests no cpu or no memory, so the scheduler reserves nothing for it.",
   explanation: `The scheduler places pods by their requests, not by what they actually use. A container
 without a cpu or memory request counts as zero: the node it lands on may already be full, so
@@ -13,10 +15,9 @@ HorizontalPodAutoscaler utilization targets are percentages of the request and c
 without one. A request that is unset but has a limit defaults to the limit, so that case is
 fine, and so is a LimitRange default of the namespace or a pod-level request.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
-  preventsStatus: ["Evicted", "OOMKilled"],
+  preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
   check({ resource, index, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const podRequests = { ...tpl.spec.resources?.limits, ...tpl.spec.resources?.requests };
     const covered = (name: "cpu" | "memory") =>
       podRequests[name] !== undefined || limitRangeDefault(index, resource.namespace, "defaultRequest", name) !== undefined;

@@ -1,10 +1,11 @@
 import { defineRule } from "../types.js";
-import { qosOf, runningPods } from "../../models/pods.js";
+import { qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-class",
   category: "resources",
   severity: "info",
+  appliesTo: "workloads",
   summary: "Reports the QoS class the kubelet will give the pods, and the container and resource that decided it.",
   explanation: `The kubelet puts every pod in one of three Quality of Service classes, derived from the cpu
 and memory requests and limits of all its containers (init containers included). Under node
@@ -17,10 +18,9 @@ Guaranteed, the first container and resource that kept it from being Guaranteed.
 init container cpu and memory limits, with requests equal to them (or unset: they default to
 the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  check({ resource, report }) {
-    const tpl = runningPods(resource);
-    const qos = qosOf(resource);
-    if (!tpl || !qos) return;
+  check({ resource, memo, report }) {
+    const tpl = resource.podTemplate!;
+    const qos = qosOf(resource, memo)!;
     report({
       path: qos.decidingPath ? [...qos.decidingPath, "name"] : [...tpl.specPath, "containers"],
       message:

@@ -1,12 +1,14 @@
 import { EXPECTED_QOS_ANNOTATION, QOS_CLASSES } from "../../models/qos.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
-import { qosOf, runningPods } from "../../models/pods.js";
+import type { PodTemplate } from "../../models/resource.js";
+import { qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-expected-mismatch",
   category: "resources",
   severity: "error",
+  appliesTo: "workloads",
   summary: "The k8s-lint.io/expected-qos annotation disagrees with the QoS class the kubelet would derive.",
   explanation: `Teams that depend on a QoS class (Guaranteed for latency-critical pods that must not be
 evicted or throttled by the CPU manager, BestEffort for scavenger jobs) can state it with the
@@ -18,10 +20,9 @@ container and resource that break the expectation.`,
   fix: `Give the named container cpu and memory limits equal to its requests (for Guaranteed), remove
 the resources (for BestEffort), or correct the annotation to the class you actually want.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  check({ resource, report }) {
-    const tpl = runningPods(resource);
-    const qos = qosOf(resource);
-    if (!tpl || !qos) return;
+  check({ resource, memo, report }) {
+    const tpl = resource.podTemplate!;
+    const qos = qosOf(resource, memo)!;
     let annotationPath: Path | undefined;
     let value: string | undefined;
     if (resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined) {
@@ -65,7 +66,7 @@ the resources (for BestEffort), or correct the annotation to the class you actua
 });
 
 function firstWithResources(
-  spec: NonNullable<ReturnType<typeof runningPods>>["spec"],
+  spec: PodTemplate["spec"],
   specPath: Path,
 ): { path: Path; who: string } | undefined {
   if (spec.resources?.limits || spec.resources?.requests) return { path: [...specPath, "resources"], who: "the pod-level resources" };

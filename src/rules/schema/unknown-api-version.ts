@@ -73,6 +73,8 @@ checked only when their CustomResourceDefinition is part of the input: a version
 not declare, or declares with \`served: false\`, fails the same way.`,
   fix: "Use the apiVersion the hint names (see `kubectl api-resources` for what a cluster serves).",
   preventsStatus: [],
+  // A custom resource is judged against the CRDs of the input.
+  crossResource: true,
   check({ resource, index, report }) {
     const { apiVersion, kind } = resource;
     if (!apiVersion || !kind || findApiChange(apiVersion, kind)) return;

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "privileged-container",
   category: "security",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A container runs privileged, with full access to the node.",
   explanation: `securityContext.privileged: true gives the container every Linux capability and access to
 all devices of the node, and disables seccomp and AppArmor confinement: a process in it is
@@ -15,8 +16,7 @@ workloads need it; most need one specific capability instead. Node agents deploy
   fix: "Remove privileged: true; add only the capabilities needed (securityContext.capabilities.add), or mount the specific device.",
   preventsStatus: [],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       if (container.securityContext?.privileged !== true) continue;
       report({

@@ -1,7 +1,6 @@
 import { isEmptySelector, labelMapKeys, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import { runningPods } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 const APPS_V1_KINDS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"]);
@@ -83,7 +82,7 @@ function selectorPaths(resource: Resource): Path[] {
       }
       break;
   }
-  const tpl = runningPods(resource);
+  const tpl = resource.podTemplate;
   if (tpl) {
     for (const kind of ["podAffinity", "podAntiAffinity"]) {
       const base = [...tpl.specPath, "affinity", kind];

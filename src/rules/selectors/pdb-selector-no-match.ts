@@ -1,12 +1,13 @@
 import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "pdb-selector-no-match",
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["PodDisruptionBudget"],
   summary: "A PodDisruptionBudget's selector matches no pods of any workload in its namespace.",
   explanation: `A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades,
 autoscaler scale-downs) for the pods its selector matches. When the selector matches no pods
@@ -14,11 +15,15 @@ the budget protects nothing: a drain can evict every replica at once and the app
 down during routine maintenance, although a PDB seems to be in place. A PDB without a
 selector selects no pods, and in policy/v1beta1 an empty selector selected none either (in
 policy/v1 it selects every pod of the namespace). Namespaces without any workload in the
-input are not judged for a written selector.`,
+input are not judged for a written selector.
+Pods that operators run for custom resources of the input count (a Prometheus's pods carry
+prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+typo stays a warning), the finding drops to info if a workload of the namespace may create or
+relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
+if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set spec.selector.matchLabels to the labels of the workload's pod template.",
   preventsStatus: [],
   check({ resource, index, report }) {
-    if (resource.kind !== "PodDisruptionBudget") return;
     const raw = resource.get(["spec", "selector"]);
     if (raw === undefined || raw === null) {
       report({ path: ["spec"], message: `PodDisruptionBudget "${resource.name}" has no selector, so it protects no pods`, hint: "add spec.selector.matchLabels" });
@@ -39,9 +44,12 @@ input are not judged for a written selector.`,
     if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
+    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
+    if (verdict.silent) return;
     report({
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
       hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the pods to protect",
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });

@@ -1,12 +1,13 @@
 import { formatSelector, parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "service-selector-no-match",
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Service"],
   summary: "A Service's selector matches no pods of any workload in its namespace.",
   explanation: `A Service sends traffic to the pods its selector matches, in its own namespace. When no pod
 template of the input carries all the selector's labels, the Service gets no endpoints:
@@ -16,9 +17,14 @@ Deployment only, or a Service placed in another namespace are the usual causes. 
 controllers add to pods (pod-template-hash, statefulset.kubernetes.io/pod-name...) count as
 present, and a Service selecting the pods of several workloads (blue/green, canary) is fine.
 Namespaces of the input without any workload are not judged: their pods are deployed
-elsewhere.`,
+elsewhere.
+Pods that operators run for custom resources of the input count (a Prometheus's pods carry
+prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+typo stays a warning), the finding drops to info if a workload of the namespace may create or
+relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
+if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Make the selector equal to labels that the target pod template carries (or fix the template), and keep the Service in the workload's namespace.",
-  preventsStatus: [],
+  preventsStatus: ["Init:N/M"],
   check({ resource, index, report }) {
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;
@@ -27,9 +33,12 @@ elsewhere.`,
     if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
+    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
+    if (verdict.silent) return;
     report({
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(spec.selector, ["spec", "selector"], near.failing, true) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
       hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the target pod template",
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });

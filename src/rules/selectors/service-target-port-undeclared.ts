@@ -8,6 +8,7 @@ export const rule = defineRule({
   category: "selectors",
   severity: "error",
   crossResource: true,
+  appliesTo: ["Service"],
   summary: "A Service's named targetPort is not declared by the pods it selects.",
   explanation: `A Service port's targetPort may name a container port instead of giving a number. The
 endpoints controller then looks the name (and protocol) up in the ports of each selected pod's

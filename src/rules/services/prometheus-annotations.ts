@@ -23,6 +23,7 @@ export const rule = defineRule({
   category: "services",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Service", "workloads"],
   summary: "prometheus.io annotations that Prometheus will not act on as intended.",
   explanation: `The common Prometheus Kubernetes scrape configs keep a target only when the annotation
 prometheus.io/scrape is exactly the string "true", and rewrite the target's port to
@@ -47,8 +48,7 @@ templates and on Services (against the pods the Service selects).`,
       owners = selector && Object.keys(selector).length ? index.podOwnersSelectedBy(resource.namespace, parseMapSelector(selector)) : [];
       related = owners[0];
     } else {
-      const tpl = resource.podTemplate;
-      if (!tpl || resource.kind === "PodTemplate") return;
+      const tpl = resource.podTemplate!;
       metadataPath = tpl.metadataPath;
       owners = [resource];
     }

@@ -4,6 +4,7 @@ export const rule = defineRule({
   id: "service-port-name-required",
   category: "services",
   severity: "error",
+  appliesTo: ["Service"],
   summary: "A Service with several ports must name each of them, uniquely.",
   explanation: `With more than one port, the API server requires every Service port to have a name, and
 the names to be unique: the names become the port names of the Endpoints/EndpointSlices and the

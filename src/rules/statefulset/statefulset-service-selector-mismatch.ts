@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet's governing Service does not select the StatefulSet's pods.",
   explanation: `The per-pod DNS records of a StatefulSet are built from the endpoints of its governing
 Service, and those come from the Service's selector. If the selector does not match the pod
@@ -17,7 +18,6 @@ StatefulSet controller adds (statefulset.kubernetes.io/pod-name, ...) count as p
   fix: "Make the governing Service's selector match the StatefulSet's template labels.",
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, index, report }) {
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     const tpl = resource.podTemplate;
     if (!name || !tpl) return;

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "node-name-pinned",
   category: "workloads",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A pod template pins its pods to one node with spec.nodeName.",
   explanation: `spec.nodeName bypasses the scheduler: the pod is bound to that node directly. If the node
 is missing, drained, renamed or full, the pod is not rescheduled elsewhere; it fails with
@@ -13,8 +14,7 @@ exists. Node names also differ between clusters and change when nodes are replac
   fix: "Remove nodeName and use a nodeSelector or node affinity on a node label (e.g. kubernetes.io/hostname) instead.",
   preventsStatus: ["Pending", "OutOfcpu", "OutOfmemory", "NodeLost"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl || resource.kind === "PodTemplate") return;
+    const tpl = resource.podTemplate!;
     // A live Pod (kubectl get -o yaml) carries the nodeName the scheduler chose: not a pin.
     if (resource.kind === "Pod" && isLiveObject(resource)) return;
     const nodeName = tpl.spec.nodeName;

@@ -9,6 +9,7 @@ export const rule = defineRule({
   id: "rolling-update-zero",
   category: "workloads",
   severity: "error",
+  appliesTo: ["Deployment", "DaemonSet"],
   summary: "A rolling update with maxSurge 0 and maxUnavailable 0 cannot make progress.",
   explanation: `A rolling update replaces pods by first adding up to maxSurge new pods or removing up to
 maxUnavailable old ones. With both set to 0 it can do neither, so the API server rejects the
@@ -20,8 +21,7 @@ Deployment and maxSurge 0 / maxUnavailable 1 for a DaemonSet.`,
     let field: "strategy" | "updateStrategy";
     let defaultSurge: number | string;
     if (resource.kind === "Deployment") [field, defaultSurge] = ["strategy", "25%"];
-    else if (resource.kind === "DaemonSet") [field, defaultSurge] = ["updateStrategy", 0];
-    else return;
+    else [field, defaultSurge] = ["updateStrategy", 0];
     const strategy = resource.get(["spec", field]) as Record<string, unknown> | undefined;
     if (strategy && typeof strategy === "object" && strategy.type !== undefined && strategy.type !== "RollingUpdate") return;
     const ru = strategy && typeof strategy === "object" ? (strategy.rollingUpdate as Record<string, unknown> | undefined) : undefined;
