@@ -37,6 +37,17 @@ export interface RelatedLocation {
   message?: string;
 }
 
+/** What a report prints about a rule (from its meta): formatters receive these, they never import rules. */
+export interface RuleDescription {
+  id: string;
+  category: string;
+  severity: Severity;
+  summary: string;
+  explanation: string;
+  fix: string;
+  preventsStatus: readonly string[];
+}
+
 /** One finding, exactly as the JSON output contract (SPEC §3) prints it. */
 export interface Diagnostic extends Range {
   ruleId: string;

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { escapeMarkdown, SUMMARY_FINDINGS, summaryMarkdown } from "../src/action/summary.js";
 import { lint } from "../src/engine/lint.js";
+import { ruleDescriptions } from "../src/engine/registry.js";
 import { format as githubFormat } from "../src/formatters/github.js";
 import type { LintResult } from "../src/types.js";
 import { ROOT } from "./harness.js";
@@ -159,7 +160,7 @@ describe("the Action, run as the runner runs it", () => {
 
   test("prints the findings as annotations, fails on errors and sets the outputs", () => {
     const res = runStep(workspace, { paths: "k8s" });
-    expect(res.stdout).toBe(Array.from(githubFormat(expected, { color: false })).join(""));
+    expect(res.stdout).toBe(Array.from(githubFormat(expected, { color: false, rules: ruleDescriptions })).join(""));
     expect(res.stdout).toMatch(/^::error file=k8s\/bad\.yaml,line=3,/m);
     expect(res.status).toBe(1);
     expect(res.outputs).toEqual({

@@ -1,5 +1,5 @@
 /** The PV controller's binding, replayed over the PVs and claims of an input. */
-import { ResourceIndex } from "../src/engine/resource-index.js";
+import { ResourceIndex } from "../src/models/resource-index.js";
 import { parseText } from "../src/engine/parse.js";
 import { claimBindings, requestedClass, type ClaimBinding } from "../src/models/binding.js";
 import { Resource } from "../src/models/resource.js";

@@ -1,9 +1,9 @@
 /** Custom resources validated by the openAPIV3Schema of a CustomResourceDefinition in the input. */
 import { lint } from "../src/engine/lint.js";
-import { ResourceIndex } from "../src/engine/resource-index.js";
+import { ResourceIndex } from "../src/models/resource-index.js";
 import { parseText } from "../src/engine/parse.js";
 import { Resource } from "../src/models/resource.js";
-import { customResourceSchema } from "../src/rules/schema/crd.js";
+import { customResourceSchema } from "../src/models/crd.js";
 
 const SCHEMA_RULES = new Set(["unknown-field", "invalid-type", "missing-required-field", "unknown-api-version", "invalid-label"]);
 

@@ -6,7 +6,7 @@ import { closestWithin, didYouMean, nearest, nearness, spellingDistance } from "
 import { suggest } from "../src/explain/lookup.js";
 import { nearestOwner } from "../src/rules/selectors/selection.js";
 import { parseText } from "../src/engine/parse.js";
-import { ResourceIndex } from "../src/engine/resource-index.js";
+import { ResourceIndex } from "../src/models/resource-index.js";
 import { Resource } from "../src/models/resource.js";
 import { parseServiceSelector } from "../src/models/selector.js";
 

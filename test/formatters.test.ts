@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Log } from "sarif";
 import { run } from "../src/cli/run.js";
 import { lint } from "../src/engine/lint.js";
+import { ruleDescriptions } from "../src/engine/registry.js";
 import { escapeData, escapeProperty, format as githubReport } from "../src/formatters/github.js";
 import { FORMATS, loadFormatter, MACHINE_FORMATS } from "../src/formatters/index.js";
 import { format as junitReport } from "../src/formatters/junit.js";
@@ -94,7 +95,7 @@ test("the fixture input produces findings of every kind the formatters must hand
 describe("format registry", () => {
   test.each(FORMATS.map((f) => [f]))("%s loads and formats a result", async (name) => {
     const formatter = await loadFormatter(name);
-    expect(text(formatter(result, { color: false }))).toMatch(/\S/);
+    expect(text(formatter(result, { color: false, rules: ruleDescriptions }))).toMatch(/\S/);
   });
 
   test("--format validation lists every format and rejects others with exit 2", async () => {
@@ -116,12 +117,12 @@ describe("format registry", () => {
 describe("sarif", () => {
   let log: Log;
   beforeAll(() => {
-    log = JSON.parse(sarif(result, { color: false })) as Log;
+    log = JSON.parse(sarif(result, { color: false, rules: ruleDescriptions })) as Log;
   });
 
   test("validates with the official SARIF multitool, with no errors and no warnings", () => {
     const file = join(dir, "out.sarif");
-    writeFileSync(file, sarif(result, { color: false }));
+    writeFileSync(file, sarif(result, { color: false, rules: ruleDescriptions }));
     const binary = createRequire(import.meta.url)("@microsoft/sarif-multitool") as string;
     const res = spawnSync(binary, ["validate", file], { encoding: "utf8", env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" } });
     const output = `${res.stdout}${res.stderr}`;
@@ -180,7 +181,7 @@ describe("sarif", () => {
 
   test("a severity changed by configuration shows as the result's level", async () => {
     const changed = await lint(["."], { cwd: dir, rules: { "duplicate-resource": "warning" } });
-    const out = JSON.parse(sarif(changed, { color: false })) as Log;
+    const out = JSON.parse(sarif(changed, { color: false, rules: ruleDescriptions })) as Log;
     const dup = out.runs[0].results!.find((r) => r.ruleId === "duplicate-resource")!;
     expect(dup.level).toBe("warning");
   });
@@ -213,7 +214,7 @@ function unescape(value: string, mappings: Array<[string, string]>): string {
 
 describe("github", () => {
   test("one well-formed workflow command per diagnostic, with position and title", () => {
-    const lines = github(result, { color: false }).trimEnd().split("\n");
+    const lines = github(result, { color: false, rules: ruleDescriptions }).trimEnd().split("\n");
     const expected = all(result);
     expect(lines).toHaveLength(expected.length);
     lines.forEach((line, i) => {
@@ -233,7 +234,7 @@ describe("github", () => {
   test("a message and file name with newline, CR, %, ',' and ':' round-trip through the runner's unescaping (the message's own CR and LF shown as escapes)", () => {
     const message = 'value "a,b: 50%" is wrong\r\nsee: %0A, %25 and %3A literally';
     const file = "dir,with:odd %25 name/x.yaml";
-    const out = github(fakeResult(file, [fakeDiagnostic({ message, hint: "set x: 1, y: 2" })]), { color: false });
+    const out = github(fakeResult(file, [fakeDiagnostic({ message, hint: "set x: 1, y: 2" })]), { color: false, rules: ruleDescriptions });
     expect(out.trimEnd().split("\n")).toHaveLength(1);
     const cmd = parseCommand(out.trimEnd())!;
     expect(cmd.properties.file).toBe(file);
@@ -249,7 +250,7 @@ describe("github", () => {
         fakeDiagnostic({ severity: "warning" }),
         fakeDiagnostic({ severity: "info", line: 4, endLine: 6, endColumn: 2 }),
       ]),
-      { color: false },
+      { color: false, rules: ruleDescriptions },
     );
     const [w, n] = out.trimEnd().split("\n").map((l) => parseCommand(l)!);
     expect(w.command).toBe("warning");
@@ -259,7 +260,7 @@ describe("github", () => {
   });
 
   test("no findings print nothing", () => {
-    expect(github(fakeResult("a.yaml", []), { color: false })).toBe("");
+    expect(github(fakeResult("a.yaml", []), { color: false, rules: ruleDescriptions })).toBe("");
   });
 });
 
@@ -270,7 +271,7 @@ describe("junit", () => {
   const parse = (xml: string) => parser.parse(xml) as { testsuites: { tests: string; failures: string; testsuite: Suite[] } };
 
   test("is well-formed XML with one test case per resource, plus one per file without resources or with file-level problems", () => {
-    const xml = junit(result, { color: false, resources });
+    const xml = junit(result, { color: false, rules: ruleDescriptions, resources });
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = parse(xml).testsuites;
     expect(doc.testsuite.map((s) => s.name)).toEqual(result.files.map((f) => f.path));
@@ -301,7 +302,7 @@ describe("junit", () => {
         fakeDiagnostic({ severity: "warning", message: "w" }),
         fakeDiagnostic({ severity: "info", message: "i", resource: { apiVersion: "v1", kind: "ConfigMap", name: "c", namespace: "default" } }),
       ]),
-      { color: false },
+      { color: false, rules: ruleDescriptions },
     );
     const suite = parse(xml).testsuites.testsuite[0];
     expect(suite.failures).toBe("0");
@@ -312,7 +313,7 @@ describe("junit", () => {
 
   test("XML specials and forbidden control characters are escaped", () => {
     const message = `a <b> & "c" 'd' \u0001 ]]> end`;
-    const xml = junit(fakeResult("x&<y>.yaml", [fakeDiagnostic({ message, resource: { apiVersion: "v1", kind: "Service", name: "s<&>", namespace: "n" } })]), { color: false });
+    const xml = junit(fakeResult("x&<y>.yaml", [fakeDiagnostic({ message, resource: { apiVersion: "v1", kind: "Service", name: "s<&>", namespace: "n" } })]), { color: false, rules: ruleDescriptions });
     expect(XMLValidator.validate(xml)).toBe(true);
     const c = parse(xml).testsuites.testsuite[0].testcase[0];
     expect(c.name).toBe("Service n/s<&>");

@@ -4,7 +4,7 @@
  * typo. The input has the shape of ../shared/cases/hardening/gen-many-unmatched-selectors.py.
  */
 import { parseText } from "../src/engine/parse.js";
-import { ResourceIndex } from "../src/engine/resource-index.js";
+import { ResourceIndex } from "../src/models/resource-index.js";
 import { Resource } from "../src/models/resource.js";
 import { parseLabelSelector, parseServiceSelector, type Requirement, type Selector } from "../src/models/selector.js";
 import { NEAR_MISS_CANDIDATES_PER_SOURCE, nearMissCandidates, nearestOwner } from "../src/rules/selectors/selection.js";

@@ -147,6 +147,15 @@ describe("k8s-lint qos", () => {
     expect(text).toContain("4 workloads: 1 Guaranteed, 2 Burstable, 1 BestEffort");
   });
 
+  test("a workload whose findings are suppressed still gets the line of its kind", async () => {
+    // The command once learnt lines from findings, so a suppression lost them (line 2 here: the document's number).
+    const suppressed = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n# k8s-lint-disable\napiVersion: v1\nkind: Pod\nmetadata:\n  name: quiet\n  annotations: {k8s-lint.io/ignore: \"*\"}\nspec:\n  containers: [{name: a, image: nginx:1.27}]\n";
+    writeFileSync(join(dir, "suppressed.yaml"), suppressed);
+    const t = io(dir);
+    expect(await runQos(["-f", "json", "suppressed.yaml"], t.cli)).toBe(0);
+    expect(JSON.parse(t.out()).workloads).toMatchObject([{ name: "quiet", line: 7 }]);
+  });
+
   test("an unknown format is a usage error", async () => {
     await expect(runQos(["-f", "xml", "apps.yaml"], io(dir).cli)).rejects.toThrow(/unknown format "xml"/);
   });

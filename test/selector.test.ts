@@ -5,7 +5,7 @@
 import { lint } from "../src/engine/lint.js";
 import { parseText } from "../src/engine/parse.js";
 import { Resource } from "../src/models/resource.js";
-import { ResourceIndex } from "../src/engine/resource-index.js";
+import { ResourceIndex } from "../src/models/resource-index.js";
 import {
   CONTROLLER_LABELS,
   isQualifiedName,

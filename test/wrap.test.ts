@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Chalk } from "chalk";
 import { run } from "../src/cli/run.js";
 import { lint } from "../src/engine/lint.js";
+import { ruleDescriptions } from "../src/engine/registry.js";
 import { format as stylish } from "../src/formatters/stylish.js";
 import { table, textWidth, wrap } from "../src/wrap.js";
 import { ROOT } from "./harness.js";
@@ -92,7 +93,7 @@ describe("the commands wrap at the terminal's width (80 when not a terminal)", (
 
   test("a stylish row keeps file:line:col whole and indents its continuation under the row", async () => {
     const result = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
-    const report = stylish(result, { color: false, width: 50 });
+    const report = stylish(result, { color: false, rules: ruleDescriptions, width: 50 });
     const out = typeof report === "string" ? report : [...report].join("");
     const rows = out.split("\n").filter((line) => /^ {2}fixtures\/demo\/\S+:\d+:\d+ {2}/.test(line));
     expect(rows.length).toBe(result.summary.errors + result.summary.warnings);

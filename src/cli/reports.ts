@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { FORMATS, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
 import type { FormatOptions, Report } from "../formatters/types.js";
 import { closestWithin } from "../did-you-mean.js";
+import { ruleDescriptions } from "../engine/registry.js";
 import type { LintResult } from "../types.js";
 import { UsageError } from "./io.js";
 
@@ -28,7 +29,7 @@ export interface ReportIO {
   stdoutDrained?: () => Promise<void>;
 }
 
-export interface WriteOptions extends FormatOptions {
+export interface WriteOptions extends Omit<FormatOptions, "rules"> {
   /** Colour in reports written to files (`color` is the stdout report's); default none. */
   colorInFiles?: boolean;
   /** Files the run reads besides the linted ones (context, config, ignore file): no report may replace one. */
@@ -83,12 +84,12 @@ export async function writeReports(result: LintResult, targets: readonly ReportT
   for (const target of files) {
     const formatter = await loadFormatter(target.format);
     // A file is not the terminal: no colour unless asked, and the default width.
-    writeFile(resolve(io.cwd, target.file), target.file, formatter(result, { ...options, color: options.colorInFiles ?? false, width: undefined }));
+    writeFile(resolve(io.cwd, target.file), target.file, formatter(result, { ...options, rules: ruleDescriptions, color: options.colorInFiles ?? false, width: undefined }));
   }
   const onStdout = targets.find((t) => t.file === undefined);
   if (!onStdout) return;
   const formatter = await loadFormatter(onStdout.format);
-  for (const text of batched(formatter(result, options))) {
+  for (const text of batched(formatter(result, { ...options, rules: ruleDescriptions }))) {
     io.stdout(text);
     await io.stdoutDrained?.();
   }

@@ -4,7 +4,7 @@
  * Regenerate with `npm run gen:docs`; a test fails when they are stale.
  */
 import { z } from "zod";
-import { allRules } from "../rules/index.js";
+import { allRules } from "../engine/registry.js";
 import { configSchema, excludeEntry } from "./schema.js";
 
 export const CONFIG_SCHEMA_PATH = "schema/config.schema.json";

@@ -9,7 +9,7 @@ import { configSchema, excludeEntry, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
-import { allRules } from "../rules/index.js";
+import { allRules } from "../engine/registry.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };

@@ -1,7 +1,5 @@
 /** docs/rules/*.md are rendered from rule meta and the rule's example fixtures, so the pages cannot drift from the code. */
-import { ruleExamples } from "../rules/examples.js";
-import { describeScope } from "../rules/scope.js";
-import type { Rule } from "../rules/types.js";
+import { describeScope, ruleExamples, type Rule } from "../engine/registry.js";
 
 const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
 

@@ -10,37 +10,9 @@ import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "
 import { jsonComments } from "./json-comments.js";
 import { excerpt } from "./syntax-problems.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
+import type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
 
-/** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
-export type Spans = Map<string | number, [number, number, number, number]>;
-
-export interface SyntaxProblem {
-  message: string;
-  start: number;
-  end: number;
-  /** Duplicate keys make the document invalid for the API server but leave it readable. */
-  recoverable: boolean;
-  /** The yaml package's error code (DUPLICATE_KEY, BAD_INDENT...). */
-  code?: string;
-  hint?: string;
-}
-
-export interface ParsedDocument {
-  /** Position of the document in its file (0-based). */
-  index: number;
-  value: unknown;
-  /** Offsets of the document's first and last character of content. */
-  start: number;
-  end: number;
-  problems: SyntaxProblem[];
-  /** Template named by the `# Source:` comment that `helm template` writes. */
-  helmSource?: string;
-  /** The document contains `{{ ... }}` outside comments: a chart template, not a manifest. */
-  template?: { start: number; end: number };
-  spans: WeakMap<object, Spans>;
-  /** The span of the document's root value. */
-  rootSpan: [number, number];
-}
+export type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
 
 const MAX_DEPTH = 400;
 /** An alias expansion beyond this many nodes (and 20x the written ones) is an alias bomb. */
@@ -159,7 +131,7 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
       setKey(obj, name, convert(valueNode, st, depth + 1));
       spans.set(name, [ks, ke, vs, ve]);
     }
-    for (const m of merges) mergeInto(obj, spans, m, st, depth);
+    for (const m of merges) mergeInto({ obj, spans }, m, st, depth);
     st.spans.set(obj, spans);
     out = obj;
   } else if (isSeq(node)) {
@@ -222,7 +194,7 @@ function findDuplicateKeys(root: YamlNode | null, problems: SyntaxProblem[]) {
 }
 
 /** `<<: *base` (or a list of them): keys written in the map win, earlier sources win over later. */
-function mergeInto(obj: Record<string, unknown>, spans: Spans, source: YamlNode, st: ConvertState, depth: number) {
+function mergeInto({ obj, spans }: { obj: Record<string, unknown>; spans: Spans }, source: YamlNode, st: ConvertState, depth: number) {
   const sources = isSeq(source) ? ((source as YAMLSeq<unknown>).items as YamlNode[]) : [source];
   for (const s of sources) {
     const value = convert(s, st, depth + 1);
@@ -313,7 +285,7 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2"): ParsedDocument[] {
   let prevEnd = 0;
   const take = (doc: Document.Parsed, boundary: number) => {
     const deepAt = tooDeep.get(doc.range[0]);
-    const parsed = convertDocument(text, doc, out.length, prevEnd, deepAt, boundary);
+    const parsed = convertDocument(text, doc, { index: out.length, start: prevEnd, deepAt, boundary });
     prevEnd = parsed.end;
     out.push(parsed);
   };
@@ -342,7 +314,17 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2"): ParsedDocument[] {
   return out;
 }
 
-function convertDocument(text: string, doc: Document.Parsed, index: number, start: number, deepAt: number | undefined, boundary: number): ParsedDocument {
+/** Where a document sits: its index, where the previous one ended, and how far its text runs. */
+interface DocumentPlace {
+  index: number;
+  start: number;
+  /** The offset of a node nested too deep, when there is one. */
+  deepAt: number | undefined;
+  /** Where the next document starts. */
+  boundary: number;
+}
+
+function convertDocument(text: string, doc: Document.Parsed, { index, start, deepAt, boundary }: DocumentPlace): ParsedDocument {
   const [, valueEnd, nodeEnd] = doc.range;
   // A document emptied for being too deep still owns its text, up to the next document.
   const end = Math.max(nodeEnd, valueEnd, deepAt !== undefined ? boundary : 0);

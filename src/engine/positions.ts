@@ -1,6 +1,6 @@
 /** Maps a field path inside a document to line/column ranges, using the spans recorded at parse time. */
 import type { Path, Range } from "../types.js";
-import type { ParsedDocument } from "./parse.js";
+import type { ParsedDocument } from "../models/document.js";
 
 /** Line start offsets of a text, computed once per file. */
 export class LineIndex {
@@ -63,15 +63,4 @@ export function locate(doc: ParsedDocument, path: Path, target?: Target): { star
   const isCollection = node !== null && typeof node === "object";
   const wantKey = target ? target === "key" : isCollection;
   return wantKey ? { start: keyStart, end: keyEnd, exact: true } : { start, end, exact: true };
-}
-
-/** `spec.template.spec.containers[0].image` style. */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
 }

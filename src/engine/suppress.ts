@@ -1,115 +1,146 @@
 /**
- * Suppression: the `k8s-lint.io/ignore` annotation and the `# k8s-lint-disable[-next-line]`
- * comment directives. Every directive remembers whether it silenced something, so that the
- * ones that did not can be reported as unused-suppression.
+ * Suppression: drops the diagnostics that the config's `exclude` entries, a comment directive
+ * or a `k8s-lint.io/ignore` annotation silence, and reports the directives that silenced
+ * nothing as unused-suppression.
  */
-import { Parser } from "yaml";
+import type { ExcludeEntry } from "../config/schema.js";
+import type { Resource } from "../models/resource.js";
+import { getRule } from "../rules/index.js";
 import type { Path } from "../types.js";
+import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./directives.js";
+import { addDiagnostic, isEnabled, type Severities } from "./diagnostics.js";
+import { locate } from "./positions.js";
+import { lineIndex, type EngineDiagnostic, type SourceFile } from "./sources.js";
 
-export const IGNORE_ANNOTATION = "k8s-lint.io/ignore";
+type Minimatch = (typeof import("minimatch"))["minimatch"];
 
-export interface Directive {
-  /** Rule ids, or "*" for every rule. */
-  ruleId: string;
-  kind: "next-line" | "document" | "annotation";
-  /** For comment directives: the 1-based line of the comment, and where the rule id is written. */
-  line: number;
-  offset: number;
-  length: number;
-  /** Comment directives: the document they belong to; next-line: the line they cover. */
-  docIndex: number;
-  coversLine?: number;
-  /** Annotation directives: the resource and the path of the annotation value. */
-  resourceId?: number;
-  annotationPath?: Path;
-  used: boolean;
+export interface SuppressionRun {
+  /** The reported files. */
+  sources: readonly SourceFile[];
+  /** Every resource of the run, by id. */
+  resources: readonly Resource[];
+  exclude?: ExcludeEntry[];
+  severities: Severities;
 }
 
-const DIRECTIVE_RE = /(^|[\s])#\s*k8s-lint-(disable-next-line|disable)\b([^\n]*)/g;
-
-interface Comment {
-  offset: number;
-  /** The comment from its `#` to the end of its line. */
-  source: string;
+/** What suppressing one file reads: the run, and the matcher of `exclude` globs when there are any. */
+interface SuppressionState extends SuppressionRun {
+  minimatch?: Minimatch;
+  byFile: ReadonlyMap<string, Resource[]>;
 }
 
-/**
- * Every comment of a YAML text, from the parser's tokens: text that only looks like a comment
- * inside a block scalar or a quoted string is not one. Walks the CST without recursion, since
- * documents may nest thousands of levels deep.
- */
-function commentsOf(text: string): Comment[] {
-  const out: Comment[] = [];
-  const stack: unknown[] = [...new Parser().parse(text)];
-  while (stack.length) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-    } else if (node && typeof node === "object") {
-      const token = node as { type?: string; offset?: number; source?: string } & Record<"start" | "key" | "sep" | "value" | "items" | "props" | "end", unknown>;
-      if (token.type === "comment") out.push({ offset: token.offset!, source: token.source! });
-      // The parts of every CST token and collection item that can hold comments.
-      stack.push(token.start, token.key, token.sep, token.value, token.items, token.props, token.end);
+export async function suppress(run: SuppressionRun): Promise<void> {
+  // minimatch is loaded only when the config has exclusions (start-up cost of a pre-commit run).
+  const minimatch = run.exclude?.length ? (await import("minimatch")).minimatch : undefined;
+  const byFile = new Map<string, Resource[]>();
+  for (const r of run.resources) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const state: SuppressionState = { ...run, minimatch, byFile };
+  for (const src of run.sources) suppressFile(src, state);
+}
+
+function suppressFile(src: SourceFile, state: SuppressionState): void {
+  const comments = commentDirectives(src);
+  const annotations = new Map<number, Directive[]>();
+  for (const r of state.byFile.get(src.display) ?? []) {
+    const found = annotationDirectives(r);
+    if (found.length) annotations.set(r.id, found);
+  }
+  if (!comments.length && !annotations.size && !state.exclude) return;
+  src.diagnostics = src.diagnostics.filter((d) => !silenced(d, { comments, annotations, state }));
+  reportUnused(src, comments, annotations, state);
+}
+
+function commentDirectives(src: SourceFile): Directive[] {
+  if (!src.text) return [];
+  const lines = lineIndex(src);
+  const docOf = (offset: number) => {
+    const d = src.docs.find((doc) => offset < doc.end) ?? src.docs[src.docs.length - 1];
+    return d ? d.index : 0;
+  };
+  return findCommentDirectives(src.text, docOf, (o) => lines.position(o).line);
+}
+
+interface FileDirectives {
+  comments: Directive[];
+  /** Resource id -> the directives of its annotations. */
+  annotations: ReadonlyMap<number, Directive[]>;
+  state: SuppressionState;
+}
+
+/** Whether an exclusion or a directive silences the diagnostic; marks the directives that do as used. */
+function silenced(d: EngineDiagnostic, { comments, annotations, state }: FileDirectives): boolean {
+  if (d.ruleId === "unused-suppression") return false;
+  const owner = d.internal.resourceId !== undefined ? state.resources[d.internal.resourceId] : undefined;
+  if (owner && excluded(owner, d.ruleId, state)) return true;
+  let hit = false;
+  for (const dir of comments) {
+    if (dir.ruleId !== "*" && dir.ruleId !== d.ruleId) continue;
+    const covers = dir.kind === "next-line" ? dir.coversLine === d.line : dir.docIndex === d.internal.docIndex && d.line > dir.line;
+    if (covers) hit = dir.used = true;
+  }
+  for (const dir of owner ? (annotations.get(owner.id) ?? []) : []) {
+    if (dir.ruleId === "*" || dir.ruleId === d.ruleId) hit = dir.used = true;
+  }
+  return hit;
+}
+
+function excluded(r: Resource, ruleId: string, { exclude, minimatch }: SuppressionState): boolean {
+  if (!exclude || !minimatch) return false;
+  const m = (glob: string | undefined, value: string) => glob === undefined || minimatch(value, glob);
+  return exclude.some(
+    (e) => m(e.kind, r.kind) && m(e.namespace, r.namespace) && m(e.name, r.name) && (e.rules.includes("*") || e.rules.includes(ruleId)),
+  );
+}
+
+function reportUnused(src: SourceFile, comments: Directive[], annotations: ReadonlyMap<number, Directive[]>, state: SuppressionState): void {
+  const reportable = (dir: Directive) => !dir.used && (dir.ruleId === "*" || isEnabled(state.severities, dir.ruleId));
+  for (const dir of comments.filter(reportable)) {
+    const problem = { ruleId: "unused-suppression", start: dir.offset, end: dir.offset + dir.length, message: unusedMessage(dir), docIndex: dir.docIndex, hint: "remove the directive" };
+    addDiagnostic(src, problem, state.severities);
+  }
+  for (const [rid, dirs] of annotations) {
+    const r = state.resources[rid];
+    for (const dir of dirs.filter(reportable)) {
+      const at = locate(r.doc, [...r.basePath, ...(dir.annotationPath ?? [])], "value");
+      addDiagnostic(
+        src,
+        {
+          ruleId: "unused-suppression",
+          start: at.start,
+          end: at.end,
+          message: unusedMessage(dir),
+          docIndex: r.doc.index,
+          resourceId: r.id,
+          resource: r,
+          path: dir.annotationPath,
+          hint: `remove "${dir.ruleId}" from the ${IGNORE_ANNOTATION} annotation`,
+        },
+        state.severities,
+      );
     }
   }
-  return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** Splits "a, b,c" into ids with their offsets relative to the start of the list. */
-export function splitIds(list: string): Array<{ id: string; at: number }> {
-  const out: Array<{ id: string; at: number }> = [];
-  const re = /[^\s,]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(list))) out.push({ id: m[0], at: m.index });
-  return out;
+function unusedMessage(dir: Directive): string {
+  if (dir.ruleId !== "*" && !getRule(dir.ruleId)) return `"${dir.ruleId}" is not a k8s-lint rule`;
+  return dir.ruleId === "*" ? "suppression of all rules silences nothing here" : `suppression of "${dir.ruleId}" silences nothing here`;
 }
 
-/**
- * Comment directives of one file. `docOf(offset)` tells which document an offset is in;
- * `lineOf(offset)` its line. Only real YAML comments count, not text that looks like one
- * inside a block scalar or a quoted string.
- */
-export function findCommentDirectives(
-  text: string,
-  docOf: (offset: number) => number,
-  lineOf: (offset: number) => number,
-): Directive[] {
-  if (!text.includes("k8s-lint-disable")) return [];
-  const lines = text.split("\n");
-  // After a comment line, a line starting with "#" is a comment too: no scalar starts with "#".
-  const nextContentLine = (line: number) => {
-    for (let l = line + 1; l <= lines.length; l++) {
-      const t = lines[l - 1].trim();
-      if (t && !t.startsWith("#")) return l;
-    }
-    return line + 1;
-  };
+/** The directives of a resource's ignore annotation, and of its pod template's (not of a Pod's, which has one metadata). */
+export function annotationDirectives(r: Resource): Directive[] {
   const out: Directive[] = [];
-  for (const comment of commentsOf(text)) {
-    DIRECTIVE_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DIRECTIVE_RE.exec(comment.source))) {
-      const at = comment.offset + m.index;
-      const kind = m[2] === "disable-next-line" ? "next-line" : "document";
-      const listStart = at + m[0].length - m[3].length;
-      const hashAt = at + m[1].length;
-      const line = lineOf(hashAt);
-      const docIndex = docOf(hashAt);
-      // The id list ends at a description ("-- why") or another comment ("# ...").
-      const ids = splitIds(m[3].replace(/\r$/, "").split(/--|#/)[0]);
-      const entries = ids.length ? ids : [{ id: "*", at: -1 }];
-      for (const { id, at: idAt } of entries) {
-        out.push({
-          ruleId: id,
-          kind,
-          line,
-          offset: idAt >= 0 ? listStart + idAt : hashAt,
-          length: idAt >= 0 ? id.length : m[0].length - m[1].length,
-          docIndex,
-          coversLine: kind === "next-line" ? nextContentLine(line) : undefined,
-          used: false,
-        });
-      }
+  const sources: Array<[Record<string, string>, Path]> = [[r.annotations, ["metadata", "annotations", IGNORE_ANNOTATION]]];
+  const tpl = r.kind === "Pod" ? undefined : r.podTemplate;
+  if (tpl) sources.push([tpl.annotations, [...tpl.metadataPath, "annotations", IGNORE_ANNOTATION]]);
+  for (const [annotations, path] of sources) {
+    const value = annotations[IGNORE_ANNOTATION];
+    if (value === undefined) continue;
+    for (const { id } of splitIds(value)) {
+      out.push({ ruleId: id, kind: "annotation", line: 0, offset: 0, length: 0, docIndex: r.doc.index, resourceId: r.id, annotationPath: path, used: false });
     }
   }
   return out;

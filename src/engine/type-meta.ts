@@ -7,7 +7,7 @@
  * apiVersion and no metadata or spec (a Helm Chart.yaml).
  */
 import { ownValue } from "../models/input-keys.js";
-import { kindOfValue } from "../rules/schema/validate.js";
+import { kindOfValue } from "../models/values.js";
 
 type TypeKey = "apiVersion" | "kind";
 

@@ -4,9 +4,7 @@
  * Rule links are read from the registry at runtime, in both directions.
  */
 import { nearest } from "../did-you-mean.js";
-import { allRules, getRule } from "../rules/index.js";
-import { ruleExamples } from "../rules/examples.js";
-import type { Rule, RuleExamples, RuleMeta } from "../rules/types.js";
+import { allRules, getRule, ruleExamples, type Rule, type RuleExamples, type RuleMeta } from "../engine/registry.js";
 import type { Severity } from "../types.js";
 import { explainExitCode, parseSignal, type ExitCodeInfo } from "./exit-codes.js";
 import { statusTopics } from "./topics/index.js";

@@ -3,9 +3,7 @@
  * registry with its help text, one result per diagnostic with an exact region.
  */
 import type { Location, Log, ReportingDescriptor, Result } from "sarif";
-import { allRules } from "../rules/index.js";
-import type { Rule } from "../rules/types.js";
-import type { Diagnostic, Severity } from "../types.js";
+import type { Diagnostic, RuleDescription, Severity } from "../types.js";
 import { packageInfo, ruleHelpUri } from "../package-info.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { Formatter } from "./types.js";
@@ -30,8 +28,7 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function descriptor(rule: Rule): ReportingDescriptor {
-  const { meta } = rule;
+function descriptor(meta: RuleDescription): ReportingDescriptor {
   const help = `${meta.explanation.trim()}\n\nFix: ${meta.fix.trim()}`;
   return {
     id: meta.id,
@@ -85,9 +82,9 @@ function result(file: string, d: Diagnostic, ruleIndex: number): Result {
   return out;
 }
 
-export const format: Formatter = (lintResult) => {
+export const format: Formatter = (lintResult, { rules }) => {
   const info = packageInfo();
-  const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   // SARIF results are made one at a time while the report is written (the replacer below):
   // a run with a million findings never holds a million of them.
   const diagnostics: Diagnostic[] = [];
@@ -109,7 +106,7 @@ export const format: Formatter = (lintResult) => {
             version: info.version,
             semanticVersion: info.version,
             informationUri: info.repository,
-            rules: allRules.map(descriptor),
+            rules: rules.map(descriptor),
           },
         },
         columnKind: "utf16CodeUnits",

@@ -1,6 +1,5 @@
 /** Human output: findings grouped by file, `file:line:col  severity  message  rule-id`. */
 import { Chalk } from "chalk";
-import { getRule } from "../rules/index.js";
 import type { Diagnostic, FileResult, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
 import { printable } from "../printable.js";
@@ -18,6 +17,7 @@ export const format: Formatter = (result, options) => {
     warning: c.yellow("warning"),
     info: c.blue("info   "),
   };
+  const rules = new Map(options.explain ? options.rules.map((r) => [r.id, r]) : []);
   const lines: string[] = [];
   let shownInfos = 0;
   for (const file of result.files) {
@@ -35,10 +35,10 @@ export const format: Formatter = (result, options) => {
       }
       if (d.source) lines.push(detail("template:", d.source));
       if (options.explain) {
-        const rule = getRule(d.ruleId);
+        const rule = rules.get(d.ruleId);
         if (rule) {
-          lines.push(c.dim(wrap(rule.meta.explanation, { width, indent: "    | " })));
-          lines.push(c.dim(wrap(`Fix: ${rule.meta.fix}`, { width, indent: "    | " })));
+          lines.push(c.dim(wrap(rule.explanation, { width, indent: "    | " })));
+          lines.push(c.dim(wrap(`Fix: ${rule.fix}`, { width, indent: "    | " })));
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { LintResult, ResourceRef } from "../types.js";
+import type { LintResult, ResourceRef, RuleDescription } from "../types.js";
 
 /** A resource of the run and where it starts (JUnit lists resources without findings too). */
 export interface LintedResource {
@@ -9,6 +9,8 @@ export interface LintedResource {
 
 export interface FormatOptions {
   color: boolean;
+  /** The rules of the catalogue, in its order: SARIF describes them, `--explain` prints theirs. */
+  rules: readonly RuleDescription[];
   /** Print each diagnostic's explanation (and show info diagnostics in stylish). */
   explain?: boolean;
   /** Terminal columns for the human format (default 80); machine formats ignore it. */

@@ -11,7 +11,7 @@
  * ReadWriteOnce+ReadOnlyMany one. `volumeName` pins one PV; a PV whose claimRef names the claim
  * is taken first (class and selector are not checked for it, as upstream).
  */
-import type { ResourceIndex } from "../engine/resource-index.js";
+import type { ResourceIndex } from "./resource-index.js";
 import type { Path } from "../types.js";
 import { compareQuantities, parseQuantity } from "./quantity.js";
 import type { Resource } from "./resource.js";

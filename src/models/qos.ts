@@ -12,6 +12,9 @@ export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
 
 export const QOS_CLASSES: readonly QosClass[] = ["Guaranteed", "Burstable", "BestEffort"];
 
+/** The class a team expects its pods to get (checked by qos-expected-mismatch, shown by `k8s-lint qos`). */
+export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
+
 export interface QosDecision {
   qosClass: QosClass;
   /** Why: the container and resource that decided it (absent for Guaranteed/BestEffort of all). */

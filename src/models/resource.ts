@@ -1,5 +1,5 @@
 /** One Kubernetes object of the input, with lazily parsed typed views. */
-import type { ParsedDocument } from "../engine/parse.js";
+import type { ParsedDocument } from "./document.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind } from "./api-groups.js";
 import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";

@@ -1,5 +1,5 @@
 /** What a rule is: its meta (the docs and `explain` are generated from it) and one check function. */
-import type { ResourceIndex } from "../engine/resource-index.js";
+import type { ResourceIndex } from "../models/resource-index.js";
 import type { Resource } from "../models/resource.js";
 import type { Memo } from "../models/run-memo.js";
 import type { KindGroup } from "../models/workloads.js";

@@ -2,7 +2,7 @@
 import { explainTopic, topicNames } from "../../explain/lookup.js";
 import { renderExplanation } from "../../explain/render.js";
 import { statusTopics } from "../../explain/topics/index.js";
-import { allRules } from "../../rules/index.js";
+import { allRules } from "../../engine/registry.js";
 import { DEFAULT_WIDTH, table, wrap } from "../../wrap.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, outputWidth, UsageError, useColor, type CliIO } from "../io.js";

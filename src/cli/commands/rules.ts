@@ -1,5 +1,5 @@
 /** `k8s-lint rules`: the catalogue. */
-import { allRules } from "../../rules/index.js";
+import { allRules } from "../../engine/registry.js";
 import { DEFAULT_WIDTH, table } from "../../wrap.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, outputWidth, UsageError, type CliIO } from "../io.js";

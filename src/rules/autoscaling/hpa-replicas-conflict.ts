@@ -1,4 +1,4 @@
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { isLiveObject } from "../workloads/live.js";

@@ -1,4 +1,4 @@
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import { reportsAbsent } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS, hpaTarget } from "./target.js";

@@ -1,5 +1,5 @@
 /** The workload an HPA scales, looked up in the index. */
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import { groupKind } from "../../models/api-groups.js";
 import type { Resource } from "../../models/resource.js";
 

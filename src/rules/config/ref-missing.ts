@@ -1,5 +1,5 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { CrossResourceContext } from "../types.js";
 import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";

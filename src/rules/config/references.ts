@@ -3,7 +3,7 @@
  * a reference to an object absent from the input is worth reporting.
  */
 import { closestWithin } from "../../did-you-mean.js";
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";

@@ -1,4 +1,4 @@
-import { longRunningContainers } from "../resources/pods.js";
+import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({

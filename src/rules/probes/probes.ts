@@ -2,7 +2,7 @@
 import type { Container, Probe } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import { longRunningContainers } from "../resources/pods.js";
+import { longRunningContainers } from "../../models/pods.js";
 
 export type ProbeKind = "livenessProbe" | "readinessProbe" | "startupProbe";
 export const PROBE_KINDS: readonly ProbeKind[] = ["livenessProbe", "readinessProbe", "startupProbe"];

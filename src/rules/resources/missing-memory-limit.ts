@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { limitRangeDefault, longRunningContainers, resourcesPath } from "./pods.js";
+import { limitRangeDefault, longRunningContainers, resourcesPath } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { qosOf } from "./pods.js";
+import { qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-besteffort",

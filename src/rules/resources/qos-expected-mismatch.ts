@@ -1,10 +1,8 @@
-import { QOS_CLASSES } from "../../models/qos.js";
+import { EXPECTED_QOS_ANNOTATION, QOS_CLASSES } from "../../models/qos.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import type { PodTemplate } from "../../models/resource.js";
-import { qosOf } from "./pods.js";
-
-export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
+import { qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-expected-mismatch",

@@ -4,16 +4,17 @@
  * (pruned) fields, types, enums, int-or-string, required fields. metadata is always ObjectMeta;
  * apiVersion and kind are implicit. Reports under the same rule ids as the catalogue checks.
  */
-import type { ResourceIndex } from "../../engine/resource-index.js";
-import { formatPath } from "../../engine/positions.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import { formatPath } from "../../models/path.js";
 import { ownValue } from "../../models/input-keys.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
-import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
+import { customResourceSchema, type CrdDefinition, type JsonSchema } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
-import { isPatchDirective, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+import { kindOfValue } from "../../models/values.js";
+import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 /** One walk per custom resource, shared by the schema rules: resource -> rule id -> findings. */
 const CRD_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("CRD schema findings by resource");

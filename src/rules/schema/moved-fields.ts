@@ -8,7 +8,7 @@
  * autoscaling/v1, v2 and v2beta1 types.go (HorizontalPodAutoscalerSpec, ResourceMetricSource),
  * apimachinery meta/v1 types.go (LabelSelector).
  */
-import { formatPath } from "../../engine/positions.js";
+import { formatPath } from "../../models/path.js";
 import { labelMapKeys } from "../../models/selector.js";
 import type { Path } from "../../types.js";
 

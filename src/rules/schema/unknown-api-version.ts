@@ -1,11 +1,11 @@
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
 import { allKinds, lookupKind, servedGroups, versionsOfKind } from "../../models/catalogue/index.js";
 import { defineRule } from "../types.js";
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
 import { findApiChange } from "./api-changes.js";
-import { crdOf, versionOf } from "./crd.js";
+import { crdOf, versionOf } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 
 /** The apiVersion/kind to suggest for an unknown pair, or why none fits. */

@@ -4,7 +4,8 @@
  * wrong JSON types, enum values, int-or-string, quantities, required fields.
  */
 import { closestWithin } from "../../did-you-mean.js";
-import { formatPath } from "../../engine/positions.js";
+import { formatPath } from "../../models/path.js";
+import { kindOfValue } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
@@ -79,15 +80,6 @@ export function portNameProblem(name: string): string | undefined {
   if (name.includes("--")) return "must not contain consecutive hyphens";
   if (name.startsWith("-") || name.endsWith("-")) return "must not begin or end with a hyphen";
   return undefined;
-}
-
-export function kindOfValue(v: unknown): string {
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a map";
-  if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
-  if (typeof v === "number") return `the number ${v}`;
-  if (typeof v === "boolean") return `the boolean ${v}`;
-  return `"${String(v)}"`;
 }
 
 function expected(code: TypeCode): string {

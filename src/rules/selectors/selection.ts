@@ -1,6 +1,6 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
 import { closestWithin, spellingDistance } from "../../did-you-mean.js";
-import type { ResourceIndex } from "../../engine/resource-index.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, parseLabelSelector, parseMapSelector, type Requirement, type Selector } from "../../models/selector.js";
 import type { Path } from "../../types.js";

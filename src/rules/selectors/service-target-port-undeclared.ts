@@ -1,6 +1,6 @@
 import type { Resource } from "../../models/resource.js";
 import { parseServiceSelector } from "../../models/selector.js";
-import { longRunningContainers } from "../resources/pods.js";
+import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({

@@ -5,14 +5,14 @@
  * kind such as `Service` or `Deployment` names the built-in type, see resolveType): the API
  * server identifies an object by group, kind, namespace and name, never by kind alone.
  */
-import { isBuiltinApiVersion, resolveType } from "../models/api-groups.js";
-import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "../models/operators.js";
-import { podsWritableBy } from "../models/rbac.js";
-import { withoutNameHash, type GeneratedObject } from "../models/kustomization.js";
-import type { Resource } from "../models/resource.js";
-import { RunMemo } from "../models/run-memo.js";
-import { runningPods } from "../models/workloads.js";
-import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
+import { isBuiltinApiVersion, resolveType } from "./api-groups.js";
+import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "./operators.js";
+import { podsWritableBy } from "./rbac.js";
+import { withoutNameHash, type GeneratedObject } from "./kustomization.js";
+import type { Resource } from "./resource.js";
+import { RunMemo } from "./run-memo.js";
+import { runningPods } from "./workloads.js";
+import { CONTROLLER_LABELS, matches, type Selector } from "./selector.js";
 
 /** Keys no template declares but controllers add: no bucket can be chosen by them. */
 const ADDED_KEYS = new Set([...CONTROLLER_LABELS.values()].flatMap((s) => [...s]));

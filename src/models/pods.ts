@@ -1,11 +1,11 @@
 /** Shared by the resource rules: the pods a resource runs and their QoS, computed once per resource. */
-import type { ResourceIndex } from "../../engine/resource-index.js";
-import type { Container } from "../../models/k8s.js";
-import { deriveQos, type QosDecision } from "../../models/qos.js";
-import type { PodTemplate, Resource } from "../../models/resource.js";
-import { memoKey, type Memo } from "../../models/run-memo.js";
-import { runningPods } from "../../models/workloads.js";
-import type { Path } from "../../types.js";
+import type { ResourceIndex } from "./resource-index.js";
+import type { Container } from "./k8s.js";
+import { deriveQos, type QosDecision } from "./qos.js";
+import type { PodTemplate, Resource } from "./resource.js";
+import { memoKey, type Memo } from "./run-memo.js";
+import { runningPods } from "./workloads.js";
+import type { Path } from "../types.js";
 
 /** The QoS class of each workload, derived once per run for the three QoS rules. */
 const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload");

@@ -2,11 +2,11 @@
  * CustomResourceDefinitions of the input: which group/kind they define, which versions they
  * serve and with which openAPIV3Schema. Indexed once per run (keyed by the run's index).
  */
-import type { ResourceIndex } from "../../engine/resource-index.js";
-import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
-import type { Resource } from "../../models/resource.js";
-import { memoKey } from "../../models/run-memo.js";
-import type { Path } from "../../types.js";
+import type { ResourceIndex } from "./resource-index.js";
+import { groupOf, isBuiltinApiVersion } from "./api-groups.js";
+import type { Resource } from "./resource.js";
+import { memoKey } from "./run-memo.js";
+import type { Path } from "../types.js";
 
 /** A JSON schema as written in a CRD (read leniently: a wrong-typed keyword reads as absent). */
 export type JsonSchema = Record<string, unknown>;

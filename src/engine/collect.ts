@@ -1,0 +1,217 @@
+/**
+ * Files -> source files and resources: which files a run reads (the linted ones and the
+ * `--context` ones), what each document is (a syntax problem, a template, a configuration
+ * file, a manifest or a List of them), and the index the rules look resources up in.
+ */
+import { isBuiltinApiVersion } from "../models/api-groups.js";
+import { customResourceSchema } from "../models/crd.js";
+import type { ParsedDocument } from "../models/document.js";
+import type { GeneratedObject } from "../models/kustomization.js";
+import { ResourceIndex } from "../models/resource-index.js";
+import { Resource } from "../models/resource.js";
+import type { Config } from "../config/schema.js";
+import type { Path } from "../types.js";
+import { classifyInputs, type InputRoles } from "./configurations.js";
+import { discoverContext } from "./context.js";
+import { addDiagnostic, type Severities } from "./diagnostics.js";
+import { discover, type DiscoveredFile } from "./discover.js";
+import { inputSets, perSet } from "./input-sets.js";
+import type { LoadedFile } from "./load.js";
+import { locate } from "./positions.js";
+import { lineIndex, type SourceFile } from "./sources.js";
+import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
+import { readTypeMeta } from "./type-meta.js";
+
+/** The options of a run that choose its files (a subset of LintOptions). */
+export interface InputOptions {
+  cwd?: string;
+  config?: Config;
+  ignorePatterns?: string[];
+  configDir?: string;
+  followSymlinks?: boolean;
+  allowUnmatched?: boolean;
+  context?: string[];
+  stdinFilename?: string;
+}
+
+export interface Inputs {
+  /** The linted files, then the context files. */
+  files: DiscoveredFile[];
+  /** Display names of the context files. */
+  contextOnly: ReadonlySet<string>;
+}
+
+export async function discoverInputs(paths: readonly string[], options: InputOptions): Promise<Inputs> {
+  const cwd = options.cwd ?? process.cwd();
+  const discoverOptions = {
+    cwd,
+    ignorePatterns: options.ignorePatterns,
+    configIgnore: { base: options.configDir ?? cwd, patterns: options.config?.ignore ?? [] },
+    followSymlinks: options.followSymlinks,
+    stdinFilename: options.stdinFilename,
+    allowUnmatched: options.allowUnmatched,
+  };
+  const files = await discover(paths.length ? [...paths] : ["."], discoverOptions);
+  const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
+  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)) };
+}
+
+export interface CollectInput {
+  loaded: readonly LoadedFile[];
+  contextOnly: ReadonlySet<string>;
+  defaultNamespace: string;
+  /** For the syntax and type-meta problems found here. */
+  severities: Severities;
+}
+
+export interface Collection {
+  sources: SourceFile[];
+  /** Every resource in input order; a resource's id is its position here. */
+  resources: Resource[];
+  /** The ConfigMaps and Secrets kustomization generators make. */
+  generated: readonly GeneratedObject[];
+}
+
+export function collect({ loaded, contextOnly, defaultNamespace, severities }: CollectInput): Collection {
+  const roles = classifyInputs(loaded, defaultNamespace);
+  const collection: Collection = { sources: [], resources: [], generated: roles.generated };
+  for (const { file, source: read, docs } of loaded) {
+    const src: SourceFile = {
+      display: file.display,
+      text: "text" in read ? read.text : "",
+      docs,
+      resources: 0,
+      skipped: 0,
+      contextOnly: contextOnly.has(file.display),
+      diagnostics: [],
+      patch: roles.isPatch(file),
+      defaultNamespace: roles.namespaceOf(file) ?? defaultNamespace,
+      configurations: [],
+    };
+    collection.sources.push(src);
+    if (!("text" in read)) {
+      // An unreadable file is an error whatever the configured severity of yaml-syntax.
+      src.diagnostics.push({
+        ruleId: "yaml-syntax",
+        severity: "error",
+        message: read.problem,
+        line: read.line,
+        column: read.column,
+        endLine: read.line,
+        endColumn: read.column + 1,
+        resource: { apiVersion: "", kind: "", name: "", namespace: "" },
+        path: "",
+        internal: { docIndex: 0 },
+      });
+      continue;
+    }
+    const state: FileState = { src, file, roles, severities, resources: collection.resources };
+    for (const doc of docs) collectDocument(state, doc);
+  }
+  return collection;
+}
+
+/** What collecting one file's documents reads and adds to. */
+interface FileState {
+  src: SourceFile;
+  file: DiscoveredFile;
+  roles: InputRoles;
+  severities: Severities;
+  resources: Resource[];
+}
+
+function collectDocument(state: FileState, doc: ParsedDocument): void {
+  const { src, severities } = state;
+  const base = { docIndex: doc.index, source: doc.helmSource };
+  if (doc.template) {
+    const { start, end } = doc.template;
+    const message = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
+    addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
+    return;
+  }
+  // Duplicate keys each; of the other errors only the first, since the rest usually follow from it.
+  const fatal = doc.problems.find((p) => !p.recoverable);
+  for (const p of doc.problems.filter((q) => q.recoverable || q === fatal)) {
+    const shown = explainSyntaxProblem(src.text, p);
+    addDiagnostic(src, { ...base, ruleId: "yaml-syntax", start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
+  }
+  if (doc.value === undefined || doc.value === null || fatal) return;
+  if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
+    src.skipped++;
+    return;
+  }
+  const value = doc.value as Record<string, unknown>;
+  const configuration = state.roles.configurationOf(state.file, value);
+  if (configuration) {
+    src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+    return;
+  }
+  collectResources(state, doc, value, []);
+}
+
+/** Type meta checks and List flattening; resources found are appended to the collection. */
+function collectResources(state: FileState, doc: ParsedDocument, value: Record<string, unknown>, basePath: Path): void {
+  const { src } = state;
+  const meta = readTypeMeta(value);
+  if (meta.is === "not-a-manifest") {
+    src.skipped++;
+    return;
+  }
+  if (meta.is === "unreadable") {
+    for (const p of meta.problems) {
+      const at = locate(doc, [...basePath, p.key], p.target);
+      const problem = { ruleId: "missing-type-meta", start: at.start, end: at.end, message: p.message, docIndex: doc.index, source: doc.helmSource, path: [p.key], hint: p.hint };
+      addDiagnostic(src, problem, state.severities);
+    }
+    return;
+  }
+  if (meta.kind.endsWith("List") && Array.isArray(value.items)) {
+    value.items.forEach((item, i) => {
+      if (item && typeof item === "object" && !Array.isArray(item)) {
+        collectResources(state, doc, item as Record<string, unknown>, [...basePath, "items", i]);
+      }
+    });
+    return;
+  }
+  const { resources } = state;
+  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch));
+  src.resources++;
+}
+
+/** A collection ready for the rules: what is judged, what is reported, and the index. */
+export interface IndexedRun {
+  index: ResourceIndex;
+  /** The index a resource's rules look up in: its input set's with `--per-directory`, else `index`. */
+  indexFor: (resource: Resource) => ResourceIndex;
+  /** The resources of the linted files (not of the context files). */
+  judged: Resource[];
+  /** The linted files. */
+  reported: SourceFile[];
+  sourceOf: ReadonlyMap<string, SourceFile>;
+}
+
+/** How to index: with `perDirectory`, each input set of the loaded files gets an index of its own. */
+export interface IndexOptions {
+  loaded: readonly LoadedFile[];
+  perDirectory?: boolean;
+}
+
+export function indexResources({ sources, resources, generated }: Collection, sets?: IndexOptions): IndexedRun {
+  const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
+  // Context files fill the index; only the linted files are judged and reported.
+  const reported = sources.filter((s) => !s.contextOnly);
+  const contextResources = resources.filter((r) => sourceOf.get(r.file)!.contextOnly);
+  const judged = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
+  // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
+  // Patches are parts of other objects, not objects of their own.
+  const indexed = contextResources.length ? [...contextResources, ...judged] : resources;
+  const index = new ResourceIndex(indexed.filter((r) => !r.partial), generated);
+  let indexFor = (_: Resource) => index;
+  if (sets?.perDirectory) {
+    const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
+    indexFor = perSet(inputSets(sets.loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, generated, index));
+  }
+  // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
+  for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
+  return { index, indexFor, judged, reported, sourceOf };
+}

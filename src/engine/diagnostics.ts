@@ -1,0 +1,119 @@
+/**
+ * Findings -> diagnostics: each problem gets the severity the run gives its rule, a line and
+ * column range in its file, and for a cross-resource finding the position of the other end.
+ */
+import { didYouMean } from "../did-you-mean.js";
+import { LintUsageError } from "../errors.js";
+import type { Resource } from "../models/resource.js";
+import { allRules, getRule } from "../rules/index.js";
+import type { Finding } from "../rules/types.js";
+import type { Path, Severity, SeveritySetting } from "../types.js";
+import { formatPath } from "../models/path.js";
+import { locate, type Target } from "./positions.js";
+import { reportedSeverity } from "./severity.js";
+import { lineIndex, type EngineDiagnostic, type SourceFile } from "./sources.js";
+
+/** The run's rule severities (config, then `--rule`); rules absent keep their own. */
+export type Severities = ReadonlyMap<string, SeveritySetting>;
+
+export function isEnabled(severities: Severities, ruleId: string): boolean {
+  return severities.get(ruleId) !== "off";
+}
+
+/** Throws LintUsageError for the first rule id that names no rule, with the nearest one. */
+export function checkRuleIds(severities: Severities): void {
+  const unknown = [...severities.keys()].find((id) => !getRule(id));
+  if (unknown === undefined) return;
+  const hint = didYouMean(unknown, allRules.map((r) => r.meta.id));
+  throw new LintUsageError(`unknown rule "${unknown}"${hint}; \`k8s-lint rules\` lists them`);
+}
+
+/** A problem at offsets of a file, before it has a line and a severity. */
+export interface Problem {
+  ruleId: string;
+  start: number;
+  end: number;
+  message: string;
+  docIndex: number;
+  resourceId?: number;
+  resource?: Resource;
+  /** The finding's own severity, under the configured one. */
+  severity?: Severity;
+  path?: Path;
+  hint?: string;
+  source?: string;
+}
+
+const NO_RESOURCE = { apiVersion: "", kind: "", name: "", namespace: "" };
+
+/** Files the problem as a diagnostic of `src`, unless its rule is off; returns the diagnostic. */
+export function addDiagnostic(src: SourceFile, problem: Problem, severities: Severities): EngineDiagnostic | undefined {
+  const { ruleId } = problem;
+  const configured = severities.get(ruleId);
+  if (configured === "off") return undefined;
+  const severity = reportedSeverity(problem.severity, getRule(ruleId)?.meta.severity, configured);
+  const d: EngineDiagnostic = {
+    ruleId,
+    severity,
+    message: problem.message,
+    ...lineIndex(src).range(problem.start, problem.end, src.text),
+    resource: problem.resource ? problem.resource.ref : NO_RESOURCE,
+    path: formatPath(problem.path ?? []),
+    ...(problem.hint ? { hint: problem.hint } : {}),
+    ...(problem.source ? { source: problem.source } : {}),
+    internal: { docIndex: problem.docIndex, resourceId: problem.resourceId },
+  };
+  src.diagnostics.push(d);
+  return d;
+}
+
+/** What a rule reported about a resource. */
+export interface RuleFinding {
+  ruleId: string;
+  resource: Resource;
+  finding: Finding;
+}
+
+/** The files of a run by display name, and its severities: what placing findings needs. */
+export interface Placement {
+  sourceOf: ReadonlyMap<string, SourceFile>;
+  severities: Severities;
+}
+
+/** Places each finding at its field path, and its related resource at that one's. */
+export function addFindings(findings: Iterable<RuleFinding>, placement: Placement): void {
+  for (const f of findings) addFinding(f, placement);
+}
+
+function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities }: Placement): void {
+  const loc = locate(resource.doc, [...resource.basePath, ...finding.path], finding.target as Target | undefined);
+  const d = addDiagnostic(
+    sourceOf.get(resource.file)!,
+    {
+      ruleId,
+      start: loc.start,
+      end: loc.end,
+      message: finding.message,
+      docIndex: resource.doc.index,
+      resourceId: resource.id,
+      resource,
+      severity: finding.severity,
+      path: finding.path,
+      hint: finding.hint,
+      source: resource.doc.helmSource,
+    },
+    severities,
+  );
+  if (!d || !finding.related) return;
+  const other = finding.related.resource;
+  const at = locate(other.doc, [...other.basePath, ...(finding.related.path ?? [])]);
+  const pos = lineIndex(sourceOf.get(other.file)!).position(at.start);
+  d.related = {
+    file: other.file,
+    line: pos.line,
+    column: pos.column,
+    resource: other.ref,
+    path: formatPath(finding.related.path ?? []),
+    ...(finding.related.message ? { message: finding.related.message } : {}),
+  };
+}

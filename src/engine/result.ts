@@ -1,0 +1,51 @@
+/** The reported files -> the JSON-contract result (SPEC §3): diagnostics in order, counts. */
+import type { Resource } from "../models/resource.js";
+import type { Diagnostic, FileResult, LintResult, ResourceRef, Severity } from "../types.js";
+import { locate } from "./positions.js";
+import { lineIndex, type SourceFile } from "./sources.js";
+
+export interface ResultInput {
+  /** The linted files, in input order. */
+  reported: readonly SourceFile[];
+  /** How many resources were judged. */
+  resources: number;
+  kubernetesVersion: string;
+  /** Errors only (`--quiet`). */
+  quiet?: boolean;
+}
+
+export function assembleResult({ reported, resources, kubernetesVersion, quiet }: ResultInput): LintResult {
+  const files: FileResult[] = reported.map((s) => {
+    let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
+    if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };
+  });
+  const configurations = reported.reduce((n, s) => n + s.configurations.length, 0);
+  const count = (sev: Severity) => files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
+  return {
+    version: 1,
+    kubernetesVersion,
+    files,
+    summary: {
+      files: files.length,
+      resources,
+      skipped: reported.reduce((n, s) => n + s.skipped, 0),
+      ...(configurations ? { configurations } : {}),
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+    },
+  };
+}
+
+/** A resource of the run and the line it starts at (JUnit lists resources without findings too). */
+export interface LocatedResource {
+  file: string;
+  line: number;
+  resource: ResourceRef;
+}
+
+export function locatedResources(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>): LocatedResource[] {
+  return resources.map((r) => ({ file: r.file, line: lineIndex(sourceOf.get(r.file)!).position(locate(r.doc, r.basePath).start).line, resource: r.ref }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Resources -> findings: every resource judged goes to the rules that apply to it. A rule that
+ * throws becomes an internal-error finding on that resource; the run goes on.
+ */
+import type { Resource } from "../models/resource.js";
+import type { ResourceIndex } from "../models/resource-index.js";
+import { dispatchByScope } from "../rules/scope.js";
+import type { Finding, Rule, Settings } from "../rules/types.js";
+import { isEnabled, type RuleFinding, type Severities } from "./diagnostics.js";
+
+/** The rules a run applies (the enabled ones with a check) and which of them judge a resource. */
+export interface RuleSelection {
+  rules: readonly Rule[];
+  /** By each rule's `appliesTo` (rules/scope.ts); a kustomize patch only gets the rules that check patches. */
+  dispatch: (resource: Resource) => readonly Rule[];
+}
+
+export function selectRules(rules: readonly Rule[], severities: Severities): RuleSelection {
+  const enabled = rules.filter((r) => r.check && isEnabled(severities, r.meta.id));
+  return { rules: enabled, dispatch: dispatchByScope(enabled) };
+}
+
+/** The rules that judge this resource, in registry order. */
+export function rulesFor(selection: RuleSelection, resource: Resource): readonly Rule[] {
+  return selection.dispatch(resource);
+}
+
+export interface RuleRun {
+  /** The resources judged (context resources are only in the index). */
+  resources: readonly Resource[];
+  selection: RuleSelection;
+  index: ResourceIndex;
+  /** The index of the resource's input set (`--per-directory`); default: `index` for every resource. */
+  indexFor?: (resource: Resource) => ResourceIndex;
+  settings: Settings;
+}
+
+/** Every finding of the run, resource by resource, in rule order. */
+export function runRules({ resources, selection, index, indexFor, settings }: RuleRun): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const resource of resources) {
+    // One context per resource; what `report` receives is filed under the rule that ran.
+    const reported: Finding[] = [];
+    const runIndex = indexFor ? indexFor(resource) : index;
+    const ctx = { resource, settings, memo: runIndex.memo.get, report: (f: Finding) => void reported.push(f) };
+    // Only the rules that say they are cross-resource see the other resources.
+    const crossCtx = { ...ctx, index: runIndex };
+    for (const rule of rulesFor(selection, resource)) {
+      let failure: RuleFinding | undefined;
+      try {
+        rule.check!(rule.meta.crossResource ? crossCtx : ctx);
+      } catch (err) {
+        failure = internalError(rule, resource, err);
+      }
+      for (const finding of reported) out.push({ ruleId: rule.meta.id, resource, finding });
+      reported.length = 0;
+      if (failure) out.push(failure);
+    }
+  }
+  return out;
+}
+
+function internalError(rule: Rule, resource: Resource, err: unknown): RuleFinding {
+  const message = `rule "${rule.meta.id}" failed on ${resource.displayName}: ${(err as Error)?.message ?? String(err)}`;
+  return { ruleId: "internal-error", resource, finding: { path: ["kind"], message } };
+}

@@ -1,0 +1,38 @@
+/**
+ * The state a run keeps per input file, handed from stage to stage: collect fills it, the
+ * diagnostics and suppress stages add to and filter its diagnostics, result reads it.
+ */
+import type { ParsedDocument } from "../models/document.js";
+import type { ConfigurationDocument, Diagnostic } from "../types.js";
+import { LineIndex } from "./positions.js";
+
+/** A file's text, its documents, and what the run found in it. */
+export interface SourceFile {
+  display: string;
+  text: string;
+  docs: ParsedDocument[];
+  lines?: LineIndex;
+  resources: number;
+  skipped: number;
+  /** Read for the index only (`--context`): not reported on. */
+  contextOnly: boolean;
+  diagnostics: EngineDiagnostic[];
+  /** A kustomization applies the file as a patch: its objects are partial. */
+  patch: boolean;
+  /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
+  defaultNamespace: string;
+  configurations: ConfigurationDocument[];
+}
+
+/** Where a diagnostic came from, for suppression; dropped from the result. */
+export interface InternalInfo {
+  docIndex: number;
+  resourceId?: number;
+}
+
+export type EngineDiagnostic = Diagnostic & { internal: InternalInfo };
+
+/** The file's line table, built on first use. */
+export function lineIndex(src: SourceFile): LineIndex {
+  return (src.lines ??= new LineIndex(src.text));
+}

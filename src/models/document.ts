@@ -1,0 +1,35 @@
+/**
+ * A parsed YAML/JSON document as the engine hands it on (src/engine/parse.ts makes them): the
+ * plain value and the offsets of its keys and values. Resources keep theirs to be located.
+ */
+
+/** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
+export type Spans = Map<string | number, [number, number, number, number]>;
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+  /** Duplicate keys make the document invalid for the API server but leave it readable. */
+  recoverable: boolean;
+  /** The yaml package's error code (DUPLICATE_KEY, BAD_INDENT...). */
+  code?: string;
+  hint?: string;
+}
+
+export interface ParsedDocument {
+  /** Position of the document in its file (0-based). */
+  index: number;
+  value: unknown;
+  /** Offsets of the document's first and last character of content. */
+  start: number;
+  end: number;
+  problems: SyntaxProblem[];
+  /** Template named by the `# Source:` comment that `helm template` writes. */
+  helmSource?: string;
+  /** The document contains `{{ ... }}` outside comments: a chart template, not a manifest. */
+  template?: { start: number; end: number };
+  spans: WeakMap<object, Spans>;
+  /** The span of the document's root value. */
+  rootSpan: [number, number];
+}
