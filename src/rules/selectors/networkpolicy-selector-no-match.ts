@@ -1,6 +1,6 @@
 import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, requirementPath } from "./selection.js";
+import { nearestOwner, podsElsewhere, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "networkpolicy-selector-no-match",
@@ -13,7 +13,8 @@ export const rule = defineRule({
 protects nothing: the pods you meant to isolate keep accepting traffic from everywhere, or,
 for an allow-rule next to a default-deny policy, stay cut off because the allow never
 applies to them. Nothing in the cluster reports this; traffic simply behaves as if the
-policy did not exist. Namespaces without any workload in the input are not judged.`,
+policy did not exist. When the pods it matches run in another namespace of the input, the
+finding names it; otherwise namespaces without any workload in the input are not judged.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
   examples: {
@@ -68,8 +69,18 @@ spec:
     if (raw === undefined || raw === null || selectorProblems(raw).length) return;
     const selector = parseLabelSelector(raw);
     if (isEmptySelector(selector)) return;
-    if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
+    const away = podsElsewhere(index, resource.namespace, selector);
+    if (away) {
+      report({
+        path: ["spec", "podSelector"],
+        message: `podSelector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
+        hint: `move the NetworkPolicy to namespace "${away.namespaces[0]}": a NetworkPolicy selects pods of its own namespace only`,
+        related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
+      });
+      return;
+    }
+    if (!index.podOwnersIn(resource.namespace).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
     report({
       path: near ? requirementPath(raw, ["spec", "podSelector"], near.failing) : ["spec", "podSelector"],
