@@ -76,6 +76,11 @@ const ROWS: Says[] = [
   { file: "service-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "service-selector-no-match", says: ['matches no pods in namespace "frontend"; the pods it matches run in namespace "shop"', 'move the Service to namespace "shop"'] },
   { file: "pdb-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "pdb-selector-no-match", says: ['run in namespace "data"', 'move the PodDisruptionBudget to namespace "data"'] },
   { file: "networkpolicy-selector-no-match/other-namespace.yaml", at: "podSelector: # expect", rule: "networkpolicy-selector-no-match", says: ['run in namespace "api"', 'move the NetworkPolicy to namespace "api"'] },
+  // One cause, one finding
+  { file: "missing-resource-requests/one-cause.yaml", at: "- name: log # expect", rule: "missing-resource-requests", says: ['container "log" requests no cpu or memory and has no memory limit', "set resources.requests.cpu, resources.requests.memory and resources.limits.memory"] },
+  { file: "missing-resource-requests/one-cause.yaml", at: "requests: # expect: missing-resource-requests", rule: "missing-resource-requests", says: ['requests no memory and has no memory limit', "set resources.requests.memory and resources.limits.memory"] },
+  { file: "missing-resource-requests/one-cause.yaml", at: "containers: # expect: qos-besteffort", rule: "qos-besteffort", says: ['"BestEffort"', "set resources.requests.cpu, resources.requests.memory and resources.limits.memory on every container"] },
+  { file: "missing-resource-requests/one-cause.yaml", at: "limits: # expect: missing-memory-limit", rule: "missing-memory-limit", says: ["has no memory limit", "set resources.limits.memory"], never: ["requests"] },
 ];
 
 const lineOf = (file: string, text: string): number => {

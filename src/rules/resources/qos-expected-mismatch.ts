@@ -1,9 +1,9 @@
 import { QOS_CLASSES } from "../../models/qos.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
-import { qosOf, runningPods } from "./pods.js";
+import { EXPECTED_QOS_ANNOTATION, qosOf, runningPods } from "./pods.js";
 
-export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
+export { EXPECTED_QOS_ANNOTATION };
 
 export const rule = defineRule({
   id: "qos-expected-mismatch",
