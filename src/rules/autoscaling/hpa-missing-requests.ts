@@ -117,8 +117,12 @@ spec:
     if (!target?.podTemplate) return;
     const spec = resource.spec("HorizontalPodAutoscaler")!;
     const metrics: UtilizationMetric[] = [];
-    if (typeof spec.targetCPUUtilizationPercentage === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
-    spec.metrics?.forEach((m, i) => {
+    // Each version is read in its own shape: a field of the other one is an unknown-field finding and the API drops it.
+    const v1 = resource.apiVersion === "autoscaling/v1";
+    const cpuPercent = v1 ? spec.targetCPUUtilizationPercentage : undefined;
+    const written = v1 ? [] : (spec.metrics ?? []);
+    if (typeof cpuPercent === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
+    written.forEach((m, i) => {
       if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
         metrics.push({ resource: m.resource.name, path: ["spec", "metrics", i, "resource", "name"] });
       } else if (m.type === "ContainerResource" && m.containerResource?.target?.type === "Utilization" && m.containerResource.name) {
@@ -126,7 +130,7 @@ spec:
       }
     });
     // Without any metric, both API versions default to 80% cpu utilization.
-    if (metrics.length === 0 && !spec.metrics?.length && spec.targetCPUUtilizationPercentage === undefined) {
+    if (metrics.length === 0 && !written.length && cpuPercent === undefined) {
       metrics.push({ resource: "cpu", path: ["spec", "scaleTargetRef"], implied: true });
     }
     // The HPA averages over every pod its target's selector matches, whoever runs them (horizontal.go lists pods by the scale selector).
