@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { longRunningContainers, memoryLimited, bestEffortPods, resourcesPath, runningPods, unrequested } from "./pods.js";
+import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, runningPods, unrequested } from "./pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",
@@ -50,7 +50,7 @@ spec:
   },
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
-    if (!tpl || bestEffortPods(resource)) return;
+    if (!tpl || reportedForThePod(index, resource)) return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       if (memoryLimited(index, resource, tpl, container)) continue;
       // A container that requests no memory either is reported once, by missing-resource-requests.

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { longRunningContainers, memoryLimited, bestEffortPods, resourcesPath, runningPods, unrequested } from "./pods.js";
+import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, runningPods, unrequested } from "./pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
@@ -49,7 +49,7 @@ spec:
   },
   check({ resource, index, report }) {
     const tpl = runningPods(resource);
-    if (!tpl || bestEffortPods(resource)) return;
+    if (!tpl || reportedForThePod(index, resource)) return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       const missing = unrequested(index, resource, tpl, container);
       if (!missing.length) continue;

@@ -69,6 +69,18 @@ export function bestEffortPods(resource: Resource): boolean {
   return !!tpl && qosOf(resource)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
 }
 
+/**
+ * Whether the per-container rules leave a pod to the pod-level finding: BestEffort as written,
+ * and no LimitRange default of the namespace that admission would write into its containers
+ * (qos-besteffort judges the template alone, so there the per-container findings stay).
+ */
+export function reportedForThePod(index: ResourceIndex, resource: Resource): boolean {
+  if (!bestEffortPods(resource)) return false;
+  return !(["cpu", "memory"] as const).some(
+    (name) => limitRangeDefault(index, resource.namespace, "defaultRequest", name) || limitRangeDefault(index, resource.namespace, "default", name),
+  );
+}
+
 /** Whether the expected-qos annotation pins the intended class, on the workload or its pod template. */
 export function qosPinned(resource: Resource): boolean {
   const tpl = runningPods(resource);
