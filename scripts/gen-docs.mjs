@@ -1,7 +1,8 @@
-// Writes docs/rules/*.md from the built rule registry (run after `npm run build`).
+// Writes docs/rules/*.md from the built rule registry and docs/operators.md from the operator table (run after `npm run build`).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { allRules } from "../dist/rules/index.js";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../dist/docs/rule-docs.js";
+import { OPERATORS_DOC_PATH, renderOperatorsDoc } from "../dist/docs/operator-docs.js";
 
 mkdirSync("docs/rules", { recursive: true });
 const wanted = new Set(allRules.map((r) => `${r.meta.id}.md`).concat("README.md"));
@@ -9,3 +10,6 @@ for (const f of readdirSync("docs/rules")) if (!wanted.has(f)) rmSync(`docs/rule
 for (const rule of allRules) writeFileSync(ruleDocPath(rule.meta.id), renderRuleDoc(rule));
 writeFileSync("docs/rules/README.md", renderRuleIndex(allRules));
 console.log(`wrote ${allRules.length} rule pages`);
+
+writeFileSync(OPERATORS_DOC_PATH, renderOperatorsDoc());
+console.log(`wrote ${OPERATORS_DOC_PATH}`);

@@ -64,6 +64,38 @@ describe("unknown rule ids", () => {
     );
   });
 
+  test("exclude[].rules: an unknown id names its file:line:col and the nearest rule; \"*\" is every rule", async () => {
+    const config = 'exclude:\n  - kind: Deployment\n    rules: ["*", image-latest-tag, missing-livenes-probe]\n';
+    const dir = project({ ".k8s-lint.yaml": config, "cm.yaml": CLEAN });
+    const r = await cli(["cm.yaml", "-c", ".k8s-lint.yaml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('k8s-lint: .k8s-lint.yaml:3:36: unknown rule "missing-livenes-probe" (did you mean "missing-liveness-probe"?) at "exclude.0.rules.2"\n');
+  });
+
+  test("a config with a value error and unknown rule ids reports each, in file order", async () => {
+    const config = "rules:\n  image-latst-tag: off\nmaxWarnings: -1\nexclude:\n  - rules: [nosuch-rule]\n";
+    const dir = project({ ".k8s-lint.yaml": config, "cm.yaml": CLEAN });
+    const r = await cli(["cm.yaml", "-c", ".k8s-lint.yaml"], dir);
+    expect(r.code).toBe(2);
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('k8s-lint: .k8s-lint.yaml:2:3: unknown rule "image-latst-tag" (did you mean "image-latest-tag"?) at "rules.image-latst-tag"');
+    expect(lines[1]).toMatch(/^\.k8s-lint\.yaml:3:14: .+ at "maxWarnings"$/);
+    expect(lines[2]).toBe('.k8s-lint.yaml:5:13: unknown rule "nosuch-rule" at "exclude.0.rules.0"');
+  });
+
+  test("every config error is one printable line: ids and keys from the file are escaped", async () => {
+    const config = JSON.stringify({ rules: { "image-latest\n::error::x": "off" }, ["max\u001b[2JWarnings\n::warning::y"]: 1, exclude: [{ rules: ["a\u2028::notice::z"] }] });
+    const dir = project({ ".k8s-lint.json": config, "cm.yaml": CLEAN });
+    const r = await cli(["cm.yaml"], dir);
+    expect(r.code).toBe(2);
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^(k8s-lint: )?\S+\.k8s-lint\.json:1:\d+: (unknown rule|unknown key) /);
+    expect(r.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u2028]/);
+    expect(r.err).toContain('unknown rule "image-latest\\n::error::x"');
+  });
+
   test("a misspelled config key names the nearest key too", async () => {
     const dir = project({ ".k8s-lint.yaml": "rules: {}\nmaxWarning: 3\n", "cm.yaml": CLEAN });
     const r = await cli(["cm.yaml", "-c", ".k8s-lint.yaml"], dir);
@@ -128,6 +160,15 @@ describe("help and version", () => {
       expect(own.out).toMatch(new RegExp(`^Usage: k8s-lint ${command}`));
       expect((await cli(["help", command])).out).toBe(own.out);
     }
+  });
+
+  test("`help <unknown command>` is a usage error naming the nearest command, exit 2", async () => {
+    expect(await cli(["help", "explian"])).toEqual({ code: 2, out: "", err: 'k8s-lint: unknown command "explian" (did you mean "explain"?); one of: lint, rules, explain, diagnose, qos\n' });
+    const r = await cli(["help", "nosuch"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toBe("k8s-lint: unknown command \"nosuch\"; one of: lint, rules, explain, diagnose, qos\n");
+    expect((await cli(["help", "lint"])).out).toBe((await cli(["--help"])).out);
   });
 
   test("rules takes no paths", async () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./harness.js";
+import type { LintResult } from "../src/types.js";
 
 const BIN = join(ROOT, "dist/bin/k8s-lint.js");
 
@@ -139,6 +140,17 @@ test("rules, --version and --help", () => {
   const version = run(["--version"]);
   expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   expect(run(["--help"]).stdout).toContain("Usage: k8s-lint");
+});
+
+test("--per-directory lints alternative variants apart; the duplicate-resource hint and --help say so", () => {
+  const together = run(["fixtures/per-directory/variants.set", "-f", "json"]);
+  const apart = run(["fixtures/per-directory/variants.set", "--per-directory", "-f", "json"]);
+  const duplicates = (out: string) =>
+    (JSON.parse(out) as LintResult).files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "duplicate-resource"));
+  expect(duplicates(together.stdout)).toHaveLength(3);
+  expect(duplicates(together.stdout)[0].hint).toContain("lint with --per-directory");
+  expect(duplicates(apart.stdout)).toHaveLength(1);
+  expect(run(["--help"]).stdout).toContain("--per-directory");
 });
 
 test("a reader that stops early (| head) gets no stack trace", () => {

@@ -1,6 +1,7 @@
 /** Generated docs must match the code: regenerate with `npm run gen:docs`. */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { OPERATORS_DOC_PATH, renderOperatorsDoc } from "../src/docs/operator-docs.js";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../src/docs/rule-docs.js";
 import { allRules } from "../src/rules/index.js";
 import { ROOT } from "./harness.js";
@@ -14,4 +15,9 @@ test("docs/rules/README.md is current and lists only existing rules", () => {
   expect(readFileSync(join(ROOT, "docs/rules/README.md"), "utf8")).toBe(renderRuleIndex(allRules));
   const pages = readdirSync(join(ROOT, "docs/rules")).filter((f) => f !== "README.md");
   expect(pages.sort()).toEqual(allRules.map((r) => `${r.meta.id}.md`).sort());
+});
+
+test("docs/operators.md is current", () => {
+  const file = join(ROOT, OPERATORS_DOC_PATH);
+  expect(existsSync(file) ? readFileSync(file, "utf8") : "(missing)").toBe(renderOperatorsDoc());
 });

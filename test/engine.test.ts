@@ -11,6 +11,7 @@ const configMap = (name: string, extra = "") => `apiVersion: v1\nkind: ConfigMap
 test("a rule that throws becomes internal-error naming the rule and the resource, and the run goes on", async () => {
   const throwing = defineRule({
     ...getRule("duplicate-resource")!.meta,
+    crossResource: true,
     id: "always-throws",
     check() {
       throw new Error("boom");

@@ -1,7 +1,18 @@
-/** Every fixture: the reported (rule, line) pairs of the rules in scope equal its markers. */
-import { collectFixtures, compare, lintFixture } from "./harness.js";
+/**
+ * Every fixture: the reported (rule, line) pairs of the rules in scope equal its markers; under
+ * fixtures/rules/<id>/, their messages and hints equal the folder's messages.txt; and every
+ * finding, in scope or not, follows the message style of STYLE.md.
+ */
+import type { LintResult } from "../src/types.js";
+import { collectFixtures, compare, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
+import { styleProblems } from "./message-style.js";
 
 const cases = collectFixtures();
+const update = process.env.UPDATE_MESSAGES === "1";
+
+// One lint per fixture, shared by its tests.
+const results = new Map<FixtureCase, Promise<LintResult>>();
+const resultOf = (c: FixtureCase) => results.get(c) ?? results.set(c, lintFixture(c)).get(c)!;
 
 test("there are fixtures", () => {
   expect(cases.length).toBeGreaterThan(0);
@@ -9,8 +20,22 @@ test("there are fixtures", () => {
 
 describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
   test("reports exactly the marked lines", async () => {
-    const result = await lintFixture(c);
-    const { missing, extra, outOfFile } = compare(c, result);
+    const { missing, extra, outOfFile } = compare(c, await resultOf(c));
     expect({ missing, extra, outOfFile }).toEqual({ missing: [], extra: [], outOfFile: [] });
+  });
+
+  const folder = ruleFolderOf(c);
+  if (folder) {
+    test("says the messages and hints pinned in messages.txt", async () => {
+      const reported = messageEntries(c, await resultOf(c), folder);
+      if (update) writeMessages(c, folder, reported);
+      expect(reported).toEqual(readMessages(folder).filter((e) => entryBelongsTo(e, c, folder)));
+    });
+  }
+
+  test("words every finding in the message style", async () => {
+    const result = await resultOf(c);
+    const problems = result.files.flatMap((f) => f.diagnostics.flatMap((d) => styleProblems(d).map((p) => `${f.path}:${d.line} ${d.ruleId}: ${p}`)));
+    expect(problems).toEqual([]);
   });
 });

@@ -230,7 +230,7 @@ describe("github", () => {
     });
   });
 
-  test("a message and file name with newline, CR, %, ',' and ':' round-trip through the runner's unescaping", () => {
+  test("a message and file name with newline, CR, %, ',' and ':' round-trip through the runner's unescaping (the message's own CR and LF shown as escapes)", () => {
     const message = 'value "a,b: 50%" is wrong\r\nsee: %0A, %25 and %3A literally';
     const file = "dir,with:odd %25 name/x.yaml";
     const out = github(fakeResult(file, [fakeDiagnostic({ message, hint: "set x: 1, y: 2" })]), { color: false });
@@ -238,7 +238,7 @@ describe("github", () => {
     const cmd = parseCommand(out.trimEnd())!;
     expect(cmd.properties.file).toBe(file);
     expect(cmd.properties.title).toBe("duplicate-resource");
-    expect(cmd.data).toBe(`${message}\nhint: set x: 1, y: 2`);
+    expect(cmd.data).toBe('value "a,b: 50%" is wrong\\r\\nsee: %0A, %25 and %3A literally\nhint: set x: 1, y: 2');
     expect(escapeData("%\r\n:,")).toBe("%25%0D%0A:,");
     expect(escapeProperty("%\r\n:,")).toBe("%25%0D%0A%3A%2C");
   });

@@ -2,11 +2,12 @@
  * The fixture convention (SPEC §8): `# rules: a, b` names the rules a fixture is about
  * (`*` = every error and warning rule), `# expect: a, b` on a line says those rules report
  * that line, `# options: kubernetesVersion=1.25, defaultNamespace=shop, references=complete` sets lint options
- * (`context=<path>`, relative to the repository root, reads that path as `--context`).
+ * (`context=<path>`, relative to the repository root, reads that path as `--context`;
+ * `perDirectory=true` lints as `--per-directory`).
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
  * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint, type LintOptions } from "../src/engine/lint.js";
@@ -26,7 +27,7 @@ export interface FixtureCase {
   expected: Set<string>;
   /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
   columns: Map<string, number>;
-  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context">;
+  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory">;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
@@ -112,6 +113,7 @@ export function collectFixtures(): FixtureCase[] {
       if (m.options.defaultNamespace) c.options.defaultNamespace = m.options.defaultNamespace;
       if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
       if (m.options.context) c.options.context = [m.options.context];
+      if (m.options.perDirectory === "true") c.options.perDirectory = true;
     }
     if (c.rules.size) cases.push(c);
   }
@@ -183,4 +185,89 @@ export function compare(c: FixtureCase, result: LintResult): Comparison {
   }
   const extra = [...reported.keys()].filter((r) => !c.expected.has(r)).map((r) => `${r} (${reported.get(r)})`);
   return { missing, extra, outOfFile };
+}
+
+/**
+ * Pinned messages: fixtures/rules/<id>/messages.txt holds the message, hint and related message
+ * of every finding in scope of that folder's fixtures, one entry per finding:
+ *
+ *     example.bad.yaml:9:14 image-latest-tag
+ *       message: image "nginx:latest" uses the moving tag "latest"
+ *       hint: pin a version tag or a digest
+ *
+ * The harness fails on missing and extra entries, as it does on markers. `UPDATE_MESSAGES=1 npm
+ * test -- test/fixtures.test.ts` rewrites the entries of the fixtures it runs (review the diff).
+ */
+export const MESSAGES_FILE = "messages.txt";
+const MESSAGES_HEADER =
+  "# The message, hint and related message of every finding in scope of this folder's fixtures, checked by\n# test/fixtures.test.ts. Rewrite with UPDATE_MESSAGES=1 npm test -- test/fixtures.test.ts and review the diff.\n";
+
+/** The rule folder of a fixture case (fixtures/rules/<id>), or undefined outside fixtures/rules. */
+export function ruleFolderOf(c: FixtureCase): string | undefined {
+  const m = /^(rules\/[^/]+)\//.exec(c.name);
+  return m ? join(FIXTURES, m[1]) : undefined;
+}
+
+const oneLine = (s: string) => s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+
+/** The in-scope findings of a case as pinned entries, their files relative to the rule folder. */
+export function messageEntries(c: FixtureCase, result: LintResult, folder: string): string[] {
+  const scope = scopeOf(c);
+  const entries: Array<{ key: [string, number, number, string]; text: string }> = [];
+  for (const f of result.files) {
+    const file = relative(folder, join(ROOT, f.path)).split("\\").join("/");
+    for (const d of f.diagnostics) {
+      if (!scope.has(d.ruleId) || (d.severity === "info" && !c.rules.has(d.ruleId))) continue;
+      const lines = [`${file}:${d.line}:${d.column} ${d.ruleId}`, `  message: ${oneLine(d.message)}`];
+      if (d.hint !== undefined) lines.push(`  hint: ${oneLine(d.hint)}`);
+      if (d.related?.message !== undefined) lines.push(`  related: ${oneLine(d.related.message)}`);
+      entries.push({ key: [file, d.line, d.column, d.ruleId], text: lines.join("\n") });
+    }
+  }
+  return entries.sort((a, b) => compareKeys(a.key, b.key) || a.text.localeCompare(b.text)).map((e) => e.text);
+}
+
+function compareKeys(a: [string, number, number, string], b: [string, number, number, string]): number {
+  return a[0].localeCompare(b[0]) || a[1] - b[1] || a[2] - b[2] || a[3].localeCompare(b[3]);
+}
+
+/** The entries of a folder's messages file ([] when it has none). */
+export function readMessages(folder: string): string[] {
+  const path = join(folder, MESSAGES_FILE);
+  if (!existsSync(path)) return [];
+  const entries: string[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line === "" || line.startsWith("#")) continue;
+    if (line.startsWith("  ") && entries.length) entries[entries.length - 1] += `\n${line}`;
+    else entries.push(line);
+  }
+  return entries;
+}
+
+/** The file an entry is about, relative to its rule folder, and its rule id. */
+export function entryHead(entry: string): { file: string; ruleId: string } {
+  const [where, ruleId] = entry.split("\n")[0].split(" ");
+  return { file: where.replace(/:\d+:\d+$/, ""), ruleId };
+}
+
+/** Whether an entry is about one of the files of a case. */
+export function entryBelongsTo(entry: string, c: FixtureCase, folder: string): boolean {
+  const input = relative(folder, join(ROOT, c.inputs[0])).split("\\").join("/");
+  const { file } = entryHead(entry);
+  return file === input || file.startsWith(`${input}/`);
+}
+
+/** Replaces the entries of one case in its folder's messages file (UPDATE_MESSAGES=1). */
+export function writeMessages(c: FixtureCase, folder: string, entries: string[]): void {
+  const kept = readMessages(folder).filter((e) => !entryBelongsTo(e, c, folder));
+  const all = [...kept, ...entries].sort((a, b) => {
+    const [wa, ra] = a.split("\n")[0].split(" ");
+    const [wb, rb] = b.split("\n")[0].split(" ");
+    const pa = wa.split(":");
+    const pb = wb.split(":");
+    const ka: [string, number, number, string] = [pa.slice(0, -2).join(":"), Number(pa[pa.length - 2]), Number(pa[pa.length - 1]), ra];
+    const kb: [string, number, number, string] = [pb.slice(0, -2).join(":"), Number(pb[pb.length - 2]), Number(pb[pb.length - 1]), rb];
+    return compareKeys(ka, kb) || a.localeCompare(b);
+  });
+  writeFileSync(join(folder, MESSAGES_FILE), MESSAGES_HEADER + all.map((e) => `${e}\n`).join(""));
 }

@@ -100,6 +100,34 @@ describe.each(["stylish", "json", "sarif", "junit"])("lint -f %s", (format) => {
   });
 });
 
+/** A config file whose values a pull request wrote: --print-config shows them. */
+function configured(): string {
+  const config = { defaultNamespace: `ns${P}`, kubernetesVersion: "1.30", ignore: [P], exclude: [{ kind: P, name: `n${P}`, namespace: P, rules: ["*"] }] };
+  const cwd = mkdtempSync(join(tmpdir(), "k8s-lint-injection-"));
+  writeFileSync(join(cwd, ".k8s-lint.json"), JSON.stringify(config));
+  return cwd;
+}
+
+test("lint -f github: no raw control character in the annotations (the Actions log renders ANSI escapes)", () => {
+  const r = run([".", "-f", "github"], dir);
+  expect(r.code).toBe(1);
+  expect(r.stdout.length).toBeGreaterThan(1000);
+  expect(r.stdout).not.toMatch(RAW_CONTROL);
+  expect(r.stdout).toMatch(/\\x1b\]0;title\\x07/);
+});
+
+describe.each([["--print-config", []], ["--print-config -f json", ["-f", "json"]]])("%s of a config file from the input", (_name, extra) => {
+  test("no line starts a workflow command, no raw control character; JSON stays exact", () => {
+    const r = run(["--print-config", "x.yaml", ...extra], configured());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("defaultNamespace");
+    expect(commandLines(r.stdout)).toEqual([]);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    if (extra.includes("json")) expect(JSON.parse(r.stdout).defaultNamespace).toBe(`ns${P}`);
+    else expect(r.stdout).toContain(printable(`ns${P}`));
+  });
+});
+
 test("lint -f github: the only workflow commands are its own, one per finding", () => {
   const json = JSON.parse(run([".", "-f", "json"], dir).stdout);
   const r = run([".", "-f", "github"], dir);

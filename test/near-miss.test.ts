@@ -56,8 +56,8 @@ test("among thousands of owners the hint still names the one with the typo", () 
   const index = deployments(n);
   for (const i of [0, 17, 1234, n - 1]) {
     const [service, pdb] = selectorsFor(i);
-    expect(nearestOwner(index, "default", service)).toMatchObject({ owner: { name: `d${i}` }, why: `Deployment "d${i}" has app=a${i}` });
-    expect(nearestOwner(index, "default", pdb)).toMatchObject({ owner: { name: `d${i}` }, why: `Deployment "d${i}" has app=a${i}` });
+    expect(nearestOwner(index, "default", service)).toMatchObject({ owner: { name: `d${i}` }, why: `Deployment "d${i}" has "app=a${i}"` });
+    expect(nearestOwner(index, "default", pdb)).toMatchObject({ owner: { name: `d${i}` }, why: `Deployment "d${i}" has "app=a${i}"` });
   }
 });
 

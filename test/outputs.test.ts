@@ -4,7 +4,8 @@
  * the name `--stdin-filename` gives to `-`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
@@ -90,8 +91,30 @@ describe("an output file is never one of the inputs", () => {
     const r = await cli(["manifests", "-f", "json", "-o", output(dir)], dir);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toContain("it is one of the files being linted");
+    expect(r.stderr).toContain("it is one of the files the run reads");
     expect(readFileSync(join(dir, "manifests", "dup.yaml"), "utf8")).toBe(DUPLICATE);
+  });
+
+  test.each([
+    ["a --context file", { "ctx/c.yaml": CLEAN }, ["--context", "ctx", "x.yaml", "-o", "ctx/c.yaml"], "ctx/c.yaml"],
+    ["the -c config file", { "cfg.yaml": "maxWarnings: 3\n" }, ["-c", "cfg.yaml", "x.yaml", "-o", "cfg.yaml"], "cfg.yaml"],
+    ["the config file found", { ".k8s-lint.yaml": "maxWarnings: 3\n" }, ["x.yaml", "-f", "stylish", "-f", "json:.k8s-lint.yaml"], ".k8s-lint.yaml"],
+    ["the ignore file", { ".k8s-lintignore": "tmp/\n" }, ["x.yaml", "-o", ".k8s-lintignore"], ".k8s-lintignore"],
+    ["a link to the ignore file", { ".k8s-lintignore": "tmp/\n" }, ["x.yaml", "-o", "ignore-link"], ".k8s-lintignore"],
+  ])("-o naming %s, which the run reads too: exit 2, the file unchanged", async (_what, files, args, read) => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
+    writeFileSync(join(dir, "x.yaml"), DUPLICATE);
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, ".."), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    symlinkSync(".k8s-lintignore", join(dir, "ignore-link"));
+    const r = await cli(args, dir);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain("it is one of the files the run reads");
+    expect(r.stdout).toBe("");
+    expect(readFileSync(join(dir, read), "utf8")).toBe((files as Record<string, string>)[read]);
   });
 
   test("--format name:file is checked the same way", async () => {
@@ -113,13 +136,69 @@ describe("writing report files", () => {
     expect((JSON.parse(readFileSync(join(dir, "out", "deep", "report.sarif"), "utf8")) as Log).runs[0].results).toHaveLength(1);
   });
 
-  test("an existing report is replaced, through a symbolic link to it too", async () => {
+  test("an existing report is replaced; a symbolic link at the report path is replaced itself, its target untouched", async () => {
     const dir = project();
+    const victim = mkdtempSync(join(tmpdir(), "k8s-lint-victim-"));
+    writeFileSync(join(victim, "important.txt"), "not a report");
     writeFileSync(join(dir, "old.json"), "the previous report");
-    symlinkSync(join(dir, "old.json"), join(dir, "via-link.json"));
-    expect((await cli(["manifests", "-f", "json:via-link.json"], dir)).code).toBe(1);
+    symlinkSync(join(victim, "important.txt"), join(dir, "k8s-lint.sarif"));
+    expect((await cli(["manifests", "-f", "json:old.json", "-f", "sarif:k8s-lint.sarif"], dir)).code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, "old.json"), "utf8")).summary.errors).toBe(1);
-    expect(readdirSync(dir).sort()).toEqual(["manifests", "old.json", "via-link.json"]);
+    expect(readFileSync(join(victim, "important.txt"), "utf8")).toBe("not a report");
+    expect(lstatSync(join(dir, "k8s-lint.sarif")).isFile()).toBe(true);
+    expect((JSON.parse(readFileSync(join(dir, "k8s-lint.sarif"), "utf8")) as Log).runs[0].results).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(["k8s-lint.sarif", "manifests", "old.json"]);
+  });
+
+  describe("a report path that exists and is no regular file", () => {
+    test.each([
+      ["a named pipe (FIFO)", (path: string) => expect(spawnSync("mkfifo", [path]).status).toBe(0)],
+      ["a directory", (path: string) => mkdirSync(path)],
+    ])("%s: refused, one line, exit 2, left as it was", async (kind, make) => {
+      const dir = project();
+      make(join(dir, "report.txt"));
+      const r = bin(["manifests", "-o", "report.txt"], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`k8s-lint: refusing to write the report to "report.txt": it is ${kind}, not a regular file\n`);
+      expect(readdirSync(dir).sort()).toEqual(["manifests", "report.txt"]);
+    });
+
+    test("a socket: refused, one line, exit 2", async () => {
+      const dir = project();
+      const server = createServer();
+      await new Promise<void>((done) => server.listen(join(dir, "report.sock"), done));
+      try {
+        const r = await cli(["manifests", "-f", "json:report.sock"], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('k8s-lint: refusing to write the report to "report.sock": it is a socket, not a regular file\n');
+        expect(lstatSync(join(dir, "report.sock")).isSocket()).toBe(true);
+      } finally {
+        await new Promise((done) => server.close(done));
+      }
+    });
+
+    test("/dev/null is written in place: still the device, no temporary file in /dev", () => {
+      const before = readdirSync("/dev").filter((name) => name.startsWith(".null."));
+      const r = bin(["-", "-f", "json", "-o", "/dev/null"], { input: DUPLICATE });
+      expect(r).toEqual({ code: 1, stdout: "", stderr: "" });
+      expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+      expect(readdirSync("/dev").filter((name) => name.startsWith(".null."))).toEqual(before);
+    });
+
+    test.each([["/dev/stdout", 1], ["/dev/stderr", 2]])("%s is written in place: the report arrives in the file that stream is", (device, fd) => {
+      const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
+      const alone = bin(["-", "-f", "json"], { input: DUPLICATE }).stdout;
+      const stream = openSync(join(dir, "stream.txt"), "w");
+      try {
+        const r = spawnSync(process.execPath, [BIN, "-", "-f", "json", "-o", device], { input: DUPLICATE, stdio: ["pipe", fd === 1 ? stream : "pipe", fd === 2 ? stream : "pipe"] });
+        expect(r.status).toBe(1);
+      } finally {
+        closeSync(stream);
+      }
+      expect(JSON.parse(alone).summary.errors).toBe(1);
+      expect(readFileSync(join(dir, "stream.txt"), "utf8")).toBe(alone);
+      expect(readdirSync(dir)).toEqual(["stream.txt"]);
+    });
   });
 
   test("a full disk (Linux's /dev/full): one line naming the file and the error, exit 2", () => {

@@ -60,6 +60,7 @@ metadata:
   name: ${name}
 spec:
   serviceName: ${serviceName}
+  replicas: 3
   selector:
     matchLabels:
       app: ${serviceName}

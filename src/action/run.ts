@@ -2,10 +2,11 @@
  * The Action's run: validate the inputs, lint once, print the log format, write the SARIF file,
  * the outputs and the job summary. Every failure becomes an `::error` annotation and exit code 2.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError } from "../cli/io.js";
 import { writeReports, type ReportTarget } from "../cli/reports.js";
 import { findConfig, loadConfig } from "../config/load.js";
+import { IGNORE_FILE } from "../engine/discover.js";
 import { lint } from "../engine/lint.js";
 import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../errors.js";
 import type { LintedResource } from "../formatters/types.js";
@@ -51,15 +52,17 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
   const configPath = inputs.config ? resolve(io.cwd, inputs.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, inputs.config ?? configPath) : undefined;
   let resources: LintedResource[] | undefined;
+  const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
   const result = await lint(inputs.paths, {
     cwd: io.cwd,
     config,
     kubernetesVersion: inputs.kubernetesVersion,
     onResources: inputs.format === "junit" ? (list) => (resources = list) : undefined,
+    onInputFiles: (files) => reads.push(...files),
   });
   const targets: ReportTarget[] = [{ format: inputs.format }];
   if (inputs.sarifFile) targets.push({ format: "sarif", file: inputs.sarifFile });
-  await writeReports(result, targets, io, { color: false, resources });
+  await writeReports(result, targets, io, { color: false, resources, reads });
 
   const limit = warningLimit(inputs, config?.maxWarnings);
   const { errors, warnings, infos } = result.summary;

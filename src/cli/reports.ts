@@ -5,7 +5,7 @@
  * failed write never leaves half a report and the report never replaces one of the inputs.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { FORMATS, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
 import type { FormatOptions, Report } from "../formatters/types.js";
@@ -31,6 +31,8 @@ export interface ReportIO {
 export interface WriteOptions extends FormatOptions {
   /** Colour in reports written to files (`color` is the stdout report's); default none. */
   colorInFiles?: boolean;
+  /** Files the run reads besides the linted ones (context, config, ignore file): no report may replace one. */
+  reads?: readonly string[];
 }
 
 /** Text is handed to files and stdout in pieces of at least this many UTF-16 units. */
@@ -70,13 +72,14 @@ function parseTarget(spec: string): ReportTarget {
 /**
  * Renders `result` once per target and writes each report: files first (missing folders are
  * created), then stdout. Throws UsageError, before anything is written, when a file is one of
- * the run's inputs (same device and inode, whatever the path says) or two reports name the
- * same file; and when a write fails, naming the file and the system error (`ENOSPC: no space
+ * the files the run reads (`result`'s and `options.reads`: same device and inode, whatever the
+ * path says), when it exists and is no regular file, link or character device (a FIFO would
+ * block), or two reports name the same file; and when a write fails, naming the file and the system error (`ENOSPC: no space
  * left on device`), after removing the temporary file.
  */
 export async function writeReports(result: LintResult, targets: readonly ReportTarget[], io: ReportIO, options: WriteOptions): Promise<void> {
   const files = targets.filter((t): t is Required<ReportTarget> => t.file !== undefined);
-  checkFileTargets(result, files, io.cwd);
+  checkFileTargets(result, files, io.cwd, options.reads ?? []);
   for (const target of files) {
     const formatter = await loadFormatter(target.format);
     // A file is not the terminal: no colour unless asked, and the default width.
@@ -91,22 +94,50 @@ export async function writeReports(result: LintResult, targets: readonly ReportT
   }
 }
 
-function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<ReportTarget>>, cwd: string): void {
+function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<ReportTarget>>, cwd: string, reads: readonly string[]): void {
   const seen = new Map<string, string>();
   let inputs: Stats[] | undefined;
   for (const { file } of files) {
     const absolute = resolve(cwd, file);
+    const kind = existingKind(absolute);
+    if (kind) throw new UsageError(`refusing to write the report to "${file}": it is ${kind}, not a regular file`);
     const existing = statOrNothing(absolute);
     const key = existing?.isFile() ? `${existing.dev}:${existing.ino}` : absolute;
     const other = seen.get(key);
     if (other !== undefined) throw new UsageError(`two reports would be written to the same file: "${other}" and "${file}"`);
     seen.set(key, file);
     if (!existing?.isFile()) continue;
-    inputs ??= result.files.flatMap((f) => statOrNothing(resolve(cwd, f.path)) ?? []);
+    inputs ??= [...result.files.map((f) => resolve(cwd, f.path)), ...reads].flatMap((path) => statOrNothing(path) ?? []);
     if (inputs.some((s) => s.dev === existing.dev && s.ino === existing.ino)) {
-      throw new UsageError(`refusing to write the report to "${file}": it is one of the files being linted`);
+      throw new UsageError(`refusing to write the report to "${file}": it is one of the files the run reads (linted, context, config or ignore file)`);
     }
   }
+}
+
+/**
+ * What an existing report path is when no report may replace or be written into it: a FIFO
+ * (opening it waits for a reader), a socket, a directory, a block device. A symbolic link is
+ * replaced, not followed; a character device (`/dev/null`) and the paths of /dev the user types
+ * (`/dev/stdout`, `/dev/stderr`, `/dev/fd/3`) are written in place.
+ */
+function existingKind(absolute: string): string | undefined {
+  if (inDevices(absolute)) return undefined;
+  let s: Stats;
+  try {
+    s = lstatSync(absolute);
+  } catch {
+    return undefined;
+  }
+  if (s.isFile() || s.isSymbolicLink() || s.isCharacterDevice()) return undefined;
+  if (s.isFIFO()) return "a named pipe (FIFO)";
+  if (s.isSocket()) return "a socket";
+  if (s.isDirectory()) return "a directory";
+  return "a block device";
+}
+
+/** A path under /dev: named on the command line (the linted tree is not there), written in place. */
+function inDevices(absolute: string): boolean {
+  return absolute.startsWith("/dev/");
 }
 
 /** A path that cannot be read (missing, under a file) is no input and no report yet; writing it tells why. */
@@ -118,33 +149,36 @@ function statOrNothing(path: string): Stats | undefined {
   }
 }
 
-/** A regular (or new) file through a temporary file renamed over it; a device or pipe in place. */
+/**
+ * A regular or new file through a temporary file renamed onto the path: a symbolic link there is
+ * replaced by the report, never followed (a committed link must not aim the report outside the
+ * tree). A character device, or a path under /dev, is written in place: nothing is ever renamed
+ * over a device node.
+ */
 function writeFile(absolute: string, shown: string, report: Report): void {
-  let target = absolute;
   let existing: Stats | undefined;
   let temporary: string | undefined;
   let fd: number | undefined;
   try {
     try {
-      target = realpathSync(absolute);
-      existing = statSync(target);
+      existing = lstatSync(absolute);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
       mkdirSync(dirname(absolute), { recursive: true });
     }
-    if (existing && !existing.isFile()) {
-      fd = openSync(target, "w");
+    if (existing && (inDevices(absolute) || existing.isCharacterDevice())) {
+      fd = openSync(absolute, "w");
     } else {
-      const path = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+      const path = join(dirname(absolute), `.${basename(absolute)}.${randomBytes(6).toString("hex")}.tmp`);
       fd = openSync(path, "wx");
       temporary = path;
-      if (existing) fchmodSync(fd, existing.mode & 0o7777);
+      if (existing?.isFile()) fchmodSync(fd, existing.mode & 0o7777);
     }
     for (const text of batched(report)) writeAll(fd, text);
     const open = fd;
     fd = undefined;
     closeSync(open);
-    if (temporary) renameSync(temporary, target);
+    if (temporary) renameSync(temporary, absolute);
     temporary = undefined;
   } catch (err) {
     try {

@@ -3,6 +3,7 @@ import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../err
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from "./io.js";
 import { packageInfo } from "../package-info.js";
 import { printable } from "../printable.js";
+import { didYouMean } from "../did-you-mean.js";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -14,6 +15,9 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["qos", async () => (await import("./commands/qos.js")).runQos],
 ]);
 
+/** What `help <command>` accepts: the commands, and `lint`, the default one. */
+const HELP_TOPICS = ["lint", ...COMMANDS.keys()];
+
 /**
  * Runs one command line. `version` and `help [command]` are words for `--version` and
  * `--help`, as in git and npm; a path of that name is linted with `./version` or `lint version`.
@@ -21,7 +25,11 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
 export async function run(args: string[], io: CliIO): Promise<number> {
   // `help explain` is `explain --help`.
   const argv = args[0] === "help" ? [...args.slice(1, 2), "--help"] : args;
+  const helpTopic = args[0] === "help" ? args[1] : undefined;
   try {
+    if (helpTopic !== undefined && !helpTopic.startsWith("-") && !HELP_TOPICS.includes(helpTopic)) {
+      throw new UsageError(`unknown command "${helpTopic}"${didYouMean(helpTopic, HELP_TOPICS)}; one of: ${HELP_TOPICS.join(", ")}`);
+    }
     if (argv[0] === "--version" || argv[0] === "-v" || (argv[0] === "version" && argv.length === 1)) {
       io.stdout(`${packageInfo().version}\n`);
       return EXIT_OK;

@@ -8,6 +8,7 @@ import { LineIndex, locate } from "../engine/positions.js";
 import { configSchema, excludeEntry, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
+import { printable } from "../printable.js";
 import { allRules } from "../rules/index.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
@@ -31,26 +32,29 @@ export function findConfig(cwd: string): string | undefined {
 
 export function loadConfig(file: string, displayName = file): Config {
   const read = readFileBounded(file, INPUT_LIMITS.settings);
-  if (!("bytes" in read)) throw new ConfigError(describeFailure(`config file ${displayName}`, read));
+  if (!("bytes" in read)) throw new ConfigError(printable(describeFailure(`config file ${displayName}`, read)));
   const text = read.bytes.toString("utf8").replace(/^\uFEFF/, "");
   const docs = parseText(text, "1.2");
   const doc = docs[0];
   const problem = doc?.problems[0];
   if (problem) {
     const pos = new LineIndex(text).position(problem.start);
-    throw new ConfigError(`${displayName}:${pos.line}:${pos.column}: ${problem.message}`);
+    throw new ConfigError(printable(`${displayName}:${pos.line}:${pos.column}: ${problem.message}`));
   }
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
-  const issues: Issue[] = result.success ? unknownRuleIssues(result.data) : result.error.issues.map(describeIssue);
+  // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
+  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value)];
   if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
-  const messages = issues.map(({ path, message, target }) => {
-    const pos = lines.position(doc ? locate(doc, path, target).start : 0);
+  const located = issues.map(({ path, message, target }) => {
+    const offset = doc ? locate(doc, path, target).start : 0;
+    const pos = lines.position(offset);
     const where = path.length ? ` at "${path.join(".")}"` : "";
-    return `${displayName}:${pos.line}:${pos.column}: ${message}${where}`;
+    // One line each: ids and keys come from the (untrusted) file.
+    return { offset, text: printable(`${displayName}:${pos.line}:${pos.column}: ${message}${where}`) };
   });
-  throw new ConfigError(messages.join("\n"));
+  throw new ConfigError(located.sort((a, b) => a.offset - b.offset).map((m) => m.text).join("\n"));
 }
 
 /** A problem of the config file, at a path of its YAML. */
@@ -70,10 +74,31 @@ function describeIssue(issue: z.core.$ZodIssue): Issue {
   return { path: issue.path as (string | number)[], message: issue.message };
 }
 
-/** Rule ids under `rules:` that name no rule, with the nearest real one. */
-function unknownRuleIssues(config: Config): Issue[] {
+/**
+ * Rule ids that name no rule, with the nearest real one: the keys under `rules:` and the
+ * strings of each `exclude[].rules` (where "*" means every rule). Read from the unvalidated
+ * value: whatever else is wrong with the file, these are found too.
+ */
+function unknownRuleIssues(value: unknown): Issue[] {
   const ids = allRules.map((r) => r.meta.id);
-  return Object.keys(config.rules ?? {})
-    .filter((id) => !ids.includes(id))
-    .map((id) => ({ path: ["rules", id], message: `unknown rule "${id}"${didYouMean(id, ids)}`, target: "key" as const }));
+  const unknown = (id: string) => !ids.includes(id);
+  const message = (id: string) => `unknown rule "${id}"${didYouMean(id, ids)}`;
+  if (!isMapping(value)) return [];
+  const issues: Issue[] = [];
+  if (isMapping(value.rules)) {
+    for (const id of Object.keys(value.rules).filter(unknown)) issues.push({ path: ["rules", id], message: message(id), target: "key" });
+  }
+  if (Array.isArray(value.exclude)) {
+    value.exclude.forEach((entry, i) => {
+      if (!isMapping(entry) || !Array.isArray(entry.rules)) return;
+      entry.rules.forEach((id, j) => {
+        if (typeof id === "string" && id !== "*" && unknown(id)) issues.push({ path: ["exclude", i, "rules", j], message: message(id) });
+      });
+    });
+  }
+  return issues;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

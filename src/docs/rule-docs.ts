@@ -1,4 +1,6 @@
-/** docs/rules/*.md are rendered from rule meta, so the pages cannot drift from the code. */
+/** docs/rules/*.md are rendered from rule meta and the rule's example fixtures, so the pages cannot drift from the code. */
+import { ruleExamples } from "../rules/examples.js";
+import { describeScope } from "../rules/scope.js";
 import type { Rule } from "../rules/types.js";
 
 const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
@@ -7,7 +9,8 @@ export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-export function renderRuleDoc({ meta }: Rule): string {
+export function renderRuleDoc(rule: Rule): string {
+  const { meta } = rule;
   const lines = [
     GENERATED,
     "",
@@ -19,14 +22,17 @@ export function renderRuleDoc({ meta }: Rule): string {
     `- Category: ${meta.category}`,
     `- Scope: ${meta.crossResource ? "cross-resource (needs the other resources of the input)" : "single resource"}`,
   ];
+  // Rules the engine runs itself (yaml-syntax...) judge files, not resources.
+  if (meta.appliesTo || rule.check) lines.push(`- Applies to: ${describeScope(meta.appliesTo)}`);
   if (meta.reportsAbsentObjects) {
     lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
   }
   if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
   lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
-  if (meta.examples) {
-    lines.push("", "## Example", "", "Reported:", "", "```yaml", meta.examples.bad.trimEnd(), "```", "", "Fixed:", "", "```yaml", meta.examples.good.trimEnd(), "```");
+  const examples = ruleExamples(meta.id);
+  if (examples) {
+    lines.push("", "## Example", "", "Reported:", "", "```yaml", examples.bad.trimEnd(), "```", "", "Fixed:", "", "```yaml", examples.good.trimEnd(), "```");
   }
   lines.push("", `Silence it for one line with \`# k8s-lint-disable-next-line ${meta.id}\`, or for a resource with the annotation \`k8s-lint.io/ignore: "${meta.id}"\`.`, "");
   return lines.join("\n");

@@ -5,6 +5,7 @@
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { Resource } from "../models/resource.js";
 import { allRules, getRule } from "../rules/index.js";
+import { dispatchByScope } from "../rules/scope.js";
 import { customResourceSchema } from "../rules/schema/crd.js";
 import type { Finding, Rule, Settings } from "../rules/types.js";
 import type { Config, ExcludeEntry } from "../config/schema.js";
@@ -13,9 +14,11 @@ import { classifyInputs } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { discover } from "./discover.js";
 import { runSettings, severityOverrides } from "./effective-config.js";
+import { reportedSeverity } from "./severity.js";
 import { loadFiles } from "./load.js";
 import type { ParsedDocument } from "./parse.js";
 import { formatPath, LineIndex, locate, type Target } from "./positions.js";
+import { inputSets, perSet } from "./input-sets.js";
 import { ResourceIndex } from "./resource-index.js";
 import { readTypeMeta } from "./type-meta.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
@@ -42,6 +45,11 @@ export interface LintOptions {
   allowUnmatched?: boolean;
   /** Paths read for cross-resource lookups only (`--context`): their own findings are not reported. */
   context?: string[];
+  /**
+   * Each directory with a kustomization (with what it includes), else each top-level folder, is
+   * an input set of its own for cross-resource rules and duplicates (`--per-directory`).
+   */
+  perDirectory?: boolean;
   /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
@@ -56,6 +64,8 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Receives every resource of the run and its first line (JUnit lists resources without findings too). */
   onResources?: (resources: Array<{ file: string; line: number; resource: ResourceRef }>) => void;
+  /** Receives the absolute path of every file the run reads, linted and context (reports must not replace one). */
+  onInputFiles?: (absolute: string[]) => void;
 }
 
 /** A file's text and how to turn offsets into lines. */
@@ -109,6 +119,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   };
   const files = await discover(paths.length ? paths : ["."], discoverOptions);
   const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
+  options.onInputFiles?.([...files, ...contextFiles].map((f) => f.absolute));
   const severities = severityOverrides(options);
   const unknownRuleIds = [...severities.keys()].filter((id) => !getRule(id));
   if (unknownRuleIds.length) {
@@ -129,8 +140,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     info: InternalInfo & { resource?: Resource; severity?: Severity; path?: Path; hint?: string; source?: string },
   ) => {
     if (!enabled(ruleId)) return;
-    const sev = severities.get(ruleId);
-    const severity = (sev && sev !== "off" ? sev : undefined) ?? info.severity ?? getRule(ruleId)?.meta.severity ?? "error";
+    const severity = reportedSeverity(info.severity, getRule(ruleId)?.meta.severity, severities.get(ruleId));
     const range = lineIndex(src).range(start, end, src.text);
     const r = info.resource;
     src.diagnostics.push({
@@ -217,10 +227,14 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   // Patches are parts of other objects, not objects of their own.
   const indexed = contextResources.length ? [...contextResources, ...judged] : resources;
   const index = new ResourceIndex(indexed.filter((r) => !r.partial), roles.generated);
+  const absoluteOf = new Map(loaded.map((l) => [l.file.display, l.file.absolute]));
+  const indexFor = options.perDirectory
+    ? perSet(inputSets(loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, roles.generated, index))
+    : () => index;
   // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   const rules = (options.ruleSet ?? allRules).filter((r) => r.check && enabled(r.meta.id));
-  const patchRules = rules.filter((r) => r.meta.checksPatches);
+  const rulesFor = dispatchByScope(rules);
 
   const toDiagnostic = (rule: Rule, resource: Resource, finding: Finding) => {
     const src = sourceOf.get(resource.file)!;
@@ -254,10 +268,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   for (const resource of judged) {
     // One context per resource; `report` files findings under the rule being run.
     let rule: Rule = rules[0];
-    const ctx = { resource, index, settings, report: (f: Finding) => toDiagnostic(rule, resource, f) };
-    for (rule of resource.partial ? patchRules : rules) {
+    const runIndex = indexFor(resource);
+    const ctx = { resource, settings, memo: runIndex.memo.get, report: (f: Finding) => toDiagnostic(rule, resource, f) };
+    // Only the rules that say they are cross-resource see the other resources.
+    const crossCtx = { ...ctx, index: runIndex };
+    for (rule of rulesFor(resource)) {
       try {
-        rule.check!(ctx);
+        rule.check!(rule.meta.crossResource ? crossCtx : ctx);
       } catch (err) {
         toDiagnostic(getRule("internal-error")!, resource, {
           path: ["kind"],

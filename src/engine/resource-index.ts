@@ -1,9 +1,17 @@
 /**
- * Lookups across all resources of a run, built once: by kind/namespace/name and by pod label.
+ * Lookups across all resources of a run, built once: by type/namespace/name and by pod label.
  * Cross-resource rules go through here so that the engine stays linear in the input size.
+ * A type is a GroupKind (`Deployment.apps`, `Gateway.gateway.networking.k8s.io`; a bare built-in
+ * kind such as `Service` or `Deployment` names the built-in type, see resolveType): the API
+ * server identifies an object by group, kind, namespace and name, never by kind alone.
  */
+import { isBuiltinApiVersion, resolveType } from "../models/api-groups.js";
+import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "../models/operators.js";
+import { podsWritableBy } from "../models/rbac.js";
 import { withoutNameHash, type GeneratedObject } from "../models/kustomization.js";
 import type { Resource } from "../models/resource.js";
+import { RunMemo } from "../models/run-memo.js";
+import { runningPods } from "../models/workloads.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "../models/selector.js";
 
 /** Keys no template declares but controllers add: no bucket can be chosen by them. */
@@ -28,25 +36,36 @@ export class ResourceIndex {
   /** Objects that kustomization generators make, by kind/namespace/name and by kind/namespace. */
   private readonly generatedByName = new Map<string, GeneratedObject>();
   private readonly generatedByKindNs = new Map<string, GeneratedObject[]>();
+  /** What operators derive from the custom resources of the input; built on first use. */
+  private derivedCache: DerivedIndex | undefined;
+  /** namespace -> the first pod owner whose ServiceAccount may create or relabel pods there; built on first use. */
+  private labellers: Map<string, Resource> | undefined;
+  /** Derived data of this run (lookups built on first use); rules reach it as `ctx.memo`. */
+  readonly memo = new RunMemo();
 
   constructor(
     readonly all: readonly Resource[],
     generated: readonly GeneratedObject[] = [],
+    /**
+     * The whole input, when this index holds one input set of it (`--per-directory`): an object
+     * referred to by name may be applied from another set (a shared base or config), so `find`
+     * and `producerOf` fall back to it; duplicates, selection and `ofKind` stay inside the set.
+     */
+    private readonly outer?: ResourceIndex,
   ) {
     for (const g of generated) {
-      push(this.generatedByKindNs, `${g.kind}\u0000${g.namespace}`, g);
+      push(this.generatedByKindNs, `${resolveType(g.kind)}\u0000${g.namespace}`, g);
       for (const name of g.names) {
-        const k = key(g.kind, g.namespace, name);
+        const k = key(resolveType(g.kind), g.namespace, name);
         if (!this.generatedByName.has(k)) this.generatedByName.set(k, g);
       }
     }
     for (const r of all) {
-      push(this.byName, key(r.kind, r.namespace, r.name), r);
-      push(this.byKindNs, `${r.kind}\u0000${r.namespace}`, r);
-      push(this.byKindList, r.kind, r);
-      // Bare PodTemplates run nothing; the workloads that embed templates do.
-      if (r.kind === "PodTemplate") continue;
-      const tpl = r.podTemplate;
+      const type = r.groupKind;
+      push(this.byName, key(type, r.namespace, r.name), r);
+      push(this.byKindNs, `${type}\u0000${r.namespace}`, r);
+      push(this.byKindList, type, r);
+      const tpl = runningPods(r);
       if (!tpl) continue;
       push(this.podOwners, r.namespace, r);
       let labels = this.byPodLabel.get(r.namespace);
@@ -61,14 +80,14 @@ export class ResourceIndex {
     }
   }
 
-  /** The resource of this kind and name in a namespace ("" for cluster-scoped kinds). */
-  find(kind: string, namespace: string, name: string): Resource | undefined {
-    return this.byName.get(key(kind, namespace, name))?.[0];
+  /** The resource of this type and name in a namespace ("" for cluster-scoped kinds). */
+  find(type: string, namespace: string, name: string): Resource | undefined {
+    return this.byName.get(key(resolveType(type), namespace, name))?.[0] ?? this.outer?.find(type, namespace, name);
   }
 
   /** Every resource with this identity (more than one is a duplicate). */
-  findAll(kind: string, namespace: string, name: string): readonly Resource[] {
-    return this.byName.get(key(kind, namespace, name)) ?? [];
+  findAll(type: string, namespace: string, name: string): readonly Resource[] {
+    return this.byName.get(key(resolveType(type), namespace, name)) ?? [];
   }
 
   /**
@@ -76,21 +95,104 @@ export class ResourceIndex {
    * wrote or with the content hash kustomize appends (`settings-7fk2d9g5h8` is `settings`).
    */
   generatedObject(kind: string, namespace: string, name: string): GeneratedObject | undefined {
-    const exact = this.generatedByName.get(key(kind, namespace, name));
+    const type = resolveType(kind);
+    const exact = this.generatedByName.get(key(type, namespace, name));
     if (exact) return exact;
     const unhashed = withoutNameHash(name);
-    const g = unhashed === undefined ? undefined : this.generatedByName.get(key(kind, namespace, unhashed));
+    const g = unhashed === undefined ? undefined : this.generatedByName.get(key(type, namespace, unhashed));
     return g?.hashed ? g : undefined;
   }
 
   /** The objects of this kind that generators of the input make in the namespace. */
   generatedOfKind(kind: string, namespace: string): readonly GeneratedObject[] {
-    return this.generatedByKindNs.get(`${kind}\u0000${namespace}`) ?? [];
+    return this.generatedByKindNs.get(`${resolveType(kind)}\u0000${namespace}`) ?? [];
   }
 
-  ofKind(kind: string, namespace?: string): readonly Resource[] {
-    if (namespace === undefined) return this.byKindList.get(kind) ?? [];
-    return this.byKindNs.get(`${kind}\u0000${namespace}`) ?? [];
+  /** The resources of this type, in a namespace or in all of them. */
+  ofKind(type: string, namespace?: string): readonly Resource[] {
+    const t = resolveType(type);
+    if (namespace === undefined) return this.byKindList.get(t) ?? [];
+    return this.byKindNs.get(`${t}\u0000${namespace}`) ?? [];
+  }
+
+  /**
+   * The custom resource of the namespace from which an operator of the table (models/operators.ts)
+   * makes a Service, Secret or ConfigMap of this name: a SealedSecret, an ExternalSecret, a
+   * cert-manager Certificate, a CloudNativePG Cluster...
+   */
+  producerOf(kind: DerivedKind, namespace: string, name: string): Resource | undefined {
+    return this.derived().objects.get(key(kind, namespace, name)) ?? this.outer?.producerOf(kind, namespace, name);
+  }
+
+  /** Whether the namespace holds a resource whose purpose is to put Secrets there (SealedSecret, ExternalSecret, Certificate). */
+  declaresSecretsIn(namespace: string): boolean {
+    return this.derived().declaringSecrets.has(namespace);
+  }
+
+  /** The custom resources of a namespace whose operator-run pods the selector selects. */
+  derivedPodsSelectedBy(namespace: string, selector: Selector): Resource[] {
+    if (selector.kind === "none") return [];
+    const out: Resource[] = [];
+    for (const { owner, pods } of this.derived().pods.get(namespace) ?? []) {
+      if (out[out.length - 1] !== owner && matches(selector, pods.labels, new Set(pods.addedKeys))) out.push(owner);
+    }
+    return out;
+  }
+
+  /**
+   * Custom resources of the namespace that the operator table does not know and that are not
+   * mere configuration (CONFIGURATION_GROUPS): their operator may create pods and objects that
+   * no manifest shows.
+   */
+  unknownOperatorResources(namespace: string): readonly Resource[] {
+    return this.derived().unknown.get(namespace) ?? [];
+  }
+
+  /**
+   * A workload of the namespace whose ServiceAccount RBAC of the input allows to create, patch
+   * or update pods there: its pods may create other pods or relabel themselves at run time.
+   */
+  runTimeLabeller(namespace: string): Resource | undefined {
+    if (!this.labellers) {
+      this.labellers = new Map();
+      const writers = podsWritableBy(this);
+      if (writers.size) {
+        for (const owners of this.podOwners.values()) {
+          for (const owner of owners) {
+            const spec = owner.podTemplate!.spec;
+            const account = spec.serviceAccountName || spec.serviceAccount || "default";
+            if (writers.has(`${owner.namespace}/${account}`) && !this.labellers.has(owner.namespace)) this.labellers.set(owner.namespace, owner);
+          }
+        }
+      }
+    }
+    return this.labellers.get(namespace);
+  }
+
+  private derived(): DerivedIndex {
+    if (this.derivedCache) return this.derivedCache;
+    const d: DerivedIndex = { objects: new Map(), declaringSecrets: new Set(), pods: new Map(), unknown: new Map() };
+    for (const r of this.all) {
+      if (isBuiltinApiVersion(r.apiVersion) || !r.apiVersion) continue;
+      const entry = OPERATOR_KINDS.get(r.groupKind);
+      if (!entry) {
+        if (!CONFIGURATION_GROUPS.has(r.group) && r.namespace) push(d.unknown, r.namespace, r);
+        continue;
+      }
+      if (entry.declaresSecrets) d.declaringSecrets.add(r.namespace);
+      const made = entry.derive(r);
+      const add = (kind: DerivedKind, names: readonly string[] | undefined) => {
+        for (const name of names ?? []) {
+          const k = key(kind, r.namespace, name);
+          if (!d.objects.has(k)) d.objects.set(k, r);
+        }
+      };
+      add("Service", made.services);
+      add("Secret", made.secrets);
+      add("ConfigMap", made.configMaps);
+      for (const pods of made.pods ?? []) push(d.pods, r.namespace, { owner: r, pods });
+    }
+    return (this.derivedCache = d);
   }
 
   /** Resources that run pods (workloads and Pods) in a namespace. */
@@ -199,6 +301,14 @@ export class ResourceIndex {
 
 /** Owners weighed when looking for a selector's pods in other namespaces. */
 const ELSEWHERE_CANDIDATES = 256;
+
+interface DerivedIndex {
+  /** kind/namespace/name -> the custom resource an operator makes that object from. */
+  objects: Map<string, Resource>;
+  declaringSecrets: Set<string>;
+  pods: Map<string, Array<{ owner: Resource; pods: DerivedPods }>>;
+  unknown: Map<string, Resource[]>;
+}
 
 /** The longest valid label value (k8s.io/apimachinery validation.LabelValueMaxLength). */
 const MAX_LABEL_VALUE = 63;

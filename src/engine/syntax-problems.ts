@@ -265,7 +265,7 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
       say: (_, t) =>
         /^- /.test(t.rest)
           ? { message: `"${t.rest}" is written as an indented list item inside [ ] or { }`, hint: 'separate the items with "," (as in [a, b]), or drop the brackets and write "- " lines' }
-          : { message: `the key starting with ${t.rest || t.lineToken.text} runs over several lines`, hint: 'write the key on one line, with ": " after it, or indent the lines that continue a value' },
+          : { message: `the key starting with "${(t.rest || t.lineToken.text).replace(/^["']/, "")}" runs over several lines`, hint: 'write the key on one line, with ": " after it, or indent the lines that continue a value' },
     },
   ],
   MULTIPLE_ANCHORS: [{ match: /./, say: (_, t) => ({ message: `a value can have only one anchor, and "${t.source}" is a second one`, hint: "remove one of the anchors" }) }],

@@ -3,9 +3,12 @@
  * break YAML, so the parser's own document boundaries cannot be trusted), and a document is a
  * template when it references chart objects (`.Values`, `.Release`...), calls `include`, or
  * starts a plain value with `{{`. Go templates that are content of a rendered manifest
- * (`{{ $labels.instance }}` in a PrometheusRule, Alertmanager's `{{ define }}` in a quoted or
- * block string) are not flagged.
+ * (`{{ $labels.instance }}` in a PrometheusRule, Alertmanager's `{{ define }}`, Grafana's
+ * `{{ route }}` legends) are data: an action inside a quoted or block scalar, as the YAML
+ * parser reads the document, is text that kubectl applies as it is.
  */
+import { Parser, type CST } from "yaml";
+
 const ACTION_RE = /\{\{[\s\S]*?\}\}/g;
 const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+"/;
 /** `key: {{`, `- {{` or `{{` at column 0: an unquoted value or a whole line made by the template engine. */
@@ -34,15 +37,19 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i];
     const end = bounds[i + 1];
+    let strings: Array<[number, number]> | undefined;
     ACTION_RE.lastIndex = start;
     while ((m = ACTION_RE.exec(text)) && m.index < end) {
       const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
       if (isComment(text, lineStart, m.index)) continue;
       const before = text.slice(lineStart, m.index);
-      if (CHART_OBJECT_RE.test(m[0]) || (lineStart === m.index ? true : PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before))) {
-        chunks.push({ start, end, action: { start: m.index, end: m.index + m[0].length } });
-        break;
-      }
+      const chartObject = CHART_OBJECT_RE.test(m[0]);
+      if (!chartObject && lineStart !== m.index && !(PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before))) continue;
+      strings ??= stringScalars(text, start, end);
+      const at = m.index;
+      if (!chartObject && strings.some(([s, e]) => s < at && at < e)) continue;
+      chunks.push({ start, end, action: { start: m.index, end: m.index + m[0].length } });
+      break;
     }
   }
   return chunks;
@@ -58,4 +65,34 @@ export function blankChunks(text: string, chunks: TemplateChunk[]): string {
     at = c.end;
   }
   return out + text.slice(at);
+}
+
+const STRING_SCALARS = new Set(["single-quoted-scalar", "double-quoted-scalar", "block-scalar"]);
+
+/**
+ * The offset ranges of the quoted and block scalars of `text[start, end)`, read by the YAML
+ * parser's concrete syntax tree (error-tolerant, so a document a template breaks elsewhere
+ * still gives its strings). Iterative: the input may nest deeply.
+ */
+function stringScalars(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: CST.Token[] = [...new Parser().parse(text.slice(start, end))];
+  while (stack.length) {
+    const token = stack.pop()!;
+    if (STRING_SCALARS.has(token.type)) {
+      const t = token as CST.FlowScalar | CST.BlockScalar;
+      const props: readonly CST.Token[] = "props" in t ? t.props : [];
+      const last = props[props.length - 1] as CST.SourceToken | undefined;
+      const contentStart = last ? last.offset + last.source.length : t.offset;
+      out.push([start + t.offset, start + contentStart + t.source.length]);
+    } else if (token.type === "document") {
+      if (token.value) stack.push(token.value);
+    } else if (token.type === "block-map" || token.type === "block-seq" || token.type === "flow-collection") {
+      for (const item of token.items as CST.CollectionItem[]) {
+        if (item.key) stack.push(item.key);
+        if (item.value) stack.push(item.value);
+      }
+    }
+  }
+  return out;
 }

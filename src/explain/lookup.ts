@@ -3,9 +3,10 @@
  * kubectl's forms such as Init:0/2, Init:OOMKilled, ExitCode:1, Signal:9), or an exit code.
  * Rule links are read from the registry at runtime, in both directions.
  */
-import { distance } from "fastest-levenshtein";
+import { nearest } from "../did-you-mean.js";
 import { allRules, getRule } from "../rules/index.js";
-import type { Rule, RuleMeta } from "../rules/types.js";
+import { ruleExamples } from "../rules/examples.js";
+import type { Rule, RuleExamples, RuleMeta } from "../rules/types.js";
 import type { Severity } from "../types.js";
 import { explainExitCode, parseSignal, type ExitCodeInfo } from "./exit-codes.js";
 import { statusTopics } from "./topics/index.js";
@@ -54,14 +55,12 @@ export interface RuleLink {
 
 const link = (m: RuleMeta): RuleLink => ({ id: m.id, severity: m.severity, summary: m.summary });
 
-/** Rules that catch a topic's causes: those whose preventsStatus names it, then the topic's own list. */
+/**
+ * Rules that catch a topic's causes: those whose meta.preventsStatus names it (or one of its
+ * aliases). The link is kept on the rule side only; this is its derived reverse.
+ */
 export function rulesForTopic(topic: StatusTopic): RuleLink[] {
-  const ids = new Set<string>();
-  for (const r of allRules) {
-    if (r.meta.preventsStatus.some((s) => findStatusTopic(s)?.topic === topic)) ids.add(r.meta.id);
-  }
-  for (const id of topic.rules) if (getRule(id)) ids.add(id);
-  return allRules.filter((r) => ids.has(r.meta.id)).map((r) => link(r.meta));
+  return allRules.filter((r) => r.meta.preventsStatus.some((s) => findStatusTopic(s)?.topic === topic)).map((r) => link(r.meta));
 }
 
 export interface StatusExplanation {
@@ -87,7 +86,7 @@ export interface RuleExplanation {
   summary: string;
   explanation: string;
   fix: string;
-  examples?: { bad: string; good: string };
+  examples?: RuleExamples;
   preventsStatus: string[];
 }
 
@@ -125,6 +124,7 @@ export function explainStatus(match: TopicMatch): StatusExplanation {
 
 export function explainRule(rule: Rule): RuleExplanation {
   const m = rule.meta;
+  const examples = ruleExamples(m.id);
   return {
     type: "rule",
     id: m.id,
@@ -133,7 +133,7 @@ export function explainRule(rule: Rule): RuleExplanation {
     summary: m.summary,
     explanation: m.explanation,
     fix: m.fix,
-    ...(m.examples ? { examples: m.examples } : {}),
+    ...(examples ? { examples } : {}),
     preventsStatus: [...m.preventsStatus],
   };
 }
@@ -148,24 +148,11 @@ export function topicNames(): { statuses: string[]; rules: string[] } {
   return { statuses: statusTopics.map((t) => t.name), rules: allRules.map((r) => r.meta.id) };
 }
 
-/** Near misses: edit distance on the lower-cased names, plus prefix/substring matches. */
+/** Near misses, nearest first, by the did-you-mean policy; an alias suggests its topic's name. */
 export function suggest(query: string, limit = 3): string[] {
-  const q = query.trim().toLowerCase();
-  const names = [
-    ...statusTopics.flatMap((t) => [t.name, ...(t.aliases ?? [])]),
-    ...allRules.map((r) => r.meta.id),
-  ];
-  const scored: Array<[string, number]> = [];
-  for (const name of names) {
-    const n = name.toLowerCase();
-    let d = distance(q, n);
-    if (q.length >= 4 && (n.startsWith(q) || n.includes(q) || q.includes(n))) d = Math.min(d, 1.5);
-    const budget = Math.max(2, Math.floor(Math.max(q.length, n.length) * 0.3));
-    if (d <= budget) scored.push([name, d]);
-  }
-  scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  const names = [...statusTopics.flatMap((t) => [t.name, ...(t.aliases ?? [])]), ...allRules.map((r) => r.meta.id)].sort((a, b) => a.localeCompare(b));
   const out: string[] = [];
-  for (const [name] of scored) {
+  for (const name of nearest(query.trim(), names)) {
     // An alias suggests its topic's name, so users learn the kubectl spelling.
     const canonical = byName.get(name.toLowerCase())?.name ?? name;
     if (!out.includes(canonical)) out.push(canonical);

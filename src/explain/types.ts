@@ -1,4 +1,9 @@
-/** What `k8s-lint explain <reason>` knows about one pod status reason. Topics are data. */
+import type { Detector } from "./pod-dump.js";
+
+/**
+ * What `k8s-lint explain <reason>` knows about one pod status reason, and how `diagnose`
+ * recognises it in a dump. Topics are data plus one detector.
+ */
 export interface StatusTopic {
   /** The reason as kubectl prints it (`CrashLoopBackOff`, `Init:N/M`). */
   name: string;
@@ -16,11 +21,11 @@ export interface StatusTopic {
   causes: string[];
   /** kubectl commands to investigate; `<pod>`, `<ns>`, `<container>`, `<node>` are placeholders. */
   commands: string[];
-  /**
-   * Rules that catch its causes before deploy, beyond those whose meta.preventsStatus names this
-   * topic (the registry is read at runtime for those).
-   */
-  rules: string[];
   /** Related topics. */
   seeAlso?: string[];
+  /**
+   * Recognises the status in a pod of a kubectl dump and says its most likely cause (null: the
+   * pod is fine). `diagnose` asks the topics in `diagnosisOrder` (topics/index.ts) in turn.
+   */
+  detect: Detector;
 }

@@ -2,6 +2,7 @@
  * GitHub Actions workflow commands: one `::error|warning|notice ...::message` line per
  * diagnostic, which the runner turns into annotations on the pull request's lines.
  */
+import { printable } from "../printable.js";
 import type { Diagnostic, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
 
@@ -17,7 +18,16 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
+/**
+ * The annotation's lines, each printable: the Actions log renders ANSI escapes, so control
+ * characters, bidi marks and line separators from the input are shown as escapes; only the
+ * lines joined here are real line breaks (percent-encoded by escapeData).
+ */
 function text(d: Diagnostic): string {
+  return lines(d).map(printable).join("\n");
+}
+
+function lines(d: Diagnostic): string[] {
   const lines = [d.message];
   if (d.hint) lines.push(`hint: ${d.hint}`);
   if (d.related) {
@@ -26,7 +36,7 @@ function text(d: Diagnostic): string {
     lines.push(`related: ${what} at ${r.file}:${r.line}:${r.column}${r.message ? ` (${r.message})` : ""}`);
   }
   if (d.source) lines.push(`template: ${d.source}`);
-  return lines.join("\n");
+  return lines;
 }
 
 /** One workflow command. Columns are sent only for single-line ranges, as the runner requires. */

@@ -1,3 +1,5 @@
+import { versionsOfKind } from "./catalogue/index.js";
+
 /** API groups served by a stock kube-apiserver; anything else is a custom resource (CRD). */
 export const BUILTIN_GROUPS: ReadonlySet<string> = new Set([
   "",
@@ -33,4 +35,55 @@ export function groupOf(apiVersion: string): string {
 
 export function isBuiltinApiVersion(apiVersion: string): boolean {
   return BUILTIN_GROUPS.has(groupOf(apiVersion));
+}
+
+/**
+ * Kinds served by two groups from one storage: an object written as extensions/v1beta1
+ * Deployment is the apps Deployment of that name. From the cohabitating resources of the
+ * storage factory (kubernetes pkg/kubeapiserver/default_storage_factory_builder.go,
+ * AddCohabitatingResources), keyed "group/Kind" -> the group the object is identified by.
+ */
+const COHABITATING: ReadonlyMap<string, string> = new Map([
+  ["extensions/Deployment", "apps"],
+  ["extensions/DaemonSet", "apps"],
+  ["extensions/ReplicaSet", "apps"],
+  ["extensions/NetworkPolicy", "networking.k8s.io"],
+  ["extensions/Ingress", "networking.k8s.io"],
+  ["extensions/PodSecurityPolicy", "policy"],
+  ["extensions/ReplicationController", ""],
+  ["events.k8s.io/Event", ""],
+  // apps/v1beta1 and v1beta2 are versions of the apps group already.
+]);
+
+/** The group an object of this group and kind is stored under (the group itself, unless it cohabits). */
+export function canonicalGroup(group: string, kind: string): string {
+  return COHABITATING.get(`${group}/${kind}`) ?? group;
+}
+
+/**
+ * The identity of an object type, as apimachinery's GroupKind.String() writes it: `Service`
+ * for the core group, `Deployment.apps`, `Gateway.gateway.networking.k8s.io`. The version is
+ * not part of it: networking.istio.io/v1 and v1beta1 Gateways of one name are one object.
+ */
+export function groupKind(apiVersion: string, kind: string): string {
+  const group = canonicalGroup(groupOf(apiVersion), kind);
+  return group ? `${kind}.${group}` : kind;
+}
+
+const resolved = new Map<string, string>();
+
+/**
+ * A type as rules name it, made a GroupKind: `Kind.group` is taken as written; a bare kind is
+ * the built-in kind of that name (`Deployment` is `Deployment.apps`, never a custom resource
+ * called Deployment), or the core group when no built-in kind has that name.
+ */
+export function resolveType(type: string): string {
+  if (type.includes(".")) return type;
+  let out = resolved.get(type);
+  if (out === undefined) {
+    const served = versionsOfKind(type)[0];
+    out = served ? groupKind(served.apiVersion, type) : type;
+    resolved.set(type, out);
+  }
+  return out;
 }

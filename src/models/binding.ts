@@ -15,6 +15,7 @@ import type { ResourceIndex } from "../engine/resource-index.js";
 import type { Path } from "../types.js";
 import { compareQuantities, parseQuantity } from "./quantity.js";
 import type { Resource } from "./resource.js";
+import { memoKey } from "./run-memo.js";
 import { formatSelector, matches, parseLabelSelector, type Selector } from "./selector.js";
 
 export type Criterion = "claimRef" | "accessModes" | "volumeMode" | "capacity" | "selector" | "storageClassName";
@@ -43,13 +44,11 @@ export const NO_PROVISIONER = "kubernetes.io/no-provisioner";
 const DEFAULT_CLASS_ANNOTATIONS = ["storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"];
 const CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
 
-const cache = new WeakMap<ResourceIndex, Map<Resource, ClaimBinding>>();
+const CLAIM_BINDINGS = memoKey<Map<Resource, ClaimBinding>>("PersistentVolumeClaim bindings");
 
-/** The binding of every PersistentVolumeClaim of the input, computed once per run. */
+/** The binding of every PersistentVolumeClaim of the input, computed once per run (the index's memo). */
 export function claimBindings(index: ResourceIndex): Map<Resource, ClaimBinding> {
-  let result = cache.get(index);
-  if (!result) cache.set(index, (result = simulate(index)));
-  return result;
+  return index.memo.get(CLAIM_BINDINGS, () => simulate(index));
 }
 
 function strings(v: unknown): string[] {

@@ -89,6 +89,12 @@ export function resourceEntries(kustomization: Record<string, unknown>): string[
   return Array.isArray(list) ? list.filter((r): r is string => typeof r === "string" && r !== "") : [];
 }
 
+/** Entries of `components`: directories of kustomize Components the kustomization applies, relative to its directory. */
+export function componentEntries(kustomization: Record<string, unknown>): string[] {
+  const list = kustomization.components;
+  return Array.isArray(list) ? list.filter((r): r is string => typeof r === "string" && r !== "") : [];
+}
+
 /**
  * Files of plugin configurations a kustomization runs (`generators`, `transformers`,
  * `validators`): objects read by kustomize, whatever their apiVersion. Entries that are

@@ -1,13 +1,14 @@
 /** One Kubernetes object of the input, with lazily parsed typed views. */
 import type { ParsedDocument } from "../engine/parse.js";
 import type { Path, ResourceRef } from "../types.js";
+import { groupKind } from "./api-groups.js";
 import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";
 import type { PodSpec, SpecByKind } from "./k8s.js";
 import { inputKeyedObject } from "./input-keys.js";
 import { CONTROLLER_LABELS } from "./selector.js";
 
-/** Where a workload keeps its pod template, relative to the resource root, by kind. */
-const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
+/** Where a workload (or a bare PodTemplate) keeps its pod template, relative to the resource root, by kind. */
+export const POD_TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
   ["Deployment", ["spec", "template"]],
   ["ReplicaSet", ["spec", "template"]],
   ["ReplicationController", ["spec", "template"]],
@@ -17,8 +18,6 @@ const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
   ["CronJob", ["spec", "jobTemplate", "spec", "template"]],
   ["PodTemplate", ["template"]],
 ]);
-
-export const WORKLOAD_KINDS = new Set(["Pod", ...[...TEMPLATE_PATHS.keys()].filter((k) => k !== "PodTemplate")]);
 
 /** The pods a resource runs, seen the same way for every workload kind. */
 export interface PodTemplate {
@@ -56,6 +55,7 @@ export class Resource {
   readonly metadata: ObjectMeta;
   private specCache: unknown;
   private templateCache: PodTemplate | null | undefined;
+  private groupKindCache: string | undefined;
 
   constructor(
     /** The object as written. */
@@ -93,6 +93,11 @@ export class Resource {
   get group(): string {
     const slash = this.apiVersion.indexOf("/");
     return slash === -1 ? "" : this.apiVersion.slice(0, slash);
+  }
+
+  /** The object's type as the API server identifies it: `Deployment.apps`, `Service`, `Gateway.gateway.networking.k8s.io` (see groupKind). */
+  get groupKind(): string {
+    return (this.groupKindCache ??= groupKind(this.apiVersion, this.kind));
   }
 
   get ref(): ResourceRef {
@@ -133,8 +138,8 @@ export class Resource {
         metadataPath: ["metadata"],
         controllerLabels: NO_LABELS,
       };
-    } else if (TEMPLATE_PATHS.has(this.kind)) {
-      const path = TEMPLATE_PATHS.get(this.kind)!;
+    } else if (POD_TEMPLATE_PATHS.has(this.kind)) {
+      const path = POD_TEMPLATE_PATHS.get(this.kind)!;
       const t = PodTemplateSpec.parse(get(this.raw, path));
       tpl = {
         labels: t.metadata?.labels ?? NO_STRINGS,

@@ -1,6 +1,8 @@
 /** What a rule is: its meta (the docs and `explain` are generated from it) and one check function. */
 import type { ResourceIndex } from "../engine/resource-index.js";
 import type { Resource } from "../models/resource.js";
+import type { Memo } from "../models/run-memo.js";
+import type { KindGroup } from "../models/workloads.js";
 import type { Path, ReferencePolicy, Severity } from "../types.js";
 
 export type RuleCategory =
@@ -29,11 +31,14 @@ export interface RuleMeta {
   explanation: string;
   /** How to fix it. */
   fix: string;
-  /** Pod status reasons (SPEC §6) this rule prevents, e.g. "CrashLoopBackOff". */
+  /** Pod status reasons (SPEC §6) this rule prevents, e.g. "CrashLoopBackOff"; the only rule-to-status link (rulesForTopic derives the reverse). */
   preventsStatus: string[];
-  /** A manifest that fires the rule and its fixed version; tests lint both. */
-  examples?: { bad: string; good: string };
-  /** Cross-resource (X in the spec): needs other resources of the input. */
+  /**
+   * The resources the rule judges: a named group of kinds (models/workloads.ts), or a list of
+   * kinds and groups. The engine calls `check` only for those (rules/scope.ts); absent: every resource.
+   */
+  appliesTo?: Scope;
+  /** Cross-resource (X in the spec): reads other resources of the input, so its context has the index. */
   crossResource?: boolean;
   /** Reports references to objects absent from the input, under the `references` policy (reportsAbsent). */
   reportsAbsentObjects?: boolean;
@@ -42,6 +47,16 @@ export interface RuleMeta {
    * written, never at what is absent or at other objects.
    */
   checksPatches?: boolean;
+}
+
+/**
+ * A manifest that fires the rule and its fixed version, as the docs page and `explain` print them.
+ * They live in fixtures/rules/<id>/example.{bad,good}.yaml (linted by the fixture harness) and
+ * reach the code through examples.generated.ts (rules/examples.ts reads it).
+ */
+export interface RuleExamples {
+  bad: string;
+  good: string;
 }
 
 export interface Settings {
@@ -64,20 +79,42 @@ export interface Finding {
   related?: { resource: Resource; path?: Path; message?: string };
 }
 
+/** A group of kinds, or a list of kinds and groups (e.g. ["Service", "workloads"]). */
+export type Scope = KindGroup | readonly string[];
+
+/** What a single-resource rule sees: its resource, never the others. */
 export interface RuleContext {
   resource: Resource;
-  index: ResourceIndex;
   settings: Settings;
+  /** Per-run derived data (models/run-memo.ts): built on first use, shared by every rule of the run. */
+  memo: Memo;
   report(finding: Finding): void;
+}
+
+/** What a cross-resource rule (`crossResource: true`) sees: the index of the whole input too. */
+export interface CrossResourceContext extends RuleContext {
+  index: ResourceIndex;
 }
 
 export interface Rule {
   meta: RuleMeta;
-  /** Called once per resource. Rules produced by the engine itself (yaml-syntax...) have none. */
+  /**
+   * Called once per resource in the rule's scope, with a CrossResourceContext when the meta says
+   * crossResource. Rules produced by the engine itself (yaml-syntax...) have none.
+   */
   check?(ctx: RuleContext): void;
 }
 
-export function defineRule(rule: RuleMeta & { check?: Rule["check"] }): Rule {
+type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void };
+type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void };
+
+/**
+ * A rule that reads other resources must say `crossResource: true`: only then does its `check`
+ * receive the index, so the compiler rejects a single-resource rule that reaches for it.
+ */
+export function defineRule(rule: CrossResourceRule): Rule;
+export function defineRule(rule: SingleResourceRule): Rule;
+export function defineRule(rule: SingleResourceRule | CrossResourceRule): Rule {
   const { check, ...meta } = rule;
-  return check ? { meta, check } : { meta };
+  return check ? { meta, check: check as Rule["check"] } : { meta };
 }

@@ -1,6 +1,7 @@
 /** `k8s-lint [paths...]`: the default command. */
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
+import { IGNORE_FILE } from "../../engine/discover.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
@@ -29,6 +30,9 @@ Options:
       --ignore-pattern <glob>  do not lint matching files; repeatable
       --follow-symlinks        follow symbolic links that lead out of the linted directories
       --context <path>         read for cross-resource checks only, not reported on; repeatable
+      --per-directory          lint each directory with a kustomization (with what it includes),
+                               else each top-level folder, as its own input: duplicates and
+                               cross-resource checks stay inside it (alternative variants)
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete with --context, else partial)
       --max-warnings <n>       exit 1 when there are more than n warnings
@@ -69,6 +73,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       "follow-symlinks": { type: "boolean" },
       context: { type: "string", multiple: true },
       references: { type: "string" },
+      "per-directory": { type: "boolean" },
       "max-warnings": { type: "string" },
       quiet: { type: "boolean" },
       explain: { type: "boolean" },
@@ -111,16 +116,20 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
 
   const progress = createProgress({ enabled: targets.some((t) => progressAllowed(t.format, io.stderrIsTTY ?? false)), write: io.stderr });
   let linted: LintedResource[] | undefined;
+  // Every file the run reads; a report may replace none of them.
+  const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
   const result = await lint(positionals, {
     ...run,
     cwd: io.cwd,
     configDir: configPath ? dirname(configPath) : undefined,
     followSymlinks: values["follow-symlinks"],
+    perDirectory: values["per-directory"],
     allowUnmatched: values["no-error-on-unmatched-pattern"],
     quiet: values.quiet,
     stdinFilename,
     onProgress: progress.onProgress,
     onResources: targets.some((t) => t.format === "junit") ? (list) => (linted = list) : undefined,
+    onInputFiles: (files) => reads.push(...files),
   }).finally(() => progress.finish());
 
   const noColor = values["no-color"] ?? false;
@@ -130,6 +139,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     explain: values.explain,
     width: outputWidth(io, false),
     resources: linted,
+    reads,
   });
 
   const limit = maxWarnings ?? config?.maxWarnings;

@@ -4,7 +4,7 @@ import { deriveQos, QOS_CLASSES, type QosClass } from "../../models/qos.js";
 import type { Resource } from "../../models/resource.js";
 import { formatPath } from "../../engine/positions.js";
 import { EXPECTED_QOS_ANNOTATION } from "../../rules/resources/qos-expected-mismatch.js";
-import { runningPods } from "../../rules/resources/pods.js";
+import { runningPods } from "../../models/workloads.js";
 import { defineRule } from "../../rules/types.js";
 import { parseCommandArgs } from "../args.js";
 import { printable } from "../../printable.js";

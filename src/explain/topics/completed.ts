@@ -1,3 +1,4 @@
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -16,6 +17,7 @@ export const topic: StatusTopic = {
     "kubectl logs <pod> -n <ns> -c <container>",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.metadata.ownerReferences[*].kind}'",
   ],
-  rules: ["shell-pid1"],
   seeAlso: ["CrashLoopBackOff", "0"],
+  // Finished work is not trouble: no cause.
+  detect: (pod) => (podStatus(pod.pod).phase === "Succeeded" || pod.columns.status === "Completed" ? null : undefined),
 };

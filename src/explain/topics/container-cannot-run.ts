@@ -1,3 +1,6 @@
+import { crashCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -16,6 +19,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].lastState.terminated.message}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["image-invalid"],
   seeAlso: ["StartError", "RunContainerError"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && str(c.terminated.reason) === "ContainerCannotRun" ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

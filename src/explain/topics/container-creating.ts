@@ -1,3 +1,4 @@
+import { preparingCause } from "../causes.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -21,6 +22,6 @@ export const topic: StatusTopic = {
     "kubectl get configmap,secret -n <ns>",
     "kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=<node>",
   ],
-  rules: ["configmap-ref-missing", "secret-ref-missing", "volume-mount-undefined", "pvc-ref-missing", "pvc-rwo-shared", "pvc-access-mode-mismatch"],
   seeAlso: ["CreatePodSandboxError", "Pending", "ImagePullBackOff"],
+  detect: (pod) => (pod.columns.status === "ContainerCreating" ? preparingCause(pod) : undefined),
 };

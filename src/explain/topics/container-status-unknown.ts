@@ -1,3 +1,5 @@
+import { str } from "../kubectl-status.js";
+import { cmd, culpritState, label } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +19,10 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>",
   ],
-  rules: [],
   seeAlso: ["Evicted", "137"],
+  detect(pod) {
+    const c = culpritState(pod);
+    if (!c?.terminated || str(c.terminated.reason) !== "ContainerStatusUnknown") return undefined;
+    return { cause: `the kubelet lost track of ${label(c.view)} (node restart or runtime failure) and recorded exit code 137`, next: cmd(pod, "kubectl describe node <node>") };
+  },
 };

@@ -1,3 +1,5 @@
+import { crashLoopCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -22,16 +24,9 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
-  rules: [
-    "missing-memory-limit",
-    "liveness-equals-readiness",
-    "probe-port-undeclared",
-    "probe-handler-invalid",
-    "probe-timeout-exceeds-period",
-    "probe-success-threshold",
-    "duplicate-env-var",
-    "shell-pid1",
-    "invalid-fieldref",
-  ],
   seeAlso: ["OOMKilled", "Error", "Completed", "137"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CrashLoopBackOff"]);
+    return c && crashLoopCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { configCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,9 @@ export const topic: StatusTopic = {
     "kubectl get configmap,secret -n <ns>",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["secret-ref-missing", "configmap-ref-missing", "secret-key-missing", "configmap-key-missing", "invalid-fieldref"],
   seeAlso: ["CreateContainerError", "ContainerCreating"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CreateContainerConfigError"]);
+    return c && configCause(pod, c.view, c.waitingMessage);
+  },
 };

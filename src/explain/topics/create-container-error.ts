@@ -1,3 +1,5 @@
+import { runtimeCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,9 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl describe node <node>",
   ],
-  rules: ["volume-mount-undefined", "duplicate-volume-name", "duplicate-container-name"],
   seeAlso: ["CreateContainerConfigError", "RunContainerError"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CreateContainerError"]);
+    return c && runtimeCause(pod, c);
+  },
 };

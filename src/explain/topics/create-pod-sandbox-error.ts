@@ -1,3 +1,4 @@
+import { cmd, latestWarning, quote, waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,6 +20,15 @@ export const topic: StatusTopic = {
     "kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=<node>",
     "kubectl describe node <node>",
   ],
-  rules: ["host-namespace"],
   seeAlso: ["ContainerCreating"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CreatePodSandboxError"]);
+    if (!c) return undefined;
+    const ev = latestWarning(pod, ["FailedCreatePodSandBox"]);
+    const wm = c.waitingMessage;
+    return {
+      cause: `the pod sandbox (network) cannot be created on node ${quote(pod.node)}${ev || wm ? `: ${(ev?.message ?? wm).split("\n")[0]}` : ""}`,
+      next: cmd(pod, "kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=<node>"),
+    };
+  },
 };

@@ -1,3 +1,4 @@
+import { cmd, podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +18,10 @@ export const topic: StatusTopic = {
     "kubectl logs <pod> -n <ns>",
     "kubectl describe job -n <ns>",
   ],
-  rules: [],
   seeAlso: ["Error", "Completed"],
+  detect(pod) {
+    const { reason, message } = podStatus(pod.pod);
+    if (reason !== "DeadlineExceeded") return undefined;
+    return { cause: `the pod ran past its activeDeadlineSeconds and was stopped${message ? `: ${message}` : ""}`, next: cmd(pod, "kubectl logs <pod> -n <ns>") };
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.nodeName}'",
     "kubectl get node <node> -o jsonpath='{.status.images[*].names}'",
   ],
-  rules: ["image-latest-tag"],
   seeAlso: ["ErrImagePull"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ErrImageNeverPull"]);
+    return c && pullCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,6 +21,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].state.waiting.message}'",
     "kubectl get secret -n <ns> --field-selector type=kubernetes.io/dockerconfigjson",
   ],
-  rules: ["image-invalid", "image-latest-tag", "unrendered-template"],
   seeAlso: ["ImagePullBackOff", "RegistryUnavailable"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ErrImagePull"]);
+    return c && pullCause(pod, c);
+  },
 };

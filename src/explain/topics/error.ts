@@ -1,3 +1,5 @@
+import { crashCause } from "../causes.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].state.terminated}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["job-restart-policy", "shell-pid1"],
   seeAlso: ["CrashLoopBackOff", "Completed", "1", "137"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && crashCause(pod, c.view, c.terminated);
+  },
 };

@@ -1,3 +1,4 @@
+import { cmd, podStatus, quote } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,6 +20,25 @@ export const topic: StatusTopic = {
     "kubectl top pods -n <ns> --sort-by=memory",
     "kubectl get pods -A --field-selector status.phase=Failed",
   ],
-  rules: ["missing-resource-requests", "missing-memory-limit", "qos-besteffort", "emptydir-size-limit", "requests-exceed-limits"],
   seeAlso: ["OOMKilled", "OutOfmemory"],
+  detect(pod) {
+    const { reason, message } = podStatus(pod.pod);
+    if (reason !== "Evicted") return undefined;
+    const resource = /low on resource:\s*([\w./-]+?)\.?(?:\s|$)/i.exec(message)?.[1];
+    const user = /Container (\S+) was using ([^,\s]+), request is ([^,\s]+)/i.exec(message);
+    // Quantities end the kubelet's sentences ("... limit of containers 1Gi. "): the period is not part of them.
+    const podLimit = /ephemeral local storage usage exceeds the total limit of containers (\S+?)\.?(?:\s|$)/i.exec(message);
+    const emptyDir = /EmptyDir volume "([^"]+)" exceeds the limit "([^"]+)"/i.exec(message);
+    const containerLimit = /Container (\S+) exceeded its local ephemeral storage limit "([^"]+)"/i.exec(message);
+    let cause: string;
+    if (resource) {
+      cause = `node ${quote(pod.node)} was low on ${resource}, so the kubelet evicted the pod`;
+      if (user) cause += `; container ${quote(user[1])} was using ${user[2]} of ${resource} against a request of ${user[3]}`;
+      cause += `; set ${resource} requests (and limits) that cover its real use`;
+    } else if (emptyDir) cause = `emptyDir volume ${quote(emptyDir[1])} grew past its sizeLimit ${emptyDir[2]}, so the kubelet evicted the pod (ephemeral-storage)`;
+    else if (containerLimit) cause = `container ${quote(containerLimit[1])} exceeded its ephemeral-storage limit ${containerLimit[2]}, so the kubelet evicted the pod`;
+    else if (podLimit) cause = `the pod's ephemeral-storage use exceeded ${podLimit[1]}, the total limit of its containers, so the kubelet evicted it`;
+    else cause = `the kubelet evicted the pod${message ? `: ${message}` : ""}`;
+    return { cause, next: cmd(pod, "kubectl describe node <node>") };
+  },
 };

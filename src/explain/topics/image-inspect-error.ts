@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +19,9 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl debug node/<node> -it --image=busybox -- df -h /host/var/lib",
   ],
-  rules: [],
   seeAlso: ["ErrImagePull", "CreateContainerError"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ImageInspectError"]);
+    return c && pullCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -20,6 +22,9 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Failed",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.imagePullSecrets}'",
   ],
-  rules: ["image-invalid", "image-latest-tag", "unrendered-template", "serviceaccount-missing"],
   seeAlso: ["ErrImagePull", "InvalidImageName", "RegistryUnavailable"],
+  detect(pod) {
+    const c = waitingWith(pod, ["ImagePullBackOff"]);
+    return c && pullCause(pod, c);
+  },
 };

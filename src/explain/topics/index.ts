@@ -1,4 +1,4 @@
-/** Every status topic, in the order `explain --list` shows them (the lifecycle order). */
+/** Every status topic, in the order `explain --list` shows them (the lifecycle order), and the order `diagnose` asks them in. */
 import { topic as pending } from "./pending.js";
 import { topic as schedulingGated } from "./scheduling-gated.js";
 import { topic as unschedulable } from "./unschedulable.js";
@@ -72,4 +72,49 @@ export const statusTopics: readonly StatusTopic[] = [
   unknown,
   nodeLost,
   containerStatusUnknown,
+];
+
+/**
+ * The order `diagnose` asks the topics' detectors, the first to answer giving the likely cause:
+ * what the pod as a whole says first (deleted, evicted, rejected, stopped, not scheduled), then
+ * the container kubectl names (waiting reasons, then failed runs, the specific reasons before
+ * Error), then the pod being prepared, and the running pod last (finished, not ready,
+ * restarting).
+ */
+export const diagnosisOrder: readonly StatusTopic[] = [
+  terminating,
+  evicted,
+  outOfCpu,
+  outOfMemory,
+  deadlineExceeded,
+  nodeLost,
+  unknown,
+  schedulingGated,
+  unschedulable,
+  errImagePull,
+  imagePullBackoff,
+  invalidImageName,
+  errImageNeverPull,
+  registryUnavailable,
+  imageInspectError,
+  createContainerConfigError,
+  createContainerError,
+  runContainerError,
+  postStartHookError,
+  createPodSandboxError,
+  initCrashloopbackoff,
+  crashloopbackoff,
+  containerStatusUnknown,
+  oomkilled,
+  startError,
+  containerCannotRun,
+  initError,
+  error,
+  initProgress,
+  containerCreating,
+  podInitializing,
+  pending,
+  completed,
+  notReady,
+  running,
 ];

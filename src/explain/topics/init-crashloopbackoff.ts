@@ -1,3 +1,5 @@
+import { crashLoopCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.initContainerStatuses[*].lastState.terminated}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["missing-memory-limit", "secret-key-missing", "configmap-key-missing"],
   seeAlso: ["Init:Error", "CrashLoopBackOff"],
+  detect(pod) {
+    const c = waitingWith(pod, ["CrashLoopBackOff"]);
+    return c?.view.init ? crashLoopCause(pod, c) : undefined;
+  },
 };

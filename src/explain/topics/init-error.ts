@@ -1,3 +1,5 @@
+import { crashCause } from "../causes.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -20,6 +22,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.initContainerStatuses[*].state.terminated}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["shell-pid1", "volume-mount-undefined", "secret-key-missing", "configmap-key-missing"],
   seeAlso: ["Init:CrashLoopBackOff", "Error", "Init:N/M"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && c.view.init ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

@@ -1,3 +1,6 @@
+import { initRunningCause, preparingCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { culpritState } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,6 +22,10 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get endpoints -n <ns>",
   ],
-  rules: ["service-no-endpoints", "service-selector-no-match"],
   seeAlso: ["Init:Error", "Init:CrashLoopBackOff", "PodInitializing"],
+  detect(pod) {
+    const c = culpritState(pod);
+    if (c && pod.columns.status.startsWith("Init:") && !c.waiting && !c.terminated) return initRunningCause(pod, str(c.view.spec.name));
+    return /^Init:\d+\/\d+$/.test(pod.columns.status) ? preparingCause(pod) : undefined;
+  },
 };

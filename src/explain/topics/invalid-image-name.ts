@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -16,6 +18,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].image}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: ["image-invalid", "unrendered-template"],
   seeAlso: ["ErrImagePull"],
+  detect(pod) {
+    const c = waitingWith(pod, ["InvalidImageName"]);
+    return c && pullCause(pod, c);
+  },
 };

@@ -1,3 +1,5 @@
+import { nodeSilentCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +19,6 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl get pods -A -o wide --field-selector spec.nodeName=<node>",
   ],
-  rules: ["node-name-pinned"],
   seeAlso: ["Unknown", "Terminating"],
+  detect: (pod) => (podStatus(pod.pod).reason === "NodeLost" ? nodeSilentCause(pod) : undefined),
 };

@@ -1,3 +1,5 @@
+import { at, int, obj, str } from "../kubectl-status.js";
+import { cmd, EVENTS, label, quote } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,28 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
-  rules: ["missing-readiness-probe", "probe-port-undeclared", "liveness-equals-readiness"],
   seeAlso: ["Running", "Completed"],
+  detect(pod) {
+    if (pod.columns.status === "NotReady") {
+      const done = pod.views.find((x) => !x.init && int(at(x.status, "state", "terminated", "exitCode")) === 0 && obj(at(x.status, "state", "terminated")));
+      const policy = str(at(pod.pod, "spec", "restartPolicy")) || "Always";
+      if (done) {
+        return {
+          cause: `${label(done)} completed while the others still run; with restartPolicy ${policy} ${policy === "Always" ? "it is restarted, and the pod is not ready meanwhile" : "it is not restarted, so the pod stays not ready"}`,
+          next: cmd(pod, "kubectl logs <pod> -n <ns> -c <container>", str(done.spec.name)),
+        };
+      }
+    }
+    // Any status that reaches this topic: a running container that is not ready.
+    const notReady = pod.views.find((x) => !x.init && x.status && obj(at(x.status, "state", "running")) && x.status.ready !== true);
+    if (!notReady) return undefined;
+    const n = str(notReady.spec.name);
+    const probe = pod.events.find((e) => e.reason === "Unhealthy" && /readiness/i.test(e.message));
+    return {
+      cause: probe
+        ? `container ${quote(n)} runs but its readiness probe fails: ${probe.message}; the pod gets no Service traffic`
+        : `container ${quote(n)} runs but is not ready${obj(notReady.spec.readinessProbe) ? ": its readiness probe does not pass" : ""}; the pod gets no Service traffic`,
+      next: cmd(pod, `${EVENTS},reason=Unhealthy`),
+    };
+  },
 };

@@ -1,3 +1,6 @@
+import { crashCause } from "../causes.js";
+import { str } from "../kubectl-status.js";
+import { failedRun } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -21,6 +24,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].resources}'",
     "kubectl describe node <node>",
   ],
-  rules: ["missing-memory-limit", "missing-resource-requests", "requests-exceed-limits", "qos-besteffort", "emptydir-size-limit"],
   seeAlso: ["137", "CrashLoopBackOff", "Evicted"],
+  detect(pod) {
+    const c = failedRun(pod);
+    return c && str(c.terminated.reason) === "OOMKilled" ? crashCause(pod, c.view, c.terminated) : undefined;
+  },
 };

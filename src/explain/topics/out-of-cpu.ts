@@ -1,3 +1,5 @@
+import { outOfResourceCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,6 @@ export const topic: StatusTopic = {
     "kubectl describe node <node>",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.nodeName}'",
   ],
-  rules: ["node-name-pinned", "missing-resource-requests"],
   seeAlso: ["OutOfmemory", "Unschedulable"],
+  detect: (pod) => (podStatus(pod.pod).reason === "OutOfcpu" ? outOfResourceCause(pod) : undefined),
 };

@@ -1,3 +1,5 @@
+import { outOfResourceCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +19,7 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.message}'",
     "kubectl describe node <node>",
   ],
-  rules: ["node-name-pinned", "missing-resource-requests"],
   seeAlso: ["OutOfcpu", "OOMKilled", "Evicted"],
+  // Every other OutOf<resource> too (OutOfpods, OutOfnvidia.com/gpu): the topic explain gives them.
+  detect: (pod) => (/^OutOf/.test(podStatus(pod.pod).reason) ? outOfResourceCause(pod) : undefined),
 };

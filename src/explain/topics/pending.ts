@@ -1,3 +1,4 @@
+import { cmd, EVENTS, quote } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -22,6 +23,10 @@ export const topic: StatusTopic = {
     "kubectl describe nodes | grep -A 8 'Allocated resources'",
     "kubectl get pvc -n <ns>",
   ],
-  rules: ["pvc-no-matching-pv", "pvc-access-mode-mismatch", "pvc-ref-missing", "pv-access-mode-unsupported", "pvc-rwo-shared", "requests-exceed-limits"],
   seeAlso: ["Unschedulable", "SchedulingGated", "ContainerCreating"],
+  detect(pod) {
+    if (pod.columns.status !== "Pending") return undefined;
+    if (!pod.node) return { cause: "the pod is not scheduled yet and no scheduler message is recorded", next: cmd(pod, EVENTS) };
+    return { cause: `the pod is bound to node ${quote(pod.node)} but its containers have not been created yet`, next: cmd(pod, EVENTS) };
+  },
 };

@@ -1,3 +1,4 @@
+import { preparingCause } from "../causes.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +18,6 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>",
     "kubectl logs <pod> -n <ns> -c <container>",
   ],
-  rules: [],
   seeAlso: ["Init:N/M", "ContainerCreating"],
+  detect: (pod) => (pod.columns.status === "PodInitializing" ? preparingCause(pod) : undefined),
 };

@@ -1,3 +1,5 @@
+import { runtimeCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -16,6 +18,9 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=FailedPostStartHook",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: [],
   seeAlso: ["CrashLoopBackOff"],
+  detect(pod) {
+    const c = waitingWith(pod, ["PostStartHookError", "PreStartHookError"]);
+    return c && runtimeCause(pod, c);
+  },
 };

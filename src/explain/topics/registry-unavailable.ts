@@ -1,3 +1,5 @@
+import { pullCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -18,6 +20,9 @@ export const topic: StatusTopic = {
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>",
     "kubectl debug node/<node> -it --image=busybox -- nslookup <registry-host>",
   ],
-  rules: ["image-invalid"],
   seeAlso: ["ErrImagePull", "ImagePullBackOff"],
+  detect(pod) {
+    const c = waitingWith(pod, ["RegistryUnavailable"]);
+    return c && pullCause(pod, c);
+  },
 };

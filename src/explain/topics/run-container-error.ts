@@ -1,3 +1,5 @@
+import { runtimeCause } from "../causes.js";
+import { waitingWith } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -19,6 +21,9 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.status.containerStatuses[*].lastState.terminated.message}'",
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.containers[*].command}'",
   ],
-  rules: ["volume-mount-undefined", "hostpath-volume", "image-invalid"],
   seeAlso: ["StartError", "CrashLoopBackOff", "127", "126"],
+  detect(pod) {
+    const c = waitingWith(pod, ["RunContainerError"]);
+    return c && runtimeCause(pod, c);
+  },
 };

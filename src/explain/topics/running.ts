@@ -1,3 +1,5 @@
+import { crashCause } from "../causes.js";
+import { at, int, obj } from "../kubectl-status.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +19,14 @@ export const topic: StatusTopic = {
     "kubectl describe pod <pod> -n <ns>",
     "kubectl get events -n <ns> --field-selector involvedObject.name=<pod>,reason=Unhealthy",
   ],
-  rules: ["missing-readiness-probe", "liveness-equals-readiness", "probe-port-undeclared"],
   seeAlso: ["NotReady", "CrashLoopBackOff"],
+  // Running now, but restarting between two looks: the last run says why.
+  detect(pod) {
+    const restarted = pod.views.find((x) => x.status && int(x.status.restartCount) > 0 && obj(at(x.status, "lastState", "terminated")));
+    if (!restarted || pod.columns.restarts <= 0) return undefined;
+    const last = obj(at(restarted.status, "lastState", "terminated"))!;
+    const c = crashCause(pod, restarted, last);
+    const restarts = int(restarted.status!.restartCount);
+    return { cause: `running now, but ${c.cause} (${restarts} restart${restarts === 1 ? "" : "s"})`, next: c.next };
+  },
 };

@@ -1,3 +1,5 @@
+import { arr, at, str } from "../kubectl-status.js";
+import { cmd, quote } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -15,6 +17,13 @@ export const topic: StatusTopic = {
     "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.schedulingGates}'",
     "kubectl describe pod <pod> -n <ns>",
   ],
-  rules: [],
   seeAlso: ["Pending", "Unschedulable"],
+  detect(pod) {
+    if (pod.columns.status !== "SchedulingGated") return undefined;
+    const gates = arr(at(pod.pod, "spec", "schedulingGates")).map((g) => str(g.name)).filter(Boolean);
+    return {
+      cause: `scheduling gate${gates.length === 1 ? "" : "s"} ${gates.map(quote).join(", ") || "(unnamed)"} still set: the controller that owns ${gates.length === 1 ? "it" : "them"} has not released the pod`,
+      next: cmd(pod, "kubectl get pod <pod> -n <ns> -o jsonpath='{.spec.schedulingGates}'"),
+    };
+  },
 };

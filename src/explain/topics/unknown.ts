@@ -1,3 +1,5 @@
+import { nodeSilentCause } from "../causes.js";
+import { podStatus } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -17,6 +19,6 @@ export const topic: StatusTopic = {
     "kubectl get node <node>",
     "kubectl describe node <node>",
   ],
-  rules: [],
   seeAlso: ["NodeLost", "Terminating"],
+  detect: (pod) => (podStatus(pod.pod).phase === "Unknown" ? nodeSilentCause(pod) : undefined),
 };

@@ -1,3 +1,5 @@
+import { str } from "../kubectl-status.js";
+import { cmd, condition, EVENTS, latestWarning, quote } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
 export const topic: StatusTopic = {
@@ -23,6 +25,16 @@ export const topic: StatusTopic = {
     "kubectl get nodes --show-labels",
     "kubectl get pvc -n <ns>",
   ],
-  rules: ["pvc-no-matching-pv", "pvc-access-mode-mismatch", "pvc-ref-missing", "pvc-rwo-shared", "pv-access-mode-unsupported", "requests-exceed-limits"],
   seeAlso: ["Pending", "SchedulingGated"],
+  detect(pod) {
+    const scheduled = condition(pod.pod, "PodScheduled");
+    if (scheduled?.status !== "False") return undefined;
+    const msg = str(scheduled.message) || latestWarning(pod, ["FailedScheduling"])?.message || "";
+    let next = cmd(pod, EVENTS);
+    if (/Insufficient/i.test(msg)) next = "kubectl describe nodes | grep -A 8 'Allocated resources'";
+    else if (/PersistentVolumeClaim|volume node affinity/i.test(msg)) next = cmd(pod, "kubectl get pvc -n <ns>");
+    else if (/taint/i.test(msg)) next = "kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints";
+    else if (/affinity|selector/i.test(msg)) next = "kubectl get nodes --show-labels";
+    return { cause: `the scheduler cannot place the pod: ${msg ? quote(msg) : "no node fits (no message recorded)"}`, next };
+  },
 };

@@ -22,6 +22,7 @@ export const rule = defineRule({
   id: "hpa-invalid-metric",
   category: "autoscaling",
   severity: "error",
+  appliesTo: ["HorizontalPodAutoscaler"],
   summary: "An HPA metric uses a target type its source does not support, or lacks its value.",
   explanation: `Each autoscaling/v2 metric source supports only some target types: Resource and
 ContainerResource take Utilization (averageUtilization, a percentage of the request) or
@@ -31,48 +32,8 @@ and the metric needs the block matching its type (type: Resource with a resource
 The API server rejects an HPA that breaks these rules, so the workload is never autoscaled.`,
   fix: "Use a target type the metric source supports and set the matching averageUtilization, averageValue or value.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: worker
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: worker
-  maxReplicas: 10
-  metrics:
-    - type: Pods
-      pods:
-        metric:
-          name: queue_depth
-        target:
-          type: Value
-          value: "30"
-`,
-    good: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: worker
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: worker
-  maxReplicas: 10
-  metrics:
-    - type: Pods
-      pods:
-        metric:
-          name: queue_depth
-        target:
-          type: AverageValue
-          averageValue: "30"
-`,
-  },
   check({ resource, report }) {
-    if (resource.kind !== "HorizontalPodAutoscaler" || !resource.apiVersion.startsWith("autoscaling/v2")) return;
+    if (!resource.apiVersion.startsWith("autoscaling/v2")) return;
     resource.spec("HorizontalPodAutoscaler")?.metrics?.forEach((m: HpaMetric, i) => {
       const base = ["spec", "metrics", i];
       const type = m.type;

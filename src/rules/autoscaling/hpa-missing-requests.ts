@@ -23,6 +23,7 @@ export const rule = defineRule({
   category: "autoscaling",
   severity: "error",
   crossResource: true,
+  appliesTo: ["HorizontalPodAutoscaler"],
   summary: "An HPA scales on resource utilization that the target's containers do not request.",
   explanation: `Utilization is usage divided by request. When an HPA has a Resource metric with target
 type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any container of the
@@ -40,79 +41,7 @@ GetResourceReplicas lists pods by it, whoever owns them), so another workload wh
 the same labels and request no cpu breaks the metric too, and its pods skew the average.`,
   fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  maxReplicas: 5
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageUtilization: 70
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resources:
-            requests:
-              cpu: 100m
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  maxReplicas: 5
-  metrics:
-    - type: Resource
-      resource:
-        name: cpu
-        target:
-          type: Utilization
-          averageUtilization: 70
-`,
-  },
   check({ resource, index, settings, report }) {
-    if (resource.kind !== "HorizontalPodAutoscaler") return;
     const target = hpaTarget(resource, index)?.resource;
     if (!target?.podTemplate) return;
     const spec = resource.spec("HorizontalPodAutoscaler")!;

@@ -4,6 +4,7 @@ export const rule = defineRule({
   id: "hpa-replica-bounds",
   category: "autoscaling",
   severity: "error",
+  appliesTo: ["HorizontalPodAutoscaler"],
   summary: "An HPA's minReplicas and maxReplicas are inconsistent.",
   explanation: `maxReplicas must be at least 1 and at least minReplicas; minReplicas (default 1) must be at
 least 1 unless the alpha feature gate HPAScaleToZero is enabled. The API server rejects an HPA
@@ -11,34 +12,7 @@ that breaks these bounds ("must be greater than or equal to minReplicas"), so th
 its fixed replica count.`,
   fix: "Set 1 <= minReplicas <= maxReplicas.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 5
-  maxReplicas: 3
-`,
-    good: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 3
-  maxReplicas: 5
-`,
-  },
   check({ resource, report }) {
-    if (resource.kind !== "HorizontalPodAutoscaler") return;
     const spec = resource.spec("HorizontalPodAutoscaler");
     if (!spec) return;
     const { minReplicas, maxReplicas } = spec;

@@ -1,22 +1,20 @@
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import { isLiveObject } from "../workloads/live.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS } from "./target.js";
 
-const targetsByIndex = new WeakMap<ResourceIndex, Map<string, Resource>>();
+const AUTOSCALERS_BY_TARGET = memoKey<Map<string, Resource>>("HPAs by target");
 
-/** Every HPA of the input by its target "kind/namespace/name", built once per run. */
+/** Every HPA of the input by its target "kind/namespace/name". */
 function autoscalersByTarget(index: ResourceIndex): Map<string, Resource> {
-  let map = targetsByIndex.get(index);
-  if (map) return map;
-  map = new Map();
+  const map = new Map<string, Resource>();
   for (const h of index.ofKind("HorizontalPodAutoscaler")) {
     const ref = h.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
     const key = `${ref?.kind}/${h.namespace}/${ref?.name}`;
     if (ref?.kind && ref.name && !map.has(key)) map.set(key, h);
   }
-  targetsByIndex.set(index, map);
   return map;
 }
 
@@ -25,6 +23,7 @@ export const rule = defineRule({
   category: "autoscaling",
   severity: "info",
   crossResource: true,
+  appliesTo: [...SCALABLE_KINDS],
   summary: "A workload sets spec.replicas although an HPA manages its replica count.",
   explanation: `Once an HPA scales a workload, spec.replicas belongs to the HPA. If the manifest also sets
 replicas, every \`kubectl apply\` (or GitOps sync) writes that number back: a workload scaled out
@@ -33,68 +32,11 @@ minutes later. Leaving replicas out of the manifest lets the HPA keep its value 
 workload the default of 1 is raised to minReplicas at once).`,
   fix: "Remove spec.replicas from the workload's manifest and let minReplicas of the HPA set the floor.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 2
-  maxReplicas: 5
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 2
-  maxReplicas: 5
-`,
-  },
-  check({ resource, index, report }) {
-    if (!SCALABLE_KINDS.has(resource.kind) || typeof resource.get(["spec", "replicas"]) !== "number") return;
+  check({ resource, index, memo, report }) {
+    if (typeof resource.get(["spec", "replicas"]) !== "number") return;
     // Objects read back from a cluster always carry replicas (defaulted or set by the HPA).
     if (isLiveObject(resource)) return;
-    const hpa = autoscalersByTarget(index).get(`${resource.kind}/${resource.namespace}/${resource.name}`);
+    const hpa = memo(AUTOSCALERS_BY_TARGET, () => autoscalersByTarget(index)).get(`${resource.kind}/${resource.namespace}/${resource.name}`);
     if (!hpa) return;
     report({
       path: ["spec", "replicas"],

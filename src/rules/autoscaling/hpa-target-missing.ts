@@ -13,6 +13,7 @@ export const rule = defineRule({
   category: "autoscaling",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["HorizontalPodAutoscaler"],
   reportsAbsentObjects: true,
   summary: "A HorizontalPodAutoscaler targets a workload that the manifests do not define.",
   explanation: `An HPA scales the object named by scaleTargetRef (kind and name, in its own namespace).
@@ -22,71 +23,8 @@ The usual causes are a renamed Deployment or the wrong kind (a StatefulSet refer
 Deployment). Reported when the input defines workloads in that namespace.`,
   fix: "Point scaleTargetRef at the workload's exact kind, apiVersion and name.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resources:
-            requests:
-              cpu: 100m
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web-app
-  minReplicas: 2
-  maxReplicas: 5
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resources:
-            requests:
-              cpu: 100m
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 2
-  maxReplicas: 5
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.kind !== "HorizontalPodAutoscaler") return;
     const target = hpaTarget(resource, index);
     if (!target || target.resource) return;
     if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets)) return;

@@ -1,5 +1,6 @@
 /** The workload an HPA scales, looked up in the index. */
 import type { ResourceIndex } from "../../engine/resource-index.js";
+import { groupKind } from "../../models/api-groups.js";
 import type { Resource } from "../../models/resource.js";
 
 export const SCALABLE_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
@@ -7,5 +8,7 @@ export const SCALABLE_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet"
 export function hpaTarget(hpa: Resource, index: ResourceIndex): { kind: string; name: string; resource?: Resource } | undefined {
   const ref = hpa.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
   if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string" || !ref.kind || !ref.name) return undefined;
-  return { kind: ref.kind, name: ref.name, resource: index.find(ref.kind, hpa.namespace, ref.name) };
+  // The reference's group decides the type (an Argo Rollout is not a Deployment); without apiVersion, the built-in kind.
+  const type = typeof ref.apiVersion === "string" && ref.apiVersion ? groupKind(ref.apiVersion, ref.kind) : ref.kind;
+  return { kind: ref.kind, name: ref.name, resource: index.find(type, hpa.namespace, ref.name) };
 }

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "error",
   crossResource: true,
+  appliesTo: "workloads",
   summary: "A pod reads a key that its ConfigMap does not have.",
   explanation: `When a container's env uses configMapKeyRef with a key the ConfigMap does not hold, the
 kubelet refuses to start the container: the pod shows CreateContainerConfigError ("couldn't find
@@ -13,53 +14,7 @@ key ... in ConfigMap"). A configMap volume whose items name a missing key fails 
 pod stays in ContainerCreating. Checked against ConfigMaps of the input (data and binaryData);
 references marked optional are skipped, as the kubelet skips them.`,
   fix: "Use a key the ConfigMap defines, add the key to the ConfigMap, or mark the reference `optional: true`.",
-  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  log_level: info
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: LOG_LEVEL
-          valueFrom:
-            configMapKeyRef:
-              name: web-settings
-              key: log-level
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  log_level: info
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: LOG_LEVEL
-          valueFrom:
-            configMapKeyRef:
-              name: web-settings
-              key: log_level
-`,
-  },
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "Init:Error", "Init:CrashLoopBackOff"],
   check(ctx) {
     checkMissingKeys("ConfigMap", ctx);
   },

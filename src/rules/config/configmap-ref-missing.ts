@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   reportsAbsentObjects: true,
   summary: "A pod refers to a ConfigMap that the manifests do not define.",
   explanation: `The kubelet resolves ConfigMap references when it starts a pod. A container whose env or
@@ -13,50 +14,14 @@ envFrom names a ConfigMap that does not exist stays in CreateContainerConfigErro
 configMap volume of a missing ConfigMap stays in ContainerCreating with a FailedMount event.
 k8s-lint reports a reference only when the input defines ConfigMaps in that namespace (so it
 manages them) and none has this name: then it is most likely a typo or a forgotten file.
-kube-root-ca.crt, which the control plane publishes into every namespace, always exists.`,
+kube-root-ca.crt, which the control plane publishes into every namespace, always exists.
+Objects that operators make from custom resources of the input count as present (a
+CloudNativePG Cluster's <name>-app Secret, a SealedSecret's Secret...: docs/operators.md lists
+them); a missing name that starts with the name of a custom resource of an operator k8s-lint
+does not know is reported as info, unless it is a near miss of an object of the input.`,
   fix: `Fix the name, add the ConfigMap to the manifests, or mark the reference \`optional: true\`
 if the pod can run without it.`,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  MODE: fast
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      envFrom:
-        - configMapRef:
-            name: web-setings
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-settings
-data:
-  MODE: fast
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      envFrom:
-        - configMapRef:
-            name: web-settings
-`,
-  },
   check(ctx) {
     checkMissingReferences("ConfigMap", ctx);
   },

@@ -45,6 +45,7 @@ export const rule = defineRule({
   id: "invalid-fieldref",
   category: "config",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "A downward API reference names a field the API server does not support there.",
   explanation: `The downward API exposes a fixed set of pod fields, and not the same set everywhere: an env
 var can read metadata.name, metadata.namespace, metadata.uid, spec.nodeName,
@@ -55,44 +56,9 @@ not known, or change, after the volume is written). resourceFieldRef supports li
 cpu, memory, ephemeral-storage and hugepages-*, and needs containerName in a volume. Anything
 else is rejected by the API server, so the workload is never created.`,
   fix: "Use a supported fieldPath for that place, e.g. metadata.labels['app'] in env, or move the field to a downwardAPI volume.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: LABELS
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.labels
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: APP
-          valueFrom:
-            fieldRef:
-              fieldPath: metadata.labels['app']
-`,
-  },
+  preventsStatus: ["CreateContainerConfigError", "CrashLoopBackOff"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const checkFieldRef = (ref: { fieldPath?: string; apiVersion?: string } | undefined, base: Path, where: "env" | "volume") => {
       if (!ref) return;
       if (ref.apiVersion !== undefined && ref.apiVersion !== "v1") {
@@ -100,7 +66,7 @@ spec:
       }
       if (typeof ref.fieldPath !== "string") return;
       const problem = fieldPathProblem(ref.fieldPath, where);
-      if (problem) report({ path: [...base, "fieldPath"], message: problem, hint: where === "env" ? "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels['<key>'], spec.nodeName, status.podIP..." : "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations" });
+      if (problem) report({ path: [...base, "fieldPath"], message: problem, hint: where === "env" ? "use a supported fieldPath such as metadata.name, metadata.namespace, metadata.labels['<key>'], spec.nodeName or status.podIP" : "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations" });
     };
     const checkResourceRef = (ref: { resource?: string; containerName?: string } | undefined, base: Path, where: "env" | "volume") => {
       if (!ref) return;

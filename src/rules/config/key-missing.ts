@@ -1,10 +1,9 @@
 /** The shared check of configmap-key-missing and secret-key-missing. */
-import type { RuleContext } from "../types.js";
+import type { CrossResourceContext } from "../types.js";
 import { keysOf, podReferences, type ReferencedKind } from "./references.js";
 
-export function checkMissingKeys(kind: ReferencedKind, { resource, index, report }: RuleContext): void {
-  const tpl = resource.podTemplate;
-  if (!tpl || resource.kind === "PodTemplate") return;
+export function checkMissingKeys(kind: ReferencedKind, { resource, index, report }: CrossResourceContext): void {
+  const tpl = resource.podTemplate!;
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional || ref.keys.length === 0) continue;
     const target = index.find(kind, resource.namespace, ref.name);

@@ -1,18 +1,19 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
 import type { ResourceIndex } from "../../engine/resource-index.js";
-import type { RuleContext } from "../types.js";
-import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, type ReferencedKind } from "./references.js";
+import { memoKey } from "../../models/run-memo.js";
+import type { CrossResourceContext } from "../types.js";
+import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
 
 /** Published into every namespace by the kube-controller-manager. */
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
 const PULL_SECRET_TYPES = new Set(["kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"]);
 
-const pullSecretNamespaces = new WeakMap<ResourceIndex, Map<string, boolean>>();
+/** namespace -> whether the input defines an image pull Secret there. */
+const PULL_SECRET_NAMESPACES = memoKey<Map<string, boolean>>("namespaces with image pull Secrets");
 
 /** Whether the input defines an image pull Secret in the namespace; answered once per namespace. */
 function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
-  let known = pullSecretNamespaces.get(index);
-  if (!known) pullSecretNamespaces.set(index, (known = new Map()));
+  const known = index.memo.get(PULL_SECRET_NAMESPACES, () => new Map());
   let answer = known.get(namespace);
   if (answer === undefined) {
     answer = index.ofKind("Secret", namespace).some((s) => PULL_SECRET_TYPES.has(String(s.raw.type)));
@@ -21,10 +22,9 @@ function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
   return answer;
 }
 
-export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): void {
+export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceContext): void {
   const { resource, index, report } = ctx;
-  const tpl = resource.podTemplate;
-  if (!tpl || resource.kind === "PodTemplate") return;
+  const tpl = resource.podTemplate!;
   if (!reportsAbsent(ctx, kind, resource.namespace)) return;
   const managesPullSecrets = kind === "Secret" && definesPullSecrets(index, resource.namespace);
   for (const ref of podReferences(tpl)) {
@@ -35,15 +35,18 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: RuleContext): 
     if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
     const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
     const generated = similar ? undefined : similarGeneratedName(index, kind, resource.namespace, ref.name);
+    const operator = similar || generated ? undefined : unknownProducer(index, resource.namespace, ref.name);
     report({
       path: ref.path,
-      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"`,
+      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
+      ...(operator ? { severity: "info" as const } : {}),
       hint: similar
         ? `rename the reference to "${similar.name}" if that is the one meant`
         : generated
           ? `rename the reference to "${generated}" (made by a kustomization generator) if that is the one meant`
           : `add the ${kind} to the manifests, fix the name${ref.via === "imagePullSecrets" ? "" : ", or set optional: true if the pod can run without it"}`,
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+      ...(operator ? { related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
     });
   }
 }

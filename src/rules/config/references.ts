@@ -2,12 +2,12 @@
  * What a pod template refers to by name (ConfigMaps, Secrets), and the policy that decides when
  * a reference to an object absent from the input is worth reporting.
  */
-import { distance } from "fastest-levenshtein";
+import { closestWithin } from "../../did-you-mean.js";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { GeneratedObject } from "../../models/kustomization.js";
 import { containersOf, type PodTemplate, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import type { RuleContext } from "../types.js";
+import type { CrossResourceContext } from "../types.js";
 
 export type ReferencedKind = "ConfigMap" | "Secret";
 
@@ -71,45 +71,23 @@ export function podReferences(tpl: PodTemplate): ObjectReference[] {
 }
 
 /**
- * Kinds whose controllers create a Secret of a given name: a Secret "missing" from the input
- * that one of these produces is not missing in the cluster.
+ * The object of that kind and name in the input, or what produces it: a kustomization's
+ * configMapGenerator or secretGenerator, or a custom resource an operator makes it from (a
+ * SealedSecret, an ExternalSecret, a cert-manager Certificate, a CloudNativePG Cluster...: the
+ * one table of producers is models/operators.ts, looked up through the index).
  */
-const producersByIndex = new WeakMap<ResourceIndex, Map<string, Map<string, Resource>>>();
-
-/** Secrets that other objects of the input produce, by name; computed once per namespace. */
-function secretProducers(index: ResourceIndex, namespace: string): Map<string, Resource> {
-  let byNamespace = producersByIndex.get(index);
-  if (!byNamespace) producersByIndex.set(index, (byNamespace = new Map()));
-  const known = byNamespace.get(namespace);
-  if (known) return known;
-  const out = new Map<string, Resource>();
-  const add = (name: string, r: Resource) => {
-    if (!out.has(name)) out.set(name, r);
-  };
-  for (const r of index.ofKind("SealedSecret", namespace)) {
-    const templated = r.get(["spec", "template", "metadata", "name"]);
-    add(typeof templated === "string" ? templated : r.name, r);
-  }
-  for (const r of index.ofKind("ExternalSecret", namespace)) {
-    const target = r.get(["spec", "target", "name"]);
-    add(typeof target === "string" ? target : r.name, r);
-  }
-  for (const r of index.ofKind("Certificate", namespace)) {
-    const secretName = r.get(["spec", "secretName"]);
-    if (typeof secretName === "string") add(secretName, r);
-  }
-  byNamespace.set(namespace, out);
-  return out;
+export function findReferenced(index: ResourceIndex, kind: ReferencedKind | "Service", namespace: string, name: string): Resource | GeneratedObject | undefined {
+  return index.find(kind, namespace, name) ?? index.generatedObject(kind, namespace, name) ?? index.producerOf(kind, namespace, name);
 }
 
 /**
- * The object of that kind and name in the input, or what produces it: a SealedSecret, an
- * ExternalSecret..., or a kustomization's configMapGenerator or secretGenerator.
+ * The conservative fallback for operators the table does not know: a custom resource of the
+ * namespace whose name the missing name starts with (`<name>-...`, `<name>.`...), as operators
+ * name what they derive. A finding it explains is lowered to info, never silenced; a name that
+ * is a typo of an object of the input is not looked up here (callers check similar names first).
  */
-export function findReferenced(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | GeneratedObject | undefined {
-  const found = index.find(kind, namespace, name) ?? index.generatedObject(kind, namespace, name);
-  if (found || kind !== "Secret") return found;
-  return secretProducers(index, namespace).get(name);
+export function unknownProducer(index: ResourceIndex, namespace: string, name: string): Resource | undefined {
+  return index.unknownOperatorResources(namespace).find((cr) => cr.name && (name === cr.name || (name.startsWith(cr.name) && /^[-.]/.test(name.slice(cr.name.length)))));
 }
 
 /**
@@ -121,7 +99,7 @@ export function findReferenced(index: ResourceIndex, kind: string, namespace: st
  * likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function reportsAbsent(
-  { index, settings }: Pick<RuleContext, "index" | "settings">,
+  { index, settings }: Pick<CrossResourceContext, "index" | "settings">,
   kind: string,
   namespace: string,
   manages: (index: ResourceIndex, kind: string, namespace: string) => boolean = managesKind,
@@ -129,37 +107,23 @@ export function reportsAbsent(
   return settings.references === "complete" || manages(index, kind, namespace);
 }
 
-/** Whether the input defines objects of that kind in the namespace (kustomization generators included; for Secrets, also something that produces them). */
+/** Whether the input defines objects of that kind in the namespace (kustomization generators included; for Secrets, also a SealedSecret, ExternalSecret or Certificate). */
 function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
   if (index.ofKind(kind, namespace).length > 0 || index.generatedOfKind(kind, namespace).length > 0) return true;
-  return kind === "Secret" && secretProducers(index, namespace).size > 0;
+  return kind === "Secret" && index.declaresSecretsIn(namespace);
 }
 
 /** The closest name of that kind in the namespace, when it is close enough to be a typo. */
 export function similarlyNamed(index: ResourceIndex, kind: string, namespace: string, name: string): Resource | undefined {
   const candidates = index.ofKind(kind, namespace);
-  const closest = closestName(candidates.map((r) => r.name), name);
+  const closest = closestWithin(name, candidates.map((r) => r.name));
   return closest === undefined ? undefined : candidates.find((r) => r.name === closest);
-}
-
-/** The candidate nearest to `name` by edit distance, when close enough to be a typo of it. */
-function closestName(candidates: readonly string[], name: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(c, name);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 /** The closest name a kustomization generator gives an object of that kind in the namespace, when close enough to be a typo. */
 export function similarGeneratedName(index: ResourceIndex, kind: string, namespace: string, name: string): string | undefined {
   const names = index.generatedOfKind(kind, namespace).flatMap((g) => g.names);
-  return closestName(names, name);
+  return closestWithin(name, names);
 }
 
 /**

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "error",
   crossResource: true,
+  appliesTo: "workloads",
   summary: "A pod reads a key that its Secret does not have.",
   explanation: `When a container's env uses secretKeyRef with a key the Secret does not hold, the kubelet
 refuses to start the container: the pod shows CreateContainerConfigError ("couldn't find key ...
@@ -16,53 +17,7 @@ A \`kubernetes.io/service-account-token\` Secret also holds the keys the token c
 in (\`token\`, \`ca.crt\`, \`namespace\`: kubernetes
 pkg/controller/serviceaccount/tokens_controller.go), even when the manifest writes no data.`,
   fix: "Use a key the Secret defines, add the key to the Secret, or mark the reference `optional: true`.",
-  preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: db-password
-`,
-    good: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: password
-`,
-  },
+  preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "Init:Error", "Init:CrashLoopBackOff"],
   check(ctx) {
     checkMissingKeys("Secret", ctx);
   },

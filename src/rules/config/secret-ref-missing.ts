@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   reportsAbsentObjects: true,
   summary: "A pod refers to a Secret that the manifests do not define.",
   explanation: `The kubelet resolves Secret references when it starts a pod. A container whose env or
@@ -13,60 +14,17 @@ envFrom names a Secret that does not exist stays in CreateContainerConfigError; 
 of a missing Secret keeps the pod in ContainerCreating (FailedMount); a missing imagePullSecret
 makes the kubelet pull anonymously, which fails for private images (ErrImagePull).
 Secrets are often created by other tooling, so k8s-lint reports a reference only when the input
-manages Secrets in that namespace (it defines a Secret, SealedSecret or ExternalSecret there)
-and nothing defines or produces this name (SealedSecrets, ExternalSecrets and cert-manager
-Certificates count as producing their Secret). imagePullSecrets are usually provisioned per
-namespace by the platform, so they are only checked where the input defines a pull secret
-(type kubernetes.io/dockerconfigjson).`,
+manages Secrets in that namespace (it defines a Secret, SealedSecret, ExternalSecret or
+Certificate there) and nothing defines or produces this name. Objects that operators make from
+custom resources of the input count as present (a SealedSecret's Secret, a Certificate's
+spec.secretName, a CloudNativePG Cluster's <name>-app...: docs/operators.md lists them); a
+missing name that starts with the name of a custom resource of an operator k8s-lint does not
+know is reported as info, unless it is a near miss of a Secret of the input. imagePullSecrets
+are usually provisioned per namespace by the platform, so they are only checked where the
+input defines a pull secret (type kubernetes.io/dockerconfigjson).`,
   fix: `Fix the name, add the Secret (or the SealedSecret/ExternalSecret producing it), or mark
 the reference \`optional: true\` if the pod can run without it.`,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "ErrImagePull", "ImagePullBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credential
-              key: password
-`,
-    good: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db-credentials
-stringData:
-  password: s3cret
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: example/api:1.0
-      env:
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: db-credentials
-              key: password
-`,
-  },
   check(ctx) {
     checkMissingReferences("Secret", ctx);
   },

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "config",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   reportsAbsentObjects: true,
   summary: "A pod runs as a ServiceAccount that the manifests do not define.",
   explanation: `The ServiceAccount admission plugin rejects a pod whose serviceAccountName does not exist
@@ -14,43 +15,10 @@ fails over and over (FailedCreate events) and no pod ever appears, so nothing sh
 \`kubectl get pods\` at all. Every namespace has a "default" ServiceAccount. k8s-lint reports a
 name only when the input defines ServiceAccounts in that namespace and none has this name.`,
   fix: "Fix serviceAccountName, or add the ServiceAccount to the manifests.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: backup
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: backup
-spec:
-  serviceAccountName: backups
-  containers:
-    - name: backup
-      image: example/backup:1.0
-`,
-    good: `apiVersion: v1
-kind: ServiceAccount
-metadata:
-  name: backup
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: backup
-spec:
-  serviceAccountName: backup
-  containers:
-    - name: backup
-      image: example/backup:1.0
-`,
-  },
+  preventsStatus: ["ImagePullBackOff"],
   check(ctx) {
     const { resource, index, report } = ctx;
-    const tpl = resource.podTemplate;
-    if (!tpl || resource.kind === "PodTemplate") return;
+    const tpl = resource.podTemplate!;
     const field = tpl.spec.serviceAccountName ? "serviceAccountName" : "serviceAccount";
     const name = tpl.spec[field];
     if (!name || name === "default") return;

@@ -5,48 +5,16 @@ export const rule = defineRule({
   id: "volume-mount-undefined",
   category: "config",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "A container mounts a volume that the pod does not declare.",
   explanation: `Each volumeMounts[].name (and volumeDevices[].name) must name a volume of the pod's
 spec.volumes, or for a StatefulSet one of its volumeClaimTemplates. The API server rejects a pod
 (or the workload's template) with "volumeMounts[0].name: Not found", so nothing is deployed.
 Usually the volume was renamed in one place only, or spec.volumes was indented under a container.`,
   fix: "Declare the volume under the pod's spec.volumes (or a volumeClaimTemplate), or fix the mount's name.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: cache
-          mountPath: /var/cache/nginx
-  volumes:
-    - name: nginx-cache
-      emptyDir: {}
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: cache
-          mountPath: /var/cache/nginx
-  volumes:
-    - name: cache
-      emptyDir: {}
-`,
-  },
+  preventsStatus: ["ContainerCreating", "Init:Error", "CreateContainerError", "RunContainerError", "StartError"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const declared = new Set<string>();
     for (const v of tpl.spec.volumes ?? []) if (typeof v.name === "string") declared.add(v.name);
     if (resource.kind === "StatefulSet") {

@@ -1,5 +1,5 @@
 import { ingressServiceBackends } from "../../models/ingress.js";
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Ingress"],
   reportsAbsentObjects: true,
   summary: "An Ingress routes to a Service that the manifests do not define.",
   explanation: `An Ingress backend names a Service in the Ingress's own namespace. When it does not exist
@@ -18,76 +19,20 @@ Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8
 \`serviceName\` and \`spec.backend\` in networking.k8s.io/v1beta1 and extensions/v1beta1.`,
   fix: "Fix the backend's Service name (service.name, or serviceName before networking.k8s.io/v1), or add the Service to the manifests (in the Ingress's namespace).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web-svc
-                port:
-                  name: http
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web
-                port:
-                  name: http
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.kind !== "Ingress") return;
     const backends = ingressServiceBackends(resource);
     if (backends.length === 0 || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const b of backends) {
-      if (index.find("Service", resource.namespace, b.name)) continue;
+      // A Service an operator makes from a custom resource of the input (Kibana's <name>-kb-http...) is there.
+      if (findReferenced(index, "Service", resource.namespace, b.name)) continue;
       const similar = similarlyNamed(index, "Service", resource.namespace, b.name);
+      const operator = similar ? undefined : unknownProducer(index, resource.namespace, b.name);
       report({
         path: b.namePath,
-        message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"`,
+        message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
         hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
+        ...(operator ? { severity: "info" as const, related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
         ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
       });
     }

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "error",
   crossResource: true,
+  appliesTo: ["Ingress"],
   summary: "An Ingress backend names a port that its Service does not expose.",
   explanation: `An Ingress backend's port.number must be one of the Service's spec.ports[].port (not the
 targetPort or containerPort) and port.name one of its port names. With any other port the ingress
@@ -14,66 +15,7 @@ cause is using the container port (8080) where the Service exposes 80. In networ
 and extensions/v1beta1 the port is \`servicePort\`, a number or a port name, and is judged the same way.`,
   fix: "Use the Service's port number or port name in backend.service.port (servicePort before networking.k8s.io/v1).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
-      targetPort: 8080
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web
-                port:
-                  number: 8080
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
-      targetPort: 8080
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web
-                port:
-                  number: 80
-`,
-  },
   check({ resource, index, report }) {
-    if (resource.kind !== "Ingress") return;
     for (const b of ingressServiceBackends(resource)) {
       const svc = index.find("Service", resource.namespace, b.name);
       const port = b.port;

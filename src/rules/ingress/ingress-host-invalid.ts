@@ -21,6 +21,7 @@ export const rule = defineRule({
   id: "ingress-host-invalid",
   category: "ingress",
   severity: "error",
+  appliesTo: ["Ingress"],
   summary: "An Ingress host is not a valid DNS name or wildcard.",
   explanation: `Ingress hosts must be lower-case DNS names (RFC 1123 subdomains) without a port or a
 scheme, and not IP addresses. A wildcard is only allowed as the whole first label: "*.example.com"
@@ -29,42 +30,6 @@ matches exactly one label ("a.example.com", not "a.b.example.com" and not "examp
 its routes exist. The same applies to the hosts of spec.tls.`,
   fix: `Write the bare host name ("shop.example.com"), lower case; use "*.example.com" for a wildcard.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - host: https://Shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web
-                port:
-                  number: 80
-`,
-    good: `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: web
-                port:
-                  number: 80
-`,
-  },
   check({ resource, report }) {
     const ingress = readIngress(resource);
     for (const rule of ingress?.rules ?? []) {

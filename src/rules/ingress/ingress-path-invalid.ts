@@ -9,6 +9,7 @@ export const rule = defineRule({
   id: "ingress-path-invalid",
   category: "ingress",
   severity: "error",
+  appliesTo: ["Ingress"],
   summary: "An Ingress path lacks a valid pathType or is not an absolute path.",
   explanation: `In networking.k8s.io/v1 every Ingress path needs pathType: Exact, Prefix or
 ImplementationSpecific. For Exact and Prefix the path must start with "/" and must not contain
@@ -19,40 +20,6 @@ networking.k8s.io/v1beta1 and extensions/v1beta1 a missing pathType defaults to
 ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
   fix: `Set pathType (Prefix for a path and everything below it, Exact for one path) and start the path with "/".`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - http:
-        paths:
-          - path: api
-            pathType: Prefix
-            backend:
-              service:
-                name: api
-                port:
-                  number: 80
-`,
-    good: `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-    - http:
-        paths:
-          - path: /api
-            pathType: Prefix
-            backend:
-              service:
-                name: api
-                port:
-                  number: 80
-`,
-  },
   check({ resource, report }) {
     for (const rule of readIngress(resource)?.rules ?? []) {
       for (const p of rule.paths) {

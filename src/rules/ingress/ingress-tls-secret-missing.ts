@@ -10,6 +10,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Ingress"],
   reportsAbsentObjects: true,
   summary: "An Ingress TLS section names a Secret that is missing or not a TLS Secret.",
   explanation: `The ingress controller loads the certificate for spec.tls[].hosts from the Secret named by
@@ -21,47 +22,6 @@ produces this one (a cert-manager annotation on the Ingress or a Certificate wit
 secretName counts as producing it), and checks the type and keys of a Secret that is in the input.`,
   fix: "Fix secretName, add the kubernetes.io/tls Secret (tls.crt and tls.key), or let cert-manager issue it.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Secret
-metadata:
-  name: shop-tls
-type: Opaque
-stringData:
-  cert.pem: "..."
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: shop
-spec:
-  tls:
-    - hosts: [shop.example.com]
-      secretName: shop-tls
-  rules:
-    - host: shop.example.com
-`,
-    good: `apiVersion: v1
-kind: Secret
-metadata:
-  name: shop-tls
-type: kubernetes.io/tls
-stringData:
-  tls.crt: "..."
-  tls.key: "..."
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: shop
-spec:
-  tls:
-    - hosts: [shop.example.com]
-      secretName: shop-tls
-  rules:
-    - host: shop.example.com
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
     const ingress = readIngress(resource);

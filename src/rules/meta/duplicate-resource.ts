@@ -5,52 +5,27 @@ export const rule = defineRule({
   category: "meta",
   severity: "error",
   crossResource: true,
-  summary: "Two manifests define the same kind, namespace and name.",
-  explanation: `The API server identifies an object by its kind, namespace and name. When two manifests of
-one set share them, \`kubectl apply\` writes both to the same object and the last one wins:
-whichever file happens to be applied later silently replaces the other's spec. Usually one
-of them was copied and not renamed, or the same object is defined in two overlays.`,
+  summary: "Two manifests define the same object: group, kind, namespace and name.",
+  explanation: `The API server identifies an object by its API group, kind, namespace and name (not the
+version: networking.istio.io/v1 and v1beta1 Gateways of one name are one object, while Istio's
+Gateway and Gateway API's Gateway are two). When two manifests of one set share them,
+\`kubectl apply\` writes both to the same object and the last one wins: whichever file happens
+to be applied later silently replaces the other's spec. Usually one of them was copied and
+not renamed, or the same object is defined in two overlays. A repository that holds several
+desired states side by side (overlays per environment, one folder per example) is linted with
+\`--per-directory\`: each directory with a kustomization (with what it includes), else each
+top-level folder, is then an input of its own.`,
   fix: "Rename one of the two, put them in different namespaces, or delete the copy.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: safe
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings-safe
-data:
-  mode: safe
-`,
-  },
   check({ resource, index, report }) {
     if (!resource.name || resource.name.endsWith("*")) return;
-    const same = index.findAll(resource.kind, resource.namespace, resource.name);
+    const same = index.findAll(resource.groupKind, resource.namespace, resource.name);
     if (same.length < 2 || same[0] === resource) return;
     const first = same[0];
     report({
       path: ["metadata", "name"],
       message: `${resource.kind} "${resource.name}" is already defined${resource.namespace ? ` in namespace "${resource.namespace}"` : ""}`,
-      hint: "rename one of the two or remove the copy",
+      hint: "rename one of the two or remove the copy; if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each top-level folder, is its own input",
       related: { resource: first, path: ["metadata", "name"], message: "first definition" },
     });
   },

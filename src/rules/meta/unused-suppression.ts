@@ -11,23 +11,4 @@ resource. A suppression that matched no finding in this run (or names a rule tha
 exist) is reported so it can be removed.`,
   fix: "Remove the directive, or correct the rule id it names.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  # k8s-lint-disable-next-line yaml-syntax
-  namespace: shop
-data:
-  mode: fast
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  namespace: shop
-data:
-  mode: fast
-`,
-  },
 });

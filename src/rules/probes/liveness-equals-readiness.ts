@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: "liveness-equals-readiness",
   category: "probes",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "The liveness probe is identical to the readiness probe, so a pod that should only leave the endpoints is restarted.",
   explanation: `Readiness and liveness answer different questions. A failed readiness probe takes the pod
 out of its Services until it recovers (a busy pod, a slow database); a failed liveness probe
@@ -18,44 +19,7 @@ failureThreshold or period) are fine and not reported.`,
   fix: `Point the liveness probe at a cheap "is the process alive" check that does not depend on
 downstream services, or give it a clearly longer failure window (for example
 failureThreshold: 6) than the readiness probe.`,
-  preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /health
-          port: 80
-      livenessProbe:
-        httpGet:
-          path: /health
-          port: 80
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /health
-          port: 80
-      livenessProbe:
-        httpGet:
-          path: /health
-          port: 80
-        failureThreshold: 6
-`,
-  },
+  preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
   check({ resource, report }) {
     const byContainer = new Map<string, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
     for (const site of probesOf(resource)) {

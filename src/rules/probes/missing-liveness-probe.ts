@@ -1,10 +1,11 @@
-import { longRunningContainers, runningPods } from "../resources/pods.js";
+import { longRunningContainers } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
   id: "missing-liveness-probe",
   category: "probes",
   severity: "info",
+  appliesTo: ["Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet"],
   summary: "A long-running container has no liveness probe.",
   explanation: `Without a liveness probe the kubelet restarts a container only when its process exits. A
 process that deadlocks, hangs on a lost connection or spins in a loop stays "Running" forever
@@ -16,33 +17,8 @@ not reported.`,
   fix: `Add a livenessProbe that checks only the process itself (an HTTP /healthz or a TCP connect to
 its port), with a generous failureThreshold, and a startupProbe if it starts slowly.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      livenessProbe:
-        tcpSocket:
-          port: 80
-`,
-  },
   check({ resource, report }) {
-    if (resource.kind === "Job" || resource.kind === "CronJob") return;
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     if (resource.kind === "Pod" && tpl.spec.restartPolicy !== undefined && tpl.spec.restartPolicy !== "Always") return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       if (container.livenessProbe !== undefined) continue;

@@ -1,17 +1,15 @@
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Container } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import { parseServiceSelector } from "../../models/selector.js";
-import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
-/** For each pod owner, the Services that send it traffic; built once per run from the label index. */
-const selectedCache = new WeakMap<ResourceIndex, Map<Resource, Resource[]>>();
+const TRAFFIC_SERVICES = memoKey<Map<Resource, Resource[]>>("Services sending traffic to each workload");
 
-export function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
-  let map = selectedCache.get(index);
-  if (map) return map;
-  map = new Map();
+/** For each pod owner, the Services that send it traffic; built from the label index. */
+function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
+  const map = new Map<Resource, Resource[]>();
   for (const svc of index.ofKind("Service")) {
     const spec = svc.spec("Service");
     if (!spec || spec.type === "ExternalName" || spec.publishNotReadyAddresses === true) continue;
@@ -21,7 +19,6 @@ export function trafficServices(index: ResourceIndex): Map<Resource, Resource[]>
       else map.set(owner, [svc]);
     }
   }
-  selectedCache.set(index, map);
   return map;
 }
 
@@ -60,6 +57,7 @@ export const rule = defineRule({
   category: "probes",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   summary: "A container of pods that a Service sends traffic to has no readiness probe.",
   explanation: `A Service routes to every pod it selects as soon as the pod counts as ready, and without a
 readiness probe a container is ready the moment its process starts, long before it listens
@@ -71,62 +69,10 @@ the containers a Service port reaches: the one declaring its targetPort (by name
 or, for a port number no container declares, those that declare ports or the only container.`,
   fix: `Add a readinessProbe that succeeds only when the container can serve requests (an HTTP
 /ready endpoint, or a TCP connect to its port).`,
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 80
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 80
-      readinessProbe:
-        tcpSocket:
-          port: 80
-`,
-  },
-  check({ resource, index, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl) return;
-    const services = trafficServices(index).get(resource);
+  preventsStatus: ["Running", "NotReady"],
+  check({ resource, index, memo, report }) {
+    const tpl = resource.podTemplate!;
+    const services = memo(TRAFFIC_SERVICES, () => trafficServices(index)).get(resource);
     if (!services) return;
     const containers = tpl.spec.containers ?? [];
     const reachedBy = new Map<number, Resource>();

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-handler-invalid",
   category: "probes",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "A probe must define exactly one of exec, httpGet, tcpSocket or grpc.",
   explanation: `A probe tells the kubelet how to check a container: run a command (exec), send an HTTP GET
 (httpGet), open a TCP connection (tcpSocket) or call the gRPC health service (grpc). The API
@@ -14,43 +15,7 @@ create from the template, is refused. It usually happens when timing fields are 
 after the handler was deleted, or when a second handler is pasted in instead of replacing the
 first.`,
   fix: "Keep exactly one handler in the probe; delete the others, or add the one that is missing.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: http
-        tcpSocket:
-          port: http
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: http
-`,
-  },
+  preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       const handlers = handlersOf(site.raw);

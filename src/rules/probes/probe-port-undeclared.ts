@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-port-undeclared",
   category: "probes",
   severity: "error",
+  appliesTo: "workloads",
   summary: "A probe refers to a named port that the container does not declare.",
   explanation: `A probe's httpGet or tcpSocket port may be a number or the name of one of the container's
 own ports. The kubelet resolves the name against that container's ports list only; when the
@@ -14,41 +15,7 @@ readiness probe keeps the pod out of every Service forever; a failing startup pr
 both. Typical causes are a renamed port, a typo (htpp), or a port declared on another
 container of the pod.`,
   fix: "Use a name from the container's ports list (or add a port with that name), or use the port number.",
-  preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: web
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: http
-`,
-  },
+  preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       for (const handler of ["httpGet", "tcpSocket"] as const) {

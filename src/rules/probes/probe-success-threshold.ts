@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-success-threshold",
   category: "probes",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "Liveness and startup probes must have successThreshold 1.",
   explanation: `successThreshold is how many consecutive successes turn a failing probe back into a passing
 one. It only means something for readiness, where a pod may flap in and out of the Service's
@@ -12,39 +13,7 @@ endpoints. For liveness and startup probes one success is final, and the API ser
 any other value ("must be 1"), so the pod, or every pod a controller tries to create, is
 refused.`,
   fix: "Remove successThreshold from the liveness/startup probe, or set it to 1; use it on the readiness probe instead.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      livenessProbe:
-        tcpSocket:
-          port: 80
-        successThreshold: 2
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      livenessProbe:
-        tcpSocket:
-          port: 80
-        successThreshold: 1
-      readinessProbe:
-        tcpSocket:
-          port: 80
-        successThreshold: 2
-`,
-  },
+  preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       if (site.kind === "readinessProbe") continue;

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "probe-timeout-exceeds-period",
   category: "probes",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A probe's timeoutSeconds is longer than its periodSeconds.",
   explanation: `The kubelet runs a probe every periodSeconds (default 10) and gives each attempt
 timeoutSeconds (default 1) to answer. A timeout longer than the period means a slow answer is
@@ -13,38 +14,7 @@ detection time becomes timeout x failureThreshold instead of period x failureThr
 container that hangs is noticed much later than the numbers suggest. It usually means the two
 values were swapped, or the period was left at its default while the timeout was raised.`,
   fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /ready
-          port: 80
-        timeoutSeconds: 15
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      readinessProbe:
-        httpGet:
-          path: /ready
-          port: 80
-        timeoutSeconds: 15
-        periodSeconds: 20
-`,
-  },
+  preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     for (const site of probesOf(resource)) {
       const t = timing(site.probe);

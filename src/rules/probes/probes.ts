@@ -2,7 +2,7 @@
 import type { Container, Probe } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import { longRunningContainers, runningPods } from "../resources/pods.js";
+import { longRunningContainers } from "../resources/pods.js";
 
 export type ProbeKind = "livenessProbe" | "readinessProbe" | "startupProbe";
 export const PROBE_KINDS: readonly ProbeKind[] = ["livenessProbe", "readinessProbe", "startupProbe"];
@@ -21,9 +21,9 @@ export interface ProbeSite {
   path: Path;
 }
 
+/** Call from rules whose scope carries a pod spec (`appliesTo`). */
 export function* probesOf(resource: Resource): Generator<ProbeSite> {
-  const tpl = runningPods(resource);
-  if (!tpl) return;
+  const tpl = resource.podTemplate!;
   for (const { container, path } of longRunningContainers(tpl)) {
     for (const kind of PROBE_KINDS) {
       const raw = resource.get([...path, kind]);

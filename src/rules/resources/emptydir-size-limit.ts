@@ -1,10 +1,10 @@
 import { defineRule } from "../types.js";
-import { runningPods } from "./pods.js";
 
 export const rule = defineRule({
   id: "emptydir-size-limit",
   category: "resources",
   severity: "info",
+  appliesTo: "workloads",
   summary: "An emptyDir volume has no sizeLimit.",
   explanation: `An emptyDir lives on the node's disk (or in RAM with medium: Memory) for as long as the pod
 runs. Without a sizeLimit a runaway log or cache fills the node's ephemeral storage until the
@@ -13,42 +13,8 @@ memory-backed emptyDir counts against the container's memory limit, so filling i
 OOMKill. With a sizeLimit the kubelet evicts only the pod that exceeds it.`,
   fix: "Set emptyDir.sizeLimit (for example 1Gi) to the most the volume should ever hold.",
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: cache
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: scratch
-          mountPath: /tmp
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: cache
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: scratch
-          mountPath: /tmp
-  volumes:
-    - name: scratch
-      emptyDir:
-        sizeLimit: 1Gi
-`,
-  },
   check({ resource, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     (tpl.spec.volumes ?? []).forEach((v, i) => {
       const raw = resource.get([...tpl.specPath, "volumes", i, "emptyDir"]);
       if (raw === undefined || (raw !== null && typeof raw !== "object")) return;

@@ -1,10 +1,12 @@
 import { defineRule } from "../types.js";
-import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, runningPods, unrequested } from "./pods.js";
+import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, unrequested } from "./pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",
   category: "resources",
   severity: "warning",
+  crossResource: true,
+  appliesTo: "workloads",
   summary: "A container sets no memory limit, so a leak can take the whole node's memory.",
   explanation: `Memory is not compressible: a container without a memory limit can grow until the node runs
 out, and then the kernel OOM killer and the kubelet's eviction pick victims among all pods on
@@ -17,40 +19,10 @@ all is reported once by missing-resource-requests, whose hint includes the limit
 where no container sets anything once by qos-besteffort.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
-  preventsStatus: ["OOMKilled", "Evicted"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        requests:
-          cpu: 250m
-          memory: 256Mi
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        requests:
-          cpu: 250m
-          memory: 256Mi
-        limits:
-          memory: 512Mi
-`,
-  },
-  check({ resource, index, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl || reportedForThePod(index, resource)) return;
+  preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
+  check({ resource, index, memo, report }) {
+    const tpl = resource.podTemplate!;
+    if (reportedForThePod(index, resource, memo)) return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       if (memoryLimited(index, resource, tpl, container)) continue;
       // A container that requests no memory either is reported once, by missing-resource-requests.

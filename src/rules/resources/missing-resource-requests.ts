@@ -1,10 +1,12 @@
 import { defineRule } from "../types.js";
-import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, runningPods, unrequested } from "./pods.js";
+import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, unrequested } from "./pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
   category: "resources",
   severity: "warning",
+  crossResource: true,
+  appliesTo: "workloads",
   summary: "A container requests no cpu or no memory, so the scheduler reserves nothing for it.",
   explanation: `The scheduler places pods by their requests, not by what they actually use. A container
 without a cpu or memory request counts as zero: the node it lands on may already be full, so
@@ -17,39 +19,10 @@ all): it is reported once, here, with the limit in the hint, and not by missing-
 as well. Pods where no container sets anything are reported once for the pod, by
 qos-besteffort.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
-  preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        limits:
-          cpu: 500m
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: ghcr.io/acme/worker:2.0.1
-      resources:
-        requests:
-          cpu: 100m
-          memory: 256Mi
-        limits:
-          memory: 256Mi
-`,
-  },
-  check({ resource, index, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl || reportedForThePod(index, resource)) return;
+  preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
+  check({ resource, index, memo, report }) {
+    const tpl = resource.podTemplate!;
+    if (reportedForThePod(index, resource, memo)) return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       const missing = unrequested(index, resource, tpl, container);
       if (!missing.length) continue;

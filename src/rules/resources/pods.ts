@@ -3,23 +3,25 @@ import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Container } from "../../models/k8s.js";
 import { deriveQos, type QosDecision } from "../../models/qos.js";
 import type { PodTemplate, Resource } from "../../models/resource.js";
+import { memoKey, type Memo } from "../../models/run-memo.js";
+import { runningPods } from "../../models/workloads.js";
 import type { Path } from "../../types.js";
 
 /** The annotation that pins the QoS class a workload is meant to get (read by qos-expected-mismatch). */
 export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
 
-/** The pod template of a resource that runs pods (a bare PodTemplate runs none). */
-export function runningPods(resource: Resource): PodTemplate | undefined {
-  return resource.kind === "PodTemplate" ? undefined : resource.podTemplate;
-}
+export { runningPods };
 
-const qosCache = new WeakMap<Resource, QosDecision>();
+/** The QoS class of each workload, derived once per run for the three QoS rules. */
+const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload");
 
-export function qosOf(resource: Resource): QosDecision | undefined {
+/** The QoS class of the pods a resource runs; undefined when it runs none. */
+export function qosOf(resource: Resource, memo: Memo): QosDecision | undefined {
   const tpl = runningPods(resource);
   if (!tpl) return undefined;
-  let d = qosCache.get(resource);
-  if (!d) qosCache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath)));
+  const cache = memo(QOS, () => new Map());
+  let d = cache.get(resource);
+  if (!d) cache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath)));
   return d;
 }
 
@@ -64,9 +66,9 @@ export function limitRangeDefault(index: ResourceIndex, namespace: string, secti
  * when an expected-qos annotation states the intent, by qos-expected-mismatch; the per-container
  * rules (missing-resource-requests, missing-memory-limit) and qos-class stay quiet on them.
  */
-export function bestEffortPods(resource: Resource): boolean {
+export function bestEffortPods(resource: Resource, memo: Memo): boolean {
   const tpl = runningPods(resource);
-  return !!tpl && qosOf(resource)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
+  return !!tpl && qosOf(resource, memo)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
 }
 
 /**
@@ -74,8 +76,8 @@ export function bestEffortPods(resource: Resource): boolean {
  * and no LimitRange default of the namespace that admission would write into its containers
  * (qos-besteffort judges the template alone, so there the per-container findings stay).
  */
-export function reportedForThePod(index: ResourceIndex, resource: Resource): boolean {
-  if (!bestEffortPods(resource)) return false;
+export function reportedForThePod(index: ResourceIndex, resource: Resource, memo: Memo): boolean {
+  if (!bestEffortPods(resource, memo)) return false;
   return !(["cpu", "memory"] as const).some(
     (name) => limitRangeDefault(index, resource.namespace, "defaultRequest", name) || limitRangeDefault(index, resource.namespace, "default", name),
   );

@@ -1,10 +1,11 @@
 import { defineRule } from "../types.js";
-import { bestEffortPods, qosPinned, runningPods } from "./pods.js";
+import { bestEffortPods, qosPinned } from "./pods.js";
 
 export const rule = defineRule({
   id: "qos-besteffort",
   category: "resources",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "No container sets a cpu or memory request or limit, so the pods are BestEffort.",
   explanation: `A pod in which no container (init containers included) sets any cpu or memory request or
 limit gets the BestEffort QoS class. The scheduler reserves nothing for it, so it can land on
@@ -18,51 +19,9 @@ class is judged by qos-expected-mismatch instead (BestEffort on purpose is then 
   fix: `Set resources.requests for cpu and memory on every container, sized from observed usage, and
 a memory limit. Requests equal to limits on every container make the pod Guaranteed.`,
   preventsStatus: ["Evicted", "OOMKilled", "Pending"],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          resources:
-            requests:
-              cpu: 100m
-              memory: 128Mi
-            limits:
-              memory: 128Mi
-`,
-  },
-  check({ resource, report }) {
-    if (!bestEffortPods(resource) || qosPinned(resource)) return;
-    const tpl = runningPods(resource)!;
+  check({ resource, memo, report }) {
+    if (!bestEffortPods(resource, memo) || qosPinned(resource)) return;
+    const tpl = resource.podTemplate!;
     report({
       path: [...tpl.specPath, "containers"],
       message: `pods of ${resource.kind} "${resource.name}" are "BestEffort": no container sets a cpu or memory request or limit`,

@@ -1,10 +1,11 @@
 import { defineRule } from "../types.js";
-import { qosOf, bestEffortPods, runningPods } from "./pods.js";
+import { bestEffortPods, qosOf } from "./pods.js";
 
 export const rule = defineRule({
   id: "qos-class",
   category: "resources",
   severity: "info",
+  appliesTo: "workloads",
   summary: "Reports the QoS class the kubelet will give the pods, and the container and resource that decided it.",
   explanation: `The kubelet puts every pod in one of three Quality of Service classes, derived from the cpu
 and memory requests and limits of all its containers (init containers included). Under node
@@ -18,34 +19,10 @@ stated by the qos-besteffort warning (or qos-expected-mismatch), not here as wel
 init container cpu and memory limits, with requests equal to them (or unset: they default to
 the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      resources:
-        requests:
-          cpu: 100m
-          memory: 128Mi
-        limits:
-          memory: 128Mi
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: not-a-workload
-data:
-  mode: fast
-`,
-  },
-  check({ resource, report }) {
-    const tpl = runningPods(resource);
-    const qos = qosOf(resource);
-    if (!tpl || !qos || bestEffortPods(resource)) return;
+  check({ resource, memo, report }) {
+    const tpl = resource.podTemplate!;
+    const qos = qosOf(resource, memo)!;
+    if (bestEffortPods(resource, memo)) return;
     report({
       path: qos.decidingPath ? [...qos.decidingPath, "name"] : [...tpl.specPath, "containers"],
       message:

@@ -1,7 +1,8 @@
 import { QOS_CLASSES } from "../../models/qos.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
-import { EXPECTED_QOS_ANNOTATION, qosOf, runningPods } from "./pods.js";
+import type { PodTemplate } from "../../models/resource.js";
+import { EXPECTED_QOS_ANNOTATION, qosOf } from "./pods.js";
 
 export { EXPECTED_QOS_ANNOTATION };
 
@@ -9,6 +10,7 @@ export const rule = defineRule({
   id: "qos-expected-mismatch",
   category: "resources",
   severity: "error",
+  appliesTo: "workloads",
   summary: "The k8s-lint.io/expected-qos annotation disagrees with the QoS class the kubelet would derive.",
   explanation: `Teams that depend on a QoS class (Guaranteed for latency-critical pods that must not be
 evicted or throttled by the CPU manager, BestEffort for scavenger jobs) can state it with the
@@ -20,52 +22,9 @@ container and resource that break the expectation.`,
   fix: `Give the named container cpu and memory limits equal to its requests (for Guaranteed), remove
 the resources (for BestEffort), or correct the annotation to the class you actually want.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  annotations:
-    k8s-lint.io/expected-qos: Guaranteed
-spec:
-  initContainers:
-    - name: migrate
-      image: busybox:1.36
-  containers:
-    - name: db
-      image: postgres:16
-      resources:
-        limits:
-          cpu: "1"
-          memory: 1Gi
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: db
-  annotations:
-    k8s-lint.io/expected-qos: Guaranteed
-spec:
-  initContainers:
-    - name: migrate
-      image: busybox:1.36
-      resources:
-        limits:
-          cpu: 100m
-          memory: 64Mi
-  containers:
-    - name: db
-      image: postgres:16
-      resources:
-        limits:
-          cpu: "1"
-          memory: 1Gi
-`,
-  },
-  check({ resource, report }) {
-    const tpl = runningPods(resource);
-    const qos = qosOf(resource);
-    if (!tpl || !qos) return;
+  check({ resource, memo, report }) {
+    const tpl = resource.podTemplate!;
+    const qos = qosOf(resource, memo)!;
     let annotationPath: Path | undefined;
     let value: string | undefined;
     if (resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined) {
@@ -109,7 +68,7 @@ spec:
 });
 
 function firstWithResources(
-  spec: NonNullable<ReturnType<typeof runningPods>>["spec"],
+  spec: PodTemplate["spec"],
   specPath: Path,
 ): { path: Path; who: string } | undefined {
   if (spec.resources?.limits || spec.resources?.requests) return { path: [...specPath, "resources"], who: "the pod-level resources" };

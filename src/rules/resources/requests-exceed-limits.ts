@@ -2,12 +2,12 @@ import { compareQuantities } from "../../models/quantity.js";
 import { containersOf } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule, type Finding } from "../types.js";
-import { runningPods } from "./pods.js";
 
 export const rule = defineRule({
   id: "requests-exceed-limits",
   category: "resources",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "A container requests more of a resource than its limit allows.",
   explanation: `A request is what the scheduler reserves for a container; a limit is the most it may use. A
 request above its limit is contradictory and the API server rejects the pod ("must be less
@@ -16,40 +16,9 @@ is accepted but its controller cannot create a single pod, so the rollout hangs 
 FailedCreate events and zero ready replicas.`,
   fix: `Lower the request to at most the limit, or raise the limit. Quantities compare by value:
 1Gi is 1024Mi, 0.5 cpu is 500m.`,
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: ghcr.io/acme/api:1.4.2
-      resources:
-        requests:
-          memory: 1Gi
-        limits:
-          memory: 512Mi
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: api
-spec:
-  containers:
-    - name: api
-      image: ghcr.io/acme/api:1.4.2
-      resources:
-        requests:
-          memory: 512Mi
-        limits:
-          memory: 1Gi
-`,
-  },
+  preventsStatus: ["Pending", "Unschedulable", "OOMKilled", "Evicted"],
   check({ resource, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const judge = (who: string, requests: Record<string, string> | undefined, limits: Record<string, string> | undefined, path: Path) => {
       if (!requests || !limits) return;
       for (const [name, req] of Object.entries(requests)) {

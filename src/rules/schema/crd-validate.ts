@@ -8,15 +8,18 @@ import type { ResourceIndex } from "../../engine/resource-index.js";
 import { formatPath } from "../../engine/positions.js";
 import { ownValue } from "../../models/input-keys.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { customResourceSchema, type CrdDefinition, type JsonSchema } from "./crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 import { isPatchDirective, kindOfValue, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
-const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
+/** One walk per custom resource, shared by the schema rules: resource -> rule id -> findings. */
+const CRD_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("CRD schema findings by resource");
 
 export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index: ResourceIndex): Finding[] {
+  const cache = index.memo.get(CRD_FINDINGS, () => new Map());
   let byRule = cache.get(resource);
   if (!byRule) {
     byRule = new Map();
@@ -122,7 +125,7 @@ class CrdWalker {
       const allowed = schema.enum.filter((e) => e === null || typeof e !== "object");
       const strings = allowed.filter((e): e is string => typeof e === "string");
       const near =
-        typeof value === "string" ? (strings.find((a) => a.toLowerCase() === value.toLowerCase()) ?? closestWithin(value, strings)) : undefined;
+        typeof value === "string" ? closestWithin(value, strings) : undefined;
       this.report("invalid-type", {
         path,
         message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,

@@ -5,6 +5,7 @@
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 
 /** A JSON schema as written in a CRD (read leniently: a wrong-typed keyword reads as absent). */
@@ -29,7 +30,8 @@ export interface CrdDefinition {
 }
 
 const CRD_API_VERSION = "apiextensions.k8s.io/v1";
-const lookups = new WeakMap<ResourceIndex, Map<string, CrdDefinition>>();
+/** group/kind -> the CRD of the input that defines it. */
+const CRD_LOOKUP = memoKey<Map<string, CrdDefinition>>("CRDs by group and kind");
 
 const key = (group: string, kind: string) => `${group}\u0000${kind}`;
 
@@ -59,15 +61,11 @@ function definitionOf(crd: Resource): CrdDefinition | undefined {
 
 /** group/kind -> the CRD of the input that defines it (the first one, when defined twice). */
 function crdLookup(index: ResourceIndex): Map<string, CrdDefinition> {
-  let lookup = lookups.get(index);
-  if (!lookup) {
-    lookup = new Map();
-    for (const crd of index.ofKind("CustomResourceDefinition")) {
-      if (crd.apiVersion !== CRD_API_VERSION) continue;
-      const def = definitionOf(crd);
-      if (def && !lookup.has(key(def.group, def.kind))) lookup.set(key(def.group, def.kind), def);
-    }
-    lookups.set(index, lookup);
+  const lookup = new Map<string, CrdDefinition>();
+  for (const crd of index.ofKind("CustomResourceDefinition")) {
+    if (crd.apiVersion !== CRD_API_VERSION) continue;
+    const def = definitionOf(crd);
+    if (def && !lookup.has(key(def.group, def.kind))) lookup.set(key(def.group, def.kind), def);
   }
   return lookup;
 }
@@ -76,7 +74,7 @@ function crdLookup(index: ResourceIndex): Map<string, CrdDefinition> {
 export function crdOf(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
   if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
   if (!index.ofKind("CustomResourceDefinition").length) return undefined;
-  return crdLookup(index).get(key(groupOf(resource.apiVersion), resource.kind));
+  return index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(key(groupOf(resource.apiVersion), resource.kind));
 }
 
 /** The version of the resource's apiVersion ("v1" of "example.com/v1"). */

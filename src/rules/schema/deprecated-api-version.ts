@@ -13,24 +13,6 @@ Migrating while both versions are served is a no-op for the running objects (the
 server converts between versions), so it is safe to do before the upgrade.`,
   fix: "Change apiVersion to the replacement the message names before upgrading to the removal release.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: storage.k8s.io/v1beta1
-kind: VolumeAttributesClass
-metadata:
-  name: gold
-driverName: pd.csi.storage.gke.io
-parameters:
-  iops: "3000"
-`,
-    good: `apiVersion: storage.k8s.io/v1
-kind: VolumeAttributesClass
-metadata:
-  name: gold
-driverName: pd.csi.storage.gke.io
-parameters:
-  iops: "3000"
-`,
-  },
   check({ resource, settings, report }) {
     const s = apiVersionStatus(resource, settings.kubernetesVersion);
     if (s?.status !== "deprecated") return;

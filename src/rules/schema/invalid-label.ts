@@ -11,24 +11,4 @@ A space, a second "/", a value of 64 characters or one ending with "-" makes the
 reject the whole object with "Invalid value", so nothing is created.`,
   fix: "Rename the key or shorten/clean the value; keep long or free-form text in annotations.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  labels:
-    app.kubernetes.io/name: "settings-"
-data:
-  mode: fast
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  labels:
-    app.kubernetes.io/name: settings
-data:
-  mode: fast
-`,
-  },
 });

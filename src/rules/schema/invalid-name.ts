@@ -22,24 +22,6 @@ prefix), and a CronJob name at most 52 characters (its Jobs append a suffix). Up
 letters and underscores are the usual culprits; the object is rejected and not created.`,
   fix: "Rename the object with lower-case letters, digits and '-' (and '.' where allowed).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: 1st_Web
-spec:
-  ports:
-    - port: 80
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: first-web
-spec:
-  ports:
-    - port: 80
-`,
-  },
   check({ resource, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
     const name = resource.raw.metadata && (resource.raw.metadata as Record<string, unknown>).name;

@@ -15,48 +15,4 @@ openAPIV3Schema: \`type\` (an integer is not a number with a fraction), \`enum\`
 \`x-kubernetes-int-or-string\`; null is accepted (the API server prunes it).`,
   fix: "Give the field the type the message names; quote values that must be strings; pick one of the listed enum values.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  strategy:
-    rollingUpdate:
-      maxUnavailable: O
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          imagePullPolicy: Allways
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  strategy:
-    rollingUpdate:
-      maxUnavailable: 0
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          imagePullPolicy: Always
-`,
-  },
 });

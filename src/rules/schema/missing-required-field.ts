@@ -14,23 +14,4 @@ counts as absent unless the field is \`nullable\`. Every object also needs \`met
 \`kubectl create\` accepts \`generateName\` instead), although the schema cannot say so.`,
   fix: "Add the field the message names at the path it gives.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
 });

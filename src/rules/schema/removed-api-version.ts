@@ -13,32 +13,6 @@ the config), by default the release of the API catalogue. The object is still ch
 the current version of its kind, so typos in fields that kept their names are reported.`,
   fix: "Change apiVersion to the replacement the message names and adapt fields that changed between the versions.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: autoscaling/v2beta2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 1
-  maxReplicas: 5
-`,
-    good: `apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 1
-  maxReplicas: 5
-`,
-  },
   check({ resource, settings, report }) {
     const s = apiVersionStatus(resource, settings.kubernetesVersion);
     if (s?.status !== "removed") return;

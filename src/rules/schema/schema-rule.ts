@@ -3,14 +3,16 @@ import { defineRule, type Rule, type RuleMeta } from "../types.js";
 import { crdSchemaFindings } from "./crd-validate.js";
 import { schemaFindings, type SchemaRuleId } from "./validate.js";
 
-export function schemaRule(meta: Omit<RuleMeta, "id" | "category"> & { id: SchemaRuleId }): Rule {
+export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResource"> & { id: SchemaRuleId }): Rule {
   return defineRule({
     ...meta,
     category: "schema",
     // A patch leaves out what it does not change, so only a required field can be wrongly absent.
     checksPatches: meta.id !== "missing-required-field",
-    check({ resource, index, report }) {
-      for (const finding of schemaFindings(resource, meta.id)) report(finding);
+    // Custom resources are validated against the CRDs of the input.
+    crossResource: true,
+    check({ resource, index, memo, report }) {
+      for (const finding of schemaFindings(resource, meta.id, memo)) report(finding);
       for (const finding of crdSchemaFindings(resource, meta.id, index)) report(finding);
       // ObjectMeta declares no required field, but every object needs a name (or generateName for `kubectl create`).
       if (meta.id === "missing-required-field" && !resource.metadata.name && !resource.metadata.generateName) {

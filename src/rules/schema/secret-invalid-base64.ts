@@ -11,20 +11,4 @@ ContainerCreating or fail with CreateContainerConfigError. Plain text belongs in
 \`stringData\`, which the API server encodes for you.`,
   fix: "Encode the value (echo -n 'value' | base64) or move the plain text to stringData.",
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db
-data:
-  password: hunter2!
-`,
-    good: `apiVersion: v1
-kind: Secret
-metadata:
-  name: db
-stringData:
-  password: hunter2!
-`,
-  },
 });

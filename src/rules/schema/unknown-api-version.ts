@@ -73,24 +73,8 @@ checked only when their CustomResourceDefinition is part of the input: a version
 not declare, or declares with \`served: false\`, fails the same way.`,
   fix: "Use the apiVersion the hint names (see `kubectl api-resources` for what a cluster serves).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: vl
-kind: Service
-metadata:
-  name: web
-spec:
-  ports:
-    - port: 80
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  ports:
-    - port: 80
-`,
-  },
+  // A custom resource is judged against the CRDs of the input.
+  crossResource: true,
   check({ resource, index, report }) {
     const { apiVersion, kind } = resource;
     if (!apiVersion || !kind || findApiChange(apiVersion, kind)) return;

@@ -23,28 +23,4 @@ validation, rejects) every field the schema does not declare, except under
 ObjectMeta.`,
   fix: "Rename the field to the name the hint suggests, or move it to the path where it belongs.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  ClusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  clusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
-`,
-  },
 });

@@ -10,6 +10,7 @@ import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { findApiChange } from "./api-changes.js";
@@ -39,9 +40,11 @@ export function schemaTarget(resource: Resource): SchemaTarget | undefined {
   return current ? { info: current, lenient: true } : undefined;
 }
 
-const cache = new WeakMap<Resource, Map<SchemaRuleId, Finding[]>>();
+/** One walk per resource, shared by the schema rules: resource -> rule id -> findings. */
+const SCHEMA_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("schema findings by resource");
 
-export function schemaFindings(resource: Resource, rule: SchemaRuleId): Finding[] {
+export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo): Finding[] {
+  const cache = memo(SCHEMA_FINDINGS, () => new Map());
   let byRule = cache.get(resource);
   if (!byRule) {
     byRule = new Map();
@@ -246,7 +249,7 @@ class Walker {
         if (typeof value !== "string") return wrongType();
         const allowed = enumValues(code);
         if (value === "" || allowed.includes(value) || this.target.lenient) return;
-        const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? closestWithin(value, allowed);
+        const near = closestWithin(value, allowed);
         this.report("invalid-type", {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,

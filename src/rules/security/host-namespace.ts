@@ -10,6 +10,7 @@ export const rule = defineRule({
   id: "host-namespace",
   category: "security",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A pod shares the node's network, PID or IPC namespace.",
   explanation: `hostNetwork, hostPID and hostIPC put the pod's containers into the node's own namespaces
 instead of the pod's. A compromised or buggy container then reaches everything on the node:
@@ -19,31 +20,9 @@ port is taken), and the "restricted" and "baseline" Pod Security Standards rejec
 Only node agents normally need them, so in a DaemonSet (CNI, node exporters, log shippers) this
 is reported as info.`,
   fix: "Remove hostNetwork/hostPID/hostIPC, or set them to false; expose the pod through a Service instead.",
-  preventsStatus: ["Pending", "CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  hostNetwork: true
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
+  preventsStatus: ["Pending", "CrashLoopBackOff", "CreatePodSandboxError"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     for (const [field, what] of Object.entries(FIELDS) as Array<[keyof typeof FIELDS, string]>) {
       if (tpl.spec[field] !== true) continue;
       report({

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "hostpath-volume",
   category: "security",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A pod mounts a directory of the node with a hostPath volume.",
   explanation: `A hostPath volume mounts a file or directory of whichever node the pod lands on. Data
 written there stays on that node (a rescheduled pod does not find it), differs between nodes,
@@ -14,43 +15,9 @@ that path. The "baseline" Pod Security Standard rejects hostPath volumes. A read
 reported as info, and so is any hostPath of a DaemonSet: node agents (log shippers, CSI node
 plugins) exist to work with the node's files.`,
   fix: "Use a PersistentVolumeClaim, an emptyDir, or a ConfigMap instead; if the node path is really needed, mount it readOnly.",
-  preventsStatus: ["ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      hostPath:
-        path: /srv/web
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      emptyDir: {}
-`,
-  },
+  preventsStatus: ["ContainerCreating", "RunContainerError"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     tpl.spec.volumes?.forEach((vol, i) => {
       if (!vol.hostPath || typeof vol.name !== "string") return;
       let mounts = 0;

@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "privileged-container",
   category: "security",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A container runs privileged, with full access to the node.",
   explanation: `securityContext.privileged: true gives the container every Linux capability and access to
 all devices of the node, and disables seccomp and AppArmor confinement: a process in it is
@@ -14,34 +15,8 @@ workloads need it; most need one specific capability instead. Node agents deploy
 (CNI and CSI node plugins) often do, so there it is reported as info.`,
   fix: "Remove privileged: true; add only the capabilities needed (securityContext.capabilities.add), or mount the specific device.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      securityContext:
-        privileged: true
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          add: ["NET_BIND_SERVICE"]
-`,
-  },
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       if (container.securityContext?.privileged !== true) continue;
       report({

@@ -1,7 +1,6 @@
 import { isEmptySelector, labelMapKeys, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
 const APPS_V1_KINDS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"]);
@@ -22,34 +21,6 @@ with the labels to nest under matchLabels. Invalid selectors are rejected at app
 affinity rules they make pods unschedulable.`,
   fix: "Correct the operator's spelling, add or remove the values, or write the labels the selector must match.",
   preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchExpressions:
-      - key: app
-        operator: in
-        values:
-          - web
-`,
-    good: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchExpressions:
-      - key: app
-        operator: In
-        values:
-          - web
-`,
-  },
   check({ resource, report }) {
     for (const at of selectorPaths(resource)) {
       const raw = resource.get(at);
@@ -111,7 +82,7 @@ function selectorPaths(resource: Resource): Path[] {
       }
       break;
   }
-  const tpl = runningPods(resource);
+  const tpl = resource.podTemplate;
   if (tpl) {
     for (const kind of ["podAffinity", "podAntiAffinity"]) {
       const base = [...tpl.specPath, "affinity", kind];

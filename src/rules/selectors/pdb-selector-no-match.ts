@@ -1,12 +1,13 @@
 import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, podsElsewhere, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "pdb-selector-no-match",
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["PodDisruptionBudget"],
   summary: "A PodDisruptionBudget's selector matches no pods of any workload in its namespace.",
   explanation: `A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades,
 autoscaler scale-downs) for the pods its selector matches. When the selector matches no pods
@@ -15,55 +16,15 @@ down during routine maintenance, although a PDB seems to be in place. A PDB with
 selector selects no pods, and in policy/v1beta1 an empty selector selected none either (in
 policy/v1 it selects every pod of the namespace). A budget selects pods of its own namespace
 only: when the pods it matches run in another namespace of the input, the finding names it.
-Otherwise namespaces without any workload in the input are not judged for a written selector.`,
+Otherwise namespaces without any workload in the input are not judged for a written selector.
+Pods that operators run for custom resources of the input count (a Prometheus's pods carry
+prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+typo stays a warning), the finding drops to info if a workload of the namespace may create or
+relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
+if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set spec.selector.matchLabels to the labels of the workload's pod template.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchLabels:
-      app: web-frontend
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: web
-spec:
-  minAvailable: 1
-  selector:
-    matchLabels:
-      app: web
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
   check({ resource, index, report }) {
-    if (resource.kind !== "PodDisruptionBudget") return;
     const raw = resource.get(["spec", "selector"]);
     if (raw === undefined || raw === null) {
       report({ path: ["spec"], message: `PodDisruptionBudget "${resource.name}" has no selector, so it protects no pods`, hint: "add spec.selector.matchLabels" });
@@ -82,6 +43,7 @@ spec:
       return;
     }
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
+    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
     const away = podsElsewhere(index, resource.namespace, selector);
     if (away) {
       report({
@@ -94,9 +56,12 @@ spec:
     }
     if (!index.podOwnersIn(resource.namespace).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
+    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
+    if (verdict.silent) return;
     report({
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
       hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the pods to protect",
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });

@@ -1,5 +1,5 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
-import { distance } from "fastest-levenshtein";
+import { closestWithin, spellingDistance } from "../../did-you-mean.js";
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
@@ -18,15 +18,15 @@ export function requirementPath(raw: unknown, base: Path, req: Requirement, mapF
   return i >= 0 ? [...base, "matchExpressions", i] : base;
 }
 
-/** Why a requirement does not hold for labels, in words: `has app=webapp`, `has no label "tier"`. */
+/** Why a requirement does not hold for labels, in words: `has "app=webapp"`, `has no label "tier"`. */
 export function whyNot(req: Requirement, labels: Record<string, string>): string {
   const has = Object.prototype.hasOwnProperty.call(labels, req.key);
   switch (req.operator) {
     case "In":
     case "Exists":
-      return has ? `has ${req.key}=${labels[req.key]}` : `has no label "${req.key}"`;
+      return has ? `has "${req.key}=${labels[req.key]}"` : `has no label "${req.key}"`;
     case "NotIn":
-      return `has ${req.key}=${labels[req.key]}`;
+      return `has "${req.key}=${labels[req.key]}"`;
     case "DoesNotExist":
       return `has label "${req.key}"`;
   }
@@ -87,7 +87,7 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
       if (!holds({ key: req.key, operator: "Exists", values: [] }, labels, controllerLabels)) continue;
       hits += holds(req, labels, controllerLabels) ? 2 : 1;
       const value = Object.prototype.hasOwnProperty.call(labels, req.key) ? labels[req.key] : undefined;
-      if (value !== undefined) spelling += Math.min(...req.values.map((v) => distance(v, value)));
+      if (value !== undefined) spelling += Math.min(...req.values.map((v) => spellingDistance(v, value)));
     }
     if (hits > bestHits || (hits === bestHits && hits > 0 && spelling < bestSpelling)) {
       best = owner;
@@ -124,4 +124,40 @@ export function podsElsewhere(index: ResourceIndex, namespace: string, selector:
   const namespaces = [...new Set(owners.map((o) => o.namespace))].slice(0, 3);
   const where = `in namespace${namespaces.length > 1 ? "s" : ""} ${namespaces.map((n) => `"${n}"`).join(", ")}`;
   return { owner: owners[0], namespaces, where };
+}
+
+/** How a selector that selects no pod template of the input is reported. */
+export type NoMatchVerdict =
+  /** An operator of the table runs pods it selects (models/operators.ts): nothing to report. */
+  | { silent: true }
+  | { silent: false; severity?: "info"; because?: string };
+
+/**
+ * The one policy of the selector rules for pods no manifest shows. Pods an operator of the
+ * table derives from a custom resource of the namespace count as selected. Otherwise, when the
+ * selector is not a near miss of a pod template of the input (a typo stays a warning), two
+ * signals make pods created at run time plausible, and the finding drops to info: a workload
+ * whose ServiceAccount RBAC allows to create or patch pods there (an agent labelling its own
+ * pod), or custom resources of an operator the table does not know.
+ */
+export function noMatchVerdict(index: ResourceIndex, namespace: string, selector: Selector, near: NearMiss | undefined): NoMatchVerdict {
+  if (index.derivedPodsSelectedBy(namespace, selector).length) return { silent: true };
+  if (near && isTypo(near)) return { silent: false };
+  const labeller = index.runTimeLabeller(namespace);
+  if (labeller) {
+    const account = labeller.podTemplate!.spec.serviceAccountName || labeller.podTemplate!.spec.serviceAccount || "default";
+    return { silent: false, severity: "info", because: `ServiceAccount "${account}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
+  }
+  const unknown = index.unknownOperatorResources(namespace)[0];
+  if (unknown) return { silent: false, severity: "info", because: `the operator of ${unknown.groupKind} "${unknown.name}" may run the selected pods` };
+  return { silent: false };
+}
+
+/** A near miss whose failing requirement wants a value the owner carries spelled nearly alike: a typo, not pods from elsewhere. */
+function isTypo(near: NearMiss): boolean {
+  const { failing, owner } = near;
+  if (failing.operator !== "In") return false;
+  const labels = owner.podTemplate!.labels;
+  if (!Object.prototype.hasOwnProperty.call(labels, failing.key)) return false;
+  return failing.values.some((v) => closestWithin(v, [labels[failing.key]]) !== undefined);
 }

@@ -1,5 +1,4 @@
 import { isEmptySelector, matches, selectorProblems } from "../../models/selector.js";
-import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 import { requirementPath, whyNot, workloadSelector } from "./selection.js";
 
@@ -7,6 +6,7 @@ export const rule = defineRule({
   id: "selector-template-mismatch",
   category: "selectors",
   severity: "error",
+  appliesTo: "workloads",
   summary: "A workload's selector does not match the labels of its own pod template.",
   explanation: `A Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController or Job with a manual
 selector finds its pods by its selector. If the selector does not select the template's own
@@ -16,46 +16,10 @@ DoesNotExist on a label the template sets, or an In whose values miss the templa
 is a mismatch. The usual cause is a label renamed in one place only.`,
   fix: "Make the template's metadata.labels satisfy every requirement of spec.selector (selectors of apps/v1 workloads cannot be changed later, so prefer fixing the template).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: webapp
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
     const ws = workloadSelector(resource);
-    const tpl = runningPods(resource);
-    if (!ws || !tpl || ws.defaulted || ws.selector.kind === "none" || isEmptySelector(ws.selector)) return;
+    const tpl = resource.podTemplate!;
+    if (!ws || ws.defaulted || ws.selector.kind === "none" || isEmptySelector(ws.selector)) return;
     if (ws.labelSelector && selectorProblems(ws.raw).length) return;
     // Validation compares with the template labels as written: controller-added labels do not count here.
     if (matches(ws.selector, tpl.labels)) return;

@@ -1,12 +1,13 @@
 import { formatSelector, parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, podsElsewhere, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "service-selector-no-match",
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Service"],
   summary: "A Service's selector matches no pods of any workload in its namespace.",
   explanation: `A Service sends traffic to the pods its selector matches, in its own namespace. When no pod
 template of the input carries all the selector's labels, the Service gets no endpoints:
@@ -17,59 +18,21 @@ controllers add to pods (pod-template-hash, statefulset.kubernetes.io/pod-name..
 present, and a Service selecting the pods of several workloads (blue/green, canary) is fine.
 When the pods the selector matches run in another namespace of the input, the finding names
 that namespace, even if the Service's own namespace has no workload; otherwise namespaces of
-the input without any workload are not judged: their pods are deployed elsewhere.`,
+the input without any workload are not judged: their pods are deployed elsewhere.
+Pods that operators run for custom resources of the input count (a Prometheus's pods carry
+prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+typo stays a warning), the finding drops to info if a workload of the namespace may create or
+relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
+if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Make the selector equal to labels that the target pod template carries (or fix the template), and keep the Service in the workload's namespace.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: wbe
-  ports:
-    - port: 80
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
+  preventsStatus: ["Init:N/M"],
   check({ resource, index, report }) {
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
+    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
     const away = podsElsewhere(index, resource.namespace, selector);
     if (away) {
       report({
@@ -82,9 +45,12 @@ spec:
     }
     if (!index.podOwnersIn(resource.namespace).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
+    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
+    if (verdict.silent) return;
     report({
+      ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(spec.selector, ["spec", "selector"], near.failing, true) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}`,
+      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
       hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the target pod template",
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });

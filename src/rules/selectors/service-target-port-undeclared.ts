@@ -8,6 +8,7 @@ export const rule = defineRule({
   category: "selectors",
   severity: "error",
   crossResource: true,
+  appliesTo: ["Service"],
   summary: "A Service's named targetPort is not declared by the pods it selects.",
   explanation: `A Service port's targetPort may name a container port instead of giving a number. The
 endpoints controller then looks the name (and protocol) up in the ports of each selected pod's
@@ -18,57 +19,6 @@ causes: the container port was renamed (http -> web), or the name was never decl
 because containerPort alone "worked" with a numeric targetPort.`,
   fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: http
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 80
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: http
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - name: http
-          containerPort: 80
-`,
-  },
   check({ resource, index, report }) {
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;

@@ -4,7 +4,7 @@ import { formatSelector, isEmptySelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
 
 /** Controllers that find their pods by a selector (and adopt matching ownerless pods). */
-const SELECTING_CONTROLLERS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"]);
+const SELECTING_CONTROLLERS = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"];
 /** Other workloads named in one finding; the rest are counted. */
 const NAMED = 3;
 
@@ -19,6 +19,7 @@ export const rule = defineRule({
   category: "selectors",
   severity: "warning",
   crossResource: true,
+  appliesTo: SELECTING_CONTROLLERS,
   summary: "Two workloads of a namespace select the same pods.",
   explanation: `A workload controller finds its pods by its selector, in its namespace. When the selector of
 one workload also matches the pod template labels of another, the two share pods in everything
@@ -38,70 +39,8 @@ the ReplicaSets' selectors add pod-template-hash) never count, nor does a Job wh
 is generated (it selects its own pods by controller-uid).`,
   fix: "Add a label that tells the workloads apart (such as app.kubernetes.io/component) to each pod template and to each selector.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: portal
-spec:
-  selector:
-    matchLabels: { app: portal }
-  template:
-    metadata:
-      labels: { app: portal }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: portal-worker
-spec:
-  selector:
-    matchLabels: { app: portal, component: worker }
-  template:
-    metadata:
-      labels: { app: portal, component: worker }
-    spec:
-      containers:
-        - name: worker
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: portal
-spec:
-  selector:
-    matchLabels: { app: portal, component: web }
-  template:
-    metadata:
-      labels: { app: portal, component: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: portal-worker
-spec:
-  selector:
-    matchLabels: { app: portal, component: worker }
-  template:
-    metadata:
-      labels: { app: portal, component: worker }
-    spec:
-      containers:
-        - name: worker
-          image: nginx:1.27
-`,
-  },
   check({ resource, index, report }) {
-    if (!SELECTING_CONTROLLERS.has(resource.kind) || hasController(resource)) return;
+    if (hasController(resource)) return;
     const own = podSelectorOf(resource);
     if (!own || own.ownPodsOnly || own.selector.kind === "none" || isEmptySelector(own.selector)) return;
     const selector = own.selector;
@@ -111,7 +50,7 @@ spec:
     if (!others.length) return;
     // Two workloads that select each other's pods get one finding, on the later one.
     const mutual = (o: Resource) => {
-      const theirs = SELECTING_CONTROLLERS.has(o.kind) ? podSelectorOf(o) : undefined;
+      const theirs = SELECTING_CONTROLLERS.includes(o.kind) ? podSelectorOf(o) : undefined;
       return theirs !== undefined && !theirs.ownPodsOnly && selectsWrittenLabels(theirs.selector, resource);
     };
     const reported = others.filter((o) => !(mutual(o) && o.id > resource.id));

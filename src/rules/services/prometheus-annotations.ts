@@ -23,6 +23,7 @@ export const rule = defineRule({
   category: "services",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Service", "workloads"],
   summary: "prometheus.io annotations that Prometheus will not act on as intended.",
   explanation: `The common Prometheus Kubernetes scrape configs keep a target only when the annotation
 prometheus.io/scrape is exactly the string "true", and rewrite the target's port to
@@ -37,36 +38,6 @@ may be a mistyped port, or metrics served on a port the manifest does not list. 
 templates and on Services (against the pods the Service selects).`,
   fix: `Quote the value: prometheus.io/scrape: "true"; set prometheus.io/port to a quoted port number, and declare that containerPort so the manifest documents it.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  annotations:
-    prometheus.io/scrape: "yes"
-    prometheus.io/port: "9102"
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 9113
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  annotations:
-    prometheus.io/scrape: "true"
-    prometheus.io/port: "9113"
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 9113
-`,
-  },
   check({ resource, index, report }) {
     let metadataPath: Path;
     let owners: readonly Resource[];
@@ -77,8 +48,7 @@ spec:
       owners = selector && Object.keys(selector).length ? index.podOwnersSelectedBy(resource.namespace, parseMapSelector(selector)) : [];
       related = owners[0];
     } else {
-      const tpl = resource.podTemplate;
-      if (!tpl || resource.kind === "PodTemplate") return;
+      const tpl = resource.podTemplate!;
       metadataPath = tpl.metadataPath;
       owners = [resource];
     }

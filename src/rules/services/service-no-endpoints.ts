@@ -5,6 +5,7 @@ export const rule = defineRule({
   category: "services",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["Service"],
   summary: "A Service without a selector has no Endpoints or EndpointSlice in the manifests.",
   explanation: `The endpoints controllers only fill in a Service's endpoints from its selector. A Service
 without a selector (and not of type ExternalName) gets no endpoints at all unless someone creates
@@ -12,31 +13,8 @@ an Endpoints object or an EndpointSlice (labelled kubernetes.io/service-name) fo
 and DNS name then resolve, but every connection is refused or times out. Usually the selector was
 forgotten, or mis-indented out of spec.`,
   fix: "Add spec.selector matching the pods' labels, or add the EndpointSlice (or Endpoints) that lists the backends.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`,
-  },
+  preventsStatus: ["Init:N/M"],
   check({ resource, index, report }) {
-    if (resource.kind !== "Service") return;
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;
     const selector = resource.get(["spec", "selector"]);

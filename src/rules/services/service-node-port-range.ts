@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: "service-node-port-range",
   category: "services",
   severity: "error",
+  appliesTo: ["Service"],
   summary: "A Service's nodePort is outside the cluster's node port range (30000-32767).",
   explanation: `The API server allocates and validates node ports from --service-node-port-range, which
 is 30000-32767 unless the cluster administrator changed it. A NodePort or LoadBalancer Service
@@ -15,32 +16,6 @@ Service is not created. Ports such as 80 or 8080 cannot be node ports; use a Loa
 Ingress to expose well-known ports.`,
   fix: "Pick a nodePort between 30000 and 32767, or remove nodePort and let the API server allocate one.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      nodePort: 8080
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      nodePort: 30080
-`,
-  },
   check({ resource, report }) {
     const spec = resource.spec("Service");
     spec?.ports?.forEach((p, i) => {

@@ -4,6 +4,7 @@ export const rule = defineRule({
   id: "service-port-name-required",
   category: "services",
   severity: "error",
+  appliesTo: ["Service"],
   summary: "A Service with several ports must name each of them, uniquely.",
   explanation: `With more than one port, the API server requires every Service port to have a name, and
 the names to be unique: the names become the port names of the Endpoints/EndpointSlices and the
@@ -11,33 +12,6 @@ SRV records (_name._tcp.service), and are how Ingresses and ServiceMonitors refe
 A multi-port Service with an unnamed or duplicate port name is rejected and not created.`,
   fix: "Give every port a unique DNS-label name, e.g. http, https, metrics.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-    - name: metrics
-      port: 9090
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - name: http
-      port: 80
-    - name: metrics
-      port: 9090
-`,
-  },
   check({ resource, report }) {
     const ports = resource.spec("Service")?.ports;
     if (!ports || ports.length < 2) return;

@@ -1,4 +1,4 @@
-import { reportsAbsent } from "../config/references.js";
+import { findReferenced, reportsAbsent } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   reportsAbsentObjects: true,
   summary: "A StatefulSet's serviceName names no Service in its namespace.",
   explanation: `The StatefulSet controller does not create the governing Service named in spec.serviceName;
@@ -17,71 +18,11 @@ that namespace (or a Service of that name in another one); a StatefulSet linted 
 Service of its namespace is assumed to get its Service from another file.`,
   fix: "Create a headless Service (clusterIP: None) with the serviceName as its name in the same namespace, or correct serviceName.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  selector:
-    app: db
-  ports:
-    - port: 5432
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db-headless
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-    good: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db-headless
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: db-headless
-spec:
-  clusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
-`,
-  },
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name || !name.trim()) return;
-    if (index.find("Service", resource.namespace, name)) return;
+    if (findReferenced(index, "Service", resource.namespace, name)) return;
     const elsewhere = index.ofKind("Service").find((s) => s.name === name);
     // As for every reference to an object absent from a partial input: only when the input manages
     // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;

@@ -4,6 +4,7 @@ export const rule = defineRule({
   id: "statefulset-service-name-missing",
   category: "statefulset",
   severity: "warning",
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet has no serviceName, so its pods get no stable DNS names.",
   explanation: `The stable network identity of StatefulSet pods (db-0.db.shop.svc.cluster.local) comes from
 the governing headless Service named in spec.serviceName. Newer API versions accept a
@@ -12,56 +13,7 @@ other by name, so databases and quorum systems (PostgreSQL replicas, ZooKeeper, 
 fail to form a cluster and crash-loop or wait forever at startup.`,
   fix: "Set spec.serviceName to a headless Service (clusterIP: None) that selects the StatefulSet's pods.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-    good: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  clusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
-`,
-  },
   check({ resource, report }) {
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.get(["spec", "serviceName"]);
     if (typeof name === "string" && name.trim() !== "") return;
     report({

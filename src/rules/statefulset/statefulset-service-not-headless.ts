@@ -5,77 +5,22 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "error",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet's governing Service must be headless (clusterIP: None).",
   explanation: `Per-pod DNS names of a StatefulSet (db-0.db.<namespace>.svc) are published only for the pods
 behind a headless Service, one with clusterIP: None. A governing Service with a cluster IP
 (the default when clusterIP is omitted, or misspelled as "none" or "Nil") load-balances to a
 random replica instead, and the pod hostnames never resolve: replicas cannot reach their
 peers, and primary/replica databases or quorum systems never form a cluster. clusterIP
-cannot be changed on an existing Service, so the fix needs the Service to be recreated.`,
+cannot be changed on an existing Service, so the fix needs the Service to be recreated.
+With one replica (spec.replicas 1, or unset) nothing fails: the StatefulSet controller never
+reads the Service (serviceName only becomes the pods' spec.subdomain, initIdentity in
+kubernetes pkg/controller/statefulset/stateful_set_utils.go) and clients reach the single pod
+through the cluster IP; only its per-pod DNS name is lost, so that is a warning.`,
   fix: `Set spec.clusterIP: None (capital N) on the governing Service; keep a second, normal Service
 if clients need a load-balanced address.`,
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  selector:
-    app: db
-  ports:
-    - port: 5432
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  clusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-  },
   check({ resource, index, report }) {
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name) return;
     const svc = index.find("Service", resource.namespace, name);
@@ -88,10 +33,15 @@ spec:
         : written === undefined
           ? "it has no clusterIP: None, so it gets a cluster IP"
           : `its clusterIP is "${String(written)}", not "None"`;
+    const replicas = resource.spec("StatefulSet")?.replicas ?? 1;
+    const single = typeof replicas === "number" && replicas <= 1;
     report({
       path: ["spec", "serviceName"],
-      message: `Service "${name}" is not headless: ${detail}`,
-      hint: `set spec.clusterIP: None on Service "${name}"`,
+      message: single
+        ? `Service "${name}" is not headless: ${detail}; with one replica this only loses the per-pod DNS name "${resource.name}-0.${name}"`
+        : `Service "${name}" is not headless: ${detail}`,
+      ...(single ? { severity: "warning" as const } : {}),
+      hint: single ? `set spec.clusterIP: None on Service "${name}" before the StatefulSet gets peers` : `set spec.clusterIP: None on Service "${name}"`,
       related: { resource: svc, path: written === undefined ? ["spec"] : ["spec", "clusterIP"], message: "governing Service" },
     });
   },

@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "statefulset",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet's governing Service does not select the StatefulSet's pods.",
   explanation: `The per-pod DNS records of a StatefulSet are built from the endpoints of its governing
 Service, and those come from the Service's selector. If the selector does not match the pod
@@ -16,68 +17,7 @@ pods themselves run, so the mistake shows up as a cluster that never forms. Labe
 StatefulSet controller adds (statefulset.kubernetes.io/pod-name, ...) count as present.`,
   fix: "Make the governing Service's selector match the StatefulSet's template labels.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  clusterIP: None
-  selector:
-    app: database
-  ports:
-    - port: 5432
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-    good: `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-  clusterIP: None
-  selector:
-    app: db
-  ports:
-    - port: 5432
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-`,
-  },
   check({ resource, index, report }) {
-    if (resource.kind !== "StatefulSet") return;
     const name = resource.spec("StatefulSet")?.serviceName;
     const tpl = resource.podTemplate;
     if (!name || !tpl) return;

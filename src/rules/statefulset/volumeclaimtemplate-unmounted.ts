@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "volumeclaimtemplate-unmounted",
   category: "statefulset",
   severity: "warning",
+  appliesTo: ["StatefulSet"],
   summary: "A StatefulSet volumeClaimTemplate is not mounted by any container.",
   explanation: `Each volumeClaimTemplate makes the StatefulSet controller create one PersistentVolumeClaim
 per replica (<template>-<statefulset>-<ordinal>) and add a volume of the template's name to
@@ -15,71 +16,10 @@ reschedule, which usually shows only after data loss. A renamed template or moun
 usual cause.`,
   fix: "Add a volumeMount with the template's name (or rename the mount to match it), or remove the unused template.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-          volumeMounts:
-            - name: data
-              mountPath: /var/lib/postgresql/data
-  volumeClaimTemplates:
-    - metadata:
-        name: pgdata
-      spec:
-        accessModes: ["ReadWriteOnce"]
-        resources:
-          requests:
-            storage: 10Gi
-`,
-    good: `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-          volumeMounts:
-            - name: pgdata
-              mountPath: /var/lib/postgresql/data
-  volumeClaimTemplates:
-    - metadata:
-        name: pgdata
-      spec:
-        accessModes: ["ReadWriteOnce"]
-        resources:
-          requests:
-            storage: 10Gi
-`,
-  },
   check({ resource, report }) {
-    if (resource.kind !== "StatefulSet") return;
-    const tpl = resource.podTemplate;
+    const tpl = resource.podTemplate!;
     const templates = resource.spec("StatefulSet")?.volumeClaimTemplates ?? [];
-    if (!tpl || !templates.length) return;
+    if (!templates.length) return;
     const used = new Set<string>();
     for (const { path } of containersOf(tpl)) {
       for (const field of ["volumeMounts", "volumeDevices"]) {

@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: "pv-access-mode-unsupported",
   category: "storage",
   severity: "error",
+  appliesTo: ["PersistentVolume"],
   summary: "A hostPath or local PersistentVolume offers ReadWriteMany or ReadOnlyMany, which node-local storage cannot provide.",
   explanation: `ReadWriteMany and ReadOnlyMany promise that pods on several nodes can mount the volume at
 the same time. A hostPath or local volume is a directory on one node's disk: pods scheduled
@@ -15,37 +16,8 @@ write to different disks and lose data on rescheduling) or cannot be scheduled a
 pinned by node affinity, leaving them Pending). The API server accepts the PV, so the
 promise breaks only at runtime.`,
   fix: "Use ReadWriteOnce (or ReadWriteOncePod) for hostPath and local volumes; use networked storage (NFS, CephFS, a CSI driver with RWX support) when pods on several nodes must share data.",
-  preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: node-disk
-spec:
-  capacity:
-    storage: 50Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: manual
-  hostPath:
-    path: /mnt/data
-`,
-    good: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: node-disk
-spec:
-  capacity:
-    storage: 50Gi
-  accessModes:
-    - ReadWriteOnce
-  storageClassName: manual
-  hostPath:
-    path: /mnt/data
-`,
-  },
+  preventsStatus: ["Pending", "Unschedulable"],
   check({ resource, report }) {
-    if (resource.kind !== "PersistentVolume") return;
     const source = NODE_LOCAL.find((s) => {
       const v = resource.get(["spec", s]);
       return v !== undefined && v !== null;

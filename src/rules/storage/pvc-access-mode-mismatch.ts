@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "storage",
   severity: "error",
   crossResource: true,
+  appliesTo: ["PersistentVolumeClaim"],
   summary: "A claim is pinned to a PersistentVolume whose access modes do not include the claim's.",
   explanation: `A PersistentVolumeClaim can be pinned to one PersistentVolume, by spec.volumeName on the
 claim or by a claimRef on the volume. The PV controller binds them only if every access mode
@@ -14,65 +15,8 @@ volume's accessModes. If not, the claim stays Pending forever ("incompatible acc
 the pinned volume cannot be used by anything else, and every pod that mounts the claim stays
 Pending with "unbound immediate PersistentVolumeClaims".`,
   fix: "Ask in the claim only for modes the volume offers (usually ReadWriteOnce), or add the mode to the PV if its storage really supports it (NFS does; block disks do not support ReadWriteMany).",
-  preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: shared-pv
-spec:
-  capacity:
-    storage: 10Gi
-  accessModes:
-    - ReadWriteOnce
-  storageClassName: ""
-  nfs:
-    server: 10.0.0.5
-    path: /exports/shared
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: shared
-spec:
-  volumeName: shared-pv
-  storageClassName: ""
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 10Gi
-`,
-    good: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: shared-pv
-spec:
-  capacity:
-    storage: 10Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: ""
-  nfs:
-    server: 10.0.0.5
-    path: /exports/shared
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: shared
-spec:
-  volumeName: shared-pv
-  storageClassName: ""
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 10Gi
-`,
-  },
+  preventsStatus: ["Pending", "Unschedulable", "ContainerCreating"],
   check({ resource, index, report }) {
-    if (resource.kind !== "PersistentVolumeClaim") return;
     const b = claimBindings(index).get(resource);
     if (!b || b.state !== "pinned-mismatch" || b.mismatch.criterion !== "accessModes") return;
     report({

@@ -19,6 +19,7 @@ export const rule = defineRule({
   category: "storage",
   severity: "warning",
   crossResource: true,
+  appliesTo: ["PersistentVolumeClaim"],
   summary: "PersistentVolumes of the claim's storage class exist, but none can bind the claim.",
   explanation: `For a claim without dynamic provisioning the PV controller looks for a PersistentVolume of
 exactly the same storageClassName that is not reserved for another claim, offers every
@@ -31,63 +32,8 @@ volumes available for this claim". This rule replays that matching over the PVs 
 and names the criterion the nearest volume fails. Claims of a class that a StorageClass of
 the input provisions dynamically, and classes with no PV in the input, are not judged.`,
   fix: "Change the claim or the volume so that the named criterion holds (a smaller request, the same volumeMode, matching labels or class), or add a volume that fits.",
-  preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: archive-pv
-spec:
-  capacity:
-    storage: 5Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: nfs
-  nfs:
-    server: 10.0.0.5
-    path: /exports/archive
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: archive
-spec:
-  storageClassName: nfs
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 20Gi
-`,
-    good: `apiVersion: v1
-kind: PersistentVolume
-metadata:
-  name: archive-pv
-spec:
-  capacity:
-    storage: 20Gi
-  accessModes:
-    - ReadWriteMany
-  storageClassName: nfs
-  nfs:
-    server: 10.0.0.5
-    path: /exports/archive
----
-apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: archive
-spec:
-  storageClassName: nfs
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 20Gi
-`,
-  },
+  preventsStatus: ["Pending", "Unschedulable"],
   check({ resource, index, report }) {
-    if (resource.kind !== "PersistentVolumeClaim") return;
     const b = claimBindings(index).get(resource);
     if (!b) return;
     if (b.state === "pinned-mismatch" && b.mismatch.criterion !== "accessModes") {

@@ -1,5 +1,4 @@
 import { reportsAbsent } from "../config/references.js";
-import { runningPods } from "../resources/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -7,6 +6,7 @@ export const rule = defineRule({
   category: "storage",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   reportsAbsentObjects: true,
   summary: "A pod volume refers to a PersistentVolumeClaim that does not exist in its namespace.",
   explanation: `A persistentVolumeClaim volume names a claim in the pod's own namespace. If no claim of that
@@ -17,67 +17,10 @@ use volumeClaimTemplates instead of naming claims directly. The name is checked 
 input defines claims in that namespace (or a claim of that name in another one); a workload
 linted without any claim of its namespace is assumed to use claims created elsewhere.`,
   fix: "Create the PersistentVolumeClaim in the workload's namespace, or correct claimName.",
-  preventsStatus: ["Pending"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: app-logs
-spec:
-  accessModes:
-    - ReadWriteOnce
-  resources:
-    requests:
-      storage: 1Gi
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: app-data
-`,
-    good: `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: app-data
-spec:
-  accessModes:
-    - ReadWriteOnce
-  resources:
-    requests:
-      storage: 1Gi
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app
-spec:
-  containers:
-    - name: app
-      image: ghcr.io/acme/app:1.0.0
-      volumeMounts:
-        - name: data
-          mountPath: /data
-  volumes:
-    - name: data
-      persistentVolumeClaim:
-        claimName: app-data
-`,
-  },
+  preventsStatus: ["Pending", "Unschedulable", "ContainerCreating"],
   check(ctx) {
     const { resource, index, report } = ctx;
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     (tpl.spec.volumes ?? []).forEach((v, i) => {
       const claimName = v?.persistentVolumeClaim?.claimName;
       if (!claimName) return;

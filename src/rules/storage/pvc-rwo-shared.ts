@@ -1,17 +1,16 @@
 import type { ResourceIndex } from "../../engine/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { runningPods } from "../resources/pods.js";
+import { memoKey } from "../../models/run-memo.js";
+import { runningPods } from "../../models/workloads.js";
 import { defineRule } from "../types.js";
 
 const SINGLE_NODE_MODES = new Set(["ReadWriteOnce", "ReadWriteOncePod"]);
 
-/** namespace/claim -> the workloads that mount it, built once per run. */
-const mountsCache = new WeakMap<ResourceIndex, Map<string, Resource[]>>();
+const CLAIM_MOUNTS = memoKey<Map<string, Resource[]>>("workloads mounting each claim");
 
+/** namespace/claim -> the workloads that mount it. */
 function claimMounts(index: ResourceIndex): Map<string, Resource[]> {
-  let map = mountsCache.get(index);
-  if (map) return map;
-  map = new Map();
+  const map = new Map<string, Resource[]>();
   for (const owner of index.all) {
     const tpl = runningPods(owner);
     if (!tpl) continue;
@@ -26,7 +25,6 @@ function claimMounts(index: ResourceIndex): Map<string, Resource[]> {
       else map.set(key, [owner]);
     }
   }
-  mountsCache.set(index, map);
   return map;
 }
 
@@ -45,6 +43,7 @@ export const rule = defineRule({
   category: "storage",
   severity: "warning",
   crossResource: true,
+  appliesTo: "workloads",
   summary: "A ReadWriteOnce claim is mounted by a workload with several replicas, or by several workloads.",
   explanation: `A ReadWriteOnce volume can be attached to one node at a time (ReadWriteOncePod: one pod).
 When several replicas, a DaemonSet, or several workloads mount the same claim, the first pod
@@ -54,84 +53,9 @@ while all pods land on one node, and break on the next reschedule. Replicas that
 own disks want a StatefulSet with volumeClaimTemplates; replicas that share files need a
 ReadWriteMany volume.`,
   fix: "Use a StatefulSet with volumeClaimTemplates for per-replica storage, a ReadWriteMany storage class for shared files, or one replica.",
-  preventsStatus: ["ContainerCreating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: uploads
-spec:
-  accessModes:
-    - ReadWriteOnce
-  resources:
-    requests:
-      storage: 5Gi
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ghcr.io/acme/web:3.1.0
-          volumeMounts:
-            - name: uploads
-              mountPath: /uploads
-      volumes:
-        - name: uploads
-          persistentVolumeClaim:
-            claimName: uploads
-`,
-    good: `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: uploads
-spec:
-  accessModes:
-    - ReadWriteMany
-  resources:
-    requests:
-      storage: 5Gi
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ghcr.io/acme/web:3.1.0
-          volumeMounts:
-            - name: uploads
-              mountPath: /uploads
-      volumes:
-        - name: uploads
-          persistentVolumeClaim:
-            claimName: uploads
-`,
-  },
-  check({ resource, index, report }) {
-    const tpl = runningPods(resource);
-    if (!tpl) return;
+  preventsStatus: ["ContainerCreating", "Pending", "Unschedulable"],
+  check({ resource, index, memo, report }) {
+    const tpl = resource.podTemplate!;
     const seen = new Set<string>();
     (tpl.spec.volumes ?? []).forEach((v, i) => {
       const name = v?.persistentVolumeClaim?.claimName;
@@ -152,7 +76,7 @@ spec:
         });
         return;
       }
-      const others = (claimMounts(index).get(`${resource.namespace}/${name}`) ?? []).filter((o) => o !== resource);
+      const others = (memo(CLAIM_MOUNTS, () => claimMounts(index)).get(`${resource.namespace}/${name}`) ?? []).filter((o) => o !== resource);
       if (!others.length) return;
       report({
         path,

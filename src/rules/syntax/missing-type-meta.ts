@@ -14,19 +14,4 @@ kustomize patches), and a document with only apiVersion and no metadata or spec 
 (Chart.yaml): those are counted as skipped, not reported.`,
   fix: "Add the missing field (e.g. `apiVersion: apps/v1` above `kind: Deployment`), spell the keys `apiVersion` and `kind` exactly, and write their values as strings.",
   preventsStatus: [],
-  examples: {
-    bad: `kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  mode: fast
-`,
-  },
 });

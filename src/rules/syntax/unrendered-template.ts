@@ -10,21 +10,5 @@ the API server would receive the literal "{{ .Values.image }}" text, which is at
 invalid value and usually a YAML syntax error. Lint what is actually applied: the output of
 \`helm template\` or \`kustomize build\`. The document is not linted further.`,
   fix: "Render first, e.g. `helm template my-release ./chart | k8s-lint -`, or `kustomize build overlays/prod | k8s-lint -`.",
-  preventsStatus: ["InvalidImageName"],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: {{ .Release.Name }}-settings
-data:
-  mode: fast
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: shop-settings
-data:
-  mode: fast
-`,
-  },
+  preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff"],
 });

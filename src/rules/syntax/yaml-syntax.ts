@@ -12,21 +12,4 @@ k8s-lint reports the first position where the document stops being readable; the
 that document is not linted, because every other finding would be a guess.`,
   fix: "Fix the YAML at the reported position (indentation, a missing colon, an unclosed quote) or remove the repeated key.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  name: settings-v2
-data:
-  mode: fast
-`,
-    good: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings-v2
-data:
-  mode: fast
-`,
-  },
 });

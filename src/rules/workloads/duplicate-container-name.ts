@@ -5,42 +5,16 @@ export const rule = defineRule({
   id: "duplicate-container-name",
   category: "workloads",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "Two containers of a pod share a name.",
   explanation: `Container names identify containers within a pod: in status, logs (\`kubectl logs -c\`),
 probes, resource fields and the kubelet's bookkeeping. The API server requires them to be unique
 across containers, initContainers and ephemeralContainers and rejects the pod or workload
 ("Duplicate value"). This usually comes from copying a sidecar block without renaming it.`,
   fix: "Give each container (init containers included) its own name.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: web
-      image: busybox:1.36
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
-    - name: init-web
-      image: busybox:1.36
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
+  preventsStatus: ["CreateContainerError"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const seen = new Map<string, string>();
     for (const { container, path, init } of containersOf(tpl, { init: true, ephemeral: true })) {
       const name = container.name;

@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: "duplicate-env-var",
   category: "workloads",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A container defines the same environment variable twice.",
   explanation: `When env lists a name twice, the API server accepts it and the later entry silently wins
 (with only a warning from newer API servers: pkg/api/pod/warnings.go). The value the process sees
@@ -16,37 +17,8 @@ duplicate names outright. A later entry that extends the earlier one (\`JAVA_OPT
 would change the value: fold the two into one. An entry that repeats the same value can simply go.`,
   fix: "Keep one entry per variable name; fold an entry that extends its own earlier value into one.",
   preventsStatus: ["CrashLoopBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: MODE
-          value: fast
-        - name: MODE
-          value: safe
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      env:
-        - name: MODE
-          value: fast
-`,
-  },
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       // The latest definition of each name, and the value it gives (undefined for valueFrom).
       const seen = new Map<string, Definition>();

@@ -4,47 +4,15 @@ export const rule = defineRule({
   id: "duplicate-volume-name",
   category: "workloads",
   severity: "error",
+  appliesTo: "pod-templates",
   summary: "Two volumes of a pod share a name.",
   explanation: `Volume mounts refer to volumes by name, so the API server requires the names in
 spec.volumes to be unique and rejects the pod or workload ("Duplicate value"). It usually comes from merging two
 overlays or copying a volume block without renaming it.`,
   fix: "Rename one of the volumes (and its volumeMounts), or remove the copy.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-  volumes:
-    - name: cache
-      emptyDir: {}
-    - name: cache
-      emptyDir:
-        medium: Memory
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-  volumes:
-    - name: cache
-      emptyDir: {}
-    - name: tmp
-      emptyDir:
-        medium: Memory
-`,
-  },
+  preventsStatus: ["CreateContainerError"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const seen = new Set<string>();
     tpl.spec.volumes?.forEach((v, i) => {
       if (typeof v.name !== "string") return;

@@ -9,6 +9,7 @@ export const rule = defineRule({
   id: "image-invalid",
   category: "workloads",
   severity: "error",
+  appliesTo: "workloads",
   summary: "A container image is not a valid image reference.",
   explanation: `The kubelet parses each image with the container image reference grammar before pulling:
 [registry[:port]/]repository[:tag][@digest], where the repository is lower case path components
@@ -19,30 +20,9 @@ waiting with reason InvalidImageName and the pod never starts. A "ko://<Go impor
 image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
 \`ko apply\` replaces with the built image by digest, so it is not judged.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
-  preventsStatus: ["InvalidImageName"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: registry.example.com/Team/Web:1.2
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: registry.example.com/team/web:1.2
-`,
-  },
+  preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       const image = container.image;
       if (typeof image !== "string" || image === "" || image.startsWith(KO_PLACEHOLDER)) continue;

@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: "image-latest-tag",
   category: "workloads",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A container image uses the latest tag, or no tag at all.",
   explanation: `An image without a tag means ":latest", and ":latest" moves. Different nodes end up running
 different builds depending on when they pulled, a rollback re-deploys whatever latest is now,
@@ -13,30 +14,9 @@ and because imagePullPolicy defaults to Always for :latest every pod start needs
 a registry outage or rate limit then turns restarts into ErrImagePull / ImagePullBackOff.
 Images pinned by digest are fine whatever their tag.`,
   fix: "Pin a version tag (nginx:1.27.3) or a digest (nginx@sha256:...).",
-  preventsStatus: ["ErrImagePull", "ImagePullBackOff"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27.3
-`,
-  },
+  preventsStatus: ["ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: false })) {
       const image = container.image;
       if (typeof image !== "string" || image === "") continue;

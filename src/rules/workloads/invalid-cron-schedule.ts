@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "invalid-cron-schedule",
   category: "workloads",
   severity: "error",
+  appliesTo: ["CronJob"],
   summary: "A CronJob's schedule or timeZone is not accepted by the API server.",
   explanation: `The API server parses spec.schedule with the standard cron parser of the CronJob
 controller: exactly five fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12 or jan-dec,
@@ -14,41 +15,7 @@ rejected, so the CronJob is never created. A time zone is set with spec.timeZone
 case-sensitive, such as "Europe/Berlin"), not with TZ= or CRON_TZ= in the schedule.`,
   fix: `Write five fields (e.g. "0 3 * * 1-5") or a macro, and put the time zone in spec.timeZone.`,
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: report
-spec:
-  schedule: "0 0 3 * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-            - name: report
-              image: example/report:1.0
-`,
-    good: `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: report
-spec:
-  schedule: "0 3 * * *"
-  timeZone: Europe/Berlin
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-            - name: report
-              image: example/report:1.0
-`,
-  },
   check({ resource, report }) {
-    if (resource.kind !== "CronJob") return;
     const spec = resource.spec("CronJob");
     if (typeof spec?.schedule === "string") {
       const problem = cronScheduleProblem(spec.schedule);

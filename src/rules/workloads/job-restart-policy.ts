@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: "job-restart-policy",
   category: "workloads",
   severity: "error",
+  appliesTo: ["Job", "CronJob"],
   summary: "A Job's pod template must set restartPolicy to OnFailure or Never.",
   explanation: `A Job runs its pods to completion, so the API server only accepts restartPolicy OnFailure
 (the kubelet restarts the failed container in the same pod) or Never (the Job controller creates
@@ -13,36 +14,9 @@ a new pod). A pod template's restartPolicy defaults to Always, which is what a J
 jobTemplate gets when the field is left out: the API server rejects the Job ("Unsupported value:
 \\"Always\\"") and a CronJob never manages to create its Jobs.`,
   fix: "Set `restartPolicy: OnFailure` (retry in place) or `restartPolicy: Never` (retry with a new pod) in the pod template spec.",
-  preventsStatus: [],
-  examples: {
-    bad: `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: migrate
-spec:
-  template:
-    spec:
-      containers:
-        - name: migrate
-          image: example/migrate:1.0
-`,
-    good: `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: migrate
-spec:
-  template:
-    spec:
-      restartPolicy: OnFailure
-      containers:
-        - name: migrate
-          image: example/migrate:1.0
-`,
-  },
+  preventsStatus: ["Error"],
   check({ resource, report }) {
-    if (resource.kind !== "Job" && resource.kind !== "CronJob") return;
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const policy = resource.get([...tpl.specPath, "restartPolicy"]);
     if (policy === undefined || policy === null) {
       if (resource.get(tpl.specPath) === undefined) return;

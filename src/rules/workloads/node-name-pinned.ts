@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "node-name-pinned",
   category: "workloads",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A pod template pins its pods to one node with spec.nodeName.",
   explanation: `spec.nodeName bypasses the scheduler: the pod is bound to that node directly. If the node
 is missing, drained, renamed or full, the pod is not rescheduled elsewhere; it fails with
@@ -12,32 +13,8 @@ reasons such as OutOfcpu, OutOfmemory or NodeLost, or sits Pending for a node th
 exists. Node names also differ between clusters and change when nodes are replaced.`,
   fix: "Remove nodeName and use a nodeSelector or node affinity on a node label (e.g. kubernetes.io/hostname) instead.",
   preventsStatus: ["Pending", "OutOfcpu", "OutOfmemory", "NodeLost"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  nodeName: worker-3
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  nodeSelector:
-    kubernetes.io/hostname: worker-3
-  containers:
-    - name: web
-      image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl || resource.kind === "PodTemplate") return;
+    const tpl = resource.podTemplate!;
     // A live Pod (kubectl get -o yaml) carries the nodeName the scheduler chose: not a pin.
     if (resource.kind === "Pod" && isLiveObject(resource)) return;
     const nodeName = tpl.spec.nodeName;

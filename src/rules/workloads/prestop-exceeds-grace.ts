@@ -12,6 +12,7 @@ export const rule = defineRule({
   id: "prestop-exceeds-grace",
   category: "workloads",
   severity: "warning",
+  appliesTo: "workloads",
   summary: "A preStop hook sleeps at least as long as the pod's termination grace period.",
   explanation: `When a pod is deleted, the kubelet runs the preStop hook first and only then sends SIGTERM,
 all within terminationGracePeriodSeconds (30 by default). A preStop sleep as long as the grace
@@ -20,38 +21,8 @@ extension) and is killed with SIGKILL (exit code 137), so the graceful shutdown 
 meant to protect never happens. Raise the grace period above the sleep plus the shutdown time.`,
   fix: "Set terminationGracePeriodSeconds above the preStop sleep plus the application's shutdown time, or shorten the sleep.",
   preventsStatus: ["Terminating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      lifecycle:
-        preStop:
-          exec:
-            command: ["sleep", "45"]
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  terminationGracePeriodSeconds: 60
-  containers:
-    - name: web
-      image: nginx:1.27
-      lifecycle:
-        preStop:
-          exec:
-            command: ["sleep", "45"]
-`,
-  },
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     const grace = tpl.spec.terminationGracePeriodSeconds ?? 30;
     const graceText = tpl.spec.terminationGracePeriodSeconds === undefined ? "the default terminationGracePeriodSeconds of 30" : `terminationGracePeriodSeconds ${grace}`;
     for (const { container, path } of containersOf(tpl, { init: false })) {

@@ -9,6 +9,7 @@ export const rule = defineRule({
   id: "rolling-update-zero",
   category: "workloads",
   severity: "error",
+  appliesTo: ["Deployment", "DaemonSet"],
   summary: "A rolling update with maxSurge 0 and maxUnavailable 0 cannot make progress.",
   explanation: `A rolling update replaces pods by first adding up to maxSurge new pods or removing up to
 maxUnavailable old ones. With both set to 0 it can do neither, so the API server rejects the
@@ -16,56 +17,11 @@ Deployment or DaemonSet ("may not be 0 when maxSurge is 0"). The defaults are 25
 Deployment and maxSurge 0 / maxUnavailable 1 for a DaemonSet.`,
   fix: "Set maxUnavailable to at least 1 (or a non-zero percentage), or allow maxSurge above 0.",
   preventsStatus: [],
-  examples: {
-    bad: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxSurge: 0
-      maxUnavailable: 0
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-    good: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  strategy:
-    type: RollingUpdate
-    rollingUpdate:
-      maxSurge: 1
-      maxUnavailable: 0
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`,
-  },
   check({ resource, report }) {
     let field: "strategy" | "updateStrategy";
     let defaultSurge: number | string;
     if (resource.kind === "Deployment") [field, defaultSurge] = ["strategy", "25%"];
-    else if (resource.kind === "DaemonSet") [field, defaultSurge] = ["updateStrategy", 0];
-    else return;
+    else [field, defaultSurge] = ["updateStrategy", 0];
     const strategy = resource.get(["spec", field]) as Record<string, unknown> | undefined;
     if (strategy && typeof strategy === "object" && strategy.type !== undefined && strategy.type !== "RollingUpdate") return;
     const ru = strategy && typeof strategy === "object" ? (strategy.rollingUpdate as Record<string, unknown> | undefined) : undefined;

@@ -32,6 +32,7 @@ export const rule = defineRule({
   id: "shell-pid1",
   category: "workloads",
   severity: "info",
+  appliesTo: "workloads",
   summary: "A container runs a shell script as PID 1, which does not forward SIGTERM.",
   explanation: `With command ["sh", "-c", "..."] the shell is process 1 of the container and the
 application is its child. On pod deletion the kubelet sends SIGTERM to PID 1 only; a shell that
@@ -40,32 +41,9 @@ never shuts down gracefully: it is killed with SIGKILL when terminationGracePeri
 out (exit code 137), every rollout waits the full grace period, and in-flight requests are cut.`,
   fix: `Start the application with \`exec\` as the last command of the script (\`...; exec myapp\`), or use an
 init such as tini, or call the binary directly.`,
-  preventsStatus: ["Terminating"],
-  examples: {
-    bad: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: example/worker:1.0
-      command: ["sh", "-c", "./migrate && ./worker --queue jobs"]
-`,
-    good: `apiVersion: v1
-kind: Pod
-metadata:
-  name: worker
-spec:
-  containers:
-    - name: worker
-      image: example/worker:1.0
-      command: ["sh", "-c", "./migrate && exec ./worker --queue jobs"]
-`,
-  },
+  preventsStatus: ["Terminating", "Init:Error", "CrashLoopBackOff", "Error", "Completed"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl) return;
+    const tpl = resource.podTemplate!;
     // Init containers run to completion before the pod can be asked to stop; only app containers matter.
     for (const { container, path } of containersOf(tpl, { init: false })) {
       const command = container.command ?? [];

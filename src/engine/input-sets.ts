@@ -1,0 +1,139 @@
+/**
+ * `--per-directory`: example and multi-environment repositories hold several desired states side
+ * by side (overlays/dev and overlays/prod, one folder per sample). Each directory with a
+ * kustomization is then an input set of its own, with what its kustomization includes (the
+ * files and directories under `resources` and `components`, transitively, as `kustomize build`
+ * reads them); the files of a Component belong to the first kustomization that applies it (a
+ * Component is a fragment, not a desired state); a file under no kustomization belongs to the
+ * top-level folder it is in (below the directory all inputs share). Duplicates and selection
+ * look only inside a set (references by name may reach the whole input: see ResourceIndex).
+ */
+import { basename, dirname, relative, resolve, sep } from "node:path";
+import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
+import { STDIN } from "./discover.js";
+import type { LoadedFile } from "./load.js";
+
+export interface InputSets {
+  /** The set a file belongs to (its key: a directory, or "" for stdin and files of the shared root). */
+  homeOf(absolute: string): string;
+  /** The sets whose files a set's cross-resource lookups see: itself and what its kustomization includes. */
+  visibleFrom(set: string): { sets: ReadonlySet<string>; files: ReadonlySet<string> };
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function inputSets(loaded: readonly LoadedFile[]): InputSets {
+  const files = loaded.map((l) => l.file.absolute).filter((a) => a !== STDIN);
+  const root = commonDirectory(files);
+  /** Kustomization directory -> what its `resources` name (absolute paths). */
+  const kustomizations = new Map<string, string[]>();
+  for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (const doc of docs) {
+      if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
+      const dir = dirname(file.absolute);
+      const included = [...resourceEntries(doc.value), ...componentEntries(doc.value)].map((r) => resolve(dir, r));
+      kustomizations.set(dir, [...(kustomizations.get(dir) ?? []), ...included]);
+    }
+  }
+  /** Component directory -> the first kustomization that applies it. */
+  const appliedBy = new Map<string, string>();
+  for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (const doc of docs) {
+      if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
+      const dir = dirname(file.absolute);
+      for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
+    }
+  }
+  const homes = new Map<string, string>();
+  const homeOf = (absolute: string): string => {
+    if (absolute === STDIN) return "";
+    let home = homes.get(absolute);
+    if (home !== undefined) return home;
+    home = "";
+    for (let dir = dirname(absolute); ; dir = dirname(dir)) {
+      if (kustomizations.has(dir)) {
+        home = dir;
+        // A Component is judged where it is applied; the bound guards against components applying each other in a cycle.
+        for (let hops = 0; appliedBy.has(home) && hops < 32; hops++) home = appliedBy.get(home)!;
+        break;
+      }
+      if (dir === root || dirname(dir) === dir || !isInside(dir, root)) break;
+    }
+    if (!home) {
+      const rel = relative(root, absolute);
+      const top = rel.split(sep)[0];
+      home = rel.includes(sep) ? resolve(root, top) : root;
+    }
+    homes.set(absolute, home);
+    return home;
+  };
+  const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
+  return {
+    homeOf,
+    visibleFrom(set) {
+      let v = visible.get(set);
+      if (v) return v;
+      v = { sets: new Set(), files: new Set() };
+      const queue = [set];
+      while (queue.length) {
+        const s = queue.pop()!;
+        if (v.sets.has(s)) continue;
+        v.sets.add(s);
+        for (const entry of kustomizations.get(s) ?? []) {
+          if (kustomizations.has(entry)) queue.push(entry);
+          else v.files.add(entry);
+        }
+      }
+      visible.set(set, v);
+      return v;
+    },
+  };
+}
+
+function isInside(dir: string, root: string): boolean {
+  const rel = relative(root, dir);
+  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep));
+}
+
+/** The deepest directory that contains every file. */
+function commonDirectory(files: readonly string[]): string {
+  if (!files.length) return "";
+  let common = dirname(files[0]);
+  for (const f of files) while (!isInside(dirname(f), common) && dirname(common) !== common) common = dirname(common);
+  return common;
+}
+
+/**
+ * One lookup structure per input set, built on first use from the resources the set sees, in
+ * input order (the first definition stays the one duplicates point at).
+ */
+export function perSet<T, R extends { id: number }>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string, build: (members: R[]) => T): (r: R) => T {
+  const byHome = new Map<string, R[]>();
+  const byFile = new Map<string, R[]>();
+  for (const r of resources) {
+    const abs = absoluteOf(r);
+    const home = sets.homeOf(abs);
+    const inHome = byHome.get(home);
+    if (inHome) inHome.push(r);
+    else byHome.set(home, [r]);
+    const inFile = byFile.get(abs);
+    if (inFile) inFile.push(r);
+    else byFile.set(abs, [r]);
+  }
+  const built = new Map<string, T>();
+  return (r) => {
+    const home = sets.homeOf(absoluteOf(r));
+    let out = built.get(home);
+    if (out === undefined) {
+      const { sets: seen, files } = sets.visibleFrom(home);
+      const members = new Set<R>();
+      for (const s of seen) for (const m of byHome.get(s) ?? []) members.add(m);
+      for (const f of files) for (const m of byFile.get(f) ?? []) members.add(m);
+      out = build([...members].sort((a, b) => a.id - b.id));
+      built.set(home, out);
+    }
+    return out;
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Derived data computed once per lint run (a lookup over the whole input, a per-resource walk
+ * several rules share). The run's ResourceIndex owns one; rules reach it through `ctx.memo`.
+ * Nothing here outlives the run, so no module keeps a cache of its own.
+ */
+
+/** Names one value of the memo; its type parameter is the value's type. Create keys once, at module level. */
+export interface MemoKey<T> {
+  readonly description: string;
+  /** Never set: carries T so that `memo(key, build)` is typed by the key. */
+  readonly valueType?: T;
+}
+
+export function memoKey<T>(description: string): MemoKey<T> {
+  return { description };
+}
+
+/** `memo(key, build)`: the value of `key` in this run, built by `build` on first use. */
+export type Memo = <T>(key: MemoKey<T>, build: () => T) => T;
+
+export class RunMemo {
+  private readonly values = new Map<MemoKey<unknown>, unknown>();
+
+  readonly get: Memo = <T>(key: MemoKey<T>, build: () => T): T => {
+    if (this.values.has(key)) return this.values.get(key) as T;
+    const value = build();
+    this.values.set(key, value);
+    return value;
+  };
+}
