@@ -68,6 +68,19 @@ const ROWS: Says[] = [
   { file: "duplicate-env-var/causes.yaml", at: "{name: MODE, value: safe}", rule: "duplicate-env-var", says: ["this later value wins", 'keep one entry for "MODE"'] },
   { file: "duplicate-env-var/causes.yaml", at: "$$(ESCAPED) b", rule: "duplicate-env-var", says: ["this later value wins"] },
   { file: "duplicate-env-var/causes.yaml", at: "$(POD)-worker", rule: "duplicate-env-var", says: ['rename the entry at env[10] (for example "POD_BASE")'] },
+  // Who selects which pods
+  { file: "workload-selector-overlap/overlap.yaml", at: "matchLabels: { app: portal, env: prod } }", rule: "workload-selector-overlap", says: ['also selects the pods of Deployment "portal" (both select the same pods)', "add a label that tells them apart"] },
+  { file: "workload-selector-overlap/overlap.yaml", at: "matchLabels: { app: api } }", rule: "workload-selector-overlap", says: ['also selects the pods of Job "api-migrate"'], never: ["both select"] },
+  { file: "workload-selector-overlap/live-objects.yaml", at: "matchLabels: { app: worker } }", rule: "workload-selector-overlap", says: ['also selects the pods of Pod "worker-debug"'], never: ["both select"] },
+  { file: "hpa-missing-requests/other-workload-pods.yaml", at: "name: cpu # expect", rule: "hpa-missing-requests", says: ['averaged over every pod the selector of Deployment "portal" matches', 'container "cache" of StatefulSet "portal-cache" has none', "selectors that tell their pods apart"] },
+  { file: "service-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "service-selector-no-match", says: ['matches no pods in namespace "frontend"; the pods it matches run in namespace "shop"', 'move the Service to namespace "shop"'] },
+  { file: "pdb-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "pdb-selector-no-match", says: ['run in namespace "data"', 'move the PodDisruptionBudget to namespace "data"'] },
+  { file: "networkpolicy-selector-no-match/other-namespace.yaml", at: "podSelector: # expect", rule: "networkpolicy-selector-no-match", says: ['run in namespace "api"', 'move the NetworkPolicy to namespace "api"'] },
+  // One cause, one finding
+  { file: "missing-resource-requests/one-cause.yaml", at: "- name: log # expect", rule: "missing-resource-requests", says: ['container "log" requests no cpu or memory and has no memory limit', "set resources.requests.cpu, resources.requests.memory and resources.limits.memory"] },
+  { file: "missing-resource-requests/one-cause.yaml", at: "requests: # expect: missing-resource-requests", rule: "missing-resource-requests", says: ['requests no memory and has no memory limit', "set resources.requests.memory and resources.limits.memory"] },
+  { file: "missing-resource-requests/one-cause.yaml", at: "containers: # expect: qos-besteffort", rule: "qos-besteffort", says: ['"BestEffort"', "set resources.requests.cpu, resources.requests.memory and resources.limits.memory on every container"] },
+  { file: "missing-resource-requests/one-cause.yaml", at: "limits: # expect: missing-memory-limit", rule: "missing-memory-limit", says: ["has no memory limit", "set resources.limits.memory"], never: ["requests"] },
 ];
 
 const lineOf = (file: string, text: string): number => {

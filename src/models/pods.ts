@@ -7,6 +7,11 @@ import { memoKey, type Memo } from "./run-memo.js";
 import { runningPods } from "./workloads.js";
 import type { Path } from "../types.js";
 
+/** The annotation that pins the QoS class a workload is meant to get (read by qos-expected-mismatch). */
+export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
+
+export { runningPods };
+
 /** The QoS class of each workload, derived once per run for the three QoS rules. */
 const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload");
 
@@ -53,4 +58,55 @@ export function limitRangeDefault(index: ResourceIndex, namespace: string, secti
     }
   }
   return undefined;
+}
+
+/**
+ * One cause, one finding: pods in which no container sets any cpu or memory request or limit are
+ * reported once for the pod, by qos-besteffort (whose hint carries the per-container advice) or,
+ * when an expected-qos annotation states the intent, by qos-expected-mismatch; the per-container
+ * rules (missing-resource-requests, missing-memory-limit) and qos-class stay quiet on them.
+ */
+export function bestEffortPods(resource: Resource, memo: Memo): boolean {
+  const tpl = runningPods(resource);
+  return !!tpl && qosOf(resource, memo)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
+}
+
+/**
+ * Whether the per-container rules leave a pod to the pod-level finding: BestEffort as written,
+ * and no LimitRange default of the namespace that admission would write into its containers
+ * (qos-besteffort judges the template alone, so there the per-container findings stay).
+ */
+export function reportedForThePod(index: ResourceIndex, resource: Resource, memo: Memo): boolean {
+  if (!bestEffortPods(resource, memo)) return false;
+  return !(["cpu", "memory"] as const).some(
+    (name) => limitRangeDefault(index, resource.namespace, "defaultRequest", name) || limitRangeDefault(index, resource.namespace, "default", name),
+  );
+}
+
+/** Whether the expected-qos annotation pins the intended class, on the workload or its pod template. */
+export function qosPinned(resource: Resource): boolean {
+  const tpl = runningPods(resource);
+  return resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined || tpl?.annotations[EXPECTED_QOS_ANNOTATION] !== undefined;
+}
+
+/** The resources (cpu, memory) a container requests neither itself, through its limit, at pod level nor by a LimitRange default. */
+export function unrequested(index: ResourceIndex, resource: Resource, tpl: PodTemplate, container: Container): Array<"cpu" | "memory"> {
+  const podRequests = { ...tpl.spec.resources?.limits, ...tpl.spec.resources?.requests };
+  const r = container.resources;
+  return (["cpu", "memory"] as const).filter(
+    (name) =>
+      r?.requests?.[name] === undefined &&
+      r?.limits?.[name] === undefined &&
+      podRequests[name] === undefined &&
+      limitRangeDefault(index, resource.namespace, "defaultRequest", name) === undefined,
+  );
+}
+
+/** Whether a container's memory is bounded: its own limit, a pod-level limit or a LimitRange default limit. */
+export function memoryLimited(index: ResourceIndex, resource: Resource, tpl: PodTemplate, container: Container): boolean {
+  return (
+    container.resources?.limits?.memory !== undefined ||
+    tpl.spec.resources?.limits?.memory !== undefined ||
+    limitRangeDefault(index, resource.namespace, "default", "memory") !== undefined
+  );
 }

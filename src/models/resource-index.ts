@@ -29,6 +29,8 @@ export class ResourceIndex {
   private readonly byPodLabel = new Map<string, Map<string, Resource[]>>();
   /** namespace -> label key -> resources whose pods carry that key (written, or added by their controller). */
   private readonly byPodLabelKey = new Map<string, Map<string, Resource[]>>();
+  /** "key=value" -> resources of any namespace with pods carrying that label. */
+  private readonly byPodLabelAnywhere = new Map<string, Resource[]>();
   /** namespace -> label key -> spelling variant -> values; built on first use (see podOwnersSpelledLike). */
   private readonly spellings = new Map<string, Map<string, Map<string, Set<string>>>>();
   /** Objects that kustomization generators make, by kind/namespace/name and by kind/namespace. */
@@ -68,7 +70,10 @@ export class ResourceIndex {
       push(this.podOwners, r.namespace, r);
       let labels = this.byPodLabel.get(r.namespace);
       if (!labels) this.byPodLabel.set(r.namespace, (labels = new Map()));
-      for (const [k, v] of Object.entries(tpl.labels)) push(labels, `${k}=${v}`, r);
+      for (const [k, v] of Object.entries(tpl.labels)) {
+        push(labels, `${k}=${v}`, r);
+        push(this.byPodLabelAnywhere, `${k}=${v}`, r);
+      }
       let keys = this.byPodLabelKey.get(r.namespace);
       if (!keys) this.byPodLabelKey.set(r.namespace, (keys = new Map()));
       for (const k of new Set([...Object.keys(tpl.labels), ...tpl.controllerLabels])) push(keys, k, r);
@@ -220,6 +225,26 @@ export class ResourceIndex {
     });
   }
 
+  /**
+   * Workloads and Pods of other namespaces whose pods the selector would select there, for
+   * naming where the pods a selector misses live. Candidates come from the smallest bucket of an
+   * equality requirement across namespaces, at most ELSEWHERE_CANDIDATES of them (a hint costs the
+   * same in an input of any size); a selector without one finds none (no full scan).
+   */
+  podOwnersSelectedElsewhere(namespace: string, selector: Selector): Resource[] {
+    if (selector.kind === "none") return [];
+    let candidates: readonly Resource[] | undefined;
+    for (const r of selector.requirements) {
+      if (r.operator !== "In" || r.values.length !== 1 || ADDED_KEYS.has(r.key)) continue;
+      const bucket = this.byPodLabelAnywhere.get(`${r.key}=${r.values[0]}`) ?? [];
+      if (!candidates || bucket.length < candidates.length) candidates = bucket;
+    }
+    return (candidates ?? []).slice(0, ELSEWHERE_CANDIDATES).filter((owner) => {
+      const tpl = owner.podTemplate;
+      return owner.namespace !== namespace && tpl !== undefined && matches(selector, tpl.labels, tpl.controllerLabels);
+    });
+  }
+
   /** Workloads and Pods of a namespace whose pods carry the label key (a key their controller adds counts), in input order. */
   podOwnersWithKey(namespace: string, labelKey: string): readonly Resource[] {
     return this.byPodLabelKey.get(namespace)?.get(labelKey) ?? [];
@@ -273,6 +298,9 @@ export class ResourceIndex {
     return variants;
   }
 }
+
+/** Owners weighed when looking for a selector's pods in other namespaces. */
+const ELSEWHERE_CANDIDATES = 256;
 
 interface DerivedIndex {
   /** kind/namespace/name -> the custom resource an operator makes that object from. */

@@ -1,3 +1,5 @@
+import { podOwnersSelectedBy } from "../../models/pod-selection.js";
+import type { PodTemplate } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { compareVersions } from "../schema/api-changes.js";
 import { defineRule } from "../types.js";
@@ -32,17 +34,24 @@ A limit alone is enough, because the request then defaults to the limit.
 From Kubernetes 1.34, a pod that sets pod-level resources (\`spec.resources\`, KEP-2837) for
 that resource serves a Resource metric instead: the HPA divides by the pod-level request
 (pkg/controller/podautoscaler/replica_calculator.go, kubernetes PR 132430), which API
-defaulting fills from the pod-level limit when only the limit is written.`,
+defaulting fills from the pod-level limit when only the limit is written.
+The pods are not only the target's own: the HPA lists every pod of the namespace that the
+target's selector matches (the scale subresource's status.selector; replica_calculator.go
+GetResourceReplicas lists pods by it, whoever owns them), so another workload whose pods carry
+the same labels and request no cpu breaks the metric too, and its pods skew the average.`,
   fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
   preventsStatus: [],
   check({ resource, index, settings, report }) {
     const target = hpaTarget(resource, index)?.resource;
-    const tpl = target?.podTemplate;
-    if (!target || !tpl) return;
+    if (!target?.podTemplate) return;
     const spec = resource.spec("HorizontalPodAutoscaler")!;
     const metrics: UtilizationMetric[] = [];
-    if (typeof spec.targetCPUUtilizationPercentage === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
-    spec.metrics?.forEach((m, i) => {
+    // Each version is read in its own shape: a field of the other one is an unknown-field finding and the API drops it.
+    const v1 = resource.apiVersion === "autoscaling/v1";
+    const cpuPercent = v1 ? spec.targetCPUUtilizationPercentage : undefined;
+    const written = v1 ? [] : (spec.metrics ?? []);
+    if (typeof cpuPercent === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
+    written.forEach((m, i) => {
       if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
         metrics.push({ resource: m.resource.name, path: ["spec", "metrics", i, "resource", "name"] });
       } else if (m.type === "ContainerResource" && m.containerResource?.target?.type === "Utilization" && m.containerResource.name) {
@@ -50,30 +59,53 @@ defaulting fills from the pod-level limit when only the limit is written.`,
       }
     });
     // Without any metric, both API versions default to 80% cpu utilization.
-    if (metrics.length === 0 && !spec.metrics?.length && spec.targetCPUUtilizationPercentage === undefined) {
+    if (metrics.length === 0 && !written.length && cpuPercent === undefined) {
       metrics.push({ resource: "cpu", path: ["spec", "scaleTargetRef"], implied: true });
     }
-    const containers = tpl.spec.containers ?? [];
-    const podLevel = tpl.spec.resources;
-    const podLevelServes = (r: string) =>
-      POD_LEVEL_RESOURCES.has(r) &&
-      compareVersions(settings.kubernetesVersion, HPA_POD_LEVEL_RESOURCES_SINCE) >= 0 &&
-      (podLevel?.requests?.[r] !== undefined || podLevel?.limits?.[r] !== undefined);
+    // The HPA averages over every pod its target's selector matches, whoever runs them (horizontal.go lists pods by the scale selector).
+    const owners = [target, ...podOwnersSelectedBy(resource, index).filter((o) => o !== target)];
     for (const metric of metrics) {
-      if (metric.container === undefined && podLevelServes(metric.resource)) continue;
-      const lacking = containers
-        .map((c, i) => ({ c, i }))
-        .filter(({ c }) => metric.container === undefined || c.name === metric.container)
-        .filter(({ c }) => c.resources?.requests?.[metric.resource] === undefined && c.resources?.limits?.[metric.resource] === undefined);
-      if (lacking.length === 0) continue;
-      const names = lacking.map(({ c }) => `"${c.name ?? "?"}"`).join(", ");
-      report({
-        path: metric.path,
-        ...(metric.implied ? { target: "key" as const } : {}),
-        message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but container${lacking.length > 1 ? "s" : ""} ${names} of ${target.kind} "${target.name}" ${lacking.length > 1 ? "have" : "has"} none`,
-        hint: `set resources.requests.${metric.resource} on ${lacking.length > 1 ? "those containers" : "that container"}`,
-        related: { resource: target, path: [...tpl.specPath, "containers", lacking[0].i], message: `container "${lacking[0].c.name ?? ""}"` },
-      });
+      for (const owner of owners) {
+        if (owner !== target && metric.container !== undefined) continue;
+        const ownerTpl = owner.podTemplate!;
+        const lacking = lackingRequests(ownerTpl, metric, settings.kubernetesVersion);
+        if (lacking.length === 0) continue;
+        const names = lacking.map(({ c }) => `"${c.name ?? "?"}"`).join(", ");
+        const their = `container${lacking.length > 1 ? "s" : ""} ${names} of ${owner.kind} "${owner.name}" ${lacking.length > 1 ? "have" : "has"} none`;
+        const related = { resource: owner, path: [...ownerTpl.specPath, "containers", lacking[0].i], message: `container "${lacking[0].c.name ?? ""}"` };
+        if (owner === target) {
+          report({
+            path: metric.path,
+            ...(metric.implied ? { target: "key" as const } : {}),
+            message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but ${their}`,
+            hint: `set resources.requests.${metric.resource} on ${lacking.length > 1 ? "those containers" : "that container"}`,
+            related,
+          });
+        } else {
+          report({
+            path: metric.path,
+            ...(metric.implied ? { target: "key" as const } : {}),
+            message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization is averaged over every pod the selector of ${target.kind} "${target.name}" matches, and ${their}`,
+            hint: `give the two workloads selectors that tell their pods apart, or set resources.requests.${metric.resource} on ${lacking.length > 1 ? "those containers" : "that container"}`,
+            related,
+          });
+        }
+      }
     }
   },
 });
+
+/** The containers of a pod template that lack a request (or limit) for a metric's resource, unless pod-level resources serve it. */
+function lackingRequests(tpl: PodTemplate, metric: UtilizationMetric, kubernetesVersion: string) {
+  const podLevel = tpl.spec.resources;
+  const podLevelServes =
+    metric.container === undefined &&
+    POD_LEVEL_RESOURCES.has(metric.resource) &&
+    compareVersions(kubernetesVersion, HPA_POD_LEVEL_RESOURCES_SINCE) >= 0 &&
+    (podLevel?.requests?.[metric.resource] !== undefined || podLevel?.limits?.[metric.resource] !== undefined);
+  if (podLevelServes) return [];
+  return (tpl.spec.containers ?? [])
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => metric.container === undefined || c.name === metric.container)
+    .filter(({ c }) => c.resources?.requests?.[metric.resource] === undefined && c.resources?.limits?.[metric.resource] === undefined);
+}

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { limitRangeDefault, longRunningContainers, resourcesPath } from "../../models/pods.js";
+import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",
@@ -13,16 +13,20 @@ out, and then the kernel OOM killer and the kubelet's eviction pick victims amon
 the node, not only the leaking one. With a limit, only the offending container is
 OOMKilled and restarted, and its pod keeps its QoS guarantees. (CPU limits are a different
 trade-off and are deliberately not required here.) A memory limit set at pod level, or a
-LimitRange default in the namespace, also bounds the container.`,
+LimitRange default in the namespace, also bounds the container. This rule reports containers
+that size their memory (a request) but do not bound it; a container that sets no memory at
+all is reported once by missing-resource-requests, whose hint includes the limit, and pods
+where no container sets anything once by qos-besteffort.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
   preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
-  check({ resource, index, report }) {
+  check({ resource, index, memo, report }) {
     const tpl = resource.podTemplate!;
-    if (tpl.spec.resources?.limits?.memory !== undefined) return;
-    if (limitRangeDefault(index, resource.namespace, "default", "memory")) return;
+    if (reportedForThePod(index, resource, memo)) return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
-      if (container.resources?.limits?.memory !== undefined) continue;
+      if (memoryLimited(index, resource, tpl, container)) continue;
+      // A container that requests no memory either is reported once, by missing-resource-requests.
+      if (unrequested(index, resource, tpl, container).includes("memory")) continue;
       report({
         path: resourcesPath(container, path, "limits"),
         message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no memory limit`,

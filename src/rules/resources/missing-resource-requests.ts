@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { limitRangeDefault, longRunningContainers, resourcesPath } from "../../models/pods.js";
+import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
@@ -13,24 +13,26 @@ without a cpu or memory request counts as zero: the node it lands on may already
 it is starved of CPU and, when memory runs short, it is among the first to be evicted.
 HorizontalPodAutoscaler utilization targets are percentages of the request and cannot work
 without one. A request that is unset but has a limit defaults to the limit, so that case is
-fine, and so is a LimitRange default of the namespace or a pod-level request.`,
+fine, and so is a LimitRange default of the namespace or a pod-level request.
+A container with no memory request and no memory limit has one cause (no memory sizing at
+all): it is reported once, here, with the limit in the hint, and not by missing-memory-limit
+as well. Pods where no container sets anything are reported once for the pod, by
+qos-besteffort.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
   preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
-  check({ resource, index, report }) {
+  check({ resource, index, memo, report }) {
     const tpl = resource.podTemplate!;
-    const podRequests = { ...tpl.spec.resources?.limits, ...tpl.spec.resources?.requests };
-    const covered = (name: "cpu" | "memory") =>
-      podRequests[name] !== undefined || limitRangeDefault(index, resource.namespace, "defaultRequest", name) !== undefined;
+    if (reportedForThePod(index, resource, memo)) return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
-      const r = container.resources;
-      const missing = (["cpu", "memory"] as const).filter(
-        (name) => r?.requests?.[name] === undefined && r?.limits?.[name] === undefined && !covered(name),
-      );
+      const missing = unrequested(index, resource, tpl, container);
       if (!missing.length) continue;
+      // No memory request and no memory limit is one cause: reported here, with the limit folded in.
+      const noLimit = missing.includes("memory") && !memoryLimited(index, resource, tpl, container);
+      const fields = [...missing.map((name) => `resources.requests.${name}`), ...(noLimit ? ["resources.limits.memory"] : [])];
       report({
         path: resourcesPath(container, path, "requests"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" requests no ${missing.join(" or ")}`,
-        hint: `set resources.requests.${missing[0]}${missing.length > 1 ? ` and resources.requests.${missing[1]}` : ""}`,
+        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}`,
+        hint: `set ${fields.length > 1 ? `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}` : fields[0]}`,
       });
     }
   },

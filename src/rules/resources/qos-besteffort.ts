@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { qosOf } from "../../models/pods.js";
+import { bestEffortPods, qosPinned } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-besteffort",
@@ -11,18 +11,21 @@ export const rule = defineRule({
 limit gets the BestEffort QoS class. The scheduler reserves nothing for it, so it can land on
 a node that is already full; under memory pressure the kubelet evicts BestEffort pods before
 any other, and their containers have the highest OOM score. In practice such pods are
-Evicted or OOMKilled at the first busy moment, usually in production, never in testing.`,
+Evicted or OOMKilled at the first busy moment, usually in production, never in testing.
+This is one cause, so it is one finding per workload: missing-resource-requests and
+missing-memory-limit do not also report each container of such pods, and this finding's hint
+carries their advice. A pod whose k8s-lint.io/expected-qos annotation states the intended
+class is judged by qos-expected-mismatch instead (BestEffort on purpose is then fine).`,
   fix: `Set resources.requests for cpu and memory on every container, sized from observed usage, and
 a memory limit. Requests equal to limits on every container make the pod Guaranteed.`,
   preventsStatus: ["Evicted", "OOMKilled", "Pending"],
   check({ resource, memo, report }) {
+    if (!bestEffortPods(resource, memo) || qosPinned(resource)) return;
     const tpl = resource.podTemplate!;
-    const qos = qosOf(resource, memo)!;
-    if (qos.qosClass !== "BestEffort" || !tpl.spec.containers?.length) return;
     report({
       path: [...tpl.specPath, "containers"],
       message: `pods of ${resource.kind} "${resource.name}" are "BestEffort": no container sets a cpu or memory request or limit`,
-      hint: "set cpu and memory requests (and a memory limit) on every container",
+      hint: "set resources.requests.cpu, resources.requests.memory and resources.limits.memory on every container",
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { qosOf } from "../../models/pods.js";
+import { bestEffortPods, qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-class",
@@ -13,7 +13,8 @@ memory pressure it evicts BestEffort pods first, then Burstable pods using more 
 requested, and Guaranteed pods last; the OOM killer scores containers the same way. The class
 is never written in the manifest, so it is easy to lose Guaranteed by adding one sidecar or
 init container without resources. This rule states the class and, when the pod is not
-Guaranteed, the first container and resource that kept it from being Guaranteed.`,
+Guaranteed, the first container and resource that kept it from being Guaranteed. BestEffort pods are
+stated by the qos-besteffort warning (or qos-expected-mismatch), not here as well.`,
   fix: `Nothing to fix when the class is the one you want. For Guaranteed, give every container and
 init container cpu and memory limits, with requests equal to them (or unset: they default to
 the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
@@ -21,6 +22,7 @@ the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   check({ resource, memo, report }) {
     const tpl = resource.podTemplate!;
     const qos = qosOf(resource, memo)!;
+    if (bestEffortPods(resource, memo)) return;
     report({
       path: qos.decidingPath ? [...qos.decidingPath, "name"] : [...tpl.specPath, "containers"],
       message:

@@ -6,6 +6,7 @@ import { rule as pdbSelectorNoMatch } from "./pdb-selector-no-match.js";
 import { rule as selectorTemplateMismatch } from "./selector-template-mismatch.js";
 import { rule as serviceSelectorNoMatch } from "./service-selector-no-match.js";
 import { rule as serviceTargetPortUndeclared } from "./service-target-port-undeclared.js";
+import { rule as workloadSelectorOverlap } from "./workload-selector-overlap.js";
 
 export const rules: Rule[] = [
   selectorTemplateMismatch,
@@ -14,4 +15,5 @@ export const rules: Rule[] = [
   serviceTargetPortUndeclared,
   networkpolicySelectorNoMatch,
   pdbSelectorNoMatch,
+  workloadSelectorOverlap,
 ];

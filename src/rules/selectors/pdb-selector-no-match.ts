@@ -1,6 +1,6 @@
 import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, noMatchVerdict, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "pdb-selector-no-match",
@@ -14,8 +14,9 @@ autoscaler scale-downs) for the pods its selector matches. When the selector mat
 the budget protects nothing: a drain can evict every replica at once and the application goes
 down during routine maintenance, although a PDB seems to be in place. A PDB without a
 selector selects no pods, and in policy/v1beta1 an empty selector selected none either (in
-policy/v1 it selects every pod of the namespace). Namespaces without any workload in the
-input are not judged for a written selector.
+policy/v1 it selects every pod of the namespace). A budget selects pods of its own namespace
+only: when the pods it matches run in another namespace of the input, the finding names it.
+Otherwise namespaces without any workload in the input are not judged for a written selector.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
 typo stays a warning), the finding drops to info if a workload of the namespace may create or
@@ -41,8 +42,19 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
       }
       return;
     }
-    if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
+    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
+    const away = podsElsewhere(index, resource.namespace, selector);
+    if (away) {
+      report({
+        path: ["spec", "selector"],
+        message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
+        hint: `move the PodDisruptionBudget to namespace "${away.namespaces[0]}": a PodDisruptionBudget selects pods of its own namespace only`,
+        related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
+      });
+      return;
+    }
+    if (!index.podOwnersIn(resource.namespace).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
     const verdict = noMatchVerdict(index, resource.namespace, selector, near);
     if (verdict.silent) return;

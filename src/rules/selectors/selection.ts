@@ -2,43 +2,10 @@
 import { closestWithin, spellingDistance } from "../../did-you-mean.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { formatSelector, matches, parseLabelSelector, parseMapSelector, type Requirement, type Selector } from "../../models/selector.js";
+import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
 import type { Path } from "../../types.js";
 
-export interface WorkloadSelector {
-  selector: Selector;
-  /** The selector as written (undefined when defaulted). */
-  raw: unknown;
-  path: Path;
-  /** LabelSelector (matchLabels/matchExpressions) rather than the map form of ReplicationController. */
-  labelSelector: boolean;
-  /** Not written: the API defaults it from the template labels (or the Job controller generates it). */
-  defaulted: boolean;
-}
-
-const APPS_V1_KINDS = new Set(["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"]);
-
-/** The selector a workload controller uses to find its pods, after API defaulting. */
-export function workloadSelector(resource: Resource): WorkloadSelector | undefined {
-  const path: Path = ["spec", "selector"];
-  const raw = resource.get(path);
-  const missing = raw === undefined || raw === null;
-  if (APPS_V1_KINDS.has(resource.kind)) {
-    // Only the pre-apps/v1 versions defaulted a missing selector from the template labels.
-    const defaulted = missing && resource.apiVersion !== "apps/v1";
-    return { selector: parseLabelSelector(raw), raw, path, labelSelector: true, defaulted };
-  }
-  if (resource.kind === "ReplicationController") {
-    const sel = parseMapSelector(raw);
-    const empty = sel.kind === "none" || sel.requirements.length === 0;
-    return { selector: sel, raw, path, labelSelector: false, defaulted: empty };
-  }
-  if (resource.kind === "Job") {
-    const manual = resource.get(["spec", "manualSelector"]) === true;
-    return { selector: parseLabelSelector(raw), raw, path, labelSelector: true, defaulted: !manual };
-  }
-  return undefined;
-}
+export { workloadSelector, type WorkloadSelector } from "../../models/pod-selection.js";
 
 /** Path of a requirement of a LabelSelector written at `base` (matchLabels first, then matchExpressions). */
 export function requirementPath(raw: unknown, base: Path, req: Requirement, mapForm = false): Path {
@@ -136,6 +103,28 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
 }
 
 export { formatSelector };
+
+export interface PodsElsewhere {
+  /** The first owner matched in another namespace. */
+  owner: Resource;
+  /** The namespaces where the selector's pods run, in input order (at most three). */
+  namespaces: string[];
+  /** `in namespace "shop"` or `in namespaces "a", "b"`. */
+  where: string;
+}
+
+/**
+ * Where the pods a selector misses in its own namespace run instead: every namespaced selector
+ * (Service, PodDisruptionBudget, NetworkPolicy podSelector) selects pods of its own namespace
+ * only, so pods matching in another namespace are the usual cause of a selector that matches nothing.
+ */
+export function podsElsewhere(index: ResourceIndex, namespace: string, selector: Selector): PodsElsewhere | undefined {
+  const owners = index.podOwnersSelectedElsewhere(namespace, selector);
+  if (!owners.length) return undefined;
+  const namespaces = [...new Set(owners.map((o) => o.namespace))].slice(0, 3);
+  const where = `in namespace${namespaces.length > 1 ? "s" : ""} ${namespaces.map((n) => `"${n}"`).join(", ")}`;
+  return { owner: owners[0], namespaces, where };
+}
 
 /** How a selector that selects no pod template of the input is reported. */
 export type NoMatchVerdict =

@@ -1,6 +1,6 @@
 import { formatSelector, parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, noMatchVerdict, requirementPath } from "./selection.js";
+import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
 
 export const rule = defineRule({
   id: "service-selector-no-match",
@@ -16,8 +16,9 @@ front of it answers 503. A one-letter typo in a label value, a label renamed in 
 Deployment only, or a Service placed in another namespace are the usual causes. Labels that
 controllers add to pods (pod-template-hash, statefulset.kubernetes.io/pod-name...) count as
 present, and a Service selecting the pods of several workloads (blue/green, canary) is fine.
-Namespaces of the input without any workload are not judged: their pods are deployed
-elsewhere.
+When the pods the selector matches run in another namespace of the input, the finding names
+that namespace, even if the Service's own namespace has no workload; otherwise namespaces of
+the input without any workload are not judged: their pods are deployed elsewhere.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
 typo stays a warning), the finding drops to info if a workload of the namespace may create or
@@ -30,8 +31,19 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
-    if (!index.podOwnersIn(resource.namespace).length) return;
     if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
+    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
+    const away = podsElsewhere(index, resource.namespace, selector);
+    if (away) {
+      report({
+        path: ["spec", "selector"],
+        message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
+        hint: `move the Service to namespace "${away.namespaces[0]}": a Service selects pods of its own namespace only`,
+        related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
+      });
+      return;
+    }
+    if (!index.podOwnersIn(resource.namespace).length) return;
     const near = nearestOwner(index, resource.namespace, selector);
     const verdict = noMatchVerdict(index, resource.namespace, selector, near);
     if (verdict.silent) return;
