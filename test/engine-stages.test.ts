@@ -63,7 +63,7 @@ describe("collect", () => {
       [0, "Deployment", "a.yaml", []],
       [1, "Service", "b.yaml", ["items", 0]],
     ]);
-    expect(c.sources[0].diagnostics.map((d) => [d.ruleId, d.line])).toEqual([["yaml-syntax", 15]]);
+    expect(c.sources[0].diagnostics.map((d) => [d.ruleId, d.line])).toEqual([["yaml-syntax", 14]]);
   });
 
   test("a configured severity applies to what collect reports; off drops it", () => {
