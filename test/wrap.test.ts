@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { run } from "../src/cli/run.js";
 import { lint } from "../src/engine/lint.js";
 import { ruleDescriptions } from "../src/engine/registry.js";
@@ -39,6 +40,14 @@ describe("wrap", () => {
     expect(textWidth(new Chalk({ level: 1 }).red("abc"))).toBe(3);
     expect(wrap("日本語 日本語 日本語", { width: 13 })).toBe("日本語 日本語\n日本語");
   });
+});
+
+test("the one-column fast path measures as string-width does, character by character and with colour", () => {
+  const chars: string[] = [];
+  for (let c = 0x20; c < 0x300; c++) if (c < 0x7f || c >= 0xa0) chars.push(String.fromCodePoint(c));
+  chars.push("\u2714", "\u2716", "\u00ad", "\u0301", "\u4e2d", "\u{1f600}");
+  const disagree = chars.filter((ch) => textWidth(ch) !== stringWidth(ch) || textWidth(`\x1b[31ma${ch}\x1b[39m`) !== stringWidth(`\x1b[31ma${ch}\x1b[39m`));
+  expect(disagree).toEqual([]);
 });
 
 describe("table", () => {
