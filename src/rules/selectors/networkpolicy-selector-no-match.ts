@@ -1,6 +1,6 @@
-import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
+import { reportUnmatchedSelector } from "./selection.js";
 
 export const rule = defineRule({
   id: "networkpolicy-selector-no-match",
@@ -23,33 +23,12 @@ relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of
 if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource } = ctx;
     const raw = resource.get(["spec", "podSelector"]);
     if (raw === undefined || raw === null || selectorProblems(raw).length) return;
     const selector = parseLabelSelector(raw);
     if (isEmptySelector(selector)) return;
-    if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
-    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
-    const away = podsElsewhere(index, resource.namespace, selector);
-    if (away) {
-      report({
-        path: ["spec", "podSelector"],
-        message: `podSelector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
-        hint: `move the NetworkPolicy to namespace "${away.namespaces[0]}": a NetworkPolicy selects pods of its own namespace only`,
-        related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
-      });
-      return;
-    }
-    if (!index.podOwnersIn(resource.namespace).length) return;
-    const near = nearestOwner(index, resource.namespace, selector);
-    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
-    if (verdict.silent) return;
-    report({
-      ...(verdict.severity ? { severity: verdict.severity } : {}),
-      path: near ? requirementPath(raw, ["spec", "podSelector"], near.failing) : ["spec", "podSelector"],
-      message: `podSelector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
-      hint: near ? `align the podSelector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set podSelector to the labels of the pods to isolate",
-      ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
-    });
+    reportUnmatchedSelector(ctx, selector, { name: "podSelector", path: ["spec", "podSelector"], raw, hint: "set podSelector to the labels of the pods to isolate" });
   },
 });

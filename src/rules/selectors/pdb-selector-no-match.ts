@@ -1,6 +1,6 @@
-import { formatSelector, isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
+import { reportUnmatchedSelector } from "./selection.js";
 
 export const rule = defineRule({
   id: "pdb-selector-no-match",
@@ -24,7 +24,8 @@ relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of
 if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Set spec.selector.matchLabels to the labels of the workload's pod template.",
   preventsStatus: [],
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, report } = ctx;
     const raw = resource.get(["spec", "selector"]);
     if (raw === undefined || raw === null) {
       report({ path: ["spec"], message: `PodDisruptionBudget "${resource.name}" has no selector, so it protects no pods`, hint: "add spec.selector.matchLabels" });
@@ -42,28 +43,6 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
       }
       return;
     }
-    if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
-    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
-    const away = podsElsewhere(index, resource.namespace, selector);
-    if (away) {
-      report({
-        path: ["spec", "selector"],
-        message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
-        hint: `move the PodDisruptionBudget to namespace "${away.namespaces[0]}": a PodDisruptionBudget selects pods of its own namespace only`,
-        related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
-      });
-      return;
-    }
-    if (!index.podOwnersIn(resource.namespace).length) return;
-    const near = nearestOwner(index, resource.namespace, selector);
-    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
-    if (verdict.silent) return;
-    report({
-      ...(verdict.severity ? { severity: verdict.severity } : {}),
-      path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
-      hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the pods to protect",
-      ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
-    });
+    reportUnmatchedSelector(ctx, selector, { name: "selector", path: ["spec", "selector"], raw, hint: "set the selector to the labels of the pods to protect" });
   },
 });

@@ -4,6 +4,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
 import type { Path } from "../../types.js";
+import type { CrossResourceContext } from "../types.js";
 
 export { workloadSelector, type WorkloadSelector } from "../../models/pod-selection.js";
 
@@ -160,4 +161,48 @@ function isTypo(near: NearMiss): boolean {
   const labels = owner.podTemplate!.labels;
   if (!Object.prototype.hasOwnProperty.call(labels, failing.key)) return false;
   return failing.values.some((v) => closestWithin(v, [labels[failing.key]]) !== undefined);
+}
+
+/** Where a selector rule's selector is written, and what to suggest when no pod owner nearly matches. */
+export interface SelectorField {
+  /** The field's name in messages: "selector" or "podSelector". */
+  name: string;
+  /** The field's path in the resource, and its value as written. */
+  path: Path;
+  raw: unknown;
+  /** A Service's selector is a plain label map, not a LabelSelector. */
+  mapForm?: boolean;
+  /** The hint when no pod owner of the namespace nearly matches. */
+  hint: string;
+}
+
+/**
+ * The shared verdict of service-, pdb- and networkpolicy-selector-no-match: silent when pods of
+ * the namespace (or pods an operator derives there) match; else the namespace where matching
+ * pods run; else the pod owner whose labels nearly match, lowered by noMatchVerdict.
+ */
+export function reportUnmatchedSelector({ resource, index, report }: CrossResourceContext, selector: Selector, field: SelectorField): void {
+  const ns = resource.namespace;
+  if (index.podOwnersSelectedBy(ns, selector).length || index.derivedPodsSelectedBy(ns, selector).length) return;
+  const away = podsElsewhere(index, ns, selector);
+  if (away) {
+    report({
+      path: field.path,
+      message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
+      hint: `move the ${resource.kind} to namespace "${away.namespaces[0]}": a ${resource.kind} selects pods of its own namespace only`,
+      related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
+    });
+    return;
+  }
+  if (!index.podOwnersIn(ns).length) return;
+  const near = nearestOwner(index, ns, selector);
+  const verdict = noMatchVerdict(index, ns, selector, near);
+  if (verdict.silent) return;
+  report({
+    ...(verdict.severity ? { severity: verdict.severity } : {}),
+    path: near ? requirementPath(field.raw, field.path, near.failing, field.mapForm) : field.path,
+    message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
+    hint: near ? `align the ${field.name} with the labels of ${near.owner.kind} "${near.owner.name}"` : field.hint,
+    ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
+  });
 }

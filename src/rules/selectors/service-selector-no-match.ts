@@ -1,6 +1,6 @@
-import { formatSelector, parseServiceSelector } from "../../models/selector.js";
+import { parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath } from "./selection.js";
+import { reportUnmatchedSelector } from "./selection.js";
 
 export const rule = defineRule({
   id: "service-selector-no-match",
@@ -26,33 +26,12 @@ relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of
 if custom resources of an operator k8s-lint does not know share the namespace.`,
   fix: "Make the selector equal to labels that the target pod template carries (or fix the template), and keep the Service in the workload's namespace.",
   preventsStatus: ["Init:N/M"],
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource } = ctx;
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
-    if (index.podOwnersSelectedBy(resource.namespace, selector).length) return;
-    if (index.derivedPodsSelectedBy(resource.namespace, selector).length) return;
-    const away = podsElsewhere(index, resource.namespace, selector);
-    if (away) {
-      report({
-        path: ["spec", "selector"],
-        message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
-        hint: `move the Service to namespace "${away.namespaces[0]}": a Service selects pods of its own namespace only`,
-        related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
-      });
-      return;
-    }
-    if (!index.podOwnersIn(resource.namespace).length) return;
-    const near = nearestOwner(index, resource.namespace, selector);
-    const verdict = noMatchVerdict(index, resource.namespace, selector, near);
-    if (verdict.silent) return;
-    report({
-      ...(verdict.severity ? { severity: verdict.severity } : {}),
-      path: near ? requirementPath(spec.selector, ["spec", "selector"], near.failing, true) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no pods in namespace "${resource.namespace}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
-      hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : "set the selector to the labels of the target pod template",
-      ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
-    });
+    reportUnmatchedSelector(ctx, selector, { name: "selector", path: ["spec", "selector"], raw: spec.selector, mapForm: true, hint: "set the selector to the labels of the target pod template" });
   },
 });
