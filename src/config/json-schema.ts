@@ -3,7 +3,7 @@
  * reference (docs/configuration.md), both generated from the zod schema so neither can drift.
  * Regenerate with `npm run gen:docs`; a test fails when they are stale.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { allRules } from "../engine/registry.js";
 import { configSchema, excludeEntry } from "./schema.js";
 

@@ -1,6 +1,8 @@
 /** Finds, reads and validates the config file; errors carry the offending key and its line. */
 import { existsSync } from "node:fs";
 import type { z } from "zod";
+import * as zm from "zod/mini";
+import { en } from "zod/locales";
 import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
@@ -13,6 +15,9 @@ import { allRules } from "../engine/registry.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };
+
+// zod's functional build has no messages until a locale is chosen.
+zm.config(en());
 
 export const CONFIG_NAMES = [".k8s-lint.yaml", ".k8s-lint.yml", ".k8s-lint.json"];
 

@@ -1,5 +1,6 @@
 /** docs/rules/*.md are rendered from rule meta and the rule's example fixtures, so the pages cannot drift from the code. */
-import { describeScope, ruleExamples, type Rule } from "../engine/registry.js";
+import { describeScope, type Rule } from "../engine/registry.js";
+import { ruleExamples } from "../engine/rule-examples.js";
 
 const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
 

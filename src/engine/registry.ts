@@ -6,9 +6,8 @@ import { allRules } from "../rules/index.js";
 import type { RuleDescription } from "../types.js";
 
 export { allRules, getRule } from "../rules/index.js";
-export { ruleExamples } from "../rules/examples.js";
 export { describeScope } from "../rules/scope.js";
-export type { Rule, RuleCategory, RuleExamples, RuleMeta } from "../rules/types.js";
+export type { Rule, RuleCategory, RuleMeta } from "../rules/types.js";
 
 /** What reports print about the rules (SARIF rule descriptors, `--explain`), in catalogue order. */
 export const ruleDescriptions: readonly RuleDescription[] = allRules.map((r) => r.meta);

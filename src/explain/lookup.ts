@@ -4,7 +4,8 @@
  * Rule links are read from the registry at runtime, in both directions.
  */
 import { nearest } from "../did-you-mean.js";
-import { allRules, getRule, ruleExamples, type Rule, type RuleExamples, type RuleMeta } from "../engine/registry.js";
+import { allRules, getRule, type Rule, type RuleMeta } from "../engine/registry.js";
+import { ruleExamples, type RuleExamples } from "../engine/rule-examples.js";
 import type { Severity } from "../types.js";
 import { explainExitCode, parseSignal, type ExitCodeInfo } from "./exit-codes.js";
 import { statusTopics } from "./topics/index.js";

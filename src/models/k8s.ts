@@ -1,9 +1,8 @@
 /**
- * Typed, lenient zod models of the built-in kinds the rules reason about. Only the fields
+ * Typed, lenient models of the built-in kinds the rules reason about. Only the fields
  * rules read are declared; every other key is kept as is (loose objects).
  */
-import { z } from "zod";
-import { bool, intOrString, list, num, obj, opt, quantityMap, str, stringMap } from "./zod-lenient.js";
+import { bool, intOrString, list, num, obj, opt, quantityMap, str, stringMap, strOrNull, unknown, type Read } from "./lenient.js";
 
 export const ObjectMeta = obj({
   name: str,
@@ -13,7 +12,7 @@ export const ObjectMeta = obj({
   annotations: stringMap,
 });
 
-export const LabelSelectorRequirement = obj({ key: str, operator: str, values: list(z.unknown()) });
+export const LabelSelectorRequirement = obj({ key: str, operator: str, values: list(unknown) });
 export const LabelSelector = obj({
   matchLabels: stringMap,
   matchExpressions: list(LabelSelectorRequirement),
@@ -25,7 +24,7 @@ const ResourceFieldRef = obj({ resource: str, containerName: str, divisor: intOr
 
 export const EnvVar = obj({
   name: str,
-  value: opt(z.unknown()),
+  value: opt(unknown),
   valueFrom: opt(
     obj({ configMapKeyRef: opt(KeyRef), secretKeyRef: opt(KeyRef), fieldRef: opt(FieldRef), resourceFieldRef: opt(ResourceFieldRef) }),
   ),
@@ -42,7 +41,7 @@ export const ResourceRequirements = obj({ limits: quantityMap, requests: quantit
 const HttpGet = obj({ path: str, port: intOrString, host: str, scheme: str });
 const TcpSocket = obj({ port: intOrString, host: str });
 const GrpcAction = obj({ port: num, service: str });
-const ExecAction = obj({ command: list(z.unknown()) });
+const ExecAction = obj({ command: list(unknown) });
 export const Handler = obj({ exec: opt(ExecAction), httpGet: opt(HttpGet), tcpSocket: opt(TcpSocket), sleep: opt(obj({ seconds: num })) });
 export const Probe = obj({
   exec: opt(ExecAction),
@@ -64,15 +63,15 @@ export const SecurityContext = obj({
   runAsNonRoot: bool,
   runAsUser: num,
   readOnlyRootFilesystem: bool,
-  capabilities: opt(obj({ add: list(z.unknown()), drop: list(z.unknown()) })),
+  capabilities: opt(obj({ add: list(unknown), drop: list(unknown) })),
 });
 
 export const Container = obj({
   name: str,
   image: str,
   imagePullPolicy: str,
-  command: list(z.unknown()),
-  args: list(z.unknown()),
+  command: list(unknown),
+  args: list(unknown),
   workingDir: str,
   ports: list(ContainerPort),
   env: list(EnvVar),
@@ -108,7 +107,7 @@ export const Volume = obj({
     }),
   ),
   downwardAPI: opt(obj({ items: list(obj({ path: str, fieldRef: opt(FieldRef), resourceFieldRef: opt(ResourceFieldRef) })) })),
-  ephemeral: opt(obj({ volumeClaimTemplate: opt(z.unknown()) })),
+  ephemeral: opt(obj({ volumeClaimTemplate: opt(unknown) })),
 });
 
 export const PodSpec = obj({
@@ -135,18 +134,18 @@ export const PodSpec = obj({
 export const PodTemplateSpec = obj({ metadata: opt(ObjectMeta), spec: opt(PodSpec) });
 
 export const PersistentVolumeClaimSpec = obj({
-  accessModes: list(z.unknown()),
-  storageClassName: opt(z.string().nullable()),
+  accessModes: list(unknown),
+  storageClassName: strOrNull,
   volumeMode: str,
   volumeName: str,
   selector: opt(LabelSelector),
   resources: opt(obj({ requests: quantityMap, limits: quantityMap })),
-  dataSource: opt(z.unknown()),
+  dataSource: opt(unknown),
 });
 
 export const WorkloadSpec = obj({
   replicas: num,
-  selector: opt(z.unknown()),
+  selector: opt(unknown),
   template: opt(PodTemplateSpec),
   serviceName: str,
   volumeClaimTemplates: list(obj({ metadata: opt(ObjectMeta), spec: opt(PersistentVolumeClaimSpec) })),
@@ -167,7 +166,7 @@ export const ServiceSpec = obj({
   selector: stringMap,
   ports: list(ServicePort),
   clusterIP: str,
-  clusterIPs: list(z.unknown()),
+  clusterIPs: list(unknown),
   externalName: str,
   publishNotReadyAddresses: bool,
 });
@@ -183,7 +182,7 @@ export const IngressSpec = obj({
   ingressClassName: str,
   defaultBackend: opt(IngressBackend),
   backend: opt(IngressBackend),
-  tls: list(obj({ hosts: list(z.unknown()), secretName: str })),
+  tls: list(obj({ hosts: list(unknown), secretName: str })),
   rules: list(
     obj({
       host: str,
@@ -194,7 +193,7 @@ export const IngressSpec = obj({
 
 export const PersistentVolumeSpec = obj({
   capacity: quantityMap,
-  accessModes: list(z.unknown()),
+  accessModes: list(unknown),
   storageClassName: str,
   volumeMode: str,
   persistentVolumeReclaimPolicy: str,
@@ -202,7 +201,7 @@ export const PersistentVolumeSpec = obj({
   hostPath: opt(obj({ path: str })),
   local: opt(obj({ path: str })),
   nfs: opt(obj({ server: str, path: str })),
-  nodeAffinity: opt(z.unknown()),
+  nodeAffinity: opt(unknown),
 });
 
 export const HpaMetricTarget = obj({ type: str, averageUtilization: num, averageValue: intOrString, value: intOrString });
@@ -222,28 +221,28 @@ export const HpaSpec = obj({
   targetCPUUtilizationPercentage: num,
 });
 
-export const PdbSpec = obj({ selector: opt(z.unknown()), minAvailable: intOrString, maxUnavailable: intOrString });
-export const NetworkPolicySpec = obj({ podSelector: opt(z.unknown()), policyTypes: list(z.unknown()) });
+export const PdbSpec = obj({ selector: opt(unknown), minAvailable: intOrString, maxUnavailable: intOrString });
+export const NetworkPolicySpec = obj({ podSelector: opt(unknown), policyTypes: list(unknown) });
 
 
-export type ObjectMeta = z.output<typeof ObjectMeta>;
-export type LabelSelector = z.output<typeof LabelSelector>;
-export type Container = z.output<typeof Container>;
-export type Volume = z.output<typeof Volume>;
-export type PodSpec = z.output<typeof PodSpec>;
-export type PodTemplateSpec = z.output<typeof PodTemplateSpec>;
-export type Probe = z.output<typeof Probe>;
-export type EnvVar = z.output<typeof EnvVar>;
-export type WorkloadSpec = z.output<typeof WorkloadSpec>;
-export type ServiceSpec = z.output<typeof ServiceSpec>;
-export type ServicePort = z.output<typeof ServicePort>;
-export type IngressSpec = z.output<typeof IngressSpec>;
-export type PersistentVolumeSpec = z.output<typeof PersistentVolumeSpec>;
-export type PersistentVolumeClaimSpec = z.output<typeof PersistentVolumeClaimSpec>;
-export type HpaSpec = z.output<typeof HpaSpec>;
-export type HpaMetric = z.output<typeof HpaMetric>;
-export type PdbSpec = z.output<typeof PdbSpec>;
-export type NetworkPolicySpec = z.output<typeof NetworkPolicySpec>;
+export type ObjectMeta = Read<typeof ObjectMeta>;
+export type LabelSelector = Read<typeof LabelSelector>;
+export type Container = Read<typeof Container>;
+export type Volume = Read<typeof Volume>;
+export type PodSpec = Read<typeof PodSpec>;
+export type PodTemplateSpec = Read<typeof PodTemplateSpec>;
+export type Probe = Read<typeof Probe>;
+export type EnvVar = Read<typeof EnvVar>;
+export type WorkloadSpec = Read<typeof WorkloadSpec>;
+export type ServiceSpec = Read<typeof ServiceSpec>;
+export type ServicePort = Read<typeof ServicePort>;
+export type IngressSpec = Read<typeof IngressSpec>;
+export type PersistentVolumeSpec = Read<typeof PersistentVolumeSpec>;
+export type PersistentVolumeClaimSpec = Read<typeof PersistentVolumeClaimSpec>;
+export type HpaSpec = Read<typeof HpaSpec>;
+export type HpaMetric = Read<typeof HpaMetric>;
+export type PdbSpec = Read<typeof PdbSpec>;
+export type NetworkPolicySpec = Read<typeof NetworkPolicySpec>;
 
 /** The typed spec of each kind the rules read; kinds not listed have no typed spec. */
 export const specModels = {

@@ -1,0 +1,89 @@
+/**
+ * Building blocks for lenient models: a field of the wrong type reads as absent instead of
+ * failing the whole resource (the schema rules report the type error; the other rules just
+ * see a missing value). Arrays keep their length so that item i is still the i-th item of
+ * the manifest and paths stay exact.
+ *
+ * A reader is a plain function over the value as written: no schema library on the path every
+ * resource takes (a resource is read once per kind the rules ask for; the readers allocate only
+ * the objects they return).
+ */
+import { inputKeyedObject } from "./input-keys.js";
+
+/** Reads one value as written; never throws, a value of the wrong shape reads as absent. */
+export interface Reader<T> {
+  parse(value: unknown): T;
+}
+
+/** What a reader returns. */
+export type Read<R> = R extends Reader<infer T> ? T : never;
+
+type Shape = Record<string, Reader<unknown>>;
+/** The model of an object: the declared fields typed, every other key kept as written. */
+export type ObjectOf<S extends Shape> = { [K in keyof S]?: Read<S[K]> } & { [key: string]: unknown };
+
+function reader<T>(parse: (value: unknown) => T): Reader<T> {
+  return { parse };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Any value, as written. */
+export const unknown: Reader<unknown> = reader((v) => v);
+
+/** An optional field: a value the reader does not accept reads as undefined. */
+export function opt<T>(inner: Reader<T>): Reader<T | undefined> {
+  return inner;
+}
+
+/**
+ * An object whose fields are all lenient; a non-object reads as `{}`; unknown keys are kept,
+ * except `__proto__` (assigning it would set the model's prototype; the schema rules report it).
+ * A declared field absent from the input stays absent; one of the wrong type is a key whose value
+ * is undefined.
+ */
+export function obj<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
+  const keys = Object.keys(shape);
+  return reader((value) => {
+    if (!isObject(value)) return {} as ObjectOf<S>;
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (Object.hasOwn(value, key)) out[key] = shape[key].parse(value[key]);
+    }
+    for (const key of Object.keys(value)) if (key !== "__proto__" && !Object.hasOwn(shape, key)) out[key] = value[key];
+    return out as ObjectOf<S>;
+  });
+}
+
+/** An optional list; a non-list reads as undefined, items keep their positions. */
+export function list<T>(item: Reader<T>): Reader<T[] | undefined> {
+  return reader((v) => (Array.isArray(v) ? v.map((x) => item.parse(x)) : undefined));
+}
+
+export const str: Reader<string | undefined> = reader((v) => (typeof v === "string" ? v : undefined));
+/** A string or an explicit null (a field whose null means something, e.g. storageClassName). */
+export const strOrNull: Reader<string | null | undefined> = reader((v) => (typeof v === "string" || v === null ? v : undefined));
+/** A finite number (YAML's `.inf` and `.nan` read as absent). */
+export const num: Reader<number | undefined> = reader((v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined));
+export const bool: Reader<boolean | undefined> = reader((v) => (typeof v === "boolean" ? v : undefined));
+/** Kubernetes int-or-string (ports, maxUnavailable...). */
+export const intOrString: Reader<number | string | undefined> = reader((v) =>
+  typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? v : undefined,
+);
+
+/** Without a prototype: rules look these maps up by keys from the input (a selector's label key). */
+function toMap(m: unknown, keep: (v: unknown) => boolean): Record<string, string> | undefined {
+  if (!isObject(m)) return undefined;
+  const out = inputKeyedObject<string>();
+  for (const [k, v] of Object.entries(m)) if (keep(v)) out[k] = String(v);
+  return out;
+}
+
+/** A string map such as labels; non-string values are dropped, not the whole map. */
+export const stringMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, (v) => typeof v === "string"));
+/** Resource quantities: strings or numbers (`cpu: 1`). */
+export const quantityMap: Reader<Record<string, string> | undefined> = reader((m) =>
+  toMap(m, (v) => typeof v === "string" || typeof v === "number"),
+);

@@ -1,0 +1,69 @@
+/**
+ * The lenient readers behind the resource models: a value of the wrong type reads as absent,
+ * never as an exception, and lists keep their length so item paths stay exact.
+ */
+import { bool, intOrString, list, num, obj, quantityMap, str, stringMap, strOrNull, unknown } from "../src/models/lenient.js";
+
+const Port = obj({ name: str, containerPort: num });
+const Spec = obj({ ports: list(Port), labels: stringMap, paused: bool, size: intOrString, storageClassName: strOrNull });
+
+describe("lenient readers", () => {
+  test.each([
+    ["a string", "web", "web"],
+    ["a number", 8080, undefined],
+    ["null", null, undefined],
+  ])("str reads %s", (_, value, expected) => {
+    expect(str.parse(value)).toBe(expected);
+  });
+
+  test.each([
+    ["a finite number", 3, 3],
+    ["infinity (YAML .inf)", Infinity, undefined],
+    ["NaN (YAML .nan)", NaN, undefined],
+    ["a numeric string", "3", undefined],
+  ])("num reads %s", (_, value, expected) => {
+    expect(num.parse(value)).toBe(expected);
+  });
+
+  test("intOrString keeps strings and finite numbers only", () => {
+    expect([intOrString.parse("25%"), intOrString.parse(1), intOrString.parse(-Infinity), intOrString.parse(true)]).toEqual(["25%", 1, undefined, undefined]);
+  });
+
+  test("strOrNull keeps an explicit null apart from absence", () => {
+    expect(Spec.parse({ storageClassName: null })).toHaveProperty("storageClassName", null);
+    expect(Spec.parse({})).not.toHaveProperty("storageClassName");
+  });
+
+  test("an object of the wrong type reads as an empty object", () => {
+    expect(Spec.parse("spec")).toEqual({});
+    expect(Spec.parse([{ paused: true }])).toEqual({});
+  });
+
+  test("a declared field of the wrong type is a key whose value is undefined; unknown keys are kept", () => {
+    const read = Spec.parse({ paused: "yes", replicas: 3 });
+    expect(Object.keys(read)).toEqual(["paused", "replicas"]);
+    expect(read.paused).toBeUndefined();
+    expect(read.replicas).toBe(3);
+  });
+
+  test("a key named __proto__ never becomes the model's prototype", () => {
+    const input = JSON.parse('{"__proto__": {"paused": true}, "size": 1}');
+    const read = Spec.parse(input);
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(read.paused).toBeUndefined();
+    expect(Object.keys(read)).toEqual(["size"]);
+  });
+
+  test("lists keep their length: an item of the wrong type reads as an empty object in its place", () => {
+    const read = Spec.parse({ ports: [{ name: "http", containerPort: 80 }, "oops", { containerPort: "80" }] });
+    expect(read.ports).toEqual([{ name: "http", containerPort: 80 }, {}, { containerPort: undefined }]);
+    expect(list(unknown).parse({ 0: "a" })).toBeUndefined();
+  });
+
+  test("string maps drop values of other types, quantity maps keep numbers as strings", () => {
+    expect(stringMap.parse({ app: "web", replicas: 2, none: null })).toEqual({ app: "web" });
+    expect(quantityMap.parse({ cpu: 1, memory: "1Gi", gpu: true })).toEqual({ cpu: "1", memory: "1Gi" });
+    expect(stringMap.parse(["app"])).toBeUndefined();
+    expect(Object.getPrototypeOf(stringMap.parse({ app: "web" }))).toBeNull();
+  });
+});
