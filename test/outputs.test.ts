@@ -24,7 +24,8 @@ import { FIXTURES, ROOT } from "./harness.js";
 
 const BIN = join(ROOT, "dist/bin/k8s-lint.js");
 const CLEAN = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n";
-const DUPLICATE = `${CLEAN}---\n${CLEAN}`;
+/** One error (invalid-name): a ConfigMap name with an upper-case letter. */
+const BROKEN = CLEAN.replace("name: settings", "name: Settings");
 
 beforeAll(() => {
   if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
@@ -37,7 +38,7 @@ function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
   mkdirSync(join(dir, "manifests"));
   writeFileSync(join(dir, "manifests", "clean.yaml"), CLEAN.replace("settings", "other"));
-  writeFileSync(join(dir, "manifests", "dup.yaml"), DUPLICATE);
+  writeFileSync(join(dir, "manifests", "broken.yaml"), BROKEN);
   return dir;
 }
 
@@ -83,17 +84,17 @@ const oneLine = (stderr: string) => {
 
 describe("an output file is never one of the inputs", () => {
   test.each([
-    ["its path", (_dir: string) => "manifests/dup.yaml"],
-    ["another spelling of its path", (_dir: string) => "./manifests/../manifests/dup.yaml"],
-    ["a symbolic link to it", (dir: string) => (symlinkSync(join(dir, "manifests", "dup.yaml"), join(dir, "link.yaml")), "link.yaml")],
-    ["a hard link to it", (dir: string) => (linkSync(join(dir, "manifests", "dup.yaml"), join(dir, "hard.yaml")), "hard.yaml")],
+    ["its path", (_dir: string) => "manifests/broken.yaml"],
+    ["another spelling of its path", (_dir: string) => "./manifests/../manifests/broken.yaml"],
+    ["a symbolic link to it", (dir: string) => (symlinkSync(join(dir, "manifests", "broken.yaml"), join(dir, "link.yaml")), "link.yaml")],
+    ["a hard link to it", (dir: string) => (linkSync(join(dir, "manifests", "broken.yaml"), join(dir, "hard.yaml")), "hard.yaml")],
   ])("-o naming %s, for an input found in a directory: exit 2, the input unchanged", async (_what, output) => {
     const dir = project();
     const r = await cli(["manifests", "-f", "json", "-o", output(dir)], dir);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toContain("it is one of the files the run reads");
-    expect(readFileSync(join(dir, "manifests", "dup.yaml"), "utf8")).toBe(DUPLICATE);
+    expect(readFileSync(join(dir, "manifests", "broken.yaml"), "utf8")).toBe(BROKEN);
   });
 
   test.each([
@@ -104,7 +105,7 @@ describe("an output file is never one of the inputs", () => {
     ["a link to the ignore file", { ".k8s-lintignore": "tmp/\n" }, ["x.yaml", "-o", "ignore-link"], ".k8s-lintignore"],
   ])("-o naming %s, which the run reads too: exit 2, the file unchanged", async (_what, files, args, read) => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
-    writeFileSync(join(dir, "x.yaml"), DUPLICATE);
+    writeFileSync(join(dir, "x.yaml"), BROKEN);
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(join(dir, name, ".."), { recursive: true });
       writeFileSync(join(dir, name), content);
@@ -120,10 +121,10 @@ describe("an output file is never one of the inputs", () => {
 
   test("--format name:file is checked the same way", async () => {
     const dir = project();
-    const r = await cli(["manifests/dup.yaml", "-f", "stylish", "-f", "json:manifests/dup.yaml"], dir);
+    const r = await cli(["manifests/broken.yaml", "-f", "stylish", "-f", "json:manifests/broken.yaml"], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(readFileSync(join(dir, "manifests", "dup.yaml"), "utf8")).toBe(DUPLICATE);
+    expect(readFileSync(join(dir, "manifests", "broken.yaml"), "utf8")).toBe(BROKEN);
   });
 });
 
@@ -180,7 +181,7 @@ describe("writing report files", () => {
 
     test("/dev/null is written in place: still the device, no temporary file in /dev", () => {
       const before = readdirSync("/dev").filter((name) => name.startsWith(".null."));
-      const r = bin(["-", "-f", "json", "-o", "/dev/null"], { input: DUPLICATE });
+      const r = bin(["-", "-f", "json", "-o", "/dev/null"], { input: BROKEN });
       expect(r).toEqual({ code: 1, stdout: "", stderr: "" });
       expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
       expect(readdirSync("/dev").filter((name) => name.startsWith(".null."))).toEqual(before);
@@ -188,10 +189,10 @@ describe("writing report files", () => {
 
     test.each([["/dev/stdout", 1], ["/dev/stderr", 2]])("%s is written in place: the report arrives in the file that stream is", (device, fd) => {
       const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
-      const alone = bin(["-", "-f", "json"], { input: DUPLICATE }).stdout;
+      const alone = bin(["-", "-f", "json"], { input: BROKEN }).stdout;
       const stream = openSync(join(dir, "stream.txt"), "w");
       try {
-        const r = spawnSync(process.execPath, [BIN, "-", "-f", "json", "-o", device], { input: DUPLICATE, stdio: ["pipe", fd === 1 ? stream : "pipe", fd === 2 ? stream : "pipe"] });
+        const r = spawnSync(process.execPath, [BIN, "-", "-f", "json", "-o", device], { input: BROKEN, stdio: ["pipe", fd === 1 ? stream : "pipe", fd === 2 ? stream : "pipe"] });
         expect(r.status).toBe(1);
       } finally {
         closeSync(stream);
@@ -203,7 +204,7 @@ describe("writing report files", () => {
   });
 
   test("a full disk (Linux's /dev/full): one line naming the file and the error, exit 2", () => {
-    const r = bin(["-", "-f", "json", "-o", "/dev/full"], { input: DUPLICATE });
+    const r = bin(["-", "-f", "json", "-o", "/dev/full"], { input: BROKEN });
     expect(r.code).toBe(2);
     oneLine(r.stderr);
     expect(r.stderr).toBe("k8s-lint: cannot write /dev/full: ENOSPC: no space left on device\n");
@@ -212,7 +213,7 @@ describe("writing report files", () => {
   test("stdout on a full disk: one line, exit 2", () => {
     const full = openSync("/dev/full", "w");
     try {
-      const r = bin(["-", "-f", "json"], { input: DUPLICATE, stdout: full });
+      const r = bin(["-", "-f", "json"], { input: BROKEN, stdout: full });
       expect(r.code).toBe(2);
       oneLine(r.stderr);
       expect(r.stderr).toContain("cannot write stdout: ENOSPC");
@@ -252,7 +253,7 @@ describe("several reports from one run", () => {
     }
     // JUnit lists the clean resources too: the run collected them for it among the other formats.
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(dir, "r.xml"), "utf8"));
-    expect(xml.testsuites["@_tests"]).toBe("3");
+    expect(xml.testsuites["@_tests"]).toBe("2");
   });
 
   test("only files: nothing on stdout; -o moves the stdout report", async () => {
@@ -260,7 +261,7 @@ describe("several reports from one run", () => {
     const r = await cli(["manifests", "-f", "json:a.json", "-f", "github", "-o", "b.txt"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(readFileSync(join(dir, "b.txt"), "utf8")).toMatch(/^::error file=manifests\/dup\.yaml,/);
+    expect(readFileSync(join(dir, "b.txt"), "utf8")).toMatch(/^::error file=manifests\/broken\.yaml,/);
     expect(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).summary.errors).toBe(1);
   });
 
@@ -317,7 +318,7 @@ describe("--stdin-filename", () => {
 
   test("findings, JSON, SARIF and annotations name the file instead of <stdin>", () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-lint-stdin-"));
-    const r = bin(["-", "--stdin-filename", NAME, "-f", "stylish", "-f", "json:r.json", "-f", "sarif:r.sarif", "-f", "github:r.txt"], { cwd: dir, input: DUPLICATE });
+    const r = bin(["-", "--stdin-filename", NAME, "-f", "stylish", "-f", "json:r.json", "-f", "sarif:r.sarif", "-f", "github:r.txt"], { cwd: dir, input: BROKEN });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^  ${NAME}:\\d+:\\d+ `, "m"));
     expect(r.stdout).not.toContain("<stdin>");
@@ -329,23 +330,23 @@ describe("--stdin-filename", () => {
 
   test("the name is relative to the working directory, like every path", () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-lint-stdin-"));
-    const r = bin(["-", "--stdin-filename", join(dir, "a", "..", NAME), "-f", "json"], { cwd: dir, input: DUPLICATE });
+    const r = bin(["-", "--stdin-filename", join(dir, "a", "..", NAME), "-f", "json"], { cwd: dir, input: BROKEN });
     expect(JSON.parse(r.stdout).files[0].path).toBe(NAME);
   });
 
   test("ignore patterns match the name: an ignored stdin is not linted", () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-lint-stdin-"));
-    const ignored = bin(["-", "--stdin-filename", NAME, "--ignore-pattern", "charts/**", "-f", "json"], { cwd: dir, input: DUPLICATE });
+    const ignored = bin(["-", "--stdin-filename", NAME, "--ignore-pattern", "charts/**", "-f", "json"], { cwd: dir, input: BROKEN });
     expect(ignored.code).toBe(0);
     expect(JSON.parse(ignored.stdout).files).toEqual([]);
     writeFileSync(join(dir, ".k8s-lintignore"), "charts/web/\n");
-    expect(bin(["-", "--stdin-filename", NAME], { cwd: dir, input: DUPLICATE }).code).toBe(0);
-    expect(bin(["-", "--stdin-filename", "other.yaml"], { cwd: dir, input: DUPLICATE }).code).toBe(1);
+    expect(bin(["-", "--stdin-filename", NAME], { cwd: dir, input: BROKEN }).code).toBe(0);
+    expect(bin(["-", "--stdin-filename", "other.yaml"], { cwd: dir, input: BROKEN }).code).toBe(1);
   });
 
   test("a name that is also a linted file is exit 2", () => {
     const dir = project();
-    const r = bin(["-", "manifests", "--stdin-filename", "manifests/clean.yaml"], { cwd: dir, input: DUPLICATE });
+    const r = bin(["-", "manifests", "--stdin-filename", "manifests/clean.yaml"], { cwd: dir, input: BROKEN });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('k8s-lint: --stdin-filename "manifests/clean.yaml" names a file that is linted too\n');
   });

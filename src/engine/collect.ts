@@ -152,7 +152,7 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
 /** Type meta checks and List flattening; resources found are appended to the collection. */
 function collectResources(state: FileState, doc: ParsedDocument, value: Record<string, unknown>, basePath: Path): void {
   const { src } = state;
-  const meta = readTypeMeta(value);
+  const meta = readTypeMeta(value, src.patch);
   if (meta.is === "not-a-manifest") {
     src.skipped++;
     return;

@@ -58,11 +58,17 @@ function problemOf(name: TypeKey, w: Written): TypeMetaProblem | undefined {
   return undefined;
 }
 
-/** Reads the type meta of a document (or of an item of a List). */
-export function readTypeMeta(doc: Record<string, unknown>): TypeMeta {
+/**
+ * Reads the type meta of a document (or of an item of a List). A file a kustomization applies
+ * as a patch (`patch`) may leave out its apiVersion: the patch entry's `target` selects what it
+ * applies to (kustomize api/filters/patchjson6902, api/internal/builtins/PatchTransformer.go), so
+ * such a document is not judged as a manifest.
+ */
+export function readTypeMeta(doc: Record<string, unknown>, patch = false): TypeMeta {
   const apiVersion = written(doc, "apiVersion");
   const kind = written(doc, "kind");
   if (!kind && (!apiVersion || (!Object.hasOwn(doc, "metadata") && !Object.hasOwn(doc, "spec")))) return { is: "not-a-manifest" };
+  if (patch && !apiVersion) return { is: "not-a-manifest" };
   const problems: TypeMetaProblem[] = [];
   for (const [name, w] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
     const problem = w && problemOf(name, w);

@@ -80,9 +80,16 @@ export class ResourceIndex {
     }
   }
 
-  /** The resource of this type and name in a namespace ("" for cluster-scoped kinds). */
-  find(type: string, namespace: string, name: string): Resource | undefined {
-    return this.byName.get(key(resolveType(type), namespace, name))?.[0] ?? this.outer?.find(type, namespace, name);
+  /**
+   * The resource of this type and name in a namespace ("" for cluster-scoped kinds). When the
+   * input defines it more than once (variants side by side: overlays, examples), the definition
+   * nearest to `near` (the resource that refers to it): same file, else the longest shared folder
+   * path; the first one on a tie or without `near`.
+   */
+  find(type: string, namespace: string, name: string, near?: Resource): Resource | undefined {
+    const all = this.byName.get(key(resolveType(type), namespace, name));
+    if (!all) return this.outer?.find(type, namespace, name);
+    return near && all.length > 1 ? nearest(all, near.file) : all[0];
   }
 
   /** Every resource with this identity (more than one is a duplicate). */
@@ -324,4 +331,19 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V) {
   const list = map.get(k);
   if (list) list.push(v);
   else map.set(k, [v]);
+}
+
+/** The candidate whose file is nearest to `file`: the same file, else the most shared leading folders. */
+function nearest(candidates: readonly Resource[], file: string): Resource {
+  const from = file.split("/");
+  let best = candidates[0];
+  let bestScore = -1;
+  for (const c of candidates) {
+    if (c.file === file) return c;
+    const to = c.file.split("/");
+    let shared = 0;
+    while (shared < from.length - 1 && shared < to.length - 1 && from[shared] === to[shared]) shared++;
+    if (shared > bestScore) [best, bestScore] = [c, shared];
+  }
+  return best;
 }

@@ -10,5 +10,5 @@ export function hpaTarget(hpa: Resource, index: ResourceIndex): { kind: string; 
   if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string" || !ref.kind || !ref.name) return undefined;
   // The reference's group decides the type (an Argo Rollout is not a Deployment); without apiVersion, the built-in kind.
   const type = typeof ref.apiVersion === "string" && ref.apiVersion ? groupKind(ref.apiVersion, ref.kind) : ref.kind;
-  return { kind: ref.kind, name: ref.name, resource: index.find(type, hpa.namespace, ref.name) };
+  return { kind: ref.kind, name: ref.name, resource: index.find(type, hpa.namespace, ref.name, hpa) };
 }

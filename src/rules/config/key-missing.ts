@@ -6,7 +6,7 @@ export function checkMissingKeys(kind: ReferencedKind, { resource, index, report
   const tpl = resource.podTemplate!;
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional || ref.keys.length === 0) continue;
-    const target = index.find(kind, resource.namespace, ref.name);
+    const target = index.find(kind, resource.namespace, ref.name, resource);
     if (!target) continue;
     const keys = keysOf(target);
     for (const k of ref.keys) {

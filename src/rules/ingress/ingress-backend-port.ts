@@ -17,7 +17,7 @@ and extensions/v1beta1 the port is \`servicePort\`, a number or a port name, and
   preventsStatus: [],
   check({ resource, index, report }) {
     for (const b of ingressServiceBackends(resource)) {
-      const svc = index.find("Service", resource.namespace, b.name);
+      const svc = index.find("Service", resource.namespace, b.name, resource);
       const port = b.port;
       if (!svc || !port) continue;
       const spec = svc.spec("Service");

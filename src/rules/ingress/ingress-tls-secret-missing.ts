@@ -31,7 +31,7 @@ secretName counts as producing it), and checks the type and keys of a Secret tha
       const name = tls.secretName;
       if (name === undefined || name === "") continue;
       const path = [...tls.at, "secretName"];
-      const secret = index.find("Secret", resource.namespace, name);
+      const secret = index.find("Secret", resource.namespace, name, resource);
       if (!secret) {
         if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) continue;
         if (!reportsAbsent(ctx, "Secret", resource.namespace)) continue;

@@ -3,7 +3,7 @@ import { defineRule } from "../types.js";
 export const rule = defineRule({
   id: "duplicate-resource",
   category: "meta",
-  severity: "error",
+  severity: "warning",
   crossResource: true,
   summary: "Two manifests define the same object: group, kind, namespace and name.",
   explanation: `The API server identifies an object by its API group, kind, namespace and name (not the
@@ -14,7 +14,12 @@ to be applied later silently replaces the other's spec. Usually one of them was 
 not renamed, or the same object is defined in two overlays. A repository that holds several
 desired states side by side (overlays per environment, one folder per example) is linted with
 \`--per-directory\`: each directory with a kustomization (with what it includes), else each
-top-level folder, is then an input of its own.`,
+top-level folder, is then an input of its own.
+
+A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
+second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
+same content loses nothing and is info. (kustomize refuses two resources of one identity in one
+build: \`kustomize build\` reports that itself.)`,
   fix: "Rename one of the two, put them in different namespaces, or delete the copy.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -22,11 +27,22 @@ top-level folder, is then an input of its own.`,
     const same = index.findAll(resource.groupKind, resource.namespace, resource.name);
     if (same.length < 2 || same[0] === resource) return;
     const first = same[0];
+    const where = resource.namespace ? ` in namespace "${resource.namespace}"` : "";
+    const variants = "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each top-level folder, is its own input";
+    const copy = sameContent(resource.raw, first.raw);
     report({
       path: ["metadata", "name"],
-      message: `${resource.kind} "${resource.name}" is already defined${resource.namespace ? ` in namespace "${resource.namespace}"` : ""}`,
-      hint: "rename one of the two or remove the copy; if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each top-level folder, is its own input",
+      message: copy
+        ? `${resource.kind} "${resource.name}" is defined again${where} with the same content`
+        : `${resource.kind} "${resource.name}" is already defined${where}, with other content: the one applied last replaces the other`,
+      hint: copy ? `remove the copy; ${variants}` : `rename one of the two or remove the copy; ${variants}`,
       related: { resource: first, path: ["metadata", "name"], message: "first definition" },
+      ...(copy ? { severity: "info" as const } : {}),
     });
   },
 });
+
+/** Both objects as written are the same (key order included): applying either gives the same object. */
+function sameContent(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -23,7 +23,7 @@ if clients need a load-balanced address.`,
   check({ resource, index, report }) {
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name) return;
-    const svc = index.find("Service", resource.namespace, name);
+    const svc = index.find("Service", resource.namespace, name, resource);
     const spec = svc?.spec("Service");
     if (!svc || !spec || spec.clusterIP === "None") return;
     const written = svc.get(["spec", "clusterIP"]);

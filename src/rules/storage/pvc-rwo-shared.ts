@@ -61,7 +61,7 @@ ReadWriteMany volume.`,
       const name = v?.persistentVolumeClaim?.claimName;
       if (!name || seen.has(name)) return;
       seen.add(name);
-      const claim = index.find("PersistentVolumeClaim", resource.namespace, name);
+      const claim = index.find("PersistentVolumeClaim", resource.namespace, name, resource);
       const modes = claim?.get(["spec", "accessModes"]);
       if (!claim || !Array.isArray(modes) || !modes.length || !modes.every((m) => SINGLE_NODE_MODES.has(m as string))) return;
       const mode = modes.includes("ReadWriteOncePod") ? "ReadWriteOncePod" : "ReadWriteOnce";
