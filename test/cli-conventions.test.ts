@@ -186,3 +186,23 @@ test("an unused suppression is a warning in a default run, and counts against --
   expect(r.out).toContain("1 problem (0 errors, 1 warning)");
   expect((await cli(["cm.yaml", "--max-warnings", "0"], dir)).code).toBe(1);
 });
+
+describe("a command written after options", () => {
+  test("is linted as a path; when no such path exists, the hint puts the command first", async () => {
+    const r = await cli(["--no-color", "qos", "fixtures/demo"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("k8s-lint: no such file or directory: qos\nhint: the command comes first: k8s-lint qos --no-color fixtures/demo\n");
+  });
+
+  test("a file of that name is linted, with no hint", async () => {
+    const dir = project({ qos: CLEAN });
+    const r = await cli(["--no-color", "qos"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+  });
+
+  test("a missing path that is no command name gets no hint", async () => {
+    const r = await cli(["--no-color", "qoz"]);
+    expect(r.err).toBe("k8s-lint: no such file or directory: qoz\n");
+  });
+});

@@ -4,6 +4,8 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from "./io.js";
 import { packageInfo } from "../package-info.js";
 import { printable } from "../printable.js";
 import { didYouMean } from "../did-you-mean.js";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -58,7 +60,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       err instanceof LintIoError ||
       err instanceof LintUsageError
     ) {
-      io.stderr(`k8s-lint: ${printableLines(err.message)}\n`);
+      io.stderr(`k8s-lint: ${printableLines(err.message)}${err instanceof DiscoveryError ? misplacedCommand(argv, err.message, io.cwd) : ""}\n`);
       return EXIT_FAILURE;
     }
     if ((err as NodeJS.ErrnoException)?.code?.startsWith?.("ERR_PARSE_ARGS")) {
@@ -69,6 +71,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (io.env.K8S_LINT_DEBUG) io.stderr(`${(err as Error)?.stack ?? ""}\n`);
     return EXIT_FAILURE;
   }
+}
+
+/**
+ * `k8s-lint --no-color qos .` lints a path named "qos". When that path is what was not found,
+ * say where the command goes.
+ */
+function misplacedCommand(argv: string[], message: string, cwd: string): string {
+  if (!argv[0]?.startsWith("-")) return "";
+  const at = argv.findIndex((a) => COMMANDS.has(a) && message.endsWith(`: ${a}`));
+  if (at === -1 || existsSync(resolve(cwd, argv[at]))) return "";
+  const rest = [...argv.slice(0, at), ...argv.slice(at + 1)].join(" ");
+  return `\nhint: the command comes first: k8s-lint ${argv[at]} ${rest}`;
 }
 
 /** A failure message of one or more lines (a config file's problems), each made printable. */
