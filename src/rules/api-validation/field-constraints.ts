@@ -120,7 +120,8 @@ const LABEL_HINT = "use at most 63 lower-case letters, digits and '-', starting 
 const QUALIFIED_HINT = "use an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.' starting and ending alphanumeric";
 const PORT_NAME_HINT = "use at most 15 lower-case letters, digits and '-', with at least one letter and no leading, trailing or double '-'";
 
-const nameOf = (object: string): Check => format(subdomain, `${object} name`, `rename it: ${SUBDOMAIN_HINT}`);
+/** The name of another object, when set ("" means unset for these fields upstream: `if len(name) > 0`). */
+const nameOf = (object: string): Check => format((s) => (s === "" ? undefined : subdomain(s)), `${object} name`, `rename it: ${SUBDOMAIN_HINT}`);
 
 /** A non-empty string where the API server requires one. */
 const nonEmpty: Check = (v, ctx) => (v === "" ? { message: `${ctx.field} is empty`, hint: `set ${ctx.field}` } : undefined);
@@ -160,7 +161,7 @@ const positiveQuantity: Check = (v, ctx) => {
 function intOrPercent(max100: boolean): Check {
   return (v, ctx) => {
     const problem = intOrPercentProblem(v, max100);
-    return problem ? { message: `${ctx.field} ${show(v)} ${problem}`, hint: `set ${ctx.field} to a number of pods (1) or a percentage up to "100%"` } : undefined;
+    return problem ? { message: `${ctx.field} ${show(v)} ${problem}`, hint: `set ${ctx.field} to a number of pods (1) or a percentage ${max100 ? 'up to "100%"' : 'such as "25%"'}` } : undefined;
   };
 }
 
@@ -261,7 +262,9 @@ const envName: Check = (v, ctx) => {
 const clusterIP: Check = (v, ctx) => {
   if (typeof v !== "string" || v === "" || v === "None") return undefined;
   const problem = ipProblem(v);
-  return problem ? { message: `${ctx.field} ${show(v)} ${problem} or "None"`, hint: `set ${ctx.field} to an IP address of the service range, "None" for a headless Service, or remove it` } : undefined;
+  if (!problem) return undefined;
+  const hint = v.toLowerCase() === "none" ? `write "None" with a capital N for a headless Service` : `set ${ctx.field} to an IP address of the service range, "None" for a headless Service, or remove it`;
+  return { message: `${ctx.field} ${show(v)} ${problem} or "None"`, hint };
 };
 
 function when(condition: (parent: Record<string, unknown>) => boolean, check: Check): Check {
