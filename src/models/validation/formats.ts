@@ -59,9 +59,13 @@ export function httpHeaderNameProblem(name: string): string | undefined {
   return /^[-A-Za-z0-9]+$/.test(name) ? undefined : "must be a valid HTTP header name: letters, digits and '-'";
 }
 
-/** IsValidUserID / IsValidGroupID: 0-2147483647 inclusive. */
+/**
+ * IsValidUserID / IsValidGroupID: an unsigned 32-bit id, 0-4294967295 (releases before the
+ * uint32 range capped ids at 2147483647; the wider range is judged, so nothing accepted is reported).
+ */
+export const MAX_ID = 4294967295;
 export function idProblem(id: number): string | undefined {
-  return id >= 0 && id <= 2147483647 ? undefined : "must be between 0 and 2147483647, inclusive";
+  return id >= 0 && id <= MAX_ID ? undefined : `must be between 0 and ${MAX_ID}, inclusive`;
 }
 
 /** The file mode check of validateVolumeSource and validateKeyToPath: 0-0777 (octal). */
