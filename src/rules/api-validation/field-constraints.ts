@@ -379,7 +379,8 @@ for (const handler of HANDLERS) {
 /** A volume source that must name its object (validateConfigMapVolumeSource, validateSecretVolumeSource). */
 function requiredName(field: string, object: string): Check {
   return (v, ctx) => {
-    if (!isMap(v)) return undefined;
+    // A kustomize patch leaves out what it does not change.
+    if (!isMap(v) || ctx.resource.partial) return undefined;
     const name = v[field];
     if (name !== undefined && name !== null && name !== "") return undefined;
     const volumeName = typeof ctx.parent?.name === "string" ? ` "${ctx.parent.name}"` : "";

@@ -69,11 +69,14 @@ function buildTrie(kind: string): Node {
   return root;
 }
 
-/** Tries by kind, built on first use: static data, a function of the kind alone. */
+/** The kinds the table names; every other kind gets the constraints of every object. */
+const KNOWN_KINDS: ReadonlySet<string> = new Set([...POD_SPEC_PATHS.keys(), ...FIELD_CONSTRAINTS.flatMap((c) => (c.root === "object" ? c.kinds : []))]);
+/** Tries by known kind, built on first use: static data, a function of the kind alone. */
 const TRIES = new Map<string, Node>();
 function trieOf(kind: string): Node {
-  let trie = TRIES.get(kind);
-  if (!trie) TRIES.set(kind, (trie = buildTrie(kind)));
+  const key = KNOWN_KINDS.has(kind) && kind !== "*" ? kind : "*";
+  let trie = TRIES.get(key);
+  if (!trie) TRIES.set(key, (trie = buildTrie(key)));
   return trie;
 }
 

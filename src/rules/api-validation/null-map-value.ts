@@ -6,7 +6,6 @@ export const rule = defineRule({
   id: "null-map-value",
   category: "api-validation",
   severity: "warning",
-  checksPatches: true,
   summary: "A key of a string map (labels, annotations, ConfigMap data, nodeSelector...) has no value: kubectl apply stores it, then deletes it.",
   explanation: `In YAML a key with nothing after the colon (\`tier:\`), \`~\` or \`null\` is null, not an empty
 string. In a map of strings (metadata.labels and annotations, ConfigMap data, Secret stringData,
@@ -18,7 +17,7 @@ removes it: the object flips between two states on alternate applies (kubernetes
 Before kubectl 1.33, a null label or annotation value even made client-side apply drop every
 label or annotation of the object (kubernetes issue 129176, fixed by coercing null to "" in
 NestedNullCoercingStringMap). Write the value you mean: "" (quoted) for an empty value, or remove
-the key.`,
+the key. Kustomize patches are not judged: there a null is how a key is deleted.`,
   fix: `Write the value, or "" for an empty string, or remove the key.`,
   preventsStatus: [],
   check({ resource, memo, report }) {
