@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { allRules } from "../dist/rules/index.js";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../dist/docs/rule-docs.js";
 import { OPERATORS_DOC_PATH, renderOperatorsDoc } from "../dist/docs/operator-docs.js";
+import { API_VALIDATION_DOC_PATH, CONSTRAINT_TABLES, renderApiValidationDoc } from "../dist/rules/api-validation/constraint-tables.js";
 
 mkdirSync("docs/rules", { recursive: true });
 const wanted = new Set(allRules.map((r) => `${r.meta.id}.md`).concat("README.md"));
@@ -13,3 +14,6 @@ console.log(`wrote ${allRules.length} rule pages`);
 
 writeFileSync(OPERATORS_DOC_PATH, renderOperatorsDoc());
 console.log(`wrote ${OPERATORS_DOC_PATH}`);
+
+writeFileSync(API_VALIDATION_DOC_PATH, renderApiValidationDoc(CONSTRAINT_TABLES));
+console.log(`wrote ${API_VALIDATION_DOC_PATH}`);

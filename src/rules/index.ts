@@ -1,4 +1,5 @@
 /** The rule registry: every rule, in catalogue order. */
+import { rules as apiValidation } from "./api-validation/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as ingress } from "./ingress/index.js";
@@ -24,6 +25,7 @@ export const allRules: readonly Rule[] = [
   unrenderedTemplate,
   missingTypeMeta,
   ...schema,
+  ...apiValidation,
   duplicateResource,
   ...resources,
   ...probes,

@@ -8,6 +8,7 @@ import type { Path, ReferencePolicy, Severity } from "../types.js";
 export type RuleCategory =
   | "syntax"
   | "schema"
+  | "api-validation"
   | "resources"
   | "probes"
   | "selectors"

@@ -1,6 +1,15 @@
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
-import { dns1123Label, nameRuleOf, validateName } from "../../models/catalogue/names.js";
+import { dns1123Label, nameRuleOf, validateName, type NameRule } from "../../models/catalogue/names.js";
+import type { Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
+import { compareVersions } from "./api-changes.js";
+
+/** RelaxedServiceNameValidation (KEP-5311): beta and on by default from 1.36, Service names are RFC 1123 labels. */
+const RELAXED_SERVICE_NAMES_SINCE = "1.36";
+/** A label value, such as the job-name label a Job puts on its pods (IsValidLabelValue). */
+const LABEL_VALUE_MAX = 63;
+/** ControllerRevision names are "<StatefulSet name>-<hash>", the hash up to 10 characters (controller_history.go). */
+const REVISION_HASH_SUFFIX = 11;
 
 const RULE_TEXT = {
   "dns1123-subdomain": "a DNS-1123 subdomain",
@@ -16,17 +25,23 @@ export const rule = defineRule({
   summary: "A metadata.name or metadata.namespace that the API server rejects for this kind.",
   explanation: `Object names end up in URLs, DNS records and labels, so the API server validates them per
 kind: most kinds need a DNS-1123 subdomain (lower-case alphanumerics, '-' and '.', at most 253
-characters), a Namespace a DNS-1123 label (no '.', at most 63), a Service a DNS-1035 label (it
-must also start with a letter, because it becomes a DNS name and environment variable
-prefix), and a CronJob name at most 52 characters (its Jobs append a suffix). Upper-case
-letters and underscores are the usual culprits; the object is rejected and not created.`,
+characters), a Namespace a DNS-1123 label (no '.', at most 63), RBAC objects any path segment
+(no '/' or '%'), a Service a DNS-1035 label up to Kubernetes 1.35 (it must also start with a
+letter) and a DNS-1123 label from 1.36, where relaxed Service name validation (KEP-5311) is beta
+and on by default (the target is --kubernetes-version). Some kinds have shorter limits because
+their name ends up in a label value (at most 63 characters): a Job name is rejected above 63
+characters, since its pods get a "job-name" label (unless manualSelector is set); a CronJob above
+52 (its Jobs append an 11-character suffix); a StatefulSet above 52 is accepted, but its
+controller then fails to create pods, whose controller-revision-hash label is the name plus a
+hash of up to 10 characters. Upper-case letters and underscores are the usual culprits; the
+object is rejected and not created.`,
   fix: "Rename the object with lower-case letters, digits and '-' (and '.' where allowed).",
   preventsStatus: [],
-  check({ resource, report }) {
+  check({ resource, settings, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
     const name = resource.raw.metadata && (resource.raw.metadata as Record<string, unknown>).name;
     if (typeof name === "string" && name !== "") {
-      const rule = nameRuleOf(resource.kind, groupOf(resource.apiVersion));
+      const rule = nameRuleFor(resource, settings.kubernetesVersion);
       const problems = validateName(name, rule);
       if (problems.length) {
         report({
@@ -39,6 +54,20 @@ letters and underscores are the usual culprits; the object is rejected and not c
           path: ["metadata", "name"],
           message: `CronJob name ${JSON.stringify(name)} is ${name.length} characters: at most 52 are allowed`,
           hint: "shorten the name to 52 characters",
+        });
+      } else if (resource.kind === "Job" && name.length > LABEL_VALUE_MAX && resource.get(["spec", "manualSelector"]) !== true) {
+        // ValidateJob (pkg/apis/batch/validation): the generated selector puts the name in the
+        // job-name and batch.kubernetes.io/job-name labels of the template, label values of at most 63.
+        report({
+          path: ["metadata", "name"],
+          message: `Job name ${JSON.stringify(name)} is ${name.length} characters: at most ${LABEL_VALUE_MAX} are allowed, as it becomes the "job-name" label of its pods`,
+          hint: `shorten the name to ${LABEL_VALUE_MAX} characters`,
+        });
+      } else if (resource.kind === "StatefulSet" && name.length > LABEL_VALUE_MAX - REVISION_HASH_SUFFIX) {
+        report({
+          path: ["metadata", "name"],
+          message: `StatefulSet name ${JSON.stringify(name)} is ${name.length} characters: the API server accepts it, but the controller-revision-hash label of its pods ("${name}-<hash>") would exceed ${LABEL_VALUE_MAX} characters, so no pod is created`,
+          hint: `shorten the name to ${LABEL_VALUE_MAX - REVISION_HASH_SUFFIX} characters`,
         });
       }
     }
@@ -55,6 +84,13 @@ letters and underscores are the usual culprits; the object is rejected and not c
     }
   },
 });
+
+/** The name rule of the resource's kind, for the target version. */
+function nameRuleFor(resource: Resource, kubernetesVersion: string): NameRule {
+  const rule = nameRuleOf(resource.kind, groupOf(resource.apiVersion));
+  if (rule === "dns1035-label" && resource.kind === "Service" && compareVersions(kubernetesVersion, RELAXED_SERVICE_NAMES_SINCE) >= 0) return "dns1123-label";
+  return rule;
+}
 
 function suggestName(name: string, letterFirst: boolean): string {
   let s = name

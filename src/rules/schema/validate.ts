@@ -10,6 +10,7 @@ import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
+import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
@@ -23,7 +24,8 @@ export type SchemaRuleId =
   | "missing-required-field"
   | "invalid-quantity"
   | "invalid-label"
-  | "secret-invalid-base64";
+  | "secret-invalid-base64"
+  | "null-map-value";
 
 /** The type a resource is checked against, and how strictly. */
 export interface SchemaTarget {
@@ -72,15 +74,8 @@ const PORT_FIELDS = new Set(["targetPort", "port"]);
 const PERCENT = /^[0-9]+%$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** IANA service names, as container port names and named target ports must be. */
-export function portNameProblem(name: string): string | undefined {
-  if (name.length > 15) return "must be no more than 15 characters";
-  if (!/^[-a-z0-9]+$/.test(name)) return "must contain only lower-case alphanumeric characters and '-'";
-  if (!/[a-z]/.test(name)) return "must contain at least one letter";
-  if (name.includes("--")) return "must not contain consecutive hyphens";
-  if (name.startsWith("-") || name.endsWith("-")) return "must not begin or end with a hyphen";
-  return undefined;
-}
+/** IANA service names, as container port names and named target ports must be (IsValidPortName). */
+export { portNameProblem };
 
 function expected(code: TypeCode): string {
   switch (code[0]) {
@@ -193,7 +188,10 @@ class Walker {
         return;
       case "{":
         if (!isMap(value)) return wrongType();
-        for (const [k, v] of Object.entries(value)) this.walk(v, code.slice(1), [...path, k]);
+        for (const [k, v] of Object.entries(value)) {
+          if (v === null && (code[1] === "s" || code[1] === "y")) this.nullInStringMap(k, field, path);
+          else this.walk(v, code.slice(1), [...path, k]);
+        }
         return;
       case "#":
         if (!isMap(value)) return wrongType();
@@ -251,6 +249,17 @@ class Walker {
       }
       default:
     }
+  }
+
+  /** A null value in a map of strings: decoded as "" on create, a deletion in apply's patch (null-map-value). */
+  private nullInStringMap(key: string, field: string, path: Path) {
+    if (this.target.lenient) return;
+    this.report("null-map-value", {
+      path: [...path, key],
+      target: "key",
+      message: `${field} key ${JSON.stringify(key)} has a null value: kubectl apply creates it as "" and deletes it on the next apply`,
+      hint: `write ${JSON.stringify(key)}: "" for an empty value, or remove the key`,
+    });
   }
 
   private intOrString(value: unknown, field: string, path: Path, wrongType: () => void) {

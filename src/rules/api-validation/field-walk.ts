@@ -1,0 +1,126 @@
+/**
+ * Evaluates the field constraints of a resource in one walk that follows only the paths the
+ * table names: a trie per kind, built from the table on first use (the pod spec's part shared by
+ * every kind that carries one), so a resource costs a map lookup per written field on those paths,
+ * not a walk of the whole object.
+ */
+import { POD_TEMPLATE_PATHS, type Resource } from "../../models/resource.js";
+import type { Finding } from "../types.js";
+import type { FieldConstraint } from "./constraint.js";
+import { FIELD_CONSTRAINTS } from "./field-constraints.js";
+
+interface Node {
+  children: Map<string, Node>;
+  constraints: FieldConstraint[];
+}
+
+const newNode = (): Node => ({ children: new Map(), constraints: [] });
+
+/** The node at `segments` below `root`, created on the way; `constraint` is added to it when given. */
+function insert(root: Node, segments: readonly string[], constraint?: FieldConstraint): Node {
+  let node = root;
+  for (const seg of segments) {
+    let next = node.children.get(seg);
+    if (!next) node.children.set(seg, (next = newNode()));
+    node = next;
+  }
+  if (constraint) node.constraints.push(constraint);
+  return node;
+}
+
+function insertAll(root: Node, constraints: readonly FieldConstraint[]) {
+  for (const c of constraints) for (const at of c.at) insert(root, at, c);
+}
+
+/** Where a pod spec sits in each kind that carries one. */
+const POD_SPEC_PATHS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["Pod", ["spec"]],
+  ...[...POD_TEMPLATE_PATHS].map(([kind, path]): [string, readonly string[]] => [kind, [...path.map(String), "spec"]]),
+]);
+
+const CONTAINER_LISTS = ["containers", "initContainers", "ephemeralContainers"];
+
+/** The pod spec part, built once and shared: its containers (all three lists) and its volumes. */
+function buildPodSpecNode(): Node {
+  const pod = newNode();
+  insertAll(pod, FIELD_CONSTRAINTS.filter((c) => c.root === "pod"));
+  const container = newNode();
+  insertAll(container, FIELD_CONSTRAINTS.filter((c) => c.root === "container"));
+  for (const list of CONTAINER_LISTS) insert(pod, [list]).children.set("[]", container);
+  const volume = newNode();
+  insertAll(volume, FIELD_CONSTRAINTS.filter((c) => c.root === "volume"));
+  insert(pod, ["volumes"]).children.set("[]", volume);
+  return pod;
+}
+
+const POD_SPEC = buildPodSpecNode();
+
+/** The trie of one kind: its own constraints, those of every object, and the pod spec where it has one. */
+function buildTrie(kind: string): Node {
+  const root = newNode();
+  insertAll(root, FIELD_CONSTRAINTS.filter((c) => c.root === "object" && (c.kinds.includes(kind) || c.kinds.includes("*"))));
+  const spec = POD_SPEC_PATHS.get(kind);
+  if (spec) {
+    const parent = insert(root, spec.slice(0, -1));
+    const last = spec[spec.length - 1];
+    if (parent.children.has(last)) throw new Error(`an object constraint of ${kind} is written at its pod spec path: make it a pod constraint`);
+    parent.children.set(last, POD_SPEC);
+  }
+  return root;
+}
+
+/** The kinds the table names; every other kind gets the constraints of every object. */
+const KNOWN_KINDS: ReadonlySet<string> = new Set([...POD_SPEC_PATHS.keys(), ...FIELD_CONSTRAINTS.flatMap((c) => (c.root === "object" ? c.kinds : []))]);
+/** Tries by known kind, built on first use: static data, a function of the kind alone. */
+const TRIES = new Map<string, Node>();
+function trieOf(kind: string): Node {
+  const key = KNOWN_KINDS.has(kind) && kind !== "*" ? kind : "*";
+  let trie = TRIES.get(key);
+  if (!trie) TRIES.set(key, (trie = buildTrie(key)));
+  return trie;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Every finding of the field constraints on one resource. */
+export function fieldConstraintFindings(resource: Resource, kubernetesVersion: string): Finding[] {
+  const out: Finding[] = [];
+  // One path, pushed and popped as the walk goes, copied only into a finding.
+  const path: Array<string | number> = [];
+  const visit = (value: unknown, node: Node, parent: Record<string, unknown> | undefined, field: string) => {
+    if (value === undefined || value === null) return;
+    if (node.constraints.length) {
+      const ctx = { parent, field, resource, kubernetesVersion };
+      for (const c of node.constraints) {
+        const result = c.check(value, ctx);
+        if (!result) continue;
+        for (const p of Array.isArray(result) ? result : [result]) {
+          out.push({ path: p.sub ? [...path, ...p.sub] : [...path], message: p.message, hint: p.hint, ...(p.target ? { target: p.target } : {}) });
+        }
+      }
+    }
+    if (node.children.size === 0) return;
+    if (Array.isArray(value)) {
+      const items = node.children.get("[]");
+      if (!items) return;
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], items, undefined, field);
+        path.pop();
+      }
+      return;
+    }
+    if (!isMap(value)) return;
+    const values = node.children.get("*");
+    for (const key of Object.keys(value)) {
+      const child = key === "[]" || key === "*" ? undefined : node.children.get(key);
+      if (!child && !values) continue;
+      path.push(key);
+      if (values) visit(value[key], values, value, key);
+      if (child) visit(value[key], child, value, key);
+      path.pop();
+    }
+  };
+  visit(resource.raw, trieOf(resource.kind), undefined, resource.kind);
+  return out;
+}

@@ -1,0 +1,30 @@
+import { isBuiltinApiVersion } from "../../models/api-groups.js";
+import { defineRule } from "../types.js";
+import { fieldConstraintFindings } from "./field-walk.js";
+
+export const rule = defineRule({
+  id: "invalid-value",
+  category: "api-validation",
+  severity: "error",
+  checksPatches: true,
+  summary: "A field value the API server rejects: out of range, in the wrong format, or not one of the values it accepts.",
+  explanation: `Much of what the API server rejects is decided in Go, not in the OpenAPI schema that
+kubeconform and the schema rules read: ports between 1 and 65535, container port names that are
+IANA service names (at most 15 characters, lower case), file modes between 0 and 0777 (octal:
+\`defaultMode: 644\` without the leading zero is the decimal number 644, above 0777), non-negative
+replica counts and probe timings, DNS names, IP addresses and CIDRs, env var names, ConfigMap
+keys, percentages up to 100%, and value sets the schema does not list. A manifest that breaks
+one of them is refused with "Invalid value" and nothing is created; in a workload's template the
+controller never gets a pod. Every constraint, its field path and the upstream function that
+enforces it (pkg/apis/<group>/validation/validation.go, k8s.io/apimachinery/pkg/util/validation)
+are listed in docs/api-validation.md. Values the API server defaults first (a probe's
+periodSeconds: 0 becomes 10, a Service targetPort 0 becomes its port) are not reported. Rules
+that depend on the target version follow --kubernetes-version: env var names may use any
+printable ASCII character but '=' from 1.32 (RelaxedEnvironmentVariableValidation).`,
+  fix: "Set the value in the form the message names; the hint gives the valid form.",
+  preventsStatus: [],
+  check({ resource, settings, report }) {
+    if (!isBuiltinApiVersion(resource.apiVersion)) return;
+    for (const finding of fieldConstraintFindings(resource, settings.kubernetesVersion)) report(finding);
+  },
+});
