@@ -40,14 +40,16 @@ let resources: LintedResource[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "k8s-lint-formatters-"));
   mkdirSync(join(dir, "apps", "with space"), { recursive: true });
-  // Two Deployments named web (duplicate-resource with a related location), a Service, a
-  // document without apiVersion, a broken file, an empty file, a file with two clean resources.
-  writeFileSync(join(dir, "apps", "web.yaml"), `${DEPLOYMENT}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n${DEPLOYMENT}`);
+  // Two Deployments named web that differ (duplicate-resource with a related location), a
+  // Service, a document without apiVersion, a broken file, an empty file, a file with two clean
+  // resources.
+  writeFileSync(join(dir, "apps", "web.yaml"), `${DEPLOYMENT}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n${DEPLOYMENT}  minReadySeconds: 5\n`);
   writeFileSync(join(dir, "apps", "with space", "type-meta.yaml"), "kind: Service\nmetadata: {name: x}\n");
   writeFileSync(join(dir, "broken.yaml"), "a: [\n");
   writeFileSync(join(dir, "empty.yaml"), "# nothing here\n");
   writeFileSync(join(dir, "clean.yaml"), `${DEPLOYMENT.replace(/web/g, "api")}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata: {a: "1"}\n`);
-  result = await lint(["."], { cwd: dir, onResources: (list) => (resources = list) });
+  // The duplicate as an error: an error-level finding with a related location for every format.
+  result = await lint(["."], { cwd: dir, rules: { "duplicate-resource": "error" }, onResources: (list) => (resources = list) });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

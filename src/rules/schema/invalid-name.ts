@@ -47,7 +47,7 @@ object is rejected and not created.`,
         report({
           path: ["metadata", "name"],
           message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}`,
-          hint: `rename it, e.g. ${JSON.stringify(suggestName(name, rule === "dns1035-label"))}`,
+          hint: `rename it, e.g. ${JSON.stringify(suggestName(name, rule))}`,
         });
       } else if (resource.kind === "CronJob" && name.length > 52) {
         report({
@@ -78,7 +78,7 @@ object is rejected and not created.`,
         report({
           path: ["metadata", "namespace"],
           message: `namespace ${JSON.stringify(ns)} is not a DNS-1123 label: it ${problems.join(" and ")}`,
-          hint: `use the namespace's real name, e.g. ${JSON.stringify(suggestName(ns, false))}`,
+          hint: `use the namespace's real name, e.g. ${JSON.stringify(suggestName(ns, "dns1123-label"))}`,
         });
       }
     }
@@ -92,11 +92,13 @@ function nameRuleFor(resource: Resource, kubernetesVersion: string): NameRule {
   return rule;
 }
 
-function suggestName(name: string, letterFirst: boolean): string {
+function suggestName(name: string, rule: NameRule): string {
   let s = name
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, "-")
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
-  if (letterFirst) s = s.replace(/\./g, "-").replace(/^[0-9-]+/, "");
+  // Labels have no dots; a DNS-1035 label starts with a letter.
+  if (rule === "dns1123-label" || rule === "dns1035-label") s = s.replace(/\./g, "-");
+  if (rule === "dns1035-label") s = s.replace(/^[0-9-]+/, "");
   return (s || "name").slice(0, 63).replace(/-+$/, "");
 }
