@@ -1,0 +1,5 @@
+/** Rules of the "cert-manager" category. */
+import type { Rule } from "../types.js";
+import { rule as certificateIssuerMissing } from "./certificate-issuer-missing.js";
+
+export const rules: Rule[] = [certificateIssuerMissing];
