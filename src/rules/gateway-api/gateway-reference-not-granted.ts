@@ -15,6 +15,7 @@ export const rule = defineRule({
   severity: "warning",
   crossResource: true,
   appliesTo: [...ROUTE_KINDS, "Gateway"],
+  reportsAbsentObjects: true,
   summary: "A route's backendRef or a Gateway's certificateRef points into another namespace that no ReferenceGrant opens.",
   explanation: `The Gateway API lets a route send traffic to a Service of another namespace, and a Gateway use a
 certificate Secret of another namespace, only when a ReferenceGrant in the target namespace allows
