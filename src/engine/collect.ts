@@ -4,7 +4,7 @@
  * file, a manifest or a List of them), and the index the rules look resources up in.
  */
 import { isBuiltinApiVersion } from "../models/api-groups.js";
-import { customResourceSchema } from "../models/crd.js";
+import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { ResourceIndex } from "../models/resource-index.js";
@@ -211,7 +211,7 @@ export function indexResources({ sources, resources, generated }: Collection, se
     const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
     indexFor = perSet(inputSets(sets.loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, generated, index));
   }
-  // Custom resources are skipped by the schema checks unless a CRD of the input describes them.
-  for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !customResourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
+  // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
+  for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !resourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
   return { index, indexFor, judged, reported, sourceOf };
 }

@@ -5,6 +5,8 @@
  * Pure apart from reading files; never prints.
  */
 import { allRules } from "../rules/index.js";
+import { groupOf } from "../models/api-groups.js";
+import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
 import type { Rule } from "../rules/types.js";
 import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
@@ -66,6 +68,8 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   checkRuleIds(severities);
   const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress);
   const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: settings.defaultNamespace, severities });
+  // The bundled schemas of custom resources are read only for an input that has some.
+  await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
   const findings = runRules({ resources: run.judged, selection, index: run.index, indexFor: run.indexFor, settings });

@@ -70,7 +70,7 @@ export const lintResultSchema = z
       .strictObject({
         files: z.number().int().min(0),
         resources: z.number().int().min(0),
-        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources that no CustomResourceDefinition of the input describes (schema checks skip them)"),
+        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes (schema checks skip them)"),
         configurations: z.number().int().min(0).optional().describe("documents recognised as client-side configuration files and not linted (files[].configurations); absent when there are none"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),

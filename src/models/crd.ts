@@ -7,6 +7,7 @@ import { groupOf, isBuiltinApiVersion } from "./api-groups.js";
 import type { Resource } from "./resource.js";
 import { memoKey } from "./run-memo.js";
 import type { Path } from "../types.js";
+import { bundledSchema, type BundledRelease } from "./bundled-crds/index.js";
 
 /** A JSON schema as written in a CRD (read leniently: a wrong-typed keyword reads as absent). */
 export type JsonSchema = Record<string, unknown>;
@@ -93,4 +94,36 @@ export function customResourceSchema(resource: Resource, index: ResourceIndex): 
   const name = versionOf(resource.apiVersion);
   const version = definition.versions.find((v) => v.name === name && v.served);
   return version?.schema ? { definition, version: version as CrdVersion & { schema: JsonSchema } } : undefined;
+}
+
+/** Where the schema that validates a custom resource comes from: a CRD of the input, or a bundled release. */
+export type SchemaOrigin = { crd: CrdDefinition } | { bundled: BundledRelease };
+
+export interface ResourceSchema {
+  origin: SchemaOrigin;
+  schema: JsonSchema;
+  /** status is ignored on create (the status subresource is on). */
+  statusSubresource: boolean;
+}
+
+/**
+ * The schema that validates a custom resource: its CRD's, when a CRD of the input defines its
+ * group and kind (even one without a schema for this version: the input's CRD wins), else the
+ * bundled schema of its kind and version (models/bundled-crds), once the engine loaded them.
+ */
+export function resourceSchema(resource: Resource, index: ResourceIndex): ResourceSchema | undefined {
+  if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
+  const own = customResourceSchema(resource, index);
+  if (own) return { origin: { crd: own.definition }, schema: own.version.schema, statusSubresource: own.version.statusSubresource };
+  if (crdOf(resource, index)) return undefined;
+  const found = bundledSchema(groupOf(resource.apiVersion), resource.kind, versionOf(resource.apiVersion));
+  // Every bundled kind has the status subresource: its controller writes status.
+  return found && { origin: { bundled: found.release }, schema: found.schema, statusSubresource: true };
+}
+
+/** How a finding names the origin of a schema: the CRD, or the bundled release. */
+export function originName(origin: SchemaOrigin): string {
+  if ("crd" in origin) return `CustomResourceDefinition ${JSON.stringify(origin.crd.crd.name)}`;
+  const r = origin.bundled;
+  return r.upstream ? `${r.project} ${r.upstream}` : `${r.project} (${r.package}@${r.packageVersion})`;
 }

@@ -312,4 +312,12 @@ export const CLUSTER_SCOPED_KINDS = new Set([
   "ResourceSlice",
   "IPAddress",
   "ServiceCIDR",
+  // Cluster-scoped kinds of the bundled custom resources (models/bundled-crds).
+  "GatewayClass",
+  "ClusterIssuer",
+  "ClusterSecretStore",
+  "ClusterExternalSecret",
+  "ClusterPushSecret",
+  "ClusterTriggerAuthentication",
+  "ClusterAnalysisTemplate",
 ]);

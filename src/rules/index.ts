@@ -1,7 +1,9 @@
 /** The rule registry: every rule, in catalogue order. */
 import { rules as apiValidation } from "./api-validation/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
+import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
+import { rules as gatewayApi } from "./gateway-api/index.js";
 import { rules as ingress } from "./ingress/index.js";
 import { rule as duplicateResource } from "./meta/duplicate-resource.js";
 import { rule as internalError } from "./meta/internal-error.js";
@@ -34,6 +36,8 @@ export const allRules: readonly Rule[] = [
   ...storage,
   ...services,
   ...ingress,
+  ...gatewayApi,
+  ...certManager,
   ...config,
   ...workloads,
   ...autoscaling,

@@ -16,6 +16,8 @@ export type RuleCategory =
   | "storage"
   | "services"
   | "ingress"
+  | "gateway-api"
+  | "cert-manager"
   | "config"
   | "workloads"
   | "autoscaling"

@@ -3,6 +3,9 @@
  * that CRD is part of the input, as the API server does with strict field validation: unknown
  * (pruned) fields, types, enums, int-or-string, required fields. metadata is always ObjectMeta;
  * apiVersion and kind are implicit. Reports under the same rule ids as the catalogue checks.
+ * Without such a CRD, a kind of a bundled release (models/bundled-crds) is validated against
+ * the bundled schema; the cluster may run a newer release, which can add fields and enum values,
+ * so a field or value the bundled schema does not know is info unless it is a near miss.
  */
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { formatPath } from "../../models/path.js";
@@ -11,7 +14,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
-import { customResourceSchema, type CrdDefinition, type JsonSchema } from "../../models/crd.js";
+import { originName, resourceSchema, type JsonSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 import { kindOfValue } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
@@ -24,8 +27,8 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
   let byRule = cache.get(resource);
   if (!byRule) {
     byRule = new Map();
-    const found = customResourceSchema(resource, index);
-    if (found) new CrdWalker(resource, found.definition, found.version.statusSubresource, byRule).run(found.version.schema);
+    const found = resourceSchema(resource, index);
+    if (found) new CrdWalker(resource, found.origin, found.statusSubresource, byRule).run(found.schema);
     cache.set(resource, byRule);
   }
   return byRule.get(rule) ?? [];
@@ -85,6 +88,9 @@ interface Frame {
   value: Record<string, unknown>;
 }
 
+/** How to validate against the release a cluster runs when it is newer than the bundled one. */
+const UNSURE_HINT = "; if your cluster runs a newer release, add its CustomResourceDefinition to the input (a --context path) to validate against it";
+
 /** Keys every object of the kind has without declaring them. */
 const IMPLICIT_ROOT_FIELDS = ["apiVersion", "kind", "metadata"];
 
@@ -93,7 +99,7 @@ class CrdWalker {
 
   constructor(
     private readonly resource: Resource,
-    private readonly definition: CrdDefinition,
+    private readonly origin: SchemaOrigin,
     /** status is ignored on create when the status subresource is enabled. */
     private readonly skipStatus: boolean,
     private readonly out: Map<SchemaRuleId, Finding[]>,
@@ -127,10 +133,13 @@ class CrdWalker {
       const strings = allowed.filter((e): e is string => typeof e === "string");
       const near =
         typeof value === "string" ? closestWithin(value, strings) : undefined;
+      // A newer release than the bundled one may accept the value: only a near miss is surely wrong.
+      const unsure = "bundled" in this.origin && !near;
       this.report("invalid-type", {
         path,
-        message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
-        hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}`,
+        message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}${unsure ? ` in ${originName(this.origin)}` : ""}`,
+        hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}${unsure ? UNSURE_HINT : ""}`,
+        ...(unsure ? { severity: "info" as const } : {}),
       });
       return;
     }
@@ -193,8 +202,18 @@ class CrdWalker {
     if (home) return finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home}`, `move ${JSON.stringify(key)} to ${home}`);
     const near = closestWithin(key, candidates);
     if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+    if ("bundled" in this.origin) {
+      // A newer release than the bundled one may define it: only a near miss is surely wrong.
+      return this.report("unknown-field", {
+        path: [...path, key],
+        target: "key",
+        message: `unknown field ${JSON.stringify(key)} in ${where}: ${originName(this.origin)} does not define it`,
+        hint: `remove ${JSON.stringify(key)} or check its indentation${UNSURE_HINT}`,
+        severity: "info",
+      });
+    }
     finding(
-      `unknown field ${JSON.stringify(key)} in ${where}: CustomResourceDefinition ${JSON.stringify(this.definition.crd.name)} does not define it`,
+      `unknown field ${JSON.stringify(key)} in ${where}: ${originName(this.origin)} does not define it`,
       `remove ${JSON.stringify(key)} or check its indentation`,
     );
   }

@@ -12,7 +12,10 @@ the whole object is rejected. Int-or-string fields are checked like the API serv
 rollout fields take an integer or a percentage, port fields a number or a port name. Custom
 resources whose CustomResourceDefinition is part of the input are checked against its
 openAPIV3Schema: \`type\` (an integer is not a number with a fraction), \`enum\`, and
-\`x-kubernetes-int-or-string\`; null is accepted (the API server prunes it).`,
+\`x-kubernetes-int-or-string\`; null is accepted (the API server prunes it). The bundled schemas
+of common custom resources (docs/bundled-schemas.md) are used when the CRD is not in the input:
+they do not tell an integer from a number, and an enum value they do not list is info unless it
+is a near miss of a listed one (a newer release may accept it).`,
   fix: "Give the field the type the message names; quote values that must be strings; pick one of the listed enum values.",
   preventsStatus: [],
 });

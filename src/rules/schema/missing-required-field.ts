@@ -10,7 +10,8 @@ the object with "Required value" and \`kubectl apply\` applies nothing from it. 
 means a key was misspelled or indented under the wrong parent. For custom resources whose
 CustomResourceDefinition is part of the input, the \`required\` lists of its openAPIV3Schema
 apply; a required field with a \`default\` is never missing (defaulting runs first), and null
-counts as absent unless the field is \`nullable\`. Every object also needs \`metadata.name\` (only
+counts as absent unless the field is \`nullable\`; without the CRD in the input, the bundled
+schemas of common custom resources apply (docs/bundled-schemas.md). Every object also needs \`metadata.name\` (only
 \`kubectl create\` accepts \`generateName\` instead), although the schema cannot say so.`,
   fix: "Add the field the message names at the path it gives.",
   preventsStatus: [],

@@ -20,7 +20,10 @@ Custom resources are checked the same way against the openAPIV3Schema of their
 CustomResourceDefinition when it is part of the input: the API server prunes (or, with strict
 validation, rejects) every field the schema does not declare, except under
 \`x-kubernetes-preserve-unknown-fields: true\` or \`additionalProperties\`; metadata is always
-ObjectMeta.`,
+ObjectMeta. Without their CRD in the input, the resources of Gateway API, prometheus-operator,
+cert-manager, KEDA, Argo Rollouts and External Secrets are checked against bundled schemas
+(docs/bundled-schemas.md); as the cluster may run a newer release, a field the bundled schema
+does not know is reported as info unless it is a near miss of a known one.`,
   fix: "Rename the field to the name the hint suggests, or move it to the path where it belongs.",
   preventsStatus: [],
 });

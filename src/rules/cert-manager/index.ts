@@ -1,0 +1,6 @@
+/** Rules of the "cert-manager" category. */
+import type { Rule } from "../types.js";
+import { rule as certificateHostnameMismatch } from "./certificate-hostname-mismatch.js";
+import { rule as certificateIssuerMissing } from "./certificate-issuer-missing.js";
+
+export const rules: Rule[] = [certificateIssuerMissing, certificateHostnameMismatch];

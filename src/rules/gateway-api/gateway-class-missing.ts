@@ -1,0 +1,33 @@
+import { similarlyNamed } from "../config/references.js";
+import { defineRule } from "../types.js";
+import { GATEWAY_CLASS_TYPE, isGatewayApi } from "./gateway-api.js";
+
+export const rule = defineRule({
+  id: "gateway-class-missing",
+  category: "gateway-api",
+  severity: "warning",
+  crossResource: true,
+  appliesTo: ["Gateway"],
+  summary: "A Gateway names a GatewayClass that the manifests, which define GatewayClasses, do not define.",
+  explanation: `A Gateway is implemented by the controller of the GatewayClass its spec.gatewayClassName names.
+With no such GatewayClass no controller picks the Gateway up: it stays without addresses
+(Accepted false or no status at all) and none of its routes is served. GatewayClasses are often
+installed with the controller, outside the application's manifests, so k8s-lint checks the name
+only when the input defines GatewayClasses.`,
+  fix: "Set gatewayClassName to one of the GatewayClasses (kubectl get gatewayclass), or add the GatewayClass.",
+  preventsStatus: [],
+  check({ resource, index, report }) {
+    if (!isGatewayApi(resource)) return;
+    const name = resource.get(["spec", "gatewayClassName"]);
+    if (typeof name !== "string" || name === "" || !index.ofKind(GATEWAY_CLASS_TYPE).length) return;
+    if (index.find(GATEWAY_CLASS_TYPE, "", name)) return;
+    const similar = similarlyNamed(index, GATEWAY_CLASS_TYPE, "", name);
+    const all = index.ofKind(GATEWAY_CLASS_TYPE).map((c) => `"${c.name}"`).join(", ");
+    report({
+      path: ["spec", "gatewayClassName"],
+      message: `GatewayClass "${name}" is not defined; the input defines ${all}`,
+      hint: similar ? `set gatewayClassName to "${similar.name}"` : "set gatewayClassName to one of the GatewayClasses, or add the GatewayClass",
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+    });
+  },
+});

@@ -1,0 +1,63 @@
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
+import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { defineRule } from "../types.js";
+import { GATEWAY_TYPE, ROUTE_KINDS, isGatewayApi, parentRefsOf, refersToGateway } from "./gateway-api.js";
+
+const GATEWAYS_BY_NAME = memoKey<Map<string, Resource[]>>("Gateways by name");
+
+/** Every Gateway of the input by name, for naming the namespace a parentRef forgot. */
+function gatewaysByName(index: ResourceIndex): Map<string, Resource[]> {
+  const map = new Map<string, Resource[]>();
+  for (const g of index.ofKind(GATEWAY_TYPE)) {
+    const list = map.get(g.name);
+    if (list) list.push(g);
+    else map.set(g.name, [g]);
+  }
+  return map;
+}
+
+export const rule = defineRule({
+  id: "gateway-parent-missing",
+  category: "gateway-api",
+  severity: "warning",
+  crossResource: true,
+  appliesTo: [...ROUTE_KINDS],
+  reportsAbsentObjects: true,
+  summary: "A route's parentRef names a Gateway that the manifests do not define.",
+  explanation: `A route (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute, UDPRoute) attaches to the Gateways its
+spec.parentRefs name. A parentRef without namespace means a Gateway in the route's own
+namespace: the most common mistake is a route beside its application that names a shared
+Gateway of an infrastructure namespace without \`namespace:\`. The controller then reports the
+parent as not found (Accepted false) and no traffic reaches the route, while the route looks fine.
+k8s-lint reports a Gateway that is in another namespace of the input under that name, and a
+missing one when the input defines Gateways in the namespace the parentRef points to.`,
+  fix: "Set parentRefs[].namespace to the Gateway's namespace, fix the name, or add the Gateway.",
+  preventsStatus: [],
+  check(ctx) {
+    const { resource, index, memo, report } = ctx;
+    if (!isGatewayApi(resource)) return;
+    for (const ref of parentRefsOf(resource)) {
+      if (!refersToGateway(ref) || index.find(GATEWAY_TYPE, ref.namespace, ref.name)) continue;
+      const elsewhere = memo(GATEWAYS_BY_NAME, () => gatewaysByName(index)).get(ref.name)?.find((g) => g.namespace !== ref.namespace);
+      if (elsewhere) {
+        report({
+          path: [...ref.path, ref.namespaceWritten ? "namespace" : "name"],
+          message: `parentRef names Gateway "${ref.name}" of namespace "${ref.namespace}", but the input defines it in namespace "${elsewhere.namespace}"`,
+          hint: `set namespace: ${elsewhere.namespace} in this parentRef`,
+          related: { resource: elsewhere, path: ["metadata", "name"], message: `Gateway "${ref.name}" in namespace "${elsewhere.namespace}"` },
+        });
+        continue;
+      }
+      if (!reportsAbsent(ctx, GATEWAY_TYPE, ref.namespace)) continue;
+      const similar = similarlyNamed(index, GATEWAY_TYPE, ref.namespace, ref.name);
+      report({
+        path: [...ref.path, "name"],
+        message: `parentRef names Gateway "${ref.name}", which is not defined in namespace "${ref.namespace}"`,
+        hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Gateway or fix the parentRef's name and namespace",
+        ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+      });
+    }
+  },
+});

@@ -1,0 +1,51 @@
+import { findReferenced, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { defineRule } from "../types.js";
+import { certificateRefsOf, isGatewayApi } from "./gateway-api.js";
+
+export const rule = defineRule({
+  id: "gateway-tls-secret-missing",
+  category: "gateway-api",
+  severity: "warning",
+  crossResource: true,
+  appliesTo: ["Gateway"],
+  reportsAbsentObjects: true,
+  summary: "A Gateway listener's certificateRef names a Secret that is missing or not a TLS Secret.",
+  explanation: `A listener that terminates TLS loads its certificate from the Secrets its tls.certificateRefs
+name (in the Gateway's namespace unless the reference sets another). When the Secret is missing, or
+is not of type kubernetes.io/tls with tls.crt and tls.key, the controller marks the listener
+ResolvedRefs false (InvalidCertificateRef) and serves no TLS for its hostname. k8s-lint reports a
+missing Secret when the input defines Secrets in that namespace and nothing produces this one (a
+cert-manager Certificate with that secretName, an ExternalSecret or a SealedSecret counts), and
+checks the type and keys of a Secret that is in the input.`,
+  fix: "Fix the certificateRef's name, add the kubernetes.io/tls Secret, or let a cert-manager Certificate issue it.",
+  preventsStatus: [],
+  check(ctx) {
+    const { resource, index, report } = ctx;
+    if (!isGatewayApi(resource)) return;
+    for (const ref of certificateRefsOf(resource)) {
+      if (ref.group !== "" || ref.kind !== "Secret") continue;
+      const path = [...ref.path, "name"];
+      const secret = index.find("Secret", ref.namespace, ref.name);
+      if (!secret) {
+        if (findReferenced(index, "Secret", ref.namespace, ref.name) || !reportsAbsent(ctx, "Secret", ref.namespace)) continue;
+        const similar = similarlyNamed(index, "Secret", ref.namespace, ref.name);
+        report({
+          path,
+          message: `TLS Secret "${ref.name}" is not defined in namespace "${ref.namespace}"`,
+          hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the kubernetes.io/tls Secret or a cert-manager Certificate for it",
+          ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+        });
+        continue;
+      }
+      const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
+      const missing = ["tls.crt", "tls.key"].filter((k) => !keysOf(secret).has(k));
+      if (type === "kubernetes.io/tls" && missing.length === 0) continue;
+      report({
+        path,
+        message: type !== "kubernetes.io/tls" ? `Secret "${ref.name}" is of type "${type}", not "kubernetes.io/tls"` : `Secret "${ref.name}" lacks ${missing.map((k) => `"${k}"`).join(" and ")}`,
+        hint: "make it type: kubernetes.io/tls with the keys tls.crt and tls.key",
+        related: { resource: secret, path: secret.raw.type !== undefined ? ["type"] : ["metadata", "name"], message: `Secret "${ref.name}"` },
+      });
+    }
+  },
+});
