@@ -1,5 +1,6 @@
 /** The rule registry: every rule, in catalogue order. */
 import { rules as apiValidation } from "./api-validation/index.js";
+import { rules as apiValidationCrossField } from "./api-validation/cross-field/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as ingress } from "./ingress/index.js";
@@ -26,6 +27,7 @@ export const allRules: readonly Rule[] = [
   missingTypeMeta,
   ...schema,
   ...apiValidation,
+  ...apiValidationCrossField,
   duplicateResource,
   ...resources,
   ...probes,
