@@ -116,7 +116,7 @@ function claimTemplateConstraints(): CrossFieldConstraint[] {
             message: isSet(storage)
               ? `volumeClaimTemplate "${name}" requests storage "${String(storage)}": the claims created from it are rejected, so the pods stay Pending`
               : `volumeClaimTemplate "${name}" requests no storage: the claims created from it are rejected, so the pods stay Pending`,
-            hint: "add resources: {requests: {storage: 1Gi}} with the size each replica needs",
+            hint: isSet(storage) ? "request the size each replica needs, for example storage: 1Gi" : "add resources: {requests: {storage: 1Gi}} with the size each replica needs",
           });
         }
       },
@@ -258,12 +258,13 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "spec.completions",
     kinds: ["Job", "CronJob"],
-    constraint: "completionMode Indexed needs completions",
+    constraint: "completionMode Indexed needs completions (defaulted to 1 only when parallelism is absent too)",
     rule: "required-value",
     upstream: `${BATCH} validateJobSpec (Required "when completion mode is Indexed")`,
     check(ctx) {
       const job = jobSpecOf(ctx);
-      if (!job || job.spec.completionMode !== "Indexed" || isSet(at(ctx.resource.raw, [...job.path, "completions"]))) return;
+      // SetDefaults_Job gives completions 1 when neither completions nor parallelism is written.
+      if (!job || job.spec.completionMode !== "Indexed" || isSet(job.spec.completions)) return;
       ctx.report({ path: [...job.path, "completionMode"], message: `completionMode "Indexed" needs completions: the number of indexes to run`, hint: "add completions (the count of indexes 0..n-1)" });
     },
   },
@@ -355,7 +356,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       if (!isMap(spec)) return;
       const sources = PV_SOURCES.filter((s) => isSet(spec[s]));
       if (sources.length === 0) {
-        ctx.report({ path: ["spec"], target: "key", message: `PersistentVolume "${ctx.resource.name}" has no volume source`, hint: "add the storage it stands for: csi, nfs, local, hostPath..." });
+        ctx.report({ path: ["spec"], target: "key", message: `PersistentVolume "${ctx.resource.name}" has no volume source`, hint: "add the source of the storage it stands for, such as csi, nfs, local or hostPath" });
       }
       for (const extra of sources.slice(1)) {
         ctx.report({ path: ["spec", extra], target: "key", message: `PersistentVolume "${ctx.resource.name}" has a second volume source "${extra}" beside "${sources[0]}"`, hint: `keep one source; make another PersistentVolume for "${extra}"` });
@@ -614,7 +615,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       for (const [rule, i] of rbacRules(ctx)) {
         if (count(rule.nonResourceURLs) === 0) continue;
         if (ctx.resource.kind === "Role") ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "a Role cannot grant nonResourceURLs: they are not namespaced", hint: "move this rule to a ClusterRole (bound with a ClusterRoleBinding)" });
-        else if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "split it into two rules: one for the resources, one for the nonResourceURLs" });
+        else if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "separate it into two rules: one for the resources, one for the nonResourceURLs" });
       }
     },
   },

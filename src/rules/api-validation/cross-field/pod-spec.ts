@@ -260,7 +260,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             path: [...pod.path, "volumes", i, extra],
             target: "key",
             message: `volume "${shown(volume.name ?? "")}" has a second source "${extra}" beside "${sources[0]}": a volume has exactly one`,
-            hint: `split it into two volumes with their own names, or remove "${extra}"`,
+            hint: `separate it into two volumes with their own names, or remove "${extra}"`,
           });
         }
       }
@@ -432,7 +432,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             path: [...site.path, "envFrom", k, "secretRef"],
             target: "key",
             message: `an envFrom entry of ${containerLabel(site)} names both configMapRef and secretRef`,
-            hint: "split it into two envFrom entries, one for the ConfigMap and one for the Secret",
+            hint: "separate it into two envFrom entries, one for the ConfigMap and one for the Secret",
           });
         }
       });
@@ -516,7 +516,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             ctx.report({
               path: [...site.path, "volumeMounts", k, "mountPath"],
               message: `mountPath "${mount.mountPath}" is already used by an earlier volume mount of ${containerLabel(site)}`,
-              hint: "mount each volume at its own path (use subPath to put single files into one directory)",
+              hint: "give each volume mount its own path (subPath puts single files into one directory)",
             });
           }
           seen.add(mount.mountPath);
@@ -772,7 +772,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         if (!nonEmpty(c.topologyKey) || !nonEmpty(c.whenUnsatisfiable)) continue;
         const key = `${c.topologyKey}\u0000${c.whenUnsatisfiable}`;
         if (seen.has(key)) {
-          ctx.report({ path: [...pod.path, "topologySpreadConstraints", i, "topologyKey"], message: `topology spread constraint on "${c.topologyKey}" with whenUnsatisfiable "${c.whenUnsatisfiable}" repeats an earlier one`, hint: "merge the two constraints into one (one maxSkew per key and mode)" });
+          ctx.report({ path: [...pod.path, "topologySpreadConstraints", i, "topologyKey"], message: `topology spread constraint on "${c.topologyKey}" with whenUnsatisfiable "${c.whenUnsatisfiable}" repeats an earlier one`, hint: "fold the two constraints into one (one maxSkew per key and mode)" });
         }
         seen.add(key);
       }

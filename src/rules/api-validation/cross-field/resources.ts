@@ -8,7 +8,8 @@
  */
 import { compareQuantities, parseQuantity } from "../../../models/quantity.js";
 import { isQualifiedName } from "../../../models/selector.js";
-import { containersOf, containerLabel, isMap, podSpecOf, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
+import type { Path } from "../../../types.js";
+import { at, containersOf, containerLabel, isMap, podSpecOf, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
 
 const UPSTREAM = "pkg/apis/core/validation/validation.go";
 
@@ -55,6 +56,11 @@ function quantity(v: unknown): number | undefined {
 }
 
 const quoted = (v: unknown) => `"${String(v)}"`;
+
+/** Whether the resource as written has a value there (not one the defaults added). */
+function written(ctx: CheckContext, path: Path): boolean {
+  return at(ctx.resource.raw, path) !== undefined;
+}
 
 export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
@@ -110,7 +116,8 @@ export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       for (const { site, requests, limits } of resourceSites(ctx)) {
         for (const [section, map] of [["requests", requests], ["limits", limits]] as const) {
           for (const [name, v] of Object.entries(map)) {
-            if (!isExtended(name)) continue;
+            // A Pod's request copied from its limit by SetDefaults_Pod is judged once, at the limit.
+            if (!isExtended(name) || !written(ctx, [...site.path, "resources", section, name])) continue;
             const q = quantity(v);
             if (q === undefined || Math.abs(q - Math.round(q)) < 1e-9) continue;
             ctx.report({
@@ -133,7 +140,7 @@ export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       for (const { site, requests, limits } of resourceSites(ctx)) {
         for (const [section, map] of [["requests", requests], ["limits", limits]] as const) {
           for (const [name, v] of Object.entries(map)) {
-            if (!isHugePages(name)) continue;
+            if (!isHugePages(name) || !written(ctx, [...site.path, "resources", section, name])) continue;
             const size = name.slice("hugepages-".length);
             const page = quantity(size);
             const q = quantity(v);
