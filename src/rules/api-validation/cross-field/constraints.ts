@@ -50,7 +50,7 @@ export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, m
   if (!byRule) {
     byRule = new Map();
     const builtin = GROUPS.get(resource.kind)?.includes(resource.group) ?? false;
-    const obj = defaultedObject(resource, memo);
+    const obj = builtin ? defaultedObject(resource, memo) : resource.raw;
     for (const c of builtin ? (BY_KIND.get(resource.kind) ?? []) : []) {
       const out = byRule;
       c.check({
