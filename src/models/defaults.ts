@@ -8,7 +8,8 @@
  * - core/v1: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec, SetDefaults_Container,
  *   SetDefaults_Probe, SetDefaults_HTTPGetAction, SetDefaults_Volume, SetDefaults_*VolumeSource,
  *   SetDefaults_Service, SetDefaults_ReplicationController, SetDefaults_PersistentVolume,
- *   SetDefaults_PersistentVolumeClaimSpec, SetDefaults_ObjectFieldSelector, SetDefaults_Pod) and
+ *   SetDefaults_PersistentVolumeClaimSpec, SetDefaults_ObjectFieldSelector, SetDefaults_Pod with
+ *   defaultHostNetworkPorts) and
  *   the `+default` markers of k8s.io/api/core/v1/types.go (ContainerPort.protocol,
  *   ServicePort.protocol);
  * - apps/v1: pkg/apis/apps/v1/defaults.go (SetDefaults_Deployment, SetDefaults_StatefulSet,
@@ -132,6 +133,12 @@ function defaultPodSpec(spec: Obj, isPod: boolean) {
   if (!isPod) return;
   // SetDefaults_Pod (a Pod only, not a template): requests default to limits; enableServiceLinks.
   orDefault(spec, "enableServiceLinks", true);
+  // defaultHostNetworkPorts: with the node's network, a port's hostPort is its containerPort.
+  if (spec.hostNetwork === true) {
+    for (const list of ["initContainers", "containers"]) {
+      for (const c of maps(spec[list])) for (const port of maps(c.ports)) if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) port.hostPort = port.containerPort;
+    }
+  }
   for (const list of ["initContainers", "containers"]) {
     for (const c of maps(spec[list])) {
       const resources = isMap(c.resources) ? c.resources : undefined;

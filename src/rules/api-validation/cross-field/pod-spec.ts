@@ -582,9 +582,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             if (typeof port.hostPort !== "number" || port.hostPort === 0) continue;
             const key = `${shown(port.protocol ?? "TCP")}/${shown(port.hostIP ?? "")}/${port.hostPort}`;
             if (seen.has(key)) {
+              // Under hostNetwork a Pod's hostPort defaults to its containerPort (SetDefaults_Pod).
+              const written = at(ctx.resource.raw, [...site.path, "ports", k, "hostPort"]) !== undefined;
               ctx.report({
-                path: [...site.path, "ports", k, "hostPort"],
-                message: `hostPort "${port.hostPort}" (${shown(port.protocol ?? "TCP")}) of ${containerLabel(site)} is already taken by another port of the pod`,
+                path: [...site.path, "ports", k, written ? "hostPort" : "containerPort"],
+                message: written
+                  ? `hostPort "${port.hostPort}" (${shown(port.protocol ?? "TCP")}) of ${containerLabel(site)} is already taken by another port of the pod`
+                  : `containerPort "${port.hostPort}" (${shown(port.protocol ?? "TCP")}) of ${containerLabel(site)} is also its host port under hostNetwork, and another port of the pod already takes it`,
                 hint: "use another hostPort, or drop hostPort (a Service or the pod IP reaches the container)",
               });
             }
