@@ -16,7 +16,8 @@ DoNotSchedule; a request below the limit of a resource that cannot be overcommit
 resources, hugepages), fractions of an extended resource, hugepages that are not a multiple of
 their page size; a claim of zero bytes; progressDeadlineSeconds not above minReadySeconds; Job
 options that need completionMode Indexed or restartPolicy Never; Ingress backends with a service
-and a resource; NetworkPolicy peers mixing ipBlock with selectors; a PodDisruptionBudget with
+and a resource; NetworkPolicy peers mixing ipBlock with selectors; a policy rule naming resources
+and nonResourceURLs; a PodDisruptionBudget with
 both minAvailable and maxUnavailable. Values the API server defaults are judged after defaulting
 (progressDeadlineSeconds is 600 when absent). Each finding names the upstream function that
 decides it (pkg/apis/*/validation/validation.go).`,

@@ -591,12 +591,11 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "rules[]",
     kinds: ["Role", "ClusterRole"],
-    constraint: "a policy rule has verbs, and resource rules name apiGroups and resources",
+    constraint: "a resource rule (one without nonResourceURLs) names apiGroups and resources",
     rule: "required-value",
-    upstream: `${RBAC} ValidatePolicyRule (Required "verbs must contain at least one value", "resource rules must supply at least one api group", "... at least one resource")`,
+    upstream: `${RBAC} ValidatePolicyRule (Required "resource rules must supply at least one api group", "... at least one resource"; empty verbs are invalid-value's)`,
     check(ctx) {
       for (const [rule, i] of rbacRules(ctx)) {
-        if (Array.isArray(rule.verbs) && rule.verbs.length === 0) ctx.report({ path: ["rules", i, "verbs"], target: "key", message: "this rule has no verbs: it grants nothing", hint: 'add verbs, for example ["get", "list", "watch"]' });
         if (count(rule.nonResourceURLs) > 0) continue;
         for (const field of ["apiGroups", "resources"]) {
           if (count(rule[field]) > 0) continue;
@@ -607,15 +606,14 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "rules[].nonResourceURLs",
-    kinds: ["Role", "ClusterRole"],
-    constraint: "nonResourceURLs appear only in ClusterRoles, in rules without apiGroups or resources",
+    kinds: ["ClusterRole"],
+    constraint: "a rule with nonResourceURLs names no apiGroups or resources (in a Role, nonResourceURLs are invalid-value's)",
     rule: "invalid-combination",
-    upstream: `${RBAC} ValidatePolicyRule ("namespaced rules cannot apply to non-resource URLs", "rules cannot apply to both regular resources and non-resource URLs")`,
+    upstream: `${RBAC} ValidatePolicyRule ("rules cannot apply to both regular resources and non-resource URLs")`,
     check(ctx) {
       for (const [rule, i] of rbacRules(ctx)) {
         if (count(rule.nonResourceURLs) === 0) continue;
-        if (ctx.resource.kind === "Role") ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "a Role cannot grant nonResourceURLs: they are not namespaced", hint: "move this rule to a ClusterRole (bound with a ClusterRoleBinding)" });
-        else if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "separate it into two rules: one for the resources, one for the nonResourceURLs" });
+        if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "separate it into two rules: one for the resources, one for the nonResourceURLs" });
       }
     },
   },
@@ -629,21 +627,6 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       for (const [subject, i] of items(ctx.obj.subjects)) {
         if (subject.kind !== "ServiceAccount" || nonEmpty(subject.namespace)) continue;
         ctx.report({ path: ["subjects", i], target: "key", message: `ServiceAccount subject "${shown(subject.name ?? "")}" has no namespace: a ClusterRoleBinding has none to lend it`, hint: "add namespace: the namespace of the ServiceAccount" });
-      }
-    },
-  },
-  {
-    path: "subjects[].apiGroup",
-    kinds: ["RoleBinding", "ClusterRoleBinding"],
-    constraint: 'a subject\'s apiGroup matches its kind ("" for ServiceAccount, rbac.authorization.k8s.io for User and Group)',
-    rule: "forbidden-value",
-    upstream: `${RBAC} ValidateRoleBindingSubject (NotSupported)`,
-    check(ctx) {
-      for (const [subject, i] of items(ctx.obj.subjects)) {
-        const group = typeof subject.apiGroup === "string" ? subject.apiGroup : "";
-        const expected = subject.kind === "ServiceAccount" ? "" : subject.kind === "User" || subject.kind === "Group" ? "rbac.authorization.k8s.io" : undefined;
-        if (expected === undefined || group === expected || (expected !== "" && !isSet(subject.apiGroup))) continue;
-        ctx.report({ path: ["subjects", i, ...(isSet(subject.apiGroup) ? ["apiGroup"] : [])], target: isSet(subject.apiGroup) ? undefined : "key", message: `apiGroup "${group}" is not supported for a ${shown(subject.kind)} subject`, hint: expected === "" ? "remove apiGroup (a ServiceAccount is in the core group)" : "set apiGroup: rbac.authorization.k8s.io" });
       }
     },
   },

@@ -215,24 +215,6 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   ...initContainerFields,
   {
-    path: "spec.template.spec.containers[].readinessProbe.terminationGracePeriodSeconds",
-    kinds: POD_KINDS,
-    constraint: "a readiness probe may not set terminationGracePeriodSeconds (it never kills the container)",
-    rule: "forbidden-value",
-    upstream: `${CORE} validateReadinessProbe ("must not be set for readinessProbes")`,
-    check(ctx) {
-      eachContainer(ctx, (site) => {
-        const v = at(site.container, ["readinessProbe", "terminationGracePeriodSeconds"]);
-        if (!isSet(v)) return;
-        ctx.report({
-          path: [...site.path, "readinessProbe", "terminationGracePeriodSeconds"],
-          message: `terminationGracePeriodSeconds "${shown(v)}" is not allowed in the readiness probe of ${containerLabel(site)}: a failed readiness probe never stops the container`,
-          hint: "remove it from the readiness probe (set it on the liveness or startup probe)",
-        });
-      });
-    },
-  },
-  {
     path: "spec.template.spec.containers",
     kinds: POD_KINDS,
     constraint: "a pod has at least one container",
