@@ -1,5 +1,6 @@
 /** The rule registry: every rule, in catalogue order. */
 import { rules as apiValidation } from "./api-validation/index.js";
+import { rules as apiValidationCrossField } from "./api-validation/cross-field/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
@@ -28,6 +29,7 @@ export const allRules: readonly Rule[] = [
   missingTypeMeta,
   ...schema,
   ...apiValidation,
+  ...apiValidationCrossField,
   duplicateResource,
   ...resources,
   ...probes,

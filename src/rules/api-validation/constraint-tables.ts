@@ -5,9 +5,10 @@
 import type { ConstraintDoc } from "./constraint.js";
 import { FIELD_CONSTRAINTS } from "./field-constraints.js";
 import { NAME_CONSTRAINTS } from "./name-constraints.js";
+import { CROSS_FIELD_CONSTRAINTS } from "./cross-field-constraints.js";
 
 /** The tables the page lists: one array per family of constraints (add a table with one line). */
-export const CONSTRAINT_TABLES: ReadonlyArray<readonly ConstraintDoc[]> = [FIELD_CONSTRAINTS, NAME_CONSTRAINTS];
+export const CONSTRAINT_TABLES: ReadonlyArray<readonly ConstraintDoc[]> = [FIELD_CONSTRAINTS, NAME_CONSTRAINTS, CROSS_FIELD_CONSTRAINTS];
 
 export const API_VALIDATION_DOC_PATH = "docs/api-validation.md";
 

@@ -20,9 +20,9 @@ failureThreshold or period) are fine and not reported.`,
 downstream services, or give it a clearly longer failure window (for example
 failureThreshold: 6) than the readiness probe.`,
   preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
-  check({ resource, report }) {
+  check({ resource, memo, report }) {
     const byContainer = new Map<string, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
-    for (const site of probesOf(resource)) {
+    for (const site of probesOf(resource, memo)) {
       const key = site.containerPath.join("/");
       const entry = byContainer.get(key) ?? {};
       entry[site.kind] = site;
@@ -47,16 +47,13 @@ function fingerprint(site: ProbeSite, container: Container): string | undefined 
   const handlers = handlersOf(site.raw);
   if (handlers.length !== 1) return undefined;
   const h = handlers[0];
-  const value = site.raw[h];
+  // The handler as the API server defaults it (httpGet path "/" and scheme HTTP).
+  const value = (site.probe as Record<string, unknown>)[h];
   if (!value || typeof value !== "object") return undefined;
   const v = { ...(value as Record<string, unknown>) };
   if (typeof v.port === "string") {
     const named = (container.ports ?? []).find((p) => p?.name === v.port);
     if (named?.containerPort !== undefined) v.port = named.containerPort;
-  }
-  if (h === "httpGet") {
-    v.path ??= "/";
-    v.scheme ??= "HTTP";
   }
   if (h === "grpc") v.service ??= "";
   const t = timing(site.probe);

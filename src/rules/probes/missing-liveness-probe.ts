@@ -1,3 +1,4 @@
+import { defaultedValue } from "../../models/defaults.js";
 import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
@@ -17,9 +18,10 @@ not reported.`,
   fix: `Add a livenessProbe that checks only the process itself (an HTTP /healthz or a TCP connect to
 its port), with a generous failureThreshold, and a startupProbe if it starts slowly.`,
   preventsStatus: [],
-  check({ resource, report }) {
+  check({ resource, memo, report }) {
     const tpl = resource.podTemplate!;
-    if (resource.kind === "Pod" && tpl.spec.restartPolicy !== undefined && tpl.spec.restartPolicy !== "Always") return;
+    // restartPolicy as the API server defaults it: absent or "" is Always.
+    if (resource.kind === "Pod" && defaultedValue(resource, memo, ["spec", "restartPolicy"]) !== "Always") return;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       if (container.livenessProbe !== undefined) continue;
       report({

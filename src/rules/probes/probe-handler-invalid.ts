@@ -16,8 +16,8 @@ after the handler was deleted, or when a second handler is pasted in instead of 
 first.`,
   fix: "Keep exactly one handler in the probe; delete the others, or add the one that is missing.",
   preventsStatus: ["CrashLoopBackOff"],
-  check({ resource, report }) {
-    for (const site of probesOf(resource)) {
+  check({ resource, memo, report }) {
+    for (const site of probesOf(resource, memo)) {
       const handlers = handlersOf(site.raw);
       const name = site.container.name ?? "";
       if (handlers.length === 0) {

@@ -16,8 +16,8 @@ both. Typical causes are a renamed port, a typo (htpp), or a port declared on an
 container of the pod.`,
   fix: "Use a name from the container's ports list (or add a port with that name), or use the port number.",
   preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
-  check({ resource, report }) {
-    for (const site of probesOf(resource)) {
+  check({ resource, memo, report }) {
+    for (const site of probesOf(resource, memo)) {
       for (const handler of ["httpGet", "tcpSocket"] as const) {
         const port = site.probe[handler]?.port;
         if (typeof port !== "string" || /^\d+$/.test(port) || port === "") continue;

@@ -14,9 +14,10 @@ any other value ("must be 1"), so the pod, or every pod a controller tries to cr
 refused.`,
   fix: "Remove successThreshold from the liveness/startup probe, or set it to 1; use it on the readiness probe instead.",
   preventsStatus: ["CrashLoopBackOff"],
-  check({ resource, report }) {
-    for (const site of probesOf(resource)) {
+  check({ resource, memo, report }) {
+    for (const site of probesOf(resource, memo)) {
       if (site.kind === "readinessProbe") continue;
+      // Judged after defaulting: an absent or 0 successThreshold is 1 (SetDefaults_Probe).
       const v = site.probe.successThreshold;
       if (v === undefined || v === 1) continue;
       report({

@@ -15,13 +15,15 @@ container that hangs is noticed much later than the numbers suggest. It usually 
 values were swapped, or the period was left at its default while the timeout was raised.`,
   fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
   preventsStatus: ["CrashLoopBackOff"],
-  check({ resource, report }) {
-    for (const site of probesOf(resource)) {
+  check({ resource, memo, report }) {
+    for (const site of probesOf(resource, memo)) {
       const t = timing(site.probe);
       if (t.timeoutSeconds <= t.periodSeconds) continue;
-      const periodNote = site.probe.periodSeconds === undefined ? " (the default)" : "";
+      // Judged after defaulting: an absent or 0 periodSeconds is 10 (SetDefaults_Probe).
+      const writtenPeriod = site.raw.periodSeconds;
+      const periodNote = writtenPeriod === undefined || writtenPeriod === null || writtenPeriod === 0 ? " (the default)" : "";
       report({
-        path: [...site.path, site.probe.timeoutSeconds !== undefined ? "timeoutSeconds" : "periodSeconds"],
+        path: [...site.path, site.raw.timeoutSeconds !== undefined && site.raw.timeoutSeconds !== null ? "timeoutSeconds" : "periodSeconds"],
         message: `timeoutSeconds "${t.timeoutSeconds}" of the ${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" exceeds its periodSeconds ${t.periodSeconds}${periodNote}`,
         hint: `set periodSeconds to at least ${t.timeoutSeconds}`,
       });

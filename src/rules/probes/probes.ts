@@ -1,6 +1,8 @@
-/** Shared by the probe rules: every probe of the long-running containers, with upstream defaults. */
+/** Shared by the probe rules: every probe of the long-running containers, as the API server defaults it. */
+import { defaultedPodTemplate, PROBE_DEFAULTS } from "../../models/defaults.js";
 import type { Container, Probe } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
+import type { Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import { longRunningContainers } from "../../models/pods.js";
 
@@ -8,13 +10,13 @@ export type ProbeKind = "livenessProbe" | "readinessProbe" | "startupProbe";
 export const PROBE_KINDS: readonly ProbeKind[] = ["livenessProbe", "readinessProbe", "startupProbe"];
 export const HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"] as const;
 
-/** Upstream defaults (SetDefaults_Probe). */
-export const PROBE_DEFAULTS = { periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3, initialDelaySeconds: 0 };
+export { PROBE_DEFAULTS };
 
 export interface ProbeSite {
   container: Container;
   containerPath: Path;
   kind: ProbeKind;
+  /** The probe after the API server's defaults (SetDefaults_Probe: a 0 or absent timing takes its default). */
   probe: Probe;
   /** The probe as written. */
   raw: Record<string, unknown>;
@@ -22,8 +24,8 @@ export interface ProbeSite {
 }
 
 /** Call from rules whose scope carries a pod spec (`appliesTo`). */
-export function* probesOf(resource: Resource): Generator<ProbeSite> {
-  const tpl = resource.podTemplate!;
+export function* probesOf(resource: Resource, memo: Memo): Generator<ProbeSite> {
+  const tpl = defaultedPodTemplate(resource, memo)!;
   for (const { container, path } of longRunningContainers(tpl)) {
     for (const kind of PROBE_KINDS) {
       const raw = resource.get([...path, kind]);
@@ -41,6 +43,7 @@ export function handlersOf(raw: Record<string, unknown>): Array<(typeof HANDLERS
   );
 }
 
+/** The timing of a defaulted probe (the fallbacks only serve a probe built by hand). */
 export function timing(probe: Probe) {
   return {
     periodSeconds: probe.periodSeconds ?? PROBE_DEFAULTS.periodSeconds,

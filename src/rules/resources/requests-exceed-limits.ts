@@ -10,10 +10,13 @@ export const rule = defineRule({
   appliesTo: "pod-templates",
   summary: "A container requests more of a resource than its limit allows.",
   explanation: `A request is what the scheduler reserves for a container; a limit is the most it may use. A
-request above its limit is contradictory and the API server rejects the pod ("must be less
-than or equal to cpu limit"). For a Deployment, StatefulSet or Job the workload object itself
-is accepted but its controller cannot create a single pod, so the rollout hangs with
-FailedCreate events and zero ready replicas.`,
+request above its limit is contradictory and the API server rejects it ("must be less than or
+equal to cpu limit"): in a Pod, and just as well in the pod template of a Deployment,
+StatefulSet, DaemonSet, Job or CronJob, whose template is validated as a pod spec when the
+workload is created (ValidatePodTemplateSpec -> ValidatePodSpec -> validateResourceRequirements
+in pkg/apis/core/validation/validation.go), so \`kubectl apply\` fails. For resources that cannot
+be overcommitted (extended resources, hugepages) the request must even equal the limit
+(invalid-combination reports a request below it).`,
   fix: `Lower the request to at most the limit, or raise the limit. Quantities compare by value:
 1Gi is 1024Mi, 0.5 cpu is 500m.`,
   preventsStatus: ["Pending", "Unschedulable", "OOMKilled", "Evicted"],

@@ -334,7 +334,9 @@ class Walker {
     if (!this.target.lenient) {
       const home = this.misplacedHome(key, value, fields, path);
       if (home) {
-        return finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home}`, `move ${JSON.stringify(key)} to ${home}`);
+        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`);
+        // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
+        return this.walk(value, home.code, [...path, key]);
       }
     }
     const near = closestWithin(key, names);
@@ -342,9 +344,9 @@ class Walker {
     if (!this.target.lenient) finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
 
-  /** A path one level down or up where `key` is a field that accepts `value`. */
-  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): string | undefined {
-    const down: string[] = [];
+  /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode } | undefined {
+    const down: Array<{ at: string; code: TypeCode }> = [];
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
       const inner = list ? code.slice(1) : code;
@@ -352,14 +354,14 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
-      down.push(formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`);
+      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode });
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
     if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
       const code = parentType.fields.get(key);
-      if (code !== undefined && accepts(code, value)) return formatPath([...parent.path, key]);
+      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code };
     }
     return undefined;
   }

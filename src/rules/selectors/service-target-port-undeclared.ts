@@ -1,4 +1,6 @@
+import { defaultedPodTemplate, defaultedValue } from "../../models/defaults.js";
 import type { Resource } from "../../models/resource.js";
+import type { Memo } from "../../models/run-memo.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
@@ -19,7 +21,7 @@ causes: the container port was renamed (http -> web), or the name was never decl
 because containerPort alone "worked" with a numeric targetPort.`,
   fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
   preventsStatus: [],
-  check({ resource, index, report }) {
+  check({ resource, index, memo, report }) {
     const spec = resource.spec("Service");
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
@@ -29,18 +31,19 @@ because containerPort alone "worked" with a numeric targetPort.`,
     (spec.ports ?? []).forEach((port, i) => {
       const target = port?.targetPort;
       if (typeof target !== "string" || target === "" || /^\d+$/.test(target)) return;
-      const protocol = port.protocol ?? "TCP";
-      const lacking = owners.filter((o) => !declares(o, target, protocol));
+      // Protocols as the API server defaults them: absent or "" is TCP.
+      const protocol = String(defaultedValue(resource, memo, ["spec", "ports", i, "protocol"]) ?? "TCP");
+      const lacking = owners.filter((o) => !declares(o, target, protocol, memo));
       if (!lacking.length) return;
       const first = lacking[0];
-      const sameName = declaredPort(first, target);
+      const sameName = declaredPort(first, target, memo);
       const more = lacking.length > 1 ? ` (and ${lacking.length - 1} more)` : "";
       report({
         path: ["spec", "ports", i, "targetPort"],
         message: sameName
           ? `targetPort "${target}" is declared by ${first.kind} "${first.name}" with another protocol than ${protocol}${more}`
           : `targetPort "${target}" is not declared by the containers of ${first.kind} "${first.name}"${more}`,
-        hint: sameName ? otherProtocolHint(first, target, protocol, sameName) : `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
+        hint: sameName ? otherProtocolHint(first, target, protocol, sameName, memo) : `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
         related: { resource: first, path: [...first.podTemplate!.specPath, "containers"], message: "selected pods" },
       });
     });
@@ -53,9 +56,9 @@ because containerPort alone "worked" with a numeric targetPort.`,
  * protocol needs its own name, or the Service can use the number. When the pods already declare
  * that number for this protocol under another name, that name is the fix.
  */
-function otherProtocolHint(owner: Resource, target: string, protocol: string, declared: { containerPort?: number }): string {
+function otherProtocolHint(owner: Resource, target: string, protocol: string, declared: { containerPort?: number }, memo: Memo): string {
   const number = declared.containerPort;
-  const existing = number === undefined ? undefined : portsOf(owner).find((p) => p.containerPort === number && (p.protocol ?? "TCP") === protocol && p.name);
+  const existing = number === undefined ? undefined : portsOf(owner, memo).find((p) => p.containerPort === number && p.protocol === protocol && p.name);
   if (existing) return `use targetPort "${existing.name}": that is the ${protocol} port ${number} the pods declare`;
   const example = `${target}-${protocol.toLowerCase()}`;
   const forNumber = number !== undefined ? ` for containerPort ${number}` : "";
@@ -66,18 +69,18 @@ function otherProtocolHint(owner: Resource, target: string, protocol: string, de
 }
 
 /** Every container port of the owner's long-running containers. */
-function portsOf(owner: Resource): Array<{ name?: string; containerPort?: number; protocol?: string }> {
-  const tpl = owner.podTemplate;
+function portsOf(owner: Resource, memo: Memo): Array<{ name?: string; containerPort?: number; protocol?: string }> {
+  const tpl = defaultedPodTemplate(owner, memo);
   if (!tpl) return [];
   return [...longRunningContainers(tpl)].flatMap(({ container }) => container.ports ?? []);
 }
 
 /** The first port of this name the owner's pods declare, whatever its protocol. */
-function declaredPort(owner: Resource, name: string): { containerPort?: number } | undefined {
-  return portsOf(owner).find((p) => p.name === name);
+function declaredPort(owner: Resource, name: string, memo: Memo): { containerPort?: number } | undefined {
+  return portsOf(owner, memo).find((p) => p.name === name);
 }
 
 /** Whether the owner's pods declare a port of this name and protocol, as FindPort looks them up. */
-function declares(owner: Resource, name: string, protocol: string): boolean {
-  return portsOf(owner).some((p) => p.name === name && (p.protocol ?? "TCP") === protocol);
+function declares(owner: Resource, name: string, protocol: string, memo: Memo): boolean {
+  return portsOf(owner, memo).some((p) => p.name === name && p.protocol === protocol);
 }

@@ -1,3 +1,4 @@
+import { defaultedValue } from "../../models/defaults.js";
 import { defineRule } from "../types.js";
 
 const ALLOWED = new Set(["OnFailure", "Never"]);
@@ -15,18 +16,20 @@ jobTemplate gets when the field is left out: the API server rejects the Job ("Un
 \\"Always\\"") and a CronJob never manages to create its Jobs.`,
   fix: "Set `restartPolicy: OnFailure` (retry in place) or `restartPolicy: Never` (retry with a new pod) in the pod template spec.",
   preventsStatus: ["Error"],
-  check({ resource, report }) {
+  check({ resource, memo, report }) {
     const tpl = resource.podTemplate!;
-    const policy = resource.get([...tpl.specPath, "restartPolicy"]);
-    if (policy === undefined || policy === null) {
-      if (resource.get(tpl.specPath) === undefined) return;
+    // Judged after defaulting (SetDefaults_PodSpec): an absent or "" restartPolicy is Always.
+    const policy = defaultedValue(resource, memo, [...tpl.specPath, "restartPolicy"]);
+    if (typeof policy !== "string" || ALLOWED.has(policy)) return;
+    const written = resource.get([...tpl.specPath, "restartPolicy"]);
+    if (written === undefined || written === null || written === "") {
       report({
-        path: tpl.specPath,
+        path: written === undefined ? tpl.specPath : [...tpl.specPath, "restartPolicy"],
         target: "key",
         message: `restartPolicy is not set and defaults to "Always", which a ${resource.kind} does not allow`,
         hint: "set restartPolicy: OnFailure or restartPolicy: Never",
       });
-    } else if (typeof policy === "string" && !ALLOWED.has(policy)) {
+    } else {
       report({
         path: [...tpl.specPath, "restartPolicy"],
         message: `restartPolicy "${policy}" is not allowed for a ${resource.kind}`,

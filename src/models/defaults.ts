@@ -1,0 +1,347 @@
+/**
+ * The one defaulting step: the values the API server writes into an object before it validates
+ * it, so that no rule judges a value the server would have replaced (an explicit probe
+ * `periodSeconds: 0` is 10 by the time anything looks at it, a port without `protocol` is TCP, a
+ * pod template without `restartPolicy` says Always).
+ *
+ * Sources (the generated and hand-written defaulters of each group version):
+ * - core/v1: pkg/apis/core/v1/defaults.go (SetDefaults_PodSpec, SetDefaults_Container,
+ *   SetDefaults_Probe, SetDefaults_HTTPGetAction, SetDefaults_Volume, SetDefaults_*VolumeSource,
+ *   SetDefaults_Service, SetDefaults_ReplicationController, SetDefaults_PersistentVolume,
+ *   SetDefaults_PersistentVolumeClaimSpec, SetDefaults_ObjectFieldSelector, SetDefaults_Pod with
+ *   defaultHostNetworkPorts) and
+ *   the `+default` markers of k8s.io/api/core/v1/types.go (ContainerPort.protocol,
+ *   ServicePort.protocol);
+ * - apps/v1: pkg/apis/apps/v1/defaults.go (SetDefaults_Deployment, SetDefaults_StatefulSet,
+ *   SetDefaults_DaemonSet, SetDefaults_ReplicaSet);
+ * - batch/v1: pkg/apis/batch/v1/defaults.go (SetDefaults_Job, SetDefaults_CronJob).
+ *
+ * The defaulted object is a copy: the resource's raw object (what the user wrote, which positions
+ * and messages quote) is never changed. It is built once per resource and run, through the run
+ * memo; rules ask for it with `defaultedObject` or `defaultedPodTemplate`.
+ */
+import { parseImageReference } from "./image.js";
+import { inputKeyedObject } from "./input-keys.js";
+import { PodTemplateSpec, PodSpec } from "./k8s.js";
+import { POD_TEMPLATE_PATHS, type PodTemplate, type Resource } from "./resource.js";
+import { memoKey, type Memo } from "./run-memo.js";
+import type { Path } from "../types.js";
+
+type Obj = Record<string, unknown>;
+
+/** SetDefaults_Probe: a probe field that is absent or 0 takes these values. */
+export const PROBE_DEFAULTS = { periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3, initialDelaySeconds: 0 } as const;
+
+/** core/v1 DefaultTerminationGracePeriodSeconds. */
+export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
+
+/** SecretVolumeSourceDefaultMode and its siblings: 0644. */
+export const DEFAULT_VOLUME_FILE_MODE = 0o644;
+
+/** apps/v1 SetDefaults_Deployment: progressDeadlineSeconds when absent. */
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+
+const VOLUME_SOURCES_WITH_MODE = ["secret", "configMap", "downwardAPI", "projected"] as const;
+
+function isMap(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A copy of plain YAML data (maps, lists, scalars). */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (isMap(value)) {
+    // Prototype-free: a key written in the manifest (`__proto__`) stays an own key of the copy.
+    const out: Obj = inputKeyedObject();
+    for (const key of Object.keys(value)) out[key] = copy(value[key]);
+    return out as T;
+  }
+  return value;
+}
+
+/** Sets `obj[key]` when it is absent, null or "" (a Go zero value is "not set" for the defaulters). */
+function orDefault(obj: Obj, key: string, value: unknown) {
+  const v = obj[key];
+  if (v === undefined || v === null || v === "") obj[key] = value;
+}
+
+/** The map at `obj[key]`, created when absent (as the defaulters allocate nested structs). */
+function child(obj: Obj, key: string): Obj | undefined {
+  const v = obj[key];
+  if (v === undefined || v === null) return (obj[key] = {}) as Obj;
+  return isMap(v) ? v : undefined;
+}
+
+function maps(list: unknown): Obj[] {
+  return Array.isArray(list) ? list.filter(isMap) : [];
+}
+
+/** SetDefaults_Probe, with its handler's SetDefaults_HTTPGetAction. A 0 is "not set" too. */
+function defaultProbe(probe: Obj) {
+  for (const key of ["timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] as const) {
+    if (probe[key] === undefined || probe[key] === null || probe[key] === 0) probe[key] = PROBE_DEFAULTS[key];
+  }
+  defaultHandler(probe);
+}
+
+function defaultHandler(handler: Obj) {
+  if (isMap(handler.httpGet)) {
+    orDefault(handler.httpGet, "path", "/");
+    orDefault(handler.httpGet, "scheme", "HTTP");
+  }
+}
+
+/** SetDefaults_Container: pull policy by tag ("latest", written or implied, means Always). */
+export function defaultPullPolicy(image: unknown): "Always" | "IfNotPresent" {
+  if (typeof image !== "string") return "IfNotPresent";
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return "IfNotPresent";
+  // parsers.ParseImageName gives a reference without tag or digest the tag "latest".
+  const tag = parsed.ref.tag ?? (parsed.ref.digest ? undefined : "latest");
+  return tag === "latest" ? "Always" : "IfNotPresent";
+}
+
+function defaultContainer(container: Obj) {
+  orDefault(container, "imagePullPolicy", defaultPullPolicy(container.image));
+  orDefault(container, "terminationMessagePath", "/dev/termination-log");
+  orDefault(container, "terminationMessagePolicy", "File");
+  for (const port of maps(container.ports)) orDefault(port, "protocol", "TCP");
+  for (const kind of ["livenessProbe", "readinessProbe", "startupProbe"]) if (isMap(container[kind])) defaultProbe(container[kind] as Obj);
+  if (isMap(container.lifecycle)) for (const hook of ["postStart", "preStop"]) if (isMap(container.lifecycle[hook])) defaultHandler(container.lifecycle[hook] as Obj);
+  for (const env of maps(container.env)) {
+    const fieldRef = isMap(env.valueFrom) ? env.valueFrom.fieldRef : undefined;
+    if (isMap(fieldRef)) orDefault(fieldRef, "apiVersion", "v1");
+  }
+}
+
+/** SetDefaults_Volume: a volume without any source is an emptyDir; file modes default to 0644. */
+function defaultVolume(volume: Obj) {
+  const sources = Object.keys(volume).filter((k) => k !== "name" && volume[k] !== null && volume[k] !== undefined);
+  if (sources.length === 0) volume.emptyDir = {};
+  for (const source of VOLUME_SOURCES_WITH_MODE) if (isMap(volume[source])) orDefault(volume[source] as Obj, "defaultMode", DEFAULT_VOLUME_FILE_MODE);
+}
+
+/** SetDefaults_PodSpec and what it reaches: containers, probes, volumes. `isPod`: SetDefaults_Pod too. */
+function defaultPodSpec(spec: Obj, isPod: boolean) {
+  orDefault(spec, "dnsPolicy", "ClusterFirst");
+  orDefault(spec, "restartPolicy", "Always");
+  orDefault(spec, "terminationGracePeriodSeconds", DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+  orDefault(spec, "schedulerName", "default-scheduler");
+  child(spec, "securityContext");
+  for (const list of ["initContainers", "containers", "ephemeralContainers"]) for (const c of maps(spec[list])) defaultContainer(c);
+  for (const v of maps(spec.volumes)) defaultVolume(v);
+  if (!isPod) return;
+  // SetDefaults_Pod (a Pod only, not a template): requests default to limits; enableServiceLinks.
+  orDefault(spec, "enableServiceLinks", true);
+  // defaultHostNetworkPorts: with the node's network, a port's hostPort is its containerPort.
+  if (spec.hostNetwork === true) {
+    for (const list of ["initContainers", "containers"]) {
+      for (const c of maps(spec[list])) for (const port of maps(c.ports)) if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) port.hostPort = port.containerPort;
+    }
+  }
+  for (const list of ["initContainers", "containers"]) {
+    for (const c of maps(spec[list])) {
+      const resources = isMap(c.resources) ? c.resources : undefined;
+      if (!resources || !isMap(resources.limits)) continue;
+      const requests = child(resources, "requests");
+      if (requests) for (const [name, limit] of Object.entries(resources.limits)) if (requests[name] === undefined) requests[name] = limit;
+    }
+  }
+}
+
+function defaultTemplateAt(obj: Obj, path: Path) {
+  let v: unknown = obj;
+  for (const seg of path) v = isMap(v) ? v[seg as string] : undefined;
+  if (isMap(v) && isMap(v.spec)) defaultPodSpec(v.spec, false);
+}
+
+function defaultPvcSpec(spec: unknown) {
+  if (isMap(spec)) orDefault(spec, "volumeMode", "Filesystem");
+}
+
+/** The defaulters of each kind, on a copy of its object (apiVersion decides nothing here: v1 apps and batch shapes). */
+const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
+  Pod: (obj) => isMap(obj.spec) && defaultPodSpec(obj.spec, true),
+  PodTemplate: (obj) => defaultTemplateAt(obj, ["template"]),
+  ReplicationController: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "replicas", 1);
+    const labels = isMap(spec.template) && isMap(spec.template.metadata) ? spec.template.metadata.labels : undefined;
+    // SetDefaults_ReplicationController: an empty selector becomes the template's labels.
+    if (isMap(labels) && (!isMap(spec.selector) || Object.keys(spec.selector).length === 0)) spec.selector = { ...labels };
+    defaultTemplateAt(obj, ["spec", "template"]);
+  },
+  ReplicaSet: (obj) => {
+    const spec = child(obj, "spec");
+    if (spec) orDefault(spec, "replicas", 1);
+    defaultTemplateAt(obj, ["spec", "template"]);
+  },
+  Deployment: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "replicas", 1);
+    orDefault(spec, "revisionHistoryLimit", 10);
+    orDefault(spec, "progressDeadlineSeconds", DEFAULT_PROGRESS_DEADLINE_SECONDS);
+    const strategy = child(spec, "strategy");
+    if (strategy) {
+      orDefault(strategy, "type", "RollingUpdate");
+      if (strategy.type === "RollingUpdate") {
+        const ru = child(strategy, "rollingUpdate");
+        if (ru) {
+          orDefault(ru, "maxUnavailable", "25%");
+          orDefault(ru, "maxSurge", "25%");
+        }
+      }
+    }
+    defaultTemplateAt(obj, ["spec", "template"]);
+  },
+  StatefulSet: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "replicas", 1);
+    orDefault(spec, "revisionHistoryLimit", 10);
+    orDefault(spec, "podManagementPolicy", "OrderedReady");
+    const strategy = child(spec, "updateStrategy");
+    if (strategy) {
+      orDefault(strategy, "type", "RollingUpdate");
+      if (strategy.type === "RollingUpdate") {
+        const ru = child(strategy, "rollingUpdate");
+        if (ru) orDefault(ru, "partition", 0);
+      }
+    }
+    for (const t of maps(spec.volumeClaimTemplates)) defaultPvcSpec(t.spec);
+    defaultTemplateAt(obj, ["spec", "template"]);
+  },
+  DaemonSet: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "revisionHistoryLimit", 10);
+    const strategy = child(spec, "updateStrategy");
+    if (strategy) {
+      orDefault(strategy, "type", "RollingUpdate");
+      if (strategy.type === "RollingUpdate") {
+        const ru = child(strategy, "rollingUpdate");
+        if (ru) {
+          orDefault(ru, "maxUnavailable", 1);
+          if (ru.maxSurge === undefined || ru.maxSurge === null) ru.maxSurge = 0;
+        }
+      }
+    }
+    defaultTemplateAt(obj, ["spec", "template"]);
+  },
+  Job: (obj) => {
+    const spec = child(obj, "spec");
+    if (spec) defaultJobSpec(spec);
+    defaultTemplateAt(obj, ["spec", "template"]);
+  },
+  CronJob: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "concurrencyPolicy", "Allow");
+    orDefault(spec, "suspend", false);
+    orDefault(spec, "successfulJobsHistoryLimit", 3);
+    orDefault(spec, "failedJobsHistoryLimit", 1);
+    const jobSpec = isMap(spec.jobTemplate) ? child(spec.jobTemplate, "spec") : undefined;
+    if (jobSpec) defaultJobSpec(jobSpec);
+    defaultTemplateAt(obj, ["spec", "jobTemplate", "spec", "template"]);
+  },
+  Service: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "sessionAffinity", "None");
+    // SetDefaults_Service: the affinity config of a None affinity is dropped.
+    if (spec.sessionAffinity === "None") delete spec.sessionAffinityConfig;
+    orDefault(spec, "type", "ClusterIP");
+    for (const port of maps(spec.ports)) {
+      orDefault(port, "protocol", "TCP");
+      if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === "") port.targetPort = port.port;
+    }
+    if (spec.type === "NodePort" || spec.type === "LoadBalancer") orDefault(spec, "externalTrafficPolicy", "Cluster");
+    if (spec.type === "NodePort" || spec.type === "LoadBalancer" || spec.type === "ClusterIP") orDefault(spec, "internalTrafficPolicy", "Cluster");
+    if (spec.type === "LoadBalancer") orDefault(spec, "allocateLoadBalancerNodePorts", true);
+  },
+  PersistentVolumeClaim: (obj) => defaultPvcSpec(obj.spec),
+  PersistentVolume: (obj) => {
+    const spec = child(obj, "spec");
+    if (!spec) return;
+    orDefault(spec, "persistentVolumeReclaimPolicy", "Retain");
+    orDefault(spec, "volumeMode", "Filesystem");
+  },
+  Secret: (obj) => orDefault(obj, "type", "Opaque"),
+};
+
+/** SetDefaults_Job (batch/v1). */
+function defaultJobSpec(spec: Obj) {
+  const unset = (k: string) => spec[k] === undefined || spec[k] === null;
+  if (unset("completions") && unset("parallelism")) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (unset("parallelism")) spec.parallelism = 1;
+  if (unset("backoffLimit")) spec.backoffLimit = unset("backoffLimitPerIndex") ? 6 : 2147483647;
+  orDefault(spec, "completionMode", "NonIndexed");
+  orDefault(spec, "suspend", false);
+  orDefault(spec, "podReplacementPolicy", isMap(spec.podFailurePolicy) ? "Failed" : "TerminatingOrFailed");
+}
+
+/** Whether the defaulting step knows this kind (other kinds are judged as written). */
+export function hasDefaults(kind: string): boolean {
+  return Object.hasOwn(BY_KIND, kind);
+}
+
+/** The object with the API server's defaults applied: a pure function of the kind and the object as written. */
+export function applyDefaults(kind: string, raw: Record<string, unknown>): Record<string, unknown> {
+  if (!hasDefaults(kind)) return raw;
+  const obj = copy(raw);
+  BY_KIND[kind](obj);
+  return obj;
+}
+
+const DEFAULTED = memoKey<Map<Resource, Record<string, unknown>>>("defaulted object by resource");
+const DEFAULTED_TEMPLATE = memoKey<Map<Resource, PodTemplate | null>>("defaulted pod template by resource");
+
+/** The resource's object as the API server validates it (defaults applied), once per run. */
+export function defaultedObject(resource: Resource, memo: Memo): Record<string, unknown> {
+  const cache = memo(DEFAULTED, () => new Map());
+  let obj = cache.get(resource);
+  if (!obj) cache.set(resource, (obj = applyDefaults(resource.kind, resource.raw)));
+  return obj;
+}
+
+/** The value at a path of the defaulted object. */
+export function defaultedValue(resource: Resource, memo: Memo, path: Path): unknown {
+  let v: unknown = defaultedObject(resource, memo);
+  for (const seg of path) {
+    if (!v || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/**
+ * The resource's pod template (as `resource.podTemplate`, same paths and labels) with its spec
+ * defaulted: probe timings, restartPolicy, pull policies, port protocols are the server's values.
+ */
+export function defaultedPodTemplate(resource: Resource, memo: Memo): PodTemplate | undefined {
+  const tpl = resource.podTemplate;
+  if (!tpl) return undefined;
+  const cache = memo(DEFAULTED_TEMPLATE, () => new Map());
+  let out = cache.get(resource);
+  if (out === undefined) {
+    const obj = defaultedObject(resource, memo);
+    const spec =
+      resource.kind === "Pod"
+        ? PodSpec.parse(obj.spec)
+        : PodTemplateSpec.parse(defaultedValueOf(obj, POD_TEMPLATE_PATHS.get(resource.kind)!)).spec;
+    out = { ...tpl, spec: spec ?? {} };
+    cache.set(resource, out);
+  }
+  return out ?? undefined;
+}
+
+function defaultedValueOf(obj: unknown, path: Path): unknown {
+  let v = obj;
+  for (const seg of path) v = isMap(v) ? v[seg as string] : undefined;
+  return v;
+}

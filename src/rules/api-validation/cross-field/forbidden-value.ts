@@ -1,0 +1,27 @@
+import { defineRule } from "../../types.js";
+import { crossFieldFindings, kindsOfRule } from "./constraints.js";
+
+export const rule = defineRule({
+  id: "forbidden-value",
+  category: "api-validation",
+  severity: "error",
+  appliesTo: kindsOfRule("forbidden-value"),
+  summary: "A field or value that the API server forbids where it is written (restartPolicy Never in a Deployment, probes on an init container...).",
+  explanation: `Some fields and values are valid in one place and rejected in another ("Forbidden" or
+"Unsupported value"). A Deployment, ReplicaSet, StatefulSet, DaemonSet or ReplicationController
+runs pods forever, so its pod template supports only restartPolicy Always and no
+activeDeadlineSeconds (pkg/apis/apps/validation/validation.go); the workload object is refused,
+or its controller never creates a pod. A container's restartPolicy is only for init containers,
+where only Always is supported (it makes a sidecar); an init container that is not a sidecar may
+not have probes or lifecycle hooks; a pod template may not have ephemeral containers; a volume or
+a projected source names one source; a pod with os.name windows may not set Linux-only security
+settings (validateWindows), one with os.name linux no windowsOptions; hostUsers: false excludes
+the host namespaces; a ClusterIP Service has no nodePort or load balancer fields. Each finding
+names the upstream function that decides it. What invalid-value already judges field by field (a
+readiness probe's terminationGracePeriodSeconds, a subject's apiGroup) is left to it.`,
+  fix: "Remove the field or change the value as the hint says; where the field belongs elsewhere, the hint says where.",
+  preventsStatus: ["Pending"],
+  check({ resource, memo, report }) {
+    for (const finding of crossFieldFindings(resource, "forbidden-value", memo)) report(finding);
+  },
+});

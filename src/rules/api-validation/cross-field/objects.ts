@@ -1,0 +1,660 @@
+/**
+ * Cross-field constraints of the objects around pods: workload specs (apps, batch), claims and
+ * volumes (core), Ingress and NetworkPolicy (networking), Services, RBAC, PodDisruptionBudgets,
+ * ConfigMaps. Each entry names the upstream function that decides it.
+ */
+import { parseQuantity } from "../../../models/quantity.js";
+import type { Path } from "../../../types.js";
+import { at, count, isMap, isSet, items, nonEmpty, shown, sourcesOf, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+
+const CORE = "pkg/apis/core/validation/validation.go";
+const APPS = "pkg/apis/apps/validation/validation.go";
+const BATCH = "pkg/apis/batch/validation/validation.go";
+const NETWORKING = "pkg/apis/networking/validation/validation.go";
+const RBAC = "pkg/apis/rbac/validation/validation.go";
+const POLICY = "pkg/apis/policy/validation/validation.go";
+
+/** The job spec of a Job, or of a CronJob's jobTemplate, with its path. */
+function jobSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
+  const path: Path = ctx.resource.kind === "CronJob" ? ["spec", "jobTemplate", "spec"] : ["spec"];
+  const spec = at(ctx.obj, path);
+  return isMap(spec) ? { spec, path } : undefined;
+}
+
+const storageOf = (spec: Obj) => at(spec, ["resources", "requests", "storage"]);
+
+/** Claim constraints, shared by PersistentVolumeClaims and ephemeral volume claim templates (ValidatePersistentVolumeClaimSpec). */
+function claimConstraints(): CrossFieldConstraint[] {
+  const where = { kinds: ["PersistentVolumeClaim", "Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob", "PodTemplate"] };
+  return [
+    {
+      path: "spec.resources.requests.storage",
+      ...where,
+      constraint: "a claim (PersistentVolumeClaim or an ephemeral volume's claim template) requests storage",
+      rule: "required-value",
+      upstream: `${CORE} ValidatePersistentVolumeClaimSpec (Required "spec.resources[storage]")`,
+      check(ctx) {
+        for (const { spec, path, what } of validatedClaims(ctx)) {
+          if (isSet(storageOf(spec))) continue;
+          const requests = at(spec, ["resources", "requests"]);
+          ctx.report({
+            path: isMap(requests) ? [...path, "resources", "requests"] : isMap(spec.resources) ? [...path, "resources"] : path,
+            target: "key",
+            message: `${what} requests no storage: a claim must say how much it needs`,
+            hint: "add resources: {requests: {storage: 1Gi}} with the size the volume needs",
+          });
+        }
+      },
+    },
+    {
+      path: "spec.resources.requests.storage",
+      ...where,
+      constraint: "a claim's storage request is greater than zero",
+      rule: "required-value",
+      upstream: `${CORE} ValidatePersistentVolumeClaimSpec / ValidatePositiveQuantityValue ("must be greater than zero")`,
+      check(ctx) {
+        for (const { spec, path, what } of validatedClaims(ctx)) {
+          const storage = storageOf(spec);
+          if (typeof storage !== "string" && typeof storage !== "number") continue;
+          const q = parseQuantity(storage);
+          if (!q || q.value > 0) continue;
+          ctx.report({ path: [...path, "resources", "requests", "storage"], message: `${what} requests storage "${String(storage)}": a claim's size must be greater than zero`, hint: "request the size the volume needs, for example storage: 1Gi" });
+        }
+      },
+    },
+    {
+      path: "spec.accessModes",
+      ...where,
+      constraint: "a claim names at least one access mode",
+      rule: "required-value",
+      upstream: `${CORE} ValidatePersistentVolumeClaimSpec (Required "at least 1 access mode is required")`,
+      check(ctx) {
+        for (const { spec, path, what } of validatedClaims(ctx)) {
+          if (count(spec.accessModes) > 0) continue;
+          ctx.report({ path: isSet(spec.accessModes) ? [...path, "accessModes"] : path, target: "key", message: `${what} names no access mode`, hint: "add accessModes: [ReadWriteOnce] (or ReadWriteOncePod, ReadOnlyMany, ReadWriteMany)" });
+        }
+      },
+    },
+    {
+      path: "spec.accessModes",
+      ...where,
+      constraint: "ReadWriteOncePod is the only access mode of the claim that uses it",
+      rule: "invalid-combination",
+      upstream: `${CORE} ValidatePersistentVolumeClaimSpec (Forbidden "may not use ReadWriteOncePod with other access modes")`,
+      check(ctx) {
+        for (const { spec, path, what } of validatedClaims(ctx)) {
+          const modes = Array.isArray(spec.accessModes) ? spec.accessModes : [];
+          if (!modes.includes("ReadWriteOncePod") || new Set(modes).size < 2) continue;
+          ctx.report({ path: [...path, "accessModes"], message: `${what} combines "ReadWriteOncePod" with ${modes.filter((m) => m !== "ReadWriteOncePod").map((m) => `"${shown(m)}"`).join(", ")}`, hint: "use accessModes: [ReadWriteOncePod] alone, or drop it for the others" });
+        }
+      },
+    },
+  ];
+}
+
+/**
+ * What makes a StatefulSet's volumeClaimTemplate unusable: the StatefulSet is accepted (the API
+ * server does not validate its claim templates), but the claims its controller creates from them
+ * are validated and rejected, or can bind only once; its pods then stay Pending.
+ */
+function claimTemplateConstraints(): CrossFieldConstraint[] {
+  const upstream = `pkg/controller/statefulset/stateful_pod_control.go createPersistentVolumeClaims; ${CORE} ValidatePersistentVolumeClaimSpec`;
+  const base = { kinds: ["StatefulSet"], rule: "volumeclaimtemplate-unbindable" as const, upstream };
+  return [
+    {
+      ...base,
+      path: "spec.volumeClaimTemplates[].spec.resources.requests.storage",
+      constraint: "a claim template requests storage greater than zero (else every claim the controller creates is rejected)",
+      check(ctx) {
+        for (const { spec, path, name } of statefulSetClaims(ctx)) {
+          const storage = storageOf(spec);
+          const q = typeof storage === "string" || typeof storage === "number" ? parseQuantity(storage) : undefined;
+          if (isSet(storage) && (!q || q.value > 0)) continue;
+          ctx.report({
+            path: isSet(storage) ? [...path, "resources", "requests", "storage"] : path,
+            target: isSet(storage) ? undefined : "key",
+            message: isSet(storage)
+              ? `volumeClaimTemplate "${name}" requests storage "${String(storage)}": the claims created from it are rejected, so the pods stay Pending`
+              : `volumeClaimTemplate "${name}" requests no storage: the claims created from it are rejected, so the pods stay Pending`,
+            hint: isSet(storage) ? "request the size each replica needs, for example storage: 1Gi" : "add resources: {requests: {storage: 1Gi}} with the size each replica needs",
+          });
+        }
+      },
+    },
+    {
+      ...base,
+      path: "spec.volumeClaimTemplates[].spec.accessModes",
+      constraint: "a claim template names at least one access mode (else every claim the controller creates is rejected)",
+      check(ctx) {
+        for (const { spec, path, name } of statefulSetClaims(ctx)) {
+          if (count(spec.accessModes) > 0) continue;
+          ctx.report({ path: isSet(spec.accessModes) ? [...path, "accessModes"] : path, target: "key", message: `volumeClaimTemplate "${name}" names no access mode: the claims created from it are rejected, so the pods stay Pending`, hint: "add accessModes: [ReadWriteOnce]" });
+        }
+      },
+    },
+    {
+      ...base,
+      path: "spec.volumeClaimTemplates[].spec.volumeName",
+      constraint: "a claim template of a StatefulSet with several replicas does not name one PersistentVolume (a volume binds one claim)",
+      check(ctx) {
+        const replicas = at(ctx.obj, ["spec", "replicas"]);
+        if (typeof replicas !== "number" || replicas < 2) return;
+        for (const { spec, path, name } of statefulSetClaims(ctx)) {
+          if (!nonEmpty(spec.volumeName)) continue;
+          ctx.report({
+            path: [...path, "volumeName"],
+            message: `volumeClaimTemplate "${name}" pins volumeName "${spec.volumeName}", but a PersistentVolume binds one claim and there are ${replicas} replicas: all pods but one stay Pending`,
+            hint: "remove volumeName and let each replica's claim bind its own volume (a storageClassName or a selector chooses which)",
+          });
+        }
+      },
+    },
+  ];
+}
+
+const PV_SOURCES = ["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"];
+
+function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }> {
+  const out: Array<{ backend: Obj; path: Path }> = [];
+  if (isMap(at(ctx.obj, ["spec", "defaultBackend"]))) out.push({ backend: at(ctx.obj, ["spec", "defaultBackend"]) as Obj, path: ["spec", "defaultBackend"] });
+  for (const [rule, i] of items(at(ctx.obj, ["spec", "rules"]))) {
+    for (const [p, j] of items(at(rule, ["http", "paths"]))) if (isMap(p.backend)) out.push({ backend: p.backend, path: ["spec", "rules", i, "http", "paths", j, "backend"] });
+  }
+  // A backend written in the v1beta1 shape (serviceName) is reported once, by the schema rules, with its rewrite.
+  return out.filter(({ backend }) => !isSet(backend.serviceName) && !isSet(backend.servicePort));
+}
+
+const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
+
+function servicePorts(ctx: CheckContext): Array<[Obj, number]> {
+  return items(at(ctx.obj, ["spec", "ports"]));
+}
+
+const serviceType = (ctx: CheckContext) => (typeof at(ctx.obj, ["spec", "type"]) === "string" ? (at(ctx.obj, ["spec", "type"]) as string) : "ClusterIP");
+
+function rbacRules(ctx: CheckContext): Array<[Obj, number]> {
+  return items(at(ctx.obj, ["rules"]));
+}
+
+function peers(ctx: CheckContext): Array<{ peer: Obj; path: Path }> {
+  const out: Array<{ peer: Obj; path: Path }> = [];
+  for (const [dir, key] of [["ingress", "from"], ["egress", "to"]] as const) {
+    for (const [rule, i] of items(at(ctx.obj, ["spec", dir]))) for (const [peer, j] of items(rule[key])) out.push({ peer, path: ["spec", dir, i, key, j] });
+  }
+  return out;
+}
+
+function networkPolicyPorts(ctx: CheckContext): Array<{ port: Obj; path: Path }> {
+  const out: Array<{ port: Obj; path: Path }> = [];
+  for (const dir of ["ingress", "egress"]) for (const [rule, i] of items(at(ctx.obj, ["spec", dir]))) for (const [port, j] of items(rule.ports)) out.push({ port, path: ["spec", dir, i, "ports", j] });
+  return out;
+}
+
+export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
+  {
+    path: "spec.progressDeadlineSeconds",
+    kinds: ["Deployment"],
+    constraint: "progressDeadlineSeconds (default 600) is greater than minReadySeconds",
+    rule: "invalid-combination",
+    upstream: `${APPS} ValidateDeploymentSpec ("must be greater than minReadySeconds"); apps/v1 SetDefaults_Deployment`,
+    check(ctx) {
+      const deadline = at(ctx.obj, ["spec", "progressDeadlineSeconds"]);
+      const minReady = at(ctx.obj, ["spec", "minReadySeconds"]);
+      if (typeof deadline !== "number" || typeof minReady !== "number" || deadline > minReady) return;
+      const written = isSet(at(ctx.resource.raw, ["spec", "progressDeadlineSeconds"]));
+      ctx.report({
+        path: ["spec", written ? "progressDeadlineSeconds" : "minReadySeconds"],
+        message: written
+          ? `progressDeadlineSeconds "${deadline}" must be greater than minReadySeconds "${minReady}"`
+          : `minReadySeconds "${minReady}" is not below the default progressDeadlineSeconds (600)`,
+        hint: `set progressDeadlineSeconds above ${minReady} (for example ${minReady + 600}), or lower minReadySeconds`,
+      });
+    },
+  },
+  {
+    path: "spec.strategy.rollingUpdate",
+    kinds: ["Deployment"],
+    constraint: "rollingUpdate is not set when strategy type is Recreate",
+    rule: "forbidden-value",
+    upstream: `${APPS} ValidateDeploymentStrategy (Forbidden "may not be specified when strategy \`type\` is 'Recreate'")`,
+    check(ctx) {
+      if (at(ctx.obj, ["spec", "strategy", "type"]) !== "Recreate" || !isSet(at(ctx.obj, ["spec", "strategy", "rollingUpdate"]))) return;
+      ctx.report({ path: ["spec", "strategy", "rollingUpdate"], target: "key", message: `rollingUpdate is not allowed with strategy type "Recreate"`, hint: "remove rollingUpdate, or set type: RollingUpdate" });
+    },
+  },
+  {
+    path: "spec.updateStrategy.rollingUpdate",
+    kinds: ["StatefulSet"],
+    constraint: "rollingUpdate is set only for updateStrategy type RollingUpdate",
+    rule: "forbidden-value",
+    upstream: `${APPS} ValidateStatefulSetSpec ("only allowed for updateStrategy 'RollingUpdate'")`,
+    check(ctx) {
+      if (at(ctx.obj, ["spec", "updateStrategy", "type"]) !== "OnDelete" || !isSet(at(ctx.obj, ["spec", "updateStrategy", "rollingUpdate"]))) return;
+      ctx.report({ path: ["spec", "updateStrategy", "rollingUpdate"], target: "key", message: `rollingUpdate is not allowed with updateStrategy type "OnDelete"`, hint: "remove rollingUpdate, or set type: RollingUpdate" });
+    },
+  },
+  {
+    path: "spec.selector",
+    kinds: ["ReplicationController"],
+    constraint: "a ReplicationController has a selector (defaulted from the template's labels)",
+    rule: "required-value",
+    upstream: `${CORE} ValidateReplicationControllerSpec (Required); core/v1 SetDefaults_ReplicationController`,
+    check(ctx) {
+      if (count(at(ctx.obj, ["spec", "selector"])) > 0) return;
+      ctx.report({ path: isMap(ctx.resource.raw.spec) ? ["spec"] : ["kind"], target: "key", message: `ReplicationController "${ctx.resource.name}" has no selector, and its template has no labels to take it from`, hint: "add labels to spec.template.metadata.labels (the selector defaults to them)" });
+    },
+  },
+  {
+    path: "spec.selector",
+    kinds: ["Job"],
+    constraint: "a Job with manualSelector: true has a selector",
+    rule: "required-value",
+    upstream: `${BATCH} validateJobSpec (Required "selector"); the Job strategy generates it only without manualSelector`,
+    check(ctx) {
+      if (at(ctx.obj, ["spec", "manualSelector"]) !== true || isSet(at(ctx.obj, ["spec", "selector"]))) return;
+      ctx.report({ path: ["spec", "manualSelector"], message: `manualSelector "true" needs a selector, and Job "${ctx.resource.name}" has none`, hint: "add spec.selector matching the template's labels, or remove manualSelector to let the Job generate one" });
+    },
+  },
+  {
+    path: "spec.completions",
+    kinds: ["Job", "CronJob"],
+    constraint: "completionMode Indexed needs completions (defaulted to 1 only when parallelism is absent too)",
+    rule: "required-value",
+    upstream: `${BATCH} validateJobSpec (Required "when completion mode is Indexed")`,
+    check(ctx) {
+      const job = jobSpecOf(ctx);
+      // SetDefaults_Job gives completions 1 when neither completions nor parallelism is written.
+      if (!job || job.spec.completionMode !== "Indexed" || isSet(job.spec.completions)) return;
+      ctx.report({ path: [...job.path, "completionMode"], message: `completionMode "Indexed" needs completions: the number of indexes to run`, hint: "add completions (the count of indexes 0..n-1)" });
+    },
+  },
+  {
+    path: "spec.backoffLimitPerIndex",
+    kinds: ["Job", "CronJob"],
+    constraint: "backoffLimitPerIndex needs completionMode Indexed",
+    rule: "invalid-combination",
+    upstream: `${BATCH} validateJobSpec ("requires indexed completion mode")`,
+    check(ctx) {
+      const job = jobSpecOf(ctx);
+      if (!job || !isSet(job.spec.backoffLimitPerIndex) || job.spec.completionMode === "Indexed") return;
+      ctx.report({ path: [...job.path, "backoffLimitPerIndex"], message: `backoffLimitPerIndex "${shown(job.spec.backoffLimitPerIndex)}" needs completionMode "Indexed", not "${shown(job.spec.completionMode)}"`, hint: "set completionMode: Indexed (with completions), or use backoffLimit" });
+    },
+  },
+  {
+    path: "spec.maxFailedIndexes",
+    kinds: ["Job", "CronJob"],
+    constraint: "maxFailedIndexes needs backoffLimitPerIndex",
+    rule: "required-value",
+    upstream: `${BATCH} validateJobSpec (Required "when maxFailedIndexes is specified")`,
+    check(ctx) {
+      const job = jobSpecOf(ctx);
+      if (!job || !isSet(job.spec.maxFailedIndexes) || isSet(job.spec.backoffLimitPerIndex)) return;
+      ctx.report({ path: [...job.path, "maxFailedIndexes"], message: `maxFailedIndexes "${shown(job.spec.maxFailedIndexes)}" needs backoffLimitPerIndex`, hint: "add backoffLimitPerIndex (and completionMode: Indexed), or remove maxFailedIndexes" });
+    },
+  },
+  {
+    path: "spec.successPolicy",
+    kinds: ["Job", "CronJob"],
+    constraint: "successPolicy needs completionMode Indexed",
+    rule: "invalid-combination",
+    upstream: `${BATCH} validateJobSpec / validateSuccessPolicy ("requires indexed completion mode")`,
+    check(ctx) {
+      const job = jobSpecOf(ctx);
+      if (!job || !isSet(job.spec.successPolicy) || job.spec.completionMode === "Indexed") return;
+      ctx.report({ path: [...job.path, "successPolicy"], target: "key", message: `successPolicy needs completionMode "Indexed", not "${shown(job.spec.completionMode)}"`, hint: "set completionMode: Indexed (with completions), or remove successPolicy" });
+    },
+  },
+  {
+    path: "spec.template.spec.restartPolicy",
+    kinds: ["Job", "CronJob"],
+    constraint: "a Job with a podFailurePolicy has restartPolicy Never",
+    rule: "invalid-combination",
+    upstream: `${BATCH} validateJobSpec / validatePodFailurePolicy (only "Never" is supported when podFailurePolicy is specified)`,
+    check(ctx) {
+      const job = jobSpecOf(ctx);
+      if (!job || !isSet(job.spec.podFailurePolicy)) return;
+      const policy = at(job.spec, ["template", "spec", "restartPolicy"]);
+      // "Always" (written or defaulted) is job-restart-policy's finding.
+      if (policy !== "OnFailure") return;
+      ctx.report({ path: [...job.path, "template", "spec", "restartPolicy"], message: `restartPolicy "OnFailure" is not allowed with a podFailurePolicy: the policy judges failed pods, so they must not be restarted in place`, hint: "set restartPolicy: Never, or remove podFailurePolicy" });
+    },
+  },
+  ...claimConstraints(),
+  ...claimTemplateConstraints(),
+  {
+    path: "spec.accessModes",
+    kinds: ["PersistentVolume"],
+    constraint: "a PersistentVolume names at least one access mode",
+    rule: "required-value",
+    upstream: `${CORE} ValidatePersistentVolumeSpec (Required)`,
+    check(ctx) {
+      if (count(at(ctx.obj, ["spec", "accessModes"])) > 0 || !isMap(ctx.obj.spec)) return;
+      ctx.report({ path: isSet(at(ctx.obj, ["spec", "accessModes"])) ? ["spec", "accessModes"] : ["spec"], target: "key", message: `PersistentVolume "${ctx.resource.name}" names no access mode`, hint: "add accessModes: [ReadWriteOnce]" });
+    },
+  },
+  {
+    path: "spec.capacity.storage",
+    kinds: ["PersistentVolume"],
+    constraint: "a PersistentVolume has a storage capacity, and only that",
+    rule: "required-value",
+    upstream: `${CORE} ValidatePersistentVolumeSpec (Required "capacity"; NotSupported: only "storage")`,
+    check(ctx) {
+      if (!isMap(ctx.obj.spec)) return;
+      const capacity = at(ctx.obj, ["spec", "capacity"]);
+      if (isMap(capacity) && isSet(capacity.storage)) return;
+      ctx.report({ path: isMap(capacity) ? ["spec", "capacity"] : ["spec"], target: "key", message: `PersistentVolume "${ctx.resource.name}" has no storage capacity`, hint: "add capacity: {storage: 10Gi}" });
+    },
+  },
+  {
+    path: "spec.<volume source>",
+    kinds: ["PersistentVolume"],
+    constraint: "a PersistentVolume has exactly one volume source",
+    rule: "required-value",
+    upstream: `${CORE} ValidatePersistentVolumeSpec ("must specify a volume type"; Forbidden "may not specify more than 1 volume type")`,
+    check(ctx) {
+      const spec = ctx.obj.spec;
+      if (!isMap(spec)) return;
+      const sources = PV_SOURCES.filter((s) => isSet(spec[s]));
+      if (sources.length === 0) {
+        ctx.report({ path: ["spec"], target: "key", message: `PersistentVolume "${ctx.resource.name}" has no volume source`, hint: "add the source of the storage it stands for, such as csi, nfs, local or hostPath" });
+      }
+      for (const extra of sources.slice(1)) {
+        ctx.report({ path: ["spec", extra], target: "key", message: `PersistentVolume "${ctx.resource.name}" has a second volume source "${extra}" beside "${sources[0]}"`, hint: `keep one source; make another PersistentVolume for "${extra}"` });
+      }
+    },
+  },
+  {
+    path: "spec.nodeAffinity",
+    kinds: ["PersistentVolume"],
+    constraint: "a local PersistentVolume has a node affinity",
+    rule: "required-value",
+    upstream: `${CORE} ValidatePersistentVolumeSpec (Required "Local volume requires node affinity")`,
+    check(ctx) {
+      if (!isSet(at(ctx.obj, ["spec", "local"])) || isSet(at(ctx.obj, ["spec", "nodeAffinity"]))) return;
+      ctx.report({ path: ["spec", "local"], target: "key", message: `local PersistentVolume "${ctx.resource.name}" has no nodeAffinity: the scheduler must know which node holds the disk`, hint: "add nodeAffinity.required.nodeSelectorTerms naming the node (kubernetes.io/hostname)" });
+    },
+  },
+  {
+    path: "spec",
+    kinds: ["Ingress"],
+    constraint: "an Ingress has a defaultBackend or rules",
+    rule: "required-value",
+    upstream: `${NETWORKING} ValidateIngressSpec ("either \`defaultBackend\` or \`rules\` must be specified")`,
+    check(ctx) {
+      if (!isV1Ingress(ctx) || isSet(at(ctx.obj, ["spec", "defaultBackend"])) || count(at(ctx.obj, ["spec", "rules"])) > 0) return;
+      if (isSet(at(ctx.obj, ["spec", "backend"]))) return; // the v1beta1 name: unknown-field says to rename it
+      ctx.report({ path: isMap(ctx.obj.spec) ? ["spec"] : ["kind"], target: "key", message: `Ingress "${ctx.resource.name}" has neither a defaultBackend nor rules: it routes nothing`, hint: "add rules with http paths, or a defaultBackend" });
+    },
+  },
+  {
+    path: "spec.rules[].http.paths",
+    kinds: ["Ingress"],
+    constraint: "an Ingress rule's http has at least one path",
+    rule: "required-value",
+    upstream: `${NETWORKING} validateHTTPIngressRuleValue (Required "paths")`,
+    check(ctx) {
+      if (!isV1Ingress(ctx)) return;
+      for (const [rule, i] of items(at(ctx.obj, ["spec", "rules"]))) {
+        const paths = at(rule, ["http", "paths"]);
+        if (!Array.isArray(paths) || paths.length > 0) continue;
+        ctx.report({ path: ["spec", "rules", i, "http", "paths"], target: "key", message: `the http of Ingress rule${nonEmpty(rule.host) ? ` for "${rule.host}"` : ` ${i}`} has no paths`, hint: "add a path: {path: /, pathType: Prefix, backend: {service: {name: ..., port: {number: 80}}}}" });
+      }
+    },
+  },
+  {
+    path: "spec.rules[].http.paths[].backend",
+    kinds: ["Ingress"],
+    constraint: "an Ingress backend names a service or a resource, not both",
+    rule: "invalid-combination",
+    upstream: `${NETWORKING} validateIngressBackend ("cannot set both resource and service backends", "resource or service backend is required")`,
+    check(ctx) {
+      if (!isV1Ingress(ctx)) return;
+      for (const { backend, path } of ingressBackends(ctx)) {
+        const service = isSet(backend.service);
+        const resource = isSet(backend.resource);
+        if (service && resource) {
+          ctx.report({ path: [...path, "resource"], target: "key", message: "this backend names both a service and a resource", hint: "keep service (a Service port) or resource (an object of another API), not both" });
+        } else if (!service && !resource) {
+          ctx.report({ path, target: "key", message: "this backend names neither a service nor a resource", hint: "add service: {name: <Service>, port: {number: <port>}}" });
+        }
+      }
+    },
+  },
+  {
+    path: "spec.rules[].http.paths[].backend.service.port",
+    kinds: ["Ingress"],
+    constraint: "an Ingress service backend has a port: a name or a number, not both",
+    rule: "required-value",
+    upstream: `${NETWORKING} validateIngressBackend (Required "port name or number is required"; Invalid "cannot set both port name & port number")`,
+    check(ctx) {
+      if (!isV1Ingress(ctx)) return;
+      for (const { backend, path } of ingressBackends(ctx)) {
+        const service = backend.service;
+        if (!isMap(service)) continue;
+        const port = service.port;
+        const name = isMap(port) && nonEmpty(port.name);
+        const number = isMap(port) && isSet(port.number) && port.number !== 0;
+        if (name && number) {
+          ctx.report({ path: [...path, "service", "port", "number"], message: `the port of Service "${shown(service.name ?? "")}" is given both by name "${shown((port as Obj).name)}" and by number "${shown((port as Obj).number)}"`, hint: "keep one of port.name and port.number" });
+        } else if (!name && !number) {
+          ctx.report({ path: [...path, "service", ...(isSet(port) ? ["port"] : [])], target: "key", message: `the backend for Service "${shown(service.name ?? "")}" has no port`, hint: "add port: {number: 80} or port: {name: http}" });
+        }
+      }
+    },
+  },
+  {
+    path: "spec.ports",
+    kinds: ["Service"],
+    constraint: "a Service that is not headless or ExternalName has ports",
+    rule: "required-value",
+    upstream: `pkg/apis/core/validation/validation.go ValidateService (Required "ports")`,
+    check(ctx) {
+      if (count(at(ctx.obj, ["spec", "ports"])) > 0 || serviceType(ctx) === "ExternalName" || at(ctx.obj, ["spec", "clusterIP"]) === "None") return;
+      ctx.report({ path: isSet(at(ctx.resource.raw, ["spec", "ports"])) ? ["spec", "ports"] : ["spec"], target: "key", message: `Service "${ctx.resource.name}" of type "${serviceType(ctx)}" has no ports`, hint: "add ports: [{port: 80, targetPort: 8080}], or make it headless (clusterIP: None)" });
+    },
+  },
+  {
+    path: "spec.externalName",
+    kinds: ["Service"],
+    constraint: "an ExternalName Service has an externalName",
+    rule: "required-value",
+    upstream: `${CORE} ValidateService (Required "externalName")`,
+    check(ctx) {
+      if (serviceType(ctx) !== "ExternalName" || nonEmpty(at(ctx.obj, ["spec", "externalName"]))) return;
+      ctx.report({ path: ["spec", "type"], message: `Service "${ctx.resource.name}" of type "ExternalName" names no externalName`, hint: "add externalName: the DNS name the Service stands for (db.example.com)" });
+    },
+  },
+  {
+    path: "spec.clusterIP",
+    kinds: ["Service"],
+    constraint: "an ExternalName Service has no cluster IP",
+    rule: "forbidden-value",
+    upstream: `${CORE} ValidateService (Forbidden "may not be set for ExternalName services")`,
+    check(ctx) {
+      const ip = at(ctx.obj, ["spec", "clusterIP"]);
+      if (serviceType(ctx) !== "ExternalName" || !nonEmpty(ip)) return;
+      ctx.report({ path: ["spec", "clusterIP"], message: `clusterIP "${ip}" is not allowed in an ExternalName Service: it is a DNS alias, not a virtual IP`, hint: "remove clusterIP" });
+    },
+  },
+  {
+    path: "spec.clusterIP",
+    kinds: ["Service"],
+    constraint: "a NodePort or LoadBalancer Service is not headless",
+    rule: "invalid-combination",
+    upstream: `${CORE} ValidateService ("may not be set to 'None' for LoadBalancer services" / "NodePort services")`,
+    check(ctx) {
+      const type = serviceType(ctx);
+      if ((type !== "NodePort" && type !== "LoadBalancer") || at(ctx.obj, ["spec", "clusterIP"]) !== "None") return;
+      ctx.report({ path: ["spec", "clusterIP"], message: `clusterIP "None" (headless) is not allowed for a Service of type "${type}"`, hint: `remove clusterIP: None, or use type: ClusterIP for a headless Service` });
+    },
+  },
+  {
+    path: "spec.ports[].nodePort",
+    kinds: ["Service"],
+    constraint: "nodePort is set only for NodePort and LoadBalancer Services",
+    rule: "forbidden-value",
+    upstream: `${CORE} ValidateService (Forbidden "may not be used when \`type\` is 'ClusterIP'")`,
+    check(ctx) {
+      const type = serviceType(ctx);
+      if (type === "NodePort" || type === "LoadBalancer") return;
+      for (const [port, i] of servicePorts(ctx)) {
+        if (!isSet(port.nodePort) || port.nodePort === 0) continue;
+        ctx.report({ path: ["spec", "ports", i, "nodePort"], message: `nodePort "${shown(port.nodePort)}" is not allowed in a Service of type "${type}"`, hint: "remove nodePort, or set type: NodePort" });
+      }
+    },
+  },
+  {
+    path: "spec.ports[]",
+    kinds: ["Service"],
+    constraint: "the (port, protocol) pairs of a Service are unique, and so are its nodePorts",
+    rule: "duplicate-value",
+    upstream: `${CORE} ValidateService (Duplicate "spec.ports[i]" and "spec.ports[i].nodePort")`,
+    check(ctx) {
+      const ports = new Set<string>();
+      const nodePorts = new Set<string>();
+      for (const [port, i] of servicePorts(ctx)) {
+        const protocol = shown(port.protocol ?? "TCP");
+        if (typeof port.port === "number") {
+          const key = `${port.port}/${protocol}`;
+          if (ports.has(key)) ctx.report({ path: ["spec", "ports", i, "port"], message: `port "${port.port}" (${protocol}) is already declared by an earlier port of the Service`, hint: "remove the copy, or use another port number" });
+          ports.add(key);
+        }
+        if (typeof port.nodePort === "number" && port.nodePort !== 0) {
+          const key = `${port.nodePort}/${protocol}`;
+          if (nodePorts.has(key)) ctx.report({ path: ["spec", "ports", i, "nodePort"], message: `nodePort "${port.nodePort}" (${protocol}) is already used by an earlier port of the Service`, hint: "give each port its own nodePort, or leave nodePort out to have one allocated" });
+          nodePorts.add(key);
+        }
+      }
+    },
+  },
+  {
+    path: "spec.loadBalancerSourceRanges",
+    kinds: ["Service"],
+    constraint: "loadBalancerSourceRanges and allocateLoadBalancerNodePorts are set only for LoadBalancer Services",
+    rule: "forbidden-value",
+    upstream: `${CORE} ValidateService (Forbidden "may only be used when \`type\` is 'LoadBalancer'")`,
+    check(ctx) {
+      const type = serviceType(ctx);
+      if (type === "LoadBalancer") return;
+      for (const field of ["loadBalancerSourceRanges", "allocateLoadBalancerNodePorts"]) {
+        const v = at(ctx.resource.raw, ["spec", field]);
+        if (!isSet(v) || (Array.isArray(v) && v.length === 0)) continue;
+        ctx.report({ path: ["spec", field], target: "key", message: `${field} is not allowed in a Service of type "${type}"`, hint: `remove ${field}, or set type: LoadBalancer` });
+      }
+    },
+  },
+  {
+    path: "spec.externalTrafficPolicy",
+    kinds: ["Service"],
+    constraint: "externalTrafficPolicy is set only for externally reachable Services (NodePort, LoadBalancer, or with externalIPs)",
+    rule: "forbidden-value",
+    upstream: `${CORE} validateServiceExternalTrafficPolicy ("may only be set for externally-accessible services")`,
+    check(ctx) {
+      const type = serviceType(ctx);
+      const policy = at(ctx.resource.raw, ["spec", "externalTrafficPolicy"]);
+      if (!nonEmpty(policy) || type === "NodePort" || type === "LoadBalancer" || count(at(ctx.obj, ["spec", "externalIPs"])) > 0) return;
+      ctx.report({ path: ["spec", "externalTrafficPolicy"], message: `externalTrafficPolicy "${policy}" is not allowed in a Service of type "${type}" without externalIPs`, hint: "remove externalTrafficPolicy (internalTrafficPolicy governs traffic from inside the cluster)" });
+    },
+  },
+  {
+    path: "spec.ingress[].from[]",
+    kinds: ["NetworkPolicy"],
+    constraint: "a NetworkPolicy peer names something, and ipBlock stands alone",
+    rule: "invalid-combination",
+    upstream: `${NETWORKING} ValidateNetworkPolicyPeer (Required "must specify a peer"; Forbidden "may not specify both ipBlock and another peer")`,
+    check(ctx) {
+      for (const { peer, path } of peers(ctx)) {
+        const kinds = ["podSelector", "namespaceSelector", "ipBlock"].filter((k) => isSet(peer[k]));
+        if (kinds.length === 0) {
+          ctx.report({ path, target: "key", message: "this NetworkPolicy peer is empty: it names no pods, namespaces or addresses", hint: "add podSelector, namespaceSelector or ipBlock (an empty podSelector: {} means every pod of the namespace)" });
+        } else if (kinds.includes("ipBlock") && kinds.length > 1) {
+          ctx.report({ path: [...path, "ipBlock"], target: "key", message: `ipBlock cannot be combined with ${kinds.filter((k) => k !== "ipBlock").join(" and ")} in one peer`, hint: "make the ipBlock its own item of the list (a new \"- ipBlock: ...\" entry)" });
+        }
+      }
+    },
+  },
+  {
+    path: "spec.ingress[].ports[].endPort",
+    kinds: ["NetworkPolicy"],
+    constraint: "endPort needs a numeric port no greater than it",
+    rule: "invalid-combination",
+    upstream: `${NETWORKING} validateNetworkPolicyPort (Required "must be specified when endPort is specified"; Forbidden "may not be specified when port is non-numeric"; "must be greater than or equal to \`port\`")`,
+    check(ctx) {
+      for (const { port, path } of networkPolicyPorts(ctx)) {
+        if (!isSet(port.endPort)) continue;
+        if (!isSet(port.port)) ctx.report({ path: [...path, "endPort"], message: `endPort "${shown(port.endPort)}" needs a port to start the range`, hint: "add port: the first number of the range" });
+        else if (typeof port.port === "string") ctx.report({ path: [...path, "endPort"], message: `endPort "${shown(port.endPort)}" needs a numeric port, not the name "${port.port}"`, hint: "write the port as a number, or remove endPort" });
+        else if (typeof port.port === "number" && typeof port.endPort === "number" && port.endPort < port.port) ctx.report({ path: [...path, "endPort"], message: `endPort "${port.endPort}" is below port "${port.port}"`, hint: `set endPort to at least ${port.port}` });
+      }
+    },
+  },
+  {
+    path: "rules[]",
+    kinds: ["Role", "ClusterRole"],
+    constraint: "a resource rule (one without nonResourceURLs) names apiGroups and resources",
+    rule: "required-value",
+    upstream: `${RBAC} ValidatePolicyRule (Required "resource rules must supply at least one api group", "... at least one resource"; empty verbs are invalid-value's)`,
+    check(ctx) {
+      for (const [rule, i] of rbacRules(ctx)) {
+        if (count(rule.nonResourceURLs) > 0) continue;
+        for (const field of ["apiGroups", "resources"]) {
+          if (count(rule[field]) > 0) continue;
+          ctx.report({ path: isSet(rule[field]) ? ["rules", i, field] : ["rules", i], target: "key", message: `this resource rule names no ${field}`, hint: field === "apiGroups" ? 'add apiGroups: [""] for the core group (pods, services...), or the group of the resources' : "add resources, for example [pods]" });
+        }
+      }
+    },
+  },
+  {
+    path: "rules[].nonResourceURLs",
+    kinds: ["ClusterRole"],
+    constraint: "a rule with nonResourceURLs names no apiGroups or resources (in a Role, nonResourceURLs are invalid-value's)",
+    rule: "invalid-combination",
+    upstream: `${RBAC} ValidatePolicyRule ("rules cannot apply to both regular resources and non-resource URLs")`,
+    check(ctx) {
+      for (const [rule, i] of rbacRules(ctx)) {
+        if (count(rule.nonResourceURLs) === 0) continue;
+        if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "separate it into two rules: one for the resources, one for the nonResourceURLs" });
+      }
+    },
+  },
+  {
+    path: "subjects[].namespace",
+    kinds: ["ClusterRoleBinding"],
+    constraint: "a ServiceAccount subject of a ClusterRoleBinding names its namespace",
+    rule: "required-value",
+    upstream: `${RBAC} ValidateRoleBindingSubject (Required "namespace")`,
+    check(ctx) {
+      for (const [subject, i] of items(ctx.obj.subjects)) {
+        if (subject.kind !== "ServiceAccount" || nonEmpty(subject.namespace)) continue;
+        ctx.report({ path: ["subjects", i], target: "key", message: `ServiceAccount subject "${shown(subject.name ?? "")}" has no namespace: a ClusterRoleBinding has none to lend it`, hint: "add namespace: the namespace of the ServiceAccount" });
+      }
+    },
+  },
+  {
+    path: "spec.maxUnavailable",
+    kinds: ["PodDisruptionBudget"],
+    constraint: "a PodDisruptionBudget sets minAvailable or maxUnavailable, not both",
+    rule: "invalid-combination",
+    upstream: `${POLICY} ValidatePodDisruptionBudgetSpec ("minAvailable and maxUnavailable cannot be both set")`,
+    check(ctx) {
+      if (!isSet(at(ctx.obj, ["spec", "minAvailable"])) || !isSet(at(ctx.obj, ["spec", "maxUnavailable"]))) return;
+      ctx.report({ path: ["spec", "maxUnavailable"], message: `PodDisruptionBudget "${ctx.resource.name}" sets both minAvailable "${shown(at(ctx.obj, ["spec", "minAvailable"]))}" and maxUnavailable "${shown(at(ctx.obj, ["spec", "maxUnavailable"]))}"`, hint: "keep one of them" });
+    },
+  },
+  {
+    path: "binaryData",
+    kinds: ["ConfigMap"],
+    constraint: "a ConfigMap key is in data or in binaryData, not both",
+    rule: "duplicate-value",
+    upstream: `${CORE} ValidateConfigMap (Invalid "duplicate of key present in data")`,
+    check(ctx) {
+      const data = ctx.obj.data;
+      const binary = ctx.obj.binaryData;
+      if (!isMap(data) || !isMap(binary)) return;
+      for (const key of Object.keys(binary)) {
+        if (!Object.hasOwn(data, key)) continue;
+        ctx.report({ path: ["binaryData", key], target: "key", message: `key "${key}" is in both data and binaryData`, hint: "keep the key in one of them" });
+      }
+    },
+  },
+];

@@ -1,0 +1,149 @@
+/**
+ * What the cross-field constraints walk: the defaulted object of a resource (models/defaults.ts),
+ * its pod spec, containers, claims; each with its path in the resource as written, so findings
+ * land on the line the user wrote.
+ */
+import { POD_TEMPLATE_PATHS, type Resource } from "../../../models/resource.js";
+import type { Path } from "../../../types.js";
+import type { Finding } from "../../types.js";
+
+export type Obj = Record<string, unknown>;
+
+/** The rule families of the cross-field constraints, named after Kubernetes' error types. */
+export type CrossFieldRuleId = "required-value" | "duplicate-value" | "forbidden-value" | "invalid-combination" | "volumeclaimtemplate-unbindable";
+
+export interface CheckContext {
+  resource: Resource;
+  /** The object with the API server's defaults applied. */
+  obj: Obj;
+  report(finding: Finding): void;
+}
+
+/** One constraint: where it applies, what it says, which rule reports it and where upstream decides it. */
+export interface CrossFieldConstraint {
+  /** The field path, written for the first kind of `kinds` (`spec.template.spec...` for pod templates). */
+  path: string;
+  kinds: readonly string[];
+  constraint: string;
+  rule: CrossFieldRuleId;
+  /** Upstream file and function. */
+  upstream: string;
+  check(ctx: CheckContext): void;
+}
+
+export function isMap(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The maps of a list, with their index in the list as written. */
+export function items(list: unknown): Array<[Obj, number]> {
+  if (!Array.isArray(list)) return [];
+  const out: Array<[Obj, number]> = [];
+  list.forEach((v, i) => isMap(v) && out.push([v, i]));
+  return out;
+}
+
+export function at(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (!v || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Set in the Go sense: present, not null (an explicit `false` or `0` is set). */
+export function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+/** A string field that holds something (a Go empty string is "not set"). */
+export function nonEmpty(v: unknown): v is string {
+  return typeof v === "string" && v !== "";
+}
+
+export function count(v: unknown): number {
+  if (Array.isArray(v)) return v.length;
+  if (isMap(v)) return Object.keys(v).length;
+  return 0;
+}
+
+/** A value for messages: strings as written, other values as JSON. */
+export function shown(v: unknown): string {
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+export const POD_KINDS: readonly string[] = ["Pod", ...POD_TEMPLATE_PATHS.keys()];
+/** The controllers whose pods must run forever (restartPolicy Always only). */
+export const ALWAYS_RESTART_KINDS: readonly string[] = ["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet"];
+
+/** The pod spec of a resource of POD_KINDS: defaulted, with its path. */
+export function podSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
+  const tplPath = POD_TEMPLATE_PATHS.get(ctx.resource.kind);
+  const path: Path = ctx.resource.kind === "Pod" ? ["spec"] : tplPath ? [...tplPath, "spec"] : [];
+  if (!path.length) return undefined;
+  const spec = at(ctx.obj, path);
+  return isMap(spec) ? { spec, path } : undefined;
+}
+
+export type ContainerList = "initContainers" | "containers" | "ephemeralContainers";
+
+export interface ContainerSite {
+  container: Obj;
+  path: Path;
+  list: ContainerList;
+  /** A restartable init container (a sidecar). */
+  sidecar: boolean;
+}
+
+/** Every container of the pod spec, init containers first. */
+export function containersOf(spec: Obj, specPath: Path, lists: readonly ContainerList[] = ["initContainers", "containers", "ephemeralContainers"]): ContainerSite[] {
+  const out: ContainerSite[] = [];
+  for (const list of lists) {
+    for (const [container, i] of items(spec[list])) {
+      out.push({ container, path: [...specPath, list, i], list, sidecar: list === "initContainers" && container.restartPolicy === "Always" });
+    }
+  }
+  return out;
+}
+
+export function containerLabel(site: ContainerSite): string {
+  const kind = site.list === "initContainers" ? (site.sidecar ? "sidecar container" : "init container") : site.list === "ephemeralContainers" ? "ephemeral container" : "container";
+  return `${kind} "${typeof site.container.name === "string" ? site.container.name : ""}"`;
+}
+
+/**
+ * Every claim spec the API server validates with ValidatePersistentVolumeClaimSpec when it
+ * validates this object: a PersistentVolumeClaim's spec and the volumeClaimTemplate of each
+ * generic ephemeral volume of a pod spec (validateEphemeralVolumeSource). A StatefulSet's
+ * volumeClaimTemplates are not validated with the StatefulSet (statefulSetClaims).
+ */
+export function validatedClaims(ctx: CheckContext): Array<{ spec: Obj; path: Path; what: string }> {
+  if (ctx.resource.kind === "PersistentVolumeClaim") {
+    const spec = ctx.obj.spec;
+    return isMap(spec) ? [{ spec, path: ["spec"], what: `PersistentVolumeClaim "${ctx.resource.name}"` }] : [];
+  }
+  const pod = podSpecOf(ctx);
+  if (!pod) return [];
+  const out: Array<{ spec: Obj; path: Path; what: string }> = [];
+  for (const [volume, i] of items(pod.spec.volumes)) {
+    const spec = at(volume, ["ephemeral", "volumeClaimTemplate", "spec"]);
+    if (isMap(spec)) out.push({ spec, path: [...pod.path, "volumes", i, "ephemeral", "volumeClaimTemplate", "spec"], what: `the claim template of ephemeral volume "${shown(volume.name ?? "")}"` });
+  }
+  return out;
+}
+
+/** The volumeClaimTemplates of a StatefulSet, which its controller turns into one claim per replica. */
+export function statefulSetClaims(ctx: CheckContext): Array<{ spec: Obj; path: Path; name: string }> {
+  const out: Array<{ spec: Obj; path: Path; name: string }> = [];
+  for (const [tpl, i] of items(at(ctx.obj, ["spec", "volumeClaimTemplates"]))) {
+    const name = typeof at(tpl, ["metadata", "name"]) === "string" ? (at(tpl, ["metadata", "name"]) as string) : "";
+    out.push({ spec: isMap(tpl.spec) ? tpl.spec : {}, path: ["spec", "volumeClaimTemplates", i, ...(isMap(tpl.spec) ? ["spec"] : [])], name });
+  }
+  return out;
+}
+
+/** The sources a volume (or a projection) names: its keys other than `name` whose value is set. */
+export function sourcesOf(volume: Obj, exclude: readonly string[] = ["name"]): string[] {
+  return Object.keys(volume).filter((k) => !exclude.includes(k) && isSet(volume[k]));
+}

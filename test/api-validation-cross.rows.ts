@@ -1,0 +1,326 @@
+/**
+ * The table of test/api-validation-cross.test.ts: valid and invalid values for the cross-field
+ * constraints, each with the upstream test it comes from (kubernetes pkg/apis/<group>/validation/
+ * validation_test.go: the test function, and the case in our words; where no single test
+ * function holds the case, the validation function its cases exercise). The facts come from
+ * upstream; the manifests are ours.
+ */
+
+type Obj = Record<string, unknown>;
+
+export interface Row {
+  /** Upstream test (file, function, case). */
+  upstream: string;
+  /** The object linted (alone in its input). */
+  manifest: Obj;
+  /** The rule whose finding is expected (`valid: false`) or must be absent (`valid: true`). */
+  rule: string;
+  valid: boolean;
+  /** For invalid rows: words the message must contain (the offending value, quoted). */
+  says?: string;
+}
+
+const CORE = "pkg/apis/core/validation/validation_test.go";
+const APPS = "pkg/apis/apps/validation/validation_test.go";
+const BATCH = "pkg/apis/batch/validation/validation_test.go";
+const NET = "pkg/apis/networking/validation/validation_test.go";
+const RBAC = "pkg/apis/rbac/validation/validation_test.go";
+const POLICY = "pkg/apis/policy/validation/validation_test.go";
+
+const container = (extra: Obj = {}): Obj => ({ name: "app", image: "nginx:1.27", ...extra });
+
+/** A Pod with one container; `spec` and `c` extend the pod spec and the container. */
+function pod(spec: Obj = {}, c: Obj = {}): Obj {
+  return { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [container(c)], ...spec } };
+}
+
+/** A controller of `kind` whose pod template spec is extended by `spec` and its container by `c`. */
+function workload(kind: string, spec: Obj = {}, c: Obj = {}, top: Obj = {}): Obj {
+  const apiVersion = kind === "Job" ? "batch/v1" : kind === "ReplicationController" ? "v1" : "apps/v1";
+  const template = { metadata: { labels: { app: "w" } }, spec: { containers: [container(c)], ...(kind === "Job" ? { restartPolicy: "Never" } : {}), ...spec } };
+  const selector = kind === "ReplicationController" ? { app: "w" } : { matchLabels: { app: "w" } };
+  return { apiVersion, kind, metadata: { name: "w" }, spec: { ...(kind === "Job" ? {} : { selector }), ...(kind === "StatefulSet" ? { serviceName: "w" } : {}), template, ...top } };
+}
+
+const deploy = (spec: Obj = {}, c: Obj = {}, top: Obj = {}) => workload("Deployment", spec, c, top);
+const job = (top: Obj = {}, spec: Obj = {}) => workload("Job", spec, {}, top);
+
+function pvc(spec: Obj): Obj {
+  return { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "c" }, spec };
+}
+
+function pv(spec: Obj): Obj {
+  return { apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "v" }, spec };
+}
+
+function sts(claim: Obj, replicas = 1): Obj {
+  return { ...workload("StatefulSet", {}, {}, { replicas, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: claim }] }) };
+}
+
+function ingress(spec: Obj): Obj {
+  return { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "i" }, spec };
+}
+
+const backend = (b: Obj): Obj => ingress({ rules: [{ host: "a.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: b }] } }] });
+
+function service(spec: Obj): Obj {
+  return { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { selector: { app: "w" }, ...spec } };
+}
+
+function netpol(ingressRule: Obj): Obj {
+  return { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "n" }, spec: { podSelector: {}, ingress: [ingressRule] } };
+}
+
+function role(kind: "Role" | "ClusterRole", rules: Obj[]): Obj {
+  return { apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name: "r" }, rules };
+}
+
+function binding(kind: "RoleBinding" | "ClusterRoleBinding", subject: Obj): Obj {
+  return { apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name: "b" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "r" }, subjects: [subject] };
+}
+
+const pdb = (spec: Obj): Obj => ({ apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "d" }, spec: { selector: { matchLabels: { app: "w" } }, ...spec } });
+
+const res = (requests: Obj, limits: Obj = {}) => ({ resources: { ...(Object.keys(requests).length ? { requests } : {}), ...(Object.keys(limits).length ? { limits } : {}) } });
+
+const storage = { resources: { requests: { storage: "1Gi" } } };
+
+export const ROWS: readonly Row[] = [
+  // --- restartPolicy per owner kind (apps): only Always
+  { upstream: `${APPS} TestValidateDeployment: template restartPolicy must be Always`, manifest: deploy({ restartPolicy: "Never" }), rule: "forbidden-value", valid: false, says: '"Never"' },
+  { upstream: `${APPS} TestValidateDeployment: template restartPolicy must be Always`, manifest: deploy({ restartPolicy: "OnFailure" }), rule: "forbidden-value", valid: false, says: '"OnFailure"' },
+  { upstream: `${APPS} TestValidateDeployment: valid deployment (restartPolicy Always)`, manifest: deploy({ restartPolicy: "Always" }), rule: "forbidden-value", valid: true },
+  { upstream: `${APPS} TestValidateDeployment: valid deployment (restartPolicy defaulted to Always)`, manifest: deploy(), rule: "forbidden-value", valid: true },
+  { upstream: `${APPS} TestValidateReplicaSet: invalid restart policy`, manifest: workload("ReplicaSet", { restartPolicy: "OnFailure" }), rule: "forbidden-value", valid: false, says: '"OnFailure"' },
+  { upstream: `${APPS} TestValidateStatefulSet: invalid restart policy`, manifest: workload("StatefulSet", { restartPolicy: "Never" }), rule: "forbidden-value", valid: false, says: '"Never"' },
+  { upstream: `${APPS} TestValidateStatefulSet: valid template`, manifest: workload("StatefulSet", { restartPolicy: "Always" }), rule: "forbidden-value", valid: true },
+  { upstream: `${APPS} TestValidateDaemonSet: invalid restart policy`, manifest: workload("DaemonSet", { restartPolicy: "OnFailure" }), rule: "forbidden-value", valid: false, says: '"OnFailure"' },
+  { upstream: `${CORE} TestValidateReplicationController: invalid restart policy`, manifest: workload("ReplicationController", { restartPolicy: "Never" }), rule: "forbidden-value", valid: false, says: '"Never"' },
+  { upstream: `${BATCH} TestValidateJob: restartPolicy OnFailure is valid for a Job`, manifest: job({}, { restartPolicy: "OnFailure" }), rule: "forbidden-value", valid: true },
+  // --- activeDeadlineSeconds in controllers' templates
+  { upstream: `${APPS} TestValidateReplicaSet: activeDeadlineSeconds in ReplicaSet is not Supported`, manifest: workload("ReplicaSet", { activeDeadlineSeconds: 3 }), rule: "forbidden-value", valid: false, says: '"3"' },
+  { upstream: `${APPS} TestValidateDeployment: activeDeadlineSeconds not supported`, manifest: deploy({ activeDeadlineSeconds: 30 }), rule: "forbidden-value", valid: false, says: '"30"' },
+  { upstream: `${APPS} TestValidateStatefulSet: activeDeadlineSeconds must not be specified`, manifest: workload("StatefulSet", { activeDeadlineSeconds: 30 }), rule: "forbidden-value", valid: false },
+  { upstream: `${APPS} TestValidateDaemonSet: activeDeadlineSeconds not supported`, manifest: workload("DaemonSet", { activeDeadlineSeconds: 30 }), rule: "forbidden-value", valid: false },
+  { upstream: `${BATCH} TestValidateJob: activeDeadlineSeconds in a Job template is valid`, manifest: job({}, { activeDeadlineSeconds: 30 }), rule: "forbidden-value", valid: true },
+  // --- ephemeral containers
+  { upstream: `${APPS} TestValidateDeployment: must not have ephemeral containers`, manifest: deploy({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36" }] }), rule: "forbidden-value", valid: false },
+  { upstream: `${CORE} TestValidatePodTemplate: ephemeral containers not allowed in pod template`, manifest: { apiVersion: "v1", kind: "PodTemplate", metadata: { name: "t" }, template: { spec: { containers: [container()], ephemeralContainers: [{ name: "debug", image: "busybox:1.36" }] } } }, rule: "forbidden-value", valid: false },
+  { upstream: `${CORE} cases of ValidatePodCreate: ephemeral containers cannot be set on create`, manifest: pod({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36" }] }), rule: "forbidden-value", valid: false },
+  // --- container restartPolicy
+  { upstream: `${CORE} TestValidateContainers: restartPolicy on a regular container is forbidden`, manifest: pod({}, { restartPolicy: "Always" }), rule: "forbidden-value", valid: false, says: '"Always"' },
+  { upstream: `${CORE} TestValidateInitContainers: sidecar with restartPolicy Always`, manifest: pod({ initContainers: [container({ name: "side", restartPolicy: "Always" })] }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy Never is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "Never" })] }), rule: "forbidden-value", valid: false, says: '"Never"' },
+  { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy OnFailure is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "OnFailure" })] }), rule: "forbidden-value", valid: false, says: '"OnFailure"' },
+  { upstream: `${CORE} TestValidateEphemeralContainers: restartPolicy on an ephemeral container`, manifest: pod({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36", restartPolicy: "Always" }] }), rule: "forbidden-value", valid: false, says: '"Always"' },
+  // --- init containers without restartPolicy Always
+  { upstream: `${CORE} TestValidateInitContainers: init container with lifecycle`, manifest: pod({ initContainers: [container({ name: "init", lifecycle: { preStop: { exec: { command: ["true"] } } } })] }), rule: "forbidden-value", valid: false, says: "lifecycle" },
+  { upstream: `${CORE} TestValidateInitContainers: init container with livenessProbe`, manifest: pod({ initContainers: [container({ name: "init", livenessProbe: { tcpSocket: { port: 80 } } })] }), rule: "forbidden-value", valid: false, says: "livenessProbe" },
+  { upstream: `${CORE} TestValidateInitContainers: init container with readinessProbe`, manifest: pod({ initContainers: [container({ name: "init", readinessProbe: { tcpSocket: { port: 80 } } })] }), rule: "forbidden-value", valid: false, says: "readinessProbe" },
+  { upstream: `${CORE} TestValidateInitContainers: init container with startupProbe`, manifest: pod({ initContainers: [container({ name: "init", startupProbe: { tcpSocket: { port: 80 } } })] }), rule: "forbidden-value", valid: false, says: "startupProbe" },
+  { upstream: `${CORE} TestValidateInitContainers: restartable init container with probes and lifecycle`, manifest: pod({ initContainers: [container({ name: "side", restartPolicy: "Always", startupProbe: { tcpSocket: { port: 80 } }, livenessProbe: { tcpSocket: { port: 80 } }, lifecycle: { preStop: { exec: { command: ["true"] } } } })] }), rule: "forbidden-value", valid: true },
+  // --- readiness probe terminationGracePeriodSeconds
+  { upstream: `${CORE} TestValidateContainers: readinessProbe.terminationGracePeriodSeconds must not be set (one finding, invalid-value's)`, manifest: pod({}, { readinessProbe: { tcpSocket: { port: 80 }, terminationGracePeriodSeconds: 10 } }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateContainers: livenessProbe.terminationGracePeriodSeconds is valid`, manifest: pod({}, { livenessProbe: { tcpSocket: { port: 80 }, terminationGracePeriodSeconds: 10 } }), rule: "forbidden-value", valid: true },
+  // --- volumes: one source
+  { upstream: `${CORE} TestValidateVolumes: multiple volume types`, manifest: pod({ volumes: [{ name: "v", emptyDir: {}, hostPath: { path: "/x" } }] }), rule: "forbidden-value", valid: false, says: '"hostPath"' },
+  { upstream: `${CORE} TestValidateVolumes: multiple volume types (secret and configMap)`, manifest: pod({ volumes: [{ name: "v", secret: { secretName: "s" }, configMap: { name: "c" } }] }), rule: "forbidden-value", valid: false, says: '"configMap"' },
+  { upstream: `${CORE} TestValidateVolumes: no volume type is defaulted to emptyDir (SetDefaults_Volume)`, manifest: pod({ volumes: [{ name: "v" }] }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateVolumes: valid emptyDir`, manifest: pod({ volumes: [{ name: "v", emptyDir: { sizeLimit: "1Gi" } }] }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateVolumes (projected): more than one volume type per source`, manifest: pod({ volumes: [{ name: "v", projected: { sources: [{ secret: { name: "s" }, configMap: { name: "c" } }] } }] }), rule: "forbidden-value", valid: false, says: '"configMap"' },
+  { upstream: `${CORE} TestValidateVolumes (projected): one type per source`, manifest: pod({ volumes: [{ name: "v", projected: { sources: [{ secret: { name: "s" } }, { configMap: { name: "c" } }] } }] }), rule: "forbidden-value", valid: true },
+  // --- projected duplicate paths
+  { upstream: `${CORE} TestValidateVolumes (projected): conflicting duplicate paths`, manifest: pod({ volumes: [{ name: "v", projected: { sources: [{ secret: { name: "s", items: [{ key: "a", path: "x" }] } }, { configMap: { name: "c", items: [{ key: "b", path: "x" }] } }] } }] }), rule: "duplicate-value", valid: false, says: '"x"' },
+  { upstream: `${CORE} TestValidateVolumes (projected): service account token path clashing with a secret item`, manifest: pod({ volumes: [{ name: "v", projected: { sources: [{ secret: { name: "s", items: [{ key: "a", path: "token" }] } }, { serviceAccountToken: { path: "token" } }] } }] }), rule: "duplicate-value", valid: false, says: '"token"' },
+  { upstream: `${CORE} TestValidateVolumes (projected): distinct paths`, manifest: pod({ volumes: [{ name: "v", projected: { sources: [{ secret: { name: "s", items: [{ key: "a", path: "x" }] } }, { configMap: { name: "c", items: [{ key: "b", path: "y" }] } }] } }] }), rule: "duplicate-value", valid: true },
+  // --- downward API files
+  { upstream: `${CORE} TestValidateVolumes (downwardAPI): fieldRef and resourceFieldRef together`, manifest: pod({ volumes: [{ name: "v", downwardAPI: { items: [{ path: "n", fieldRef: { fieldPath: "metadata.name" }, resourceFieldRef: { containerName: "app", resource: "limits.cpu" } }] } }] }), rule: "invalid-combination", valid: false, says: '"n"' },
+  { upstream: `${CORE} TestValidateVolumes (downwardAPI): item without fieldRef or resourceFieldRef`, manifest: pod({ volumes: [{ name: "v", downwardAPI: { items: [{ path: "n" }] } }] }), rule: "invalid-combination", valid: false, says: "neither" },
+  { upstream: `${CORE} TestValidateVolumes (downwardAPI): valid fieldRef item`, manifest: pod({ volumes: [{ name: "v", downwardAPI: { items: [{ path: "n", fieldRef: { fieldPath: "metadata.name" } }] } }] }), rule: "invalid-combination", valid: true },
+  // --- env
+  { upstream: `${CORE} TestValidateEnv: valueFrom with a non-empty value`, manifest: pod({}, { env: [{ name: "A", value: "x", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } }] }), rule: "invalid-combination", valid: false, says: '"x"' },
+  { upstream: `${CORE} TestValidateEnv: valueFrom with more than one source`, manifest: pod({}, { env: [{ name: "A", valueFrom: { fieldRef: { fieldPath: "metadata.name" }, configMapKeyRef: { name: "c", key: "k" } } }] }), rule: "invalid-combination", valid: false, says: '"configMapKeyRef"' },
+  { upstream: `${CORE} TestValidateEnv: valueFrom with one source`, manifest: pod({}, { env: [{ name: "A", valueFrom: { secretKeyRef: { name: "s", key: "k" } } }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateEnv: empty value with valueFrom is valid`, manifest: pod({}, { env: [{ name: "A", value: "", valueFrom: { secretKeyRef: { name: "s", key: "k" } } }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateEnv: valueFrom without a source`, manifest: pod({}, { env: [{ name: "A", valueFrom: {} }] }), rule: "required-value", valid: false, says: '"A"' },
+  { upstream: `${CORE} TestValidateEnvFrom: configMapRef and secretRef in one entry`, manifest: pod({}, { envFrom: [{ configMapRef: { name: "c" }, secretRef: { name: "s" } }] }), rule: "invalid-combination", valid: false },
+  { upstream: `${CORE} TestValidateEnvFrom: neither configMapRef nor secretRef`, manifest: pod({}, { envFrom: [{ prefix: "P_" }] }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidateEnvFrom: valid configMapRef`, manifest: pod({}, { envFrom: [{ configMapRef: { name: "c" } }] }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateEnvFrom: valid secretRef with prefix`, manifest: pod({}, { envFrom: [{ prefix: "P_", secretRef: { name: "s" } }] }), rule: "invalid-combination", valid: true },
+  // --- volume mounts
+  { upstream: `${CORE} TestValidateVolumeMounts: subPath and subPathExpr are mutually exclusive`, manifest: pod({ volumes: [{ name: "v", emptyDir: {} }] }, { volumeMounts: [{ name: "v", mountPath: "/v", subPath: "a", subPathExpr: "$(B)" }] }), rule: "invalid-combination", valid: false, says: '"a"' },
+  { upstream: `${CORE} TestValidateVolumeMounts: subPathExpr alone`, manifest: pod({ volumes: [{ name: "v", emptyDir: {} }] }, { volumeMounts: [{ name: "v", mountPath: "/v", subPathExpr: "$(B)" }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateVolumeMounts: mountPath must be unique`, manifest: pod({ volumes: [{ name: "v", emptyDir: {} }, { name: "w", emptyDir: {} }] }, { volumeMounts: [{ name: "v", mountPath: "/v" }, { name: "w", mountPath: "/v" }] }), rule: "duplicate-value", valid: false, says: '"/v"' },
+  { upstream: `${CORE} TestValidateVolumeMounts: one volume at two paths`, manifest: pod({ volumes: [{ name: "v", emptyDir: {} }] }, { volumeMounts: [{ name: "v", mountPath: "/a" }, { name: "v", mountPath: "/b" }] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} cases of validateMountPropagation: Bidirectional in a non-privileged container`, manifest: pod({ volumes: [{ name: "v", hostPath: { path: "/mnt" } }] }, { volumeMounts: [{ name: "v", mountPath: "/mnt", mountPropagation: "Bidirectional" }] }), rule: "forbidden-value", valid: false, says: '"Bidirectional"' },
+  { upstream: `${CORE} cases of validateMountPropagation: Bidirectional in a privileged container`, manifest: pod({ volumes: [{ name: "v", hostPath: { path: "/mnt" } }] }, { securityContext: { privileged: true }, volumeMounts: [{ name: "v", mountPath: "/mnt", mountPropagation: "Bidirectional" }] }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} cases of validateMountPropagation: HostToContainer in a non-privileged container`, manifest: pod({ volumes: [{ name: "v", hostPath: { path: "/mnt" } }] }, { volumeMounts: [{ name: "v", mountPath: "/mnt", mountPropagation: "HostToContainer" }] }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} cases of validateVolumeDevices: devicePath must be unique`, manifest: pod({ volumes: [{ name: "a", persistentVolumeClaim: { claimName: "a" } }, { name: "b", persistentVolumeClaim: { claimName: "b" } }] }, { volumeDevices: [{ name: "a", devicePath: "/dev/x" }, { name: "b", devicePath: "/dev/x" }] }), rule: "duplicate-value", valid: false, says: '"/dev/x"' },
+  // --- ports
+  { upstream: `${CORE} TestValidatePorts: duplicate port name`, manifest: pod({}, { ports: [{ name: "http", containerPort: 80 }, { name: "http", containerPort: 81 }] }), rule: "duplicate-value", valid: false, says: '"http"' },
+  { upstream: `${CORE} TestValidatePorts: distinct names`, manifest: pod({}, { ports: [{ name: "http", containerPort: 80 }, { name: "https", containerPort: 443 }] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} TestValidatePodSpec / checkHostPortConflicts: same hostPort and protocol in two containers`, manifest: pod({ containers: [container({ name: "a", ports: [{ containerPort: 80, hostPort: 8080 }] }), container({ name: "b", ports: [{ containerPort: 81, hostPort: 8080 }] })] }), rule: "duplicate-value", valid: false, says: '"8080"' },
+  { upstream: `${CORE} TestValidatePodSpec / checkHostPortConflicts: same hostPort, other protocol`, manifest: pod({ containers: [container({ name: "a", ports: [{ containerPort: 53, hostPort: 53, protocol: "UDP" }] }), container({ name: "b", ports: [{ containerPort: 53, hostPort: 53 }] })] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} cases of checkHostPortConflicts after SetDefaults_Pod (defaultHostNetworkPorts): two containers on one port under hostNetwork`, manifest: pod({ hostNetwork: true, containers: [container({ name: "a", ports: [{ containerPort: 8080 }] }), container({ name: "b", ports: [{ containerPort: 8080 }] })] }), rule: "duplicate-value", valid: false, says: '"8080"' },
+  { upstream: `${CORE} cases of checkHostPortConflicts: two containers on one port without hostNetwork`, manifest: pod({ containers: [container({ name: "a", ports: [{ containerPort: 8080 }] }), container({ name: "b", ports: [{ containerPort: 8080 }] })] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} TestAccumulateUniqueHostPorts: same hostPort on different hostIPs`, manifest: pod({ containers: [container({ name: "a", ports: [{ containerPort: 80, hostPort: 80, hostIP: "10.0.0.1" }] }), container({ name: "b", ports: [{ containerPort: 80, hostPort: 80, hostIP: "10.0.0.2" }] })] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} TestValidateInitContainers: init containers run one at a time, a hostPort reused by an app container`, manifest: pod({ initContainers: [container({ name: "init", ports: [{ containerPort: 80, hostPort: 80 }] })] }, { ports: [{ containerPort: 80, hostPort: 80 }] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} cases of validateHostNetwork: containerPort must match hostPort`, manifest: pod({ hostNetwork: true }, { ports: [{ containerPort: 8080, hostPort: 80 }] }), rule: "invalid-combination", valid: false, says: '"8080"' },
+  { upstream: `${CORE} cases of validateHostNetwork: hostPort equal to containerPort`, manifest: pod({ hostNetwork: true }, { ports: [{ containerPort: 80, hostPort: 80 }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} cases of validateHostNetwork: hostPort left to default to containerPort`, manifest: pod({ hostNetwork: true }, { ports: [{ containerPort: 8080 }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} cases of validateHostNetwork: without hostNetwork, hostPort may differ`, manifest: pod({}, { ports: [{ containerPort: 8080, hostPort: 80 }] }), rule: "invalid-combination", valid: true },
+  // --- security contexts and namespaces
+  { upstream: `${CORE} TestAllowPrivilegeEscalation: privileged with allowPrivilegeEscalation false`, manifest: pod({}, { securityContext: { privileged: true, allowPrivilegeEscalation: false } }), rule: "invalid-combination", valid: false, says: '"false"' },
+  { upstream: `${CORE} TestAllowPrivilegeEscalation: CAP_SYS_ADMIN with allowPrivilegeEscalation false`, manifest: pod({}, { securityContext: { capabilities: { add: ["CAP_SYS_ADMIN"] }, allowPrivilegeEscalation: false } }), rule: "invalid-combination", valid: false, says: '"CAP_SYS_ADMIN"' },
+  { upstream: `${CORE} TestAllowPrivilegeEscalation: allowPrivilegeEscalation false, not privileged`, manifest: pod({}, { securityContext: { privileged: false, allowPrivilegeEscalation: false } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestAllowPrivilegeEscalation: privileged with allowPrivilegeEscalation true`, manifest: pod({}, { securityContext: { privileged: true, allowPrivilegeEscalation: true } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidatePodSpec: shareProcessNamespace with hostPID`, manifest: pod({ hostPID: true, shareProcessNamespace: true }), rule: "invalid-combination", valid: false },
+  { upstream: `${CORE} TestValidatePodSpec: shareProcessNamespace alone`, manifest: pod({ shareProcessNamespace: true }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} validation_test.go cases of validateHostUsers: hostUsers false with hostNetwork`, manifest: pod({ hostUsers: false, hostNetwork: true }), rule: "forbidden-value", valid: false, says: "hostNetwork" },
+  { upstream: `${CORE} validation_test.go cases of validateHostUsers: hostUsers false with hostPID`, manifest: pod({ hostUsers: false, hostPID: true }), rule: "forbidden-value", valid: false, says: "hostPID" },
+  { upstream: `${CORE} validation_test.go cases of validateHostUsers: hostUsers false with hostIPC`, manifest: pod({ hostUsers: false, hostIPC: true }), rule: "forbidden-value", valid: false, says: "hostIPC" },
+  { upstream: `${CORE} validation_test.go cases of validateHostUsers: hostUsers true with hostNetwork`, manifest: pod({ hostUsers: true, hostNetwork: true }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} validation_test.go cases of validateWindows: windows pod with runAsUser`, manifest: pod({ os: { name: "windows" }, securityContext: { runAsUser: 1 } }), rule: "forbidden-value", valid: false, says: "runAsUser" },
+  { upstream: `${CORE} validation_test.go cases of validateWindows: windows pod with seccompProfile`, manifest: pod({ os: { name: "windows" }, securityContext: { seccompProfile: { type: "RuntimeDefault" } } }), rule: "forbidden-value", valid: false, says: "seccompProfile" },
+  { upstream: `${CORE} validation_test.go cases of validateWindows: windows container with capabilities`, manifest: pod({ os: { name: "windows" } }, { securityContext: { capabilities: { drop: ["ALL"] } } }), rule: "forbidden-value", valid: false, says: "capabilities" },
+  { upstream: `${CORE} validation_test.go cases of validateWindows: windows pod with windowsOptions only`, manifest: pod({ os: { name: "windows" }, securityContext: { windowsOptions: { runAsUserName: "ContainerUser" } } }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} validation_test.go cases of validateLinux: linux pod with windowsOptions`, manifest: pod({ os: { name: "linux" }, securityContext: { windowsOptions: { runAsUserName: "u" } } }), rule: "forbidden-value", valid: false, says: '"linux"' },
+  { upstream: `${CORE} validation_test.go cases of validateLinux: linux pod with Linux settings`, manifest: pod({ os: { name: "linux" }, securityContext: { runAsUser: 1000, seccompProfile: { type: "RuntimeDefault" } } }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} validation_test.go cases of validateOS: no os, Linux settings are fine`, manifest: pod({ securityContext: { runAsUser: 1000 } }), rule: "forbidden-value", valid: true },
+  // --- DNS
+  { upstream: `${CORE} TestValidatePodDNSConfig: dnsPolicy None without dnsConfig`, manifest: pod({ dnsPolicy: "None" }), rule: "required-value", valid: false, says: '"None"' },
+  { upstream: `${CORE} TestValidatePodDNSConfig: dnsPolicy None with no nameserver`, manifest: pod({ dnsPolicy: "None", dnsConfig: { searches: ["a.local"] } }), rule: "required-value", valid: false, says: "nameserver" },
+  { upstream: `${CORE} TestValidatePodDNSConfig: dnsPolicy None with a nameserver`, manifest: pod({ dnsPolicy: "None", dnsConfig: { nameservers: ["1.2.3.4"] } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidatePodDNSConfig: dnsConfig without dnsPolicy None`, manifest: pod({ dnsConfig: { searches: ["a.local"] } }), rule: "required-value", valid: true },
+  // --- tolerations
+  { upstream: `${CORE} TestValidateTolerations: value must be empty when operator is Exists`, manifest: pod({ tolerations: [{ key: "k", operator: "Exists", value: "v" }] }), rule: "invalid-combination", valid: false, says: '"v"' },
+  { upstream: `${CORE} TestValidateTolerations: operator must be Exists when key is empty`, manifest: pod({ tolerations: [{ operator: "Equal", value: "v" }] }), rule: "invalid-combination", valid: false, says: '"Equal"' },
+  { upstream: `${CORE} TestValidateTolerations: empty key and empty operator (Equal)`, manifest: pod({ tolerations: [{ effect: "NoSchedule" }] }), rule: "invalid-combination", valid: false },
+  { upstream: `${CORE} TestValidateTolerations: effect must be NoExecute when tolerationSeconds is set`, manifest: pod({ tolerations: [{ key: "k", operator: "Exists", effect: "NoSchedule", tolerationSeconds: 10 }] }), rule: "invalid-combination", valid: false, says: '"NoSchedule"' },
+  { upstream: `${CORE} TestValidateTolerations: tolerationSeconds with NoExecute`, manifest: pod({ tolerations: [{ key: "k", operator: "Exists", effect: "NoExecute", tolerationSeconds: 10 }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateTolerations: empty key with Exists tolerates everything`, manifest: pod({ tolerations: [{ operator: "Exists" }] }), rule: "invalid-combination", valid: true },
+  // --- topology spread
+  { upstream: `${CORE} TestValidateTopologySpreadConstraints: duplicate {topologyKey, whenUnsatisfiable}`, manifest: pod({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "k", whenUnsatisfiable: "DoNotSchedule" }, { maxSkew: 2, topologyKey: "k", whenUnsatisfiable: "DoNotSchedule" }] }), rule: "duplicate-value", valid: false, says: '"k"' },
+  { upstream: `${CORE} TestValidateTopologySpreadConstraints: same key, different whenUnsatisfiable`, manifest: pod({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "k", whenUnsatisfiable: "DoNotSchedule" }, { maxSkew: 1, topologyKey: "k", whenUnsatisfiable: "ScheduleAnyway" }] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} TestValidateTopologySpreadConstraints: minDomains with ScheduleAnyway`, manifest: pod({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "k", whenUnsatisfiable: "ScheduleAnyway", minDomains: 2 }] }), rule: "invalid-combination", valid: false, says: '"ScheduleAnyway"' },
+  { upstream: `${CORE} TestValidateTopologySpreadConstraints: minDomains with DoNotSchedule`, manifest: pod({ topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "k", whenUnsatisfiable: "DoNotSchedule", minDomains: 2 }] }), rule: "invalid-combination", valid: true },
+  // --- affinity
+  { upstream: `${CORE} TestValidateAffinity: empty nodeSelectorTerms`, manifest: pod({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidateAffinity: one node selector term`, manifest: pod({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "Exists" }] }] } } } }), rule: "required-value", valid: true },
+  // --- containers
+  { upstream: `${CORE} TestValidatePodSpec: no containers`, manifest: pod({ containers: [] }), rule: "required-value", valid: false },
+  // --- resources
+  { upstream: `${CORE} TestValidateResourceRequirements: extended resource request without limit`, manifest: pod({}, res({ "example.com/a": "1" })), rule: "required-value", valid: false, says: '"example.com/a"' },
+  { upstream: `${CORE} TestValidateResourceRequirements: extended resource limit only (request defaults to it)`, manifest: pod({}, res({}, { "example.com/a": "1" })), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateResourceRequirements: extended resource request below limit`, manifest: pod({}, res({ "example.com/a": "1" }, { "example.com/a": "2" })), rule: "invalid-combination", valid: false, says: '"1"' },
+  { upstream: `${CORE} TestValidateResourceRequirements: extended resource request equal to limit`, manifest: pod({}, res({ "example.com/a": "2" }, { "example.com/a": "2" })), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceRequirements: cpu request below limit is overcommit, valid`, manifest: pod({}, res({ cpu: "100m" }, { cpu: "1" })), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceRequirements: kubernetes.io-prefixed resources are native`, manifest: pod({}, res({ "kubernetes.io/foo": "1" })), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateResourceRequirements: hugepages request below limit`, manifest: pod({}, res({ "hugepages-2Mi": "2Mi", memory: "1Gi" }, { "hugepages-2Mi": "4Mi", memory: "1Gi" })), rule: "invalid-combination", valid: false, says: '"2Mi"' },
+  { upstream: `${CORE} TestValidateResourceRequirements: hugepages without cpu or memory`, manifest: pod({}, res({ "hugepages-2Mi": "2Mi" }, { "hugepages-2Mi": "2Mi" })), rule: "required-value", valid: false, says: '"hugepages-2Mi"' },
+  { upstream: `${CORE} TestValidateResourceRequirements: hugepages with memory`, manifest: pod({}, res({ "hugepages-2Mi": "2Mi", memory: "1Gi" }, { "hugepages-2Mi": "2Mi", memory: "1Gi" })), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateResourceRequirements (ValidateResourceQuantityValue): fractional extended resource`, manifest: pod({}, res({ "example.com/a": "500m" }, { "example.com/a": "500m" })), rule: "invalid-combination", valid: false, says: '"500m"' },
+  { upstream: `${CORE} TestValidateResourceRequirements (ValidateResourceQuantityValue): whole extended resource`, manifest: pod({}, res({}, { "example.com/a": "2" })), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidatePodSpec (hugepages): value not a multiple of the page size`, manifest: pod({}, res({ memory: "1Gi" }, { "hugepages-2Mi": "3Mi", memory: "1Gi" })), rule: "invalid-combination", valid: false, says: '"3Mi"' },
+  { upstream: `${CORE} TestValidatePodSpec (hugepages): whole pages of 1Gi`, manifest: pod({}, res({ memory: "1Gi" }, { "hugepages-1Gi": "2Gi", memory: "1Gi" })), rule: "invalid-combination", valid: true },
+  // --- claims
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: missing-storage-request`, manifest: pvc({ accessModes: ["ReadWriteOnce"] }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: zero storage request`, manifest: pvc({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "0" } } }), rule: "required-value", valid: false, says: '"0"' },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: missing-accessmodes`, manifest: pvc({ ...storage }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: empty accessModes`, manifest: pvc({ accessModes: [], ...storage }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: good-claim`, manifest: pvc({ accessModes: ["ReadWriteOnce"], ...storage }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: ReadWriteOncePod with another mode`, manifest: pvc({ accessModes: ["ReadWriteOncePod", "ReadWriteMany"], ...storage }), rule: "invalid-combination", valid: false, says: '"ReadWriteMany"' },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim: ReadWriteOncePod alone`, manifest: pvc({ accessModes: ["ReadWriteOncePod"], ...storage }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateVolumes (ephemeral): claim template without storage`, manifest: pod({ volumes: [{ name: "v", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"] } } } }] }), rule: "required-value", valid: false, says: '"v"' },
+  { upstream: `${CORE} TestValidateVolumes (ephemeral): valid claim template`, manifest: pod({ volumes: [{ name: "v", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], ...storage } } } }] }), rule: "required-value", valid: true },
+  // --- StatefulSet claim templates (controller-created claims)
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim, applied to the claims createPersistentVolumeClaims makes: no storage`, manifest: sts({ accessModes: ["ReadWriteOnce"] }), rule: "volumeclaimtemplate-unbindable", valid: false, says: '"data"' },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim, applied to controller-created claims: no access modes`, manifest: sts({ ...storage }), rule: "volumeclaimtemplate-unbindable", valid: false, says: "access mode" },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim, applied to controller-created claims: good claim`, manifest: sts({ accessModes: ["ReadWriteOnce"], ...storage }, 3), rule: "volumeclaimtemplate-unbindable", valid: true },
+  { upstream: `${APPS} TestValidateStatefulSet: claim templates are not validated as claims by the StatefulSet`, manifest: sts({ accessModes: ["ReadWriteOnce"] }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim (volumeName binds one claim): three replicas pinned to one volume`, manifest: sts({ accessModes: ["ReadWriteOnce"], volumeName: "pv-1", ...storage }, 3), rule: "volumeclaimtemplate-unbindable", valid: false, says: '"pv-1"' },
+  { upstream: `${CORE} TestValidatePersistentVolumeClaim (volumeName): one replica pinned to one volume`, manifest: sts({ accessModes: ["ReadWriteOnce"], volumeName: "pv-1", ...storage }, 1), rule: "volumeclaimtemplate-unbindable", valid: true },
+  // --- PersistentVolumes
+  { upstream: `${CORE} TestValidatePersistentVolumes: missing-accessmodes`, manifest: pv({ capacity: { storage: "1Gi" }, hostPath: { path: "/x" } }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumes: missing-capacity`, manifest: pv({ accessModes: ["ReadWriteOnce"], hostPath: { path: "/x" } }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumes: missing-volume-source`, manifest: pv({ accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" } }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumes: local volume without node affinity`, manifest: pv({ accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, local: { path: "/mnt/disk" } }), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidatePersistentVolumes: good-volume`, manifest: pv({ accessModes: ["ReadWriteOnce"], capacity: { storage: "1Gi" }, hostPath: { path: "/x" } }), rule: "required-value", valid: true },
+  // --- Deployment, StatefulSet strategies
+  { upstream: `${APPS} TestValidateDeployment: must be greater than minReadySeconds`, manifest: deploy({}, {}, { progressDeadlineSeconds: 600, minReadySeconds: 600 }), rule: "invalid-combination", valid: false, says: '"600"' },
+  { upstream: `${APPS} TestValidateDeployment: minReadySeconds at the defaulted deadline (apps/v1 SetDefaults_Deployment)`, manifest: deploy({}, {}, { minReadySeconds: 600 }), rule: "invalid-combination", valid: false, says: '"600"' },
+  { upstream: `${APPS} TestValidateDeployment: progressDeadlineSeconds above minReadySeconds`, manifest: deploy({}, {}, { progressDeadlineSeconds: 601, minReadySeconds: 600 }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestValidateDeployment: rollingUpdate should be nil for recreate`, manifest: deploy({}, {}, { strategy: { type: "Recreate", rollingUpdate: { maxSurge: 1 } } }), rule: "forbidden-value", valid: false, says: '"Recreate"' },
+  { upstream: `${APPS} TestValidateDeployment: Recreate without rollingUpdate`, manifest: deploy({}, {}, { strategy: { type: "Recreate" } }), rule: "forbidden-value", valid: true },
+  { upstream: `${APPS} TestValidateStatefulSet: rollingUpdate only allowed for RollingUpdate`, manifest: workload("StatefulSet", {}, {}, { updateStrategy: { type: "OnDelete", rollingUpdate: { partition: 1 } } }), rule: "forbidden-value", valid: false, says: '"OnDelete"' },
+  { upstream: `${APPS} TestValidateStatefulSet: RollingUpdate with partition`, manifest: workload("StatefulSet", {}, {}, { updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: 1 } } }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateReplicationController: selector defaulted from the template's labels`, manifest: workload("ReplicationController", {}, {}, { selector: undefined }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateReplicationController: empty selector and no template labels`, manifest: { apiVersion: "v1", kind: "ReplicationController", metadata: { name: "rc" }, spec: { template: { spec: { containers: [container()] } } } }, rule: "required-value", valid: false },
+  // --- Jobs
+  { upstream: `${BATCH} TestValidateJob: manualSelector without selector`, manifest: job({ manualSelector: true }), rule: "required-value", valid: false, says: '"true"' },
+  { upstream: `${BATCH} TestValidateJob: completionMode Indexed with parallelism and no completions`, manifest: job({ completionMode: "Indexed", parallelism: 2 }), rule: "required-value", valid: false, says: '"Indexed"' },
+  { upstream: `${BATCH} TestValidateJob: completionMode Indexed with completions`, manifest: job({ completionMode: "Indexed", completions: 3 }), rule: "required-value", valid: true },
+  { upstream: `${BATCH} TestValidateJob: Indexed with neither completions nor parallelism (both defaulted to 1)`, manifest: job({ completionMode: "Indexed" }), rule: "required-value", valid: true },
+  { upstream: `${BATCH} TestValidateJob: backoffLimitPerIndex requires Indexed`, manifest: job({ backoffLimitPerIndex: 1 }), rule: "invalid-combination", valid: false, says: '"1"' },
+  { upstream: `${BATCH} TestValidateJob: backoffLimitPerIndex with Indexed`, manifest: job({ backoffLimitPerIndex: 1, completionMode: "Indexed", completions: 3 }), rule: "invalid-combination", valid: true },
+  { upstream: `${BATCH} TestValidateJob: maxFailedIndexes without backoffLimitPerIndex`, manifest: job({ maxFailedIndexes: 1, completionMode: "Indexed", completions: 3 }), rule: "required-value", valid: false, says: '"1"' },
+  { upstream: `${BATCH} TestValidateJob: successPolicy requires Indexed`, manifest: job({ successPolicy: { rules: [{ succeededCount: 1 }] } }), rule: "invalid-combination", valid: false },
+  { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy OnFailure`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }, { restartPolicy: "OnFailure" }), rule: "invalid-combination", valid: false, says: '"OnFailure"' },
+  { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy Never`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }), rule: "invalid-combination", valid: true },
+  // --- Ingress
+  { upstream: `${NET} TestValidateIngressCreate: neither defaultBackend nor rules`, manifest: ingress({ ingressClassName: "nginx" }), rule: "required-value", valid: false },
+  { upstream: `${NET} TestValidateIngressCreate: defaultBackend only`, manifest: ingress({ defaultBackend: { service: { name: "web", port: { number: 80 } } } }), rule: "required-value", valid: true },
+  { upstream: `${NET} TestValidateIngressCreate: service backend without port`, manifest: backend({ service: { name: "web" } }), rule: "required-value", valid: false, says: '"web"' },
+  { upstream: `${NET} TestValidateIngressCreate: port name and number both set`, manifest: backend({ service: { name: "web", port: { name: "http", number: 80 } } }), rule: "required-value", valid: false, says: '"http"' },
+  { upstream: `${NET} TestValidateIngressCreate: service backend with port number`, manifest: backend({ service: { name: "web", port: { number: 80 } } }), rule: "required-value", valid: true },
+  { upstream: `${NET} TestValidateIngressCreate: both resource and service backends`, manifest: backend({ service: { name: "web", port: { number: 80 } }, resource: { apiGroup: "example.com", kind: "Bucket", name: "b" } }), rule: "invalid-combination", valid: false },
+  { upstream: `${NET} TestValidateIngressCreate: empty backend`, manifest: backend({}), rule: "invalid-combination", valid: false },
+  { upstream: `${NET} TestValidateIngressCreate: resource backend`, manifest: backend({ resource: { apiGroup: "example.com", kind: "Bucket", name: "b" } }), rule: "invalid-combination", valid: true },
+  { upstream: `${NET} TestValidateIngressCreate: http with empty paths`, manifest: ingress({ rules: [{ host: "a.example.com", http: { paths: [] } }] }), rule: "required-value", valid: false },
+  // --- Services
+  { upstream: `${CORE} TestValidateServiceCreate: missing ports`, manifest: service({}), rule: "required-value", valid: false },
+  { upstream: `${CORE} TestValidateServiceCreate: headless without ports`, manifest: service({ clusterIP: "None" }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateServiceCreate: ExternalName without externalName`, manifest: service({ type: "ExternalName" }), rule: "required-value", valid: false, says: '"ExternalName"' },
+  { upstream: `${CORE} TestValidateServiceCreate: valid ExternalName`, manifest: service({ type: "ExternalName", externalName: "db.example.com" }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateServiceCreate: ExternalName with clusterIP`, manifest: service({ type: "ExternalName", externalName: "db.example.com", clusterIP: "10.0.0.1" }), rule: "forbidden-value", valid: false, says: '"10.0.0.1"' },
+  { upstream: `${CORE} TestValidateServiceCreate: LoadBalancer with clusterIP None`, manifest: service({ type: "LoadBalancer", clusterIP: "None", ports: [{ port: 80 }] }), rule: "invalid-combination", valid: false, says: '"LoadBalancer"' },
+  { upstream: `${CORE} TestValidateServiceCreate: nodePort on a ClusterIP Service`, manifest: service({ ports: [{ port: 80, nodePort: 30080 }] }), rule: "forbidden-value", valid: false, says: '"30080"' },
+  { upstream: `${CORE} TestValidateServiceCreate: nodePort on a NodePort Service`, manifest: service({ type: "NodePort", ports: [{ port: 80, nodePort: 30080 }] }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateServiceCreate: duplicate port and protocol`, manifest: service({ ports: [{ name: "a", port: 80 }, { name: "b", port: 80 }] }), rule: "duplicate-value", valid: false, says: '"80"' },
+  { upstream: `${CORE} TestValidateServiceCreate: same port, different protocols`, manifest: service({ ports: [{ name: "a", port: 53, protocol: "UDP" }, { name: "b", port: 53 }] }), rule: "duplicate-value", valid: true },
+  { upstream: `${CORE} TestValidateServiceCreate: duplicate nodePort`, manifest: service({ type: "NodePort", ports: [{ name: "a", port: 80, nodePort: 30080 }, { name: "b", port: 81, nodePort: 30080 }] }), rule: "duplicate-value", valid: false, says: '"30080"' },
+  { upstream: `${CORE} TestValidateServiceCreate: loadBalancerSourceRanges on a ClusterIP Service`, manifest: service({ ports: [{ port: 80 }], loadBalancerSourceRanges: ["10.0.0.0/8"] }), rule: "forbidden-value", valid: false },
+  { upstream: `${CORE} TestValidateServiceCreate: externalTrafficPolicy on a ClusterIP Service`, manifest: service({ ports: [{ port: 80 }], externalTrafficPolicy: "Local" }), rule: "forbidden-value", valid: false, says: '"Local"' },
+  { upstream: `${CORE} TestValidateServiceCreate: externalTrafficPolicy on a LoadBalancer Service`, manifest: service({ type: "LoadBalancer", ports: [{ port: 80 }], externalTrafficPolicy: "Local" }), rule: "forbidden-value", valid: true },
+  // --- NetworkPolicy
+  { upstream: `${NET} TestValidateNetworkPolicy: empty peer`, manifest: netpol({ from: [{}] }), rule: "invalid-combination", valid: false },
+  { upstream: `${NET} TestValidateNetworkPolicy: ipBlock with podSelector in one peer`, manifest: netpol({ from: [{ ipBlock: { cidr: "10.0.0.0/8" }, podSelector: {} }] }), rule: "invalid-combination", valid: false, says: "podSelector" },
+  { upstream: `${NET} TestValidateNetworkPolicy: podSelector with namespaceSelector in one peer`, manifest: netpol({ from: [{ podSelector: {}, namespaceSelector: {} }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${NET} TestValidateNetworkPolicy: endPort without port`, manifest: netpol({ ports: [{ endPort: 90 }] }), rule: "invalid-combination", valid: false, says: '"90"' },
+  { upstream: `${NET} TestValidateNetworkPolicy: endPort with a named port`, manifest: netpol({ ports: [{ port: "http", endPort: 90 }] }), rule: "invalid-combination", valid: false, says: '"http"' },
+  { upstream: `${NET} TestValidateNetworkPolicy: endPort below port`, manifest: netpol({ ports: [{ port: 100, endPort: 90 }] }), rule: "invalid-combination", valid: false, says: '"90"' },
+  { upstream: `${NET} TestValidateNetworkPolicy: valid port range`, manifest: netpol({ ports: [{ port: 80, endPort: 90 }] }), rule: "invalid-combination", valid: true },
+  // --- RBAC
+  { upstream: `${RBAC} TestValidateRoleNonResourceURL: a namespaced Role cannot have nonResourceURLs (one finding, invalid-value's)`, manifest: role("Role", [{ nonResourceURLs: ["/metrics"], verbs: ["get"] }]), rule: "invalid-combination", valid: true },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: ClusterRole with nonResourceURLs`, manifest: role("ClusterRole", [{ nonResourceURLs: ["/metrics"], verbs: ["get"] }]), rule: "invalid-combination", valid: true },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: resources and nonResourceURLs in one rule`, manifest: role("ClusterRole", [{ nonResourceURLs: ["/metrics"], apiGroups: [""], resources: ["pods"], verbs: ["get"] }]), rule: "invalid-combination", valid: false },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: rule with apiGroups, resources and verbs`, manifest: role("Role", [{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]), rule: "required-value", valid: true },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: verbs must contain at least one value (one finding, invalid-value's)`, manifest: role("Role", [{ apiGroups: [""], resources: ["pods"], verbs: [] }]), rule: "required-value", valid: true },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: resource rules must supply at least one api group`, manifest: role("Role", [{ resources: ["pods"], verbs: ["get"] }]), rule: "required-value", valid: false, says: "apiGroups" },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: resource rules must supply at least one resource`, manifest: role("Role", [{ apiGroups: [""], verbs: ["get"] }]), rule: "required-value", valid: false, says: "resources" },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: ServiceAccount without namespace in a ClusterRoleBinding`, manifest: binding("ClusterRoleBinding", { kind: "ServiceAccount", name: "sa" }), rule: "required-value", valid: false, says: '"sa"' },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: ServiceAccount without namespace in a RoleBinding`, manifest: binding("RoleBinding", { kind: "ServiceAccount", name: "sa" }), rule: "required-value", valid: true },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: ServiceAccount with an apiGroup (one finding, invalid-value's)`, manifest: binding("RoleBinding", { kind: "ServiceAccount", name: "sa", apiGroup: "rbac.authorization.k8s.io" }), rule: "forbidden-value", valid: true },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: User with the core group (one finding, invalid-value's)`, manifest: binding("ClusterRoleBinding", { kind: "User", name: "alice", apiGroup: "v1" }), rule: "forbidden-value", valid: true },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: User with rbac.authorization.k8s.io`, manifest: binding("ClusterRoleBinding", { kind: "User", name: "alice", apiGroup: "rbac.authorization.k8s.io" }), rule: "forbidden-value", valid: true },
+  { upstream: `${RBAC} TestValidateRoleNonResourceURL: the namespaced Role's nonResourceURLs are still reported, once`, manifest: role("Role", [{ nonResourceURLs: ["/metrics"], verbs: ["get"] }]), rule: "invalid-value", valid: false, says: '"/metrics"' },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: the ServiceAccount's apiGroup is still reported, once`, manifest: binding("RoleBinding", { kind: "ServiceAccount", name: "sa", apiGroup: "rbac.authorization.k8s.io" }), rule: "invalid-value", valid: false, says: '"rbac.authorization.k8s.io"' },
+  { upstream: `${CORE} TestValidateContainers: the readiness probe's terminationGracePeriodSeconds is still reported, once`, manifest: pod({}, { readinessProbe: { tcpSocket: { port: 80 }, terminationGracePeriodSeconds: 10 } }), rule: "invalid-value", valid: false },
+  // --- PodDisruptionBudget, ConfigMap
+  { upstream: `${POLICY} TestValidatePodDisruptionBudgetSpec: minAvailable and maxUnavailable both set`, manifest: pdb({ minAvailable: 1, maxUnavailable: 1 }), rule: "invalid-combination", valid: false },
+  { upstream: `${POLICY} TestValidatePodDisruptionBudgetSpec: minAvailable only`, manifest: pdb({ minAvailable: "50%" }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateConfigMap: key in data and binaryData`, manifest: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "x" }, binaryData: { a: "eA==" } }, rule: "duplicate-value", valid: false, says: '"a"' },
+  { upstream: `${CORE} TestValidateConfigMap: distinct keys in data and binaryData`, manifest: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "x" }, binaryData: { b: "eA==" } }, rule: "duplicate-value", valid: true },
+  // --- same kind name, another API group: not judged
+  { upstream: `${NET} TestValidateNetworkPolicy scope: a custom resource named NetworkPolicy (crd.projectcalico.org) is another type`, manifest: { apiVersion: "crd.projectcalico.org/v1", kind: "NetworkPolicy", metadata: { name: "n" }, spec: { ingress: [{ from: [{}] }] } }, rule: "invalid-combination", valid: true },
+];
