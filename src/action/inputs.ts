@@ -2,6 +2,7 @@
  * The Action's inputs, read as @actions/core reads them: `INPUT_<NAME>` with the name upper-cased
  * and spaces turned into `_` (dashes stay), trimmed; an empty value means the input's default.
  */
+import { targetRelease } from "../models/catalogue/releases.js";
 import { UsageError } from "../cli/io.js";
 import { FORMATS, isFormatName, type FormatName } from "../formatters/index.js";
 
@@ -52,9 +53,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     throw new UsageError(`max-warnings must be a whole number, got "${maxWarningsText}"`);
   }
   const kubernetesVersion = getInput(env, "kubernetes-version") || undefined;
-  if (kubernetesVersion !== undefined && !/^\d+\.\d+$/.test(kubernetesVersion)) {
-    throw new UsageError(`kubernetes-version must be <major>.<minor> such as 1.30, got "${kubernetesVersion}"`);
-  }
+  const target = kubernetesVersion === undefined ? undefined : targetRelease(kubernetesVersion);
+  if (target && "error" in target) throw new UsageError(`kubernetes-version ${target.error}`);
   return {
     paths: paths.length ? paths : ["."],
     format,

@@ -24,7 +24,10 @@ export const configSchema = described(
     ignore: z.optional(described(z.array(z.string()), "globs of files not to lint, relative to the config file")),
     exclude: z.optional(described(z.array(excludeEntry), "silence rules for resources matched by kind/namespace/name globs")),
     kubernetesVersion: z.optional(
-      described(z.string().check(z.regex(/^\d+\.\d+$/, "must look like 1.30")), "target Kubernetes version for deprecated/removed API checks"),
+      described(
+        z.string().check(z.regex(/^v?\d+\.\d+(?:\.\d+)?$/, "must look like 1.30, v1.30 or 1.30.2")),
+        "target Kubernetes release (1.30, v1.30 or 1.30.2): which APIs and fields exist, which are deprecated or removed; default: the newest release k8s-lint knows",
+      ),
     ),
     defaultNamespace: z.optional(described(z.string(), "namespace of resources without metadata.namespace")),
     maxWarnings: z.optional(described(z.int().check(z.gte(0)), "exit 1 when there are more warnings than this")),

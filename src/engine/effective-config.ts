@@ -1,5 +1,6 @@
 /** What a run applies: the config file's settings under the explicit options, with defaults. */
 import type { Config, ExcludeEntry } from "../config/schema.js";
+import { targetRelease } from "../models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
 import type { Settings } from "../rules/types.js";
@@ -23,10 +24,20 @@ export interface RunOptions {
 /** The settings rules read: explicit option, else the config's, else the default. */
 export function runSettings(options: RunOptions): Settings {
   return {
-    kubernetesVersion: options.kubernetesVersion ?? options.config?.kubernetesVersion ?? CATALOGUE_KUBERNETES_VERSION,
+    kubernetesVersion: judgedRelease(options.kubernetesVersion ?? options.config?.kubernetesVersion),
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
   };
+}
+
+/**
+ * The release a run judges against: the newest the catalogue knows unless one is named; one
+ * newer than the catalogue is judged as the newest (the CLI warns), "v1.30.2" as "1.30".
+ */
+function judgedRelease(asked: string | undefined): string {
+  if (asked === undefined) return CATALOGUE_KUBERNETES_VERSION;
+  const target = targetRelease(asked);
+  return "release" in target ? target.release : asked;
 }
 
 /** Config severities, then `--rule` overrides; rules named in neither keep their own. */

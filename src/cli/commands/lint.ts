@@ -7,6 +7,7 @@ import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
+import { targetRelease } from "../../models/catalogue/releases.js";
 import { printConfig } from "../print-config.js";
 import { createProgress, progressAllowed } from "../progress.js";
 import { reportTargets, writeReports } from "../reports.js";
@@ -25,7 +26,8 @@ Options:
       --stdin-filename <path>  the name findings give the "-" input (and ignore patterns match)
   -c, --config <file>          config file (default: nearest .k8s-lint.yaml/.json upwards)
       --rule <id>=<severity>   off | info | warning | error; repeatable
-      --kubernetes-version <x.y>  target version for deprecated/removed APIs
+      --kubernetes-version <x.y>  target release (1.30, v1.30, 1.30.2): which APIs and fields
+                               exist, which are deprecated or removed (default: newest known)
       --default-namespace <ns> namespace of resources without one (default: default)
       --ignore-pattern <glob>  do not lint matching files; repeatable
       --follow-symlinks        follow symbolic links that lead out of the linted directories
@@ -98,16 +100,19 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     maxWarnings = Number(values["max-warnings"]);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got "${values["max-warnings"]}"`);
   }
-  const kubeVersion = values["kubernetes-version"];
-  if (kubeVersion !== undefined && !/^\d+\.\d+$/.test(kubeVersion)) {
-    throw new UsageError(`--kubernetes-version expects <major>.<minor> such as 1.30, got "${kubeVersion}"`);
-  }
+  const askedVersion = values["kubernetes-version"];
+  const target = askedVersion === undefined ? undefined : targetRelease(askedVersion);
+  if (target && "error" in target) throw new UsageError(`--kubernetes-version ${target.error}`);
   const references = values.references as ReferencePolicy | undefined;
   if (references !== undefined && !REFERENCE_POLICIES.includes(references)) {
     throw new UsageError(`--references expects ${REFERENCE_POLICIES.join(" or ")}, got "${references}"`);
   }
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
+  const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
+  const kubeVersion = judged && "release" in judged ? judged.release : undefined;
+  if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
   const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context };
   if (values["print-config"] !== undefined) {
     io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));

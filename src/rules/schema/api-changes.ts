@@ -53,13 +53,4 @@ export function findApiChange(apiVersion: string, kind: string): ApiChange | und
   return API_CHANGES.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
 }
 
-/** Compares "1.25" style versions; unparsable parts count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, "").split(".").map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.replace(/^v/, "").split(".").map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
+export { compareVersions } from "../../models/catalogue/releases.js";

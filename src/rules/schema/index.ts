@@ -1,6 +1,7 @@
 /** Rules of the "schema" category. */
 import type { Rule } from "../types.js";
 import { rule as deprecatedApiVersion } from "./deprecated-api-version.js";
+import { rule as featureGatedField } from "./feature-gated-field.js";
 import { rule as invalidLabel } from "./invalid-label.js";
 import { rule as invalidName } from "./invalid-name.js";
 import { rule as invalidQuantity } from "./invalid-quantity.js";
@@ -16,6 +17,7 @@ export const rules: Rule[] = [
   deprecatedApiVersion,
   removedApiVersion,
   unknownField,
+  featureGatedField,
   invalidType,
   missingRequiredField,
   invalidQuantity,

@@ -11,8 +11,8 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResour
     checksPatches: meta.id !== "missing-required-field",
     // Custom resources are validated against the CRDs of the input.
     crossResource: true,
-    check({ resource, index, memo, report }) {
-      for (const finding of schemaFindings(resource, meta.id, memo)) report(finding);
+    check({ resource, index, memo, settings, report }) {
+      for (const finding of schemaFindings(resource, meta.id, memo, settings.kubernetesVersion)) report(finding);
       for (const finding of crdSchemaFindings(resource, meta.id, index)) report(finding);
       // ObjectMeta declares no required field, but every object needs a name (or generateName for `kubectl create`).
       if (meta.id === "missing-required-field" && !resource.metadata.name && !resource.metadata.generateName) {

@@ -4,7 +4,9 @@ import { defineRule } from "../types.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
-import { findApiChange } from "./api-changes.js";
+import { compareVersions, findApiChange } from "./api-changes.js";
+import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
+import { inRange, servedRange, versionsServedAt } from "../../models/catalogue/history.js";
 import { crdOf, versionOf } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 
@@ -56,6 +58,46 @@ function unservedVersion(resource: Resource, index: ResourceIndex): Finding | un
   };
 }
 
+/**
+ * A built-in kind that some release serves under this apiVersion, judged at the target release:
+ * a finding when the target does not serve it yet (or no longer, and no removal rule says so),
+ * null when the target serves it, undefined when no release does (a typo: judged as before).
+ * The history is read only when the target is not the newest release or the newest does not
+ * serve the pair.
+ */
+function notServedAtTarget(apiVersion: string, kind: string, target: string): Finding | null | undefined {
+  const inNewest = lookupKind(apiVersion, kind) !== undefined;
+  if (inNewest && target === CATALOGUE_KUBERNETES_VERSION) return null;
+  const range = servedRange(apiVersion, kind, inNewest);
+  if (!range) return undefined;
+  if (inRange(range, target)) return null;
+  const hint = servedHint(apiVersion, kind, target);
+  if (compareVersions(target, range.first) < 0) {
+    return {
+      path: ["apiVersion"],
+      message: `apiVersion ${JSON.stringify(apiVersion)} of ${kind} is served from ${range.first}; the target is ${target}`,
+      hint: `${hint ? `${hint}, or ` : ""}target Kubernetes ${range.first} or later`,
+    };
+  }
+  // Removals the deprecation guide lists are removed-api-version's.
+  if (findApiChange(apiVersion, kind)) return null;
+  return {
+    path: ["apiVersion"],
+    message: `apiVersion ${JSON.stringify(apiVersion)} of ${kind} was served from ${range.first} to ${range.last}; the target is ${target}`,
+    hint: hint ?? "remove it",
+  };
+}
+
+/** "set apiVersion to ..." naming the version of the kind the target serves, closest first. */
+function servedHint(apiVersion: string, kind: string, target: string): string | undefined {
+  const served = versionsServedAt(kind, target);
+  const group = groupOf(apiVersion);
+  const sameGroup = served.filter((v) => groupOf(v) === group);
+  const prefixed = sameGroup.filter((v) => v.startsWith(apiVersion)).sort().reverse();
+  const pick = prefixed[0] ?? sameGroup.sort().reverse()[0] ?? served[0];
+  return pick ? `set apiVersion to ${JSON.stringify(pick)} (served at ${target})` : undefined;
+}
+
 function closestVersion(apiVersion: string, candidates: string[]): string | undefined {
   return closestWithin(apiVersion, candidates);
 }
@@ -75,9 +117,17 @@ not declare, or declares with \`served: false\`, fails the same way.`,
   preventsStatus: [],
   // A custom resource is judged against the CRDs of the input.
   crossResource: true,
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const { apiVersion, kind } = resource;
-    if (!apiVersion || !kind || findApiChange(apiVersion, kind)) return;
+    if (!apiVersion || !kind) return;
+    if (isBuiltinApiVersion(apiVersion)) {
+      const unserved = notServedAtTarget(apiVersion, kind, settings.kubernetesVersion);
+      if (unserved !== undefined) {
+        if (unserved) report(unserved);
+        return;
+      }
+    }
+    if (findApiChange(apiVersion, kind)) return;
     const group = groupOf(apiVersion);
     if (!isBuiltinApiVersion(apiVersion)) {
       const unserved = unservedVersion(resource, index);

@@ -15,7 +15,9 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
-import { findApiChange } from "./api-changes.js";
+import { compareVersions, findApiChange } from "./api-changes.js";
+import { fieldFirstRelease, servedRange } from "../../models/catalogue/history.js";
+import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
 
 export type SchemaRuleId =
@@ -46,16 +48,31 @@ export function schemaTarget(resource: Resource): SchemaTarget | undefined {
 /** One walk per resource, shared by the schema rules: resource -> rule id -> findings. */
 const SCHEMA_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("schema findings by resource");
 
-export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo): Finding[] {
+export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo, kubernetesVersion: string): Finding[] {
   const cache = memo(SCHEMA_FINDINGS, () => new Map());
   let byRule = cache.get(resource);
   if (!byRule) {
     byRule = new Map();
     const target = schemaTarget(resource);
-    if (target) new Walker(resource, target, byRule).run();
+    if (target) new Walker(resource, target, byRule, releaseFor(target, kubernetesVersion)).run();
     cache.set(resource, byRule);
   }
   return byRule.get(rule) ?? [];
+}
+
+/** Which fields exist at which release: the target, and the release whose fields are judged. */
+interface FieldRelease {
+  target: string;
+  /** The target, or the first release that serves the kind when the target does not serve it yet (unknown-api-version says so). */
+  judged: string;
+}
+
+/** Undefined at the newest release (every field of the catalogue exists) and for lenient checks. */
+function releaseFor(target: SchemaTarget, kubernetesVersion: string): FieldRelease | undefined {
+  if (target.lenient || kubernetesVersion === CATALOGUE_KUBERNETES_VERSION) return undefined;
+  const first = servedRange(target.info.apiVersion, target.info.kind, true)?.first;
+  const judged = first && compareVersions(kubernetesVersion, first) < 0 ? first : kubernetesVersion;
+  return { target: kubernetesVersion, judged };
 }
 
 /**
@@ -150,6 +167,7 @@ class Walker {
     private readonly resource: Resource,
     private readonly target: SchemaTarget,
     private readonly out: Map<SchemaRuleId, Finding[]>,
+    private readonly release?: FieldRelease,
   ) {
     this.metaCode = objectType(target.info.type).fields.get("metadata");
   }
@@ -297,7 +315,7 @@ class Walker {
       if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
       if (fieldCode === undefined) unknown.push([key, v]);
-      else this.walk(v, fieldCode, [...path, key]);
+      else if (!this.release || !this.newerThanTarget(code, key, path)) this.walk(v, fieldCode, [...path, key]);
     }
     const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
     for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key))) this.unknownField(key, v, type.fields, path);
@@ -315,6 +333,20 @@ class Walker {
     }
     if (code === this.metaCode) this.checkLabels(value, path);
     this.stack.pop();
+  }
+
+  /** A field of the newest catalogue that the target release does not have yet, reported as unknown there. */
+  private newerThanTarget(code: TypeCode, key: string, path: Path): boolean {
+    const first = fieldFirstRelease(code, key);
+    if (!first || compareVersions(this.release!.judged, first) >= 0) return false;
+    const where = path.length ? formatPath(path) : this.resource.kind;
+    this.report("unknown-field", {
+      path: [...path, key],
+      target: "key",
+      message: `field ${JSON.stringify(key)} of ${where} is served from ${first}; the target is ${this.release!.target}`,
+      hint: `remove ${JSON.stringify(key)}, or target Kubernetes ${first} or later`,
+    });
+    return true;
   }
 
   /** One finding per group of fields written in another version's shape. */

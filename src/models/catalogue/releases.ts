@@ -1,0 +1,49 @@
+/**
+ * Kubernetes releases as k8s-lint names them ("1.30"): the syntax a user may write for the
+ * target release, and the range the catalogue knows (the oldest release of its history to the
+ * newest release it describes in full).
+ */
+import { CATALOGUE_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION } from "../kubernetes-version.js";
+
+/** Compares "1.25" style versions; unparsable parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.replace(/^v/, "").split(".").map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.replace(/^v/, "").split(".").map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** `1.30`, `v1.30`, `1.30.2` or `v1.30.2`: the release, without the patch level. */
+const RELEASE_SYNTAX = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+
+export const RELEASE_SYNTAX_HELP = "a release such as 1.30, v1.30 or 1.30.2";
+
+/** The release a target version names ("v1.30.2" -> "1.30"), or undefined when it names none. */
+export function releaseOf(text: string): string | undefined {
+  const m = RELEASE_SYNTAX.exec(text.trim());
+  return m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
+}
+
+export type TargetRelease = { release: string; warning?: string } | { error: string };
+
+/**
+ * The release a run judges against. Older than the catalogue's history: an error naming the
+ * range. Newer than the catalogue: judged as the newest, with a warning that says so.
+ */
+export function targetRelease(text: string): TargetRelease {
+  const release = releaseOf(text);
+  if (!release) return { error: `expects ${RELEASE_SYNTAX_HELP}, got "${text}"` };
+  if (compareVersions(release, OLDEST_KUBERNETES_VERSION) < 0) {
+    return { error: `Kubernetes ${release} is older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` };
+  }
+  if (compareVersions(release, CATALOGUE_KUBERNETES_VERSION) > 0) {
+    return {
+      release: CATALOGUE_KUBERNETES_VERSION,
+      warning: `Kubernetes ${release} is newer than the newest release k8s-lint knows (${CATALOGUE_KUBERNETES_VERSION}): judged as ${CATALOGUE_KUBERNETES_VERSION}`,
+    };
+  }
+  return { release };
+}

@@ -1,0 +1,197 @@
+/**
+ * Fields that exist in the API of a release but take effect only behind a feature gate that is
+ * off by default there. Sources: the feature gate table of each release
+ * (pkg/features/kube_features.go, "Feature Gates" reference page) and, for what the API server
+ * does with the field while the gate is off, dropDisabledFields in pkg/api/pod/util.go (the
+ * field is cleared on create unless the object already used it) or the controller that reads it.
+ */
+
+/** One step of a gate's life: from this release on, until the next step. */
+export interface GateStage {
+  from: string;
+  stage: "alpha" | "beta" | "GA";
+  enabledByDefault: boolean;
+  /** The gate's name from this release on, when it was renamed. */
+  gate?: string;
+}
+
+export interface GatedField {
+  gate: string;
+  /**
+   * Where the field is: a path pattern relative to the pod spec (`pod`) or to the object of the
+   * kinds named; "*" stands for every item of a list.
+   */
+  where: { pod: readonly (string | "*")[] } | { kinds: readonly string[]; path: readonly (string | "*")[] };
+  /** What the API server does with the field while the gate is off. */
+  effect: "dropped" | "ignored";
+  stages: readonly GateStage[];
+  /** What the user loses, in cluster terms, when the field does not take effect. */
+  consequence: string;
+}
+
+const sidecar: GateStage[] = [
+  { from: "1.28", stage: "alpha", enabledByDefault: false },
+  { from: "1.29", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const inPlaceResize: GateStage[] = [
+  { from: "1.27", stage: "alpha", enabledByDefault: false },
+  { from: "1.33", stage: "beta", enabledByDefault: true },
+];
+const dra: GateStage[] = [
+  { from: "1.26", stage: "alpha", enabledByDefault: false },
+  { from: "1.32", stage: "beta", enabledByDefault: false },
+  { from: "1.34", stage: "GA", enabledByDefault: true },
+];
+const sleepAction: GateStage[] = [
+  { from: "1.29", stage: "alpha", enabledByDefault: false },
+  { from: "1.30", stage: "beta", enabledByDefault: true },
+];
+const nodeInclusion: GateStage[] = [
+  { from: "1.25", stage: "alpha", enabledByDefault: false },
+  { from: "1.26", stage: "beta", enabledByDefault: true },
+];
+const affinityMatchLabelKeys: GateStage[] = [
+  { from: "1.29", stage: "alpha", enabledByDefault: false },
+  { from: "1.31", stage: "beta", enabledByDefault: true },
+];
+const CONTAINER_LISTS = ["containers", "initContainers"] as const;
+const AFFINITY_TERMS = [
+  ["podAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "*"],
+  ["podAffinity", "preferredDuringSchedulingIgnoredDuringExecution", "*", "podAffinityTerm"],
+  ["podAntiAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "*"],
+  ["podAntiAffinity", "preferredDuringSchedulingIgnoredDuringExecution", "*", "podAffinityTerm"],
+] as const;
+
+export const GATED_FIELDS: readonly GatedField[] = [
+  {
+    gate: "SidecarContainers",
+    where: { pod: ["initContainers", "*", "restartPolicy"] },
+    effect: "dropped",
+    stages: sidecar,
+    consequence: "the init container becomes an ordinary one: the pod's other containers wait for it to exit, and a sidecar that keeps running blocks the pod for ever",
+  },
+  {
+    gate: "CronJobTimeZone",
+    where: { kinds: ["CronJob"], path: ["spec", "timeZone"] },
+    // The CronJob controller reads the field only with the gate on (syncCronJob in pkg/controller/cronjob/cronjob_controllerv2.go).
+    effect: "ignored",
+    stages: [
+      { from: "1.24", stage: "alpha", enabledByDefault: false },
+      { from: "1.25", stage: "beta", enabledByDefault: true },
+      { from: "1.27", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the schedule runs in the time zone of kube-controller-manager instead",
+  },
+  {
+    gate: "PodSchedulingReadiness",
+    where: { pod: ["schedulingGates"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.26", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.30", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the pods are scheduled at once, without waiting for their gates to be removed",
+  },
+  {
+    gate: "UserNamespacesSupport",
+    where: { pod: ["hostUsers"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.25", stage: "alpha", enabledByDefault: false, gate: "UserNamespacesStatelessPodsSupport" },
+      { from: "1.28", stage: "alpha", enabledByDefault: false },
+      { from: "1.30", stage: "beta", enabledByDefault: false },
+      { from: "1.33", stage: "beta", enabledByDefault: true },
+    ],
+    consequence: "the pods run in the host's user namespace: root in the container is root on the node",
+  },
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "InPlacePodVerticalScaling",
+      where: { pod: [list, "*", "resizePolicy"] },
+      effect: "dropped",
+      stages: inPlaceResize,
+      consequence: "a change of the resources is not applied in place",
+    }),
+  ),
+  {
+    gate: "DynamicResourceAllocation",
+    where: { pod: ["resourceClaims"] },
+    effect: "dropped",
+    stages: dra,
+    consequence: "the pods get none of the devices they claim",
+  },
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "DynamicResourceAllocation",
+      where: { pod: [list, "*", "resources", "claims"] },
+      effect: "dropped",
+      stages: dra,
+      consequence: "the container gets none of the devices it claims",
+    }),
+  ),
+  {
+    gate: "MinDomainsInPodTopologySpread",
+    where: { pod: ["topologySpreadConstraints", "*", "minDomains"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.24", stage: "alpha", enabledByDefault: false },
+      { from: "1.25", stage: "beta", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.30", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the spread counts only the domains that already have matching pods",
+  },
+  ...(["nodeAffinityPolicy", "nodeTaintsPolicy"] as const).map(
+    (field): GatedField => ({
+      gate: "NodeInclusionPolicyInPodTopologySpread",
+      where: { pod: ["topologySpreadConstraints", "*", field] },
+      effect: "dropped",
+      stages: nodeInclusion,
+      consequence: "the spread uses the default node inclusion policy",
+    }),
+  ),
+  {
+    gate: "MatchLabelKeysInPodTopologySpread",
+    where: { pod: ["topologySpreadConstraints", "*", "matchLabelKeys"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.25", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+    ],
+    consequence: "the spread counts the pods of every revision together",
+  },
+  ...AFFINITY_TERMS.flatMap((term) =>
+    (["matchLabelKeys", "mismatchLabelKeys"] as const).map(
+      (field): GatedField => ({
+        gate: "MatchLabelKeysInPodAffinity",
+        where: { pod: ["affinity", ...term, field] },
+        effect: "dropped",
+        stages: affinityMatchLabelKeys,
+        consequence: "the affinity term selects pods by its labelSelector alone",
+      }),
+    ),
+  ),
+  ...CONTAINER_LISTS.flatMap((list) =>
+    (["preStop", "postStart"] as const).map(
+      (hook): GatedField => ({
+        gate: "PodLifecycleSleepAction",
+        where: { pod: [list, "*", "lifecycle", hook, "sleep"] },
+        effect: "dropped",
+        stages: sleepAction,
+        consequence: "the hook does not sleep",
+      }),
+    ),
+  ),
+  {
+    gate: "ClusterTrustBundleProjection",
+    where: { pod: ["volumes", "*", "projected", "sources", "*", "clusterTrustBundle"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.29", stage: "alpha", enabledByDefault: false },
+      { from: "1.33", stage: "beta", enabledByDefault: false },
+    ],
+    consequence: "the volume does not get the trust bundle",
+  },
+];
