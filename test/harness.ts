@@ -6,11 +6,18 @@
  * `perDirectory=true` lints as `--per-directory`).
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
  * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations).
+ *
+ * Version matrix: `# targets: 1.20, 1.27, 1.28` lints the fixture once per target release
+ * (each a case of its own, named `<fixture>@<release>`); `# expect@<cond>: ids` expects the ids
+ * only at the targets the condition holds for: `1.28` (that release), `<1.25`, `<=1.25`, `>1.25`,
+ * `>=1.28`, or `1.25-1.27` (inclusive). A plain `# expect:` holds at every target. Several
+ * markers may share a line: `# expect@1.27: unknown-field # expect@1.28: feature-gated-field`.
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint, type LintOptions } from "../src/engine/lint.js";
+import { compareVersions } from "../src/models/catalogue/releases.js";
 import { allRules } from "../src/rules/index.js";
 import { REFERENCE_POLICIES, type Diagnostic, type LintResult, type ReferencePolicy } from "../src/types.js";
 
@@ -28,6 +35,20 @@ export interface FixtureCase {
   /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
   columns: Map<string, number>;
   options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory">;
+  /** The target release of a version-matrix case (`# targets:`). */
+  target?: string;
+}
+
+type Marker = { line: number; ruleId: string; column?: number; when?: string };
+
+/** Whether an `expect@<cond>` condition holds at a target release. */
+export function conditionHolds(cond: string, target: string): boolean {
+  const range = /^(\d+\.\d+)-(\d+\.\d+)$/.exec(cond);
+  if (range) return compareVersions(target, range[1]) >= 0 && compareVersions(target, range[2]) <= 0;
+  const m = /^(<=|>=|<|>|=)?(\d+\.\d+)$/.exec(cond);
+  if (!m) throw new Error(`expect@${cond}: not a release condition (1.28, <1.25, <=1.25, >1.25, >=1.28, 1.25-1.27)`);
+  const d = compareVersions(target, m[2]);
+  return m[1] === "<" ? d < 0 : m[1] === "<=" ? d <= 0 : m[1] === ">" ? d > 0 : m[1] === ">=" ? d >= 0 : d === 0;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
@@ -53,24 +74,27 @@ function splitList(s: string): string[] {
 /** Markers of one file: rules, options and expectations. */
 export function readMarkers(file: string): {
   rules: string[];
-  expected: Array<{ line: number; ruleId: string; column?: number }>;
+  expected: Marker[];
   options: Record<string, string>;
+  targets: string[];
 } {
   const rules: string[] = [];
-  const expected: Array<{ line: number; ruleId: string; column?: number }> = [];
-  const entry = (line: number, spec: string) => {
+  const targets: string[] = [];
+  const expected: Marker[] = [];
+  const entry = (line: number, spec: string, when?: string) => {
     const [ruleId, column] = spec.split("@");
-    expected.push({ line, ruleId, ...(column ? { column: Number(column) } : {}) });
+    expected.push({ line, ruleId, ...(column ? { column: Number(column) } : {}), ...(when ? { when } : {}) });
   };
   const options: Record<string, string> = {};
   const isJson = file.endsWith(".json");
   const markerFile = isJson ? `${file}.expect` : file;
-  if (isJson && !existsSync(markerFile)) return { rules, expected, options };
+  if (isJson && !existsSync(markerFile)) return { rules, expected, options, targets };
   const lines = readFileSync(markerFile, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((text, i) => {
-    const header = /^\s*#?\s*(rules|options):\s*(.*)$/.exec(text);
+    const header = /^\s*#?\s*(rules|options|targets):\s*(.*)$/.exec(text);
     if (header && (isJson || text.trimStart().startsWith("#"))) {
       if (header[1] === "rules") rules.push(...splitList(header[2]));
+      else if (header[1] === "targets") targets.push(...splitList(header[2]));
       else for (const kv of splitList(header[2])) {
         const [k, v] = kv.split("=").map((x) => x.trim());
         options[k] = v;
@@ -82,42 +106,55 @@ export function readMarkers(file: string): {
       if (m) for (const id of splitList(m[2])) entry(Number(m[1]), id);
       return;
     }
-    const m = /#\s*expect:\s*([^#]+)$/.exec(text);
-    if (m) for (const id of splitList(m[1])) entry(i + 1, id);
+    // Several markers may share a line: `# expect@1.27: unknown-field # expect@1.28: feature-gated-field`.
+    for (const m of text.matchAll(/#\s*expect(?:@([^:\s]+))?:\s*([^#]+)/g)) for (const id of splitList(m[2])) entry(i + 1, id, m[1]);
   });
-  return { rules, expected, options };
+  return { rules, expected, options, targets };
 }
 
 export function collectFixtures(): FixtureCase[] {
   const cases: FixtureCase[] = [];
   for (const p of walk(FIXTURES)) {
     const files = statSync(p).isDirectory() ? walk(p).filter((f) => !statSync(f).isDirectory()) : [p];
-    const c: FixtureCase = {
-      name: relative(FIXTURES, p).split("\\").join("/"),
-      inputs: [relative(ROOT, p)],
-      rules: new Set(),
-      expected: new Set(),
-      columns: new Map(),
-      options: {},
-    };
-    for (const f of files) {
-      const m = readMarkers(f);
-      m.rules.forEach((r) => c.rules.add(r));
-      const display = relative(ROOT, f).split("\\").join("/");
-      for (const e of m.expected) {
-        const key = `${display}:${e.line}:${e.ruleId}`;
-        c.expected.add(key);
-        if (e.column !== undefined) c.columns.set(key, e.column);
-      }
-      if (m.options.kubernetesVersion) c.options.kubernetesVersion = m.options.kubernetesVersion;
-      if (m.options.defaultNamespace) c.options.defaultNamespace = m.options.defaultNamespace;
-      if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
-      if (m.options.context) c.options.context = [m.options.context];
-      if (m.options.perDirectory === "true") c.options.perDirectory = true;
+    const markers = files.map((f) => [f, readMarkers(f)] as const);
+    const targets = [...new Set(markers.flatMap(([, m]) => m.targets))];
+    for (const target of targets.length ? targets : [undefined]) {
+      const c = fixtureCase(p, markers, target);
+      if (c.rules.size) cases.push(c);
     }
-    if (c.rules.size) cases.push(c);
   }
   return cases;
+}
+
+/** One case of a fixture: at one target release of its `# targets:`, or as its options say. */
+function fixtureCase(p: string, markers: ReadonlyArray<readonly [string, ReturnType<typeof readMarkers>]>, target: string | undefined): FixtureCase {
+  const name = relative(FIXTURES, p).split("\\").join("/");
+  const c: FixtureCase = {
+    name: target ? `${name}@${target}` : name,
+    inputs: [relative(ROOT, p)],
+    rules: new Set(),
+    expected: new Set(),
+    columns: new Map(),
+    options: {},
+    ...(target ? { target } : {}),
+  };
+  for (const [f, m] of markers) {
+    m.rules.forEach((r) => c.rules.add(r));
+    const display = relative(ROOT, f).split("\\").join("/");
+    for (const e of m.expected) {
+      if (e.when && (!target || !conditionHolds(e.when, target))) continue;
+      const key = `${display}:${e.line}:${e.ruleId}`;
+      c.expected.add(key);
+      if (e.column !== undefined) c.columns.set(key, e.column);
+    }
+    if (m.options.kubernetesVersion) c.options.kubernetesVersion = m.options.kubernetesVersion;
+    if (m.options.defaultNamespace) c.options.defaultNamespace = m.options.defaultNamespace;
+    if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
+    if (m.options.context) c.options.context = [m.options.context];
+    if (m.options.perDirectory === "true") c.options.perDirectory = true;
+  }
+  if (target) c.options.kubernetesVersion = target;
+  return c;
 }
 
 function referencePolicyOption(file: string, value: string): ReferencePolicy {
@@ -215,7 +252,7 @@ export function messageEntries(c: FixtureCase, result: LintResult, folder: strin
   const scope = scopeOf(c);
   const entries: Array<{ key: [string, number, number, string]; text: string }> = [];
   for (const f of result.files) {
-    const file = relative(folder, join(ROOT, f.path)).split("\\").join("/");
+    const file = relative(folder, join(ROOT, f.path)).split("\\").join("/") + (c.target ? `@${c.target}` : "");
     for (const d of f.diagnostics) {
       if (!scope.has(d.ruleId) || (d.severity === "info" && !c.rules.has(d.ruleId))) continue;
       const lines = [`${file}:${d.line}:${d.column} ${d.ruleId}`, `  message: ${oneLine(d.message)}`];
@@ -244,16 +281,18 @@ export function readMessages(folder: string): string[] {
   return entries;
 }
 
-/** The file an entry is about, relative to its rule folder, and its rule id. */
-export function entryHead(entry: string): { file: string; ruleId: string } {
+/** The file an entry is about, relative to its rule folder, its rule id, and the target release of a matrix case (`file@1.28:line:col`). */
+export function entryHead(entry: string): { file: string; ruleId: string; target?: string } {
   const [where, ruleId] = entry.split("\n")[0].split(" ");
-  return { file: where.replace(/:\d+:\d+$/, ""), ruleId };
+  const m = /^(.*?)(?:@(\d+\.\d+))?:\d+:\d+$/.exec(where);
+  return { file: m?.[1] ?? where, ruleId, ...(m?.[2] ? { target: m[2] } : {}) };
 }
 
 /** Whether an entry is about one of the files of a case. */
 export function entryBelongsTo(entry: string, c: FixtureCase, folder: string): boolean {
   const input = relative(folder, join(ROOT, c.inputs[0])).split("\\").join("/");
-  const { file } = entryHead(entry);
+  const { file, target } = entryHead(entry);
+  if (target !== c.target) return false;
   return file === input || file.startsWith(`${input}/`);
 }
 

@@ -93,8 +93,11 @@ function servedHint(apiVersion: string, kind: string, target: string): string | 
   const served = versionsServedAt(kind, target);
   const group = groupOf(apiVersion);
   const sameGroup = served.filter((v) => groupOf(v) === group);
-  const prefixed = sameGroup.filter((v) => v.startsWith(apiVersion)).sort().reverse();
-  const pick = prefixed[0] ?? sameGroup.sort().reverse()[0] ?? served[0];
+  // The same version's betas first (autoscaling/v2 -> v2beta2), then GA before beta before alpha, the latest first.
+  const rank = (v: string) => (/alpha\d*$/.test(v) ? 2 : /beta\d*$/.test(v) ? 1 : 0);
+  const order = (a: string, b: string) => rank(a) - rank(b) || (a < b ? 1 : a > b ? -1 : 0);
+  const prefixed = sameGroup.filter((v) => v.startsWith(apiVersion)).sort(order);
+  const pick = prefixed[0] ?? sameGroup.sort(order)[0] ?? served[0];
   return pick ? `set apiVersion to ${JSON.stringify(pick)} (served at ${target})` : undefined;
 }
 
