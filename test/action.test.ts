@@ -228,7 +228,7 @@ describe("the Action, run as the runner runs it", () => {
 
   test.each([
     [{ "max-warnings": "x" }, /max-warnings must be a whole number, got "x"/],
-    [{ "kubernetes-version": "latest" }, /kubernetes-version must be <major>\.<minor>/],
+    [{ "kubernetes-version": "latest" }, /kubernetes-version expects a release such as 1\.30, v1\.30 or 1\.30\.2, got "latest"/],
     [{ format: "html" }, /format must be one of stylish, json, sarif, github, junit, got "html"/],
     [{ config: "missing.yaml" }, /cannot read config file missing\.yaml: ENOENT/],
   ])("a bad input %j is an ::error annotation and exit code 2", (inputs, message) => {

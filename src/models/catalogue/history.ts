@@ -8,7 +8,7 @@
  */
 import { compareVersions } from "./releases.js";
 import { HISTORY_JSON } from "./history.generated.js";
-import { versionsOfKind, type TypeCode } from "./index.js";
+import { lookupKind, objectType, versionsOfKind, type TypeCode } from "./index.js";
 
 interface RawHistory {
   releases: string[];
@@ -95,4 +95,24 @@ export function fieldFirstRelease(code: TypeCode, field: string): string | undef
   const h = load();
   const first = h.fields.get(`${code.slice(1)} ${field}`);
   return first === undefined ? undefined : h.releases[first];
+}
+
+/**
+ * Whether a field path of a kind ("spec.template.spec.initContainers[].restartPolicy") exists at
+ * the release: the kind is served there and every field on the way is at least as old.
+ */
+export function fieldServedAt(apiVersion: string, kind: string, path: string, release: string): boolean {
+  const info = lookupKind(apiVersion, kind);
+  if (!info || !inRange(servedRange(apiVersion, kind, true)!, release)) return false;
+  let code: TypeCode = info.type;
+  for (const step of path.split(".")) {
+    const name = step.replace(/\[\]$/, "");
+    const type = objectType(code.replace(/^[[{]+/, ""));
+    const next = type.fields.get(name);
+    if (next === undefined) return false;
+    const first = fieldFirstRelease(code.replace(/^[[{]+/, ""), name);
+    if (first && compareVersions(release, first) < 0) return false;
+    code = next;
+  }
+  return true;
 }

@@ -1,0 +1,105 @@
+/** The target release: its syntax on the command line and in the config, its range, the default. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../src/cli/run.js";
+import { releaseOf, targetRelease } from "../src/models/catalogue/releases.js";
+import { CATALOGUE_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION } from "../src/models/kubernetes-version.js";
+import type { LintResult } from "../src/types.js";
+import { ROOT } from "./harness.js";
+
+async function cli(args: string[], cwd = ROOT) {
+  let out = "";
+  let err = "";
+  const code = await run(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, env: {}, isTTY: false });
+  return { code, out, err };
+}
+
+const SIDECAR = "fixtures/rules/feature-gated-field/sidecar.yaml";
+const ruleIds = (out: string) => (JSON.parse(out) as LintResult).files.flatMap((f) => f.diagnostics.map((d) => `${d.line} ${d.ruleId}`));
+
+test.each([
+  ["1.30", "1.30"],
+  ["v1.30", "1.30"],
+  ["1.30.2", "1.30"],
+  ["v1.30.2", "1.30"],
+  [" 1.28 ", "1.28"],
+  ["latest", undefined],
+  ["1", undefined],
+  ["1.30.2.1", undefined],
+  ["1.x", undefined],
+])("%j names the release %j", (text, release) => {
+  expect(releaseOf(text)).toBe(release);
+});
+
+test("a release older than the history is an error naming the range; a newer one is judged as the newest with a warning", () => {
+  expect(targetRelease("1.18")).toEqual({ error: `Kubernetes 1.18 is older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` });
+  expect(targetRelease(OLDEST_KUBERNETES_VERSION)).toEqual({ release: OLDEST_KUBERNETES_VERSION });
+  const newer = `1.${Number(CATALOGUE_KUBERNETES_VERSION.split(".")[1]) + 1}.0`;
+  expect(targetRelease(newer)).toEqual({
+    release: CATALOGUE_KUBERNETES_VERSION,
+    warning: expect.stringContaining(`is newer than the newest release k8s-lint knows (${CATALOGUE_KUBERNETES_VERSION}): judged as ${CATALOGUE_KUBERNETES_VERSION}`),
+  });
+});
+
+test("--kubernetes-version takes 1.28, v1.28 and 1.28.3 alike, and reports at that release", async () => {
+  const results = await Promise.all(["1.28", "v1.28", "1.28.3", "v1.28.3"].map((v) => cli([SIDECAR, "-f", "json", "--kubernetes-version", v])));
+  for (const r of results) {
+    expect(r.err).toBe("");
+    expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe("1.28");
+    expect(ruleIds(r.out)).toContain("19 feature-gated-field");
+  }
+  const at127 = await cli([SIDECAR, "-f", "json", "--kubernetes-version", "1.27"]);
+  expect(ruleIds(at127.out)).toContain("19 unknown-field");
+});
+
+test("without a target the newest release the catalogue knows is judged", async () => {
+  const r = await cli([SIDECAR, "-f", "json"]);
+  expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);
+  expect(ruleIds(r.out).filter((x) => /unknown-field|feature-gated-field/.test(x))).toEqual([]);
+});
+
+test("a target newer than the catalogue is judged as the newest, with one warning", async () => {
+  const newer = `1.${Number(CATALOGUE_KUBERNETES_VERSION.split(".")[1]) + 1}`;
+  const r = await cli([SIDECAR, "-f", "json", "--kubernetes-version", newer]);
+  expect(r.code).toBe(0);
+  expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);
+  expect(r.err).toBe(`k8s-lint: warning: Kubernetes ${newer} is newer than the newest release k8s-lint knows (${CATALOGUE_KUBERNETES_VERSION}): judged as ${CATALOGUE_KUBERNETES_VERSION}\n`);
+});
+
+test.each(["1.18", "1.30-rc", "latest"])("--kubernetes-version %s is a usage error, exit 2", async (v) => {
+  const r = await cli([SIDECAR, "--kubernetes-version", v]);
+  expect(r.code).toBe(2);
+  expect(r.out).toBe("");
+  expect(r.err).toMatch(v === "1.18" ? /--kubernetes-version Kubernetes 1\.18 is older than the releases k8s-lint knows: 1\.19 to / : /--kubernetes-version expects a release such as 1\.30, v1\.30 or 1\.30\.2/);
+});
+
+describe("the config's kubernetesVersion", () => {
+  const project = (version: string) => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-target-"));
+    writeFileSync(join(dir, ".k8s-lint.yaml"), `kubernetesVersion: "${version}"\n`);
+    writeFileSync(join(dir, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  os: {name: linux}\n  containers: [{name: c, image: \"busybox:1.36\"}]\n");
+    return dir;
+  };
+
+  test("takes the same syntax and is judged like the flag, which wins over it", async () => {
+    const dir = project("v1.22.4");
+    const r = await cli(["pod.yaml", "-f", "json"], dir);
+    expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe("1.22");
+    expect(ruleIds(r.out)).toContain("5 unknown-field");
+    const flag = await cli(["pod.yaml", "-f", "json", "--kubernetes-version", "1.23"], dir);
+    expect(ruleIds(flag.out)).not.toContain("5 unknown-field");
+  });
+
+  test("older than the history is a config error naming the range", async () => {
+    const r = await cli(["pod.yaml"], project("1.16"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Kubernetes 1.16 is older than the releases k8s-lint knows: 1.19 to");
+  });
+
+  test("newer than the catalogue warns once", async () => {
+    const r = await cli(["pod.yaml", "-f", "json"], project("1.99"));
+    expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);
+    expect(r.err.match(/warning/g)).toHaveLength(1);
+  });
+});
