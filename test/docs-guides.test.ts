@@ -77,7 +77,7 @@ describe("the config schema", () => {
   test.each([
     [{ rulez: {} }],
     [{ rules: { "image-latest-tag": "fatal" } }],
-    [{ kubernetesVersion: "v1.29" }],
+    [{ kubernetesVersion: "1.29-rc" }],
     [{ maxWarnings: -1 }],
     [{ exclude: [{ kind: "Deployment" }] }],
     [{ exclude: [{ rules: ["a"], label: "x" }] }],

@@ -12,6 +12,7 @@ import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
 import { allRules } from "../engine/registry.js";
+import { targetRelease } from "../models/catalogue/releases.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };
@@ -49,7 +50,7 @@ export function loadConfig(file: string, displayName = file): Config {
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
   // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
-  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value)];
+  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...releaseIssues(result.data)];
   if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
   const located = issues.map(({ path, message, target }) => {
@@ -60,6 +61,13 @@ export function loadConfig(file: string, displayName = file): Config {
     return { offset, text: printable(`${displayName}:${pos.line}:${pos.column}: ${message}${where}`) };
   });
   throw new ConfigError(located.sort((a, b) => a.offset - b.offset).map((m) => m.text).join("\n"));
+}
+
+/** A kubernetesVersion of the right shape but outside the releases the catalogue knows. */
+function releaseIssues(config: Config | undefined): Issue[] {
+  if (config?.kubernetesVersion === undefined) return [];
+  const target = targetRelease(config.kubernetesVersion);
+  return "error" in target ? [{ path: ["kubernetesVersion"], message: target.error }] : [];
 }
 
 /** A problem of the config file, at a path of its YAML. */
