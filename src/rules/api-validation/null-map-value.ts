@@ -20,8 +20,9 @@ NestedNullCoercingStringMap). Write the value you mean: "" (quoted) for an empty
 the key. Kustomize patches are not judged: there a null is how a key is deleted.`,
   fix: `Write the value, or "" for an empty string, or remove the key.`,
   preventsStatus: [],
-  check({ resource, memo, report }) {
+  check({ resource, memo, settings, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
-    for (const finding of schemaFindings(resource, "null-map-value", memo)) report(finding);
+    // The walk is shared by the schema rules: every caller judges at the same target release.
+    for (const finding of schemaFindings(resource, "null-map-value", memo, settings.kubernetesVersion)) report(finding);
   },
 });
