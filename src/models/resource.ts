@@ -17,6 +17,8 @@ export const POD_TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Pat
   ["Job", ["spec", "template"]],
   ["CronJob", ["spec", "jobTemplate", "spec", "template"]],
   ["PodTemplate", ["template"]],
+  // Argo Rollouts (argoproj.io/v1alpha1): a Deployment's shape, spec.template (empty with spec.workloadRef).
+  ["Rollout", ["spec", "template"]],
 ]);
 
 /** The pods a resource runs, seen the same way for every workload kind. */
