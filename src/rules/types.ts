@@ -22,6 +22,10 @@ export type RuleCategory =
   | "workloads"
   | "autoscaling"
   | "security"
+  | "monitoring"
+  | "keda"
+  | "argo-rollouts"
+  | "external-secrets"
   | "meta";
 
 export interface RuleMeta {
@@ -76,6 +80,12 @@ export interface Finding {
   hint?: string;
   /** Point at the key or the value; default: the value of a scalar, the key of a collection. */
   target?: "key" | "value";
+  /**
+   * Characters of the string value at `path` (offsets into the value, end exclusive): the engine
+   * places the finding at them through quotes, escapes and block indentation (a parse error
+   * inside a PromQL expression), or at the whole value when it cannot follow the source.
+   */
+  within?: { start: number; end: number };
   /** Overrides the rule's default severity for this finding (e.g. info for a read-only mount). */
   severity?: Severity;
   /** The other end of a cross-resource finding. */
