@@ -116,6 +116,8 @@ export class Resource {
     if (this.kind !== kind) return undefined;
     if (this.specCache === undefined) {
       const model = specModels[kind];
+      // A kind without a typed model (a custom workload such as an Argo Rollout) has no typed spec.
+      if (!model) return undefined;
       const source = kind === "PodTemplate" ? this.raw.template : this.raw.spec;
       this.specCache = model.parse(source);
     }

@@ -6,6 +6,7 @@ import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as gatewayApi } from "./gateway-api/index.js";
 import { rules as ingress } from "./ingress/index.js";
+import { rules as keda } from "./keda/index.js";
 import { rules as monitoring } from "./monitoring/index.js";
 import { rule as duplicateResource } from "./meta/duplicate-resource.js";
 import { rule as internalError } from "./meta/internal-error.js";
@@ -46,6 +47,7 @@ export const allRules: readonly Rule[] = [
   ...autoscaling,
   ...security,
   ...monitoring,
+  ...keda,
   internalError,
   unusedSuppression,
 ];
