@@ -1,6 +1,7 @@
 /** The rule registry: every rule, in catalogue order. */
 import { rules as apiValidation } from "./api-validation/index.js";
 import { rules as apiValidationCrossField } from "./api-validation/cross-field/index.js";
+import { rules as argoRollouts } from "./argo-rollouts/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
@@ -48,6 +49,7 @@ export const allRules: readonly Rule[] = [
   ...security,
   ...monitoring,
   ...keda,
+  ...argoRollouts,
   internalError,
   unusedSuppression,
 ];
