@@ -5,6 +5,7 @@ import { rules as argoRollouts } from "./argo-rollouts/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
+import { rules as externalSecrets } from "./external-secrets/index.js";
 import { rules as gatewayApi } from "./gateway-api/index.js";
 import { rules as ingress } from "./ingress/index.js";
 import { rules as keda } from "./keda/index.js";
@@ -50,6 +51,7 @@ export const allRules: readonly Rule[] = [
   ...monitoring,
   ...keda,
   ...argoRollouts,
+  ...externalSecrets,
   internalError,
   unusedSuppression,
 ];
