@@ -1,8 +1,15 @@
-import { parser } from "@prometheus-io/lezer-promql";
+import type { LRParser } from "@lezer/lr";
 import { defineRule } from "../types.js";
 
+/** The grammar, loaded by `prepare` only for runs with a PrometheusRule (its import costs start-up time). */
+let grammar: LRParser | undefined;
+
+async function loadGrammar(): Promise<void> {
+  grammar ??= (await import("@prometheus-io/lezer-promql")).parser;
+}
+
 /** Where a PromQL expression stops parsing, as the Prometheus UI's own grammar reads it; undefined when it parses. */
-export function promqlError(expr: string): { start: number; end: number; message: string; hint: string } | undefined {
+export function promqlError(parser: LRParser, expr: string): { start: number; end: number; message: string; hint: string } | undefined {
   let at: number | undefined;
   const comments: Array<[number, number]> = [];
   parser.parse(expr).iterate({
@@ -60,8 +67,11 @@ Prometheus 3 (holt_winters) are reported; expressions with \`{{ }}\` templates a
 unrendered-template.`,
   fix: "Fix the expression (promtool check rules prints the full parser error), for example close the bracket or the label matcher that is left open.",
   preventsStatus: [],
+  prepare: loadGrammar,
   check({ resource, report }) {
     if (resource.group !== "monitoring.coreos.com") return;
+    if (!grammar) throw new Error("the PromQL grammar was not loaded (Rule.prepare)");
+    const parser = grammar;
     const groups = resource.get(["spec", "groups"]);
     if (!Array.isArray(groups)) return;
     groups.forEach((group, g) => {
@@ -70,7 +80,7 @@ unrendered-template.`,
       rules.forEach((r, i) => {
         const expr = (r as { expr?: unknown } | null)?.expr;
         if (typeof expr !== "string" || expr.includes("{{")) return;
-        const error = promqlError(expr);
+        const error = promqlError(parser, expr);
         if (!error) return;
         const name = (r as { alert?: unknown; record?: unknown }).alert ?? (r as { record?: unknown }).record;
         const which = typeof name === "string" ? `${(r as { alert?: unknown }).alert !== undefined ? "alert" : "record"} "${name}": ` : "";
