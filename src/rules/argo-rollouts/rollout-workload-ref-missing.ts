@@ -1,11 +1,12 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
 import { reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ARGO_GROUP, workloadRef } from "./rollouts.js";
 
-/** Whether the input manages workloads (or PodTemplates) in the namespace. */
-function managesWorkloads(index: ResourceIndex, type: string, namespace: string): boolean {
-  return index.podOwnersIn(namespace).length > 0 || index.ofKind(type, namespace).length > 0;
+/** Whether the input manages workloads (or PodTemplates) in the namespace, the Rollout itself aside. */
+function managesWorkloads(rollout: Resource): (index: ResourceIndex, type: string, namespace: string) => boolean {
+  return (index, type, namespace) => index.podOwnersIn(namespace).some((o) => o !== rollout) || index.ofKind(type, namespace).length > 0;
 }
 
 export const rule = defineRule({
@@ -22,7 +23,7 @@ Deployment, ReplicaSet or PodTemplate of its namespace instead of its own spec.t
 the controller cannot resolve the template: the Rollout reports InvalidSpec and runs no pods,
 while the Deployment it was meant to replace may already be scaled down. The reference's kind
 defaults to nothing: kind and name must both be written. Reported when the input defines
-workloads in that namespace (under \`references: partial\`).`,
+other workloads in that namespace (under \`references: partial\`).`,
   fix: "Point workloadRef at the Deployment (apiVersion apps/v1, kind Deployment) whose template the Rollout should run, with its exact name.",
   preventsStatus: [],
   check(ctx) {
@@ -30,7 +31,7 @@ workloads in that namespace (under \`references: partial\`).`,
     if (resource.group !== ARGO_GROUP) return;
     const ref = workloadRef(resource);
     if (!ref || index.find(ref.type, resource.namespace, ref.name)) return;
-    if (!reportsAbsent(ctx, ref.type, resource.namespace, managesWorkloads)) return;
+    if (!reportsAbsent(ctx, ref.type, resource.namespace, managesWorkloads(resource))) return;
     const similar = similarlyNamed(index, ref.type, resource.namespace, ref.name);
     report({
       path: ["spec", "workloadRef", "name"],
