@@ -41,7 +41,7 @@ test("a bare PodTemplate carries a pod spec but runs no pods", () => {
   expect(WORKLOAD_KINDS.has("PodTemplate")).toBe(false);
   expect(POD_SPEC_KINDS.has("PodTemplate")).toBe(true);
   for (const kind of WORKLOAD_KINDS) expect(POD_SPEC_KINDS.has(kind)).toBe(true);
-  expect(describeScope("workloads")).toBe("workloads (Pod, Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job, CronJob)");
+  expect(describeScope("workloads")).toBe("workloads (Pod, Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job, CronJob, Rollout)");
   expect(describeScope(["Service", "Ingress"])).toBe("Service, Ingress");
   expect(describeScope(undefined)).toBe("every resource");
 });

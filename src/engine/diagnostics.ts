@@ -10,6 +10,7 @@ import type { Finding } from "../rules/types.js";
 import type { Path, Severity, SeveritySetting } from "../types.js";
 import { formatPath } from "../models/path.js";
 import { locate, type Target } from "./positions.js";
+import { valueOffsets } from "./scalar-offsets.js";
 import { reportedSeverity } from "./severity.js";
 import { lineIndex, type EngineDiagnostic, type SourceFile } from "./sources.js";
 
@@ -80,6 +81,16 @@ export interface Placement {
   severities: Severities;
 }
 
+/** The characters `within` a string value, placed through its quoting; the whole value when they cannot be followed. */
+function withinValue(text: string, loc: { start: number; end: number }, value: unknown, within: { start: number; end: number }): { start: number; end: number } {
+  if (typeof value !== "string" || within.start < 0 || within.start > value.length) return loc;
+  const offsets = valueOffsets(text, loc.start, loc.end, value);
+  if (!offsets) return loc;
+  const from = offsets[within.start];
+  const to = within.end > within.start ? offsets[Math.min(within.end, value.length) - 1] + 1 : from;
+  return { start: from, end: Math.max(to, from) };
+}
+
 /** Places each finding at its field path, and its related resource at that one's. */
 export function addFindings(findings: Iterable<RuleFinding>, placement: Placement): void {
   for (const f of findings) addFinding(f, placement);
@@ -87,12 +98,14 @@ export function addFindings(findings: Iterable<RuleFinding>, placement: Placemen
 
 function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities }: Placement): void {
   const loc = locate(resource.doc, [...resource.basePath, ...finding.path], finding.target as Target | undefined);
+  const src = sourceOf.get(resource.file)!;
+  const { start, end } = finding.within && loc.exact ? withinValue(src.text, loc, resource.get(finding.path), finding.within) : loc;
   const d = addDiagnostic(
-    sourceOf.get(resource.file)!,
+    src,
     {
       ruleId,
-      start: loc.start,
-      end: loc.end,
+      start,
+      end,
       message: finding.message,
       docIndex: resource.doc.index,
       resourceId: resource.id,

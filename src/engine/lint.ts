@@ -15,7 +15,7 @@ import { addFindings, checkRuleIds } from "./diagnostics.js";
 import { runSettings, severityOverrides } from "./effective-config.js";
 import { loadFiles } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
-import { runRules, selectRules } from "./run-rules.js";
+import { prepareRules, runRules, selectRules } from "./run-rules.js";
 import { suppress } from "./suppress.js";
 
 export { LintIoError, LintUsageError } from "../errors.js";
@@ -72,6 +72,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
+  await prepareRules(selection, run.judged);
   const findings = runRules({ resources: run.judged, selection, index: run.index, indexFor: run.indexFor, settings });
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });

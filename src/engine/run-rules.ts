@@ -25,6 +25,23 @@ export function rulesFor(selection: RuleSelection, resource: Resource): readonly
   return selection.dispatch(resource);
 }
 
+/**
+ * Awaits what the rules that will judge these resources load lazily (Rule.prepare: the PromQL
+ * grammar), once per rule: a run without resources in such a rule's scope loads nothing.
+ */
+export async function prepareRules(selection: RuleSelection, resources: readonly Resource[]): Promise<void> {
+  if (!selection.rules.some((r) => r.prepare)) return;
+  const needed = new Set<Rule>();
+  const seenKinds = new Set<string>();
+  for (const resource of resources) {
+    const key = `${resource.partial ? "patch\u0000" : ""}${resource.kind}`;
+    if (seenKinds.has(key)) continue;
+    seenKinds.add(key);
+    for (const rule of rulesFor(selection, resource)) if (rule.prepare) needed.add(rule);
+  }
+  await Promise.all([...needed].map((rule) => rule.prepare!()));
+}
+
 export interface RuleRun {
   /** The resources judged (context resources are only in the index). */
   resources: readonly Resource[];

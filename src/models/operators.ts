@@ -40,6 +40,11 @@ export interface OperatorKind {
    */
   declaresSecrets?: boolean;
   derive(cr: Resource): Partial<Derived>;
+  /**
+   * The keys of the Secret the resource makes, when the resource lists every one of them;
+   * undefined when they depend on something outside the input (a provider's whole secret).
+   */
+  secretKeys?(cr: Resource): ReadonlySet<string> | undefined;
 }
 
 export interface Operator {
@@ -400,16 +405,37 @@ const SEALED_SECRETS: Operator = {
   ],
 };
 
+/**
+ * The keys of an ExternalSecret's Secret: one per spec.data[].secretKey, when nothing else adds
+ * keys. dataFrom (a provider's whole secret), a target.template (its own data, merged by
+ * mergePolicy) and creationPolicy Merge or None (a Secret made elsewhere) leave them unknown
+ * (apis/externalsecrets/v1/externalsecret_types.go).
+ */
+function externalSecretKeys(cr: Resource): ReadonlySet<string> | undefined {
+  const data = cr.get(["spec", "data"]);
+  if (!Array.isArray(data) || cr.get(["spec", "dataFrom"]) !== undefined || cr.get(["spec", "target", "template"]) !== undefined) return undefined;
+  const policy = stringAt(cr, ["spec", "target", "creationPolicy"]);
+  if (policy === "Merge" || policy === "None") return undefined;
+  const keys = new Set<string>();
+  for (const entry of data) {
+    const key = (entry as { secretKey?: unknown } | null)?.secretKey;
+    if (typeof key !== "string") return undefined;
+    keys.add(key);
+  }
+  return keys;
+}
+
 const EXTERNAL_SECRETS: Operator = {
   name: "External Secrets Operator",
   project: "https://github.com/external-secrets/external-secrets",
-  sources: ["apis/externalsecrets/v1/externalsecret_types.go (spec.target.name: defaults to the ExternalSecret's name)"],
+  sources: ["apis/externalsecrets/v1/externalsecret_types.go (spec.target.name: defaults to the ExternalSecret's name; spec.data[].secretKey: the keys of the Secret)"],
   kinds: [
     {
       type: "ExternalSecret.external-secrets.io",
       summary: "Secret spec.target.name, else <name>",
       declaresSecrets: true,
       derive: (cr) => ({ secrets: [stringAt(cr, ["spec", "target", "name"]) ?? cr.name] }),
+      secretKeys: externalSecretKeys,
     },
   ],
 };

@@ -42,6 +42,12 @@ export function workloadSelector(resource: Resource): WorkloadSelector | undefin
     const empty = sel.kind === "none" || sel.requirements.length === 0;
     return { selector: sel, raw, path, labelSelector: false, defaulted: empty };
   }
+  if (resource.kind === "Rollout") {
+    // With spec.workloadRef the selector and template come from the referenced workload
+    // (argo-rollouts pkg/apis/rollouts/validation/validation.go ValidateRolloutSpec requires a selector only without it).
+    if (resource.get(["spec", "workloadRef"]) !== undefined) return undefined;
+    return { selector: parseLabelSelector(raw), raw, path, labelSelector: true, defaulted: false };
+  }
   if (resource.kind === "Job") {
     const manual = resource.get(["spec", "manualSelector"]) === true;
     return { selector: parseLabelSelector(raw), raw, path, labelSelector: true, defaulted: !manual };

@@ -17,6 +17,8 @@ export const POD_TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Pat
   ["Job", ["spec", "template"]],
   ["CronJob", ["spec", "jobTemplate", "spec", "template"]],
   ["PodTemplate", ["template"]],
+  // Argo Rollouts (argoproj.io/v1alpha1): a Deployment's shape, spec.template (empty with spec.workloadRef).
+  ["Rollout", ["spec", "template"]],
 ]);
 
 /** The pods a resource runs, seen the same way for every workload kind. */
@@ -114,6 +116,8 @@ export class Resource {
     if (this.kind !== kind) return undefined;
     if (this.specCache === undefined) {
       const model = specModels[kind];
+      // A kind without a typed model (a custom workload such as an Argo Rollout) has no typed spec.
+      if (!model) return undefined;
       const source = kind === "PodTemplate" ? this.raw.template : this.raw.spec;
       this.specCache = model.parse(source);
     }

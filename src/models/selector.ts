@@ -204,6 +204,8 @@ export const CONTROLLER_LABELS: ReadonlyMap<string, ReadonlySet<string>> = new M
   ["DaemonSet", new Set(["controller-revision-hash", "pod-template-generation"])],
   ["Job", new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"])],
   ["CronJob", new Set(["batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "job-name", "controller-uid", "batch.kubernetes.io/job-completion-index"])],
+  // Argo Rollouts: v1alpha1.DefaultRolloutUniqueLabelKey, set on the ReplicaSets and pods it creates.
+  ["Rollout", new Set(["rollouts-pod-template-hash"])],
 ]);
 
 /** A short text form for messages: `app=web,tier in (a,b)`. */

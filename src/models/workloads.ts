@@ -3,7 +3,9 @@
  * `appliesTo` (rules/scope.ts), the index and the commands.
  *
  * A Pod runs itself; Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet, Job
- * and CronJob create pods from their template. A bare PodTemplate (core/v1) runs nothing: no
+ * and CronJob create pods from their template, and so does an Argo Rollout (argoproj.io), whose
+ * controller makes ReplicaSets from spec.template as a Deployment's does (with spec.workloadRef
+ * the template is the referenced workload's, and the Rollout's own is empty). A bare PodTemplate (core/v1) runs nothing: no
  * built-in controller instantiates one, so no Service selects its pods, no reference of it is
  * resolved and no probe of it runs. The API server still validates its template as it validates
  * a Deployment's (ValidatePodTemplate -> ValidatePodTemplateSpec -> ValidatePodSpec in

@@ -1,11 +1,15 @@
 /** The rule registry: every rule, in catalogue order. */
 import { rules as apiValidation } from "./api-validation/index.js";
 import { rules as apiValidationCrossField } from "./api-validation/cross-field/index.js";
+import { rules as argoRollouts } from "./argo-rollouts/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
+import { rules as externalSecrets } from "./external-secrets/index.js";
 import { rules as gatewayApi } from "./gateway-api/index.js";
 import { rules as ingress } from "./ingress/index.js";
+import { rules as keda } from "./keda/index.js";
+import { rules as monitoring } from "./monitoring/index.js";
 import { rule as duplicateResource } from "./meta/duplicate-resource.js";
 import { rule as internalError } from "./meta/internal-error.js";
 import { rule as unusedSuppression } from "./meta/unused-suppression.js";
@@ -44,6 +48,10 @@ export const allRules: readonly Rule[] = [
   ...workloads,
   ...autoscaling,
   ...security,
+  ...monitoring,
+  ...keda,
+  ...argoRollouts,
+  ...externalSecrets,
   internalError,
   unusedSuppression,
 ];

@@ -22,6 +22,10 @@ export type RuleCategory =
   | "workloads"
   | "autoscaling"
   | "security"
+  | "monitoring"
+  | "keda"
+  | "argo-rollouts"
+  | "external-secrets"
   | "meta";
 
 export interface RuleMeta {
@@ -76,6 +80,12 @@ export interface Finding {
   hint?: string;
   /** Point at the key or the value; default: the value of a scalar, the key of a collection. */
   target?: "key" | "value";
+  /**
+   * Characters of the string value at `path` (offsets into the value, end exclusive): the engine
+   * places the finding at them through quotes, escapes and block indentation (a parse error
+   * inside a PromQL expression), or at the whole value when it cannot follow the source.
+   */
+  within?: { start: number; end: number };
   /** Overrides the rule's default severity for this finding (e.g. info for a read-only mount). */
   severity?: Severity;
   /** The other end of a cross-resource finding. */
@@ -106,10 +116,15 @@ export interface Rule {
    * crossResource. Rules produced by the engine itself (yaml-syntax...) have none.
    */
   check?(ctx: RuleContext): void;
+  /**
+   * Loads what `check` needs and a run without resources of the rule's scope should not pay for
+   * (a grammar): the engine awaits it before the rules run, only when such a resource is judged.
+   */
+  prepare?(): Promise<void>;
 }
 
-type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void };
-type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void };
+type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void; prepare?(): Promise<void> };
+type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void; prepare?(): Promise<void> };
 
 /**
  * A rule that reads other resources must say `crossResource: true`: only then does its `check`
@@ -118,6 +133,6 @@ type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossReso
 export function defineRule(rule: CrossResourceRule): Rule;
 export function defineRule(rule: SingleResourceRule): Rule;
 export function defineRule(rule: SingleResourceRule | CrossResourceRule): Rule {
-  const { check, ...meta } = rule;
-  return check ? { meta, check: check as Rule["check"] } : { meta };
+  const { check, prepare, ...meta } = rule;
+  return { meta, ...(check ? { check: check as Rule["check"] } : {}), ...(prepare ? { prepare } : {}) };
 }

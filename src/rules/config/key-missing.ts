@@ -1,22 +1,47 @@
 /** The shared check of configmap-key-missing and secret-key-missing. */
+import { OPERATOR_KINDS } from "../../models/operators.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
 import type { CrossResourceContext } from "../types.js";
 import { keysOf, podReferences, type ReferencedKind } from "./references.js";
+
+/**
+ * The object a reference reads keys from, and its keys: a manifest of the input, or the custom
+ * resource an operator makes a Secret from when it lists every key (an ExternalSecret's
+ * data[].secretKey); undefined when the keys are unknown.
+ */
+function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string): { source: Resource; keys: ReadonlySet<string>; producer: boolean } | undefined {
+  const namespace = referrer.namespace;
+  const target = index.find(kind, namespace, name, referrer);
+  if (target) return { source: target, keys: keysOf(target), producer: false };
+  if (kind !== "Secret") return undefined;
+  const producer = index.producerOf(kind, namespace, name);
+  const keys = producer ? OPERATOR_KINDS.get(producer.groupKind)?.secretKeys?.(producer) : undefined;
+  return producer && keys ? { source: producer, keys, producer: true } : undefined;
+}
 
 export function checkMissingKeys(kind: ReferencedKind, { resource, index, report }: CrossResourceContext): void {
   const tpl = resource.podTemplate!;
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional || ref.keys.length === 0) continue;
-    const target = index.find(kind, resource.namespace, ref.name, resource);
-    if (!target) continue;
-    const keys = keysOf(target);
+    const found = keyedObject(index, kind, resource, ref.name);
+    if (!found) continue;
+    const { source, keys, producer } = found;
     for (const k of ref.keys) {
       if (keys.has(k.key)) continue;
       const known = [...keys].sort();
+      const madeBy = producer ? ` (made by ${source.kind} "${source.name}")` : "";
       report({
         path: k.path,
-        message: `key "${k.key}" is not in ${kind} "${ref.name}"`,
-        hint: known.length ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}` : `add the key "${k.key}" to the ${kind}`,
-        related: { resource: target, path: ["metadata", "name"], message: `${kind} "${ref.name}"` },
+        message: `key "${k.key}" is not in ${kind} "${ref.name}"${madeBy}`,
+        hint: known.length
+          ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}`
+          : producer
+            ? `add a spec.data entry with secretKey "${k.key}" to ${source.kind} "${source.name}"`
+            : `add the key "${k.key}" to the ${kind}`,
+        related: producer
+          ? { resource: source, path: ["spec", "data"], message: `${source.kind} "${source.name}" lists the keys` }
+          : { resource: source, path: ["metadata", "name"], message: `${kind} "${ref.name}"` },
       });
     }
   }

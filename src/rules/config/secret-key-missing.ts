@@ -12,7 +12,8 @@ export const rule = defineRule({
 refuses to start the container: the pod shows CreateContainerConfigError ("couldn't find key ...
 in Secret"). A secret volume whose items name a missing key fails to mount and the pod stays in
 ContainerCreating. Checked against Secrets of the input (data and stringData, which the API
-server merges into data); references marked optional are skipped, as the kubelet skips them.
+server merges into data), and against the Secret an ExternalSecret makes when its spec.data lists
+every key (no dataFrom, template or Merge policy); references marked optional are skipped, as the kubelet skips them.
 A \`kubernetes.io/service-account-token\` Secret also holds the keys the token controller fills
 in (\`token\`, \`ca.crt\`, \`namespace\`: kubernetes
 pkg/controller/serviceaccount/tokens_controller.go), even when the manifest writes no data.`,

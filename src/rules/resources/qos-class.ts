@@ -21,6 +21,8 @@ the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   preventsStatus: ["Evicted", "OOMKilled"],
   check({ resource, memo, report }) {
     const tpl = resource.podTemplate!;
+    // No container, no class: an Argo Rollout with workloadRef runs the referenced workload's template.
+    if (!tpl.spec.containers?.length) return;
     const qos = qosOf(resource, memo)!;
     if (bestEffortPods(resource, memo)) return;
     report({

@@ -174,6 +174,8 @@ export interface SelectorField {
   mapForm?: boolean;
   /** The hint when no pod owner of the namespace nearly matches. */
   hint: string;
+  /** The hint when the pods it matches run in another namespace; default: move the resource there. */
+  elsewhereHint?: (namespace: string) => string;
 }
 
 /**
@@ -189,7 +191,7 @@ export function reportUnmatchedSelector({ resource, index, report }: CrossResour
     report({
       path: field.path,
       message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
-      hint: `move the ${resource.kind} to namespace "${away.namespaces[0]}": a ${resource.kind} selects pods of its own namespace only`,
+      hint: field.elsewhereHint?.(away.namespaces[0]) ?? `move the ${resource.kind} to namespace "${away.namespaces[0]}": a ${resource.kind} selects pods of its own namespace only`,
       related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
     });
     return;

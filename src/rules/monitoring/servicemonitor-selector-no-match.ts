@@ -1,0 +1,60 @@
+import { closestWithin } from "../../did-you-mean.js";
+import { formatSelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { requirementPath, whyNot } from "../selectors/selection.js";
+import { defineRule } from "../types.js";
+import { MONITORING_GROUP, inNamespaces, monitoredNamespaces, nearestService, operatorMakesServicesIn, servicesSelectedBy, servicesSelectedElsewhere } from "./monitors.js";
+
+export const rule = defineRule({
+  id: "servicemonitor-selector-no-match",
+  category: "monitoring",
+  severity: "warning",
+  crossResource: true,
+  appliesTo: ["ServiceMonitor"],
+  summary: "A ServiceMonitor's selector matches no Service in the namespaces it watches.",
+  explanation: `prometheus-operator turns a ServiceMonitor into a scrape job that discovers the endpoints of
+the Services whose labels (metadata.labels, not the Service's own selector) match
+spec.selector, in the namespaces of spec.namespaceSelector (matchNames, or the ServiceMonitor's
+own namespace when it is not set: pkg/prometheus/promcfg.go getNamespacesFromNamespaceSelector).
+When no Service matches, the job has no targets: nothing is scraped, no error is shown, and
+alerts on those metrics never fire (an \`absent()\` alert is the only witness). A label that
+differs between the Service and the selector, or a ServiceMonitor in the monitoring namespace
+without namespaceSelector, are the usual causes. Judged like the other selector rules: only
+when every watched namespace has Services in the input (their Services are otherwise deployed
+elsewhere), and not with \`namespaceSelector.any: true\`. When the Services it would match are in
+another namespace of the input, the finding names it. The finding drops to info when an
+operator creates Services in the namespace whose labels the input does not show.`,
+  fix: "Make spec.selector match the labels of the Service (metadata.labels), and list the Service's namespace in spec.namespaceSelector.matchNames when the ServiceMonitor lives elsewhere.",
+  preventsStatus: [],
+  check({ resource, index, report }) {
+    if (resource.group !== MONITORING_GROUP) return;
+    const raw = resource.get(["spec", "selector"]);
+    if (raw === undefined || selectorProblems(raw).length) return;
+    const selector = parseLabelSelector(raw);
+    const namespaces = monitoredNamespaces(resource);
+    if (namespaces === "any" || selector.kind === "none") return;
+    if (namespaces.some((ns) => servicesSelectedBy(index, ns, selector).length)) return;
+    const where = inNamespaces(namespaces);
+    const away = servicesSelectedElsewhere(index, namespaces, selector)[0];
+    if (away) {
+      report({
+        path: ["spec", "selector"],
+        message: `selector "${formatSelector(selector)}" matches no Service ${where}; it matches Service "${away.name}" in namespace "${away.namespace}"`,
+        hint: `add "${away.namespace}" to spec.namespaceSelector.matchNames: a ServiceMonitor watches ${resource.get(["spec", "namespaceSelector"]) ? "only the namespaces listed there" : "only its own namespace unless namespaceSelector says otherwise"}`,
+        related: { resource: away, path: ["metadata", "labels"], message: "labels it matches" },
+      });
+      return;
+    }
+    // A namespace without Services in the input is not judged: its Services are deployed elsewhere.
+    if (!namespaces.every((ns) => index.ofKind("Service", ns).length)) return;
+    const near = namespaces.map((ns) => nearestService(index, ns, selector)).find((n) => n !== undefined);
+    const typo = near && near.failing.operator === "In" && Object.prototype.hasOwnProperty.call(near.service.labels, near.failing.key) && closestWithin(near.service.labels[near.failing.key], near.failing.values) !== undefined;
+    const operated = !typo && namespaces.some((ns) => operatorMakesServicesIn(index, ns));
+    report({
+      ...(operated ? { severity: "info" as const } : {}),
+      path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
+      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.service.labels)}` : ""}${operated ? "; an operator of the input creates Services there whose labels are not known" : ""}`,
+      hint: near ? `align the selector with the labels of Service "${near.service.name}"` : "set the selector to labels the Service carries in metadata.labels",
+      ...(near ? { related: { resource: near.service, path: ["metadata", "labels"], message: "nearest Service labels" } } : {}),
+    });
+  },
+});
