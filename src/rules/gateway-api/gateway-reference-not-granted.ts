@@ -32,7 +32,7 @@ object or ReferenceGrants in its namespace.`,
     if (!isGatewayApi(resource)) return;
     for (const ref of crossNamespaceRefs(resource)) {
       if (grantFor(index, { group: GATEWAY_GROUP, kind: resource.kind, namespace: resource.namespace }, ref)) continue;
-      const target = index.find(ref.kind, ref.namespace, ref.name);
+      const target = index.find(ref.kind, ref.namespace, ref.name, resource);
       if (!target && !reportsAbsent(ctx, REFERENCE_GRANT_TYPE, ref.namespace)) continue;
       const other = index.ofKind(REFERENCE_GRANT_TYPE, ref.namespace)[0];
       report({

@@ -22,7 +22,7 @@ Namespace carries kubernetes.io/metadata.name).`,
     if (!isGatewayApi(resource)) return;
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref)) continue;
-      const gateway = index.find(GATEWAY_TYPE, ref.namespace, ref.name);
+      const gateway = index.find(GATEWAY_TYPE, ref.namespace, ref.name, resource);
       if (!gateway) continue;
       const listeners = selectedListeners(gateway, ref);
       if (!listeners.length) continue;

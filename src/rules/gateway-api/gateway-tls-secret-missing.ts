@@ -25,7 +25,7 @@ checks the type and keys of a Secret that is in the input.`,
     for (const ref of certificateRefsOf(resource)) {
       if (ref.group !== "" || ref.kind !== "Secret") continue;
       const path = [...ref.path, "name"];
-      const secret = index.find("Secret", ref.namespace, ref.name);
+      const secret = index.find("Secret", ref.namespace, ref.name, resource);
       if (!secret) {
         if (findReferenced(index, "Secret", ref.namespace, ref.name) || !reportsAbsent(ctx, "Secret", ref.namespace)) continue;
         const similar = similarlyNamed(index, "Secret", ref.namespace, ref.name);

@@ -46,14 +46,20 @@ is generated (it selects its own pods by controller-uid).`,
     const selector = own.selector;
     const others = index
       .podOwnersSelectedBy(resource.namespace, selector)
-      .filter((o) => o !== resource && !hasController(o) && selectsWrittenLabels(selector, o));
+      .filter((o) => !sameObject(o, resource) && !hasController(o) && selectsWrittenLabels(selector, o));
     if (!others.length) return;
+    // Copies of one object count once.
+    const seen = new Set<string>();
+    const distinct = others.filter((o) => {
+      const id = `${o.groupKind}\u0000${o.namespace}\u0000${o.name}`;
+      return !seen.has(id) && Boolean(seen.add(id));
+    });
     // Two workloads that select each other's pods get one finding, on the later one.
     const mutual = (o: Resource) => {
       const theirs = SELECTING_CONTROLLERS.includes(o.kind) ? podSelectorOf(o) : undefined;
       return theirs !== undefined && !theirs.ownPodsOnly && selectsWrittenLabels(theirs.selector, resource);
     };
-    const reported = others.filter((o) => !(mutual(o) && o.id > resource.id));
+    const reported = distinct.filter((o) => !(mutual(o) && o.id > resource.id));
     if (!reported.length) return;
     const named = reported.slice(0, NAMED).map((o) => `${o.kind} "${o.name}"`);
     const more = reported.length > NAMED ? ` and ${reported.length - NAMED} more` : "";
@@ -67,3 +73,8 @@ is generated (it selects its own pods by controller-uid).`,
     });
   },
 });
+
+/** One object written twice (a copy in another variant folder) is not two workloads: duplicate-resource reports it. */
+function sameObject(a: Resource, b: Resource): boolean {
+  return a === b || (a.groupKind === b.groupKind && a.namespace === b.namespace && a.name === b.name);
+}
