@@ -230,6 +230,9 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
     }
     defaultTemplateAt(obj, ["spec", "template"]);
   },
+  // argoproj.io Rollout: its pods come from ReplicaSets the Rollouts controller creates, which the
+  // API server defaults like any other (a port without protocol is TCP).
+  Rollout: (obj) => defaultTemplateAt(obj, ["spec", "template"]),
   Job: (obj) => {
     const spec = child(obj, "spec");
     if (spec) defaultJobSpec(spec);

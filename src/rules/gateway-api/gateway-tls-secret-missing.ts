@@ -2,6 +2,9 @@ import { findReferenced, keysOf, reportsAbsent, similarlyNamed } from "../config
 import { defineRule } from "../types.js";
 import { certificateRefsOf, isGatewayApi } from "./gateway-api.js";
 
+/** Annotations that make cert-manager's gateway-shim issue the listeners' certificates (cert-manager.io/docs/usage/gateway). */
+const CERT_MANAGER_SHIM = ["cert-manager.io/cluster-issuer", "cert-manager.io/issuer"];
+
 export const rule = defineRule({
   id: "gateway-tls-secret-missing",
   category: "gateway-api",
@@ -15,19 +18,21 @@ name (in the Gateway's namespace unless the reference sets another). When the Se
 is not of type kubernetes.io/tls with tls.crt and tls.key, the controller marks the listener
 ResolvedRefs false (InvalidCertificateRef) and serves no TLS for its hostname. k8s-lint reports a
 missing Secret when the input defines Secrets in that namespace and nothing produces this one (a
-cert-manager Certificate with that secretName, an ExternalSecret or a SealedSecret counts), and
+cert-manager Certificate with that secretName, an ExternalSecret or a SealedSecret counts, and so
+does a Gateway annotated for cert-manager's gateway-shim, which creates them), and
 checks the type and keys of a Secret that is in the input.`,
   fix: "Fix the certificateRef's name, add the kubernetes.io/tls Secret, or let a cert-manager Certificate issue it.",
   preventsStatus: [],
   check(ctx) {
     const { resource, index, report } = ctx;
     if (!isGatewayApi(resource)) return;
+    const shimIssued = CERT_MANAGER_SHIM.some((a) => Object.hasOwn(resource.annotations, a));
     for (const ref of certificateRefsOf(resource)) {
       if (ref.group !== "" || ref.kind !== "Secret") continue;
       const path = [...ref.path, "name"];
       const secret = index.find("Secret", ref.namespace, ref.name, resource);
       if (!secret) {
-        if (findReferenced(index, "Secret", ref.namespace, ref.name) || !reportsAbsent(ctx, "Secret", ref.namespace)) continue;
+        if (shimIssued || findReferenced(index, "Secret", ref.namespace, ref.name) || !reportsAbsent(ctx, "Secret", ref.namespace)) continue;
         const similar = similarlyNamed(index, "Secret", ref.namespace, ref.name);
         report({
           path,
