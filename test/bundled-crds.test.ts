@@ -5,25 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./harness.js";
+import { ROOT, WEB_DEPLOYMENT as DEPLOYMENT } from "./harness.js";
 import { lint } from "../src/engine/lint.js";
 import { BUNDLED_RELEASES, bundledSchemasLoaded } from "../src/models/bundled-crds/index.js";
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
 
 const ROUTE = `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute

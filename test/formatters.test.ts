@@ -16,22 +16,8 @@ import { format as sarifReport, toUri } from "../src/formatters/sarif.js";
 import type { FormatOptions, LintedResource, Report } from "../src/formatters/types.js";
 import { allRules } from "../src/rules/index.js";
 import type { Diagnostic, LintResult } from "../src/types.js";
+import { WEB_DEPLOYMENT as DEPLOYMENT } from "./harness.js";
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.25
-`;
 
 let dir: string;
 let result: LintResult;

@@ -24,6 +24,23 @@ import { REFERENCE_POLICIES, type Diagnostic, type LintResult, type ReferencePol
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURES = join(ROOT, "fixtures");
 
+/** A clean Deployment "web" in block style (14 lines), for tests that need one ordinary workload. */
+export const WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
 export interface FixtureCase {
   /** Display name: the file or the `.set` folder, relative to fixtures/. */
   name: string;
