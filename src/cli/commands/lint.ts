@@ -51,6 +51,7 @@ Commands:
   k8s-lint explain <topic>     a rule id, a pod status reason, or an exit code
   k8s-lint diagnose <file|->   advise on \`kubectl get pods -o yaml\` output
   k8s-lint qos [paths...]      derived QoS class of every workload
+  k8s-lint graph [paths...]    the resources and their links, broken ones marked
   k8s-lint rules               the rule catalogue
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O failure.
