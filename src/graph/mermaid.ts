@@ -81,9 +81,10 @@ function collapsedChart(graph: Graph): string {
   for (const [namespace, list] of byNs) {
     out.push(`  subgraph ns${ns++}[${label([namespaceTitle(namespace)])}]`);
     for (const u of list) {
-      const errors = u.members.reduce((s, m) => s + m.findings.error, 0);
-      const warnings = u.members.reduce((s, m) => s + m.findings.warning, 0);
-      out.push(`    ${short.get(u.id)}[${label([u.title, [errors ? `${errors} errors` : "", warnings ? `${warnings} warnings` : ""].filter(Boolean).join(", ")])}]`);
+      const findings = { error: 0, warning: 0, info: 0 };
+      for (const m of u.members) for (const sev of ["error", "warning", "info"] as const) findings[sev] += m.findings[sev];
+      const inside = u.brokenInside ? `✖ ${u.brokenInside} broken link${u.brokenInside === 1 ? "" : "s"} inside` : "";
+      out.push(`    ${short.get(u.id)}[${label([u.title, countsText({ findings }), inside])}]`);
     }
     out.push("  end");
   }

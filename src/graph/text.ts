@@ -7,7 +7,7 @@ export function namespaceTitle(namespace: string): string {
 }
 
 /** `3 errors, 1 warning`; "" without findings. */
-export function countsText(n: GraphNode): string {
+export function countsText(n: Pick<GraphNode, "findings">): string {
   const parts: string[] = [];
   for (const [sev, word] of [["error", "error"], ["warning", "warning"], ["info", "info"]] as const) {
     const c = n.findings[sev];
@@ -51,7 +51,7 @@ export function clusterOf(n: GraphNode): string {
 export interface Collapsed {
   /** Node id -> the id of what stands for it (itself, or its cluster's). */
   unitOf: Map<string, string>;
-  units: Array<{ id: string; namespace: string; title: string; members: GraphNode[] }>;
+  units: Array<{ id: string; namespace: string; title: string; members: GraphNode[]; brokenInside: number }>;
   /** Unit edges: from, to, how many links, how many broken, the first broken message. */
   edges: Array<{ from: string; to: string; count: number; broken: number; because: string; relation: string }>;
 }
@@ -73,14 +73,18 @@ export function collapse(graph: Graph): Collapsed {
   for (const [key, members] of groups) {
     const id = members.length === 1 ? members[0].id : `cluster:${key}`;
     const label = key.slice(key.indexOf("\u0000") + 1);
-    units.push({ id, namespace: members[0].namespace, title: members.length === 1 ? `${members[0].kind} ${members[0].name}` : `${label} (${members.length} resources)`, members });
+    units.push({ id, namespace: members[0].namespace, title: members.length === 1 ? `${members[0].kind} ${members[0].name}` : `${label} (${members.length} resources)`, members, brokenInside: 0 });
     for (const m of members) unitOf.set(m.id, id);
   }
   const edges = new Map<string, Collapsed["edges"][number]>();
+  const unitById = new Map(units.map((u) => [u.id, u]));
   for (const e of graph.edges) {
     const from = unitOf.get(e.from)!;
     const to = unitOf.get(e.to)!;
-    if (from === to) continue;
+    if (from === to) {
+      if (e.broken) unitById.get(from)!.brokenInside++;
+      continue;
+    }
     const key = `${from}\u0000${to}`;
     let u = edges.get(key);
     if (!u) edges.set(key, (u = { from, to, count: 0, broken: 0, because: "", relation: e.relation }));
