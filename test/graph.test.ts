@@ -172,9 +172,12 @@ describe("k8s-lint graph", () => {
   });
 
   test("beyond --collapse-above, mermaid draws one node per application of a namespace and sums the links", async () => {
-    const r = await cli(["graph", "fixtures/demo", "-f", "mermaid", "--collapse-above", "3"]);
+    const r = await cli(["graph", "fixtures/demo", "-f", "mermaid", "--collapse-above", "8"]);
     expect(r.out).toContain('c1["app shop-db (2 resources)<br/>1 error, 1 warning, 2 info<br/>#10006; 1 broken link inside"]');
     expect(r.out).toMatch(/#10006; \d+ of \d+ broken/);
+    // With more applications than the threshold, one node per namespace.
+    const folded = await cli(["graph", "fixtures/demo", "-f", "mermaid", "--collapse-above", "3"]);
+    expect(folded.out).toContain('c0["namespace default (8 resources)<br/>5 errors, 4 warnings, 3 info<br/>#10006; 4 broken links inside"]');
   });
 });
 

@@ -3,7 +3,8 @@
  * summary). Text from the manifests goes into quoted labels with every character that means
  * something to Mermaid or HTML written as an entity code (`#quot;`), after the control characters
  * are made visible (printable): a name cannot end a label, start a directive or inject markup.
- * Beyond `collapseAbove` nodes each application (app label) or kind of a namespace is one node.
+ * Beyond `collapseAbove` nodes each application (app label) or kind of a namespace is one node,
+ * or each namespace when the applications are still more than that.
  */
 import { printable } from "../printable.js";
 import { byNamespace, clip, collapse, countsText, namespaceTitle, relationText, brokenBecause } from "./text.js";
@@ -23,7 +24,7 @@ function label(lines: readonly string[]): string {
 
 export function renderMermaid(graph: Graph, options: { collapseAbove?: number } = {}): string {
   const limit = options.collapseAbove ?? MERMAID_COLLAPSE_ABOVE;
-  return graph.nodes.length > limit ? collapsedChart(graph) : fullChart(graph);
+  return graph.nodes.length > limit ? collapsedChart(graph, limit) : fullChart(graph);
 }
 
 function fullChart(graph: Graph): string {
@@ -71,8 +72,8 @@ function styles(nodes: readonly GraphNode[], short: ReadonlyMap<string, string>)
   return out;
 }
 
-function collapsedChart(graph: Graph): string {
-  const { units, edges } = collapse(graph);
+function collapsedChart(graph: Graph, limit: number): string {
+  const { units, edges } = collapse(graph, limit);
   const out = ["flowchart LR"];
   const short = new Map<string, string>(units.map((u, i) => [u.id, `c${i}`]));
   const byNs = new Map<string, typeof units>();

@@ -43,8 +43,9 @@ export function byNamespace(nodes: readonly GraphNode[]): Map<string, GraphNode[
   return out;
 }
 
-/** A cluster of a large graph: the resources of one application (app label) in one namespace, else of one kind there. */
-export function clusterOf(n: GraphNode): string {
+/** A cluster of a large graph: the resources of one application (app label) in one namespace, else of one kind there; or the whole namespace. */
+export function clusterOf(n: GraphNode, level: "app" | "namespace" = "app"): string {
+  if (level === "namespace") return `${n.namespace}\u0000${namespaceTitle(n.namespace)}`;
   return `${n.namespace}\u0000${n.app !== undefined ? `app ${n.app}` : n.kind}`;
 }
 
@@ -58,12 +59,15 @@ export interface Collapsed {
 
 /**
  * The graph with each cluster of more than one resource drawn as one node (text renderers
- * beyond their threshold): links between clusters are summed, links inside one dropped.
+ * beyond their threshold): applications of a namespace, or whole namespaces when there are more
+ * than `limit` applications. Links between clusters are summed, broken ones inside counted.
  */
-export function collapse(graph: Graph): Collapsed {
+export function collapse(graph: Graph, limit = Infinity): Collapsed {
+  const apps = new Set(graph.nodes.map((n) => clusterOf(n)));
+  const level = apps.size > limit ? "namespace" : "app";
   const groups = new Map<string, GraphNode[]>();
   for (const n of graph.nodes) {
-    const key = clusterOf(n);
+    const key = clusterOf(n, level);
     const list = groups.get(key);
     if (list) list.push(n);
     else groups.set(key, [n]);
