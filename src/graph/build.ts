@@ -170,9 +170,10 @@ class GraphBuilder {
         this.refer(r, "ServiceAccount", "ServiceAccount", ns, account, "runs-as", [...tpl.specPath, field]);
       }
     }
-    switch (r.kind) {
+    // ruleKind: a custom resource named like a built-in kind (example.com/v1 Service) is not read as one.
+    switch (r.ruleKind) {
       case "Service":
-        if (r.group === "") this.selects(r, "selects", ["spec", "selector"]);
+        this.selects(r, "selects", ["spec", "selector"]);
         break;
       case "PodDisruptionBudget":
         this.selects(r, "protects", ["spec", "selector"]);
