@@ -101,6 +101,40 @@ spec:
     // No Secret is managed in the namespace, so the lint does not report "tls": a plain link to an object defined elsewhere.
     expect(graph.edges.find((e) => e.to === "missing:Secret/default/tls")).toMatchObject({ broken: false, findings: [] });
   });
+
+  test("a finding about the traffic a Service sends is on its selects link, not on the StatefulSet's governed-by link to the same Service", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-graph-readiness-"));
+    writeFileSync(
+      join(dir, "db.yaml"),
+      `apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  clusterIP: None
+  selector: {app: db}
+  ports: [{port: 5432}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16.4
+          ports: [{containerPort: 5432}]
+`,
+    );
+    const { graph } = await graphOf(["."], {}, dir);
+    const readiness = graph.findings.findIndex((f) => f.ruleId === "missing-readiness-probe");
+    expect(readiness).toBeGreaterThanOrEqual(0);
+    expect(edge(graph, "Service/db", "selects", "StatefulSet/db")!.findings).toEqual([readiness]);
+    expect(edge(graph, "StatefulSet/db", "governed-by", "Service/db")).toMatchObject({ broken: false, findings: [] });
+  });
 });
 
 describe("renderers keep text from the manifests as text", () => {

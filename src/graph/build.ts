@@ -37,6 +37,13 @@ const RELATION_OF_RULE: Readonly<Record<string, Relation>> = {
   "hpa-target-missing": "scales",
 };
 
+/**
+ * The relation a finding is about when its resource and its related resource are linked more than
+ * once: a StatefulSet without a readiness probe is about the traffic its Service sends (selects),
+ * not about the Service governing it (governed-by), though both link the two.
+ */
+const ABOUT_RELATION: Readonly<Record<string, Relation>> = { ...RELATION_OF_RULE, "missing-readiness-probe": "selects" };
+
 const ROUTE_KIND_SET: ReadonlySet<string> = new Set(ROUTE_KINDS);
 const DERIVED_KINDS: ReadonlySet<string> = new Set<DerivedKind>(["Service", "Secret", "ConfigMap"]);
 
@@ -240,15 +247,17 @@ class GraphBuilder {
   }
 
   /**
-   * The link a finding is about: one between its resource and its related resource (whose field
-   * holds the finding's field first), else the link whose field is the longest that holds it.
+   * The link a finding is about: one between its resource and its related resource (of the
+   * relation its rule is about, whose field holds the finding's field first), else the link whose field is the longest that holds it.
    */
   private edgeFor(node: GraphNode, related: GraphNode | undefined, d: Diagnostic): GraphEdge | undefined {
     const from = this.edgesFrom.get(node.id) ?? [];
     const holds = (e: GraphEdge) => Math.max(-1, ...e.paths.map((p) => (within(d.path, p) ? p.length : -1)));
     if (related) {
       const between = [...from.filter((e) => e.to === related.id), ...(this.edgesFrom.get(related.id) ?? []).filter((e) => e.to === node.id)];
-      if (between.length) return between.reduce((best, e) => (holds(e) > holds(best) ? e : best));
+      const about = between.filter((e) => e.relation === ABOUT_RELATION[d.ruleId]);
+      const candidates = about.length ? about : between;
+      if (candidates.length) return candidates.reduce((best, e) => (holds(e) > holds(best) ? e : best));
     }
     let best: GraphEdge | undefined;
     let bestLength = -1;
