@@ -91,6 +91,9 @@ function expectEverythingDrawn(graph: Graph, seen: Awaited<ReturnType<typeof dra
   for (const e of broken) for (const i of e.findings) expect(seen.listed[e.id]).toContain(graph.findings[i].message);
 }
 
+/** Whether each number of the drawing's viewBox is finite (and the width and height above 0). */
+const viewBox = (page: Page) => page.$eval("#graph", (e) => (e.getAttribute("viewBox") ?? "").split(" ").map(Number).map((v: number, i: number) => Number.isFinite(v) && (i < 2 || v > 0)));
+
 const panel = (page: Page) => page.$eval("#details", (e) => e.textContent ?? "");
 
 async function clickNode(page: Page, id: string) {
@@ -151,6 +154,26 @@ describe("the HTML page in Chromium", () => {
     expect(await page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: number }).__pwned, img: document.querySelectorAll("img").length, scripts: document.scripts.length }))).toEqual({ pwned: undefined, img: 0, scripts: 3 });
     expect(problems).toEqual([]);
     await page.close();
+  }, SLOW);
+
+  test("an input with no resource (YAML that does not parse) and a filter that hides everything open without a script error; the finding on no resource is listed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-graph-empty-"));
+    writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: a\nspec: [\n");
+    const { graph } = await graphOf(["."], {}, dir);
+    expect(graph.nodes).toEqual([]);
+    expect(graph.findings).toHaveLength(1);
+    const { page, problems } = await openGraph(graph, "empty");
+    expect(await panel(page)).toContain(graph.findings[0].message);
+    expect(await viewBox(page)).toEqual([true, true, true, true]);
+    expect(problems).toEqual([]);
+    await page.close();
+    const demo = await openGraph((await graphOf(["fixtures/demo"])).graph, "demo-hidden");
+    await demo.page.click("#filters details:nth-of-type(1) summary");
+    for (const ns of ["default", ""]) await demo.page.click(`input[data-filter="namespaces"][value="${ns}"]`);
+    expect((await drawn(demo.page)).nodes).toEqual([]);
+    expect(await viewBox(demo.page)).toEqual([true, true, true, true]);
+    expect(demo.problems).toEqual([]);
+    await demo.page.close();
   }, SLOW);
 
   test("2,000 resources open folded by namespace and application, fast, and a group opens on a click", async () => {

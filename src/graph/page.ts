@@ -259,7 +259,8 @@ function render() {
     layer.appendChild(gn);
   });
   var info = g.graph();
-  fit(info.width || 100, info.height || 100);
+  // dagre gives -Infinity for a graph with nothing in it (no resource, or all filtered out).
+  fit(info.width > 0 && isFinite(info.width) ? info.width : 100, info.height > 0 && isFinite(info.height) ? info.height : 100);
   var took = performance.now() - started;
   document.body.setAttribute("data-rendered", String(units.size));
   document.body.setAttribute("data-render-ms", took.toFixed(0));
