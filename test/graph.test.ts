@@ -228,3 +228,23 @@ test("docs/graph.md documents every field of the JSON output", async () => {
   expect([...fields].filter((f) => !doc.includes(`\`${f}\``))).toEqual([]);
   expect([...relations].filter((r) => !doc.includes(`\`${r}\``))).toEqual([]);
 });
+
+test("docs/graph.md's JSON example is the demo's graph: its node, link, finding and summary are what `k8s-lint graph fixtures/demo -f json` prints", async () => {
+  const doc = readFileSync(join(ROOT, "docs/graph.md"), "utf8");
+  const block = /```jsonc\n([\s\S]*?)```/.exec(doc)![1];
+  // Comments out; the finding's message and hint and the related message are elided as "...".
+  const example = JSON.parse(block.replace(/\s*\/\/.*$/gm, "")) as Graph;
+  const { out } = await cli(["graph", "fixtures/demo", "-f", "json"]);
+  const graph = JSON.parse(out) as Graph;
+  expect(graph.kubernetesVersion).toBe(example.kubernetesVersion);
+  expect(graph.summary).toEqual(example.summary);
+  // The node shows every field a node may have; the demo's node has all but `external` and `context`.
+  const { external, context, ...node } = example.nodes[0];
+  expect([external, context]).toEqual(["missing", true]);
+  expect(graph.nodes.find((n) => n.id === node.id)).toEqual(node);
+  expect(graph.edges.find((e) => e.id === example.edges[0].id)).toEqual(example.edges[0]);
+  const [finding] = example.findings;
+  const at = example.edges[0].findings[0];
+  const elided = (f: (typeof graph.findings)[number]) => ({ ...f, message: "...", hint: "...", path: f.path.startsWith(finding.path.replace(/\.\.\.$/, "")) ? finding.path : f.path, related: f.related && { ...f.related, message: "..." } });
+  expect(elided(graph.findings[at])).toEqual(finding);
+});
