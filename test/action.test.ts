@@ -4,15 +4,17 @@
  * GITHUB_STEP_SUMMARY files. Expected findings come from the engine and formatters in-process.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { escapeMarkdown, SUMMARY_FINDINGS, summaryMarkdown } from "../src/action/summary.js";
+import { renderMermaid } from "../src/graph/mermaid.js";
 import { lint } from "../src/engine/lint.js";
 import { ruleDescriptions } from "../src/engine/registry.js";
 import { format as githubFormat } from "../src/formatters/github.js";
 import type { LintResult } from "../src/types.js";
+import { graphOf } from "./graph-inputs.js";
 import { ROOT } from "./harness.js";
 
 type Action = {
@@ -191,6 +193,24 @@ describe("the Action, run as the runner runs it", () => {
     expect(res.summary).not.toMatch(/(^|[^\\])</m);
     for (const row of res.summary.split("\n").filter((l) => l.startsWith("| error |"))) {
       expect(row.replace(/\\./g, "").split("|").length).toBe(7);
+    }
+  });
+
+  test("graph-summary: true adds the graph's Mermaid chart (what `k8s-lint graph -f mermaid` prints) to the summary; by default, none", async () => {
+    const demo = tree(Object.fromEntries(readdirSync(join(ROOT, "fixtures/demo")).map((f) => [`k8s/${f}`, readFileSync(join(ROOT, "fixtures/demo", f), "utf8")])));
+    try {
+      const { result, graph } = await graphOf(["k8s"], {}, demo);
+      expect(graph.edges.some((e) => e.broken)).toBe(true);
+      const res = runStep(demo, { paths: "k8s", "graph-summary": "true" });
+      expect(res.status).toBe(1);
+      expect(res.summary).toContain(`\`\`\`mermaid\n${renderMermaid(graph)}\`\`\`\n`);
+      expect(res.summary.startsWith(summaryMarkdown(result, { failed: true, failOn: "error", base: { url: "https://github.com/octo/shop/blob/0123456789abcdef0123456789abcdef01234567" } }))).toBe(true);
+      expect(runStep(demo, { paths: "k8s" }).summary).not.toContain("```mermaid");
+      const wrong = runStep(demo, { paths: "k8s", "graph-summary": "yes" });
+      expect(wrong.status).toBe(2);
+      expect(wrong.stdout).toBe('::error title=k8s-lint::graph-summary must be true or false, got "yes"\n');
+    } finally {
+      rmSync(demo, { recursive: true, force: true });
     }
   });
 

@@ -20,6 +20,8 @@ export interface ActionInputs {
   kubernetesVersion?: string;
   /** Where to write SARIF, relative to the workspace. */
   sarifFile?: string;
+  /** Also put the resources and their links (`k8s-lint graph`'s Mermaid) in the job summary. */
+  graphSummary: boolean;
 }
 
 /** The raw value of one input, as `core.getInput` returns it. */
@@ -52,6 +54,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`max-warnings must be a whole number, got "${maxWarningsText}"`);
   }
+  const graphSummary = getInput(env, "graph-summary") || "false";
+  if (graphSummary !== "true" && graphSummary !== "false") throw new UsageError(`graph-summary must be true or false, got "${graphSummary}"`);
   const kubernetesVersion = getInput(env, "kubernetes-version") || undefined;
   const target = kubernetesVersion === undefined ? undefined : targetRelease(kubernetesVersion);
   if (target && "error" in target) throw new UsageError(`kubernetes-version ${target.error}`);
@@ -63,6 +67,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     maxWarnings,
     kubernetesVersion,
     sarifFile: getInput(env, "sarif-file") || undefined,
+    graphSummary: graphSummary === "true",
   };
 }
 

@@ -7,12 +7,15 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError } from "../cli/io.js";
 import { writeReports, type ReportTarget } from "../cli/reports.js";
 import { findConfig, loadConfig } from "../config/load.js";
 import { IGNORE_FILE } from "../engine/discover.js";
+import type { IndexedRun } from "../engine/collect.js";
 import { lint } from "../engine/lint.js";
 import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../errors.js";
 import type { LintedResource } from "../formatters/types.js";
+import { buildGraph } from "../graph/build.js";
+import { renderMermaid } from "../graph/mermaid.js";
 import { readFailOn, readInputs, warningLimit, type ActionInputs, type FailOn } from "./inputs.js";
 import { appendSummary, errorCommand, setOutputs } from "./runner.js";
-import { blobBase, failureMarkdown, summaryMarkdown } from "./summary.js";
+import { blobBase, failureMarkdown, graphMarkdown, summaryMarkdown } from "./summary.js";
 
 export interface ActionIO {
   /** The step's log. */
@@ -52,6 +55,7 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
   const configPath = inputs.config ? resolve(io.cwd, inputs.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, inputs.config ?? configPath) : undefined;
   let resources: LintedResource[] | undefined;
+  let indexed: IndexedRun | undefined;
   const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
   const result = await lint(inputs.paths, {
     cwd: io.cwd,
@@ -59,6 +63,7 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
     kubernetesVersion: inputs.kubernetesVersion,
     onResources: inputs.format === "junit" ? (list) => (resources = list) : undefined,
     onInputFiles: (files) => reads.push(...files),
+    onIndexed: inputs.graphSummary ? (run) => (indexed = run) : undefined,
   });
   const targets: ReportTarget[] = [{ format: inputs.format }];
   if (inputs.sarifFile) targets.push({ format: "sarif", file: inputs.sarifFile });
@@ -69,5 +74,7 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
   const code = errors > 0 || (limit !== undefined && warnings > limit) ? EXIT_PROBLEMS : EXIT_OK;
   setOutputs(env, { errors, warnings, infos });
   appendSummary(env, summaryMarkdown(result, { failed: code !== EXIT_OK && inputs.failOn !== "never", failOn: inputs.failOn, base: blobBase(env) }));
+  // The graph as `k8s-lint graph -f mermaid` draws it; GitHub renders a mermaid block in the summary.
+  if (indexed) appendSummary(env, graphMarkdown(renderMermaid(buildGraph(result, indexed))));
   return code;
 }

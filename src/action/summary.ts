@@ -111,3 +111,8 @@ export function summaryMarkdown(result: LintResult, options: SummaryOptions): st
 export function failureMarkdown(message: string): string {
   return `## k8s-lint\n\n**k8s-lint could not run:** ${escapeMarkdown(truncate(message))}\n`;
 }
+
+/** The job summary's graph section: the Mermaid chart in a block GitHub renders. */
+export function graphMarkdown(mermaid: string): string {
+  return `\n### Resources and links\n\nBroken links are dotted and red with the finding's message ([k8s-lint graph](https://github.com/k8s-lint/k8s-lint/blob/main/docs/graph.md)).\n\n\`\`\`mermaid\n${mermaid}\`\`\`\n`;
+}
