@@ -40,8 +40,11 @@ export interface CostBudget {
 
 export interface CelProgram {
   readonly expression: string;
-  /** Evaluates against JSON variables (converted to CEL values, cached per object). */
-  run(variables: Record<string, unknown>, budget?: CostBudget): CelOutcome;
+  /**
+   * Evaluates against JSON variables (converted to CEL values, cached per object), or against
+   * values already in CEL form (`converted`: toCel or a schema-aware conversion made them).
+   */
+  run(variables: Record<string, unknown>, budget?: CostBudget, converted?: boolean): CelOutcome;
 }
 
 class CostExceeded extends Error {}
@@ -140,9 +143,9 @@ export function compile(expression: string, variables: readonly string[]): CelPr
   }
   return {
     expression,
-    run(variables, budget) {
+    run(variables, budget, converted) {
       const context: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(variables)) context[k] = celValue(v);
+      for (const [k, v] of Object.entries(variables)) context[k] = converted ? v : celValue(v);
       const limit = Math.min(PER_CALL_LIMIT, budget?.remaining ?? Number.POSITIVE_INFINITY);
       meter.used = 0;
       meter.limit = limit;
@@ -165,8 +168,21 @@ export function compile(expression: string, variables: readonly string[]): CelPr
   };
 }
 
+const programs = new Map<string, CelProgram | CelCompileError>();
+
+/** compile(), cached by expression and variables (a rule of a CRD runs on every one of its objects). */
+export function compiled(expression: string, variables: readonly string[]): CelProgram | undefined {
+  const key = `${variables.join(",")}\u0000${expression}`;
+  let p = programs.get(key);
+  if (!p) {
+    if (programs.size > 5000) programs.clear();
+    programs.set(key, (p = compile(expression, variables)));
+  }
+  return isCompileError(p) ? undefined : p;
+}
+
 export function isCompileError(x: CelProgram | CelCompileError): x is CelCompileError {
   return "message" in x;
 }
 
-export { celText };
+export { celText, toCel };

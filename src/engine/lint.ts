@@ -74,7 +74,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
-  await prepareRules(selection, run.judged);
+  await prepareRules(selection, run.judged, run.index);
   const findings = runRules({ resources: run.judged, selection, index: run.index, indexFor: run.indexFor, settings });
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });

@@ -25,6 +25,7 @@ import { rule as missingTypeMeta } from "./syntax/missing-type-meta.js";
 import { rule as unrenderedTemplate } from "./syntax/unrendered-template.js";
 import { rule as yamlSyntax } from "./syntax/yaml-syntax.js";
 import type { Rule } from "./types.js";
+import { rules as policy } from "./policy/index.js";
 import { rules as workloads } from "./workloads/index.js";
 
 export const allRules: readonly Rule[] = [
@@ -52,6 +53,7 @@ export const allRules: readonly Rule[] = [
   ...keda,
   ...argoRollouts,
   ...externalSecrets,
+  ...policy,
   internalError,
   unusedSuppression,
 ];

@@ -26,6 +26,8 @@ export type RuleCategory =
   | "keda"
   | "argo-rollouts"
   | "external-secrets"
+  | "policy"
+  | "custom"
   | "meta";
 
 export interface RuleMeta {
@@ -119,12 +121,18 @@ export interface Rule {
   /**
    * Loads what `check` needs and a run without resources of the rule's scope should not pay for
    * (a grammar): the engine awaits it before the rules run, only when such a resource is judged.
+   * It receives the run's index, to load only for inputs that need it (CEL for CRDs with rules).
    */
-  prepare?(): Promise<void>;
+  prepare?(input: PrepareInput): Promise<void>;
 }
 
-type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void; prepare?(): Promise<void> };
-type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void; prepare?(): Promise<void> };
+/** What Rule.prepare may look at: the whole input of the run. */
+export interface PrepareInput {
+  index: ResourceIndex;
+}
+
+type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void; prepare?(input: PrepareInput): Promise<void> };
+type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void; prepare?(input: PrepareInput): Promise<void> };
 
 /**
  * A rule that reads other resources must say `crossResource: true`: only then does its `check`
