@@ -259,7 +259,8 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     const program = cel.compiled(expression, POLICY_VARIABLES);
     if (!program) return undefined;
     const budget = { remaining: Math.min(e.budget.remaining, e.run.remaining) };
-    const outcome = program.run({ ...vars, variables }, budget);
+    // A fresh object: the conversion cache is keyed by object, and variables grow as they are evaluated.
+    const outcome = program.run({ ...vars, variables: { ...variables } }, budget);
     const used = Math.min(e.budget.remaining, e.run.remaining) - budget.remaining;
     e.budget.remaining -= used;
     e.run.remaining -= used;

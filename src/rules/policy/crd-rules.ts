@@ -153,7 +153,9 @@ class RuleWalker {
     this.run.remaining -= used;
     const crdName = JSON.stringify(this.crd.name);
     const related = { resource: this.crd, path: [...rule.at, "rule"], message: "the rule" };
-    const where = this.reportPath(rule, path);
+    const at = this.reportPath(rule, path);
+    // A rule of the root schema is about the whole object: it is reported at its kind, like other object-level findings.
+    const where: Path = at.length ? at : ["kind"];
     if ("exceeded" in outcome) {
       this.stopped = outcome.exceeded === "budget";
       this.out.push({
@@ -178,8 +180,8 @@ class RuleWalker {
     const message = this.message(rule, self, program.expression);
     this.out.push({
       path: where,
-      ...(rule.reason === "FieldValueRequired" ? { target: "key" as const } : {}),
-      message: `CustomResourceDefinition ${crdName} rejects ${where.length ? "this value" : "the object"}: ${JSON.stringify(message)}${rule.reason && rule.reason !== "FieldValueInvalid" ? ` (${rule.reason})` : ""}`,
+      ...(rule.reason === "FieldValueRequired" || !at.length ? { target: "key" as const } : {}),
+      message: `CustomResourceDefinition ${crdName} rejects ${at.length ? "this value" : "the object"}: ${JSON.stringify(message)}${rule.reason && rule.reason !== "FieldValueInvalid" ? ` (${rule.reason})` : ""}`,
       hint: `change the value so that the rule ${JSON.stringify(rule.rule)} holds`,
       related,
     });
