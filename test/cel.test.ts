@@ -1,11 +1,11 @@
 /**
  * The CEL engine: loaded only by inputs with CEL, bounded on hostile expressions, and never
- * crashing on random ones (src/cel, src/rules/policy).
+ * crashing on random ones (src/models/cel, src/rules/policy).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lint } from "../src/engine/lint.js";
-import { celLoaded, loadCel } from "../src/cel/load.js";
+import { celLoaded, loadCel } from "../src/models/cel/load.js";
 import { ROOT, WEB_DEPLOYMENT } from "./harness.js";
 
 const idsOf = (r: Awaited<ReturnType<typeof lint>>) => r.files.flatMap((f) => f.diagnostics.map((d) => `${d.line}:${d.ruleId}`));

@@ -1,4 +1,4 @@
-import { loadCel } from "../../cel/load.js";
+import { loadCel } from "../../models/cel/load.js";
 import { defineRule } from "../types.js";
 import { hasPolicies, policyFindings } from "./admission-policy.js";
 

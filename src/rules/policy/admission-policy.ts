@@ -20,7 +20,7 @@
  *
  * Expressions that read `authorizer` need the cluster's authorizer and are not evaluated.
  */
-import { celEngine, type CelOutcome, type CostBudget } from "../../cel/load.js";
+import { celEngine, type CelOutcome, type CostBudget } from "../../models/cel/load.js";
 import { groupOf } from "../../models/api-groups.js";
 import { CLUSTER_SCOPED_KINDS } from "../../models/k8s.js";
 import type { ResourceIndex } from "../../models/resource-index.js";

@@ -5,7 +5,7 @@
  * evaluation on a slow machine, then every further CEL evaluation of the run is skipped with a
  * finding where it stopped.
  */
-import type { CostBudget } from "../../cel/load.js";
+import type { CostBudget } from "../../models/cel/load.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 
 export const RUN_BUDGET = 20_000_000;

@@ -5,7 +5,7 @@
  * expressions of a ValidatingAdmissionPolicy (refused likewise, or, when typed checking is
  * deferred, failing on every request: k8s.io/apiserver/pkg/admission/plugin/policy/validating).
  */
-import { loadCel, celEngine } from "../../cel/load.js";
+import { loadCel, celEngine } from "../../models/cel/load.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import { hasValidationRules, rulesOf } from "./crd-rules.js";

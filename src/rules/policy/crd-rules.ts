@@ -15,7 +15,7 @@ import type { Resource } from "../../models/resource.js";
 import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
-import { celEngine, type CostBudget } from "../../cel/load.js";
+import { celEngine, type CostBudget } from "../../models/cel/load.js";
 import { parseFieldPath } from "./field-path.js";
 import { runBudget, exceededMessage } from "./budget.js";
 

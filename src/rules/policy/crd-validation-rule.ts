@@ -1,5 +1,5 @@
 import { hasValidationRules, crdRuleFindings } from "./crd-rules.js";
-import { loadCel } from "../../cel/load.js";
+import { loadCel } from "../../models/cel/load.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({

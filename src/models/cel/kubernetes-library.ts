@@ -7,8 +7,8 @@
  * not compile here, and the policy code skips it (docs/DECISIONS.md).
  */
 import { Optional, type Environment } from "@marcbachmann/cel-js";
-import { parseQuantity } from "../models/quantity.js";
-import { cidrProblem, dns1035Label, dns1123Label, dns1123Subdomain, ipProblem, labelValue, qualifiedName } from "../models/validation/formats.js";
+import { parseQuantity } from "../quantity.js";
+import { cidrProblem, dns1035Label, dns1123Label, dns1123Subdomain, ipProblem, labelValue, qualifiedName } from "../validation/formats.js";
 import { compileRe2 } from "./regex.js";
 
 class CelError extends Error {}
