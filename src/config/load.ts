@@ -7,11 +7,11 @@ import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
-import { configSchema, excludeEntry, type Config } from "./schema.js";
+import { configSchema, customRuleEntry, excludeEntry, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
-import { allRules } from "../engine/registry.js";
+import { allRules, isBuiltInRule } from "../engine/registry.js";
 import { targetRelease } from "../models/catalogue/releases.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
@@ -80,7 +80,7 @@ interface Issue {
 
 function describeIssue(issue: z.core.$ZodIssue): Issue {
   if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(issue.path.length ? excludeEntry.shape : configSchema.shape);
+    const known = Object.keys(!issue.path.length ? configSchema.shape : issue.path[0] === "customRules" ? customRuleEntry.shape : excludeEntry.shape);
     const message = `unknown key "${issue.keys.join('", "')}"${didYouMean(issue.keys[0], known)}`;
     return { path: [...(issue.path as (string | number)[]), issue.keys[0]], message, target: "key" };
   }
@@ -93,10 +93,13 @@ function describeIssue(issue: z.core.$ZodIssue): Issue {
  * value: whatever else is wrong with the file, these are found too.
  */
 function unknownRuleIssues(value: unknown): Issue[] {
-  const ids = allRules.map((r) => r.meta.id);
+  if (!isMapping(value)) return [];
+  // A plugin's rule ids are known once it is loaded: the run checks them then (checkRuleIds).
+  if (Array.isArray(value.plugins) && value.plugins.length) return [];
+  const custom = Array.isArray(value.customRules) ? value.customRules.flatMap((r) => (isMapping(r) && typeof r.id === "string" ? [r.id] : [])) : [];
+  const ids = [...allRules.filter((r) => isBuiltInRule(r.meta.id)).map((r) => r.meta.id), ...custom];
   const unknown = (id: string) => !ids.includes(id);
   const message = (id: string) => `unknown rule "${id}"${didYouMean(id, ids)}`;
-  if (!isMapping(value)) return [];
   const issues: Issue[] = [];
   if (isMapping(value.rules)) {
     for (const id of Object.keys(value.rules).filter(unknown)) issues.push({ path: ["rules", id], message: message(id), target: "key" });

@@ -17,6 +17,17 @@ export const excludeEntry = z.strictObject({
   rules: described(z.array(z.string()).check(z.minLength(1)), 'rule ids to silence for matching resources ("*" for all)'),
 });
 
+export const customRuleEntry = z.strictObject({
+  id: described(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes")), "the rule id: used under rules:, in suppressions and in reports"),
+  kinds: z.optional(described(z.array(z.string()), "kinds the rule judges (default: every resource)")),
+  expression: described(z.string(), "CEL over object (the resource) and objects (every resource of the input) that must be true"),
+  message: described(z.string(), "what the finding says when the expression is false"),
+  severity: z.optional(described(z.enum(["info", "warning", "error"]), "default severity (default: warning)")),
+  path: z.optional(described(z.string(), "field the finding points at, e.g. spec.replicas (default: the resource)")),
+  summary: z.optional(described(z.string(), "one line for `k8s-lint rules` (default: the message)")),
+  fix: z.optional(described(z.string(), "how to fix it, for `k8s-lint explain`")),
+});
+
 export const configSchema = described(
   z.strictObject({
     $schema: z.optional(z.string()),
@@ -37,9 +48,13 @@ export const configSchema = described(
         "complete: the input holds every object its resources refer to, so absent ones are reported; partial (default without --context): only where the input defines that kind in the namespace",
       ),
     ),
+    customRules: z.optional(described(z.array(customRuleEntry), "rules written in CEL (docs/custom-rules.md)")),
+    plugins: z.optional(described(z.array(z.string()), "JavaScript modules exporting rules, relative to the config file (docs/custom-rules.md)")),
+    policies: z.optional(described(z.array(z.string()), "files or folders of ValidatingAdmissionPolicies and bindings applied to the input, relative to the config file (read like --context)")),
   }),
   "k8s-lint configuration",
 );
 
 export type Config = z.infer<typeof configSchema>;
 export type ExcludeEntry = z.infer<typeof excludeEntry>;
+export type CustomRuleConfig = z.infer<typeof customRuleEntry>;

@@ -4,6 +4,7 @@
  * apply suppressions (suppress.ts) and assemble the JSON-contract result (result.ts).
  * Pure apart from reading files; never prints.
  */
+import { resolve } from "node:path";
 import { allRules } from "../rules/index.js";
 import { groupOf } from "../models/api-groups.js";
 import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
@@ -64,7 +65,9 @@ export interface LintOptions {
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const settings = runSettings(options);
-  const inputs = await discoverInputs(paths, options);
+  // The config's `policies:` folders are read like --context: applied to the input, not reported on.
+  const policies = (options.config?.policies ?? []).map((p) => resolve(options.configDir ?? options.cwd ?? process.cwd(), p));
+  const inputs = await discoverInputs(paths, policies.length ? { ...options, context: [...(options.context ?? []), ...policies] } : options);
   options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const severities = severityOverrides(options);
   checkRuleIds(severities);

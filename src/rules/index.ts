@@ -24,11 +24,11 @@ import { rules as storage } from "./storage/index.js";
 import { rule as missingTypeMeta } from "./syntax/missing-type-meta.js";
 import { rule as unrenderedTemplate } from "./syntax/unrendered-template.js";
 import { rule as yamlSyntax } from "./syntax/yaml-syntax.js";
-import type { Rule } from "./types.js";
+import type { Rule, RuleMeta } from "./types.js";
 import { rules as policy } from "./policy/index.js";
 import { rules as workloads } from "./workloads/index.js";
 
-export const allRules: readonly Rule[] = [
+const rules: Rule[] = [
   yamlSyntax,
   unrenderedTemplate,
   missingTypeMeta,
@@ -58,7 +58,36 @@ export const allRules: readonly Rule[] = [
   unusedSuppression,
 ];
 
+/** Every rule: the built-in ones, then the user's (custom rules and plugins of the config in force). */
+export const allRules: readonly Rule[] = rules;
+
+const BUILT_IN = rules.length;
+/** The metas of allRules, kept in step with it (reports describe the rules through them). */
+export const ruleMetas: RuleMeta[] = rules.map((r) => r.meta);
 const byId = new Map(allRules.map((r) => [r.meta.id, r]));
+
+/** The ids of the built-in rules (user rules may not take one). */
+export function isBuiltInRule(id: string): boolean {
+  return rules.slice(0, BUILT_IN).some((r) => r.meta.id === id);
+}
+
+/**
+ * Replaces the user rules (customRules and plugins of the config the run loaded): from then on
+ * they are in the registry like built-in rules, for severities, suppressions, reports and
+ * `k8s-lint rules`. One config is in force per process: a second call replaces the first's.
+ */
+export function setUserRules(user: readonly Rule[]): void {
+  for (const r of rules.splice(BUILT_IN)) byId.delete(r.meta.id);
+  ruleMetas.splice(BUILT_IN);
+  for (const r of user) {
+    rules.push(r);
+    ruleMetas.push(r.meta);
+    byId.set(r.meta.id, r);
+  }
+}
+
+export { customRule, type CustomRuleEntry } from "./policy/custom-rule.js";
+export { pluginRules } from "./policy/plugin-rules.js";
 
 export function getRule(id: string): Rule | undefined {
   return byId.get(id);

@@ -1,6 +1,7 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
+import { applyUserRules } from "../../config/user-rules.js";
 import { IGNORE_FILE } from "../../engine/discover.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS } from "../../formatters/index.js";
@@ -110,6 +111,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   }
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  // The config's customRules and plugins join the registry before anything reads it.
+  await applyUserRules(config, configPath);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   const kubeVersion = judged && "release" in judged ? judged.release : undefined;

@@ -1,5 +1,8 @@
 /** `k8s-lint rules`: the catalogue. */
+import { resolve } from "node:path";
 import { allRules } from "../../engine/registry.js";
+import { findConfig, loadConfig } from "../../config/load.js";
+import { applyUserRules } from "../../config/user-rules.js";
 import { DEFAULT_WIDTH, table } from "../../wrap.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, outputWidth, UsageError, type CliIO } from "../io.js";
@@ -10,6 +13,8 @@ Lists every rule: its id, default severity, category and what it checks.
 \`k8s-lint explain <rule>\` tells more about one.
 
 Options:
+  -c, --config <path>   config file whose customRules and plugins are listed too
+                        (default: the nearest .k8s-lint.yaml)
   -f, --format <name>   table | json (default: table)
   -h, --help            print this help
 `;
@@ -21,6 +26,7 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
     strict: true,
     options: {
       format: { type: "string", short: "f" },
+      config: { type: "string", short: "c" },
       help: { type: "boolean", short: "h" },
     },
   }, "k8s-lint rules");
@@ -29,6 +35,8 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length) throw new UsageError(`rules takes no arguments, got "${positionals[0]}" (\`k8s-lint explain <rule>\` explains one)`);
+  const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+  if (configPath) await applyUserRules(loadConfig(configPath, values.config ?? configPath), configPath);
   const format = values.format ?? "table";
   if (format === "json") {
     const list = allRules.map(({ meta }) => ({
