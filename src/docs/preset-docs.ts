@@ -21,6 +21,48 @@ function supersessions(rules: readonly Rule[]): string[] {
   return lines.length ? ["", ...lines] : ["none yet."];
 }
 
+/** Upstream files not named after their check id. */
+const CHECK_FILES: Readonly<Record<string, string>> = { procMount: "procMount_baseline", hostProbesAndHostLifecycle: "hostProbesAndhostLifecycle" };
+
+/** The checks of the pod-security admission controller, each with the rule that implements it. */
+function podSecuritySection(rules: readonly Rule[]): string[] {
+  const checks = rules.filter(({ meta }) => meta.podSecurityCheck);
+  const order = (level: string) => (level === "baseline" ? 0 : 1);
+  checks.sort((a, b) => order(a.meta.podSecurityCheck!.level) - order(b.meta.podSecurityCheck!.level) || a.meta.podSecurityCheck!.id.localeCompare(b.meta.podSecurityCheck!.id));
+  const source = (id: string) => {
+    const file = `policy/check_${CHECK_FILES[id] ?? id}.go`;
+    return `[${file}](https://github.com/kubernetes/pod-security-admission/blob/master/${file})`;
+  };
+  return [
+    "## Pod Security Standards",
+    "",
+    "The `security` preset runs the checks of the Pod Security Standards exactly as the pod-security",
+    "admission controller ([k8s.io/pod-security-admission](https://github.com/kubernetes/pod-security-admission))",
+    "implements them: one rule per check, with its fields, allowed values, per-version behaviour and",
+    "exemptions. The setting `podSecurity` (or `--pod-security <level>[:<version>]`) chooses what they",
+    "judge against, as the namespace labels `pod-security.kubernetes.io/enforce` and `enforce-version`",
+    "do in a cluster:",
+    "",
+    "```yaml",
+    "podSecurity:",
+    "  level: baseline   # or restricted (the default)",
+    "  version: v1.29    # or latest (the default): the policy of the target Kubernetes release",
+    "```",
+    "",
+    "`baseline` runs the baseline checks only; `restricted` runs both, except the baseline checks a",
+    "restricted check replaces from some version on (upstream's `OverrideCheckIDs`). Setting",
+    "`podSecurity` turns the checks on without the rest of the `security` preset. A version newer than",
+    "any check knows is judged as the newest policy, as the admission controller does.",
+    "",
+    `${checks.length} upstream checks:`,
+    "",
+    "| Upstream check | Level | Rule | Source |",
+    "|---|---|---|---|",
+    ...checks.map(({ meta }) => `| \`${meta.podSecurityCheck!.id}\` | ${meta.podSecurityCheck!.level} | [${meta.id}](rules/${meta.id}.md) | ${source(meta.podSecurityCheck!.id)} |`),
+    "",
+  ];
+}
+
 export function renderPresetsDoc(rules: readonly Rule[] = allRules): string {
   const lines = [
     GENERATED,
@@ -51,6 +93,7 @@ export function renderPresetsDoc(rules: readonly Rule[] = allRules): string {
     ...supersessions(rules),
     "",
   ];
+  lines.push(...podSecuritySection(rules));
   for (const preset of PRESET_NAMES) {
     const members = rulesOf(preset, rules);
     lines.push(`## ${preset}`, "", PRESET_SUMMARIES[preset], "", `\`${PRESET_PREFIX}${preset}\`: ${members.length} rule${members.length === 1 ? "" : "s"}.`, "");
