@@ -125,6 +125,34 @@ describe("--preset", () => {
   });
 });
 
+describe("podSecurity", () => {
+  test("--pod-security and the config's podSecurity reach the settings; latest is the target release", async () => {
+    const dir = project({ ".k8s-lint.yaml": "podSecurity:\n  level: baseline\nkubernetesVersion: \"1.29\"\n", "a.yaml": CLEAN });
+    const shown = JSON.parse((await cli(["--print-config", "a.yaml", "-f", "json"], dir)).out);
+    expect(shown.podSecurity).toEqual({ level: "baseline", version: "1.29" });
+    // Setting podSecurity enables the baseline checks, not the restricted ones, nor the rest of the preset.
+    expect(shown.rules["pss-privileged"]).toBe("warning");
+    expect(shown.rules["pss-run-as-non-root"]).toBe("off");
+    const flagged = JSON.parse((await cli(["--print-config", "a.yaml", "-f", "json", "--pod-security", "restricted:v1.25"], dir)).out);
+    expect(flagged.podSecurity).toEqual({ level: "restricted", version: "1.25" });
+    expect(flagged.rules["pss-run-as-non-root"]).toBe("warning");
+  });
+
+  test("a bad --pod-security is exit 2 naming the expected form", async () => {
+    const r = await cli(["--pod-security", "restricted:1.25x", "fixtures/demo"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('k8s-lint: --pod-security expects <baseline|restricted>[:<latest|v1.NN>], got "restricted:1.25x"\n');
+    expect((await cli(["--pod-security", "baseLine", "fixtures/demo"])).err).toContain('(did you mean "baseline"?)');
+  });
+
+  test("a misspelled podSecurity key names the nearest one", async () => {
+    const dir = project({ ".k8s-lint.yaml": "podSecurity:\n  levl: baseline\n", "a.yaml": CLEAN });
+    const r = await cli(["a.yaml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('.k8s-lint.yaml:2:3: unknown key "levl" (did you mean "level"?) at "podSecurity.levl"');
+  });
+});
+
 describe("what users read about a preset rule", () => {
   test("k8s-lint rules shows each rule's preset", async () => {
     const list = JSON.parse((await cli(["rules", "-f", "json"])).out) as Array<{ id: string; presets: string[] }>;
@@ -136,6 +164,22 @@ describe("what users read about a preset rule", () => {
       "    SUMMARY",
       expect.stringMatching(/^yaml-syntax\s+error\s+syntax\s+recommended$/),
     ]);
+  });
+
+  test("explain and --explain name the preset", async () => {
+    const explained = await cli(["explain", "pss-privileged"]);
+    expect(explained.out).toContain("Part of the security preset: off unless enabled");
+    const pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostPID: true\n  containers:\n    - name: web\n      image: nginx:1.27\n";
+    const dir = project({ "pod.yaml": pod });
+    // The explanation is wrapped under the finding: read it as one line.
+    const unwrapped = (text: string) => text.replace(/\n\s*\|\s*/g, " ");
+    const byPreset = await cli(["pod.yaml", "--preset", "security", "--explain"], dir);
+    expect(unwrapped(byPreset.out)).toContain("Part of the security preset; shown because the security preset is enabled.");
+    const byName = await cli(["pod.yaml", "--rule", "pss-host-namespaces=warning", "--explain"], dir);
+    expect(unwrapped(byName.out)).toContain("Part of the security preset; shown because the rule is enabled by name in the configuration.");
+    // The recommended rule stands aside only while the PSS rule runs.
+    expect(byPreset.out).not.toContain("host-namespace\n");
+    expect((await cli(["pod.yaml"], dir)).out).toMatch(/host-namespace\n/);
   });
 
   test("the note says which preset, and why a finding is shown", () => {

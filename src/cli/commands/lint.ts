@@ -73,7 +73,7 @@ function podSecurityOption(value: string | undefined): PodSecuritySetting | unde
   if (value === undefined) return undefined;
   const [level, version, ...rest] = value.split(":");
   if (!(POD_SECURITY_LEVELS as readonly string[]).includes(level) || rest.length || (version !== undefined && !POD_SECURITY_VERSION.test(version))) {
-    throw new UsageError(`--pod-security expects <${POD_SECURITY_LEVELS.join("|")}>[:<latest|v1.NN>], got "${value}"${didYouMean(level, POD_SECURITY_LEVELS)}`);
+    throw new UsageError(`--pod-security expects <${POD_SECURITY_LEVELS.join("|")}>[:<latest|v1.NN>], got "${value}"${(POD_SECURITY_LEVELS as readonly string[]).includes(level) ? "" : didYouMean(level, POD_SECURITY_LEVELS)}`);
   }
   return { level: level as PodSecuritySetting["level"], ...(version !== undefined ? { version } : {}) };
 }
