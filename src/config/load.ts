@@ -7,12 +7,13 @@ import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
-import { configSchema, customRuleEntry, excludeEntry, type Config } from "./schema.js";
+import { configSchema, customRuleEntry, excludeEntry, podSecuritySetting, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
 import { allRules, isBuiltInRule } from "../engine/registry.js";
 import { targetRelease } from "../models/catalogue/releases.js";
+import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../presets.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };
@@ -50,7 +51,7 @@ export function loadConfig(file: string, displayName = file): Config {
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
   // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
-  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...releaseIssues(result.data)];
+  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...unknownPresetIssues(value), ...releaseIssues(result.data)];
   if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
   const located = issues.map(({ path, message, target }) => {
@@ -80,7 +81,8 @@ interface Issue {
 
 function describeIssue(issue: z.core.$ZodIssue): Issue {
   if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(!issue.path.length ? configSchema.shape : issue.path[0] === "customRules" ? customRuleEntry.shape : excludeEntry.shape);
+    const nested = issue.path[0] === "podSecurity" ? podSecuritySetting.shape : issue.path[0] === "customRules" ? customRuleEntry.shape : excludeEntry.shape;
+    const known = Object.keys(issue.path.length ? nested : configSchema.shape);
     const message = `unknown key "${issue.keys.join('", "')}"${didYouMean(issue.keys[0], known)}`;
     return { path: [...(issue.path as (string | number)[]), issue.keys[0]], message, target: "key" };
   }
@@ -112,6 +114,20 @@ function unknownRuleIssues(value: unknown): Issue[] {
       });
     });
   }
+  return issues;
+}
+
+/** Names under `extends` that are no preset, with the nearest one (`k8s-lint:security`). */
+function unknownPresetIssues(value: unknown): Issue[] {
+  if (!isMapping(value) || !Array.isArray(value.extends)) return [];
+  const known = PRESET_NAMES.map((p) => PRESET_PREFIX + p);
+  const issues: Issue[] = [];
+  value.extends.forEach((name, i) => {
+    if (typeof name !== "string" || presetNamed(name)) return;
+    // `security` alone is accepted too; the suggestion is written the documented way.
+    const asked = name.includes(":") ? name : PRESET_PREFIX + name;
+    issues.push({ path: ["extends", i], message: `unknown preset "${name}"${didYouMean(asked, known)}; one of: ${known.join(", ")}` });
+  });
   return issues;
 }
 

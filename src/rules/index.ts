@@ -13,6 +13,7 @@ import { rules as monitoring } from "./monitoring/index.js";
 import { rule as duplicateResource } from "./meta/duplicate-resource.js";
 import { rule as internalError } from "./meta/internal-error.js";
 import { rule as unusedSuppression } from "./meta/unused-suppression.js";
+import { rules as podSecurity } from "./pod-security/index.js";
 import { rules as probes } from "./probes/index.js";
 import { rules as resources } from "./resources/index.js";
 import { rules as schema } from "./schema/index.js";
@@ -53,6 +54,7 @@ const rules: Rule[] = [
   ...keda,
   ...argoRollouts,
   ...externalSecrets,
+  ...podSecurity,
   ...policy,
   internalError,
   unusedSuppression,
