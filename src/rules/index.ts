@@ -14,6 +14,7 @@ import { rule as duplicateResource } from "./meta/duplicate-resource.js";
 import { rule as internalError } from "./meta/internal-error.js";
 import { rule as unusedSuppression } from "./meta/unused-suppression.js";
 import { rules as probes } from "./probes/index.js";
+import { rules as rbac } from "./rbac/index.js";
 import { rules as resources } from "./resources/index.js";
 import { rules as schema } from "./schema/index.js";
 import { rules as security } from "./security/index.js";
@@ -52,6 +53,7 @@ export const allRules: readonly Rule[] = [
   ...keda,
   ...argoRollouts,
   ...externalSecrets,
+  ...rbac,
   internalError,
   unusedSuppression,
 ];

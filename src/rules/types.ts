@@ -22,6 +22,9 @@ export type RuleCategory =
   | "workloads"
   | "autoscaling"
   | "security"
+  | "rbac"
+  | "availability"
+  | "hygiene"
   | "monitoring"
   | "keda"
   | "argo-rollouts"
@@ -54,6 +57,8 @@ export interface RuleMeta {
    * written, never at what is absent or at other objects.
    */
   checksPatches?: boolean;
+  /** TEMPORARY until the presets branch is merged. */
+  presets?: readonly ("security" | "production")[];
 }
 
 /**
