@@ -3,6 +3,7 @@ import { rules as apiValidation } from "./api-validation/index.js";
 import { rules as apiValidationCrossField } from "./api-validation/cross-field/index.js";
 import { rules as argoRollouts } from "./argo-rollouts/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
+import { rules as availability } from "./availability/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as externalSecrets } from "./external-secrets/index.js";
@@ -54,6 +55,7 @@ export const allRules: readonly Rule[] = [
   ...argoRollouts,
   ...externalSecrets,
   ...rbac,
+  ...availability,
   internalError,
   unusedSuppression,
 ];
