@@ -37,6 +37,8 @@ export const configSchema = described(
         "complete: the input holds every object its resources refer to, so absent ones are reported; partial (default without --context): only where the input defines that kind in the namespace",
       ),
     ),
+    requiredLabels: z.optional(described(z.array(z.string()), "label keys every workload must carry (rule required-metadata); default: [app.kubernetes.io/name]")),
+    requiredAnnotations: z.optional(described(z.array(z.string()), "annotation keys every workload must carry (rule required-metadata); default: none")),
   }),
   "k8s-lint configuration",
 );

@@ -27,6 +27,8 @@ export function runSettings(options: RunOptions): Settings {
     kubernetesVersion: judgedRelease(options.kubernetesVersion ?? options.config?.kubernetesVersion),
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
+    ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
+    ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as externalSecrets } from "./external-secrets/index.js";
 import { rules as gatewayApi } from "./gateway-api/index.js";
+import { rules as hygiene } from "./hygiene/index.js";
 import { rules as ingress } from "./ingress/index.js";
 import { rules as keda } from "./keda/index.js";
 import { rules as monitoring } from "./monitoring/index.js";
@@ -56,6 +57,7 @@ export const allRules: readonly Rule[] = [
   ...externalSecrets,
   ...rbac,
   ...availability,
+  ...hygiene,
   internalError,
   unusedSuppression,
 ];
