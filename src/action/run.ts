@@ -57,6 +57,7 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
     cwd: io.cwd,
     config,
     kubernetesVersion: inputs.kubernetesVersion,
+    presets: inputs.presets,
     onResources: inputs.format === "junit" ? (list) => (resources = list) : undefined,
     onInputFiles: (files) => reads.push(...files),
   });

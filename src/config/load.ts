@@ -13,6 +13,7 @@ import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
 import { allRules } from "../engine/registry.js";
 import { targetRelease } from "../models/catalogue/releases.js";
+import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../presets.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };
@@ -50,7 +51,7 @@ export function loadConfig(file: string, displayName = file): Config {
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
   // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
-  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...releaseIssues(result.data)];
+  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...unknownPresetIssues(value), ...releaseIssues(result.data)];
   if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
   const located = issues.map(({ path, message, target }) => {
@@ -109,6 +110,20 @@ function unknownRuleIssues(value: unknown): Issue[] {
       });
     });
   }
+  return issues;
+}
+
+/** Names under `extends` that are no preset, with the nearest one (`k8s-lint:security`). */
+function unknownPresetIssues(value: unknown): Issue[] {
+  if (!isMapping(value) || !Array.isArray(value.extends)) return [];
+  const known = PRESET_NAMES.map((p) => PRESET_PREFIX + p);
+  const issues: Issue[] = [];
+  value.extends.forEach((name, i) => {
+    if (typeof name !== "string" || presetNamed(name)) return;
+    // `security` alone is accepted too; the suggestion is written the documented way.
+    const asked = name.includes(":") ? name : PRESET_PREFIX + name;
+    issues.push({ path: ["extends", i], message: `unknown preset "${name}"${didYouMean(asked, known)}; one of: ${known.join(", ")}` });
+  });
   return issues;
 }
 

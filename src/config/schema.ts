@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { REFERENCE_POLICIES } from "../types.js";
+import { PRESET_NAMES, PRESET_PREFIX } from "../presets.js";
 
 export const severitySetting = z.enum(["off", "info", "warning", "error"]);
 
@@ -20,6 +21,12 @@ export const excludeEntry = z.strictObject({
 export const configSchema = described(
   z.strictObject({
     $schema: z.optional(z.string()),
+    extends: z.optional(
+      described(
+        z.array(z.string()),
+        `presets to enable: ${PRESET_NAMES.map((p) => PRESET_PREFIX + p).join(", ")}; recommended is always on, --preset adds to the list`,
+      ),
+    ),
     rules: z.optional(described(z.record(z.string(), severitySetting), "rule id -> severity, or off")),
     ignore: z.optional(described(z.array(z.string()), "globs of files not to lint, relative to the config file")),
     exclude: z.optional(described(z.array(excludeEntry), "silence rules for resources matched by kind/namespace/name globs")),

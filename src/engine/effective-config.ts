@@ -3,6 +3,9 @@ import type { Config, ExcludeEntry } from "../config/schema.js";
 import { targetRelease } from "../models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
+import { activePresets, enabledByPresets, PRESET_NAMES, PRESET_PREFIX, presetNamed, type PresetChoice } from "../presets.js";
+import { didYouMean } from "../did-you-mean.js";
+import { LintUsageError } from "../errors.js";
 import type { Settings } from "../rules/types.js";
 import type { ReferencePolicy, SeveritySetting } from "../types.js";
 import { referencePolicy } from "./context.js";
@@ -19,6 +22,8 @@ export interface RunOptions {
   references?: ReferencePolicy;
   /** `--context` paths; with them the input counts as complete. */
   context?: string[];
+  /** `--preset` names (`security` or `k8s-lint:security`), added to the config's `extends`. */
+  presets?: string[];
 }
 
 /** The settings rules read: explicit option, else the config's, else the default. */
@@ -42,18 +47,44 @@ function judgedRelease(asked: string | undefined): string {
   return "release" in target ? target.release : asked;
 }
 
-/** Config severities, then `--rule` overrides; rules named in neither keep their own. */
+/** The presets a run enables: `recommended`, the config's `extends` and `--preset` (names validated where they were read). */
+export function runPresets(options: RunOptions): PresetChoice[] {
+  const named = [...(options.config?.extends ?? []), ...(options.presets ?? [])];
+  return activePresets(named.map(presetOrThrow));
+}
+
+/** The preset a name means; an unknown name (from the Node API: the CLI and config loader check theirs first) is a usage error. */
+function presetOrThrow(name: string): PresetChoice {
+  const preset = presetNamed(name);
+  if (preset) return preset;
+  const known = PRESET_NAMES.map((p) => PRESET_PREFIX + p);
+  throw new LintUsageError(`unknown preset "${name}"${didYouMean(name.includes(":") ? name : PRESET_PREFIX + name, known)}; one of: ${known.join(", ")}`);
+}
+
+/**
+ * Config severities, then `--rule` overrides; a rule of a preset the run does not enable is off
+ * unless named in either; a rule another enabled rule stands in for (`supersedes`) is off.
+ * Rules named nowhere keep their own severity.
+ */
 export function severityOverrides(options: RunOptions): Map<string, SeveritySetting> {
   const table = new Map<string, SeveritySetting>();
   for (const src of [options.config?.rules, options.rules]) {
     if (!src) continue;
     for (const [id, sev] of Object.entries(src)) table.set(id, sev);
   }
+  const active = runPresets(options);
+  for (const { meta } of allRules) if (!table.has(meta.id) && !enabledByPresets(meta, active)) table.set(meta.id, "off");
+  for (const { meta } of allRules) {
+    if (!meta.supersedes || table.get(meta.id) === "off") continue;
+    for (const id of meta.supersedes) table.set(id, "off");
+  }
   return table;
 }
 
 /** The configuration `--print-config` shows: every setting resolved, every rule's severity. */
 export interface EffectiveConfig extends Settings {
+  /** The enabled presets, `recommended` first. */
+  presets: PresetChoice[];
   maxWarnings?: number;
   /** The config's globs, relative to the config file's directory. */
   ignore: string[];
@@ -67,6 +98,7 @@ export function effectiveConfig(options: RunOptions & { maxWarnings?: number }):
   const overrides = severityOverrides(options);
   const maxWarnings = options.maxWarnings ?? options.config?.maxWarnings;
   return {
+    presets: runPresets(options),
     ...runSettings(options),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ignore: options.config?.ignore ?? [],

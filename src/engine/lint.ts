@@ -12,7 +12,7 @@ import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
 import { collect, discoverInputs, indexResources } from "./collect.js";
 import { addFindings, checkRuleIds } from "./diagnostics.js";
-import { runSettings, severityOverrides } from "./effective-config.js";
+import { runPresets, runSettings, severityOverrides } from "./effective-config.js";
 import { loadFiles } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules } from "./run-rules.js";
@@ -42,6 +42,8 @@ export interface LintOptions {
    * an input set of its own for cross-resource rules and duplicates (`--per-directory`).
    */
   perDirectory?: boolean;
+  /** Presets to enable besides the config's `extends` (`--preset`): `security`, `production`, `all` (or `k8s-lint:<name>`). */
+  presets?: string[];
   /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
@@ -77,5 +79,5 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
-  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, quiet: options.quiet });
+  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), quiet: options.quiet });
 }

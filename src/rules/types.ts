@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../models/resource-index.js";
 import type { Resource } from "../models/resource.js";
 import type { Memo } from "../models/run-memo.js";
 import type { KindGroup } from "../models/workloads.js";
+import type { PresetName } from "../presets.js";
 import type { Path, ReferencePolicy, Severity } from "../types.js";
 
 export type RuleCategory =
@@ -29,7 +30,15 @@ export type RuleCategory =
   | "keda"
   | "argo-rollouts"
   | "external-secrets"
+  | "pod-security"
   | "meta";
+
+/**
+ * The opt-in rule sets beyond `recommended` (src/presets.ts): a rule that names one is off
+ * unless one of its presets is enabled (`extends: [k8s-lint:<name>]`, `--preset <name>`) or it
+ * is turned on by name.
+ */
+export type { PresetName };
 
 export interface RuleMeta {
   id: string;
@@ -57,8 +66,16 @@ export interface RuleMeta {
    * written, never at what is absent or at other objects.
    */
   checksPatches?: boolean;
-  /** TEMPORARY until the presets branch is merged. */
-  presets?: readonly ("security" | "production")[];
+  /**
+   * The presets the rule belongs to; absent: `recommended`, the default set. A rule with presets
+   * runs only when one of them is enabled (or `all` is), or when the config names it in `rules`.
+   */
+  presets?: readonly PresetName[];
+  /**
+   * Rules this one stands in for while it runs: they report the same fault, so they are off
+   * whenever this rule is enabled (a Pod Security Standards check over the recommended rule).
+   */
+  supersedes?: readonly string[];
 }
 
 /**

@@ -7,6 +7,8 @@ import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
+import { didYouMean } from "../../did-you-mean.js";
+import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
 import { targetRelease } from "../../models/catalogue/releases.js";
 import { printConfig } from "../print-config.js";
 import { createProgress, progressAllowed } from "../progress.js";
@@ -26,6 +28,8 @@ Options:
       --stdin-filename <path>  the name findings give the "-" input (and ignore patterns match)
   -c, --config <file>          config file (default: nearest .k8s-lint.yaml/.json upwards)
       --rule <id>=<severity>   off | info | warning | error; repeatable
+      --preset <name>          security | production | all: enable a preset's rules besides
+                               recommended; repeatable, adds to the config's extends
       --kubernetes-version <x.y>  target release (1.30, v1.30, 1.30.2): which APIs and fields
                                exist, which are deprecated or removed (default: newest known)
       --default-namespace <ns> namespace of resources without one (default: default)
@@ -69,6 +73,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       "stdin-filename": { type: "string" },
       config: { type: "string", short: "c" },
       rule: { type: "string", multiple: true },
+      preset: { type: "string", multiple: true },
       "kubernetes-version": { type: "string" },
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
@@ -107,13 +112,19 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (references !== undefined && !REFERENCE_POLICIES.includes(references)) {
     throw new UsageError(`--references expects ${REFERENCE_POLICIES.join(" or ")}, got "${references}"`);
   }
+  const presets = values.preset ?? [];
+  for (const name of presets) {
+    if (presetNamed(name)) continue;
+    const known = PRESET_NAMES.map((p) => `${p}`);
+    throw new UsageError(`unknown preset "${name}"${didYouMean(name.replace(PRESET_PREFIX, ""), known)}; one of: ${known.join(", ")}`);
+  }
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   const kubeVersion = judged && "release" in judged ? judged.release : undefined;
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
-  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context };
+  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context, presets };
   if (values["print-config"] !== undefined) {
     io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
     return EXIT_OK;

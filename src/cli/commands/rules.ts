@@ -1,13 +1,15 @@
 /** `k8s-lint rules`: the catalogue. */
 import { allRules } from "../../engine/registry.js";
+import { presetsOf } from "../../presets.js";
 import { DEFAULT_WIDTH, table } from "../../wrap.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, outputWidth, UsageError, type CliIO } from "../io.js";
 
 export const RULES_HELP = `Usage: k8s-lint rules [options]
 
-Lists every rule: its id, default severity, category and what it checks.
-\`k8s-lint explain <rule>\` tells more about one.
+Lists every rule: its id, default severity, category, preset and what it checks.
+Rules of the security and production presets run only when the preset is enabled
+(--preset, or extends in the config). \`k8s-lint explain <rule>\` tells more about one.
 
 Options:
   -f, --format <name>   table | json (default: table)
@@ -37,12 +39,13 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
       category: meta.category,
       summary: meta.summary,
       crossResource: meta.crossResource ?? false,
+      presets: [...presetsOf(meta)],
     }));
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     return EXIT_OK;
   }
   if (format !== "table") throw new UsageError(`unknown format "${format}" (table or json)`);
-  const rows = [["RULE", "SEVERITY", "CATEGORY", "SUMMARY"], ...allRules.map(({ meta }) => [meta.id, meta.severity, meta.category, meta.summary])];
+  const rows = [["RULE", "SEVERITY", "CATEGORY", "PRESET", "SUMMARY"], ...allRules.map(({ meta }) => [meta.id, meta.severity, meta.category, presetsOf(meta).join(", "), meta.summary])];
   const lines = table(rows, outputWidth(io, false) ?? DEFAULT_WIDTH);
   lines.push("", `${allRules.length} rules. \`k8s-lint explain <rule>\` tells more about one.`);
   io.stdout(`${lines.join("\n")}\n`);
