@@ -10,7 +10,9 @@ import { rule as jobTtl } from "./job-ttl-missing.js";
 import { rule as nakedPod } from "./naked-pod.js";
 import { rule as namespaceMissing } from "./namespace-missing.js";
 import { rule as networkPolicy } from "./network-policy-missing.js";
+import { rule as privilegedPort } from "./privileged-port.js";
 import { rule as requiredMetadata } from "./required-metadata.js";
+import { rule as serviceExposed } from "./service-exposed.js";
 
 export const rules: Rule[] = [
   envSecretLiteral,
@@ -23,5 +25,7 @@ export const rules: Rule[] = [
   jobTtl,
   deprecatedServiceAccount,
   networkPolicy,
+  serviceExposed,
+  privilegedPort,
   requiredMetadata,
 ];
