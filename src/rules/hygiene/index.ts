@@ -6,6 +6,7 @@ import { rule as cronjobDeadline } from "./cronjob-starting-deadline-missing.js"
 import { rule as deprecatedServiceAccount } from "./deprecated-serviceaccount-field.js";
 import { rule as envSecretLiteral } from "./env-secret-literal.js";
 import { rule as pullPolicy } from "./image-pull-policy-moving-tag.js";
+import { rule as ingressTls } from "./ingress-tls-missing.js";
 import { rule as jobTtl } from "./job-ttl-missing.js";
 import { rule as nakedPod } from "./naked-pod.js";
 import { rule as namespaceMissing } from "./namespace-missing.js";
@@ -13,6 +14,7 @@ import { rule as networkPolicy } from "./network-policy-missing.js";
 import { rule as privilegedPort } from "./privileged-port.js";
 import { rule as requiredMetadata } from "./required-metadata.js";
 import { rule as serviceExposed } from "./service-exposed.js";
+import { rule as writableRoot } from "./writable-root-filesystem.js";
 
 export const rules: Rule[] = [
   envSecretLiteral,
@@ -26,6 +28,8 @@ export const rules: Rule[] = [
   deprecatedServiceAccount,
   networkPolicy,
   serviceExposed,
+  ingressTls,
+  writableRoot,
   privilegedPort,
   requiredMetadata,
 ];
