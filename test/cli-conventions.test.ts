@@ -125,7 +125,7 @@ describe("--print-config <file>", () => {
     expect(JSON.parse(json.out)).toEqual(yaml);
   });
 
-  test("without a config file, configFile is null and the rules keep their defaults (a rule of an opt-in preset is off)", async () => {
+  test("without a config file, configFile is null and the rules keep their defaults (a preset's rules are off)", async () => {
     const r = await cli(["--print-config", "x.yaml", "-f", "json"], project({}));
     const shown = JSON.parse(r.out);
     expect(shown.configFile).toBeNull();

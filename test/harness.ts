@@ -3,7 +3,7 @@
  * (`*` = every error and warning rule), `# expect: a, b` on a line says those rules report
  * that line, `# options: kubernetesVersion=1.25, defaultNamespace=shop, references=complete` sets lint options
  * (`context=<path>`, relative to the repository root, reads that path as `--context`;
- * `perDirectory=true` lints as `--per-directory`).
+ * `perDirectory=true` lints as `--per-directory`; `podSecurity=baseline:v1.30` as `--pod-security`).
  * `# preset: security` (several comma-separated) lints the fixture with those presets enabled,
  * as `--preset security` does: the rules of an opt-in preset are off without it.
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
@@ -53,7 +53,7 @@ export interface FixtureCase {
   expected: Set<string>;
   /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
   columns: Map<string, number>;
-  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory" | "presets">;
+  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory" | "presets" | "podSecurity">;
   /** The target release of a version-matrix case (`# targets:`). */
   target?: string;
 }
@@ -174,6 +174,10 @@ function fixtureCase(p: string, markers: ReadonlyArray<readonly [string, ReturnT
     if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
     if (m.options.context) c.options.context = [m.options.context];
     if (m.options.perDirectory === "true") c.options.perDirectory = true;
+    if (m.options.podSecurity) {
+      const [level, version] = m.options.podSecurity.split(":");
+      c.options.podSecurity = { level: level as "baseline" | "restricted", ...(version ? { version } : {}) };
+    }
     if (m.presets.length) c.options.presets = [...new Set([...(c.options.presets ?? []), ...m.presets])];
   }
   if (target) c.options.kubernetesVersion = target;

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
-import { configSchema, excludeEntry, type Config } from "./schema.js";
+import { configSchema, excludeEntry, podSecuritySetting, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
@@ -81,7 +81,8 @@ interface Issue {
 
 function describeIssue(issue: z.core.$ZodIssue): Issue {
   if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(issue.path.length ? excludeEntry.shape : configSchema.shape);
+    const nested = issue.path[0] === "podSecurity" ? podSecuritySetting.shape : excludeEntry.shape;
+    const known = Object.keys(issue.path.length ? nested : configSchema.shape);
     const message = `unknown key "${issue.keys.join('", "')}"${didYouMean(issue.keys[0], known)}`;
     return { path: [...(issue.path as (string | number)[]), issue.keys[0]], message, target: "key" };
   }

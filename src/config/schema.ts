@@ -18,6 +18,20 @@ export const excludeEntry = z.strictObject({
   rules: described(z.array(z.string()).check(z.minLength(1)), 'rule ids to silence for matching resources ("*" for all)'),
 });
 
+export const POD_SECURITY_LEVELS = ["baseline", "restricted"] as const;
+/** A policy version as the namespace label pod-security.kubernetes.io/enforce-version writes it, or latest. */
+export const POD_SECURITY_VERSION = /^(latest|v?1\.\d+)$/;
+
+export const podSecuritySetting = z.strictObject({
+  level: z.optional(described(z.enum(POD_SECURITY_LEVELS), "the Pod Security Standard level; default: restricted")),
+  version: z.optional(
+    described(
+      z.string().check(z.regex(POD_SECURITY_VERSION, 'must be "latest" or look like v1.30')),
+      "the policy version as the namespace label pod-security.kubernetes.io/enforce-version writes it (v1.30), or latest (default): the policy of the target Kubernetes release",
+    ),
+  ),
+});
+
 export const configSchema = described(
   z.strictObject({
     $schema: z.optional(z.string()),
@@ -35,6 +49,9 @@ export const configSchema = described(
         z.string().check(z.regex(/^v?\d+\.\d+(?:\.\d+)?$/, "must look like 1.30, v1.30 or 1.30.2")),
         "target Kubernetes release (1.30, v1.30 or 1.30.2): which APIs and fields exist, which are deprecated or removed; default: the newest release k8s-lint knows",
       ),
+    ),
+    podSecurity: z.optional(
+      described(podSecuritySetting, "the Pod Security Standard the pod-security rules judge against (docs/presets.md); setting it enables those rules"),
     ),
     defaultNamespace: z.optional(described(z.string(), "namespace of resources without metadata.namespace")),
     maxWarnings: z.optional(described(z.int().check(z.gte(0)), "exit 1 when there are more warnings than this")),

@@ -24,12 +24,21 @@ export interface RunOptions {
   context?: string[];
   /** `--preset` names (`security` or `k8s-lint:security`), added to the config's `extends`. */
   presets?: string[];
+  /** `--pod-security <level>[:<version>]`, over the config's `podSecurity`. */
+  podSecurity?: PodSecuritySetting;
 }
+
+export type PodSecuritySetting = NonNullable<Config["podSecurity"]>;
 
 /** The settings rules read: explicit option, else the config's, else the default. */
 export function runSettings(options: RunOptions): Settings {
+  const kubernetesVersion = judgedRelease(options.kubernetesVersion ?? options.config?.kubernetesVersion);
+  const podSecurity = { ...options.config?.podSecurity, ...options.podSecurity };
+  const version = podSecurity.version ?? "latest";
   return {
-    kubernetesVersion: judgedRelease(options.kubernetesVersion ?? options.config?.kubernetesVersion),
+    kubernetesVersion,
+    // `latest` is the policy of the cluster's own release, as the admission controller reads it.
+    podSecurity: { level: podSecurity.level ?? "restricted", version: version === "latest" ? kubernetesVersion : version.replace(/^v/, "") },
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
     ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
@@ -73,7 +82,15 @@ export function severityOverrides(options: RunOptions): Map<string, SeveritySett
     for (const [id, sev] of Object.entries(src)) table.set(id, sev);
   }
   const active = runPresets(options);
-  for (const { meta } of allRules) if (!table.has(meta.id) && !enabledByPresets(meta, active)) table.set(meta.id, "off");
+  // Setting podSecurity asks for its checks, with or without the security preset.
+  const podSecurity = options.podSecurity ?? options.config?.podSecurity;
+  const level = runSettings(options).podSecurity.level;
+  for (const { meta } of allRules) {
+    if (table.has(meta.id)) continue;
+    const check = meta.podSecurityCheck;
+    const enabled = check ? (podSecurity !== undefined || enabledByPresets(meta, active)) && (level === "restricted" || check.level === "baseline") : enabledByPresets(meta, active);
+    if (!enabled) table.set(meta.id, "off");
+  }
   for (const { meta } of allRules) {
     if (!meta.supersedes || table.get(meta.id) === "off") continue;
     for (const id of meta.supersedes) table.set(id, "off");

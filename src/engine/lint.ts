@@ -12,7 +12,7 @@ import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
 import { collect, discoverInputs, indexResources } from "./collect.js";
 import { addFindings, checkRuleIds } from "./diagnostics.js";
-import { runPresets, runSettings, severityOverrides } from "./effective-config.js";
+import { runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
 import { loadFiles } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules } from "./run-rules.js";
@@ -44,6 +44,8 @@ export interface LintOptions {
   perDirectory?: boolean;
   /** Presets to enable besides the config's `extends` (`--preset`): `security`, `production`, `all` (or `k8s-lint:<name>`). */
   presets?: string[];
+  /** The Pod Security Standard level and policy version (`--pod-security`), over the config's `podSecurity`; setting it enables the pod-security rules. */
+  podSecurity?: PodSecuritySetting;
   /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */

@@ -15,6 +15,7 @@ import { rules as monitoring } from "./monitoring/index.js";
 import { rule as duplicateResource } from "./meta/duplicate-resource.js";
 import { rule as internalError } from "./meta/internal-error.js";
 import { rule as unusedSuppression } from "./meta/unused-suppression.js";
+import { rules as podSecurity } from "./pod-security/index.js";
 import { rules as probes } from "./probes/index.js";
 import { rules as rbac } from "./rbac/index.js";
 import { rules as resources } from "./resources/index.js";
@@ -55,6 +56,7 @@ export const allRules: readonly Rule[] = [
   ...keda,
   ...argoRollouts,
   ...externalSecrets,
+  ...podSecurity,
   ...rbac,
   ...availability,
   ...hygiene,

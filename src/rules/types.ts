@@ -76,6 +76,12 @@ export interface RuleMeta {
    * whenever this rule is enabled (a Pod Security Standards check over the recommended rule).
    */
   supersedes?: readonly string[];
+  /**
+   * The check of the pod-security admission controller (k8s.io/pod-security-admission,
+   * policy/check_*.go) the rule implements, and its level: a restricted check runs only when the
+   * run's `podSecurity.level` is restricted (the default).
+   */
+  podSecurityCheck?: { id: string; level: PodSecurityLevel };
 }
 
 /**
@@ -88,8 +94,16 @@ export interface RuleExamples {
   good: string;
 }
 
+/** The Pod Security Standards levels k8s-lint checks (privileged has no checks). */
+export type PodSecurityLevel = "baseline" | "restricted";
+
 export interface Settings {
   kubernetesVersion: string;
+  /**
+   * The Pod Security Standard the pod-security rules judge against: its level, and the policy
+   * version as a release ("1.30"; `latest` resolved to the target Kubernetes release).
+   */
+  podSecurity: { level: PodSecurityLevel; version: string };
   defaultNamespace: string;
   /** Read only through reportsAbsent (rules/config/references.ts). */
   references: ReferencePolicy;
