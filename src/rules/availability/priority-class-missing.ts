@@ -17,8 +17,8 @@ Reported as info: many clusters set a sensible globalDefault.`,
   fix: "Set spec.template.spec.priorityClassName to a PriorityClass of the cluster that matches the workload's importance.",
   preventsStatus: ["Pending", "Evicted"],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl || tpl.spec.priorityClassName) return;
+    const tpl = resource.podTemplate!;
+    if (tpl.spec.priorityClassName) return;
     report({
       path: tpl.specPath,
       target: "key",

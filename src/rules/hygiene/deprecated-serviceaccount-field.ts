@@ -15,8 +15,8 @@ account than its reader thinks. kube-linter reports it (deprecated-service-accou
   fix: "Rename spec.serviceAccount to spec.serviceAccountName (keep one of them).",
   preventsStatus: [],
   check({ resource, report }) {
-    const tpl = resource.podTemplate;
-    if (!tpl || typeof tpl.spec.serviceAccount !== "string") return;
+    const tpl = resource.podTemplate!;
+    if (typeof tpl.spec.serviceAccount !== "string") return;
     const other = tpl.spec.serviceAccountName;
     report({
       path: [...tpl.specPath, "serviceAccount"],
