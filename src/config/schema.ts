@@ -75,6 +75,8 @@ export const configSchema = described(
     customRules: z.optional(described(z.array(customRuleEntry), "rules written in CEL (docs/custom-rules.md)")),
     plugins: z.optional(described(z.array(z.string()), "JavaScript modules exporting rules, relative to the config file (docs/custom-rules.md)")),
     policies: z.optional(described(z.array(z.string()), "files or folders of ValidatingAdmissionPolicies and bindings applied to the input, relative to the config file (read like --context)")),
+    requiredLabels: z.optional(described(z.array(z.string()), "label keys every workload must carry (rule required-metadata); default: [app.kubernetes.io/name]")),
+    requiredAnnotations: z.optional(described(z.array(z.string()), "annotation keys every workload must carry (rule required-metadata); default: none")),
   }),
   "k8s-lint configuration",
 );

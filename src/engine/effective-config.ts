@@ -41,6 +41,8 @@ export function runSettings(options: RunOptions): Settings {
     podSecurity: { level: podSecurity.level ?? "restricted", version: version === "latest" ? kubernetesVersion : version.replace(/^v/, "") },
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
+    ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
+    ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
   };
 }
 

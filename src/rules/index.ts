@@ -3,10 +3,12 @@ import { rules as apiValidation } from "./api-validation/index.js";
 import { rules as apiValidationCrossField } from "./api-validation/cross-field/index.js";
 import { rules as argoRollouts } from "./argo-rollouts/index.js";
 import { rules as autoscaling } from "./autoscaling/index.js";
+import { rules as availability } from "./availability/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as externalSecrets } from "./external-secrets/index.js";
 import { rules as gatewayApi } from "./gateway-api/index.js";
+import { rules as hygiene } from "./hygiene/index.js";
 import { rules as ingress } from "./ingress/index.js";
 import { rules as keda } from "./keda/index.js";
 import { rules as monitoring } from "./monitoring/index.js";
@@ -15,6 +17,7 @@ import { rule as internalError } from "./meta/internal-error.js";
 import { rule as unusedSuppression } from "./meta/unused-suppression.js";
 import { rules as podSecurity } from "./pod-security/index.js";
 import { rules as probes } from "./probes/index.js";
+import { rules as rbac } from "./rbac/index.js";
 import { rules as resources } from "./resources/index.js";
 import { rules as schema } from "./schema/index.js";
 import { rules as security } from "./security/index.js";
@@ -55,6 +58,9 @@ const rules: Rule[] = [
   ...argoRollouts,
   ...externalSecrets,
   ...podSecurity,
+  ...rbac,
+  ...availability,
+  ...hygiene,
   ...policy,
   internalError,
   unusedSuppression,

@@ -23,6 +23,9 @@ export type RuleCategory =
   | "workloads"
   | "autoscaling"
   | "security"
+  | "rbac"
+  | "availability"
+  | "hygiene"
   | "monitoring"
   | "keda"
   | "argo-rollouts"
@@ -106,6 +109,9 @@ export interface Settings {
   defaultNamespace: string;
   /** Read only through reportsAbsent (rules/config/references.ts). */
   references: ReferencePolicy;
+  /** Keys of labels and annotations every workload must carry (config requiredLabels, requiredAnnotations); absent: required-metadata's defaults. */
+  requiredLabels?: readonly string[];
+  requiredAnnotations?: readonly string[];
 }
 
 export interface Finding {
