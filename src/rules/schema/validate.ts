@@ -16,7 +16,7 @@ import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { compareVersions, findApiChange } from "./api-changes.js";
-import { fieldFirstRelease, servedRange } from "../../models/catalogue/history.js";
+import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
 
@@ -318,7 +318,7 @@ class Walker {
       else if (!this.release || !this.newerThanTarget(code, key, path)) this.walk(v, fieldCode, [...path, key]);
     }
     const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
-    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key))) this.unknownField(key, v, type.fields, path);
+    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
     if (!this.target.lenient) {
       for (const req of type.required) {
         if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
@@ -345,6 +345,29 @@ class Walker {
       target: "key",
       message: `field ${JSON.stringify(key)} of ${where} is served from ${first}; the target is ${this.release!.target}`,
       hint: `remove ${JSON.stringify(key)}, or target Kubernetes ${first} or later`,
+    });
+    return true;
+  }
+
+  /**
+   * A field an older release had and the newest no longer has (Service spec.topologyKeys): served
+   * at the target, it is accepted as is (its subtree is not in the catalogue); otherwise reported
+   * as removed, with the release that removed it, instead of a did-you-mean to a different field.
+   */
+  private removedField(code: TypeCode, key: string, path: Path): boolean {
+    if (this.target.lenient) return false;
+    const range = removedFieldRange(code, key);
+    if (!range) return false;
+    const target = this.release?.judged ?? CATALOGUE_KUBERNETES_VERSION;
+    if (inRange(range, target)) return true;
+    const removedIn = releaseAfter(range.last);
+    if (!removedIn || compareVersions(target, range.first) < 0) return false;
+    const where = path.length ? formatPath(path) : this.resource.kind;
+    this.report("unknown-field", {
+      path: [...path, key],
+      target: "key",
+      message: `field ${JSON.stringify(key)} of ${where} was removed in Kubernetes ${removedIn}; the target is ${this.release?.target ?? target}`,
+      hint: `remove ${JSON.stringify(key)}, or target Kubernetes ${range.last} or earlier`,
     });
     return true;
   }
