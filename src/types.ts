@@ -94,6 +94,8 @@ export interface LintSummary {
 export interface LintResult {
   version: 1;
   kubernetesVersion: string;
+  /** The release asked for (--kubernetes-version, kubernetesVersion), present when another one is judged (newer than the catalogue). */
+  requestedKubernetesVersion?: string;
   files: FileResult[];
   summary: LintSummary;
 }

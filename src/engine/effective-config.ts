@@ -1,6 +1,6 @@
 /** What a run applies: the config file's settings under the explicit options, with defaults. */
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import { targetRelease } from "../models/catalogue/releases.js";
+import { releaseOf, targetRelease } from "../models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
 import type { Settings } from "../rules/types.js";
@@ -28,6 +28,16 @@ export function runSettings(options: RunOptions): Settings {
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
   };
+}
+
+/**
+ * The release asked for (flag or config), when the run judges another one: a release newer
+ * than the catalogue ("1.37" judged as "1.36"). Undefined when nothing was asked or it is judged.
+ */
+export function requestedRelease(options: RunOptions): string | undefined {
+  const asked = options.kubernetesVersion ?? options.config?.kubernetesVersion;
+  const release = asked === undefined ? undefined : releaseOf(asked);
+  return release !== undefined && release !== judgedRelease(asked) ? release : undefined;
 }
 
 /**

@@ -10,11 +10,13 @@ export interface ResultInput {
   /** How many resources were judged. */
   resources: number;
   kubernetesVersion: string;
+  /** The release asked for, when another one is judged. */
+  requestedKubernetesVersion?: string;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
 }
 
-export function assembleResult({ reported, resources, kubernetesVersion, quiet }: ResultInput): LintResult {
+export function assembleResult({ reported, resources, kubernetesVersion, requestedKubernetesVersion, quiet }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
@@ -26,6 +28,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, quiet }
   return {
     version: 1,
     kubernetesVersion,
+    ...(requestedKubernetesVersion ? { requestedKubernetesVersion } : {}),
     files,
     summary: {
       files: files.length,

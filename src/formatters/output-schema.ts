@@ -65,6 +65,11 @@ export const lintResultSchema = z
   .strictObject({
     version: z.literal(1).describe("version of this format; changes that break readers increase it"),
     kubernetesVersion: z.string().regex(/^\d+\.\d+$/).describe("the Kubernetes version deprecated/removed APIs were judged against"),
+    requestedKubernetesVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .optional()
+      .describe("the release asked for (--kubernetes-version or kubernetesVersion), present only when another one was judged: a release newer than the newest k8s-lint knows is judged as that one"),
     files: z.array(fileResultSchema).describe("every linted file, in the order they were found"),
     summary: z
       .strictObject({
