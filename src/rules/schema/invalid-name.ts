@@ -66,7 +66,7 @@ object is rejected and not created.`,
       } else if (resource.kind === "StatefulSet" && name.length > LABEL_VALUE_MAX - REVISION_HASH_SUFFIX) {
         report({
           path: ["metadata", "name"],
-          message: `StatefulSet name ${JSON.stringify(name)} is ${name.length} characters: the API server accepts it, but the controller-revision-hash label of its pods ("${name}-<hash>") would exceed ${LABEL_VALUE_MAX} characters, so no pod is created`,
+          message: `StatefulSet name ${JSON.stringify(name)} is ${name.length} characters: the API server accepts it, but the controller-revision-hash label of its pods ("${name}-<hash>", a hash of up to 10 characters) can exceed ${LABEL_VALUE_MAX} characters, and then no pod is created`,
           hint: `shorten the name to ${LABEL_VALUE_MAX - REVISION_HASH_SUFFIX} characters`,
         });
       }
