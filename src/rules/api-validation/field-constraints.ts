@@ -10,6 +10,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { compareQuantities } from "../../models/quantity.js";
+import { yamlOctalInteger } from "../../models/values.js";
 import {
   cidrProblem,
   configMapKeyProblem,
@@ -130,6 +131,9 @@ const nameOf = (object: string): Check => format((s) => (s === "" ? undefined : 
 const nonEmpty: Check = (v, ctx) => (v === "" ? { message: `${ctx.field} is empty`, hint: `set ${ctx.field}` } : undefined);
 
 function fileMode(v: unknown, ctx: CheckContext): Problem | undefined {
+  // `0o1777` (YAML 1.2 octal): an integer to kubectl, quoted as written.
+  const octal = yamlOctalInteger(v);
+  if (octal !== undefined) return fileModeProblem(octal) === undefined ? undefined : { message: `${ctx.field} ${v} ${fileModeProblem(octal)}`, hint: "write the mode as an octal number from 0o000 to 0o777, such as 0o644" };
   if (!isInt(v) || fileModeProblem(v) === undefined) return undefined;
   const digits = String(v);
   const readAsDecimal = /^[0-7]{3,4}$/.test(digits) && Number.parseInt(digits, 8) <= 0o777;

@@ -5,7 +5,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
-import { kindOfValue } from "../../models/values.js";
+import { kindOfValue, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
@@ -233,7 +233,7 @@ class Walker {
         }
         return;
       case "i":
-        if (!Number.isInteger(value)) wrongType();
+        if (!Number.isInteger(value) && yamlOctalInteger(value) === undefined) wrongType();
         return;
       case "n":
         if (typeof value !== "number") wrongType();
