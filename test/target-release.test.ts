@@ -39,6 +39,14 @@ test.each([
   expect(releaseOf(text)).toBe(release);
 });
 
+test("the config schema takes the syntax the flag takes", async () => {
+  const { configSchema } = await import("../src/config/schema.js");
+  const { RELEASE_SYNTAX } = await import("../src/models/catalogue/releases.js");
+  for (const v of ["1.30", "v1.30.2-gke.1", "v1.30.2+k3s1", "1.30-rc", "latest"]) {
+    expect(configSchema.safeParse({ kubernetesVersion: v }).success).toBe(RELEASE_SYNTAX.test(v));
+  }
+});
+
 test("a release older than the history is an error naming the range; a newer one is judged as the newest with a warning", () => {
   expect(targetRelease("1.18")).toEqual({ error: `Kubernetes 1.18 is older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` });
   expect(targetRelease(OLDEST_KUBERNETES_VERSION)).toEqual({ release: OLDEST_KUBERNETES_VERSION });

@@ -5,7 +5,6 @@
  */
 import * as z from "zod/mini";
 import { REFERENCE_POLICIES } from "../types.js";
-import { RELEASE_SYNTAX } from "../models/catalogue/releases.js";
 
 export const severitySetting = z.enum(["off", "info", "warning", "error"]);
 
@@ -26,7 +25,7 @@ export const configSchema = described(
     exclude: z.optional(described(z.array(excludeEntry), "silence rules for resources matched by kind/namespace/name globs")),
     kubernetesVersion: z.optional(
       described(
-        z.string().check(z.regex(RELEASE_SYNTAX, "must look like 1.30, v1.30, 1.30.2 or v1.30.2-gke.1")),
+        z.string().check(z.regex(/^v?(\d+)\.(\d+)(?:\.\d+(?:[-+][0-9A-Za-z.+_-]*)?)?$/, "must look like 1.30, v1.30, 1.30.2 or v1.30.2-gke.1")),
         "target Kubernetes release (1.30, v1.30, 1.30.2; a vendor suffix such as -gke.1 or +k3s1 is ignored): which APIs and fields exist, which are deprecated or removed; default: the newest release k8s-lint knows",
       ),
     ),

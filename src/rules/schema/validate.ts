@@ -45,19 +45,39 @@ export function schemaTarget(resource: Resource): SchemaTarget | undefined {
   return current ? { info: current, lenient: true } : undefined;
 }
 
-/** One walk per resource, shared by the schema rules: resource -> rule id -> findings. */
-const SCHEMA_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("schema findings by resource");
+/**
+ * A subtree written where it does not belong (unknown-field reports it as misplaced): where it is
+ * written, and the path where it belongs ("[]" for every item of a list), so that other rules judge
+ * its values as the type there.
+ */
+export interface MisplacedSubtree {
+  path: Path;
+  value: unknown;
+  home: readonly string[];
+}
+
+/** One walk per resource, shared by the schema rules: resource -> rule id -> findings, and the misplaced subtrees it met. */
+const SCHEMA_FINDINGS = memoKey<Map<Resource, { byRule: Map<SchemaRuleId, Finding[]>; misplaced: MisplacedSubtree[] }>>("schema findings by resource");
+
+function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string) {
+  const cache = memo(SCHEMA_FINDINGS, () => new Map());
+  let walked = cache.get(resource);
+  if (!walked) {
+    walked = { byRule: new Map(), misplaced: [] };
+    const target = schemaTarget(resource);
+    if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced).run();
+    cache.set(resource, walked);
+  }
+  return walked;
+}
 
 export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo, kubernetesVersion: string): Finding[] {
-  const cache = memo(SCHEMA_FINDINGS, () => new Map());
-  let byRule = cache.get(resource);
-  if (!byRule) {
-    byRule = new Map();
-    const target = schemaTarget(resource);
-    if (target) new Walker(resource, target, byRule, releaseFor(target, kubernetesVersion)).run();
-    cache.set(resource, byRule);
-  }
-  return byRule.get(rule) ?? [];
+  return schemaWalk(resource, memo, kubernetesVersion).byRule.get(rule) ?? [];
+}
+
+/** The misplaced subtrees of a resource (from the same walk as the schema rules). */
+export function misplacedSubtrees(resource: Resource, memo: Memo, kubernetesVersion: string): readonly MisplacedSubtree[] {
+  return schemaWalk(resource, memo, kubernetesVersion).misplaced;
 }
 
 /** Which fields exist at which release: the target, and the release whose fields are judged. */
@@ -168,6 +188,7 @@ class Walker {
     private readonly target: SchemaTarget,
     private readonly out: Map<SchemaRuleId, Finding[]>,
     private readonly release?: FieldRelease,
+    private readonly misplaced?: MisplacedSubtree[],
   ) {
     this.metaCode = objectType(target.info.type).fields.get("metadata");
   }
@@ -390,6 +411,7 @@ class Walker {
       const home = this.misplacedHome(key, value, fields, path);
       if (home) {
         finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`);
+        this.misplaced?.push({ path: [...path, key], value, home: home.segments });
         // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
         return this.walk(value, home.code, [...path, key]);
       }
@@ -400,8 +422,9 @@ class Walker {
   }
 
   /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
-  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode } | undefined {
-    const down: Array<{ at: string; code: TypeCode }> = [];
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode; segments: string[] } | undefined {
+    const down: Array<{ at: string; code: TypeCode; segments: string[] }> = [];
+    const segments = (p: Path) => p.map((s) => (typeof s === "number" ? "[]" : s));
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
       const inner = list ? code.slice(1) : code;
@@ -409,14 +432,14 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
-      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode });
+      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key] });
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
     if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
       const code = parentType.fields.get(key);
-      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code };
+      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code, segments: [...segments(parent.path), key] };
     }
     return undefined;
   }
