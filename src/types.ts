@@ -99,6 +99,8 @@ export interface LintResult {
   kubernetesVersion: string;
   /** The enabled presets (`recommended` first): which opinionated rules ran. Absent in results made before presets existed. */
   presets?: PresetChoice[];
+  /** The release asked for (--kubernetes-version, kubernetesVersion), present when another one is judged (newer than the catalogue). */
+  requestedKubernetesVersion?: string;
   files: FileResult[];
   summary: LintSummary;
 }

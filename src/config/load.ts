@@ -51,7 +51,8 @@ export function loadConfig(file: string, displayName = file): Config {
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
   // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
-  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...unknownPresetIssues(value), ...releaseIssues(result.data)];
+  const zodIssues = result.success ? [] : result.error.issues.map((issue) => versionNumberIssue(issue, value, text, doc) ?? describeIssue(issue));
+  const issues: Issue[] = [...zodIssues, ...unknownRuleIssues(value), ...unknownPresetIssues(value), ...releaseIssues(result.data)];
   if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
   const located = issues.map(({ path, message, target }) => {
@@ -69,6 +70,22 @@ function releaseIssues(config: Config | undefined): Issue[] {
   if (config?.kubernetesVersion === undefined) return [];
   const target = targetRelease(config.kubernetesVersion);
   return "error" in target ? [{ path: ["kubernetesVersion"], message: target.error }] : [];
+}
+
+/**
+ * An unquoted `kubernetesVersion: 1.30` is a YAML number, 1.3: the trailing zero is gone, so
+ * 1.30 and 1.3 read alike. Says to quote it, with the release as written in the file.
+ */
+function versionNumberIssue(issue: z.core.$ZodIssue, value: unknown, text: string, doc: Parameters<typeof locate>[0] | undefined): Issue | undefined {
+  if (issue.path.length !== 1 || issue.path[0] !== "kubernetesVersion" || !isMapping(value) || typeof value.kubernetesVersion !== "number") return undefined;
+  const span = doc ? locate(doc, ["kubernetesVersion"]) : undefined;
+  const written = span ? text.slice(span.start, span.end).trim() : String(value.kubernetesVersion);
+  const read = String(value.kubernetesVersion);
+  if (written !== read) return { path: ["kubernetesVersion"], message: `kubernetesVersion ${written} is read as the number ${read} (YAML drops the trailing zero): quote it, kubernetesVersion: "${written}"` };
+  // 1.3 as written: no release k8s-lint knows, most likely 1.30 after a tool rewrote the number.
+  const meant = /^\d+\.\d$/.test(read) ? `${read}0` : undefined;
+  if (meant) return { path: ["kubernetesVersion"], message: `kubernetesVersion ${read} is a number, and ambiguous: unquoted, ${meant} is read as ${read} too; if you mean Kubernetes ${meant}, quote it, kubernetesVersion: "${meant}"` };
+  return { path: ["kubernetesVersion"], message: `kubernetesVersion ${read} is a number: quote it, kubernetesVersion: "${read}"` };
 }
 
 /** A problem of the config file, at a path of its YAML. */

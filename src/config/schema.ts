@@ -57,8 +57,8 @@ export const configSchema = described(
     exclude: z.optional(described(z.array(excludeEntry), "silence rules for resources matched by kind/namespace/name globs")),
     kubernetesVersion: z.optional(
       described(
-        z.string().check(z.regex(/^v?\d+\.\d+(?:\.\d+)?$/, "must look like 1.30, v1.30 or 1.30.2")),
-        "target Kubernetes release (1.30, v1.30 or 1.30.2): which APIs and fields exist, which are deprecated or removed; default: the newest release k8s-lint knows",
+        z.string().check(z.regex(/^v?(\d+)\.(\d+)(?:\.\d+(?:[-+][0-9A-Za-z.+_-]*)?)?$/, "must look like 1.30, v1.30, 1.30.2 or v1.30.2-gke.1")),
+        "target Kubernetes release (1.30, v1.30, 1.30.2; a vendor suffix such as -gke.1 or +k3s1 is ignored): which APIs and fields exist, which are deprecated or removed; default: the newest release k8s-lint knows",
       ),
     ),
     podSecurity: z.optional(

@@ -1,6 +1,6 @@
 /** What a run applies: the config file's settings under the explicit options, with defaults. */
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import { targetRelease } from "../models/catalogue/releases.js";
+import { releaseOf, targetRelease } from "../models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
 import { activePresets, enabledByPresets, PRESET_NAMES, PRESET_PREFIX, presetNamed, type PresetChoice } from "../presets.js";
@@ -44,6 +44,16 @@ export function runSettings(options: RunOptions): Settings {
     ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
     ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
   };
+}
+
+/**
+ * The release asked for (flag or config), when the run judges another one: a release newer
+ * than the catalogue ("1.37" judged as "1.36"). Undefined when nothing was asked or it is judged.
+ */
+export function requestedRelease(options: RunOptions): string | undefined {
+  const asked = options.kubernetesVersion ?? options.config?.kubernetesVersion;
+  const release = asked === undefined ? undefined : releaseOf(asked);
+  return release !== undefined && release !== judgedRelease(asked) ? release : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
 import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
 import { addFindings, checkRuleIds } from "./diagnostics.js";
-import { runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
+import { requestedRelease, runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
 import { loadFiles } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules } from "./run-rules.js";
@@ -87,5 +87,5 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
-  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), quiet: options.quiet });
+  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet });
 }

@@ -13,11 +13,13 @@ export interface ResultInput {
   kubernetesVersion: string;
   /** The enabled presets, `recommended` first (lint() always says). */
   presets?: readonly PresetChoice[];
+  /** The release asked for, when another one is judged. */
+  requestedKubernetesVersion?: string;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
 }
 
-export function assembleResult({ reported, resources, kubernetesVersion, presets, quiet }: ResultInput): LintResult {
+export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
@@ -30,6 +32,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
     version: 1,
     kubernetesVersion,
     ...(presets ? { presets: [...presets] } : {}),
+    ...(requestedKubernetesVersion ? { requestedKubernetesVersion } : {}),
     files,
     summary: {
       files: files.length,

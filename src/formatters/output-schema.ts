@@ -69,6 +69,11 @@ export const lintResultSchema = z
       .array(z.enum(["recommended", "security", "production", "all"]))
       .optional()
       .describe("the enabled presets, recommended first (docs/presets.md): which opinionated rules ran; absent from results of versions before presets"),
+    requestedKubernetesVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .optional()
+      .describe("the release asked for (--kubernetes-version or kubernetesVersion), present only when another one was judged: a release newer than the newest k8s-lint knows is judged as that one"),
     files: z.array(fileResultSchema).describe("every linted file, in the order they were found"),
     summary: z
       .strictObject({

@@ -144,9 +144,9 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   await applyUserRules(config, configPath);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
-  const kubeVersion = judged && "release" in judged ? judged.release : undefined;
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
-  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context, presets, podSecurity };
+  // As asked: the engine judges it, and names it in the result when it judges another release.
+  const run = { config, rules, kubernetesVersion: askedVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context, presets, podSecurity };
   if (values["print-config"] !== undefined) {
     io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
     return EXIT_OK;
