@@ -1,8 +1,9 @@
-// Writes docs/rules/*.md from the built rule registry and docs/operators.md from the operator table (run after `npm run build`).
+// Writes docs/rules/*.md from the built rule registry and docs/operators.md from the operator table, docs/presets.md from the rules' presets (run after `npm run build`).
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { allRules } from "../dist/rules/index.js";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../dist/docs/rule-docs.js";
 import { OPERATORS_DOC_PATH, renderOperatorsDoc } from "../dist/docs/operator-docs.js";
+import { PRESETS_DOC_PATH, renderPresetsDoc } from "../dist/docs/preset-docs.js";
 import { API_VALIDATION_DOC_PATH, CONSTRAINT_TABLES, renderApiValidationDoc } from "../dist/rules/api-validation/constraint-tables.js";
 
 mkdirSync("docs/rules", { recursive: true });
@@ -14,6 +15,9 @@ console.log(`wrote ${allRules.length} rule pages`);
 
 writeFileSync(OPERATORS_DOC_PATH, renderOperatorsDoc());
 console.log(`wrote ${OPERATORS_DOC_PATH}`);
+
+writeFileSync(PRESETS_DOC_PATH, renderPresetsDoc());
+console.log(`wrote ${PRESETS_DOC_PATH}`);
 
 writeFileSync(API_VALIDATION_DOC_PATH, renderApiValidationDoc(CONSTRAINT_TABLES));
 console.log(`wrote ${API_VALIDATION_DOC_PATH}`);

@@ -21,7 +21,7 @@ export function withoutMarkers(text) {
   return text
     .replace(/^\uFEFF/, "")
     .split("\n")
-    .filter((line) => !/^\s*#\s*(rules|options):/.test(line))
+    .filter((line) => !/^\s*#\s*(rules|options|targets|preset):/.test(line))
     .map((line) => line.replace(/\s*#\s*expect:[^#]*$/, ""))
     .join("\n");
 }

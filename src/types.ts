@@ -1,4 +1,5 @@
 /** Shared types of the pipeline: files -> documents -> resources -> diagnostics -> output. */
+import type { PresetChoice, PresetName } from "./presets.js";
 
 export type Severity = "error" | "warning" | "info";
 export type SeveritySetting = Severity | "off";
@@ -46,6 +47,8 @@ export interface RuleDescription {
   explanation: string;
   fix: string;
   preventsStatus: readonly string[];
+  /** The opt-in presets the rule belongs to; absent for the recommended set. */
+  presets?: readonly PresetName[];
 }
 
 /** One finding, exactly as the JSON output contract (SPEC §3) prints it. */
@@ -94,6 +97,10 @@ export interface LintSummary {
 export interface LintResult {
   version: 1;
   kubernetesVersion: string;
+  /** The enabled presets (`recommended` first): which opinionated rules ran. Absent in results made before presets existed. */
+  presets?: PresetChoice[];
+  /** The release asked for (--kubernetes-version, kubernetesVersion), present when another one is judged (newer than the catalogue). */
+  requestedKubernetesVersion?: string;
   files: FileResult[];
   summary: LintSummary;
 }

@@ -249,6 +249,7 @@ describe("the Action, run as the runner runs it", () => {
   test.each([
     [{ "max-warnings": "x" }, /max-warnings must be a whole number, got "x"/],
     [{ "kubernetes-version": "latest" }, /kubernetes-version expects a release such as 1\.30, v1\.30 or 1\.30\.2, got "latest"/],
+    [{ preset: "security strict" }, /preset must be one of recommended, security, production, all, got "strict"/],
     [{ format: "html" }, /format must be one of stylish, json, sarif, github, junit, got "html"/],
     [{ config: "missing.yaml" }, /cannot read config file missing\.yaml: ENOENT/],
   ])("a bad input %j is an ::error annotation and exit code 2", (inputs, message) => {
@@ -287,6 +288,11 @@ describe("thresholds, formats and config", () => {
     expect(printed.kubernetesVersion).toBe("1.29");
     expect(printed.files[0].diagnostics).toEqual([]);
     expect(res.status).toBe(0);
+  });
+
+  test("the preset input enables presets, as --preset", () => {
+    const res = runStep(workspace, { paths: "ok", format: "json", preset: "security,\nproduction" });
+    expect((JSON.parse(res.stdout) as LintResult).presets).toEqual(["recommended", "security", "production"]);
   });
 
   test("paths on several lines and globs; a clean run annotates nothing and says so", () => {

@@ -271,7 +271,7 @@ export const ROWS: readonly Row[] = [
   { upstream: `${NET} TestValidateIngressCreate: neither defaultBackend nor rules`, manifest: ingress({ ingressClassName: "nginx" }), rule: "required-value", valid: false },
   { upstream: `${NET} TestValidateIngressCreate: defaultBackend only`, manifest: ingress({ defaultBackend: { service: { name: "web", port: { number: 80 } } } }), rule: "required-value", valid: true },
   { upstream: `${NET} TestValidateIngressCreate: service backend without port`, manifest: backend({ service: { name: "web" } }), rule: "required-value", valid: false, says: '"web"' },
-  { upstream: `${NET} TestValidateIngressCreate: port name and number both set`, manifest: backend({ service: { name: "web", port: { name: "http", number: 80 } } }), rule: "required-value", valid: false, says: '"http"' },
+  { upstream: `${NET} TestValidateIngressCreate: port name and number both set`, manifest: backend({ service: { name: "web", port: { name: "http", number: 80 } } }), rule: "invalid-combination", valid: false, says: '"http"' },
   { upstream: `${NET} TestValidateIngressCreate: service backend with port number`, manifest: backend({ service: { name: "web", port: { number: 80 } } }), rule: "required-value", valid: true },
   { upstream: `${NET} TestValidateIngressCreate: both resource and service backends`, manifest: backend({ service: { name: "web", port: { number: 80 } }, resource: { apiGroup: "example.com", kind: "Bucket", name: "b" } }), rule: "invalid-combination", valid: false },
   { upstream: `${NET} TestValidateIngressCreate: empty backend`, manifest: backend({}), rule: "invalid-combination", valid: false },

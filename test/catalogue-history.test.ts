@@ -118,7 +118,8 @@ test.each(rows)("%s", (_name, fact, release, served) => {
 });
 
 test("a gated field appears in the catalogue in the release its gate's first stage names", () => {
-  const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: "batch/v1", kind: g.where.kinds[0], path: [...g.where.path] });
+  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1" };
+  const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: API_VERSIONS[g.where.kinds[0]], kind: g.where.kinds[0], path: [...g.where.path] });
   const firsts = GATED_FIELDS.map((g) => {
     const { apiVersion, kind, path } = kindOf(g);
     const field = path.join(".").replace(/\.\*/g, "[]");

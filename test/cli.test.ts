@@ -36,7 +36,8 @@ test("--format json follows the output contract", () => {
   const r = run(["fixtures/demo", "--format", "json"]);
   expect(r.code).toBe(1);
   const out = JSON.parse(r.stdout);
-  expect(Object.keys(out)).toEqual(["version", "kubernetesVersion", "files", "summary"]);
+  expect(Object.keys(out)).toEqual(["version", "kubernetesVersion", "presets", "files", "summary"]);
+  expect(out.presets).toEqual(["recommended"]);
   expect(out.version).toBe(1);
   expect(out.kubernetesVersion).toMatch(/^1\.\d+$/);
   expect(Object.keys(out.summary)).toEqual(["files", "resources", "skipped", "errors", "warnings", "infos"]);

@@ -43,7 +43,7 @@ test("typos rank before abbreviations, ties keep the candidates' order", () => {
 
 test("explain suggests by the same policy, aliases as their topic", () => {
   expect(suggest("CrashLoopBakOff")).toEqual(["CrashLoopBackOff"]);
-  expect(suggest("privileged")).toEqual(["privileged-container"]);
+  expect(suggest("privileged")).toEqual(["privileged-container", "privileged-port", "pss-privileged"]);
   expect(suggest("foo")).toEqual([]);
   expect(suggest("NodeUnreachabel")).toEqual(["NodeLost"]);
 });

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { OPERATORS_DOC_PATH, renderOperatorsDoc } from "../src/docs/operator-docs.js";
+import { PRESETS_DOC_PATH, renderPresetsDoc } from "../src/docs/preset-docs.js";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../src/docs/rule-docs.js";
 import { allRules } from "../src/rules/index.js";
 import { ROOT } from "./harness.js";
@@ -20,4 +21,9 @@ test("docs/rules/README.md is current and lists only existing rules", () => {
 test("docs/operators.md is current", () => {
   const file = join(ROOT, OPERATORS_DOC_PATH);
   expect(existsSync(file) ? readFileSync(file, "utf8") : "(missing)").toBe(renderOperatorsDoc());
+});
+
+test("docs/presets.md is current", () => {
+  const file = join(ROOT, PRESETS_DOC_PATH);
+  expect(existsSync(file) ? readFileSync(file, "utf8") : "(missing)").toBe(renderPresetsDoc());
 });

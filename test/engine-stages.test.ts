@@ -88,7 +88,7 @@ describe("collect", () => {
 
 describe("run rules", () => {
   const { judged, index } = indexResources(collected([file("a.yaml", DEPLOYMENT + "---\n" + SERVICE)]));
-  const settings = { kubernetesVersion: "1.33", defaultNamespace: "default", references: "partial" as const };
+  const settings = { kubernetesVersion: "1.33", defaultNamespace: "default", references: "partial" as const, podSecurity: { level: "restricted" as const, version: "1.33" } };
   const rule = (id: string, check: Rule["check"], extra: { checksPatches?: boolean } = {}) =>
     defineRule({ id, category: "meta", severity: "warning", summary: "", explanation: "", fix: "", preventsStatus: [], ...extra, check });
 

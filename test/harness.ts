@@ -3,7 +3,9 @@
  * (`*` = every error and warning rule), `# expect: a, b` on a line says those rules report
  * that line, `# options: kubernetesVersion=1.25, defaultNamespace=shop, references=complete` sets lint options
  * (`context=<path>`, relative to the repository root, reads that path as `--context`;
- * `perDirectory=true` lints as `--per-directory`).
+ * `perDirectory=true` lints as `--per-directory`; `podSecurity=baseline:v1.30` as `--pod-security`).
+ * `# preset: security` (several comma-separated) lints the fixture with those presets enabled,
+ * as `--preset security` does: the rules of an opt-in preset are off without it.
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
  * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations).
  *
@@ -51,7 +53,7 @@ export interface FixtureCase {
   expected: Set<string>;
   /** Expected columns, where a marker gives one (`# expect: rule-id@7`). */
   columns: Map<string, number>;
-  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory">;
+  options: Pick<LintOptions, "kubernetesVersion" | "defaultNamespace" | "references" | "context" | "perDirectory" | "presets" | "podSecurity">;
   /** The target release of a version-matrix case (`# targets:`). */
   target?: string;
 }
@@ -94,9 +96,11 @@ export function readMarkers(file: string): {
   expected: Marker[];
   options: Record<string, string>;
   targets: string[];
+  presets: string[];
 } {
   const rules: string[] = [];
   const targets: string[] = [];
+  const presets: string[] = [];
   const expected: Marker[] = [];
   const entry = (line: number, spec: string, when?: string) => {
     const [ruleId, column] = spec.split("@");
@@ -105,12 +109,13 @@ export function readMarkers(file: string): {
   const options: Record<string, string> = {};
   const isJson = file.endsWith(".json");
   const markerFile = isJson ? `${file}.expect` : file;
-  if (isJson && !existsSync(markerFile)) return { rules, expected, options, targets };
+  if (isJson && !existsSync(markerFile)) return { rules, expected, options, targets, presets };
   const lines = readFileSync(markerFile, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
   lines.forEach((text, i) => {
-    const header = /^\s*#?\s*(rules|options|targets):\s*(.*)$/.exec(text);
+    const header = /^\s*#?\s*(rules|options|targets|preset):\s*(.*)$/.exec(text);
     if (header && (isJson || text.trimStart().startsWith("#"))) {
       if (header[1] === "rules") rules.push(...splitList(header[2]));
+      else if (header[1] === "preset") presets.push(...splitList(header[2]));
       else if (header[1] === "targets") targets.push(...splitList(header[2]));
       else for (const kv of splitList(header[2])) {
         const [k, v] = kv.split("=").map((x) => x.trim());
@@ -126,7 +131,7 @@ export function readMarkers(file: string): {
     // Several markers may share a line: `# expect@1.27: unknown-field # expect@1.28: feature-gated-field`.
     for (const m of text.matchAll(/#\s*expect(?:@([^:\s]+))?:\s*([^#]+)/g)) for (const id of splitList(m[2])) entry(i + 1, id, m[1]);
   });
-  return { rules, expected, options, targets };
+  return { rules, expected, options, targets, presets };
 }
 
 export function collectFixtures(): FixtureCase[] {
@@ -169,6 +174,11 @@ function fixtureCase(p: string, markers: ReadonlyArray<readonly [string, ReturnT
     if (m.options.references) c.options.references = referencePolicyOption(f, m.options.references);
     if (m.options.context) c.options.context = [m.options.context];
     if (m.options.perDirectory === "true") c.options.perDirectory = true;
+    if (m.options.podSecurity) {
+      const [level, version] = m.options.podSecurity.split(":");
+      c.options.podSecurity = { level: level as "baseline" | "restricted", ...(version ? { version } : {}) };
+    }
+    if (m.presets.length) c.options.presets = [...new Set([...(c.options.presets ?? []), ...m.presets])];
   }
   if (target) c.options.kubernetesVersion = target;
   return c;

@@ -33,7 +33,7 @@ describe("action.yml", () => {
 
   test("declares the documented inputs, each with a description and a string default", () => {
     const inputs = action.inputs!;
-    expect(Object.keys(inputs).sort()).toEqual(["config", "fail-on", "format", "graph-summary", "kubernetes-version", "max-warnings", "paths", "sarif-file"]);
+    expect(Object.keys(inputs).sort()).toEqual(["config", "fail-on", "format", "graph-summary", "kubernetes-version", "max-warnings", "paths", "preset", "sarif-file"]);
     for (const [id, input] of Object.entries(inputs)) {
       expect(id).toMatch(/^[A-Za-z_][A-Za-z0-9_-]*$/);
       expect(input.description?.length).toBeGreaterThan(10);

@@ -38,7 +38,11 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))("%s", (id, rule) => 
   if (!NO_FIXTURE.has(id)) {
     test("its example fixtures: the bad one fires it, the good one lints clean under every default rule", async () => {
       const example = (which: string) => `fixtures/rules/${id}/example.${which}.yaml`;
-      const findings = async (which: string) => (await lint([example(which)], { cwd: ROOT, config: {} })).files[0].diagnostics;
+      // A rule of an opt-in preset is turned on by name, as a config's `rules` does.
+      // A Pod Security Standards check is judged at its own level (a baseline check is replaced at restricted by a stricter one).
+      const check = rule.meta.podSecurityCheck;
+      const config = rule.meta.presets ? { rules: { [id]: rule.meta.severity }, ...(check ? { podSecurity: { level: check.level } } : {}) } : {};
+      const findings = async (which: string) => (await lint([example(which)], { cwd: ROOT, config })).files[0].diagnostics;
       expect((await findings("bad")).filter((d) => d.ruleId === id).length).toBeGreaterThan(0);
       // qos-class states the class of every pod, whatever it is: a fact, not a complaint.
       const good = (await findings("good")).filter((d) => d.ruleId !== "qos-class" || d.ruleId === id);

@@ -23,6 +23,13 @@ test.each([
   ["v1.30", "1.30"],
   ["1.30.2", "1.30"],
   ["v1.30.2", "1.30"],
+  // What `kubectl version` prints on managed and packaged clusters: judged by major.minor.
+  ["v1.30.2-gke.1", "1.30"],
+  ["v1.30.2+k3s1", "1.30"],
+  ["v1.29.8-eks-a737599", "1.29"],
+  ["v1.31.1-aks.2", "1.31"],
+  ["v1.30.0-rc.1", "1.30"],
+  ["1.30-gke.1", undefined],
   [" 1.28 ", "1.28"],
   ["latest", undefined],
   ["1", undefined],
@@ -30,6 +37,14 @@ test.each([
   ["1.x", undefined],
 ])("%j names the release %j", (text, release) => {
   expect(releaseOf(text)).toBe(release);
+});
+
+test("the config schema takes the syntax the flag takes", async () => {
+  const { configSchema } = await import("../src/config/schema.js");
+  const { RELEASE_SYNTAX } = await import("../src/models/catalogue/releases.js");
+  for (const v of ["1.30", "v1.30.2-gke.1", "v1.30.2+k3s1", "1.30-rc", "latest"]) {
+    expect(configSchema.safeParse({ kubernetesVersion: v }).success).toBe(RELEASE_SYNTAX.test(v));
+  }
 });
 
 test("a release older than the history is an error naming the range; a newer one is judged as the newest with a warning", () => {
@@ -42,11 +57,12 @@ test("a release older than the history is an error naming the range; a newer one
   });
 });
 
-test("--kubernetes-version takes 1.28, v1.28 and 1.28.3 alike, and reports at that release", async () => {
-  const results = await Promise.all(["1.28", "v1.28", "1.28.3", "v1.28.3"].map((v) => cli([SIDECAR, "-f", "json", "--kubernetes-version", v])));
+test("--kubernetes-version takes 1.28, v1.28, 1.28.3 and v1.28.3-gke.1200 alike, and reports at that release", async () => {
+  const results = await Promise.all(["1.28", "v1.28", "1.28.3", "v1.28.3", "v1.28.3-gke.1200"].map((v) => cli([SIDECAR, "-f", "json", "--kubernetes-version", v])));
   for (const r of results) {
     expect(r.err).toBe("");
     expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe("1.28");
+    expect(JSON.parse(r.out)).not.toHaveProperty("requestedKubernetesVersion");
     expect(ruleIds(r.out)).toContain("19 feature-gated-field");
   }
   const at127 = await cli([SIDECAR, "-f", "json", "--kubernetes-version", "1.27"]);
@@ -64,6 +80,8 @@ test("a target newer than the catalogue is judged as the newest, with one warnin
   const r = await cli([SIDECAR, "-f", "json", "--kubernetes-version", newer]);
   expect(r.code).toBe(0);
   expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);
+  // The JSON names the release asked for too, as it is not the one judged.
+  expect((JSON.parse(r.out) as LintResult).requestedKubernetesVersion).toBe(newer);
   expect(r.err).toBe(`k8s-lint: warning: Kubernetes ${newer} is newer than the newest release k8s-lint knows (${CATALOGUE_KUBERNETES_VERSION}): judged as ${CATALOGUE_KUBERNETES_VERSION}\n`);
 });
 
@@ -97,9 +115,22 @@ describe("the config's kubernetesVersion", () => {
     expect(r.err).toContain("Kubernetes 1.16 is older than the releases k8s-lint knows: 1.19 to");
   });
 
+  test.each([
+    ["1.30", 'kubernetesVersion 1.30 is read as the number 1.3 (YAML drops the trailing zero): quote it, kubernetesVersion: "1.30" at "kubernetesVersion"'],
+    ["1.3", 'kubernetesVersion 1.3 is a number, and ambiguous: unquoted, 1.30 is read as 1.3 too; if you mean Kubernetes 1.30, quote it, kubernetesVersion: "1.30" at "kubernetesVersion"'],
+    ["1.29", 'kubernetesVersion 1.29 is a number: quote it, kubernetesVersion: "1.29" at "kubernetesVersion"'],
+  ])("unquoted %s (a YAML number) is a config error that says to quote it", async (written, message) => {
+    const dir = project("1.30");
+    writeFileSync(join(dir, ".k8s-lint.yaml"), `# target\nkubernetesVersion: ${written}\n`);
+    const r = await cli(["pod.yaml"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`.k8s-lint.yaml:2:20: ${message}\n`);
+  });
+
   test("newer than the catalogue warns once", async () => {
-    const r = await cli(["pod.yaml", "-f", "json"], project("1.99"));
+    const r = await cli(["pod.yaml", "-f", "json"], project("v1.99.1-gke.3"));
     expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);
+    expect((JSON.parse(r.out) as LintResult).requestedKubernetesVersion).toBe("1.99");
     expect(r.err.match(/warning/g)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
 import { targetRelease } from "../models/catalogue/releases.js";
 import { UsageError } from "../cli/io.js";
 import { FORMATS, isFormatName, type FormatName } from "../formatters/index.js";
+import { PRESET_NAMES, presetNamed } from "../presets.js";
 
 /** When the step fails: any error, any warning as well, or never (report only). */
 export type FailOn = "error" | "warning" | "never";
@@ -20,6 +21,8 @@ export interface ActionInputs {
   kubernetesVersion?: string;
   /** Where to write SARIF, relative to the workspace. */
   sarifFile?: string;
+  /** Presets to enable besides the config's `extends` (as `--preset`). */
+  presets: string[];
   /** Also put the resources and their links (`k8s-lint graph`'s Mermaid) in the job summary. */
   graphSummary: boolean;
 }
@@ -59,6 +62,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const kubernetesVersion = getInput(env, "kubernetes-version") || undefined;
   const target = kubernetesVersion === undefined ? undefined : targetRelease(kubernetesVersion);
   if (target && "error" in target) throw new UsageError(`kubernetes-version ${target.error}`);
+  const presets = getInput(env, "preset").split(/[\s,]+/).filter(Boolean);
+  const unknown = presets.find((p) => !presetNamed(p));
+  if (unknown !== undefined) throw new UsageError(`preset must be one of ${PRESET_NAMES.join(", ")}, got "${unknown}"`);
   return {
     paths: paths.length ? paths : ["."],
     format,
@@ -67,6 +73,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     maxWarnings,
     kubernetesVersion,
     sarifFile: getInput(env, "sarif-file") || undefined,
+    presets,
     graphSummary: graphSummary === "true",
   };
 }

@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { allRules } from "../engine/registry.js";
 import { configSchema, excludeEntry } from "./schema.js";
+import { PRESET_NAMES, PRESET_PREFIX, PRESET_SUMMARIES } from "../presets.js";
 
 export const CONFIG_SCHEMA_PATH = "schema/config.schema.json";
 export const CONFIG_DOC_PATH = "docs/configuration.md";
@@ -30,6 +31,8 @@ export function configJsonSchema(repository: string): JsonSchema {
   rules.properties = Object.fromEntries(
     allRules.map(({ meta }) => [meta.id, { description: `${meta.summary} (default: ${meta.severity})`, enum: ["off", "info", "warning", "error"] }]),
   );
+  // Preset names as an enum: editors complete them (the bare name is accepted too).
+  schema.properties!.extends.items = { type: "string", enum: [...PRESET_NAMES.map((p) => PRESET_PREFIX + p), ...PRESET_NAMES] };
   return {
     $schema: schema.$schema,
     $id: `${repository}/raw/main/${CONFIG_SCHEMA_PATH}`,
@@ -79,7 +82,7 @@ export function renderConfigReference(repository: string): string {
     "cannot silently disable a setting. The file must be a regular file of at most 1 MB (as must",
     "`.k8s-lintignore`); anything else is exit 2 with one line saying why.",
     "",
-    "Command-line flags win over the file: `--rule` over `rules`, `--kubernetes-version` over",
+    "Command-line flags win over the file: `--preset` adds to `extends`, `--pod-security` over `podSecurity`, `--rule` over `rules`, `--kubernetes-version` over",
     "`kubernetesVersion`, `--default-namespace` over `defaultNamespace`, `--max-warnings` over",
     "`maxWarnings`, `--references` over `references`; `--ignore-pattern` adds to `ignore`.",
     "",
@@ -93,6 +96,25 @@ export function renderConfigReference(repository: string): string {
     ...table(top, ["$schema"]),
     "",
     "`$schema` may be set to the schema's address; it is otherwise ignored.",
+    "",
+    "### `extends`",
+    "",
+    "The presets to enable ([presets.md](presets.md) lists their rules). `recommended`, the default",
+    "set, is always on; the others add opinionated rules, which are otherwise off:",
+    "",
+    ...PRESET_NAMES.map((p) => `- \`${PRESET_PREFIX}${p}\`: ${PRESET_SUMMARIES[p]}`),
+    "",
+    "A name may be written without the prefix (`security`). An unknown name is an error (exit 2) with",
+    "the nearest preset. A rule of a preset that is not enabled runs when `rules` gives it a severity;",
+    "`off` under `rules` silences a rule whatever the presets say.",
+    "",
+    "### `podSecurity`",
+    "",
+    "The Pod Security Standard the pod-security rules (`pss-*`, part of the `security` preset) judge",
+    "against: `level` (`baseline` or `restricted`, the default) and `version` (`v1.30` as the namespace",
+    "label `pod-security.kubernetes.io/enforce-version` writes it, or `latest`, the default: the policy",
+    "of `kubernetesVersion`). Setting it enables those rules without the rest of the preset;",
+    "`--pod-security <level>[:<version>]` overrides it. See [presets.md](presets.md#pod-security-standards).",
     "",
     "### `rules`",
     "",
@@ -130,6 +152,7 @@ export function renderConfigReference(repository: string): string {
     "",
     "```yaml",
     `# yaml-language-server: $schema=${schemaUrl}`,
+    "extends: [k8s-lint:recommended, k8s-lint:security]",
     "kubernetesVersion: \"1.29\"",
     "defaultNamespace: shop",
     "maxWarnings: 0",

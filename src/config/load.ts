@@ -7,12 +7,13 @@ import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
-import { configSchema, excludeEntry, type Config } from "./schema.js";
+import { configSchema, customRuleEntry, excludeEntry, podSecuritySetting, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
-import { allRules } from "../engine/registry.js";
+import { allRules, isBuiltInRule } from "../engine/registry.js";
 import { targetRelease } from "../models/catalogue/releases.js";
+import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../presets.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { ConfigError };
@@ -50,7 +51,8 @@ export function loadConfig(file: string, displayName = file): Config {
   const value = doc?.value ?? {};
   const result = configSchema.safeParse(value);
   // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
-  const issues: Issue[] = [...(result.success ? [] : result.error.issues.map(describeIssue)), ...unknownRuleIssues(value), ...releaseIssues(result.data)];
+  const zodIssues = result.success ? [] : result.error.issues.map((issue) => versionNumberIssue(issue, value, text, doc) ?? describeIssue(issue));
+  const issues: Issue[] = [...zodIssues, ...unknownRuleIssues(value), ...unknownPresetIssues(value), ...releaseIssues(result.data)];
   if (result.success && !issues.length) return result.data;
   const lines = new LineIndex(text);
   const located = issues.map(({ path, message, target }) => {
@@ -70,6 +72,22 @@ function releaseIssues(config: Config | undefined): Issue[] {
   return "error" in target ? [{ path: ["kubernetesVersion"], message: target.error }] : [];
 }
 
+/**
+ * An unquoted `kubernetesVersion: 1.30` is a YAML number, 1.3: the trailing zero is gone, so
+ * 1.30 and 1.3 read alike. Says to quote it, with the release as written in the file.
+ */
+function versionNumberIssue(issue: z.core.$ZodIssue, value: unknown, text: string, doc: Parameters<typeof locate>[0] | undefined): Issue | undefined {
+  if (issue.path.length !== 1 || issue.path[0] !== "kubernetesVersion" || !isMapping(value) || typeof value.kubernetesVersion !== "number") return undefined;
+  const span = doc ? locate(doc, ["kubernetesVersion"]) : undefined;
+  const written = span ? text.slice(span.start, span.end).trim() : String(value.kubernetesVersion);
+  const read = String(value.kubernetesVersion);
+  if (written !== read) return { path: ["kubernetesVersion"], message: `kubernetesVersion ${written} is read as the number ${read} (YAML drops the trailing zero): quote it, kubernetesVersion: "${written}"` };
+  // 1.3 as written: no release k8s-lint knows, most likely 1.30 after a tool rewrote the number.
+  const meant = /^\d+\.\d$/.test(read) ? `${read}0` : undefined;
+  if (meant) return { path: ["kubernetesVersion"], message: `kubernetesVersion ${read} is a number, and ambiguous: unquoted, ${meant} is read as ${read} too; if you mean Kubernetes ${meant}, quote it, kubernetesVersion: "${meant}"` };
+  return { path: ["kubernetesVersion"], message: `kubernetesVersion ${read} is a number: quote it, kubernetesVersion: "${read}"` };
+}
+
 /** A problem of the config file, at a path of its YAML. */
 interface Issue {
   path: (string | number)[];
@@ -80,7 +98,8 @@ interface Issue {
 
 function describeIssue(issue: z.core.$ZodIssue): Issue {
   if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(issue.path.length ? excludeEntry.shape : configSchema.shape);
+    const nested = issue.path[0] === "podSecurity" ? podSecuritySetting.shape : issue.path[0] === "customRules" ? customRuleEntry.shape : excludeEntry.shape;
+    const known = Object.keys(issue.path.length ? nested : configSchema.shape);
     const message = `unknown key "${issue.keys.join('", "')}"${didYouMean(issue.keys[0], known)}`;
     return { path: [...(issue.path as (string | number)[]), issue.keys[0]], message, target: "key" };
   }
@@ -93,10 +112,13 @@ function describeIssue(issue: z.core.$ZodIssue): Issue {
  * value: whatever else is wrong with the file, these are found too.
  */
 function unknownRuleIssues(value: unknown): Issue[] {
-  const ids = allRules.map((r) => r.meta.id);
+  if (!isMapping(value)) return [];
+  // A plugin's rule ids are known once it is loaded: the run checks them then (checkRuleIds).
+  if (Array.isArray(value.plugins) && value.plugins.length) return [];
+  const custom = Array.isArray(value.customRules) ? value.customRules.flatMap((r) => (isMapping(r) && typeof r.id === "string" ? [r.id] : [])) : [];
+  const ids = [...allRules.filter((r) => isBuiltInRule(r.meta.id)).map((r) => r.meta.id), ...custom];
   const unknown = (id: string) => !ids.includes(id);
   const message = (id: string) => `unknown rule "${id}"${didYouMean(id, ids)}`;
-  if (!isMapping(value)) return [];
   const issues: Issue[] = [];
   if (isMapping(value.rules)) {
     for (const id of Object.keys(value.rules).filter(unknown)) issues.push({ path: ["rules", id], message: message(id), target: "key" });
@@ -109,6 +131,20 @@ function unknownRuleIssues(value: unknown): Issue[] {
       });
     });
   }
+  return issues;
+}
+
+/** Names under `extends` that are no preset, with the nearest one (`k8s-lint:security`). */
+function unknownPresetIssues(value: unknown): Issue[] {
+  if (!isMapping(value) || !Array.isArray(value.extends)) return [];
+  const known = PRESET_NAMES.map((p) => PRESET_PREFIX + p);
+  const issues: Issue[] = [];
+  value.extends.forEach((name, i) => {
+    if (typeof name !== "string" || presetNamed(name)) return;
+    // `security` alone is accepted too; the suggestion is written the documented way.
+    const asked = name.includes(":") ? name : PRESET_PREFIX + name;
+    issues.push({ path: ["extends", i], message: `unknown preset "${name}"${didYouMean(asked, known)}; one of: ${known.join(", ")}` });
+  });
   return issues;
 }
 

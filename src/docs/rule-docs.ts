@@ -1,6 +1,7 @@
 /** docs/rules/*.md are rendered from rule meta and the rule's example fixtures, so the pages cannot drift from the code. */
 import { describeScope, type Rule } from "../engine/registry.js";
 import { ruleExamples } from "../engine/rule-examples.js";
+import { presetNote } from "../presets.js";
 
 const GENERATED = "<!-- Generated from the rule's meta by `npm run gen:docs`; do not edit. -->";
 
@@ -27,8 +28,13 @@ export function renderRuleDoc(rule: Rule): string {
     lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
   }
   if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
+  if (meta.presets?.length) lines.push(`- Preset: ${meta.presets.map((p) => `[${p}](../presets.md#${p})`).join(", ")} (off unless enabled)`);
+  if (meta.supersedes?.length) lines.push(`- Stands in for: ${meta.supersedes.map((id) => `[${id}](${id}.md)`).join(", ")} (off while this rule runs)`);
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
-  lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
+  lines.push("", "## Why", "", meta.explanation.trim());
+  const note = presetNote(meta);
+  if (note) lines.push("", note);
+  lines.push("", "## Fix", "", meta.fix.trim());
   const examples = ruleExamples(meta.id);
   if (examples) {
     lines.push("", "## Example", "", "Reported:", "", "```yaml", examples.bad.trimEnd(), "```", "", "Fixed:", "", "```yaml", examples.good.trimEnd(), "```");

@@ -4,7 +4,7 @@
  * (kustomizations, kubeconfig, kubeadm, kind...), the files a kustomization applies as patches
  * (partial objects), and the ConfigMaps and Secrets kustomization generators make.
  */
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { configurationFormat, type ConfigurationFormat } from "../models/config-files.js";
 import type { ConfigurationDocument } from "../types.js";
 import {
@@ -17,6 +17,7 @@ import {
   type GeneratedObject,
 } from "../models/kustomization.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
+import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 
 const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
@@ -35,6 +36,19 @@ export interface InputRoles {
   generated: GeneratedObject[];
 }
 
+/**
+ * A generator's env file, through the one bounded reader; undefined when it cannot be read or
+ * lies outside the kustomization's directory, which kustomize's default load restrictor
+ * (LoadRestrictionsRootOnly) refuses too.
+ */
+function readInRoot(root: string, path: string): string | undefined {
+  const full = resolve(root, path);
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  const read = readFileBounded(full, INPUT_LIMITS.settings);
+  return "bytes" in read ? read.bytes.toString("utf8") : undefined;
+}
+
 /** Reads every kustomization of the input once: linear in the number of documents. */
 export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
   const patches = new Set<string>();
@@ -45,7 +59,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     for (const doc of docs) {
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
-      generated.push(...generatedObjects(doc.value, defaultNamespace));
+      // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
+      const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
+      generated.push(...generatedObjects(doc.value, defaultNamespace, readEnvFile));
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
       const dir = dirname(file.absolute);

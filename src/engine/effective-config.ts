@@ -1,8 +1,11 @@
 /** What a run applies: the config file's settings under the explicit options, with defaults. */
 import type { Config, ExcludeEntry } from "../config/schema.js";
-import { targetRelease } from "../models/catalogue/releases.js";
+import { releaseOf, targetRelease } from "../models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
+import { activePresets, enabledByPresets, PRESET_NAMES, PRESET_PREFIX, presetNamed, type PresetChoice } from "../presets.js";
+import { didYouMean } from "../did-you-mean.js";
+import { LintUsageError } from "../errors.js";
 import type { Settings } from "../rules/types.js";
 import type { ReferencePolicy, SeveritySetting } from "../types.js";
 import { referencePolicy } from "./context.js";
@@ -19,15 +22,38 @@ export interface RunOptions {
   references?: ReferencePolicy;
   /** `--context` paths; with them the input counts as complete. */
   context?: string[];
+  /** `--preset` names (`security` or `k8s-lint:security`), added to the config's `extends`. */
+  presets?: string[];
+  /** `--pod-security <level>[:<version>]`, over the config's `podSecurity`. */
+  podSecurity?: PodSecuritySetting;
 }
+
+export type PodSecuritySetting = NonNullable<Config["podSecurity"]>;
 
 /** The settings rules read: explicit option, else the config's, else the default. */
 export function runSettings(options: RunOptions): Settings {
+  const kubernetesVersion = judgedRelease(options.kubernetesVersion ?? options.config?.kubernetesVersion);
+  const podSecurity = { ...options.config?.podSecurity, ...options.podSecurity };
+  const version = podSecurity.version ?? "latest";
   return {
-    kubernetesVersion: judgedRelease(options.kubernetesVersion ?? options.config?.kubernetesVersion),
+    kubernetesVersion,
+    // `latest` is the policy of the cluster's own release, as the admission controller reads it.
+    podSecurity: { level: podSecurity.level ?? "restricted", version: version === "latest" ? kubernetesVersion : version.replace(/^v/, "") },
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
+    ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
+    ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
   };
+}
+
+/**
+ * The release asked for (flag or config), when the run judges another one: a release newer
+ * than the catalogue ("1.37" judged as "1.36"). Undefined when nothing was asked or it is judged.
+ */
+export function requestedRelease(options: RunOptions): string | undefined {
+  const asked = options.kubernetesVersion ?? options.config?.kubernetesVersion;
+  const release = asked === undefined ? undefined : releaseOf(asked);
+  return release !== undefined && release !== judgedRelease(asked) ? release : undefined;
 }
 
 /**
@@ -40,18 +66,52 @@ function judgedRelease(asked: string | undefined): string {
   return "release" in target ? target.release : asked;
 }
 
-/** Config severities, then `--rule` overrides; rules named in neither keep their own. */
+/** The presets a run enables: `recommended`, the config's `extends` and `--preset` (names validated where they were read). */
+export function runPresets(options: RunOptions): PresetChoice[] {
+  const named = [...(options.config?.extends ?? []), ...(options.presets ?? [])];
+  return activePresets(named.map(presetOrThrow));
+}
+
+/** The preset a name means; an unknown name (from the Node API: the CLI and config loader check theirs first) is a usage error. */
+function presetOrThrow(name: string): PresetChoice {
+  const preset = presetNamed(name);
+  if (preset) return preset;
+  const known = PRESET_NAMES.map((p) => PRESET_PREFIX + p);
+  throw new LintUsageError(`unknown preset "${name}"${didYouMean(name.includes(":") ? name : PRESET_PREFIX + name, known)}; one of: ${known.join(", ")}`);
+}
+
+/**
+ * Config severities, then `--rule` overrides; a rule of a preset the run does not enable is off
+ * unless named in either; a rule another enabled rule stands in for (`supersedes`) is off.
+ * Rules named nowhere keep their own severity.
+ */
 export function severityOverrides(options: RunOptions): Map<string, SeveritySetting> {
   const table = new Map<string, SeveritySetting>();
   for (const src of [options.config?.rules, options.rules]) {
     if (!src) continue;
     for (const [id, sev] of Object.entries(src)) table.set(id, sev);
   }
+  const active = runPresets(options);
+  // Setting podSecurity asks for its checks, with or without the security preset.
+  const podSecurity = options.podSecurity ?? options.config?.podSecurity;
+  const level = runSettings(options).podSecurity.level;
+  for (const { meta } of allRules) {
+    if (table.has(meta.id)) continue;
+    const check = meta.podSecurityCheck;
+    const enabled = check ? (podSecurity !== undefined || enabledByPresets(meta, active)) && (level === "restricted" || check.level === "baseline") : enabledByPresets(meta, active);
+    if (!enabled) table.set(meta.id, "off");
+  }
+  for (const { meta } of allRules) {
+    if (!meta.supersedes || table.get(meta.id) === "off") continue;
+    for (const id of meta.supersedes) table.set(id, "off");
+  }
   return table;
 }
 
 /** The configuration `--print-config` shows: every setting resolved, every rule's severity. */
 export interface EffectiveConfig extends Settings {
+  /** The enabled presets, `recommended` first. */
+  presets: PresetChoice[];
   maxWarnings?: number;
   /** The config's globs, relative to the config file's directory. */
   ignore: string[];
@@ -65,6 +125,7 @@ export function effectiveConfig(options: RunOptions & { maxWarnings?: number }):
   const overrides = severityOverrides(options);
   const maxWarnings = options.maxWarnings ?? options.config?.maxWarnings;
   return {
+    presets: runPresets(options),
     ...runSettings(options),
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ignore: options.config?.ignore ?? [],

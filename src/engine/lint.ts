@@ -4,6 +4,7 @@
  * apply suppressions (suppress.ts) and assemble the JSON-contract result (result.ts).
  * Pure apart from reading files; never prints.
  */
+import { resolve } from "node:path";
 import { allRules } from "../rules/index.js";
 import { groupOf } from "../models/api-groups.js";
 import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
@@ -12,7 +13,7 @@ import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
 import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
 import { addFindings, checkRuleIds } from "./diagnostics.js";
-import { runSettings, severityOverrides } from "./effective-config.js";
+import { requestedRelease, runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
 import { loadFiles } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules } from "./run-rules.js";
@@ -42,6 +43,10 @@ export interface LintOptions {
    * an input set of its own for cross-resource rules and duplicates (`--per-directory`).
    */
   perDirectory?: boolean;
+  /** Presets to enable besides the config's `extends` (`--preset`): `security`, `production`, `all` (or `k8s-lint:<name>`). */
+  presets?: string[];
+  /** The Pod Security Standard level and policy version (`--pod-security`), over the config's `podSecurity`; setting it enables the pod-security rules. */
+  podSecurity?: PodSecuritySetting;
   /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
@@ -64,7 +69,9 @@ export interface LintOptions {
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const settings = runSettings(options);
-  const inputs = await discoverInputs(paths, options);
+  // The config's `policies:` folders are read like --context: applied to the input, not reported on.
+  const policies = (options.config?.policies ?? []).map((p) => resolve(options.configDir ?? options.cwd ?? process.cwd(), p));
+  const inputs = await discoverInputs(paths, policies.length ? { ...options, context: [...(options.context ?? []), ...policies] } : options);
   options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const severities = severityOverrides(options);
   checkRuleIds(severities);
@@ -74,11 +81,11 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
-  await prepareRules(selection, run.judged);
+  await prepareRules(selection, run.judged, run.index);
   const findings = runRules({ resources: run.judged, selection, index: run.index, indexFor: run.indexFor, settings });
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
-  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, quiet: options.quiet });
+  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet });
 }

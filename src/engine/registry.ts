@@ -5,9 +5,10 @@
 import { allRules } from "../rules/index.js";
 import type { RuleDescription } from "../types.js";
 
-export { allRules, getRule } from "../rules/index.js";
+import { ruleMetas } from "../rules/index.js";
+export { allRules, getRule, setUserRules, isBuiltInRule, customRule, pluginRules, type CustomRuleEntry } from "../rules/index.js";
 export { describeScope } from "../rules/scope.js";
 export type { Rule, RuleCategory, RuleMeta } from "../rules/types.js";
 
 /** What reports print about the rules (SARIF rule descriptors, `--explain`), in catalogue order. */
-export const ruleDescriptions: readonly RuleDescription[] = allRules.map((r) => r.meta);
+export const ruleDescriptions: readonly RuleDescription[] = ruleMetas;

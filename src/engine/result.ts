@@ -1,6 +1,7 @@
 /** The reported files -> the JSON-contract result (SPEC §3): diagnostics in order, counts. */
 import type { Resource } from "../models/resource.js";
 import type { Diagnostic, FileResult, LintResult, ResourceRef, Severity } from "../types.js";
+import type { PresetChoice } from "../presets.js";
 import { locate } from "./positions.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 
@@ -10,11 +11,15 @@ export interface ResultInput {
   /** How many resources were judged. */
   resources: number;
   kubernetesVersion: string;
+  /** The enabled presets, `recommended` first (lint() always says). */
+  presets?: readonly PresetChoice[];
+  /** The release asked for, when another one is judged. */
+  requestedKubernetesVersion?: string;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
 }
 
-export function assembleResult({ reported, resources, kubernetesVersion, quiet }: ResultInput): LintResult {
+export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
@@ -26,6 +31,8 @@ export function assembleResult({ reported, resources, kubernetesVersion, quiet }
   return {
     version: 1,
     kubernetesVersion,
+    ...(presets ? { presets: [...presets] } : {}),
+    ...(requestedKubernetesVersion ? { requestedKubernetesVersion } : {}),
     files,
     summary: {
       files: files.length,

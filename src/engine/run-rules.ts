@@ -29,7 +29,7 @@ export function rulesFor(selection: RuleSelection, resource: Resource): readonly
  * Awaits what the rules that will judge these resources load lazily (Rule.prepare: the PromQL
  * grammar), once per rule: a run without resources in such a rule's scope loads nothing.
  */
-export async function prepareRules(selection: RuleSelection, resources: readonly Resource[]): Promise<void> {
+export async function prepareRules(selection: RuleSelection, resources: readonly Resource[], index: ResourceIndex): Promise<void> {
   if (!selection.rules.some((r) => r.prepare)) return;
   const needed = new Set<Rule>();
   const seenKinds = new Set<string>();
@@ -39,7 +39,7 @@ export async function prepareRules(selection: RuleSelection, resources: readonly
     seenKinds.add(key);
     for (const rule of rulesFor(selection, resource)) if (rule.prepare) needed.add(rule);
   }
-  await Promise.all([...needed].map((rule) => rule.prepare!()));
+  await Promise.all([...needed].map((rule) => rule.prepare!({ index })));
 }
 
 export interface RuleRun {

@@ -7,6 +7,7 @@ import { nearest } from "../did-you-mean.js";
 import { allRules, getRule, type Rule, type RuleMeta } from "../engine/registry.js";
 import { ruleExamples, type RuleExamples } from "../engine/rule-examples.js";
 import type { Severity } from "../types.js";
+import { presetNote, presetsOf } from "../presets.js";
 import { explainExitCode, parseSignal, type ExitCodeInfo } from "./exit-codes.js";
 import { statusTopics } from "./topics/index.js";
 import type { StatusTopic } from "./types.js";
@@ -87,6 +88,10 @@ export interface RuleExplanation {
   fix: string;
   examples?: RuleExamples;
   preventsStatus: string[];
+  /** The presets the rule belongs to (`recommended` for the default set). */
+  presets: string[];
+  /** For a rule of an opt-in preset: which, and how to enable it. */
+  presetNote?: string;
 }
 
 export interface ExitCodeExplanation extends Omit<ExitCodeInfo, "signal"> {
@@ -124,6 +129,7 @@ export function explainStatus(match: TopicMatch): StatusExplanation {
 export function explainRule(rule: Rule): RuleExplanation {
   const m = rule.meta;
   const examples = ruleExamples(m.id);
+  const note = presetNote(m);
   return {
     type: "rule",
     id: m.id,
@@ -134,6 +140,8 @@ export function explainRule(rule: Rule): RuleExplanation {
     fix: m.fix,
     ...(examples ? { examples } : {}),
     preventsStatus: [...m.preventsStatus],
+    presets: [...presetsOf(m)],
+    ...(note ? { presetNote: note } : {}),
   };
 }
 

@@ -39,7 +39,9 @@ function statusText(e: StatusExplanation, s: Style): string {
 function ruleText(e: RuleExplanation, s: Style): string {
   const { c } = s;
   const lines = [wrap(`${c.bold(e.id)} (${e.severity}, ${e.category}): ${e.summary}`, { width: s.width }), ""];
-  lines.push(para(e.explanation, s), "", c.bold("Fix"), para(e.fix, s));
+  lines.push(para(e.explanation, s), "");
+  if (e.presetNote) lines.push(para(e.presetNote, s), "");
+  lines.push(c.bold("Fix"), para(e.fix, s));
   if (e.examples) {
     const block = (yaml: string) => yaml.replace(/\s+$/, "").split("\n").map((l) => `  | ${l}`).join("\n");
     lines.push("", c.bold("Fails"), block(e.examples.bad), "", c.bold("Passes"), block(e.examples.good));

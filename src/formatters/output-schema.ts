@@ -65,6 +65,15 @@ export const lintResultSchema = z
   .strictObject({
     version: z.literal(1).describe("version of this format; changes that break readers increase it"),
     kubernetesVersion: z.string().regex(/^\d+\.\d+$/).describe("the Kubernetes version deprecated/removed APIs were judged against"),
+    presets: z
+      .array(z.enum(["recommended", "security", "production", "all"]))
+      .optional()
+      .describe("the enabled presets, recommended first (docs/presets.md): which opinionated rules ran; absent from results of versions before presets"),
+    requestedKubernetesVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .optional()
+      .describe("the release asked for (--kubernetes-version or kubernetesVersion), present only when another one was judged: a release newer than the newest k8s-lint knows is judged as that one"),
     files: z.array(fileResultSchema).describe("every linted file, in the order they were found"),
     summary: z
       .strictObject({
@@ -98,6 +107,7 @@ export function renderOutputSchema(repository: string): string {
 export const EXAMPLE_OUTPUT = {
   version: 1,
   kubernetesVersion: "1.33",
+  presets: ["recommended"],
   files: [
     {
       path: "apps/web.yaml",

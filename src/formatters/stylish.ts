@@ -2,6 +2,7 @@
 import { Chalk } from "chalk";
 import type { Diagnostic, FileResult, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
+import { presetNote } from "../presets.js";
 import { printable } from "../printable.js";
 import { DEFAULT_WIDTH, wrap } from "../wrap.js";
 
@@ -38,6 +39,8 @@ export const format: Formatter = (result, options) => {
         const rule = rules.get(d.ruleId);
         if (rule) {
           lines.push(c.dim(wrap(rule.explanation, { width, indent: "    | " })));
+          const note = presetNote(rule, result.presets);
+          if (note) lines.push(c.dim(wrap(note, { width, indent: "    | " })));
           lines.push(c.dim(wrap(`Fix: ${rule.fix}`, { width, indent: "    | " })));
         }
       }

@@ -31,6 +31,11 @@ export interface GeneratedObject {
   names: readonly string[];
   /** kustomize appends a content hash (`-<10 characters>`) to the name unless disableNameSuffixHash. */
   hashed: boolean;
+  /**
+   * The keys of its data, when every source of them is known: literals, files and readable env
+   * files; undefined for `behavior: merge` (the base's keys join them) or an env file not read.
+   */
+  keys?: ReadonlySet<string>;
 }
 
 /**
@@ -53,7 +58,7 @@ const text = (v: unknown): string | undefined => (typeof v === "string" && v !==
  * run's default namespace. A generator with `behavior: merge` or `replace` changes a base's
  * object of that name, which exists all the same.
  */
-export function generatedObjects(kustomization: Record<string, unknown>, defaultNamespace: string): GeneratedObject[] {
+export function generatedObjects(kustomization: Record<string, unknown>, defaultNamespace: string, readEnvFile?: (path: string) => string | undefined): GeneratedObject[] {
   const out: GeneratedObject[] = [];
   const prefix = text(kustomization.namePrefix) ?? "";
   const suffix = text(kustomization.nameSuffix) ?? "";
@@ -72,10 +77,38 @@ export function generatedObjects(kustomization: Record<string, unknown>, default
         namespace: kustomizationNamespace(kustomization) ?? text(g.namespace) ?? defaultNamespace,
         names: [...new Set([name, `${prefix}${name}${suffix}`])],
         hashed,
+        keys: generatorKeys(g, readEnvFile),
       });
     }
   }
   return out;
+}
+
+const entries = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e): e is string => typeof e === "string" && e !== "") : typeof v === "string" && v !== "" ? [v] : []);
+
+/**
+ * The keys a generator entry gives its object (sigs.k8s.io/kustomize/api/kv: literal sources
+ * "KEY=value"; file sources "key=path" or a path, keyed by the file's name; env files one
+ * "KEY=value" or "KEY" per line, blank lines and "#" comments skipped, leading space trimmed).
+ * Undefined when they cannot all be known: `behavior: merge`, or an env file `readEnvFile` cannot read.
+ */
+function generatorKeys(g: Record<string, unknown>, readEnvFile?: (path: string) => string | undefined): ReadonlySet<string> | undefined {
+  if (g.behavior === "merge") return undefined;
+  const keys = new Set<string>();
+  for (const literal of entries(g.literals)) keys.add(literal.split("=", 1)[0]);
+  for (const file of entries(g.files)) {
+    const eq = file.indexOf("=");
+    keys.add(eq > 0 ? file.slice(0, eq) : file.slice(file.lastIndexOf("/") + 1));
+  }
+  for (const env of [...entries(g.envs), ...entries(g.env)]) {
+    const text = readEnvFile?.(env);
+    if (text === undefined) return undefined;
+    for (const line of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
+      const trimmed = line.trimStart();
+      if (trimmed && !trimmed.startsWith("#")) keys.add(trimmed.split("=", 1)[0]);
+    }
+  }
+  return keys;
 }
 
 /** The namespace a kustomization sets on every object it builds (its `namespace` field), if any. */

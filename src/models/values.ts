@@ -7,3 +7,18 @@ export function kindOfValue(v: unknown): string {
   if (typeof v === "boolean") return `the boolean ${v}`;
   return `"${String(v)}"`;
 }
+
+/**
+ * A plain scalar our YAML 1.1 reading keeps as a string but kubectl reads as an integer: the
+ * YAML 1.2 octal `0o644`. sigs.k8s.io/yaml decodes with goyaml v2, whose resolve() tries
+ * strconv.ParseInt(plain, 0, 64) after dropping "_" (gopkg.in/yaml.v2 resolve.go), and Go's base
+ * 0 accepts the 0o prefix since Go 1.13. Undefined for anything else. A quoted "0o644" is a
+ * string to kubectl, but the parsed value no longer says it was quoted: it is read as the number.
+ */
+export function yamlOctalInteger(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = /^([-+]?)0o([0-7_]+)$/.exec(value);
+  if (!m || !/[0-7]/.test(m[2])) return undefined;
+  const n = Number.parseInt(m[2].replace(/_/g, ""), 8);
+  return Number.isSafeInteger(n) ? (m[1] === "-" ? -n : n) : undefined;
+}

@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../models/resource-index.js";
 import type { Resource } from "../models/resource.js";
 import type { Memo } from "../models/run-memo.js";
 import type { KindGroup } from "../models/workloads.js";
+import type { PresetName } from "../presets.js";
 import type { Path, ReferencePolicy, Severity } from "../types.js";
 
 export type RuleCategory =
@@ -22,11 +23,24 @@ export type RuleCategory =
   | "workloads"
   | "autoscaling"
   | "security"
+  | "rbac"
+  | "availability"
+  | "hygiene"
   | "monitoring"
   | "keda"
   | "argo-rollouts"
   | "external-secrets"
+  | "pod-security"
+  | "policy"
+  | "custom"
   | "meta";
+
+/**
+ * The opt-in rule sets beyond `recommended` (src/presets.ts): a rule that names one is off
+ * unless one of its presets is enabled (`extends: [k8s-lint:<name>]`, `--preset <name>`) or it
+ * is turned on by name.
+ */
+export type { PresetName };
 
 export interface RuleMeta {
   id: string;
@@ -54,6 +68,22 @@ export interface RuleMeta {
    * written, never at what is absent or at other objects.
    */
   checksPatches?: boolean;
+  /**
+   * The presets the rule belongs to; absent: `recommended`, the default set. A rule with presets
+   * runs only when one of them is enabled (or `all` is), or when the config names it in `rules`.
+   */
+  presets?: readonly PresetName[];
+  /**
+   * Rules this one stands in for while it runs: they report the same fault, so they are off
+   * whenever this rule is enabled (a Pod Security Standards check over the recommended rule).
+   */
+  supersedes?: readonly string[];
+  /**
+   * The check of the pod-security admission controller (k8s.io/pod-security-admission,
+   * policy/check_*.go) the rule implements, and its level: a restricted check runs only when the
+   * run's `podSecurity.level` is restricted (the default).
+   */
+  podSecurityCheck?: { id: string; level: PodSecurityLevel };
 }
 
 /**
@@ -66,11 +96,22 @@ export interface RuleExamples {
   good: string;
 }
 
+/** The Pod Security Standards levels k8s-lint checks (privileged has no checks). */
+export type PodSecurityLevel = "baseline" | "restricted";
+
 export interface Settings {
   kubernetesVersion: string;
+  /**
+   * The Pod Security Standard the pod-security rules judge against: its level, and the policy
+   * version as a release ("1.30"; `latest` resolved to the target Kubernetes release).
+   */
+  podSecurity: { level: PodSecurityLevel; version: string };
   defaultNamespace: string;
   /** Read only through reportsAbsent (rules/config/references.ts). */
   references: ReferencePolicy;
+  /** Keys of labels and annotations every workload must carry (config requiredLabels, requiredAnnotations); absent: required-metadata's defaults. */
+  requiredLabels?: readonly string[];
+  requiredAnnotations?: readonly string[];
 }
 
 export interface Finding {
@@ -119,12 +160,18 @@ export interface Rule {
   /**
    * Loads what `check` needs and a run without resources of the rule's scope should not pay for
    * (a grammar): the engine awaits it before the rules run, only when such a resource is judged.
+   * It receives the run's index, to load only for inputs that need it (CEL for CRDs with rules).
    */
-  prepare?(): Promise<void>;
+  prepare?(input: PrepareInput): Promise<void>;
 }
 
-type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void; prepare?(): Promise<void> };
-type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void; prepare?(): Promise<void> };
+/** What Rule.prepare may look at: the whole input of the run. */
+export interface PrepareInput {
+  index: ResourceIndex;
+}
+
+type SingleResourceRule = RuleMeta & { crossResource?: false; check?(ctx: RuleContext): void; prepare?(input: PrepareInput): Promise<void> };
+type CrossResourceRule = RuleMeta & { crossResource: true; check?(ctx: CrossResourceContext): void; prepare?(input: PrepareInput): Promise<void> };
 
 /**
  * A rule that reads other resources must say `crossResource: true`: only then does its `check`

@@ -2,7 +2,10 @@
 import { explainTopic, topicNames } from "../../explain/lookup.js";
 import { renderExplanation } from "../../explain/render.js";
 import { statusTopics } from "../../explain/topics/index.js";
+import { resolve } from "node:path";
 import { allRules } from "../../engine/registry.js";
+import { findConfig, loadConfig } from "../../config/load.js";
+import { applyUserRules } from "../../config/user-rules.js";
 import { DEFAULT_WIDTH, table, wrap } from "../../wrap.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
@@ -14,6 +17,8 @@ Explains a rule id (missing-memory-limit), a pod status reason as \`kubectl get 
 prints it (CrashLoopBackOff, Init:0/2, OOMKilled; any case), or a container exit code (137).
 
 Options:
+  -c, --config <path>   config file whose customRules and plugins can be explained too
+                        (default: the nearest .k8s-lint.yaml)
   -f, --format <name>   text | json (default: text)
       --list            list every topic
       --no-color        no colours
@@ -27,6 +32,7 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
     strict: true,
     options: {
       format: { type: "string", short: "f" },
+      config: { type: "string", short: "c" },
       list: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       "no-color": { type: "boolean" },
@@ -36,6 +42,8 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
     io.stdout(EXPLAIN_HELP);
     return EXIT_OK;
   }
+  const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+  if (configPath) await applyUserRules(loadConfig(configPath, values.config ?? configPath), configPath);
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`unknown format "${format}" (text or json)`);
   const color = useColor(io, values["no-color"] ?? false, false);

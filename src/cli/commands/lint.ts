@@ -1,12 +1,17 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
+import { applyUserRules } from "../../config/user-rules.js";
 import { IGNORE_FILE } from "../../engine/discover.js";
 import { lint } from "../../engine/lint.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
+import { didYouMean } from "../../did-you-mean.js";
+import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
+import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION } from "../../config/schema.js";
+import type { PodSecuritySetting } from "../../engine/effective-config.js";
 import { targetRelease } from "../../models/catalogue/releases.js";
 import { printConfig } from "../print-config.js";
 import { createProgress, progressAllowed } from "../progress.js";
@@ -26,6 +31,12 @@ Options:
       --stdin-filename <path>  the name findings give the "-" input (and ignore patterns match)
   -c, --config <file>          config file (default: nearest .k8s-lint.yaml/.json upwards)
       --rule <id>=<severity>   off | info | warning | error; repeatable
+      --preset <name>          security | production | all: enable a preset's rules besides
+                               recommended; repeatable, adds to the config's extends
+      --pod-security <level>[:<version>]
+                               baseline | restricted, and the policy version (v1.30; default
+                               latest: the target release's): the Pod Security Standard the
+                               pod-security rules judge against; enables them
       --kubernetes-version <x.y>  target release (1.30, v1.30, 1.30.2): which APIs and fields
                                exist, which are deprecated or removed (default: newest known)
       --default-namespace <ns> namespace of resources without one (default: default)
@@ -59,6 +70,16 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O
 
 const SEVERITIES = new Set(["off", "info", "warning", "error"]);
 
+/** `--pod-security baseline`, `--pod-security restricted:v1.30`: a level and an optional policy version. */
+function podSecurityOption(value: string | undefined): PodSecuritySetting | undefined {
+  if (value === undefined) return undefined;
+  const [level, version, ...rest] = value.split(":");
+  if (!(POD_SECURITY_LEVELS as readonly string[]).includes(level) || rest.length || (version !== undefined && !POD_SECURITY_VERSION.test(version))) {
+    throw new UsageError(`--pod-security expects <${POD_SECURITY_LEVELS.join("|")}>[:<latest|v1.NN>], got "${value}"${(POD_SECURITY_LEVELS as readonly string[]).includes(level) ? "" : didYouMean(level, POD_SECURITY_LEVELS)}`);
+  }
+  return { level: level as PodSecuritySetting["level"], ...(version !== undefined ? { version } : {}) };
+}
+
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: argv,
@@ -70,6 +91,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       "stdin-filename": { type: "string" },
       config: { type: "string", short: "c" },
       rule: { type: "string", multiple: true },
+      preset: { type: "string", multiple: true },
+      "pod-security": { type: "string" },
       "kubernetes-version": { type: "string" },
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
@@ -108,13 +131,22 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (references !== undefined && !REFERENCE_POLICIES.includes(references)) {
     throw new UsageError(`--references expects ${REFERENCE_POLICIES.join(" or ")}, got "${references}"`);
   }
+  const presets = values.preset ?? [];
+  for (const name of presets) {
+    if (presetNamed(name)) continue;
+    const known = PRESET_NAMES.map((p) => `${p}`);
+    throw new UsageError(`unknown preset "${name}"${didYouMean(name.replace(PRESET_PREFIX, ""), known)}; one of: ${known.join(", ")}`);
+  }
+  const podSecurity = podSecurityOption(values["pod-security"]);
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  // The config's customRules and plugins join the registry before anything reads it.
+  await applyUserRules(config, configPath);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
-  const kubeVersion = judged && "release" in judged ? judged.release : undefined;
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
-  const run = { config, rules, kubernetesVersion: kubeVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context };
+  // As asked: the engine judges it, and names it in the result when it judges another release.
+  const run = { config, rules, kubernetesVersion: askedVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context, presets, podSecurity };
   if (values["print-config"] !== undefined) {
     io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
     return EXIT_OK;

@@ -19,6 +19,8 @@ interface RawHistory {
   retired: Record<string, Record<string, [number, number]>>;
   /** Object type index -> field -> index of the first release with the field. */
   fields: Record<string, Record<string, number>>;
+  /** Object type index -> field -> [first, last] release index (fields the newest release no longer has). */
+  removedFields: Record<string, Record<string, [number, number]>>;
 }
 
 export interface ServedRange {
@@ -30,6 +32,7 @@ interface History {
   releases: string[];
   kinds: Map<string, ServedRange>;
   fields: Map<string, number>;
+  removedFields: Map<string, ServedRange>;
 }
 
 let history: History | undefined;
@@ -49,7 +52,11 @@ function load(): History {
   for (const [type, byField] of Object.entries(raw.fields)) {
     for (const [field, first] of Object.entries(byField)) fields.set(`${type} ${field}`, first);
   }
-  return (history = { releases: raw.releases, kinds, fields });
+  const removedFields = new Map<string, ServedRange>();
+  for (const [type, byField] of Object.entries(raw.removedFields)) {
+    for (const [field, [first, last]] of Object.entries(byField)) removedFields.set(`${type} ${field}`, { first: raw.releases[first], last: raw.releases[last] });
+  }
+  return (history = { releases: raw.releases, kinds, fields, removedFields });
 }
 
 /** Every release the history covers, oldest first. */
@@ -95,6 +102,21 @@ export function fieldFirstRelease(code: TypeCode, field: string): string | undef
   const h = load();
   const first = h.fields.get(`${code.slice(1)} ${field}`);
   return first === undefined ? undefined : h.releases[first];
+}
+
+/**
+ * The releases that had this field of the object type behind `code` (a `#<k>` code) when the
+ * newest release no longer has it (Service spec.topologyKeys: 1.19-1.21); `first` is the oldest
+ * release of the history when the field is older.
+ */
+export function removedFieldRange(code: TypeCode, field: string): ServedRange | undefined {
+  return load().removedFields.get(`${code.slice(1)} ${field}`);
+}
+
+/** The release after `release` in the history ("1.21" -> "1.22"), or undefined for the newest. */
+export function releaseAfter(release: string): string | undefined {
+  const releases = load().releases;
+  return releases[releases.indexOf(release) + 1];
 }
 
 /**

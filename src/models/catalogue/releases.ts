@@ -16,8 +16,13 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** `1.30`, `v1.30`, `1.30.2` or `v1.30.2`: the release, without the patch level. */
-const RELEASE_SYNTAX = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+/**
+ * `1.30`, `v1.30`, `1.30.2` or `v1.30.2`: the release, without the patch level. After a patch
+ * level, a pre-release or build suffix as `kubectl version` prints it on managed and packaged
+ * clusters (`v1.30.2-gke.1`, `v1.30.2+k3s1`, `v1.30.2-eks-a1b2c3d`, `v1.30.0-rc.1`): judged by
+ * major.minor (semver's -pre and +build; git-version of k8s.io/component-base/version).
+ */
+export const RELEASE_SYNTAX = /^v?(\d+)\.(\d+)(?:\.\d+(?:[-+][0-9A-Za-z.+_-]*)?)?$/;
 
 export const RELEASE_SYNTAX_HELP = "a release such as 1.30, v1.30 or 1.30.2";
 

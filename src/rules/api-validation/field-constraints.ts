@@ -10,6 +10,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { compareQuantities } from "../../models/quantity.js";
+import { yamlOctalInteger } from "../../models/values.js";
 import {
   cidrProblem,
   configMapKeyProblem,
@@ -49,6 +50,8 @@ const MV = "k8s.io/apimachinery/pkg/api/validation/objectmeta.go";
 
 /** RelaxedEnvironmentVariableValidation: beta and on by default from 1.32 (GA 1.34). */
 const RELAXED_ENV_NAMES_SINCE = "1.32";
+/** PodLifecycleSleepActionAllowZero: alpha 1.32, beta and on by default 1.33, GA 1.34. */
+const SLEEP_ZERO_SINCE = "1.33";
 
 type Check = FieldConstraint["check"];
 
@@ -128,6 +131,9 @@ const nameOf = (object: string): Check => format((s) => (s === "" ? undefined : 
 const nonEmpty: Check = (v, ctx) => (v === "" ? { message: `${ctx.field} is empty`, hint: `set ${ctx.field}` } : undefined);
 
 function fileMode(v: unknown, ctx: CheckContext): Problem | undefined {
+  // `0o1777` (YAML 1.2 octal): an integer to kubectl, quoted as written.
+  const octal = yamlOctalInteger(v);
+  if (octal !== undefined) return fileModeProblem(octal) === undefined ? undefined : { message: `${ctx.field} ${v} ${fileModeProblem(octal)}`, hint: "write the mode as an octal number from 0o000 to 0o777, such as 0o644" };
   if (!isInt(v) || fileModeProblem(v) === undefined) return undefined;
   const digits = String(v);
   const readAsDecimal = /^[0-7]{3,4}$/.test(digits) && Number.parseInt(digits, 8) <= 0o777;
@@ -247,6 +253,16 @@ function containerResourceNameProblem(name: string): string | undefined {
 /** validateSysctlName / IsValidSysctlName (k8s.io/component-helpers/node/util/sysctl). */
 const SYSCTL = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
 const sysctlProblem = (s: string) => (s.length > 253 ? "must be no more than 253 characters" : SYSCTL.test(s) ? undefined : "must have at most 253 characters and match the regex ^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$");
+
+/**
+ * A lifecycle sleep: 0 is allowed from 1.33, where PodLifecycleSleepActionAllowZero is beta and
+ * on by default (alpha and off in 1.32); before, validateSleepAction wants more than 0.
+ */
+const sleepSeconds: Check = (v, ctx) => {
+  if (compareVersions(ctx.kubernetesVersion, SLEEP_ZERO_SINCE) >= 0) return atLeast(0)(v, ctx);
+  if (v !== 0) return atLeast(1)(v, ctx);
+  return { message: `${ctx.field} 0 must be greater than 0 before Kubernetes ${SLEEP_ZERO_SINCE} (PodLifecycleSleepActionAllowZero)`, hint: `set ${ctx.field} to 1 or more, or target Kubernetes ${SLEEP_ZERO_SINCE} or later` };
+};
 
 const envName: Check = (v, ctx) => {
   if (typeof v !== "string" || v === "") return undefined;
@@ -372,7 +388,7 @@ for (const handler of HANDLERS) {
     container(`${handler}.httpGet.port`, "1 to 65535 or a port name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumber),
     container(`${handler}.tcpSocket.port`, "1 to 65535 or a port name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumber),
     container(`${handler}.httpGet.httpHeaders[].name`, "HTTP header name", `${CV} validateHTTPGetAction (IsHTTPHeaderName)`, format(httpHeaderNameProblem, "header name", "use letters, digits and '-' in header names")),
-    container(`${handler}.sleep.seconds`, "not negative", `${CV} validateSleepAction`, atLeast(0)),
+    container(`${handler}.sleep.seconds`, `greater than 0 before ${SLEEP_ZERO_SINCE}, not negative from then on (PodLifecycleSleepActionAllowZero)`, `${CV} validateSleepAction`, sleepSeconds),
   );
 }
 

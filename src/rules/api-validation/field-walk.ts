@@ -82,8 +82,18 @@ function trieOf(kind: string): Node {
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Every finding of the field constraints on one resource. */
-export function fieldConstraintFindings(resource: Resource, kubernetesVersion: string): Finding[] {
+/** A subtree to judge as the type at another path: written at `path`, belonging at `home` ("[]": any list item). */
+export interface RelocatedSubtree {
+  path: readonly (string | number)[];
+  value: unknown;
+  home: readonly string[];
+}
+
+/**
+ * Every finding of the field constraints on one resource; `relocated` subtrees (misplaced ones)
+ * are judged with the constraints of the path where they belong, at the path where they are written.
+ */
+export function fieldConstraintFindings(resource: Resource, kubernetesVersion: string, relocated: readonly RelocatedSubtree[] = []): Finding[] {
   const out: Finding[] = [];
   // One path, pushed and popped as the walk goes, copied only into a finding.
   const path: Array<string | number> = [];
@@ -121,6 +131,15 @@ export function fieldConstraintFindings(resource: Resource, kubernetesVersion: s
       path.pop();
     }
   };
-  visit(resource.raw, trieOf(resource.kind), undefined, resource.kind);
+  const trie = trieOf(resource.kind);
+  visit(resource.raw, trie, undefined, resource.kind);
+  for (const subtree of relocated) {
+    let node: Node | undefined = trie;
+    for (const seg of subtree.home) node = node?.children.get(seg);
+    if (!node) continue;
+    path.length = 0;
+    path.push(...subtree.path);
+    visit(subtree.value, node, undefined, subtree.home[subtree.home.length - 1]);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { defineRule } from "../types.js";
 import { fieldConstraintFindings } from "./field-walk.js";
+import { misplacedSubtrees } from "../schema/validate.js";
 
 export const rule = defineRule({
   id: "invalid-value",
@@ -23,8 +24,10 @@ that depend on the target version follow --kubernetes-version: env var names may
 printable ASCII character but '=' from 1.32 (RelaxedEnvironmentVariableValidation).`,
   fix: "Set the value in the form the message names; the hint gives the valid form.",
   preventsStatus: [],
-  check({ resource, settings, report }) {
+  check({ resource, settings, memo, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
-    for (const finding of fieldConstraintFindings(resource, settings.kubernetesVersion)) report(finding);
+    // Misplaced subtrees (unknown-field says where they belong) are judged as the type there.
+    const misplaced = misplacedSubtrees(resource, memo, settings.kubernetesVersion);
+    for (const finding of fieldConstraintFindings(resource, settings.kubernetesVersion, misplaced)) report(finding);
   },
 });

@@ -10,10 +10,13 @@ import { keysOf, podReferences, type ReferencedKind } from "./references.js";
  * resource an operator makes a Secret from when it lists every key (an ExternalSecret's
  * data[].secretKey); undefined when the keys are unknown.
  */
-function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string): { source: Resource; keys: ReadonlySet<string>; producer: boolean } | undefined {
+function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string): { source?: Resource; keys: ReadonlySet<string>; producer: boolean } | undefined {
   const namespace = referrer.namespace;
   const target = index.find(kind, namespace, name, referrer);
   if (target) return { source: target, keys: keysOf(target), producer: false };
+  // A kustomization generator's object, by its name or the hashed name of built output: its keys when all are known.
+  const generated = index.generatedObject(kind, namespace, name);
+  if (generated) return generated.keys ? { keys: generated.keys, producer: false } : undefined;
   if (kind !== "Secret") return undefined;
   const producer = index.producerOf(kind, namespace, name);
   const keys = producer ? OPERATOR_KINDS.get(producer.groupKind)?.secretKeys?.(producer) : undefined;
@@ -30,18 +33,20 @@ export function checkMissingKeys(kind: ReferencedKind, { resource, index, report
     for (const k of ref.keys) {
       if (keys.has(k.key)) continue;
       const known = [...keys].sort();
-      const madeBy = producer ? ` (made by ${source.kind} "${source.name}")` : "";
+      const madeBy = !source ? ` (made by a kustomization's ${kind === "Secret" ? "secretGenerator" : "configMapGenerator"})` : producer ? ` (made by ${source.kind} "${source.name}")` : "";
       report({
         path: k.path,
         message: `key "${k.key}" is not in ${kind} "${ref.name}"${madeBy}`,
         hint: known.length
           ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}`
-          : producer
+          : producer && source
             ? `add a spec.data entry with secretKey "${k.key}" to ${source.kind} "${source.name}"`
             : `add the key "${k.key}" to the ${kind}`,
-        related: producer
-          ? { resource: source, path: ["spec", "data"], message: `${source.kind} "${source.name}" lists the keys` }
-          : { resource: source, path: ["metadata", "name"], message: `${kind} "${ref.name}"` },
+        related: !source
+          ? undefined
+          : producer
+            ? { resource: source, path: ["spec", "data"], message: `${source.kind} "${source.name}" lists the keys` }
+            : { resource: source, path: ["metadata", "name"], message: `${kind} "${ref.name}"` },
       });
     }
   }

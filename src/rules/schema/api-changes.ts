@@ -11,6 +11,8 @@ export interface ApiChange {
   /** The apiVersion to use instead; undefined when the kind itself is gone. */
   replacement?: string;
   note?: string;
+  /** Set when a stepping stone is advised because the target does not serve `replacement` yet. */
+  later?: { apiVersion: string; servedFrom: string };
 }
 
 const WORKLOADS = ["DaemonSet", "Deployment", "ReplicaSet", "StatefulSet", "ControllerRevision"];

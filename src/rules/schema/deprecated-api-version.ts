@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { apiVersionStatus, replacementText } from "./api-version-status.js";
+import { apiVersionStatus, laterText, replacementText } from "./api-version-status.js";
 
 export const rule = defineRule({
   id: "deprecated-api-version",
@@ -18,7 +18,7 @@ server converts between versions), so it is safe to do before the upgrade.`,
     if (s?.status !== "deprecated") return;
     report({
       path: ["apiVersion"],
-      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} is deprecated${s.change.removedIn ? ` and removed in Kubernetes ${s.change.removedIn}` : ` (${s.change.replacement} is served)`}${s.change.replacement && s.change.removedIn ? `: use ${s.change.replacement}` : ""}`,
+      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} is deprecated${s.change.removedIn ? ` and removed in Kubernetes ${s.change.removedIn}` : ` (${s.change.replacement} is served)`}${s.change.replacement && s.change.removedIn ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
       hint: replacementText(s.change),
     });
   },

@@ -38,15 +38,18 @@ export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  appliesTo: "pod-templates",
+  // Pod spec fields, and fields of Jobs, StatefulSets and Services.
+  appliesTo: ["pod-templates", "Service"],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
 clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the pod's
 \`hostUsers\`, \`schedulingGates\`, \`resourceClaims\`, an init container's \`restartPolicy\`,
 \`resizePolicy\`, topology spread and affinity \`matchLabelKeys\`, \`minDomains\`, lifecycle
-\`sleep\`, cluster trust bundle projections), and for others the controller ignores them (a
-CronJob's \`timeZone\`). The object then behaves as if the field were absent: a native sidecar
+\`sleep\`, cluster trust bundle projections, the pod's \`os\`; a Job's \`podFailurePolicy\`,
+\`backoffLimitPerIndex\` and \`maxFailedIndexes\`; a Service's \`trafficDistribution\`), and for
+others the controller ignores them (a CronJob's \`timeZone\`, a StatefulSet's
+\`minReadySeconds\` and \`persistentVolumeClaimRetentionPolicy\`). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container
 that never exits, so the pod never starts. The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.`,

@@ -4,6 +4,10 @@
  * (pkg/features/kube_features.go, "Feature Gates" reference page) and, for what the API server
  * does with the field while the gate is off, dropDisabledFields in pkg/api/pod/util.go (the
  * field is cleared on create unless the object already used it) or the controller that reads it.
+ * Every stage below was checked against the gate's page of the reference
+ * (kubernetes/website content/en/docs/reference/command-line-tools-reference/feature-gates/<gate>.md,
+ * whose `stages` list each stage with its default and releases, removed gates included); each
+ * row's `source` names what the server or controller does with the field while the gate is off.
  */
 
 /** One step of a gate's life: from this release on, until the next step. */
@@ -27,6 +31,8 @@ export interface GatedField {
   stages: readonly GateStage[];
   /** What the user loses, in cluster terms, when the field does not take effect. */
   consequence: string;
+  /** Where upstream drops or ignores the field while the gate is off. */
+  source: string;
 }
 
 const sidecar: GateStage[] = [
@@ -46,7 +52,27 @@ const dra: GateStage[] = [
 const sleepAction: GateStage[] = [
   { from: "1.29", stage: "alpha", enabledByDefault: false },
   { from: "1.30", stage: "beta", enabledByDefault: true },
+  { from: "1.34", stage: "GA", enabledByDefault: true },
 ];
+const jobPodFailurePolicy: GateStage[] = [
+  { from: "1.25", stage: "alpha", enabledByDefault: false },
+  { from: "1.26", stage: "beta", enabledByDefault: true },
+  { from: "1.31", stage: "GA", enabledByDefault: true },
+];
+const backoffLimitPerIndex: GateStage[] = [
+  { from: "1.28", stage: "alpha", enabledByDefault: false },
+  { from: "1.29", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const JOB_STRATEGY = "pkg/registry/batch/job/strategy.go PrepareForCreate, PrepareForUpdate";
+
+/** A field of a Job's spec, in a Job and in a CronJob's job template. */
+function jobFields(gate: string, field: string, stages: readonly GateStage[], consequence: string): GatedField[] {
+  return [
+    { gate, where: { kinds: ["Job"], path: ["spec", field] }, effect: "dropped", stages, consequence, source: JOB_STRATEGY },
+    { gate, where: { kinds: ["CronJob"], path: ["spec", "jobTemplate", "spec", field] }, effect: "dropped", stages, consequence, source: JOB_STRATEGY },
+  ];
+}
 const nodeInclusion: GateStage[] = [
   { from: "1.25", stage: "alpha", enabledByDefault: false },
   { from: "1.26", stage: "beta", enabledByDefault: true },
@@ -65,11 +91,65 @@ const AFFINITY_TERMS = [
 
 export const GATED_FIELDS: readonly GatedField[] = [
   {
+    gate: "IdentifyPodOS",
+    where: { pod: ["os"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.23", stage: "alpha", enabledByDefault: false },
+      { from: "1.24", stage: "beta", enabledByDefault: true },
+      { from: "1.25", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the pod's operating system is not checked at admission, so Linux-only security settings are not rejected for Windows pods",
+    source: "pkg/api/pod/util.go dropDisabledFields (podSpec.OS cleared unless the old pod used it)",
+  },
+  ...jobFields("JobPodFailurePolicy", "podFailurePolicy", jobPodFailurePolicy, "every failed pod counts towards backoffLimit: the policy's rules neither fail the Job early nor ignore disruptions"),
+  ...jobFields("JobBackoffLimitPerIndex", "backoffLimitPerIndex", backoffLimitPerIndex, "failures count towards the Job's backoffLimit, not per index"),
+  ...jobFields("JobBackoffLimitPerIndex", "maxFailedIndexes", backoffLimitPerIndex, "the Job does not stop at this many failed indexes"),
+  {
+    gate: "StatefulSetMinReadySeconds",
+    where: { kinds: ["StatefulSet"], path: ["spec", "minReadySeconds"] },
+    // The StatefulSet controller counts a ready pod as available at once while the gate is off.
+    effect: "ignored",
+    stages: [
+      { from: "1.22", stage: "alpha", enabledByDefault: false },
+      { from: "1.23", stage: "beta", enabledByDefault: true },
+      { from: "1.25", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "a pod counts as available as soon as it is ready, and a rolling update does not wait",
+    source: "pkg/controller/statefulset/stateful_set_control.go updateStatefulSet, stateful_set.go updatePod (minReadySeconds read only with the gate on)",
+  },
+  {
+    gate: "StatefulSetAutoDeletePVC",
+    where: { kinds: ["StatefulSet"], path: ["spec", "persistentVolumeClaimRetentionPolicy"] },
+    // The controller applies the policy only with the gate on; otherwise claims are retained.
+    effect: "ignored",
+    stages: [
+      { from: "1.23", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.32", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the claims are kept when the StatefulSet is deleted or scaled down",
+    source: "pkg/controller/statefulset/stateful_pod_control.go (retention policy used only with the gate on; Retain otherwise)",
+  },
+  {
+    gate: "ServiceTrafficDistribution",
+    where: { kinds: ["Service"], path: ["spec", "trafficDistribution"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.30", stage: "alpha", enabledByDefault: false },
+      { from: "1.31", stage: "beta", enabledByDefault: true },
+      { from: "1.33", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "traffic is spread over every endpoint, not kept close to the client",
+    source: "pkg/registry/core/service/strategy.go dropServiceDisabledFields",
+  },
+  {
     gate: "SidecarContainers",
     where: { pod: ["initContainers", "*", "restartPolicy"] },
     effect: "dropped",
     stages: sidecar,
     consequence: "the init container becomes an ordinary one: the pod's other containers wait for it to exit, and a sidecar that keeps running blocks the pod for ever",
+    source: "pkg/api/pod/util.go dropDisabledFields (an init container's restartPolicy is cleared unless the old pod used it)",
   },
   {
     gate: "CronJobTimeZone",
@@ -82,6 +162,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.27", stage: "GA", enabledByDefault: true },
     ],
     consequence: "the schedule runs in the time zone of kube-controller-manager instead",
+    source: "pkg/controller/cronjob/cronjob_controllerv2.go syncCronJob (reads timeZone only with the gate on)",
   },
   {
     gate: "PodSchedulingReadiness",
@@ -93,6 +174,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.30", stage: "GA", enabledByDefault: true },
     ],
     consequence: "the pods are scheduled at once, without waiting for their gates to be removed",
+    source: "pkg/api/pod/util.go dropDisabledFields (schedulingGates)",
   },
   {
     gate: "UserNamespacesSupport",
@@ -105,6 +187,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.33", stage: "beta", enabledByDefault: true },
     ],
     consequence: "the pods run in the host's user namespace: root in the container is root on the node",
+    source: "pkg/api/pod/util.go dropDisabledFields (hostUsers: SecurityContext.HostUsers cleared)",
   },
   ...CONTAINER_LISTS.map(
     (list): GatedField => ({
@@ -113,6 +196,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       effect: "dropped",
       stages: inPlaceResize,
       consequence: "a change of the resources is not applied in place",
+      source: "pkg/api/pod/util.go dropDisabledFields (resizePolicy of every container)",
     }),
   ),
   {
@@ -121,6 +205,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     effect: "dropped",
     stages: dra,
     consequence: "the pods get none of the devices they claim",
+    source: "pkg/api/pod/util.go dropDisabledDynamicResourceAllocationFields",
   },
   ...CONTAINER_LISTS.map(
     (list): GatedField => ({
@@ -129,6 +214,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       effect: "dropped",
       stages: dra,
       consequence: "the container gets none of the devices it claims",
+      source: "pkg/api/pod/util.go dropDisabledDynamicResourceAllocationFields",
     }),
   ),
   {
@@ -142,6 +228,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.30", stage: "GA", enabledByDefault: true },
     ],
     consequence: "the spread counts only the domains that already have matching pods",
+    source: "pkg/api/pod/util.go dropDisabledTopologySpreadConstraintsFields (minDomains)",
   },
   ...(["nodeAffinityPolicy", "nodeTaintsPolicy"] as const).map(
     (field): GatedField => ({
@@ -150,6 +237,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       effect: "dropped",
       stages: nodeInclusion,
       consequence: "the spread uses the default node inclusion policy",
+      source: "pkg/api/pod/util.go dropDisabledNodeInclusionPolicyFields",
     }),
   ),
   {
@@ -161,6 +249,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.27", stage: "beta", enabledByDefault: true },
     ],
     consequence: "the spread counts the pods of every revision together",
+    source: "pkg/api/pod/util.go dropDisabledMatchLabelKeysFieldInTopologySpread",
   },
   ...AFFINITY_TERMS.flatMap((term) =>
     (["matchLabelKeys", "mismatchLabelKeys"] as const).map(
@@ -170,6 +259,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
         effect: "dropped",
         stages: affinityMatchLabelKeys,
         consequence: "the affinity term selects pods by its labelSelector alone",
+        source: "pkg/api/pod/util.go dropDisabledMatchLabelKeysFieldInPodAffinity",
       }),
     ),
   ),
@@ -181,6 +271,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
         effect: "dropped",
         stages: sleepAction,
         consequence: "the hook does not sleep",
+        source: "pkg/api/pod/util.go dropDisabledFields (lifecycle sleep handlers)",
       }),
     ),
   ),
@@ -193,5 +284,6 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.33", stage: "beta", enabledByDefault: false },
     ],
     consequence: "the volume does not get the trust bundle",
+    source: "pkg/api/pod/util.go dropDisabledClusterTrustBundleProjection",
   },
 ];

@@ -6,6 +6,12 @@ import { compareVersions } from "./api-changes.js";
 
 /** RelaxedServiceNameValidation (KEP-5311): beta and on by default from 1.36, Service names are RFC 1123 labels. */
 const RELAXED_SERVICE_NAMES_SINCE = "1.36";
+/**
+ * ValidateStatefulSetName (pkg/apis/apps/validation/validation.go): NameIsDNSSubdomain up to 1.26,
+ * NameIsDNSLabel from 1.27 (kubernetes PR 114172, CHANGELOG-1.27: the controller sets each pod's
+ * spec.hostname to the pod name, which is validated as a DNS label, so a name with dots never worked).
+ */
+const STATEFULSET_DNS_LABEL_SINCE = "1.27";
 /** A label value, such as the job-name label a Job puts on its pods (IsValidLabelValue). */
 const LABEL_VALUE_MAX = 63;
 /** ControllerRevision names are "<StatefulSet name>-<hash>", the hash up to 10 characters (controller_history.go). */
@@ -33,7 +39,8 @@ their name ends up in a label value (at most 63 characters): a Job name is rejec
 characters, since its pods get a "job-name" label (unless manualSelector is set); a CronJob above
 52 (its Jobs append an 11-character suffix); a StatefulSet above 52 is accepted, but its
 controller then fails to create pods, whose controller-revision-hash label is the name plus a
-hash of up to 10 characters. Upper-case letters and underscores are the usual culprits; the
+hash of up to 10 characters. A StatefulSet name is a DNS-1123 label from 1.27; before, a name
+with dots is accepted but its pods are refused (their hostname is the pod name, a DNS label). Upper-case letters and underscores are the usual culprits; the
 object is rejected and not created.`,
   fix: "Rename the object with lower-case letters, digits and '-' (and '.' where allowed).",
   preventsStatus: [],
@@ -48,6 +55,13 @@ object is rejected and not created.`,
           path: ["metadata", "name"],
           message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}`,
           hint: `rename it, e.g. ${JSON.stringify(suggestName(name, rule))}`,
+        });
+      } else if (resource.kind === "StatefulSet" && name.includes(".")) {
+        // Before 1.27 the name is accepted, but every pod is refused: its hostname is the pod name.
+        report({
+          path: ["metadata", "name"],
+          message: `StatefulSet name ${JSON.stringify(name)} has a '.': the API server accepts it before Kubernetes ${STATEFULSET_DNS_LABEL_SINCE}, but its pods get their name ("${name}-0") as spec.hostname, which must be a DNS-1123 label, so no pod is created`,
+          hint: `rename it, e.g. ${JSON.stringify(suggestName(name, "dns1123-label"))}`,
         });
       } else if (resource.kind === "CronJob" && name.length > 52) {
         report({
@@ -66,7 +80,7 @@ object is rejected and not created.`,
       } else if (resource.kind === "StatefulSet" && name.length > LABEL_VALUE_MAX - REVISION_HASH_SUFFIX) {
         report({
           path: ["metadata", "name"],
-          message: `StatefulSet name ${JSON.stringify(name)} is ${name.length} characters: the API server accepts it, but the controller-revision-hash label of its pods ("${name}-<hash>") would exceed ${LABEL_VALUE_MAX} characters, so no pod is created`,
+          message: `StatefulSet name ${JSON.stringify(name)} is ${name.length} characters: the API server accepts it, but the controller-revision-hash label of its pods ("${name}-<hash>", a hash of up to 10 characters) can exceed ${LABEL_VALUE_MAX} characters, and then no pod is created`,
           hint: `shorten the name to ${LABEL_VALUE_MAX - REVISION_HASH_SUFFIX} characters`,
         });
       }
@@ -89,6 +103,7 @@ object is rejected and not created.`,
 function nameRuleFor(resource: Resource, kubernetesVersion: string): NameRule {
   const rule = nameRuleOf(resource.kind, groupOf(resource.apiVersion));
   if (rule === "dns1035-label" && resource.kind === "Service" && compareVersions(kubernetesVersion, RELAXED_SERVICE_NAMES_SINCE) >= 0) return "dns1123-label";
+  if (resource.kind === "StatefulSet" && groupOf(resource.apiVersion) === "apps" && compareVersions(kubernetesVersion, STATEFULSET_DNS_LABEL_SINCE) >= 0) return "dns1123-label";
   return rule;
 }
 

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { apiVersionStatus, replacementText } from "./api-version-status.js";
+import { apiVersionStatus, laterText, replacementText } from "./api-version-status.js";
 
 export const rule = defineRule({
   id: "removed-api-version",
@@ -18,7 +18,7 @@ the current version of its kind, so typos in fields that kept their names are re
     if (s?.status !== "removed") return;
     report({
       path: ["apiVersion"],
-      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}` : ""}`,
+      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
       hint: replacementText(s.change),
     });
   },

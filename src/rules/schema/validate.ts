@@ -5,7 +5,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
-import { kindOfValue } from "../../models/values.js";
+import { kindOfValue, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
@@ -16,7 +16,7 @@ import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { compareVersions, findApiChange } from "./api-changes.js";
-import { fieldFirstRelease, servedRange } from "../../models/catalogue/history.js";
+import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
 
@@ -45,19 +45,39 @@ export function schemaTarget(resource: Resource): SchemaTarget | undefined {
   return current ? { info: current, lenient: true } : undefined;
 }
 
-/** One walk per resource, shared by the schema rules: resource -> rule id -> findings. */
-const SCHEMA_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("schema findings by resource");
+/**
+ * A subtree written where it does not belong (unknown-field reports it as misplaced): where it is
+ * written, and the path where it belongs ("[]" for every item of a list), so that other rules judge
+ * its values as the type there.
+ */
+export interface MisplacedSubtree {
+  path: Path;
+  value: unknown;
+  home: readonly string[];
+}
+
+/** One walk per resource, shared by the schema rules: resource -> rule id -> findings, and the misplaced subtrees it met. */
+const SCHEMA_FINDINGS = memoKey<Map<Resource, { byRule: Map<SchemaRuleId, Finding[]>; misplaced: MisplacedSubtree[] }>>("schema findings by resource");
+
+function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string) {
+  const cache = memo(SCHEMA_FINDINGS, () => new Map());
+  let walked = cache.get(resource);
+  if (!walked) {
+    walked = { byRule: new Map(), misplaced: [] };
+    const target = schemaTarget(resource);
+    if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced).run();
+    cache.set(resource, walked);
+  }
+  return walked;
+}
 
 export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo, kubernetesVersion: string): Finding[] {
-  const cache = memo(SCHEMA_FINDINGS, () => new Map());
-  let byRule = cache.get(resource);
-  if (!byRule) {
-    byRule = new Map();
-    const target = schemaTarget(resource);
-    if (target) new Walker(resource, target, byRule, releaseFor(target, kubernetesVersion)).run();
-    cache.set(resource, byRule);
-  }
-  return byRule.get(rule) ?? [];
+  return schemaWalk(resource, memo, kubernetesVersion).byRule.get(rule) ?? [];
+}
+
+/** The misplaced subtrees of a resource (from the same walk as the schema rules). */
+export function misplacedSubtrees(resource: Resource, memo: Memo, kubernetesVersion: string): readonly MisplacedSubtree[] {
+  return schemaWalk(resource, memo, kubernetesVersion).misplaced;
 }
 
 /** Which fields exist at which release: the target, and the release whose fields are judged. */
@@ -168,6 +188,7 @@ class Walker {
     private readonly target: SchemaTarget,
     private readonly out: Map<SchemaRuleId, Finding[]>,
     private readonly release?: FieldRelease,
+    private readonly misplaced?: MisplacedSubtree[],
   ) {
     this.metaCode = objectType(target.info.type).fields.get("metadata");
   }
@@ -233,7 +254,7 @@ class Walker {
         }
         return;
       case "i":
-        if (!Number.isInteger(value)) wrongType();
+        if (!Number.isInteger(value) && yamlOctalInteger(value) === undefined) wrongType();
         return;
       case "n":
         if (typeof value !== "number") wrongType();
@@ -318,7 +339,7 @@ class Walker {
       else if (!this.release || !this.newerThanTarget(code, key, path)) this.walk(v, fieldCode, [...path, key]);
     }
     const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
-    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key))) this.unknownField(key, v, type.fields, path);
+    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
     if (!this.target.lenient) {
       for (const req of type.required) {
         if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
@@ -349,6 +370,29 @@ class Walker {
     return true;
   }
 
+  /**
+   * A field an older release had and the newest no longer has (Service spec.topologyKeys): served
+   * at the target, it is accepted as is (its subtree is not in the catalogue); otherwise reported
+   * as removed, with the release that removed it, instead of a did-you-mean to a different field.
+   */
+  private removedField(code: TypeCode, key: string, path: Path): boolean {
+    if (this.target.lenient) return false;
+    const range = removedFieldRange(code, key);
+    if (!range) return false;
+    const target = this.release?.judged ?? CATALOGUE_KUBERNETES_VERSION;
+    if (inRange(range, target)) return true;
+    const removedIn = releaseAfter(range.last);
+    if (!removedIn || compareVersions(target, range.first) < 0) return false;
+    const where = path.length ? formatPath(path) : this.resource.kind;
+    this.report("unknown-field", {
+      path: [...path, key],
+      target: "key",
+      message: `field ${JSON.stringify(key)} of ${where} was removed in Kubernetes ${removedIn}; the target is ${this.release?.target ?? target}`,
+      hint: `remove ${JSON.stringify(key)}, or target Kubernetes ${range.last} or earlier`,
+    });
+    return true;
+  }
+
   /** One finding per group of fields written in another version's shape. */
   private reportMovedFields(value: Record<string, unknown>, path: Path, isField: (name: string) => boolean, unknown: Array<[string, unknown]>): MovedFields[] {
     const moved = movedFields(value, path, isField, unknown);
@@ -367,6 +411,7 @@ class Walker {
       const home = this.misplacedHome(key, value, fields, path);
       if (home) {
         finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`);
+        this.misplaced?.push({ path: [...path, key], value, home: home.segments });
         // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
         return this.walk(value, home.code, [...path, key]);
       }
@@ -377,8 +422,9 @@ class Walker {
   }
 
   /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
-  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode } | undefined {
-    const down: Array<{ at: string; code: TypeCode }> = [];
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode; segments: string[] } | undefined {
+    const down: Array<{ at: string; code: TypeCode; segments: string[] }> = [];
+    const segments = (p: Path) => p.map((s) => (typeof s === "number" ? "[]" : s));
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
       const inner = list ? code.slice(1) : code;
@@ -386,14 +432,14 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
-      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode });
+      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key] });
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
     if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
       const code = parentType.fields.get(key);
-      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code };
+      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code, segments: [...segments(parent.path), key] };
     }
     return undefined;
   }

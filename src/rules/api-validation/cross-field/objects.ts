@@ -166,6 +166,17 @@ function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }>
 
 const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
 
+/** The service backends of a networking.k8s.io/v1 Ingress, with whether their port has a name and a number. */
+function ingressServicePorts(ctx: CheckContext): Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> {
+  if (!isV1Ingress(ctx)) return [];
+  return ingressBackends(ctx).flatMap(({ backend, path }) => {
+    const service = backend.service;
+    if (!isMap(service)) return [];
+    const port = service.port;
+    return [{ service, path, port: { name: isMap(port) && nonEmpty(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } }];
+  });
+}
+
 function servicePorts(ctx: CheckContext): Array<[Obj, number]> {
   return items(at(ctx.obj, ["spec", "ports"]));
 }
@@ -423,21 +434,28 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "spec.rules[].http.paths[].backend.service.port",
     kinds: ["Ingress"],
-    constraint: "an Ingress service backend has a port: a name or a number, not both",
+    constraint: "an Ingress service backend has a port: a name or a number",
     rule: "required-value",
-    upstream: `${NETWORKING} validateIngressBackend (Required "port name or number is required"; Invalid "cannot set both port name & port number")`,
+    upstream: `${NETWORKING} validateIngressBackend (Required "port name or number is required")`,
     check(ctx) {
-      if (!isV1Ingress(ctx)) return;
-      for (const { backend, path } of ingressBackends(ctx)) {
-        const service = backend.service;
-        if (!isMap(service)) continue;
-        const port = service.port;
-        const name = isMap(port) && nonEmpty(port.name);
-        const number = isMap(port) && isSet(port.number) && port.number !== 0;
-        if (name && number) {
-          ctx.report({ path: [...path, "service", "port", "number"], message: `the port of Service "${shown(service.name ?? "")}" is given both by name "${shown((port as Obj).name)}" and by number "${shown((port as Obj).number)}"`, hint: "keep one of port.name and port.number" });
-        } else if (!name && !number) {
-          ctx.report({ path: [...path, "service", ...(isSet(port) ? ["port"] : [])], target: "key", message: `the backend for Service "${shown(service.name ?? "")}" has no port`, hint: "add port: {number: 80} or port: {name: http}" });
+      for (const { service, port, path } of ingressServicePorts(ctx)) {
+        if (!port.name && !port.number) {
+          ctx.report({ path: [...path, "service", ...(isSet(service.port) ? ["port"] : [])], target: "key", message: `the backend for Service "${shown(service.name ?? "")}" has no port`, hint: "add port: {number: 80} or port: {name: http}" });
+        }
+      }
+    },
+  },
+  {
+    path: "spec.rules[].http.paths[].backend.service.port",
+    kinds: ["Ingress"],
+    constraint: "an Ingress service backend's port is a name or a number, not both",
+    rule: "invalid-combination",
+    upstream: `${NETWORKING} validateIngressBackend (Invalid "cannot set both port name & port number")`,
+    check(ctx) {
+      for (const { service, port, path } of ingressServicePorts(ctx)) {
+        if (port.name && port.number) {
+          const { name, number } = service.port as Obj;
+          ctx.report({ path: [...path, "service", "port", "number"], message: `the port of Service "${shown(service.name ?? "")}" is given both by name "${shown(name)}" and by number "${shown(number)}"`, hint: "keep one of port.name and port.number" });
         }
       }
     },

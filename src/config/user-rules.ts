@@ -1,0 +1,50 @@
+/**
+ * The rules a config adds (customRules, plugins), compiled and loaded before the run and put in
+ * the registry (rules/index.ts, setUserRules), where they behave like built-in rules. Plugins
+ * are imported only from the paths of the config file the user points at, relative to it.
+ */
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { customRule, isBuiltInRule, pluginRules, setUserRules, type Rule } from "../engine/registry.js";
+import { loadCel } from "../models/cel/load.js";
+import { ConfigError } from "../errors.js";
+import { printable } from "../printable.js";
+import type { Config } from "./schema.js";
+
+const CUSTOM_RULE_VARIABLES = ["object", "objects"];
+
+/** Loads the user rules of a config into the registry (none: the registry holds only built-in rules). */
+export async function applyUserRules(config: Config | undefined, configFile: string | undefined): Promise<void> {
+  const rules: Rule[] = [];
+  const problems: string[] = [];
+  const where = configFile ?? "the config";
+  if (config?.customRules?.length) {
+    const cel = await loadCel();
+    for (const [i, entry] of config.customRules.entries()) {
+      const compiled = cel.compile(entry.expression, CUSTOM_RULE_VARIABLES);
+      if (cel.isCompileError(compiled)) problems.push(`${where}: customRules[${i}] ("${entry.id}"): expression does not compile at character ${compiled.start + 1}: ${compiled.message}`);
+      else rules.push(customRule(entry, where));
+    }
+  }
+  for (const plugin of config?.plugins ?? []) {
+    const file = resolve(configFile ? dirname(configFile) : process.cwd(), plugin);
+    let module: unknown;
+    try {
+      module = await import(pathToFileURL(file).href);
+    } catch (err) {
+      problems.push(`${where}: plugin "${plugin}" cannot be loaded: ${(err as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    const found = pluginRules(module, plugin);
+    if (typeof found === "string") problems.push(`${where}: ${found}`);
+    else rules.push(...found);
+  }
+  const seen = new Set<string>();
+  for (const r of rules) {
+    if (isBuiltInRule(r.meta.id)) problems.push(`${where}: rule "${r.meta.id}" has the id of a built-in rule: rename it`);
+    else if (seen.has(r.meta.id)) problems.push(`${where}: rule "${r.meta.id}" is defined twice`);
+    seen.add(r.meta.id);
+  }
+  if (problems.length) throw new ConfigError(problems.map(printable).join("\n"));
+  setUserRules(rules);
+}

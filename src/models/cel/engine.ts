@@ -1,0 +1,188 @@
+/**
+ * CEL compilation and bounded evaluation on @marcbachmann/cel-js (docs/DECISIONS.md, "CEL
+ * engine"), with the Kubernetes libraries (kubernetes-library.ts). Imported only through
+ * load.ts, lazily: a run without CEL never loads it.
+ *
+ * Cost: Kubernetes stops an expression whose runtime cost exceeds PerCallLimit (1,000,000) and a
+ * request whose rules together exceed RuntimeCELCostBudget (10,000,000)
+ * (k8s.io/apiserver/pkg/apis/cel/config.go). cel-go's cost is roughly one unit per evaluation
+ * step plus the size of the strings and lists a step produces; here every step the evaluator
+ * takes is one unit and every string or list it produces costs a unit per 10 characters or per
+ * element, so nested comprehensions over big lists and strings doubled in a loop stop at the
+ * limit. Counting is synchronous, so a hostile expression ends with a finding instead of a hang.
+ */
+import { Environment } from "@marcbachmann/cel-js";
+import { registerKubernetesLibrary } from "./kubernetes-library.js";
+import { enableLinearFallback } from "./regex.js";
+import { celText, toCel } from "./values.js";
+
+/** k8s.io/apiserver/pkg/apis/cel/config.go */
+export const PER_CALL_LIMIT = 1_000_000;
+export const RUNTIME_BUDGET = 10_000_000;
+
+/** Where in the expression a compile error is (characters of the expression). */
+export interface CelCompileError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export type CelOutcome =
+  | { value: unknown }
+  | { error: string }
+  /** The per-call limit or the budget of the caller was exhausted. */
+  | { exceeded: "call" | "budget" };
+
+/** A cost budget shared by several evaluations (one custom resource, one policy binding, one run). */
+export interface CostBudget {
+  remaining: number;
+}
+
+export interface CelProgram {
+  readonly expression: string;
+  /**
+   * Evaluates against JSON variables (converted to CEL values, cached per object), or against
+   * values already in CEL form (`converted`: toCel or a schema-aware conversion made them).
+   */
+  run(variables: Record<string, unknown>, budget?: CostBudget, converted?: boolean): CelOutcome;
+}
+
+class CostExceeded extends Error {}
+
+/** The meter of the evaluation in progress: evaluations never nest, so one is enough. */
+const meter = { used: 0, limit: Number.POSITIVE_INFINITY };
+
+function charge(units: number): void {
+  meter.used += units;
+  if (meter.used > meter.limit) throw new CostExceeded("cost limit");
+}
+
+type Run = (ast: unknown, ctx: unknown) => unknown;
+let metered = false;
+
+/**
+ * Counts the evaluator's steps: every node evaluation goes through Evaluator#run, which is
+ * reached through the first evaluation (the evaluator is private to the environment).
+ */
+function meterEvaluator(evaluator: object): void {
+  if (metered) return;
+  metered = true;
+  const proto = Object.getPrototypeOf(evaluator) as { run: Run };
+  const run = proto.run;
+  proto.run = function (this: unknown, ast: unknown, ctx: unknown) {
+    charge(1);
+    const result = run.call(this, ast, ctx);
+    if (typeof result === "string" && result.length > 100) charge(result.length / 10);
+    else if (Array.isArray(result) && result.length > 10) charge(result.length);
+    return result;
+  };
+}
+
+// The standard library's matches() compiles its pattern with RegExp: bound it like RE2 before any runs.
+enableLinearFallback();
+
+const environments = new Map<string, Environment>();
+
+function environment(variables: readonly string[]): Environment {
+  const key = [...variables].sort().join(",");
+  let env = environments.get(key);
+  if (!env) {
+    env = new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 10_000, maxDepth: 100, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
+    registerKubernetesLibrary(env);
+    for (const v of variables) env.registerVariable(v, "dyn");
+    environments.set(key, env);
+  }
+  return env;
+}
+
+/** JSON objects -> their CEL form, converted once per object (a resource is read by many rules). */
+const converted = new WeakMap<object, unknown>();
+
+function celValue(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return toCel(value);
+  let v = converted.get(value);
+  if (v === undefined) converted.set(value, (v = toCel(value)));
+  return v;
+}
+
+interface CelErrorShape {
+  summary?: string;
+  message?: string;
+  range?: { start: number; end: number };
+}
+
+function compileError(err: unknown, expression: string): CelCompileError {
+  const e = err as CelErrorShape;
+  const message = (e.summary ?? e.message ?? String(err)).split("\n")[0];
+  const start = Math.min(Math.max(e.range?.start ?? 0, 0), Math.max(expression.length - 1, 0));
+  const end = Math.min(Math.max(e.range?.end ?? start + 1, start + 1), expression.length);
+  return { message: message.charAt(0).toLowerCase() + message.slice(1), start, end: Math.max(end, start) };
+}
+
+/**
+ * Compiles an expression over the named variables (each dynamically typed: Kubernetes types
+ * them from the schema, which the input does not always carry): a program, or where it fails.
+ */
+export function compile(expression: string, variables: readonly string[]): CelProgram | CelCompileError {
+  const env = environment(variables);
+  let parsed: ReturnType<Environment["parse"]>;
+  try {
+    parsed = env.parse(expression);
+  } catch (err) {
+    return compileError(err, expression);
+  }
+  const checked = parsed.check();
+  if (!checked.valid) return compileError(checked.error, expression);
+  const root = parsed.ast as unknown as { evaluate: (ev: object, ast: unknown, ctx: unknown) => unknown };
+  if (!metered) {
+    const evaluate = root.evaluate;
+    root.evaluate = function (this: unknown, ev: object, ast: unknown, ctx: unknown) {
+      meterEvaluator(ev);
+      return evaluate.call(this, ev, ast, ctx);
+    };
+  }
+  return {
+    expression,
+    run(variables, budget, converted) {
+      const context: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(variables)) context[k] = converted ? v : celValue(v);
+      const limit = Math.min(PER_CALL_LIMIT, budget?.remaining ?? Number.POSITIVE_INFINITY);
+      meter.used = 0;
+      meter.limit = limit;
+      try {
+        const value = parsed(context);
+        // A quantifier may absorb the error that stopped one of its steps: the meter tells.
+        if (meter.used > meter.limit) throw new CostExceeded("cost limit");
+        if (value instanceof Promise) return { error: "asynchronous evaluation is not supported" };
+        return { value };
+      } catch (err) {
+        if (err instanceof CostExceeded) return { exceeded: budget && budget.remaining <= PER_CALL_LIMIT ? "budget" : "call" };
+        if (err instanceof RangeError) return { exceeded: "call" };
+        return { error: compileError(err, expression).message };
+      } finally {
+        if (budget) budget.remaining = Math.max(0, budget.remaining - meter.used);
+        meter.used = 0;
+        meter.limit = Number.POSITIVE_INFINITY;
+      }
+    },
+  };
+}
+
+const programs = new Map<string, CelProgram | CelCompileError>();
+
+/** compile(), cached by expression and variables (a rule of a CRD runs on every one of its objects). */
+export function compiled(expression: string, variables: readonly string[]): CelProgram | undefined {
+  const key = `${variables.join(",")}\u0000${expression}`;
+  let p = programs.get(key);
+  if (!p) {
+    if (programs.size > 5000) programs.clear();
+    programs.set(key, (p = compile(expression, variables)));
+  }
+  return isCompileError(p) ? undefined : p;
+}
+
+export function isCompileError(x: CelProgram | CelCompileError): x is CelCompileError {
+  return "message" in x;
+}
+
+export { celText, toCel };

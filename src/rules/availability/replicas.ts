@@ -1,0 +1,79 @@
+/**
+ * What the availability rules share: how many pods a workload keeps running, the HPA that scales
+ * it, and the Services and PodDisruptionBudgets that select its pods, each built once per run
+ * through the label index (no loop over pairs of resources).
+ */
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { memoKey, type Memo } from "../../models/run-memo.js";
+import { parseLabelSelector, parseServiceSelector } from "../../models/selector.js";
+import { hpaTarget } from "../autoscaling/target.js";
+
+/** Kinds whose spec.replicas says how many identical pods run (an Argo Rollout as a Deployment). */
+export const REPLICATED_KINDS = ["Deployment", "StatefulSet", "Rollout"] as const;
+
+/** spec.replicas as written, or 1 (the API server's default for these kinds); undefined when not a number. */
+export function writtenReplicas(resource: Resource): number | undefined {
+  const r = resource.get(["spec", "replicas"]);
+  if (r === undefined || r === null) return 1;
+  return typeof r === "number" && Number.isInteger(r) && r >= 0 ? r : undefined;
+}
+
+interface Links {
+  hpaOf: Map<Resource, Resource>;
+  servicesOf: Map<Resource, Resource[]>;
+  pdbsOf: Map<Resource, Resource[]>;
+  /** PodDisruptionBudget -> the workloads whose pods it selects. */
+  selectedByPdb: Map<Resource, Resource[]>;
+}
+
+const LINKS = memoKey<Links>("HPAs, Services and PodDisruptionBudgets of each workload");
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V) {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+export function links(index: ResourceIndex, memo: Memo): Links {
+  return memo(LINKS, () => {
+    const l: Links = { hpaOf: new Map(), servicesOf: new Map(), pdbsOf: new Map(), selectedByPdb: new Map() };
+    for (const hpa of index.ofKind("HorizontalPodAutoscaler")) {
+      const target = hpaTarget(hpa, index)?.resource;
+      if (target && !l.hpaOf.has(target)) l.hpaOf.set(target, hpa);
+    }
+    for (const svc of index.ofKind("Service")) {
+      const spec = svc.spec("Service");
+      if (!spec || spec.type === "ExternalName") continue;
+      for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector))) push(l.servicesOf, owner, svc);
+    }
+    for (const pdb of index.ofKind("PodDisruptionBudget")) {
+      const raw = pdb.get(["spec", "selector"]);
+      const selector = parseLabelSelector(raw);
+      // policy/v1beta1: an empty selector selected no pods.
+      if (pdb.apiVersion === "policy/v1beta1" && selector.kind === "requirements" && selector.requirements.length === 0) continue;
+      for (const owner of index.podOwnersSelectedBy(pdb.namespace, selector)) {
+        push(l.pdbsOf, owner, pdb);
+        push(l.selectedByPdb, pdb, owner);
+      }
+    }
+    return l;
+  });
+}
+
+/** The fewest pods a workload runs: its HPA's minReplicas (default 1) when one scales it, else spec.replicas. */
+export function minimumPods(resource: Resource, index: ResourceIndex, memo: Memo): { count: number; hpa?: Resource } | undefined {
+  const hpa = links(index, memo).hpaOf.get(resource);
+  if (hpa) {
+    const min = hpa.spec("HorizontalPodAutoscaler")?.minReplicas;
+    return { count: typeof min === "number" && Number.isInteger(min) ? min : 1, hpa };
+  }
+  const count = writtenReplicas(resource);
+  return count === undefined ? undefined : { count };
+}
+
+/** "3 replicas" or "at least 2 pods (HPA "web" minReplicas)". */
+export function describePods(pods: { count: number; hpa?: Resource }): string {
+  if (pods.hpa) return `at least ${pods.count} pod${pods.count === 1 ? "" : "s"} (HPA "${pods.hpa.name}" minReplicas)`;
+  return `${pods.count} replica${pods.count === 1 ? "" : "s"}`;
+}

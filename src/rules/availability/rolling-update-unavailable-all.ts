@@ -1,0 +1,42 @@
+import { defineRule } from "../types.js";
+import { writtenReplicas } from "./replicas.js";
+
+/** maxUnavailable against a replica count: a percentage rounds down (deployment/util ResolveFenceposts). */
+function unavailable(v: unknown, replicas: number): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  const m = typeof v === "string" ? /^(\d+)%$/.exec(v) : null;
+  return m ? Math.floor((Number(m[1]) * replicas) / 100) : undefined;
+}
+
+export const rule = defineRule({
+  id: "rolling-update-unavailable-all",
+  category: "availability",
+  severity: "warning",
+  presets: ["production"],
+  appliesTo: ["Deployment"],
+  summary: "A rolling update's maxUnavailable lets every replica be down at once.",
+  explanation: `maxUnavailable is how many of the desired pods a rolling update may take down before their
+replacements are ready; a percentage is taken of spec.replicas and rounded down
+(ResolveFenceposts in pkg/controller/deployment/util/deployment_util.go). When it reaches
+the replica count, the controller may scale the old ReplicaSet to zero at the start of the
+rollout, exactly like strategy Recreate: the application is down until the new pods are
+ready, and stays down if they never become ready. With spec.replicas: 1 a maxUnavailable of 1
+has this effect, although it reads like "one at a time". kube-linter reports rolling updates
+that can take everything down (no-rolling-update-strategy).`,
+  fix: "Lower maxUnavailable below spec.replicas (maxUnavailable: 0 with maxSurge: 1 keeps every old pod until its replacement is ready).",
+  preventsStatus: [],
+  check({ resource, report }) {
+    const type = resource.get(["spec", "strategy", "type"]);
+    if (type !== undefined && type !== "RollingUpdate") return;
+    const written = resource.get(["spec", "strategy", "rollingUpdate", "maxUnavailable"]);
+    const replicas = writtenReplicas(resource);
+    if (written === undefined || !replicas) return;
+    const n = unavailable(written, replicas);
+    if (n === undefined || n < replicas) return;
+    report({
+      path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"],
+      message: `maxUnavailable ${JSON.stringify(written)} lets ${replicas === 1 ? "the only replica" : `all ${replicas} replicas`} be down at once during a rollout`,
+      hint: `set maxUnavailable: 0 and maxSurge: 1`,
+    });
+  },
+});

@@ -1,0 +1,48 @@
+import { parseImageReference } from "../../models/image.js";
+import { containersOf } from "../../models/resource.js";
+import { defineRule } from "../types.js";
+
+/** Tags that name a channel, not a build: nginx:stable, node:lts-alpine, app:main. */
+const CHANNEL = /^(stable|mainline|main|master|edge|dev|develop|development|nightly|canary|beta|alpha|lts|current|release|rolling|next|snapshot|unstable|testing|head|prod|production|staging)(-[a-z][a-z0-9.]*)?$/;
+/**
+ * A major version alone, re-pushed with every release of that major: postgres:16, node:20-alpine,
+ * v2. major.minor is not judged: for some projects it is a full version (postgres 16.4).
+ */
+const PARTIAL_VERSION = /^v?\d{1,3}(-[a-z][a-z0-9.]*)?$/;
+
+export const rule = defineRule({
+  id: "image-pull-policy-moving-tag",
+  category: "hygiene",
+  severity: "warning",
+  presets: ["production"],
+  appliesTo: "workloads",
+  summary: "A container uses a tag that moves (stable, main, lts, a major version alone) without imagePullPolicy: Always.",
+  explanation: `With imagePullPolicy IfNotPresent (the default for every tag except latest) a node pulls a
+tag once and then runs whatever it has cached. A tag that moves (a channel such as stable, main
+or lts, or a major version alone such as postgres:16 or node:20-alpine, which is re-pushed
+with each release of that major) then means different builds on different nodes: two pods of one Deployment
+run different code, a security fix pushed under the same tag never reaches nodes that pulled
+before, and a rollback is not reproducible. kube-score (container-image-pull-policy) and Polaris
+(pullPolicyNotAlways) ask for Always everywhere; this rule asks only where the tag moves. The
+latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
+are fine whatever their tag.`,
+  fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
+  preventsStatus: [],
+  check({ resource, report }) {
+    const tpl = resource.podTemplate!;
+    for (const { container, path } of containersOf(tpl, { init: true, ephemeral: false })) {
+      if (typeof container.image !== "string" || container.imagePullPolicy === "Always") continue;
+      const parsed = parseImageReference(container.image);
+      if (!parsed.ok || parsed.ref.digest || parsed.ref.tag === undefined) continue;
+      const tag = parsed.ref.tag;
+      const kind = CHANNEL.test(tag) ? "a channel" : PARTIAL_VERSION.test(tag) ? "a major version" : undefined;
+      if (!kind) continue;
+      const explicit = container.imagePullPolicy !== undefined;
+      report({
+        path: [...path, explicit ? "imagePullPolicy" : "image"],
+        message: `image "${container.image}" uses tag "${tag}", ${kind} that moves, but imagePullPolicy is ${explicit ? container.imagePullPolicy : "IfNotPresent by default"}: nodes keep whichever build they pulled first`,
+        hint: "pin a full version or a digest, or set imagePullPolicy: Always",
+      });
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { defineRule } from "../types.js";
+
+/** Annotations that make a cloud load balancer internal (AWS, GKE, Azure, OCI, DigitalOcean...). */
+const INTERNAL = [
+  "service.beta.kubernetes.io/aws-load-balancer-internal",
+  "service.beta.kubernetes.io/aws-load-balancer-scheme",
+  "networking.gke.io/load-balancer-type",
+  "cloud.google.com/load-balancer-type",
+  "service.beta.kubernetes.io/azure-load-balancer-internal",
+  "service.beta.kubernetes.io/oci-load-balancer-internal",
+  "service.beta.kubernetes.io/openstack-internal-load-balancer",
+];
+
+export const rule = defineRule({
+  id: "service-exposed",
+  category: "hygiene",
+  severity: "warning",
+  presets: ["security"],
+  appliesTo: ["Service"],
+  summary: "A Service of type NodePort, or a LoadBalancer that is neither internal nor limited by source ranges, exposes its pods outside the cluster.",
+  explanation: `A NodePort Service opens its port on every node of the cluster, on every node address, for
+anyone who can reach a node: past the Ingress controller and whatever TLS, authentication and
+rate limits it applies. A LoadBalancer Service asks the cloud for a load balancer, which by
+default gets a public address: an admin UI or a database meant for the cluster is on the
+internet as soon as it is applied. kube-linter (exposed-services) and kube-score (service-type)
+report it. A LoadBalancer with an internal-load-balancer annotation of the major clouds, or with
+loadBalancerSourceRanges (written, even 0.0.0.0/0, as a deliberate choice), is not reported.`,
+  fix: "Use type ClusterIP behind an Ingress or Gateway; for a LoadBalancer that must exist, make it internal or set loadBalancerSourceRanges.",
+  preventsStatus: [],
+  check({ resource, report }) {
+    const type = resource.get(["spec", "type"]);
+    if (type === "NodePort") {
+      report({ path: ["spec", "type"], message: `Service "${resource.name}" opens its ports on every node of the cluster`, hint: "use type ClusterIP behind an Ingress or Gateway" });
+      return;
+    }
+    if (type !== "LoadBalancer" || resource.get(["spec", "loadBalancerSourceRanges"]) !== undefined) return;
+    if (INTERNAL.some((a) => resource.annotations[a] !== undefined)) return;
+    report({
+      path: ["spec", "type"],
+      message: `Service "${resource.name}" gets a load balancer that clouds make public by default`,
+      hint: "set loadBalancerSourceRanges or an internal load balancer annotation, or use type ClusterIP",
+    });
+  },
+});

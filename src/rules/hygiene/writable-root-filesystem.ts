@@ -1,0 +1,35 @@
+import { containersOf } from "../../models/resource.js";
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "writable-root-filesystem",
+  category: "hygiene",
+  severity: "warning",
+  presets: ["security"],
+  appliesTo: "workloads",
+  summary: "A container does not set readOnlyRootFilesystem: true.",
+  explanation: `With a writable root filesystem, whoever gets code execution in the container (an RCE in
+the application or a dependency) can drop tools and binaries, replace the application's own
+files or configuration so that the change survives until the pod is recreated, and fill the
+node's disk through the writable layer. readOnlyRootFilesystem: true makes the image immutable
+at run time; what the application must write goes to an emptyDir mounted where it writes
+(/tmp, a cache directory). It is not part of the Pod Security Standards, but kube-linter
+(no-read-only-root-fs), kube-score (container-security-context-readonlyrootfilesystem),
+Polaris (notReadOnlyRootFilesystem) and the NSA/CISA Kubernetes Hardening Guide ask for it.
+Init containers are judged too; ephemeral debug containers are not.`,
+  fix: "Set securityContext.readOnlyRootFilesystem: true on the container and mount an emptyDir where it writes (e.g. /tmp).",
+  preventsStatus: [],
+  check({ resource, report }) {
+    const tpl = resource.podTemplate!;
+    for (const { container, path } of containersOf(tpl, { init: true })) {
+      const sc = container.securityContext as Record<string, unknown> | undefined;
+      if (sc?.readOnlyRootFilesystem === true) continue;
+      const written = sc?.readOnlyRootFilesystem !== undefined;
+      report({
+        path: written ? [...path, "securityContext", "readOnlyRootFilesystem"] : container.name !== undefined ? [...path, "name"] : path,
+        message: `container "${container.name ?? ""}" can write to its root filesystem${written ? "" : " (readOnlyRootFilesystem is not set)"}`,
+        hint: "set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where it writes",
+      });
+    }
+  },
+});

@@ -1,0 +1,44 @@
+/** Pod Security Standards, restricted: policy/check_capabilities_restricted.go (capabilitiesRestricted_1_22, capabilitiesRestricted_1_25; overrides capabilities_baseline). */
+import { defineRule } from "../types.js";
+import { asMap, atLeast, containerAnchor, isWindowsPod, shown, visitContainers } from "./policy.js";
+
+export const rule = defineRule({
+  id: "pss-capabilities-restricted",
+  category: "pod-security",
+  severity: "warning",
+  appliesTo: "workloads",
+  presets: ["security"],
+  podSecurityCheck: { id: "capabilities_restricted", level: "restricted" },
+  summary: 'Pod Security Standards (restricted, 1.22+): a container does not drop ALL capabilities, or adds one other than NET_BIND_SERVICE.',
+  explanation: `From policy version 1.22 the restricted Pod Security Standard requires every container to list
+"ALL" under securityContext.capabilities.drop and to add back nothing but NET_BIND_SERVICE (binding
+ports below 1024). The capabilities a runtime grants by default (CHOWN, DAC_OVERRIDE, SETUID,
+NET_RAW...) are privileges an application rarely needs and an attacker often uses: NET_RAW alone
+allows ARP and DNS spoofing on the node's network. A namespace enforcing restricted rejects the
+pod. From policy 1.25 a Windows pod (spec.os.name: windows) is exempt. At the restricted level
+this check replaces the baseline capabilities check.`,
+  fix: 'Set securityContext.capabilities.drop: ["ALL"] on every container, and add back only NET_BIND_SERVICE if it binds a port below 1024.',
+  preventsStatus: [],
+  check({ resource, settings, report }) {
+    const tpl = resource.podTemplate!;
+    if (!atLeast(settings, "1.22") || (atLeast(settings, "1.25") && isWindowsPod(tpl))) return;
+    for (const c of visitContainers(tpl)) {
+      const capabilities = asMap(c.securityContext?.capabilities);
+      const drop = capabilities?.drop;
+      if (!Array.isArray(drop) || !drop.includes("ALL")) {
+        const at = capabilities ? [...c.path, "securityContext", "capabilities", ...(capabilities.drop !== undefined ? ["drop"] : [])] : containerAnchor(c);
+        report({ path: at, message: `container "${c.name}" does not drop "ALL" capabilities`, hint: 'set securityContext.capabilities.drop: ["ALL"]' });
+      }
+      const add = capabilities?.add;
+      if (!Array.isArray(add)) continue;
+      add.forEach((cap, i) => {
+        if (cap === "NET_BIND_SERVICE") return;
+        report({
+          path: [...c.path, "securityContext", "capabilities", "add", i],
+          message: `container "${c.name}" adds capability ${shown(cap)}; only "NET_BIND_SERVICE" may be added`,
+          hint: `remove ${shown(cap)} from capabilities.add`,
+        });
+      });
+    }
+  },
+});

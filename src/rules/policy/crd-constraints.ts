@@ -1,0 +1,155 @@
+/**
+ * The value constraints of a CRD's openAPIV3Schema that the structural walk of
+ * rules/schema/crd-validate.ts (types, enums, required, unknown fields) leaves out, checked as
+ * the API server checks them on create (k8s.io/apiextensions-apiserver/pkg/apiserver/validation,
+ * on kube-openapi's validate package): pattern (RE2), minLength/maxLength (in characters),
+ * minimum/maximum (exclusive when exclusiveMinimum/exclusiveMaximum), multipleOf,
+ * minItems/maxItems, uniqueItems, minProperties/maxProperties, format (the formats of
+ * k8s.io/apiextensions-apiserver/pkg/apiserver/validation/formats.go that kube-openapi checks),
+ * x-kubernetes-list-type set and map (no two items equal, or with the same map keys), and
+ * allOf/anyOf/oneOf/not over those. Only CRDs of the input: the bundled schemas carry no value
+ * constraints.
+ */
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
+import { compileRe2 } from "../../models/cel/regex.js";
+import { cidrProblem, ipProblem } from "../../models/validation/formats.js";
+import { memoKey } from "../../models/run-memo.js";
+import type { Path } from "../../types.js";
+import type { Finding } from "../types.js";
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const show = (v: unknown) => JSON.stringify(v);
+
+/** The formats kube-openapi's strfmt checks for CRDs (others, like int32 on strings, are not validated). */
+const FORMATS: Record<string, (s: string) => boolean> = {
+  uuid: (s) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(s),
+  date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
+  "date-time": (s) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+  datetime: (s) => FORMATS["date-time"](s),
+  ipv4: (s) => !s.includes(":") && !ipProblem(s),
+  ipv6: (s) => s.includes(":") && !ipProblem(s),
+  cidr: (s) => !cidrProblem(s),
+  mac: (s) => /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(s),
+  hostname: (s) => s.length <= 253 && s.split(".").every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(l)),
+  byte: (s) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s),
+  duration: (s) => /^[-+]?(?:\d+(?:\.\d*)?(?:ns|us|µs|ms|s|m|h))+$|^0$/.test(s),
+  email: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+};
+
+const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD value constraint findings by resource");
+
+export function crdConstraintFindings(resource: Resource, index: ResourceIndex): Finding[] {
+  const cache = index.memo.get(FINDINGS, () => new Map());
+  let found = cache.get(resource);
+  if (!found) {
+    found = [];
+    const own = customResourceSchema(resource, index);
+    if (own) {
+      const crd = JSON.stringify(own.definition.crd.name);
+      for (const [key, v] of Object.entries(resource.raw)) {
+        if (key === "apiVersion" || key === "kind" || key === "metadata" || (key === "status" && own.version.statusSubresource)) continue;
+        const props = isMap(own.version.schema.properties) ? own.version.schema.properties : {};
+        const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : undefined;
+        if (sub) check(v, sub, [key], crd, found);
+      }
+    }
+    cache.set(resource, found);
+  }
+  return found;
+}
+
+/** Findings of one value against one schema (and below it). */
+function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out: Finding[]): void {
+  if (value === null || value === undefined) return;
+  const field = String(path[path.length - 1]);
+  const report = (message: string, hint: string, target?: "key") => out.push({ path, message: `${message} (CustomResourceDefinition ${crd})`, hint, ...(target ? { target } : {}) });
+  if (typeof value === "string") {
+    const length = [...value].length;
+    const max = num(schema.maxLength);
+    const min = num(schema.minLength);
+    if (max !== undefined && length > max) report(`${field} is ${length} characters long, more than its maxLength ${max}`, `shorten ${field} to at most ${max} characters`);
+    if (min !== undefined && length < min) report(`${field} is ${length} character${length === 1 ? "" : "s"} long, less than its minLength ${min}`, `write at least ${min} characters in ${field}`);
+    if (typeof schema.pattern === "string") {
+      const re = compileRe2(schema.pattern);
+      if (typeof re !== "string" && !re.test(value)) report(`${show(value)} does not match the pattern ${show(schema.pattern)} of ${field}`, `change ${field} to match ${show(schema.pattern)}`);
+    }
+    if (typeof schema.format === "string" && Object.hasOwn(FORMATS, schema.format) && !FORMATS[schema.format](value)) {
+      report(`${show(value)} is not a valid ${schema.format}, the format of ${field}`, `write ${field} as a ${schema.format}`);
+    }
+  }
+  if (typeof value === "number") {
+    const max = num(schema.maximum);
+    const min = num(schema.minimum);
+    const exMax = schema.exclusiveMaximum === true;
+    const exMin = schema.exclusiveMinimum === true;
+    if (max !== undefined && (exMax ? value >= max : value > max)) report(exMax ? `${field} ${value} is not below its exclusive maximum ${max}` : `${field} ${value} is above its maximum ${max}`, `lower ${field} to ${exMax ? "below" : "at most"} ${max}`);
+    if (min !== undefined && (exMin ? value <= min : value < min)) report(exMin ? `${field} ${value} is not above its exclusive minimum ${min}` : `${field} ${value} is below its minimum ${min}`, `raise ${field} to ${exMin ? "above" : "at least"} ${min}`);
+    const multiple = num(schema.multipleOf);
+    if (multiple && Math.abs(value / multiple - Math.round(value / multiple)) > 1e-9) report(`${field} ${value} is not a multiple of ${multiple}`, `set ${field} to a multiple of ${multiple}`);
+    if (schema.format === "int32" && Number.isInteger(value) && (value > 2147483647 || value < -2147483648)) report(`${field} ${value} does not fit in an int32`, `set ${field} between -2147483648 and 2147483647`);
+  }
+  if (Array.isArray(value)) {
+    const max = num(schema.maxItems);
+    const min = num(schema.minItems);
+    if (max !== undefined && value.length > max) report(`${field} has ${value.length} items, more than its maxItems ${max}`, `remove items from ${field} to keep at most ${max}`, "key");
+    if (min !== undefined && value.length < min) report(`${field} has ${value.length} items, less than its minItems ${min}`, `add items to ${field} to have at least ${min}`, "key");
+    const listType = schema["x-kubernetes-list-type"];
+    const keys = Array.isArray(schema["x-kubernetes-list-map-keys"]) ? (schema["x-kubernetes-list-map-keys"] as unknown[]).filter((k): k is string => typeof k === "string") : [];
+    const identity = (item: unknown) => (listType === "map" && keys.length && isMap(item) ? JSON.stringify(keys.map((k) => item[k] ?? null)) : JSON.stringify(item));
+    if (listType === "set" || listType === "map" || schema.uniqueItems === true) {
+      const seen = new Map<string, number>();
+      value.forEach((item, i) => {
+        const id = identity(item);
+        const first = seen.get(id);
+        if (first === undefined) return void seen.set(id, i);
+        const what = listType === "map" && keys.length ? `has the same ${keys.join(", ")} as item ${first}` : `is equal to item ${first}`;
+        out.push({ path: [...path, i], message: `item ${i} of ${field} ${what}: the list is a ${listType === "map" ? "map keyed by " + keys.join(", ") : "set"} (CustomResourceDefinition ${crd})`, hint: `remove the duplicate from ${field}` });
+      });
+    }
+    const items = isMap(schema.items) ? schema.items : undefined;
+    if (items) value.forEach((item, i) => check(item, items, [...path, i], crd, out));
+  } else if (isMap(value)) {
+    const count = Object.keys(value).length;
+    const max = num(schema.maxProperties);
+    const min = num(schema.minProperties);
+    if (max !== undefined && count > max) report(`${field} has ${count} entries, more than its maxProperties ${max}`, `remove entries from ${field} to keep at most ${max}`, "key");
+    if (min !== undefined && count < min) report(`${field} has ${count} entries, less than its minProperties ${min}`, `add entries to ${field} to have at least ${min}`, "key");
+    const props = isMap(schema.properties) ? schema.properties : {};
+    const additional = isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
+    for (const [key, v] of Object.entries(value)) {
+      const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : additional;
+      if (sub) check(v, sub, [...path, key], crd, out);
+    }
+  }
+  combinators(value, schema, path, field, crd, out);
+}
+
+/** allOf, anyOf, oneOf and not: a branch holds when checking the value against it finds nothing. */
+function combinators(value: unknown, schema: JsonSchema, path: Path, field: string, crd: string, out: Finding[]): void {
+  const holds = (branch: unknown) => {
+    if (!isMap(branch)) return true;
+    const found: Finding[] = [];
+    check(value, branch, path, crd, found);
+    return found.length === 0 && requiredHold(value, branch);
+  };
+  const report = (message: string, keyword: string) => out.push({ path, message: `${field} ${message} (CustomResourceDefinition ${crd})`, hint: `change ${field} to match what ${keyword} of its schema asks`, ...(isMap(value) || Array.isArray(value) ? { target: "key" as const } : {}) });
+  if (Array.isArray(schema.allOf)) for (const branch of schema.allOf) if (isMap(branch)) check(value, branch, path, crd, out);
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some(holds)) report("matches none of the schemas of anyOf", "anyOf");
+  if (Array.isArray(schema.oneOf) && schema.oneOf.length) {
+    const n = schema.oneOf.filter(holds).length;
+    if (n !== 1) report(n === 0 ? "matches none of the schemas of oneOf" : `matches ${n} of the schemas of oneOf, not exactly one`, "oneOf");
+  }
+  if (isMap(schema.not) && Object.keys(schema.not).length && holds(schema.not)) report("matches the schema it must not match (not)", "not");
+}
+
+/** `required` inside a combinator branch: the usual way CRDs write "one of these fields". */
+function requiredHold(value: unknown, branch: JsonSchema): boolean {
+  if (!Array.isArray(branch.required)) return true;
+  return isMap(value) && branch.required.every((k) => typeof k === "string" && value[k] !== undefined && value[k] !== null);
+}

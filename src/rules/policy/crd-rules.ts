@@ -1,0 +1,214 @@
+/**
+ * The x-kubernetes-validations rules of a CustomResourceDefinition of the input, evaluated on
+ * its custom resources as the API server does on create
+ * (k8s.io/apiextensions-apiserver/pkg/apiserver/schema/cel/validation.go, Validator.validate):
+ * each rule runs with `self` bound to the value of the schema node that declares it, for every
+ * value present (an absent or null field is not validated); a false result is reported at the
+ * rule's fieldPath (relative to that node) or at the node, with `message`, the string that
+ * `messageExpression` returns, or "failed rule: <rule>". Transition rules (they name oldSelf)
+ * only run on update: an offline linter sees no old object, so they are skipped. One cost
+ * budget (RuntimeCELCostBudget) covers all rules of one object.
+ */
+import { memoKey, type Memo } from "../../models/run-memo.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
+import type { Path } from "../../types.js";
+import type { Finding } from "../types.js";
+import { celEngine, type CostBudget } from "../../models/cel/load.js";
+import { parseFieldPath } from "./field-path.js";
+import { runBudget, exceededMessage } from "./budget.js";
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** One x-kubernetes-validations entry, where it is written in the CRD. */
+export interface CrdRule {
+  rule: string;
+  message?: string;
+  messageExpression?: string;
+  fieldPath?: string;
+  reason?: string;
+  /** Path of the entry in the CRD. */
+  at: Path;
+}
+
+/** Whether a CRD declares any x-kubernetes-validations (its rules need the CEL engine). */
+export function hasValidationRules(crd: Resource): boolean {
+  return JSON.stringify(crd.raw.spec ?? null).includes('"x-kubernetes-validations"');
+}
+
+/** Rules that only run on update: they read the old object. */
+export function isTransitionRule(rule: string): boolean {
+  return /\boldSelf\b/.test(rule);
+}
+
+export function rulesOf(schema: JsonSchema, at: Path): CrdRule[] {
+  const list = schema["x-kubernetes-validations"];
+  if (!Array.isArray(list)) return [];
+  const out: CrdRule[] = [];
+  list.forEach((entry, i) => {
+    if (!isMap(entry) || typeof entry.rule !== "string") return;
+    out.push({
+      rule: entry.rule,
+      ...(typeof entry.message === "string" && entry.message.trim() ? { message: entry.message } : {}),
+      ...(typeof entry.messageExpression === "string" ? { messageExpression: entry.messageExpression } : {}),
+      ...(typeof entry.fieldPath === "string" ? { fieldPath: entry.fieldPath } : {}),
+      ...(typeof entry.reason === "string" ? { reason: entry.reason } : {}),
+      at: [...at, "x-kubernetes-validations", i],
+    });
+  });
+  return out;
+}
+
+/**
+ * A JSON value as CEL reads it under its schema (UnstructuredToVal): `type: number` is a double
+ * even when written 2, other whole numbers are ints.
+ */
+export function celUnderSchema(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (typeof value === "number") return schema?.type === "number" ? value : celEngine().toCel(value);
+  if (Array.isArray(value)) {
+    const items = schema && isMap(schema.items) ? schema.items : undefined;
+    return value.map((v) => celUnderSchema(v, items));
+  }
+  if (isMap(value)) {
+    const properties = schema && isMap(schema.properties) ? schema.properties : {};
+    const additional = schema && isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const sub = Object.hasOwn(properties, k) && isMap(properties[k]) ? (properties[k] as JsonSchema) : additional;
+      out[k] = celUnderSchema(v, sub);
+    }
+    return out;
+  }
+  return value;
+}
+
+const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings by resource");
+
+export function crdRuleFindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
+  const cache = index.memo.get(FINDINGS, () => new Map());
+  let found = cache.get(resource);
+  if (!found) {
+    found = [];
+    const own = customResourceSchema(resource, index);
+    if (own && hasValidationRules(own.definition.crd)) {
+      const walker = new RuleWalker(resource, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], runBudget(memo), found);
+      walker.walk(resource.raw, celUnderSchema(resource.raw, own.version.schema), own.version.schema, [], []);
+    }
+    cache.set(resource, found);
+  }
+  return found;
+}
+
+class RuleWalker {
+  /** RuntimeCELCostBudget: the rules of one object share it. */
+  private readonly budget: CostBudget;
+  private stopped = false;
+
+  constructor(
+    private readonly resource: Resource,
+    private readonly crd: Resource,
+    private readonly skipStatus: boolean,
+    private readonly schemaRoot: Path,
+    private readonly run: CostBudget,
+    private readonly out: Finding[],
+  ) {
+    this.budget = { remaining: celEngine().RUNTIME_BUDGET };
+  }
+
+  /** `value` as written, `cel` its CEL form. */
+  walk(value: unknown, cel: unknown, schema: JsonSchema, path: Path, schemaPath: Path): void {
+    if (value === null || value === undefined || this.stopped) return;
+    for (const rule of rulesOf(schema, [...this.schemaRoot, ...schemaPath])) this.evaluate(rule, cel, path);
+    if (Array.isArray(value)) {
+      const items = isMap(schema.items) ? schema.items : undefined;
+      if (items) value.forEach((item, i) => this.walk(item, (cel as unknown[])[i], items, [...path, i], [...schemaPath, "items"]));
+      return;
+    }
+    if (!isMap(value)) return;
+    const properties = isMap(schema.properties) ? schema.properties : {};
+    const additional = isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
+    for (const [key, v] of Object.entries(value)) {
+      if (path.length === 0 && (key === "apiVersion" || key === "kind" || key === "metadata")) continue;
+      if (path.length === 0 && key === "status" && this.skipStatus) continue;
+      const sub = Object.hasOwn(properties, key) && isMap(properties[key]) ? (properties[key] as JsonSchema) : undefined;
+      const c = (cel as Record<string, unknown>)[key];
+      if (sub) this.walk(v, c, sub, [...path, key], [...schemaPath, "properties", key]);
+      else if (additional) this.walk(v, c, additional, [...path, key], [...schemaPath, "additionalProperties"]);
+    }
+  }
+
+  private evaluate(rule: CrdRule, self: unknown, path: Path): void {
+    if (isTransitionRule(rule.rule)) return;
+    const cel = celEngine();
+    const program = cel.compiled(rule.rule, ["self"]);
+    // A rule that does not compile makes the CRD itself invalid: cel-expression-invalid reports it there.
+    if (!program) return;
+    const budget = { remaining: Math.min(this.budget.remaining, this.run.remaining) };
+    const outcome = program.run({ self }, budget, true);
+    const used = Math.min(this.budget.remaining, this.run.remaining) - budget.remaining;
+    this.budget.remaining -= used;
+    this.run.remaining -= used;
+    const crdName = JSON.stringify(this.crd.name);
+    const related = { resource: this.crd, path: [...rule.at, "rule"], message: "the rule" };
+    const at = this.reportPath(rule, path);
+    // A rule of the root schema is about the whole object: it is reported at its kind, like other object-level findings.
+    const where: Path = at.length ? at : ["kind"];
+    if ("exceeded" in outcome) {
+      this.stopped = outcome.exceeded === "budget";
+      this.out.push({
+        path: where,
+        message: exceededMessage(`the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName}`, outcome.exceeded, this.run.remaining <= 0),
+        hint: "rewrite the rule with fewer nested comprehensions, or bound the lists and strings it reads with maxItems and maxLength",
+        related,
+      });
+      return;
+    }
+    if ("error" in outcome) {
+      this.out.push({
+        path: where,
+        message: `the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName} fails to evaluate on this object: ${outcome.error}`,
+        hint: "set the field the rule reads, or guard it in the rule with has()",
+        severity: "warning",
+        related,
+      });
+      return;
+    }
+    if (outcome.value === true) return;
+    const message = this.message(rule, self, program.expression);
+    this.out.push({
+      path: where,
+      ...(rule.reason === "FieldValueRequired" || !at.length ? { target: "key" as const } : {}),
+      message: `CustomResourceDefinition ${crdName} rejects ${at.length ? "this value" : "the object"}: ${JSON.stringify(message)}${rule.reason && rule.reason !== "FieldValueInvalid" ? ` (${rule.reason})` : ""}`,
+      hint: `change the value so that the rule ${JSON.stringify(rule.rule)} holds`,
+      related,
+    });
+  }
+
+  /** messageExpression's string (when it evaluates to a non-empty string), else message, else "failed rule". */
+  private message(rule: CrdRule, self: unknown, expression: string): string {
+    if (rule.messageExpression) {
+      const program = celEngine().compiled(rule.messageExpression, ["self"]);
+      const outcome = program?.run({ self }, this.budget, true);
+      if (outcome && "value" in outcome && typeof outcome.value === "string" && outcome.value.trim()) return outcome.value;
+    }
+    return rule.message ?? `failed rule: ${expression}`;
+  }
+
+  /** The rule's fieldPath below the node, when it parses; else the node. */
+  private reportPath(rule: CrdRule, path: Path): Path {
+    if (!rule.fieldPath) return path;
+    const rel = parseFieldPath(rule.fieldPath);
+    if (!rel) return path;
+    // Point at the deepest part of the fieldPath that the object writes.
+    let at = path;
+    for (const seg of rel) {
+      const next = [...at, seg];
+      if (this.resource.get(next) === undefined) break;
+      at = next;
+    }
+    return at;
+  }
+}

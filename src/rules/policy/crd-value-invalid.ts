@@ -1,0 +1,25 @@
+import { defineRule } from "../types.js";
+import { crdConstraintFindings } from "./crd-constraints.js";
+
+export const rule = defineRule({
+  id: "crd-value-invalid",
+  category: "policy",
+  severity: "error",
+  crossResource: true,
+  checksPatches: true,
+  summary: "A custom resource's value breaks a constraint of its CustomResourceDefinition's schema: pattern, length, range, item count, format, uniqueness, oneOf/anyOf.",
+  explanation: `Besides types and enums, a CustomResourceDefinition's openAPIV3Schema constrains values:
+\`pattern\` (a regular expression, RE2), \`minLength\`/\`maxLength\` (characters),
+\`minimum\`/\`maximum\` (exclusive with \`exclusiveMinimum\`/\`exclusiveMaximum\`), \`multipleOf\`,
+\`minItems\`/\`maxItems\`, \`minProperties\`/\`maxProperties\`, \`format\` (date-time, uuid, ipv4,
+ipv6, cidr, hostname, byte, duration...), \`x-kubernetes-list-type: set\` or \`map\` (no two items
+alike, or with the same map keys) and \`uniqueItems\`, and \`allOf\`/\`anyOf\`/\`oneOf\`/\`not\` over
+those. The API server checks them on every create and update and refuses the object with
+"Invalid value" or "Duplicate value". When the CRD is part of the input (or of --context), each
+custom resource is checked against them; the finding names the constraint and the CRD.`,
+  fix: "Change the value to satisfy the constraint the message names.",
+  preventsStatus: [],
+  check({ resource, index, report }) {
+    for (const finding of crdConstraintFindings(resource, index)) report(finding);
+  },
+});

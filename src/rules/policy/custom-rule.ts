@@ -1,0 +1,69 @@
+/**
+ * Rules users write in their config (`customRules:`): a CEL expression over `object` (the
+ * resource) and `objects` (every resource of the input, for cross-resource checks, like
+ * kube-linter's CEL template) that must hold, as a ValidatingAdmissionPolicy validation must.
+ * Each becomes a rule of the registry like a built-in one: severities, suppressions, reports,
+ * `k8s-lint rules` and `explain` see it. Evaluation is bounded like every CEL of the run.
+ */
+import { celEngine, loadCel } from "../../models/cel/load.js";
+import { memoKey } from "../../models/run-memo.js";
+import type { Severity } from "../../types.js";
+import { defineRule, type Rule } from "../types.js";
+import { exceededMessage, runBudget } from "./budget.js";
+import { parseFieldPath } from "./field-path.js";
+
+export interface CustomRuleEntry {
+  id: string;
+  /** Kinds the rule judges (absent: every resource). */
+  kinds?: string[];
+  /** CEL that must be true for a resource to pass; reads `object` and `objects`. */
+  expression: string;
+  message: string;
+  severity?: Severity;
+  /** Where the finding goes: a field path of the resource (`.spec.replicas` or `spec.replicas`). */
+  path?: string;
+  summary?: string;
+  fix?: string;
+}
+
+export const CUSTOM_RULE_VARIABLES = ["object", "objects"];
+
+const ALL_OBJECTS = memoKey<unknown[]>("every object of the input, for custom rules");
+
+export function customRule(entry: CustomRuleEntry, source: string): Rule {
+  const kinds = entry.kinds?.length ? entry.kinds : undefined;
+  const relative = entry.path ? parseFieldPath(entry.path.startsWith(".") || entry.path.startsWith("[") ? entry.path : `.${entry.path}`) : undefined;
+  const readsObjects = /\bobjects\b/.test(entry.expression);
+  return defineRule({
+    id: entry.id,
+    category: "custom",
+    severity: entry.severity ?? "warning",
+    crossResource: true,
+    ...(kinds ? { appliesTo: kinds } : {}),
+    summary: entry.summary ?? entry.message,
+    explanation: `A custom rule of ${source}: the CEL expression \`${entry.expression}\` must hold for ${kinds ? `every ${kinds.join(", ")}` : "every resource"}${readsObjects ? " (it reads the other objects of the input)" : ""}. When it is false, the finding says: ${entry.message}.`,
+    fix: entry.fix ?? "Change the resource so that the expression holds, or ask the owner of the config about the rule.",
+    preventsStatus: [],
+    prepare: async () => void (await loadCel()),
+    check({ resource, index, memo, report }) {
+      const program = celEngine().compiled(entry.expression, CUSTOM_RULE_VARIABLES);
+      if (!program) return;
+      const objects = readsObjects ? index.memo.get(ALL_OBJECTS, () => index.all.map((r) => r.raw)) : [];
+      const run = runBudget(memo);
+      if (run.remaining <= 0) return;
+      const outcome = program.run({ object: resource.raw, objects }, run);
+      let path: Array<string | number> = [];
+      if (relative) for (const seg of relative) if (resource.get([...path, seg]) !== undefined) path = [...path, seg]; else break;
+      if (!path.length) path = ["kind"];
+      if ("exceeded" in outcome) {
+        report({ path, message: exceededMessage(`custom rule "${entry.id}"`, outcome.exceeded, run.remaining <= 0), hint: "rewrite the expression with fewer nested comprehensions over objects" });
+        return;
+      }
+      if ("error" in outcome) {
+        report({ path, message: `custom rule "${entry.id}" cannot be evaluated on this object: ${outcome.error}`, hint: "guard the fields the expression reads with has()", severity: "warning" });
+        return;
+      }
+      if (outcome.value !== true) report({ path, message: entry.message, ...(path[0] === "kind" ? { target: "key" as const } : {}) });
+    },
+  });
+}

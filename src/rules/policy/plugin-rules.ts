@@ -1,0 +1,46 @@
+/**
+ * Rules of local plugins (`plugins:` in the config): modules that export rules with the anatomy
+ * of built-in ones (id, severity, summary, explanation, fix, appliesTo, crossResource, check),
+ * as `rules` or as the default export. Only the config the user points at names plugins; the
+ * manifests never do. A plugin's check runs like a built-in's: a throw becomes internal-error.
+ */
+import type { Severity } from "../../types.js";
+import { defineRule, type Rule } from "../types.js";
+
+const SEVERITIES: readonly Severity[] = ["info", "warning", "error"];
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The rules a plugin module exports, or why it exports none. */
+export function pluginRules(module: unknown, source: string): Rule[] | string {
+  const m = isMap(module) ? module : {};
+  const list = Array.isArray(m.rules) ? m.rules : Array.isArray(m.default) ? m.default : isMap(m.default) && Array.isArray(m.default.rules) ? m.default.rules : undefined;
+  if (!list) return `${source} exports no "rules" array`;
+  const out: Rule[] = [];
+  for (const [i, raw] of list.entries()) {
+    // A rule made with defineRule ({ meta, check }) or written flat ({ id, ..., check }).
+    const r = isMap(raw) && isMap(raw.meta) ? { ...raw.meta, check: raw.check, prepare: raw.prepare } : raw;
+    if (!isMap(r) || typeof r.id !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(r.id)) return `rule ${i} of ${source} has no id of lower-case letters, digits and dashes`;
+    if (typeof r.check !== "function") return `rule "${r.id}" of ${source} has no check function`;
+    const severity = SEVERITIES.includes(r.severity as Severity) ? (r.severity as Severity) : "warning";
+    const summary = typeof r.summary === "string" ? r.summary : r.id;
+    out.push(
+      defineRule({
+        id: r.id,
+        category: "custom",
+        severity,
+        summary,
+        explanation: typeof r.explanation === "string" ? r.explanation : `A rule of the plugin ${source}: ${summary}`,
+        fix: typeof r.fix === "string" ? r.fix : "Follow the plugin's documentation.",
+        preventsStatus: [],
+        ...(Array.isArray(r.appliesTo) ? { appliesTo: r.appliesTo.filter((k): k is string => typeof k === "string") } : {}),
+        crossResource: r.crossResource === true,
+        check: r.check as never,
+        ...(typeof r.prepare === "function" ? { prepare: r.prepare as () => Promise<void> } : {}),
+      } as Parameters<typeof defineRule>[0]),
+    );
+  }
+  return out;
+}

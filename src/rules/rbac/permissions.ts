@@ -1,0 +1,271 @@
+/**
+ * RBAC as the API server's authorizer reads it, for the rules of this folder.
+ *
+ * - A PolicyRule allows a request when one of its verbs, API groups and resources matches
+ *   (kubernetes pkg/apis/rbac/v1/evaluation_helpers.go: VerbMatches, APIGroupMatches,
+ *   ResourceMatches; "*" matches everything, a "*" resource with a subresource matches that subresource
+ *   of any resource, and "pods" does not match "pods/exec"), and, when it lists resourceNames, the
+ *   object's name is one of them (ResourceNameMatches): such a rule reaches named objects only,
+ *   so it grants none of the broad capabilities below.
+ * - A binding applies to a ServiceAccount named in its subjects (a subject without namespace
+ *   means the binding's own namespace) and to the groups every ServiceAccount belongs to:
+ *   system:serviceaccounts, system:serviceaccounts:<namespace> and system:authenticated
+ *   (pkg/registry/rbac/validation/rule.go appliesToUser; serviceaccount.MakeGroupNames). A
+ *   RoleBinding grants in its namespace only, a ClusterRoleBinding in every namespace.
+ * - A ClusterRole with an aggregationRule holds the rules of every ClusterRole whose labels one
+ *   of its clusterRoleSelectors matches (pkg/controller/clusterroleaggregation): resolved here
+ *   over the ClusterRoles of the input, through an index by label, transitively.
+ * - cluster-admin, admin and edit are bootstrap ClusterRoles every cluster has
+ *   (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go): a binding to one that the
+ *   input does not define grants what upstream gives them.
+ */
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { memoKey, type Memo } from "../../models/run-memo.js";
+import { matches, parseLabelSelector } from "../../models/selector.js";
+import type { Path } from "../../types.js";
+
+export const RBAC_GROUP = "rbac.authorization.k8s.io";
+
+export interface PolicyRule {
+  verbs: string[];
+  apiGroups: string[];
+  resources: string[];
+  resourceNames: string[];
+  /** Where the rule is, relative to its role. */
+  path: Path;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+/** Whether a resource is an RBAC object of the rbac.authorization.k8s.io group (not a custom kind that shares the name). */
+export const isRbac = (r: Resource) => r.group === RBAC_GROUP;
+
+/** The rules a Role or ClusterRole writes. */
+export function policyRules(role: Resource): PolicyRule[] {
+  const rules = role.get(["rules"]);
+  if (!Array.isArray(rules)) return [];
+  const out: PolicyRule[] = [];
+  rules.forEach((r, i) => {
+    if (!r || typeof r !== "object" || Array.isArray(r)) return;
+    const o = r as Record<string, unknown>;
+    out.push({ verbs: strings(o.verbs), apiGroups: strings(o.apiGroups), resources: strings(o.resources), resourceNames: strings(o.resourceNames), path: ["rules", i] });
+  });
+  return out;
+}
+
+/** VerbMatches. */
+const verbMatches = (rule: PolicyRule, verb: string) => rule.verbs.some((v) => v === "*" || v === verb);
+/** APIGroupMatches. */
+const groupMatches = (rule: PolicyRule, group: string) => rule.apiGroups.some((g) => g === "*" || g === group);
+/** ResourceMatches: "pods/exec" is requested as combined resource "pods/exec" with subresource "exec". */
+function resourceMatches(rule: PolicyRule, resource: string): boolean {
+  const slash = resource.indexOf("/");
+  const sub = slash < 0 ? "" : resource.slice(slash + 1);
+  return rule.resources.some((r) => r === "*" || r === resource || (sub !== "" && r === `*/${sub}`));
+}
+
+/** One kind of request: any of the verbs on any of the resources of a group. */
+export interface Request {
+  verbs: readonly string[];
+  group: string;
+  resources: readonly string[];
+}
+
+/** Whether the rule allows some request of the list, for any object name (a rule limited by resourceNames does not). */
+export function allowsAny(rule: PolicyRule, requests: readonly Request[]): boolean {
+  if (rule.resourceNames.length) return false;
+  return requests.some((q) => groupMatches(rule, q.group) && q.verbs.some((v) => verbMatches(rule, v)) && q.resources.some((r) => resourceMatches(rule, r)));
+}
+
+/** A rule of "*" verbs on "*" resources of "*" groups: everything, as cluster-admin. */
+export const isFullWildcard = (rule: PolicyRule) => rule.verbs.includes("*") && rule.apiGroups.includes("*") && rule.resources.includes("*") && !rule.resourceNames.length;
+
+/** The permissions that let a subject take over more than its own job; each has a rule of this folder. */
+export interface Capability {
+  id: "everything" | "read-secrets" | "exec" | "create-pods" | "escalate" | "nodes-proxy";
+  /** Completes "which can ...". */
+  does: string;
+  requests: readonly Request[];
+}
+
+export const WORKLOAD_RESOURCES: readonly Request[] = [
+  { verbs: ["create"], group: "", resources: ["pods", "replicationcontrollers"] },
+  { verbs: ["create"], group: "apps", resources: ["deployments", "replicasets", "statefulsets", "daemonsets"] },
+  { verbs: ["create"], group: "batch", resources: ["jobs", "cronjobs"] },
+];
+
+export const CAPABILITIES: readonly Capability[] = [
+  { id: "everything", does: "do anything", requests: [] },
+  { id: "read-secrets", does: "read every Secret", requests: [{ verbs: ["get", "list", "watch"], group: "", resources: ["secrets"] }] },
+  { id: "exec", does: "exec into or attach to pods", requests: [{ verbs: ["create", "get"], group: "", resources: ["pods/exec", "pods/attach"] }] },
+  { id: "create-pods", does: "create pods", requests: WORKLOAD_RESOURCES },
+  {
+    id: "escalate",
+    does: "escalate, bind or impersonate",
+    requests: [
+      { verbs: ["escalate", "bind"], group: RBAC_GROUP, resources: ["roles", "clusterroles"] },
+      { verbs: ["impersonate"], group: "", resources: ["users", "groups", "serviceaccounts"] },
+    ],
+  },
+  { id: "nodes-proxy", does: "use nodes/proxy", requests: [{ verbs: ["get", "create"], group: "", resources: ["nodes/proxy"] }] },
+];
+
+/** What a bootstrap ClusterRole grants when the input does not define it. */
+const BOOTSTRAP: ReadonlyMap<string, ReadonlySet<Capability["id"]>> = new Map([
+  ["cluster-admin", new Set(CAPABILITIES.map((c) => c.id))],
+  // admin and edit read Secrets, exec into pods and create workloads in their namespace; view does none of it.
+  ["admin", new Set<Capability["id"]>(["read-secrets", "exec", "create-pods"])],
+  ["edit", new Set<Capability["id"]>(["read-secrets", "exec", "create-pods"])],
+]);
+
+/** The capabilities a list of rules grants. */
+export function capabilitiesOf(rules: readonly PolicyRule[]): Set<Capability["id"]> {
+  const out = new Set<Capability["id"]>();
+  for (const rule of rules) {
+    if (isFullWildcard(rule)) return new Set(CAPABILITIES.map((c) => c.id));
+    for (const c of CAPABILITIES) if (c.requests.length && allowsAny(rule, c.requests)) out.add(c.id);
+  }
+  return out;
+}
+
+/** Subject keys: `ServiceAccount/<ns>/<name>`, `Group/<name>`, `User/<name>`. */
+export function subjectKeys(binding: Resource): Array<{ key: string; index: number }> {
+  const subjects = binding.get(["subjects"]);
+  if (!Array.isArray(subjects)) return [];
+  const out: Array<{ key: string; index: number }> = [];
+  subjects.forEach((s, index) => {
+    if (!s || typeof s !== "object") return;
+    const { kind, name, namespace } = s as Record<string, unknown>;
+    if (typeof kind !== "string" || typeof name !== "string") return;
+    if (kind === "ServiceAccount") {
+      const ns = typeof namespace === "string" && namespace ? namespace : binding.namespace;
+      if (ns) out.push({ key: `ServiceAccount/${ns}/${name}`, index });
+    } else if (kind === "Group" || kind === "User") out.push({ key: `${kind}/${name}`, index });
+  });
+  return out;
+}
+
+export function roleRef(binding: Resource): { kind: string; name: string } | undefined {
+  const ref = binding.get(["roleRef"]) as Record<string, unknown> | undefined;
+  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return undefined;
+  return { kind: ref.kind, name: ref.name };
+}
+
+/** What a binding grants: the role it names (absent from the input for a bootstrap role) and its capabilities. */
+export interface Grant {
+  binding: Resource;
+  role?: Resource;
+  roleKind: string;
+  roleName: string;
+  /** "" for a ClusterRoleBinding: every namespace. */
+  namespace: string;
+  capabilities: ReadonlySet<Capability["id"]>;
+}
+
+interface RbacIndex {
+  bySubject: Map<string, Resource[]>;
+  clusterRolesByLabel: Map<string, Resource[]>;
+  grants: Map<Resource, Grant | null>;
+  aggregated: Map<Resource, PolicyRule[]>;
+}
+
+const RBAC_INDEX = memoKey<RbacIndex>("RBAC bindings by subject, ClusterRoles by label");
+
+function rbacIndex(index: ResourceIndex, memo: Memo): RbacIndex {
+  return memo(RBAC_INDEX, () => {
+    const bySubject = new Map<string, Resource[]>();
+    for (const binding of [...index.ofKind("RoleBinding"), ...index.ofKind("ClusterRoleBinding")]) {
+      if (!isRbac(binding)) continue;
+      for (const { key } of subjectKeys(binding)) {
+        const list = bySubject.get(key) ?? [];
+        if (list[list.length - 1] !== binding) list.push(binding);
+        bySubject.set(key, list);
+      }
+    }
+    const clusterRolesByLabel = new Map<string, Resource[]>();
+    for (const role of index.ofKind("ClusterRole")) {
+      if (!isRbac(role)) continue;
+      for (const [k, v] of Object.entries(role.labels)) {
+        const list = clusterRolesByLabel.get(`${k}=${v}`) ?? [];
+        list.push(role);
+        clusterRolesByLabel.set(`${k}=${v}`, list);
+      }
+    }
+    return { bySubject, clusterRolesByLabel, grants: new Map(), aggregated: new Map() };
+  });
+}
+
+/**
+ * The rules of a ClusterRole: its own, and for an aggregated one those of the ClusterRoles its
+ * selectors match, candidates taken from the label index (an empty selector matches all).
+ */
+export function effectiveRules(role: Resource, index: ResourceIndex, memo: Memo): PolicyRule[] {
+  const rbac = rbacIndex(index, memo);
+  const cached = rbac.aggregated.get(role);
+  if (cached) return cached;
+  const out: PolicyRule[] = [];
+  const seen = new Set<Resource>();
+  const visit = (r: Resource) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    out.push(...policyRules(r));
+    const selectors = r.kind === "ClusterRole" ? r.get(["aggregationRule", "clusterRoleSelectors"]) : undefined;
+    if (!Array.isArray(selectors)) return;
+    for (const raw of selectors) {
+      const selector = parseLabelSelector(raw);
+      if (selector.kind === "none") continue;
+      let candidates: readonly Resource[] | undefined;
+      for (const req of selector.requirements) {
+        if (req.operator !== "In" || req.values.length !== 1) continue;
+        const bucket = rbac.clusterRolesByLabel.get(`${req.key}=${req.values[0]}`) ?? [];
+        if (!candidates || bucket.length < candidates.length) candidates = bucket;
+      }
+      for (const c of candidates ?? index.ofKind("ClusterRole")) if (c !== r && isRbac(c) && matches(selector, c.labels)) visit(c);
+    }
+  };
+  visit(role);
+  rbac.aggregated.set(role, out);
+  return out;
+}
+
+/** What a binding grants, resolved once per run. */
+export function grantOf(binding: Resource, index: ResourceIndex, memo: Memo): Grant | undefined {
+  const rbac = rbacIndex(index, memo);
+  if (rbac.grants.has(binding)) return rbac.grants.get(binding) ?? undefined;
+  const ref = roleRef(binding);
+  let grant: Grant | null = null;
+  if (ref && (ref.kind === "Role" || ref.kind === "ClusterRole") && !(binding.kind === "ClusterRoleBinding" && ref.kind === "Role")) {
+    const role = ref.kind === "Role" ? index.find("Role", binding.namespace, ref.name, binding) : index.find("ClusterRole", "", ref.name, binding);
+    const capabilities = role ? capabilitiesOf(effectiveRules(role, index, memo)) : ref.kind === "ClusterRole" ? BOOTSTRAP.get(ref.name) : undefined;
+    if (capabilities) grant = { binding, ...(role ? { role } : {}), roleKind: ref.kind, roleName: ref.name, namespace: binding.kind === "ClusterRoleBinding" ? "" : binding.namespace, capabilities };
+  }
+  rbac.grants.set(binding, grant);
+  return grant ?? undefined;
+}
+
+/** The subject keys a ServiceAccount acts as: itself and the groups of every ServiceAccount. */
+export function serviceAccountKeys(namespace: string, name: string): string[] {
+  return [`ServiceAccount/${namespace}/${name}`, "Group/system:serviceaccounts", `Group/system:serviceaccounts:${namespace}`, "Group/system:authenticated"];
+}
+
+/**
+ * The bindings of the input that apply to a ServiceAccount, through the index by subject. A
+ * RoleBinding of another namespace than the account's grants there, not where its pods run,
+ * but it is still a grant (the token works against that namespace).
+ */
+export function bindingsOf(namespace: string, name: string, index: ResourceIndex, memo: Memo): Resource[] {
+  const rbac = rbacIndex(index, memo);
+  const out = new Set<Resource>();
+  for (const key of serviceAccountKeys(namespace, name)) for (const b of rbac.bySubject.get(key) ?? []) out.add(b);
+  return [...out];
+}
+
+/** The ServiceAccount a pod template runs as (serviceAccountName, its deprecated alias, else "default"). */
+export function serviceAccountOf(resource: Resource): { name: string; path?: Path } {
+  const tpl = resource.podTemplate!;
+  const spec = tpl.spec;
+  if (typeof spec.serviceAccountName === "string" && spec.serviceAccountName) return { name: spec.serviceAccountName, path: [...tpl.specPath, "serviceAccountName"] };
+  if (typeof spec.serviceAccount === "string" && spec.serviceAccount) return { name: spec.serviceAccount, path: [...tpl.specPath, "serviceAccount"] };
+  return { name: "default" };
+}

@@ -1,0 +1,31 @@
+/** What the rules about a Role's or ClusterRole's own rules share: which of its rules grant a capability, and where. */
+import type { Finding, RuleContext } from "../types.js";
+import { allowsAny, CAPABILITIES, isFullWildcard, isRbac, policyRules, type Capability, type PolicyRule } from "./permissions.js";
+
+/**
+ * Each rule of the role that grants the capability, with the path of its first resources entry
+ * that does. Roles named "system:..." are Kubernetes' own bootstrap roles and are not judged, and
+ * a rule of "*" verbs on "*" resources of "*" groups is rbac-wildcard's (one finding, not six).
+ */
+export function grantingRules(ctx: RuleContext, id: Capability["id"]): Array<{ rule: PolicyRule; at: Finding["path"]; resource: string }> {
+  const { resource } = ctx;
+  if (!isRbac(resource) || resource.name.startsWith("system:")) return [];
+  const requests = CAPABILITIES.find((c) => c.id === id)!.requests;
+  const out: Array<{ rule: PolicyRule; at: Finding["path"]; resource: string }> = [];
+  for (const rule of policyRules(resource)) {
+    if (isFullWildcard(rule) || !allowsAny(rule, requests)) continue;
+    const j = rule.resources.findIndex((r) => allowsAny({ ...rule, resources: [r] }, requests));
+    out.push({ rule, at: [...rule.path, "resources", j], resource: rule.resources[j] });
+  }
+  return out;
+}
+
+/** `Role "x"` or `ClusterRole "x"`, with where it applies. */
+export function roleScope(ctx: RuleContext): string {
+  return ctx.resource.kind === "ClusterRole" ? "in every namespace it is bound for" : `in namespace "${ctx.resource.namespace}"`;
+}
+
+/** The verbs of a rule that a request list uses, as written ("*" stays "*"). */
+export function matchedVerbs(rule: PolicyRule, verbs: readonly string[]): string[] {
+  return rule.verbs.filter((v) => v === "*" || verbs.includes(v));
+}

@@ -1,0 +1,163 @@
+/**
+ * The CEL engine: loaded only by inputs with CEL, bounded on hostile expressions, and never
+ * crashing on random ones (src/models/cel, src/rules/policy).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { lint } from "../src/engine/lint.js";
+import { celLoaded, loadCel } from "../src/models/cel/load.js";
+import { ROOT, WEB_DEPLOYMENT } from "./harness.js";
+
+const idsOf = (r: Awaited<ReturnType<typeof lint>>) => r.files.flatMap((f) => f.diagnostics.map((d) => `${d.line}:${d.ruleId}`));
+
+test("a run without CEL in its input does not load the CEL engine", async () => {
+  const result = await lint(["-"], { cwd: ROOT, config: {}, stdin: WEB_DEPLOYMENT });
+  expect(result.summary.resources).toBe(1);
+  expect(celLoaded()).toBe(false);
+  // A CRD without x-kubernetes-validations does not need it either.
+  const crd = readFileSync(join(ROOT, "fixtures/rules/unknown-field/crd-typos.yaml"), "utf8");
+  await lint(["-"], { cwd: ROOT, config: {}, stdin: crd });
+  expect(celLoaded()).toBe(false);
+});
+
+test("a CRD with validation rules loads it and its custom resources are checked", async () => {
+  const result = await lint([join(ROOT, "fixtures/rules/crd-validation-rule/example.bad.yaml")], { cwd: ROOT, config: {} });
+  expect(celLoaded()).toBe(true);
+  expect(idsOf(result)).toContain("38:crd-validation-rule");
+});
+
+const HOSTILE_CRD = (rule: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: lists.example.com
+spec:
+  group: example.com
+  names:
+    kind: List
+    plural: lists
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              x-kubernetes-validations:
+                - rule: "${rule}"
+              properties:
+                items:
+                  type: array
+                  items:
+                    type: integer
+---
+apiVersion: example.com/v1
+kind: List
+metadata:
+  name: big
+spec:
+  items: [${Array.from({ length: 300 }, (_, i) => i).join(", ")}]
+`;
+
+test("a hostile expression (nested comprehensions over a big list) is stopped with a clear finding, quickly", async () => {
+  const started = Date.now();
+  const result = await lint(["-"], { cwd: ROOT, config: {}, stdin: HOSTILE_CRD("self.items.exists(a, self.items.exists(b, self.items.exists(c, a + b + c < 0)))") });
+  const findings = result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "crd-validation-rule");
+  expect(findings).toHaveLength(1);
+  expect(findings[0].message).toMatch(/was stopped: its cost exceeds the per-expression limit of 1000000/);
+  expect(Date.now() - started).toBeLessThan(20_000);
+});
+
+test("a regular expression that backtracks catastrophically ends (RE2 semantics: linear time)", async () => {
+  const cel = await loadCel();
+  const program = cel.compiled("'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'.matches('^(a+)+$')", []);
+  const started = Date.now();
+  expect(program!.run({})).toEqual({ value: false });
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
+
+test("the Kubernetes CEL libraries answer like upstream", async () => {
+  const cel = await loadCel();
+  const value = (e: string, vars: Record<string, unknown> = {}) => {
+    const p = cel.compile(e, Object.keys(vars));
+    if (cel.isCompileError(p)) throw new Error(p.message);
+    const out = p.run(vars);
+    return "value" in out ? cel.celText(out.value) : JSON.stringify(out);
+  };
+  expect(value("quantity('512Mi').isLessThan(quantity('1Gi'))")).toBe("true");
+  expect(value("cidr('10.0.0.0/8').containsIP('10.1.2.3') && !cidr('10.0.0.0/8').containsCIDR('192.168.0.0/16')")).toBe("true");
+  expect(value("string(cidr('10.1.2.3/8').masked())")).toBe("10.0.0.0/8");
+  expect(value("ip('::1').isLoopback() && ip('fe80::1').isLinkLocalUnicast() && ip('8.8.8.8').isGlobalUnicast()")).toBe("true");
+  expect(value("url('https://example.com:8443/a?x=1&x=2').getQuery()")).toBe('{"x":["1","2"]}');
+  expect(value("url('https://example.com:8443/a').getPort() + url('https://example.com:8443/a').getEscapedPath()")).toBe("8443/a");
+  expect(value("[1, 2, 3].isSorted() && [3, 1, 2].sum() == 6 && [3, 1, 2].min() == 1 && ['a', 'b', 'a'].lastIndexOf('a') == 2")).toBe("true");
+  expect(value("'abc 123 def 456'.findAll('[0-9]+')")).toBe('["123","456"]');
+  expect(value("'Go-Lang'.find('(?i)go')")).toBe("Go");
+  expect(value("format.dns1123Label().validate('Bad_Name').hasValue() && !format.named('dns1123Label').value().validate('ok').hasValue()")).toBe("true");
+  expect(value("sets.contains([1, 2, 3], [2]) && sets.intersects([1], [1, 5]) && !sets.equivalent([1], [2])")).toBe("true");
+  expect(value("'a-b-c'.replace('-', '_', 1) + 'x'.charAt(0) + strings.quote('q')")).toBe('a_b-cx"q"');
+});
+
+/** A deterministic generator (mulberry32) so that a failure replays. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ATOMS = ["self", "self.items", "self.name", "1", "2.5", "'x'", "true", "null", "[]", "{}", "self.items[0]", "oldSelf", "quantity('1Gi')", "ip('10.0.0.1')", "'a'.matches('(a+)+$')", "dyn(3u)"];
+const BINARY = ["+", "-", "*", "/", "%", "==", "!=", "<", ">=", "&&", "||", "in"];
+const WRAP = [
+  (a: string) => `size(${a})`,
+  (a: string) => `!${a}`,
+  (a: string) => `-${a}`,
+  (a: string) => `(${a})`,
+  (a: string) => `self.items.map(x, ${a})`,
+  (a: string) => `self.items.exists(x, ${a})`,
+  (a: string) => `self.items.all(y, self.items.filter(z, ${a}).size() > 0)`,
+  (a: string) => `string(${a})`,
+  (a: string) => `has(${a})`,
+  (a: string) => `[${a}, ${a}]`,
+  (a: string) => `${a}.startsWith('a')`,
+  (a: string) => `cel.bind(v, ${a}, v + v)`,
+];
+
+function expression(next: () => number, depth: number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  if (depth <= 0 || next() < 0.2) return pick(ATOMS);
+  if (next() < 0.5) return `${expression(next, depth - 1)} ${pick(BINARY)} ${expression(next, depth - 1)}`;
+  if (next() < 0.1) return expression(next, depth - 1).slice(0, Math.floor(next() * 10));
+  return pick(WRAP)(expression(next, depth - 1));
+}
+
+test("random expressions never crash the run: each ends in a value, an error, a stop or a compile error", async () => {
+  const cel = await loadCel();
+  const next = random(21);
+  const self = { name: "web", items: Array.from({ length: 200 }, (_, i) => i) };
+  const budget = { remaining: 50_000_000 };
+  for (let i = 0; i < 400; i++) {
+    const source = expression(next, 5);
+    const program = cel.compile(source, ["self", "oldSelf"]);
+    if (cel.isCompileError(program)) {
+      expect(program.start).toBeGreaterThanOrEqual(0);
+      continue;
+    }
+    const outcome = program.run({ self, oldSelf: self }, budget);
+    expect(["value", "error", "exceeded"].some((k) => k in outcome)).toBe(true);
+  }
+});
+
+test("random CRD rules in a lint run end in findings, never in an internal error", async () => {
+  const next = random(7);
+  for (let i = 0; i < 25; i++) {
+    const rule = expression(next, 4).replace(/"/g, "'");
+    const result = await lint(["-"], { cwd: ROOT, config: {}, stdin: HOSTILE_CRD(rule) });
+    expect(result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "internal-error")).toEqual([]);
+  }
+});

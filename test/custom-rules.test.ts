@@ -1,0 +1,103 @@
+/**
+ * Rules users add through their config (docs/custom-rules.md): a CEL custom rule and a plugin
+ * rule behave like built-in rules, in every output format, in `k8s-lint rules` and `explain`,
+ * under severities and suppressions. Runs the built CLI on fixtures/custom-rules.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./harness.js";
+
+const BIN = join(ROOT, "dist", "bin", "k8s-lint.js");
+const EXAMPLE = join(ROOT, "fixtures", "custom-rules");
+const CUSTOM = "team-label-required";
+const CROSS = "service-account-declared";
+const PLUGIN = "revision-history-limit-set";
+
+beforeAll(() => {
+  if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+});
+
+function run(args: string[], cwd = EXAMPLE) {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.FORCE_COLOR;
+  env.NO_COLOR = "1";
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: "", env, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test.each(["stylish", "json", "sarif", "github", "junit"])("a custom CEL rule and a plugin rule appear in the %s output", (format) => {
+  const { code, stdout, stderr } = run(["manifests.yaml", "-f", format]);
+  expect(stderr).toBe("");
+  expect(code).toBe(1);
+  for (const id of [CUSTOM, CROSS, PLUGIN]) expect(stdout).toContain(id);
+  if (format === "sarif") {
+    const rules = JSON.parse(stdout).runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(rules).toEqual(expect.arrayContaining([CUSTOM, PLUGIN]));
+  }
+});
+
+test("they are placed like built-in findings: at the field the custom rule's path names", () => {
+  const out = JSON.parse(run(["manifests.yaml", "-f", "json"]).stdout);
+  const found = out.files[0].diagnostics.map((d: { line: number; column: number; ruleId: string; severity: string }) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
+  expect(found).toEqual(expect.arrayContaining([`35:1 error ${CUSTOM}`, `37:1 warning ${PLUGIN}`, `46:27 warning ${CROSS}`]));
+  expect(found.filter((f: string) => f.includes(CUSTOM) || f.includes(PLUGIN) || f.includes(CROSS))).toHaveLength(3);
+});
+
+test("k8s-lint rules lists them (table and json) and explain explains them", () => {
+  const table = run(["rules"]).stdout;
+  expect(table).toMatch(new RegExp(`${CUSTOM}\\s+error\\s+custom`));
+  expect(table).toMatch(new RegExp(`${PLUGIN}\\s+warning\\s+custom`));
+  const json = JSON.parse(run(["rules", "-f", "json"]).stdout) as Array<{ id: string; category: string }>;
+  expect(json.filter((r) => r.category === "custom").map((r) => r.id)).toEqual([CUSTOM, CROSS, PLUGIN]);
+  expect(run(["explain", CUSTOM]).stdout).toContain("Add metadata.labels.team");
+  expect(run(["explain", PLUGIN]).stdout).toMatch(/our\s+clusters\s+keep\s+3/);
+  // Without the config, they are not there.
+  expect(run(["rules"], ROOT).stdout).not.toContain(CUSTOM);
+});
+
+test("severities and suppressions apply to them like to built-in rules", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const config = readFileSync(join(dir, ".k8s-lint.yaml"), "utf8");
+  writeFileSync(join(dir, ".k8s-lint.yaml"), `${config}rules:\n  ${CUSTOM}: warning\n  ${PLUGIN}: "off"\n`);
+  const manifests = readFileSync(join(dir, "manifests.yaml"), "utf8").replace("      serviceAccountName: builder", `      # k8s-lint-disable-next-line ${CROSS}\n      serviceAccountName: builder`);
+  writeFileSync(join(dir, "manifests.yaml"), manifests);
+  const out = JSON.parse(run(["manifests.yaml", "-f", "json"], dir).stdout);
+  const found = out.files[0].diagnostics.map((d: { severity: string; ruleId: string }) => `${d.severity} ${d.ruleId}`);
+  expect(found).toContain(`warning ${CUSTOM}`);
+  expect(found.some((f: string) => f.endsWith(PLUGIN) || f.endsWith(CROSS))).toBe(false);
+});
+
+test("a custom rule whose expression does not compile, or a plugin without rules, is a config error (exit 2)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  writeFileSync(join(dir, "a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: broken\n    expression: \"object.metadata.name ==\"\n    message: never\n");
+  const bad = run(["a.yaml"], dir);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toMatch(/customRules\[0\] \("broken"\): expression does not compile/);
+  writeFileSync(join(dir, "plugin.js"), "export const nothing = 1;\n");
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "plugins: [./plugin.js]\n");
+  const plugin = run(["a.yaml"], dir);
+  expect(plugin.code).toBe(2);
+  expect(plugin.stderr).toMatch(/exports no "rules" array/);
+});
+
+test("the config's policies folder applies admission policies to the input without linting them", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-policies-"));
+  cpSync(join(ROOT, "fixtures/rules/admission-policy-violation/example.bad.yaml"), join(dir, "policies.yaml"));
+  writeFileSync(join(dir, "policy-config.yaml"), "policies: [./policies.yaml]\n");
+  writeFileSync(join(dir, "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n");
+  const out = JSON.parse(run(["app.yaml", "-c", "policy-config.yaml", "-f", "json"], dir).stdout);
+  expect(out.files.map((f: { path: string }) => f.path)).toEqual(["app.yaml"]);
+  expect(out.files[0].diagnostics.map((d: { ruleId: string; line: number }) => `${d.line}:${d.ruleId}`)).toEqual(["2:admission-policy-violation"]);
+});
+
+test("docs/custom-rules.md shows the worked example as it is: its config, plugin and output", () => {
+  const doc = readFileSync(join(ROOT, "docs", "custom-rules.md"), "utf8");
+  expect(doc).toContain("```yaml\n" + readFileSync(join(EXAMPLE, ".k8s-lint.yaml"), "utf8") + "```");
+  expect(doc).toContain("```js\n" + readFileSync(join(EXAMPLE, "rules", "index.js"), "utf8") + "```");
+  const output = run(["manifests.yaml"]).stdout.trimEnd();
+  expect(doc).toContain("```text\n$ k8s-lint manifests.yaml\n" + output + "\n```");
+});
