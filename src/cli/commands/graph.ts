@@ -1,6 +1,7 @@
 /** `k8s-lint graph [paths...]`: the resources of the input and their links, broken ones marked (docs/graph.md). */
 import { dirname, extname, join, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
+import { applyUserRules } from "../../config/user-rules.js";
 import { IGNORE_FILE } from "../../engine/discover.js";
 import type { IndexedRun } from "../../engine/collect.js";
 import { lint } from "../../engine/lint.js";
@@ -15,6 +16,7 @@ import { REFERENCE_POLICIES, type ReferencePolicy, type SeveritySetting } from "
 import { parseCommandArgs } from "../args.js";
 import { writeReportFile } from "../reports.js";
 import { EXIT_OK, UsageError, type CliIO } from "../io.js";
+import { podSecurityOption, presetOptions } from "./lint.js";
 
 const GRAPH_FORMATS = ["html", "mermaid", "dot", "json"] as const;
 type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -36,6 +38,8 @@ Options:
                                resources (default: 150 for html, 100 for mermaid)
   -c, --config <file>          config file (default: nearest .k8s-lint.yaml/.json upwards)
       --rule <id>=<severity>   off | info | warning | error; repeatable
+      --preset <name>          security | production | all (see k8s-lint --help); repeatable
+      --pod-security <level>[:<version>]  baseline | restricted (see k8s-lint --help)
       --kubernetes-version <x.y>  target release (1.30, v1.30, 1.30.2)
       --default-namespace <ns> namespace of resources without one (default: default)
       --ignore-pattern <glob>  leave matching files out; repeatable
@@ -59,6 +63,8 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
       "collapse-above": { type: "string" },
       config: { type: "string", short: "c" },
       rule: { type: "string", multiple: true },
+      preset: { type: "string", multiple: true },
+      "pod-security": { type: "string" },
       "kubernetes-version": { type: "string" },
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
@@ -88,8 +94,12 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
   if (references !== undefined && !REFERENCE_POLICIES.includes(references)) throw new UsageError(`--references expects ${REFERENCE_POLICIES.join(" or ")}, got "${references}"`);
   const asked = values["kubernetes-version"] === undefined ? undefined : targetRelease(values["kubernetes-version"]);
   if (asked && "error" in asked) throw new UsageError(`--kubernetes-version ${asked.error}`);
+  const presets = presetOptions(values.preset);
+  const podSecurity = podSecurityOption(values["pod-security"]);
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  // The config's customRules and plugins join the registry, as for the lint: the graph draws its findings.
+  await applyUserRules(config, configPath);
   const judged = asked ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
 
@@ -105,6 +115,8 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
     ignorePatterns: values["ignore-pattern"],
     context: values.context,
     references,
+    presets,
+    podSecurity,
     onInputFiles: (files) => reads.push(...files),
     onIndexed: (indexed) => (run = indexed),
   });

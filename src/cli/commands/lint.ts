@@ -71,13 +71,24 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O
 const SEVERITIES = new Set(["off", "info", "warning", "error"]);
 
 /** `--pod-security baseline`, `--pod-security restricted:v1.30`: a level and an optional policy version. */
-function podSecurityOption(value: string | undefined): PodSecuritySetting | undefined {
+export function podSecurityOption(value: string | undefined): PodSecuritySetting | undefined {
   if (value === undefined) return undefined;
   const [level, version, ...rest] = value.split(":");
   if (!(POD_SECURITY_LEVELS as readonly string[]).includes(level) || rest.length || (version !== undefined && !POD_SECURITY_VERSION.test(version))) {
     throw new UsageError(`--pod-security expects <${POD_SECURITY_LEVELS.join("|")}>[:<latest|v1.NN>], got "${value}"${(POD_SECURITY_LEVELS as readonly string[]).includes(level) ? "" : didYouMean(level, POD_SECURITY_LEVELS)}`);
   }
   return { level: level as PodSecuritySetting["level"], ...(version !== undefined ? { version } : {}) };
+}
+
+/** `--preset <name>`, repeatable: each a preset k8s-lint knows. */
+export function presetOptions(names: string[] | undefined): string[] {
+  const presets = names ?? [];
+  for (const name of presets) {
+    if (presetNamed(name)) continue;
+    const known = PRESET_NAMES.map((p) => `${p}`);
+    throw new UsageError(`unknown preset "${name}"${didYouMean(name.replace(PRESET_PREFIX, ""), known)}; one of: ${known.join(", ")}`);
+  }
+  return presets;
 }
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
@@ -131,12 +142,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (references !== undefined && !REFERENCE_POLICIES.includes(references)) {
     throw new UsageError(`--references expects ${REFERENCE_POLICIES.join(" or ")}, got "${references}"`);
   }
-  const presets = values.preset ?? [];
-  for (const name of presets) {
-    if (presetNamed(name)) continue;
-    const known = PRESET_NAMES.map((p) => `${p}`);
-    throw new UsageError(`unknown preset "${name}"${didYouMean(name.replace(PRESET_PREFIX, ""), known)}; one of: ${known.join(", ")}`);
-  }
+  const presets = presetOptions(values.preset);
   const podSecurity = podSecurityOption(values["pod-security"]);
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
