@@ -14,3 +14,4 @@ export {
   type WorkloadReport,
 } from "./explain/index.js";
 export { applyEdits, applyFixes } from "./engine/fix/apply.js";
+export { fixText } from "./engine/fix/run.js";

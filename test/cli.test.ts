@@ -46,7 +46,7 @@ test("--format json follows the output contract", () => {
   for (const d of all) {
     expect(Object.keys(d).slice(0, 9)).toEqual(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "resource", "path"]);
     expect(Object.keys(d.resource)).toEqual(["apiVersion", "kind", "name", "namespace"]);
-    for (const k of Object.keys(d).slice(9)) expect(["hint", "related", "source"]).toContain(k);
+    for (const k of Object.keys(d).slice(9)) expect(["hint", "related", "source", "fix", "suggestions"]).toContain(k);
   }
 });
 
