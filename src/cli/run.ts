@@ -15,6 +15,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["explain", async () => (await import("./commands/explain.js")).runExplain],
   ["diagnose", async () => (await import("./commands/diagnose.js")).runDiagnose],
   ["qos", async () => (await import("./commands/qos.js")).runQos],
+  ["lsp", async () => (await import("./commands/lsp.js")).runLsp],
 ]);
 
 /** What `help <command>` accepts: the commands, and `lint`, the default one. */
