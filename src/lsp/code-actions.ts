@@ -6,6 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { applyFixes } from "../engine/fix/apply.js";
 import type { Diagnostic } from "../types.js";
 import type { DiagnosticData } from "./convert.js";
 import { disableLineEdit, ignoreInResourceEdit, type OffsetEdit } from "./suppressions.js";
@@ -51,14 +52,41 @@ function findingOf(state: DocumentState, d: LspDiagnostic): Diagnostic | undefin
   );
 }
 
-/** Fixes and suggestions of a finding: filled in from the engine's fix data. */
-function fixActions(_state: DocumentState, _finding: Diagnostic, _d: LspDiagnostic): CodeAction[] {
-  return [];
+/** A hint ("rename ... to ...") as an action title. */
+const asTitle = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The finding's safe fix (preferred: what `--fix` applies), then its suggestions. */
+function fixActions(state: DocumentState, finding: Diagnostic, d: LspDiagnostic): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (finding.fix?.edits.length) out.push(action(state, finding.hint ? asTitle(finding.hint) : `Fix ${finding.ruleId}`, d, finding.fix.edits, true));
+  for (const s of finding.suggestions ?? []) if (s.fix.edits.length) out.push(action(state, asTitle(s.description), d, s.fix.edits));
+  return out;
 }
 
+/** "Fix all": every safe fix of the document that does not touch another, as `--fix` makes one pass. */
+export function fixAllAction(state: DocumentState): CodeAction | undefined {
+  const fixes = state.diagnostics.flatMap((d) => (d.fix?.edits.length ? [d.fix] : []));
+  if (!fixes.length) return undefined;
+  const { text, applied } = applyFixes(state.text, fixes);
+  if (!applied) return undefined;
+  const end = state.document.positionAt(state.document.getText().length);
+  const start = state.document.positionAt(state.bom ? 1 : 0);
+  return { title: "Fix all k8s-lint problems that have a safe fix", kind: FIX_ALL, edit: { changes: { [state.uri]: [{ range: { start, end }, newText: text }] } } };
+}
+
+/** The kind of the "fix all" source action (VS Code's editor.codeActionsOnSave may name it). */
+export const FIX_ALL = `${CodeActionKind.SourceFixAll}.k8s-lint`;
+
+/** Whether the client's `context.only` admits a kind (a kind admits its sub-kinds). */
+const admits = (only: string[] | undefined, kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+
 export function codeActionsFor(state: DocumentState, wanted: readonly WantedDiagnostic[]): CodeAction[] {
-  if (state.only && !state.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
   const out: CodeAction[] = [];
+  if (admits(state.only, FIX_ALL) && state.only) {
+    const all = fixAllAction(state);
+    if (all) out.push(all);
+  }
+  if (!admits(state.only, CodeActionKind.QuickFix)) return out;
   for (const { lsp, data } of wanted) {
     const ruleId = String(lsp.code);
     const finding = findingOf(state, lsp);

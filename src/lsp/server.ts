@@ -29,7 +29,7 @@ import { CONFIG_NAMES } from "../config/load.js";
 import { IGNORE_FILE } from "../engine/discover.js";
 import { packageInfo } from "../package-info.js";
 import type { Diagnostic } from "../types.js";
-import { codeActionsFor } from "./code-actions.js";
+import { codeActionsFor, FIX_ALL } from "./code-actions.js";
 import { toLspDiagnostic, type DiagnosticData } from "./convert.js";
 import { hoverAt, ruleHover } from "./hover.js";
 import { Project, type ServerSettings } from "./project.js";
@@ -107,7 +107,7 @@ export class K8sLintServer {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
