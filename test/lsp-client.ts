@@ -44,7 +44,8 @@ export class LspTestClient {
     readonly process: ChildProcess,
   ) {}
 
-  static async start(root: string, initializationOptions: Record<string, unknown> = {}, extraCapabilities = true): Promise<LspTestClient> {
+  /** `capabilities: false` declares none: the least a client may say. */
+  static async start(root: string, initializationOptions: Record<string, unknown> = {}, capabilities = true): Promise<LspTestClient> {
     const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
     child.stderr!.setEncoding("utf8");
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -72,8 +73,8 @@ export class LspTestClient {
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: "workspace" }],
       initializationOptions,
-      capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: extraCapabilities }, workspaceFolders: true, configuration: false },
+      capabilities: !capabilities ? {} : {
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true, configuration: false },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source"] } }, dataSupport: true },

@@ -179,3 +179,21 @@ test("a config file written and reported through a watched-file event is applied
   await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(configPath), type: 3 }] });
   await restored;
 });
+
+test("a client that declares no capabilities, and a document outside every workspace folder: linted alone, as the CLI lints that file", async () => {
+  const outside = mkdtempSync(join(tmpdir(), "lsp-test-outside-"));
+  const minimal = await LspTestClient.start(root, {}, false);
+  try {
+    const path = join(outside, "web.yaml");
+    writeFileSync(path, readFileSync(join(root, "web.yaml"), "utf8"));
+    const published = minimal.waitFor(uriOf(path));
+    await minimal.open(uriOf(path), readFileSync(path, "utf8"));
+    const expected = cliExpectations(outside).get(path)!;
+    // Alone, without its ConfigMap file: what the CLI says of this file by itself.
+    expect(expected).not.toEqual(cliExpectations(root).get(join(root, "web.yaml")));
+    expect(shape(await published)).toEqual(expected);
+  } finally {
+    await minimal.stop();
+    rmSync(outside, { recursive: true, force: true });
+  }
+});

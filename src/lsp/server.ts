@@ -35,7 +35,7 @@ import { hoverAt, ruleHover } from "./hover.js";
 import { Project, type ServerSettings } from "./project.js";
 
 /** How long the server waits after an edit before linting (edits in between are one lint). */
-export const DEFAULT_DEBOUNCE_MS = 30;
+export const DEFAULT_DEBOUNCE_MS = 20;
 
 export interface ServerOptions {
   debounceMs?: number;
@@ -77,7 +77,7 @@ export class K8sLintServer {
   ) {
     this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     connection.onInitialize((params) => this.initialize(params));
-    connection.onInitialized(() => void this.initialized());
+    connection.onInitialized(() => void this.initialized().catch((err: Error) => connection.console.error(`k8s-lint: ${err?.stack ?? String(err)}`)));
     connection.onDidChangeConfiguration((params) => {
       if (params.settings === null || params.settings === undefined) return;
       this.settings = readSettings(params.settings);
@@ -104,6 +104,7 @@ export class K8sLintServer {
       return root ? [new Project(root, this.settings)] : [];
     });
     this.watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -116,13 +117,21 @@ export class K8sLintServer {
   }
 
   private watchDynamically = false;
+  /** The client tells of workspace folders added and removed. */
+  private folderEvents = false;
 
   private async initialized(): Promise<void> {
+    // The workspace is indexed once at start; open documents get their findings then.
+    for (const p of this.projects) this.schedule(p, 0);
+    if (this.folderEvents) this.followFolders();
     if (this.watchDynamically) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: "**/*.{yaml,yml,json}" }, { globPattern: `**/${IGNORE_FILE}` }],
       });
     }
+  }
+
+  private followFolders(): void {
     this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
       this.projects = this.projects.filter((p) => !removed.has(p.root));
@@ -132,8 +141,6 @@ export class K8sLintServer {
       }
       for (const p of this.projects) this.schedule(p, 0);
     });
-    // The workspace is indexed once at start; open documents get their findings then.
-    for (const p of this.projects) this.schedule(p, 0);
   }
 
   private allProjects(): Project[] {
