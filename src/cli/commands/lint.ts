@@ -52,6 +52,7 @@ Commands:
   k8s-lint diagnose <file|->   advise on \`kubectl get pods -o yaml\` output
   k8s-lint qos [paths...]      derived QoS class of every workload
   k8s-lint rules               the rule catalogue
+  k8s-lint lsp                 language server for editors (stdio)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O failure.
 `;
