@@ -148,6 +148,33 @@ test("code actions: disable for this line and ignore in this resource, applied, 
   }
 });
 
+test("the quick fix of a finding is the fix the CLI's JSON output carries; applied, the finding is gone as the CLI sees it", async () => {
+  const path = join(root, "web.yaml");
+  const uri = uriOf(path);
+  const original = readFileSync(path, "utf8");
+  const cli = JSON.parse(spawnSync(process.execPath, [BIN, ".", "-f", "json"], { cwd: root, encoding: "utf8" }).stdout) as LintResult;
+  const fixable = cli.files.find((f) => f.path === "web.yaml")!.diagnostics.find((d) => d.fix)!;
+  expect(fixable).toBeDefined();
+  const shown = client.diagnostics.get(uri)!.find((d) => d.code === fixable.ruleId && d.range.start.line === fixable.line - 1)!;
+  const actions = (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri }, range: shown.range, context: { diagnostics: [shown] } })) as CodeAction[];
+  const preferred = actions.find((a) => a.isPreferred)!;
+  expect(preferred.kind).toBe("quickfix");
+  // The same text as the CLI's edits (offsets into the file) give.
+  let byCli = original;
+  for (const e of [...fixable.fix!.edits].sort((a, b) => b.start - a.start)) byCli = byCli.slice(0, e.start) + e.text + byCli.slice(e.end);
+  const fixed = applyTextEdits(original, preferred.edit!.changes![uri]);
+  expect(fixed).toBe(byCli);
+  const gone = client.waitFor(uri, (ds) => !ds.some((d) => d.code === fixable.ruleId && d.range.start.line === fixable.line - 1));
+  await client.change(uri, fixed);
+  const got = await gone;
+  writeFileSync(path, fixed);
+  expect(shape(got)).toEqual(cliExpectations(root).get(path));
+  writeFileSync(path, original);
+  const back = client.waitFor(uri, (ds) => ds.some((d) => d.code === fixable.ruleId));
+  await client.change(uri, original);
+  await back;
+});
+
 test("hover on a finding shows the rule's explanation; on a pod status reason in a kubectl dump, the advisor topic", async () => {
   const uri = uriOf(join(root, "web.yaml"));
   const finding = client.diagnostics.get(uri)!.find((d) => d.code === "invalid-quantity")!;
