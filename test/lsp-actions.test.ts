@@ -13,6 +13,7 @@ import { codeActionsFor, fixAllAction, FIX_ALL, type DocumentState } from "../sr
 import { toLspDiagnostic } from "../src/lsp/convert.js";
 import { hoverAt } from "../src/lsp/hover.js";
 import { lintLoaded, loadFromDisk, loadText } from "../src/lsp/lint-run.js";
+import { Project } from "../src/lsp/project.js";
 import { disableLineEdit, ignoreInResourceEdit, applyOffsetEdit } from "../src/lsp/suppressions.js";
 import type { Diagnostic } from "../src/types.js";
 import { FIXTURES } from "./harness.js";
@@ -131,4 +132,16 @@ test("hover: a rule id in a suppression comment or the ignore annotation, a stat
   expect(hoverAt(text, text.indexOf("137") + 1, "a.yaml")).toContain(explainExitCode(137).title);
   // Not a status: a container named like a reason.
   expect(hoverAt("spec:\n  containers:\n    - name: Error\n", 30, "a.yaml")).toBeUndefined();
+});
+
+test("the editor settings become the CLI's options: target release as --kubernetes-version reads it, presets as repeated --preset", () => {
+  const options = new Project(demoDir, { kubernetesVersion: "v1.29.3", preset: "security, production" }).options();
+  expect(options).toMatchObject({ kubernetesVersion: "1.29", presets: ["security", "production"] });
+  const wrong = new Project(demoDir, { kubernetesVersion: "1.5" });
+  expect(wrong.options().kubernetesVersion).toBeUndefined();
+  expect(wrong.settingProblems).toEqual([expect.stringContaining("kubernetesVersion")]);
+  // Newer than the catalogue: judged as the newest it knows, and said, as the CLI warns.
+  const newer = new Project(demoDir, { kubernetesVersion: "9.0" });
+  expect(newer.options().kubernetesVersion).toMatch(/^1\.\d+$/);
+  expect(newer.settingProblems).toEqual([expect.stringContaining("newer than the newest release")]);
 });

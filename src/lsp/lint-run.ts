@@ -21,8 +21,8 @@ import type { LintResult } from "../types.js";
 
 /** The options of a workspace lint: what the CLI's lint takes, apart from choosing and reading files. */
 export type WorkspaceLintOptions = Pick<LintOptions, "config" | "rules" | "kubernetesVersion" | "defaultNamespace" | "references"> & {
-  /** A preset name (`--preset`), passed through for the engines that have presets. */
-  preset?: string;
+  /** Presets to enable (`--preset`, repeatable), as LintOptions.presets where the engine has presets. */
+  presets?: string[];
 };
 
 /** A file parsed from text the server holds (an editor's buffer), as loadOne parses one from disk. */

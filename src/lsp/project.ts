@@ -19,7 +19,7 @@ export interface ServerSettings {
   configPath?: string;
   /** Target Kubernetes release (`--kubernetes-version`). */
   kubernetesVersion?: string;
-  /** A preset (`--preset`), for the k8s-lint releases that have presets. */
+  /** Presets (`--preset`), comma-separated, for the k8s-lint releases that have presets. */
   preset?: string;
   /** `open` (default): findings of the open documents; `workspace`: of every manifest of the folders. */
   diagnostics?: "open" | "workspace";
@@ -132,8 +132,9 @@ export class Project {
         if (target.warning) this.settingProblems.push(target.warning);
       }
     }
-    const preset = this.settings.preset?.trim();
-    return { config: this.config, kubernetesVersion, ...(preset ? { preset } : {}) };
+    // `--preset` may be repeated: the setting takes a comma-separated list.
+    const presets = (this.settings.preset ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+    return { config: this.config, kubernetesVersion, ...(presets.length ? { presets } : {}) };
   }
 
   private async discoverFiles(): Promise<DiscoveredFile[]> {
