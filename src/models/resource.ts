@@ -1,7 +1,8 @@
 /** One Kubernetes object of the input, with lazily parsed typed views. */
 import type { ParsedDocument } from "./document.js";
 import type { Path, ResourceRef } from "../types.js";
-import { groupKind } from "./api-groups.js";
+import { groupKind, resolveType } from "./api-groups.js";
+import { versionsOfKind } from "./catalogue/index.js";
 import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";
 import type { PodSpec, SpecByKind } from "./k8s.js";
 import { inputKeyedObject } from "./input-keys.js";
@@ -58,6 +59,7 @@ export class Resource {
   private specCache: unknown;
   private templateCache: PodTemplate | null | undefined;
   private groupKindCache: string | undefined;
+  private ruleKindCache: string | undefined;
 
   constructor(
     /** The object as written. */
@@ -102,6 +104,20 @@ export class Resource {
     return (this.groupKindCache ??= groupKind(this.apiVersion, this.kind));
   }
 
+  /**
+   * The kind rules are dispatched on (rules/scope.ts) and pod templates are read for: the kind,
+   * except for a custom resource that reuses a built-in kind's name (`example.com/v1`
+   * `Deployment`), which is its GroupKind (`Deployment.example.com`) so that no rule written for
+   * the built-in kind judges it. An object without apiVersion (a kustomize patch) is taken as
+   * the built-in kind.
+   */
+  get ruleKind(): string {
+    if (this.ruleKindCache !== undefined) return this.ruleKindCache;
+    const own = this.groupKind;
+    const shadows = this.apiVersion !== "" && resolveType(this.kind) !== own && versionsOfKind(this.kind).length > 0;
+    return (this.ruleKindCache = shadows ? own : this.kind);
+  }
+
   get ref(): ResourceRef {
     return { apiVersion: this.apiVersion, kind: this.kind, name: this.name, namespace: this.namespace };
   }
@@ -133,7 +149,9 @@ export class Resource {
   get podTemplate(): PodTemplate | undefined {
     if (this.templateCache !== undefined) return this.templateCache ?? undefined;
     let tpl: PodTemplate | null = null;
-    if (this.kind === "Pod") {
+    if (this.ruleKind !== this.kind) {
+      // A custom resource named like a built-in kind: its spec is not the built-in's.
+    } else if (this.kind === "Pod") {
       tpl = {
         labels: this.labels,
         annotations: this.annotations,

@@ -22,7 +22,7 @@ export const POD_SPEC_KINDS: ReadonlySet<string> = new Set(["Pod", ...POD_TEMPLA
 
 /** The pods a resource runs; undefined for a bare PodTemplate and for kinds that run no pods. */
 export function runningPods(resource: Resource): PodTemplate | undefined {
-  return WORKLOAD_KINDS.has(resource.kind) ? resource.podTemplate : undefined;
+  return WORKLOAD_KINDS.has(resource.ruleKind) ? resource.podTemplate : undefined;
 }
 
 /**

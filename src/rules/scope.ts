@@ -30,11 +30,12 @@ export function dispatchByScope(rules: readonly Rule[]): (resource: Resource) =>
   const scoped = rules.map((rule) => ({ rule, kinds: kindsOf(rule.meta.appliesTo) }));
   const byKind = new Map<string, readonly Rule[]>();
   return (resource) => {
-    const key = resource.partial ? `patch\u0000${resource.kind}` : resource.kind;
+    const kind = resource.ruleKind;
+    const key = resource.partial ? `patch\u0000${kind}` : kind;
     let found = byKind.get(key);
     if (!found) {
       found = scoped
-        .filter(({ rule, kinds }) => (!resource.partial || rule.meta.checksPatches) && (!kinds || kinds.has(resource.kind)))
+        .filter(({ rule, kinds }) => (!resource.partial || rule.meta.checksPatches) && (!kinds || kinds.has(kind)))
         .map(({ rule }) => rule);
       byKind.set(key, found);
     }

@@ -3,17 +3,20 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { isLiveObject } from "../workloads/live.js";
 import { defineRule } from "../types.js";
-import { SCALABLE_KINDS } from "./target.js";
+import { hpaTarget, SCALABLE_KINDS } from "./target.js";
 
-const AUTOSCALERS_BY_TARGET = memoKey<Map<string, Resource>>("HPAs by target");
+const AUTOSCALERS_BY_TARGET = memoKey<Map<Resource, Resource>>("HPAs by target");
 
-/** Every HPA of the input by its target "kind/namespace/name". */
-function autoscalersByTarget(index: ResourceIndex): Map<string, Resource> {
-  const map = new Map<string, Resource>();
+/**
+ * Every HPA of the input by the workload its scaleTargetRef resolves to (hpaTarget: group and
+ * kind together, the definition nearest the HPA), so a custom resource that shares a built-in
+ * kind's name is never taken for the HPA's target.
+ */
+function autoscalersByTarget(index: ResourceIndex): Map<Resource, Resource> {
+  const map = new Map<Resource, Resource>();
   for (const h of index.ofKind("HorizontalPodAutoscaler")) {
-    const ref = h.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
-    const key = `${ref?.kind}/${h.namespace}/${ref?.name}`;
-    if (ref?.kind && ref.name && !map.has(key)) map.set(key, h);
+    const target = hpaTarget(h, index)?.resource;
+    if (target && !map.has(target)) map.set(target, h);
   }
   return map;
 }
@@ -36,7 +39,7 @@ workload the default of 1 is raised to minReplicas at once).`,
     if (typeof resource.get(["spec", "replicas"]) !== "number") return;
     // Objects read back from a cluster always carry replicas (defaulted or set by the HPA).
     if (isLiveObject(resource)) return;
-    const hpa = memo(AUTOSCALERS_BY_TARGET, () => autoscalersByTarget(index)).get(`${resource.kind}/${resource.namespace}/${resource.name}`);
+    const hpa = memo(AUTOSCALERS_BY_TARGET, () => autoscalersByTarget(index)).get(resource);
     if (!hpa) return;
     report({
       path: ["spec", "replicas"],

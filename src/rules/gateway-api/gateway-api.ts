@@ -75,27 +75,42 @@ export function parentRefsOf(route: Resource): ParentRef[] {
 export const refersToGateway = (ref: ObjectRef) => ref.group === GATEWAY_GROUP && ref.kind === "Gateway";
 
 /**
- * spec.rules[].backendRefs of a route: group defaults to the core group, kind to Service,
- * namespace to the route's (BackendObjectReference in apis/v1/object_reference_types.go).
+ * The backends of a route: spec.rules[].backendRefs, and the backends its requestMirror filters
+ * copy traffic to (spec.rules[].filters[] and spec.rules[].backendRefs[].filters[]), which are
+ * resolved, granted and need a port like any other backendRef. group defaults to the core group,
+ * kind to Service, namespace to the route's (BackendObjectReference in
+ * apis/v1/object_reference_types.go; HTTPRequestMirrorFilter in apis/v1/httproute_types.go).
  */
 export function backendRefsOf(route: Resource): ObjectRef[] {
   const rules = route.get(["spec", "rules"]);
   if (!Array.isArray(rules)) return [];
   const out: ObjectRef[] = [];
+  const add = (ref: unknown, path: Path) => {
+    if (!isMap(ref) || !str(ref.name)) return;
+    const namespace = str(ref.namespace);
+    out.push({
+      group: str(ref.group) ?? "",
+      kind: str(ref.kind) ?? "Service",
+      namespace: namespace || route.namespace,
+      namespaceWritten: !!namespace,
+      name: ref.name as string,
+      ...(typeof ref.port === "number" ? { port: ref.port } : {}),
+      path,
+    });
+  };
+  const addMirrors = (filters: unknown, path: Path) => {
+    if (!Array.isArray(filters)) return;
+    filters.forEach((filter, k) => {
+      if (isMap(filter) && isMap(filter.requestMirror)) add(filter.requestMirror.backendRef, [...path, k, "requestMirror", "backendRef"]);
+    });
+  };
   rules.forEach((rule, i) => {
-    if (!isMap(rule) || !Array.isArray(rule.backendRefs)) return;
+    if (!isMap(rule)) return;
+    addMirrors(rule.filters, ["spec", "rules", i, "filters"]);
+    if (!Array.isArray(rule.backendRefs)) return;
     rule.backendRefs.forEach((ref, j) => {
-      if (!isMap(ref) || !str(ref.name)) return;
-      const namespace = str(ref.namespace);
-      out.push({
-        group: str(ref.group) ?? "",
-        kind: str(ref.kind) ?? "Service",
-        namespace: namespace || route.namespace,
-        namespaceWritten: !!namespace,
-        name: ref.name as string,
-        ...(typeof ref.port === "number" ? { port: ref.port } : {}),
-        path: ["spec", "rules", i, "backendRefs", j],
-      });
+      add(ref, ["spec", "rules", i, "backendRefs", j]);
+      if (isMap(ref)) addMirrors(ref.filters, ["spec", "rules", i, "backendRefs", j, "filters"]);
     });
   });
   return out;
