@@ -80,7 +80,10 @@ export class K8sLintServer {
     connection.onInitialized(() => void this.initialized().catch((err: Error) => connection.console.error(`k8s-lint: ${err?.stack ?? String(err)}`)));
     connection.onDidChangeConfiguration((params) => {
       if (params.settings === null || params.settings === undefined) return;
-      this.settings = readSettings(params.settings);
+      const settings = readSettings(params.settings);
+      // VS Code's client sends the settings once after start: the same ones need no second indexing.
+      if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
+      this.settings = settings;
       for (const p of this.allProjects()) {
         p.reconfigure(this.settings);
         this.schedule(p, 0);
