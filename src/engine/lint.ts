@@ -46,6 +46,8 @@ export interface LintOptions {
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
+  /** Texts of files by absolute path, read instead of the disk (the passes of `--fix` lint fixed text before writing it). */
+  texts?: ReadonlyMap<string, string>;
   /** Text for the `-` path; read from process.stdin when absent. */
   stdin?: string;
   /** The name the `-` input is reported under and matched against ignore patterns (`--stdin-filename`); default "<stdin>". */
@@ -66,7 +68,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const severities = severityOverrides(options);
   checkRuleIds(severities);
-  const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress);
+  const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress, options.texts);
   const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: settings.defaultNamespace, severities });
   // The bundled schemas of custom resources are read only for an input that has some.
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));

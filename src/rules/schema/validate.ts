@@ -14,7 +14,7 @@ import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
-import type { Finding } from "../types.js";
+import type { FieldFix, Finding } from "../types.js";
 import { compareVersions, findApiChange } from "./api-changes.js";
 import { fieldFirstRelease, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
@@ -215,7 +215,10 @@ class Walker {
         if (!isMap(value)) return wrongType();
         return this.walkObject(value, code, path);
       case "s":
-        if (typeof value !== "string") wrongType();
+        if (typeof value !== "string") {
+          if (typeof value === "boolean" || typeof value === "number") return this.quoteAsWritten(path, field, value);
+          wrongType();
+        }
         return;
       case "y":
         if (typeof value !== "string") return wrongType();
@@ -248,6 +251,7 @@ class Walker {
             path,
             message: `${JSON.stringify(String(value))} is not a valid quantity`,
             hint: quantityHint(String(value)),
+            ...quantityFixes(path, String(value)),
           });
         }
         return;
@@ -262,11 +266,26 @@ class Walker {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
           hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.join(", ")}`,
+          ...nearValueFixes(path, value, near),
         });
         return;
       }
       default:
     }
+  }
+
+  /**
+   * A boolean or number where a string belongs (`yes`, `on`, `1.10` unquoted): quoting the text
+   * as written gives the string the author typed; YAML 1.1 read it as something else.
+   */
+  private quoteAsWritten(path: Path, field: string, value: boolean | number) {
+    if (this.target.lenient) return;
+    this.report("invalid-type", {
+      path,
+      message: `${JSON.stringify(field)} must be ${expected("s")}, got ${kindOfValue(value)}`,
+      hint: `set ${JSON.stringify(field)} to ${expected("s")}`,
+      fix: [{ op: "quote", path }],
+    });
   }
 
   /** A null value in a map of strings: decoded as "" on create, a deletion in apply's patch (null-map-value). */
@@ -359,10 +378,12 @@ class Walker {
   private unknownField(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path) {
     const names = [...fields.keys()];
     const where = path.length ? formatPath(path) : this.resource.kind;
-    const finding = (message: string, hint: string) =>
-      this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+    const finding = (message: string, hint: string, fixes?: Pick<Finding, "fix" | "suggestions">) =>
+      this.report("unknown-field", { path: [...path, key], target: "key", message, hint, ...fixes });
+    const rename = (to: string): FieldFix => [{ op: "rename", path: [...path, key], key: to }];
     const sameCase = names.find((n) => n.toLowerCase() === key.toLowerCase());
-    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`);
+    // Only the case differs: the field the user meant, unless the map has it already.
+    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`, { fix: rename(sameCase) });
     if (!this.target.lenient) {
       const home = this.misplacedHome(key, value, fields, path);
       if (home) {
@@ -372,7 +393,7 @@ class Walker {
       }
     }
     const near = closestWithin(key, names);
-    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
     if (!this.target.lenient) finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
 
@@ -448,6 +469,25 @@ class Walker {
  */
 export function isPatchDirective(key: string): boolean {
   return key === "$patch" || key === "$retainKeys" || key.startsWith("$setElementOrder/") || key.startsWith("$deleteFromPrimitiveList/");
+}
+
+/** `512mi` -> `512Mi` (only the case of a binary suffix differs) is the fix; `512MB` offers both units it may mean. */
+function quantityFixes(path: Path, text: string): Pick<Finding, "fix" | "suggestions"> {
+  const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);
+  if (!m) return {};
+  const binary = QUANTITY_SUFFIXES.binary.find((s) => s.toLowerCase() === m[2].toLowerCase());
+  if (binary) return { fix: [{ op: "set", path, value: `${m[1]}${binary}` }] };
+  if (!/^[kmgtpe]b$/i.test(m[2])) return {};
+  const unit = m[2][0].toUpperCase();
+  const options = [`${m[1]}${unit}i`, `${m[1]}${unit === "K" ? "k" : unit}`];
+  return { suggestions: options.map((value) => ({ description: `write ${JSON.stringify(value)}`, fix: [{ op: "set", path, value }] })) };
+}
+
+/** An enum value that differs from a valid one only in case is that one; a near spelling is a suggestion. */
+function nearValueFixes(path: Path, value: string, near: string | undefined): Pick<Finding, "fix" | "suggestions"> {
+  if (!near) return {};
+  const fix: FieldFix = [{ op: "set", path, value: near }];
+  return near.toLowerCase() === value.toLowerCase() ? { fix } : { suggestions: [{ description: `set ${JSON.stringify(near)}`, fix }] };
 }
 
 function quantityHint(text: string): string {
