@@ -27,6 +27,10 @@ export function renderRuleDoc(rule: Rule): string {
     lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
   }
   if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
+  if (meta.fixable || meta.hasSuggestions) {
+    const what = [meta.fixable ? "safe fixes that [`--fix`](../fixing.md) applies" : "", meta.hasSuggestions ? "suggestions (JSON, SARIF and the editor; never applied by `--fix`)" : ""];
+    lines.push(`- Fixes: ${what.filter(Boolean).join("; ")}`);
+  }
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
   lines.push("", "## Why", "", meta.explanation.trim(), "", "## Fix", "", meta.fix.trim());
   const examples = ruleExamples(meta.id);

@@ -117,7 +117,9 @@ class Writer {
     const [, , start, end] = at.span;
     const written = this.text.slice(start, end);
     if (/^[|>]/.test(written) || /[\r\n]/.test(written)) fail("a block or multi-line scalar");
-    return { start, end, text: scalarText(value, written[0], this.inFlow(at)) };
+    const text = scalarText(value, written[0], this.inFlow(at));
+    // `key:` with nothing after it: the new value needs its space.
+    return { start, end, text: written === "" && this.text[start - 1] === ":" ? ` ${text}` : text };
   }
 
   private quote(path: Path): TextEdit {

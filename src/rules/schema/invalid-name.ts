@@ -36,6 +36,7 @@ controller then fails to create pods, whose controller-revision-hash label is th
 hash of up to 10 characters. Upper-case letters and underscores are the usual culprits; the
 object is rejected and not created.`,
   fix: "Rename the object with lower-case letters, digits and '-' (and '.' where allowed).",
+  hasSuggestions: true,
   preventsStatus: [],
   check({ resource, settings, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
@@ -48,6 +49,8 @@ object is rejected and not created.`,
           path: ["metadata", "name"],
           message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}`,
           hint: `rename it, e.g. ${JSON.stringify(suggestName(name, rule))}`,
+          // Other objects may refer to the name: renaming is the author's call.
+          suggestions: [{ description: `rename it to ${JSON.stringify(suggestName(name, rule))}`, fix: [{ op: "set", path: ["metadata", "name"], value: suggestName(name, rule) }] }],
         });
       } else if (resource.kind === "CronJob" && name.length > 52) {
         report({
@@ -79,6 +82,7 @@ object is rejected and not created.`,
           path: ["metadata", "namespace"],
           message: `namespace ${JSON.stringify(ns)} is not a DNS-1123 label: it ${problems.join(" and ")}`,
           hint: `use the namespace's real name, e.g. ${JSON.stringify(suggestName(ns, "dns1123-label"))}`,
+          suggestions: [{ description: `set namespace ${JSON.stringify(suggestName(ns, "dns1123-label"))}`, fix: [{ op: "set", path: ["metadata", "namespace"], value: suggestName(ns, "dns1123-label") }] }],
         });
       }
     }

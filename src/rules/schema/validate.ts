@@ -296,6 +296,10 @@ class Walker {
       target: "key",
       message: `${field} key ${JSON.stringify(key)} has a null value: kubectl apply creates it as "" and deletes it on the next apply`,
       hint: `write ${JSON.stringify(key)}: "" for an empty value, or remove the key`,
+      suggestions: [
+        { description: `write ${JSON.stringify(key)}: ""`, fix: [{ op: "set", path: [...path, key], value: "" }] },
+        { description: `remove ${JSON.stringify(key)}`, fix: [{ op: "remove", path: [...path, key] }] },
+      ],
     });
   }
 
@@ -319,6 +323,8 @@ class Walker {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: a port number or a port name that ${problem}`,
           hint: /^\d+$/.test(value) ? `write the port as a number: ${field}: ${value}` : `set ${field} to a port number or to the name of a container port`,
+          // "8080" quoted: the port the digits say.
+          ...(/^\d+$/.test(value) ? { fix: [{ op: "set", path, value: Number(value) }] as FieldFix } : {}),
         });
       }
     }
@@ -387,7 +393,9 @@ class Walker {
     if (!this.target.lenient) {
       const home = this.misplacedHome(key, value, fields, path);
       if (home) {
-        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`);
+        // A single home (not a list item, which would be a guess of which one) is where the user meant it.
+        const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
+        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
         // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
         return this.walk(value, home.code, [...path, key]);
       }
@@ -398,8 +406,8 @@ class Walker {
   }
 
   /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
-  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode } | undefined {
-    const down: Array<{ at: string; code: TypeCode }> = [];
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode; path?: Path } | undefined {
+    const down: Array<{ at: string; code: TypeCode; path?: Path }> = [];
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
       const inner = list ? code.slice(1) : code;
@@ -407,14 +415,14 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
-      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode });
+      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, ...(list ? {} : { path: [...path, name, key] }) });
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
     if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
       const code = parentType.fields.get(key);
-      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code };
+      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code, path: [...parent.path, key] };
     }
     return undefined;
   }
