@@ -78,7 +78,9 @@ class Writer {
         if (!at || isCollection(at.value)) fail("only a scalar moves");
         const raw = this.text.slice(at!.span[2], at!.span[3]);
         if (/[\r\n]/.test(raw) || /^[|>]/.test(raw)) fail("a multi-line value does not move");
-        return [this.remove(e.from), this.insert(e.to, new RawText(raw), removed)];
+        // A comment at the end of the moved line goes with it (where the new place is a block map).
+        const rest = this.inFlow(at!) ? "" : this.text.slice(at!.span[3], this.lineEnd(at!.span[3]));
+        return [this.remove(e.from), this.insert(e.to, new RawText(raw, /^[ \t]+#/.test(rest) ? rest : ""), removed)];
       }
     }
   }
@@ -118,8 +120,11 @@ class Writer {
     const written = this.text.slice(start, end);
     if (/^[|>]/.test(written) || /[\r\n]/.test(written)) fail("a block or multi-line scalar");
     const text = scalarText(value, written[0], this.inFlow(at));
-    // `key:` with nothing after it: the new value needs its space.
-    return { start, end, text: written === "" && this.text[start - 1] === ":" ? ` ${text}` : text };
+    if (written !== "") return { start, end, text };
+    // `key:` with nothing after it (or only a comment): the new value needs spaces around it.
+    const before = /\s/.test(this.text[start - 1] ?? " ") ? "" : " ";
+    const after = start < this.text.length && !/\s/.test(this.text[start]) ? " " : "";
+    return { start, end, text: `${before}${text}${after}` };
   }
 
   private quote(path: Path): TextEdit {
@@ -273,7 +278,11 @@ class Writer {
 
 /** Text inserted as written (a moved value). */
 class RawText {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** A trailing comment (with its leading blanks), kept in block style only. */
+    readonly comment = "",
+  ) {}
 }
 
 function isCollection(v: unknown): boolean {
@@ -316,7 +325,7 @@ function flowValue(v: FixValue | RawText): string {
 
 /** The text after `key:` for a value at a block map of `column`: ` scalar`, or nested lines one step deeper. */
 function blockValue(v: FixValue | RawText, column: number, step: number, eol: string): string {
-  if (v instanceof RawText) return ` ${v.text}`;
+  if (v instanceof RawText) return ` ${v.text}${v.comment}`;
   const inner = " ".repeat(column + step);
   if (Array.isArray(v)) {
     if (!v.length) return " []";
