@@ -45,6 +45,8 @@ export interface FixRun {
 export interface FixOptions {
   /** Which findings' fixes to apply (`--fix-type`); default: every safe fix. */
   applies?: (d: Diagnostic) => boolean;
+  /** Called after each pass that changes a file, with the fixes it applied (edits in `before`'s offsets). */
+  onPass?: (pass: { file: string; before: string; after: string; applied: readonly Fix[] }) => void;
 }
 
 /** Whether a text parses without a syntax problem: the only kind of text --fix starts from or writes. */
@@ -113,6 +115,7 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
         cur.frozen = true;
         continue;
       }
+      fixOptions.onPass?.({ file: file.path, before: cur.text, after: next.text, applied: next.accepted });
       cur.text = next.text;
       cur.fixed += next.applied;
       fixed += next.applied;
