@@ -75,6 +75,17 @@ function readStdin(): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The fixes applied one by one in order, each kept only when the text still parses cleanly. */
+function cleanSubset(text: string, fixes: readonly Fix[], json: boolean): ReturnType<typeof applyFixes> {
+  const kept: Fix[] = [];
+  for (const fix of fixes) {
+    const trial = applyFixes(text, [...kept, fix]);
+    if (trial.applied === kept.length + 1 && parsesCleanly(trial.text, json)) kept.push(fix);
+  }
+  const out = applyFixes(text, kept);
+  return { ...out, deferred: fixes.length - kept.length };
+}
+
 /** Runs the passes over the inputs of `lint(paths, options)`; nothing is written. */
 export async function fixInMemory(paths: string[], options: LintOptions, fixOptions: FixOptions = {}): Promise<FixRun> {
   const cwd = options.cwd ?? process.cwd();
@@ -109,9 +120,13 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
         state.set(absolute, cur);
       }
       if (cur.frozen) continue;
-      const next = applyFixes(cur.text, fixes);
+      const json = /\.json$/i.test(absolute);
+      let next = applyFixes(cur.text, fixes);
       if (!next.applied) continue;
-      if (!parsesCleanly(next.text, /\.json$/i.test(absolute))) {
+      // Fixes that are fine alone may clash together (a rename to a key another fix adds): keep
+      // those that leave the text clean, one at a time; the others wait for the next pass.
+      if (!parsesCleanly(next.text, json)) next = cleanSubset(cur.text, fixes, json);
+      if (!next.applied) {
         cur.frozen = true;
         continue;
       }
