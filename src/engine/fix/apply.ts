@@ -27,8 +27,9 @@ function touches(a: TextEdit, b: TextEdit): boolean {
  * Applies the fixes that do not touch one accepted before them, in the order given; the others
  * are deferred (a next pass recomputes them on the new text).
  */
-export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number; deferred: number } {
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number; deferred: number; accepted: Fix[] } {
   const accepted: TextEdit[] = [];
+  const acceptedFixes: Fix[] = [];
   let applied = 0;
   let deferred = 0;
   for (const fix of fixes) {
@@ -40,7 +41,8 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
       continue;
     }
     accepted.push(...own);
+    acceptedFixes.push(fix);
     applied++;
   }
-  return { text: applied ? applyEdits(text, accepted) : text, applied, deferred };
+  return { text: applied ? applyEdits(text, accepted) : text, applied, deferred, accepted: acceptedFixes };
 }

@@ -45,6 +45,8 @@ export interface FixRun {
 export interface FixOptions {
   /** Which findings' fixes to apply (`--fix-type`); default: every safe fix. */
   applies?: (d: Diagnostic) => boolean;
+  /** Called after each pass that changes a file, with the fixes it applied (edits in `before`'s offsets). */
+  onPass?: (pass: { file: string; before: string; after: string; applied: readonly Fix[] }) => void;
 }
 
 /** Whether a text parses without a syntax problem: the only kind of text --fix starts from or writes. */
@@ -71,6 +73,17 @@ function readStdin(): string {
   if (!("bytes" in read)) throw new LintIoError(describeFailure("standard input", read));
   const text = read.bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The fixes applied one by one in order, each kept only when the text still parses cleanly. */
+function cleanSubset(text: string, fixes: readonly Fix[], json: boolean): ReturnType<typeof applyFixes> {
+  const kept: Fix[] = [];
+  for (const fix of fixes) {
+    const trial = applyFixes(text, [...kept, fix]);
+    if (trial.applied === kept.length + 1 && parsesCleanly(trial.text, json)) kept.push(fix);
+  }
+  const out = applyFixes(text, kept);
+  return { ...out, deferred: fixes.length - kept.length };
 }
 
 /** Runs the passes over the inputs of `lint(paths, options)`; nothing is written. */
@@ -107,12 +120,17 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
         state.set(absolute, cur);
       }
       if (cur.frozen) continue;
-      const next = applyFixes(cur.text, fixes);
+      const json = /\.json$/i.test(absolute);
+      let next = applyFixes(cur.text, fixes);
       if (!next.applied) continue;
-      if (!parsesCleanly(next.text, /\.json$/i.test(absolute))) {
+      // Fixes that are fine alone may clash together (a rename to a key another fix adds): keep
+      // those that leave the text clean, one at a time; the others wait for the next pass.
+      if (!parsesCleanly(next.text, json)) next = cleanSubset(cur.text, fixes, json);
+      if (!next.applied) {
         cur.frozen = true;
         continue;
       }
+      fixOptions.onPass?.({ file: file.path, before: cur.text, after: next.text, applied: next.accepted });
       cur.text = next.text;
       cur.fixed += next.applied;
       fixed += next.applied;
