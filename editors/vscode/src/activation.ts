@@ -1,7 +1,7 @@
 /**
  * What the extension does on activation, written against the parts of the VS Code and
  * vscode-languageclient APIs it uses, so that tests run it with mocks (VS Code cannot run
- * here): find the installed k8s-lint, start `k8s-lint lsp` with the settings, restart it when
+ * here): find the installed k8s-lint, start `k8s-lint lsp` with the settings, and restart it when
  * the server path changes or on the restart command.
  */
 import { existsSync } from "node:fs";
