@@ -163,11 +163,11 @@ describe("help and version", () => {
   });
 
   test("`help <unknown command>` is a usage error naming the nearest command, exit 2", async () => {
-    expect(await cli(["help", "explian"])).toEqual({ code: 2, out: "", err: 'k8s-lint: unknown command "explian" (did you mean "explain"?); one of: lint, rules, explain, diagnose, qos, lsp\n' });
+    expect(await cli(["help", "explian"])).toEqual({ code: 2, out: "", err: 'k8s-lint: unknown command "explian" (did you mean "explain"?); one of: lint, rules, explain, diagnose, qos, graph, lsp\n' });
     const r = await cli(["help", "nosuch"]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
-    expect(r.err).toBe("k8s-lint: unknown command \"nosuch\"; one of: lint, rules, explain, diagnose, qos, lsp\n");
+    expect(r.err).toBe("k8s-lint: unknown command \"nosuch\"; one of: lint, rules, explain, diagnose, qos, graph, lsp\n");
     expect((await cli(["help", "lint"])).out).toBe((await cli(["--help"])).out);
   });
 

@@ -95,6 +95,16 @@ export async function writeReports(result: LintResult, targets: readonly ReportT
   }
 }
 
+/**
+ * Writes one report rendered elsewhere (`k8s-lint graph`) to a file, under the same rules as
+ * writeReports: never one of the files the run reads, never into a FIFO or directory, through a
+ * temporary file renamed into place.
+ */
+export function writeReportFile(result: LintResult, file: string, report: Report, cwd: string, reads: readonly string[] = []): void {
+  checkFileTargets(result, [{ format: "json", file }], cwd, reads);
+  writeFile(resolve(cwd, file), file, report);
+}
+
 function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<ReportTarget>>, cwd: string, reads: readonly string[]): void {
   const seen = new Map<string, string>();
   let inputs: Stats[] | undefined;

@@ -15,6 +15,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["explain", async () => (await import("./commands/explain.js")).runExplain],
   ["diagnose", async () => (await import("./commands/diagnose.js")).runDiagnose],
   ["qos", async () => (await import("./commands/qos.js")).runQos],
+  ["graph", async () => (await import("./commands/graph.js")).runGraph],
   ["lsp", async () => (await import("./commands/lsp.js")).runLsp],
 ]);
 

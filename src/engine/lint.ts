@@ -10,7 +10,7 @@ import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
 import type { Rule } from "../rules/types.js";
 import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
-import { collect, discoverInputs, indexResources } from "./collect.js";
+import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
 import { addFindings, checkRuleIds } from "./diagnostics.js";
 import { runSettings, severityOverrides } from "./effective-config.js";
 import { loadFiles } from "./load.js";
@@ -60,6 +60,8 @@ export interface LintOptions {
   onResources?: (resources: Array<{ file: string; line: number; resource: ResourceRef }>) => void;
   /** Receives the absolute path of every file the run reads, linted and context (reports must not replace one). */
   onInputFiles?: (absolute: string[]) => void;
+  /** Receives the resources and the index the rules judged with (`k8s-lint graph` draws the links they resolve). */
+  onIndexed?: (run: IndexedRun) => void;
 }
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
@@ -79,5 +81,6 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
+  options.onIndexed?.(run);
   return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, quiet: options.quiet });
 }

@@ -62,6 +62,7 @@ Commands:
   k8s-lint explain <topic>     a rule id, a pod status reason, or an exit code
   k8s-lint diagnose <file|->   advise on \`kubectl get pods -o yaml\` output
   k8s-lint qos [paths...]      derived QoS class of every workload
+  k8s-lint graph [paths...]    the resources and their links, broken ones marked
   k8s-lint rules               the rule catalogue
   k8s-lint lsp                 language server for editors (stdio)
 

@@ -1,14 +1,2 @@
-/** The workload an HPA scales, looked up in the index. */
-import type { ResourceIndex } from "../../models/resource-index.js";
-import { groupKind } from "../../models/api-groups.js";
-import type { Resource } from "../../models/resource.js";
-
-export const SCALABLE_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
-
-export function hpaTarget(hpa: Resource, index: ResourceIndex): { kind: string; name: string; resource?: Resource } | undefined {
-  const ref = hpa.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
-  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string" || !ref.kind || !ref.name) return undefined;
-  // The reference's group decides the type (an Argo Rollout is not a Deployment); without apiVersion, the built-in kind.
-  const type = typeof ref.apiVersion === "string" && ref.apiVersion ? groupKind(ref.apiVersion, ref.kind) : ref.kind;
-  return { kind: ref.kind, name: ref.name, resource: index.find(type, hpa.namespace, ref.name, hpa) };
-}
+/** The workload an HPA scales, looked up in the index (models/scale-target.ts). */
+export { SCALABLE_KINDS, hpaTarget } from "../../models/scale-target.js";
