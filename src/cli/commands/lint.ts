@@ -74,6 +74,7 @@ Commands:
   k8s-lint qos [paths...]      derived QoS class of every workload
   k8s-lint graph [paths...]    the resources and their links, broken ones marked
   k8s-lint rules               the rule catalogue
+  k8s-lint lsp                 language server for editors (stdio)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O failure.
 `;
