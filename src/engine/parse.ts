@@ -9,6 +9,7 @@ import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
 import { excerpt } from "./syntax-problems.js";
+import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
 import type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
 
@@ -45,7 +46,7 @@ function nodeRange(node: YamlNode | null | undefined, fallback: number): [number
   return r ? [r[0], r[1]] : [fallback, fallback];
 }
 
-function scalarValue(node: Scalar): unknown {
+export function scalarValue(node: Pick<Scalar, "value" | "source">): unknown {
   const v = node.value;
   // YAML 1.1 timestamps and sexagesimal numbers stay the strings that were written.
   if (v instanceof Date) return node.source ?? String(v);
@@ -220,8 +221,30 @@ const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
  * by the same parser, and a comment in it is a syntax error, as it is for kubectl.
  */
 export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1", format: "yaml" | "json" = "yaml"): ParsedDocument[] {
+  return parseTextBy(source, yamlVersion, format, "lean");
+}
+
+/** How many files each path has read (the lean one, the full one after the lean one gave up), for the bench and tests. */
+export const parsePathStats = { lean: 0, full: 0 };
+
+/**
+ * parseText by a chosen route: "lean" tries the one-pass parser of lean/parse-lean.ts first and
+ * falls back to the full Document route for anything outside its subset; "full" always takes
+ * the full route (the reference the differential test compares the lean one with).
+ */
+export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "json", route: "lean" | "full"): ParsedDocument[] {
   // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
+  if (route === "lean" && yamlVersion === "1.1" && !chunks.length) {
+    const lean = parseLean(source, scalarValue);
+    if (lean) {
+      parsePathStats.lean++;
+      if (format === "json") reportJsonComments(source, lean);
+      lean.forEach((d, i) => (d.index = i));
+      return lean;
+    }
+    parsePathStats.full++;
+  }
   const text = blankChunks(source, chunks);
   const parsed = parseYaml(text, yamlVersion).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
   for (const c of chunks) {
