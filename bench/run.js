@@ -106,7 +106,7 @@ function baseline(mode, dir) {
   const r = measure([join(BENCH_DIR, "parse-baseline.js"), mode, dir]);
   if (r.status !== 0) throw new Error(`parse baseline ${mode} failed:\n${r.stderr.slice(0, 2000)}`);
   const info = JSON.parse(r.stdout.trim().split("\n").pop());
-  return { ...r, rssMiB: r.rssMiB ?? info.maxRssKiB / 1024 };
+  return { ...r, rssMiB: r.rssMiB ?? info.maxRssKiB / 1024, lean: info.lean, full: info.full };
 }
 
 const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(" ");
@@ -140,7 +140,8 @@ try {
     }
     if (summary.resources !== size) throw new Error(`linted ${summary.resources} resources, expected ${size}`);
     const pick = (list) => ({ wall: median(list.map((x) => x.wall)), rssMiB: median(list.map((x) => x.rssMiB ?? NaN)) });
-    rows.push({ shape, size, files: stats.files, mb: stats.bytes / 1048576, runs, lint: pick(acc.lint), engine: pick(acc.engine), naive: pick(acc.naive), summary });
+    const { lean, full } = acc.engine[0];
+    rows.push({ shape, size, files: stats.files, mb: stats.bytes / 1048576, runs, lint: pick(acc.lint), engine: pick(acc.engine), naive: pick(acc.naive), summary, fallback: full / Math.max(1, lean + full) });
   }
 
   console.log("");
@@ -155,7 +156,7 @@ try {
   }
   for (const r of rows) {
     const s = r.summary;
-    console.log(`  ${r.shape} ${fmtInt(r.size)}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos reported (${s.skipped} skipped)`);
+    console.log(`  ${r.shape} ${fmtInt(r.size)}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos reported (${s.skipped} skipped); ${fmt(100 * r.fallback, 1)}% of files fell back to the full parse path`);
   }
   console.log("  parse = the engine's own parse path alone (parseText + line table); naive = parseAllDocuments + LineCounter + toJS");
 
