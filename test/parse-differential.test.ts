@@ -56,9 +56,16 @@ function spanDifferences(a: ParsedDocument, b: ParsedDocument, doc: number): str
   const walk = (x: unknown, y: unknown, path: string) => {
     if (!x || typeof x !== "object" || seen.has(x)) return;
     seen.add(x);
-    const sa = a.spans.get(x);
-    const sb = b.spans.get(y as object);
-    if (!isDeepStrictEqual(sa, sb)) out.push(`document ${doc} spans at "${path}": ${JSON.stringify(sa && [...sa])} vs ${JSON.stringify(sb && [...sb])}`);
+    const table = (spans: ParsedDocument["spans"], v: object) => {
+      const t = spans.get(v);
+      return t && [...t.entries()];
+    };
+    const sa = table(a.spans, x);
+    const sb = table(b.spans, y as object);
+    if (!isDeepStrictEqual(sa, sb)) out.push(`document ${doc} spans at "${path}": ${JSON.stringify(sa)} vs ${JSON.stringify(sb)}`);
+    // A table answers for its own keys only (a sequence by number, a map by string), as a Map does.
+    const sample = Array.isArray(x) ? ["0", -1, x.length] : [0, "constructor", "__proto__"];
+    for (const k of sample) if (!isDeepStrictEqual(a.spans.get(x)?.get(k), b.spans.get(y as object)?.get(k))) out.push(`document ${doc} span lookup of ${JSON.stringify(k)} at "${path}" differs`);
     for (const k of Object.keys(x)) walk((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
   };
   walk(a.value, b.value, "");

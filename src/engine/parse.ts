@@ -11,9 +11,9 @@ import { jsonComments } from "./json-comments.js";
 import { excerpt } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
-import type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
+import type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
 
-export type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
+export type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
 
 const MAX_DEPTH = 400;
 /** An alias expansion beyond this many nodes (and 20x the written ones) is an alias bomb. */
@@ -112,7 +112,7 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
     out = scalarValue(node);
   } else if (isMap(node)) {
     const obj: Record<string, unknown> = {};
-    const spans: Spans = new Map();
+    const spans = new Map<string | number, Span>();
     if ((node as { anchor?: string }).anchor) st.anchored.set(node, obj);
     const merges: YamlNode[] = [];
     const seen = new Set<unknown>();
@@ -137,7 +137,7 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
     out = obj;
   } else if (isSeq(node)) {
     const arr: unknown[] = [];
-    const spans: Spans = new Map();
+    const spans = new Map<string | number, Span>();
     if ((node as { anchor?: string }).anchor) st.anchored.set(node, arr);
     (node as YAMLSeq<unknown>).items.forEach((item, i) => {
       const itemNode = item as YamlNode | null;
@@ -195,7 +195,7 @@ function findDuplicateKeys(root: YamlNode | null, problems: SyntaxProblem[]) {
 }
 
 /** `<<: *base` (or a list of them): keys written in the map win, earlier sources win over later. */
-function mergeInto({ obj, spans }: { obj: Record<string, unknown>; spans: Spans }, source: YamlNode, st: ConvertState, depth: number) {
+function mergeInto({ obj, spans }: { obj: Record<string, unknown>; spans: Map<string | number, Span> }, source: YamlNode, st: ConvertState, depth: number) {
   const sources = isSeq(source) ? ((source as YAMLSeq<unknown>).items as YamlNode[]) : [source];
   for (const s of sources) {
     const value = convert(s, st, depth + 1);

@@ -16,6 +16,7 @@
  */
 import { Document, isScalar } from "yaml";
 import type { ParsedDocument, Spans } from "../../models/document.js";
+import { SpanTable } from "./span-table.js";
 
 /** Thrown to leave the lean path; never escapes parseLean. */
 const BAIL = new Error("outside the lean subset");
@@ -379,10 +380,10 @@ function flowCollection(i: number, indent: number): unknown {
   if (++depth > MAX_DEPTH) throw BAIL;
   const isMap = T.charCodeAt(i) === 123;
   const close = isMap ? 125 : 93;
-  const spans: Spans = new Map();
+  const keys: string[] = [];
+  const offsets: number[] = [];
   const value: unknown = isMap ? {} : [];
   let j = flowSpace(i + 1, indent);
-  let n = 0;
   if (T.charCodeAt(j) !== close) {
     for (;;) {
       if (isMap) {
@@ -402,14 +403,15 @@ function flowCollection(i: number, indent: number): unknown {
         const v = flowNode(k, indent);
         if (Object.hasOwn(value as object, key)) throw BAIL;
         (value as Record<string, unknown>)[key] = v;
-        spans.set(key, [ks, ke, r0, r1]);
+        keys.push(key);
+        offsets.push(ks, ke, r0, r1);
         j = r1;
       } else {
         const v = flowNode(j, indent);
         j = r1;
         if (T.charCodeAt(flowSpace(j, indent)) === 58) throw BAIL; // an implicit pair
         (value as unknown[]).push(v);
-        spans.set(n++, [r0, r1, r0, r1]);
+        offsets.push(r0, r1);
       }
       j = flowSpace(j, indent);
       const c = T.charCodeAt(j);
@@ -419,7 +421,7 @@ function flowCollection(i: number, indent: number): unknown {
       if (T.charCodeAt(j) === close || T.charCodeAt(j) === 44) throw BAIL; // trailing or doubled comma
     }
   }
-  spansOf.set(value as object, spans);
+  spansOf.set(value as object, new SpanTable(isMap ? keys : null, offsets));
   r0 = i;
   r1 = j + 1;
   depth--;
@@ -501,7 +503,8 @@ function keyAt(i: number): number {
 function blockMap(i: number, indent: number): Record<string, unknown> {
   if (++depth > MAX_DEPTH) throw BAIL;
   const obj: Record<string, unknown> = {};
-  const spans: Spans = new Map();
+  const keys: string[] = [];
+  const offsets: number[] = [];
   const start = i;
   let at = i;
   let last = i;
@@ -529,7 +532,8 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
       v = inlineValue(j, indent);
     }
     obj[key] = v;
-    spans.set(key, [ks, ke, r0, r1]);
+    keys.push(key);
+    offsets.push(ks, ke, r0, r1);
     last = r2;
     if (nextIndent === indent) {
       if (T.charCodeAt(nextAt) === 45 && isBlank(T.charCodeAt(nextAt + 1))) throw BAIL; // a list item among the keys
@@ -539,7 +543,7 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
     if (nextIndent > indent) throw BAIL; // over-indented: a continuation or an error
     break;
   }
-  spansOf.set(obj, spans);
+  spansOf.set(obj, new SpanTable(keys, offsets));
   r0 = start;
   r1 = last;
   r2 = collectionEnd(indent, last);
@@ -550,7 +554,7 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
 function blockSeq(i: number, indent: number): unknown[] {
   if (++depth > MAX_DEPTH) throw BAIL;
   const arr: unknown[] = [];
-  const spans: Spans = new Map();
+  const offsets: number[] = [];
   const start = i;
   let at = i;
   let last = i;
@@ -570,7 +574,7 @@ function blockSeq(i: number, indent: number): unknown[] {
     } else {
       v = inlineValue(j, indent);
     }
-    spans.set(arr.length, [r0, r1, r0, r1]);
+    offsets.push(r0, r1);
     arr.push(v);
     last = r2;
     if (nextIndent === indent && T.charCodeAt(nextAt) === 45 && isBlank(T.charCodeAt(nextAt + 1))) {
@@ -581,7 +585,7 @@ function blockSeq(i: number, indent: number): unknown[] {
     if (nextIndent > indent) throw BAIL;
     break;
   }
-  spansOf.set(arr, spans);
+  spansOf.set(arr, new SpanTable(null, offsets));
   r0 = start;
   r1 = last;
   r2 = collectionEnd(indent, last);
