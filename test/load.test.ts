@@ -227,7 +227,7 @@ describe("a worker that fails leaves its files to the main thread", () => {
   /** A fresh engine/ folder with ../errors.js beside it, as in dist/. */
   const engineCopyDir = (prefix: string) => {
     const root = mkdtempSync(join(tmp, prefix));
-    mkdirSync(join(root, "engine"));
+    mkdirSync(join(root, "engine", "lean"), { recursive: true });
     copyFileSync(join(tmp, "dist/errors.js"), join(root, "errors.js"));
     return join(root, "engine");
   };
