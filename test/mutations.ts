@@ -1,11 +1,23 @@
 /**
- * The mutations of the property tests (property.test.ts, fix-property.test.ts): how a fixture is
- * mangled, as data that fast-check generates, shrinks and prints.
+ * The mutations of the property tests (property.test.ts, fix-property.test.ts), shared with the parse differential
+ * test (parse-differential.test.ts): lines deleted, duplicated, retyped, reindented or
+ * swapped, keys renamed, kinds and apiVersions replaced, the text truncated, garbage inserted.
  */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 
+export function manifests(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir).sort()) {
+    const p = join(dir, entry);
+    if (statSync(p).isDirectory()) manifests(p, out);
+    else if (/\.(ya?ml|json)$/.test(entry)) out.push(p);
+  }
+  return out;
+}
+
 /** Names that plain JavaScript objects answer to without holding them. */
-const OBJECT_MEMBERS = ["constructor", "__proto__", "toString", "prototype", "hasOwnProperty", "valueOf", "__defineGetter__"];
+export const OBJECT_MEMBERS = ["constructor", "__proto__", "toString", "prototype", "hasOwnProperty", "valueOf", "__defineGetter__"];
 
 /** Control characters, written as YAML escapes in double quotes and raw in plain scalars. */
 const CONTROL = ['"a\u0000b"', '"\e]0;title\a\e[2J"', '"web\n::error file=x::y"', '"tab\there"', "bell", "esc[31m"];

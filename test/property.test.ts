@@ -8,25 +8,15 @@
  * Runs 10,000 cases with a fixed seed, so CI is repeatable; PROPERTY_SEED and PROPERTY_RUNS
  * (a multiplier) explore further: `PROPERTY_SEED=$RANDOM PROPERTY_RUNS=5 npm test -- property`.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { lint } from "../src/engine/lint.js";
 import type { Diagnostic } from "../src/types.js";
 import { FIXTURES } from "./harness.js";
-import { lines, mutate, mutations, type Mutation } from "./mutations.js";
+import { lines, manifests, mutate, mutations, type Mutation } from "./mutations.js";
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20240611);
 const SCALE = Number(process.env.PROPERTY_RUNS ?? 1);
-
-function manifests(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir).sort()) {
-    const p = join(dir, entry);
-    if (statSync(p).isDirectory()) manifests(p, out);
-    else if (/\.(ya?ml|json)$/.test(entry)) out.push(p);
-  }
-  return out;
-}
 
 const fixtures = manifests(FIXTURES).map((file) => ({ file: file.slice(FIXTURES.length + 1), text: readFileSync(file, "utf8") }));
 

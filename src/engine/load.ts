@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded, type BoundedRead } from "./bounded-read.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
-import { parseText, type ParsedDocument, type Spans } from "./parse.js";
+import { parseText, type ParsedDocument, type Span, type Spans } from "./parse.js";
 import { LineIndex } from "./positions.js";
 import { LintIoError } from "../errors.js";
 
@@ -228,7 +228,7 @@ export function unpackFile(file: DiscoveredFile, packed: PackedFile): LoadedFile
     walk(doc.value, (obj) => {
       const n = counts[c++];
       if (n < 0) return;
-      const table: Spans = new Map();
+      const table = new Map<string | number, Span>();
       for (const end = k + n; k < end; k++) {
         const o = 4 * k;
         table.set(keys[k], [offsets[o], offsets[o + 1], offsets[o + 2], offsets[o + 3]]);

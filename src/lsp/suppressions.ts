@@ -114,7 +114,7 @@ function lineOfOffset(text: string, offset: number): { start: number; indent: st
 
 /** The first key of a block mapping (its spans, in offset order). */
 function firstKey(spans: Spans): [number, number, number, number] | undefined {
-  return [...spans.values()].sort((a, b) => a[0] - b[0])[0];
+  return [...spans.entries()].map(([, s]) => s).sort((a, b) => a[0] - b[0])[0];
 }
 
 /**

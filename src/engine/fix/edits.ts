@@ -207,7 +207,7 @@ class Writer {
   private nextSiblingStart(at: Located): number | undefined {
     const spans = this.src.doc.spans.get(at.parent as object);
     let best: number | undefined;
-    for (const s of spans?.values() ?? []) if (s[0] > at.span[0] && (best === undefined || s[0] < best)) best = s[0];
+    for (const [, s] of spans?.entries() ?? []) if (s[0] > at.span[0] && (best === undefined || s[0] < best)) best = s[0];
     return best;
   }
 
