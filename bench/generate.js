@@ -9,7 +9,7 @@
  * Resources are packed ten to a file in the order written, so links cross file boundaries
  * just as they do in a GitOps repository.
  *
- * Usage: node bench/generate.js <resources> [outDir]   (default outDir bench/.corpus/r<n>)
+ * Usage: node bench/generate.js <resources> [shape] [outDir]   (default outDir bench/.corpus/r<n>[-<shape>])
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_ROOT = join(BENCH_DIR, ".corpus");
 /** Bumped whenever the output changes, so that cached corpora are regenerated. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 5;
 export const RESOURCES_PER_FILE = 10;
 
 /** mulberry32: small, fast and deterministic. */
@@ -527,12 +527,30 @@ export function* corpusDocuments(total, seed = 1) {
   }
 }
 
-/** Writes the corpus of `total` resources into `dir` unless an identical one is there. */
-export function generateCorpus(total, dir = join(CORPUS_ROOT, `r${total}`)) {
+/**
+ * Corpus shapes: one set of resources written the ways real repositories write them, so that a
+ * parser tuned to one layout cannot flatter the figures.
+ *
+ *   mixed        ten block-style resources to a file (the default corpus)
+ *   flow         every resource in flow style ({...} and [...] over several lines), as JSON-minded tools write it
+ *   comments     long comment lines above keys and after values, and commented-out blocks
+ *   secrets      Secrets carrying certificates: long base64 strings and PEM block scalars
+ *   small-files  one resource per file
+ *   huge-files   four files of thousands of documents each
+ *   helm         `helm template` output: `---` and `# Source:` before each document, quoted values
+ */
+export const CORPUS_SHAPES = ["mixed", "flow", "comments", "secrets", "small-files", "huge-files", "helm"];
+
+/** Writes the corpus of `total` resources of one shape into `dir` unless an identical one is there. */
+export function generateCorpus(total, dir, shape = "mixed") {
+  if (!CORPUS_SHAPES.includes(shape)) throw new Error(`unknown corpus shape "${shape}" (one of ${CORPUS_SHAPES.join(", ")})`);
+  dir ??= join(CORPUS_ROOT, shape === "mixed" ? `r${total}` : `r${total}-${shape}`);
   const stamp = join(dir, ".generated");
-  const expected = JSON.stringify({ version: GENERATOR_VERSION, total, perFile: RESOURCES_PER_FILE });
+  const perFile = shape === "small-files" ? 1 : shape === "huge-files" ? Math.ceil(total / 4) : RESOURCES_PER_FILE;
+  const expected = JSON.stringify({ version: GENERATOR_VERSION, total, perFile, shape });
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === expected) return dir;
   rmSync(dir, { recursive: true, force: true });
+  const r = rng(7);
   let batch = [];
   let file = 0;
   let bytes = 0;
@@ -540,20 +558,172 @@ export function generateCorpus(total, dir = join(CORPUS_ROOT, `r${total}`)) {
     if (!batch.length) return;
     const sub = join(dir, `g${String(Math.floor(file / 1000)).padStart(3, "0")}`);
     if (file % 1000 === 0) mkdirSync(sub, { recursive: true });
-    const text = `${batch.join("\n---\n")}\n`;
+    const text = shape === "helm" ? `${batch.join("\n")}\n` : `${batch.join("\n---\n")}\n`;
     bytes += text.length;
     writeFileSync(join(sub, `m${String(file).padStart(5, "0")}.yaml`), text);
     file++;
     batch = [];
   };
   for (const d of corpusDocuments(total)) {
-    batch.push(d);
-    if (batch.length === RESOURCES_PER_FILE) flush();
+    batch.push(reshape(d, shape, r));
+    if (batch.length === perFile) flush();
   }
   flush();
   writeFileSync(stamp, expected);
   writeFileSync(join(dir, ".stats.json"), JSON.stringify({ files: file, bytes }));
   return dir;
+}
+
+const LOREM = "the rollout waits for the readiness gate before shifting traffic; keep this value in step with the upstream chart and the runbook";
+
+function reshape(text, shape, r) {
+  switch (shape) {
+    case "flow":
+      return flowStyle(text, r);
+    case "comments":
+      return withComments(text, r);
+    case "secrets":
+      return withCertificates(text, r);
+    case "helm":
+      return helmRendered(text, r);
+    default:
+      return text;
+  }
+}
+
+/** Flow style over several lines, keys sometimes quoted, as `kubectl get -o json`-minded tools write it. */
+function flowStyle(text, r) {
+  const value = parseSimple(text);
+  const out = [];
+  const write = (v, indent) => {
+    const pad = "  ".repeat(indent);
+    if (Array.isArray(v)) {
+      if (v.every((x) => typeof x !== "object" || x === null) && v.length <= 4) return `[${v.map(flowScalar).join(", ")}]`;
+      return `[\n${v.map((x) => `${pad}  ${write(x, indent + 1)}`).join(",\n")}\n${pad}]`;
+    }
+    if (v && typeof v === "object") {
+      const entries = Object.entries(v);
+      if (entries.length <= 2 && entries.every(([, x]) => typeof x !== "object" || x === null)) {
+        return `{${entries.map(([k, x]) => `${flowKey(k, r)}: ${flowScalar(x)}`).join(", ")}}`;
+      }
+      return `{\n${entries.map(([k, x]) => `${pad}  ${flowKey(k, r)}: ${write(x, indent + 1)}`).join(",\n")}\n${pad}}`;
+    }
+    return flowScalar(v);
+  };
+  out.push(write(value, 0));
+  return out.join("");
+}
+
+const flowKey = (k, r) => (r() < 0.3 || /[^A-Za-z0-9_.\/-]/.test(k) ? JSON.stringify(k) : k);
+const flowScalar = (v) => (typeof v === "string" && (/^[A-Za-z][A-Za-z0-9_.\/-]*$/.test(v) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(v)) ? v : JSON.stringify(v));
+
+/**
+ * The generator's own documents, read back (block maps and sequences, `key: value`, `- item`,
+ * one-line flow lists and maps, `|` blocks): enough to re-write them in another style.
+ */
+function parseSimple(text) {
+  const lines = text.split("\n");
+  let i = 0;
+  const scalar = (s) => {
+    s = s.trim();
+    if (/^".*"$/.test(s)) return JSON.parse(s);
+    if (/^'.*'$/.test(s)) return s.slice(1, -1).replace(/''/g, "'");
+    if (/^\[.*\]$/.test(s)) return s.slice(1, -1).split(",").map((x) => scalar(x)).filter((x) => x !== "");
+    if (/^\{.*\}$/.test(s)) return Object.fromEntries(s.slice(1, -1).split(",").map((x) => x.split(/:\s/)).map(([k, v]) => [k.trim(), scalar(v)]));
+    if (/^-?\d+$/.test(s)) return Number(s);
+    if (s === "true" || s === "false") return s === "true";
+    return s;
+  };
+  const indentOf = (l) => /^ */.exec(l)[0].length;
+  const block = (indent) => {
+    const first = lines[i].slice(indent);
+    if (first.startsWith("- ")) {
+      const arr = [];
+      while (i < lines.length && indentOf(lines[i]) === indent && lines[i].slice(indent).startsWith("- ")) {
+        lines[i] = `${" ".repeat(indent + 2)}${lines[i].slice(indent + 2)}`;
+        const rest = lines[i].slice(indent + 2);
+        if (/^[^\s"'\[{][^:]*:(\s|$)/.test(rest)) arr.push(block(indent + 2));
+        else arr.push(scalar(lines[i++]));
+      }
+      return arr;
+    }
+    const obj = {};
+    while (i < lines.length && indentOf(lines[i]) === indent && !lines[i].slice(indent).startsWith("- ")) {
+      const m = /^([^:]+):(?:\s+(.*))?$/.exec(lines[i].slice(indent));
+      i++;
+      const key = m[1];
+      const rest = m[2];
+      if (rest === "|") {
+        const body = [];
+        while (i < lines.length && indentOf(lines[i]) > indent) body.push(lines[i++].slice(indent + 2));
+        obj[key] = `${body.join("\n")}\n`;
+      } else if (rest === undefined || rest === "") {
+        const next = i < lines.length ? indentOf(lines[i]) : -1;
+        obj[key] = next > indent || (next === indent && lines[i].slice(indent).startsWith("- ")) ? block(next) : null;
+      } else obj[key] = scalar(rest);
+    }
+    return obj;
+  };
+  return block(0);
+}
+
+/** Comment lines above about a third of the keys and after some values; a commented-out block now and then. */
+function withComments(text, r) {
+  const out = [];
+  let blockIndent = -1;
+  for (const line of text.split("\n")) {
+    const pad = /^[ -]*/.exec(line)[0].replace(/-/g, " ");
+    if (blockIndent >= 0 && pad.length > blockIndent) {
+      out.push(line);
+      continue;
+    }
+    blockIndent = -1;
+    if (r() < 0.3) out.push(`${pad}# ${LOREM.slice(0, 40 + Math.floor(r() * 80))}`);
+    if (r() < 0.05) out.push(`${pad}# previous: ${line.trim()}`, `${pad}#   (kept for the migration, see the runbook)`);
+    const block = /[|>][-+]?$/.test(line);
+    if (block) blockIndent = pad.length;
+    out.push(!block && /:\s\S/.test(line) && !/["'#]/.test(line) && r() < 0.15 ? `${line}  # ${LOREM.slice(0, 30 + Math.floor(r() * 40))}` : line);
+  }
+  return out.join("\n");
+}
+
+function base64Of(bytes, r) {
+  const buf = Buffer.alloc(bytes);
+  for (let i = 0; i < bytes; i++) buf[i] = Math.floor(r() * 256);
+  return buf.toString("base64");
+}
+
+function pem(bytes, r) {
+  const b = base64Of(bytes, r);
+  const lines = ["-----BEGIN CERTIFICATE-----"];
+  for (let i = 0; i < b.length; i += 64) lines.push(b.slice(i, i + 64));
+  lines.push("-----END CERTIFICATE-----");
+  return lines;
+}
+
+/** Every Secret carries a certificate chain: base64 data on one long line, and a PEM bundle in stringData. */
+function withCertificates(text, r) {
+  if (!/^kind: Secret$/m.test(text)) return text;
+  const crt = Buffer.from(pem(1200, r).join("\n")).toString("base64");
+  const body = text.replace(/^  tls\.crt: ''$/m, `  tls.crt: ${crt}`).replace(/^  tls\.key: ''$/m, `  tls.key: ${base64Of(1700, r)}`);
+  return [body, "stringData:", "  ca.crt: |", ...pem(900, r).map((l) => `    ${l}`), ...pem(900, r).map((l) => `    ${l}`)].join("\n");
+}
+
+const CHART_FILES = { ConfigMap: "configmap", Secret: "secret", Deployment: "deployment", Service: "service", HorizontalPodAutoscaler: "hpa", Ingress: "ingress", StatefulSet: "statefulset", PersistentVolume: "pv", PersistentVolumeClaim: "pvc", CronJob: "cronjob" };
+
+/** `helm template` output: each document opens with `---` and a `# Source:` comment; chart labels added. */
+function helmRendered(text, r) {
+  const kind = /^kind: (\S+)$/m.exec(text)?.[1] ?? "Resource";
+  const chart = `app-${Math.floor(r() * 40)}`;
+  const lines = text.split("\n");
+  const meta = lines.indexOf("metadata:");
+  let labelsAt = -1;
+  for (let i = meta + 1; i < lines.length && lines[i].startsWith("  "); i++) if (lines[i] === "  labels:") labelsAt = i;
+  const chartLabels = [`    helm.sh/chart: ${chart}-0.1.${Math.floor(r() * 9)}`, "    app.kubernetes.io/managed-by: Helm", `    app.kubernetes.io/instance: "release-${Math.floor(r() * 9)}"`];
+  if (labelsAt >= 0) lines.splice(labelsAt + 1, 0, ...chartLabels);
+  else if (meta >= 0) lines.splice(meta + 1, 0, "  labels:", ...chartLabels);
+  const withLabels = lines.join("\n");
+  return `---\n# Source: ${chart}/templates/${CHART_FILES[kind] ?? kind.toLowerCase()}.yaml\n${withLabels}`;
 }
 
 /** A 50-line manifest of the kind a pre-commit hook lints: a Deployment and its Service. */
@@ -618,6 +788,6 @@ export function singleManifest(dir = CORPUS_ROOT) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const total = Number(process.argv[2] ?? 10000);
-  const dir = generateCorpus(total, process.argv[3]);
+  const dir = generateCorpus(total, process.argv[4] || undefined, process.argv[3] ?? "mixed");
   console.log(`${dir}: ${readFileSync(join(dir, ".stats.json"), "utf8")}`);
 }

@@ -7,7 +7,8 @@
  *   naive:  the Document route most tools take: parseAllDocuments + LineCounter + toJS.
  *
  * Usage: node bench/parse-baseline.js engine|naive <dir>
- * Prints one JSON line: { docs, files, bytes, maxRssKiB }.
+ * Prints one JSON line: { docs, files, bytes, maxRssKiB, lean, full } (lean/full: files the
+ * engine read by its lean path, and by the full path after the lean one gave up).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,10 +25,12 @@ function* manifests(d) {
 }
 
 let docs = 0;
+let paths = { lean: 0, full: 0 };
 let files = 0;
 let bytes = 0;
 if (mode === "engine") {
-  const { parseText } = await import("../dist/engine/parse.js");
+  const { parseText, parsePathStats } = await import("../dist/engine/parse.js");
+  paths = parsePathStats;
   const { LineIndex } = await import("../dist/engine/positions.js");
   for (const file of manifests(dir)) {
     const text = readFileSync(file, "utf8");
@@ -53,4 +56,4 @@ if (mode === "engine") {
   console.error("usage: node bench/parse-baseline.js engine|naive <dir>");
   process.exit(2);
 }
-console.log(JSON.stringify({ docs, files, bytes, maxRssKiB: process.resourceUsage().maxRSS }));
+console.log(JSON.stringify({ docs, files, bytes, maxRssKiB: process.resourceUsage().maxRSS, lean: paths.lean, full: paths.full }));

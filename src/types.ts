@@ -51,6 +51,48 @@ export interface RuleDescription {
   presets?: readonly PresetName[];
 }
 
+/**
+ * One replacement of a file's text: [start, end) becomes `text`. Offsets are UTF-16 code units
+ * of the text as decoded (a leading BOM removed and not counted, CRLF kept), like columns.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What applying one diagnostic's fix changes: edits sorted by start, never overlapping. */
+export interface Fix {
+  edits: TextEdit[];
+}
+
+/** A fix that needs the user's choice: shown in JSON, SARIF and the editor, never applied by `--fix`. */
+export interface Suggestion {
+  description: string;
+  fix: Fix;
+}
+
+/**
+ * One replacement of a file's text: [start, end) becomes `text`. Offsets are UTF-16 code units
+ * of the text as decoded (a leading BOM removed and not counted, CRLF kept), like columns.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What applying one diagnostic's fix changes: edits sorted by start, never overlapping. */
+export interface Fix {
+  edits: TextEdit[];
+}
+
+/** A fix that needs the user's choice: shown in JSON, SARIF and the editor, never applied by `--fix`. */
+export interface Suggestion {
+  description: string;
+  fix: Fix;
+}
+
 /** One finding, exactly as the JSON output contract (SPEC §3) prints it. */
 export interface Diagnostic extends Range {
   ruleId: string;
@@ -62,6 +104,10 @@ export interface Diagnostic extends Range {
   related?: RelatedLocation;
   /** Template file named by a `# Source:` comment of `helm template` output. */
   source?: string;
+  /** The safe fix `--fix` applies. */
+  fix?: Fix;
+  /** Fixes that need a choice: never applied by `--fix`. */
+  suggestions?: Suggestion[];
 }
 
 /** A document recognised as a client-side configuration file (a kustomization, a kubeconfig...) and not linted. */

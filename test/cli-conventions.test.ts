@@ -154,7 +154,7 @@ describe("help and version", () => {
     const lintHelp = (await cli(["--help"])).out;
     expect(lintHelp).toContain("Usage: k8s-lint [options] [paths...]");
     expect((await cli(["help"])).out).toBe(lintHelp);
-    for (const command of ["rules", "qos", "explain", "diagnose"]) {
+    for (const command of ["rules", "qos", "explain", "diagnose", "lsp"]) {
       const own = await cli([command, "--help"]);
       expect(own.code).toBe(0);
       expect(own.out).toMatch(new RegExp(`^Usage: k8s-lint ${command}`));
@@ -163,11 +163,11 @@ describe("help and version", () => {
   });
 
   test("`help <unknown command>` is a usage error naming the nearest command, exit 2", async () => {
-    expect(await cli(["help", "explian"])).toEqual({ code: 2, out: "", err: 'k8s-lint: unknown command "explian" (did you mean "explain"?); one of: lint, rules, explain, diagnose, qos, graph\n' });
+    expect(await cli(["help", "explian"])).toEqual({ code: 2, out: "", err: 'k8s-lint: unknown command "explian" (did you mean "explain"?); one of: lint, rules, explain, diagnose, qos, graph, lsp\n' });
     const r = await cli(["help", "nosuch"]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
-    expect(r.err).toBe("k8s-lint: unknown command \"nosuch\"; one of: lint, rules, explain, diagnose, qos, graph\n");
+    expect(r.err).toBe("k8s-lint: unknown command \"nosuch\"; one of: lint, rules, explain, diagnose, qos, graph, lsp\n");
     expect((await cli(["help", "lint"])).out).toBe((await cli(["--help"])).out);
   });
 

@@ -47,7 +47,7 @@ test("--format json follows the output contract", () => {
   for (const d of all) {
     expect(Object.keys(d).slice(0, 9)).toEqual(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn", "resource", "path"]);
     expect(Object.keys(d.resource)).toEqual(["apiVersion", "kind", "name", "namespace"]);
-    for (const k of Object.keys(d).slice(9)) expect(["hint", "related", "source"]).toContain(k);
+    for (const k of Object.keys(d).slice(9)) expect(["hint", "related", "source", "fix", "suggestions"]).toContain(k);
   }
 });
 
@@ -171,7 +171,7 @@ test("the bin is the bundle named in package.json", () => {
  * and `<!-- output:end -->` whose first line is `$ k8s-lint <args>` and whose rest is what that
  * prints (run from the repository root, not on a terminal).
  */
-describe.each(["README.md", "docs/getting-started.md"])("%s shows the real output of its commands", (page) => {
+describe.each(["README.md", "docs/getting-started.md", "docs/fixing.md"])("%s shows the real output of its commands", (page) => {
   const text = readFileSync(join(ROOT, page), "utf8");
   const blocks = [...text.matchAll(/<!-- output:start -->\n```text\n\$ k8s-lint ([^\n]*)\n([\s\S]*?)```\n<!-- output:end -->/g)];
 

@@ -8,7 +8,7 @@ import { ROOT } from "./harness.js";
 
 const SRC = join(ROOT, "src");
 
-type Layer = "base" | "models" | "rules" | "registry" | "engine" | "config-schema" | "config" | "formatters" | "explain" | "docs" | "graph" | "cli" | "action" | "api";
+type Layer = "base" | "models" | "rules" | "registry" | "engine" | "config-schema" | "config" | "formatters" | "explain" | "docs" | "graph" | "lsp" | "cli" | "action" | "api";
 
 /**
  * Which layers a layer may import (its own always). The registry is src/rules/index.ts, the
@@ -28,7 +28,8 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   explain: ["engine", "models", "config-schema", "base"],
   docs: ["explain", "engine", "models", "base"],
   graph: ["engine", "models", "base"],
-  cli: ["explain", "formatters", "config", "config-schema", "engine", "graph", "models", "base"],
+  lsp: ["explain", "config", "config-schema", "engine", "models", "base"],
+  cli: ["lsp", "explain", "formatters", "config", "config-schema", "engine", "graph", "models", "base"],
   action: ["cli", "formatters", "config", "config-schema", "engine", "graph", "models", "base"],
   api: ["explain", "engine", "base"],
 };
@@ -40,7 +41,7 @@ function layerOf(file: string): Layer | undefined {
   if (file === "config/schema.ts") return "config-schema";
   if (!file.includes("/")) return "base";
   const top = file.slice(0, file.indexOf("/"));
-  const dirs: Record<string, Layer> = { models: "models", rules: "rules", engine: "engine", config: "config", formatters: "formatters", explain: "explain", docs: "docs", graph: "graph", cli: "cli", action: "action" };
+  const dirs: Record<string, Layer> = { models: "models", rules: "rules", engine: "engine", config: "config", formatters: "formatters", explain: "explain", docs: "docs", graph: "graph", lsp: "lsp", cli: "cli", action: "action" };
   return dirs[top];
 }
 

@@ -17,7 +17,7 @@ import type { DiscoveredFile } from "../src/engine/discover.js";
 import { loadFiles, parallelWorkers, PARALLEL_MIN_BYTES, type LoadedFile } from "../src/engine/load.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ENGINE_FILES = ["load", "parse-worker", "parse", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments"];
+const ENGINE_FILES = ["load", "parse-worker", "parse", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments", "lean/parse-lean", "lean/span-table"];
 
 /**
  * A canonical text of loaded files: values with their sharing (aliases), own keys in order,
@@ -227,7 +227,7 @@ describe("a worker that fails leaves its files to the main thread", () => {
   /** A fresh engine/ folder with ../errors.js beside it, as in dist/. */
   const engineCopyDir = (prefix: string) => {
     const root = mkdtempSync(join(tmp, prefix));
-    mkdirSync(join(root, "engine"));
+    mkdirSync(join(root, "engine", "lean"), { recursive: true });
     copyFileSync(join(tmp, "dist/errors.js"), join(root, "errors.js"));
     return join(root, "engine");
   };

@@ -16,6 +16,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["diagnose", async () => (await import("./commands/diagnose.js")).runDiagnose],
   ["qos", async () => (await import("./commands/qos.js")).runQos],
   ["graph", async () => (await import("./commands/graph.js")).runGraph],
+  ["lsp", async () => (await import("./commands/lsp.js")).runLsp],
 ]);
 
 /** What `help <command>` accepts: the commands, and `lint`, the default one. */

@@ -30,6 +30,10 @@ export function renderRuleDoc(rule: Rule): string {
   if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
   if (meta.presets?.length) lines.push(`- Preset: ${meta.presets.map((p) => `[${p}](../presets.md#${p})`).join(", ")} (off unless enabled)`);
   if (meta.supersedes?.length) lines.push(`- Stands in for: ${meta.supersedes.map((id) => `[${id}](${id}.md)`).join(", ")} (off while this rule runs)`);
+  if (meta.fixable || meta.hasSuggestions) {
+    const what = [meta.fixable ? "safe fixes that [`--fix`](../fixing.md) applies" : "", meta.hasSuggestions ? "suggestions (JSON, SARIF and the editor; never applied by `--fix`)" : ""];
+    lines.push(`- Fixes: ${what.filter(Boolean).join("; ")}`);
+  }
   if (meta.preventsStatus.length) lines.push(`- Prevents: ${meta.preventsStatus.map((s) => `\`${s}\``).join(", ")}`);
   lines.push("", "## Why", "", meta.explanation.trim());
   const note = presetNote(meta);

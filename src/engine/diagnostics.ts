@@ -10,6 +10,7 @@ import type { Finding } from "../rules/types.js";
 import type { Path, Severity, SeveritySetting } from "../types.js";
 import { formatPath } from "../models/path.js";
 import { locate, type Target } from "./positions.js";
+import { toTextFix } from "./fix/edits.js";
 import { valueOffsets } from "./scalar-offsets.js";
 import { reportedSeverity } from "./severity.js";
 import { lineIndex, type EngineDiagnostic, type SourceFile } from "./sources.js";
@@ -91,6 +92,23 @@ function withinValue(text: string, loc: { start: number; end: number }, value: u
   return { start: from, end: Math.max(to, from) };
 }
 
+/**
+ * The finding's field fixes as text edits of its file. A fix of another resource is written
+ * only when that one is in the same file (a diagnostic's edits are of its own file).
+ */
+function addFixes(d: EngineDiagnostic, resource: Resource, finding: Finding, src: SourceFile): void {
+  const target = finding.fixResource ?? resource;
+  if (target.file !== resource.file) return;
+  const from = { text: src.text, doc: target.doc, basePath: target.basePath };
+  const fix = finding.fix && toTextFix(from, finding.fix);
+  if (fix) d.fix = fix;
+  const suggestions = (finding.suggestions ?? []).flatMap((s) => {
+    const f = toTextFix(from, s.fix);
+    return f ? [{ description: s.description, fix: f }] : [];
+  });
+  if (suggestions.length) d.suggestions = suggestions;
+}
+
 /** Places each finding at its field path, and its related resource at that one's. */
 export function addFindings(findings: Iterable<RuleFinding>, placement: Placement): void {
   for (const f of findings) addFinding(f, placement);
@@ -117,6 +135,7 @@ function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, seve
     },
     severities,
   );
+  if (d && (finding.fix || finding.suggestions)) addFixes(d, resource, finding, src);
   if (!d || !finding.related) return;
   const other = finding.related.resource;
   const at = locate(other.doc, [...other.basePath, ...(finding.related.path ?? [])]);

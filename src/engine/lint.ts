@@ -14,7 +14,7 @@ import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "
 import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
 import { addFindings, checkRuleIds } from "./diagnostics.js";
 import { requestedRelease, runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
-import { loadFiles } from "./load.js";
+import { loadFiles, type LoadedFile } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules } from "./run-rules.js";
 import { suppress } from "./suppress.js";
@@ -51,6 +51,8 @@ export interface LintOptions {
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
+  /** Texts of files by absolute path, read instead of the disk (the passes of `--fix` lint fixed text before writing it). */
+  texts?: ReadonlyMap<string, string>;
   /** Text for the `-` path; read from process.stdin when absent. */
   stdin?: string;
   /** The name the `-` input is reported under and matched against ignore patterns (`--stdin-filename`); default "<stdin>". */
@@ -73,10 +75,19 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const policies = (options.config?.policies ?? []).map((p) => resolve(options.configDir ?? options.cwd ?? process.cwd(), p));
   const inputs = await discoverInputs(paths, policies.length ? { ...options, context: [...(options.context ?? []), ...policies] } : options);
   options.onInputFiles?.(inputs.files.map((f) => f.absolute));
+  const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress, options.texts);
+  return lintLoaded(loaded, inputs.contextOnly, options);
+}
+
+/**
+ * The stages after reading: the loaded files judged as one input set (`contextOnly`: the files
+ * read for reference only, never reported). `lint()` and the language server's workspace share it.
+ */
+export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: ReadonlySet<string>, options: LintOptions): Promise<LintResult> {
+  const settings = runSettings(options);
   const severities = severityOverrides(options);
   checkRuleIds(severities);
-  const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress);
-  const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: settings.defaultNamespace, severities });
+  const collection = collect({ loaded, contextOnly, defaultNamespace: settings.defaultNamespace, severities });
   // The bundled schemas of custom resources are read only for an input that has some.
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });

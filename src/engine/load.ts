@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded, type BoundedRead } from "./bounded-read.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
-import { parseText, type ParsedDocument, type Spans } from "./parse.js";
+import { parseText, type ParsedDocument, type Span, type Spans } from "./parse.js";
 import { LineIndex } from "./positions.js";
 import { LintIoError } from "../errors.js";
 
@@ -44,7 +44,9 @@ const LIMIT = INPUT_LIMITS.manifest;
 export type Source = { text: string } | { problem: string; line: number; column: number };
 
 /** Text of a file, or a reason it is not text; I/O failures throw LintIoError. */
-export function readSource(file: DiscoveredFile, stdin: string | undefined): Source {
+export function readSource(file: DiscoveredFile, stdin: string | undefined, texts?: ReadonlyMap<string, string>): Source {
+  const given = texts?.get(file.absolute);
+  if (given !== undefined) return { text: given };
   const stdinText = file.absolute === STDIN && stdin !== undefined ? Buffer.from(stdin, "utf8") : undefined;
   const read: BoundedRead =
     file.absolute !== STDIN
@@ -80,8 +82,8 @@ export interface LoadedFile {
 }
 
 /** Reads and parses one file on the calling thread. */
-export function loadOne(file: DiscoveredFile, stdin: string | undefined): LoadedFile {
-  const source = readSource(file, stdin);
+export function loadOne(file: DiscoveredFile, stdin: string | undefined, texts?: ReadonlyMap<string, string>): LoadedFile {
+  const source = readSource(file, stdin, texts);
   const format = /\.json$/i.test(file.absolute) ? "json" : "yaml";
   return { file, source, docs: "text" in source ? parseText(source.text, "1.1", format) : [] };
 }
@@ -94,16 +96,18 @@ export async function loadFiles(
   files: readonly DiscoveredFile[],
   stdin: string | undefined,
   onProgress?: (done: number, total: number) => void,
+  texts?: ReadonlyMap<string, string>,
 ): Promise<LoadedFile[]> {
   parallelStats.workers = parallelStats.filesFromWorkers = 0;
-  const workers = parallelWorkers(files);
+  // Texts given in memory (the passes of --fix) are parsed here, not read by a worker.
+  const workers = texts?.size ? 0 : parallelWorkers(files);
   if (workers > 0) {
     const loaded = await loadParallel(files, stdin, workers, onProgress);
     if (loaded) return loaded;
   }
   const out: LoadedFile[] = [];
   for (const file of files) {
-    out.push(loadOne(file, stdin));
+    out.push(loadOne(file, stdin, texts));
     onProgress?.(out.length, files.length);
   }
   return out;
@@ -224,7 +228,7 @@ export function unpackFile(file: DiscoveredFile, packed: PackedFile): LoadedFile
     walk(doc.value, (obj) => {
       const n = counts[c++];
       if (n < 0) return;
-      const table: Spans = new Map();
+      const table = new Map<string | number, Span>();
       for (const end = k + n; k < end; k++) {
         const o = 4 * k;
         table.set(keys[k], [offsets[o], offsets[o + 1], offsets[o + 2], offsets[o + 3]]);

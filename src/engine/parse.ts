@@ -9,10 +9,11 @@ import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
 import { excerpt } from "./syntax-problems.js";
+import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
-import type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
+import type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
 
-export type { ParsedDocument, Spans, SyntaxProblem } from "../models/document.js";
+export type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
 
 const MAX_DEPTH = 400;
 /** An alias expansion beyond this many nodes (and 20x the written ones) is an alias bomb. */
@@ -45,7 +46,7 @@ function nodeRange(node: YamlNode | null | undefined, fallback: number): [number
   return r ? [r[0], r[1]] : [fallback, fallback];
 }
 
-function scalarValue(node: Scalar): unknown {
+export function scalarValue(node: Pick<Scalar, "value" | "source">): unknown {
   const v = node.value;
   // YAML 1.1 timestamps and sexagesimal numbers stay the strings that were written.
   if (v instanceof Date) return node.source ?? String(v);
@@ -111,7 +112,7 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
     out = scalarValue(node);
   } else if (isMap(node)) {
     const obj: Record<string, unknown> = {};
-    const spans: Spans = new Map();
+    const spans = new Map<string | number, Span>();
     if ((node as { anchor?: string }).anchor) st.anchored.set(node, obj);
     const merges: YamlNode[] = [];
     const seen = new Set<unknown>();
@@ -136,7 +137,7 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
     out = obj;
   } else if (isSeq(node)) {
     const arr: unknown[] = [];
-    const spans: Spans = new Map();
+    const spans = new Map<string | number, Span>();
     if ((node as { anchor?: string }).anchor) st.anchored.set(node, arr);
     (node as YAMLSeq<unknown>).items.forEach((item, i) => {
       const itemNode = item as YamlNode | null;
@@ -194,7 +195,7 @@ function findDuplicateKeys(root: YamlNode | null, problems: SyntaxProblem[]) {
 }
 
 /** `<<: *base` (or a list of them): keys written in the map win, earlier sources win over later. */
-function mergeInto({ obj, spans }: { obj: Record<string, unknown>; spans: Spans }, source: YamlNode, st: ConvertState, depth: number) {
+function mergeInto({ obj, spans }: { obj: Record<string, unknown>; spans: Map<string | number, Span> }, source: YamlNode, st: ConvertState, depth: number) {
   const sources = isSeq(source) ? ((source as YAMLSeq<unknown>).items as YamlNode[]) : [source];
   for (const s of sources) {
     const value = convert(s, st, depth + 1);
@@ -220,8 +221,30 @@ const HELM_SOURCE_RE = /^#\s*Source:\s*(\S+)/m;
  * by the same parser, and a comment in it is a syntax error, as it is for kubectl.
  */
 export function parseText(source: string, yamlVersion: "1.1" | "1.2" = "1.1", format: "yaml" | "json" = "yaml"): ParsedDocument[] {
+  return parseTextBy(source, yamlVersion, format, "lean");
+}
+
+/** How many files each path has read (the lean one, the full one after the lean one gave up), for the bench and tests. */
+export const parsePathStats = { lean: 0, full: 0 };
+
+/**
+ * parseText by a chosen route: "lean" tries the one-pass parser of lean/parse-lean.ts first and
+ * falls back to the full Document route for anything outside its subset; "full" always takes
+ * the full route (the reference the differential test compares the lean one with).
+ */
+export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "json", route: "lean" | "full"): ParsedDocument[] {
   // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
+  if (route === "lean" && yamlVersion === "1.1" && !chunks.length) {
+    const lean = parseLean(source, scalarValue);
+    if (lean) {
+      parsePathStats.lean++;
+      if (format === "json") reportJsonComments(source, lean);
+      lean.forEach((d, i) => (d.index = i));
+      return lean;
+    }
+    parsePathStats.full++;
+  }
   const text = blankChunks(source, chunks);
   const parsed = parseYaml(text, yamlVersion).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
   for (const c of chunks) {

@@ -26,6 +26,24 @@ export const relatedSchema = z
   })
   .describe("the other end of a cross-resource finding");
 
+const offset = z.number().int().min(0);
+
+export const fixSchema = z
+  .strictObject({
+    edits: z
+      .array(
+        z
+          .strictObject({
+            start: offset.describe("first UTF-16 code unit replaced, counted in the file's text as decoded (a leading BOM not counted, CRLF as two)"),
+            end: offset.describe("offset just after the last code unit replaced (exclusive); equal to start for an insertion"),
+            text: z.string().describe("the replacement, with the file's own line endings"),
+          })
+          .describe("one replacement of the file's text"),
+      )
+      .describe("sorted by start, never overlapping"),
+  })
+  .describe("text edits that apply a fix to the diagnostic's file");
+
 export const diagnosticSchema = z
   .strictObject({
     ruleId: z.string().describe("the rule that reported it; docs/rules/<ruleId>.md explains it"),
@@ -40,6 +58,11 @@ export const diagnosticSchema = z
     hint: z.string().optional().describe("how to fix it (a did-you-mean, the value to set)"),
     related: relatedSchema.optional(),
     source: z.string().optional().describe("template file named by a `# Source:` comment of `helm template` output"),
+    fix: fixSchema.optional().describe("the safe fix `--fix` applies; absent when the rule has none for this finding"),
+    suggestions: z
+      .array(z.strictObject({ description: z.string().describe("what the suggestion does, e.g. `use port 8080`"), fix: fixSchema }))
+      .optional()
+      .describe("fixes that need a choice: never applied by `--fix`"),
   })
   .describe("one finding");
 

@@ -2,8 +2,8 @@
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule of the
  * registry with its help text, one result per diagnostic with an exact region.
  */
-import type { Location, Log, ReportingDescriptor, Result } from "sarif";
-import type { Diagnostic, RuleDescription, Severity } from "../types.js";
+import type { Fix as SarifFix, Location, Log, ReportingDescriptor, Result } from "sarif";
+import type { Diagnostic, Fix, RuleDescription, Severity } from "../types.js";
 import { packageInfo, ruleHelpUri } from "../package-info.js";
 import { jsonChunks } from "./json-chunks.js";
 import type { Formatter } from "./types.js";
@@ -67,6 +67,11 @@ function result(file: string, d: Diagnostic, ruleIndex: number): Result {
       },
     ],
   };
+  const fixes = [
+    ...(d.fix ? [sarifFix(file, d.hint ? sentence(d.hint) : "Apply the fix.", d.fix, "fix")] : []),
+    ...(d.suggestions ?? []).map((s) => sarifFix(file, sentence(s.description), s.fix, "suggestion")),
+  ];
+  if (fixes.length) out.fixes = fixes;
   if (d.related) {
     const r = d.related;
     const related: Location = {
@@ -80,6 +85,28 @@ function result(file: string, d: Diagnostic, ruleIndex: number): Result {
     out.relatedLocations = [related];
   }
   return out;
+}
+
+/**
+ * A fix as SARIF's artifactChanges. Regions are text regions by offset (charOffset/charLength):
+ * characters in the run's columnKind, UTF-16 code units of the text as read, a leading BOM not
+ * counted, exactly as the columns of the result's region. `properties.kind` tells the safe fix
+ * (what --fix applies) from a suggestion.
+ */
+function sarifFix(file: string, description: string, fix: Fix, kind: "fix" | "suggestion"): SarifFix {
+  return {
+    description: { text: description },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: toUri(file), uriBaseId: SRCROOT },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+          ...(e.text ? { insertedContent: { text: e.text } } : {}),
+        })),
+      },
+    ],
+    properties: { kind },
+  };
 }
 
 export const format: Formatter = (lintResult, { rules }) => {

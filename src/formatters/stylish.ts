@@ -21,12 +21,14 @@ export const format: Formatter = (result, options) => {
   const rules = new Map(options.explain ? options.rules.map((r) => [r.id, r]) : []);
   const lines: string[] = [];
   let shownInfos = 0;
+  let fixable = 0;
   for (const file of result.files) {
     const shown = file.diagnostics.filter((d) => d.severity !== "info" || options.explain);
     if (!shown.length) continue;
     lines.push(c.underline(printable(file.path)));
     for (const d of shown) {
       if (d.severity === "info") shownInfos++;
+      if (d.fix) fixable++;
       lines.push(row(file.path, d));
       if (d.hint) lines.push(detail("hint:", d.hint));
       if (d.related) {
@@ -58,13 +60,16 @@ export const format: Formatter = (result, options) => {
     if (shownInfos) parts.push(plural(shownInfos, "info"));
     const summary = `✖ ${plural(problems, "problem")} (${parts.join(", ")}) ${where}`;
     lines.push((errors ? c.red.bold : c.yellow.bold)(wrap(summary, { width })));
+    if (fixable) lines.push(c.green(wrap(`  ${plural(fixable, "problem")} fixable with --fix`, { width })));
   }
   return `${lines.join("\n")}\n`;
 
   /** The location and severity never break; the message wraps under them. */
   function row(path: string, d: Diagnostic): string {
     const marker = `${c.dim(`${printable(path)}:`)}${d.line}:${d.column}  ${sevLabel[d.severity]}  `;
-    return wrap(`${printable(d.message)}  ${c.dim(d.ruleId)}`, { width, indent: "  ", marker, hanging: "      " });
+    // A safe fix (what --fix applies) is marked after the rule id; suggestions are for JSON, SARIF and the editor.
+    const fix = d.fix ? `  ${c.green("(fixable)")}` : "";
+    return wrap(`${printable(d.message)}  ${c.dim(d.ruleId)}${fix}`, { width, indent: "  ", marker, hanging: "      " });
   }
 };
 

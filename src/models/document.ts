@@ -4,7 +4,18 @@
  */
 
 /** Offsets into the file text: [keyStart, keyEnd, valueStart, valueEnd]; a sequence item has no key. */
-export type Spans = Map<string | number, [number, number, number, number]>;
+export type Span = [number, number, number, number];
+
+/**
+ * The spans of one map or sequence by key or index: a Map (the full parse path, worker
+ * hand-over) or the lean parser's compact table (src/engine/lean/span-table.ts).
+ */
+export interface Spans {
+  get(key: string | number): Span | undefined;
+  readonly size: number;
+  entries(): Iterable<[string | number, Span]>;
+  [Symbol.iterator](): Iterator<[string | number, Span]>;
+}
 
 export interface SyntaxProblem {
   message: string;

@@ -84,6 +84,10 @@ export interface RuleMeta {
    * run's `podSecurity.level` is restricted (the default).
    */
   podSecurityCheck?: { id: string; level: PodSecurityLevel };
+  /** Its findings may carry a safe fix (`Finding.fix`) that `--fix` applies. */
+  fixable?: boolean;
+  /** Its findings may carry suggestions (`Finding.suggestions`): fixes that need the user's choice. */
+  hasSuggestions?: boolean;
 }
 
 /**
@@ -131,7 +135,38 @@ export interface Finding {
   severity?: Severity;
   /** The other end of a cross-resource finding. */
   related?: { resource: Resource; path?: Path; message?: string };
+  /** A safe fix (meta.fixable): what the user meant in every case the rule can see. */
+  fix?: FieldFix;
+  /** Fixes that need a choice (meta.hasSuggestions); `--fix` never applies them. */
+  suggestions?: ReadonlyArray<{ description: string; fix: FieldFix }>;
+  /** Edits on another resource of the input (the governing Service of a StatefulSet); default: the finding's own. */
+  fixResource?: Resource;
 }
+
+/** A value a fix writes: a scalar, or a small map or list (a selector made from labels). */
+export type FixValue = string | number | boolean | null | FixValue[] | { [key: string]: FixValue };
+
+/**
+ * One change of a fix, on field paths relative to the resource: rules never see text, the
+ * engine (engine/fix/edits.ts) writes each as text edits that keep comments, key order,
+ * quoting, indentation, anchors and line endings.
+ */
+export type FieldEdit =
+  /** Replaces the scalar at `path` (quoted the way it was when the new value allows). */
+  | { op: "set"; path: Path; value: string | number | boolean | null }
+  /** Renames the key at `path` to `key`; the value stays as written. */
+  | { op: "rename"; path: Path; key: string }
+  /** Quotes the scalar at `path` as written (`yes` -> `"yes"`): a string the YAML 1.1 reader would take for a boolean or number. */
+  | { op: "quote"; path: Path }
+  /** Adds the field `path` (its parent map must exist, the field must not), after the parent's last field. */
+  | { op: "insert"; path: Path; value: FixValue }
+  /** Removes the field or list item at `path` with its own lines. */
+  | { op: "remove"; path: Path }
+  /** Moves the field `from` to the new field `to` (its parent map must exist), value text as written. */
+  | { op: "move"; from: Path; to: Path };
+
+/** A finding's fix: its field edits, applied together. */
+export type FieldFix = readonly FieldEdit[];
 
 /** A group of kinds, or a list of kinds and groups (e.g. ["Service", "workloads"]). */
 export type Scope = KindGroup | readonly string[];

@@ -2,13 +2,17 @@
 import { dirname, join, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { applyUserRules } from "../../config/user-rules.js";
-import { IGNORE_FILE } from "../../engine/discover.js";
-import { lint } from "../../engine/lint.js";
+import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
+import { lint, type LintOptions } from "../../engine/lint.js";
+import { fixInMemory, type FixedFile } from "../../engine/fix/run.js";
+import { planWrites, writeFixed } from "../../engine/fix/write.js";
+import { unifiedDiff } from "../../engine/fix/diff.js";
+import { ruleDescriptions } from "../../engine/registry.js";
+import { didYouMean } from "../../did-you-mean.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
-import { didYouMean } from "../../did-you-mean.js";
 import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
 import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION } from "../../config/schema.js";
 import type { PodSecuritySetting } from "../../engine/effective-config.js";
@@ -16,7 +20,7 @@ import { targetRelease } from "../../models/catalogue/releases.js";
 import { printConfig } from "../print-config.js";
 import { createProgress, progressAllowed } from "../progress.js";
 import { reportTargets, writeReports } from "../reports.js";
-import { REFERENCE_POLICIES, type ReferencePolicy, type SeveritySetting } from "../../types.js";
+import { REFERENCE_POLICIES, type LintResult, type ReferencePolicy, type SeveritySetting } from "../../types.js";
 import { EXIT_OK, EXIT_PROBLEMS, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
 export const LINT_HELP = `Usage: k8s-lint [options] [paths...]
@@ -54,6 +58,12 @@ Options:
       --no-color               no colours (NO_COLOR and FORCE_COLOR are honoured too)
       --no-error-on-unmatched-pattern
                                a path or glob matching no manifest is not exit 2
+      --fix                    apply the safe fixes (passes until stable), write the files, then
+                               report what remains
+      --fix-dry-run            print the fixes as a unified diff instead of writing them (with
+                               "-": the fixed text); the exit code is that of what remains
+      --fix-type <categories>  fix only findings of these rule categories (comma-separated,
+                               e.g. schema,probes); with --fix or --fix-dry-run
       --print-config <file>    print the configuration for the file (YAML; -f json)
   -v, --version                print the version (also: k8s-lint version)
   -h, --help                   print this help (also: k8s-lint help [command])
@@ -64,6 +74,7 @@ Commands:
   k8s-lint qos [paths...]      derived QoS class of every workload
   k8s-lint graph [paths...]    the resources and their links, broken ones marked
   k8s-lint rules               the rule catalogue
+  k8s-lint lsp                 language server for editors (stdio)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or I/O failure.
 `;
@@ -118,6 +129,9 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       color: { type: "boolean" },
       "no-error-on-unmatched-pattern": { type: "boolean" },
       "print-config": { type: "string" },
+      fix: { type: "boolean" },
+      "fix-dry-run": { type: "boolean" },
+      "fix-type": { type: "string", multiple: true },
     },
   });
   const targets = reportTargets(values.format ?? [], values["output-file"]);
@@ -158,11 +172,17 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
 
+  const fixMode = values["fix-dry-run"] ? "dry-run" : values.fix ? "write" : undefined;
+  if (values.fix && values["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run exclude each other: --fix-dry-run shows what --fix writes");
+  if (values["fix-type"] && !fixMode) throw new UsageError("--fix-type chooses what --fix or --fix-dry-run applies, and neither is given");
+  if (values.fix && positionals.includes("-")) throw new UsageError('--fix never writes standard input: use --fix-dry-run to print the fixed text of "-"');
+  const fixTypes = values["fix-type"] ? fixCategories(values["fix-type"]) : undefined;
+
   const progress = createProgress({ enabled: targets.some((t) => progressAllowed(t.format, io.stderrIsTTY ?? false)), write: io.stderr });
   let linted: LintedResource[] | undefined;
   // Every file the run reads; a report may replace none of them.
   const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
-  const result = await lint(positionals, {
+  const lintOptions: LintOptions = {
     ...run,
     cwd: io.cwd,
     configDir: configPath ? dirname(configPath) : undefined,
@@ -174,7 +194,19 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     onProgress: progress.onProgress,
     onResources: targets.some((t) => t.format === "junit") ? (list) => (linted = list) : undefined,
     onInputFiles: (files) => reads.push(...files),
-  }).finally(() => progress.finish());
+  };
+  let result: LintResult;
+  if (fixMode) {
+    const fixed = await fixInMemory(positionals, lintOptions, { applies: fixTypes && ((d) => fixTypes.has(categoryOf(d.ruleId))) }).finally(() => progress.finish());
+    result = fixed.result;
+    if (fixMode === "dry-run") {
+      io.stdout(dryRunOutput(fixed.files) + (fixed.stdin ?? ""));
+      return exitCode(result, maxWarnings ?? config?.maxWarnings);
+    }
+    writeFixed(planWrites(fixed.files, positionals.length ? positionals : ["."], io.cwd), io.env);
+  } else {
+    result = await lint(positionals, lintOptions).finally(() => progress.finish());
+  }
 
   const noColor = values["no-color"] ?? false;
   await writeReports(result, targets, io, {
@@ -186,8 +218,30 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     reads,
   });
 
-  const limit = maxWarnings ?? config?.maxWarnings;
+  return exitCode(result, maxWarnings ?? config?.maxWarnings);
+}
+
+function exitCode(result: LintResult, limit: number | undefined): number {
   if (result.summary.errors > 0) return EXIT_PROBLEMS;
   if (limit !== undefined && result.summary.warnings > limit) return EXIT_PROBLEMS;
   return EXIT_OK;
+}
+
+/** `--fix-type schema,probes` (repeatable): rule categories, each checked against the registry's. */
+function fixCategories(specs: string[]): Set<string> {
+  const known = new Set(ruleDescriptions.map((r) => r.category));
+  const asked = specs.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  for (const c of asked) {
+    if (!known.has(c)) throw new UsageError(`--fix-type expects rule categories (${[...known].join(", ")}), got "${c}"${didYouMean(c, [...known])}`);
+  }
+  return new Set(asked);
+}
+
+function categoryOf(ruleId: string): string {
+  return ruleDescriptions.find((r) => r.id === ruleId)?.category ?? "";
+}
+
+/** What --fix-dry-run prints of the files: each changed one's unified diff (standard input's text is printed whole, after). */
+function dryRunOutput(files: readonly FixedFile[]): string {
+  return files.map((f) => (f.absolute === STDIN ? "" : unifiedDiff(f.display, f.before, f.after))).join("");
 }

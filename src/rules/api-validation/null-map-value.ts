@@ -20,6 +20,7 @@ NestedNullCoercingStringMap). Write the value you mean: "" (quoted) for an empty
 the key. Kustomize patches are not judged: there a null is how a key is deleted.`,
   fix: `Write the value, or "" for an empty string, or remove the key.`,
   preventsStatus: [],
+  hasSuggestions: true,
   check({ resource, memo, settings, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
     // The walk is shared by the schema rules: every caller judges at the same target release.

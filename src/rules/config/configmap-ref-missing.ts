@@ -21,6 +21,7 @@ them); a missing name that starts with the name of a custom resource of an opera
 does not know is reported as info, unless it is a near miss of an object of the input.`,
   fix: `Fix the name, add the ConfigMap to the manifests, or mark the reference \`optional: true\`
 if the pod can run without it.`,
+  hasSuggestions: true,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating"],
   check(ctx) {
     checkMissingReferences("ConfigMap", ctx);

@@ -2,6 +2,7 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { CrossResourceContext } from "../types.js";
+import { renameReference } from "../fixes.js";
 import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
 
 /** Published into every namespace by the kube-controller-manager. */
@@ -46,6 +47,7 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceC
           ? `rename the reference to "${generated}" (made by a kustomization generator) if that is the one meant`
           : `add the ${kind} to the manifests, fix the name${ref.via === "imagePullSecrets" ? "" : ", or set optional: true if the pod can run without it"}`,
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+      ...(similar || generated ? { suggestions: [renameReference(ref.path, similar?.name ?? generated!)] } : {}),
       ...(operator ? { related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
     });
   }

@@ -24,6 +24,7 @@ are usually provisioned per namespace by the platform, so they are only checked 
 input defines a pull secret (type kubernetes.io/dockerconfigjson).`,
   fix: `Fix the name, add the Secret (or the SealedSecret/ExternalSecret producing it), or mark
 the reference \`optional: true\` if the pod can run without it.`,
+  hasSuggestions: true,
   preventsStatus: ["CreateContainerConfigError", "ContainerCreating", "ErrImagePull", "ImagePullBackOff"],
   check(ctx) {
     checkMissingReferences("Secret", ctx);

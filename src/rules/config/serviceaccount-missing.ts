@@ -1,3 +1,4 @@
+import { renameReference } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { reportsAbsent, similarlyNamed } from "./references.js";
 
@@ -15,6 +16,7 @@ fails over and over (FailedCreate events) and no pod ever appears, so nothing sh
 \`kubectl get pods\` at all. Every namespace has a "default" ServiceAccount. k8s-lint reports a
 name only when the input defines ServiceAccounts in that namespace and none has this name.`,
   fix: "Fix serviceAccountName, or add the ServiceAccount to the manifests.",
+  hasSuggestions: true,
   preventsStatus: ["ImagePullBackOff"],
   check(ctx) {
     const { resource, index, report } = ctx;
@@ -29,7 +31,7 @@ name only when the input defines ServiceAccounts in that namespace and none has 
       path: [...tpl.specPath, field],
       message: `ServiceAccount "${name}" is not defined in namespace "${resource.namespace}"`,
       hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the ServiceAccount to the manifests or fix the name",
-      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference([...tpl.specPath, field], similar.name)] } : {}),
     });
   },
 });

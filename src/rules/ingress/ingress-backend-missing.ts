@@ -1,3 +1,4 @@
+import { renameReference } from "../fixes.js";
 import { ingressServiceBackends } from "../../models/ingress.js";
 import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
@@ -18,6 +19,7 @@ which is most likely a typo or a renamed Service. Backends are read in the shape
 Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8s.io/v1,
 \`serviceName\` and \`spec.backend\` in networking.k8s.io/v1beta1 and extensions/v1beta1.`,
   fix: "Fix the backend's Service name (service.name, or serviceName before networking.k8s.io/v1), or add the Service to the manifests (in the Ingress's namespace).",
+  hasSuggestions: true,
   preventsStatus: [],
   check(ctx) {
     const { resource, index, report } = ctx;
@@ -33,7 +35,7 @@ Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8
         message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
         hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
         ...(operator ? { severity: "info" as const, related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
-        ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
+        ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(b.namePath, similar.name)] } : {}),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { readIngress } from "../../models/ingress.js";
-import { defineRule } from "../types.js";
+import { defineRule, type FieldFix } from "../types.js";
 
 const PATH_TYPES = new Set(["Exact", "Prefix", "ImplementationSpecific"]);
 const BAD_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
@@ -19,6 +19,8 @@ created. Manifests converted from extensions/v1beta1 often lack pathType. In
 networking.k8s.io/v1beta1 and extensions/v1beta1 a missing pathType defaults to
 ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
   fix: `Set pathType (Prefix for a path and everything below it, Exact for one path) and start the path with "/".`,
+  fixable: true,
+  hasSuggestions: true,
   preventsStatus: [],
   check({ resource, report }) {
     for (const rule of readIngress(resource)?.rules ?? []) {
@@ -26,7 +28,16 @@ ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
         const path = p.path ?? "";
         const pathType = p.pathType;
         if (pathType === undefined) {
-          report({ path: p.at, target: "key", message: `path "${path}" has no pathType`, hint: "set pathType: Prefix (or Exact, ImplementationSpecific)" });
+          const set = (type: string) => ({ description: `set pathType: ${type}`, fix: [{ op: "insert", path: [...p.at, "pathType"], value: type }] as FieldFix });
+          // For "/" every type matches every request the same way: Prefix is the choice that says so.
+          const everything = path === "" || path === "/";
+          report({
+            path: p.at,
+            target: "key",
+            message: `path "${path}" has no pathType`,
+            hint: "set pathType: Prefix (or Exact, ImplementationSpecific)",
+            ...(everything ? { fix: set("Prefix").fix } : { suggestions: ["Prefix", "Exact", "ImplementationSpecific"].map(set) }),
+          });
           continue;
         }
         if (typeof pathType !== "string") continue;
@@ -36,11 +47,16 @@ ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
         }
         const at = p.path === undefined ? [...p.at, "pathType"] : [...p.at, "path"];
         if (pathType === "ImplementationSpecific") {
-          if (path && !path.startsWith("/")) report({ path: at, message: `path "${path}" must start with "/"`, hint: `write it as "/${path}"` });
+          if (path && !path.startsWith("/")) report({ path: at, message: `path "${path}" must start with "/"`, hint: `write it as "/${path}"`, fix: [{ op: "set", path: at, value: `/${path}` }] });
           continue;
         }
         if (!path.startsWith("/")) {
-          report({ path: at, message: path ? `path "${path}" must start with "/"` : `a ${pathType} path must be set and start with "/"`, hint: path ? `write it as "/${path}"` : `set path: "/"` });
+          report({
+            path: at,
+            message: path ? `path "${path}" must start with "/"` : `a ${pathType} path must be set and start with "/"`,
+            hint: path ? `write it as "/${path}"` : `set path: "/"`,
+            ...(path ? { fix: [{ op: "set", path: at, value: `/${path}` }] } : {}),
+          });
           continue;
         }
         const bad = BAD_SEQUENCES.find((s) => path.includes(s)) ?? BAD_SUFFIXES.find((s) => path.endsWith(s));

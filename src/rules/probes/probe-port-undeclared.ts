@@ -15,6 +15,7 @@ readiness probe keeps the pod out of every Service forever; a failing startup pr
 both. Typical causes are a renamed port, a typo (htpp), or a port declared on another
 container of the pod.`,
   fix: "Use a name from the container's ports list (or add a port with that name), or use the port number.",
+  hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
   check({ resource, memo, report }) {
     for (const site of probesOf(resource, memo)) {
@@ -27,6 +28,7 @@ container of the pod.`,
           path: [...site.path, handler, "port"],
           message: `${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" uses port "${port}", which the container does not declare`,
           hint: declared.length ? `use one of the declared ports: ${declared.join(", ")}` : "add the port to the container's ports, or use its number",
+          suggestions: declared.map((name) => ({ description: `use port "${name}"`, fix: [{ op: "set", path: [...site.path, handler, "port"], value: name }] })),
         });
       }
     }

@@ -14,6 +14,7 @@ any other value ("must be 1"), so the pod, or every pod a controller tries to cr
 refused.`,
   fix: "Remove successThreshold from the liveness/startup probe, or set it to 1; use it on the readiness probe instead.",
   preventsStatus: ["CrashLoopBackOff"],
+  fixable: true,
   check({ resource, memo, report }) {
     for (const site of probesOf(resource, memo)) {
       if (site.kind === "readinessProbe") continue;
@@ -24,6 +25,8 @@ refused.`,
         path: [...site.path, "successThreshold"],
         message: `successThreshold "${v}" of the ${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" must be 1`,
         hint: "set successThreshold: 1 or remove it",
+        // 1 is the only value the API server accepts, and what an absent field defaults to.
+        fix: [{ op: "set", path: [...site.path, "successThreshold"], value: 1 }],
       });
     }
   },

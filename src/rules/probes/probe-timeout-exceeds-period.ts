@@ -1,3 +1,4 @@
+import { suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { PROBE_LABEL, probesOf, timing } from "./probes.js";
 
@@ -14,6 +15,7 @@ detection time becomes timeout x failureThreshold instead of period x failureThr
 container that hangs is noticed much later than the numbers suggest. It usually means the two
 values were swapped, or the period was left at its default while the timeout was raised.`,
   fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
+  hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, memo, report }) {
     for (const site of probesOf(resource, memo)) {
@@ -26,6 +28,10 @@ values were swapped, or the period was left at its default while the timeout was
         path: [...site.path, site.raw.timeoutSeconds !== undefined && site.raw.timeoutSeconds !== null ? "timeoutSeconds" : "periodSeconds"],
         message: `timeoutSeconds "${t.timeoutSeconds}" of the ${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" exceeds its periodSeconds ${t.periodSeconds}${periodNote}`,
         hint: `set periodSeconds to at least ${t.timeoutSeconds}`,
+        suggestions: [
+          suggestSet(resource, [...site.path, "periodSeconds"], t.timeoutSeconds),
+          suggestSet(resource, [...site.path, "timeoutSeconds"], t.periodSeconds),
+        ],
       });
     }
   },

@@ -1,6 +1,7 @@
 import { compareQuantities } from "../../models/quantity.js";
 import { containersOf } from "../../models/resource.js";
 import type { Path } from "../../types.js";
+import { suggestSet } from "../fixes.js";
 import { defineRule, type Finding } from "../types.js";
 
 export const rule = defineRule({
@@ -19,6 +20,7 @@ be overcommitted (extended resources, hugepages) the request must even equal the
 (invalid-combination reports a request below it).`,
   fix: `Lower the request to at most the limit, or raise the limit. Quantities compare by value:
 1Gi is 1024Mi, 0.5 cpu is 500m.`,
+  hasSuggestions: true,
   preventsStatus: ["Pending", "Unschedulable", "OOMKilled", "Evicted"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
@@ -33,6 +35,10 @@ be overcommitted (extended resources, hugepages) the request must even equal the
           path: [...path, "requests", name],
           message: `${who} requests ${name} "${req}", more than its limit "${lim}"`,
           hint: `lower the ${name} request to at most ${lim} or raise the limit`,
+          suggestions: [
+            suggestSet(resource, [...path, "requests", name], lim, `lower the ${name} request to ${lim}`),
+            suggestSet(resource, [...path, "limits", name], req, `raise the ${name} limit to ${req}`),
+          ],
         };
         report(finding);
       }

@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { migrationFix } from "./api-migrations.js";
 import { apiVersionStatus, laterText, replacementText } from "./api-version-status.js";
 
 export const rule = defineRule({
@@ -13,6 +14,7 @@ Migrating while both versions are served is a no-op for the running objects (the
 server converts between versions), so it is safe to do before the upgrade.`,
   fix: "Change apiVersion to the replacement the message names before upgrading to the removal release.",
   preventsStatus: [],
+  fixable: true,
   check({ resource, settings, report }) {
     const s = apiVersionStatus(resource, settings.kubernetesVersion);
     if (s?.status !== "deprecated") return;
@@ -20,6 +22,7 @@ server converts between versions), so it is safe to do before the upgrade.`,
       path: ["apiVersion"],
       message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} is deprecated${s.change.removedIn ? ` and removed in Kubernetes ${s.change.removedIn}` : ` (${s.change.replacement} is served)`}${s.change.replacement && s.change.removedIn ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
       hint: replacementText(s.change),
+      fix: migrationFix(resource, s.change),
     });
   },
 });

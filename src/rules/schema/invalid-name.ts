@@ -43,6 +43,7 @@ hash of up to 10 characters. A StatefulSet name is a DNS-1123 label from 1.27; b
 with dots is accepted but its pods are refused (their hostname is the pod name, a DNS label). Upper-case letters and underscores are the usual culprits; the
 object is rejected and not created.`,
   fix: "Rename the object with lower-case letters, digits and '-' (and '.' where allowed).",
+  hasSuggestions: true,
   preventsStatus: [],
   check({ resource, settings, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
@@ -55,6 +56,8 @@ object is rejected and not created.`,
           path: ["metadata", "name"],
           message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}`,
           hint: `rename it, e.g. ${JSON.stringify(suggestName(name, rule))}`,
+          // Other objects may refer to the name: renaming is the author's call.
+          suggestions: [{ description: `rename it to ${JSON.stringify(suggestName(name, rule))}`, fix: [{ op: "set", path: ["metadata", "name"], value: suggestName(name, rule) }] }],
         });
       } else if (resource.kind === "StatefulSet" && name.includes(".")) {
         // Before 1.27 the name is accepted, but every pod is refused: its hostname is the pod name.
@@ -93,6 +96,7 @@ object is rejected and not created.`,
           path: ["metadata", "namespace"],
           message: `namespace ${JSON.stringify(ns)} is not a DNS-1123 label: it ${problems.join(" and ")}`,
           hint: `use the namespace's real name, e.g. ${JSON.stringify(suggestName(ns, "dns1123-label"))}`,
+          suggestions: [{ description: `set namespace ${JSON.stringify(suggestName(ns, "dns1123-label"))}`, fix: [{ op: "set", path: ["metadata", "namespace"], value: suggestName(ns, "dns1123-label") }] }],
         });
       }
     }

@@ -13,4 +13,6 @@ API server ("quantities must match the regular expression"), so the Pod, its con
 the claim is never created. Beware that \`500m\` memory is half a byte, not 500 MiB.`,
   fix: 'Write the quantity with a valid suffix, e.g. "512Mi", "1Gi", "250m", "0.5".',
   preventsStatus: [],
+  fixable: true,
+  hasSuggestions: true,
 });

@@ -18,4 +18,6 @@ they do not tell an integer from a number, and an enum value they do not list is
 is a near miss of a listed one (a newer release may accept it).`,
   fix: "Give the field the type the message names; quote values that must be strings; pick one of the listed enum values.",
   preventsStatus: [],
+  fixable: true,
+  hasSuggestions: true,
 });

@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { migrationFix } from "./api-migrations.js";
 import { apiVersionStatus, laterText, replacementText } from "./api-version-status.js";
 
 export const rule = defineRule({
@@ -13,6 +14,7 @@ the config), by default the release of the API catalogue. The object is still ch
 the current version of its kind, so typos in fields that kept their names are reported.`,
   fix: "Change apiVersion to the replacement the message names and adapt fields that changed between the versions.",
   preventsStatus: [],
+  fixable: true,
   check({ resource, settings, report }) {
     const s = apiVersionStatus(resource, settings.kubernetesVersion);
     if (s?.status !== "removed") return;
@@ -20,6 +22,7 @@ the current version of its kind, so typos in fields that kept their names are re
       path: ["apiVersion"],
       message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
       hint: replacementText(s.change),
+      fix: migrationFix(resource, s.change),
     });
   },
 });

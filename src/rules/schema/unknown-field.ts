@@ -26,4 +26,6 @@ cert-manager, KEDA, Argo Rollouts and External Secrets are checked against bundl
 does not know is reported as info unless it is a near miss of a known one.`,
   fix: "Rename the field to the name the hint suggests, or move it to the path where it belongs.",
   preventsStatus: [],
+  fixable: true,
+  hasSuggestions: true,
 });

@@ -14,7 +14,7 @@ import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
-import type { Finding } from "../types.js";
+import type { FieldFix, Finding } from "../types.js";
 import { compareVersions, findApiChange } from "./api-changes.js";
 import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
@@ -236,7 +236,10 @@ class Walker {
         if (!isMap(value)) return wrongType();
         return this.walkObject(value, code, path);
       case "s":
-        if (typeof value !== "string") wrongType();
+        if (typeof value !== "string") {
+          if (typeof value === "boolean" || typeof value === "number") return this.quoteAsWritten(path, field, value);
+          wrongType();
+        }
         return;
       case "y":
         if (typeof value !== "string") return wrongType();
@@ -269,6 +272,7 @@ class Walker {
             path,
             message: `${JSON.stringify(String(value))} is not a valid quantity`,
             hint: quantityHint(String(value)),
+            ...quantityFixes(path, String(value)),
           });
         }
         return;
@@ -283,11 +287,26 @@ class Walker {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
           hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.join(", ")}`,
+          ...nearValueFixes(path, value, near),
         });
         return;
       }
       default:
     }
+  }
+
+  /**
+   * A boolean or number where a string belongs (`yes`, `on`, `1.10` unquoted): quoting the text
+   * as written gives the string the author typed; YAML 1.1 read it as something else.
+   */
+  private quoteAsWritten(path: Path, field: string, value: boolean | number) {
+    if (this.target.lenient) return;
+    this.report("invalid-type", {
+      path,
+      message: `${JSON.stringify(field)} must be ${expected("s")}, got ${kindOfValue(value)}`,
+      hint: `set ${JSON.stringify(field)} to ${expected("s")}`,
+      fix: [{ op: "quote", path }],
+    });
   }
 
   /** A null value in a map of strings: decoded as "" on create, a deletion in apply's patch (null-map-value). */
@@ -298,6 +317,10 @@ class Walker {
       target: "key",
       message: `${field} key ${JSON.stringify(key)} has a null value: kubectl apply creates it as "" and deletes it on the next apply`,
       hint: `write ${JSON.stringify(key)}: "" for an empty value, or remove the key`,
+      suggestions: [
+        { description: `write ${JSON.stringify(key)}: ""`, fix: [{ op: "set", path: [...path, key], value: "" }] },
+        { description: `remove ${JSON.stringify(key)}`, fix: [{ op: "remove", path: [...path, key] }] },
+      ],
     });
   }
 
@@ -321,6 +344,8 @@ class Walker {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: a port number or a port name that ${problem}`,
           hint: /^\d+$/.test(value) ? `write the port as a number: ${field}: ${value}` : `set ${field} to a port number or to the name of a container port`,
+          // "8080" quoted: the port the digits say.
+          ...(/^\d+$/.test(value) ? { fix: [{ op: "set", path, value: Number(value) }] as FieldFix } : {}),
         });
       }
     }
@@ -403,27 +428,31 @@ class Walker {
   private unknownField(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path) {
     const names = [...fields.keys()];
     const where = path.length ? formatPath(path) : this.resource.kind;
-    const finding = (message: string, hint: string) =>
-      this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+    const finding = (message: string, hint: string, fixes?: Pick<Finding, "fix" | "suggestions">) =>
+      this.report("unknown-field", { path: [...path, key], target: "key", message, hint, ...fixes });
+    const rename = (to: string): FieldFix => [{ op: "rename", path: [...path, key], key: to }];
     const sameCase = names.find((n) => n.toLowerCase() === key.toLowerCase());
-    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`);
+    // Only the case differs: the field the user meant, unless the map has it already.
+    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`, { fix: rename(sameCase) });
     if (!this.target.lenient) {
       const home = this.misplacedHome(key, value, fields, path);
       if (home) {
-        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`);
+        // A single home (not a list item, which would be a guess of which one) is where the user meant it.
+        const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
+        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
         this.misplaced?.push({ path: [...path, key], value, home: home.segments });
         // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
         return this.walk(value, home.code, [...path, key]);
       }
     }
     const near = closestWithin(key, names);
-    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
     if (!this.target.lenient) finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
 
   /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
-  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode; segments: string[] } | undefined {
-    const down: Array<{ at: string; code: TypeCode; segments: string[] }> = [];
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode; segments: string[]; path?: Path } | undefined {
+    const down: Array<{ at: string; code: TypeCode; segments: string[]; path?: Path }> = [];
     const segments = (p: Path) => p.map((s) => (typeof s === "number" ? "[]" : s));
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
@@ -432,14 +461,14 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
-      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key] });
+      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], ...(list ? {} : { path: [...path, name, key] }) });
     }
     if (down.length === 1) return down[0];
     const parent = this.stack[this.stack.length - 2];
     if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
       const code = parentType.fields.get(key);
-      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code, segments: [...segments(parent.path), key] };
+      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code, segments: [...segments(parent.path), key], path: [...parent.path, key] };
     }
     return undefined;
   }
@@ -494,6 +523,25 @@ class Walker {
  */
 export function isPatchDirective(key: string): boolean {
   return key === "$patch" || key === "$retainKeys" || key.startsWith("$setElementOrder/") || key.startsWith("$deleteFromPrimitiveList/");
+}
+
+/** `512mi` -> `512Mi` (only the case of a binary suffix differs) is the fix; `512MB` offers both units it may mean. */
+function quantityFixes(path: Path, text: string): Pick<Finding, "fix" | "suggestions"> {
+  const m = /^([+-]?[0-9.]+)([A-Za-z]+)$/.exec(text);
+  if (!m) return {};
+  const binary = QUANTITY_SUFFIXES.binary.find((s) => s.toLowerCase() === m[2].toLowerCase());
+  if (binary) return { fix: [{ op: "set", path, value: `${m[1]}${binary}` }] };
+  if (!/^[kmgtpe]b$/i.test(m[2])) return {};
+  const unit = m[2][0].toUpperCase();
+  const options = [`${m[1]}${unit}i`, `${m[1]}${unit === "K" ? "k" : unit}`];
+  return { suggestions: options.map((value) => ({ description: `write ${JSON.stringify(value)}`, fix: [{ op: "set", path, value }] })) };
+}
+
+/** An enum value that differs from a valid one only in case is that one; a near spelling is a suggestion. */
+function nearValueFixes(path: Path, value: string, near: string | undefined): Pick<Finding, "fix" | "suggestions"> {
+  if (!near) return {};
+  const fix: FieldFix = [{ op: "set", path, value: near }];
+  return near.toLowerCase() === value.toLowerCase() ? { fix } : { suggestions: [{ description: `set ${JSON.stringify(near)}`, fix }] };
 }
 
 function quantityHint(text: string): string {

@@ -15,13 +15,16 @@ asking for a port outside it is rejected ("provided port is not in the valid ran
 Service is not created. Ports such as 80 or 8080 cannot be node ports; use a LoadBalancer or an
 Ingress to expose well-known ports.`,
   fix: "Pick a nodePort between 30000 and 32767, or remove nodePort and let the API server allocate one.",
+  hasSuggestions: true,
   preventsStatus: [],
   check({ resource, report }) {
     const spec = resource.spec("Service");
     spec?.ports?.forEach((p, i) => {
       if (typeof p.nodePort !== "number" || p.nodePort === 0) return;
       if (p.nodePort >= MIN && p.nodePort <= MAX) return;
-      report({ path: ["spec", "ports", i, "nodePort"], message: `nodePort ${p.nodePort} is outside the node port range ${MIN}-${MAX}`, hint: `pick a port between ${MIN} and ${MAX}, or remove nodePort to get one allocated` });
+      report({ path: ["spec", "ports", i, "nodePort"], message: `nodePort ${p.nodePort} is outside the node port range ${MIN}-${MAX}`, hint: `pick a port between ${MIN} and ${MAX}, or remove nodePort to get one allocated`,
+        suggestions: [{ description: "remove nodePort to get one allocated", fix: [{ op: "remove", path: ["spec", "ports", i, "nodePort"] }] }],
+      });
     });
   },
 });

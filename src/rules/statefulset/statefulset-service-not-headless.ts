@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { setField } from "../fixes.js";
 
 export const rule = defineRule({
   id: "statefulset-service-not-headless",
@@ -19,6 +20,7 @@ kubernetes pkg/controller/statefulset/stateful_set_utils.go) and clients reach t
 through the cluster IP; only its per-pod DNS name is lost, so that is a warning.`,
   fix: `Set spec.clusterIP: None (capital N) on the governing Service; keep a second, normal Service
 if clients need a load-balanced address.`,
+  fixable: true,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, index, report }) {
     const name = resource.spec("StatefulSet")?.serviceName;
@@ -43,6 +45,10 @@ if clients need a load-balanced address.`,
       ...(single ? { severity: "warning" as const } : {}),
       hint: single ? `set spec.clusterIP: None on Service "${name}" before the StatefulSet gets peers` : `set spec.clusterIP: None on Service "${name}"`,
       related: { resource: svc, path: written === undefined ? ["spec"] : ["spec", "clusterIP"], message: "governing Service" },
+      // An ExternalName Service needs another type (a choice); `clusterIPs` written beside it would disagree.
+      ...(spec.type !== "ExternalName" && svc.get(["spec", "clusterIPs"]) === undefined
+        ? { fix: [setField(svc, ["spec", "clusterIP"], "None")], fixResource: svc }
+        : {}),
     });
   },
 });

@@ -1,6 +1,6 @@
 import type { EnvVar } from "../../models/k8s.js";
 import { containersOf } from "../../models/resource.js";
-import { defineRule } from "../types.js";
+import { defineRule, type FieldFix } from "../types.js";
 
 export const rule = defineRule({
   id: "duplicate-env-var",
@@ -16,6 +16,8 @@ duplicate names outright. A later entry that extends the earlier one (\`JAVA_OPT
 -Dx=y\`, which the kubelet expands with the earlier value) works today, but removing either entry
 would change the value: fold the two into one. An entry that repeats the same value can simply go.`,
   fix: "Keep one entry per variable name; fold an entry that extends its own earlier value into one.",
+  fixable: true,
+  hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
@@ -30,7 +32,17 @@ would change the value: fold the two into one. An entry that repeats the same va
           return;
         }
         const found = redefinition(entry.name, earlier, entry);
-        report({ path: [...path, "env", i, "name"], message: found.message, hint: found.hint });
+        const removeEntry = (n: number): FieldFix => [{ op: "remove", path: [...path, "env", n] }];
+        report({
+          path: [...path, "env", i, "name"],
+          message: found.message,
+          hint: found.hint,
+          // The same value twice: this entry changes nothing. Otherwise which one is meant is the author's choice.
+          ...(found.outcome === "same" ? { fix: removeEntry(i) } : {}),
+          ...(found.outcome === "wins"
+            ? { suggestions: [{ description: `remove env[${earlier.at}]`, fix: removeEntry(earlier.at) }, { description: "remove this entry", fix: removeEntry(i) }] }
+            : {}),
+        });
         seen.set(entry.name, { at: i, value: found.value });
       });
     }
@@ -58,7 +70,7 @@ function plainValue(e: EnvVar): string | undefined {
  * pattern (pkg/api/pod/warnings.go). Removing either entry would change the value, so the fix is
  * one entry; server-side apply rejects duplicate names in env (a list map keyed by name).
  */
-function redefinition(name: string, earlier: Definition, later: EnvVar): { message: string; hint: string; value?: string } {
+function redefinition(name: string, earlier: Definition, later: EnvVar): { message: string; hint: string; value?: string; outcome: "extends" | "same" | "wins" } {
   const { at, value: before } = earlier;
   const value = plainValue(later);
   const reference = `$(${name})`;
@@ -71,6 +83,7 @@ function redefinition(name: string, earlier: Definition, later: EnvVar): { messa
           ? `fold both into one entry, value: ${JSON.stringify(extended.text)}: removing either would change the value, and server-side apply rejects duplicate names`
           : `rename the entry at env[${at}] (for example "${name}_BASE") and refer to it here as $(${name}_BASE): removing either would change the value, and server-side apply rejects duplicate names`,
       ...(before !== undefined ? { value: extended.text } : {}),
+      outcome: "extends",
     };
   }
   if (value !== undefined && before !== undefined && (value === before || value === reference)) {
@@ -78,12 +91,14 @@ function redefinition(name: string, earlier: Definition, later: EnvVar): { messa
       message: `env var "${name}" is already defined at env[${at}] with the same value`,
       hint: `remove this entry: env[${at}] already gives "${name}" that value`,
       value: before,
+      outcome: "same",
     };
   }
   return {
     message: `env var "${name}" is already defined at env[${at}]; this later ${value === undefined ? "valueFrom" : "value"} wins`,
     hint: `keep one entry for "${name}": remove env[${at}] if this value is meant, or this entry otherwise`,
     ...(value !== undefined ? { value } : {}),
+    outcome: "wins",
   };
 }
 

@@ -1,4 +1,5 @@
 import { defaultedValue } from "../../models/defaults.js";
+import { suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 
 const ALLOWED = new Set(["OnFailure", "Never"]);
@@ -15,6 +16,7 @@ a new pod). A pod template's restartPolicy defaults to Always, which is what a J
 jobTemplate gets when the field is left out: the API server rejects the Job ("Unsupported value:
 \\"Always\\"") and a CronJob never manages to create its Jobs.`,
   fix: "Set `restartPolicy: OnFailure` (retry in place) or `restartPolicy: Never` (retry with a new pod) in the pod template spec.",
+  hasSuggestions: true,
   preventsStatus: ["Error"],
   check({ resource, memo, report }) {
     const tpl = resource.podTemplate!;
@@ -22,18 +24,22 @@ jobTemplate gets when the field is left out: the API server rejects the Job ("Un
     const policy = defaultedValue(resource, memo, [...tpl.specPath, "restartPolicy"]);
     if (typeof policy !== "string" || ALLOWED.has(policy)) return;
     const written = resource.get([...tpl.specPath, "restartPolicy"]);
+    // Retrying in place or in a new pod is the author's choice.
+    const choices = () => ["OnFailure", "Never"].map((p) => suggestSet(resource, [...tpl.specPath, "restartPolicy"], p));
     if (written === undefined || written === null || written === "") {
       report({
         path: written === undefined ? tpl.specPath : [...tpl.specPath, "restartPolicy"],
         target: "key",
         message: `restartPolicy is not set and defaults to "Always", which a ${resource.kind} does not allow`,
         hint: "set restartPolicy: OnFailure or restartPolicy: Never",
+        suggestions: choices(),
       });
     } else {
       report({
         path: [...tpl.specPath, "restartPolicy"],
         message: `restartPolicy "${policy}" is not allowed for a ${resource.kind}`,
         hint: "set restartPolicy: OnFailure or restartPolicy: Never",
+        suggestions: choices(),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { suggestSet } from "../fixes.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 
@@ -20,6 +21,7 @@ period uses it up: the application gets SIGTERM with no time left (the kubelet a
 extension) and is killed with SIGKILL (exit code 137), so the graceful shutdown the sleep was
 meant to protect never happens. Raise the grace period above the sleep plus the shutdown time.`,
   fix: "Set terminationGracePeriodSeconds above the preStop sleep plus the application's shutdown time, or shorten the sleep.",
+  hasSuggestions: true,
   preventsStatus: ["Terminating"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
@@ -42,6 +44,8 @@ meant to protect never happens. Raise the grace period above the sleep plus the 
         path: at,
         message: `preStop sleeps ${seconds}s, which uses up ${graceText}`,
         hint: `set terminationGracePeriodSeconds above ${seconds} plus the shutdown time, or shorten the sleep`,
+        // How long the shutdown after the sleep takes is the author's guess: 30 more seconds, the default's own allowance.
+        suggestions: [suggestSet(resource, [...tpl.specPath, "terminationGracePeriodSeconds"], seconds + 30)],
       });
     }
   },

@@ -1,3 +1,4 @@
+import { suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 
 /** The API server compares the written values: 0 and "0%" are zero, any other percentage is not. */
@@ -16,6 +17,7 @@ maxUnavailable old ones. With both set to 0 it can do neither, so the API server
 Deployment or DaemonSet ("may not be 0 when maxSurge is 0"). The defaults are 25%/25% for a
 Deployment and maxSurge 0 / maxUnavailable 1 for a DaemonSet.`,
   fix: "Set maxUnavailable to at least 1 (or a non-zero percentage), or allow maxSurge above 0.",
+  hasSuggestions: true,
   preventsStatus: [],
   check({ resource, report }) {
     let field: "strategy" | "updateStrategy";
@@ -32,6 +34,10 @@ Deployment and maxSurge 0 / maxUnavailable 1 for a DaemonSet.`,
       path: ["spec", field, "rollingUpdate", "maxUnavailable"],
       message: `maxUnavailable is 0 while maxSurge is ${JSON.stringify(surge)}: the rollout can neither add nor remove pods`,
       hint: "set maxUnavailable: 1 or maxSurge: 1",
+      suggestions: [
+        suggestSet(resource, ["spec", field, "rollingUpdate", "maxUnavailable"], 1),
+        ...(resource.kind === "Deployment" ? [suggestSet(resource, ["spec", field, "rollingUpdate", "maxSurge"], 1)] : []),
+      ],
     });
   },
 });
