@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fixText } from "../src/engine/fix/run.js";
 import { PAUSE_ENV } from "../src/engine/fix/write.js";
 import type { LintResult } from "../src/types.js";
 import { ROOT } from "./harness.js";
@@ -170,4 +171,15 @@ test("stylish marks fixable findings and counts them", () => {
   const marked = r.stdout.split("\n").filter((l) => l.includes("(fixable)"));
   expect(marked.length).toBe(3);
   expect(r.stdout).toContain("3 problems fixable with --fix");
+});
+
+test("no fix where an edit would change more than its finding (fixtures/fix-refused: every file stays as it is)", async () => {
+  const dir = join(ROOT, "fixtures", "fix-refused");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+  expect(files.length).toBeGreaterThan(1);
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), "utf8");
+    const result = await fixText(text, { filename: file, cwd: ROOT });
+    expect([file, result.changed, result.fixed]).toEqual([file, false, 0]);
+  }
 });

@@ -84,6 +84,17 @@ describe("which rules run", () => {
     }
   });
 
+  test("a stand-in keeps the severity the user gave the rule it replaces, unless the user named the stand-in", () => {
+    for (const { meta } of allRules.filter((r) => r.meta.supersedes?.length)) {
+      const preset = meta.presets![0];
+      for (const old of meta.supersedes!) {
+        const table = severityOverrides({ presets: [preset], config: { rules: { [old]: "error" } } });
+        expect([old, table.get(old), table.get(meta.id)]).toEqual([old, "off", "error"]);
+        expect(severityOverrides({ presets: [preset], rules: { [old]: "error", [meta.id]: "info" } }).get(meta.id)).toBe("info");
+      }
+    }
+  });
+
   test("an unknown preset from the Node API is a usage error naming the nearest", async () => {
     await expect(lint(["-"], { cwd: ROOT, stdin: CLEAN, presets: ["securty"] })).rejects.toThrow(
       'unknown preset "securty" (did you mean "k8s-lint:security"?); one of: k8s-lint:recommended, k8s-lint:security, k8s-lint:production, k8s-lint:all',

@@ -82,7 +82,9 @@ function presetOrThrow(name: string): PresetChoice {
 
 /**
  * Config severities, then `--rule` overrides; a rule of a preset the run does not enable is off
- * unless named in either; a rule another enabled rule stands in for (`supersedes`) is off.
+ * unless named in either; a rule another enabled rule stands in for (`supersedes`) is off, and
+ * the stand-in takes the severity the user gave the rule it replaces (unless the user named the
+ * stand-in too), so `privileged-container: error` stays an error under the security preset.
  * Rules named nowhere keep their own severity.
  */
 export function severityOverrides(options: RunOptions): Map<string, SeveritySetting> {
@@ -91,6 +93,7 @@ export function severityOverrides(options: RunOptions): Map<string, SeveritySett
     if (!src) continue;
     for (const [id, sev] of Object.entries(src)) table.set(id, sev);
   }
+  const named = new Map(table);
   const active = runPresets(options);
   // Setting podSecurity asks for its checks, with or without the security preset.
   const podSecurity = options.podSecurity ?? options.config?.podSecurity;
@@ -103,9 +106,20 @@ export function severityOverrides(options: RunOptions): Map<string, SeveritySett
   }
   for (const { meta } of allRules) {
     if (!meta.supersedes || table.get(meta.id) === "off") continue;
-    for (const id of meta.supersedes) table.set(id, "off");
+    for (const id of meta.supersedes) {
+      const asked = named.get(id);
+      if (asked !== undefined && asked !== "off" && !named.has(meta.id)) table.set(meta.id, strongerOf(table.get(meta.id), asked));
+      table.set(id, "off");
+    }
   }
   return table;
+}
+
+const RANK: Record<SeveritySetting, number> = { off: 0, info: 1, warning: 2, error: 3 };
+
+/** The more severe of a stand-in's severity so far (none: its own) and one the user asked for. */
+function strongerOf(current: SeveritySetting | undefined, asked: SeveritySetting): SeveritySetting {
+  return current !== undefined && RANK[current] >= RANK[asked] ? current : asked;
 }
 
 /** The configuration `--print-config` shows: every setting resolved, every rule's severity. */

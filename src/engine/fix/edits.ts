@@ -110,7 +110,10 @@ class Writer {
   }
 
   private need(path: Path): Located {
-    return this.locate(path) ?? fail(`no field ${path.join(".")}`);
+    const at = this.locate(path) ?? fail(`no field ${path.join(".")}`);
+    // `value: &z yes`: the aliases of the anchor share the value, so editing it edits them too.
+    if (/&[^\s,[\]{}]+\s*$/.test(this.text.slice(this.lineStart(this.lineStart(at.span[2]) - 1), at.span[2]))) fail("the value carries an anchor its aliases share");
+    return at;
   }
 
   private setScalar(path: Path, value: string | number | boolean | null): TextEdit {

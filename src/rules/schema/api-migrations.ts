@@ -52,6 +52,7 @@ export function migrationFix(resource: Resource, change: ApiChange): FieldFix | 
 function workloadMigration(resource: Resource, from: string, setVersion: FieldEdit): FieldFix | undefined {
   // Fields apps/v1 dropped: their meaning has no place in the new version.
   if (resource.get(["spec", "rollbackTo"]) !== undefined || resource.get(["spec", "templateGeneration"]) !== undefined) return undefined;
+  if (resource.kind === "Deployment" && !keepsDeploymentDefaults(resource, from)) return undefined;
   const edits: FieldEdit[] = [setVersion];
   if (resource.get(["spec", "selector"]) === undefined) {
     const labels = resource.get(["spec", "template", "metadata", "labels"]);
@@ -63,4 +64,21 @@ function workloadMigration(resource: Resource, from: string, setVersion: FieldEd
     edits.push({ op: "insert", path: ["spec", "updateStrategy"], value: { type: "OnDelete" } });
   }
   return edits;
+}
+
+/**
+ * Whether a Deployment means the same in apps/v1: the fields whose defaults apps/v1 changed are
+ * written. extensions/v1beta1 kept every old ReplicaSet, had no progress deadline and rolled
+ * with maxSurge 1 / maxUnavailable 1 (SetDefaults_Deployment in
+ * pkg/apis/extensions/v1beta1/defaults.go); apps/v1beta1 kept 2 ReplicaSets
+ * (pkg/apis/apps/v1beta1/defaults.go); apps/v1 keeps 10, gives up after 600 s and rolls 25%/25%
+ * (pkg/apis/apps/v1/defaults.go). Otherwise the migration is left to the user.
+ */
+function keepsDeploymentDefaults(resource: Resource, from: string): boolean {
+  const written = (...path: string[]) => resource.get(["spec", ...path]) !== undefined;
+  if (from === "apps/v1beta1") return written("revisionHistoryLimit");
+  if (from !== "extensions/v1beta1") return true;
+  const strategy = resource.get(["spec", "strategy", "type"]);
+  const rollingWritten = written("strategy", "rollingUpdate", "maxSurge") && written("strategy", "rollingUpdate", "maxUnavailable");
+  return written("revisionHistoryLimit") && written("progressDeadlineSeconds") && (strategy === "Recreate" || rollingWritten);
 }
