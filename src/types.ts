@@ -72,27 +72,6 @@ export interface Suggestion {
   fix: Fix;
 }
 
-/**
- * One replacement of a file's text: [start, end) becomes `text`. Offsets are UTF-16 code units
- * of the text as decoded (a leading BOM removed and not counted, CRLF kept), like columns.
- */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** What applying one diagnostic's fix changes: edits sorted by start, never overlapping. */
-export interface Fix {
-  edits: TextEdit[];
-}
-
-/** A fix that needs the user's choice: shown in JSON, SARIF and the editor, never applied by `--fix`. */
-export interface Suggestion {
-  description: string;
-  fix: Fix;
-}
-
 /** One finding, exactly as the JSON output contract (SPEC §3) prints it. */
 export interface Diagnostic extends Range {
   ruleId: string;
