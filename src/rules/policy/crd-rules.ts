@@ -85,6 +85,32 @@ export function celUnderSchema(value: unknown, schema: JsonSchema | undefined): 
   return value;
 }
 
+/**
+ * The object as the API server judges it: every property the schema defaults and the object
+ * leaves out is filled in, depth first through the defaulted values too (structural defaulting,
+ * Default in k8s.io/apiextensions-apiserver/pkg/apiserver/schema/defaulting/algorithm.go). The
+ * written object is not changed; defaulted values are copies.
+ */
+export function withSchemaDefaults(value: unknown, schema: JsonSchema | undefined): unknown {
+  if (!schema) return value;
+  if (Array.isArray(value)) {
+    const items = isMap(schema.items) ? (schema.items as JsonSchema) : undefined;
+    return items ? value.map((v) => withSchemaDefaults(v, items)) : value;
+  }
+  if (!isMap(value)) return value;
+  const properties = isMap(schema.properties) ? schema.properties : {};
+  const additional = isMap(schema.additionalProperties) ? (schema.additionalProperties as JsonSchema) : undefined;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, sub] of Object.entries(properties)) {
+    if (isMap(sub) && sub.default !== undefined && !Object.hasOwn(out, key)) out[key] = structuredClone(sub.default);
+  }
+  for (const [key, v] of Object.entries(out)) {
+    const sub = Object.hasOwn(properties, key) && isMap(properties[key]) ? (properties[key] as JsonSchema) : additional;
+    out[key] = withSchemaDefaults(v, sub);
+  }
+  return out;
+}
+
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings by resource");
 
 export function crdRuleFindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
@@ -95,7 +121,8 @@ export function crdRuleFindings(resource: Resource, index: ResourceIndex, memo: 
     const own = customResourceSchema(resource, index);
     if (own && hasValidationRules(own.definition.crd)) {
       const walker = new RuleWalker(resource, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], runBudget(memo), found);
-      walker.walk(resource.raw, celUnderSchema(resource.raw, own.version.schema), own.version.schema, [], []);
+      const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
+      walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema), own.version.schema, [], []);
     }
     cache.set(resource, found);
   }
