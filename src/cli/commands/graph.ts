@@ -16,7 +16,7 @@ import { REFERENCE_POLICIES, type ReferencePolicy, type SeveritySetting } from "
 import { parseCommandArgs } from "../args.js";
 import { writeReportFile } from "../reports.js";
 import { EXIT_OK, UsageError, type CliIO } from "../io.js";
-import { podSecurityOption, presetOptions } from "./lint.js";
+import { INPUT_OPTIONS, podSecurityOption, presetOptions } from "./lint.js";
 
 const GRAPH_FORMATS = ["html", "mermaid", "dot", "json"] as const;
 type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -61,15 +61,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
       format: { type: "string", short: "f" },
       "output-file": { type: "string", short: "o" },
       "collapse-above": { type: "string" },
-      config: { type: "string", short: "c" },
-      rule: { type: "string", multiple: true },
-      preset: { type: "string", multiple: true },
-      "pod-security": { type: "string" },
-      "kubernetes-version": { type: "string" },
-      "default-namespace": { type: "string" },
-      "ignore-pattern": { type: "string", multiple: true },
-      context: { type: "string", multiple: true },
-      references: { type: "string" },
+      ...INPUT_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
   }, "k8s-lint graph");

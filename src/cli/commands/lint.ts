@@ -102,6 +102,19 @@ export function presetOptions(names: string[] | undefined): string[] {
   return presets;
 }
 
+/** The options that choose what is linted and how: the lint and `graph` read them alike. */
+export const INPUT_OPTIONS = {
+  config: { type: "string", short: "c" },
+  rule: { type: "string", multiple: true },
+  preset: { type: "string", multiple: true },
+  "pod-security": { type: "string" },
+  "kubernetes-version": { type: "string" },
+  "default-namespace": { type: "string" },
+  "ignore-pattern": { type: "string", multiple: true },
+  context: { type: "string", multiple: true },
+  references: { type: "string" },
+} as const;
+
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs({
     args: argv,
@@ -111,16 +124,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       format: { type: "string", short: "f", multiple: true },
       "output-file": { type: "string", short: "o" },
       "stdin-filename": { type: "string" },
-      config: { type: "string", short: "c" },
-      rule: { type: "string", multiple: true },
-      preset: { type: "string", multiple: true },
-      "pod-security": { type: "string" },
-      "kubernetes-version": { type: "string" },
-      "default-namespace": { type: "string" },
-      "ignore-pattern": { type: "string", multiple: true },
+      ...INPUT_OPTIONS,
       "follow-symlinks": { type: "boolean" },
-      context: { type: "string", multiple: true },
-      references: { type: "string" },
       "per-directory": { type: "boolean" },
       "max-warnings": { type: "string" },
       quiet: { type: "boolean" },
