@@ -676,6 +676,9 @@ function documents(): ParsedDocument[] {
       const e = r1;
       const le = restOfLine(e);
       rootEnd = le < docEnd ? le + 1 : docEnd;
+      // Comment lines after a root flow collection: the yaml package's document range takes them
+      // in, so the full route reads such a document.
+      for (let k = rootEnd; k < docEnd; k++) if (T.charCodeAt(k) === 35) throw BAIL;
       skipTrailing(rootEnd, 0, true, rootEnd);
       r0 = contentAt;
       r1 = e;
