@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LintResult } from "../src/types.js";
 import { ROOT } from "./harness.js";
 
 const BIN = join(ROOT, "dist", "bin", "k8s-lint.js");
@@ -82,6 +83,15 @@ test("a custom rule whose expression does not compile, or a plugin without rules
   const plugin = run(["a.yaml"], dir);
   expect(plugin.code).toBe(2);
   expect(plugin.stderr).toMatch(/exports no "rules" array/);
+});
+
+test("a custom rule whose expression is not a condition says so instead of failing every object with its message", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  writeFileSync(join(dir, "a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: name-only\n    expression: object.metadata.name\n    message: the rule's own message\n");
+  const out = run(["a.yaml", "-f", "json"], dir);
+  const messages = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics.map((d) => d.message));
+  expect(messages).toEqual(['custom rule "name-only" gives the string "a", not true or false']);
 });
 
 test("the config's policies folder applies admission policies to the input without linting them", () => {
