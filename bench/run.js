@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --shapes mixed,flow,...] [--sizes 10000] [--long] [--runs 5] [--rules all,recommended]
+ * `npm run bench [-- --shapes mixed,flow,...] [--sizes 10000] [--long] [--long-runs 1] [--runs 5] [--rules all,recommended]
  *                   [--compare <checkout>] [--latency-runs 11] [--no-latency] [--check]`
  *
  * Lints generated corpora of every shape (generate.js CORPUS_SHAPES: block style, flow style,
@@ -24,7 +24,7 @@
  * its defaults, which were then every rule it had. The default run count becomes 5.
  *
  * --long adds the 100,000-resource corpus (mixed shape; takes minutes) for the scaling and
- * memory figures. With --check the process exits 1 when an acceptance ratio of issue 17 (or,
+ * memory figures, run --long-runs times (1; --runs does not apply to it). With --check the process exits 1 when an acceptance ratio of issue 17 (or,
  * with --compare, of issue 15) is not met.
  */
 import { spawnSync } from "node:child_process";
@@ -49,6 +49,7 @@ const { values } = parseArgs({
     shapes: { type: "string", default: CORPUS_SHAPES.join(",") },
     sizes: { type: "string", default: "10000" },
     long: { type: "boolean", default: false },
+    "long-runs": { type: "string", default: "1" },
     runs: { type: "string" },
     rules: { type: "string", default: "all,recommended" },
     compare: { type: "string" },
@@ -78,11 +79,13 @@ if (!ruleSets.length) usage("--rules expects all, recommended or both");
 if (values.check && !ruleSets.includes("all")) usage("--check judges the every-rule column: --rules must include all");
 const runsOption = values.runs === undefined ? undefined : Number(values.runs);
 if (runsOption !== undefined && !(Number.isInteger(runsOption) && runsOption > 0)) usage(`--runs expects a positive integer, not "${values.runs}"`);
+const longRuns = Number(values["long-runs"]);
+if (!(Number.isInteger(longRuns) && longRuns > 0)) usage(`--long-runs expects a positive integer, not "${values["long-runs"]}"`);
 const latencyRuns = Number(values["latency-runs"]);
 if (!(Number.isInteger(latencyRuns) && latencyRuns > 0)) usage(`--latency-runs expects a positive integer, not "${values["latency-runs"]}"`);
 /**
- * Runs per size: 3 up to 10k (the median of three; 5 with --compare, as issue 15 asks),
- * 1 above (a 100k run takes a while); --runs sets every size.
+ * Runs per corpus of --sizes: 3 up to 10k (the median of three; 5 with --compare, as issue 15
+ * asks), 1 above (a 100k run takes a while); --runs sets them all. The --long corpus: --long-runs.
  */
 const runsFor = (n) => runsOption ?? (n > 10_000 ? 1 : values.compare ? 5 : 3);
 
@@ -201,15 +204,15 @@ const rows = [];
 const outDir = mkdtempSync(join(tmpdir(), "k8s-lint-bench-out-"));
 try {
   const plan = shapes.flatMap((shape) => sizes.map((size) => ({ shape, size })));
-  if (values.long) plan.push({ shape: "mixed", size: 100_000 });
-  for (const { shape, size } of plan) {
+  if (values.long) plan.push({ shape: "mixed", size: 100_000, long: true });
+  for (const { shape, size, long } of plan) {
     const g0 = Date.now();
     const dir = generateCorpus(size, undefined, shape);
     const stats = JSON.parse(readFileSync(join(dir, ".stats.json"), "utf8"));
     process.stderr.write(
       `corpus ${relative(ROOT, dir)}: ${size} resources, ${stats.files} files, ${fmt(stats.bytes / 1048576, 1)} MB (${Date.now() - g0} ms)\n`,
     );
-    const runs = runsFor(size);
+    const runs = long ? longRuns : runsFor(size);
     const acc = Object.fromEntries(columns.map((c) => [c.id, []]));
     for (let i = 0; i < runs; i++) {
       const load = loadavg()[0];
