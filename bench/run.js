@@ -270,10 +270,10 @@ try {
   const line = (cells) => cells.join(" ");
   console.log(line(table.map(([head, w, , align]) => (w === undefined ? head : align ? head.padEnd(w) : pad(head, w)))));
   for (const r of rows) console.log(line(table.map(([head, w, get, align]) => (w === undefined ? head : align ? get(r).padEnd(w) : pad(get(r), w)))));
-  const counted = (s) => `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos reported (${s.skipped} skipped)`;
+  const counted = (s) => `${s.errors}/${s.warnings}/${s.infos}${s.skipped ? ` (${s.skipped} skipped)` : ""}`;
   for (const r of rows) {
-    console.log(`  ${r.shape} ${fmtInt(r.size)}: ${fmt(100 * r.fallback, 1)}% of files fell back to the full parse path`);
-    for (const c of columns.filter((x) => x.cli)) console.log(`    ${c.name}: ${counted(r.col[c.id].summary)}`);
+    const findings = columns.filter((x) => x.cli).map((c) => `${c.id} ${counted(r.col[c.id].summary)}`);
+    console.log(`  ${r.shape} ${fmtInt(r.size)}: errors/warnings/infos ${findings.join(", ")}; ${fmt(100 * r.fallback, 1)}% of files fell back to the full parse path`);
   }
   console.log("  naive = parseAllDocuments + LineCounter + toJS; parse = the engine's own parse path alone (parseText + line table)");
   const probeFile = singleManifest();
