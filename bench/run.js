@@ -22,6 +22,8 @@
  * the same corpora, and the report shows each checkout's lint/naive ratio and the change in
  * percent (issue 15: "within 10% of before"). A checkout whose CLI has no `--preset` runs
  * its defaults, which were then every rule it had. The default run count becomes 5.
+ * --compare-flags="<flags>" adds CLI flags to the compared columns only: `--compare .
+ * --compare-flags="--rule invalid-value=off ..."` prices some rules within one checkout.
  *
  * --long adds the 100,000-resource corpus (mixed shape; takes minutes) for the scaling and
  * memory figures, run --long-runs times (1; --runs does not apply to it). With --check the process exits 1 when an acceptance ratio of issue 17 (or,
@@ -53,6 +55,7 @@ const { values } = parseArgs({
     runs: { type: "string" },
     rules: { type: "string", default: "all,recommended" },
     compare: { type: "string" },
+    "compare-flags": { type: "string", default: "" },
     "latency-runs": { type: "string", default: "11" },
     "no-latency": { type: "boolean", default: false },
     check: { type: "boolean", default: false },
@@ -176,6 +179,11 @@ function baseline(mode, dir) {
 // The columns of every run: two parse baselines, this checkout's lint per rule set, the compared one's.
 const self = checkout(ROOT, "this checkout");
 const other = values.compare ? checkout(resolve(values.compare), "--compare") : undefined;
+const compareFlags = values["compare-flags"].split(/\s+/).filter(Boolean);
+if (compareFlags.length && !other) usage("--compare-flags needs --compare");
+for (const flag of other ? ["--format", "--output-file"] : []) {
+  if (!other.has(flag)) usage(`--compare ${other.root}: its CLI has no ${flag}, which the bench needs`);
+}
 const columns = [
   { id: "naive", name: "naive parse", run: (dir) => baseline("naive", dir) },
   { id: "parse", name: "engine parse", run: (dir) => baseline("engine", dir) },
@@ -183,10 +191,10 @@ const columns = [
 for (const set of ruleSets) columns.push({ id: set, name: `lint ${set}`, of: self, cli: self.cli, args: RULE_SETS[set], sets: [set] });
 if (other) {
   if (other.has("--preset")) {
-    for (const set of ruleSets) columns.push({ id: `before-${set}`, name: `before ${set}`, of: other, cli: other.cli, args: RULE_SETS[set], sets: [set] });
+    for (const set of ruleSets) columns.push({ id: `before-${set}`, name: `before ${set}`, of: other, cli: other.cli, args: [...RULE_SETS[set], ...compareFlags], sets: [set] });
   } else {
     // Before presets every rule was on by default: its default run is its every-rule run.
-    columns.push({ id: "before", name: "before (defaults)", of: other, cli: other.cli, args: [], sets: ruleSets });
+    columns.push({ id: "before", name: "before (defaults)", of: other, cli: other.cli, args: compareFlags, sets: ruleSets });
   }
 }
 for (const c of columns) if (c.cli) c.run = (dir, out) => lint(c, dir, join(out, `${c.id}.json`));
@@ -199,7 +207,7 @@ const loadBefore = loadAverage();
 const loads = [];
 console.log(`k8s-lint benchmark — node ${process.version}, ${HAS_TIME ? "peak RSS from /usr/bin/time -v" : "peak RSS from process.resourceUsage()"}`);
 console.log(`this checkout: ${self.label}`);
-if (other) console.log(`compared with:  ${other.label} (${other.root})`);
+if (other) console.log(`compared with:  ${other.label} (${other.root})${compareFlags.length ? `, with ${compareFlags.join(" ")}` : ""}`);
 const rows = [];
 const outDir = mkdtempSync(join(tmpdir(), "k8s-lint-bench-out-"));
 try {
