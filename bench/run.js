@@ -249,7 +249,7 @@ try {
   const loadAfter = loadAverage();
   const perSize = [...new Set(rows.map((r) => r.runs))].join("/");
   console.log("");
-  console.log(`runs: ${rows.reduce((n, r) => n + r.runs, 0)} (${perSize} interleaved per corpus; medians shown)`);
+  console.log(`runs: ${perSize} per corpus, medians shown (${rows.reduce((n, r) => n + r.runs, 0)} interleaved rounds of ${columns.length} processes)`);
   console.log(`load average before/after: ${loadBefore} / ${loadAfter}; 1-minute load at the start of each run: min ${fmt(Math.min(...loads))}, median ${fmt(median(loads))}, max ${fmt(Math.max(...loads))}`);
   const table = [
     ["shape", 11, (r) => r.shape, "left"],
