@@ -49,17 +49,32 @@ export function enabledByPresets(meta: PresetMember, active: readonly PresetChoi
   return presetsOf(meta).some((p) => active.includes(p));
 }
 
+/** The Pod Security level a run set, and where (`--pod-security`, or `podSecurity` in the config): it turns the pss-* rules on. */
+export interface PodSecurityEnabler {
+  level: "baseline" | "restricted";
+  source: "--pod-security" | "config";
+}
+
 /**
  * What `explain` and `--explain` add to a preset rule's explanation: which preset it belongs to,
- * and, for a finding of a run (`active` given), why it is shown. Undefined for a recommended rule.
+ * and, for a finding of a run (`active` given), what enabled it: the preset the run chose
+ * (`all` when it is on), the Pod Security level the run set (the rules of category
+ * pod-security), else the rule's own name in the configuration. Undefined for a recommended rule.
  */
-export function presetNote(meta: PresetMember, active?: readonly string[]): string | undefined {
+export function presetNote(meta: PresetMember & { category?: string }, active?: readonly string[], podSecurity?: PodSecurityEnabler): string | undefined {
   if (!meta.presets?.length) return undefined;
   const part = `Part of the ${meta.presets.join(" and ")} preset${meta.presets.length > 1 ? "s" : ""}`;
+  const isPodSecurity = meta.category === "pod-security";
   if (!active) {
-    const how = meta.presets.map((p) => `\`--preset ${p}\``).join(" or ");
-    return `${part}: off unless enabled (${how}, \`extends: [${PRESET_PREFIX}${meta.presets[0]}]\` in the config, or the rule set to a severity under \`rules\`).`;
+    const how = [...meta.presets.map((p) => `\`--preset ${p}\``), ...(isPodSecurity ? ["`--pod-security <level>`"] : [])].join(" or ");
+    const config = isPodSecurity ? `\`extends: [${PRESET_PREFIX}${meta.presets[0]}]\` or \`podSecurity\` in the config` : `\`extends: [${PRESET_PREFIX}${meta.presets[0]}]\` in the config`;
+    return `${part}: off unless enabled (${how}, ${config}, or the rule set to a severity under \`rules\`).`;
   }
-  const by = meta.presets.find((p) => active.includes(p)) ?? (active.includes("all") ? "all" : undefined);
-  return by ? `${part}; shown because the ${by} preset is enabled.` : `${part}; shown because the rule is enabled by name in the configuration.`;
+  const by = active.includes("all") ? "all" : meta.presets.find((p) => active.includes(p));
+  if (by) return `${part}; shown because the ${by} preset is enabled.`;
+  if (isPodSecurity && podSecurity) {
+    const what = podSecurity.source === "--pod-security" ? `--pod-security ${podSecurity.level}` : `podSecurity (level ${podSecurity.level}) in the config`;
+    return `${part}; shown because ${what} enables the Pod Security checks.`;
+  }
+  return `${part}; shown because the rule is enabled by name in the configuration.`;
 }

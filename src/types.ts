@@ -1,5 +1,5 @@
 /** Shared types of the pipeline: files -> documents -> resources -> diagnostics -> output. */
-import type { PresetChoice, PresetName } from "./presets.js";
+import type { PodSecurityEnabler, PresetChoice, PresetName } from "./presets.js";
 
 export type Severity = "error" | "warning" | "info";
 export type SeveritySetting = Severity | "off";
@@ -126,6 +126,8 @@ export interface LintResult {
   presets?: PresetChoice[];
   /** The release asked for (--kubernetes-version, kubernetesVersion), present when another one is judged (newer than the catalogue). */
   requestedKubernetesVersion?: string;
+  /** The Pod Security level the run set (--pod-security or podSecurity), which turns the pod-security rules on; absent when neither is set. */
+  podSecurity?: PodSecurityEnabler;
   files: FileResult[];
   summary: LintSummary;
 }

@@ -188,6 +188,13 @@ describe("what users read about a preset rule", () => {
     expect(unwrapped(byPreset.out)).toContain("Part of the security preset; shown because the security preset is enabled.");
     const byName = await cli(["pod.yaml", "--rule", "pss-host-namespaces=warning", "--explain"], dir);
     expect(unwrapped(byName.out)).toContain("Part of the security preset; shown because the rule is enabled by name in the configuration.");
+    // What enabled the rule is named: the Pod Security level asked for, the preset "all".
+    const byLevel = await cli(["pod.yaml", "--pod-security", "baseline", "--explain"], dir);
+    expect(unwrapped(byLevel.out)).toContain("Part of the security preset; shown because --pod-security baseline enables the Pod Security checks.");
+    const byConfig = await cli(["pod.yaml", "--explain"], project({ "pod.yaml": pod, ".k8s-lint.yaml": "podSecurity:\n  level: baseline\n" }));
+    expect(unwrapped(byConfig.out)).toContain("Part of the security preset; shown because podSecurity (level baseline) in the config enables the Pod Security checks.");
+    const byAll = await cli(["pod.yaml", "--preset", "all", "--explain"], dir);
+    expect(unwrapped(byAll.out)).toContain("Part of the security preset; shown because the all preset is enabled.");
     // The recommended rule stands aside only while the PSS rule runs.
     expect(byPreset.out).not.toContain("host-namespace\n");
     expect((await cli(["pod.yaml"], dir)).out).toMatch(/host-namespace\n/);
@@ -200,7 +207,12 @@ describe("what users read about a preset rule", () => {
       "Part of the security preset: off unless enabled (`--preset security`, `extends: [k8s-lint:security]` in the config, or the rule set to a severity under `rules`).",
     );
     expect(presetNote(meta, ["recommended", "security"])).toBe("Part of the security preset; shown because the security preset is enabled.");
-    expect(presetNote(meta, ["recommended", "security", "production", "all"])).toBe("Part of the security preset; shown because the security preset is enabled.");
+    expect(presetNote(meta, ["recommended", "security", "production", "all"])).toBe("Part of the security preset; shown because the all preset is enabled.");
+    const pss = { ...meta, category: "pod-security" };
+    expect(presetNote(pss)).toContain("`--pod-security <level>`");
+    expect(presetNote(pss, ["recommended"], { level: "restricted", source: "--pod-security" })).toBe("Part of the security preset; shown because --pod-security restricted enables the Pod Security checks.");
+    // Only the Pod Security rules are turned on by the level: another security rule shown is named in the configuration.
+    expect(presetNote(meta, ["recommended"], { level: "restricted", source: "--pod-security" })).toBe("Part of the security preset; shown because the rule is enabled by name in the configuration.");
     expect(presetNote(meta, ["recommended"])).toBe("Part of the security preset; shown because the rule is enabled by name in the configuration.");
   });
 });

@@ -3,7 +3,7 @@ import type { Config, ExcludeEntry } from "../config/schema.js";
 import { releaseOf, targetRelease } from "../models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { allRules } from "../rules/index.js";
-import { activePresets, enabledByPresets, PRESET_NAMES, PRESET_PREFIX, presetNamed, type PresetChoice } from "../presets.js";
+import { activePresets, enabledByPresets, PRESET_NAMES, PRESET_PREFIX, presetNamed, type PodSecurityEnabler, type PresetChoice } from "../presets.js";
 import { didYouMean } from "../did-you-mean.js";
 import { LintUsageError } from "../errors.js";
 import type { Settings } from "../rules/types.js";
@@ -44,6 +44,12 @@ export function runSettings(options: RunOptions): Settings {
     ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
     ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
   };
+}
+
+/** The Pod Security level the run set and where (flag over config), or undefined: it is what turns the pod-security rules on. */
+export function podSecurityEnabler(options: RunOptions, settings: Settings): PodSecurityEnabler | undefined {
+  if (options.podSecurity) return { level: settings.podSecurity.level, source: "--pod-security" };
+  return options.config?.podSecurity ? { level: settings.podSecurity.level, source: "config" } : undefined;
 }
 
 /**

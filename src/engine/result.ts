@@ -1,7 +1,7 @@
 /** The reported files -> the JSON-contract result (SPEC §3): diagnostics in order, counts. */
 import type { Resource } from "../models/resource.js";
 import type { Diagnostic, FileResult, LintResult, ResourceRef, Severity } from "../types.js";
-import type { PresetChoice } from "../presets.js";
+import type { PodSecurityEnabler, PresetChoice } from "../presets.js";
 import { locate } from "./positions.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 
@@ -17,9 +17,11 @@ export interface ResultInput {
   requestedKubernetesVersion?: string;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
+  /** The Pod Security level the run set, when it set one. */
+  podSecurity?: PodSecurityEnabler;
 }
 
-export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet }: ResultInput): LintResult {
+export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
@@ -33,6 +35,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
     kubernetesVersion,
     ...(presets ? { presets: [...presets] } : {}),
     ...(requestedKubernetesVersion ? { requestedKubernetesVersion } : {}),
+    ...(podSecurity ? { podSecurity } : {}),
     files,
     summary: {
       files: files.length,

@@ -97,6 +97,10 @@ export const lintResultSchema = z
       .regex(/^\d+\.\d+$/)
       .optional()
       .describe("the release asked for (--kubernetes-version or kubernetesVersion), present only when another one was judged: a release newer than the newest k8s-lint knows is judged as that one"),
+    podSecurity: z
+      .strictObject({ level: z.enum(["baseline", "restricted"]), source: z.enum(["--pod-security", "config"]) })
+      .optional()
+      .describe("the Pod Security level the run set (--pod-security, or podSecurity in the config), which turns the pod-security rules on; absent when neither sets one"),
     files: z.array(fileResultSchema).describe("every linted file, in the order they were found"),
     summary: z
       .strictObject({

@@ -41,7 +41,7 @@ export const format: Formatter = (result, options) => {
         const rule = rules.get(d.ruleId);
         if (rule) {
           lines.push(c.dim(wrap(rule.explanation, { width, indent: "    | " })));
-          const note = presetNote(rule, result.presets);
+          const note = presetNote(rule, result.presets, result.podSecurity);
           if (note) lines.push(c.dim(wrap(note, { width, indent: "    | " })));
           lines.push(c.dim(wrap(`Fix: ${rule.fix}`, { width, indent: "    | " })));
         }
