@@ -91,7 +91,16 @@ test("a custom rule whose expression is not a condition says so instead of faili
   writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: name-only\n    expression: object.metadata.name\n    message: the rule's own message\n");
   const out = run(["a.yaml", "-f", "json"], dir);
   const messages = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics.map((d) => d.message));
-  expect(messages).toEqual(['custom rule "name-only" gives the string "a", not true or false']);
+  expect(messages).toEqual(['custom rule "name-only" must evaluate to bool, but it gives the string "a"']);
+});
+
+test("a custom rule whose expression's type is not bool is refused when the config loads, as the API server refuses such a CRD rule", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  writeFileSync(join(dir, "a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: name-size\n    expression: size(object.metadata.name)\n    message: never\n");
+  const out = run(["a.yaml"], dir);
+  expect(out.code).toBe(2);
+  expect(out.stderr).toContain('customRules[0] ("name-size"): expression must evaluate to bool, but it gives int');
 });
 
 test("the config's policies folder applies admission policies to the input without linting them", () => {

@@ -22,7 +22,10 @@ export async function applyUserRules(config: Config | undefined, configFile: str
     const cel = await loadCel();
     for (const [i, entry] of config.customRules.entries()) {
       const compiled = cel.compile(entry.expression, CUSTOM_RULE_VARIABLES);
+      const wrongType = cel.isCompileError(compiled) ? undefined : cel.typeProblem(compiled.type, "bool");
       if (cel.isCompileError(compiled)) problems.push(`${where}: customRules[${i}] ("${entry.id}"): expression does not compile at character ${compiled.start + 1}: ${compiled.message}`);
+      // As the API server refuses a CRD rule or a policy validation that is not a condition.
+      else if (wrongType) problems.push(`${where}: customRules[${i}] ("${entry.id}"): expression ${wrongType}: ${cel.resultTypeHint("bool")}`);
       else rules.push(customRule(entry, where));
     }
   }

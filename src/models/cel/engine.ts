@@ -14,7 +14,7 @@
 import { Environment } from "@marcbachmann/cel-js";
 import { registerKubernetesLibrary } from "./kubernetes-library.js";
 import { enableLinearFallback } from "./regex.js";
-import { celText, toCel } from "./values.js";
+import { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType } from "./values.js";
 
 /** k8s.io/apiserver/pkg/apis/cel/config.go */
 export const PER_CALL_LIMIT = 1_000_000;
@@ -40,6 +40,8 @@ export interface CostBudget {
 
 export interface CelProgram {
   readonly expression: string;
+  /** The type the checker gives the result (cel-go's OutputType): `bool`, `int`, `list<string>`, `dyn`... */
+  readonly type: string;
   /**
    * Evaluates against JSON variables (converted to CEL values, cached per object), or against
    * values already in CEL form (`converted`: toCel or a schema-aware conversion made them).
@@ -143,6 +145,7 @@ export function compile(expression: string, variables: readonly string[]): CelPr
   }
   return {
     expression,
+    type: checked.type ?? "dyn",
     run(variables, budget, converted) {
       const context: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(variables)) context[k] = converted ? v : celValue(v);
@@ -185,4 +188,4 @@ export function isCompileError(x: CelProgram | CelCompileError): x is CelCompile
   return "message" in x;
 }
 
-export { celText, toCel };
+export { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType };

@@ -6,7 +6,7 @@
 import type * as Engine from "./engine.js";
 
 export type CelEngine = typeof Engine;
-export type { CelCompileError, CelOutcome, CelProgram, CostBudget } from "./engine.js";
+export type { CelCompileError, CelOutcome, CelProgram, CostBudget, ResultType } from "./engine.js";
 
 let engine: CelEngine | undefined;
 

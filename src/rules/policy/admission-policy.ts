@@ -20,7 +20,7 @@
  *
  * Expressions that read `authorizer` need the cluster's authorizer and are not evaluated.
  */
-import { celEngine, type CelOutcome, type CostBudget } from "../../models/cel/load.js";
+import { celEngine, type CelOutcome, type CostBudget, type ResultType } from "../../models/cel/load.js";
 import { groupOf } from "../../models/api-groups.js";
 import { CLUSTER_SCOPED_KINDS } from "../../models/k8s.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -31,6 +31,7 @@ import type { Path, Severity } from "../../types.js";
 import type { Finding } from "../types.js";
 import { exceededMessage, runBudget } from "./budget.js";
 import { parseFieldPath } from "./field-path.js";
+import { onObject, recordWrongType } from "./wrong-types.js";
 
 /** The variables Kubernetes declares for policy expressions (validating/plugin.go, cel/composition.go). */
 export const POLICY_VARIABLES = ["object", "oldObject", "request", "params", "namespaceObject", "variables", "authorizer"];
@@ -41,20 +42,29 @@ function isMap(v: unknown): v is Record<string, unknown> {
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const strings = (v: unknown): string[] => list(v).filter((x): x is string => typeof x === "string");
 
+/** A CEL expression where it is written, with the variables it may read and the type it must give (none: any). */
+export interface DeclaredExpression {
+  path: Path;
+  expression: string;
+  variables: string[];
+  wanted?: ResultType;
+}
+
 /** Every CEL expression of a policy with its path, for compilation (cel-expression-invalid). */
-export function policyExpressions(policy: Resource): Array<{ path: Path; expression: string; variables: string[] }> {
+export function policyExpressions(policy: Resource): DeclaredExpression[] {
   if (policy.kind !== "ValidatingAdmissionPolicy") return [];
   const spec = isMap(policy.raw.spec) ? policy.raw.spec : {};
-  const out: Array<{ path: Path; expression: string; variables: string[] }> = [];
-  const add = (section: string, key: string) =>
+  const out: DeclaredExpression[] = [];
+  // The types each must give: ReturnTypes() of the accessors in k8s.io/apiserver/pkg/admission/plugin/policy/validating.
+  const add = (section: string, key: string, wanted?: ResultType) =>
     list(spec[section]).forEach((entry, i) => {
-      if (isMap(entry) && typeof entry[key] === "string") out.push({ path: ["spec", section, i, key], expression: entry[key] as string, variables: POLICY_VARIABLES });
+      if (isMap(entry) && typeof entry[key] === "string") out.push({ path: ["spec", section, i, key], expression: entry[key] as string, variables: POLICY_VARIABLES, ...(wanted ? { wanted } : {}) });
     });
-  add("matchConditions", "expression");
+  add("matchConditions", "expression", "bool");
   add("variables", "expression");
-  add("validations", "expression");
-  add("validations", "messageExpression");
-  add("auditAnnotations", "valueExpression");
+  add("validations", "expression", "bool");
+  add("validations", "messageExpression", "string");
+  add("auditAnnotations", "valueExpression", "string or null");
   return out;
 }
 
@@ -209,8 +219,20 @@ interface Evaluation {
   out: Finding[];
 }
 
-/** The findings of every binding whose policy applies to the resource. */
+const FINDINGS = memoKey<Map<Resource, Finding[]>>("admission policy findings by resource");
+
+/**
+ * The findings of every binding whose policy applies to the resource, evaluated once per
+ * resource (cel-expression-invalid runs the policies too, for the types their expressions give).
+ */
 export function policyFindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
+  const cache = index.memo.get(FINDINGS, () => new Map());
+  let found = cache.get(resource);
+  if (!found) cache.set(resource, (found = evaluateBindings(resource, index, memo)));
+  return found;
+}
+
+function evaluateBindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
   if (resource.kind === "ValidatingAdmissionPolicy" || resource.kind === "ValidatingAdmissionPolicyBinding") return [];
   const bindings = index.memo.get(BINDINGS, () => bindingsOf(index));
   if (!bindings.length) return [];
@@ -254,10 +276,11 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     authorizer: null,
   };
   const variables: Record<string, unknown> = {};
-  const evaluate = (expression: string, path: Path): CelOutcome | undefined => {
+  /** An outcome, or undefined when the expression is not judged (authorizer, no compile, wrong type: cel-expression-invalid). */
+  const evaluate = (expression: string, path: Path, wanted?: ResultType): CelOutcome | undefined => {
     if (readsAuthorizer(expression)) return undefined;
     const program = cel.compiled(expression, POLICY_VARIABLES);
-    if (!program) return undefined;
+    if (!program || (wanted && cel.typeProblem(program.type, wanted))) return undefined;
     const budget = { remaining: Math.min(e.budget.remaining, e.run.remaining) };
     // A fresh object: the conversion cache is keyed by object, and variables grow as they are evaluated.
     const outcome = program.run({ ...vars, variables: { ...variables } }, budget);
@@ -267,12 +290,17 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if ("exceeded" in outcome) {
       report(e, [], exceededMessage(`the expression ${JSON.stringify(expression)} of ValidatingAdmissionPolicy ${JSON.stringify(policy.name)}`, outcome.exceeded, e.run.remaining <= 0), "rewrite the expression with fewer nested comprehensions over lists", { resource: policy, path, message: "the expression" }, failClosed ? e.binding.severity : "info");
     }
+    const problem = wanted && "value" in outcome ? cel.valueProblem(outcome.value, wanted, onObject(e.resource)) : undefined;
+    if (problem && wanted) {
+      recordWrongType(e.index, policy, { path, problem, hint: cel.resultTypeHint(wanted), object: e.resource });
+      return undefined;
+    }
     return outcome;
   };
   const policyName = JSON.stringify(policy.name);
   for (const [i, condition] of list(spec.matchConditions).entries()) {
     if (!isMap(condition) || typeof condition.expression !== "string") continue;
-    const outcome = evaluate(condition.expression, ["spec", "matchConditions", i, "expression"]);
+    const outcome = evaluate(condition.expression, ["spec", "matchConditions", i, "expression"], "bool");
     if (!outcome || "exceeded" in outcome) return;
     // An error in a match condition fails the request under failurePolicy Fail; it is reported like a validation error below.
     if ("error" in outcome) {
@@ -292,7 +320,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
   for (const [i, validation] of list(spec.validations).entries()) {
     if (!isMap(validation) || typeof validation.expression !== "string") continue;
     const at: Path = ["spec", "validations", i, "expression"];
-    const outcome = evaluate(validation.expression, at);
+    const outcome = evaluate(validation.expression, at, "bool");
     if (!outcome || "exceeded" in outcome) {
       if (outcome) return;
       continue;
@@ -305,7 +333,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if (outcome.value === true) continue;
     let message = typeof validation.message === "string" && validation.message.trim() ? validation.message : `failed expression: ${validation.expression}`;
     if (typeof validation.messageExpression === "string") {
-      const m = evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"]);
+      const m = evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"], "string");
       if (m && "value" in m && typeof m.value === "string" && m.value.trim()) message = m.value;
     }
     const fieldPath = typeof validation.fieldPath === "string" ? parseFieldPath(validation.fieldPath) : undefined;

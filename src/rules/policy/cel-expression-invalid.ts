@@ -6,62 +6,102 @@
  * deferred, failing on every request: k8s.io/apiserver/pkg/admission/plugin/policy/validating).
  */
 import { loadCel, celEngine } from "../../models/cel/load.js";
+import { groupKind } from "../../models/api-groups.js";
+import { customResourceSchema } from "../../models/crd.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import type { Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
-import { hasValidationRules, rulesOf } from "./crd-rules.js";
-import { policyExpressions } from "./admission-policy.js";
+import { crdRuleFindings, hasValidationRules, rulesOf } from "./crd-rules.js";
+import { policyExpressions, policyFindings, type DeclaredExpression } from "./admission-policy.js";
+import { wrongTypesOf } from "./wrong-types.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** Every x-kubernetes-validations entry of a schema, with its path; sub-schemas of every keyword that holds one. */
-function* schemaRules(schema: unknown, at: Path): Generator<{ path: Path; expression: string; variables: string[] }> {
+function* schemaRules(schema: unknown, at: Path): Generator<DeclaredExpression> {
   if (!isMap(schema)) return;
   for (const r of rulesOf(schema, at)) {
-    yield { path: [...r.at, "rule"], expression: r.rule, variables: ["self", "oldSelf"] };
-    if (r.messageExpression !== undefined) yield { path: [...r.at, "messageExpression"], expression: r.messageExpression, variables: ["self"] };
+    yield { path: [...r.at, "rule"], expression: r.rule, variables: ["self", "oldSelf"], wanted: "bool" };
+    if (r.messageExpression !== undefined) yield { path: [...r.at, "messageExpression"], expression: r.messageExpression, variables: ["self"], wanted: "string" };
   }
   if (isMap(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) yield* schemaRules(v, [...at, "properties", k]);
   for (const key of ["items", "additionalProperties", "not"]) yield* schemaRules(schema[key], [...at, key]);
   for (const key of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[key])) for (const [i, s] of (schema[key] as unknown[]).entries()) yield* schemaRules(s, [...at, key, i]);
 }
 
+function crdExpressions(crd: Resource): DeclaredExpression[] {
+  if (!hasValidationRules(crd)) return [];
+  const spec = isMap(crd.raw.spec) ? crd.raw.spec : {};
+  const versions = Array.isArray(spec.versions) ? spec.versions : [];
+  return versions.flatMap((v, i) => (isMap(v) && isMap(v.schema) ? [...schemaRules(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"])] : []));
+}
+
+/**
+ * Runs the expressions of a CRD or policy on the objects of the input they apply to (once per
+ * object: crd-validation-rule and admission-policy-violation read the same results), so that a
+ * value of the wrong type is recorded before it is read.
+ */
+function runOnObjects(declaring: Resource, index: ResourceIndex, memo: Memo): void {
+  if (declaring.kind === "ValidatingAdmissionPolicy") {
+    for (const object of index.all) policyFindings(object, index, memo);
+    return;
+  }
+  const spec = isMap(declaring.raw.spec) ? declaring.raw.spec : {};
+  const kind = isMap(spec.names) ? spec.names.kind : undefined;
+  if (typeof kind !== "string" || typeof spec.group !== "string") return;
+  for (const object of index.ofKind(groupKind(`${spec.group}/v1`, kind))) if (customResourceSchema(object, index)?.definition.crd === declaring) crdRuleFindings(object, index, memo);
+}
+
 export const rule = defineRule({
   id: "cel-expression-invalid",
   category: "policy",
   severity: "error",
+  crossResource: true,
   appliesTo: ["CustomResourceDefinition", "ValidatingAdmissionPolicy"],
-  summary: "A CEL expression of a CustomResourceDefinition rule or a ValidatingAdmissionPolicy does not compile.",
+  summary: "A CEL expression of a CustomResourceDefinition rule or a ValidatingAdmissionPolicy does not compile, or does not give the type its place asks for.",
   explanation: `The API server compiles every \`x-kubernetes-validations\` rule of a
 CustomResourceDefinition and every expression of a ValidatingAdmissionPolicy (validations,
 messageExpression, matchConditions, variables, auditAnnotations) when the object is created: a
 syntax error, an unknown variable or function, or an operator applied to the wrong types makes it
-refuse the CRD, or leaves the policy failing on every request it matches. The expression is
-compiled with the variables Kubernetes declares there (\`self\` and \`oldSelf\` in a CRD rule;
-\`object\`, \`oldObject\`, \`request\`, \`params\`, \`namespaceObject\`, \`variables\` and
-\`authorizer\` in a policy) and the Kubernetes CEL libraries; the finding points at the character
-where compilation fails.`,
-  fix: "Fix the expression at the character the finding points at (a missing operand or bracket, a misspelt variable or function).",
+refuse the CRD, or leaves the policy failing on every request it matches. So does an expression
+of the wrong type: a rule, a validation or a match condition must evaluate to bool (true or
+false), a messageExpression to string. The expression is compiled with the variables Kubernetes
+declares there (\`self\` and \`oldSelf\` in a CRD rule; \`object\`, \`oldObject\`, \`request\`,
+\`params\`, \`namespaceObject\`, \`variables\` and \`authorizer\` in a policy) and the Kubernetes
+CEL libraries; the finding points at the character where compilation fails. Kubernetes types
+\`self\` from the CRD's schema, k8s-lint reads it untyped: a rule such as \`self.name\` (a
+string field) shows its type when it runs on a custom resource of the input, and is reported then,
+naming that object. Such an expression judges no object.`,
+  fix: "Fix the expression at the character the finding points at (a missing operand or bracket, a misspelt variable or function); make a rule a condition by comparing the value it reads.",
   preventsStatus: [],
   async prepare({ index }) {
     if (index.ofKind("ValidatingAdmissionPolicy").length || index.ofKind("CustomResourceDefinition").some(hasValidationRules)) await loadCel();
   },
-  check({ resource, report }) {
-    const expressions =
-      resource.kind === "CustomResourceDefinition"
-        ? hasValidationRules(resource)
-          ? [...(Array.isArray(resource.raw.spec && (resource.raw.spec as Record<string, unknown>).versions) ? ((resource.raw.spec as Record<string, unknown>).versions as unknown[]) : [])].flatMap((v, i) =>
-              isMap(v) && isMap(v.schema) ? [...schemaRules(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"])] : [],
-            )
-          : []
-        : policyExpressions(resource);
+  check({ resource, index, memo, report }) {
+    const expressions = resource.kind === "CustomResourceDefinition" ? crdExpressions(resource) : policyExpressions(resource);
     if (!expressions.length) return;
     const cel = celEngine();
-    for (const { path, expression, variables } of expressions) {
+    const reported = new Set<string>();
+    for (const { path, expression, variables, wanted } of expressions) {
       const compiled = cel.compile(expression, variables);
-      if (!cel.isCompileError(compiled)) continue;
-      report({ path, message: `CEL expression does not compile: ${compiled.message}`, hint: "fix the expression where it fails to compile", within: { start: compiled.start, end: Math.max(compiled.end, compiled.start + 1) } });
+      if (cel.isCompileError(compiled)) {
+        report({ path, message: `CEL expression does not compile: ${compiled.message}`, hint: "fix the expression where it fails to compile", within: { start: compiled.start, end: Math.max(compiled.end, compiled.start + 1) } });
+        reported.add(JSON.stringify(path));
+        continue;
+      }
+      const problem = wanted && cel.typeProblem(compiled.type, wanted);
+      if (!problem) continue;
+      report({ path, message: `CEL expression ${problem}`, hint: cel.resultTypeHint(wanted) });
+      reported.add(JSON.stringify(path));
+    }
+    runOnObjects(resource, index, memo);
+    for (const wrong of wrongTypesOf(index, resource)) {
+      if (reported.has(JSON.stringify(wrong.path))) continue;
+      report({ path: wrong.path, message: `CEL expression ${wrong.problem}`, hint: wrong.hint, related: { resource: wrong.object, path: ["kind"], message: "the object it ran on" } });
     }
   },
 });

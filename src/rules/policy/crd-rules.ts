@@ -18,6 +18,7 @@ import type { Finding } from "../types.js";
 import { celEngine, type CostBudget } from "../../models/cel/load.js";
 import { parseFieldPath } from "./field-path.js";
 import { runBudget, exceededMessage } from "./budget.js";
+import { onObject, recordWrongType } from "./wrong-types.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -120,7 +121,7 @@ export function crdRuleFindings(resource: Resource, index: ResourceIndex, memo: 
     found = [];
     const own = customResourceSchema(resource, index);
     if (own && hasValidationRules(own.definition.crd)) {
-      const walker = new RuleWalker(resource, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], runBudget(memo), found);
+      const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], runBudget(memo), found);
       const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
       walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema), own.version.schema, [], []);
     }
@@ -136,6 +137,7 @@ class RuleWalker {
 
   constructor(
     private readonly resource: Resource,
+    private readonly index: ResourceIndex,
     private readonly crd: Resource,
     private readonly skipStatus: boolean,
     private readonly schemaRoot: Path,
@@ -171,8 +173,8 @@ class RuleWalker {
     if (isTransitionRule(rule.rule)) return;
     const cel = celEngine();
     const program = cel.compiled(rule.rule, ["self"]);
-    // A rule that does not compile makes the CRD itself invalid: cel-expression-invalid reports it there.
-    if (!program) return;
+    // A rule that does not compile, or whose type is not bool, makes the CRD itself invalid: cel-expression-invalid reports it there.
+    if (!program || cel.typeProblem(program.type, "bool")) return;
     const budget = { remaining: Math.min(this.budget.remaining, this.run.remaining) };
     const outcome = program.run({ self }, budget, true);
     const used = Math.min(this.budget.remaining, this.run.remaining) - budget.remaining;
@@ -203,7 +205,11 @@ class RuleWalker {
       });
       return;
     }
-    if (outcome.value === true) return;
+    if (typeof outcome.value !== "boolean") {
+      recordWrongType(this.index, this.crd, { path: [...rule.at, "rule"], problem: cel.valueProblem(outcome.value, "bool", onObject(this.resource))!, hint: cel.resultTypeHint("bool"), object: this.resource });
+      return;
+    }
+    if (outcome.value) return;
     const message = this.message(rule, self, program.expression);
     this.out.push({
       path: where,
@@ -217,8 +223,10 @@ class RuleWalker {
   /** messageExpression's string (when it evaluates to a non-empty string), else message, else "failed rule". */
   private message(rule: CrdRule, self: unknown, expression: string): string {
     if (rule.messageExpression) {
-      const program = celEngine().compiled(rule.messageExpression, ["self"]);
-      const outcome = program?.run({ self }, this.budget, true);
+      const cel = celEngine();
+      const program = cel.compiled(rule.messageExpression, ["self"]);
+      const outcome = program && !cel.typeProblem(program.type, "string") ? program.run({ self }, this.budget, true) : undefined;
+      if (outcome && "value" in outcome && typeof outcome.value !== "string") recordWrongType(this.index, this.crd, { path: [...rule.at, "messageExpression"], problem: cel.valueProblem(outcome.value, "string", onObject(this.resource))!, hint: cel.resultTypeHint("string"), object: this.resource });
       if (outcome && "value" in outcome && typeof outcome.value === "string" && outcome.value.trim()) return outcome.value;
     }
     return rule.message ?? `failed rule: ${expression}`;

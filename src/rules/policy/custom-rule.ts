@@ -63,20 +63,13 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
         report({ path, message: `custom rule "${entry.id}" cannot be evaluated on this object: ${outcome.error}`, hint: "guard the fields the expression reads with has()", severity: "warning" });
         return;
       }
-      if (typeof outcome.value !== "boolean") {
-        // cel-go's type check refuses such an expression before it runs; evaluated, it says so at the first object.
-        report({ path, message: `custom rule "${entry.id}" gives ${describeValue(outcome.value)}, not true or false`, hint: "write a condition, e.g. compare the value: object.metadata.name != ''", severity: "warning" });
+      const problem = celEngine().valueProblem(outcome.value, "bool");
+      if (problem) {
+        // A type the checker sees is refused when the config loads (config/user-rules.ts); a dyn one shows here.
+        report({ path, message: `custom rule "${entry.id}" ${problem}`, hint: celEngine().resultTypeHint("bool"), severity: "warning" });
         return;
       }
       if (!outcome.value) report({ path, message: entry.message, ...(path[0] === "kind" ? { target: "key" as const } : {}) });
     },
   });
-}
-
-/** A CEL result as a message names it: `the string "web"`, `the number 3`, `a list`. */
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "..." : value)}`;
-  if (typeof value === "number" || typeof value === "bigint") return `the number ${String(value)}`;
-  if (value === null || value === undefined) return "null";
-  return Array.isArray(value) ? "a list" : "a map";
 }
