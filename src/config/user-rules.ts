@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { customRule, isBuiltInRule, pluginRules, setUserRules, type Rule } from "../engine/registry.js";
 import { loadCel } from "../models/cel/load.js";
+import { parseUserPath } from "../rules/policy/field-path.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
 import type { Config } from "./schema.js";
@@ -26,6 +27,7 @@ export async function applyUserRules(config: Config | undefined, configFile: str
       if (cel.isCompileError(compiled)) problems.push(`${where}: customRules[${i}] ("${entry.id}"): expression does not compile at character ${compiled.start + 1}: ${compiled.message}`);
       // As the API server refuses a CRD rule or a policy validation that is not a condition.
       else if (wrongType) problems.push(`${where}: customRules[${i}] ("${entry.id}"): expression ${wrongType}: ${cel.resultTypeHint("bool")}`);
+      else if (entry.path !== undefined && !parseUserPath(entry.path)) problems.push(`${where}: customRules[${i}] ("${entry.id}"): path ${JSON.stringify(entry.path)} does not parse: write field names with dots and list indices as numbers (spec.containers.0.image) or in brackets (spec.containers[0].image)`);
       else rules.push(customRule(entry, where));
     }
   }

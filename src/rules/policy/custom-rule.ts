@@ -10,7 +10,7 @@ import { memoKey } from "../../models/run-memo.js";
 import type { Severity } from "../../types.js";
 import { defineRule, type Rule } from "../types.js";
 import { exceededMessage, runBudget } from "./budget.js";
-import { parseFieldPath } from "./field-path.js";
+import { parseUserPath } from "./field-path.js";
 
 export interface CustomRuleEntry {
   id: string;
@@ -20,7 +20,7 @@ export interface CustomRuleEntry {
   expression: string;
   message: string;
   severity?: Severity;
-  /** Where the finding goes: a field path of the resource (`.spec.replicas` or `spec.replicas`). */
+  /** Where the finding goes: a field path of the resource (`spec.containers.0.image`, `spec.containers[0].image`: field-path.ts, parseUserPath). */
   path?: string;
   summary?: string;
   fix?: string;
@@ -32,7 +32,7 @@ const ALL_OBJECTS = memoKey<unknown[]>("every object of the input, for custom ru
 
 export function customRule(entry: CustomRuleEntry, source: string): Rule {
   const kinds = entry.kinds?.length ? entry.kinds : undefined;
-  const relative = entry.path ? parseFieldPath(entry.path.startsWith(".") || entry.path.startsWith("[") ? entry.path : `.${entry.path}`) : undefined;
+  const relative = entry.path ? parseUserPath(entry.path) : undefined;
   const readsObjects = /\bobjects\b/.test(entry.expression);
   return defineRule({
     id: entry.id,

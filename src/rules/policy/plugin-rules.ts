@@ -5,7 +5,8 @@
  * manifests never do. A plugin's check runs like a built-in's: a throw becomes internal-error.
  */
 import type { Severity } from "../../types.js";
-import { defineRule, type Rule } from "../types.js";
+import { defineRule, type Finding, type Rule, type RuleContext } from "../types.js";
+import { parseUserPath } from "./field-path.js";
 
 const SEVERITIES: readonly Severity[] = ["info", "warning", "error"];
 
@@ -37,10 +38,27 @@ export function pluginRules(module: unknown, source: string): Rule[] | string {
         preventsStatus: [],
         ...(Array.isArray(r.appliesTo) ? { appliesTo: r.appliesTo.filter((k): k is string => typeof k === "string") } : {}),
         crossResource: r.crossResource === true,
-        check: r.check as never,
+        check: withUserPaths(r.check as (ctx: RuleContext) => void) as never,
         ...(typeof r.prepare === "function" ? { prepare: r.prepare as () => Promise<void> } : {}),
       } as Parameters<typeof defineRule>[0]),
     );
   }
   return out;
+}
+
+/**
+ * A plugin's check whose findings may name their paths as strings (`"spec.containers.0.image"`,
+ * `"spec.containers[0].image"`), read like a custom rule's `path`; an unreadable one points at
+ * the resource (its kind), as an absent field does.
+ */
+function withUserPaths(check: (ctx: RuleContext) => void): (ctx: RuleContext) => void {
+  const path = (p: unknown) => (typeof p === "string" ? (parseUserPath(p) ?? ["kind"]) : p);
+  return (ctx) =>
+    check({
+      ...ctx,
+      report: (finding: Finding) => {
+        const related = finding.related && typeof finding.related.path === "string" ? { ...finding.related, path: path(finding.related.path) as Finding["path"] } : finding.related;
+        ctx.report({ ...finding, path: path(finding.path) as Finding["path"], ...(related ? { related } : {}) });
+      },
+    });
 }
