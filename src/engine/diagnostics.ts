@@ -138,8 +138,11 @@ function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, seve
   if (d && (finding.fix || finding.suggestions)) addFixes(d, resource, finding, src);
   if (!d || !finding.related) return;
   const other = finding.related.resource;
-  const at = locate(other.doc, [...other.basePath, ...(finding.related.path ?? [])]);
-  const pos = lineIndex(sourceOf.get(other.file)!).position(at.start);
+  const place = locate(other.doc, [...other.basePath, ...(finding.related.path ?? [])]);
+  const otherSrc = sourceOf.get(other.file)!;
+  // A related `within` names characters of a string there (the failing part of a CEL expression).
+  const at = finding.related.within && place.exact ? withinValue(otherSrc.text, place, other.get(finding.related.path ?? []), finding.related.within) : place;
+  const pos = lineIndex(otherSrc).position(at.start);
   d.related = {
     file: other.file,
     line: pos.line,

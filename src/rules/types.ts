@@ -134,7 +134,7 @@ export interface Finding {
   /** Overrides the rule's default severity for this finding (e.g. info for a read-only mount). */
   severity?: Severity;
   /** The other end of a cross-resource finding. */
-  related?: { resource: Resource; path?: Path; message?: string };
+  related?: { resource: Resource; path?: Path; message?: string; within?: { start: number; end: number } };
   /** A safe fix (meta.fixable): what the user meant in every case the rule can see. */
   fix?: FieldFix;
   /** Fixes that need a choice (meta.hasSuggestions); `--fix` never applies them. */

@@ -29,7 +29,11 @@ export interface CelCompileError {
 
 export type CelOutcome =
   | { value: unknown }
-  | { error: string }
+  /**
+   * An evaluation error, with the characters of the expression where it happened and, for a
+   * field the object does not have ("no such key"), the has() test that guards it.
+   */
+  | { error: string; at?: { start: number; end: number }; guard?: string }
   /** The per-call limit or the budget of the caller was exhausted. */
   | { exceeded: "call" | "budget" };
 
@@ -161,7 +165,10 @@ export function compile(expression: string, variables: readonly string[]): CelPr
       } catch (err) {
         if (err instanceof CostExceeded) return { exceeded: budget && budget.remaining <= PER_CALL_LIMIT ? "budget" : "call" };
         if (err instanceof RangeError) return { exceeded: "call" };
-        return { error: compileError(err, expression).message };
+        const e = compileError(err, expression);
+        const at = (err as CelErrorShape).range ? { at: { start: e.start, end: e.end } } : {};
+        const guard = /^no such key/.test(e.message) ? guardOf(expression, e.end) : undefined;
+        return { error: e.message, ...at, ...(guard ? { guard } : {}) };
       } finally {
         if (budget) budget.remaining = Math.max(0, budget.remaining - meter.used);
         meter.used = 0;
@@ -169,6 +176,32 @@ export function compile(expression: string, variables: readonly string[]): CelPr
       }
     },
   };
+}
+
+/**
+ * The has() test that guards the field access ending at `end` (`self.limits.max` -> `has(self.limits)`
+ * when "limits" is the missing key): the select chain read backwards from there, brackets
+ * included. Undefined when the access is not a field selection (a map index: `in` guards it).
+ */
+function guardOf(expression: string, end: number): string | undefined {
+  let i = end;
+  let depth = 0;
+  while (i > 0) {
+    const c = expression[i - 1];
+    if (c === "]") depth++;
+    else if (c === "[" && depth > 0) depth--;
+    else if (depth === 0 && !/[\w.?]/.test(c)) break;
+    i--;
+  }
+  const chain = expression.slice(i, end).replace(/^\.+/, "");
+  const index = /^(.+)\[\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\]$/.exec(chain);
+  if (index) return `${index[2]} in ${index[1]}`;
+  return /^[A-Za-z_][\w]*(?:\[.*\])?(?:\??\.[A-Za-z_]\w*|\[[^\]]*\])*\??\.[A-Za-z_]\w*$/.test(chain) ? `has(${chain.replace(/\?\./g, ".")})` : undefined;
+}
+
+/** The hint of an evaluation error: the test that guards the missing field (`where`: "in the rule"), else `fallback`. */
+export function evaluationHint(outcome: { guard?: string }, where: string, fallback: string): string {
+  return outcome.guard ? `set the field, or guard it ${where} with ${outcome.guard}` : fallback;
 }
 
 const programs = new Map<string, CelProgram | CelCompileError>();

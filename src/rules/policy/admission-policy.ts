@@ -304,7 +304,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if (!outcome || "exceeded" in outcome) return;
     // An error in a match condition fails the request under failurePolicy Fail; it is reported like a validation error below.
     if ("error" in outcome) {
-      if (failClosed) report(e, [], `ValidatingAdmissionPolicy ${policyName} fails on it: matchCondition ${JSON.stringify(condition.name ?? i)} cannot be evaluated: ${outcome.error}`, "guard the fields the condition reads with has(), or set failurePolicy: Ignore", { resource: policy, path: ["spec", "matchConditions", i, "expression"], message: "the match condition" }, "warning");
+      if (failClosed) report(e, [], `ValidatingAdmissionPolicy ${policyName} fails on it: matchCondition ${JSON.stringify(condition.name ?? i)} cannot be evaluated: ${outcome.error}`, cel.evaluationHint(outcome, "in the condition", "guard the fields the condition reads with has(), or set failurePolicy: Ignore"), { resource: policy, path: ["spec", "matchConditions", i, "expression"], message: "the match condition", ...(outcome.at ? { within: outcome.at } : {}) }, "warning");
       return;
     }
     if (outcome.value !== true) return;
@@ -327,7 +327,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     }
     const related = { resource: policy, path: at, message: `the validation (bound by ValidatingAdmissionPolicyBinding ${bindingName})` };
     if ("error" in outcome) {
-      if (failClosed) report(e, [], `ValidatingAdmissionPolicy ${policyName} fails on it: ${JSON.stringify(validation.expression)} cannot be evaluated: ${outcome.error}`, "set the field the expression reads, or guard it in the policy with has()", related, "warning");
+      if (failClosed) report(e, [], `ValidatingAdmissionPolicy ${policyName} fails on it: ${JSON.stringify(validation.expression)} cannot be evaluated: ${outcome.error}`, cel.evaluationHint(outcome, "in the policy", "set the field the expression reads, or guard it in the policy with has()"), { ...related, ...(outcome.at ? { within: outcome.at } : {}) }, "warning");
       continue;
     }
     if (outcome.value === true) continue;

@@ -199,9 +199,9 @@ class RuleWalker {
       this.out.push({
         path: where,
         message: `the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName} fails to evaluate on this object: ${outcome.error}`,
-        hint: "set the field the rule reads, or guard it in the rule with has()",
+        hint: cel.evaluationHint(outcome, "in the rule", "set the field the rule reads, or guard it in the rule with has()"),
         severity: "warning",
-        related,
+        related: { ...related, ...(outcome.at ? { within: outcome.at } : {}) },
       });
       return;
     }

@@ -60,7 +60,9 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
         return;
       }
       if ("error" in outcome) {
-        report({ path, message: `custom rule "${entry.id}" cannot be evaluated on this object: ${outcome.error}`, hint: "guard the fields the expression reads with has()", severity: "warning" });
+        // The expression is in the config, not the input: the failing part is quoted, as positions cannot point at it.
+        const part = outcome.at ? ` (at ${JSON.stringify(entry.expression.slice(outcome.at.start, outcome.at.end))}, character ${outcome.at.start + 1})` : "";
+        report({ path, message: `custom rule "${entry.id}" cannot be evaluated on this object: ${outcome.error}${part}`, hint: celEngine().evaluationHint(outcome, "in the expression", "guard the fields the expression reads with has()"), severity: "warning" });
         return;
       }
       const problem = celEngine().valueProblem(outcome.value, "bool");
