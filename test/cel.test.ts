@@ -99,6 +99,25 @@ test("the Kubernetes CEL libraries answer like upstream", async () => {
   expect(value("format.dns1123Label().validate('Bad_Name').hasValue() && !format.named('dns1123Label').value().validate('ok').hasValue()")).toBe("true");
   expect(value("sets.contains([1, 2, 3], [2]) && sets.intersects([1], [1, 5]) && !sets.equivalent([1], [2])")).toBe("true");
   expect(value("'a-b-c'.replace('-', '_', 1) + 'x'.charAt(0) + strings.quote('q')")).toBe('a_b-cx"q"');
+  // ip.go: ip.isCanonical, the examples of its docstring.
+  expect(value("[ip.isCanonical('127.0.0.1'), ip.isCanonical('2001:db8::abcd'), ip.isCanonical('2001:DB8::ABCD'), ip.isCanonical('2001:db8::0:0:0:abcd')]")).toBe("[true,true,false,false]");
+  // semverlib.go (1.33): parsing, normalize, comparison with prereleases (semver.org's order).
+  expect(value("[semver('1.2.3').major(), semver('v1.0', true).minor(), semver('01.01.01', true).patch()]")).toBe("[1,0,1]");
+  expect(value("[isSemver('v1.0'), isSemver('v1.0', true), isSemver('1.0.0-01'), isSemver('1.0-rc', true)]")).toBe("[false,true,false,false]");
+  expect(value("semver('1.0.0-alpha').isLessThan(semver('1.0.0-alpha.1')) && semver('1.0.0-alpha.beta').isLessThan(semver('1.0.0-beta')) && semver('1.0.0-beta.2').isLessThan(semver('1.0.0-beta.11')) && semver('1.0.0-rc.1').isLessThan(semver('1.0.0'))")).toBe("true");
+  expect(value("semver('1.2.3+build.5').compareTo(semver('1.2.3'))")).toBe("0");
+  expect(value("semver('200K')")).toMatch(/error/);
+});
+
+test("authorizer expressions of a policy compile with the authz library's types, and throw when run offline", async () => {
+  const cel = await loadCel();
+  const variables = ["object", "authorizer"];
+  for (const e of ["authorizer.group('').resource('pods').namespace('a').name('b').subresource('log').check('get').allowed()", "authorizer.requestResource.check('scale').errored()", "authorizer.path('/metrics').check('get').reason() == ''", "authorizer.serviceAccount('ns', 'sa').group('apps').resource('deployments').fieldSelector('x=y').check('list').error() == ''"]) {
+    const p = cel.compile(e, variables);
+    expect(cel.isCompileError(p) ? p.message : p.type).toMatch(/^(bool|string)$/);
+  }
+  const misspelt = cel.compile("authorizer.groups('').resource('pods').check('get').allowed()", variables);
+  expect(cel.isCompileError(misspelt)).toBe(true);
 });
 
 /** A deterministic generator (mulberry32) so that a failure replays. */

@@ -12,7 +12,7 @@
  * limit. Counting is synchronous, so a hostile expression ends with a finding instead of a hang.
  */
 import { Environment } from "@marcbachmann/cel-js";
-import { registerKubernetesLibrary } from "./kubernetes-library.js";
+import { AUTHORIZER_TYPE, registerKubernetesLibrary } from "./kubernetes-library.js";
 import { enableLinearFallback } from "./regex.js";
 import { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType } from "./values.js";
 
@@ -95,7 +95,8 @@ function environment(variables: readonly string[]): Environment {
   if (!env) {
     env = new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 10_000, maxDepth: 100, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
     registerKubernetesLibrary(env);
-    for (const v of variables) env.registerVariable(v, "dyn");
+    // Every variable is dyn (the input carries no schema for it) but the authorizer, whose type carries its functions.
+    for (const v of variables) env.registerVariable(v, v === "authorizer" ? AUTHORIZER_TYPE : "dyn");
     environments.set(key, env);
   }
   return env;
@@ -122,7 +123,9 @@ function compileError(err: unknown, expression: string): CelCompileError {
   const message = (e.summary ?? e.message ?? String(err)).split("\n")[0];
   const start = Math.min(Math.max(e.range?.start ?? 0, 0), Math.max(expression.length - 1, 0));
   const end = Math.min(Math.max(e.range?.end ?? start + 1, start + 1), expression.length);
-  return { message: message.charAt(0).toLowerCase() + message.slice(1), start, end: Math.max(end, start) };
+  // Lower-case start (the message style), but not of an acronym ("IP Address ...").
+  const lowered = /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
+  return { message: lowered, start, end: Math.max(end, start) };
 }
 
 /**

@@ -2,9 +2,10 @@
  * The CEL libraries Kubernetes adds to every CRD validation rule and admission policy
  * expression, from k8s.io/apiserver/pkg/cel/library (lists.go, regex.go, urls.go,
  * quantity.go, ip.go, cidr.go, format.go) and the cel-go extensions it enables
- * (ext.Strings, ext.Sets: k8s.io/apiserver/pkg/cel/environment/base.go). authz.go's
- * `authorizer` needs a live API server and is not declared: an expression that uses it does
- * not compile here, and the policy code skips it (docs/DECISIONS.md).
+ * (ext.Strings, ext.Sets: k8s.io/apiserver/pkg/cel/environment/base.go), semverlib.go
+ * (Kubernetes 1.33). authz.go's `authorizer` is declared with its types so that policy
+ * expressions that read it compile, but it answers only a live API server: its checks throw,
+ * and the policy code does not evaluate an expression that reads it (docs/DECISIONS.md).
  */
 import { Optional, type Environment } from "@marcbachmann/cel-js";
 import { parseQuantity } from "../quantity.js";
@@ -329,6 +330,15 @@ export function registerKubernetesLibrary(env: Environment): void {
     return x.bits !== 0n && x.bits !== 1n && x.bits >> 120n !== 0xffn && x.bits >> 118n !== 0x3fan;
   });
   fn("string(net.IP): string", (x: KubernetesIP) => bitsToText(x.family, x.bits));
+  // ip.isCanonical(string), a global function with a dotted name: `ip` is also a namespace value.
+  class IPNamespace {}
+  env.registerType("IPNamespace", IPNamespace);
+  env.registerConstant("ip", "IPNamespace", new IPNamespace());
+  fn("IPNamespace.isCanonical(string): bool", (_ns: unknown, s: string) => {
+    const x = ip(s);
+    // netip.Addr.String() is the canonical form: the text is canonical when it is that string.
+    return bitsToText(x.family, x.bits) === s;
+  });
   env.registerType("net.CIDR", KubernetesCIDR);
   fn("cidr(string): net.CIDR", cidr);
   fn("isCIDR(string): bool", (s: string) => {
@@ -363,4 +373,110 @@ export function registerKubernetesLibrary(env: Environment): void {
     const errors = FORMATS[f.name](s);
     return errors.length ? optionalOf(errors) : optionalNone();
   });
+
+  // semverlib.go (SemverLib version 1: the normalize argument), on blang/semver's grammar.
+  env.registerType("kubernetes.Semver", KubernetesSemver);
+  fn("semver(string): kubernetes.Semver", (s: string) => semver(s, false));
+  fn("semver(string, bool): kubernetes.Semver", semver);
+  fn("isSemver(string): bool", (s: string) => parseSemver(s) !== undefined);
+  fn("isSemver(string, bool): bool", (s: string, normalize: boolean) => parseSemver(normalize ? normalizeSemver(s) : s) !== undefined);
+  fn("kubernetes.Semver.major(): int", (v: KubernetesSemver) => v.major);
+  fn("kubernetes.Semver.minor(): int", (v: KubernetesSemver) => v.minor);
+  fn("kubernetes.Semver.patch(): int", (v: KubernetesSemver) => v.patch);
+  fn("kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool", (a: KubernetesSemver, b: KubernetesSemver) => compareSemver(a, b) === 1);
+  fn("kubernetes.Semver.isLessThan(kubernetes.Semver): bool", (a: KubernetesSemver, b: KubernetesSemver) => compareSemver(a, b) === -1);
+  fn("kubernetes.Semver.compareTo(kubernetes.Semver): int", (a: KubernetesSemver, b: KubernetesSemver) => BigInt(compareSemver(a, b)));
+
+  // authz.go (and AuthzSelectors, 1.31): the types and functions, so that expressions compile.
+  const live = () => {
+    throw new CelError("the authorizer needs a live API server");
+  };
+  class AuthzObject {}
+  for (const t of ["PathCheck", "GroupCheck", "ResourceCheck", "Decision"]) env.registerType(`kubernetes.authorization.${t}`, class extends AuthzObject {});
+  env.registerType("kubernetes.authorization.Authorizer", { ctor: class extends AuthzObject {}, fields: { requestResource: "kubernetes.authorization.ResourceCheck" } });
+  const A = "kubernetes.authorization.";
+  fn(`${A}Authorizer.path(string): ${A}PathCheck`, live);
+  fn(`${A}Authorizer.group(string): ${A}GroupCheck`, live);
+  fn(`${A}Authorizer.serviceAccount(string, string): ${A}Authorizer`, live);
+  fn(`${A}GroupCheck.resource(string): ${A}ResourceCheck`, live);
+  for (const m of ["subresource", "namespace", "name", "fieldSelector", "labelSelector"]) fn(`${A}ResourceCheck.${m}(string): ${A}ResourceCheck`, live);
+  fn(`${A}PathCheck.check(string): ${A}Decision`, live);
+  fn(`${A}ResourceCheck.check(string): ${A}Decision`, live);
+  fn(`${A}Decision.allowed(): bool`, live);
+  fn(`${A}Decision.errored(): bool`, live);
+  fn(`${A}Decision.reason(): string`, live);
+  fn(`${A}Decision.error(): string`, live);
+}
+
+/** The type of the `authorizer` variable of admission policy expressions (authz.go). */
+export const AUTHORIZER_TYPE = "kubernetes.authorization.Authorizer";
+
+/** semver.Version of github.com/blang/semver/v4, as semverlib.go wraps it. */
+export class KubernetesSemver {
+  constructor(
+    readonly text: string,
+    readonly major: bigint,
+    readonly minor: bigint,
+    readonly patch: bigint,
+    readonly pre: string[],
+  ) {}
+  toString() {
+    return this.text;
+  }
+}
+
+const NUMERIC = /^(?:0|[1-9]\d*)$/;
+const IDENTIFIER = /^[0-9A-Za-z-]+$/;
+
+/** blang/semver's Parse: major.minor.patch, numbers without leading zeros, -prerelease and +build of [0-9A-Za-z-] parts. */
+function parseSemver(text: string): KubernetesSemver | undefined {
+  const plus = text.indexOf("+");
+  const build = plus < 0 ? undefined : text.slice(plus + 1);
+  const main = plus < 0 ? text : text.slice(0, plus);
+  if (build !== undefined && !build.split(".").every((p) => IDENTIFIER.test(p))) return undefined;
+  const dash = main.indexOf("-");
+  const core = dash < 0 ? main : main.slice(0, dash);
+  const pre = dash < 0 ? [] : main.slice(dash + 1).split(".");
+  const parts = core.split(".");
+  if (parts.length !== 3 || !parts.every((p) => NUMERIC.test(p))) return undefined;
+  if (!pre.every((p) => IDENTIFIER.test(p) && (!/^\d+$/.test(p) || NUMERIC.test(p)))) return undefined;
+  return new KubernetesSemver(text, BigInt(parts[0]), BigInt(parts[1]), BigInt(parts[2]), pre);
+}
+
+/** normalizeAndParse of semverlib.go: no "v" prefix, leading zeros dropped, missing minor and patch as 0. */
+function normalizeSemver(text: string): string {
+  // strings.SplitN(s, ".", 3): the third part keeps its dots (prerelease, build).
+  const split = (text.startsWith("v") ? text.slice(1) : text).split(".");
+  const three = split.length > 3 ? [split[0], split[1], split.slice(2).join(".")] : split;
+  const trimmed = three.map((p) => {
+    if (p.length <= 1) return p;
+    const t = p.replace(/^0+/, "");
+    return t.length === 0 || !/^[0-9]/.test(t) ? `0${t}` : t;
+  });
+  if (trimmed.length < 3) {
+    if (/[+-]/.test(trimmed[trimmed.length - 1])) return "\u0000";
+    while (trimmed.length < 3) trimmed.push("0");
+  }
+  return trimmed.join(".");
+}
+
+function semver(text: string, normalize: boolean): KubernetesSemver {
+  const v = parseSemver(normalize ? normalizeSemver(text) : text);
+  if (!v) throw new CelError(`Invalid semver ${JSON.stringify(text)}`);
+  return v;
+}
+
+/** semver.Version.Compare: major, minor, patch, then a release above its prereleases, prerelease parts in order. */
+function compareSemver(a: KubernetesSemver, b: KubernetesSemver): -1 | 0 | 1 {
+  for (const k of ["major", "minor", "patch"] as const) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  if (!a.pre.length || !b.pre.length) return a.pre.length === b.pre.length ? 0 : a.pre.length ? -1 : 1;
+  for (let i = 0; i < Math.min(a.pre.length, b.pre.length); i++) {
+    const [x, y] = [a.pre[i], b.pre[i]];
+    if (x === y) continue;
+    const [xn, yn] = [/^\d+$/.test(x), /^\d+$/.test(y)];
+    if (xn && yn) return BigInt(x) < BigInt(y) ? -1 : 1;
+    if (xn !== yn) return xn ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return a.pre.length === b.pre.length ? 0 : a.pre.length < b.pre.length ? -1 : 1;
 }
