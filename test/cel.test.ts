@@ -107,6 +107,11 @@ test("the Kubernetes CEL libraries answer like upstream", async () => {
   expect(value("semver('1.0.0-alpha').isLessThan(semver('1.0.0-alpha.1')) && semver('1.0.0-alpha.beta').isLessThan(semver('1.0.0-beta')) && semver('1.0.0-beta.2').isLessThan(semver('1.0.0-beta.11')) && semver('1.0.0-rc.1').isLessThan(semver('1.0.0'))")).toBe("true");
   expect(value("semver('1.2.3+build.5').compareTo(semver('1.2.3'))")).toBe("0");
   expect(value("semver('200K')")).toMatch(/error/);
+  // ext.Strings format() (cel-go ext/formatting.go), common in messageExpressions.
+  expect(value("'replicas %d exceed %d (%s)'.format([8, 5, 'web'])")).toBe("replicas 8 exceed 5 (web)");
+  expect(value("'%.2f|%e|%b|%o|%x|%X|100%%'.format([1.5, 1234.5678, 5, 8, 255, 'hi'])")).toBe("1.50|1.234568e+03|101|10|ff|6869|100%");
+  expect(value("'%s %s'.format([[1, 'a'], {'b': 1, 'a': 'x'}])")).toBe('[1, "a"] {"a":"x", "b":1}');
+  expect(value("'%d'.format(['x'])")).toMatch(/decimal clause can only be used on integers/);
 });
 
 test("authorizer expressions of a policy compile with the authz library's types, and throw when run offline", async () => {

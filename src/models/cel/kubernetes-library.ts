@@ -253,6 +253,7 @@ export function registerKubernetesLibrary(env: Environment): void {
     return parts.slice(0, k + 1).join(b) + (parts.length > k + 1 ? a + parts.slice(k + 1).join(a) : "");
   });
   fn("string.reverse(): string", (s: string) => [...s].reverse().join(""));
+  fn("string.format(list): string", formatString);
   class StringsNamespace {}
   env.registerType("StringsNamespace", StringsNamespace);
   env.registerConstant("strings", "StringsNamespace", new StringsNamespace());
@@ -479,4 +480,81 @@ function compareSemver(a: KubernetesSemver, b: KubernetesSemver): -1 | 0 | 1 {
     return x < y ? -1 : 1;
   }
   return a.pre.length === b.pre.length ? 0 : a.pre.length < b.pre.length ? -1 : 1;
+}
+
+/** ext.Strings' default precision of %f and %e (cel-go ext/formatting.go). */
+const DEFAULT_PRECISION = 6;
+
+/** The %s text of a value (FormatString of cel-go ext/formatting.go): lists and maps as CEL literals, map keys sorted. */
+function formatS(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "bigint" || typeof v === "boolean") return String(v);
+  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : v === Infinity ? "+Inf" : v === -Infinity ? "-Inf" : String(v);
+  if (v === null || v === undefined) return "null";
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  const member = (x: unknown) => (typeof x === "string" ? JSON.stringify(x) : typeof x === "number" && Number.isFinite(x) ? x.toFixed(DEFAULT_PRECISION) : formatS(x));
+  if (Array.isArray(v)) return `[${v.map(member).join(", ")}]`;
+  const entries = v instanceof Map ? [...v] : Object.getPrototypeOf(v) === Object.prototype ? Object.entries(v as object) : undefined;
+  if (!entries) throw new CelError(`error during formatting: string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps`);
+  return `{${entries.map(([k, x]) => `${member(k)}:${member(x)}`).sort().join(", ")}}`;
+}
+
+/**
+ * `<string>.format(<list>)` of ext.Strings (cel-go ext/formatting.go, version 2 as Kubernetes
+ * enables it): %s, %d, %f and %e (with .precision), %b, %o, %x, %X and %%.
+ */
+function formatString(pattern: string, args: unknown[]): string {
+  let out = "";
+  let next = 0;
+  const arg = () => {
+    if (next >= args.length) throw new CelError(`index ${next} out of range`);
+    return args[next++];
+  };
+  const integer = (v: unknown, verb: string): bigint => {
+    if (typeof v === "bigint") return v;
+    if (verb === "b" && typeof v === "boolean") return v ? 1n : 0n;
+    throw new CelError(`error during formatting: ${verb === "d" ? "decimal" : verb === "b" ? "binary" : "octal"} clause can only be used on integers, was given ${celTypeName(v)}`);
+  };
+  const float = (v: unknown, verb: string): number => {
+    if (typeof v === "number") return v;
+    if (v === "NaN" || v === "Infinity" || v === "-Infinity") return Number(v);
+    throw new CelError(`error during formatting: ${verb === "f" ? "fixed-point" : "scientific"} clause can only be used on doubles, was given ${celTypeName(v)}`);
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c !== "%") {
+      out += c;
+      continue;
+    }
+    const clause = /^%(?:\.(\d+))?([sdfeboxX%])/.exec(pattern.slice(i));
+    if (!clause) throw new CelError(`could not parse formatting clause: unrecognized formatting clause ${JSON.stringify(pattern.slice(i + 1, i + 2))}`);
+    i += clause[0].length - 1;
+    const precision = clause[1] === undefined ? DEFAULT_PRECISION : Number(clause[1]);
+    const verb = clause[2];
+    if (verb === "%") out += "%";
+    else if (verb === "s") out += formatS(arg());
+    else if (verb === "d") out += String(integer(arg(), "d"));
+    else if (verb === "b") out += integer(arg(), "b").toString(2);
+    else if (verb === "o") out += integer(arg(), "o").toString(8);
+    else if (verb === "f") {
+      const f = float(arg(), "f");
+      out += Number.isFinite(f) ? f.toFixed(precision) : Number.isNaN(f) ? "NaN" : f > 0 ? "∞" : "-∞";
+    } else if (verb === "e") {
+      const f = float(arg(), "e");
+      // Go writes the exponent with at least two digits: 1.000000e+03.
+      out += Number.isFinite(f) ? f.toExponential(precision).replace(/e([+-])(\d)$/, "e$10$2") : Number.isNaN(f) ? "NaN" : f > 0 ? "∞" : "-∞";
+    } else {
+      const v = arg();
+      let hex: string;
+      if (typeof v === "bigint") hex = v.toString(16);
+      else if (typeof v === "string" || v instanceof Uint8Array) hex = [...(typeof v === "string" ? new TextEncoder().encode(v) : v)].map((b) => b.toString(16).padStart(2, "0")).join("");
+      else throw new CelError(`error during formatting: only integers, byte buffers, and strings can be formatted as hex, was given ${celTypeName(v)}`);
+      out += verb === "X" ? hex.toUpperCase() : hex;
+    }
+  }
+  return out;
+}
+
+function celTypeName(v: unknown): string {
+  return typeof v === "number" ? "double" : typeof v === "boolean" ? "bool" : v === null ? "null_type" : Array.isArray(v) ? "list" : typeof v === "string" ? "string" : "map";
 }
