@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { customRule, isBuiltInRule, pluginRules, setUserRules, type Rule } from "../engine/registry.js";
 import { loadCel } from "../models/cel/load.js";
-import { parseUserPath } from "../rules/policy/field-path.js";
+import { parseUserPath } from "../models/cel/user-path.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
 import type { Config } from "./schema.js";
