@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../src/cli/run.js";
-import { releaseOf, targetRelease } from "../src/models/catalogue/releases.js";
+import fc from "fast-check";
+import { compareVersions, releaseOf, targetRelease } from "../src/models/catalogue/releases.js";
 import { CATALOGUE_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION } from "../src/models/kubernetes-version.js";
 import type { LintResult } from "../src/types.js";
 import { ROOT } from "./harness.js";
@@ -132,5 +133,38 @@ describe("the config's kubernetesVersion", () => {
     expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);
     expect((JSON.parse(r.out) as LintResult).requestedKubernetesVersion).toBe("1.99");
     expect(r.err.match(/warning/g)).toHaveLength(1);
+  });
+});
+
+describe("compareVersions", () => {
+  /** The general definition: strip one "v", split on dots, parseInt each part (0 when unparsable), a missing part is 0. */
+  const byParts = (a: string, b: string) => {
+    const pa = a.replace(/^v/, "").split(".").map((x) => Number.parseInt(x, 10) || 0);
+    const pb = b.replace(/^v/, "").split(".").map((x) => Number.parseInt(x, 10) || 0);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+      const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+      if (d) return d;
+    }
+    return 0;
+  };
+
+  test.each([
+    ["1.30", "1.4", 26],
+    ["1.30", "v1.30.0", 0],
+    ["1.30", "1.30.", 0],
+    ["1.9", "1.10", -1],
+    ["", "0", 0],
+    ["1.30-rc", "1.30", 0],
+    ["x.2", "0.2", 0],
+    ["1.0000000000000000000001", "1", 1],
+  ])("%s against %s: %d", (a, b, sign) => {
+    expect(Math.sign(compareVersions(a, b))).toBe(Math.sign(sign));
+    expect(compareVersions(a, b)).toBe(byParts(a, b));
+  });
+
+  test("the in-place comparison of digits and dots gives what the general definition gives", () => {
+    const part = fc.oneof(fc.stringMatching(/^[0-9]{0,3}$/), fc.stringMatching(/^[0-9]{14,18}$/), fc.constantFrom("", "v", "-rc.1", " 2", "+3", "a"));
+    const version = fc.tuple(fc.boolean(), fc.array(part, { minLength: 0, maxLength: 4 })).map(([v, parts]) => (v ? "v" : "") + parts.join("."));
+    fc.assert(fc.property(version, version, (a, b) => compareVersions(a, b) === byParts(a, b)), { numRuns: 5000 });
   });
 });

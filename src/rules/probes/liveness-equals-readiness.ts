@@ -1,4 +1,5 @@
 import type { Container } from "../../models/k8s.js";
+import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import { handlersOf, probesOf, timing, type ProbeSite } from "./probes.js";
 
@@ -21,12 +22,12 @@ downstream services, or give it a clearly longer failure window (for example
 failureThreshold: 6) than the readiness probe.`,
   preventsStatus: ["CrashLoopBackOff", "Running", "NotReady"],
   check({ resource, memo, report }) {
-    const byContainer = new Map<string, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
+    // The sites of one container share its path (probesOf), so the path itself is the key.
+    const byContainer = new Map<Path, Partial<Record<ProbeSite["kind"], ProbeSite>>>();
     for (const site of probesOf(resource, memo)) {
-      const key = site.containerPath.join("/");
-      const entry = byContainer.get(key) ?? {};
+      const entry = byContainer.get(site.containerPath) ?? {};
       entry[site.kind] = site;
-      byContainer.set(key, entry);
+      byContainer.set(site.containerPath, entry);
     }
     for (const { livenessProbe: live, readinessProbe: ready } of byContainer.values()) {
       if (!live || !ready) continue;

@@ -56,18 +56,30 @@ export interface MisplacedSubtree {
   home: readonly string[];
 }
 
-/** One walk per resource, shared by the schema rules: resource -> rule id -> findings, and the misplaced subtrees it met. */
-const SCHEMA_FINDINGS = memoKey<Map<Resource, { byRule: Map<SchemaRuleId, Finding[]>; misplaced: MisplacedSubtree[] }>>("schema findings by resource");
+/** What the walk of one resource found: rule id -> findings, and the misplaced subtrees it met. */
+interface SchemaWalk {
+  byRule: Map<SchemaRuleId, Finding[]>;
+  misplaced: MisplacedSubtree[];
+}
 
-function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string) {
-  const cache = memo(SCHEMA_FINDINGS, () => new Map());
-  let walked = cache.get(resource);
-  if (!walked) {
-    walked = { byRule: new Map(), misplaced: [] };
-    const target = schemaTarget(resource);
-    if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced).run();
-    cache.set(resource, walked);
-  }
+/**
+ * One walk per resource, shared by the schema rules. The engine runs every rule on a resource
+ * before the next, so the run keeps only the last resource's walk (another is walked again).
+ */
+interface LastWalk {
+  resource?: Resource;
+  walked?: SchemaWalk;
+}
+const SCHEMA_WALK = memoKey<LastWalk>("schema walk of the last resource");
+
+function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string): SchemaWalk {
+  const last = memo(SCHEMA_WALK, (): LastWalk => ({}));
+  if (last.resource === resource && last.walked) return last.walked;
+  const walked: SchemaWalk = { byRule: new Map(), misplaced: [] };
+  const target = schemaTarget(resource);
+  if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced).run();
+  last.resource = resource;
+  last.walked = walked;
   return walked;
 }
 
@@ -175,13 +187,21 @@ function accepts(code: TypeCode, value: unknown): boolean {
 
 interface Frame {
   code: TypeCode;
-  path: Path;
+  /** The length of the walk's path at this object (its path is that prefix). */
+  depth: number;
   value: Record<string, unknown>;
 }
 
+const NO_MOVES: readonly MovedFields[] = [];
+
+/**
+ * The walk keeps one path, pushed and popped as it goes down, and copies it only into a finding
+ * (a copy per node was 60 MB of garbage on 10,000 resources).
+ */
 class Walker {
   private readonly metaCode: TypeCode | undefined;
   private readonly stack: Frame[] = [];
+  private readonly path: Array<string | number> = [];
 
   constructor(
     private readonly resource: Resource,
@@ -200,89 +220,117 @@ class Walker {
   }
 
   run() {
-    this.walk(this.resource.raw, this.target.info.type, []);
+    this.walk(this.resource.raw, this.target.info.type);
   }
 
   walkMetadata(metadata: unknown, path: Path) {
-    if (this.metaCode) this.walk(metadata, this.metaCode, path);
+    if (!this.metaCode) return;
+    this.path.push(...path);
+    this.walk(metadata, this.metaCode);
+    this.path.length = 0;
   }
 
-  private walk(value: unknown, code: TypeCode, path: Path) {
+  /** The field being walked, as messages name it: the last key of the path, or the kind at the root. */
+  private field(): string {
+    const path = this.path;
+    return String(path.length ? path[path.length - 1] : this.resource.kind);
+  }
+
+  /** `value`, of the type `code`, below the key pushed last. */
+  private walkField(key: string | number, value: unknown, code: TypeCode) {
+    this.path.push(key);
+    this.walk(value, code);
+    this.path.pop();
+  }
+
+  private wrongType(value: unknown, code: TypeCode) {
+    if (this.target.lenient) return;
+    const field = this.field();
+    this.report("invalid-type", {
+      path: this.path.slice(),
+      message: `${JSON.stringify(field)} must be ${expected(code)}, got ${kindOfValue(value)}`,
+      hint: `set ${JSON.stringify(field)} to ${expected(code)}`,
+    });
+  }
+
+  /** Judges `value` as the type `code` at the walk's path. */
+  private walk(value: unknown, code: TypeCode) {
     if (value === null || value === undefined) return;
-    const field = String(path.length ? path[path.length - 1] : this.resource.kind);
-    const wrongType = () => {
-      if (this.target.lenient) return;
-      this.report("invalid-type", {
-        path,
-        message: `${JSON.stringify(field)} must be ${expected(code)}, got ${kindOfValue(value)}`,
-        hint: `set ${JSON.stringify(field)} to ${expected(code)}`,
-      });
-    };
     switch (code[0]) {
       case "a":
         return;
-      case "[":
-        if (!Array.isArray(value)) return wrongType();
-        value.forEach((item, i) => this.walk(item, code.slice(1), [...path, i]));
+      case "[": {
+        if (!Array.isArray(value)) return this.wrongType(value, code);
+        const itemCode = code.slice(1);
+        for (let i = 0; i < value.length; i++) this.walkField(i, value[i], itemCode);
         return;
-      case "{":
-        if (!isMap(value)) return wrongType();
-        for (const [k, v] of Object.entries(value)) {
-          if (v === null && (code[1] === "s" || code[1] === "y")) this.nullInStringMap(k, field, path);
-          else this.walk(v, code.slice(1), [...path, k]);
+      }
+      case "{": {
+        if (!isMap(value)) return this.wrongType(value, code);
+        const valueCode = code.slice(1);
+        const ofStrings = valueCode[0] === "s" || valueCode[0] === "y";
+        for (const k of Object.keys(value)) {
+          const v = value[k];
+          if (v === null && ofStrings) this.nullInStringMap(k);
+          else this.walkField(k, v, valueCode);
         }
         return;
+      }
       case "#":
-        if (!isMap(value)) return wrongType();
-        return this.walkObject(value, code, path);
+        if (!isMap(value)) return this.wrongType(value, code);
+        return this.walkObject(value, code);
       case "s":
         if (typeof value !== "string") {
-          if (typeof value === "boolean" || typeof value === "number") return this.quoteAsWritten(path, field, value);
-          wrongType();
+          if (typeof value === "boolean" || typeof value === "number") return this.quoteAsWritten(value);
+          this.wrongType(value, code);
         }
         return;
-      case "y":
-        if (typeof value !== "string") return wrongType();
-        if (!BASE64.test(value.replace(/[\r\n]/g, ""))) {
-          const secretData = this.resource.kind === "Secret" && path.length === 2 && path[0] === "data";
-          if (secretData) {
-            this.report("secret-invalid-base64", {
-              path,
-              message: `the value of key ${JSON.stringify(path[1])} is not valid base64`,
-              hint: "base64-encode the value (echo -n 'value' | base64) or move it to stringData",
-            });
-          } else if (!this.target.lenient) {
-            this.report("invalid-type", { path, message: `${JSON.stringify(field)} is not valid base64`, hint: "base64-encode the value" });
-          }
+      case "y": {
+        if (typeof value !== "string") return this.wrongType(value, code);
+        if (BASE64.test(value.replace(/[\r\n]/g, ""))) return;
+        const path = this.path.slice();
+        const secretData = this.resource.kind === "Secret" && path.length === 2 && path[0] === "data";
+        if (secretData) {
+          this.report("secret-invalid-base64", {
+            path,
+            message: `the value of key ${JSON.stringify(path[1])} is not valid base64`,
+            hint: "base64-encode the value (echo -n 'value' | base64) or move it to stringData",
+          });
+        } else if (!this.target.lenient) {
+          this.report("invalid-type", { path, message: `${JSON.stringify(this.field())} is not valid base64`, hint: "base64-encode the value" });
         }
         return;
+      }
       case "i":
-        if (!Number.isInteger(value) && yamlOctalInteger(value) === undefined) wrongType();
+        if (!Number.isInteger(value) && yamlOctalInteger(value) === undefined) this.wrongType(value, code);
         return;
       case "n":
-        if (typeof value !== "number") wrongType();
+        if (typeof value !== "number") this.wrongType(value, code);
         return;
       case "b":
-        if (typeof value !== "boolean") wrongType();
+        if (typeof value !== "boolean") this.wrongType(value, code);
         return;
-      case "q":
-        if (typeof value !== "string" && typeof value !== "number") return wrongType();
-        if (!isValidQuantity(value) && !this.target.lenient) {
-          this.report("invalid-quantity", {
-            path,
-            message: `${JSON.stringify(String(value))} is not a valid quantity`,
-            hint: quantityHint(String(value)),
-            ...quantityFixes(path, String(value)),
-          });
-        }
+      case "q": {
+        if (typeof value !== "string" && typeof value !== "number") return this.wrongType(value, code);
+        if (isValidQuantity(value) || this.target.lenient) return;
+        const path = this.path.slice();
+        this.report("invalid-quantity", {
+          path,
+          message: `${JSON.stringify(String(value))} is not a valid quantity`,
+          hint: quantityHint(String(value)),
+          ...quantityFixes(path, String(value)),
+        });
         return;
+      }
       case "x":
-        return this.intOrString(value, field, path, wrongType);
+        return this.intOrString(value, code);
       case "e": {
-        if (typeof value !== "string") return wrongType();
+        if (typeof value !== "string") return this.wrongType(value, code);
         const allowed = enumValues(code);
         if (value === "" || allowed.includes(value) || this.target.lenient) return;
         const near = closestWithin(value, allowed);
+        const field = this.field();
+        const path = this.path.slice();
         this.report("invalid-type", {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
@@ -299,8 +347,10 @@ class Walker {
    * A boolean or number where a string belongs (`yes`, `on`, `1.10` unquoted): quoting the text
    * as written gives the string the author typed; YAML 1.1 read it as something else.
    */
-  private quoteAsWritten(path: Path, field: string, value: boolean | number) {
+  private quoteAsWritten(value: boolean | number) {
     if (this.target.lenient) return;
+    const field = this.field();
+    const path = this.path.slice();
     this.report("invalid-type", {
       path,
       message: `${JSON.stringify(field)} must be ${expected("s")}, got ${kindOfValue(value)}`,
@@ -310,8 +360,10 @@ class Walker {
   }
 
   /** A null value in a map of strings: decoded as "" on create, a deletion in apply's patch (null-map-value). */
-  private nullInStringMap(key: string, field: string, path: Path) {
+  private nullInStringMap(key: string) {
     if (this.target.lenient) return;
+    const field = this.field();
+    const path = this.path;
     this.report("null-map-value", {
       path: [...path, key],
       target: "key",
@@ -324,22 +376,24 @@ class Walker {
     });
   }
 
-  private intOrString(value: unknown, field: string, path: Path, wrongType: () => void) {
+  private intOrString(value: unknown, code: TypeCode) {
     if (typeof value === "number") {
-      if (!Number.isInteger(value)) wrongType();
+      if (!Number.isInteger(value)) this.wrongType(value, code);
       return;
     }
-    if (typeof value !== "string") return wrongType();
+    if (typeof value !== "string") return this.wrongType(value, code);
     if (this.target.lenient) return;
+    const field = this.field();
     if (PERCENT_FIELDS.has(field) && !PERCENT.test(value)) {
       this.report("invalid-type", {
-        path,
+        path: this.path.slice(),
         message: `${JSON.stringify(value)} is not a valid ${field}: expected an integer or a percentage such as "25%"`,
         hint: `set ${field} to a number of pods (1) or a percentage ("25%")`,
       });
     } else if (PORT_FIELDS.has(field)) {
       const problem = portNameProblem(value);
       if (problem) {
+        const path = this.path.slice();
         this.report("invalid-type", {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: a port number or a port name that ${problem}`,
@@ -351,25 +405,33 @@ class Walker {
     }
   }
 
-  private walkObject(value: Record<string, unknown>, code: TypeCode, path: Path) {
+  /**
+   * The fields of an object. The helpers it calls with `path` (the walk's own, still changing)
+   * copy what they keep.
+   */
+  private walkObject(value: Record<string, unknown>, code: TypeCode) {
     const type = objectType(code);
     if (type.free) return;
-    this.stack.push({ code, path, value });
-    const unknown: Array<[string, unknown]> = [];
-    for (const [key, v] of Object.entries(value)) {
+    const path = this.path;
+    this.stack.push({ code, depth: path.length, value });
+    let unknown: Array<[string, unknown]> | undefined;
+    for (const key of Object.keys(value)) {
       if (path.length === 0 && key === "status") continue;
       if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
-      if (fieldCode === undefined) unknown.push([key, v]);
-      else if (!this.release || !this.newerThanTarget(code, key, path)) this.walk(v, fieldCode, [...path, key]);
+      if (fieldCode === undefined) (unknown ??= []).push([key, value[key]]);
+      else if (!this.release || !this.newerThanTarget(code, key, path)) this.walkField(key, value[key], fieldCode);
     }
-    const moved = this.target.lenient ? [] : this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
-    for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
+    let moved = NO_MOVES;
+    if (unknown) {
+      if (!this.target.lenient) moved = this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
+      for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
+    }
     if (!this.target.lenient) {
       for (const req of type.required) {
         if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
           this.report("missing-required-field", {
-            path: path.length ? path : ["kind"],
+            path: path.length ? path.slice() : ["kind"],
             target: "key",
             message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
             hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
@@ -442,7 +504,7 @@ class Walker {
         finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
         this.misplaced?.push({ path: [...path, key], value, home: home.segments });
         // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
-        return this.walk(value, home.code, [...path, key]);
+        return this.walkField(key, value, home.code);
       }
     }
     const near = closestWithin(key, names);
@@ -468,7 +530,8 @@ class Walker {
     if (parent && !Object.hasOwn(parent.value, key)) {
       const parentType = objectType(parent.code);
       const code = parentType.fields.get(key);
-      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parent.path, key]), code, segments: [...segments(parent.path), key], path: [...parent.path, key] };
+      const parentPath = this.path.slice(0, parent.depth);
+      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], path: [...parentPath, key] };
     }
     return undefined;
   }

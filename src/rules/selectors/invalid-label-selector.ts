@@ -84,20 +84,33 @@ function selectorPaths(resource: Resource): Path[] {
   }
   const tpl = resource.podTemplate;
   if (tpl) {
+    // Read down from the pod spec, building paths only for the terms written (most pods have none).
+    const spec = resource.get(tpl.specPath);
+    const affinity = fieldOf(spec, "affinity");
     for (const kind of ["podAffinity", "podAntiAffinity"]) {
+      const terms = fieldOf(affinity, kind);
+      if (terms === undefined) continue;
       const base = [...tpl.specPath, "affinity", kind];
-      const req = ["requiredDuringSchedulingIgnoredDuringExecution"];
-      listAt([...base, ...req]).forEach((_, i) => {
-        out.push([...base, ...req, i, "labelSelector"], [...base, ...req, i, "namespaceSelector"]);
+      const req = "requiredDuringSchedulingIgnoredDuringExecution";
+      listOf(fieldOf(terms, req)).forEach((_, i) => {
+        out.push([...base, req, i, "labelSelector"], [...base, req, i, "namespaceSelector"]);
       });
       const pref = "preferredDuringSchedulingIgnoredDuringExecution";
-      listAt([...base, pref]).forEach((_, i) => {
+      listOf(fieldOf(terms, pref)).forEach((_, i) => {
         out.push([...base, pref, i, "podAffinityTerm", "labelSelector"], [...base, pref, i, "podAffinityTerm", "namespaceSelector"]);
       });
     }
-    listAt([...tpl.specPath, "topologySpreadConstraints"]).forEach((_, i) => {
+    listOf(fieldOf(spec, "topologySpreadConstraints")).forEach((_, i) => {
       out.push([...tpl.specPath, "topologySpreadConstraints", i, "labelSelector"]);
     });
   }
   return out;
 }
+
+/** One step of Resource.get: the field of an object, undefined below anything else. */
+function fieldOf(value: unknown, key: string): unknown {
+  return value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+const NO_ITEMS: readonly unknown[] = [];
+const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : NO_ITEMS);

