@@ -19,19 +19,27 @@ import { closestWithin } from "../../did-you-mean.js";
 import { kindOfValue } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
-/** One walk per custom resource, shared by the schema rules: resource -> rule id -> findings. */
-const CRD_FINDINGS = memoKey<Map<Resource, Map<SchemaRuleId, Finding[]>>>("CRD schema findings by resource");
+/**
+ * One walk per custom resource, shared by the schema rules: rule id -> findings. The engine runs
+ * every rule on a resource before the next, so the run keeps only the last resource's walk.
+ */
+interface LastCrdWalk {
+  resource?: Resource;
+  byRule?: Map<SchemaRuleId, Finding[]>;
+}
+const LAST_CRD_WALK = memoKey<LastCrdWalk>("CRD schema findings of the last resource");
+const NO_FINDINGS: readonly Finding[] = [];
 
-export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index: ResourceIndex): Finding[] {
-  const cache = index.memo.get(CRD_FINDINGS, () => new Map());
-  let byRule = cache.get(resource);
-  if (!byRule) {
-    byRule = new Map();
+export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index: ResourceIndex): readonly Finding[] {
+  const last = index.memo.get(LAST_CRD_WALK, (): LastCrdWalk => ({}));
+  if (last.resource !== resource || !last.byRule) {
+    const byRule = new Map<SchemaRuleId, Finding[]>();
     const found = resourceSchema(resource, index);
     if (found) new CrdWalker(resource, found.origin, found.statusSubresource, byRule).run(found.schema);
-    cache.set(resource, byRule);
+    last.resource = resource;
+    last.byRule = byRule;
   }
-  return byRule.get(rule) ?? [];
+  return last.byRule.get(rule) ?? NO_FINDINGS;
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

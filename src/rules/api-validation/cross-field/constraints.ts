@@ -73,9 +73,10 @@ interface LastChecked {
   byRule?: Map<CrossFieldRuleId, Finding[]>;
 }
 const LAST_CHECKED = memoKey<LastChecked>("cross-field findings of the last resource");
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** The findings of one rule for one resource. */
-export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo): Finding[] {
+export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo): readonly Finding[] {
   const last = memo(LAST_CHECKED, (): LastChecked => ({}));
   if (last.resource !== resource || !last.byRule) {
     const builtin = GROUPS.get(resource.kind)?.includes(resource.group) ?? false;
@@ -87,5 +88,5 @@ export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, m
     last.resource = resource;
     last.byRule = checks.byRule;
   }
-  return last.byRule.get(rule) ?? [];
+  return last.byRule.get(rule) ?? NO_FINDINGS;
 }
