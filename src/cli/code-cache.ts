@@ -1,0 +1,160 @@
+/**
+ * Runs the CLI bundle (dist/bin/k8s-lint.cjs) with V8's code cache: Node 20 has no module
+ * compile cache, and compiling the bundle and then, during the run, the functions it calls cost
+ * a one-file lint (a pre-commit hook) about as much as Node's own start-up. The code V8 compiled
+ * is saved when the process ends, in the user's cache folder, and handed back to V8 by the next
+ * process. The cache only ever saves time: a missing, stale, foreign or unwritable cache runs
+ * the bundle compiled from its source, exactly as without one (docs/DECISIONS.md, start-up).
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script, constants } from "node:vm";
+
+/** What the bundle exports (src/cli/start.ts). */
+export interface BundleExports {
+  start: () => Promise<void>;
+  /** Whether the run changed V8's flags (a cache made after that is refused by the next process). */
+  v8FlagsChanged: () => boolean;
+}
+
+/** Cache files kept per folder: a few k8s-lint versions or Node versions side by side. */
+const KEEP = 4;
+
+/**
+ * The folder of the code cache: K8S_LINT_CACHE_DIR when set (empty: no cache), else the
+ * platform's per-user cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches,
+ * %LOCALAPPDATA%), in k8s-lint/.
+ */
+export function cacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
+  if (env.K8S_LINT_CACHE_DIR !== undefined) return env.K8S_LINT_CACHE_DIR || undefined;
+  try {
+    if (platform === "win32") return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, "k8s-lint", "Cache") : undefined;
+    if (platform === "darwin") return join(home(), "Library", "Caches", "k8s-lint");
+    // XDG: a relative XDG_CACHE_HOME is invalid and ignored.
+    const xdg = env.XDG_CACHE_HOME?.startsWith("/") ? env.XDG_CACHE_HOME : join(home(), ".cache");
+    return join(xdg, "k8s-lint");
+  } catch {
+    // No home folder (a service account without one): no cache.
+    return undefined;
+  }
+}
+
+/** FNV-1a, 32 bits, in hex: names a cache by what it depends on, without loading node:crypto. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The cache file's name: the bundle's content hash (from the build) and its size and modification
+ * time on disk (a bundle edited in place is another bundle), the Node and V8 versions, the
+ * architecture and the V8 flags of the process (NODE_OPTIONS, node's own arguments). V8 refuses
+ * a cache made for other source length, version or flags anyway; the name keeps caches for
+ * different settings from replacing each other.
+ */
+export function cacheFileName(bundleHash: string, bundle: { size: number; mtimeMs: number }, env: NodeJS.ProcessEnv = process.env): string {
+  const runtime = [process.versions.node, process.versions.v8, process.arch, process.execArgv.join(" "), env.NODE_OPTIONS ?? ""].join("\0");
+  return `code-${bundleHash}-${fnv1a(`${bundle.size}:${bundle.mtimeMs}\0${runtime}`)}.bin`;
+}
+
+/**
+ * The cache file's bytes when it can be trusted: a regular file of this user that no one else
+ * may write (the cache holds code V8 runs).
+ */
+function readCache(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes the cache through a temporary file renamed into place (never half a file), and keeps the newest few. */
+function writeCache(dir: string, name: string, data: Buffer): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, data, { mode: 0o600, flag: "wx" });
+    renameSync(temporary, join(dir, name));
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  const caches = readdirSync(dir)
+    .filter((f) => f.startsWith("code-") && f.endsWith(".bin") && f !== name)
+    .map((f) => ({ f, mtime: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { f } of caches.slice(KEEP - 1)) rmSync(join(dir, f), { force: true });
+}
+
+/**
+ * Node 20 marks import() from a vm.Script through the main loader experimental and says so on
+ * stderr at the first one (a config's plugin, the parse workers of a large run): noise about
+ * how the bin loads itself, which a run without the cache does not print. Only that warning is
+ * dropped.
+ */
+function quietMainLoaderWarning(): void {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+    const text = typeof warning === "string" ? warning : warning?.message;
+    if (typeof text === "string" && text.startsWith("vm.USE_MAIN_CONTEXT_DEFAULT_LOADER ")) return;
+    return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  } as typeof process.emitWarning;
+}
+
+/**
+ * Loads the bundle at `bundleUrl` (a CommonJS module) and returns its exports: compiled with the
+ * code cache where this Node offers what the bundle needs inside node:vm (import() through the
+ * main loader, for plugins and worker threads; Node 20.12 and later), else required as usual.
+ */
+export function loadBundle(bundleUrl: URL, bundleHash: string, env: NodeJS.ProcessEnv = process.env): BundleExports {
+  const file = fileURLToPath(bundleUrl);
+  const require = createRequire(bundleUrl);
+  const mainLoader = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (mainLoader === undefined) return require(file) as BundleExports;
+
+  const source = readFileSync(file, "latin1");
+  let dir: string | undefined;
+  let name = "";
+  let cachedData: Buffer | undefined;
+  try {
+    dir = cacheDirectory(env);
+    if (dir) {
+      name = cacheFileName(bundleHash, statSync(file), env);
+      cachedData = readCache(join(dir, name));
+    }
+  } catch {
+    dir = undefined;
+  }
+  // The wrapper of Node's CommonJS loader: the bundle reads the same five names.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: mainLoader,
+  });
+  quietMainLoaderWarning();
+  const module = { exports: {} as BundleExports };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, fileURLToPath(new URL(".", bundleUrl)));
+  if (dir && (cachedData === undefined || script.cachedDataRejected)) {
+    const cacheDir = dir;
+    // At exit the cache holds the functions the run compiled too, not only the bundle's top level.
+    process.once("exit", () => {
+      try {
+        if (!module.exports.v8FlagsChanged()) writeCache(cacheDir, name, script.createCachedData());
+      } catch {
+        // A read-only or full disk, a folder of another user: the next run compiles again.
+      }
+    });
+  }
+  return module.exports;
+}
