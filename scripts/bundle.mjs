@@ -71,7 +71,16 @@ await build({
   format: "cjs",
   // The modules read import.meta.url to find files beside them (package.json, the parse worker).
   define: { "import.meta.url": "__k8sLintModuleUrl" },
-  banner: { js: 'var __k8sLintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The file is one function of the five names of Node's CommonJS wrapper: the completion value
+  // of the script node:vm compiles (the source V8's cache is for, as is), and module.exports when
+  // Node's require() loads it instead (a Node without what node:vm needs: src/cli/code-cache.ts).
+  // Strict, as esbuild's own "use strict" (after the banner, no directive any more) meant.
+  banner: {
+    js: `(typeof module == "object" && module ? (f) => (module.exports = f) : (f) => f)(function (exports, require, module, __filename, __dirname) {
+"use strict";
+var __k8sLintModuleUrl = require("node:url").pathToFileURL(__filename).href;`,
+  },
+  footer: { js: "})" },
   plugins: [lazyStringWidth, noProcessNoNetwork],
 });
 asciiOnly(`${OUT}/k8s-lint.cjs`);

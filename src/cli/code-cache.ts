@@ -20,6 +20,9 @@ export interface BundleExports {
   v8FlagsChanged: () => boolean;
 }
 
+/** The bundle file: one function of the five names of Node's CommonJS module wrapper. */
+type BundleFunction = (this: unknown, exports: unknown, require: NodeJS.Require, module: { exports: BundleExports }, filename: string, dirname: string) => void;
+
 /** Cache files kept per folder: a few k8s-lint versions or Node versions side by side. */
 const KEEP = 4;
 
@@ -113,16 +116,22 @@ function quietMainLoaderWarning(): void {
 }
 
 /**
- * Loads the bundle at `bundleUrl` (a CommonJS module) and returns its exports: compiled with the
+ * Loads the bundle at `bundleUrl` and returns its exports: compiled with the
  * code cache where this Node offers what the bundle needs inside node:vm (import() through the
  * main loader, for plugins and worker threads; Node 20.12 and later), else required as usual.
  */
 export function loadBundle(bundleUrl: URL, bundleHash: string, env: NodeJS.ProcessEnv = process.env): BundleExports {
   const file = fileURLToPath(bundleUrl);
   const require = createRequire(bundleUrl);
+  const module = { exports: {} as BundleExports };
+  const evaluate = (bundle: BundleFunction) => bundle.call(module.exports, module.exports, require, module, file, fileURLToPath(new URL(".", bundleUrl)));
   const mainLoader = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (mainLoader === undefined) return require(file) as BundleExports;
+  if (mainLoader === undefined) {
+    evaluate(require(file) as BundleFunction);
+    return module.exports;
+  }
 
+  // ASCII (scripts/bundle.mjs): read byte for character, a one-byte string V8 takes as it is.
   const source = readFileSync(file, "latin1");
   let dir: string | undefined;
   let name = "";
@@ -136,15 +145,13 @@ export function loadBundle(bundleUrl: URL, bundleHash: string, env: NodeJS.Proce
   } catch {
     dir = undefined;
   }
-  // The wrapper of Node's CommonJS loader: the bundle reads the same five names.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(source, {
     filename: file,
     cachedData,
     importModuleDynamically: mainLoader,
   });
   quietMainLoaderWarning();
-  const module = { exports: {} as BundleExports };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, require, module, file, fileURLToPath(new URL(".", bundleUrl)));
+  evaluate(script.runInThisContext() as BundleFunction);
   if (dir && (cachedData === undefined || script.cachedDataRejected)) {
     const cacheDir = dir;
     // At exit the cache holds the functions the run compiled too, not only the bundle's top level.

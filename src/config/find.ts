@@ -1,7 +1,7 @@
 /**
- * Where the config file is, and the constants a command line is checked against, without the
- * config schema: a run without a config file (a pre-commit hook on one file) never builds the
- * zod schemas (config/load.ts is imported only when there is a file to read).
+ * Where the config file is, without the config schema: a run without a config file (a pre-commit
+ * hook on one file) never builds the zod schemas (config/load.ts is imported only when there is
+ * a file to read).
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -21,7 +21,3 @@ export function findConfig(cwd: string): string | undefined {
     dir = parent;
   }
 }
-
-export const POD_SECURITY_LEVELS = ["baseline", "restricted"] as const;
-/** A policy version as the namespace label pod-security.kubernetes.io/enforce-version writes it, or latest. */
-export const POD_SECURITY_VERSION = /^(latest|v?1\.\d+)$/;

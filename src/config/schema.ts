@@ -5,8 +5,7 @@
  */
 import * as z from "zod/mini";
 import { REFERENCE_POLICIES } from "../types.js";
-import { PRESET_NAMES, PRESET_PREFIX } from "../presets.js";
-import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION } from "./find.js";
+import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION, PRESET_NAMES, PRESET_PREFIX } from "../presets.js";
 
 export const severitySetting = z.enum(["off", "info", "warning", "error"]);
 

@@ -1,6 +1,6 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
-import { findConfig, POD_SECURITY_LEVELS, POD_SECURITY_VERSION } from "../../config/find.js";
+import { findConfig } from "../../config/find.js";
 import { applyUserRules } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
 import { lint, type LintOptions } from "../../engine/lint.js";
@@ -13,7 +13,7 @@ import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
-import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
+import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION, PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
 import type { PodSecuritySetting } from "../../engine/effective-config.js";
 import { targetRelease } from "../../models/catalogue/releases.js";
 import { printConfig } from "../print-config.js";
