@@ -60,6 +60,23 @@ function asciiOnly(path) {
   if (/[^\0-\x7f]/.test(code)) writeFileSync(path, code.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
+/**
+ * An import() inside a node:vm script needs Node's main-loader callback, which Node 20 drops for
+ * code that comes from the code cache ("A dynamic import callback was not specified": a config's
+ * plugin could not load, the parse workers not start). What the bundle imports at run time (the
+ * plugins, node:worker_threads; its own modules are inlined) goes through the bin's import()
+ * instead, a parameter of the bundle function. Every dynamic import left in the minified output
+ * is an `await import(`; one written otherwise fails the build rather than the run.
+ */
+function importThroughTheBin(path) {
+  const code = readFileSync(path, "latin1");
+  const routed = code.replaceAll("await import(", "await __k8sLintImport(");
+  if (routed === code || /(?<![\w$])import\s*\(/.test(routed)) {
+    throw new Error(`${path}: every run-time import() must be an \`await import(\` that the bundle routes through the bin's __k8sLintImport`);
+  }
+  writeFileSync(path, routed, "latin1");
+}
+
 const common = { bundle: true, platform: "node", target: "node20", minify: true, legalComments: "none", logLevel: "warning" };
 
 rmSync(OUT, { recursive: true, force: true });
@@ -71,12 +88,12 @@ await build({
   format: "cjs",
   // The modules read import.meta.url to find files beside them (package.json, the parse worker).
   define: { "import.meta.url": "__k8sLintModuleUrl" },
-  // The file is one function of the five names of Node's CommonJS wrapper: the completion value
-  // of the script node:vm compiles (the source V8's cache is for, as is), and module.exports when
-  // Node's require() loads it instead (a Node without what node:vm needs: src/cli/code-cache.ts).
-  // Strict, as esbuild's own "use strict" (after the banner, no directive any more) meant.
+  // The file is one function, the completion value of the script node:vm compiles (the source
+  // V8's cache is for, as is): the five names of Node's CommonJS wrapper and the import() of the
+  // bin (see importThroughTheBin). Strict, as esbuild's own "use strict" (after the banner, no
+  // directive any more) meant.
   banner: {
-    js: `(typeof module == "object" && module ? (f) => (module.exports = f) : (f) => f)(function (exports, require, module, __filename, __dirname) {
+    js: `(function (exports, require, module, __filename, __dirname, __k8sLintImport) {
 "use strict";
 var __k8sLintModuleUrl = require("node:url").pathToFileURL(__filename).href;`,
   },
@@ -84,13 +101,14 @@ var __k8sLintModuleUrl = require("node:url").pathToFileURL(__filename).href;`,
   plugins: [lazyStringWidth, noProcessNoNetwork],
 });
 asciiOnly(`${OUT}/k8s-lint.cjs`);
+importThroughTheBin(`${OUT}/k8s-lint.cjs`);
 const bundleHash = createHash("sha256").update(readFileSync(`${OUT}/k8s-lint.cjs`)).digest("hex").slice(0, 16);
 
 await build({
   ...common,
   stdin: {
     contents: `import { loadBundle } from "./src/cli/code-cache.ts";
-await loadBundle(new URL("./k8s-lint.cjs", import.meta.url), ${JSON.stringify(bundleHash)}).start();
+await loadBundle(new URL("./k8s-lint.cjs", import.meta.url), ${JSON.stringify(bundleHash)}, (specifier) => import(specifier)).start();
 `,
     resolveDir: process.cwd(),
     sourcefile: "bin.ts",

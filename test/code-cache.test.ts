@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cacheDirectory, cacheFileName } from "../src/cli/code-cache.js";
+import { cacheDirectory, cacheFileName, lints } from "../src/cli/code-cache.js";
 import { ROOT } from "./harness.js";
 import type { LintResult } from "../src/types.js";
 
@@ -120,16 +120,57 @@ test("an unwritable cache folder: the same output, nothing on stderr", () => {
   expect(cold.stderr).toBe("");
 });
 
-test("a run that changes V8's flags (CEL) writes no cache the next process would refuse; plugins load through it", () => {
+test("a run that changes V8's flags (CEL) writes no cache the next process would refuse", () => {
   const dir = join(tmp(), "cache");
   const args = ["--format", "json", "."];
   const cwd = join(ROOT, "fixtures/custom-rules");
   const cold = run(dir, args, cwd);
+  expect(cold.stderr).toBe("");
+  expect(caches(dir)).toEqual([]);
+});
+
+test("with code from the cache, a config's plugin still loads (import() goes through the bin)", () => {
+  const dir = join(tmp(), "cache");
+  run(dir);
+  expect(caches(dir)).toHaveLength(1);
+  const args = ["--format", "json", "."];
+  const cwd = join(ROOT, "fixtures/custom-rules");
+  const cold = run("", args, cwd);
   const ids = new Set((JSON.parse(cold.stdout) as LintResult).files.flatMap((f) => f.diagnostics.map((d) => d.ruleId)));
   // A CEL rule and the plugin's rule (an import() from inside the cached bundle) both ran.
   expect(ids.has("team-label-required")).toBe(true);
   expect(ids.has("revision-history-limit-set")).toBe(true);
   expect(cold.stderr).toBe("");
-  expect(caches(dir)).toEqual([]);
   expect(run(dir, args, cwd)).toEqual(cold);
+});
+
+test("only a lint saves the cache: one saved by --version would hold the bundle's top level only", () => {
+  expect(lints([])).toBe(true);
+  expect(lints(["k8s/", "--format", "json"])).toBe(true);
+  expect(lints(["lint", "k8s/"])).toBe(true);
+  expect(lints(["--no-color", "qos"])).toBe(true);
+  for (const args of [["--version"], ["-v"], ["version"], ["--help"], ["k8s/", "-h"], ["help", "explain"], ["rules"], ["explain", "x"], ["lsp"], ["graph", "."], ["qos", "."], ["diagnose", "-"]]) {
+    expect(lints(args)).toBe(false);
+  }
+  const dir = join(tmp(), "cache");
+  expect(run(dir, ["--version"]).code).toBe(0);
+  expect(run(dir, ["rules"]).code).toBe(0);
+  expect(caches(dir)).toEqual([]);
+  run(dir);
+  expect(caches(dir)).toHaveLength(1);
+});
+
+test("with code from the cache, the parse workers start (import() of node:worker_threads)", () => {
+  const dir = join(tmp(), "cache");
+  // Reports each worker started on stderr: a worker that cannot start leaves the run sequential, with the same output.
+  const preload = join(tmp(), "count-workers.cjs");
+  writeFileSync(preload, 'const wt = require("node:worker_threads"); const W = wt.Worker;\nwt.Worker = class extends W { constructor(...a) { super(...a); process.stderr.write("worker\\n"); } };\n');
+  const lint = () =>
+    spawnSync(process.execPath, ["-r", preload, BIN, "--format", "json", "fixtures/demo"], { cwd: ROOT, env: { ...process.env, K8S_LINT_CACHE_DIR: dir, K8S_LINT_WORKERS: "2" }, encoding: "utf8" });
+  const cold = lint();
+  expect(cold.stderr).toBe("worker\nworker\n");
+  expect(caches(dir)).toHaveLength(1);
+  const warm = lint();
+  expect(warm.stderr).toBe("worker\nworker\n");
+  expect(warm.stdout).toBe(cold.stdout);
 });

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Script, constants } from "node:vm";
+import { Script } from "node:vm";
 
 /** What the bundle exports (src/cli/start.ts). */
 export interface BundleExports {
@@ -20,8 +20,20 @@ export interface BundleExports {
   v8FlagsChanged: () => boolean;
 }
 
-/** The bundle file: one function of the five names of Node's CommonJS module wrapper. */
-type BundleFunction = (this: unknown, exports: unknown, require: NodeJS.Require, module: { exports: BundleExports }, filename: string, dirname: string) => void;
+/**
+ * The bundle file: one function of the five names of Node's CommonJS module wrapper and of the
+ * import() the bundle's run-time imports go through (scripts/bundle.mjs): an import() compiled
+ * inside node:vm fails once its code comes from the cache.
+ */
+type BundleFunction = (
+  this: unknown,
+  exports: unknown,
+  require: NodeJS.Require,
+  module: { exports: BundleExports },
+  filename: string,
+  dirname: string,
+  importModule: (specifier: string) => Promise<unknown>,
+) => void;
 
 /** Cache files kept per folder: a few k8s-lint versions or Node versions side by side. */
 const KEEP = 4;
@@ -100,37 +112,27 @@ function writeCache(dir: string, name: string, data: Buffer): void {
   for (const { f } of caches.slice(KEEP - 1)) rmSync(join(dir, f), { force: true });
 }
 
+/** The subcommands and words that do not lint (src/cli/run.ts dispatches on the same). */
+const NOT_LINT = new Set(["rules", "explain", "diagnose", "qos", "graph", "lsp", "help"]);
+
 /**
- * Node 20 marks import() from a vm.Script through the main loader experimental and says so on
- * stderr at the first one (a config's plugin, the parse workers of a large run): noise about
- * how the bin loads itself, which a run without the cache does not print. Only that warning is
- * dropped.
+ * Whether the command line lints: only such a run saves the cache. The cache holds what the run
+ * compiled and is kept while V8 accepts it, so one saved by `k8s-lint --version` (the top level
+ * of the bundle only) would serve every later pre-commit run half as well as one saved by a lint.
  */
-function quietMainLoaderWarning(): void {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
-    const text = typeof warning === "string" ? warning : warning?.message;
-    if (typeof text === "string" && text.startsWith("vm.USE_MAIN_CONTEXT_DEFAULT_LOADER ")) return;
-    return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  } as typeof process.emitWarning;
+export function lints(args: readonly string[]): boolean {
+  if (args.includes("--help") || args.includes("-h")) return false;
+  if (args[0] === "--version" || args[0] === "-v" || (args[0] === "version" && args.length === 1)) return false;
+  return args[0] === undefined || !NOT_LINT.has(args[0]);
 }
 
 /**
- * Loads the bundle at `bundleUrl` and returns its exports: compiled with the
- * code cache where this Node offers what the bundle needs inside node:vm (import() through the
- * main loader, for plugins and worker threads; Node 20.12 and later), else required as usual.
+ * Loads the bundle at `bundleUrl` and returns its exports, compiled with the code cache when
+ * there is a valid one. `importModule` is the bin's own import(), which the bundle's run-time
+ * imports go through.
  */
-export function loadBundle(bundleUrl: URL, bundleHash: string, env: NodeJS.ProcessEnv = process.env): BundleExports {
+export function loadBundle(bundleUrl: URL, bundleHash: string, importModule: (specifier: string) => Promise<unknown>, env: NodeJS.ProcessEnv = process.env): BundleExports {
   const file = fileURLToPath(bundleUrl);
-  const require = createRequire(bundleUrl);
-  const module = { exports: {} as BundleExports };
-  const evaluate = (bundle: BundleFunction) => bundle.call(module.exports, module.exports, require, module, file, fileURLToPath(new URL(".", bundleUrl)));
-  const mainLoader = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (mainLoader === undefined) {
-    evaluate(require(file) as BundleFunction);
-    return module.exports;
-  }
-
   // ASCII (scripts/bundle.mjs): read byte for character, a one-byte string V8 takes as it is.
   const source = readFileSync(file, "latin1");
   let dir: string | undefined;
@@ -145,14 +147,11 @@ export function loadBundle(bundleUrl: URL, bundleHash: string, env: NodeJS.Proce
   } catch {
     dir = undefined;
   }
-  const script = new Script(source, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: mainLoader,
-  });
-  quietMainLoaderWarning();
-  evaluate(script.runInThisContext() as BundleFunction);
-  if (dir && (cachedData === undefined || script.cachedDataRejected)) {
+  const script = new Script(source, { filename: file, cachedData });
+  const module = { exports: {} as BundleExports };
+  const bundle = script.runInThisContext() as BundleFunction;
+  bundle.call(module.exports, module.exports, createRequire(bundleUrl), module, file, fileURLToPath(new URL(".", bundleUrl)), importModule);
+  if (dir && (cachedData === undefined || script.cachedDataRejected) && lints(process.argv.slice(2))) {
     const cacheDir = dir;
     // At exit the cache holds the functions the run compiled too, not only the bundle's top level.
     process.once("exit", () => {
