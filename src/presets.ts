@@ -78,3 +78,8 @@ export function presetNote(meta: PresetMember & { category?: string }, active?: 
   }
   return `${part}; shown because the rule is enabled by name in the configuration.`;
 }
+
+/** The Pod Security Standards levels (--pod-security, podSecurity.level), here without zod for the CLI. */
+export const POD_SECURITY_LEVELS = ["baseline", "restricted"] as const;
+/** A policy version as the namespace label pod-security.kubernetes.io/enforce-version writes it, or latest. */
+export const POD_SECURITY_VERSION = /^(latest|v?1\.\d+)$/;

@@ -4,7 +4,7 @@
  * chunks, and a file through a temporary file in its folder renamed into place, so that a
  * failed write never leaves half a report and the report never replaces one of the inputs.
  */
-import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { FORMATS, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
@@ -180,7 +180,7 @@ function writeFile(absolute: string, shown: string, report: Report): void {
     if (existing && (inDevices(absolute) || existing.isCharacterDevice())) {
       fd = openSync(absolute, "w");
     } else {
-      const path = join(dirname(absolute), `.${basename(absolute)}.${randomBytes(6).toString("hex")}.tmp`);
+      const path = join(dirname(absolute), `.${basename(absolute)}.${randomHex(6)}.tmp`);
       fd = openSync(path, "wx");
       temporary = path;
       if (existing?.isFile()) fchmodSync(fd, existing.mode & 0o7777);
@@ -202,6 +202,12 @@ function writeFile(absolute: string, shown: string, report: Report): void {
     if (typeof code === "string" && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot write ${shown}: ${systemError(err as Error, code)}`);
     throw err;
   }
+}
+
+/** `bytes` random bytes in hex; node:crypto is loaded on the first report written to a file (stdout needs none). */
+function randomHex(bytes: number): string {
+  const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return randomBytes(bytes).toString("hex");
 }
 
 /** "ENOSPC: no space left on device" from Node's "ENOSPC: no space left on device, write". */

@@ -1,9 +1,7 @@
 /** Finds, reads and validates the config file; errors carry the offending key and its line. */
-import { existsSync } from "node:fs";
 import type { z } from "zod";
 import * as zm from "zod/mini";
 import { en } from "zod/locales";
-import { dirname, join, resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "../engine/bounded-read.js";
 import { parseText } from "../engine/parse.js";
 import { LineIndex, locate } from "../engine/positions.js";
@@ -21,21 +19,7 @@ export { ConfigError };
 // zod's functional build has no messages until a locale is chosen.
 zm.config(en());
 
-export const CONFIG_NAMES = [".k8s-lint.yaml", ".k8s-lint.yml", ".k8s-lint.json"];
-
-/** The nearest config file from `cwd` upwards, or undefined. */
-export function findConfig(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const p = join(dir, name);
-      if (existsSync(p)) return p;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+export { CONFIG_NAMES, findConfig } from "./find.js";
 
 export function loadConfig(file: string, displayName = file): Config {
   const read = readFileBounded(file, INPUT_LIMITS.settings);

@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { REFERENCE_POLICIES } from "../types.js";
-import { PRESET_NAMES, PRESET_PREFIX } from "../presets.js";
+import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION, PRESET_NAMES, PRESET_PREFIX } from "../presets.js";
 
 export const severitySetting = z.enum(["off", "info", "warning", "error"]);
 
@@ -29,9 +29,7 @@ export const customRuleEntry = z.strictObject({
   fix: z.optional(described(z.string(), "how to fix it, for `k8s-lint explain`")),
 });
 
-export const POD_SECURITY_LEVELS = ["baseline", "restricted"] as const;
-/** A policy version as the namespace label pod-security.kubernetes.io/enforce-version writes it, or latest. */
-export const POD_SECURITY_VERSION = /^(latest|v?1\.\d+)$/;
+export { POD_SECURITY_LEVELS, POD_SECURITY_VERSION };
 
 export const podSecuritySetting = z.strictObject({
   level: z.optional(described(z.enum(POD_SECURITY_LEVELS), "the Pod Security Standard level; default: restricted")),

@@ -1,6 +1,6 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
-import { findConfig, loadConfig } from "../../config/load.js";
+import { findConfig } from "../../config/find.js";
 import { applyUserRules } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
 import { lint, type LintOptions } from "../../engine/lint.js";
@@ -13,8 +13,7 @@ import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
-import { PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
-import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION } from "../../config/schema.js";
+import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION, PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
 import type { PodSecuritySetting } from "../../engine/effective-config.js";
 import { targetRelease } from "../../models/catalogue/releases.js";
 import { printConfig } from "../print-config.js";
@@ -164,7 +163,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const presets = presetOptions(values.preset);
   const podSecurity = podSecurityOption(values["pod-security"]);
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
-  const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  // The config schema (zod) loads only when there is a config file to read.
+  const config = configPath ? (await import("../../config/load.js")).loadConfig(configPath, values.config ?? configPath) : undefined;
   // The config's customRules and plugins join the registry before anything reads it.
   await applyUserRules(config, configPath);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).

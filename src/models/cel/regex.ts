@@ -5,9 +5,17 @@
  * linear-time engine switched on for patterns that backtrack too much (a hostile `(a+)+$` ends
  * in microseconds instead of hanging the run). Patterns RE2 refuses are refused here too.
  */
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 
 let linearFallback = false;
+
+/**
+ * Whether this process changed V8's flags: a V8 code cache made afterwards would not match the
+ * next process's flags (src/cli/code-cache.ts writes none then).
+ */
+export function v8FlagsChanged(): boolean {
+  return linearFallback;
+}
 
 /**
  * Lets V8 fall back to its linear-time regexp engine (no backtracking) when a match backtracks
@@ -18,6 +26,8 @@ export function enableLinearFallback(): void {
   if (linearFallback) return;
   linearFallback = true;
   try {
+    // node:v8 is loaded only here: most runs compile no CEL or OpenAPI pattern.
+    const { setFlagsFromString } = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
     setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
     setFlagsFromString("--regexp-backtracks-before-fallback=10000");
   } catch {
