@@ -10,6 +10,7 @@ import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded, type 
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { parseText, type ParsedDocument, type Span, type Spans } from "./parse.js";
 import { LineIndex } from "./positions.js";
+import { PackedDocumentSpans, PackedSpanStore, packSpans } from "./lean/span-table.js";
 import { LintIoError } from "../errors.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
@@ -85,7 +86,10 @@ export interface LoadedFile {
 export function loadOne(file: DiscoveredFile, stdin: string | undefined, texts?: ReadonlyMap<string, string>): LoadedFile {
   const source = readSource(file, stdin, texts);
   const format = /\.json$/i.test(file.absolute) ? "json" : "yaml";
-  return { file, source, docs: "text" in source ? parseText(source.text, "1.1", format) : [] };
+  const docs = "text" in source ? parseText(source.text, "1.1", format) : [];
+  // A run keeps every file's spans until the cross-resource rules are done: packed, they take a sixth.
+  packSpans(docs);
+  return { file, source, docs };
 }
 
 /** What the last loadFiles did in parallel: worker threads started, files they parsed (for tests). */
@@ -168,9 +172,13 @@ type PackedDocument = Omit<ParsedDocument, "spans">;
 export interface PackedFile {
   source: Source;
   docs: PackedDocument[];
+  /** The file's packed span store (see PackedSpanStore), and per document its root table's offset; null: not packed. */
+  store?: { data: Int32Array; keys: string[] };
+  roots: Array<number | null>;
   /**
-   * The span tables of every map and sequence, in walk() order over each document's value:
-   * per object its number of entries (-1: no table), then its keys and 4 offsets per key.
+   * The span tables of the documents that are not packed, in walk() order over each such
+   * document's value: per object its number of entries (-1: no table), then its keys and 4
+   * offsets per key.
    */
   counts: Int32Array;
   keys: Array<string | number>;
@@ -200,7 +208,15 @@ export function packFile(loaded: LoadedFile, transfer: ArrayBuffer[]): PackedFil
   const counts: number[] = [];
   const keys: Array<string | number> = [];
   const offsets: number[] = [];
+  let store: PackedSpanStore | undefined;
+  const roots: Array<number | null> = [];
   const docs = loaded.docs.map(({ spans, ...doc }) => {
+    if (spans instanceof PackedDocumentSpans) {
+      store = spans.store;
+      roots.push(spans.root);
+      return doc;
+    }
+    roots.push(null);
     walk(doc.value, (obj) => {
       const table = spans.get(obj);
       counts.push(table ? table.size : -1);
@@ -213,17 +229,27 @@ export function packFile(loaded: LoadedFile, transfer: ArrayBuffer[]): PackedFil
     });
     return doc;
   });
-  const packed = { source: loaded.source, docs, counts: Int32Array.from(counts), keys, offsets: Int32Array.from(offsets) };
+  const packed: PackedFile = { source: loaded.source, docs, roots, counts: Int32Array.from(counts), keys, offsets: Int32Array.from(offsets) };
+  if (store) {
+    packed.store = { data: store.data, keys: store.keys };
+    transfer.push(store.data.buffer as ArrayBuffer);
+  }
   transfer.push(packed.counts.buffer as ArrayBuffer, packed.offsets.buffer as ArrayBuffer);
   return packed;
 }
 
 /** The inverse of packFile, on the cloned values. */
 export function unpackFile(file: DiscoveredFile, packed: PackedFile): LoadedFile {
-  const { counts, keys, offsets } = packed;
+  const { counts, keys, offsets, roots } = packed;
+  const store = packed.store && new PackedSpanStore(packed.store.data, packed.store.keys);
   let c = 0;
   let k = 0;
-  const docs = packed.docs.map((doc): ParsedDocument => {
+  const docs = packed.docs.map((doc, i): ParsedDocument => {
+    const root = roots[i];
+    if (root !== null) {
+      if (!store) throw new Error("a packed document without its file's store");
+      return { ...doc, spans: new PackedDocumentSpans(store, root, doc.value) };
+    }
     const spans = new WeakMap<object, Spans>();
     walk(doc.value, (obj) => {
       const n = counts[c++];
