@@ -11,7 +11,7 @@ import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
 import type { Rule, Settings } from "../rules/types.js";
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
-import { RunMemo } from "../models/run-memo.js";
+import { RunMemo, type Memo, type MemoKey } from "../models/run-memo.js";
 import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
 import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
@@ -117,8 +117,6 @@ const BATCH = 1000;
 function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings): RuleFinding[] {
   const own = selection.rules.filter((r) => !r.meta.crossResource);
   const cross = selection.rules.filter((r) => r.meta.crossResource);
-  const all = { resources: run.judged, index: run.index, indexFor: run.indexFor, settings };
-  if (!own.length || !cross.length) return runRules({ ...all, selection });
   const part = (crossResource: boolean) => {
     // selection.dispatch hands out one list per kind: each is split once.
     const split = new Map<readonly Rule[], readonly Rule[]>();
@@ -129,18 +127,49 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
       return found;
     };
   };
+  const first: RuleFinding[] = [];
+  const second: RuleFinding[] = [];
   const ownSelection = { rules: own, dispatch: part(false) };
   const crossSelection = { rules: cross, dispatch: part(true) };
-  const first: RuleFinding[] = [];
   for (let from = 0; from < run.judged.length; from += BATCH) {
-    // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts).
-    const batchIndex = { memo: new RunMemo() } as unknown as ResourceIndex;
     const resources = run.judged.slice(from, from + BATCH);
-    for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
+    if (own.length) {
+      // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts).
+      const batchIndex = { memo: new RunMemo() } as unknown as ResourceIndex;
+      for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
+    }
   }
-  const second = runRules({ ...all, selection: crossSelection });
+  if (cross.length) {
+    for (let from = 0; from < run.judged.length; from += BATCH) {
+      const resources = run.judged.slice(from, from + BATCH);
+      const view = batchView();
+      const findings = runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings });
+      for (const f of findings) second.push(f);
+    }
+  }
   return mergeByRule(first, second, selection.rules);
 }
+
+/**
+ * Per batch of resources, each index seen through a memo whose per-resource entries (keys made
+ * with scope "resource": values derived from one resource, such as its defaulted object) are
+ * the batch's own, dropped after it; every other entry is the index's, kept for the run.
+ */
+function batchView(): (index: ResourceIndex) => ResourceIndex {
+  const views = new Map<ResourceIndex, ResourceIndex>();
+  return (index) => {
+    let view = views.get(index);
+    if (!view) {
+      const batch = new RunMemo();
+      const memo = { get: ((key, build) => (isPerResource(key) ? batch : index.memo).get(key, build)) as Memo };
+      view = Object.create(index, { memo: { value: memo } }) as ResourceIndex;
+      views.set(index, view);
+    }
+    return view;
+  };
+}
+
+const isPerResource = (key: MemoKey<unknown>): boolean => (key as { scope?: string }).scope === "resource";
 
 const FAILED_RULE = /^rule "([^"]+)" failed on /;
 

@@ -412,6 +412,9 @@ async function loadParallel(
   } finally {
     for (const p of pool) {
       p.dead = true;
+      // The handlers hold this run's files: a worker object outlives the run until it exits.
+      p.worker.removeAllListeners();
+      p.worker.on("error", () => undefined);
       void p.worker.terminate().catch(() => undefined);
     }
   }
