@@ -5,6 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded, type BoundedRead } from "./bounded-read.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
@@ -92,6 +93,27 @@ export function loadOne(file: DiscoveredFile, stdin: string | undefined, texts?:
   return { file, source, docs };
 }
 
+/** Inputs with more text than this are large: the heap grows by a fifth at a time instead of up to four times. */
+export const LARGE_INPUT_BYTES = 32 * 1024 * 1024;
+/** How far V8 lets the heap grow past what a full collection kept, in percent, once the input is large. */
+const LARGE_INPUT_HEAP_GROWING_PERCENT = 20;
+
+/**
+ * Counts the text loaded; the first time it passes LARGE_INPUT_BYTES, bounds the heap's growth.
+ * A large run keeps most of what it reads to the end (every resource waits for the
+ * cross-resource rules), and V8 sets the next collection at up to four times what the last one
+ * kept: a 100,000-resource run kept 480 MiB and grew to 1.1 GiB before collecting. Bounded, it
+ * collects more often (measured: no visible cost in wall time) and peaks near what it keeps.
+ */
+function largeInputWatch(): (loaded: LoadedFile | undefined) => void {
+  let bytes = 0;
+  return (loaded) => {
+    if (bytes >= LARGE_INPUT_BYTES || !loaded || !("text" in loaded.source)) return;
+    bytes += loaded.source.text.length;
+    if (bytes >= LARGE_INPUT_BYTES) setFlagsFromString(`--heap-growing-percent=${LARGE_INPUT_HEAP_GROWING_PERCENT}`);
+  };
+}
+
 /** What the last loadFiles did in parallel: worker threads started, files they parsed (for tests). */
 export const parallelStats = { workers: 0, filesFromWorkers: 0 };
 
@@ -103,15 +125,17 @@ export async function loadFiles(
   texts?: ReadonlyMap<string, string>,
 ): Promise<LoadedFile[]> {
   parallelStats.workers = parallelStats.filesFromWorkers = 0;
+  const heap = largeInputWatch();
   // Texts given in memory (the passes of --fix) are parsed here, not read by a worker.
   const workers = texts?.size ? 0 : parallelWorkers(files);
   if (workers > 0) {
-    const loaded = await loadParallel(files, stdin, workers, onProgress);
+    const loaded = await loadParallel(files, stdin, workers, onProgress, heap);
     if (loaded) return loaded;
   }
   const out: LoadedFile[] = [];
   for (const file of files) {
     out.push(loadOne(file, stdin, texts));
+    heap(out[out.length - 1]);
     onProgress?.(out.length, files.length);
   }
   return out;
@@ -290,6 +314,7 @@ async function loadParallel(
   stdin: string | undefined,
   count: number,
   onProgress?: (done: number, total: number) => void,
+  heap: (loaded: LoadedFile | undefined) => void = () => undefined,
 ): Promise<LoadedFile[] | undefined> {
   const script = workerScript();
   if (!script) return undefined;
@@ -301,8 +326,9 @@ async function loadParallel(
   }
   const out = new Array<LoadedFile | undefined>(files.length);
   let done = 0;
-  const progress = (n: number) => {
-    done += n;
+  const progress = ({ from, to }: Batch) => {
+    for (let i = from; i < to; i++) heap(out[i]);
+    done += to - from;
     onProgress?.(done, files.length);
   };
 
@@ -359,7 +385,7 @@ async function loadParallel(
       try {
         reply.files.forEach((packed, i) => (out[b.from + i] = unpackFile(files[b.from + i], packed)));
         parallelStats.filesFromWorkers += b.to - b.from;
-        progress(b.to - b.from);
+        progress(b);
       } catch {
         onMain.push(b);
       }
@@ -391,7 +417,7 @@ async function loadParallel(
       if (b) {
         try {
           for (let i = b.from; i < b.to; i++) out[i] = loadOne(files[i], stdin);
-          progress(b.to - b.from);
+          progress(b);
         } catch {
           onMain.push(b);
         }
@@ -424,7 +450,7 @@ async function loadParallel(
   onMain.sort((a, b) => a.from - b.from);
   for (const b of onMain) {
     for (let i = b.from; i < b.to; i++) out[i] = loadOne(files[i], stdin);
-    progress(b.to - b.from);
+    progress(b);
   }
   return out as LoadedFile[];
 }
