@@ -129,7 +129,7 @@ export async function loadFiles(
   // Texts given in memory (the passes of --fix) are parsed here, not read by a worker.
   const workers = texts?.size ? 0 : parallelWorkers(files);
   if (workers > 0) {
-    const loaded = await loadParallel(files, stdin, workers, onProgress, heap);
+    const loaded = await loadParallel(files, stdin, workers, { onProgress, heap });
     if (loaded) return loaded;
   }
   const out: LoadedFile[] = [];
@@ -313,8 +313,7 @@ async function loadParallel(
   files: readonly DiscoveredFile[],
   stdin: string | undefined,
   count: number,
-  onProgress?: (done: number, total: number) => void,
-  heap: (loaded: LoadedFile | undefined) => void = () => undefined,
+  { onProgress, heap }: { onProgress?: (done: number, total: number) => void; heap: (loaded: LoadedFile | undefined) => void },
 ): Promise<LoadedFile[] | undefined> {
   const script = workerScript();
   if (!script) return undefined;
