@@ -8,15 +8,18 @@ import { resolve } from "node:path";
 import { allRules } from "../rules/index.js";
 import { groupOf } from "../models/api-groups.js";
 import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
-import type { Rule } from "../rules/types.js";
+import type { Rule, Settings } from "../rules/types.js";
+import type { Resource } from "../models/resource.js";
+import type { ResourceIndex } from "../models/resource-index.js";
+import { RunMemo, type Memo, type MemoKey } from "../models/run-memo.js";
 import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
 import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
-import { addFindings, checkRuleIds } from "./diagnostics.js";
+import { addFindings, checkRuleIds, type RuleFinding } from "./diagnostics.js";
 import { podSecurityEnabler, requestedRelease, runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
 import { loadFiles, type LoadedFile } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
-import { prepareRules, runRules, selectRules } from "./run-rules.js";
+import { prepareRules, runRules, selectRules, type RuleSelection } from "./run-rules.js";
 import { suppress } from "./suppress.js";
 
 export { LintIoError, LintUsageError } from "../errors.js";
@@ -93,10 +96,103 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
   await prepareRules(selection, run.judged, run.index);
-  const findings = runRules({ resources: run.judged, selection, index: run.index, indexFor: run.indexFor, settings });
+  const findings = runStaged(run, selection, settings);
   addFindings(findings, { sourceOf: run.sourceOf, severities });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
   return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings) });
+}
+
+/** Resources judged per batch by the rules that read no other resource (each batch with a memo of its own). */
+const BATCH = 1000;
+
+/**
+ * The rules in two stages, with the findings of runRules over all of them, in its order. The
+ * rules that read no other resource run batch by batch, each batch with a memo of its own,
+ * so that what they derive per resource (defaulted objects, schema walks) is dropped after
+ * the batch instead of being kept for the whole run (a third of the memory of a large run);
+ * the cross-resource rules then run over every resource with the index and the run's memo.
+ */
+function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings): RuleFinding[] {
+  const own = selection.rules.filter((r) => !r.meta.crossResource);
+  const cross = selection.rules.filter((r) => r.meta.crossResource);
+  const part = (crossResource: boolean) => {
+    // selection.dispatch hands out one list per kind: each is split once.
+    const split = new Map<readonly Rule[], readonly Rule[]>();
+    return (r: Resource) => {
+      const list = selection.dispatch(r);
+      let found = split.get(list);
+      if (!found) split.set(list, (found = list.filter((rule) => !!rule.meta.crossResource === crossResource)));
+      return found;
+    };
+  };
+  const first: RuleFinding[] = [];
+  const second: RuleFinding[] = [];
+  const ownSelection = { rules: own, dispatch: part(false) };
+  const crossSelection = { rules: cross, dispatch: part(true) };
+  for (let from = 0; from < run.judged.length; from += BATCH) {
+    const resources = run.judged.slice(from, from + BATCH);
+    if (own.length) {
+      // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts).
+      const batchIndex = { memo: new RunMemo() } as unknown as ResourceIndex;
+      for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
+    }
+  }
+  if (cross.length) {
+    for (let from = 0; from < run.judged.length; from += BATCH) {
+      const resources = run.judged.slice(from, from + BATCH);
+      const view = batchView();
+      const findings = runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings });
+      for (const f of findings) second.push(f);
+    }
+  }
+  return mergeByRule(first, second, selection.rules);
+}
+
+/**
+ * Per batch of resources, each index seen through a memo whose per-resource entries (keys made
+ * with scope "resource": values derived from one resource, such as its defaulted object) are
+ * the batch's own, dropped after it; every other entry is the index's, kept for the run.
+ */
+function batchView(): (index: ResourceIndex) => ResourceIndex {
+  const views = new Map<ResourceIndex, ResourceIndex>();
+  return (index) => {
+    let view = views.get(index);
+    if (!view) {
+      const batch = new RunMemo();
+      const memo = { get: ((key, build) => (isPerResource(key) ? batch : index.memo).get(key, build)) as Memo };
+      view = Object.create(index, { memo: { value: memo } }) as ResourceIndex;
+      views.set(index, view);
+    }
+    return view;
+  };
+}
+
+const isPerResource = (key: MemoKey<unknown>): boolean => (key as { scope?: string }).scope === "resource";
+
+const FAILED_RULE = /^rule "([^"]+)" failed on /;
+
+/**
+ * Two lists of findings, each in runRules order (resource by resource, rule by rule, of
+ * disjoint rules), merged into the order one runRules over all the rules gives.
+ */
+function mergeByRule(a: RuleFinding[], b: RuleFinding[], rules: readonly Rule[]): RuleFinding[] {
+  const order = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const rank = (f: RuleFinding) => {
+    const id = f.ruleId === "internal-error" ? (FAILED_RULE.exec(f.finding.message)?.[1] ?? f.ruleId) : f.ruleId;
+    return order.get(id) ?? rules.length;
+  };
+  const out: RuleFinding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x.resource.id < y.resource.id || (x.resource.id === y.resource.id && rank(x) <= rank(y))) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }

@@ -1,12 +1,17 @@
 /** Maps a field path inside a document to line/column ranges, using the spans recorded at parse time. */
 import type { Path, Range } from "../types.js";
 import type { ParsedDocument } from "../models/document.js";
+import { PackedDocumentSpans } from "./lean/span-table.js";
 
-/** Line start offsets of a text, computed once per file. */
+/** Line start offsets of a text, computed once per file (a typed array: a run keeps one per file). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: Int32Array;
   constructor(text: string) {
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    let lines = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    let n = 1;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[n++] = i + 1;
   }
   get lineCount(): number {
     return this.starts.length;
@@ -47,6 +52,7 @@ export type Target = "key" | "value";
  * the deepest ancestor that does, pointing at that ancestor's key.
  */
 export function locate(doc: ParsedDocument, path: Path, target?: Target): { start: number; end: number; exact: boolean } {
+  if (doc.spans instanceof PackedDocumentSpans) return locatePacked(doc, doc.spans, path, target);
   let node: unknown = doc.value;
   let start = doc.rootSpan[0];
   let end = doc.rootSpan[1];
@@ -58,6 +64,32 @@ export function locate(doc: ParsedDocument, path: Path, target?: Target): { star
     const span = spans?.get(typeof seg === "number" && !Array.isArray(node) ? String(seg) : seg);
     if (!span) return { start: keyStart, end: keyEnd, exact: false };
     [keyStart, keyEnd, start, end] = span;
+    node = (node as Record<string | number, unknown>)[seg as string];
+  }
+  const isCollection = node !== null && typeof node === "object";
+  const wantKey = target ? target === "key" : isCollection;
+  return wantKey ? { start: keyStart, end: keyEnd, exact: true } : { start, end, exact: true };
+}
+
+/** locate() through a packed store: each step follows the entry's child offset (no lookup by object). */
+function locatePacked(doc: ParsedDocument, spans: PackedDocumentSpans, path: Path, target?: Target): { start: number; end: number; exact: boolean } {
+  const { store } = spans;
+  let node: unknown = doc.value;
+  let table = spans.root;
+  let start = doc.rootSpan[0];
+  let end = doc.rootSpan[1];
+  let keyStart = start;
+  let keyEnd = end;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const e = table < 0 || node === null || typeof node !== "object" ? -1 : store.entry(table, typeof seg === "number" && !Array.isArray(node) ? String(seg) : seg);
+    if (e < 0) return { start: keyStart, end: keyEnd, exact: false };
+    const d = store.data;
+    keyStart = d[e];
+    keyEnd = d[e + 1];
+    start = d[e + 2];
+    end = d[e + 3];
+    table = d[e + 4];
     node = (node as Record<string | number, unknown>)[seg as string];
   }
   const isCollection = node !== null && typeof node === "object";
