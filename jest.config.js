@@ -7,4 +7,5 @@ export default {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, diagnostics: false }] },
   testTimeout: 60000,
+  setupFiles: ["<rootDir>/test/setup-env.ts"],
 };
