@@ -46,13 +46,20 @@ export function opt<T>(inner: Reader<T>): Reader<T | undefined> {
  */
 export function obj<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
   const keys = Object.keys(shape);
+  const readers = keys.map((key) => shape[key]);
   return reader((value) => {
     if (!isObject(value)) return {} as ObjectOf<S>;
     const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      if (Object.hasOwn(value, key)) out[key] = shape[key].parse(value[key]);
+    // Indexed loops, not for-of: this runs for every object of every resource read.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (Object.hasOwn(value, key)) out[key] = readers[i].parse(value[key]);
     }
-    for (const key of Object.keys(value)) if (key !== "__proto__" && !Object.hasOwn(shape, key)) out[key] = value[key];
+    const written = Object.keys(value);
+    for (let i = 0; i < written.length; i++) {
+      const key = written[i];
+      if (key !== "__proto__" && !Object.hasOwn(shape, key)) out[key] = value[key];
+    }
     return out as ObjectOf<S>;
   });
 }
@@ -74,16 +81,19 @@ export const intOrString: Reader<number | string | undefined> = reader((v) =>
 );
 
 /** Without a prototype: rules look these maps up by keys from the input (a selector's label key). */
-function toMap(m: unknown, keep: (v: unknown) => boolean): Record<string, string> | undefined {
+function toMap(m: unknown, numbers: boolean): Record<string, string> | undefined {
   if (!isObject(m)) return undefined;
   const out = inputKeyedObject<string>();
-  for (const [k, v] of Object.entries(m)) if (keep(v)) out[k] = String(v);
+  const keys = Object.keys(m);
+  for (let i = 0; i < keys.length; i++) {
+    const v = m[keys[i]];
+    if (typeof v === "string") out[keys[i]] = v;
+    else if (numbers && typeof v === "number") out[keys[i]] = String(v);
+  }
   return out;
 }
 
 /** A string map such as labels; non-string values are dropped, not the whole map. */
-export const stringMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, (v) => typeof v === "string"));
+export const stringMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, false));
 /** Resource quantities: strings or numbers (`cpu: 1`). */
-export const quantityMap: Reader<Record<string, string> | undefined> = reader((m) =>
-  toMap(m, (v) => typeof v === "string" || typeof v === "number"),
-);
+export const quantityMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, true));

@@ -73,6 +73,18 @@ let docEnd = 0;
 let depth = 0;
 const MAX_DEPTH = 100;
 
+/**
+ * The keys and offsets of the collections being read, innermost last, up to keyTop and
+ * offsetTop: a collection adds its entries here and takes exact-size copies when it ends,
+ * instead of growing arrays of its own (their spare capacity and the stores they outgrew were
+ * about a quarter of this parser's allocation). The tops move, the arrays keep their length, so
+ * that their stores are not trimmed and grown again.
+ */
+const keyStack: string[] = [];
+const offsetStack: number[] = [];
+let keyTop = 0;
+let offsetTop = 0;
+
 const SPACE = 32;
 const NL = 10;
 const HASH = 35;
@@ -503,8 +515,8 @@ function keyAt(i: number): number {
 function blockMap(i: number, indent: number): Record<string, unknown> {
   if (++depth > MAX_DEPTH) throw BAIL;
   const obj: Record<string, unknown> = {};
-  const keys: string[] = [];
-  const offsets: number[] = [];
+  const keysFrom = keyTop;
+  const offsetsFrom = offsetTop;
   const start = i;
   let at = i;
   let last = i;
@@ -532,8 +544,11 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
       v = inlineValue(j, indent);
     }
     obj[key] = v;
-    keys.push(key);
-    offsets.push(ks, ke, r0, r1);
+    keyStack[keyTop++] = key;
+    offsetStack[offsetTop++] = ks;
+    offsetStack[offsetTop++] = ke;
+    offsetStack[offsetTop++] = r0;
+    offsetStack[offsetTop++] = r1;
     last = r2;
     if (nextIndent === indent) {
       if (T.charCodeAt(nextAt) === 45 && isBlank(T.charCodeAt(nextAt + 1))) throw BAIL; // a list item among the keys
@@ -543,7 +558,9 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
     if (nextIndent > indent) throw BAIL; // over-indented: a continuation or an error
     break;
   }
-  spansOf.set(obj, new SpanTable(keys, offsets));
+  spansOf.set(obj, new SpanTable(keyStack.slice(keysFrom, keyTop), offsetStack.slice(offsetsFrom, offsetTop)));
+  keyTop = keysFrom;
+  offsetTop = offsetsFrom;
   r0 = start;
   r1 = last;
   r2 = collectionEnd(indent, last);
@@ -554,7 +571,7 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
 function blockSeq(i: number, indent: number): unknown[] {
   if (++depth > MAX_DEPTH) throw BAIL;
   const arr: unknown[] = [];
-  const offsets: number[] = [];
+  const offsetsFrom = offsetTop;
   const start = i;
   let at = i;
   let last = i;
@@ -574,7 +591,8 @@ function blockSeq(i: number, indent: number): unknown[] {
     } else {
       v = inlineValue(j, indent);
     }
-    offsets.push(r0, r1);
+    offsetStack[offsetTop++] = r0;
+    offsetStack[offsetTop++] = r1;
     arr.push(v);
     last = r2;
     if (nextIndent === indent && T.charCodeAt(nextAt) === 45 && isBlank(T.charCodeAt(nextAt + 1))) {
@@ -585,7 +603,8 @@ function blockSeq(i: number, indent: number): unknown[] {
     if (nextIndent > indent) throw BAIL;
     break;
   }
-  spansOf.set(arr, new SpanTable(null, offsets));
+  spansOf.set(arr, new SpanTable(null, offsetStack.slice(offsetsFrom, offsetTop)));
+  offsetTop = offsetsFrom;
   r0 = start;
   r1 = last;
   r2 = collectionEnd(indent, last);
@@ -621,6 +640,9 @@ export function parseLean(text: string, scalarValue: ScalarValueOf): ParsedDocum
     throw err;
   } finally {
     T = "";
+    keyStack.length = 0;
+    keyTop = 0;
+    offsetTop = 0;
   }
 }
 
