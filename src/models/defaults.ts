@@ -25,7 +25,7 @@
  */
 import { parseImageReference } from "./image.js";
 import { inputKeyedObject } from "./input-keys.js";
-import { PodTemplateSpec, PodSpec } from "./k8s.js";
+import { PodSpec } from "./k8s.js";
 import { POD_TEMPLATE_PATHS, type PodTemplate, type Resource } from "./resource.js";
 import { memoKey, type Memo } from "./run-memo.js";
 import type { Path } from "../types.js";
@@ -395,10 +395,18 @@ export function defaultedPodTemplate(resource: Resource, memo: Memo): PodTemplat
   let out = cache.get(resource);
   if (out === undefined) {
     const obj = defaultedObject(resource, memo);
-    const spec =
-      resource.kind === "Pod"
-        ? PodSpec.parse(obj.spec)
-        : PodTemplateSpec.parse(defaultedValueOf(obj, POD_TEMPLATE_PATHS.get(resource.kind)!)).spec;
+    let spec: PodSpec | undefined;
+    if (resource.kind === "Pod") spec = PodSpec.reparse(obj.spec, resource.raw.spec, tpl.spec);
+    else {
+      // As PodTemplateSpec reads the template; tpl.spec is the reading of the written spec when
+      // there is one. The defaulted spec shares its untouched parts, and so their reading.
+      const path = POD_TEMPLATE_PATHS.get(resource.kind)!;
+      const template = defaultedValueOf(obj, path);
+      const written = defaultedValueOf(resource.raw, path);
+      if (isMap(template) && Object.hasOwn(template, "spec")) {
+        spec = isMap(written) && Object.hasOwn(written, "spec") ? PodSpec.reparse(template.spec, written.spec, tpl.spec) : PodSpec.parse(template.spec);
+      }
+    }
     out = { ...tpl, spec: spec ?? {} };
     cache.set(resource, out);
   }
