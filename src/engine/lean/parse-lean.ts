@@ -53,6 +53,7 @@ const onTagError = () => {
 let T = "";
 let N = 0;
 let scalarValueOf: ScalarValueOf;
+/** The span tables of the file's collections: one map shared by its documents (a map per document was 2 MB of tables on the bench corpus). */
 let spansOf: WeakMap<object, Spans>;
 /** Range of the node just parsed: [start, valueEnd, nodeEnd] as the yaml package has them. */
 let r0 = 0;
@@ -199,6 +200,9 @@ function plainValue(src: string): unknown {
       default:
         return src;
     }
+  } else if (c !== 126 && c !== 45 && c !== 43 && c !== 46 && !(c >= 48 && c <= 57) && src.length > 0) {
+    // Every other implicit tag's test wants "~", a sign, a dot or a digit first: a string.
+    return src;
   }
   for (const tag of tags()) {
     if (tag.test!.test(src)) {
@@ -633,6 +637,7 @@ export function parseLean(text: string, scalarValue: ScalarValueOf): ParsedDocum
   T = text;
   N = text.length;
   scalarValueOf = scalarValue;
+  spansOf = new WeakMap();
   try {
     return documents();
   } catch (err) {
@@ -689,7 +694,6 @@ function documents(): ParsedDocument[] {
       prevEnd = m;
       continue;
     }
-    spansOf = new WeakMap();
     const c = T.charCodeAt(contentAt);
     let value: unknown;
     let rootEnd: number;
@@ -713,7 +717,6 @@ function documents(): ParsedDocument[] {
     const helm = HELM_SOURCE_RE.exec(header);
     if (!helm && header.includes("Source:")) throw BAIL;
     const doc = emptyDocument(out.length, prevEnd, Math.max(rootEnd, segEnd));
-    doc.spans = spansOf;
     doc.value = value;
     doc.rootSpan = [contentAt, r1];
     if (helm) doc.helmSource = helm[1];
@@ -724,5 +727,5 @@ function documents(): ParsedDocument[] {
 }
 
 function emptyDocument(index: number, start: number, end: number): ParsedDocument {
-  return { index, value: undefined, start, end, problems: [], spans: new WeakMap(), rootSpan: [start, start] };
+  return { index, value: undefined, start, end, problems: [], spans: spansOf, rootSpan: [start, start] };
 }
