@@ -52,9 +52,10 @@ function isMap(v: unknown): v is Obj {
 
 /**
  * The maps and lists the running applyDefaults call copied: those it may write. Anything else
- * is part of the object as written and is copied before it is written. (A deep copy of every
- * object was 19 MB of garbage and 25 ms on the 10,000-resource bench corpus; the defaulters
- * write into a fraction of it.) Set for the duration of one synchronous applyDefaults call.
+ * is part of the object as written and is copied before it is written. The defaulted objects
+ * live as long as the run; what the defaulters do not write (metadata, env values, Secret and
+ * ConfigMap data) is no longer held twice. Set for the duration of one synchronous
+ * applyDefaults call.
  */
 let copies = new Set<object>();
 

@@ -87,8 +87,8 @@ export function isKnownIngress(resource: Resource): boolean {
 
 /**
  * Views built on first use, keyed by the resource: five Ingress rules read every Ingress, and
- * building the view once instead of per rule saved about 60 ms of CPU and 20 MB of garbage on
- * the 10,000-resource bench corpus. `null`: not an Ingress of a known version.
+ * building the view once instead of per rule cut its garbage from 27 MB to 4 MB on the
+ * 10,000-resource bench corpus. `null`: not an Ingress of a known version.
  */
 const VIEWS = new WeakMap<Resource, IngressView | null>();
 const BACKENDS = new WeakMap<Resource, IngressServiceBackend[]>();

@@ -192,8 +192,8 @@ export class Resource {
   /**
    * The pod template as the typed spec of the kind reads it (the same reader on the same value as
    * reading it at its path): rules read both the spec and the template of most workloads, and
-   * reading the template once saves a third of the models' reading time. Undefined for a kind
-   * without a typed spec (an Argo Rollout).
+   * the template, the largest part of a workload, is then read once instead of twice. Undefined
+   * for a kind without a typed spec (an Argo Rollout).
    */
   private typedTemplate(): PodTemplateSpecModel | undefined {
     switch (this.kind) {

@@ -47,7 +47,7 @@ export function pathSegmentName(value: string): string[] {
 /** A label or annotation key: `[prefix/]name`, prefix a DNS-1123 subdomain. */
 export function qualifiedName(value: string): string[] {
   // Most keys are valid: judge them without splitting (every label and annotation key of every
-  // resource comes here, up to 80 ms on the 10,000-resource bench corpus with every rule on).
+  // resource comes here: 46 ms in a profile of the 10,000-resource bench corpus, every rule on).
   if (isValidQualifiedName(value)) return [];
   const parts = value.split("/");
   let name: string;
