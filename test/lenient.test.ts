@@ -66,4 +66,21 @@ describe("lenient readers", () => {
     expect(stringMap.parse(["app"])).toBeUndefined();
     expect(Object.getPrototypeOf(stringMap.parse({ app: "web" }))).toBeNull();
   });
+
+  test("reparse reads a value like parse, sharing the reading of what it shares with an earlier value", () => {
+    const labels = { app: "web" };
+    const http = { name: "http", containerPort: 80 };
+    const before = { ports: [http, { name: "metrics", containerPort: 9090 }], labels, paused: true };
+    const model = Spec.parse(before);
+    // A copy with one item replaced, one added, a field changed to the wrong type and one removed.
+    const after = { ports: [http, { name: "metrics", containerPort: "9090" }, "oops"], labels, size: "25%" };
+    const read = Spec.reparse(after, before, model);
+    expect(read).toEqual(Spec.parse(after));
+    expect(Object.keys(read)).toEqual(Object.keys(Spec.parse(after)));
+    expect(read.labels).toBe(model.labels);
+    expect(read.ports![0]).toBe(model.ports![0]);
+    expect(read.ports![1]).not.toBe(model.ports![1]);
+    expect(Spec.reparse(before, before, model)).toBe(model);
+    expect(Spec.reparse(after, "not an object", Spec.parse("not an object"))).toEqual(Spec.parse(after));
+  });
 });

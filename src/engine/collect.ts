@@ -121,6 +121,24 @@ interface FileState {
 }
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
+  const { src } = state;
+  if (doc.template || doc.problems.length) collectProblems(state, doc);
+  if (doc.template || doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) return;
+  if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
+    src.skipped++;
+    return;
+  }
+  const value = doc.value as Record<string, unknown>;
+  const configuration = state.roles.configurationOf(state.file, value);
+  if (configuration) {
+    src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+    return;
+  }
+  collectResources(state, doc, value, []);
+}
+
+/** The findings of a document that is a template or has syntax problems. */
+function collectProblems(state: FileState, doc: ParsedDocument): void {
   const { src, severities } = state;
   const base = { docIndex: doc.index, source: doc.helmSource };
   if (doc.template) {
@@ -135,18 +153,6 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     const shown = explainSyntaxProblem(src.text, p);
     addDiagnostic(src, { ...base, ruleId: "yaml-syntax", start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
   }
-  if (doc.value === undefined || doc.value === null || fatal) return;
-  if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
-    src.skipped++;
-    return;
-  }
-  const value = doc.value as Record<string, unknown>;
-  const configuration = state.roles.configurationOf(state.file, value);
-  if (configuration) {
-    src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
-    return;
-  }
-  collectResources(state, doc, value, []);
 }
 
 /** Type meta checks and List flattening; resources found are appended to the collection. */

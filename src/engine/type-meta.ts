@@ -65,6 +65,12 @@ function problemOf(name: TypeKey, w: Written): TypeMetaProblem | undefined {
  * such a document is not judged as a manifest.
  */
 export function readTypeMeta(doc: Record<string, unknown>, patch = false): TypeMeta {
+  // Nearly every document writes both as non-empty strings: answer without the problem search.
+  const writtenVersion = ownValue(doc, "apiVersion");
+  const writtenKind = ownValue(doc, "kind");
+  if (typeof writtenVersion === "string" && writtenVersion !== "" && typeof writtenKind === "string" && writtenKind !== "") {
+    return { is: "manifest", apiVersion: writtenVersion, kind: writtenKind };
+  }
   const apiVersion = written(doc, "apiVersion");
   const kind = written(doc, "kind");
   if (!kind && (!apiVersion || (!Object.hasOwn(doc, "metadata") && !Object.hasOwn(doc, "spec")))) return { is: "not-a-manifest" };

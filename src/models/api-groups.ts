@@ -33,8 +33,23 @@ export function groupOf(apiVersion: string): string {
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
 
+/**
+ * Answers of pure functions of the strings written, kept while few: a run asks about a handful
+ * of distinct apiVersions and kinds once per rule and resource. Bounded so that a long-lived
+ * process (the language server, as a user types) does not keep every spelling it saw.
+ */
+const MAX_REMEMBERED = 4096;
+
+/** apiVersion -> whether its group is built in. */
+const builtinVersions = new Map<string, boolean>();
+
 export function isBuiltinApiVersion(apiVersion: string): boolean {
-  return BUILTIN_GROUPS.has(groupOf(apiVersion));
+  let builtin = builtinVersions.get(apiVersion);
+  if (builtin === undefined) {
+    if (builtinVersions.size >= MAX_REMEMBERED) builtinVersions.clear();
+    builtinVersions.set(apiVersion, (builtin = BUILTIN_GROUPS.has(groupOf(apiVersion))));
+  }
+  return builtin;
 }
 
 /**
@@ -66,9 +81,25 @@ export function canonicalGroup(group: string, kind: string): string {
  * not part of it: networking.istio.io/v1 and v1beta1 Gateways of one name are one object.
  */
 export function groupKind(apiVersion: string, kind: string): string {
-  const group = canonicalGroup(groupOf(apiVersion), kind);
-  return group ? `${kind}.${group}` : kind;
+  let byKind = groupKinds.get(apiVersion);
+  if (!byKind) {
+    if (groupKinds.size >= MAX_REMEMBERED) groupKinds.clear();
+    groupKinds.set(apiVersion, (byKind = new Map()));
+  }
+  let out = byKind.get(kind);
+  if (out === undefined) {
+    const group = canonicalGroup(groupOf(apiVersion), kind);
+    if (byKind.size >= MAX_REMEMBERED) byKind.clear();
+    byKind.set(kind, (out = group ? `${kind}.${group}` : kind));
+  }
+  return out;
 }
+
+/**
+ * apiVersion -> kind -> GroupKind: one string per type, shared by every resource of it (the
+ * index keys its maps by it, and a string's hash is computed once).
+ */
+const groupKinds = new Map<string, Map<string, string>>();
 
 const resolved = new Map<string, string>();
 

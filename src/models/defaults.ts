@@ -17,12 +17,15 @@
  * - batch/v1: pkg/apis/batch/v1/defaults.go (SetDefaults_Job, SetDefaults_CronJob).
  *
  * The defaulted object is a copy: the resource's raw object (what the user wrote, which positions
- * and messages quote) is never changed. It is built once per resource and run, through the run
- * memo; rules ask for it with `defaultedObject` or `defaultedPodTemplate`.
+ * and messages quote) is never changed. The copy is made on write: a map or list is copied the
+ * first time a defaulter goes into it, and what no defaulter touches (metadata, env values,
+ * ConfigMap and Secret data...) is shared with the raw object; read it, never change it. It is
+ * built once per resource and run, through the run memo; rules ask for it with
+ * `defaultedObject` or `defaultedPodTemplate`.
  */
 import { parseImageReference } from "./image.js";
 import { inputKeyedObject } from "./input-keys.js";
-import { PodTemplateSpec, PodSpec } from "./k8s.js";
+import { PodSpec } from "./k8s.js";
 import { POD_TEMPLATE_PATHS, type PodTemplate, type Resource } from "./resource.js";
 import { memoKey, type Memo } from "./run-memo.js";
 import type { Path } from "../types.js";
@@ -47,16 +50,45 @@ function isMap(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** A copy of plain YAML data (maps, lists, scalars). */
-function copy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (isMap(value)) {
-    // Prototype-free: a key written in the manifest (`__proto__`) stays an own key of the copy.
-    const out: Obj = inputKeyedObject();
-    for (const key of Object.keys(value)) out[key] = copy(value[key]);
-    return out as T;
+/**
+ * The maps and lists the running applyDefaults call copied: those it may write. Anything else
+ * is part of the object as written and is copied before it is written. The defaulted objects
+ * live as long as the run; what the defaulters do not write (metadata, env values, Secret and
+ * ConfigMap data) is no longer held twice. Set for the duration of one synchronous
+ * applyDefaults call.
+ */
+let copies = new Set<object>();
+
+/** A shallow, prototype-free copy of a map: a key written in the manifest (`__proto__`) stays an own key of the copy. */
+function shallowCopy(value: Obj): Obj {
+  const out: Obj = inputKeyedObject();
+  for (const key of Object.keys(value)) out[key] = value[key];
+  copies.add(out);
+  return out;
+}
+
+/** The map at `obj[key]` (`obj` is a copy), made a copy that may be written; undefined when it is not a map. */
+function own(obj: Obj, key: string): Obj | undefined {
+  const v = obj[key];
+  if (!isMap(v)) return undefined;
+  return copies.has(v) ? v : (obj[key] = shallowCopy(v));
+}
+
+/** The maps of the list at `obj[key]` (`obj` is a copy), the list and each map made copies that may be written. */
+function ownMaps(obj: Obj, key: string): Obj[] {
+  const list = obj[key];
+  if (!Array.isArray(list)) return [];
+  let owned = list;
+  if (!copies.has(list)) {
+    owned = obj[key] = list.slice();
+    copies.add(owned);
   }
-  return value;
+  const out: Obj[] = [];
+  for (let i = 0; i < owned.length; i++) {
+    const item: unknown = owned[i];
+    if (isMap(item)) out.push(copies.has(item) ? item : (owned[i] = shallowCopy(item)));
+  }
+  return out;
 }
 
 /** Sets `obj[key]` when it is absent, null or "" (a Go zero value is "not set" for the defaulters). */
@@ -65,15 +97,15 @@ function orDefault(obj: Obj, key: string, value: unknown) {
   if (v === undefined || v === null || v === "") obj[key] = value;
 }
 
-/** The map at `obj[key]`, created when absent (as the defaulters allocate nested structs). */
+/** The map at `obj[key]` (`obj` is a copy), created when absent (as the defaulters allocate nested structs), made a copy that may be written. */
 function child(obj: Obj, key: string): Obj | undefined {
   const v = obj[key];
-  if (v === undefined || v === null) return (obj[key] = {}) as Obj;
-  return isMap(v) ? v : undefined;
-}
-
-function maps(list: unknown): Obj[] {
-  return Array.isArray(list) ? list.filter(isMap) : [];
+  if (v === undefined || v === null) {
+    const created: Obj = {};
+    copies.add(created);
+    return (obj[key] = created);
+  }
+  return own(obj, key);
 }
 
 /** SetDefaults_Probe, with its handler's SetDefaults_HTTPGetAction. A 0 is "not set" too. */
@@ -85,9 +117,10 @@ function defaultProbe(probe: Obj) {
 }
 
 function defaultHandler(handler: Obj) {
-  if (isMap(handler.httpGet)) {
-    orDefault(handler.httpGet, "path", "/");
-    orDefault(handler.httpGet, "scheme", "HTTP");
+  const httpGet = own(handler, "httpGet");
+  if (httpGet) {
+    orDefault(httpGet, "path", "/");
+    orDefault(httpGet, "scheme", "HTTP");
   }
 }
 
@@ -105,12 +138,24 @@ function defaultContainer(container: Obj) {
   orDefault(container, "imagePullPolicy", defaultPullPolicy(container.image));
   orDefault(container, "terminationMessagePath", "/dev/termination-log");
   orDefault(container, "terminationMessagePolicy", "File");
-  for (const port of maps(container.ports)) orDefault(port, "protocol", "TCP");
-  for (const kind of ["livenessProbe", "readinessProbe", "startupProbe"]) if (isMap(container[kind])) defaultProbe(container[kind] as Obj);
-  if (isMap(container.lifecycle)) for (const hook of ["postStart", "preStop"]) if (isMap(container.lifecycle[hook])) defaultHandler(container.lifecycle[hook] as Obj);
-  for (const env of maps(container.env)) {
-    const fieldRef = isMap(env.valueFrom) ? env.valueFrom.fieldRef : undefined;
-    if (isMap(fieldRef)) orDefault(fieldRef, "apiVersion", "v1");
+  for (const port of ownMaps(container, "ports")) orDefault(port, "protocol", "TCP");
+  for (const kind of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+    const probe = own(container, kind);
+    if (probe) defaultProbe(probe);
+  }
+  const lifecycle = isMap(container.lifecycle) && (isMap(container.lifecycle.postStart) || isMap(container.lifecycle.preStop)) ? own(container, "lifecycle") : undefined;
+  if (lifecycle) {
+    for (const hook of ["postStart", "preStop"]) {
+      const handler = own(lifecycle, hook);
+      if (handler) defaultHandler(handler);
+    }
+  }
+  // Only the env entries with a fieldRef are written (most are a name and a value).
+  if (Array.isArray(container.env) && container.env.some((env) => isMap(env) && isMap(env.valueFrom) && isMap(env.valueFrom.fieldRef))) {
+    for (const env of ownMaps(container, "env")) {
+      const fieldRef = isMap(env.valueFrom) && isMap(env.valueFrom.fieldRef) ? own(own(env, "valueFrom")!, "fieldRef") : undefined;
+      if (fieldRef) orDefault(fieldRef, "apiVersion", "v1");
+    }
   }
 }
 
@@ -118,7 +163,10 @@ function defaultContainer(container: Obj) {
 function defaultVolume(volume: Obj) {
   const sources = Object.keys(volume).filter((k) => k !== "name" && volume[k] !== null && volume[k] !== undefined);
   if (sources.length === 0) volume.emptyDir = {};
-  for (const source of VOLUME_SOURCES_WITH_MODE) if (isMap(volume[source])) orDefault(volume[source] as Obj, "defaultMode", DEFAULT_VOLUME_FILE_MODE);
+  for (const source of VOLUME_SOURCES_WITH_MODE) {
+    const from = own(volume, source);
+    if (from) orDefault(from, "defaultMode", DEFAULT_VOLUME_FILE_MODE);
+  }
 }
 
 /** SetDefaults_PodSpec and what it reaches: containers, probes, volumes. `isPod`: SetDefaults_Pod too. */
@@ -128,23 +176,23 @@ function defaultPodSpec(spec: Obj, isPod: boolean) {
   orDefault(spec, "terminationGracePeriodSeconds", DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
   orDefault(spec, "schedulerName", "default-scheduler");
   child(spec, "securityContext");
-  for (const list of ["initContainers", "containers", "ephemeralContainers"]) for (const c of maps(spec[list])) defaultContainer(c);
-  for (const v of maps(spec.volumes)) defaultVolume(v);
+  for (const list of ["initContainers", "containers", "ephemeralContainers"]) for (const c of ownMaps(spec, list)) defaultContainer(c);
+  for (const v of ownMaps(spec, "volumes")) defaultVolume(v);
   if (!isPod) return;
   // SetDefaults_Pod (a Pod only, not a template): requests default to limits; enableServiceLinks.
   orDefault(spec, "enableServiceLinks", true);
   // defaultHostNetworkPorts: with the node's network, a port's hostPort is its containerPort.
   if (spec.hostNetwork === true) {
     for (const list of ["initContainers", "containers"]) {
-      for (const c of maps(spec[list])) for (const port of maps(c.ports)) if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) port.hostPort = port.containerPort;
+      for (const c of ownMaps(spec, list)) for (const port of ownMaps(c, "ports")) if (port.hostPort === undefined || port.hostPort === null || port.hostPort === 0) port.hostPort = port.containerPort;
     }
   }
   for (const list of ["initContainers", "containers"]) {
-    for (const c of maps(spec[list])) {
-      const resources = isMap(c.resources) ? c.resources : undefined;
-      if (!resources || !isMap(resources.limits)) continue;
-      const requests = child(resources, "requests");
-      if (requests) for (const [name, limit] of Object.entries(resources.limits)) if (requests[name] === undefined) requests[name] = limit;
+    for (const c of ownMaps(spec, list)) {
+      if (!isMap(c.resources) || !isMap(c.resources.limits)) continue;
+      const limits = c.resources.limits;
+      const requests = child(own(c, "resources")!, "requests");
+      if (requests) for (const name of Object.keys(limits)) if (requests[name] === undefined) requests[name] = limits[name];
     }
   }
 }
@@ -152,16 +200,25 @@ function defaultPodSpec(spec: Obj, isPod: boolean) {
 function defaultTemplateAt(obj: Obj, path: Path) {
   let v: unknown = obj;
   for (const seg of path) v = isMap(v) ? v[seg as string] : undefined;
-  if (isMap(v) && isMap(v.spec)) defaultPodSpec(v.spec, false);
+  if (!isMap(v) || !isMap(v.spec)) return;
+  // Copies along the path down to the pod spec, which is written.
+  let at: Obj = obj;
+  for (const seg of path) at = own(at, seg as string)!;
+  defaultPodSpec(own(at, "spec")!, false);
 }
 
-function defaultPvcSpec(spec: unknown) {
-  if (isMap(spec)) orDefault(spec, "volumeMode", "Filesystem");
+/** A PersistentVolumeClaim's spec at `obj[key]` (`obj` is a copy). */
+function defaultPvcSpec(obj: Obj, key: string) {
+  const spec = own(obj, key);
+  if (spec) orDefault(spec, "volumeMode", "Filesystem");
 }
 
 /** The defaulters of each kind, on a copy of its object (apiVersion decides nothing here: v1 apps and batch shapes). */
 const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
-  Pod: (obj) => isMap(obj.spec) && defaultPodSpec(obj.spec, true),
+  Pod: (obj) => {
+    const spec = own(obj, "spec");
+    if (spec) defaultPodSpec(spec, true);
+  },
   PodTemplate: (obj) => defaultTemplateAt(obj, ["template"]),
   ReplicationController: (obj) => {
     const spec = child(obj, "spec");
@@ -210,7 +267,7 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
         if (ru) orDefault(ru, "partition", 0);
       }
     }
-    for (const t of maps(spec.volumeClaimTemplates)) defaultPvcSpec(t.spec);
+    for (const t of ownMaps(spec, "volumeClaimTemplates")) defaultPvcSpec(t, "spec");
     defaultTemplateAt(obj, ["spec", "template"]);
   },
   DaemonSet: (obj) => {
@@ -245,7 +302,8 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
     orDefault(spec, "suspend", false);
     orDefault(spec, "successfulJobsHistoryLimit", 3);
     orDefault(spec, "failedJobsHistoryLimit", 1);
-    const jobSpec = isMap(spec.jobTemplate) ? child(spec.jobTemplate, "spec") : undefined;
+    const jobTemplate = own(spec, "jobTemplate");
+    const jobSpec = jobTemplate ? child(jobTemplate, "spec") : undefined;
     if (jobSpec) defaultJobSpec(jobSpec);
     defaultTemplateAt(obj, ["spec", "jobTemplate", "spec", "template"]);
   },
@@ -256,7 +314,7 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
     // SetDefaults_Service: the affinity config of a None affinity is dropped.
     if (spec.sessionAffinity === "None") delete spec.sessionAffinityConfig;
     orDefault(spec, "type", "ClusterIP");
-    for (const port of maps(spec.ports)) {
+    for (const port of ownMaps(spec, "ports")) {
       orDefault(port, "protocol", "TCP");
       if (port.targetPort === undefined || port.targetPort === null || port.targetPort === 0 || port.targetPort === "") port.targetPort = port.port;
     }
@@ -264,7 +322,7 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
     if (spec.type === "NodePort" || spec.type === "LoadBalancer" || spec.type === "ClusterIP") orDefault(spec, "internalTrafficPolicy", "Cluster");
     if (spec.type === "LoadBalancer") orDefault(spec, "allocateLoadBalancerNodePorts", true);
   },
-  PersistentVolumeClaim: (obj) => defaultPvcSpec(obj.spec),
+  PersistentVolumeClaim: (obj) => defaultPvcSpec(obj, "spec"),
   PersistentVolume: (obj) => {
     const spec = child(obj, "spec");
     if (!spec) return;
@@ -296,8 +354,13 @@ export function hasDefaults(kind: string): boolean {
 /** The object with the API server's defaults applied: a pure function of the kind and the object as written. */
 export function applyDefaults(kind: string, raw: Record<string, unknown>): Record<string, unknown> {
   if (!hasDefaults(kind)) return raw;
-  const obj = copy(raw);
-  BY_KIND[kind](obj);
+  copies = new Set();
+  const obj = shallowCopy(raw);
+  try {
+    BY_KIND[kind](obj);
+  } finally {
+    copies = new Set();
+  }
   return obj;
 }
 
@@ -333,10 +396,18 @@ export function defaultedPodTemplate(resource: Resource, memo: Memo): PodTemplat
   let out = cache.get(resource);
   if (out === undefined) {
     const obj = defaultedObject(resource, memo);
-    const spec =
-      resource.kind === "Pod"
-        ? PodSpec.parse(obj.spec)
-        : PodTemplateSpec.parse(defaultedValueOf(obj, POD_TEMPLATE_PATHS.get(resource.kind)!)).spec;
+    let spec: PodSpec | undefined;
+    if (resource.kind === "Pod") spec = PodSpec.reparse(obj.spec, resource.raw.spec, tpl.spec);
+    else {
+      // As PodTemplateSpec reads the template; tpl.spec is the reading of the written spec when
+      // there is one. The defaulted spec shares its untouched parts, and so their reading.
+      const path = POD_TEMPLATE_PATHS.get(resource.kind)!;
+      const template = defaultedValueOf(obj, path);
+      const written = defaultedValueOf(resource.raw, path);
+      if (isMap(template) && Object.hasOwn(template, "spec")) {
+        spec = isMap(written) && Object.hasOwn(written, "spec") ? PodSpec.reparse(template.spec, written.spec, tpl.spec) : PodSpec.parse(template.spec);
+      }
+    }
     out = { ...tpl, spec: spec ?? {} };
     cache.set(resource, out);
   }

@@ -50,8 +50,27 @@ function splitDomain(image: string): { domain: string; remainder: string } {
   return { domain, remainder };
 }
 
-/** Parses an image reference exactly as the kubelet would, or says why it cannot. */
+/**
+ * Readings of the images seen, kept while few: several rules and the defaulting of pull policies
+ * parse every container's image, and a run has a few hundred distinct ones. Bounded so that a
+ * long-lived process (the language server) does not keep every spelling it saw; frozen because
+ * every caller shares them.
+ */
+const MAX_REMEMBERED = 4096;
+const parsedImages = new Map<string, ImageParse>();
+
+/** Parses an image reference exactly as the kubelet would, or says why it cannot. The answer is shared: read it, never change it. */
 export function parseImageReference(image: string): ImageParse {
+  let parsed = parsedImages.get(image);
+  if (parsed) return parsed;
+  parsed = parse(image);
+  if (parsed.ok) Object.freeze(parsed.ref);
+  if (parsedImages.size >= MAX_REMEMBERED) parsedImages.clear();
+  parsedImages.set(image, Object.freeze(parsed));
+  return parsed;
+}
+
+function parse(image: string): ImageParse {
   if (image === "") return { ok: false, error: "repository name must have at least one component" };
   if (image.trim() !== image) return { ok: false, error: "must not have leading or trailing whitespace" };
   if (ANCHORED_IDENTIFIER.test(image)) {

@@ -13,6 +13,12 @@ import { inputKeyedObject } from "./input-keys.js";
 /** Reads one value as written; never throws, a value of the wrong shape reads as absent. */
 export interface Reader<T> {
   parse(value: unknown): T;
+  /**
+   * `parse(value)`, given an earlier reading (`model`, what `parse(before)` returned) of a value
+   * that shares objects with this one: what is the same object is not read again, and its
+   * reading is shared. (The defaulted pod spec is the written one with some maps copied.)
+   */
+  reparse(value: unknown, before: unknown, model: T): T;
 }
 
 /** What a reader returns. */
@@ -23,7 +29,7 @@ type Shape = Record<string, Reader<unknown>>;
 export type ObjectOf<S extends Shape> = { [K in keyof S]?: Read<S[K]> } & { [key: string]: unknown };
 
 function reader<T>(parse: (value: unknown) => T): Reader<T> {
-  return { parse };
+  return { parse, reparse: (value, before, model) => (value === before ? model : parse(value)) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -46,20 +52,42 @@ export function opt<T>(inner: Reader<T>): Reader<T | undefined> {
  */
 export function obj<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
   const keys = Object.keys(shape);
-  return reader((value) => {
+  const readers = keys.map((key) => shape[key]);
+  const read = (value: unknown, before?: Record<string, unknown>, model?: Record<string, unknown>): ObjectOf<S> => {
     if (!isObject(value)) return {} as ObjectOf<S>;
     const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      if (Object.hasOwn(value, key)) out[key] = shape[key].parse(value[key]);
+    // Indexed loops, not for-of: this runs for every object of every resource read.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (!Object.hasOwn(value, key)) continue;
+      // An own key of `before` has its reading in `model` (parse sets every own declared key).
+      out[key] = before !== undefined && Object.hasOwn(before, key) ? readers[i].reparse(value[key], before[key], model![key]) : readers[i].parse(value[key]);
     }
-    for (const key of Object.keys(value)) if (key !== "__proto__" && !Object.hasOwn(shape, key)) out[key] = value[key];
+    const written = Object.keys(value);
+    for (let i = 0; i < written.length; i++) {
+      const key = written[i];
+      if (key !== "__proto__" && !Object.hasOwn(shape, key)) out[key] = value[key];
+    }
     return out as ObjectOf<S>;
-  });
+  };
+  return {
+    parse: (value) => read(value),
+    reparse: (value, before, model) => (value === before ? model : read(value, isObject(before) ? before : undefined, model)),
+  };
 }
 
 /** An optional list; a non-list reads as undefined, items keep their positions. */
 export function list<T>(item: Reader<T>): Reader<T[] | undefined> {
-  return reader((v) => (Array.isArray(v) ? v.map((x) => item.parse(x)) : undefined));
+  return {
+    parse: (v) => (Array.isArray(v) ? v.map((x) => item.parse(x)) : undefined),
+    reparse: (v, before, model) => {
+      if (v === before) return model;
+      if (!Array.isArray(v)) return undefined;
+      // A list `before` has its reading in `model`, item by item.
+      const old = Array.isArray(before) ? before : [];
+      return v.map((x, i) => (i < old.length ? item.reparse(x, old[i], model![i]) : item.parse(x)));
+    },
+  };
 }
 
 export const str: Reader<string | undefined> = reader((v) => (typeof v === "string" ? v : undefined));
@@ -74,16 +102,19 @@ export const intOrString: Reader<number | string | undefined> = reader((v) =>
 );
 
 /** Without a prototype: rules look these maps up by keys from the input (a selector's label key). */
-function toMap(m: unknown, keep: (v: unknown) => boolean): Record<string, string> | undefined {
+function toMap(m: unknown, numbers: boolean): Record<string, string> | undefined {
   if (!isObject(m)) return undefined;
   const out = inputKeyedObject<string>();
-  for (const [k, v] of Object.entries(m)) if (keep(v)) out[k] = String(v);
+  const keys = Object.keys(m);
+  for (let i = 0; i < keys.length; i++) {
+    const v = m[keys[i]];
+    if (typeof v === "string") out[keys[i]] = v;
+    else if (numbers && typeof v === "number") out[keys[i]] = String(v);
+  }
   return out;
 }
 
 /** A string map such as labels; non-string values are dropped, not the whole map. */
-export const stringMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, (v) => typeof v === "string"));
+export const stringMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, false));
 /** Resource quantities: strings or numbers (`cpu: 1`). */
-export const quantityMap: Reader<Record<string, string> | undefined> = reader((m) =>
-  toMap(m, (v) => typeof v === "string" || typeof v === "number"),
-);
+export const quantityMap: Reader<Record<string, string> | undefined> = reader((m) => toMap(m, true));

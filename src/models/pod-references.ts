@@ -28,8 +28,17 @@ export interface ObjectReference {
   keys: KeyReference[];
 }
 
-/** Every ConfigMap and Secret reference of a pod template, each with exact paths. */
-export function podReferences(tpl: PodTemplate): ObjectReference[] {
+/** Built on first use per template (the reference rules and the graph read them); keyed by the template object. */
+const REFERENCES = new WeakMap<PodTemplate, ObjectReference[]>();
+
+/** Every ConfigMap and Secret reference of a pod template, each with exact paths. Shared by every caller: read it, never change it. */
+export function podReferences(tpl: PodTemplate): readonly ObjectReference[] {
+  let cached = REFERENCES.get(tpl);
+  if (!cached) REFERENCES.set(tpl, (cached = referencesOf(tpl)));
+  return cached;
+}
+
+function referencesOf(tpl: PodTemplate): ObjectReference[] {
   const refs: ObjectReference[] = [];
   const add = (kind: ReferencedKind, name: unknown, optional: unknown, path: Path, via: string, keys: KeyReference[] = []) => {
     if (typeof name !== "string" || name === "") return;

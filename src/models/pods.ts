@@ -25,14 +25,32 @@ export function qosOf(resource: Resource, memo: Memo): QosDecision | undefined {
   return d;
 }
 
-/** Containers that run for the pod's lifetime: app containers and sidecars (restartable init containers). */
-export function* longRunningContainers(tpl: PodTemplate): Generator<{ container: Container; path: Path; sidecar: boolean }> {
+/** A container that runs for the pod's lifetime, where it is, and whether it is a sidecar. */
+export interface LongRunningContainer {
+  container: Container;
+  path: Path;
+  sidecar: boolean;
+}
+
+/** Built on first use per template (several probe and resource rules walk them); keyed by the template object. */
+const LONG_RUNNING = new WeakMap<PodTemplate, LongRunningContainer[]>();
+
+/**
+ * Containers that run for the pod's lifetime: app containers and sidecars (restartable init
+ * containers). The list is shared by every caller: read it, never change it.
+ */
+export function longRunningContainers(tpl: PodTemplate): readonly LongRunningContainer[] {
+  let out = LONG_RUNNING.get(tpl);
+  if (out) return out;
+  out = [];
   const inits = tpl.spec.initContainers ?? [];
   for (let i = 0; i < inits.length; i++) {
-    if (inits[i]?.restartPolicy === "Always") yield { container: inits[i], path: [...tpl.specPath, "initContainers", i], sidecar: true };
+    if (inits[i]?.restartPolicy === "Always") out.push({ container: inits[i], path: [...tpl.specPath, "initContainers", i], sidecar: true });
   }
   const list = tpl.spec.containers ?? [];
-  for (let i = 0; i < list.length; i++) yield { container: list[i] ?? {}, path: [...tpl.specPath, "containers", i], sidecar: false };
+  for (let i = 0; i < list.length; i++) out.push({ container: list[i] ?? {}, path: [...tpl.specPath, "containers", i], sidecar: false });
+  LONG_RUNNING.set(tpl, out);
+  return out;
 }
 
 /** Where to point at a container's resources: the deepest part that exists. */

@@ -42,10 +42,28 @@ export interface Quantity {
   text: string;
 }
 
-/** Parses a quantity written as a string or a YAML number; undefined when invalid. */
+/**
+ * Readings of the quantities seen, kept while few: the QoS and resource rules compare the same
+ * handful of values ("100m", "512Mi") across every container. Bounded so that a long-lived
+ * process (the language server) does not keep every spelling it saw; frozen because every
+ * caller shares them.
+ */
+const MAX_REMEMBERED = 4096;
+const parsedQuantities = new Map<string, Quantity | undefined>();
+
+/** Parses a quantity written as a string or a YAML number; undefined when invalid. The answer is shared: read it, never change it. */
 export function parseQuantity(input: string | number): Quantity | undefined {
   const text = typeof input === "number" ? String(input) : input;
   if (typeof input === "number" && !Number.isFinite(input)) return undefined;
+  let q = parsedQuantities.get(text);
+  if (q !== undefined || parsedQuantities.has(text)) return q;
+  q = parse(text);
+  if (parsedQuantities.size >= MAX_REMEMBERED) parsedQuantities.clear();
+  parsedQuantities.set(text, q && Object.freeze(q));
+  return q;
+}
+
+function parse(text: string): Quantity | undefined {
   const m = QUANTITY_RE.exec(text);
   if (!m) return undefined;
   const [, sign, digits, suffix = ""] = m;
