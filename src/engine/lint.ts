@@ -169,7 +169,7 @@ function batchView(): (index: ResourceIndex) => ResourceIndex {
   };
 }
 
-const isPerResource = (key: MemoKey<unknown>): boolean => (key as { scope?: string }).scope === "resource";
+const isPerResource = (key: MemoKey<unknown>): boolean => key.scope === "resource";
 
 const FAILED_RULE = /^rule "([^"]+)" failed on /;
 

@@ -364,8 +364,8 @@ export function applyDefaults(kind: string, raw: Record<string, unknown>): Recor
   return obj;
 }
 
-const DEFAULTED = memoKey<Map<Resource, Record<string, unknown>>>("defaulted object by resource");
-const DEFAULTED_TEMPLATE = memoKey<Map<Resource, PodTemplate | null>>("defaulted pod template by resource");
+const DEFAULTED = memoKey<Map<Resource, Record<string, unknown>>>("defaulted object by resource", "resource");
+const DEFAULTED_TEMPLATE = memoKey<Map<Resource, PodTemplate | null>>("defaulted pod template by resource", "resource");
 
 /** The resource's object as the API server validates it (defaults applied), once per run. */
 export function defaultedObject(resource: Resource, memo: Memo): Record<string, unknown> {

@@ -13,7 +13,7 @@ export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
 export { runningPods };
 
 /** The QoS class of each workload, derived once per run for the three QoS rules. */
-const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload");
+const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload", "resource");
 
 /** The QoS class of the pods a resource runs; undefined when it runs none. */
 export function qosOf(resource: Resource, memo: Memo): QosDecision | undefined {

@@ -7,12 +7,17 @@
 /** Names one value of the memo; its type parameter is the value's type. Create keys once, at module level. */
 export interface MemoKey<T> {
   readonly description: string;
+  /**
+   * "resource": a value derived from one resource (its defaulted object), which the engine keeps
+   * per batch of resources and drops after it (engine/lint.ts); absent: kept for the run.
+   */
+  readonly scope?: "resource";
   /** Never set: carries T so that `memo(key, build)` is typed by the key. */
   readonly valueType?: T;
 }
 
-export function memoKey<T>(description: string): MemoKey<T> {
-  return { description };
+export function memoKey<T>(description: string, scope?: "resource"): MemoKey<T> {
+  return scope ? { description, scope } : { description };
 }
 
 /** `memo(key, build)`: the value of `key` in this run, built by `build` on first use. */
