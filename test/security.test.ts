@@ -26,7 +26,9 @@ function forbiddenImports(code: string): string[] {
     const name = m[1].split("/")[0];
     if (FORBIDDEN.includes(name)) found.add(name);
   }
-  if (/\bnew\s+Function\s*\(|\beval\s*\(/.test(code)) found.add("eval");
+  // eval called, not a method named eval (re2js's prefilter has `x.eval(...)` and `eval(s, t) {...}`).
+  const evalCall = /(?<![.\w$])eval\s*\([^()]*\)(?!\s*\{)/;
+  if (/\bnew\s+Function\s*\(/.test(code) || evalCall.test(code)) found.add("eval");
   return [...found].sort();
 }
 
@@ -44,6 +46,8 @@ test("the scanner sees every spelling of an import, and code compiled from strin
   expect(forbiddenImports(`var Fw=ve("net"),nh=__require("node:child_process");`)).toEqual(["child_process", "net"]);
   // Kubernetes data that names a module is not a call of one.
   expect(forbiddenImports(`if (scheme === "https") x = ["http", "tls"]; fields.set("tls", 1);`)).toEqual([]);
+  expect(forbiddenImports(`if(a){b}eval("1+1")`)).toEqual(["eval"]);
+  expect(forbiddenImports(`class P{eval(s,t){return this.sub.eval(s,t)}}`)).toEqual([]);
 });
 
 test.each([

@@ -13,7 +13,8 @@
  */
 import { Environment } from "@marcbachmann/cel-js";
 import { AUTHORIZER_TYPE, registerKubernetesLibrary } from "./kubernetes-library.js";
-import { enableLinearFallback } from "./regex.js";
+import { enableLinearFallback } from "./linear-fallback.js";
+import { refusedPattern } from "./regex.js";
 import { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType } from "./values.js";
 
 /** k8s.io/apiserver/pkg/apis/cel/config.go */
@@ -84,7 +85,6 @@ function meterEvaluator(evaluator: object): void {
   };
 }
 
-// The standard library's matches() compiles its pattern with RegExp: bound it like RE2 before any runs.
 enableLinearFallback();
 
 const environments = new Map<string, Environment>();
@@ -142,6 +142,8 @@ export function compile(expression: string, variables: readonly string[]): CelPr
   }
   const checked = parsed.check();
   if (!checked.valid) return compileError(checked.error, expression);
+  const refused = refusedPattern(parsed.ast);
+  if (refused) return refused;
   const root = parsed.ast as unknown as { evaluate: (ev: object, ast: unknown, ctx: unknown) => unknown };
   if (!metered) {
     const evaluate = root.evaluate;

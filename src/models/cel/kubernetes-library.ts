@@ -10,11 +10,11 @@
 import { Optional, type Environment } from "@marcbachmann/cel-js";
 import { parseQuantity } from "../quantity.js";
 import { cidrProblem, dns1035Label, dns1123Label, dns1123Subdomain, ipProblem, labelValue, qualifiedName } from "../validation/formats.js";
-import { compileRe2 } from "./regex.js";
+import { compileRe2, type Re2 } from "./regex.js";
 
 class CelError extends Error {}
 
-function regex(pattern: string): RegExp {
+function regex(pattern: string): Re2 {
   const re = compileRe2(pattern);
   if (typeof re === "string") throw new CelError(re);
   return re;
@@ -226,17 +226,9 @@ export function registerKubernetesLibrary(env: Environment): void {
   fn("list<dyn>.sum(): dyn", (l: unknown[]) => (l.every((x) => typeof x === "bigint") ? (l as bigint[]).reduce((a, b) => a + b, 0n) : (l as number[]).reduce((a, b) => Number(a) + Number(b), 0)));
 
   // regex.go
-  fn("string.find(string): string", (s: string, p: string) => regex(p).exec(s)?.[0] ?? "");
-  const findAll = (s: string, p: string, limit: bigint) => {
-    const re = regex(p);
-    const g = new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g");
-    const out: string[] = [];
-    for (const m of s.matchAll(g)) {
-      if (limit >= 0n && BigInt(out.length) >= limit) break;
-      out.push(m[0]);
-    }
-    return out;
-  };
+
+  fn("string.find(string): string", (s: string, p: string) => regex(p).find(s) ?? "");
+  const findAll = (s: string, p: string, limit: bigint) => regex(p).findAll(s, limit < 0n ? -1 : Number(limit));
   fn("string.findAll(string): list<string>", (s: string, p: string) => findAll(s, p, -1n));
   fn("string.findAll(string, int): list<string>", (s: string, p: string, n: bigint) => findAll(s, p, n));
 

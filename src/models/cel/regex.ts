@@ -1,93 +1,89 @@
 /**
- * Regular expressions of CEL and of OpenAPI `pattern`: Kubernetes compiles both with Go's RE2
- * (linear time, no backreferences or lookaround). Here they run on V8's RegExp after a
- * translation of the RE2-only syntax ((?i) flags, \A, \z, (?P<name>), POSIX classes), with V8's
- * linear-time engine switched on for patterns that backtrack too much (a hostile `(a+)+$` ends
- * in microseconds instead of hanging the run). Patterns RE2 refuses are refused here too.
+ * Regular expressions of CEL (matches, find, findAll) and of OpenAPI `pattern`: Kubernetes
+ * compiles both with Go's regexp package (RE2 syntax, linear-time matching, no backreferences
+ * or lookaround: k8s.io/apiextensions-apiserver validation.go compiles every `pattern` with
+ * regexp.Compile, and cel-go's matches() and the regex.go library use regexp too). They run here
+ * on re2js, a JavaScript port of RE2: the same syntax, the same refusals and a linear bound, so a
+ * hostile `(a+)+$` cannot hang the run (V8's RegExp backtracks, and its linear fallback is off for
+ * the `u` and `i` flags that RE2 patterns need).
  */
-import { createRequire } from "node:module";
+import { RE2JS } from "re2js";
 
-let linearFallback = false;
+const REGEX_FUNCTIONS = new Set(["matches", "find", "findAll"]);
 
-/**
- * Whether this process changed V8's flags: a V8 code cache made afterwards would not match the
- * next process's flags (src/cli/code-cache.ts writes none then).
- */
-export function v8FlagsChanged(): boolean {
-  return linearFallback;
+interface AstNode {
+  op: string;
+  args: unknown;
+  start: number;
+  end: number;
 }
 
 /**
- * Lets V8 fall back to its linear-time regexp engine (no backtracking) when a match backtracks
- * more than a bound: RE2's guarantee, for every RegExp compiled afterwards. Process-wide, and
- * only semantics-preserving: the fallback engine accepts exactly the RE2-compatible patterns.
+ * The first literal pattern of matches(), find() or findAll() in a parsed expression that RE2
+ * refuses, with its place: the API server refuses such a rule when it compiles it (cel-go
+ * compiles literal patterns at check time).
  */
-export function enableLinearFallback(): void {
-  if (linearFallback) return;
-  linearFallback = true;
-  try {
-    // node:v8 is loaded only here: most runs compile no CEL or OpenAPI pattern.
-    const { setFlagsFromString } = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
-    setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
-    setFlagsFromString("--regexp-backtracks-before-fallback=10000");
-  } catch {
-    // A runtime without the flag keeps its engine; the CEL cost budget still bounds each call.
+export function refusedPattern(node: unknown): { message: string; start: number; end: number } | undefined {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const found = refusedPattern(n);
+      if (found) return found;
+    }
+    return undefined;
   }
+  if (!node || typeof node !== "object" || !("op" in node)) return undefined;
+  const { op, args } = node as AstNode;
+  if ((op === "rcall" || op === "call") && Array.isArray(args) && REGEX_FUNCTIONS.has(args[0] as string)) {
+    const params = (op === "rcall" ? args[2] : args[1]) as AstNode[];
+    const pattern = params?.[op === "rcall" ? 0 : 1];
+    if (pattern?.op === "value" && typeof pattern.args === "string") {
+      const re = compileRe2(pattern.args);
+      if (typeof re === "string") return { message: re, start: pattern.start, end: pattern.end };
+    }
+  }
+  return refusedPattern(args);
 }
 
-const POSIX: Record<string, string> = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7F",
-  blank: "\\t ",
-  cntrl: "\\x00-\\x1F\\x7F",
-  digit: "0-9",
-  graph: "!-~",
-  lower: "a-z",
-  print: " -~",
-  punct: "!-\\/:-@\\[-`{-~",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f",
-};
+/** A compiled RE2 pattern. */
+export interface Re2 {
+  /** Whether the pattern matches somewhere in `s` (Go's MatchString). */
+  test(s: string): boolean;
+  /** The leftmost match in `s`, or undefined. */
+  find(s: string): string | undefined;
+  /** The successive non-overlapping matches in `s`, at most `limit` when limit >= 0. */
+  findAll(s: string, limit: number): string[];
+}
 
-const cache = new Map<string, RegExp | string>();
+const cache = new Map<string, Re2 | string>();
 
-/** The RegExp of an RE2 pattern, or why RE2 would refuse it. */
-export function compileRe2(pattern: string): RegExp | string {
+/** The compiled RE2 pattern, or why RE2 would refuse it. */
+export function compileRe2(pattern: string): Re2 | string {
   const cached = cache.get(pattern);
   if (cached !== undefined) return cached;
-  enableLinearFallback();
-  const compiled = translate(pattern);
+  const compiled = compile(pattern);
   if (cache.size > 1000) cache.clear();
   cache.set(pattern, compiled);
   return compiled;
 }
 
-function translate(pattern: string): RegExp | string {
-  let flags = "u";
-  let body = pattern;
-  const leading = /^\(\?([imsU]+)\)/.exec(body);
-  if (leading) {
-    if (leading[1].includes("U")) return "the (?U) flag is not supported";
-    for (const f of leading[1]) if (!flags.includes(f)) flags += f;
-    body = body.slice(leading[0].length);
-  }
-  if (/\\[1-9]|\(\?<?[=!]/.test(body)) return "RE2 has no backreferences or lookaround assertions";
-  body = body
-    .replace(/\(\?P</g, "(?<")
-    .replace(/\\A/g, "^")
-    .replace(/\\z/g, "$")
-    .replace(/\[:(\^?)([a-z]+):\]/g, (m, neg: string, name: string) => (POSIX[name] && !neg ? POSIX[name] : m));
+function compile(pattern: string): Re2 | string {
+  let re: RE2JS;
   try {
-    return new RegExp(body, flags);
-  } catch {
-    try {
-      // Without the u flag, escapes RE2 accepts and V8's unicode mode refuses (\-, \_) are literal.
-      return new RegExp(body, flags.replace("u", ""));
-    } catch (err) {
-      return `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, "")}`;
-    }
+    re = RE2JS.compile(pattern);
+  } catch (err) {
+    return (err as Error).message.replace(/^error parsing regexp: /, "invalid regular expression: ").replace(/`/g, '"');
   }
+  return {
+    test: (s) => re.matcher(s).find(),
+    find: (s) => {
+      const m = re.matcher(s);
+      return m.find() ? (m.group() ?? "") : undefined;
+    },
+    findAll: (s, limit) => {
+      const m = re.matcher(s);
+      const out: string[] = [];
+      while ((limit < 0 || out.length < limit) && m.find()) out.push(m.group() ?? "");
+      return out;
+    },
+  };
 }
