@@ -120,3 +120,21 @@ test("docs/custom-rules.md shows the worked example as it is: its config, plugin
   const output = run(["manifests.yaml"]).stdout.trimEnd();
   expect(doc).toContain("```text\n$ k8s-lint manifests.yaml\n" + output + "\n```");
 });
+
+test("a plugin rule that reports a malformed finding is an internal error of that rule, and the run goes on", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-plugin-"));
+  writeFileSync(join(dir, "a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  const rule = (id: string, finding: string) => `{ id: "${id}", check({ report }) { report(${finding}); } }`;
+  const rules = [rule("numeric-path", '{ path: 42, message: "x" }'), rule("no-message", '{ path: ["metadata"] }'), rule("negative-index", '{ path: ["data", -1], message: "x" }'), rule("well-formed", '{ path: "metadata.name", message: "named a" }')];
+  writeFileSync(join(dir, "plugin.js"), `export const rules = [${rules.join(", ")}];\n`);
+  writeFileSync(join(dir, "config.yaml"), "plugins: [./plugin.js]\n");
+  const out = run(["a.yaml", "-c", "config.yaml", "-f", "json"], dir);
+  expect(out.stderr).toBe("");
+  const found = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics.map((d) => `${d.line}:${d.ruleId}: ${d.message}`));
+  expect(found).toEqual([
+    expect.stringMatching(/^2:internal-error: .*"numeric-path".*a path must be an array or a string, not 42/),
+    expect.stringMatching(/^2:internal-error: .*"no-message".*a finding's message must be a string/),
+    expect.stringMatching(/^2:internal-error: .*"negative-index".*a path holds strings and non-negative integers, not -1/),
+    "4:well-formed: named a",
+  ]);
+});

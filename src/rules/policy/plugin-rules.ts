@@ -46,10 +46,31 @@ export function pluginRules(module: unknown, source: string): Rule[] | string {
   return out;
 }
 
+/** Why a path a plugin reports is not a field path (strings and non-negative integers), or undefined. */
+function pathProblem(p: unknown): string | undefined {
+  if (!Array.isArray(p)) return `a path must be an array or a string, not ${JSON.stringify(p) ?? typeof p}`;
+  const bad = p.find((s) => typeof s !== "string" && !(Number.isInteger(s) && (s as number) >= 0));
+  return bad === undefined ? undefined : `a path holds strings and non-negative integers, not ${JSON.stringify(bad) ?? typeof bad}`;
+}
+
+/** Why a finding a plugin reports cannot be reported, or undefined. */
+function findingProblem(finding: unknown, path: unknown, relatedPath: unknown): string | undefined {
+  if (!isMap(finding)) return "a finding must be an object";
+  if (typeof finding.message !== "string") return "a finding's message must be a string";
+  if (finding.hint !== undefined && typeof finding.hint !== "string") return "a finding's hint must be a string";
+  const problem = pathProblem(path);
+  if (problem) return problem;
+  if (finding.related === undefined) return undefined;
+  if (!isMap(finding.related)) return "a finding's related must be an object";
+  return relatedPath === undefined ? undefined : pathProblem(relatedPath);
+}
+
 /**
  * A plugin's check whose findings may name their paths as strings (`"spec.containers.0.image"`,
  * `"spec.containers[0].image"`), read like a custom rule's `path`; an unreadable one points at
- * the resource (its kind), as an absent field does.
+ * the resource (its kind), as an absent field does. A malformed finding (`path: 42`) throws at
+ * the boundary: the engine reports it as an internal error of the rule, as it does a throw of
+ * the check, and the run goes on.
  */
 function withUserPaths(check: (ctx: RuleContext) => void): (ctx: RuleContext) => void {
   const path = (p: unknown) => (typeof p === "string" ? (parseUserPath(p) ?? ["kind"]) : p);
@@ -57,7 +78,10 @@ function withUserPaths(check: (ctx: RuleContext) => void): (ctx: RuleContext) =>
     check({
       ...ctx,
       report: (finding: Finding) => {
-        const related = finding.related && typeof finding.related.path === "string" ? { ...finding.related, path: path(finding.related.path) as Finding["path"] } : finding.related;
+        const relatedPath = isMap(finding?.related) ? path(finding.related.path) : undefined;
+        const problem = findingProblem(finding, path(finding?.path), relatedPath);
+        if (problem) throw new Error(`the rule reported a malformed finding: ${problem}`);
+        const related = finding.related && relatedPath !== undefined ? { ...finding.related, path: relatedPath as Finding["path"] } : finding.related;
         ctx.report({ ...finding, path: path(finding.path) as Finding["path"], ...(related ? { related } : {}) });
       },
     });
