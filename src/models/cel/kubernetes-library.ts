@@ -20,6 +20,20 @@ function regex(pattern: string): Re2 {
   return re;
 }
 
+/**
+ * == and != (cel-js adds != from ==) of the Kubernetes types, from their Equal methods: a
+ * Quantity by value (quantity.go: Quantity.Equal, so 1Gi == 1024Mi), an IP by address and
+ * family (ip.go: netip.Addr ==, so ::1 == 0:0:0:0:0:0:0:1), a CIDR by address and prefix length
+ * (cidr.go: netip.Prefix ==), a URL by its string (urls.go: URL.String()).
+ */
+function registerEquality(env: Environment): void {
+  const sameIP = (a: KubernetesIP, b: KubernetesIP) => a.family === b.family && a.bits === b.bits;
+  env.registerOperator("kubernetes.Quantity == kubernetes.Quantity", (a: KubernetesQuantity, b: KubernetesQuantity) => a.value === b.value);
+  env.registerOperator("net.IP == net.IP", sameIP);
+  env.registerOperator("net.CIDR == net.CIDR", (a: KubernetesCIDR, b: KubernetesCIDR) => a.prefix === b.prefix && sameIP(a.ip, b.ip));
+  env.registerOperator("kubernetes.URL == kubernetes.URL", (a: KubernetesURL, b: KubernetesURL) => a.toString() === b.toString());
+}
+
 /** lists.go: comparable element values (ints, uints, doubles, strings, bools). */
 function compare(a: unknown, b: unknown): number {
   if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0;
@@ -333,6 +347,7 @@ export function registerKubernetesLibrary(env: Environment): void {
     return bitsToText(x.family, x.bits) === s;
   });
   env.registerType("net.CIDR", KubernetesCIDR);
+  registerEquality(env);
   fn("cidr(string): net.CIDR", cidr);
   fn("isCIDR(string): bool", (s: string) => {
     try {
