@@ -27,7 +27,7 @@ cluster and are skipped; evaluation is bounded like the API server's (1,000,000 
   async prepare({ index }) {
     if (hasPolicies(index)) await loadCel();
   },
-  check({ resource, index, memo, report }) {
-    for (const finding of policyFindings(resource, index, memo)) report(finding);
+  check({ resource, index, report }) {
+    for (const finding of policyFindings(resource, index)) report(finding);
   },
 });

@@ -25,11 +25,11 @@ import { groupOf } from "../../models/api-groups.js";
 import { CLUSTER_SCOPED_KINDS } from "../../models/k8s.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { memoKey, type Memo } from "../../models/run-memo.js";
+import { memoKey } from "../../models/run-memo.js";
 import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path, Severity } from "../../types.js";
 import type { Finding } from "../types.js";
-import { exceededMessage, runBudget } from "./budget.js";
+import { exceededMessage } from "./budget.js";
 import { parseFieldPath } from "./field-path.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
@@ -215,7 +215,6 @@ interface Evaluation {
   resource: Resource;
   index: ResourceIndex;
   budget: CostBudget;
-  run: CostBudget;
   out: Finding[];
 }
 
@@ -225,28 +224,26 @@ const FINDINGS = memoKey<Map<Resource, Finding[]>>("admission policy findings by
  * The findings of every binding whose policy applies to the resource, evaluated once per
  * resource (cel-expression-invalid runs the policies too, for the types their expressions give).
  */
-export function policyFindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
+export function policyFindings(resource: Resource, index: ResourceIndex): Finding[] {
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
-  if (!found) cache.set(resource, (found = evaluateBindings(resource, index, memo)));
+  if (!found) cache.set(resource, (found = evaluateBindings(resource, index)));
   return found;
 }
 
-function evaluateBindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
+function evaluateBindings(resource: Resource, index: ResourceIndex): Finding[] {
   if (resource.kind === "ValidatingAdmissionPolicy" || resource.kind === "ValidatingAdmissionPolicyBinding") return [];
   const bindings = index.memo.get(BINDINGS, () => bindingsOf(index));
   if (!bindings.length) return [];
   const plural = pluralOf(resource, index);
   const out: Finding[] = [];
-  const run = runBudget(memo);
   for (const b of bindings) {
     const policySpec = isMap(b.policy.raw.spec) ? b.policy.raw.spec : {};
     const bindingSpec = isMap(b.binding.raw.spec) ? b.binding.raw.spec : {};
     if (!matchResources(policySpec.matchConstraints, resource, index, plural, true)) continue;
     if (!matchResources(bindingSpec.matchResources, resource, index, plural, false)) continue;
-    if (run.remaining <= 0) break;
     // RuntimeCELCostBudget: per binding and object.
-    const e: Evaluation = { binding: b, resource, index, budget: { remaining: celEngine().RUNTIME_BUDGET }, run, out };
+    const e: Evaluation = { binding: b, resource, index, budget: { remaining: celEngine().RUNTIME_BUDGET }, out };
     const params = paramsFor(b, resource, index);
     if (!Array.isArray(params)) {
       if (params.deny) report(e, [], `ValidatingAdmissionPolicyBinding ${JSON.stringify(b.binding.name)} denies it: ${params.missing} (parameterNotFoundAction Deny)`, "add the params object to the input, or set paramRef.parameterNotFoundAction: Allow", { resource: b.binding, path: ["spec", "paramRef"], message: "the paramRef" });
@@ -281,14 +278,10 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if (readsAuthorizer(expression)) return undefined;
     const program = cel.compiled(expression, POLICY_VARIABLES);
     if (!program || (wanted && cel.typeProblem(program.type, wanted))) return undefined;
-    const budget = { remaining: Math.min(e.budget.remaining, e.run.remaining) };
     // A fresh object: the conversion cache is keyed by object, and variables grow as they are evaluated.
-    const outcome = program.run({ ...vars, variables: { ...variables } }, budget);
-    const used = Math.min(e.budget.remaining, e.run.remaining) - budget.remaining;
-    e.budget.remaining -= used;
-    e.run.remaining -= used;
+    const outcome = program.run({ ...vars, variables: { ...variables } }, e.budget);
     if ("exceeded" in outcome) {
-      report(e, [], exceededMessage(`the expression ${JSON.stringify(expression)} of ValidatingAdmissionPolicy ${JSON.stringify(policy.name)}`, outcome.exceeded, e.run.remaining <= 0), "rewrite the expression with fewer nested comprehensions over lists", { resource: policy, path, message: "the expression" }, failClosed ? e.binding.severity : "info");
+      report(e, [], exceededMessage(`the expression ${JSON.stringify(expression)} of ValidatingAdmissionPolicy ${JSON.stringify(policy.name)}`, outcome.exceeded), "rewrite the expression with fewer nested comprehensions over lists", { resource: policy, path, message: "the expression" }, failClosed ? e.binding.severity : "info");
     }
     const problem = wanted && "value" in outcome ? cel.valueProblem(outcome.value, wanted, onObject(e.resource)) : undefined;
     if (problem && wanted) {

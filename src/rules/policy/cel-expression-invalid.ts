@@ -10,7 +10,6 @@ import { groupKind } from "../../models/api-groups.js";
 import { customResourceSchema } from "../../models/crd.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import type { Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import { crdRuleFindings, hasValidationRules, rulesOf } from "./crd-rules.js";
@@ -45,15 +44,15 @@ function crdExpressions(crd: Resource): DeclaredExpression[] {
  * object: crd-validation-rule and admission-policy-violation read the same results), so that a
  * value of the wrong type is recorded before it is read.
  */
-function runOnObjects(declaring: Resource, index: ResourceIndex, memo: Memo): void {
+function runOnObjects(declaring: Resource, index: ResourceIndex): void {
   if (declaring.kind === "ValidatingAdmissionPolicy") {
-    for (const object of index.all) policyFindings(object, index, memo);
+    for (const object of index.all) policyFindings(object, index);
     return;
   }
   const spec = isMap(declaring.raw.spec) ? declaring.raw.spec : {};
   const kind = isMap(spec.names) ? spec.names.kind : undefined;
   if (typeof kind !== "string" || typeof spec.group !== "string") return;
-  for (const object of index.ofKind(groupKind(`${spec.group}/v1`, kind))) if (customResourceSchema(object, index)?.definition.crd === declaring) crdRuleFindings(object, index, memo);
+  for (const object of index.ofKind(groupKind(`${spec.group}/v1`, kind))) if (customResourceSchema(object, index)?.definition.crd === declaring) crdRuleFindings(object, index);
 }
 
 export const rule = defineRule({
@@ -81,7 +80,7 @@ naming that object. Such an expression judges no object.`,
   async prepare({ index }) {
     if (index.ofKind("ValidatingAdmissionPolicy").length || index.ofKind("CustomResourceDefinition").some(hasValidationRules)) await loadCel();
   },
-  check({ resource, index, memo, report }) {
+  check({ resource, index, report }) {
     const expressions = resource.kind === "CustomResourceDefinition" ? crdExpressions(resource) : policyExpressions(resource);
     if (!expressions.length) return;
     const cel = celEngine();
@@ -98,7 +97,7 @@ naming that object. Such an expression judges no object.`,
       report({ path, message: `CEL expression ${problem}`, hint: cel.resultTypeHint(wanted) });
       reported.add(JSON.stringify(path));
     }
-    runOnObjects(resource, index, memo);
+    runOnObjects(resource, index);
     for (const wrong of wrongTypesOf(index, resource)) {
       if (reported.has(JSON.stringify(wrong.path))) continue;
       report({ path: wrong.path, message: `CEL expression ${wrong.problem}`, hint: wrong.hint, related: { resource: wrong.object, path: ["kind"], message: "the object it ran on" } });

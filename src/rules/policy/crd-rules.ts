@@ -9,7 +9,7 @@
  * only run on update: an offline linter sees no old object, so they are skipped. One cost
  * budget (RuntimeCELCostBudget) covers all rules of one object.
  */
-import { memoKey, type Memo } from "../../models/run-memo.js";
+import { memoKey } from "../../models/run-memo.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
@@ -17,7 +17,7 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { celEngine, type CostBudget } from "../../models/cel/load.js";
 import { parseFieldPath } from "./field-path.js";
-import { runBudget, exceededMessage } from "./budget.js";
+import { exceededMessage } from "./budget.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -114,14 +114,14 @@ export function withSchemaDefaults(value: unknown, schema: JsonSchema | undefine
 
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings by resource");
 
-export function crdRuleFindings(resource: Resource, index: ResourceIndex, memo: Memo): Finding[] {
+export function crdRuleFindings(resource: Resource, index: ResourceIndex): Finding[] {
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
   if (!found) {
     found = [];
     const own = customResourceSchema(resource, index);
     if (own && hasValidationRules(own.definition.crd)) {
-      const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], runBudget(memo), found);
+      const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], found);
       const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
       walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema), own.version.schema, [], []);
     }
@@ -141,7 +141,6 @@ class RuleWalker {
     private readonly crd: Resource,
     private readonly skipStatus: boolean,
     private readonly schemaRoot: Path,
-    private readonly run: CostBudget,
     private readonly out: Finding[],
   ) {
     this.budget = { remaining: celEngine().RUNTIME_BUDGET };
@@ -175,11 +174,7 @@ class RuleWalker {
     const program = cel.compiled(rule.rule, ["self"]);
     // A rule that does not compile, or whose type is not bool, makes the CRD itself invalid: cel-expression-invalid reports it there.
     if (!program || cel.typeProblem(program.type, "bool")) return;
-    const budget = { remaining: Math.min(this.budget.remaining, this.run.remaining) };
-    const outcome = program.run({ self }, budget, true);
-    const used = Math.min(this.budget.remaining, this.run.remaining) - budget.remaining;
-    this.budget.remaining -= used;
-    this.run.remaining -= used;
+    const outcome = program.run({ self }, this.budget, true);
     const crdName = JSON.stringify(this.crd.name);
     const related = { resource: this.crd, path: [...rule.at, "rule"], message: "the rule" };
     const at = this.reportPath(rule, path);
@@ -189,7 +184,7 @@ class RuleWalker {
       this.stopped = outcome.exceeded === "budget";
       this.out.push({
         path: where,
-        message: exceededMessage(`the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName}`, outcome.exceeded, this.run.remaining <= 0),
+        message: exceededMessage(`the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName}`, outcome.exceeded),
         hint: "rewrite the rule with fewer nested comprehensions, or bound the lists and strings it reads with maxItems and maxLength",
         related,
       });

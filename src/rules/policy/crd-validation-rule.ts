@@ -25,7 +25,7 @@ object share a budget of 10,000,000.`,
   async prepare({ index }) {
     if (index.ofKind("CustomResourceDefinition").some(hasValidationRules)) await loadCel();
   },
-  check({ resource, index, memo, report }) {
-    for (const finding of crdRuleFindings(resource, index, memo)) report(finding);
+  check({ resource, index, report }) {
+    for (const finding of crdRuleFindings(resource, index)) report(finding);
   },
 });

@@ -9,7 +9,7 @@ import { celEngine, loadCel } from "../../models/cel/load.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Severity } from "../../types.js";
 import { defineRule, type Rule } from "../types.js";
-import { exceededMessage, runBudget } from "./budget.js";
+import { exceededMessage } from "./budget.js";
 import { parseUserPath } from "./field-path.js";
 
 export interface CustomRuleEntry {
@@ -45,18 +45,16 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
     fix: entry.fix ?? "Change the resource so that the expression holds, or ask the owner of the config about the rule.",
     preventsStatus: [],
     prepare: async () => void (await loadCel()),
-    check({ resource, index, memo, report }) {
+    check({ resource, index, report }) {
       const program = celEngine().compiled(entry.expression, CUSTOM_RULE_VARIABLES);
       if (!program) return;
       const objects = readsObjects ? index.memo.get(ALL_OBJECTS, () => index.all.map((r) => r.raw)) : [];
-      const run = runBudget(memo);
-      if (run.remaining <= 0) return;
-      const outcome = program.run({ object: resource.raw, objects }, run);
+      const outcome = program.run({ object: resource.raw, objects });
       let path: Array<string | number> = [];
       if (relative) for (const seg of relative) if (resource.get([...path, seg]) !== undefined) path = [...path, seg]; else break;
       if (!path.length) path = ["kind"];
       if ("exceeded" in outcome) {
-        report({ path, message: exceededMessage(`custom rule "${entry.id}"`, outcome.exceeded, run.remaining <= 0), hint: "rewrite the expression with fewer nested comprehensions over objects" });
+        report({ path, message: exceededMessage(`custom rule "${entry.id}"`, outcome.exceeded), hint: "rewrite the expression with fewer nested comprehensions over objects" });
         return;
       }
       if ("error" in outcome) {
