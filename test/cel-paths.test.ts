@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 
 test("custom rule and plugin paths, dotted or bracketed, land on the lines their markers name", () => {
-  const r = spawnSync(process.execPath, [BIN, "manifests.yaml", "-f", "json"], { cwd: DIR, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [BIN, "manifests.yaml", "-c", ".k8s-lint.yaml", "-f", "json"], { cwd: DIR, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   expect(r.stderr).toBe("");
   const result = JSON.parse(r.stdout) as LintResult;
   const found = result.files[0].diagnostics.filter((d) => USER_RULES.includes(d.ruleId)).map((d) => `${d.line} ${d.ruleId}`);

@@ -15,6 +15,8 @@ const EXAMPLE = join(ROOT, "fixtures", "custom-rules");
 const CUSTOM = "team-label-required";
 const CROSS = "service-account-declared";
 const PLUGIN = "revision-history-limit-set";
+/** The example's config, named: plugins load only from a named config. */
+const NAMED = ["-c", ".k8s-lint.yaml"];
 
 beforeAll(() => {
   if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
@@ -29,7 +31,7 @@ function run(args: string[], cwd = EXAMPLE) {
 }
 
 test.each(["stylish", "json", "sarif", "github", "junit"])("a custom CEL rule and a plugin rule appear in the %s output", (format) => {
-  const { code, stdout, stderr } = run(["manifests.yaml", "-f", format]);
+  const { code, stdout, stderr } = run(["manifests.yaml", ...NAMED, "-f", format]);
   expect(stderr).toBe("");
   expect(code).toBe(1);
   for (const id of [CUSTOM, CROSS, PLUGIN]) expect(stdout).toContain(id);
@@ -40,20 +42,20 @@ test.each(["stylish", "json", "sarif", "github", "junit"])("a custom CEL rule an
 });
 
 test("they are placed like built-in findings: at the field the custom rule's path names", () => {
-  const out = JSON.parse(run(["manifests.yaml", "-f", "json"]).stdout);
+  const out = JSON.parse(run(["manifests.yaml", ...NAMED, "-f", "json"]).stdout);
   const found = out.files[0].diagnostics.map((d: { line: number; column: number; ruleId: string; severity: string }) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
   expect(found).toEqual(expect.arrayContaining([`35:1 error ${CUSTOM}`, `37:1 warning ${PLUGIN}`, `46:27 warning ${CROSS}`]));
   expect(found.filter((f: string) => f.includes(CUSTOM) || f.includes(PLUGIN) || f.includes(CROSS))).toHaveLength(3);
 });
 
 test("k8s-lint rules lists them (table and json) and explain explains them", () => {
-  const table = run(["rules"]).stdout;
+  const table = run(["rules", ...NAMED]).stdout;
   expect(table).toMatch(new RegExp(`${CUSTOM}\\s+error\\s+custom`));
   expect(table).toMatch(new RegExp(`${PLUGIN}\\s+warning\\s+custom`));
-  const json = JSON.parse(run(["rules", "-f", "json"]).stdout) as Array<{ id: string; category: string }>;
+  const json = JSON.parse(run(["rules", ...NAMED, "-f", "json"]).stdout) as Array<{ id: string; category: string }>;
   expect(json.filter((r) => r.category === "custom").map((r) => r.id)).toEqual([CUSTOM, CROSS, PLUGIN]);
-  expect(run(["explain", CUSTOM]).stdout).toContain("Add metadata.labels.team");
-  expect(run(["explain", PLUGIN]).stdout).toMatch(/our\s+clusters\s+keep\s+3/);
+  expect(run(["explain", CUSTOM, ...NAMED]).stdout).toContain("Add metadata.labels.team");
+  expect(run(["explain", PLUGIN, ...NAMED]).stdout).toMatch(/our\s+clusters\s+keep\s+3/);
   // Without the config, they are not there.
   expect(run(["rules"], ROOT).stdout).not.toContain(CUSTOM);
 });
@@ -65,7 +67,7 @@ test("severities and suppressions apply to them like to built-in rules", () => {
   writeFileSync(join(dir, ".k8s-lint.yaml"), `${config}rules:\n  ${CUSTOM}: warning\n  ${PLUGIN}: "off"\n`);
   const manifests = readFileSync(join(dir, "manifests.yaml"), "utf8").replace("      serviceAccountName: builder", `      # k8s-lint-disable-next-line ${CROSS}\n      serviceAccountName: builder`);
   writeFileSync(join(dir, "manifests.yaml"), manifests);
-  const out = JSON.parse(run(["manifests.yaml", "-f", "json"], dir).stdout);
+  const out = JSON.parse(run(["manifests.yaml", ...NAMED, "-f", "json"], dir).stdout);
   const found = out.files[0].diagnostics.map((d: { severity: string; ruleId: string }) => `${d.severity} ${d.ruleId}`);
   expect(found).toContain(`warning ${CUSTOM}`);
   expect(found.some((f: string) => f.endsWith(PLUGIN) || f.endsWith(CROSS))).toBe(false);
@@ -80,7 +82,7 @@ test("a custom rule whose expression does not compile, or a plugin without rules
   expect(bad.stderr).toMatch(/customRules\[0\] \("broken"\): expression does not compile/);
   writeFileSync(join(dir, "plugin.js"), "export const nothing = 1;\n");
   writeFileSync(join(dir, ".k8s-lint.yaml"), "plugins: [./plugin.js]\n");
-  const plugin = run(["a.yaml"], dir);
+  const plugin = run(["a.yaml", "-c", ".k8s-lint.yaml"], dir);
   expect(plugin.code).toBe(2);
   expect(plugin.stderr).toMatch(/exports no "rules" array/);
 });
@@ -117,8 +119,8 @@ test("docs/custom-rules.md shows the worked example as it is: its config, plugin
   const doc = readFileSync(join(ROOT, "docs", "custom-rules.md"), "utf8");
   expect(doc).toContain("```yaml\n" + readFileSync(join(EXAMPLE, ".k8s-lint.yaml"), "utf8") + "```");
   expect(doc).toContain("```js\n" + readFileSync(join(EXAMPLE, "rules", "index.js"), "utf8") + "```");
-  const output = run(["manifests.yaml"]).stdout.trimEnd();
-  expect(doc).toContain("```text\n$ k8s-lint manifests.yaml\n" + output + "\n```");
+  const output = run(["-c", ".k8s-lint.yaml", "manifests.yaml"]).stdout.trimEnd();
+  expect(doc).toContain("```text\n$ k8s-lint -c .k8s-lint.yaml manifests.yaml\n" + output + "\n```");
 });
 
 test("a plugin rule that reports a malformed finding is an internal error of that rule, and the run goes on", () => {
@@ -137,4 +139,20 @@ test("a plugin rule that reports a malformed finding is an internal error of tha
     expect.stringMatching(/^2:internal-error: .*"negative-index".*a path holds strings and non-negative integers, not -1/),
     "4:well-formed: named a",
   ]);
+});
+
+test("a config found on its own does not load plugins: it is a config error that says to name the config", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-plugin-"));
+  writeFileSync(join(dir, "a.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  // Importing the plugin would leave a file behind.
+  writeFileSync(join(dir, "plugin.js"), `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(join(dir, "imported"))}, "");\nexport const rules = [];\n`);
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "plugins: [./plugin.js]\n");
+  for (const args of [["a.yaml"], ["rules"], ["explain", "image-tag-missing"], ["graph", "a.yaml", "-f", "json"]]) {
+    const out = run(args, dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("plugins run JavaScript, so they are loaded only from a config named with -c/--config");
+  }
+  expect(existsSync(join(dir, "imported"))).toBe(false);
+  expect(run(["a.yaml", "-c", ".k8s-lint.yaml"], dir).code).toBe(0);
+  expect(existsSync(join(dir, "imported"))).toBe(true);
 });

@@ -199,8 +199,8 @@ describe("k8s-lint graph", () => {
   test("draws what the lint reports with the config's custom rules and plugins (fixtures/custom-rules)", async () => {
     const cwd = join(FIXTURES, "custom-rules");
     // The graph first: the lint registers the config's rules in this process.
-    const graph = JSON.parse((await cli(["graph", ".", "-f", "json"], cwd)).out) as Graph;
-    const lintRun = JSON.parse((await cli([".", "-f", "json"], cwd)).out) as { summary: { errors: number; warnings: number; infos: number } };
+    const graph = JSON.parse((await cli(["graph", ".", "-c", ".k8s-lint.yaml", "-f", "json"], cwd)).out) as Graph;
+    const lintRun = JSON.parse((await cli([".", "-c", ".k8s-lint.yaml", "-f", "json"], cwd)).out) as { summary: { errors: number; warnings: number; infos: number } };
     expect(graph.findings.some((f) => f.ruleId === "team-label-required")).toBe(true);
     expect({ errors: graph.summary.errors, warnings: graph.summary.warnings, infos: graph.summary.infos }).toEqual({ errors: lintRun.summary.errors, warnings: lintRun.summary.warnings, infos: lintRun.summary.infos });
   });

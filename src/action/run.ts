@@ -55,7 +55,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: ActionIO): Promise<n
 async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: ActionIO): Promise<number> {
   const configPath = inputs.config ? resolve(io.cwd, inputs.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, inputs.config ?? configPath) : undefined;
-  await applyUserRules(config, configPath);
+  await applyUserRules(config, configPath, Boolean(inputs.config));
   let resources: LintedResource[] | undefined;
   let indexed: IndexedRun | undefined;
   const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];

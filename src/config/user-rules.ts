@@ -1,7 +1,9 @@
 /**
  * The rules a config adds (customRules, plugins), compiled and loaded before the run and put in
  * the registry (rules/index.ts, setUserRules), where they behave like built-in rules. Plugins
- * are imported only from the paths of the config file the user points at, relative to it.
+ * are imported only from a config the user names (-c/--config, the Action's config input),
+ * relative to it: a config found in the working directory may come with an untrusted checkout
+ * (a pull request in CI), and importing its plugins would run that checkout's code.
  */
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,11 +16,17 @@ import type { Config } from "./schema.js";
 
 const CUSTOM_RULE_VARIABLES = ["object", "objects"];
 
-/** Loads the user rules of a config into the registry (none: the registry holds only built-in rules). */
-export async function applyUserRules(config: Config | undefined, configFile: string | undefined): Promise<void> {
+/**
+ * Loads the user rules of a config into the registry (none: the registry holds only built-in
+ * rules). `named`: the user named the config; plugins of a config found on its own are refused.
+ */
+export async function applyUserRules(config: Config | undefined, configFile: string | undefined, named: boolean): Promise<void> {
   const rules: Rule[] = [];
   const problems: string[] = [];
   const where = configFile ?? "the config";
+  if (config?.plugins?.length && !named) {
+    throw new ConfigError(printable(`${where}: plugins run JavaScript, so they are loaded only from a config named with -c/--config (the Action's config input): name this config to load them, or remove plugins from it`));
+  }
   if (config?.customRules?.length) {
     const cel = await loadCel();
     for (const [i, entry] of config.customRules.entries()) {

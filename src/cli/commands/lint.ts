@@ -166,7 +166,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   // The config schema (zod) loads only when there is a config file to read.
   const config = configPath ? (await import("../../config/load.js")).loadConfig(configPath, values.config ?? configPath) : undefined;
   // The config's customRules and plugins join the registry before anything reads it.
-  await applyUserRules(config, configPath);
+  await applyUserRules(config, configPath, values.config !== undefined);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
