@@ -122,7 +122,7 @@ test("an unwritable cache folder: the same output, nothing on stderr", () => {
 
 test("a run that changes V8's flags (CEL) writes no cache the next process would refuse", () => {
   const dir = join(tmp(), "cache");
-  const args = ["--format", "json", "."];
+  const args = ["--format", "json", "-c", ".k8s-lint.yaml", "."];
   const cwd = join(ROOT, "fixtures/custom-rules");
   const cold = run(dir, args, cwd);
   expect(cold.stderr).toBe("");
@@ -133,7 +133,7 @@ test("with code from the cache, a config's plugin still loads (import() goes thr
   const dir = join(tmp(), "cache");
   run(dir);
   expect(caches(dir)).toHaveLength(1);
-  const args = ["--format", "json", "."];
+  const args = ["--format", "json", "-c", ".k8s-lint.yaml", "."];
   const cwd = join(ROOT, "fixtures/custom-rules");
   const cold = run("", args, cwd);
   const ids = new Set((JSON.parse(cold.stdout) as LintResult).files.flatMap((f) => f.diagnostics.map((d) => d.ruleId)));
