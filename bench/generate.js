@@ -527,6 +527,368 @@ export function* corpusDocuments(total, seed = 1) {
   }
 }
 
+const PLATFORM_MISTAKES = ["binding-missing-account", "pdb-selector-mismatch", "route-missing-backend", "widget-rule", "policy-replicas", "role-reads-secrets", "monitor-port", "issuer-missing"];
+
+/**
+ * What a platform team's repository holds besides workloads: the cluster-wide definitions first
+ * (a GatewayClass, a CRD whose `x-kubernetes-validations` rules every Widget is checked against,
+ * ValidatingAdmissionPolicies with bindings, one taking its limit from a ConfigMap parameter),
+ * then per application a ServiceAccount, Role and RoleBinding, a restricted Deployment, its
+ * Service, PodDisruptionBudget, NetworkPolicy, HTTPRoute, ServiceMonitor, Certificate and a
+ * Widget; a Gateway and an Issuer open each namespace. About one application in twelve carries a
+ * mistake (a binding to a missing account, a route to a missing Service, a Widget breaking its
+ * CRD's rule, a Deployment the policy denies...).
+ */
+function* platformDocuments(total, seed = 3) {
+  const r = rng(seed);
+  let emitted = 0;
+  const seen = new Set();
+  const emit = function* (docs) {
+    for (const d of docs) {
+      if (emitted++ >= total) return;
+      yield d;
+    }
+  };
+  yield* emit(clusterDefinitions());
+  for (let id = 0; emitted < total; id++) {
+    const ns = `${pick(r, TEAMS)}-${id % 7}`;
+    const mistake = r() < 1 / 12 ? pick(r, PLATFORM_MISTAKES) : undefined;
+    if (!seen.has(ns)) {
+      seen.add(ns);
+      yield* emit(namespaceDefaults(ns));
+    }
+    yield* emit(platformApp(r, ns, id, mistake));
+  }
+}
+
+function clusterDefinitions() {
+  const policy = (name, kinds, expression, message, param) =>
+    doc([
+      "apiVersion: admissionregistration.k8s.io/v1",
+      "kind: ValidatingAdmissionPolicy",
+      "metadata:",
+      `  name: ${name}`,
+      "spec:",
+      "  failurePolicy: Fail",
+      ...(param ? ["  paramKind:", "    apiVersion: v1", "    kind: ConfigMap"] : []),
+      "  matchConstraints:",
+      "    resourceRules:",
+      "    - apiGroups: [apps]",
+      "      apiVersions: [v1]",
+      "      operations: [CREATE, UPDATE]",
+      `      resources: [${kinds}]`,
+      "  matchConditions:",
+      "  - name: not-system",
+      `    expression: "!object.metadata.namespace.startsWith('kube-')"`,
+      "  validations:",
+      `  - expression: "${expression}"`,
+      `    message: ${message}`,
+    ]);
+  const binding = (name, param) =>
+    doc([
+      "apiVersion: admissionregistration.k8s.io/v1",
+      "kind: ValidatingAdmissionPolicyBinding",
+      "metadata:",
+      `  name: ${name}`,
+      "spec:",
+      `  policyName: ${name}`,
+      "  validationActions: [Deny]",
+      ...(param ? ["  paramRef:", `    name: ${param}`, "    namespace: platform", "    parameterNotFoundAction: Deny"] : []),
+    ]);
+  return [
+    doc(["apiVersion: gateway.networking.k8s.io/v1", "kind: GatewayClass", "metadata:", "  name: platform", "spec:", "  controllerName: example.com/gateway-controller"]),
+    doc([
+      "apiVersion: apiextensions.k8s.io/v1",
+      "kind: CustomResourceDefinition",
+      "metadata:",
+      "  name: widgets.platform.example.com",
+      "spec:",
+      "  group: platform.example.com",
+      "  names:",
+      "    kind: Widget",
+      "    plural: widgets",
+      "  scope: Namespaced",
+      "  versions:",
+      "  - name: v1",
+      "    served: true",
+      "    storage: true",
+      "    schema:",
+      "      openAPIV3Schema:",
+      "        type: object",
+      "        properties:",
+      "          spec:",
+      "            type: object",
+      "            required: [size, owner]",
+      "            x-kubernetes-validations:",
+      "            - rule: self.minReplicas <= self.maxReplicas",
+      "              message: minReplicas must not exceed maxReplicas",
+      "              fieldPath: .minReplicas",
+      "            - rule: \"!has(self.tier) || self.tier != 'gold' || self.maxReplicas >= 3\"",
+      "              message: a gold widget runs at least three replicas",
+      "            properties:",
+      "              size:",
+      "                type: string",
+      "                enum: [small, medium, large]",
+      "              owner:",
+      "                type: string",
+      "                pattern: '^[a-z][a-z0-9-]*@example\\.com$'",
+      "              tier:",
+      "                type: string",
+      "              minReplicas:",
+      "                type: integer",
+      "                minimum: 0",
+      "              maxReplicas:",
+      "                type: integer",
+      "                maximum: 50",
+      "              endpoints:",
+      "                type: array",
+      "                maxItems: 8",
+      "                x-kubernetes-list-type: set",
+      "                items:",
+      "                  type: string",
+      "                  x-kubernetes-validations:",
+      "                  - rule: self.startsWith('https://')",
+      "                    message: endpoints use https",
+    ]),
+    doc(["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: replica-limit", "  namespace: platform", "data:", '  max: "12"']),
+    policy("replica-limit", "deployments", "!has(object.spec.replicas) || object.spec.replicas <= int(params.data.max)", "replicas above the platform limit", true),
+    binding("replica-limit", "replica-limit"),
+    policy("require-part-of", "deployments, statefulsets", "has(object.metadata.labels) && 'app.kubernetes.io/part-of' in object.metadata.labels", "workloads name the system they are part of"),
+    binding("require-part-of"),
+  ];
+}
+
+function namespaceDefaults(ns) {
+  return [
+    doc([
+      "apiVersion: gateway.networking.k8s.io/v1",
+      "kind: Gateway",
+      "metadata:",
+      "  name: public",
+      `  namespace: ${ns}`,
+      "spec:",
+      "  gatewayClassName: platform",
+      "  listeners:",
+      "  - name: https",
+      "    protocol: HTTPS",
+      "    port: 443",
+      `    hostname: "*.${ns}.example.com"`,
+      "    tls:",
+      "      certificateRefs:",
+      "      - name: public-tls",
+      "    allowedRoutes:",
+      "      namespaces:",
+      "        from: Same",
+    ]),
+    doc(["apiVersion: v1", "kind: Secret", "metadata:", "  name: public-tls", `  namespace: ${ns}`, "type: kubernetes.io/tls", "data:", "  tls.crt: ''", "  tls.key: ''"]),
+    doc(["apiVersion: cert-manager.io/v1", "kind: Issuer", "metadata:", "  name: internal-ca", `  namespace: ${ns}`, "spec:", "  ca:", "    secretName: internal-ca"]),
+  ];
+}
+
+function platformApp(r, ns, id, mistake) {
+  const app = `${pick(r, WORDS)}-${id}`;
+  const sel = mistake === "pdb-selector-mismatch" ? `${app}-canary` : app;
+  const replicas = mistake === "policy-replicas" ? 20 : int(r, 2, 6);
+  const minReplicas = mistake === "widget-rule" ? 9 : int(r, 1, 3);
+  return [
+    doc(["apiVersion: v1", "kind: ServiceAccount", "metadata:", `  name: ${app}`, `  namespace: ${ns}`, "automountServiceAccountToken: false"]),
+    doc([
+      "apiVersion: rbac.authorization.k8s.io/v1",
+      "kind: Role",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "rules:",
+      '- apiGroups: [""]',
+      `  resources: [${mistake === "role-reads-secrets" ? "configmaps, secrets" : "configmaps"}]`,
+      "  verbs: [get, list, watch]",
+      "- apiGroups: [coordination.k8s.io]",
+      "  resources: [leases]",
+      `  resourceNames: [${app}-leader]`,
+      "  verbs: [get, update]",
+    ]),
+    doc([
+      "apiVersion: rbac.authorization.k8s.io/v1",
+      "kind: RoleBinding",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "roleRef:",
+      "  apiGroup: rbac.authorization.k8s.io",
+      "  kind: Role",
+      `  name: ${app}`,
+      "subjects:",
+      "- kind: ServiceAccount",
+      `  name: ${mistake === "binding-missing-account" ? `${app}-runner` : app}`,
+      `  namespace: ${ns}`,
+    ]),
+    doc([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "  labels:",
+      ...labels(4, app, { "app.kubernetes.io/part-of": ns }),
+      "spec:",
+      `  replicas: ${replicas}`,
+      "  selector:",
+      "    matchLabels:",
+      `      app.kubernetes.io/name: ${app}`,
+      "  template:",
+      "    metadata:",
+      "      labels:",
+      ...labels(8, app),
+      "    spec:",
+      `      serviceAccountName: ${app}`,
+      "      automountServiceAccountToken: false",
+      "      securityContext:",
+      "        runAsNonRoot: true",
+      "        runAsUser: 10001",
+      "        seccompProfile:",
+      "          type: RuntimeDefault",
+      "      topologySpreadConstraints:",
+      "      - maxSkew: 1",
+      "        topologyKey: topology.kubernetes.io/zone",
+      "        whenUnsatisfiable: ScheduleAnyway",
+      "        labelSelector:",
+      "          matchLabels:",
+      `            app.kubernetes.io/name: ${app}`,
+      "      containers:",
+      `      - name: ${app.split("-")[0]}`,
+      `        image: ${pick(r, REGISTRIES)}/${app}:v2.${int(r, 0, 40)}.${int(r, 0, 9)}`,
+      "        ports:",
+      "        - name: http",
+      "          containerPort: 8080",
+      "        - name: metrics",
+      "          containerPort: 9090",
+      "        securityContext:",
+      "          allowPrivilegeEscalation: false",
+      "          readOnlyRootFilesystem: true",
+      "          capabilities:",
+      "            drop: [ALL]",
+      ...resources(8, r),
+      "        readinessProbe:",
+      ...probe("http", "http", "/ready", 10, r),
+      "        livenessProbe:",
+      ...probe("http", "http", "/live", 10, r),
+    ]),
+    doc([
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "  labels:",
+      ...labels(4, app),
+      "spec:",
+      "  selector:",
+      `    app.kubernetes.io/name: ${app}`,
+      "  ports:",
+      "  - name: http",
+      "    port: 80",
+      "    targetPort: http",
+      "  - name: metrics",
+      "    port: 9090",
+      "    targetPort: metrics",
+    ]),
+    doc([
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      "  maxUnavailable: 1",
+      "  unhealthyPodEvictionPolicy: AlwaysAllow",
+      "  selector:",
+      "    matchLabels:",
+      `      app.kubernetes.io/name: ${sel}`,
+    ]),
+    doc([
+      "apiVersion: networking.k8s.io/v1",
+      "kind: NetworkPolicy",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      "  podSelector:",
+      "    matchLabels:",
+      `      app.kubernetes.io/name: ${app}`,
+      "  policyTypes: [Ingress]",
+      "  ingress:",
+      "  - ports:",
+      "    - port: 8080",
+      "      protocol: TCP",
+    ]),
+    doc([
+      "apiVersion: gateway.networking.k8s.io/v1",
+      "kind: HTTPRoute",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      "  parentRefs:",
+      "  - name: public",
+      "    sectionName: https",
+      "  hostnames:",
+      `  - ${app}.${ns}.example.com`,
+      "  rules:",
+      "  - matches:",
+      "    - path:",
+      "        type: PathPrefix",
+      "        value: /",
+      "    backendRefs:",
+      `    - name: ${mistake === "route-missing-backend" ? `${app}-v2` : app}`,
+      "      port: 80",
+    ]),
+    doc([
+      "apiVersion: monitoring.coreos.com/v1",
+      "kind: ServiceMonitor",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      "  selector:",
+      "    matchLabels:",
+      `      app.kubernetes.io/name: ${app}`,
+      "  endpoints:",
+      `  - port: ${mistake === "monitor-port" ? "prometheus" : "metrics"}`,
+      "    interval: 30s",
+    ]),
+    doc([
+      "apiVersion: cert-manager.io/v1",
+      "kind: Certificate",
+      "metadata:",
+      `  name: ${app}-internal`,
+      `  namespace: ${ns}`,
+      "spec:",
+      `  secretName: ${app}-internal-tls`,
+      "  dnsNames:",
+      `  - ${app}.${ns}.svc`,
+      "  issuerRef:",
+      `    name: ${mistake === "issuer-missing" ? "letsencrypt" : "internal-ca"}`,
+      "    kind: Issuer",
+    ]),
+    doc([
+      "apiVersion: platform.example.com/v1",
+      "kind: Widget",
+      "metadata:",
+      `  name: ${app}`,
+      `  namespace: ${ns}`,
+      "spec:",
+      `  size: ${pick(r, ["small", "medium", "large"])}`,
+      `  owner: ${pick(r, TEAMS)}@example.com`,
+      `  tier: ${pick(r, ["bronze", "silver", "gold"])}`,
+      `  minReplicas: ${minReplicas}`,
+      `  maxReplicas: ${int(r, 3, 8)}`,
+      "  endpoints:",
+      `  - https://${app}.${ns}.example.com`,
+      `  - https://${app}-admin.${ns}.example.com`,
+    ]),
+  ];
+}
+
 /**
  * Corpus shapes: one set of resources written the ways real repositories write them, so that a
  * parser tuned to one layout cannot flatter the figures.
@@ -538,8 +900,11 @@ export function* corpusDocuments(total, seed = 1) {
  *   small-files  one resource per file
  *   huge-files   four files of thousands of documents each
  *   helm         `helm template` output: `---` and `# Source:` before each document, quoted values
+ *   platform     other resources: RBAC, PodDisruptionBudgets, NetworkPolicies, Gateway API routes,
+ *                ServiceMonitors, Certificates, and custom resources checked against their CRD's
+ *                CEL rules and ValidatingAdmissionPolicies (platformDocuments)
  */
-export const CORPUS_SHAPES = ["mixed", "flow", "comments", "secrets", "small-files", "huge-files", "helm"];
+export const CORPUS_SHAPES = ["mixed", "flow", "comments", "secrets", "small-files", "huge-files", "helm", "platform"];
 
 /** Writes the corpus of `total` resources of one shape into `dir` unless an identical one is there. */
 export function generateCorpus(total, dir, shape = "mixed") {
@@ -564,7 +929,7 @@ export function generateCorpus(total, dir, shape = "mixed") {
     file++;
     batch = [];
   };
-  for (const d of corpusDocuments(total)) {
+  for (const d of shape === "platform" ? platformDocuments(total) : corpusDocuments(total)) {
     batch.push(reshape(d, shape, r));
     if (batch.length === perFile) flush();
   }

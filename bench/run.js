@@ -3,7 +3,8 @@
  *                   [--compare <checkout>] [--latency-runs 11] [--no-latency] [--check]`
  *
  * Lints generated corpora of every shape (generate.js CORPUS_SHAPES: block style, flow style,
- * long comments, certificates in Secrets, many small files, a few huge files, Helm output) with
+ * long comments, certificates in Secrets, many small files, a few huge files, Helm output, platform
+ * resources: RBAC, policies, custom resources under CEL rules) with
  * the built CLI, each run in a fresh child process, beside two parse-only baselines on the same
  * files measured in the same run (see parse-baseline.js), and times the CLI on one
  * 50-line manifest beside a bare `node -e ''`. Wall time is taken around the child process;
