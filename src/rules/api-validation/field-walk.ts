@@ -6,15 +6,30 @@
  */
 import { POD_TEMPLATE_PATHS, type Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
-import type { FieldConstraint } from "./constraint.js";
+import type { CheckContext, FieldConstraint } from "./constraint.js";
 import { FIELD_CONSTRAINTS } from "./field-constraints.js";
 
 interface Node {
+  /** By segment: a field name, "[]" (every item of a list) or "*" (every value of a map). */
   children: Map<string, Node>;
   constraints: FieldConstraint[];
+  /** Filled by `seal` from `children`, so that the walk reads them without a lookup per value. */
+  fields: Map<string, Node>;
+  items: Node | undefined;
+  values: Node | undefined;
 }
 
-const newNode = (): Node => ({ children: new Map(), constraints: [] });
+const newNode = (): Node => ({ children: new Map(), constraints: [], fields: new Map(), items: undefined, values: undefined });
+
+/** Splits the children of every node below `node` into named fields, list items and map values. */
+function seal(node: Node, sealed = new Set<Node>()) {
+  if (sealed.has(node)) return;
+  sealed.add(node);
+  node.fields = new Map([...node.children].filter(([seg]) => seg !== "[]" && seg !== "*"));
+  node.items = node.children.get("[]");
+  node.values = node.children.get("*");
+  for (const child of node.children.values()) seal(child, sealed);
+}
 
 /** The node at `segments` below `root`, created on the way; `constraint` is added to it when given. */
 function insert(root: Node, segments: readonly string[], constraint?: FieldConstraint): Node {
@@ -66,6 +81,7 @@ function buildTrie(kind: string): Node {
     if (parent.children.has(last)) throw new Error(`an object constraint of ${kind} is written at its pod spec path: make it a pod constraint`);
     parent.children.set(last, POD_SPEC);
   }
+  seal(root);
   return root;
 }
 
@@ -79,8 +95,6 @@ function trieOf(kind: string): Node {
   if (!trie) TRIES.set(key, (trie = buildTrie(key)));
   return trie;
 }
-
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A subtree to judge as the type at another path: written at `path`, belonging at `home` ("[]": any list item). */
 export interface RelocatedSubtree {
@@ -97,21 +111,25 @@ export function fieldConstraintFindings(resource: Resource, kubernetesVersion: s
   const out: Finding[] = [];
   // One path, pushed and popped as the walk goes, copied only into a finding.
   const path: Array<string | number> = [];
+  // One context for the resource, set before each node's checks (a check reads it, never keeps it).
+  const ctx: CheckContext = { parent: undefined, field: "", resource, kubernetesVersion };
   const visit = (value: unknown, node: Node, parent: Record<string, unknown> | undefined, field: string) => {
     if (value === undefined || value === null) return;
-    if (node.constraints.length) {
-      const ctx = { parent, field, resource, kubernetesVersion };
-      for (const c of node.constraints) {
-        const result = c.check(value, ctx);
+    const constraints = node.constraints;
+    if (constraints.length) {
+      ctx.parent = parent;
+      ctx.field = field;
+      for (let c = 0; c < constraints.length; c++) {
+        const result = constraints[c].check(value, ctx);
         if (!result) continue;
         for (const p of Array.isArray(result) ? result : [result]) {
           out.push({ path: p.sub ? [...path, ...p.sub] : [...path], message: p.message, hint: p.hint, ...(p.target ? { target: p.target } : {}) });
         }
       }
     }
-    if (node.children.size === 0) return;
+    if (typeof value !== "object") return;
     if (Array.isArray(value)) {
-      const items = node.children.get("[]");
+      const items = node.items;
       if (!items) return;
       for (let i = 0; i < value.length; i++) {
         path.push(i);
@@ -120,14 +138,17 @@ export function fieldConstraintFindings(resource: Resource, kubernetesVersion: s
       }
       return;
     }
-    if (!isMap(value)) return;
-    const values = node.children.get("*");
-    for (const key of Object.keys(value)) {
-      const child = key === "[]" || key === "*" ? undefined : node.children.get(key);
+    const values = node.values;
+    const fields = node.fields;
+    if (!values && fields.size === 0) return;
+    const map = value as Record<string, unknown>;
+    // for-in, not Object.keys: the same keys in the same order (the parser's objects inherit no enumerable key), without an array per map.
+    for (const key in map) {
+      const child = fields.get(key);
       if (!child && !values) continue;
       path.push(key);
-      if (values) visit(value[key], values, value, key);
-      if (child) visit(value[key], child, value, key);
+      if (values) visit(map[key], values, map, key);
+      if (child) visit(map[key], child, map, key);
       path.pop();
     }
   };

@@ -166,8 +166,12 @@ function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }>
 
 const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
 
-/** The service backends of a networking.k8s.io/v1 Ingress, with whether their port has a name and a number. */
-function ingressServicePorts(ctx: CheckContext): Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> {
+/** The service backends of a networking.k8s.io/v1 Ingress, with whether their port has a name and a number (found once per resource). */
+function ingressServicePorts(ctx: CheckContext): ReadonlyArray<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> {
+  return (ctx.shared.ingressServicePorts ??= findIngressServicePorts(ctx));
+}
+
+function findIngressServicePorts(ctx: CheckContext): Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> {
   if (!isV1Ingress(ctx)) return [];
   return ingressBackends(ctx).flatMap(({ backend, path }) => {
     const service = backend.service;
@@ -177,13 +181,13 @@ function ingressServicePorts(ctx: CheckContext): Array<{ service: Obj; port: { n
   });
 }
 
-function servicePorts(ctx: CheckContext): Array<[Obj, number]> {
+function servicePorts(ctx: CheckContext): ReadonlyArray<[Obj, number]> {
   return items(at(ctx.obj, ["spec", "ports"]));
 }
 
 const serviceType = (ctx: CheckContext) => (typeof at(ctx.obj, ["spec", "type"]) === "string" ? (at(ctx.obj, ["spec", "type"]) as string) : "ClusterIP");
 
-function rbacRules(ctx: CheckContext): Array<[Obj, number]> {
+function rbacRules(ctx: CheckContext): ReadonlyArray<[Obj, number]> {
   return items(at(ctx.obj, ["rules"]));
 }
 

@@ -39,14 +39,31 @@ interface ResourceSite {
   limits: Obj;
 }
 
-function resourceSites(ctx: CheckContext): ResourceSite[] {
+/**
+ * The init containers and containers whose requests or limits name a resource that cannot be
+ * overcommitted (an extended resource or hugepages): the only ones the constraints of this file
+ * judge (cpu, memory and ephemeral-storage are requests-exceed-limits' concern). Found once per
+ * resource.
+ */
+function resourceSites(ctx: CheckContext): readonly ResourceSite[] {
+  return (ctx.shared.strictResources ??= findResourceSites(ctx));
+}
+
+const strict = (map: Obj) => {
+  for (const name in map) if (!overcommitAllowed(name)) return true;
+  return false;
+};
+
+function findResourceSites(ctx: CheckContext): ResourceSite[] {
   const pod = podSpecOf(ctx);
   if (!pod) return [];
   const out: ResourceSite[] = [];
   for (const site of containersOf(ctx, ["initContainers", "containers"])) {
     const r = site.container.resources;
     if (!isMap(r)) continue;
-    out.push({ site, requests: isMap(r.requests) ? r.requests : {}, limits: isMap(r.limits) ? r.limits : {} });
+    const requests = isMap(r.requests) ? r.requests : {};
+    const limits = isMap(r.limits) ? r.limits : {};
+    if (strict(requests) || strict(limits)) out.push({ site, requests, limits });
   }
   return out;
 }

@@ -21,10 +21,14 @@ export interface CheckContext {
   shared: SharedSites;
 }
 
-/** Filled on first use by podSpecOf and containersOf; null: looked for, absent. */
+/** Filled on first use by podSpecOf, containersOf and the helpers of resources.ts and objects.ts; null: looked for, absent. */
 export interface SharedSites {
   pod?: { spec: Obj; path: Path } | null;
   containers?: readonly ContainerSite[];
+  /** The containers whose resources name one that cannot be overcommitted (resources.ts). */
+  strictResources?: ReadonlyArray<{ site: ContainerSite; requests: Obj; limits: Obj }>;
+  /** The service backends of a networking.k8s.io/v1 Ingress (objects.ts). */
+  ingressServicePorts?: ReadonlyArray<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }>;
 }
 
 /** One constraint: where it applies, what it says, which rule reports it and where upstream decides it. */
@@ -43,10 +47,12 @@ export function isMap(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The maps of a list, with their index in the list as written. */
-export function items(list: unknown): Array<[Obj, number]> {
+const NO_ITEMS: ReadonlyArray<[Obj, number]> = [];
+
+/** The maps of a list, with their index in the list as written (one empty list for no list: most fields are absent). */
+export function items(list: unknown): ReadonlyArray<[Obj, number]> {
+  if (!Array.isArray(list) || list.length === 0) return NO_ITEMS;
   const out: Array<[Obj, number]> = [];
-  if (!Array.isArray(list)) return out;
   for (let i = 0; i < list.length; i++) {
     const v: unknown = list[i];
     if (isMap(v)) out.push([v, i]);
