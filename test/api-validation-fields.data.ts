@@ -405,6 +405,13 @@ bad("configMap", "binaryData", [{ "b*d": "eA==" }], `${C} TestValidateConfigMap`
 good("secret", "data", [{ "tls.crt": "eA==" }], `${C} TestValidateSecret`);
 bad("secret", "data", [{ "bad/key": "eA==" }], `${C} TestValidateSecret`);
 bad("secret", "stringData", [{ "a b": "x" }], `${C} TestValidateSecret`);
+// Sizes near the limits: over the quick bound (3 bytes a character, a byte a base64 character) but within, and over by their bytes only.
+good("configMap", "data", [{ big: "x".repeat(512 * 1024) }], `${C} TestValidateConfigMap`);
+bad("configMap", "data", [{ big: "é".repeat(600 * 1024) }], `${C} TestValidateConfigMap`);
+good("secret", "data", [{ big: "eHh4".repeat(300 * 1024) }], `${C} TestValidateSecret`);
+bad("secret", "data", [{ big: "eHh4".repeat(400 * 1024) }], `${C} TestValidateSecret`);
+good("configMap", "metadata", [{ annotations: { note: "x".repeat(200 * 1024) } }], `${UMETA} TestValidateAnnotations`);
+bad("configMap", "metadata", [{ annotations: { note: "é".repeat(140 * 1024) } }], `${UMETA} TestValidateAnnotations`);
 good("priorityClass", "value", [1000000000, -5], `${SC} TestValidatePriorityClass`);
 bad("priorityClass", "value", [1000000001], `${SC} TestValidatePriorityClass`);
 good("webhook", "webhooks.0", [{ timeoutSeconds: 1 }, { timeoutSeconds: 30 }, { name: "a.b.c" }, { sideEffects: "NoneOnDryRun" }], `${W} TestValidateValidatingWebhookConfiguration`);

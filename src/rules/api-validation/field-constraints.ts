@@ -178,12 +178,14 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object
 function labelMap(what: string): Check {
   return (v) => {
     if (!isMap(v)) return undefined;
-    const out: Problem[] = [];
-    for (const [k, value] of Object.entries(v)) {
+    // Made for the first problem: most maps have none.
+    let out: Problem[] | undefined;
+    for (const k in v) {
+      const value = v[k];
       const keyProblem = qualifiedNameProblem(k);
-      if (keyProblem) out.push({ sub: [k], target: "key", message: `${what} key ${show(k)} ${keyProblem}`, hint: QUALIFIED_HINT.replace(/^use/, "rename the key to") });
+      if (keyProblem) (out ??= []).push({ sub: [k], target: "key", message: `${what} key ${show(k)} ${keyProblem}`, hint: QUALIFIED_HINT.replace(/^use/, "rename the key to") });
       const valueProblem = typeof value === "string" ? labelValue(value)[0] : undefined;
-      if (valueProblem) out.push({ sub: [k], message: `${what} value ${show(value)} of ${show(k)} ${valueProblem}`, hint: "shorten the value to 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric" });
+      if (valueProblem) (out ??= []).push({ sub: [k], message: `${what} value ${show(value)} of ${show(k)} ${valueProblem}`, hint: "shorten the value to 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric" });
     }
     return out;
   };
@@ -193,10 +195,10 @@ function labelMap(what: string): Check {
 function keysIn(problemOf: (s: string) => string | undefined, what: string, hint: string): Check {
   return (v) => {
     if (!isMap(v)) return undefined;
-    const out: Problem[] = [];
-    for (const k of Object.keys(v)) {
+    let out: Problem[] | undefined;
+    for (const k in v) {
       const problem = problemOf(k);
-      if (problem) out.push({ sub: [k], target: "key", message: `${what} ${show(k)} ${problem}`, hint });
+      if (problem) (out ??= []).push({ sub: [k], target: "key", message: `${what} ${show(k)} ${problem}`, hint });
     }
     return out;
   };
@@ -220,12 +222,27 @@ function byteSize(v: unknown, decodeBase64 = false): number {
 
 const MAX_DATA_SIZE = 1024 * 1024;
 
+/**
+ * At least the size byteSize gives (a UTF-16 code unit is at most 3 bytes of UTF-8; base64 decodes
+ * to fewer bytes than characters): a map within the limit by this bound needs no exact count.
+ */
+function sizeBound(v: unknown, decodeBase64 = false): number {
+  if (!isMap(v)) return 0;
+  let n = 0;
+  for (const k in v) {
+    const value = v[k];
+    if (typeof value === "string") n += decodeBase64 ? value.length : 3 * value.length;
+  }
+  return n;
+}
+
 /** ConfigMap and Secret payloads are capped at 1 MiB (core.MaxSecretSize). */
 function payloadSize(fields: ReadonlyArray<[string, boolean]>): Check {
   return (_v, ctx) => {
     // Judged once, at the first payload field present, over all of them.
     const present = fields.filter(([f]) => ctx.parent && isMap(ctx.parent[f]));
     if (present[0]?.[0] !== ctx.field) return undefined;
+    if (present.reduce((sum, [f, b64]) => sum + sizeBound(ctx.parent![f], b64), 0) <= MAX_DATA_SIZE) return undefined;
     const size = present.reduce((sum, [f, b64]) => sum + byteSize(ctx.parent![f], b64), 0);
     if (size <= MAX_DATA_SIZE) return undefined;
     return { message: `the data of ${ctx.resource.kind} "${ctx.resource.name}" is ${size} bytes: at most ${MAX_DATA_SIZE} (1 MiB) are allowed`, hint: "move large content to a volume or an image, or split it over several objects", target: "key" };
@@ -552,6 +569,12 @@ const objectSpec: FieldConstraint[] = [
   object(["*"], "metadata.finalizers[]", "qualified name", `${MV} ValidateFinalizerName`, format(qualifiedNameProblem, "finalizer", "use a domain-prefixed name such as example.com/cleanup")),
   object(["*"], "metadata.annotations", "256 KiB in all", `${MV} ValidateAnnotationsSize`, (v) => {
     if (!isMap(v)) return undefined;
+    let bound = 0;
+    for (const k in v) {
+      const value = v[k];
+      bound += k.length + (typeof value === "string" ? 3 * value.length : 0);
+    }
+    if (bound <= 262144) return undefined;
     let size = 0;
     for (const [k, value] of Object.entries(v)) size += k.length + (typeof value === "string" ? Buffer.byteLength(value) : 0);
     return size > 262144 ? { message: `annotations are ${size} bytes: at most 262144 (256 KiB) are allowed`, hint: "move large content out of annotations, into a ConfigMap", target: "key" } : undefined;
