@@ -56,7 +56,9 @@ export function catalogueKubernetesVersion(): string {
 
 /** The object type behind a `#<k>` code. */
 export function objectType(code: TypeCode): ObjectType {
-  const i = Number(code.slice(1));
+  // The digits after '#', read in place: a schema walk asks once per object it visits.
+  let i = 0;
+  for (let k = 1; k < code.length; k++) i = i * 10 + code.charCodeAt(k) - 48;
   let type = types[i];
   if (!type) {
     const d = load().defs[i];

@@ -168,6 +168,17 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The code of a list's items or a map's values: the same string each time (a slice per list and
+ * map visited was garbage of every walk). A function of the catalogue's codes alone.
+ */
+const INNER_CODES = new Map<TypeCode, TypeCode>();
+function innerCode(code: TypeCode): TypeCode {
+  let inner = INNER_CODES.get(code);
+  if (inner === undefined) INNER_CODES.set(code, (inner = code.slice(1)));
+  return inner;
+}
+
 /** A type whose values hold no field: nothing below it is a map value or a field name. */
 function isScalarCode(code: TypeCode): boolean {
   const c = code[0];
@@ -281,18 +292,19 @@ class Walker {
         return;
       case "[": {
         if (!Array.isArray(value)) return this.wrongType(value, code);
-        const itemCode = code.slice(1);
+        const itemCode = innerCode(code);
         if (!this.full && isScalarCode(itemCode)) return;
         for (let i = 0; i < value.length; i++) this.walkField(i, value[i], itemCode);
         return;
       }
       case "{": {
         if (!isMap(value)) return this.wrongType(value, code);
-        const valueCode = code.slice(1);
+        const valueCode = innerCode(code);
         const ofStrings = valueCode[0] === "s" || valueCode[0] === "y";
         const descend = this.full || !isScalarCode(valueCode);
         if (!descend && !ofStrings) return;
-        for (const k of Object.keys(value)) {
+        // for-in: the keys of Object.keys in its order (a parsed object inherits no enumerable key), without an array per map.
+        for (const k in value) {
           const v = value[k];
           if (v === null && ofStrings) this.nullInStringMap(k);
           else if (descend) this.walkField(k, v, valueCode);
@@ -440,7 +452,7 @@ class Walker {
     this.objectDepths.push(path.length);
     this.objectValues.push(value);
     let unknown: Array<[string, unknown]> | undefined;
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
       if (path.length === 0 && key === "status") continue;
       if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
