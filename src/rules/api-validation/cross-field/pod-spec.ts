@@ -282,6 +282,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       const pod = podSpecOf(ctx);
       if (!pod) return;
       for (const [volume, i] of items(pod.spec.volumes)) {
+        if (!isMap(volume.projected)) continue;
         const seen = new Set<string>();
         for (const [source, j] of items(at(volume, ["projected", "sources"]))) {
           for (const kind of ["secret", "configMap", "downwardAPI"]) {
@@ -491,6 +492,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${CORE} ValidateVolumeMounts (Invalid "must be unique")`,
     check(ctx) {
       eachContainer(ctx, (site) => {
+        // A repeat needs two items (most containers have fewer: no set for them).
+        if (count(site.container.volumeMounts) < 2) return;
         const seen = new Set<string>();
         for (const [mount, k] of items(site.container.volumeMounts)) {
           if (!nonEmpty(mount.mountPath)) continue;
@@ -514,6 +517,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${CORE} validateVolumeDevices (Invalid "must be unique")`,
     check(ctx) {
       eachContainer(ctx, (site) => {
+        if (count(site.container.volumeDevices) < 2) return;
         const seen = new Set<string>();
         for (const [device, k] of items(site.container.volumeDevices)) {
           if (!nonEmpty(device.devicePath)) continue;
@@ -533,6 +537,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${CORE} validateContainerPorts (Duplicate)`,
     check(ctx) {
       eachContainer(ctx, (site) => {
+        if (count(site.container.ports) < 2) return;
         const seen = new Set<string>();
         for (const [port, k] of items(site.container.ports)) {
           if (!nonEmpty(port.name)) continue;

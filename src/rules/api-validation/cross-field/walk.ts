@@ -27,6 +27,8 @@ export interface SharedSites {
   containers?: readonly ContainerSite[];
   /** The containers whose resources name one that cannot be overcommitted (resources.ts). */
   strictResources?: ReadonlyArray<{ site: ContainerSite; requests: Obj; limits: Obj }>;
+  /** The claim specs validated with the object (validatedClaims). */
+  claims?: ReadonlyArray<{ spec: Obj; path: Path; what: string }>;
   /** The service backends of a networking.k8s.io/v1 Ingress (objects.ts). */
   ingressServicePorts?: ReadonlyArray<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }>;
 }
@@ -157,7 +159,11 @@ export function containerLabel(site: ContainerSite): string {
  * generic ephemeral volume of a pod spec (validateEphemeralVolumeSource). A StatefulSet's
  * volumeClaimTemplates are not validated with the StatefulSet (statefulSetClaims).
  */
-export function validatedClaims(ctx: CheckContext): Array<{ spec: Obj; path: Path; what: string }> {
+export function validatedClaims(ctx: CheckContext): ReadonlyArray<{ spec: Obj; path: Path; what: string }> {
+  return (ctx.shared.claims ??= findValidatedClaims(ctx));
+}
+
+function findValidatedClaims(ctx: CheckContext): Array<{ spec: Obj; path: Path; what: string }> {
   if (ctx.resource.kind === "PersistentVolumeClaim") {
     const spec = ctx.obj.spec;
     return isMap(spec) ? [{ spec, path: ["spec"], what: `PersistentVolumeClaim "${ctx.resource.name}"` }] : [];
