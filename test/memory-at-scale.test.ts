@@ -1,8 +1,9 @@
 /**
  * What a large run keeps, kept smaller without changing a finding (issue 17, memory at scale):
  * span tables packed into one array per file place every path where the tables they replace do;
- * the rules run in two stages and in batches, yet findings come out in the order of one pass
- * over every rule; a memo entry of scope "resource" lives for a batch, every other for the run.
+ * the rules run in batches (in each, the own rules then the cross-resource ones), yet findings
+ * come out in the order of one pass over every rule; a memo entry of scope "resource" and a
+ * resource's views live for a batch, every other memo entry for the run.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -119,4 +120,24 @@ test("a memo entry of scope resource is built once per batch of resources, any o
   });
   await lint(["-"], { stdin: configMaps(2500), config: {}, ruleSet: [counting] });
   expect(builds).toEqual({ perResource: 3, perRun: 1 });
+});
+
+test("a resource's views (metadata, spec, pod template) last one batch of resources, then are read again", async () => {
+  const deployments = Array.from({ length: 2500 }, (_, i) =>
+    [`apiVersion: apps/v1`, `kind: Deployment`, `metadata:`, `  name: d${i}`, `spec:`, `  template:`, `    metadata:`, `      labels: {app: d${i}}`, `    spec:`, `      containers: [{name: c, image: nginx:1.25}]`].join("\n"),
+  ).join("\n---\n");
+  const seen = { metadata: new Set<unknown>(), templates: new Set<unknown>() };
+  let sameInBatch = true;
+  const watching = testRule("watches-views", true, ({ resource, index }) => {
+    // The first Deployment read from every resource: its views are built once per batch.
+    const first = index.all[0];
+    const tpl = first.podTemplate;
+    sameInBatch &&= first.podTemplate === tpl && resource.podTemplate === resource.podTemplate;
+    seen.metadata.add(first.metadata);
+    seen.templates.add(tpl);
+    expect(tpl?.labels).toEqual({ app: "d0" });
+  });
+  await lint(["-"], { stdin: deployments, config: {}, ruleSet: [watching] });
+  expect(sameInBatch).toBe(true);
+  expect([seen.metadata.size, seen.templates.size]).toEqual([3, 3]);
 });

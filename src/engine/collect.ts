@@ -8,7 +8,7 @@ import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { ResourceIndex } from "../models/resource-index.js";
-import { Resource } from "../models/resource.js";
+import { HeldViews, Resource } from "../models/resource.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles } from "./configurations.js";
@@ -70,11 +70,13 @@ export interface Collection {
   resources: Resource[];
   /** The ConfigMaps and Secrets kustomization generators make. */
   generated: readonly GeneratedObject[];
+  /** The resources' views, dropped by the stages that read many of them (indexing, each batch of rules). */
+  views: HeldViews;
 }
 
 export function collect({ loaded, contextOnly, defaultNamespace, severities }: CollectInput): Collection {
   const roles = classifyInputs(loaded, defaultNamespace);
-  const collection: Collection = { sources: [], resources: [], generated: roles.generated };
+  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews() };
   for (const { file, source: read, docs } of loaded) {
     const src: SourceFile = {
       display: file.display,
@@ -105,7 +107,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, severities }: C
       });
       continue;
     }
-    const state: FileState = { src, file, roles, severities, resources: collection.resources };
+    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views };
     for (const doc of docs) collectDocument(state, doc);
   }
   return collection;
@@ -118,6 +120,7 @@ interface FileState {
   roles: InputRoles;
   severities: Severities;
   resources: Resource[];
+  views: HeldViews;
 }
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
@@ -134,8 +137,11 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
     return;
   }
-  collectResources(state, doc, value, []);
+  collectResources(state, doc, value, DOCUMENT_ROOT);
 }
+
+/** The path of a resource that is its document's root value: one array for all of them. */
+const DOCUMENT_ROOT: Path = Object.freeze([]);
 
 /** The findings of a document that is a template or has syntax problems. */
 function collectProblems(state: FileState, doc: ParsedDocument): void {
@@ -180,7 +186,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch));
+  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views));
   src.resources++;
 }
 
@@ -202,7 +208,7 @@ export interface IndexOptions {
   perDirectory?: boolean;
 }
 
-export function indexResources({ sources, resources, generated }: Collection, sets?: IndexOptions): IndexedRun {
+export function indexResources({ sources, resources, generated, views }: Collection, sets?: IndexOptions): IndexedRun {
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
@@ -219,5 +225,7 @@ export function indexResources({ sources, resources, generated }: Collection, se
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !resourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
+  // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
+  views.release();
   return { index, indexFor, judged, reported, sourceOf };
 }

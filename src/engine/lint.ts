@@ -9,7 +9,7 @@ import { allRules } from "../rules/index.js";
 import { groupOf } from "../models/api-groups.js";
 import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
 import type { Rule, Settings } from "../rules/types.js";
-import type { Resource } from "../models/resource.js";
+import type { HeldViews, Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
 import { RunMemo, type Memo, type MemoKey } from "../models/run-memo.js";
 import type { Config } from "../config/schema.js";
@@ -96,25 +96,26 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
   await prepareRules(selection, run.judged, run.index);
-  const findings = runStaged(run, selection, settings);
+  const findings = runStaged(run, selection, settings, collection.views);
   addFindings(findings, { sourceOf: run.sourceOf, severities });
-  await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities });
+  await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
   return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings) });
 }
 
-/** Resources judged per batch by the rules that read no other resource (each batch with a memo of its own). */
+/** Resources judged per batch (each batch with a memo of its own for what rules derive per resource). */
 const BATCH = 1000;
 
 /**
- * The rules in two stages, with the findings of runRules over all of them, in its order. The
- * rules that read no other resource run batch by batch, each batch with a memo of its own,
- * so that what they derive per resource (defaulted objects, schema walks) is dropped after
- * the batch instead of being kept for the whole run (a third of the memory of a large run);
- * the cross-resource rules then run over every resource with the index and the run's memo.
+ * The rules batch by batch of resources, with the findings of runRules over all of them, in its
+ * order. What the rules derive per resource (defaulted objects, schema walks: memo keys of scope
+ * "resource") and the resources' views (typed spec, pod template) are dropped after each batch
+ * instead of being kept for the whole run (most of the memory of a large run). In a batch the
+ * rules that read no other resource run first, each batch with a memo of its own; the
+ * cross-resource rules then see the index and the run's memo.
  */
-function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings): RuleFinding[] {
+function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings, views: HeldViews): RuleFinding[] {
   const own = selection.rules.filter((r) => !r.meta.crossResource);
   const cross = selection.rules.filter((r) => r.meta.crossResource);
   const part = (crossResource: boolean) => {
@@ -133,19 +134,19 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
   const crossSelection = { rules: cross, dispatch: part(true) };
   for (let from = 0; from < run.judged.length; from += BATCH) {
     const resources = run.judged.slice(from, from + BATCH);
+    const perResource = new RunMemo();
     if (own.length) {
-      // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts).
-      const batchIndex = { memo: new RunMemo() } as unknown as ResourceIndex;
+      // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts); their other keys last the batch too.
+      const batch = new RunMemo();
+      const memo: Memo = (key, build) => (isPerResource(key) ? perResource : batch).get(key, build);
+      const batchIndex = { memo: { get: memo } } as unknown as ResourceIndex;
       for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
     }
-  }
-  if (cross.length) {
-    for (let from = 0; from < run.judged.length; from += BATCH) {
-      const resources = run.judged.slice(from, from + BATCH);
-      const view = batchView();
-      const findings = runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings });
-      for (const f of findings) second.push(f);
+    if (cross.length) {
+      const view = batchView(perResource);
+      for (const f of runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings })) second.push(f);
     }
+    views.release();
   }
   return mergeByRule(first, second, selection.rules);
 }
@@ -153,15 +154,14 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
 /**
  * Per batch of resources, each index seen through a memo whose per-resource entries (keys made
  * with scope "resource": values derived from one resource, such as its defaulted object) are
- * the batch's own, dropped after it; every other entry is the index's, kept for the run.
+ * the batch's own (`perResource`), dropped after it; every other entry is the index's, kept for the run.
  */
-function batchView(): (index: ResourceIndex) => ResourceIndex {
+function batchView(perResource: RunMemo): (index: ResourceIndex) => ResourceIndex {
   const views = new Map<ResourceIndex, ResourceIndex>();
   return (index) => {
     let view = views.get(index);
     if (!view) {
-      const batch = new RunMemo();
-      const memo = { get: ((key, build) => (isPerResource(key) ? batch : index.memo).get(key, build)) as Memo };
+      const memo = { get: ((key, build) => (isPerResource(key) ? perResource : index.memo).get(key, build)) as Memo };
       view = Object.create(index, { memo: { value: memo } }) as ResourceIndex;
       views.set(index, view);
     }

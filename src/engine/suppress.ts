@@ -4,7 +4,7 @@
  * nothing as unused-suppression.
  */
 import type { ExcludeEntry } from "../config/schema.js";
-import type { Resource } from "../models/resource.js";
+import type { HeldViews, Resource } from "../models/resource.js";
 import { getRule } from "../rules/index.js";
 import type { Path } from "../types.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./directives.js";
@@ -21,6 +21,8 @@ export interface SuppressionRun {
   resources: readonly Resource[];
   exclude?: ExcludeEntry[];
   severities: Severities;
+  /** The resources' views, dropped after each file (the annotations read here build them again). */
+  views?: HeldViews;
 }
 
 /** What suppressing one file reads: the run, and the matcher of `exclude` globs when there are any. */
@@ -39,7 +41,10 @@ export async function suppress(run: SuppressionRun): Promise<void> {
     else byFile.set(r.file, [r]);
   }
   const state: SuppressionState = { ...run, minimatch, byFile };
-  for (const src of run.sources) suppressFile(src, state);
+  for (const src of run.sources) {
+    suppressFile(src, state);
+    run.views?.release();
+  }
 }
 
 function suppressFile(src: SourceFile, state: SuppressionState): void {

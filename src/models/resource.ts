@@ -56,15 +56,42 @@ function metadataString(metadata: unknown, key: "name" | "generateName" | "names
   return typeof v === "string" ? v : undefined;
 }
 
+/** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
+interface Views {
+  metadata?: ObjectMeta;
+  spec?: unknown;
+  /** null: the resource runs no pods. */
+  template?: PodTemplate | null;
+}
+
+/**
+ * The resources that hold views (Resource.metadata, spec, podTemplate) since the last release.
+ * Views are typed copies of parts of the object: a large run drops them after each batch of
+ * resources (engine/lint.ts) instead of keeping a second copy of every object to its end (a
+ * quarter of the heap of a 100,000-resource run). A view read again is read again from `raw`.
+ */
+export class HeldViews {
+  private readonly holders: Resource[] = [];
+
+  /** Called by a resource when it builds its first view. */
+  hold(resource: Resource): void {
+    this.holders.push(resource);
+  }
+
+  /** Drops the views of every resource that built some since the last release. */
+  release(): void {
+    for (const r of this.holders) r.releaseViews();
+    this.holders.length = 0;
+  }
+}
+
 export class Resource {
   readonly apiVersion: string;
   readonly kind: string;
   readonly name: string;
   /** The namespace after defaulting; "" for cluster-scoped kinds. */
   readonly namespace: string;
-  private metadataCache: ObjectMeta | undefined;
-  private specCache: unknown;
-  private templateCache: PodTemplate | null | undefined;
+  private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
 
@@ -84,6 +111,8 @@ export class Resource {
      * the fields written are judged, and it is not an object of its own in the index.
      */
     readonly partial = false,
+    /** Where the resource notes that it holds views, for the engine to drop them; without it they are kept. */
+    private readonly held?: HeldViews,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -94,8 +123,21 @@ export class Resource {
     this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (metadataString(raw.metadata, "namespace") ?? defaultNamespace);
   }
 
+  /** The views, created (and noted with `held`) on first use. */
+  private viewed(): Views {
+    if (this.views) return this.views;
+    this.held?.hold(this);
+    return (this.views = {});
+  }
+
+  /** Forgets the views (HeldViews.release): the next read builds them again. */
+  releaseViews(): void {
+    this.views = undefined;
+  }
+
   get metadata(): ObjectMeta {
-    return (this.metadataCache ??= ObjectMeta.parse(this.raw.metadata));
+    const views = this.viewed();
+    return (views.metadata ??= ObjectMeta.parse(this.raw.metadata));
   }
 
   get labels(): Record<string, string> {
@@ -143,14 +185,15 @@ export class Resource {
   /** The typed spec when this resource is of `kind` (or the typed template of a PodTemplate). */
   spec<K extends keyof SpecByKind>(kind: K): SpecByKind[K] | undefined {
     if (this.kind !== kind) return undefined;
-    if (this.specCache === undefined) {
+    const views = this.viewed();
+    if (views.spec === undefined) {
       const model = specModels[kind];
       // A kind without a typed model (a custom workload such as an Argo Rollout) has no typed spec.
       if (!model) return undefined;
       const source = kind === "PodTemplate" ? this.raw.template : this.raw.spec;
-      this.specCache = model.parse(source);
+      views.spec = model.parse(source);
     }
-    return this.specCache as SpecByKind[K];
+    return views.spec as SpecByKind[K];
   }
 
   /** The value at a path of the raw object. */
@@ -160,7 +203,8 @@ export class Resource {
 
   /** The pod template of any workload kind, or of a Pod itself; undefined for other kinds. */
   get podTemplate(): PodTemplate | undefined {
-    if (this.templateCache !== undefined) return this.templateCache ?? undefined;
+    const cached = this.views?.template;
+    if (cached !== undefined) return cached ?? undefined;
     let tpl: PodTemplate | null = null;
     if (this.ruleKind !== this.kind) {
       // A custom resource named like a built-in kind: its spec is not the built-in's.
@@ -185,7 +229,7 @@ export class Resource {
         controllerLabels: CONTROLLER_LABELS.get(this.kind) ?? NO_LABELS,
       };
     }
-    this.templateCache = tpl;
+    this.viewed().template = tpl;
     return tpl ?? undefined;
   }
 
