@@ -187,10 +187,15 @@ describe("result", () => {
     addDiagnostic(a, { ruleId, start, end: start + 1, message: "m", docIndex: 0, severity }, none);
   }
 
-  test("diagnostics sorted by line, column and rule; counts per severity; internal data dropped", () => {
+  test("diagnostics sorted by line, column and rule; counts per severity; internal data kept out of the output", () => {
     const result = assembleResult({ reported: c.sources, resources: 2, kubernetesVersion: "1.33" });
     expect(result.files[0].diagnostics.map((d) => d.ruleId)).toEqual(["m-rule", "a-rule", "z-rule"]);
-    expect(result.files[0].diagnostics[0]).not.toHaveProperty("internal");
+    // The result's diagnostics are the engine's (not copies): `internal` is there, but not enumerable.
+    for (const d of result.files[0].diagnostics) {
+      expect(Object.keys(d)).not.toContain("internal");
+      expect(JSON.stringify(d)).not.toContain("docIndex");
+      expect({ ...d }).not.toHaveProperty("internal");
+    }
     expect(result.summary).toEqual({ files: 2, resources: 2, skipped: 0, errors: 1, warnings: 1, infos: 1 });
   });
 

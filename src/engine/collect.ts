@@ -13,7 +13,7 @@ import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles } from "./configurations.js";
 import { discoverContext } from "./context.js";
-import { addDiagnostic, type Severities } from "./diagnostics.js";
+import { addDiagnostic, withInternal, type Severities } from "./diagnostics.js";
 import { discover, type DiscoveredFile } from "./discover.js";
 import { inputSets, perSet } from "./input-sets.js";
 import type { LoadedFile } from "./load.js";
@@ -93,9 +93,9 @@ export function collect({ loaded, contextOnly, defaultNamespace, severities }: C
     collection.sources.push(src);
     if (!("text" in read)) {
       // An unreadable file is an error whatever the configured severity of yaml-syntax.
-      src.diagnostics.push({
+      const unreadable = {
         ruleId: "yaml-syntax",
-        severity: "error",
+        severity: "error" as const,
         message: read.problem,
         line: read.line,
         column: read.column,
@@ -103,8 +103,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, severities }: C
         endColumn: read.column + 1,
         resource: { apiVersion: "", kind: "", name: "", namespace: "" },
         path: "",
-        internal: { docIndex: 0 },
-      });
+      };
+      src.diagnostics.push(withInternal(unreadable, { docIndex: 0 }));
       continue;
     }
     const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views };

@@ -96,26 +96,27 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
   await prepareRules(selection, run.judged, run.index);
-  const findings = runStaged(run, selection, settings, collection.views);
-  addFindings(findings, { sourceOf: run.sourceOf, severities });
+  // Each batch's findings are placed as they come: a finding's path and related objects are then garbage.
+  const placement = { sourceOf: run.sourceOf, severities, paths: new Map<string, string>() };
+  runStaged(run, selection, settings, { views: collection.views, place: (findings) => addFindings(findings, placement) });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
   return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings) });
 }
 
-/** Resources judged per batch (each batch with a memo of its own for what rules derive per resource). */
+/** Resources judged per batch (each batch with a memo of its own for what rules derive per resource, its findings placed after it). */
 const BATCH = 1000;
 
 /**
- * The rules batch by batch of resources, with the findings of runRules over all of them, in its
- * order. What the rules derive per resource (defaulted objects, schema walks: memo keys of scope
- * "resource") and the resources' views (typed spec, pod template) are dropped after each batch
- * instead of being kept for the whole run (most of the memory of a large run). In a batch the
- * rules that read no other resource run first, each batch with a memo of its own; the
- * cross-resource rules then see the index and the run's memo.
+ * The rules batch by batch of resources; `place` receives the findings of runRules over all of
+ * them, in its order, a batch at a time. What the rules derive per resource (defaulted objects,
+ * schema walks: memo keys of scope "resource") and the resources' views (typed spec, pod
+ * template) are dropped after each batch instead of being kept for the whole run (most of the
+ * memory of a large run). In a batch the rules that read no other resource run first, with a
+ * memo of the batch's own; the cross-resource rules then see the index and the run's memo.
  */
-function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings, views: HeldViews): RuleFinding[] {
+function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings, { views, place }: BatchOutput): void {
   const own = selection.rules.filter((r) => !r.meta.crossResource);
   const cross = selection.rules.filter((r) => r.meta.crossResource);
   const part = (crossResource: boolean) => {
@@ -128,13 +129,13 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
       return found;
     };
   };
-  const first: RuleFinding[] = [];
-  const second: RuleFinding[] = [];
   const ownSelection = { rules: own, dispatch: part(false) };
   const crossSelection = { rules: cross, dispatch: part(true) };
   for (let from = 0; from < run.judged.length; from += BATCH) {
     const resources = run.judged.slice(from, from + BATCH);
     const perResource = new RunMemo();
+    const first: RuleFinding[] = [];
+    const second: RuleFinding[] = [];
     if (own.length) {
       // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts); their other keys last the batch too.
       const batch = new RunMemo();
@@ -146,9 +147,16 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
       const view = batchView(perResource);
       for (const f of runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings })) second.push(f);
     }
+    // Batches are in resource order: their findings in turn are the run's in runRules order.
+    place(mergeByRule(first, second, selection.rules));
     views.release();
   }
-  return mergeByRule(first, second, selection.rules);
+}
+
+/** Where runStaged drops what it is done with: the resources' views, and each batch's findings. */
+interface BatchOutput {
+  views: HeldViews;
+  place: (findings: RuleFinding[]) => void;
 }
 
 /**

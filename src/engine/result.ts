@@ -23,7 +23,8 @@ export interface ResultInput {
 
 export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
-    let diagnostics: Diagnostic[] = s.diagnostics.map(({ internal: _internal, ...d }) => d);
+    // `internal` is not enumerable (diagnostics.ts withInternal): the diagnostics are the result's as they are.
+    let diagnostics: Diagnostic[] = s.diagnostics;
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
     return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };

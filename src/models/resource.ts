@@ -94,6 +94,7 @@ export class Resource {
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
+  private refCache: ResourceRef | undefined;
 
   constructor(
     /** The object as written. */
@@ -173,8 +174,9 @@ export class Resource {
     return (this.ruleKindCache = shadows ? own : this.kind);
   }
 
+  /** One object per resource: every diagnostic of the resource (hundreds of thousands in a large run) shares it; read it, never change it. */
   get ref(): ResourceRef {
-    return { apiVersion: this.apiVersion, kind: this.kind, name: this.name, namespace: this.namespace };
+    return (this.refCache ??= { apiVersion: this.apiVersion, kind: this.kind, name: this.name, namespace: this.namespace });
   }
 
   /** `Deployment default/web` style, for messages. */
