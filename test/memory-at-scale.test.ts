@@ -52,7 +52,7 @@ test("packed span tables place every path of every fixture where the tables they
     const format = file.endsWith(".json") ? "json" : "yaml";
     const tables = parseText(text, "1.1", format);
     const packed = parseText(text, "1.1", format);
-    packSpans(packed);
+    packSpans(packed, text);
     tables.forEach((doc, i) => {
       const other = packed[i];
       if (other.spans instanceof PackedDocumentSpans) packedDocs++;
@@ -79,6 +79,33 @@ test("packed span tables place every path of every fixture where the tables they
   }
   expect(packedDocs).toBeGreaterThan(1000);
   expect(located).toBeGreaterThan(100_000);
+});
+
+test("packed tables read keys from the text, and keep the keys their text does not spell (escapes, merges, numbers)", () => {
+  const texts = [
+    `a: 1\n"b": 2\n'c': 3\n"d\\x41": 4\n'e''f': 5\n7: 6\nbase: &b {g: 7, "h": 8}\nmerged:\n  <<: *b\n  i: 9\n"": 10\nnull: 11\n`,
+    `{"apiVersion": "v1", "kind": "ConfigMap", "data": {"x\\ty": "1", "z": "2"}}`,
+  ];
+  for (const text of texts) {
+    const tables = parseText(text, "1.1", "yaml");
+    const packed = parseText(text, "1.1", "yaml");
+    packSpans(packed, text);
+    tables.forEach((doc, i) => {
+      const other = packed[i];
+      expect(other.spans).toBeInstanceOf(PackedDocumentSpans);
+      for (const path of paths(doc.value)) expect([path, locate(other, path, "key")]).toEqual([path, locate(doc, path, "key")]);
+      const root = doc.value as object;
+      expect([...other.spans.get(other.value as object)!.entries()].map(([k]) => k)).toEqual([...doc.spans.get(root)!.entries()].map(([k]) => k));
+    });
+  }
+  // The keys spelled differently from their text are looked up by their value.
+  const [doc] = parseText(texts[0], "1.1", "yaml");
+  packSpans([doc], texts[0]);
+  expect(Object.keys(doc.value as object)).toEqual(expect.arrayContaining(["dA", "e'f", "7", "merged", ""]));
+  expect(locate(doc, ["dA"], "key").exact).toBe(true);
+  expect(locate(doc, ["e'f"], "key").exact).toBe(true);
+  expect(locate(doc, ["merged", "g"], "key").exact).toBe(true);
+  expect([...(doc.spans as PackedDocumentSpans).store.quirks!.values()]).toEqual(["dA", "e'f"]);
 });
 
 const configMaps = (n: number) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join("---\n");

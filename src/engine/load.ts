@@ -89,7 +89,7 @@ export function loadOne(file: DiscoveredFile, stdin: string | undefined, texts?:
   const format = /\.json$/i.test(file.absolute) ? "json" : "yaml";
   const docs = "text" in source ? parseText(source.text, "1.1", format) : [];
   // A run keeps every file's spans until the cross-resource rules are done: packed, they take a sixth.
-  packSpans(docs);
+  if ("text" in source) packSpans(docs, source.text);
   return { file, source, docs };
 }
 
@@ -196,8 +196,8 @@ type PackedDocument = Omit<ParsedDocument, "spans">;
 export interface PackedFile {
   source: Source;
   docs: PackedDocument[];
-  /** The file's packed span store (see PackedSpanStore), and per document its root table's offset; null: not packed. */
-  store?: { data: Int32Array; keys: string[] };
+  /** The file's packed span store (see PackedSpanStore; its text is the source's), and per document its root table's offset; null: not packed. */
+  store?: { data: Int32Array; quirks?: Array<[number, string]> };
   roots: Array<number | null>;
   /**
    * The span tables of the documents that are not packed, in walk() order over each such
@@ -255,7 +255,7 @@ export function packFile(loaded: LoadedFile, transfer: ArrayBuffer[]): PackedFil
   });
   const packed: PackedFile = { source: loaded.source, docs, roots, counts: Int32Array.from(counts), keys, offsets: Int32Array.from(offsets) };
   if (store) {
-    packed.store = { data: store.data, keys: store.keys };
+    packed.store = { data: store.data, ...(store.quirks ? { quirks: [...store.quirks] } : {}) };
     transfer.push(store.data.buffer as ArrayBuffer);
   }
   transfer.push(packed.counts.buffer as ArrayBuffer, packed.offsets.buffer as ArrayBuffer);
@@ -265,7 +265,8 @@ export function packFile(loaded: LoadedFile, transfer: ArrayBuffer[]): PackedFil
 /** The inverse of packFile, on the cloned values. */
 export function unpackFile(file: DiscoveredFile, packed: PackedFile): LoadedFile {
   const { counts, keys, offsets, roots } = packed;
-  const store = packed.store && new PackedSpanStore(packed.store.data, packed.store.keys);
+  const text = "text" in packed.source ? packed.source.text : "";
+  const store = packed.store && new PackedSpanStore(packed.store.data, text, packed.store.quirks && new Map(packed.store.quirks));
   let c = 0;
   let k = 0;
   const docs = packed.docs.map((doc, i): ParsedDocument => {

@@ -65,9 +65,13 @@ export class SpanTable implements Spans {
 // map only for the documents it is asked about.
 
 /**
- * One file's span tables. A table at offset p: `data[p]` entries, `data[p + 1]` the index of its
- * first key in `keys` (-1 for a sequence), then per entry [keyStart, keyEnd, valueStart,
- * valueEnd, child], child being the offset of the entry value's own table or -1.
+ * One file's span tables. A table at offset p: `data[p]` entries, `data[p + 1]` -1 for a sequence
+ * (1 for a map), then per entry [keyStart, keyEnd, valueStart, valueEnd, child], child being the
+ * offset of the entry value's own table or -1. A map's keys are not stored: a key is the text its
+ * span covers in the file (inside the quotes of a quoted key), except for the few entries in
+ * `quirks` (entry offset -> key: escapes, merged or non-string keys). An array of keys took a
+ * quarter of the store, and twice that for files parsed by a worker, which sent a copy of every
+ * key string back.
  */
 export class PackedSpanStore {
   /** Key -> entry number of the large tables looked up (built on first lookup of each). */
@@ -75,7 +79,9 @@ export class PackedSpanStore {
 
   constructor(
     readonly data: Int32Array,
-    readonly keys: string[],
+    /** The file's text, which the key spans are offsets of. */
+    readonly text: string,
+    readonly quirks: ReadonlyMap<number, string> | undefined,
   ) {}
 
   size(p: number): number {
@@ -89,9 +95,8 @@ export class PackedSpanStore {
   /** Offset of the entry of `key` in the table at p, or -1 (the lookup rules of SpanTable.get). */
   entry(p: number, key: string | number): number {
     const n = this.data[p];
-    const keyBase = this.data[p + 1];
     let i: number;
-    if (keyBase === -1) {
+    if (this.data[p + 1] === -1) {
       if (typeof key !== "number" || !Number.isInteger(key) || key < 0 || key >= n) return -1;
       i = key;
     } else {
@@ -99,7 +104,7 @@ export class PackedSpanStore {
       if (n <= SCAN_LIMIT) {
         i = -1;
         for (let k = 0; k < n; k++) {
-          if (this.keys[keyBase + k] === key) {
+          if (this.isKey(p + 2 + 5 * k, key)) {
             i = k;
             break;
           }
@@ -109,13 +114,19 @@ export class PackedSpanStore {
         let index = this.indexes.get(p);
         if (!index) {
           index = new Map();
-          for (let k = n - 1; k >= 0; k--) index.set(this.keys[keyBase + k], k);
+          for (let k = n - 1; k >= 0; k--) index.set(this.key(p, k) as string, k);
           this.indexes.set(p, index);
         }
         i = index.get(key) ?? -1;
       }
     }
     return i < 0 ? -1 : p + 2 + 5 * i;
+  }
+
+  /** Whether the map entry at e has this key. */
+  private isKey(e: number, key: string): boolean {
+    const quirk = this.quirks?.get(e);
+    return quirk !== undefined ? quirk === key : spells(this.text, this.data[e], this.data[e + 1], key);
   }
 
   span(e: number): Span {
@@ -128,9 +139,26 @@ export class PackedSpanStore {
   }
 
   key(p: number, i: number): string | number {
-    const keyBase = this.data[p + 1];
-    return keyBase === -1 ? i : this.keys[keyBase + i];
+    if (this.data[p + 1] === -1) return i;
+    const e = p + 2 + 5 * i;
+    return this.quirks?.get(e) ?? keyText(this.text, this.data[e], this.data[e + 1]);
   }
+}
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+
+/** Whether the key span [start, end) of the text spells `key` (see keyText), compared without making a string. */
+function spells(text: string, start: number, end: number, key: string): boolean {
+  const c = text.charCodeAt(start);
+  if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return end - start === key.length + 2 && text.startsWith(key, start + 1);
+  return end - start === key.length && text.startsWith(key, start);
+}
+
+/** The key a key span stands for when it is not a quirk: its text, without the quotes of a quoted key. */
+function keyText(text: string, start: number, end: number): string {
+  const c = text.charCodeAt(start);
+  return c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? text.slice(start + 1, end - 1) : text.slice(start, end);
 }
 
 /** A view of one packed table: the Spans interface for code that looks spans up by object. */
@@ -214,24 +242,32 @@ export class PackedDocumentSpans implements WeakMap<object, Spans> {
 /**
  * Packs the span tables of a file's documents into one store: each document whose tables cover
  * its value gets a PackedDocumentSpans in place of its map of tables (the others keep theirs).
+ * `text` is the file's text, the offsets of the spans.
  */
-export function packSpans(docs: ReadonlyArray<{ value: unknown; spans: WeakMap<object, Spans> }>): void {
+export function packSpans(docs: ReadonlyArray<{ value: unknown; spans: WeakMap<object, Spans> }>, text: string): void {
   const data: number[] = [];
-  const keys: string[] = [];
+  const quirks = new Map<number, string>();
   const roots = docs.map((doc) => {
-    const mark = [data.length, keys.length];
-    const root = packDocument(doc.value, doc.spans, data, keys);
+    const mark = data.length;
+    const root = packDocument(doc.value, doc.spans, { data, quirks, text });
     if (root === undefined) {
-      data.length = mark[0];
-      keys.length = mark[1];
+      data.length = mark;
+      for (const e of quirks.keys()) if (e >= mark) quirks.delete(e);
     }
     return root;
   });
-  const store = new PackedSpanStore(Int32Array.from(data), keys);
+  const store = new PackedSpanStore(Int32Array.from(data), text, quirks.size ? quirks : undefined);
   docs.forEach((doc, i) => {
     const root = roots[i];
     if (root !== undefined) doc.spans = new PackedDocumentSpans(store, root, doc.value);
   });
+}
+
+/** What packDocument appends to: the store's numbers, and the keys that are not their text. */
+interface PackTarget {
+  data: number[];
+  quirks: Map<number, string>;
+  text: string;
 }
 
 /**
@@ -239,7 +275,7 @@ export function packSpans(docs: ReadonlyArray<{ value: unknown; spans: WeakMap<o
  * table (-1 for a scalar), or undefined when the tables do not cover the value (an object
  * without a table, or whose own keys are not its table's).
  */
-function packDocument(value: unknown, spans: WeakMap<object, Spans>, data: number[], keys: string[]): number | undefined {
+function packDocument(value: unknown, spans: WeakMap<object, Spans>, { data, quirks, text }: PackTarget): number | undefined {
   if (value === null || typeof value !== "object") return -1;
   const at = new Map<object, number>();
   const pending: object[] = [];
@@ -253,7 +289,7 @@ function packDocument(value: unknown, spans: WeakMap<object, Spans>, data: numbe
     if (n !== (isArray ? obj.length : Object.keys(obj).length)) return undefined;
     const p = data.length;
     at.set(obj, p);
-    data.push(n, isArray ? -1 : 0);
+    data.push(n, isArray ? -1 : 1);
     for (let i = 0; i < 5 * n; i++) data.push(-1);
     pending.push(obj);
     return p;
@@ -265,7 +301,6 @@ function packDocument(value: unknown, spans: WeakMap<object, Spans>, data: numbe
     const p = at.get(obj)!;
     const isArray = Array.isArray(obj);
     const table = spans.get(obj)!;
-    if (!isArray) data[p + 1] = keys.length;
     const n = data[p];
     const fast = table instanceof SpanTable ? table : undefined;
     const entries = fast ? undefined : table.entries()[Symbol.iterator]();
@@ -296,7 +331,7 @@ function packDocument(value: unknown, spans: WeakMap<object, Spans>, data: numbe
         s3 = span[3];
       }
       if (isArray ? key !== i : typeof key !== "string" || !Object.hasOwn(obj, key)) return undefined;
-      if (!isArray) keys.push(key as string);
+      if (!isArray && !spells(text, s0, s1, key as string)) quirks.set(p + 2 + 5 * i, key as string);
       const child = (obj as Record<string | number, unknown>)[key];
       let c = -1;
       if (child !== null && typeof child === "object") {
