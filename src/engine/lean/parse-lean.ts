@@ -86,6 +86,13 @@ const keyStack: string[] = [];
 const offsetStack: number[] = [];
 let keyTop = 0;
 let offsetTop = 0;
+/**
+ * The items of the sequences being read, the same way: a sequence is an exact-size copy of its
+ * items. Pushed one by one, an array of one item had room for seventeen (130 bytes spare per
+ * sequence, about 28 MB kept by a 100,000-resource run).
+ */
+const itemStack: unknown[] = [];
+let itemTop = 0;
 
 const SPACE = 32;
 const NL = 10;
@@ -399,7 +406,8 @@ function flowCollection(i: number, indent: number): unknown {
   const close = isMap ? 125 : 93;
   const keys: string[] = [];
   const offsets: number[] = [];
-  const value: unknown = isMap ? {} : [];
+  let value: unknown = isMap ? {} : undefined;
+  const itemsFrom = itemTop;
   let j = flowSpace(i + 1, indent);
   if (T.charCodeAt(j) !== close) {
     for (;;) {
@@ -427,7 +435,7 @@ function flowCollection(i: number, indent: number): unknown {
         const v = flowNode(j, indent);
         j = r1;
         if (T.charCodeAt(flowSpace(j, indent)) === 58) throw BAIL; // an implicit pair
-        (value as unknown[]).push(v);
+        itemStack[itemTop++] = v;
         offsets.push(r0, r1);
       }
       j = flowSpace(j, indent);
@@ -437,6 +445,10 @@ function flowCollection(i: number, indent: number): unknown {
       j = flowSpace(j + 1, indent);
       if (T.charCodeAt(j) === close || T.charCodeAt(j) === 44) throw BAIL; // trailing or doubled comma
     }
+  }
+  if (!isMap) {
+    value = itemStack.slice(itemsFrom, itemTop);
+    itemTop = itemsFrom;
   }
   spansOf.set(value as object, new SpanTable(isMap ? keys : null, offsets));
   r0 = i;
@@ -575,7 +587,7 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
 
 function blockSeq(i: number, indent: number): unknown[] {
   if (++depth > MAX_DEPTH) throw BAIL;
-  const arr: unknown[] = [];
+  const itemsFrom = itemTop;
   const offsetsFrom = offsetTop;
   const start = i;
   let at = i;
@@ -598,7 +610,7 @@ function blockSeq(i: number, indent: number): unknown[] {
     }
     offsetStack[offsetTop++] = r0;
     offsetStack[offsetTop++] = r1;
-    arr.push(v);
+    itemStack[itemTop++] = v;
     last = r2;
     if (nextIndent === indent && T.charCodeAt(nextAt) === 45 && isBlank(T.charCodeAt(nextAt + 1))) {
       at = nextAt;
@@ -608,6 +620,8 @@ function blockSeq(i: number, indent: number): unknown[] {
     if (nextIndent > indent) throw BAIL;
     break;
   }
+  const arr = itemStack.slice(itemsFrom, itemTop);
+  itemTop = itemsFrom;
   spansOf.set(arr, new SpanTable(null, offsetStack.slice(offsetsFrom, offsetTop)));
   offsetTop = offsetsFrom;
   r0 = start;
@@ -647,7 +661,9 @@ export function parseLean(text: string, scalarValue: ScalarValueOf): ParsedDocum
   } finally {
     T = "";
     keyStack.length = 0;
+    itemStack.length = 0;
     keyTop = 0;
+    itemTop = 0;
     offsetTop = 0;
   }
 }
