@@ -43,3 +43,20 @@ test("the guard follows the shape of the failing access: a field, a field of a l
   // Other evaluation errors get no guard.
   expect(guardOf("self.a + 1 > 0", { a: "x" })).toBeUndefined();
 });
+
+test.each([
+  // apiextensions validation.go: an evaluation error is a field.Invalid, the object is rejected.
+  ["fixtures/rules/crd-validation-rule/missing-field.yaml", "crd-validation-rule", "Queue", "error"],
+  // validator.go: failurePolicy Fail -> ActionDeny, enforced by validationActions (Deny: error, Warn: warning).
+  ["fixtures/rules/admission-policy-violation/missing-field.yaml", "admission-policy-violation", "Deployment", "error"],
+  ["fixtures/rules/admission-policy-violation/evaluation-errors.yaml", "admission-policy-violation", "ConfigMap", "warning"],
+  // failurePolicy Ignore -> ActionAdmit: not a denial.
+  ["fixtures/rules/admission-policy-violation/evaluation-errors.yaml", "admission-policy-violation", "Secret", "info"],
+])("%s: an evaluation error on a %s has the severity of what the API server does with it", async (file, ruleId, kind, severity) => {
+  const result = await lint([join(ROOT, file)], { cwd: ROOT, config: {} });
+  const lines = readFileSync(join(ROOT, file), "utf8").split("\n");
+  const findings = result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === ruleId && /cannot be evaluated|fails to evaluate/.test(d.message));
+  const onKind = findings.filter((d) => lines.slice(0, d.line).reverse().find((l) => l.startsWith("kind:"))?.includes(kind));
+  expect(onKind.map((d) => d.severity)).toEqual([severity]);
+  if (severity === "info") expect(onKind[0].message).toMatch(/failurePolicy Ignore admits the request/);
+});

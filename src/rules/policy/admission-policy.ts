@@ -258,6 +258,30 @@ function report(e: Evaluation, path: Path, message: string, hint: string, relate
   e.out.push({ path: path.length ? path : ["kind"], ...(path.length ? {} : { target: "key" as const }), message, hint, severity: severity ?? e.binding.severity, related });
 }
 
+/** The verb of a denial under the binding's validationActions. */
+function verbOf(severity: Severity): string {
+  return severity === "error" ? "denies" : severity === "warning" ? "warns about" : "audits";
+}
+
+/**
+ * A matchCondition or validation that fails to evaluate. Under failurePolicy Fail (the
+ * default) the API server treats it as a failed validation, enforced by the binding's
+ * validationActions; under Ignore it admits the request and the policy checks nothing
+ * (validator.go, policyDecisionActionForError: Ignore -> ActionAdmit, else ActionDeny; the
+ * dispatcher applies validationActions to every ActionDeny). The latter is an info finding: the
+ * object is admitted, but the policy does not judge it.
+ */
+function evaluationFailed(e: Evaluation, what: string, outcome: { error: string; at?: { start: number; end: number } }, hint: string, related: NonNullable<Finding["related"]>): void {
+  const policySpec = isMap(e.binding.policy.raw.spec) ? e.binding.policy.raw.spec : {};
+  const policyName = JSON.stringify(e.binding.policy.name);
+  const within = outcome.at ? { within: outcome.at } : {};
+  if (policySpec.failurePolicy === "Ignore") {
+    report(e, [], `ValidatingAdmissionPolicy ${policyName} does not check it: ${what} cannot be evaluated (${outcome.error}), and failurePolicy Ignore admits the request`, hint, { ...related, ...within }, "info");
+    return;
+  }
+  report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verbOf(e.binding.severity)} it: ${what} cannot be evaluated: ${outcome.error} (failurePolicy Fail)`, hint, { ...related, ...within });
+}
+
 function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): void {
   const cel = celEngine();
   const { policy, binding } = e.binding;
@@ -295,9 +319,8 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if (!isMap(condition) || typeof condition.expression !== "string") continue;
     const outcome = evaluate(condition.expression, ["spec", "matchConditions", i, "expression"], "bool");
     if (!outcome || "exceeded" in outcome) return;
-    // An error in a match condition fails the request under failurePolicy Fail; it is reported like a validation error below.
     if ("error" in outcome) {
-      if (failClosed) report(e, [], `ValidatingAdmissionPolicy ${policyName} fails on it: matchCondition ${JSON.stringify(condition.name ?? i)} cannot be evaluated: ${outcome.error}`, cel.evaluationHint(outcome, "in the condition", "guard the fields the condition reads with has(), or set failurePolicy: Ignore"), { resource: policy, path: ["spec", "matchConditions", i, "expression"], message: "the match condition", ...(outcome.at ? { within: outcome.at } : {}) }, "warning");
+      evaluationFailed(e, `matchCondition ${JSON.stringify(condition.name ?? i)}`, outcome, cel.evaluationHint(outcome, "in the condition", "guard the fields the condition reads with has(), or set failurePolicy: Ignore"), { resource: policy, path: ["spec", "matchConditions", i, "expression"], message: "the match condition" });
       return;
     }
     if (outcome.value !== true) return;
@@ -309,7 +332,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if ("value" in outcome) variables[variable.name] = outcome.value;
   }
   const bindingName = JSON.stringify(binding.name);
-  const verb = e.binding.severity === "error" ? "denies" : e.binding.severity === "warning" ? "warns about" : "audits";
+  const verb = verbOf(e.binding.severity);
   for (const [i, validation] of list(spec.validations).entries()) {
     if (!isMap(validation) || typeof validation.expression !== "string") continue;
     const at: Path = ["spec", "validations", i, "expression"];
@@ -320,7 +343,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     }
     const related = { resource: policy, path: at, message: `the validation (bound by ValidatingAdmissionPolicyBinding ${bindingName})` };
     if ("error" in outcome) {
-      if (failClosed) report(e, [], `ValidatingAdmissionPolicy ${policyName} fails on it: ${JSON.stringify(validation.expression)} cannot be evaluated: ${outcome.error}`, cel.evaluationHint(outcome, "in the policy", "set the field the expression reads, or guard it in the policy with has()"), { ...related, ...(outcome.at ? { within: outcome.at } : {}) }, "warning");
+      evaluationFailed(e, `the validation ${JSON.stringify(validation.expression)}`, outcome, cel.evaluationHint(outcome, "in the policy", "set the field the expression reads, or guard it in the policy with has()"), related);
       continue;
     }
     if (outcome.value === true) continue;

@@ -7,7 +7,9 @@
  * rule's fieldPath (relative to that node) or at the node, with `message`, the string that
  * `messageExpression` returns, or "failed rule: <rule>". Transition rules (they name oldSelf)
  * only run on update: an offline linter sees no old object, so they are skipped. One cost
- * budget (RuntimeCELCostBudget) covers all rules of one object.
+ * budget (RuntimeCELCostBudget) covers all rules of one object. A rule that fails to evaluate
+ * (no such key, overflow...) rejects the object like a false one: validateExpressions appends a
+ * field.Invalid "<error> evaluating rule: <rule>", so it is an error too.
  */
 import { memoKey } from "../../models/run-memo.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -191,11 +193,11 @@ class RuleWalker {
       return;
     }
     if ("error" in outcome) {
+      // The API server rejects the object: an evaluation error is an invalid-field error like a false rule (validation.go, "evaluating rule").
       this.out.push({
         path: where,
-        message: `the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName} fails to evaluate on this object: ${outcome.error}`,
+        message: `CustomResourceDefinition ${crdName} rejects the object: its rule ${JSON.stringify(rule.rule)} fails to evaluate on it: ${outcome.error}`,
         hint: cel.evaluationHint(outcome, "in the rule", "set the field the rule reads, or guard it in the rule with has()"),
-        severity: "warning",
         related: { ...related, ...(outcome.at ? { within: outcome.at } : {}) },
       });
       return;
