@@ -185,3 +185,36 @@ test("random CRD rules in a lint run end in findings, never in an internal error
     expect(result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "internal-error")).toEqual([]);
   }
 });
+
+test("string functions count Unicode code points, as cel-go does (ext/strings.go on []rune)", async () => {
+  const cel = await loadCel();
+  const value = (e: string) => {
+    const p = cel.compile(e, []);
+    if (cel.isCompileError(p)) throw new Error(p.message);
+    const out = p.run({});
+    return "value" in out ? cel.celText(out.value) : "error" in out ? `error: ${out.error}` : JSON.stringify(out);
+  };
+  // "🚀" is one code point and two UTF-16 code units.
+  expect(value("['🚀ab'.size(), size('🚀ab')]")).toBe("[3,3]");
+  expect(value("['🚀ab'.indexOf('a'), '🚀ab🚀ab'.indexOf('a', 2), '🚀ab🚀ab'.lastIndexOf('a'), '🚀ab🚀ab'.lastIndexOf('a', 2)]")).toBe("[1,4,4,1]");
+  expect(value("'🚀ab'.substring(1) + '|' + '🚀ab'.substring(0, 1) + '|' + '🚀ab'.charAt(1) + '|' + '🚀ab'.charAt(3) + '|' + 'a🚀b'.reverse()")).toBe("ab|🚀|a||b🚀a");
+  expect(value("['🚀ab'.lastIndexOf(''), '🚀ab'.indexOf('', 2)]")).toBe("[3,2]");
+  expect(value("'🚀ab'.substring(4)")).toBe("error: index out of range: 4");
+  expect(value("'🚀ab'.charAt(4)")).toBe("error: index out of range: 4");
+  expect(value("'🚀ab'.indexOf('a', 3)")).toBe("error: index out of range: 3");
+  expect(value("'🚀ab'.substring(2, 1)")).toBe("error: invalid substring range. start: 2, end: 1");
+  // lowerAscii and upperAscii change ASCII letters only.
+  expect(value("'ÄbC'.lowerAscii() + '|' + 'äbc'.upperAscii()")).toBe("Äbc|äBC");
+});
+
+test("matches() with a pattern built at run time runs on RE2: lookaround is an evaluation error, RE2 syntax works", async () => {
+  const cel = await loadCel();
+  const run = (e: string, vars: Record<string, unknown>) => {
+    const p = cel.compile(e, Object.keys(vars));
+    if (cel.isCompileError(p)) throw new Error(p.message);
+    return p.run(vars);
+  };
+  expect(run("self.name.matches(self.pattern)", { self: { name: "ab", pattern: "a(?=b)" } })).toMatchObject({ error: expect.stringMatching(/^invalid regular expression: invalid or unsupported Perl syntax: "\(\?="/) });
+  expect(run("self.name.matches(self.pattern)", { self: { name: "GO", pattern: "(?i)^go$" } })).toEqual({ value: true });
+  expect(run("self.name.matches('^' + self.prefix)", { self: { name: "web-1", prefix: "web-" } })).toEqual({ value: true });
+});

@@ -15,6 +15,7 @@ import { Environment } from "@marcbachmann/cel-js";
 import { AUTHORIZER_TYPE, registerKubernetesLibrary } from "./kubernetes-library.js";
 import { enableLinearFallback } from "./linear-fallback.js";
 import { refusedPattern } from "./regex.js";
+import { overrideStandardFunctions } from "./standard-overrides.js";
 import { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType } from "./values.js";
 
 /** k8s.io/apiserver/pkg/apis/cel/config.go */
@@ -95,6 +96,7 @@ function environment(variables: readonly string[]): Environment {
   if (!env) {
     env = new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 10_000, maxDepth: 100, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
     registerKubernetesLibrary(env);
+    overrideStandardFunctions(env);
     // Every variable is dyn (the input carries no schema for it) but the authorizer, whose type carries its functions.
     for (const v of variables) env.registerVariable(v, v === "authorizer" ? AUTHORIZER_TYPE : "dyn");
     environments.set(key, env);

@@ -11,6 +11,7 @@ import { Optional, type Environment } from "@marcbachmann/cel-js";
 import { parseQuantity } from "../quantity.js";
 import { cidrProblem, dns1035Label, dns1123Label, dns1123Subdomain, ipProblem, labelValue, qualifiedName } from "../validation/formats.js";
 import { compileRe2, type Re2 } from "./regex.js";
+import { charAt } from "./standard-overrides.js";
 
 class CelError extends Error {}
 
@@ -247,10 +248,7 @@ export function registerKubernetesLibrary(env: Environment): void {
   fn("string.findAll(string, int): list<string>", (s: string, p: string, n: bigint) => findAll(s, p, n));
 
   // ext.Strings (version 2, as Kubernetes enables it) beyond what the CEL standard library has.
-  fn("string.charAt(int): string", (s: string, i: bigint) => {
-    if (i < 0n || i > BigInt(s.length)) throw new CelError(`index out of range: ${i}`);
-    return [...s][Number(i)] ?? "";
-  });
+  fn("string.charAt(int): string", charAt);
   fn("string.replace(string, string): string", (s: string, a: string, b: string) => s.split(a).join(b));
   fn("string.replace(string, string, int): string", (s: string, a: string, b: string, n: bigint) => {
     if (n < 0n) return s.split(a).join(b);
