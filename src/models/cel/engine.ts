@@ -211,6 +211,56 @@ export function evaluationHint(outcome: { guard?: string }, where: string, fallb
   return outcome.guard ? `set the field, or guard it ${where} with ${outcome.guard}` : fallback;
 }
 
+/** The fields of metadata that CEL rules of a CustomResourceDefinition may read. */
+export const RULE_OBJECT_META_FIELDS: ReadonlySet<string> = new Set(["name", "generateName"]);
+
+interface SelectNode {
+  op: string;
+  args: unknown;
+  start: number;
+  end: number;
+}
+
+const isNode = (n: unknown): n is SelectNode => typeof n === "object" && n !== null && "op" in n;
+
+/**
+ * The first `self.metadata.<field>` of a CRD rule at the root of a resource (the schema root,
+ * or an x-kubernetes-embedded-resource) whose field is not name or generateName, as cel-go's
+ * checker refuses it ("undefined field"): the API server declares `self` of such a rule with
+ * WithTypeAndObjectMeta (apiextensions-apiserver schema/cel/model/schemas.go), whose metadata
+ * has only name and generateName, so the CRD is refused at creation. has() and optional
+ * selection (`.?`) are selections too.
+ */
+export function undeclaredObjectMetaField(expression: string): CelCompileError | undefined {
+  let ast: unknown;
+  try {
+    ast = environment(["self"]).parse(expression).ast;
+  } catch {
+    return undefined;
+  }
+  const visit = (node: unknown): CelCompileError | undefined => {
+    if (Array.isArray(node)) {
+      for (const n of node) {
+        const found = visit(n);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!isNode(node)) return undefined;
+    if ((node.op === "." || node.op === ".?") && Array.isArray(node.args) && typeof node.args[1] === "string") {
+      const [inner, field] = node.args as [unknown, string];
+      if (isNode(inner) && (inner.op === "." || inner.op === ".?") && Array.isArray(inner.args) && inner.args[1] === "metadata") {
+        const base = inner.args[0];
+        if (isNode(base) && base.op === "id" && base.args === "self" && !RULE_OBJECT_META_FIELDS.has(field)) {
+          return { message: `undefined field '${field}'`, start: Math.max(node.end - field.length, node.start), end: node.end };
+        }
+      }
+    }
+    return visit(node.args);
+  };
+  return visit(ast);
+}
+
 const programs = new Map<string, CelProgram | CelCompileError>();
 
 /** compile(), cached by expression and variables (a rule of a CRD runs on every one of its objects). */

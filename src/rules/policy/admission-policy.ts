@@ -48,6 +48,8 @@ export interface DeclaredExpression {
   expression: string;
   variables: string[];
   wanted?: ResultType;
+  /** A CRD rule at the root of a resource: `self.metadata` has only name and generateName. */
+  resourceRoot?: boolean;
 }
 
 /** Every CEL expression of a policy with its path, for compilation (cel-expression-invalid). */

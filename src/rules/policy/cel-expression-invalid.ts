@@ -20,23 +20,28 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Whether a schema node is the root of a resource for CEL: the schema root, or an embedded resource (NewValidator's isResourceRoot). */
+const embeddedResource = (schema: unknown) => isMap(schema) && schema["x-kubernetes-embedded-resource"] === true;
+
 /** Every x-kubernetes-validations entry of a schema, with its path; sub-schemas of every keyword that holds one. */
-function* schemaRules(schema: unknown, at: Path): Generator<DeclaredExpression> {
+function* schemaRules(schema: unknown, at: Path, resourceRoot: boolean): Generator<DeclaredExpression> {
   if (!isMap(schema)) return;
+  const root = resourceRoot ? { resourceRoot } : {};
   for (const r of rulesOf(schema, at)) {
-    yield { path: [...r.at, "rule"], expression: r.rule, variables: ["self", "oldSelf"], wanted: "bool" };
-    if (r.messageExpression !== undefined) yield { path: [...r.at, "messageExpression"], expression: r.messageExpression, variables: ["self"], wanted: "string" };
+    yield { path: [...r.at, "rule"], expression: r.rule, variables: ["self", "oldSelf"], wanted: "bool", ...root };
+    if (r.messageExpression !== undefined) yield { path: [...r.at, "messageExpression"], expression: r.messageExpression, variables: ["self"], wanted: "string", ...root };
   }
-  if (isMap(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) yield* schemaRules(v, [...at, "properties", k]);
-  for (const key of ["items", "additionalProperties", "not"]) yield* schemaRules(schema[key], [...at, key]);
-  for (const key of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[key])) for (const [i, s] of (schema[key] as unknown[]).entries()) yield* schemaRules(s, [...at, key, i]);
+  if (isMap(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) yield* schemaRules(v, [...at, "properties", k], embeddedResource(v));
+  for (const key of ["items", "additionalProperties"]) yield* schemaRules(schema[key], [...at, key], embeddedResource(schema[key]));
+  yield* schemaRules(schema.not, [...at, "not"], resourceRoot);
+  for (const key of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[key])) for (const [i, s] of (schema[key] as unknown[]).entries()) yield* schemaRules(s, [...at, key, i], resourceRoot);
 }
 
 function crdExpressions(crd: Resource): DeclaredExpression[] {
   if (!hasValidationRules(crd)) return [];
   const spec = isMap(crd.raw.spec) ? crd.raw.spec : {};
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
-  return versions.flatMap((v, i) => (isMap(v) && isMap(v.schema) ? [...schemaRules(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"])] : []));
+  return versions.flatMap((v, i) => (isMap(v) && isMap(v.schema) ? [...schemaRules(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"], true)] : []));
 }
 
 /**
@@ -85,8 +90,14 @@ naming that object. Such an expression judges no object.`,
     if (!expressions.length) return;
     const cel = celEngine();
     const reported = new Set<string>();
-    for (const { path, expression, variables, wanted } of expressions) {
+    for (const { path, expression, variables, wanted, resourceRoot } of expressions) {
       const compiled = cel.compile(expression, variables);
+      const metadataField = !cel.isCompileError(compiled) && resourceRoot ? cel.undeclaredObjectMetaField(expression) : undefined;
+      if (metadataField) {
+        report({ path, message: `CEL expression does not compile: ${metadataField.message}: a rule of a CustomResourceDefinition reads only metadata.name and metadata.generateName`, hint: "check labels, annotations and the rest of metadata with a ValidatingAdmissionPolicy, or read spec fields instead", within: { start: metadataField.start, end: metadataField.end } });
+        reported.add(JSON.stringify(path));
+        continue;
+      }
       if (cel.isCompileError(compiled)) {
         report({ path, message: `CEL expression does not compile: ${compiled.message}`, hint: "fix the expression where it fails to compile", within: { start: compiled.start, end: Math.max(compiled.end, compiled.start + 1) } });
         reported.add(JSON.stringify(path));

@@ -114,6 +114,19 @@ export function withSchemaDefaults(value: unknown, schema: JsonSchema | undefine
   return out;
 }
 
+/**
+ * `self` of a rule at the root of a resource: metadata holds only name and generateName, the
+ * fields the API server declares for it (WithTypeAndObjectMeta in
+ * apiextensions-apiserver schema/cel/model/schemas.go; labels, annotations and the rest are not
+ * readable), so an expression that reaches them dynamically fails as it does there.
+ */
+function withRuleObjectMeta(self: unknown): unknown {
+  if (!isMap(self) || !isMap(self.metadata)) return self;
+  const metadata: Record<string, unknown> = {};
+  for (const key of ["name", "generateName"]) if (Object.hasOwn(self.metadata, key)) metadata[key] = self.metadata[key];
+  return { ...self, metadata };
+}
+
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings by resource");
 
 export function crdRuleFindings(resource: Resource, index: ResourceIndex): Finding[] {
@@ -151,7 +164,12 @@ class RuleWalker {
   /** `value` as written, `cel` its CEL form. */
   walk(value: unknown, cel: unknown, schema: JsonSchema, path: Path, schemaPath: Path): void {
     if (value === null || value === undefined || this.stopped) return;
-    for (const rule of rulesOf(schema, [...this.schemaRoot, ...schemaPath])) this.evaluate(rule, cel, path);
+    const resourceRoot = path.length === 0 || schema["x-kubernetes-embedded-resource"] === true;
+    const rules = rulesOf(schema, [...this.schemaRoot, ...schemaPath]);
+    if (rules.length) {
+      const self = resourceRoot ? withRuleObjectMeta(cel) : cel;
+      for (const rule of rules) this.evaluate(rule, self, path, resourceRoot);
+    }
     if (Array.isArray(value)) {
       const items = isMap(schema.items) ? schema.items : undefined;
       if (items) value.forEach((item, i) => this.walk(item, (cel as unknown[])[i], items, [...path, i], [...schemaPath, "items"]));
@@ -170,12 +188,13 @@ class RuleWalker {
     }
   }
 
-  private evaluate(rule: CrdRule, self: unknown, path: Path): void {
+  private evaluate(rule: CrdRule, self: unknown, path: Path, resourceRoot: boolean): void {
     if (isTransitionRule(rule.rule)) return;
     const cel = celEngine();
     const program = cel.compiled(rule.rule, ["self"]);
     // A rule that does not compile, or whose type is not bool, makes the CRD itself invalid: cel-expression-invalid reports it there.
     if (!program || cel.typeProblem(program.type, "bool")) return;
+    if (resourceRoot && cel.undeclaredObjectMetaField(rule.rule)) return;
     const outcome = program.run({ self }, this.budget, true);
     const crdName = JSON.stringify(this.crd.name);
     const related = { resource: this.crd, path: [...rule.at, "rule"], message: "the rule" };
