@@ -15,6 +15,7 @@ import { defineRule } from "../types.js";
 import { crdRuleFindings, hasValidationRules, rulesOf } from "./crd-rules.js";
 import { policyExpressions, policyFindings, type DeclaredExpression } from "./admission-policy.js";
 import { wrongTypesOf } from "./wrong-types.js";
+import { validFieldPath } from "./field-path.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -23,25 +24,51 @@ function isMap(v: unknown): v is Record<string, unknown> {
 /** Whether a schema node is the root of a resource for CEL: the schema root, or an embedded resource (NewValidator's isResourceRoot). */
 const embeddedResource = (schema: unknown) => isMap(schema) && schema["x-kubernetes-embedded-resource"] === true;
 
-/** Every x-kubernetes-validations entry of a schema, with its path; sub-schemas of every keyword that holds one. */
-function* schemaRules(schema: unknown, at: Path, resourceRoot: boolean): Generator<DeclaredExpression> {
-  if (!isMap(schema)) return;
-  const root = resourceRoot ? { resourceRoot } : {};
-  for (const r of rulesOf(schema, at)) {
-    yield { path: [...r.at, "rule"], expression: r.rule, variables: ["self", "oldSelf"], wanted: "bool", ...root };
-    if (r.messageExpression !== undefined) yield { path: [...r.at, "messageExpression"], expression: r.messageExpression, variables: ["self"], wanted: "string", ...root };
-  }
-  if (isMap(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) yield* schemaRules(v, [...at, "properties", k], embeddedResource(v));
-  for (const key of ["items", "additionalProperties"]) yield* schemaRules(schema[key], [...at, key], embeddedResource(schema[key]));
-  yield* schemaRules(schema.not, [...at, "not"], resourceRoot);
-  for (const key of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[key])) for (const [i, s] of (schema[key] as unknown[]).entries()) yield* schemaRules(s, [...at, key, i], resourceRoot);
+interface SchemaNode {
+  schema: Record<string, unknown>;
+  at: Path;
+  /** The root of a resource for CEL: `self.metadata` has only name and generateName. */
+  resourceRoot: boolean;
 }
 
-function crdExpressions(crd: Resource): DeclaredExpression[] {
+/** A schema and its sub-schemas of every keyword that may hold x-kubernetes-validations. */
+function* schemaNodes(schema: unknown, at: Path, resourceRoot: boolean): Generator<SchemaNode> {
+  if (!isMap(schema)) return;
+  yield { schema, at, resourceRoot };
+  if (isMap(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) yield* schemaNodes(v, [...at, "properties", k], embeddedResource(v));
+  for (const key of ["items", "additionalProperties"]) yield* schemaNodes(schema[key], [...at, key], embeddedResource(schema[key]));
+  yield* schemaNodes(schema.not, [...at, "not"], resourceRoot);
+  for (const key of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[key])) for (const [i, s] of (schema[key] as unknown[]).entries()) yield* schemaNodes(s, [...at, key, i], resourceRoot);
+}
+
+/** The schema nodes of every version of a CRD that declares rules. */
+function crdSchemaNodes(crd: Resource): SchemaNode[] {
   if (!hasValidationRules(crd)) return [];
   const spec = isMap(crd.raw.spec) ? crd.raw.spec : {};
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
-  return versions.flatMap((v, i) => (isMap(v) && isMap(v.schema) ? [...schemaRules(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"], true)] : []));
+  return versions.flatMap((v, i) => (isMap(v) && isMap(v.schema) ? [...schemaNodes(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"], true)] : []));
+}
+
+/** Every rule and messageExpression of a CRD, with its path. */
+function crdExpressions(nodes: SchemaNode[]): DeclaredExpression[] {
+  return nodes.flatMap(({ schema, at, resourceRoot }) =>
+    rulesOf(schema, at).flatMap((r) => {
+      const root = resourceRoot ? { resourceRoot } : {};
+      const rule: DeclaredExpression = { path: [...r.at, "rule"], expression: r.rule, variables: ["self", "oldSelf"], wanted: "bool", ...root };
+      return r.messageExpression === undefined ? [rule] : [rule, { path: [...r.at, "messageExpression"], expression: r.messageExpression, variables: ["self"], wanted: "string" as const, ...root }];
+    }),
+  );
+}
+
+/** Rules whose fieldPath the schema of their node does not have: the API server refuses the CRD ("fieldPath must be a valid path"). */
+function invalidFieldPaths(nodes: SchemaNode[]): Array<{ path: Path; fieldPath: string; error: string }> {
+  return nodes.flatMap(({ schema, at }) =>
+    rulesOf(schema, at).flatMap((r) => {
+      if (!r.fieldPath) return [];
+      const valid = validFieldPath(r.fieldPath, schema);
+      return "error" in valid ? [{ path: [...r.at, "fieldPath"], fieldPath: r.fieldPath, error: valid.error }] : [];
+    }),
+  );
 }
 
 /**
@@ -79,14 +106,21 @@ declares there (\`self\` and \`oldSelf\` in a CRD rule; \`object\`, \`oldObject\
 CEL libraries; the finding points at the character where compilation fails. Kubernetes types
 \`self\` from the CRD's schema, k8s-lint reads it untyped: a rule such as \`self.name\` (a
 string field) shows its type when it runs on a custom resource of the input, and is reported then,
-naming that object. Such an expression judges no object.`,
+naming that object. Such an expression judges no object. A rule at the root of a resource reads
+only \`metadata.name\` and \`metadata.generateName\` (the API server declares no other metadata
+field there), and a rule's \`fieldPath\` must name a property of the schema node that declares the
+rule (\`.spec.replicas\`, \`['x.y']\`; list items cannot be named): otherwise the CRD is refused too.`,
   fix: "Fix the expression at the character the finding points at (a missing operand or bracket, a misspelt variable or function); make a rule a condition by comparing the value it reads.",
   preventsStatus: [],
   async prepare({ index }) {
     if (index.ofKind("ValidatingAdmissionPolicy").length || index.ofKind("CustomResourceDefinition").some(hasValidationRules)) await loadCel();
   },
   check({ resource, index, report }) {
-    const expressions = resource.kind === "CustomResourceDefinition" ? crdExpressions(resource) : policyExpressions(resource);
+    const nodes = resource.kind === "CustomResourceDefinition" ? crdSchemaNodes(resource) : [];
+    for (const { path, fieldPath, error } of invalidFieldPaths(nodes)) {
+      report({ path, message: `fieldPath ${JSON.stringify(fieldPath)} is not a field of the schema that declares the rule (${error}): the API server refuses the CustomResourceDefinition`, hint: "write the path of a property of this schema node, starting with a dot (.spec.replicas, ['x.y']); list items cannot be named" });
+    }
+    const expressions = resource.kind === "CustomResourceDefinition" ? crdExpressions(nodes) : policyExpressions(resource);
     if (!expressions.length) return;
     const cel = celEngine();
     const reported = new Set<string>();

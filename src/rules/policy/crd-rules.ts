@@ -18,7 +18,7 @@ import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { celEngine, type CostBudget } from "../../models/cel/load.js";
-import { parseFieldPath } from "./field-path.js";
+import { validFieldPath } from "./field-path.js";
 import { exceededMessage } from "./budget.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
@@ -168,7 +168,7 @@ class RuleWalker {
     const rules = rulesOf(schema, [...this.schemaRoot, ...schemaPath]);
     if (rules.length) {
       const self = resourceRoot ? withRuleObjectMeta(cel) : cel;
-      for (const rule of rules) this.evaluate(rule, self, path, resourceRoot);
+      for (const rule of rules) this.evaluate(rule, self, path, schema, resourceRoot);
     }
     if (Array.isArray(value)) {
       const items = isMap(schema.items) ? schema.items : undefined;
@@ -188,7 +188,7 @@ class RuleWalker {
     }
   }
 
-  private evaluate(rule: CrdRule, self: unknown, path: Path, resourceRoot: boolean): void {
+  private evaluate(rule: CrdRule, self: unknown, path: Path, schema: JsonSchema, resourceRoot: boolean): void {
     if (isTransitionRule(rule.rule)) return;
     const cel = celEngine();
     const program = cel.compiled(rule.rule, ["self"]);
@@ -198,7 +198,7 @@ class RuleWalker {
     const outcome = program.run({ self }, this.budget, true);
     const crdName = JSON.stringify(this.crd.name);
     const related = { resource: this.crd, path: [...rule.at, "rule"], message: "the rule" };
-    const at = this.reportPath(rule, path);
+    const at = this.reportPath(rule, path, schema);
     // A rule of the root schema is about the whole object: it is reported at its kind, like other object-level findings.
     const where: Path = at.length ? at : ["kind"];
     if ("exceeded" in outcome) {
@@ -248,11 +248,12 @@ class RuleWalker {
     return rule.message ?? `failed rule: ${expression}`;
   }
 
-  /** The rule's fieldPath below the node, when it parses; else the node. */
-  private reportPath(rule: CrdRule, path: Path): Path {
+  /** The rule's fieldPath below the node, when the schema has it (else the CRD is refused: cel-expression-invalid); else the node. */
+  private reportPath(rule: CrdRule, path: Path, schema: JsonSchema): Path {
     if (!rule.fieldPath) return path;
-    const rel = parseFieldPath(rule.fieldPath);
-    if (!rel) return path;
+    const valid = validFieldPath(rule.fieldPath, schema);
+    if ("error" in valid) return path;
+    const rel = valid.path;
     // Point at the deepest part of the fieldPath that the object writes.
     let at = path;
     for (const seg of rel) {
