@@ -29,7 +29,7 @@ import { memoKey } from "../../models/run-memo.js";
 import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path, Severity } from "../../types.js";
 import type { Finding } from "../types.js";
-import { exceededMessage } from "./budget.js";
+import { asWritten, exceededMessage } from "./budget.js";
 import { parseFieldPath } from "./field-path.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
@@ -307,7 +307,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     // A fresh object: the conversion cache is keyed by object, and variables grow as they are evaluated.
     const outcome = program.run({ ...vars, variables: { ...variables } }, e.budget);
     if ("exceeded" in outcome) {
-      report(e, [], exceededMessage(`the expression ${JSON.stringify(expression)} of ValidatingAdmissionPolicy ${JSON.stringify(policy.name)}`, outcome.exceeded), "rewrite the expression with fewer nested comprehensions over lists", { resource: policy, path, message: "the expression" }, failClosed ? e.binding.severity : "info");
+      report(e, [], exceededMessage(`the expression ${asWritten(expression)} of ValidatingAdmissionPolicy ${JSON.stringify(policy.name)}`, outcome.exceeded), "rewrite the expression with fewer nested comprehensions over lists", { resource: policy, path, message: "the expression" }, failClosed ? e.binding.severity : "info");
     }
     const problem = wanted && "value" in outcome ? cel.valueProblem(outcome.value, wanted, onObject(e.resource)) : undefined;
     if (problem && wanted) {
@@ -345,7 +345,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     }
     const related = { resource: policy, path: at, message: `the validation (bound by ValidatingAdmissionPolicyBinding ${bindingName})` };
     if ("error" in outcome) {
-      evaluationFailed(e, `the validation ${JSON.stringify(validation.expression)}`, outcome, cel.evaluationHint(outcome, "in the policy", "set the field the expression reads, or guard it in the policy with has()"), related);
+      evaluationFailed(e, `the validation ${asWritten(validation.expression)}`, outcome, cel.evaluationHint(outcome, "in the policy", "set the field the expression reads, or guard it in the policy with has()"), related);
       continue;
     }
     if (outcome.value === true) continue;

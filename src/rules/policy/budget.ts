@@ -11,3 +11,8 @@ export function exceededMessage(what: string, exceeded: "call" | "budget"): stri
   if (exceeded === "budget") return `${what} was stopped: the CEL expressions on this object together exceed the cost budget of 10000000 the API server allows one request`;
   return `${what} was stopped: its cost exceeds the per-expression limit of 1000000 the API server applies (it rejects the object with "call cost exceeds limit")`;
 }
+
+/** A CEL expression or pattern quoted as the user wrote it (JSON.stringify would double each backslash of a regular expression). */
+export function asWritten(text: string): string {
+  return `"${text}"`;
+}

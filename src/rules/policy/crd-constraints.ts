@@ -25,6 +25,8 @@ function isMap(v: unknown): v is Record<string, unknown> {
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const show = (v: unknown) => JSON.stringify(v);
+/** A pattern as the user wrote it (JSON.stringify would double every backslash: "^\\d+$"). */
+const showPattern = (p: string) => `"${p}"`;
 
 /** The formats kube-openapi's strfmt checks for CRDs (others, like int32 on strings, are not validated). */
 const FORMATS: Record<string, (s: string) => boolean> = {
@@ -77,7 +79,7 @@ function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out:
     if (min !== undefined && length < min) report(`${field} is ${length} character${length === 1 ? "" : "s"} long, less than its minLength ${min}`, `write at least ${min} characters in ${field}`);
     if (typeof schema.pattern === "string") {
       const re = compileRe2(schema.pattern);
-      if (typeof re !== "string" && !re.test(value)) report(`${show(value)} does not match the pattern ${show(schema.pattern)} of ${field}`, `change ${field} to match ${show(schema.pattern)}`);
+      if (typeof re !== "string" && !re.test(value)) report(`${show(value)} does not match the pattern ${showPattern(schema.pattern)} of ${field}`, `change ${field} to match ${showPattern(schema.pattern)}`);
     }
     if (typeof schema.format === "string" && Object.hasOwn(FORMATS, schema.format) && !FORMATS[schema.format](value)) {
       report(`${show(value)} is not a valid ${schema.format}, the format of ${field}`, `write ${field} as a ${schema.format}`);
@@ -152,4 +154,36 @@ function combinators(value: unknown, schema: JsonSchema, path: Path, field: stri
 function requiredHold(value: unknown, branch: JsonSchema): boolean {
   if (!Array.isArray(branch.required)) return true;
   return isMap(value) && branch.required.every((k) => typeof k === "string" && value[k] !== undefined && value[k] !== null);
+}
+
+/** A CRD's schema and every sub-schema, with their paths, for checks of the CRD itself. */
+function* schemaNodes(schema: unknown, at: Path): Generator<[JsonSchema, Path]> {
+  if (!isMap(schema)) return;
+  yield [schema, at];
+  if (isMap(schema.properties)) for (const [k, v] of Object.entries(schema.properties)) yield* schemaNodes(v, [...at, "properties", k]);
+  for (const key of ["items", "additionalProperties", "not"]) yield* schemaNodes(schema[key], [...at, key]);
+  for (const key of ["allOf", "anyOf", "oneOf"]) if (Array.isArray(schema[key])) for (const [i, s] of (schema[key] as unknown[]).entries()) yield* schemaNodes(s, [...at, key, i]);
+}
+
+/**
+ * The `pattern`s of a CRD's schemas that Go's regexp refuses: the API server refuses the CRD
+ * ("must be a valid regular expression, but isn't": ValidateCustomResourceDefinitionOpenAPISchema
+ * in k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/validation compiles each with
+ * regexp.Compile), and the pattern is applied to no value.
+ */
+export function refusedSchemaPatterns(crd: Resource): Finding[] {
+  const spec = isMap(crd.raw.spec) ? crd.raw.spec : {};
+  const versions = Array.isArray(spec.versions) ? spec.versions : [];
+  const out: Finding[] = [];
+  versions.forEach((v, i) => {
+    if (!isMap(v) || !isMap(v.schema)) return;
+    for (const [schema, at] of schemaNodes(v.schema.openAPIV3Schema, ["spec", "versions", i, "schema", "openAPIV3Schema"])) {
+      if (typeof schema.pattern !== "string") continue;
+      const re = compileRe2(schema.pattern);
+      if (typeof re === "string") {
+        out.push({ path: [...at, "pattern"], message: `pattern ${showPattern(schema.pattern)} is not a valid RE2 regular expression (${re.replace(/^invalid regular expression: /, "")}): the API server refuses the CustomResourceDefinition`, hint: "write the pattern in RE2 syntax (Go's regexp: no lookahead, lookbehind or backreferences)" });
+      }
+    }
+  });
+  return out;
 }

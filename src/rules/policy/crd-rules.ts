@@ -19,7 +19,7 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { celEngine, type CostBudget } from "../../models/cel/load.js";
 import { validFieldPath } from "./field-path.js";
-import { exceededMessage } from "./budget.js";
+import { asWritten, exceededMessage } from "./budget.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -205,7 +205,7 @@ class RuleWalker {
       this.stopped = outcome.exceeded === "budget";
       this.out.push({
         path: where,
-        message: exceededMessage(`the rule ${JSON.stringify(rule.rule)} of CustomResourceDefinition ${crdName}`, outcome.exceeded),
+        message: exceededMessage(`the rule ${asWritten(rule.rule)} of CustomResourceDefinition ${crdName}`, outcome.exceeded),
         hint: "rewrite the rule with fewer nested comprehensions, or bound the lists and strings it reads with maxItems and maxLength",
         related,
       });
@@ -215,7 +215,7 @@ class RuleWalker {
       // The API server rejects the object: an evaluation error is an invalid-field error like a false rule (validation.go, "evaluating rule").
       this.out.push({
         path: where,
-        message: `CustomResourceDefinition ${crdName} rejects the object: its rule ${JSON.stringify(rule.rule)} fails to evaluate on it: ${outcome.error}`,
+        message: `CustomResourceDefinition ${crdName} rejects the object: its rule ${asWritten(rule.rule)} fails to evaluate on it: ${outcome.error}`,
         hint: cel.evaluationHint(outcome, "in the rule", "set the field the rule reads, or guard it in the rule with has()"),
         related: { ...related, ...(outcome.at ? { within: outcome.at } : {}) },
       });
@@ -231,7 +231,7 @@ class RuleWalker {
       path: where,
       ...(rule.reason === "FieldValueRequired" || !at.length ? { target: "key" as const } : {}),
       message: `CustomResourceDefinition ${crdName} rejects ${at.length ? "this value" : "the object"}: ${JSON.stringify(message)}${rule.reason && rule.reason !== "FieldValueInvalid" ? ` (${rule.reason})` : ""}`,
-      hint: `change the value so that the rule ${JSON.stringify(rule.rule)} holds`,
+      hint: `change the value so that the rule ${asWritten(rule.rule)} holds`,
       related,
     });
   }

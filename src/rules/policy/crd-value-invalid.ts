@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { crdConstraintFindings } from "./crd-constraints.js";
+import { crdConstraintFindings, refusedSchemaPatterns } from "./crd-constraints.js";
 
 export const rule = defineRule({
   id: "crd-value-invalid",
@@ -16,10 +16,13 @@ ipv6, cidr, hostname, byte, duration...), \`x-kubernetes-list-type: set\` or \`m
 alike, or with the same map keys) and \`uniqueItems\`, and \`allOf\`/\`anyOf\`/\`oneOf\`/\`not\` over
 those. The API server checks them on every create and update and refuses the object with
 "Invalid value" or "Duplicate value". When the CRD is part of the input (or of --context), each
-custom resource is checked against them; the finding names the constraint and the CRD.`,
+custom resource is checked against them; the finding names the constraint and the CRD. A
+\`pattern\` that Go's regexp (RE2) refuses, such as a lookahead, is reported on the CRD itself: the
+API server refuses such a CustomResourceDefinition.`,
   fix: "Change the value to satisfy the constraint the message names.",
   preventsStatus: [],
   check({ resource, index, report }) {
+    if (resource.kind === "CustomResourceDefinition") for (const finding of refusedSchemaPatterns(resource)) report(finding);
     for (const finding of crdConstraintFindings(resource, index)) report(finding);
   },
 });
