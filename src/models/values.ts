@@ -1,4 +1,19 @@
 /** How messages name a JSON value that has the wrong type: "a list", "the string \"x\"". */
+/** How a finding names the field at `path` (a list item by its place in its list: `item 1 of "modes"`), quoted. */
+export function fieldNameOf(path: ReadonlyArray<string | number>, rootName: string): string {
+  const last = path.length ? path[path.length - 1] : rootName;
+  if (typeof last !== "number") return JSON.stringify(String(last));
+  return `item ${last} of ${JSON.stringify(String(path.length > 1 ? path[path.length - 2] : rootName))}`;
+}
+
+/**
+ * Why a boolean or number stands where a string belongs: YAML read the unquoted text as that
+ * type (`on`, `yes`, `1.10`); YAML 1.1, which kubectl reads, takes yes/no/on/off for booleans.
+ */
+export function unquotedScalarProblem(value: boolean | number): string {
+  return `the unquoted value was read as ${kindOfValue(value)}${typeof value === "boolean" ? " (unquoted yes, no, on and off are booleans in YAML 1.1, which kubectl reads)" : ""}`;
+}
+
 export function kindOfValue(v: unknown): string {
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a map";

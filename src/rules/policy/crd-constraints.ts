@@ -44,6 +44,22 @@ const FORMATS: Record<string, (s: string) => boolean> = {
   email: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
 };
 
+/** How messages name a value of each format, with its article. */
+const FORMAT_NAMES: Record<string, string> = {
+  uuid: "a UUID",
+  date: "a date (YYYY-MM-DD)",
+  "date-time": "an RFC 3339 date-time",
+  datetime: "an RFC 3339 date-time",
+  ipv4: "an IPv4 address",
+  ipv6: "an IPv6 address",
+  cidr: "a CIDR",
+  mac: "a MAC address",
+  hostname: "a hostname",
+  byte: "base64 text",
+  duration: "a duration",
+  email: "an email address",
+};
+
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD value constraint findings by resource");
 
 export function crdConstraintFindings(resource: Resource, index: ResourceIndex): Finding[] {
@@ -82,7 +98,8 @@ function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out:
       if (typeof re !== "string" && !re.test(value)) report(`${show(value)} does not match the pattern ${showPattern(schema.pattern)} of ${field}`, `change ${field} to match ${showPattern(schema.pattern)}`);
     }
     if (typeof schema.format === "string" && Object.hasOwn(FORMATS, schema.format) && !FORMATS[schema.format](value)) {
-      report(`${show(value)} is not a valid ${schema.format}, the format of ${field}`, `write ${field} as a ${schema.format}`);
+      const what = FORMAT_NAMES[schema.format] ?? `a ${schema.format}`;
+      report(`${show(value)} is not ${what}, the format ${schema.format} of ${field}`, `write ${field} as ${what}`);
     }
   }
   if (typeof value === "number") {

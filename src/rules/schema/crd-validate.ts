@@ -16,7 +16,7 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { originName, resourceSchema, type JsonSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
-import { kindOfValue } from "../../models/values.js";
+import { fieldNameOf, kindOfValue, unquotedScalarProblem } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 /**
@@ -129,10 +129,11 @@ class CrdWalker {
     const field = String(path.length ? path[path.length - 1] : this.resource.kind);
     if (!accepts(schema, value)) {
       const want = expected(schema)!;
+      const unquoted = want === "a string" && (typeof value === "boolean" || typeof value === "number");
       this.report("invalid-type", {
         path,
-        message: `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`,
-        hint: `set ${JSON.stringify(field)} to ${want}`,
+        message: unquoted ? `${fieldNameOf(path, this.resource.kind)} must be ${want}, but ${unquotedScalarProblem(value)}` : `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`,
+        hint: unquoted ? `quote the value as written to keep it ${want}` : `set ${JSON.stringify(field)} to ${want}`,
       });
       return;
     }

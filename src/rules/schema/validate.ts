@@ -5,7 +5,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
-import { kindOfValue, yamlOctalInteger } from "../../models/values.js";
+import { fieldNameOf, kindOfValue, unquotedScalarProblem, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
@@ -384,12 +384,11 @@ class Walker {
    */
   private quoteAsWritten(value: boolean | number) {
     if (this.target.lenient) return;
-    const field = this.field();
     const path = this.path.slice();
     this.report("invalid-type", {
       path,
-      message: `${JSON.stringify(field)} must be ${expected("s")}, got ${kindOfValue(value)}`,
-      hint: `set ${JSON.stringify(field)} to ${expected("s")}`,
+      message: `${fieldNameOf(path, this.resource.kind)} must be ${expected("s")}, but ${unquotedScalarProblem(value)}`,
+      hint: `quote the value as written to keep it ${expected("s")}`,
       fix: [{ op: "quote", path }],
     });
   }
