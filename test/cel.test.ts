@@ -218,3 +218,62 @@ test("matches() with a pattern built at run time runs on RE2: lookaround is an e
   expect(run("self.name.matches(self.pattern)", { self: { name: "GO", pattern: "(?i)^go$" } })).toEqual({ value: true });
   expect(run("self.name.matches('^' + self.prefix)", { self: { name: "web-1", prefix: "web-" } })).toEqual({ value: true });
 });
+
+test("ints are int64 as in cel-go: literals beyond it do not compile, arithmetic and negation overflow at its bounds", async () => {
+  const cel = await loadCel();
+  const outcome = (e: string) => {
+    const p = cel.compile(e, []);
+    return cel.isCompileError(p) ? `compile: ${p.message}` : JSON.stringify(p.run({}), (_k, v) => (typeof v === "bigint" ? `${v}` : v));
+  };
+  expect(outcome("9223372036854775808 > 0")).toBe("compile: invalid int literal");
+  expect(outcome("-9223372036854775808 < 0")).toBe('{"value":true}');
+  expect(outcome("-(-9223372036854775808)")).toMatch(/integer overflow/);
+  expect(outcome("9223372036854775807 + 1")).toMatch(/integer overflow/);
+  expect(outcome("9007199254740993 - 9007199254740992")).toBe('{"value":"1"}');
+});
+
+test("an integer beyond 2^53 in the input reaches a policy's CEL as the int64 written", async () => {
+  const stdin = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: exact
+spec:
+  matchConstraints:
+    resourceRules:
+      - apiGroups: ["data.example.com"]
+        apiVersions: ["v1"]
+        operations: ["CREATE"]
+        resources: ["ledgers"]
+  validations:
+    - expression: "object.spec.next == object.spec.last + 1"
+      message: next follows last
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: exact
+spec:
+  policyName: exact
+  validationActions: [Deny]
+---
+apiVersion: data.example.com/v1
+kind: Ledger
+metadata:
+  name: kept
+spec:
+  last: 9007199254740992
+  next: 9007199254740993
+---
+apiVersion: data.example.com/v1
+kind: Ledger
+metadata:
+  name: broken
+spec:
+  last: 9007199254740992
+  next: 9007199254740992
+`;
+  const result = await lint(["-"], { cwd: ROOT, config: {}, stdin });
+  const findings = result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "admission-policy-violation");
+  // Read as doubles (9007199254740993 rounds to ...992), "kept" would fail too: double + int has no overload.
+  expect(findings.map((d) => d.line)).toEqual([stdin.split("\n").indexOf("  name: broken") - 1]);
+});

@@ -9,6 +9,7 @@ import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource } from "../models/resource.js";
+import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles } from "./configurations.js";
@@ -121,6 +122,8 @@ interface FileState {
   severities: Severities;
   resources: Resource[];
   views: HeldViews;
+  /** Whether the file's text has a run of 16 digits (an integer beyond 2^53 may be in it), tested once. */
+  longDigits?: boolean;
 }
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
@@ -188,6 +191,13 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const { resources } = state;
   resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views));
   src.resources++;
+  // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
+  if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {
+    recordExactIntegers(value, (path) => {
+      const at = locate(doc, [...basePath, ...path], "value");
+      return at.exact ? src.text.slice(at.start, at.end) : undefined;
+    });
+  }
 }
 
 /** A collection ready for the rules: what is judged, what is reported, and the index. */

@@ -15,7 +15,7 @@ import { Environment } from "@marcbachmann/cel-js";
 import { AUTHORIZER_TYPE, registerKubernetesLibrary } from "./kubernetes-library.js";
 import { enableLinearFallback } from "./linear-fallback.js";
 import { refusedPattern } from "./regex.js";
-import { overrideStandardFunctions } from "./standard-overrides.js";
+import { outOfRangeIntLiteral, overrideStandardFunctions } from "./standard-overrides.js";
 import { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType } from "./values.js";
 
 /** k8s.io/apiserver/pkg/apis/cel/config.go */
@@ -144,7 +144,7 @@ export function compile(expression: string, variables: readonly string[]): CelPr
   }
   const checked = parsed.check();
   if (!checked.valid) return compileError(checked.error, expression);
-  const refused = refusedPattern(parsed.ast);
+  const refused = refusedPattern(parsed.ast) ?? outOfRangeIntLiteral(parsed.ast);
   if (refused) return refused;
   const root = parsed.ast as unknown as { evaluate: (ev: object, ast: unknown, ctx: unknown) => unknown };
   if (!metered) {

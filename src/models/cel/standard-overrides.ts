@@ -8,6 +8,8 @@
  *   before the searched text shifted every index by one;
  * - lowerAscii and upperAscii change ASCII letters only (ext/strings.go lowerASCII, upperASCII);
  *   cel-js changed every letter ('Ä'.lowerAscii() gave 'ä');
+ * - int64 bounds: an int literal beyond them is a compile error, negating -2^63 overflows
+ *   (cel-go's parser and common/types/int.go);
  * - matches() runs on RE2 (regex.ts) for every pattern, also one built at run time: cel-go
  *   compiles it with Go's regexp, so lookaround or a backreference is an evaluation error there,
  *   which V8's RegExp accepted.
@@ -27,6 +29,35 @@ interface Declaration {
 }
 interface Registry {
   functionCandidates(receiver: boolean, name: string, argCount: number): { declarations: Declaration[] };
+  operatorCandidates(operator: string): { declarations: Declaration[] };
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Negation of an int64: -(-2^63) overflows (cel-go common/types/int.go Negate: "integer overflow"); cel-js did not check. */
+function negateInt(x: bigint): bigint {
+  if (x === INT64_MIN) throw new CelError("integer overflow");
+  return -x;
+}
+
+/**
+ * The first int literal outside int64 (cel-go's parser: "invalid int literal"), with its place;
+ * `-9223372036854775808` is one literal there. cel-js read any size as a bigint.
+ */
+export function outOfRangeIntLiteral(node: unknown, negated = false): { message: string; start: number; end: number } | undefined {
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const found = outOfRangeIntLiteral(n);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!node || typeof node !== "object" || !("op" in node)) return undefined;
+  const { op, args, start, end } = node as { op: string; args: unknown; start: number; end: number };
+  if (op === "value" && typeof args === "bigint" && (args > INT64_MAX && !(negated && args === -INT64_MIN))) return { message: "invalid int literal", start, end };
+  if (op === "-_") return outOfRangeIntLiteral(args, true);
+  return outOfRangeIntLiteral(args);
 }
 
 const ASTRAL = /[\uD800-\uDFFF]/;
@@ -117,4 +148,8 @@ export function overrideStandardFunctions(env: Environment): void {
     const copy = Object.assign(Object.create(Object.getPrototypeOf(declarations[i]) as object) as Declaration, declarations[i], { handler });
     declarations[i] = Object.freeze(copy);
   }
+  const negation = registry.operatorCandidates("-_").declarations;
+  const i = negation.findIndex((d) => d.signature === "-_int: int");
+  if (i < 0) throw new Error("cel-js internals changed: no declaration -_int: int");
+  negation[i] = Object.freeze(Object.assign(Object.create(Object.getPrototypeOf(negation[i]) as object) as Declaration, negation[i], { handler: negateInt }));
 }

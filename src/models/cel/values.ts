@@ -2,15 +2,41 @@
  * JSON values <-> CEL values. Kubernetes hands CEL an object decoded from JSON: integers are
  * CEL `int` (int64, a bigint here), other numbers `double`, maps and lists as they are
  * (k8s.io/apiserver/pkg/cel/types.go, UnstructuredToVal). Results come back as JSON values.
+ * An integer beyond 2^53 is the int64 written in the input where the engine recorded it
+ * (models/exact-integers.ts), else the nearest double.
  */
+import { exactIntegersOf, pathKey } from "../exact-integers.js";
 
 export function toCel(value: unknown): unknown {
-  if (typeof value === "number") return Number.isInteger(value) && Number.isSafeInteger(value) ? BigInt(value) : value;
-  if (Array.isArray(value)) return value.map(toCel);
+  const exact = exactIntegersOf(value);
+  return exact ? toCelExact(value, exact, []) : toCelPlain(value);
+}
+
+/** A number as CEL reads it: a whole number an int (a bigint), others a double. */
+export function numberToCel(value: number): unknown {
+  return Number.isInteger(value) && Number.isSafeInteger(value) ? BigInt(value) : value;
+}
+
+function toCelPlain(value: unknown): unknown {
+  if (typeof value === "number") return numberToCel(value);
+  if (Array.isArray(value)) return value.map(toCelPlain);
   if (value !== null && typeof value === "object") {
     if (value instanceof Map || value instanceof Uint8Array) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toCel(v);
+    for (const [k, v] of Object.entries(value)) out[k] = toCelPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** toCel of an object with integers beyond 2^53 (models/exact-integers.ts): those are the int64s written. */
+function toCelExact(value: unknown, exact: ReadonlyMap<string, bigint>, path: Array<string | number>): unknown {
+  if (typeof value === "number") return exact.get(pathKey(path)) ?? numberToCel(value);
+  if (Array.isArray(value)) return value.map((v, i) => toCelExact(v, exact, [...path, i]));
+  if (value !== null && typeof value === "object") {
+    if (value instanceof Map || value instanceof Uint8Array) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toCelExact(v, exact, [...path, k]);
     return out;
   }
   return value;

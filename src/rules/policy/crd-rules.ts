@@ -12,6 +12,7 @@
  * field.Invalid "<error> evaluating rule: <rule>", so it is an error too.
  */
 import { memoKey } from "../../models/run-memo.js";
+import { exactIntegersOf, pathKey } from "../../models/exact-integers.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
@@ -67,13 +68,14 @@ export function rulesOf(schema: JsonSchema, at: Path): CrdRule[] {
 
 /**
  * A JSON value as CEL reads it under its schema (UnstructuredToVal): `type: number` is a double
- * even when written 2, other whole numbers are ints.
+ * even when written 2, other whole numbers are ints (beyond 2^53, the int64 written: `exact`,
+ * by path).
  */
-export function celUnderSchema(value: unknown, schema: JsonSchema | undefined): unknown {
-  if (typeof value === "number") return schema?.type === "number" ? value : celEngine().toCel(value);
+export function celUnderSchema(value: unknown, schema: JsonSchema | undefined, exact?: ReadonlyMap<string, bigint>, path: Array<string | number> = []): unknown {
+  if (typeof value === "number") return schema?.type === "number" ? value : (exact?.get(pathKey(path)) ?? celEngine().toCel(value));
   if (Array.isArray(value)) {
     const items = schema && isMap(schema.items) ? schema.items : undefined;
-    return value.map((v) => celUnderSchema(v, items));
+    return value.map((v, i) => celUnderSchema(v, items, exact, exact ? [...path, i] : path));
   }
   if (isMap(value)) {
     const properties = schema && isMap(schema.properties) ? schema.properties : {};
@@ -81,7 +83,7 @@ export function celUnderSchema(value: unknown, schema: JsonSchema | undefined): 
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const sub = Object.hasOwn(properties, k) && isMap(properties[k]) ? (properties[k] as JsonSchema) : additional;
-      out[k] = celUnderSchema(v, sub);
+      out[k] = celUnderSchema(v, sub, exact, exact ? [...path, k] : path);
     }
     return out;
   }
@@ -138,7 +140,7 @@ export function crdRuleFindings(resource: Resource, index: ResourceIndex): Findi
     if (own && hasValidationRules(own.definition.crd)) {
       const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], found);
       const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
-      walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema), own.version.schema, [], []);
+      walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema, exactIntegersOf(resource.raw)), own.version.schema, [], []);
     }
     cache.set(resource, found);
   }

@@ -1,0 +1,58 @@
+/**
+ * Integers of the input beyond 2^53, exactly as written. The parsed value of `9007199254740993`
+ * is a JavaScript number (9007199254740992): right for every rule but CEL, where the API server
+ * reads an int64 (k8s.io/apimachinery's JSON decoding keeps integers within int64 as int64,
+ * UnstructuredToVal makes them CEL ints; beyond int64 they become float64). The engine records
+ * the written text of such integers per object while collecting resources (collect.ts), and the
+ * CEL conversion (models/cel/values.ts, rules/policy/crd-rules.ts) reads them; nothing else
+ * changes. A file without 16 digits in a row costs one test of its text.
+ */
+import type { Path } from "../types.js";
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Whether a text has a run of 16 digits: the shortest text of an integer beyond Number.MAX_SAFE_INTEGER (a cheap test before walking values). */
+export function hasLongDigits(text: string): boolean {
+  return /\d{16}/.test(text);
+}
+
+/** The key of a path in an exact-integer map. */
+export function pathKey(path: Path): string {
+  return path.join("\u0000");
+}
+
+/** The int64 a YAML or JSON integer text stands for (decimal, with an optional sign and YAML 1.1's `_`), or undefined. */
+export function int64OfText(text: string): bigint | undefined {
+  const t = text.trim().replace(/_/g, "");
+  if (!/^[-+]?\d+$/.test(t)) return undefined;
+  const n = BigInt(t);
+  return n >= INT64_MIN && n <= INT64_MAX ? n : undefined;
+}
+
+const byObject = new WeakMap<object, ReadonlyMap<string, bigint>>();
+
+/**
+ * Records the exact integers of an object: each whole number beyond 2^53 whose written text
+ * (`textAt`, by path below the object) is an int64.
+ */
+export function recordExactIntegers(root: object, textAt: (path: Path) => string | undefined): void {
+  const exact = new Map<string, bigint>();
+  const walk = (value: unknown, path: Array<string | number>) => {
+    if (typeof value === "number") {
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        const text = textAt(path);
+        const n = text === undefined ? undefined : int64OfText(text);
+        if (n !== undefined) exact.set(pathKey(path), n);
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(root, []);
+  if (exact.size) byObject.set(root, exact);
+}
+
+/** The exact integers recorded for an object (by pathKey), if it has any. */
+export function exactIntegersOf(root: unknown): ReadonlyMap<string, bigint> | undefined {
+  return root !== null && typeof root === "object" ? byObject.get(root) : undefined;
+}
