@@ -186,9 +186,10 @@ function* schemaNodes(schema: unknown, at: Path): Generator<[JsonSchema, Path]> 
  * The `pattern`s of a CRD's schemas that Go's regexp refuses: the API server refuses the CRD
  * ("must be a valid regular expression, but isn't": ValidateCustomResourceDefinitionOpenAPISchema
  * in k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/validation compiles each with
- * regexp.Compile), and the pattern is applied to no value.
+ * regexp.Compile), and the pattern is applied to no value. None for other kinds.
  */
 export function refusedSchemaPatterns(crd: Resource): Finding[] {
+  if (crd.kind !== "CustomResourceDefinition") return [];
   const spec = isMap(crd.raw.spec) ? crd.raw.spec : {};
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
   const out: Finding[] = [];

@@ -22,7 +22,7 @@ API server refuses such a CustomResourceDefinition.`,
   fix: "Change the value to satisfy the constraint the message names.",
   preventsStatus: [],
   check({ resource, index, report }) {
-    if (resource.kind === "CustomResourceDefinition") for (const finding of refusedSchemaPatterns(resource)) report(finding);
     for (const finding of crdConstraintFindings(resource, index)) report(finding);
+    for (const finding of refusedSchemaPatterns(resource)) report(finding);
   },
 });
