@@ -19,7 +19,9 @@ kubernetes.io/metadata.name label every namespace has), object selector, matchCo
 params (paramKind + the binding's paramRef, looked up in the input), variables and validations.
 The finding is named after the policy, carries its message (or what messageExpression returns),
 sits at the field the validation's fieldPath names, and has the severity of the binding's
-action: Deny error, Warn warning, Audit info. Expressions that read \`authorizer\` need the live
+action: Deny error, Warn warning, Audit info. A validation or matchCondition that fails to
+evaluate follows the policy's \`failurePolicy\`: Fail (the default) enforces it like a failed
+validation, with the binding's action; Ignore admits the object, reported as info. Expressions that read \`authorizer\` need the live
 cluster and are skipped; evaluation is bounded like the API server's (1,000,000 per expression,
 10,000,000 per binding and object).`,
   fix: "Change the resource so that the policy's validation holds, or exclude it from the binding (matchResources, an objectSelector or namespaceSelector).",
