@@ -4,7 +4,7 @@
  * finding, in scope or not, follows the message style of STYLE.md.
  */
 import type { LintResult } from "../src/types.js";
-import { collectFixtures, compare, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
+import { collectFixtures, compare, ruleList, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
 import { styleProblems } from "./message-style.js";
 
 const cases = collectFixtures();
@@ -16,6 +16,18 @@ const resultOf = (c: FixtureCase) => results.get(c) ?? results.set(c, lintFixtur
 
 test("there are fixtures", () => {
   expect(cases.length).toBeGreaterThan(0);
+});
+
+// collectFixtures reads every header with ruleList: a bad list fails the suite before any case runs.
+test("a fixture's rule list names known rules, separated by commas", () => {
+  expect(ruleList(" image-latest-tag, naked-pod@3 ", "f.yaml:1", false, new Set(["image-latest-tag", "naked-pod"]))).toEqual(["image-latest-tag", "naked-pod@3"]);
+  const known = new Set(["image-latest-tag", "naked-pod"]);
+  expect(() => ruleList("image-latest-tag naked-pod", "f.yaml:1", true, known)).toThrow('f.yaml:1: "image-latest-tag naked-pod" is not one rule id: separate rule ids with commas');
+  expect(() => ruleList("image-latest-tag,,naked-pod", "f.yaml:1", true, known)).toThrow("empty entry");
+  expect(() => ruleList("", "f.yaml:1", true, known)).toThrow("empty rule list");
+  expect(() => ruleList("image-lastest-tag", "f.yaml:2", true, known)).toThrow('f.yaml:2: unknown rule "image-lastest-tag" (did you mean "image-latest-tag"?)');
+  expect(() => ruleList("*", "f.yaml:3", false, known)).toThrow('unknown rule "*"');
+  expect(ruleList("*", "f.yaml:3", true, known)).toEqual(["*"]);
 });
 
 describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
