@@ -13,13 +13,14 @@ import { ROOT } from "./harness.js";
 
 const BIN = join(ROOT, "dist", "bin", "k8s-lint.js");
 const DIR = join(ROOT, "fixtures", "custom-rules-paths");
-const USER_RULES = ["image-digest-pinned", "sidecar-port-named", "owner-annotation-email", "container-name-short", "pull-policy-set"];
+// unused-suppression too: the directive above a ConfigMap's first line silences its resource-level finding.
+const USER_RULES = ["image-digest-pinned", "sidecar-port-named", "owner-annotation-email", "configmap-immutable", "container-name-short", "pull-policy-set", "unused-suppression"];
 
 beforeAll(() => {
   if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
 });
 
-test("custom rule and plugin paths, dotted or bracketed, land on the lines their markers name", () => {
+test("custom rule and plugin paths, dotted or bracketed, land on the lines their markers name; resource-level findings are silenced from above the resource", () => {
   const r = spawnSync(process.execPath, [BIN, "manifests.yaml", "-c", ".k8s-lint.yaml", "-f", "json"], { cwd: DIR, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   expect(r.stderr).toBe("");
   const result = JSON.parse(r.stdout) as LintResult;
