@@ -46,5 +46,5 @@ test("a custom rule path that does not parse is a config error, not a finding at
   writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: bad-path\n    expression: has(object.data)\n    message: data\n    path: data..x\n");
   const r = spawnSync(process.execPath, [BIN, "a.yaml"], { cwd: dir, encoding: "utf8" });
   expect(r.status).toBe(2);
-  expect(r.stderr).toContain('customRules[0] ("bad-path"): path "data..x" does not parse');
+  expect(r.stderr).toContain('.k8s-lint.yaml:5:11: custom rule "bad-path": path "data..x" does not parse');
 });
