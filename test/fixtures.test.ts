@@ -3,8 +3,9 @@
  * fixtures/rules/<id>/, their messages and hints equal the folder's messages.txt; and every
  * finding, in scope or not, follows the message style of STYLE.md.
  */
+import { relative } from "node:path";
 import type { LintResult } from "../src/types.js";
-import { collectFixtures, compare, ruleList, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
+import { ROOT, collectFixtures, compare, ruleList, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
 import { styleProblems } from "./message-style.js";
 
 const cases = collectFixtures();
@@ -28,6 +29,16 @@ test("a fixture's rule list names known rules, separated by commas", () => {
   expect(() => ruleList("image-lastest-tag", "f.yaml:2", true, known)).toThrow('f.yaml:2: unknown rule "image-lastest-tag" (did you mean "image-latest-tag"?)');
   expect(() => ruleList("*", "f.yaml:3", false, known)).toThrow('unknown rule "*"');
   expect(ruleList("*", "f.yaml:3", true, known)).toEqual(["*"]);
+});
+
+test("every entry of a messages.txt is about a fixture that exists", () => {
+  const folders = new Map<string, FixtureCase[]>();
+  for (const c of cases) {
+    const folder = ruleFolderOf(c);
+    if (folder) folders.set(folder, [...(folders.get(folder) ?? []), c]);
+  }
+  const stale = [...folders].flatMap(([folder, of]) => readMessages(folder).filter((e) => !of.some((c) => entryBelongsTo(e, c, folder))).map((e) => `${relative(ROOT, folder)}/${e.split("\n")[0]}`));
+  expect(stale).toEqual([]);
 });
 
 describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
