@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadExampleSets, POLICY_EXAMPLES_DOC_PATH, renderPolicyExamples, type ExampleSet } from "../src/docs/policy-examples.js";
+import { format as stylish } from "../src/formatters/stylish.js";
 import { ROOT } from "./harness.js";
 
 let crds: ExampleSet[];
@@ -38,5 +39,5 @@ test("at least 10 policies, with params and matchConditions, each failing broken
 
 test("docs/policy-examples.md is current (npm run gen:docs)", async () => {
   const file = join(ROOT, POLICY_EXAMPLES_DOC_PATH);
-  expect(existsSync(file) ? readFileSync(file, "utf8") : "(missing)").toBe(await renderPolicyExamples(ROOT));
+  expect(existsSync(file) ? readFileSync(file, "utf8") : "(missing)").toBe(await renderPolicyExamples(ROOT, stylish));
 });

@@ -4,12 +4,12 @@
  * fixtures/rules/admission-policy-violation/*.set): for each CRD its rules, for each policy its
  * validations, the objects that pass, the objects that fail, and what k8s-lint prints about
  * them, from a real lint of the set. `npm run gen:docs` writes it; a test fails when it is stale.
+ * The stylish formatter is passed in (docs do not import formatters: the layer table).
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { lint } from "../engine/lint.js";
-import { format } from "../formatters/stylish.js";
 import type { Diagnostic, LintResult } from "../types.js";
 
 export const POLICY_EXAMPLES_DOC_PATH = "docs/policy-examples.md";
@@ -123,8 +123,11 @@ export async function loadExampleSets(root: string, kind: SetKind): Promise<Exam
   return sets;
 }
 
+/** The stylish formatter (formatters/stylish.ts, format), as the caller passes it. */
+export type StylishFormat = (result: LintResult, options: { color: boolean; width: number; explain: boolean; rules: readonly [] }) => string | Iterable<string>;
+
 /** What k8s-lint prints of a set's findings of its rule (stylish, no colour): the other rules' findings are left out. */
-function printed(set: ExampleSet): string {
+function printed(set: ExampleSet, format: StylishFormat): string {
   const { ruleId } = EXAMPLE_SETS[set.kind];
   const files = set.result.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.ruleId === ruleId) })).filter((f) => f.diagnostics.length);
   const count = (s: string) => files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === s).length, 0);
@@ -136,7 +139,7 @@ function printed(set: ExampleSet): string {
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 const fence = (lang: string, text: string) => ["```" + lang, text.trimEnd(), "```"];
 
-function section(set: ExampleSet): string[] {
+function section(set: ExampleSet, format: StylishFormat): string[] {
   const { ruleId } = EXAMPLE_SETS[set.kind];
   const heading = set.kind === "crd" ? `${set.rules[0]?.owner ?? set.name}` : set.rules[0]?.owner ?? set.name;
   const lines = [`### ${heading}`, "", `${set.title} Fixture: [${set.folder}](../${set.folder}).`, ""];
@@ -146,11 +149,11 @@ function section(set: ExampleSet): string[] {
   lines.push("", "<details>", `<summary>${definition} (${EXAMPLE_SETS[set.kind].definition})</summary>`, "", ...fence("yaml", set.files.definition), "", "</details>", "");
   lines.push("Passes (kept.yaml): k8s-lint reports nothing for it.", "", ...fence("yaml", set.files.kept), "");
   lines.push(`Fails (broken.yaml):`, "", ...fence("yaml", set.files.broken), "");
-  lines.push(`What k8s-lint prints (the ${ruleId} findings):`, "", ...fence("text", printed(set)), "");
+  lines.push(`What k8s-lint prints (the ${ruleId} findings):`, "", ...fence("text", printed(set, format)), "");
   return lines;
 }
 
-export async function renderPolicyExamples(root: string): Promise<string> {
+export async function renderPolicyExamples(root: string, format: StylishFormat): Promise<string> {
   const crds = await loadExampleSets(root, "crd");
   const policies = await loadExampleSets(root, "policy");
   const crdRuleCount = crds.reduce((n, s) => n + s.rules.filter((r) => !r.transition).length, 0);
@@ -174,13 +177,13 @@ export async function renderPolicyExamples(root: string): Promise<string> {
     "judge an update against the stored object, which an offline lint does not have: they are listed",
     "and not counted.",
     "",
-    ...crds.flatMap(section),
+    ...crds.flatMap((set) => section(set, format)),
     "## ValidatingAdmissionPolicies",
     "",
     `${policyCount} policies with their bindings, among them params (by name, by selector, and missing), matchConditions,`,
     "variables, namespace and object selectors, and the three validationActions (Deny: error, Warn:",
     "warning, Audit: info). A finding sits at the resource: a policy's validation names no field.",
     "",
-    ...policies.flatMap(section),
+    ...policies.flatMap((set) => section(set, format)),
   ].join("\n");
 }
