@@ -21,3 +21,8 @@ console.log(`wrote ${PRESETS_DOC_PATH}`);
 
 writeFileSync(API_VALIDATION_DOC_PATH, renderApiValidationDoc(CONSTRAINT_TABLES));
 console.log(`wrote ${API_VALIDATION_DOC_PATH}`);
+
+const { POLICY_EXAMPLES_DOC_PATH, renderPolicyExamples } = await import("../dist/docs/policy-examples.js");
+const { format: stylish } = await import("../dist/formatters/stylish.js");
+writeFileSync(POLICY_EXAMPLES_DOC_PATH, await renderPolicyExamples(process.cwd(), stylish));
+console.log(`wrote ${POLICY_EXAMPLES_DOC_PATH}`);

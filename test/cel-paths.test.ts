@@ -13,13 +13,14 @@ import { ROOT } from "./harness.js";
 
 const BIN = join(ROOT, "dist", "bin", "k8s-lint.js");
 const DIR = join(ROOT, "fixtures", "custom-rules-paths");
-const USER_RULES = ["image-digest-pinned", "sidecar-port-named", "owner-annotation-email", "container-name-short", "pull-policy-set"];
+// unused-suppression too: the directive above a ConfigMap's first line silences its resource-level finding.
+const USER_RULES = ["image-digest-pinned", "sidecar-port-named", "owner-annotation-email", "configmap-immutable", "container-name-short", "pull-policy-set", "unused-suppression"];
 
 beforeAll(() => {
   if (!existsSync(BIN)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
 });
 
-test("custom rule and plugin paths, dotted or bracketed, land on the lines their markers name", () => {
+test("custom rule and plugin paths, dotted or bracketed, land on the lines their markers name; resource-level findings are silenced from above the resource", () => {
   const r = spawnSync(process.execPath, [BIN, "manifests.yaml", "-c", ".k8s-lint.yaml", "-f", "json"], { cwd: DIR, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   expect(r.stderr).toBe("");
   const result = JSON.parse(r.stdout) as LintResult;
@@ -45,5 +46,5 @@ test("a custom rule path that does not parse is a config error, not a finding at
   writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: bad-path\n    expression: has(object.data)\n    message: data\n    path: data..x\n");
   const r = spawnSync(process.execPath, [BIN, "a.yaml"], { cwd: dir, encoding: "utf8" });
   expect(r.status).toBe(2);
-  expect(r.stderr).toContain('customRules[0] ("bad-path"): path "data..x" does not parse');
+  expect(r.stderr).toContain('.k8s-lint.yaml:5:11: custom rule "bad-path": path "data..x" does not parse');
 });

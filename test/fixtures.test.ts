@@ -3,8 +3,9 @@
  * fixtures/rules/<id>/, their messages and hints equal the folder's messages.txt; and every
  * finding, in scope or not, follows the message style of STYLE.md.
  */
+import { relative } from "node:path";
 import type { LintResult } from "../src/types.js";
-import { collectFixtures, compare, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
+import { ROOT, collectFixtures, compare, ruleList, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
 import { styleProblems } from "./message-style.js";
 
 const cases = collectFixtures();
@@ -16,6 +17,28 @@ const resultOf = (c: FixtureCase) => results.get(c) ?? results.set(c, lintFixtur
 
 test("there are fixtures", () => {
   expect(cases.length).toBeGreaterThan(0);
+});
+
+// collectFixtures reads every header with ruleList: a bad list fails the suite before any case runs.
+test("a fixture's rule list names known rules, separated by commas", () => {
+  expect(ruleList(" image-latest-tag, naked-pod@3 ", "f.yaml:1", false, new Set(["image-latest-tag", "naked-pod"]))).toEqual(["image-latest-tag", "naked-pod@3"]);
+  const known = new Set(["image-latest-tag", "naked-pod"]);
+  expect(() => ruleList("image-latest-tag naked-pod", "f.yaml:1", true, known)).toThrow('f.yaml:1: "image-latest-tag naked-pod" is not one rule id: separate rule ids with commas');
+  expect(() => ruleList("image-latest-tag,,naked-pod", "f.yaml:1", true, known)).toThrow("empty entry");
+  expect(() => ruleList("", "f.yaml:1", true, known)).toThrow("empty rule list");
+  expect(() => ruleList("image-lastest-tag", "f.yaml:2", true, known)).toThrow('f.yaml:2: unknown rule "image-lastest-tag" (did you mean "image-latest-tag"?)');
+  expect(() => ruleList("*", "f.yaml:3", false, known)).toThrow('unknown rule "*"');
+  expect(ruleList("*", "f.yaml:3", true, known)).toEqual(["*"]);
+});
+
+test("every entry of a messages.txt is about a fixture that exists", () => {
+  const folders = new Map<string, FixtureCase[]>();
+  for (const c of cases) {
+    const folder = ruleFolderOf(c);
+    if (folder) folders.set(folder, [...(folders.get(folder) ?? []), c]);
+  }
+  const stale = [...folders].flatMap(([folder, of]) => readMessages(folder).filter((e) => !of.some((c) => entryBelongsTo(e, c, folder))).map((e) => `${relative(ROOT, folder)}/${e.split("\n")[0]}`));
+  expect(stale).toEqual([]);
 });
 
 describe.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {

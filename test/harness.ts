@@ -19,6 +19,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint, type LintOptions } from "../src/engine/lint.js";
+import { didYouMean } from "../src/did-you-mean.js";
 import { compareVersions } from "../src/models/catalogue/releases.js";
 import { allRules } from "../src/rules/index.js";
 import { REFERENCE_POLICIES, type Diagnostic, type LintResult, type ReferencePolicy } from "../src/types.js";
@@ -90,6 +91,34 @@ function splitList(s: string): string[] {
     .filter(Boolean);
 }
 
+const KNOWN_RULE_IDS = new Set(allRules.map((r) => r.meta.id));
+
+/**
+ * The rule ids a fixture may name: the built-in ones. A folder with its own `.k8s-lint.yaml`
+ * (fixtures/custom-rules-paths) is linted with that config by its own test, which compares every
+ * marker, custom and plugin rules included: undefined, its markers are that test's to check.
+ */
+function knownRuleIds(file: string): ReadonlySet<string> | undefined {
+  return existsSync(join(dirname(file), ".k8s-lint.yaml")) ? undefined : KNOWN_RULE_IDS;
+}
+
+/**
+ * The rule ids of a `# rules:` or `# expect:` list, each one checked: a list written with spaces
+ * (`# rules: a b`), an empty entry (`a,,b`) or an id that names no rule would otherwise name no
+ * rule in scope, and the fixture would check nothing.
+ */
+export function ruleList(s: string, where: string, allowAll: boolean, known: ReadonlySet<string> | undefined): string[] {
+  const entries = s.split(",").map((x) => x.trim());
+  if (entries.every((x) => x === "")) throw new Error(`${where}: empty rule list: name the rules, separated by commas`);
+  if (entries.some((x) => x === "")) throw new Error(`${where}: empty entry in the rule list "${s.trim()}": separate rule ids with commas`);
+  return entries.filter(Boolean).map((entry) => {
+    const [id] = entry.split("@");
+    if (/\s/.test(entry)) throw new Error(`${where}: "${entry}" is not one rule id: separate rule ids with commas`);
+    if (id === "*" ? !allowAll : known && !known.has(id)) throw new Error(`${where}: unknown rule "${id}"${didYouMean(id, [...(known ?? [])])}`);
+    return entry;
+  });
+}
+
 /** Markers of one file: rules, options and expectations. */
 export function readMarkers(file: string): {
   rules: string[];
@@ -111,10 +140,11 @@ export function readMarkers(file: string): {
   const markerFile = isJson ? `${file}.expect` : file;
   if (isJson && !existsSync(markerFile)) return { rules, expected, options, targets, presets };
   const lines = readFileSync(markerFile, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const known = knownRuleIds(markerFile);
   lines.forEach((text, i) => {
     const header = /^\s*#?\s*(rules|options|targets|preset):\s*(.*)$/.exec(text);
     if (header && (isJson || text.trimStart().startsWith("#"))) {
-      if (header[1] === "rules") rules.push(...splitList(header[2]));
+      if (header[1] === "rules") rules.push(...ruleList(header[2], `${markerFile}:${i + 1}`, true, known));
       else if (header[1] === "preset") presets.push(...splitList(header[2]));
       else if (header[1] === "targets") targets.push(...splitList(header[2]));
       else for (const kv of splitList(header[2])) {
@@ -125,11 +155,11 @@ export function readMarkers(file: string): {
     }
     if (isJson) {
       const m = /^\s*(\d+):\s*(.+)$/.exec(text);
-      if (m) for (const id of splitList(m[2])) entry(Number(m[1]), id);
+      if (m) for (const id of ruleList(m[2], `${markerFile}:${i + 1}`, false, known)) entry(Number(m[1]), id);
       return;
     }
     // Several markers may share a line: `# expect@1.27: unknown-field # expect@1.28: feature-gated-field`.
-    for (const m of text.matchAll(/#\s*expect(?:@([^:\s]+))?:\s*([^#]+)/g)) for (const id of splitList(m[2])) entry(i + 1, id, m[1]);
+    for (const m of text.matchAll(/#\s*expect(?:@([^:\s]+))?:\s*([^#]+)/g)) for (const id of ruleList(m[2], `${markerFile}:${i + 1}`, false, known)) entry(i + 1, id, m[1]);
   });
   return { rules, expected, options, targets, presets };
 }

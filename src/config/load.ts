@@ -8,6 +8,7 @@ import { LineIndex, locate } from "../engine/positions.js";
 import { configSchema, customRuleEntry, excludeEntry, podSecuritySetting, type Config } from "./schema.js";
 import { didYouMean } from "../did-you-mean.js";
 import { ConfigError } from "../errors.js";
+import { rememberConfigSource } from "./positions.js";
 import { printable } from "../printable.js";
 import { allRules, isBuiltInRule } from "../engine/registry.js";
 import { targetRelease } from "../models/catalogue/releases.js";
@@ -37,7 +38,10 @@ export function loadConfig(file: string, displayName = file): Config {
   // Unknown rule ids are found in the raw value, so that they are reported beside value errors.
   const zodIssues = result.success ? [] : result.error.issues.map((issue) => versionNumberIssue(issue, value, text, doc) ?? describeIssue(issue));
   const issues: Issue[] = [...zodIssues, ...unknownRuleIssues(value), ...unknownPresetIssues(value), ...releaseIssues(result.data)];
-  if (result.success && !issues.length) return result.data;
+  if (result.success && !issues.length) {
+    rememberConfigSource(result.data, { text, doc, displayName });
+    return result.data;
+  }
   const lines = new LineIndex(text);
   const located = issues.map(({ path, message, target }) => {
     const offset = doc ? locate(doc, path, target).start : 0;

@@ -20,7 +20,7 @@ export const excludeEntry = z.strictObject({
 
 export const customRuleEntry = z.strictObject({
   id: described(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes")), "the rule id: used under rules:, in suppressions and in reports"),
-  kinds: z.optional(described(z.array(z.string()), "kinds the rule judges (default: every resource)")),
+  kinds: z.optional(described(z.array(z.string()), "kinds the rule judges, spelled as in manifests (case-sensitive; a near miss of a known kind is an error); default: every resource")),
   expression: described(z.string(), "CEL over object (the resource) and objects (every resource of the input) that must be true"),
   message: described(z.string(), "what the finding says when the expression is false"),
   severity: z.optional(described(z.enum(["info", "warning", "error"]), "default severity (default: warning)")),

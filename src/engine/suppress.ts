@@ -55,7 +55,8 @@ function suppressFile(src: SourceFile, state: SuppressionState): void {
     if (found.length) annotations.set(r.id, found);
   }
   if (!comments.length && !annotations.size && !state.exclude) return;
-  src.diagnostics = src.diagnostics.filter((d) => !silenced(d, { comments, annotations, state }));
+  const startLine = (r: Resource) => lineIndex(src).position(locate(r.doc, r.basePath).start).line;
+  src.diagnostics = src.diagnostics.filter((d) => !silenced(d, { comments, annotations, state, startLine }));
   reportUnused(src, comments, annotations, state);
 }
 
@@ -74,17 +75,29 @@ interface FileDirectives {
   /** Resource id -> the directives of its annotations. */
   annotations: ReadonlyMap<number, Directive[]>;
   state: SuppressionState;
+  /** The line a resource starts on (its first key). */
+  startLine: (r: Resource) => number;
 }
 
+/**
+ * A finding about the resource as a whole (naked-pod, a policy or custom rule without a field):
+ * placed at its `kind`, and silenced by a next-line directive above the resource's first line
+ * too, where a directive for the whole resource is written (`apiVersion:` usually comes first).
+ */
+const RESOURCE_LEVEL_PATH = "kind";
+
 /** Whether an exclusion or a directive silences the diagnostic; marks the directives that do as used. */
-function silenced(d: EngineDiagnostic, { comments, annotations, state }: FileDirectives): boolean {
+function silenced(d: EngineDiagnostic, { comments, annotations, state, startLine }: FileDirectives): boolean {
   if (d.ruleId === "unused-suppression") return false;
   const owner = d.internal.resourceId !== undefined ? state.resources[d.internal.resourceId] : undefined;
   if (owner && excluded(owner, d.ruleId, state)) return true;
   let hit = false;
   for (const dir of comments) {
     if (dir.ruleId !== "*" && dir.ruleId !== d.ruleId) continue;
-    const covers = dir.kind === "next-line" ? dir.coversLine === d.line : dir.docIndex === d.internal.docIndex && d.line > dir.line;
+    const covers =
+      dir.kind === "next-line"
+        ? dir.coversLine === d.line || (d.path === RESOURCE_LEVEL_PATH && owner !== undefined && dir.coversLine === startLine(owner))
+        : dir.docIndex === d.internal.docIndex && d.line > dir.line;
     if (covers) hit = dir.used = true;
   }
   for (const dir of owner ? (annotations.get(owner.id) ?? []) : []) {

@@ -1,7 +1,7 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
 import { findConfig } from "../../config/find.js";
-import { applyUserRules } from "../../config/user-rules.js";
+import { applyUserRules, type UnfamiliarKind } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
 import { lint, type LintOptions } from "../../engine/lint.js";
 import { fixInMemory, type FixedFile } from "../../engine/fix/run.js";
@@ -166,7 +166,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   // The config schema (zod) loads only when there is a config file to read.
   const config = configPath ? (await import("../../config/load.js")).loadConfig(configPath, values.config ?? configPath) : undefined;
   // The config's customRules and plugins join the registry before anything reads it.
-  await applyUserRules(config, configPath, values.config !== undefined);
+  const unfamiliarKinds = await applyUserRules(config, configPath, values.config !== undefined);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
@@ -197,7 +197,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     quiet: values.quiet,
     stdinFilename,
     onProgress: progress.onProgress,
-    onResources: targets.some((t) => t.format === "junit") ? (list) => (linted = list) : undefined,
+    onResources: targets.some((t) => t.format === "junit") || unfamiliarKinds.length ? (list) => (linted = list) : undefined,
     onInputFiles: (files) => reads.push(...files),
   };
   let result: LintResult;
@@ -213,6 +213,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     result = await lint(positionals, lintOptions).finally(() => progress.finish());
   }
 
+  if (!values.quiet) for (const note of unseenKindNotes(unfamiliarKinds, linted ?? [])) io.stderr(`k8s-lint: note: ${note}\n`);
   const noColor = values["no-color"] ?? false;
   await writeReports(result, targets, io, {
     color: values.color ? true : useColor(io, noColor, false),
@@ -224,6 +225,18 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   });
 
   return exitCode(result, maxWarnings ?? config?.maxWarnings);
+}
+
+/**
+ * A custom rule's kind that k8s-lint does not know, presumably a custom resource's, that no
+ * linted resource has: once per kind, as a note (a typo of a known kind is a config error
+ * already; this one may be right and only absent from this run).
+ */
+function unseenKindNotes(kinds: readonly UnfamiliarKind[], linted: readonly LintedResource[]): string[] {
+  const seen = new Set(linted.map((r) => r.resource.kind));
+  const notes = new Map<string, string[]>();
+  for (const { ruleId, kind } of kinds) if (!seen.has(kind)) notes.set(kind, [...(notes.get(kind) ?? []), ruleId]);
+  return [...notes].map(([kind, ids]) => `no resource of kind "${kind}" was linted, which custom rule${ids.length > 1 ? "s" : ""} ${ids.map((id) => `"${id}"`).join(", ")} judge${ids.length > 1 ? "" : "s"}: if it is a custom resource's kind, it is spelled as in its CRD's spec.names.kind (case-sensitive)`);
 }
 
 function exitCode(result: LintResult, limit: number | undefined): number {

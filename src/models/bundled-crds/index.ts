@@ -57,6 +57,13 @@ export async function loadBundledSchemasFor(groups: Iterable<string>): Promise<v
   }
 }
 
+/** Every kind the bundled schemas describe (reads the schema data without keeping it: a config check needs only the names). */
+export async function bundledKinds(): Promise<string[]> {
+  const { DATA } = await import("./schemas.generated.js");
+  const { kinds } = JSON.parse(DATA) as Pick<BundledData, "kinds">;
+  return Object.values(kinds).flatMap((byKind) => Object.keys(byKind));
+}
+
 /**
  * The bundled schema of a custom resource's kind and version, when its group is bundled and the
  * schema data is loaded; undefined for a kind or version the bundled release does not have.

@@ -90,11 +90,14 @@ enableLinearFallback();
 
 const environments = new Map<string, Environment>();
 
+/** How deep an expression may nest (cel-js maxDepth; cel-go's parser allows 250, the API server's CRD rules rarely pass 10). */
+export const MAX_DEPTH = 100;
+
 function environment(variables: readonly string[]): Environment {
   const key = [...variables].sort().join(",");
   let env = environments.get(key);
   if (!env) {
-    env = new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 10_000, maxDepth: 100, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
+    env = new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 10_000, maxDepth: MAX_DEPTH, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
     registerKubernetesLibrary(env);
     overrideStandardFunctions(env);
     // Every variable is dyn (the input carries no schema for it) but the authorizer, whose type carries its functions.
@@ -126,15 +129,55 @@ function compileError(err: unknown, expression: string): CelCompileError {
   const start = Math.min(Math.max(e.range?.start ?? 0, 0), Math.max(expression.length - 1, 0));
   const end = Math.min(Math.max(e.range?.end ?? start + 1, start + 1), expression.length);
   // Lower-case start (the message style), but not of an acronym ("IP Address ...").
-  const lowered = /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
+  const lowered = /^exceeded maxDepth|maximum call stack size exceeded/i.test(message) ? NESTING_LIMIT : /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
   return { message: lowered, start, end: Math.max(end, start) };
+}
+
+const NESTING_LIMIT = `expression nests more than ${MAX_DEPTH} levels deep (the nesting limit)`;
+
+/**
+ * A run of more than MAX_DEPTH unary operators (`!!!...x`, `---1`): cel-js parses each as one
+ * more level without counting it against maxDepth, and recursion that deep ends in a stack
+ * overflow. String literals are skipped (raw ones without escapes).
+ */
+function unaryRunTooLong(expression: string): CelCompileError | undefined {
+  let run = 0;
+  let start = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i];
+    if (c === '"' || c === "'") {
+      const raw = /[rR]/.test(expression[i - 1] ?? "") || (/[bB]/.test(expression[i - 1] ?? "") && /[rR]/.test(expression[i - 2] ?? ""));
+      const quote = expression.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < expression.length && !expression.startsWith(quote, j)) j += !raw && expression[j] === "\\" ? 2 : 1;
+      i = j + quote.length - 1;
+      run = 0;
+    } else if ((c === "!" && expression[i + 1] !== "=") || c === "-") {
+      if (run++ === 0) start = i;
+      if (run > MAX_DEPTH) return { message: `${NESTING_LIMIT}: more than ${MAX_DEPTH} unary operators in a row`, start, end: i + 1 };
+    } else if (!/\s/.test(c)) run = 0;
+  }
+  return undefined;
 }
 
 /**
  * Compiles an expression over the named variables (each dynamically typed: Kubernetes types
  * them from the schema, which the input does not always carry): a program, or where it fails.
+ * An expression nested beyond what the parser and checker can recurse through is a compile
+ * error naming the nesting limit, never a crash.
  */
 export function compile(expression: string, variables: readonly string[]): CelProgram | CelCompileError {
+  const tooDeep = unaryRunTooLong(expression);
+  if (tooDeep) return tooDeep;
+  try {
+    return compileBounded(expression, variables);
+  } catch (err) {
+    if (err instanceof RangeError) return { message: NESTING_LIMIT, start: 0, end: expression.length };
+    throw err;
+  }
+}
+
+function compileBounded(expression: string, variables: readonly string[]): CelProgram | CelCompileError {
   const env = environment(variables);
   let parsed: ReturnType<Environment["parse"]>;
   try {

@@ -17,11 +17,13 @@ folders of the config), every other resource is checked as the API server would 
 request: resource rules, namespace selector (against the Namespace objects of the input, or the
 kubernetes.io/metadata.name label every namespace has), object selector, matchConditions,
 params (paramKind + the binding's paramRef, looked up in the input), variables and validations.
-The finding is named after the policy, carries its message (or what messageExpression returns),
-sits at the field the validation's fieldPath names, and has the severity of the binding's
-action: Deny error, Warn warning, Audit info. A validation or matchCondition that fails to
-evaluate follows the policy's \`failurePolicy\`: Fail (the default) enforces it like a failed
-validation, with the binding's action; Ignore admits the object, reported as info. Expressions that read \`authorizer\` need the live
+The finding is named after the policy, carries its message (or what messageExpression returns)
+and its reason, sits at the resource (a policy's validation names no field: it has expression,
+message, messageExpression and reason, unlike a CRD rule's fieldPath), and has the severity of
+the binding's action: Deny error, Warn warning, Audit info. A validation or matchCondition that
+fails to evaluate follows the policy's \`failurePolicy\`: Fail (the default) enforces it like a
+failed validation, with the binding's action; Ignore admits the object, reported as info.
+Expressions that read \`authorizer\` need the live
 cluster and are skipped; evaluation is bounded like the API server's (1,000,000 per expression,
 10,000,000 per binding and object).`,
   fix: "Change the resource so that the policy's validation holds, or exclude it from the binding (matchResources, an objectSelector or namespaceSelector).",

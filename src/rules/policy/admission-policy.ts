@@ -14,9 +14,12 @@
  *   input; none found: parameterNotFoundAction Deny denies, Allow skips), variables, and each
  *   validation with `object`, `oldObject` (null: a create), `params`, `namespaceObject`,
  *   `request` and `variables`;
- * - a false validation is reported with its message, messageExpression or "failed expression",
- *   at the field its fieldPath names, with the binding's validationActions as severity: Deny
- *   error, Warn warning, Audit info (docs/DECISIONS.md).
+ * - a false validation is reported with its message, messageExpression or "failed expression"
+ *   (and its reason), at the resource: a policy's Validation has expression, message,
+ *   messageExpression and reason, and no fieldPath (k8s.io/api/admissionregistration/v1
+ *   types.go, Validation; fieldPath belongs to a CRD's x-kubernetes-validations), with the
+ *   binding's validationActions as severity: Deny error, Warn warning, Audit info
+ *   (docs/DECISIONS.md).
  *
  * Expressions that read `authorizer` need the cluster's authorizer and are not evaluated.
  */
@@ -30,7 +33,6 @@ import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path, Severity } from "../../types.js";
 import type { Finding } from "../types.js";
 import { asWritten, exceededMessage } from "./budget.js";
-import { parseFieldPath } from "./field-path.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
 /** The variables Kubernetes declares for policy expressions (validating/plugin.go, cel/composition.go). */
@@ -354,10 +356,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
       const m = evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"], "string");
       if (m && "value" in m && typeof m.value === "string" && m.value.trim()) message = m.value;
     }
-    const fieldPath = typeof validation.fieldPath === "string" ? parseFieldPath(validation.fieldPath) : undefined;
-    let path: Path = [];
-    if (fieldPath) for (const seg of fieldPath) if (e.resource.get([...path, seg]) !== undefined) path = [...path, seg]; else break;
     const reason = typeof validation.reason === "string" && validation.reason !== "Invalid" ? ` (${validation.reason})` : "";
-    report(e, path, `ValidatingAdmissionPolicy ${policyName} ${verb} it: ${JSON.stringify(message)}${reason}`, "change the object so that the policy's validation holds, or exclude it from the binding's matchResources", related);
+    report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verb} it: ${JSON.stringify(message)}${reason}`, "change the object so that the policy's validation holds, or exclude it from the binding's matchResources", related);
   }
 }
