@@ -527,6 +527,9 @@ export function* corpusDocuments(total, seed = 1) {
   }
 }
 
+/** The first lines of a namespaced object: apiVersion, kind, name and namespace. */
+const header = (apiVersion, kind, name, ns) => [`apiVersion: ${apiVersion}`, `kind: ${kind}`, "metadata:", `  name: ${name}`, `  namespace: ${ns}`];
+
 const PLATFORM_MISTAKES = ["binding-missing-account", "pdb-selector-mismatch", "route-missing-backend", "widget-rule", "policy-replicas", "role-reads-secrets", "monitor-port", "issuer-missing"];
 
 /**
@@ -693,11 +696,7 @@ function platformApp(r, ns, id, mistake) {
   return [
     doc(["apiVersion: v1", "kind: ServiceAccount", "metadata:", `  name: ${app}`, `  namespace: ${ns}`, "automountServiceAccountToken: false"]),
     doc([
-      "apiVersion: rbac.authorization.k8s.io/v1",
-      "kind: Role",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("rbac.authorization.k8s.io/v1", "Role", app, ns),
       "rules:",
       '- apiGroups: [""]',
       `  resources: [${mistake === "role-reads-secrets" ? "configmaps, secrets" : "configmaps"}]`,
@@ -708,11 +707,7 @@ function platformApp(r, ns, id, mistake) {
       "  verbs: [get, update]",
     ]),
     doc([
-      "apiVersion: rbac.authorization.k8s.io/v1",
-      "kind: RoleBinding",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("rbac.authorization.k8s.io/v1", "RoleBinding", app, ns),
       "roleRef:",
       "  apiGroup: rbac.authorization.k8s.io",
       "  kind: Role",
@@ -723,11 +718,7 @@ function platformApp(r, ns, id, mistake) {
       `  namespace: ${ns}`,
     ]),
     doc([
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("apps/v1", "Deployment", app, ns),
       "  labels:",
       ...labels(4, app, { "app.kubernetes.io/part-of": ns }),
       "spec:",
@@ -774,11 +765,7 @@ function platformApp(r, ns, id, mistake) {
       ...probe("http", "http", "/live", 10, r),
     ]),
     doc([
-      "apiVersion: v1",
-      "kind: Service",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("v1", "Service", app, ns),
       "  labels:",
       ...labels(4, app),
       "spec:",
@@ -793,11 +780,7 @@ function platformApp(r, ns, id, mistake) {
       "    targetPort: metrics",
     ]),
     doc([
-      "apiVersion: policy/v1",
-      "kind: PodDisruptionBudget",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("policy/v1", "PodDisruptionBudget", app, ns),
       "spec:",
       "  maxUnavailable: 1",
       "  unhealthyPodEvictionPolicy: AlwaysAllow",
@@ -806,11 +789,7 @@ function platformApp(r, ns, id, mistake) {
       `      app.kubernetes.io/name: ${sel}`,
     ]),
     doc([
-      "apiVersion: networking.k8s.io/v1",
-      "kind: NetworkPolicy",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("networking.k8s.io/v1", "NetworkPolicy", app, ns),
       "spec:",
       "  podSelector:",
       "    matchLabels:",
@@ -822,11 +801,7 @@ function platformApp(r, ns, id, mistake) {
       "      protocol: TCP",
     ]),
     doc([
-      "apiVersion: gateway.networking.k8s.io/v1",
-      "kind: HTTPRoute",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("gateway.networking.k8s.io/v1", "HTTPRoute", app, ns),
       "spec:",
       "  parentRefs:",
       "  - name: public",
@@ -843,11 +818,7 @@ function platformApp(r, ns, id, mistake) {
       "      port: 80",
     ]),
     doc([
-      "apiVersion: monitoring.coreos.com/v1",
-      "kind: ServiceMonitor",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("monitoring.coreos.com/v1", "ServiceMonitor", app, ns),
       "spec:",
       "  selector:",
       "    matchLabels:",
@@ -871,11 +842,7 @@ function platformApp(r, ns, id, mistake) {
       "    kind: Issuer",
     ]),
     doc([
-      "apiVersion: platform.example.com/v1",
-      "kind: Widget",
-      "metadata:",
-      `  name: ${app}`,
-      `  namespace: ${ns}`,
+      ...header("platform.example.com/v1", "Widget", app, ns),
       "spec:",
       `  size: ${pick(r, ["small", "medium", "large"])}`,
       `  owner: ${pick(r, TEAMS)}@example.com`,
