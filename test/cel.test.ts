@@ -203,6 +203,10 @@ test("string functions count Unicode code points, as cel-go does (ext/strings.go
   expect(value("'🚀ab'.charAt(4)")).toBe("error: index out of range: 4");
   expect(value("'🚀ab'.indexOf('a', 3)")).toBe("error: index out of range: 3");
   expect(value("'🚀ab'.substring(2, 1)")).toBe("error: invalid substring range. start: 2, end: 1");
+  // split and replace with an empty separator cut between code points (Go's strings.SplitN, strings.Replace).
+  expect(value("'😀ab'.split('')")).toBe('["😀","a","b"]');
+  expect(value("['😀ab'.split('', 2), '😀ab'.split('', 0), '😀ab'.split('', -1), 'a,b,c'.split(',', 2)]")).toBe('[["😀","ab"],[],["😀","a","b"],["a","b,c"]]');
+  expect(value("'😀ab'.replace('', '-') + '|' + '😀ab'.replace('', '-', 2) + '|' + '😀ab'.replace('', '-', 0) + '|' + 'a.b.c'.replace('.', '-', 1) + '|' + 'a.b'.replace('.', '-', -1)")).toBe("-😀-a-b-|-😀-ab|😀ab|a-b.c|a-b");
   // lowerAscii and upperAscii change ASCII letters only.
   expect(value("'ÄbC'.lowerAscii() + '|' + 'äbc'.upperAscii()")).toBe("Äbc|äBC");
 });

@@ -11,7 +11,7 @@ import { Optional, type Environment } from "@marcbachmann/cel-js";
 import { parseQuantity } from "../quantity.js";
 import { cidrProblem, dns1035Label, dns1123Label, dns1123Subdomain, ipProblem, labelValue, qualifiedName } from "../validation/formats.js";
 import { compileRe2, type Re2 } from "./regex.js";
-import { charAt } from "./standard-overrides.js";
+import { charAt, replace } from "./standard-overrides.js";
 
 class CelError extends Error {}
 
@@ -249,13 +249,8 @@ export function registerKubernetesLibrary(env: Environment): void {
 
   // ext.Strings (version 2, as Kubernetes enables it) beyond what the CEL standard library has.
   fn("string.charAt(int): string", charAt);
-  fn("string.replace(string, string): string", (s: string, a: string, b: string) => s.split(a).join(b));
-  fn("string.replace(string, string, int): string", (s: string, a: string, b: string, n: bigint) => {
-    if (n < 0n) return s.split(a).join(b);
-    const parts = s.split(a);
-    const k = Number(n);
-    return parts.slice(0, k + 1).join(b) + (parts.length > k + 1 ? a + parts.slice(k + 1).join(a) : "");
-  });
+  fn("string.replace(string, string): string", (s: string, a: string, b: string) => replace(s, a, b));
+  fn("string.replace(string, string, int): string", replace);
   fn("string.reverse(): string", (s: string) => [...s].reverse().join(""));
   fn("string.format(list): string", formatString);
   class StringsNamespace {}

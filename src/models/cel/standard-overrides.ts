@@ -6,6 +6,9 @@
  *   lastIndexOf, substring (cel-go ext/strings.go: indexOfOffset, lastIndexOfOffset, substr,
  *   substrRange; errors "index out of range: <i>"); cel-js counts UTF-16 code units, so an emoji
  *   before the searched text shifted every index by one;
+ * - split and replace with an empty separator or old text cut between code points (ext/strings.go
+ *   split, splitN, replace, replaceN call Go's strings.Split, SplitN, Replace, which explode a
+ *   string into runes); cel-js cut between UTF-16 code units, halving an emoji;
  * - lowerAscii and upperAscii change ASCII letters only (ext/strings.go lowerASCII, upperASCII);
  *   cel-js changed every letter ('Ä'.lowerAscii() gave 'ä');
  * - int64 bounds: an int literal beyond them is a compile error, negating -2^63 overflows
@@ -114,6 +117,30 @@ export function charAt(s: string, i: bigint): string {
   return r[Number(i)] ?? "";
 }
 
+/**
+ * splitN of ext/strings.go, Go's strings.SplitN: n < 0 all parts, n == 0 none (an empty list),
+ * otherwise at most n parts, the last holding the rest; an empty `sep` cuts between code points.
+ */
+function split(s: string, sep: string, limit = -1n): string[] {
+  if (limit === 0n) return [];
+  const parts = sep === "" ? Array.from(s) : s.split(sep);
+  if (limit < 0n || BigInt(parts.length) <= limit) return parts;
+  const n = Number(limit);
+  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
+}
+
+/**
+ * replaceN of ext/strings.go, Go's strings.Replace: the first n occurrences of `old` (all when
+ * n < 0); an empty `old` matches at every code point boundary, the start and the end included.
+ */
+export function replace(s: string, old: string, replacement: string, limit = -1n): string {
+  if (limit === 0n) return s;
+  const parts = old === "" ? ["", ...Array.from(s), ""] : s.split(old);
+  if (limit < 0n || BigInt(parts.length - 1) <= limit) return parts.join(replacement);
+  const n = Number(limit);
+  return parts.slice(0, n + 1).join(replacement) + (old === "" ? parts.slice(n + 1).join("") : old + parts.slice(n + 1).join(old));
+}
+
 const asciiCase = (s: string, upper: boolean) => s.replace(upper ? /[a-z]+/g : /[A-Z]+/g, (m) => (upper ? m.toUpperCase() : m.toLowerCase()));
 
 /** matches() of the standard library on RE2: an evaluation error names what RE2 refuses. */
@@ -130,6 +157,8 @@ const OVERRIDES: Array<[name: string, argCount: number, signature: string, handl
   ["lastIndexOf", 2, "string.lastIndexOf(string, int): int", lastIndexOf],
   ["substring", 1, "string.substring(int): string", (s: string, start: bigint) => substring(s, start)],
   ["substring", 2, "string.substring(int, int): string", substring],
+  ["split", 1, "string.split(string): list<string>", (s: string, sep: string) => split(s, sep)],
+  ["split", 2, "string.split(string, int): list<string>", split],
   ["lowerAscii", 0, "string.lowerAscii(): string", (s: string) => asciiCase(s, false)],
   ["upperAscii", 0, "string.upperAscii(): string", (s: string) => asciiCase(s, true)],
   ["matches", 1, "string.matches(string): bool", matches],
