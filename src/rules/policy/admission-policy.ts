@@ -357,6 +357,6 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
       if (m && "value" in m && typeof m.value === "string" && m.value.trim()) message = m.value;
     }
     const reason = typeof validation.reason === "string" && validation.reason !== "Invalid" ? ` (${validation.reason})` : "";
-    report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verb} it: ${JSON.stringify(message)}${reason}`, "change the object so that the policy's validation holds, or exclude it from the binding's matchResources", related);
+    report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verb} it: ${asWritten(message)}${reason}`, "change the object so that the policy's validation holds, or exclude it from the binding's matchResources", related);
   }
 }

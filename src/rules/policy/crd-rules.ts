@@ -232,7 +232,7 @@ class RuleWalker {
     this.out.push({
       path: where,
       ...(rule.reason === "FieldValueRequired" || !at.length ? { target: "key" as const } : {}),
-      message: `CustomResourceDefinition ${crdName} rejects ${at.length ? "this value" : "the object"}: ${JSON.stringify(message)}${rule.reason && rule.reason !== "FieldValueInvalid" ? ` (${rule.reason})` : ""}`,
+      message: `CustomResourceDefinition ${crdName} rejects ${at.length ? "this value" : "the object"}: ${asWritten(message)}${rule.reason && rule.reason !== "FieldValueInvalid" ? ` (${rule.reason})` : ""}`,
       hint: `change the value so that the rule ${asWritten(rule.rule)} holds`,
       related,
     });
