@@ -156,3 +156,26 @@ test("a config found on its own does not load plugins: it is a config error that
   expect(run(["a.yaml", "-c", ".k8s-lint.yaml"], dir).code).toBe(0);
   expect(existsSync(join(dir, "imported"))).toBe(true);
 });
+
+test("a custom rule stopped by the cost limit on 3 objects is no longer evaluated on the others of the run", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  // 60 ConfigMaps: three nested comprehensions over them cost more than the per-expression limit on each.
+  const maps = Array.from({ length: 60 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n`);
+  writeFileSync(join(dir, "maps.yaml"), maps.join("---\n"));
+  // A discovered config, as a pull request may carry: no -c needed for customRules.
+  writeFileSync(
+    join(dir, ".k8s-lint.yaml"),
+    'customRules:\n  - id: costly\n    kinds: [ConfigMap]\n    expression: "objects.all(a, objects.all(b, objects.all(c, a.metadata.name != \'\' || b == c)))"\n    message: never\n' +
+      '  - id: cheap\n    kinds: [ConfigMap]\n    expression: "object.metadata.name == \'none\'"\n    message: named otherwise\n',
+  );
+  const out = run(["maps.yaml", "-f", "json"], dir);
+  expect(out.stderr).toBe("");
+  const diagnostics = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics);
+  const costly = diagnostics.filter((d) => d.ruleId === "costly");
+  expect(costly.map((d) => d.line)).toEqual([2, 7, 12]);
+  for (const d of costly) expect(d.message).toMatch(/^custom rule "costly" was stopped: its cost exceeds the per-expression limit of 1000000/);
+  expect(costly[1].message).not.toContain("no longer evaluates");
+  expect(costly[2].message).toContain("it was stopped on 3 objects, so k8s-lint no longer evaluates it on the remaining objects of this run");
+  // The other rule of the config is evaluated on every object.
+  expect(diagnostics.filter((d) => d.ruleId === "cheap")).toHaveLength(60);
+});

@@ -30,10 +30,21 @@ export const CUSTOM_RULE_VARIABLES = ["object", "objects"];
 
 const ALL_OBJECTS = memoKey<unknown[]>("every object of the input, for custom rules");
 
+/**
+ * Objects on which a custom rule may be stopped by the per-expression limit before the run stops
+ * evaluating it. The limit bounds one evaluation, but an expression over `objects` (which a
+ * config from a pull request may carry) reaches it again on every object, and each costs tens of
+ * milliseconds: thousands of objects took minutes. Three stops show the rule is too costly for
+ * this input; the third finding says the rule is no longer evaluated (docs/DECISIONS.md).
+ */
+export const CUSTOM_RULE_STOPS = 3;
+
 export function customRule(entry: CustomRuleEntry, source: string): Rule {
   const kinds = entry.kinds?.length ? entry.kinds : undefined;
   const relative = entry.path ? parseUserPath(entry.path) : undefined;
   const readsObjects = /\bobjects\b/.test(entry.expression);
+  // One key per rule: the count of its stopped evaluations lasts the run (the index's memo), not the process.
+  const stops = memoKey<{ count: number }>(`objects on which custom rule "${entry.id}" was stopped`);
   return defineRule({
     id: entry.id,
     category: "custom",
@@ -48,13 +59,17 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
     check({ resource, index, report }) {
       const program = celEngine().compiled(entry.expression, CUSTOM_RULE_VARIABLES);
       if (!program) return;
+      const stopped = index.memo.get(stops, () => ({ count: 0 }));
+      if (stopped.count >= CUSTOM_RULE_STOPS) return;
       const objects = readsObjects ? index.memo.get(ALL_OBJECTS, () => index.all.map((r) => r.raw)) : [];
       const outcome = program.run({ object: resource.raw, objects });
       let path: Array<string | number> = [];
       if (relative) for (const seg of relative) if (resource.get([...path, seg]) !== undefined) path = [...path, seg]; else break;
       if (!path.length) path = ["kind"];
       if ("exceeded" in outcome) {
-        report({ path, message: exceededMessage(`custom rule "${entry.id}"`, outcome.exceeded), hint: "rewrite the expression with fewer nested comprehensions over objects" });
+        stopped.count += 1;
+        const last = stopped.count === CUSTOM_RULE_STOPS ? `; it was stopped on ${CUSTOM_RULE_STOPS} objects, so k8s-lint no longer evaluates it on the remaining objects of this run (they get no finding from it)` : "";
+        report({ path, message: exceededMessage(`custom rule "${entry.id}"`, outcome.exceeded) + last, hint: "rewrite the expression with fewer nested comprehensions over objects" });
         return;
       }
       if ("error" in outcome) {
