@@ -63,44 +63,35 @@ interface SchemaWalk {
 }
 
 /**
- * One walk per resource, shared by the schema rules. The engine runs every rule on a resource
- * before the next, so the run keeps only the last resource's walk (another is walked again).
+ * One walk per resource, shared by the schema rules (cross-resource: they read the input's CRDs
+ * too), null-map-value and invalid-value (misplaced subtrees), which run in the engine's earlier
+ * stage. The walk is kept per resource for the engine's batch (a memo key of scope "resource"),
+ * so the later stage reuses it: a walk that skipped the other rules' checks for the earlier stage
+ * and a second, full walk for the later one cost more than one full walk.
  */
-interface LastWalk {
-  resource?: Resource;
-  walked?: SchemaWalk;
-  /** A full walk, or one that only finds null map values and misplaced subtrees (see Walker). */
-  full?: boolean;
-}
-const SCHEMA_WALK = memoKey<LastWalk>("schema walk of the last resource");
+const SCHEMA_WALKS = memoKey<Map<Resource, SchemaWalk>>("schema walk by resource", "resource");
 
-function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string, full: boolean): SchemaWalk {
-  const last = memo(SCHEMA_WALK, (): LastWalk => ({}));
-  if (last.resource === resource && last.walked && (last.full || !full)) return last.walked;
-  const walked: SchemaWalk = { byRule: new Map(), misplaced: [] };
+function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string): SchemaWalk {
+  const walks = memo(SCHEMA_WALKS, () => new Map());
+  let walked = walks.get(resource);
+  if (walked) return walked;
+  walked = { byRule: new Map(), misplaced: [] };
   const target = schemaTarget(resource);
-  if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced, full).run();
-  last.resource = resource;
-  last.walked = walked;
-  last.full = full;
+  if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced).run();
+  walks.set(resource, walked);
   return walked;
 }
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-/**
- * The findings of one schema rule. null-map-value and misplacedSubtrees run with the rules that
- * read no other resource, before the schema rules and with a memo of their own: the walk they
- * need skips every scalar and every check of the other rules (a second full walk of each resource
- * was most of what they cost).
- */
+/** The findings of one schema rule (or null-map-value). */
 export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo, kubernetesVersion: string): readonly Finding[] {
-  return schemaWalk(resource, memo, kubernetesVersion, rule !== "null-map-value").byRule.get(rule) ?? NO_FINDINGS;
+  return schemaWalk(resource, memo, kubernetesVersion).byRule.get(rule) ?? NO_FINDINGS;
 }
 
 /** The misplaced subtrees of a resource (from the same walk as the schema rules). */
 export function misplacedSubtrees(resource: Resource, memo: Memo, kubernetesVersion: string): readonly MisplacedSubtree[] {
-  return schemaWalk(resource, memo, kubernetesVersion, false).misplaced;
+  return schemaWalk(resource, memo, kubernetesVersion).misplaced;
 }
 
 /** Which fields exist at which release: the target, and the release whose fields are judged. */
@@ -179,12 +170,6 @@ function innerCode(code: TypeCode): TypeCode {
   return inner;
 }
 
-/** A type whose values hold no field: nothing below it is a map value or a field name. */
-function isScalarCode(code: TypeCode): boolean {
-  const c = code[0];
-  return c !== "#" && c !== "[" && c !== "{";
-}
-
 /** Would `value` be accepted for a field of this type (used to rank misplaced-key guesses)? */
 function accepts(code: TypeCode, value: unknown): boolean {
   if (value === null || value === undefined) return true;
@@ -217,9 +202,7 @@ const NO_MOVES: readonly MovedFields[] = [];
 
 /**
  * The walk keeps one path, pushed and popped as it goes down, and copies it only into a finding
- * (a copy per node was 60 MB of garbage on 10,000 resources). A walk that is not `full` reports
- * only null-map-value and collects the misplaced subtrees: it goes into the same objects, lists
- * and maps (so it meets the same null values and misplaced fields) and skips everything else.
+ * (a copy per node was 60 MB of garbage on 10,000 resources).
  */
 class Walker {
   private readonly metaCode: TypeCode | undefined;
@@ -238,7 +221,6 @@ class Walker {
     private readonly out: Map<SchemaRuleId, Finding[]>,
     private readonly release?: FieldRelease,
     private readonly misplaced?: MisplacedSubtree[],
-    private readonly full = true,
   ) {
     this.metaCode = objectType(target.info.type).fields.get("metadata");
   }
@@ -274,7 +256,7 @@ class Walker {
   }
 
   private wrongType(value: unknown, code: TypeCode) {
-    if (this.target.lenient || !this.full) return;
+    if (this.target.lenient) return;
     const field = this.field();
     this.report("invalid-type", {
       path: this.path.slice(),
@@ -286,14 +268,12 @@ class Walker {
   /** Judges `value` as the type `code` at the walk's path. */
   private walk(value: unknown, code: TypeCode) {
     if (value === null || value === undefined) return;
-    if (!this.full && isScalarCode(code)) return;
     switch (code[0]) {
       case "a":
         return;
       case "[": {
         if (!Array.isArray(value)) return this.wrongType(value, code);
         const itemCode = innerCode(code);
-        if (!this.full && isScalarCode(itemCode)) return;
         for (let i = 0; i < value.length; i++) this.walkField(i, value[i], itemCode);
         return;
       }
@@ -301,13 +281,11 @@ class Walker {
         if (!isMap(value)) return this.wrongType(value, code);
         const valueCode = innerCode(code);
         const ofStrings = valueCode[0] === "s" || valueCode[0] === "y";
-        const descend = this.full || !isScalarCode(valueCode);
-        if (!descend && !ofStrings) return;
         // for-in: the keys of Object.keys in its order (a parsed object inherits no enumerable key), without an array per map.
         for (const k in value) {
           const v = value[k];
           if (v === null && ofStrings) this.nullInStringMap(k);
-          else if (descend) this.walkField(k, v, valueCode);
+          else this.walkField(k, v, valueCode);
         }
         return;
       }
@@ -456,7 +434,6 @@ class Walker {
       if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
       if (fieldCode === undefined) (unknown ??= []).push([key, value[key]]);
-      else if (!this.full && isScalarCode(fieldCode)) continue;
       else if (!this.release || !this.newerThanTarget(code, key, path)) this.walkField(key, value[key], fieldCode);
     }
     let moved = NO_MOVES;
@@ -464,8 +441,7 @@ class Walker {
       if (!this.target.lenient) moved = this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
       for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
     }
-    // Required fields and labels are the findings of other rules than a walk that is not full reports.
-    if (this.full && !this.target.lenient) {
+    if (!this.target.lenient) {
       for (const req of type.required) {
         if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
           this.report("missing-required-field", {
@@ -477,7 +453,7 @@ class Walker {
         }
       }
     }
-    if (this.full && code === this.metaCode) this.checkLabels(value, path);
+    if (code === this.metaCode) this.checkLabels(value, path);
     this.objectCodes.pop();
     this.objectDepths.pop();
     this.objectValues.pop();
@@ -487,7 +463,6 @@ class Walker {
   private newerThanTarget(code: TypeCode, key: string, path: Path): boolean {
     const first = fieldFirstRelease(code, key);
     if (!first || compareVersions(this.release!.judged, first) >= 0) return false;
-    if (!this.full) return true;
     const where = path.length ? formatPath(path) : this.resource.kind;
     this.report("unknown-field", {
       path: [...path, key],
@@ -511,7 +486,6 @@ class Walker {
     if (inRange(range, target)) return true;
     const removedIn = releaseAfter(range.last);
     if (!removedIn || compareVersions(target, range.first) < 0) return false;
-    if (!this.full) return true;
     const where = path.length ? formatPath(path) : this.resource.kind;
     this.report("unknown-field", {
       path: [...path, key],
@@ -525,7 +499,7 @@ class Walker {
   /** One finding per group of fields written in another version's shape. */
   private reportMovedFields(value: Record<string, unknown>, path: Path, isField: (name: string) => boolean, unknown: Array<[string, unknown]>): MovedFields[] {
     const moved = movedFields(value, path, isField, unknown);
-    if (this.full) for (const m of moved) this.report("unknown-field", { path: [...path, m.keys[0]], target: "key", message: m.message, hint: m.hint });
+    for (const m of moved) this.report("unknown-field", { path: [...path, m.keys[0]], target: "key", message: m.message, hint: m.hint });
     return moved;
   }
 
@@ -533,7 +507,7 @@ class Walker {
     const names = [...fields.keys()];
     const where = path.length ? formatPath(path) : this.resource.kind;
     const finding = (message: string, hint: string, fixes?: Pick<Finding, "fix" | "suggestions">) => {
-      if (this.full) this.report("unknown-field", { path: [...path, key], target: "key", message, hint, ...fixes });
+      this.report("unknown-field", { path: [...path, key], target: "key", message, hint, ...fixes });
     };
     const rename = (to: string): FieldFix => [{ op: "rename", path: [...path, key], key: to }];
     const sameCase = names.find((n) => n.toLowerCase() === key.toLowerCase());
@@ -550,7 +524,6 @@ class Walker {
         return this.walkField(key, value, home.code);
       }
     }
-    if (!this.full) return;
     const near = closestWithin(key, names);
     if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
     if (!this.target.lenient) finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
