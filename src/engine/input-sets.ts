@@ -4,9 +4,11 @@
  * kustomization is then an input set of its own, with what its kustomization includes (the
  * files and directories under `resources` and `components`, transitively, as `kustomize build`
  * reads them); the files of a Component belong to the first kustomization that applies it (a
- * Component is a fragment, not a desired state); a file under no kustomization belongs to the
- * top-level folder it is in (below the directory all inputs share). Duplicates and selection
- * look only inside a set (references by name may reach the whole input: see ResourceIndex).
+ * Component is a fragment, not a desired state); a file under no kustomization belongs to its
+ * sample folder: the first folder on its path below the directory all inputs share that holds
+ * an input file itself (web/app-a, not web/, when web/ holds only sample folders), so a sample's
+ * set does not depend on which other folders the run names. Duplicates and selection look only
+ * inside a set (references by name may reach the whole input: see ResourceIndex).
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
@@ -25,6 +27,8 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object
 export function inputSets(loaded: readonly LoadedFile[]): InputSets {
   const files = loaded.map((l) => l.file.absolute).filter((a) => a !== STDIN);
   const root = commonDirectory(files);
+  /** The directories that hold an input file themselves. */
+  const holding = new Set(files.map((f) => dirname(f)));
   /** Kustomization directory -> what its `resources` name (absolute paths). */
   const kustomizations = new Map<string, string[]>();
   for (const { file, docs } of loaded) {
@@ -61,11 +65,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       }
       if (dir === root || dirname(dir) === dir || !isInside(dir, root)) break;
     }
-    if (!home) {
-      const rel = relative(root, absolute);
-      const top = rel.split(sep)[0];
-      home = rel.includes(sep) ? resolve(root, top) : root;
-    }
+    if (!home) home = sampleFolder(absolute, root, holding);
     homes.set(absolute, home);
     return home;
   };
@@ -90,6 +90,18 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       return v;
     },
   };
+}
+
+/** The first folder on the path of `absolute` below `root` that holds an input file itself; `root` for a file of the root. */
+function sampleFolder(absolute: string, root: string, holding: ReadonlySet<string>): string {
+  const parts = relative(root, absolute).split(sep);
+  let dir = root;
+  // The file's own folder holds it: the loop ends there at the latest.
+  for (const part of parts.slice(0, -1)) {
+    dir = resolve(dir, part);
+    if (holding.has(dir)) return dir;
+  }
+  return root;
 }
 
 function isInside(dir: string, root: string): boolean {

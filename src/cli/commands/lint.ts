@@ -47,8 +47,9 @@ Options:
       --follow-symlinks        follow symbolic links that lead out of the linted directories
       --context <path>         read for cross-resource checks only, not reported on; repeatable
       --per-directory          lint each directory with a kustomization (with what it includes),
-                               else each top-level folder, as its own input: duplicates and
-                               cross-resource checks stay inside it (alternative variants)
+                               else each sample folder (the first folder below the shared
+                               root holding manifests itself), as its own input: duplicates
+                               and cross-resource checks stay inside it (alternative variants)
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete with --context, else partial)
       --max-warnings <n>       exit 1 when there are more than n warnings

@@ -14,7 +14,8 @@ to be applied later silently replaces the other's spec. Usually one of them was 
 not renamed, or the same object is defined in two overlays. A repository that holds several
 desired states side by side (overlays per environment, one folder per example) is linted with
 \`--per-directory\`: each directory with a kustomization (with what it includes), else each
-top-level folder, is then an input of its own.
+sample folder (the first folder below the shared root that holds manifests itself), is then an
+input of its own.
 
 A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
 second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
@@ -28,7 +29,7 @@ build: \`kustomize build\` reports that itself.)`,
     if (same.length < 2 || same[0] === resource) return;
     const first = same[0];
     const where = resource.namespace ? ` in namespace "${resource.namespace}"` : "";
-    const variants = "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each top-level folder, is its own input";
+    const variants = "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each sample folder, is its own input";
     const copy = sameContent(resource.raw, first.raw);
     report({
       path: ["metadata", "name"],
