@@ -54,6 +54,16 @@ test("custom resources of an unknown operator lower a selector to info, never a 
   expect(found[0].message).toContain('the operator of VectorDatabase.example.test "embeddings" may run the selected pods');
 });
 
+test("a missing Secret an application's ServiceAccount may create (RBAC of the input) is info, naming the account; a typo or a Role limited by resourceNames stays a warning", async () => {
+  const found = await findings("rules/secret-ref-missing/created-at-run-time.yaml", "secret-ref-missing");
+  expect(found.map(brief)).toEqual([
+    { line: 57, severity: "info" },
+    { line: 58, severity: "warning" },
+    { line: 94, severity: "warning" },
+  ]);
+  expect(found[0].message).toContain('ServiceAccount "controller" of Deployment "controller" may create it (RBAC of the input)');
+});
+
 test("a missing Secret named after an unknown operator's custom resource is info; a typo or an unrelated name stays a warning", async () => {
   const found = await findings("rules/secret-ref-missing/unknown-operator.yaml", "secret-ref-missing");
   expect(found.map(brief)).toEqual([

@@ -1,12 +1,14 @@
 /**
- * What RBAC of the input lets ServiceAccounts do to pods: an agent allowed to create, patch or
- * update pods may create pods no manifest shows, or put labels on its own pod at run time
- * (longhorn-manager adds longhorn.io/admission-webhook to its pod), so a selector matching no
- * pod template may still select pods.
+ * What RBAC of the input lets ServiceAccounts do at run time. An agent allowed to create, patch
+ * or update pods may create pods no manifest shows, or put labels on its own pod (longhorn-manager
+ * adds longhorn.io/admission-webhook to its pod), so a selector matching no pod template may
+ * still select pods. An application allowed to create Secrets or ConfigMaps may create the ones
+ * it refers to (metallb's controller makes the "memberlist" Secret its speakers read).
  *
  * Rules are matched as the authorizer does (kubernetes pkg/apis/rbac/v1/evaluation_helpers.go:
- * VerbMatches, APIGroupMatches, ResourceMatches, with "*" for all); a rule limited by
- * resourceNames names pods known in advance, which an agent's own pod is not.
+ * VerbMatches, APIGroupMatches, ResourceMatches, ResourceNameMatches, with "*" for all); a rule
+ * limited by resourceNames names objects known in advance, which an agent's own pod is not, and
+ * never allows `create` (the request carries no name to match).
  */
 import type { Resource } from "./resource.js";
 
@@ -15,35 +17,48 @@ interface Objects {
   ofKind(type: string, namespace?: string): readonly Resource[];
 }
 
-const WRITE_VERBS = ["create", "patch", "update", "*"];
+/** What an agent may do to objects of the core group at run time, as the verbs that allow it. */
+export const RUN_TIME_WRITES = {
+  pods: ["create", "patch", "update", "*"],
+  secrets: ["create", "*"],
+  configmaps: ["create", "*"],
+} as const;
+export type RunTimeWritten = keyof typeof RUN_TIME_WRITES;
+
+/** The ServiceAccount a pod owner's pods run as ("default" when its template names none). */
+export function serviceAccountOf(owner: Resource): string {
+  const spec = owner.podTemplate!.spec;
+  return spec.serviceAccountName || spec.serviceAccount || "default";
+}
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** Whether a Role or ClusterRole has a rule that allows writing pods. */
-function writesPods(role: Resource): boolean {
+/** Whether a Role or ClusterRole has a rule that allows writing `resource` of the core group. */
+function writes(role: Resource, resource: RunTimeWritten): boolean {
   const rules = role.get(["rules"]);
   if (!Array.isArray(rules)) return false;
+  const verbs: readonly string[] = RUN_TIME_WRITES[resource];
   return rules.some((rule) => {
     if (!rule || typeof rule !== "object") return false;
     const r = rule as Record<string, unknown>;
     if (strings(r.resourceNames).length) return false;
     const groups = strings(r.apiGroups);
     const resources = strings(r.resources);
-    const verbs = strings(r.verbs);
-    return (groups.includes("") || groups.includes("*")) && (resources.includes("pods") || resources.includes("*")) && verbs.some((v) => WRITE_VERBS.includes(v));
+    return (groups.includes("") || groups.includes("*")) && (resources.includes(resource) || resources.includes("*")) && strings(r.verbs).some((v) => verbs.includes(v));
   });
 }
 
 /**
- * ServiceAccounts (`namespace/name`) that may write pods in their own namespace: bound there by
- * a RoleBinding, or everywhere by a ClusterRoleBinding, to a role that allows it.
+ * ServiceAccounts (`namespace/name`) that may write `resource` (RUN_TIME_WRITES) in their own
+ * namespace: bound there by a RoleBinding, or everywhere by a ClusterRoleBinding, to a role that
+ * allows it.
  */
-export function podsWritableBy(objects: Objects): Set<string> {
+export function writableBy(objects: Objects, resource: RunTimeWritten): Set<string> {
   const out = new Set<string>();
-  const roles = new Set(objects.ofKind("Role").filter(writesPods).map((r) => `Role/${r.namespace}/${r.name}`));
-  const clusterRoles = new Set(objects.ofKind("ClusterRole").filter(writesPods).map((r) => `ClusterRole//${r.name}`));
+  const roles = new Set(objects.ofKind("Role").filter((r) => writes(r, resource)).map((r) => `Role/${r.namespace}/${r.name}`));
+  const clusterRoles = new Set(objects.ofKind("ClusterRole").filter((r) => writes(r, resource)).map((r) => `ClusterRole//${r.name}`));
   if (!roles.size && !clusterRoles.size) return out;
   for (const binding of [...objects.ofKind("RoleBinding"), ...objects.ofKind("ClusterRoleBinding")]) {
     const cluster = binding.kind === "ClusterRoleBinding";

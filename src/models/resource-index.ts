@@ -7,7 +7,7 @@
  */
 import { isBuiltinApiVersion, resolveType } from "./api-groups.js";
 import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "./operators.js";
-import { podsWritableBy } from "./rbac.js";
+import { serviceAccountOf, writableBy, type RunTimeWritten } from "./rbac.js";
 import { withoutNameHash, type GeneratedObject } from "./kustomization.js";
 import type { Resource } from "./resource.js";
 import { RunMemo } from "./run-memo.js";
@@ -45,8 +45,8 @@ export class ResourceIndex {
   private readonly generatedByKindNs = new Map<string, GeneratedObject[]>();
   /** What operators derive from the custom resources of the input; built on first use. */
   private derivedCache: DerivedIndex | undefined;
-  /** namespace -> the first pod owner whose ServiceAccount may create or relabel pods there; built on first use. */
-  private labellers: Map<string, Resource> | undefined;
+  /** By resource (pods, secrets, configmaps): namespace -> the first pod owner whose ServiceAccount may write it there; built on first use. */
+  private readonly writers = new Map<RunTimeWritten, Map<string, Resource>>();
   /** Derived data of this run (lookups built on first use); rules reach it as `ctx.memo`. */
   readonly memo = new RunMemo();
 
@@ -168,20 +168,27 @@ export class ResourceIndex {
    * or update pods there: its pods may create other pods or relabel themselves at run time.
    */
   runTimeLabeller(namespace: string): Resource | undefined {
-    if (!this.labellers) {
-      this.labellers = new Map();
-      const writers = podsWritableBy(this);
-      if (writers.size) {
+    return this.runTimeWriter("pods", namespace);
+  }
+
+  /**
+   * The first workload of the namespace whose ServiceAccount RBAC of the input allows to write
+   * `resource` there at run time (models/rbac.ts RUN_TIME_WRITES); one pass per resource name.
+   */
+  runTimeWriter(resource: RunTimeWritten, namespace: string): Resource | undefined {
+    let writers = this.writers.get(resource);
+    if (!writers) {
+      this.writers.set(resource, (writers = new Map()));
+      const accounts = writableBy(this, resource);
+      if (accounts.size) {
         for (const owners of this.podOwners.values()) {
           for (const owner of owners) {
-            const spec = owner.podTemplate!.spec;
-            const account = spec.serviceAccountName || spec.serviceAccount || "default";
-            if (writers.has(`${owner.namespace}/${account}`) && !this.labellers.has(owner.namespace)) this.labellers.set(owner.namespace, owner);
+            if (accounts.has(`${owner.namespace}/${serviceAccountOf(owner)}`) && !writers.has(owner.namespace)) writers.set(owner.namespace, owner);
           }
         }
       }
     }
-    return this.labellers.get(namespace);
+    return writers.get(namespace);
   }
 
   private derived(): DerivedIndex {

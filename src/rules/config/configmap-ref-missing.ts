@@ -18,7 +18,9 @@ kube-root-ca.crt, which the control plane publishes into every namespace, always
 Objects that operators make from custom resources of the input count as present (a
 CloudNativePG Cluster's <name>-app Secret, a SealedSecret's Secret...: docs/operators.md lists
 them); a missing name that starts with the name of a custom resource of an operator k8s-lint
-does not know is reported as info, unless it is a near miss of an object of the input.`,
+does not know is reported as info, unless it is a near miss of an object of the input. So is a
+missing name in a namespace where a workload's ServiceAccount may create ConfigMaps (a Role or
+ClusterRole of the input bound to it grants \`create\`): the application may make it at run time.`,
   fix: `Fix the name, add the ConfigMap to the manifests, or mark the reference \`optional: true\`
 if the pod can run without it.`,
   hasSuggestions: true,

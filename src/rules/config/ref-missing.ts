@@ -1,9 +1,13 @@
 /** The shared check of configmap-ref-missing and secret-ref-missing. */
+import { serviceAccountOf, type RunTimeWritten } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { CrossResourceContext } from "../types.js";
 import { renameReference } from "../fixes.js";
 import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
+
+/** The resource name RBAC grants creating each referenced kind by. */
+const RUN_TIME_RESOURCE: Record<ReferencedKind, RunTimeWritten> = { Secret: "secrets", ConfigMap: "configmaps" };
 
 /** Published into every namespace by the kube-controller-manager. */
 const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
@@ -37,10 +41,17 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceC
     const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
     const generated = similar ? undefined : similarGeneratedName(index, kind, resource.namespace, ref.name);
     const operator = similar || generated ? undefined : unknownProducer(index, resource.namespace, ref.name);
+    // An application whose ServiceAccount may create objects of this kind there may make this one at run time.
+    const creator = similar || generated || operator ? undefined : index.runTimeWriter(RUN_TIME_RESOURCE[kind], resource.namespace);
+    const producedBy = operator
+      ? `; the operator of ${operator.groupKind} "${operator.name}" may create it`
+      : creator
+        ? `; ServiceAccount "${serviceAccountOf(creator)}" of ${creator.kind} "${creator.name}" may create it (RBAC of the input)`
+        : "";
     report({
       path: ref.path,
-      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
-      ...(operator ? { severity: "info" as const } : {}),
+      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${producedBy}`,
+      ...(operator || creator ? { severity: "info" as const } : {}),
       hint: similar
         ? `rename the reference to "${similar.name}" if that is the one meant`
         : generated
@@ -49,6 +60,7 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceC
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
       ...(similar || generated ? { suggestions: [renameReference(ref.path, similar?.name ?? generated!)] } : {}),
       ...(operator ? { related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
+      ...(creator ? { related: { resource: creator, path: ["metadata", "name"], message: `may create ${kind}s at run time` } } : {}),
     });
   }
 }

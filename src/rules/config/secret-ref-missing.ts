@@ -19,7 +19,10 @@ Certificate there) and nothing defines or produces this name. Objects that opera
 custom resources of the input count as present (a SealedSecret's Secret, a Certificate's
 spec.secretName, a CloudNativePG Cluster's <name>-app...: docs/operators.md lists them); a
 missing name that starts with the name of a custom resource of an operator k8s-lint does not
-know is reported as info, unless it is a near miss of a Secret of the input. imagePullSecrets
+know is reported as info, unless it is a near miss of a Secret of the input. So is a missing
+name in a namespace where a workload's ServiceAccount may create Secrets (a Role or ClusterRole
+of the input bound to it grants \`create\`): the application may make it at run time, as
+metallb's controller makes the "memberlist" Secret its speakers read. imagePullSecrets
 are usually provisioned per namespace by the platform, so they are only checked where the
 input defines a pull secret (type kubernetes.io/dockerconfigjson).`,
   fix: `Fix the name, add the Secret (or the SealedSecret/ExternalSecret producing it), or mark

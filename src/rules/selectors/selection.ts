@@ -1,5 +1,6 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
 import { closestWithin, spellingDistance } from "../../did-you-mean.js";
+import { serviceAccountOf } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
@@ -146,8 +147,7 @@ export function noMatchVerdict(index: ResourceIndex, namespace: string, selector
   if (near && isTypo(near)) return { silent: false };
   const labeller = index.runTimeLabeller(namespace);
   if (labeller) {
-    const account = labeller.podTemplate!.spec.serviceAccountName || labeller.podTemplate!.spec.serviceAccount || "default";
-    return { silent: false, severity: "info", because: `ServiceAccount "${account}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
+    return { silent: false, severity: "info", because: `ServiceAccount "${serviceAccountOf(labeller)}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
   }
   const unknown = index.unknownOperatorResources(namespace)[0];
   if (unknown) return { silent: false, severity: "info", because: `the operator of ${unknown.groupKind} "${unknown.name}" may run the selected pods` };
