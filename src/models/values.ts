@@ -8,10 +8,10 @@ export function fieldNameOf(path: ReadonlyArray<string | number>, rootName: stri
 
 /**
  * Why a boolean or number stands where a string belongs: YAML read the unquoted text as that
- * type (`on`, `yes`, `1.10`); YAML 1.1, which kubectl reads, takes yes/no/on/off for booleans.
+ * type (`on`, `yes`, `1.10`); YAML 1.1, which kubectl reads, takes y/n, yes/no and on/off for booleans.
  */
 export function unquotedScalarProblem(value: boolean | number): string {
-  return `the unquoted value was read as ${kindOfValue(value)}${typeof value === "boolean" ? " (unquoted yes, no, on and off are booleans in YAML 1.1, which kubectl reads)" : ""}`;
+  return `the unquoted value was read as ${kindOfValue(value)}${typeof value === "boolean" ? " (unquoted y, n, yes, no, on and off are booleans in YAML 1.1, which kubectl reads)" : ""}`;
 }
 
 export function kindOfValue(v: unknown): string {
