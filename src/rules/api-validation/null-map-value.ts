@@ -1,6 +1,6 @@
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
-import { schemaFindings } from "../schema/validate.js";
-import { defineRule } from "../types.js";
+import { schemaFindings, walkObjectMeta, type SchemaRuleId } from "../schema/validate.js";
+import { defineRule, type Finding } from "../types.js";
 
 export const rule = defineRule({
   id: "null-map-value",
@@ -17,13 +17,21 @@ removes it: the object flips between two states on alternate applies (kubernetes
 Before kubectl 1.33, a null label or annotation value even made client-side apply drop every
 label or annotation of the object (kubernetes issue 129176, fixed by coercing null to "" in
 NestedNullCoercingStringMap). Write the value you mean: "" (quoted) for an empty value, or remove
-the key. Kustomize patches are not judged: there a null is how a key is deleted.`,
+the key. Custom resources are judged in their metadata (labels and annotations), which is an
+ObjectMeta whatever their CRD says. Kustomize patches are not judged: there a null is how a key
+is deleted.`,
   fix: `Write the value, or "" for an empty string, or remove the key.`,
   preventsStatus: [],
   hasSuggestions: true,
   check({ resource, memo, settings, report }) {
-    if (!isBuiltinApiVersion(resource.apiVersion)) return;
-    // The walk is shared by the schema rules: every caller judges at the same target release.
-    for (const finding of schemaFindings(resource, "null-map-value", memo, settings.kubernetesVersion)) report(finding);
+    if (isBuiltinApiVersion(resource.apiVersion)) {
+      // The walk is shared by the schema rules: every caller judges at the same target release.
+      for (const finding of schemaFindings(resource, "null-map-value", memo, settings.kubernetesVersion)) report(finding);
+      return;
+    }
+    // A custom resource's metadata is an ObjectMeta all the same (what its CRD says of the rest is not read here).
+    const found = new Map<SchemaRuleId, Finding[]>();
+    walkObjectMeta(resource, resource.raw.metadata, ["metadata"], found);
+    for (const finding of found.get("null-map-value") ?? []) report(finding);
   },
 });
