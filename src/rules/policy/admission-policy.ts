@@ -14,7 +14,8 @@
  *   input; none found: parameterNotFoundAction Deny denies, Allow skips), variables, and each
  *   validation with `object`, `oldObject` (null: a create), `params`, `namespaceObject`,
  *   `request` and `variables`;
- * - a false validation is reported with its message, messageExpression or "failed expression"
+ * - a false validation is reported with the string its messageExpression gives when the API
+ *   server takes it (message-expression.ts), else its message, else "failed expression: <expression>"
  *   (and its reason), at the resource: a policy's Validation has expression, message,
  *   messageExpression and reason, and no fieldPath (k8s.io/api/admissionregistration/v1
  *   types.go, Validation; fieldPath belongs to a CRD's x-kubernetes-validations), with the
@@ -33,6 +34,7 @@ import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path, Severity } from "../../types.js";
 import type { Finding } from "../types.js";
 import { asWritten, exceededMessage } from "./budget.js";
+import { goTrimSpace, usableMessage } from "./message-expression.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
 /** The variables Kubernetes declares for policy expressions (validating/plugin.go, cel/composition.go). */
@@ -351,11 +353,11 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
       continue;
     }
     if (outcome.value === true) continue;
-    let message = typeof validation.message === "string" && validation.message.trim() ? validation.message : `failed expression: ${validation.expression}`;
-    if (typeof validation.messageExpression === "string") {
-      const m = evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"], "string");
-      if (m && "value" in m && typeof m.value === "string" && m.value.trim()) message = m.value;
-    }
+    // validator.go: messageExpression's string when usable (message-expression.ts), else the message trimmed, else "failed expression".
+    const m = typeof validation.messageExpression === "string" ? evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"], "string") : undefined;
+    const fromExpression = m && "value" in m && typeof m.value === "string" ? usableMessage(m.value) : undefined;
+    const staticMessage = typeof validation.message === "string" ? goTrimSpace(validation.message) : "";
+    const message = fromExpression ?? (staticMessage || `failed expression: ${goTrimSpace(validation.expression)}`);
     const reason = typeof validation.reason === "string" && validation.reason !== "Invalid" ? ` (${validation.reason})` : "";
     report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verb} it: ${asWritten(message)}${reason}`, "change the object so that the policy's validation holds, or exclude it from the binding's matchResources", related);
   }
