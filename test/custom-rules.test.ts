@@ -60,6 +60,17 @@ test("k8s-lint rules lists them (table and json) and explain explains them", () 
   expect(run(["rules"], ROOT).stdout).not.toContain(CUSTOM);
 });
 
+test("k8s-lint rules -f json says which custom rules read other resources: those whose expression reads `objects`", () => {
+  const json = JSON.parse(run(["rules", ...NAMED, "-f", "json"]).stdout) as Array<{ id: string; crossResource: boolean }>;
+  // The example's config: one rule reads only `object`, the other looks the ServiceAccount up in `objects`.
+  expect(json.filter((r) => r.id === CUSTOM || r.id === CROSS).map((r) => `${r.id} ${r.crossResource}`)).toEqual([`${CUSTOM} false`, `${CROSS} true`]);
+  // The word in a string or as a field name is no read of the variable.
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: named-objects\n    expression: \"object.metadata.name != 'objects' && !has(object.spec.objects)\"\n    message: never\n");
+  const own = JSON.parse(run(["rules", "-f", "json"], dir).stdout) as Array<{ id: string; crossResource: boolean }>;
+  expect(own.find((r) => r.id === "named-objects")?.crossResource).toBe(false);
+});
+
 test("severities and suppressions apply to them like to built-in rules", () => {
   const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
   cpSync(EXAMPLE, dir, { recursive: true });
@@ -178,4 +189,18 @@ test("a custom rule stopped by the cost limit on 3 objects is no longer evaluate
   expect(costly[2].message).toContain("it was stopped on 3 objects, so k8s-lint no longer evaluates it on the remaining objects of this run");
   // The other rule of the config is evaluated on every object.
   expect(diagnostics.filter((d) => d.ruleId === "cheap")).toHaveLength(60);
+});
+
+test("a custom rule that reads no other object is stopped for the whole run too, across the engine's batches of 1,000 resources", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  const maps = Array.from({ length: 1003 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n`);
+  writeFileSync(join(dir, "maps.yaml"), maps.join("---\n"));
+  // Three nested comprehensions over a literal of 100 items: over the per-expression limit on every object, without reading `objects`.
+  const xs = `[${Array.from({ length: 100 }, (_, i) => i).join(", ")}]`;
+  writeFileSync(join(dir, ".k8s-lint.yaml"), `customRules:\n  - id: costly-alone\n    kinds: [ConfigMap]\n    expression: "${xs}.all(a, ${xs}.all(b, ${xs}.all(c, a + b + c >= 0 || object.metadata.name == '')))"\n    message: never\n`);
+  const rules = JSON.parse(run(["rules", "-f", "json"], dir).stdout) as Array<{ id: string; crossResource: boolean }>;
+  expect(rules.find((r) => r.id === "costly-alone")?.crossResource).toBe(false);
+  const out = run(["maps.yaml", "-f", "json"], dir);
+  const costly = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "costly-alone");
+  expect(costly.map((d) => d.line)).toEqual([2, 7, 12]);
 });

@@ -140,7 +140,7 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
     if (own.length) {
       // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts); their other keys last the batch too.
       const batch = new RunMemo();
-      const memo: Memo = (key, build) => (isPerResource(key) ? perResource : batch).get(key, build);
+      const memo: Memo = (key, build) => (isPerResource(key) ? perResource : key.scope === "run" ? run.index.memo : batch).get(key, build);
       const batchIndex = { memo: { get: memo } } as unknown as ResourceIndex;
       for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
     }
