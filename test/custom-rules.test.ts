@@ -41,6 +41,15 @@ test.each(["stylish", "json", "sarif", "github", "junit"])("a custom CEL rule an
   }
 });
 
+test("the SARIF description of a custom rule names its config relative to the working directory, like every path of the report", () => {
+  const descriptors = (found: string, cwd = EXAMPLE) => (JSON.parse(run(["manifests.yaml", "-c", found, "-f", "sarif"], cwd).stdout).runs[0].tool.driver.rules as Array<{ id: string; fullDescription: { text: string }; help: { text: string } }>).find((r) => r.id === CUSTOM)!;
+  for (const config of [".k8s-lint.yaml", join(EXAMPLE, ".k8s-lint.yaml")]) {
+    const rule = descriptors(config);
+    expect(rule.fullDescription.text).toMatch(/^A custom rule of \.k8s-lint\.yaml: /);
+    expect(JSON.stringify(rule)).not.toContain(ROOT);
+  }
+});
+
 test("they are placed like built-in findings: at the field the custom rule's path names", () => {
   const out = JSON.parse(run(["manifests.yaml", ...NAMED, "-f", "json"]).stdout);
   const found = out.files[0].diagnostics.map((d: { line: number; column: number; ruleId: string; severity: string }) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);

@@ -167,7 +167,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   // The config schema (zod) loads only when there is a config file to read.
   const config = configPath ? (await import("../../config/load.js")).loadConfig(configPath, values.config ?? configPath) : undefined;
   // The config's customRules and plugins join the registry before anything reads it.
-  const unfamiliarKinds = await applyUserRules(config, configPath, values.config !== undefined);
+  const unfamiliarKinds = await applyUserRules(config, configPath, values.config !== undefined, io.cwd);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
