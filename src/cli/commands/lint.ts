@@ -1,6 +1,7 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
 import { findConfig } from "../../config/find.js";
+import { placedConfigError } from "../../config/positions.js";
 import { applyUserRules, type UnfamiliarKind } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
 import { lint, type LintOptions } from "../../engine/lint.js";
@@ -202,8 +203,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     onInputFiles: (files) => reads.push(...files),
   };
   let result: LintResult;
+  // A policies entry of the config that names nothing is reported at its place in the config file.
+  const placed = (err: unknown) => Promise.reject(placedConfigError(err, config, configPath ?? "the config"));
   if (fixMode) {
-    const fixed = await fixInMemory(positionals, lintOptions, { applies: fixTypes && ((d) => fixTypes.has(categoryOf(d.ruleId))) }).finally(() => progress.finish());
+    const fixed = await fixInMemory(positionals, lintOptions, { applies: fixTypes && ((d) => fixTypes.has(categoryOf(d.ruleId))) }).catch(placed).finally(() => progress.finish());
     result = fixed.result;
     if (fixMode === "dry-run") {
       io.stdout(dryRunOutput(fixed.files) + (fixed.stdin ?? ""));
@@ -211,7 +214,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     }
     writeFixed(planWrites(fixed.files, positionals.length ? positionals : ["."], io.cwd), io.env);
   } else {
-    result = await lint(positionals, lintOptions).finally(() => progress.finish());
+    result = await lint(positionals, lintOptions).catch(placed).finally(() => progress.finish());
   }
 
   if (!values.quiet) for (const note of unseenKindNotes(unfamiliarKinds, linted ?? [])) io.stderr(`k8s-lint: note: ${note}\n`);
