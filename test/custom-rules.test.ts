@@ -80,6 +80,18 @@ test("k8s-lint rules -f json says which custom rules read other resources: those
   expect(own.find((r) => r.id === "named-objects")?.crossResource).toBe(false);
 });
 
+test("custom rule kinds written as Kind.group match that kind in that API group only (fixtures/custom-rules-kinds)", () => {
+  const dir = join(ROOT, "fixtures", "custom-rules-kinds");
+  const ids = ["apps-deployment-team", "example-deployment-owner", "batch-and-bare-kinds"];
+  const out = run(["manifests.yaml", "-f", "json"], dir);
+  expect(out.stderr).toBe("");
+  const found = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics.filter((d) => ids.includes(d.ruleId)).map((d) => `${d.line} ${d.ruleId}`));
+  const expected = readFileSync(join(dir, "manifests.yaml"), "utf8")
+    .split("\n")
+    .flatMap((line, i) => /# expect: (.*)$/.exec(line)?.[1].split(",").map((id) => `${i + 1} ${id.trim()}`) ?? []);
+  expect(found.sort()).toEqual(expected.sort());
+});
+
 test("severities and suppressions apply to them like to built-in rules", () => {
   const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
   cpSync(EXAMPLE, dir, { recursive: true });

@@ -12,6 +12,7 @@ import { ruleDescriptions } from "../../engine/registry.js";
 import { didYouMean } from "../../did-you-mean.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
+import { groupKind, groupOf } from "../../models/api-groups.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
 import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION, PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
@@ -237,7 +238,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
  * already; this one may be right and only absent from this run).
  */
 function unseenKindNotes(kinds: readonly UnfamiliarKind[], linted: readonly LintedResource[]): string[] {
-  const seen = new Set(linted.map((r) => r.resource.kind));
+  // Bare, and with the API group as a custom rule may write it (Deployment.apps, Deployment.extensions).
+  const seen = new Set(linted.flatMap(({ resource: { apiVersion, kind } }) => [kind, groupKind(apiVersion, kind), `${kind}.${groupOf(apiVersion)}`]));
   const notes = new Map<string, string[]>();
   for (const { ruleId, kind } of kinds) if (!seen.has(kind)) notes.set(kind, [...(notes.get(kind) ?? []), ruleId]);
   return [...notes].map(([kind, ids]) => `no resource of kind "${kind}" was linted, which custom rule${ids.length > 1 ? "s" : ""} ${ids.map((id) => `"${id}"`).join(", ")} judge${ids.length > 1 ? "" : "s"}: if it is a custom resource's kind, it is spelled as in its CRD's spec.names.kind (case-sensitive)`);

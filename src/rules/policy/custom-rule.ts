@@ -8,7 +8,10 @@
 import { celEngine, loadCel } from "../../models/cel/load.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Severity } from "../../types.js";
+import { groupOf } from "../../models/api-groups.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { kindsOf } from "../scope.js";
 import { defineRule, type CrossResourceContext, type Rule, type RuleContext } from "../types.js";
 import { exceededMessage } from "./budget.js";
 import { parseUserPath } from "./field-path.js";
@@ -46,8 +49,28 @@ export const CUSTOM_RULE_STOPS = 3;
  * one over `object` alone judges each resource by itself, like a single-resource built-in rule
  * (docs/DECISIONS.md, "A custom rule is cross-resource when it reads objects").
  */
+/**
+ * Which resources a rule's `kinds` select. A bare kind is what built-in rules name (the built-in
+ * kind of that name, or a custom resource's kind that no built-in kind has: the dispatch kind,
+ * Resource.ruleKind); `Kind.group`, apimachinery's GroupKind.String() as kubectl and RBAC users
+ * write it, is that kind in that API group, by the group of its apiVersion or the group it is
+ * stored under (`Deployment.apps` holds an extensions/v1beta1 Deployment too). The dispatch
+ * (appliesTo) gets every kind named; the check keeps those of the named groups.
+ */
+function kindSelector(kinds: readonly string[]): { appliesTo: string[]; selects?: (resource: Resource) => boolean } {
+  const bare = kinds.filter((k) => !k.includes("."));
+  const grouped = kinds.filter((k) => k.includes(".")).map((k) => ({ written: k, kind: k.slice(0, k.indexOf(".")), group: k.slice(k.indexOf(".") + 1) }));
+  // A custom resource named like a built-in kind is dispatched under its GroupKind (Resource.ruleKind).
+  const appliesTo = [...new Set([...bare, ...grouped.flatMap((g) => [g.kind, g.written])])];
+  if (!grouped.length) return { appliesTo };
+  const plain = kindsOf(bare) ?? new Set<string>();
+  const selects = (r: Resource) => plain.has(r.ruleKind) || grouped.some((g) => r.kind === g.kind && (groupOf(r.apiVersion) === g.group || r.groupKind === g.written));
+  return { appliesTo, selects };
+}
+
 export function customRule(entry: CustomRuleEntry, source: string): Rule {
   const kinds = entry.kinds?.length ? entry.kinds : undefined;
+  const selector = kinds ? kindSelector(kinds) : undefined;
   const relative = entry.path ? parseUserPath(entry.path) : undefined;
   const readsObjects = celEngine().readsVariable(entry.expression, CUSTOM_RULE_VARIABLES, "objects");
   // One key per rule: the count of its stopped evaluations lasts the run (scope "run", also for a rule that reads no other resource), not the process.
@@ -56,7 +79,7 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
     id: entry.id,
     category: "custom" as const,
     severity: entry.severity ?? "warning",
-    ...(kinds ? { appliesTo: kinds } : {}),
+    ...(selector ? { appliesTo: selector.appliesTo } : {}),
     summary: entry.summary ?? entry.message,
     explanation: `A custom rule of ${source}: the CEL expression \`${entry.expression}\` must hold for ${kinds ? `every ${kinds.join(", ")}` : "every resource"}${readsObjects ? " (it reads the other objects of the input)" : ""}. When it is false, the finding says: ${entry.message}.`,
     fix: entry.fix ?? "Change the resource so that the expression holds, or ask the owner of the config about the rule.",
@@ -64,6 +87,7 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
     prepare: async () => void (await loadCel()),
   };
   const check = ({ resource, memo, report }: RuleContext, index: ResourceIndex | undefined) => {
+    if (selector?.selects && !selector.selects(resource)) return;
     const program = celEngine().compiled(entry.expression, CUSTOM_RULE_VARIABLES);
     if (!program) return;
     const stopped = memo(stops, () => ({ count: 0 }));
