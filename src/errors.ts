@@ -6,6 +6,20 @@
 /** A config file that cannot be read or does not validate. */
 export class ConfigError extends Error {}
 
+/**
+ * A value of the config file that the run cannot use (a `policies:` entry that names nothing),
+ * with where it is in the config (`["policies", 1]`): the CLI places it at `file:line:col` like
+ * the config's other errors (config/positions.ts).
+ */
+export class ConfigValueError extends ConfigError {
+  constructor(
+    message: string,
+    readonly configPath: Array<string | number>,
+  ) {
+    super(message);
+  }
+}
+
 /** A path that does not exist, a pattern that matches nothing, a directory without manifests. */
 export class DiscoveryError extends Error {}
 

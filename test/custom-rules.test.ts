@@ -41,6 +41,15 @@ test.each(["stylish", "json", "sarif", "github", "junit"])("a custom CEL rule an
   }
 });
 
+test("the SARIF description of a custom rule names its config relative to the working directory, like every path of the report", () => {
+  const descriptors = (found: string, cwd = EXAMPLE) => (JSON.parse(run(["manifests.yaml", "-c", found, "-f", "sarif"], cwd).stdout).runs[0].tool.driver.rules as Array<{ id: string; fullDescription: { text: string }; help: { text: string } }>).find((r) => r.id === CUSTOM)!;
+  for (const config of [".k8s-lint.yaml", join(EXAMPLE, ".k8s-lint.yaml")]) {
+    const rule = descriptors(config);
+    expect(rule.fullDescription.text).toMatch(/^A custom rule of \.k8s-lint\.yaml: /);
+    expect(JSON.stringify(rule)).not.toContain(ROOT);
+  }
+});
+
 test("they are placed like built-in findings: at the field the custom rule's path names", () => {
   const out = JSON.parse(run(["manifests.yaml", ...NAMED, "-f", "json"]).stdout);
   const found = out.files[0].diagnostics.map((d: { line: number; column: number; ruleId: string; severity: string }) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
@@ -58,6 +67,29 @@ test("k8s-lint rules lists them (table and json) and explain explains them", () 
   expect(run(["explain", PLUGIN, ...NAMED]).stdout).toMatch(/our\s+clusters\s+keep\s+3/);
   // Without the config, they are not there.
   expect(run(["rules"], ROOT).stdout).not.toContain(CUSTOM);
+});
+
+test("k8s-lint rules -f json says which custom rules read other resources: those whose expression reads `objects`", () => {
+  const json = JSON.parse(run(["rules", ...NAMED, "-f", "json"]).stdout) as Array<{ id: string; crossResource: boolean }>;
+  // The example's config: one rule reads only `object`, the other looks the ServiceAccount up in `objects`.
+  expect(json.filter((r) => r.id === CUSTOM || r.id === CROSS).map((r) => `${r.id} ${r.crossResource}`)).toEqual([`${CUSTOM} false`, `${CROSS} true`]);
+  // The word in a string or as a field name is no read of the variable.
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  writeFileSync(join(dir, ".k8s-lint.yaml"), "customRules:\n  - id: named-objects\n    expression: \"object.metadata.name != 'objects' && !has(object.spec.objects)\"\n    message: never\n");
+  const own = JSON.parse(run(["rules", "-f", "json"], dir).stdout) as Array<{ id: string; crossResource: boolean }>;
+  expect(own.find((r) => r.id === "named-objects")?.crossResource).toBe(false);
+});
+
+test("custom rule kinds written as Kind.group match that kind in that API group only (fixtures/custom-rules-kinds)", () => {
+  const dir = join(ROOT, "fixtures", "custom-rules-kinds");
+  const ids = ["apps-deployment-team", "example-deployment-owner", "batch-and-bare-kinds"];
+  const out = run(["manifests.yaml", "-f", "json"], dir);
+  expect(out.stderr).toBe("");
+  const found = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics.filter((d) => ids.includes(d.ruleId)).map((d) => `${d.line} ${d.ruleId}`));
+  const expected = readFileSync(join(dir, "manifests.yaml"), "utf8")
+    .split("\n")
+    .flatMap((line, i) => /# expect: (.*)$/.exec(line)?.[1].split(",").map((id) => `${i + 1} ${id.trim()}`) ?? []);
+  expect(found.sort()).toEqual(expected.sort());
 });
 
 test("severities and suppressions apply to them like to built-in rules", () => {
@@ -178,4 +210,18 @@ test("a custom rule stopped by the cost limit on 3 objects is no longer evaluate
   expect(costly[2].message).toContain("it was stopped on 3 objects, so k8s-lint no longer evaluates it on the remaining objects of this run");
   // The other rule of the config is evaluated on every object.
   expect(diagnostics.filter((d) => d.ruleId === "cheap")).toHaveLength(60);
+});
+
+test("a custom rule that reads no other object is stopped for the whole run too, across the engine's batches of 1,000 resources", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cel-custom-"));
+  const maps = Array.from({ length: 1003 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n`);
+  writeFileSync(join(dir, "maps.yaml"), maps.join("---\n"));
+  // Three nested comprehensions over a literal of 100 items: over the per-expression limit on every object, without reading `objects`.
+  const xs = `[${Array.from({ length: 100 }, (_, i) => i).join(", ")}]`;
+  writeFileSync(join(dir, ".k8s-lint.yaml"), `customRules:\n  - id: costly-alone\n    kinds: [ConfigMap]\n    expression: "${xs}.all(a, ${xs}.all(b, ${xs}.all(c, a + b + c >= 0 || object.metadata.name == '')))"\n    message: never\n`);
+  const rules = JSON.parse(run(["rules", "-f", "json"], dir).stdout) as Array<{ id: string; crossResource: boolean }>;
+  expect(rules.find((r) => r.id === "costly-alone")?.crossResource).toBe(false);
+  const out = run(["maps.yaml", "-f", "json"], dir);
+  const costly = (JSON.parse(out.stdout) as LintResult).files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "costly-alone");
+  expect(costly.map((d) => d.line)).toEqual([2, 7, 12]);
 });

@@ -9,7 +9,7 @@ import type { Diagnostic } from "../src/types.js";
 
 /** The verbs hints start with; a new hint with a new verb adds it here. */
 export const HINT_VERBS = new Set(
-  "add align ask base64-encode bind change check close create declare enable fix fold give grant indent keep label limit list lower make migrate move nest normalise pick pin prefix put quote raise remove rename render replace request separate set shorten target use write".split(" "),
+  "add align ask base64-encode bind change check close create declare enable fix fold give grant indent keep label limit list lower make migrate move nest normalise pick pin prefix put quote raise remove rename render replace request rewrite separate set shorten target use write".split(" "),
 );
 
 /** A word that keeps its capital: a kind (built in, or the resource's own), a CamelCase term (ReadWriteOnce), an acronym (TLS). */

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { EXIT_FAILURE, EXIT_OK, EXIT_PROBLEMS, UsageError } from "../cli/io.js";
 import { writeReports, type ReportTarget } from "../cli/reports.js";
 import { findConfig, loadConfig } from "../config/load.js";
+import { placedConfigError } from "../config/positions.js";
 import { applyUserRules } from "../config/user-rules.js";
 import { IGNORE_FILE } from "../engine/discover.js";
 import type { IndexedRun } from "../engine/collect.js";
@@ -55,7 +56,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: ActionIO): Promise<n
 async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: ActionIO): Promise<number> {
   const configPath = inputs.config ? resolve(io.cwd, inputs.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, inputs.config ?? configPath) : undefined;
-  await applyUserRules(config, configPath, Boolean(inputs.config));
+  await applyUserRules(config, configPath, Boolean(inputs.config), io.cwd);
   let resources: LintedResource[] | undefined;
   let indexed: IndexedRun | undefined;
   const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
@@ -67,7 +68,7 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
     onResources: inputs.format === "junit" ? (list) => (resources = list) : undefined,
     onInputFiles: (files) => reads.push(...files),
     onIndexed: inputs.graphSummary ? (run) => (indexed = run) : undefined,
-  });
+  }).catch((err: unknown) => Promise.reject(placedConfigError(err, config, configPath ?? "the config")));
   const targets: ReportTarget[] = [{ format: inputs.format }];
   if (inputs.sarifFile) targets.push({ format: "sarif", file: inputs.sarifFile });
   await writeReports(result, targets, io, { color: false, resources, reads });

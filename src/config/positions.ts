@@ -7,6 +7,7 @@
 import type { ParsedDocument } from "../models/document.js";
 import { LineIndex, locate } from "../engine/positions.js";
 import { valueOffsets } from "../engine/scalar-offsets.js";
+import { ConfigError, ConfigValueError } from "../errors.js";
 import { printable } from "../printable.js";
 
 interface ConfigSource {
@@ -41,4 +42,9 @@ export function configProblem(config: object | undefined, fallback: string, path
   }
   const pos = new LineIndex(source.text).position(offset);
   return printable(`${source.displayName}:${pos.line}:${pos.column}: ${message}${where}`);
+}
+
+/** An error of the run, with a ConfigValueError (a `policies:` entry that names nothing) placed in the config file like the config's other problems. */
+export function placedConfigError(err: unknown, config: object | undefined, fallback: string): unknown {
+  return err instanceof ConfigValueError ? new ConfigError(configProblem(config, fallback, err.configPath, err.message)) : err;
 }

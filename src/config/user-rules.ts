@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { customRule, isBuiltInRule, pluginRules, setUserRules, type Rule } from "../engine/registry.js";
 import { loadCel } from "../models/cel/load.js";
 import { parseUserPath } from "../models/cel/user-path.js";
+import { displayPath } from "../engine/discover.js";
 import { ConfigError } from "../errors.js";
 import { printable } from "../printable.js";
 import { configProblem } from "./positions.js";
@@ -28,13 +29,15 @@ export interface UnfamiliarKind {
  * Loads the user rules of a config into the registry (none: the registry holds only built-in
  * rules). `named`: the user named the config; plugins of a config found on its own are refused.
  * Returns the kinds of custom rules that no built-in or bundled kind is, for the run to check
- * that some resource has them.
+ * that some resource has them. `cwd`: the working directory, that paths shown are relative to.
  */
-export async function applyUserRules(config: Config | undefined, configFile: string | undefined, named: boolean): Promise<UnfamiliarKind[]> {
+export async function applyUserRules(config: Config | undefined, configFile: string | undefined, named: boolean, cwd = process.cwd()): Promise<UnfamiliarKind[]> {
   const rules: Rule[] = [];
   const problems: string[] = [];
   const unfamiliar: UnfamiliarKind[] = [];
   const where = configFile ?? "the config";
+  // What a custom rule's explanation names (SARIF's rule descriptions, explain): relative to the working directory, like the report's other paths.
+  const source = configFile ? displayPath(configFile, cwd) : "the config";
   const problem = (path: Array<string | number>, message: string, within?: number) => problems.push(configProblem(config, where, path, message, within));
   if (config?.plugins?.length && !named) {
     throw new ConfigError(printable(`${where}: plugins run JavaScript, so they are loaded only from a config named with -c/--config (the Action's config input): name this config to load them, or remove plugins from it`));
@@ -60,7 +63,7 @@ export async function applyUserRules(config: Config | undefined, configFile: str
         problem(at("path"), `${rule}: path ${JSON.stringify(entry.path)} does not parse: write field names with dots and list indices as numbers (spec.containers.0.image) or in brackets (spec.containers[0].image)`);
         valid = false;
       }
-      if (valid) rules.push(customRule(entry, where));
+      if (valid) rules.push(customRule(entry, source));
     }
   }
   for (const [i, plugin] of (config?.plugins ?? []).entries()) {

@@ -3,6 +3,8 @@
  * `--context` ones), what each document is (a syntax problem, a template, a configuration
  * file, a manifest or a List of them), and the index the rules look resources up in.
  */
+import { resolve } from "node:path";
+import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
@@ -15,7 +17,7 @@ import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { addDiagnostic, withInternal, type Severities } from "./diagnostics.js";
-import { discover, type DiscoveredFile } from "./discover.js";
+import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { inputSets, perSet } from "./input-sets.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
@@ -54,7 +56,27 @@ export async function discoverInputs(paths: readonly string[], options: InputOpt
   };
   const files = await discover(paths.length ? [...paths] : ["."], discoverOptions);
   const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
+  contextFiles.push(...(await discoverPolicies(options, [...files, ...contextFiles], discoverOptions)));
   return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)) };
+}
+
+/**
+ * The config's `policies:` entries (relative to the config file's folder), read like --context:
+ * applied to the input, not reported on. One that names nothing is a ConfigValueError at its
+ * entry, so that the CLI places it in the config file.
+ */
+async function discoverPolicies(options: InputOptions, read: DiscoveredFile[], discoverOptions: DiscoverOptions): Promise<DiscoveredFile[]> {
+  const out: DiscoveredFile[] = [];
+  for (const [i, entry] of (options.config?.policies ?? []).entries()) {
+    const absolute = resolve(options.configDir ?? options.cwd ?? process.cwd(), entry);
+    try {
+      out.push(...(await discoverContext([absolute], [...read, ...out], discoverOptions)));
+    } catch (err) {
+      if (!(err instanceof DiscoveryError)) throw err;
+      throw new ConfigValueError(`${err.message.split(absolute).join(entry)} (policies are relative to the config file's folder)`, ["policies", i]);
+    }
+  }
+  return out;
 }
 
 export interface CollectInput {

@@ -4,7 +4,6 @@
  * apply suppressions (suppress.ts) and assemble the JSON-contract result (result.ts).
  * Pure apart from reading files; never prints.
  */
-import { resolve } from "node:path";
 import { allRules } from "../rules/index.js";
 import { groupOf } from "../models/api-groups.js";
 import { loadBundledSchemasFor } from "../models/bundled-crds/index.js";
@@ -75,9 +74,7 @@ export interface LintOptions {
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const settings = runSettings(options);
-  // The config's `policies:` folders are read like --context: applied to the input, not reported on.
-  const policies = (options.config?.policies ?? []).map((p) => resolve(options.configDir ?? options.cwd ?? process.cwd(), p));
-  const inputs = await discoverInputs(paths, policies.length ? { ...options, context: [...(options.context ?? []), ...policies] } : options);
+  const inputs = await discoverInputs(paths, options);
   options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress, options.texts);
   return lintLoaded(loaded, inputs.contextOnly, options);
@@ -140,7 +137,7 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
     if (own.length) {
       // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts); their other keys last the batch too.
       const batch = new RunMemo();
-      const memo: Memo = (key, build) => (isPerResource(key) ? perResource : batch).get(key, build);
+      const memo: Memo = (key, build) => (isPerResource(key) ? perResource : key.scope === "run" ? run.index.memo : batch).get(key, build);
       const batchIndex = { memo: { get: memo } } as unknown as ResourceIndex;
       for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
     }

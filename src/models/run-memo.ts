@@ -9,14 +9,16 @@ export interface MemoKey<T> {
   readonly description: string;
   /**
    * "resource": a value derived from one resource (its defaulted object), which the engine keeps
-   * per batch of resources and drops after it (engine/lint.ts); absent: kept for the run.
+   * per batch of resources and drops after it (engine/lint.ts); "run": a value a rule that reads
+   * no other resource keeps for the whole run (its other keys last one batch: a count of what it
+   * saw so far); absent: kept for the run by the cross-resource rules, for the batch by the others.
    */
-  readonly scope?: "resource";
+  readonly scope?: "resource" | "run";
   /** Never set: carries T so that `memo(key, build)` is typed by the key. */
   readonly valueType?: T;
 }
 
-export function memoKey<T>(description: string, scope?: "resource"): MemoKey<T> {
+export function memoKey<T>(description: string, scope?: "resource" | "run"): MemoKey<T> {
   return scope ? { description, scope } : { description };
 }
 

@@ -43,7 +43,7 @@ export async function runExplain(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
-  if (configPath) await applyUserRules(loadConfig(configPath, values.config ?? configPath), configPath, values.config !== undefined);
+  if (configPath) await applyUserRules(loadConfig(configPath, values.config ?? configPath), configPath, values.config !== undefined, io.cwd);
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`unknown format "${format}" (text or json)`);
   const color = useColor(io, values["no-color"] ?? false, false);

@@ -91,7 +91,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
   // The config's customRules and plugins join the registry, as for the lint: the graph draws its findings.
-  await applyUserRules(config, configPath, values.config !== undefined);
+  await applyUserRules(config, configPath, values.config !== undefined, io.cwd);
   const judged = asked ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
 

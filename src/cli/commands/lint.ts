@@ -1,6 +1,7 @@
 /** `k8s-lint [paths...]`: the default command. */
 import { dirname, join, resolve } from "node:path";
 import { findConfig } from "../../config/find.js";
+import { placedConfigError } from "../../config/positions.js";
 import { applyUserRules, type UnfamiliarKind } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
 import { lint, type LintOptions } from "../../engine/lint.js";
@@ -11,6 +12,7 @@ import { ruleDescriptions } from "../../engine/registry.js";
 import { didYouMean } from "../../did-you-mean.js";
 import { FORMATS } from "../../formatters/index.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
+import { groupKind, groupOf } from "../../models/api-groups.js";
 import type { LintedResource } from "../../formatters/types.js";
 import { parseCommandArgs } from "../args.js";
 import { POD_SECURITY_LEVELS, POD_SECURITY_VERSION, PRESET_NAMES, PRESET_PREFIX, presetNamed } from "../../presets.js";
@@ -167,7 +169,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   // The config schema (zod) loads only when there is a config file to read.
   const config = configPath ? (await import("../../config/load.js")).loadConfig(configPath, values.config ?? configPath) : undefined;
   // The config's customRules and plugins join the registry before anything reads it.
-  const unfamiliarKinds = await applyUserRules(config, configPath, values.config !== undefined);
+  const unfamiliarKinds = await applyUserRules(config, configPath, values.config !== undefined, io.cwd);
   // The flag wins over the config's kubernetesVersion (validated when the config was loaded).
   const judged = target ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
@@ -202,8 +204,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     onInputFiles: (files) => reads.push(...files),
   };
   let result: LintResult;
+  // A policies entry of the config that names nothing is reported at its place in the config file.
+  const placed = (err: unknown) => Promise.reject(placedConfigError(err, config, configPath ?? "the config"));
   if (fixMode) {
-    const fixed = await fixInMemory(positionals, lintOptions, { applies: fixTypes && ((d) => fixTypes.has(categoryOf(d.ruleId))) }).finally(() => progress.finish());
+    const fixed = await fixInMemory(positionals, lintOptions, { applies: fixTypes && ((d) => fixTypes.has(categoryOf(d.ruleId))) }).catch(placed).finally(() => progress.finish());
     result = fixed.result;
     if (fixMode === "dry-run") {
       io.stdout(dryRunOutput(fixed.files) + (fixed.stdin ?? ""));
@@ -211,7 +215,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     }
     writeFixed(planWrites(fixed.files, positionals.length ? positionals : ["."], io.cwd), io.env);
   } else {
-    result = await lint(positionals, lintOptions).finally(() => progress.finish());
+    result = await lint(positionals, lintOptions).catch(placed).finally(() => progress.finish());
   }
 
   if (!values.quiet) for (const note of unseenKindNotes(unfamiliarKinds, linted ?? [])) io.stderr(`k8s-lint: note: ${note}\n`);
@@ -234,7 +238,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
  * already; this one may be right and only absent from this run).
  */
 function unseenKindNotes(kinds: readonly UnfamiliarKind[], linted: readonly LintedResource[]): string[] {
-  const seen = new Set(linted.map((r) => r.resource.kind));
+  // Bare, and with the API group as a custom rule may write it (Deployment.apps, Deployment.extensions).
+  const seen = new Set(linted.flatMap(({ resource: { apiVersion, kind } }) => [kind, groupKind(apiVersion, kind), `${kind}.${groupOf(apiVersion)}`]));
   const notes = new Map<string, string[]>();
   for (const { ruleId, kind } of kinds) if (!seen.has(kind)) notes.set(kind, [...(notes.get(kind) ?? []), ruleId]);
   return [...notes].map(([kind, ids]) => `no resource of kind "${kind}" was linted, which custom rule${ids.length > 1 ? "s" : ""} ${ids.map((id) => `"${id}"`).join(", ")} judge${ids.length > 1 ? "" : "s"}: if it is a custom resource's kind, it is spelled as in its CRD's spec.names.kind (case-sensitive)`);

@@ -38,7 +38,7 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length) throw new UsageError(`rules takes no arguments, got "${positionals[0]}" (\`k8s-lint explain <rule>\` explains one)`);
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
-  if (configPath) await applyUserRules(loadConfig(configPath, values.config ?? configPath), configPath, values.config !== undefined);
+  if (configPath) await applyUserRules(loadConfig(configPath, values.config ?? configPath), configPath, values.config !== undefined, io.cwd);
   const format = values.format ?? "table";
   if (format === "json") {
     const list = allRules.map(({ meta }) => ({

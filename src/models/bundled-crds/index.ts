@@ -64,6 +64,13 @@ export async function bundledKinds(): Promise<string[]> {
   return Object.values(kinds).flatMap((byKind) => Object.keys(byKind));
 }
 
+/** The GroupKinds (`Certificate.cert-manager.io`) of the bundled custom resource schemas. */
+export async function bundledGroupKinds(): Promise<string[]> {
+  const { DATA } = await import("./schemas.generated.js");
+  const { kinds } = JSON.parse(DATA) as Pick<BundledData, "kinds">;
+  return Object.entries(kinds).flatMap(([group, byKind]) => Object.keys(byKind).map((kind) => `${kind}.${group}`));
+}
+
 /**
  * The bundled schema of a custom resource's kind and version, when its group is bundled and the
  * schema data is loaded; undefined for a kind or version the bundled release does not have.

@@ -304,6 +304,26 @@ export function undeclaredObjectMetaField(expression: string): CelCompileError |
   return visit(ast);
 }
 
+/**
+ * Whether an expression names the variable `name` (an identifier, not a field or a string of
+ * that name). A comprehension variable of that name counts too: the answer errs on "reads it".
+ */
+export function readsVariable(expression: string, variables: readonly string[], name: string): boolean {
+  let ast: unknown;
+  try {
+    ast = environment(variables).parse(expression).ast;
+  } catch {
+    return false;
+  }
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (!isNode(node)) return false;
+    if (node.op === "id") return node.args === name;
+    return visit(node.args);
+  };
+  return visit(ast);
+}
+
 const programs = new Map<string, CelProgram | CelCompileError>();
 
 /** compile(), cached by expression and variables (a rule of a CRD runs on every one of its objects). */

@@ -21,8 +21,9 @@ The finding is named after the policy, carries its message (or what messageExpre
 and its reason, sits at the resource (a policy's validation names no field: it has expression,
 message, messageExpression and reason, unlike a CRD rule's fieldPath), and has the severity of
 the binding's action: Deny error, Warn warning, Audit info. A validation or matchCondition that
-fails to evaluate follows the policy's \`failurePolicy\`: Fail (the default) enforces it like a
-failed validation, with the binding's action; Ignore admits the object, reported as info.
+fails to evaluate, or is stopped by the cost limits below, follows the policy's \`failurePolicy\`:
+Fail (the default) enforces it like a failed validation, with the binding's action; Ignore admits
+the object, reported as info.
 Expressions that read \`authorizer\` need the live
 cluster and are skipped; evaluation is bounded like the API server's (1,000,000 per expression,
 10,000,000 per binding and object).`,

@@ -14,7 +14,8 @@
  *   input; none found: parameterNotFoundAction Deny denies, Allow skips), variables, and each
  *   validation with `object`, `oldObject` (null: a create), `params`, `namespaceObject`,
  *   `request` and `variables`;
- * - a false validation is reported with its message, messageExpression or "failed expression"
+ * - a false validation is reported with the string its messageExpression gives when the API
+ *   server takes it (message-expression.ts), else its message, else "failed expression: <expression>"
  *   (and its reason), at the resource: a policy's Validation has expression, message,
  *   messageExpression and reason, and no fieldPath (k8s.io/api/admissionregistration/v1
  *   types.go, Validation; fieldPath belongs to a CRD's x-kubernetes-validations), with the
@@ -32,7 +33,8 @@ import { memoKey } from "../../models/run-memo.js";
 import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path, Severity } from "../../types.js";
 import type { Finding } from "../types.js";
-import { asWritten, exceededMessage } from "./budget.js";
+import { asWritten, exceededReason } from "./budget.js";
+import { goTrimSpace, usableMessage } from "./message-expression.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
 /** The variables Kubernetes declares for policy expressions (validating/plugin.go, cel/composition.go). */
@@ -275,22 +277,33 @@ function verbOf(severity: Severity): string {
  * dispatcher applies validationActions to every ActionDeny). The latter is an info finding: the
  * object is admitted, but the policy does not judge it.
  */
-function evaluationFailed(e: Evaluation, what: string, outcome: { error: string; at?: { start: number; end: number } }, hint: string, related: NonNullable<Finding["related"]>): void {
+function evaluationFailed(e: Evaluation, what: string, outcome: { error: string; at?: { start: number; end: number } }, hint: string, related: NonNullable<Finding["related"]>, failed = "cannot be evaluated"): void {
   const policySpec = isMap(e.binding.policy.raw.spec) ? e.binding.policy.raw.spec : {};
   const policyName = JSON.stringify(e.binding.policy.name);
   const within = outcome.at ? { within: outcome.at } : {};
   if (policySpec.failurePolicy === "Ignore") {
-    report(e, [], `ValidatingAdmissionPolicy ${policyName} does not check it: ${what} cannot be evaluated (${outcome.error}), and failurePolicy Ignore admits the request`, hint, { ...related, ...within }, "info");
+    report(e, [], `ValidatingAdmissionPolicy ${policyName} does not check it: ${what} ${failed} (${outcome.error}), and failurePolicy Ignore admits the request`, hint, { ...related, ...within }, "info");
     return;
   }
-  report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verbOf(e.binding.severity)} it: ${what} cannot be evaluated: ${outcome.error} (failurePolicy Fail)`, hint, { ...related, ...within });
+  report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verbOf(e.binding.severity)} it: ${what} ${failed}: ${outcome.error} (failurePolicy Fail)`, hint, { ...related, ...within });
+}
+
+/**
+ * An expression stopped by the cost limits is an evaluation error too, under the same
+ * failurePolicy: the per-expression limit fails that expression ("operation cancelled: actual
+ * cost limit exceeded", Evaluate in k8s.io/apiserver/pkg/admission/plugin/cel/activation.go),
+ * the budget of the binding and object (ErrOutOfBudget) fails the whole evaluation (ForInput
+ * returns it; validator.go turns it into one decision by policyDecisionActionForError). Under
+ * Ignore the object is admitted: an info finding, as for other evaluation errors.
+ */
+function evaluationStopped(e: Evaluation, expression: string, path: Path, exceeded: "call" | "budget"): void {
+  evaluationFailed(e, `the expression ${asWritten(expression)}`, { error: exceededReason(exceeded) }, "rewrite the expression with fewer nested comprehensions over lists", { resource: e.binding.policy, path, message: "the expression" }, "was stopped");
 }
 
 function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): void {
   const cel = celEngine();
   const { policy, binding } = e.binding;
   const spec = isMap(policy.raw.spec) ? policy.raw.spec : {};
-  const failClosed = spec.failurePolicy !== "Ignore";
   const namespaceObject = CLUSTER_SCOPED_KINDS.has(e.resource.kind) ? null : (namespaceLabels(e.index, e.resource.namespace).object?.raw ?? null);
   const vars: Record<string, unknown> = {
     object: e.resource.raw,
@@ -308,9 +321,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if (!program || (wanted && cel.typeProblem(program.type, wanted))) return undefined;
     // A fresh object: the conversion cache is keyed by object, and variables grow as they are evaluated.
     const outcome = program.run({ ...vars, variables: { ...variables } }, e.budget);
-    if ("exceeded" in outcome) {
-      report(e, [], exceededMessage(`the expression ${asWritten(expression)} of ValidatingAdmissionPolicy ${JSON.stringify(policy.name)}`, outcome.exceeded), "rewrite the expression with fewer nested comprehensions over lists", { resource: policy, path, message: "the expression" }, failClosed ? e.binding.severity : "info");
-    }
+    if ("exceeded" in outcome) evaluationStopped(e, expression, path, outcome.exceeded);
     const problem = wanted && "value" in outcome ? cel.valueProblem(outcome.value, wanted, onObject(e.resource)) : undefined;
     if (problem && wanted) {
       recordWrongType(e.index, policy, { path, problem, hint: cel.resultTypeHint(wanted), object: e.resource });
@@ -341,8 +352,10 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
     if (!isMap(validation) || typeof validation.expression !== "string") continue;
     const at: Path = ["spec", "validations", i, "expression"];
     const outcome = evaluate(validation.expression, at, "bool");
-    if (!outcome || "exceeded" in outcome) {
-      if (outcome) return;
+    if (!outcome) continue;
+    // Stopped: by the per-expression limit, this validation fails and the next ones run; by the budget, the evaluation ends.
+    if ("exceeded" in outcome) {
+      if (outcome.exceeded === "budget") return;
       continue;
     }
     const related = { resource: policy, path: at, message: `the validation (bound by ValidatingAdmissionPolicyBinding ${bindingName})` };
@@ -351,11 +364,11 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
       continue;
     }
     if (outcome.value === true) continue;
-    let message = typeof validation.message === "string" && validation.message.trim() ? validation.message : `failed expression: ${validation.expression}`;
-    if (typeof validation.messageExpression === "string") {
-      const m = evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"], "string");
-      if (m && "value" in m && typeof m.value === "string" && m.value.trim()) message = m.value;
-    }
+    // validator.go: messageExpression's string when usable (message-expression.ts), else the message trimmed, else "failed expression".
+    const m = typeof validation.messageExpression === "string" ? evaluate(validation.messageExpression, ["spec", "validations", i, "messageExpression"], "string") : undefined;
+    const fromExpression = m && "value" in m && typeof m.value === "string" ? usableMessage(m.value) : undefined;
+    const staticMessage = typeof validation.message === "string" ? goTrimSpace(validation.message) : "";
+    const message = fromExpression ?? (staticMessage || `failed expression: ${goTrimSpace(validation.expression)}`);
     const reason = typeof validation.reason === "string" && validation.reason !== "Invalid" ? ` (${validation.reason})` : "";
     report(e, [], `ValidatingAdmissionPolicy ${policyName} ${verb} it: ${asWritten(message)}${reason}`, "change the object so that the policy's validation holds, or exclude it from the binding's matchResources", related);
   }

@@ -6,10 +6,19 @@
  * the whole run (it stopped valid policies on large inputs with a false error).
  */
 
-/** What a finding says when an evaluation was stopped. */
+/** Why an evaluation was stopped, in a finding's words. */
+export function exceededReason(exceeded: "call" | "budget"): string {
+  if (exceeded === "budget") return "the CEL expressions on this object together exceed the cost budget of 10000000 the API server allows one request";
+  return "its cost exceeds the per-expression limit of 1000000 the API server applies";
+}
+
+/**
+ * What a finding says when a CRD rule or a custom rule was stopped. A CRD rule stopped by the
+ * per-expression limit rejects the object (validation.go: "call cost exceeds limit"); an
+ * admission policy's stop follows its failurePolicy instead (admission-policy.ts).
+ */
 export function exceededMessage(what: string, exceeded: "call" | "budget"): string {
-  if (exceeded === "budget") return `${what} was stopped: the CEL expressions on this object together exceed the cost budget of 10000000 the API server allows one request`;
-  return `${what} was stopped: its cost exceeds the per-expression limit of 1000000 the API server applies (it rejects the object with "call cost exceeds limit")`;
+  return `${what} was stopped: ${exceededReason(exceeded)}${exceeded === "call" ? ' (it rejects the object with "call cost exceeds limit")' : ""}`;
 }
 
 /** A CEL expression or pattern quoted as the user wrote it (JSON.stringify would double each backslash of a regular expression). */

@@ -16,6 +16,7 @@ import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
 import { compileRe2 } from "../../models/cel/regex.js";
 import { cidrProblem, ipProblem } from "../../models/validation/formats.js";
 import { memoKey } from "../../models/run-memo.js";
+import { exactIntegersOf, pathKey } from "../../models/exact-integers.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 
@@ -70,11 +71,12 @@ export function crdConstraintFindings(resource: Resource, index: ResourceIndex):
     const own = customResourceSchema(resource, index);
     if (own) {
       const crd = JSON.stringify(own.definition.crd.name);
+      const walk: Walk = { crd, exact: exactIntegersOf(resource.raw), bounds: exactIntegersOf(own.definition.crd.raw), schemaRoot: [...own.version.path, "schema", "openAPIV3Schema"] };
       for (const [key, v] of Object.entries(resource.raw)) {
         if (key === "apiVersion" || key === "kind" || key === "metadata" || (key === "status" && own.version.statusSubresource)) continue;
         const props = isMap(own.version.schema.properties) ? own.version.schema.properties : {};
         const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : undefined;
-        if (sub) check(v, sub, [key], crd, found);
+        if (sub) check(v, sub, [key], ["properties", key], walk, found);
       }
     }
     cache.set(resource, found);
@@ -82,9 +84,21 @@ export function crdConstraintFindings(resource: Resource, index: ResourceIndex):
   return found;
 }
 
-/** Findings of one value against one schema (and below it). */
-function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out: Finding[]): void {
+/** What a walk of one custom resource reads besides its values: the CRD's name, the integers beyond 2^53 of both, as written. */
+interface Walk {
+  crd: string;
+  /** The resource's exact integers, by path (models/exact-integers.ts). */
+  exact: ReadonlyMap<string, bigint> | undefined;
+  /** The CRD's exact integers, by path: a bound as written. */
+  bounds: ReadonlyMap<string, bigint> | undefined;
+  /** Where the version's openAPIV3Schema is in the CRD. */
+  schemaRoot: Path;
+}
+
+/** Findings of one value against one schema (and below it); `schemaPath`: where the schema is below openAPIV3Schema. */
+function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path, walk: Walk, out: Finding[]): void {
   if (value === null || value === undefined) return;
+  const crd = walk.crd;
   const field = String(path[path.length - 1]);
   const report = (message: string, hint: string, target?: "key") => out.push({ path, message: `${message} (CustomResourceDefinition ${crd})`, hint, ...(target ? { target } : {}) });
   if (typeof value === "string") {
@@ -103,12 +117,13 @@ function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out:
     }
   }
   if (typeof value === "number") {
-    const max = num(schema.maximum);
-    const min = num(schema.minimum);
+    const exact = walk.exact?.get(pathKey(path));
     const exMax = schema.exclusiveMaximum === true;
     const exMin = schema.exclusiveMinimum === true;
-    if (max !== undefined && (exMax ? value >= max : value > max)) report(exMax ? `${field} ${value} is not below its exclusive maximum ${max}` : `${field} ${value} is above its maximum ${max}`, `lower ${field} to ${exMax ? "below" : "at most"} ${max}`);
-    if (min !== undefined && (exMin ? value <= min : value < min)) report(exMin ? `${field} ${value} is not above its exclusive minimum ${min}` : `${field} ${value} is below its minimum ${min}`, `raise ${field} to ${exMin ? "above" : "at least"} ${min}`);
+    const max = bound(value, exact, schema, "maximum", [...walk.schemaRoot, ...schemaPath, "maximum"], walk);
+    const min = bound(value, exact, schema, "minimum", [...walk.schemaRoot, ...schemaPath, "minimum"], walk);
+    if (max && (exMax ? max.order >= 0 : max.order > 0)) report(exMax ? `${field} ${max.value} is not below its exclusive maximum ${max.written}${max.note}` : `${field} ${max.value} is above its maximum ${max.written}${max.note}`, `lower ${field} to ${exMax ? "below" : "at most"} ${max.shown}`);
+    if (min && (exMin ? min.order <= 0 : min.order < 0)) report(exMin ? `${field} ${min.value} is not above its exclusive minimum ${min.written}${min.note}` : `${field} ${min.value} is below its minimum ${min.written}${min.note}`, `raise ${field} to ${exMin ? "above" : "at least"} ${min.shown}`);
     const multiple = num(schema.multipleOf);
     if (multiple && Math.abs(value / multiple - Math.round(value / multiple)) > 1e-9) report(`${field} ${value} is not a multiple of ${multiple}`, `set ${field} to a multiple of ${multiple}`);
     if (schema.format === "int32" && Number.isInteger(value) && (value > 2147483647 || value < -2147483648)) report(`${field} ${value} does not fit in an int32`, `set ${field} between -2147483648 and 2147483647`);
@@ -132,7 +147,7 @@ function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out:
       });
     }
     const items = isMap(schema.items) ? schema.items : undefined;
-    if (items) value.forEach((item, i) => check(item, items, [...path, i], crd, out));
+    if (items) value.forEach((item, i) => check(item, items, [...path, i], [...schemaPath, "items"], walk, out));
   } else if (isMap(value)) {
     const count = Object.keys(value).length;
     const max = num(schema.maxProperties);
@@ -142,29 +157,77 @@ function check(value: unknown, schema: JsonSchema, path: Path, crd: string, out:
     const props = isMap(schema.properties) ? schema.properties : {};
     const additional = isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
     for (const [key, v] of Object.entries(value)) {
-      const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : additional;
-      if (sub) check(v, sub, [...path, key], crd, out);
+      const own = Object.hasOwn(props, key) && isMap(props[key]);
+      const sub = own ? (props[key] as JsonSchema) : additional;
+      if (sub) check(v, sub, [...path, key], [...schemaPath, ...(own ? ["properties", key] : ["additionalProperties"])], walk, out);
     }
   }
-  combinators(value, schema, path, field, crd, out);
+  combinators(value, schema, path, schemaPath, field, walk, out);
 }
 
 /** allOf, anyOf, oneOf and not: a branch holds when checking the value against it finds nothing. */
-function combinators(value: unknown, schema: JsonSchema, path: Path, field: string, crd: string, out: Finding[]): void {
-  const holds = (branch: unknown) => {
+function combinators(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path, field: string, walk: Walk, out: Finding[]): void {
+  const holds = (branch: unknown, at: Path) => {
     if (!isMap(branch)) return true;
     const found: Finding[] = [];
-    check(value, branch, path, crd, found);
+    check(value, branch, path, at, walk, found);
     return found.length === 0 && requiredHold(value, branch);
   };
-  const report = (message: string, keyword: string) => out.push({ path, message: `${field} ${message} (CustomResourceDefinition ${crd})`, hint: `change ${field} to match what ${keyword} of its schema asks`, ...(isMap(value) || Array.isArray(value) ? { target: "key" as const } : {}) });
-  if (Array.isArray(schema.allOf)) for (const branch of schema.allOf) if (isMap(branch)) check(value, branch, path, crd, out);
-  if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some(holds)) report("matches none of the schemas of anyOf", "anyOf");
+  const report = (message: string, keyword: string) => out.push({ path, message: `${field} ${message} (CustomResourceDefinition ${walk.crd})`, hint: `change ${field} to match what ${keyword} of its schema asks`, ...(isMap(value) || Array.isArray(value) ? { target: "key" as const } : {}) });
+  if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, i) => isMap(branch) && check(value, branch, path, [...schemaPath, "allOf", i], walk, out));
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some((b, i) => holds(b, [...schemaPath, "anyOf", i]))) report("matches none of the schemas of anyOf", "anyOf");
   if (Array.isArray(schema.oneOf) && schema.oneOf.length) {
-    const n = schema.oneOf.filter(holds).length;
+    const n = schema.oneOf.filter((b, i) => holds(b, [...schemaPath, "oneOf", i])).length;
     if (n !== 1) report(n === 0 ? "matches none of the schemas of oneOf" : `matches ${n} of the schemas of oneOf, not exactly one`, "oneOf");
   }
-  if (isMap(schema.not) && Object.keys(schema.not).length && holds(schema.not)) report("matches the schema it must not match (not)", "not");
+  if (isMap(schema.not) && Object.keys(schema.not).length && holds(schema.not, [...schemaPath, "not"])) report("matches the schema it must not match (not)", "not");
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+/** The int64 range (2^63 is the first float64 beyond it). */
+const inInt64 = (x: number) => x >= -(2 ** 63) && x < 2 ** 63;
+
+/**
+ * Whether a bound, a float64, passes kube-openapi's IsValueValidAgainstRange for the schema's
+ * type and format (validate/values.go): its shortest decimal text parses as the integer type
+ * (strconv.ParseInt/ParseUint, so a fraction fails) for `type: integer`; a `type: number` bound
+ * always does (float32 formats aside, which only bound the range).
+ */
+function boundFitsType(bound: number, schema: JsonSchema): boolean {
+  if (schema.type !== "integer") return schema.format !== "float" && schema.format !== "float32" ? true : Math.abs(bound) <= 3.4028234663852886e38;
+  if (!Number.isInteger(bound)) return false;
+  const n = BigInt(bound);
+  if (schema.format === "int32") return n >= -(2n ** 31n) && n < 2n ** 31n;
+  if (schema.format === "uint32") return n >= 0n && n < 2n ** 32n;
+  if (schema.format === "uint64") return n >= 0n && n < 2n ** 64n;
+  return n >= INT64_MIN && n <= INT64_MAX;
+}
+
+/**
+ * A value against its schema's minimum or maximum, as kube-openapi's numberValidator compares
+ * them (validate/validator.go, values.go MaximumNativeType and MinimumNativeType). The bound is a
+ * float64 (apiextensions v1 JSONSchemaProps.Maximum is *float64), read from YAML as the same
+ * double; a whole number of the object is an int64 (apimachinery's JSON decoding), the one
+ * written even beyond 2^53 (`exact`). An int64 value is compared with int64(bound), the bound's
+ * integer part, when the bound fits the schema's type; otherwise both are compared as float64.
+ * (A `type: number` bound beyond int64 converts to an implementation-defined int64 in Go; here it
+ * is compared as a float64.) `order`: the sign of value minus bound; `written`: the bound as
+ * written, `shown`: as compared, `note`: what the API server made of a bound written otherwise.
+ */
+function bound(value: number, exact: bigint | undefined, schema: JsonSchema, keyword: "maximum" | "minimum", at: Path, walk: Walk): { order: number; value: string; written: string; shown: string; note: string } | undefined {
+  const b = num(schema[keyword]);
+  if (b === undefined) return undefined;
+  const written = walk.bounds?.get(pathKey(at))?.toString() ?? String(b);
+  const int = exact ?? (Number.isSafeInteger(value) ? BigInt(value) : undefined);
+  if (int !== undefined && inInt64(b) && boundFitsType(b, schema)) {
+    const compared = BigInt(Math.trunc(b));
+    const shown = compared.toString();
+    const note = shown === written ? "" : `, which the API server reads as ${shown} (a bound is a float64, and a whole number is compared with its integer part)`;
+    return { order: int > compared ? 1 : int < compared ? -1 : 0, value: int.toString(), written, shown, note };
+  }
+  const note = String(b) === written ? "" : `, which the API server reads as the float64 ${b}`;
+  return { order: Math.sign(value - b), value: String(value), written, shown: String(b), note };
 }
 
 /** `required` inside a combinator branch: the usual way CRDs write "one of these fields". */

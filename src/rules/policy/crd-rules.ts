@@ -21,6 +21,7 @@ import type { Finding } from "../types.js";
 import { celEngine, type CostBudget } from "../../models/cel/load.js";
 import { validFieldPath } from "./field-path.js";
 import { asWritten, exceededMessage } from "./budget.js";
+import { goTrimSpace, usableMessage } from "./message-expression.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -56,7 +57,8 @@ export function rulesOf(schema: JsonSchema, at: Path): CrdRule[] {
     if (!isMap(entry) || typeof entry.rule !== "string") return;
     out.push({
       rule: entry.rule,
-      ...(typeof entry.message === "string" && entry.message.trim() ? { message: entry.message } : {}),
+      // A message of only spaces is refused with the CRD ("message must be non-empty if specified"): read as none.
+      ...(typeof entry.message === "string" && goTrimSpace(entry.message) ? { message: entry.message } : {}),
       ...(typeof entry.messageExpression === "string" ? { messageExpression: entry.messageExpression } : {}),
       ...(typeof entry.fieldPath === "string" ? { fieldPath: entry.fieldPath } : {}),
       ...(typeof entry.reason === "string" ? { reason: entry.reason } : {}),
@@ -228,7 +230,7 @@ class RuleWalker {
       return;
     }
     if (outcome.value) return;
-    const message = this.message(rule, self, program.expression);
+    const message = this.message(rule, self);
     this.out.push({
       path: where,
       ...(rule.reason === "FieldValueRequired" || !at.length ? { target: "key" as const } : {}),
@@ -238,16 +240,21 @@ class RuleWalker {
     });
   }
 
-  /** messageExpression's string (when it evaluates to a non-empty string), else message, else "failed rule". */
-  private message(rule: CrdRule, self: unknown, expression: string): string {
+  /**
+   * messageExpression's string when the API server takes it (trimmed; not empty, on one line,
+   * at most 5120 bytes: message-expression.ts), else the message (trimmed), else "failed rule:
+   * <rule>" (evalMessageExpression and ruleMessageOrDefault in validation.go).
+   */
+  private message(rule: CrdRule, self: unknown): string {
     if (rule.messageExpression) {
       const cel = celEngine();
       const program = cel.compiled(rule.messageExpression, ["self"]);
       const outcome = program && !cel.typeProblem(program.type, "string") ? program.run({ self }, this.budget, true) : undefined;
       if (outcome && "value" in outcome && typeof outcome.value !== "string") recordWrongType(this.index, this.crd, { path: [...rule.at, "messageExpression"], problem: cel.valueProblem(outcome.value, "string", onObject(this.resource))!, hint: cel.resultTypeHint("string"), object: this.resource });
-      if (outcome && "value" in outcome && typeof outcome.value === "string" && outcome.value.trim()) return outcome.value;
+      const usable = outcome && "value" in outcome && typeof outcome.value === "string" ? usableMessage(outcome.value) : undefined;
+      if (usable !== undefined) return usable;
     }
-    return rule.message ?? `failed rule: ${expression}`;
+    return rule.message !== undefined ? goTrimSpace(rule.message) : `failed rule: ${goTrimSpace(rule.rule)}`;
   }
 
   /** The rule's fieldPath below the node, when the schema has it (else the CRD is refused: cel-expression-invalid); else the node. */
