@@ -1,5 +1,5 @@
 import { reportsAbsent, similarlyNamed } from "../config/references.js";
-import { renameReference } from "../fixes.js";
+import { renameReference, suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { isRbac } from "./permissions.js";
 
@@ -22,7 +22,9 @@ allowed to create ServiceAccounts in the namespace) receives the role at once, a
 gain privileges. The namespace is the subject's namespace; in a RoleBinding a subject without
 one means the binding's own namespace (appliesToUser). A ClusterRoleBinding subject without a
 namespace is rejected by the API server (ValidateRoleBindingSubject in
-pkg/apis/rbac/validation/validation.go), which required-value reports. Every namespace has a
+pkg/apis/rbac/validation/validation.go), which required-value reports. When the binding's own
+namespace has a ServiceAccount of that name, the subject's namespace is suggested as the slip.
+Every namespace has a
 "default" ServiceAccount. k8s-lint reports a name only when the input defines ServiceAccounts
 in that namespace and none has this name (or with --context / references: complete).`,
   fix: "Fix the subject's name or namespace, or add the ServiceAccount to the manifests.",
@@ -41,10 +43,23 @@ in that namespace and none has this name (or with --context / references: comple
       if (!ns || !reportsAbsent(ctx, "ServiceAccount", ns)) return;
       if (index.find("ServiceAccount", ns, name, resource)) return;
       const path = ["subjects", i, "name"];
+      const message = `ServiceAccount "${name}" is not defined in namespace "${ns}": the binding grants nothing until it exists, then to whoever creates it`;
+      // The account of that name in the binding's own namespace: the subject's namespace is the slip.
+      const inOwnNamespace = resource.kind === "RoleBinding" && ns !== resource.namespace ? index.find("ServiceAccount", resource.namespace, name, resource) : undefined;
+      if (inOwnNamespace) {
+        report({
+          path,
+          message,
+          hint: `set the subject's namespace to "${resource.namespace}" if the ServiceAccount of the binding's namespace is the one meant`,
+          related: { resource: inOwnNamespace, path: ["metadata", "name"], message: "ServiceAccount of this name in the binding's namespace" },
+          suggestions: [suggestSet(resource, ["subjects", i, "namespace"], resource.namespace)],
+        });
+        return;
+      }
       const similar = similarlyNamed(index, "ServiceAccount", ns, name);
       report({
         path,
-        message: `ServiceAccount "${name}" is not defined in namespace "${ns}": the binding grants nothing until it exists, then to whoever creates it`,
+        message,
         hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the ServiceAccount to the manifests or fix the name",
         ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(path, similar.name)] } : {}),
       });
