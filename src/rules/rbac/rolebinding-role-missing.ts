@@ -1,0 +1,87 @@
+import type { Resource } from "../../models/resource.js";
+import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { renameReference, suggestSet } from "../fixes.js";
+import { defineRule } from "../types.js";
+import { isRbac, roleRef } from "./permissions.js";
+
+/**
+ * The ClusterRoles every cluster has whose names do not start with "system:" (clusterRoles() in
+ * plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go); every other default ClusterRole
+ * there and in controller_policy.go ("system:controller:...") is a "system:" name.
+ */
+const DEFAULT_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit", "view"]);
+
+/**
+ * The default Roles whose names do not start with "system:", by namespace (init() in
+ * bootstrappolicy/namespace_policy.go): aggregated API servers bind this one in kube-system.
+ */
+const DEFAULT_ROLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([["kube-system", new Set(["extension-apiserver-authentication-reader"])]]);
+
+/** Whether the API server creates the role itself: the defaults above and every "system:" name, which Kubernetes reserves for its own objects. */
+function isDefaultRole(kind: string, namespace: string, name: string): boolean {
+  if (name.startsWith("system:")) return true;
+  return kind === "ClusterRole" ? DEFAULT_CLUSTER_ROLES.has(name) : (DEFAULT_ROLES.get(namespace)?.has(name) ?? false);
+}
+
+export const rule = defineRule({
+  id: "rolebinding-role-missing",
+  category: "rbac",
+  severity: "warning",
+  crossResource: true,
+  appliesTo: ["RoleBinding", "ClusterRoleBinding"],
+  reportsAbsentObjects: true,
+  hasSuggestions: true,
+  summary: "A RoleBinding or ClusterRoleBinding grants a Role or ClusterRole that the manifests do not define.",
+  explanation: `roleRef names the Role (in the binding's namespace) or ClusterRole whose permissions the
+binding grants. The API server accepts a binding to a role that does not exist from whoever
+may bind any role (the bind or escalate verb, as cluster-admin and most GitOps controllers have;
+Create in pkg/registry/rbac/rolebinding/policybased/storage.go; anyone else gets NotFound), and
+the authorizer then finds no rules to grant (GetRoleReferenceRules in
+pkg/registry/rbac/validation/rule.go): the subjects get "forbidden" errors until a role of that
+name is created, and then get whatever that role allows. roleRef cannot be changed on an
+existing binding (ValidateRoleBindingUpdate: "cannot change roleRef"), so fixing the kind or
+name means deleting and recreating the binding. Aggregated ClusterRoles of the input count as
+defined. The roles every cluster has are never reported: the ClusterRoles cluster-admin, admin,
+edit and view, the Role extension-apiserver-authentication-reader of kube-system, and every
+"system:" name (plugin/pkg/auth/authorizer/rbac/bootstrappolicy: policy.go, controller_policy.go,
+namespace_policy.go). A ClusterRoleBinding to a Role is rejected by the API server, which
+invalid-value reports. k8s-lint reports a name only when the input defines roles of that kind
+(Roles in that namespace, or any ClusterRole) or one of the other kind with this name (or with
+--context / references: complete).`,
+  fix: "Fix roleRef's name or kind (delete and recreate the binding: roleRef cannot change), or add the role to the manifests.",
+  preventsStatus: [],
+  check(ctx) {
+    const { resource, index, report } = ctx;
+    if (!isRbac(resource)) return;
+    const ref = roleRef(resource);
+    if (!ref || !ref.name) return;
+    // A ClusterRoleBinding may only name a ClusterRole: invalid-value reports any other kind.
+    if (ref.kind !== "ClusterRole" && !(ref.kind === "Role" && resource.kind === "RoleBinding")) return;
+    const ns = ref.kind === "Role" ? resource.namespace : "";
+    if (isDefaultRole(ref.kind, ns, ref.name) || index.find(ref.kind, ns, ref.name, resource)) return;
+    // The same name as the other kind: the kind is the mistake (a RoleBinding may name either).
+    const otherKind: Resource | undefined =
+      resource.kind !== "RoleBinding" ? undefined : ref.kind === "Role" ? index.find("ClusterRole", "", ref.name, resource) : index.find("Role", resource.namespace, ref.name, resource);
+    if (!otherKind && !reportsAbsent(ctx, ref.kind, ns)) return;
+    const path = ["roleRef", "name"];
+    const where = ns ? ` in namespace "${ns}"` : "";
+    const message = `${ref.kind} "${ref.name}" is not defined${where}: the binding grants nothing until it exists`;
+    if (otherKind) {
+      report({
+        path,
+        message,
+        hint: `set roleRef.kind to "${otherKind.kind}" if ${otherKind.kind} "${ref.name}" is the one meant`,
+        related: { resource: otherKind, path: ["metadata", "name"], message: `${otherKind.kind} of this name` },
+        suggestions: [suggestSet(resource, ["roleRef", "kind"], otherKind.kind)],
+      });
+      return;
+    }
+    const similar = similarlyNamed(index, ref.kind, ns, ref.name);
+    report({
+      path,
+      message,
+      hint: similar ? `rename it to "${similar.name}" if that is the one meant` : `add the ${ref.kind} to the manifests or fix the name`,
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(path, similar.name)] } : {}),
+    });
+  },
+});
