@@ -71,6 +71,20 @@ function message(g: GatedField, field: string, stage: GateStage, release: string
     : `field ${JSON.stringify(field)} is accepted but ignored at ${release} unless the ${gate} feature gate is on (${when}): ${g.consequence}`;
 }
 
+/** The fields of `parent` the API server refuses once the gated field is dropped (`refusedWithout`). */
+function refusedSiblings(g: GatedField, parent: unknown): string[] {
+  if (!g.refusedWithout || typeof parent !== "object" || parent === null || Array.isArray(parent)) return [];
+  const obj = parent as Record<string, unknown>;
+  return g.refusedWithout.fields.filter((f) => Object.hasOwn(obj, f) && obj[f] !== null && obj[f] !== undefined);
+}
+
+function refusedMessage(g: GatedField, field: string, refused: readonly string[], stage: GateStage, release: string, onFrom: string | undefined): string {
+  const gate = stage.gate ?? g.gate;
+  const when = `${stage.stage}, off by default${onFrom ? `; on by default from ${onFrom}` : ""}`;
+  const fields = refused.map((f) => JSON.stringify(f)).join(", ");
+  return `the API server rejects this object at ${release} unless the ${gate} feature gate is on (${when}): field ${JSON.stringify(field)} is dropped on write, and without it ${fields} may not be set`;
+}
+
 export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
@@ -88,7 +102,9 @@ clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the
 others the controller ignores them (a CronJob's \`timeZone\`, a StatefulSet's
 \`minReadySeconds\` and \`persistentVolumeClaimRetentionPolicy\`). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container
-that never exits, so the pod never starts. The target is --kubernetes-version (or
+that never exits, so the pod never starts; one that also has a probe or a \`lifecycle\` hook is
+refused outright (an error here), since validation forbids those on an init container without
+\`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.`,
   fix: "Enable the feature gate on the cluster (API server, and the kubelet or controller that reads the field), or drop the field until the release that turns the gate on by default.",
   preventsStatus: [],
@@ -116,6 +132,17 @@ kubernetesVersion in the config); a field the target does not know at all is unk
       eachValueAt(root, pattern, 0, [], (items) => {
         const path = pathOf(base, pattern, items);
         const field = String(path[path.length - 1]);
+        const refused = refusedSiblings(g, resource.get(path.slice(0, -1)));
+        if (refused.length) {
+          report({
+            path,
+            target: "key",
+            severity: "error",
+            message: refusedMessage(g, field, refused, stage, release, onFrom),
+            hint: `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : ""}, or remove ${refused.map((f) => JSON.stringify(f)).join(", ")} with ${JSON.stringify(field)}`,
+          });
+          return;
+        }
         report({
           path,
           target: "key",

@@ -33,6 +33,11 @@ export interface GatedField {
   consequence: string;
   /** Where upstream drops or ignores the field while the gate is off. */
   source: string;
+  /**
+   * Fields of the same object that the API server refuses once the gated field is dropped: with
+   * any of them set, the object is rejected while the gate is off, not silently changed.
+   */
+  refusedWithout?: { fields: readonly string[]; source: string };
 }
 
 const sidecar: GateStage[] = [
@@ -150,6 +155,10 @@ export const GATED_FIELDS: readonly GatedField[] = [
     stages: sidecar,
     consequence: "the init container becomes an ordinary one: the pod's other containers wait for it to exit, and a sidecar that keeps running blocks the pod for ever",
     source: "pkg/api/pod/util.go dropDisabledFields (an init container's restartPolicy is cleared unless the old pod used it)",
+    refusedWithout: {
+      fields: ["startupProbe", "readinessProbe", "livenessProbe", "lifecycle"],
+      source: 'pkg/apis/core/validation/validation.go validateInitContainers (Forbidden "may not be set for init containers without restartPolicy=Always"), run after dropDisabledFields',
+    },
   },
   {
     gate: "CronJobTimeZone",
