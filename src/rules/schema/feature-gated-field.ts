@@ -2,7 +2,7 @@ import { compareVersions } from "./api-changes.js";
 import { defineRule } from "../types.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
-import { GATED_FIELDS, type GatedField, type GateStage } from "./feature-gates.js";
+import { gateStageAt, GATED_FIELDS, type GatedField, type GateStage } from "./feature-gates.js";
 
 /** A gated field whose gate is off by default at a release, with what its findings say. */
 interface GateOff {
@@ -21,16 +21,11 @@ const GATES_OFF = memoKey<Map<string, readonly GateOff[]>>("feature gates off by
 function gatesOffAt(release: string): GateOff[] {
   const off: GateOff[] = [];
   for (const gated of GATED_FIELDS) {
-    const stage = stageAt(gated.stages, release);
+    const stage = gateStageAt(gated.stages, release);
     if (!stage || stage.enabledByDefault) continue;
     off.push({ gated, stage, onFrom: gated.stages.find((s) => s.enabledByDefault && compareVersions(s.from, release) > 0)?.from });
   }
   return off;
-}
-
-/** The gate's stage at the release: the last one that began at or before it. */
-function stageAt(stages: readonly GateStage[], release: string): GateStage | undefined {
-  return stages.filter((s) => compareVersions(s.from, release) <= 0).at(-1);
 }
 
 /**
@@ -89,18 +84,22 @@ export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  // Pod spec fields, and fields of Jobs, StatefulSets and Services.
-  appliesTo: ["pod-templates", "Service"],
+  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies and PodDisruptionBudgets.
+  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget"],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
 clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the pod's
 \`hostUsers\`, \`schedulingGates\`, \`resourceClaims\`, an init container's \`restartPolicy\`,
 \`resizePolicy\`, topology spread and affinity \`matchLabelKeys\`, \`minDomains\`, lifecycle
-\`sleep\`, cluster trust bundle projections, the pod's \`os\`; a Job's \`podFailurePolicy\`,
-\`backoffLimitPerIndex\` and \`maxFailedIndexes\`; a Service's \`trafficDistribution\`), and for
-others the controller ignores them (a CronJob's \`timeZone\`, a StatefulSet's
-\`minReadySeconds\` and \`persistentVolumeClaimRetentionPolicy\`). The object then behaves as if the field were absent: a native sidecar
+\`sleep\`, cluster trust bundle projections, the pod's \`os\`, image volumes,
+\`supplementalGroupsPolicy\`, \`seLinuxChangePolicy\`, \`recursiveReadOnly\` mounts; a Job's
+\`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`, \`successPolicy\`,
+\`managedBy\` and \`podReplacementPolicy\`; a Service's \`trafficDistribution\` and
+\`internalTrafficPolicy\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
+\`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\`), and for others the controller or
+the API server ignores them (a CronJob's \`timeZone\`, a StatefulSet's \`minReadySeconds\` and
+\`persistentVolumeClaimRetentionPolicy\`; a container's \`procMount\`, forced to Default). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container
 that never exits, so the pod never starts; one that also has a probe or a \`lifecycle\` hook is
 refused outright (an error here), since validation forbids those on an init container without
@@ -132,6 +131,7 @@ kubernetesVersion in the config); a field the target does not know at all is unk
       eachValueAt(root, pattern, 0, [], (items) => {
         const path = pathOf(base, pattern, items);
         const field = String(path[path.length - 1]);
+        if (g.sameAsGateOff !== undefined && resource.get(path) === g.sameAsGateOff) return;
         const refused = refusedSiblings(g, resource.get(path.slice(0, -1)));
         if (refused.length) {
           report({
