@@ -118,7 +118,7 @@ test.each(rows)("%s", (_name, fact, release, served) => {
 });
 
 test("a gated field appears in the catalogue in the release its gate's first stage names", () => {
-  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1" };
+  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1" };
   const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: API_VERSIONS[g.where.kinds[0]], kind: g.where.kinds[0], path: [...g.where.path] });
   const firsts = GATED_FIELDS.map((g) => {
     const { apiVersion, kind, path } = kindOf(g);
@@ -126,7 +126,9 @@ test("a gated field appears in the catalogue in the release its gate's first sta
     const first = releases.find((r) => fieldServedAt(apiVersion, kind, field, r));
     return `${g.gate} ${field}: ${first}`;
   });
-  expect(firsts).toEqual(GATED_FIELDS.map((g) => `${g.gate} ${kindOf(g).path.join(".").replace(/\.\*/g, "[]")}: ${g.stages[0].from}`));
+  // A gate older than the history (ProcMountType, alpha since 1.12): the field is in its oldest release.
+  const firstKnown = (from: string) => (compareVersions(from, OLDEST_KUBERNETES_VERSION) < 0 ? OLDEST_KUBERNETES_VERSION : from);
+  expect(firsts).toEqual(GATED_FIELDS.map((g) => `${g.gate} ${kindOf(g).path.join(".").replace(/\.\*/g, "[]")}: ${firstKnown(g.stages[0].from)}`));
 });
 
 test("every object type and field the history names is one of the catalogue's (regenerate both together)", async () => {

@@ -70,6 +70,12 @@ test("--kubernetes-version takes 1.28, v1.28, 1.28.3 and v1.28.3-gke.1200 alike,
   expect(ruleIds(at127.out)).toContain("19 unknown-field");
 });
 
+test("at 1.28 a sidecar with a probe or lifecycle hook is refused (an error); one without is dropped to an init container (a warning)", async () => {
+  const r = await cli(["fixtures/rules/feature-gated-field/sidecar-refused.yaml", "-f", "json", "--kubernetes-version", "1.28"]);
+  const gated = (JSON.parse(r.out) as LintResult).files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "feature-gated-field").map((d) => `${d.line} ${d.severity}`));
+  expect(gated).toEqual(["21 error", "29 warning"]);
+});
+
 test("without a target the newest release the catalogue knows is judged", async () => {
   const r = await cli([SIDECAR, "-f", "json"]);
   expect((JSON.parse(r.out) as LintResult).kubernetesVersion).toBe(CATALOGUE_KUBERNETES_VERSION);

@@ -1,6 +1,7 @@
 import { containersOf } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
+import { gateStageAt, POD_HOST_IPS_FIELD_PATH } from "../schema/feature-gates.js";
 
 /** fieldRef paths an env var may read (the kubelet resolves them when it starts the container). */
 const ENV_PATHS = new Set([
@@ -36,6 +37,21 @@ function fieldPathProblem(fieldPath: string, where: "env" | "volume"): string | 
   return `fieldPath "${fieldPath}" is not supported by the downward API`;
 }
 
+/**
+ * `status.hostIPs` at a release that refuses it: before the PodHostIPs gate exists, or while it
+ * is off by default (POD_HOST_IPS_FIELD_PATH).
+ */
+function gatedFieldPathProblem(fieldPath: string, release: string): { message: string; hint: string } | undefined {
+  const g = POD_HOST_IPS_FIELD_PATH;
+  if (fieldPath !== g.value) return undefined;
+  const stage = gateStageAt(g.stages, release);
+  if (stage?.enabledByDefault) return undefined;
+  const onFrom = g.stages.find((s) => s.enabledByDefault)!.from;
+  const hint = `use status.hostIP, or target Kubernetes ${onFrom} or later`;
+  if (!stage) return { message: `fieldPath "${fieldPath}" is supported from Kubernetes ${g.stages[0].from} (on by default from ${onFrom}); the target is ${release}`, hint };
+  return { message: `fieldPath "${fieldPath}" is rejected at ${release} unless the ${g.gate} feature gate is on (${stage.stage}, off by default; on by default from ${onFrom})`, hint: `enable the ${g.gate} feature gate on the cluster, or ${hint}` };
+}
+
 function resourceProblem(resource: string): string | undefined {
   if (RESOURCE_PATHS.has(resource) || /^(?:limits|requests)\.hugepages-.+/.test(resource)) return undefined;
   return `resource "${resource}" is not supported by resourceFieldRef`;
@@ -50,6 +66,7 @@ export const rule = defineRule({
   explanation: `The downward API exposes a fixed set of pod fields, and not the same set everywhere: an env
 var can read metadata.name, metadata.namespace, metadata.uid, spec.nodeName,
 spec.serviceAccountName, status.hostIP(s), status.podIP(s) and one label or annotation
+(status.hostIPs from 1.28 behind the PodHostIPs gate, on by default from 1.29)
 (metadata.labels['app']); a downwardAPI volume can project metadata.name, namespace, uid and the
 whole metadata.labels or metadata.annotations maps, but not spec.* or status.* fields (they are
 not known, or change, after the volume is written). resourceFieldRef supports limits/requests of
@@ -57,7 +74,7 @@ cpu, memory, ephemeral-storage and hugepages-*, and needs containerName in a vol
 else is rejected by the API server, so the workload is never created.`,
   fix: "Use a supported fieldPath for that place, e.g. metadata.labels['app'] in env, or move the field to a downwardAPI volume.",
   preventsStatus: ["CreateContainerConfigError", "CrashLoopBackOff"],
-  check({ resource, report }) {
+  check({ resource, settings, report }) {
     const tpl = resource.podTemplate!;
     const checkFieldRef = (ref: { fieldPath?: string; apiVersion?: string } | undefined, base: Path, where: "env" | "volume") => {
       if (!ref) return;
@@ -65,6 +82,8 @@ else is rejected by the API server, so the workload is never created.`,
         report({ path: [...base, "apiVersion"], message: `fieldRef apiVersion "${ref.apiVersion}" is not supported`, hint: "set apiVersion: v1 or remove it" });
       }
       if (typeof ref.fieldPath !== "string") return;
+      const gated = where === "env" ? gatedFieldPathProblem(ref.fieldPath, settings.kubernetesVersion) : undefined;
+      if (gated) return report({ path: [...base, "fieldPath"], ...gated });
       const problem = fieldPathProblem(ref.fieldPath, where);
       if (problem) report({ path: [...base, "fieldPath"], message: problem, hint: where === "env" ? "use a supported fieldPath such as metadata.name, metadata.namespace, metadata.labels['<key>'], spec.nodeName or status.podIP" : "use one of metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations" });
     };

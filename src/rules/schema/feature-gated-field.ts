@@ -2,7 +2,7 @@ import { compareVersions } from "./api-changes.js";
 import { defineRule } from "../types.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
-import { GATED_FIELDS, type GatedField, type GateStage } from "./feature-gates.js";
+import { gateStageAt, GATED_FIELDS, type GatedField, type GateStage } from "./feature-gates.js";
 
 /** A gated field whose gate is off by default at a release, with what its findings say. */
 interface GateOff {
@@ -21,16 +21,11 @@ const GATES_OFF = memoKey<Map<string, readonly GateOff[]>>("feature gates off by
 function gatesOffAt(release: string): GateOff[] {
   const off: GateOff[] = [];
   for (const gated of GATED_FIELDS) {
-    const stage = stageAt(gated.stages, release);
+    const stage = gateStageAt(gated.stages, release);
     if (!stage || stage.enabledByDefault) continue;
     off.push({ gated, stage, onFrom: gated.stages.find((s) => s.enabledByDefault && compareVersions(s.from, release) > 0)?.from });
   }
   return off;
-}
-
-/** The gate's stage at the release: the last one that began at or before it. */
-function stageAt(stages: readonly GateStage[], release: string): GateStage | undefined {
-  return stages.filter((s) => compareVersions(s.from, release) <= 0).at(-1);
 }
 
 /**
@@ -71,24 +66,44 @@ function message(g: GatedField, field: string, stage: GateStage, release: string
     : `field ${JSON.stringify(field)} is accepted but ignored at ${release} unless the ${gate} feature gate is on (${when}): ${g.consequence}`;
 }
 
+/** The fields of `parent` the API server refuses once the gated field is dropped (`refusedWithout`). */
+function refusedSiblings(g: GatedField, parent: unknown): string[] {
+  if (!g.refusedWithout || typeof parent !== "object" || parent === null || Array.isArray(parent)) return [];
+  const obj = parent as Record<string, unknown>;
+  return g.refusedWithout.fields.filter((f) => Object.hasOwn(obj, f) && obj[f] !== null && obj[f] !== undefined);
+}
+
+function refusedMessage(g: GatedField, field: string, refused: readonly string[], stage: GateStage, release: string, onFrom: string | undefined): string {
+  const gate = stage.gate ?? g.gate;
+  const when = `${stage.stage}, off by default${onFrom ? `; on by default from ${onFrom}` : ""}`;
+  const fields = refused.map((f) => JSON.stringify(f)).join(", ");
+  return `the API server rejects this object at ${release} unless the ${gate} feature gate is on (${when}): field ${JSON.stringify(field)} is dropped on write, and without it ${fields} may not be set`;
+}
+
 export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  // Pod spec fields, and fields of Jobs, StatefulSets and Services.
-  appliesTo: ["pod-templates", "Service"],
+  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies and PodDisruptionBudgets.
+  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget"],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
 clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the pod's
 \`hostUsers\`, \`schedulingGates\`, \`resourceClaims\`, an init container's \`restartPolicy\`,
 \`resizePolicy\`, topology spread and affinity \`matchLabelKeys\`, \`minDomains\`, lifecycle
-\`sleep\`, cluster trust bundle projections, the pod's \`os\`; a Job's \`podFailurePolicy\`,
-\`backoffLimitPerIndex\` and \`maxFailedIndexes\`; a Service's \`trafficDistribution\`), and for
-others the controller ignores them (a CronJob's \`timeZone\`, a StatefulSet's
-\`minReadySeconds\` and \`persistentVolumeClaimRetentionPolicy\`). The object then behaves as if the field were absent: a native sidecar
+\`sleep\`, cluster trust bundle projections, the pod's \`os\`, image volumes,
+\`supplementalGroupsPolicy\`, \`seLinuxChangePolicy\`, \`recursiveReadOnly\` mounts; a Job's
+\`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`, \`successPolicy\`,
+\`managedBy\` and \`podReplacementPolicy\`; a Service's \`trafficDistribution\` and
+\`internalTrafficPolicy\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
+\`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\`), and for others the controller or
+the API server ignores them (a CronJob's \`timeZone\`, a StatefulSet's \`minReadySeconds\` and
+\`persistentVolumeClaimRetentionPolicy\`; a container's \`procMount\`, forced to Default). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container
-that never exits, so the pod never starts. The target is --kubernetes-version (or
+that never exits, so the pod never starts; one that also has a probe or a \`lifecycle\` hook is
+refused outright (an error here), since validation forbids those on an init container without
+\`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.`,
   fix: "Enable the feature gate on the cluster (API server, and the kubelet or controller that reads the field), or drop the field until the release that turns the gate on by default.",
   preventsStatus: [],
@@ -116,6 +131,18 @@ kubernetesVersion in the config); a field the target does not know at all is unk
       eachValueAt(root, pattern, 0, [], (items) => {
         const path = pathOf(base, pattern, items);
         const field = String(path[path.length - 1]);
+        if (g.sameAsGateOff !== undefined && resource.get(path) === g.sameAsGateOff) return;
+        const refused = refusedSiblings(g, resource.get(path.slice(0, -1)));
+        if (refused.length) {
+          report({
+            path,
+            target: "key",
+            severity: "error",
+            message: refusedMessage(g, field, refused, stage, release, onFrom),
+            hint: `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : ""}, or remove ${refused.map((f) => JSON.stringify(f)).join(", ")} with ${JSON.stringify(field)}`,
+          });
+          return;
+        }
         report({
           path,
           target: "key",

@@ -10,6 +10,8 @@
  * row's `source` names what the server or controller does with the field while the gate is off.
  */
 
+import { compareVersions } from "../../models/catalogue/releases.js";
+
 /** One step of a gate's life: from this release on, until the next step. */
 export interface GateStage {
   from: string;
@@ -33,6 +35,13 @@ export interface GatedField {
   consequence: string;
   /** Where upstream drops or ignores the field while the gate is off. */
   source: string;
+  /**
+   * Fields of the same object that the API server refuses once the gated field is dropped: with
+   * any of them set, the object is rejected while the gate is off, not silently changed.
+   */
+  refusedWithout?: { fields: readonly string[]; source: string };
+  /** A value that does what the gate off does (procMount: Default): not reported. */
+  sameAsGateOff?: string;
 }
 
 const sidecar: GateStage[] = [
@@ -80,6 +89,30 @@ const nodeInclusion: GateStage[] = [
 const affinityMatchLabelKeys: GateStage[] = [
   { from: "1.29", stage: "alpha", enabledByDefault: false },
   { from: "1.31", stage: "beta", enabledByDefault: true },
+];
+const jobSuccessPolicy: GateStage[] = [
+  { from: "1.30", stage: "alpha", enabledByDefault: false },
+  { from: "1.31", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const jobManagedBy: GateStage[] = [
+  { from: "1.30", stage: "alpha", enabledByDefault: false },
+  { from: "1.32", stage: "beta", enabledByDefault: true },
+];
+const jobPodReplacementPolicy: GateStage[] = [
+  { from: "1.28", stage: "alpha", enabledByDefault: false },
+  { from: "1.29", stage: "beta", enabledByDefault: true },
+];
+const recursiveReadOnly: GateStage[] = [
+  { from: "1.30", stage: "alpha", enabledByDefault: false },
+  { from: "1.31", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const procMountType: GateStage[] = [
+  // Alpha since 1.12, older than the oldest release k8s-lint knows.
+  { from: "1.12", stage: "alpha", enabledByDefault: false },
+  { from: "1.31", stage: "beta", enabledByDefault: false },
+  { from: "1.33", stage: "beta", enabledByDefault: true },
 ];
 const CONTAINER_LISTS = ["containers", "initContainers"] as const;
 const AFFINITY_TERMS = [
@@ -150,6 +183,10 @@ export const GATED_FIELDS: readonly GatedField[] = [
     stages: sidecar,
     consequence: "the init container becomes an ordinary one: the pod's other containers wait for it to exit, and a sidecar that keeps running blocks the pod for ever",
     source: "pkg/api/pod/util.go dropDisabledFields (an init container's restartPolicy is cleared unless the old pod used it)",
+    refusedWithout: {
+      fields: ["startupProbe", "readinessProbe", "livenessProbe", "lifecycle"],
+      source: 'pkg/apis/core/validation/validation.go validateInitContainers (Forbidden "may not be set for init containers without restartPolicy=Always"), run after dropDisabledFields',
+    },
   },
   {
     gate: "CronJobTimeZone",
@@ -286,4 +323,148 @@ export const GATED_FIELDS: readonly GatedField[] = [
     consequence: "the volume does not get the trust bundle",
     source: "pkg/api/pod/util.go dropDisabledClusterTrustBundleProjection",
   },
+  ...(["ingress", "egress"] as const).map(
+    (direction): GatedField => ({
+      gate: "NetworkPolicyEndPort",
+      where: { kinds: ["NetworkPolicy"], path: ["spec", direction, "*", "ports", "*", "endPort"] },
+      effect: "dropped",
+      stages: [
+        { from: "1.21", stage: "alpha", enabledByDefault: false },
+        { from: "1.22", stage: "beta", enabledByDefault: true },
+        { from: "1.25", stage: "GA", enabledByDefault: true },
+      ],
+      consequence: "the rule allows the single port, not the range up to endPort",
+      source: "pkg/api/networkpolicy/util.go DropDisabledFields (endPort cleared unless the old policy used it), from pkg/registry/networking/networkpolicy/strategy.go",
+    }),
+  ),
+  {
+    gate: "ServiceInternalTrafficPolicy",
+    where: { kinds: ["Service"], path: ["spec", "internalTrafficPolicy"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.21", stage: "alpha", enabledByDefault: false },
+      { from: "1.22", stage: "beta", enabledByDefault: true },
+      { from: "1.26", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "traffic from inside the cluster goes to every endpoint, not only to those on the client's node",
+    source: "pkg/registry/core/service/strategy.go dropServiceDisabledFields (internalTrafficPolicy)",
+  },
+  {
+    gate: "PDBUnhealthyPodEvictionPolicy",
+    where: { kinds: ["PodDisruptionBudget"], path: ["spec", "unhealthyPodEvictionPolicy"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.26", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.31", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "running but unready pods are evicted only while the budget allows, so a node drain can stall on them",
+    source: "pkg/registry/policy/poddisruptionbudget/strategy.go dropDisabledFields (unhealthyPodEvictionPolicy)",
+  },
+  {
+    gate: "StatefulSetStartOrdinal",
+    where: { kinds: ["StatefulSet"], path: ["spec", "ordinals"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.26", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.31", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the pods are numbered from 0, not from ordinals.start",
+    source: "pkg/registry/apps/statefulset/strategy.go dropStatefulSetDisabledFields (ordinals)",
+  },
+  ...jobFields("JobSuccessPolicy", "successPolicy", jobSuccessPolicy, "the Job succeeds only when every pod (or completions pods) succeeds"),
+  ...jobFields("JobManagedBy", "managedBy", jobManagedBy, "the built-in Job controller runs the Job, beside the controller named"),
+  ...jobFields("JobPodReplacementPolicy", "podReplacementPolicy", jobPodReplacementPolicy, "a replacement pod starts while the failed one is still terminating"),
+  {
+    gate: "ImageVolume",
+    where: { pod: ["volumes", "*", "image"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.31", stage: "alpha", enabledByDefault: false },
+      { from: "1.33", stage: "beta", enabledByDefault: false },
+      { from: "1.35", stage: "beta", enabledByDefault: true },
+      { from: "1.36", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the image volume and every mount of it are removed from the pod",
+    source: "pkg/api/pod/util.go dropImageVolumes (the volume and its volumeMounts dropped unless the old pod used one)",
+  },
+  {
+    gate: "SupplementalGroupsPolicy",
+    where: { pod: ["securityContext", "supplementalGroupsPolicy"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.31", stage: "alpha", enabledByDefault: false },
+      { from: "1.33", stage: "beta", enabledByDefault: true },
+    ],
+    consequence: "the groups of the image's /etc/group are merged in, as with the Merge policy",
+    source: "pkg/api/pod/util.go dropDisabledFields (securityContext.supplementalGroupsPolicy)",
+  },
+  {
+    gate: "SELinuxChangePolicy",
+    where: { pod: ["securityContext", "seLinuxChangePolicy"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.32", stage: "alpha", enabledByDefault: false },
+      { from: "1.33", stage: "beta", enabledByDefault: true },
+    ],
+    consequence: "volumes are relabelled as with the Recursive policy",
+    source: "pkg/api/pod/util.go dropSELinuxChangePolicy",
+  },
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "RecursiveReadOnlyMounts",
+      where: { pod: [list, "*", "volumeMounts", "*", "recursiveReadOnly"] },
+      effect: "dropped",
+      stages: recursiveReadOnly,
+      consequence: "submounts of a read-only mount stay writable",
+      source: "pkg/api/pod/util.go dropDisabledFields (volumeMounts[].recursiveReadOnly)",
+    }),
+  ),
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "ProcMountType",
+      where: { pod: [list, "*", "securityContext", "procMount"] },
+      // Not cleared: forced to Default (the field was wrongly non-nil in 1.12).
+      effect: "ignored",
+      stages: procMountType,
+      sameAsGateOff: "Default",
+      consequence: "the container gets the Default /proc mount (masked and read-only paths), not Unmasked",
+      source: "pkg/api/pod/util.go dropDisabledProcMountField (procMount forced to Default unless the old pod used it)",
+    }),
+  ),
 ];
+
+/** A value of a field that the API server accepts only with a feature gate on. */
+export interface GatedValue {
+  gate: string;
+  /** What the value is, as messages name it. */
+  value: string;
+  stages: readonly GateStage[];
+  /** Where upstream accepts the value only with the gate on (or the old object using it). */
+  source: string;
+}
+
+/**
+ * An env var's `fieldRef.fieldPath: status.hostIPs`: validEnvDownwardAPIFieldPathExpressions
+ * lacks it before 1.28; from 1.28 it is added only with PodHostIPs on (opts.AllowHostIPsField,
+ * set from the gate in pkg/api/pod/util.go GetValidationOptionsFromPodSpecAndMeta), until 1.30
+ * makes it unconditional; anything outside the set is "Unsupported value".
+ */
+export const POD_HOST_IPS_FIELD_PATH: GatedValue = {
+  gate: "PodHostIPs",
+  value: "status.hostIPs",
+  stages: [
+    { from: "1.28", stage: "alpha", enabledByDefault: false },
+    { from: "1.29", stage: "beta", enabledByDefault: true },
+    { from: "1.30", stage: "GA", enabledByDefault: true },
+  ],
+  source: "pkg/apis/core/validation/validation.go validateDownwardAPIFieldRef with validEnvDownwardAPIFieldPathExpressions (status.hostIPs only when opts.AllowHostIPsField)",
+};
+
+/** The gate's stage at the release: the last one that began at or before it (undefined: before the gate). */
+export function gateStageAt(stages: readonly GateStage[], release: string): GateStage | undefined {
+  let at: GateStage | undefined;
+  for (const s of stages) if (compareVersions(s.from, release) <= 0) at = s;
+  return at;
+}

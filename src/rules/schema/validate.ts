@@ -15,7 +15,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { FieldFix, Finding } from "../types.js";
-import { compareVersions, findApiChange } from "./api-changes.js";
+import { compareVersions } from "./api-changes.js";
 import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
@@ -29,20 +29,24 @@ export type SchemaRuleId =
   | "secret-invalid-base64"
   | "null-map-value";
 
-/** The type a resource is checked against, and how strictly. */
+/** The type a resource is checked against. */
 export interface SchemaTarget {
   info: KindInfo;
-  /** A removed apiVersion checked against the current version: only certain typos are reported. */
-  lenient: boolean;
 }
 
+/**
+ * The catalogue's type of the resource's own group version, or nothing to check against. A
+ * group version the newest release no longer serves (apiextensions.k8s.io/v1beta1,
+ * autoscaling/v2beta2) has no schema in the catalogue, only its served range: its replacement's
+ * fields are not its own (a v1beta1 CustomResourceDefinitionSpec has `version`, `validation`,
+ * `additionalPrinterColumns`; v1 has none of them, so a did-you-mean to v1's `versions` would
+ * tell the user to break a valid object), so it is not walked; deprecated-api-version,
+ * removed-api-version and unknown-api-version say what to migrate to.
+ */
 export function schemaTarget(resource: Resource): SchemaTarget | undefined {
   if (!resource.apiVersion || !resource.kind || !isBuiltinApiVersion(resource.apiVersion)) return undefined;
   const info = lookupKind(resource.apiVersion, resource.kind);
-  if (info) return { info, lenient: false };
-  const change = findApiChange(resource.apiVersion, resource.kind);
-  const current = change?.replacement ? lookupKind(change.replacement, resource.kind) : undefined;
-  return current ? { info: current, lenient: true } : undefined;
+  return info ? { info } : undefined;
 }
 
 /**
@@ -101,9 +105,9 @@ interface FieldRelease {
   judged: string;
 }
 
-/** Undefined at the newest release (every field of the catalogue exists) and for lenient checks. */
+/** Undefined at the newest release (every field of the catalogue exists). */
 function releaseFor(target: SchemaTarget, kubernetesVersion: string): FieldRelease | undefined {
-  if (target.lenient || kubernetesVersion === CATALOGUE_KUBERNETES_VERSION) return undefined;
+  if (kubernetesVersion === CATALOGUE_KUBERNETES_VERSION) return undefined;
   const first = servedRange(target.info.apiVersion, target.info.kind, true)?.first;
   const judged = first && compareVersions(kubernetesVersion, first) < 0 ? first : kubernetesVersion;
   return { target: kubernetesVersion, judged };
@@ -116,7 +120,7 @@ function releaseFor(target: SchemaTarget, kubernetesVersion: string): FieldRelea
 export function walkObjectMeta(resource: Resource, metadata: unknown, path: Path, out: Map<SchemaRuleId, Finding[]>) {
   const info = lookupKind("v1", "ConfigMap");
   if (!info) return;
-  const walker = new Walker(resource, { info, lenient: false }, out);
+  const walker = new Walker(resource, { info }, out);
   walker.walkMetadata(metadata, path);
 }
 
@@ -256,7 +260,6 @@ class Walker {
   }
 
   private wrongType(value: unknown, code: TypeCode) {
-    if (this.target.lenient) return;
     const field = this.field();
     this.report("invalid-type", {
       path: this.path.slice(),
@@ -309,7 +312,7 @@ class Walker {
             message: `the value of key ${JSON.stringify(path[1])} is not valid base64`,
             hint: "base64-encode the value (echo -n 'value' | base64) or move it to stringData",
           });
-        } else if (!this.target.lenient) {
+        } else {
           this.report("invalid-type", { path, message: `${JSON.stringify(this.field())} is not valid base64`, hint: "base64-encode the value" });
         }
         return;
@@ -325,7 +328,7 @@ class Walker {
         return;
       case "q": {
         if (typeof value !== "string" && typeof value !== "number") return this.wrongType(value, code);
-        if (isValidQuantity(value) || this.target.lenient) return;
+        if (isValidQuantity(value)) return;
         const path = this.path.slice();
         this.report("invalid-quantity", {
           path,
@@ -340,7 +343,7 @@ class Walker {
       case "e": {
         if (typeof value !== "string") return this.wrongType(value, code);
         const allowed = enumValues(code);
-        if (value === "" || allowed.includes(value) || this.target.lenient) return;
+        if (value === "" || allowed.includes(value)) return;
         const near = closestWithin(value, allowed);
         const field = this.field();
         const path = this.path.slice();
@@ -361,7 +364,6 @@ class Walker {
    * as written gives the string the author typed; YAML 1.1 read it as something else.
    */
   private quoteAsWritten(value: boolean | number) {
-    if (this.target.lenient) return;
     const path = this.path.slice();
     this.report("invalid-type", {
       path,
@@ -373,7 +375,6 @@ class Walker {
 
   /** A null value in a map of strings: decoded as "" on create, a deletion in apply's patch (null-map-value). */
   private nullInStringMap(key: string) {
-    if (this.target.lenient) return;
     const field = this.field();
     const path = this.path;
     this.report("null-map-value", {
@@ -394,7 +395,6 @@ class Walker {
       return;
     }
     if (typeof value !== "string") return this.wrongType(value, code);
-    if (this.target.lenient) return;
     const field = this.field();
     if (PERCENT_FIELDS.has(field) && !PERCENT.test(value)) {
       this.report("invalid-type", {
@@ -438,19 +438,17 @@ class Walker {
     }
     let moved = NO_MOVES;
     if (unknown) {
-      if (!this.target.lenient) moved = this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
+      moved = this.reportMovedFields(value, path, (name) => type.fields.has(name), unknown);
       for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
     }
-    if (!this.target.lenient) {
-      for (const req of type.required) {
-        if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
-          this.report("missing-required-field", {
-            path: path.length ? path.slice() : ["kind"],
-            target: "key",
-            message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
-            hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
-          });
-        }
+    for (const req of type.required) {
+      if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
+        this.report("missing-required-field", {
+          path: path.length ? path.slice() : ["kind"],
+          target: "key",
+          message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
+          hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
+        });
       }
     }
     if (code === this.metaCode) this.checkLabels(value, path);
@@ -479,7 +477,6 @@ class Walker {
    * as removed, with the release that removed it, instead of a did-you-mean to a different field.
    */
   private removedField(code: TypeCode, key: string, path: Path): boolean {
-    if (this.target.lenient) return false;
     const range = removedFieldRange(code, key);
     if (!range) return false;
     const target = this.release?.judged ?? CATALOGUE_KUBERNETES_VERSION;
@@ -513,20 +510,18 @@ class Walker {
     const sameCase = names.find((n) => n.toLowerCase() === key.toLowerCase());
     // Only the case differs: the field the user meant, unless the map has it already.
     if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`, { fix: rename(sameCase) });
-    if (!this.target.lenient) {
-      const home = this.misplacedHome(key, value, fields, path);
-      if (home) {
-        // A single home (not a list item, which would be a guess of which one) is where the user meant it.
-        const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
-        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
-        this.misplaced?.push({ path: [...path, key], value, home: home.segments });
-        // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
-        return this.walkField(key, value, home.code);
-      }
+    const home = this.misplacedHome(key, value, fields, path);
+    if (home) {
+      // A single home (not a list item, which would be a guess of which one) is where the user meant it.
+      const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
+      finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
+      this.misplaced?.push({ path: [...path, key], value, home: home.segments });
+      // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
+      return this.walkField(key, value, home.code);
     }
     const near = closestWithin(key, names);
     if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
-    if (!this.target.lenient) finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
+    finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
 
   /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
@@ -555,7 +550,6 @@ class Walker {
   }
 
   private checkLabels(meta: Record<string, unknown>, path: Path) {
-    if (this.target.lenient) return;
     const labels = meta.labels;
     if (isMap(labels)) {
       for (const [k, v] of Object.entries(labels)) {

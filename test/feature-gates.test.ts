@@ -1,0 +1,82 @@
+/**
+ * The feature-gate table (src/rules/schema/feature-gates.ts) against upstream's record of each
+ * gate, release by release: the releases where the gate exists but is off by default, as the
+ * versioned specs of pkg/features/kube_features.go give them (the 1.33 file, whose
+ * defaultVersionedKubernetesFeatureGates lists every stage of a gate still present) or, for a
+ * gate removed before that, the gate's page of the reference (kubernetes/website
+ * content/en/docs/reference/command-line-tools-reference/feature-gates/<Gate>.md, `stages`).
+ * Written down here from those sources, never from the table. Each fact is one row per release
+ * from the oldest to `checkedUntil` (the last release the source covers).
+ */
+import { knownReleases } from "../src/models/catalogue/history.js";
+import { compareVersions } from "../src/models/catalogue/releases.js";
+import { gateStageAt, GATED_FIELDS, POD_HOST_IPS_FIELD_PATH, type GateStage } from "../src/rules/schema/feature-gates.js";
+
+interface GateFact {
+  gate: string;
+  /** The first and last release where the gate is off by default (inclusive). */
+  off: [string, string];
+  /** The last release the source covers. */
+  checkedUntil: string;
+  source: string;
+}
+
+const KF = "kube_features.go (1.33) versioned specs";
+const NEWEST = knownReleases()[knownReleases().length - 1];
+const FACTS: GateFact[] = [
+  { gate: "SidecarContainers", off: ["1.28", "1.28"], checkedUntil: NEWEST, source: `${KF}: 1.28 alpha false, 1.29 beta true, 1.33 GA` },
+  { gate: "NetworkPolicyEndPort", off: ["1.21", "1.21"], checkedUntil: NEWEST, source: "NetworkPolicyEndPort.md: alpha false 1.21, beta true 1.22-1.24, stable 1.25-1.26, removed" },
+  { gate: "ServiceInternalTrafficPolicy", off: ["1.21", "1.21"], checkedUntil: NEWEST, source: "ServiceInternalTrafficPolicy.md: alpha false 1.21, beta true 1.22-1.25, stable 1.26-1.27, removed" },
+  { gate: "PDBUnhealthyPodEvictionPolicy", off: ["1.26", "1.26"], checkedUntil: NEWEST, source: "kube_features.go (1.30) versioned specs: 1.26 alpha false, 1.27 beta true, 1.31 GA (remove in 1.33)" },
+  { gate: "StatefulSetStartOrdinal", off: ["1.26", "1.26"], checkedUntil: NEWEST, source: `${KF}: 1.26 alpha false, 1.27 beta true, 1.31 GA` },
+  { gate: "JobSuccessPolicy", off: ["1.30", "1.30"], checkedUntil: NEWEST, source: `${KF}: 1.30 alpha false, 1.31 beta true, 1.33 GA` },
+  { gate: "JobManagedBy", off: ["1.30", "1.31"], checkedUntil: NEWEST, source: `${KF}: 1.30 alpha false, 1.32 beta true` },
+  { gate: "JobPodReplacementPolicy", off: ["1.28", "1.28"], checkedUntil: NEWEST, source: `${KF}: 1.28 alpha false, 1.29 beta true` },
+  { gate: "JobBackoffLimitPerIndex", off: ["1.28", "1.28"], checkedUntil: NEWEST, source: `${KF}: 1.28 alpha false, 1.29 beta true, 1.33 GA` },
+  { gate: "ImageVolume", off: ["1.31", "1.34"], checkedUntil: NEWEST, source: `${KF}: 1.31 alpha false, 1.33 beta false; kubernetes/website PR 52733: beta, on by default from 1.35; kubernetes PR 136711: GA in 1.36` },
+  { gate: "SupplementalGroupsPolicy", off: ["1.31", "1.32"], checkedUntil: NEWEST, source: `${KF}: 1.31 alpha false, 1.33 beta true` },
+  { gate: "SELinuxChangePolicy", off: ["1.32", "1.32"], checkedUntil: NEWEST, source: `${KF}: 1.32 alpha false, 1.33 beta true` },
+  { gate: "RecursiveReadOnlyMounts", off: ["1.30", "1.30"], checkedUntil: NEWEST, source: `${KF}: 1.30 alpha false, 1.31 beta true, 1.33 GA` },
+  { gate: "ProcMountType", off: ["1.19", "1.32"], checkedUntil: NEWEST, source: `${KF}: 1.12 alpha false, 1.31 beta false, 1.33 beta true` },
+  { gate: "InPlacePodVerticalScaling", off: ["1.27", "1.32"], checkedUntil: NEWEST, source: `${KF}: 1.27 alpha false, 1.33 beta true` },
+  { gate: "UserNamespacesSupport", off: ["1.25", "1.32"], checkedUntil: NEWEST, source: `${KF}: 1.25 alpha false, 1.30 beta false, 1.33 beta true` },
+  { gate: "MatchLabelKeysInPodTopologySpread", off: ["1.25", "1.26"], checkedUntil: NEWEST, source: `${KF}: 1.25 alpha false, 1.27 beta true` },
+  { gate: "MatchLabelKeysInPodAffinity", off: ["1.29", "1.30"], checkedUntil: NEWEST, source: `${KF}: 1.29 alpha false, 1.31 beta true, 1.33 GA` },
+  { gate: "NodeInclusionPolicyInPodTopologySpread", off: ["1.25", "1.25"], checkedUntil: NEWEST, source: `${KF}: 1.25 alpha false, 1.26 beta true, 1.33 GA` },
+  { gate: "PodLifecycleSleepAction", off: ["1.29", "1.29"], checkedUntil: NEWEST, source: `${KF}: 1.29 alpha false, 1.30 beta true` },
+  { gate: "PodSchedulingReadiness", off: ["1.26", "1.26"], checkedUntil: NEWEST, source: `${KF}: 1.26 alpha false, 1.27 beta true, 1.30 GA` },
+  { gate: "ServiceTrafficDistribution", off: ["1.30", "1.30"], checkedUntil: NEWEST, source: `${KF}: 1.30 alpha false, 1.31 beta true, 1.33 GA` },
+  { gate: "StatefulSetAutoDeletePVC", off: ["1.23", "1.26"], checkedUntil: NEWEST, source: `${KF}: 1.23 alpha false, 1.27 beta true, 1.32 GA` },
+  { gate: "ClusterTrustBundleProjection", off: ["1.29", "1.33"], checkedUntil: "1.33", source: `${KF}: 1.29 alpha false, 1.33 beta false` },
+  { gate: "DynamicResourceAllocation", off: ["1.26", "1.33"], checkedUntil: "1.33", source: `${KF}: 1.26 alpha false, 1.32 beta false` },
+];
+
+const releases = knownReleases();
+const inRange = (r: string, [a, b]: [string, string]) => compareVersions(r, a) >= 0 && compareVersions(r, b) <= 0;
+const offAt = (stages: readonly GateStage[], release: string) => {
+  const stage = gateStageAt(stages, release);
+  return stage !== undefined && !stage.enabledByDefault;
+};
+/** The stages of a gate in the table: every row of the gate has the same. */
+function stagesOf(gate: string): readonly GateStage[] {
+  if (gate === POD_HOST_IPS_FIELD_PATH.gate) return POD_HOST_IPS_FIELD_PATH.stages;
+  const rows = GATED_FIELDS.filter((g) => g.gate === gate);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) expect(r.stages).toEqual(rows[0].stages);
+  return rows[0].stages;
+}
+
+const rows = [...FACTS, { gate: "PodHostIPs", off: ["1.28", "1.28"] as [string, string], checkedUntil: NEWEST, source: "kube_features.go (1.30) versioned specs: 1.28 alpha false, 1.29 beta true, 1.30 GA (remove in 1.32)" }].flatMap((f) =>
+  releases
+    .filter((r) => compareVersions(r, f.checkedUntil) <= 0)
+    .map((release) => [`${f.gate} is ${inRange(release, f.off) ? "off" : "not off"} by default at ${release} (${f.source})`, f, release] as const),
+);
+
+test.each(rows)("%s", (_name, fact, release) => {
+  expect(offAt(stagesOf(fact.gate), release)).toBe(inRange(release, fact.off));
+});
+
+test("every gate of the table has a fact here, but for gates removed before 1.33 whose stages the table took from the reference pages alone", () => {
+  const removedBefore133 = ["IdentifyPodOS", "JobPodFailurePolicy", "StatefulSetMinReadySeconds", "CronJobTimeZone", "MinDomainsInPodTopologySpread"];
+  expect([...new Set(GATED_FIELDS.map((g) => g.gate))].filter((g) => !FACTS.some((f) => f.gate === g))).toEqual(removedBefore133);
+});
