@@ -42,6 +42,7 @@ function workload(kind: string, spec: Obj = {}, c: Obj = {}, top: Obj = {}): Obj
   return { apiVersion, kind, metadata: { name: "w" }, spec: { ...(kind === "Job" ? {} : { selector }), ...(kind === "StatefulSet" ? { serviceName: "w" } : {}), template, ...top } };
 }
 
+const dsRolling = (rollingUpdate: Obj, type = "RollingUpdate") => workload("DaemonSet", {}, {}, { updateStrategy: { type, rollingUpdate } });
 const deploy = (spec: Obj = {}, c: Obj = {}, top: Obj = {}) => workload("Deployment", spec, c, top);
 const job = (top: Obj = {}, spec: Obj = {}) => workload("Job", spec, {}, top);
 
@@ -252,6 +253,13 @@ export const ROWS: readonly Row[] = [
   { upstream: `${APPS} TestValidateDeployment: progressDeadlineSeconds above minReadySeconds`, manifest: deploy({}, {}, { progressDeadlineSeconds: 601, minReadySeconds: 600 }), rule: "invalid-combination", valid: true },
   { upstream: `${APPS} TestValidateDeployment: rollingUpdate should be nil for recreate`, manifest: deploy({}, {}, { strategy: { type: "Recreate", rollingUpdate: { maxSurge: 1 } } }), rule: "forbidden-value", valid: false, says: '"Recreate"' },
   { upstream: `${APPS} TestValidateDeployment: Recreate without rollingUpdate`, manifest: deploy({}, {}, { strategy: { type: "Recreate" } }), rule: "forbidden-value", valid: true },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge and unavailable set`, manifest: dsRolling({ maxSurge: "1%", maxUnavailable: "1%" }), rule: "invalid-combination", valid: false, says: '"1%"' },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge one (maxUnavailable absent: SetDefaults_DaemonSet makes it 1)`, manifest: dsRolling({ maxSurge: 1 }), rule: "invalid-combination", valid: false, says: 'default maxUnavailable "1"' },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge one percent with unavailable zero`, manifest: dsRolling({ maxSurge: "1%", maxUnavailable: 0 }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge zero percent, unavailable one`, manifest: dsRolling({ maxSurge: "0%", maxUnavailable: 1 }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge and unavailable zero (rolling-update-zero's finding)`, manifest: dsRolling({ maxSurge: 0, maxUnavailable: "0%" }), rule: "rolling-update-zero", valid: false },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge and unavailable zero is not a contradiction of two set values`, manifest: dsRolling({ maxSurge: 0, maxUnavailable: "0%" }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestValidateDaemonSet: OnDelete does not validate the rolling update`, manifest: dsRolling({ maxSurge: 1, maxUnavailable: 1 }, "OnDelete"), rule: "invalid-combination", valid: true },
   { upstream: `${APPS} TestValidateStatefulSet: rollingUpdate only allowed for RollingUpdate`, manifest: workload("StatefulSet", {}, {}, { updateStrategy: { type: "OnDelete", rollingUpdate: { partition: 1 } } }), rule: "forbidden-value", valid: false, says: '"OnDelete"' },
   { upstream: `${APPS} TestValidateStatefulSet: RollingUpdate with partition`, manifest: workload("StatefulSet", {}, {}, { updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: 1 } } }), rule: "forbidden-value", valid: true },
   { upstream: `${CORE} TestValidateReplicationController: selector defaulted from the template's labels`, manifest: workload("ReplicationController", {}, {}, { selector: undefined }), rule: "required-value", valid: true },

@@ -23,6 +23,18 @@ function jobSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
 
 const storageOf = (spec: Obj) => at(spec, ["resources", "requests", "storage"]);
 
+/**
+ * Whether an int-or-percent is non-zero as apps validation's getIntOrPercentValue reads it: a
+ * percentage by its number, another string by strconv.Atoi (0 when it is not a number, which
+ * invalid-type reports). Values that do not decode to an IntOrString count as zero.
+ */
+function nonZeroIntOrPercent(v: unknown): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v !== 0;
+  if (typeof v !== "string") return false;
+  const m = /^([0-9]+)%$/.exec(v) ?? /^[+-]?([0-9]+)$/.exec(v);
+  return m !== null && Number(m[1]) !== 0;
+}
+
 /** Claim constraints, shared by PersistentVolumeClaims and ephemeral volume claim templates (ValidatePersistentVolumeClaimSpec). */
 function claimConstraints(): CrossFieldConstraint[] {
   const where = { kinds: ["PersistentVolumeClaim", "Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob", "PodTemplate"] };
@@ -246,6 +258,26 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       if (at(ctx.obj, ["spec", "updateStrategy", "type"]) !== "OnDelete" || !isSet(at(ctx.obj, ["spec", "updateStrategy", "rollingUpdate"]))) return;
       ctx.report({ path: ["spec", "updateStrategy", "rollingUpdate"], target: "key", message: `rollingUpdate is not allowed with updateStrategy type "OnDelete"`, hint: "remove rollingUpdate, or set type: RollingUpdate" });
+    },
+  },
+  {
+    path: "spec.updateStrategy.rollingUpdate.maxSurge",
+    kinds: ["DaemonSet"],
+    constraint: "a DaemonSet's rolling update sets maxSurge or maxUnavailable (default 1) above zero, not both (both zero is rolling-update-zero's)",
+    rule: "invalid-combination",
+    upstream: `${APPS} ValidateRollingUpdateDaemonSet ("may not be set when maxUnavailable is non-zero"); apps/v1 SetDefaults_DaemonSet`,
+    check(ctx) {
+      if (at(ctx.obj, ["spec", "updateStrategy", "type"]) !== "RollingUpdate") return;
+      const ru = at(ctx.obj, ["spec", "updateStrategy", "rollingUpdate"]);
+      if (!isMap(ru) || !nonZeroIntOrPercent(ru.maxSurge) || !nonZeroIntOrPercent(ru.maxUnavailable)) return;
+      const written = isSet(at(ctx.resource.raw, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"]));
+      ctx.report({
+        path: ["spec", "updateStrategy", "rollingUpdate", "maxSurge"],
+        message: written
+          ? `maxSurge "${shown(ru.maxSurge)}" is not allowed with maxUnavailable "${shown(ru.maxUnavailable)}": a DaemonSet surges or takes pods down during an update, not both`
+          : `maxSurge "${shown(ru.maxSurge)}" is not allowed with the default maxUnavailable "1": a DaemonSet surges or takes pods down during an update, not both`,
+        hint: "add maxUnavailable: 0 to surge (start the new pod before the old one stops), or remove maxSurge",
+      });
     },
   },
   {
