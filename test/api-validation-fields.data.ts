@@ -350,6 +350,17 @@ good("networkPolicy", "spec", [block({ cidr: "10.0.0.0/8" }), block({ cidr: "fd0
 bad("networkPolicy", "spec", [block({ cidr: "10.0.0.0" }), block({ cidr: "10.0.0.0/33" }), block({ cidr: "fd00::/129" }), block({ cidr: "10.0.0.0/8", except: ["bad"] })], `${N} TestValidateNetworkPolicy`);
 good("ingress", "spec", [{ ingressClassName: "nginx" }], `${N} TestValidateIngressCreate`);
 bad("ingress", "spec", [{ ingressClassName: "Nginx_Class" }], `${N} TestValidateIngressCreate`);
+// Ingress backends (validateIngressBackend): ValidateServiceName by version, IsValidPortName, IsValidPortNum.
+const svcName = (v: unknown) => ({ name: v });
+good("ingress", "spec.defaultBackend.service", ["web", "a-1", "abc-123", a(63)], `${U} TestIsDNS1035Label`, svcName, { version: "1.35" });
+bad("ingress", "spec.defaultBackend.service", ["1st-backend", "0", "Web", "a_b", "a.b", "-a", "a-", a(64)], `${U} TestIsDNS1035Label`, svcName, { version: "1.35" });
+good("ingress", "spec.defaultBackend.service", ["1st-backend", "0", "web"], `${U} TestIsDNS1123Label`, svcName, { version: "1.36" });
+bad("ingress", "spec.defaultBackend.service", ["Web", "a.b", a(64)], `${U} TestIsDNS1123Label`, svcName, { version: "1.36" });
+const backendPath = (b: Record<string, unknown>) => ({ rules: [{ host: "a.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", ...b } } }] } }] });
+good("ingress", "spec", ["http", "re-mail-ck", "a-1"], `${U} TestIsValidPortName`, (v) => backendPath({ port: { name: v } }));
+bad("ingress", "spec", ["http-metrics-port", "HTTP", "12345", "two--hyphens", "-begin"], `${U} TestIsValidPortName`, (v) => backendPath({ port: { name: v } }));
+good("ingress", "spec.defaultBackend.service", [1, 65535], `${U} TestIsValidPortNum`, (v) => ({ port: { number: v } }));
+bad("ingress", "spec.defaultBackend.service", [65536, -1], `${U} TestIsValidPortNum`, (v) => ({ port: { number: v } }));
 
 // Service.
 good("service", "spec.ports.0", [1, 65535], `${U} TestIsValidPortNum`, (v) => ({ port: v }));

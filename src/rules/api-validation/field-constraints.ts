@@ -33,7 +33,9 @@ import {
   relaxedEnvVarNameProblem,
 } from "../../models/validation/formats.js";
 import { POD_SPEC_KINDS } from "../../models/workloads.js";
+import { validateName } from "../../models/catalogue/names.js";
 import { compareVersions } from "../schema/api-changes.js";
+import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
 
 const CV = "pkg/apis/core/validation/validation.go";
@@ -467,6 +469,21 @@ const JOB_FIELDS: ReadonlyArray<[string, string]> = [
   ["maxFailedIndexes", "validateIndexedJobSpec"],
 ];
 
+/** The service of every backend of a networking.k8s.io/v1 Ingress. */
+const INGRESS_SERVICES = ["spec.defaultBackend.service", "spec.rules[].http.paths[].backend.service"];
+
+/** ValidateServiceName: the name rule of a Service for the target version, as invalid-name judges metadata.name. */
+const ingressServiceName: Check = (v, ctx) => {
+  if (typeof v !== "string" || v === "") return undefined;
+  const relaxed = compareVersions(ctx.kubernetesVersion, RELAXED_SERVICE_NAMES_SINCE) >= 0;
+  const problem = validateName(v, relaxed ? "dns1123-label" : "dns1035-label")[0];
+  if (!problem) return undefined;
+  return {
+    message: `Service name ${show(v)} is not ${relaxed ? "a DNS-1123 label" : `a DNS-1035 label (before Kubernetes ${RELAXED_SERVICE_NAMES_SINCE})`}: it ${problem}`,
+    hint: `use the Service's name: at most 63 lower-case letters, digits and '-'${relaxed ? "" : ", starting with a letter"}`,
+  };
+};
+
 const serviceKinds = ["Service"];
 const serviceNameish = (s: string) => (s.length > 253 ? "must be no more than 253 characters" : subdomain(s.replace(/\.$/, "")));
 
@@ -525,6 +542,9 @@ const objectSpec: FieldConstraint[] = [
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.except[]`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "except range", "write an IP range such as 10.0.5.0/24")),
     ];
   }),
+  object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.name`).join(", "), "Service name: DNS-1035 label up to 1.35, DNS-1123 label from 1.36 (RelaxedServiceNameValidation)", `${NV} validateIngressBackend (ValidateServiceName)`, ingressServiceName),
+  object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.port.name`).join(", "), "IANA service name (when no port number is set)", `${NV} validateIngressBackend (IsValidPortName)`, when((p) => !p.number, format(portNameProblem, "port name", `rename it: ${PORT_NAME_HINT}`))),
+  object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.port.number`).join(", "), "1 to 65535 (when no port name is set)", `${NV} validateIngressBackend (IsValidPortNum)`, when((p) => !p.name, optionalPortNumber)),
   object(["Ingress"], "spec.ingressClassName", "DNS-1123 subdomain", `${NV} ValidateIngressSpec (ValidateIngressClassName)`, nameOf("IngressClass")),
 
   object(["PersistentVolumeClaim"], "spec.storageClassName", "DNS-1123 subdomain", `${CV} ValidatePersistentVolumeClaimSpec (ValidateClassName)`, nameOf("StorageClass")),

@@ -176,6 +176,9 @@ function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }>
   return out.filter(({ backend }) => !isSet(backend.serviceName) && !isSet(backend.servicePort));
 }
 
+/** The class annotation that spec.ingressClassName replaced (networking annotationIngressClass). */
+const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
 const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
 
 /** The service backends of a networking.k8s.io/v1 Ingress, with whether their port has a name and a number (found once per resource). */
@@ -431,6 +434,26 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       if (!isV1Ingress(ctx) || isSet(at(ctx.obj, ["spec", "defaultBackend"])) || count(at(ctx.obj, ["spec", "rules"])) > 0) return;
       if (isSet(at(ctx.obj, ["spec", "backend"]))) return; // the v1beta1 name: unknown-field says to rename it
       ctx.report({ path: isMap(ctx.obj.spec) ? ["spec"] : ["kind"], target: "key", message: `Ingress "${ctx.resource.name}" has neither a defaultBackend nor rules: it routes nothing`, hint: "add rules with http paths, or a defaultBackend" });
+    },
+  },
+  {
+    path: "metadata.annotations.kubernetes.io/ingress.class",
+    kinds: ["Ingress"],
+    constraint: "the kubernetes.io/ingress.class annotation equals spec.ingressClassName when both are set (checked on create)",
+    rule: "invalid-combination",
+    upstream: `${NETWORKING} ValidateIngressCreate ("must match \`ingressClassName\` when both are specified")`,
+    check(ctx) {
+      const annotations = at(ctx.obj, ["metadata", "annotations"]);
+      const className = at(ctx.obj, ["spec", "ingressClassName"]);
+      // A nil ingressClassName is unset; "" is set (and differs from any class the annotation names).
+      if (!isMap(annotations) || !Object.hasOwn(annotations, INGRESS_CLASS_ANNOTATION) || typeof className !== "string") return;
+      const annotated = annotations[INGRESS_CLASS_ANNOTATION];
+      if (typeof annotated !== "string" || annotated === className) return;
+      ctx.report({
+        path: ["metadata", "annotations", INGRESS_CLASS_ANNOTATION],
+        message: `annotation ${INGRESS_CLASS_ANNOTATION} "${annotated}" differs from ingressClassName "${className}": the API server refuses to create an Ingress whose class is given two ways`,
+        hint: `remove the deprecated ${INGRESS_CLASS_ANNOTATION} annotation and keep ingressClassName (or make them equal)`,
+      });
     },
   },
   {
