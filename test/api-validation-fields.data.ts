@@ -348,6 +348,9 @@ bad("networkPolicy", "spec", [ingressRule({ ports: [{ port: 0 }] }), ingressRule
 const block = (ipBlock: Record<string, unknown>) => ({ egress: [{ to: [{ ipBlock }] }] });
 good("networkPolicy", "spec", [block({ cidr: "10.0.0.0/8" }), block({ cidr: "fd00::/64" }), block({ cidr: "10.0.0.0/8", except: ["10.1.0.0/16"] })], `${N} TestValidateNetworkPolicy`);
 bad("networkPolicy", "spec", [block({ cidr: "10.0.0.0" }), block({ cidr: "10.0.0.0/33" }), block({ cidr: "fd00::/129" }), block({ cidr: "10.0.0.0/8", except: ["bad"] })], `${N} TestValidateNetworkPolicy`);
+// ValidateIPBlock: except ranges strictly inside the cidr.
+good("networkPolicy", "spec", [block({ cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "10.0.0.0/8"] }), block({ cidr: "fd00::/48", except: ["fd00:0:0:1::/64"] }), block({ cidr: "10.1.2.3/16", except: ["10.1.0.0/24"] })], `${N} TestValidateNetworkPolicy`);
+bad("networkPolicy", "spec", [block({ cidr: "192.168.0.0/24", except: ["192.169.0.0/30"] }), block({ cidr: "192.168.0.0/24", except: ["192.168.0.0/24"] }), block({ cidr: "192.168.0.0/24", except: ["192.168.0.0/16"] }), block({ cidr: "fd00:192:168::/48", except: ["fd00:192:169::/64"] }), block({ cidr: "10.0.0.0/8", except: ["fd00::/64"] })], `${N} TestValidateNetworkPolicy`);
 good("ingress", "spec", [{ ingressClassName: "nginx" }], `${N} TestValidateIngressCreate`);
 bad("ingress", "spec", [{ ingressClassName: "Nginx_Class" }], `${N} TestValidateIngressCreate`);
 // Ingress backends (validateIngressBackend): ValidateServiceName by version, IsValidPortName, IsValidPortNum.

@@ -13,6 +13,7 @@ import { compareQuantities } from "../../models/quantity.js";
 import { yamlOctalInteger } from "../../models/values.js";
 import {
   cidrProblem,
+  exceptSubsetProblem,
   configMapKeyProblem,
   dns1123Label,
   dns1123Subdomain,
@@ -469,6 +470,18 @@ const JOB_FIELDS: ReadonlyArray<[string, string]> = [
   ["maxFailedIndexes", "validateIndexedJobSpec"],
 ];
 
+/** ValidateIPBlock: each except range of an ipBlock lies strictly inside its cidr. */
+const exceptsInsideCidr: Check = (v) => {
+  if (!isMap(v) || typeof v.cidr !== "string" || !Array.isArray(v.except)) return undefined;
+  let out: Problem[] | undefined;
+  for (let i = 0; i < v.except.length; i++) {
+    const except: unknown = v.except[i];
+    if (typeof except !== "string" || !exceptSubsetProblem(v.cidr, except)) continue;
+    (out ??= []).push({ sub: ["except", i], message: `except range ${show(except)} is not a strict subset of cidr ${show(v.cidr)}: it must lie inside it and be smaller`, hint: `write a range inside ${v.cidr} with a longer prefix, or remove it` });
+  }
+  return out;
+};
+
 /** The service of every backend of a networking.k8s.io/v1 Ingress. */
 const INGRESS_SERVICES = ["spec.defaultBackend.service", "spec.rules[].http.paths[].backend.service"];
 
@@ -540,6 +553,7 @@ const objectSpec: FieldConstraint[] = [
       object(["NetworkPolicy"], `spec.${dir}[].ports[].endPort`, "1 to 65535", `${NV} ValidateNetworkPolicyPort`, portNumber),
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.cidr`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "cidr", "write an IP range such as 10.0.0.0/16")),
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.except[]`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "except range", "write an IP range such as 10.0.5.0/24")),
+      object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock`, "every except range a strict subset of cidr (inside it, same family, longer prefix)", `${NV} ValidateIPBlock`, exceptsInsideCidr),
     ];
   }),
   object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.name`).join(", "), "Service name: DNS-1035 label up to 1.35, DNS-1123 label from 1.36 (RelaxedServiceNameValidation)", `${NV} validateIngressBackend (ValidateServiceName)`, ingressServiceName),
