@@ -58,6 +58,10 @@ function sts(claim: Obj, replicas = 1): Obj {
   return { ...workload("StatefulSet", {}, {}, { replicas, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: claim }] }) };
 }
 
+function secret(type: string, body: Obj): Obj {
+  return { apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, type, ...body };
+}
+
 function ingress(spec: Obj): Obj {
   return { apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "i" }, spec };
 }
@@ -275,6 +279,23 @@ export const ROWS: readonly Row[] = [
   { upstream: `${BATCH} TestValidateJob: successPolicy requires Indexed`, manifest: job({ successPolicy: { rules: [{ succeededCount: 1 }] } }), rule: "invalid-combination", valid: false },
   { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy OnFailure`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }, { restartPolicy: "OnFailure" }), rule: "invalid-combination", valid: false, says: '"OnFailure"' },
   { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy Never`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }), rule: "invalid-combination", valid: true },
+  // --- Secret types (ValidateSecret; stringData is merged into data first)
+  { upstream: `${CORE} TestValidateSecret: tls type without tls.key`, manifest: secret("kubernetes.io/tls", { data: { "tls.crt": "Y2VydA==" } }), rule: "required-value", valid: false, says: '"tls.key"' },
+  { upstream: `${CORE} TestValidateSecret: tls type without tls.crt`, manifest: secret("kubernetes.io/tls", { stringData: { "tls.key": "key" } }), rule: "required-value", valid: false, says: '"tls.crt"' },
+  { upstream: `${CORE} TestValidateSecret: valid tls (the key from stringData)`, manifest: secret("kubernetes.io/tls", { data: { "tls.crt": "Y2VydA==" }, stringData: { "tls.key": "key" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSecret: service-account-token without service-account.name annotation`, manifest: secret("kubernetes.io/service-account-token", {}), rule: "required-value", valid: false, says: "kubernetes.io/service-account.name" },
+  { upstream: `${CORE} TestValidateSecret: service-account-token with annotation`, manifest: { ...secret("kubernetes.io/service-account-token", {}), metadata: { name: "s", annotations: { "kubernetes.io/service-account.name": "sa" } } }, rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: missing .dockerconfigjson`, manifest: secret("kubernetes.io/dockerconfigjson", { data: { ".dockercfg": "e30=" } }), rule: "required-value", valid: false, says: '".dockerconfigjson"' },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: missing .dockercfg`, manifest: secret("kubernetes.io/dockercfg", { data: { ".dockerconfigjson": "e30=" } }), rule: "required-value", valid: false, says: '".dockercfg"' },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: valid dockerconfigjson`, manifest: secret("kubernetes.io/dockerconfigjson", { data: { ".dockerconfigjson": "e30=" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: invalid JSON`, manifest: secret("kubernetes.io/dockerconfigjson", { stringData: { ".dockerconfigjson": "{" } }), rule: "invalid-value", valid: false, says: '".dockerconfigjson"' },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: valid dockercfg`, manifest: secret("kubernetes.io/dockercfg", { stringData: { ".dockercfg": "{}" } }), rule: "invalid-value", valid: true },
+  { upstream: `${CORE} TestValidateBasicAuthSecret: missing username and password`, manifest: secret("kubernetes.io/basic-auth", { stringData: { user: "admin" } }), rule: "required-value", valid: false, says: '"username"' },
+  { upstream: `${CORE} TestValidateBasicAuthSecret: only password (may be empty)`, manifest: secret("kubernetes.io/basic-auth", { stringData: { password: "" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSSHAuthSecret: missing ssh-privatekey`, manifest: secret("kubernetes.io/ssh-auth", { data: {} }), rule: "required-value", valid: false, says: '"ssh-privatekey"' },
+  { upstream: `${CORE} TestValidateSSHAuthSecret: empty ssh-privatekey`, manifest: secret("kubernetes.io/ssh-auth", { stringData: { "ssh-privatekey": "" } }), rule: "required-value", valid: false, says: "empty" },
+  { upstream: `${CORE} TestValidateSSHAuthSecret: valid ssh-auth`, manifest: secret("kubernetes.io/ssh-auth", { stringData: { "ssh-privatekey": "key" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSecret: Opaque needs no key`, manifest: secret("Opaque", {}), rule: "required-value", valid: true },
   // --- Ingress
   { upstream: `${NET} TestValidateIngressCreate: neither defaultBackend nor rules`, manifest: ingress({ ingressClassName: "nginx" }), rule: "required-value", valid: false },
   { upstream: `${NET} TestValidateIngressCreate: defaultBackend only`, manifest: ingress({ defaultBackend: { service: { name: "web", port: { number: 80 } } } }), rule: "required-value", valid: true },

@@ -482,6 +482,36 @@ const exceptsInsideCidr: Check = (v) => {
   return out;
 };
 
+/** The key of the docker config each docker Secret type holds (core/v1 DockerConfigKey, DockerConfigJsonKey). */
+const DOCKER_CONFIG_KEYS: Readonly<Record<string, string>> = { "kubernetes.io/dockercfg": ".dockercfg", "kubernetes.io/dockerconfigjson": ".dockerconfigjson" };
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * ValidateSecret: the docker config must unmarshal into a map (a JSON object, or null). Judged
+ * where the value is written; stringData wins over data (it is merged in last). A data value that is
+ * not base64 is secret-invalid-base64's.
+ */
+const dockerConfigJson: Check = (v, ctx) => {
+  const key = typeof ctx.parent?.type === "string" ? DOCKER_CONFIG_KEYS[ctx.parent.type] : undefined;
+  if (!key || !isMap(v) || typeof v[key] !== "string") return undefined;
+  const fromData = ctx.field === "data";
+  if (fromData && isMap(ctx.parent!.stringData) && Object.hasOwn(ctx.parent!.stringData, key)) return undefined;
+  let text = v[key] as string;
+  if (fromData) {
+    const compact = text.replace(/[\r\n]/g, "");
+    if (!BASE64.test(compact)) return undefined;
+    text = Buffer.from(compact, "base64").toString("utf8");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { sub: [key], message: `key "${key}" of Secret "${ctx.resource.name}" is not valid JSON${fromData ? " once decoded" : ""}`, hint: "write the docker config as a JSON object, such as {\"auths\": {\"registry.example.com\": {\"auth\": \"...\"}}}" };
+  }
+  if (parsed === null || isMap(parsed)) return undefined;
+  return { sub: [key], message: `key "${key}" of Secret "${ctx.resource.name}" is JSON but not an object`, hint: "write the docker config as a JSON object, such as {\"auths\": {...}}" };
+};
+
 /** The service of every backend of a networking.k8s.io/v1 Ingress. */
 const INGRESS_SERVICES = ["spec.defaultBackend.service", "spec.rules[].http.paths[].backend.service"];
 
@@ -593,6 +623,7 @@ const objectSpec: FieldConstraint[] = [
   object(["Secret"], "stringData", "keys Secret keys", `${CV} ValidateSecret (IsConfigMapKey)`, keysIn(configMapKeyProblem, "key", "rename the key with letters, digits, '-', '_' and '.' (at most 253)")),
   object(["Secret"], "data, stringData", "1 MiB in all", `${CV} ValidateSecret (MaxSecretSize)`, payloadSize([["data", true], ["stringData", false]])),
 
+  object(["Secret"], "data, stringData", "the docker config of a kubernetes.io/dockercfg or dockerconfigjson Secret is a JSON object", `${CV} ValidateSecret (json.Unmarshal of data[.dockercfg], data[.dockerconfigjson])`, dockerConfigJson),
   object(["PriorityClass"], "value", "at most 1000000000 for a user-defined class", `${SCV} ValidatePriorityClass`, (v, ctx) =>
     isInt(v) && v > 1000000000 && !ctx.resource.name.startsWith("system-") ? { message: `value ${v} is above 1000000000, the highest priority of a user-defined PriorityClass`, hint: "set value to at most 1000000000" } : undefined,
   ),

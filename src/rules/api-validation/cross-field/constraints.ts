@@ -30,7 +30,7 @@ export function kindsOfRule(rule: CrossFieldRuleId): string[] {
 
 /** The API groups of the kinds judged here: a custom resource of the same kind (Calico's NetworkPolicy) is another type. */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...["Pod", "PodTemplate", "ReplicationController", "Service", "ConfigMap", "PersistentVolume", "PersistentVolumeClaim"].map((k) => [k, [""]] as const),
+  ...["Pod", "PodTemplate", "ReplicationController", "Service", "ConfigMap", "Secret", "PersistentVolume", "PersistentVolumeClaim"].map((k) => [k, [""]] as const),
   ...["Deployment", "ReplicaSet", "DaemonSet"].map((k) => [k, ["apps", "extensions"]] as const),
   ["StatefulSet", ["apps"]],
   ["Job", ["batch"]],

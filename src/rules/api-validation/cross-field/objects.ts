@@ -220,6 +220,52 @@ function networkPolicyPorts(ctx: CheckContext): Array<{ port: Obj; path: Path }>
   return out;
 }
 
+const SERVICE_ACCOUNT_NAME_ANNOTATION = "kubernetes.io/service-account.name";
+
+/** The Secret types that need keys (core/v1 SecretType*; ValidateSecret), with the keys they need and how. */
+const SECRET_TYPE_KEYS: ReadonlyArray<{ type: string; keys: readonly string[]; need: "each" | "one" | "non-empty" }> = [
+  { type: "kubernetes.io/tls", keys: ["tls.crt", "tls.key"], need: "each" },
+  { type: "kubernetes.io/dockerconfigjson", keys: [".dockerconfigjson"], need: "each" },
+  { type: "kubernetes.io/dockercfg", keys: [".dockercfg"], need: "each" },
+  { type: "kubernetes.io/basic-auth", keys: ["username", "password"], need: "one" },
+  { type: "kubernetes.io/ssh-auth", keys: ["ssh-privatekey"], need: "non-empty" },
+];
+
+/** Whether a Secret holds `key`: stringData is merged into data before validation (Convert_v1_Secret_To_core_Secret), stringData winning. */
+function secretValue(obj: Obj, key: string): string | undefined {
+  const stringData = obj.stringData;
+  if (isMap(stringData) && Object.hasOwn(stringData, key)) return typeof stringData[key] === "string" ? (stringData[key] as string) : "";
+  const data = obj.data;
+  if (isMap(data) && Object.hasOwn(data, key)) return typeof data[key] === "string" ? (data[key] as string) : "";
+  return undefined;
+}
+
+function secretTypeConstraint({ type, keys, need }: (typeof SECRET_TYPE_KEYS)[number]): CrossFieldConstraint {
+  const upstream = need === "one" ? `(Required "data[${keys[0]}]", "data[${keys[1]}]": one of them)` : need === "non-empty" ? `(Required "data[${keys[0]}]", not empty)` : `(Required ${keys.map((k) => `"data[${k}]"`).join(", ")})`;
+  return {
+    path: keys.length === 1 ? `data.${keys[0]}` : `data.{${keys.join(",")}}`,
+    kinds: ["Secret"],
+    constraint: `a Secret of type ${type} holds ${need === "one" ? `${keys.join(" or ")}` : need === "non-empty" ? `a non-empty ${keys[0]}` : keys.join(" and ")} (in data or stringData)`,
+    rule: "required-value",
+    upstream: `${CORE} ValidateSecret ${upstream}`,
+    check(ctx) {
+      if (ctx.obj.type !== type || ctx.resource.partial) return;
+      const missing = keys.filter((k) => secretValue(ctx.obj, k) === undefined);
+      const problem =
+        need === "one" ? (missing.length === keys.length ? `neither "${keys[0]}" nor "${keys[1]}"` : undefined) : need === "non-empty" ? (secretValue(ctx.obj, keys[0]) ? undefined : missing.length ? `no "${keys[0]}"` : `an empty "${keys[0]}"`) : missing.length ? `no ${missing.map((k) => `"${k}"`).join(" and ")}` : undefined;
+      if (!problem) return;
+      const written = need === "non-empty" && secretValue(ctx.obj, keys[0]) !== undefined;
+      const where = written ? (isMap(ctx.obj.stringData) && Object.hasOwn(ctx.obj.stringData, keys[0]) ? ["stringData", keys[0]] : ["data", keys[0]]) : isMap(ctx.obj.data) ? ["data"] : isMap(ctx.obj.stringData) ? ["stringData"] : isSet(ctx.resource.raw.type) ? ["type"] : ["kind"];
+      ctx.report({
+        path: where,
+        target: written ? undefined : "key",
+        message: `Secret "${ctx.resource.name}" of type "${type}" has ${problem} in data or stringData`,
+        hint: `add ${need === "one" ? `${keys[0]} (or ${keys[1]})` : keys.filter((k) => need === "non-empty" || missing.includes(k)).join(" and ")} to stringData (plain text) or data (base64), or use type Opaque`,
+      });
+    },
+  };
+}
+
 export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "spec.progressDeadlineSeconds",
@@ -732,6 +778,24 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         if (!Object.hasOwn(data, key)) continue;
         ctx.report({ path: ["binaryData", key], target: "key", message: `key "${key}" is in both data and binaryData`, hint: "keep the key in one of them" });
       }
+    },
+  },  ...SECRET_TYPE_KEYS.map(secretTypeConstraint),
+  {
+    path: "metadata.annotations.kubernetes.io/service-account.name",
+    kinds: ["Secret"],
+    constraint: "a Secret of type kubernetes.io/service-account-token names its ServiceAccount in the kubernetes.io/service-account.name annotation",
+    rule: "required-value",
+    upstream: `${CORE} ValidateSecret (Required "metadata.annotations[kubernetes.io/service-account.name]")`,
+    check(ctx) {
+      if (ctx.obj.type !== "kubernetes.io/service-account-token" || ctx.resource.partial) return;
+      const annotations = at(ctx.obj, ["metadata", "annotations"]);
+      if (isMap(annotations) && nonEmpty(annotations[SERVICE_ACCOUNT_NAME_ANNOTATION])) return;
+      ctx.report({
+        path: isMap(annotations) ? ["metadata", "annotations"] : ["type"],
+        target: isMap(annotations) ? "key" : undefined,
+        message: `Secret "${ctx.resource.name}" of type "kubernetes.io/service-account-token" names no ServiceAccount: the ${SERVICE_ACCOUNT_NAME_ANNOTATION} annotation is not set`,
+        hint: `add the annotation ${SERVICE_ACCOUNT_NAME_ANNOTATION}: <ServiceAccount name>; the token controller fills in the token`,
+      });
     },
   },
 ];
