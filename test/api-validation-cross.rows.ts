@@ -26,6 +26,7 @@ const BATCH = "pkg/apis/batch/validation/validation_test.go";
 const NET = "pkg/apis/networking/validation/validation_test.go";
 const RBAC = "pkg/apis/rbac/validation/validation_test.go";
 const POLICY = "pkg/apis/policy/validation/validation_test.go";
+const ADMISSION = "pkg/apis/admissionregistration/validation/validation_test.go";
 
 const container = (extra: Obj = {}): Obj => ({ name: "app", image: "nginx:1.27", ...extra });
 
@@ -56,6 +57,10 @@ function pv(spec: Obj): Obj {
 
 function sts(claim: Obj, replicas = 1): Obj {
   return { ...workload("StatefulSet", {}, {}, { replicas, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: claim }] }) };
+}
+
+function vapBinding(validationActions: string[]): Obj {
+  return { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicyBinding", metadata: { name: "b" }, spec: { policyName: "p", validationActions } };
 }
 
 function secret(type: string, body: Obj): Obj {
@@ -279,6 +284,13 @@ export const ROWS: readonly Row[] = [
   { upstream: `${BATCH} TestValidateJob: successPolicy requires Indexed`, manifest: job({ successPolicy: { rules: [{ succeededCount: 1 }] } }), rule: "invalid-combination", valid: false },
   { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy OnFailure`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }, { restartPolicy: "OnFailure" }), rule: "invalid-combination", valid: false, says: '"OnFailure"' },
   { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy Never`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }), rule: "invalid-combination", valid: true },
+  // --- ValidatingAdmissionPolicyBinding validationActions (validateValidationActions)
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: validationActions must not contain both Deny and Warn`, manifest: vapBinding(["Deny", "Warn"]), rule: "invalid-combination", valid: false, says: '"Warn"' },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: Warn and Audit`, manifest: vapBinding(["Warn", "Audit"]), rule: "invalid-combination", valid: true },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: duplicate validationActions`, manifest: vapBinding(["Audit", "Audit"]), rule: "duplicate-value", valid: false, says: '"Audit"' },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: Deny and Audit`, manifest: vapBinding(["Deny", "Audit"]), rule: "duplicate-value", valid: true },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: validationActions is required (empty)`, manifest: vapBinding([]), rule: "required-value", valid: false },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: one action`, manifest: vapBinding(["Deny"]), rule: "required-value", valid: true },
   // --- Secret types (ValidateSecret; stringData is merged into data first)
   { upstream: `${CORE} TestValidateSecret: tls type without tls.key`, manifest: secret("kubernetes.io/tls", { data: { "tls.crt": "Y2VydA==" } }), rule: "required-value", valid: false, says: '"tls.key"' },
   { upstream: `${CORE} TestValidateSecret: tls type without tls.crt`, manifest: secret("kubernetes.io/tls", { stringData: { "tls.key": "key" } }), rule: "required-value", valid: false, says: '"tls.crt"' },

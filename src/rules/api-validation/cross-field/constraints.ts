@@ -39,6 +39,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
   ["NetworkPolicy", ["networking.k8s.io", "extensions"]],
   ...["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"].map((k) => [k, ["rbac.authorization.k8s.io"]] as const),
   ["PodDisruptionBudget", ["policy"]],
+  ["ValidatingAdmissionPolicyBinding", ["admissionregistration.k8s.io"]],
 ]);
 
 /**

@@ -13,6 +13,7 @@ const BATCH = "pkg/apis/batch/validation/validation.go";
 const NETWORKING = "pkg/apis/networking/validation/validation.go";
 const RBAC = "pkg/apis/rbac/validation/validation.go";
 const POLICY = "pkg/apis/policy/validation/validation.go";
+const ADMISSION = "pkg/apis/admissionregistration/validation/validation.go";
 
 /** The job spec of a Job, or of a CronJob's jobTemplate, with its path. */
 function jobSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
@@ -779,7 +780,46 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         ctx.report({ path: ["binaryData", key], target: "key", message: `key "${key}" is in both data and binaryData`, hint: "keep the key in one of them" });
       }
     },
-  },  ...SECRET_TYPE_KEYS.map(secretTypeConstraint),
+  },  {
+    path: "spec.validationActions",
+    kinds: ["ValidatingAdmissionPolicyBinding"],
+    constraint: "validationActions does not hold both Deny and Warn",
+    rule: "invalid-combination",
+    upstream: `${ADMISSION} validateValidationActions ("must not contain both Deny and Warn")`,
+    check(ctx) {
+      const actions = at(ctx.obj, ["spec", "validationActions"]);
+      if (!Array.isArray(actions) || !actions.includes("Deny") || !actions.includes("Warn")) return;
+      ctx.report({ path: ["spec", "validationActions"], message: `validationActions holds both "Deny" and "Warn": a denied request already carries the failure, a warning would repeat it`, hint: "keep Deny (reject) or Warn (admit with a warning), not both; add Audit to record it too" });
+    },
+  },
+  {
+    path: "spec.validationActions[]",
+    kinds: ["ValidatingAdmissionPolicyBinding"],
+    constraint: "each validation action is given once",
+    rule: "duplicate-value",
+    upstream: `${ADMISSION} validateValidationActions (Duplicate "spec.validationActions[i]")`,
+    check(ctx) {
+      const actions = at(ctx.obj, ["spec", "validationActions"]);
+      if (!Array.isArray(actions)) return;
+      for (let i = 1; i < actions.length; i++) {
+        const action: unknown = actions[i];
+        if (typeof action === "string" && actions.indexOf(action) < i) ctx.report({ path: ["spec", "validationActions", i], message: `validation action "${action}" is already listed`, hint: "remove the copy" });
+      }
+    },
+  },
+  {
+    path: "spec.validationActions",
+    kinds: ["ValidatingAdmissionPolicyBinding"],
+    constraint: "validationActions holds at least one action (an absent list is missing-required-field's)",
+    rule: "required-value",
+    upstream: `${ADMISSION} validateValidationActions (Required "at least one validation action is required")`,
+    check(ctx) {
+      const actions = at(ctx.obj, ["spec", "validationActions"]);
+      if (!Array.isArray(actions) || actions.length > 0) return;
+      ctx.report({ path: ["spec", "validationActions"], message: `ValidatingAdmissionPolicyBinding "${ctx.resource.name}" has no validation action: it would enforce nothing`, hint: "list at least one of Deny, Warn and Audit, such as validationActions: [Deny]" });
+    },
+  },
+  ...SECRET_TYPE_KEYS.map(secretTypeConstraint),
   {
     path: "metadata.annotations.kubernetes.io/service-account.name",
     kinds: ["Secret"],
