@@ -443,7 +443,7 @@ class Walker {
     }
     if (!this.target.lenient) {
       for (const req of type.required) {
-        if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
+        if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req)) && !reportedByOwnRule(this.resource.kind, path, req)) {
           this.report("missing-required-field", {
             path: path.length ? path.slice() : ["kind"],
             target: "key",
@@ -635,4 +635,12 @@ function quantityHint(text: string): string {
   }
   const suffixes = [...QUANTITY_SUFFIXES.decimal, ...QUANTITY_SUFFIXES.binary].join(", ");
   return `write a number with an optional suffix: ${suffixes} or an exponent such as e3 (for example "500m", "128Mi", "1.5")`;
+}
+
+/**
+ * A required field whose absence a dedicated rule reports, with the choices and a fix: one cause,
+ * one finding. An Ingress path's pathType is ingress-path-invalid's (docs/DECISIONS.md).
+ */
+function reportedByOwnRule(kind: string, path: Path, field: string): boolean {
+  return field === "pathType" && kind === "Ingress" && path[path.length - 2] === "paths";
 }
