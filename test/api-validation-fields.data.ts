@@ -370,6 +370,16 @@ good("service", "spec.ports.0", [1, 65535], `${U} TestIsValidPortNum`, (v) => ({
 bad("service", "spec.ports.0", [0, 65536, -1], `${U} TestIsValidPortNum`, (v) => ({ port: v }));
 good("service", "spec.ports.0", [0, 8080, "http"], `${C} TestValidateServiceCreate`, (v) => ({ port: 80, targetPort: v }));
 bad("service", "spec.ports.0", [65536, -1], `${C} TestValidateServiceCreate`, (v) => ({ port: 80, targetPort: v }));
+// Named ports in int-or-string fields (ValidatePortNumOrName): IANA service names, as container port names.
+good("service", "spec.ports.0", ["http-metrics", "a-1", "1-a", ""], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }));
+bad("service", "spec.ports.0", ["http-metrics-port", "Http", "-begin", "two--hyphens", "whois++"], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }));
+bad("service", "spec.ports.0", ["8080"], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }), { rule: "invalid-type" });
+good("service", "spec.ports.0", ["8080"], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }));
+good("container", "readinessProbe", ["http", "re-mail-ck"], `${C} TestValidateProbe`, (v) => ({ httpGet: { path: "/", port: v } }));
+bad("container", "readinessProbe", ["Http", "longerthan15characters"], `${C} TestValidateProbe`, (v) => ({ httpGet: { path: "/", port: v } }));
+bad("container", "livenessProbe", ["http_port"], `${C} TestValidateProbe`, (v) => ({ tcpSocket: { port: v } }));
+good("networkPolicy", "spec", ["metrics"], `${N} TestValidateNetworkPolicy`, (v) => ingressRule({ ports: [{ port: v }] }));
+bad("networkPolicy", "spec", ["http-metrics-port", "Metrics"], `${N} TestValidateNetworkPolicy`, (v) => ingressRule({ ports: [{ port: v }] }));
 good("service", "spec.ports.0", ["a", "ab", "a-1", "0", "1-a", a(63)], `${U} TestIsDNS1123Label`, (v) => ({ port: 80, name: v }));
 bad("service", "spec.ports.0", ["A", "aBc", "a_b", "a.b", "-a", "a-", a(64)], `${U} TestIsDNS1123Label`, (v) => ({ port: 80, name: v }));
 good("service", "spec.ports.0", ["http", "kubernetes.io/h2c", "example.com/custom"], `${C} TestValidateServiceCreate`, (v) => ({ port: 80, appProtocol: v }));

@@ -148,7 +148,7 @@ function fileMode(v: unknown, ctx: CheckContext): Problem | undefined {
   };
 }
 
-/** A port that is a number or a name: the name is judged by the schema walk (invalid-type). */
+/** A port number (a string in an integer field is invalid-type's). */
 const portNumber: Check = (v, ctx) => {
   if (!isInt(v)) return undefined;
   const problem = portNumProblem(v);
@@ -157,6 +157,20 @@ const portNumber: Check = (v, ctx) => {
 
 /** hostPort and the like: 0 means unset. */
 const optionalPortNumber: Check = (v, ctx) => (v === 0 ? undefined : portNumber(v, ctx));
+
+/**
+ * A port that is a number or a name (ValidatePortNumOrName): a name is an IANA service name, judged
+ * as a container port's name is. Digits in quotes ("8080") are a number written as a string:
+ * invalid-type's, with the fix that unquotes them.
+ */
+const portNumberOrName: Check = (v, ctx) => {
+  if (typeof v !== "string") return portNumber(v, ctx);
+  const problem = /^[0-9]+$/.test(v) ? undefined : portNameProblem(v);
+  return problem ? { message: `port name ${show(v)} ${problem}`, hint: `rename the container port and this reference: ${PORT_NAME_HINT}` } : undefined;
+};
+
+/** A Service's targetPort: 0 and "" are defaulted to the port (SetDefaults_Service). */
+const targetPort: Check = (v, ctx) => (v === 0 || v === "" ? undefined : portNumberOrName(v, ctx));
 
 const negativeQuantity: Check = (v, ctx) => {
   if ((typeof v !== "string" && typeof v !== "number") || !((compareQuantities(v, 0) ?? 0) < 0)) return undefined;
@@ -389,8 +403,8 @@ for (const probe of PROBES) {
     container(`${probe}.timeoutSeconds`, "not negative (0 defaults to 1)", `${CV} validateProbe`, atLeast(0)),
     container(`${probe}.periodSeconds`, "not negative (0 defaults to 10)", `${CV} validateProbe`, atLeast(0)),
     container(`${probe}.failureThreshold`, "not negative (0 defaults to 3)", `${CV} validateProbe`, atLeast(0)),
-    container(`${probe}.httpGet.port`, "1 to 65535 or a port name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumber),
-    container(`${probe}.tcpSocket.port`, "1 to 65535 or a port name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumber),
+    container(`${probe}.httpGet.port`, "1 to 65535 or an IANA service name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumberOrName),
+    container(`${probe}.tcpSocket.port`, "1 to 65535 or an IANA service name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumberOrName),
     container(`${probe}.grpc.port`, "1 to 65535", `${CV} validateGRPCAction`, portNumber),
     container(`${probe}.httpGet.httpHeaders[].name`, "HTTP header name", `${CV} validateHTTPGetAction (IsHTTPHeaderName)`, format(httpHeaderNameProblem, "header name", "use letters, digits and '-' in header names")),
   );
@@ -405,8 +419,8 @@ for (const probe of PROBES) {
 }
 for (const handler of HANDLERS) {
   containerSpec.push(
-    container(`${handler}.httpGet.port`, "1 to 65535 or a port name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumber),
-    container(`${handler}.tcpSocket.port`, "1 to 65535 or a port name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumber),
+    container(`${handler}.httpGet.port`, "1 to 65535 or an IANA service name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumberOrName),
+    container(`${handler}.tcpSocket.port`, "1 to 65535 or an IANA service name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumberOrName),
     container(`${handler}.httpGet.httpHeaders[].name`, "HTTP header name", `${CV} validateHTTPGetAction (IsHTTPHeaderName)`, format(httpHeaderNameProblem, "header name", "use letters, digits and '-' in header names")),
     container(`${handler}.sleep.seconds`, `greater than 0 before ${SLEEP_ZERO_SINCE}, not negative from then on (PodLifecycleSleepActionAllowZero)`, `${CV} validateSleepAction`, sleepSeconds),
   );
@@ -532,7 +546,7 @@ const serviceNameish = (s: string) => (s.length > 253 ? "must be no more than 25
 
 const objectSpec: FieldConstraint[] = [
   object(serviceKinds, "spec.ports[].port", "1 to 65535", `${CV} validateServicePort (IsValidPortNum)`, portNumber),
-  object(serviceKinds, "spec.ports[].targetPort", "1 to 65535 or a port name (0 defaults to port)", `${CV} validateServicePort (ValidatePortNumOrName)`, optionalPortNumber),
+  object(serviceKinds, "spec.ports[].targetPort", "1 to 65535 or an IANA service name (0 and \"\" default to port)", `${CV} validateServicePort (ValidatePortNumOrName)`, targetPort),
   object(serviceKinds, "spec.ports[].name", "DNS-1123 label", `${CV} validateServicePort`, format(label1123, "port name", `rename it: ${LABEL_HINT}`)),
   object(serviceKinds, "spec.ports[].appProtocol", "qualified name", `${CV} validateServicePort (ValidateQualifiedName)`, format(qualifiedNameProblem, "appProtocol", "use a standard name such as http, https or kubernetes.io/h2c, or a domain-prefixed one")),
   object(serviceKinds, "spec.clusterIP", "IP address or None", `${CV} validateServiceClusterIPsRelatedFields`, clusterIP),
@@ -579,7 +593,7 @@ const objectSpec: FieldConstraint[] = [
   ...(["ingress", "egress"] as const).flatMap((dir) => {
     const peers = dir === "ingress" ? "from" : "to";
     return [
-      object(["NetworkPolicy"], `spec.${dir}[].ports[].port`, "1 to 65535 or a port name", `${NV} ValidateNetworkPolicyPort`, portNumber),
+      object(["NetworkPolicy"], `spec.${dir}[].ports[].port`, "1 to 65535 or an IANA service name", `${NV} ValidateNetworkPolicyPort`, portNumberOrName),
       object(["NetworkPolicy"], `spec.${dir}[].ports[].endPort`, "1 to 65535", `${NV} ValidateNetworkPolicyPort`, portNumber),
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.cidr`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "cidr", "write an IP range such as 10.0.0.0/16")),
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.except[]`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "except range", "write an IP range such as 10.0.5.0/24")),

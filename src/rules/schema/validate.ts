@@ -402,16 +402,17 @@ class Walker {
         message: `${JSON.stringify(value)} is not a valid ${field}: expected an integer or a percentage such as "25%"`,
         hint: `set ${field} to a number of pods (1) or a percentage ("25%")`,
       });
-    } else if (PORT_FIELDS.has(field)) {
+    } else if (PORT_FIELDS.has(field) && /^\d+$/.test(value)) {
+      // A port name that is not an IANA service name is invalid-value's, as a container port's name.
       const problem = portNameProblem(value);
       if (problem) {
         const path = this.path.slice();
         this.report("invalid-type", {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: a port number or a port name that ${problem}`,
-          hint: /^\d+$/.test(value) ? `write the port as a number: ${field}: ${value}` : `set ${field} to a port number or to the name of a container port`,
+          hint: `write the port as a number: ${field}: ${value}`,
           // "8080" quoted: the port the digits say.
-          ...(/^\d+$/.test(value) ? { fix: [{ op: "set", path, value: Number(value) }] as FieldFix } : {}),
+          fix: [{ op: "set", path, value: Number(value) }] as FieldFix,
         });
       }
     }
