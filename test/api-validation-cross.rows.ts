@@ -26,6 +26,7 @@ const BATCH = "pkg/apis/batch/validation/validation_test.go";
 const NET = "pkg/apis/networking/validation/validation_test.go";
 const RBAC = "pkg/apis/rbac/validation/validation_test.go";
 const POLICY = "pkg/apis/policy/validation/validation_test.go";
+const ADMISSION = "pkg/apis/admissionregistration/validation/validation_test.go";
 
 const container = (extra: Obj = {}): Obj => ({ name: "app", image: "nginx:1.27", ...extra });
 
@@ -42,6 +43,7 @@ function workload(kind: string, spec: Obj = {}, c: Obj = {}, top: Obj = {}): Obj
   return { apiVersion, kind, metadata: { name: "w" }, spec: { ...(kind === "Job" ? {} : { selector }), ...(kind === "StatefulSet" ? { serviceName: "w" } : {}), template, ...top } };
 }
 
+const dsRolling = (rollingUpdate: Obj, type = "RollingUpdate") => workload("DaemonSet", {}, {}, { updateStrategy: { type, rollingUpdate } });
 const deploy = (spec: Obj = {}, c: Obj = {}, top: Obj = {}) => workload("Deployment", spec, c, top);
 const job = (top: Obj = {}, spec: Obj = {}) => workload("Job", spec, {}, top);
 
@@ -55,6 +57,14 @@ function pv(spec: Obj): Obj {
 
 function sts(claim: Obj, replicas = 1): Obj {
   return { ...workload("StatefulSet", {}, {}, { replicas, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: claim }] }) };
+}
+
+function vapBinding(validationActions: string[]): Obj {
+  return { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingAdmissionPolicyBinding", metadata: { name: "b" }, spec: { policyName: "p", validationActions } };
+}
+
+function secret(type: string, body: Obj): Obj {
+  return { apiVersion: "v1", kind: "Secret", metadata: { name: "s" }, type, ...body };
 }
 
 function ingress(spec: Obj): Obj {
@@ -252,6 +262,13 @@ export const ROWS: readonly Row[] = [
   { upstream: `${APPS} TestValidateDeployment: progressDeadlineSeconds above minReadySeconds`, manifest: deploy({}, {}, { progressDeadlineSeconds: 601, minReadySeconds: 600 }), rule: "invalid-combination", valid: true },
   { upstream: `${APPS} TestValidateDeployment: rollingUpdate should be nil for recreate`, manifest: deploy({}, {}, { strategy: { type: "Recreate", rollingUpdate: { maxSurge: 1 } } }), rule: "forbidden-value", valid: false, says: '"Recreate"' },
   { upstream: `${APPS} TestValidateDeployment: Recreate without rollingUpdate`, manifest: deploy({}, {}, { strategy: { type: "Recreate" } }), rule: "forbidden-value", valid: true },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge and unavailable set`, manifest: dsRolling({ maxSurge: "1%", maxUnavailable: "1%" }), rule: "invalid-combination", valid: false, says: '"1%"' },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge one (maxUnavailable absent: SetDefaults_DaemonSet makes it 1)`, manifest: dsRolling({ maxSurge: 1 }), rule: "invalid-combination", valid: false, says: 'default maxUnavailable "1"' },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge one percent with unavailable zero`, manifest: dsRolling({ maxSurge: "1%", maxUnavailable: 0 }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge zero percent, unavailable one`, manifest: dsRolling({ maxSurge: "0%", maxUnavailable: 1 }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge and unavailable zero (rolling-update-zero's finding)`, manifest: dsRolling({ maxSurge: 0, maxUnavailable: "0%" }), rule: "rolling-update-zero", valid: false },
+  { upstream: `${APPS} TestDaemonSetUpdateMaxSurge: surge and unavailable zero is not a contradiction of two set values`, manifest: dsRolling({ maxSurge: 0, maxUnavailable: "0%" }), rule: "invalid-combination", valid: true },
+  { upstream: `${APPS} TestValidateDaemonSet: OnDelete does not validate the rolling update`, manifest: dsRolling({ maxSurge: 1, maxUnavailable: 1 }, "OnDelete"), rule: "invalid-combination", valid: true },
   { upstream: `${APPS} TestValidateStatefulSet: rollingUpdate only allowed for RollingUpdate`, manifest: workload("StatefulSet", {}, {}, { updateStrategy: { type: "OnDelete", rollingUpdate: { partition: 1 } } }), rule: "forbidden-value", valid: false, says: '"OnDelete"' },
   { upstream: `${APPS} TestValidateStatefulSet: RollingUpdate with partition`, manifest: workload("StatefulSet", {}, {}, { updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: 1 } } }), rule: "forbidden-value", valid: true },
   { upstream: `${CORE} TestValidateReplicationController: selector defaulted from the template's labels`, manifest: workload("ReplicationController", {}, {}, { selector: undefined }), rule: "required-value", valid: true },
@@ -267,6 +284,30 @@ export const ROWS: readonly Row[] = [
   { upstream: `${BATCH} TestValidateJob: successPolicy requires Indexed`, manifest: job({ successPolicy: { rules: [{ succeededCount: 1 }] } }), rule: "invalid-combination", valid: false },
   { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy OnFailure`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }, { restartPolicy: "OnFailure" }), rule: "invalid-combination", valid: false, says: '"OnFailure"' },
   { upstream: `${BATCH} TestValidateJob: podFailurePolicy with restartPolicy Never`, manifest: job({ podFailurePolicy: { rules: [{ action: "FailJob", onExitCodes: { operator: "In", values: [1] } }] } }), rule: "invalid-combination", valid: true },
+  // --- ValidatingAdmissionPolicyBinding validationActions (validateValidationActions)
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: validationActions must not contain both Deny and Warn`, manifest: vapBinding(["Deny", "Warn"]), rule: "invalid-combination", valid: false, says: '"Warn"' },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: Warn and Audit`, manifest: vapBinding(["Warn", "Audit"]), rule: "invalid-combination", valid: true },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: duplicate validationActions`, manifest: vapBinding(["Audit", "Audit"]), rule: "duplicate-value", valid: false, says: '"Audit"' },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: Deny and Audit`, manifest: vapBinding(["Deny", "Audit"]), rule: "duplicate-value", valid: true },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: validationActions is required (empty)`, manifest: vapBinding([]), rule: "required-value", valid: false },
+  { upstream: `${ADMISSION} TestValidateValidatingAdmissionPolicyBinding: one action`, manifest: vapBinding(["Deny"]), rule: "required-value", valid: true },
+  // --- Secret types (ValidateSecret; stringData is merged into data first)
+  { upstream: `${CORE} TestValidateSecret: tls type without tls.key`, manifest: secret("kubernetes.io/tls", { data: { "tls.crt": "Y2VydA==" } }), rule: "required-value", valid: false, says: '"tls.key"' },
+  { upstream: `${CORE} TestValidateSecret: tls type without tls.crt`, manifest: secret("kubernetes.io/tls", { stringData: { "tls.key": "key" } }), rule: "required-value", valid: false, says: '"tls.crt"' },
+  { upstream: `${CORE} TestValidateSecret: valid tls (the key from stringData)`, manifest: secret("kubernetes.io/tls", { data: { "tls.crt": "Y2VydA==" }, stringData: { "tls.key": "key" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSecret: service-account-token without service-account.name annotation`, manifest: secret("kubernetes.io/service-account-token", {}), rule: "required-value", valid: false, says: "kubernetes.io/service-account.name" },
+  { upstream: `${CORE} TestValidateSecret: service-account-token with annotation`, manifest: { ...secret("kubernetes.io/service-account-token", {}), metadata: { name: "s", annotations: { "kubernetes.io/service-account.name": "sa" } } }, rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: missing .dockerconfigjson`, manifest: secret("kubernetes.io/dockerconfigjson", { data: { ".dockercfg": "e30=" } }), rule: "required-value", valid: false, says: '".dockerconfigjson"' },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: missing .dockercfg`, manifest: secret("kubernetes.io/dockercfg", { data: { ".dockerconfigjson": "e30=" } }), rule: "required-value", valid: false, says: '".dockercfg"' },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: valid dockerconfigjson`, manifest: secret("kubernetes.io/dockerconfigjson", { data: { ".dockerconfigjson": "e30=" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: invalid JSON`, manifest: secret("kubernetes.io/dockerconfigjson", { stringData: { ".dockerconfigjson": "{" } }), rule: "invalid-value", valid: false, says: '".dockerconfigjson"' },
+  { upstream: `${CORE} TestValidateDockerConfigSecret: valid dockercfg`, manifest: secret("kubernetes.io/dockercfg", { stringData: { ".dockercfg": "{}" } }), rule: "invalid-value", valid: true },
+  { upstream: `${CORE} TestValidateBasicAuthSecret: missing username and password`, manifest: secret("kubernetes.io/basic-auth", { stringData: { user: "admin" } }), rule: "required-value", valid: false, says: '"username"' },
+  { upstream: `${CORE} TestValidateBasicAuthSecret: only password (may be empty)`, manifest: secret("kubernetes.io/basic-auth", { stringData: { password: "" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSSHAuthSecret: missing ssh-privatekey`, manifest: secret("kubernetes.io/ssh-auth", { data: {} }), rule: "required-value", valid: false, says: '"ssh-privatekey"' },
+  { upstream: `${CORE} TestValidateSSHAuthSecret: empty ssh-privatekey`, manifest: secret("kubernetes.io/ssh-auth", { stringData: { "ssh-privatekey": "" } }), rule: "required-value", valid: false, says: "empty" },
+  { upstream: `${CORE} TestValidateSSHAuthSecret: valid ssh-auth`, manifest: secret("kubernetes.io/ssh-auth", { stringData: { "ssh-privatekey": "key" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSecret: Opaque needs no key`, manifest: secret("Opaque", {}), rule: "required-value", valid: true },
   // --- Ingress
   { upstream: `${NET} TestValidateIngressCreate: neither defaultBackend nor rules`, manifest: ingress({ ingressClassName: "nginx" }), rule: "required-value", valid: false },
   { upstream: `${NET} TestValidateIngressCreate: defaultBackend only`, manifest: ingress({ defaultBackend: { service: { name: "web", port: { number: 80 } } } }), rule: "required-value", valid: true },
@@ -276,6 +317,11 @@ export const ROWS: readonly Row[] = [
   { upstream: `${NET} TestValidateIngressCreate: both resource and service backends`, manifest: backend({ service: { name: "web", port: { number: 80 } }, resource: { apiGroup: "example.com", kind: "Bucket", name: "b" } }), rule: "invalid-combination", valid: false },
   { upstream: `${NET} TestValidateIngressCreate: empty backend`, manifest: backend({}), rule: "invalid-combination", valid: false },
   { upstream: `${NET} TestValidateIngressCreate: resource backend`, manifest: backend({ resource: { apiGroup: "example.com", kind: "Bucket", name: "b" } }), rule: "invalid-combination", valid: true },
+  { upstream: `${NET} TestValidateIngressCreate: path without pathType (validateHTTPIngressPath, Required "pathType must be specified")`, manifest: ingress({ rules: [{ host: "a.example.com", http: { paths: [{ path: "/", backend: { service: { name: "web", port: { number: 80 } } } }] } }] }), rule: "ingress-path-invalid", valid: false, says: "pathType" },
+  { upstream: `${NET} TestValidateIngressCreate: path without pathType is one finding (ingress-path-invalid's)`, manifest: ingress({ rules: [{ host: "a.example.com", http: { paths: [{ path: "/", backend: { service: { name: "web", port: { number: 80 } } } }] } }] }), rule: "missing-required-field", valid: true },
+  { upstream: `${NET} TestValidateIngressCreate: class field and annotation set with different value`, manifest: { ...ingress({ ingressClassName: "bar", defaultBackend: { service: { name: "web", port: { number: 80 } } } }), metadata: { name: "i", annotations: { "kubernetes.io/ingress.class": "foo" } } }, rule: "invalid-combination", valid: false, says: '"foo"' },
+  { upstream: `${NET} TestValidateIngressCreate: class field and annotation set with same value`, manifest: { ...ingress({ ingressClassName: "foo", defaultBackend: { service: { name: "web", port: { number: 80 } } } }), metadata: { name: "i", annotations: { "kubernetes.io/ingress.class": "foo" } } }, rule: "invalid-combination", valid: true },
+  { upstream: `${NET} TestValidateIngressCreate: class annotation set`, manifest: { ...ingress({ defaultBackend: { service: { name: "web", port: { number: 80 } } } }), metadata: { name: "i", annotations: { "kubernetes.io/ingress.class": "foo" } } }, rule: "invalid-combination", valid: true },
   { upstream: `${NET} TestValidateIngressCreate: http with empty paths`, manifest: ingress({ rules: [{ host: "a.example.com", http: { paths: [] } }] }), rule: "required-value", valid: false },
   // --- Services
   { upstream: `${CORE} TestValidateServiceCreate: missing ports`, manifest: service({}), rule: "required-value", valid: false },

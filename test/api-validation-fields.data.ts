@@ -348,14 +348,38 @@ bad("networkPolicy", "spec", [ingressRule({ ports: [{ port: 0 }] }), ingressRule
 const block = (ipBlock: Record<string, unknown>) => ({ egress: [{ to: [{ ipBlock }] }] });
 good("networkPolicy", "spec", [block({ cidr: "10.0.0.0/8" }), block({ cidr: "fd00::/64" }), block({ cidr: "10.0.0.0/8", except: ["10.1.0.0/16"] })], `${N} TestValidateNetworkPolicy`);
 bad("networkPolicy", "spec", [block({ cidr: "10.0.0.0" }), block({ cidr: "10.0.0.0/33" }), block({ cidr: "fd00::/129" }), block({ cidr: "10.0.0.0/8", except: ["bad"] })], `${N} TestValidateNetworkPolicy`);
+// ValidateIPBlock: except ranges strictly inside the cidr.
+good("networkPolicy", "spec", [block({ cidr: "0.0.0.0/0", except: ["169.254.169.254/32", "10.0.0.0/8"] }), block({ cidr: "fd00::/48", except: ["fd00:0:0:1::/64"] }), block({ cidr: "10.1.2.3/16", except: ["10.1.0.0/24"] })], `${N} TestValidateNetworkPolicy`);
+bad("networkPolicy", "spec", [block({ cidr: "192.168.0.0/24", except: ["192.169.0.0/30"] }), block({ cidr: "192.168.0.0/24", except: ["192.168.0.0/24"] }), block({ cidr: "192.168.0.0/24", except: ["192.168.0.0/16"] }), block({ cidr: "fd00:192:168::/48", except: ["fd00:192:169::/64"] }), block({ cidr: "10.0.0.0/8", except: ["fd00::/64"] })], `${N} TestValidateNetworkPolicy`);
 good("ingress", "spec", [{ ingressClassName: "nginx" }], `${N} TestValidateIngressCreate`);
 bad("ingress", "spec", [{ ingressClassName: "Nginx_Class" }], `${N} TestValidateIngressCreate`);
+// Ingress backends (validateIngressBackend): ValidateServiceName by version, IsValidPortName, IsValidPortNum.
+const svcName = (v: unknown) => ({ name: v });
+good("ingress", "spec.defaultBackend.service", ["web", "a-1", "abc-123", a(63)], `${U} TestIsDNS1035Label`, svcName, { version: "1.35" });
+bad("ingress", "spec.defaultBackend.service", ["1st-backend", "0", "Web", "a_b", "a.b", "-a", "a-", a(64)], `${U} TestIsDNS1035Label`, svcName, { version: "1.35" });
+good("ingress", "spec.defaultBackend.service", ["1st-backend", "0", "web"], `${U} TestIsDNS1123Label`, svcName, { version: "1.36" });
+bad("ingress", "spec.defaultBackend.service", ["Web", "a.b", a(64)], `${U} TestIsDNS1123Label`, svcName, { version: "1.36" });
+const backendPath = (b: Record<string, unknown>) => ({ rules: [{ host: "a.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", ...b } } }] } }] });
+good("ingress", "spec", ["http", "re-mail-ck", "a-1"], `${U} TestIsValidPortName`, (v) => backendPath({ port: { name: v } }));
+bad("ingress", "spec", ["http-metrics-port", "HTTP", "12345", "two--hyphens", "-begin"], `${U} TestIsValidPortName`, (v) => backendPath({ port: { name: v } }));
+good("ingress", "spec.defaultBackend.service", [1, 65535], `${U} TestIsValidPortNum`, (v) => ({ port: { number: v } }));
+bad("ingress", "spec.defaultBackend.service", [65536, -1], `${U} TestIsValidPortNum`, (v) => ({ port: { number: v } }));
 
 // Service.
 good("service", "spec.ports.0", [1, 65535], `${U} TestIsValidPortNum`, (v) => ({ port: v }));
 bad("service", "spec.ports.0", [0, 65536, -1], `${U} TestIsValidPortNum`, (v) => ({ port: v }));
 good("service", "spec.ports.0", [0, 8080, "http"], `${C} TestValidateServiceCreate`, (v) => ({ port: 80, targetPort: v }));
 bad("service", "spec.ports.0", [65536, -1], `${C} TestValidateServiceCreate`, (v) => ({ port: 80, targetPort: v }));
+// Named ports in int-or-string fields (ValidatePortNumOrName): IANA service names, as container port names.
+good("service", "spec.ports.0", ["http-metrics", "a-1", "1-a", ""], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }));
+bad("service", "spec.ports.0", ["http-metrics-port", "Http", "-begin", "two--hyphens", "whois++"], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }));
+bad("service", "spec.ports.0", ["8080"], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }), { rule: "invalid-type" });
+good("service", "spec.ports.0", ["8080"], `${U} TestIsValidPortName`, (v) => ({ port: 80, targetPort: v }));
+good("container", "readinessProbe", ["http", "re-mail-ck"], `${C} TestValidateProbe`, (v) => ({ httpGet: { path: "/", port: v } }));
+bad("container", "readinessProbe", ["Http", "longerthan15characters"], `${C} TestValidateProbe`, (v) => ({ httpGet: { path: "/", port: v } }));
+bad("container", "livenessProbe", ["http_port"], `${C} TestValidateProbe`, (v) => ({ tcpSocket: { port: v } }));
+good("networkPolicy", "spec", ["metrics"], `${N} TestValidateNetworkPolicy`, (v) => ingressRule({ ports: [{ port: v }] }));
+bad("networkPolicy", "spec", ["http-metrics-port", "Metrics"], `${N} TestValidateNetworkPolicy`, (v) => ingressRule({ ports: [{ port: v }] }));
 good("service", "spec.ports.0", ["a", "ab", "a-1", "0", "1-a", a(63)], `${U} TestIsDNS1123Label`, (v) => ({ port: 80, name: v }));
 bad("service", "spec.ports.0", ["A", "aBc", "a_b", "a.b", "-a", "a-", a(64)], `${U} TestIsDNS1123Label`, (v) => ({ port: 80, name: v }));
 good("service", "spec.ports.0", ["http", "kubernetes.io/h2c", "example.com/custom"], `${C} TestValidateServiceCreate`, (v) => ({ port: 80, appProtocol: v }));

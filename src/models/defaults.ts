@@ -279,8 +279,9 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
       orDefault(strategy, "type", "RollingUpdate");
       if (strategy.type === "RollingUpdate") {
         const ru = child(strategy, "rollingUpdate");
+        // Pointers to IntOrString: only an absent (nil) value is defaulted; "" is a value, and invalid.
         if (ru) {
-          orDefault(ru, "maxUnavailable", 1);
+          if (ru.maxUnavailable === undefined || ru.maxUnavailable === null) ru.maxUnavailable = 1;
           if (ru.maxSurge === undefined || ru.maxSurge === null) ru.maxSurge = 0;
         }
       }

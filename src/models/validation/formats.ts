@@ -133,6 +133,73 @@ export function cidrProblem(s: string): string | undefined {
   return bad;
 }
 
+/** A parsed CIDR as Go's net.IPNet holds it: the masked address (4 bytes for IPv4, 16 for IPv6) and its mask. */
+interface IPNet {
+  ip: number[];
+  mask: number[];
+}
+
+function ipv4Bytes(s: string): number[] {
+  return s.split(".").map(Number);
+}
+
+/** The 16 bytes of an address isIPv6 accepts. */
+function ipv6Bytes(s: string): number[] {
+  let text = s;
+  let tail: number[] = [];
+  if (text.includes(".")) {
+    const lastColon = text.lastIndexOf(":");
+    tail = ipv4Bytes(text.slice(lastColon + 1));
+    text = text.slice(0, lastColon + 1) + "0:0";
+  }
+  const [head, rest] = text.split("::");
+  const groups = (h: string | undefined) => (h ? h.split(":").map((g) => Number.parseInt(g, 16)) : []);
+  const front = groups(head);
+  const back = groups(rest);
+  const all = rest === undefined ? front : [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
+  const bytes = all.flatMap((g) => [g >> 8, g & 255]);
+  if (tail.length) bytes.splice(12, 4, ...tail);
+  return bytes;
+}
+
+/** netutils.ParseCIDRSloppy: the network of a CIDR cidrProblem accepts (IPv4 as 4 bytes, IPv6 as 16), undefined otherwise. */
+export function parseCIDRSloppy(s: string): IPNet | undefined {
+  if (cidrProblem(s)) return undefined;
+  const [addr, bits] = s.split("/");
+  const ip = isIPv4(addr) ? ipv4Bytes(addr) : ipv6Bytes(addr);
+  const prefix = Number(bits);
+  const mask = ip.map((_, i) => (prefix >= 8 * (i + 1) ? 255 : prefix <= 8 * i ? 0 : (0xff00 >> (prefix - 8 * i)) & 255));
+  return { ip: ip.map((b, i) => b & mask[i]), mask };
+}
+
+/** IP.To4: an IPv4 address, or an IPv4-mapped IPv6 one, as 4 bytes. */
+function to4(ip: number[]): number[] | undefined {
+  if (ip.length === 4) return ip;
+  return ip.slice(0, 10).every((b) => b === 0) && ip[10] === 255 && ip[11] === 255 ? ip.slice(12) : undefined;
+}
+
+/** IPNet.Contains, as Go's net package decides it (an IPv4 address is never inside an IPv6 network but a mapped one). */
+function netContains(net: IPNet, address: number[]): boolean {
+  const nn = to4(net.ip) ?? net.ip;
+  const mask = nn.length === 4 && net.mask.length === 16 ? net.mask.slice(12) : net.mask;
+  if (nn.length !== mask.length) return false;
+  const ip = to4(address) ?? address;
+  return ip.length === nn.length && ip.every((b, i) => (b & mask[i]) === (nn[i] & mask[i]));
+}
+
+const maskOnes = (mask: number[]) => mask.reduce((n, b) => n + (b.toString(2).match(/1/g)?.length ?? 0), 0);
+
+/**
+ * ValidateIPBlock (pkg/apis/networking/validation): an except range inside the cidr (IPNet.Contains
+ * of its first address) with a longer prefix; undefined when either is not a CIDR (cidrProblem's).
+ */
+export function exceptSubsetProblem(cidr: string, except: string): string | undefined {
+  const net = parseCIDRSloppy(cidr);
+  const sub = parseCIDRSloppy(except);
+  if (!net || !sub) return undefined;
+  return netContains(net, sub.ip) && maskOnes(net.mask) < maskOnes(sub.mask) ? undefined : "must be a strict subset of `cidr`";
+}
+
 /**
  * An int-or-string "percent or number" (ValidatePositiveIntOrPercent and IsNotMoreThan100Percent
  * in pkg/apis/apps/validation): a number of at least 0, or "<n>%" (the format itself is judged

@@ -13,6 +13,7 @@ import { compareQuantities } from "../../models/quantity.js";
 import { yamlOctalInteger } from "../../models/values.js";
 import {
   cidrProblem,
+  exceptSubsetProblem,
   configMapKeyProblem,
   dns1123Label,
   dns1123Subdomain,
@@ -33,7 +34,9 @@ import {
   relaxedEnvVarNameProblem,
 } from "../../models/validation/formats.js";
 import { POD_SPEC_KINDS } from "../../models/workloads.js";
+import { validateName } from "../../models/catalogue/names.js";
 import { compareVersions } from "../schema/api-changes.js";
+import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
 
 const CV = "pkg/apis/core/validation/validation.go";
@@ -145,7 +148,7 @@ function fileMode(v: unknown, ctx: CheckContext): Problem | undefined {
   };
 }
 
-/** A port that is a number or a name: the name is judged by the schema walk (invalid-type). */
+/** A port number (a string in an integer field is invalid-type's). */
 const portNumber: Check = (v, ctx) => {
   if (!isInt(v)) return undefined;
   const problem = portNumProblem(v);
@@ -154,6 +157,20 @@ const portNumber: Check = (v, ctx) => {
 
 /** hostPort and the like: 0 means unset. */
 const optionalPortNumber: Check = (v, ctx) => (v === 0 ? undefined : portNumber(v, ctx));
+
+/**
+ * A port that is a number or a name (ValidatePortNumOrName): a name is an IANA service name, judged
+ * as a container port's name is. Digits in quotes ("8080") are a number written as a string:
+ * invalid-type's, with the fix that unquotes them.
+ */
+const portNumberOrName: Check = (v, ctx) => {
+  if (typeof v !== "string") return portNumber(v, ctx);
+  const problem = /^[0-9]+$/.test(v) ? undefined : portNameProblem(v);
+  return problem ? { message: `port name ${show(v)} ${problem}`, hint: `rename the container port and this reference: ${PORT_NAME_HINT}` } : undefined;
+};
+
+/** A Service's targetPort: 0 and "" are defaulted to the port (SetDefaults_Service). */
+const targetPort: Check = (v, ctx) => (v === 0 || v === "" ? undefined : portNumberOrName(v, ctx));
 
 const negativeQuantity: Check = (v, ctx) => {
   if ((typeof v !== "string" && typeof v !== "number") || !((compareQuantities(v, 0) ?? 0) < 0)) return undefined;
@@ -386,8 +403,8 @@ for (const probe of PROBES) {
     container(`${probe}.timeoutSeconds`, "not negative (0 defaults to 1)", `${CV} validateProbe`, atLeast(0)),
     container(`${probe}.periodSeconds`, "not negative (0 defaults to 10)", `${CV} validateProbe`, atLeast(0)),
     container(`${probe}.failureThreshold`, "not negative (0 defaults to 3)", `${CV} validateProbe`, atLeast(0)),
-    container(`${probe}.httpGet.port`, "1 to 65535 or a port name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumber),
-    container(`${probe}.tcpSocket.port`, "1 to 65535 or a port name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumber),
+    container(`${probe}.httpGet.port`, "1 to 65535 or an IANA service name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumberOrName),
+    container(`${probe}.tcpSocket.port`, "1 to 65535 or an IANA service name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumberOrName),
     container(`${probe}.grpc.port`, "1 to 65535", `${CV} validateGRPCAction`, portNumber),
     container(`${probe}.httpGet.httpHeaders[].name`, "HTTP header name", `${CV} validateHTTPGetAction (IsHTTPHeaderName)`, format(httpHeaderNameProblem, "header name", "use letters, digits and '-' in header names")),
   );
@@ -402,8 +419,8 @@ for (const probe of PROBES) {
 }
 for (const handler of HANDLERS) {
   containerSpec.push(
-    container(`${handler}.httpGet.port`, "1 to 65535 or a port name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumber),
-    container(`${handler}.tcpSocket.port`, "1 to 65535 or a port name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumber),
+    container(`${handler}.httpGet.port`, "1 to 65535 or an IANA service name", `${CV} validateHTTPGetAction (ValidatePortNumOrName)`, portNumberOrName),
+    container(`${handler}.tcpSocket.port`, "1 to 65535 or an IANA service name", `${CV} validateTCPSocketAction (ValidatePortNumOrName)`, portNumberOrName),
     container(`${handler}.httpGet.httpHeaders[].name`, "HTTP header name", `${CV} validateHTTPGetAction (IsHTTPHeaderName)`, format(httpHeaderNameProblem, "header name", "use letters, digits and '-' in header names")),
     container(`${handler}.sleep.seconds`, `greater than 0 before ${SLEEP_ZERO_SINCE}, not negative from then on (PodLifecycleSleepActionAllowZero)`, `${CV} validateSleepAction`, sleepSeconds),
   );
@@ -467,12 +484,69 @@ const JOB_FIELDS: ReadonlyArray<[string, string]> = [
   ["maxFailedIndexes", "validateIndexedJobSpec"],
 ];
 
+/** ValidateIPBlock: each except range of an ipBlock lies strictly inside its cidr. */
+const exceptsInsideCidr: Check = (v) => {
+  if (!isMap(v) || typeof v.cidr !== "string" || !Array.isArray(v.except)) return undefined;
+  let out: Problem[] | undefined;
+  for (let i = 0; i < v.except.length; i++) {
+    const except: unknown = v.except[i];
+    if (typeof except !== "string" || !exceptSubsetProblem(v.cidr, except)) continue;
+    (out ??= []).push({ sub: ["except", i], message: `except range ${show(except)} is not a strict subset of cidr ${show(v.cidr)}: it must lie inside it and be smaller`, hint: `write a range inside ${v.cidr} with a longer prefix, or remove it` });
+  }
+  return out;
+};
+
+/** The key of the docker config each docker Secret type holds (core/v1 DockerConfigKey, DockerConfigJsonKey). */
+const DOCKER_CONFIG_KEYS: Readonly<Record<string, string>> = { "kubernetes.io/dockercfg": ".dockercfg", "kubernetes.io/dockerconfigjson": ".dockerconfigjson" };
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * ValidateSecret: the docker config must unmarshal into a map (a JSON object, or null). Judged
+ * where the value is written; stringData wins over data (it is merged in last). A data value that is
+ * not base64 is secret-invalid-base64's.
+ */
+const dockerConfigJson: Check = (v, ctx) => {
+  const key = typeof ctx.parent?.type === "string" ? DOCKER_CONFIG_KEYS[ctx.parent.type] : undefined;
+  if (!key || !isMap(v) || typeof v[key] !== "string") return undefined;
+  const fromData = ctx.field === "data";
+  if (fromData && isMap(ctx.parent!.stringData) && Object.hasOwn(ctx.parent!.stringData, key)) return undefined;
+  let text = v[key] as string;
+  if (fromData) {
+    const compact = text.replace(/[\r\n]/g, "");
+    if (!BASE64.test(compact)) return undefined;
+    text = Buffer.from(compact, "base64").toString("utf8");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { sub: [key], message: `key "${key}" of Secret "${ctx.resource.name}" is not valid JSON${fromData ? " once decoded" : ""}`, hint: "write the docker config as a JSON object, such as {\"auths\": {\"registry.example.com\": {\"auth\": \"...\"}}}" };
+  }
+  if (parsed === null || isMap(parsed)) return undefined;
+  return { sub: [key], message: `key "${key}" of Secret "${ctx.resource.name}" is JSON but not an object`, hint: "write the docker config as a JSON object, such as {\"auths\": {...}}" };
+};
+
+/** The service of every backend of a networking.k8s.io/v1 Ingress. */
+const INGRESS_SERVICES = ["spec.defaultBackend.service", "spec.rules[].http.paths[].backend.service"];
+
+/** ValidateServiceName: the name rule of a Service for the target version, as invalid-name judges metadata.name. */
+const ingressServiceName: Check = (v, ctx) => {
+  if (typeof v !== "string" || v === "") return undefined;
+  const relaxed = compareVersions(ctx.kubernetesVersion, RELAXED_SERVICE_NAMES_SINCE) >= 0;
+  const problem = validateName(v, relaxed ? "dns1123-label" : "dns1035-label")[0];
+  if (!problem) return undefined;
+  return {
+    message: `Service name ${show(v)} is not ${relaxed ? "a DNS-1123 label" : `a DNS-1035 label (before Kubernetes ${RELAXED_SERVICE_NAMES_SINCE})`}: it ${problem}`,
+    hint: `use the Service's name: at most 63 lower-case letters, digits and '-'${relaxed ? "" : ", starting with a letter"}`,
+  };
+};
+
 const serviceKinds = ["Service"];
 const serviceNameish = (s: string) => (s.length > 253 ? "must be no more than 253 characters" : subdomain(s.replace(/\.$/, "")));
 
 const objectSpec: FieldConstraint[] = [
   object(serviceKinds, "spec.ports[].port", "1 to 65535", `${CV} validateServicePort (IsValidPortNum)`, portNumber),
-  object(serviceKinds, "spec.ports[].targetPort", "1 to 65535 or a port name (0 defaults to port)", `${CV} validateServicePort (ValidatePortNumOrName)`, optionalPortNumber),
+  object(serviceKinds, "spec.ports[].targetPort", "1 to 65535 or an IANA service name (0 and \"\" default to port)", `${CV} validateServicePort (ValidatePortNumOrName)`, targetPort),
   object(serviceKinds, "spec.ports[].name", "DNS-1123 label", `${CV} validateServicePort`, format(label1123, "port name", `rename it: ${LABEL_HINT}`)),
   object(serviceKinds, "spec.ports[].appProtocol", "qualified name", `${CV} validateServicePort (ValidateQualifiedName)`, format(qualifiedNameProblem, "appProtocol", "use a standard name such as http, https or kubernetes.io/h2c, or a domain-prefixed one")),
   object(serviceKinds, "spec.clusterIP", "IP address or None", `${CV} validateServiceClusterIPsRelatedFields`, clusterIP),
@@ -519,12 +593,16 @@ const objectSpec: FieldConstraint[] = [
   ...(["ingress", "egress"] as const).flatMap((dir) => {
     const peers = dir === "ingress" ? "from" : "to";
     return [
-      object(["NetworkPolicy"], `spec.${dir}[].ports[].port`, "1 to 65535 or a port name", `${NV} ValidateNetworkPolicyPort`, portNumber),
+      object(["NetworkPolicy"], `spec.${dir}[].ports[].port`, "1 to 65535 or an IANA service name", `${NV} ValidateNetworkPolicyPort`, portNumberOrName),
       object(["NetworkPolicy"], `spec.${dir}[].ports[].endPort`, "1 to 65535", `${NV} ValidateNetworkPolicyPort`, portNumber),
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.cidr`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "cidr", "write an IP range such as 10.0.0.0/16")),
       object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock.except[]`, "CIDR", `${NV} ValidateIPBlock`, format(cidrProblem, "except range", "write an IP range such as 10.0.5.0/24")),
+      object(["NetworkPolicy"], `spec.${dir}[].${peers}[].ipBlock`, "every except range a strict subset of cidr (inside it, same family, longer prefix)", `${NV} ValidateIPBlock`, exceptsInsideCidr),
     ];
   }),
+  object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.name`).join(", "), "Service name: DNS-1035 label up to 1.35, DNS-1123 label from 1.36 (RelaxedServiceNameValidation)", `${NV} validateIngressBackend (ValidateServiceName)`, ingressServiceName),
+  object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.port.name`).join(", "), "IANA service name (when no port number is set)", `${NV} validateIngressBackend (IsValidPortName)`, when((p) => !p.number, format(portNameProblem, "port name", `rename it: ${PORT_NAME_HINT}`))),
+  object(["Ingress"], INGRESS_SERVICES.map((s) => `${s}.port.number`).join(", "), "1 to 65535 (when no port name is set)", `${NV} validateIngressBackend (IsValidPortNum)`, when((p) => !p.name, optionalPortNumber)),
   object(["Ingress"], "spec.ingressClassName", "DNS-1123 subdomain", `${NV} ValidateIngressSpec (ValidateIngressClassName)`, nameOf("IngressClass")),
 
   object(["PersistentVolumeClaim"], "spec.storageClassName", "DNS-1123 subdomain", `${CV} ValidatePersistentVolumeClaimSpec (ValidateClassName)`, nameOf("StorageClass")),
@@ -559,6 +637,7 @@ const objectSpec: FieldConstraint[] = [
   object(["Secret"], "stringData", "keys Secret keys", `${CV} ValidateSecret (IsConfigMapKey)`, keysIn(configMapKeyProblem, "key", "rename the key with letters, digits, '-', '_' and '.' (at most 253)")),
   object(["Secret"], "data, stringData", "1 MiB in all", `${CV} ValidateSecret (MaxSecretSize)`, payloadSize([["data", true], ["stringData", false]])),
 
+  object(["Secret"], "data, stringData", "the docker config of a kubernetes.io/dockercfg or dockerconfigjson Secret is a JSON object", `${CV} ValidateSecret (json.Unmarshal of data[.dockercfg], data[.dockerconfigjson])`, dockerConfigJson),
   object(["PriorityClass"], "value", "at most 1000000000 for a user-defined class", `${SCV} ValidatePriorityClass`, (v, ctx) =>
     isInt(v) && v > 1000000000 && !ctx.resource.name.startsWith("system-") ? { message: `value ${v} is above 1000000000, the highest priority of a user-defined PriorityClass`, hint: "set value to at most 1000000000" } : undefined,
   ),

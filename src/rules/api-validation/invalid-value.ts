@@ -10,10 +10,12 @@ export const rule = defineRule({
   checksPatches: true,
   summary: "A field value the API server rejects: out of range, in the wrong format, or not one of the values it accepts.",
   explanation: `Much of what the API server rejects is decided in Go, not in the OpenAPI schema that
-kubeconform and the schema rules read: ports between 1 and 65535, container port names that are
-IANA service names (at most 15 characters, lower case), file modes between 0 and 0777 (octal:
+kubeconform and the schema rules read: ports between 1 and 65535, port names that are IANA service
+names (at most 15 characters, lower case: container ports, and the named ports a Service
+targetPort, a probe, a NetworkPolicy or an Ingress backend refers to), file modes between 0 and 0777 (octal:
 \`defaultMode: 644\` without the leading zero is the decimal number 644, above 0777), non-negative
-replica counts and probe timings, DNS names, IP addresses and CIDRs, env var names, ConfigMap
+replica counts and probe timings, DNS names (an Ingress backend's Service name as a Service name), IP addresses and CIDRs (a
+NetworkPolicy's except ranges inside its cidr), a docker config Secret's JSON, env var names, ConfigMap
 keys, percentages up to 100%, and value sets the schema does not list. A manifest that breaks
 one of them is refused with "Invalid value" and nothing is created; in a workload's template the
 controller never gets a pod. Every constraint, its field path and the upstream function that

@@ -5,7 +5,7 @@ import { defineRule } from "../types.js";
 import { compareVersions } from "./api-changes.js";
 
 /** RelaxedServiceNameValidation (KEP-5311): beta and on by default from 1.36, Service names are RFC 1123 labels. */
-const RELAXED_SERVICE_NAMES_SINCE = "1.36";
+export const RELAXED_SERVICE_NAMES_SINCE = "1.36";
 /**
  * ValidateStatefulSetName (pkg/apis/apps/validation/validation.go): NameIsDNSSubdomain up to 1.26,
  * NameIsDNSLabel from 1.27 (kubernetes PR 114172, CHANGELOG-1.27: the controller sets each pod's

@@ -402,16 +402,17 @@ class Walker {
         message: `${JSON.stringify(value)} is not a valid ${field}: expected an integer or a percentage such as "25%"`,
         hint: `set ${field} to a number of pods (1) or a percentage ("25%")`,
       });
-    } else if (PORT_FIELDS.has(field)) {
+    } else if (PORT_FIELDS.has(field) && /^\d+$/.test(value)) {
+      // A port name that is not an IANA service name is invalid-value's, as a container port's name.
       const problem = portNameProblem(value);
       if (problem) {
         const path = this.path.slice();
         this.report("invalid-type", {
           path,
           message: `${JSON.stringify(value)} is not a valid ${field}: a port number or a port name that ${problem}`,
-          hint: /^\d+$/.test(value) ? `write the port as a number: ${field}: ${value}` : `set ${field} to a port number or to the name of a container port`,
+          hint: `write the port as a number: ${field}: ${value}`,
           // "8080" quoted: the port the digits say.
-          ...(/^\d+$/.test(value) ? { fix: [{ op: "set", path, value: Number(value) }] as FieldFix } : {}),
+          fix: [{ op: "set", path, value: Number(value) }] as FieldFix,
         });
       }
     }
@@ -442,7 +443,7 @@ class Walker {
       for (const [key, v] of unknown) if (!moved.some((m) => m.keys.includes(key)) && !this.removedField(code, key, path)) this.unknownField(key, v, type.fields, path);
     }
     for (const req of type.required) {
-      if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req))) {
+      if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req)) && !reportedByOwnRule(this.resource.kind, path, req)) {
         this.report("missing-required-field", {
           path: path.length ? path.slice() : ["kind"],
           target: "key",
@@ -629,4 +630,12 @@ function quantityHint(text: string): string {
   }
   const suffixes = [...QUANTITY_SUFFIXES.decimal, ...QUANTITY_SUFFIXES.binary].join(", ");
   return `write a number with an optional suffix: ${suffixes} or an exponent such as e3 (for example "500m", "128Mi", "1.5")`;
+}
+
+/**
+ * A required field whose absence a dedicated rule reports, with the choices and a fix: one cause,
+ * one finding. An Ingress path's pathType is ingress-path-invalid's (docs/DECISIONS.md).
+ */
+function reportedByOwnRule(kind: string, path: Path, field: string): boolean {
+  return field === "pathType" && kind === "Ingress" && path[path.length - 2] === "paths";
 }

@@ -30,7 +30,7 @@ export function kindsOfRule(rule: CrossFieldRuleId): string[] {
 
 /** The API groups of the kinds judged here: a custom resource of the same kind (Calico's NetworkPolicy) is another type. */
 const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...["Pod", "PodTemplate", "ReplicationController", "Service", "ConfigMap", "PersistentVolume", "PersistentVolumeClaim"].map((k) => [k, [""]] as const),
+  ...["Pod", "PodTemplate", "ReplicationController", "Service", "ConfigMap", "Secret", "PersistentVolume", "PersistentVolumeClaim"].map((k) => [k, [""]] as const),
   ...["Deployment", "ReplicaSet", "DaemonSet"].map((k) => [k, ["apps", "extensions"]] as const),
   ["StatefulSet", ["apps"]],
   ["Job", ["batch"]],
@@ -39,6 +39,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
   ["NetworkPolicy", ["networking.k8s.io", "extensions"]],
   ...["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"].map((k) => [k, ["rbac.authorization.k8s.io"]] as const),
   ["PodDisruptionBudget", ["policy"]],
+  ["ValidatingAdmissionPolicyBinding", ["admissionregistration.k8s.io"]],
 ]);
 
 /**

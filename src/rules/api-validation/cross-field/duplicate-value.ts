@@ -13,7 +13,7 @@ ports by name), the mount paths and device paths of a container, the host ports 
 their protocol and host IP; init containers run one at a time and are judged alone), the
 (port, protocol) pairs and node ports of a Service, the paths of a projected volume, the
 (topologyKey, whenUnsatisfiable) pairs of topology spread constraints, and ConfigMap keys across
-data and binaryData. Sources: validateContainerPorts, ValidateVolumeMounts, validateVolumeDevices,
+data and binaryData, and the validation actions of a ValidatingAdmissionPolicyBinding. Sources: validateContainerPorts, ValidateVolumeMounts, validateVolumeDevices,
 AccumulateUniqueHostPorts, ValidateService, validateProjectionSources,
 validateTopologySpreadConstraints and ValidateConfigMap in pkg/apis/core/validation/validation.go.
 Duplicate container and volume names have their own rules (duplicate-container-name,

@@ -18,7 +18,10 @@ their page size; a claim of zero bytes; progressDeadlineSeconds not above minRea
 options that need completionMode Indexed or restartPolicy Never; Ingress backends with a service
 and a resource; NetworkPolicy peers mixing ipBlock with selectors; a policy rule naming resources
 and nonResourceURLs; a PodDisruptionBudget with
-both minAvailable and maxUnavailable. Values the API server defaults are judged after defaulting
+both minAvailable and maxUnavailable; a DaemonSet rolling update with both maxSurge and
+maxUnavailable above zero (maxUnavailable defaults to 1); an Ingress whose
+kubernetes.io/ingress.class annotation differs from its ingressClassName (refused on create); a
+ValidatingAdmissionPolicyBinding with both Deny and Warn. Values the API server defaults are judged after defaulting
 (progressDeadlineSeconds is 600 when absent). Each finding names the upstream function that
 decides it (pkg/apis/*/validation/validation.go).`,
   fix: "Keep one of the contradicting fields, or change one so that they agree, as the hint says.",

@@ -13,6 +13,7 @@ const BATCH = "pkg/apis/batch/validation/validation.go";
 const NETWORKING = "pkg/apis/networking/validation/validation.go";
 const RBAC = "pkg/apis/rbac/validation/validation.go";
 const POLICY = "pkg/apis/policy/validation/validation.go";
+const ADMISSION = "pkg/apis/admissionregistration/validation/validation.go";
 
 /** The job spec of a Job, or of a CronJob's jobTemplate, with its path. */
 function jobSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
@@ -22,6 +23,18 @@ function jobSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
 }
 
 const storageOf = (spec: Obj) => at(spec, ["resources", "requests", "storage"]);
+
+/**
+ * Whether an int-or-percent is non-zero as apps validation's getIntOrPercentValue reads it: a
+ * percentage by its number, another string by strconv.Atoi (0 when it is not a number, which
+ * invalid-type reports). Values that do not decode to an IntOrString count as zero.
+ */
+function nonZeroIntOrPercent(v: unknown): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v !== 0;
+  if (typeof v !== "string") return false;
+  const m = /^([0-9]+)%$/.exec(v) ?? /^[+-]?([0-9]+)$/.exec(v);
+  return m !== null && Number(m[1]) !== 0;
+}
 
 /** Claim constraints, shared by PersistentVolumeClaims and ephemeral volume claim templates (ValidatePersistentVolumeClaimSpec). */
 function claimConstraints(): CrossFieldConstraint[] {
@@ -164,6 +177,9 @@ function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }>
   return out.filter(({ backend }) => !isSet(backend.serviceName) && !isSet(backend.servicePort));
 }
 
+/** The class annotation that spec.ingressClassName replaced (networking annotationIngressClass). */
+const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
 const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
 
 /** The service backends of a networking.k8s.io/v1 Ingress, with whether their port has a name and a number (found once per resource). */
@@ -203,6 +219,52 @@ function networkPolicyPorts(ctx: CheckContext): Array<{ port: Obj; path: Path }>
   const out: Array<{ port: Obj; path: Path }> = [];
   for (const dir of ["ingress", "egress"]) for (const [rule, i] of items(at(ctx.obj, ["spec", dir]))) for (const [port, j] of items(rule.ports)) out.push({ port, path: ["spec", dir, i, "ports", j] });
   return out;
+}
+
+const SERVICE_ACCOUNT_NAME_ANNOTATION = "kubernetes.io/service-account.name";
+
+/** The Secret types that need keys (core/v1 SecretType*; ValidateSecret), with the keys they need and how. */
+const SECRET_TYPE_KEYS: ReadonlyArray<{ type: string; keys: readonly string[]; need: "each" | "one" | "non-empty" }> = [
+  { type: "kubernetes.io/tls", keys: ["tls.crt", "tls.key"], need: "each" },
+  { type: "kubernetes.io/dockerconfigjson", keys: [".dockerconfigjson"], need: "each" },
+  { type: "kubernetes.io/dockercfg", keys: [".dockercfg"], need: "each" },
+  { type: "kubernetes.io/basic-auth", keys: ["username", "password"], need: "one" },
+  { type: "kubernetes.io/ssh-auth", keys: ["ssh-privatekey"], need: "non-empty" },
+];
+
+/** Whether a Secret holds `key`: stringData is merged into data before validation (Convert_v1_Secret_To_core_Secret), stringData winning. */
+function secretValue(obj: Obj, key: string): string | undefined {
+  const stringData = obj.stringData;
+  if (isMap(stringData) && Object.hasOwn(stringData, key)) return typeof stringData[key] === "string" ? (stringData[key] as string) : "";
+  const data = obj.data;
+  if (isMap(data) && Object.hasOwn(data, key)) return typeof data[key] === "string" ? (data[key] as string) : "";
+  return undefined;
+}
+
+function secretTypeConstraint({ type, keys, need }: (typeof SECRET_TYPE_KEYS)[number]): CrossFieldConstraint {
+  const upstream = need === "one" ? `(Required "data[${keys[0]}]", "data[${keys[1]}]": one of them)` : need === "non-empty" ? `(Required "data[${keys[0]}]", not empty)` : `(Required ${keys.map((k) => `"data[${k}]"`).join(", ")})`;
+  return {
+    path: keys.length === 1 ? `data.${keys[0]}` : `data.{${keys.join(",")}}`,
+    kinds: ["Secret"],
+    constraint: `a Secret of type ${type} holds ${need === "one" ? `${keys.join(" or ")}` : need === "non-empty" ? `a non-empty ${keys[0]}` : keys.join(" and ")} (in data or stringData)`,
+    rule: "required-value",
+    upstream: `${CORE} ValidateSecret ${upstream}`,
+    check(ctx) {
+      if (ctx.obj.type !== type || ctx.resource.partial) return;
+      const missing = keys.filter((k) => secretValue(ctx.obj, k) === undefined);
+      const problem =
+        need === "one" ? (missing.length === keys.length ? `neither "${keys[0]}" nor "${keys[1]}"` : undefined) : need === "non-empty" ? (secretValue(ctx.obj, keys[0]) ? undefined : missing.length ? `no "${keys[0]}"` : `an empty "${keys[0]}"`) : missing.length ? `no ${missing.map((k) => `"${k}"`).join(" and ")}` : undefined;
+      if (!problem) return;
+      const written = need === "non-empty" && secretValue(ctx.obj, keys[0]) !== undefined;
+      const where = written ? (isMap(ctx.obj.stringData) && Object.hasOwn(ctx.obj.stringData, keys[0]) ? ["stringData", keys[0]] : ["data", keys[0]]) : isMap(ctx.obj.data) ? ["data"] : isMap(ctx.obj.stringData) ? ["stringData"] : isSet(ctx.resource.raw.type) ? ["type"] : ["kind"];
+      ctx.report({
+        path: where,
+        target: written ? undefined : "key",
+        message: `Secret "${ctx.resource.name}" of type "${type}" has ${problem} in data or stringData`,
+        hint: `add ${need === "one" ? `${keys[0]} (or ${keys[1]})` : keys.filter((k) => need === "non-empty" || missing.includes(k)).join(" and ")} to stringData (plain text) or data (base64), or use type Opaque`,
+      });
+    },
+  };
 }
 
 export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
@@ -246,6 +308,26 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       if (at(ctx.obj, ["spec", "updateStrategy", "type"]) !== "OnDelete" || !isSet(at(ctx.obj, ["spec", "updateStrategy", "rollingUpdate"]))) return;
       ctx.report({ path: ["spec", "updateStrategy", "rollingUpdate"], target: "key", message: `rollingUpdate is not allowed with updateStrategy type "OnDelete"`, hint: "remove rollingUpdate, or set type: RollingUpdate" });
+    },
+  },
+  {
+    path: "spec.updateStrategy.rollingUpdate.maxSurge",
+    kinds: ["DaemonSet"],
+    constraint: "a DaemonSet's rolling update sets maxSurge or maxUnavailable (default 1) above zero, not both (both zero is rolling-update-zero's)",
+    rule: "invalid-combination",
+    upstream: `${APPS} ValidateRollingUpdateDaemonSet ("may not be set when maxUnavailable is non-zero"); apps/v1 SetDefaults_DaemonSet`,
+    check(ctx) {
+      if (at(ctx.obj, ["spec", "updateStrategy", "type"]) !== "RollingUpdate") return;
+      const ru = at(ctx.obj, ["spec", "updateStrategy", "rollingUpdate"]);
+      if (!isMap(ru) || !nonZeroIntOrPercent(ru.maxSurge) || !nonZeroIntOrPercent(ru.maxUnavailable)) return;
+      const written = isSet(at(ctx.resource.raw, ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"]));
+      ctx.report({
+        path: ["spec", "updateStrategy", "rollingUpdate", "maxSurge"],
+        message: written
+          ? `maxSurge "${shown(ru.maxSurge)}" is not allowed with maxUnavailable "${shown(ru.maxUnavailable)}": a DaemonSet surges or takes pods down during an update, not both`
+          : `maxSurge "${shown(ru.maxSurge)}" is not allowed with the default maxUnavailable "1": a DaemonSet surges or takes pods down during an update, not both`,
+        hint: "add maxUnavailable: 0 to surge (start the new pod before the old one stops), or remove maxSurge",
+      });
     },
   },
   {
@@ -399,6 +481,26 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       if (!isV1Ingress(ctx) || isSet(at(ctx.obj, ["spec", "defaultBackend"])) || count(at(ctx.obj, ["spec", "rules"])) > 0) return;
       if (isSet(at(ctx.obj, ["spec", "backend"]))) return; // the v1beta1 name: unknown-field says to rename it
       ctx.report({ path: isMap(ctx.obj.spec) ? ["spec"] : ["kind"], target: "key", message: `Ingress "${ctx.resource.name}" has neither a defaultBackend nor rules: it routes nothing`, hint: "add rules with http paths, or a defaultBackend" });
+    },
+  },
+  {
+    path: "metadata.annotations.kubernetes.io/ingress.class",
+    kinds: ["Ingress"],
+    constraint: "the kubernetes.io/ingress.class annotation equals spec.ingressClassName when both are set (checked on create)",
+    rule: "invalid-combination",
+    upstream: `${NETWORKING} ValidateIngressCreate ("must match \`ingressClassName\` when both are specified")`,
+    check(ctx) {
+      const annotations = at(ctx.obj, ["metadata", "annotations"]);
+      const className = at(ctx.obj, ["spec", "ingressClassName"]);
+      // A nil ingressClassName is unset; "" is set (and differs from any class the annotation names).
+      if (!isMap(annotations) || !Object.hasOwn(annotations, INGRESS_CLASS_ANNOTATION) || typeof className !== "string") return;
+      const annotated = annotations[INGRESS_CLASS_ANNOTATION];
+      if (typeof annotated !== "string" || annotated === className) return;
+      ctx.report({
+        path: ["metadata", "annotations", INGRESS_CLASS_ANNOTATION],
+        message: `annotation ${INGRESS_CLASS_ANNOTATION} "${annotated}" differs from ingressClassName "${className}": the API server refuses to create an Ingress whose class is given two ways`,
+        hint: `remove the deprecated ${INGRESS_CLASS_ANNOTATION} annotation and keep ingressClassName (or make them equal)`,
+      });
     },
   },
   {
@@ -677,6 +779,63 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         if (!Object.hasOwn(data, key)) continue;
         ctx.report({ path: ["binaryData", key], target: "key", message: `key "${key}" is in both data and binaryData`, hint: "keep the key in one of them" });
       }
+    },
+  },  {
+    path: "spec.validationActions",
+    kinds: ["ValidatingAdmissionPolicyBinding"],
+    constraint: "validationActions does not hold both Deny and Warn",
+    rule: "invalid-combination",
+    upstream: `${ADMISSION} validateValidationActions ("must not contain both Deny and Warn")`,
+    check(ctx) {
+      const actions = at(ctx.obj, ["spec", "validationActions"]);
+      if (!Array.isArray(actions) || !actions.includes("Deny") || !actions.includes("Warn")) return;
+      ctx.report({ path: ["spec", "validationActions"], message: `validationActions holds both "Deny" and "Warn": a denied request already carries the failure, a warning would repeat it`, hint: "keep Deny (reject) or Warn (admit with a warning), not both; add Audit to record it too" });
+    },
+  },
+  {
+    path: "spec.validationActions[]",
+    kinds: ["ValidatingAdmissionPolicyBinding"],
+    constraint: "each validation action is given once",
+    rule: "duplicate-value",
+    upstream: `${ADMISSION} validateValidationActions (Duplicate "spec.validationActions[i]")`,
+    check(ctx) {
+      const actions = at(ctx.obj, ["spec", "validationActions"]);
+      if (!Array.isArray(actions)) return;
+      for (let i = 1; i < actions.length; i++) {
+        const action: unknown = actions[i];
+        if (typeof action === "string" && actions.indexOf(action) < i) ctx.report({ path: ["spec", "validationActions", i], message: `validation action "${action}" is already listed`, hint: "remove the copy" });
+      }
+    },
+  },
+  {
+    path: "spec.validationActions",
+    kinds: ["ValidatingAdmissionPolicyBinding"],
+    constraint: "validationActions holds at least one action (an absent list is missing-required-field's)",
+    rule: "required-value",
+    upstream: `${ADMISSION} validateValidationActions (Required "at least one validation action is required")`,
+    check(ctx) {
+      const actions = at(ctx.obj, ["spec", "validationActions"]);
+      if (!Array.isArray(actions) || actions.length > 0) return;
+      ctx.report({ path: ["spec", "validationActions"], message: `ValidatingAdmissionPolicyBinding "${ctx.resource.name}" has no validation action: it would enforce nothing`, hint: "list at least one of Deny, Warn and Audit, such as validationActions: [Deny]" });
+    },
+  },
+  ...SECRET_TYPE_KEYS.map(secretTypeConstraint),
+  {
+    path: "metadata.annotations.kubernetes.io/service-account.name",
+    kinds: ["Secret"],
+    constraint: "a Secret of type kubernetes.io/service-account-token names its ServiceAccount in the kubernetes.io/service-account.name annotation",
+    rule: "required-value",
+    upstream: `${CORE} ValidateSecret (Required "metadata.annotations[kubernetes.io/service-account.name]")`,
+    check(ctx) {
+      if (ctx.obj.type !== "kubernetes.io/service-account-token" || ctx.resource.partial) return;
+      const annotations = at(ctx.obj, ["metadata", "annotations"]);
+      if (isMap(annotations) && nonEmpty(annotations[SERVICE_ACCOUNT_NAME_ANNOTATION])) return;
+      ctx.report({
+        path: isMap(annotations) ? ["metadata", "annotations"] : ["type"],
+        target: isMap(annotations) ? "key" : undefined,
+        message: `Secret "${ctx.resource.name}" of type "kubernetes.io/service-account-token" names no ServiceAccount: the ${SERVICE_ACCOUNT_NAME_ANNOTATION} annotation is not set`,
+        hint: `add the annotation ${SERVICE_ACCOUNT_NAME_ANNOTATION}: <ServiceAccount name>; the token controller fills in the token`,
+      });
     },
   },
 ];
