@@ -62,20 +62,22 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD value constraint findings by resource");
 
-export function crdConstraintFindings(resource: Resource, index: ResourceIndex): Finding[] {
+const NO_FINDINGS: readonly Finding[] = [];
+
+export function crdConstraintFindings(resource: Resource, index: ResourceIndex): readonly Finding[] {
+  const own = customResourceSchema(resource, index);
+  // Only the custom resources of an input CRD take an entry of the run's memo.
+  if (!own) return NO_FINDINGS;
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
   if (!found) {
     found = [];
-    const own = customResourceSchema(resource, index);
-    if (own) {
-      const crd = JSON.stringify(own.definition.crd.name);
-      for (const [key, v] of Object.entries(resource.raw)) {
-        if (key === "apiVersion" || key === "kind" || key === "metadata" || (key === "status" && own.version.statusSubresource)) continue;
-        const props = isMap(own.version.schema.properties) ? own.version.schema.properties : {};
-        const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : undefined;
-        if (sub) check(v, sub, [key], crd, found);
-      }
+    const crd = JSON.stringify(own.definition.crd.name);
+    for (const [key, v] of Object.entries(resource.raw)) {
+      if (key === "apiVersion" || key === "kind" || key === "metadata" || (key === "status" && own.version.statusSubresource)) continue;
+      const props = isMap(own.version.schema.properties) ? own.version.schema.properties : {};
+      const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : undefined;
+      if (sub) check(v, sub, [key], crd, found);
     }
     cache.set(resource, found);
   }
