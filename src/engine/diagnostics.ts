@@ -66,9 +66,20 @@ export function addDiagnostic(src: SourceFile, problem: Problem, severities: Sev
     ...(problem.hint ? { hint: problem.hint } : {}),
     ...(problem.source ? { source: problem.source } : {}),
   } as EngineDiagnostic;
-  withInternal(d, { docIndex: problem.docIndex, resourceId: problem.resourceId });
+  withInternal(d, internalInfo(problem));
   src.diagnostics.push(d);
   return d;
+}
+
+/** The InternalInfo of each resource, shared by its diagnostics (a large run places hundreds of thousands). */
+const internals = new WeakMap<Resource, InternalInfo>();
+
+function internalInfo({ resource, docIndex, resourceId }: Problem): InternalInfo {
+  const shared = resource && internals.get(resource);
+  if (shared && shared.docIndex === docIndex && shared.resourceId === resourceId) return shared;
+  const info = { docIndex, resourceId };
+  if (resource && !shared) internals.set(resource, info);
+  return info;
 }
 
 /**
@@ -92,19 +103,20 @@ export interface Placement {
   sourceOf: ReadonlyMap<string, SourceFile>;
   severities: Severities;
   /**
-   * The field paths of the run's diagnostics as text, each once: many findings name the same
-   * path (`spec.template.spec.containers[0]`), and a path built segment by segment is a chain of
-   * string pieces, most of a diagnostic's memory (220 of 530 bytes with every rule on).
+   * The field paths and messages of the run's diagnostics, each text once: many findings name
+   * the same path (`spec.template.spec.containers[0]`), and a third of the messages of the
+   * 100,000-resource bench corpus are distinct; a text built piece by piece is a chain of string
+   * pieces, most of a diagnostic's memory (220 of 530 bytes with every rule on).
    */
-  paths?: Map<string, string>;
+  texts?: Map<string, string>;
 }
 
-function pathText(path: Path, paths: Map<string, string> | undefined): string {
-  const text = formatPath(path);
-  if (!paths) return text;
-  const known = paths.get(text);
+/** The run's one copy of `text`. */
+function shared(text: string, texts: Map<string, string> | undefined): string {
+  if (!texts) return text;
+  const known = texts.get(text);
   if (known !== undefined) return known;
-  paths.set(text, text);
+  texts.set(text, text);
   return text;
 }
 
@@ -140,7 +152,7 @@ export function addFindings(findings: Iterable<RuleFinding>, placement: Placemen
   for (const f of findings) addFinding(f, placement);
 }
 
-function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities, paths }: Placement): void {
+function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities, texts }: Placement): void {
   const loc = locate(resource.doc, [...resource.basePath, ...finding.path], finding.target as Target | undefined);
   const src = sourceOf.get(resource.file)!;
   const { start, end } = finding.within && loc.exact ? withinValue(src.text, loc, resource.get(finding.path), finding.within) : loc;
@@ -150,13 +162,13 @@ function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, seve
       ruleId,
       start,
       end,
-      message: finding.message,
+      message: shared(finding.message, texts),
       docIndex: resource.doc.index,
       resourceId: resource.id,
       resource,
       severity: finding.severity,
       path: finding.path,
-      pathText: pathText(finding.path, paths),
+      pathText: shared(formatPath(finding.path), texts),
       hint: finding.hint,
       source: resource.doc.helmSource,
     },
@@ -175,7 +187,7 @@ function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, seve
     line: pos.line,
     column: pos.column,
     resource: other.ref,
-    path: pathText(finding.related.path ?? [], paths),
+    path: shared(formatPath(finding.related.path ?? []), texts),
     ...(finding.related.message ? { message: finding.related.message } : {}),
   };
 }

@@ -95,7 +95,7 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   const selection = selectRules(options.ruleSet ?? allRules, severities);
   await prepareRules(selection, run.judged, run.index);
   // Each batch's findings are placed as they come: a finding's path and related objects are then garbage.
-  const placement = { sourceOf: run.sourceOf, severities, paths: new Map<string, string>() };
+  const placement = { sourceOf: run.sourceOf, severities, texts: new Map<string, string>() };
   runStaged(run, selection, settings, { views: collection.views, place: (findings) => addFindings(findings, placement) });
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));

@@ -265,15 +265,15 @@ function reportJsonComments(text: string, docs: ParsedDocument[]) {
   for (const c of jsonComments(text)) {
     let doc = docs.findLast((d) => d.start <= c.start) ?? docs[0];
     if (!doc) docs.push((doc = emptyDocument(0, 0, text.length, [])));
-    doc.problems.push({
+    const comment: SyntaxProblem = {
       message: `comment "${excerpt(text.slice(c.start, c.end))}" is not allowed in JSON`,
       start: c.start,
       end: c.end,
       recoverable: false,
       code: "JSON_COMMENT",
       hint: "remove the comment: JSON has no comments, and kubectl reads a file that starts with \"{\" as strict JSON",
-    });
-    doc.problems.sort((a, b) => a.start - b.start);
+    };
+    doc.problems = [...doc.problems, comment].sort((a, b) => a.start - b.start);
   }
 }
 

@@ -3,13 +3,16 @@ import type { Path, Range } from "../types.js";
 import type { ParsedDocument } from "../models/document.js";
 import { PackedDocumentSpans } from "./lean/span-table.js";
 
-/** Line start offsets of a text, computed once per file (a typed array: a run keeps one per file). */
+/**
+ * Line start offsets of a text, computed once per file (a typed array: a run keeps one per
+ * file; of 16 bits for a text under 64 KiB, as most manifests are).
+ */
 export class LineIndex {
-  private readonly starts: Int32Array;
+  private readonly starts: Int32Array | Uint16Array;
   constructor(text: string) {
     let lines = 1;
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-    this.starts = new Int32Array(lines);
+    this.starts = text.length <= 0xffff ? new Uint16Array(lines) : new Int32Array(lines);
     let n = 1;
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[n++] = i + 1;
   }

@@ -28,6 +28,9 @@ export interface SyntaxProblem {
   hint?: string;
 }
 
+/** The problems of a document without any: one list for all of them (a run keeps every document). */
+export const NO_PROBLEMS: readonly SyntaxProblem[] = [];
+
 export interface ParsedDocument {
   /** Position of the document in its file (0-based). */
   index: number;
@@ -35,7 +38,7 @@ export interface ParsedDocument {
   /** Offsets of the document's first and last character of content. */
   start: number;
   end: number;
-  problems: SyntaxProblem[];
+  problems: readonly SyntaxProblem[];
   /** Template named by the `# Source:` comment that `helm template` writes. */
   helmSource?: string;
   /** The document contains `{{ ... }}` outside comments: a chart template, not a manifest. */

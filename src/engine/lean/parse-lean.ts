@@ -15,8 +15,9 @@
  * range does.
  */
 import { Document, isScalar } from "yaml";
-import type { ParsedDocument, Spans } from "../../models/document.js";
+import { NO_PROBLEMS, type ParsedDocument, type Spans } from "../../models/document.js";
 import { SpanTable } from "./span-table.js";
+import { sharedValue as shared } from "../shared-values.js";
 
 /** Thrown to leave the lean path; never escapes parseLean. */
 const BAIL = new Error("outside the lean subset");
@@ -394,9 +395,9 @@ function flowPlain(i: number): string {
 function flowNode(i: number, indent: number): unknown {
   const c = T.charCodeAt(i);
   if (c === 91 || c === 123) return flowCollection(i, indent);
-  if (c === 34 || c === 39) return quoted(i);
+  if (c === 34 || c === 39) return shared(quoted(i));
   if (!isPlainSafeFirst(c, T.charCodeAt(i + 1))) throw BAIL;
-  return plainValue(flowPlain(i));
+  return shared(plainValue(flowPlain(i)));
 }
 
 /** `[...]` or `{...}` at `i`; sets r0 and r1 (past the closing bracket). */
@@ -464,7 +465,7 @@ function flowCollection(i: number, indent: number): unknown {
 function inlineValue(i: number, indent: number): unknown {
   const c = T.charCodeAt(i);
   let v: unknown;
-  if (c === 34 || c === 39) v = quoted(i);
+  if (c === 34 || c === 39) v = shared(quoted(i));
   else if (c === 91 || c === 123) {
     const s = i;
     v = flowCollection(i, indent);
@@ -475,7 +476,7 @@ function inlineValue(i: number, indent: number): unknown {
     const le = lineEnd(r1);
     const s = r0;
     const e = r1;
-    v = plainValue(src);
+    v = shared(plainValue(src));
     r0 = s;
     r1 = e;
     const end = le < docEnd ? le + 1 : docEnd;
@@ -744,5 +745,5 @@ function documents(): ParsedDocument[] {
 }
 
 function emptyDocument(index: number, start: number, end: number): ParsedDocument {
-  return { index, value: undefined, start, end, problems: [], spans: spansOf, rootSpan: [start, start] };
+  return { index, value: undefined, start, end, problems: NO_PROBLEMS, spans: spansOf, rootSpan: [start, start] };
 }

@@ -230,17 +230,20 @@ const FINDINGS = memoKey<Map<Resource, Finding[]>>("admission policy findings by
  * The findings of every binding whose policy applies to the resource, evaluated once per
  * resource (cel-expression-invalid runs the policies too, for the types their expressions give).
  */
-export function policyFindings(resource: Resource, index: ResourceIndex): Finding[] {
+export function policyFindings(resource: Resource, index: ResourceIndex): readonly Finding[] {
+  if (resource.kind === "ValidatingAdmissionPolicy" || resource.kind === "ValidatingAdmissionPolicyBinding") return NO_FINDINGS;
+  const bindings = index.memo.get(BINDINGS, () => bindingsOf(index));
+  // Without bindings nothing applies: no resource takes an entry of the run's memo.
+  if (!bindings.length) return NO_FINDINGS;
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
-  if (!found) cache.set(resource, (found = evaluateBindings(resource, index)));
+  if (!found) cache.set(resource, (found = evaluateBindings(resource, index, bindings)));
   return found;
 }
 
-function evaluateBindings(resource: Resource, index: ResourceIndex): Finding[] {
-  if (resource.kind === "ValidatingAdmissionPolicy" || resource.kind === "ValidatingAdmissionPolicyBinding") return [];
-  const bindings = index.memo.get(BINDINGS, () => bindingsOf(index));
-  if (!bindings.length) return [];
+const NO_FINDINGS: readonly Finding[] = [];
+
+function evaluateBindings(resource: Resource, index: ResourceIndex, bindings: readonly Binding[]): Finding[] {
   const plural = pluralOf(resource, index);
   const out: Finding[] = [];
   for (const b of bindings) {

@@ -63,21 +63,23 @@ const FORMAT_NAMES: Record<string, string> = {
 
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD value constraint findings by resource");
 
-export function crdConstraintFindings(resource: Resource, index: ResourceIndex): Finding[] {
+const NO_FINDINGS: readonly Finding[] = [];
+
+export function crdConstraintFindings(resource: Resource, index: ResourceIndex): readonly Finding[] {
+  const own = customResourceSchema(resource, index);
+  // Only the custom resources of an input CRD take an entry of the run's memo.
+  if (!own) return NO_FINDINGS;
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
   if (!found) {
     found = [];
-    const own = customResourceSchema(resource, index);
-    if (own) {
-      const crd = JSON.stringify(own.definition.crd.name);
-      const walk: Walk = { crd, exact: exactIntegersOf(resource.raw), bounds: exactIntegersOf(own.definition.crd.raw), schemaRoot: [...own.version.path, "schema", "openAPIV3Schema"] };
-      for (const [key, v] of Object.entries(resource.raw)) {
-        if (key === "apiVersion" || key === "kind" || key === "metadata" || (key === "status" && own.version.statusSubresource)) continue;
-        const props = isMap(own.version.schema.properties) ? own.version.schema.properties : {};
-        const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : undefined;
-        if (sub) check(v, sub, [key], ["properties", key], walk, found);
-      }
+    const crd = JSON.stringify(own.definition.crd.name);
+    const walk: Walk = { crd, exact: exactIntegersOf(resource.raw), bounds: exactIntegersOf(own.definition.crd.raw), schemaRoot: [...own.version.path, "schema", "openAPIV3Schema"] };
+    for (const [key, v] of Object.entries(resource.raw)) {
+      if (key === "apiVersion" || key === "kind" || key === "metadata" || (key === "status" && own.version.statusSubresource)) continue;
+      const props = isMap(own.version.schema.properties) ? own.version.schema.properties : {};
+      const sub = Object.hasOwn(props, key) && isMap(props[key]) ? (props[key] as JsonSchema) : undefined;
+      if (sub) check(v, sub, [key], ["properties", key], walk, found);
     }
     cache.set(resource, found);
   }

@@ -133,17 +133,19 @@ function withRuleObjectMeta(self: unknown): unknown {
 
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings by resource");
 
-export function crdRuleFindings(resource: Resource, index: ResourceIndex): Finding[] {
+const NO_FINDINGS: readonly Finding[] = [];
+
+export function crdRuleFindings(resource: Resource, index: ResourceIndex): readonly Finding[] {
+  const own = customResourceSchema(resource, index);
+  // Only the resources some rule applies to take an entry of the run's memo (most have none).
+  if (!own || !hasValidationRules(own.definition.crd)) return NO_FINDINGS;
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
   if (!found) {
     found = [];
-    const own = customResourceSchema(resource, index);
-    if (own && hasValidationRules(own.definition.crd)) {
-      const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], found);
-      const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
-      walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema, exactIntegersOf(resource.raw)), own.version.schema, [], []);
-    }
+    const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], found);
+    const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
+    walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema, exactIntegersOf(resource.raw)), own.version.schema, [], []);
     cache.set(resource, found);
   }
   return found;
