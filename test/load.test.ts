@@ -17,7 +17,7 @@ import type { DiscoveredFile } from "../src/engine/discover.js";
 import { loadFiles, parallelWorkers, PARALLEL_MIN_BYTES, type LoadedFile } from "../src/engine/load.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ENGINE_FILES = ["load", "parse-worker", "parse", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments", "lean/parse-lean", "lean/span-table"];
+const ENGINE_FILES = ["load", "parse-worker", "parse", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments", "lean/parse-lean", "lean/span-table", "shared-values"];
 
 /**
  * A canonical text of loaded files: values with their sharing (aliases), own keys in order,
@@ -105,7 +105,7 @@ beforeAll(async () => {
   // tsc's layout: one module per source, the worker beside load.js.
   await build({ ...common, entryPoints: ENGINE_FILES.map((f) => join(ROOT, `src/engine/${f}.ts`)), outdir: join(tmp, "dist/engine") });
   // Modules the engine files import from outside src/engine.
-  await build({ ...common, entryPoints: [join(ROOT, "src/errors.ts")], outdir: join(tmp, "dist") });
+  await build({ ...common, entryPoints: [join(ROOT, "src/errors.ts"), join(ROOT, "src/models/document.ts")], outdir: join(tmp, "dist") });
   // The bundle's layout (scripts/bundle.mjs): load.ts lands in a chunk, the worker is an entry.
   await build({
     ...common,
@@ -224,11 +224,13 @@ describe("a worker that fails leaves its files to the main thread", () => {
     "replies with garbage": "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage({ from: m.from, files: [{ docs: 7 }] }));\n",
     "throws on a batch": "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom'); });\n",
   };
-  /** A fresh engine/ folder with ../errors.js beside it, as in dist/. */
+  /** A fresh engine/ folder with ../errors.js and ../models/document.js beside it, as in dist/. */
   const engineCopyDir = (prefix: string) => {
     const root = mkdtempSync(join(tmp, prefix));
     mkdirSync(join(root, "engine", "lean"), { recursive: true });
+    mkdirSync(join(root, "models"));
     copyFileSync(join(tmp, "dist/errors.js"), join(root, "errors.js"));
+    copyFileSync(join(tmp, "dist/models/document.js"), join(root, "models", "document.js"));
     return join(root, "engine");
   };
   test.each(Object.keys(brokenWorkers))("a worker that %s", async (kind) => {
