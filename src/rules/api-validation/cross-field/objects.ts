@@ -780,7 +780,8 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         ctx.report({ path: ["binaryData", key], target: "key", message: `key "${key}" is in both data and binaryData`, hint: "keep the key in one of them" });
       }
     },
-  },  {
+  },
+  {
     path: "spec.validationActions",
     kinds: ["ValidatingAdmissionPolicyBinding"],
     constraint: "validationActions does not hold both Deny and Warn",
