@@ -1,4 +1,3 @@
-/** How messages name a JSON value that has the wrong type: "a list", "the string \"x\"". */
 /** How a finding names the field at `path` (a list item by its place in its list: `item 1 of "modes"`), quoted. */
 export function fieldNameOf(path: ReadonlyArray<string | number>, rootName: string): string {
   const last = path.length ? path[path.length - 1] : rootName;
@@ -10,10 +9,22 @@ export function fieldNameOf(path: ReadonlyArray<string | number>, rootName: stri
  * Why a boolean or number stands where a string belongs: YAML read the unquoted text as that
  * type (`on`, `yes`, `1.10`); YAML 1.1, which kubectl reads, takes y/n, yes/no and on/off for booleans.
  */
+/**
+ * The field at `path` as an enum message names it, unquoted: its key, a list item by its list's key
+ * and index (`accessModes[1]`, `matrix[0][2]`), `rootName` at the root.
+ */
+export function fieldLabelOf(path: ReadonlyArray<string | number>, rootName: string): string {
+  let i = path.length - 1;
+  let indices = "";
+  for (; i >= 0 && typeof path[i] === "number"; i--) indices = `[${path[i]}]${indices}`;
+  return `${i >= 0 ? String(path[i]) : rootName}${indices}`;
+}
+
 export function unquotedScalarProblem(value: boolean | number): string {
   return `the unquoted value was read as ${kindOfValue(value)}${typeof value === "boolean" ? " (unquoted y, n, yes, no, on and off are booleans in YAML 1.1, which kubectl reads)" : ""}`;
 }
 
+/** How messages name a JSON value that has the wrong type: "a list", "the string \"x\"". */
 export function kindOfValue(v: unknown): string {
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a map";

@@ -21,6 +21,15 @@ export function exceededMessage(what: string, exceeded: "call" | "budget"): stri
   return `${what} was stopped: ${exceededReason(exceeded)}${exceeded === "call" ? ' (it rejects the object with "call cost exceeds limit")' : ""}`;
 }
 
+/**
+ * What a custom rule's finding says when it was stopped. Custom rules run only in k8s-lint, which
+ * bounds them with the API server's limits; no server rejects anything for it.
+ */
+export function customRuleStoppedMessage(what: string, exceeded: "call" | "budget"): string {
+  const reason = exceeded === "budget" ? "the CEL expressions on this object together exceed the cost budget of 10000000" : "its cost exceeds the per-expression limit of 1000000";
+  return `${what} was stopped: ${reason} (k8s-lint bounds custom rules with the API server's CEL cost limits)`;
+}
+
 /** A CEL expression or pattern quoted as the user wrote it (JSON.stringify would double each backslash of a regular expression). */
 export function asWritten(text: string): string {
   return `"${text}"`;

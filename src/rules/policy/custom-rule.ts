@@ -13,7 +13,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { kindsOf } from "../scope.js";
 import { defineRule, type CrossResourceContext, type Rule, type RuleContext } from "../types.js";
-import { exceededMessage } from "./budget.js";
+import { customRuleStoppedMessage } from "./budget.js";
 import { parseUserPath } from "./field-path.js";
 
 export interface CustomRuleEntry {
@@ -100,7 +100,7 @@ export function customRule(entry: CustomRuleEntry, source: string): Rule {
     if ("exceeded" in outcome) {
       stopped.count += 1;
       const last = stopped.count === CUSTOM_RULE_STOPS ? `; it was stopped on ${CUSTOM_RULE_STOPS} objects, so k8s-lint no longer evaluates it on the remaining objects of this run (they get no finding from it)` : "";
-      report({ path, message: exceededMessage(`custom rule "${entry.id}"`, outcome.exceeded) + last, hint: "rewrite the expression with fewer nested comprehensions over objects" });
+      report({ path, message: customRuleStoppedMessage(`custom rule "${entry.id}"`, outcome.exceeded) + last, hint: "rewrite the expression with fewer nested comprehensions over objects" });
       return;
     }
     if ("error" in outcome) {

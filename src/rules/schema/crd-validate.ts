@@ -16,7 +16,7 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { originName, resourceSchema, type JsonSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
-import { fieldNameOf, kindOfValue, unquotedScalarProblem } from "../../models/values.js";
+import { fieldLabelOf, fieldNameOf, kindOfValue, unquotedScalarProblem } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 /**
@@ -126,7 +126,7 @@ class CrdWalker {
   private walk(value: unknown, schema: JsonSchema, path: Path, resourceRoot = false) {
     // Nulls are pruned (or defaulted) unless nullable: never a type error.
     if (value === null || value === undefined) return;
-    const field = String(path.length ? path[path.length - 1] : this.resource.kind);
+    const field = fieldLabelOf(path, this.resource.kind);
     if (!accepts(schema, value)) {
       const want = expected(schema)!;
       const unquoted = want === "a string" && (typeof value === "boolean" || typeof value === "number");

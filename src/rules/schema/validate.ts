@@ -5,7 +5,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
-import { fieldNameOf, kindOfValue, unquotedScalarProblem, yamlOctalInteger } from "../../models/values.js";
+import { fieldLabelOf, fieldNameOf, kindOfValue, unquotedScalarProblem, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
@@ -246,10 +246,9 @@ class Walker {
     this.path.length = 0;
   }
 
-  /** The field being walked, as messages name it: the last key of the path, or the kind at the root. */
+  /** The field being walked, as messages name it: the last key of the path (a list item with its index), or the kind at the root. */
   private field(): string {
-    const path = this.path;
-    return String(path.length ? path[path.length - 1] : this.resource.kind);
+    return fieldLabelOf(this.path, this.resource.kind);
   }
 
   /** `value`, of the type `code`, below the key pushed last. */
