@@ -60,6 +60,20 @@ describe("lenient readers", () => {
     expect(list(unknown).parse({ 0: "a" })).toBeUndefined();
   });
 
+  test("what reads as written is not copied: an object or list is its own reading unless a field in it reads otherwise", () => {
+    const ports = [{ name: "http", containerPort: 80 }];
+    const written = { ports, paused: true, size: 1, extra: { any: "thing" } };
+    expect(Spec.parse(written)).toBe(written);
+    expect(list(Port).parse(ports)).toBe(ports);
+    // One item that reads otherwise copies that item, its list and the object, and nothing else.
+    const mixed = { ports: [ports[0], { containerPort: "80" }], paused: true };
+    const read = Spec.parse(mixed);
+    expect(read).not.toBe(mixed);
+    expect(read.ports).not.toBe(mixed.ports);
+    expect(read.ports![0]).toBe(ports[0]);
+    expect(read).toEqual({ ports: [ports[0], { containerPort: undefined }], paused: true });
+  });
+
   test("string maps drop values of other types, quantity maps keep numbers as strings", () => {
     expect(stringMap.parse({ app: "web", replicas: 2, none: null })).toEqual({ app: "web" });
     expect(quantityMap.parse({ cpu: 1, memory: "1Gi", gpu: true })).toEqual({ cpu: "1", memory: "1Gi" });

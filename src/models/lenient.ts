@@ -5,8 +5,10 @@
  * the manifest and paths stay exact.
  *
  * A reader is a plain function over the value as written: no schema library on the path every
- * resource takes (a resource is read once per kind the rules ask for; the readers allocate only
- * the objects they return).
+ * resource takes (a resource is read once per kind the rules ask for). An object or list whose
+ * every field reads as written is its own reading, not a copy: a reader allocates only on the way
+ * to a value that reads otherwise (a field of the wrong type, a string map, which is copied
+ * without a prototype). Readings are shared with the object as written: never change them.
  */
 import { inputKeyedObject } from "./input-keys.js";
 
@@ -55,14 +57,23 @@ export function obj<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
   const readers = keys.map((key) => shape[key]);
   const read = (value: unknown, before?: Record<string, unknown>, model?: Record<string, unknown>): ObjectOf<S> => {
     if (!isObject(value)) return {} as ObjectOf<S>;
-    const out: Record<string, unknown> = {};
+    // The object as written is its own reading when every declared field reads as written (the
+    // common case): no copy. The first field that reads otherwise starts the copy.
+    let out: Record<string, unknown> | undefined = Object.hasOwn(value, "__proto__") ? {} : undefined;
     // Indexed loops, not for-of: this runs for every object of every resource read.
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (!Object.hasOwn(value, key)) continue;
+      const written = value[key];
       // An own key of `before` has its reading in `model` (parse sets every own declared key).
-      out[key] = before !== undefined && Object.hasOwn(before, key) ? readers[i].reparse(value[key], before[key], model![key]) : readers[i].parse(value[key]);
+      const reading = before !== undefined && Object.hasOwn(before, key) ? readers[i].reparse(written, before[key], model![key]) : readers[i].parse(written);
+      if (out === undefined && reading !== written) {
+        out = {};
+        for (let j = 0; j < i; j++) if (Object.hasOwn(value, keys[j])) out[keys[j]] = value[keys[j]];
+      }
+      if (out !== undefined) out[key] = reading;
     }
+    if (out === undefined) return value as ObjectOf<S>;
     const written = Object.keys(value);
     for (let i = 0; i < written.length; i++) {
       const key = written[i];
@@ -76,16 +87,24 @@ export function obj<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
   };
 }
 
-/** An optional list; a non-list reads as undefined, items keep their positions. */
+/** An optional list; a non-list reads as undefined, items keep their positions. A list whose items all read as written is its own reading. */
 export function list<T>(item: Reader<T>): Reader<T[] | undefined> {
+  // `before` and `model`: as Reader.reparse, item by item (an item past the end of `before` is read anew).
+  const read = (v: unknown[], before: readonly unknown[] | undefined, model: readonly T[] | undefined): T[] => {
+    let out: T[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const reading = before !== undefined && i < before.length ? item.reparse(v[i], before[i], model![i]) : item.parse(v[i]);
+      if (out === undefined && reading !== v[i]) out = v.slice(0, i) as T[];
+      if (out !== undefined) out.push(reading);
+    }
+    return out ?? (v as T[]);
+  };
   return {
-    parse: (v) => (Array.isArray(v) ? v.map((x) => item.parse(x)) : undefined),
+    parse: (v) => (Array.isArray(v) ? read(v, undefined, undefined) : undefined),
     reparse: (v, before, model) => {
       if (v === before) return model;
       if (!Array.isArray(v)) return undefined;
-      // A list `before` has its reading in `model`, item by item.
-      const old = Array.isArray(before) ? before : [];
-      return v.map((x, i) => (i < old.length ? item.reparse(x, old[i], model![i]) : item.parse(x)));
+      return read(v, Array.isArray(before) ? before : [], model);
     },
   };
 }
