@@ -120,6 +120,13 @@ test("an unwritable cache folder: the same output, nothing on stderr", () => {
   expect(cold.stderr).toBe("");
 });
 
+test("a cache folder that can never be made (under Linux's /proc) ends the run as without a cache, never in a loop", () => {
+  // Node's recursive mkdir retried such a path forever at full CPU; a hang here fails at the timeout.
+  const cold = run("");
+  const r = spawnSync(process.execPath, [BIN, "--format", "json", "fixtures/demo"], { cwd: ROOT, env: { ...process.env, K8S_LINT_CACHE_DIR: "/proc/k8s-lint-none/cache", NO_COLOR: "1" }, encoding: "utf8", timeout: 60_000 });
+  expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(cold);
+});
+
 test("a run that changes V8's flags (CEL) writes no cache the next process would refuse", () => {
   const dir = join(tmp(), "cache");
   const args = ["--format", "json", "-c", ".k8s-lint.yaml", "."];

@@ -242,6 +242,13 @@ describe("writing report files", () => {
   });
 });
 
+test("a report folder that can never be made (under Linux's /proc): one line, exit 2, never a loop", () => {
+  // Node's recursive mkdir retried such a path forever at full CPU; a hang here fails at the timeout.
+  const r = spawnSync(process.execPath, [BIN, "-", "-f", "json", "-o", "/proc/k8s-lint-none/report.json"], { cwd: ROOT, input: BROKEN, encoding: "utf8", timeout: 60_000 });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toBe("k8s-lint: cannot write /proc/k8s-lint-none/report.json: ENOENT: no such file or directory\n");
+});
+
 describe("several reports from one run", () => {
   test("stylish on stdout, SARIF, JSON and JUnit in files: each as a run with that format alone gives it", async () => {
     const dir = project();

@@ -6,12 +6,13 @@
  * process. The cache only ever saves time: a missing, stale, foreign or unwritable cache runs
  * the bundle compiled from its source, exactly as without one (docs/DECISIONS.md, start-up).
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
+import { makeDirectories } from "./make-directories.js";
 
 /** What the bundle exports (src/cli/start.ts). */
 export interface BundleExports {
@@ -97,7 +98,7 @@ function readCache(path: string): Buffer | undefined {
 
 /** Writes the cache through a temporary file renamed into place (never half a file), and keeps the newest few. */
 function writeCache(dir: string, name: string, data: Buffer): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirectories(dir, 0o700);
   const temporary = join(dir, `.${name}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, data, { mode: 0o600, flag: "wx" });

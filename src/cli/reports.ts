@@ -5,7 +5,7 @@
  * failed write never leaves half a report and the report never replaces one of the inputs.
  */
 import { createRequire } from "node:module";
-import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { closeSync, fchmodSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { FORMATS, isFormatName, loadFormatter, type FormatName } from "../formatters/index.js";
 import type { FormatOptions, Report } from "../formatters/types.js";
@@ -13,6 +13,7 @@ import { closestWithin } from "../did-you-mean.js";
 import { ruleDescriptions } from "../engine/registry.js";
 import type { LintResult } from "../types.js";
 import { UsageError } from "./io.js";
+import { makeDirectories } from "./make-directories.js";
 
 export interface ReportTarget {
   format: FormatName;
@@ -175,7 +176,7 @@ function writeFile(absolute: string, shown: string, report: Report): void {
       existing = lstatSync(absolute);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      mkdirSync(dirname(absolute), { recursive: true });
+      makeDirectories(dirname(absolute));
     }
     if (existing && (inDevices(absolute) || existing.isCharacterDevice())) {
       fd = openSync(absolute, "w");
