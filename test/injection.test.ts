@@ -44,6 +44,7 @@ function manifests(): string {
   write("cm.json", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm", namespace: "shop" }, data: { [P]: P } });
   write("::error file=named.yaml,line=1::named.json", named("ConfigMap", "v1", { data: { a: "b" } }));
   write("nl\n::error file=nl.yaml::x.json", named("ConfigMap", "v1", { data: { a: "b" } }));
+  write("esc\u001b[31m\u202e.json", named("ConfigMap", "v1", { data: { a: "b" } }));
   return dir;
 }
 

@@ -39,9 +39,14 @@ function lines(d: Diagnostic): string[] {
   return lines;
 }
 
-/** One workflow command. Columns are sent only for single-line ranges, as the runner requires. */
+/**
+ * One workflow command. Columns are sent only for single-line ranges, as the runner requires.
+ * The file name is printable too: the runner has no escape for a control character in a property,
+ * so a file whose name holds one gets an annotation under its escaped name rather than a raw
+ * terminal escape in the log.
+ */
 export function command(file: string, d: Diagnostic): string {
-  const props: Array<[string, string | number]> = [["file", file], ["line", d.line]];
+  const props: Array<[string, string | number]> = [["file", printable(file)], ["line", d.line]];
   if (d.endLine === d.line) {
     // GitHub's endColumn is inclusive; ours is exclusive (the column after the last character).
     props.push(["col", d.column], ["endLine", d.endLine], ["endColumn", Math.max(d.column, d.endColumn - 1)]);
