@@ -49,7 +49,7 @@ test("the config schema takes the syntax the flag takes", async () => {
 });
 
 test("a release older than the history is an error naming the range; a newer one is judged as the newest with a warning", () => {
-  expect(targetRelease("1.18")).toEqual({ error: `Kubernetes 1.18 is older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` });
+  expect(targetRelease("1.18")).toEqual({ error: `names Kubernetes 1.18, older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` });
   expect(targetRelease(OLDEST_KUBERNETES_VERSION)).toEqual({ release: OLDEST_KUBERNETES_VERSION });
   const newer = `1.${Number(CATALOGUE_KUBERNETES_VERSION.split(".")[1]) + 1}.0`;
   expect(targetRelease(newer)).toEqual({
@@ -96,7 +96,7 @@ test.each(["1.18", "1.30-rc", "latest"])("--kubernetes-version %s is a usage err
   const r = await cli([SIDECAR, "--kubernetes-version", v]);
   expect(r.code).toBe(2);
   expect(r.out).toBe("");
-  expect(r.err).toMatch(v === "1.18" ? /--kubernetes-version Kubernetes 1\.18 is older than the releases k8s-lint knows: 1\.19 to / : /--kubernetes-version expects a release such as 1\.30, v1\.30 or 1\.30\.2/);
+  expect(r.err).toMatch(v === "1.18" ? /--kubernetes-version names Kubernetes 1\.18, older than the releases k8s-lint knows: 1\.19 to / : /--kubernetes-version expects a release such as 1\.30, v1\.30 or 1\.30\.2/);
 });
 
 describe("the config's kubernetesVersion", () => {
@@ -119,7 +119,7 @@ describe("the config's kubernetesVersion", () => {
   test("older than the history is a config error naming the range", async () => {
     const r = await cli(["pod.yaml"], project("1.16"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("Kubernetes 1.16 is older than the releases k8s-lint knows: 1.19 to");
+    expect(r.err).toContain("names Kubernetes 1.16, older than the releases k8s-lint knows: 1.19 to");
   });
 
   test.each([

@@ -91,7 +91,7 @@ export function targetRelease(text: string): TargetRelease {
   const release = releaseOf(text);
   if (!release) return { error: `expects ${RELEASE_SYNTAX_HELP}, got "${text}"` };
   if (compareVersions(release, OLDEST_KUBERNETES_VERSION) < 0) {
-    return { error: `Kubernetes ${release} is older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` };
+    return { error: `names Kubernetes ${release}, older than the releases k8s-lint knows: ${OLDEST_KUBERNETES_VERSION} to ${CATALOGUE_KUBERNETES_VERSION}` };
   }
   if (compareVersions(release, CATALOGUE_KUBERNETES_VERSION) > 0) {
     return {

@@ -104,11 +104,15 @@ function format(problemOf: (s: string) => string | undefined, what: string, hint
   };
 }
 
-/** One of a fixed set of strings the OpenAPI document does not enumerate. */
-function oneOf(values: readonly string[]): Check {
+/**
+ * One of a fixed set of strings the OpenAPI document does not enumerate; `why` (a reason and a
+ * hint) replaces the list in the message where the reason is not obvious.
+ */
+function oneOf(values: readonly string[], why?: { reason: string; hint: string }): Check {
   return (v, ctx) => {
     if (typeof v !== "string" || values.includes(v)) return undefined;
     const near = closestWithin(v, values) ?? values.find((x) => x.toLowerCase() === v.toLowerCase());
+    if (why) return { message: `${ctx.field} ${show(v)} is not allowed: ${why.reason}`, hint: why.hint };
     return {
       message: `${ctx.field} ${show(v)} is not one of ${values.map(show).join(", ")}`,
       hint: near ? `set ${ctx.field} to ${show(near)}` : `set ${ctx.field} to one of ${values.join(", ")}`,
@@ -618,7 +622,7 @@ const objectSpec: FieldConstraint[] = [
   object(["Role", "ClusterRole"], "rules[].verbs", "at least one verb", `${RV} ValidatePolicyRule`, (v) => (Array.isArray(v) && v.length === 0 ? { message: "a rule has no verbs: verbs must contain at least one value", hint: `add the verbs the rule grants, such as ["get", "list", "watch"]` } : undefined)),
   object(["Role"], "rules[].nonResourceURLs", "not in a namespaced Role", `${RV} ValidatePolicyRule`, (v) => (Array.isArray(v) && v.length > 0 ? { message: `a Role cannot grant nonResourceURLs ${show(v.join(", "))}: they are cluster-wide`, hint: "move the nonResourceURLs rule to a ClusterRole", target: "key" } : undefined)),
   object(["RoleBinding"], "roleRef.kind", "Role or ClusterRole", `${RV} ValidateRoleBinding`, oneOf(["Role", "ClusterRole"])),
-  object(["ClusterRoleBinding"], "roleRef.kind", "ClusterRole", `${RV} ValidateClusterRoleBinding`, oneOf(["ClusterRole"])),
+  object(["ClusterRoleBinding"], "roleRef.kind", "ClusterRole", `${RV} ValidateClusterRoleBinding`, oneOf(["ClusterRole"], { reason: "a ClusterRoleBinding can only reference a ClusterRole (a Role belongs to one namespace)", hint: "set kind to ClusterRole, or bind the Role with a RoleBinding in its namespace" })),
   object(["RoleBinding", "ClusterRoleBinding"], "roleRef.apiGroup", "rbac.authorization.k8s.io", `${RV} ValidateRoleBinding, ValidateClusterRoleBinding`, oneOf(["rbac.authorization.k8s.io"])),
   object(["RoleBinding", "ClusterRoleBinding"], "subjects[].kind", "ServiceAccount, User or Group", `${RV} ValidateRoleBindingSubject`, oneOf(["ServiceAccount", "User", "Group"])),
   object(["RoleBinding", "ClusterRoleBinding"], "subjects[].apiGroup", `"" for a ServiceAccount, rbac.authorization.k8s.io for a User or Group`, `${RV} ValidateRoleBindingSubject`, (v, ctx) => {
