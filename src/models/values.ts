@@ -20,8 +20,22 @@ export function fieldLabelOf(path: ReadonlyArray<string | number>, rootName: str
   return `${i >= 0 ? String(path[i]) : rootName}${indices}`;
 }
 
-export function unquotedScalarProblem(value: boolean | number): string {
+function unquotedScalarProblem(value: boolean | number): string {
   return `the unquoted value was read as ${kindOfValue(value)}${typeof value === "boolean" ? " (unquoted y, n, yes, no, on and off are booleans in YAML 1.1, which kubectl reads)" : ""}`;
+}
+
+/**
+ * A boolean or number where a string belongs, as a finding words it. In YAML the text was unquoted
+ * and YAML 1.1 read it as that type; in a JSON file (`json`) the author wrote that type.
+ */
+export function scalarForString(field: string, value: boolean | number, json: boolean): { message: string; hint: string } {
+  if (json) return { message: `${field} must be a string, got ${kindOfValue(value)}`, hint: `write it as a string: ${JSON.stringify(String(value))}` };
+  return { message: `${field} must be a string, but ${unquotedScalarProblem(value)}`, hint: "quote the value as written to keep it a string" };
+}
+
+/** Whether a display path names a JSON file (its findings speak of JSON values, not of unquoted YAML). */
+export function isJsonFile(file: string): boolean {
+  return /\.json$/i.test(file);
 }
 
 /** How messages name a JSON value that has the wrong type: "a list", "the string \"x\"". */

@@ -16,7 +16,7 @@ import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { originName, resourceSchema, type JsonSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
-import { fieldLabelOf, fieldNameOf, kindOfValue, unquotedScalarProblem } from "../../models/values.js";
+import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 /**
@@ -132,8 +132,9 @@ class CrdWalker {
       const unquoted = want === "a string" && (typeof value === "boolean" || typeof value === "number");
       this.report("invalid-type", {
         path,
-        message: unquoted ? `${fieldNameOf(path, this.resource.kind)} must be ${want}, but ${unquotedScalarProblem(value)}` : `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`,
-        hint: unquoted ? `quote the value as written to keep it ${want}` : `set ${JSON.stringify(field)} to ${want}`,
+        ...(unquoted
+          ? scalarForString(fieldNameOf(path, this.resource.kind), value, isJsonFile(this.resource.file))
+          : { message: `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`, hint: `set ${JSON.stringify(field)} to ${want}` }),
       });
       return;
     }

@@ -5,7 +5,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
-import { fieldLabelOf, fieldNameOf, kindOfValue, unquotedScalarProblem, yamlOctalInteger } from "../../models/values.js";
+import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
@@ -366,8 +366,7 @@ class Walker {
     const path = this.path.slice();
     this.report("invalid-type", {
       path,
-      message: `${fieldNameOf(path, this.resource.kind)} must be ${expected("s")}, but ${unquotedScalarProblem(value)}`,
-      hint: `quote the value as written to keep it ${expected("s")}`,
+      ...scalarForString(fieldNameOf(path, this.resource.kind), value, isJsonFile(this.resource.file)),
       fix: [{ op: "quote", path }],
     });
   }
