@@ -29,13 +29,19 @@ export interface DiscoverOptions {
 export interface DiscoveredFile {
   /** Absolute path, or "-" for stdin. */
   absolute: string;
-  /** Relative to cwd with forward slashes; "<stdin>" for stdin. */
+  /** As reports name it (displayPath); "<stdin>" for stdin. */
   display: string;
 }
 
+/**
+ * How reports name a file: relative to `cwd` with forward slashes, absolute when it is outside
+ * `cwd` (a `../../x` path means something only from one folder). A name that merely starts with
+ * two dots (`..env.yaml`) is inside.
+ */
 export function displayPath(absolute: string, cwd: string): string {
   const rel = relative(cwd, absolute);
-  const shown = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absolute;
+  const outside = rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  const shown = rel && !outside ? rel : absolute;
   return shown.split(sep).join("/");
 }
 

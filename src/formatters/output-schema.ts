@@ -17,7 +17,7 @@ export const resourceRefSchema = z
 
 export const relatedSchema = z
   .strictObject({
-    file: z.string().describe("file of the other resource, relative to the working directory"),
+    file: z.string().describe("file of the other resource, as `path`"),
     line: line.describe("1-based line of the other resource's field"),
     column: line.describe("1-based column"),
     resource: resourceRefSchema,
@@ -77,7 +77,7 @@ export const configurationSchema = z
 
 export const fileResultSchema = z
   .strictObject({
-    path: z.string().describe('relative to the working directory, forward slashes; for - the --stdin-filename name, else "<stdin>"'),
+    path: z.string().describe('relative to the working directory, forward slashes (absolute for a file outside it); for - the --stdin-filename name, else "<stdin>"'),
     resources: z.number().int().min(0).describe("Kubernetes objects found in the file (List items counted one by one)"),
     diagnostics: z.array(diagnosticSchema).describe("sorted by line, column, rule id"),
     configurations: z.array(configurationSchema).optional().describe("documents of the file recognised as client-side configuration (kustomization, kubeconfig, kubeadm, kind...), not linted; absent when there are none"),

@@ -1,0 +1,19 @@
+/**
+ * How reports name a file (engine/discover.ts displayPath): relative to the working directory,
+ * absolute outside it.
+ */
+import { join, resolve } from "node:path";
+import { displayPath } from "../src/engine/discover.js";
+
+const cwd = resolve("/work/repo");
+
+test.each([
+  ["a file of the working directory", join(cwd, "deploy.yaml"), "deploy.yaml"],
+  ["a file in a folder below it, with forward slashes", join(cwd, "k8s", "base", "deploy.yaml"), "k8s/base/deploy.yaml"],
+  ["a name that starts with two dots, inside", join(cwd, "..env.yaml"), "..env.yaml"],
+  ["a folder that starts with two dots, inside", join(cwd, "..d", "x.yaml"), "..d/x.yaml"],
+  ["a file beside the working directory: absolute", resolve(cwd, "..", "other", "x.yaml"), resolve(cwd, "..", "other", "x.yaml").split("\\").join("/")],
+  ["the parent folder itself: absolute", resolve(cwd, ".."), resolve(cwd, "..").split("\\").join("/")],
+])("%s", (_what, absolute, shown) => {
+  expect(displayPath(absolute, cwd)).toBe(shown);
+});
