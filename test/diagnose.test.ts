@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Record<string, [string, string, number]>> = {
     "nightly-export-28594200-p2m9c": ["Error", "0/1", 0],
     "migrate-schema-k7xjq": ["Completed", "0/1", 0],
     "train-embeddings": ["OOMKilled", "0/1", 0],
+    "ledger-0": ["Init:0/1", "0/2", 0],
   },
   "edge.json": {
     "seed-users": ["Init:Error", "0/1", 0],
@@ -130,6 +131,9 @@ describe("the likely cause names the real cause", () => {
     expect(pod("edge.json", "pdf-renderer").likelyCause).toContain("no such file or directory");
     expect(pod("data.yaml", "db-1").likelyCause).toContain("kubectl logs db-1 -n data -c wait-for-primary --previous");
     expect(pod("data.yaml", "db-2").likelyCause).toContain('"init-permissions" is still running');
+    // A sidecar never exits: the app containers wait for its start (startup probe, postStart hook).
+    expect(pod("data.yaml", "ledger-0").likelyCause).toMatch(/sidecar "mesh-proxy" has not started yet.*startupProbe/);
+    expect(pod("data.yaml", "ledger-0").likelyCause).not.toContain("exits 0");
     expect(pod("edge.json", "etl-runner").likelyCause).toContain('container "fetch" completed');
   });
   describe("a liveness kill is recognised from the pod alone (no Events in the dump)", () => {

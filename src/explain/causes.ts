@@ -176,8 +176,19 @@ export function nodeSilentCause(pod: PodDump): Cause {
   return { cause: `node ${quote(pod.node)} stopped reporting the pod's state${message ? `: ${message}` : ""}`, next: cmd(pod, "kubectl describe node <node>") };
 }
 
-/** An init container is running: the app containers wait for it. */
-export function initRunningCause(pod: PodDump, name: string): Cause {
+/**
+ * An init container is running: the app containers wait for it. A plain one until it exits 0; a
+ * sidecar (restartPolicy Always) never exits, and the next container starts once it has started:
+ * its startupProbe passed and its postStart hook returned (kubelet computeInitContainerActions).
+ */
+export function initRunningCause(pod: PodDump, view: ContainerView): Cause {
+  const name = str(view.spec.name);
+  if (view.sidecar) {
+    return {
+      cause: `sidecar ${quote(name)} has not started yet (status.started is false): the containers after it start once its startupProbe succeeds and its postStart hook returns; a sidecar keeps running`,
+      next: cmd(pod, "kubectl describe pod <pod> -n <ns>"),
+    };
+  }
   return { cause: `init container ${quote(name)} is still running; the app containers start when it exits 0`, next: cmd(pod, "kubectl logs <pod> -n <ns> -c <container>", name) };
 }
 
@@ -190,7 +201,7 @@ export function preparingCause(pod: PodDump): Cause {
   if (ev) return { cause: `the kubelet cannot prepare the pod (${ev.reason}): ${ev.message}`, next: cmd(pod, "kubectl describe pod <pod> -n <ns>") };
   if (/^Init:\d+\/\d+$/.test(pod.columns.status)) {
     const running = pod.views.find((x) => x.init && !x.sidecar && obj(at(x.status, "state", "running")));
-    if (running) return initRunningCause(pod, str(running.spec.name));
+    if (running) return initRunningCause(pod, running);
   }
   return { cause: "the kubelet is still preparing the pod (pulling images, mounting volumes, setting up the network)", next: cmd(pod, EVENTS) };
 }

@@ -120,7 +120,9 @@ export function culprit(pod: Omit<PodDump, "culprit">): ContainerView | undefine
     return Boolean(t && int(t.exitCode) !== 0);
   };
   if (pod.columns.status.startsWith("Init:")) {
-    return pod.views.find((v) => v.init && bad(v)) ?? pod.views.find((v) => v.init && !obj(at(v.status, "state", "terminated")));
+    // The first init container not done: a plain one until it terminates, a sidecar until it has started.
+    const done = (v: ContainerView) => Boolean(obj(at(v.status, "state", "terminated"))) || (v.sidecar && at(v.status, "started") === true);
+    return pod.views.find((v) => v.init && bad(v)) ?? pod.views.find((v) => v.init && !done(v));
   }
   return pod.views.find((v) => !v.init && bad(v)) ?? pod.views.find((v) => v.sidecar && bad(v));
 }

@@ -1,5 +1,4 @@
 import { initRunningCause, preparingCause } from "../causes.js";
-import { str } from "../kubectl-status.js";
 import { culpritState } from "../pod-dump.js";
 import type { StatusTopic } from "../types.js";
 
@@ -25,7 +24,7 @@ export const topic: StatusTopic = {
   seeAlso: ["Init:Error", "Init:CrashLoopBackOff", "PodInitializing"],
   detect(pod) {
     const c = culpritState(pod);
-    if (c && pod.columns.status.startsWith("Init:") && !c.waiting && !c.terminated) return initRunningCause(pod, str(c.view.spec.name));
+    if (c && pod.columns.status.startsWith("Init:") && !c.waiting && !c.terminated) return initRunningCause(pod, c.view);
     return /^Init:\d+\/\d+$/.test(pod.columns.status) ? preparingCause(pod) : undefined;
   },
 };
