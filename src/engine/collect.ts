@@ -3,7 +3,8 @@
  * `--context` ones), what each document is (a syntax problem, a template, a configuration
  * file, a manifest or a List of them), and the index the rules look resources up in.
  */
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { resourceSchema } from "../models/crd.js";
@@ -17,7 +18,7 @@ import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { addDiagnostic, withInternal, type Severities } from "./diagnostics.js";
-import { discover, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
+import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { inputSets, perSet } from "./input-sets.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
@@ -100,6 +101,7 @@ export interface Collection {
 export function collect({ loaded, contextOnly, defaultNamespace, severities }: CollectInput): Collection {
   const roles = classifyInputs(loaded, defaultNamespace);
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews() };
+  const charts = new ChartTemplates();
   for (const { file, source: read, docs } of loaded) {
     const src: SourceFile = {
       display: file.display,
@@ -130,7 +132,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, severities }: C
       src.diagnostics.push(withInternal(unreadable, { docIndex: 0 }));
       continue;
     }
-    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views };
+    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts };
     for (const doc of docs) collectDocument(state, doc);
   }
   return collection;
@@ -146,6 +148,51 @@ interface FileState {
   views: HeldViews;
   /** Whether the file's text has a run of 16 digits (an integer beyond 2^53 may be in it), tested once. */
   longDigits?: boolean;
+  charts: ChartTemplates;
+}
+
+/**
+ * The Helm charts whose templates the run reads: a file below a `templates` folder whose parent
+ * holds Chart.yaml is a template of that chart (Helm reads every file under templates/,
+ * subfolders included). A chart is reported once, at the first template part found in it: its
+ * templates are not manifests until `helm template` renders them, and one finding per file would
+ * only repeat that.
+ */
+class ChartTemplates {
+  /** Chart folder (absolute) by the folder of a file; null: in no chart. */
+  private readonly byFolder = new Map<string, string | null>();
+  private readonly reported = new Set<string>();
+
+  /** The chart folder `file` is a template of, absolute; undefined for a file in no chart (or stdin). */
+  chartOf(file: DiscoveredFile): string | undefined {
+    if (file.absolute === STDIN) return undefined;
+    const folder = dirname(file.absolute);
+    let chart = this.byFolder.get(folder);
+    if (chart === undefined) {
+      chart = null;
+      for (let at = folder; dirname(at) !== at; at = dirname(at)) {
+        if (basename(at) === "templates" && existsSync(join(dirname(at), "Chart.yaml"))) {
+          chart = dirname(at);
+          break;
+        }
+      }
+      this.byFolder.set(folder, chart);
+    }
+    return chart ?? undefined;
+  }
+
+  /** True the first time a chart is asked about. */
+  firstOf(chart: string): boolean {
+    if (this.reported.has(chart)) return false;
+    this.reported.add(chart);
+    return true;
+  }
+}
+
+/** How reports name a chart folder: as `file` is named, less its path below the chart. */
+function chartDisplay(file: DiscoveredFile, chart: string): string {
+  const below = relative(chart, file.absolute).split(sep).join("/");
+  return file.display.endsWith(`/${below}`) ? file.display.slice(0, -below.length - 1) : chart.split(sep).join("/");
 }
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
@@ -174,8 +221,15 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
   const base = { docIndex: doc.index, source: doc.helmSource };
   if (doc.template) {
     const { start, end } = doc.template;
-    const message = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
-    addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
+    const found = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
+    const chart = state.charts.chartOf(state.file);
+    if (chart === undefined) {
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
+    } else if (state.charts.firstOf(chart)) {
+      const shown = chartDisplay(state.file, chart);
+      const message = `${found}: the templates of the Helm chart in ${shown} are manifests only once rendered (reported once for the chart)`;
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `render the chart, then lint its output: helm template ${shown} | k8s-lint -` }, severities);
+    }
     return;
   }
   // Duplicate keys each; of the other errors only the first, since the rest usually follow from it.

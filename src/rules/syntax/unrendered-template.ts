@@ -8,7 +8,9 @@ export const rule = defineRule({
   explanation: `A Helm chart template or a file with Go template placeholders is not a manifest yet:
 the API server would receive the literal "{{ .Values.image }}" text, which is at best an
 invalid value and usually a YAML syntax error. Lint what is actually applied: the output of
-\`helm template\` or \`kustomize build\`. The document is not linted further.`,
+\`helm template\` or \`kustomize build\`. The document is not linted further. The templates of a
+Helm chart in the input (files under a \`templates\` folder beside a Chart.yaml) are reported once
+for the chart, at the first template found, rather than once per file.`,
   fix: "Render first, e.g. `helm template my-release ./chart | k8s-lint -`, or `kustomize build overlays/prod | k8s-lint -`.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff"],
 });
