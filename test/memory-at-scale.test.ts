@@ -151,8 +151,9 @@ test("a memo entry of scope resource is built once per batch of resources, any o
 
 test("a resource's views (metadata, spec, pod template) last one batch of resources, then are read again", async () => {
   const deployments = Array.from({ length: 2500 }, (_, i) =>
-    [`apiVersion: apps/v1`, `kind: Deployment`, `metadata:`, `  name: d${i}`, `spec:`, `  template:`, `    metadata:`, `      labels: {app: d${i}}`, `    spec:`, `      containers: [{name: c, image: nginx:1.25}]`].join("\n"),
+    [`apiVersion: apps/v1`, `kind: Deployment`, `metadata:`, `  name: d${i}`, `  labels: {tier: web}`, `spec:`, `  template:`, `    metadata:`, `      labels: {app: d${i}}`, `    spec:`, `      containers: [{name: c, image: nginx:1.25}]`].join("\n"),
   ).join("\n---\n");
+  // The metadata has labels: a view that is a copy (labels are read into a map without a prototype); one that reads as written is the written object and holds nothing.
   const seen = { metadata: new Set<unknown>(), templates: new Set<unknown>() };
   let sameInBatch = true;
   const watching = testRule("watches-views", true, ({ resource, index }) => {
