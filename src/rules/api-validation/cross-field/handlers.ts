@@ -23,35 +23,29 @@ const PROBE_NAME: Record<Probe, string> = { livenessProbe: "liveness probe", rea
 /** handlerFromLifecycle: the handlers of a lifecycle hook, in the order validateHandler counts them. */
 const HOOK_HANDLERS = ["exec", "httpGet", "tcpSocket", "sleep"];
 
-/** The containers whose probes and hooks validateContainers and validateInitContainers (restartPolicy Always) validate. */
-function judgedContainers(ctx: CheckContext): ContainerSite[] {
-  return containersOf(ctx, ["initContainers", "containers"]).filter((site) => site.list === "containers" || site.sidecar);
-}
-
-/** A handler of a probe or a hook at `path` below the container, with how messages name it. */
-interface HandlerSite {
-  handler: Obj;
-  path: Path;
-  what: string;
-}
-
-function probeSites(ctx: CheckContext, probe: Probe): HandlerSite[] {
-  const out: HandlerSite[] = [];
-  for (const site of judgedContainers(ctx)) {
-    const handler = site.container[probe];
-    if (isMap(handler)) out.push({ handler, path: [...site.path, probe], what: `${PROBE_NAME[probe]} of ${containerLabel(site)}` });
+/**
+ * Calls `fn` with each probe (or lifecycle hook) `field` written as a map on a container or a
+ * sidecar, the containers whose probes and hooks validateContainers and validateInitContainers
+ * (restartPolicy Always) validate. Nothing is built unless something is reported: these run on
+ * every container of every pod template.
+ */
+function eachHandler(ctx: CheckContext, field: Probe | Hook, fn: (handler: Obj, site: ContainerSite) => void) {
+  const hook = field === "postStart" || field === "preStop";
+  for (const site of containersOf(ctx)) {
+    if (site.list === "ephemeralContainers" || (site.list === "initContainers" && !site.sidecar)) continue;
+    const owner = hook ? site.container.lifecycle : site.container;
+    const handler = isMap(owner) ? owner[field] : undefined;
+    if (isMap(handler)) fn(handler, site);
   }
-  return out;
 }
 
-function hookSites(ctx: CheckContext, hook: Hook): HandlerSite[] {
-  const out: HandlerSite[] = [];
-  for (const site of judgedContainers(ctx)) {
-    const lifecycle = site.container.lifecycle;
-    const handler = isMap(lifecycle) ? lifecycle[hook] : undefined;
-    if (isMap(handler)) out.push({ handler, path: [...site.path, "lifecycle", hook], what: `${hook} hook of ${containerLabel(site)}` });
-  }
-  return out;
+/** Where the handler `field` of a container is, and how messages name it. */
+function handlerPath(site: ContainerSite, field: Probe | Hook): Path {
+  return field === "postStart" || field === "preStop" ? [...site.path, "lifecycle", field] : [...site.path, field];
+}
+
+function handlerName(site: ContainerSite, field: Probe | Hook): string {
+  return `${field === "postStart" || field === "preStop" ? `${field} hook` : PROBE_NAME[field]} of ${containerLabel(site)}`;
 }
 
 /** validateExecAction: an exec handler names a command (exec is the first handler validateHandler counts, so it is always validated). */
@@ -64,18 +58,17 @@ function execCommand(where: "probe" | "hook", field: Probe | Hook): CrossFieldCo
     rule: "required-value",
     upstream: `${CORE} validateExecAction (Required "command"), called by validateHandler from ${where === "probe" ? "validateProbe" : "validateLifecycle"}`,
     check(ctx) {
-      const sites = where === "probe" ? probeSites(ctx, field as Probe) : hookSites(ctx, field as Hook);
-      for (const { handler, path, what } of sites) {
+      eachHandler(ctx, field, (handler, site) => {
         const exec = handler.exec;
-        if (!isMap(exec) || filledList(exec.command)) continue;
+        if (!isMap(exec) || filledList(exec.command)) return;
         const written = isSet(exec.command);
         ctx.report({
-          path: [...path, "exec", ...(written ? ["command"] : [])],
+          path: [...handlerPath(site, field), "exec", ...(written ? ["command"] : [])],
           target: "key",
-          message: written ? `the exec command of the ${what} is empty` : `the exec handler of the ${what} has no command`,
+          message: written ? `the exec command of the ${handlerName(site, field)} is empty` : `the exec handler of the ${handlerName(site, field)} has no command`,
           hint: 'add the command to run, e.g. command: ["sh", "-c", "test -f /tmp/ready"], or use another handler',
         });
-      }
+      });
     },
   };
 }
@@ -89,10 +82,10 @@ function hookHasHandler(hook: Hook): CrossFieldConstraint {
     rule: "required-value",
     upstream: `${CORE} validateHandler (Required "must specify a handler type"), called by validateLifecycle`,
     check(ctx) {
-      for (const { handler, path, what } of hookSites(ctx, hook)) {
-        if (HOOK_HANDLERS.some((h) => isSet(handler[h]))) continue;
-        ctx.report({ path, target: "key", message: `the ${what} names no handler`, hint: `add one of ${HOOK_HANDLERS.join(", ")} under ${hook}, or remove ${hook}` });
-      }
+      eachHandler(ctx, hook, (handler, site) => {
+        if (isSet(handler.exec) || isSet(handler.httpGet) || isSet(handler.tcpSocket) || isSet(handler.sleep)) return;
+        ctx.report({ path: handlerPath(site, hook), target: "key", message: `the ${handlerName(site, hook)} names no handler`, hint: `add one of ${HOOK_HANDLERS.join(", ")} under ${hook}, or remove ${hook}` });
+      });
     },
   };
 }
@@ -106,12 +99,15 @@ function hookHasOneHandler(hook: Hook): CrossFieldConstraint {
     rule: "forbidden-value",
     upstream: `${CORE} validateHandler (Forbidden "may not specify more than 1 handler type"), called by validateLifecycle`,
     check(ctx) {
-      for (const { handler, path, what } of hookSites(ctx, hook)) {
+      eachHandler(ctx, hook, (handler, site) => {
+        let count = 0;
+        for (const h of HOOK_HANDLERS) if (isSet(handler[h])) count++;
+        if (count < 2) return;
         const named = HOOK_HANDLERS.filter((h) => isSet(handler[h]));
         for (const extra of named.slice(1)) {
-          ctx.report({ path: [...path, extra], target: "key", message: `the ${what} names "${extra}" beside "${named[0]}": a hook runs one handler`, hint: `keep one of ${named.join(", ")}; run the other from a script if both are needed` });
+          ctx.report({ path: [...handlerPath(site, hook), extra], target: "key", message: `the ${handlerName(site, hook)} names "${extra}" beside "${named[0]}": a hook runs one handler`, hint: `keep one of ${named.join(", ")}; run the other from a script if both are needed` });
         }
-      }
+      });
     },
   };
 }

@@ -25,22 +25,24 @@ const PROFILE: Record<Profile, { name: string; article: string; upstream: string
 
 const CALLER: Record<Level, string> = { pod: "validatePodSpecSecurityContext", container: "ValidateSecurityContext" };
 
-/** The profiles of one kind written in the pod's securityContext (level pod) or in its containers' (level container). */
-function profileSites(ctx: CheckContext, profile: Profile, level: Level): Array<{ value: Obj; path: Path; owner: string }> {
-  const out: Array<{ value: Obj; path: Path; owner: string }> = [];
+/**
+ * Calls `fn` with each profile of one kind written in the pod's securityContext (level pod) or
+ * in its containers' (level container), and how messages name its owner. Nothing is built unless
+ * something is reported.
+ */
+function eachProfile(ctx: CheckContext, profile: Profile, level: Level, fn: (value: Obj, path: () => Path, owner: () => string) => void) {
   if (level === "pod") {
     const pod = podSpecOf(ctx);
     const sc = pod?.spec.securityContext;
     const value = isMap(sc) ? sc[profile] : undefined;
-    if (pod && isMap(value)) out.push({ value, path: [...pod.path, "securityContext", profile], owner: "the pod" });
-    return out;
+    if (pod && isMap(value)) fn(value, () => [...pod.path, "securityContext", profile], () => "the pod");
+    return;
   }
   for (const site of containersOf(ctx)) {
     const sc = site.container.securityContext;
     const value = isMap(sc) ? sc[profile] : undefined;
-    if (isMap(value)) out.push({ value, path: [...site.path, "securityContext", profile], owner: containerLabel(site) });
+    if (isMap(value)) fn(value, () => [...site.path, "securityContext", profile], () => containerLabel(site));
   }
-  return out;
 }
 
 const pathOf = (level: Level, profile: Profile) => `spec.template.spec.${level === "pod" ? "" : "containers[]."}securityContext.${profile}.localhostProfile`;
@@ -55,17 +57,17 @@ function localhostNeedsProfile(profile: Profile, level: Level): CrossFieldConstr
     rule: "required-value",
     upstream: `${CORE} ${upstream} (Required "must be set when ${name} type is Localhost"), called by ${CALLER[level]}`,
     check(ctx) {
-      for (const { value, path, owner } of profileSites(ctx, profile, level)) {
-        if (value.type !== "Localhost") continue;
+      eachProfile(ctx, profile, level, (value, path, owner) => {
+        if (value.type !== "Localhost") return;
         const given = isSet(value.localhostProfile) && (profile === "seccompProfile" || value.localhostProfile !== "");
-        if (given) continue;
+        if (given) return;
         const written = isSet(value.localhostProfile);
         ctx.report({
-          path: [...path, written ? "localhostProfile" : "type"],
-          message: written ? `the ${name} profile of ${owner} has type "Localhost" and an empty localhostProfile` : `the ${name} profile of ${owner} has type "Localhost" but no localhostProfile`,
+          path: [...path(), written ? "localhostProfile" : "type"],
+          message: written ? `the ${name} profile of ${owner()} has type "Localhost" and an empty localhostProfile` : `the ${name} profile of ${owner()} has type "Localhost" but no localhostProfile`,
           hint: `add localhostProfile: the profile loaded on the nodes${profile === "seccompProfile" ? ", relative to the kubelet's seccomp directory (profiles/audit.json)" : " (its name, e.g. k8s-apparmor-example-deny-write)"}, or use type: RuntimeDefault`,
         });
-      }
+      });
     },
   };
 }
@@ -80,14 +82,14 @@ function profileOnlyForLocalhost(profile: Profile, level: Level): CrossFieldCons
     rule: "invalid-combination",
     upstream: `${CORE} ${upstream} ("can only be set when ${name} type is Localhost"), called by ${CALLER[level]}`,
     check(ctx) {
-      for (const { value, path, owner } of profileSites(ctx, profile, level)) {
-        if (!isSet(value.localhostProfile) || typeof value.type !== "string" || !types.includes(value.type)) continue;
+      eachProfile(ctx, profile, level, (value, path, owner) => {
+        if (!isSet(value.localhostProfile) || typeof value.type !== "string" || !types.includes(value.type)) return;
         ctx.report({
-          path: [...path, "localhostProfile"],
-          message: `localhostProfile "${String(value.localhostProfile)}" is not allowed with ${name} type "${value.type}" (${owner})`,
+          path: [...path(), "localhostProfile"],
+          message: `localhostProfile "${String(value.localhostProfile)}" is not allowed with ${name} type "${value.type}" (${owner()})`,
           hint: "remove localhostProfile, or set type: Localhost to load that profile",
         });
-      }
+      });
     },
   };
 }
