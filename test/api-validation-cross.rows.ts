@@ -95,6 +95,15 @@ const res = (requests: Obj, limits: Obj = {}) => ({ resources: { ...(Object.keys
 
 const storage = { resources: { requests: { storage: "1Gi" } } };
 
+function limitRange(...limits: Obj[]): Obj {
+  return { apiVersion: "v1", kind: "LimitRange", metadata: { name: "lr" }, spec: { limits } };
+}
+
+/** A Pod with a sidecar (restartable init container) extended by `c`. */
+const withSidecar = (c: Obj): Obj => pod({ initContainers: [{ name: "proxy", image: "envoyproxy/envoy:v1.31.0", restartPolicy: "Always", ...c }] });
+const seccomp = (p: Obj): Obj => pod({ securityContext: { seccompProfile: p } });
+const appArmor = (p: Obj): Obj => pod({}, { securityContext: { appArmorProfile: p } });
+
 export const ROWS: readonly Row[] = [
   // --- restartPolicy per owner kind (apps): only Always
   { upstream: `${APPS} TestValidateDeployment: template restartPolicy must be Always`, manifest: deploy({ restartPolicy: "Never" }), rule: "forbidden-value", valid: false, says: '"Never"' },
@@ -369,4 +378,54 @@ export const ROWS: readonly Row[] = [
   { upstream: `${CORE} TestValidateConfigMap: distinct keys in data and binaryData`, manifest: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: { a: "x" }, binaryData: { b: "eA==" } }, rule: "duplicate-value", valid: true },
   // --- same kind name, another API group: not judged
   { upstream: `${NET} TestValidateNetworkPolicy scope: a custom resource named NetworkPolicy (crd.projectcalico.org) is another type`, manifest: { apiVersion: "crd.projectcalico.org/v1", kind: "NetworkPolicy", metadata: { name: "n" }, spec: { ingress: [{ from: [{}] }] } }, rule: "invalid-combination", valid: true },
+  // --- probe and lifecycle handlers (validateHandler, validateExecAction)
+  { upstream: `${CORE} TestValidateProbe: an exec handler without a command`, manifest: pod({}, { livenessProbe: { exec: {} } }), rule: "required-value", valid: false, says: "liveness probe" },
+  { upstream: `${CORE} TestValidateProbe: an exec handler with an empty command`, manifest: pod({}, { readinessProbe: { exec: { command: [] } } }), rule: "required-value", valid: false, says: "readiness probe" },
+  { upstream: `${CORE} TestValidateProbe: an exec handler with a command`, manifest: pod({}, { readinessProbe: { exec: { command: ["cat", "/tmp/ready"] } } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateProbe: a sidecar's startup probe is validated like a container's`, manifest: withSidecar({ startupProbe: { exec: { command: [] } } }), rule: "required-value", valid: false, says: '"proxy"' },
+  { upstream: `${CORE} TestValidateLifecycle (cases of validateHandler): postStart with no handler`, manifest: pod({}, { lifecycle: { postStart: {} } }), rule: "required-value", valid: false, says: "postStart" },
+  { upstream: `${CORE} TestValidateLifecycle (cases of validateHandler): preStop with an exec handler without a command`, manifest: pod({}, { lifecycle: { preStop: { exec: { command: [] } } } }), rule: "required-value", valid: false, says: "preStop" },
+  { upstream: `${CORE} TestValidateLifecycle (cases of validateHandler): preStop with a sleep handler`, manifest: pod({}, { lifecycle: { preStop: { sleep: { seconds: 5 } } } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateLifecycle (cases of validateHandler): postStart with two handlers`, manifest: pod({}, { lifecycle: { postStart: { exec: { command: ["true"] }, httpGet: { path: "/", port: 80 } } } }), rule: "forbidden-value", valid: false, says: '"httpGet"' },
+  { upstream: `${CORE} TestValidateLifecycle (cases of validateHandler): preStop with tcpSocket and sleep, sleep counted last`, manifest: pod({}, { lifecycle: { preStop: { sleep: { seconds: 1 }, tcpSocket: { port: 80 } } } }), rule: "forbidden-value", valid: false, says: '"sleep"' },
+  { upstream: `${CORE} TestValidateLifecycle (cases of validateHandler): preStop with one httpGet handler`, manifest: pod({}, { lifecycle: { preStop: { httpGet: { path: "/drain", port: 80 } } } }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateInitContainers: an init container that is not a sidecar may not have lifecycle, and it is not judged further`, manifest: pod({ initContainers: [{ name: "init", image: "busybox:1.36", lifecycle: { postStart: {} } }] }), rule: "required-value", valid: true },
+  // --- seccomp and AppArmor profiles (validateSeccompProfileField, ValidateAppArmorProfileField)
+  { upstream: `${CORE} TestValidatePodSpec (cases of validateSeccompProfileField): Localhost without localhostProfile`, manifest: seccomp({ type: "Localhost" }), rule: "required-value", valid: false, says: '"Localhost"' },
+  { upstream: `${CORE} TestValidatePodSpec (cases of validateSeccompProfileField): Localhost with a relative localhostProfile`, manifest: seccomp({ type: "Localhost", localhostProfile: "profiles/audit.json" }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidatePodSpec (cases of validateSeccompProfileField): Localhost with an empty localhostProfile (a set pointer; validateLocalDescendingPath accepts "")`, manifest: seccomp({ type: "Localhost", localhostProfile: "" }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidatePodSpec (cases of validateSeccompProfileField): RuntimeDefault with a localhostProfile`, manifest: seccomp({ type: "RuntimeDefault", localhostProfile: "audit.json" }), rule: "invalid-combination", valid: false, says: '"audit.json"' },
+  { upstream: `${CORE} TestValidatePodSpec (cases of validateSeccompProfileField): Unconfined alone`, manifest: seccomp({ type: "Unconfined" }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateSecurityContext (cases of ValidateAppArmorProfileField): Localhost without localhostProfile`, manifest: appArmor({ type: "Localhost" }), rule: "required-value", valid: false, says: "AppArmor" },
+  { upstream: `${CORE} TestValidateSecurityContext (cases of ValidateAppArmorProfileField): Localhost with an empty localhostProfile`, manifest: appArmor({ type: "Localhost", localhostProfile: "" }), rule: "required-value", valid: false, says: "empty localhostProfile" },
+  { upstream: `${CORE} TestValidateSecurityContext (cases of ValidateAppArmorProfileField): Localhost with a profile name`, manifest: appArmor({ type: "Localhost", localhostProfile: "k8s-deny-write" }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateSecurityContext (cases of ValidateAppArmorProfileField): Unconfined with a localhostProfile`, manifest: appArmor({ type: "Unconfined", localhostProfile: "k8s-deny-write" }), rule: "invalid-combination", valid: false, says: '"k8s-deny-write"' },
+  { upstream: `${CORE} TestValidateSecurityContext (cases of ValidateAppArmorProfileField): a profile without a type is the schema rules' finding`, manifest: appArmor({ localhostProfile: "k8s-deny-write" }), rule: "invalid-combination", valid: true },
+  // --- LimitRange (ValidateLimitRange after SetDefaults_LimitRangeItem)
+  { upstream: `${CORE} TestValidateLimitRange: default above max`, manifest: limitRange({ type: "Container", default: { memory: "128Mi" }, max: { memory: "64Mi" } }), rule: "invalid-combination", valid: false, says: '"128Mi"' },
+  { upstream: `${CORE} TestValidateLimitRange: min above max`, manifest: limitRange({ type: "Container", min: { cpu: "2" }, max: { cpu: "1" } }), rule: "invalid-combination", valid: false, says: '"2"' },
+  { upstream: `${CORE} TestValidateLimitRange: defaultRequest above max`, manifest: limitRange({ type: "Container", defaultRequest: { cpu: "2" }, default: { cpu: "2" }, max: { cpu: "1" } }), rule: "invalid-combination", valid: false, says: "defaultRequest" },
+  { upstream: `${CORE} TestValidateLimitRange: defaultRequest above default`, manifest: limitRange({ type: "Container", defaultRequest: { memory: "1Gi" }, default: { memory: "512Mi" } }), rule: "invalid-combination", valid: false, says: '"512Mi"' },
+  { upstream: `${CORE} TestValidateLimitRange: min above defaultRequest`, manifest: limitRange({ type: "Container", min: { cpu: "500m" }, defaultRequest: { cpu: "100m" } }), rule: "invalid-combination", valid: false, says: '"100m"' },
+  { upstream: `${CORE} TestValidateLimitRange: min above default (Pod type: no default allowed, so a Container)`, manifest: limitRange({ type: "Container", min: { memory: "2Gi" }, default: { memory: "1Gi" }, defaultRequest: { memory: "2Gi" } }), rule: "invalid-combination", valid: false, says: '"1Gi"' },
+  { upstream: `${CORE} TestValidateLimitRange: maxLimitRequestRatio above max / min`, manifest: limitRange({ type: "Container", min: { cpu: "1" }, max: { cpu: "2" }, maxLimitRequestRatio: { cpu: "3" } }), rule: "invalid-combination", valid: false, says: '"3"' },
+  { upstream: `${CORE} TestValidateLimitRange: maxLimitRequestRatio equal to max / min`, manifest: limitRange({ type: "Container", min: { cpu: "1" }, max: { cpu: "2" }, maxLimitRequestRatio: { cpu: "2" } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateLimitRange: an extended resource's defaultRequest differs from the default taken from max`, manifest: limitRange({ type: "Container", max: { "nvidia.com/gpu": "2" }, defaultRequest: { "nvidia.com/gpu": "1" } }), rule: "invalid-combination", valid: false, says: "nvidia.com/gpu" },
+  { upstream: `${CORE} TestValidateLimitRange: an extended resource with equal default and defaultRequest`, manifest: limitRange({ type: "Container", default: { "nvidia.com/gpu": "1" }, defaultRequest: { "nvidia.com/gpu": "1" }, max: { "nvidia.com/gpu": "2" } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateLimitRange: cpu below the default taken from max may be overcommitted`, manifest: limitRange({ type: "Container", max: { cpu: "2" }, defaultRequest: { cpu: "500m" } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateLimitRange: min <= defaultRequest <= default <= max`, manifest: limitRange({ type: "Container", min: { cpu: "100m" }, defaultRequest: { cpu: "250m" }, default: { cpu: "500m" }, max: { cpu: "1" }, maxLimitRequestRatio: { cpu: "4" } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateLimitRange: default for type Pod`, manifest: limitRange({ type: "Pod", max: { cpu: "4" }, default: { cpu: "1" } }), rule: "forbidden-value", valid: false, says: '"Pod"' },
+  { upstream: `${CORE} TestValidateLimitRange: defaultRequest for type Pod`, manifest: limitRange({ type: "Pod", defaultRequest: { cpu: "1" } }), rule: "forbidden-value", valid: false, says: "defaultRequest" },
+  { upstream: `${CORE} TestValidateLimitRange: type Pod with max and min only`, manifest: limitRange({ type: "Pod", min: { cpu: "100m" }, max: { cpu: "4" } }), rule: "forbidden-value", valid: true },
+  { upstream: `${CORE} TestValidateLimitRange: type PersistentVolumeClaim without a storage bound`, manifest: limitRange({ type: "PersistentVolumeClaim", max: { cpu: "1" } }), rule: "required-value", valid: false, says: '"PersistentVolumeClaim"' },
+  { upstream: `${CORE} TestValidateLimitRange: type PersistentVolumeClaim with max storage`, manifest: limitRange({ type: "PersistentVolumeClaim", max: { storage: "10Gi" } }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateLimitRange: duplicate limit type`, manifest: limitRange({ type: "Container", max: { cpu: "1" } }, { type: "Container", max: { memory: "1Gi" } }), rule: "duplicate-value", valid: false, says: '"Container"' },
+  { upstream: `${CORE} TestValidateLimitRange: one limit per type`, manifest: limitRange({ type: "Container", max: { cpu: "1" } }, { type: "Pod", max: { cpu: "2" } }), rule: "duplicate-value", valid: true },
+  // --- a value of the wrong type is set: no follow-on finding (invalid-type reports it)
+  { upstream: `${CORE} cases of ValidateTolerations: a key of the wrong type (YAML 1.1's y) is a key`, manifest: pod({ tolerations: [{ key: true, operator: "Equal", value: "v" }] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} cases of ValidateTolerations: a value of the wrong type with operator Exists is still a value`, manifest: pod({ tolerations: [{ key: "k", operator: "Exists", value: true }] }), rule: "invalid-combination", valid: false },
+  { upstream: `${CORE} cases of ValidatePersistentVolumeClaimSpec: accessModes written as a string is there`, manifest: pvc({ accessModes: "ReadWriteOnce", resources: { requests: { storage: "1Gi" } } }), rule: "required-value", valid: true },
+  { upstream: `${RBAC} TestValidateRoleBindingSubject: a namespace of the wrong type (YAML 1.1's no) is a namespace`, manifest: binding("ClusterRoleBinding", { kind: "ServiceAccount", name: "sa", namespace: false }), rule: "required-value", valid: true },
+  { upstream: `${RBAC} cases of ValidatePolicyRule: resources written as a string is there`, manifest: role("Role", [{ apiGroups: [""], resources: "pods", verbs: ["get"] }]), rule: "required-value", valid: true },
+  { upstream: `${CORE} cases of validateEnvVarValueFrom: a value of the wrong type beside valueFrom is a value`, manifest: pod({}, { env: [{ name: "A", value: 1.1, valueFrom: { fieldRef: { fieldPath: "metadata.name" } } }] }), rule: "invalid-combination", valid: false, says: '"A"' },
 ];

@@ -79,6 +79,7 @@ export const SITES: Record<string, Site> = {
     build: (n) => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: meta(n), roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "x" }, subjects: [] }),
   },
   configMap: { prefix: "", build: (n) => ({ apiVersion: "v1", kind: "ConfigMap", metadata: meta(n), data: { ok: "1" } }) },
+  limitRange: { prefix: "spec.limits.0", build: (n) => ({ apiVersion: "v1", kind: "LimitRange", metadata: meta(n), spec: { limits: [{ type: "Container", max: { cpu: "2" } }] } }) },
   secret: { prefix: "", build: (n) => ({ apiVersion: "v1", kind: "Secret", metadata: meta(n), type: "Opaque", stringData: { ok: "1" } }) },
   priorityClass: { prefix: "", build: (n) => ({ apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", metadata: meta(n), value: 1000 }) },
   webhook: {
@@ -466,5 +467,22 @@ bad("configMap", "metadata.labels", [{ tier: null }], "k8s.io/apimachinery/pkg/a
 good("configMap", "metadata.labels", [{ tier: "" }], "k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/helpers_test.go TestNestedNullCoercingStringMap", undefined, nulls);
 bad("configMap", "data", [{ FLAGS: null }], "k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/helpers_test.go TestNestedNullCoercingStringMap", undefined, nulls);
 bad("pod", "nodeSelector", [{ disktype: null }], "k8s.io/apimachinery/pkg/apis/meta/v1/unstructured/helpers_test.go TestNestedNullCoercingStringMap", undefined, nulls);
+
+// LimitRange items: validateLimitRangeTypeName and the ratio of ValidateLimitRange.
+good("limitRange", "type", ["Container", "Pod", "PersistentVolumeClaim", "example.com/widget"], `${C} TestValidateLimitRange`);
+bad("limitRange", "type", ["container", "Containers", "Widget", "-bad/type"], `${C} TestValidateLimitRange`);
+good("limitRange", "maxLimitRequestRatio", ["1", "2", "1.5", 4], `${C} TestValidateLimitRange`, (v) => ({ cpu: v }));
+bad("limitRange", "maxLimitRequestRatio", ["500m", "0", 0.5], `${C} TestValidateLimitRange`, (v) => ({ cpu: v }));
+
+// Localhost seccomp and AppArmor profiles: validateLocalDescendingPath, ValidateAppArmorProfileField.
+const seccompLocal = (v: unknown) => ({ seccompProfile: { type: "Localhost", localhostProfile: v } });
+const appArmorLocal = (v: unknown) => ({ appArmorProfile: { type: "Localhost", localhostProfile: v } });
+good("container", "securityContext", ["profiles/audit.json", "audit.json", "a/b..c/d.json", ""], `${C} TestValidatePodSpec`, seccompLocal);
+bad("container", "securityContext", ["/var/lib/kubelet/seccomp/audit.json", "../audit.json", "profiles/../../etc/x.json"], `${C} TestValidatePodSpec`, seccompLocal);
+bad("pod", "securityContext", ["/audit.json", "a/../b"], `${C} TestValidatePodSpec`, seccompLocal);
+good("container", "securityContext", ["k8s-deny-write", "profiles/deny", a(4095)], `${C} TestValidateSecurityContext`, appArmorLocal);
+bad("container", "securityContext", [" k8s-deny-write", "k8s-deny-write ", "\tdeny", a(4096)], `${C} TestValidateSecurityContext`, appArmorLocal);
+bad("pod", "securityContext", ["deny\n"], `${C} TestValidateSecurityContext`, appArmorLocal);
+good("container", "securityContext", ["/abs/path", "../x"], `${C} TestValidatePodSpec`, (v) => ({ seccompProfile: { type: "RuntimeDefault", localhostProfile: v } }));
 
 export const ROWS: readonly Row[] = rows;

@@ -11,7 +11,7 @@ import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { ResourceIndex } from "../models/resource-index.js";
-import { HeldViews, Resource } from "../models/resource.js";
+import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
@@ -240,6 +240,20 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
   }
 }
 
+/** The text of a metadata name, generateName or namespace that YAML read as a boolean or a number (`name: y`), as written. */
+function writtenMetadata(text: string, doc: ParsedDocument, value: Record<string, unknown>, basePath: Path): WrittenMetadata | undefined {
+  const metadata = value.metadata;
+  if (typeof metadata !== "object" || metadata === null) return undefined;
+  let out: WrittenMetadata | undefined;
+  for (const key of ["name", "generateName", "namespace"] as const) {
+    const v = (metadata as Record<string, unknown>)[key];
+    if (typeof v !== "boolean" && typeof v !== "number") continue;
+    const at = locate(doc, [...basePath, "metadata", key], "value");
+    if (at.exact) (out ??= {})[key] = text.slice(at.start, at.end);
+  }
+  return out;
+}
+
 /** Type meta checks and List flattening; resources found are appended to the collection. */
 function collectResources(state: FileState, doc: ParsedDocument, value: Record<string, unknown>, basePath: Path): void {
   const { src } = state;
@@ -265,7 +279,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views));
+  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath)));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {

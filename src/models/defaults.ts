@@ -9,7 +9,7 @@
  *   SetDefaults_Probe, SetDefaults_HTTPGetAction, SetDefaults_Volume, SetDefaults_*VolumeSource,
  *   SetDefaults_Service, SetDefaults_ReplicationController, SetDefaults_PersistentVolume,
  *   SetDefaults_PersistentVolumeClaimSpec, SetDefaults_ObjectFieldSelector, SetDefaults_Pod with
- *   defaultHostNetworkPorts) and
+ *   defaultHostNetworkPorts, SetDefaults_LimitRangeItem) and
  *   the `+default` markers of k8s.io/api/core/v1/types.go (ContainerPort.protocol,
  *   ServicePort.protocol);
  * - apps/v1: pkg/apis/apps/v1/defaults.go (SetDefaults_Deployment, SetDefaults_StatefulSet,
@@ -331,7 +331,26 @@ const BY_KIND: Readonly<Record<string, (obj: Obj) => void>> = {
     orDefault(spec, "volumeMode", "Filesystem");
   },
   Secret: (obj) => orDefault(obj, "type", "Opaque"),
+  LimitRange: (obj) => {
+    const spec = own(obj, "spec");
+    if (spec) for (const item of ownMaps(spec, "limits")) if (item.type === "Container") defaultContainerLimit(item);
+  },
 };
+
+/**
+ * SetDefaults_LimitRangeItem for type Container: an absent default (limit) is the max, an absent
+ * defaultRequest the default, else the min. The maps are created as the defaulter makes them.
+ */
+function defaultContainerLimit(item: Obj) {
+  const max = isMap(item.max) ? item.max : {};
+  const min = isMap(item.min) ? item.min : {};
+  const limits = child(item, "default");
+  const requests = child(item, "defaultRequest");
+  if (!limits || !requests) return;
+  for (const key of Object.keys(max)) if (!Object.hasOwn(limits, key)) limits[key] = max[key];
+  for (const key of Object.keys(limits)) if (!Object.hasOwn(requests, key)) requests[key] = limits[key];
+  for (const key of Object.keys(min)) if (!Object.hasOwn(requests, key)) requests[key] = min[key];
+}
 
 /** SetDefaults_Job (batch/v1). */
 function defaultJobSpec(spec: Obj) {

@@ -56,6 +56,9 @@ function metadataString(metadata: unknown, key: "name" | "generateName" | "names
   return typeof v === "string" ? v : undefined;
 }
 
+/** The text of metadata strings that YAML read as a boolean or a number, by field (Resource's `written`). */
+export type WrittenMetadata = Partial<Record<"name" | "generateName" | "namespace", string>>;
+
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
 interface Views {
   metadata?: ObjectMeta;
@@ -114,14 +117,20 @@ export class Resource {
     readonly partial = false,
     /** Where the resource notes that it holds views, for the engine to drop them; without it they are kept. */
     private readonly held?: HeldViews,
+    /**
+     * The text of a metadata name, generateName or namespace that YAML read as another type
+     * (`name: y` is the boolean true): what the user named the object, which invalid-type asks to
+     * quote. Messages name the object by it, and it is not reported missing.
+     */
+    written?: WrittenMetadata,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
     // As ObjectMeta reads them; the rest of the metadata is read when a rule asks for it.
-    const name = metadataString(raw.metadata, "name");
-    const generateName = metadataString(raw.metadata, "generateName");
+    const name = metadataString(raw.metadata, "name") ?? written?.name;
+    const generateName = metadataString(raw.metadata, "generateName") ?? written?.generateName;
     this.name = name ?? (generateName ? `${generateName}*` : "");
-    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (metadataString(raw.metadata, "namespace") ?? defaultNamespace);
+    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (metadataString(raw.metadata, "namespace") ?? written?.namespace ?? defaultNamespace);
   }
 
   /** The views, created (and noted with `held`) on first use. */

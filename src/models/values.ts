@@ -62,3 +62,26 @@ export function yamlOctalInteger(value: unknown): number | undefined {
   const n = Number.parseInt(m[2].replace(/_/g, ""), 8);
   return Number.isSafeInteger(n) ? (m[1] === "-" ? -n : n) : undefined;
 }
+
+/**
+ * Whether a field holds a value, for the checks that ask if it is there (a toleration without a
+ * key, a claim without access modes): Go's `len(x) > 0`, or `!= nil` for a number or a boolean,
+ * read as the API server reads the value once it has its type. A value of the wrong type is there
+ * (`key: y`, which YAML 1.1 reads as the boolean true; `verbs: get` where a list belongs; even
+ * `apiGroups: ""`): invalid-type reports it and the object is refused for it, so no check reports
+ * the field missing as well. An empty string, list or map is not.
+ */
+export function filled(v: unknown): boolean {
+  if (v === undefined || v === null || v === "") return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === "object") {
+    for (const _ in v) return true;
+    return false;
+  }
+  return true;
+}
+
+/** `filled` for a list or map field: any value that is not a list or a map (even "") is one of the wrong type, so it is there. */
+export function filledList(v: unknown): boolean {
+  return typeof v === "object" && v !== null ? filled(v) : v !== undefined && v !== null;
+}

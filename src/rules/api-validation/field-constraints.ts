@@ -38,6 +38,8 @@ import { validateName } from "../../models/catalogue/names.js";
 import { compareVersions } from "../schema/api-changes.js";
 import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
+import { PROFILE_FIELD_CONSTRAINTS } from "./cross-field/profiles.js";
+import { LIMIT_RANGE_FIELD_CONSTRAINTS } from "./cross-field/limit-range.js";
 
 const CV = "pkg/apis/core/validation/validation.go";
 const AV = "pkg/apis/apps/validation/validation.go";
@@ -664,4 +666,4 @@ const objectSpec: FieldConstraint[] = [
   }),
 ];
 
-export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec];
+export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS];

@@ -16,7 +16,8 @@ targetPort, a probe, a NetworkPolicy or an Ingress backend refers to), file mode
 \`defaultMode: 644\` without the leading zero is the decimal number 644, above 0777), non-negative
 replica counts and probe timings, DNS names (an Ingress backend's Service name as a Service name), IP addresses and CIDRs (a
 NetworkPolicy's except ranges inside its cidr), a docker config Secret's JSON, env var names, ConfigMap
-keys, percentages up to 100%, and value sets the schema does not list. A manifest that breaks
+keys, percentages up to 100%, a Localhost seccomp profile's relative path, a LimitRange's type
+and maxLimitRequestRatio (at least 1), and value sets the schema does not list. A manifest that breaks
 one of them is refused with "Invalid value" and nothing is created; in a workload's template the
 controller never gets a pod. Every constraint, its field path and the upstream function that
 enforces it (pkg/apis/<group>/validation/validation.go, k8s.io/apimachinery/pkg/util/validation)

@@ -1,4 +1,5 @@
 /** Builds the rules that report one share of the schema validation (validate.ts, crd-validate.ts). */
+import { filled } from "../../models/values.js";
 import { defineRule, type Rule, type RuleMeta } from "../types.js";
 import { crdSchemaFindings } from "./crd-validate.js";
 import { schemaFindings, type SchemaRuleId } from "./validate.js";
@@ -15,7 +16,9 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResour
       for (const finding of schemaFindings(resource, meta.id, memo, settings.kubernetesVersion)) report(finding);
       for (const finding of crdSchemaFindings(resource, meta.id, index)) report(finding);
       // ObjectMeta declares no required field, but every object needs a name (or generateName for `kubectl create`).
-      if (meta.id === "missing-required-field" && !resource.metadata.name && !resource.metadata.generateName) {
+      // A name of the wrong type (`name: y`, the boolean true) is there: invalid-type reports it.
+      const written = typeof resource.raw.metadata === "object" && resource.raw.metadata !== null ? (resource.raw.metadata as Record<string, unknown>) : {};
+      if (meta.id === "missing-required-field" && !filled(written.name) && !filled(written.generateName)) {
         const hasMetadata = resource.raw.metadata !== undefined && resource.raw.metadata !== null;
         report({
           path: hasMetadata ? ["metadata"] : ["kind"],

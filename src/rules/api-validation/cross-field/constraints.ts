@@ -10,11 +10,14 @@ import type { Finding } from "../../types.js";
 import { OBJECT_CONSTRAINTS } from "./objects.js";
 import { POD_SPEC_CONSTRAINTS } from "./pod-spec.js";
 import { RESOURCE_CONSTRAINTS } from "./resources.js";
+import { HANDLER_CONSTRAINTS } from "./handlers.js";
+import { PROFILE_CONSTRAINTS } from "./profiles.js";
+import { LIMIT_RANGE_CONSTRAINTS } from "./limit-range.js";
 import type { CheckContext, CrossFieldConstraint, CrossFieldRuleId, Obj, SharedSites } from "./walk.js";
 
 export type { CrossFieldConstraint, CrossFieldRuleId } from "./walk.js";
 
-export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS];
+export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS];
 
 /** The constraints of each kind, in table order: a constant of the code, not of the input. */
 const BY_KIND: ReadonlyMap<string, readonly CrossFieldConstraint[]> = (() => {
@@ -40,6 +43,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
   ...["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"].map((k) => [k, ["rbac.authorization.k8s.io"]] as const),
   ["PodDisruptionBudget", ["policy"]],
   ["ValidatingAdmissionPolicyBinding", ["admissionregistration.k8s.io"]],
+  ["LimitRange", [""]],
 ]);
 
 /**

@@ -16,7 +16,8 @@ where only Always is supported (it makes a sidecar); an init container that is n
 not have probes or lifecycle hooks; a pod template may not have ephemeral containers; a volume or
 a projected source names one source; a pod with os.name windows may not set Linux-only security
 settings (validateWindows), one with os.name linux no windowsOptions; hostUsers: false excludes
-the host namespaces; a ClusterIP Service has no nodePort or load balancer fields. Each finding
+the host namespaces; a ClusterIP Service has no nodePort or load balancer fields; a lifecycle hook
+runs one handler; a LimitRange's Pod limit has no defaults. Each finding
 names the upstream function that decides it. What invalid-value already judges field by field (a
 readiness probe's terminationGracePeriodSeconds, a subject's apiGroup) is left to it.`,
   fix: "Remove the field or change the value as the hint says; where the field belongs elsewhere, the hint says where.",

@@ -21,7 +21,10 @@ and nonResourceURLs; a PodDisruptionBudget with
 both minAvailable and maxUnavailable; a DaemonSet rolling update with both maxSurge and
 maxUnavailable above zero (maxUnavailable defaults to 1); an Ingress whose
 kubernetes.io/ingress.class annotation differs from its ingressClassName (refused on create); a
-ValidatingAdmissionPolicyBinding with both Deny and Warn. Values the API server defaults are judged after defaulting
+ValidatingAdmissionPolicyBinding with both Deny and Warn; a localhostProfile on a seccomp or
+AppArmor profile whose type is not Localhost; a LimitRange whose min, defaultRequest, default and
+max are out of order for a resource, whose maxLimitRequestRatio exceeds max / min, or whose
+default and defaultRequest differ for a resource that cannot be overcommitted. Values the API server defaults are judged after defaulting
 (progressDeadlineSeconds is 600 when absent). Each finding names the upstream function that
 decides it (pkg/apis/*/validation/validation.go).`,
   fix: "Keep one of the contradicting fields, or change one so that they agree, as the hint says.",

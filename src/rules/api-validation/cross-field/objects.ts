@@ -6,6 +6,7 @@
 import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
 import { at, count, isMap, isSet, items, nonEmpty, shown, sourcesOf, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { filled, filledList } from "../../../models/values.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
 const APPS = "pkg/apis/apps/validation/validation.go";
@@ -83,7 +84,7 @@ function claimConstraints(): CrossFieldConstraint[] {
       upstream: `${CORE} ValidatePersistentVolumeClaimSpec (Required "at least 1 access mode is required")`,
       check(ctx) {
         for (const { spec, path, what } of validatedClaims(ctx)) {
-          if (count(spec.accessModes) > 0) continue;
+          if (filledList(spec.accessModes)) continue;
           ctx.report({ path: isSet(spec.accessModes) ? [...path, "accessModes"] : path, target: "key", message: `${what} names no access mode`, hint: "add accessModes: [ReadWriteOnce] (or ReadWriteOncePod, ReadOnlyMany, ReadWriteMany)" });
         }
       },
@@ -140,7 +141,7 @@ function claimTemplateConstraints(): CrossFieldConstraint[] {
       constraint: "a claim template names at least one access mode (else every claim the controller creates is rejected)",
       check(ctx) {
         for (const { spec, path, name } of statefulSetClaims(ctx)) {
-          if (count(spec.accessModes) > 0) continue;
+          if (filledList(spec.accessModes)) continue;
           ctx.report({ path: isSet(spec.accessModes) ? [...path, "accessModes"] : path, target: "key", message: `volumeClaimTemplate "${name}" names no access mode: the claims created from it are rejected, so the pods stay Pending`, hint: "add accessModes: [ReadWriteOnce]" });
         }
       },
@@ -193,7 +194,7 @@ function findIngressServicePorts(ctx: CheckContext): Array<{ service: Obj; port:
     const service = backend.service;
     if (!isMap(service)) return [];
     const port = service.port;
-    return [{ service, path, port: { name: isMap(port) && nonEmpty(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } }];
+    return [{ service, path, port: { name: isMap(port) && filled(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } }];
   });
 }
 
@@ -337,7 +338,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} ValidateReplicationControllerSpec (Required); core/v1 SetDefaults_ReplicationController`,
     check(ctx) {
-      if (count(at(ctx.obj, ["spec", "selector"])) > 0) return;
+      if (filledList(at(ctx.obj, ["spec", "selector"]))) return;
       ctx.report({ path: isMap(ctx.resource.raw.spec) ? ["spec"] : ["kind"], target: "key", message: `ReplicationController "${ctx.resource.name}" has no selector, and its template has no labels to take it from`, hint: "add labels to spec.template.metadata.labels (the selector defaults to them)" });
     },
   },
@@ -425,7 +426,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} ValidatePersistentVolumeSpec (Required)`,
     check(ctx) {
-      if (count(at(ctx.obj, ["spec", "accessModes"])) > 0 || !isMap(ctx.obj.spec)) return;
+      if (filledList(at(ctx.obj, ["spec", "accessModes"])) || !isMap(ctx.obj.spec)) return;
       ctx.report({ path: isSet(at(ctx.obj, ["spec", "accessModes"])) ? ["spec", "accessModes"] : ["spec"], target: "key", message: `PersistentVolume "${ctx.resource.name}" names no access mode`, hint: "add accessModes: [ReadWriteOnce]" });
     },
   },
@@ -478,7 +479,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${NETWORKING} ValidateIngressSpec ("either \`defaultBackend\` or \`rules\` must be specified")`,
     check(ctx) {
-      if (!isV1Ingress(ctx) || isSet(at(ctx.obj, ["spec", "defaultBackend"])) || count(at(ctx.obj, ["spec", "rules"])) > 0) return;
+      if (!isV1Ingress(ctx) || isSet(at(ctx.obj, ["spec", "defaultBackend"])) || filledList(at(ctx.obj, ["spec", "rules"]))) return;
       if (isSet(at(ctx.obj, ["spec", "backend"]))) return; // the v1beta1 name: unknown-field says to rename it
       ctx.report({ path: isMap(ctx.obj.spec) ? ["spec"] : ["kind"], target: "key", message: `Ingress "${ctx.resource.name}" has neither a defaultBackend nor rules: it routes nothing`, hint: "add rules with http paths, or a defaultBackend" });
     },
@@ -573,7 +574,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `pkg/apis/core/validation/validation.go ValidateService (Required "ports")`,
     check(ctx) {
-      if (count(at(ctx.obj, ["spec", "ports"])) > 0 || serviceType(ctx) === "ExternalName" || at(ctx.obj, ["spec", "clusterIP"]) === "None") return;
+      if (filledList(at(ctx.obj, ["spec", "ports"])) || serviceType(ctx) === "ExternalName" || at(ctx.obj, ["spec", "clusterIP"]) === "None") return;
       ctx.report({ path: isSet(at(ctx.resource.raw, ["spec", "ports"])) ? ["spec", "ports"] : ["spec"], target: "key", message: `Service "${ctx.resource.name}" of type "${serviceType(ctx)}" has no ports`, hint: "add ports: [{port: 80, targetPort: 8080}], or make it headless (clusterIP: None)" });
     },
   },
@@ -584,7 +585,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} ValidateService (Required "externalName")`,
     check(ctx) {
-      if (serviceType(ctx) !== "ExternalName" || nonEmpty(at(ctx.obj, ["spec", "externalName"]))) return;
+      if (serviceType(ctx) !== "ExternalName" || filled(at(ctx.obj, ["spec", "externalName"]))) return;
       ctx.report({ path: ["spec", "type"], message: `Service "${ctx.resource.name}" of type "ExternalName" names no externalName`, hint: "add externalName: the DNS name the Service stands for (db.example.com)" });
     },
   },
@@ -720,9 +721,9 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${RBAC} ValidatePolicyRule (Required "resource rules must supply at least one api group", "... at least one resource"; empty verbs are invalid-value's)`,
     check(ctx) {
       for (const [rule, i] of rbacRules(ctx)) {
-        if (count(rule.nonResourceURLs) > 0) continue;
+        if (filledList(rule.nonResourceURLs)) continue;
         for (const field of ["apiGroups", "resources"]) {
-          if (count(rule[field]) > 0) continue;
+          if (filledList(rule[field])) continue;
           ctx.report({ path: isSet(rule[field]) ? ["rules", i, field] : ["rules", i], target: "key", message: `this resource rule names no ${field}`, hint: field === "apiGroups" ? 'add apiGroups: [""] for the core group (pods, services...), or the group of the resources' : "add resources, for example [pods]" });
         }
       }
@@ -749,7 +750,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${RBAC} ValidateRoleBindingSubject (Required "namespace")`,
     check(ctx) {
       for (const [subject, i] of items(ctx.obj.subjects)) {
-        if (subject.kind !== "ServiceAccount" || nonEmpty(subject.namespace)) continue;
+        if (subject.kind !== "ServiceAccount" || filled(subject.namespace)) continue;
         ctx.report({ path: ["subjects", i], target: "key", message: `ServiceAccount subject "${shown(subject.name ?? "")}" has no namespace: a ClusterRoleBinding has none to lend it`, hint: "add namespace: the namespace of the ServiceAccount" });
       }
     },
@@ -830,7 +831,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       if (ctx.obj.type !== "kubernetes.io/service-account-token" || ctx.resource.partial) return;
       const annotations = at(ctx.obj, ["metadata", "annotations"]);
-      if (isMap(annotations) && nonEmpty(annotations[SERVICE_ACCOUNT_NAME_ANNOTATION])) return;
+      if (isMap(annotations) && filled(annotations[SERVICE_ACCOUNT_NAME_ANNOTATION])) return;
       ctx.report({
         path: isMap(annotations) ? ["metadata", "annotations"] : ["type"],
         target: isMap(annotations) ? "key" : undefined,

@@ -25,6 +25,8 @@ import {
   type Obj,
 } from "./walk.js";
 
+import { filled, filledList } from "../../../models/values.js";
+
 const CORE = "pkg/apis/core/validation/validation.go";
 const APPS = "pkg/apis/apps/validation/validation.go";
 const TEMPLATE_KINDS = POD_KINDS.filter((k) => k !== "Pod");
@@ -347,7 +349,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       eachContainer(ctx, (site) => {
         for (const [env, k] of items(site.container.env)) {
-          if (!nonEmpty(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, []).length === 0) continue;
+          if (!filled(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, []).length === 0) continue;
           ctx.report({
             path: [...site.path, "env", k, "valueFrom"],
             target: "key",
@@ -367,7 +369,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       eachContainer(ctx, (site) => {
         for (const [env, k] of items(site.container.env)) {
-          if (!isMap(env.valueFrom) || nonEmpty(env.value)) continue;
+          if (!isMap(env.valueFrom) || filled(env.value)) continue;
           const sources = sourcesOf(env.valueFrom, []);
           for (const extra of sources.slice(1)) {
             ctx.report({
@@ -450,7 +452,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       eachContainer(ctx, (site) => {
         for (const [mount, k] of items(site.container.volumeMounts)) {
-          if (!nonEmpty(mount.subPath) || !nonEmpty(mount.subPathExpr)) continue;
+          if (!filled(mount.subPath) || !filled(mount.subPathExpr)) continue;
           ctx.report({
             path: [...site.path, "volumeMounts", k, "subPathExpr"],
             message: `volume mount "${shown(mount.mountPath ?? "")}" of ${containerLabel(site)} sets both subPath "${mount.subPath}" and subPathExpr "${mount.subPathExpr}"`,
@@ -706,7 +708,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       if (!pod || pod.spec.dnsPolicy !== "None") return;
       if (!isMap(pod.spec.dnsConfig)) {
         ctx.report({ path: [...pod.path, "dnsPolicy"], message: `dnsPolicy "None" needs a dnsConfig: the pod gets no DNS settings otherwise`, hint: "add dnsConfig with nameservers (and searches, options), or use dnsPolicy: ClusterFirst" });
-      } else if (count(pod.spec.dnsConfig.nameservers) === 0) {
+      } else if (!filledList(pod.spec.dnsConfig.nameservers)) {
         ctx.report({ path: [...pod.path, "dnsConfig"], target: "key", message: `dnsPolicy "None" needs at least one nameserver in dnsConfig`, hint: "add dnsConfig.nameservers, for example [10.96.0.10]" });
       }
     },
@@ -721,10 +723,12 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       const pod = podSpecOf(ctx);
       if (!pod) return;
       for (const [t, i] of items(pod.spec.tolerations)) {
+        // An operator of the wrong type is invalid-type's: what it was meant to be is unknown.
+        if (isSet(t.operator) && typeof t.operator !== "string") continue;
         const op = nonEmpty(t.operator) ? t.operator : "Equal";
-        if (op === "Exists" && nonEmpty(t.value)) {
+        if (op === "Exists" && filled(t.value)) {
           ctx.report({ path: [...pod.path, "tolerations", i, "value"], message: `toleration value "${t.value}" is not allowed with operator "Exists"`, hint: "remove value (Exists matches every value), or use operator: Equal" });
-        } else if (!nonEmpty(t.key) && op !== "Exists") {
+        } else if (!filled(t.key) && op !== "Exists") {
           ctx.report({ path: [...pod.path, "tolerations", i, ...(isSet(t.operator) ? ["operator"] : [])], target: isSet(t.operator) ? undefined : "key", message: `a toleration without a key needs operator "Exists", not "${op}"`, hint: "add the taint's key, or set operator: Exists to tolerate every taint (of the effect)" });
         }
       }
