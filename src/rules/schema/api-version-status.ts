@@ -5,7 +5,6 @@ import type { Resource } from "../../models/resource.js";
 import { API_CHANGES, compareVersions, findApiChange, type ApiChange } from "./api-changes.js";
 import { inRange, servedRange, versionsServedAt } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
-import { disabledByDefault } from "../../models/catalogue/enabled-by-default.js";
 
 /**
  * A beta version still served next to a GA version of the same group: the API server marks it
@@ -13,8 +12,6 @@ import { disabledByDefault } from "../../models/catalogue/enabled-by-default.js"
  */
 function supersededBeta(apiVersion: string, kind: string, target: string): ApiChange | undefined {
   if (!/\/v\d+beta\d+$/.test(apiVersion) || !lookupKind(apiVersion, kind)) return undefined;
-  // A beta the target serves only with --runtime-config does not "still work": api-version-disabled-by-default says so.
-  if (disabledByDefault(apiVersion, kind, target)) return undefined;
   // At an older target the GA version must be served there already (the history says from when).
   const servedAtTarget = (ga: string) => target === CATALOGUE_KUBERNETES_VERSION || inRange(servedRange(ga, kind, true)!, target);
   const ga = versionsOfKind(kind).find((v) => groupOf(v.apiVersion) === groupOf(apiVersion) && /\/v\d+$/.test(v.apiVersion) && servedAtTarget(v.apiVersion));
