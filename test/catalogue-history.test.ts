@@ -118,17 +118,24 @@ test.each(rows)("%s", (_name, fact, release, served) => {
 });
 
 test("a gated field appears in the catalogue in the release its gate's first stage names", () => {
-  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1" };
+  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1", PersistentVolumeClaim: "v1", PersistentVolume: "v1" };
   const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: API_VERSIONS[g.where.kinds[0]], kind: g.where.kinds[0], path: [...g.where.path] });
-  const firsts = GATED_FIELDS.map((g) => {
+  // A field that left the API with its gate (ServiceTopology's topologyKeys) is not in the newest catalogue (fixtures/rules/unknown-field/removed-fields.yaml checks its range).
+  const present = GATED_FIELDS.filter((g) => !g.stages.some((s) => s.stage === "removed"));
+  const firsts = present.map((g) => {
     const { apiVersion, kind, path } = kindOf(g);
     const field = path.join(".").replace(/\.\*/g, "[]");
     const first = releases.find((r) => fieldServedAt(apiVersion, kind, field, r));
     return `${g.gate} ${field}: ${first}`;
   });
-  // A gate older than the history (ProcMountType, alpha since 1.12): the field is in its oldest release.
-  const firstKnown = (from: string) => (compareVersions(from, OLDEST_KUBERNETES_VERSION) < 0 ? OLDEST_KUBERNETES_VERSION : from);
-  expect(firsts).toEqual(GATED_FIELDS.map((g) => `${g.gate} ${kindOf(g).path.join(".").replace(/\.\*/g, "[]")}: ${firstKnown(g.stages[0].from)}`));
+  // A gate older than the history (ProcMountType, alpha since 1.12), or than the kind's version (a CronJob's
+  // ttlSecondsAfterFinished: batch/v1 serves CronJobs from 1.21): the field comes with the oldest release that has the kind.
+  const firstKnown = (g: (typeof GATED_FIELDS)[number]) => {
+    const { apiVersion, kind } = kindOf(g);
+    const kindFirst = servedRange(apiVersion, kind, lookupKind(apiVersion, kind) !== undefined)!.first;
+    return [g.stages[0].from, OLDEST_KUBERNETES_VERSION, kindFirst].sort(compareVersions)[2];
+  };
+  expect(firsts).toEqual(present.map((g) => `${g.gate} ${kindOf(g).path.join(".").replace(/\.\*/g, "[]")}: ${firstKnown(g)}`));
 });
 
 test("every object type and field the history names is one of the catalogue's (regenerate both together)", async () => {

@@ -49,13 +49,21 @@ const FACTS: GateFact[] = [
   { gate: "StatefulSetAutoDeletePVC", off: ["1.23", "1.26"], checkedUntil: NEWEST, source: `${KF}: 1.23 alpha false, 1.27 beta true, 1.32 GA` },
   { gate: "ClusterTrustBundleProjection", off: ["1.29", "1.33"], checkedUntil: "1.33", source: `${KF}: 1.29 alpha false, 1.33 beta false` },
   { gate: "DynamicResourceAllocation", off: ["1.26", "1.33"], checkedUntil: "1.33", source: `${KF}: 1.26 alpha false, 1.32 beta false` },
+  { gate: "PodLevelResources", off: ["1.32", "1.33"], checkedUntil: NEWEST, source: "kube_features.go (1.35) versioned specs: 1.32 alpha false, 1.34 beta true" },
+  { gate: "VolumeAttributesClass", off: ["1.29", "1.33"], checkedUntil: NEWEST, source: "kube_features.go (1.35) versioned specs: 1.29 alpha false, 1.31 beta false, 1.34 GA true" },
+  { gate: "IndexedJob", off: ["1.21", "1.21"], checkedUntil: NEWEST, source: "IndexedJob.md: alpha false 1.21, beta true 1.22-1.23, stable 1.24-1.25, removed" },
+  { gate: "SuspendJob", off: ["1.21", "1.21"], checkedUntil: NEWEST, source: "SuspendJob.md: alpha false 1.21, beta true 1.22-1.23, stable 1.24-1.25, removed" },
+  { gate: "TTLAfterFinished", off: ["1.19", "1.20"], checkedUntil: NEWEST, source: "TTLAfterFinished.md: alpha false 1.12-1.20, beta true 1.21-1.22, stable 1.23-1.24, removed" },
+  { gate: "ServiceTopology", off: ["1.19", "1.21"], checkedUntil: NEWEST, source: "ServiceTopology.md: alpha false 1.17-1.22; Service spec.topologyKeys left the API in 1.22 (CHANGELOG-1.22), so nothing is gated from 1.22" },
+  { gate: "GenericEphemeralVolume", off: ["1.19", "1.20"], checkedUntil: NEWEST, source: "GenericEphemeralVolume.md: alpha false 1.19-1.20, beta true 1.21-1.22, stable 1.23-1.24, removed" },
 ];
 
 const releases = knownReleases();
 const inRange = (r: string, [a, b]: [string, string]) => compareVersions(r, a) >= 0 && compareVersions(r, b) <= 0;
+/** Off by default: the gate exists, is not removed, and its stage is off by default. */
 const offAt = (stages: readonly GateStage[], release: string) => {
   const stage = gateStageAt(stages, release);
-  return stage !== undefined && !stage.enabledByDefault;
+  return stage !== undefined && stage.stage !== "removed" && !stage.enabledByDefault;
 };
 /** The stages of a gate in the table: every row of the gate has the same. */
 function stagesOf(gate: string): readonly GateStage[] {

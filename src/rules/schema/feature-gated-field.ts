@@ -22,7 +22,7 @@ function gatesOffAt(release: string): GateOff[] {
   const off: GateOff[] = [];
   for (const gated of GATED_FIELDS) {
     const stage = gateStageAt(gated.stages, release);
-    if (!stage || stage.enabledByDefault) continue;
+    if (!stage || stage.enabledByDefault || stage.stage === "removed") continue;
     off.push({ gated, stage, onFrom: gated.stages.find((s) => s.enabledByDefault && compareVersions(s.from, release) > 0)?.from });
   }
   return off;
@@ -80,12 +80,19 @@ function refusedMessage(g: GatedField, field: string, refused: readonly string[]
   return `the API server rejects this object at ${release} unless the ${gate} feature gate is on (${when}): field ${JSON.stringify(field)} is dropped on write, and without it ${fields} may not be set`;
 }
 
+/** The object is invalid once the gated field is dropped (`rejectedOnceDropped`). */
+function rejectedMessage(g: GatedField, field: string, stage: GateStage, release: string, onFrom: string | undefined): string {
+  const gate = stage.gate ?? g.gate;
+  const when = `${stage.stage}, off by default${onFrom ? `; on by default from ${onFrom}` : ""}`;
+  return `the API server rejects this object at ${release} unless the ${gate} feature gate is on (${when}): field ${JSON.stringify(field)} is dropped on write, and then ${g.consequence} (${JSON.stringify(g.rejectedOnceDropped!.error)})`;
+}
+
 export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies and PodDisruptionBudgets.
-  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget"],
+  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies, PodDisruptionBudgets and volumes.
+  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget", "PersistentVolumeClaim", "PersistentVolume"],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
@@ -93,17 +100,20 @@ clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the
 \`hostUsers\`, \`schedulingGates\`, \`resourceClaims\`, an init container's \`restartPolicy\`,
 \`resizePolicy\`, topology spread and affinity \`matchLabelKeys\`, \`minDomains\`, lifecycle
 \`sleep\`, cluster trust bundle projections, the pod's \`os\`, image volumes,
-\`supplementalGroupsPolicy\`, \`seLinuxChangePolicy\`, \`recursiveReadOnly\` mounts; a Job's
-\`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`, \`successPolicy\`,
-\`managedBy\` and \`podReplacementPolicy\`; a Service's \`trafficDistribution\` and
-\`internalTrafficPolicy\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
+\`supplementalGroupsPolicy\`, \`seLinuxChangePolicy\`, \`recursiveReadOnly\` mounts, the pod-level
+\`resources\`; a Job's \`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`,
+\`successPolicy\`, \`managedBy\`, \`podReplacementPolicy\`, \`completionMode\`, \`suspend\` and
+\`ttlSecondsAfterFinished\`; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
+\`topologyKeys\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
 \`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\`), and for others the controller or
 the API server ignores them (a CronJob's \`timeZone\`, a StatefulSet's \`minReadySeconds\` and
 \`persistentVolumeClaimRetentionPolicy\`; a container's \`procMount\`, forced to Default). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container
 that never exits, so the pod never starts; one that also has a probe or a \`lifecycle\` hook is
 refused outright (an error here), since validation forbids those on an init container without
-\`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. The target is --kubernetes-version (or
+\`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. A
+generic \`ephemeral\` volume before 1.21 is refused too: once dropped, the volume has no source
+("must specify a volume type"). The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.`,
   fix: "Enable the feature gate on the cluster (API server, and the kubelet or controller that reads the field), or drop the field until the release that turns the gate on by default.",
   preventsStatus: [],
@@ -132,6 +142,16 @@ kubernetesVersion in the config); a field the target does not know at all is unk
         const path = pathOf(base, pattern, items);
         const field = String(path[path.length - 1]);
         if (g.sameAsGateOff !== undefined && resource.get(path) === g.sameAsGateOff) return;
+        if (g.rejectedOnceDropped) {
+          report({
+            path,
+            target: "key",
+            severity: "error",
+            message: rejectedMessage(g, field, stage, release, onFrom),
+            hint: `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : ""}`,
+          });
+          return;
+        }
         const refused = refusedSiblings(g, resource.get(path.slice(0, -1)));
         if (refused.length) {
           report({

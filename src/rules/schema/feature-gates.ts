@@ -12,10 +12,13 @@
 
 import { compareVersions } from "../../models/catalogue/releases.js";
 
-/** One step of a gate's life: from this release on, until the next step. */
+/**
+ * One step of a gate's life: from this release on, until the next step. "removed": the gate and
+ * the field are gone from this release on (a field the target lacks is unknown-field's).
+ */
 export interface GateStage {
   from: string;
-  stage: "alpha" | "beta" | "GA";
+  stage: "alpha" | "beta" | "GA" | "removed";
   enabledByDefault: boolean;
   /** The gate's name from this release on, when it was renamed. */
   gate?: string;
@@ -42,6 +45,11 @@ export interface GatedField {
   refusedWithout?: { fields: readonly string[]; source: string };
   /** A value that does what the gate off does (procMount: Default): not reported. */
   sameAsGateOff?: string;
+  /**
+   * What validation says once the field is dropped, when that leaves the object invalid: the
+   * object is rejected while the gate is off (an error), not silently changed.
+   */
+  rejectedOnceDropped?: { error: string; source: string };
 }
 
 const sidecar: GateStage[] = [
@@ -113,6 +121,33 @@ const procMountType: GateStage[] = [
   { from: "1.12", stage: "alpha", enabledByDefault: false },
   { from: "1.31", stage: "beta", enabledByDefault: false },
   { from: "1.33", stage: "beta", enabledByDefault: true },
+];
+const podLevelResources: GateStage[] = [
+  { from: "1.32", stage: "alpha", enabledByDefault: false },
+  { from: "1.34", stage: "beta", enabledByDefault: true },
+];
+const volumeAttributesClass: GateStage[] = [
+  { from: "1.29", stage: "alpha", enabledByDefault: false },
+  { from: "1.31", stage: "beta", enabledByDefault: false },
+  { from: "1.34", stage: "GA", enabledByDefault: true },
+];
+// Gates removed before kube_features.go had versioned specs: stages from the reference page of
+// removed gates (kubernetes/website feature-gates-removed, `stages`).
+const indexedJob: GateStage[] = [
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.22", stage: "beta", enabledByDefault: true },
+  { from: "1.24", stage: "GA", enabledByDefault: true },
+];
+const suspendJob: GateStage[] = [
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.22", stage: "beta", enabledByDefault: true },
+  { from: "1.24", stage: "GA", enabledByDefault: true },
+];
+const ttlAfterFinished: GateStage[] = [
+  // Alpha since 1.12, older than the oldest release k8s-lint knows.
+  { from: "1.12", stage: "alpha", enabledByDefault: false },
+  { from: "1.21", stage: "beta", enabledByDefault: true },
+  { from: "1.23", stage: "GA", enabledByDefault: true },
 ];
 const CONTAINER_LISTS = ["containers", "initContainers"] as const;
 const AFFINITY_TERMS = [
@@ -421,6 +456,58 @@ export const GATED_FIELDS: readonly GatedField[] = [
       source: "pkg/api/pod/util.go dropDisabledFields (volumeMounts[].recursiveReadOnly)",
     }),
   ),
+  {
+    gate: "PodLevelResources",
+    where: { pod: ["resources"] },
+    effect: "dropped",
+    stages: podLevelResources,
+    consequence: "the pod gets no pod-level requests and limits: only its containers' resources count for scheduling and cgroups",
+    source: "pkg/api/pod/util.go dropDisabledPodLevelResources (podSpec.Resources cleared unless the old pod used it)",
+  },
+  ...(["PersistentVolumeClaim", "PersistentVolume"] as const).map(
+    (kind): GatedField => ({
+      gate: "VolumeAttributesClass",
+      where: { kinds: [kind], path: ["spec", "volumeAttributesClassName"] },
+      effect: "dropped",
+      stages: volumeAttributesClass,
+      consequence: "the volume is provisioned and kept without the attributes of the VolumeAttributesClass (IOPS, throughput)",
+      source:
+        kind === "PersistentVolumeClaim"
+          ? "pkg/api/persistentvolumeclaim/util.go DropDisabledFieldsFromSpec (volumeAttributesClassName cleared unless the old claim used it)"
+          : "pkg/api/persistentvolume/util.go DropDisabledSpecFields (volumeAttributesClassName cleared unless the old volume used it)",
+    }),
+  ),
+  ...jobFields("IndexedJob", "completionMode", indexedJob, "the Job runs as NonIndexed: its pods get no completion index, and completions count any successful pod"),
+  ...jobFields("SuspendJob", "suspend", suspendJob, "the Job starts its pods at once instead of waiting to be resumed"),
+  ...jobFields("TTLAfterFinished", "ttlSecondsAfterFinished", ttlAfterFinished, "the finished Job and its pods are never deleted automatically"),
+  {
+    gate: "ServiceTopology",
+    where: { kinds: ["Service"], path: ["spec", "topologyKeys"] },
+    effect: "dropped",
+    stages: [
+      // Alpha since 1.17; the field left the API with the gate in 1.22.
+      { from: "1.17", stage: "alpha", enabledByDefault: false },
+      { from: "1.22", stage: "removed", enabledByDefault: false },
+    ],
+    consequence: "traffic goes to any endpoint, not by the topology keys",
+    source: "pkg/api/service/util.go DropDisabledFields (topologyKeys cleared unless the old Service used it)",
+  },
+  {
+    gate: "GenericEphemeralVolume",
+    where: { pod: ["volumes", "*", "ephemeral"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.19", stage: "alpha", enabledByDefault: false },
+      { from: "1.21", stage: "beta", enabledByDefault: true },
+      { from: "1.23", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the volume has no source",
+    source: "pkg/api/pod/util.go dropDisabledFields (volumes[].ephemeral cleared unless the old pod used one)",
+    rejectedOnceDropped: {
+      error: "must specify a volume type",
+      source: 'pkg/apis/core/validation/validation.go validateVolumeSource (Required "must specify a volume type" for a volume without a source), run after dropDisabledFields',
+    },
+  },
   ...CONTAINER_LISTS.map(
     (list): GatedField => ({
       gate: "ProcMountType",

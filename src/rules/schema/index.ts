@@ -1,5 +1,6 @@
 /** Rules of the "schema" category. */
 import type { Rule } from "../types.js";
+import { rule as apiVersionDisabledByDefault } from "./api-version-disabled-by-default.js";
 import { rule as deprecatedApiVersion } from "./deprecated-api-version.js";
 import { rule as featureGatedField } from "./feature-gated-field.js";
 import { rule as invalidLabel } from "./invalid-label.js";
@@ -14,6 +15,7 @@ import { rule as unknownField } from "./unknown-field.js";
 
 export const rules: Rule[] = [
   unknownApiVersion,
+  apiVersionDisabledByDefault,
   deprecatedApiVersion,
   removedApiVersion,
   unknownField,

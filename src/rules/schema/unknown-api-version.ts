@@ -7,6 +7,7 @@ import type { Finding } from "../types.js";
 import { compareVersions, findApiChange } from "./api-changes.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { inRange, servedRange, versionsServedAt } from "../../models/catalogue/history.js";
+import { disabledByDefault } from "../../models/catalogue/enabled-by-default.js";
 import { crdOf, versionOf } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 
@@ -88,17 +89,27 @@ function notServedAtTarget(apiVersion: string, kind: string, target: string): Fi
   };
 }
 
-/** "set apiVersion to ..." naming the version of the kind the target serves, closest first. */
+/**
+ * "set apiVersion to ..." naming the version of the kind the target serves, closest first; one
+ * the target serves only with --runtime-config only when no other is served, with the flag.
+ */
 function servedHint(apiVersion: string, kind: string, target: string): string | undefined {
-  const served = versionsServedAt(kind, target);
+  const all = versionsServedAt(kind, target);
+  const onByDefault = all.filter((v) => !disabledByDefault(v, kind, target));
+  const pick = closestServed(apiVersion, onByDefault);
+  if (pick) return `set apiVersion to ${JSON.stringify(pick)} (served at ${target})`;
+  const off = closestServed(apiVersion, all);
+  return off ? `set apiVersion to ${JSON.stringify(off)} and enable it on kube-apiserver with --runtime-config=${off}=true (${target} serves no version of ${kind} by default)` : undefined;
+}
+
+/** The same version's betas first (autoscaling/v2 -> v2beta2), then GA before beta before alpha, the latest first. */
+function closestServed(apiVersion: string, served: readonly string[]): string | undefined {
   const group = groupOf(apiVersion);
   const sameGroup = served.filter((v) => groupOf(v) === group);
-  // The same version's betas first (autoscaling/v2 -> v2beta2), then GA before beta before alpha, the latest first.
   const rank = (v: string) => (/alpha\d*$/.test(v) ? 2 : /beta\d*$/.test(v) ? 1 : 0);
   const order = (a: string, b: string) => rank(a) - rank(b) || (a < b ? 1 : a > b ? -1 : 0);
   const prefixed = sameGroup.filter((v) => v.startsWith(apiVersion)).sort(order);
-  const pick = prefixed[0] ?? sameGroup.sort(order)[0] ?? served[0];
-  return pick ? `set apiVersion to ${JSON.stringify(pick)} (served at ${target})` : undefined;
+  return prefixed[0] ?? sameGroup.sort(order)[0] ?? served[0];
 }
 
 function closestVersion(apiVersion: string, candidates: string[]): string | undefined {
