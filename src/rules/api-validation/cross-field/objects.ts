@@ -167,19 +167,30 @@ function claimTemplateConstraints(): CrossFieldConstraint[] {
 
 const PV_SOURCES = ["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"];
 
-function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }> {
+/** The backends of an Ingress in the v1 shape, with their paths (found once per resource). */
+function ingressBackends(ctx: CheckContext): ReadonlyArray<{ backend: Obj; path: Path }> {
+  return (ctx.shared.ingressBackends ??= findIngressBackends(ctx));
+}
+
+function findIngressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }> {
   const out: Array<{ backend: Obj; path: Path }> = [];
-  if (isMap(at(ctx.obj, ["spec", "defaultBackend"]))) out.push({ backend: at(ctx.obj, ["spec", "defaultBackend"]) as Obj, path: ["spec", "defaultBackend"] });
-  const rules = listOf(at(ctx.obj, ["spec", "rules"]));
+  const spec = ctx.obj.spec;
+  if (!isMap(spec)) return out;
+  if (isMap(spec.defaultBackend) && v1Backend(spec.defaultBackend)) out.push({ backend: spec.defaultBackend, path: ["spec", "defaultBackend"] });
+  const rules = listOf(spec.rules);
   for (let i = 0; i < rules.length; i++) {
     const paths = listOf(at(rules[i], ["http", "paths"]));
     for (let j = 0; j < paths.length; j++) {
       const p = paths[j];
-      if (isMap(p) && isMap(p.backend)) out.push({ backend: p.backend, path: ["spec", "rules", i, "http", "paths", j, "backend"] });
+      if (isMap(p) && isMap(p.backend) && v1Backend(p.backend)) out.push({ backend: p.backend, path: ["spec", "rules", i, "http", "paths", j, "backend"] });
     }
   }
-  // A backend written in the v1beta1 shape (serviceName) is reported once, by the schema rules, with its rewrite.
-  return out.filter(({ backend }) => !isSet(backend.serviceName) && !isSet(backend.servicePort));
+  return out;
+}
+
+/** A backend written in the v1beta1 shape (serviceName) is reported once, by the schema rules, with its rewrite. */
+function v1Backend(backend: Obj): boolean {
+  return !isSet(backend.serviceName) && !isSet(backend.servicePort);
 }
 
 /** The class annotation that spec.ingressClassName replaced (networking annotationIngressClass). */
@@ -193,13 +204,16 @@ function ingressServicePorts(ctx: CheckContext): ReadonlyArray<{ service: Obj; p
 }
 
 function findIngressServicePorts(ctx: CheckContext): Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> {
-  if (!isV1Ingress(ctx)) return [];
-  return ingressBackends(ctx).flatMap(({ backend, path }) => {
-    const service = backend.service;
-    if (!isMap(service)) return [];
+  const out: Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> = [];
+  if (!isV1Ingress(ctx)) return out;
+  const backends = ingressBackends(ctx);
+  for (let b = 0; b < backends.length; b++) {
+    const service = backends[b].backend.service;
+    if (!isMap(service)) continue;
     const port = service.port;
-    return [{ service, path, port: { name: isMap(port) && nonEmpty(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } }];
-  });
+    out.push({ service, path: backends[b].path, port: { name: isMap(port) && nonEmpty(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } });
+  }
+  return out;
 }
 
 function servicePorts(ctx: CheckContext): readonly unknown[] {

@@ -29,6 +29,8 @@ export interface SharedSites {
   strictResources?: ReadonlyArray<{ site: ContainerSite; requests: Obj; limits: Obj }>;
   /** The claim specs validated with the object (validatedClaims). */
   claims?: ReadonlyArray<{ spec: Obj; path: Path; what: string }>;
+  /** The backends of an Ingress (objects.ts). */
+  ingressBackends?: ReadonlyArray<{ backend: Obj; path: Path }>;
   /** The service backends of a networking.k8s.io/v1 Ingress (objects.ts). */
   ingressServicePorts?: ReadonlyArray<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }>;
 }
