@@ -262,11 +262,23 @@ function sizeBound(v: unknown, decodeBase64 = false): number {
 /** ConfigMap and Secret payloads are capped at 1 MiB (core.MaxSecretSize). */
 function payloadSize(fields: ReadonlyArray<[string, boolean]>): Check {
   return (_v, ctx) => {
-    // Judged once, at the first payload field present, over all of them.
-    const present = fields.filter(([f]) => ctx.parent && isMap(ctx.parent[f]));
-    if (present[0]?.[0] !== ctx.field) return undefined;
-    if (present.reduce((sum, [f, b64]) => sum + sizeBound(ctx.parent![f], b64), 0) <= MAX_DATA_SIZE) return undefined;
-    const size = present.reduce((sum, [f, b64]) => sum + byteSize(ctx.parent![f], b64), 0);
+    const parent = ctx.parent;
+    if (!parent) return undefined;
+    // Judged once, at the first payload field present, over all of them (index loops: this runs for every ConfigMap and Secret).
+    let first: string | undefined;
+    let bound = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i][0];
+      if (!isMap(parent[f])) continue;
+      first ??= f;
+      bound += sizeBound(parent[f], fields[i][1]);
+    }
+    if (first !== ctx.field || bound <= MAX_DATA_SIZE) return undefined;
+    let size = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i][0];
+      if (isMap(parent[f])) size += byteSize(parent[f], fields[i][1]);
+    }
     if (size <= MAX_DATA_SIZE) return undefined;
     return { message: `the data of ${ctx.resource.kind} "${ctx.resource.name}" is ${size} bytes: at most ${MAX_DATA_SIZE} (1 MiB) are allowed`, hint: "move large content to a volume or an image, or split it over several objects", target: "key" };
   };

@@ -17,9 +17,11 @@ interface Node {
   fields: Map<string, Node>;
   items: Node | undefined;
   values: Node | undefined;
+  /** Whether anything is below: set by `seal`. */
+  branches: boolean;
 }
 
-const newNode = (): Node => ({ children: new Map(), constraints: [], fields: new Map(), items: undefined, values: undefined });
+const newNode = (): Node => ({ children: new Map(), constraints: [], fields: new Map(), items: undefined, values: undefined, branches: false });
 
 /** Splits the children of every node below `node` into named fields, list items and map values. */
 function seal(node: Node, sealed = new Set<Node>()) {
@@ -28,6 +30,7 @@ function seal(node: Node, sealed = new Set<Node>()) {
   node.fields = new Map([...node.children].filter(([seg]) => seg !== "[]" && seg !== "*"));
   node.items = node.children.get("[]");
   node.values = node.children.get("*");
+  node.branches = node.children.size > 0;
   for (const child of node.children.values()) seal(child, sealed);
 }
 
@@ -104,63 +107,80 @@ export interface RelocatedSubtree {
 }
 
 /**
- * Every finding of the field constraints on one resource; `relocated` subtrees (misplaced ones)
- * are judged with the constraints of the path where they belong, at the path where they are written.
+ * One walk over one resource: the findings, and the path of the value visited (pushed and popped
+ * as the walk goes, copied only into a finding). A class, not closures made per resource: the
+ * walk's code is shared by every resource, so it is fast from the first ones on.
  */
-export function fieldConstraintFindings(resource: Resource, kubernetesVersion: string, relocated: readonly RelocatedSubtree[] = []): Finding[] {
-  const out: Finding[] = [];
-  // One path, pushed and popped as the walk goes, copied only into a finding.
-  const path: Array<string | number> = [];
-  // One context for the resource, set before each node's checks (a check reads it, never keeps it).
-  const ctx: CheckContext = { parent: undefined, field: "", resource, kubernetesVersion };
-  const visit = (value: unknown, node: Node, parent: Record<string, unknown> | undefined, field: string) => {
+class FieldWalk {
+  readonly out: Finding[] = [];
+  readonly path: Array<string | number> = [];
+  /** One context for the resource, set before each node's checks (a check reads it, never keeps it). */
+  readonly ctx: CheckContext;
+
+  constructor(resource: Resource, kubernetesVersion: string) {
+    this.ctx = { parent: undefined, field: "", resource, kubernetesVersion };
+  }
+
+  visit(value: unknown, node: Node, parent: Record<string, unknown> | undefined, field: string): void {
     if (value === undefined || value === null) return;
     const constraints = node.constraints;
-    if (constraints.length) {
-      ctx.parent = parent;
-      ctx.field = field;
-      for (let c = 0; c < constraints.length; c++) {
-        const result = constraints[c].check(value, ctx);
-        if (!result) continue;
-        for (const p of Array.isArray(result) ? result : [result]) {
-          out.push({ path: p.sub ? [...path, ...p.sub] : [...path], message: p.message, hint: p.hint, ...(p.target ? { target: p.target } : {}) });
-        }
-      }
-    }
-    if (typeof value !== "object") return;
+    if (constraints.length) this.check(value, constraints, parent, field);
+    if (typeof value !== "object" || !node.branches) return;
+    const path = this.path;
     if (Array.isArray(value)) {
       const items = node.items;
       if (!items) return;
       for (let i = 0; i < value.length; i++) {
         path.push(i);
-        visit(value[i], items, undefined, field);
+        this.visit(value[i], items, undefined, field);
         path.pop();
       }
       return;
     }
     const values = node.values;
     const fields = node.fields;
-    if (!values && fields.size === 0) return;
     const map = value as Record<string, unknown>;
     // for-in, not Object.keys: the same keys in the same order (the parser's objects inherit no enumerable key), without an array per map.
     for (const key in map) {
       const child = fields.get(key);
       if (!child && !values) continue;
       path.push(key);
-      if (values) visit(map[key], values, map, key);
-      if (child) visit(map[key], child, map, key);
+      if (values) this.visit(map[key], values, map, key);
+      if (child) this.visit(map[key], child, map, key);
       path.pop();
     }
-  };
+  }
+
+  check(value: unknown, constraints: readonly FieldConstraint[], parent: Record<string, unknown> | undefined, field: string): void {
+    const ctx = this.ctx;
+    ctx.parent = parent;
+    ctx.field = field;
+    for (let c = 0; c < constraints.length; c++) {
+      const result = constraints[c].check(value, ctx);
+      if (!result) continue;
+      for (const p of Array.isArray(result) ? result : [result]) {
+        this.out.push({ path: p.sub ? [...this.path, ...p.sub] : [...this.path], message: p.message, hint: p.hint, ...(p.target ? { target: p.target } : {}) });
+      }
+    }
+  }
+}
+
+/**
+ * Every finding of the field constraints on one resource; `relocated` subtrees (misplaced ones)
+ * are judged with the constraints of the path where they belong, at the path where they are written.
+ */
+export function fieldConstraintFindings(resource: Resource, kubernetesVersion: string, relocated: readonly RelocatedSubtree[] = []): Finding[] {
+  const walk = new FieldWalk(resource, kubernetesVersion);
   const trie = trieOf(resource.kind);
-  visit(resource.raw, trie, undefined, resource.kind);
-  for (const subtree of relocated) {
+  walk.visit(resource.raw, trie, undefined, resource.kind);
+  for (let r = 0; r < relocated.length; r++) {
+    const subtree = relocated[r];
     let node: Node | undefined = trie;
     for (const seg of subtree.home) node = node?.children.get(seg);
     if (!node) continue;
-    path.length = 0;
-    path.push(...subtree.path);
-    visit(subtree.value, node, undefined, subtree.home[subtree.home.length - 1]);
+    walk.path.length = 0;
+    walk.path.push(...subtree.path);
+    walk.visit(subtree.value, node, undefined, subtree.home[subtree.home.length - 1]);
   }
-  return out;
+  return walk.out;
 }

@@ -31,6 +31,7 @@ printable ASCII character but '=' from 1.32 (RelaxedEnvironmentVariableValidatio
     if (!isBuiltinApiVersion(resource.apiVersion)) return;
     // Misplaced subtrees (unknown-field says where they belong) are judged as the type there.
     const misplaced = misplacedSubtrees(resource, memo, settings.kubernetesVersion);
-    for (const finding of fieldConstraintFindings(resource, settings.kubernetesVersion, misplaced)) report(finding);
+    const findings = fieldConstraintFindings(resource, settings.kubernetesVersion, misplaced);
+    for (let i = 0; i < findings.length; i++) report(findings[i]);
   },
 });

@@ -53,7 +53,8 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
  */
 class ResourceChecks implements CheckContext {
   readonly shared: SharedSites = {};
-  readonly byRule = new Map<CrossFieldRuleId, Finding[]>();
+  /** Made on the first finding (most resources have none). */
+  byRule: Map<CrossFieldRuleId, Finding[]> | undefined;
   rule: CrossFieldRuleId = "required-value";
 
   constructor(
@@ -61,11 +62,12 @@ class ResourceChecks implements CheckContext {
     readonly obj: Obj,
   ) {}
 
-  readonly report = (finding: Finding): void => {
+  report(finding: Finding): void {
+    this.byRule ??= new Map();
     const list = this.byRule.get(this.rule);
     if (list) list.push(finding);
     else this.byRule.set(this.rule, [finding]);
-  };
+  }
 }
 
 /**
@@ -79,19 +81,28 @@ interface LastChecked {
 }
 const LAST_CHECKED = memoKey<LastChecked>("cross-field findings of the last resource");
 const NO_FINDINGS: readonly Finding[] = [];
+const NO_CONSTRAINTS: readonly CrossFieldConstraint[] = [];
+const newLastChecked = (): LastChecked => ({});
 
 /** The findings of one rule for one resource. */
 export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo): readonly Finding[] {
-  const last = memo(LAST_CHECKED, (): LastChecked => ({}));
-  if (last.resource !== resource || !last.byRule) {
+  const last = memo(LAST_CHECKED, newLastChecked);
+  if (last.resource !== resource) {
     const builtin = GROUPS.get(resource.kind)?.includes(resource.group) ?? false;
     const checks = new ResourceChecks(resource, builtin ? defaultedObject(resource, memo) : resource.raw);
-    for (const c of builtin ? (BY_KIND.get(resource.kind) ?? []) : []) {
-      checks.rule = c.rule;
-      c.check(checks);
+    const constraints = builtin ? (BY_KIND.get(resource.kind) ?? NO_CONSTRAINTS) : NO_CONSTRAINTS;
+    for (let c = 0; c < constraints.length; c++) {
+      checks.rule = constraints[c].rule;
+      constraints[c].check(checks);
     }
     last.resource = resource;
     last.byRule = checks.byRule;
   }
-  return last.byRule.get(rule) ?? NO_FINDINGS;
+  return last.byRule?.get(rule) ?? NO_FINDINGS;
+}
+
+/** Reports the findings of one rule for one resource (the check of each rule of this folder). */
+export function reportCrossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo, report: (finding: Finding) => void): void {
+  const findings = crossFieldFindings(resource, rule, memo);
+  for (let i = 0; i < findings.length; i++) report(findings[i]);
 }

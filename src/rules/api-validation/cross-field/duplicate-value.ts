@@ -1,5 +1,5 @@
 import { defineRule } from "../../types.js";
-import { crossFieldFindings, kindsOfRule } from "./constraints.js";
+import { kindsOfRule, reportCrossFieldFindings } from "./constraints.js";
 
 export const rule = defineRule({
   id: "duplicate-value",
@@ -22,6 +22,6 @@ duplicate-env-var.`,
   fix: "Rename or remove the repeated entry; the message says which earlier entry it repeats.",
   preventsStatus: ["CreateContainerError"],
   check({ resource, memo, report }) {
-    for (const finding of crossFieldFindings(resource, "duplicate-value", memo)) report(finding);
+    reportCrossFieldFindings(resource, "duplicate-value", memo, report);
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../types.js";
-import { crossFieldFindings, kindsOfRule } from "./constraints.js";
+import { kindsOfRule, reportCrossFieldFindings } from "./constraints.js";
 
 export const rule = defineRule({
   id: "forbidden-value",
@@ -23,6 +23,6 @@ readiness probe's terminationGracePeriodSeconds, a subject's apiGroup) is left t
   fix: "Remove the field or change the value as the hint says; where the field belongs elsewhere, the hint says where.",
   preventsStatus: ["Pending"],
   check({ resource, memo, report }) {
-    for (const finding of crossFieldFindings(resource, "forbidden-value", memo)) report(finding);
+    reportCrossFieldFindings(resource, "forbidden-value", memo, report);
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../types.js";
-import { crossFieldFindings, kindsOfRule } from "./constraints.js";
+import { kindsOfRule, reportCrossFieldFindings } from "./constraints.js";
 
 export const rule = defineRule({
   id: "invalid-combination",
@@ -30,6 +30,6 @@ decides it (pkg/apis/*/validation/validation.go).`,
   fix: "Keep one of the contradicting fields, or change one so that they agree, as the hint says.",
   preventsStatus: ["Pending", "CreateContainerConfigError"],
   check({ resource, memo, report }) {
-    for (const finding of crossFieldFindings(resource, "invalid-combination", memo)) report(finding);
+    reportCrossFieldFindings(resource, "invalid-combination", memo, report);
   },
 });

@@ -18,7 +18,7 @@ import { qualifiedNameProblem } from "../../../models/validation/formats.js";
 import type { FieldConstraint } from "../constraint.js";
 import type { Path } from "../../../types.js";
 import { overcommitAllowed } from "./resources.js";
-import { at, isMap, isSet, items, shown, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { at, isMap, isSet, listOf, shown, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
 const KINDS = ["LimitRange"];
@@ -36,10 +36,15 @@ interface Item {
 
 function limitItems(ctx: CheckContext): Item[] {
   const writtenList = at(ctx.resource.raw, ["spec", "limits"]);
-  return items(at(ctx.obj, ["spec", "limits"])).map(([limit, i]) => {
+  const limits = listOf(at(ctx.obj, ["spec", "limits"]));
+  const out: Item[] = [];
+  for (let i = 0; i < limits.length; i++) {
+    const limit = limits[i];
+    if (!isMap(limit)) continue;
     const written = Array.isArray(writtenList) && isMap(writtenList[i]) ? writtenList[i] : limit;
-    return { limit, written, path: ["spec", "limits", i], type: typeof limit.type === "string" ? limit.type : "" };
-  });
+    out.push({ limit, written, path: ["spec", "limits", i], type: typeof limit.type === "string" ? limit.type : "" });
+  }
+  return out;
 }
 
 const mapOf = (item: Obj, bound: Bound): Obj => (isMap(item[bound]) ? item[bound] : {});

@@ -5,7 +5,7 @@
  */
 import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
-import { at, count, isMap, isSet, items, nonEmpty, shown, sourcesOf, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { at, count, isMap, isSet, listOf, nonEmpty, shown, sourcesOf, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
@@ -168,14 +168,30 @@ function claimTemplateConstraints(): CrossFieldConstraint[] {
 
 const PV_SOURCES = ["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"];
 
-function ingressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }> {
+/** The backends of an Ingress in the v1 shape, with their paths (found once per resource). */
+function ingressBackends(ctx: CheckContext): ReadonlyArray<{ backend: Obj; path: Path }> {
+  return (ctx.shared.ingressBackends ??= findIngressBackends(ctx));
+}
+
+function findIngressBackends(ctx: CheckContext): Array<{ backend: Obj; path: Path }> {
   const out: Array<{ backend: Obj; path: Path }> = [];
-  if (isMap(at(ctx.obj, ["spec", "defaultBackend"]))) out.push({ backend: at(ctx.obj, ["spec", "defaultBackend"]) as Obj, path: ["spec", "defaultBackend"] });
-  for (const [rule, i] of items(at(ctx.obj, ["spec", "rules"]))) {
-    for (const [p, j] of items(at(rule, ["http", "paths"]))) if (isMap(p.backend)) out.push({ backend: p.backend, path: ["spec", "rules", i, "http", "paths", j, "backend"] });
+  const spec = ctx.obj.spec;
+  if (!isMap(spec)) return out;
+  if (isMap(spec.defaultBackend) && v1Backend(spec.defaultBackend)) out.push({ backend: spec.defaultBackend, path: ["spec", "defaultBackend"] });
+  const rules = listOf(spec.rules);
+  for (let i = 0; i < rules.length; i++) {
+    const paths = listOf(at(rules[i], ["http", "paths"]));
+    for (let j = 0; j < paths.length; j++) {
+      const p = paths[j];
+      if (isMap(p) && isMap(p.backend) && v1Backend(p.backend)) out.push({ backend: p.backend, path: ["spec", "rules", i, "http", "paths", j, "backend"] });
+    }
   }
-  // A backend written in the v1beta1 shape (serviceName) is reported once, by the schema rules, with its rewrite.
-  return out.filter(({ backend }) => !isSet(backend.serviceName) && !isSet(backend.servicePort));
+  return out;
+}
+
+/** A backend written in the v1beta1 shape (serviceName) is reported once, by the schema rules, with its rewrite. */
+function v1Backend(backend: Obj): boolean {
+  return !isSet(backend.serviceName) && !isSet(backend.servicePort);
 }
 
 /** The class annotation that spec.ingressClassName replaced (networking annotationIngressClass). */
@@ -189,36 +205,57 @@ function ingressServicePorts(ctx: CheckContext): ReadonlyArray<{ service: Obj; p
 }
 
 function findIngressServicePorts(ctx: CheckContext): Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> {
-  if (!isV1Ingress(ctx)) return [];
-  return ingressBackends(ctx).flatMap(({ backend, path }) => {
-    const service = backend.service;
-    if (!isMap(service)) return [];
+  const out: Array<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }> = [];
+  if (!isV1Ingress(ctx)) return out;
+  const backends = ingressBackends(ctx);
+  for (let b = 0; b < backends.length; b++) {
+    const service = backends[b].backend.service;
+    if (!isMap(service)) continue;
     const port = service.port;
-    return [{ service, path, port: { name: isMap(port) && filled(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } }];
-  });
+    out.push({ service, path: backends[b].path, port: { name: isMap(port) && filled(port.name), number: isMap(port) && isSet(port.number) && port.number !== 0 } });
+  }
+  return out;
 }
 
-function servicePorts(ctx: CheckContext): ReadonlyArray<[Obj, number]> {
-  return items(at(ctx.obj, ["spec", "ports"]));
+function servicePorts(ctx: CheckContext): readonly unknown[] {
+  return listOf(at(ctx.obj, ["spec", "ports"]));
 }
 
 const serviceType = (ctx: CheckContext) => (typeof at(ctx.obj, ["spec", "type"]) === "string" ? (at(ctx.obj, ["spec", "type"]) as string) : "ClusterIP");
 
-function rbacRules(ctx: CheckContext): ReadonlyArray<[Obj, number]> {
-  return items(at(ctx.obj, ["rules"]));
+function rbacRules(ctx: CheckContext): readonly unknown[] {
+  return listOf(ctx.obj.rules);
 }
 
 function peers(ctx: CheckContext): Array<{ peer: Obj; path: Path }> {
   const out: Array<{ peer: Obj; path: Path }> = [];
   for (const [dir, key] of [["ingress", "from"], ["egress", "to"]] as const) {
-    for (const [rule, i] of items(at(ctx.obj, ["spec", dir]))) for (const [peer, j] of items(rule[key])) out.push({ peer, path: ["spec", dir, i, key, j] });
+    const rules = listOf(at(ctx.obj, ["spec", dir]));
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      const list = listOf(isMap(rule) ? rule[key] : undefined);
+      for (let j = 0; j < list.length; j++) {
+        const peer = list[j];
+        if (isMap(peer)) out.push({ peer, path: ["spec", dir, i, key, j] });
+      }
+    }
   }
   return out;
 }
 
 function networkPolicyPorts(ctx: CheckContext): Array<{ port: Obj; path: Path }> {
   const out: Array<{ port: Obj; path: Path }> = [];
-  for (const dir of ["ingress", "egress"]) for (const [rule, i] of items(at(ctx.obj, ["spec", dir]))) for (const [port, j] of items(rule.ports)) out.push({ port, path: ["spec", dir, i, "ports", j] });
+  for (const dir of ["ingress", "egress"]) {
+    const rules = listOf(at(ctx.obj, ["spec", dir]));
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      const ports = listOf(isMap(rule) ? rule.ports : undefined);
+      for (let j = 0; j < ports.length; j++) {
+        const port = ports[j];
+        if (isMap(port)) out.push({ port, path: ["spec", dir, i, "ports", j] });
+      }
+    }
+  }
   return out;
 }
 
@@ -512,7 +549,10 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${NETWORKING} validateHTTPIngressRuleValue (Required "paths")`,
     check(ctx) {
       if (!isV1Ingress(ctx)) return;
-      for (const [rule, i] of items(at(ctx.obj, ["spec", "rules"]))) {
+      const rules = listOf(at(ctx.obj, ["spec", "rules"]));
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (!isMap(rule)) continue;
         const paths = at(rule, ["http", "paths"]);
         if (!Array.isArray(paths) || paths.length > 0) continue;
         ctx.report({ path: ["spec", "rules", i, "http", "paths"], target: "key", message: `the http of Ingress rule${nonEmpty(rule.host) ? ` for "${rule.host}"` : ` ${i}`} has no paths`, hint: "add a path: {path: /, pathType: Prefix, backend: {service: {name: ..., port: {number: 80}}}}" });
@@ -622,7 +662,10 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const type = serviceType(ctx);
       if (type === "NodePort" || type === "LoadBalancer") return;
-      for (const [port, i] of servicePorts(ctx)) {
+      const ports = servicePorts(ctx);
+      for (let i = 0; i < ports.length; i++) {
+        const port = ports[i];
+        if (!isMap(port)) continue;
         if (!isSet(port.nodePort) || port.nodePort === 0) continue;
         ctx.report({ path: ["spec", "ports", i, "nodePort"], message: `nodePort "${shown(port.nodePort)}" is not allowed in a Service of type "${type}"`, hint: "remove nodePort, or set type: NodePort" });
       }
@@ -635,9 +678,14 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} ValidateService (Duplicate "spec.ports[i]" and "spec.ports[i].nodePort")`,
     check(ctx) {
+      const list = servicePorts(ctx);
+      // A repeat needs two ports (most Services have one: no sets for them).
+      if (list.length < 2) return;
       const ports = new Set<string>();
       const nodePorts = new Set<string>();
-      for (const [port, i] of servicePorts(ctx)) {
+      for (let i = 0; i < list.length; i++) {
+        const port = list[i];
+        if (!isMap(port)) continue;
         const protocol = shown(port.protocol ?? "TCP");
         if (typeof port.port === "number") {
           const key = `${port.port}/${protocol}`;
@@ -720,7 +768,10 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${RBAC} ValidatePolicyRule (Required "resource rules must supply at least one api group", "... at least one resource"; empty verbs are invalid-value's)`,
     check(ctx) {
-      for (const [rule, i] of rbacRules(ctx)) {
+      const rules = rbacRules(ctx);
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (!isMap(rule)) continue;
         if (filledList(rule.nonResourceURLs)) continue;
         for (const field of ["apiGroups", "resources"]) {
           if (filledList(rule[field])) continue;
@@ -736,7 +787,10 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${RBAC} ValidatePolicyRule ("rules cannot apply to both regular resources and non-resource URLs")`,
     check(ctx) {
-      for (const [rule, i] of rbacRules(ctx)) {
+      const rules = rbacRules(ctx);
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (!isMap(rule)) continue;
         if (count(rule.nonResourceURLs) === 0) continue;
         if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "separate it into two rules: one for the resources, one for the nonResourceURLs" });
       }
@@ -749,7 +803,10 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${RBAC} ValidateRoleBindingSubject (Required "namespace")`,
     check(ctx) {
-      for (const [subject, i] of items(ctx.obj.subjects)) {
+      const subjects = listOf(ctx.obj.subjects);
+      for (let i = 0; i < subjects.length; i++) {
+        const subject = subjects[i];
+        if (!isMap(subject)) continue;
         if (subject.kind !== "ServiceAccount" || filled(subject.namespace)) continue;
         ctx.report({ path: ["subjects", i], target: "key", message: `ServiceAccount subject "${shown(subject.name ?? "")}" has no namespace: a ClusterRoleBinding has none to lend it`, hint: "add namespace: the namespace of the ServiceAccount" });
       }

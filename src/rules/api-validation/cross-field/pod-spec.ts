@@ -12,14 +12,15 @@ import {
   count,
   isMap,
   isSet,
-  items,
+  listOf,
   nonEmpty,
   podSpecOf,
   POD_KINDS,
+  repeatedAt,
   shown,
+  sourceCount,
   sourcesOf,
   type CheckContext,
-  type ContainerList,
   type ContainerSite,
   type CrossFieldConstraint,
   type Obj,
@@ -30,10 +31,6 @@ import { filled, filledList } from "../../../models/values.js";
 const CORE = "pkg/apis/core/validation/validation.go";
 const APPS = "pkg/apis/apps/validation/validation.go";
 const TEMPLATE_KINDS = POD_KINDS.filter((k) => k !== "Pod");
-
-function eachContainer(ctx: CheckContext, fn: (site: ContainerSite) => void, lists?: readonly ContainerList[]) {
-  for (const site of containersOf(ctx)) if (!lists || lists.includes(site.list)) fn(site);
-}
 
 /** Where the upstream function for a controller's template lives, by kind. */
 const TEMPLATE_VALIDATOR: Record<string, string> = {
@@ -88,19 +85,17 @@ const initContainerFields: CrossFieldConstraint[] = INIT_ONLY_FIELDS.map((field)
   rule: "forbidden-value",
   upstream: `${CORE} validateInitContainers (Forbidden "may not be set for init containers without restartPolicy=Always")`,
   check(ctx) {
-    eachContainer(
-      ctx,
-      (site) => {
-        if (site.sidecar || !isSet(site.container[field])) return;
-        ctx.report({
-          path: [...site.path, field],
-          target: "key",
-          message: `${containerLabel(site)} sets ${field}, which only containers that keep running may have`,
-          hint: `remove ${field}, or make it a sidecar with restartPolicy: Always`,
-        });
-      },
-      ["initContainers"],
-    );
+    const sites = containersOf(ctx);
+    for (let s = 0; s < sites.length; s++) {
+      const site = sites[s];
+      if (site.list !== "initContainers" || site.sidecar || !isSet(site.container[field])) continue;
+      ctx.report({
+        path: [...site.path, field],
+        target: "key",
+        message: `${containerLabel(site)} sets ${field}, which only containers that keep running may have`,
+        hint: `remove ${field}, or make it a sidecar with restartPolicy: Always`,
+      });
+    }
   },
 }));
 
@@ -117,6 +112,39 @@ function written(v: unknown): boolean {
 function osName(spec: Obj): string | undefined {
   const name = at(spec, ["os", "name"]);
   return typeof name === "string" ? name : undefined;
+}
+
+/** A container port that takes a port of the node (a hostPort other than 0). */
+function takesHostPortAt(port: Obj): boolean {
+  return typeof port.hostPort === "number" && port.hostPort !== 0;
+}
+
+function takesHostPort(site: ContainerSite): boolean {
+  const ports = listOf(site.container.ports);
+  for (let k = 0; k < ports.length; k++) {
+    const port = ports[k];
+    if (isMap(port) && takesHostPortAt(port)) return true;
+  }
+  return false;
+}
+
+/** The downward API files of `files` (at `base`) that set both or neither of fieldRef and resourceFieldRef. */
+function judgeDownwardAPIFiles(ctx: CheckContext, files: readonly unknown[], base: Path) {
+  for (let k = 0; k < files.length; k++) {
+    const file = files[k];
+    if (!isMap(file)) continue;
+    const both = isSet(file.fieldRef) && isSet(file.resourceFieldRef);
+    const none = !isSet(file.fieldRef) && !isSet(file.resourceFieldRef);
+    if (!both && !none) continue;
+    ctx.report({
+      path: [...base, k, ...(both ? ["resourceFieldRef"] : [])],
+      target: "key",
+      message: both
+        ? `downward API file "${shown(file.path ?? "")}" sets both fieldRef and resourceFieldRef`
+        : `downward API file "${shown(file.path ?? "")}" sets neither fieldRef nor resourceFieldRef`,
+      hint: both ? "keep one of fieldRef and resourceFieldRef; make a second file for the other" : "add fieldRef (e.g. fieldPath: metadata.name) or resourceFieldRef (e.g. resource: limits.memory)",
+    });
+  }
 }
 
 const hostNamespacesWithUserNamespace: CrossFieldConstraint[] = (["hostNetwork", "hostPID", "hostIPC"] as const).map((field) => ({
@@ -179,18 +207,16 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${CORE} validateContainers and validateEphemeralContainers (Forbidden; container restart rules are an alpha feature, off by default)`,
     check(ctx) {
-      eachContainer(
-        ctx,
-        (site) => {
-          if (!isSet(site.container.restartPolicy)) return;
-          ctx.report({
-            path: [...site.path, "restartPolicy"],
-            message: `restartPolicy "${shown(site.container.restartPolicy)}" of ${containerLabel(site)} is only allowed on init containers (restartPolicy: Always makes a sidecar)`,
-            hint: "remove restartPolicy from the container; to run it as a sidecar, move it to initContainers with restartPolicy: Always",
-          });
-        },
-        ["containers", "ephemeralContainers"],
-      );
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        if (site.list === "initContainers" || !isSet(site.container.restartPolicy)) continue;
+        ctx.report({
+          path: [...site.path, "restartPolicy"],
+          message: `restartPolicy "${shown(site.container.restartPolicy)}" of ${containerLabel(site)} is only allowed on init containers (restartPolicy: Always makes a sidecar)`,
+          hint: "remove restartPolicy from the container; to run it as a sidecar, move it to initContainers with restartPolicy: Always",
+        });
+      }
     },
   },
   {
@@ -200,19 +226,17 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${CORE} validateInitContainers (NotSupported: supported values "Always")`,
     check(ctx) {
-      eachContainer(
-        ctx,
-        (site) => {
-          const policy = site.container.restartPolicy;
-          if (!isSet(policy) || policy === "Always") return;
-          ctx.report({
-            path: [...site.path, "restartPolicy"],
-            message: `restartPolicy "${shown(policy)}" of ${containerLabel(site)} is not supported: an init container takes only "Always", which makes it a sidecar`,
-            hint: "remove restartPolicy (the init container runs once, as the pod's restartPolicy says) or set restartPolicy: Always",
-          });
-        },
-        ["initContainers"],
-      );
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const policy = site.container.restartPolicy;
+        if (site.list !== "initContainers" || !isSet(policy) || policy === "Always") continue;
+        ctx.report({
+          path: [...site.path, "restartPolicy"],
+          message: `restartPolicy "${shown(policy)}" of ${containerLabel(site)} is not supported: an init container takes only "Always", which makes it a sidecar`,
+          hint: "remove restartPolicy (the init container runs once, as the pod's restartPolicy says) or set restartPolicy: Always",
+        });
+      }
     },
   },
   ...initContainerFields,
@@ -237,7 +261,10 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [volume, i] of items(pod.spec.volumes)) {
+      const volumes = listOf(pod.spec.volumes);
+      for (let i = 0; i < volumes.length; i++) {
+        const volume = volumes[i];
+        if (!isMap(volume) || sourceCount(volume, "name") < 2) continue;
         const sources = sourcesOf(volume);
         for (const extra of sources.slice(1)) {
           ctx.report({
@@ -259,8 +286,14 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [volume, i] of items(pod.spec.volumes)) {
-        for (const [source, j] of items(at(volume, ["projected", "sources"]))) {
+      const volumes = listOf(pod.spec.volumes);
+      for (let i = 0; i < volumes.length; i++) {
+        const volume = volumes[i];
+        if (!isMap(volume) || !isMap(volume.projected)) continue;
+        const sources = listOf(volume.projected.sources);
+        for (let j = 0; j < sources.length; j++) {
+          const source = sources[j];
+          if (!isMap(source) || sourceCount(source) < 2) continue;
           const kinds = sourcesOf(source, []);
           for (const extra of kinds.slice(1)) {
             ctx.report({
@@ -283,13 +316,20 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [volume, i] of items(pod.spec.volumes)) {
-        if (!isMap(volume.projected)) continue;
+      const volumes = listOf(pod.spec.volumes);
+      for (let i = 0; i < volumes.length; i++) {
+        const volume = volumes[i];
+        if (!isMap(volume) || !isMap(volume.projected)) continue;
         const seen = new Set<string>();
-        for (const [source, j] of items(at(volume, ["projected", "sources"]))) {
+        const sources = listOf(volume.projected.sources);
+        for (let j = 0; j < sources.length; j++) {
+          const source = sources[j];
+          if (!isMap(source)) continue;
           for (const kind of ["secret", "configMap", "downwardAPI"]) {
-            for (const [item, k] of items(at(source, [kind, "items"]))) {
-              if (!nonEmpty(item.path)) continue;
+            const files = listOf(at(source, [kind, "items"]));
+            for (let k = 0; k < files.length; k++) {
+              const item = files[k];
+              if (!isMap(item) || !nonEmpty(item.path)) continue;
               if (seen.has(item.path)) {
                 ctx.report({
                   path: [...pod.path, "volumes", i, "projected", "sources", j, kind, "items", k, "path"],
@@ -319,23 +359,17 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [volume, i] of items(pod.spec.volumes)) {
-        const lists: Array<[unknown, Path]> = [[at(volume, ["downwardAPI", "items"]), [...pod.path, "volumes", i, "downwardAPI", "items"]]];
-        for (const [source, j] of items(at(volume, ["projected", "sources"]))) lists.push([at(source, ["downwardAPI", "items"]), [...pod.path, "volumes", i, "projected", "sources", j, "downwardAPI", "items"]]);
-        for (const [list, base] of lists) {
-          for (const [file, k] of items(list)) {
-            const both = isSet(file.fieldRef) && isSet(file.resourceFieldRef);
-            const none = !isSet(file.fieldRef) && !isSet(file.resourceFieldRef);
-            if (!both && !none) continue;
-            ctx.report({
-              path: [...base, k, ...(both ? ["resourceFieldRef"] : [])],
-              target: "key",
-              message: both
-                ? `downward API file "${shown(file.path ?? "")}" sets both fieldRef and resourceFieldRef`
-                : `downward API file "${shown(file.path ?? "")}" sets neither fieldRef nor resourceFieldRef`,
-              hint: both ? "keep one of fieldRef and resourceFieldRef; make a second file for the other" : "add fieldRef (e.g. fieldPath: metadata.name) or resourceFieldRef (e.g. resource: limits.memory)",
-            });
-          }
+      const volumes = listOf(pod.spec.volumes);
+      for (let i = 0; i < volumes.length; i++) {
+        const volume = volumes[i];
+        if (!isMap(volume)) continue;
+        const files = listOf(isMap(volume.downwardAPI) ? volume.downwardAPI.items : undefined);
+        if (files.length) judgeDownwardAPIFiles(ctx, files, [...pod.path, "volumes", i, "downwardAPI", "items"]);
+        const sources = listOf(isMap(volume.projected) ? volume.projected.sources : undefined);
+        for (let j = 0; j < sources.length; j++) {
+          const source = sources[j];
+          const projected = listOf(isMap(source) && isMap(source.downwardAPI) ? source.downwardAPI.items : undefined);
+          if (projected.length) judgeDownwardAPIFiles(ctx, projected, [...pod.path, "volumes", i, "projected", "sources", j, "downwardAPI", "items"]);
         }
       }
     },
@@ -347,8 +381,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateEnvVarValueFrom ("may not be specified when \`value\` is not empty")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        for (const [env, k] of items(site.container.env)) {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const list = listOf(site.container.env);
+        for (let k = 0; k < list.length; k++) {
+          const env = list[k];
+          if (!isMap(env)) continue;
           if (!filled(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, []).length === 0) continue;
           ctx.report({
             path: [...site.path, "env", k, "valueFrom"],
@@ -357,7 +396,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             hint: "keep either value or valueFrom",
           });
         }
-      });
+      }
     },
   },
   {
@@ -367,8 +406,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateEnvVarValueFrom ("may not have more than one field specified at a time")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        for (const [env, k] of items(site.container.env)) {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const list = listOf(site.container.env);
+        for (let k = 0; k < list.length; k++) {
+          const env = list[k];
+          if (!isMap(env)) continue;
           if (!isMap(env.valueFrom) || filled(env.value)) continue;
           const sources = sourcesOf(env.valueFrom, []);
           for (const extra of sources.slice(1)) {
@@ -380,7 +424,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             });
           }
         }
-      });
+      }
     },
   },
   {
@@ -390,8 +434,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} validateEnvVarValueFrom ("must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\`")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        for (const [env, k] of items(site.container.env)) {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const list = listOf(site.container.env);
+        for (let k = 0; k < list.length; k++) {
+          const env = list[k];
+          if (!isMap(env)) continue;
           if (!isMap(env.valueFrom) || sourcesOf(env.valueFrom, []).length > 0) continue;
           ctx.report({
             path: [...site.path, "env", k, "valueFrom"],
@@ -400,7 +449,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             hint: "add configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef under valueFrom, or write value instead",
           });
         }
-      });
+      }
     },
   },
   {
@@ -410,8 +459,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateEnvFrom ("may not have more than one field specified at a time")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        for (const [from, k] of items(site.container.envFrom)) {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const list = listOf(site.container.envFrom);
+        for (let k = 0; k < list.length; k++) {
+          const from = list[k];
+          if (!isMap(from)) continue;
           if (!isSet(from.configMapRef) || !isSet(from.secretRef)) continue;
           ctx.report({
             path: [...site.path, "envFrom", k, "secretRef"],
@@ -420,7 +474,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             hint: "separate it into two envFrom entries, one for the ConfigMap and one for the Secret",
           });
         }
-      });
+      }
     },
   },
   {
@@ -430,8 +484,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} validateEnvFrom ("must specify one of: \`configMapRef\` or \`secretRef\`")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        for (const [from, k] of items(site.container.envFrom)) {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const list = listOf(site.container.envFrom);
+        for (let k = 0; k < list.length; k++) {
+          const from = list[k];
+          if (!isMap(from)) continue;
           if (isSet(from.configMapRef) || isSet(from.secretRef)) continue;
           ctx.report({
             path: [...site.path, "envFrom", k],
@@ -440,7 +499,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             hint: "add configMapRef: {name: ...} or secretRef: {name: ...}",
           });
         }
-      });
+      }
     },
   },
   {
@@ -450,8 +509,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} ValidateVolumeMounts ("subPathExpr and subPath are mutually exclusive")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        for (const [mount, k] of items(site.container.volumeMounts)) {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const list = listOf(site.container.volumeMounts);
+        for (let k = 0; k < list.length; k++) {
+          const mount = list[k];
+          if (!isMap(mount)) continue;
           if (!filled(mount.subPath) || !filled(mount.subPathExpr)) continue;
           ctx.report({
             path: [...site.path, "volumeMounts", k, "subPathExpr"],
@@ -459,7 +523,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             hint: "keep one: subPath for a fixed path, subPathExpr to expand $(VAR)",
           });
         }
-      });
+      }
     },
   },
   {
@@ -469,21 +533,21 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${CORE} validateMountPropagation (Forbidden "Bidirectional mount propagation is available only to privileged containers")`,
     check(ctx) {
-      eachContainer(
-        ctx,
-        (site) => {
-          if (at(site.container, ["securityContext", "privileged"]) === true) return;
-          for (const [mount, k] of items(site.container.volumeMounts)) {
-            if (mount.mountPropagation !== "Bidirectional") continue;
-            ctx.report({
-              path: [...site.path, "volumeMounts", k, "mountPropagation"],
-              message: `mountPropagation "Bidirectional" on "${shown(mount.mountPath ?? "")}" needs a privileged container, and ${containerLabel(site)} is not`,
-              hint: "use mountPropagation: HostToContainer, or set securityContext.privileged: true if the container must propagate mounts to the node",
-            });
-          }
-        },
-        ["initContainers", "containers"],
-      );
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        if (site.list === "ephemeralContainers" || at(site.container, ["securityContext", "privileged"]) === true) continue;
+        const mounts = listOf(site.container.volumeMounts);
+        for (let k = 0; k < mounts.length; k++) {
+          const mount = mounts[k];
+          if (!isMap(mount) || mount.mountPropagation !== "Bidirectional") continue;
+          ctx.report({
+            path: [...site.path, "volumeMounts", k, "mountPropagation"],
+            message: `mountPropagation "Bidirectional" on "${shown(mount.mountPath ?? "")}" needs a privileged container, and ${containerLabel(site)} is not`,
+            hint: "use mountPropagation: HostToContainer, or set securityContext.privileged: true if the container must propagate mounts to the node",
+          });
+        }
+      }
     },
   },
   {
@@ -493,22 +557,20 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} ValidateVolumeMounts (Invalid "must be unique")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        // A repeat needs two items (most containers have fewer: no set for them).
-        if (count(site.container.volumeMounts) < 2) return;
-        const seen = new Set<string>();
-        for (const [mount, k] of items(site.container.volumeMounts)) {
-          if (!nonEmpty(mount.mountPath)) continue;
-          if (seen.has(mount.mountPath)) {
-            ctx.report({
-              path: [...site.path, "volumeMounts", k, "mountPath"],
-              message: `mountPath "${mount.mountPath}" is already used by an earlier volume mount of ${containerLabel(site)}`,
-              hint: "give each volume mount its own path (subPath puts single files into one directory)",
-            });
-          }
-          seen.add(mount.mountPath);
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const mounts = listOf(site.container.volumeMounts);
+        const repeats = repeatedAt(mounts, "mountPath");
+        for (let r = 0; r < repeats.length; r++) {
+          const k = repeats[r];
+          ctx.report({
+            path: [...site.path, "volumeMounts", k, "mountPath"],
+            message: `mountPath "${(mounts[k] as Obj).mountPath as string}" is already used by an earlier volume mount of ${containerLabel(site)}`,
+            hint: "give each volume mount its own path (subPath puts single files into one directory)",
+          });
         }
-      });
+      }
     },
   },
   {
@@ -518,17 +580,16 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} validateVolumeDevices (Invalid "must be unique")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        if (count(site.container.volumeDevices) < 2) return;
-        const seen = new Set<string>();
-        for (const [device, k] of items(site.container.volumeDevices)) {
-          if (!nonEmpty(device.devicePath)) continue;
-          if (seen.has(device.devicePath)) {
-            ctx.report({ path: [...site.path, "volumeDevices", k, "devicePath"], message: `devicePath "${device.devicePath}" is already used by an earlier device of ${containerLabel(site)}`, hint: "give each block device its own devicePath" });
-          }
-          seen.add(device.devicePath);
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const devices = listOf(site.container.volumeDevices);
+        const repeats = repeatedAt(devices, "devicePath");
+        for (let r = 0; r < repeats.length; r++) {
+          const k = repeats[r];
+          ctx.report({ path: [...site.path, "volumeDevices", k, "devicePath"], message: `devicePath "${(devices[k] as Obj).devicePath as string}" is already used by an earlier device of ${containerLabel(site)}`, hint: "give each block device its own devicePath" });
         }
-      });
+      }
     },
   },
   {
@@ -538,21 +599,22 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} validateContainerPorts (Duplicate)`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
-        if (count(site.container.ports) < 2) return;
-        const seen = new Set<string>();
-        for (const [port, k] of items(site.container.ports)) {
-          if (!nonEmpty(port.name)) continue;
-          if (seen.has(port.name)) {
-            ctx.report({
-              path: [...site.path, "ports", k, "name"],
-              message: `port name "${port.name}" is already used by an earlier port of ${containerLabel(site)}`,
-              hint: `rename the port (for example "${port.name.slice(0, 11)}-${String(port.protocol ?? "tcp").toLowerCase()}")`,
-            });
-          }
-          seen.add(port.name);
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
+        const ports = listOf(site.container.ports);
+        const repeats = repeatedAt(ports, "name");
+        for (let r = 0; r < repeats.length; r++) {
+          const k = repeats[r];
+          const port = ports[k] as Obj;
+          const name = port.name as string;
+          ctx.report({
+            path: [...site.path, "ports", k, "name"],
+            message: `port name "${name}" is already used by an earlier port of ${containerLabel(site)}`,
+            hint: `rename the port (for example "${name.slice(0, 11)}-${String(port.protocol ?? "tcp").toLowerCase()}")`,
+          });
         }
-      });
+      }
     },
   },
   {
@@ -562,13 +624,16 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} checkHostPortConflicts / AccumulateUniqueHostPorts (Duplicate)`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const judge = (sites: readonly ContainerSite[]) => {
+      const sites = containersOf(ctx);
+      // Most pods take no host port: nothing to compare.
+      if (!sites.some(takesHostPort)) return;
+      const judge = (group: readonly ContainerSite[]) => {
         const seen = new Set<string>();
-        for (const site of sites) {
-          for (const [port, k] of items(site.container.ports)) {
-            if (typeof port.hostPort !== "number" || port.hostPort === 0) continue;
+        for (const site of group) {
+          const ports = listOf(site.container.ports);
+          for (let k = 0; k < ports.length; k++) {
+            const port = ports[k];
+            if (!isMap(port) || !takesHostPortAt(port)) continue;
             const key = `${shown(port.protocol ?? "TCP")}/${shown(port.hostIP ?? "")}/${port.hostPort}`;
             if (seen.has(key)) {
               // Under hostNetwork a Pod's hostPort defaults to its containerPort (SetDefaults_Pod).
@@ -585,8 +650,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
           }
         }
       };
-      judge(containersOf(ctx, ["containers"]));
-      for (const site of containersOf(ctx, ["initContainers"])) judge([site]);
+      judge(sites.filter((site) => site.list === "containers"));
+      for (const site of sites) if (site.list === "initContainers") judge([site]);
     },
   },
   {
@@ -598,9 +663,12 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod || pod.spec.hostNetwork !== true) return;
-      for (const site of containersOf(ctx, ["initContainers", "containers"])) {
-        for (const [port, k] of items(site.container.ports)) {
-          if (typeof port.hostPort !== "number" || port.hostPort === 0 || typeof port.containerPort !== "number" || port.hostPort === port.containerPort) continue;
+      for (const site of containersOf(ctx)) {
+        if (site.list === "ephemeralContainers") continue;
+        const ports = listOf(site.container.ports);
+        for (let k = 0; k < ports.length; k++) {
+          const port = ports[k];
+          if (!isMap(port) || typeof port.hostPort !== "number" || port.hostPort === 0 || typeof port.containerPort !== "number" || port.hostPort === port.containerPort) continue;
           ctx.report({
             path: [...site.path, "ports", k, "containerPort"],
             message: `containerPort "${port.containerPort}" of ${containerLabel(site)} differs from its hostPort "${port.hostPort}", but with hostNetwork the container listens on the node's port itself`,
@@ -634,17 +702,19 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} ValidateSecurityContext / validateContainerSecurityContext ("cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true")`,
     check(ctx) {
-      eachContainer(ctx, (site) => {
+      const sites = containersOf(ctx);
+      for (let s = 0; s < sites.length; s++) {
+        const site = sites[s];
         const sc = site.container.securityContext;
-        if (!isMap(sc) || sc.allowPrivilegeEscalation !== false) return;
+        if (!isMap(sc) || sc.allowPrivilegeEscalation !== false) continue;
         const sysAdmin = Array.isArray(at(sc, ["capabilities", "add"])) && (at(sc, ["capabilities", "add"]) as unknown[]).includes("CAP_SYS_ADMIN");
-        if (sc.privileged !== true && !sysAdmin) return;
+        if (sc.privileged !== true && !sysAdmin) continue;
         ctx.report({
           path: [...site.path, "securityContext", "allowPrivilegeEscalation"],
           message: `allowPrivilegeEscalation "false" of ${containerLabel(site)} contradicts ${sc.privileged === true ? `privileged "true"` : `the added capability "CAP_SYS_ADMIN"`}`,
           hint: sc.privileged === true ? "remove allowPrivilegeEscalation: false, or remove privileged: true" : "remove allowPrivilegeEscalation: false, or stop adding CAP_SYS_ADMIN",
         });
-      });
+      }
     },
   },
   {
@@ -722,7 +792,10 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [t, i] of items(pod.spec.tolerations)) {
+      const tolerations = listOf(pod.spec.tolerations);
+      for (let i = 0; i < tolerations.length; i++) {
+        const t = tolerations[i];
+        if (!isMap(t)) continue;
         // An operator of the wrong type is invalid-type's: what it was meant to be is unknown.
         if (isSet(t.operator) && typeof t.operator !== "string") continue;
         const op = nonEmpty(t.operator) ? t.operator : "Equal";
@@ -743,7 +816,10 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [t, i] of items(pod.spec.tolerations)) {
+      const tolerations = listOf(pod.spec.tolerations);
+      for (let i = 0; i < tolerations.length; i++) {
+        const t = tolerations[i];
+        if (!isMap(t)) continue;
         if (!isSet(t.tolerationSeconds) || t.effect === "NoExecute") continue;
         ctx.report({
           path: [...pod.path, "tolerations", i, isSet(t.effect) ? "effect" : "tolerationSeconds"],
@@ -763,7 +839,10 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       const pod = podSpecOf(ctx);
       if (!pod) return;
       const seen = new Set<string>();
-      for (const [c, i] of items(pod.spec.topologySpreadConstraints)) {
+      const topologySpreadConstraints = listOf(pod.spec.topologySpreadConstraints);
+      for (let i = 0; i < topologySpreadConstraints.length; i++) {
+        const c = topologySpreadConstraints[i];
+        if (!isMap(c)) continue;
         if (!nonEmpty(c.topologyKey) || !nonEmpty(c.whenUnsatisfiable)) continue;
         const key = `${c.topologyKey}\u0000${c.whenUnsatisfiable}`;
         if (seen.has(key)) {
@@ -782,7 +861,10 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod) return;
-      for (const [c, i] of items(pod.spec.topologySpreadConstraints)) {
+      const topologySpreadConstraints = listOf(pod.spec.topologySpreadConstraints);
+      for (let i = 0; i < topologySpreadConstraints.length; i++) {
+        const c = topologySpreadConstraints[i];
+        if (!isMap(c)) continue;
         if (!isSet(c.minDomains) || c.whenUnsatisfiable === "DoNotSchedule" || !nonEmpty(c.whenUnsatisfiable)) continue;
         ctx.report({ path: [...pod.path, "topologySpreadConstraints", i, "minDomains"], message: `minDomains "${shown(c.minDomains)}" only works with whenUnsatisfiable "DoNotSchedule", not "${c.whenUnsatisfiable}"`, hint: "set whenUnsatisfiable: DoNotSchedule, or remove minDomains" });
       }

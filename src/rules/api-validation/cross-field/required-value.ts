@@ -1,5 +1,5 @@
 import { defineRule } from "../../types.js";
-import { crossFieldFindings, kindsOfRule } from "./constraints.js";
+import { kindsOfRule, reportCrossFieldFindings } from "./constraints.js";
 
 export const rule = defineRule({
   id: "required-value",
@@ -27,6 +27,6 @@ fills in by default (a ReplicationController's selector from its template's labe
   fix: "Add the value the hint names, or remove the field that makes it required.",
   preventsStatus: ["Pending"],
   check({ resource, memo, report }) {
-    for (const finding of crossFieldFindings(resource, "required-value", memo)) report(finding);
+    reportCrossFieldFindings(resource, "required-value", memo, report);
   },
 });

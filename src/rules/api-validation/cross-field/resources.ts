@@ -58,7 +58,8 @@ function findResourceSites(ctx: CheckContext): ResourceSite[] {
   const pod = podSpecOf(ctx);
   if (!pod) return [];
   const out: ResourceSite[] = [];
-  for (const site of containersOf(ctx, ["initContainers", "containers"])) {
+  for (const site of containersOf(ctx)) {
+    if (site.list === "ephemeralContainers") continue;
     const r = site.container.resources;
     if (!isMap(r)) continue;
     const requests = isMap(r.requests) ? r.requests : {};

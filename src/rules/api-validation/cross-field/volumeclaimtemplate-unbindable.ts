@@ -1,5 +1,5 @@
 import { defineRule } from "../../types.js";
-import { crossFieldFindings, kindsOfRule } from "./constraints.js";
+import { kindsOfRule, reportCrossFieldFindings } from "./constraints.js";
 
 export const rule = defineRule({
   id: "volumeclaimtemplate-unbindable",
@@ -20,6 +20,6 @@ reported: whether a storage class or a pre-provisioned volume exists is a fact o
   fix: "Give the template a storage request and access modes, and let each replica's claim bind its own volume (no volumeName).",
   preventsStatus: ["Pending", "FailedScheduling"],
   check({ resource, memo, report }) {
-    for (const finding of crossFieldFindings(resource, "volumeclaimtemplate-unbindable", memo)) report(finding);
+    reportCrossFieldFindings(resource, "volumeclaimtemplate-unbindable", memo, report);
   },
 });
