@@ -1,6 +1,7 @@
 import { parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
+import { judgedImages } from "./emitted-images.js";
 
 /** ko (ko.build) builds the Go program named after this prefix and writes its image by digest. */
 const KO_PLACEHOLDER = "ko://";
@@ -24,11 +25,14 @@ image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolv
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
-      const image = container.image;
-      if (typeof image !== "string" || image === "" || image.startsWith(KO_PLACEHOLDER)) continue;
-      const parsed = parseImageReference(image);
-      if (!parsed.ok) {
-        report({ path: [...path, "image"], message: `image "${image}" is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
+      if (typeof container.image !== "string" || container.image === "") continue;
+      // The image kustomize emits, in each build (a placeholder its images entries replace is fine): the first invalid one is reported.
+      for (const { image, subject } of judgedImages(resource, container.image, path)) {
+        if (image.startsWith(KO_PLACEHOLDER)) continue;
+        const parsed = parseImageReference(image);
+        if (parsed.ok) continue;
+        report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
+        break;
       }
     }
   },
