@@ -26,7 +26,8 @@ run different code, a security fix pushed under the same tag never reaches nodes
 before, and a rollback is not reproducible. kube-score (container-image-pull-policy) and Polaris
 (pullPolicyNotAlways) ask for Always everywhere; this rule asks only where the tag moves. The
 latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
-are fine whatever their tag.`,
+are fine whatever their tag. In a kustomize tree the tag judged is the one \`kustomize build\`
+emits, after the \`images\` entries of the kustomizations that build the workload.`,
   fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
   preventsStatus: [],
   check({ resource, report }) {

@@ -19,7 +19,9 @@ sha256 with 64 lower-case hex digits. An image it cannot parse (upper case in th
 empty tag after ":", a "//", a short digest, spaces) never gets pulled: the container stays
 waiting with reason InvalidImageName and the pod never starts. A "ko://<Go import path>"
 image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
-\`ko apply\` replaces with the built image by digest, so it is not judged.`,
+\`ko apply\` replaces with the built image by digest, so it is not judged. Likewise a placeholder
+that the \`images\` entries of the kustomizations building the workload replace is judged as
+\`kustomize build\` emits it.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
