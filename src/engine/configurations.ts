@@ -16,7 +16,9 @@ import {
   resourceEntries,
   type GeneratedObject,
 } from "../models/kustomization.js";
+import type { ImageBuild } from "../models/kustomize-images.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
+import { imageBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 
@@ -34,6 +36,8 @@ export interface InputRoles {
   namespaceOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
   generated: GeneratedObject[];
+  /** The builds of the input's kustomizations that emit this file's objects, when one of them changes images. */
+  imageBuildsOf(file: DiscoveredFile): readonly ImageBuild[] | undefined;
 }
 
 /**
@@ -75,6 +79,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       }
     }
   }
+  const buildsOf = imageBuilds(loaded);
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
@@ -89,5 +94,6 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     isPatch: (file) => patches.has(file.absolute),
     namespaceOf: (file) => namespaces.get(file.absolute),
     generated,
+    imageBuildsOf: (file) => buildsOf(file.absolute),
   };
 }

@@ -3,6 +3,7 @@
  * diagnostics and suppress stages add to and filter its diagnostics, result reads it.
  */
 import type { ParsedDocument } from "../models/document.js";
+import type { ImageBuild } from "../models/kustomize-images.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -21,6 +22,8 @@ export interface SourceFile {
   patch: boolean;
   /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
   defaultNamespace: string;
+  /** The kustomize builds that emit the file's objects, when one changes their images. */
+  imageBuilds?: readonly ImageBuild[];
   configurations: ConfigurationDocument[];
 }
 

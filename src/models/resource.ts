@@ -1,5 +1,6 @@
 /** One Kubernetes object of the input, with lazily parsed typed views. */
 import type { ParsedDocument } from "./document.js";
+import type { ImageBuild } from "./kustomize-images.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -123,6 +124,8 @@ export class Resource {
      * quote. Messages name the object by it, and it is not reported missing.
      */
     written?: WrittenMetadata,
+    /** The kustomize builds that emit the object, when one changes its images (models/kustomize-images.ts). */
+    readonly imageBuilds?: readonly ImageBuild[],
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";

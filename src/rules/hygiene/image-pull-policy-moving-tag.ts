@@ -1,6 +1,7 @@
 import { parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
+import { judgedImages } from "../workloads/emitted-images.js";
 
 /** Tags that name a channel, not a build: nginx:stable, node:lts-alpine, app:main. */
 const CHANNEL = /^(stable|mainline|main|master|edge|dev|develop|development|nightly|canary|beta|alpha|lts|current|release|rolling|next|snapshot|unstable|testing|head|prod|production|staging)(-[a-z][a-z0-9.]*)?$/;
@@ -25,24 +26,29 @@ run different code, a security fix pushed under the same tag never reaches nodes
 before, and a rollback is not reproducible. kube-score (container-image-pull-policy) and Polaris
 (pullPolicyNotAlways) ask for Always everywhere; this rule asks only where the tag moves. The
 latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
-are fine whatever their tag.`,
+are fine whatever their tag. In a kustomize tree the tag judged is the one \`kustomize build\`
+emits, after the \`images\` entries of the kustomizations that build the workload.`,
   fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
   preventsStatus: [],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: false })) {
       if (typeof container.image !== "string" || container.imagePullPolicy === "Always") continue;
-      const parsed = parseImageReference(container.image);
-      if (!parsed.ok || parsed.ref.digest || parsed.ref.tag === undefined) continue;
-      const tag = parsed.ref.tag;
-      const kind = CHANNEL.test(tag) ? "a channel" : PARTIAL_VERSION.test(tag) ? "a major version" : undefined;
-      if (!kind) continue;
-      const explicit = container.imagePullPolicy !== undefined;
-      report({
-        path: [...path, explicit ? "imagePullPolicy" : "image"],
-        message: `image "${container.image}" uses tag "${tag}", ${kind} that moves, but imagePullPolicy is ${explicit ? container.imagePullPolicy : "IfNotPresent by default"}: nodes keep whichever build they pulled first`,
-        hint: "pin a full version or a digest, or set imagePullPolicy: Always",
-      });
+      // The image kustomize emits, in each build: the first one that moves is reported.
+      for (const { image, subject } of judgedImages(resource, container.image, path)) {
+        const parsed = parseImageReference(image);
+        if (!parsed.ok || parsed.ref.digest || parsed.ref.tag === undefined) continue;
+        const tag = parsed.ref.tag;
+        const kind = CHANNEL.test(tag) ? "a channel" : PARTIAL_VERSION.test(tag) ? "a major version" : undefined;
+        if (!kind) continue;
+        const explicit = container.imagePullPolicy !== undefined;
+        report({
+          path: [...path, explicit ? "imagePullPolicy" : "image"],
+          message: `${subject} uses tag "${tag}", ${kind} that moves, but imagePullPolicy is ${explicit ? container.imagePullPolicy : "IfNotPresent by default"}: nodes keep whichever build they pulled first`,
+          hint: "pin a full version or a digest, or set imagePullPolicy: Always",
+        });
+        break;
+      }
     }
   },
 });

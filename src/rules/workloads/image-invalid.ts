@@ -1,6 +1,7 @@
 import { parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
+import { judgedImages } from "./emitted-images.js";
 
 /** ko (ko.build) builds the Go program named after this prefix and writes its image by digest. */
 const KO_PLACEHOLDER = "ko://";
@@ -18,17 +19,22 @@ sha256 with 64 lower-case hex digits. An image it cannot parse (upper case in th
 empty tag after ":", a "//", a short digest, spaces) never gets pulled: the container stays
 waiting with reason InvalidImageName and the pod never starts. A "ko://<Go import path>"
 image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
-\`ko apply\` replaces with the built image by digest, so it is not judged.`,
+\`ko apply\` replaces with the built image by digest, so it is not judged. Likewise a placeholder
+that the \`images\` entries of the kustomizations building the workload replace is judged as
+\`kustomize build\` emits it.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
-      const image = container.image;
-      if (typeof image !== "string" || image === "" || image.startsWith(KO_PLACEHOLDER)) continue;
-      const parsed = parseImageReference(image);
-      if (!parsed.ok) {
-        report({ path: [...path, "image"], message: `image "${image}" is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
+      if (typeof container.image !== "string" || container.image === "") continue;
+      // The image kustomize emits, in each build (a placeholder its images entries replace is fine): the first invalid one is reported.
+      for (const { image, subject } of judgedImages(resource, container.image, path)) {
+        if (image.startsWith(KO_PLACEHOLDER)) continue;
+        const parsed = parseImageReference(image);
+        if (parsed.ok) continue;
+        report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
+        break;
       }
     }
   },

@@ -1,6 +1,7 @@
 import { parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
+import { judgedImages } from "./emitted-images.js";
 
 export const rule = defineRule({
   id: "image-latest-tag",
@@ -12,20 +13,23 @@ export const rule = defineRule({
 different builds depending on when they pulled, a rollback re-deploys whatever latest is now,
 and because imagePullPolicy defaults to Always for :latest every pod start needs the registry:
 a registry outage or rate limit then turns restarts into ErrImagePull / ImagePullBackOff.
-Images pinned by digest are fine whatever their tag.`,
+Images pinned by digest are fine whatever their tag. In a kustomize tree the image judged is the one
+\`kustomize build\` emits: the \`images\` entries of the kustomizations that build the workload
+(a base's own, and its overlays') apply first, and the finding names the kustomization that set it.`,
   fix: "Pin a version tag (nginx:1.27.3) or a digest (nginx@sha256:...).",
   preventsStatus: ["ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: false })) {
-      const image = container.image;
-      if (typeof image !== "string" || image === "") continue;
-      const parsed = parseImageReference(image);
-      if (!parsed.ok || parsed.ref.digest) continue;
-      if (parsed.ref.tag === undefined) {
-        report({ path: [...path, "image"], message: `image "${image}" has no tag, so it means "${image}:latest"`, hint: "pin a version tag or a digest" });
-      } else if (parsed.ref.tag === "latest") {
-        report({ path: [...path, "image"], message: `image "${image}" uses the moving tag "latest"`, hint: "pin a version tag or a digest" });
+      if (typeof container.image !== "string" || container.image === "") continue;
+      // The image kustomize emits, in each build: the first one that moves is reported.
+      for (const { image, subject } of judgedImages(resource, container.image, path)) {
+        const parsed = parseImageReference(image);
+        if (!parsed.ok || parsed.ref.digest) continue;
+        const message = parsed.ref.tag === undefined ? `${subject} has no tag, so it means "${image}:latest"` : parsed.ref.tag === "latest" ? `${subject} uses the moving tag "latest"` : undefined;
+        if (!message) continue;
+        report({ path: [...path, "image"], message, hint: "pin a version tag or a digest" });
+        break;
       }
     }
   },

@@ -1,0 +1,55 @@
+/**
+ * The images the rules about images judge: what `kustomize build` emits for a container
+ * (models/kustomize-images.ts), each with the words a message names it by. The finding stays at
+ * the image as written; the words say when a kustomization's `images` set what is judged, and in
+ * which builds, when the builds of the object differ.
+ */
+import { emittedImages, type EmittedImage } from "../../models/kustomize-images.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+
+export interface JudgedImage {
+  /** The image the pods run. */
+  image: string;
+  /** `image "nginx"`, or with what set it: `image "nginx" (set to "nginx:latest" by images in overlays/prod/kustomization.yaml)`. */
+  subject: string;
+}
+
+/** The images emitted for the image written at a container (`containerPath`: its list field and index), in build order. */
+export function judgedImages(resource: Resource, written: string, containerPath: Path): readonly JudgedImage[] {
+  if (!resource.imageBuilds) return asWritten(written);
+  const emitted = emittedImages(resource.imageBuilds, written, containerPath);
+  return emitted.map((e) => ({ image: e.image, subject: subject(written, e, emitted.length > 1) }));
+}
+
+/**
+ * The answer for an object no kustomization changes, kept per image while few: three rules ask
+ * for every container of every workload, and a run has a few hundred distinct images. Frozen
+ * because every caller shares them.
+ */
+const MAX_REMEMBERED = 4096;
+const unchanged = new Map<string, readonly JudgedImage[]>();
+
+function asWritten(image: string): readonly JudgedImage[] {
+  let judged = unchanged.get(image);
+  if (judged) return judged;
+  judged = Object.freeze([Object.freeze({ image, subject: `image "${image}"` })]);
+  if (unchanged.size >= MAX_REMEMBERED) unchanged.clear();
+  unchanged.set(image, judged);
+  return judged;
+}
+
+function subject(written: string, e: EmittedImage, buildsDiffer: boolean): string {
+  const parts: string[] = [];
+  if (e.setBy.length) parts.push(`set to "${e.image}" by images in ${listed(e.setBy)}`);
+  // Name the builds when others emit another image, unless the kustomization that set it is the build itself.
+  if (buildsDiffer && !e.setBy.length) parts.push(`unchanged in the ${builds(e.builds)}`);
+  else if (buildsDiffer && e.builds.some((b) => !e.setBy.includes(b))) parts.push(`in the ${builds(e.builds)}`);
+  return parts.length ? `image "${written}" (${parts.join(", ")})` : `image "${written}"`;
+}
+
+const builds = (roots: readonly string[]) => `${roots.length > 1 ? "builds" : "build"} of ${listed(roots)}`;
+
+function listed(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : items[0];
+}
