@@ -13,7 +13,7 @@ import { RESOURCE_CONSTRAINTS } from "./resources.js";
 import { HANDLER_CONSTRAINTS } from "./handlers.js";
 import { PROFILE_CONSTRAINTS } from "./profiles.js";
 import { LIMIT_RANGE_CONSTRAINTS } from "./limit-range.js";
-import type { CheckContext, CrossFieldConstraint, CrossFieldRuleId, Obj, SharedSites } from "./walk.js";
+import { hasNeed, type CheckContext, type CrossFieldConstraint, type CrossFieldRuleId, type Obj, type SharedSites } from "./walk.js";
 
 export type { CrossFieldConstraint, CrossFieldRuleId } from "./walk.js";
 
@@ -92,8 +92,10 @@ export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, m
     const checks = new ResourceChecks(resource, builtin ? defaultedObject(resource, memo) : resource.raw);
     const constraints = builtin ? (BY_KIND.get(resource.kind) ?? NO_CONSTRAINTS) : NO_CONSTRAINTS;
     for (let c = 0; c < constraints.length; c++) {
-      checks.rule = constraints[c].rule;
-      constraints[c].check(checks);
+      const constraint = constraints[c];
+      if (constraint.needs !== undefined && !hasNeed(checks, constraint.needs)) continue;
+      checks.rule = constraint.rule;
+      constraint.check(checks);
     }
     last.resource = resource;
     last.byRule = checks.byRule;

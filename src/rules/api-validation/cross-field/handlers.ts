@@ -8,7 +8,7 @@
  * probe-handler-invalid's finding.
  */
 import { filledList } from "../../../models/values.js";
-import { containerLabel, containersOf, isMap, isSet, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { containerNeeds, containerLabel, containersOf, isMap, isSet, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
 import type { Path } from "../../../types.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
@@ -53,6 +53,7 @@ function execCommand(where: "probe" | "hook", field: Probe | Hook): CrossFieldCo
   const container = where === "probe" ? `spec.template.spec.containers[].${field}` : `spec.template.spec.containers[].lifecycle.${field}`;
   return {
     path: `${container}.exec.command`,
+    needs: containerNeeds(where === "probe" ? field : "lifecycle"),
     kinds: POD_KINDS,
     constraint: `the exec handler of a ${where === "probe" ? PROBE_NAME[field as Probe] : `${field} hook`} names a command`,
     rule: "required-value",
@@ -77,6 +78,7 @@ function execCommand(where: "probe" | "hook", field: Probe | Hook): CrossFieldCo
 function hookHasHandler(hook: Hook): CrossFieldConstraint {
   return {
     path: `spec.template.spec.containers[].lifecycle.${hook}`,
+    needs: containerNeeds("lifecycle"),
     kinds: POD_KINDS,
     constraint: `a ${hook} hook names a handler (exec, httpGet, tcpSocket or sleep)`,
     rule: "required-value",
@@ -94,6 +96,7 @@ function hookHasHandler(hook: Hook): CrossFieldConstraint {
 function hookHasOneHandler(hook: Hook): CrossFieldConstraint {
   return {
     path: `spec.template.spec.containers[].lifecycle.${hook}`,
+    needs: containerNeeds("lifecycle"),
     kinds: POD_KINDS,
     constraint: `a ${hook} hook names one handler`,
     rule: "forbidden-value",

@@ -4,7 +4,7 @@
  * constraint) and pkg/apis/apps/validation/validation.go for what a controller's template allows.
  */
 import type { Path } from "../../../types.js";
-import {
+import { containerNeeds, podNeeds, volumeNeeds,
   ALWAYS_RESTART_KINDS,
   at,
   containerLabel,
@@ -60,6 +60,7 @@ const restartPolicyAlwaysOnly: CrossFieldConstraint[] = ALWAYS_RESTART_KINDS.map
 
 const noActiveDeadline: CrossFieldConstraint[] = ALWAYS_RESTART_KINDS.map((kind) => ({
   path: "spec.template.spec.activeDeadlineSeconds",
+  needs: podNeeds("activeDeadlineSeconds"),
   kinds: [kind],
   constraint: `a ${kind}'s pod template may not set activeDeadlineSeconds`,
   rule: "forbidden-value",
@@ -80,6 +81,7 @@ const INIT_ONLY_FIELDS = ["lifecycle", "livenessProbe", "readinessProbe", "start
 
 const initContainerFields: CrossFieldConstraint[] = INIT_ONLY_FIELDS.map((field) => ({
   path: `spec.template.spec.initContainers[].${field}`,
+  needs: podNeeds("initContainers"),
   kinds: POD_KINDS,
   constraint: `an init container without restartPolicy Always (not a sidecar) may not set ${field}`,
   rule: "forbidden-value",
@@ -149,6 +151,7 @@ function judgeDownwardAPIFiles(ctx: CheckContext, files: readonly unknown[], bas
 
 const hostNamespacesWithUserNamespace: CrossFieldConstraint[] = (["hostNetwork", "hostPID", "hostIPC"] as const).map((field) => ({
   path: `spec.template.spec.${field}`,
+  needs: podNeeds("hostUsers"),
   kinds: POD_KINDS,
   constraint: `${field}: true is not allowed with hostUsers: false (a user namespace)`,
   rule: "forbidden-value",
@@ -169,6 +172,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   ...noActiveDeadline,
   {
     path: "spec.template.spec.ephemeralContainers",
+    needs: podNeeds("ephemeralContainers"),
     kinds: TEMPLATE_KINDS,
     constraint: "a pod template may not have ephemeral containers",
     rule: "forbidden-value",
@@ -186,6 +190,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.ephemeralContainers",
+    needs: podNeeds("ephemeralContainers"),
     kinds: ["Pod"],
     constraint: "a Pod may not be created with ephemeral containers",
     rule: "forbidden-value",
@@ -202,6 +207,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].restartPolicy",
+    needs: containerNeeds("restartPolicy"),
     kinds: POD_KINDS,
     constraint: "restartPolicy of a container is allowed only on init containers",
     rule: "forbidden-value",
@@ -221,6 +227,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.initContainers[].restartPolicy",
+    needs: containerNeeds("restartPolicy"),
     kinds: POD_KINDS,
     constraint: "an init container's restartPolicy can only be Always (a sidecar)",
     rule: "forbidden-value",
@@ -254,6 +261,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.volumes[]",
+    needs: podNeeds("volumes"),
     kinds: POD_KINDS,
     constraint: "a volume has exactly one source (none written means emptyDir)",
     rule: "forbidden-value",
@@ -279,6 +287,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.volumes[].projected.sources[]",
+    needs: volumeNeeds("projected"),
     kinds: POD_KINDS,
     constraint: "each source of a projected volume names exactly one kind of source",
     rule: "forbidden-value",
@@ -309,6 +318,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.volumes[].projected.sources[].*.items[].path",
+    needs: volumeNeeds("projected"),
     kinds: POD_KINDS,
     constraint: "the files of a projected volume have distinct paths across its sources",
     rule: "duplicate-value",
@@ -352,6 +362,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.volumes[].downwardAPI.items[]",
+    needs: podNeeds("volumes"),
     kinds: POD_KINDS,
     constraint: "a downward API file takes its value from exactly one of fieldRef and resourceFieldRef",
     rule: "invalid-combination",
@@ -376,6 +387,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].env[].valueFrom",
+    needs: containerNeeds("env"),
     kinds: POD_KINDS,
     constraint: "an environment variable has a value or a valueFrom, not both",
     rule: "invalid-combination",
@@ -401,6 +413,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].env[].valueFrom",
+    needs: containerNeeds("env"),
     kinds: POD_KINDS,
     constraint: "valueFrom names exactly one source (fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef)",
     rule: "invalid-combination",
@@ -429,6 +442,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].env[].valueFrom",
+    needs: containerNeeds("env"),
     kinds: POD_KINDS,
     constraint: "valueFrom names a source",
     rule: "required-value",
@@ -454,6 +468,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].envFrom[]",
+    needs: containerNeeds("envFrom"),
     kinds: POD_KINDS,
     constraint: "an envFrom entry names exactly one of configMapRef and secretRef",
     rule: "invalid-combination",
@@ -479,6 +494,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].envFrom[]",
+    needs: containerNeeds("envFrom"),
     kinds: POD_KINDS,
     constraint: "an envFrom entry names a ConfigMap or a Secret",
     rule: "required-value",
@@ -504,6 +520,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].volumeMounts[].subPathExpr",
+    needs: containerNeeds("volumeMounts"),
     kinds: POD_KINDS,
     constraint: "a volume mount sets subPath or subPathExpr, not both",
     rule: "invalid-combination",
@@ -528,6 +545,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].volumeMounts[].mountPropagation",
+    needs: containerNeeds("volumeMounts"),
     kinds: POD_KINDS,
     constraint: "Bidirectional mount propagation needs a privileged container",
     rule: "forbidden-value",
@@ -552,6 +570,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].volumeMounts[].mountPath",
+    needs: containerNeeds("volumeMounts"),
     kinds: POD_KINDS,
     constraint: "the mount paths of a container are unique",
     rule: "duplicate-value",
@@ -575,6 +594,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].volumeDevices[].devicePath",
+    needs: containerNeeds("volumeDevices"),
     kinds: POD_KINDS,
     constraint: "the device paths of a container are unique",
     rule: "duplicate-value",
@@ -594,6 +614,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].ports[].name",
+    needs: containerNeeds("ports"),
     kinds: POD_KINDS,
     constraint: "the port names of a container are unique",
     rule: "duplicate-value",
@@ -619,6 +640,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].ports[].hostPort",
+    needs: containerNeeds("ports"),
     kinds: POD_KINDS,
     constraint: "a hostPort (with its protocol and hostIP) is used once among a pod's containers (each init container on its own)",
     rule: "duplicate-value",
@@ -656,6 +678,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].ports[].containerPort",
+    needs: podNeeds("hostNetwork"),
     kinds: POD_KINDS,
     constraint: "with hostNetwork: true, a port's hostPort equals its containerPort",
     rule: "invalid-combination",
@@ -681,6 +704,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   ...hostNamespacesWithUserNamespace,
   {
     path: "spec.template.spec.shareProcessNamespace",
+    needs: podNeeds("shareProcessNamespace"),
     kinds: POD_KINDS,
     constraint: "shareProcessNamespace and hostPID are not both true",
     rule: "invalid-combination",
@@ -697,6 +721,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].securityContext.allowPrivilegeEscalation",
+    needs: containerNeeds("securityContext"),
     kinds: POD_KINDS,
     constraint: "allowPrivilegeEscalation: false contradicts privileged: true and adding CAP_SYS_ADMIN",
     rule: "invalid-combination",
@@ -719,6 +744,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.securityContext.<linux-only field>",
+    needs: podNeeds("os"),
     kinds: POD_KINDS,
     constraint: `a pod with os.name windows may not set the Linux-only pod securityContext fields (${LINUX_POD_FIELDS.join(", ")}) or shareProcessNamespace`,
     rule: "forbidden-value",
@@ -736,6 +762,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].securityContext.<linux-only field>",
+    needs: podNeeds("os"),
     kinds: POD_KINDS,
     constraint: `a container of a pod with os.name windows may not set the Linux-only securityContext fields (${LINUX_CONTAINER_FIELDS.join(", ")})`,
     rule: "forbidden-value",
@@ -754,6 +781,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.securityContext.windowsOptions",
+    needs: podNeeds("os"),
     kinds: POD_KINDS,
     constraint: "a pod with os.name linux may not set windowsOptions (pod or container securityContext)",
     rule: "forbidden-value",
@@ -785,6 +813,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.tolerations[].operator",
+    needs: podNeeds("tolerations"),
     kinds: POD_KINDS,
     constraint: "a toleration with operator Exists has no value; one without a key has operator Exists",
     rule: "invalid-combination",
@@ -809,6 +838,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.tolerations[].effect",
+    needs: podNeeds("tolerations"),
     kinds: POD_KINDS,
     constraint: "tolerationSeconds needs effect NoExecute",
     rule: "invalid-combination",
@@ -831,6 +861,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.topologySpreadConstraints[]",
+    needs: podNeeds("topologySpreadConstraints"),
     kinds: POD_KINDS,
     constraint: "no two topology spread constraints share topologyKey and whenUnsatisfiable",
     rule: "duplicate-value",
@@ -854,6 +885,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.topologySpreadConstraints[].minDomains",
+    needs: podNeeds("topologySpreadConstraints"),
     kinds: POD_KINDS,
     constraint: "minDomains needs whenUnsatisfiable DoNotSchedule",
     rule: "invalid-combination",
@@ -872,6 +904,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms",
+    needs: podNeeds("affinity"),
     kinds: POD_KINDS,
     constraint: "a required node affinity has at least one node selector term",
     rule: "required-value",

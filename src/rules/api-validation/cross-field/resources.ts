@@ -9,7 +9,7 @@
 import { compareQuantities, parseQuantity } from "../../../models/quantity.js";
 import { isQualifiedName } from "../../../models/selector.js";
 import type { Path } from "../../../types.js";
-import { at, containersOf, containerLabel, isMap, podSpecOf, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { containerNeeds, at, containersOf, containerLabel, isMap, podSpecOf, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
 
 const UPSTREAM = "pkg/apis/core/validation/validation.go";
 
@@ -83,6 +83,7 @@ function written(ctx: CheckContext, path: Path): boolean {
 export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "spec.template.spec.containers[].resources.requests[<extended or hugepages>]",
+    needs: containerNeeds("resources"),
     kinds: POD_KINDS,
     constraint: "a request for a resource that cannot be overcommitted (extended resources, hugepages) needs a limit",
     rule: "required-value",
@@ -103,6 +104,7 @@ export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].resources.requests[<extended or hugepages>]",
+    needs: containerNeeds("resources"),
     kinds: POD_KINDS,
     constraint: "the request of a resource that cannot be overcommitted equals its limit",
     rule: "invalid-combination",
@@ -126,6 +128,7 @@ export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].resources.{requests,limits}[<extended>]",
+    needs: containerNeeds("resources"),
     kinds: POD_KINDS,
     constraint: "extended resources (domain/name, e.g. nvidia.com/gpu) are whole numbers",
     rule: "invalid-combination",
@@ -150,6 +153,7 @@ export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].resources.{requests,limits}[hugepages-<size>]",
+    needs: containerNeeds("resources"),
     kinds: POD_KINDS,
     constraint: "a hugepages quantity is a whole multiple of its page size",
     rule: "invalid-combination",
@@ -178,6 +182,7 @@ export const RESOURCE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].resources",
+    needs: containerNeeds("resources"),
     kinds: POD_KINDS,
     constraint: "a container that asks for hugepages also asks for cpu or memory",
     rule: "required-value",

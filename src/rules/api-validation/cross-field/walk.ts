@@ -35,6 +35,16 @@ export interface SharedSites {
   ingressServicePorts?: ReadonlyArray<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }>;
 }
 
+/** Where a constraint's `needs` key is looked for. */
+export interface Need {
+  in: "pod" | "container" | "volume";
+  key: string;
+}
+
+export const podNeeds = (key: string): Need => ({ in: "pod", key });
+export const containerNeeds = (key: string): Need => ({ in: "container", key });
+export const volumeNeeds = (key: string): Need => ({ in: "volume", key });
+
 /** One constraint: where it applies, what it says, which rule reports it and where upstream decides it. */
 export interface CrossFieldConstraint {
   /** The field path, written for the first kind of `kinds` (`spec.template.spec...` for pod templates). */
@@ -44,6 +54,14 @@ export interface CrossFieldConstraint {
   rule: CrossFieldRuleId;
   /** Upstream file and function. */
   upstream: string;
+  /**
+   * A key without which the constraint finds nothing: set (not null) in the pod spec, in one of
+   * its containers (any list) or in one of its volumes. The constraint is not run on a resource
+   * without it (most pod templates write few of the fields these constraints judge). Give it only
+   * where the check itself returns at once without that key; test/api-validation-cross.test.ts
+   * compares every fixture's findings with and without it.
+   */
+  needs?: Need;
   check(ctx: CheckContext): void;
 }
 
@@ -119,6 +137,29 @@ export interface ContainerSite {
   list: ContainerList;
   /** A restartable init container (a sidecar). */
   sidecar: boolean;
+}
+
+/**
+ * Whether the resource sets the key a constraint needs (a resource without a pod spec sets none).
+ * A property read per container or volume: cheaper than collecting the keys once (a Set per
+ * place and resource cost more than the constraints it skipped).
+ */
+export function hasNeed(ctx: CheckContext, need: Need): boolean {
+  const pod = podSpecOf(ctx);
+  if (!pod) return false;
+  const key = need.key;
+  if (need.in === "pod") return isSet(pod.spec[key]);
+  if (need.in === "container") {
+    const sites = containersOf(ctx);
+    for (let s = 0; s < sites.length; s++) if (isSet(sites[s].container[key])) return true;
+    return false;
+  }
+  const volumes = listOf(pod.spec.volumes);
+  for (let i = 0; i < volumes.length; i++) {
+    const volume = volumes[i];
+    if (isMap(volume) && isSet(volume[key])) return true;
+  }
+  return false;
 }
 
 const CONTAINER_LISTS: readonly ContainerList[] = ["initContainers", "containers", "ephemeralContainers"];
