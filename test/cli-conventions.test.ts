@@ -201,6 +201,24 @@ describe("a command written after options", () => {
     expect(r.err).toBe("");
   });
 
+  test("the command the hint gives runs", async () => {
+    const r = await cli(["qos", "--no-color", "fixtures/demo"]);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
+  });
+
+  test.each([
+    [["fixtures/demo"]],
+    [["qos", "fixtures/demo"]],
+    [["graph", "-f", "json", "fixtures/demo"]],
+    [["rules"]],
+    [["explain", "image-latest-tag"]],
+    [["diagnose", "fixtures/diagnose/data.yaml"]],
+  ])("every command that prints takes --no-color: %j", async (args) => {
+    const r = await cli([...args, "--no-color"]);
+    expect(r.err).not.toMatch(/unknown option/);
+    expect(r.code).not.toBe(2);
+  });
+
   test("a missing path that is no command name gets no hint", async () => {
     const r = await cli(["--no-color", "qoz"]);
     expect(r.err).toBe("k8s-lint: no such file or directory: qoz\n");

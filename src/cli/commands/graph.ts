@@ -45,6 +45,7 @@ Options:
       --ignore-pattern <glob>  leave matching files out; repeatable
       --context <path>         read for links only, not drawn unless linked to; repeatable
       --references <policy>    complete | partial (see k8s-lint --help)
+      --no-color               accepted, as by every command (the graph has its own colours)
   -h, --help                   print this help
 
 Exit codes: 0 the graph was written (whatever the findings), 2 usage, config or I/O failure.
@@ -62,6 +63,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
       "output-file": { type: "string", short: "o" },
       "collapse-above": { type: "string" },
       ...INPUT_OPTIONS,
+      "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }, "k8s-lint graph");

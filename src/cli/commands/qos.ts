@@ -15,6 +15,7 @@ Options:
   -f, --format <name>          table | json (default: table)
       --default-namespace <ns> namespace of resources without one (default: default)
       --ignore-pattern <glob>  skip matching files; repeatable
+      --no-color               accepted, as by every command (this output has no colours)
   -h, --help                   print this help
 `;
 
@@ -27,6 +28,7 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
       format: { type: "string", short: "f" },
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
+      "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }, "k8s-lint qos");

@@ -18,6 +18,7 @@ Options:
   -c, --config <path>   config file whose customRules and plugins are listed too
                         (default: the nearest .k8s-lint.yaml)
   -f, --format <name>   table | json (default: table)
+      --no-color        accepted, as by every command (this output has no colours)
   -h, --help            print this help
 `;
 
@@ -29,6 +30,7 @@ export async function runRules(argv: string[], io: CliIO): Promise<number> {
     options: {
       format: { type: "string", short: "f" },
       config: { type: "string", short: "c" },
+      "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }, "k8s-lint rules");
