@@ -264,13 +264,28 @@ test("a FIFO named explicitly is rejected without being opened", () => {
   expectIoFailure(r, /^k8s-lint: cannot read pipe\.yaml: not a regular file/);
 });
 
-test("a FIFO inside a linted directory is passed over", () => {
-  mkdirSync(join(dir, "withpipe"));
-  writeFileSync(join(dir, "withpipe", "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
-  expect(spawnSync("mkfifo", [join(dir, "withpipe", "pipe.yaml")]).status).toBe(0);
+test("a manifest a directory walk cannot read is reported, never opened, and the run goes on", () => {
+  const walked = join(dir, "withpipe");
+  mkdirSync(walked);
+  writeFileSync(join(walked, "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+  expect(spawnSync("mkfifo", [join(walked, "pipe.yaml")]).status).toBe(0);
+  symlinkSync("moved.yaml", join(walked, "dangling.yaml"));
+  symlinkSync("loop-b.yaml", join(walked, "loop-a.yaml"));
+  symlinkSync("loop-a.yaml", join(walked, "loop-b.yaml"));
+  symlinkSync("/dev/zero", join(walked, "zero.yaml"));
+  // Not named like a manifest: not the walk's business.
+  symlinkSync("gone", join(walked, "notes.txt"));
   const r = cli(["--format", "json", "withpipe"], 10_000);
-  expect({ signal: r.signal, code: r.code, stderr: r.stderr }).toEqual({ signal: null, code: 0, stderr: "" });
-  expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["withpipe/ok.yaml"]);
+  expect({ signal: r.signal, code: r.code, stderr: r.stderr }).toEqual({ signal: null, code: 1, stderr: "" });
+  const files: Array<{ path: string; diagnostics: Array<{ ruleId: string; line: number; message: string }> }> = JSON.parse(r.stdout).files;
+  expect(files.map((f) => [f.path, f.diagnostics.map((d) => `${d.ruleId} ${d.line} ${d.message}`)])).toEqual([
+    ["withpipe/dangling.yaml", ['yaml-syntax 1 symbolic link to a missing file "moved.yaml": not linted']],
+    ["withpipe/loop-a.yaml", ["yaml-syntax 1 symbolic link loop: not linted"]],
+    ["withpipe/loop-b.yaml", ["yaml-syntax 1 symbolic link loop: not linted"]],
+    ["withpipe/ok.yaml", []],
+    ["withpipe/pipe.yaml", ["yaml-syntax 1 not a regular file (a FIFO): not linted"]],
+    ["withpipe/zero.yaml", ["yaml-syntax 1 not a regular file (a character device): not linted"]],
+  ]);
 });
 
 test("keys that name Object.prototype members stay plain data", () => {

@@ -1,5 +1,5 @@
 /** Which files a run lints: paths, directories, globs and `-`, minus ignore rules. */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DiscoveryError } from "../errors.js";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
@@ -31,6 +31,11 @@ export interface DiscoveredFile {
   absolute: string;
   /** As reports name it (displayPath); "<stdin>" for stdin. */
   display: string;
+  /**
+   * Why a manifest a directory walk found cannot be read (a dangling symbolic link, a link loop,
+   * a FIFO or device named like a manifest): reported as a finding on it instead of being read.
+   */
+  unreadable?: string;
 }
 
 /**
@@ -115,11 +120,15 @@ function isInside(path: string, roots: readonly string[]): boolean {
   return roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
 }
 
-/** How walk treats symbolic links: `roots` are real paths; `skipped` counts the links not followed. */
+/**
+ * How walk treats symbolic links: `roots` are real paths; `skipped` counts the links not
+ * followed; `unreadable` holds why each manifest walk found and could not read is unreadable.
+ */
 interface LinkPolicy {
   roots: readonly string[];
   follow: boolean;
   skipped: number;
+  unreadable: Map<string, string>;
 }
 
 /**
@@ -141,7 +150,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     const rel = displayPath(abs, cwd);
     return ignoreFile !== undefined && !rel.startsWith("/") && !rel.startsWith("..") && ignoreFile.ignores(rel);
   };
-  const links: LinkPolicy = { roots: realRoots(positive, cwd), follow: options.followSymlinks ?? false, skipped: 0 };
+  const links: LinkPolicy = { roots: realRoots(positive, cwd), follow: options.followSymlinks ?? false, skipped: 0, unreadable: new Map() };
   const unmatched = (message: string) => {
     if (!options.allowUnmatched) throw new DiscoveryError(message);
   };
@@ -157,7 +166,8 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     }
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ absolute: abs, display: displayPath(abs, cwd) });
+    const unreadable = links.unreadable.get(abs);
+    out.push({ absolute: abs, display: displayPath(abs, cwd), ...(unreadable === undefined ? {} : { unreadable }) });
   };
 
   for (const input of positive) {
@@ -213,12 +223,35 @@ function notFollowed(skipped: number): string {
   return skipped ? ` (${skipped} symbolic ${skipped === 1 ? "link leads" : "links lead"} out of the linted directories; --follow-symlinks follows them)` : "";
 }
 
+/** What a directory entry that is neither a file, a directory nor a link is. */
+function specialFileType(entry: Pick<Dirent, "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice">): string | undefined {
+  if (entry.isFIFO()) return "FIFO";
+  if (entry.isSocket()) return "socket";
+  if (entry.isCharacterDevice()) return "character device";
+  if (entry.isBlockDevice()) return "block device";
+  return undefined;
+}
+
+/** Why a symbolic link cannot be read: it loops, or what it points at does not exist. */
+function brokenLink(abs: string, err: unknown): string {
+  if ((err as NodeJS.ErrnoException).code === "ELOOP") return "symbolic link loop";
+  let to = "";
+  try {
+    to = ` ${JSON.stringify(readlinkSync(abs))}`;
+  } catch {
+    // the link itself is gone: say only that it dangles
+  }
+  return `symbolic link to a missing file${to}`;
+}
+
 /**
  * The files under `root` whose path relative to it matches `pattern` (minimatch, no dot
  * files unless the pattern names them). Symbolic links are followed when their target is
  * inside one of `links.roots` (or `links.follow` is set), and each real directory is entered
  * once: a link back to a parent (a loop) ends there instead of repeating the tree, and a file
- * reached by two routes is listed once. Unreadable directories are passed over.
+ * reached by two routes is listed once. Unreadable directories are passed over; a dangling link,
+ * a link loop or a FIFO or device whose name matches is listed, with the reason in
+ * `links.unreadable`, so that the run reports it.
  */
 async function walk(root: string, pattern: string, links: LinkPolicy): Promise<string[]> {
   const Minimatch = await loadMinimatch();
@@ -249,19 +282,32 @@ async function walk(root: string, pattern: string, links: LinkPolicy): Promise<s
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let target = abs;
+      let special = specialFileType(entry);
       if (entry.isSymbolicLink()) {
         try {
           target = realpathSync(abs);
           const st = statSync(target);
           isDir = st.isDirectory();
           isFile = st.isFile();
-        } catch {
-          continue; // a dangling link or a link loop
+          special = specialFileType(st);
+        } catch (err) {
+          // A dangling link or a link loop: named like a manifest, it is reported, not passed over.
+          if (mm.match(relPath)) {
+            links.unreadable.set(abs, brokenLink(abs, err));
+            out.push(abs);
+          }
+          continue;
         }
         if (!links.follow && (isDir || isFile) && !isInside(target, links.roots)) {
           links.skipped++;
           continue;
         }
+      }
+      if (special && mm.match(relPath)) {
+        // Never opened: reading a FIFO waits for a writer, a device never ends.
+        links.unreadable.set(abs, `not a regular file (a ${special})`);
+        out.push(abs);
+        continue;
       }
       if (isDir) {
         if (ALWAYS_IGNORED.has(entry.name)) continue;

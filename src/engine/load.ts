@@ -51,6 +51,7 @@ export type Source = { text: string } | { problem: string; line: number; column:
 export function readSource(file: DiscoveredFile, stdin: string | undefined, texts?: ReadonlyMap<string, string>): Source {
   const given = texts?.get(file.absolute);
   if (given !== undefined) return { text: given };
+  if (file.unreadable !== undefined) return { problem: `${file.unreadable}: not linted`, line: 1, column: 1 };
   const stdinText = file.absolute === STDIN && stdin !== undefined ? Buffer.from(stdin, "utf8") : undefined;
   const read: BoundedRead =
     file.absolute !== STDIN
