@@ -119,6 +119,22 @@ test("a symbolic link loop among the inputs: exit 2, nothing written", () => {
   expect(snapshot(dir)).toEqual(before);
 });
 
+test("a file with a YAML syntax error is not fixed, and both --fix and --fix-dry-run say why", () => {
+  const dir = project(["probe-success-threshold", "commented"]);
+  // An alias to an anchor of another document: the fixable finding stays, the file never parses cleanly.
+  writeFileSync(join(dir, "broken.yaml"), `${pair("probe-success-threshold", "commented").before}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels: *elsewhere\n`);
+  const before = snapshot(dir);
+  for (const mode of ["--fix", "--fix-dry-run"]) {
+    const r = run([mode, "broken.yaml"], { cwd: dir });
+    expect({ mode, code: r.code, stderr: r.stderr }).toEqual({ mode, code: 1, stderr: "k8s-lint: fixes not applied to broken.yaml: it has a YAML syntax error; fix that first\n" });
+    expect(snapshot(dir)).toEqual(before);
+  }
+  // The other file of the same run is fixed, with nothing said about it.
+  const r = run(["--fix", "broken.yaml", "probe-success-threshold.yaml"], { cwd: dir });
+  expect(r.stderr).toBe("k8s-lint: fixes not applied to broken.yaml: it has a YAML syntax error; fix that first\n");
+  expect(readFileSync(join(dir, "probe-success-threshold.yaml"), "utf8")).toBe(pair("probe-success-threshold", "commented").after);
+});
+
 test("a file reached through a symbolic link out of the inputs is never written", () => {
   const outside = project(["invalid-quantity", "commented"]);
   const dir = project(["probe-success-threshold", "commented"]);

@@ -5,6 +5,7 @@ import { placedConfigError } from "../../config/positions.js";
 import { applyUserRules, type UnfamiliarKind } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
 import { lint, type LintOptions } from "../../engine/lint.js";
+import { printable } from "../../printable.js";
 import { fixInMemory, type FixedFile } from "../../engine/fix/run.js";
 import { planWrites, writeFixed } from "../../engine/fix/write.js";
 import { unifiedDiff } from "../../engine/fix/diff.js";
@@ -209,6 +210,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (fixMode) {
     const fixed = await fixInMemory(positionals, lintOptions, { applies: fixTypes && ((d) => fixTypes.has(categoryOf(d.ruleId))) }).catch(placed).finally(() => progress.finish());
     result = fixed.result;
+    // A file whose fixes cannot be applied still shows them as fixable: say why they were not.
+    for (const { display, reason } of fixed.notFixed) io.stderr(`k8s-lint: fixes not applied to ${printable(display)}: ${reason}\n`);
     if (fixMode === "dry-run") {
       io.stdout(dryRunOutput(fixed.files) + (fixed.stdin ?? ""));
       return exitCode(result, maxWarnings ?? config?.maxWarnings);

@@ -40,6 +40,8 @@ export interface FixRun {
   fixed: number;
   /** The fixed text of standard input, when it is an input (changed or not). */
   stdin?: string;
+  /** Files with fixes that were not applied, and why (the file has a syntax error, or the fixes would give it one). */
+  notFixed: Array<{ display: string; reason: string }>;
 }
 
 export interface FixOptions {
@@ -61,6 +63,8 @@ interface Current {
   fixed: number;
   /** A pass made it unparsable, or it never parsed: no more fixes. */
   frozen: boolean;
+  /** Why it is frozen, said to the user when no fix of it was applied. */
+  why?: string;
 }
 
 function readText(absolute: string): { text: string; bom: boolean } {
@@ -116,7 +120,8 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
       if (!cur) {
         const read = absolute === STDIN ? { text: stdin ?? "", bom: false } : readText(absolute);
         const json = /\.json$/i.test(absolute);
-        cur = { ...read, original: read.text, fixed: 0, frozen: !parsesCleanly(read.text, json), display: file.path };
+        const frozen = !parsesCleanly(read.text, json);
+        cur = { ...read, original: read.text, fixed: 0, frozen, display: file.path, ...(frozen ? { why: "it has a YAML syntax error; fix that first" } : {}) };
         state.set(absolute, cur);
       }
       if (cur.frozen) continue;
@@ -128,6 +133,7 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
       if (!parsesCleanly(next.text, json)) next = cleanSubset(cur.text, fixes, json);
       if (!next.applied) {
         cur.frozen = true;
+        cur.why = "each of its fixes would leave a YAML syntax error";
         continue;
       }
       fixOptions.onPass?.({ file: file.path, before: cur.text, after: next.text, applied: next.accepted });
@@ -144,7 +150,8 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
   const files = [...state.entries()]
     .filter(([, c]) => c.text !== c.original)
     .map(([absolute, c]) => ({ absolute, display: c.display, before: c.original, after: c.text, bom: c.bom, fixed: c.fixed }));
-  return { files, result, passes, fixed, ...(paths.includes(STDIN) && stdin !== undefined ? { stdin } : {}) };
+  const notFixed = [...state.values()].filter((c) => c.why !== undefined && c.fixed === 0).map((c) => ({ display: c.display, reason: c.why! }));
+  return { files, result, passes, fixed, notFixed, ...(paths.includes(STDIN) && stdin !== undefined ? { stdin } : {}) };
 }
 
 /**
