@@ -153,9 +153,36 @@ function expected(code: TypeCode): string {
     case "[":
       return "a list";
     case "{":
-      return `a map of ${expected(code.slice(1)).replace(/^an? /, "")}s`.replace("(true or false)s", "s");
+      return `a map of ${valuesOf(code.slice(1))}`;
     default:
       return "an object";
+  }
+}
+
+/** What `expected` says of one value, for many of them: the values of a map. */
+function valuesOf(code: TypeCode): string {
+  switch (code[0]) {
+    case "s":
+    case "e":
+      return "strings";
+    case "i":
+      return "integers";
+    case "n":
+      return "numbers";
+    case "b":
+      return "booleans (true or false)";
+    case "q":
+      return "quantities";
+    case "x":
+      return "integers or strings";
+    case "y":
+      return "base64 strings";
+    case "[":
+      return "lists";
+    case "{":
+      return "maps";
+    default:
+      return "objects";
   }
 }
 

@@ -37,6 +37,17 @@ function nonZeroIntOrPercent(v: unknown): boolean {
   return m !== null && Number(m[1]) !== 0;
 }
 
+/**
+ * Whether a claim spec's resources or resources.requests is written as something other than a
+ * map (`requests: "10Gi"`): invalid-type reports that, and "requests no storage" would be the
+ * same cause twice.
+ */
+function requestsMistyped(spec: Obj): boolean {
+  const resources = spec.resources;
+  if (isSet(resources) && !isMap(resources)) return true;
+  return isMap(resources) && isSet(resources.requests) && !isMap(resources.requests);
+}
+
 /** Claim constraints, shared by PersistentVolumeClaims and ephemeral volume claim templates (ValidatePersistentVolumeClaimSpec). */
 function claimConstraints(): CrossFieldConstraint[] {
   const where = { kinds: ["PersistentVolumeClaim", "Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob", "PodTemplate"] };
@@ -49,7 +60,7 @@ function claimConstraints(): CrossFieldConstraint[] {
       upstream: `${CORE} ValidatePersistentVolumeClaimSpec (Required "spec.resources[storage]")`,
       check(ctx) {
         for (const { spec, path, what } of validatedClaims(ctx)) {
-          if (isSet(storageOf(spec))) continue;
+          if (isSet(storageOf(spec)) || requestsMistyped(spec)) continue;
           const requests = at(spec, ["resources", "requests"]);
           ctx.report({
             path: isMap(requests) ? [...path, "resources", "requests"] : isMap(spec.resources) ? [...path, "resources"] : path,
@@ -123,7 +134,7 @@ function claimTemplateConstraints(): CrossFieldConstraint[] {
         for (const { spec, path, name } of statefulSetClaims(ctx)) {
           const storage = storageOf(spec);
           const q = typeof storage === "string" || typeof storage === "number" ? parseQuantity(storage) : undefined;
-          if (isSet(storage) && (!q || q.value > 0)) continue;
+          if ((isSet(storage) && (!q || q.value > 0)) || requestsMistyped(spec)) continue;
           ctx.report({
             path: isSet(storage) ? [...path, "resources", "requests", "storage"] : path,
             target: isSet(storage) ? undefined : "key",
