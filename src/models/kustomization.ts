@@ -116,10 +116,17 @@ export function kustomizationNamespace(kustomization: Record<string, unknown>): 
   return text(kustomization.namespace);
 }
 
-/** Entries of `resources`: files or directories (bases), relative to the kustomization's directory. */
+/**
+ * Entries of `resources`: files or directories (bases), relative to the kustomization's directory;
+ * then those of the deprecated `bases`, which kustomize appends to `resources` when it reads a
+ * kustomization (sigs.k8s.io/kustomize api/types/kustomization.go FixKustomization).
+ */
 export function resourceEntries(kustomization: Record<string, unknown>): string[] {
-  const list = kustomization.resources;
-  return Array.isArray(list) ? list.filter((r): r is string => typeof r === "string" && r !== "") : [];
+  const out: string[] = [];
+  for (const list of [kustomization.resources, kustomization.bases]) {
+    if (Array.isArray(list)) for (const r of list) if (typeof r === "string" && r !== "") out.push(r);
+  }
+  return out;
 }
 
 /** Entries of `components`: directories of kustomize Components the kustomization applies, relative to its directory. */
