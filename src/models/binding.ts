@@ -42,7 +42,7 @@ export type ClaimBinding =
 
 export const NO_PROVISIONER = "kubernetes.io/no-provisioner";
 const DEFAULT_CLASS_ANNOTATIONS = ["storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"];
-const CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
+export const CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
 
 const CLAIM_BINDINGS = memoKey<Map<Resource, ClaimBinding>>("PersistentVolumeClaim bindings");
 

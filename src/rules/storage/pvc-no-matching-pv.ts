@@ -1,4 +1,4 @@
-import { claimBindings, requestedClass, type Criterion } from "../../models/binding.js";
+import { CLASS_ANNOTATION, claimBindings, requestedClass, type Criterion } from "../../models/binding.js";
 import { defineRule } from "../types.js";
 
 /**
@@ -45,10 +45,16 @@ the input provisions dynamically, and classes with no PV in the input, are not j
         related: { resource: b.volume, path: b.mismatch.volumePath, message: "pinned PersistentVolume" },
       });
     } else if (b.state === "unbound") {
+      const cls = requestedClass(resource, index);
+      // No class written and no default StorageClass in the input: the cluster's DefaultStorageClass
+      // admission decides (plugin/pkg/admission/storage/storageclass/setdefault), so say both outcomes.
+      const unset = cls === "" && resource.annotations[CLASS_ANNOTATION] === undefined && typeof resource.spec("PersistentVolumeClaim")?.storageClassName !== "string";
       report({
         path: b.mismatch.claimPath,
-        message: `no PersistentVolume of class "${requestedClass(resource, index)}" can bind this claim; the nearest, "${b.nearest.name}", fails on ${b.mismatch.criterion}: ${b.mismatch.message}`,
-        hint: HINTS[b.mismatch.criterion](b.nearest.name, false),
+        message: unset
+          ? `no PersistentVolume without a storage class can bind this claim, which names no storageClassName; the nearest, "${b.nearest.name}", fails on ${b.mismatch.criterion}: ${b.mismatch.message} (on a cluster with a default StorageClass the claim gets that class and a new volume, and these volumes stay unused)`
+          : `no PersistentVolume ${cls === "" ? "without a storage class" : `of class "${cls}"`} can bind this claim; the nearest, "${b.nearest.name}", fails on ${b.mismatch.criterion}: ${b.mismatch.message}`,
+        hint: `${HINTS[b.mismatch.criterion](b.nearest.name, false)}${unset ? '; set storageClassName: "" to bind only to a volume without a class' : ""}`,
         related: { resource: b.nearest, path: b.mismatch.volumePath, message: "nearest PersistentVolume" },
       });
     }
