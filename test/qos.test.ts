@@ -156,6 +156,21 @@ describe("k8s-lint qos", () => {
     expect(JSON.parse(t.out()).workloads).toMatchObject([{ name: "quiet", line: 7 }]);
   });
 
+  test("LimitRange defaults of the namespace count: admission writes them into every container", async () => {
+    // The reviewer's repro: without its LimitRange the Deployment would be BestEffort.
+    const limitRange = "apiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: team}\nspec:\n  limits:\n    - type: Container\n      defaultRequest: {cpu: 100m, memory: 128Mi}\n      default: {memory: 256Mi}\n";
+    const deployment = (ns: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: ${ns}}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers:\n        - {name: api, image: "ghcr.io/acme/api:1.0"}\n`;
+    writeFileSync(join(dir, "limitrange.yaml"), `${limitRange}---\n${deployment("team")}---\n${deployment("other")}`);
+    const t = io(dir);
+    expect(await runQos(["-f", "json", "limitrange.yaml"], t.cli)).toBe(0);
+    const { workloads } = JSON.parse(t.out());
+    expect(workloads).toMatchObject([
+      { namespace: "team", qosClass: "Burstable", container: "api", resource: "cpu", reason: 'container "api" requests cpu 100m (LimitRange "defaults" default) but sets no cpu limit' },
+      { namespace: "other", qosClass: "BestEffort" },
+    ]);
+  });
+
   test("an unknown format is a usage error", async () => {
     await expect(runQos(["-f", "xml", "apps.yaml"], io(dir).cli)).rejects.toThrow(/unknown format "xml"/);
   });

@@ -1,12 +1,13 @@
 /**
  * `k8s-lint qos`: the QoS class the kubelet will give the pods of every resource that runs
- * pods, where that resource is, and what decided the class. The files go through the collect
- * stage of a lint run; no rule runs.
+ * pods, where that resource is, and what decided the class (as admitted: the LimitRange defaults
+ * of the input's namespaces written in). The files go through the collect stage of a lint run;
+ * no rule runs.
  */
 import { EXPECTED_QOS_ANNOTATION, type QosClass } from "../models/qos.js";
 import { formatPath } from "../models/path.js";
 import { qosOf } from "../models/pods.js";
-import { RunMemo, type Memo } from "../models/run-memo.js";
+import { ResourceIndex } from "../models/resource-index.js";
 import { runningPods } from "../models/workloads.js";
 import type { Resource } from "../models/resource.js";
 import { collect, discoverInputs, indexResources } from "./collect.js";
@@ -45,18 +46,18 @@ export async function qosOfInputs(paths: string[], options: QosOptions): Promise
   const loaded = await loadFiles(inputs.files, undefined);
   const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: options.defaultNamespace ?? "default", severities: new Map() });
   const { judged, sourceOf, index } = indexResources(collection);
-  return computeQos(judged, sourceOf, index.memo.get);
+  return computeQos(judged, sourceOf, index);
 }
 
 /**
  * One row per resource that runs pods; a kustomize patch (a partial object) has none. A row's
  * line is the line of the resource's `kind`.
  */
-export function computeQos(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>, memo: Memo = new RunMemo().get): QosRow[] {
+export function computeQos(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>, index: ResourceIndex = new ResourceIndex(resources)): QosRow[] {
   const rows: QosRow[] = [];
   for (const resource of resources) {
     const tpl = resource.partial ? undefined : runningPods(resource);
-    const d = qosOf(resource, memo);
+    const d = qosOf(resource, index);
     if (!tpl || !d) continue;
     const src = sourceOf.get(resource.file)!;
     const at = locate(resource.doc, [...resource.basePath, "kind"]);

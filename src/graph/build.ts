@@ -82,7 +82,7 @@ class GraphBuilder {
     let id = `${r.groupKind}/${r.namespace}/${r.name}`;
     if (this.byId.has(id)) id = `${id}@${r.file}`;
     for (let n = 2; this.byId.has(id); n++) id = `${r.groupKind}/${r.namespace}/${r.name}@${r.file}#${n}`;
-    const qos = qosOf(r, this.index.memo.get);
+    const qos = qosOf(r, this.index);
     const app = appOf(r);
     const node: GraphNode = {
       id,

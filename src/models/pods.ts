@@ -2,8 +2,8 @@
 import type { ResourceIndex } from "./resource-index.js";
 import type { Container } from "./k8s.js";
 import { deriveQos, type QosDecision } from "./qos.js";
-import type { PodTemplate, Resource } from "./resource.js";
-import { memoKey, type Memo } from "./run-memo.js";
+import { containersOf, type PodTemplate, type Resource } from "./resource.js";
+import { memoKey } from "./run-memo.js";
 import { runningPods } from "./workloads.js";
 import type { Path } from "../types.js";
 
@@ -12,16 +12,16 @@ export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
 
 export { runningPods };
 
-/** The QoS class of each workload, derived once per run for the three QoS rules. */
+/** The QoS class of each workload, derived once per run for the QoS rules, `k8s-lint qos` and the graph. */
 const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload", "resource");
 
-/** The QoS class of the pods a resource runs; undefined when it runs none. */
-export function qosOf(resource: Resource, memo: Memo): QosDecision | undefined {
+/** The QoS class of the pods a resource runs, once admitted (LimitRange defaults in); undefined when it runs none. */
+export function qosOf(resource: Resource, index: ResourceIndex): QosDecision | undefined {
   const tpl = runningPods(resource);
   if (!tpl) return undefined;
-  const cache = memo(QOS, () => new Map());
+  const cache = index.memo.get(QOS, () => new Map());
   let d = cache.get(resource);
-  if (!d) cache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath)));
+  if (!d) cache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath, admittedContainers(resource, index))));
   return d;
 }
 
@@ -60,22 +60,133 @@ export function resourcesPath(container: Container, path: Path, section: "limits
   return container.name !== undefined ? [...path, "name"] : path;
 }
 
-/** Whether a LimitRange of the namespace gives containers a default for this resource. */
-export function limitRangeDefault(index: ResourceIndex, namespace: string, section: "default" | "defaultRequest", resourceName: string): Resource | undefined {
-  for (const lr of index.ofKind("LimitRange", namespace)) {
-    const limits = lr.get(["spec", "limits"]);
-    if (!Array.isArray(limits)) continue;
-    for (const item of limits) {
-      if (!item || typeof item !== "object") continue;
-      const it = item as Record<string, unknown>;
-      if (it.type !== "Container") continue;
-      const fromSection = it[section] as Record<string, unknown> | undefined;
-      // A LimitRange "default" (limit) also becomes the default request when defaultRequest is unset.
-      const fallback = section === "defaultRequest" ? (it.default as Record<string, unknown> | undefined) : undefined;
-      if ((fromSection && fromSection[resourceName] !== undefined) || (fallback && fallback[resourceName] !== undefined)) return lr;
+/** A resource's default from a LimitRange of the namespace: the value and the LimitRange it comes from. */
+export interface LimitRangeDefault {
+  value: string;
+  limitRange: Resource;
+}
+
+/** The container defaults LimitRanger admission writes in a namespace, by resource name. */
+export interface NamespaceDefaults {
+  requests: ReadonlyMap<string, LimitRangeDefault>;
+  limits: ReadonlyMap<string, LimitRangeDefault>;
+}
+
+const NO_DEFAULTS: NamespaceDefaults = { requests: new Map(), limits: new Map() };
+
+const LIMIT_RANGE_DEFAULTS = memoKey<Map<string, NamespaceDefaults>>("LimitRange container defaults by namespace");
+
+/** The items of a LimitRange (spec.limits) that are objects. */
+export function limitRangeItems(lr: Resource): Array<Record<string, unknown>> {
+  const limits = lr.get(["spec", "limits"]);
+  if (!Array.isArray(limits)) return [];
+  return limits.filter((it): it is Record<string, unknown> => !!it && typeof it === "object" && !Array.isArray(it));
+}
+
+/** A ResourceList as written (quantities as strings); other values are left to the schema rules. */
+export function quantities(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value)) if (typeof v === "string" || typeof v === "number") out[k] = String(v);
+  return out;
+}
+
+/**
+ * A LimitRange item of type Container as the API server stores it (pkg/apis/core/v1/defaults.go
+ * SetDefaults_LimitRangeItem): an unset default (limit) takes the max, an unset defaultRequest
+ * takes the default, then the min.
+ */
+export function defaultedContainerItem(item: Record<string, unknown>): { default: Record<string, string>; defaultRequest: Record<string, string> } {
+  const def = { ...quantities(item.max), ...quantities(item.default) };
+  const defaultRequest = { ...quantities(item.min), ...def, ...quantities(item.defaultRequest) };
+  return { default: def, defaultRequest };
+}
+
+/**
+ * The container defaults of a namespace, as LimitRanger admission applies them
+ * (plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements, then
+ * mergeContainerResources): within a LimitRange a later Container item overrides an earlier one;
+ * across LimitRanges the first that sets a value wins, since admission fills only what is unset.
+ * LimitRanges are taken in input order (the admission plugin lists them in no defined order).
+ */
+export function namespaceDefaults(index: ResourceIndex, namespace: string): NamespaceDefaults {
+  const byNamespace = index.memo.get(LIMIT_RANGE_DEFAULTS, () => new Map());
+  let found = byNamespace.get(namespace);
+  if (found) return found;
+  const ranges = index.ofKind("LimitRange", namespace);
+  if (!ranges.length) found = NO_DEFAULTS;
+  else {
+    const requests = new Map<string, LimitRangeDefault>();
+    const limits = new Map<string, LimitRangeDefault>();
+    for (const limitRange of ranges) {
+      const own = { requests: {} as Record<string, string>, limits: {} as Record<string, string> };
+      for (const item of limitRangeItems(limitRange)) {
+        if (item.type !== "Container") continue;
+        const d = defaultedContainerItem(item);
+        Object.assign(own.requests, d.defaultRequest);
+        Object.assign(own.limits, d.default);
+      }
+      for (const [k, value] of Object.entries(own.requests)) if (!requests.has(k)) requests.set(k, { value, limitRange });
+      for (const [k, value] of Object.entries(own.limits)) if (!limits.has(k)) limits.set(k, { value, limitRange });
     }
+    found = requests.size || limits.size ? { requests, limits } : NO_DEFAULTS;
   }
-  return undefined;
+  byNamespace.set(namespace, found);
+  return found;
+}
+
+/** A container with the requests and limits it has once admitted: what every requests, limits and QoS judgement reads. */
+export interface AdmittedContainer {
+  container: Container;
+  path: Path;
+  init: boolean;
+  /** A restartable init container (restartPolicy: Always), running beside the app containers. */
+  sidecar: boolean;
+  name: string;
+  requests: Readonly<Record<string, string>>;
+  limits: Readonly<Record<string, string>>;
+  /** The LimitRange that wrote a value, by "requests.<resource>" or "limits.<resource>". */
+  defaultedBy: ReadonlyMap<string, Resource>;
+}
+
+const ADMITTED = memoKey<Map<Resource, readonly AdmittedContainer[]>>("containers as admitted, by resource", "resource");
+
+/**
+ * The init and app containers of the pods a resource runs (init containers first, ephemeral
+ * containers aside), with the requests and limits they have once created: API defaulting first
+ * (pkg/apis/core/v1/defaults.go SetDefaults_Pod: a request left unset takes its limit's value),
+ * then LimitRanger admission, which writes the namespace's LimitRange defaults into every
+ * container and init container where a value is unset (admission.go mergePodResourceRequirements).
+ * Empty for a resource that runs no pods. Shared by every caller: read it, never change it.
+ */
+export function admittedContainers(resource: Resource, index: ResourceIndex): readonly AdmittedContainer[] {
+  const tpl = runningPods(resource);
+  if (!tpl) return [];
+  const cache = index.memo.get(ADMITTED, () => new Map());
+  let out = cache.get(resource);
+  if (out) return out;
+  const defaults = namespaceDefaults(index, resource.namespace);
+  out = containersOf(tpl).map(({ container, path, init }) => admit(container ?? {}, path, init, defaults));
+  cache.set(resource, out);
+  return out;
+}
+
+function admit(container: Container, path: Path, init: boolean, defaults: NamespaceDefaults): AdmittedContainer {
+  const requests = quantities(container.resources?.requests);
+  const limits = quantities(container.resources?.limits);
+  for (const [k, v] of Object.entries(limits)) if (requests[k] === undefined) requests[k] = v;
+  const defaultedBy = new Map<string, Resource>();
+  for (const [k, d] of defaults.limits) {
+    if (limits[k] !== undefined) continue;
+    limits[k] = d.value;
+    defaultedBy.set(`limits.${k}`, d.limitRange);
+  }
+  for (const [k, d] of defaults.requests) {
+    if (requests[k] !== undefined) continue;
+    requests[k] = d.value;
+    defaultedBy.set(`requests.${k}`, d.limitRange);
+  }
+  return { container, path, init, sidecar: init && container.restartPolicy === "Always", name: container.name ?? "", requests, limits, defaultedBy };
 }
 
 /**
@@ -84,21 +195,9 @@ export function limitRangeDefault(index: ResourceIndex, namespace: string, secti
  * when an expected-qos annotation states the intent, by qos-expected-mismatch; the per-container
  * rules (missing-resource-requests, missing-memory-limit) and qos-class stay quiet on them.
  */
-export function bestEffortPods(resource: Resource, memo: Memo): boolean {
+export function bestEffortPods(resource: Resource, index: ResourceIndex): boolean {
   const tpl = runningPods(resource);
-  return !!tpl && qosOf(resource, memo)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
-}
-
-/**
- * Whether the per-container rules leave a pod to the pod-level finding: BestEffort as written,
- * and no LimitRange default of the namespace that admission would write into its containers
- * (qos-besteffort judges the template alone, so there the per-container findings stay).
- */
-export function reportedForThePod(index: ResourceIndex, resource: Resource, memo: Memo): boolean {
-  if (!bestEffortPods(resource, memo)) return false;
-  return !(["cpu", "memory"] as const).some(
-    (name) => limitRangeDefault(index, resource.namespace, "defaultRequest", name) || limitRangeDefault(index, resource.namespace, "default", name),
-  );
+  return !!tpl && qosOf(resource, index)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
 }
 
 /** Whether the expected-qos annotation pins the intended class, on the workload or its pod template. */
@@ -107,24 +206,15 @@ export function qosPinned(resource: Resource): boolean {
   return resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined || tpl?.annotations[EXPECTED_QOS_ANNOTATION] !== undefined;
 }
 
-/** The resources (cpu, memory) a container requests neither itself, through its limit, at pod level nor by a LimitRange default. */
-export function unrequested(index: ResourceIndex, resource: Resource, tpl: PodTemplate, container: Container): Array<"cpu" | "memory"> {
-  const podRequests = { ...tpl.spec.resources?.limits, ...tpl.spec.resources?.requests };
-  const r = container.resources;
+/** The resources (cpu, memory) an admitted container requests neither itself (through its limit or a LimitRange default) nor at pod level. */
+export function unrequested(tpl: PodTemplate, container: AdmittedContainer): Array<"cpu" | "memory"> {
+  const pod = tpl.spec.resources;
   return (["cpu", "memory"] as const).filter(
-    (name) =>
-      r?.requests?.[name] === undefined &&
-      r?.limits?.[name] === undefined &&
-      podRequests[name] === undefined &&
-      limitRangeDefault(index, resource.namespace, "defaultRequest", name) === undefined,
+    (name) => container.requests[name] === undefined && pod?.requests?.[name] === undefined && pod?.limits?.[name] === undefined,
   );
 }
 
-/** Whether a container's memory is bounded: its own limit, a pod-level limit or a LimitRange default limit. */
-export function memoryLimited(index: ResourceIndex, resource: Resource, tpl: PodTemplate, container: Container): boolean {
-  return (
-    container.resources?.limits?.memory !== undefined ||
-    tpl.spec.resources?.limits?.memory !== undefined ||
-    limitRangeDefault(index, resource.namespace, "default", "memory") !== undefined
-  );
+/** Whether an admitted container's memory is bounded: its own limit, a LimitRange default limit or a pod-level limit. */
+export function memoryLimited(tpl: PodTemplate, container: AdmittedContainer): boolean {
+  return container.limits.memory !== undefined || tpl.spec.resources?.limits?.memory !== undefined;
 }

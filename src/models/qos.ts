@@ -32,13 +32,18 @@ const QOS_RESOURCES = ["cpu", "memory"] as const;
 
 type Reqs = Record<string, string> | undefined;
 
-interface Entry {
+/** One container's requests and limits as the kubelet sees them (after admission, when the caller knows it). */
+export interface QosEntry {
   name: string;
   path: Path;
   init: boolean;
   requests: Reqs;
   limits: Reqs;
+  /** The LimitRange that wrote a value, by "requests.<resource>" or "limits.<resource>", named in the reason. */
+  defaultedBy?: ReadonlyMap<string, { name: string }>;
 }
+
+type Entry = QosEntry;
 
 function positive(v: string | undefined): boolean {
   if (v === undefined) return false;
@@ -46,16 +51,22 @@ function positive(v: string | undefined): boolean {
   return q !== undefined && q.value > 0;
 }
 
-/** `specPath` is the path of the pod spec inside its resource, for decidingPath. */
-export function deriveQos(spec: PodSpec, specPath: Path = ["spec"]): QosDecision {
+/**
+ * `specPath` is the path of the pod spec inside its resource, for decidingPath. `containers`, when
+ * given, are the init and app containers (init first) with the requests and limits admission
+ * leaves them (models/pods.ts admittedContainers: LimitRange defaults); without it, as written.
+ */
+export function deriveQos(spec: PodSpec, specPath: Path = ["spec"], containers?: readonly QosEntry[]): QosDecision {
   const pod = spec.resources;
   if (pod && (hasQosResource(pod.requests) || hasQosResource(pod.limits))) {
     return classify([{ name: "(pod)", path: [...specPath, "resources"], init: false, requests: pod.requests, limits: pod.limits }]);
   }
-  const entries: Entry[] = [
-    ...(spec.initContainers ?? []).map((c, i) => ({ c, init: true, path: [...specPath, "initContainers", i] as Path })),
-    ...(spec.containers ?? []).map((c, i) => ({ c, init: false, path: [...specPath, "containers", i] as Path })),
-  ].map(({ c, init, path }) => ({ name: c?.name ?? "", path, init, requests: c?.resources?.requests, limits: c?.resources?.limits }));
+  const entries: readonly Entry[] =
+    containers ??
+    [
+      ...(spec.initContainers ?? []).map((c, i) => ({ c, init: true, path: [...specPath, "initContainers", i] as Path })),
+      ...(spec.containers ?? []).map((c, i) => ({ c, init: false, path: [...specPath, "containers", i] as Path })),
+    ].map(({ c, init, path }) => ({ name: c?.name ?? "", path, init, requests: c?.resources?.requests, limits: c?.resources?.limits }));
   return classify(entries);
 }
 
@@ -68,7 +79,13 @@ function who(e: Entry): string {
   return `${e.init ? "init container" : "container"} "${e.name}"`;
 }
 
-function classify(entries: Entry[]): QosDecision {
+/** A value with the LimitRange that wrote it, when one did: `100m (LimitRange "defaults" default)`. */
+function shown(e: Entry, section: "requests" | "limits", r: string, value: string | undefined): string | undefined {
+  const from = e.defaultedBy?.get(`${section}.${r}`);
+  return from && value !== undefined ? `${value} (LimitRange "${from.name}" default)` : value;
+}
+
+function classify(entries: readonly Entry[]): QosDecision {
   let anySet = false;
   let breaker: { e: Entry; resource: string; why: string } | undefined;
   for (const e of entries) {
@@ -81,10 +98,10 @@ function classify(entries: Entry[]): QosDecision {
       if (reqSet || limSet) anySet = true;
       if (breaker) continue;
       if (!limSet) {
-        const what = reqSet ? `requests ${r} ${req} but sets no ${r} limit` : `sets no ${r} request or limit`;
+        const what = reqSet ? `requests ${r} ${shown(e, "requests", r, req)} but sets no ${r} limit` : `sets no ${r} request or limit`;
         breaker = { e, resource: r, why: `${who(e)} ${what}` };
       } else if (!reqSet || compareQuantities(req!, lim!) !== 0) {
-        breaker = { e, resource: r, why: `${who(e)} requests ${r} ${req} but its limit is ${lim}` };
+        breaker = { e, resource: r, why: `${who(e)} requests ${r} ${shown(e, "requests", r, req)} but its limit is ${shown(e, "limits", r, lim)}` };
       }
     }
   }

@@ -9,7 +9,8 @@ import { EXIT_OK, outputWidth, UsageError, type CliIO } from "../io.js";
 export const QOS_HELP = `Usage: k8s-lint qos [options] [paths...]
 
 Prints every workload (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ...) with the QoS
-class the kubelet will give its pods, and the container and resource that decided it.
+class the kubelet will give its pods, and the container and resource that decided it. The
+defaults of the namespace's LimitRanges count, as admission writes them into the pods.
 
 Options:
   -f, --format <name>          table | json (default: table)

@@ -1,10 +1,14 @@
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
-import type { PodTemplate } from "../../models/resource.js";
+import { admittedContainers } from "../../models/pods.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { compareVersions } from "../schema/api-changes.js";
 import { defineRule } from "../types.js";
 import { hpaTarget } from "./target.js";
 
+/** The HPA counts restartable init containers (native sidecars) from this release on (kubernetes PR 120001). */
+const HPA_SIDECARS_SINCE = "1.29";
 /** Pod-level resources serve an HPA's Resource metrics from this release on (kubernetes PR 132430). */
 const HPA_POD_LEVEL_RESOURCES_SINCE = "1.34";
 /** The resources a pod may set at pod level (component-helpers IsSupportedPodLevelResource; hugepages aside). */
@@ -30,7 +34,13 @@ type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any co
 target's pods has no request for that resource, the HPA cannot compute it: it reports
 FailedGetResourceMetric ("missing request for cpu"), shows <unknown> as the current value forever
 and never scales. For a ContainerResource metric only the named container needs the request.
-A limit alone is enough, because the request then defaults to the limit.
+A limit alone is enough, because the request then defaults to the limit, and so is a default of
+a LimitRange of the namespace, which LimitRanger admission writes into every container
+(plugin/pkg/admission/limitranger/admission.go mergeContainerResources).
+From Kubernetes 1.29 the sum includes native sidecars, init containers with
+\`restartPolicy: Always\` (replica_calculator.go calculatePodRequests, kubernetes PR 120001): a
+sidecar without the request fails the metric just the same ("missing request for cpu in
+container proxy").
 From Kubernetes 1.34, a pod that sets pod-level resources (\`spec.resources\`, KEP-2837) for
 that resource serves a Resource metric instead: the HPA divides by the pod-level request
 (pkg/controller/podautoscaler/replica_calculator.go, kubernetes PR 132430), which API
@@ -67,12 +77,11 @@ the same labels and request no cpu breaks the metric too, and its pods skew the 
     for (const metric of metrics) {
       for (const owner of owners) {
         if (owner !== target && metric.container !== undefined) continue;
-        const ownerTpl = owner.podTemplate!;
-        const lacking = lackingRequests(ownerTpl, metric, settings.kubernetesVersion);
+        const lacking = lackingRequests(owner, index, metric, settings.kubernetesVersion);
         if (lacking.length === 0) continue;
-        const names = lacking.map(({ c }) => `"${c.name ?? "?"}"`).join(", ");
+        const names = lacking.map((c) => `"${c.name || "?"}"`).join(", ");
         const their = `container${lacking.length > 1 ? "s" : ""} ${names} of ${owner.kind} "${owner.name}" ${lacking.length > 1 ? "have" : "has"} none`;
-        const related = { resource: owner, path: [...ownerTpl.specPath, "containers", lacking[0].i], message: `container "${lacking[0].c.name ?? ""}"` };
+        const related = { resource: owner, path: lacking[0].path, message: `${lacking[0].sidecar ? "sidecar container" : "container"} "${lacking[0].name}"` };
         if (owner === target) {
           report({
             path: metric.path,
@@ -95,17 +104,26 @@ the same labels and request no cpu breaks the metric too, and its pods skew the 
   },
 });
 
-/** The containers of a pod template that lack a request (or limit) for a metric's resource, unless pod-level resources serve it. */
-function lackingRequests(tpl: PodTemplate, metric: UtilizationMetric, kubernetesVersion: string) {
-  const podLevel = tpl.spec.resources;
+/**
+ * The containers (and, from 1.29, native sidecars) of a resource's pods that lack a request for a
+ * metric's resource once admitted (a limit or a LimitRange default gives one), unless pod-level
+ * resources serve it.
+ */
+function lackingRequests(owner: Resource, index: ResourceIndex, metric: UtilizationMetric, kubernetesVersion: string) {
+  const podLevel = owner.podTemplate!.spec.resources;
   const podLevelServes =
     metric.container === undefined &&
     POD_LEVEL_RESOURCES.has(metric.resource) &&
     compareVersions(kubernetesVersion, HPA_POD_LEVEL_RESOURCES_SINCE) >= 0 &&
     (podLevel?.requests?.[metric.resource] !== undefined || podLevel?.limits?.[metric.resource] !== undefined);
   if (podLevelServes) return [];
-  return (tpl.spec.containers ?? [])
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => metric.container === undefined || c.name === metric.container)
-    .filter(({ c }) => c.resources?.requests?.[metric.resource] === undefined && c.resources?.limits?.[metric.resource] === undefined);
+  const sidecars = compareVersions(kubernetesVersion, HPA_SIDECARS_SINCE) >= 0;
+  const lacking = admittedContainers(owner, index).filter(
+    (c) =>
+      (!c.init || (sidecars && c.sidecar)) &&
+      (metric.container === undefined || c.name === metric.container) &&
+      c.requests[metric.resource] === undefined,
+  );
+  // calculatePodRequests walks the app containers before the sidecars: the first it names is an app container's.
+  return [...lacking.filter((c) => !c.init), ...lacking.filter((c) => c.init)];
 }

@@ -1,4 +1,4 @@
-import { containersOf } from "../../models/resource.js";
+import { admittedContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "availability",
   severity: "warning",
   presets: ["production"],
+  crossResource: true,
   appliesTo: "workloads",
   summary: "A container sets no ephemeral-storage request or limit.",
   explanation: `Container logs, the writable layer and emptyDir volumes live on the node's disk. A container
@@ -14,14 +15,16 @@ kubelet then reports DiskPressure, taints the node, and evicts pods, starting wi
 usage exceeds their request (a missing request is 0, so all of them), often taking well-behaved
 neighbours with it. With a limit the kubelet evicts only the offending pod when it exceeds it,
 and a request lets the scheduler avoid nodes without room. kube-score reports it
-(container-ephemeral-storage-request-and-limit).`,
+(container-ephemeral-storage-request-and-limit). A default of a LimitRange of the namespace
+counts as set: LimitRanger admission writes it into every container.`,
   fix: "Set resources.requests.ephemeral-storage and resources.limits.ephemeral-storage (e.g. 1Gi and 2Gi) on each container.",
   preventsStatus: ["Evicted"],
-  check({ resource, report }) {
-    const tpl = resource.podTemplate!;
-    for (const { container, path } of containersOf(tpl, { init: false })) {
-      const req = container.resources?.requests?.["ephemeral-storage"];
-      const lim = container.resources?.limits?.["ephemeral-storage"];
+  check({ resource, index, report }) {
+    for (const { container, path, init, defaultedBy } of admittedContainers(resource, index)) {
+      if (init) continue;
+      // Written, or written in by LimitRanger admission (a request that only defaults to the limit is still reported).
+      const req = container.resources?.requests?.["ephemeral-storage"] ?? defaultedBy.get("requests.ephemeral-storage");
+      const lim = container.resources?.limits?.["ephemeral-storage"] ?? defaultedBy.get("limits.ephemeral-storage");
       if (req !== undefined && lim !== undefined) continue;
       const missing = req === undefined && lim === undefined ? "request or limit" : req === undefined ? "request" : "limit";
       report({

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, unrequested } from "../../models/pods.js";
+import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",
@@ -20,13 +20,15 @@ where no container sets anything once by qos-besteffort.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
   preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
-  check({ resource, index, memo, report }) {
+  check({ resource, index, report }) {
     const tpl = resource.podTemplate!;
-    if (reportedForThePod(index, resource, memo)) return;
-    for (const { container, path, sidecar } of longRunningContainers(tpl)) {
-      if (memoryLimited(index, resource, tpl, container)) continue;
+    if (bestEffortPods(resource, index)) return;
+    for (const admitted of admittedContainers(resource, index)) {
+      if (admitted.init && !admitted.sidecar) continue;
+      const { container, path, sidecar } = admitted;
+      if (memoryLimited(tpl, admitted)) continue;
       // A container that requests no memory either is reported once, by missing-resource-requests.
-      if (unrequested(index, resource, tpl, container).includes("memory")) continue;
+      if (unrequested(tpl, admitted).includes("memory")) continue;
       report({
         path: resourcesPath(container, path, "limits"),
         message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no memory limit`,

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { longRunningContainers, memoryLimited, reportedForThePod, resourcesPath, unrequested } from "../../models/pods.js";
+import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
@@ -20,14 +20,16 @@ as well. Pods where no container sets anything are reported once for the pod, by
 qos-besteffort.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
   preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
-  check({ resource, index, memo, report }) {
+  check({ resource, index, report }) {
     const tpl = resource.podTemplate!;
-    if (reportedForThePod(index, resource, memo)) return;
-    for (const { container, path, sidecar } of longRunningContainers(tpl)) {
-      const missing = unrequested(index, resource, tpl, container);
+    if (bestEffortPods(resource, index)) return;
+    for (const admitted of admittedContainers(resource, index)) {
+      if (admitted.init && !admitted.sidecar) continue;
+      const { container, path, sidecar } = admitted;
+      const missing = unrequested(tpl, admitted);
       if (!missing.length) continue;
       // No memory request and no memory limit is one cause: reported here, with the limit folded in.
-      const noLimit = missing.includes("memory") && !memoryLimited(index, resource, tpl, container);
+      const noLimit = missing.includes("memory") && !memoryLimited(tpl, admitted);
       const fields = [...missing.map((name) => `resources.requests.${name}`), ...(noLimit ? ["resources.limits.memory"] : [])];
       report({
         path: resourcesPath(container, path, "requests"),

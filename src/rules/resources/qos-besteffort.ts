@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "qos-besteffort",
   category: "resources",
   severity: "warning",
+  crossResource: true,
   appliesTo: "workloads",
   summary: "No container sets a cpu or memory request or limit, so the pods are BestEffort.",
   explanation: `A pod in which no container (init containers included) sets any cpu or memory request or
@@ -12,6 +13,9 @@ limit gets the BestEffort QoS class. The scheduler reserves nothing for it, so i
 a node that is already full; under memory pressure the kubelet evicts BestEffort pods before
 any other, and their containers have the highest OOM score. In practice such pods are
 Evicted or OOMKilled at the first busy moment, usually in production, never in testing.
+The pods are judged as admitted: a default of a LimitRange of the namespace, which LimitRanger
+admission writes into every container (plugin/pkg/admission/limitranger/admission.go
+mergeContainerResources), counts as set.
 This is one cause, so it is one finding per workload: missing-resource-requests and
 missing-memory-limit do not also report each container of such pods, and this finding's hint
 carries their advice. A pod whose k8s-lint.io/expected-qos annotation states the intended
@@ -19,8 +23,8 @@ class is judged by qos-expected-mismatch instead (BestEffort on purpose is then 
   fix: `Set resources.requests for cpu and memory on every container, sized from observed usage, and
 a memory limit. Requests equal to limits on every container make the pod Guaranteed.`,
   preventsStatus: ["Evicted", "OOMKilled", "Pending"],
-  check({ resource, memo, report }) {
-    if (!bestEffortPods(resource, memo) || qosPinned(resource)) return;
+  check({ resource, index, report }) {
+    if (!bestEffortPods(resource, index) || qosPinned(resource)) return;
     const tpl = resource.podTemplate!;
     report({
       path: [...tpl.specPath, "containers"],

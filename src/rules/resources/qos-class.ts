@@ -5,6 +5,7 @@ export const rule = defineRule({
   id: "qos-class",
   category: "resources",
   severity: "info",
+  crossResource: true,
   appliesTo: "workloads",
   summary: "Reports the QoS class the kubelet will give the pods, and the container and resource that decided it.",
   explanation: `The kubelet puts every pod in one of three Quality of Service classes, derived from the cpu
@@ -12,19 +13,21 @@ and memory requests and limits of all its containers (init containers included).
 memory pressure it evicts BestEffort pods first, then Burstable pods using more than they
 requested, and Guaranteed pods last; the OOM killer scores containers the same way. The class
 is never written in the manifest, so it is easy to lose Guaranteed by adding one sidecar or
-init container without resources. This rule states the class and, when the pod is not
+init container without resources. The containers are read as admitted, with the defaults of
+the namespace's LimitRanges written in (the value says so when one came from a LimitRange).
+This rule states the class and, when the pod is not
 Guaranteed, the first container and resource that kept it from being Guaranteed. BestEffort pods are
 stated by the qos-besteffort warning (or qos-expected-mismatch), not here as well.`,
   fix: `Nothing to fix when the class is the one you want. For Guaranteed, give every container and
 init container cpu and memory limits, with requests equal to them (or unset: they default to
 the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  check({ resource, memo, report }) {
+  check({ resource, index, report }) {
     const tpl = resource.podTemplate!;
     // No container, no class: an Argo Rollout with workloadRef runs the referenced workload's template.
     if (!tpl.spec.containers?.length) return;
-    const qos = qosOf(resource, memo)!;
-    if (bestEffortPods(resource, memo)) return;
+    const qos = qosOf(resource, index)!;
+    if (bestEffortPods(resource, index)) return;
     report({
       path: qos.decidingPath ? [...qos.decidingPath, "name"] : [...tpl.specPath, "containers"],
       message:

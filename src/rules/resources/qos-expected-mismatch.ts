@@ -8,6 +8,7 @@ export const rule = defineRule({
   id: "qos-expected-mismatch",
   category: "resources",
   severity: "error",
+  crossResource: true,
   appliesTo: "workloads",
   summary: "The k8s-lint.io/expected-qos annotation disagrees with the QoS class the kubelet would derive.",
   explanation: `Teams that depend on a QoS class (Guaranteed for latency-critical pods that must not be
@@ -20,9 +21,9 @@ container and resource that break the expectation.`,
   fix: `Give the named container cpu and memory limits equal to its requests (for Guaranteed), remove
 the resources (for BestEffort), or correct the annotation to the class you actually want.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  check({ resource, memo, report }) {
+  check({ resource, index, report }) {
     const tpl = resource.podTemplate!;
-    const qos = qosOf(resource, memo)!;
+    const qos = qosOf(resource, index)!;
     let annotationPath: Path | undefined;
     let value: string | undefined;
     if (resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined) {

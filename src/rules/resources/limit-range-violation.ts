@@ -1,0 +1,223 @@
+import { admittedContainers, limitRangeItems, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import { compareQuantities, parseQuantity } from "../../models/quantity.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+import { defineRule, type Finding } from "../types.js";
+
+type Section = "requests" | "limits";
+
+/** What a Container or Pod constraint is checked against: the values and where each came from. */
+interface Subject {
+  /** "container \"api\"", "init container \"migrate\"" or "the pod (its containers summed)". */
+  who: string;
+  /** The admitted container, for a Container item. */
+  container?: AdmittedContainer;
+  requests: Readonly<Record<string, string>>;
+  limits: Readonly<Record<string, string>>;
+  /** Where to point for a value of a section (the container's resources, or the pod's containers). */
+  pathOf(section: Section, name: string): Path;
+  /** ` (LimitRange "x" default)` when admission wrote the value; "" otherwise. */
+  origin(section: Section, name: string): string;
+}
+
+export const rule = defineRule({
+  id: "limit-range-violation",
+  category: "resources",
+  severity: "error",
+  crossResource: true,
+  appliesTo: "workloads",
+  summary: "The pods break a LimitRange of their namespace (min, max, maxLimitRequestRatio), so admission refuses them.",
+  explanation: `A LimitRange bounds the requests and limits of every container (type Container) or of the
+whole pod (type Pod) created in its namespace. LimitRanger admission first writes the
+LimitRange defaults into each container, then checks the bounds
+(plugin/pkg/admission/limitranger/admission.go PodMutateLimitFunc, then PodValidateLimitFunc:
+minConstraint, maxConstraint, limitRequestRatioConstraint): a request or limit below min, a
+limit or request above max, a limit more than maxLimitRequestRatio times the request, a
+missing limit where a Pod max applies or a missing request where a min applies. A pod that
+breaks one is forbidden at creation ("maximum cpu usage per Container is 2, but limit is 4").
+The Deployment, StatefulSet, DaemonSet or Job itself is accepted: its controller then fails to
+create every pod (FailedCreate events) and nothing runs.
+Defaults count: the API server defaults a Container item's default limit to its max and its
+default request to the default limit, then to the min (pkg/apis/core/v1/defaults.go
+SetDefaults_LimitRangeItem). A default can also make the pod invalid: a container that
+requests 512Mi of memory and sets no limit gets the LimitRange default limit, say 256Mi, and
+the API server then rejects the pod because its request exceeds its limit
+(ValidateResourceRequirements in pkg/apis/core/validation/validation.go).
+Init containers are bounded like containers. A Pod item bounds the pod's requests and limits:
+the sum of its containers and sidecars, or its largest init container when that is more.`,
+  fix: `Bring the container's requests and limits inside the LimitRange's bounds (or set them
+explicitly where a default does not fit), or ask the namespace's administrator to change the
+LimitRange.`,
+  preventsStatus: [],
+  check({ resource, index, report }) {
+    const ranges = index.ofKind("LimitRange", resource.namespace);
+    if (!ranges.length) return;
+    const containers = admittedContainers(resource, index);
+    if (!containers.length) return;
+    const tpl = resource.podTemplate!;
+    const subjects = containers.map(containerSubject);
+    // After the defaults the pod is validated, before the bounds are checked: a request above a
+    // limit that a LimitRange default supplied makes it invalid, and that error is the one seen.
+    const invalid = new Map<AdmittedContainer, Set<string>>();
+    for (const c of containers) {
+      for (const [name, req] of Object.entries(c.requests)) {
+        const lim = c.limits[name];
+        const fromLimit = c.defaultedBy.get(`limits.${name}`);
+        const fromRequest = c.defaultedBy.get(`requests.${name}`);
+        if (lim === undefined || (!fromLimit && !fromRequest)) continue;
+        const cmp = compareQuantities(req, lim);
+        if (cmp === undefined || cmp <= 0) continue;
+        invalid.set(c, (invalid.get(c) ?? new Set()).add(name));
+        const subject = containerSubject(c);
+        const limitRange = (fromLimit ?? fromRequest)!;
+        report({
+          path: subject.pathOf(fromLimit ? "requests" : "limits", name),
+          message: `${subject.who} requests ${name} "${req}"${subject.origin("requests", name)}, more than its limit "${lim}"${subject.origin("limits", name)}: the API server rejects the pods`,
+          hint: fromLimit ? `set resources.limits.${name} to at least ${req}, or lower the request` : `set resources.requests.${name} to at most ${lim}`,
+          related: { resource: limitRange, path: ["spec", "limits"], message: `the defaults of LimitRange "${limitRange.name}"` },
+        });
+      }
+    }
+    for (const limitRange of ranges) {
+      limitRangeItems(limitRange).forEach((item, i) => {
+        const type = item.type;
+        if (type !== "Container" && type !== "Pod") return;
+        const targets = type === "Container" ? subjects : [podSubject(containers, [...tpl.specPath, "containers"])];
+        for (const [bound, check] of CONSTRAINTS) {
+          for (const [name, enforced] of Object.entries(quantities(item[bound]))) {
+            if (parseQuantity(enforced) === undefined) continue;
+            const related = { resource: limitRange, path: ["spec", "limits", i, bound, name] as Path, message: `the ${bound} of LimitRange "${limitRange.name}"` };
+            for (const subject of targets) {
+              if (subject.container && invalid.get(subject.container)?.has(name)) continue;
+              const finding = check({ type, name, enforced, subject, limitRange });
+              if (finding) report({ ...finding, related });
+            }
+          }
+        }
+      });
+    }
+  },
+});
+
+interface ConstraintInput {
+  type: "Container" | "Pod";
+  name: string;
+  enforced: string;
+  subject: Subject;
+  limitRange: Resource;
+}
+
+type Constraint = (input: ConstraintInput) => Omit<Finding, "related"> | undefined;
+
+const per = (type: string, name: string, limitRange: Resource) => `${name} per ${type === "Container" ? "container" : "pod"} in LimitRange "${limitRange.name}"`;
+
+/** minConstraint: a request must exist and be at least min; a limit, where set, too. */
+const min: Constraint = ({ type, name, enforced, subject: s, limitRange }) => {
+  const head = `the minimum ${per(type, name, limitRange)} is ${enforced}`;
+  const req = s.requests[name];
+  const lim = s.limits[name];
+  if (req === undefined) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests no ${name}`, hint: `set resources.requests.${name} to at least ${enforced}` };
+  if ((compareQuantities(req, enforced) ?? 0) < 0) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests "${req}"${s.origin("requests", name)}`, hint: `raise the ${name} request to at least ${enforced}` };
+  if (lim !== undefined && (compareQuantities(lim, enforced) ?? 0) < 0) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} has limit "${lim}"${s.origin("limits", name)}`, hint: `raise the ${name} limit to at least ${enforced}` };
+  return undefined;
+};
+
+/** maxConstraint: a limit must exist and be at most max; a request, where set, too. */
+const max: Constraint = ({ type, name, enforced, subject: s, limitRange }) => {
+  const head = `the maximum ${per(type, name, limitRange)} is ${enforced}`;
+  const req = s.requests[name];
+  const lim = s.limits[name];
+  if (lim === undefined) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} sets no ${name} limit`, hint: `set resources.limits.${name} to at most ${enforced}${type === "Pod" ? " on every container" : ""}` };
+  if ((compareQuantities(lim, enforced) ?? 0) > 0) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} has limit "${lim}"${s.origin("limits", name)}`, hint: `lower the ${name} limit to at most ${enforced}` };
+  if (req !== undefined && (compareQuantities(req, enforced) ?? 0) > 0) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests "${req}"${s.origin("requests", name)}`, hint: `lower the ${name} request to at most ${enforced}` };
+  return undefined;
+};
+
+/** limitRequestRatioConstraint: a non-zero request and limit whose ratio is at most the bound. */
+const maxLimitRequestRatio: Constraint = ({ type, name, enforced, subject: s, limitRange }) => {
+  const head = `the maximum ${name} limit to request ratio per ${type === "Container" ? "container" : "pod"} in LimitRange "${limitRange.name}" is ${enforced}`;
+  const req = s.requests[name] !== undefined ? parseQuantity(s.requests[name]) : undefined;
+  const lim = s.limits[name] !== undefined ? parseQuantity(s.limits[name]) : undefined;
+  if (!req || req.value === 0) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests no ${name} or 0`, hint: `set resources.requests.${name}` };
+  if (!lim || lim.value === 0) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} sets no ${name} limit or 0`, hint: `set resources.limits.${name}` };
+  const ratio = lim.value / req.value;
+  if (ratio <= parseQuantity(enforced)!.value * (1 + 1e-12)) return undefined;
+  return {
+    path: s.pathOf("limits", name),
+    message: `${head}, but ${s.who} has limit "${s.limits[name]}"${s.origin("limits", name)} for request "${s.requests[name]}"${s.origin("requests", name)} (ratio ${Number(ratio.toFixed(3))})`,
+    hint: `raise the ${name} request or lower the limit to a ratio of at most ${enforced}`,
+  };
+};
+
+const CONSTRAINTS: ReadonlyArray<readonly ["min" | "max" | "maxLimitRequestRatio", Constraint]> = [
+  ["min", min],
+  ["max", max],
+  ["maxLimitRequestRatio", maxLimitRequestRatio],
+];
+
+function containerSubject(c: AdmittedContainer): Subject {
+  return {
+    who: `${c.sidecar ? "sidecar container" : c.init ? "init container" : "container"} "${c.name}"`,
+    container: c,
+    requests: c.requests,
+    limits: c.limits,
+    pathOf: (section, name) => (c.container.resources?.[section]?.[name] !== undefined ? [...c.path, "resources", section, name] : resourcesPath(c.container, c.path, section)),
+    origin: (section, name) => {
+      const lr = c.defaultedBy.get(`${section}.${name}`);
+      return lr ? ` (LimitRange "${lr.name}" default)` : "";
+    },
+  };
+}
+
+/**
+ * The pod's requests and limits as LimitRanger sums them (admission.go podRequests, podLimits):
+ * app containers and sidecars add up; an init container counts with the sidecars started before
+ * it, and the pod takes the larger of the two. A resource no container sets is absent.
+ */
+function podSubject(containers: readonly AdmittedContainer[], path: Path): Subject {
+  const total = (section: Section): Record<string, string> => {
+    const values = (c: AdmittedContainer) => {
+      const out = new Map<string, number>();
+      for (const [name, text] of Object.entries(c[section])) {
+        const q = parseQuantity(text);
+        if (q) out.set(name, q.value);
+      }
+      return out;
+    };
+    const add = (into: Map<string, number>, from: ReadonlyMap<string, number>) => {
+      for (const [name, v] of from) into.set(name, (into.get(name) ?? 0) + v);
+    };
+    const pod = new Map<string, number>();
+    const sidecars = new Map<string, number>();
+    const initMax = new Map<string, number>();
+    for (const c of containers) {
+      const own = values(c);
+      if (!c.init) {
+        add(pod, own);
+        continue;
+      }
+      let running: Map<string, number>;
+      if (c.sidecar) {
+        add(pod, own);
+        add(sidecars, own);
+        running = new Map(sidecars);
+      } else {
+        running = new Map(own);
+        add(running, sidecars);
+      }
+      for (const [name, v] of running) if (!initMax.has(name) || v > initMax.get(name)!) initMax.set(name, v);
+    }
+    for (const [name, v] of initMax) if (!pod.has(name) || v > pod.get(name)!) pod.set(name, v);
+    return Object.fromEntries([...pod].map(([name, v]) => [name, formatQuantity(name, v)]));
+  };
+  return { who: "the pod (its containers summed)", requests: total("requests"), limits: total("limits"), pathOf: () => path, origin: () => "" };
+}
+
+const BINARY: ReadonlyArray<readonly [string, number]> = [["Ti", 2 ** 40], ["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]];
+
+/** A summed quantity in the usual notation: cpu in cores or millicores, bytes with the largest exact binary suffix. */
+function formatQuantity(name: string, value: number): string {
+  if (name === "cpu") return Number.isInteger(value) ? String(value) : `${Math.round(value * 1000)}m`;
+  for (const [suffix, m] of BINARY) if (value >= m && Number.isInteger(value / m)) return `${value / m}${suffix}`;
+  return String(Math.round(value));
+}

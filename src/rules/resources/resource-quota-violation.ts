@@ -1,0 +1,147 @@
+import { admittedContainers, qosOf, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
+import { defineRule } from "../types.js";
+
+/**
+ * The quota resources that oblige every container to set the matching request or limit
+ * (pkg/quota/v1/evaluator/core/pods.go validationSet: "do not add more resources to this list").
+ */
+const REQUIRED: ReadonlyMap<string, { section: "requests" | "limits"; name: "cpu" | "memory" }> = new Map([
+  ["cpu", { section: "requests", name: "cpu" }],
+  ["requests.cpu", { section: "requests", name: "cpu" }],
+  ["limits.cpu", { section: "limits", name: "cpu" }],
+  ["memory", { section: "requests", name: "memory" }],
+  ["requests.memory", { section: "requests", name: "memory" }],
+  ["limits.memory", { section: "limits", name: "memory" }],
+]);
+
+export const rule = defineRule({
+  id: "resource-quota-violation",
+  category: "resources",
+  severity: "error",
+  crossResource: true,
+  appliesTo: "workloads",
+  summary: "A ResourceQuota of the namespace tracks cpu or memory, and a container of the pods does not set it, so admission refuses them.",
+  explanation: `When a ResourceQuota of a namespace sets a hard limit on cpu or memory (\`cpu\`, \`memory\`,
+\`requests.cpu\`, \`requests.memory\`, \`limits.cpu\`, \`limits.memory\`), the quota admission
+plugin requires every container and init container of each new pod to set that request or
+limit, and forbids the pod otherwise ("failed quota: compute: must specify limits.cpu for: api";
+pkg/quota/v1/evaluator/core/pods.go Constraints, enforcePodContainerConstraints,
+podComputeUsageHelper). The Deployment, StatefulSet, DaemonSet or Job is accepted, but its
+controller fails to create any pod (FailedCreate events). The containers are judged as
+admitted: a request that defaults to its limit, and a default of a LimitRange of the namespace
+(LimitRanger admission runs before the quota's), count as set.
+A quota with scopes (\`spec.scopes\`, \`spec.scopeSelector\`) applies only to the pods that match
+all of them: Terminating and NotTerminating by the pod's activeDeadlineSeconds, BestEffort and
+NotBestEffort by its QoS class, PriorityClass by its priorityClassName, and
+CrossNamespacePodAffinity by pod affinity terms that name other namespaces (podMatchesScopeFunc).`,
+  fix: `Set the request or limit the quota names on every container and init container (or give
+the namespace a LimitRange whose defaults supply it).`,
+  preventsStatus: [],
+  check({ resource, index, report }) {
+    const quotas = index.ofKind("ResourceQuota", resource.namespace);
+    if (!quotas.length) return;
+    const containers = admittedContainers(resource, index);
+    if (!containers.length) return;
+    for (const quota of quotas) {
+      const hard = quota.get(["spec", "hard"]);
+      if (!hard || typeof hard !== "object" || Array.isArray(hard)) continue;
+      const required = Object.keys(hard).filter((k) => REQUIRED.has(k));
+      if (!required.length || !quotaSelects(quota, resource, index)) continue;
+      for (const c of containers) {
+        const missing = required.filter((k) => !specifies(c, k));
+        if (!missing.length) continue;
+        const lacks = [...new Set(missing.map((k) => `${REQUIRED.get(k)!.name} ${REQUIRED.get(k)!.section === "requests" ? "request" : "limit"}`))];
+        const fields = [...new Set(missing.map((k) => `resources.${REQUIRED.get(k)!.section}.${REQUIRED.get(k)!.name}`))];
+        report({
+          path: resourcesPath(c.container, c.path, REQUIRED.get(missing[0])!.section),
+          message: `${c.sidecar ? "sidecar container" : c.init ? "init container" : "container"} "${c.name}" sets no ${lacks.join(" and no ")}, which ResourceQuota "${quota.name}" requires of every container (it tracks ${missing.map((k) => `"${k}"`).join(", ")})`,
+          hint: `set ${fields.join(" and ")}`,
+          related: { resource: quota, path: ["spec", "hard", missing[0]], message: `the hard limit of ResourceQuota "${quota.name}"` },
+        });
+      }
+    }
+  },
+});
+
+/** podComputeUsageHelper: a request gives "cpu" and "requests.cpu", a limit "limits.cpu" (memory alike). */
+function specifies(c: AdmittedContainer, quotaResource: string): boolean {
+  const { section, name } = REQUIRED.get(quotaResource)!;
+  return c[section][name] !== undefined;
+}
+
+/**
+ * Whether the quota applies to the resource's pods: every scope of `spec.scopes` and of
+ * `spec.scopeSelector.matchExpressions` matches (generic.Matches, podMatchesScopeFunc). An
+ * unknown scope matches nothing, as upstream.
+ */
+function quotaSelects(quota: Resource, resource: Resource, index: ResourceIndex): boolean {
+  const selectors: Array<{ scopeName: unknown; operator: unknown; values: unknown }> = [];
+  const scopes = quota.get(["spec", "scopes"]);
+  if (Array.isArray(scopes)) for (const s of scopes) selectors.push({ scopeName: s, operator: "Exists", values: undefined });
+  const expressions = quota.get(["spec", "scopeSelector", "matchExpressions"]);
+  if (Array.isArray(expressions)) {
+    for (const e of expressions) if (e && typeof e === "object") selectors.push(e as { scopeName: unknown; operator: unknown; values: unknown });
+  }
+  return selectors.every((s) => scopeMatches(s, resource, index));
+}
+
+function scopeMatches(selector: { scopeName: unknown; operator: unknown; values: unknown }, resource: Resource, index: ResourceIndex): boolean {
+  const tpl = resource.podTemplate!;
+  const specValue = (key: string) => resource.get([...tpl.specPath, key]);
+  switch (selector.scopeName) {
+    case "Terminating":
+    case "NotTerminating": {
+      const deadline = specValue("activeDeadlineSeconds");
+      const terminating = typeof deadline === "number" && deadline >= 0;
+      return selector.scopeName === "Terminating" ? terminating : !terminating;
+    }
+    case "BestEffort":
+    case "NotBestEffort": {
+      const bestEffort = qosOf(resource, index)?.qosClass === "BestEffort";
+      return selector.scopeName === "BestEffort" ? bestEffort : !bestEffort;
+    }
+    case "PriorityClass": {
+      const name = specValue("priorityClassName");
+      const has = typeof name === "string" && name !== "";
+      const values = Array.isArray(selector.values) ? selector.values : [];
+      switch (selector.operator) {
+        case "Exists":
+          return has;
+        case "DoesNotExist":
+          return !has;
+        case "In":
+          return has && values.includes(name);
+        case "NotIn":
+          return !has || !values.includes(name);
+        default:
+          return false;
+      }
+    }
+    case "CrossNamespacePodAffinity":
+      return crossNamespaceAffinity(resource, tpl.specPath);
+    default:
+      return false;
+  }
+}
+
+/** usesCrossNamespacePodAffinity: a pod (anti-)affinity term with namespaces or a namespaceSelector. */
+function crossNamespaceAffinity(resource: Resource, specPath: Path): boolean {
+  for (const kind of ["podAffinity", "podAntiAffinity"]) {
+    const base = [...specPath, "affinity", kind];
+    const required = resource.get([...base, "requiredDuringSchedulingIgnoredDuringExecution"]);
+    const preferred = resource.get([...base, "preferredDuringSchedulingIgnoredDuringExecution"]);
+    const terms = [
+      ...(Array.isArray(required) ? required : []),
+      ...(Array.isArray(preferred) ? preferred.map((p) => (p && typeof p === "object" ? (p as Record<string, unknown>).podAffinityTerm : undefined)) : []),
+    ];
+    for (const t of terms) {
+      if (!t || typeof t !== "object") continue;
+      const term = t as Record<string, unknown>;
+      if ((Array.isArray(term.namespaces) && term.namespaces.length > 0) || (term.namespaceSelector !== undefined && term.namespaceSelector !== null)) return true;
+    }
+  }
+  return false;
+}
