@@ -40,7 +40,7 @@ import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
 import { PROFILE_FIELD_CONSTRAINTS } from "./cross-field/profiles.js";
 import { LIMIT_RANGE_FIELD_CONSTRAINTS } from "./cross-field/limit-range.js";
-import { PROFILE_ANNOTATION_FIELD_CONSTRAINTS } from "./cross-field/profile-annotations.js";
+import { POD_ANNOTATION_FIELD_CONSTRAINTS } from "./cross-field/pod-annotations.js";
 
 const CV = "pkg/apis/core/validation/validation.go";
 const AV = "pkg/apis/apps/validation/validation.go";
@@ -697,4 +697,4 @@ const objectSpec: FieldConstraint[] = [
   }),
 ];
 
-export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS, ...PROFILE_ANNOTATION_FIELD_CONSTRAINTS];
+export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS, ...POD_ANNOTATION_FIELD_CONSTRAINTS];

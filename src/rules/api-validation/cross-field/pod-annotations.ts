@@ -9,6 +9,9 @@
  * (every release) and validateAppArmorAnnotationsAndFieldsMatchOnCreate (1.30 on, where the
  * appArmorProfile field exists), both called by ValidatePodCreate and ValidatePodTemplateSpec.
  *
+ * The same function rejects a controller.kubernetes.io/pod-deletion-cost that is not a 32-bit
+ * integer (from 1.22, where PodDeletionCost is on by default).
+ *
  * The annotation checks are field constraints on the pod's annotations (invalid-value): they cost
  * a loop over the keys of the annotations a pod template writes, nothing where it writes none.
  */
@@ -27,6 +30,21 @@ const CORE = "pkg/apis/core/validation/validation.go";
 export const SECCOMP_POD_KEY = "seccomp.security.alpha.kubernetes.io/pod";
 export const SECCOMP_CONTAINER_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
 export const APPARMOR_CONTAINER_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
+
+/** core.PodDeletionCost: the ReplicaSet controller's hint of which pods to delete first. */
+export const POD_DELETION_COST_KEY = "controller.kubernetes.io/pod-deletion-cost";
+/** PodDeletionCost: alpha 1.21, beta and on by default from 1.22; while off, AllowInvalidPodDeletionCost lets any value through. */
+const POD_DELETION_COST_SINCE = "1.22";
+
+/**
+ * GetDeletionCostFromPodAnnotations: a 32-bit integer in decimal, without a '+' sign or leading
+ * zeros (validFirstDigit: '-', "0" alone, or 1-9 first; then strconv.ParseInt(value, 10, 32)).
+ */
+export function deletionCostProblem(value: string): string | undefined {
+  if (!/^(0|[1-9][0-9]*|-[0-9]+)$/.test(value)) return "is not a decimal integer (no '+' sign, no leading zeros)";
+  const n = Number(value);
+  return n < -2147483648 || n > 2147483647 ? "is out of the range of a 32-bit integer (-2147483648 to 2147483647)" : undefined;
+}
 
 /** The appArmorProfile field and validateAppArmorAnnotationsAndFieldsMatchOnCreate (AppArmorFields, on by default from 1.30). */
 const APPARMOR_FIELDS_SINCE = "1.30";
@@ -95,7 +113,18 @@ function annotationConstraint(constraint: string, upstream: string, check: Field
   return { path: "<podMetadata>.annotations", kinds: KINDS, constraint, rule: "invalid-value", upstream: `${CORE} ${upstream}`, root: "podMetadata", at: [["annotations"]], check };
 }
 
-export const PROFILE_ANNOTATION_FIELD_CONSTRAINTS: readonly FieldConstraint[] = [
+export const POD_ANNOTATION_FIELD_CONSTRAINTS: readonly FieldConstraint[] = [
+  annotationConstraint(
+    `${POD_DELETION_COST_KEY}: a 32-bit decimal integer, from 1.22 (PodDeletionCost)`,
+    "ValidatePodSpecificAnnotations (GetDeletionCostFromPodAnnotations, unless AllowInvalidPodDeletionCost)",
+    (v, ctx) => {
+      const cost = isMap(v) ? v[POD_DELETION_COST_KEY] : undefined;
+      if (typeof cost !== "string") return undefined;
+      const problem = deletionCostProblem(cost);
+      if (!problem || compareVersions(ctx.kubernetesVersion, POD_DELETION_COST_SINCE) < 0) return undefined;
+      return { sub: [POD_DELETION_COST_KEY], message: `pod deletion cost ${show(cost)} ${problem}`, hint: `set it to an integer from -2147483648 to 2147483647, such as "100"` };
+    },
+  ),
   annotationConstraint(
     `${SECCOMP_POD_KEY} and ${SECCOMP_CONTAINER_PREFIX}<container>: runtime/default, docker/default, unconfined or localhost/<relative path without '..'>`,
     "ValidateSeccompPodAnnotations (ValidateSeccompProfile), called by ValidatePodSpecificAnnotations",
@@ -165,13 +194,15 @@ export const PROFILE_ANNOTATION_FIELD_CONSTRAINTS: readonly FieldConstraint[] = 
   ),
 ];
 
-/** The annotations of the pod (the template's for a workload), when it writes any. */
-function podAnnotations(ctx: CheckContext): { annotations: Obj; path: Path } | undefined {
+/** The annotations of the pod (the template's for a workload), when it writes any; read without building a path (this runs for every pod). */
+function podAnnotations(ctx: CheckContext): Obj | undefined {
   const pod = podSpecOf(ctx);
   if (!pod) return undefined;
-  const path = [...pod.path.slice(0, -1), "metadata", "annotations"];
-  const annotations = at(ctx.obj, path);
-  return isMap(annotations) ? { annotations, path } : undefined;
+  let v: unknown = ctx.obj;
+  for (let i = 0; i < pod.path.length - 1 && isMap(v); i++) v = v[pod.path[i]];
+  const metadata = isMap(v) ? v.metadata : undefined;
+  const annotations = isMap(metadata) ? metadata.annotations : undefined;
+  return isMap(annotations) ? annotations : undefined;
 }
 
 /** Whether any key of the map starts with `prefix` (or is `key`): most pods write none of these annotations. */
@@ -232,9 +263,8 @@ const seccompMatch: CrossFieldConstraint = {
   rule: "invalid-combination",
   upstream: `${CORE} validateSeccompAnnotationsAndFields (validateSeccompAnnotationsAndFieldsMatch), called by ValidatePodCreate and ValidatePodTemplateSpec`,
   check(ctx) {
-    const found = podAnnotations(ctx);
-    if (!found || !hasKey(found.annotations, SECCOMP_CONTAINER_PREFIX, SECCOMP_POD_KEY)) return;
-    const { annotations } = found;
+    const annotations = podAnnotations(ctx);
+    if (!annotations || !hasKey(annotations, SECCOMP_CONTAINER_PREFIX, SECCOMP_POD_KEY)) return;
     const pod = podSpecOf(ctx)!;
     const podAnnotation = annotations[SECCOMP_POD_KEY];
     const podProfile = at(pod.spec, ["securityContext", "seccompProfile"]);
@@ -261,9 +291,8 @@ const appArmorMatch: CrossFieldConstraint = {
   rule: "invalid-combination",
   upstream: `${CORE} validateAppArmorAnnotationsAndFieldsMatchOnCreate, called by ValidatePodCreate and ValidatePodTemplateSpec`,
   check(ctx) {
-    if (compareVersions(ctx.kubernetesVersion, APPARMOR_FIELDS_SINCE) < 0) return;
-    const found = podAnnotations(ctx);
-    if (!found || !hasKey(found.annotations, APPARMOR_CONTAINER_PREFIX)) return;
+    const annotations = podAnnotations(ctx);
+    if (!annotations || !hasKey(annotations, APPARMOR_CONTAINER_PREFIX) || compareVersions(ctx.kubernetesVersion, APPARMOR_FIELDS_SINCE) < 0) return;
     const pod = podSpecOf(ctx)!;
     if (at(pod.spec, ["os", "name"]) === "windows") return;
     const podProfile = at(pod.spec, ["securityContext", "appArmorProfile"]);
@@ -273,7 +302,7 @@ const appArmorMatch: CrossFieldConstraint = {
       const profile = isMap(own) ? own : isMap(podProfile) ? podProfile : undefined;
       if (!profile) continue;
       const key = APPARMOR_CONTAINER_PREFIX + site.container.name;
-      const annotation = found.annotations[key];
+      const annotation = annotations[key];
       if (typeof annotation !== "string") continue;
       const mismatch = appArmorMismatch(annotation, profile);
       if (!mismatch) continue;
@@ -283,4 +312,4 @@ const appArmorMatch: CrossFieldConstraint = {
   },
 };
 
-export const PROFILE_ANNOTATION_CONSTRAINTS: readonly CrossFieldConstraint[] = [seccompMatch, appArmorMatch];
+export const POD_ANNOTATION_CONSTRAINTS: readonly CrossFieldConstraint[] = [seccompMatch, appArmorMatch];
