@@ -32,6 +32,26 @@ const meta = (name: string) => ({ name });
 
 export const SITES: Record<string, Site> = {
   pod: { prefix: "spec", build: pod },
+  podMeta: { prefix: "metadata", build: (n) => ({ ...pod(n), spec: { ...podSpec(), initContainers: [{ name: "init", image: IMAGE }] } }) },
+  deploymentMeta: {
+    prefix: "spec.template.metadata",
+    build: (n) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata: meta(n), spec: { selector: { matchLabels: { app: "x" } }, template: template() } }),
+  },
+  cronJobMeta: {
+    prefix: "spec.jobTemplate.spec.template.metadata",
+    build: (n) => ({ apiVersion: "batch/v1", kind: "CronJob", metadata: meta(n), spec: { schedule: "@daily", jobTemplate: { spec: { template: { spec: { ...podSpec(), restartPolicy: "Never" } } } } } }),
+  },
+  /** A pod whose securityContext fields name profiles: the annotations of a row must agree with them. */
+  podProfiles: {
+    prefix: "metadata",
+    build: (n) => ({
+      ...pod(n),
+      spec: {
+        securityContext: { seccompProfile: { type: "Localhost", localhostProfile: "profiles/a.json" } },
+        containers: [{ name: "app", image: IMAGE, securityContext: { seccompProfile: { type: "RuntimeDefault" }, appArmorProfile: { type: "Localhost", localhostProfile: "k8s-web" } } }],
+      },
+    }),
+  },
   container: { prefix: "spec.containers.0", build: pod },
   initContainer: { prefix: "spec.initContainers.0", build: (n) => ({ ...pod(n), spec: { ...podSpec(), initContainers: [{ name: "init", image: IMAGE }] } }) },
   volume: { prefix: "spec.volumes.0", build: (n) => ({ ...pod(n), spec: { ...podSpec(), volumes: [{ name: "v" }] } }) },
@@ -484,5 +504,55 @@ good("container", "securityContext", ["k8s-deny-write", "profiles/deny", a(4095)
 bad("container", "securityContext", [" k8s-deny-write", "k8s-deny-write ", "\tdeny", a(4096)], `${C} TestValidateSecurityContext`, appArmorLocal);
 bad("pod", "securityContext", ["deny\n"], `${C} TestValidateSecurityContext`, appArmorLocal);
 good("container", "securityContext", ["/abs/path", "../x"], `${C} TestValidatePodSpec`, (v) => ({ seccompProfile: { type: "RuntimeDefault", localhostProfile: v } }));
+
+// Seccomp and AppArmor annotations of pods and pod templates: ValidateSeccompPodAnnotations
+// (ValidateSeccompProfile), ValidateAppArmorPodAnnotations (podSpecHasContainer,
+// ValidateAppArmorProfileFormat), the same at every release.
+const SECCOMP_POD = "seccomp.security.alpha.kubernetes.io/pod";
+const SECCOMP_APP = "container.seccomp.security.alpha.kubernetes.io/app";
+const APPARMOR = (c: string) => `container.apparmor.security.beta.kubernetes.io/${c}`;
+const annotation = (key: string) => (v: unknown) => ({ annotations: { [key]: v } });
+const SECCOMP_GOOD = ["runtime/default", "docker/default", "unconfined", "localhost/foo", "localhost/profiles/audit.json", "localhost/"];
+const SECCOMP_BAD = ["foo", "", "Runtime/Default", "runtime/defualt", "localhost//foo", "localhost/../foo", "localhost/a/../../b", "docker/Default"];
+good("podMeta", "", SECCOMP_GOOD, `${C} TestValidatePod`, annotation(SECCOMP_POD));
+bad("podMeta", "", SECCOMP_BAD, `${C} TestValidatePod`, annotation(SECCOMP_POD));
+good("deploymentMeta", "", SECCOMP_GOOD, `${C} TestValidatePodTemplateSpec`, annotation(SECCOMP_APP));
+bad("deploymentMeta", "", SECCOMP_BAD, `${C} TestValidatePodTemplateSpec`, annotation(SECCOMP_APP));
+good("deploymentMeta", "", ["runtime/default"], `${C} TestValidatePodTemplateSpec`, annotation("container.seccomp.security.alpha.kubernetes.io/no-such-container"));
+bad("cronJobMeta", "", ["runtime/defualt"], `${C} TestValidatePodTemplateSpec`, annotation(SECCOMP_POD), { version: "1.19" });
+bad("cronJobMeta", "", ["localhost//abs.json"], `${C} TestValidatePodTemplateSpec`, annotation(SECCOMP_POD), { version: "1.27" });
+const APPARMOR_GOOD = ["", "runtime/default", "unconfined", "localhost/foo", "localhost/k8s-apparmor-example-deny-write"];
+const APPARMOR_BAD = ["baz", "docker/default", "Unconfined", "runtime/Default", "localhost"];
+good("podMeta", "", APPARMOR_GOOD, `${C} TestValidateAppArmorProfileFormat`, annotation(APPARMOR("app")));
+bad("podMeta", "", APPARMOR_BAD, `${C} TestValidateAppArmorProfileFormat`, annotation(APPARMOR("app")));
+good("podMeta", "", ["runtime/default"], `${C} TestValidatePod`, annotation(APPARMOR("init")));
+bad("podMeta", "", ["runtime/default", ""], `${C} TestValidatePod`, annotation(APPARMOR("invalid-ctr")));
+bad("deploymentMeta", "", ["runtime/default"], `${C} TestValidatePodTemplateSpec`, annotation(APPARMOR("web")));
+bad("cronJobMeta", "", ["localhost/x"], `${C} TestValidatePodTemplateSpec`, annotation(APPARMOR("job")), { version: "1.22" });
+good("deploymentMeta", "", ["bad-name"], `${C} TestValidatePodTemplateSpec`, (v) => ({ annotations: { [`example.com/${v}`]: v } }));
+
+// Annotations and fields that disagree: validateSeccompAnnotationsAndFields (every release),
+// validateAppArmorAnnotationsAndFieldsMatchOnCreate (from 1.30, where the field exists).
+const mismatch = { rule: "invalid-combination" };
+good("podProfiles", "", ["localhost/profiles/a.json"], `${C} TestValidateSeccompAnnotationsAndFields`, annotation(SECCOMP_POD), mismatch);
+bad("podProfiles", "", ["runtime/default", "unconfined", "localhost/profiles/b.json"], `${C} TestValidateSeccompAnnotationsAndFields`, annotation(SECCOMP_POD), mismatch);
+good("podProfiles", "", ["runtime/default", "docker/default"], `${C} TestValidateSeccompAnnotationsAndFields`, annotation(SECCOMP_APP), mismatch);
+bad("podProfiles", "", ["unconfined", "localhost/profiles/a.json"], `${C} TestValidateSeccompAnnotationsAndFields`, annotation(SECCOMP_APP), mismatch);
+bad("podProfiles", "", ["unconfined"], `${C} TestValidateSeccompAnnotationsAndFields`, annotation(SECCOMP_APP), { ...mismatch, version: "1.19" });
+good("podProfiles", "", ["localhost/k8s-web"], `${C} TestValidateAppArmorAnnotationsAndFieldsMatchOnCreate`, annotation(APPARMOR("app")), mismatch);
+bad("podProfiles", "", ["runtime/default", "unconfined", "localhost/k8s-other", ""], `${C} TestValidateAppArmorAnnotationsAndFieldsMatchOnCreate`, annotation(APPARMOR("app")), mismatch);
+good("podProfiles", "", ["runtime/default"], `${C} TestValidateAppArmorAnnotationsAndFieldsMatchOnCreate`, annotation(APPARMOR("app")), { ...mismatch, version: "1.29" });
+
+// Search domains by release: MaxDNSSearchPathsLegacy and MaxDNSSearchListCharsLegacy (6, 256)
+// before ExpandedDNSConfig is on by default (1.26), 32 and 2048 from then on.
+const domains = (n: number) => Array.from({ length: n }, (_, i) => `d${i}.example`);
+const long = (n: number) => Array.from({ length: n }, (_, i) => `${a(62)}${i % 10}.${a(63)}`);
+bad("pod", "dnsConfig", [domains(7)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.25" });
+good("pod", "dnsConfig", [domains(6)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.25" });
+good("pod", "dnsConfig", [domains(7), domains(32)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.26" });
+bad("pod", "dnsConfig", [long(3)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.22" });
+good("pod", "dnsConfig", [long(2)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.22" });
+good("pod", "dnsConfig", [long(3), long(16)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.28" });
+bad("pod", "dnsConfig", [long(17)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.28" });
 
 export const ROWS: readonly Row[] = rows;

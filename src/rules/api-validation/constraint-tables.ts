@@ -32,7 +32,8 @@ export function renderApiValidationDoc(tables: ReadonlyArray<readonly Constraint
     "of a Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet or Job,",
     "`spec.jobTemplate.spec.template.spec` of a CronJob, `template.spec` of a PodTemplate), `<container>`",
     "is every container, init container and ephemeral container of it, `<volume>` every item of its",
-    "`volumes`, `[]` every item of a list and `*` every value of a map.",
+    "`volumes`, `<podMetadata>` the metadata of every pod (a Pod's `metadata`, a template's), `[]` every",
+    "item of a list and `*` every value of a map.",
     "",
   ];
   for (const [group, list] of groups) {

@@ -7,7 +7,7 @@ import type { Path } from "../../types.js";
 
 /** One row of docs/api-validation.md: where, what, under which rule, from which upstream function. */
 export interface ConstraintDoc {
-  /** Field path; `<pod>`, `<container>`, `<volume>` stand for every place a pod spec, container or volume occurs. */
+  /** Field path; `<pod>`, `<container>`, `<volume>`, `<podMetadata>` stand for every place a pod spec, container, volume or pod metadata occurs. */
   path: string;
   kinds: readonly string[];
   constraint: string;
@@ -35,8 +35,8 @@ export interface CheckContext {
   kubernetesVersion: string;
 }
 
-/** Where a field path starts: the object itself, or every pod spec, container or volume of it. */
-export type Root = "object" | "pod" | "container" | "volume";
+/** Where a field path starts: the object itself, or every pod spec, container or volume of it, or the metadata of every pod (a Pod's, a template's). */
+export type Root = "object" | "pod" | "container" | "volume" | "podMetadata";
 
 export interface FieldConstraint extends ConstraintDoc {
   root: Root;

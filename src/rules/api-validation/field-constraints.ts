@@ -40,6 +40,7 @@ import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
 import { PROFILE_FIELD_CONSTRAINTS } from "./cross-field/profiles.js";
 import { LIMIT_RANGE_FIELD_CONSTRAINTS } from "./cross-field/limit-range.js";
+import { POD_ANNOTATION_FIELD_CONSTRAINTS } from "./cross-field/pod-annotations.js";
 
 const CV = "pkg/apis/core/validation/validation.go";
 const AV = "pkg/apis/apps/validation/validation.go";
@@ -55,6 +56,11 @@ const MV = "k8s.io/apimachinery/pkg/api/validation/objectmeta.go";
 
 /** RelaxedEnvironmentVariableValidation: beta and on by default from 1.32 (GA 1.34). */
 const RELAXED_ENV_NAMES_SINCE = "1.32";
+/**
+ * ExpandedDNSConfig: alpha 1.22, beta and on by default 1.26, GA 1.28. Before, validatePodDNSConfig
+ * allows MaxDNSSearchPathsLegacy (6) search domains of MaxDNSSearchListCharsLegacy (256) characters.
+ */
+const EXPANDED_DNS_CONFIG_SINCE = "1.26";
 /** PodLifecycleSleepActionAllowZero: alpha 1.32, beta and on by default 1.33, GA 1.34. */
 const SLEEP_ZERO_SINCE = "1.33";
 
@@ -316,6 +322,19 @@ const sleepSeconds: Check = (v, ctx) => {
   return { message: `${ctx.field} 0 must be greater than 0 before Kubernetes ${SLEEP_ZERO_SINCE} (PodLifecycleSleepActionAllowZero)`, hint: `set ${ctx.field} to 1 or more, or target Kubernetes ${SLEEP_ZERO_SINCE} or later` };
 };
 
+/** validatePodDNSConfig: how many search domains, and how long their list joined by spaces, for the target release. */
+const dnsSearches: Check = (v, ctx) => {
+  if (!Array.isArray(v)) return undefined;
+  const expanded = compareVersions(ctx.kubernetesVersion, EXPANDED_DNS_CONFIG_SINCE) >= 0;
+  const [maxPaths, maxChars] = expanded ? [32, 2048] : [6, 256];
+  const release = expanded ? "" : ` before Kubernetes ${EXPANDED_DNS_CONFIG_SINCE} (ExpandedDNSConfig)`;
+  if (v.length > maxPaths) return { message: `searches has ${v.length} search domains: at most ${maxPaths} are allowed${release}`, hint: `remove search domains until ${maxPaths} remain${expanded ? "" : `, or target Kubernetes ${EXPANDED_DNS_CONFIG_SINCE} or later (32)`}` };
+  let chars = v.length - 1;
+  for (let i = 0; i < v.length; i++) chars += typeof v[i] === "string" ? (v[i] as string).length : 0;
+  if (chars <= maxChars) return undefined;
+  return { message: `the search domains are ${chars} characters long with the spaces between them: at most ${maxChars} are allowed${release}`, hint: `shorten or remove search domains${expanded ? "" : `, or target Kubernetes ${EXPANDED_DNS_CONFIG_SINCE} or later (2048 characters)`}` };
+};
+
 const envName: Check = (v, ctx) => {
   if (typeof v !== "string" || v === "") return undefined;
   const relaxed = compareVersions(ctx.kubernetesVersion, RELAXED_ENV_NAMES_SINCE) >= 0;
@@ -359,7 +378,7 @@ const podSpec: FieldConstraint[] = [
   pod("nodeSelector", "keys qualified names, values label values", `${CV} ValidatePodSpec (ValidateLabels)`, labelMap("nodeSelector")),
   pod("dnsConfig.nameservers", "at most 3", `${CV} validatePodDNSConfig`, atMostItems(3, "nameservers")),
   pod("dnsConfig.nameservers[]", "IP address", `${CV} validatePodDNSConfig`, format(ipProblem, "nameserver", "write an IPv4 or IPv6 address such as 10.96.0.10")),
-  pod("dnsConfig.searches", "at most 32", `${CV} validatePodDNSConfig`, atMostItems(32, "search domains")),
+  pod("dnsConfig.searches", "at most 32 search domains and 2048 characters (spaces between them included) from 1.26; 6 and 256 before (ExpandedDNSConfig)", `${CV} validatePodDNSConfig (MaxDNSSearchPaths, MaxDNSSearchListChars; MaxDNSSearchPathsLegacy, MaxDNSSearchListCharsLegacy)`, dnsSearches),
   pod("dnsConfig.searches[]", "DNS-1123 subdomain (a trailing '.' allowed)", `${CV} validatePodDNSConfig`, format((s) => subdomain(s.replace(/\.$/, "")), "search domain", "write a lower-case DNS domain such as svc.cluster.local")),
   pod("hostAliases[].ip", "IP address", `${CV} ValidateHostAliases`, format(ipProblem, "hostAliases ip", "write an IPv4 or IPv6 address such as 127.0.0.1")),
   pod("hostAliases[].hostnames[]", "DNS-1123 subdomain", `${CV} ValidateHostAliases`, format(subdomain, "host alias", `write a lower-case host name: ${SUBDOMAIN_HINT}`)),
@@ -678,4 +697,4 @@ const objectSpec: FieldConstraint[] = [
   }),
 ];
 
-export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS];
+export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS, ...POD_ANNOTATION_FIELD_CONSTRAINTS];

@@ -83,6 +83,9 @@ function buildTrie(kind: string): Node {
     const last = spec[spec.length - 1];
     if (parent.children.has(last)) throw new Error(`an object constraint of ${kind} is written at its pod spec path: make it a pod constraint`);
     parent.children.set(last, POD_SPEC);
+    // The pod's metadata beside its spec (a Pod's own: merged with the constraints of every object's metadata).
+    const metadata = insert(root, [...spec.slice(0, -1), "metadata"]);
+    insertAll(metadata, FIELD_CONSTRAINTS.filter((c) => c.root === "podMetadata"));
   }
   seal(root);
   return root;

@@ -16,7 +16,9 @@ targetPort, a probe, a NetworkPolicy or an Ingress backend refers to), file mode
 \`defaultMode: 644\` without the leading zero is the decimal number 644, above 0777), non-negative
 replica counts and probe timings, DNS names (an Ingress backend's Service name as a Service name), IP addresses and CIDRs (a
 NetworkPolicy's except ranges inside its cidr), a docker config Secret's JSON, env var names, ConfigMap
-keys, percentages up to 100%, a Localhost seccomp profile's relative path, a LimitRange's type
+keys, percentages up to 100%, a Localhost seccomp profile's relative path, the deprecated seccomp
+and AppArmor annotations of a pod or pod template (a profile the API server knows, an AppArmor
+annotation naming a container of the pod), a LimitRange's type
 and maxLimitRequestRatio (at least 1), and value sets the schema does not list. A manifest that breaks
 one of them is refused with "Invalid value" and nothing is created; in a workload's template the
 controller never gets a pod. Every constraint, its field path and the upstream function that
@@ -24,7 +26,8 @@ enforces it (pkg/apis/<group>/validation/validation.go, k8s.io/apimachinery/pkg/
 are listed in docs/api-validation.md. Values the API server defaults first (a probe's
 periodSeconds: 0 becomes 10, a Service targetPort 0 becomes its port) are not reported. Rules
 that depend on the target version follow --kubernetes-version: env var names may use any
-printable ASCII character but '=' from 1.32 (RelaxedEnvironmentVariableValidation).`,
+printable ASCII character but '=' from 1.32 (RelaxedEnvironmentVariableValidation); a pod's DNS config may
+list 6 search domains of 256 characters before 1.26 and 32 of 2048 from 1.26 (ExpandedDNSConfig).`,
   fix: "Set the value in the form the message names; the hint gives the valid form.",
   preventsStatus: [],
   check({ resource, settings, memo, report }) {

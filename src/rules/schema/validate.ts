@@ -229,6 +229,22 @@ function accepts(code: TypeCode, value: unknown): boolean {
   }
 }
 
+/** The shape `accepts` wants, an enum's values aside: any string for an enum field. */
+function acceptsShape(code: TypeCode, value: unknown): boolean {
+  return code[0] === "e" ? typeof value === "string" : accepts(code, value);
+}
+
+/** Where a misplaced key belongs (Walker.misplacedHome). */
+interface MisplacedHome {
+  at: string;
+  code: TypeCode;
+  segments: string[];
+  /** The value fits the home as written (not only its shape). */
+  exact: boolean;
+  /** The home's path when it is a single place (not an item of a list). */
+  path?: Path;
+}
+
 const NO_MOVES: readonly MovedFields[] = [];
 
 /**
@@ -539,8 +555,10 @@ class Walker {
     const home = this.misplacedHome(key, value, fields, path);
     if (home) {
       // A single home (not a list item, which would be a guess of which one) is where the user meant it.
+      // A value the home does not accept as written is a suggestion: the move alone does not make it valid.
       const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
-      finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
+      const fixes = move && (home.exact ? { fix: move } : { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] });
+      finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, fixes);
       this.misplaced?.push({ path: [...path, key], value, home: home.segments });
       // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
       return this.walkField(key, value, home.code);
@@ -550,9 +568,20 @@ class Walker {
     finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
 
-  /** A path one level down or up where `key` is a field that accepts `value`, with the field's type there. */
-  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): { at: string; code: TypeCode; segments: string[]; path?: Path } | undefined {
-    const down: Array<{ at: string; code: TypeCode; segments: string[]; path?: Path }> = [];
+  /**
+   * A path one level down or up where `key` is a field that accepts `value`, with the field's type
+   * there. When no field of that name accepts the value, one whose type has the value's shape but
+   * not one of its enum values still is its home if it is the only one (`spec.type: ClusterIP` in a
+   * Deployment belongs at spec.strategy.type, where invalid-type then judges the value); `exact`
+   * says whether the value fits as written (only then is the move a safe fix).
+   */
+  private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): MisplacedHome | undefined {
+    return this.homeWhere(key, value, fields, path, accepts) ?? this.homeWhere(key, value, fields, path, acceptsShape);
+  }
+
+  private homeWhere(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path, fits: (code: TypeCode, value: unknown) => boolean): MisplacedHome | undefined {
+    const down: MisplacedHome[] = [];
+    const exact = fits === accepts;
     const segments = (p: Path) => p.map((s) => (typeof s === "number" ? "[]" : s));
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
@@ -560,17 +589,18 @@ class Walker {
       if (!inner.startsWith("#")) continue;
       const child = objectType(inner);
       const childCode = child.fields.get(key);
-      if (child.free || childCode === undefined || !accepts(childCode, value)) continue;
-      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], ...(list ? {} : { path: [...path, name, key] }) });
+      if (child.free || childCode === undefined || !fits(childCode, value)) continue;
+      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], exact, ...(list ? {} : { path: [...path, name, key] }) });
     }
     if (down.length === 1) return down[0];
+    if (down.length > 1) return undefined;
     // The object around this one.
     const parent = this.objectCodes.length - 2;
     if (parent >= 0 && !Object.hasOwn(this.objectValues[parent], key)) {
       const parentType = objectType(this.objectCodes[parent]);
       const code = parentType.fields.get(key);
       const parentPath = this.path.slice(0, this.objectDepths[parent]);
-      if (code !== undefined && accepts(code, value)) return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], path: [...parentPath, key] };
+      if (code !== undefined && fits(code, value)) return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], exact, path: [...parentPath, key] };
     }
     return undefined;
   }

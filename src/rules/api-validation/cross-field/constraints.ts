@@ -13,11 +13,12 @@ import { RESOURCE_CONSTRAINTS } from "./resources.js";
 import { HANDLER_CONSTRAINTS } from "./handlers.js";
 import { PROFILE_CONSTRAINTS } from "./profiles.js";
 import { LIMIT_RANGE_CONSTRAINTS } from "./limit-range.js";
+import { POD_ANNOTATION_CONSTRAINTS } from "./pod-annotations.js";
 import { hasNeed, type CheckContext, type CrossFieldConstraint, type CrossFieldRuleId, type Obj, type SharedSites } from "./walk.js";
 
 export type { CrossFieldConstraint, CrossFieldRuleId } from "./walk.js";
 
-export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS];
+export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS, ...POD_ANNOTATION_CONSTRAINTS];
 
 /** The constraints of each kind, in table order: a constant of the code, not of the input. */
 const BY_KIND: ReadonlyMap<string, readonly CrossFieldConstraint[]> = (() => {
@@ -60,6 +61,7 @@ class ResourceChecks implements CheckContext {
   constructor(
     readonly resource: Resource,
     readonly obj: Obj,
+    readonly kubernetesVersion: string,
   ) {}
 
   report(finding: Finding): void {
@@ -85,11 +87,11 @@ const NO_CONSTRAINTS: readonly CrossFieldConstraint[] = [];
 const newLastChecked = (): LastChecked => ({});
 
 /** The findings of one rule for one resource. */
-export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo): readonly Finding[] {
+export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo, kubernetesVersion: string): readonly Finding[] {
   const last = memo(LAST_CHECKED, newLastChecked);
   if (last.resource !== resource) {
     const builtin = GROUPS.get(resource.kind)?.includes(resource.group) ?? false;
-    const checks = new ResourceChecks(resource, builtin ? defaultedObject(resource, memo) : resource.raw);
+    const checks = new ResourceChecks(resource, builtin ? defaultedObject(resource, memo) : resource.raw, kubernetesVersion);
     const constraints = builtin ? (BY_KIND.get(resource.kind) ?? NO_CONSTRAINTS) : NO_CONSTRAINTS;
     for (let c = 0; c < constraints.length; c++) {
       const constraint = constraints[c];
@@ -104,7 +106,7 @@ export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, m
 }
 
 /** Reports the findings of one rule for one resource (the check of each rule of this folder). */
-export function reportCrossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo, report: (finding: Finding) => void): void {
-  const findings = crossFieldFindings(resource, rule, memo);
+export function reportCrossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo, kubernetesVersion: string, report: (finding: Finding) => void): void {
+  const findings = crossFieldFindings(resource, rule, memo, kubernetesVersion);
   for (let i = 0; i < findings.length; i++) report(findings[i]);
 }

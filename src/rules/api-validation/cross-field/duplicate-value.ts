@@ -21,7 +21,7 @@ duplicate-volume-name); duplicate environment variables are accepted by validati
 duplicate-env-var.`,
   fix: "Rename or remove the repeated entry; the message says which earlier entry it repeats.",
   preventsStatus: ["CreateContainerError"],
-  check({ resource, memo, report }) {
-    reportCrossFieldFindings(resource, "duplicate-value", memo, report);
+  check({ resource, settings, memo, report }) {
+    reportCrossFieldFindings(resource, "duplicate-value", memo, settings.kubernetesVersion, report);
   },
 });

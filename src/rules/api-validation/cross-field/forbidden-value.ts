@@ -22,7 +22,7 @@ names the upstream function that decides it. What invalid-value already judges f
 readiness probe's terminationGracePeriodSeconds, a subject's apiGroup) is left to it.`,
   fix: "Remove the field or change the value as the hint says; where the field belongs elsewhere, the hint says where.",
   preventsStatus: ["Pending"],
-  check({ resource, memo, report }) {
-    reportCrossFieldFindings(resource, "forbidden-value", memo, report);
+  check({ resource, settings, memo, report }) {
+    reportCrossFieldFindings(resource, "forbidden-value", memo, settings.kubernetesVersion, report);
   },
 });

@@ -22,14 +22,15 @@ both minAvailable and maxUnavailable; a DaemonSet rolling update with both maxSu
 maxUnavailable above zero (maxUnavailable defaults to 1); an Ingress whose
 kubernetes.io/ingress.class annotation differs from its ingressClassName (refused on create); a
 ValidatingAdmissionPolicyBinding with both Deny and Warn; a localhostProfile on a seccomp or
-AppArmor profile whose type is not Localhost; a LimitRange whose min, defaultRequest, default and
+AppArmor profile whose type is not Localhost; a seccomp or AppArmor annotation that names another profile
+than the securityContext field of the same pod or container (AppArmor from 1.30); a LimitRange whose min, defaultRequest, default and
 max are out of order for a resource, whose maxLimitRequestRatio exceeds max / min, or whose
 default and defaultRequest differ for a resource that cannot be overcommitted. Values the API server defaults are judged after defaulting
 (progressDeadlineSeconds is 600 when absent). Each finding names the upstream function that
 decides it (pkg/apis/*/validation/validation.go).`,
   fix: "Keep one of the contradicting fields, or change one so that they agree, as the hint says.",
   preventsStatus: ["Pending", "CreateContainerConfigError"],
-  check({ resource, memo, report }) {
-    reportCrossFieldFindings(resource, "invalid-combination", memo, report);
+  check({ resource, settings, memo, report }) {
+    reportCrossFieldFindings(resource, "invalid-combination", memo, settings.kubernetesVersion, report);
   },
 });

@@ -26,7 +26,7 @@ pkg/apis/admissionregistration/validation (validateValidationActions). Values th
 fills in by default (a ReplicationController's selector from its template's labels) count as set.`,
   fix: "Add the value the hint names, or remove the field that makes it required.",
   preventsStatus: ["Pending"],
-  check({ resource, memo, report }) {
-    reportCrossFieldFindings(resource, "required-value", memo, report);
+  check({ resource, settings, memo, report }) {
+    reportCrossFieldFindings(resource, "required-value", memo, settings.kubernetesVersion, report);
   },
 });

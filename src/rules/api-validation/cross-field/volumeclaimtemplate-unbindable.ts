@@ -19,7 +19,7 @@ with several replicas, all pods but one stay Pending. Only what the manifest alo
 reported: whether a storage class or a pre-provisioned volume exists is a fact of the cluster.`,
   fix: "Give the template a storage request and access modes, and let each replica's claim bind its own volume (no volumeName).",
   preventsStatus: ["Pending", "FailedScheduling"],
-  check({ resource, memo, report }) {
-    reportCrossFieldFindings(resource, "volumeclaimtemplate-unbindable", memo, report);
+  check({ resource, settings, memo, report }) {
+    reportCrossFieldFindings(resource, "volumeclaimtemplate-unbindable", memo, settings.kubernetesVersion, report);
   },
 });

@@ -17,6 +17,8 @@ export interface CheckContext {
   /** The object with the API server's defaults applied. */
   obj: Obj;
   report(finding: Finding): void;
+  /** The target release (--kubernetes-version): for constraints that upstream applies from a release on. */
+  kubernetesVersion: string;
   /** What several constraints of the resource read (podSpecOf, containersOf), found once per resource. */
   shared: SharedSites;
 }
