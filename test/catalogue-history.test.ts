@@ -118,7 +118,7 @@ test.each(rows)("%s", (_name, fact, release, served) => {
 });
 
 test("a gated field appears in the catalogue in the release its gate's first stage names", () => {
-  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1", PersistentVolumeClaim: "v1", PersistentVolume: "v1" };
+  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1", PersistentVolumeClaim: "v1", PersistentVolume: "v1", HorizontalPodAutoscaler: "autoscaling/v2" };
   const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: API_VERSIONS[g.where.kinds[0]], kind: g.where.kinds[0], path: [...g.where.path] });
   // A field that left the API with its gate (ServiceTopology's topologyKeys) is not in the newest catalogue (fixtures/rules/unknown-field/removed-fields.yaml checks its range).
   const present = GATED_FIELDS.filter((g) => !g.stages.some((s) => s.stage === "removed"));

@@ -4,7 +4,9 @@
  * versioned specs of pkg/features/kube_features.go give them (the 1.33 file, whose
  * defaultVersionedKubernetesFeatureGates lists every stage of a gate still present) or, for a
  * gate removed before that, the gate's page of the reference (kubernetes/website
- * content/en/docs/reference/command-line-tools-reference/feature-gates/<Gate>.md, `stages`).
+ * content/en/docs/reference/command-line-tools-reference/feature-gates/<Gate>.md, `stages`); for
+ * gates of 1.33 and later, the specs of main during the 1.36 cycle, with the pull requests that
+ * changed a default since.
  * Written down here from those sources, never from the table. Each fact is one row per release
  * from the oldest to `checkedUntil` (the last release the source covers).
  */
@@ -22,6 +24,8 @@ interface GateFact {
 }
 
 const KF = "kube_features.go (1.33) versioned specs";
+/** main during the 1.36 cycle (its specs already lock VolumeAttributesClass in 1.36). */
+const KF36 = "kube_features.go (1.36 development) versioned specs";
 const NEWEST = knownReleases()[knownReleases().length - 1];
 const FACTS: GateFact[] = [
   { gate: "SidecarContainers", off: ["1.28", "1.28"], checkedUntil: NEWEST, source: `${KF}: 1.28 alpha false, 1.29 beta true, 1.33 GA` },
@@ -55,6 +59,14 @@ const FACTS: GateFact[] = [
   { gate: "SuspendJob", off: ["1.21", "1.21"], checkedUntil: NEWEST, source: "SuspendJob.md: alpha false 1.21, beta true 1.22-1.23, stable 1.24-1.25, removed" },
   { gate: "TTLAfterFinished", off: ["1.19", "1.20"], checkedUntil: NEWEST, source: "TTLAfterFinished.md: alpha false 1.12-1.20, beta true 1.21-1.22, stable 1.23-1.24, removed" },
   { gate: "ServiceTopology", off: ["1.19", "1.21"], checkedUntil: NEWEST, source: "ServiceTopology.md: alpha false 1.17-1.22; Service spec.topologyKeys left the API in 1.22 (CHANGELOG-1.22), so nothing is gated from 1.22" },
+  { gate: "ProbeTerminationGracePeriod", off: ["1.21", "1.24"], checkedUntil: NEWEST, source: "ProbeTerminationGracePeriod.md: alpha false 1.21, beta false 1.22-1.24, beta true 1.25-1.27, stable 1.28, removed (the field stays)" },
+  { gate: "MaxUnavailableStatefulSet", off: ["1.24", NEWEST], checkedUntil: NEWEST, source: `${KF36}: 1.24 alpha false, 1.35 beta true; MaxUnavailableStatefulSet.md: alpha false 1.24-1.34, beta true 1.35.0-1.35.3, beta false 1.35.4-1.36 (kubernetes PR 137904, cherry-pick 137926), beta true 1.37` },
+  { gate: "HPAConfigurableTolerance", off: ["1.33", "1.34"], checkedUntil: NEWEST, source: `${KF36}: 1.33 alpha false, 1.35 beta true (kubernetes PR 133128)` },
+  { gate: "ContainerStopSignals", off: ["1.33", NEWEST], checkedUntil: NEWEST, source: `${KF36}: 1.33 alpha false; ContainerStopSignals.md: alpha false from 1.33; enhancements issue 4960: a second alpha in 1.36` },
+  { gate: "ContainerRestartRules", off: ["1.34", "1.34"], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta true` },
+  { gate: "EnvFiles", off: ["1.34", "1.34"], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta true` },
+  { gate: "HostnameOverride", off: ["1.34", "1.34"], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta true` },
+  { gate: "PodCertificateRequest", off: ["1.34", NEWEST], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta false; PodCertificateRequest.md: alpha false 1.34, beta false from 1.35; kubernetes PR 139579: GA in 1.37` },
   { gate: "GenericEphemeralVolume", off: ["1.19", "1.20"], checkedUntil: NEWEST, source: "GenericEphemeralVolume.md: alpha false 1.19-1.20, beta true 1.21-1.22, stable 1.23-1.24, removed" },
 ];
 

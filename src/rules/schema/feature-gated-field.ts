@@ -58,9 +58,14 @@ function pathOf(base: Path, pattern: readonly (string | "*")[], items: readonly 
   return path;
 }
 
+/** The gate's stage and default at the release, as messages say it ("alpha, off by default; on by default from 1.29"). */
+function whenOff(stage: GateStage, onFrom: string | undefined): string {
+  return `${stage.stage}, ${stage.offByDefault ?? "off by default"}${onFrom ? `; on by default from ${onFrom}` : ""}`;
+}
+
 function message(g: GatedField, field: string, stage: GateStage, release: string, onFrom: string | undefined): string {
   const gate = stage.gate ?? g.gate;
-  const when = `${stage.stage}, off by default${onFrom ? `; on by default from ${onFrom}` : ""}`;
+  const when = whenOff(stage, onFrom);
   return g.effect === "dropped"
     ? `field ${JSON.stringify(field)} is dropped on write at ${release} unless the ${gate} feature gate is on (${when}): ${g.consequence}`
     : `field ${JSON.stringify(field)} is accepted but ignored at ${release} unless the ${gate} feature gate is on (${when}): ${g.consequence}`;
@@ -75,7 +80,7 @@ function refusedSiblings(g: GatedField, parent: unknown): string[] {
 
 function refusedMessage(g: GatedField, field: string, refused: readonly string[], stage: GateStage, release: string, onFrom: string | undefined): string {
   const gate = stage.gate ?? g.gate;
-  const when = `${stage.stage}, off by default${onFrom ? `; on by default from ${onFrom}` : ""}`;
+  const when = whenOff(stage, onFrom);
   const fields = refused.map((f) => JSON.stringify(f)).join(", ");
   return `the API server rejects this object at ${release} unless the ${gate} feature gate is on (${when}): field ${JSON.stringify(field)} is dropped on write, and without it ${fields} may not be set`;
 }
@@ -83,7 +88,7 @@ function refusedMessage(g: GatedField, field: string, refused: readonly string[]
 /** The object is invalid once the gated field is dropped (`rejectedOnceDropped`). */
 function rejectedMessage(g: GatedField, field: string, stage: GateStage, release: string, onFrom: string | undefined): string {
   const gate = stage.gate ?? g.gate;
-  const when = `${stage.stage}, off by default${onFrom ? `; on by default from ${onFrom}` : ""}`;
+  const when = whenOff(stage, onFrom);
   return `the API server rejects this object at ${release} unless the ${gate} feature gate is on (${when}): field ${JSON.stringify(field)} is dropped on write, and then ${g.consequence} (${JSON.stringify(g.rejectedOnceDropped!.error)})`;
 }
 
@@ -91,8 +96,8 @@ export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies, PodDisruptionBudgets and volumes.
-  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget", "PersistentVolumeClaim", "PersistentVolume"],
+  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies, PodDisruptionBudgets, volumes and HPAs.
+  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget", "PersistentVolumeClaim", "PersistentVolume", "HorizontalPodAutoscaler"],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
@@ -101,11 +106,14 @@ clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the
 \`resizePolicy\`, topology spread and affinity \`matchLabelKeys\`, \`minDomains\`, lifecycle
 \`sleep\`, cluster trust bundle projections, the pod's \`os\`, image volumes,
 \`supplementalGroupsPolicy\`, \`seLinuxChangePolicy\`, \`recursiveReadOnly\` mounts, the pod-level
-\`resources\`; a Job's \`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`,
+\`resources\`, a liveness or startup probe's \`terminationGracePeriodSeconds\`, a container's
+\`lifecycle.stopSignal\` and \`restartPolicyRules\`, an env var's \`valueFrom.fileKeyRef\`, the
+pod's \`hostnameOverride\`, \`podCertificate\` projections; a Job's \`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`,
 \`successPolicy\`, \`managedBy\`, \`podReplacementPolicy\`, \`completionMode\`, \`suspend\` and
 \`ttlSecondsAfterFinished\`; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
 \`topologyKeys\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
-\`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\`), and for others the controller or
+\`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\` and rolling update \`maxUnavailable\`; a
+HorizontalPodAutoscaler's scaling \`tolerance\`), and for others the controller or
 the API server ignores them (a CronJob's \`timeZone\`, a StatefulSet's \`minReadySeconds\` and
 \`persistentVolumeClaimRetentionPolicy\`; a container's \`procMount\`, forced to Default). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container
@@ -113,7 +121,8 @@ that never exits, so the pod never starts; one that also has a probe or a \`life
 refused outright (an error here), since validation forbids those on an init container without
 \`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. A
 generic \`ephemeral\` volume before 1.21 is refused too: once dropped, the volume has no source
-("must specify a volume type"). The target is --kubernetes-version (or
+("must specify a volume type"), and so is an env var whose only source is a \`fileKeyRef\` at
+1.34 (valueFrom is left without a source). The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.`,
   fix: "Enable the feature gate on the cluster (API server, and the kubelet or controller that reads the field), or drop the field until the release that turns the gate on by default.",
   preventsStatus: [],

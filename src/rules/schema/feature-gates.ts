@@ -22,6 +22,8 @@ export interface GateStage {
   enabledByDefault: boolean;
   /** The gate's name from this release on, when it was renamed. */
   gate?: string;
+  /** How messages say "off by default" when the default changed between patch releases. */
+  offByDefault?: string;
 }
 
 export interface GatedField {
@@ -43,8 +45,11 @@ export interface GatedField {
    * any of them set, the object is rejected while the gate is off, not silently changed.
    */
   refusedWithout?: { fields: readonly string[]; source: string };
-  /** A value that does what the gate off does (procMount: Default): not reported. */
-  sameAsGateOff?: string;
+  /**
+   * A value that does what the gate off does (procMount: Default, a StatefulSet's maxUnavailable
+   * 1) or that the gate leaves alone: not reported.
+   */
+  sameAsGateOff?: string | number;
   /**
    * What validation says once the field is dropped, when that leaves the object invalid: the
    * object is rejected while the gate is off (an error), not silently changed.
@@ -148,6 +153,46 @@ const ttlAfterFinished: GateStage[] = [
   { from: "1.12", stage: "alpha", enabledByDefault: false },
   { from: "1.21", stage: "beta", enabledByDefault: true },
   { from: "1.23", stage: "GA", enabledByDefault: true },
+];
+const probeTerminationGracePeriod: GateStage[] = [
+  // Removed from 1.29 with the field kept: the stages below are from the reference page of
+  // removed gates (kubernetes/website feature-gates/ProbeTerminationGracePeriod.md, `stages`).
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.22", stage: "beta", enabledByDefault: false },
+  { from: "1.25", stage: "beta", enabledByDefault: true },
+  { from: "1.28", stage: "GA", enabledByDefault: true },
+];
+const maxUnavailableStatefulSet: GateStage[] = [
+  { from: "1.24", stage: "alpha", enabledByDefault: false },
+  // Beta and on by default in 1.35.0-1.35.3 only: kubernetes PR 137904 (cherry-picked to 1.35.4 as
+  // PR 137926) turned it off again after it broke Parallel pod management (issue 137409); the
+  // target is a release without its patch level, judged by its current patches.
+  { from: "1.35", stage: "beta", enabledByDefault: false, offByDefault: "off by default from 1.35.4 (on in 1.35.0-1.35.3)" },
+  { from: "1.36", stage: "beta", enabledByDefault: false },
+  // kubernetes PR 139466 (milestone 1.37): on by default again.
+  { from: "1.37", stage: "beta", enabledByDefault: true },
+];
+const hpaConfigurableTolerance: GateStage[] = [
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+  { from: "1.35", stage: "beta", enabledByDefault: true },
+];
+const containerStopSignals: GateStage[] = [
+  // Still alpha in 1.36 (enhancements issue 4960: "Alpha2 - v1.36").
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+];
+const containerRestartRules: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.35", stage: "beta", enabledByDefault: true },
+];
+const envFiles: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.35", stage: "beta", enabledByDefault: true },
+];
+const podCertificateRequest: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.35", stage: "beta", enabledByDefault: false },
+  // kubernetes PR 139579 (merged for 1.37): GA.
+  { from: "1.37", stage: "GA", enabledByDefault: true },
 ];
 const CONTAINER_LISTS = ["containers", "initContainers"] as const;
 const AFFINITY_TERMS = [
@@ -520,6 +565,91 @@ export const GATED_FIELDS: readonly GatedField[] = [
       source: "pkg/api/pod/util.go dropDisabledProcMountField (procMount forced to Default unless the old pod used it)",
     }),
   ),
+  ...(["livenessProbe", "startupProbe"] as const).map(
+    (probe): GatedField => ({
+      gate: "ProbeTerminationGracePeriod",
+      // Containers only: before 1.28 an init container may not have these probes at all
+      // (validateInitContainers, forbidden-value's), so the field would be the lesser problem.
+      where: { pod: ["containers", "*", probe, "terminationGracePeriodSeconds"] },
+      effect: "dropped",
+      stages: probeTerminationGracePeriod,
+      consequence: `a container killed for failing its ${probe} gets the pod's terminationGracePeriodSeconds (30 seconds unless set), not this one`,
+      source: "pkg/api/pod/util.go dropDisabledFields (liveness and startup probes' terminationGracePeriodSeconds cleared unless the old pod used one)",
+    }),
+  ),
+  {
+    gate: "MaxUnavailableStatefulSet",
+    where: { kinds: ["StatefulSet"], path: ["spec", "updateStrategy", "rollingUpdate", "maxUnavailable"] },
+    effect: "dropped",
+    stages: maxUnavailableStatefulSet,
+    sameAsGateOff: 1,
+    consequence: "a rolling update replaces one pod at a time, as with maxUnavailable 1",
+    source: "pkg/registry/apps/statefulset/strategy.go dropStatefulSetDisabledFields (rollingUpdate.maxUnavailable cleared unless the old StatefulSet used it)",
+  },
+  ...(["scaleUp", "scaleDown"] as const).map(
+    (direction): GatedField => ({
+      gate: "HPAConfigurableTolerance",
+      where: { kinds: ["HorizontalPodAutoscaler"], path: ["spec", "behavior", direction, "tolerance"] },
+      effect: "dropped",
+      stages: hpaConfigurableTolerance,
+      consequence: `the autoscaler ${direction === "scaleUp" ? "scales up" : "scales down"} with the cluster-wide tolerance (kube-controller-manager's --horizontal-pod-autoscaler-tolerance, 10% unless set)`,
+      source: "pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go dropDisabledFields (scaleUp and scaleDown tolerance cleared unless the old HPA used one)",
+    }),
+  ),
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "ContainerStopSignals",
+      where: { pod: [list, "*", "lifecycle", "stopSignal"] },
+      effect: "dropped",
+      stages: containerStopSignals,
+      consequence: "the container is stopped with its image's stop signal (SIGTERM unless the image sets STOPSIGNAL), not this one",
+      source: "pkg/api/pod/util.go dropContainerStopSignals (lifecycle.stopSignal cleared unless the old pod used one)",
+    }),
+  ),
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "ContainerRestartRules",
+      where: { pod: [list, "*", "restartPolicyRules"] },
+      effect: "dropped",
+      stages: containerRestartRules,
+      consequence: "the container restarts as its restartPolicy (or the pod's) says, whatever its exit code",
+      source: "pkg/api/pod/util.go dropContainerRestartRules (restartPolicyRules of every container cleared unless the old pod used container restart rules)",
+    }),
+  ),
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "EnvFiles",
+      where: { pod: [list, "*", "env", "*", "valueFrom", "fileKeyRef"] },
+      effect: "dropped",
+      stages: envFiles,
+      consequence: "the variable's valueFrom has no source left",
+      source: "pkg/api/pod/util.go dropFileKeyRefInUse (env[].valueFrom.fileKeyRef cleared unless the old pod used one)",
+      rejectedOnceDropped: {
+        // The text validation has without the gate (the EnvFiles validation option off).
+        error: "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`",
+        source: "pkg/apis/core/validation/validation.go validateEnvVarValueFrom (Invalid when valueFrom has no source), run after dropDisabledFields",
+      },
+    }),
+  ),
+  {
+    gate: "HostnameOverride",
+    where: { pod: ["hostnameOverride"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.34", stage: "alpha", enabledByDefault: false },
+      { from: "1.35", stage: "beta", enabledByDefault: true },
+    ],
+    consequence: "the pod's hostname is its hostname field or its name, not this override",
+    source: "pkg/api/pod/util.go dropDisabledFields (hostnameOverride cleared unless the old pod used it)",
+  },
+  {
+    gate: "PodCertificateRequest",
+    where: { pod: ["volumes", "*", "projected", "sources", "*", "podCertificate"] },
+    effect: "dropped",
+    stages: podCertificateRequest,
+    consequence: "the volume gets no key and certificate for the pod",
+    source: "pkg/api/pod/util.go dropDisabledPodCertificateProjection (podCertificate sources cleared unless the old pod used one)",
+  },
 ];
 
 /** A value of a field that the API server accepts only with a feature gate on. */
