@@ -18,6 +18,8 @@ export interface Row {
   valid: boolean;
   /** For invalid rows: words the message must contain (the offending value, quoted). */
   says?: string;
+  /** The target release, when the row holds only at some (default: the newest). */
+  kubernetesVersion?: string;
 }
 
 const CORE = "pkg/apis/core/validation/validation_test.go";
@@ -127,11 +129,11 @@ export const ROWS: readonly Row[] = [
   { upstream: `${CORE} TestValidatePodTemplate: ephemeral containers not allowed in pod template`, manifest: { apiVersion: "v1", kind: "PodTemplate", metadata: { name: "t" }, template: { spec: { containers: [container()], ephemeralContainers: [{ name: "debug", image: "busybox:1.36" }] } } }, rule: "forbidden-value", valid: false },
   { upstream: `${CORE} cases of ValidatePodCreate: ephemeral containers cannot be set on create`, manifest: pod({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36" }] }), rule: "forbidden-value", valid: false },
   // --- container restartPolicy
-  { upstream: `${CORE} TestValidateContainers: restartPolicy on a regular container is forbidden`, manifest: pod({}, { restartPolicy: "Always" }), rule: "forbidden-value", valid: false, says: '"Always"' },
+  { upstream: `${CORE} TestValidateContainers: restartPolicy on a regular container is forbidden`, manifest: pod({}, { restartPolicy: "Always" }), rule: "forbidden-value", valid: false, says: '"Always"', kubernetesVersion: "1.33" },
   { upstream: `${CORE} TestValidateInitContainers: sidecar with restartPolicy Always`, manifest: pod({ initContainers: [container({ name: "side", restartPolicy: "Always" })] }), rule: "forbidden-value", valid: true },
-  { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy Never is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "Never" })] }), rule: "forbidden-value", valid: false, says: '"Never"' },
-  { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy OnFailure is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "OnFailure" })] }), rule: "forbidden-value", valid: false, says: '"OnFailure"' },
-  { upstream: `${CORE} TestValidateEphemeralContainers: restartPolicy on an ephemeral container`, manifest: pod({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36", restartPolicy: "Always" }] }), rule: "forbidden-value", valid: false, says: '"Always"' },
+  { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy Never is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "Never" })] }), rule: "forbidden-value", valid: false, says: '"Never"', kubernetesVersion: "1.33" },
+  { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy OnFailure is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "OnFailure" })] }), rule: "forbidden-value", valid: false, says: '"OnFailure"', kubernetesVersion: "1.33" },
+  { upstream: `${CORE} TestValidateEphemeralContainers: restartPolicy on an ephemeral container`, manifest: pod({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36", restartPolicy: "Always" }] }), rule: "forbidden-value", valid: false, says: '"Always"', kubernetesVersion: "1.33" },
   // --- init containers without restartPolicy Always
   { upstream: `${CORE} TestValidateInitContainers: init container with lifecycle`, manifest: pod({ initContainers: [container({ name: "init", lifecycle: { preStop: { exec: { command: ["true"] } } } })] }), rule: "forbidden-value", valid: false, says: "lifecycle" },
   { upstream: `${CORE} TestValidateInitContainers: init container with livenessProbe`, manifest: pod({ initContainers: [container({ name: "init", livenessProbe: { tcpSocket: { port: 80 } } })] }), rule: "forbidden-value", valid: false, says: "livenessProbe" },

@@ -13,7 +13,7 @@ import { ROWS, type Row } from "./api-validation-cross.rows.js";
 const FAMILY = new Set(["required-value", "duplicate-value", "forbidden-value", "invalid-combination", "volumeclaimtemplate-unbindable", "invalid-value"]);
 
 async function findingsOf(row: Row) {
-  const result = await lint(["-"], { stdin: JSON.stringify(row.manifest), config: {} });
+  const result = await lint(["-"], { stdin: JSON.stringify(row.manifest), config: row.kubernetesVersion ? { kubernetesVersion: row.kubernetesVersion } : {} });
   const all = result.files.flatMap((f) => f.diagnostics);
   // One cause, one finding: no line gets findings of two rules of the family (a row is one line of
   // JSON, so no row may draw findings from two of them at all).

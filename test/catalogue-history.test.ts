@@ -133,7 +133,7 @@ test("a gated field appears in the catalogue in the release its gate's first sta
   const firstKnown = (g: (typeof GATED_FIELDS)[number]) => {
     const { apiVersion, kind } = kindOf(g);
     const kindFirst = servedRange(apiVersion, kind, lookupKind(apiVersion, kind) !== undefined)!.first;
-    return [g.stages[0].from, OLDEST_KUBERNETES_VERSION, kindFirst].sort(compareVersions)[2];
+    return [g.fieldSince ?? g.stages[0].from, OLDEST_KUBERNETES_VERSION, kindFirst].sort(compareVersions)[2];
   };
   expect(firsts).toEqual(present.map((g) => `${g.gate} ${kindOf(g).path.join(".").replace(/\.\*/g, "[]")}: ${firstKnown(g)}`));
 });

@@ -55,6 +55,12 @@ export interface GatedField {
    * object is rejected while the gate is off (an error), not silently changed.
    */
   rejectedOnceDropped?: { error: string; source: string };
+  /**
+   * The release whose API first has the field, when the field is older than the gate and served
+   * another purpose before it (a Container's restartPolicy came with sidecars in 1.28;
+   * ContainerRestartRules gates it on app containers from 1.34).
+   */
+  fieldSince?: string;
 }
 
 const sidecar: GateStage[] = [
@@ -616,6 +622,15 @@ export const GATED_FIELDS: readonly GatedField[] = [
       source: "pkg/api/pod/util.go dropContainerRestartRules (restartPolicyRules of every container cleared unless the old pod used container restart rules)",
     }),
   ),
+  {
+    gate: "ContainerRestartRules",
+    where: { pod: ["containers", "*", "restartPolicy"] },
+    effect: "dropped",
+    stages: containerRestartRules,
+    consequence: "the container restarts as the pod's restartPolicy says",
+    fieldSince: "1.28",
+    source: "pkg/api/pod/util.go dropContainerRestartRules (restartPolicy of every app container cleared unless the old pod used container restart rules)",
+  },
   ...CONTAINER_LISTS.map(
     (list): GatedField => ({
       gate: "EnvFiles",

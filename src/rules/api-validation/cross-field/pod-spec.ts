@@ -27,8 +27,11 @@ import { containerNeeds, podNeeds, volumeNeeds,
 } from "./walk.js";
 
 import { filled, filledList } from "../../../models/values.js";
+import { compareVersions } from "../../schema/api-changes.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
+/** ContainerRestartRules (KEP-5307): alpha in 1.34, a container's restartPolicy is dropped instead of refused; beta and on from 1.35. */
+const CONTAINER_RESTART_RULES_SINCE = "1.34";
 const APPS = "pkg/apis/apps/validation/validation.go";
 const TEMPLATE_KINDS = POD_KINDS.filter((k) => k !== "Pod");
 
@@ -209,10 +212,11 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     path: "spec.template.spec.containers[].restartPolicy",
     needs: containerNeeds("restartPolicy"),
     kinds: POD_KINDS,
-    constraint: "restartPolicy of a container is allowed only on init containers",
+    constraint: "restartPolicy of a container is allowed only on init containers (until 1.33)",
     rule: "forbidden-value",
-    upstream: `${CORE} validateContainers and validateEphemeralContainers (Forbidden; container restart rules are an alpha feature, off by default)`,
+    upstream: `${CORE} validateContainers and validateEphemeralContainers (Forbidden; from 1.34 pkg/api/pod/util.go dropContainerRestartRules drops it while ContainerRestartRules is off, and from 1.35 the gate is on)`,
     check(ctx) {
+      if (compareVersions(ctx.kubernetesVersion, CONTAINER_RESTART_RULES_SINCE) >= 0) return;
       const sites = containersOf(ctx);
       for (let s = 0; s < sites.length; s++) {
         const site = sites[s];
@@ -229,10 +233,11 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     path: "spec.template.spec.initContainers[].restartPolicy",
     needs: containerNeeds("restartPolicy"),
     kinds: POD_KINDS,
-    constraint: "an init container's restartPolicy can only be Always (a sidecar)",
+    constraint: "an init container's restartPolicy can only be Always, a sidecar (until 1.33)",
     rule: "forbidden-value",
-    upstream: `${CORE} validateInitContainers (NotSupported: supported values "Always")`,
+    upstream: `${CORE} validateInitContainers (NotSupported: supported values "Always"; from 1.34 the other values are container restart rules, dropped by dropContainerRestartRules while ContainerRestartRules is off)`,
     check(ctx) {
+      if (compareVersions(ctx.kubernetesVersion, CONTAINER_RESTART_RULES_SINCE) >= 0) return;
       const sites = containersOf(ctx);
       for (let s = 0; s < sites.length; s++) {
         const site = sites[s];
