@@ -5,7 +5,7 @@
  */
 import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
-import { at, count, isMap, isSet, listOf, nonEmpty, shown, sourcesOf, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";

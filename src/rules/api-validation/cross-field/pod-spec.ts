@@ -20,6 +20,9 @@ import { containerNeeds, podNeeds, volumeNeeds,
   shown,
   sourceCount,
   sourcesOf,
+  ENV_SOURCES,
+  PROJECTION_SOURCES,
+  VOLUME_SOURCES,
   type CheckContext,
   type ContainerSite,
   type CrossFieldConstraint,
@@ -277,8 +280,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       const volumes = listOf(pod.spec.volumes);
       for (let i = 0; i < volumes.length; i++) {
         const volume = volumes[i];
-        if (!isMap(volume) || sourceCount(volume, "name") < 2) continue;
-        const sources = sourcesOf(volume);
+        if (!isMap(volume) || sourceCount(volume, VOLUME_SOURCES) < 2) continue;
+        const sources = sourcesOf(volume, VOLUME_SOURCES);
         for (const extra of sources.slice(1)) {
           ctx.report({
             path: [...pod.path, "volumes", i, extra],
@@ -307,8 +310,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         const sources = listOf(volume.projected.sources);
         for (let j = 0; j < sources.length; j++) {
           const source = sources[j];
-          if (!isMap(source) || sourceCount(source) < 2) continue;
-          const kinds = sourcesOf(source, []);
+          if (!isMap(source) || sourceCount(source, PROJECTION_SOURCES) < 2) continue;
+          const kinds = sourcesOf(source, PROJECTION_SOURCES);
           for (const extra of kinds.slice(1)) {
             ctx.report({
               path: [...pod.path, "volumes", i, "projected", "sources", j, extra],
@@ -405,7 +408,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         for (let k = 0; k < list.length; k++) {
           const env = list[k];
           if (!isMap(env)) continue;
-          if (!filled(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, []).length === 0) continue;
+          if (!filled(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, ENV_SOURCES).length === 0) continue;
           ctx.report({
             path: [...site.path, "env", k, "valueFrom"],
             target: "key",
@@ -432,7 +435,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
           const env = list[k];
           if (!isMap(env)) continue;
           if (!isMap(env.valueFrom) || filled(env.value)) continue;
-          const sources = sourcesOf(env.valueFrom, []);
+          const sources = sourcesOf(env.valueFrom, ENV_SOURCES);
           for (const extra of sources.slice(1)) {
             ctx.report({
               path: [...site.path, "env", k, "valueFrom", extra],
@@ -460,7 +463,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         for (let k = 0; k < list.length; k++) {
           const env = list[k];
           if (!isMap(env)) continue;
-          if (!isMap(env.valueFrom) || sourcesOf(env.valueFrom, []).length > 0) continue;
+          if (!isMap(env.valueFrom) || sourcesOf(env.valueFrom, ENV_SOURCES).length > 0) continue;
           ctx.report({
             path: [...site.path, "env", k, "valueFrom"],
             target: "key",

@@ -238,9 +238,20 @@ export function statefulSetClaims(ctx: CheckContext): Array<{ spec: Obj; path: P
   return out;
 }
 
-/** The sources a volume (or a projection) names: its keys other than `name` whose value is set. */
-export function sourcesOf(volume: Obj, exclude: readonly string[] = ["name"]): string[] {
-  return Object.keys(volume).filter((k) => !exclude.includes(k) && isSet(volume[k]));
+/** The fields of a volume that name its source (k8s.io/api core/v1 VolumeSource). */
+export const VOLUME_SOURCES: ReadonlySet<string> = new Set(["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "image", "iscsi", "nfs", "persistentVolumeClaim", "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO", "secret", "storageos", "vsphereVolume"]);
+/** The fields of a projected volume's source (VolumeProjection). */
+export const PROJECTION_SOURCES: ReadonlySet<string> = new Set(["clusterTrustBundle", "configMap", "downwardAPI", "podCertificate", "secret", "serviceAccountToken"]);
+/** The fields of an env var's valueFrom (EnvVarSource). */
+export const ENV_SOURCES: ReadonlySet<string> = new Set(["configMapKeyRef", "fieldRef", "fileKeyRef", "resourceFieldRef", "secretKeyRef"]);
+
+/**
+ * The sources a volume, a projection or a valueFrom names: its keys among `sources` whose value
+ * is set, in written order. Other keys (a misplaced `defaultMode`) are unknown-field's, not a
+ * second source.
+ */
+export function sourcesOf(map: Obj, sources: ReadonlySet<string>): string[] {
+  return Object.keys(map).filter((k) => sources.has(k) && isSet(map[k]));
 }
 
 const NO_REPEATS: readonly number[] = [];
@@ -284,9 +295,9 @@ export function repeatedAt(list: readonly unknown[], key: string): readonly numb
 }
 
 /** How many sources `sourcesOf` would list, without listing them (most volumes and env values name one). */
-export function sourceCount(volume: Obj, exclude?: string): number {
+export function sourceCount(map: Obj, sources: ReadonlySet<string>): number {
   let n = 0;
   // for-in gives Object.keys' keys: the objects here inherit no enumerable key.
-  for (const k in volume) if (k !== exclude && isSet(volume[k])) n++;
+  for (const k in map) if (sources.has(k) && isSet(map[k])) n++;
   return n;
 }
