@@ -1,7 +1,8 @@
 /**
- * A misplaced key whose value is not one of its home's enum values is still named misplaced (SPEC
- * §5: `spec.type` in a Deployment belongs at spec.strategy.type), but moving it is a suggestion,
- * not a safe fix: the move alone leaves an invalid value. A value that fits is a safe fix, as before.
+ * A misplaced key whose value is not one of its home's enum values is still named (SPEC §5:
+ * `spec.type` in a Deployment points at spec.strategy.type), as misplaced or meant for another
+ * kind: one finding that says what the home takes, the move a suggestion, and the value not judged
+ * there (it may be a Service's type). A value that fits is misplaced, the move a safe fix.
  */
 import { lint } from "../src/engine/lint.js";
 import type { Diagnostic } from "../src/types.js";
@@ -28,9 +29,11 @@ async function unknownField(text: string): Promise<Diagnostic> {
   return found[0];
 }
 
-test("a value outside the home's enum: misplaced, the move offered as a suggestion", async () => {
+test("a value outside the home's enum: misplaced or another kind's, the move offered as a suggestion, the value not judged there", async () => {
   const d = await unknownField(deployment("ClusterIP"));
-  expect(d.message).toBe(`field "type" is misplaced in spec: it belongs at spec.strategy.type`);
+  expect(d.message).toBe(`field "type" is misplaced in spec or meant for another kind: spec.strategy.type takes "Recreate" or "RollingUpdate", not "ClusterIP"`);
+  const result = await lint(["-"], { cwd: ROOT, config: {}, stdin: deployment("ClusterIP") });
+  expect(result.files.flatMap((f) => f.diagnostics).filter((x) => x.ruleId === "invalid-type")).toEqual([]);
   expect(d.fix).toBeUndefined();
   expect(d.suggestions?.map((s) => s.description)).toEqual([`move "type" to spec.strategy.type`]);
 });

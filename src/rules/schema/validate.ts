@@ -553,12 +553,23 @@ class Walker {
     // Only the case differs: the field the user meant, unless the map has it already.
     if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`, { fix: rename(sameCase) });
     const home = this.misplacedHome(key, value, fields, path);
+    if (home && !home.exact) {
+      // The only field of that name nearby does not take the value (a Service's `type: ClusterIP` in a
+      // Deployment): misplaced, or meant for another kind. One finding, the move a suggestion; the
+      // value is not judged there, where it may never have belonged.
+      const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
+      const allowed = home.code.startsWith("e") ? enumValues(home.code) : [];
+      const takes = allowed.length ? `${home.at} takes ${allowed.map((v) => JSON.stringify(v)).join(" or ")}, not ${JSON.stringify(value)}` : `${home.at} does not take ${JSON.stringify(value)}`;
+      return finding(
+        `field ${JSON.stringify(key)} is misplaced in ${where} or meant for another kind: ${takes}`,
+        `remove ${JSON.stringify(key)}, or move it to ${home.at} with a value it takes`,
+        move && { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] },
+      );
+    }
     if (home) {
       // A single home (not a list item, which would be a guess of which one) is where the user meant it.
-      // A value the home does not accept as written is a suggestion: the move alone does not make it valid.
       const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
-      const fixes = move && (home.exact ? { fix: move } : { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] });
-      finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, fixes);
+      finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
       this.misplaced?.push({ path: [...path, key], value, home: home.segments });
       // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
       return this.walkField(key, value, home.code);
