@@ -113,6 +113,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, severities }: C
       diagnostics: [],
       patch: roles.isPatch(file),
       defaultNamespace: roles.namespaceOf(file) ?? defaultNamespace,
+      namespaceAssigned: roles.namespaceOf(file) !== undefined,
       imageBuilds: roles.imageBuildsOf(file),
       configurations: [],
     };
@@ -280,7 +281,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds));
+  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {

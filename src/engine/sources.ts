@@ -22,6 +22,8 @@ export interface SourceFile {
   patch: boolean;
   /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
   defaultNamespace: string;
+  /** Whether a listing kustomization's `namespace` gives defaultNamespace (rather than the run's default). */
+  namespaceAssigned?: boolean;
   /** The kustomize builds that emit the file's objects, when one changes their images. */
   imageBuilds?: readonly ImageBuild[];
   configurations: ConfigurationDocument[];

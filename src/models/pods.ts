@@ -1,6 +1,7 @@
 /** Shared by the resource rules: the pods a resource runs and their QoS, computed once per resource. */
 import type { ResourceIndex } from "./resource-index.js";
 import type { Container } from "./k8s.js";
+import { compareQuantities } from "./quantity.js";
 import { deriveQos, type QosDecision } from "./qos.js";
 import { containersOf, type PodTemplate, type Resource } from "./resource.js";
 import { memoKey } from "./run-memo.js";
@@ -70,9 +71,14 @@ export interface LimitRangeDefault {
 export interface NamespaceDefaults {
   requests: ReadonlyMap<string, LimitRangeDefault>;
   limits: ReadonlyMap<string, LimitRangeDefault>;
+  /**
+   * The values ("requests.cpu", "limits.memory") that two LimitRanges of the namespace default
+   * differently: which one admission writes depends on the order its informer lists them.
+   */
+  conflicts: ReadonlySet<string>;
 }
 
-const NO_DEFAULTS: NamespaceDefaults = { requests: new Map(), limits: new Map() };
+const NO_DEFAULTS: NamespaceDefaults = { requests: new Map(), limits: new Map(), conflicts: new Set() };
 
 const LIMIT_RANGE_DEFAULTS = memoKey<Map<string, NamespaceDefaults>>("LimitRange container defaults by namespace");
 
@@ -107,7 +113,8 @@ export function defaultedContainerItem(item: Record<string, unknown>): { default
  * (plugin/pkg/admission/limitranger/admission.go defaultContainerResourceRequirements, then
  * mergeContainerResources): within a LimitRange a later Container item overrides an earlier one;
  * across LimitRanges the first that sets a value wins, since admission fills only what is unset.
- * LimitRanges are taken in input order (the admission plugin lists them in no defined order).
+ * LimitRanges are taken in input order (the admission plugin lists them in no defined order);
+ * `conflicts` names the values that another order would default differently.
  */
 export function namespaceDefaults(index: ResourceIndex, namespace: string): NamespaceDefaults {
   const byNamespace = index.memo.get(LIMIT_RANGE_DEFAULTS, () => new Map());
@@ -118,6 +125,12 @@ export function namespaceDefaults(index: ResourceIndex, namespace: string): Name
   else {
     const requests = new Map<string, LimitRangeDefault>();
     const limits = new Map<string, LimitRangeDefault>();
+    const conflicts = new Set<string>();
+    const note = (section: "requests" | "limits", into: Map<string, LimitRangeDefault>, k: string, value: string, limitRange: Resource) => {
+      const first = into.get(k);
+      if (!first) into.set(k, { value, limitRange });
+      else if (compareQuantities(first.value, value) !== 0) conflicts.add(`${section}.${k}`);
+    };
     for (const limitRange of ranges) {
       const own = { requests: {} as Record<string, string>, limits: {} as Record<string, string> };
       for (const item of limitRangeItems(limitRange)) {
@@ -126,10 +139,10 @@ export function namespaceDefaults(index: ResourceIndex, namespace: string): Name
         Object.assign(own.requests, d.defaultRequest);
         Object.assign(own.limits, d.default);
       }
-      for (const [k, value] of Object.entries(own.requests)) if (!requests.has(k)) requests.set(k, { value, limitRange });
-      for (const [k, value] of Object.entries(own.limits)) if (!limits.has(k)) limits.set(k, { value, limitRange });
+      for (const [k, value] of Object.entries(own.requests)) note("requests", requests, k, value, limitRange);
+      for (const [k, value] of Object.entries(own.limits)) note("limits", limits, k, value, limitRange);
     }
-    found = requests.size || limits.size ? { requests, limits } : NO_DEFAULTS;
+    found = requests.size || limits.size ? { requests, limits, conflicts } : NO_DEFAULTS;
   }
   byNamespace.set(namespace, found);
   return found;

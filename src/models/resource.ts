@@ -95,6 +95,12 @@ export class Resource {
   readonly name: string;
   /** The namespace after defaulting; "" for cluster-scoped kinds. */
   readonly namespace: string;
+  /**
+   * Whether the namespace is known from the input: written in metadata, or set by a kustomization
+   * that lists the file. False for a namespace-less object that takes the run's default (where
+   * `kubectl apply -n` or an overlay decides) and for cluster-scoped kinds.
+   */
+  readonly namespaceCertain: boolean;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
@@ -126,6 +132,8 @@ export class Resource {
     written?: WrittenMetadata,
     /** The kustomize builds that emit the object, when one changes its images (models/kustomize-images.ts). */
     readonly imageBuilds?: readonly ImageBuild[],
+    /** Whether a listing kustomization's `namespace` gives defaultNamespace. */
+    namespaceAssigned = false,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -133,7 +141,9 @@ export class Resource {
     const name = metadataString(raw.metadata, "name") ?? written?.name;
     const generateName = metadataString(raw.metadata, "generateName") ?? written?.generateName;
     this.name = name ?? (generateName ? `${generateName}*` : "");
-    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (metadataString(raw.metadata, "namespace") ?? written?.namespace ?? defaultNamespace);
+    const namespaceWritten = metadataString(raw.metadata, "namespace") ?? written?.namespace;
+    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (namespaceWritten ?? defaultNamespace);
+    this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned);
   }
 
   /** The views, created (and noted with `held`) on first use. */

@@ -1,15 +1,18 @@
-import { admittedContainers, limitRangeItems, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import { admittedContainers, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import { compareQuantities, parseQuantity } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule, type Finding } from "../types.js";
+import { podLevelResourcesSet } from "./pod-level-resources.js";
 
 type Section = "requests" | "limits";
 
 /** What a Container or Pod constraint is checked against: the values and where each came from. */
 interface Subject {
-  /** "container \"api\"", "init container \"migrate\"" or "the pod (its containers summed)". */
+  /** "container \"api\"", "init container \"migrate\"" or the pod. */
   who: string;
+  /** The pod's values are its containers' summed (no pod-level resources). */
+  summed?: boolean;
   /** The admitted container, for a Container item. */
   container?: AdmittedContainer;
   requests: Readonly<Record<string, string>>;
@@ -44,18 +47,33 @@ requests 512Mi of memory and sets no limit gets the LimitRange default limit, sa
 the API server then rejects the pod because its request exceeds its limit
 (ValidateResourceRequirements in pkg/apis/core/validation/validation.go).
 Init containers are bounded like containers. A Pod item bounds the pod's requests and limits:
-the sum of its containers and sidecars, or its largest init container when that is more.`,
+the sum of its containers and sidecars, or its largest init container when that is more; from
+Kubernetes 1.34 (PodLevelResources on by default), a pod that sets pod-level resources
+(\`spec.resources\`) is bounded by those instead.
+A workload is judged against the LimitRanges whose namespace is as certain as its own (both
+written or set by a listing kustomization, or both left to \`kubectl apply -n\`), and a value
+that LimitRanges of one namespace default differently is not judged: admission applies whichever
+it lists first.`,
   fix: `Bring the container's requests and limits inside the LimitRange's bounds (or set them
 explicitly where a default does not fit), or ask the namespace's administrator to change the
 LimitRange.`,
   preventsStatus: [],
-  check({ resource, index, report }) {
-    const ranges = index.ofKind("LimitRange", resource.namespace);
+  check({ resource, index, settings, report }) {
+    const all = index.ofKind("LimitRange", resource.namespace);
+    // Judged only against LimitRanges whose namespace is as certain as the workload's: both
+    // written (or set by a listing kustomization), or both left to `kubectl apply -n`.
+    const ranges = all.filter((r) => r.namespaceCertain === resource.namespaceCertain);
     if (!ranges.length) return;
     const containers = admittedContainers(resource, index);
     if (!containers.length) return;
+    if (ranges.length < all.length && containers.some((c) => [...c.defaultedBy.values()].some((lr) => !ranges.includes(lr)))) return;
+    // A value defaulted where LimitRanges disagree depends on their (undefined) order: not judged.
+    const { conflicts } = namespaceDefaults(index, resource.namespace);
+    const uncertain = (c: AdmittedContainer, name: string) =>
+      conflicts.size > 0 && ["requests", "limits"].some((section) => c.defaultedBy.has(`${section}.${name}`) && conflicts.has(`${section}.${name}`));
     const tpl = resource.podTemplate!;
     const subjects = containers.map(containerSubject);
+    const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec.resources ?? {}, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
     // After the defaults the pod is validated, before the bounds are checked: a request above a
     // limit that a LimitRange default supplied makes it invalid, and that error is the one seen.
     const invalid = new Map<AdmittedContainer, Set<string>>();
@@ -64,7 +82,7 @@ LimitRange.`,
         const lim = c.limits[name];
         const fromLimit = c.defaultedBy.get(`limits.${name}`);
         const fromRequest = c.defaultedBy.get(`requests.${name}`);
-        if (lim === undefined || (!fromLimit && !fromRequest)) continue;
+        if (lim === undefined || (!fromLimit && !fromRequest) || uncertain(c, name)) continue;
         const cmp = compareQuantities(req, lim);
         if (cmp === undefined || cmp <= 0) continue;
         invalid.set(c, (invalid.get(c) ?? new Set()).add(name));
@@ -82,13 +100,14 @@ LimitRange.`,
       limitRangeItems(limitRange).forEach((item, i) => {
         const type = item.type;
         if (type !== "Container" && type !== "Pod") return;
-        const targets = type === "Container" ? subjects : [podSubject(containers, [...tpl.specPath, "containers"])];
+        const targets = type === "Container" ? subjects : [pod];
         for (const [bound, check] of CONSTRAINTS) {
           for (const [name, enforced] of Object.entries(quantities(item[bound]))) {
             if (parseQuantity(enforced) === undefined) continue;
             const related = { resource: limitRange, path: ["spec", "limits", i, bound, name] as Path, message: `the ${bound} of LimitRange "${limitRange.name}"` };
             for (const subject of targets) {
-              if (subject.container && invalid.get(subject.container)?.has(name)) continue;
+              if (subject.container && (invalid.get(subject.container)?.has(name) || uncertain(subject.container, name))) continue;
+              if (subject.summed && containers.some((c) => uncertain(c, name))) continue;
               const finding = check({ type, name, enforced, subject, limitRange });
               if (finding) report({ ...finding, related });
             }
@@ -127,7 +146,7 @@ const max: Constraint = ({ type, name, enforced, subject: s, limitRange }) => {
   const head = `the maximum ${per(type, name, limitRange)} is ${enforced}`;
   const req = s.requests[name];
   const lim = s.limits[name];
-  if (lim === undefined) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} sets no ${name} limit`, hint: `set resources.limits.${name} to at most ${enforced}${type === "Pod" ? " on every container" : ""}` };
+  if (lim === undefined) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} sets no ${name} limit`, hint: `set resources.limits.${name} to at most ${enforced}${s.summed ? " on every container" : ""}` };
   if ((compareQuantities(lim, enforced) ?? 0) > 0) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} has limit "${lim}"${s.origin("limits", name)}`, hint: `lower the ${name} limit to at most ${enforced}` };
   if (req !== undefined && (compareQuantities(req, enforced) ?? 0) > 0) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests "${req}"${s.origin("requests", name)}`, hint: `lower the ${name} request to at most ${enforced}` };
   return undefined;
@@ -210,7 +229,25 @@ function podSubject(containers: readonly AdmittedContainer[], path: Path): Subje
     for (const [name, v] of initMax) if (!pod.has(name) || v > pod.get(name)!) pod.set(name, v);
     return Object.fromEntries([...pod].map(([name, v]) => [name, formatQuantity(name, v)]));
   };
-  return { who: "the pod (its containers summed)", requests: total("requests"), limits: total("limits"), pathOf: () => path, origin: () => "" };
+  return { who: "the pod (as admission computes it from its containers)", summed: true, requests: total("requests"), limits: total("limits"), pathOf: () => path, origin: () => "" };
+}
+
+/**
+ * The pod's requests and limits when its pod-level resources count (admission.go podRequests,
+ * podLimits read pod.Spec.Resources). A pod-level request left unset is defaulted from the
+ * pod-level limit at most (pkg/apis/core/v1/defaults.go), so the limit stands in for it.
+ */
+function podLevelSubject(resources: { requests?: unknown; limits?: unknown }, path: Path): Subject {
+  const limits = quantities(resources.limits);
+  const requests = { ...limits, ...quantities(resources.requests) };
+  const written = (section: Section) => quantities(resources[section]);
+  return {
+    who: "the pod (its pod-level resources)",
+    requests,
+    limits,
+    pathOf: (section, name) => (written(section)[name] !== undefined ? [...path, section, name] : resources[section] ? [...path, section] : path),
+    origin: () => "",
+  };
 }
 
 const BINARY: ReadonlyArray<readonly [string, number]> = [["Ti", 2 ** 40], ["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]];

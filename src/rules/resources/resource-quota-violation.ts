@@ -3,6 +3,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
+import { podLevelResourcesSet } from "./pod-level-resources.js";
 
 /**
  * The quota resources that oblige every container to set the matching request or limit
@@ -36,13 +37,22 @@ admitted: a request that defaults to its limit, and a default of a LimitRange of
 A quota with scopes (\`spec.scopes\`, \`spec.scopeSelector\`) applies only to the pods that match
 all of them: Terminating and NotTerminating by the pod's activeDeadlineSeconds, BestEffort and
 NotBestEffort by its QoS class, PriorityClass by its priorityClassName, and
-CrossNamespacePodAffinity by pod affinity terms that name other namespaces (podMatchesScopeFunc).`,
+CrossNamespacePodAffinity by pod affinity terms that name other namespaces (podMatchesScopeFunc).
+A pod without priorityClassName matches by the input's globalDefault PriorityClass, which
+priority admission gives it; without one in the input, PriorityClass scopes are not judged.
+From Kubernetes 1.34 a pod that sets pod-level resources (\`spec.resources\`) is exempt (the
+evaluator's Constraints skip it), and a workload is judged against the quotas whose namespace is
+as certain as its own (both written or set by a listing kustomization, or both namespace-less).`,
   fix: `Set the request or limit the quota names on every container and init container (or give
 the namespace a LimitRange whose defaults supply it).`,
   preventsStatus: [],
-  check({ resource, index, report }) {
-    const quotas = index.ofKind("ResourceQuota", resource.namespace);
+  check({ resource, index, settings, report }) {
+    // Judged only against quotas whose namespace is as certain as the workload's: both written
+    // (or set by a listing kustomization), or both left to `kubectl apply -n`.
+    const quotas = index.ofKind("ResourceQuota", resource.namespace).filter((q) => q.namespaceCertain === resource.namespaceCertain);
     if (!quotas.length) return;
+    // Constraints returns nil for a pod with pod-level resources while PodLevelResources is on.
+    if (podLevelResourcesSet(resource.podTemplate!, settings.kubernetesVersion)) return;
     const containers = admittedContainers(resource, index);
     if (!containers.length) return;
     for (const quota of quotas) {
@@ -104,7 +114,15 @@ function scopeMatches(selector: { scopeName: unknown; operator: unknown; values:
       return selector.scopeName === "BestEffort" ? bestEffort : !bestEffort;
     }
     case "PriorityClass": {
-      const name = specValue("priorityClassName");
+      let name = specValue("priorityClassName");
+      if (typeof name !== "string" || name === "") {
+        // Priority admission (plugin/pkg/admission/priority/admission.go) gives the pod the
+        // globalDefault PriorityClass before the quota sees it; without one in the input, the
+        // cluster's may apply: the quota is not judged.
+        const fallback = globalDefaultPriorityClass(index);
+        if (fallback === undefined) return false;
+        name = fallback;
+      }
       const has = typeof name === "string" && name !== "";
       const values = Array.isArray(selector.values) ? selector.values : [];
       switch (selector.operator) {
@@ -125,6 +143,26 @@ function scopeMatches(selector: { scopeName: unknown; operator: unknown; values:
     default:
       return false;
   }
+}
+
+/**
+ * The name of the PriorityClass a pod without priorityClassName gets (priority admission
+ * getDefaultPriorityClass: the globalDefault class of the highest value); undefined when the
+ * input holds no global default (the cluster may hold one) or two of the highest value.
+ */
+function globalDefaultPriorityClass(index: ResourceIndex): string | undefined {
+  const classes = index.ofKind("PriorityClass");
+  let best: Resource | undefined;
+  let tie = false;
+  for (const pc of classes) {
+    if (pc.get(["globalDefault"]) !== true) continue;
+    const value = Number(pc.get(["value"]) ?? 0);
+    const top = Number(best?.get(["value"]) ?? 0);
+    if (!best || value > top) [best, tie] = [pc, false];
+    else if (value === top) tie = true;
+  }
+  if (tie) return undefined;
+  return best ? best.name : undefined;
 }
 
 /** usesCrossNamespacePodAffinity: a pod (anti-)affinity term with namespaces or a namespaceSelector. */
