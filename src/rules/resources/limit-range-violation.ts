@@ -157,6 +157,8 @@ const maxLimitRequestRatio: Constraint = ({ type, name, enforced, subject: s, li
   const head = `the maximum ${name} limit to request ratio per ${type === "Container" ? "container" : "pod"} in LimitRange "${limitRange.name}" is ${enforced}`;
   const req = s.requests[name] !== undefined ? parseQuantity(s.requests[name]) : undefined;
   const lim = s.limits[name] !== undefined ? parseQuantity(s.limits[name]) : undefined;
+  // A value that is no quantity (5e2m) is the quantity rules' finding, not a missing one.
+  if ((s.requests[name] !== undefined && !req) || (s.limits[name] !== undefined && !lim)) return undefined;
   if (!req || req.value === 0) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests no ${name} or 0`, hint: `set resources.requests.${name}` };
   if (!lim || lim.value === 0) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} sets no ${name} limit or 0`, hint: `set resources.limits.${name}` };
   const ratio = lim.value / req.value;

@@ -29,7 +29,8 @@ the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
     const qos = qosOf(resource, index)!;
     if (bestEffortPods(resource, index)) return;
     report({
-      path: qos.decidingPath ? [...qos.decidingPath, "name"] : [...tpl.specPath, "containers"],
+      // The container's name, or the pod-level resources themselves when they decide.
+      path: qos.decidingPath ? (qos.decidingContainer === "(pod)" ? qos.decidingPath : [...qos.decidingPath, "name"]) : [...tpl.specPath, "containers"],
       message:
         qos.qosClass === "Burstable"
           ? `pods get QoS class "Burstable": ${qos.reason}`
