@@ -238,8 +238,10 @@ duplicate-env-var.`,fix:"Rename or remove the repeated entry; the message says w
 "Unsupported value"). A Deployment, ReplicaSet, StatefulSet, DaemonSet or ReplicationController
 runs pods forever, so its pod template supports only restartPolicy Always and no
 activeDeadlineSeconds (pkg/apis/apps/validation/validation.go); the workload object is refused,
-or its controller never creates a pod. A container's restartPolicy is only for init containers,
-where only Always is supported (it makes a sidecar); an init container that is not a sidecar may
+or its controller never creates a pod. Until 1.33 a container's restartPolicy is only for init
+containers, where only Always is supported (it makes a sidecar); from 1.34 the other uses are
+container restart rules (ContainerRestartRules: dropped at 1.34, where feature-gated-field says so,
+allowed from 1.35). An init container that is not a sidecar may
 not have probes or lifecycle hooks; a pod template may not have ephemeral containers; a volume or
 a projected source names one source; a pod with os.name windows may not set Linux-only security
 settings (validateWindows), one with os.name linux no windowsOptions; hostUsers: false excludes
