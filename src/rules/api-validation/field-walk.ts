@@ -23,15 +23,18 @@ interface Node {
 
 const newNode = (): Node => ({ children: new Map(), constraints: [], fields: new Map(), items: undefined, values: undefined, branches: false });
 
+/** The nodes `seal` has split: the pod spec's part is shared by the tries of every kind that carries one, and split once. */
+const SEALED = new WeakSet<Node>();
+
 /** Splits the children of every node below `node` into named fields, list items and map values. */
-function seal(node: Node, sealed = new Set<Node>()) {
-  if (sealed.has(node)) return;
-  sealed.add(node);
+function seal(node: Node) {
+  if (SEALED.has(node)) return;
+  SEALED.add(node);
   node.fields = new Map([...node.children].filter(([seg]) => seg !== "[]" && seg !== "*"));
   node.items = node.children.get("[]");
   node.values = node.children.get("*");
   node.branches = node.children.size > 0;
-  for (const child of node.children.values()) seal(child, sealed);
+  for (const child of node.children.values()) seal(child);
 }
 
 /** The node at `segments` below `root`, created on the way; `constraint` is added to it when given. */
