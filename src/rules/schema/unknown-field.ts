@@ -9,7 +9,9 @@ export const rule = schemaRule({
 validation turned off the field is silently dropped instead, which is worse: a misspelled
 \`clusterIP: None\` leaves the Service with a cluster IP, a \`type: RollingUpdate\` one level too
 high never configures the rollout. Field names are case-sensitive. When the key is a valid
-field one level up or down, it is reported as misplaced with the path where it belongs. Fields
+field one level up or down, it is reported as misplaced with the path where it belongs; when
+several fields one level down take it, the one written beside it is its place (a volume's
+\`defaultMode\` beside its \`configMap\`). Fields
 written in the shape of another API version get one finding with the rewrite, because removing
 them would leave the object incomplete: a networking.k8s.io/v1 Ingress backend with the
 v1beta1 \`serviceName\`/\`servicePort\` needs \`service.name\` and \`service.port.number\`,

@@ -584,7 +584,10 @@ class Walker {
    * there. When no field of that name accepts the value, one whose type has the value's shape but
    * not one of its enum values still is its home if it is the only one (`spec.type: ClusterIP` in a
    * Deployment belongs at spec.strategy.type, where invalid-type then judges the value); `exact`
-   * says whether the value fits as written (only then is the move a safe fix).
+   * says whether the value fits as written (only then is the move a safe fix). Of several fields
+   * one level down that take it, the one written beside it is its home when it is the only one
+   * written (a volume's `defaultMode` beside its `configMap`: secret, configMap, downwardAPI and
+   * projected all take one).
    */
   private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): MisplacedHome | undefined {
     return this.homeWhere(key, value, fields, path, accepts) ?? this.homeWhere(key, value, fields, path, acceptsShape);
@@ -592,6 +595,9 @@ class Walker {
 
   private homeWhere(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path, fits: (code: TypeCode, value: unknown) => boolean): MisplacedHome | undefined {
     const down: MisplacedHome[] = [];
+    /** Of `down`, those whose field is written in the object holding `key`. */
+    const written: MisplacedHome[] = [];
+    const holder = this.objectValues[this.objectValues.length - 1];
     const exact = fits === accepts;
     const segments = (p: Path) => p.map((s) => (typeof s === "number" ? "[]" : s));
     for (const [name, code] of fields) {
@@ -601,10 +607,12 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !fits(childCode, value)) continue;
-      down.push({ at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], exact, ...(list ? {} : { path: [...path, name, key] }) });
+      const home: MisplacedHome = { at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], exact, ...(list ? {} : { path: [...path, name, key] }) };
+      down.push(home);
+      if (holder !== undefined && Object.hasOwn(holder, name)) written.push(home);
     }
     if (down.length === 1) return down[0];
-    if (down.length > 1) return undefined;
+    if (down.length > 1) return written.length === 1 ? written[0] : undefined;
     // The object around this one.
     const parent = this.objectCodes.length - 2;
     if (parent >= 0 && !Object.hasOwn(this.objectValues[parent], key)) {
