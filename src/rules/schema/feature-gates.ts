@@ -631,6 +631,18 @@ export const GATED_FIELDS: readonly GatedField[] = [
     fieldSince: "1.28",
     source: "pkg/api/pod/util.go dropContainerRestartRules (restartPolicy of every app container cleared unless the old pod used container restart rules)",
   },
+  {
+    gate: "ContainerRestartRules",
+    where: { pod: ["initContainers", "*", "restartPolicy"] },
+    effect: "dropped",
+    stages: containerRestartRules,
+    consequence: "the init container runs once, as the pod's restartPolicy says, whatever its own restartPolicy",
+    // Always (a sidecar) is not a restart rule: the gate leaves it alone.
+    sameAsGateOff: "Always",
+    fieldSince: "1.28",
+    // Probes and hooks beside it are refused with the gate on too (validateInitContainers allows them on sidecars only): forbidden-value's, not a consequence of the gate.
+    source: "pkg/api/pod/util.go dropContainerRestartRules (an init container's restartPolicy other than Always cleared unless the old pod used container restart rules)",
+  },
   ...CONTAINER_LISTS.map(
     (list): GatedField => ({
       gate: "EnvFiles",
