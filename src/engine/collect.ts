@@ -84,6 +84,12 @@ export interface CollectInput {
   loaded: readonly LoadedFile[];
   contextOnly: ReadonlySet<string>;
   defaultNamespace: string;
+  /**
+   * Whether the user set `defaultNamespace` (--default-namespace, the config): namespace-less
+   * objects are then known to go there, as the objects of a kustomization with a namespace; when
+   * it is only the assumed "default", `kubectl apply -n` decides (Resource.namespaceCertain).
+   */
+  defaultNamespaceGiven?: boolean;
   /** For the syntax and type-meta problems found here. */
   severities: Severities;
 }
@@ -98,7 +104,7 @@ export interface Collection {
   views: HeldViews;
 }
 
-export function collect({ loaded, contextOnly, defaultNamespace, severities }: CollectInput): Collection {
+export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespaceGiven = false, severities }: CollectInput): Collection {
   const roles = classifyInputs(loaded, defaultNamespace);
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews() };
   const charts = new ChartTemplates();
@@ -113,7 +119,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, severities }: C
       diagnostics: [],
       patch: roles.isPatch(file),
       defaultNamespace: roles.namespaceOf(file) ?? defaultNamespace,
-      namespaceAssigned: roles.namespaceOf(file) !== undefined,
+      namespaceAssigned: defaultNamespaceGiven || roles.namespaceOf(file) !== undefined,
       imageBuilds: roles.imageBuildsOf(file),
       configurations: [],
     };

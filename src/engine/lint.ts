@@ -88,7 +88,8 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   const settings = runSettings(options);
   const severities = severityOverrides(options);
   checkRuleIds(severities);
-  const collection = collect({ loaded, contextOnly, defaultNamespace: settings.defaultNamespace, severities });
+  const defaultNamespaceGiven = (options.defaultNamespace ?? options.config?.defaultNamespace) !== undefined;
+  const collection = collect({ loaded, contextOnly, defaultNamespace: settings.defaultNamespace, defaultNamespaceGiven, severities });
   // The bundled schemas of custom resources are read only for an input that has some.
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });

@@ -44,7 +44,7 @@ export interface QosOptions {
 export async function qosOfInputs(paths: string[], options: QosOptions): Promise<QosRow[]> {
   const inputs = await discoverInputs(paths, options);
   const loaded = await loadFiles(inputs.files, undefined);
-  const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: options.defaultNamespace ?? "default", severities: new Map() });
+  const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: options.defaultNamespace ?? "default", defaultNamespaceGiven: options.defaultNamespace !== undefined, severities: new Map() });
   const { judged, sourceOf, index } = indexResources(collection);
   return computeQos(judged, sourceOf, index);
 }

@@ -96,9 +96,10 @@ export class Resource {
   /** The namespace after defaulting; "" for cluster-scoped kinds. */
   readonly namespace: string;
   /**
-   * Whether the namespace is known from the input: written in metadata, or set by a kustomization
-   * that lists the file. False for a namespace-less object that takes the run's default (where
-   * `kubectl apply -n` or an overlay decides) and for cluster-scoped kinds.
+   * Whether the namespace is known from the input: written in metadata, set by a kustomization
+   * that lists the file, or the default namespace the user set (--default-namespace, the config).
+   * False for a namespace-less object that takes the assumed "default" (where `kubectl apply -n`
+   * or an overlay decides) and for cluster-scoped kinds.
    */
   readonly namespaceCertain: boolean;
   private views: Views | undefined;

@@ -51,7 +51,8 @@ the sum of its containers and sidecars, or its largest init container when that 
 Kubernetes 1.34 (PodLevelResources on by default), a pod that sets pod-level resources
 (\`spec.resources\`) is bounded by those instead.
 A workload is judged against the LimitRanges whose namespace is as certain as its own (both
-written or set by a listing kustomization, or both left to \`kubectl apply -n\`), and a value
+written, set by a listing kustomization or by --default-namespace, or both left to
+\`kubectl apply -n\`), and a value
 that LimitRanges of one namespace default differently is not judged: admission applies whichever
 it lists first.`,
   fix: `Bring the container's requests and limits inside the LimitRange's bounds (or set them

@@ -42,7 +42,8 @@ A pod without priorityClassName matches by the input's globalDefault PriorityCla
 priority admission gives it; without one in the input, PriorityClass scopes are not judged.
 From Kubernetes 1.34 a pod that sets pod-level resources (\`spec.resources\`) is exempt (the
 evaluator's Constraints skip it), and a workload is judged against the quotas whose namespace is
-as certain as its own (both written or set by a listing kustomization, or both namespace-less).`,
+as certain as its own (both written, set by a listing kustomization or by --default-namespace,
+or both namespace-less without it).`,
   fix: `Set the request or limit the quota names on every container and init container (or give
 the namespace a LimitRange whose defaults supply it).`,
   preventsStatus: [],
