@@ -7,7 +7,9 @@ export const rule = schemaRule({
   explanation: `Some fields have no default: a container needs a name, a Service port needs a port,
 a Deployment needs a selector and a template, an env var needs a name. The API server rejects
 the object with "Required value" and \`kubectl apply\` applies nothing from it. This usually
-means a key was misspelled or indented under the wrong parent. For custom resources whose
+means a key was misspelled or indented under the wrong parent; when the field is written one
+level off (a probe's \`port\` beside its \`httpGet\`), unknown-field reports it as misplaced and
+says where to move it, and it is not reported as missing too. For custom resources whose
 CustomResourceDefinition is part of the input, the \`required\` lists of its openAPIV3Schema
 apply; a required field with a \`default\` is never missing (defaulting runs first), and null
 counts as absent unless the field is \`nullable\`; without the CRD in the input, the bundled

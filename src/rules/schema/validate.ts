@@ -261,6 +261,13 @@ class Walker {
   private readonly objectCodes: TypeCode[] = [];
   private readonly objectDepths: number[] = [];
   private readonly objectValues: Array<Record<string, unknown>> = [];
+  /**
+   * Required fields a misplaced key supplies where it belongs (`<object path>\0<field>`), and the
+   * missing-required-field findings already made, by the same key: the move fixes both, so the
+   * misplacement is the one finding (a probe's `port` written beside its `httpGet`).
+   */
+  private supplied: Set<string> | undefined;
+  private missing: Map<string, Finding> | undefined;
 
   constructor(
     private readonly resource: Resource,
@@ -485,12 +492,16 @@ class Walker {
     }
     for (const req of type.required) {
       if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req)) && !reportedByOwnRule(this.resource.kind, path, req)) {
-        this.report("missing-required-field", {
+        const at = `${formatPath(path)}\0${req}`;
+        if (this.supplied?.has(at)) continue;
+        const finding: Finding = {
           path: path.length ? path.slice() : ["kind"],
           target: "key",
           message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
           hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
-        });
+        };
+        this.report("missing-required-field", finding);
+        (this.missing ??= new Map()).set(at, finding);
       }
     }
     if (code === this.metaCode) this.checkLabels(value, path);
@@ -570,6 +581,7 @@ class Walker {
       // A single home (not a list item, which would be a guess of which one) is where the user meant it.
       const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
       finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
+      if (home.path) this.supplies(home.path);
       this.misplaced?.push({ path: [...path, key], value, home: home.segments });
       // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
       return this.walkField(key, value, home.code);
@@ -577,6 +589,15 @@ class Walker {
     const near = closestWithin(key, names);
     if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
     finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
+  }
+
+  /** The field at `home` is supplied by a misplaced key: a missing-required-field finding for it, made or to come, is dropped. */
+  private supplies(home: Path) {
+    const at = `${formatPath(home.slice(0, -1))}\0${home[home.length - 1]}`;
+    (this.supplied ??= new Set()).add(at);
+    const made = this.missing?.get(at);
+    const list = made && this.out.get("missing-required-field");
+    if (list) list.splice(list.indexOf(made!), 1);
   }
 
   /**
