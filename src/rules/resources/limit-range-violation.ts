@@ -28,8 +28,8 @@ export const rule = defineRule({
   category: "resources",
   severity: "error",
   crossResource: true,
-  appliesTo: "workloads",
-  summary: "The pods break a LimitRange of their namespace (min, max, maxLimitRequestRatio), so admission refuses them.",
+  appliesTo: ["workloads", "PersistentVolumeClaim"],
+  summary: "The pods or claims break a LimitRange of their namespace (min, max, maxLimitRequestRatio), so admission refuses them.",
   explanation: `A LimitRange bounds the requests and limits of every container (type Container) or of the
 whole pod (type Pod) created in its namespace. LimitRanger admission first writes the
 LimitRange defaults into each container, then checks the bounds
@@ -50,6 +50,11 @@ Init containers are bounded like containers. A Pod item bounds the pod's request
 the sum of its containers and sidecars, or its largest init container when that is more; from
 Kubernetes 1.34 (PodLevelResources on by default), a pod that sets pod-level resources
 (\`spec.resources\`) is bounded by those instead.
+A PersistentVolumeClaim item bounds the storage a claim requests (PersistentVolumeClaimValidateLimitFunc:
+min and max against \`spec.resources.requests\`, never defaulted): a PersistentVolumeClaim that
+asks for more or less is refused by \`kubectl apply\`; the claims a StatefulSet's
+volumeClaimTemplates or a pod's generic ephemeral volumes make are refused when their
+controller creates them, and the pods that need them stay Pending.
 A workload is judged against the LimitRanges whose namespace is as certain as its own (both
 written, set by a listing kustomization or by --default-namespace, or both left to
 \`kubectl apply -n\`), and a value
@@ -65,6 +70,7 @@ LimitRange.`,
     // written (or set by a listing kustomization), or both left to `kubectl apply -n`.
     const ranges = all.filter((r) => r.namespaceCertain === resource.namespaceCertain);
     if (!ranges.length) return;
+    for (const claim of claimsOf(resource)) judgeClaim(claim, ranges, report);
     const containers = admittedContainers(resource, index);
     if (!containers.length) return;
     if (ranges.length < all.length && containers.some((c) => [...c.defaultedBy.values()].some((lr) => !ranges.includes(lr)))) return;
@@ -118,6 +124,76 @@ LimitRange.`,
     }
   },
 });
+
+/** A claim LimitRanger admits: what it requests, where, and how messages name it. */
+interface Claim {
+  requests: Readonly<Record<string, string>>;
+  /** The claim spec's path. */
+  path: Path;
+  who: string;
+}
+
+/**
+ * The claims the resource is, or makes through a controller: a PersistentVolumeClaim, the one
+ * per replica of each volumeClaimTemplate of a StatefulSet, the claim of each generic ephemeral
+ * volume of a pod template (created by the ephemeral volume controller).
+ */
+function claimsOf(resource: Resource): Claim[] {
+  const claim = (spec: unknown, path: Path, who: string): Claim[] => {
+    if (!spec || typeof spec !== "object") return [];
+    const resources = (spec as { resources?: unknown }).resources;
+    const requests = quantities(resources && typeof resources === "object" ? (resources as { requests?: unknown }).requests : undefined);
+    return [{ requests, path, who }];
+  };
+  if (resource.kind === "PersistentVolumeClaim") return claim(resource.raw.spec, ["spec"], `PersistentVolumeClaim "${resource.name}"`);
+  const out: Claim[] = [];
+  if (resource.kind === "StatefulSet") {
+    const templates = resource.get(["spec", "volumeClaimTemplates"]);
+    if (Array.isArray(templates)) {
+      templates.forEach((t: unknown, i) => {
+        const name = t && typeof t === "object" ? (t as { metadata?: { name?: unknown } }).metadata?.name : undefined;
+        out.push(...claim((t as { spec?: unknown } | null)?.spec, ["spec", "volumeClaimTemplates", i, "spec"], `the claims of volumeClaimTemplate "${typeof name === "string" ? name : ""}"`));
+      });
+    }
+  }
+  const tpl = resource.podTemplate;
+  const volumes = tpl ? resource.get([...tpl.specPath, "volumes"]) : undefined;
+  if (tpl && Array.isArray(volumes)) {
+    volumes.forEach((v: unknown, i) => {
+      const ephemeral = v && typeof v === "object" ? (v as { ephemeral?: { volumeClaimTemplate?: { spec?: unknown } } }).ephemeral : undefined;
+      const name = (v as { name?: unknown }).name;
+      out.push(...claim(ephemeral?.volumeClaimTemplate?.spec, [...tpl.specPath, "volumes", i, "ephemeral", "volumeClaimTemplate", "spec"], `the claim of ephemeral volume "${typeof name === "string" ? name : ""}"`));
+    });
+  }
+  return out;
+}
+
+/**
+ * PersistentVolumeClaimValidateLimitFunc (plugin/pkg/admission/limitranger/admission.go): each
+ * min and max of a PersistentVolumeClaim item against what the claim requests (minConstraint,
+ * maxRequestConstraint). A claim that requests no storage at all is required-value's finding.
+ */
+function judgeClaim(claim: Claim, ranges: readonly Resource[], report: (finding: Finding) => void) {
+  for (const limitRange of ranges) {
+    limitRangeItems(limitRange).forEach((item, i) => {
+      if (item.type !== "PersistentVolumeClaim") return;
+      for (const bound of ["min", "max"] as const) {
+        for (const [name, enforced] of Object.entries(quantities(item[bound]))) {
+          const req = claim.requests[name];
+          if (req === undefined || parseQuantity(enforced) === undefined) continue;
+          const cmp = compareQuantities(req, enforced);
+          if (cmp === undefined || (bound === "min" ? cmp >= 0 : cmp <= 0)) continue;
+          report({
+            path: [...claim.path, "resources", "requests", name],
+            message: `the ${bound === "min" ? "minimum" : "maximum"} ${name} per PersistentVolumeClaim in LimitRange "${limitRange.name}" is ${enforced}, but ${claim.who} request${claim.who.startsWith("the claims ") ? "" : "s"} "${req}"`,
+            hint: `${bound === "min" ? "raise" : "lower"} the ${name} request to ${bound === "min" ? "at least" : "at most"} ${enforced}`,
+            related: { resource: limitRange, path: ["spec", "limits", i, bound, name], message: `the ${bound} of LimitRange "${limitRange.name}"` },
+          });
+        }
+      }
+    });
+  }
+}
 
 interface ConstraintInput {
   type: "Container" | "Pod";
