@@ -608,7 +608,7 @@ class Walker {
    * says whether the value fits as written (only then is the move a safe fix). Of several fields
    * one level down that take it, the one written beside it is its home when it is the only one
    * written (a volume's `defaultMode` beside its `configMap`: secret, configMap, downwardAPI and
-   * projected all take one).
+   * projected all take one). A field one level down that is written already is no home.
    */
   private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): MisplacedHome | undefined {
     return this.homeWhere(key, value, fields, path, accepts) ?? this.homeWhere(key, value, fields, path, acceptsShape);
@@ -628,6 +628,9 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !fits(childCode, value)) continue;
+      // The object written there has the field already: this key is a stray copy, not its place.
+      const there = holder?.[name];
+      if (!list && isMap(there) && Object.hasOwn(there, key)) continue;
       const home: MisplacedHome = { at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], exact, ...(list ? {} : { path: [...path, name, key] }) };
       down.push(home);
       if (holder !== undefined && Object.hasOwn(holder, name)) written.push(home);
