@@ -186,6 +186,12 @@ function valuesOf(code: TypeCode): string {
   }
 }
 
+/** A missing-required-field finding whose field is written, misplaced, at `from`: where, and the move. */
+function writtenElsewhere(finding: Finding, field: string, path: Path, from: Path) {
+  finding.message += `: the ${JSON.stringify(field)} written at ${formatPath(from)} belongs here`;
+  finding.hint = `move ${JSON.stringify(field)} from ${formatPath(from.slice(0, -1)) || "the top level"} into ${formatPath(path) || "the top level"}`;
+}
+
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -262,11 +268,13 @@ class Walker {
   private readonly objectDepths: number[] = [];
   private readonly objectValues: Array<Record<string, unknown>> = [];
   /**
-   * Required fields a misplaced key supplies where it belongs (`<object path>\0<field>`), and the
-   * missing-required-field findings already made, by the same key: the move fixes both, so the
-   * misplacement is the one finding (a probe's `port` written beside its `httpGet`).
+   * Required fields a misplaced key would supply where it belongs (`<object path>\0<field>`, to
+   * the path where the key is written), and the missing-required-field findings already made, by
+   * the same key. The field is still missing (the API server refuses the object, whatever is
+   * done with unknown-field's finding): the finding says where the key to move is written (a
+   * probe's `port` beside its `httpGet`).
    */
-  private supplied: Set<string> | undefined;
+  private supplied: Map<string, Path> | undefined;
   private missing: Map<string, Finding> | undefined;
 
   constructor(
@@ -493,15 +501,16 @@ class Walker {
     for (const req of type.required) {
       if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req)) && !reportedByOwnRule(this.resource.kind, path, req)) {
         const at = `${formatPath(path)}\0${req}`;
-        if (this.supplied?.has(at)) continue;
         const finding: Finding = {
           path: path.length ? path.slice() : ["kind"],
           target: "key",
           message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
           hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
         };
+        const from = this.supplied?.get(at);
+        if (from) writtenElsewhere(finding, req, path, from);
+        else (this.missing ??= new Map()).set(at, finding);
         this.report("missing-required-field", finding);
-        (this.missing ??= new Map()).set(at, finding);
       }
     }
     if (code === this.metaCode) this.checkLabels(value, path);
@@ -581,7 +590,7 @@ class Walker {
       // A single home (not a list item, which would be a guess of which one) is where the user meant it.
       const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
       finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
-      if (home.path) this.supplies(home.path);
+      if (home.path) this.supplies(home.path, [...path, key]);
       this.misplaced?.push({ path: [...path, key], value, home: home.segments });
       // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
       return this.walkField(key, value, home.code);
@@ -591,13 +600,12 @@ class Walker {
     finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
 
-  /** The field at `home` is supplied by a misplaced key: a missing-required-field finding for it, made or to come, is dropped. */
-  private supplies(home: Path) {
+  /** The field at `home` is written, misplaced, at `from`: a missing-required-field finding for it, made or to come, says so. */
+  private supplies(home: Path, from: Path) {
     const at = `${formatPath(home.slice(0, -1))}\0${home[home.length - 1]}`;
-    (this.supplied ??= new Set()).add(at);
+    (this.supplied ??= new Map()).set(at, from);
     const made = this.missing?.get(at);
-    const list = made && this.out.get("missing-required-field");
-    if (list) list.splice(list.indexOf(made!), 1);
+    if (made) writtenElsewhere(made, String(home[home.length - 1]), home.slice(0, -1), from);
   }
 
   /**
@@ -633,7 +641,8 @@ class Walker {
       if (!list && isMap(there) && Object.hasOwn(there, key)) continue;
       const home: MisplacedHome = { at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], exact, ...(list ? {} : { path: [...path, name, key] }) };
       down.push(home);
-      if (holder !== undefined && Object.hasOwn(holder, name)) written.push(home);
+      // Written: an object there (a list of them for a list), not a null or a scalar in its place.
+      if (list ? Array.isArray(there) : isMap(there)) written.push(home);
     }
     if (down.length === 1) return down[0];
     if (down.length > 1) return written.length === 1 ? written[0] : undefined;
