@@ -171,6 +171,26 @@ describe("k8s-lint qos", () => {
     ]);
   });
 
+  test("the namespace of namespace-less workloads is the one the lint judges them in: the flag, else the config's", async () => {
+    // The review's repro: with defaultNamespace team in the config, the lint applied team's LimitRange defaults and qos did not.
+    const limitRange = "apiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: team}\nspec:\n  limits:\n    - type: Container\n      default: {cpu: 500m, memory: 256Mi}\n      defaultRequest: {cpu: 500m, memory: 256Mi}\n";
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: \"ghcr.io/acme/api:1.0\"}]\n";
+    const project = mkdtempSync(join(tmpdir(), "k8s-lint-qos-config-"));
+    writeFileSync(join(project, "all.yaml"), `${limitRange}---\n${deployment}`);
+    const classOf = async (args: string[]) => {
+      const t = io(project);
+      expect(await runQos(["-f", "json", ...args, "all.yaml"], t.cli)).toBe(0);
+      return JSON.parse(t.out()).workloads.map((w: { namespace: string; qosClass: string }) => `${w.namespace} ${w.qosClass}`);
+    };
+    expect(await classOf([])).toEqual(["default BestEffort"]);
+    expect(await classOf(["--default-namespace", "team"])).toEqual(["team Guaranteed"]);
+    writeFileSync(join(project, ".k8s-lint.yaml"), "defaultNamespace: team\n");
+    expect(await classOf([])).toEqual(["team Guaranteed"]);
+    expect(await classOf(["--default-namespace", "other"])).toEqual(["other BestEffort"]);
+    const lintResult = await lint([join(project, "all.yaml")], { config: { defaultNamespace: "team" } });
+    expect(lintResult.files[0].diagnostics.filter((d) => d.ruleId.startsWith("qos-")).map((d) => `${d.ruleId} ${d.message.split(":")[0]}`)).toEqual(['qos-class pods get QoS class "Guaranteed"']);
+  });
+
   test("an unknown format is a usage error", async () => {
     await expect(runQos(["-f", "xml", "apps.yaml"], io(dir).cli)).rejects.toThrow(/unknown format "xml"/);
   });

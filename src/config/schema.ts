@@ -62,7 +62,7 @@ export const configSchema = described(
     podSecurity: z.optional(
       described(podSecuritySetting, "the Pod Security Standard the pod-security rules judge against (docs/presets.md); setting it enables those rules"),
     ),
-    defaultNamespace: z.optional(described(z.string(), "namespace of resources without metadata.namespace")),
+    defaultNamespace: z.optional(described(z.string(), "namespace of resources without metadata.namespace; naming it (even default) makes it known: the LimitRanges and ResourceQuotas of that namespace bound them (not a kustomization's resources)")),
     maxWarnings: z.optional(described(z.int().check(z.gte(0)), "exit 1 when there are more warnings than this")),
     references: z.optional(
       described(

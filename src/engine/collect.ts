@@ -86,8 +86,9 @@ export interface CollectInput {
   defaultNamespace: string;
   /**
    * Whether the user set `defaultNamespace` (--default-namespace, the config): namespace-less
-   * objects are then known to go there, as the objects of a kustomization with a namespace; when
-   * it is only the assumed "default", `kubectl apply -n` decides (Resource.namespaceCertain).
+   * objects are then known to go there, as the objects of a kustomization with a namespace, unless
+   * a kustomization lists their file (an overlay that includes it may set another); when it is
+   * only the assumed "default", `kubectl apply -n` decides (Resource.namespaceCertain).
    */
   defaultNamespaceGiven?: boolean;
   /** For the syntax and type-meta problems found here. */
@@ -119,7 +120,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       diagnostics: [],
       patch: roles.isPatch(file),
       defaultNamespace: roles.namespaceOf(file) ?? defaultNamespace,
-      namespaceAssigned: defaultNamespaceGiven || roles.namespaceOf(file) !== undefined,
+      namespaceAssigned: roles.namespaceOf(file) !== undefined || (defaultNamespaceGiven && !roles.isListed(file)),
       imageBuilds: roles.imageBuildsOf(file),
       configurations: [],
     };

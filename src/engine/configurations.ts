@@ -34,6 +34,8 @@ export interface InputRoles {
   isPatch(file: DiscoveredFile): boolean;
   /** The namespace of the kustomization that lists this file under `resources`, if it sets one. */
   namespaceOf(file: DiscoveredFile): string | undefined;
+  /** Whether a kustomization of the input lists this file under `resources`: an overlay that includes it may set its namespace. */
+  isListed(file: DiscoveredFile): boolean;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
   generated: GeneratedObject[];
   /** The builds of the input's kustomizations that emit this file's objects, when one of them changes images. */
@@ -58,6 +60,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const patches = new Set<string>();
   const pluginConfigs = new Set<string>();
   const namespaces = new Map<string, string>();
+  const listed = new Set<string>();
   const generated: GeneratedObject[] = [];
   for (const { file, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
@@ -72,10 +75,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
       for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
       const namespace = kustomizationNamespace(doc.value);
-      if (namespace === undefined) continue;
       for (const r of resourceEntries(doc.value)) {
-        const listed = resolve(dir, r);
-        if (!namespaces.has(listed)) namespaces.set(listed, namespace);
+        const entry = resolve(dir, r);
+        listed.add(entry);
+        if (namespace !== undefined && !namespaces.has(entry)) namespaces.set(entry, namespace);
       }
     }
   }
@@ -93,6 +96,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     },
     isPatch: (file) => patches.has(file.absolute),
     namespaceOf: (file) => namespaces.get(file.absolute),
+    isListed: (file) => listed.has(file.absolute),
     generated,
     imageBuildsOf: (file) => buildsOf(file.absolute),
   };

@@ -1,4 +1,6 @@
 /** `k8s-lint qos [paths...]`: every workload with the QoS class the kubelet will derive, and why. */
+import { resolve } from "node:path";
+import { findConfig, loadConfig } from "../../config/load.js";
 import { qosOfInputs, type QosRow } from "../../engine/qos.js";
 import { QOS_CLASSES, type QosClass } from "../../models/qos.js";
 import { parseCommandArgs } from "../args.js";
@@ -14,7 +16,9 @@ defaults of the namespace's LimitRanges count, as admission writes them into the
 
 Options:
   -f, --format <name>          table | json (default: table)
-      --default-namespace <ns> namespace of resources without one (default: default)
+  -c, --config <file>          config file, for its defaultNamespace (default: nearest
+                               .k8s-lint.yaml/.json upwards)
+      --default-namespace <ns> namespace of resources without one (default: the config's, else default)
       --ignore-pattern <glob>  skip matching files; repeatable
       --no-color               accepted, as by every command (this output has no colours)
   -h, --help                   print this help
@@ -27,6 +31,7 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
     strict: true,
     options: {
       format: { type: "string", short: "f" },
+      config: { type: "string", short: "c" },
       "default-namespace": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
       "no-color": { type: "boolean" },
@@ -39,9 +44,12 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
   }
   const format = values.format ?? "table";
   if (format !== "table" && format !== "json") throw new UsageError(`unknown format "${format}" (table or json)`);
+  // The namespace the lint judges namespace-less workloads in (its LimitRange defaults decide the class): flag, else config.
+  const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
+  const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
   const rows = await qosOfInputs(positionals, {
     cwd: io.cwd,
-    defaultNamespace: values["default-namespace"],
+    defaultNamespace: values["default-namespace"] ?? config?.defaultNamespace,
     ignorePatterns: values["ignore-pattern"],
   });
   const counts = Object.fromEntries(QOS_CLASSES.map((c) => [c, rows.filter((r) => r.qosClass === c).length])) as Record<QosClass, number>;

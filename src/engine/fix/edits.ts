@@ -234,7 +234,9 @@ class Writer {
     // The fields written in this map (not merged from an anchor), minus those the fix removes.
     const fields = [...spans.entries()].filter(([k, s]) => s[0] >= ps && s[3] <= pe && !removed.some((r) => samePath(r, [...parentPath, k])));
     if (this.text[ps] === "{") {
-      const entry = `${flowKey(key)}: ${flowValue(nested)}`;
+      // Keys written double-quoted (a JSON manifest, which kubectl then reads as JSON) get a JSON entry.
+      const json = fields.length > 0 && fields.every(([, s]) => this.text[s[0]] === '"');
+      const entry = json ? `${JSON.stringify(key)}: ${nested instanceof RawText ? nested.text : JSON.stringify(nested)}` : `${flowKey(key)}: ${flowValue(nested)}`;
       if (!fields.length) {
         const close = this.text.lastIndexOf("}", pe);
         return { start: close, end: close, text: entry };

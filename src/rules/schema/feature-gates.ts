@@ -636,7 +636,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     where: { pod: ["initContainers", "*", "restartPolicy"] },
     effect: "dropped",
     stages: containerRestartRules,
-    consequence: "the init container runs once, as the pod's restartPolicy says, whatever its own restartPolicy",
+    consequence: "the init container is an ordinary one again: when it fails it is retried or fails the pod as the pod's restartPolicy says, whatever its own restartPolicy",
     // Always (a sidecar) is not a restart rule: the gate leaves it alone.
     sameAsGateOff: "Always",
     fieldSince: "1.28",
