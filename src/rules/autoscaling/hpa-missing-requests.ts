@@ -1,3 +1,5 @@
+import { closestWithin, didYouMean } from "../../did-you-mean.js";
+import type { HpaMetric } from "../../models/k8s.js";
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
 import { admittedContainers } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -5,12 +7,14 @@ import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { compareVersions } from "../schema/api-changes.js";
 import { defineRule } from "../types.js";
-import { hpaTarget } from "./target.js";
+import { SCALABLE_KINDS, hpaTarget } from "./target.js";
 
 /** The HPA counts restartable init containers (native sidecars) from this release on (kubernetes PR 120001). */
 const HPA_SIDECARS_SINCE = "1.29";
 /** Pod-level resources serve an HPA's Resource metrics from this release on (kubernetes PR 132430). */
 const HPA_POD_LEVEL_RESOURCES_SINCE = "1.34";
+/** The target types whose computation reads the named container's usage (the only two the API accepts for ContainerResource). */
+const CONTAINER_TARGET_TYPES = new Set(["Utilization", "AverageValue"]);
 /** The resources a pod may set at pod level (component-helpers IsSupportedPodLevelResource; hugepages aside). */
 const POD_LEVEL_RESOURCES = new Set(["cpu", "memory"]);
 
@@ -28,7 +32,7 @@ export const rule = defineRule({
   severity: "error",
   crossResource: true,
   appliesTo: ["HorizontalPodAutoscaler"],
-  summary: "An HPA scales on resource utilization that the target's containers do not request.",
+  summary: "An HPA scales on resource utilization that the target's containers do not request, or on a container its pods do not run.",
   explanation: `Utilization is usage divided by request. When an HPA has a Resource metric with target
 type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any container of the
 target's pods has no request for that resource, the HPA cannot compute it: it reports
@@ -48,8 +52,16 @@ defaulting fills from the pod-level limit when only the limit is written.
 The pods are not only the target's own: the HPA lists every pod of the namespace that the
 target's selector matches (the scale subresource's status.selector; replica_calculator.go
 GetResourceReplicas lists pods by it, whoever owns them), so another workload whose pods carry
-the same labels and request no cpu breaks the metric too, and its pods skew the average.`,
-  fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
+the same labels and request no cpu breaks the metric too, and its pods skew the average.
+A ContainerResource metric, Utilization or AverageValue, also needs the container it names to
+run in every pod: the resource metrics client fails the whole metric when a pod's metrics lack it
+("container ... not present in metrics for pod ...", pkg/controller/podautoscaler/metrics/client.go
+getContainerMetrics), and the HPA reports FailedGetContainerResourceMetric and never scales.
+The pods report the containers that run: the app containers and, from 1.29, native sidecars, not
+init containers, which have exited by then (and no pod template holds an ephemeral container).
+Only a Deployment, StatefulSet, ReplicaSet or ReplicationController target is judged: a custom
+scale target (an Argo Rollout with spec.workloadRef) may take its pods from elsewhere.`,
+  fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target); name a container the target's pods run.",
   preventsStatus: [],
   check({ resource, index, settings, report }) {
     const target = hpaTarget(resource, index)?.resource;
@@ -62,7 +74,11 @@ the same labels and request no cpu breaks the metric too, and its pods skew the 
     const written = v1 ? [] : (spec.metrics ?? []);
     if (typeof cpuPercent === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
     written.forEach((m, i) => {
-      if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
+      const absent = m.type === "ContainerResource" ? absentContainer(target, index, m, settings.kubernetesVersion) : undefined;
+      if (absent) {
+        // The metric fails before any request is read: one finding for it, at the container it names.
+        report({ path: ["spec", "metrics", i, "containerResource", "container"], ...absent });
+      } else if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
         metrics.push({ resource: m.resource.name, path: ["spec", "metrics", i, "resource", "name"] });
       } else if (m.type === "ContainerResource" && m.containerResource?.target?.type === "Utilization" && m.containerResource.name) {
         metrics.push({ resource: m.containerResource.name, container: m.containerResource.container, path: ["spec", "metrics", i, "containerResource", "name"] });
@@ -126,4 +142,46 @@ function lackingRequests(owner: Resource, index: ResourceIndex, metric: Utilizat
   );
   // calculatePodRequests walks the app containers before the sidecars: the first it names is an app container's.
   return [...lacking.filter((c) => !c.init), ...lacking.filter((c) => c.init)];
+}
+
+/**
+ * Why the HPA cannot read the container a ContainerResource metric names in the target's pods,
+ * or undefined when it can (or the pods are not known well enough to tell). The resource metrics
+ * client fails the whole metric when any pod lacks the container ("container ... not present in
+ * metrics for pod ...": pkg/controller/podautoscaler/metrics/client.go getContainerMetrics), for
+ * Utilization and AverageValue targets alike; the pods report usage of the containers that run
+ * (app containers, and from 1.29 native sidecars, which replica_calculator.go
+ * calculatePodRequests counts too), not of init containers that have exited.
+ */
+function absentContainer(target: Resource, index: ResourceIndex, metric: HpaMetric, kubernetesVersion: string) {
+  const name = metric.containerResource?.container;
+  if (!name || !CONTAINER_TARGET_TYPES.has(metric.containerResource?.target?.type ?? "")) return undefined;
+  // A custom scale target (an Argo Rollout, perhaps with spec.workloadRef) may take its pods from elsewhere.
+  if (!SCALABLE_KINDS.has(target.kind) || target.ruleKind !== target.kind) return undefined;
+  const all = admittedContainers(target, index);
+  const sidecars = compareVersions(kubernetesVersion, HPA_SIDECARS_SINCE) >= 0;
+  const running = [...all.filter((c) => !c.init), ...all.filter((c) => c.init && sidecars && c.sidecar)];
+  // No app container, or one without a name: the API rejects the workload, and other rules say so.
+  if (!all.some((c) => !c.init) || running.some((c) => !c.name)) return undefined;
+  if (running.some((c) => c.name === name)) return undefined;
+  const names = running.map((c) => c.name);
+  const hint = `set container to one the pods run: ${names.map((n) => `"${n}"`).join(", ")}`;
+  const of = `${target.kind} "${target.name}"`;
+  const init = all.find((c) => c.init && c.name === name);
+  if (init) {
+    const related = { resource: target, path: [...init.path, "name"], message: `${init.sidecar ? "sidecar" : "init"} container "${name}"` };
+    const message = init.sidecar
+      ? `container "${name}" of ${of} is an init container with restartPolicy: Always, a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on: it cannot read this metric`
+      : `container "${name}" of ${of} is an init container, which has exited by the time the pod runs: the HPA cannot read this metric`;
+    return { message, hint, related };
+  }
+  const nearName = closestWithin(name, names);
+  const nearContainer = running.find((c) => c.name === nearName);
+  return {
+    message: `the pods of ${of} have no container "${name}": the HPA cannot read this metric${didYouMean(name, names)}`,
+    hint,
+    related: nearContainer
+      ? { resource: target, path: [...nearContainer.path, "name"], message: `container "${nearContainer.name}"` }
+      : { resource: target, path: [...target.podTemplate!.specPath, "containers"], message: `containers of ${of}` },
+  };
 }
