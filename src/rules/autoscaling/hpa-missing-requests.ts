@@ -54,11 +54,13 @@ target's selector matches (the scale subresource's status.selector; replica_calc
 GetResourceReplicas lists pods by it, whoever owns them), so another workload whose pods carry
 the same labels and request no cpu breaks the metric too, and its pods skew the average.
 A ContainerResource metric, Utilization or AverageValue, also needs the container it names to
-run in every pod: the resource metrics client fails the whole metric when a pod's metrics lack it
+run in every pod the HPA lists, the target's and any other workload's its selector matches: the
+resource metrics client fails the whole metric when a pod's metrics lack it
 ("container ... not present in metrics for pod ...", pkg/controller/podautoscaler/metrics/client.go
 getContainerMetrics), and the HPA reports FailedGetContainerResourceMetric and never scales.
 The pods report the containers that run: the app containers and, from 1.29, native sidecars, not
-init containers, which have exited by then (and no pod template holds an ephemeral container).
+init containers, which have exited by then, and no ephemeral container (ValidatePodTemplateSpec
+forbids them in a template: "ephemeral containers not allowed in pod template").
 Only a Deployment, StatefulSet, ReplicaSet or ReplicationController target is judged: a custom
 scale target (an Argo Rollout with spec.workloadRef) may take its pods from elsewhere.`,
   fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target); name a container the target's pods run.",
@@ -74,7 +76,7 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
     const written = v1 ? [] : (spec.metrics ?? []);
     if (typeof cpuPercent === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
     written.forEach((m, i) => {
-      const absent = m.type === "ContainerResource" ? absentContainer(target, index, m, settings.kubernetesVersion) : undefined;
+      const absent = m.type === "ContainerResource" ? absentContainer(resource, target, index, m, settings.kubernetesVersion) : undefined;
       if (absent) {
         // The metric fails before any request is read: one finding for it, at the container it names.
         report({ path: ["spec", "metrics", i, "containerResource", "container"], ...absent });
@@ -144,30 +146,46 @@ function lackingRequests(owner: Resource, index: ResourceIndex, metric: Utilizat
   return [...lacking.filter((c) => !c.init), ...lacking.filter((c) => c.init)];
 }
 
+/** Built-in kinds whose pods keep running, so that the metrics of each of them name its containers. */
+const LONG_RUNNING_OWNERS = new Set([...SCALABLE_KINDS, "DaemonSet", "Pod"]);
+
 /**
- * Why the HPA cannot read the container a ContainerResource metric names in the target's pods,
- * or undefined when it can (or the pods are not known well enough to tell). The resource metrics
- * client fails the whole metric when any pod lacks the container ("container ... not present in
- * metrics for pod ...": pkg/controller/podautoscaler/metrics/client.go getContainerMetrics), for
- * Utilization and AverageValue targets alike; the pods report usage of the containers that run
- * (app containers, and from 1.29 native sidecars, which replica_calculator.go
- * calculatePodRequests counts too), not of init containers that have exited.
+ * The containers whose usage an owner's pods report (app containers first, then, from 1.29,
+ * native sidecars), or undefined when they are not known: a kind whose template is not read as a
+ * built-in's, or no app container or one without a name (the API rejects those, other rules say so).
  */
-function absentContainer(target: Resource, index: ResourceIndex, metric: HpaMetric, kubernetesVersion: string) {
+function reportedContainers(owner: Resource, index: ResourceIndex, sidecars: boolean) {
+  if (!LONG_RUNNING_OWNERS.has(owner.kind) || owner.ruleKind !== owner.kind) return undefined;
+  const all = admittedContainers(owner, index);
+  const running = [...all.filter((c) => !c.init), ...all.filter((c) => c.init && sidecars && c.sidecar)];
+  if (!all.some((c) => !c.init) || running.some((c) => !c.name)) return undefined;
+  return { all, running };
+}
+
+/**
+ * Why the HPA cannot read the container a ContainerResource metric names in the pods it averages
+ * over, or undefined when it can (or the pods are not known well enough to tell). The resource
+ * metrics client fails the whole metric when any pod the target's selector matches lacks the
+ * container ("container ... not present in metrics for pod ...":
+ * pkg/controller/podautoscaler/metrics/client.go getContainerMetrics, called by
+ * replica_calculator.go GetResourceReplicas and GetRawResourceReplicas before any request is
+ * read), for Utilization and AverageValue targets alike. The pods report the containers that run
+ * (app containers, and from 1.29 native sidecars, which calculatePodRequests counts too), not init
+ * containers, which have exited by then.
+ */
+function absentContainer(hpa: Resource, target: Resource, index: ResourceIndex, metric: HpaMetric, kubernetesVersion: string) {
   const name = metric.containerResource?.container;
   if (!name || !CONTAINER_TARGET_TYPES.has(metric.containerResource?.target?.type ?? "")) return undefined;
   // A custom scale target (an Argo Rollout, perhaps with spec.workloadRef) may take its pods from elsewhere.
-  if (!SCALABLE_KINDS.has(target.kind) || target.ruleKind !== target.kind) return undefined;
-  const all = admittedContainers(target, index);
+  if (!SCALABLE_KINDS.has(target.kind)) return undefined;
   const sidecars = compareVersions(kubernetesVersion, HPA_SIDECARS_SINCE) >= 0;
-  const running = [...all.filter((c) => !c.init), ...all.filter((c) => c.init && sidecars && c.sidecar)];
-  // No app container, or one without a name: the API rejects the workload, and other rules say so.
-  if (!all.some((c) => !c.init) || running.some((c) => !c.name)) return undefined;
-  if (running.some((c) => c.name === name)) return undefined;
-  const names = running.map((c) => c.name);
+  const own = reportedContainers(target, index, sidecars);
+  if (!own) return undefined;
+  if (own.running.some((c) => c.name === name)) return otherPodsWithout(hpa, target, index, name, sidecars);
+  const names = own.running.map((c) => c.name);
   const hint = `set container to one the pods run: ${names.map((n) => `"${n}"`).join(", ")}`;
   const of = `${target.kind} "${target.name}"`;
-  const init = all.find((c) => c.init && c.name === name);
+  const init = own.all.find((c) => c.init && c.name === name);
   if (init) {
     const related = { resource: target, path: [...init.path, "name"], message: `${init.sidecar ? "sidecar" : "init"} container "${name}"` };
     const message = init.sidecar
@@ -175,8 +193,7 @@ function absentContainer(target: Resource, index: ResourceIndex, metric: HpaMetr
       : `container "${name}" of ${of} is an init container, which has exited by the time the pod runs: the HPA cannot read this metric`;
     return { message, hint, related };
   }
-  const nearName = closestWithin(name, names);
-  const nearContainer = running.find((c) => c.name === nearName);
+  const nearContainer = own.running.find((c) => c.name === closestWithin(name, names));
   return {
     message: `the pods of ${of} have no container "${name}": the HPA cannot read this metric${didYouMean(name, names)}`,
     hint,
@@ -184,4 +201,19 @@ function absentContainer(target: Resource, index: ResourceIndex, metric: HpaMetr
       ? { resource: target, path: [...nearContainer.path, "name"], message: `container "${nearContainer.name}"` }
       : { resource: target, path: [...target.podTemplate!.specPath, "containers"], message: `containers of ${of}` },
   };
+}
+
+/** The first other workload whose pods the target's selector matches and which do not run the container: their metrics fail the metric too. */
+function otherPodsWithout(hpa: Resource, target: Resource, index: ResourceIndex, name: string, sidecars: boolean) {
+  for (const owner of podOwnersSelectedBy(hpa, index)) {
+    if (owner === target) continue;
+    const theirs = reportedContainers(owner, index, sidecars);
+    if (!theirs || theirs.running.some((c) => c.name === name)) continue;
+    return {
+      message: `container "${name}" is read in every pod the selector of ${target.kind} "${target.name}" matches, and the pods of ${owner.kind} "${owner.name}" have none: the HPA cannot read this metric`,
+      hint: "give the two workloads selectors that tell their pods apart",
+      related: { resource: owner, path: [...owner.podTemplate!.specPath, "containers"], message: `containers of ${owner.kind} "${owner.name}"` },
+    };
+  }
+  return undefined;
 }
