@@ -1,3 +1,5 @@
+import { closestWithin, didYouMean } from "../../did-you-mean.js";
+import type { HpaMetric } from "../../models/k8s.js";
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
 import { admittedContainers } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -5,12 +7,14 @@ import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { compareVersions } from "../schema/api-changes.js";
 import { defineRule } from "../types.js";
-import { hpaTarget } from "./target.js";
+import { SCALABLE_KINDS, hpaTarget } from "./target.js";
 
 /** The HPA counts restartable init containers (native sidecars) from this release on (kubernetes PR 120001). */
 const HPA_SIDECARS_SINCE = "1.29";
 /** Pod-level resources serve an HPA's Resource metrics from this release on (kubernetes PR 132430). */
 const HPA_POD_LEVEL_RESOURCES_SINCE = "1.34";
+/** The target types whose computation reads the named container's usage (the only two the API accepts for ContainerResource). */
+const CONTAINER_TARGET_TYPES = new Set(["Utilization", "AverageValue"]);
 /** The resources a pod may set at pod level (component-helpers IsSupportedPodLevelResource; hugepages aside). */
 const POD_LEVEL_RESOURCES = new Set(["cpu", "memory"]);
 
@@ -28,7 +32,7 @@ export const rule = defineRule({
   severity: "error",
   crossResource: true,
   appliesTo: ["HorizontalPodAutoscaler"],
-  summary: "An HPA scales on resource utilization that the target's containers do not request.",
+  summary: "An HPA scales on resource utilization that the target's containers do not request, or on a container its pods do not run.",
   explanation: `Utilization is usage divided by request. When an HPA has a Resource metric with target
 type Utilization (or autoscaling/v1's targetCPUUtilizationPercentage) and any container of the
 target's pods has no request for that resource, the HPA cannot compute it: it reports
@@ -48,8 +52,18 @@ defaulting fills from the pod-level limit when only the limit is written.
 The pods are not only the target's own: the HPA lists every pod of the namespace that the
 target's selector matches (the scale subresource's status.selector; replica_calculator.go
 GetResourceReplicas lists pods by it, whoever owns them), so another workload whose pods carry
-the same labels and request no cpu breaks the metric too, and its pods skew the average.`,
-  fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target).",
+the same labels and request no cpu breaks the metric too, and its pods skew the average.
+A ContainerResource metric, Utilization or AverageValue, also needs the container it names to
+run in every pod the HPA lists, the target's and any other workload's its selector matches: the
+resource metrics client fails the whole metric when a pod's metrics lack it
+("container ... not present in metrics for pod ...", pkg/controller/podautoscaler/metrics/client.go
+getContainerMetrics), and the HPA reports FailedGetContainerResourceMetric and never scales.
+The pods report the containers that run: the app containers and, from 1.29, native sidecars, not
+init containers, which have exited by then, and no ephemeral container (ValidatePodTemplateSpec
+forbids them in a template: "ephemeral containers not allowed in pod template").
+Only a Deployment, StatefulSet, ReplicaSet or ReplicationController target is judged: a custom
+scale target (an Argo Rollout with spec.workloadRef) may take its pods from elsewhere.`,
+  fix: "Set resources.requests for that resource on every container of the target (or use an AverageValue target); name a container the target's pods run.",
   preventsStatus: [],
   check({ resource, index, settings, report }) {
     const target = hpaTarget(resource, index)?.resource;
@@ -62,7 +76,11 @@ the same labels and request no cpu breaks the metric too, and its pods skew the 
     const written = v1 ? [] : (spec.metrics ?? []);
     if (typeof cpuPercent === "number") metrics.push({ resource: "cpu", path: ["spec", "targetCPUUtilizationPercentage"] });
     written.forEach((m, i) => {
-      if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
+      const absent = m.type === "ContainerResource" ? absentContainer(resource, target, index, m, settings.kubernetesVersion) : undefined;
+      if (absent) {
+        // The metric fails before any request is read: one finding for it, at the container it names.
+        report({ path: ["spec", "metrics", i, "containerResource", "container"], ...absent });
+      } else if (m.type === "Resource" && m.resource?.target?.type === "Utilization" && m.resource.name) {
         metrics.push({ resource: m.resource.name, path: ["spec", "metrics", i, "resource", "name"] });
       } else if (m.type === "ContainerResource" && m.containerResource?.target?.type === "Utilization" && m.containerResource.name) {
         metrics.push({ resource: m.containerResource.name, container: m.containerResource.container, path: ["spec", "metrics", i, "containerResource", "name"] });
@@ -126,4 +144,76 @@ function lackingRequests(owner: Resource, index: ResourceIndex, metric: Utilizat
   );
   // calculatePodRequests walks the app containers before the sidecars: the first it names is an app container's.
   return [...lacking.filter((c) => !c.init), ...lacking.filter((c) => c.init)];
+}
+
+/** Built-in kinds whose pods keep running, so that the metrics of each of them name its containers. */
+const LONG_RUNNING_OWNERS = new Set([...SCALABLE_KINDS, "DaemonSet", "Pod"]);
+
+/**
+ * The containers whose usage an owner's pods report (app containers first, then, from 1.29,
+ * native sidecars), or undefined when they are not known: a kind whose template is not read as a
+ * built-in's, or no app container or one without a name (the API rejects those, other rules say so).
+ */
+function reportedContainers(owner: Resource, index: ResourceIndex, sidecars: boolean) {
+  if (!LONG_RUNNING_OWNERS.has(owner.kind) || owner.ruleKind !== owner.kind) return undefined;
+  const all = admittedContainers(owner, index);
+  const running = [...all.filter((c) => !c.init), ...all.filter((c) => c.init && sidecars && c.sidecar)];
+  if (!all.some((c) => !c.init) || running.some((c) => !c.name)) return undefined;
+  return { all, running };
+}
+
+/**
+ * Why the HPA cannot read the container a ContainerResource metric names in the pods it averages
+ * over, or undefined when it can (or the pods are not known well enough to tell). The resource
+ * metrics client fails the whole metric when any pod the target's selector matches lacks the
+ * container ("container ... not present in metrics for pod ...":
+ * pkg/controller/podautoscaler/metrics/client.go getContainerMetrics, called by
+ * replica_calculator.go GetResourceReplicas and GetRawResourceReplicas before any request is
+ * read), for Utilization and AverageValue targets alike. The pods report the containers that run
+ * (app containers, and from 1.29 native sidecars, which calculatePodRequests counts too), not init
+ * containers, which have exited by then.
+ */
+function absentContainer(hpa: Resource, target: Resource, index: ResourceIndex, metric: HpaMetric, kubernetesVersion: string) {
+  const name = metric.containerResource?.container;
+  if (!name || !CONTAINER_TARGET_TYPES.has(metric.containerResource?.target?.type ?? "")) return undefined;
+  // A custom scale target (an Argo Rollout, perhaps with spec.workloadRef) may take its pods from elsewhere.
+  if (!SCALABLE_KINDS.has(target.kind)) return undefined;
+  const sidecars = compareVersions(kubernetesVersion, HPA_SIDECARS_SINCE) >= 0;
+  const own = reportedContainers(target, index, sidecars);
+  if (!own) return undefined;
+  if (own.running.some((c) => c.name === name)) return otherPodsWithout(hpa, target, index, name, sidecars);
+  const names = own.running.map((c) => c.name);
+  const hint = `set container to one the pods run: ${names.map((n) => `"${n}"`).join(", ")}`;
+  const of = `${target.kind} "${target.name}"`;
+  const init = own.all.find((c) => c.init && c.name === name);
+  if (init) {
+    const related = { resource: target, path: [...init.path, "name"], message: `${init.sidecar ? "sidecar" : "init"} container "${name}"` };
+    const message = init.sidecar
+      ? `container "${name}" of ${of} is an init container with restartPolicy: Always, a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on: it cannot read this metric`
+      : `container "${name}" of ${of} is an init container, which has exited by the time the pod runs: the HPA cannot read this metric`;
+    return { message, hint, related };
+  }
+  const nearContainer = own.running.find((c) => c.name === closestWithin(name, names));
+  return {
+    message: `the pods of ${of} have no container "${name}": the HPA cannot read this metric${didYouMean(name, names)}`,
+    hint,
+    related: nearContainer
+      ? { resource: target, path: [...nearContainer.path, "name"], message: `container "${nearContainer.name}"` }
+      : { resource: target, path: [...target.podTemplate!.specPath, "containers"], message: `containers of ${of}` },
+  };
+}
+
+/** The first other workload whose pods the target's selector matches and which do not run the container: their metrics fail the metric too. */
+function otherPodsWithout(hpa: Resource, target: Resource, index: ResourceIndex, name: string, sidecars: boolean) {
+  for (const owner of podOwnersSelectedBy(hpa, index)) {
+    if (owner === target) continue;
+    const theirs = reportedContainers(owner, index, sidecars);
+    if (!theirs || theirs.running.some((c) => c.name === name)) continue;
+    return {
+      message: `container "${name}" is read in every pod the selector of ${target.kind} "${target.name}" matches, and the pods of ${owner.kind} "${owner.name}" have none: the HPA cannot read this metric`,
+      hint: "give the two workloads selectors that tell their pods apart",
+      related: { resource: owner, path: [...owner.podTemplate!.specPath, "containers"], message: `containers of ${owner.kind} "${owner.name}"` },
+    };
+  }
+  return undefined;
 }
