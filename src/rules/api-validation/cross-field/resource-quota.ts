@@ -88,6 +88,8 @@ function valueOf(v: unknown): number | undefined {
 
 /** Quantity.MilliValue() % 1000 != 0: MilliValue rounds up what is below a thousandth. */
 function isWhole(value: number): boolean {
+  // Past 2^53 thousandths a float holds no fraction: what was written is not known to the digit.
+  if (Math.abs(value) * 1000 >= Number.MAX_SAFE_INTEGER) return true;
   const milli = value * 1000;
   const nearest = Math.round(milli);
   const m = Math.abs(milli - nearest) <= Math.abs(milli) * 1e-12 + 1e-9 ? nearest : Math.ceil(milli);
@@ -239,6 +241,9 @@ const hardNames = (ctx: CheckContext): string[] => {
 
 const quotedList = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(", ");
 
+/** " of scope "X"" when the expression names its scope (a missing or mistyped name is the schema rules'). */
+const ofScope = (req: Obj): string => (typeof req.scopeName === "string" && req.scopeName !== "" ? ` of scope "${req.scopeName}"` : "");
+
 /** How many values a match expression gives: a value of the wrong type (invalid-type's) is one. */
 const valueCount = (values: unknown): number => (Array.isArray(values) ? values.length : values === undefined || values === null ? 0 : 1);
 
@@ -338,7 +343,7 @@ export const RESOURCE_QUOTA_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         if ((op !== "In" && op !== "NotIn") || valueCount(req.values) > 0) continue;
         ctx.report({
           path: [...where, req.values === undefined || req.values === null ? "operator" : "values"],
-          message: `operator "${op}" of scope "${shown(req.scopeName)}" has no values to match`,
+          message: `operator "${op}"${ofScope(req)} has no values to match`,
           hint: `add values (the names to match, e.g. values: [high]), or use operator Exists`,
         });
       }
@@ -357,8 +362,8 @@ export const RESOURCE_QUOTA_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         if ((op !== "Exists" && op !== "DoesNotExist") || count === 0) continue;
         ctx.report({
           path: [...where, "values"],
-          message: `operator "${op}" of scope "${shown(req.scopeName)}" takes no values, and ${count === 1 ? "one is" : `${count} are`} given`,
-          hint: EXISTS_ONLY.has(shown(req.scopeName)) ? "remove values" : `remove values, or set operator to ${op === "Exists" ? "In" : "NotIn"} to match those names`,
+          message: `operator "${op}"${ofScope(req)} takes no values, and ${count === 1 ? "one is" : `${count} are`} given`,
+          hint: typeof req.scopeName === "string" && EXISTS_ONLY.has(req.scopeName) ? "remove values" : `remove values, or set operator to ${op === "Exists" ? "In" : "NotIn"} to match those names`,
         });
       }
     },
