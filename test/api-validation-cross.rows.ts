@@ -430,4 +430,37 @@ export const ROWS: readonly Row[] = [
   { upstream: `${RBAC} TestValidateRoleBindingSubject: a namespace of the wrong type (YAML 1.1's no) is a namespace`, manifest: binding("ClusterRoleBinding", { kind: "ServiceAccount", name: "sa", namespace: false }), rule: "required-value", valid: true },
   { upstream: `${RBAC} cases of ValidatePolicyRule: resources written as a string is there`, manifest: role("Role", [{ apiGroups: [""], resources: "pods", verbs: ["get"] }]), rule: "required-value", valid: true },
   { upstream: `${CORE} cases of validateEnvVarValueFrom: a value of the wrong type beside valueFrom is a value`, manifest: pod({}, { env: [{ name: "A", value: 1.1, valueFrom: { fieldRef: { fieldPath: "metadata.name" } } }] }), rule: "invalid-combination", valid: false, says: '"A"' },
+  // --- ResourceQuota (validateResourceQuotaScopes, validateScopedResourceSelectorRequirement)
+  { upstream: `${CORE} TestValidateResourceQuota: invalidBestEffortScopePairsSpec (conflicting scopes)`, manifest: quota({ pods: "10" }, { scopes: ["BestEffort", "NotBestEffort"] }), rule: "invalid-combination", valid: false, says: '"NotBestEffort"' },
+  { upstream: `${CORE} TestValidateResourceQuota: invalidTerminatingScopePairsSpec (conflicting scopes)`, manifest: quota({ pods: "10" }, { scopes: ["Terminating", "NotTerminating"] }), rule: "invalid-combination", valid: false, says: '"Terminating"' },
+  { upstream: `${CORE} TestValidateResourceQuota: scopeSelector with Terminating and NotTerminating (conflicting scopes)`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["Terminating", "Exists"], ["NotTerminating", "Exists"]) }), rule: "invalid-combination", valid: false, says: '"NotTerminating"' },
+  { upstream: `${CORE} TestValidateResourceQuota: Terminating and NotBestEffort together`, manifest: quota({ pods: "10", "requests.cpu": "4" }, { scopes: ["Terminating", "NotBestEffort"] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: BestEffort in scopes and NotBestEffort in scopeSelector are validated apart`, manifest: quota({ pods: "10" }, { scopes: ["BestEffort"], scopeSelector: selector(["NotBestEffort", "Exists"]) }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: invalidBestEffortScope (unsupported scope applied to resource: cpu)`, manifest: quota({ pods: "10", cpu: "4" }, { scopes: ["BestEffort"] }), rule: "invalid-combination", valid: false, says: '"cpu"' },
+  { upstream: `${CORE} TestValidateResourceQuota: bestEffortSpec (BestEffort with pods)`, manifest: quota({ pods: "10" }, { scopes: ["BestEffort"] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: BestEffort with an object count outside the standard names`, manifest: quota({ pods: "10", "count/pods": "10" }, { scopes: ["BestEffort"] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: nonBestEffortSpec (NotBestEffort with compute resources)`, manifest: quota({ pods: "10", "requests.cpu": "4", "limits.memory": "8Gi" }, { scopes: ["NotBestEffort"] }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: Terminating scope with requests.storage (unsupported scope applied to resource)`, manifest: quota({ pods: "10", "requests.storage": "10Gi" }, { scopes: ["Terminating"] }), rule: "invalid-combination", valid: false, says: '"requests.storage"' },
+  { upstream: `${CORE} TestValidateResourceQuota: priorityClass scope selector with services (unsupported scope applied to resource)`, manifest: quota({ pods: "10", services: "2" }, { scopeSelector: selector(["PriorityClass", "In", ["high"]]) }), rule: "invalid-combination", valid: false, says: '"services"' },
+  { upstream: `${CORE} TestValidateResourceQuota: scopeSelectorSpec (PriorityClass In with pods and cpu)`, manifest: quota({ pods: "10", cpu: "4" }, { scopeSelector: selector(["PriorityClass", "In", ["cluster-services"]]) }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: VolumeAttributesClass scope with claims and storage`, manifest: quota({ persistentvolumeclaims: "10", "requests.storage": "100Gi" }, { scopeSelector: selector(["VolumeAttributesClass", "In", ["gold"]]) }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: invalidCrossNamespaceAffinitySpec (operator In: must be 'Exists')`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["CrossNamespacePodAffinity", "In", ["x"]]) }), rule: "invalid-combination", valid: false, says: '"In"' },
+  { upstream: `${CORE} TestValidateResourceQuota: crossNamespaceAffinitySpec (operator Exists)`, manifest: quota({ pods: "10", "requests.cpu": "4" }, { scopeSelector: selector(["CrossNamespacePodAffinity", "Exists"]) }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: BestEffort with operator DoesNotExist (must be 'Exists')`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["BestEffort", "DoesNotExist"]) }), rule: "invalid-combination", valid: false, says: '"DoesNotExist"' },
+  { upstream: `${CORE} TestValidateResourceQuota: PriorityClass with operator DoesNotExist`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "DoesNotExist"]) }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: In without values (must be at least one value)`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "In"]) }), rule: "required-value", valid: false, says: '"In"' },
+  { upstream: `${CORE} TestValidateResourceQuota: NotIn with empty values (must be at least one value)`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "NotIn", []]) }), rule: "required-value", valid: false, says: '"NotIn"' },
+  { upstream: `${CORE} TestValidateResourceQuota: NotIn with a value`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "NotIn", ["low"]]) }), rule: "required-value", valid: true },
+  { upstream: `${CORE} TestValidateResourceQuota: Exists with values (must be no value)`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "Exists", ["high"]]) }), rule: "invalid-combination", valid: false, says: '"Exists"' },
+  { upstream: `${CORE} TestValidateResourceQuota: Exists with an empty values list`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "Exists", []]) }), rule: "invalid-combination", valid: true },
 ];
+
+/** A ResourceQuota with `hard` limits and more of its spec. */
+function quota(hard: Obj, spec: Obj = {}): Obj {
+  return { apiVersion: "v1", kind: "ResourceQuota", metadata: { name: "q", namespace: "team" }, spec: { hard, ...spec } };
+}
+
+/** A scope selector of [scopeName, operator, values?] expressions. */
+function selector(...expressions: Array<[string, string, string[]?]>): Obj {
+  return { matchExpressions: expressions.map(([scopeName, operator, values]) => ({ scopeName, operator, ...(values ? { values } : {}) })) };
+}

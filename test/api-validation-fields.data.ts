@@ -555,4 +555,27 @@ good("pod", "dnsConfig", [long(2)], `${C} TestValidatePodDNSConfig`, (v) => ({ s
 good("pod", "dnsConfig", [long(3), long(16)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.28" });
 bad("pod", "dnsConfig", [long(17)], `${C} TestValidatePodDNSConfig`, (v) => ({ searches: v }), { version: "1.28" });
 
+// ResourceQuota spec.hard (ValidateResourceQuotaSpec): names a quota tracks, quantities not negative
+// and whole where counted; scopes the target release knows. Names hold dots: a row sets a map under
+// spec.hard, merged with the site's pods limit.
+SITES.resourceQuota = { prefix: "spec", build: (n) => ({ apiVersion: "v1", kind: "ResourceQuota", metadata: meta(n), spec: { hard: { pods: "10" } } }) };
+const hard = (name: string) => (v: unknown) => ({ [name]: v });
+const quotaNames = (names: string[], valid: boolean, what: string) =>
+  each("resourceQuota", "hard", names, valid, `${C} TestValidateResourceQuota (${what})`, {}, (name) => ({ [name as string]: "1" }));
+quotaNames(["cpu", "memory", "ephemeral-storage", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage", "pods", "resourcequotas", "services", "replicationcontrollers", "secrets", "persistentvolumeclaims", "configmaps", "services.nodeports", "services.loadbalancers"], true, "spec: every standard quota resource");
+quotaNames(["hugepages-2Mi", "requests.hugepages-1Gi", "count/pods", "count/deployments.apps", "count/widgets.example.com", "nvidia.com/gpu", "requests.nvidia.com/gpu", "gold.storageclass.storage.k8s.io/requests.storage"], true, "extended and object-count names");
+quotaNames(["storage", "request.cpu", "limits.hugepages-2Mi", "widgets", "Pods", "-bad/name", "example.com/"], false, "invalidQuotaResourceSpec: must be a standard resource for quota or qualified");
+good("resourceQuota", "hard", ["0", "100", "1e3", "2Gi"], `${C} TestValidateResourceQuota (spec: zero and positive limits)`, hard("requests.memory"));
+bad("resourceQuota", "hard", ["-1", "-100m", "-1Gi"], `${C} TestValidateResourceQuota (negativeSpec: isNegativeErrorMsg)`, hard("requests.cpu"));
+bad("resourceQuota", "hard", ["-1"], `${C} TestValidateResourceQuota (negativeSpec: isNegativeErrorMsg)`, hard("services"));
+bad("resourceQuota", "hard", ["0.1", "500m", "1.5"], `${C} TestValidateResourceQuota (fractionalPodSpec: isNotIntegerErrorMsg)`, hard("pods"));
+bad("resourceQuota", "hard", ["0.5", "1500m"], `${C} TestValidateResourceQuota (extended resources and object counts are integers)`, hard("count/deployments.apps"));
+bad("resourceQuota", "hard", ["0.5"], `${C} TestValidateResourceQuota (extended resources and object counts are integers)`, hard("nvidia.com/gpu"));
+good("resourceQuota", "hard", ["1.5", "500m"], `${C} TestValidateResourceQuota (a requests.<domain>/<name> quota is not an extended resource name: fractions pass)`, hard("requests.nvidia.com/gpu"));
+good("resourceQuota", "hard", ["0.5", "250m"], `${C} TestValidateResourceQuota (compute resources take fractions)`, hard("limits.cpu"));
+good("resourceQuota", "scopes", [["CrossNamespacePodAffinity"]], `${C} TestValidateResourceQuota (crossNamespaceAffinity scope)`, undefined, { version: "1.22" });
+bad("resourceQuota", "scopes", [["CrossNamespacePodAffinity"]], `${C} TestValidateResourceQuota (crossNamespaceAffinity scope before PodAffinityNamespaceSelector is on)`, undefined, { version: "1.21" });
+good("resourceQuota", "scopeSelector", [{ matchExpressions: [{ scopeName: "VolumeAttributesClass", operator: "In", values: ["gold"] }] }], `${C} TestValidateResourceQuota (volumeAttributesClass scope selector)`, undefined, { version: "1.33" });
+bad("resourceQuota", "scopeSelector", [{ matchExpressions: [{ scopeName: "VolumeAttributesClass", operator: "In", values: ["gold"] }] }], `${C} TestValidateResourceQuota (volumeAttributesClass scope before it exists: unsupported scope)`, undefined, { version: "1.32" });
+
 export const ROWS: readonly Row[] = rows;

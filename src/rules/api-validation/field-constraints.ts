@@ -40,6 +40,7 @@ import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
 import { PROFILE_FIELD_CONSTRAINTS } from "./cross-field/profiles.js";
 import { LIMIT_RANGE_FIELD_CONSTRAINTS } from "./cross-field/limit-range.js";
+import { RESOURCE_QUOTA_FIELD_CONSTRAINTS } from "./cross-field/resource-quota.js";
 import { POD_ANNOTATION_FIELD_CONSTRAINTS } from "./cross-field/pod-annotations.js";
 
 const CV = "pkg/apis/core/validation/validation.go";
@@ -697,4 +698,4 @@ const objectSpec: FieldConstraint[] = [
   }),
 ];
 
-export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS, ...POD_ANNOTATION_FIELD_CONSTRAINTS];
+export const FIELD_CONSTRAINTS: readonly FieldConstraint[] = [...podSpec, ...containerSpec, ...volumeSpec, ...objectSpec, ...PROFILE_FIELD_CONSTRAINTS, ...LIMIT_RANGE_FIELD_CONSTRAINTS, ...POD_ANNOTATION_FIELD_CONSTRAINTS, ...RESOURCE_QUOTA_FIELD_CONSTRAINTS];

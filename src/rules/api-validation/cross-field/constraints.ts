@@ -13,12 +13,13 @@ import { RESOURCE_CONSTRAINTS } from "./resources.js";
 import { HANDLER_CONSTRAINTS } from "./handlers.js";
 import { PROFILE_CONSTRAINTS } from "./profiles.js";
 import { LIMIT_RANGE_CONSTRAINTS } from "./limit-range.js";
+import { RESOURCE_QUOTA_CONSTRAINTS } from "./resource-quota.js";
 import { POD_ANNOTATION_CONSTRAINTS } from "./pod-annotations.js";
 import { hasNeed, type CheckContext, type CrossFieldConstraint, type CrossFieldRuleId, type Obj, type SharedSites } from "./walk.js";
 
 export type { CrossFieldConstraint, CrossFieldRuleId } from "./walk.js";
 
-export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS, ...POD_ANNOTATION_CONSTRAINTS];
+export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS, ...POD_ANNOTATION_CONSTRAINTS, ...RESOURCE_QUOTA_CONSTRAINTS];
 
 /** The constraints of each kind, in table order: a constant of the code, not of the input. */
 const BY_KIND: ReadonlyMap<string, readonly CrossFieldConstraint[]> = (() => {
@@ -45,6 +46,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
   ["PodDisruptionBudget", ["policy"]],
   ["ValidatingAdmissionPolicyBinding", ["admissionregistration.k8s.io"]],
   ["LimitRange", [""]],
+  ["ResourceQuota", [""]],
 ]);
 
 /**
