@@ -58,6 +58,8 @@ run in every pod the HPA lists, the target's and any other workload's its select
 resource metrics client fails the whole metric when a pod's metrics lack it
 ("container ... not present in metrics for pod ...", pkg/controller/podautoscaler/metrics/client.go
 getContainerMetrics), and the HPA reports FailedGetContainerResourceMetric and never scales.
+Only running pods are in the metrics: a workload scaled to \`replicas: 0\` and a bare Pod that
+runs to completion (restartPolicy Never or OnFailure, a Helm test hook) do not count there.
 The pods report the containers that run: the app containers and, from 1.29, native sidecars, not
 init containers, which have exited by then, and no ephemeral container (ValidatePodTemplateSpec
 forbids them in a template: "ephemeral containers not allowed in pod template").
@@ -203,10 +205,23 @@ function absentContainer(hpa: Resource, target: Resource, index: ResourceIndex, 
   };
 }
 
-/** The first other workload whose pods the target's selector matches and which do not run the container: their metrics fail the metric too. */
+/**
+ * Whether an owner has pods running for the metrics server to report: not a workload scaled to
+ * `replicas: 0`, not a bare Pod that runs to completion (restartPolicy Never or OnFailure, a Helm
+ * test hook), which is in the metrics only for the moments it runs.
+ */
+function runsPods(owner: Resource): boolean {
+  if (owner.kind === "Pod") {
+    const policy = owner.get(["spec", "restartPolicy"]);
+    return policy === undefined || policy === null || policy === "" || policy === "Always";
+  }
+  return owner.get(["spec", "replicas"]) !== 0;
+}
+
+/** The first other workload whose running pods the target's selector matches and which do not run the container: their metrics fail the metric too. */
 function otherPodsWithout(hpa: Resource, target: Resource, index: ResourceIndex, name: string, sidecars: boolean) {
   for (const owner of podOwnersSelectedBy(hpa, index)) {
-    if (owner === target) continue;
+    if (owner === target || !runsPods(owner)) continue;
     const theirs = reportedContainers(owner, index, sidecars);
     if (!theirs || theirs.running.some((c) => c.name === name)) continue;
     return {
