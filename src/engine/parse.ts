@@ -51,6 +51,9 @@ export function scalarValue(node: Pick<Scalar, "value" | "source">): unknown {
   // YAML 1.1 timestamps and sexagesimal numbers stay the strings that were written.
   if (v instanceof Date) return node.source ?? String(v);
   if (typeof v === "number" && typeof node.source === "string" && node.source.includes(":")) return node.source;
+  // The yaml package's YAML 1.1 float takes `e2` (no digit before the exponent) for NaN; go-yaml
+  // (kubectl) reads only `.nan` as NaN, and `e2`, `-e5` as the strings written.
+  if (typeof v === "number" && Number.isNaN(v) && typeof node.source === "string" && !/^\.(?:nan|NaN|NAN)$/.test(node.source)) return node.source;
   if (typeof v === "bigint") return Number(v);
   if (v instanceof Uint8Array) return node.source ?? "";
   return v;

@@ -720,9 +720,14 @@ function documents(): ParsedDocument[] {
       const e = r1;
       const le = restOfLine(e);
       rootEnd = le < docEnd ? le + 1 : docEnd;
-      // Comment lines after a root flow collection: the yaml package's document range takes them
-      // in, so the full route reads such a document.
-      for (let k = rootEnd; k < docEnd; k++) if (T.charCodeAt(k) === 35) throw BAIL;
+      // Comment lines after a root flow collection, or more than one blank line: the yaml
+      // package's document range takes the comments in and stops after the first blank line, so
+      // the full route reads such a document.
+      let blank = 0;
+      for (let k = rootEnd; k < docEnd; k++) {
+        const ch = T.charCodeAt(k);
+        if (ch === 35 || (ch === NL && ++blank > 1)) throw BAIL;
+      }
       skipTrailing(rootEnd, 0, true, rootEnd);
       r0 = contentAt;
       r1 = e;
