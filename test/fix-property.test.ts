@@ -49,10 +49,23 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 function changes(a: unknown, b: unknown, path: Path, out: Change[]): void {
   if (isDeepStrictEqual(a, b)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
-    if (Math.abs(a.length - b.length) === 1) {
+    if (a.length !== b.length) {
+      // Items removed (or added) with the rest kept in order: one change per such item, with every
+      // item of the same value as an alternative (which of two equal items went cannot be told).
       const [long, short, kind] = a.length > b.length ? [a, b, "removed" as const] : [b, a, "added" as const];
-      const ks = long.flatMap((_, i) => (isDeepStrictEqual([...long.slice(0, i), ...long.slice(i + 1)], short) ? [i] : []));
-      if (ks.length) return void out.push({ path: [...path, ks[0]], kind, also: ks.slice(1).map((k) => [...path, k]) });
+      const gone: number[] = [];
+      let j = 0;
+      for (let i = 0; i < long.length; i++) {
+        if (j < short.length && isDeepStrictEqual(long[i], short[j])) j++;
+        else gone.push(i);
+      }
+      if (j === short.length) {
+        for (const i of gone) {
+          const same = long.flatMap((v, k) => (k !== i && isDeepStrictEqual(v, long[i]) ? [k] : []));
+          out.push({ path: [...path, i], kind, also: same.map((k) => [...path, k]) });
+        }
+        return;
+      }
     }
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
       if (i >= a.length) out.push({ path: [...path, i], kind: "added" });
