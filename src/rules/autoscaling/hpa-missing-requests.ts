@@ -53,6 +53,9 @@ The pods are not only the target's own: the HPA lists every pod of the namespace
 target's selector matches (the scale subresource's status.selector; replica_calculator.go
 GetResourceReplicas lists pods by it, whoever owns them), so another workload whose pods carry
 the same labels and request no cpu breaks the metric too, and its pods skew the average.
+Another workload counts when its namespace is as certain as the target's: one that writes
+\`namespace: default\` is not held against a target without a namespace, which \`kubectl apply -n\`
+may put elsewhere.
 A ContainerResource metric, Utilization or AverageValue, also needs the container it names to
 run in every pod the HPA lists, the target's and any other workload's its selector matches: the
 resource metrics client fails the whole metric when a pod's metrics lack it
@@ -93,7 +96,7 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
       metrics.push({ resource: "cpu", path: ["spec", "scaleTargetRef"], implied: true });
     }
     // The HPA averages over every pod its target's selector matches, whoever runs them (horizontal.go lists pods by the scale selector).
-    const owners = [target, ...podOwnersSelectedBy(resource, index).filter((o) => o !== target)];
+    const owners = [target, ...otherPodOwners(resource, target, index)];
     for (const metric of metrics) {
       for (const owner of owners) {
         if (owner !== target && metric.container !== undefined) continue;
@@ -190,8 +193,15 @@ function absentContainer(hpa: Resource, target: Resource, index: ResourceIndex, 
   const init = own.all.find((c) => c.init && c.name === name);
   if (init) {
     const related = { resource: target, path: [...init.path, "name"], message: `${init.sidecar ? "sidecar" : "init"} container "${name}"` };
+    // Before 1.29 a Utilization target fails on the sidecar's request (calculatePodRequests reads
+    // app containers only); an AverageValue target reads no request, but the sidecar itself needs
+    // the SidecarContainers gate, off by default until 1.29, without which it is a plain init container.
+    const why =
+      metric.containerResource?.target?.type === "Utilization"
+        ? `a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on`
+        : `which runs as a sidecar only from Kubernetes ${HPA_SIDECARS_SINCE} on (before, the SidecarContainers feature gate is off by default)`;
     const message = init.sidecar
-      ? `container "${name}" of ${of} is an init container with restartPolicy: Always, a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on: it cannot read this metric`
+      ? `container "${name}" of ${of} is an init container with restartPolicy: Always, ${why}: the HPA cannot read this metric`
       : `container "${name}" of ${of} is an init container, which has exited by the time the pod runs: the HPA cannot read this metric`;
     return { message, hint, related };
   }
@@ -218,10 +228,20 @@ function runsPods(owner: Resource): boolean {
   return owner.get(["spec", "replicas"]) !== 0;
 }
 
+/**
+ * The other workloads and Pods whose pods the target's selector matches, among those whose
+ * namespace is as certain as the target's: both written (or set by a listing kustomization), or
+ * both left to `kubectl apply -n`. One that writes `namespace: default` is not held against a
+ * target that may be applied to another namespace (as limit-range-violation judges).
+ */
+function otherPodOwners(hpa: Resource, target: Resource, index: ResourceIndex): Resource[] {
+  return podOwnersSelectedBy(hpa, index).filter((o) => o !== target && o.namespaceCertain === target.namespaceCertain);
+}
+
 /** The first other workload whose running pods the target's selector matches and which do not run the container: their metrics fail the metric too. */
 function otherPodsWithout(hpa: Resource, target: Resource, index: ResourceIndex, name: string, sidecars: boolean) {
-  for (const owner of podOwnersSelectedBy(hpa, index)) {
-    if (owner === target || !runsPods(owner)) continue;
+  for (const owner of otherPodOwners(hpa, target, index)) {
+    if (!runsPods(owner)) continue;
     const theirs = reportedContainers(owner, index, sidecars);
     if (!theirs || theirs.running.some((c) => c.name === name)) continue;
     return {
