@@ -1,5 +1,6 @@
 import { defineRule } from "../types.js";
-import { HANDLERS, handlersOf, PROBE_LABEL, probesOf } from "./probes.js";
+import { handlersOf, PROBE_LABEL, probesOf } from "./probes.js";
+import { PROBE_HANDLERS } from "../../models/one-of.js";
 
 export const rule = defineRule({
   id: "probe-handler-invalid",
@@ -25,7 +26,7 @@ first.`,
           path: site.path,
           target: "key",
           message: `${PROBE_LABEL[site.kind]} of container "${name}" has no handler`,
-          hint: `add one of ${HANDLERS.join(", ")}`,
+          hint: `add one of ${PROBE_HANDLERS.join(", ")}`,
         });
       } else if (handlers.length > 1) {
         report({

@@ -5,10 +5,10 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import { longRunningContainers } from "../../models/pods.js";
+import { PROBE_HANDLERS } from "../../models/one-of.js";
 
 export type ProbeKind = "livenessProbe" | "readinessProbe" | "startupProbe";
 export const PROBE_KINDS: readonly ProbeKind[] = ["livenessProbe", "readinessProbe", "startupProbe"];
-export const HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"] as const;
 
 export { PROBE_DEFAULTS };
 
@@ -60,10 +60,10 @@ function findProbes(resource: Resource, memo: Memo): ProbeSite[] {
 }
 
 /** The handlers written in a probe (a null handler counts as absent, as in the API). */
-export function handlersOf(raw: Record<string, unknown>): Array<(typeof HANDLERS)[number]> {
+export function handlersOf(raw: Record<string, unknown>): Array<(typeof PROBE_HANDLERS)[number]> {
   // In the order written, so that "the second handler" is the one the user added last.
   return Object.keys(raw).filter(
-    (h): h is (typeof HANDLERS)[number] => (HANDLERS as readonly string[]).includes(h) && raw[h] !== undefined && raw[h] !== null,
+    (h): h is (typeof PROBE_HANDLERS)[number] => (PROBE_HANDLERS as readonly string[]).includes(h) && raw[h] !== undefined && raw[h] !== null,
   );
 }
 

@@ -8,8 +8,9 @@ export const rule = schemaRule({
 a Deployment needs a selector and a template, an env var needs a name. The API server rejects
 the object with "Required value" and \`kubectl apply\` applies nothing from it. This usually
 means a key was misspelled or indented under the wrong parent; when the field is written one
-level off in a single place (a probe's \`port\` beside its \`httpGet\`), the finding says where it
-is written and to move it (unknown-field reports the misplaced key too). For custom resources whose
+level off in a single place (a probe's \`port\` beside its \`httpGet\`, a \`containerPort\` beside a
+\`ports\` list of one item), the finding says where it is written and to move it (unknown-field
+reports the misplaced key too). For custom resources whose
 CustomResourceDefinition is part of the input, the \`required\` lists of its openAPIV3Schema
 apply; a required field with a \`default\` is never missing (defaulting runs first), and null
 counts as absent unless the field is \`nullable\`; without the CRD in the input, the bundled

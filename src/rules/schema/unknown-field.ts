@@ -11,7 +11,11 @@ validation turned off the field is silently dropped instead, which is worse: a m
 high never configures the rollout. Field names are case-sensitive. When the key is a valid
 field one level up or down, it is reported as misplaced with the path where it belongs; when
 several fields one level down take it, the one written beside it is its place (a volume's
-\`defaultMode\` beside its \`configMap\`). Fields
+\`defaultMode\` beside its \`configMap\`), and a field of a list's items written beside a list
+of one item belongs in that item. A key is never moved into an object that sets another member
+of its one-of group already (a probe runs one of exec, httpGet, tcpSocket and grpc; a volume has
+one source; a PodDisruptionBudget sets minAvailable or maxUnavailable): the API server would
+refuse the object after the move, so the key is reported as unknown, with the member in the way. Fields
 written in the shape of another API version get one finding with the rewrite, because removing
 them would leave the object incomplete: a networking.k8s.io/v1 Ingress backend with the
 v1beta1 \`serviceName\`/\`servicePort\` needs \`service.name\` and \`service.port.number\`,

@@ -19,6 +19,7 @@ import { compareVersions } from "./api-changes.js";
 import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
+import { oneOfConflict, type OneOfConflict } from "../../models/one-of.js";
 
 export type SchemaRuleId =
   | "unknown-field"
@@ -247,8 +248,10 @@ interface MisplacedHome {
   segments: string[];
   /** The value fits the home as written (not only its shape). */
   exact: boolean;
-  /** The home's path when it is a single place (not an item of a list). */
+  /** The home's path when it is a single place (not one of several items of a list). */
   path?: Path;
+  /** The object there sets another member of the key's one-of group: no home after all (unknownField says why). */
+  blocked?: { object: string; conflict: OneOfConflict };
 }
 
 const NO_MOVES: readonly MovedFields[] = [];
@@ -573,6 +576,14 @@ class Walker {
     // Only the case differs: the field the user meant, unless the map has it already.
     if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`, { fix: rename(sameCase) });
     const home = this.misplacedHome(key, value, fields, path);
+    if (home?.blocked) {
+      // Moved there, the key would be a second member of a one-of group, which the API server refuses.
+      const { object, conflict } = home.blocked;
+      return finding(
+        `unknown field ${JSON.stringify(key)} in ${where}: it is a field of ${object}, which sets ${JSON.stringify(conflict.member)} already, and ${conflict.group.of} takes only one of ${JSON.stringify(conflict.member)} and ${JSON.stringify(key)}`,
+        `remove ${JSON.stringify(key)}, or move it to ${home.at} in place of ${JSON.stringify(conflict.member)}`,
+      );
+    }
     if (home && !home.exact) {
       // The only field of that name nearby does not take the value (a Service's `type: ClusterIP` in a
       // Deployment): misplaced, or meant for another kind. One finding, the move a suggestion; the
@@ -587,7 +598,7 @@ class Walker {
       );
     }
     if (home) {
-      // A single home (not a list item, which would be a guess of which one) is where the user meant it.
+      // A single home (not one of several items of a list, which would be a guess of which one) is where the user meant it.
       const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
       finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
       if (home.path) this.supplies(home.path, [...path, key]);
@@ -616,7 +627,9 @@ class Walker {
    * says whether the value fits as written (only then is the move a safe fix). Of several fields
    * one level down that take it, the one written beside it is its home when it is the only one
    * written (a volume's `defaultMode` beside its `configMap`: secret, configMap, downwardAPI and
-   * projected all take one). A field one level down that is written already is no home.
+   * projected all take one). A field one level down that is written already is no home. A list of
+   * one item written as a map is that item (`containerPort` beside a `ports` list of one port).
+   * A home whose object sets another member of the key's one-of group comes back `blocked`.
    */
   private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): MisplacedHome | undefined {
     return this.homeWhere(key, value, fields, path, accepts) ?? this.homeWhere(key, value, fields, path, acceptsShape);
@@ -636,10 +649,22 @@ class Walker {
       const child = objectType(inner);
       const childCode = child.fields.get(key);
       if (child.free || childCode === undefined || !fits(childCode, value)) continue;
-      // The object written there has the field already: this key is a stray copy, not its place.
       const there = holder?.[name];
-      if (!list && isMap(there) && Object.hasOwn(there, key)) continue;
-      const home: MisplacedHome = { at: formatPath([...path, name]) + (list ? "[]" : "") + `.${key}`, code: childCode, segments: [...segments(path), name, ...(list ? ["[]"] : []), key], exact, ...(list ? {} : { path: [...path, name, key] }) };
+      // A list of one item written as an object is one place, that item; of several, a guess of which one.
+      const only = list && Array.isArray(there) && there.length === 1 && isMap(there[0]) ? there[0] : undefined;
+      const object = list ? only : there;
+      // The object written there has the field already: this key is a stray copy, not its place.
+      if (isMap(object) && Object.hasOwn(object, key)) continue;
+      const objectPath = only ? [...path, name, 0] : [...path, name];
+      const conflict = isMap(object) ? oneOfConflict(inner, object, key) : undefined;
+      const home: MisplacedHome = {
+        at: formatPath(objectPath) + (list && !only ? "[]" : "") + `.${key}`,
+        code: childCode,
+        segments: [...segments(path), name, ...(list ? ["[]"] : []), key],
+        exact,
+        ...(list && !only ? {} : { path: [...objectPath, key] }),
+        ...(conflict ? { blocked: { object: formatPath(objectPath), conflict } } : {}),
+      };
       down.push(home);
       // Written: an object there (a list of them for a list), not a null or a scalar in its place.
       if (list ? Array.isArray(there) : isMap(there)) written.push(home);
@@ -648,11 +673,15 @@ class Walker {
     if (down.length > 1) return written.length === 1 ? written[0] : undefined;
     // The object around this one.
     const parent = this.objectCodes.length - 2;
-    if (parent >= 0 && !Object.hasOwn(this.objectValues[parent], key)) {
-      const parentType = objectType(this.objectCodes[parent]);
-      const code = parentType.fields.get(key);
+    const parentValue = this.objectValues[parent];
+    if (parent >= 0 && !Object.hasOwn(parentValue, key)) {
+      const parentCode = this.objectCodes[parent];
+      const code = objectType(parentCode).fields.get(key);
       const parentPath = this.path.slice(0, this.objectDepths[parent]);
-      if (code !== undefined && fits(code, value)) return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], exact, path: [...parentPath, key] };
+      const conflict = oneOfConflict(parentCode, parentValue, key);
+      if (code !== undefined && fits(code, value)) {
+        return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], exact, path: [...parentPath, key], ...(conflict ? { blocked: { object: formatPath(parentPath) || this.resource.kind, conflict } } : {}) };
+      }
     }
     return undefined;
   }

@@ -8,6 +8,7 @@
  * probe-handler-invalid's finding.
  */
 import { filledList } from "../../../models/values.js";
+import { HOOK_HANDLERS } from "../../../models/one-of.js";
 import { containerNeeds, containerLabel, containersOf, isMap, isSet, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint, type Obj } from "./walk.js";
 import type { Path } from "../../../types.js";
 
@@ -20,8 +21,6 @@ const PROBES: readonly Probe[] = ["livenessProbe", "readinessProbe", "startupPro
 const HOOKS: readonly Hook[] = ["postStart", "preStop"];
 const PROBE_NAME: Record<Probe, string> = { livenessProbe: "liveness probe", readinessProbe: "readiness probe", startupProbe: "startup probe" };
 
-/** handlerFromLifecycle: the handlers of a lifecycle hook, in the order validateHandler counts them. */
-const HOOK_HANDLERS = ["exec", "httpGet", "tcpSocket", "sleep"];
 
 /**
  * Calls `fn` with each probe (or lifecycle hook) `field` written as a map on a container or a

@@ -7,6 +7,7 @@ import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
 import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
+import { PV_SOURCES } from "../../../models/one-of.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
 const APPS = "pkg/apis/apps/validation/validation.go";
@@ -177,7 +178,6 @@ function claimTemplateConstraints(): CrossFieldConstraint[] {
   ];
 }
 
-const PV_SOURCES = ["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "nfs", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageos", "vsphereVolume"];
 
 /** The backends of an Ingress in the v1 shape, with their paths (found once per resource). */
 function ingressBackends(ctx: CheckContext): ReadonlyArray<{ backend: Obj; path: Path }> {

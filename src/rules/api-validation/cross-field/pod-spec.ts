@@ -20,14 +20,12 @@ import { containerNeeds, podNeeds, volumeNeeds,
   shown,
   sourceCount,
   sourcesOf,
-  ENV_SOURCES,
-  PROJECTION_SOURCES,
-  VOLUME_SOURCES,
   type CheckContext,
   type ContainerSite,
   type CrossFieldConstraint,
   type Obj,
 } from "./walk.js";
+import { ENV_SOURCES, PROJECTION_SOURCES, VOLUME_SOURCES } from "../../../models/one-of.js";
 
 import { filled, filledList } from "../../../models/values.js";
 import { compareVersions } from "../../schema/api-changes.js";

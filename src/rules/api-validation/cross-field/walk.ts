@@ -238,13 +238,6 @@ export function statefulSetClaims(ctx: CheckContext): Array<{ spec: Obj; path: P
   return out;
 }
 
-/** The fields of a volume that name its source (k8s.io/api core/v1 VolumeSource). */
-export const VOLUME_SOURCES: ReadonlySet<string> = new Set(["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "image", "iscsi", "nfs", "persistentVolumeClaim", "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO", "secret", "storageos", "vsphereVolume"]);
-/** The fields of a projected volume's source (VolumeProjection). */
-export const PROJECTION_SOURCES: ReadonlySet<string> = new Set(["clusterTrustBundle", "configMap", "downwardAPI", "podCertificate", "secret", "serviceAccountToken"]);
-/** The fields of an env var's valueFrom (EnvVarSource). */
-export const ENV_SOURCES: ReadonlySet<string> = new Set(["configMapKeyRef", "fieldRef", "fileKeyRef", "resourceFieldRef", "secretKeyRef"]);
-
 /**
  * The sources a volume, a projection or a valueFrom names: its keys among `sources` whose value
  * is set, in written order. Other keys (a misplaced `defaultMode`) are unknown-field's, not a
