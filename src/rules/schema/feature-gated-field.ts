@@ -172,11 +172,16 @@ kubernetesVersion in the config); a field the target does not know at all is unk
           });
           return;
         }
+        const value = resource.get(path);
+        const valid: readonly string[] | undefined = g.validOnceOn;
+        const invalidOnceOn = valid !== undefined && typeof value === "string" && !valid.includes(value);
         report({
           path,
           target: "key",
           message: message(g, field, stage, release, onFrom),
-          hint: `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : `, or remove ${JSON.stringify(field)}`}`,
+          hint: invalidOnceOn
+            ? `set ${field} to one of ${(valid ?? []).map((v) => JSON.stringify(v)).join(", ")}, or remove it: with the ${stage.gate ?? g.gate} feature gate on the API server rejects ${JSON.stringify(value)}`
+            : `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : `, or remove ${JSON.stringify(field)}`}`,
         });
       });
     }

@@ -10,6 +10,7 @@
  */
 import { closestWithin } from "../../../did-you-mean.js";
 import { compareVersions } from "../../schema/api-changes.js";
+import { CONTAINER_RESTART_POLICIES } from "../../schema/feature-gates.js";
 import { containerLabel, containerNeeds, containersOf, isMap, isSet, listOf, POD_KINDS, type CheckContext, type ContainerSite, type CrossFieldConstraint } from "./walk.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
@@ -21,8 +22,6 @@ export const CONTAINER_RESTART_RULES_ON = "1.35";
  */
 const RESTART_ALL_CONTAINERS_UNCONFIRMED_FROM = "1.36";
 
-/** supportedContainerRestartPolicies. */
-export const CONTAINER_RESTART_POLICIES = ["Always", "Never", "OnFailure"] as const;
 const OPERATORS = ["In", "NotIn"] as const;
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
@@ -70,7 +69,7 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       for (let s = 0; s < sites.length; s++) {
         const site = sites[s];
         const policy = site.container.restartPolicy;
-        if (site.list === "ephemeralContainers" || typeof policy !== "string" || (CONTAINER_RESTART_POLICIES as readonly string[]).includes(policy)) continue;
+        if (site.list === "ephemeralContainers" || typeof policy !== "string" || CONTAINER_RESTART_POLICIES.includes(policy)) continue;
         const near = meant(policy, CONTAINER_RESTART_POLICIES);
         ctx.report({
           path: [...site.path, "restartPolicy"],
