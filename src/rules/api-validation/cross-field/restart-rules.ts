@@ -178,8 +178,10 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             const near = meant(rule.action, actions);
             ctx.report({
               path: [...base, r, "action"],
-              message: `action "${rule.action}" of ${containerLabel(site)}'s restart rule is not supported: the action is ${quoted(actions)}`,
-              hint: near ? `set action: ${near}` : "set action: Restart",
+              message: `restart rule action "${rule.action}" of ${containerLabel(site)} is not supported at ${ctx.kubernetesVersion}: the action is ${actions.length > 1 ? "one of " : ""}${quoted(actions)}`,
+              hint: rule.action === "RestartAllContainers"
+                ? "set action: Restart, or enable the RestartAllContainersOnContainerExits feature gate (alpha, off by default at 1.35) on the cluster"
+                : near ? `set action: ${near}` : "set action: Restart",
             });
           }
           const exitCodes = rule.exitCodes;
@@ -188,7 +190,7 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             const near = meant(exitCodes.operator, OPERATORS);
             ctx.report({
               path: [...base, r, "exitCodes", "operator"],
-              message: `exitCodes operator "${exitCodes.operator}" of ${containerLabel(site)}'s restart rule is not supported: it is "In" or "NotIn"`,
+              message: `restart rule operator "${exitCodes.operator}" of ${containerLabel(site)} is not supported: exitCodes takes "In" or "NotIn"`,
               hint: near ? `set operator: ${near}` : "set operator: In (the listed codes) or NotIn (every other code)",
             });
           }
