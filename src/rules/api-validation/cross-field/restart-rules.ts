@@ -83,7 +83,7 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     path: "spec.template.spec.containers[].restartPolicyRules",
     needs: containerNeeds("restartPolicyRules"),
     kinds: POD_KINDS,
-    constraint: "restartPolicyRules need the container's own restartPolicy (from 1.35)",
+    constraint: "restartPolicyRules of an app or init container need the container's own restartPolicy (from 1.35)",
     rule: "required-value",
     upstream: `${CORE} validateContainerRestartPolicy and validateInitContainerRestartPolicy (Required "must specify restartPolicy when restart rules are used")`,
     check(ctx) {
@@ -105,7 +105,7 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     path: "spec.template.spec.containers[].restartPolicyRules[].exitCodes",
     needs: containerNeeds("restartPolicyRules"),
     kinds: POD_KINDS,
-    constraint: "each restart rule names its exitCodes (from 1.35)",
+    constraint: "each restart rule of an app or init container names its exitCodes (from 1.35)",
     rule: "required-value",
     upstream: `${CORE} validateContainerRestartPolicy (Required "must be specified")`,
     check(ctx) {
@@ -130,7 +130,7 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     path: "spec.template.spec.initContainers[].restartPolicyRules",
     needs: containerNeeds("restartPolicyRules"),
     kinds: POD_KINDS,
-    constraint: "a sidecar (an init container with restartPolicy Always) has no restartPolicyRules (1.35)",
+    constraint: "a sidecar (an init container with restartPolicy Always) has no restartPolicyRules while RestartAllContainersOnContainerExits is off (1.35; from 1.36 its default is unconfirmed, not reported)",
     rule: "forbidden-value",
     upstream: `${CORE} validateInitContainerRestartPolicy (Forbidden "restartPolicyRules are not allowed for init containers with restart policy Always", unless RestartAllContainersOnContainerExits)`,
     check(ctx) {
@@ -152,7 +152,7 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     path: "spec.template.spec.containers[].restartPolicyRules",
     needs: containerNeeds("restartPolicyRules"),
     kinds: POD_KINDS,
-    constraint: `at most ${MAX_RULES} restartPolicyRules, each with action Restart and an exitCodes operator In or NotIn, with at most ${MAX_EXIT_CODES} values (from 1.35)`,
+    constraint: `at most ${MAX_RULES} restartPolicyRules (app and init containers), each with action Restart (from 1.36 RestartAllContainers too, left unreported) and an exitCodes operator In or NotIn, with at most ${MAX_EXIT_CODES} values (from 1.35)`,
     rule: "forbidden-value",
     upstream: `${CORE} validateContainerRestartPolicy (TooMany, NotSupported)`,
     check(ctx) {
