@@ -15,7 +15,7 @@ import { containerLabel, containerNeeds, containersOf, isMap, isSet, listOf, POD
 
 const CORE = "pkg/apis/core/validation/validation.go";
 /** ContainerRestartRules is beta and on by default from 1.35 (at 1.34 the fields are dropped: feature-gated-field). */
-export const CONTAINER_RESTART_RULES_ON = "1.35";
+const CONTAINER_RESTART_RULES_ON = "1.35";
 /**
  * RestartAllContainersOnContainerExits is alpha and off at 1.35 (pkg/features/kube_features.go);
  * from 1.36 its default is not confirmed from upstream, so what it allows is not reported there.
