@@ -29,6 +29,7 @@ const NET = "pkg/apis/networking/validation/validation_test.go";
 const RBAC = "pkg/apis/rbac/validation/validation_test.go";
 const POLICY = "pkg/apis/policy/validation/validation_test.go";
 const ADMISSION = "pkg/apis/admissionregistration/validation/validation_test.go";
+const VCRP = "pkg/apis/core/validation/validation_test.go (cases exercising validateContainerRestartPolicy)";
 
 const container = (extra: Obj = {}): Obj => ({ name: "app", image: "nginx:1.27", ...extra });
 
@@ -133,6 +134,20 @@ export const ROWS: readonly Row[] = [
   { upstream: `${CORE} TestValidateInitContainers: sidecar with restartPolicy Always`, manifest: pod({ initContainers: [container({ name: "side", restartPolicy: "Always" })] }), rule: "forbidden-value", valid: true },
   { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy Never is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "Never" })] }), rule: "forbidden-value", valid: false, says: '"Never"', kubernetesVersion: "1.33" },
   { upstream: `${CORE} TestValidateInitContainers: init container restartPolicy OnFailure is not supported`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "OnFailure" })] }), rule: "forbidden-value", valid: false, says: '"OnFailure"', kubernetesVersion: "1.33" },
+  // --- container restart rules (ContainerRestartRules, on by default from 1.35)
+  { upstream: `${VCRP}: app container restartPolicy Never with rules`, manifest: pod({ restartPolicy: "Never" }, { restartPolicy: "Never", restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "In", values: [42] } }] }), rule: "forbidden-value", valid: true, kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: unsupported app container restartPolicy`, manifest: pod({}, { restartPolicy: "Sometimes" }), rule: "forbidden-value", valid: false, says: '"Sometimes"', kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: unsupported init container restartPolicy`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "always" })] }), rule: "forbidden-value", valid: false, says: '"always"', kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: init container restartPolicy OnFailure`, manifest: pod({ initContainers: [container({ name: "init", restartPolicy: "OnFailure" })] }), rule: "forbidden-value", valid: true, kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: rules without restartPolicy`, manifest: deploy({}, { restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "In", values: [42] } }] }), rule: "required-value", valid: false, says: "restartPolicyRules", kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: rule without exitCodes`, manifest: job({}, { containers: [container({ restartPolicy: "Never", restartPolicyRules: [{ action: "Restart" }] })] }), rule: "required-value", valid: false, says: "exitCodes", kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: more than 20 rules`, manifest: pod({}, { restartPolicy: "Never", restartPolicyRules: Array.from({ length: 21 }, (_, i) => ({ action: "Restart", exitCodes: { operator: "In", values: [i + 1] } })) }), rule: "forbidden-value", valid: false, says: "21", kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: 20 rules`, manifest: pod({}, { restartPolicy: "Never", restartPolicyRules: Array.from({ length: 20 }, (_, i) => ({ action: "Restart", exitCodes: { operator: "In", values: [i + 1] } })) }), rule: "forbidden-value", valid: true, kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: more than 255 exit codes`, manifest: pod({}, { restartPolicy: "Never", restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "NotIn", values: Array.from({ length: 256 }, (_, i) => i) } }] }), rule: "forbidden-value", valid: false, says: "256", kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: unsupported operator`, manifest: pod({}, { restartPolicy: "Never", restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "Exists", values: [1] } }] }), rule: "forbidden-value", valid: false, says: '"Exists"', kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: action RestartAllContainers without RestartAllContainersOnContainerExits`, manifest: pod({}, { restartPolicy: "Never", restartPolicyRules: [{ action: "RestartAllContainers", exitCodes: { operator: "In", values: [1] } }] }), rule: "forbidden-value", valid: false, says: '"RestartAllContainers"', kubernetesVersion: "1.35" },
+  { upstream: `${CORE} (cases exercising validateInitContainerRestartPolicy): rules on a sidecar are forbidden`, manifest: withSidecar({ restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "In", values: [1] } }] }), rule: "forbidden-value", valid: false, says: "sidecar", kubernetesVersion: "1.35" },
+  { upstream: `${VCRP}: duplicate and out-of-range exit codes are not checked`, manifest: pod({}, { restartPolicy: "Never", restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "In", values: [300, -1, 3, 3] } }] }), rule: "forbidden-value", valid: true, kubernetesVersion: "1.35" },
   { upstream: `${CORE} TestValidateEphemeralContainers: restartPolicy on an ephemeral container`, manifest: pod({ ephemeralContainers: [{ name: "debug", image: "busybox:1.36", restartPolicy: "Always" }] }), rule: "forbidden-value", valid: false, says: '"Always"', kubernetesVersion: "1.33" },
   // --- init containers without restartPolicy Always
   { upstream: `${CORE} TestValidateInitContainers: init container with lifecycle`, manifest: pod({ initContainers: [container({ name: "init", lifecycle: { preStop: { exec: { command: ["true"] } } } })] }), rule: "forbidden-value", valid: false, says: "lifecycle" },

@@ -122,7 +122,8 @@ refused outright (an error here), since validation forbids those on an init cont
 \`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. A
 generic \`ephemeral\` volume before 1.21 is refused too: once dropped, the volume has no source
 ("must specify a volume type"), and so is an env var whose only source is a \`fileKeyRef\` at
-1.34 (valueFrom is left without a source). The target is --kubernetes-version (or
+1.34 (valueFrom is left without a source). Where a value would be refused even with the gate on
+(a container's \`restartPolicy: Sometimes\` at 1.34), the hint asks for a valid value, not the gate. The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.`,
   fix: "Enable the feature gate on the cluster (API server, and the kubelet or controller that reads the field), or drop the field until the release that turns the gate on by default.",
   preventsStatus: [],
@@ -172,11 +173,16 @@ kubernetesVersion in the config); a field the target does not know at all is unk
           });
           return;
         }
+        const value = resource.get(path);
+        const valid: readonly string[] | undefined = g.validOnceOn;
+        const invalidOnceOn = valid !== undefined && typeof value === "string" && !valid.includes(value);
         report({
           path,
           target: "key",
           message: message(g, field, stage, release, onFrom),
-          hint: `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : `, or remove ${JSON.stringify(field)}`}`,
+          hint: invalidOnceOn
+            ? `set ${field} to one of ${(valid ?? []).map((v) => JSON.stringify(v)).join(", ")}, or remove it: with the ${stage.gate ?? g.gate} feature gate on the API server rejects ${JSON.stringify(value)}`
+            : `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : `, or remove ${JSON.stringify(field)}`}`,
         });
       });
     }

@@ -56,6 +56,11 @@ export interface GatedField {
    */
   rejectedOnceDropped?: { error: string; source: string };
   /**
+   * The values validation accepts once the gate is on: any other is rejected then, so the
+   * finding's hint asks for a valid value, not for the gate.
+   */
+  validOnceOn?: readonly string[];
+  /**
    * The release whose API first has the field, when the field is older than the gate and served
    * another purpose before it (a Container's restartPolicy came with sidecars in 1.28;
    * ContainerRestartRules gates it on app containers from 1.34).
@@ -186,6 +191,8 @@ const containerStopSignals: GateStage[] = [
   // Still alpha in 1.36 (enhancements issue 4960: "Alpha2 - v1.36").
   { from: "1.33", stage: "alpha", enabledByDefault: false },
 ];
+/** What a container's restartPolicy may be once ContainerRestartRules is on (validation.go supportedContainerRestartPolicies). */
+export const CONTAINER_RESTART_POLICIES: readonly string[] = ["Always", "Never", "OnFailure"];
 const containerRestartRules: GateStage[] = [
   { from: "1.34", stage: "alpha", enabledByDefault: false },
   { from: "1.35", stage: "beta", enabledByDefault: true },
@@ -628,6 +635,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     effect: "dropped",
     stages: containerRestartRules,
     consequence: "the container restarts as the pod's restartPolicy says",
+    validOnceOn: CONTAINER_RESTART_POLICIES,
     fieldSince: "1.28",
     source: "pkg/api/pod/util.go dropContainerRestartRules (restartPolicy of every app container cleared unless the old pod used container restart rules)",
   },
@@ -639,6 +647,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     consequence: "the init container is an ordinary one again: when it fails it is retried or fails the pod as the pod's restartPolicy says, whatever its own restartPolicy",
     // Always (a sidecar) is not a restart rule: the gate leaves it alone.
     sameAsGateOff: "Always",
+    validOnceOn: CONTAINER_RESTART_POLICIES,
     fieldSince: "1.28",
     // Probes and hooks beside it are refused with the gate on too (validateInitContainers allows them on sidecars only): forbidden-value's, not a consequence of the gate.
     source: "pkg/api/pod/util.go dropContainerRestartRules (an init container's restartPolicy other than Always cleared unless the old pod used container restart rules)",

@@ -14,7 +14,9 @@ activeDeadlineSeconds (pkg/apis/apps/validation/validation.go); the workload obj
 or its controller never creates a pod. Until 1.33 a container's restartPolicy is only for init
 containers, where only Always is supported (it makes a sidecar); from 1.34 the other uses are
 container restart rules (ContainerRestartRules: dropped at 1.34, where feature-gated-field says so,
-allowed from 1.35). An init container that is not a sidecar may
+allowed from 1.35, where a container's restartPolicy is Always, Never or OnFailure and each rule's
+action is Restart and its exitCodes operator In or NotIn, with at most 20 rules and 255 exit codes;
+a sidecar takes no rules). An init container that is not a sidecar may
 not have probes or lifecycle hooks; a pod template may not have ephemeral containers; a volume or
 a projected source names one source; a pod with os.name windows may not set Linux-only security
 settings (validateWindows), one with os.name linux no windowsOptions; hostUsers: false excludes

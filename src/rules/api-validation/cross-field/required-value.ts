@@ -16,7 +16,8 @@ kubernetes.io/tls, .dockerconfigjson, username or password for basic-auth...; st
 and a service-account-token Secret the kubernetes.io/service-account.name annotation, a
 ValidatingAdmissionPolicyBinding at least one validation action, an exec handler of a probe or
 hook its command, a lifecycle hook a handler, a Localhost seccomp or AppArmor profile its
-localhostProfile, a LimitRange's PersistentVolumeClaim limit a storage bound. It rejects the object with "Required value" (kubectl apply fails), or, for a workload's pod
+localhostProfile, a LimitRange's PersistentVolumeClaim limit a storage bound, a container's
+restartPolicyRules (from 1.35) the container's own restartPolicy and, in each rule, exitCodes. It rejects the object with "Required value" (kubectl apply fails), or, for a workload's pod
 template, the workload's pods can never be created. Each finding names the upstream function that
 decides it: pkg/apis/core/validation/validation.go (ValidatePersistentVolumeClaimSpec,
 validatePodDNSConfig, validateResourceRequirements, validateEnvFrom...), pkg/apis/batch/validation
