@@ -24,6 +24,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path } from "../../types.js";
+import { compareVersions } from "../../models/catalogue/releases.js";
 
 export const RBAC_GROUP = "rbac.authorization.k8s.io";
 
@@ -111,6 +112,20 @@ export const CAPABILITIES: readonly Capability[] = [
   { id: "nodes-proxy", does: "use nodes/proxy", requests: [{ verbs: ["get", "create"], group: "", resources: ["nodes/proxy"] }] },
 ];
 
+/**
+ * From this release a WebSocket exec or attach (a GET, authorized as `get`) also needs `create`
+ * on the subresource, as SPDY (a POST) always did: AuthorizePodWebsocketUpgradeCreatePermission,
+ * beta and on by default in 1.35 (kubernetes PR 134577, KEP-4006). `get` alone no longer execs.
+ */
+export const EXEC_NEEDS_CREATE_SINCE = "1.35";
+const EXEC_FROM_1_35: readonly Request[] = [{ verbs: ["create"], group: "", resources: ["pods/exec", "pods/attach"] }];
+
+/** The requests that give a capability at the target release. */
+export function capabilityRequests(id: Capability["id"], kubernetesVersion: string): readonly Request[] {
+  if (id === "exec" && compareVersions(kubernetesVersion, EXEC_NEEDS_CREATE_SINCE) >= 0) return EXEC_FROM_1_35;
+  return CAPABILITIES.find((c) => c.id === id)!.requests;
+}
+
 /** What a bootstrap ClusterRole grants when the input does not define it. */
 const BOOTSTRAP: ReadonlyMap<string, ReadonlySet<Capability["id"]>> = new Map([
   ["cluster-admin", new Set(CAPABILITIES.map((c) => c.id))],
@@ -119,12 +134,15 @@ const BOOTSTRAP: ReadonlyMap<string, ReadonlySet<Capability["id"]>> = new Map([
   ["edit", new Set<Capability["id"]>(["read-secrets", "exec", "create-pods"])],
 ]);
 
-/** The capabilities a list of rules grants. */
-export function capabilitiesOf(rules: readonly PolicyRule[]): Set<Capability["id"]> {
+/** The capabilities a list of rules grants at the target release. */
+export function capabilitiesOf(rules: readonly PolicyRule[], kubernetesVersion: string): Set<Capability["id"]> {
   const out = new Set<Capability["id"]>();
   for (const rule of rules) {
     if (isFullWildcard(rule)) return new Set(CAPABILITIES.map((c) => c.id));
-    for (const c of CAPABILITIES) if (c.requests.length && allowsAny(rule, c.requests)) out.add(c.id);
+    for (const c of CAPABILITIES) {
+      const requests = capabilityRequests(c.id, kubernetesVersion);
+      if (requests.length && allowsAny(rule, requests)) out.add(c.id);
+    }
   }
   return out;
 }
@@ -229,15 +247,15 @@ export function effectiveRules(role: Resource, index: ResourceIndex, memo: Memo)
   return out;
 }
 
-/** What a binding grants, resolved once per run. */
-export function grantOf(binding: Resource, index: ResourceIndex, memo: Memo): Grant | undefined {
+/** What a binding grants at the target release, resolved once per run. */
+export function grantOf(binding: Resource, index: ResourceIndex, memo: Memo, kubernetesVersion: string): Grant | undefined {
   const rbac = rbacIndex(index, memo);
   if (rbac.grants.has(binding)) return rbac.grants.get(binding) ?? undefined;
   const ref = roleRef(binding);
   let grant: Grant | null = null;
   if (ref && (ref.kind === "Role" || ref.kind === "ClusterRole") && !(binding.kind === "ClusterRoleBinding" && ref.kind === "Role")) {
     const role = ref.kind === "Role" ? index.find("Role", binding.namespace, ref.name, binding) : index.find("ClusterRole", "", ref.name, binding);
-    const capabilities = role ? capabilitiesOf(effectiveRules(role, index, memo)) : ref.kind === "ClusterRole" ? BOOTSTRAP.get(ref.name) : undefined;
+    const capabilities = role ? capabilitiesOf(effectiveRules(role, index, memo), kubernetesVersion) : ref.kind === "ClusterRole" ? BOOTSTRAP.get(ref.name) : undefined;
     if (capabilities) grant = { binding, ...(role ? { role } : {}), roleKind: ref.kind, roleName: ref.name, namespace: binding.kind === "ClusterRoleBinding" ? "" : binding.namespace, capabilities };
   }
   rbac.grants.set(binding, grant);

@@ -26,11 +26,11 @@ pkg/registry/rbac/validation/rule.go appliesToUser). The role is reported by its
 this finding names the workload that carries the risk.`,
   fix: "Give the workload its own ServiceAccount bound to a Role with only what it calls; move jobs that need more (CI, operators) out of application namespaces.",
   preventsStatus: [],
-  check({ resource, index, memo, report }) {
+  check({ resource, index, memo, settings, report }) {
     const account = serviceAccountOf(resource);
     const grants: Grant[] = [];
     for (const binding of bindingsOf(resource.namespace, account.name, index, memo)) {
-      const grant = grantOf(binding, index, memo);
+      const grant = grantOf(binding, index, memo, settings.kubernetesVersion);
       if (grant?.capabilities.size) grants.push(grant);
     }
     if (!grants.length) return;
@@ -44,7 +44,10 @@ this finding names the workload that carries the risk.`,
       (byScope.get(scope) ?? byScope.set(scope, []).get(scope)!).push(CAPABILITIES.find((c) => c.id === id)!.does);
     }
     const parts = [...byScope].map(([scope, does]) => `${joinAnd(does)} ${scope}`);
-    const first = grants.find((g) => ids.some((id) => g.capabilities.has(id)))!;
+    // The binding behind the message's first capability, in the widest scope the message names (a
+    // ClusterRoleBinding when it says "in the cluster", not a RoleBinding listed before it).
+    const leading = grants.filter((g) => g.capabilities.has(ids[0]));
+    const first = leading.find((g) => g.namespace === "") ?? leading[0];
     const tpl = resource.podTemplate!;
     report({
       path: account.path ?? tpl.specPath,
