@@ -108,11 +108,17 @@ test.each([
   ["kubescheduler.config.k8s.io/v1", "KubeSchedulerConfiguration", "kube-scheduler"],
   ["config.kubernetes.io/v1", "ResourceList", "KRM function"],
   ["skaffold/v4beta6", "Config", "skaffold"],
+  ["install.istio.io/v1alpha1", "IstioOperator", "istioctl"],
+  ["kuttl.dev/v1beta1", "TestAssert", "kuttl"],
+  ["config.kwok.x-k8s.io/v1alpha1", "KwokConfiguration", "kwok"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
   ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],
   ["cluster.x-k8s.io/v1beta1", "Cluster", undefined],
   ["policy/v1", "PodDisruptionBudget", undefined],
+  // kwok's simulation objects (Stage, Attach...) are custom resources served in the cluster.
+  ["kwok.x-k8s.io/v1alpha1", "Stage", undefined],
+  ["networking.istio.io/v1", "VirtualService", undefined],
 ])("configurationFormat(%p, %p) is read by %p", (apiVersion, kind, tool) => {
   expect(configurationFormat(apiVersion, kind)?.tool).toBe(tool);
 });

@@ -36,6 +36,11 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["k3d.io", { tool: "k3d", kinds: ["Simple"], source: "github.com/k3d-io/k3d/v5/pkg/config/v1alpha5" }],
   ["ctlptl.dev", { tool: "ctlptl", kinds: ["Cluster", "Registry"], source: "github.com/tilt-dev/ctlptl/pkg/api" }],
   ["skaffold", { tool: "skaffold", kinds: ["Config"], source: "https://skaffold.dev/docs/references/yaml/" }],
+  // istioctl's install file; the in-cluster operator that served IstioOperator was removed in Istio 1.24.
+  ["install.istio.io", { tool: "istioctl", kinds: ["IstioOperator"], source: "istio.io/istio/operator/pkg/apis/types.go" }],
+  ["kuttl.dev", { tool: "kuttl", kinds: ["TestSuite", "TestStep", "TestAssert"], source: "github.com/kudobuilder/kuttl/pkg/apis/testharness/v1beta1" }],
+  ["chainsaw.kyverno.io", { tool: "chainsaw", kinds: ["Test", "StepTemplate", "Configuration"], source: "github.com/kyverno/chainsaw/pkg/apis/v1alpha1" }],
+  ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
 
 /** kubeconfig: `apiVersion: v1, kind: Config` in the core group, which serves no kind "Config" (k8s.io/client-go/tools/clientcmd/api/v1). */
