@@ -22,7 +22,7 @@ only when the input defines GatewayClasses.`,
     if (typeof name !== "string" || name === "" || !index.ofKind(GATEWAY_CLASS_TYPE).length) return;
     if (index.find(GATEWAY_CLASS_TYPE, "", name)) return;
     const similar = similarlyNamed(index, GATEWAY_CLASS_TYPE, "", name);
-    const all = index.ofKind(GATEWAY_CLASS_TYPE).map((c) => `"${c.name}"`).join(", ");
+    const all = [...new Set(index.ofKind(GATEWAY_CLASS_TYPE).map((c) => c.name))].map((n) => `"${n}"`).join(", ");
     report({
       path: ["spec", "gatewayClassName"],
       message: `GatewayClass "${name}" is not defined; the input defines ${all}`,

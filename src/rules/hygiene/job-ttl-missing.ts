@@ -24,10 +24,14 @@ by the CronJob's history limits.`,
   check({ resource, report }) {
     if (resource.get(["spec", "ttlSecondsAfterFinished"]) !== undefined) return;
     if (DELETED_BY.some((a) => resource.annotations[a] !== undefined)) return;
+    // A generateName Job is created afresh each time (kubectl create): nothing is re-applied, but each one stays.
+    const generated = typeof resource.get(["metadata", "name"]) !== "string" && typeof resource.get(["metadata", "generateName"]) === "string";
     report({
       path: ["spec"],
       target: "key",
-      message: `Job "${resource.name}" is never deleted after it finishes, and re-applying a changed copy fails while it exists`,
+      message: generated
+        ? `each Job made from this manifest (generateName "${resource.get(["metadata", "generateName"])}") is never deleted after it finishes: every run leaves its Job and pods behind`
+        : `Job "${resource.name}" is never deleted after it finishes, and re-applying a changed copy fails while it exists`,
       hint: "set spec.ttlSecondsAfterFinished",
     });
   },

@@ -32,9 +32,14 @@ where root in the container is an unprivileged user on the node, is exempt.`,
       if (value === false) {
         explicit.push({ path: [...c.path, "securityContext", "runAsNonRoot"], message: `container "${c.name}" sets runAsNonRoot to false`, hint: "set runAsNonRoot: true" });
       } else if ((value === undefined || value === null) && podValue !== true) {
+        // A non-zero runAsUser already keeps the container off root; the policy still wants the flag.
+        const uid = c.securityContext?.runAsUser ?? podSecurityContext(tpl)?.runAsUser;
         implicit.push({
           path: containerAnchor(c),
-          message: `container "${c.name}" may run as root: neither it nor the pod sets runAsNonRoot to true`,
+          message:
+            typeof uid === "number" && uid > 0
+              ? `container "${c.name}" runs as uid ${uid}, but neither it nor the pod sets runAsNonRoot to true, which the restricted policy requires`
+              : `container "${c.name}" may run as root: neither it nor the pod sets runAsNonRoot to true`,
           hint: "set securityContext.runAsNonRoot: true on the pod or the container",
         });
       }

@@ -26,7 +26,7 @@ values were swapped, or the period was left at its default while the timeout was
       const periodNote = writtenPeriod === undefined || writtenPeriod === null || writtenPeriod === 0 ? " (the default)" : "";
       report({
         path: [...site.path, site.raw.timeoutSeconds !== undefined && site.raw.timeoutSeconds !== null ? "timeoutSeconds" : "periodSeconds"],
-        message: `timeoutSeconds "${t.timeoutSeconds}" of the ${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" exceeds its periodSeconds ${t.periodSeconds}${periodNote}`,
+        message: `timeoutSeconds ${t.timeoutSeconds} of the ${PROBE_LABEL[site.kind]} of container "${site.container.name ?? ""}" exceeds its periodSeconds ${t.periodSeconds}${periodNote}`,
         hint: `set periodSeconds to at least ${t.timeoutSeconds}`,
         suggestions: [
           suggestSet(resource, [...site.path, "periodSeconds"], t.timeoutSeconds),
