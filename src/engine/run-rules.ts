@@ -4,8 +4,10 @@
  */
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
+import { droppedFields, isWithin } from "../rules/schema/gates-off.js";
 import { dispatchByScope } from "../rules/scope.js";
 import type { CrossResourceContext, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
+import type { Path } from "../types.js";
 import { isEnabled, type RuleFinding, type Severities } from "./diagnostics.js";
 
 /** The rules a run applies (the enabled ones with a check) and which of them judge a resource. */
@@ -61,9 +63,16 @@ interface Runner {
   rule: Rule;
   id: string;
   crossResource: boolean;
+  reportsDroppedFields: boolean;
 }
 
-/** Every finding of the run, resource by resource, in rule order. */
+const NOTHING_DROPPED: readonly Path[] = [];
+
+/**
+ * Every finding of the run, resource by resource, in rule order. A finding inside a field the
+ * API server drops on write at the target release (gates-off.ts) is left out, unless its rule
+ * reports such fields: the server clears the field before it validates the object.
+ */
 export function runRules({ resources, selection, index, indexFor, settings }: RuleRun): RuleFinding[] {
   const out: RuleFinding[] = [];
   // The dispatch gives one list per kind: its runners, made on first use.
@@ -72,7 +81,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     const rules = rulesFor(selection, resource);
     let runners = runnersOf.get(rules);
     if (!runners) {
-      runners = rules.map((rule) => ({ rule, id: rule.meta.id, crossResource: rule.meta.crossResource === true }));
+      runners = rules.map((rule) => ({ rule, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true }));
       runnersOf.set(rules, runners);
     }
     // One context per resource; what `report` receives is filed under the rule that ran.
@@ -91,7 +100,9 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
         failure = internalError(runner.rule, resource, err);
       }
       if (reported.length) {
-        for (const finding of reported) out.push({ ruleId: runner.id, resource, finding });
+        // Worked out only for a resource with findings, once (most have none inside a dropped field).
+        const dropped = runner.reportsDroppedFields ? NOTHING_DROPPED : droppedFields(resource, memo, settings.kubernetesVersion);
+        for (const finding of reported) if (!dropped.length || !isWithin(finding.path, dropped)) out.push({ ruleId: runner.id, resource, finding });
         reported.length = 0;
       }
       if (failure) out.push(failure);

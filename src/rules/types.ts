@@ -84,6 +84,12 @@ export interface RuleMeta {
    * run's `podSecurity.level` is restricted (the default).
    */
   podSecurityCheck?: { id: string; level: PodSecurityLevel };
+  /**
+   * Reports fields that the target release drops on write (feature-gated-field). The findings of
+   * every other rule inside such a field are left out by the engine: the API server clears the
+   * field before it validates the object, so nothing in it is judged (engine/run-rules.ts).
+   */
+  reportsDroppedFields?: boolean;
   /** Its findings may carry a safe fix (`Finding.fix`) that `--fix` applies. */
   fixable?: boolean;
   /** Its findings may carry suggestions (`Finding.suggestions`): fixes that need the user's choice. */

@@ -7,6 +7,7 @@ import { defaultedObject } from "../../../models/defaults.js";
 import type { Resource } from "../../../models/resource.js";
 import { memoKey, type Memo } from "../../../models/run-memo.js";
 import type { Finding } from "../../types.js";
+import { droppedFields, withoutFields } from "../../schema/gates-off.js";
 import { OBJECT_CONSTRAINTS } from "./objects.js";
 import { POD_SPEC_CONSTRAINTS } from "./pod-spec.js";
 import { RESOURCE_CONSTRAINTS } from "./resources.js";
@@ -88,12 +89,23 @@ const NO_FINDINGS: readonly Finding[] = [];
 const NO_CONSTRAINTS: readonly CrossFieldConstraint[] = [];
 const newLastChecked = (): LastChecked => ({});
 
+/**
+ * The object the API server validates: defaulted, without the fields the target drops on write
+ * (gates-off.ts), so that no constraint reads them (hostUsers: false dropped before 1.33 forbids
+ * no host namespace).
+ */
+function validatedObject(resource: Resource, memo: Memo, kubernetesVersion: string): Obj {
+  const defaulted = defaultedObject(resource, memo);
+  const dropped = droppedFields(resource, memo, kubernetesVersion);
+  return dropped.length ? withoutFields(defaulted, dropped) : defaulted;
+}
+
 /** The findings of one rule for one resource. */
 export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, memo: Memo, kubernetesVersion: string): readonly Finding[] {
   const last = memo(LAST_CHECKED, newLastChecked);
   if (last.resource !== resource) {
     const builtin = GROUPS.get(resource.kind)?.includes(resource.group) ?? false;
-    const checks = new ResourceChecks(resource, builtin ? defaultedObject(resource, memo) : resource.raw, kubernetesVersion);
+    const checks = new ResourceChecks(resource, builtin ? validatedObject(resource, memo, kubernetesVersion) : resource.raw, kubernetesVersion);
     const constraints = builtin ? (BY_KIND.get(resource.kind) ?? NO_CONSTRAINTS) : NO_CONSTRAINTS;
     for (let c = 0; c < constraints.length; c++) {
       const constraint = constraints[c];
