@@ -80,7 +80,7 @@ class Writer {
         if (/[\r\n]/.test(raw) || /^[|>]/.test(raw)) fail("a multi-line value does not move");
         // A comment at the end of the moved line goes with it (where the new place is a block map).
         const rest = this.inFlow(at!) ? "" : this.text.slice(at!.span[3], this.lineEnd(at!.span[3]));
-        return [this.remove(e.from), this.insert(e.to, new RawText(raw, /^[ \t]+#/.test(rest) ? rest : ""), removed)];
+        return [this.remove(e.from), this.insert(e.to, new RawText(raw, /^[ \t]+#/.test(rest) ? rest : "", at!.value), removed)];
       }
     }
   }
@@ -287,7 +287,18 @@ class RawText {
     readonly text: string,
     /** A trailing comment (with its leading blanks), kept in block style only. */
     readonly comment = "",
+    /** The value the text reads as where it was written. */
+    readonly value?: unknown,
   ) {}
+
+  /**
+   * The text inside a flow collection: a plain string that a comma, bracket or brace would cut
+   * (`path: /a,b` moved into `{port: 80}`) is quoted; what was quoted or is safe stays as written.
+   */
+  get flowText(): string {
+    if (typeof this.value !== "string" || /^["']/.test(this.text) || plainSafe(this.value, true)) return this.text;
+    return JSON.stringify(this.value);
+  }
 }
 
 function isCollection(v: unknown): boolean {
@@ -322,7 +333,7 @@ function flowKey(key: string): string {
 }
 
 function flowValue(v: FixValue | RawText): string {
-  if (v instanceof RawText) return v.text;
+  if (v instanceof RawText) return v.flowText;
   if (Array.isArray(v)) return `[${v.map(flowValue).join(", ")}]`;
   if (v && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${flowKey(k)}: ${flowValue(x)}`).join(", ")}}`;
   return scalarText(v, undefined, true);
