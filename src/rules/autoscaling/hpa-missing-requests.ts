@@ -11,6 +11,8 @@ import { SCALABLE_KINDS, hpaTarget } from "./target.js";
 
 /** The HPA counts restartable init containers (native sidecars) from this release on (kubernetes PR 120001). */
 const HPA_SIDECARS_SINCE = "1.29";
+/** An init container's restartPolicy exists from this release on (SidecarContainers, alpha and off by default there). */
+const SIDECAR_FIELD_SINCE = "1.28";
 /** Pod-level resources serve an HPA's Resource metrics from this release on (kubernetes PR 132430). */
 const HPA_POD_LEVEL_RESOURCES_SINCE = "1.34";
 /** The target types whose computation reads the named container's usage (the only two the API accepts for ContainerResource). */
@@ -199,7 +201,9 @@ function absentContainer(hpa: Resource, target: Resource, index: ResourceIndex, 
     const why =
       metric.containerResource?.target?.type === "Utilization"
         ? `a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on`
-        : `which runs as a sidecar only from Kubernetes ${HPA_SIDECARS_SINCE} on (before, the SidecarContainers feature gate is off by default)`;
+        : compareVersions(kubernetesVersion, SIDECAR_FIELD_SINCE) < 0
+          ? `and Kubernetes ${kubernetesVersion} has no sidecar containers (they come in ${SIDECAR_FIELD_SINCE}, on by default from ${HPA_SIDECARS_SINCE})`
+          : `which runs as a sidecar only from Kubernetes ${HPA_SIDECARS_SINCE} on (in ${SIDECAR_FIELD_SINCE} the SidecarContainers feature gate is off by default)`;
     const message = init.sidecar
       ? `container "${name}" of ${of} is an init container with restartPolicy: Always, ${why}: the HPA cannot read this metric`
       : `container "${name}" of ${of} is an init container, which has exited by the time the pod runs: the HPA cannot read this metric`;

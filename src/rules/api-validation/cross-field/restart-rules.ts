@@ -23,6 +23,8 @@ const CONTAINER_RESTART_RULES_ON = "1.35";
 const RESTART_ALL_CONTAINERS_UNCONFIRMED_FROM = "1.36";
 
 const OPERATORS = ["In", "NotIn"] as const;
+/** The values of a container's resizePolicy[].restartPolicy (validateResizePolicy), easily written one level off. */
+const RESIZE_RESTART_POLICIES: readonly string[] = ["NotRequired", "RestartContainer"];
 const MAX_RULES = 20;
 const MAX_EXIT_CODES = 255;
 
@@ -71,10 +73,18 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         const policy = site.container.restartPolicy;
         if (site.list === "ephemeralContainers" || typeof policy !== "string" || CONTAINER_RESTART_POLICIES.includes(policy)) continue;
         const near = meant(policy, CONTAINER_RESTART_POLICIES);
+        const resize = RESIZE_RESTART_POLICIES.includes(policy);
+        const rules = listOf(site.container.restartPolicyRules).length > 0;
         ctx.report({
           path: [...site.path, "restartPolicy"],
-          message: `restartPolicy "${policy}" of ${containerLabel(site)} is not supported: a container takes "Always", "Never" or "OnFailure"`,
-          hint: near ? `set restartPolicy: ${near}` : `set restartPolicy to Always, Never or OnFailure, or remove it (the container then follows the pod's restartPolicy)`,
+          message: `restartPolicy "${policy}" of ${containerLabel(site)} is not supported: a container takes "Always", "Never" or "OnFailure"${resize ? `; "${policy}" is a value of resizePolicy[].restartPolicy` : ""}`,
+          hint: resize
+            ? `move it into the container's resizePolicy item (resizePolicy: [{resourceName: cpu, restartPolicy: ${policy}}])`
+            : near
+              ? `set restartPolicy: ${near}`
+              : rules
+                ? "set restartPolicy to Always, Never or OnFailure: its restartPolicyRules need one"
+                : `set restartPolicy to Always, Never or OnFailure, or remove it (the container then follows the pod's restartPolicy)`,
         });
       }
     },
