@@ -25,6 +25,7 @@ import { locate } from "./positions.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { readTypeMeta } from "./type-meta.js";
+import { readAsKustomize } from "./kustomize-scalars.js";
 
 /** The options of a run that choose its files (a subset of LintOptions). */
 export interface InputOptions {
@@ -142,6 +143,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       continue;
     }
     const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts };
+    // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
+    if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
     for (const doc of docs) collectDocument(state, doc);
   }
   return collection;
