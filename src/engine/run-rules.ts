@@ -4,7 +4,7 @@
  */
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
-import { droppedFields, isWithin } from "../rules/schema/gates-off.js";
+import { droppedFields, isWithin } from "../rules/index.js";
 import { dispatchByScope } from "../rules/scope.js";
 import type { CrossResourceContext, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
 import type { Path } from "../types.js";

@@ -96,6 +96,8 @@ export function setUserRules(user: readonly Rule[]): void {
 
 export { customRule, type CustomRuleEntry } from "./policy/custom-rule.js";
 export { pluginRules } from "./policy/plugin-rules.js";
+/** The fields the target release drops on write: the engine leaves out the findings inside them. */
+export { droppedFields, isWithin } from "./schema/gates-off.js";
 
 export function getRule(id: string): Rule | undefined {
   return byId.get(id);
