@@ -108,7 +108,11 @@ export class Resource {
   private refCache: ResourceRef | undefined;
 
   constructor(
-    /** The object as written. */
+    /**
+     * The object as written, with the labels a kustomization of the input adds to it
+     * (models/kustomize-labels.ts); positions come from the document, so a field that only
+     * a kustomization adds is placed at its nearest written parent.
+     */
     readonly raw: Record<string, unknown>,
     /** Display path of the file (relative, forward slashes). */
     readonly file: string,
