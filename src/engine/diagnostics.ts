@@ -153,8 +153,6 @@ export function addFindings(findings: Iterable<RuleFinding>, placement: Placemen
 }
 
 function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities, texts }: Placement): void {
-  // What a kustomization alone adds has no place in the file: its findings would be placed on what the user did not write.
-  if (resource.addedByKustomize(finding.path)) return;
   const loc = locate(resource.doc, [...resource.basePath, ...finding.path], finding.target as Target | undefined);
   const src = sourceOf.get(resource.file)!;
   const { start, end } = finding.within && loc.exact ? withinValue(src.text, loc, resource.get(finding.path), finding.within) : loc;
