@@ -10,6 +10,7 @@ import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
+import { withLabels } from "../models/kustomize-labels.js";
 import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
@@ -123,6 +124,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       defaultNamespace: roles.namespaceOf(file) ?? defaultNamespace,
       namespaceAssigned: roles.namespaceOf(file) !== undefined || (defaultNamespaceGiven && !roles.isListed(file)),
       imageBuilds: roles.imageBuildsOf(file),
+      labels: roles.labelsOf(file),
       configurations: [],
     };
     collection.sources.push(src);
@@ -291,11 +293,13 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  resources.push(new Resource(value, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned));
+  // The object as kustomize builds it: labels added, positions still those of the text.
+  const built = src.labels && !src.patch ? withLabels(value, src.labels) : value;
+  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, built === value ? undefined : value));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {
-    recordExactIntegers(value, (path) => {
+    recordExactIntegers(built, (path) => {
       const at = locate(doc, [...basePath, ...path], "value");
       return at.exact ? src.text.slice(at.start, at.end) : undefined;
     });

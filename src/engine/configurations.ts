@@ -17,8 +17,9 @@ import {
   type GeneratedObject,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
+import type { LabelTransformer } from "../models/kustomize-labels.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
-import { imageBuilds } from "./kustomize-builds.js";
+import { kustomizeBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 
@@ -40,6 +41,8 @@ export interface InputRoles {
   generated: GeneratedObject[];
   /** The builds of the input's kustomizations that emit this file's objects, when one of them changes images. */
   imageBuildsOf(file: DiscoveredFile): readonly ImageBuild[] | undefined;
+  /** The labels the input's kustomizations add to this file's objects in every build that emits them. */
+  labelsOf(file: DiscoveredFile): readonly LabelTransformer[] | undefined;
 }
 
 /**
@@ -82,7 +85,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       }
     }
   }
-  const buildsOf = imageBuilds(loaded);
+  const builds = kustomizeBuilds(loaded);
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
@@ -98,6 +101,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     namespaceOf: (file) => namespaces.get(file.absolute),
     isListed: (file) => listed.has(file.absolute),
     generated,
-    imageBuildsOf: (file) => buildsOf(file.absolute),
+    imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
+    labelsOf: (file) => builds.labelsOf(file.absolute),
   };
 }

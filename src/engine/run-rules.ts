@@ -71,7 +71,9 @@ const NOTHING_DROPPED: readonly Path[] = [];
 /**
  * Every finding of the run, resource by resource, in rule order. A finding inside a field the
  * API server drops on write at the target release (gates-off.ts) is left out, unless its rule
- * reports such fields: the server clears the field before it validates the object.
+ * reports such fields: the server clears the field before it validates the object. A finding
+ * about a field that only a kustomization's labels add (Resource.addedByKustomize) is left out
+ * too: the file has no text for it, what it is about is written in the kustomization.
  */
 export function runRules({ resources, selection, index, indexFor, settings }: RuleRun): RuleFinding[] {
   const out: RuleFinding[] = [];
@@ -102,7 +104,9 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
       if (reported.length) {
         // Worked out only for a resource with findings, once (most have none inside a dropped field).
         const dropped = runner.reportsDroppedFields ? NOTHING_DROPPED : droppedFields(resource, memo, settings.kubernetesVersion);
-        for (const finding of reported) if (!dropped.length || !isWithin(finding.path, dropped)) out.push({ ruleId: runner.id, resource, finding });
+        for (const finding of reported) {
+          if ((!dropped.length || !isWithin(finding.path, dropped)) && !resource.addedByKustomize(finding.path)) out.push({ ruleId: runner.id, resource, finding });
+        }
         reported.length = 0;
       }
       if (failure) out.push(failure);

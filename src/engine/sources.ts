@@ -4,6 +4,7 @@
  */
 import type { ParsedDocument } from "../models/document.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
+import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -26,6 +27,8 @@ export interface SourceFile {
   namespaceAssigned?: boolean;
   /** The kustomize builds that emit the file's objects, when one changes their images. */
   imageBuilds?: readonly ImageBuild[];
+  /** The labels the kustomize builds that emit the file's objects add to them. */
+  labels?: readonly LabelTransformer[];
   configurations: ConfigurationDocument[];
 }
 

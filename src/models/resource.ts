@@ -108,7 +108,10 @@ export class Resource {
   private refCache: ResourceRef | undefined;
 
   constructor(
-    /** The object as written. */
+    /**
+     * The object as written, with the labels a kustomization of the input adds to it
+     * (models/kustomize-labels.ts); positions come from the document (see addedByKustomize).
+     */
     readonly raw: Record<string, unknown>,
     /** Display path of the file (relative, forward slashes). */
     readonly file: string,
@@ -135,6 +138,8 @@ export class Resource {
     readonly imageBuilds?: readonly ImageBuild[],
     /** Whether a listing kustomization's `namespace` gives defaultNamespace. */
     namespaceAssigned = false,
+    /** The object as the file writes it, when kustomize's label transformers made `raw` another. */
+    private readonly writtenObject?: Record<string, unknown>,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -219,6 +224,14 @@ export class Resource {
       views.spec = model.parse(source);
     }
     return views.spec as SpecByKind[K];
+  }
+
+  /**
+   * Whether the field at `path` is one that only a kustomization's label transformer adds (a
+   * selector it creates, a label it puts in a map): it has no text of its own in the file.
+   */
+  addedByKustomize(path: Path): boolean {
+    return this.writtenObject !== undefined && get(this.raw, path) !== undefined && get(this.writtenObject, path) === undefined;
   }
 
   /** The value at a path of the raw object. */

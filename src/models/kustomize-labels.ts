@@ -1,0 +1,187 @@
+/**
+ * What kustomize's label transformer adds to the objects of a build: a kustomization's
+ * `commonLabels` and `labels` entries (sigs.k8s.io/kustomize api/types kustomization.go,
+ * labels.go `Label`), on the fields of its field specs (api/internal/konfig/builtinpluginconsts
+ * commonlabels.go, metadatalabels.go, templatelabels.go), as api/internal/target
+ * kusttarget_configplugin.go configures the LabelTransformer and api/filters/labels applies it.
+ */
+import { groupOf } from "./api-groups.js";
+
+/** A field that labels go to (kustomize's types.FieldSpec): a map at `path`, on objects of the kind (group, version) named. */
+export interface LabelFieldSpec {
+  /** Segments of the path; one that holds a list is walked through each of its items, and one written `name[]` (a list) is never created. */
+  path: readonly string[];
+  kind?: string;
+  group?: string;
+  version?: string;
+  /** Whether the map (and the maps on the way to it) is created when absent. */
+  create: boolean;
+}
+
+/** One label transformer of a kustomization: the label pairs and the fields they go to. */
+export interface LabelTransformer {
+  pairs: Readonly<Record<string, string>>;
+  fields: readonly LabelFieldSpec[];
+}
+
+const spec = (path: string, create: boolean, kind?: string, group?: string, version?: string): LabelFieldSpec => ({ path: path.split("/"), create, kind, group, version });
+
+const AFFINITY_TERMS = [
+  "podAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm",
+  "podAffinity/requiredDuringSchedulingIgnoredDuringExecution",
+  "podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm",
+  "podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution",
+];
+
+/** metadataLabelsFieldSpecs: the object's labels and its pod templates' (kustomize's `templateLabels` are these too). */
+const METADATA_LABELS: readonly LabelFieldSpec[] = [
+  spec("metadata/labels", true),
+  spec("spec/template/metadata/labels", true, "ReplicationController", undefined, "v1"),
+  spec("spec/template/metadata/labels", true, "Deployment"),
+  spec("spec/template/metadata/labels", true, "ReplicaSet"),
+  spec("spec/template/metadata/labels", true, "DaemonSet"),
+  spec("spec/template/metadata/labels", true, "StatefulSet", "apps"),
+  spec("spec/template/metadata/labels", true, "Job", "batch"),
+  spec("spec/jobTemplate/metadata/labels", true, "CronJob", "batch"),
+  spec("spec/jobTemplate/spec/template/metadata/labels", true, "CronJob", "batch"),
+];
+
+/** volumeClaimTemplatesMetadataLabels. */
+const CLAIM_TEMPLATE_LABELS: readonly LabelFieldSpec[] = [spec("spec/volumeClaimTemplates[]/metadata/labels", true, "StatefulSet", "apps")];
+
+/** commonLabelFieldSpecs: selectors (created where a workload needs one), the pod-affinity and spread selectors of its pods, then the metadata and templates. */
+const COMMON_LABELS: readonly LabelFieldSpec[] = [
+  spec("spec/selector", true, "Service", undefined, "v1"),
+  spec("spec/selector", true, "ReplicationController", undefined, "v1"),
+  spec("spec/selector/matchLabels", true, "Deployment"),
+  ...AFFINITY_TERMS.map((t) => spec(`spec/template/spec/affinity/${t}/labelSelector/matchLabels`, false, "Deployment", "apps")),
+  spec("spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels", false, "Deployment", "apps"),
+  spec("spec/selector/matchLabels", true, "ReplicaSet"),
+  spec("spec/selector/matchLabels", true, "DaemonSet"),
+  spec("spec/selector/matchLabels", true, "StatefulSet", "apps"),
+  ...AFFINITY_TERMS.map((t) => spec(`spec/template/spec/affinity/${t}/labelSelector/matchLabels`, false, "StatefulSet", "apps")),
+  spec("spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels", false, "StatefulSet", "apps"),
+  spec("spec/selector/matchLabels", false, "Job", "batch"),
+  spec("spec/jobTemplate/spec/selector/matchLabels", false, "CronJob", "batch"),
+  spec("spec/selector/matchLabels", false, "PodDisruptionBudget", "policy"),
+  spec("spec/podSelector/matchLabels", false, "NetworkPolicy", "networking.k8s.io"),
+  spec("spec/ingress/from/podSelector/matchLabels", false, "NetworkPolicy", "networking.k8s.io"),
+  spec("spec/egress/to/podSelector/matchLabels", false, "NetworkPolicy", "networking.k8s.io"),
+  ...METADATA_LABELS,
+  ...CLAIM_TEMPLATE_LABELS,
+];
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/** The string pairs of a label map as kustomize reads it (map[string]string); other values are left out. */
+function pairsOf(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isMap(v)) for (const [k, value] of Object.entries(v)) if (typeof value === "string") Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** An entry's own `fields` (custom field specs), as kustomize reads them: path with "/" separators, `create`, and the kind, group and version they select. */
+function customFields(v: unknown): LabelFieldSpec[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isMap).flatMap((f) => {
+    const path = text(f.path);
+    return path ? [spec(path, f.create === true, text(f.kind), text(f.group), text(f.version))] : [];
+  });
+}
+
+/**
+ * The label transformers of a kustomization, in kustomize's order: each `labels` entry (to
+ * metadata.labels; with includeTemplates also to pod templates, with includeVolumeClaimTemplates
+ * to claim templates; with includeSelectors to everything commonLabels reaches; its `fields`
+ * always), then `commonLabels` (selectors, templates and metadata).
+ */
+export function labelTransformers(kustomization: Record<string, unknown>): LabelTransformer[] {
+  const out: LabelTransformer[] = [];
+  const labels = kustomization.labels;
+  for (const entry of Array.isArray(labels) ? labels.filter(isMap) : []) {
+    const pairs = pairsOf(entry.pairs);
+    if (!Object.keys(pairs).length) continue;
+    const fields = customFields(entry.fields);
+    if (entry.includeSelectors === true) fields.push(...COMMON_LABELS);
+    else {
+      if (entry.includeTemplates === true) fields.push(...METADATA_LABELS);
+      if (entry.includeVolumeClaimTemplates === true) fields.push(...CLAIM_TEMPLATE_LABELS);
+      fields.push(METADATA_LABELS[0]);
+    }
+    out.push({ pairs, fields });
+  }
+  const common = pairsOf(kustomization.commonLabels);
+  if (Object.keys(common).length) out.push({ pairs: common, fields: COMMON_LABELS });
+  return out;
+}
+
+/** Whether a field spec is for this object (kustomize resid.Gvk.IsSelected: each of kind, group, version that the spec names must match). */
+function selects(field: LabelFieldSpec, apiVersion: string, kind: string): boolean {
+  if (field.kind !== undefined && field.kind !== kind) return false;
+  if (field.group !== undefined && field.group !== groupOf(apiVersion)) return false;
+  return field.version === undefined || field.version === apiVersion.slice(apiVersion.indexOf("/") + 1);
+}
+
+/**
+ * `node` with `pairs` added to the map at `path` below it, copying only what changes (the
+ * input's objects stay as parsed). Lists on the way are walked item by item; a missing map is
+ * created when `create` is set, else that branch is left as it is; a value of another type
+ * (a kustomize build error) is left too.
+ */
+function withPairs(node: unknown, path: readonly string[], pairs: Readonly<Record<string, string>>, create: boolean): unknown {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const items = node.map((item) => {
+      const next = withPairs(item, path, pairs, create);
+      changed ||= next !== item;
+      return next;
+    });
+    return changed ? items : node;
+  }
+  if (!path.length) return isMap(node) ? { ...node, ...pairs } : node === undefined || node === null ? (create ? { ...pairs } : node) : node;
+  if (!isMap(node)) return node;
+  const [segment, ...rest] = path;
+  const key = segment.endsWith("[]") ? segment.slice(0, -2) : segment;
+  const child = Object.hasOwn(node, key) ? node[key] : undefined;
+  if ((child === undefined || child === null) && (!create || key !== segment)) return node;
+  const next = withPairs(child ?? {}, rest, pairs, create);
+  return next === child ? node : { ...node, [key]: next };
+}
+
+/** The object with the labels of `transformers` added where kustomize adds them (the same object when none applies). */
+export function withLabels(raw: Record<string, unknown>, transformers: readonly LabelTransformer[]): Record<string, unknown> {
+  const apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
+  const kind = typeof raw.kind === "string" ? raw.kind : "";
+  let out: unknown = raw;
+  for (const { pairs, fields } of transformers) {
+    for (const field of fields) if (selects(field, apiVersion, kind)) out = withPairs(out, field.path, pairs, field.create);
+  }
+  return out as Record<string, unknown>;
+}
+
+/**
+ * The labels every build of an object adds (docs/DECISIONS.md "Labels of several builds"): for
+ * each field, the keys that every build puts there, with the value of the first build. Each
+ * build is its transformers in the order kustomize runs them.
+ */
+export function agreedLabels(builds: readonly (readonly LabelTransformer[])[]): LabelTransformer[] {
+  const perBuild = builds.map((transformers) => {
+    const byField = new Map<string, { field: LabelFieldSpec; pairs: Record<string, string> }>();
+    for (const { pairs, fields } of transformers) {
+      for (const field of fields) {
+        const key = JSON.stringify([field.path, field.kind, field.group, field.version, field.create]);
+        const known = byField.get(key);
+        byField.set(key, { field, pairs: known ? { ...known.pairs, ...pairs } : { ...pairs } });
+      }
+    }
+    return byField;
+  });
+  const [first, ...others] = perBuild;
+  const out: LabelTransformer[] = [];
+  for (const [key, { field, pairs }] of first ?? []) {
+    const agreed = Object.entries(pairs).filter(([k]) => others.every((b) => b.get(key) !== undefined && Object.hasOwn(b.get(key)!.pairs, k)));
+    if (agreed.length) out.push({ pairs: pairsOf(Object.fromEntries(agreed)), fields: [field] });
+  }
+  return out;
+}
