@@ -688,7 +688,7 @@ class Walker {
       // A list of one item written as an object is one place, that item; of several, a guess of which one.
       const only = list && Array.isArray(there) && there.length === 1 && isMap(there[0]) ? there[0] : undefined;
       const object = list ? only : there;
-      // The object written there has the field already: this key is no copy of it, nor of a sibling not written (below).
+      // The object written there has the field already: this key is a stray copy, and no field left unwritten is its home (below).
       if (isMap(object) && Object.hasOwn(object, key)) {
         stray = true;
         continue;
