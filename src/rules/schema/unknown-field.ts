@@ -12,10 +12,13 @@ high never configures the rollout. Field names are case-sensitive. When the key 
 field one level up or down, it is reported as misplaced with the path where it belongs; when
 several fields one level down take it, the one written beside it is its place (a volume's
 \`defaultMode\` beside its \`configMap\`), and a field of a list's items written beside a list
-of one item belongs in that item. A key is never moved into an object that sets another member
+of one item belongs in that item (a guess all the same, so that move is a suggestion, not a
+\`--fix\`). A key is never moved into an object that sets another member
 of its one-of group already (a probe runs one of exec, httpGet, tcpSocket and grpc; a volume has
-one source; a PodDisruptionBudget sets minAvailable or maxUnavailable): the API server would
-refuse the object after the move, so the key is reported as unknown, with the member in the way. Fields
+one source; a PodDisruptionBudget sets minAvailable or maxUnavailable; an env var has a value or
+a valueFrom): the API server would refuse the object after the move, so the key is reported as
+unknown, with the member in the way; when two members are written beside their object, which
+one to keep is the user's choice, and neither move is a \`--fix\`. Fields
 written in the shape of another API version get one finding with the rewrite, because removing
 them would leave the object incomplete: a networking.k8s.io/v1 Ingress backend with the
 v1beta1 \`serviceName\`/\`servicePort\` needs \`service.name\` and \`service.port.number\`,

@@ -250,6 +250,10 @@ interface MisplacedHome {
   exact: boolean;
   /** The home's path when it is a single place (not one of several items of a list). */
   path?: Path;
+  /** The type of the object the key goes into. */
+  objectCode: TypeCode;
+  /** The home is the one item of a list written beside the key: the list's path, and whether its items have a name. */
+  item?: { list: string; named: boolean };
   /** The object there sets another member of the key's one-of group: no home after all (unknownField says why). */
   blocked?: { object: string; conflict: OneOfConflict };
 }
@@ -579,9 +583,13 @@ class Walker {
     if (home?.blocked) {
       // Moved there, the key would be a second member of a one-of group, which the API server refuses.
       const { object, conflict } = home.blocked;
+      // Beside a list, the key more likely starts an item of its own than replaces the one written.
+      const instead = home.item
+        ? `make it its own item of ${home.item.list}${home.item.named ? ", with its own name" : ""}`
+        : `move it to ${home.at} in place of ${JSON.stringify(conflict.member)}`;
       return finding(
         `unknown field ${JSON.stringify(key)} in ${where}: it is a field of ${object}, which sets ${JSON.stringify(conflict.member)} already, and ${conflict.group.of} takes only one of ${JSON.stringify(conflict.member)} and ${JSON.stringify(key)}`,
-        `remove ${JSON.stringify(key)}, or move it to ${home.at} in place of ${JSON.stringify(conflict.member)}`,
+        `remove ${JSON.stringify(key)}, or ${instead}`,
       );
     }
     if (home && !home.exact) {
@@ -600,7 +608,18 @@ class Walker {
     if (home) {
       // A single home (not one of several items of a list, which would be a guess of which one) is where the user meant it.
       const move: FieldFix | undefined = home.path && [{ op: "move", from: [...path, key], to: home.path }];
-      finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
+      const rival = home.path && this.rivalFor(key, home, fields, path);
+      if (rival) {
+        // Two members of a one-of group written beside their home: moving both would be refused, and which one stays is the user's choice.
+        finding(
+          `field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}, but ${JSON.stringify(rival.member)} written beside it belongs there too, and ${rival.group.of} takes only one of ${JSON.stringify(key)} and ${JSON.stringify(rival.member)}`,
+          `move one of ${JSON.stringify(key)} and ${JSON.stringify(rival.member)} to ${formatPath(home.path!.slice(0, -1))} and remove the other`,
+          move && { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] },
+        );
+      } else if (home.item) {
+        // The one item of a list is the likely home, but a guess: the move may break a rule across the item's fields (tolerationSeconds with effect NoSchedule), so it is offered, not applied.
+        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}, if that item is the one you meant`, move && { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] });
+      } else finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
       if (home.path) this.supplies(home.path, [...path, key]);
       this.misplaced?.push({ path: [...path, key], value, home: home.segments });
       // Still validated, against the type where it belongs and at the lines where it is written: a typo inside is reported now, not after the move.
@@ -609,6 +628,18 @@ class Walker {
     const near = closestWithin(key, names);
     if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
     finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
+  }
+
+  /**
+   * Another member of `key`'s one-of group at its home, written beside `key` and misplaced into the
+   * same object (a PodDisruptionBudget's minAvailable and maxUnavailable both at its top level).
+   */
+  private rivalFor(key: string, home: MisplacedHome, fields: ReadonlyMap<string, TypeCode>, path: Path): OneOfConflict | undefined {
+    const holder = this.objectValues[this.objectValues.length - 1];
+    const rival = oneOfConflict(home.objectCode, holder, key);
+    if (!rival || fields.has(rival.member)) return undefined;
+    const its = this.misplacedHome(rival.member, holder[rival.member], fields, path);
+    return its?.path && formatPath(its.path.slice(0, -1)) === formatPath(home.path!.slice(0, -1)) ? rival : undefined;
   }
 
   /** The field at `home` is written, misplaced, at `from`: a missing-required-field finding for it, made or to come, says so. */
@@ -627,8 +658,10 @@ class Walker {
    * says whether the value fits as written (only then is the move a safe fix). Of several fields
    * one level down that take it, the one written beside it is its home when it is the only one
    * written (a volume's `defaultMode` beside its `configMap`: secret, configMap, downwardAPI and
-   * projected all take one). A field one level down that is written already is no home. A list of
-   * one item written as a map is that item (`containerPort` beside a `ports` list of one port).
+   * projected all take one). A key whose object one level down (or a list's one item) is written
+   * with it already is a stray copy, unless one other object written takes it: a field not written
+   * is no home then (`ports` beside an ingress rule with ports is not egress's). A list
+   * of one item written as a map is that item (`containerPort` beside a `ports` list of one port).
    * A home whose object sets another member of the key's one-of group comes back `blocked`.
    */
   private misplacedHome(key: string, value: unknown, fields: ReadonlyMap<string, TypeCode>, path: Path): MisplacedHome | undefined {
@@ -642,6 +675,8 @@ class Walker {
     const holder = this.objectValues[this.objectValues.length - 1];
     const exact = fits === accepts;
     const segments = (p: Path) => p.map((s) => (typeof s === "number" ? "[]" : s));
+    /** An object written beside the key holds it already (a stray copy, unless another written object is its home). */
+    let stray = false;
     for (const [name, code] of fields) {
       const list = code.startsWith("[#");
       const inner = list ? code.slice(1) : code;
@@ -653,8 +688,11 @@ class Walker {
       // A list of one item written as an object is one place, that item; of several, a guess of which one.
       const only = list && Array.isArray(there) && there.length === 1 && isMap(there[0]) ? there[0] : undefined;
       const object = list ? only : there;
-      // The object written there has the field already: this key is a stray copy, not its place.
-      if (isMap(object) && Object.hasOwn(object, key)) continue;
+      // The object written there has the field already: this key is a stray copy, and no field left unwritten is its home (below).
+      if (isMap(object) && Object.hasOwn(object, key)) {
+        stray = true;
+        continue;
+      }
       const objectPath = only ? [...path, name, 0] : [...path, name];
       const conflict = isMap(object) ? oneOfConflict(inner, object, key) : undefined;
       const home: MisplacedHome = {
@@ -663,12 +701,15 @@ class Walker {
         segments: [...segments(path), name, ...(list ? ["[]"] : []), key],
         exact,
         ...(list && !only ? {} : { path: [...objectPath, key] }),
+        objectCode: inner,
+        ...(only ? { item: { list: formatPath([...path, name]), named: child.fields.has("name") } } : {}),
         ...(conflict ? { blocked: { object: formatPath(objectPath), conflict } } : {}),
       };
       down.push(home);
       // Written: an object there (a list of them for a list), not a null or a scalar in its place.
       if (list ? Array.isArray(there) : isMap(there)) written.push(home);
     }
+    if (stray) return written.length === 1 ? written[0] : undefined;
     if (down.length === 1) return down[0];
     if (down.length > 1) return written.length === 1 ? written[0] : undefined;
     // The object around this one.
@@ -680,7 +721,7 @@ class Walker {
       const parentPath = this.path.slice(0, this.objectDepths[parent]);
       const conflict = oneOfConflict(parentCode, parentValue, key);
       if (code !== undefined && fits(code, value)) {
-        return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], exact, path: [...parentPath, key], ...(conflict ? { blocked: { object: formatPath(parentPath) || this.resource.kind, conflict } } : {}) };
+        return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], exact, path: [...parentPath, key], objectCode: parentCode, ...(conflict ? { blocked: { object: formatPath(parentPath) || this.resource.kind, conflict } } : {}) };
       }
     }
     return undefined;

@@ -16,8 +16,8 @@ DoNotSchedule; a request below the limit of a resource that cannot be overcommit
 resources, hugepages), fractions of an extended resource, hugepages that are not a multiple of
 their page size; a claim of zero bytes; progressDeadlineSeconds not above minReadySeconds; Job
 options that need completionMode Indexed or restartPolicy Never; Ingress backends with a service
-and a resource; NetworkPolicy peers mixing ipBlock with selectors; a policy rule naming resources
-and nonResourceURLs; a PodDisruptionBudget with
+and a resource; NetworkPolicy peers mixing ipBlock with selectors; a policy rule naming apiGroups,
+resources or resourceNames with nonResourceURLs; a PodDisruptionBudget with
 both minAvailable and maxUnavailable; a DaemonSet rolling update with both maxSurge and
 maxUnavailable above zero (maxUnavailable defaults to 1); an Ingress whose
 kubernetes.io/ingress.class annotation differs from its ingressClassName (refused on create); a

@@ -794,7 +794,7 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "rules[].nonResourceURLs",
     kinds: ["ClusterRole"],
-    constraint: "a rule with nonResourceURLs names no apiGroups or resources (in a Role, nonResourceURLs are invalid-value's)",
+    constraint: "a rule with nonResourceURLs names no apiGroups, resources or resourceNames (in a Role, nonResourceURLs are invalid-value's)",
     rule: "invalid-combination",
     upstream: `${RBAC} ValidatePolicyRule ("rules cannot apply to both regular resources and non-resource URLs")`,
     check(ctx) {
@@ -803,7 +803,9 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         const rule = rules[i];
         if (!isMap(rule)) continue;
         if (count(rule.nonResourceURLs) === 0) continue;
-        if (count(rule.apiGroups) > 0 || count(rule.resources) > 0) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: "this rule names both resources and nonResourceURLs", hint: "separate it into two rules: one for the resources, one for the nonResourceURLs" });
+        const named = ["apiGroups", "resources", "resourceNames"].filter((field) => count(rule[field]) > 0);
+        const fields = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+        if (named.length) ctx.report({ path: ["rules", i, "nonResourceURLs"], target: "key", message: `this rule names nonResourceURLs together with ${fields}`, hint: `separate it into two rules: one for the nonResourceURLs, one for the ${fields}` });
       }
     },
   },
