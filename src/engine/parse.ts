@@ -361,8 +361,9 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
   const [, valueEnd, nodeEnd] = doc.range;
   // A document emptied for being too deep still owns its text, up to the next document.
   const end = Math.max(nodeEnd, valueEnd, deepAt !== undefined ? boundary : 0);
+  let quotes: Array<[number, number]> | undefined;
   const problems: SyntaxProblem[] = doc.errors.map((e) =>
-    quoteProblem(text, doc, {
+    quoteProblem(text, doc, () => (quotes ??= multiLineQuotes(text, doc)), {
       message: e.message.split("\n")[0],
       start: e.pos[0],
       end: Math.max(e.pos[1], e.pos[0] + 1),
@@ -404,9 +405,21 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
 const UNCLOSED_QUOTE = /^Missing closing (["'])quote/;
 
 /** A problem caused by a quote: one never closed, or one closed lines later than meant. */
-function quoteProblem(text: string, doc: Document.Parsed, p: SyntaxProblem): SyntaxProblem {
+function quoteProblem(text: string, doc: Document.Parsed, quotes: () => Array<[number, number]>, p: SyntaxProblem): SyntaxProblem {
   const unclosed = unclosedQuote(text, doc, p);
-  return unclosed === p ? closedLinesLater(text, doc, p) : unclosed;
+  return unclosed === p ? closedLinesLater(text, quotes(), p) : unclosed;
+}
+
+/** The ranges of a document's quoted scalars that run over lines, by where they end. */
+function multiLineQuotes(text: string, doc: Document.Parsed): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  visit(doc, {
+    Scalar(_, node) {
+      const r = node.range;
+      if (r && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && text.slice(r[0], r[1]).includes("\n")) out.push([r[0], r[1]]);
+    },
+  });
+  return out.sort((a, b) => a[1] - b[1]);
 }
 
 /**
@@ -415,17 +428,18 @@ function quoteProblem(text: string, doc: Document.Parsed, p: SyntaxProblem): Syn
  * kind, often lines further, and the text after that quote is the mistake the parser sees; the
  * quote left open is the one to show.
  */
-function closedLinesLater(text: string, doc: Document.Parsed, p: SyntaxProblem): SyntaxProblem {
-  let scalar: Scalar | undefined;
-  visit(doc, {
-    Scalar(_, node) {
-      const r = node.range;
-      if (!r || (node.type !== "QUOTE_DOUBLE" && node.type !== "QUOTE_SINGLE") || r[1] > p.start) return;
-      if (text.slice(r[0], r[1]).includes("\n") && !text.slice(r[1], p.start).includes("\n")) scalar = node;
-    },
-  });
-  if (!scalar?.range) return p;
-  const [opening, closing] = scalar.range;
+function closedLinesLater(text: string, quotes: Array<[number, number]>, p: SyntaxProblem): SyntaxProblem {
+  // The last quoted scalar that ends at or before the problem.
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid][1] <= p.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const scalar = quotes[lo - 1];
+  if (!scalar || text.slice(scalar[1], p.start).includes("\n")) return p;
+  const [opening, closing] = scalar;
   const name = text[opening] === '"' ? "double quote" : "single quote";
   const lineEnd = text.slice(opening + 1).search(/\r?\n/);
   const opened = excerpt(text.slice(opening + 1, opening + 1 + Math.min(lineEnd, 80)).trim());
