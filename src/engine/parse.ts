@@ -8,6 +8,7 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
+import { KubectlLexer } from "./kubectl-lexer.js";
 import { excerpt } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
@@ -300,6 +301,13 @@ function tooDeepAt(root: CST.Token | undefined): number {
   return -1;
 }
 
+/** The CST tokens of a text, its quoted scalars lexed as kubectl reads them (kubectl-lexer.ts). */
+function* cstTokens(text: string): Generator<CST.Token> {
+  const parser = new Parser();
+  for (const lexeme of new KubectlLexer().lex(text)) yield* parser.next(lexeme);
+  yield* parser.end();
+}
+
 /**
  * Streams the file: the CST of one document is checked, composed and converted before the
  * next one is read, so a file of 100,000 documents never holds 100,000 Document trees.
@@ -316,9 +324,8 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2"): ParsedDocument[] {
     out.push(parsed);
   };
   try {
-    const parser = new Parser();
     const composer = new Composer({ version: yamlVersion, merge: true, uniqueKeys: false, prettyErrors: false });
-    for (const token of parser.parse(text)) {
+    for (const token of cstTokens(text)) {
       if (token.type === "document") {
         const at = tooDeepAt(token.value);
         if (at !== -1) {
@@ -354,8 +361,9 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
   const [, valueEnd, nodeEnd] = doc.range;
   // A document emptied for being too deep still owns its text, up to the next document.
   const end = Math.max(nodeEnd, valueEnd, deepAt !== undefined ? boundary : 0);
+  let quotes: Array<[number, number]> | undefined;
   const problems: SyntaxProblem[] = doc.errors.map((e) =>
-    unclosedQuote(text, doc, {
+    quoteProblem(text, doc, () => (quotes ??= multiLineQuotes(text, doc)), {
       message: e.message.split("\n")[0],
       start: e.pos[0],
       end: Math.max(e.pos[1], e.pos[0] + 1),
@@ -396,6 +404,55 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
 
 const UNCLOSED_QUOTE = /^Missing closing (["'])quote/;
 
+/** A problem caused by a quote: one never closed, or one closed lines later than meant. */
+function quoteProblem(text: string, doc: Document.Parsed, quotes: () => Array<[number, number]>, p: SyntaxProblem): SyntaxProblem {
+  const unclosed = unclosedQuote(text, doc, p);
+  return unclosed === p ? closedLinesLater(text, quotes(), p) : unclosed;
+}
+
+/** The ranges of a document's quoted scalars that run over lines, by where they end. */
+function multiLineQuotes(text: string, doc: Document.Parsed): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  visit(doc, {
+    Scalar(_, node) {
+      const r = node.range;
+      if (r && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && text.slice(r[0], r[1]).includes("\n")) out.push([r[0], r[1]]);
+    },
+  });
+  return out.sort((a, b) => a[1] - b[1]);
+}
+
+/**
+ * A mistake on the line where a quoted value that runs over lines is closed. A quoted value may
+ * go on over any lines (kubectl-lexer.ts), so a quote left open runs on to the next quote of its
+ * kind, often lines further, and the text after that quote is the mistake the parser sees; the
+ * quote left open is the one to show.
+ */
+function closedLinesLater(text: string, quotes: Array<[number, number]>, p: SyntaxProblem): SyntaxProblem {
+  // The last quoted scalar that ends at or before the problem.
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid][1] <= p.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const scalar = quotes[lo - 1];
+  if (!scalar || text.slice(scalar[1], p.start).includes("\n")) return p;
+  const [opening, closing] = scalar;
+  const name = text[opening] === '"' ? "double quote" : "single quote";
+  const lineEnd = text.slice(opening + 1).search(/\r?\n/);
+  const opened = excerpt(text.slice(opening + 1, opening + 1 + Math.min(lineEnd, 80)).trim());
+  const line = text.slice(0, closing).split("\n").length;
+  return {
+    ...p,
+    message: `the ${name} before "${opened}" is closed only on line ${line}, where more text follows the closing quote`,
+    start: opening,
+    end: opening + 1,
+    hint: `close the string on the line where it starts: a quoted value runs over lines up to the next ${name}`,
+  };
+}
+
 /**
  * The yaml package reports an unclosed quote where the text runs out, which may be the end of
  * the file; the mistake is where the quote opens, so that is where it is shown.
@@ -413,14 +470,31 @@ function unclosedQuote(text: string, doc: Document.Parsed, p: SyntaxProblem): Sy
   const name = quote === '"' ? "double quote" : "single quote";
   const lineEnd = text.slice(opening + 1).search(/\r?\n|$/);
   const opened = excerpt(text.slice(opening + 1, opening + 1 + Math.min(lineEnd, 80)).trim());
+  const before = opened ? `the ${name} before "${opened}"` : `the ${name} here`;
+  const marker = DOCUMENT_MARKER_LINE.exec(text.slice(p.start, p.start + 6))?.[1];
+  if (marker) {
+    return {
+      ...p,
+      message: `${before} is not closed before the "${marker}" line, which ends the document`,
+      start: opening,
+      end: opening + 1,
+      hint: `close the string before that line, or indent the "${marker}": at the start of a line it ends the document even inside quotes`,
+    };
+  }
   return {
     ...p,
-    message: opened ? `the ${name} before "${opened}" is never closed` : `the ${name} here is never closed`,
+    message: `${before} is never closed`,
     start: opening,
     end: opening + 1,
     hint: `close the string with a ${name}${quote === "'" ? " (write '' for a quote inside it)" : ""}`,
   };
 }
+
+/**
+ * A `---` or `...` line right after where a quoted scalar was cut: go-yaml stops there too
+ * ("found unexpected document indicator", scannerc.go yaml_parser_scan_flow_scalar).
+ */
+const DOCUMENT_MARKER_LINE = /^\r?\n(---|\.\.\.)(?:[ \t\r\n]|$)/;
 
 function emptyDocument(index: number, start: number, end: number, problems: SyntaxProblem[]): ParsedDocument {
   return { index, value: undefined, start, end, problems, spans: new WeakMap(), rootSpan: [start, start] };

@@ -1,11 +1,12 @@
 /**
  * The lean parse path: values and span tables of a YAML file in one pass over its text,
  * without the yaml package's lexer, CST and Document tree. It reads the block-style subset
- * that Kubernetes manifests are written in (block maps and sequences, plain and quoted
- * scalars on one line, literal block scalars, flow collections, comments, `---` markers) and
- * gives up (returns undefined) on anything else or on any doubt: anchors, aliases, tags,
- * merge keys, empty values, multi-line plain or quoted scalars, folded or kept block scalars,
- * tabs, CR line ends, directives, repeated keys, syntax errors. The caller then reads the file
+ * that Kubernetes manifests are written in (block maps and sequences, plain scalars on one
+ * line, quoted ones on one line or, as block values, over several, literal block scalars, flow
+ * collections, comments, `---` markers) and gives up (returns undefined) on anything else or on
+ * any doubt: anchors, aliases, tags, merge keys, empty values, multi-line plain scalars, quoted
+ * ones over several lines elsewhere or with an escaped line break, folded or kept block
+ * scalars, tabs, CR line ends, directives, repeated keys, syntax errors. The caller then reads the file
  * with the full path (parse.ts), which stays the reference: test/parse-differential.test.ts
  * requires identical values, spans and documents from both.
  *
@@ -252,14 +253,35 @@ const ESCAPES: Record<string, string> = {
   N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029", " ": " ", '"': '"', "/": "/", "\\": "\\",
 };
 
-/** A quoted scalar on one line starting at `i`; sets r0, r1 (past the closing quote). */
-function quoted(i: number): string {
+/**
+ * A quoted scalar starting at `i`; sets r0, r1 (past the closing quote). `overLines`: it may
+ * run over lines (a block value), whose breaks fold as go-yaml folds them (scannerc.go
+ * yaml_parser_scan_flow_scalar): spaces around a break dropped, a single break read as a space,
+ * each further one kept. Continuation lines may start in any column (kubectl-lexer.ts); a `---`
+ * line ends the document text before the closing quote, and so leaves the text to the full path.
+ */
+function quoted(i: number, overLines = false): string {
   const q = T.charCodeAt(i);
   let out = "";
   let from = i + 1;
   for (let j = i + 1; j < docEnd; j++) {
     const c = T.charCodeAt(j);
-    if (c === NL) throw BAIL; // multi-line: folding rules, left to the full path
+    if (c === NL) {
+      if (!overLines) throw BAIL;
+      let end = j;
+      while (end > from && T.charCodeAt(end - 1) === SPACE) end--;
+      out += T.slice(from, end);
+      let breaks = 0;
+      while (j < docEnd && T.charCodeAt(j) === NL) {
+        breaks++;
+        j++;
+        while (j < docEnd && T.charCodeAt(j) === SPACE) j++;
+      }
+      out += breaks === 1 ? " " : "\n".repeat(breaks - 1);
+      from = j;
+      j--;
+      continue;
+    }
     if (c === q) {
       if (q === 39 && T.charCodeAt(j + 1) === 39) {
         out += T.slice(from, j + 1);
@@ -465,7 +487,7 @@ function flowCollection(i: number, indent: number): unknown {
 function inlineValue(i: number, indent: number): unknown {
   const c = T.charCodeAt(i);
   let v: unknown;
-  if (c === 34 || c === 39) v = shared(quoted(i));
+  if (c === 34 || c === 39) v = shared(quoted(i, true));
   else if (c === 91 || c === 123) {
     const s = i;
     v = flowCollection(i, indent);
@@ -505,10 +527,11 @@ const isBlank = (c: number) => c === SPACE || c === NL || c !== c;
 function keyAt(i: number): number {
   const c = T.charCodeAt(i);
   if (c === 34 || c === 39) {
-    quoted(i);
+    quoted(i, true);
     let k = r1;
     while (T.charCodeAt(k) === SPACE) k++;
     if (T.charCodeAt(k) !== 58) return -1;
+    if (T.lastIndexOf("\n", r1) > i) throw BAIL; // a key over several lines: an error
     return k + 1;
   }
   if (!isPlainSafeFirst(c, T.charCodeAt(i + 1))) return -1;
