@@ -161,9 +161,11 @@ export function withLabels(raw: Record<string, unknown>, transformers: readonly 
 }
 
 /**
- * The labels every build of an object adds (docs/DECISIONS.md "Labels of several builds"): for
- * each field, the keys that every build puts there, with the value of the first build. Each
- * build is its transformers in the order kustomize runs them.
+ * The labels every build of an object adds alike (docs/DECISIONS.md "Labels of several builds"):
+ * a key is kept only where every build puts it in the same fields with the same value, so that
+ * what one object holds is one build's (a selector from one overlay and template labels from
+ * another would disagree where no build does). Each build is its transformers in the order
+ * kustomize runs them.
  */
 export function agreedLabels(builds: readonly (readonly LabelTransformer[])[]): LabelTransformer[] {
   const perBuild = builds.map((transformers) => {
@@ -178,9 +180,12 @@ export function agreedLabels(builds: readonly (readonly LabelTransformer[])[]): 
     return byField;
   });
   const [first, ...others] = perBuild;
+  // What a build does with one label key: the fields it sets it in, with the value, as one string.
+  const use = (build: (typeof perBuild)[number], label: string) =>
+    [...build].filter(([, { pairs }]) => Object.hasOwn(pairs, label)).map(([key, { pairs }]) => `${key}\u0000${pairs[label]}`).sort().join("\u0001");
   const out: LabelTransformer[] = [];
   for (const [key, { field, pairs }] of first ?? []) {
-    const agreed = Object.entries(pairs).filter(([k]) => others.every((b) => b.get(key) !== undefined && Object.hasOwn(b.get(key)!.pairs, k)));
+    const agreed = Object.entries(pairs).filter(([k]) => others.every((b) => use(b, k) === use(first, k)));
     if (agreed.length) out.push({ pairs: pairsOf(Object.fromEntries(agreed)), fields: [field] });
   }
   return out;
