@@ -62,11 +62,15 @@ test("label keys from the input stay data", () => {
   expect(Object.hasOwn(labels, "__proto__") && labels.app).toBe("web");
 });
 
-test("several builds agree on the keys each puts on a field, with the first build's values", () => {
+test("several builds: a key is kept only where every build puts it in the same fields with the same value", () => {
   const blue = labelTransformers({ commonLabels: { track: "blue", team: "shop" } });
-  const green = labelTransformers({ labels: [{ pairs: { track: "green" }, includeSelectors: true }] });
+  const green = labelTransformers({ labels: [{ pairs: { track: "green", team: "shop" }, includeSelectors: true }] });
   const built = withLabels(deployment(), agreedLabels([blue, green]));
-  expect((built.spec as { selector: unknown }).selector).toEqual({ matchLabels: { track: "blue" } });
-  expect(built.metadata).toEqual({ name: "web", labels: { track: "blue" } });
+  // team: same value, same fields in both builds; track: values differ, left out everywhere.
+  expect((built.spec as { selector: unknown }).selector).toEqual({ matchLabels: { team: "shop" } });
+  expect(built.metadata).toEqual({ name: "web", labels: { team: "shop" } });
+  // The same value in different fields (one build reaches the selector, the other the template only) is left out too.
+  const templatesOnly = labelTransformers({ labels: [{ pairs: { team: "shop" }, includeTemplates: true }] });
+  expect(agreedLabels([blue, templatesOnly])).toEqual([]);
   expect(agreedLabels([blue, []])).toEqual([]);
 });
