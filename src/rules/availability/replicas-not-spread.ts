@@ -45,8 +45,19 @@ on kubernetes.io/hostname.`,
       });
       return;
     }
-    if (terms.some((t) => selectsOwnPods(t, resource.namespaceCertain ? resource.namespace : undefined, tpl.labels, tpl.controllerLabels))) return;
+    const namespace = resource.namespaceCertain ? resource.namespace : undefined;
+    if (terms.some((t) => selectsOwnPods(t, namespace, tpl.labels, tpl.controllerLabels))) return;
     const own = Object.entries(tpl.labels).map(([k, v]) => `"${k}=${v}"`);
+    // A term whose selector does match but that looks in other namespaces only.
+    const elsewhere = terms.find((t) => t.namespaces && selectsOwnPods({ ...t, namespaces: undefined }, namespace, tpl.labels, tpl.controllerLabels));
+    if (elsewhere) {
+      report({
+        path: elsewhere.path.slice(0, -1).concat("namespaces"),
+        message: `${resource.kind} "${resource.name}" runs ${describePods(pods)}, but its ${elsewhere.source} term looks only in namespaces ${elsewhere.namespaces!.map((n) => JSON.stringify(n)).join(", ")}, not "${resource.namespace}" where they run, so nothing keeps them off a single node`,
+        hint: `add "${resource.namespace}" to namespaces, or remove namespaces to look in the pod's own`,
+      });
+      return;
+    }
     const first = terms[0];
     const sources = [...new Set(terms.map((t) => t.source))].join(" and ");
     report({
@@ -89,8 +100,10 @@ function spreadingTerms(spec: Record<string, unknown> | undefined, specPath: Pat
   if (Array.isArray(preferred)) preferred.forEach((t, i) => isMap(t) && add(t.podAffinityTerm, [...base, "preferredDuringSchedulingIgnoredDuringExecution", i, "podAffinityTerm"], true));
   const spread = spec?.topologySpreadConstraints;
   if (Array.isArray(spread)) spread.forEach((t, i) => add(t, [...specPath, "topologySpreadConstraints", i], false));
-  // An anti-affinity stanza written with no term the loops read (a misspelt key) is left to the schema rules.
-  if (!out.length && (anti || (Array.isArray(spread) && spread.length))) out.push({ path: base, written: true, selector: undefined, mismatch: true, source: "podAntiAffinity" });
+  // An anti-affinity stanza with a key the loops do not read (misspelt) is left to the schema rules;
+  // an empty one (`podAntiAffinity: {}`, empty term lists) keeps nothing apart.
+  const known = new Set(["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"]);
+  if (!out.length && anti && Object.keys(anti).some((k) => !known.has(k))) out.push({ path: base, written: true, selector: undefined, mismatch: true, source: "podAntiAffinity" });
   return out;
 }
 

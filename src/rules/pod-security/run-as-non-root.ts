@@ -39,8 +39,11 @@ where root in the container is an unprivileged user on the node, is exempt.`,
           message:
             typeof uid === "number" && uid > 0
               ? `container "${c.name}" runs as uid ${uid}, but neither it nor the pod sets runAsNonRoot to true, which the restricted policy requires`
-              : `container "${c.name}" may run as root: neither it nor the pod sets runAsNonRoot to true`,
-          hint: "set securityContext.runAsNonRoot: true on the pod or the container",
+              : uid === 0
+                ? `container "${c.name}" runs as root (runAsUser 0), and neither it nor the pod sets runAsNonRoot to true`
+                : `container "${c.name}" may run as root: neither it nor the pod sets runAsNonRoot to true`,
+          // With runAsUser 0 the flag alone makes the kubelet refuse to start the container.
+          hint: uid === 0 ? "set runAsUser to a non-zero uid and runAsNonRoot: true" : "set securityContext.runAsNonRoot: true on the pod or the container",
         });
       }
     }
