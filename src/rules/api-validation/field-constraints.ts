@@ -397,6 +397,14 @@ const podSpec: FieldConstraint[] = [
   pod("affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[].topologyKey", "qualified name", `${CV} validatePodAffinityTerm`, format(qualifiedNameProblem, "topologyKey", `set a node label key such as kubernetes.io/hostname: ${QUALIFIED_HINT}`)),
   pod("affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[].podAffinityTerm.topologyKey", "qualified name", `${CV} validatePodAffinityTerm`, format(qualifiedNameProblem, "topologyKey", `set a node label key such as kubernetes.io/hostname: ${QUALIFIED_HINT}`)),
   pod("affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[].podAffinityTerm.topologyKey", "qualified name", `${CV} validatePodAffinityTerm`, format(qualifiedNameProblem, "topologyKey", `set a node label key such as kubernetes.io/hostname: ${QUALIFIED_HINT}`)),
+  pod("topologySpreadConstraints[].matchLabelKeys[]", "label name", `${CV} ValidateMatchLabelKeysInTopologySpread (ValidateLabelName)`, format(qualifiedNameProblem, "matchLabelKeys entry", `rename it: ${QUALIFIED_HINT}`)),
+  ...["podAffinity", "podAntiAffinity"].flatMap((kind) =>
+    ["requiredDuringSchedulingIgnoredDuringExecution[]", "preferredDuringSchedulingIgnoredDuringExecution[].podAffinityTerm"].flatMap((term) =>
+      ["matchLabelKeys", "mismatchLabelKeys"].map((list) =>
+        pod(`affinity.${kind}.${term}.${list}[]`, "label name", `${CV} ValidateMatchLabelKeysAndMismatchLabelKeys (validateLabelKeys, ValidateLabelName)`, format(qualifiedNameProblem, `${list} entry`, `rename it: ${QUALIFIED_HINT}`)),
+      ),
+    ),
+  ),
   pod("affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[].matchExpressions[].key", "qualified name", `${CV} ValidateNodeSelectorRequirement`, format(qualifiedNameProblem, "node label key", `rename it: ${QUALIFIED_HINT}`)),
   pod("affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[].preference.matchExpressions[].key", "qualified name", `${CV} ValidateNodeSelectorRequirement`, format(qualifiedNameProblem, "node label key", `rename it: ${QUALIFIED_HINT}`)),
   pod("securityContext.runAsUser", "0 to 4294967295", `${CV} validatePodSpecSecurityContext (IsValidUserID)`, intRange(0, MAX_ID)),

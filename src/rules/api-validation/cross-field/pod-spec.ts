@@ -30,6 +30,7 @@ import { ENV_SOURCES, PROJECTION_SOURCES, VOLUME_SOURCES } from "../../../models
 import { filled, filledList } from "../../../models/values.js";
 import { compareVersions } from "../../schema/api-changes.js";
 import { RESTART_RULE_CONSTRAINTS } from "./restart-rules.js";
+import { LABEL_KEY_CONSTRAINTS } from "./label-keys.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
 /** ContainerRestartRules (KEP-5307): alpha in 1.34, a container's restartPolicy is dropped instead of refused; beta and on from 1.35. */
@@ -254,6 +255,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     },
   },
   ...RESTART_RULE_CONSTRAINTS,
+  ...LABEL_KEY_CONSTRAINTS,
   ...initContainerFields,
   {
     path: "spec.template.spec.containers",
