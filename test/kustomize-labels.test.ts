@@ -110,5 +110,16 @@ test("the Argo Rollouts transformer configuration is known by its URL; other URL
     ["Rollout", "spec/template/metadata/labels"],
   ]);
   expect(argo?.every((f) => f.kind === "Rollout")).toBe(true);
-  expect(knownRemoteLabelFields("https://example.com/rollout-transform.yaml")).toBeUndefined();
+  for (const url of [
+    "https://argoproj.github.io/argo-rollouts/features/kustomize/rollout-transform-kustomize-v5.yaml",
+    "https://raw.githubusercontent.com/argoproj/argo-rollouts/master/docs/features/kustomize/rollout-transform-kustomize-v5.yaml",
+    "https://raw.githubusercontent.com/argoproj/argo-rollouts/v1.7.2/docs/features/kustomize/rollout-transform.yaml",
+  ])
+    expect(knownRemoteLabelFields(url)).toBe(argo);
+  for (const url of [
+    "https://example.com/rollout-transform.yaml",
+    "https://raw.githubusercontent.com/someone/argo-rollouts/master/docs/features/kustomize/rollout-transform.yaml",
+    "https://argoproj.github.io/argo-rollouts/features/kustomize/rollout-transform.yaml?x=1",
+  ])
+    expect(knownRemoteLabelFields(url)).toBeUndefined();
 });

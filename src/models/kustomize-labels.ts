@@ -75,10 +75,13 @@ const COMMON_LABELS: readonly LabelFieldSpec[] = [
 
 /**
  * The transformer configuration the Argo Rollouts docs (docs/features/kustomize.md) tell users
- * to list under `configurations`. Nothing is fetched here, so its `commonLabels` field specs are
- * carried as data: argoproj/argo-rollouts docs/features/kustomize/rollout-transform.yaml.
+ * to list under `configurations`, as the docs site serves it or from the repository at any ref,
+ * in its kustomize v5 variant too. Nothing is fetched here, so its `commonLabels` field specs
+ * (the same in both: argoproj/argo-rollouts docs/features/kustomize/rollout-transform.yaml and
+ * rollout-transform-kustomize-v5.yaml) are carried as data.
  */
-const ARGO_ROLLOUTS_TRANSFORM = "https://argoproj.github.io/argo-rollouts/features/kustomize/rollout-transform.yaml";
+const ARGO_ROLLOUTS_TRANSFORM =
+  /^https:\/\/(?:argoproj\.github\.io\/argo-rollouts|raw\.githubusercontent\.com\/argoproj\/argo-rollouts\/[^/?#]+\/docs)\/features\/kustomize\/rollout-transform(?:-kustomize-v5)?\.yaml$/;
 const ARGO_ROLLOUTS_COMMON_LABELS: readonly LabelFieldSpec[] = [
   spec("spec/selector/matchLabels", true, "Rollout"),
   spec("spec/template/metadata/labels", true, "Rollout"),
@@ -111,7 +114,7 @@ export function configuredLabelFields(configuration: unknown): LabelFieldSpec[] 
 
 /** The `commonLabels` field specs of a remote configuration known here by its URL, or undefined for any other URL (not read). */
 export function knownRemoteLabelFields(url: string): readonly LabelFieldSpec[] | undefined {
-  return url === ARGO_ROLLOUTS_TRANSFORM ? ARGO_ROLLOUTS_COMMON_LABELS : undefined;
+  return ARGO_ROLLOUTS_TRANSFORM.test(url) ? ARGO_ROLLOUTS_COMMON_LABELS : undefined;
 }
 
 const fieldKey = (f: LabelFieldSpec): string => JSON.stringify([f.path, f.kind, f.group, f.version]);
