@@ -1,9 +1,10 @@
 /**
  * Kustomize's label transformer on one object: which fields each kind of entry reaches, what is
  * created and what is only extended, and what several builds agree on. Whole builds (overlays,
- * Components, what the rules then report) are held by fixtures/kustomize/*labels*.set.
+ * Components, configurations, what the rules then report) are held by fixtures/kustomize/*labels*.set
+ * and fixtures/kustomize/rollout-*.set.
  */
-import { agreedLabels, labelTransformers, withLabels } from "../src/models/kustomize-labels.js";
+import { agreedLabels, configuredLabelFields, knownRemoteLabelFields, labelTransformers, withLabels } from "../src/models/kustomize-labels.js";
 
 const deployment = () => ({
   apiVersion: "apps/v1",
@@ -73,4 +74,56 @@ test("several builds: a key is kept only where every build puts it in the same f
   const templatesOnly = labelTransformers({ labels: [{ pairs: { team: "shop" }, includeTemplates: true }] });
   expect(agreedLabels([blue, templatesOnly])).toEqual([]);
   expect(agreedLabels([blue, []])).toEqual([]);
+});
+
+const rollout = () => ({
+  apiVersion: "argoproj.io/v1alpha1",
+  kind: "Rollout",
+  metadata: { name: "web" },
+  spec: { replicas: 3, template: { spec: { containers: [{ name: "web", image: "nginx" }] } } },
+});
+
+test("configured commonLabels field specs join kustomize's own, for commonLabels and labels with includeSelectors", () => {
+  const configured = configuredLabelFields({
+    commonLabels: [
+      { path: "spec/selector/matchLabels", kind: "Rollout", create: true },
+      { path: "spec/template/metadata/labels", kind: "Rollout", group: "argoproj.io", create: true },
+      { path: "spec/widgetSelector", kind: "Rollout" },
+      { kind: "Rollout", create: true },
+    ],
+    nameReference: [{ kind: "Service", fieldSpecs: [{ path: "spec/strategy/canary/stableService", kind: "Rollout" }] }],
+  });
+  expect(configured.map((f) => f.path.join("/"))).toEqual(["spec/selector/matchLabels", "spec/template/metadata/labels", "spec/widgetSelector"]);
+  const expected = { replicas: 3, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: rollout().spec.template.spec } };
+  expect(withLabels(rollout(), labelTransformers({ commonLabels: { app: "web" } }, configured)).spec).toEqual(expected);
+  expect(withLabels(rollout(), labelTransformers({ labels: [{ pairs: { app: "web" }, includeSelectors: true }] }, configured)).spec).toEqual(expected);
+  // Without them kustomize knows no Rollout: only its metadata is labelled; a labels entry without includeSelectors never uses them.
+  expect(withLabels(rollout(), labelTransformers({ commonLabels: { app: "web" } })).spec).toEqual(rollout().spec);
+  expect(withLabels(rollout(), labelTransformers({ labels: [{ pairs: { app: "web" } }] }, configured)).spec).toEqual(rollout().spec);
+  // A spec kustomize already has (same path and kind) is not added twice.
+  const twice = labelTransformers({ commonLabels: { app: "web" } }, configuredLabelFields({ commonLabels: [{ path: "spec/selector/matchLabels", kind: "Deployment", create: true }] }));
+  expect(twice[0].fields).toEqual(labelTransformers({ commonLabels: { app: "web" } })[0].fields);
+  expect(configuredLabelFields("commonLabels: []")).toEqual([]);
+  expect(configuredLabelFields({ commonLabels: { path: "spec/selector" } })).toEqual([]);
+});
+
+test("the Argo Rollouts transformer configuration is known by its URL; other URLs are not read", () => {
+  const argo = knownRemoteLabelFields("https://argoproj.github.io/argo-rollouts/features/kustomize/rollout-transform.yaml");
+  expect(argo?.filter((f) => f.create).map((f) => [f.kind, f.path.join("/")])).toEqual([
+    ["Rollout", "spec/selector/matchLabels"],
+    ["Rollout", "spec/template/metadata/labels"],
+  ]);
+  expect(argo?.every((f) => f.kind === "Rollout")).toBe(true);
+  for (const url of [
+    "https://argoproj.github.io/argo-rollouts/features/kustomize/rollout-transform-kustomize-v5.yaml",
+    "https://raw.githubusercontent.com/argoproj/argo-rollouts/master/docs/features/kustomize/rollout-transform-kustomize-v5.yaml",
+    "https://raw.githubusercontent.com/argoproj/argo-rollouts/v1.7.2/docs/features/kustomize/rollout-transform.yaml",
+  ])
+    expect(knownRemoteLabelFields(url)).toBe(argo);
+  for (const url of [
+    "https://example.com/rollout-transform.yaml",
+    "https://raw.githubusercontent.com/someone/argo-rollouts/master/docs/features/kustomize/rollout-transform.yaml",
+    "https://argoproj.github.io/argo-rollouts/features/kustomize/rollout-transform.yaml?x=1",
+  ])
+    expect(knownRemoteLabelFields(url)).toBeUndefined();
 });

@@ -46,9 +46,9 @@ export interface InputRoles {
 }
 
 /**
- * A generator's env file, through the one bounded reader; undefined when it cannot be read or
- * lies outside the kustomization's directory, which kustomize's default load restrictor
- * (LoadRestrictionsRootOnly) refuses too.
+ * A generator's env file or a `configurations` file, through the one bounded reader; undefined
+ * when it cannot be read or lies outside the kustomization's directory, which kustomize's
+ * default load restrictor (LoadRestrictionsRootOnly) refuses too.
  */
 function readInRoot(root: string, path: string): string | undefined {
   const full = resolve(root, path);
@@ -85,7 +85,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       }
     }
   }
-  const builds = kustomizeBuilds(loaded);
+  const builds = kustomizeBuilds(loaded, readInRoot);
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";

@@ -8,13 +8,25 @@
  * transformers on everything accumulated so far), then its own transformers. A build is a
  * kustomization that no other kustomization of the input includes: a base used by overlays is
  * built through each of them, a base nothing includes is built alone.
+ * The field specs of `configurations` files join kustomize's own as api/internal/target
+ * kusttarget.go accumulateTarget merges them: a kustomization's transformers use its own
+ * configurations and those of everything it accumulates (its bases and Components, at any
+ * depth), and a Component's also those of the kustomization it is applied in.
  */
-import { basename, dirname, resolve } from "node:path";
-import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { componentEntries, configurationEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
-import { agreedLabels, labelTransformers, type LabelTransformer } from "../models/kustomize-labels.js";
+import {
+  agreedLabels,
+  configuredLabelFields,
+  knownRemoteLabelFields,
+  labelTransformers,
+  type LabelFieldSpec,
+  type LabelTransformer,
+} from "../models/kustomize-labels.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
+import { parseText } from "./parse.js";
 
 /** Builds reached from one file, at most: a deeper fan-out of overlays is judged by its first ones. */
 const MAX_BUILDS = 64;
@@ -24,6 +36,10 @@ interface Kustomization {
   resources: string[];
   components: string[];
   overrides: ImageOverride[];
+  /** The kustomization documents, read for their label transformers once the configurations in force are known. */
+  documents: Record<string, unknown>[];
+  /** commonLabels field specs of its own `configurations` files. */
+  configured: LabelFieldSpec[];
   labels: LabelTransformer[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
@@ -53,23 +69,45 @@ export interface FileBuilds {
 
 const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined };
 
-export function kustomizeBuilds(loaded: readonly LoadedFile[]): FileBuilds {
+/** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
+export type ReadInRoot = (root: string, path: string) => string | undefined;
+
+/**
+ * The commonLabels field specs of one `configurations` entry: a URL known here, or a file of the
+ * input (already parsed) or beside it; a URL not known here adds none (docs/DECISIONS.md
+ * "Transformer configurations").
+ */
+function configurationFields(dir: string, entry: string, parsed: ReadonlyMap<string, LoadedFile>, readInRoot: ReadInRoot): readonly LabelFieldSpec[] {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return knownRemoteLabelFields(entry) ?? [];
+  const full = resolve(dir, entry);
+  const inside = relative(dir, full);
+  // kustomize's default load restrictor (LoadRestrictionsRootOnly) refuses a file outside the kustomization's directory.
+  if (!inside || inside.startsWith("..") || isAbsolute(inside)) return [];
+  const own = parsed.get(full);
+  const text = own ? undefined : readInRoot(dir, entry);
+  // kustomize reads the file as one YAML document (sigs.k8s.io/yaml UnmarshalStrict).
+  const first = own ? own.docs[0] : text !== undefined ? parseText(text)[0] : undefined;
+  return configuredLabelFields(first?.value);
+}
+
+export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadInRoot): FileBuilds {
   const nodes = new Map<string, Kustomization>();
-  let anyTransformer = false;
+  const parsed = new Map(loaded.map((l) => [l.file.absolute, l]));
   for (const { file, docs } of loaded) {
     if (file.absolute === STDIN) continue;
     for (const doc of docs) {
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], labels: [], includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], includedBy: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
-      node.labels.push(...labelTransformers(doc.value));
-      anyTransformer ||= node.overrides.length > 0 || node.labels.length > 0;
+      node.documents.push(doc.value);
+      for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
     }
   }
+  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.documents.some((d) => labelTransformers(d).length > 0));
   if (!anyTransformer) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */
   const listedBy = new Map<string, string[]>();
@@ -80,6 +118,28 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[]): FileBuilds {
       else if (!listedBy.get(r)?.includes(dir)) listedBy.set(r, [...(listedBy.get(r) ?? []), dir]);
     }
     node.components.forEach((c, i) => nodes.get(c)?.includedBy.push({ by: dir, position: i }));
+  }
+
+  /** The field specs a kustomization accumulates: its own configurations', then its bases' and Components' (cycles, a kustomize error, add nothing). */
+  const accumulated = new Map<string, readonly LabelFieldSpec[]>();
+  const accumulating = new Set<string>();
+  const configuredIn = (dir: string): readonly LabelFieldSpec[] => {
+    const known = accumulated.get(dir);
+    if (known) return known;
+    const node = nodes.get(dir);
+    if (!node || accumulating.has(dir)) return [];
+    accumulating.add(dir);
+    // One spec per path and kind, so that a base reached along several paths adds its specs once.
+    const out = [...new Map([...node.configured, ...[...node.resources, ...node.components].flatMap(configuredIn)].map((f) => [JSON.stringify([f.path, f.kind, f.group, f.version]), f])).values()];
+    accumulating.delete(dir);
+    accumulated.set(dir, out);
+    return out;
+  };
+  for (const [dir, node] of nodes) {
+    // A Component runs in the accumulation of the kustomization that applies it.
+    const around = node.includedBy.filter((i) => i.position >= 0).flatMap((i) => configuredIn(i.by));
+    const configured = [...configuredIn(dir), ...around];
+    node.labels = node.documents.flatMap((d) => labelTransformers(d, configured));
   }
 
   const inProgress = new Set<string>();

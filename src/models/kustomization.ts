@@ -135,6 +135,12 @@ export function componentEntries(kustomization: Record<string, unknown>): string
   return Array.isArray(list) ? list.filter((r): r is string => typeof r === "string" && r !== "") : [];
 }
 
+/** Entries of `configurations`: transformer configuration files (field specs), relative to the kustomization's directory, or URLs. */
+export function configurationEntries(kustomization: Record<string, unknown>): string[] {
+  const list = kustomization.configurations;
+  return Array.isArray(list) ? list.filter((r): r is string => typeof r === "string" && r !== "") : [];
+}
+
 /**
  * Files of plugin configurations a kustomization runs (`generators`, `transformers`,
  * `validators`): objects read by kustomize, whatever their apiVersion. Entries that are

@@ -4,6 +4,8 @@
  * labels.go `Label`), on the fields of its field specs (api/internal/konfig/builtinpluginconsts
  * commonlabels.go, metadatalabels.go, templatelabels.go), as api/internal/target
  * kusttarget_configplugin.go configures the LabelTransformer and api/filters/labels applies it.
+ * A kustomization's `configurations` files add field specs to those (api/internal/plugins/
+ * builtinconfig transformerconfig.go MakeTransformerConfig, TransformerConfig.Merge).
  */
 import { groupOf } from "./api-groups.js";
 
@@ -71,6 +73,21 @@ const COMMON_LABELS: readonly LabelFieldSpec[] = [
   ...CLAIM_TEMPLATE_LABELS,
 ];
 
+/**
+ * The transformer configuration the Argo Rollouts docs (docs/features/kustomize.md) tell users
+ * to list under `configurations`, as the docs site serves it or from the repository at any ref,
+ * in its kustomize v5 variant too. Nothing is fetched here, so its `commonLabels` field specs
+ * (the same in both: argoproj/argo-rollouts docs/features/kustomize/rollout-transform.yaml and
+ * rollout-transform-kustomize-v5.yaml) are carried as data.
+ */
+const ARGO_ROLLOUTS_TRANSFORM =
+  /^https:\/\/(?:argoproj\.github\.io\/argo-rollouts|raw\.githubusercontent\.com\/argoproj\/argo-rollouts\/[^/?#]+\/docs)\/features\/kustomize\/rollout-transform(?:-kustomize-v5)?\.yaml$/;
+const ARGO_ROLLOUTS_COMMON_LABELS: readonly LabelFieldSpec[] = [
+  spec("spec/selector/matchLabels", true, "Rollout"),
+  spec("spec/template/metadata/labels", true, "Rollout"),
+  ...AFFINITY_TERMS.map((t) => spec(`spec/template/spec/affinity/${t}/labelSelector/matchLabels`, false, "Rollout")),
+];
+
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
@@ -90,20 +107,44 @@ function customFields(v: unknown): LabelFieldSpec[] {
   });
 }
 
+/** The `commonLabels` field specs of a transformer configuration file (kustomize builtinconfig TransformerConfig). */
+export function configuredLabelFields(configuration: unknown): LabelFieldSpec[] {
+  return isMap(configuration) ? customFields(configuration.commonLabels) : [];
+}
+
+/** The `commonLabels` field specs of a remote configuration known here by its URL, or undefined for any other URL (not read). */
+export function knownRemoteLabelFields(url: string): readonly LabelFieldSpec[] | undefined {
+  return ARGO_ROLLOUTS_TRANSFORM.test(url) ? ARGO_ROLLOUTS_COMMON_LABELS : undefined;
+}
+
+const fieldKey = (f: LabelFieldSpec): string => JSON.stringify([f.path, f.kind, f.group, f.version]);
+
+/** The built-in commonLabels field specs with the configured ones added (kustomize FsSlice.MergeAll: a spec already there for the same path and kind is kept). */
+function commonLabelFields(configured: readonly LabelFieldSpec[]): readonly LabelFieldSpec[] {
+  if (!configured.length) return COMMON_LABELS;
+  const seen = new Set(COMMON_LABELS.map(fieldKey));
+  const out = [...COMMON_LABELS];
+  for (const f of configured) if (!seen.has(fieldKey(f))) (seen.add(fieldKey(f)), out.push(f));
+  return out;
+}
+
 /**
  * The label transformers of a kustomization, in kustomize's order: each `labels` entry (to
  * metadata.labels; with includeTemplates also to pod templates, with includeVolumeClaimTemplates
  * to claim templates; with includeSelectors to everything commonLabels reaches; its `fields`
- * always), then `commonLabels` (selectors, templates and metadata).
+ * always), then `commonLabels` (selectors, templates and metadata). `configured` are the
+ * commonLabels field specs of the configurations in force (configuredLabelFields), which join
+ * kustomize's own wherever those go.
  */
-export function labelTransformers(kustomization: Record<string, unknown>): LabelTransformer[] {
+export function labelTransformers(kustomization: Record<string, unknown>, configured: readonly LabelFieldSpec[] = []): LabelTransformer[] {
   const out: LabelTransformer[] = [];
+  const commonFields = commonLabelFields(configured);
   const labels = kustomization.labels;
   for (const entry of Array.isArray(labels) ? labels.filter(isMap) : []) {
     const pairs = pairsOf(entry.pairs);
     if (!Object.keys(pairs).length) continue;
     const fields = customFields(entry.fields);
-    if (entry.includeSelectors === true) fields.push(...COMMON_LABELS);
+    if (entry.includeSelectors === true) fields.push(...commonFields);
     else {
       if (entry.includeTemplates === true) fields.push(...METADATA_LABELS);
       if (entry.includeVolumeClaimTemplates === true) fields.push(...CLAIM_TEMPLATE_LABELS);
@@ -112,7 +153,7 @@ export function labelTransformers(kustomization: Record<string, unknown>): Label
     out.push({ pairs, fields });
   }
   const common = pairsOf(kustomization.commonLabels);
-  if (Object.keys(common).length) out.push({ pairs: common, fields: COMMON_LABELS });
+  if (Object.keys(common).length) out.push({ pairs: common, fields: commonFields });
   return out;
 }
 

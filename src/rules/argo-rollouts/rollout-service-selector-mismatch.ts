@@ -15,7 +15,8 @@ Rollout is invalid ("Service ... has unmatch label ... in rollout": ValidateServ
 pkg/apis/rollouts/validation/validation_references.go), it stays Degraded and promotes
 nothing, and the Service would select no pod of the Rollout anyway. Labels that kustomize's
 commonLabels adds to Service selectors but not to the Rollout (a custom resource it does not
-know) are the usual cause. With workloadRef, the referenced workload's template labels count.`,
+know unless the kustomization lists the Argo Rollouts rollout-transform.yaml under
+configurations) are the usual cause. With workloadRef, the referenced workload's template labels count.`,
   fix: "Add the label to the Rollout's pod template (spec.template.metadata.labels), or remove it from the Service's selector.",
   preventsStatus: [],
   check({ resource, index, report }) {
