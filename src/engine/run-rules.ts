@@ -72,8 +72,8 @@ const NOTHING_DROPPED: readonly Path[] = [];
  * Every finding of the run, resource by resource, in rule order. A finding inside a field the
  * API server drops on write at the target release (gates-off.ts) is left out, unless its rule
  * reports such fields: the server clears the field before it validates the object. A finding
- * about a field that only a kustomization's labels add (Resource.addedByKustomize) is left out
- * too: the file has no text for it, what it is about is written in the kustomization.
+ * about a field that only a kustomization's labels add (Resource.addedByKustomize) is shown at
+ * the nearest field the file writes (atWrittenAncestor).
  */
 export function runRules({ resources, selection, index, indexFor, settings }: RuleRun): RuleFinding[] {
   const out: RuleFinding[] = [];
@@ -105,7 +105,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
         // Worked out only for a resource with findings, once (most have none inside a dropped field).
         const dropped = runner.reportsDroppedFields ? NOTHING_DROPPED : droppedFields(resource, memo, settings.kubernetesVersion);
         for (const finding of reported) {
-          if ((!dropped.length || !isWithin(finding.path, dropped)) && !resource.addedByKustomize(finding.path)) out.push({ ruleId: runner.id, resource, finding });
+          if (dropped.length && isWithin(finding.path, dropped)) continue;
+          out.push({ ruleId: runner.id, resource, finding: resource.addedByKustomize(finding.path) ? atWrittenAncestor(resource, finding) : finding });
         }
         reported.length = 0;
       }
@@ -113,6 +114,16 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     }
   }
   return out;
+}
+
+/**
+ * A finding about a field only a kustomization's labels add (a selector commonLabels creates, a
+ * label value it sets): what kustomize builds, so it stands, shown at the nearest field the file
+ * writes, and saying where the field comes from.
+ */
+function atWrittenAncestor(resource: Resource, finding: Finding): Finding {
+  const path = resource.writtenAncestor(finding.path);
+  return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by the commonLabels or labels of a kustomization that lists this file)` };
 }
 
 function internalError(rule: Rule, resource: Resource, err: unknown): RuleFinding {

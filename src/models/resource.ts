@@ -234,6 +234,13 @@ export class Resource {
     return this.writtenObject !== undefined && get(this.raw, path) !== undefined && get(this.writtenObject, path) === undefined;
   }
 
+  /** The longest prefix of `path` written in the file (the object itself at worst): where a finding about an added field is shown. */
+  writtenAncestor(path: Path): Path {
+    let end = path.length;
+    while (end > 0 && (this.writtenObject === undefined || get(this.writtenObject, path.slice(0, end)) === undefined)) end--;
+    return path.slice(0, end);
+  }
+
   /** The value at a path of the raw object. */
   get(path: Path): unknown {
     return get(this.raw, path);
