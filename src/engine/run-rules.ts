@@ -106,7 +106,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
         const dropped = runner.reportsDroppedFields ? NOTHING_DROPPED : droppedFields(resource, memo, settings.kubernetesVersion);
         for (const finding of reported) {
           if (dropped.length && isWithin(finding.path, dropped)) continue;
-          out.push({ ruleId: runner.id, resource, finding: resource.addedByKustomize(finding.path) ? atWrittenAncestor(resource, finding) : finding });
+          out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, finding) });
         }
         reported.length = 0;
       }
@@ -117,13 +117,17 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
 }
 
 /**
- * A finding about a field only a kustomization's labels add (a selector commonLabels creates, a
- * label value it sets): what kustomize builds, so it stands, shown at the nearest field the file
- * writes, and saying where the field comes from.
+ * A finding about a field a kustomization's labels add (a selector commonLabels creates) or set
+ * (a label value they replace): what kustomize builds, so it stands, saying where the value comes
+ * from; an added field has no text, so it is shown at the nearest field the file writes.
  */
-function atWrittenAncestor(resource: Resource, finding: Finding): Finding {
-  const path = resource.writtenAncestor(finding.path);
-  return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by the commonLabels or labels of a kustomization that lists this file)` };
+function fromKustomize(resource: Resource, finding: Finding): Finding {
+  if (resource.addedByKustomize(finding.path)) {
+    const path = resource.writtenAncestor(finding.path);
+    return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by the commonLabels or labels of a kustomization that lists this file)` };
+  }
+  if (resource.changedByKustomize(finding.path)) return { ...finding, message: `${finding.message} (set by the commonLabels or labels of a kustomization that lists this file)` };
+  return finding;
 }
 
 function internalError(rule: Rule, resource: Resource, err: unknown): RuleFinding {

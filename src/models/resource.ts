@@ -234,6 +234,14 @@ export class Resource {
     return this.writtenObject !== undefined && get(this.raw, path) !== undefined && get(this.writtenObject, path) === undefined;
   }
 
+  /** Whether a kustomization's labels replaced the value written at `path` (`app: web` made `app: web-canary`). */
+  changedByKustomize(path: Path): boolean {
+    if (this.writtenObject === undefined) return false;
+    const built = get(this.raw, path);
+    const written = get(this.writtenObject, path);
+    return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
+  }
+
   /** The longest prefix of `path` written in the file (the object itself at worst): where a finding about an added field is shown. */
   writtenAncestor(path: Path): Path {
     let end = path.length;
