@@ -21,6 +21,8 @@ export function readAsKustomize(doc: ParsedDocument, text: string): void {
   if (root === null || typeof root !== "object") return;
   const seen = new Set<object>();
   const stack: object[] = [root];
+  let anchors: Anchors | undefined;
+  const anchorsOnce = () => (anchors ??= anchorsOf(text));
   while (stack.length) {
     const node = stack.pop()!;
     // Aliases share a node: each is read once.
@@ -32,9 +34,34 @@ export function readAsKustomize(doc: ParsedDocument, text: string): void {
       if (value !== null && typeof value === "object") stack.push(value);
       else if (typeof value === "boolean") {
         const span = spans?.get(key);
-        const written = span ? text.slice(span[2], span[3]) : "";
+        const written = span ? scalarText(text, span[2], span[3], anchorsOnce) : "";
         if (YAML11_ONLY_BOOLEAN.test(written)) (node as Record<string | number, unknown>)[key] = written;
       }
     }
   }
+}
+
+/** The scalars anchored in a text (`&flag on`), by anchor name, in text order: found once per file, when an alias is met. */
+type Anchors = Map<string, Array<{ at: number; scalar: string }>>;
+
+function anchorsOf(text: string): Anchors {
+  const anchors: Anchors = new Map();
+  for (const m of text.matchAll(/&([^\s,[\]{}]+)[ \t]+([^\s,#\]}]+)/g)) {
+    const list = anchors.get(m[1]) ?? [];
+    list.push({ at: m.index, scalar: m[2] });
+    anchors.set(m[1], list);
+  }
+  return anchors;
+}
+
+/**
+ * The plain scalar written at [start, end): the text itself, or for an alias (`*flag`) the scalar
+ * its anchor (`&flag on`) names, the last one before it, as YAML resolves anchors in order.
+ */
+function scalarText(text: string, start: number, end: number, anchors: () => Anchors): string {
+  const written = text.slice(start, end);
+  if (written[0] !== "*") return written;
+  const list = anchors().get(written.slice(1)) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].at < start) return list[i].scalar;
+  return "";
 }
