@@ -256,6 +256,12 @@ interface MisplacedHome {
   item?: { list: string; named: boolean };
   /** The object there sets another member of the key's one-of group: no home after all (unknownField says why). */
   blocked?: { object: string; conflict: OneOfConflict };
+  /**
+   * The object there is not written, and writing it would set a second member of a one-of group
+   * of the object holding the key (`secretKeyRef` beside an env var's `value` belongs in a
+   * `valueFrom` the env var may not have beside `value`).
+   */
+  blockedCreate?: { field: string; conflict: OneOfConflict };
 }
 
 const NO_MOVES: readonly MovedFields[] = [];
@@ -592,6 +598,14 @@ class Walker {
         `remove ${JSON.stringify(key)}, or ${instead}`,
       );
     }
+    if (home?.blockedCreate) {
+      // Its home is in an object not written yet, which the holder may not have beside a member it sets.
+      const { field, conflict } = home.blockedCreate;
+      return finding(
+        `unknown field ${JSON.stringify(key)} in ${where}: it belongs at ${home.at}, but ${where} sets ${JSON.stringify(conflict.member)}, and ${conflict.group.of} takes only one of ${JSON.stringify(conflict.member)} and ${JSON.stringify(field)}`,
+        `remove ${JSON.stringify(key)}, or remove ${JSON.stringify(conflict.member)} and move ${JSON.stringify(key)} to ${home.at}`,
+      );
+    }
     if (home && !home.exact) {
       // The only field of that name nearby does not take the value (a Service's `type: ClusterIP` in a
       // Deployment): misplaced, or meant for another kind. One finding, the move a suggestion; the
@@ -695,6 +709,7 @@ class Walker {
       }
       const objectPath = only ? [...path, name, 0] : [...path, name];
       const conflict = isMap(object) ? oneOfConflict(inner, object, key) : undefined;
+      const createConflict = !list && !isMap(object) && holder ? oneOfConflict(this.objectCodes[this.objectCodes.length - 1], holder, name) : undefined;
       const home: MisplacedHome = {
         at: formatPath(objectPath) + (list && !only ? "[]" : "") + `.${key}`,
         code: childCode,
@@ -704,6 +719,7 @@ class Walker {
         objectCode: inner,
         ...(only ? { item: { list: formatPath([...path, name]), named: child.fields.has("name") } } : {}),
         ...(conflict ? { blocked: { object: formatPath(objectPath), conflict } } : {}),
+        ...(createConflict ? { blockedCreate: { field: name, conflict: createConflict } } : {}),
       };
       down.push(home);
       // Written: an object there (a list of them for a list), not a null or a scalar in its place.
