@@ -1,6 +1,7 @@
 import { matches, parseLabelSelector } from "../../models/selector.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
+import { rolloutPods, workloadRef } from "../argo-rollouts/rollouts.js";
 import { describePods, minimumPods, REPLICATED_KINDS } from "./replicas.js";
 
 export const rule = defineRule({
@@ -24,7 +25,8 @@ podAntiAffinity terms and topologySpreadConstraints are there but none of their 
 matches the workload's own pod labels (a selector copied from another chart, \`app: zk\` for pods
 labelled \`app.kubernetes.io/name: zk\`, a spread constraint without labelSelector, which counts no
 pod): they keep the pods away from other pods, not from each other. A term with
-mismatchLabelKeys is not judged. Workloads running at least 2 pods (spec.replicas or the HPA's
+mismatchLabelKeys is not judged. An Argo Rollout with workloadRef is judged by the template of
+the workload it names. Workloads running at least 2 pods (spec.replicas or the HPA's
 minReplicas) are judged.`,
   fix: `Add topologySpreadConstraints with topologyKey kubernetes.io/hostname (and
 topology.kubernetes.io/zone) and a labelSelector matching the pods, or a podAntiAffinity term
@@ -33,14 +35,21 @@ on kubernetes.io/hostname.`,
   check({ resource, index, memo, report }) {
     const pods = minimumPods(resource, index, memo);
     if (!pods || pods.count < 2) return;
-    const tpl = resource.podTemplate!;
-    const spec = resource.get(tpl.specPath) as Record<string, unknown> | undefined;
+    // A Rollout with workloadRef runs the referenced workload's template (missing: rollout-workload-ref-missing says so).
+    const source = resource.kind === "Rollout" && workloadRef(resource) ? rolloutPods(resource, index) : resource.podTemplate && { template: resource.podTemplate, owner: resource };
+    if (!source) return;
+    const { template: tpl, owner } = source;
+    // Findings on another resource's template are shown at the workloadRef that names it.
+    const borrowed = owner !== resource;
+    const at = (path: Path): { path: Path; target?: "key" } => (borrowed ? { path: ["spec", "workloadRef"], target: "key" } : { path });
+    const via = borrowed ? ` (the template of ${owner.kind} "${owner.name}", which its workloadRef names)` : "";
+    const spec = owner.get(tpl.specPath) as Record<string, unknown> | undefined;
     const terms = spreadingTerms(spec, tpl.specPath);
     if (!terms.length) {
       report({
-        path: tpl.specPath,
         target: "key",
-        message: `${resource.kind} "${resource.name}" runs ${describePods(pods)} but nothing keeps them off a single node`,
+        ...at(tpl.specPath),
+        message: `${resource.kind} "${resource.name}" runs ${describePods(pods)} but nothing keeps them off a single node${via}`,
         hint: "add topologySpreadConstraints on kubernetes.io/hostname or a podAntiAffinity term",
       });
       return;
@@ -52,8 +61,8 @@ on kubernetes.io/hostname.`,
     const elsewhere = terms.find((t) => t.namespaces && selectsOwnPods({ ...t, namespaces: undefined }, namespace, tpl.labels, tpl.controllerLabels));
     if (elsewhere) {
       report({
-        path: elsewhere.path.slice(0, -1).concat("namespaces"),
-        message: `${resource.kind} "${resource.name}" runs ${describePods(pods)}, but its ${elsewhere.source} term looks only in namespaces ${elsewhere.namespaces!.map((n) => JSON.stringify(n)).join(", ")}, not "${resource.namespace}" where they run, so nothing keeps them off a single node`,
+        ...at(elsewhere.path.slice(0, -1).concat("namespaces")),
+        message: `${resource.kind} "${resource.name}" runs ${describePods(pods)}, but its ${elsewhere.source} term looks only in namespaces ${elsewhere.namespaces!.map((n) => JSON.stringify(n)).join(", ")}, not "${resource.namespace}" where they run, so nothing keeps them off a single node${via}`,
         hint: `add "${resource.namespace}" to namespaces, or remove namespaces to look in the pod's own`,
       });
       return;
@@ -61,9 +70,9 @@ on kubernetes.io/hostname.`,
     const first = terms[0];
     const sources = [...new Set(terms.map((t) => t.source))].join(" and ");
     report({
-      path: first.path,
       ...(first.written ? {} : { target: "key" as const }),
-      message: `${resource.kind} "${resource.name}" runs ${describePods(pods)}, but its ${sources} ${sources === "podAntiAffinity" ? "selects" : "select"} none of them: no labelSelector there matches its pods' labels${own.length ? ` (${own.join(", ")})` : ""}, so nothing keeps them off a single node`,
+      ...at(first.path),
+      message: `${resource.kind} "${resource.name}" runs ${describePods(pods)}, but its ${sources} ${sources === "podAntiAffinity" ? "selects" : "select"} none of them: no labelSelector there matches its pods' labels${own.length ? ` (${own.join(", ")})` : ""}, so nothing keeps them off a single node${via}`,
       hint: own.length ? `make a labelSelector match the pod template's labels, e.g. matchLabels: {${Object.entries(tpl.labels).map(([k, v]) => `${k}: ${v}`)[0]}}` : "label the pod template and select those labels in the term",
     });
   },
