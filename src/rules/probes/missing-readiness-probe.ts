@@ -47,9 +47,18 @@ function reachedContainers(svc: Resource, containers: ReadonlyArray<Container | 
         declared = true;
       }
     });
-    if (!declared && typeof target === "number") anyListener();
+    if (declared || typeof target !== "number") continue;
+    // A number no container declares: a container whose own probes use it listens there; else any that declares ports may.
+    const probing = containers.flatMap((c, i) => (c && probesPort(c, target) ? [i] : []));
+    if (probing.length) for (const i of probing) reached.add(i);
+    else anyListener();
   }
   return reached;
+}
+
+/** Whether a container's readiness, liveness or startup probe connects to `port` (httpGet, tcpSocket or grpc by number). */
+function probesPort(c: Container, port: number): boolean {
+  return [c.readinessProbe, c.livenessProbe, c.startupProbe].some((p) => p?.httpGet?.port === port || p?.tcpSocket?.port === port || p?.grpc?.port === port);
 }
 
 export const rule = defineRule({
@@ -66,7 +75,8 @@ that refuse connections or answer with errors; and a pod that later stops servin
 database, overloaded) keeps receiving traffic. Only containers of pods that some Service of
 the input selects are reported (Services with publishNotReadyAddresses are ignored), and only
 the containers a Service port reaches: the one declaring its targetPort (by name or number),
-or, for a port number no container declares, those that declare ports or the only container.`,
+or, for a port number no container declares, the containers whose probes connect to it, else
+those that declare ports or the only container.`,
   fix: `Add a readinessProbe that succeeds only when the container can serve requests (an HTTP
 /ready endpoint, or a TCP connect to its port).`,
   preventsStatus: ["Running", "NotReady"],
