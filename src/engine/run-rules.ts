@@ -4,7 +4,7 @@
  */
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
-import { droppedFields, isWithin } from "../rules/index.js";
+import { droppedFields, isWithin, unservedFields } from "../rules/index.js";
 import { dispatchByScope } from "../rules/scope.js";
 import type { CrossResourceContext, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
 import type { Path } from "../types.js";
@@ -64,6 +64,7 @@ interface Runner {
   id: string;
   crossResource: boolean;
   reportsDroppedFields: boolean;
+  reportsUnservedFields: boolean;
 }
 
 const NOTHING_DROPPED: readonly Path[] = [];
@@ -71,7 +72,8 @@ const NOTHING_DROPPED: readonly Path[] = [];
 /**
  * Every finding of the run, resource by resource, in rule order. A finding inside a field the
  * API server drops on write at the target release (gates-off.ts) is left out, unless its rule
- * reports such fields: the server clears the field before it validates the object. A finding
+ * reports such fields: the server clears the field before it validates the object. So is a
+ * finding inside a field the target does not serve yet (unservedFields), which it prunes. A finding
  * about a field that only a kustomization's labels add (Resource.addedByKustomize) is shown at
  * the nearest field the file writes (atWrittenAncestor).
  */
@@ -83,7 +85,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     const rules = rulesFor(selection, resource);
     let runners = runnersOf.get(rules);
     if (!runners) {
-      runners = rules.map((rule) => ({ rule, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true }));
+      runners = rules.map((rule) => ({ rule, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true }));
       runnersOf.set(rules, runners);
     }
     // One context per resource; what `report` receives is filed under the rule that ran.
@@ -104,8 +106,9 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
       if (reported.length) {
         // Worked out only for a resource with findings, once (most have none inside a dropped field).
         const dropped = runner.reportsDroppedFields ? NOTHING_DROPPED : droppedFields(resource, memo, settings.kubernetesVersion);
+        const unserved = runner.reportsUnservedFields ? NOTHING_DROPPED : unservedFields(resource, memo, settings.kubernetesVersion);
         for (const finding of reported) {
-          if (dropped.length && isWithin(finding.path, dropped)) continue;
+          if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
           out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, finding) });
         }
         reported.length = 0;

@@ -98,6 +98,8 @@ export { customRule, type CustomRuleEntry } from "./policy/custom-rule.js";
 export { pluginRules } from "./policy/plugin-rules.js";
 /** The fields the target release drops on write: the engine leaves out the findings inside them. */
 export { droppedFields, isWithin } from "./schema/gates-off.js";
+/** The fields the target release does not serve yet: the engine leaves out other rules' findings inside them. */
+export { unservedFields } from "./schema/validate.js";
 
 export function getRule(id: string): Rule | undefined {
   return byId.get(id);

@@ -90,6 +90,11 @@ export interface RuleMeta {
    * field before it validates the object, so nothing in it is judged (engine/run-rules.ts).
    */
   reportsDroppedFields?: boolean;
+  /**
+   * It reports fields the target release does not serve yet (unknown-field): findings of every
+   * other rule inside such a field are left out by the engine, since the API server prunes it.
+   */
+  reportsUnservedFields?: boolean;
   /** Its findings may carry a safe fix (`Finding.fix`) that `--fix` applies. */
   fixable?: boolean;
   /** Its findings may carry suggestions (`Finding.suggestions`): fixes that need the user's choice. */

@@ -3,6 +3,7 @@ import { schemaRule } from "./schema-rule.js";
 export const rule = schemaRule({
   id: "unknown-field",
   severity: "error",
+  reportsUnservedFields: true,
   summary: "A field that the kind's API schema does not define (a typo or a wrong indentation).",
   explanation: `kubectl and the API server validate fields strictly: \`kubectl apply\` fails with
 \`unknown field "ClusterIP" in io.k8s.api.core.v1.ServiceSpec\` and nothing is applied. With

@@ -61,10 +61,11 @@ export interface MisplacedSubtree {
   home: readonly string[];
 }
 
-/** What the walk of one resource found: rule id -> findings, and the misplaced subtrees it met. */
+/** What the walk of one resource found: rule id -> findings, the misplaced subtrees it met, and the fields the target does not serve. */
 interface SchemaWalk {
   byRule: Map<SchemaRuleId, Finding[]>;
   misplaced: MisplacedSubtree[];
+  unserved: Path[];
 }
 
 /**
@@ -80,9 +81,9 @@ function schemaWalk(resource: Resource, memo: Memo, kubernetesVersion: string): 
   const walks = memo(SCHEMA_WALKS, () => new Map());
   let walked = walks.get(resource);
   if (walked) return walked;
-  walked = { byRule: new Map(), misplaced: [] };
+  walked = { byRule: new Map(), misplaced: [], unserved: [] };
   const target = schemaTarget(resource);
-  if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced).run();
+  if (target) new Walker(resource, target, walked.byRule, releaseFor(target, kubernetesVersion), walked.misplaced, walked.unserved).run();
   walks.set(resource, walked);
   return walked;
 }
@@ -92,6 +93,15 @@ const NO_FINDINGS: readonly Finding[] = [];
 /** The findings of one schema rule (or null-map-value). */
 export function schemaFindings(resource: Resource, rule: SchemaRuleId, memo: Memo, kubernetesVersion: string): readonly Finding[] {
   return schemaWalk(resource, memo, kubernetesVersion).byRule.get(rule) ?? NO_FINDINGS;
+}
+
+/**
+ * The fields of a resource that the target release does not serve yet (unknown-field reports each,
+ * "served from 1.32"): the API server prunes them on decode, so nothing inside is judged by
+ * another rule (engine/run-rules.ts). Empty at the newest release.
+ */
+export function unservedFields(resource: Resource, memo: Memo, kubernetesVersion: string): readonly Path[] {
+  return schemaWalk(resource, memo, kubernetesVersion).unserved;
 }
 
 /** The misplaced subtrees of a resource (from the same walk as the schema rules). */
@@ -296,6 +306,7 @@ class Walker {
     private readonly out: Map<SchemaRuleId, Finding[]>,
     private readonly release?: FieldRelease,
     private readonly misplaced?: MisplacedSubtree[],
+    private readonly unserved?: Path[],
   ) {
     this.metaCode = objectType(target.info.type).fields.get("metadata");
   }
@@ -537,6 +548,7 @@ class Walker {
     const first = fieldFirstRelease(code, key);
     if (!first || compareVersions(this.release!.judged, first) >= 0) return false;
     const where = path.length ? formatPath(path) : this.resource.kind;
+    this.unserved?.push([...path, key]);
     this.report("unknown-field", {
       path: [...path, key],
       target: "key",
