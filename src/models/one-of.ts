@@ -26,6 +26,11 @@ export interface OneOfGroup {
   of: string;
   /** A field only the types with this constraint have beside the members. */
   marker?: string;
+  /**
+   * A field whose value names the one member the object may set (an autoscaling metric's `type:
+   * Pods` takes `pods`): another member is refused even when none is set yet.
+   */
+  discriminator?: { field: string; members: Readonly<Record<string, string>> };
   /** Upstream file and function. */
   upstream: string;
 }
@@ -54,10 +59,10 @@ export const ONE_OF_GROUPS: readonly OneOfGroup[] = [
   { members: ["onExitCodes", "onPodConditions"], of: "a pod failure policy rule", upstream: 'pkg/apis/batch/validation/validation.go validatePodFailurePolicyRule ("specifying both OnExitCodes and OnPodConditions is not supported")' },
   { members: ["url", "service"], of: "a webhook's clientConfig", upstream: 'pkg/apis/admissionregistration/validation/validation.go validateWebhookClientConfig ("exactly one of url or service is required")' },
   { members: ["name", "selector"], of: "a paramRef", marker: "parameterNotFoundAction", upstream: 'pkg/apis/admissionregistration/validation/validation.go validateParamRef ("name and selector are mutually exclusive")' },
-  { members: ["object", "pods", "resource", "containerResource", "external"], of: "an autoscaling metric", upstream: 'pkg/apis/autoscaling/validation/validation.go validateMetricSpec ("must populate the given metric source only")' },
+  { members: ["object", "pods", "resource", "containerResource", "external"], of: "an autoscaling metric", discriminator: { field: "type", members: { Object: "object", Pods: "pods", Resource: "resource", ContainerResource: "containerResource", External: "external" } }, upstream: 'pkg/apis/autoscaling/validation/validation.go validateMetricSpec ("must populate the given metric source only")' },
   { members: ["inlineVolumeSpec", "persistentVolumeName"], of: "a VolumeAttachment source", upstream: 'pkg/apis/storage/validation/validation.go validateVolumeAttachmentSource ("must specify exactly one of inlineVolumeSpec and persistentVolumeName")' },
   { members: ["exactly", "firstAvailable"], of: "a device request", upstream: 'pkg/apis/resource/validation/validation.go validateDeviceRequest ("exactly one of `exactly` or `firstAvailable` is required, but multiple fields are set")' },
-  { members: ["user", "group", "serviceAccount"], of: "a FlowSchema subject", upstream: 'pkg/apis/flowcontrol/validation/validation.go ValidateFlowSchemaSubject ("user is forbidden when subject kind is not \'User\'")' },
+  { members: ["user", "group", "serviceAccount"], of: "a FlowSchema subject", discriminator: { field: "kind", members: { User: "user", Group: "group", ServiceAccount: "serviceAccount" } }, upstream: 'pkg/apis/flowcontrol/validation/validation.go ValidateFlowSchemaSubject ("user is forbidden when subject kind is not \'User\'")' },
   { members: ["limited", "exempt"], of: "a priority level", upstream: 'pkg/apis/flowcontrol/validation/validation.go ValidatePriorityLevelConfigurationSpec ("must be nil if the type is Limited")' },
 ];
 
@@ -81,11 +86,13 @@ function isSetMember(v: unknown): boolean {
   return v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
 }
 
-/** Why `key` cannot be added to `object` (of type `code`): another member of one of its groups is set there. */
+/** Why `key` cannot be added to `object` (of type `code`): another member of one of its groups is set there, or its discriminator names another. */
 export interface OneOfConflict {
   group: OneOfGroup;
-  /** The member set already. */
+  /** The member set already, or the discriminator field. */
   member: string;
+  /** When the discriminator decides: its value and the member it names (`type` "Pods" names `pods`). */
+  selects?: { value: string; member: string };
 }
 
 export function oneOfConflict(code: TypeCode, object: Record<string, unknown>, key: string): OneOfConflict | undefined {
@@ -93,6 +100,18 @@ export function oneOfConflict(code: TypeCode, object: Record<string, unknown>, k
     if (!group.members.includes(key)) continue;
     const member = group.members.find((m) => m !== key && isSetMember(object[m]));
     if (member !== undefined) return { group, member };
+    const by = group.discriminator;
+    const value = by && object[by.field];
+    const named = typeof value === "string" && by && Object.hasOwn(by.members, value) ? by.members[value] : undefined;
+    if (named !== undefined && named !== key) return { group, member: by!.field, selects: { value: value as string, member: named } };
   }
   return undefined;
+}
+
+/** How a message says why the object takes no `key`: the member set there, or what its discriminator names. */
+export function conflictReason(conflict: OneOfConflict, key: string): string {
+  const { group, member, selects } = conflict;
+  return selects
+    ? `its ${member} ${JSON.stringify(selects.value)} takes ${JSON.stringify(selects.member)}, not ${JSON.stringify(key)}`
+    : `${group.of} takes only one of ${JSON.stringify(member)} and ${JSON.stringify(key)}`;
 }

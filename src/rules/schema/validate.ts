@@ -19,7 +19,7 @@ import { compareVersions } from "./api-changes.js";
 import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
-import { oneOfConflict, type OneOfConflict } from "../../models/one-of.js";
+import { conflictReason, oneOfConflict, type OneOfConflict } from "../../models/one-of.js";
 
 export type SchemaRuleId =
   | "unknown-field"
@@ -604,9 +604,13 @@ class Walker {
       // Beside a list, the key more likely starts an item of its own than replaces the one written.
       const instead = home.item
         ? `make it its own item of ${home.item.list}${home.item.named ? ", with its own name" : ""}`
-        : `move it to ${home.at} in place of ${JSON.stringify(conflict.member)}`;
+        : conflict.selects
+          ? `change ${conflict.member} to the one that takes ${JSON.stringify(key)} and move it to ${home.at}`
+          : `move it to ${home.at} in place of ${JSON.stringify(conflict.member)}`;
       return finding(
-        `unknown field ${JSON.stringify(key)} in ${where}: it is a field of ${object}, which sets ${JSON.stringify(conflict.member)} already, and ${conflict.group.of} takes only one of ${JSON.stringify(conflict.member)} and ${JSON.stringify(key)}`,
+        conflict.selects
+          ? `unknown field ${JSON.stringify(key)} in ${where}: it is a field of ${object}, but ${conflictReason(conflict, key)}`
+          : `unknown field ${JSON.stringify(key)} in ${where}: it is a field of ${object}, which sets ${JSON.stringify(conflict.member)} already, and ${conflictReason(conflict, key)}`,
         `remove ${JSON.stringify(key)}, or ${instead}`,
       );
     }
@@ -614,8 +618,10 @@ class Walker {
       // Its home is in an object not written yet, which the holder may not have beside a member it sets.
       const { field, conflict } = home.blockedCreate;
       return finding(
-        `unknown field ${JSON.stringify(key)} in ${where}: it belongs at ${home.at}, but ${where} sets ${JSON.stringify(conflict.member)}, and ${conflict.group.of} takes only one of ${JSON.stringify(conflict.member)} and ${JSON.stringify(field)}`,
-        `remove ${JSON.stringify(key)}, or remove ${JSON.stringify(conflict.member)} and move ${JSON.stringify(key)} to ${home.at}`,
+        conflict.selects
+          ? `unknown field ${JSON.stringify(key)} in ${where}: it belongs at ${home.at}, but ${conflictReason(conflict, field)}`
+          : `unknown field ${JSON.stringify(key)} in ${where}: it belongs at ${home.at}, but ${where} sets ${JSON.stringify(conflict.member)}, and ${conflictReason(conflict, field)}`,
+        `remove ${JSON.stringify(key)}, or ${conflict.selects ? `change ${conflict.member}` : `remove ${JSON.stringify(conflict.member)}`} and move ${JSON.stringify(key)} to ${home.at}`,
       );
     }
     if (home && !home.exact) {
@@ -663,7 +669,7 @@ class Walker {
   private rivalFor(key: string, home: MisplacedHome, fields: ReadonlyMap<string, TypeCode>, path: Path): OneOfConflict | undefined {
     const holder = this.objectValues[this.objectValues.length - 1];
     const rival = oneOfConflict(home.objectCode, holder, key);
-    if (!rival || fields.has(rival.member)) return undefined;
+    if (!rival || rival.selects || fields.has(rival.member)) return undefined;
     const its = this.misplacedHome(rival.member, holder[rival.member], fields, path);
     return its?.path && formatPath(its.path.slice(0, -1)) === formatPath(home.path!.slice(0, -1)) ? rival : undefined;
   }
