@@ -594,7 +594,14 @@ class Walker {
       this.report("unknown-field", { path: [...path, key], target: "key", message, hint, ...fixes });
     };
     const rename = (to: string): FieldFix => [{ op: "rename", path: [...path, key], key: to }];
+    // A rename that would give the object a second one-of member (`nonResourceURL` in a rule with resources) is not offered.
+    const depth = this.objectCodes.length - 1;
+    const renameConflict = (to: string) => (depth >= 0 ? oneOfConflict(this.objectCodes[depth], this.objectValues[depth], to) : undefined);
     const sameCase = names.find((n) => n.toLowerCase() === key.toLowerCase());
+    const sameCaseConflict = sameCase && renameConflict(sameCase);
+    if (sameCase && sameCaseConflict) {
+      return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}? ${where} cannot have it: ${conflictReason(sameCaseConflict, sameCase)})`, `remove ${JSON.stringify(key)}`);
+    }
     // Only the case differs: the field the user meant, unless the map has it already.
     if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`, { fix: rename(sameCase) });
     const home = this.misplacedHome(key, value, fields, path);
@@ -658,6 +665,10 @@ class Walker {
       return this.walkField(key, value, home.code);
     }
     const near = closestWithin(key, names);
+    const nearConflict = near && renameConflict(near);
+    if (near && nearConflict) {
+      return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}? ${where} cannot have it: ${conflictReason(nearConflict, near)})`, `remove ${JSON.stringify(key)}`);
+    }
     if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, { suggestions: [{ description: `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`, fix: rename(near) }] });
     finding(`unknown field ${JSON.stringify(key)} in ${where}`, `remove ${JSON.stringify(key)} or check its indentation`);
   }
