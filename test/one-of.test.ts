@@ -82,6 +82,7 @@ const TYPES_OF_GROUPS: Record<string, string[]> = {
     "autoscaling/v2 HorizontalPodAutoscaler status.currentMetrics[]",
   ],
   "a VolumeAttachment source: inlineVolumeSpec, persistentVolumeName": ["storage.k8s.io/v1 VolumeAttachment spec.source"],
+  "a device request: deviceClassName, firstAvailable": ["resource.k8s.io/v1beta1 ResourceClaim spec.devices.requests[]"],
   "a device request: exactly, firstAvailable": [
     "resource.k8s.io/v1 ResourceClaim spec.devices.requests[]",
     "resource.k8s.io/v1beta2 ResourceClaim spec.devices.requests[]",
