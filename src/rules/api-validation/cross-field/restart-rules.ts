@@ -126,10 +126,11 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         const rules = listOf(site.container.restartPolicyRules);
         for (let r = 0; r < rules.length; r++) {
           const rule = rules[r];
-          if (!isMap(rule) || isSet(rule.exitCodes)) continue;
+          // A null item decodes as an empty rule (no action, no exitCodes), which is refused too.
+          if ((!isMap(rule) && rule !== null) || (isMap(rule) && isSet(rule.exitCodes))) continue;
           ctx.report({
             path: [...site.path, "restartPolicyRules", r],
-            message: `a restart rule of ${containerLabel(site)} has no exitCodes: a rule applies only to the exit codes it names`,
+            message: `a restart rule of ${containerLabel(site)} has no exitCodes${rule === null ? " (the item is empty)" : ""}: a rule applies only to the exit codes it names`,
             hint: "add exitCodes, such as exitCodes: {operator: In, values: [42]}",
           });
         }
