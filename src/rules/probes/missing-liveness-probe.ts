@@ -1,6 +1,10 @@
+import { compareVersions } from "../../models/catalogue/releases.js";
 import { defaultedValue } from "../../models/defaults.js";
 import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
+
+/** SidecarContainers is beta and on by default from this release (alpha, off, in 1.28). */
+const SIDECARS_ON_BY_DEFAULT = "1.29";
 
 export const rule = defineRule({
   id: "missing-liveness-probe",
@@ -18,12 +22,14 @@ not reported.`,
   fix: `Add a livenessProbe that checks only the process itself (an HTTP /healthz or a TCP connect to
 its port), with a generous failureThreshold, and a startupProbe if it starts slowly.`,
   preventsStatus: [],
-  check({ resource, memo, report }) {
+  check({ resource, memo, settings, report }) {
     const tpl = resource.podTemplate!;
     // restartPolicy as the API server defaults it: absent or "" is Always.
     if (resource.kind === "Pod" && defaultedValue(resource, memo, ["spec", "restartPolicy"]) !== "Always") return;
+    // Before 1.29 SidecarContainers is off by default: an init container's restartPolicy is dropped and it runs once.
+    const sidecars = compareVersions(settings.kubernetesVersion, SIDECARS_ON_BY_DEFAULT) >= 0;
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
-      if (container.livenessProbe !== undefined) continue;
+      if (container.livenessProbe !== undefined || (sidecar && !sidecars)) continue;
       report({
         path: container.name !== undefined ? [...path, "name"] : path,
         message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no liveness probe`,
