@@ -69,7 +69,7 @@ const BY_FIXTURE: Array<[fixture: string, code: string, says: string, raw: strin
   ["missing-char.yaml", "MISSING_CHAR", '8:15 "#" starts a comment only after a space | put a space before "#"', "must be separated"],
   ["missing-char-sequence-item.yaml", "MISSING_CHAR", '19:10 "ports" is indented 9 spaces: inside the list above, but not a list item and not aligned with the item\'s keys | indent it 10 spaces like the keys of the item above, or start a new item with "- "', "without - indicator"],
   ["missing-char-value.yaml", "MISSING_CHAR", '9:3 "b" is neither a "key: value" line nor part of the value above it | add ": " and a value', "Implicit map keys"],
-  ["missing-char-unclosed-flow.yaml", "MISSING_CHAR", '11:13 the list opened with "[" is not closed with "]"', "sufficiently indented"],
+  ["missing-char-unclosed-flow.yaml", "MISSING_CHAR", '11:13 the list opened with "[" is never closed with "]"', "sufficiently indented"],
   ["multiline-implicit-key.yaml", "MULTILINE_IMPLICIT_KEY", '8:3 the key starting with "first" runs over several lines | write the key on one line', "Implicit keys need"],
   ["multiple-anchors.yaml", "MULTIPLE_ANCHORS", '8:11 a value can have only one anchor, and "&two" is a second one | remove one of the anchors', "at most one anchor"],
   ["multiple-tags.yaml", "MULTIPLE_TAGS", '8:12 a value can have only one tag, and "!!str" is a second one | remove one of the tags', "at most one tag"],

@@ -11,18 +11,33 @@
  * its parent (lexer.js continueScalar), which made a value kubectl applies a syntax error.
  * Plain multi-line scalars need no change: both end one at a line indented no deeper than the
  * parent collection (yaml_parser_scan_plain_scalar: `parser.mark.column < indent`).
+ *
+ * Inside a flow collection (`[ ]` or `{ }`) go-yaml checks no indentation at all: the block
+ * indentation is only unrolled while `flow_level` is 0 (yaml_parser_unroll_indent), and a plain
+ * scalar checks its column only then (yaml_parser_scan_plain_scalar: `parser.flow_level == 0 &&
+ * parser.mark.column < indent`). An item, a continuation line or the closing bracket may start in
+ * any column, column 0 included. What still ends the collection is a `---` or `...` line in
+ * column 0 (yaml_parser_fetch_next_token fetches a document indicator there whatever the flow
+ * level), after which the parser finds no closing bracket. The yaml package cuts a flow
+ * collection at the first line indented no deeper than its parent (lexer.js parseFlowCollection,
+ * `indent < this.indentNext`), so the lexer here reads the indentation the next block node needs
+ * as 0 while it is inside a flow collection: only the document markers then cut it.
  */
 import { Lexer } from "yaml";
 
 /** The lexer's own members this module takes part in (private in its type declarations). */
 interface LexerInternals {
   buffer: string;
+  flowLevel: number;
+  indentNext: number;
   continueScalar(offset: number): number;
   parseQuotedScalar(): Generator<string, string>;
 }
 
 interface KubectlLexerState extends LexerInternals {
   inQuotedScalar?: boolean;
+  /** The indentation the next block node needs, kept while a flow collection reads it as 0. */
+  blockIndentNext?: number;
 }
 
 /** go-yaml's is_blankz: a blank, a line break or the end of the text. */
@@ -49,3 +64,13 @@ own.continueScalar = function (this: KubectlLexerState, offset: number): number 
   if ((marker === "---" || marker === "...") && BLANK_OR_END.test(this.buffer.charAt(offset + 3))) return -1;
   return offset;
 };
+
+/** The yaml package assigns `indentNext` only outside flow collections; inside one it reads 0. */
+Object.defineProperty(own, "indentNext", {
+  get(this: KubectlLexerState): number {
+    return this.flowLevel > 0 ? 0 : (this.blockIndentNext ?? 0);
+  },
+  set(this: KubectlLexerState, value: number) {
+    this.blockIndentNext = value;
+  },
+});

@@ -250,7 +250,7 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
     },
     { match: /^Comments must be separated/, say: () => ({ message: '"#" starts a comment only after a space', hint: `put a space before "#", or ${QUOTE_IT}` }) },
     { match: /^Tags and anchors must be separated/, say: () => ({ message: "a tag or anchor must be followed by a space", hint: "put a space after the tag or anchor" }) },
-    { match: /^Missing (?:, or : )?(?:,|space after :) (?:between|in) flow (map|sequence)/, say: (m) => ({ message: `items inside ${m[1] === "map" ? "{ }" : "[ ]"} must be separated by ", " (and keys by ": ")`, hint: 'add "," between the items, and a space after each ":"' }) },
+    { match: /^Missing (?:, or : )?(?:,|space after :) (?:between|in) flow (map|sequence)/, say: (m, t, text) => missingSeparator(m[1], t, text) },
     { match: /^Missing space after :/, say: () => ({ message: '":" inside { } must be followed by a space', hint: 'put a space after ":"' }) },
     { match: /^Missing newline after block sequence props/, say: () => ({ message: 'an anchor or tag before "- " must be followed by a line break', hint: 'put the anchor or tag after the key ("key: &name") or after "- "' }) },
     { match: /^Block collection cannot start on same line with directives-end marker/, say: () => ({ message: 'a mapping or list cannot start on the "---" line', hint: 'move it to the line after "---"' }) },
@@ -294,11 +294,46 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
 function unclosedFlow(kind: string, close: string, t: Token, text: string): Said {
   const open = close === "}" ? "{" : "[";
   const at = openingBracket(text, t.start, open, close);
+  const opened = `the ${kind === "map" ? "mapping" : "list"} opened with "${open}"`;
+  const where = at !== undefined ? { start: at, end: at + 1 } : {};
+  const marker = documentMarkerAt(text, t.start);
+  if (marker) {
+    return {
+      message: `${opened} is not closed before the "${marker}" line, which ends the document`,
+      hint: `close it with "${close}" before that line, or indent the "${marker}": at the start of a line it ends the document even inside brackets`,
+      ...where,
+    };
+  }
+  return { message: `${opened} is never closed with "${close}"`, hint: `close it with "${close}" after its last entry`, ...where };
+}
+
+/**
+ * An entry of a flow collection not separated from the one before it. When the entry starts a
+ * line, the bracket may as well have been left open: inside brackets go-yaml reads on over lines
+ * in any column (kubectl-lexer.ts), so the next key of the block around is read as one more entry
+ * ("did not find expected ',' or '}'"). The message names the line where the bracket opens.
+ */
+function missingSeparator(kind: string, t: Token, text: string): Said {
+  const [open, close, shown] = kind === "map" ? ["{", "}", "mapping"] : ["[", "]", "list"];
+  const lineStart = text.lastIndexOf("\n", t.start - 1) + 1;
+  const at = /\S/.test(text.slice(lineStart, t.start)) ? undefined : openingBracket(text, t.start, open, close);
+  if (at === undefined) return { message: `items inside ${open} ${close} must be separated by ", " (and keys by ": ")`, hint: 'add "," between the items, and a space after each ":"' };
+  const line = text.slice(0, at).split("\n").length;
   return {
-    message: `the ${kind === "map" ? "mapping" : "list"} opened with "${open}" is not closed with "${close}", or a line of it is indented no deeper than its key`,
-    hint: `close it with "${close}", and indent its continuation lines deeper than the key`,
-    ...(at !== undefined ? { start: at, end: at + 1 } : {}),
+    message: `the ${shown} opened with "${open}" on line ${line} is still open here, and "${t.lineToken.text}" is not separated from its last entry by ","`,
+    hint: `close the ${shown} with "${close}" where it ends, or add "," after its last entry`,
   };
+}
+
+/**
+ * The `---` or `...` line in column 0 at `at` (or on the next line), which ends a document even
+ * inside brackets (go-yaml v2 scannerc.go yaml_parser_fetch_next_token fetches a document
+ * indicator there whatever the flow level): the yaml package ends the flow collection there.
+ */
+function documentMarkerAt(text: string, at: number): string | undefined {
+  const m = /^(\r?\n)?(---|\.\.\.)(?:[ \t\r\n]|$)/.exec(text.slice(at, at + 6));
+  if (!m || (!m[1] && at > 0 && text[at - 1] !== "\n")) return undefined;
+  return m[2];
 }
 
 /** A parser error in plain words, with a hint, at the offending token; the fallback of each code matches any message. */
