@@ -757,19 +757,34 @@ class Walker {
     if (stray) return written.length === 1 ? written[0] : undefined;
     if (down.length === 1) return down[0];
     if (down.length > 1) return written.length === 1 ? written[0] : undefined;
-    // The object around this one.
+    // The object around this one; when its type has no such field, the object around that (a
+    // Deployment's `replicas` in its pod template's spec), for a value that fits there as written.
     const parent = this.objectCodes.length - 2;
-    const parentValue = this.objectValues[parent];
-    if (parent >= 0 && !Object.hasOwn(parentValue, key)) {
-      const parentCode = this.objectCodes[parent];
-      const code = objectType(parentCode).fields.get(key);
-      const parentPath = this.path.slice(0, this.objectDepths[parent]);
-      const conflict = oneOfConflict(parentCode, parentValue, key);
-      if (code !== undefined && fits(code, value)) {
-        return { at: formatPath([...parentPath, key]), code, segments: [...segments(parentPath), key], exact, path: [...parentPath, key], objectCode: parentCode, ...(conflict ? { blocked: { object: formatPath(parentPath) || this.resource.kind, conflict } } : {}) };
-      }
-    }
-    return undefined;
+    if (parent < 0) return undefined;
+    if (objectType(this.objectCodes[parent]).fields.has(key) || !exact) return this.homeAbove(key, value, 1, fits, exact);
+    return this.homeAbove(key, value, 2, fits, exact);
+  }
+
+  /** `key` as a field of the object `levels` objects around the one holding it, if it is not written there and takes `value`. */
+  private homeAbove(key: string, value: unknown, levels: number, fits: (code: TypeCode, value: unknown) => boolean, exact: boolean): MisplacedHome | undefined {
+    const at = this.objectCodes.length - 1 - levels;
+    if (at < 0) return undefined;
+    const holder = this.objectValues[at];
+    if (Object.hasOwn(holder, key)) return undefined;
+    const holderCode = this.objectCodes[at];
+    const code = objectType(holderCode).fields.get(key);
+    if (code === undefined || !fits(code, value)) return undefined;
+    const holderPath = this.path.slice(0, this.objectDepths[at]);
+    const conflict = oneOfConflict(holderCode, holder, key);
+    return {
+      at: formatPath([...holderPath, key]),
+      code,
+      segments: [...holderPath.map((s) => (typeof s === "number" ? "[]" : s)), key],
+      exact,
+      path: [...holderPath, key],
+      objectCode: holderCode,
+      ...(conflict ? { blocked: { object: formatPath(holderPath) || this.resource.kind, conflict } } : {}),
+    };
   }
 
   private checkLabels(meta: Record<string, unknown>, path: Path) {
