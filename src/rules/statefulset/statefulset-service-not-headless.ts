@@ -19,8 +19,14 @@ reads the Service (serviceName only becomes the pods' spec.subdomain, initIdenti
 kubernetes pkg/controller/statefulset/stateful_set_utils.go) and clients reach the single pod
 through the cluster IP; only its per-pod DNS name is lost, so that is a warning.`,
   fix: `Set spec.clusterIP: None (capital N) on the governing Service; keep a second, normal Service
-if clients need a load-balanced address.`,
+if clients need a load-balanced address. A NodePort or LoadBalancer Service cannot be headless
+(ValidateService refuses clusterIP None for them): give the StatefulSet a headless Service of its
+own. A headless Service maps no ports (its DNS name resolves to the pods' own addresses), so a
+port that differs from its targetPort would send clients to a port nothing listens on: --fix
+sets clusterIP only where every port is its own targetPort, and offers it as a suggestion
+otherwise.`,
   fixable: true,
+  hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, index, report }) {
     const name = resource.spec("StatefulSet")?.serviceName;
@@ -29,26 +35,47 @@ if clients need a load-balanced address.`,
     const spec = svc?.spec("Service");
     if (!svc || !spec || spec.clusterIP === "None") return;
     const written = svc.get(["spec", "clusterIP"]);
+    const type = spec.type ?? "ClusterIP";
+    // pkg/apis/core/validation/validation.go validateServiceClusterIPsRelatedFields: "may not be set to 'None' for NodePort/LoadBalancer services".
+    const exposed = type === "NodePort" || type === "LoadBalancer";
     const detail =
-      spec.type === "ExternalName"
+      type === "ExternalName"
         ? "it is an ExternalName Service"
-        : written === undefined
-          ? "it has no clusterIP: None, so it gets a cluster IP"
-          : `its clusterIP is "${String(written)}", not "None"`;
+        : exposed
+          ? `it is a ${type} Service, which cannot be headless`
+          : written === undefined
+            ? "it has no clusterIP: None, so it gets a cluster IP"
+            : `its clusterIP is "${String(written)}", not "None"`;
     const replicas = resource.spec("StatefulSet")?.replicas ?? 1;
     const single = typeof replicas === "number" && replicas <= 1;
+    const headless = exposed
+      ? `give StatefulSet "${resource.name}" a headless Service of its own (clusterIP: None, the same selector) and set serviceName to it`
+      : `set spec.clusterIP: None on Service "${name}"`;
+    const remapped = remapsPorts(svc.get(["spec", "ports"]));
+    // An ExternalName Service needs another type and a NodePort or LoadBalancer one a Service of its own (choices); `clusterIPs` written beside it would disagree.
+    const settable = type !== "ExternalName" && !exposed && svc.get(["spec", "clusterIPs"]) === undefined;
+    const edit = [setField(svc, ["spec", "clusterIP"], "None")];
     report({
       path: ["spec", "serviceName"],
       message: single
         ? `Service "${name}" is not headless: ${detail}; with one replica this only loses the per-pod DNS name "${resource.name}-0.${name}"`
         : `Service "${name}" is not headless: ${detail}`,
       ...(single ? { severity: "warning" as const } : {}),
-      hint: single ? `set spec.clusterIP: None on Service "${name}" before the StatefulSet gets peers` : `set spec.clusterIP: None on Service "${name}"`,
+      hint: `${headless}${single ? " before the StatefulSet gets peers" : ""}${settable && remapped ? `, and make each port equal its targetPort: a headless Service maps no ports, so clients dial the pod's port` : ""}`,
       related: { resource: svc, path: written === undefined ? ["spec"] : ["spec", "clusterIP"], message: "governing Service" },
-      // An ExternalName Service needs another type (a choice); `clusterIPs` written beside it would disagree.
-      ...(spec.type !== "ExternalName" && svc.get(["spec", "clusterIPs"]) === undefined
-        ? { fix: [setField(svc, ["spec", "clusterIP"], "None")], fixResource: svc }
-        : {}),
+      ...(settable && !remapped ? { fix: edit, fixResource: svc } : {}),
+      ...(settable && remapped ? { suggestions: [{ description: `set spec.clusterIP: None on Service "${name}" (then make each port equal its targetPort)`, fix: edit }], fixResource: svc } : {}),
     });
   },
 });
+
+/** Whether a port of the Service sends its clients to another port of the pod (a targetPort other than its own number: a name, or another number; 0, "" and unset mean the port itself). */
+function remapsPorts(ports: unknown): boolean {
+  if (!Array.isArray(ports)) return false;
+  return ports.some((p) => {
+    if (!p || typeof p !== "object") return false;
+    const { port, targetPort } = p as Record<string, unknown>;
+    if (targetPort === undefined || targetPort === null || targetPort === 0 || targetPort === "") return false;
+    return targetPort !== port;
+  });
+}
