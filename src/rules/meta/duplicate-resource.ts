@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -43,7 +44,10 @@ build: \`kustomize build\` reports that itself.)`,
   },
 });
 
-/** Both objects as written are the same (key order included): applying either gives the same object. */
+/**
+ * Both objects as written are the same: applying either gives the same object. Map keys may come
+ * in any order (an object's fields have none); list items must be in the same order.
+ */
 function sameContent(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return isDeepStrictEqual(a, b);
 }
