@@ -1,3 +1,4 @@
+import { containersOf, type Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { writtenReplicas } from "./replicas.js";
 
@@ -23,7 +24,11 @@ rollout, exactly like strategy Recreate: the application is down until the new p
 ready, and stays down if they never become ready. With spec.replicas: 1 a maxUnavailable of 1
 has this effect, although it reads like "one at a time". kube-linter reports rolling updates
 that can take everything down (no-rolling-update-strategy).`,
-  fix: "Lower maxUnavailable below spec.replicas (maxUnavailable: 0 with maxSurge: 1 keeps every old pod until its replacement is ready).",
+  fix: `Lower maxUnavailable below spec.replicas (maxUnavailable: 0 with maxSurge: 1 keeps every old pod
+until its replacement is ready). Pods that hold a port of their node (a hostPort, or hostNetwork)
+are the exception: a surge pod cannot be scheduled on a node whose port an old pod holds (the
+scheduler's NodePorts filter), so maxUnavailable: 0 stalls the rollout unless another node is
+free; there, run more replicas on more nodes than one.`,
   preventsStatus: [],
   check({ resource, report }) {
     const type = resource.get(["spec", "strategy", "type"]);
@@ -36,7 +41,17 @@ that can take everything down (no-rolling-update-strategy).`,
     report({
       path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"],
       message: `maxUnavailable ${JSON.stringify(written)} lets ${replicas === 1 ? "the only replica" : `all ${replicas} replicas`} be down at once during a rollout`,
-      hint: `set maxUnavailable: 0 and maxSurge: 1`,
+      hint: holdsNodePort(resource)
+        ? "keep maxUnavailable below spec.replicas with more replicas, on more nodes than one: its pods hold a port of their node, so a surge pod (maxUnavailable: 0) only starts where another node has the port free"
+        : "set maxUnavailable: 0 and maxSurge: 1",
     });
   },
 });
+
+/** A container of the pod template takes a port of its node: a hostPort, or any port under hostNetwork (defaultHostNetworkPorts). */
+function holdsNodePort(resource: Resource): boolean {
+  const tpl = resource.podTemplate;
+  if (!tpl) return false;
+  const hostNetwork = tpl.spec.hostNetwork === true;
+  return containersOf(tpl).some(({ container }) => (container.ports ?? []).some((p) => (typeof p.hostPort === "number" && p.hostPort > 0) || (hostNetwork && typeof p.containerPort === "number")));
+}
