@@ -1,4 +1,7 @@
 import { isEmptySelector, matches, selectorProblems } from "../../models/selector.js";
+import type { LabelSource } from "../../models/kustomize-labels.js";
+import type { Resource } from "../../models/resource.js";
+import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import { requirementPath, whyNot, workloadSelector } from "./selection.js";
 
@@ -24,11 +27,27 @@ is a mismatch. The usual cause is a label renamed in one place only.`,
     // Validation compares with the template labels as written: controller-added labels do not count here.
     if (matches(ws.selector, tpl.labels)) return;
     const failing = ws.selector.requirements.find((r) => !matches({ kind: "requirements", requirements: [r] }, tpl.labels))!;
+    const path = requirementPath(ws.raw, ws.path, failing, !ws.labelSelector);
+    const entry = path.at(-1) === failing.key ? templateOnlyEntry(resource, [...tpl.metadataPath, "labels", failing.key]) : undefined;
     report({
-      path: requirementPath(ws.raw, ws.path, failing, !ws.labelSelector),
+      path,
       message: `selector does not match the pod template's labels: the template ${whyNot(failing, tpl.labels)}`,
-      hint: "make the template labels satisfy the selector",
+      hint: entry
+        ? `set includeSelectors: true on ${entry.entry} in ${entry.kustomization} so that kustomize sets "${failing.key}" in the selector too, or leave "${failing.key}" out of that entry`
+        : "make the template labels satisfy the selector",
       related: { resource, path: [...tpl.metadataPath, "labels"], message: "template labels" },
     });
   },
 });
+
+/**
+ * The kustomization `labels` entry without includeSelectors that put the template label at
+ * `path` where the file writes another value or none: the selector, which the entry does not
+ * reach, keeps the file's pair (kustomize api/types labels.go: without includeSelectors a labels
+ * entry goes to metadata and, with includeTemplates, to templates only).
+ */
+function templateOnlyEntry(resource: Resource, path: Path): LabelSource | undefined {
+  if (!resource.addedByKustomize(path) && !resource.changedByKustomize(path)) return undefined;
+  return resource.kustomizeLabelSources(path).find((s) => !s.selectors);
+}
+
