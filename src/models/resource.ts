@@ -254,6 +254,16 @@ export class Resource {
     return this.kustomized ? labelSourcesAt(this.raw, this.kustomized.labels, path) : [];
   }
 
+  /**
+   * Whether the string at `path` is a plain yes, on, no, off (y, n and their capitalised forms)
+   * that kustomize, which reads the files it lists with YAML 1.2's booleans, took as a string
+   * where kubectl's YAML 1.1 reads a boolean (engine/kustomize-scalars.ts).
+   */
+  readAsStringByKustomize(path: Path): boolean {
+    const holder = get(this.kustomized?.written ?? this.raw, path.slice(0, -1));
+    return holder !== null && typeof holder === "object" && this.doc.kustomizeStrings?.get(holder)?.has(path[path.length - 1]) === true;
+  }
+
   /** The longest prefix of `path` written in the file (the object itself at worst): where a finding about an added field is shown. */
   writtenAncestor(path: Path): Path {
     let end = path.length;
