@@ -295,7 +295,8 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const { resources } = state;
   // The object as kustomize builds it: labels added, positions still those of the text.
   const built = src.labels && !src.patch ? withLabels(value, src.labels) : value;
-  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, built === value ? undefined : value));
+  const kustomized = src.labels && built !== value ? { written: value, labels: src.labels } : undefined;
+  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {

@@ -107,7 +107,7 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
     }
   }
-  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.documents.some((d) => labelTransformers(d).length > 0));
+  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.documents.some((d) => labelTransformers(d, n.display).length > 0));
   if (!anyTransformer) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */
   const listedBy = new Map<string, string[]>();
@@ -139,7 +139,7 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
     // A Component runs in the accumulation of the kustomization that applies it.
     const around = node.includedBy.filter((i) => i.position >= 0).flatMap((i) => configuredIn(i.by));
     const configured = [...configuredIn(dir), ...around];
-    node.labels = node.documents.flatMap((d) => labelTransformers(d, configured));
+    node.labels = node.documents.flatMap((d) => labelTransformers(d, node.display, configured));
   }
 
   const inProgress = new Set<string>();

@@ -14,7 +14,8 @@ const YAML11_ONLY_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|O
 
 /**
  * Reads a parsed document of a file a kustomization lists as kustomize does: each boolean written
- * as a YAML 1.1-only plain scalar becomes the string written, in place. `text` is the file's text.
+ * as a YAML 1.1-only plain scalar becomes the string written, in place, noted in the document's
+ * kustomizeStrings. `text` is the file's text.
  */
 export function readAsKustomize(doc: ParsedDocument, text: string): void {
   const root = doc.value;
@@ -35,7 +36,10 @@ export function readAsKustomize(doc: ParsedDocument, text: string): void {
       else if (typeof value === "boolean") {
         const span = spans?.get(key);
         const written = span ? scalarText(text, span[2], span[3], anchorsOnce) : "";
-        if (YAML11_ONLY_BOOLEAN.test(written)) (node as Record<string | number, unknown>)[key] = written;
+        if (!YAML11_ONLY_BOOLEAN.test(written)) continue;
+        (node as Record<string | number, unknown>)[key] = written;
+        const strings = (doc.kustomizeStrings ??= new WeakMap());
+        strings.set(node, (strings.get(node) ?? new Set()).add(key));
       }
     }
   }

@@ -2,6 +2,7 @@
  * Resources -> findings: every resource judged goes to the rules that apply to it. A rule that
  * throws becomes an internal-error finding on that resource; the run goes on.
  */
+import type { LabelSource } from "../models/kustomize-labels.js";
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
 import { droppedFields, isWithin, unservedFields } from "../rules/index.js";
@@ -121,16 +122,24 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
 
 /**
  * A finding about a field a kustomization's labels add (a selector commonLabels creates) or set
- * (a label value they replace): what kustomize builds, so it stands, saying where the value comes
- * from; an added field has no text, so it is shown at the nearest field the file writes.
+ * (a label value they replace): what kustomize builds, so it stands, saying which kustomization
+ * entry the value comes from; an added field has no text, so it is shown at the nearest field the
+ * file writes.
  */
 function fromKustomize(resource: Resource, finding: Finding): Finding {
   if (resource.addedByKustomize(finding.path)) {
     const path = resource.writtenAncestor(finding.path);
-    return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by the commonLabels or labels of a kustomization that lists this file)` };
+    return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by ${labelOrigin(resource.kustomizeLabelSources(finding.path))})` };
   }
-  if (resource.changedByKustomize(finding.path)) return { ...finding, message: `${finding.message} (set by the commonLabels or labels of a kustomization that lists this file)` };
+  if (resource.changedByKustomize(finding.path)) return { ...finding, message: `${finding.message} (set by ${labelOrigin(resource.kustomizeLabelSources(finding.path))})` };
   return finding;
+}
+
+/** `labels[1] in base/kustomization.yaml`, `commonLabels in overlays/a/kustomization.yaml and 2 more`: the first entry, the others counted. */
+function labelOrigin(sources: readonly LabelSource[]): string {
+  if (!sources.length) return "the labels of a kustomization that lists this file";
+  const [first, ...more] = sources;
+  return `${first.entry} in ${first.kustomization}${more.length ? ` and ${more.length} more` : ""}`;
 }
 
 function internalError(rule: Rule, resource: Resource, err: unknown): RuleFinding {

@@ -46,4 +46,10 @@ export interface ParsedDocument {
   spans: WeakMap<object, Spans>;
   /** The span of the document's root value. */
   rootSpan: [number, number];
+  /**
+   * The plain scalars YAML 1.1 reads as booleans that kustomize, reading the file it lists,
+   * made the strings written (engine/kustomize-scalars.ts): their keys or indices, by the map or
+   * list that holds them.
+   */
+  kustomizeStrings?: WeakMap<object, Set<string | number>>;
 }

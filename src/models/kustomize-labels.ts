@@ -7,6 +7,7 @@
  * A kustomization's `configurations` files add field specs to those (api/internal/plugins/
  * builtinconfig transformerconfig.go MakeTransformerConfig, TransformerConfig.Merge).
  */
+import type { Path } from "../types.js";
 import { groupOf } from "./api-groups.js";
 
 /** A field that labels go to (kustomize's types.FieldSpec): a map at `path`, on objects of the kind (group, version) named. */
@@ -20,10 +21,22 @@ export interface LabelFieldSpec {
   create: boolean;
 }
 
-/** One label transformer of a kustomization: the label pairs and the fields they go to. */
+/** The kustomization entry a label comes from, for messages. */
+export interface LabelSource {
+  /** Display path of the kustomization file. */
+  kustomization: string;
+  /** `commonLabels`, or `labels[i]` (the index of the entry as written). */
+  entry: string;
+  /** Whether the entry reaches selectors: commonLabels, or a labels entry with includeSelectors. */
+  selectors: boolean;
+}
+
+/** One label transformer of a kustomization: the label pairs, the fields they go to and who sets them. */
 export interface LabelTransformer {
   pairs: Readonly<Record<string, string>>;
   fields: readonly LabelFieldSpec[];
+  /** The entry that sets the pairs; several when builds through different kustomizations agree (agreedLabels). */
+  sources: readonly LabelSource[];
 }
 
 const spec = (path: string, create: boolean, kind?: string, group?: string, version?: string): LabelFieldSpec => ({ path: path.split("/"), create, kind, group, version });
@@ -117,6 +130,8 @@ export function knownRemoteLabelFields(url: string): readonly LabelFieldSpec[] |
   return ARGO_ROLLOUTS_TRANSFORM.test(url) ? ARGO_ROLLOUTS_COMMON_LABELS : undefined;
 }
 
+const sourceKey = (s: LabelSource): string => `${s.kustomization}\u0000${s.entry}`;
+
 const fieldKey = (f: LabelFieldSpec): string => JSON.stringify([f.path, f.kind, f.group, f.version]);
 
 /** The built-in commonLabels field specs with the configured ones added (kustomize FsSlice.MergeAll: a spec already there for the same path and kind is kept). */
@@ -136,24 +151,26 @@ function commonLabelFields(configured: readonly LabelFieldSpec[]): readonly Labe
  * commonLabels field specs of the configurations in force (configuredLabelFields), which join
  * kustomize's own wherever those go.
  */
-export function labelTransformers(kustomization: Record<string, unknown>, configured: readonly LabelFieldSpec[] = []): LabelTransformer[] {
+export function labelTransformers(kustomization: Record<string, unknown>, display: string, configured: readonly LabelFieldSpec[] = []): LabelTransformer[] {
   const out: LabelTransformer[] = [];
   const commonFields = commonLabelFields(configured);
-  const labels = kustomization.labels;
-  for (const entry of Array.isArray(labels) ? labels.filter(isMap) : []) {
+  const labels = Array.isArray(kustomization.labels) ? kustomization.labels : [];
+  labels.forEach((entry: unknown, i) => {
+    if (!isMap(entry)) return;
     const pairs = pairsOf(entry.pairs);
-    if (!Object.keys(pairs).length) continue;
+    if (!Object.keys(pairs).length) return;
     const fields = customFields(entry.fields);
-    if (entry.includeSelectors === true) fields.push(...commonFields);
+    const selectors = entry.includeSelectors === true;
+    if (selectors) fields.push(...commonFields);
     else {
       if (entry.includeTemplates === true) fields.push(...METADATA_LABELS);
       if (entry.includeVolumeClaimTemplates === true) fields.push(...CLAIM_TEMPLATE_LABELS);
       fields.push(METADATA_LABELS[0]);
     }
-    out.push({ pairs, fields });
-  }
+    out.push({ pairs, fields, sources: [{ kustomization: display, entry: `labels[${i}]`, selectors }] });
+  });
   const common = pairsOf(kustomization.commonLabels);
-  if (Object.keys(common).length) out.push({ pairs: common, fields: commonFields });
+  if (Object.keys(common).length) out.push({ pairs: common, fields: commonFields, sources: [{ kustomization: display, entry: "commonLabels", selectors: true }] });
   return out;
 }
 
@@ -210,12 +227,14 @@ export function withLabels(raw: Record<string, unknown>, transformers: readonly 
  */
 export function agreedLabels(builds: readonly (readonly LabelTransformer[])[]): LabelTransformer[] {
   const perBuild = builds.map((transformers) => {
-    const byField = new Map<string, { field: LabelFieldSpec; pairs: Record<string, string> }>();
-    for (const { pairs, fields } of transformers) {
+    const byField = new Map<string, { field: LabelFieldSpec; pairs: Record<string, string>; from: Map<string, readonly LabelSource[]> }>();
+    for (const { pairs, fields, sources } of transformers) {
       for (const field of fields) {
         const key = JSON.stringify([field.path, field.kind, field.group, field.version, field.create]);
         const known = byField.get(key);
-        byField.set(key, { field, pairs: known ? { ...known.pairs, ...pairs } : { ...pairs } });
+        const from = new Map(known?.from);
+        for (const label of Object.keys(pairs)) from.set(label, sources);
+        byField.set(key, { field, pairs: known ? { ...known.pairs, ...pairs } : { ...pairs }, from });
       }
     }
     return byField;
@@ -225,9 +244,40 @@ export function agreedLabels(builds: readonly (readonly LabelTransformer[])[]): 
   const use = (build: (typeof perBuild)[number], label: string) =>
     [...build].filter(([, { pairs }]) => Object.hasOwn(pairs, label)).map(([key, { pairs }]) => `${key}\u0000${pairs[label]}`).sort().join("\u0001");
   const out: LabelTransformer[] = [];
-  for (const [key, { field, pairs }] of first ?? []) {
-    const agreed = Object.entries(pairs).filter(([k]) => others.every((b) => use(b, k) === use(first, k)));
-    if (agreed.length) out.push({ pairs: pairsOf(Object.fromEntries(agreed)), fields: [field] });
+  for (const [key, { field, pairs, from }] of first ?? []) {
+    // The agreed keys of the field, grouped by the entries that set them (in the builds' order, each once).
+    const groups = new Map<string, { pairs: Array<[string, string]>; sources: LabelSource[] }>();
+    for (const [label, value] of Object.entries(pairs)) {
+      if (!others.every((b) => use(b, label) === use(first, label))) continue;
+      const sources = [...new Map([from, ...others.map((b) => b.get(key)!.from)].flatMap((f) => f.get(label)!).map((s) => [sourceKey(s), s])).values()];
+      const id = sources.map(sourceKey).join("\u0001");
+      const group = groups.get(id) ?? groups.set(id, { pairs: [], sources }).get(id)!;
+      group.pairs.push([label, value]);
+    }
+    for (const group of groups.values()) out.push({ pairs: pairsOf(Object.fromEntries(group.pairs)), fields: [field], sources: group.sources });
   }
   return out;
+}
+
+/**
+ * The kustomization entries that put labels at `path` of an object as `transformers` build it:
+ * at a label key of a map they fill, the entries that set that key; at the map or a field on the
+ * way to it, every entry that fills it. List indices of `path` stand for the lists field specs
+ * walk through.
+ */
+export function labelSourcesAt(object: Record<string, unknown>, transformers: readonly LabelTransformer[], path: Path): LabelSource[] {
+  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+  const kind = typeof object.kind === "string" ? object.kind : "";
+  const segments = path.filter((s): s is string => typeof s === "string");
+  const out = new Map<string, LabelSource>();
+  for (const { pairs, fields, sources } of transformers) {
+    const reaches = fields.some((field) => {
+      if (!selects(field, apiVersion, kind)) return false;
+      const fieldPath = field.path.map((s) => (s.endsWith("[]") ? s.slice(0, -2) : s));
+      if (segments.length <= fieldPath.length) return segments.every((s, i) => s === fieldPath[i]);
+      return segments.length === fieldPath.length + 1 && fieldPath.every((s, i) => s === segments[i]) && Object.hasOwn(pairs, segments[fieldPath.length]);
+    });
+    if (reaches) for (const s of sources) if (!out.has(sourceKey(s))) out.set(sourceKey(s), s);
+  }
+  return [...out.values()];
 }

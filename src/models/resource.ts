@@ -1,6 +1,7 @@
 /** One Kubernetes object of the input, with lazily parsed typed views. */
 import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
+import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -59,6 +60,12 @@ function metadataString(metadata: unknown, key: "name" | "generateName" | "names
 
 /** The text of metadata strings that YAML read as a boolean or a number, by field (Resource's `written`). */
 export type WrittenMetadata = Partial<Record<"name" | "generateName" | "namespace", string>>;
+
+/** An object as its file writes it, and the label transformers of the kustomizations that build it (models/kustomize-labels.ts). */
+export interface KustomizedLabels {
+  written: Record<string, unknown>;
+  labels: readonly LabelTransformer[];
+}
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
 interface Views {
@@ -138,8 +145,8 @@ export class Resource {
     readonly imageBuilds?: readonly ImageBuild[],
     /** Whether a listing kustomization's `namespace` gives defaultNamespace. */
     namespaceAssigned = false,
-    /** The object as the file writes it, when kustomize's label transformers made `raw` another. */
-    private readonly writtenObject?: Record<string, unknown>,
+    /** When kustomize's label transformers made `raw` another object: the object as the file writes it, and those transformers. */
+    private readonly kustomized?: KustomizedLabels,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -231,21 +238,36 @@ export class Resource {
    * selector it creates, a label it puts in a map): it has no text of its own in the file.
    */
   addedByKustomize(path: Path): boolean {
-    return this.writtenObject !== undefined && get(this.raw, path) !== undefined && get(this.writtenObject, path) === undefined;
+    return this.kustomized !== undefined && get(this.raw, path) !== undefined && get(this.kustomized.written, path) === undefined;
   }
 
   /** Whether a kustomization's labels replaced the value written at `path` (`app: web` made `app: web-canary`). */
   changedByKustomize(path: Path): boolean {
-    if (this.writtenObject === undefined) return false;
+    if (this.kustomized === undefined) return false;
     const built = get(this.raw, path);
-    const written = get(this.writtenObject, path);
+    const written = get(this.kustomized.written, path);
     return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
+  }
+
+  /** The kustomization entries (commonLabels, labels[i]) that put labels at `path`, or at the map or selector it names. */
+  kustomizeLabelSources(path: Path): readonly LabelSource[] {
+    return this.kustomized ? labelSourcesAt(this.raw, this.kustomized.labels, path) : [];
+  }
+
+  /**
+   * Whether the string at `path` is a plain yes, on, no, off (y, n and their capitalised forms)
+   * that kustomize, which reads the files it lists with YAML 1.2's booleans, took as a string
+   * where kubectl's YAML 1.1 reads a boolean (engine/kustomize-scalars.ts).
+   */
+  readAsStringByKustomize(path: Path): boolean {
+    const holder = get(this.kustomized?.written ?? this.raw, path.slice(0, -1));
+    return holder !== null && typeof holder === "object" && this.doc.kustomizeStrings?.get(holder)?.has(path[path.length - 1]) === true;
   }
 
   /** The longest prefix of `path` written in the file (the object itself at worst): where a finding about an added field is shown. */
   writtenAncestor(path: Path): Path {
     let end = path.length;
-    while (end > 0 && (this.writtenObject === undefined || get(this.writtenObject, path.slice(0, end)) === undefined)) end--;
+    while (end > 0 && (this.kustomized === undefined || get(this.kustomized.written, path.slice(0, end)) === undefined)) end--;
     return path.slice(0, end);
   }
 

@@ -120,6 +120,19 @@ export const CAPABILITIES: readonly Capability[] = [
 export const EXEC_NEEDS_CREATE_SINCE = "1.35";
 const EXEC_FROM_1_35: readonly Request[] = [{ verbs: ["create"], group: "", resources: ["pods/exec", "pods/attach"] }];
 
+/**
+ * kubectl port-forward: a request on pods/portforward, which takes the methods of exec (kubernetes
+ * pkg/registry/core/pod/rest/subresources.go PortForwardREST.ConnectMethods: GET for a WebSocket,
+ * POST for SPDY), so `get` or `create`, and from EXEC_NEEDS_CREATE_SINCE `create` only (the
+ * AuthorizePodWebsocketUpgradeCreatePermission gate covers pods/exec, pods/attach and
+ * pods/portforward, pkg/features/kube_features.go). Not a capability of serviceaccount-privileged:
+ * docs/DECISIONS.md "Port-forward in rbac-pod-exec".
+ */
+export function portForwardRequests(kubernetesVersion: string): readonly Request[] {
+  const verbs = compareVersions(kubernetesVersion, EXEC_NEEDS_CREATE_SINCE) >= 0 ? ["create"] : ["create", "get"];
+  return [{ verbs, group: "", resources: ["pods/portforward"] }];
+}
+
 /** The requests that give a capability at the target release. */
 export function capabilityRequests(id: Capability["id"], kubernetesVersion: string): readonly Request[] {
   if (id === "exec" && compareVersions(kubernetesVersion, EXEC_NEEDS_CREATE_SINCE) >= 0) return EXEC_FROM_1_35;

@@ -405,6 +405,7 @@ class Walker {
         if (typeof value !== "number") this.wrongType(value, code);
         return;
       case "b":
+        if (typeof value === "string" && this.resource.readAsStringByKustomize(this.path)) return this.kustomizeString(value);
         if (typeof value !== "boolean") this.wrongType(value, code);
         return;
       case "q": {
@@ -450,6 +451,23 @@ class Walker {
       path,
       ...scalarForString(fieldNameOf(path, this.resource.kind), value, isJsonFile(this.resource.file)),
       fix: [{ op: "quote", path }],
+    });
+  }
+
+  /**
+   * A plain yes, on, no or off in a boolean field of a file a kustomization lists: kustomize reads
+   * it with YAML 1.2 (yaml.v3), where only true and false are booleans, and sends the string,
+   * which the API server refuses for a boolean; the boolean YAML 1.1 meant is what to write.
+   */
+  private kustomizeString(value: string) {
+    const field = JSON.stringify(this.field());
+    const meant = /^(?:y|yes|on)$/i.test(value);
+    const path = this.path.slice();
+    this.report("invalid-type", {
+      path,
+      message: `${field} must be a boolean (true or false), but kustomize reads the unquoted ${value} as the string ${JSON.stringify(value)} (YAML 1.2), which the API server refuses`,
+      hint: `set ${field} to ${meant}: kustomize reads only true and false as booleans`,
+      fix: [{ op: "set", path, value: meant }],
     });
   }
 

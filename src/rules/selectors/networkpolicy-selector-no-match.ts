@@ -29,6 +29,6 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
     if (raw === undefined || raw === null || selectorProblems(raw).length) return;
     const selector = parseLabelSelector(raw);
     if (isEmptySelector(selector)) return;
-    reportUnmatchedSelector(ctx, selector, { name: "podSelector", path: ["spec", "podSelector"], raw, hint: "set podSelector to the labels of the pods to isolate" });
+    reportUnmatchedSelector(ctx, selector, { name: "podSelector", path: ["spec", "podSelector"], raw, hint: "set podSelector to the labels of the pods to isolate", kustomizeSelector: true });
   },
 });

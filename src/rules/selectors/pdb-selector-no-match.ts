@@ -43,6 +43,6 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
       }
       return;
     }
-    reportUnmatchedSelector(ctx, selector, { name: "selector", path: ["spec", "selector"], raw, hint: "set the selector to the labels of the pods to protect" });
+    reportUnmatchedSelector(ctx, selector, { name: "selector", path: ["spec", "selector"], raw, hint: "set the selector to the labels of the pods to protect", kustomizeSelector: true });
   },
 });

@@ -2,6 +2,7 @@
 import { closestWithin, spellingDistance } from "../../did-you-mean.js";
 import { serviceAccountOf } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
+import type { LabelSource } from "../../models/kustomize-labels.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
 import type { Path } from "../../types.js";
@@ -176,6 +177,28 @@ export interface SelectorField {
   hint: string;
   /** The hint when the pods it matches run in another namespace; default: move the resource there. */
   elsewhereHint?: (namespace: string) => string;
+  /** Whether kustomize's commonLabels field specs reach the selector's label pairs, so that a labels entry with includeSelectors sets them. */
+  kustomizeSelector?: boolean;
+}
+
+/**
+ * The kustomization `labels` entry without includeSelectors that put the pod template label `key`
+ * of `owner` where its file writes another value or none, when that entry builds `resource` too:
+ * the selector of `resource`, which the entry does not reach, keeps the pair its file writes
+ * (kustomize api/types labels.go: without includeSelectors a labels entry goes to metadata and,
+ * with includeTemplates, to pod templates only).
+ */
+export function templateOnlyLabelEntry(resource: Resource, owner: Resource, key: string): LabelSource | undefined {
+  const path = [...owner.podTemplate!.metadataPath, "labels", key];
+  if (!owner.addedByKustomize(path) && !owner.changedByKustomize(path)) return undefined;
+  // Every entry of a kustomization labels the metadata of each object it builds.
+  const builds = owner === resource ? undefined : resource.kustomizeLabelSources(["metadata", "labels", key]);
+  return owner.kustomizeLabelSources(path).find((s) => !s.selectors && (!builds || builds.some((b) => b.kustomization === s.kustomization && b.entry === s.entry)));
+}
+
+/** The hint for a selector pair a labels entry without includeSelectors left behind (templateOnlyLabelEntry). */
+export function includeSelectorsHint(entry: LabelSource, key: string, selector = "selector"): string {
+  return `set includeSelectors: true on ${entry.entry} in ${entry.kustomization} so that kustomize sets "${key}" in the ${selector} too, or leave "${key}" out of that entry`;
 }
 
 /**
@@ -200,11 +223,13 @@ export function reportUnmatchedSelector({ resource, index, report }: CrossResour
   const near = nearestOwner(index, ns, selector);
   const verdict = noMatchVerdict(index, ns, selector, near);
   if (verdict.silent) return;
+  const path = near ? requirementPath(field.raw, field.path, near.failing, field.mapForm) : field.path;
+  const entry = near && field.kustomizeSelector && path.at(-1) === near.failing.key ? templateOnlyLabelEntry(resource, near.owner, near.failing.key) : undefined;
   report({
     ...(verdict.severity ? { severity: verdict.severity } : {}),
-    path: near ? requirementPath(field.raw, field.path, near.failing, field.mapForm) : field.path,
+    path,
     message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
-    hint: near ? `align the ${field.name} with the labels of ${near.owner.kind} "${near.owner.name}"` : field.hint,
+    hint: entry ? includeSelectorsHint(entry, near!.failing.key, field.name) : near ? `align the ${field.name} with the labels of ${near.owner.kind} "${near.owner.name}"` : field.hint,
     ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
   });
 }

@@ -1,6 +1,6 @@
 import { isEmptySelector, matches, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { requirementPath, whyNot, workloadSelector } from "./selection.js";
+import { includeSelectorsHint, requirementPath, templateOnlyLabelEntry, whyNot, workloadSelector } from "./selection.js";
 
 export const rule = defineRule({
   id: "selector-template-mismatch",
@@ -13,7 +13,9 @@ selector finds its pods by its selector. If the selector does not select the tem
 labels, the controller could never count the pods it creates, so the API server rejects the
 object ("selector does not match template labels"). matchExpressions count too: a NotIn or
 DoesNotExist on a label the template sets, or an In whose values miss the template's value,
-is a mismatch. The usual cause is a label renamed in one place only.`,
+is a mismatch. The usual cause is a label renamed in one place only, or a kustomization's
+\`labels\` entry with includeTemplates but without includeSelectors, which sets a label in the
+template and leaves the selector as written: the hint then names that entry.`,
   fix: "Make the template's metadata.labels satisfy every requirement of spec.selector (selectors of apps/v1 workloads cannot be changed later, so prefer fixing the template).",
   preventsStatus: [],
   check({ resource, report }) {
@@ -24,10 +26,12 @@ is a mismatch. The usual cause is a label renamed in one place only.`,
     // Validation compares with the template labels as written: controller-added labels do not count here.
     if (matches(ws.selector, tpl.labels)) return;
     const failing = ws.selector.requirements.find((r) => !matches({ kind: "requirements", requirements: [r] }, tpl.labels))!;
+    const path = requirementPath(ws.raw, ws.path, failing, !ws.labelSelector);
+    const entry = path.at(-1) === failing.key ? templateOnlyLabelEntry(resource, resource, failing.key) : undefined;
     report({
-      path: requirementPath(ws.raw, ws.path, failing, !ws.labelSelector),
+      path,
       message: `selector does not match the pod template's labels: the template ${whyNot(failing, tpl.labels)}`,
-      hint: "make the template labels satisfy the selector",
+      hint: entry ? includeSelectorsHint(entry, failing.key) : "make the template labels satisfy the selector",
       related: { resource, path: [...tpl.metadataPath, "labels"], message: "template labels" },
     });
   },

@@ -32,6 +32,6 @@ if custom resources of an operator k8s-lint does not know share the namespace.`,
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
-    reportUnmatchedSelector(ctx, selector, { name: "selector", path: ["spec", "selector"], raw: spec.selector, mapForm: true, hint: "set the selector to the labels of the target pod template" });
+    reportUnmatchedSelector(ctx, selector, { name: "selector", path: ["spec", "selector"], raw: spec.selector, mapForm: true, hint: "set the selector to the labels of the target pod template", kustomizeSelector: true });
   },
 });
