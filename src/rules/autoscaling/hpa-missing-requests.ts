@@ -1,7 +1,7 @@
 import { closestWithin, didYouMean } from "../../did-you-mean.js";
 import type { HpaMetric } from "../../models/k8s.js";
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
-import { podLevelResources } from "../../models/pod-level-resources.js";
+import { ignoredPodLevelResourcesNote, podLevelResources } from "../../models/pod-level-resources.js";
 import { admittedContainers } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
@@ -112,7 +112,7 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
           report({
             path: metric.path,
             ...(metric.implied ? { target: "key" as const } : {}),
-            message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but ${their}`,
+            message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but ${their}${metric.container === undefined ? ignoredPodLevelResourcesNote(owner.podTemplate!, settings.kubernetesVersion) : ""}`,
             hint: `set resources.requests.${metric.resource} on ${lacking.length > 1 ? "those containers" : "that container"}`,
             related,
           });
