@@ -492,7 +492,14 @@ bad("pod", "nodeSelector", [{ disktype: null }], "k8s.io/apimachinery/pkg/apis/m
 good("limitRange", "type", ["Container", "Pod", "PersistentVolumeClaim", "example.com/widget"], `${C} TestValidateLimitRange`);
 bad("limitRange", "type", ["container", "Containers", "Widget", "-bad/type"], `${C} TestValidateLimitRange`);
 good("limitRange", "maxLimitRequestRatio", ["1", "2", "1.5", 4], `${C} TestValidateLimitRange`, (v) => ({ cpu: v }));
-bad("limitRange", "maxLimitRequestRatio", ["500m", "0", 0.5], `${C} TestValidateLimitRange`, (v) => ({ cpu: v }));
+bad("limitRange", "maxLimitRequestRatio", ["500m", "0", 0.5, "-1", -2], `${C} TestValidateLimitRange`, (v) => ({ cpu: v }));
+// TestValidateLimitRange has no negative max, min, default or defaultRequest: ValidateLimitRange (limit_ranges.go)
+// compares an item's values but checks no sign, so the API server accepts them (limit-range-violation reports the
+// pods they then break). Each value is of a resource that no comparison with the site's max (cpu 2) fails.
+good("limitRange", "max", ["-1", "-500m", -2], `${C} TestValidateLimitRange`, (v) => ({ memory: v }));
+good("limitRange", "min", ["-1", "-100m", -2], `${C} TestValidateLimitRange`, (v) => ({ cpu: v }));
+good("limitRange", "default", ["-1", "-500m"], `${C} TestValidateLimitRange`, (v) => ({ memory: v }));
+good("limitRange", "defaultRequest", ["-1", "-100m"], `${C} TestValidateLimitRange`, (v) => ({ memory: v }));
 
 // Localhost seccomp and AppArmor profiles: validateLocalDescendingPath, ValidateAppArmorProfileField.
 const seccompLocal = (v: unknown) => ({ seccompProfile: { type: "Localhost", localhostProfile: v } });

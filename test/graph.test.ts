@@ -257,3 +257,10 @@ test("docs/graph.md's JSON example is the demo's graph: its node, link, finding 
   const elided = (f: (typeof graph.findings)[number]) => ({ ...f, message: "...", hint: "...", path: f.path.startsWith(finding.path.replace(/\.\.\.$/, "")) ? finding.path : f.path, related: f.related && { ...f.related, message: "..." } });
   expect(elided(graph.findings[at])).toEqual(finding);
 });
+
+test("a node's QoS class is the one its pods get at the judged release: pod-level resources count from 1.34", async () => {
+  const fixture = "fixtures/rules/qos-besteffort/pod-level-by-release.yaml";
+  const classAt = async (kubernetesVersion: string) => (await graphOf([fixture], { config: {}, kubernetesVersion })).graph.nodes.find((n) => n.kind === "Deployment")?.qosClass;
+  expect(await classAt("1.34")).toBe("Burstable");
+  expect(await classAt("1.33")).toBe("BestEffort");
+});

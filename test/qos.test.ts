@@ -7,6 +7,8 @@ import { runQos } from "../src/cli/commands/qos.js";
 import type { CliIO } from "../src/cli/io.js";
 import { lint } from "../src/engine/lint.js";
 import { PodSpec } from "../src/models/k8s.js";
+import { fieldServedAt } from "../src/models/catalogue/history.js";
+import { POD_LEVEL_RESOURCES_STAGES, podLevelResourcesKept } from "../src/models/pod-level-resources.js";
 import { deriveQos, type QosClass } from "../src/models/qos.js";
 
 const spec = (yaml: string) => PodSpec.parse(parse(yaml));
@@ -189,6 +191,37 @@ describe("k8s-lint qos", () => {
     expect(await classOf(["--default-namespace", "other"])).toEqual(["other BestEffort"]);
     const lintResult = await lint([join(project, "all.yaml")], { config: { defaultNamespace: "team" } });
     expect(lintResult.files[0].diagnostics.filter((d) => d.ruleId.startsWith("qos-")).map((d) => `${d.ruleId} ${d.message.split(":")[0]}`)).toEqual(['qos-class pods get QoS class "Guaranteed"']);
+  });
+
+  test("pod-level resources count where the target release keeps them: --kubernetes-version, else the config's", async () => {
+    // Only pod-level resources: Guaranteed from 1.34; before, the pods are created without them (dropped at 1.32-1.33, not served before).
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cache}\nspec:\n  selector: {matchLabels: {app: cache}}\n  template:\n    metadata: {labels: {app: cache}}\n    spec:\n      resources:\n        limits: {cpu: \"1\", memory: 1Gi}\n      containers: [{name: cache, image: \"redis:7.4\"}]\n";
+    const project = mkdtempSync(join(tmpdir(), "k8s-lint-qos-release-"));
+    writeFileSync(join(project, "cache.yaml"), deployment);
+    const rowOf = async (args: string[]) => {
+      const t = io(project);
+      expect(await runQos(["-f", "json", ...args, "cache.yaml"], t.cli)).toBe(0);
+      return JSON.parse(t.out()).workloads[0];
+    };
+    expect(await rowOf([])).toMatchObject({ qosClass: "Guaranteed", reason: "the pod-level resources set cpu and memory limits, with requests equal to them" });
+    expect(await rowOf(["--kubernetes-version", "1.34"])).toMatchObject({ qosClass: "Guaranteed" });
+    for (const [asked, judged] of [["1.33", "1.33"], ["v1.31.4", "1.31"]]) {
+      const row = await rowOf(["--kubernetes-version", asked]);
+      expect(row.qosClass).toBe("BestEffort");
+      expect(row.reason).toContain(`Kubernetes ${judged} does not keep the pod-level resources`);
+    }
+    writeFileSync(join(project, ".k8s-lint.yaml"), "kubernetesVersion: \"1.32\"\n");
+    expect(await rowOf([])).toMatchObject({ qosClass: "BestEffort" });
+    expect(await rowOf(["--kubernetes-version", "1.35"])).toMatchObject({ qosClass: "Guaranteed" });
+    await expect(runQos(["--kubernetes-version", "1.x", "cache.yaml"], io(project).cli)).rejects.toThrow(/--kubernetes-version expects/);
+  });
+
+  test("the PodLevelResources gate is as old as the field: before it, the release does not serve spec.resources", () => {
+    // podLevelResourcesKept reads the gate alone; this pins that a release before the gate does not serve the field either.
+    const firstGateRelease = POD_LEVEL_RESOURCES_STAGES[0].from;
+    expect(fieldServedAt("v1", "Pod", "spec.resources", firstGateRelease)).toBe(true);
+    expect(fieldServedAt("v1", "Pod", "spec.resources", "1.31")).toBe(false);
+    expect(["1.31", "1.32", "1.33", "1.34", "1.36"].map(podLevelResourcesKept)).toEqual([false, false, false, true, true]);
   });
 
   test("an unknown format is a usage error", async () => {

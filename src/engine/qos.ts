@@ -1,10 +1,11 @@
 /**
  * `k8s-lint qos`: the QoS class the kubelet will give the pods of every resource that runs
  * pods, where that resource is, and what decided the class (as admitted: the LimitRange defaults
- * of the input's namespaces written in). The files go through the collect stage of a lint run;
- * no rule runs.
+ * of the input's namespaces written in; pod-level resources only where the target release keeps
+ * them). The files go through the collect stage of a lint run; no rule runs.
  */
 import { EXPECTED_QOS_ANNOTATION, type QosClass } from "../models/qos.js";
+import { CATALOGUE_KUBERNETES_VERSION } from "../models/kubernetes-version.js";
 import { formatPath } from "../models/path.js";
 import { qosOf } from "../models/pods.js";
 import { ResourceIndex } from "../models/resource-index.js";
@@ -38,6 +39,8 @@ export interface QosOptions {
   cwd?: string;
   defaultNamespace?: string;
   ignorePatterns?: string[];
+  /** The target release (as targetRelease gives it); default the newest the catalogue knows. */
+  kubernetesVersion?: string;
 }
 
 /** The rows for a set of paths (files, directories, globs, "-"), in input order. */
@@ -46,18 +49,23 @@ export async function qosOfInputs(paths: string[], options: QosOptions): Promise
   const loaded = await loadFiles(inputs.files, undefined);
   const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: options.defaultNamespace ?? "default", defaultNamespaceGiven: options.defaultNamespace !== undefined, severities: new Map() });
   const { judged, sourceOf, index } = indexResources(collection);
-  return computeQos(judged, sourceOf, index);
+  return computeQos(judged, sourceOf, { index, kubernetesVersion: options.kubernetesVersion });
 }
 
 /**
  * One row per resource that runs pods; a kustomize patch (a partial object) has none. A row's
- * line is the line of the resource's `kind`.
+ * line is the line of the resource's `kind`. `index` defaults to one of `resources`,
+ * `kubernetesVersion` to the newest release the catalogue knows.
  */
-export function computeQos(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>, index: ResourceIndex = new ResourceIndex(resources)): QosRow[] {
+export function computeQos(
+  resources: readonly Resource[],
+  sourceOf: ReadonlyMap<string, SourceFile>,
+  { index = new ResourceIndex(resources), kubernetesVersion = CATALOGUE_KUBERNETES_VERSION }: { index?: ResourceIndex; kubernetesVersion?: string } = {},
+): QosRow[] {
   const rows: QosRow[] = [];
   for (const resource of resources) {
     const tpl = resource.partial ? undefined : runningPods(resource);
-    const d = qosOf(resource, index);
+    const d = qosOf(resource, index, kubernetesVersion);
     if (!tpl || !d) continue;
     const src = sourceOf.get(resource.file)!;
     const at = locate(resource.doc, [...resource.basePath, "kind"]);

@@ -51,7 +51,7 @@ const DERIVED_KINDS: ReadonlySet<string> = new Set<DerivedKind>(["Service", "Sec
 const APP_LABELS = ["app.kubernetes.io/name", "app"];
 
 export function buildGraph(result: LintResult, run: Pick<IndexedRun, "judged" | "index" | "sourceOf">): Graph {
-  const builder = new GraphBuilder(run.index, run.sourceOf);
+  const builder = new GraphBuilder(run.index, run.sourceOf, result.kubernetesVersion);
   const located = locatedResources(run.judged, run.sourceOf);
   run.judged.forEach((r, i) => {
     if (!r.partial) builder.addResource(r, located[i].line);
@@ -74,6 +74,8 @@ class GraphBuilder {
   constructor(
     private readonly index: ResourceIndex,
     private readonly sourceOf: IndexedRun["sourceOf"],
+    /** The release the lint judged: a node's QoS class is the one its pods get there. */
+    private readonly kubernetesVersion: string,
   ) {}
 
   addResource(r: Resource, line: number, context = false): GraphNode {
@@ -82,7 +84,7 @@ class GraphBuilder {
     let id = `${r.groupKind}/${r.namespace}/${r.name}`;
     if (this.byId.has(id)) id = `${id}@${r.file}`;
     for (let n = 2; this.byId.has(id); n++) id = `${r.groupKind}/${r.namespace}/${r.name}@${r.file}#${n}`;
-    const qos = qosOf(r, this.index);
+    const qos = qosOf(r, this.index, this.kubernetesVersion);
     const app = appOf(r);
     const node: GraphNode = {
       id,

@@ -2,6 +2,7 @@
 import type { ResourceIndex } from "./resource-index.js";
 import type { Container } from "./k8s.js";
 import { compareQuantities } from "./quantity.js";
+import { ignoredPodLevelResourcesNote, podLevelResources, podLevelResourcesKept } from "./pod-level-resources.js";
 import { deriveQos, type QosDecision } from "./qos.js";
 import { containersOf, type PodTemplate, type Resource } from "./resource.js";
 import { memoKey } from "./run-memo.js";
@@ -16,13 +17,23 @@ export { runningPods };
 /** The QoS class of each workload, derived once per run for the QoS rules, `k8s-lint qos` and the graph. */
 const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload", "resource");
 
-/** The QoS class of the pods a resource runs, once admitted (LimitRange defaults in); undefined when it runs none. */
-export function qosOf(resource: Resource, index: ResourceIndex): QosDecision | undefined {
+/**
+ * The QoS class of the pods a resource runs, once admitted (LimitRange defaults in) at the run's
+ * target release: pod-level resources count only where that release keeps them, and the reason
+ * says so when written ones are left out. Undefined when the resource runs no pods.
+ */
+export function qosOf(resource: Resource, index: ResourceIndex, kubernetesVersion: string): QosDecision | undefined {
   const tpl = runningPods(resource);
   if (!tpl) return undefined;
   const cache = index.memo.get(QOS, () => new Map());
   let d = cache.get(resource);
-  if (!d) cache.set(resource, (d = deriveQos(tpl.spec, tpl.specPath, admittedContainers(resource, index))));
+  if (!d) {
+    const spec = podLevelResourcesKept(kubernetesVersion) ? tpl.spec : { ...tpl.spec, resources: undefined };
+    d = deriveQos(spec, tpl.specPath, admittedContainers(resource, index));
+    const note = ignoredPodLevelResourcesNote(tpl, kubernetesVersion);
+    if (note) d = { ...d, reason: `${d.reason}${note}` };
+    cache.set(resource, d);
+  }
   return d;
 }
 
@@ -208,9 +219,9 @@ function admit(container: Container, path: Path, init: boolean, defaults: Namesp
  * when an expected-qos annotation states the intent, by qos-expected-mismatch; the per-container
  * rules (missing-resource-requests, missing-memory-limit) and qos-class stay quiet on them.
  */
-export function bestEffortPods(resource: Resource, index: ResourceIndex): boolean {
+export function bestEffortPods(resource: Resource, index: ResourceIndex, kubernetesVersion: string): boolean {
   const tpl = runningPods(resource);
-  return !!tpl && qosOf(resource, index)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
+  return !!tpl && qosOf(resource, index, kubernetesVersion)?.qosClass === "BestEffort" && !!tpl.spec.containers?.length;
 }
 
 /** Whether the expected-qos annotation pins the intended class, on the workload or its pod template. */
@@ -219,15 +230,18 @@ export function qosPinned(resource: Resource): boolean {
   return resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined || tpl?.annotations[EXPECTED_QOS_ANNOTATION] !== undefined;
 }
 
-/** The resources (cpu, memory) an admitted container requests neither itself (through its limit or a LimitRange default) nor at pod level. */
-export function unrequested(tpl: PodTemplate, container: AdmittedContainer): Array<"cpu" | "memory"> {
-  const pod = tpl.spec.resources;
+/**
+ * The resources (cpu, memory) an admitted container requests neither itself (through its limit or
+ * a LimitRange default) nor at pod level, where the target release keeps pod-level resources.
+ */
+export function unrequested(tpl: PodTemplate, container: AdmittedContainer, kubernetesVersion: string): Array<"cpu" | "memory"> {
+  const pod = podLevelResources(tpl, kubernetesVersion);
   return (["cpu", "memory"] as const).filter(
     (name) => container.requests[name] === undefined && pod?.requests?.[name] === undefined && pod?.limits?.[name] === undefined,
   );
 }
 
-/** Whether an admitted container's memory is bounded: its own limit, a LimitRange default limit or a pod-level limit. */
-export function memoryLimited(tpl: PodTemplate, container: AdmittedContainer): boolean {
-  return container.limits.memory !== undefined || tpl.spec.resources?.limits?.memory !== undefined;
+/** Whether an admitted container's memory is bounded: its own limit, a LimitRange default limit or a pod-level limit the target release keeps. */
+export function memoryLimited(tpl: PodTemplate, container: AdmittedContainer, kubernetesVersion: string): boolean {
+  return container.limits.memory !== undefined || podLevelResources(tpl, kubernetesVersion)?.limits?.memory !== undefined;
 }

@@ -2,7 +2,8 @@
  * QoS class as the kubelet derives it (pkg/apis/core/v1/helper/qos ComputePodQOS): only cpu and
  * memory count; init containers count, ephemeral containers do not; a request left unset defaults
  * to its limit (API defaulting) while an explicit zero request stays zero; pod-level resources,
- * where set, decide instead of the containers.
+ * where set, decide instead of the containers (the caller passes the spec as the target release
+ * creates the pods: models/pod-level-resources.ts).
  */
 import type { Path } from "../types.js";
 import type { PodSpec } from "./k8s.js";
@@ -58,7 +59,7 @@ function positive(v: string | undefined): boolean {
  */
 export function deriveQos(spec: PodSpec, specPath: Path = ["spec"], containers?: readonly QosEntry[]): QosDecision {
   const pod = spec.resources;
-  if (pod && (hasQosResource(pod.requests) || hasQosResource(pod.limits))) {
+  if (pod && podLevelDecidesQos(spec)) {
     return classify([{ name: "(pod)", path: [...specPath, "resources"], init: false, requests: pod.requests, limits: pod.limits }]);
   }
   const entries: readonly Entry[] =
@@ -68,6 +69,11 @@ export function deriveQos(spec: PodSpec, specPath: Path = ["spec"], containers?:
       ...(spec.containers ?? []).map((c, i) => ({ c, init: false, path: [...specPath, "containers", i] as Path })),
     ].map(({ c, init, path }) => ({ name: c?.name ?? "", path, init, requests: c?.resources?.requests, limits: c?.resources?.limits }));
   return classify(entries);
+}
+
+/** Whether the pod-level resources, where the pods keep them, decide the class instead of the containers: they set cpu or memory. */
+export function podLevelDecidesQos(spec: PodSpec): boolean {
+  return hasQosResource(spec.resources?.requests) || hasQosResource(spec.resources?.limits);
 }
 
 function hasQosResource(map: Reqs): boolean {
@@ -106,7 +112,10 @@ function classify(entries: readonly Entry[]): QosDecision {
     }
   }
   if (!anySet) return { qosClass: "BestEffort", reason: "no container sets a cpu or memory request or limit" };
-  if (!breaker) return { qosClass: "Guaranteed", reason: "every container has cpu and memory limits, with requests equal to them" };
+  if (!breaker) {
+    const podLevel = entries.length === 1 && entries[0].name === "(pod)";
+    return { qosClass: "Guaranteed", reason: `${podLevel ? "the pod-level resources set" : "every container has"} cpu and memory limits, with requests equal to them` };
+  }
   return {
     qosClass: "Burstable",
     reason: breaker.why,

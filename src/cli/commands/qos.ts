@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { qosOfInputs, type QosRow } from "../../engine/qos.js";
+import { targetRelease } from "../../models/catalogue/releases.js";
 import { QOS_CLASSES, type QosClass } from "../../models/qos.js";
 import { parseCommandArgs } from "../args.js";
 import { printable } from "../../printable.js";
@@ -12,13 +13,16 @@ export const QOS_HELP = `Usage: k8s-lint qos [options] [paths...]
 
 Prints every workload (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ...) with the QoS
 class the kubelet will give its pods, and the container and resource that decided it. The
-defaults of the namespace's LimitRanges count, as admission writes them into the pods.
+defaults of the namespace's LimitRanges count, as admission writes them into the pods, and so do
+pod-level resources (spec.resources) where the target release keeps them (from 1.34).
 
 Options:
   -f, --format <name>          table | json (default: table)
-  -c, --config <file>          config file, for its defaultNamespace (default: nearest
-                               .k8s-lint.yaml/.json upwards)
+  -c, --config <file>          config file, for its defaultNamespace and kubernetesVersion
+                               (default: nearest .k8s-lint.yaml/.json upwards)
       --default-namespace <ns> namespace of resources without one (default: the config's, else default)
+      --kubernetes-version <x.y>  target release (1.30, v1.30, 1.30.2; default: the config's
+                               kubernetesVersion, else the newest k8s-lint knows)
       --ignore-pattern <glob>  skip matching files; repeatable
       --no-color               accepted, as by every command (this output has no colours)
   -h, --help                   print this help
@@ -33,6 +37,7 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
       format: { type: "string", short: "f" },
       config: { type: "string", short: "c" },
       "default-namespace": { type: "string" },
+      "kubernetes-version": { type: "string" },
       "ignore-pattern": { type: "string", multiple: true },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -44,13 +49,19 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
   }
   const format = values.format ?? "table";
   if (format !== "table" && format !== "json") throw new UsageError(`unknown format "${format}" (table or json)`);
+  const asked = values["kubernetes-version"] === undefined ? undefined : targetRelease(values["kubernetes-version"]);
+  if (asked && "error" in asked) throw new UsageError(`--kubernetes-version ${asked.error}`);
   // The namespace the lint judges namespace-less workloads in (its LimitRange defaults decide the class): flag, else config.
   const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
   const config = configPath ? loadConfig(configPath, values.config ?? configPath) : undefined;
+  // The release whose pods are described (pod-level resources count from 1.34): flag, else config, as for the lint.
+  const judged = asked ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
+  if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
   const rows = await qosOfInputs(positionals, {
     cwd: io.cwd,
     defaultNamespace: values["default-namespace"] ?? config?.defaultNamespace,
     ignorePatterns: values["ignore-pattern"],
+    kubernetesVersion: judged && "release" in judged ? judged.release : undefined,
   });
   const counts = Object.fromEntries(QOS_CLASSES.map((c) => [c, rows.filter((r) => r.qosClass === c).length])) as Record<QosClass, number>;
   if (format === "json") {

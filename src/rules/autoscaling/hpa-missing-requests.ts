@@ -1,6 +1,7 @@
 import { closestWithin, didYouMean } from "../../did-you-mean.js";
 import type { HpaMetric } from "../../models/k8s.js";
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
+import { ignoredPodLevelResourcesNote, podLevelResources } from "../../models/pod-level-resources.js";
 import { admittedContainers } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
@@ -111,7 +112,7 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
           report({
             path: metric.path,
             ...(metric.implied ? { target: "key" as const } : {}),
-            message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but ${their}`,
+            message: `${metric.implied ? "the default metric, " : ""}${metric.resource} utilization needs a ${metric.resource} request, but ${their}${metric.container === undefined ? ignoredPodLevelResourcesNote(owner.podTemplate!, settings.kubernetesVersion) : ""}`,
             hint: `set resources.requests.${metric.resource} on ${lacking.length > 1 ? "those containers" : "that container"}`,
             related,
           });
@@ -132,10 +133,10 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
 /**
  * The containers (and, from 1.29, native sidecars) of a resource's pods that lack a request for a
  * metric's resource once admitted (a limit or a LimitRange default gives one), unless pod-level
- * resources serve it.
+ * resources serve it (where the target release keeps them and the HPA reads them).
  */
 function lackingRequests(owner: Resource, index: ResourceIndex, metric: UtilizationMetric, kubernetesVersion: string) {
-  const podLevel = owner.podTemplate!.spec.resources;
+  const podLevel = podLevelResources(owner.podTemplate!, kubernetesVersion);
   const podLevelServes =
     metric.container === undefined &&
     POD_LEVEL_RESOURCES.has(metric.resource) &&

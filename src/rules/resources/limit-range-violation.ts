@@ -45,7 +45,10 @@ default request to the default limit, then to the min (pkg/apis/core/v1/defaults
 SetDefaults_LimitRangeItem). A default can also make the pod invalid: a container that
 requests 512Mi of memory and sets no limit gets the LimitRange default limit, say 256Mi, and
 the API server then rejects the pod because its request exceeds its limit
-(ValidateResourceRequirements in pkg/apis/core/validation/validation.go).
+(ValidateResourceRequirements in pkg/apis/core/validation/validation.go). So does a negative
+default: ValidateLimitRange checks no sign, so the API server accepts a LimitRange whose default,
+defaultRequest, max or min is negative, but a container's request or limit may not be negative,
+and every pod that gets such a default is rejected.
 Init containers are bounded like containers. A Pod item bounds the pod's requests and limits:
 the sum of its containers and sidecars, or its largest init container when that is more; from
 Kubernetes 1.34 (PodLevelResources on by default), a pod that sets pod-level resources
@@ -81,11 +84,18 @@ LimitRange.`,
     const tpl = resource.podTemplate!;
     const subjects = containers.map(containerSubject);
     const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec.resources ?? {}, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
-    // After the defaults the pod is validated, before the bounds are checked: a request above a
-    // limit that a LimitRange default supplied makes it invalid, and that error is the one seen.
+    // After the defaults the pod is validated, before the bounds are checked: a negative value or
+    // a request above a limit that a LimitRange default supplied makes it invalid, and that error
+    // is the one seen.
     const invalid = new Map<AdmittedContainer, Set<string>>();
     for (const c of containers) {
+      const negative = negativeDefaults(c).filter(({ name }) => !uncertain(c, name));
+      if (negative.length) {
+        for (const { name } of negative) invalid.set(c, (invalid.get(c) ?? new Set()).add(name));
+        report(negativeDefaultsFinding(c, negative));
+      }
       for (const [name, req] of Object.entries(c.requests)) {
+        if (invalid.get(c)?.has(name)) continue;
         const lim = c.limits[name];
         const fromLimit = c.defaultedBy.get(`limits.${name}`);
         const fromRequest = c.defaultedBy.get(`requests.${name}`);
@@ -124,6 +134,54 @@ LimitRange.`,
     }
   },
 });
+
+/** A value a LimitRange default wrote into a container. */
+interface DefaultedValue {
+  section: Section;
+  name: string;
+  value: string;
+  limitRange: Resource;
+}
+
+/** The negative values LimitRange defaults wrote into an admitted container (the API server accepts a LimitRange with them). */
+function negativeDefaults(c: AdmittedContainer): DefaultedValue[] {
+  const out: DefaultedValue[] = [];
+  for (const section of ["limits", "requests"] as const) {
+    for (const [name, value] of Object.entries(c[section])) {
+      const limitRange = c.defaultedBy.get(`${section}.${name}`);
+      const q = limitRange ? parseQuantity(value) : undefined;
+      if (q && q.value < 0) out.push({ section, name, value, limitRange: limitRange! });
+    }
+  }
+  return out;
+}
+
+/**
+ * One finding per container for its negative defaults: validation refuses a negative request or
+ * limit (ValidateResourceRequirements, ValidateResourceQuantityValue in
+ * pkg/apis/core/validation/validation.go: "must be greater than or equal to 0"), which no
+ * LimitRange validation prevents (ValidateLimitRange compares its values but checks no sign).
+ */
+function negativeDefaultsFinding(c: AdmittedContainer, negative: readonly DefaultedValue[]): Finding {
+  const subject = containerSubject(c);
+  const fields = negative.map(({ section, name }) => `resources.${section}.${name}`);
+  const ranges = [...new Set(negative.map((d) => d.limitRange))];
+  const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : items[0]);
+  const first = negative[0];
+  // A negative max refuses every limit a container could set instead: only the LimitRange can change.
+  const capped = negative.some(({ name, limitRange }) =>
+    limitRangeItems(limitRange).some((item) => item.type === "Container" && (parseQuantity(quantities(item.max)[name] ?? "")?.value ?? 0) < 0),
+  );
+  const names = listed(ranges.map((r) => `"${r.name}"`));
+  return {
+    path: subject.pathOf(first.section, first.name),
+    message: `${subject.who} gets negative defaults from ${ranges.length > 1 ? "LimitRanges" : "LimitRange"} ${names}: ${listed(negative.map((d, i) => `${fields[i]} "${d.value}"`))}; a request or limit may not be negative, so the API server rejects the pods`,
+    hint: capped
+      ? `make the max of LimitRange ${names} non-negative: the defaults come from it, and it refuses any limit the container sets`
+      : `set ${listed(fields)} on the container, or make the defaults of LimitRange ${names} non-negative`,
+    related: { resource: first.limitRange, path: ["spec", "limits"], message: `the defaults of LimitRange "${first.limitRange.name}"` },
+  };
+}
 
 /** A claim LimitRanger admits: what it requests, where, and how messages name it. */
 interface Claim {
@@ -224,7 +282,11 @@ const max: Constraint = ({ type, name, enforced, subject: s, limitRange }) => {
   const req = s.requests[name];
   const lim = s.limits[name];
   if (lim === undefined) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} sets no ${name} limit`, hint: `set resources.limits.${name} to at most ${enforced}${s.summed ? " on every container" : ""}` };
-  if ((compareQuantities(lim, enforced) ?? 0) > 0) return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} has limit "${lim}"${s.origin("limits", name)}`, hint: `lower the ${name} limit to at most ${enforced}` };
+  if ((compareQuantities(lim, enforced) ?? 0) > 0) {
+    // No limit can be at most a negative max: a container's limit may not be negative.
+    const hint = parseQuantity(enforced)!.value < 0 ? `make the ${name} max of LimitRange "${limitRange.name}" non-negative: no ${name} limit can be at most ${enforced}` : `lower the ${name} limit to at most ${enforced}`;
+    return { path: s.pathOf("limits", name), message: `${head}, but ${s.who} has limit "${lim}"${s.origin("limits", name)}`, hint };
+  }
   if (req !== undefined && (compareQuantities(req, enforced) ?? 0) > 0) return { path: s.pathOf("requests", name), message: `${head}, but ${s.who} requests "${req}"${s.origin("requests", name)}`, hint: `lower the ${name} request to at most ${enforced}` };
   return undefined;
 };

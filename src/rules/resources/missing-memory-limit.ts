@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { ignoredPodLevelResourcesNote } from "../../models/pod-level-resources.js";
 import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
@@ -12,26 +13,27 @@ export const rule = defineRule({
 out, and then the kernel OOM killer and the kubelet's eviction pick victims among all pods on
 the node, not only the leaking one. With a limit, only the offending container is
 OOMKilled and restarted, and its pod keeps its QoS guarantees. (CPU limits are a different
-trade-off and are deliberately not required here.) A memory limit set at pod level, or a
-LimitRange default in the namespace, also bounds the container. This rule reports containers
+trade-off and are deliberately not required here.) A memory limit set at pod level (from
+Kubernetes 1.34, where the PodLevelResources feature gate is on by default: an older release does
+not keep it), or a LimitRange default in the namespace, also bounds the container. This rule reports containers
 that size their memory (a request) but do not bound it; a container that sets no memory at
 all is reported once by missing-resource-requests, whose hint includes the limit, and pods
 where no container sets anything once by qos-besteffort.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
   preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
-    if (bestEffortPods(resource, index)) return;
+    if (bestEffortPods(resource, index, settings.kubernetesVersion)) return;
     for (const admitted of admittedContainers(resource, index)) {
       if (admitted.init && !admitted.sidecar) continue;
       const { container, path, sidecar } = admitted;
-      if (memoryLimited(tpl, admitted)) continue;
+      if (memoryLimited(tpl, admitted, settings.kubernetesVersion)) continue;
       // A container that requests no memory either is reported once, by missing-resource-requests.
-      if (unrequested(tpl, admitted).includes("memory")) continue;
+      if (unrequested(tpl, admitted, settings.kubernetesVersion).includes("memory")) continue;
       report({
         path: resourcesPath(container, path, "limits"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no memory limit`,
+        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no memory limit${ignoredPodLevelResourcesNote(tpl, settings.kubernetesVersion)}`,
         hint: "set resources.limits.memory",
       });
     }

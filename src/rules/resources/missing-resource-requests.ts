@@ -1,4 +1,5 @@
 import { defineRule } from "../types.js";
+import { ignoredPodLevelResourcesNote } from "../../models/pod-level-resources.js";
 import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
@@ -13,27 +14,30 @@ without a cpu or memory request counts as zero: the node it lands on may already
 it is starved of CPU and, when memory runs short, it is among the first to be evicted.
 HorizontalPodAutoscaler utilization targets are percentages of the request and cannot work
 without one. A request that is unset but has a limit defaults to the limit, so that case is
-fine, and so is a LimitRange default of the namespace or a pod-level request.
+fine, and so is a LimitRange default of the namespace or a pod-level request
+(\`spec.resources\`, which the pods keep from Kubernetes 1.34, where the PodLevelResources
+feature gate is on by default; at an older --kubernetes-version the API server does not keep it,
+and the message says so).
 A container with no memory request and no memory limit has one cause (no memory sizing at
 all): it is reported once, here, with the limit in the hint, and not by missing-memory-limit
 as well. Pods where no container sets anything are reported once for the pod, by
 qos-besteffort.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
   preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
-    if (bestEffortPods(resource, index)) return;
+    if (bestEffortPods(resource, index, settings.kubernetesVersion)) return;
     for (const admitted of admittedContainers(resource, index)) {
       if (admitted.init && !admitted.sidecar) continue;
       const { container, path, sidecar } = admitted;
-      const missing = unrequested(tpl, admitted);
+      const missing = unrequested(tpl, admitted, settings.kubernetesVersion);
       if (!missing.length) continue;
       // No memory request and no memory limit is one cause: reported here, with the limit folded in.
-      const noLimit = missing.includes("memory") && !memoryLimited(tpl, admitted);
+      const noLimit = missing.includes("memory") && !memoryLimited(tpl, admitted, settings.kubernetesVersion);
       const fields = [...missing.map((name) => `resources.requests.${name}`), ...(noLimit ? ["resources.limits.memory"] : [])];
       report({
         path: resourcesPath(container, path, "requests"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}`,
+        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}${ignoredPodLevelResourcesNote(tpl, settings.kubernetesVersion)}`,
         hint: `set ${fields.length > 1 ? `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}` : fields[0]}`,
       });
     }

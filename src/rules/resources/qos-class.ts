@@ -15,6 +15,10 @@ requested, and Guaranteed pods last; the OOM killer scores containers the same w
 is never written in the manifest, so it is easy to lose Guaranteed by adding one sidecar or
 init container without resources. The containers are read as admitted, with the defaults of
 the namespace's LimitRanges written in (the value says so when one came from a LimitRange).
+Pod-level resources (\`spec.resources\`) that set cpu or memory decide instead, from Kubernetes
+1.34, where the PodLevelResources feature gate is on by default; at an older --kubernetes-version
+the API server does not keep them (pkg/api/pod/util.go dropDisabledPodLevelResources), the
+containers decide, and the message says so.
 This rule states the class and, when the pod is not
 Guaranteed, the first container and resource that kept it from being Guaranteed. BestEffort pods are
 stated by the qos-besteffort warning (or qos-expected-mismatch), not here as well.`,
@@ -22,12 +26,12 @@ stated by the qos-besteffort warning (or qos-expected-mismatch), not here as wel
 init container cpu and memory limits, with requests equal to them (or unset: they default to
 the limits). Pin the intent with the annotation k8s-lint.io/expected-qos.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
     // No container, no class: an Argo Rollout with workloadRef runs the referenced workload's template.
     if (!tpl.spec.containers?.length) return;
-    const qos = qosOf(resource, index)!;
-    if (bestEffortPods(resource, index)) return;
+    const qos = qosOf(resource, index, settings.kubernetesVersion)!;
+    if (bestEffortPods(resource, index, settings.kubernetesVersion)) return;
     report({
       // The container's name, or the pod-level resources themselves when they decide.
       path: qos.decidingPath ? (qos.decidingContainer === "(pod)" ? qos.decidingPath : [...qos.decidingPath, "name"]) : [...tpl.specPath, "containers"],

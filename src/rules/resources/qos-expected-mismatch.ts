@@ -2,6 +2,7 @@ import { EXPECTED_QOS_ANNOTATION, QOS_CLASSES } from "../../models/qos.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import type { PodTemplate } from "../../models/resource.js";
+import { podLevelResources } from "../../models/pod-level-resources.js";
 import { qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
@@ -21,9 +22,9 @@ container and resource that break the expectation.`,
   fix: `Give the named container cpu and memory limits equal to its requests (for Guaranteed), remove
 the resources (for BestEffort), or correct the annotation to the class you actually want.`,
   preventsStatus: ["Evicted", "OOMKilled"],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
-    const qos = qosOf(resource, index)!;
+    const qos = qosOf(resource, index, settings.kubernetesVersion)!;
     let annotationPath: Path | undefined;
     let value: string | undefined;
     if (resource.annotations[EXPECTED_QOS_ANNOTATION] !== undefined) {
@@ -54,10 +55,10 @@ the resources (for BestEffort), or correct the annotation to the class you actua
       return;
     }
     if (expected === "BestEffort") {
-      const culprit = firstWithResources(tpl.spec, tpl.specPath);
+      const culprit = firstWithResources(tpl, settings.kubernetesVersion);
       report({
         path: culprit?.path ?? annotationPath,
-        message: `${head}: ${culprit ? `${culprit.who} sets cpu or memory resources` : qos.reason}`,
+        message: `${head}: ${culprit ? `${culprit.who} cpu or memory resources` : qos.reason}`,
         hint: "remove the cpu and memory requests and limits, or correct the annotation",
       });
       return;
@@ -66,11 +67,11 @@ the resources (for BestEffort), or correct the annotation to the class you actua
   },
 });
 
-function firstWithResources(
-  spec: PodTemplate["spec"],
-  specPath: Path,
-): { path: Path; who: string } | undefined {
-  if (spec.resources?.limits || spec.resources?.requests) return { path: [...specPath, "resources"], who: "the pod-level resources" };
+/** The first place that sets cpu or memory (`who`, with its verb): the pod-level resources where the target release keeps them, else a container. */
+function firstWithResources(tpl: PodTemplate, kubernetesVersion: string): { path: Path; who: string } | undefined {
+  const { spec, specPath } = tpl;
+  const pod = podLevelResources(tpl, kubernetesVersion);
+  if (pod?.limits || pod?.requests) return { path: [...specPath, "resources"], who: "the pod-level resources set" };
   const groups: Array<["initContainers" | "containers", string]> = [
     ["initContainers", "init container"],
     ["containers", "container"],
@@ -80,7 +81,7 @@ function firstWithResources(
     for (let i = 0; i < list.length; i++) {
       const r = list[i]?.resources;
       const any = (m?: Record<string, string>) => m && (m.cpu !== undefined || m.memory !== undefined);
-      if (any(r?.requests) || any(r?.limits)) return { path: [...specPath, field, i, "resources"], who: `${label} "${list[i].name ?? ""}"` };
+      if (any(r?.requests) || any(r?.limits)) return { path: [...specPath, field, i, "resources"], who: `${label} "${list[i].name ?? ""}" sets` };
     }
   }
   return undefined;

@@ -60,7 +60,7 @@ the namespace a LimitRange whose defaults supply it).`,
       const hard = quota.get(["spec", "hard"]);
       if (!hard || typeof hard !== "object" || Array.isArray(hard)) continue;
       const required = Object.keys(hard).filter((k) => REQUIRED.has(k));
-      if (!required.length || !quotaSelects(quota, resource, index)) continue;
+      if (!required.length || !quotaSelects(quota, resource, index, settings.kubernetesVersion)) continue;
       for (const c of containers) {
         const missing = required.filter((k) => !specifies(c, k));
         if (!missing.length) continue;
@@ -88,7 +88,7 @@ function specifies(c: AdmittedContainer, quotaResource: string): boolean {
  * `spec.scopeSelector.matchExpressions` matches (generic.Matches, podMatchesScopeFunc). An
  * unknown scope matches nothing, as upstream.
  */
-function quotaSelects(quota: Resource, resource: Resource, index: ResourceIndex): boolean {
+function quotaSelects(quota: Resource, resource: Resource, index: ResourceIndex, kubernetesVersion: string): boolean {
   const selectors: Array<{ scopeName: unknown; operator: unknown; values: unknown }> = [];
   const scopes = quota.get(["spec", "scopes"]);
   if (Array.isArray(scopes)) for (const s of scopes) selectors.push({ scopeName: s, operator: "Exists", values: undefined });
@@ -96,10 +96,10 @@ function quotaSelects(quota: Resource, resource: Resource, index: ResourceIndex)
   if (Array.isArray(expressions)) {
     for (const e of expressions) if (e && typeof e === "object") selectors.push(e as { scopeName: unknown; operator: unknown; values: unknown });
   }
-  return selectors.every((s) => scopeMatches(s, resource, index));
+  return selectors.every((s) => scopeMatches(s, resource, index, kubernetesVersion));
 }
 
-function scopeMatches(selector: { scopeName: unknown; operator: unknown; values: unknown }, resource: Resource, index: ResourceIndex): boolean {
+function scopeMatches(selector: { scopeName: unknown; operator: unknown; values: unknown }, resource: Resource, index: ResourceIndex, kubernetesVersion: string): boolean {
   const tpl = resource.podTemplate!;
   const specValue = (key: string) => resource.get([...tpl.specPath, key]);
   switch (selector.scopeName) {
@@ -111,7 +111,7 @@ function scopeMatches(selector: { scopeName: unknown; operator: unknown; values:
     }
     case "BestEffort":
     case "NotBestEffort": {
-      const bestEffort = qosOf(resource, index)?.qosClass === "BestEffort";
+      const bestEffort = qosOf(resource, index, kubernetesVersion)?.qosClass === "BestEffort";
       return selector.scopeName === "BestEffort" ? bestEffort : !bestEffort;
     }
     case "PriorityClass": {

@@ -10,21 +10,10 @@
  * row's `source` names what the server or controller does with the field while the gate is off.
  */
 
-import { compareVersions } from "../../models/catalogue/releases.js";
+import { gateStageAt, type GateStage } from "../../models/gate-stages.js";
+import { POD_LEVEL_RESOURCES_STAGES } from "../../models/pod-level-resources.js";
 
-/**
- * One step of a gate's life: from this release on, until the next step. "removed": the gate and
- * the field are gone from this release on (a field the target lacks is unknown-field's).
- */
-export interface GateStage {
-  from: string;
-  stage: "alpha" | "beta" | "GA" | "removed";
-  enabledByDefault: boolean;
-  /** The gate's name from this release on, when it was renamed. */
-  gate?: string;
-  /** How messages say "off by default" when the default changed between patch releases. */
-  offByDefault?: string;
-}
+export { gateStageAt, type GateStage };
 
 export interface GatedField {
   gate: string;
@@ -137,10 +126,6 @@ const procMountType: GateStage[] = [
   { from: "1.12", stage: "alpha", enabledByDefault: false },
   { from: "1.31", stage: "beta", enabledByDefault: false },
   { from: "1.33", stage: "beta", enabledByDefault: true },
-];
-const podLevelResources: GateStage[] = [
-  { from: "1.32", stage: "alpha", enabledByDefault: false },
-  { from: "1.34", stage: "beta", enabledByDefault: true },
 ];
 const volumeAttributesClass: GateStage[] = [
   { from: "1.29", stage: "alpha", enabledByDefault: false },
@@ -518,7 +503,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     gate: "PodLevelResources",
     where: { pod: ["resources"] },
     effect: "dropped",
-    stages: podLevelResources,
+    stages: POD_LEVEL_RESOURCES_STAGES,
     consequence: "the pod gets no pod-level requests and limits: only its containers' resources count for scheduling and cgroups",
     source: "pkg/api/pod/util.go dropDisabledPodLevelResources (podSpec.Resources cleared unless the old pod used it)",
   },
@@ -714,10 +699,3 @@ export const POD_HOST_IPS_FIELD_PATH: GatedValue = {
   ],
   source: "pkg/apis/core/validation/validation.go validateDownwardAPIFieldRef with validEnvDownwardAPIFieldPathExpressions (status.hostIPs only when opts.AllowHostIPsField)",
 };
-
-/** The gate's stage at the release: the last one that began at or before it (undefined: before the gate). */
-export function gateStageAt(stages: readonly GateStage[], release: string): GateStage | undefined {
-  let at: GateStage | undefined;
-  for (const s of stages) if (compareVersions(s.from, release) <= 0) at = s;
-  return at;
-}
