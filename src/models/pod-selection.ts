@@ -10,7 +10,7 @@ import { isEmptySelector, matches, parseLabelSelector, parseMapSelector, parseSe
 /** The lookups the query needs; the engine's ResourceIndex provides them (models never import the engine). */
 export interface PodOwnerLookup {
   find(kind: string, namespace: string, name: string, near?: Resource): Resource | undefined;
-  podOwnersSelectedBy(namespace: string, selector: Selector): Resource[];
+  podOwnersSelectedBy(namespace: string, selector: Selector, near?: Resource): Resource[];
   podOwnersSelectedElsewhere(namespace: string, selector: Selector): Resource[];
 }
 
@@ -115,7 +115,7 @@ export function podOwnersSelectedBy(resource: Resource, index: PodOwnerLookup): 
   const sel = podSelectorOf(subject);
   if (!sel) return [];
   if (sel.ownPodsOnly) return subject.podTemplate ? [subject] : [];
-  return index.podOwnersSelectedBy(subject.namespace, sel.selector);
+  return index.podOwnersSelectedBy(subject.namespace, sel.selector, subject);
 }
 
 /** Whether a selector selects the pods of an owner by the labels its template writes (controller-added labels, whose values are unknown, never count). */

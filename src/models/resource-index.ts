@@ -229,9 +229,33 @@ export class ResourceIndex {
   /**
    * Workloads and Pods of a namespace whose pods the selector selects. Candidates come from the
    * label index (the smallest bucket of an equality or Exists requirement), so this is not a
-   * full scan unless the selector has neither.
+   * full scan unless the selector has neither. With `near` (the selecting resource), of several
+   * definitions of one object (variants side by side: provider folders, overlays, examples) only
+   * the one nearest to it is selected, as `find` picks one: applied together they would be one
+   * object, and the copy beside the selector is the one written with it.
    */
-  podOwnersSelectedBy(namespace: string, selector: Selector): Resource[] {
+  podOwnersSelectedBy(namespace: string, selector: Selector, near?: Resource): Resource[] {
+    const selected = this.selectedOwners(namespace, selector);
+    return near ? this.nearestCopies(selected, near.file) : selected;
+  }
+
+  /** Of `selected`, each resource defined once, and of those defined more than once the copy nearest to `file`. */
+  private nearestCopies(selected: Resource[], file: string): Resource[] {
+    let copies: Set<Resource> | undefined;
+    for (const r of selected) {
+      const named = this.byName.get(r.groupKind)?.get(r.namespace)?.get(r.name);
+      if (Array.isArray(named)) (copies ??= new Set()).add(r);
+    }
+    if (!copies) return selected;
+    const kept = new Set<Resource>();
+    for (const r of copies) {
+      const named = this.byName.get(r.groupKind)!.get(r.namespace)!.get(r.name) as Resource[];
+      kept.add(nearest(named.filter((c) => copies.has(c)), file));
+    }
+    return selected.filter((r) => !copies.has(r) || kept.has(r));
+  }
+
+  private selectedOwners(namespace: string, selector: Selector): Resource[] {
     if (selector.kind === "none") return [];
     let candidates: readonly Resource[] | undefined;
     const labels = this.byPodLabel.get(namespace);

@@ -45,14 +45,14 @@ export function links(index: ResourceIndex, memo: Memo): Links {
     for (const svc of index.ofKind("Service")) {
       const spec = svc.spec("Service");
       if (!spec || spec.type === "ExternalName") continue;
-      for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector))) push(l.servicesOf, owner, svc);
+      for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector), svc)) push(l.servicesOf, owner, svc);
     }
     for (const pdb of index.ofKind("PodDisruptionBudget")) {
       const raw = pdb.get(["spec", "selector"]);
       const selector = parseLabelSelector(raw);
       // policy/v1beta1: an empty selector selected no pods.
       if (pdb.apiVersion === "policy/v1beta1" && selector.kind === "requirements" && selector.requirements.length === 0) continue;
-      for (const owner of index.podOwnersSelectedBy(pdb.namespace, selector)) {
+      for (const owner of index.podOwnersSelectedBy(pdb.namespace, selector, pdb)) {
         push(l.pdbsOf, owner, pdb);
         push(l.selectedByPdb, pdb, owner);
       }

@@ -149,7 +149,7 @@ export function podOwnersOfService(index: ResourceIndex, svc: Resource): Resourc
   const spec = svc.spec("Service");
   if (!spec || spec.type === "ExternalName") return [];
   const selector = parseServiceSelector(spec.selector);
-  return selector.kind === "none" ? [] : index.podOwnersSelectedBy(svc.namespace, selector);
+  return selector.kind === "none" ? [] : index.podOwnersSelectedBy(svc.namespace, selector, svc);
 }
 
 /** `in namespace "a"` or `in namespaces "a", "b"`. */

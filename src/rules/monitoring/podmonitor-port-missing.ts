@@ -30,7 +30,7 @@ selector matches; pods run by operators (whose ports are not in the input) are n
     if (namespaces === "any") return;
     const selector = parseLabelSelector(raw);
     if (namespaces.some((ns) => index.derivedPodsSelectedBy(ns, selector).length)) return;
-    const owners = namespaces.flatMap((ns) => index.podOwnersSelectedBy(ns, selector));
+    const owners = namespaces.flatMap((ns) => index.podOwnersSelectedBy(ns, selector, resource));
     if (!owners.length) return;
     endpoints.forEach((ep: unknown, i) => {
       const { port, portNumber, targetPort } = (ep ?? {}) as { port?: unknown; portNumber?: unknown; targetPort?: unknown };

@@ -13,7 +13,7 @@ function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
   for (const svc of index.ofKind("Service")) {
     const spec = svc.spec("Service");
     if (!spec || spec.type === "ExternalName" || spec.publishNotReadyAddresses === true) continue;
-    for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector))) {
+    for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector), svc)) {
       const list = map.get(owner);
       if (list) list.push(svc);
       else map.set(owner, [svc]);

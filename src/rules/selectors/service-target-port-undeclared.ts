@@ -26,7 +26,7 @@ because containerPort alone "worked" with a numeric targetPort.`,
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
-    const owners = index.podOwnersSelectedBy(resource.namespace, selector);
+    const owners = index.podOwnersSelectedBy(resource.namespace, selector, resource);
     if (!owners.length) return;
     (spec.ports ?? []).forEach((port, i) => {
       const target = port?.targetPort;

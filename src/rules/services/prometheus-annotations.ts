@@ -45,7 +45,7 @@ templates and on Services (against the pods the Service selects).`,
     if (resource.kind === "Service") {
       metadataPath = ["metadata"];
       const selector = resource.spec("Service")?.selector;
-      owners = selector && Object.keys(selector).length ? index.podOwnersSelectedBy(resource.namespace, parseMapSelector(selector)) : [];
+      owners = selector && Object.keys(selector).length ? index.podOwnersSelectedBy(resource.namespace, parseMapSelector(selector), resource) : [];
       related = owners[0];
     } else {
       const tpl = resource.podTemplate!;
