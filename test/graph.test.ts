@@ -137,6 +137,29 @@ spec:
   });
 });
 
+test("the Services the API server calls are links from the webhook configuration, APIService or CRD, broken where webhook-service-missing reports them", async () => {
+  const folder = "fixtures/rules/webhook-service-missing";
+  const { graph } = await graphOf([`${folder}/apiservice.yaml`, `${folder}/ports.yaml`, `${folder}/crd-conversion.yaml`]);
+  const calls = (from: string) =>
+    graph.edges
+      .filter((e) => e.relation === "calls" && e.from === from)
+      .map((e) => `${e.to} ${e.label} ${e.paths.join(",")} ${e.broken ? "broken" : "sound"}${e.findings.map((i) => ` ${graph.findings[i].ruleId}`).join("")}`);
+  expect(calls("APIService.apiregistration.k8s.io//v1beta1.metrics.k8s.io")).toEqual(["missing:Service/kube-system/metrics-servr port 443 spec.service broken webhook-service-missing"]);
+  expect(calls("APIService.apiregistration.k8s.io//v1beta1.custom.metrics.k8s.io")).toEqual(["Service/kube-system/metrics-server port 6443 spec.service broken webhook-service-missing"]);
+  expect(calls("APIService.apiregistration.k8s.io//v1beta1.external.metrics.k8s.io")).toEqual(["Service/kube-system/metrics-server port 443 spec.service sound"]);
+  expect(calls("APIService.apiregistration.k8s.io//v1.apps")).toEqual([]);
+  expect(calls("MutatingWebhookConfiguration.admissionregistration.k8s.io//policy")).toEqual([
+    "Service/policy-system/webhook port 9443 webhooks[0].clientConfig.service broken webhook-service-missing",
+    "Service/policy-system/webhook-8443 port 443 webhooks[1].clientConfig.service broken webhook-service-missing",
+    "Service/policy-system/webhook port 8080 webhooks[2].clientConfig.service broken webhook-service-missing",
+    "Service/policy-system/webhook-8443 port 8443 webhooks[3].clientConfig.service sound",
+    "Service/policy-system/external-webhook port 9443 webhooks[4].clientConfig.service sound",
+  ]);
+  expect(calls("CustomResourceDefinition.apiextensions.k8s.io//widgets.example.com")).toEqual(["missing:Service/widgets/widgets-conversion port 443 spec.conversion.webhook.clientConfig.service broken webhook-service-missing"]);
+  expect(calls("CustomResourceDefinition.apiextensions.k8s.io//gadgets.example.com")).toEqual(["Service/widgets/widget-webhook port 443 spec.conversion.webhook.clientConfig.service sound"]);
+  expect(calls("CustomResourceDefinition.apiextensions.k8s.io//gizmos.example.com")).toEqual([]);
+});
+
 describe("renderers keep text from the manifests as text", () => {
   let graph: Graph;
   beforeAll(async () => {

@@ -79,3 +79,13 @@ describe("reportedSeverity", () => {
     expect(reportedSeverity(found, ruleDefault, configured)).toBe(reported);
   });
 });
+
+test("webhook-service-missing: an error when failurePolicy is Fail (the admissionregistration.k8s.io/v1 default), a warning when Ignore (the v1beta1 default)", async () => {
+  const severities = async (file: string, version: string) => {
+    const result = await cli(["--kubernetes-version", version, join(ROOT, "fixtures", "rules", "webhook-service-missing", file)]);
+    return result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "webhook-service-missing").map((d) => `${d.line} ${d.severity}`);
+  };
+  expect(await severities("admission-webhooks.yaml", "1.34")).toEqual(["39 error", "47 error", "56 warning", "82 warning"]);
+  expect(await severities("ports.yaml", "1.34")).toEqual(["46 error", "51 error", "62 warning"]);
+  expect(await severities("v1beta1.yaml", "1.21")).toEqual(["27 warning", "46 error", "65 error"]);
+});

@@ -1,8 +1,8 @@
 /**
  * Resources and findings -> the graph. Edges are the links the cross-resource rules resolve,
  * asked of the same models and index (ingress backends, pod selection, pod references, claim
- * binding, scale targets, route references), so the graph never resolves a link differently from
- * the lint. Broken links come from the lint's findings: a finding of a cross-resource rule is
+ * binding, scale targets, route references, the Services the API server calls), so the graph
+ * never resolves a link differently from the lint. Broken links come from the lint's findings: a finding of a cross-resource rule is
  * placed on the link it is about (the one to its related resource, else the one whose field
  * holds the finding's field), and a finding naming a resource no link leads to adds a broken
  * link to it. A link with an error or warning on it is broken; every other finding stays on its node.
@@ -21,6 +21,7 @@ import { qosOf } from "../models/pods.js";
 import type { ResourceIndex } from "../models/resource-index.js";
 import type { Resource } from "../models/resource.js";
 import { hpaTarget } from "../models/scale-target.js";
+import { webhookServiceReferences } from "../models/webhook-services.js";
 import { runningPods } from "../models/workloads.js";
 import type { Diagnostic, LintResult, Path, ResourceRef } from "../types.js";
 import type { Graph, GraphEdge, GraphFinding, GraphNode, Relation } from "./types.js";
@@ -215,6 +216,7 @@ class GraphBuilder {
         break;
       }
     }
+    for (const ref of webhookServiceReferences(r)) this.refer(r, "Service", "Service", ref.namespace, ref.name, "calls", ref.path, `port ${ref.port}`);
     if (ROUTE_KIND_SET.has(r.kind) && r.group === GATEWAY_GROUP) {
       for (const ref of parentRefsOf(r)) if (refersToGateway(ref)) this.refer(r, GATEWAY_TYPE, "Gateway", ref.namespace, ref.name, "attaches-to", ref.path);
       for (const ref of backendRefsOf(r)) {

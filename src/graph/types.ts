@@ -10,6 +10,8 @@ import type { Severity } from "../types.js";
 export type Relation =
   /** Ingress or route -> Service. */
   | "routes-to"
+  /** Admission webhook configuration, APIService or CRD conversion webhook -> the Service the API server calls. */
+  | "calls"
   /** Route -> Gateway (parentRefs). */
   | "attaches-to"
   /** Service -> the workloads whose pods its selector selects. */

@@ -4,5 +4,6 @@ import { rule as prometheusAnnotations } from "./prometheus-annotations.js";
 import { rule as serviceNoEndpoints } from "./service-no-endpoints.js";
 import { rule as serviceNodePortRange } from "./service-node-port-range.js";
 import { rule as servicePortNameRequired } from "./service-port-name-required.js";
+import { rule as webhookServiceMissing } from "./webhook-service-missing.js";
 
-export const rules: Rule[] = [serviceNoEndpoints, serviceNodePortRange, servicePortNameRequired, prometheusAnnotations];
+export const rules: Rule[] = [serviceNoEndpoints, serviceNodePortRange, servicePortNameRequired, prometheusAnnotations, webhookServiceMissing];

@@ -1,0 +1,98 @@
+import type { Severity } from "../../types.js";
+import { SERVICE_CALLER_KINDS, webhookServiceReferences, type ServiceCaller, type WebhookServiceReference } from "../../models/webhook-services.js";
+import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
+import { renameReference } from "../fixes.js";
+import { defineRule, type CrossResourceContext } from "../types.js";
+
+/** What the API server cannot do when it cannot reach the Service, in the caller's terms. */
+function consequence(caller: ServiceCaller): string {
+  switch (caller.kind) {
+    case "admission webhook":
+      return caller.failurePolicy === "Fail"
+        ? `every request webhook "${caller.webhook}" matches is rejected (failurePolicy Fail)`
+        : `requests webhook "${caller.webhook}" matches are admitted ${caller.mutating ? "without its changes" : "unchecked"} (failurePolicy Ignore)`;
+    case "aggregated API":
+      return `the API of APIService "${caller.apiService}" is unavailable`;
+    case "conversion webhook":
+      return `custom resources of "${caller.crd}" cannot be converted between versions`;
+  }
+}
+
+/** A webhook that fails open breaks nothing but itself: a warning; every other call that fails breaks requests. */
+const severityOf = (caller: ServiceCaller): Severity => (caller.kind === "admission webhook" && caller.failurePolicy === "Ignore" ? "warning" : "error");
+
+export const rule = defineRule({
+  id: "webhook-service-missing",
+  category: "services",
+  severity: "error",
+  crossResource: true,
+  appliesTo: [...SERVICE_CALLER_KINDS],
+  reportsAbsentObjects: true,
+  hasSuggestions: true,
+  summary: "An admission webhook, APIService or CRD conversion webhook names a Service, or a port of it, that the manifests do not define.",
+  explanation: `The API server calls some Services itself: admission webhooks
+(\`webhooks[].clientConfig.service\` of a ValidatingWebhookConfiguration or
+MutatingWebhookConfiguration), aggregated APIs (\`spec.service\` of an APIService, such as
+v1beta1.metrics.k8s.io of metrics-server) and CRD conversion webhooks
+(\`spec.conversion.webhook.clientConfig.service\`, \`spec.conversion.webhookClientConfig.service\`
+in apiextensions.k8s.io/v1beta1). The reference names the Service's namespace, name and port, and
+the port is a port of the Service (\`spec.ports[].port\`, not a targetPort), 443 when not set.
+When the Service does not exist or has no such port, every call fails: a webhook with
+failurePolicy Fail (the default in admissionregistration.k8s.io/v1) makes the API server reject
+every request it matches, which can stop Deployments, Pods or even the webhook's own fix from
+being applied; with Ignore (the default in v1beta1) the requests go through without the webhook
+(reported as a warning). An APIService is marked Available=False (ServiceNotFound,
+ServicePortError) and its API is gone: \`kubectl top\` and HorizontalPodAutoscalers on resource
+metrics stop working when it is metrics.k8s.io. A CRD whose conversion webhook cannot be called
+cannot serve its custom resources in any version other than the stored one.
+The Service is reported missing under the reference policy (\`--references\`): with a partial
+input only when the input defines Services in the namespace named. A \`url\` clientConfig names
+no Service and is not checked; a port is not checked for an ExternalName Service, which the API
+server calls at its external name.`,
+  fix: "Fix the Service's namespace, name or port in the reference, or add the Service (with that port) to the manifests.",
+  preventsStatus: [],
+  check(ctx) {
+    for (const ref of webhookServiceReferences(ctx.resource)) {
+      if (findReferenced(ctx.index, "Service", ref.namespace, ref.name)) checkPort(ctx, ref);
+      else if (reportsAbsent(ctx, "Service", ref.namespace)) reportMissing(ctx, ref);
+    }
+  },
+});
+
+function reportMissing({ index, report }: CrossResourceContext, ref: WebhookServiceReference): void {
+  const namePath = [...ref.path, "name"];
+  const similar = similarlyNamed(index, "Service", ref.namespace, ref.name);
+  const operator = similar ? undefined : unknownProducer(index, ref.namespace, ref.name);
+  report({
+    path: namePath,
+    message: `Service "${ref.name}" is not defined in namespace "${ref.namespace}"; ${consequence(ref.caller)}${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
+    severity: operator ? "info" : severityOf(ref.caller),
+    hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the reference's namespace and name",
+    ...(operator ? { related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
+    ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(namePath, similar.name)] } : {}),
+  });
+}
+
+/** The port must be one of the Service's ports: the API server looks it up among spec.ports[].port (k8s.io/apiserver pkg/util/proxy/proxy.go ResolveCluster). */
+function checkPort({ resource, index, report }: CrossResourceContext, ref: WebhookServiceReference): void {
+  const svc = index.find("Service", ref.namespace, ref.name, resource);
+  const spec = svc?.spec("Service");
+  // ExternalName: called at the external name with the port as written (ResolveCluster).
+  if (!svc || !spec || spec.type === "ExternalName") return;
+  const ports = spec.ports ?? [];
+  if (ports.some((p) => p.port === ref.port)) return;
+  const exposed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(", ");
+  const byTarget = ports.find((p) => p.targetPort === ref.port);
+  const defaulted = ref.portWritten ? "" : ` (the default when port is not set)`;
+  report({
+    path: ref.portPath,
+    message: `Service "${ref.name}" has no port ${ref.port}${defaulted}${exposed ? `; it exposes ${exposed}` : ""}; ${consequence(ref.caller)}`,
+    severity: severityOf(ref.caller),
+    hint: byTarget
+      ? `set port: ${byTarget.port}, the Service port whose targetPort is ${ref.port}`
+      : ports.length === 1 && ports[0].port !== undefined
+        ? `set port: ${ports[0].port} in the reference`
+        : "set port to one of the Service's ports",
+    related: { resource: svc, path: ["spec", "ports"], message: `Service "${ref.name}"` },
+  });
+}
