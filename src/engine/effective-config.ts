@@ -26,6 +26,8 @@ export interface RunOptions {
   presets?: string[];
   /** `--pod-security <level>[:<version>]`, over the config's `podSecurity`. */
   podSecurity?: PodSecuritySetting;
+  /** `--per-directory`: each input set linted apart. */
+  perDirectory?: boolean;
 }
 
 export type PodSecuritySetting = NonNullable<Config["podSecurity"]>;
@@ -43,6 +45,7 @@ export function runSettings(options: RunOptions): Settings {
     references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
     ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
     ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
+    ...(options.perDirectory ? { perDirectory: true } : {}),
   };
 }
 

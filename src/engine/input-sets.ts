@@ -7,11 +7,14 @@
  * Component is a fragment, not a desired state); a file under no kustomization belongs to its
  * sample folder: the first folder on its path below the directory all inputs share that holds
  * an input file itself (web/app-a, not web/, when web/ holds only sample folders), so a sample's
- * set does not depend on which other folders the run names. Duplicates and selection look only
- * inside a set (references by name may reach the whole input: see ResourceIndex).
+ * set does not depend on which other folders the run names. A file below a kustomization that
+ * names it nowhere (a rendered all-in-one manifest shipped beside a kustomize base) is not part of
+ * its build: the files a kustomization leaves out of its directory are a set of their own.
+ * Duplicates and selection look only inside a set (references by name may reach the whole
+ * input: see ResourceIndex).
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
-import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
+import { componentEntries, configurationEntries, isKustomization, patchFiles, pluginConfigFiles, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 
@@ -31,6 +34,8 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
   const holding = new Set(files.map((f) => dirname(f)));
   /** Kustomization directory -> what its `resources` name (absolute paths). */
   const kustomizations = new Map<string, string[]>();
+  /** Kustomization directory -> the files it names in any field, and its own file (absolute paths). */
+  const named = new Map<string, Set<string>>();
   for (const { file, docs } of loaded) {
     if (file.absolute === STDIN) continue;
     for (const doc of docs) {
@@ -38,6 +43,10 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       const dir = dirname(file.absolute);
       const included = [...resourceEntries(doc.value), ...componentEntries(doc.value)].map((r) => resolve(dir, r));
       kustomizations.set(dir, [...(kustomizations.get(dir) ?? []), ...included]);
+      let names = named.get(dir);
+      if (!names) named.set(dir, (names = new Set()));
+      names.add(file.absolute);
+      for (const entry of [...included, ...patchFiles(doc.value), ...pluginConfigFiles(doc.value), ...configurationEntries(doc.value)]) names.add(resolve(dir, entry));
     }
   }
   /** Component directory -> the first kustomization that applies it. */
@@ -50,6 +59,24 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
     }
   }
+  const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
+  const visibleFrom = (set: string): { sets: Set<string>; files: Set<string> } => {
+    let v = visible.get(set);
+    if (v) return v;
+    v = { sets: new Set(), files: new Set() };
+    const queue = [set];
+    while (queue.length) {
+      const s = queue.pop()!;
+      if (v.sets.has(s)) continue;
+      v.sets.add(s);
+      for (const entry of kustomizations.get(s) ?? []) {
+        if (kustomizations.has(entry)) queue.push(entry);
+        else v.files.add(entry);
+      }
+    }
+    visible.set(set, v);
+    return v;
+  };
   const homes = new Map<string, string>();
   const homeOf = (absolute: string): string => {
     if (absolute === STDIN) return "";
@@ -58,6 +85,11 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
     home = "";
     for (let dir = dirname(absolute); ; dir = dirname(dir)) {
       if (kustomizations.has(dir)) {
+        // Below a kustomization that names it nowhere: with the other files it leaves out.
+        if (!named.get(dir)!.has(absolute) && !visibleFrom(dir).files.has(absolute)) {
+          home = `${dir}${sep}\u0000unlisted`;
+          break;
+        }
         home = dir;
         // A Component is judged where it is applied; the bound guards against components applying each other in a cycle.
         for (let hops = 0; appliedBy.has(home) && hops < 32; hops++) home = appliedBy.get(home)!;
@@ -69,27 +101,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
     homes.set(absolute, home);
     return home;
   };
-  const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
-  return {
-    homeOf,
-    visibleFrom(set) {
-      let v = visible.get(set);
-      if (v) return v;
-      v = { sets: new Set(), files: new Set() };
-      const queue = [set];
-      while (queue.length) {
-        const s = queue.pop()!;
-        if (v.sets.has(s)) continue;
-        v.sets.add(s);
-        for (const entry of kustomizations.get(s) ?? []) {
-          if (kustomizations.has(entry)) queue.push(entry);
-          else v.files.add(entry);
-        }
-      }
-      visible.set(set, v);
-      return v;
-    },
-  };
+  return { homeOf, visibleFrom };
 }
 
 /** The first folder on the path of `absolute` below `root` that holds an input file itself; `root` for a file of the root. */

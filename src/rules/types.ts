@@ -127,6 +127,8 @@ export interface Settings {
   /** Keys of labels and annotations every workload must carry (config requiredLabels, requiredAnnotations); absent: required-metadata's defaults. */
   requiredLabels?: readonly string[];
   requiredAnnotations?: readonly string[];
+  /** Each input set is linted apart (`--per-directory`): a hint that suggests it says something else. */
+  perDirectory?: boolean;
 }
 
 export interface Finding {

@@ -24,13 +24,15 @@ same content loses nothing and is info. (kustomize refuses two resources of one 
 build: \`kustomize build\` reports that itself.)`,
   fix: "Rename one of the two, put them in different namespaces, or delete the copy.",
   preventsStatus: [],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     if (!resource.name || resource.name.endsWith("*")) return;
     const same = index.findAll(resource.groupKind, resource.namespace, resource.name);
     if (same.length < 2 || same[0] === resource) return;
     const first = same[0];
     const where = resource.namespace ? ` in namespace "${resource.namespace}"` : "";
-    const variants = "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each sample folder, is its own input";
+    const variants = settings.perDirectory
+      ? "if they are alternative variants of one application, keep each in a folder of its own: with --per-directory each directory with a kustomization (with the files it names), or each sample folder, is its own input"
+      : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each sample folder, is its own input";
     const copy = sameContent(resource.raw, first.raw);
     report({
       path: ["metadata", "name"],
