@@ -13,6 +13,7 @@
 import { knownReleases } from "../src/models/catalogue/history.js";
 import { compareVersions } from "../src/models/catalogue/releases.js";
 import { gateStageAt, GATED_FIELDS, POD_HOST_IPS_FIELD_PATH, type GateStage } from "../src/rules/schema/feature-gates.js";
+import { SIDECARS_ON_BY_DEFAULT } from "../src/models/pods.js";
 
 interface GateFact {
   gate: string;
@@ -102,4 +103,8 @@ test.each(rows)("%s", (_name, fact, release) => {
 test("every gate of the table has a fact here, but for gates removed before 1.33 whose stages the table took from the reference pages alone", () => {
   const removedBefore133 = ["IdentifyPodOS", "JobPodFailurePolicy", "StatefulSetMinReadySeconds", "CronJobTimeZone", "MinDomainsInPodTopologySpread"];
   expect([...new Set(GATED_FIELDS.map((g) => g.gate))].filter((g) => !FACTS.some((f) => f.gate === g))).toEqual(removedBefore133);
+});
+
+test("sidecars run by default (models/pods.ts SIDECARS_ON_BY_DEFAULT) from the release the table turns SidecarContainers on", () => {
+  expect(stagesOf("SidecarContainers").find((s) => s.enabledByDefault)?.from).toBe(SIDECARS_ON_BY_DEFAULT);
 });

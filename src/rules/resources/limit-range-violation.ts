@@ -1,4 +1,4 @@
-import { admittedContainers, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import { admittedContainers, containerKind, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import { compareQuantities, parseQuantity } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -79,7 +79,7 @@ LimitRange.`,
     const uncertain = (c: AdmittedContainer, name: string) =>
       conflicts.size > 0 && ["requests", "limits"].some((section) => c.defaultedBy.has(`${section}.${name}`) && conflicts.has(`${section}.${name}`));
     const tpl = resource.podTemplate!;
-    const subjects = containers.map(containerSubject);
+    const subjects = containers.map((c) => containerSubject(c, settings.kubernetesVersion));
     const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec.resources ?? {}, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
     // After the defaults the pod is validated, before the bounds are checked: a request above a
     // limit that a LimitRange default supplied makes it invalid, and that error is the one seen.
@@ -93,7 +93,7 @@ LimitRange.`,
         const cmp = compareQuantities(req, lim);
         if (cmp === undefined || cmp <= 0) continue;
         invalid.set(c, (invalid.get(c) ?? new Set()).add(name));
-        const subject = containerSubject(c);
+        const subject = containerSubject(c, settings.kubernetesVersion);
         const limitRange = (fromLimit ?? fromRequest)!;
         report({
           path: subject.pathOf(fromLimit ? "requests" : "limits", name),
@@ -253,9 +253,9 @@ const CONSTRAINTS: ReadonlyArray<readonly ["min" | "max" | "maxLimitRequestRatio
   ["maxLimitRequestRatio", maxLimitRequestRatio],
 ];
 
-function containerSubject(c: AdmittedContainer): Subject {
+function containerSubject(c: AdmittedContainer, release: string): Subject {
   return {
-    who: `${c.sidecar ? "sidecar container" : c.init ? "init container" : "container"} "${c.name}"`,
+    who: `${containerKind(c, release)} "${c.name}"`,
     container: c,
     requests: c.requests,
     limits: c.limits,

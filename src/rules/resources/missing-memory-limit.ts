@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
+import { admittedContainers, bestEffortPods, containerKind, memoryLimited, resourcesPath, sidecarsAt, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",
@@ -20,18 +20,21 @@ where no container sets anything once by qos-besteffort.`,
   fix: `Set resources.limits.memory on the container, a little above its observed peak usage; keep
 resources.requests.memory at its usual working set.`,
   preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
     if (bestEffortPods(resource, index)) return;
+    const release = settings.kubernetesVersion;
+    // Before sidecars run (SidecarContainers off by default until 1.29) a restartable init container is an ordinary one: not judged, as every init container.
+    const sidecars = sidecarsAt(release);
     for (const admitted of admittedContainers(resource, index)) {
-      if (admitted.init && !admitted.sidecar) continue;
-      const { container, path, sidecar } = admitted;
+      if (admitted.init && !(admitted.sidecar && sidecars)) continue;
+      const { container, path } = admitted;
       if (memoryLimited(tpl, admitted)) continue;
       // A container that requests no memory either is reported once, by missing-resource-requests.
       if (unrequested(tpl, admitted).includes("memory")) continue;
       report({
         path: resourcesPath(container, path, "limits"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no memory limit`,
+        message: `${containerKind(admitted, release)} "${container.name ?? ""}" has no memory limit`,
         hint: "set resources.limits.memory",
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
+import { admittedContainers, bestEffortPods, containerKind, memoryLimited, resourcesPath, sidecarsAt, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
@@ -20,12 +20,15 @@ as well. Pods where no container sets anything are reported once for the pod, by
 qos-besteffort.`,
   fix: "Set resources.requests.cpu and resources.requests.memory on the container, sized from observed usage.",
   preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
     if (bestEffortPods(resource, index)) return;
+    const release = settings.kubernetesVersion;
+    // Before sidecars run (SidecarContainers off by default until 1.29) a restartable init container is an ordinary one: not judged, as every init container.
+    const sidecars = sidecarsAt(release);
     for (const admitted of admittedContainers(resource, index)) {
-      if (admitted.init && !admitted.sidecar) continue;
-      const { container, path, sidecar } = admitted;
+      if (admitted.init && !(admitted.sidecar && sidecars)) continue;
+      const { container, path } = admitted;
       const missing = unrequested(tpl, admitted);
       if (!missing.length) continue;
       // No memory request and no memory limit is one cause: reported here, with the limit folded in.
@@ -33,7 +36,7 @@ qos-besteffort.`,
       const fields = [...missing.map((name) => `resources.requests.${name}`), ...(noLimit ? ["resources.limits.memory"] : [])];
       report({
         path: resourcesPath(container, path, "requests"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}`,
+        message: `${containerKind(admitted, release)} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}`,
         hint: `set ${fields.length > 1 ? `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}` : fields[0]}`,
       });
     }
