@@ -9,7 +9,7 @@
 import { fieldServedAt, inRange, knownReleases, servedRange } from "../src/models/catalogue/history.js";
 import { lookupKind } from "../src/models/catalogue/index.js";
 import { CATALOGUE_KUBERNETES_VERSION, OLDEST_KUBERNETES_VERSION } from "../src/models/kubernetes-version.js";
-import { GATED_FIELDS } from "../src/rules/schema/feature-gates.js";
+import { GATED_FIELDS, SCHEMA_TREE } from "../src/rules/schema/feature-gates.js";
 import { compareVersions } from "../src/models/catalogue/releases.js";
 
 interface Fact {
@@ -118,8 +118,9 @@ test.each(rows)("%s", (_name, fact, release, served) => {
 });
 
 test("a gated field appears in the catalogue in the release its gate's first stage names", () => {
-  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1", PersistentVolumeClaim: "v1", PersistentVolume: "v1", HorizontalPodAutoscaler: "autoscaling/v2" };
-  const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: API_VERSIONS[g.where.kinds[0]], kind: g.where.kinds[0], path: [...g.where.path] });
+  const API_VERSIONS: Record<string, string> = { Job: "batch/v1", CronJob: "batch/v1", StatefulSet: "apps/v1", Service: "v1", NetworkPolicy: "networking.k8s.io/v1", PodDisruptionBudget: "policy/v1", PersistentVolumeClaim: "v1", PersistentVolume: "v1", HorizontalPodAutoscaler: "autoscaling/v2", CustomResourceDefinition: "apiextensions.k8s.io/v1" };
+  // A field at any depth of a CRD's schema (SCHEMA_TREE) is looked up at the schema's root.
+  const kindOf = (g: (typeof GATED_FIELDS)[number]) => ("pod" in g.where ? { apiVersion: "v1", kind: "Pod", path: ["spec", ...g.where.pod] } : { apiVersion: API_VERSIONS[g.where.kinds[0]], kind: g.where.kinds[0], path: g.where.path.filter((seg) => seg !== SCHEMA_TREE) });
   // A field that left the API with its gate (ServiceTopology's topologyKeys) is not in the newest catalogue (fixtures/rules/unknown-field/removed-fields.yaml checks its range).
   const present = GATED_FIELDS.filter((g) => !g.stages.some((s) => s.stage === "removed"));
   const firsts = present.map((g) => {

@@ -13,6 +13,7 @@
 import { knownReleases } from "../src/models/catalogue/history.js";
 import { compareVersions } from "../src/models/catalogue/releases.js";
 import { gateStageAt, GATED_FIELDS, POD_HOST_IPS_FIELD_PATH, type GateStage } from "../src/rules/schema/feature-gates.js";
+import { SIDECARS_ON_BY_DEFAULT } from "../src/models/pods.js";
 
 interface GateFact {
   gate: string;
@@ -67,6 +68,9 @@ const FACTS: GateFact[] = [
   { gate: "EnvFiles", off: ["1.34", "1.34"], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta true` },
   { gate: "HostnameOverride", off: ["1.34", "1.34"], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta true` },
   { gate: "PodCertificateRequest", off: ["1.34", NEWEST], checkedUntil: NEWEST, source: `${KF36}: 1.34 alpha false, 1.35 beta false; PodCertificateRequest.md: alpha false 1.34, beta false from 1.35; kubernetes PR 139579: GA in 1.37` },
+  { gate: "CustomResourceValidationExpressions", off: ["1.23", "1.24"], checkedUntil: NEWEST, source: "k8s.io/apiserver kube_features.go at v0.23.0-v0.30.0: alpha false 1.23-1.24, beta true 1.25-1.28, GA 1.29-1.30 (remove in 1.31)" },
+  { gate: "CRDValidationRatcheting", off: ["1.28", "1.29"], checkedUntil: NEWEST, source: "apiextensions-apiserver kube_features.go (1.33) versioned specs: 1.28 alpha false, 1.30 beta true, 1.33 GA" },
+  { gate: "CustomResourceFieldSelectors", off: ["1.30", "1.30"], checkedUntil: NEWEST, source: "apiextensions-apiserver kube_features.go (1.32) versioned specs: 1.30 alpha false, 1.31 beta true, 1.32 GA" },
   { gate: "GenericEphemeralVolume", off: ["1.19", "1.20"], checkedUntil: NEWEST, source: "GenericEphemeralVolume.md: alpha false 1.19-1.20, beta true 1.21-1.22, stable 1.23-1.24, removed" },
 ];
 
@@ -99,4 +103,8 @@ test.each(rows)("%s", (_name, fact, release) => {
 test("every gate of the table has a fact here, but for gates removed before 1.33 whose stages the table took from the reference pages alone", () => {
   const removedBefore133 = ["IdentifyPodOS", "JobPodFailurePolicy", "StatefulSetMinReadySeconds", "CronJobTimeZone", "MinDomainsInPodTopologySpread"];
   expect([...new Set(GATED_FIELDS.map((g) => g.gate))].filter((g) => !FACTS.some((f) => f.gate === g))).toEqual(removedBefore133);
+});
+
+test("sidecars run by default (models/pods.ts SIDECARS_ON_BY_DEFAULT) from the release the table turns SidecarContainers on", () => {
+  expect(stagesOf("SidecarContainers").find((s) => s.enabledByDefault)?.from).toBe(SIDECARS_ON_BY_DEFAULT);
 });

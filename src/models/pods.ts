@@ -1,4 +1,5 @@
 /** Shared by the resource rules: the pods a resource runs and their QoS, computed once per resource. */
+import { compareVersions } from "./catalogue/releases.js";
 import type { ResourceIndex } from "./resource-index.js";
 import type { Container } from "./k8s.js";
 import { compareQuantities } from "./quantity.js";
@@ -37,6 +38,25 @@ export function qosOf(resource: Resource, index: ResourceIndex, kubernetesVersio
   return d;
 }
 
+/**
+ * The release from which an init container with restartPolicy: Always runs as a sidecar by
+ * default: SidecarContainers is beta and on from 1.29; in 1.28 it is alpha and off, and the API
+ * server drops the init container's restartPolicy on write (pkg/api/pod/util.go
+ * dropDisabledFields); before 1.28 the API has no such field (kube_features.go).
+ */
+export const SIDECARS_ON_BY_DEFAULT = "1.29";
+
+/** Whether restartable init containers run as sidecars at the target release; before, each is an ordinary init container. */
+export function sidecarsAt(release: string): boolean {
+  return compareVersions(release, SIDECARS_ON_BY_DEFAULT) >= 0;
+}
+
+/** What messages call a container at the target release: a restartable init container is a sidecar only where sidecars run. */
+export function containerKind(c: { init: boolean; sidecar: boolean }, release: string): "sidecar container" | "init container" | "container" {
+  if (!c.init) return "container";
+  return c.sidecar && sidecarsAt(release) ? "sidecar container" : "init container";
+}
+
 /** A container that runs for the pod's lifetime, where it is, and whether it is a sidecar. */
 export interface LongRunningContainer {
   container: Container;
@@ -49,7 +69,8 @@ const LONG_RUNNING = new WeakMap<PodTemplate, LongRunningContainer[]>();
 
 /**
  * Containers that run for the pod's lifetime: app containers and sidecars (restartable init
- * containers). The list is shared by every caller: read it, never change it.
+ * containers, as written: a rule judging a release before sidecars asks sidecarsAt). The list is
+ * shared by every caller: read it, never change it.
  */
 export function longRunningContainers(tpl: PodTemplate): readonly LongRunningContainer[] {
   let out = LONG_RUNNING.get(tpl);
@@ -164,7 +185,7 @@ export interface AdmittedContainer {
   container: Container;
   path: Path;
   init: boolean;
-  /** A restartable init container (restartPolicy: Always), running beside the app containers. */
+  /** A restartable init container (restartPolicy: Always), running beside the app containers where sidecars run (sidecarsAt). */
   sidecar: boolean;
   name: string;
   requests: Readonly<Record<string, string>>;

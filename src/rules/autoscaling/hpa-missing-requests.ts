@@ -2,7 +2,7 @@ import { closestWithin, didYouMean } from "../../did-you-mean.js";
 import type { HpaMetric } from "../../models/k8s.js";
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
 import { ignoredPodLevelResourcesNote, podLevelResources } from "../../models/pod-level-resources.js";
-import { admittedContainers } from "../../models/pods.js";
+import { admittedContainers, containerKind } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -107,7 +107,7 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
         if (lacking.length === 0) continue;
         const names = lacking.map((c) => `"${c.name || "?"}"`).join(", ");
         const their = `container${lacking.length > 1 ? "s" : ""} ${names} of ${owner.kind} "${owner.name}" ${lacking.length > 1 ? "have" : "has"} none`;
-        const related = { resource: owner, path: lacking[0].path, message: `${lacking[0].sidecar ? "sidecar container" : "container"} "${lacking[0].name}"` };
+        const related = { resource: owner, path: lacking[0].path, message: `${containerKind(lacking[0], settings.kubernetesVersion)} "${lacking[0].name}"` };
         if (owner === target) {
           report({
             path: metric.path,
@@ -195,15 +195,17 @@ function absentContainer(hpa: Resource, target: Resource, index: ResourceIndex, 
   const of = `${target.kind} "${target.name}"`;
   const init = own.all.find((c) => c.init && c.name === name);
   if (init) {
-    const related = { resource: target, path: [...init.path, "name"], message: `${init.sidecar ? "sidecar" : "init"} container "${name}"` };
-    // Before 1.29 a Utilization target fails on the sidecar's request (calculatePodRequests reads
-    // app containers only); an AverageValue target reads no request, but the sidecar itself needs
-    // the SidecarContainers gate, off by default until 1.29, without which it is a plain init container.
+    // Not among the containers the pods run: an init container at this target, whatever its restartPolicy.
+    const related = { resource: target, path: [...init.path, "name"], message: `init container "${name}"` };
+    // Before 1.28 there are no sidecars at all. In 1.28 a Utilization target fails on the sidecar's
+    // request (calculatePodRequests reads app containers only); an AverageValue target reads no
+    // request, but the sidecar itself needs the SidecarContainers gate, off by default until 1.29,
+    // without which it is a plain init container.
     const why =
-      metric.containerResource?.target?.type === "Utilization"
-        ? `a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on`
-        : compareVersions(kubernetesVersion, SIDECAR_FIELD_SINCE) < 0
-          ? `and Kubernetes ${kubernetesVersion} has no sidecar containers (they come in ${SIDECAR_FIELD_SINCE}, on by default from ${HPA_SIDECARS_SINCE})`
+      compareVersions(kubernetesVersion, SIDECAR_FIELD_SINCE) < 0
+        ? `and Kubernetes ${kubernetesVersion} has no sidecar containers (they come in ${SIDECAR_FIELD_SINCE}, on by default from ${HPA_SIDECARS_SINCE})`
+        : metric.containerResource?.target?.type === "Utilization"
+          ? `a sidecar the HPA reads only from Kubernetes ${HPA_SIDECARS_SINCE} on`
           : `which runs as a sidecar only from Kubernetes ${HPA_SIDECARS_SINCE} on (in ${SIDECAR_FIELD_SINCE} the SidecarContainers feature gate is off by default)`;
     const message = init.sidecar
       ? `container "${name}" of ${of} is an init container with restartPolicy: Always, ${why}: the HPA cannot read this metric`

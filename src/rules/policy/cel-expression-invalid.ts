@@ -76,7 +76,7 @@ function invalidFieldPaths(nodes: SchemaNode[]): Array<{ path: Path; fieldPath: 
  * object: crd-validation-rule and admission-policy-violation read the same results), so that a
  * value of the wrong type is recorded before it is read.
  */
-function runOnObjects(declaring: Resource, index: ResourceIndex): void {
+function runOnObjects(declaring: Resource, index: ResourceIndex, release: string): void {
   if (declaring.kind === "ValidatingAdmissionPolicy") {
     for (const object of index.all) policyFindings(object, index);
     return;
@@ -84,7 +84,7 @@ function runOnObjects(declaring: Resource, index: ResourceIndex): void {
   const spec = isMap(declaring.raw.spec) ? declaring.raw.spec : {};
   const kind = isMap(spec.names) ? spec.names.kind : undefined;
   if (typeof kind !== "string" || typeof spec.group !== "string") return;
-  for (const object of index.ofKind(groupKind(`${spec.group}/v1`, kind))) if (customResourceSchema(object, index)?.definition.crd === declaring) crdRuleFindings(object, index);
+  for (const object of index.ofKind(groupKind(`${spec.group}/v1`, kind))) if (customResourceSchema(object, index)?.definition.crd === declaring) crdRuleFindings(object, index, release);
 }
 
 export const rule = defineRule({
@@ -115,7 +115,7 @@ rule (\`.spec.replicas\`, \`['x.y']\`; list items cannot be named): otherwise th
   async prepare({ index }) {
     if (index.ofKind("ValidatingAdmissionPolicy").length || index.ofKind("CustomResourceDefinition").some(hasValidationRules)) await loadCel();
   },
-  check({ resource, index, report }) {
+  check({ resource, index, settings, report }) {
     const nodes = resource.kind === "CustomResourceDefinition" ? crdSchemaNodes(resource) : [];
     for (const { path, fieldPath, error } of invalidFieldPaths(nodes)) {
       report({ path, message: `fieldPath ${JSON.stringify(fieldPath)} is not a field of the schema that declares the rule (${error}): the API server refuses the CustomResourceDefinition`, hint: "write the path of a property of this schema node, starting with a dot (.spec.replicas, ['x.y']); list items cannot be named" });
@@ -142,7 +142,7 @@ rule (\`.spec.replicas\`, \`['x.y']\`; list items cannot be named): otherwise th
       report({ path, message: `CEL expression ${problem}`, hint: cel.resultTypeHint(wanted) });
       reported.add(JSON.stringify(path));
     }
-    runOnObjects(resource, index);
+    runOnObjects(resource, index, settings.kubernetesVersion);
     for (const wrong of wrongTypesOf(index, resource)) {
       if (reported.has(JSON.stringify(wrong.path))) continue;
       report({ path: wrong.path, message: `CEL expression ${wrong.problem}`, hint: wrong.hint, related: { resource: wrong.object, path: ["kind"], message: "the object it ran on" } });

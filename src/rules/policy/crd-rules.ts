@@ -9,7 +9,9 @@
  * only run on update: an offline linter sees no old object, so they are skipped. One cost
  * budget (RuntimeCELCostBudget) covers all rules of one object. A rule that fails to evaluate
  * (no such key, overflow...) rejects the object like a false one: validateExpressions appends a
- * field.Invalid "<error> evaluating rule: <rule>", so it is an error too.
+ * field.Invalid "<error> evaluating rule: <rule>", so it is an error too. Rules that the API server
+ * of the target release drops from the CRD on write (x-kubernetes-validations before 1.25, with
+ * CustomResourceValidationExpressions off: feature-gated-field's) are not kept, so not run.
  */
 import { memoKey } from "../../models/run-memo.js";
 import { exactIntegersOf, pathKey } from "../../models/exact-integers.js";
@@ -23,6 +25,7 @@ import { validFieldPath } from "./field-path.js";
 import { asWritten, exceededMessage } from "./budget.js";
 import { goTrimSpace, usableMessage } from "./message-expression.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
+import { droppedFields, isWithin } from "../schema/gates-off.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -135,7 +138,7 @@ const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-export function crdRuleFindings(resource: Resource, index: ResourceIndex): readonly Finding[] {
+export function crdRuleFindings(resource: Resource, index: ResourceIndex, release: string): readonly Finding[] {
   const own = customResourceSchema(resource, index);
   // Only the resources some rule applies to take an entry of the run's memo (most have none).
   if (!own || !hasValidationRules(own.definition.crd)) return NO_FINDINGS;
@@ -143,7 +146,8 @@ export function crdRuleFindings(resource: Resource, index: ResourceIndex): reado
   let found = cache.get(resource);
   if (!found) {
     found = [];
-    const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], found);
+    const dropped = droppedFields(own.definition.crd, index.memo.get, release);
+    const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], dropped, found);
     const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
     walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema, exactIntegersOf(resource.raw)), own.version.schema, [], []);
     cache.set(resource, found);
@@ -162,6 +166,8 @@ class RuleWalker {
     private readonly crd: Resource,
     private readonly skipStatus: boolean,
     private readonly schemaRoot: Path,
+    /** Fields of the CRD the API server drops on write at the target release. */
+    private readonly dropped: readonly Path[],
     private readonly out: Finding[],
   ) {
     this.budget = { remaining: celEngine().RUNTIME_BUDGET };
@@ -171,7 +177,8 @@ class RuleWalker {
   walk(value: unknown, cel: unknown, schema: JsonSchema, path: Path, schemaPath: Path): void {
     if (value === null || value === undefined || this.stopped) return;
     const resourceRoot = path.length === 0 || schema["x-kubernetes-embedded-resource"] === true;
-    const rules = rulesOf(schema, [...this.schemaRoot, ...schemaPath]);
+    const declared = rulesOf(schema, [...this.schemaRoot, ...schemaPath]);
+    const rules = this.dropped.length ? declared.filter((r) => !isWithin(r.at, this.dropped)) : declared;
     if (rules.length) {
       const self = resourceRoot ? withRuleObjectMeta(cel) : cel;
       for (const rule of rules) this.evaluate(rule, self, path, schema, resourceRoot);

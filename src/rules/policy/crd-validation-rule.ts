@@ -17,7 +17,9 @@ part of the input (or of --context), each custom resource is checked against its
 same CEL libraries Kubernetes provides (lists, regex, URLs, quantities, IP addresses and CIDRs,
 named formats, strings and sets); the finding sits at the field the rule names and points back to
 the rule in the CRD. Transition rules (those that read \`oldSelf\`) only run when an object is
-updated and are not evaluated offline. A rule that fails to evaluate on an object (it reads a field
+updated and are not evaluated offline. Before 1.25 the API server drops the rules from the CRD
+unless the CustomResourceValidationExpressions feature gate is on (feature-gated-field reports
+them), so at such a target they are not evaluated either. A rule that fails to evaluate on an object (it reads a field
 the object leaves out without \`has()\`, an int overflows) rejects the object too, and is reported
 as an error with the test that guards the field. Like the API server, evaluation is bounded: a rule whose
 cost exceeds the per-expression limit (1,000,000) is stopped and reported, and the rules of one
@@ -27,7 +29,7 @@ object share a budget of 10,000,000.`,
   async prepare({ index }) {
     if (index.ofKind("CustomResourceDefinition").some(hasValidationRules)) await loadCel();
   },
-  check({ resource, index, report }) {
-    for (const finding of crdRuleFindings(resource, index)) report(finding);
+  check({ resource, index, settings, report }) {
+    for (const finding of crdRuleFindings(resource, index, settings.kubernetesVersion)) report(finding);
   },
 });

@@ -1,10 +1,6 @@
-import { compareVersions } from "../../models/catalogue/releases.js";
 import { defaultedValue } from "../../models/defaults.js";
-import { longRunningContainers } from "../../models/pods.js";
+import { longRunningContainers, sidecarsAt } from "../../models/pods.js";
 import { defineRule } from "../types.js";
-
-/** SidecarContainers is beta and on by default from this release (alpha, off, in 1.28). */
-const SIDECARS_ON_BY_DEFAULT = "1.29";
 
 export const rule = defineRule({
   id: "missing-liveness-probe",
@@ -27,7 +23,7 @@ its port), with a generous failureThreshold, and a startupProbe if it starts slo
     // restartPolicy as the API server defaults it: absent or "" is Always.
     if (resource.kind === "Pod" && defaultedValue(resource, memo, ["spec", "restartPolicy"]) !== "Always") return;
     // Before 1.29 SidecarContainers is off by default: an init container's restartPolicy is dropped and it runs once.
-    const sidecars = compareVersions(settings.kubernetesVersion, SIDECARS_ON_BY_DEFAULT) >= 0;
+    const sidecars = sidecarsAt(settings.kubernetesVersion);
     for (const { container, path, sidecar } of longRunningContainers(tpl)) {
       if (container.livenessProbe !== undefined || (sidecar && !sidecars)) continue;
       report({

@@ -1,4 +1,4 @@
-import { admittedContainers, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import { admittedContainers, containerKind, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import { compareQuantities, parseQuantity } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -82,7 +82,7 @@ LimitRange.`,
     const uncertain = (c: AdmittedContainer, name: string) =>
       conflicts.size > 0 && ["requests", "limits"].some((section) => c.defaultedBy.has(`${section}.${name}`) && conflicts.has(`${section}.${name}`));
     const tpl = resource.podTemplate!;
-    const subjects = containers.map(containerSubject);
+    const subjects = containers.map((c) => containerSubject(c, settings.kubernetesVersion));
     const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec.resources ?? {}, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
     // After the defaults the pod is validated, before the bounds are checked: a negative value or
     // a request above a limit that a LimitRange default supplied makes it invalid, and that error
@@ -92,7 +92,7 @@ LimitRange.`,
       const negative = negativeDefaults(c).filter(({ name }) => !uncertain(c, name));
       if (negative.length) {
         for (const { name } of negative) invalid.set(c, (invalid.get(c) ?? new Set()).add(name));
-        report(negativeDefaultsFinding(c, negative));
+        report(negativeDefaultsFinding(c, negative, settings.kubernetesVersion));
       }
       for (const [name, req] of Object.entries(c.requests)) {
         if (invalid.get(c)?.has(name)) continue;
@@ -103,7 +103,7 @@ LimitRange.`,
         const cmp = compareQuantities(req, lim);
         if (cmp === undefined || cmp <= 0) continue;
         invalid.set(c, (invalid.get(c) ?? new Set()).add(name));
-        const subject = containerSubject(c);
+        const subject = containerSubject(c, settings.kubernetesVersion);
         const limitRange = (fromLimit ?? fromRequest)!;
         report({
           path: subject.pathOf(fromLimit ? "requests" : "limits", name),
@@ -162,8 +162,8 @@ function negativeDefaults(c: AdmittedContainer): DefaultedValue[] {
  * pkg/apis/core/validation/validation.go: "must be greater than or equal to 0"), which no
  * LimitRange validation prevents (ValidateLimitRange compares its values but checks no sign).
  */
-function negativeDefaultsFinding(c: AdmittedContainer, negative: readonly DefaultedValue[]): Finding {
-  const subject = containerSubject(c);
+function negativeDefaultsFinding(c: AdmittedContainer, negative: readonly DefaultedValue[], release: string): Finding {
+  const subject = containerSubject(c, release);
   const fields = negative.map(({ section, name }) => `resources.${section}.${name}`);
   const ranges = [...new Set(negative.map((d) => d.limitRange))];
   const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : items[0]);
@@ -315,9 +315,9 @@ const CONSTRAINTS: ReadonlyArray<readonly ["min" | "max" | "maxLimitRequestRatio
   ["maxLimitRequestRatio", maxLimitRequestRatio],
 ];
 
-function containerSubject(c: AdmittedContainer): Subject {
+function containerSubject(c: AdmittedContainer, release: string): Subject {
   return {
-    who: `${c.sidecar ? "sidecar container" : c.init ? "init container" : "container"} "${c.name}"`,
+    who: `${containerKind(c, release)} "${c.name}"`,
     container: c,
     requests: c.requests,
     limits: c.limits,

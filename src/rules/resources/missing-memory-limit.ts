@@ -1,6 +1,6 @@
 import { defineRule } from "../types.js";
 import { ignoredPodLevelResourcesNote } from "../../models/pod-level-resources.js";
-import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
+import { admittedContainers, bestEffortPods, containerKind, memoryLimited, resourcesPath, sidecarsAt, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-memory-limit",
@@ -24,16 +24,19 @@ resources.requests.memory at its usual working set.`,
   preventsStatus: ["OOMKilled", "Evicted", "Init:CrashLoopBackOff", "CrashLoopBackOff"],
   check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
-    if (bestEffortPods(resource, index, settings.kubernetesVersion)) return;
+    const release = settings.kubernetesVersion;
+    if (bestEffortPods(resource, index, release)) return;
+    // Before sidecars run (SidecarContainers off by default until 1.29) a restartable init container is an ordinary one: not judged, as every init container.
+    const sidecars = sidecarsAt(release);
     for (const admitted of admittedContainers(resource, index)) {
-      if (admitted.init && !admitted.sidecar) continue;
-      const { container, path, sidecar } = admitted;
-      if (memoryLimited(tpl, admitted, settings.kubernetesVersion)) continue;
+      if (admitted.init && !(admitted.sidecar && sidecars)) continue;
+      const { container, path } = admitted;
+      if (memoryLimited(tpl, admitted, release)) continue;
       // A container that requests no memory either is reported once, by missing-resource-requests.
-      if (unrequested(tpl, admitted, settings.kubernetesVersion).includes("memory")) continue;
+      if (unrequested(tpl, admitted, release).includes("memory")) continue;
       report({
         path: resourcesPath(container, path, "limits"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no memory limit${ignoredPodLevelResourcesNote(tpl, settings.kubernetesVersion)}`,
+        message: `${containerKind(admitted, release)} "${container.name ?? ""}" has no memory limit${ignoredPodLevelResourcesNote(tpl, release)}`,
         hint: "set resources.limits.memory",
       });
     }

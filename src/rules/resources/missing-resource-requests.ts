@@ -1,6 +1,6 @@
 import { defineRule } from "../types.js";
 import { ignoredPodLevelResourcesNote } from "../../models/pod-level-resources.js";
-import { admittedContainers, bestEffortPods, memoryLimited, resourcesPath, unrequested } from "../../models/pods.js";
+import { admittedContainers, bestEffortPods, containerKind, memoryLimited, resourcesPath, sidecarsAt, unrequested } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "missing-resource-requests",
@@ -26,18 +26,21 @@ qos-besteffort.`,
   preventsStatus: ["Evicted", "OOMKilled", "OutOfcpu", "OutOfmemory"],
   check({ resource, index, settings, report }) {
     const tpl = resource.podTemplate!;
-    if (bestEffortPods(resource, index, settings.kubernetesVersion)) return;
+    const release = settings.kubernetesVersion;
+    if (bestEffortPods(resource, index, release)) return;
+    // Before sidecars run (SidecarContainers off by default until 1.29) a restartable init container is an ordinary one: not judged, as every init container.
+    const sidecars = sidecarsAt(release);
     for (const admitted of admittedContainers(resource, index)) {
-      if (admitted.init && !admitted.sidecar) continue;
-      const { container, path, sidecar } = admitted;
-      const missing = unrequested(tpl, admitted, settings.kubernetesVersion);
+      if (admitted.init && !(admitted.sidecar && sidecars)) continue;
+      const { container, path } = admitted;
+      const missing = unrequested(tpl, admitted, release);
       if (!missing.length) continue;
       // No memory request and no memory limit is one cause: reported here, with the limit folded in.
-      const noLimit = missing.includes("memory") && !memoryLimited(tpl, admitted, settings.kubernetesVersion);
+      const noLimit = missing.includes("memory") && !memoryLimited(tpl, admitted, release);
       const fields = [...missing.map((name) => `resources.requests.${name}`), ...(noLimit ? ["resources.limits.memory"] : [])];
       report({
         path: resourcesPath(container, path, "requests"),
-        message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}${ignoredPodLevelResourcesNote(tpl, settings.kubernetesVersion)}`,
+        message: `${containerKind(admitted, release)} "${container.name ?? ""}" requests no ${missing.join(" or ")}${noLimit ? " and has no memory limit" : ""}${ignoredPodLevelResourcesNote(tpl, release)}`,
         hint: `set ${fields.length > 1 ? `${fields.slice(0, -1).join(", ")} and ${fields[fields.length - 1]}` : fields[0]}`,
       });
     }

@@ -1,4 +1,4 @@
-import { admittedContainers, qosOf, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import { admittedContainers, containerKind, qosOf, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -68,7 +68,7 @@ the namespace a LimitRange whose defaults supply it).`,
         const fields = [...new Set(missing.map((k) => `resources.${REQUIRED.get(k)!.section}.${REQUIRED.get(k)!.name}`))];
         report({
           path: resourcesPath(c.container, c.path, REQUIRED.get(missing[0])!.section),
-          message: `${c.sidecar ? "sidecar container" : c.init ? "init container" : "container"} "${c.name}" sets no ${lacks.join(" and no ")}, which ResourceQuota "${quota.name}" requires of every container (it tracks ${missing.map((k) => `"${k}"`).join(", ")})`,
+          message: `${containerKind(c, settings.kubernetesVersion)} "${c.name}" sets no ${lacks.join(" and no ")}, which ResourceQuota "${quota.name}" requires of every container (it tracks ${missing.map((k) => `"${k}"`).join(", ")})`,
           hint: `set ${fields.join(" and ")}`,
           related: { resource: quota, path: ["spec", "hard", missing[0]], message: `the hard limit of ResourceQuota "${quota.name}"` },
         });

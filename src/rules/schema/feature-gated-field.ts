@@ -33,8 +33,8 @@ export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies, PodDisruptionBudgets, volumes and HPAs.
-  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget", "PersistentVolumeClaim", "PersistentVolume", "HorizontalPodAutoscaler"],
+  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies, PodDisruptionBudgets, volumes, HPAs and CRDs.
+  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget", "PersistentVolumeClaim", "PersistentVolume", "HorizontalPodAutoscaler", "CustomResourceDefinition"],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
@@ -50,7 +50,9 @@ pod's \`hostnameOverride\`, \`podCertificate\` projections; a Job's \`podFailure
 \`ttlSecondsAfterFinished\`; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
 \`topologyKeys\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
 \`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\` and rolling update \`maxUnavailable\`; a
-HorizontalPodAutoscaler's scaling \`tolerance\`), and for others the controller or
+HorizontalPodAutoscaler's scaling \`tolerance\`; a CustomResourceDefinition's \`selectableFields\`,
+and its schema's \`x-kubernetes-validations\` and their \`optionalOldSelf\` at any depth, so
+that the CRD's validation rules silently do not apply), and for others the controller or
 the API server ignores them (a CronJob's \`timeZone\`, a StatefulSet's \`minReadySeconds\` and
 \`persistentVolumeClaimRetentionPolicy\`; a container's \`procMount\`, forced to Default). The object then behaves as if the field were absent: a native sidecar
 (an init container with \`restartPolicy: Always\`) at 1.28 becomes an ordinary init container

@@ -19,9 +19,10 @@ export interface GatedField {
   gate: string;
   /**
    * Where the field is: a path pattern relative to the pod spec (`pod`) or to the object of the
-   * kinds named; "*" stands for every item of a list.
+   * kinds named; "*" stands for every item of a list, and `SCHEMA_TREE` for a JSON schema and
+   * each schema nested in it.
    */
-  where: { pod: readonly (string | "*")[] } | { kinds: readonly string[]; path: readonly (string | "*")[] };
+  where: { pod: readonly (string | "*")[] } | { kinds: readonly string[]; path: readonly (string | "*" | typeof SCHEMA_TREE)[] };
   /** What the API server does with the field while the gate is off. */
   effect: "dropped" | "ignored";
   stages: readonly GateStage[];
@@ -36,9 +37,9 @@ export interface GatedField {
   refusedWithout?: { fields: readonly string[]; source: string };
   /**
    * A value that does what the gate off does (procMount: Default, a StatefulSet's maxUnavailable
-   * 1) or that the gate leaves alone: not reported.
+   * 1, a CRD validation rule's optionalOldSelf: false) or that the gate leaves alone: not reported.
    */
-  sameAsGateOff?: string | number;
+  sameAsGateOff?: string | number | boolean;
   /**
    * What validation says once the field is dropped, when that leaves the object invalid: the
    * object is rejected while the gate is off (an error), not silently changed.
@@ -50,12 +51,23 @@ export interface GatedField {
    */
   validOnceOn?: readonly string[];
   /**
-   * The release whose API first has the field, when the field is older than the gate and served
-   * another purpose before it (a Container's restartPolicy came with sidecars in 1.28;
-   * ContainerRestartRules gates it on app containers from 1.34).
+   * The release whose API first has the field, when that is not the gate's first: a field older
+   * than the gate that served another purpose before it (a Container's restartPolicy came with
+   * sidecars in 1.28; ContainerRestartRules gates it on app containers from 1.34), or one that
+   * came after the gate (a CRD validation rule's optionalOldSelf, 1.29, under CRDValidationRatcheting,
+   * alpha since 1.28). Before it the field is unknown-field's, not reported here.
    */
   fieldSince?: string;
 }
+
+/**
+ * In a `where` path: a JSON schema of a CustomResourceDefinition and each schema nested in it
+ * through properties, additionalProperties and items, the nodes that dropDisabledFields of
+ * apiextensions-apiserver (pkg/registry/customresourcedefinition/strategy.go, dropXValidationsField,
+ * dropOptionalOldSelfField) walks (the first also walks dependencies, which validation refuses:
+ * "dependencies is not supported").
+ */
+export const SCHEMA_TREE = "**";
 
 const sidecar: GateStage[] = [
   { from: "1.28", stage: "alpha", enabledByDefault: false },
@@ -192,6 +204,29 @@ const podCertificateRequest: GateStage[] = [
   // kubernetes PR 139579 (merged for 1.37): GA.
   { from: "1.37", stage: "GA", enabledByDefault: true },
 ];
+const customResourceValidationExpressions: GateStage[] = [
+  // The gate of k8s.io/apiserver (pkg/features/kube_features.go); removed in 1.31 with the field kept.
+  { from: "1.23", stage: "alpha", enabledByDefault: false },
+  { from: "1.25", stage: "beta", enabledByDefault: true },
+  { from: "1.29", stage: "GA", enabledByDefault: true },
+];
+const crdValidationRatcheting: GateStage[] = [
+  // apiextensions-apiserver pkg/features/kube_features.go; optionalOldSelf came in 1.29 (fieldSince).
+  { from: "1.28", stage: "alpha", enabledByDefault: false },
+  { from: "1.30", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const customResourceFieldSelectors: GateStage[] = [
+  { from: "1.30", stage: "alpha", enabledByDefault: false },
+  { from: "1.31", stage: "beta", enabledByDefault: true },
+  { from: "1.32", stage: "GA", enabledByDefault: true },
+];
+/**
+ * The schema of each version of a CRD. A v1beta1 CRD's spec.validation is dropped from too, but
+ * v1beta1 left the API in 1.22, before any of these gates.
+ */
+const CRD_SCHEMA = ["spec", "versions", "*", "schema", "openAPIV3Schema", SCHEMA_TREE] as const;
+const CRD_STRATEGY = "apiextensions-apiserver pkg/registry/customresourcedefinition/strategy.go dropDisabledFields";
 const CONTAINER_LISTS = ["containers", "initContainers"] as const;
 const AFFINITY_TERMS = [
   ["podAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "*"],
@@ -670,6 +705,34 @@ export const GATED_FIELDS: readonly GatedField[] = [
     stages: podCertificateRequest,
     consequence: "the volume gets no key and certificate for the pod",
     source: "pkg/api/pod/util.go dropDisabledPodCertificateProjection (podCertificate sources cleared unless the old pod used one)",
+  },
+  {
+    gate: "CustomResourceValidationExpressions",
+    where: { kinds: ["CustomResourceDefinition"], path: [...CRD_SCHEMA, "x-kubernetes-validations"] },
+    effect: "dropped",
+    stages: customResourceValidationExpressions,
+    consequence: "the CRD keeps none of these validation rules, so the API server accepts custom resources that break them",
+    source: `${CRD_STRATEGY} (x-kubernetes-validations cleared at every level of the schema unless the old CRD used them; dropXValidationsField)`,
+  },
+  {
+    gate: "CRDValidationRatcheting",
+    where: { kinds: ["CustomResourceDefinition"], path: [...CRD_SCHEMA, "x-kubernetes-validations", "*", "optionalOldSelf"] },
+    effect: "dropped",
+    stages: crdValidationRatcheting,
+    fieldSince: "1.29",
+    // false is the default: the rule sees oldSelf as a plain value and runs on updates only.
+    sameAsGateOff: false,
+    consequence:
+      "the rule runs only when an existing value is updated, and oldSelf is a plain value there, not an optional one (a rule that calls oldSelf.hasValue(), oldSelf.value() or oldSelf.orValue() then fails to compile, and the API server refuses the CRD)",
+    source: `${CRD_STRATEGY} (optionalOldSelf of every validation rule cleared unless the old CRD used it; dropOptionalOldSelfField)`,
+  },
+  {
+    gate: "CustomResourceFieldSelectors",
+    where: { kinds: ["CustomResourceDefinition"], path: ["spec", "versions", "*", "selectableFields"] },
+    effect: "dropped",
+    stages: customResourceFieldSelectors,
+    consequence: "the custom resources cannot be listed or watched with a field selector on these fields (the API server refuses the selector)",
+    source: `${CRD_STRATEGY} (selectableFields of every version cleared unless the old CRD used them; dropSelectableFields)`,
   },
 ];
 

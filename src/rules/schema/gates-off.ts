@@ -7,7 +7,7 @@ import { compareVersions } from "./api-changes.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
-import { gateStageAt, GATED_FIELDS, type GatedField, type GateStage } from "./feature-gates.js";
+import { gateStageAt, GATED_FIELDS, SCHEMA_TREE, type GatedField, type GateStage } from "./feature-gates.js";
 
 /** A gated field whose gate is off by default at a release. */
 export interface GateOff {
@@ -41,6 +41,7 @@ function gatesOffAt(release: string): GateOff[] {
   for (const gated of GATED_FIELDS) {
     const stage = gateStageAt(gated.stages, release);
     if (!stage || stage.enabledByDefault || stage.stage === "removed") continue;
+    if (gated.fieldSince && compareVersions(release, gated.fieldSince) < 0) continue;
     off.push({ gated, stage, onFrom: gated.stages.find((s) => s.enabledByDefault && compareVersions(s.from, release) > 0)?.from });
   }
   return off;
@@ -54,33 +55,48 @@ function gatesOff(memo: Memo, release: string): readonly GateOff[] {
 }
 
 /**
- * Calls `found` for each value at a path pattern under `root` ("*": each item of a list), with
- * the list indexes taken on the way (`items`, one per "*", reused: copy it to keep it).
+ * Calls `found` for each value at a path pattern under `root` ("*": each item of a list;
+ * SCHEMA_TREE: a schema and each schema nested in it), with the path from `root` to the value
+ * (`at`, reused: copy it to keep it).
  */
-function eachValueAt(root: unknown, pattern: readonly (string | "*")[], depth: number, items: number[], found: (items: readonly number[]) => void) {
+function eachValueAt(root: unknown, pattern: readonly string[], depth: number, at: Array<string | number>, found: (at: Path) => void) {
   if (root === undefined || root === null) return;
-  if (depth === pattern.length) return found(items);
+  if (depth === pattern.length) return found(at);
   const head = pattern[depth];
   if (head === "*") {
     if (!Array.isArray(root)) return;
     for (let i = 0; i < root.length; i++) {
-      items.push(i);
-      eachValueAt(root[i], pattern, depth + 1, items, found);
-      items.pop();
+      at.push(i);
+      eachValueAt(root[i], pattern, depth + 1, at, found);
+      at.pop();
     }
     return;
   }
-  if (typeof root === "object" && !Array.isArray(root) && Object.hasOwn(root, head)) {
-    eachValueAt((root as Record<string, unknown>)[head], pattern, depth + 1, items, found);
+  if (!isMap(root)) return;
+  if (head === SCHEMA_TREE) {
+    eachValueAt(root, pattern, depth + 1, at, found);
+    const below = (sub: unknown, ...segs: Array<string | number>) => {
+      at.push(...segs);
+      eachValueAt(sub, pattern, depth, at, found);
+      at.length -= segs.length;
+    };
+    const { properties, additionalProperties, items } = root;
+    if (isMap(properties)) for (const name of Object.keys(properties)) below(properties[name], "properties", name);
+    // additionalProperties may be a boolean, items a list of schemas.
+    if (isMap(additionalProperties)) below(additionalProperties, "additionalProperties");
+    if (Array.isArray(items)) items.forEach((sub, i) => below(sub, "items", i));
+    else below(items, "items");
+    return;
+  }
+  if (Object.hasOwn(root, head)) {
+    at.push(head);
+    eachValueAt(root[head], pattern, depth + 1, at, found);
+    at.pop();
   }
 }
 
-/** The path of a value `eachValueAt` found: `base`, then the pattern with each "*" replaced by its index. */
-function pathOf(base: Path, pattern: readonly (string | "*")[], items: readonly number[]): Path {
-  const path: Array<string | number> = [...base];
-  let item = 0;
-  for (const seg of pattern) path.push(seg === "*" ? items[item++] : seg);
-  return path;
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The fields of `parent` the API server refuses once the gated field is dropped (`refusedWithout`). */
@@ -117,7 +133,7 @@ function findGatedValues(resource: Resource, off: readonly GateOff[]): GatedValu
     const g = gate.gated;
     let root: unknown;
     let base: Path;
-    let pattern: readonly (string | "*")[];
+    let pattern: readonly string[];
     if ("pod" in g.where) {
       const tpl = resource.podTemplate;
       if (!tpl) continue;
@@ -130,8 +146,8 @@ function findGatedValues(resource: Resource, off: readonly GateOff[]): GatedValu
       base = [];
       pattern = g.where.path;
     }
-    eachValueAt(root, pattern, 0, [], (items) => {
-      const path = pathOf(base, pattern, items);
+    eachValueAt(root, pattern, 0, [], (at) => {
+      const path = [...base, ...at];
       if (g.sameAsGateOff !== undefined && resource.get(path) === g.sameAsGateOff) return;
       const refused = g.rejectedOnceDropped ? [] : refusedSiblings(g, resource.get(path.slice(0, -1)));
       const outcome = g.rejectedOnceDropped ? "rejected" : refused.length ? "refused" : g.effect;

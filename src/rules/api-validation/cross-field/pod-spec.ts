@@ -28,6 +28,7 @@ import { containerNeeds, podNeeds, volumeNeeds,
 import { ENV_SOURCES, PROJECTION_SOURCES, VOLUME_SOURCES } from "../../../models/one-of.js";
 
 import { filled, filledList } from "../../../models/values.js";
+import { SIDECARS_ON_BY_DEFAULT, sidecarsAt } from "../../../models/pods.js";
 import { compareVersions } from "../../schema/api-changes.js";
 import { RESTART_RULE_CONSTRAINTS } from "./restart-rules.js";
 import { LABEL_KEY_CONSTRAINTS } from "./label-keys.js";
@@ -101,7 +102,9 @@ const initContainerFields: CrossFieldConstraint[] = INIT_ONLY_FIELDS.map((field)
         path: [...site.path, field],
         target: "key",
         message: `${containerLabel(site)} sets ${field}, which only containers that keep running may have`,
-        hint: `remove ${field}, or make it a sidecar with restartPolicy: Always`,
+        hint: sidecarsAt(ctx.kubernetesVersion)
+          ? `remove ${field}, or make it a sidecar with restartPolicy: Always`
+          : `remove ${field} (only a sidecar may have one, and sidecars run from Kubernetes ${SIDECARS_ON_BY_DEFAULT} on)`,
       });
     }
   },

@@ -3,6 +3,7 @@
  * its pod spec, containers, claims; each with its path in the resource as written, so findings
  * land on the line the user wrote.
  */
+import { sidecarsAt } from "../../../models/pods.js";
 import { POD_TEMPLATE_PATHS, type Resource } from "../../../models/resource.js";
 import type { Path } from "../../../types.js";
 import type { Finding } from "../../types.js";
@@ -137,8 +138,10 @@ export interface ContainerSite {
   container: Obj;
   path: Path;
   list: ContainerList;
-  /** A restartable init container (a sidecar). */
+  /** A restartable init container (a sidecar), as written: what validation judges. */
   sidecar: boolean;
+  /** A sidecar at the target release (sidecarsAt): messages call it so; before, it is an init container. */
+  sidecarAtTarget: boolean;
 }
 
 /**
@@ -177,13 +180,16 @@ export function containersOf(ctx: CheckContext): readonly ContainerSite[] {
   if (!all) {
     const pod = podSpecOf(ctx);
     const found: ContainerSite[] = [];
+    const sidecars = sidecarsAt(ctx.kubernetesVersion);
     if (pod) {
       for (const list of CONTAINER_LISTS) {
         const written = pod.spec[list];
         if (!Array.isArray(written)) continue;
         for (let i = 0; i < written.length; i++) {
           const container: unknown = written[i];
-          if (isMap(container)) found.push({ container, path: [...pod.path, list, i], list, sidecar: list === "initContainers" && container.restartPolicy === "Always" });
+          if (!isMap(container)) continue;
+          const sidecar = list === "initContainers" && container.restartPolicy === "Always";
+          found.push({ container, path: [...pod.path, list, i], list, sidecar, sidecarAtTarget: sidecar && sidecars });
         }
       }
     }
@@ -193,7 +199,7 @@ export function containersOf(ctx: CheckContext): readonly ContainerSite[] {
 }
 
 export function containerLabel(site: ContainerSite): string {
-  const kind = site.list === "initContainers" ? (site.sidecar ? "sidecar container" : "init container") : site.list === "ephemeralContainers" ? "ephemeral container" : "container";
+  const kind = site.list === "initContainers" ? (site.sidecarAtTarget ? "sidecar container" : "init container") : site.list === "ephemeralContainers" ? "ephemeral container" : "container";
   return `${kind} "${typeof site.container.name === "string" ? site.container.name : ""}"`;
 }
 
