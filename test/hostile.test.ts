@@ -256,6 +256,13 @@ test("a directory named like a manifest, with no manifests in it, is a clear exi
   expectIoFailure(cli(["x.yaml"], 10_000), /^k8s-lint: no manifests .* x\.yaml/);
 });
 
+test("a directory whose manifests are all in dot-directories names one, which a run must name to lint", () => {
+  mkdirSync(join(dir, "policies", ".chainsaw-test", "cases"), { recursive: true });
+  writeFileSync(join(dir, "policies", ".chainsaw-test", "cases", "pod.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+  writeFileSync(join(dir, "policies", ".chainsaw-test", "cases", "pod2.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
+  expectIoFailure(cli(["policies"], 10_000), /^k8s-lint: no manifests .* policies \(2 manifests are in dot-directories, which are not searched, such as policies\/\.chainsaw-test: name one to lint it\)$/m);
+});
+
 test("a FIFO named explicitly is rejected without being opened", () => {
   const made = spawnSync("mkfifo", [join(dir, "pipe.yaml")]);
   expect(made.status).toBe(0);

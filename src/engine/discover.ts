@@ -204,7 +204,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       const skippedBefore = links.skipped;
       const found = await walk(abs, MANIFEST_GLOB, links);
       // Like a pattern that matches nothing: a typo in a CI path must not pass as "no problems".
-      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}`);
+      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}${await inDotDirectories(abs, input, links)}`);
       found.filter((f) => !isIgnored(f)).forEach(add);
     } else {
       // A file named explicitly is linted whatever its extension, unless ignored.
@@ -219,6 +219,19 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
 }
 
 /** The end of a "found nothing" message when links out of the roots were passed over. */
+/**
+ * Why a directory search found nothing, when the manifests below it are all in dot-directories
+ * (`.chainsaw-test`, `.github`), which it does not enter: how many, and the first such directory.
+ * Walked only for that error, with the same link policy.
+ */
+async function inDotDirectories(abs: string, input: string, links: LinkPolicy): Promise<string> {
+  const hidden = await walk(abs, MANIFEST_GLOB, { ...links, skipped: 0, unreadable: new Map() }, true);
+  if (!hidden.length) return "";
+  const parts = relative(abs, hidden[0]).split(sep);
+  const dotDir = [input.replace(/\/+$/, ""), ...parts.slice(0, parts.findIndex((p) => p.startsWith(".")) + 1)].join("/");
+  return ` (${hidden.length} ${hidden.length === 1 ? "manifest is" : "manifests are"} in dot-directories, which are not searched, such as ${dotDir}: name one to lint it)`;
+}
+
 function notFollowed(skipped: number): string {
   return skipped ? ` (${skipped} symbolic ${skipped === 1 ? "link leads" : "links lead"} out of the linted directories; --follow-symlinks follows them)` : "";
 }
@@ -246,16 +259,16 @@ function brokenLink(abs: string, err: unknown): string {
 
 /**
  * The files under `root` whose path relative to it matches `pattern` (minimatch, no dot
- * files unless the pattern names them). Symbolic links are followed when their target is
+ * files unless the pattern names them or `dot` is set). Symbolic links are followed when their target is
  * inside one of `links.roots` (or `links.follow` is set), and each real directory is entered
  * once: a link back to a parent (a loop) ends there instead of repeating the tree, and a file
  * reached by two routes is listed once. Unreadable directories are passed over; a dangling link,
  * a link loop or a FIFO or device whose name matches is listed, with the reason in
  * `links.unreadable`, so that the run reports it.
  */
-async function walk(root: string, pattern: string, links: LinkPolicy): Promise<string[]> {
+async function walk(root: string, pattern: string, links: LinkPolicy, dot = false): Promise<string[]> {
   const Minimatch = await loadMinimatch();
-  const mm = new Minimatch(pattern, { dot: false });
+  const mm = new Minimatch(pattern, { dot });
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const out: string[] = [];
