@@ -113,6 +113,8 @@ export interface LintSummary {
   skipped: number;
   /** Configuration documents recognised and not linted; present when there are any. */
   configurations?: number;
+  /** Custom resources no CRD of the input nor bundled schema describes (their fields were not checked), and their kinds as `Kind.group`; present when there are any. */
+  unchecked?: { resources: number; kinds: string[] };
   errors: number;
   warnings: number;
   infos: number;

@@ -16,7 +16,7 @@ import { format as sarifReport, toUri } from "../src/formatters/sarif.js";
 import type { FormatOptions, LintedResource, Report } from "../src/formatters/types.js";
 import { allRules } from "../src/rules/index.js";
 import type { Diagnostic, LintResult } from "../src/types.js";
-import { WEB_DEPLOYMENT as DEPLOYMENT } from "./harness.js";
+import { ROOT, WEB_DEPLOYMENT as DEPLOYMENT } from "./harness.js";
 
 
 let dir: string;
@@ -78,6 +78,14 @@ test("the fixture input produces findings of every kind the formatters must hand
   expect([...ids].sort()).toEqual(expect.arrayContaining(["duplicate-resource", "missing-type-meta", "yaml-syntax"]));
   expect(all(result).some((x) => x.d.related)).toBe(true);
   expect(resources).toHaveLength(result.summary.resources);
+});
+
+test("custom resources no schema describes are counted by kind, and stylish says their fields were not checked", async () => {
+  const unchecked = await lint(["fixtures/scope/unchecked-custom-resources.yaml"], { cwd: ROOT, config: {} });
+  expect(unchecked.summary.unchecked).toEqual({ resources: 3, kinds: ["ClusterPolicy.kyverno.io", "Widget.example.com"] });
+  expect(text((await loadFormatter("stylish"))(unchecked, { color: false, rules: ruleDescriptions, width: 200 }))).toContain("3 custom resources not checked against a schema: no CustomResourceDefinition of the input describes ClusterPolicy.kyverno.io, Widget.example.com");
+  const described = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
+  expect(described.summary.unchecked).toBeUndefined();
 });
 
 describe("format registry", () => {

@@ -118,6 +118,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       docs,
       resources: 0,
       skipped: 0,
+      unchecked: [],
       contextOnly: contextOnly.has(file.display),
       diagnostics: [],
       patch: roles.isPatch(file),
@@ -341,7 +342,12 @@ export function indexResources({ sources, resources, generated, views }: Collect
     indexFor = perSet(inputSets(sets.loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
-  for (const r of judged) if (!isBuiltinApiVersion(r.apiVersion) && !resourceSchema(r, index)) sourceOf.get(r.file)!.skipped++;
+  for (const r of judged) {
+    if (isBuiltinApiVersion(r.apiVersion) || resourceSchema(r, index)) continue;
+    const source = sourceOf.get(r.file)!;
+    source.skipped++;
+    source.unchecked.push(`${r.kind}.${r.group}`);
+  }
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
   views.release();
   return { index, indexFor, judged, reported, sourceOf };

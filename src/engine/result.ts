@@ -30,6 +30,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
     return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };
   });
   const configurations = reported.reduce((n, s) => n + s.configurations.length, 0);
+  const unchecked = uncheckedKinds(reported);
   const count = (sev: Severity) => files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
   return {
     version: 1,
@@ -43,6 +44,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
       resources,
       skipped: reported.reduce((n, s) => n + s.skipped, 0),
       ...(configurations ? { configurations } : {}),
+      ...(unchecked ? { unchecked } : {}),
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),
@@ -59,4 +61,13 @@ export interface LocatedResource {
 
 export function locatedResources(resources: readonly Resource[], sourceOf: ReadonlyMap<string, SourceFile>): LocatedResource[] {
   return resources.map((r) => ({ file: r.file, line: lineIndex(sourceOf.get(r.file)!).position(locate(r.doc, r.basePath).start).line, resource: r.ref }));
+}
+
+/** The custom resources no schema describes, and their kinds, most frequent first; undefined when there are none. */
+function uncheckedKinds(reported: readonly SourceFile[]): { resources: number; kinds: string[] } | undefined {
+  const counts = new Map<string, number>();
+  for (const s of reported) for (const kind of s.unchecked) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  if (!counts.size) return undefined;
+  const kinds = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([kind]) => kind);
+  return { resources: [...counts.values()].reduce((n, c) => n + c, 0), kinds };
 }

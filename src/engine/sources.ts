@@ -16,6 +16,8 @@ export interface SourceFile {
   lines?: LineIndex;
   resources: number;
   skipped: number;
+  /** The custom resources no CRD of the input nor bundled schema describes, as `Kind.group` (counted in `skipped` too). */
+  unchecked: string[];
   /** Read for the index only (`--context`): not reported on. */
   contextOnly: boolean;
   diagnostics: EngineDiagnostic[];

@@ -108,6 +108,13 @@ export const lintResultSchema = z
         resources: z.number().int().min(0),
         skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes (schema checks skip them)"),
         configurations: z.number().int().min(0).optional().describe("documents recognised as client-side configuration files and not linted (files[].configurations); absent when there are none"),
+        unchecked: z
+          .strictObject({
+            resources: z.number().int().min(0).describe("how many"),
+            kinds: z.array(z.string()).describe("their kinds as Kind.group (ClusterPolicy.kyverno.io), most frequent first"),
+          })
+          .optional()
+          .describe("custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes, so their fields were not checked (also counted in skipped); absent when there are none"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),
         infos: z.number().int().min(0),

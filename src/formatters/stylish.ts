@@ -62,6 +62,11 @@ export const format: Formatter = (result, options) => {
     lines.push((errors ? c.red.bold : c.yellow.bold)(wrap(summary, { width })));
     if (fixable) lines.push(c.green(wrap(`  ${plural(fixable, "problem")} fixable with --fix`, { width })));
   }
+  const unchecked = result.summary.unchecked;
+  if (unchecked) {
+    const kinds = unchecked.kinds.length > 3 ? `${unchecked.kinds.slice(0, 3).join(", ")} and ${unchecked.kinds.length - 3} more kinds` : unchecked.kinds.join(", ");
+    lines.push(c.dim(wrap(`  ${plural(unchecked.resources, "custom resource")} not checked against a schema: no CustomResourceDefinition of the input describes ${kinds} (add the CRDs, e.g. with --context)`, { width })));
+  }
   return `${lines.join("\n")}\n`;
 
   /** The location and severity never break; the message wraps under them. */
