@@ -45,8 +45,11 @@ export function promqlError(parser: LRParser, expr: string): { start: number; en
     end = Math.max(end, 1);
     return { start: end - 1, end, message: "expression ends where PromQL expects more (an operand, a closing bracket or a quote)", hint: "close the bracket, brace or quote left open, or add the missing operand" };
   }
-  const token = /^(?:[A-Za-z0-9_:.]+|\S)/.exec(expr.slice(at))![0];
-  return { start: at, end: at + token.length, message: `PromQL does not parse at "${token}" (character ${at + 1} of the expression)`, hint: "fix the expression's syntax; promtool check rules names what was expected" };
+  // The grammar does not skip every space that JavaScript's \s knows (U+FEFF): an error may start at one; name the token after it.
+  const rest = expr.slice(at);
+  const start = at + rest.length - rest.trimStart().length;
+  const token = /^(?:[A-Za-z0-9_:.]+|\S)/.exec(expr.slice(start))![0];
+  return { start, end: start + token.length, message: `PromQL does not parse at "${token}" (character ${start + 1} of the expression)`, hint: "fix the expression's syntax; promtool check rules names what was expected" };
 }
 
 export const rule = defineRule({

@@ -90,17 +90,32 @@ export interface Capability {
   requests: readonly Request[];
 }
 
+/**
+ * The requests that run pods of the subject's choosing (the resources of models/workloads.ts
+ * WORKLOAD_KINDS): creating a Pod or a workload, and changing the pod template of an existing
+ * one, which an update accepts for Deployments, ReplicaSets, StatefulSets, DaemonSets,
+ * ReplicationControllers, CronJobs (spec.jobTemplate) and Argo Rollouts. Not a Job's (kubernetes
+ * pkg/apis/batch/validation/validation.go validatePodTemplateUpdate: immutable but for scheduling
+ * directives of a suspended Job) nor a Pod's (ValidatePodUpdate in pkg/apis/core/validation: the
+ * ServiceAccount, volumes and security contexts of a running pod stay). The ephemeralcontainers
+ * subresource of a pod adds a new container, with its own image, security context and mounts of
+ * the pod's volumes, to a running pod (core/v1 PodSpec.EphemeralContainers).
+ */
 export const WORKLOAD_RESOURCES: readonly Request[] = [
-  { verbs: ["create"], group: "", resources: ["pods", "replicationcontrollers"] },
-  { verbs: ["create"], group: "apps", resources: ["deployments", "replicasets", "statefulsets", "daemonsets"] },
-  { verbs: ["create"], group: "batch", resources: ["jobs", "cronjobs"] },
+  { verbs: ["create"], group: "", resources: ["pods"] },
+  { verbs: ["create", "update", "patch"], group: "", resources: ["replicationcontrollers"] },
+  { verbs: ["create", "update", "patch"], group: "apps", resources: ["deployments", "replicasets", "statefulsets", "daemonsets"] },
+  { verbs: ["create"], group: "batch", resources: ["jobs"] },
+  { verbs: ["create", "update", "patch"], group: "batch", resources: ["cronjobs"] },
+  { verbs: ["create", "update", "patch"], group: "argoproj.io", resources: ["rollouts"] },
+  { verbs: ["update", "patch"], group: "", resources: ["pods/ephemeralcontainers"] },
 ];
 
 export const CAPABILITIES: readonly Capability[] = [
   { id: "everything", does: "do anything", requests: [] },
   { id: "read-secrets", does: "read every Secret", requests: [{ verbs: ["get", "list", "watch"], group: "", resources: ["secrets"] }] },
   { id: "exec", does: "exec into or attach to pods", requests: [{ verbs: ["create", "get"], group: "", resources: ["pods/exec", "pods/attach"] }] },
-  { id: "create-pods", does: "create pods", requests: WORKLOAD_RESOURCES },
+  { id: "create-pods", does: "run pods of its choosing", requests: WORKLOAD_RESOURCES },
   {
     id: "escalate",
     does: "escalate, bind or impersonate",

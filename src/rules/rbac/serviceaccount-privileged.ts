@@ -11,7 +11,7 @@ export const rule = defineRule({
   presets: ["security"],
   crossResource: true,
   appliesTo: "workloads",
-  summary: "A workload runs as a ServiceAccount that RBAC of the input lets read Secrets, exec into pods, create pods, escalate, or do anything.",
+  summary: "A workload runs as a ServiceAccount that RBAC of the input lets read Secrets, exec into pods, run pods of its choosing, escalate, or do anything.",
   explanation: `Every container of a pod can use its ServiceAccount's token (mounted at
 /var/run/secrets/kubernetes.io/serviceaccount unless automountServiceAccountToken is false), so
 whoever gets code execution in the pod (a dependency with an RCE, an SSRF that reads the token
@@ -20,8 +20,9 @@ RoleBindings and ClusterRoleBindings naming the account, or a group it belongs t
 (system:serviceaccounts, system:serviceaccounts:<namespace>, system:authenticated), the Roles
 and ClusterRoles they grant, aggregated ClusterRoles included, and the bootstrap roles
 cluster-admin, admin and edit. It reports the dangerous part, in the terms of the rbac-* rules:
-reading Secrets, exec into pods, creating pods, escalate/bind/impersonate, nodes/proxy, or
-everything. Matching follows the authorizer (pkg/apis/rbac/v1/evaluation_helpers.go,
+reading Secrets, exec into pods, running pods of its choosing (creating pods or workloads,
+rewriting a workload's pod template, adding ephemeral containers: rbac-create-pods),
+escalate/bind/impersonate, nodes/proxy, or everything. Matching follows the authorizer (pkg/apis/rbac/v1/evaluation_helpers.go,
 pkg/registry/rbac/validation/rule.go appliesToUser). The role is reported by its own rule too;
 this finding names the workload that carries the risk.`,
   fix: "Give the workload its own ServiceAccount bound to a Role with only what it calls; move jobs that need more (CI, operators) out of application namespaces.",
