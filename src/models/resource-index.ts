@@ -239,7 +239,11 @@ export class ResourceIndex {
     return near ? this.nearestCopies(selected, near.file) : selected;
   }
 
-  /** Of `selected`, each resource defined once, and of those defined more than once the copy nearest to `file`. */
+  /**
+   * Of `selected`, each resource defined once, and of those defined more than once the copies
+   * nearest to `file` among all copies (nearestCopies): a copy the selector does not select may be
+   * the one meant, and then none of that object is selected.
+   */
   private nearestCopies(selected: Resource[], file: string): Resource[] {
     let copies: Set<Resource> | undefined;
     for (const r of selected) {
@@ -248,9 +252,12 @@ export class ResourceIndex {
     }
     if (!copies) return selected;
     const kept = new Set<Resource>();
+    const seen = new Set<readonly Resource[]>();
     for (const r of copies) {
       const named = this.byName.get(r.groupKind)!.get(r.namespace)!.get(r.name) as Resource[];
-      kept.add(nearest(named.filter((c) => copies.has(c)), file));
+      if (seen.has(named)) continue;
+      seen.add(named);
+      for (const c of nearestCopies(named, file)) kept.add(c);
     }
     return selected.filter((r) => !copies.has(r) || kept.has(r));
   }
@@ -389,6 +396,28 @@ function addNamed(map: Map<string, Resource | Resource[]>, name: string, r: Reso
   if (named === undefined) map.set(name, r);
   else if (Array.isArray(named)) named.push(r);
   else map.set(name, [named, r]);
+}
+
+/**
+ * The copies of one object nearest to `file`: the last one of that file (applied, it replaces the
+ * others), else every copy of the files sharing the most leading folders with it (equally near
+ * variants are all candidates: which one is meant is written nowhere).
+ */
+function nearestCopies(candidates: readonly Resource[], file: string): Resource[] {
+  const from = file.split("/");
+  let sameFile: Resource | undefined;
+  let best: Resource[] = [];
+  let bestScore = -1;
+  for (const c of candidates) {
+    if (c.file === file) sameFile = c;
+    if (sameFile) continue;
+    const to = c.file.split("/");
+    let shared = 0;
+    while (shared < from.length - 1 && shared < to.length - 1 && from[shared] === to[shared]) shared++;
+    if (shared > bestScore) [best, bestScore] = [[c], shared];
+    else if (shared === bestScore) best.push(c);
+  }
+  return sameFile ? [sameFile] : best;
 }
 
 /** The candidate whose file is nearest to `file`: the same file, else the most shared leading folders. */

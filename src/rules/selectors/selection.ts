@@ -208,7 +208,7 @@ export function includeSelectorsHint(entry: LabelSource, key: string, selector =
  */
 export function reportUnmatchedSelector({ resource, index, report }: CrossResourceContext, selector: Selector, field: SelectorField): void {
   const ns = resource.namespace;
-  if (index.podOwnersSelectedBy(ns, selector).length || index.derivedPodsSelectedBy(ns, selector).length) return;
+  if (index.podOwnersSelectedBy(ns, selector, resource).length || index.derivedPodsSelectedBy(ns, selector).length) return;
   const away = podsElsewhere(index, ns, selector);
   if (away) {
     report({
