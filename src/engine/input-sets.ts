@@ -9,7 +9,8 @@
  * an input file itself (web/app-a, not web/, when web/ holds only sample folders), so a sample's
  * set does not depend on which other folders the run names. A file below a kustomization that
  * names it nowhere (a rendered all-in-one manifest shipped beside a kustomize base) is not part of
- * its build: the files a kustomization leaves out of its directory are a set of their own.
+ * its build: it is in the sample folder it sits in below the kustomization's directory, and the
+ * files the kustomization leaves out at its own level are a set of their own.
  * Duplicates and selection look only inside a set (references by name may reach the whole
  * input: see ResourceIndex).
  */
@@ -85,9 +86,11 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
     home = "";
     for (let dir = dirname(absolute); ; dir = dirname(dir)) {
       if (kustomizations.has(dir)) {
-        // Below a kustomization that names it nowhere: with the other files it leaves out.
+        // Below a kustomization that names it nowhere: in a sample folder of its own below the
+        // kustomization's directory, or with the other files it leaves out at its own level.
         if (!named.get(dir)!.has(absolute) && !visibleFrom(dir).files.has(absolute)) {
-          home = `${dir}${sep}\u0000unlisted`;
+          const sample = sampleFolder(absolute, dir, holding);
+          home = sample === dir ? `${dir}${sep}\u0000unlisted` : sample;
           break;
         }
         home = dir;
