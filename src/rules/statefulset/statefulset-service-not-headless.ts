@@ -1,3 +1,4 @@
+import { containersOf, type Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { setField } from "../fixes.js";
 
@@ -51,7 +52,7 @@ otherwise.`,
     const headless = exposed
       ? `give StatefulSet "${resource.name}" a headless Service of its own (clusterIP: None, the same selector) and set serviceName to it`
       : `set spec.clusterIP: None on Service "${name}"`;
-    const remapped = remapsPorts(svc.get(["spec", "ports"]));
+    const remapped = remapsPorts(svc.get(["spec", "ports"]), resource);
     // An ExternalName Service needs another type and a NodePort or LoadBalancer one a Service of its own (choices); `clusterIPs` written beside it would disagree.
     const settable = type !== "ExternalName" && !exposed && svc.get(["spec", "clusterIPs"]) === undefined;
     const edit = [setField(svc, ["spec", "clusterIP"], "None")];
@@ -69,13 +70,22 @@ otherwise.`,
   },
 });
 
-/** Whether a port of the Service sends its clients to another port of the pod (a targetPort other than its own number: a name, or another number; 0, "" and unset mean the port itself). */
-function remapsPorts(ports: unknown): boolean {
+/**
+ * Whether a port of the Service sends its clients to another port of the pods: a targetPort
+ * other than its own number (0, "" and unset mean the port itself), or a name the StatefulSet's
+ * containers declare with another number (or do not declare: then which port it is is unknown).
+ */
+function remapsPorts(ports: unknown, statefulSet: Resource): boolean {
   if (!Array.isArray(ports)) return false;
+  const tpl = statefulSet.podTemplate;
+  const numberOf = (name: string) => {
+    for (const { container } of tpl ? containersOf(tpl) : []) for (const p of container.ports ?? []) if (p.name === name) return p.containerPort;
+    return undefined;
+  };
   return ports.some((p) => {
     if (!p || typeof p !== "object") return false;
     const { port, targetPort } = p as Record<string, unknown>;
     if (targetPort === undefined || targetPort === null || targetPort === 0 || targetPort === "") return false;
-    return targetPort !== port;
+    return (typeof targetPort === "string" ? numberOf(targetPort) : targetPort) !== port;
   });
 }
