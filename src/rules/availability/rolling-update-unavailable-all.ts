@@ -42,16 +42,16 @@ free; there, run more replicas on more nodes than one.`,
       path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"],
       message: `maxUnavailable ${JSON.stringify(written)} lets ${replicas === 1 ? "the only replica" : `all ${replicas} replicas`} be down at once during a rollout`,
       hint: holdsNodePort(resource)
-        ? "keep maxUnavailable below spec.replicas with more replicas, on more nodes than one: its pods hold a port of their node, so a surge pod (maxUnavailable: 0) only starts where another node has the port free"
+        ? `${replicas === 1 ? "raise spec.replicas above 1 and keep maxUnavailable below it" : `lower maxUnavailable below ${replicas}`}: the pods hold a port of their node, so a surge pod (maxUnavailable: 0 with maxSurge: 1) starts only where another node has the port free`
         : "set maxUnavailable: 0 and maxSurge: 1",
     });
   },
 });
 
-/** A container of the pod template takes a port of its node: a hostPort, or any port under hostNetwork (defaultHostNetworkPorts). */
+/** The pods take ports of their node: on the node's network (whatever they listen on), or a container's hostPort. */
 function holdsNodePort(resource: Resource): boolean {
   const tpl = resource.podTemplate;
   if (!tpl) return false;
-  const hostNetwork = tpl.spec.hostNetwork === true;
-  return containersOf(tpl).some(({ container }) => (container.ports ?? []).some((p) => (typeof p.hostPort === "number" && p.hostPort > 0) || (hostNetwork && typeof p.containerPort === "number")));
+  if (tpl.spec.hostNetwork === true) return true;
+  return containersOf(tpl).some(({ container }) => (container.ports ?? []).some((p) => typeof p.hostPort === "number" && p.hostPort > 0));
 }
