@@ -1,6 +1,6 @@
 import { defineRule } from "../types.js";
 import { capabilityRequests, portForwardRequests } from "./permissions.js";
-import { grantingRules, matchedVerbs, roleScope, rulesAllowing } from "./role-rules.js";
+import { allowingResources, grantingRules, matchedVerbs, removeResourcesHint, roleScope, rulesAllowing } from "./role-rules.js";
 
 const quoted = (verbs: readonly string[]) => verbs.map((v) => `"${v}"`).join(", ");
 
@@ -30,24 +30,25 @@ everything (rbac-wildcard) are not reported here.`,
   fix: "Remove pods/exec, pods/attach and pods/portforward from the rule; give humans exec and port-forward through a separate role bound only for debugging, not to workloads.",
   preventsStatus: [],
   check(ctx) {
-    const verbs = capabilityRequests("exec", ctx.settings.kubernetesVersion)[0].verbs;
+    const exec = capabilityRequests("exec", ctx.settings.kubernetesVersion);
+    const forward = portForwardRequests(ctx.settings.kubernetesVersion);
     const execs = new Set<string>();
     for (const { rule, at, resource } of grantingRules(ctx, "exec")) {
       execs.add(rule.path.join("."));
       ctx.report({
         path: at,
-        message: `rule allows ${quoted(matchedVerbs(rule, verbs))} on "${resource}": exec into pods ${roleScope(ctx)}`,
-        hint: "remove pods/exec and pods/attach from the rule",
+        message: `rule allows ${quoted(matchedVerbs(rule, exec[0].verbs))} on "${resource}": exec into pods ${roleScope(ctx)}`,
+        // Every entry that grants exec, attach or port-forward: what the hint leaves would be reported next.
+        hint: removeResourcesHint([...new Set([...allowingResources(rule, exec), ...allowingResources(rule, forward)])]),
       });
     }
-    const forward = portForwardRequests(ctx.settings.kubernetesVersion);
     for (const { rule, at, resource } of rulesAllowing(ctx, forward)) {
       // A subject that may exec reaches the pod's ports from inside it: one finding, about exec.
       if (execs.has(rule.path.join("."))) continue;
       ctx.report({
         path: at,
         message: `rule allows ${quoted(matchedVerbs(rule, forward[0].verbs))} on "${resource}": port-forward to any port of pods ${roleScope(ctx)}`,
-        hint: "remove pods/portforward from the rule",
+        hint: removeResourcesHint(allowingResources(rule, forward)),
       });
     }
   },

@@ -24,6 +24,18 @@ export function rulesAllowing(ctx: RuleContext, requests: readonly Request[]): A
   return out;
 }
 
+/** The resources entries of a rule, as written, that allow one of the requests (pods/exec, a wildcard entry, ...). */
+export function allowingResources(rule: PolicyRule, requests: readonly Request[]): string[] {
+  return rule.resources.filter((r) => allowsAny({ ...rule, resources: [r] }, requests));
+}
+
+/** The hint that takes the entries out of a rule: "remove" for named subresources, "replace" when a wildcard grants them. */
+export function removeResourcesHint(entries: readonly string[]): string {
+  const listed = entries.map((e) => JSON.stringify(e));
+  const list = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}` : listed[0];
+  return entries.some((e) => e.includes("*")) ? `replace ${list} with the resources the subjects need` : `remove ${list} from the rule`;
+}
+
 /** `Role "x"` or `ClusterRole "x"`, with where it applies. */
 export function roleScope(ctx: RuleContext): string {
   return ctx.resource.kind === "ClusterRole" ? "in every namespace it is bound for" : `in namespace "${ctx.resource.namespace}"`;
