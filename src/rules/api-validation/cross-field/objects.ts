@@ -5,6 +5,7 @@
  */
 import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
+import { compareVersions } from "../../schema/api-changes.js";
 import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
 import { PV_SOURCES } from "../../../models/one-of.js";
@@ -207,6 +208,8 @@ function v1Backend(backend: Obj): boolean {
 
 /** The class annotation that spec.ingressClassName replaced (networking annotationIngressClass). */
 const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+/** spec.ingressClassName, and ValidateIngressCreate's check that the annotation matches it, came in 1.18. */
+const INGRESS_CLASS_NAME_SINCE = "1.18";
 
 const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
 
@@ -535,14 +538,14 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "metadata.annotations.kubernetes.io/ingress.class",
     kinds: ["Ingress"],
-    constraint: "the kubernetes.io/ingress.class annotation equals spec.ingressClassName when both are set (checked on create)",
+    constraint: "the kubernetes.io/ingress.class annotation equals spec.ingressClassName when both are set (checked on create, from 1.18)",
     rule: "invalid-combination",
     upstream: `${NETWORKING} ValidateIngressCreate ("must match \`ingressClassName\` when both are specified")`,
     check(ctx) {
       const annotations = at(ctx.obj, ["metadata", "annotations"]);
       const className = at(ctx.obj, ["spec", "ingressClassName"]);
       // A nil ingressClassName is unset; "" is set (and differs from any class the annotation names).
-      if (!isMap(annotations) || !Object.hasOwn(annotations, INGRESS_CLASS_ANNOTATION) || typeof className !== "string") return;
+      if (compareVersions(ctx.kubernetesVersion, INGRESS_CLASS_NAME_SINCE) < 0 || !isMap(annotations) || !Object.hasOwn(annotations, INGRESS_CLASS_ANNOTATION) || typeof className !== "string") return;
       const annotated = annotations[INGRESS_CLASS_ANNOTATION];
       if (typeof annotated !== "string" || annotated === className) return;
       ctx.report({
