@@ -40,8 +40,9 @@ and are deprecated since. The kubernetes.io/ingress.class annotation named the c
 Ingress until Kubernetes 1.18 added spec.ingressClassName, which names an IngressClass object;
 from 1.27 the API server answers every Ingress created with the annotation and without the
 field with a warning ("annotation "kubernetes.io/ingress.class" is deprecated"). Controllers
-still read the annotation, but newer ones document the field first, and an Ingress that writes
-both with different classes is refused on create (invalid-combination). An Ingress whose
+still read the annotation, but newer ones document the field first. An Ingress that writes
+both is refused on create, up to 1.26 whatever the values and from 1.27 when they differ
+(invalid-combination reports it). An Ingress whose
 class is "gce" or "gce-internal" is left alone: GKE's Ingress controller reads only the
 annotation. Source: ${DEPRECATED_ANNOTATIONS.map((d) => d.upstream).join("; ")}.`,
   fix: "Set spec.ingressClassName to the name of the IngressClass the annotation stood for and remove the annotation, once the controller reads the field.",
@@ -53,7 +54,7 @@ annotation. Source: ${DEPRECATED_ANNOTATIONS.map((d) => d.upstream).join("; ")}.
       if (d.kind !== resource.kind || compareVersions(settings.kubernetesVersion, d.since) < 0) continue;
       const value: unknown = (annotations as Record<string, unknown>)[d.key];
       if (!Object.hasOwn(annotations, d.key) || typeof value !== "string" || d.annotationOnly.includes(value)) continue;
-      // With the field written too, the values agree (accepted without a warning) or differ (invalid-combination).
+      // With the field written too, the API server accepts it without a warning (equal values, 1.27 on) or refuses it (invalid-combination).
       if (resource.get(d.field) != null) continue;
       report({
         path: ["metadata", "annotations", d.key],
