@@ -3,6 +3,7 @@ import type { Rule } from "../types.js";
 import { rule as configmapSecretData } from "./configmap-secret-data.js";
 import { rule as cronjobConcurrency } from "./cronjob-concurrency-policy.js";
 import { rule as cronjobDeadline } from "./cronjob-starting-deadline-missing.js";
+import { rule as deprecatedAnnotation } from "./deprecated-annotation.js";
 import { rule as deprecatedServiceAccount } from "./deprecated-serviceaccount-field.js";
 import { rule as envSecretLiteral } from "./env-secret-literal.js";
 import { rule as pullPolicy } from "./image-pull-policy-moving-tag.js";
@@ -26,6 +27,7 @@ export const rules: Rule[] = [
   cronjobConcurrency,
   jobTtl,
   deprecatedServiceAccount,
+  deprecatedAnnotation,
   networkPolicy,
   serviceExposed,
   ingressTls,

@@ -29,7 +29,7 @@ export const rule = defineRule({
   appliesTo: [...SERVICE_CALLER_KINDS],
   reportsAbsentObjects: true,
   hasSuggestions: true,
-  summary: "An admission webhook, APIService or CRD conversion webhook names a Service, or a port of it, that the manifests do not define.",
+  summary: "An admission webhook, APIService or CRD conversion webhook names a Service, or a port of it, that the manifests do not define, or a headless Service.",
   explanation: `The API server calls some Services itself: admission webhooks
 (\`webhooks[].clientConfig.service\` of a ValidatingWebhookConfiguration or
 MutatingWebhookConfiguration), aggregated APIs (\`spec.service\` of an APIService, such as
@@ -46,14 +46,17 @@ ServicePortError) and its API is gone: \`kubectl top\` and HorizontalPodAutoscal
 metrics stop working when it is metrics.k8s.io. A CRD whose conversion webhook cannot be called
 cannot serve its custom resources in any version other than the stored one.
 The Service is reported missing under the reference policy (\`--references\`): with a partial
-input only when the input defines Services in the namespace named. A \`url\` clientConfig names
+input only when the input defines Services in the namespace named. A headless Service
+(clusterIP: None) fails the same way: the API server calls the Service at its cluster IP and
+refuses one without (\`cannot route to service with ClusterIP "None"\`), unless it runs with
+--enable-aggregator-routing, which calls the endpoints instead. A \`url\` clientConfig names
 no Service and is not checked; a port is not checked for an ExternalName Service, which the API
 server calls at its external name.`,
   fix: "Fix the Service's namespace, name or port in the reference, or add the Service (with that port) to the manifests.",
   preventsStatus: [],
   check(ctx) {
     for (const ref of webhookServiceReferences(ctx.resource)) {
-      if (findReferenced(ctx.index, "Service", ref.namespace, ref.name)) checkPort(ctx, ref);
+      if (findReferenced(ctx.index, "Service", ref.namespace, ref.name)) checkService(ctx, ref);
       else if (reportsAbsent(ctx, "Service", ref.namespace)) reportMissing(ctx, ref);
     }
   },
@@ -73,12 +76,25 @@ function reportMissing({ index, report }: CrossResourceContext, ref: WebhookServ
   });
 }
 
-/** The port must be one of the Service's ports: the API server looks it up among spec.ports[].port (k8s.io/apiserver pkg/util/proxy/proxy.go ResolveCluster). */
-function checkPort({ resource, index, report }: CrossResourceContext, ref: WebhookServiceReference): void {
+/**
+ * The API server calls the Service at its cluster IP (k8s.io/apiserver pkg/util/proxy/proxy.go
+ * ResolveCluster): a headless one is refused, whatever the port; otherwise the port must be one of
+ * spec.ports[].port. An ExternalName Service is called at its external name with the port as written.
+ */
+function checkService({ resource, index, report }: CrossResourceContext, ref: WebhookServiceReference): void {
   const svc = index.find("Service", ref.namespace, ref.name, resource);
   const spec = svc?.spec("Service");
-  // ExternalName: called at the external name with the port as written (ResolveCluster).
   if (!svc || !spec || spec.type === "ExternalName") return;
+  if (spec.clusterIP === "None" && (spec.type === undefined || spec.type === "ClusterIP")) {
+    report({
+      path: [...ref.path, "name"],
+      message: `Service "${ref.name}" is headless (clusterIP: None), but the API server calls the Service at its cluster IP; ${consequence(ref.caller)}`,
+      severity: severityOf(ref.caller),
+      hint: "add a Service with the same selector and ports but no clusterIP: None, and name it in the reference (clusterIP cannot change in place)",
+      related: { resource: svc, path: ["spec", "clusterIP"], message: `Service "${ref.name}"` },
+    });
+    return;
+  }
   const ports = spec.ports ?? [];
   if (ports.some((p) => p.port === ref.port)) return;
   const exposed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(", ");

@@ -20,7 +20,8 @@ and a resource; NetworkPolicy peers mixing ipBlock with selectors; a policy rule
 resources or resourceNames with nonResourceURLs; a PodDisruptionBudget with
 both minAvailable and maxUnavailable; a DaemonSet rolling update with both maxSurge and
 maxUnavailable above zero (maxUnavailable defaults to 1); an Ingress whose
-kubernetes.io/ingress.class annotation differs from its ingressClassName (refused on create); a
+kubernetes.io/ingress.class annotation differs from its ingressClassName (refused on create; before
+1.27 even the same value is); a
 ValidatingAdmissionPolicyBinding with both Deny and Warn; a localhostProfile on a seccomp or
 AppArmor profile whose type is not Localhost; a seccomp or AppArmor annotation that names another profile
 than the securityContext field of the same pod or container (AppArmor from 1.30); a LimitRange whose min, defaultRequest, default and

@@ -5,6 +5,7 @@
  */
 import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
+import { compareVersions } from "../../schema/api-changes.js";
 import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
 import { PV_SOURCES } from "../../../models/one-of.js";
@@ -207,6 +208,10 @@ function v1Backend(backend: Obj): boolean {
 
 /** The class annotation that spec.ingressClassName replaced (networking annotationIngressClass). */
 const INGRESS_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+/** spec.ingressClassName, and ValidateIngressCreate's check of the annotation beside it, came in 1.18. */
+const INGRESS_CLASS_NAME_SINCE = "1.18";
+/** Up to 1.26 ValidateIngressCreate refused the annotation beside the field whatever their values; 1.27 allows equal ones (kubernetes/kubernetes#115447). */
+const INGRESS_CLASS_EQUAL_ALLOWED_SINCE = "1.27";
 
 const isV1Ingress = (ctx: CheckContext) => ctx.resource.apiVersion === "networking.k8s.io/v1";
 
@@ -535,20 +540,27 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "metadata.annotations.kubernetes.io/ingress.class",
     kinds: ["Ingress"],
-    constraint: "the kubernetes.io/ingress.class annotation equals spec.ingressClassName when both are set (checked on create)",
+    constraint: "the kubernetes.io/ingress.class annotation is not set beside spec.ingressClassName (from 1.18; from 1.27 it may be, with the same value; checked on create)",
     rule: "invalid-combination",
-    upstream: `${NETWORKING} ValidateIngressCreate ("must match \`ingressClassName\` when both are specified")`,
+    upstream: `${NETWORKING} ValidateIngressCreate ("can not be set when the class field is also set" up to 1.26; "must match \`ingressClassName\` when both are specified" from 1.27)`,
     check(ctx) {
       const annotations = at(ctx.obj, ["metadata", "annotations"]);
       const className = at(ctx.obj, ["spec", "ingressClassName"]);
       // A nil ingressClassName is unset; "" is set (and differs from any class the annotation names).
-      if (!isMap(annotations) || !Object.hasOwn(annotations, INGRESS_CLASS_ANNOTATION) || typeof className !== "string") return;
+      if (compareVersions(ctx.kubernetesVersion, INGRESS_CLASS_NAME_SINCE) < 0 || !isMap(annotations) || !Object.hasOwn(annotations, INGRESS_CLASS_ANNOTATION) || typeof className !== "string") return;
       const annotated = annotations[INGRESS_CLASS_ANNOTATION];
-      if (typeof annotated !== "string" || annotated === className) return;
+      if (typeof annotated !== "string") return;
+      const equalAllowed = compareVersions(ctx.kubernetesVersion, INGRESS_CLASS_EQUAL_ALLOWED_SINCE) >= 0;
+      if (annotated === className && equalAllowed) return;
       ctx.report({
         path: ["metadata", "annotations", INGRESS_CLASS_ANNOTATION],
-        message: `annotation ${INGRESS_CLASS_ANNOTATION} "${annotated}" differs from ingressClassName "${className}": the API server refuses to create an Ingress whose class is given two ways`,
-        hint: `remove the deprecated ${INGRESS_CLASS_ANNOTATION} annotation and keep ingressClassName (or make them equal)`,
+        message:
+          annotated === className
+            ? `annotation ${INGRESS_CLASS_ANNOTATION} "${annotated}" is set beside ingressClassName "${className}": before 1.27 the API server refuses to create an Ingress that names its class both ways, even with the same value`
+            : `annotation ${INGRESS_CLASS_ANNOTATION} "${annotated}" differs from ingressClassName "${className}": the API server refuses to create an Ingress whose class is given two ways`,
+        hint: equalAllowed
+          ? `remove the deprecated ${INGRESS_CLASS_ANNOTATION} annotation and keep ingressClassName (or make them equal)`
+          : `remove the deprecated ${INGRESS_CLASS_ANNOTATION} annotation and keep ingressClassName`,
       });
     },
   },
