@@ -262,6 +262,8 @@ interface MisplacedHome {
   path?: Path;
   /** The type of the object the key goes into. */
   objectCode: TypeCode;
+  /** The home is two objects up (a Deployment's replicas in its pod template's spec): a likely home, but a guess, so the move is offered, not applied. */
+  far?: boolean;
   /** The home is the one item of a list written beside the key: the list's path, and whether its items have a name. */
   item?: { list: string; named: boolean };
   /** The object there sets another member of the key's one-of group: no home after all (unknownField says why). */
@@ -673,9 +675,11 @@ class Walker {
           `move one of ${JSON.stringify(key)} and ${JSON.stringify(rival.member)} to ${formatPath(home.path!.slice(0, -1))} and remove the other`,
           move && { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] },
         );
-      } else if (home.item) {
+      } else if (home.item || home.far) {
         // The one item of a list is the likely home, but a guess: the move may break a rule across the item's fields (tolerationSeconds with effect NoSchedule), so it is offered, not applied.
-        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}, if that item is the one you meant`, move && { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] });
+        // So is a home two objects up: the key may come from an embedded object (a claim template's spec) rather than the workload's.
+        const hint = home.item ? `move ${JSON.stringify(key)} to ${home.at}, if that item is the one you meant` : `move ${JSON.stringify(key)} to ${home.at}`;
+        finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, hint, move && { suggestions: [{ description: `move ${JSON.stringify(key)} to ${home.at}`, fix: move }] });
       } else finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home.at}`, `move ${JSON.stringify(key)} to ${home.at}`, move && { fix: move });
       if (home.path) this.supplies(home.path, [...path, key]);
       this.misplaced?.push({ path: [...path, key], value, home: home.segments });
@@ -801,6 +805,7 @@ class Walker {
       exact,
       path: [...holderPath, key],
       objectCode: holderCode,
+      ...(levels > 1 ? { far: true } : {}),
       ...(conflict ? { blocked: { object: formatPath(holderPath) || this.resource.kind, conflict } } : {}),
     };
   }
