@@ -1,8 +1,12 @@
 import { defineRule } from "../types.js";
 import { isPlainValue, isSensitiveName } from "./sensitive-names.js";
 
-/** A `key = value` or `key: value` line of a config file whose key names a credential; group 1 is the key. */
-const ASSIGNMENT = /^[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*[:=][ \t]*["']?([^\s"'#]+)/gm;
+/**
+ * A `key = value` or `key: value` line of a config file; group 1 is the key, group 2 the value's
+ * first word. A flow list or map (`secret: [ status, secret ]`, a kube-state-metrics label path)
+ * is no literal value.
+ */
+const ASSIGNMENT = /^[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*[:=][ \t]*(?![[{])["']?([^\s"'#]+)/gm;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
 
 export const rule = defineRule({
