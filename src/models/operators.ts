@@ -440,6 +440,49 @@ const EXTERNAL_SECRETS: Operator = {
   ],
 };
 
+/** The labels of the pods of a Rollout's canary experiment templates: the Rollout's pod template's, with the template's metadata.labels over them. */
+function rolloutExperimentPods(cr: Resource): DerivedPods[] {
+  const steps = cr.get(["spec", "strategy", "canary", "steps"]);
+  if (!Array.isArray(steps)) return [];
+  const base = labelsAt(cr, ["spec", "template", "metadata", "labels"]);
+  const out: DerivedPods[] = [];
+  steps.forEach((step, i) => {
+    const templates = (step as { experiment?: { templates?: unknown } } | null)?.experiment?.templates;
+    if (!Array.isArray(templates)) return;
+    templates.forEach((_, j) => {
+      out.push({ labels: { ...base, ...labelsAt(cr, ["spec", "strategy", "canary", "steps", i, "experiment", "templates", j, "metadata", "labels"]) }, addedKeys: ROLLOUTS_ADDED });
+    });
+  });
+  return out;
+}
+
+/** The pod template hash the Rollouts controller puts on the pods of every ReplicaSet it makes. */
+const ROLLOUTS_ADDED = ["rollouts-pod-template-hash"];
+
+const ARGO_ROLLOUTS: Operator = {
+  name: "Argo Rollouts",
+  project: "https://github.com/argoproj/argo-rollouts",
+  sources: [
+    "rollout/experiment.go GetExperimentFromTemplate (an experiment step's template: the canary or stable ReplicaSet's pod template, with the step template's metadata.labels added to its labels and selector)",
+    "experiments/replicaset.go newReplicaSetFromTemplate (an Experiment's ReplicaSets from spec.templates[].template, their pods labelled rollouts-pod-template-hash=<hash>)",
+  ],
+  kinds: [
+    {
+      type: "Rollout.argoproj.io",
+      summary: "besides its own pods, the pods of each canary experiment step's templates: the pod template's labels with the template's metadata.labels",
+      derive: (cr) => ({ pods: rolloutExperimentPods(cr) }),
+    },
+    {
+      type: "Experiment.argoproj.io",
+      summary: "pods labelled as each spec.templates[].template",
+      derive: (cr) => {
+        const templates = cr.get(["spec", "templates"]);
+        return { pods: (Array.isArray(templates) ? templates : []).map((_, j) => ({ labels: labelsAt(cr, ["spec", "templates", j, "template", "metadata", "labels"]), addedKeys: ROLLOUTS_ADDED })) };
+      },
+    },
+  ],
+};
+
 /** Every operator the table knows, in the order of the docs page. */
 export const OPERATORS: readonly Operator[] = [
   PROMETHEUS_OPERATOR,
@@ -454,6 +497,7 @@ export const OPERATORS: readonly Operator[] = [
   CERT_MANAGER,
   SEALED_SECRETS,
   EXTERNAL_SECRETS,
+  ARGO_ROLLOUTS,
 ];
 
 /** The table's entries by the custom resource's GroupKind. */
