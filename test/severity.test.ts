@@ -80,12 +80,15 @@ describe("reportedSeverity", () => {
   });
 });
 
-test("webhook-service-missing: an error when failurePolicy is Fail (the admissionregistration.k8s.io/v1 default), a warning when Ignore (the v1beta1 default)", async () => {
+test("webhook-service-missing: an error when failurePolicy is Fail (the admissionregistration.k8s.io/v1 default), a warning when Ignore (the v1beta1 default) and for the conversion webhook of a CRD with one version", async () => {
   const severities = async (file: string, version: string) => {
     const result = await cli(["--kubernetes-version", version, join(ROOT, "fixtures", "rules", "webhook-service-missing", file)]);
     return result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "webhook-service-missing").map((d) => `${d.line} ${d.severity}`);
   };
   expect(await severities("admission-webhooks.yaml", "1.34")).toEqual(["39 error", "47 error", "56 warning", "82 warning"]);
   expect(await severities("ports.yaml", "1.34")).toEqual(["46 error", "51 error", "62 warning"]);
-  expect(await severities("v1beta1.yaml", "1.21")).toEqual(["27 warning", "46 error", "65 error"]);
+  expect(await severities("v1beta1.yaml", "1.21")).toEqual(["27 warning", "46 error", "71 error"]);
+  // A CRD with one version: the API server does not call its conversion webhook yet.
+  expect(await severities("crd-conversion-one-version.yaml", "1.21")).toEqual(["43 warning", "72 warning", "92 warning"]);
+  expect(await severities("crd-conversion.yaml", "1.34")).toEqual(["47 error"]);
 });

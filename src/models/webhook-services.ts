@@ -10,7 +10,10 @@
  * - CustomResourceDefinition with `spec.conversion.strategy: Webhook`: `spec.conversion.webhook.clientConfig.service`
  *   in apiextensions.k8s.io/v1, `spec.conversion.webhookClientConfig.service` in v1beta1
  *   (k8s.io/apiextensions-apiserver pkg/apis/apiextensions/v1/types.go CustomResourceConversion,
- *   ServiceReference: port defaults to 443).
+ *   ServiceReference: port defaults to 443). A CRD with one version never has the webhook called
+ *   (webhook_converter.go getObjectsToConvert sends only objects not already in the requested
+ *   version, and status.storedVersions may only name versions of spec.versions:
+ *   ValidateCustomResourceDefinitionStoredVersions), until a second version is added.
  * A `url` clientConfig names no Service and is not read.
  */
 import type { Path } from "../types.js";
@@ -26,7 +29,7 @@ const DEFAULT_SERVICE_PORT = 443;
 export type ServiceCaller =
   | { kind: "admission webhook"; webhook: string; failurePolicy: "Fail" | "Ignore"; mutating: boolean }
   | { kind: "aggregated API"; apiService: string }
-  | { kind: "conversion webhook"; crd: string };
+  | { kind: "conversion webhook"; crd: string; oneVersion: boolean };
 
 export interface WebhookServiceReference {
   namespace: string;
@@ -74,12 +77,19 @@ export function webhookServiceReferences(r: Resource): WebhookServiceReference[]
     case "CustomResourceDefinition": {
       if (r.group !== "apiextensions.k8s.io" || r.get(["spec", "conversion", "strategy"]) !== "Webhook") return [];
       const path = r.apiVersion === "apiextensions.k8s.io/v1beta1" ? ["spec", "conversion", "webhookClientConfig", "service"] : ["spec", "conversion", "webhook", "clientConfig", "service"];
-      const ref = serviceAt(r, path, { kind: "conversion webhook", crd: r.name });
+      const ref = serviceAt(r, path, { kind: "conversion webhook", crd: r.name, oneVersion: crdVersionCount(r) === 1 });
       return ref ? [ref] : [];
     }
     default:
       return [];
   }
+}
+
+/** The versions a CRD lists: spec.versions, else (apiextensions.k8s.io/v1beta1) its single spec.version. */
+function crdVersionCount(r: Resource): number {
+  const versions = r.get(["spec", "versions"]);
+  if (Array.isArray(versions)) return versions.length;
+  return typeof r.get(["spec", "version"]) === "string" ? 1 : 0;
 }
 
 function admissionWebhooks(r: Resource): WebhookServiceReference[] {

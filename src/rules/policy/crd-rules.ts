@@ -9,9 +9,13 @@
  * only run on update: an offline linter sees no old object, so they are skipped. One cost
  * budget (RuntimeCELCostBudget) covers all rules of one object. A rule that fails to evaluate
  * (no such key, overflow...) rejects the object like a false one: validateExpressions appends a
- * field.Invalid "<error> evaluating rule: <rule>", so it is an error too. Rules that the API server
- * of the target release drops from the CRD on write (x-kubernetes-validations before 1.25, with
- * CustomResourceValidationExpressions off: feature-gated-field's) are not kept, so not run.
+ * field.Invalid "<error> evaluating rule: <rule>", so it is an error too. What the API server of
+ * the target release does not keep of the CRD is not read: rules it drops on write
+ * (x-kubernetes-validations before 1.25, with CustomResourceValidationExpressions off:
+ * feature-gated-field's) or prunes on decode as a field it does not serve (x-kubernetes-validations
+ * before 1.23, anywhere in the schema: unknown-field's "served from") are not run, and a rule's
+ * field it does not serve yet (messageExpression before 1.27, fieldPath and reason before 1.28)
+ * is read as absent.
  */
 import { memoKey } from "../../models/run-memo.js";
 import { exactIntegersOf, pathKey } from "../../models/exact-integers.js";
@@ -26,6 +30,7 @@ import { asWritten, exceededMessage } from "./budget.js";
 import { goTrimSpace, usableMessage } from "./message-expression.js";
 import { onObject, recordWrongType } from "./wrong-types.js";
 import { droppedFields, isWithin } from "../schema/gates-off.js";
+import { unservedFields } from "../schema/validate.js";
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -134,6 +139,21 @@ function withRuleObjectMeta(self: unknown): unknown {
   return { ...self, metadata };
 }
 
+/** The fields of a rule entry the rule can do without. */
+const OPTIONAL_RULE_FIELDS = ["message", "messageExpression", "fieldPath", "reason"] as const;
+
+/** `rule` as the API server keeps it when the CRD loses the fields `lost`; undefined when the rule itself is lost. */
+function keptRule(rule: CrdRule, lost: readonly Path[]): CrdRule | undefined {
+  if (isWithin(rule.at, lost)) return undefined;
+  let kept = rule;
+  for (const key of OPTIONAL_RULE_FIELDS) {
+    if (kept[key] === undefined || !isWithin([...rule.at, key], lost)) continue;
+    kept = { ...kept };
+    delete kept[key];
+  }
+  return kept;
+}
+
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD validation rule findings by resource");
 
 const NO_FINDINGS: readonly Finding[] = [];
@@ -146,8 +166,9 @@ export function crdRuleFindings(resource: Resource, index: ResourceIndex, releas
   let found = cache.get(resource);
   if (!found) {
     found = [];
-    const dropped = droppedFields(own.definition.crd, index.memo.get, release);
-    const walker = new RuleWalker(resource, index, own.definition.crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], dropped, found);
+    const crd = own.definition.crd;
+    const lost = [...droppedFields(crd, index.memo.get, release), ...unservedFields(crd, index.memo.get, release)];
+    const walker = new RuleWalker(resource, index, crd, own.version.statusSubresource, [...own.version.path, "schema", "openAPIV3Schema"], lost, found);
     const defaulted = withSchemaDefaults(resource.raw, own.version.schema);
     walker.walk(defaulted, celUnderSchema(defaulted, own.version.schema, exactIntegersOf(resource.raw)), own.version.schema, [], []);
     cache.set(resource, found);
@@ -166,8 +187,8 @@ class RuleWalker {
     private readonly crd: Resource,
     private readonly skipStatus: boolean,
     private readonly schemaRoot: Path,
-    /** Fields of the CRD the API server drops on write at the target release. */
-    private readonly dropped: readonly Path[],
+    /** Fields of the CRD the API server does not keep at the target release (dropped on write, pruned as unserved). */
+    private readonly lost: readonly Path[],
     private readonly out: Finding[],
   ) {
     this.budget = { remaining: celEngine().RUNTIME_BUDGET };
@@ -178,7 +199,7 @@ class RuleWalker {
     if (value === null || value === undefined || this.stopped) return;
     const resourceRoot = path.length === 0 || schema["x-kubernetes-embedded-resource"] === true;
     const declared = rulesOf(schema, [...this.schemaRoot, ...schemaPath]);
-    const rules = this.dropped.length ? declared.filter((r) => !isWithin(r.at, this.dropped)) : declared;
+    const rules = this.lost.length ? declared.flatMap((r) => keptRule(r, this.lost) ?? []) : declared;
     if (rules.length) {
       const self = resourceRoot ? withRuleObjectMeta(cel) : cel;
       for (const rule of rules) this.evaluate(rule, self, path, schema, resourceRoot);

@@ -17,9 +17,12 @@ part of the input (or of --context), each custom resource is checked against its
 same CEL libraries Kubernetes provides (lists, regex, URLs, quantities, IP addresses and CIDRs,
 named formats, strings and sets); the finding sits at the field the rule names and points back to
 the rule in the CRD. Transition rules (those that read \`oldSelf\`) only run when an object is
-updated and are not evaluated offline. Before 1.25 the API server drops the rules from the CRD
-unless the CustomResourceValidationExpressions feature gate is on (feature-gated-field reports
-them), so at such a target they are not evaluated either. A rule that fails to evaluate on an object (it reads a field
+updated and are not evaluated offline. Before 1.23 the API server does not serve
+\`x-kubernetes-validations\` and prunes it from the CRD (unknown-field reports it), and before 1.25
+it drops the rules unless the CustomResourceValidationExpressions feature gate is on
+(feature-gated-field reports them): at such a target they are not evaluated either. A rule's
+\`messageExpression\` (before 1.27), \`fieldPath\` and \`reason\` (before 1.28) are pruned the same
+way: the finding then says the rule's \`message\` and sits at the field that declares the rule. A rule that fails to evaluate on an object (it reads a field
 the object leaves out without \`has()\`, an int overflows) rejects the object too, and is reported
 as an error with the test that guards the field. Like the API server, evaluation is bounded: a rule whose
 cost exceeds the per-expression limit (1,000,000) is stopped and reported, and the rules of one

@@ -279,6 +279,33 @@ interface MisplacedHome {
 const NO_MOVES: readonly MovedFields[] = [];
 
 /**
+ * The fields of a CRD's JSONSchemaProps that hold a schema in one of two forms, which the OpenAPI
+ * types as free-form (JSONSchemaPropsOrArray, JSONSchemaPropsOrBool, JSONSchemaPropsOrStringArray:
+ * their UnmarshalJSON in k8s.io/apiextensions-apiserver pkg/apis/apiextensions/v1/marshal.go reads
+ * an object as a JSONSchemaProps): items is a schema or a list of schemas, additionalProperties
+ * and additionalItems a schema or a boolean, each value of dependencies a schema or a list of
+ * property names.
+ */
+const SCHEMA_FORMS: ReadonlyMap<string, "schema or list" | "schema or boolean" | "map of schema or names"> = new Map([
+  ["items", "schema or list"],
+  ["additionalProperties", "schema or boolean"],
+  ["additionalItems", "schema or boolean"],
+  ["dependencies", "map of schema or names"],
+]);
+
+/** The catalogue's code of a CRD's JSONSchemaProps (spec.versions[].schema.openAPIV3Schema): a function of the catalogue alone. */
+let schemaPropsCode: TypeCode | undefined;
+function jsonSchemaPropsCode(crd: KindInfo): TypeCode | undefined {
+  if (schemaPropsCode !== undefined) return schemaPropsCode;
+  let code: TypeCode | undefined = crd.type;
+  for (const field of ["spec", "versions", "schema", "openAPIV3Schema"]) {
+    if (code?.[0] === "[") code = innerCode(code);
+    code = code?.[0] === "#" ? objectType(code).fields.get(field) : undefined;
+  }
+  return (schemaPropsCode = code);
+}
+
+/**
  * The walk keeps one path, pushed and popped as it goes down, and copies it only into a finding
  * (a copy per node was 60 MB of garbage on 10,000 resources).
  */
@@ -301,6 +328,8 @@ class Walker {
    */
   private supplied: Map<string, Path> | undefined;
   private missing: Map<string, Finding> | undefined;
+  /** The code of JSONSchemaProps, in a CustomResourceDefinition only: the schemas in SCHEMA_FORMS fields are walked as such. */
+  private readonly schemaProps: TypeCode | undefined;
 
   constructor(
     private readonly resource: Resource,
@@ -311,6 +340,7 @@ class Walker {
     private readonly unserved?: Path[],
   ) {
     this.metaCode = objectType(target.info.type).fields.get("metadata");
+    this.schemaProps = target.info.kind === "CustomResourceDefinition" && target.info.apiVersion === "apiextensions.k8s.io/v1" ? jsonSchemaPropsCode(target.info) : undefined;
   }
 
   private report(rule: SchemaRuleId, finding: Finding) {
@@ -530,12 +560,15 @@ class Walker {
     this.objectDepths.push(path.length);
     this.objectValues.push(value);
     let unknown: Array<[string, unknown]> | undefined;
+    const isSchema = code === this.schemaProps;
     for (const key in value) {
       if (path.length === 0 && key === "status") continue;
       if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
       if (fieldCode === undefined) (unknown ??= []).push([key, value[key]]);
-      else if (!this.release || !this.newerThanTarget(code, key, path)) this.walkField(key, value[key], fieldCode);
+      else if (this.release && this.newerThanTarget(code, key, path)) continue;
+      else if (isSchema && SCHEMA_FORMS.has(key)) this.walkSchemaForm(key, value[key], code);
+      else this.walkField(key, value[key], fieldCode);
     }
     let moved = NO_MOVES;
     if (unknown) {
@@ -561,6 +594,16 @@ class Walker {
     this.objectCodes.pop();
     this.objectDepths.pop();
     this.objectValues.pop();
+  }
+
+  /** A SCHEMA_FORMS field of a JSONSchemaProps: its schemas are JSONSchemaProps (`schema`), its other forms accepted. */
+  private walkSchemaForm(key: string, value: unknown, schema: TypeCode) {
+    this.path.push(key);
+    const form = SCHEMA_FORMS.get(key);
+    if (isMap(value) && form !== "map of schema or names") this.walkObject(value, schema);
+    else if (Array.isArray(value) && form === "schema or list") for (let i = 0; i < value.length; i++) this.walkField(i, value[i], schema);
+    else if (isMap(value)) for (const k in value) if (isMap(value[k])) this.walkField(k, value[k], schema);
+    this.path.pop();
   }
 
   /** A field of the newest catalogue that the target release does not have yet, reported as unknown there. */

@@ -14,12 +14,18 @@ function consequence(caller: ServiceCaller): string {
     case "aggregated API":
       return `the API of APIService "${caller.apiService}" is unavailable`;
     case "conversion webhook":
-      return `custom resources of "${caller.crd}" cannot be converted between versions`;
+      return caller.oneVersion
+        ? `custom resources of "${caller.crd}" have one version, so the API server does not call the webhook yet; once a second version is added they cannot be converted between versions`
+        : `custom resources of "${caller.crd}" cannot be converted between versions`;
   }
 }
 
-/** A webhook that fails open breaks nothing but itself: a warning; every other call that fails breaks requests. */
-const severityOf = (caller: ServiceCaller): Severity => (caller.kind === "admission webhook" && caller.failurePolicy === "Ignore" ? "warning" : "error");
+/**
+ * A webhook that fails open breaks nothing but itself, and the conversion webhook of a CRD with one
+ * version is not called yet: a warning; every other call that fails breaks requests.
+ */
+const severityOf = (caller: ServiceCaller): Severity =>
+  (caller.kind === "admission webhook" && caller.failurePolicy === "Ignore") || (caller.kind === "conversion webhook" && caller.oneVersion) ? "warning" : "error";
 
 export const rule = defineRule({
   id: "webhook-service-missing",
@@ -44,7 +50,9 @@ being applied; with Ignore (the default in v1beta1) the requests go through with
 (reported as a warning). An APIService is marked Available=False (ServiceNotFound,
 ServicePortError) and its API is gone: \`kubectl top\` and HorizontalPodAutoscalers on resource
 metrics stop working when it is metrics.k8s.io. A CRD whose conversion webhook cannot be called
-cannot serve its custom resources in any version other than the stored one.
+cannot serve its custom resources in any version other than the stored one; a CRD with one
+version has every object stored and requested in it, so the API server does not call the webhook
+until a second version is added (a warning).
 The Service is reported missing under the reference policy (\`--references\`): with a partial
 input only when the input defines Services in the namespace named. A headless Service
 (clusterIP: None) fails the same way: the API server calls the Service at its cluster IP and
