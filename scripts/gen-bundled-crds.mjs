@@ -250,8 +250,13 @@ function docsPage({ releases }) {
   out.push("What the declarations keep, and so what is checked: fields, required fields, string enums,");
   out.push("int-or-string, lists and maps. What they lose: integer versus number (any number is accepted),");
   out.push("defaults, patterns and ranges. A cluster may run a newer release than the one bundled, which can");
-  out.push("add fields and enum values: a field or value the bundled schema does not know is reported as");
-  out.push("`info` unless it is a near miss of a known one (a typo), which is an error like for built-in kinds.");
+  out.push("add fields, enum values and defaults and stop requiring a field. So every finding that rests on");
+  out.push("what the bundled schema does not know is reported as `info`, with the bundled release named: an");
+  out.push("unknown field, even a near miss of a known one (`onepasswordSDK` beside `onepassword`), a key the");
+  out.push("schema places elsewhere, a value outside its enum, a missing required field (it may have a default).");
+  out.push("A value of the wrong type for a field the schema declares (a list where a string goes) stays an");
+  out.push("error. For an exact check, pass the CustomResourceDefinitions of the release the cluster runs with");
+  out.push("`--context`: a CRD of the input or the context always wins over the bundled schema.");
   out.push("`status` is not checked (the controller writes it).");
   out.push("");
   out.push("| project | package | generated from | API groups | kinds |");

@@ -2,6 +2,7 @@ import { renameReference } from "../fixes.js";
 import { ingressServiceBackends } from "../../models/ingress.js";
 import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
+import { isAlbActionBackend } from "./alb-actions.js";
 
 export const rule = defineRule({
   id: "ingress-backend-missing",
@@ -17,7 +18,11 @@ the ingress controller has nowhere to send the traffic: requests for that host a
 k8s-lint reports it when the input defines Services in that namespace and none has this name,
 which is most likely a typo or a renamed Service. Backends are read in the shape of the
 Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8s.io/v1,
-\`serviceName\` and \`spec.backend\` in networking.k8s.io/v1beta1 and extensions/v1beta1.`,
+\`serviceName\` and \`spec.backend\` in networking.k8s.io/v1beta1 and extensions/v1beta1. A backend
+with the AWS Load Balancer Controller's port name \`use-annotation\` names an action, not a
+Service: it is skipped when the Ingress has the annotation
+\`alb.ingress.kubernetes.io/actions.<name>\` or an Argo Rollout's \`trafficRouting.alb\` names the
+Ingress and that Service (the Rollouts controller writes the annotation).`,
   fix: "Fix the backend's Service name (service.name, or serviceName before networking.k8s.io/v1), or add the Service to the manifests (in the Ingress's namespace).",
   hasSuggestions: true,
   preventsStatus: [],
@@ -27,7 +32,7 @@ Ingress's version: \`service.name\` and \`spec.defaultBackend\` in networking.k8
     if (backends.length === 0 || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const b of backends) {
       // A Service an operator makes from a custom resource of the input (Kibana's <name>-kb-http...) is there.
-      if (findReferenced(index, "Service", resource.namespace, b.name)) continue;
+      if (findReferenced(index, "Service", resource.namespace, b.name) || isAlbActionBackend(resource, b, index)) continue;
       const similar = similarlyNamed(index, "Service", resource.namespace, b.name);
       const operator = similar ? undefined : unknownProducer(index, resource.namespace, b.name);
       report({

@@ -4,8 +4,10 @@
  * (pruned) fields, types, enums, int-or-string, required fields. metadata is always ObjectMeta;
  * apiVersion and kind are implicit. Reports under the same rule ids as the catalogue checks.
  * Without such a CRD, a kind of a bundled release (models/bundled-crds) is validated against
- * the bundled schema; the cluster may run a newer release, which can add fields and enum values,
- * so a field or value the bundled schema does not know is info unless it is a near miss.
+ * the bundled schema; the cluster may run a newer release, which can add fields, enum values and
+ * defaults, so every finding that rests on what the bundled schema does not know (an unknown
+ * field, a near miss, a misplaced key, a value outside its enum, a missing required field) is
+ * info; only a value of the wrong type for a field it declares stays an error.
  */
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { formatPath } from "../../models/path.js";
@@ -97,7 +99,10 @@ interface Frame {
 }
 
 /** How to validate against the release a cluster runs when it is newer than the bundled one. */
-const UNSURE_HINT = "; if your cluster runs a newer release, add its CustomResourceDefinition to the input (a --context path) to validate against it";
+const UNSURE_HINT = " if your cluster runs that release; otherwise pass the CustomResourceDefinition of the release it runs with --context for an exact check";
+
+/** What a finding against a bundled schema adds to its message: the release, and that it may be behind. */
+const OLDER = "and may be older than the operator you run";
 
 /** Keys every object of the kind has without declaring them. */
 const IMPLICIT_ROOT_FIELDS = ["apiVersion", "kind", "metadata"];
@@ -143,13 +148,14 @@ class CrdWalker {
       const strings = allowed.filter((e): e is string => typeof e === "string");
       const near =
         typeof value === "string" ? closestWithin(value, strings) : undefined;
-      // A newer release than the bundled one may accept the value: only a near miss is surely wrong.
-      const unsure = "bundled" in this.origin && !near;
+      const allowedList = allowed.map((a) => JSON.stringify(a)).join(", ");
       this.report("invalid-type", {
         path,
-        message: `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}${unsure ? ` in ${originName(this.origin)}` : ""}`,
-        hint: near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}${unsure ? UNSURE_HINT : ""}`,
-        ...(unsure ? { severity: "info" as const } : {}),
+        ...this.unsure(
+          `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowedList}`,
+          `${JSON.stringify(value)} is not a valid ${field}: ${this.bundledSchema} expects one of ${allowedList}, ${OLDER}`,
+          near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}`,
+        ),
       });
       return;
     }
@@ -190,11 +196,11 @@ class CrdWalker {
         const written = ownValue(value, req);
         const present = written !== undefined && (written !== null || sub?.nullable === true);
         if (present) continue;
+        const missing = `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`;
         this.report("missing-required-field", {
           path: path.length ? path : ["kind"],
           target: "key",
-          message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
-          hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
+          ...this.unsure(missing, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`),
         });
       }
     }
@@ -204,28 +210,36 @@ class CrdWalker {
   private unknownField(key: string, value: unknown, names: string[], path: Path, typeMeta: boolean) {
     const candidates = typeMeta ? [...new Set([...names, ...IMPLICIT_ROOT_FIELDS])] : names;
     const where = path.length ? formatPath(path) : this.resource.kind;
-    const finding = (message: string, hint: string) =>
-      this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+    const finding = (message: string, bundledMessage: string, hint: string) =>
+      this.report("unknown-field", { path: [...path, key], target: "key", ...this.unsure(message, bundledMessage, hint) });
+    const unknown = `unknown field ${JSON.stringify(key)} in ${where}`;
+    const guess = (near: string) => {
+      const message = `${unknown} (did you mean ${JSON.stringify(near)}?)`;
+      finding(message, `${message}: ${this.bundledSchema} does not define it, ${OLDER}`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+    };
     const sameCase = candidates.find((n) => n.toLowerCase() === key.toLowerCase());
-    if (sameCase) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(sameCase)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(sameCase)}`);
+    if (sameCase) return guess(sameCase);
     const home = this.misplacedHome(key, value, path);
-    if (home) return finding(`field ${JSON.stringify(key)} is misplaced in ${where}: it belongs at ${home}`, `move ${JSON.stringify(key)} to ${home}`);
-    const near = closestWithin(key, candidates);
-    if (near) return finding(`unknown field ${JSON.stringify(key)} in ${where} (did you mean ${JSON.stringify(near)}?)`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
-    if ("bundled" in this.origin) {
-      // A newer release than the bundled one may define it: only a near miss is surely wrong.
-      return this.report("unknown-field", {
-        path: [...path, key],
-        target: "key",
-        message: `unknown field ${JSON.stringify(key)} in ${where}: ${originName(this.origin)} does not define it`,
-        hint: `remove ${JSON.stringify(key)} or check its indentation${UNSURE_HINT}`,
-        severity: "info",
-      });
+    if (home) {
+      const misplaced = `field ${JSON.stringify(key)} is misplaced in ${where}`;
+      return finding(`${misplaced}: it belongs at ${home}`, `${misplaced}: ${this.bundledSchema} puts it at ${home}, ${OLDER}`, `move ${JSON.stringify(key)} to ${home}`);
     }
-    finding(
-      `unknown field ${JSON.stringify(key)} in ${where}: ${originName(this.origin)} does not define it`,
-      `remove ${JSON.stringify(key)} or check its indentation`,
-    );
+    const near = closestWithin(key, candidates);
+    if (near) return guess(near);
+    finding(`${unknown}: ${originName(this.origin)} does not define it`, `${unknown}: ${this.bundledSchema} does not define it, ${OLDER}`, `remove ${JSON.stringify(key)} or check its indentation`);
+  }
+
+  private get bundledSchema(): string {
+    return `the bundled schema of ${originName(this.origin)}`;
+  }
+
+  /**
+   * The message, hint and severity of a finding that rests on what the schema does not know.
+   * Against a bundled schema it is info, as the cluster may run a newer release that knows more.
+   */
+  private unsure(message: string, bundledMessage: string, hint: string): Pick<Finding, "message" | "hint" | "severity"> {
+    if (!("bundled" in this.origin)) return { message, hint };
+    return { message: bundledMessage, hint: `${hint}${UNSURE_HINT}`, severity: "info" };
   }
 
   /** A path one level down or up where `key` is a declared field that accepts `value`. */
