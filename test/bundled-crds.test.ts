@@ -85,7 +85,7 @@ test("a version the bundle does not have is skipped, as before", async () => {
   expect(idsOf(result)).toEqual([]);
 });
 
-test("what rests on the bundled schema not knowing a field, value or default is info; a wrong type stays an error", async () => {
+test("what rests on the bundled schema not knowing a field, value or default is info; a wrong type or a misspelling stays an error", async () => {
   const files = ["unknown-field/bundled-newer-release.yaml", "missing-required-field/bundled-newer-release.yaml", "invalid-type/bundled-wrong-types.yaml"];
   const result = await lint(files.map((f) => join("fixtures", "rules", f)), { cwd: ROOT, config: {}, rules: { "invalid-type": "error", "unknown-field": "error", "missing-required-field": "error" } });
   const seen = result.files.flatMap((f) => f.diagnostics.filter((d) => ["unknown-field", "missing-required-field", "invalid-type"].includes(d.ruleId)).map((d) => `${f.path.split("/").slice(-2).join("/")}:${d.line} ${d.ruleId} ${d.severity}`));
@@ -100,10 +100,10 @@ test("what rests on the bundled schema not knowing a field, value or default is 
     "missing-required-field/bundled-newer-release.yaml:43 missing-required-field info",
     "invalid-type/bundled-wrong-types.yaml:13 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:14 invalid-type error",
-    "invalid-type/bundled-wrong-types.yaml:18 invalid-type info",
+    "invalid-type/bundled-wrong-types.yaml:18 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:20 invalid-type info",
     "invalid-type/bundled-wrong-types.yaml:32 invalid-type error",
-    "invalid-type/bundled-wrong-types.yaml:36 invalid-type info",
+    "invalid-type/bundled-wrong-types.yaml:36 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:44 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:58 invalid-type error",
   ]);

@@ -149,13 +149,13 @@ class CrdWalker {
       const near =
         typeof value === "string" ? closestWithin(value, strings) : undefined;
       const allowedList = allowed.map((a) => JSON.stringify(a)).join(", ");
+      const message = `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowedList}`;
+      const hint = near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}`;
       this.report("invalid-type", {
         path,
-        ...this.unsure(
-          `${JSON.stringify(value)} is not a valid ${field}: expected one of ${allowedList}`,
-          `${JSON.stringify(value)} is not a valid ${field}: ${this.bundledSchema} expects one of ${allowedList}, ${OLDER}`,
-          near ? `set ${field} to ${JSON.stringify(near)}` : `set ${field} to one of ${allowed.map((a) => String(a)).join(", ")}`,
-        ),
+        ...(near && isMisspelling(value as string, near)
+          ? { message, hint }
+          : this.unsure(message, `${JSON.stringify(value)} is not a valid ${field}: ${this.bundledSchema} expects one of ${allowedList}, ${OLDER}`, hint)),
       });
       return;
     }
@@ -215,7 +215,10 @@ class CrdWalker {
     const unknown = `unknown field ${JSON.stringify(key)} in ${where}`;
     const guess = (near: string) => {
       const message = `${unknown} (did you mean ${JSON.stringify(near)}?)`;
-      finding(message, `${message}: ${this.bundledSchema} does not define it, ${OLDER}`, `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`);
+      const hint = `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`;
+      // A misspelling is one in any release; a known name with a word added may be a newer release's field.
+      if (isMisspelling(key, near)) return this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+      finding(message, `${message}: ${this.bundledSchema} does not define it, ${OLDER}`, hint);
     };
     const sameCase = candidates.find((n) => n.toLowerCase() === key.toLowerCase());
     if (sameCase) return guess(sameCase);
@@ -263,4 +266,14 @@ class CrdWalker {
     }
     return undefined;
   }
+}
+
+/**
+ * Whether `written` is a misspelling of the known name `near` (a letter missing, added, swapped,
+ * another case: `dnsName`, `sectionNme`, `PathPrefx`, `ecdsa`), which no release makes right;
+ * not when it is `near` with a word added (`dataTo`, `onepasswordSDK`), the way operators name
+ * the fields and values a newer release adds beside an old one.
+ */
+export function isMisspelling(written: string, near: string): boolean {
+  return !(written.length > near.length && written.startsWith(near) && /^[A-Z0-9]/.test(written.slice(near.length)));
 }
