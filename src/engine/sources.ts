@@ -5,6 +5,7 @@
 import type { ParsedDocument } from "../models/document.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
+import type { NamespaceSource } from "../models/kustomize-namespace.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -27,6 +28,8 @@ export interface SourceFile {
   defaultNamespace: string;
   /** Whether a listing kustomization's `namespace` gives defaultNamespace (rather than the run's default). */
   namespaceAssigned?: boolean;
+  /** The kustomization (or Flux Kustomization) that sets the namespace of the file's objects. */
+  namespaceSource?: NamespaceSource;
   /** The kustomize builds that emit the file's objects, when one changes their images. */
   imageBuilds?: readonly ImageBuild[];
   /** The labels the kustomize builds that emit the file's objects add to them. */
