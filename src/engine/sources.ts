@@ -24,9 +24,9 @@ export interface SourceFile {
   diagnostics: EngineDiagnostic[];
   /** A kustomization applies the file as a patch: its objects are partial. */
   patch: boolean;
-  /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
+  /** For objects without metadata.namespace: the namespace a kustomization or Flux Kustomization gives them (namespaceSource), else the run's. */
   defaultNamespace: string;
-  /** Whether a listing kustomization's `namespace` gives defaultNamespace (rather than the run's default). */
+  /** Whether namespaceSource, or the default namespace the user set, gives defaultNamespace (rather than the assumed "default"). */
   namespaceAssigned?: boolean;
   /** The kustomization (or Flux Kustomization) that sets the namespace of the file's objects. */
   namespaceSource?: NamespaceSource;

@@ -110,7 +110,7 @@ export class Resource {
   readonly namespace: string;
   /**
    * Whether the namespace is known from the input: written in metadata, set by a kustomization
-   * that lists the file, or the default namespace the user set (--default-namespace, the config).
+   * that lists the file or a Flux Kustomization that builds its folder, or the default namespace the user set (--default-namespace, the config).
    * False for a namespace-less object that takes the assumed "default" (where `kubectl apply -n`
    * or an overlay decides) and for cluster-scoped kinds.
    */
@@ -149,7 +149,7 @@ export class Resource {
     written?: WrittenMetadata,
     /** The kustomize builds that emit the object, when one changes its images (models/kustomize-images.ts). */
     readonly imageBuilds?: readonly ImageBuild[],
-    /** Whether a listing kustomization's `namespace` gives defaultNamespace. */
+    /** Whether the input gives defaultNamespace: a kustomization's `namespace`, a Flux Kustomization's targetNamespace, or the user's default namespace. */
     namespaceAssigned = false,
     /** When kustomize's label transformers made `raw` another object: the object as the file writes it, and those transformers. */
     private readonly kustomized?: KustomizedLabels,
