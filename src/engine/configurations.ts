@@ -5,7 +5,7 @@
  * (partial objects), and the ConfigMaps and Secrets kustomization generators make.
  */
 import { existsSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, normalize, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
 import { configurationFormat, type ConfigurationFormat } from "../models/config-files.js";
 import type { ConfigurationDocument } from "../types.js";
 import {
@@ -122,20 +122,22 @@ const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 /** A Flux Kustomization of the input that sets spec.targetNamespace. */
 interface FluxKustomization {
   file: DiscoveredFile;
-  /** spec.path: a folder relative to the root of the source (GitRepository) it builds. */
+  /** spec.path: a folder relative to the root of the source (GitRepository) it builds, "/"-separated, never the root itself. */
   path: string;
   targetNamespace: string;
 }
 
 /**
  * spec.path and spec.targetNamespace of a Flux Kustomization that sets both; one that builds the
- * whole source (no spec.path, or "./") is left out, since the input does not say where the root is.
+ * whole source (no spec.path, "./", "/") is left out, since the input does not say where the root is.
  */
 function fluxTarget(value: Record<string, unknown>): Omit<FluxKustomization, "file"> | undefined {
   if (value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || groupOf(value.apiVersion) !== FLUX_KUSTOMIZE_GROUP || !isMap(value.spec)) return undefined;
   const { path, targetNamespace } = value.spec;
-  if (typeof targetNamespace !== "string" || targetNamespace === "" || typeof path !== "string" || normalize(`./${path}`) === ".") return undefined;
-  return { path, targetNamespace };
+  if (typeof targetNamespace !== "string" || targetNamespace === "" || typeof path !== "string") return undefined;
+  // Within the source as Flux joins it (a leading "/" or "../" stays inside); "" is the root.
+  const within = posix.relative("/", posix.resolve("/", path));
+  return within ? { path: within, targetNamespace } : undefined;
 }
 
 /**
