@@ -11,6 +11,7 @@ import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
+import { withNamespace } from "../models/kustomize-namespace.js";
 import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
@@ -112,6 +113,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews() };
   const charts = new ChartTemplates();
   for (const { file, source: read, docs } of loaded) {
+    const namespaceSource = roles.namespaceOf(file);
     const src: SourceFile = {
       display: file.display,
       text: "text" in read ? read.text : "",
@@ -122,8 +124,9 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       contextOnly: contextOnly.has(file.display),
       diagnostics: [],
       patch: roles.isPatch(file),
-      defaultNamespace: roles.namespaceOf(file) ?? defaultNamespace,
-      namespaceAssigned: roles.namespaceOf(file) !== undefined || (defaultNamespaceGiven && !roles.isListed(file)),
+      defaultNamespace: namespaceSource?.namespace ?? defaultNamespace,
+      namespaceAssigned: namespaceSource !== undefined || (defaultNamespaceGiven && !roles.isListed(file)),
+      namespaceSource,
       imageBuilds: roles.imageBuildsOf(file),
       labels: roles.labelsOf(file),
       configurations: [],
@@ -294,9 +297,12 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  // The object as kustomize builds it: labels added, positions still those of the text.
-  const built = src.labels && !src.patch ? withLabels(value, src.labels) : value;
-  const kustomized = src.labels && built !== value ? { written: value, labels: src.labels } : undefined;
+  // The object as kustomize builds it: namespace and labels set, positions still those of the text.
+  const namespaced = src.namespaceSource && !src.patch ? withNamespace(value, src.namespaceSource.namespace) : undefined;
+  const labelled = namespaced?.built ?? value;
+  const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
+  const namespace = namespaced?.paths.length ? { source: src.namespaceSource!, paths: namespaced.paths } : undefined;
+  const kustomized = built !== value ? { written: value, labels: src.labels ?? [], namespace } : undefined;
   resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).

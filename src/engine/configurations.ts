@@ -4,7 +4,8 @@
  * (kustomizations, kubeconfig, kubeadm, kind...), the files a kustomization applies as patches
  * (partial objects), and the ConfigMaps and Secrets kustomization generators make.
  */
-import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
 import { configurationFormat, type ConfigurationFormat } from "../models/config-files.js";
 import type { ConfigurationDocument } from "../types.js";
 import {
@@ -17,7 +18,9 @@ import {
   type GeneratedObject,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
+import type { NamespaceSource } from "../models/kustomize-namespace.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
+import { groupOf } from "../models/api-groups.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
@@ -33,8 +36,12 @@ export interface InputRoles {
   configurationOf(file: DiscoveredFile, value: Record<string, unknown>): Omit<ConfigurationDocument, "line"> | undefined;
   /** Whether a kustomization of the input applies this file as a patch. */
   isPatch(file: DiscoveredFile): boolean;
-  /** The namespace of the kustomization that lists this file under `resources`, if it sets one. */
-  namespaceOf(file: DiscoveredFile): string | undefined;
+  /**
+   * The namespace kustomize gives this file's objects, if one is set: the spec.targetNamespace of
+   * a Flux Kustomization whose spec.path holds the file, else the `namespace` of the kustomization
+   * that lists it under `resources`.
+   */
+  namespaceOf(file: DiscoveredFile): NamespaceSource | undefined;
   /** Whether a kustomization of the input lists this file under `resources`: an overlay that includes it may set its namespace. */
   isListed(file: DiscoveredFile): boolean;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
@@ -62,12 +69,15 @@ function readInRoot(root: string, path: string): string | undefined {
 export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
   const patches = new Set<string>();
   const pluginConfigs = new Set<string>();
-  const namespaces = new Map<string, string>();
+  const namespaces = new Map<string, NamespaceSource>();
+  const flux: FluxKustomization[] = [];
   const listed = new Set<string>();
   const generated: GeneratedObject[] = [];
   for (const { file, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     for (const doc of docs) {
+      const target = isMap(doc.value) && file.absolute !== STDIN ? fluxTarget(doc.value) : undefined;
+      if (target) flux.push({ file, ...target });
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
@@ -81,11 +91,12 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const r of resourceEntries(doc.value)) {
         const entry = resolve(dir, r);
         listed.add(entry);
-        if (namespace !== undefined && !namespaces.has(entry)) namespaces.set(entry, namespace);
+        if (namespace !== undefined && !namespaces.has(entry)) namespaces.set(entry, { namespace, kustomization: file.display, entry: "namespace" });
       }
     }
   }
   const builds = kustomizeBuilds(loaded, readInRoot);
+  const targets = flux.length ? fluxTargetFolders(loaded, flux) : undefined;
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
@@ -98,10 +109,71 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };
     },
     isPatch: (file) => patches.has(file.absolute),
-    namespaceOf: (file) => namespaces.get(file.absolute),
+    namespaceOf: (file) => (targets && targetOf(targets, file)) ?? namespaces.get(file.absolute),
     isListed: (file) => listed.has(file.absolute),
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
     labelsOf: (file) => builds.labelsOf(file.absolute),
   };
+}
+
+const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
+
+/** A Flux Kustomization of the input that sets spec.targetNamespace. */
+interface FluxKustomization {
+  file: DiscoveredFile;
+  /** spec.path: a folder relative to the root of the source (GitRepository) it builds, "/"-separated, never the root itself. */
+  path: string;
+  targetNamespace: string;
+}
+
+/**
+ * spec.path and spec.targetNamespace of a Flux Kustomization that sets both; one that builds the
+ * whole source (no spec.path, "./", "/") is left out, since the input does not say where the root is.
+ */
+function fluxTarget(value: Record<string, unknown>): Omit<FluxKustomization, "file"> | undefined {
+  if (value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || groupOf(value.apiVersion) !== FLUX_KUSTOMIZE_GROUP || !isMap(value.spec)) return undefined;
+  const { path, targetNamespace } = value.spec;
+  if (typeof targetNamespace !== "string" || targetNamespace === "" || typeof path !== "string") return undefined;
+  // Within the source as Flux joins it (a leading "/" or "../" stays inside); "" is the root.
+  const within = posix.relative("/", posix.resolve("/", path));
+  return within ? { path: within, targetNamespace } : undefined;
+}
+
+/**
+ * The folders Flux Kustomizations build, absolute, with the namespace they give. spec.path is
+ * relative to the root of the repository, which the input does not name: it is resolved from the
+ * nearest folder above the Flux Kustomization's file under which it names a folder of the input,
+ * searching no higher than a folder holding .git (docs/DECISIONS.md "Flux targetNamespace").
+ */
+function fluxTargetFolders(loaded: readonly LoadedFile[], flux: readonly FluxKustomization[]): Map<string, NamespaceSource> {
+  const folders = new Set<string>();
+  for (const { file } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (let at = dirname(file.absolute); !folders.has(at); at = dirname(at)) {
+      folders.add(at);
+      if (dirname(at) === at) break;
+    }
+  }
+  const out = new Map<string, NamespaceSource>();
+  for (const { file, path, targetNamespace } of flux) {
+    for (let at = dirname(file.absolute); ; at = dirname(at)) {
+      const built = resolve(at, path);
+      if (folders.has(built)) {
+        if (!out.has(built)) out.set(built, { namespace: targetNamespace, kustomization: file.display, entry: "spec.targetNamespace" });
+        break;
+      }
+      if (dirname(at) === at || existsSync(join(at, ".git"))) break;
+    }
+  }
+  return out;
+}
+
+/** The namespace of the nearest folder above `file` that a Flux Kustomization builds. */
+function targetOf(targets: ReadonlyMap<string, NamespaceSource>, file: DiscoveredFile): NamespaceSource | undefined {
+  if (file.absolute === STDIN) return undefined;
+  for (let at = dirname(file.absolute); ; at = dirname(at)) {
+    const target = targets.get(at);
+    if (target || dirname(at) === at) return target;
+  }
 }

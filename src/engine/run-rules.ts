@@ -122,17 +122,23 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
 
 /**
  * A finding about a field a kustomization's labels add (a selector commonLabels creates) or set
- * (a label value they replace): what kustomize builds, so it stands, saying which kustomization
+ * (a label value they replace), or that its namespace sets (a Namespace it renames): what kustomize builds, so it stands, saying which kustomization
  * entry the value comes from; an added field has no text, so it is shown at the nearest field the
  * file writes.
  */
 function fromKustomize(resource: Resource, finding: Finding): Finding {
   if (resource.addedByKustomize(finding.path)) {
     const path = resource.writtenAncestor(finding.path);
-    return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by ${labelOrigin(resource.kustomizeLabelSources(finding.path))})` };
+    return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by ${kustomizeOrigin(resource, finding.path)})` };
   }
-  if (resource.changedByKustomize(finding.path)) return { ...finding, message: `${finding.message} (set by ${labelOrigin(resource.kustomizeLabelSources(finding.path))})` };
+  if (resource.changedByKustomize(finding.path)) return { ...finding, message: `${finding.message} (set by ${kustomizeOrigin(resource, finding.path)})` };
   return finding;
+}
+
+/** The kustomization entry a value kustomize sets comes from: its namespace (a renamed Namespace), else its labels. */
+function kustomizeOrigin(resource: Resource, path: Path): string {
+  const namespace = resource.kustomizeNamespaceSource(path);
+  return namespace ? `${namespace.entry} in ${namespace.kustomization}` : labelOrigin(resource.kustomizeLabelSources(path));
 }
 
 /** `labels[1] in base/kustomization.yaml`, `commonLabels in overlays/a/kustomization.yaml and 2 more`: the first entry, the others counted. */

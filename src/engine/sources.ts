@@ -5,6 +5,7 @@
 import type { ParsedDocument } from "../models/document.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
+import type { NamespaceSource } from "../models/kustomize-namespace.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -23,10 +24,12 @@ export interface SourceFile {
   diagnostics: EngineDiagnostic[];
   /** A kustomization applies the file as a patch: its objects are partial. */
   patch: boolean;
-  /** For objects without metadata.namespace: a listing kustomization's `namespace`, else the run's. */
+  /** For objects without metadata.namespace: the namespace a kustomization or Flux Kustomization gives them (namespaceSource), else the run's. */
   defaultNamespace: string;
-  /** Whether a listing kustomization's `namespace` gives defaultNamespace (rather than the run's default). */
+  /** Whether namespaceSource, or the default namespace the user set, gives defaultNamespace (rather than the assumed "default"). */
   namespaceAssigned?: boolean;
+  /** The kustomization (or Flux Kustomization) that sets the namespace of the file's objects. */
+  namespaceSource?: NamespaceSource;
   /** The kustomize builds that emit the file's objects, when one changes their images. */
   imageBuilds?: readonly ImageBuild[];
   /** The labels the kustomize builds that emit the file's objects add to them. */

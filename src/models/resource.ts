@@ -2,6 +2,7 @@
 import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
+import type { NamespaceSource } from "./kustomize-namespace.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -61,10 +62,15 @@ function metadataString(metadata: unknown, key: "name" | "generateName" | "names
 /** The text of metadata strings that YAML read as a boolean or a number, by field (Resource's `written`). */
 export type WrittenMetadata = Partial<Record<"name" | "generateName" | "namespace", string>>;
 
-/** An object as its file writes it, and the label transformers of the kustomizations that build it (models/kustomize-labels.ts). */
+/**
+ * An object as its file writes it, the label transformers of the kustomizations that build it
+ * (models/kustomize-labels.ts), and the fields their namespace transformer sets besides
+ * metadata.namespace (models/kustomize-namespace.ts).
+ */
 export interface KustomizedLabels {
   written: Record<string, unknown>;
   labels: readonly LabelTransformer[];
+  namespace?: { source: NamespaceSource; paths: readonly Path[] };
 }
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
@@ -104,7 +110,7 @@ export class Resource {
   readonly namespace: string;
   /**
    * Whether the namespace is known from the input: written in metadata, set by a kustomization
-   * that lists the file, or the default namespace the user set (--default-namespace, the config).
+   * that lists the file or a Flux Kustomization that builds its folder, or the default namespace the user set (--default-namespace, the config).
    * False for a namespace-less object that takes the assumed "default" (where `kubectl apply -n`
    * or an overlay decides) and for cluster-scoped kinds.
    */
@@ -143,7 +149,7 @@ export class Resource {
     written?: WrittenMetadata,
     /** The kustomize builds that emit the object, when one changes its images (models/kustomize-images.ts). */
     readonly imageBuilds?: readonly ImageBuild[],
-    /** Whether a listing kustomization's `namespace` gives defaultNamespace. */
+    /** Whether the input gives defaultNamespace: a kustomization's `namespace`, a Flux Kustomization's targetNamespace, or the user's default namespace. */
     namespaceAssigned = false,
     /** When kustomize's label transformers made `raw` another object: the object as the file writes it, and those transformers. */
     private readonly kustomized?: KustomizedLabels,
@@ -247,6 +253,12 @@ export class Resource {
     const built = get(this.raw, path);
     const written = get(this.kustomized.written, path);
     return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
+  }
+
+  /** The kustomization whose namespace is the value at `path` (a Namespace's name it renames, a subject's namespace). */
+  kustomizeNamespaceSource(path: Path): NamespaceSource | undefined {
+    const set = this.kustomized?.namespace;
+    return set?.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])) ? set.source : undefined;
   }
 
   /** The kustomization entries (commonLabels, labels[i]) that put labels at `path`, or at the map or selector it names. */

@@ -1,0 +1,84 @@
+/**
+ * What kustomize's namespace transformer sets besides metadata.namespace on the objects of a
+ * kustomization with `namespace` (a Flux Kustomization's spec.targetNamespace is the same
+ * transformer: it is written into the kustomization at spec.path). The field specs of
+ * sigs.k8s.io/kustomize api/internal/konfig/builtinpluginconsts namespace.go: a v1 Namespace's
+ * metadata/name (created), an APIService's spec/service/namespace (created) and a
+ * CustomResourceDefinition's conversion webhook service namespace (only replaced); and the special
+ * case of api/filters/namespace namespace.go roleBindingHack in its default mode: the subjects
+ * named "default" of a RoleBinding or ClusterRoleBinding get the namespace. Webhook
+ * configurations are not in the field specs: kustomize leaves their service namespace alone.
+ */
+import type { Path } from "../types.js";
+import { groupOf } from "./api-groups.js";
+
+/** The kustomization that sets the namespace of a file's objects, for messages. */
+export interface NamespaceSource {
+  namespace: string;
+  /** Display path of the kustomization (or of the Flux Kustomization) file. */
+  kustomization: string;
+  /** The field that sets it: `namespace`, or a Flux Kustomization's `spec.targetNamespace`. */
+  entry: string;
+}
+
+/** An object as the namespace transformer builds it, and the paths it changed. */
+export interface NamespacedObject {
+  built: Record<string, unknown>;
+  paths: Path[];
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** `node` with the string at `key` of the map at `path` set to `value` (undefined when unchanged); `create` adds the key to the map, which must exist. */
+function setAt(node: Record<string, unknown>, path: readonly (string | number)[], key: string, value: string, create: boolean): Record<string, unknown> | undefined {
+  if (!path.length) return node[key] === value || (!create && !Object.hasOwn(node, key)) ? undefined : { ...node, [key]: value };
+  const [head, ...rest] = path;
+  const child = (node as Record<string | number, unknown>)[head];
+  if (Array.isArray(child) && typeof rest[0] === "number") {
+    const item = child[rest[0]];
+    const next = isMap(item) ? setAt(item, rest.slice(1), key, value, create) : undefined;
+    return next && { ...node, [head]: child.map((c, i) => (i === rest[0] ? next : c)) };
+  }
+  if (!isMap(child)) return undefined;
+  const next = setAt(child, rest, key, value, create);
+  return next && { ...node, [head]: next };
+}
+
+/** The fields the transformer sets on this object: the map holding each, the key, and whether it is created. */
+function namespaceFields(raw: Record<string, unknown>): Array<{ map: (string | number)[]; key: string; create: boolean }> {
+  const apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
+  switch (raw.kind) {
+    case "Namespace":
+      // Only the core Namespace: upstream skips metadata/name for other apiVersions (removeUnneededMetaFieldSpecs).
+      return apiVersion === "v1" ? [{ map: ["metadata"], key: "name", create: true }] : [];
+    case "APIService":
+      return groupOf(apiVersion) === "apiregistration.k8s.io" ? [{ map: ["spec", "service"], key: "namespace", create: true }] : [];
+    case "CustomResourceDefinition":
+      return groupOf(apiVersion) === "apiextensions.k8s.io" ? [{ map: ["spec", "conversion", "webhook", "clientConfig", "service"], key: "namespace", create: false }] : [];
+    case "RoleBinding":
+    case "ClusterRoleBinding": {
+      const subjects = Array.isArray(raw.subjects) ? raw.subjects : [];
+      return subjects.flatMap((s, i) => (isMap(s) && s.name === "default" ? [{ map: ["subjects", i], key: "namespace", create: true }] : []));
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * The object with `namespace` set where the transformer sets it besides metadata.namespace (the
+ * same object, and no paths, when it changes nothing). A created field needs its parent map: an
+ * APIService without spec.service (served locally) is left as written, and so is an object
+ * without metadata, which kustomize refuses to build.
+ */
+export function withNamespace(raw: Record<string, unknown>, namespace: string): NamespacedObject {
+  let built = raw;
+  const paths: Path[] = [];
+  for (const { map, key, create } of namespaceFields(raw)) {
+    const next = setAt(built, map, key, namespace, create);
+    if (!next) continue;
+    built = next;
+    paths.push([...map, key]);
+  }
+  return { built, paths };
+}
