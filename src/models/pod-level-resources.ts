@@ -98,6 +98,11 @@ export function defaultedPodLevelResources(spec: PodSpec): PodLevelRequirements 
   return { requests, limits, summedFromContainers };
 }
 
+/** The pod-level resources of a template's pods once created at the release, defaulted: undefined where the release does not keep them. */
+export function podLevelRequirements(tpl: PodTemplate, release: string): PodLevelRequirements | undefined {
+  return podLevelResourcesKept(release) ? defaultedPodLevelResources(tpl.spec) : undefined;
+}
+
 /** Whether the pod-level resources, once defaulted, decide the QoS class instead of the containers: they set cpu or memory. */
 export function podLevelDecidesQos(spec: PodSpec): boolean {
   const pod = defaultedPodLevelResources(spec);
