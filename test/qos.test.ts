@@ -8,7 +8,7 @@ import type { CliIO } from "../src/cli/io.js";
 import { lint } from "../src/engine/lint.js";
 import { PodSpec } from "../src/models/k8s.js";
 import { fieldServedAt } from "../src/models/catalogue/history.js";
-import { POD_LEVEL_RESOURCES_STAGES, podLevelResourcesKept } from "../src/models/pod-level-resources.js";
+import { POD_LEVEL_RESOURCES_STAGES, defaultedPodLevelResources, podLevelResourcesKept } from "../src/models/pod-level-resources.js";
 import { deriveQos, type QosClass } from "../src/models/qos.js";
 
 const spec = (yaml: string) => PodSpec.parse(parse(yaml));
@@ -44,6 +44,23 @@ test.each(cases)("%s", (_name, yaml, qosClass, deciding) => {
   const d = deriveQos(spec(yaml));
   expect(d.qosClass).toBe(qosClass);
   expect(d.decidingContainer).toBe(deciding);
+});
+
+// defaultPodRequests and defaultHugePagePodLimits (pkg/apis/core/v1/defaults.go): [name, pod spec, requests, limits, summed].
+const podLevelCases: Array<[string, string, Record<string, string>, Record<string, string>, string[]]> = [
+  ["no pod-level limits: nothing defaulted", "resources: {requests: {cpu: 1}}\ncontainers: [{name: a, resources: {requests: {cpu: 2, memory: 1Gi}}}]", { cpu: "1" }, {}, []],
+  ["requests summed where a container requests, else the limit", "resources: {limits: {cpu: 2, memory: 1Gi}}\ncontainers: [{name: a, resources: {requests: {cpu: 250m}}}, {name: b, resources: {limits: {cpu: 250m}}}]", { cpu: "500m", memory: "1Gi" }, { cpu: "2", memory: "1Gi" }, ["cpu"]],
+  ["a written request is kept", "resources: {requests: {cpu: 1}, limits: {cpu: 2}}\ncontainers: [{name: a, resources: {requests: {cpu: 250m}}}]", { cpu: "1" }, { cpu: "2" }, []],
+  ["an explicit zero container request counts", "resources: {limits: {cpu: 2}}\ncontainers: [{name: a, resources: {requests: {cpu: '0'}}}]", { cpu: "0" }, { cpu: "2" }, ["cpu"]],
+  ["a hugepages limit from the containers lets the requests default", "resources: {requests: {cpu: 1}}\ncontainers: [{name: a, resources: {requests: {memory: 64Mi}, limits: {hugepages-2Mi: 4Mi}}}]", { cpu: "1", memory: "64Mi", "hugepages-2Mi": "4Mi" }, { "hugepages-2Mi": "4Mi" }, ["memory"]],
+  ["a written hugepages request stops the hugepages limit", "resources: {requests: {cpu: 1, hugepages-2Mi: 2Mi}}\ncontainers: [{name: a, resources: {requests: {memory: 64Mi}, limits: {hugepages-2Mi: 4Mi}}}]", { cpu: "1", "hugepages-2Mi": "2Mi" }, {}, []],
+];
+
+test.each(podLevelCases)("pod-level defaults: %s", (_name, yaml, requests, limits, summed) => {
+  const d = defaultedPodLevelResources(spec(yaml))!;
+  expect(d.requests).toEqual(requests);
+  expect(d.limits).toEqual(limits);
+  expect([...d.summedFromContainers]).toEqual(summed);
 });
 
 test("the deciding path points into the template", () => {
