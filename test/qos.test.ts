@@ -8,7 +8,7 @@ import type { CliIO } from "../src/cli/io.js";
 import { lint } from "../src/engine/lint.js";
 import { PodSpec } from "../src/models/k8s.js";
 import { fieldServedAt } from "../src/models/catalogue/history.js";
-import { POD_LEVEL_RESOURCES_STAGES, podLevelResourcesKept } from "../src/models/pod-level-resources.js";
+import { POD_LEVEL_RESOURCES_STAGES, defaultedPodLevelResources, podLevelResourcesKept } from "../src/models/pod-level-resources.js";
 import { deriveQos, type QosClass } from "../src/models/qos.js";
 
 const spec = (yaml: string) => PodSpec.parse(parse(yaml));
@@ -32,6 +32,11 @@ const cases: Case[] = [
   ["ephemeral containers do not count", "containers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]\nephemeralContainers: [{name: debug}]", "Guaranteed", undefined],
   ["pod-level resources decide", "resources: {limits: {cpu: 2, memory: 2Gi}}\ncontainers: [{name: a}, {name: b}]", "Guaranteed", undefined],
   ["pod-level without a memory limit", "resources: {requests: {cpu: 1}, limits: {cpu: 1}}\ncontainers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]", "Burstable", "(pod)"],
+  ["pod-level limits, container requests below them: the pod-level requests default to their sum", "resources: {limits: {cpu: 1, memory: 512Mi}}\ncontainers: [{name: a, resources: {requests: {cpu: 100m, memory: 64Mi}}}]", "Burstable", "(pod)"],
+  ["pod-level limits, container requests adding up to them", "resources: {limits: {cpu: 1, memory: 512Mi}}\ncontainers: [{name: a, resources: {requests: {cpu: 400m, memory: 256Mi}}}, {name: b, resources: {limits: {cpu: 600m, memory: 256Mi}}}]", "Guaranteed", undefined],
+  ["pod-level limits, an init container's request counts by the larger", "resources: {limits: {cpu: 1, memory: 512Mi}}\ninitContainers: [{name: i, resources: {requests: {cpu: 1, memory: 512Mi}}}]\ncontainers: [{name: a, resources: {requests: {cpu: 100m, memory: 64Mi}}}]", "Guaranteed", undefined],
+  ["pod-level limits, a sidecar's request adds to the app container's", "resources: {limits: {cpu: 1, memory: 512Mi}}\ninitContainers: [{name: s, restartPolicy: Always, resources: {requests: {cpu: 500m, memory: 256Mi}}}]\ncontainers: [{name: a, resources: {requests: {cpu: 500m, memory: 128Mi}}}]", "Burstable", "(pod)"],
+  ["pod-level requests without limits are not defaulted", "resources: {requests: {cpu: 1, memory: 1Gi}}\ncontainers: [{name: a, resources: {limits: {cpu: 1, memory: 1Gi}}}]", "Burstable", "(pod)"],
   ["equal by value, different notation", "containers: [{name: a, resources: {requests: {memory: 1073741824}, limits: {memory: 1Gi, cpu: 1}}}]", "Guaranteed", undefined],
 ];
 
@@ -39,6 +44,23 @@ test.each(cases)("%s", (_name, yaml, qosClass, deciding) => {
   const d = deriveQos(spec(yaml));
   expect(d.qosClass).toBe(qosClass);
   expect(d.decidingContainer).toBe(deciding);
+});
+
+// defaultPodRequests and defaultHugePagePodLimits (pkg/apis/core/v1/defaults.go): [name, pod spec, requests, limits, summed].
+const podLevelCases: Array<[string, string, Record<string, string>, Record<string, string>, string[]]> = [
+  ["no pod-level limits: nothing defaulted", "resources: {requests: {cpu: 1}}\ncontainers: [{name: a, resources: {requests: {cpu: 2, memory: 1Gi}}}]", { cpu: "1" }, {}, []],
+  ["requests summed where a container requests, else the limit", "resources: {limits: {cpu: 2, memory: 1Gi}}\ncontainers: [{name: a, resources: {requests: {cpu: 250m}}}, {name: b, resources: {limits: {cpu: 250m}}}]", { cpu: "500m", memory: "1Gi" }, { cpu: "2", memory: "1Gi" }, ["cpu"]],
+  ["a written request is kept", "resources: {requests: {cpu: 1}, limits: {cpu: 2}}\ncontainers: [{name: a, resources: {requests: {cpu: 250m}}}]", { cpu: "1" }, { cpu: "2" }, []],
+  ["an explicit zero container request counts", "resources: {limits: {cpu: 2}}\ncontainers: [{name: a, resources: {requests: {cpu: '0'}}}]", { cpu: "0" }, { cpu: "2" }, ["cpu"]],
+  ["a hugepages limit from the containers lets the requests default", "resources: {requests: {cpu: 1}}\ncontainers: [{name: a, resources: {requests: {memory: 64Mi}, limits: {hugepages-2Mi: 4Mi}}}]", { cpu: "1", memory: "64Mi", "hugepages-2Mi": "4Mi" }, { "hugepages-2Mi": "4Mi" }, ["memory"]],
+  ["a written hugepages request stops the hugepages limit", "resources: {requests: {cpu: 1, hugepages-2Mi: 2Mi}}\ncontainers: [{name: a, resources: {requests: {memory: 64Mi}, limits: {hugepages-2Mi: 4Mi}}}]", { cpu: "1", "hugepages-2Mi": "2Mi" }, {}, []],
+];
+
+test.each(podLevelCases)("pod-level defaults: %s", (_name, yaml, requests, limits, summed) => {
+  const d = defaultedPodLevelResources(spec(yaml))!;
+  expect(d.requests).toEqual(requests);
+  expect(d.limits).toEqual(limits);
+  expect([...d.summedFromContainers]).toEqual(summed);
 });
 
 test("the deciding path points into the template", () => {
@@ -214,6 +236,35 @@ describe("k8s-lint qos", () => {
     expect(await rowOf([])).toMatchObject({ qosClass: "BestEffort" });
     expect(await rowOf(["--kubernetes-version", "1.35"])).toMatchObject({ qosClass: "Guaranteed" });
     await expect(runQos(["--kubernetes-version", "1.x", "cache.yaml"], io(project).cli)).rejects.toThrow(/--kubernetes-version expects/);
+  });
+
+  test("an unset pod-level request is the containers' requests summed, from 1.34 (the reviewer's manifest)", async () => {
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: mixed, annotations: {k8s-lint.io/expected-qos: Burstable}}\nspec:\n  selector: {matchLabels: {app: m}}\n  template:\n    metadata: {labels: {app: m}}\n    spec:\n      resources: {limits: {cpu: \"1\", memory: 512Mi}}\n      containers:\n      - name: a\n        image: nginx:1.25\n        resources: {requests: {cpu: 100m, memory: 64Mi}}\n";
+    writeFileSync(join(dir, "mixed.yaml"), deployment);
+    const t = io(dir);
+    expect(await runQos(["-f", "json", "--kubernetes-version", "1.34", "mixed.yaml"], t.cli)).toBe(0);
+    expect(JSON.parse(t.out()).workloads[0]).toMatchObject({
+      qosClass: "Burstable",
+      container: "(pod)",
+      resource: "cpu",
+      reason: "the pod-level resources request cpu 100m (unset, so the API server fills in the containers' requests, summed) but their limit is 1",
+      expected: "Burstable",
+    });
+    const lintResult = await lint([join(dir, "mixed.yaml")], { config: { kubernetesVersion: "1.34" } });
+    expect(lintResult.files[0].diagnostics.filter((d) => d.ruleId.startsWith("qos-")).map((d) => d.ruleId)).toEqual(["qos-class"]);
+  });
+
+  test("a restartable init container is a sidecar container from 1.29, an init container before", async () => {
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      initContainers:\n      - name: proxy\n        image: envoyproxy/envoy:v1.30.0\n        restartPolicy: Always\n        resources: {requests: {cpu: 50m, memory: 64Mi}, limits: {cpu: 100m, memory: 64Mi}}\n      containers:\n      - {name: app, image: nginx:1.25, resources: {limits: {cpu: 100m, memory: 64Mi}}}\n";
+    writeFileSync(join(dir, "sidecar.yaml"), deployment);
+    for (const [release, kind] of [["1.28", "init container"], ["1.29", "sidecar container"]]) {
+      const json = io(dir);
+      expect(await runQos(["-f", "json", "--kubernetes-version", release, "sidecar.yaml"], json.cli)).toBe(0);
+      expect(JSON.parse(json.out()).workloads[0]).toMatchObject({ container: "proxy", init: true, sidecar: kind === "sidecar container", reason: `${kind} "proxy" requests cpu 50m but its limit is 100m` });
+      const table = io(dir);
+      expect(await runQos(["--kubernetes-version", release, "sidecar.yaml"], { ...table.cli, isTTY: true, columns: 200 })).toBe(0);
+      expect(table.out()).toContain(`${kind} "proxy" (cpu)`);
+    }
   });
 
   test("the PodLevelResources gate is as old as the field: before it, the release does not serve spec.resources", () => {

@@ -27,6 +27,8 @@ export interface QosRow {
   /** The container (or "(pod)" for pod-level resources) that kept the pods from Guaranteed. */
   container?: string;
   init?: boolean;
+  /** Whether the deciding init container runs as a sidecar at the target release. */
+  sidecar?: boolean;
   resource?: string;
   reason: string;
   /** Field path of the deciding container. */
@@ -75,7 +77,7 @@ export function computeQos(
       line: lineIndex(src).range(at.start, at.end, src.text).line,
       ...resource.ref,
       qosClass: d.qosClass,
-      ...(d.decidingContainer !== undefined ? { container: d.decidingContainer, init: d.decidingInit ?? false, resource: d.decidingResource } : {}),
+      ...(d.decidingContainer !== undefined ? { container: d.decidingContainer, init: d.decidingInit ?? false, sidecar: d.decidingSidecar ?? false, resource: d.decidingResource } : {}),
       reason: d.reason,
       ...(d.decidingPath ? { path: formatPath(d.decidingPath) } : {}),
       ...(expected !== undefined ? { expected } : {}),

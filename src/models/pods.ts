@@ -6,6 +6,7 @@ import { compareQuantities } from "./quantity.js";
 import { ignoredPodLevelResourcesNote, podLevelResources, podLevelResourcesKept } from "./pod-level-resources.js";
 import { deriveQos, type QosDecision } from "./qos.js";
 import { containersOf, type PodTemplate, type Resource } from "./resource.js";
+import { quantities } from "./pod-totals.js";
 import { memoKey } from "./run-memo.js";
 import { runningPods } from "./workloads.js";
 import type { Path } from "../types.js";
@@ -13,7 +14,7 @@ import type { Path } from "../types.js";
 /** The annotation that pins the QoS class a workload is meant to get (read by qos-expected-mismatch). */
 export const EXPECTED_QOS_ANNOTATION = "k8s-lint.io/expected-qos";
 
-export { runningPods };
+export { quantities, runningPods };
 
 /** The QoS class of each workload, derived once per run for the QoS rules, `k8s-lint qos` and the graph. */
 const QOS = memoKey<Map<Resource, QosDecision>>("QoS class by workload", "resource");
@@ -30,7 +31,8 @@ export function qosOf(resource: Resource, index: ResourceIndex, kubernetesVersio
   let d = cache.get(resource);
   if (!d) {
     const spec = podLevelResourcesKept(kubernetesVersion) ? tpl.spec : { ...tpl.spec, resources: undefined };
-    d = deriveQos(spec, tpl.specPath, admittedContainers(resource, index));
+    const containers = admittedContainers(resource, index).map((c) => ({ ...c, sidecar: containerKind(c, kubernetesVersion) === "sidecar container" }));
+    d = deriveQos(spec, tpl.specPath, containers);
     const note = ignoredPodLevelResourcesNote(tpl, kubernetesVersion);
     if (note) d = { ...d, reason: `${d.reason}${note}` };
     cache.set(resource, d);
@@ -119,14 +121,6 @@ export function limitRangeItems(lr: Resource): Array<Record<string, unknown>> {
   const limits = lr.get(["spec", "limits"]);
   if (!Array.isArray(limits)) return [];
   return limits.filter((it): it is Record<string, unknown> => !!it && typeof it === "object" && !Array.isArray(it));
-}
-
-/** A ResourceList as written (quantities as strings); other values are left to the schema rules. */
-export function quantities(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!value || typeof value !== "object" || Array.isArray(value)) return out;
-  for (const [k, v] of Object.entries(value)) if (typeof v === "string" || typeof v === "number") out[k] = String(v);
-  return out;
 }
 
 /**

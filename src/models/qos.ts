@@ -2,11 +2,13 @@
  * QoS class as the kubelet derives it (pkg/apis/core/v1/helper/qos ComputePodQOS): only cpu and
  * memory count; init containers count, ephemeral containers do not; a request left unset defaults
  * to its limit (API defaulting) while an explicit zero request stays zero; pod-level resources,
- * where set, decide instead of the containers (the caller passes the spec as the target release
- * creates the pods: models/pod-level-resources.ts).
+ * where set, decide instead of the containers, once the API server has defaulted them (an unset
+ * pod-level request is the containers' requests summed, or the pod-level limit: the caller passes
+ * the spec as the target release creates the pods, models/pod-level-resources.ts).
  */
 import type { Path } from "../types.js";
 import type { PodSpec } from "./k8s.js";
+import { defaultedPodLevelResources, podLevelDecidesQos } from "./pod-level-resources.js";
 import { compareQuantities, parseQuantity } from "./quantity.js";
 
 export type QosClass = "Guaranteed" | "Burstable" | "BestEffort";
@@ -27,6 +29,10 @@ export interface QosDecision {
   decidingResource?: string;
   /** Whether the deciding container is an init container. */
   decidingInit?: boolean;
+  /** Whether the deciding container runs as a sidecar (a restartable init container, where sidecars run). */
+  decidingSidecar?: boolean;
+  /** Whether the deciding request is one the API server filled in at pod level from the containers' requests summed. */
+  decidingRequestSummed?: boolean;
 }
 
 const QOS_RESOURCES = ["cpu", "memory"] as const;
@@ -38,10 +44,14 @@ export interface QosEntry {
   name: string;
   path: Path;
   init: boolean;
+  /** Whether it runs as a sidecar at the release judged (a restartable init container, where sidecars run). */
+  sidecar: boolean;
   requests: Reqs;
   limits: Reqs;
   /** The LimitRange that wrote a value, by "requests.<resource>" or "limits.<resource>", named in the reason. */
   defaultedBy?: ReadonlyMap<string, { name: string }>;
+  /** The pod-level requests the API server set to the containers' requests summed. */
+  summed?: ReadonlySet<string>;
 }
 
 type Entry = QosEntry;
@@ -58,42 +68,39 @@ function positive(v: string | undefined): boolean {
  * leaves them (models/pods.ts admittedContainers: LimitRange defaults); without it, as written.
  */
 export function deriveQos(spec: PodSpec, specPath: Path = ["spec"], containers?: readonly QosEntry[]): QosDecision {
-  const pod = spec.resources;
+  const pod = defaultedPodLevelResources(spec);
   if (pod && podLevelDecidesQos(spec)) {
-    return classify([{ name: "(pod)", path: [...specPath, "resources"], init: false, requests: pod.requests, limits: pod.limits }]);
+    return classify([
+      { name: "(pod)", path: [...specPath, "resources"], init: false, sidecar: false, requests: pod.requests, limits: pod.limits, summed: pod.summedFromContainers },
+    ]);
   }
   const entries: readonly Entry[] =
     containers ??
     [
       ...(spec.initContainers ?? []).map((c, i) => ({ c, init: true, path: [...specPath, "initContainers", i] as Path })),
       ...(spec.containers ?? []).map((c, i) => ({ c, init: false, path: [...specPath, "containers", i] as Path })),
-    ].map(({ c, init, path }) => ({ name: c?.name ?? "", path, init, requests: c?.resources?.requests, limits: c?.resources?.limits }));
+    ].map(({ c, init, path }) => ({ name: c?.name ?? "", path, init, sidecar: init && c?.restartPolicy === "Always", requests: c?.resources?.requests, limits: c?.resources?.limits }));
   return classify(entries);
 }
 
-/** Whether the pod-level resources, where the pods keep them, decide the class instead of the containers: they set cpu or memory. */
-export function podLevelDecidesQos(spec: PodSpec): boolean {
-  return hasQosResource(spec.resources?.requests) || hasQosResource(spec.resources?.limits);
+/** The subject of a reason and the words that agree with it: the pod-level resources are plural. */
+function who(e: Entry): { name: string; requests: string; sets: string; its: string } {
+  if (e.name === "(pod)") return { name: "the pod-level resources", requests: "request", sets: "set", its: "their" };
+  const kind = e.sidecar ? "sidecar container" : e.init ? "init container" : "container";
+  return { name: `${kind} "${e.name}"`, requests: "requests", sets: "sets", its: "its" };
 }
 
-function hasQosResource(map: Reqs): boolean {
-  return map !== undefined && QOS_RESOURCES.some((r) => map[r] !== undefined);
-}
-
-function who(e: Entry): string {
-  if (e.name === "(pod)") return "the pod-level resources";
-  return `${e.init ? "init container" : "container"} "${e.name}"`;
-}
-
-/** A value with the LimitRange that wrote it, when one did: `100m (LimitRange "defaults" default)`. */
+/** A value with where it came from, when not written: a LimitRange default, or the containers' requests summed at pod level. */
 function shown(e: Entry, section: "requests" | "limits", r: string, value: string | undefined): string | undefined {
+  if (value === undefined) return value;
+  if (section === "requests" && e.summed?.has(r)) return `${value} (unset, so the API server fills in the containers' requests, summed)`;
   const from = e.defaultedBy?.get(`${section}.${r}`);
-  return from && value !== undefined ? `${value} (LimitRange "${from.name}" default)` : value;
+  return from ? `${value} (LimitRange "${from.name}" default)` : value;
 }
 
 function classify(entries: readonly Entry[]): QosDecision {
   let anySet = false;
-  let breaker: { e: Entry; resource: string; why: string } | undefined;
+  let breaker: { e: Entry; resource: string; why: string; summed?: boolean } | undefined;
   for (const e of entries) {
     for (const r of QOS_RESOURCES) {
       const lim = e.limits?.[r];
@@ -103,11 +110,12 @@ function classify(entries: readonly Entry[]): QosDecision {
       const limSet = positive(lim);
       if (reqSet || limSet) anySet = true;
       if (breaker) continue;
+      const w = who(e);
       if (!limSet) {
-        const what = reqSet ? `requests ${r} ${shown(e, "requests", r, req)} but sets no ${r} limit` : `sets no ${r} request or limit`;
-        breaker = { e, resource: r, why: `${who(e)} ${what}` };
+        const what = reqSet ? `${w.requests} ${r} ${shown(e, "requests", r, req)} but ${w.sets} no ${r} limit` : `${w.sets} no ${r} request or limit`;
+        breaker = { e, resource: r, why: `${w.name} ${what}` };
       } else if (!reqSet || compareQuantities(req!, lim!) !== 0) {
-        breaker = { e, resource: r, why: `${who(e)} requests ${r} ${shown(e, "requests", r, req)} but its limit is ${shown(e, "limits", r, lim)}` };
+        breaker = { e, resource: r, why: `${w.name} ${w.requests} ${r} ${shown(e, "requests", r, req)} but ${w.its} limit is ${shown(e, "limits", r, lim)}`, summed: e.summed?.has(r) };
       }
     }
   }
@@ -123,5 +131,7 @@ function classify(entries: readonly Entry[]): QosDecision {
     decidingContainer: breaker.e.name,
     decidingResource: breaker.resource,
     decidingInit: breaker.e.init,
+    decidingSidecar: breaker.e.sidecar,
+    decidingRequestSummed: breaker.summed === true,
   };
 }

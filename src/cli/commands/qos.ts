@@ -75,7 +75,7 @@ export async function runQos(argv: string[], io: CliIO): Promise<number> {
 function decidedBy(r: QosRow): string {
   if (r.container === undefined) return "-";
   if (r.container === "(pod)") return `pod-level resources (${r.resource})`;
-  return `${r.init ? "init container" : "container"} "${r.container}" (${r.resource})`;
+  return `${r.sidecar ? "sidecar container" : r.init ? "init container" : "container"} "${r.container}" (${r.resource})`;
 }
 
 function renderTable(rows: QosRow[], counts: Record<QosClass, number>, width: number): string {

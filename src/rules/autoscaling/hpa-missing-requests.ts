@@ -1,7 +1,7 @@
 import { closestWithin, didYouMean } from "../../did-you-mean.js";
 import type { HpaMetric } from "../../models/k8s.js";
 import { podOwnersSelectedBy } from "../../models/pod-selection.js";
-import { ignoredPodLevelResourcesNote, podLevelResources } from "../../models/pod-level-resources.js";
+import { ignoredPodLevelResourcesNote, podLevelRequirements } from "../../models/pod-level-resources.js";
 import { admittedContainers, containerKind } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
@@ -51,7 +51,9 @@ container proxy").
 From Kubernetes 1.34, a pod that sets pod-level resources (\`spec.resources\`, KEP-2837) for
 that resource serves a Resource metric instead: the HPA divides by the pod-level request
 (pkg/controller/podautoscaler/replica_calculator.go, kubernetes PR 132430), which API
-defaulting fills from the pod-level limit when only the limit is written.
+defaulting fills in where pod-level limits are set: with the containers' requests summed when
+any container requests that resource, else with the pod-level limit (pkg/apis/core/v1/defaults.go
+defaultPodRequests).
 The pods are not only the target's own: the HPA lists every pod of the namespace that the
 target's selector matches (the scale subresource's status.selector; replica_calculator.go
 GetResourceReplicas lists pods by it, whoever owns them), so another workload whose pods carry
@@ -136,12 +138,12 @@ scale target (an Argo Rollout with spec.workloadRef) may take its pods from else
  * resources serve it (where the target release keeps them and the HPA reads them).
  */
 function lackingRequests(owner: Resource, index: ResourceIndex, metric: UtilizationMetric, kubernetesVersion: string) {
-  const podLevel = podLevelResources(owner.podTemplate!, kubernetesVersion);
+  const podLevel = podLevelRequirements(owner.podTemplate!, kubernetesVersion);
   const podLevelServes =
     metric.container === undefined &&
     POD_LEVEL_RESOURCES.has(metric.resource) &&
     compareVersions(kubernetesVersion, HPA_POD_LEVEL_RESOURCES_SINCE) >= 0 &&
-    (podLevel?.requests?.[metric.resource] !== undefined || podLevel?.limits?.[metric.resource] !== undefined);
+    podLevel?.requests[metric.resource] !== undefined;
   if (podLevelServes) return [];
   const sidecars = compareVersions(kubernetesVersion, HPA_SIDECARS_SINCE) >= 0;
   const lacking = admittedContainers(owner, index).filter(

@@ -1,4 +1,7 @@
 import { admittedContainers, containerKind, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
+import type { PodSpec } from "../../models/k8s.js";
+import { defaultedPodLevelResources } from "../../models/pod-level-resources.js";
+import { podTotal } from "../../models/pod-totals.js";
 import { compareQuantities, parseQuantity } from "../../models/quantity.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -52,7 +55,9 @@ and every pod that gets such a default is rejected.
 Init containers are bounded like containers. A Pod item bounds the pod's requests and limits:
 the sum of its containers and sidecars, or its largest init container when that is more; from
 Kubernetes 1.34 (PodLevelResources on by default), a pod that sets pod-level resources
-(\`spec.resources\`) is bounded by those instead.
+(\`spec.resources\`) is bounded by those instead, as the API server defaults them: an unset
+pod-level request is the containers' requests summed, or the pod-level limit when no container
+requests that resource (pkg/apis/core/v1/defaults.go defaultPodRequests).
 A PersistentVolumeClaim item bounds the storage a claim requests (PersistentVolumeClaimValidateLimitFunc:
 min and max against \`spec.resources.requests\`, never defaulted): a PersistentVolumeClaim that
 asks for more or less is refused by \`kubectl apply\`; the claims a StatefulSet's
@@ -83,7 +88,7 @@ LimitRange.`,
       conflicts.size > 0 && ["requests", "limits"].some((section) => c.defaultedBy.has(`${section}.${name}`) && conflicts.has(`${section}.${name}`));
     const tpl = resource.podTemplate!;
     const subjects = containers.map((c) => containerSubject(c, settings.kubernetesVersion));
-    const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec.resources ?? {}, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
+    const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
     // After the defaults the pod is validated, before the bounds are checked: a negative value or
     // a request above a limit that a LimitRange default supplied makes it invalid, and that error
     // is the one seen.
@@ -330,72 +335,30 @@ function containerSubject(c: AdmittedContainer, release: string): Subject {
 }
 
 /**
- * The pod's requests and limits as LimitRanger sums them (admission.go podRequests, podLimits):
- * app containers and sidecars add up; an init container counts with the sidecars started before
- * it, and the pod takes the larger of the two. A resource no container sets is absent.
+ * The pod's requests and limits as LimitRanger sums them (admission.go podRequests, podLimits;
+ * models/pod-totals.ts), with a restartable init container as written (docs/DECISIONS.md, "Before
+ * 1.29 a restartable init container is an init container").
  */
 function podSubject(containers: readonly AdmittedContainer[], path: Path): Subject {
-  const total = (section: Section): Record<string, string> => {
-    const values = (c: AdmittedContainer) => {
-      const out = new Map<string, number>();
-      for (const [name, text] of Object.entries(c[section])) {
-        const q = parseQuantity(text);
-        if (q) out.set(name, q.value);
-      }
-      return out;
-    };
-    const add = (into: Map<string, number>, from: ReadonlyMap<string, number>) => {
-      for (const [name, v] of from) into.set(name, (into.get(name) ?? 0) + v);
-    };
-    const pod = new Map<string, number>();
-    const sidecars = new Map<string, number>();
-    const initMax = new Map<string, number>();
-    for (const c of containers) {
-      const own = values(c);
-      if (!c.init) {
-        add(pod, own);
-        continue;
-      }
-      let running: Map<string, number>;
-      if (c.sidecar) {
-        add(pod, own);
-        add(sidecars, own);
-        running = new Map(sidecars);
-      } else {
-        running = new Map(own);
-        add(running, sidecars);
-      }
-      for (const [name, v] of running) if (!initMax.has(name) || v > initMax.get(name)!) initMax.set(name, v);
-    }
-    for (const [name, v] of initMax) if (!pod.has(name) || v > pod.get(name)!) pod.set(name, v);
-    return Object.fromEntries([...pod].map(([name, v]) => [name, formatQuantity(name, v)]));
-  };
+  const total = (section: Section) => podTotal(containers.map((c) => ({ init: c.init, sidecar: c.sidecar, values: c[section] })));
   return { who: "the pod (as admission computes it from its containers)", summed: true, requests: total("requests"), limits: total("limits"), pathOf: () => path, origin: () => "" };
 }
 
 /**
  * The pod's requests and limits when its pod-level resources count (admission.go podRequests,
- * podLimits read pod.Spec.Resources). A pod-level request left unset is defaulted from the
- * pod-level limit at most (pkg/apis/core/v1/defaults.go), so the limit stands in for it.
+ * podLimits read pod.Spec.Resources), as the API server defaulted them before admission
+ * (models/pod-level-resources.ts defaultedPodLevelResources): an unset pod-level request is the
+ * containers' requests summed when any container requests it, else the pod-level limit.
  */
-function podLevelSubject(resources: { requests?: unknown; limits?: unknown }, path: Path): Subject {
-  const limits = quantities(resources.limits);
-  const requests = { ...limits, ...quantities(resources.requests) };
+function podLevelSubject(spec: PodSpec, path: Path): Subject {
+  const resources = spec.resources ?? {};
+  const { requests, limits, summedFromContainers } = defaultedPodLevelResources(spec)!;
   const written = (section: Section) => quantities(resources[section]);
   return {
     who: "the pod (its pod-level resources)",
     requests,
     limits,
     pathOf: (section, name) => (written(section)[name] !== undefined ? [...path, section, name] : resources[section] ? [...path, section] : path),
-    origin: () => "",
+    origin: (section, name) => (section === "requests" && summedFromContainers.has(name) ? " (unset, so the API server fills in the containers' requests, summed)" : ""),
   };
-}
-
-const BINARY: ReadonlyArray<readonly [string, number]> = [["Ti", 2 ** 40], ["Gi", 2 ** 30], ["Mi", 2 ** 20], ["Ki", 2 ** 10]];
-
-/** A summed quantity in the usual notation: cpu in cores or millicores, bytes with the largest exact binary suffix. */
-function formatQuantity(name: string, value: number): string {
-  if (name === "cpu") return Number.isInteger(value) ? String(value) : `${Math.round(value * 1000)}m`;
-  for (const [suffix, m] of BINARY) if (value >= m && Number.isInteger(value / m)) return `${value / m}${suffix}`;
-  return String(Math.round(value));
 }

@@ -1,5 +1,5 @@
 /** Pod-level resources (KEP-2837) as the resource admission plugins read them. */
-import { podLevelResources } from "../../models/pod-level-resources.js";
+import { podLevelResources, supportedAtPodLevel } from "../../models/pod-level-resources.js";
 import { quantities } from "../../models/pods.js";
 import type { PodTemplate } from "../../models/resource.js";
 
@@ -12,6 +12,6 @@ import type { PodTemplate } from "../../models/resource.js";
  */
 export function podLevelResourcesSet(tpl: PodTemplate, kubernetesVersion: string): boolean {
   const pod = podLevelResources(tpl, kubernetesVersion);
-  const supported = (list: unknown) => Object.keys(quantities(list)).some((k) => k === "cpu" || k === "memory" || k.startsWith("hugepages-"));
+  const supported = (list: unknown) => Object.keys(quantities(list)).some(supportedAtPodLevel);
   return supported(pod?.requests) || supported(pod?.limits);
 }

@@ -16,9 +16,13 @@ is never written in the manifest, so it is easy to lose Guaranteed by adding one
 init container without resources. The containers are read as admitted, with the defaults of
 the namespace's LimitRanges written in (the value says so when one came from a LimitRange).
 Pod-level resources (\`spec.resources\`) that set cpu or memory decide instead, from Kubernetes
-1.34, where the PodLevelResources feature gate is on by default; at an older --kubernetes-version
-the API server does not keep them (pkg/api/pod/util.go dropDisabledPodLevelResources), the
-containers decide, and the message says so.
+1.34, where the PodLevelResources feature gate is on by default, as the API server defaults them:
+where pod-level limits are set, an unset pod-level request becomes the containers' requests
+summed when any container requests that resource, and the pod-level limit only when none does
+(pkg/apis/core/v1/defaults.go defaultPodRequests), so container requests below the pod-level
+limits make the pods Burstable. At an older --kubernetes-version the API server does not keep
+them (pkg/api/pod/util.go dropDisabledPodLevelResources), the containers decide, and the message
+says so. A restartable init container is named a sidecar container where sidecars run (1.29 on).
 This rule states the class and, when the pod is not
 Guaranteed, the first container and resource that kept it from being Guaranteed. BestEffort pods are
 stated by the qos-besteffort warning (or qos-expected-mismatch), not here as well.`,

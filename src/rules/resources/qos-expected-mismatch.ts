@@ -3,7 +3,7 @@ import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import type { PodTemplate } from "../../models/resource.js";
 import { podLevelResources } from "../../models/pod-level-resources.js";
-import { qosOf } from "../../models/pods.js";
+import { containerKind, qosOf } from "../../models/pods.js";
 
 export const rule = defineRule({
   id: "qos-expected-mismatch",
@@ -43,13 +43,15 @@ the resources (for BestEffort), or correct the annotation to the class you actua
     if (expected === qos.qosClass) return;
     const head = `expected QoS class "${expected}" but the pods are "${qos.qosClass}"`;
     if (expected === "Guaranteed" && qos.decidingPath) {
-      const who = qos.decidingInit ? "init container" : "container";
+      const who = containerKind({ init: qos.decidingInit === true, sidecar: qos.decidingSidecar === true }, settings.kubernetesVersion);
       report({
         path: qos.decidingContainer === "(pod)" ? qos.decidingPath : [...qos.decidingPath, "name"],
         message: `${head}: ${qos.reason}`,
         hint:
           qos.decidingContainer === "(pod)"
-            ? "set pod-level cpu and memory limits equal to the requests"
+            ? qos.decidingRequestSummed
+              ? `set spec.resources.requests.${qos.decidingResource} equal to the pod-level limit: left unset, it is the containers' requests summed`
+              : "set pod-level cpu and memory limits equal to the requests"
             : `set cpu and memory limits on ${who} "${qos.decidingContainer}" equal to its requests`,
       });
       return;

@@ -1,3 +1,4 @@
+import { containerKind } from "../../models/pods.js";
 import { compareQuantities } from "../../models/quantity.js";
 import { containersOf } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -22,7 +23,7 @@ be overcommitted (extended resources, hugepages) the request must even equal the
 1Gi is 1024Mi, 0.5 cpu is 500m.`,
   hasSuggestions: true,
   preventsStatus: ["Pending", "Unschedulable", "OOMKilled", "Evicted"],
-  check({ resource, report }) {
+  check({ resource, settings, report }) {
     const tpl = resource.podTemplate!;
     const judge = (who: string, requests: Record<string, string> | undefined, limits: Record<string, string> | undefined, path: Path) => {
       if (!requests || !limits) return;
@@ -46,7 +47,8 @@ be overcommitted (extended resources, hugepages) the request must even equal the
     judge("the pod", tpl.spec.resources?.requests, tpl.spec.resources?.limits, [...tpl.specPath, "resources"]);
     for (const { container, path, init } of containersOf(tpl)) {
       const r = container?.resources;
-      judge(`${init ? "init container" : "container"} "${container?.name ?? ""}"`, r?.requests, r?.limits, [...path, "resources"]);
+      const kind = containerKind({ init, sidecar: init && container?.restartPolicy === "Always" }, settings.kubernetesVersion);
+      judge(`${kind} "${container?.name ?? ""}"`, r?.requests, r?.limits, [...path, "resources"]);
     }
   },
 });

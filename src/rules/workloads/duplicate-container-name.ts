@@ -1,3 +1,4 @@
+import { containerKind } from "../../models/pods.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 
@@ -13,13 +14,15 @@ across containers, initContainers and ephemeralContainers and rejects the pod or
 ("Duplicate value"). This usually comes from copying a sidecar block without renaming it.`,
   fix: "Give each container (init containers included) its own name.",
   preventsStatus: ["CreateContainerError"],
-  check({ resource, report }) {
+  check({ resource, settings, report }) {
     const tpl = resource.podTemplate!;
     const seen = new Map<string, string>();
     for (const { container, path, init } of containersOf(tpl, { init: true, ephemeral: true })) {
       const name = container.name;
       if (typeof name !== "string" || name === "") continue;
-      const where = init ? "init container" : path.includes("ephemeralContainers") ? "ephemeral container" : "container";
+      const where = path.includes("ephemeralContainers")
+        ? "ephemeral container"
+        : containerKind({ init, sidecar: init && container.restartPolicy === "Always" }, settings.kubernetesVersion);
       const first = seen.get(name);
       if (first) report({ path: [...path, "name"], message: `container name "${name}" is already used by ${first}`, hint: "rename one of the containers" });
       else seen.set(name, `an earlier ${where}`);
