@@ -25,6 +25,7 @@ import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
+import { isGoTemplateAction } from "./template.js";
 import { readTypeMeta } from "./type-meta.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 
@@ -238,7 +239,14 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     const { start, end } = doc.template;
     const found = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
     const chart = state.charts.chartOf(state.file);
-    if (chart === undefined) {
+    const action = src.text.slice(start, end);
+    if (chart === undefined && !isGoTemplateAction(action)) {
+      // Not a chart: another tool's placeholder (Argo's {{args.name}}), which YAML reads as a mapping unless quoted.
+      const shown = excerpt(action);
+      const quote = shown.includes('"') ? "'" : '"';
+      const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
+    } else if (chart === undefined) {
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
     } else if (state.charts.firstOf(chart)) {
       const shown = chartDisplay(state.file, chart);

@@ -66,6 +66,17 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
   return chunks;
 }
 
+/**
+ * Whether an action reads as Go template syntax (text/template's lexer): a field or variable
+ * (`.Values`, `$x`), a literal, a parenthesis, a comment, or a function or keyword followed by
+ * its arguments. `{{args.name}}` (Argo Rollouts and Workflows), `{{=expr}}` and other engines'
+ * placeholders are not.
+ */
+export function isGoTemplateAction(action: string): boolean {
+  const inner = action.replace(/^\{\{-?\s*/, "").replace(/\s*-?\}\}$/, "");
+  return inner === "" || /^(?:[.$("'`/\d]|[A-Za-z_]\w*(?:\s|$))/.test(inner);
+}
+
 /** The text with the template chunks blanked out (same length and line breaks, so offsets hold). */
 export function blankChunks(text: string, chunks: TemplateChunk[]): string {
   if (!chunks.length) return text;
