@@ -23,6 +23,7 @@ import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./di
 import { inputSets, perSet } from "./input-sets.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
+import { withPlaceholderDefaults } from "./placeholders.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { isGoTemplateAction } from "./template.js";
@@ -303,8 +304,9 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   }
   const { resources } = state;
   // The object as kustomize builds it: labels added, positions still those of the text.
-  const built = src.labels && !src.patch ? withLabels(value, src.labels) : value;
-  const kustomized = src.labels && built !== value ? { written: value, labels: src.labels } : undefined;
+  const substituted = src.text.slice(doc.start, doc.end).includes("${") ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
+  const built = src.labels && !src.patch ? withLabels(substituted, src.labels) : substituted;
+  const kustomized = src.labels && built !== substituted ? { written: substituted, labels: src.labels } : undefined;
   resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
