@@ -304,7 +304,8 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   }
   const { resources } = state;
   // The object as kustomize builds it: labels added, positions still those of the text.
-  const substituted = src.text.slice(doc.start, doc.end).includes("${") ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
+  const placeholderStart = src.text.indexOf("${", doc.start);
+  const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
   const built = src.labels && !src.patch ? withLabels(substituted, src.labels) : substituted;
   const kustomized = src.labels && built !== substituted ? { written: substituted, labels: src.labels } : undefined;
   resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized));

@@ -113,7 +113,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
           const placeholder = placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault) continue;
-          const judged = placeholder ? { ...finding, message: `${finding.message} (the default of placeholder "${placeholder.written}")` } : finding;
+          // A fix would write over the placeholder, which Flux then no longer fills in.
+          const judged = placeholder ? { ...finding, message: `${finding.message} (the default of placeholder "${placeholder.written}")`, fix: undefined, suggestions: undefined } : finding;
           out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, judged) });
         }
         reported.length = 0;
