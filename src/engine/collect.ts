@@ -24,8 +24,10 @@ import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./di
 import { inputSets, perSet } from "./input-sets.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
+import { withPlaceholderDefaults } from "./placeholders.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
+import { isGoTemplateAction } from "./template.js";
 import { readTypeMeta } from "./type-meta.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 
@@ -241,7 +243,14 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     const { start, end } = doc.template;
     const found = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
     const chart = state.charts.chartOf(state.file);
-    if (chart === undefined) {
+    const action = src.text.slice(start, end);
+    if (chart === undefined && !isGoTemplateAction(action)) {
+      // Not a chart: another tool's placeholder (Argo's {{args.name}}), which YAML reads as a mapping unless quoted.
+      const shown = excerpt(action);
+      const quote = shown.includes('"') ? "'" : '"';
+      const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
+    } else if (chart === undefined) {
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
     } else if (state.charts.firstOf(chart)) {
       const shown = chartDisplay(state.file, chart);
@@ -297,12 +306,14 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  // The object as kustomize builds it: namespace and labels set, positions still those of the text.
-  const namespaced = src.namespaceSource && !src.patch ? withNamespace(value, src.namespaceSource.namespace) : undefined;
-  const labelled = namespaced?.built ?? value;
+  // The object as built: Flux placeholders by their defaults, kustomize's namespace and labels set, positions still those of the text.
+  const placeholderStart = src.text.indexOf("${", doc.start);
+  const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
+  const namespaced = src.namespaceSource && !src.patch ? withNamespace(substituted, src.namespaceSource.namespace) : undefined;
+  const labelled = namespaced?.built ?? substituted;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
   const namespace = namespaced?.paths.length ? { source: src.namespaceSource!, paths: namespaced.paths } : undefined;
-  const kustomized = built !== value ? { written: value, labels: src.labels ?? [], namespace } : undefined;
+  const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
   resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).

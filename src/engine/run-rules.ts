@@ -10,6 +10,7 @@ import { dispatchByScope } from "../rules/scope.js";
 import type { CrossResourceContext, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
 import type { Path } from "../types.js";
 import { isEnabled, type RuleFinding, type Severities } from "./diagnostics.js";
+import { placeholderAt } from "./placeholders.js";
 
 /** The rules a run applies (the enabled ones with a check) and which of them judge a resource. */
 export interface RuleSelection {
@@ -110,7 +111,11 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
         const unserved = runner.reportsUnservedFields ? NOTHING_DROPPED : unservedFields(resource, memo, settings.kubernetesVersion);
         for (const finding of reported) {
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
-          out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, finding) });
+          const placeholder = placeholderAt(resource.doc, resource.basePath, finding.path);
+          if (placeholder && !placeholder.hasDefault) continue;
+          // A fix would write over the placeholder, which Flux then no longer fills in.
+          const judged = placeholder ? { ...finding, message: `${finding.message} (the default of placeholder "${placeholder.written}")`, fix: undefined, suggestions: undefined } : finding;
+          out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, judged) });
         }
         reported.length = 0;
       }

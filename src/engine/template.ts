@@ -5,9 +5,12 @@
  * starts a plain value with `{{`. Go templates that are content of a rendered manifest
  * (`{{ $labels.instance }}` in a PrometheusRule, Alertmanager's `{{ define }}`, Grafana's
  * `{{ route }}` legends) are data: an action inside a quoted or block scalar, as the YAML
- * parser reads the document, is text that kubectl applies as it is.
+ * parser reads the document, is text that kubectl applies as it is. Chart values handed to a
+ * controller (a Flux HelmRelease's spec.values, an Argo CD Application's helm values, Flux
+ * postBuild.substitute) are data even when they name chart objects: the chart renders them later
+ * with `tpl`, and the API server stores them as they are.
  */
-import { Parser, type CST } from "yaml";
+import { isMap, isSeq, parseDocument, Parser, type CST, type Node as YamlNode } from "yaml";
 
 const ACTION_RE = /\{\{[\s\S]*?\}\}/g;
 const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+"/;
@@ -38,21 +41,40 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
     const start = bounds[i];
     const end = bounds[i + 1];
     let strings: Array<[number, number]> | undefined;
+    let values: Array<[number, number]> | undefined;
     ACTION_RE.lastIndex = start;
     while ((m = ACTION_RE.exec(text)) && m.index < end) {
       const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
       if (isComment(text, lineStart, m.index)) continue;
       const before = text.slice(lineStart, m.index);
       const chartObject = CHART_OBJECT_RE.test(m[0]);
-      if (!chartObject && lineStart !== m.index && !(PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before))) continue;
+      const plainPosition = lineStart === m.index || (PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before));
+      if (!chartObject && !plainPosition) continue;
       strings ??= stringScalars(text, start, end);
       const at = m.index;
-      if (!chartObject && strings.some(([s, e]) => s < at && at < e)) continue;
+      const inString = strings.some(([s, e]) => s < at && at < e);
+      if (!chartObject && inString) continue;
+      // An action where a plain value starts is a YAML flow mapping, which no controller takes as text.
+      if (inString || !plainPosition) {
+        values ??= chartValues(text, start, end);
+        if (values.some(([s, e]) => s <= at && at < e)) continue;
+      }
       chunks.push({ start, end, action: { start: m.index, end: m.index + m[0].length } });
       break;
     }
   }
   return chunks;
+}
+
+/**
+ * Whether an action reads as Go template syntax (text/template's lexer): a field or variable
+ * (`.Values`, `$x`), a literal, a parenthesis, a comment, or a function or keyword followed by
+ * its arguments. `{{args.name}}` (Argo Rollouts and Workflows), `{{=expr}}` and other engines'
+ * placeholders are not.
+ */
+export function isGoTemplateAction(action: string): boolean {
+  const inner = action.replace(/^\{\{-?\s*/, "").replace(/\s*-?\}\}$/, "");
+  return inner === "" || /^(?:[.$("'`/\d]|[A-Za-z_]\w*(?:\s|$))/.test(inner);
 }
 
 /** The text with the template chunks blanked out (same length and line breaks, so offsets hold). */
@@ -95,4 +117,54 @@ function stringScalars(text: string, start: number, end: number): Array<[number,
     }
   }
   return out;
+}
+
+/** Where each kind keeps chart values (or variables) that its controller, not the API server, reads as templates. */
+const CHART_VALUE_PATHS: ReadonlyArray<{ group: string; kinds: readonly string[]; paths: ReadonlyArray<readonly string[]> }> = [
+  { group: "helm.toolkit.fluxcd.io", kinds: ["HelmRelease"], paths: [["spec", "values"]] },
+  { group: "kustomize.toolkit.fluxcd.io", kinds: ["Kustomization"], paths: [["spec", "postBuild", "substitute"]] },
+  { group: "argoproj.io", kinds: ["Application"], paths: [["spec", "source", "helm"], ["spec", "sources", "*", "helm"]] },
+  { group: "argoproj.io", kinds: ["ApplicationSet"], paths: [["spec", "template", "spec", "source", "helm"], ["spec", "template", "spec", "sources", "*", "helm"]] },
+];
+/** The fields of an Argo CD `helm` source that hold values: a YAML string and an object. */
+const ARGO_HELM_VALUES = ["values", "valuesObject"];
+
+/**
+ * The offset ranges of `text[start, end)` that hold chart values, when the document is one of
+ * CHART_VALUE_PATHS' kinds (read by the error-tolerant parser, so a template elsewhere in the
+ * document does not hide them).
+ */
+function chartValues(text: string, start: number, end: number): Array<[number, number]> {
+  const slice = text.slice(start, end);
+  if (!/\bkind:\s*["']?(?:HelmRelease|Kustomization|Application|ApplicationSet)\b/.test(slice)) return [];
+  const doc = parseDocument(slice, { keepSourceTokens: false, uniqueKeys: false });
+  const apiVersion = doc.get("apiVersion");
+  const kind = doc.get("kind");
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
+  const group = apiVersion.split("/")[0];
+  const out: Array<[number, number]> = [];
+  for (const entry of CHART_VALUE_PATHS) {
+    if (entry.group !== group || !entry.kinds.includes(kind)) continue;
+    for (const path of entry.paths) {
+      for (const node of nodesAt(doc.contents, path)) {
+        const held = entry.group === "argoproj.io" ? ARGO_HELM_VALUES.flatMap((key) => nodesAt(node, [key])) : [node];
+        for (const n of held) if (n.range) out.push([start + n.range[0], start + n.range[1]]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The nodes at `path` below `node`; `*` stands for every item of a sequence. */
+function nodesAt(node: unknown, path: readonly string[]): YamlNode[] {
+  let level: unknown[] = [node];
+  for (const key of path) {
+    const next: unknown[] = [];
+    for (const n of level) {
+      if (key === "*" && isSeq(n)) next.push(...n.items);
+      else if (key !== "*" && isMap(n)) next.push(n.get(key, true));
+    }
+    level = next;
+  }
+  return level.filter((n): n is YamlNode => n != null && typeof n === "object" && "range" in n);
 }
