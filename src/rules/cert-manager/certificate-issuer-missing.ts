@@ -1,4 +1,4 @@
-import { missingScopedObject } from "../config/references.js";
+import { missingScopedObject } from "../config/scoped-references.js";
 import { defineRule } from "../types.js";
 import { CERT_MANAGER_GROUP, ISSUER_KINDS, isCertManagerIssuer } from "./issuers.js";
 

@@ -1,7 +1,7 @@
 import { isGatewayApi } from "../../models/gateway-refs.js";
 import { isKnownIngress } from "../../models/ingress.js";
 import type { Resource } from "../../models/resource.js";
-import { missingScopedObject } from "../config/references.js";
+import { missingScopedObject } from "../config/scoped-references.js";
 import { defineRule } from "../types.js";
 import { CERT_MANAGER_GROUP, ISSUER_KINDS, isCertManagerIssuer } from "./issuers.js";
 

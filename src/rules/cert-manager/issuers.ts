@@ -1,5 +1,5 @@
 /** The issuers a cert-manager reference names (cert-manager pkg/apis/certmanager/v1: IssuerKind, ClusterIssuerKind). */
-import type { ScopedKinds } from "../config/references.js";
+import type { ScopedKinds } from "../config/scoped-references.js";
 
 export const CERT_MANAGER_GROUP = "cert-manager.io";
 

@@ -9,7 +9,8 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import { memoKey } from "../../models/run-memo.js";
 import { renameReference } from "../fixes.js";
 import { keyedObject, missingKeyFinding } from "../config/key-missing.js";
-import { findReferenced, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind, type ScopedKinds } from "../config/references.js";
+import { findReferenced, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "../config/references.js";
+import type { ScopedKinds } from "../config/scoped-references.js";
 import type { CrossResourceContext } from "../types.js";
 import { KEDA_GROUP } from "./targets.js";
 

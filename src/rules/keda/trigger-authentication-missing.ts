@@ -1,4 +1,4 @@
-import { missingScopedObject } from "../config/references.js";
+import { missingScopedObject } from "../config/scoped-references.js";
 import { defineRule } from "../types.js";
 import { TRIGGER_AUTHENTICATION_KINDS, authenticationRefOf } from "./authentication.js";
 import { KEDA_GROUP } from "./targets.js";
