@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { checkTargetRefs } from "./authentication.js";
+import { checkTargetRefs } from "./target-refs.js";
 
 export const rule = defineRule({
   id: "triggerauthentication-configmap-missing",
