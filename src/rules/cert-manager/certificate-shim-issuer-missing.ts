@@ -28,7 +28,8 @@ function shimIssuer(resource: Resource): ShimIssuer | undefined {
   const a = resource.annotations;
   const nameAnnotation = Object.hasOwn(a, CLUSTER_ISSUER) ? CLUSTER_ISSUER : Object.hasOwn(a, ISSUER) ? ISSUER : undefined;
   if (!nameAnnotation || !a[nameAnnotation]) return undefined;
-  const kind = Object.hasOwn(a, ISSUER_KIND) ? a[ISSUER_KIND]! : nameAnnotation === CLUSTER_ISSUER ? "ClusterIssuer" : "Issuer";
+  // An empty issuer-kind reaches the Certificate as an empty issuerRef.kind, which cert-manager reads as Issuer.
+  const kind = Object.hasOwn(a, ISSUER_KIND) ? a[ISSUER_KIND] || "Issuer" : nameAnnotation === CLUSTER_ISSUER ? "ClusterIssuer" : "Issuer";
   const group = Object.hasOwn(a, ISSUER_GROUP) ? a[ISSUER_GROUP]! : CERT_MANAGER_GROUP;
   return { name: a[nameAnnotation]!, kind, group, nameAnnotation };
 }
