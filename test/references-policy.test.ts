@@ -21,7 +21,7 @@ test("the setting is read only by reportsAbsent", () => {
 test("the rules that call reportsAbsent, directly or through a helper, are the flagged ones", () => {
   const helpers = sources.filter((s) => s.text.includes("reportsAbsent(") && !allRules.some((r) => s.file.endsWith(`/${r.meta.id}.ts`)) && s.file !== "config/references.ts");
   const callers = sources
-    .filter((s) => s.text.includes("reportsAbsent(") || helpers.some((h) => s.text.includes(`./${basename(h.file, ".ts")}.js"`)))
+    .filter((s) => s.text.includes("reportsAbsent(") || helpers.some((h) => s.text.includes(`/${basename(h.file, ".ts")}.js"`)))
     .map((s) => basename(s.file, ".ts"))
     .filter((id) => allRules.some((r) => r.meta.id === id));
   expect(callers.sort()).toEqual([...flagged].sort());

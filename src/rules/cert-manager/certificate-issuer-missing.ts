@@ -1,9 +1,6 @@
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { missingScopedObject } from "../config/scoped-references.js";
 import { defineRule } from "../types.js";
-
-const GROUP = "cert-manager.io";
-const ISSUER = `Issuer.${GROUP}`;
-const CLUSTER_ISSUER = `ClusterIssuer.${GROUP}`;
+import { CERT_MANAGER_GROUP, ISSUER_KINDS, isCertManagerIssuer } from "./issuers.js";
 
 export const rule = defineRule({
   id: "certificate-issuer-missing",
@@ -25,32 +22,30 @@ the namespace, and an absent ClusterIssuer when the input defines ClusterIssuers
   preventsStatus: [],
   check(ctx) {
     const { resource, index, report } = ctx;
-    if (resource.group !== GROUP) return;
+    if (resource.group !== CERT_MANAGER_GROUP) return;
     const ref = resource.get(["spec", "issuerRef"]);
     if (!ref || typeof ref !== "object" || Array.isArray(ref)) return;
-    const { name, kind = "Issuer", group = GROUP } = ref as Record<string, unknown>;
+    const { name, kind = "Issuer", group = CERT_MANAGER_GROUP } = ref as Record<string, unknown>;
     // An external issuer (issuerRef.group of another project) is not cert-manager's to resolve.
-    if (typeof name !== "string" || name === "" || group !== GROUP || (kind !== "Issuer" && kind !== "ClusterIssuer")) return;
+    if (typeof name !== "string" || name === "" || !isCertManagerIssuer(kind, group)) return;
     const cluster = kind === "ClusterIssuer";
-    const [type, namespace] = cluster ? [CLUSTER_ISSUER, ""] : [ISSUER, resource.namespace];
-    if (index.find(type, namespace, name)) return;
-    const other = cluster ? index.find(ISSUER, resource.namespace, name) : index.find(CLUSTER_ISSUER, "", name);
-    const kindPath = (ref as Record<string, unknown>).kind !== undefined ? ["spec", "issuerRef", "kind"] : ["spec", "issuerRef", "name"];
-    if (other) {
+    const miss = missingScopedObject(ctx, ISSUER_KINDS, resource.namespace, name, cluster);
+    if (!miss) return;
+    const where = cluster ? "" : ` in namespace "${resource.namespace}"`;
+    if (miss.otherKind) {
+      const other = miss.otherKind;
       report({
-        path: kindPath,
-        message: `issuerRef names ${kind} "${name}", which is not defined${cluster ? "" : ` in namespace "${resource.namespace}"`}; the input defines ${other.kind === "Issuer" ? "an" : "a"} ${other.kind} of that name`,
+        path: (ref as Record<string, unknown>).kind !== undefined ? ["spec", "issuerRef", "kind"] : ["spec", "issuerRef", "name"],
+        message: `issuerRef names ${kind} "${name}", which is not defined${where}; the input defines ${other.kind === "Issuer" ? "an" : "a"} ${other.kind} of that name`,
         hint: `set issuerRef.kind to ${other.kind}`,
         related: { resource: other, path: ["metadata", "name"], message: `${other.kind} "${name}"` },
       });
       return;
     }
-    // ClusterIssuers are cluster-scoped: the input manages them when it defines any.
-    if (!reportsAbsent(ctx, type, namespace)) return;
-    const similar = similarlyNamed(index, type, namespace, name);
+    const { similar } = miss;
     report({
       path: ["spec", "issuerRef", "name"],
-      message: `issuerRef names ${kind} "${name}", which is not defined${cluster ? "" : ` in namespace "${resource.namespace}"`}`,
+      message: `issuerRef names ${kind} "${name}", which is not defined${where}`,
       hint: similar ? `rename it to "${similar.name}" if that is the one meant` : `add the ${kind} or fix issuerRef`,
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });

@@ -2,16 +2,22 @@
 import { OPERATOR_KINDS } from "../../models/operators.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import type { CrossResourceContext } from "../types.js";
+import type { Path } from "../../types.js";
+import type { CrossResourceContext, Finding } from "../types.js";
 import { keysOf, podReferences, type ReferencedKind } from "./references.js";
+
+export interface KeyedObject {
+  source?: Resource;
+  keys: ReadonlySet<string>;
+  producer: boolean;
+}
 
 /**
  * The object a reference reads keys from, and its keys: a manifest of the input, or the custom
  * resource an operator makes a Secret from when it lists every key (an ExternalSecret's
  * data[].secretKey); undefined when the keys are unknown.
  */
-function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string): { source?: Resource; keys: ReadonlySet<string>; producer: boolean } | undefined {
-  const namespace = referrer.namespace;
+export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string, namespace = referrer.namespace): KeyedObject | undefined {
   const target = index.find(kind, namespace, name, referrer);
   if (target) return { source: target, keys: keysOf(target), producer: false };
   // A kustomization generator's object, by its name or the hashed name of built output: its keys when all are known.
@@ -23,31 +29,35 @@ function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resou
   return producer && keys ? { source: producer, keys, producer: true } : undefined;
 }
 
+/** The finding for a key its object lacks: the object's keys as the hint, and where they are listed. */
+export function missingKeyFinding(kind: ReferencedKind, name: string, key: string, found: KeyedObject, path: Path): Finding {
+  const { source, keys, producer } = found;
+  const known = [...keys].sort();
+  const madeBy = !source ? ` (made by a kustomization's ${kind === "Secret" ? "secretGenerator" : "configMapGenerator"})` : producer ? ` (made by ${source.kind} "${source.name}")` : "";
+  return {
+    path,
+    message: `key "${key}" is not in ${kind} "${name}"${madeBy}`,
+    hint: known.length
+      ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}`
+      : producer && source
+        ? `add a spec.data entry with secretKey "${key}" to ${source.kind} "${source.name}"`
+        : `add the key "${key}" to the ${kind}`,
+    related: !source
+      ? undefined
+      : producer
+        ? { resource: source, path: ["spec", "data"], message: `${source.kind} "${source.name}" lists the keys` }
+        : { resource: source, path: ["metadata", "name"], message: `${kind} "${name}"` },
+  };
+}
+
 export function checkMissingKeys(kind: ReferencedKind, { resource, index, report }: CrossResourceContext): void {
   const tpl = resource.podTemplate!;
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional || ref.keys.length === 0) continue;
     const found = keyedObject(index, kind, resource, ref.name);
     if (!found) continue;
-    const { source, keys, producer } = found;
     for (const k of ref.keys) {
-      if (keys.has(k.key)) continue;
-      const known = [...keys].sort();
-      const madeBy = !source ? ` (made by a kustomization's ${kind === "Secret" ? "secretGenerator" : "configMapGenerator"})` : producer ? ` (made by ${source.kind} "${source.name}")` : "";
-      report({
-        path: k.path,
-        message: `key "${k.key}" is not in ${kind} "${ref.name}"${madeBy}`,
-        hint: known.length
-          ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}`
-          : producer && source
-            ? `add a spec.data entry with secretKey "${k.key}" to ${source.kind} "${source.name}"`
-            : `add the key "${k.key}" to the ${kind}`,
-        related: !source
-          ? undefined
-          : producer
-            ? { resource: source, path: ["spec", "data"], message: `${source.kind} "${source.name}" lists the keys` }
-            : { resource: source, path: ["metadata", "name"], message: `${kind} "${ref.name}"` },
-      });
+      if (!found.keys.has(k.key)) report(missingKeyFinding(kind, ref.name, k.key, found, k.path));
     }
   }
 }
