@@ -112,6 +112,21 @@ function tokenAt(text: string, p: SyntaxProblem): Token {
   };
 }
 
+function plainStart(char: string, t: Token): Said {
+  return { message: `a value that is not quoted cannot start with "${char}"`, hint: `quote the value (as in "${t.rest}")` };
+}
+
+/**
+ * A Jinja or Liquid tag (`{% raw %}`, `{% if x %}`, as documentation sites wrap their examples):
+ * YAML reads its "{" as a flow mapping whose first value starts with "%".
+ */
+function templateTag(t: Token, text: string): Said | undefined {
+  if (text[t.start - 1] !== "{") return undefined;
+  const tag = /^%[^\n]*?%\}/.exec(text.slice(t.start));
+  if (!tag) return undefined;
+  return { message: `"{${tag[0]}" is a Jinja or Liquid template tag, not YAML`, hint: "render the template first and lint its output", start: t.start - 1, end: t.start + tag[0].length };
+}
+
 const SPACES = (n: number) => `${n} space${n === 1 ? "" : "s"}`;
 
 /** The column of the keys of the list item a line sits in (the first key after the nearest "- " above with a smaller indent). */
@@ -202,7 +217,8 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
       match: /^Plain value cannot start with block scalar indicator (.)/,
       say: (m) => ({ message: `block text ("${m[1]}") cannot be written inside [ ] or { }`, hint: `${QUOTE_IT}, or drop the brackets and write the collection as indented lines` }),
     },
-    { match: /^Plain value cannot start with .*?(\S)$/, say: (m, t) => ({ message: `a value that is not quoted cannot start with "${m[1]}"`, hint: `quote the value (as in "${t.rest}")` }) },
+    { match: /^Plain value cannot start with .*?%$/, say: (_, t, text) => templateTag(t, text) ?? plainStart("%", t) },
+    { match: /^Plain value cannot start with .*?(\S)$/, say: (m, t) => plainStart(m[1], t) },
     { match: /./, say: (_, t) => ({ message: `a value that is not quoted cannot start like "${t.source}"`, hint: "quote the value" }) },
   ],
   BLOCK_AS_IMPLICIT_KEY: [
