@@ -251,11 +251,12 @@ function docsPage({ releases }) {
   out.push("int-or-string, lists and maps. What they lose: integer versus number (any number is accepted),");
   out.push("defaults, patterns and ranges. A cluster may run a newer release than the one bundled, which can");
   out.push("add fields, enum values and defaults and stop requiring a field. So every finding that rests on");
-  out.push("what the bundled schema does not know is reported as `info`, with the bundled release named: an");
-  out.push("unknown field, even a near miss of a known one (`onepasswordSDK` beside `onepassword`), a key the");
-  out.push("schema places elsewhere, a value outside its enum, a missing required field (it may have a default).");
-  out.push("A value of the wrong type for a field the schema declares (a list where a string goes) stays an");
-  out.push("error. For an exact check, pass the CustomResourceDefinitions of the release the cluster runs with");
+  out.push("what the bundled schema does not know is reported with the bundled release named, below an error:");
+  out.push("an unknown field, a key the schema places elsewhere, or a known name with a word added");
+  out.push("(`onepasswordSDK` beside `onepassword`) is `info`; a value outside its enum or a missing required");
+  out.push("field (it may have a default) is a `warning`. A misspelling of a known name or value (`dnsName`,");
+  out.push("`ecdsa`) and a value of the wrong type for a field the schema declares (a list where a string goes)");
+  out.push("stay errors. For an exact check, pass the CustomResourceDefinitions of the release the cluster runs with");
   out.push("`--context`: a CRD of the input or the context always wins over the bundled schema.");
   out.push("`status` is not checked (the controller writes it).");
   out.push("");

@@ -85,23 +85,25 @@ test("a version the bundle does not have is skipped, as before", async () => {
   expect(idsOf(result)).toEqual([]);
 });
 
-test("what rests on the bundled schema not knowing a field, value or default is info; a wrong type or a misspelling stays an error", async () => {
-  const files = ["unknown-field/bundled-newer-release.yaml", "missing-required-field/bundled-newer-release.yaml", "invalid-type/bundled-wrong-types.yaml"];
+test("against a bundled schema an unknown field is info, a missing required field or a value outside its enum a warning; a wrong type or a misspelling stays an error", async () => {
+  const files = ["unknown-field/bundled-newer-release.yaml", "missing-required-field/bundled-newer-release.yaml", "missing-required-field/bundled-required.yaml", "invalid-type/bundled-wrong-types.yaml"];
   const result = await lint(files.map((f) => join("fixtures", "rules", f)), { cwd: ROOT, config: {}, rules: { "invalid-type": "error", "unknown-field": "error", "missing-required-field": "error" } });
   const seen = result.files.flatMap((f) => f.diagnostics.filter((d) => ["unknown-field", "missing-required-field", "invalid-type"].includes(d.ruleId)).map((d) => `${f.path.split("/").slice(-2).join("/")}:${d.line} ${d.ruleId} ${d.severity}`));
   expect(seen).toEqual([
     "unknown-field/bundled-newer-release.yaml:12 unknown-field info",
     "unknown-field/bundled-newer-release.yaml:31 unknown-field info",
     "unknown-field/bundled-newer-release.yaml:45 unknown-field info",
-    "missing-required-field/bundled-newer-release.yaml:13 missing-required-field info",
+    "missing-required-field/bundled-newer-release.yaml:13 missing-required-field warning",
     "missing-required-field/bundled-newer-release.yaml:14 unknown-field info",
-    "missing-required-field/bundled-newer-release.yaml:26 missing-required-field info",
+    "missing-required-field/bundled-newer-release.yaml:26 missing-required-field warning",
     "missing-required-field/bundled-newer-release.yaml:30 unknown-field info",
-    "missing-required-field/bundled-newer-release.yaml:43 missing-required-field info",
+    "missing-required-field/bundled-newer-release.yaml:43 missing-required-field warning",
+    "missing-required-field/bundled-required.yaml:10 missing-required-field warning",
+    "missing-required-field/bundled-required.yaml:12 missing-required-field warning",
     "invalid-type/bundled-wrong-types.yaml:13 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:14 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:18 invalid-type error",
-    "invalid-type/bundled-wrong-types.yaml:20 invalid-type info",
+    "invalid-type/bundled-wrong-types.yaml:20 invalid-type warning",
     "invalid-type/bundled-wrong-types.yaml:32 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:36 invalid-type error",
     "invalid-type/bundled-wrong-types.yaml:44 invalid-type error",

@@ -155,7 +155,7 @@ class CrdWalker {
         path,
         ...(near && isMisspelling(value as string, near)
           ? { message, hint }
-          : this.unsure(message, `${JSON.stringify(value)} is not a valid ${field}: ${this.bundledSchema} expects one of ${allowedList}, ${OLDER}`, hint)),
+          : this.unsure(message, `${JSON.stringify(value)} is not a valid ${field}: ${this.bundledSchema} expects one of ${allowedList}, ${OLDER}`, hint, "warning")),
       });
       return;
     }
@@ -200,7 +200,7 @@ class CrdWalker {
         this.report("missing-required-field", {
           path: path.length ? path : ["kind"],
           target: "key",
-          ...this.unsure(missing, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`),
+          ...this.unsure(missing, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning"),
         });
       }
     }
@@ -238,11 +238,14 @@ class CrdWalker {
 
   /**
    * The message, hint and severity of a finding that rests on what the schema does not know.
-   * Against a bundled schema it is info, as the cluster may run a newer release that knows more.
+   * Against a bundled schema it is info (a field it does not know: newer releases add fields all
+   * the time), or a warning (a required field missing, a value outside its enum: what every release
+   * up to the bundled one refuses, and newer ones seldom relax), as the cluster may run a newer
+   * release that knows more.
    */
-  private unsure(message: string, bundledMessage: string, hint: string): Pick<Finding, "message" | "hint" | "severity"> {
+  private unsure(message: string, bundledMessage: string, hint: string, severity: "info" | "warning" = "info"): Pick<Finding, "message" | "hint" | "severity"> {
     if (!("bundled" in this.origin)) return { message, hint };
-    return { message: bundledMessage, hint: `${hint}${UNSURE_HINT}`, severity: "info" };
+    return { message: bundledMessage, hint: `${hint}${UNSURE_HINT}`, severity };
   }
 
   /** A path one level down or up where `key` is a declared field that accepts `value`. */

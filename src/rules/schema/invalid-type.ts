@@ -14,8 +14,9 @@ resources whose CustomResourceDefinition is part of the input are checked agains
 openAPIV3Schema: \`type\` (an integer is not a number with a fraction), \`enum\`, and
 \`x-kubernetes-int-or-string\`; null is accepted (the API server prunes it). The bundled schemas
 of common custom resources (docs/bundled-schemas.md) are used when the CRD is not in the input:
-they do not tell an integer from a number, and an enum value they do not list is info, near miss
-or not (the cluster may run a newer release that accepts it), while a wrong type stays an error. In a file a kustomization lists,
+they do not tell an integer from a number, an enum value they do not list is a warning (the
+cluster may run a newer release that accepts it) unless it misspells a listed one (\`ecdsa\` for
+\`ECDSA\`), which is an error, and a wrong type stays an error. In a file a kustomization lists,
 kustomize reads an unquoted \`yes\`, \`on\`, \`no\` or \`off\` as the string written (YAML 1.2, where
 only true and false are booleans), so \`hostNetwork: yes\` there reaches the API server as the
 string "yes" and is refused; the finding says so and the fix writes true or false.`,

@@ -15,7 +15,7 @@ CustomResourceDefinition is part of the input, the \`required\` lists of its ope
 apply; a required field with a \`default\` is never missing (defaulting runs first), and null
 counts as absent unless the field is \`nullable\`; without the CRD in the input, the bundled
 schemas of common custom resources apply (docs/bundled-schemas.md), and as they carry no defaults
-and may be older than the release the cluster runs, a field they require is info when missing. Every object also needs \`metadata.name\` (only
+and may be older than the release the cluster runs, a field they require is a warning when missing. Every object also needs \`metadata.name\` (only
 \`kubectl create\` accepts \`generateName\` instead), although the schema cannot say so.`,
   fix: "Add the field the message names at the path it gives.",
   preventsStatus: [],

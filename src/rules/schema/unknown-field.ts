@@ -33,9 +33,11 @@ validation, rejects) every field the schema does not declare, except under
 ObjectMeta. Without their CRD in the input, the resources of Gateway API, prometheus-operator,
 cert-manager, KEDA, Argo Rollouts and External Secrets are checked against bundled schemas
 (docs/bundled-schemas.md); as the cluster may run a newer release, a field the bundled schema
-does not know is reported as info, even a near miss of a known one or a key it places elsewhere
-(External Secrets added \`onepasswordSDK\` beside \`onepassword\`): the message names the bundled
-release, and passing the operator's CustomResourceDefinition with \`--context\` gives an exact check.`,
+does not know is reported as info, and so are a key it places elsewhere and a near miss that is a
+known name with a word added (External Secrets added \`onepasswordSDK\` beside \`onepassword\`);
+a misspelling of a known name (\`dnsName\` for \`dnsNames\`) is an error in every release. The
+message names the bundled release, and passing the operator's CustomResourceDefinition with
+\`--context\` gives an exact check.`,
   fix: "Rename the field to the name the hint suggests, or move it to the path where it belongs.",
   preventsStatus: [],
   fixable: true,
