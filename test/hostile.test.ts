@@ -260,7 +260,9 @@ test("a directory whose manifests are all in dot-directories names one, which a 
   mkdirSync(join(dir, "policies", ".chainsaw-test", "cases"), { recursive: true });
   writeFileSync(join(dir, "policies", ".chainsaw-test", "cases", "pod.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
   writeFileSync(join(dir, "policies", ".chainsaw-test", "cases", "pod2.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
-  expectIoFailure(cli(["policies"], 10_000), /^k8s-lint: no manifests .* policies \(2 manifests are in dot-directories, which are not searched, such as policies\/\.chainsaw-test: name one to lint it\)$/m);
+  // A dot file is tool configuration, not a manifest in a dot-directory: not counted.
+  writeFileSync(join(dir, "policies", ".yamllint.yaml"), "rules: {}\n");
+  expectIoFailure(cli(["policies"], 10_000), /^k8s-lint: no manifests .* policies \(2 files are in dot-directories, which are not searched, such as policies\/\.chainsaw-test: name one to lint it\)$/m);
 });
 
 test("a FIFO named explicitly is rejected without being opened", () => {

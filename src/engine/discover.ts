@@ -218,20 +218,23 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
   return out;
 }
 
-/** The end of a "found nothing" message when links out of the roots were passed over. */
 /**
- * Why a directory search found nothing, when the manifests below it are all in dot-directories
- * (`.chainsaw-test`, `.github`), which it does not enter: how many, and the first such directory.
- * Walked only for that error, with the same link policy.
+ * Why a directory search found nothing, when the *.yaml, *.yml and *.json files below it are all in
+ * dot-directories (`.chainsaw-test`, `.github`), which it does not enter: how many, and the first
+ * such directory. Dot files themselves (`.pre-commit-config.yaml`) are tool configuration, not
+ * counted. Walked only for that error, with the same link policy.
  */
 async function inDotDirectories(abs: string, input: string, links: LinkPolicy): Promise<string> {
-  const hidden = await walk(abs, MANIFEST_GLOB, { ...links, skipped: 0, unreadable: new Map() }, true);
-  if (!hidden.length) return "";
-  const parts = relative(abs, hidden[0]).split(sep);
+  const inside = (await walk(abs, MANIFEST_GLOB, { ...links, skipped: 0, unreadable: new Map() }, true))
+    .map((f) => relative(abs, f).split(sep))
+    .filter((parts) => parts.slice(0, -1).some((p) => p.startsWith(".")));
+  if (!inside.length) return "";
+  const parts = inside[0];
   const dotDir = [input.replace(/\/+$/, ""), ...parts.slice(0, parts.findIndex((p) => p.startsWith(".")) + 1)].join("/");
-  return ` (${hidden.length} ${hidden.length === 1 ? "manifest is" : "manifests are"} in dot-directories, which are not searched, such as ${dotDir}: name one to lint it)`;
+  return ` (${inside.length} ${inside.length === 1 ? "file is" : "files are"} in dot-directories, which are not searched, such as ${dotDir}: name one to lint it)`;
 }
 
+/** The end of a "found nothing" message when links out of the roots were passed over. */
 function notFollowed(skipped: number): string {
   return skipped ? ` (${skipped} symbolic ${skipped === 1 ? "link leads" : "links lead"} out of the linted directories; --follow-symlinks follows them)` : "";
 }
