@@ -33,8 +33,9 @@ export const rule = defineRule({
 workload KEDA scales: of the container env[].containerName names, else the first container
 (pkg/scaling/resolver/scale_resolvers.go ResolveContainerEnv). When the scale target (a
 ScaledObject's scaleTargetRef, a ScaledJob's jobTargetRef template) has no container of that
-name, KEDA fails with "couldn't find container with name ... on Target object": the trigger gets
-no credentials and the ScaledObject or ScaledJob stops scaling. The check runs on each
+name, the parameter resolves to an empty string (ResolveAuthRef drops the lookup's error; the
+"couldn't find container" event belongs to scaleTargetRef.envSourceContainerName): the trigger gets
+no credential and its scaler fails to connect, so the ScaledObject or ScaledJob stops scaling. The check runs on each
 ScaledObject and ScaledJob whose trigger's authenticationRef names a TriggerAuthentication or
 ClusterTriggerAuthentication of the input and whose target is in the input, because one
 authentication object may serve workloads with different containers. Only regular containers
