@@ -34,6 +34,27 @@ function shimIssuer(resource: Resource): ShimIssuer | undefined {
   return { name: a[nameAnnotation]!, kind, group, nameAnnotation };
 }
 
+/**
+ * Whether the shim makes a Certificate for the object at all: one per TLS Secret of an Ingress
+ * (spec.tls[].secretName), or of a Gateway listener that terminates TLS (tls.certificateRefs, mode
+ * Terminate, the default); without one the issuer is never asked (certificate-shim sync.go
+ * buildCertificates).
+ */
+function makesCertificates(resource: Resource): boolean {
+  if (resource.kind === "Ingress") {
+    const tls = resource.get(["spec", "tls"]);
+    return Array.isArray(tls) && tls.some((t) => typeof (t as { secretName?: unknown } | null)?.secretName === "string");
+  }
+  const listeners = resource.get(["spec", "listeners"]);
+  return (
+    Array.isArray(listeners) &&
+    listeners.some((l) => {
+      const tls = (l as { tls?: { mode?: unknown; certificateRefs?: unknown } } | null)?.tls;
+      return !!tls && tls.mode !== "Passthrough" && Array.isArray(tls.certificateRefs) && tls.certificateRefs.length > 0;
+    })
+  );
+}
+
 export const rule = defineRule({
   id: "certificate-shim-issuer-missing",
   category: "cert-manager",
@@ -57,6 +78,7 @@ issuers (another issuer-group) are not checked.`,
   check(ctx) {
     const { resource, report } = ctx;
     if (!isKnownIngress(resource) && !(resource.kind === "Gateway" && isGatewayApi(resource))) return;
+    if (!makesCertificates(resource)) return;
     const issuer = shimIssuer(resource);
     if (!issuer || !isCertManagerIssuer(issuer.kind, issuer.group)) return;
     const { name, kind, nameAnnotation } = issuer;
