@@ -20,7 +20,7 @@ interface ShimIssuer {
 
 /**
  * The issuer as cert-manager's certificate-shim reads it (pkg/controller/certificate-shim/sync.go,
- * issuerForIngressLike): cluster-issuer wins over issuer, issuer-kind and issuer-group override the
+ * issuerForIngressLike): cluster-issuer over issuer (the two together are refused: refusedPair), issuer-kind and issuer-group override the
  * kind and group. Without either name annotation the controller's default issuer is used, which
  * the manifests do not show.
  */
@@ -55,6 +55,16 @@ function makesCertificates(resource: Resource): boolean {
   );
 }
 
+/**
+ * The first pair of annotations cert-manager refuses together (issuerForIngressLike: "both %q and
+ * %q may not be set"): issuer with cluster-issuer, cluster-issuer with issuer-group or issuer-kind.
+ */
+function refusedPair(a: Readonly<Record<string, string | undefined>>): [string, string] | undefined {
+  if (!Object.hasOwn(a, CLUSTER_ISSUER)) return undefined;
+  for (const other of [ISSUER, ISSUER_GROUP, ISSUER_KIND]) if (Object.hasOwn(a, other)) return other === ISSUER ? [ISSUER, CLUSTER_ISSUER] : [CLUSTER_ISSUER, other];
+  return undefined;
+}
+
 export const rule = defineRule({
   id: "certificate-shim-issuer-missing",
   category: "cert-manager",
@@ -72,13 +82,25 @@ found"), the TLS Secret is never written, and the controller serves its default 
 clients reject. An issuer of the other kind with that name is always reported (the annotation is
 the wrong one); an absent Issuer when the input defines Issuers in the namespace, an absent
 ClusterIssuer when it defines ClusterIssuers (or under \`references: complete\`). External
-issuers (another issuer-group) are not checked.`,
+issuers (another issuer-group) are not checked. cert-manager refuses cluster-issuer together with
+issuer, issuer-kind or issuer-group ("both ... may not be set") and then makes no Certificate at
+all, which is reported too. An Ingress without spec.tls, or a Gateway with no listener that
+terminates TLS, gets no Certificate, and its annotations are not judged.`,
   fix: "Fix the annotation's issuer name, or use cert-manager.io/cluster-issuer for a ClusterIssuer and cert-manager.io/issuer for an Issuer, or add the issuer.",
   preventsStatus: [],
   check(ctx) {
     const { resource, report } = ctx;
     if (!isKnownIngress(resource) && !(resource.kind === "Gateway" && isGatewayApi(resource))) return;
     if (!makesCertificates(resource)) return;
+    const refused = refusedPair(resource.annotations);
+    if (refused) {
+      report({
+        path: ["metadata", "annotations", refused[1]],
+        message: `${refused[0]} and ${refused[1]} may not both be set: cert-manager makes no Certificate for this ${resource.kind}, so its TLS Secret is never written`,
+        hint: `remove ${refused[1]}${refused[0] === ISSUER ? ` or ${ISSUER}` : ""}: ${refused[0] === ISSUER ? "name either an Issuer or a ClusterIssuer" : `${CLUSTER_ISSUER} already means a ClusterIssuer of cert-manager`}`,
+      });
+      return;
+    }
     const issuer = shimIssuer(resource);
     if (!issuer || !isCertManagerIssuer(issuer.kind, issuer.group)) return;
     const { name, kind, nameAnnotation } = issuer;
