@@ -2,7 +2,7 @@ import { renameReference } from "../fixes.js";
 import { ingressServiceBackends } from "../../models/ingress.js";
 import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
-import { isAlbActionBackend } from "./alb-actions.js";
+import { ACTION_ANNOTATION_PREFIX, USE_ANNOTATION, isAlbActionBackend } from "./alb-actions.js";
 
 export const rule = defineRule({
   id: "ingress-backend-missing",
@@ -38,7 +38,11 @@ Ingress and that Service (the Rollouts controller writes the annotation).`,
       report({
         path: b.namePath,
         message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
-        hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
+        hint: similar
+          ? `rename it to "${similar.name}" if that is the one meant`
+          : b.port && "name" in b.port && b.port.name === USE_ANNOTATION
+            ? `add the annotation "${ACTION_ANNOTATION_PREFIX}${b.name}" with the AWS Load Balancer Controller action, or the Service`
+            : "add the Service or fix the name",
         ...(operator ? { severity: "info" as const, related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
         ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(b.namePath, similar.name)] } : {}),
       });
