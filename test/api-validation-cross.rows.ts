@@ -477,6 +477,12 @@ export const ROWS: readonly Row[] = [
   { upstream: `${CORE} TestValidateResourceQuota: NotIn with a value`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "NotIn", ["low"]]) }), rule: "required-value", valid: true },
   { upstream: `${CORE} TestValidateResourceQuota: Exists with values (must be no value)`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "Exists", ["high"]]) }), rule: "invalid-combination", valid: false, says: '"Exists"' },
   { upstream: `${CORE} TestValidateResourceQuota: Exists with an empty values list`, manifest: quota({ pods: "10" }, { scopeSelector: selector(["PriorityClass", "Exists", []]) }), rule: "invalid-combination", valid: true },
+  // --- pod-level resources against the containers' (validatePodResourceConsistency)
+  { upstream: `${CORE} (cases exercising validatePodResourceConsistency): pod-level cpu request below the containers' requests summed`, manifest: pod({ resources: { requests: { cpu: "500m" } } }, { resources: { requests: { cpu: "1" } } }), rule: "invalid-combination", valid: false, says: "1" },
+  { upstream: `${CORE} (cases exercising validatePodResourceConsistency): pod-level request equal to the containers' requests summed`, manifest: pod({ resources: { requests: { cpu: "1" } } }, { resources: { requests: { cpu: "1" } } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} (cases exercising validatePodResourceConsistency): container limit above the pod-level limit`, manifest: pod({ resources: { limits: { memory: "1Gi" } } }, { resources: { limits: { memory: "2Gi" } } }), rule: "invalid-combination", valid: false, says: "2Gi" },
+  { upstream: `${CORE} (cases exercising validatePodResourceConsistency): container limit equal to the pod-level limit`, manifest: pod({ resources: { limits: { memory: "1Gi" } } }, { resources: { limits: { memory: "1Gi" } } }), rule: "invalid-combination", valid: true },
+  { upstream: `${CORE} (validatePodResourceConsistency runs where spec.resources is kept: dropped at 1.33, PodLevelResources off)`, manifest: pod({ resources: { requests: { cpu: "500m" } } }, { resources: { requests: { cpu: "1" } } }), rule: "invalid-combination", valid: true, kubernetesVersion: "1.33" },
 ];
 
 /** A ResourceQuota with `hard` limits and more of its spec. */
