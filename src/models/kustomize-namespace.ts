@@ -21,6 +21,20 @@ export interface NamespaceSource {
   entry: string;
 }
 
+/** The namespace the kustomize builds that emit a file's objects give them. */
+export interface BuiltNamespace {
+  /** The namespace every build gives them; undefined when builds disagree, as the objects then live in several namespaces. */
+  agreed?: NamespaceSource;
+  /**
+   * The namespace of the other fields the transformer sets (a Namespace's name, binding subjects):
+   * the agreed one, else the first build's, since every build overwrites the value written and
+   * it is never created as written.
+   */
+  renamed: NamespaceSource;
+  /** When builds disagree: every namespace they put the objects in, in build order. */
+  several?: readonly string[];
+}
+
 /** An object as the namespace transformer builds it, and the paths it changed. */
 export interface NamespacedObject {
   built: Record<string, unknown>;
