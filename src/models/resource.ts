@@ -109,8 +109,8 @@ export class Resource {
   /** The namespace after defaulting; "" for cluster-scoped kinds. */
   readonly namespace: string;
   /**
-   * Whether the namespace is known from the input: written in metadata, set by a kustomization
-   * that lists the file or a Flux Kustomization that builds its folder, or the default namespace the user set (--default-namespace, the config).
+   * Whether the namespace is known from the input: written in metadata, set by every kustomize build that
+   * emits the object (a kustomization, or a Flux Kustomization that builds its folder), or the default namespace the user set (--default-namespace, the config).
    * False for a namespace-less object that takes the assumed "default" (where `kubectl apply -n`
    * or an overlay decides) and for cluster-scoped kinds.
    */
