@@ -72,8 +72,8 @@ export interface FileBuilds {
   /** The labels added to the file's objects in every build that emits them (agreedLabels), or undefined when none adds any. */
   labelsOf(absolute: string): readonly LabelTransformer[] | undefined;
   /**
-   * The namespace the builds that emit the file's objects give them, or undefined when one of
-   * them sets none; two overlays with different namespaces over one base agree on none
+   * The namespace the builds that emit the file's objects give them, or undefined when none sets
+   * one; two overlays with different namespaces over one base agree on none
    * (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
    */
   namespaceOf(absolute: string): BuiltNamespace | undefined;
@@ -219,10 +219,12 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
     },
     namespaceOf(absolute) {
       const given = buildsOf(absolute).map((b) => b.steps.findLast((s) => s.namespace)?.namespace);
-      const [first] = given;
-      if (!first || given.some((n) => n === undefined)) return undefined;
-      const several = [...new Set(given.map((n) => n!.namespace))];
-      return several.length === 1 ? { agreed: first, renamed: first } : { renamed: first, several };
+      const set = given.filter((n) => n !== undefined);
+      if (!set.length) return undefined;
+      const everyBuild = set.length === given.length;
+      const several = [...new Set(set.map((n) => n.namespace))];
+      if (everyBuild && several.length === 1) return { agreed: set[0], renamed: set[0] };
+      return { renamed: everyBuild ? set[0] : undefined, several };
     },
   };
 }

@@ -27,11 +27,11 @@ export interface BuiltNamespace {
   agreed?: NamespaceSource;
   /**
    * The namespace of the other fields the transformer sets (a Namespace's name, binding subjects):
-   * the agreed one, else the first build's, since every build overwrites the value written and
-   * it is never created as written.
+   * the agreed one, else the first build's when every build sets one, since the value written is
+   * then never created; undefined when a build emits it as written.
    */
-  renamed: NamespaceSource;
-  /** When builds disagree: every namespace they put the objects in, in build order. */
+  renamed?: NamespaceSource;
+  /** When builds disagree: every namespace they set, in build order (a build that sets none emits the objects in the namespace written). */
   several?: readonly string[];
 }
 
