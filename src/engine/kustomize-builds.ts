@@ -73,8 +73,9 @@ export interface FileBuilds {
   labelsOf(absolute: string): readonly LabelTransformer[] | undefined;
   /**
    * The namespace the builds that emit the file's objects give them, or undefined when none sets
-   * one; two overlays with different namespaces over one base agree on none
-   * (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
+   * one; it is agreed only when every build sets the same one, and two overlays with different
+   * namespaces over one base put the objects in both (docs/DECISIONS.md "Namespace objects
+   * renamed by a kustomization").
    */
   namespaceOf(absolute: string): BuiltNamespace | undefined;
 }
