@@ -115,7 +115,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews() };
   const charts = new ChartTemplates();
   for (const { file, source: read, docs } of loaded) {
-    const namespaceSource = roles.namespaceOf(file);
+    const built = roles.namespaceOf(file);
+    const namespaceSource = built?.agreed;
     const src: SourceFile = {
       display: file.display,
       text: "text" in read ? read.text : "",
@@ -129,6 +130,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       defaultNamespace: namespaceSource?.namespace ?? defaultNamespace,
       namespaceAssigned: namespaceSource !== undefined || (defaultNamespaceGiven && !roles.isListed(file)),
       namespaceSource,
+      renameSource: built?.renamed,
+      builtNamespaces: built?.several,
       imageBuilds: roles.imageBuildsOf(file),
       labels: roles.labelsOf(file),
       configurations: [],
@@ -309,12 +312,12 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   // The object as built: Flux placeholders by their defaults, kustomize's namespace and labels set, positions still those of the text.
   const placeholderStart = src.text.indexOf("${", doc.start);
   const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
-  const namespaced = src.namespaceSource && !src.patch ? withNamespace(substituted, src.namespaceSource.namespace) : undefined;
+  const namespaced = src.renameSource && !src.patch ? withNamespace(substituted, src.renameSource.namespace) : undefined;
   const labelled = namespaced?.built ?? substituted;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
-  const namespace = namespaced?.paths.length ? { source: src.namespaceSource!, paths: namespaced.paths } : undefined;
+  const namespace = namespaced?.paths.length ? { source: src.renameSource!, paths: namespaced.paths } : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized));
+  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespaces));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {

@@ -11,14 +11,13 @@ import type { ConfigurationDocument } from "../types.js";
 import {
   generatedObjects,
   isKustomization,
-  kustomizationNamespace,
   patchFiles,
   pluginConfigFiles,
   resourceEntries,
   type GeneratedObject,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
-import type { NamespaceSource } from "../models/kustomize-namespace.js";
+import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import { groupOf } from "../models/api-groups.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
@@ -38,10 +37,10 @@ export interface InputRoles {
   isPatch(file: DiscoveredFile): boolean;
   /**
    * The namespace kustomize gives this file's objects, if one is set: the spec.targetNamespace of
-   * a Flux Kustomization whose spec.path holds the file, else the `namespace` of the kustomization
-   * that lists it under `resources`.
+   * a Flux Kustomization whose spec.path holds the file, else the namespace every build that emits
+   * them gives (through bases and Components too; engine/kustomize-builds.ts).
    */
-  namespaceOf(file: DiscoveredFile): NamespaceSource | undefined;
+  namespaceOf(file: DiscoveredFile): BuiltNamespace | undefined;
   /** Whether a kustomization of the input lists this file under `resources`: an overlay that includes it may set its namespace. */
   isListed(file: DiscoveredFile): boolean;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
@@ -69,7 +68,6 @@ function readInRoot(root: string, path: string): string | undefined {
 export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
   const patches = new Set<string>();
   const pluginConfigs = new Set<string>();
-  const namespaces = new Map<string, NamespaceSource>();
   const flux: FluxKustomization[] = [];
   const listed = new Set<string>();
   const generated: GeneratedObject[] = [];
@@ -87,16 +85,12 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const dir = dirname(file.absolute);
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
       for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
-      const namespace = kustomizationNamespace(doc.value);
-      for (const r of resourceEntries(doc.value)) {
-        const entry = resolve(dir, r);
-        listed.add(entry);
-        if (namespace !== undefined && !namespaces.has(entry)) namespaces.set(entry, { namespace, kustomization: file.display, entry: "namespace" });
-      }
+      for (const r of resourceEntries(doc.value)) listed.add(resolve(dir, r));
     }
   }
-  const builds = kustomizeBuilds(loaded, readInRoot);
   const targets = flux.length ? fluxTargetFolders(loaded, flux) : undefined;
+  const fluxTargetOf = (absolute: string) => (targets ? targetOf(targets, absolute) : undefined);
+  const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf);
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
@@ -109,7 +103,11 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };
     },
     isPatch: (file) => patches.has(file.absolute),
-    namespaceOf: (file) => (targets && targetOf(targets, file)) ?? namespaces.get(file.absolute),
+    namespaceOf(file) {
+      if (file.absolute === STDIN) return undefined;
+      const target = fluxTargetOf(file.absolute);
+      return target ? { agreed: target, renamed: target } : builds.namespaceOf(file.absolute);
+    },
     isListed: (file) => listed.has(file.absolute),
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
@@ -169,10 +167,9 @@ function fluxTargetFolders(loaded: readonly LoadedFile[], flux: readonly FluxKus
   return out;
 }
 
-/** The namespace of the nearest folder above `file` that a Flux Kustomization builds. */
-function targetOf(targets: ReadonlyMap<string, NamespaceSource>, file: DiscoveredFile): NamespaceSource | undefined {
-  if (file.absolute === STDIN) return undefined;
-  for (let at = dirname(file.absolute); ; at = dirname(at)) {
+/** The namespace of the nearest folder above a file (absolute) that a Flux Kustomization builds. */
+function targetOf(targets: ReadonlyMap<string, NamespaceSource>, absolute: string): NamespaceSource | undefined {
+  for (let at = dirname(absolute); ; at = dirname(at)) {
     const target = targets.get(at);
     if (target || dirname(at) === at) return target;
   }

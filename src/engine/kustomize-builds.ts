@@ -1,7 +1,9 @@
 /**
  * The `kustomize build`s of the input that emit each file's objects, with the `images` entries
- * applied to them on the way (models/kustomize-images.ts judges what they do to an image) and
- * the labels added to them (models/kustomize-labels.ts).
+ * applied to them on the way (models/kustomize-images.ts judges what they do to an image), the
+ * labels added to them (models/kustomize-labels.ts) and the namespace they get
+ * (models/kustomize-namespace.ts): each namespace transformer sets every field it names, so the
+ * one that runs last in a build (the outermost kustomization with `namespace`) decides.
  * Order within a kustomization follows kustomize api/internal/target/kusttarget.go
  * accumulateTarget: its resources (a base directory built completely, its own transformers
  * included), then its components in order (each adds its resources and then runs its
@@ -14,7 +16,7 @@
  * depth), and a Component's also those of the kustomization it is applied in.
  */
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
-import { componentEntries, configurationEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
+import { componentEntries, configurationEntries, isKustomization, kustomizationNamespace, resourceEntries } from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
 import {
   agreedLabels,
@@ -24,6 +26,7 @@ import {
   type LabelFieldSpec,
   type LabelTransformer,
 } from "../models/kustomize-labels.js";
+import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 import { parseText } from "./parse.js";
@@ -41,6 +44,8 @@ interface Kustomization {
   /** commonLabels field specs of its own `configurations` files. */
   configured: LabelFieldSpec[];
   labels: LabelTransformer[];
+  /** Its `namespace`, or the spec.targetNamespace of the Flux Kustomization that builds its folder, which Flux writes over it. */
+  namespace?: NamespaceSource;
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
 }
@@ -52,6 +57,7 @@ interface BuildStep {
   kustomization: string;
   overrides: readonly ImageOverride[];
   labels: readonly LabelTransformer[];
+  namespace?: NamespaceSource;
 }
 
 interface Build {
@@ -65,9 +71,16 @@ export interface FileBuilds {
   imageBuildsOf(absolute: string): readonly ImageBuild[] | undefined;
   /** The labels added to the file's objects in every build that emits them (agreedLabels), or undefined when none adds any. */
   labelsOf(absolute: string): readonly LabelTransformer[] | undefined;
+  /**
+   * The namespace the builds that emit the file's objects give them, or undefined when none sets
+   * one; it is agreed only when every build sets the same one, and two overlays with different
+   * namespaces over one base put the objects in both (docs/DECISIONS.md "Namespace objects
+   * renamed by a kustomization").
+   */
+  namespaceOf(absolute: string): BuiltNamespace | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -90,7 +103,12 @@ function configurationFields(dir: string, entry: string, parsed: ReadonlyMap<str
   return configuredLabelFields(first?.value);
 }
 
-export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadInRoot): FileBuilds {
+/**
+ * `fluxTargetOf` gives, for a kustomization file, the spec.targetNamespace of a Flux Kustomization
+ * that builds the folder holding it (Flux writes it as the `namespace` of the kustomization at
+ * spec.path, or of the one it generates there).
+ */
+export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadInRoot, fluxTargetOf: (absolute: string) => NamespaceSource | undefined): FileBuilds {
   const nodes = new Map<string, Kustomization>();
   const parsed = new Map(loaded.map((l) => [l.file.absolute, l]));
   for (const { file, docs } of loaded) {
@@ -104,10 +122,12 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
       node.documents.push(doc.value);
+      const namespace = kustomizationNamespace(doc.value);
+      node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
     }
   }
-  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.documents.some((d) => labelTransformers(d, n.display).length > 0));
+  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.namespace || n.documents.some((d) => labelTransformers(d, n.display).length > 0));
   if (!anyTransformer) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */
   const listedBy = new Map<string, string[]>();
@@ -154,7 +174,7 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       steps.push(...stepsWithin(c, -1));
       inProgress.delete(c);
     });
-    if (node.overrides.length || node.labels.length) steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels });
+    if (node.overrides.length || node.labels.length || node.namespace) steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace });
     return steps;
   };
   const upward = new Map<string, Build[]>();
@@ -197,6 +217,15 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       if (!builds.some((b) => b.steps.some((s) => s.labels.length))) return undefined;
       const agreed = agreedLabels(builds.map((b) => b.steps.flatMap((s) => s.labels)));
       return agreed.length ? agreed : undefined;
+    },
+    namespaceOf(absolute) {
+      const given = buildsOf(absolute).map((b) => b.steps.findLast((s) => s.namespace)?.namespace);
+      const set = given.filter((n) => n !== undefined);
+      if (!set.length) return undefined;
+      const everyBuild = set.length === given.length;
+      const several = [...new Set(set.map((n) => n.namespace))];
+      if (everyBuild && several.length === 1) return { agreed: set[0], renamed: set[0] };
+      return { renamed: everyBuild ? set[0] : undefined, several };
     },
   };
 }

@@ -30,6 +30,10 @@ export interface SourceFile {
   namespaceAssigned?: boolean;
   /** The kustomization (or Flux Kustomization) that sets the namespace of the file's objects. */
   namespaceSource?: NamespaceSource;
+  /** The one that sets the other namespace fields kustomize sets (models/kustomize-namespace.ts BuiltNamespace.renamed). */
+  renameSource?: NamespaceSource;
+  /** The namespaces kustomize builds put the file's objects in, when they disagree (BuiltNamespace.several). */
+  builtNamespaces?: readonly string[];
   /** The kustomize builds that emit the file's objects, when one changes their images. */
   imageBuilds?: readonly ImageBuild[];
   /** The labels the kustomize builds that emit the file's objects add to them. */

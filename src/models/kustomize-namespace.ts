@@ -21,6 +21,20 @@ export interface NamespaceSource {
   entry: string;
 }
 
+/** The namespace the kustomize builds that emit a file's objects give them. */
+export interface BuiltNamespace {
+  /** The namespace every build gives them; undefined when builds disagree, as the objects then live in several namespaces. */
+  agreed?: NamespaceSource;
+  /**
+   * The namespace of the other fields the transformer sets (a Namespace's name, binding subjects):
+   * the agreed one, else the first build's when every build sets one, since the value written is
+   * then never created; undefined when a build emits it as written.
+   */
+  renamed?: NamespaceSource;
+  /** When builds disagree: every namespace they set, in build order (a build that sets none emits the objects in the namespace written). */
+  several?: readonly string[];
+}
+
 /** An object as the namespace transformer builds it, and the paths it changed. */
 export interface NamespacedObject {
   built: Record<string, unknown>;

@@ -71,22 +71,24 @@ export class ResourceIndex {
     }
     for (const r of all) {
       const type = r.groupKind;
-      addNamed(row(row(this.byName, type), r.namespace), r.name, r);
-      push(row(this.byKindNs, type), r.namespace, r);
       push(this.byKindList, type, r);
       const tpl = runningPods(r);
-      if (!tpl) continue;
-      push(this.podOwners, r.namespace, r);
-      const labels = row(this.byPodLabel, r.namespace);
-      const keys = row(this.byPodLabelKey, r.namespace);
-      const written = Object.keys(tpl.labels);
-      for (const k of written) {
-        const v = tpl.labels[k];
-        push(row(labels, k), v, r);
-        push(row(this.byPodLabelAnywhere, k), v, r);
-        push(keys, k, r);
+      if (tpl) for (const k of Object.keys(tpl.labels)) push(row(this.byPodLabelAnywhere, k), tpl.labels[k], r);
+      // An object of a base that overlays put in different namespaces is found in each of them.
+      const namespaces = r.builtNamespaces.length ? [...new Set([r.namespace, ...r.builtNamespaces])] : [r.namespace];
+      for (const namespace of namespaces) {
+        addNamed(row(row(this.byName, type), namespace), r.name, r);
+        push(row(this.byKindNs, type), namespace, r);
+        if (!tpl) continue;
+        push(this.podOwners, namespace, r);
+        const labels = row(this.byPodLabel, namespace);
+        const keys = row(this.byPodLabelKey, namespace);
+        for (const k of Object.keys(tpl.labels)) {
+          push(row(labels, k), tpl.labels[k], r);
+          push(keys, k, r);
+        }
+        for (const k of tpl.controllerLabels) if (!Object.hasOwn(tpl.labels, k)) push(keys, k, r);
       }
-      for (const k of tpl.controllerLabels) if (!Object.hasOwn(tpl.labels, k)) push(keys, k, r);
     }
   }
 

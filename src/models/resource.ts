@@ -109,12 +109,17 @@ export class Resource {
   /** The namespace after defaulting; "" for cluster-scoped kinds. */
   readonly namespace: string;
   /**
-   * Whether the namespace is known from the input: written in metadata, set by a kustomization
-   * that lists the file or a Flux Kustomization that builds its folder, or the default namespace the user set (--default-namespace, the config).
+   * Whether the namespace is known from the input: written in metadata, set by every kustomize build that
+   * emits the object (a kustomization, or a Flux Kustomization that builds its folder), or the default namespace the user set (--default-namespace, the config).
    * False for a namespace-less object that takes the assumed "default" (where `kubectl apply -n`
    * or an overlay decides) and for cluster-scoped kinds.
    */
   readonly namespaceCertain: boolean;
+  /**
+   * The namespaces kustomize builds put a namespace-less object in when they disagree (two
+   * overlays over one base): it lives in each, and the index finds it in each besides `namespace`.
+   */
+  readonly builtNamespaces: readonly string[];
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
@@ -153,6 +158,8 @@ export class Resource {
     namespaceAssigned = false,
     /** When kustomize's label transformers made `raw` another object: the object as the file writes it, and those transformers. */
     private readonly kustomized?: KustomizedLabels,
+    /** The namespaces kustomize builds put the file's objects in, when they disagree (see builtNamespaces). */
+    namespacesOfBuilds: readonly string[] = [],
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -163,6 +170,7 @@ export class Resource {
     const namespaceWritten = metadataString(raw.metadata, "namespace") ?? written?.namespace;
     this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (namespaceWritten ?? defaultNamespace);
     this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned);
+    this.builtNamespaces = CLUSTER_SCOPED_KINDS.has(this.kind) || namespaceWritten !== undefined ? [] : namespacesOfBuilds;
   }
 
   /** The views, created (and noted with `held`) on first use. */
