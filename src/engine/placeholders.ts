@@ -25,13 +25,16 @@ const EMBEDDED_RE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(?::?[-=])([^}$]*)|[^\w
 /**
  * The placeholders of a string: `whole` when the string is one placeholder, and `filled`, the
  * string with every placeholder replaced by its default (and `$$` by `$`), when every one gives a
- * default. Undefined for a string with no placeholder (only strings containing `${` are read).
+ * default. Undefined for a string with no placeholder (only strings containing `${` are read) and
+ * for placeholders inside a string of several lines.
  */
 function placeholdersIn(value: string): { whole: boolean; filled: string | undefined } | undefined {
   if (!value.includes("${")) return undefined;
   const whole = PLACEHOLDER_RE.exec(value);
   // `${A:=x}-${B:=y}` also matches the whole-value pattern (default "x}-${B:=y"): read it as two.
   if (whole && !(whole[1] ?? "").includes("${")) return { whole: true, filled: whole[1] };
+  // A file in a ConfigMap (a script, a config with `${HOME}`) is no name or host: its other findings stand.
+  if (value.includes("\n")) return undefined;
   let found = false;
   let known = true;
   const filled = value.replace(EMBEDDED_RE, (match, name: string | undefined, given: string | undefined) => {
