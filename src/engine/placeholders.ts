@@ -2,9 +2,10 @@
  * Flux post-build substitution placeholders. Flux's kustomize-controller replaces `${NAME}`,
  * `${NAME:=default}` and `${NAME:-default}` (envsubst syntax, fluxcd/pkg kustomize
  * kustomize_varsub.go SubstituteVariables, through drone/envsubst) in the built YAML before it
- * applies it, and CI pipelines do the same with envsubst. A value that is exactly such a
- * placeholder is judged as its default when it gives one (typed as YAML reads the default in the
- * scalar's place: `${PUID:=1000}` unquoted is the number 1000), and not judged at all otherwise.
+ * applies it, and CI pipelines do the same with envsubst, anywhere in a string. A value holding
+ * such placeholders is judged with each replaced by its default when every one gives a default
+ * (typed as YAML reads the result in the scalar's place: `${PUID:=1000}` unquoted is the number
+ * 1000), and not judged at all otherwise.
  */
 import { isScalar, parseDocument } from "yaml";
 import type { ParsedDocument } from "../models/document.js";
@@ -14,38 +15,62 @@ import { locate } from "./positions.js";
 
 /** `${NAME}`, or with a default after `:=`, `:-`, `=` or `-` (envsubst's operators for an unset or empty variable). */
 const PLACEHOLDER_RE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:(?::?[-=])([\s\S]*))?\}$/;
+/**
+ * A placeholder inside a string, or `$$` (envsubst's escape for a literal `$`). Group 2 is the
+ * default; a placeholder with another of envsubst's operators (`${NAME^^}`, `${NAME:0:3}`) or a
+ * nested one in its default matches without group 2: its value is not known.
+ */
+const EMBEDDED_RE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(?::?[-=])([^}$]*)|[^\w}$][^}$]*)?\}/g;
 
 /**
- * The placeholder the file writes at `path` (below `basePath` in the document), if any: one
- * without a default is not known, so nothing about it is judged; one with a default is judged as
- * that default, and findings about it name the placeholder.
+ * The placeholders of a string: `whole` when the string is one placeholder, and `filled`, the
+ * string with every placeholder replaced by its default (and `$$` by `$`), when every one gives a
+ * default. Undefined for a string with no placeholder (only strings containing `${` are read) and
+ * for placeholders inside a string of several lines.
  */
-export function placeholderAt(doc: ParsedDocument, basePath: Path, path: Path): { written: string; hasDefault: boolean } | undefined {
+function placeholdersIn(value: string): { whole: boolean; filled: string | undefined } | undefined {
+  if (!value.includes("${")) return undefined;
+  const whole = PLACEHOLDER_RE.exec(value);
+  // `${A:=x}-${B:=y}` also matches the whole-value pattern (default "x}-${B:=y"): read it as two.
+  if (whole && !(whole[1] ?? "").includes("${")) return { whole: true, filled: whole[1] };
+  // A file in a ConfigMap (a script, a config with `${HOME}`) is no name or host: its other findings stand.
+  if (value.includes("\n")) return undefined;
+  let found = false;
+  let known = true;
+  const filled = value.replace(EMBEDDED_RE, (match, name: string | undefined, given: string | undefined) => {
+    if (name === undefined) return "$";
+    found = true;
+    if (given === undefined) known = false;
+    return given ?? match;
+  });
+  return found ? { whole: false, filled: known ? filled : undefined } : undefined;
+}
+
+/**
+ * The placeholders the file writes at `path` (below `basePath` in the document), if any: a value
+ * with one without a default is not known, so nothing about it is judged; one whose placeholders
+ * all give defaults is judged with them, and findings about it name the value as written.
+ */
+export function placeholderAt(doc: ParsedDocument, basePath: Path, path: Path): { written: string; whole: boolean; hasDefault: boolean } | undefined {
   let node: unknown = doc.value;
   for (const step of [...basePath, ...path]) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string | number, unknown>)[step];
   }
-  if (typeof node !== "string" || !node.startsWith("${")) return undefined;
-  const m = PLACEHOLDER_RE.exec(node);
-  return m ? { written: node, hasDefault: m[1] !== undefined } : undefined;
-}
-
-/** The default a placeholder gives, or undefined when `value` is not a placeholder with one. */
-function placeholderDefault(value: string): string | undefined {
-  if (!value.startsWith("${")) return undefined;
-  return PLACEHOLDER_RE.exec(value)?.[1];
+  if (typeof node !== "string") return undefined;
+  const found = placeholdersIn(node);
+  return found && { written: node, whole: found.whole, hasDefault: found.filled !== undefined };
 }
 
 /**
- * `value` with every placeholder that gives a default replaced by that default; the same object
- * when there is none. `text` and `doc` tell a quoted scalar (the default stays a string) from a
- * plain one (the default is read as YAML reads a plain scalar).
+ * `value` with every string whose placeholders all give defaults filled in with them; the same
+ * object when there is none. `text` and `doc` tell a quoted scalar (the result stays a string)
+ * from a plain one (the result is read as YAML reads a plain scalar).
  */
 export function withPlaceholderDefaults(value: Record<string, unknown>, text: string, doc: ParsedDocument, basePath: Path): Record<string, unknown> {
   const replace = (node: unknown, path: Path): unknown => {
     if (typeof node === "string") {
-      const given = placeholderDefault(node);
+      const given = placeholdersIn(node)?.filled;
       if (given === undefined) return node;
       const at = locate(doc, [...basePath, ...path], "value");
       const quoted = at.exact && (text[at.start] === '"' || text[at.start] === "'");

@@ -114,7 +114,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           const placeholder = placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault) continue;
           // A fix would write over the placeholder, which Flux then no longer fills in.
-          const judged = placeholder ? { ...finding, message: `${finding.message} (the default of placeholder "${placeholder.written}")`, fix: undefined, suggestions: undefined } : finding;
+          const written = placeholder && (placeholder.whole ? `the default of placeholder "${placeholder.written}"` : `its placeholders' defaults filled into "${placeholder.written}"`);
+          const judged = written ? { ...finding, message: `${finding.message} (${written})`, fix: undefined, suggestions: undefined } : finding;
           out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, judged) });
         }
         reported.length = 0;

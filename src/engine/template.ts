@@ -6,11 +6,12 @@
  * (`{{ $labels.instance }}` in a PrometheusRule, Alertmanager's `{{ define }}`, Grafana's
  * `{{ route }}` legends) are data: an action inside a quoted or block scalar, as the YAML
  * parser reads the document, is text that kubectl applies as it is. Chart values handed to a
- * controller (a Flux HelmRelease's spec.values, an Argo CD Application's helm values, Flux
- * postBuild.substitute) are data even when they name chart objects: the chart renders them later
- * with `tpl`, and the API server stores them as they are.
+ * controller (a Flux HelmRelease's spec.values, an Argo CD Application's helm values and
+ * parameters, Flux postBuild.substitute, a values file in a ConfigMap's data or a Secret's
+ * stringData) are data even when they name chart objects: the chart renders them later with
+ * `tpl`, and the API server stores them as they are.
  */
-import { isMap, isSeq, parseDocument, Parser, type CST, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, Parser, type CST, type Node as YamlNode } from "yaml";
 
 const ACTION_RE = /\{\{[\s\S]*?\}\}/g;
 const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+"/;
@@ -119,15 +120,24 @@ function stringScalars(text: string, start: number, end: number): Array<[number,
   return out;
 }
 
-/** Where each kind keeps chart values (or variables) that its controller, not the API server, reads as templates. */
-const CHART_VALUE_PATHS: ReadonlyArray<{ group: string; kinds: readonly string[]; paths: ReadonlyArray<readonly string[]> }> = [
+/** The fields of an Argo CD `helm` source that hold values: a YAML string, an object, and each `--set` parameter's value. */
+const ARGO_HELM_VALUES: ReadonlyArray<readonly string[]> = [["values"], ["valuesObject"], ["parameters", "*", "value"]];
+const argoHelmValues = (...source: string[]): Array<readonly string[]> => ARGO_HELM_VALUES.map((field) => [...source, "helm", ...field]);
+
+/**
+ * Where each kind keeps chart values (or variables) that its controller, not the API server, reads
+ * as templates. A ConfigMap's data or a Secret's stringData written as a block scalar is a file a
+ * HelmRelease's valuesFrom (or another tool) reads, not a chart's own text: only block scalars
+ * there, where a values file is written; `KEY: "{{ .Values.x }}"` stays a chart's.
+ */
+const CHART_VALUE_PATHS: ReadonlyArray<{ group: string; kinds: readonly string[]; paths: ReadonlyArray<readonly string[]>; blockScalarsOnly?: true }> = [
   { group: "helm.toolkit.fluxcd.io", kinds: ["HelmRelease"], paths: [["spec", "values"]] },
   { group: "kustomize.toolkit.fluxcd.io", kinds: ["Kustomization"], paths: [["spec", "postBuild", "substitute"]] },
-  { group: "argoproj.io", kinds: ["Application"], paths: [["spec", "source", "helm"], ["spec", "sources", "*", "helm"]] },
-  { group: "argoproj.io", kinds: ["ApplicationSet"], paths: [["spec", "template", "spec", "source", "helm"], ["spec", "template", "spec", "sources", "*", "helm"]] },
+  { group: "argoproj.io", kinds: ["Application"], paths: [...argoHelmValues("spec", "source"), ...argoHelmValues("spec", "sources", "*")] },
+  { group: "argoproj.io", kinds: ["ApplicationSet"], paths: [...argoHelmValues("spec", "template", "spec", "source"), ...argoHelmValues("spec", "template", "spec", "sources", "*")] },
+  { group: "", kinds: ["ConfigMap"], paths: [["data", "*"]], blockScalarsOnly: true },
+  { group: "", kinds: ["Secret"], paths: [["stringData", "*"]], blockScalarsOnly: true },
 ];
-/** The fields of an Argo CD `helm` source that hold values: a YAML string and an object. */
-const ARGO_HELM_VALUES = ["values", "valuesObject"];
 
 /**
  * The offset ranges of `text[start, end)` that hold chart values, when the document is one of
@@ -136,33 +146,34 @@ const ARGO_HELM_VALUES = ["values", "valuesObject"];
  */
 function chartValues(text: string, start: number, end: number): Array<[number, number]> {
   const slice = text.slice(start, end);
-  if (!/\bkind:\s*["']?(?:HelmRelease|Kustomization|Application|ApplicationSet)\b/.test(slice)) return [];
+  if (!/\bkind:\s*["']?(?:HelmRelease|Kustomization|Application|ApplicationSet|ConfigMap|Secret)\b/.test(slice)) return [];
   const doc = parseDocument(slice, { keepSourceTokens: false, uniqueKeys: false });
   const apiVersion = doc.get("apiVersion");
   const kind = doc.get("kind");
   if (typeof apiVersion !== "string" || typeof kind !== "string") return [];
-  const group = apiVersion.split("/")[0];
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
   const out: Array<[number, number]> = [];
   for (const entry of CHART_VALUE_PATHS) {
     if (entry.group !== group || !entry.kinds.includes(kind)) continue;
     for (const path of entry.paths) {
-      for (const node of nodesAt(doc.contents, path)) {
-        const held = entry.group === "argoproj.io" ? ARGO_HELM_VALUES.flatMap((key) => nodesAt(node, [key])) : [node];
-        for (const n of held) if (n.range) out.push([start + n.range[0], start + n.range[1]]);
+      for (const n of nodesAt(doc.contents, path)) {
+        if (entry.blockScalarsOnly && !(isScalar(n) && (n.type === "BLOCK_LITERAL" || n.type === "BLOCK_FOLDED"))) continue;
+        if (n.range) out.push([start + n.range[0], start + n.range[1]]);
       }
     }
   }
   return out;
 }
 
-/** The nodes at `path` below `node`; `*` stands for every item of a sequence. */
+/** The nodes at `path` below `node`; `*` stands for every item of a sequence or value of a mapping. */
 function nodesAt(node: unknown, path: readonly string[]): YamlNode[] {
   let level: unknown[] = [node];
   for (const key of path) {
     const next: unknown[] = [];
     for (const n of level) {
       if (key === "*" && isSeq(n)) next.push(...n.items);
-      else if (key !== "*" && isMap(n)) next.push(n.get(key, true));
+      else if (key === "*" && isMap(n)) next.push(...n.items.map((pair) => pair.value));
+      else if (isMap(n)) next.push(n.get(key, true));
     }
     level = next;
   }

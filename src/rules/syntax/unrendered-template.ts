@@ -14,7 +14,8 @@ for the chart, at the first template found, rather than once per file. Another t
 placeholder that is not Go template syntax (Argo Rollouts' \`{{args.name}}\`) left unquoted is
 reported with the fix it needs: YAML reads \`key: {{args.name}}\` as a mapping, so quote the value.
 Chart values handed to a controller (a Flux HelmRelease's spec.values, an Argo CD Application's
-helm values) are data, not a template to render here.`,
+helm values and parameters, a values file written as a block scalar in a ConfigMap's data or a
+Secret's stringData for a HelmRelease's valuesFrom) are data, not a template to render here.`,
   fix: "Render first, e.g. `helm template my-release ./chart | k8s-lint -`, or `kustomize build overlays/prod | k8s-lint -`.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff"],
 });
