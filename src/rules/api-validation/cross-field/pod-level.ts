@@ -38,6 +38,24 @@ function summed(ctx: CheckContext, section: "requests" | "limits"): Record<strin
 
 const value = (text: string) => parseQuantity(text)?.value;
 
+/** Reports each pod-level request (or limit) of `section` that is written below the containers' values of it summed. */
+function reportBelowSum(ctx: CheckContext, section: "requests" | "limits", judged: (name: string) => boolean): void {
+  const pod = podLevel(ctx);
+  if (!pod) return;
+  const noun = section === "requests" ? "request" : "limit";
+  for (const [name, total] of Object.entries(summed(ctx, section))) {
+    const written = pod[section][name];
+    const own = written === undefined ? undefined : value(written);
+    const sum = value(total);
+    if (!judged(name) || own === undefined || sum === undefined || sum <= own) continue;
+    ctx.report({
+      path: [...pod.path, section, name],
+      message: `the pod-level ${name} ${noun} ${written} is less than the containers' ${name} ${section} summed (${total}), which the API server refuses`,
+      hint: `raise the pod-level ${name} ${noun} to at least ${total}, or lower the containers' ${section}`,
+    });
+  }
+}
+
 export const POD_LEVEL_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   {
     path: "spec.template.spec.resources.requests",
@@ -46,21 +64,7 @@ export const POD_LEVEL_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${UPSTREAM} (Invalid "must be greater than or equal to aggregate container requests")`,
     needs: podNeeds("resources"),
-    check(ctx) {
-      const pod = podLevel(ctx);
-      if (!pod) return;
-      for (const [name, total] of Object.entries(summed(ctx, "requests"))) {
-        const written = pod.requests[name];
-        const own = written === undefined ? undefined : value(written);
-        const sum = value(total);
-        if (own === undefined || sum === undefined || sum <= own) continue;
-        ctx.report({
-          path: [...pod.path, "requests", name],
-          message: `the pod-level ${name} request ${written} is less than the containers' ${name} requests summed (${total}), which the API server refuses`,
-          hint: `raise the pod-level ${name} request to at least ${total}, or lower the containers' requests`,
-        });
-      }
-    },
+    check: (ctx) => reportBelowSum(ctx, "requests", () => true),
   },
   {
     path: "spec.template.spec.resources.limits[hugepages-<size>]",
@@ -69,22 +73,7 @@ export const POD_LEVEL_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${UPSTREAM} (Invalid "must be greater than or equal to aggregate container limits")`,
     needs: podNeeds("resources"),
-    check(ctx) {
-      const pod = podLevel(ctx);
-      if (!pod) return;
-      for (const [name, total] of Object.entries(summed(ctx, "limits"))) {
-        if (!name.startsWith("hugepages-")) continue;
-        const written = pod.limits[name];
-        const own = written === undefined ? undefined : value(written);
-        const sum = value(total);
-        if (own === undefined || sum === undefined || sum <= own) continue;
-        ctx.report({
-          path: [...pod.path, "limits", name],
-          message: `the pod-level ${name} limit ${written} is less than the containers' ${name} limits summed (${total}), which the API server refuses`,
-          hint: `raise the pod-level ${name} limit to at least ${total}, or lower the containers' limits`,
-        });
-      }
-    },
+    check: (ctx) => reportBelowSum(ctx, "limits", (name) => name.startsWith("hugepages-")),
   },
   {
     path: "spec.template.spec.containers[].resources.limits",
