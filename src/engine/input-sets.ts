@@ -7,7 +7,10 @@
  * Component is a fragment, not a desired state); a file under no kustomization belongs to its
  * sample folder: the first folder on its path below the directory all inputs share that holds
  * an input file itself (web/app-a, not web/, when web/ holds only sample folders), so a sample's
- * set does not depend on which other folders the run names. A file below a kustomization that
+ * set does not depend on which other folders the run names. A sample folder whose folders define
+ * one object twice (a Gateway of one name in examples/standard/ and in
+ * examples/standard/udp-routing/) holds samples side by side: its own files are one set and each
+ * folder below it is a sample folder again (variantFolders). A file below a kustomization that
  * names it nowhere (a rendered all-in-one manifest shipped beside a kustomize base) is not part of
  * its build: it is in the sample folder it sits in below the kustomization's directory, and the
  * files the kustomization leaves out at its own level are a set of their own.
@@ -15,6 +18,7 @@
  * input: see ResourceIndex).
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
+import { groupKind } from "../models/api-groups.js";
 import { componentEntries, configurationEntries, isKustomization, patchFiles, pluginConfigFiles, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
@@ -60,6 +64,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
     }
   }
+  const variants = variantFolders(loaded, root, kustomizations);
   const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
   const visibleFrom = (set: string): { sets: Set<string>; files: Set<string> } => {
     let v = visible.get(set);
@@ -89,7 +94,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
         // Below a kustomization that names it nowhere: in a sample folder of its own below the
         // kustomization's directory, or with the other files it leaves out at its own level.
         if (!named.get(dir)!.has(absolute) && !visibleFrom(dir).files.has(absolute)) {
-          const sample = sampleFolder(absolute, dir, holding);
+          const sample = sampleFolder(absolute, dir, holding, variants);
           home = sample === dir ? `${dir}${sep}\u0000unlisted` : sample;
           break;
         }
@@ -100,23 +105,72 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       }
       if (dir === root || dirname(dir) === dir || !isInside(dir, root)) break;
     }
-    if (!home) home = sampleFolder(absolute, root, holding);
+    if (!home) home = sampleFolder(absolute, root, holding, variants);
     homes.set(absolute, home);
     return home;
   };
   return { homeOf, visibleFrom };
 }
 
-/** The first folder on the path of `absolute` below `root` that holds an input file itself; `root` for a file of the root. */
-function sampleFolder(absolute: string, root: string, holding: ReadonlySet<string>): string {
+/**
+ * The first folder on the path of `absolute` below `root` that holds an input file itself and
+ * holds no variants (variantFolders), else the file's own folder; `root` for a file of the root.
+ */
+function sampleFolder(absolute: string, root: string, holding: ReadonlySet<string>, variants: ReadonlySet<string>): string {
   const parts = relative(root, absolute).split(sep);
   let dir = root;
   // The file's own folder holds it: the loop ends there at the latest.
   for (const part of parts.slice(0, -1)) {
     dir = resolve(dir, part);
-    if (holding.has(dir)) return dir;
+    if (holding.has(dir) && !variants.has(dir)) return dir;
   }
-  return root;
+  return parts.length > 1 ? dir : root;
+}
+
+/**
+ * The folders (at or below `root`) in which two different folders define one object (group,
+ * kind, namespace as written, name): alternative samples side by side, as in Gateway API's
+ * examples/standard/ and its udp-routing/. Files under a kustomization are its build's, not
+ * samples, and are not counted; two definitions in one folder are a duplicate, not variants.
+ * Each object's folders are counted up to `root` once each: linear in objects times depth.
+ */
+function variantFolders(loaded: readonly LoadedFile[], root: string, kustomizations: ReadonlyMap<string, unknown>): Set<string> {
+  const underKustomization = (dir: string): boolean => {
+    for (let d = dir; ; d = dirname(d)) {
+      if (kustomizations.has(d)) return true;
+      if (d === root || dirname(d) === d || !isInside(d, root)) return false;
+    }
+  };
+  /** Object identity -> the folders that define it. */
+  const definedIn = new Map<string, Set<string>>();
+  for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    const dir = dirname(file.absolute);
+    if (underKustomization(dir)) continue;
+    for (const { value } of docs) {
+      if (!isMap(value) || !isMap(value.metadata)) continue;
+      const { apiVersion, kind } = value;
+      const { name, namespace } = value.metadata;
+      if (typeof apiVersion !== "string" || typeof kind !== "string" || typeof name !== "string") continue;
+      const id = `${groupKind(apiVersion, kind)}\u0000${typeof namespace === "string" ? namespace : ""}\u0000${name}`;
+      let dirs = definedIn.get(id);
+      if (!dirs) definedIn.set(id, (dirs = new Set()));
+      dirs.add(dir);
+    }
+  }
+  const out = new Set<string>();
+  for (const dirs of definedIn.values()) {
+    if (dirs.size < 2) continue;
+    const seen = new Set<string>();
+    for (const dir of dirs) {
+      for (let d = dir; isInside(d, root) && !out.has(d); d = dirname(d)) {
+        if (seen.has(d)) out.add(d);
+        else seen.add(d);
+        if (d === root || dirname(d) === d) break;
+      }
+    }
+  }
+  return out;
 }
 
 function isInside(dir: string, root: string): boolean {

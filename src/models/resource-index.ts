@@ -100,7 +100,7 @@ export class ResourceIndex {
    */
   find(type: string, namespace: string, name: string, near?: Resource): Resource | undefined {
     const named = this.byName.get(resolveType(type))?.get(namespace)?.get(name);
-    if (!named) return this.outer?.find(type, namespace, name);
+    if (!named) return this.outer?.find(type, namespace, name, near);
     if (!Array.isArray(named)) return named;
     return near ? nearest(named, near.file) : named[0];
   }

@@ -15,8 +15,8 @@ to be applied later silently replaces the other's spec. Usually one of them was 
 not renamed, or the same object is defined in two overlays. A repository that holds several
 desired states side by side (overlays per environment, one folder per example) is linted with
 \`--per-directory\`: each directory with a kustomization (with what it includes), else each
-sample folder (the first folder below the shared root that holds manifests itself), is then an
-input of its own.
+sample folder (the first folder below the shared root that holds manifests itself; its
+subfolders are samples too when they define an object again), is then an input of its own.
 
 A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
 second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
