@@ -596,11 +596,22 @@ class Walker {
     this.objectValues.pop();
   }
 
-  /** A SCHEMA_FORMS field of a JSONSchemaProps: its schemas are JSONSchemaProps (`schema`), its other forms accepted. */
+  /**
+   * A SCHEMA_FORMS field of a JSONSchemaProps: its schemas are JSONSchemaProps (`schema`), its
+   * other forms accepted. additionalProperties and additionalItems hold a schema or a boolean:
+   * JSONSchemaPropsOrBool.UnmarshalJSON refuses anything else ("boolean or JSON schema
+   * expected"), so the API server rejects the CRD; a null is the field left out.
+   */
   private walkSchemaForm(key: string, value: unknown, schema: TypeCode) {
     this.path.push(key);
     const form = SCHEMA_FORMS.get(key);
-    if (isMap(value) && form !== "map of schema or names") this.walkObject(value, schema);
+    if (form === "schema or boolean" && !isMap(value) && typeof value !== "boolean" && value !== null) {
+      this.report("invalid-type", {
+        path: this.path.slice(),
+        message: `${JSON.stringify(key)} must be a schema or a boolean (true or false), got ${kindOfValue(value)}: the API server refuses the CustomResourceDefinition (boolean or JSON schema expected)`,
+        hint: `set ${JSON.stringify(key)} to true, false or a schema such as {type: string}`,
+      });
+    } else if (isMap(value) && form !== "map of schema or names") this.walkObject(value, schema);
     else if (Array.isArray(value) && form === "schema or list") for (let i = 0; i < value.length; i++) this.walkField(i, value[i], schema);
     else if (isMap(value)) for (const k in value) if (isMap(value[k])) this.walkField(k, value[k], schema);
     this.path.pop();
