@@ -154,6 +154,17 @@ test("--per-directory lints alternative variants apart; the duplicate-resource h
   expect(run(["--help"]).stdout).toContain("--per-directory");
 });
 
+test("an overlay linted without its base says what it did not lint; read with the base or --context, it says nothing", () => {
+  const set = "fixtures/kustomize/overlay-without-base.set";
+  const alone = run([`${set}/overlays/prod`, "-f", "json"]);
+  expect((JSON.parse(alone.stdout) as LintResult).summary.unread).toEqual([{ kustomization: `${set}/overlays/prod/kustomization.yaml`, entry: `${set}/base` }]);
+  expect(run([`${set}/overlays/prod`]).stdout).toContain(`not linted: ${set}/base (built by`);
+  for (const args of [[set], [`${set}/overlays/prod`, "--context", `${set}/base`]]) {
+    const r = run([...args, "-f", "json"]);
+    expect((JSON.parse(r.stdout) as LintResult).summary.unread).toBeUndefined();
+  }
+});
+
 test("a reader that stops early (| head) gets no stack trace", () => {
   const r = spawnSync("bash", ["-c", `node ${JSON.stringify(BIN)} fixtures/demo -f json | head -c 10`], { cwd: ROOT, encoding: "utf8" });
   expect(r.stdout).toBe('{\n  "versi');

@@ -20,6 +20,7 @@ import { loadFiles, type LoadedFile } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules, type RuleSelection } from "./run-rules.js";
 import { suppress } from "./suppress.js";
+import { unreadBuildEntries } from "./unread-builds.js";
 
 export { LintIoError, LintUsageError } from "../errors.js";
 
@@ -102,7 +103,7 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
-  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings) });
+  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: unreadBuildEntries(loaded) });
 }
 
 /** Resources judged per batch (each batch with a memo of its own for what rules derive per resource, its findings placed after it). */

@@ -4,6 +4,7 @@ import type { Diagnostic, FileResult, LintResult, ResourceRef, Severity } from "
 import type { PodSecurityEnabler, PresetChoice } from "../presets.js";
 import { locate } from "./positions.js";
 import { lineIndex, type SourceFile } from "./sources.js";
+import type { UnreadEntry } from "./unread-builds.js";
 
 export interface ResultInput {
   /** The linted files, in input order. */
@@ -19,9 +20,11 @@ export interface ResultInput {
   quiet?: boolean;
   /** The Pod Security level the run set, when it set one. */
   podSecurity?: PodSecurityEnabler;
+  /** What the run's kustomizations build and the run does not read (unread-builds.ts). */
+  unread?: readonly UnreadEntry[];
 }
 
-export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity }: ResultInput): LintResult {
+export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity, unread }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     // `internal` is not enumerable (diagnostics.ts withInternal): the diagnostics are the result's as they are.
     let diagnostics: Diagnostic[] = s.diagnostics;
@@ -45,6 +48,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
       skipped: reported.reduce((n, s) => n + s.skipped, 0),
       ...(configurations ? { configurations } : {}),
       ...(unchecked ? { unchecked } : {}),
+      ...(unread?.length ? { unread: [...unread] } : {}),
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),

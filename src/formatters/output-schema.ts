@@ -115,6 +115,15 @@ export const lintResultSchema = z
           })
           .optional()
           .describe("custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes, so their fields were not checked (also counted in skipped); absent when there are none"),
+        unread: z
+          .array(
+            z.strictObject({
+              kustomization: z.string().describe("the kustomization's file, as files[].path names files"),
+              entry: z.string().describe("the file or folder it names, relative to the same directory as the file paths"),
+            }),
+          )
+          .optional()
+          .describe("local resources and components entries of the run's kustomizations of which the run reads no file, so what they build was not linted (`k8s-lint overlays/prod` without its base); absent when there are none"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),
         infos: z.number().int().min(0),

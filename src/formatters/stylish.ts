@@ -67,6 +67,12 @@ export const format: Formatter = (result, options) => {
     const kinds = unchecked.kinds.length > 3 ? `${unchecked.kinds.slice(0, 3).join(", ")} and ${unchecked.kinds.length - 3} more kinds` : unchecked.kinds.join(", ");
     lines.push(c.dim(wrap(`  ${plural(unchecked.resources, "custom resource")} not checked against a schema: no CustomResourceDefinition of the input describes ${kinds} (add the CRDs, e.g. with --context)`, { width })));
   }
+  const unread = result.summary.unread;
+  if (unread) {
+    const shown = unread.slice(0, 3).map((u) => `${printable(u.entry)} (built by ${printable(u.kustomization)})`);
+    const named = unread.length > 3 ? `${shown.join(", ")} and ${unread.length - 3} more` : shown.join(", ");
+    lines.push(c.dim(wrap(`  not linted: ${named}: this run does not read what its kustomizations build there; name ${unread.length > 1 ? "them" : "it"} too, or lint a folder that holds both`, { width })));
+  }
   return `${lines.join("\n")}\n`;
 
   /** The location and severity never break; the message wraps under them. */

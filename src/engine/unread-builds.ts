@@ -1,0 +1,53 @@
+/**
+ * What the kustomizations of a run build and the run does not read: `k8s-lint overlays/prod`
+ * reads the overlay's kustomization, whose `resources: [../../base]` are outside the input, so
+ * the objects the overlay deploys are not linted, and the run would say "no problems" about
+ * them. The summary names them (LintSummary.unread) so the user can lint them too.
+ */
+import { existsSync } from "node:fs";
+import { basename, dirname, posix, resolve, sep } from "node:path";
+import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
+import { STDIN } from "./discover.js";
+import type { LoadedFile } from "./load.js";
+
+/** A kustomization's file (as displayed) and an entry of its `resources` or `components` that the run does not read, as displayed. */
+export interface UnreadEntry {
+  kustomization: string;
+  entry: string;
+}
+
+/** kustomize fetches these (a git repository or an HTTP URL); the run never reads them. */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=/i;
+
+/**
+ * The local `resources` and `components` entries of the run's kustomizations that name a file
+ * or folder on disk of which the run reads nothing (linted or `--context`). Entries that do not
+ * exist, and remote ones, are not listed.
+ */
+export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[] {
+  const read = loaded.filter((l) => l.file.absolute !== STDIN).map((l) => l.file.absolute);
+  const readFiles = new Set(read);
+  const readDirs = new Set<string>();
+  for (const f of read) for (let d = dirname(f); !readDirs.has(d); d = dirname(d)) {
+    readDirs.add(d);
+    if (dirname(d) === d) break;
+  }
+  const out: UnreadEntry[] = [];
+  const seen = new Set<string>();
+  for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (const { value } of docs) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) continue;
+      const kustomization = value as Record<string, unknown>;
+      if (!isKustomization(basename(file.absolute), kustomization)) continue;
+      for (const entry of [...resourceEntries(kustomization), ...componentEntries(kustomization)]) {
+        if (REMOTE.test(entry)) continue;
+        const absolute = resolve(dirname(file.absolute), entry);
+        if (readFiles.has(absolute) || readDirs.has(absolute) || seen.has(absolute) || !existsSync(absolute)) continue;
+        seen.add(absolute);
+        out.push({ kustomization: file.display, entry: posix.normalize(posix.join(posix.dirname(file.display.split(sep).join("/")), entry)) });
+      }
+    }
+  }
+  return out;
+}
