@@ -5,7 +5,7 @@
  * sequence keeps only the offsets of its keys and values (see Spans), which is all a
  * diagnostic needs and costs a fraction of the tree's memory.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit } from "yaml";
+import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
 import { KubectlLexer } from "./kubectl-lexer.js";
@@ -250,7 +250,7 @@ export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: 
     parsePathStats.full++;
   }
   const text = blankChunks(source, chunks);
-  const parsed = parseYaml(text, yamlVersion).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
+  const parsed = parseYaml(text, yamlVersion, format).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
   for (const c of chunks) {
     const doc = emptyDocument(0, c.start, c.end, []);
     doc.template = c.action;
@@ -312,14 +312,14 @@ function* cstTokens(text: string): Generator<CST.Token> {
  * Streams the file: the CST of one document is checked, composed and converted before the
  * next one is read, so a file of 100,000 documents never holds 100,000 Document trees.
  */
-function parseYaml(text: string, yamlVersion: "1.1" | "1.2"): ParsedDocument[] {
+function parseYaml(text: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "json"): ParsedDocument[] {
   /** Document offset -> offset of its node nested too deep. */
   const tooDeep = new Map<number, number>();
   const out: ParsedDocument[] = [];
   let prevEnd = 0;
   const take = (doc: Document.Parsed, boundary: number) => {
     const deepAt = tooDeep.get(doc.range[0]);
-    const parsed = convertDocument(text, doc, { index: out.length, start: prevEnd, deepAt, boundary });
+    const parsed = convertDocument(text, doc, { index: out.length, start: prevEnd, deepAt, boundary, json: format === "json" });
     prevEnd = parsed.end;
     out.push(parsed);
   };
@@ -355,14 +355,17 @@ interface DocumentPlace {
   deepAt: number | undefined;
   /** Where the next document starts. */
   boundary: number;
+  /** Read as JSON (kubectl's strict JSON decoder), not by go-yaml. */
+  json: boolean;
 }
 
-function convertDocument(text: string, doc: Document.Parsed, { index, start, deepAt, boundary }: DocumentPlace): ParsedDocument {
+function convertDocument(text: string, doc: Document.Parsed, { index, start, deepAt, boundary, json }: DocumentPlace): ParsedDocument {
   const [, valueEnd, nodeEnd] = doc.range;
   // A document emptied for being too deep still owns its text, up to the next document.
   const end = Math.max(nodeEnd, valueEnd, deepAt !== undefined ? boundary : 0);
   let quotes: Array<[number, number]> | undefined;
-  const problems: SyntaxProblem[] = doc.errors.map((e) =>
+  const errors = json ? doc.errors : goYamlEscapes(text, doc);
+  const problems: SyntaxProblem[] = errors.map((e) =>
     quoteProblem(text, doc, () => (quotes ??= multiLineQuotes(text, doc)), {
       message: e.message.split("\n")[0],
       start: e.pos[0],
@@ -400,6 +403,31 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
   }
   problems.sort((a, b) => a.start - b.start);
   return parsed;
+}
+
+/** The yaml package's complaint about `\'` in a double-quoted scalar. */
+const QUOTE_ESCAPE = "Invalid escape sequence \\'";
+
+/**
+ * go-yaml (kubectl) reads `\'` in a double-quoted scalar as `'` (scannerc.go
+ * yaml_parser_scan_flow_scalar: `case '\''`), where YAML 1.2 and the yaml package know no such
+ * escape: kubernetes.io's envars-file-container.yaml writes one. The scalars holding one are
+ * decoded again with the escape written as `\x27`, and the yaml package's errors about it are
+ * dropped; the document's other errors are returned.
+ */
+function goYamlEscapes(text: string, doc: Document.Parsed): Document.Parsed["errors"] {
+  const at = doc.errors.filter((e) => e.code === "BAD_DQ_ESCAPE" && e.message.startsWith(QUOTE_ESCAPE)).map((e) => e.pos[0]);
+  if (!at.length) return doc.errors;
+  visit(doc, {
+    Scalar(_, node) {
+      const r = node.range;
+      if (node.type !== "QUOTE_DOUBLE" || !r || !at.some((o) => o >= r[0] && o < r[1])) return;
+      const written = text.slice(r[0], r[1]).replace(/\\(.)/gs, (escape, c: string) => (c === "'" ? "\\x27" : escape));
+      const decoded = parseDocument(written, { version: "1.1" });
+      if (!decoded.errors.length && isScalar(decoded.contents)) node.value = decoded.contents.value;
+    },
+  });
+  return doc.errors.filter((e) => !(e.code === "BAD_DQ_ESCAPE" && e.message.startsWith(QUOTE_ESCAPE)));
 }
 
 const UNCLOSED_QUOTE = /^Missing closing (["'])quote/;
