@@ -122,7 +122,10 @@ function classify(entries: readonly Entry[]): QosDecision {
   if (!anySet) return { qosClass: "BestEffort", reason: "no container sets a cpu or memory request or limit" };
   if (!breaker) {
     const podLevel = entries.length === 1 && entries[0].name === "(pod)";
-    return { qosClass: "Guaranteed", reason: `${podLevel ? "the pod-level resources set" : "every container has"} cpu and memory limits, with requests equal to them` };
+    // Admission may have written them all: say whose defaults, or the class reads as if the manifest set them.
+    const ranges = [...new Set(entries.flatMap((e) => [...(e.defaultedBy?.values() ?? [])].map((d) => d.name)))];
+    const from = ranges.length ? ` (${ranges.length > 1 ? "LimitRanges" : "LimitRange"} ${ranges.map((n) => `"${n}"`).join(", ")} ${ranges.length > 1 ? "fill" : "fills"} in what the manifest leaves out)` : "";
+    return { qosClass: "Guaranteed", reason: `${podLevel ? "the pod-level resources set" : "every container has"} cpu and memory limits, with requests equal to them${from}` };
   }
   return {
     qosClass: "Burstable",
