@@ -17,6 +17,9 @@ const LABEL_VALUE_MAX = 63;
 /** ControllerRevision names are "<StatefulSet name>-<hash>", the hash up to 10 characters (controller_history.go). */
 const REVISION_HASH_SUFFIX = 11;
 
+/** A documentation placeholder such as `<node-hostname>` or `<your-project>`, which no Kubernetes name can hold. */
+const PLACEHOLDER = /<[A-Za-z][\w.-]*>/;
+
 const RULE_TEXT = {
   "dns1123-subdomain": "a DNS-1123 subdomain",
   "dns1123-label": "a DNS-1123 label",
@@ -51,7 +54,15 @@ object is rejected and not created.`,
     if (typeof name === "string" && name !== "") {
       const rule = nameRuleFor(resource, settings.kubernetesVersion);
       const problems = validateName(name, rule);
-      if (problems.length) {
+      const placeholder = PLACEHOLDER.exec(name)?.[0];
+      if (problems.length && placeholder) {
+        // A sample's `<node-hostname>` left in: the fix is the value it stands for, not a spelling of the placeholder.
+        report({
+          path: ["metadata", "name"],
+          message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}; ${JSON.stringify(placeholder)} looks like a placeholder left in`,
+          hint: `replace ${JSON.stringify(placeholder)} with the value it stands for`,
+        });
+      } else if (problems.length) {
         report({
           path: ["metadata", "name"],
           message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}`,
