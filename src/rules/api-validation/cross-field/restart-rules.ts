@@ -153,8 +153,8 @@ export const RESTART_RULE_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         ctx.report({
           path: [...site.path, "restartPolicyRules"],
           target: "key",
-          message: `${containerLabel(site)} has restartPolicyRules: a sidecar is always restarted, whatever its exit code`,
-          hint: "remove restartPolicyRules from the sidecar",
+          message: `${containerLabel(site)} has restartPolicyRules, which the API server refuses on a sidecar (it is always restarted, whatever its exit code) unless the RestartAllContainersOnContainerExits feature gate is on: alpha and off by default at Kubernetes ${ctx.kubernetesVersion}`,
+          hint: "remove restartPolicyRules from the sidecar, or enable the RestartAllContainersOnContainerExits feature gate on the cluster",
         });
       }
     },
