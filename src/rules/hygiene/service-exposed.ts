@@ -31,7 +31,7 @@ Nor is a NodePort Service that an Ingress of the AWS Load Balancer Controller re
 mode, its default target type (class "alb", or an IngressClass of controller ingress.k8s.aws/alb;
 target type from the class's IngressClassParams, else alb.ingress.kubernetes.io/target-type on the
 Service, else on the Ingress): the ALB sends traffic to the node port, so the Service must have
-one, and the controller opens it to the ALB's security group only.`,
+one, and the rules the controller adds to the nodes' security groups admit only the ALB.`,
   fix: "Use type ClusterIP behind an Ingress or Gateway; for a LoadBalancer that must exist, make it internal or set loadBalancerSourceRanges.",
   preventsStatus: [],
   check({ resource, index, report }) {
