@@ -50,6 +50,14 @@ export function spellingDistance(a: string, b: string): number {
 }
 
 /**
+ * Whether `word` is `candidate` written with a typo (or as it is): within the edit budget of the
+ * threshold rule, an abbreviation not counted ("prometheus" does not misspell "prometheus-operator").
+ */
+export function misspells(word: string, candidate: string): boolean {
+  return spellingDistance(word, candidate) <= maxTypoDistance(word);
+}
+
+/**
  * The threshold rule: how near `candidate` is to `word`, lower is nearer. A typo (edit distance
  * within the word's budget: 1 up to 4 characters, 2 up to 9, 3 beyond) scores its distance; an
  * abbreviation scores just past the budget, so every typo ranks first. Undefined: not near.

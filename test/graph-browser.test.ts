@@ -118,6 +118,11 @@ describe("the HTML page in Chromium", () => {
         expect(text).toContain(f.message);
       }
     }
+    // A link broken by a warning is drawn in the warning colour, one broken by an error in the error colour.
+    const strokes = await page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll("#graph .edge.broken[data-edge]"), (e: El) => [e.getAttribute("data-edge")!, window.getComputedStyle((e as unknown as { querySelector(s: string): unknown }).querySelector("path:not(.hit)")).stroke as string])));
+    const colourOf = (e: Graph["edges"][number]) => (e.findings.some((i) => graph.findings[i].severity === "error") ? "rgb(207, 34, 46)" : "rgb(154, 103, 0)");
+    expect(strokes).toEqual(Object.fromEntries(graph.edges.filter((e) => e.broken).map((e) => [e.id, colourOf(e)])));
+    expect(new Set(Object.values(strokes)).size).toBe(2);
     // A click on a broken link shows the finding about it.
     const broken = graph.edges.find((e) => e.broken)!;
     await page.click(`#graph .edge[data-edge="${broken.id}"] path.hit`);

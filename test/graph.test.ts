@@ -11,7 +11,8 @@ import { renderDot } from "../src/graph/dot.js";
 import { renderHtml, scriptJson } from "../src/graph/html.js";
 import { renderJson } from "../src/graph/json.js";
 import { renderMermaid } from "../src/graph/mermaid.js";
-import type { Graph } from "../src/graph/types.js";
+import { collapse } from "../src/graph/text.js";
+import type { Graph, GraphEdge } from "../src/graph/types.js";
 import { allRules } from "../src/rules/index.js";
 import { FIXTURES, ROOT } from "./harness.js";
 import { graphOf, HOSTILE, hostileInput } from "./graph-inputs.js";
@@ -22,6 +23,10 @@ async function cli(args: string[], cwd = ROOT) {
   const code = await run(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, env: {}, isTTY: false });
   return { code, out, err };
 }
+
+/** The colours of errors and warnings in every renderer (GitHub's). */
+const ERROR_COLOUR = "#cf222e";
+const WARNING_COLOUR = "#9a6700";
 
 const CROSS_RESOURCE = new Set(allRules.filter((r) => r.meta.crossResource).map((r) => r.meta.id));
 const REALWORLD = readdirSync(join(FIXTURES, "realworld")).filter((d) => d.endsWith(".set")).map((d) => `fixtures/realworld/${d}`);
@@ -67,6 +72,28 @@ describe("the graph agrees with the lint", () => {
     const web = graph.nodes.find((n) => n.kind === "Deployment")!;
     expect(web).toMatchObject({ qosClass: "Burstable", app: "shop-web", findings: { error: 3, warning: 1 } });
     expect(graph.findings.filter((f) => f.node === web.id && f.edge === undefined).map((f) => f.ruleId).sort()).toEqual(expect.arrayContaining(["image-latest-tag", "invalid-quantity", "probe-port-undeclared"]));
+  });
+
+  test("a link broken by a warning is drawn in the warning colour, one broken by an error in the error colour, in every format with colours", async () => {
+    const { graph } = await graphOf(["fixtures/demo"]);
+    const colourOf = (edges: readonly GraphEdge[]) => (edges.some((e) => e.findings.some((i) => graph.findings[i].severity === "error")) ? ERROR_COLOUR : WARNING_COLOUR);
+    const broken = graph.edges.filter((e) => e.broken);
+    expect(new Set(broken.map((e) => colourOf([e])))).toEqual(new Set([ERROR_COLOUR, WARNING_COLOUR]));
+    const linkStyles = (chart: string) => {
+      const styled: Record<number, string> = {};
+      for (const m of chart.matchAll(/^ {2}linkStyle ([\d,]+) stroke:(#[0-9a-f]{6}),.*color:(#[0-9a-f]{6})$/gm)) {
+        expect(m[3]).toBe(m[2]);
+        for (const i of m[1].split(",")) styled[Number(i)] = m[2];
+      }
+      return styled;
+    };
+    expect(linkStyles(renderMermaid(graph))).toEqual(Object.fromEntries(graph.edges.flatMap((e, i) => (e.broken ? [[i, colourOf([e])]] : []))));
+    // Folded, a link is in the error colour when one of the links it sums is broken by an error.
+    const { unitOf, edges: folded } = collapse(graph, 8);
+    const members = (u: (typeof folded)[number]) => graph.edges.filter((e) => e.broken && unitOf.get(e.from) === u.from && unitOf.get(e.to) === u.to);
+    expect(linkStyles(renderMermaid(graph, { collapseAbove: 8 }))).toEqual(Object.fromEntries(folded.flatMap((u, i) => (u.broken ? [[i, colourOf(members(u))]] : []))));
+    const dotLinks = renderDot(graph).split("\n").filter((l) => l.includes(" -> "));
+    expect(dotLinks.map((l) => /, color="(#[0-9a-f]{6})", fontcolor="\1"/.exec(l)?.[1])).toEqual(graph.edges.map((e) => (e.broken ? colourOf([e]) : undefined)));
   });
 
   test("a reference to an object the input does not define ends at a node of its own, broken when the lint reports it", async () => {

@@ -1,10 +1,11 @@
 /**
- * `--format dot`: Graphviz. Namespaces are clusters; a broken link is red and dashed, with the
- * finding's message. Input text goes into double-quoted DOT strings with `"` and `\` escaped
- * after control characters are made visible (printable), so a name cannot close a string.
+ * `--format dot`: Graphviz. Namespaces are clusters; a broken link is dashed, red for an error
+ * and amber for a warning, with the finding's message. Input text goes into double-quoted DOT
+ * strings with `"` and `\` escaped after control characters are made visible (printable), so a
+ * name cannot close a string.
  */
 import { printable } from "../printable.js";
-import { brokenBecause, byNamespace, clip, countsText, namespaceTitle, relationText } from "./text.js";
+import { BROKEN_COLOUR, brokenBecause, brokenSeverity, byNamespace, clip, countsText, namespaceTitle, relationText } from "./text.js";
 import type { Graph, GraphNode } from "./types.js";
 
 /** A DOT double-quoted string of input text. */
@@ -33,7 +34,8 @@ export function renderDot(graph: Graph): string {
   }
   for (const e of graph.edges) {
     const text = e.broken ? lines([`✖ ${relationText(e)}`, clip(brokenBecause(graph, e), 90)]) : lines([relationText(e)]);
-    const style = e.broken ? ', color="#cf222e", fontcolor="#cf222e", style=dashed, penwidth=2' : "";
+    const severity = brokenSeverity(graph, [e]);
+    const style = severity ? `, color="${BROKEN_COLOUR[severity]}", fontcolor="${BROKEN_COLOUR[severity]}", style=dashed, penwidth=2` : "";
     out.push(`  ${dotString(e.from)} -> ${dotString(e.to)} [label="${text}"${style}];`);
   }
   out.push("}");

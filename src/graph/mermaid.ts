@@ -7,7 +7,7 @@
  * or each namespace when the applications are still more than that.
  */
 import { printable } from "../printable.js";
-import { byNamespace, clip, collapse, countsText, namespaceTitle, relationText, brokenBecause } from "./text.js";
+import { BROKEN_COLOUR, brokenBecause, brokenSeverity, byNamespace, clip, collapse, countsText, namespaceTitle, relationText, type BrokenSeverity } from "./text.js";
 import type { Graph, GraphNode } from "./types.js";
 
 export const MERMAID_COLLAPSE_ABOVE = 100;
@@ -36,16 +36,26 @@ function fullChart(graph: Graph): string {
     for (const n of nodes) out.push(`    ${short.get(n.id)}[${label(nodeLines(n))}]`);
     out.push("  end");
   }
-  const broken: number[] = [];
+  const broken: Array<BrokenSeverity | undefined> = [];
   graph.edges.forEach((e, i) => {
     const because = brokenBecause(graph, e);
-    if (e.broken) broken.push(i);
+    broken[i] = brokenSeverity(graph, [e]);
     const text = e.broken ? [`✖ ${relationText(e)}`, clip(because, 90)] : [relationText(e)];
     out.push(`  ${short.get(e.from)} ${e.broken ? "-.->" : "-->"}|${label(text)}| ${short.get(e.to)}`);
   });
   out.push(...styles(graph.nodes, short));
-  if (broken.length) out.push(`  linkStyle ${broken.join(",")} stroke:#cf222e,stroke-width:2px,color:#cf222e`);
+  out.push(...linkStyles(broken));
   return `${out.join("\n")}\n`;
+}
+
+/** The linkStyle lines that draw each broken link (by its index) in the colour of its severity. */
+function linkStyles(severities: ReadonlyArray<BrokenSeverity | undefined>): string[] {
+  const out: string[] = [];
+  for (const severity of ["error", "warning"] as const) {
+    const links = severities.flatMap((s, i) => (s === severity ? [i] : []));
+    if (links.length) out.push(`  linkStyle ${links.join(",")} stroke:${BROKEN_COLOUR[severity]},stroke-width:2px,color:${BROKEN_COLOUR[severity]}`);
+  }
+  return out;
 }
 
 function nodeLines(n: GraphNode): string[] {
@@ -89,12 +99,10 @@ function collapsedChart(graph: Graph, limit: number): string {
     }
     out.push("  end");
   }
-  const broken: number[] = [];
-  edges.forEach((e, i) => {
-    if (e.broken) broken.push(i);
+  edges.forEach((e) => {
     const text = e.broken ? [`✖ ${e.broken} of ${e.count} broken`, clip(e.because, 90)] : [e.count > 1 ? `${e.count} links` : e.relation];
     out.push(`  ${short.get(e.from)} ${e.broken ? "-.->" : "-->"}|${label(text)}| ${short.get(e.to)}`);
   });
-  if (broken.length) out.push(`  linkStyle ${broken.join(",")} stroke:#cf222e,stroke-width:2px,color:#cf222e`);
+  out.push(...linkStyles(edges.map((e) => e.severity)));
   return `${out.join("\n")}\n`;
 }

@@ -46,14 +46,17 @@ button { font: inherit; padding: 2px 8px; border: 1px solid var(--line); border-
 .node .kind { fill: var(--muted); font-size: 11px; }
 .node .name { fill: var(--fg); font-size: 14px; font-weight: 600; }
 .node .meta { fill: var(--muted); font-size: 11px; }
-.node .meta.bad { fill: var(--err); }
+.node .meta.has-error { fill: var(--err); }
+.node .meta.has-warning { fill: var(--warn); }
 .edge path { fill: none; stroke: #8c959f; stroke-width: 1.2; }
 .edge.broken path { stroke: var(--err); stroke-width: 2; stroke-dasharray: 6 4; }
+.edge.broken.warning path { stroke: var(--warn); }
 .edge.selected path { stroke: var(--sel); stroke-width: 3; }
 .edge .hit { stroke: transparent; stroke-width: 10; stroke-dasharray: none; }
 .edge { cursor: pointer; }
 .edge text { font-size: 11px; fill: var(--muted); }
 .edge.broken text { fill: var(--err); font-weight: 600; stroke: #ffffff; stroke-width: 3px; paint-order: stroke; }
+.edge.broken.warning text { fill: var(--warn); }
 `;
 
 export const PAGE_SCRIPT = String.raw`(function () {
@@ -162,6 +165,11 @@ function unitsOf(visible) {
   return units;
 }
 
+/** How bad a broken link is: "error" when a finding about it is an error, else "warning" (drawn in that colour). */
+function brokenSeverity(e) {
+  return e.findings.some(function (i) { return graph.findings[i].severity === "error"; }) ? "error" : "warning";
+}
+
 function unitEdges(units) {
   var out = new Map();
   graph.edges.forEach(function (e) {
@@ -169,9 +177,9 @@ function unitEdges(units) {
     if (a === undefined || b === undefined || a === b) return;
     var k = a + "\u0000" + b;
     var u = out.get(k);
-    if (!u) out.set(k, u = { id: k, from: a, to: b, edges: [], broken: false });
+    if (!u) out.set(k, u = { id: k, from: a, to: b, edges: [], broken: false, severity: undefined });
     u.edges.push(e);
-    if (e.broken) u.broken = true;
+    if (e.broken) { u.broken = true; if (u.severity !== "error") u.severity = brokenSeverity(e); }
   });
   return out;
 }
@@ -195,7 +203,7 @@ function render() {
   dagre.layout(g);
   while (svg.firstChild) svg.removeChild(svg.firstChild);
   var defs = sv("defs");
-  [["arrow", "#8c959f"], ["arrow-broken", "#cf222e"]].forEach(function (m) {
+  [["arrow", "#8c959f"], ["arrow-error", "#cf222e"], ["arrow-warning", "#9a6700"]].forEach(function (m) {
     var marker = sv("marker", { id: m[0], viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
     marker.appendChild(sv("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: m[1] }));
     defs.appendChild(marker);
@@ -215,10 +223,10 @@ function render() {
     var laid = g.edge(e.from, e.to);
     var pts = laid.points;
     var d = "M " + pts.map(function (p) { return p.x.toFixed(1) + " " + p.y.toFixed(1); }).join(" L ");
-    var ge = sv("g", { "class": "edge" + (e.broken ? " broken" : ""), "data-edge": e.edges.length === 1 ? e.edges[0].id : e.edges.map(function (x) { return x.id; }).join(" ") });
+    var ge = sv("g", { "class": "edge" + (e.broken ? " broken " + e.severity : ""), "data-edge": e.edges.length === 1 ? e.edges[0].id : e.edges.map(function (x) { return x.id; }).join(" ") });
     ge.appendChild(sv("title", {}, edgeTitle(e)));
     ge.appendChild(sv("path", { d: d, "class": "hit" }));
-    ge.appendChild(sv("path", { d: d, "marker-end": e.broken ? "url(#arrow-broken)" : "url(#arrow)" }));
+    ge.appendChild(sv("path", { d: d, "marker-end": e.broken ? "url(#arrow-" + e.severity + ")" : "url(#arrow)" }));
     if (e.broken) {
       ge.appendChild(sv("text", { x: laid.x, y: laid.y + 4, "text-anchor": "middle" }, "\u2716 " + clip(e.edges.filter(function (x) { return x.broken; })[0].relation, 16)));
     }
@@ -239,7 +247,7 @@ function render() {
       gn.appendChild(sv("text", { x: 9, y: 17, "class": "kind" }, n.kind + (n.external === "missing" ? " (not defined)" : n.external === "generated" ? " (generated)" : "") + (n.context ? " (context)" : "")));
       gn.appendChild(sv("text", { x: 9, y: 36, "class": "name" }, clip(n.name, 26)));
       var meta = [countText(n.findings), n.qosClass ? "QoS " + n.qosClass : ""].filter(Boolean).join(" \u00b7 ");
-      gn.appendChild(sv("text", { x: 9, y: 52, "class": "meta" + (n.findings.error || n.findings.warning ? " bad" : "") }, meta));
+      gn.appendChild(sv("text", { x: 9, y: 52, "class": "meta" + (n.findings.error ? " has-error" : n.findings.warning ? " has-warning" : "") }, meta));
     } else {
       cls += " cluster";
       gn.setAttribute("data-cluster", u.id);
@@ -248,7 +256,7 @@ function render() {
       gn.appendChild(sv("rect", { width: NODE_W, height: NODE_H, rx: 10 }));
       gn.appendChild(sv("text", { x: 9, y: 17, "class": "kind" }, u.id.indexOf("ns:") === 0 ? "namespace" : "group"));
       gn.appendChild(sv("text", { x: 9, y: 36, "class": "name" }, clip(label, 26)));
-      gn.appendChild(sv("text", { x: 9, y: 52, "class": "meta" + (c.error || c.warning ? " bad" : "") }, [plural(u.members.length, "resource"), countText(c)].filter(Boolean).join(" \u00b7 ")));
+      gn.appendChild(sv("text", { x: 9, y: 52, "class": "meta" + (c.error ? " has-error" : c.warning ? " has-warning" : "") }, [plural(u.members.length, "resource"), countText(c)].filter(Boolean).join(" \u00b7 ")));
     }
     gn.setAttribute("class", cls + (selected && selected.type === "node" && selected.id === u.id ? " selected" : ""));
     gn.addEventListener("click", function (ev) {
@@ -343,7 +351,7 @@ function nodeLink(n) {
 function edgeItem(e, from) {
   var li = el("li");
   var other = nodeById.get(from ? e.to : e.from);
-  li.appendChild(el("span", e.broken ? "sev sev-error" : "rule", e.broken ? "broken" : ""));
+  li.appendChild(el("span", e.broken ? "sev sev-" + brokenSeverity(e) : "rule", e.broken ? "broken" : ""));
   li.appendChild(document.createTextNode((from ? e.relation + (e.label ? " " + e.label : "") + " \u2192 " : "\u2190 " + e.relation + (e.label ? " " + e.label : "") + " from ")));
   li.appendChild(nodeLink(other));
   e.findings.forEach(function (i) { li.appendChild(el("div", "message sev-" + graph.findings[i].severity, graph.findings[i].message)); });

@@ -27,6 +27,23 @@ export function brokenBecause(graph: Graph, e: GraphEdge): string {
   return f ? f.message : "";
 }
 
+/** How bad a broken link is: an error when a finding about it is one, else a warning. */
+export type BrokenSeverity = "error" | "warning";
+
+/** The colour of a broken link, and of its label, by severity (the node colours' strokes). */
+export const BROKEN_COLOUR: Readonly<Record<BrokenSeverity, string>> = { error: "#cf222e", warning: "#9a6700" };
+
+/** The severity of a broken link, or of several drawn as one: the worst finding placed on them; undefined when none is broken. */
+export function brokenSeverity(graph: Graph, edges: readonly GraphEdge[]): BrokenSeverity | undefined {
+  let worst: BrokenSeverity | undefined;
+  for (const e of edges) {
+    if (!e.broken) continue;
+    if (e.findings.some((i) => graph.findings[i].severity === "error")) return "error";
+    worst = "warning";
+  }
+  return worst;
+}
+
 /** At most `max` characters, an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -53,8 +70,8 @@ export interface Collapsed {
   /** Node id -> the id of what stands for it (itself, or its cluster's). */
   unitOf: Map<string, string>;
   units: Array<{ id: string; namespace: string; title: string; members: GraphNode[]; brokenInside: number }>;
-  /** Unit edges: from, to, how many links, how many broken, the first broken message. */
-  edges: Array<{ from: string; to: string; count: number; broken: number; because: string; relation: string }>;
+  /** Unit edges: from, to, how many links, how many broken and how badly, the first broken message. */
+  edges: Array<{ from: string; to: string; count: number; broken: number; severity?: BrokenSeverity; because: string; relation: string }>;
 }
 
 /**
@@ -96,6 +113,7 @@ export function collapse(graph: Graph, limit = Infinity): Collapsed {
     if (e.broken) {
       u.broken++;
       u.because ||= brokenBecause(graph, e);
+      if (u.severity !== "error") u.severity = brokenSeverity(graph, [e]);
     }
   }
   return { unitOf, units, edges: [...edges.values()] };

@@ -296,6 +296,11 @@ export class Resource {
     return get(this.raw, path);
   }
 
+  /** The value at `path` as the file writes it, before a kustomization's labels (models/kustomize-labels.ts). */
+  writtenValue(path: Path): unknown {
+    return get(this.kustomized?.written ?? this.raw, path);
+  }
+
   /** The pod template of any workload kind, or of a Pod itself; undefined for other kinds. */
   get podTemplate(): PodTemplate | undefined {
     const cached = this.views?.template;

@@ -1,3 +1,4 @@
+import { reachedByAlbInstanceMode } from "../ingress/alb-target-type.js";
 import { defineRule } from "../types.js";
 
 /** Annotations that make a cloud load balancer internal (AWS, GKE, Azure, OCI, DigitalOcean...). */
@@ -16,6 +17,7 @@ export const rule = defineRule({
   category: "hygiene",
   severity: "warning",
   presets: ["security"],
+  crossResource: true,
   appliesTo: ["Service"],
   summary: "A Service of type NodePort, or a LoadBalancer that is neither internal nor limited by source ranges, exposes its pods outside the cluster.",
   explanation: `A NodePort Service opens its port on every node of the cluster, on every node address, for
@@ -24,12 +26,18 @@ rate limits it applies. A LoadBalancer Service asks the cloud for a load balance
 default gets a public address: an admin UI or a database meant for the cluster is on the
 internet as soon as it is applied. kube-linter (exposed-services) and kube-score (service-type)
 report it. A LoadBalancer with an internal-load-balancer annotation of the major clouds, or with
-loadBalancerSourceRanges (written, even 0.0.0.0/0, as a deliberate choice), is not reported.`,
+loadBalancerSourceRanges (written, even 0.0.0.0/0, as a deliberate choice), is not reported.
+Nor is a NodePort Service that an Ingress of the AWS Load Balancer Controller reaches in instance
+mode, its default target type (class "alb", or an IngressClass of controller ingress.k8s.aws/alb;
+target type from the class's IngressClassParams, else alb.ingress.kubernetes.io/target-type on the
+Service, else on the Ingress): the ALB sends traffic to the node port, so the Service must have
+one, and the rules the controller adds to the nodes' security groups admit only the ALB.`,
   fix: "Use type ClusterIP behind an Ingress or Gateway; for a LoadBalancer that must exist, make it internal or set loadBalancerSourceRanges.",
   preventsStatus: [],
-  check({ resource, report }) {
+  check({ resource, index, report }) {
     const type = resource.get(["spec", "type"]);
     if (type === "NodePort") {
+      if (reachedByAlbInstanceMode(index, resource)) return;
       report({ path: ["spec", "type"], message: `Service "${resource.name}" opens its ports on every node of the cluster`, hint: "use type ClusterIP behind an Ingress or Gateway" });
       return;
     }

@@ -11,6 +11,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import { containersOf, type Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { matches, parseServiceSelector, type Requirement, type Selector } from "../../models/selector.js";
+import { plausiblyMeant } from "../selectors/selection.js";
 
 export const MONITORING_GROUP = "monitoring.coreos.com";
 
@@ -99,7 +100,8 @@ export function operatorMakesServicesIn(index: ResourceIndex, namespace: string)
 
 /**
  * The Service of the namespace that satisfies the most `In` requirements of the selector (2 per
- * requirement satisfied, 1 per key carried with another value), among those carrying a key of it.
+ * requirement satisfied, 1 per key carried with another value), among those carrying a key of it
+ * whose labels it plausibly means (selectors/selection.ts plausiblyMeant).
  */
 export function nearestService(index: ResourceIndex, namespace: string, selector: Selector): { service: Resource; failing: Requirement } | undefined {
   if (selector.kind !== "requirements") return undefined;
@@ -109,6 +111,7 @@ export function nearestService(index: ResourceIndex, namespace: string, selector
   let best: Resource | undefined;
   let bestScore = 0;
   for (const svc of candidates) {
+    if (!plausiblyMeant(wanted, svc.labels, svc.writtenValue(["metadata", "labels"]))) continue;
     let score = 0;
     for (const r of wanted) {
       if (!Object.prototype.hasOwnProperty.call(svc.labels, r.key)) continue;

@@ -1,5 +1,5 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
-import { closestWithin, spellingDistance } from "../../did-you-mean.js";
+import { closestWithin, misspells, spellingDistance } from "../../did-you-mean.js";
 import { serviceAccountOf } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { LabelSource } from "../../models/kustomize-labels.js";
@@ -69,12 +69,37 @@ export function nearMissCandidates(index: ResourceIndex, namespace: string, want
   return candidates;
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether labels a selector misses are plausibly the ones it was written for, so that a hint may
+ * name their owner: more of the selector's `In` requirements agree with them than contradict
+ * them. A requirement agrees when it holds, or when a wanted value misspells the value carried
+ * (did-you-mean's edit budget, abbreviations not counted), as built or as the file writes it
+ * (`written`: a kustomization's labels entry may have replaced it); it contradicts when the key
+ * is carried with an unrelated value; a key not carried counts neither way (a label the selector
+ * adds). `app=grafana` is not meant for pods labelled `app=example-app`.
+ */
+export function plausiblyMeant(wanted: readonly Requirement[], labels: Record<string, string>, written: unknown, assumed: ReadonlySet<string> = NO_KEYS): boolean {
+  let balance = 0;
+  for (const req of wanted) {
+    if (holds(req, labels, assumed)) balance++;
+    else if (Object.prototype.hasOwnProperty.call(labels, req.key)) {
+      const asWritten = written !== null && typeof written === "object" ? (written as Record<string, unknown>)[req.key] : undefined;
+      const carried = typeof asWritten === "string" ? [labels[req.key], asWritten] : [labels[req.key]];
+      balance += carried.some((have) => req.values.some((want) => misspells(want, have))) ? 1 : -1;
+    }
+  }
+  return balance > 0;
+}
+
 /**
  * The pod owner of the namespace that satisfies the most requirements of a selector that selects
  * nothing (an owner scores 2 per requirement it satisfies, 1 per key it carries with another
- * value), then whose values are spelled closest (a typo). Only a bounded set of candidates is
- * weighed (nearMissCandidates), so this stays linear in the input; with few owners per key
- * every owner carrying a key of the selector is weighed.
+ * value), then whose values are spelled closest (a typo), among the owners plausibly meant
+ * (plausiblyMeant): undefined when none is. Only a bounded set of candidates is weighed
+ * (nearMissCandidates), so this stays linear in the input; with few owners per key every owner
+ * carrying a key of the selector is weighed.
  */
 export function nearestOwner(index: ResourceIndex, namespace: string, selector: Selector): NearMiss | undefined {
   if (selector.kind !== "requirements" || !selector.requirements.length) return undefined;
@@ -83,7 +108,8 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
   let bestHits = 0;
   let bestSpelling = 0;
   for (const owner of nearMissCandidates(index, namespace, wanted)) {
-    const { labels, controllerLabels } = owner.podTemplate!;
+    const { labels, controllerLabels, metadataPath } = owner.podTemplate!;
+    if (!plausiblyMeant(wanted, labels, owner.writtenValue([...metadataPath, "labels"]), controllerLabels)) continue;
     let hits = 0;
     let spelling = 0;
     for (const req of wanted) {
