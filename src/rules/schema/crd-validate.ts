@@ -128,7 +128,14 @@ class CrdWalker {
     this.walk(this.resource.raw, schema, [], true);
   }
 
-  private walk(value: unknown, schema: JsonSchema, path: Path, resourceRoot = false) {
+  /**
+   * `preserved`: the value sits where the API server's pruning skips unknown fields without
+   * the schema saying so itself: an item of a list whose schema has
+   * x-kubernetes-preserve-unknown-fields (apiextensions-apiserver pkg/apiserver/schema/pruning
+   * algorithm.go: prune hands such a list to skipPrune, which walks its items with skipPrune
+   * too; in a map, skipPrune prunes the declared properties and keeps the other keys).
+   */
+  private walk(value: unknown, schema: JsonSchema, path: Path, resourceRoot = false, preserved = false) {
     // Nulls are pruned (or defaulted) unless nullable: never a type error.
     if (value === null || value === undefined) return;
     const field = fieldLabelOf(path, this.resource.kind);
@@ -161,18 +168,19 @@ class CrdWalker {
     }
     if (Array.isArray(value)) {
       const items = schemaOf(schema.items);
-      if (items) value.forEach((item, i) => this.walk(item, items, [...path, i]));
+      const keep = preserved || schema["x-kubernetes-preserve-unknown-fields"] === true;
+      if (items) value.forEach((item, i) => this.walk(item, items, [...path, i], false, keep));
       return;
     }
     if (isMap(value) && (schema.type === "object" || resourceRoot || schema.properties !== undefined)) {
-      this.walkObject(value, schema, path, resourceRoot || schema["x-kubernetes-embedded-resource"] === true, resourceRoot);
+      this.walkObject(value, schema, path, resourceRoot || schema["x-kubernetes-embedded-resource"] === true, resourceRoot, preserved);
     }
   }
 
-  private walkObject(value: Record<string, unknown>, schema: JsonSchema, path: Path, typeMeta: boolean, resourceRoot: boolean) {
+  private walkObject(value: Record<string, unknown>, schema: JsonSchema, path: Path, typeMeta: boolean, resourceRoot: boolean, preserved: boolean) {
     const properties = propertiesOf(schema);
     const additional = schema.additionalProperties;
-    const preserve = schema["x-kubernetes-preserve-unknown-fields"] === true;
+    const preserve = preserved || schema["x-kubernetes-preserve-unknown-fields"] === true;
     this.stack.push({ schema, path, value });
     for (const [key, v] of Object.entries(value)) {
       if (typeMeta && (key === "apiVersion" || key === "kind")) continue;
