@@ -11,7 +11,8 @@
  * stringData) are data even when they name chart objects: the chart renders them later with
  * `tpl`, and the API server stores them as they are. A Jinja or Liquid `{% raw %}` block is
  * one template of its own, whatever it holds: Jinja writes its text out verbatim, `{{ }}` and
- * `---` lines included, so the tag is the file's templating and the actions inside are not.
+ * `---` lines included, so the tag is the file's templating and the actions inside are not (a tag
+ * YAML reads as text, in a quoted or block scalar, is data).
  */
 import { isMap, isScalar, isSeq, parseDocument, Parser, type CST, type Node as YamlNode } from "yaml";
 
@@ -84,20 +85,24 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
 /**
  * The `{% raw %}` blocks of a file (to their `{% endraw %}`, or the end of the file), each widened
  * to the `---`-separated parts it touches; blocks that share a part are one chunk, named by the
- * first tag. A tag in a comment is left to YAML, which reads the file as it is.
+ * first tag. A tag in a comment, or in a quoted or block scalar (a Jinja template kept as a
+ * ConfigMap's data), is left to YAML, which reads it as text.
  */
 function rawBlockChunks(text: string, bounds: readonly number[]): TemplateChunk[] {
   const out: TemplateChunk[] = [];
+  const strings = new Map<number, Array<[number, number]>>();
   RAW_TAG_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RAW_TAG_RE.exec(text))) {
     if (isComment(text, text.lastIndexOf("\n", m.index - 1) + 1, m.index)) continue;
     const tag = { start: m.index, end: m.index + m[0].length };
+    const start = bounds.findLast((b) => b <= tag.start)!;
+    if (!strings.has(start)) strings.set(start, stringScalars(text, start, bounds.find((b) => b > start)!));
+    if (strings.get(start)!.some(([s, e]) => s < tag.start && tag.start < e)) continue;
     END_RAW_TAG_RE.lastIndex = tag.end;
     const close = END_RAW_TAG_RE.exec(text);
     const blockEnd = close ? close.index + close[0].length : text.length;
     RAW_TAG_RE.lastIndex = blockEnd;
-    const start = bounds.findLast((b) => b <= tag.start)!;
     const end = bounds.find((b) => b >= blockEnd && b > start)!;
     const last = out[out.length - 1];
     if (last && last.end > start) last.end = Math.max(last.end, end);
