@@ -23,9 +23,11 @@ test.each([
   ["batch", "cronjobs", true],
   ["argoproj.io", "rollouts", true],
   ["", "pods/ephemeralcontainers", true],
-  // A Job's pod template is immutable; an update of a Pod keeps its ServiceAccount and volumes.
+  // A running Pod's container images may change (ValidatePodUpdate); its status subresource writes status only.
+  ["", "pods", true],
+  ["", "pods/status", false],
+  // A Job's pod template is immutable.
   ["batch", "jobs", false],
-  ["", "pods", false],
   ["apps", "deployments/scale", false],
   ["apps", "deployments/status", false],
   ["", "configmaps", false],

@@ -9,7 +9,7 @@ import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, visit
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
 import { KubectlLexer } from "./kubectl-lexer.js";
-import { excerpt } from "./syntax-problems.js";
+import { excerpt, templateTagSaid } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
 import type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
@@ -237,7 +237,7 @@ export const parsePathStats = { lean: 0, full: 0 };
  * the full route (the reference the differential test compares the lean one with).
  */
 export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "json", route: "lean" | "full"): ParsedDocument[] {
-  // Chart templates are cut out before parsing (blanked, so offsets hold) and reported whole.
+  // Chart templates and Jinja raw blocks are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
   if (route === "lean" && yamlVersion === "1.1" && !chunks.length) {
     const lean = parseLean(source, scalarValue);
@@ -252,6 +252,11 @@ export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: 
   const text = blankChunks(source, chunks);
   const parsed = parseYaml(text, yamlVersion, format).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
   for (const c of chunks) {
+    if (c.rawBlock) {
+      const tag = templateTagSaid(source.slice(c.action.start, c.action.end));
+      parsed.push(emptyDocument(0, c.start, c.end, [{ ...tag, ...c.action, recoverable: false }]));
+      continue;
+    }
     const doc = emptyDocument(0, c.start, c.end, []);
     doc.template = c.action;
     const helm = HELM_SOURCE_RE.exec(source.slice(c.start, c.action.start));

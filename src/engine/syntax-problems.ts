@@ -124,7 +124,12 @@ function templateTag(t: Token, text: string): Said | undefined {
   if (text[t.start - 1] !== "{") return undefined;
   const tag = /^%[^\n]*?%\}/.exec(text.slice(t.start));
   if (!tag) return undefined;
-  return { message: `"{${tag[0]}" is a Jinja or Liquid template tag, not YAML`, hint: "render the template first and lint its output", start: t.start - 1, end: t.start + tag[0].length };
+  return { ...templateTagSaid(`{${tag[0]}`), start: t.start - 1, end: t.start + tag[0].length };
+}
+
+/** What is said of a Jinja or Liquid tag, here and for a `{% raw %}` block that engine/template.ts cuts out whole. */
+export function templateTagSaid(tag: string): { message: string; hint: string } {
+  return { message: `"${excerpt(tag)}" is a Jinja or Liquid template tag, not YAML`, hint: "render the template first and lint its output" };
 }
 
 const SPACES = (n: number) => `${n} space${n === 1 ? "" : "s"}`;

@@ -9,7 +9,10 @@
  * controller (a Flux HelmRelease's spec.values, an Argo CD Application's helm values and
  * parameters, Flux postBuild.substitute, a values file in a ConfigMap's data or a Secret's
  * stringData) are data even when they name chart objects: the chart renders them later with
- * `tpl`, and the API server stores them as they are.
+ * `tpl`, and the API server stores them as they are. A Jinja or Liquid `{% raw %}` block is
+ * one template of its own, whatever it holds: Jinja writes its text out verbatim, `{{ }}` and
+ * `---` lines included, so the tag is the file's templating and the actions inside are not (a tag
+ * YAML reads as text, in a quoted or block scalar, is data).
  */
 import { isMap, isScalar, isSeq, parseDocument, Parser, type CST, type Node as YamlNode } from "yaml";
 
@@ -19,28 +22,40 @@ const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Templat
 const PLAIN_POSITION_RE = /(?:^|:[ \t]+|^[ \t]*-[ \t]+)$/;
 
 export interface TemplateChunk {
-  /** The `---`-separated part of the file, as offsets. */
+  /** The `---`-separated part of the file, as offsets (the parts a `{% raw %}` block spans, for one). */
   start: number;
   end: number;
-  /** The first action that gives it away. */
+  /** The first action that gives it away, or the `{% raw %}` tag. */
   action: { start: number; end: number };
+  /** The chunk is a Jinja or Liquid `{% raw %}` block: `action` is its opening tag. */
+  rawBlock?: true;
 }
+
+/** `{% raw %}` and `{% endraw %}`, with Jinja's whitespace control (`{%- raw -%}`, `{%+ raw %}`). */
+const RAW_TAG_RE = /\{%[-+]?\s*raw\s*[-+]?%\}/g;
+const END_RAW_TAG_RE = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
 
 function isComment(text: string, lineStart: number, at: number): boolean {
   return /(^|\s)#/.test(text.slice(lineStart, at));
 }
 
 export function findTemplateChunks(text: string): TemplateChunk[] {
-  if (!text.includes("{{")) return [];
+  if (!text.includes("{{") && !text.includes("{%")) return [];
   const chunks: TemplateChunk[] = [];
   const bounds: number[] = [0];
   const sepRe = /^---(?=[ \t]|\r?$)/gm;
   let m: RegExpExecArray | null;
   while ((m = sepRe.exec(text))) if (m.index > 0) bounds.push(m.index);
   bounds.push(text.length);
+  const rawBlocks = rawBlockChunks(text, bounds);
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i];
     const end = bounds[i + 1];
+    const block = rawBlocks.find((b) => b.start <= start && end <= b.end);
+    if (block) {
+      if (block.start === start) chunks.push(block);
+      continue;
+    }
     let strings: Array<[number, number]> | undefined;
     let values: Array<[number, number]> | undefined;
     ACTION_RE.lastIndex = start;
@@ -65,6 +80,35 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
     }
   }
   return chunks;
+}
+
+/**
+ * The `{% raw %}` blocks of a file (to their `{% endraw %}`, or the end of the file), each widened
+ * to the `---`-separated parts it touches; blocks that share a part are one chunk, named by the
+ * first tag. A tag in a comment, or in a quoted or block scalar (a Jinja template kept as a
+ * ConfigMap's data), is left to YAML, which reads it as text.
+ */
+function rawBlockChunks(text: string, bounds: readonly number[]): TemplateChunk[] {
+  const out: TemplateChunk[] = [];
+  const strings = new Map<number, Array<[number, number]>>();
+  RAW_TAG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RAW_TAG_RE.exec(text))) {
+    if (isComment(text, text.lastIndexOf("\n", m.index - 1) + 1, m.index)) continue;
+    const tag = { start: m.index, end: m.index + m[0].length };
+    const start = bounds.findLast((b) => b <= tag.start)!;
+    if (!strings.has(start)) strings.set(start, stringScalars(text, start, bounds.find((b) => b > start)!));
+    if (strings.get(start)!.some(([s, e]) => s < tag.start && tag.start < e)) continue;
+    END_RAW_TAG_RE.lastIndex = tag.end;
+    const close = END_RAW_TAG_RE.exec(text);
+    const blockEnd = close ? close.index + close[0].length : text.length;
+    RAW_TAG_RE.lastIndex = blockEnd;
+    const end = bounds.find((b) => b >= blockEnd && b > start)!;
+    const last = out[out.length - 1];
+    if (last && last.end > start) last.end = Math.max(last.end, end);
+    else out.push({ start, end, action: tag, rawBlock: true });
+  }
+  return out;
 }
 
 /**

@@ -19,20 +19,27 @@ export const TRIGGER_AUTHENTICATION_KINDS: ScopedKinds = {
 const KEDA_NAMESPACE = "keda";
 const OPERATOR = "keda-operator";
 
-const CLUSTER_OBJECT_NAMESPACE = memoKey<string>("KEDA's cluster object namespace");
+/** The namespace a ClusterTriggerAuthentication reads from, and whether the input shows it or "keda" is assumed. */
+export interface ClusterObjectNamespace {
+  namespace: string;
+  assumed: boolean;
+}
+
+const CLUSTER_OBJECT_NAMESPACE = memoKey<ClusterObjectNamespace>("KEDA's cluster object namespace");
 
 /**
  * The namespace a ClusterTriggerAuthentication reads Secrets and ConfigMaps from: the
- * KEDA_CLUSTER_OBJECT_NAMESPACE of the keda-operator Deployment of the input, else its namespace,
- * else "keda" (pkg/util/env_resolver.go GetClusterObjectNamespace).
+ * KEDA_CLUSTER_OBJECT_NAMESPACE of the keda-operator Deployment of the input, else its namespace
+ * (pkg/util/env_resolver.go GetClusterObjectNamespace: the variable, else the namespace of the
+ * operator's service account). Without the Deployment the namespace is unknown and "keda" is assumed.
  */
-export function clusterObjectNamespace(index: ResourceIndex): string {
+export function clusterObjectNamespace(index: ResourceIndex): ClusterObjectNamespace {
   return index.memo.get(CLUSTER_OBJECT_NAMESPACE, () => {
     const operator = index.ofKind("Deployment").find((d) => d.name === OPERATOR);
-    if (!operator) return KEDA_NAMESPACE;
+    if (!operator) return { namespace: KEDA_NAMESPACE, assumed: true };
     const containers = operator.podTemplate?.spec?.containers ?? [];
     const set = containers.flatMap((c) => c.env ?? []).find((e) => e.name === "KEDA_CLUSTER_OBJECT_NAMESPACE");
-    return typeof set?.value === "string" && set.value !== "" ? set.value : operator.namespace;
+    return { namespace: typeof set?.value === "string" && set.value !== "" ? set.value : operator.namespace, assumed: false };
   });
 }
 

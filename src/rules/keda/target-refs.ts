@@ -25,8 +25,16 @@ export function checkTargetRefs(kind: ReferencedKind, ctx: CrossResourceContext)
   const refs = resource.get(["spec", field]);
   if (!Array.isArray(refs)) return;
   const cluster = resource.kind === "ClusterTriggerAuthentication";
-  const namespace = cluster ? clusterObjectNamespace(index) : resource.namespace;
-  const where = `namespace "${namespace}"${cluster ? " (KEDA's namespace, where a ClusterTriggerAuthentication reads them)" : ""}`;
+  const keda = cluster ? clusterObjectNamespace(index) : undefined;
+  const namespace = keda?.namespace ?? resource.namespace;
+  // Without the keda-operator Deployment the namespace is a guess: at most info, and the message says so.
+  const assumed = keda?.assumed === true;
+  const where = !keda
+    ? `namespace "${namespace}"`
+    : assumed
+      ? `namespace "${namespace}" (assumed to be KEDA's, where a ClusterTriggerAuthentication reads them; the input has no keda-operator Deployment to tell)`
+      : `namespace "${namespace}" (KEDA's namespace, where a ClusterTriggerAuthentication reads them)`;
+  const orElsewhere = assumed ? "; if KEDA runs in another namespace, pass its keda-operator Deployment with --context" : "";
   refs.forEach((ref: unknown, i) => {
     if (!ref || typeof ref !== "object") return;
     const { name, key } = ref as Record<string, unknown>;
@@ -35,7 +43,10 @@ export function checkTargetRefs(kind: ReferencedKind, ctx: CrossResourceContext)
     if (findReferenced(index, kind, namespace, name)) {
       // Its keys, when known: a manifest, a generator listing them, an ExternalSecret's spec.data.
       const found = typeof key === "string" && key !== "" ? keyedObject(index, kind, resource, name, namespace) : undefined;
-      if (found && !found.keys.has(key as string)) report(missingKeyFinding(kind, name, key as string, found, [...at, "key"]));
+      if (found && !found.keys.has(key as string)) {
+        const finding = missingKeyFinding(kind, name, key as string, found, [...at, "key"]);
+        report(assumed ? { ...finding, severity: "info", message: `${finding.message} in ${where}`, hint: `${finding.hint}${orElsewhere}` } : finding);
+      }
       return;
     }
     if (!reportsAbsent(ctx, kind, namespace)) return;
@@ -48,10 +59,8 @@ export function checkTargetRefs(kind: ReferencedKind, ctx: CrossResourceContext)
     report({
       path: [...at, "name"],
       message: `${kind} "${name}" (${field}) is not defined in ${where}${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
-      ...(operator ? { severity: "info" as const } : {}),
-      hint: renamed
-        ? `rename the reference to "${renamed}"${generated ? " (made by a kustomization generator)" : ""} if that is the one meant`
-        : `add the ${kind} to the manifests or fix the name`,
+      ...(operator || assumed ? { severity: "info" as const } : {}),
+      hint: `${renamed ? `rename the reference to "${renamed}"${generated ? " (made by a kustomization generator)" : ""} if that is the one meant` : `add the ${kind} to the manifests or fix the name`}${orElsewhere}`,
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
       ...(operator ? { related: { resource: operator, path: ["metadata", "name"], message: "custom resource of an operator k8s-lint does not know" } } : {}),
       ...(renamed ? { suggestions: [renameReference([...at, "name"], renamed)] } : {}),

@@ -12,7 +12,9 @@ export const rule = defineRule({
   explanation: `KEDA reads each spec.configMapTargetRef entry (name, key) of a TriggerAuthentication from the
 ConfigMap of that name in the TriggerAuthentication's namespace; a ClusterTriggerAuthentication
 reads it from KEDA's own namespace (KEDA_CLUSTER_OBJECT_NAMESPACE, by default the namespace of the
-keda-operator: k8s-lint takes it from the keda-operator Deployment of the input, else "keda").
+keda-operator: k8s-lint takes it from the keda-operator Deployment of the input; without that
+Deployment it assumes "keda", the namespace KEDA's manifests install to, says so in the message,
+and reports at most info).
 When the ConfigMap or the key is missing the parameter resolves to nothing (pkg/scaling/resolver,
 resolveAuthRef) and the triggers that use this authentication fail: their ScaledObjects and
 ScaledJobs stop scaling. A missing ConfigMap is reported when the input defines ConfigMaps

@@ -12,7 +12,9 @@ export const rule = defineRule({
   explanation: `KEDA reads each spec.secretTargetRef entry (name, key) of a TriggerAuthentication from the
 Secret of that name in the TriggerAuthentication's namespace; a ClusterTriggerAuthentication reads
 it from KEDA's own namespace (KEDA_CLUSTER_OBJECT_NAMESPACE, by default the namespace of the
-keda-operator: k8s-lint takes it from the keda-operator Deployment of the input, else "keda").
+keda-operator: k8s-lint takes it from the keda-operator Deployment of the input; without that
+Deployment it assumes "keda", the namespace KEDA's manifests install to, says so in the message,
+and reports at most info).
 When the Secret or the key is missing the parameter resolves to nothing (pkg/scaling/resolver,
 resolveAuthRef), the scaler cannot authenticate, and every ScaledObject or ScaledJob whose
 trigger uses this authentication stops scaling: it is not Ready and its workload keeps its

@@ -91,18 +91,21 @@ export interface Capability {
 }
 
 /**
- * The requests that run pods of the subject's choosing (the resources of models/workloads.ts
- * WORKLOAD_KINDS): creating a Pod or a workload, and changing the pod template of an existing
- * one, which an update accepts for Deployments, ReplicaSets, StatefulSets, DaemonSets,
- * ReplicationControllers, CronJobs (spec.jobTemplate) and Argo Rollouts. Not a Job's (kubernetes
- * pkg/apis/batch/validation/validation.go validatePodTemplateUpdate: immutable but for scheduling
- * directives of a suspended Job) nor a Pod's (ValidatePodUpdate in pkg/apis/core/validation: the
- * ServiceAccount, volumes and security contexts of a running pod stay). The ephemeralcontainers
- * subresource of a pod adds a new container, with its own image, security context and mounts of
- * the pod's volumes, to a running pod (core/v1 PodSpec.EphemeralContainers).
+ * The requests that run pods, or code, of the subject's choosing (the resources of
+ * models/workloads.ts WORKLOAD_KINDS): creating a Pod or a workload, and changing the pod template
+ * of an existing one, which an update accepts for Deployments, ReplicaSets, StatefulSets,
+ * DaemonSets, ReplicationControllers, CronJobs (spec.jobTemplate) and Argo Rollouts. Not a Job's
+ * (kubernetes pkg/apis/batch/validation/validation.go validatePodTemplateUpdate: immutable but for
+ * scheduling directives of a suspended Job). An update of a Pod keeps its ServiceAccount, volumes
+ * and security contexts but may change the image of each container and init container
+ * (pkg/apis/core/validation/validation.go ValidatePodUpdate), which the kubelet then restarts: the
+ * new image runs as the pod's ServiceAccount. Its status subresource (pods/status) writes status
+ * only. The ephemeralcontainers subresource of a pod adds a new container, with its own image,
+ * security context and mounts of the pod's volumes, to a running pod (core/v1
+ * PodSpec.EphemeralContainers).
  */
 export const WORKLOAD_RESOURCES: readonly Request[] = [
-  { verbs: ["create"], group: "", resources: ["pods"] },
+  { verbs: ["create", "update", "patch"], group: "", resources: ["pods"] },
   { verbs: ["create", "update", "patch"], group: "", resources: ["replicationcontrollers"] },
   { verbs: ["create", "update", "patch"], group: "apps", resources: ["deployments", "replicasets", "statefulsets", "daemonsets"] },
   { verbs: ["create"], group: "batch", resources: ["jobs"] },

@@ -21,7 +21,8 @@ RoleBindings and ClusterRoleBindings naming the account, or a group it belongs t
 and ClusterRoles they grant, aggregated ClusterRoles included, and the bootstrap roles
 cluster-admin, admin and edit. It reports the dangerous part, in the terms of the rbac-* rules:
 reading Secrets, exec into pods, running pods of its choosing (creating pods or workloads,
-rewriting a workload's pod template, adding ephemeral containers: rbac-create-pods),
+rewriting a workload's pod template, changing the images of running pods, adding ephemeral
+containers: rbac-create-pods),
 escalate/bind/impersonate, nodes/proxy, or everything. Matching follows the authorizer (pkg/apis/rbac/v1/evaluation_helpers.go,
 pkg/registry/rbac/validation/rule.go appliesToUser). The role is reported by its own rule too;
 this finding names the workload that carries the risk.`,

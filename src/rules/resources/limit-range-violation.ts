@@ -53,7 +53,9 @@ default: ValidateLimitRange checks no sign, so the API server accepts a LimitRan
 defaultRequest, max or min is negative, but a container's request or limit may not be negative,
 and every pod that gets such a default is rejected.
 Init containers are bounded like containers. A Pod item bounds the pod's requests and limits:
-the sum of its containers and sidecars, or its largest init container when that is more; from
+the sum of its containers and sidecars, or its largest init container when that is more (a
+restartable init container is a sidecar from Kubernetes 1.29; before, the API server drops its
+\`restartPolicy\` on write and admission counts it as an ordinary init container); from
 Kubernetes 1.34 (PodLevelResources on by default), a pod that sets pod-level resources
 (\`spec.resources\`) is bounded by those instead, as the API server defaults them: an unset
 pod-level request is the containers' requests summed, or the pod-level limit when no container
@@ -88,7 +90,7 @@ LimitRange.`,
       conflicts.size > 0 && ["requests", "limits"].some((section) => c.defaultedBy.has(`${section}.${name}`) && conflicts.has(`${section}.${name}`));
     const tpl = resource.podTemplate!;
     const subjects = containers.map((c) => containerSubject(c, settings.kubernetesVersion));
-    const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"]);
+    const pod = podLevelResourcesSet(tpl, settings.kubernetesVersion) ? podLevelSubject(tpl.spec, [...tpl.specPath, "resources"]) : podSubject(containers, [...tpl.specPath, "containers"], settings.kubernetesVersion);
     // After the defaults the pod is validated, before the bounds are checked: a negative value or
     // a request above a limit that a LimitRange default supplied makes it invalid, and that error
     // is the one seen.
@@ -336,11 +338,13 @@ function containerSubject(c: AdmittedContainer, release: string): Subject {
 
 /**
  * The pod's requests and limits as LimitRanger sums them (admission.go podRequests, podLimits;
- * models/pod-totals.ts), with a restartable init container as written (docs/DECISIONS.md, "Before
+ * models/pod-totals.ts). A restartable init container counts as a sidecar only where sidecars run
+ * (sidecarsAt): before 1.29 the API server drops its restartPolicy on write (pkg/api/pod/util.go
+ * dropDisabledFields), so admission sums an ordinary init container (docs/DECISIONS.md, "Before
  * 1.29 a restartable init container is an init container").
  */
-function podSubject(containers: readonly AdmittedContainer[], path: Path): Subject {
-  const total = (section: Section) => podTotal(containers.map((c) => ({ init: c.init, sidecar: c.sidecar, values: c[section] })));
+function podSubject(containers: readonly AdmittedContainer[], path: Path, release: string): Subject {
+  const total = (section: Section) => podTotal(containers.map((c) => ({ init: c.init, sidecar: containerKind(c, release) === "sidecar container", values: c[section] })));
   return { who: "the pod (as admission computes it from its containers)", summed: true, requests: total("requests"), limits: total("limits"), pathOf: () => path, origin: () => "" };
 }
 
