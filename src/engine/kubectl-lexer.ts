@@ -23,7 +23,7 @@
  * `indent < this.indentNext`), so the lexer here reads the indentation the next block node needs
  * as 0 while it is inside a flow collection: only the document markers then cut it.
  */
-import { Lexer } from "yaml";
+import { Lexer, Parser, type CST } from "yaml";
 
 /** The lexer's own members this module takes part in (private in its type declarations). */
 interface LexerInternals {
@@ -74,3 +74,10 @@ Object.defineProperty(own, "indentNext", {
     this.blockIndentNext = value;
   },
 });
+
+/** The CST tokens of a text, its quoted scalars and flow collections lexed as kubectl reads them. */
+export function* kubectlCst(text: string): Generator<CST.Token> {
+  const parser = new Parser();
+  for (const lexeme of new KubectlLexer().lex(text)) yield* parser.next(lexeme);
+  yield* parser.end();
+}

@@ -5,10 +5,10 @@
  * sequence keeps only the offsets of its keys and values (see Spans), which is all a
  * diagnostic needs and costs a fraction of the tree's memory.
  */
-import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, Parser, visit } from "yaml";
+import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
-import { KubectlLexer } from "./kubectl-lexer.js";
+import { kubectlCst } from "./kubectl-lexer.js";
 import { excerpt, templateTagSaid } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
@@ -306,12 +306,6 @@ function tooDeepAt(root: CST.Token | undefined): number {
   return -1;
 }
 
-/** The CST tokens of a text, its quoted scalars lexed as kubectl reads them (kubectl-lexer.ts). */
-function* cstTokens(text: string): Generator<CST.Token> {
-  const parser = new Parser();
-  for (const lexeme of new KubectlLexer().lex(text)) yield* parser.next(lexeme);
-  yield* parser.end();
-}
 
 /**
  * Streams the file: the CST of one document is checked, composed and converted before the
@@ -330,7 +324,7 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "j
   };
   try {
     const composer = new Composer({ version: yamlVersion, merge: true, uniqueKeys: false, prettyErrors: false });
-    for (const token of cstTokens(text)) {
+    for (const token of kubectlCst(text)) {
       if (token.type === "document") {
         const at = tooDeepAt(token.value);
         if (at !== -1) {

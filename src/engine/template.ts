@@ -14,7 +14,8 @@
  * `---` lines included, so the tag is the file's templating and the actions inside are not (a tag
  * YAML reads as text, in a quoted or block scalar, is data).
  */
-import { isMap, isScalar, isSeq, parseDocument, Parser, type CST, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type CST, type Node as YamlNode } from "yaml";
+import { kubectlCst } from "./kubectl-lexer.js";
 
 const ACTION_RE = /\{\{[\s\S]*?\}\}/g;
 const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+"/;
@@ -143,7 +144,8 @@ const STRING_SCALARS = new Set(["single-quoted-scalar", "double-quoted-scalar", 
  */
 function stringScalars(text: string, start: number, end: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const stack: CST.Token[] = [...new Parser().parse(text.slice(start, end))];
+  // Lexed as kubectl reads it: the yaml package alone cuts a quoted scalar or flow list at a line go-yaml continues.
+  const stack: CST.Token[] = [...kubectlCst(text.slice(start, end))];
   while (stack.length) {
     const token = stack.pop()!;
     if (STRING_SCALARS.has(token.type)) {
