@@ -40,6 +40,7 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["install.istio.io", { tool: "istioctl", kinds: ["IstioOperator"], source: "istio.io/istio/operator/pkg/apis/types.go" }],
   ["kuttl.dev", { tool: "kuttl", kinds: ["TestSuite", "TestStep", "TestAssert"], source: "github.com/kudobuilder/kuttl/pkg/apis/testharness/v1beta1" }],
   ["chainsaw.kyverno.io", { tool: "chainsaw", kinds: ["Test", "StepTemplate", "Configuration"], source: "github.com/kyverno/chainsaw/pkg/apis/v1alpha1" }],
+  ["test.gatekeeper.sh", { tool: "gator", kinds: ["Suite"], source: "github.com/open-policy-agent/gatekeeper/pkg/gator/verify/read_suites.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
 
