@@ -110,6 +110,8 @@ test.each([
   ["skaffold/v4beta6", "Config", "skaffold"],
   ["install.istio.io/v1alpha1", "IstioOperator", "istioctl"],
   ["kuttl.dev/v1beta1", "TestAssert", "kuttl"],
+  ["test.gatekeeper.sh/v1alpha1", "Suite", "gator"],
+  ["admission.k8s.io/v1", "AdmissionReview", "admission webhook"],
   ["config.kwok.x-k8s.io/v1alpha1", "KwokConfiguration", "kwok"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],

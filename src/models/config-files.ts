@@ -1,7 +1,8 @@
 /**
  * Configuration files that look like Kubernetes objects (apiVersion, kind) but are read by a
  * client-side tool and never sent to an API server: kustomizations, kubeadm, kubelet and
- * kube-proxy configurations, kubeconfig, kind and k3d cluster configs... They are recognised by
+ * kube-proxy configurations, kubeconfig, kind and k3d cluster configs, admission webhook
+ * payloads (AdmissionReview)... They are recognised by
  * their apiVersion group (every kind of a group in the table) and are not linted as objects.
  */
 import { groupOf } from "./api-groups.js";
@@ -40,6 +41,9 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["install.istio.io", { tool: "istioctl", kinds: ["IstioOperator"], source: "istio.io/istio/operator/pkg/apis/types.go" }],
   ["kuttl.dev", { tool: "kuttl", kinds: ["TestSuite", "TestStep", "TestAssert"], source: "github.com/kudobuilder/kuttl/pkg/apis/testharness/v1beta1" }],
   ["chainsaw.kyverno.io", { tool: "chainsaw", kinds: ["Test", "StepTemplate", "Configuration"], source: "github.com/kyverno/chainsaw/pkg/apis/v1alpha1" }],
+  // The request and response of an admission webhook call, kept as files by webhook and policy test suites (gator).
+  ["admission.k8s.io", { tool: "admission webhook", kinds: ["AdmissionReview"], source: "k8s.io/api/admission/v1/types.go" }],
+  ["test.gatekeeper.sh", { tool: "gator", kinds: ["Suite"], source: "github.com/open-policy-agent/gatekeeper/pkg/gator/verify/read_suites.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
 

@@ -8,6 +8,7 @@ import type { Resource } from "./resource.js";
 import { memoKey } from "./run-memo.js";
 import type { Path } from "../types.js";
 import { bundledSchema, type BundledRelease } from "./bundled-crds/index.js";
+import { CLUSTER_SCOPED_GROUPS } from "./operators.js";
 
 /** A JSON schema as written in a CRD (read leniently: a wrong-typed keyword reads as absent). */
 export type JsonSchema = Record<string, unknown>;
@@ -27,6 +28,8 @@ export interface CrdDefinition {
   crd: Resource;
   group: string;
   kind: string;
+  /** spec.scope: "Namespaced" or "Cluster" (undefined when not written as a string). */
+  scope?: string;
   versions: CrdVersion[];
 }
 
@@ -57,7 +60,7 @@ function definitionOf(crd: Resource): CrdDefinition | undefined {
       });
     });
   }
-  return { crd, group: spec.group, kind: spec.names.kind, versions };
+  return { crd, group: spec.group, kind: spec.names.kind, ...(typeof spec.scope === "string" ? { scope: spec.scope } : {}), versions };
 }
 
 /** group/kind -> the CRD of the input that defines it (the first one, when defined twice). */
@@ -76,6 +79,17 @@ export function crdOf(resource: Resource, index: ResourceIndex): CrdDefinition |
   if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
   if (!index.ofKind("CustomResourceDefinition").length) return undefined;
   return index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(key(groupOf(resource.apiVersion), resource.kind));
+}
+
+/**
+ * Whether a custom resource is cluster-scoped: its CRD in the input says scope: Cluster, or,
+ * without a CRD, its API group is one whose kinds are all cluster-scoped (CLUSTER_SCOPED_GROUPS).
+ * The API server clears the namespace such an object is written with (apiserver
+ * pkg/registry/rest/create.go BeforeCreate), so it belongs to no namespace.
+ */
+export function isClusterScopedCustomResource(resource: Resource, index: ResourceIndex): boolean {
+  const scope = crdOf(resource, index)?.scope;
+  return scope === undefined ? CLUSTER_SCOPED_GROUPS.has(groupOf(resource.apiVersion)) : scope === "Cluster";
 }
 
 /** The version of the resource's apiVersion ("v1" of "example.com/v1"). */

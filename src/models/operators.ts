@@ -524,3 +524,16 @@ export const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
   "traefik.containo.us",
   "autoscaling.k8s.io",
 ]);
+
+/**
+ * API groups whose custom resources are all cluster-scoped, for inputs without their CRD: such a
+ * resource is in no namespace, so its operator runs nothing in the namespace it would default to
+ * (see ResourceIndex.unknownOperatorResources). A CRD of the input decides over this list.
+ */
+export const CLUSTER_SCOPED_GROUPS: ReadonlySet<string> = new Set([
+  // open-policy-agent/frameworks constraint/pkg/client/crds/crds.go CreateCRD: Scope ClusterScoped for every constraint kind.
+  "constraints.gatekeeper.sh",
+  // open-policy-agent/gatekeeper: ConstraintTemplate's CRD and apis/mutations/v1/*_types.go (+kubebuilder:resource:scope="Cluster").
+  "templates.gatekeeper.sh",
+  "mutations.gatekeeper.sh",
+]);

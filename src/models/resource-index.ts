@@ -6,6 +6,7 @@
  * server identifies an object by group, kind, namespace and name, never by kind alone.
  */
 import { isBuiltinApiVersion, resolveType } from "./api-groups.js";
+import { isClusterScopedCustomResource } from "./crd.js";
 import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "./operators.js";
 import { serviceAccountOf, writableBy, type RunTimeWritten } from "./rbac.js";
 import { withoutNameHash, type GeneratedObject } from "./kustomization.js";
@@ -163,7 +164,8 @@ export class ResourceIndex {
   /**
    * Custom resources of the namespace that the operator table does not know and that are not
    * mere configuration (CONFIGURATION_GROUPS): their operator may create pods and objects that
-   * no manifest shows.
+   * no manifest shows. Cluster-scoped ones (crd.ts isClusterScopedCustomResource, by the CRDs of
+   * the whole input) are in no namespace, even when written without one beside namespaced objects.
    */
   unknownOperatorResources(namespace: string): readonly Resource[] {
     return this.derived().unknown.get(namespace) ?? [];
@@ -204,7 +206,7 @@ export class ResourceIndex {
       if (isBuiltinApiVersion(r.apiVersion) || !r.apiVersion) continue;
       const entry = OPERATOR_KINDS.get(r.groupKind);
       if (!entry) {
-        if (!CONFIGURATION_GROUPS.has(r.group) && r.namespace) push(d.unknown, r.namespace, r);
+        if (!CONFIGURATION_GROUPS.has(r.group) && r.namespace && !isClusterScopedCustomResource(r, this.outer ?? this)) push(d.unknown, r.namespace, r);
         continue;
       }
       if (entry.declaresSecrets) d.declaringSecrets.add(r.namespace);

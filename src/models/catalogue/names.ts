@@ -88,6 +88,29 @@ export function labelValue(value: string): string[] {
   return errs;
 }
 
+/**
+ * What to change in a label value labelValue rejects, naming each fault it has: characters
+ * outside letters, digits, '-', '_' and '.', a first or last character that is not a letter or
+ * digit (once those are removed), a length over 63.
+ */
+export function labelValueFix(value: string): string {
+  const fixes: string[] = [];
+  const notAllowed = [...new Set(value.replace(/[-A-Za-z0-9_.]/g, ""))];
+  if (notAllowed.length) {
+    const named = notAllowed.map((c) => (c === " " ? "the spaces" : JSON.stringify(c).replace(/^"|"$/g, "'")));
+    fixes.push(`remove ${namesList(named)} from the value (a label value holds only letters, digits, '-', '_' and '.')`);
+  }
+  const kept = value.replace(/[^-A-Za-z0-9_.]/g, "");
+  if (kept && !/^[A-Za-z0-9](.*[A-Za-z0-9])?$/s.test(kept)) fixes.push("make the value start and end with a letter or digit");
+  if (value.length > 63) fixes.push(`shorten the value to 63 characters or fewer (it has ${value.length})`);
+  return namesList(fixes, ", and ");
+}
+
+/** `a`, `a and b`, `a, b and c` (or with `last` before the last one). */
+function namesList(items: readonly string[], last = " and "): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")}${last}${items[items.length - 1]}`;
+}
+
 export type NameRule = "dns1123-subdomain" | "dns1123-label" | "dns1035-label" | "path-segment";
 
 /** How the API server validates metadata.name of a built-in kind (pkg/apis/<group>/validation). */

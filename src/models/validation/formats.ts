@@ -5,9 +5,9 @@
  * Names (DNS-1123 label and subdomain, DNS-1035 label, qualified names, label values) live in
  * models/catalogue/names.ts and are reused from there.
  */
-import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from "../catalogue/names.js";
+import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, labelValueFix, qualifiedName } from "../catalogue/names.js";
 
-export { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, qualifiedName };
+export { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, labelValueFix, qualifiedName };
 
 /** IsValidPortNum: 1-65535 inclusive. */
 export function portNumProblem(port: number): string | undefined {

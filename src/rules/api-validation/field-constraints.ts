@@ -24,6 +24,7 @@ import {
   intOrPercentProblem,
   ipProblem,
   labelValue,
+  labelValueFix,
   localDescendingPathProblem,
   localNonReservedPathProblem,
   MAX_ID,
@@ -105,11 +106,11 @@ function atLeast(min: number): Check {
 }
 
 /** A string in a format; `what` names it in the message, `hint` says the valid form. */
-function format(problemOf: (s: string) => string | undefined, what: string, hint: string): Check {
+function format(problemOf: (s: string) => string | undefined, what: string, hint: string | ((v: string) => string)): Check {
   return (v) => {
     if (typeof v !== "string") return undefined;
     const problem = problemOf(v);
-    return problem ? { message: `${what} ${show(v)} ${problem}`, hint } : undefined;
+    return problem ? { message: `${what} ${show(v)} ${problem}`, hint: typeof hint === "string" ? hint : hint(v) } : undefined;
   };
 }
 
@@ -215,7 +216,7 @@ function labelMap(what: string): Check {
       const keyProblem = qualifiedNameProblem(k);
       if (keyProblem) (out ??= []).push({ sub: [k], target: "key", message: `${what} key ${show(k)} ${keyProblem}`, hint: QUALIFIED_HINT.replace(/^use/, "rename the key to") });
       const valueProblem = typeof value === "string" ? labelValue(value)[0] : undefined;
-      if (valueProblem) (out ??= []).push({ sub: [k], message: `${what} value ${show(value)} of ${show(k)} ${valueProblem}`, hint: "shorten the value to 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric" });
+      if (valueProblem) (out ??= []).push({ sub: [k], message: `${what} value ${show(value)} of ${show(k)} ${valueProblem}`, hint: labelValueFix(String(value)) });
     }
     return out;
   };
@@ -384,7 +385,7 @@ const podSpec: FieldConstraint[] = [
   pod("hostAliases[].ip", "IP address", `${CV} ValidateHostAliases`, format(ipProblem, "hostAliases ip", "write an IPv4 or IPv6 address such as 127.0.0.1")),
   pod("hostAliases[].hostnames[]", "DNS-1123 subdomain", `${CV} ValidateHostAliases`, format(subdomain, "host alias", `write a lower-case host name: ${SUBDOMAIN_HINT}`)),
   pod("tolerations[].key", "qualified name", `${CV} ValidateTolerations (ValidateLabelName)`, format((s) => (s === "" ? undefined : qualifiedNameProblem(s)), "toleration key", `rename it: ${QUALIFIED_HINT}`)),
-  pod("tolerations[].value", "label value when the operator is Equal", `${CV} ValidateTolerations`, when((t) => t.operator === undefined || t.operator === "Equal", format((s) => labelValue(s)[0], "toleration value", "use at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric"))),
+  pod("tolerations[].value", "label value when the operator is Equal", `${CV} ValidateTolerations`, when((t) => t.operator === undefined || t.operator === "Equal", format((s) => labelValue(s)[0], "toleration value", labelValueFix))),
   pod("readinessGates[].conditionType", "qualified name", `${CV} validateReadinessGates`, format(qualifiedNameProblem, "readiness gate", `rename it: ${QUALIFIED_HINT}`)),
   pod("schedulingGates[].name", "qualified name", `${CV} validateSchedulingGates`, format(qualifiedNameProblem, "scheduling gate", `rename it: ${QUALIFIED_HINT}`)),
   pod("topologySpreadConstraints[].maxSkew", "greater than 0", `${CV} validateTopologySpreadConstraints`, atLeast(1)),

@@ -1,5 +1,5 @@
 import { formatSelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
-import { nearestOwner, noMatchVerdict, podsElsewhere, reportUnmatchedSelector, requirementPath } from "../selectors/selection.js";
+import { nearestOwner, noMatchVerdict, podsElsewhere, reportUnmatchedSelector, requirementPath, shownNearMiss } from "../selectors/selection.js";
 import { defineRule } from "../types.js";
 import { MONITORING_GROUP, inNamespaces, monitoredNamespaces } from "./monitors.js";
 
@@ -58,11 +58,12 @@ created at run time. Not judged with \`namespaceSelector.any: true\`.`,
     }
     if (!namespaces.every((ns) => index.podOwnersIn(ns).length)) return;
     const judged = namespaces.map((ns) => ({ ns, near: nearestOwner(index, ns, selector) }));
-    const { ns, near } = judged.find((j) => j.near) ?? judged[0];
+    const { ns, near: nearest } = judged.find((j) => j.near) ?? judged[0];
     const verdicts = judged.map((j) => noMatchVerdict(index, j.ns, selector, j.near));
     if (verdicts.some((v) => v.silent)) return;
     const verdict = verdicts[judged.findIndex((j) => j.ns === ns)];
     if (verdict.silent) return;
+    const near = shownNearMiss(verdict, nearest);
     report({
       ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(raw, field.path, near.failing) : field.path,

@@ -8,7 +8,7 @@ import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
-import { labelValue, qualifiedName } from "../../models/catalogue/names.js";
+import { labelValue, labelValueFix, qualifiedName } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
@@ -883,7 +883,7 @@ class Walker {
             this.report("invalid-label", {
               path: [...path, "labels", k],
               message: `label value ${JSON.stringify(v)} of ${JSON.stringify(k)} is invalid: ${valueProblems[0]}`,
-              hint: "shorten the value to 63 characters of alphanumerics, '-', '_' or '.', or move it to an annotation",
+              hint: `${labelValueFix(v)}, or move it to an annotation`,
             });
           }
         }

@@ -5,6 +5,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { LabelSource } from "../../models/kustomize-labels.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
+import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { CrossResourceContext } from "../types.js";
 
@@ -159,6 +160,7 @@ export function podsElsewhere(index: ResourceIndex, namespace: string, selector:
 export type NoMatchVerdict =
   /** An operator of the table runs pods it selects (models/operators.ts): nothing to report. */
   | { silent: true }
+  /** With `because`, why matching pods may be created at run time: then no pod owner of the input is offered as the one meant (shownNearMiss). */
   | { silent: false; severity?: "info"; because?: string };
 
 /**
@@ -176,9 +178,62 @@ export function noMatchVerdict(index: ResourceIndex, namespace: string, selector
   if (labeller) {
     return { silent: false, severity: "info", because: `ServiceAccount "${serviceAccountOf(labeller)}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
   }
-  const unknown = index.unknownOperatorResources(namespace)[0];
-  if (unknown) return { silent: false, severity: "info", because: `the operator of ${unknown.groupKind} "${unknown.name}" may run the selected pods` };
+  if (index.unknownOperatorResources(namespace).length) {
+    const named = unknownNamedBy(index, namespace, selector);
+    return { silent: false, severity: "info", because: named ? `the operator of ${named.groupKind} "${named.name}" may run the selected pods` : "an operator of custom resources in the namespace may run the selected pods" };
+  }
   return { silent: false };
+}
+
+/**
+ * The near miss worth showing under a verdict: none when the verdict says matching pods may be
+ * created at run time, since a workload of the input that shares a key is then no evidence of
+ * the pods meant, and aligning with it would break the selector.
+ */
+export function shownNearMiss(verdict: NoMatchVerdict, near: NearMiss | undefined): NearMiss | undefined {
+  return !verdict.silent && verdict.because ? undefined : near;
+}
+
+/** Per namespace: the lower-case name, kind and hyphenated kind of each custom resource of an unknown operator, to the first resource with it. */
+const UNKNOWN_BY_WORD = memoKey<Map<string, Map<string, Resource>>>("unknown operators' custom resources by name and kind");
+
+/**
+ * The custom resource of an unknown operator that a value the selector wants names, or whose
+ * kind it names, as whole words (`rook_object_store: my-store` names CephObjectStore "my-store";
+ * `app: vector-database` names kind VectorDatabase): operators label their pods with them.
+ */
+function unknownNamedBy(index: ResourceIndex, namespace: string, selector: Selector): Resource | undefined {
+  if (selector.kind !== "requirements") return undefined;
+  const byNamespace = index.memo.get(UNKNOWN_BY_WORD, () => new Map());
+  let byWord = byNamespace.get(namespace);
+  if (!byWord) {
+    byNamespace.set(namespace, (byWord = new Map()));
+    for (const cr of index.unknownOperatorResources(namespace)) {
+      for (const word of [cr.name, cr.kind, cr.kind.replace(/([a-z0-9])([A-Z])/g, "$1-$2")]) {
+        if (word && !byWord.has(word.toLowerCase())) byWord.set(word.toLowerCase(), cr);
+      }
+    }
+  }
+  for (const req of selector.requirements) {
+    if (req.operator !== "In") continue;
+    for (const value of req.values) {
+      for (const words of wordRuns(value.toLowerCase())) {
+        const cr = byWord.get(words);
+        if (cr) return cr;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every run of whole words of a value: "rook-ceph-rgw" gives "rook", "rook-ceph", "rook-ceph-rgw", "ceph"... */
+function wordRuns(value: string): string[] {
+  const words = [...value.matchAll(/[a-z0-9]+/g)];
+  const runs: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i; j < words.length; j++) runs.push(value.slice(words[i].index, words[j].index + words[j][0].length));
+  }
+  return runs;
 }
 
 /** A near miss whose failing requirement wants a value the owner carries spelled nearly alike: a typo, not pods from elsewhere. */
@@ -246,9 +301,10 @@ export function reportUnmatchedSelector({ resource, index, report }: CrossResour
     return;
   }
   if (!index.podOwnersIn(ns).length) return;
-  const near = nearestOwner(index, ns, selector);
-  const verdict = noMatchVerdict(index, ns, selector, near);
+  const nearest = nearestOwner(index, ns, selector);
+  const verdict = noMatchVerdict(index, ns, selector, nearest);
   if (verdict.silent) return;
+  const near = shownNearMiss(verdict, nearest);
   const path = near ? requirementPath(field.raw, field.path, near.failing, field.mapForm) : field.path;
   const entry = near && field.kustomizeSelector && path.at(-1) === near.failing.key ? templateOnlyLabelEntry(resource, near.owner, near.failing.key) : undefined;
   report({
