@@ -254,6 +254,17 @@ test("has() tests a field of any operand, as cel-go's parser allows (MakeHas), a
   expect(outcome("'has(x[0].y)' + \"_h_\"")).toBe('{"value":"has(x[0].y)_h_"}');
 });
 
+test("an optional, a duration, a timestamp or a Kubernetes type compares with null, and is never equal to it", async () => {
+  const cel = await loadCel();
+  const outcome = (e: string) => {
+    const p = cel.compile(e, ["self"]);
+    return cel.isCompileError(p) ? `compile: ${p.message}` : JSON.stringify(p.run({ self: { host: "Web" } }));
+  };
+  expect(outcome("[format.dns1123Label().validate(self.host) == null, null == optional.none(), quantity('1Gi') == null, duration('1s') != null, null != ip('::1')]")).toBe('{"value":[false,false,false,true,true]}');
+  expect(outcome("self.host == null || null == null")).toBe('{"value":true}');
+  expect(outcome("1 == null")).toBe("compile: no such overload: int == null");
+});
+
 test("ints are int64 as in cel-go: literals beyond it do not compile, arithmetic and negation overflow at its bounds", async () => {
   const cel = await loadCel();
   const outcome = (e: string) => {
