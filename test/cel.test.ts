@@ -223,6 +223,48 @@ test("matches() with a pattern built at run time runs on RE2: lookaround is an e
   expect(run("self.name.matches('^' + self.prefix)", { self: { name: "web-1", prefix: "web-" } })).toEqual({ value: true });
 });
 
+test("matches(text, pattern), the global form, compiles and runs on RE2 like the method", async () => {
+  const cel = await loadCel();
+  const outcome = (e: string, vars: Record<string, unknown> = {}) => {
+    const p = cel.compile(e, Object.keys(vars));
+    return cel.isCompileError(p) ? `compile: ${p.message}` : JSON.stringify(p.run(vars));
+  };
+  expect(outcome("matches(self.v, '^v1\\\\.[0-4]\\\\.\\\\d+$')", { self: { v: "v1.3.0" } })).toBe('{"value":true}');
+  expect(outcome("matches('v2.0.0', '^v1')")).toBe('{"value":false}');
+  expect(outcome("matches(self.v, self.p)", { self: { v: "ab", p: "a(?=b)" } })).toMatch(/invalid regular expression/);
+  expect(outcome("matches(1, 'a')")).toBe("compile: found no matching overload for 'matches(int, string)'");
+});
+
+test("has() tests a field of any operand, as cel-go's parser allows (MakeHas), and still needs a field selection", async () => {
+  const cel = await loadCel();
+  const outcome = (e: string, vars: Record<string, unknown> = {}) => {
+    const p = cel.compile(e, Object.keys(vars));
+    return cel.isCompileError(p) ? `compile: ${p.message} at ${p.start}` : JSON.stringify(p.run(vars));
+  };
+  const self = { rules: [{ matches: ["/a"] }, {}], labels: { app: "web" } };
+  expect(outcome("[has(self.rules[0].matches), has(self.rules[1].matches), has(self.rules[0].path)]", { self })).toBe('{"value":[true,false,false]}');
+  expect(outcome("self.rules.all(r, !has(r.matches) || size(r.matches) > 0) && has({'a': 1}.a) && !has({'a': 1}.b)", { self })).toBe('{"value":true}');
+  expect(outcome("has(self.rules[?0].matches) && !has(self.rules[?5].matches)", { self })).toBe('{"value":true}');
+  expect(outcome("has(self.rules[2].matches)", { self })).toMatch(/index out of bounds/);
+  // What cel-go refuses stays refused, at the character where it fails; the rest of the expression is still checked.
+  expect(outcome("has(self.rules[0])", { self })).toBe("compile: has() invalid argument at 4");
+  expect(outcome("has([1][0].x)")).toBe("compile: cannot index type 'int' at 11");
+  expect(outcome("has(self.rules[0].matches) || slef", { self })).toBe("compile: unknown variable: slef at 30");
+  expect(outcome("_h_(self.rules[0].matches)", { self })).toBe("compile: undeclared reference to '_h_' at 0");
+  expect(outcome("'has(x[0].y)' + \"_h_\"")).toBe('{"value":"has(x[0].y)_h_"}');
+});
+
+test("an optional, a duration, a timestamp or a Kubernetes type compares with null, and is never equal to it", async () => {
+  const cel = await loadCel();
+  const outcome = (e: string) => {
+    const p = cel.compile(e, ["self"]);
+    return cel.isCompileError(p) ? `compile: ${p.message}` : JSON.stringify(p.run({ self: { host: "Web" } }));
+  };
+  expect(outcome("[format.dns1123Label().validate(self.host) == null, null == optional.none(), quantity('1Gi') == null, duration('1s') != null, null != ip('::1')]")).toBe('{"value":[false,false,false,true,true]}');
+  expect(outcome("self.host == null || null == null")).toBe('{"value":true}');
+  expect(outcome("1 == null")).toBe("compile: no such overload: int == null");
+});
+
 test("ints are int64 as in cel-go: literals beyond it do not compile, arithmetic and negation overflow at its bounds", async () => {
   const cel = await loadCel();
   const outcome = (e: string) => {

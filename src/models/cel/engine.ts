@@ -15,7 +15,8 @@ import { Environment } from "@marcbachmann/cel-js";
 import { AUTHORIZER_TYPE, registerKubernetesLibrary } from "./kubernetes-library.js";
 import { enableLinearFallback } from "./linear-fallback.js";
 import { refusedPattern } from "./regex.js";
-import { outOfRangeIntLiteral, overrideStandardFunctions } from "./standard-overrides.js";
+import { registerPresenceTest, withPresenceTests } from "./presence-test.js";
+import { outOfRangeIntLiteral, overrideStandardFunctions, registerMissingStandardFunctions } from "./standard-overrides.js";
 import { celText, describeValue, resultTypeHint, toCel, typeProblem, valueProblem, type ResultType } from "./values.js";
 
 /** k8s.io/apiserver/pkg/apis/cel/config.go */
@@ -100,6 +101,8 @@ function environment(variables: readonly string[]): Environment {
     env = new Environment({ unlistedVariablesAreDyn: false, homogeneousAggregateLiterals: false, enableOptionalTypes: true, limits: { maxAstNodes: 10_000, maxDepth: MAX_DEPTH, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 32 } });
     registerKubernetesLibrary(env);
     overrideStandardFunctions(env);
+    registerMissingStandardFunctions(env);
+    registerPresenceTest(env);
     // Every variable is dyn (the input carries no schema for it) but the authorizer, whose type carries its functions.
     for (const v of variables) env.registerVariable(v, v === "authorizer" ? AUTHORIZER_TYPE : "dyn");
     environments.set(key, env);
@@ -182,6 +185,9 @@ function compileBounded(expression: string, variables: readonly string[]): CelPr
   let parsed: ReturnType<Environment["parse"]>;
   try {
     parsed = env.parse(expression);
+    const text = withPresenceTests(parsed.ast, expression);
+    if (typeof text !== "string") return text;
+    if (text !== expression) parsed = env.parse(text);
   } catch (err) {
     return compileError(err, expression);
   }

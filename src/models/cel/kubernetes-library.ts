@@ -11,7 +11,7 @@ import { Optional, type Environment } from "@marcbachmann/cel-js";
 import { parseQuantity } from "../quantity.js";
 import { cidrProblem, dns1035Label, dns1123Label, dns1123Subdomain, ipProblem, labelValue, qualifiedName } from "../validation/formats.js";
 import { compileRe2, type Re2 } from "./regex.js";
-import { charAt, replace } from "./standard-overrides.js";
+import { charAt, registerNullComparison, replace } from "./standard-overrides.js";
 
 class CelError extends Error {}
 
@@ -407,6 +407,9 @@ export function registerKubernetesLibrary(env: Environment): void {
   fn(`${A}Decision.errored(): bool`, live);
   fn(`${A}Decision.reason(): string`, live);
   fn(`${A}Decision.error(): string`, live);
+
+  // Each type above is an object or opaque type of cel-go: its values compare with null.
+  registerNullComparison(env, ["kubernetes.URL", "kubernetes.Quantity", "net.IP", "net.CIDR", "kubernetes.NamedFormat", "kubernetes.Semver", AUTHORIZER_TYPE, ...["PathCheck", "GroupCheck", "ResourceCheck", "Decision"].map((t) => A + t)]);
 }
 
 /** The type of the `authorizer` variable of admission policy expressions (authz.go). */

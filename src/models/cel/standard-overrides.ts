@@ -20,6 +20,9 @@
  * cel-js 8 cannot register an overload that overlaps an existing one, so the declarations of
  * the environment's own registry are swapped for copies with our handlers (the registry is
  * reached through the candidates the checker attaches to a call; each environment has its own).
+ *
+ * Functions of the standard library that cel-js lacks are registered through its public API
+ * (registerMissingStandardFunctions).
  */
 import type { Environment } from "@marcbachmann/cel-js";
 import { compileRe2 } from "./regex.js";
@@ -163,6 +166,27 @@ const OVERRIDES: Array<[name: string, argCount: number, signature: string, handl
   ["upperAscii", 0, "string.upperAscii(): string", (s: string) => asciiCase(s, true)],
   ["matches", 1, "string.matches(string): bool", matches],
 ];
+
+/**
+ * `x == null` and `x != null` (either way round) for a value of each of `types`: cel-go's checker
+ * lets a value of an opaque or object type, a duration or a timestamp be compared with null
+ * (checker/types.go, isLegacyNullable; optional is an opaque type), and the comparison is false
+ * (common/types/util.go, Equal: only null equals null); cel-js refused it ("no such overload").
+ */
+export function registerNullComparison(env: Environment, types: readonly string[]): void {
+  for (const t of types) env.registerOperator(`${t} == null`, () => false);
+}
+
+/**
+ * What cel-go's standard library and checker accept and cel-js does not declare: the global
+ * `matches(string, string)` beside the method `string.matches(string)` (cel-go
+ * common/stdlib/standard.go, function(overloads.Matches, ...)), on RE2 as the method is; the
+ * comparison of an optional, a duration or a timestamp with null.
+ */
+export function registerMissingStandardFunctions(env: Environment): void {
+  env.registerFunction("matches(string, string): bool", matches);
+  registerNullComparison(env, ["optional<dyn>", "google.protobuf.Duration", "google.protobuf.Timestamp"]);
+}
 
 /** Replaces the cel-js declarations of OVERRIDES in the environment's registry; throws if one is not found (a cel-js upgrade moved it). */
 export function overrideStandardFunctions(env: Environment): void {
