@@ -9,6 +9,7 @@
  * field, a near miss, a misplaced key, a value outside its enum, a missing required field) is
  * info; only a value of the wrong type for a field it declares stays an error.
  */
+import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { formatPath } from "../../models/path.js";
 import { ownValue } from "../../models/input-keys.js";
@@ -38,6 +39,10 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
     const byRule = new Map<SchemaRuleId, Finding[]>();
     const found = resourceSchema(resource, index);
     if (found) new CrdWalker(resource, found.origin, found.statusSubresource, byRule).run(found.schema);
+    // Without its schema a custom resource's metadata is still ObjectMeta, which the API server
+    // validates for every custom resource (apiextensions-apiserver customresource strategy Validate:
+    // ValidateObjectMetaAccessor), whatever the CRD says.
+    else if (resource.apiVersion && resource.kind && !isBuiltinApiVersion(resource.apiVersion)) walkObjectMeta(resource, resource.raw.metadata, ["metadata"], byRule);
     last.resource = resource;
     last.byRule = byRule;
   }
