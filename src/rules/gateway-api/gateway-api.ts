@@ -116,6 +116,20 @@ function protocolKinds(protocol: string | undefined): readonly string[] | undefi
   }
 }
 
+/** Whether a listener admits routes of the Gateway's own namespace only (allowedRoutes.namespaces.from: Same, the default). */
+export function admitsOwnNamespaceOnly(gateway: Resource, listener: Listener): boolean {
+  const namespaces = gateway.get([...listener.path, "allowedRoutes", "namespaces"]);
+  return (str(isMap(namespaces) ? namespaces.from : undefined) ?? "Same") === "Same";
+}
+
+/**
+ * Whether the route, moved to the Gateway's namespace, is admitted by one of the listeners for
+ * certain: by a listener of the Gateway's own namespace only (a selector may not be known).
+ */
+export function admittedInGatewayNamespace(gateway: Resource, listeners: readonly Listener[], route: Resource, index: ResourceIndex): boolean {
+  return listeners.some((l) => admitsOwnNamespaceOnly(gateway, l) && !refusal(gateway, l, route, index, gateway.namespace));
+}
+
 /**
  * Why a listener does not admit a route, or undefined when it does (or cannot be known from the
  * input). `namespace`: the route's namespace, or another one to ask whether it would be admitted there.

@@ -3,7 +3,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
-import { GATEWAY_TYPE, ROUTE_KINDS, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners, type ParentRef } from "./gateway-api.js";
+import { GATEWAY_TYPE, ROUTE_KINDS, admittedInGatewayNamespace, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners, type ParentRef } from "./gateway-api.js";
 
 const GATEWAYS_BY_NAME = memoKey<Map<string, Resource[]>>("Gateways by name");
 
@@ -27,7 +27,7 @@ function hintFor(route: Resource, ref: ParentRef, gateway: Resource, index: Reso
   const listeners = selectedListeners(gateway, { ...ref, namespace: gateway.namespace });
   const refused = listeners.map((l) => ({ listener: l, refused: refusal(gateway, l, route, index) }));
   const first = refused[0];
-  const admittedThere = listeners.some((l) => !refusal(gateway, l, route, index, gateway.namespace));
+  const admittedThere = admittedInGatewayNamespace(gateway, listeners, route, index);
   if (!first?.refused || refused.some((r) => !r.refused) || !admittedThere) return `set namespace: ${gateway.namespace} in this parentRef`;
   const parentRef = ref.namespaceWritten ? ` and namespace: ${gateway.namespace} in this parentRef` : "";
   return `set metadata.namespace: ${gateway.namespace} on this ${route.kind}${parentRef}: listener "${first.listener.name}" of the Gateway ${first.refused.reason}, so naming its namespace in the parentRef alone does not attach the route`;
