@@ -18,7 +18,7 @@ function positionOf(file: string, lineText: string, needle: string): { line: num
 
 test.each([
   ["fixtures/rules/crd-validation-rule/missing-field.yaml", "crd-validation-rule", "self.workers <= self.limits.maxWorkers", "limits", "has(self.limits)"],
-  ["fixtures/rules/admission-policy-violation/missing-field.yaml", "admission-policy-violation", "object.spec.template.spec.securityContext.runAsNonRoot == true", "securityContext", "has(object.spec.template.spec.securityContext)"],
+  ["fixtures/rules/admission-policy-violation/missing-field.yaml", "admission-policy-violation", "object.spec.template.spec.securityContext.runAsNonRoot == true", "runAsNonRoot", "has(object.spec.template.spec.securityContext.runAsNonRoot)"],
 ])("%s: the missing field is named, guarded with has(), and pointed at in the expression", async (file, ruleId, expression, key, guard) => {
   const result = await lint([join(ROOT, file)], { cwd: ROOT, config: {} });
   const [finding] = result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === ruleId);

@@ -23,6 +23,7 @@
  * built once per resource and run, through the run memo; rules ask for it with
  * `defaultedObject` or `defaultedPodTemplate`.
  */
+import { shareExactIntegers } from "./exact-integers.js";
 import { parseImageReference } from "./image.js";
 import { PodSpec } from "./k8s.js";
 import { POD_TEMPLATE_PATHS, type PodTemplate, type Resource } from "./resource.js";
@@ -390,6 +391,7 @@ export function applyDefaults(kind: string, raw: Record<string, unknown>): Recor
   } finally {
     copies = new Set();
   }
+  shareExactIntegers(raw, obj);
   return obj;
 }
 
@@ -441,6 +443,46 @@ export function defaultedPodTemplate(resource: Resource, memo: Memo): PodTemplat
     cache.set(resource, out);
   }
   return out ?? undefined;
+}
+
+/** The NoExecute taints the node lifecycle controller puts on a node that is not ready or stops reporting (k8s.io/api/core/v1 TaintNodeNotReady, TaintNodeUnreachable). */
+const NODE_CONDITION_TAINTS = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] as const;
+
+/** The tolerationSeconds DefaultTolerationSeconds gives them (--default-not-ready-toleration-seconds, --default-unreachable-toleration-seconds). */
+export const DEFAULT_NODE_CONDITION_TOLERATION_SECONDS = 300;
+
+const ADMITTED = memoKey<Map<Resource, Record<string, unknown>>>("object as validating admission sees it, by resource", "resource");
+
+/**
+ * The resource's object as validating admission (a ValidatingAdmissionPolicy's `object`) sees
+ * it: defaulted, and for a Pod with the tolerations the DefaultTolerationSeconds admission plugin
+ * adds, which is on by default and mutates before any validating admission runs
+ * (plugin/pkg/admission/defaulttolerationseconds, Admit: a Pod that does not tolerate
+ * node.kubernetes.io/not-ready or /unreachable with effect NoExecute, by that key or by an empty
+ * key, and an empty or NoExecute effect, gets `operator: Exists, effect: NoExecute,
+ * tolerationSeconds: 300` for it, appended). The plugin acts on pods only: pod templates are
+ * given nothing. Other mutating plugins read the cluster's state (LimitRanger, Priority,
+ * ServiceAccount's token volume) and are not applied.
+ */
+export function admittedObject(resource: Resource, memo: Memo): Record<string, unknown> {
+  const defaulted = defaultedObject(resource, memo);
+  if (resource.kind !== "Pod" || !isMap(defaulted.spec)) return defaulted;
+  const cache = memo(ADMITTED, () => new Map());
+  let obj = cache.get(resource);
+  if (!obj) cache.set(resource, (obj = withDefaultTolerations(defaulted, defaulted.spec)));
+  return obj;
+}
+
+function withDefaultTolerations(pod: Obj, spec: Obj): Obj {
+  const tolerations: unknown[] = Array.isArray(spec.tolerations) ? spec.tolerations : [];
+  const unset = (v: unknown) => v === undefined || v === null || v === "";
+  const tolerates = (key: string) => tolerations.some((t) => isMap(t) && (t.key === key || unset(t.key)) && (t.effect === "NoExecute" || unset(t.effect)));
+  const missing = NODE_CONDITION_TAINTS.filter((key) => !tolerates(key));
+  if (!missing.length) return pod;
+  const added = missing.map((key) => ({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: DEFAULT_NODE_CONDITION_TOLERATION_SECONDS }));
+  const out = { ...pod, spec: { ...spec, tolerations: [...tolerations, ...added] } };
+  shareExactIntegers(pod, out);
+  return out;
 }
 
 function defaultedValueOf(obj: unknown, path: Path): unknown {

@@ -56,3 +56,9 @@ export function recordExactIntegers(root: object, textAt: (path: Path) => string
 export function exactIntegersOf(root: unknown): ReadonlyMap<string, bigint> | undefined {
   return root !== null && typeof root === "object" ? byObject.get(root) : undefined;
 }
+
+/** Gives a copy of an object the exact integers of the object: a defaulted copy keeps the written values at their paths. */
+export function shareExactIntegers(from: object, to: object): void {
+  const exact = byObject.get(from);
+  if (exact) byObject.set(to, exact);
+}

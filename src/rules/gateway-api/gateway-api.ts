@@ -116,8 +116,25 @@ function protocolKinds(protocol: string | undefined): readonly string[] | undefi
   }
 }
 
-/** Why a listener does not admit a route, or undefined when it does (or cannot be known from the input). */
-export function refusal(gateway: Resource, listener: Listener, route: Resource, index: ResourceIndex): { reason: string; path: Path } | undefined {
+/** Whether a listener admits routes of the Gateway's own namespace only (allowedRoutes.namespaces.from: Same, the default). */
+export function admitsOwnNamespaceOnly(gateway: Resource, listener: Listener): boolean {
+  const namespaces = gateway.get([...listener.path, "allowedRoutes", "namespaces"]);
+  return (str(isMap(namespaces) ? namespaces.from : undefined) ?? "Same") === "Same";
+}
+
+/**
+ * Whether the route, moved to the Gateway's namespace, is admitted by one of the listeners for
+ * certain: by a listener of the Gateway's own namespace only (a selector may not be known).
+ */
+export function admittedInGatewayNamespace(gateway: Resource, listeners: readonly Listener[], route: Resource, index: ResourceIndex): boolean {
+  return listeners.some((l) => admitsOwnNamespaceOnly(gateway, l) && !refusal(gateway, l, route, index, gateway.namespace));
+}
+
+/**
+ * Why a listener does not admit a route, or undefined when it does (or cannot be known from the
+ * input). `namespace`: the route's namespace, or another one to ask whether it would be admitted there.
+ */
+export function refusal(gateway: Resource, listener: Listener, route: Resource, index: ResourceIndex, namespace = route.namespace): { reason: string; path: Path } | undefined {
   const allowed = gateway.get([...listener.path, "allowedRoutes"]);
   const kinds = isMap(allowed) && Array.isArray(allowed.kinds) ? allowed.kinds.filter(isMap) : [];
   if (kinds.length) {
@@ -134,7 +151,7 @@ export function refusal(gateway: Resource, listener: Listener, route: Resource, 
     case "All":
       return undefined;
     case "Same":
-      return route.namespace === gateway.namespace ? undefined : { reason: `admits routes of its own namespace "${gateway.namespace}" only (allowedRoutes.namespaces.from: Same${namespaces?.from === undefined ? ", the default" : ""})`, path: fromPath };
+      return namespace === gateway.namespace ? undefined : { reason: `admits routes of its own namespace "${gateway.namespace}" only (allowedRoutes.namespaces.from: Same${namespaces?.from === undefined ? ", the default" : ""})`, path: fromPath };
     case "None":
       return { reason: "admits no routes (allowedRoutes.namespaces.from: None)", path: fromPath };
     case "Selector": {
@@ -142,11 +159,11 @@ export function refusal(gateway: Resource, listener: Listener, route: Resource, 
       if (selector.kind === "none") return undefined;
       // Every Namespace carries kubernetes.io/metadata.name (the NamespaceDefaultLabelName the API
       // server sets); other labels are known only for a Namespace of the input.
-      const ns = index.find("Namespace", "", route.namespace);
+      const ns = index.find("Namespace", "", namespace);
       const known = selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL);
       if (!ns && !known) return undefined;
-      if (matches(selector, { ...ns?.labels, [NAMESPACE_NAME_LABEL]: route.namespace })) return undefined;
-      return { reason: `admits routes of namespaces its selector matches, and Namespace "${route.namespace}" does not match`, path: [...listener.path, "allowedRoutes", "namespaces", "selector"] };
+      if (matches(selector, { ...ns?.labels, [NAMESPACE_NAME_LABEL]: namespace })) return undefined;
+      return { reason: `admits routes of namespaces its selector matches, and Namespace "${namespace}" does not match`, path: [...listener.path, "allowedRoutes", "namespaces", "selector"] };
     }
     default:
       return undefined;

@@ -3,7 +3,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
-import { GATEWAY_TYPE, ROUTE_KINDS, isGatewayApi, parentRefsOf, refersToGateway } from "./gateway-api.js";
+import { GATEWAY_TYPE, ROUTE_KINDS, admittedInGatewayNamespace, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners, type ParentRef } from "./gateway-api.js";
 
 const GATEWAYS_BY_NAME = memoKey<Map<string, Resource[]>>("Gateways by name");
 
@@ -16,6 +16,21 @@ function gatewaysByName(index: ResourceIndex): Map<string, Resource[]> {
     else map.set(g.name, [g]);
   }
   return map;
+}
+
+/**
+ * How to reach a Gateway of another namespace: name its namespace in the parentRef, unless its
+ * listeners admit routes of their own namespace only (allowedRoutes.namespaces.from: Same, the
+ * default): then the route attaches only from the Gateway's namespace, and that is where it must be.
+ */
+function hintFor(route: Resource, ref: ParentRef, gateway: Resource, index: ResourceIndex): string {
+  const listeners = selectedListeners(gateway, { ...ref, namespace: gateway.namespace });
+  const refused = listeners.map((l) => ({ listener: l, refused: refusal(gateway, l, route, index) }));
+  const first = refused[0];
+  const admittedThere = admittedInGatewayNamespace(gateway, listeners, route, index);
+  if (!first?.refused || refused.some((r) => !r.refused) || !admittedThere) return `set namespace: ${gateway.namespace} in this parentRef`;
+  const parentRef = ref.namespaceWritten ? ` and namespace: ${gateway.namespace} in this parentRef` : "";
+  return `set metadata.namespace: ${gateway.namespace} on this ${route.kind}${parentRef}: listener "${first.listener.name}" of the Gateway ${first.refused.reason}, so naming its namespace in the parentRef alone does not attach the route`;
 }
 
 export const rule = defineRule({
@@ -32,7 +47,10 @@ namespace: the most common mistake is a route beside its application that names 
 Gateway of an infrastructure namespace without \`namespace:\`. The controller then reports the
 parent as not found (Accepted false) and no traffic reaches the route, while the route looks fine.
 k8s-lint reports a Gateway that is in another namespace of the input under that name, and a
-missing one when the input defines Gateways in the namespace the parentRef points to.`,
+missing one when the input defines Gateways in the namespace the parentRef points to. When that
+Gateway's listeners admit routes of their own namespace only (allowedRoutes.namespaces.from:
+Same, the default), naming its namespace in the parentRef is not enough: the hint says to put the
+route in the Gateway's namespace.`,
   fix: "Set parentRefs[].namespace to the Gateway's namespace, fix the name, or add the Gateway.",
   preventsStatus: [],
   check(ctx) {
@@ -45,7 +63,7 @@ missing one when the input defines Gateways in the namespace the parentRef point
         report({
           path: [...ref.path, ref.namespaceWritten ? "namespace" : "name"],
           message: `parentRef names Gateway "${ref.name}" of namespace "${ref.namespace}", but the input defines it in namespace "${elsewhere.namespace}"`,
-          hint: `set namespace: ${elsewhere.namespace} in this parentRef`,
+          hint: hintFor(resource, ref, elsewhere, index),
           related: { resource: elsewhere, path: ["metadata", "name"], message: `Gateway "${ref.name}" in namespace "${elsewhere.namespace}"` },
         });
         continue;

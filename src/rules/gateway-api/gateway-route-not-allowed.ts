@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { GATEWAY_TYPE, ROUTE_KINDS, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners } from "./gateway-api.js";
+import { GATEWAY_TYPE, ROUTE_KINDS, admittedInGatewayNamespace, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners } from "./gateway-api.js";
 
 export const rule = defineRule({
   id: "gateway-route-not-allowed",
@@ -15,7 +15,8 @@ matches. kinds defaults to what the protocol carries (HTTP and HTTPS: HTTPRoute 
 TLS: TLSRoute and TCPRoute; TCP: TCPRoute; UDP: UDPRoute). When no selected listener admits the
 route, the controller sets Accepted false (NotAllowedByListeners) and serves nothing of it.
 A Selector is judged with the labels of the route's Namespace when the input defines it (every
-Namespace carries kubernetes.io/metadata.name).`,
+Namespace carries kubernetes.io/metadata.name). Where a listener that admits only its own
+namespace would take the route there, the hint offers to move the route to the Gateway's namespace.`,
   fix: "Allow the route's namespace (allowedRoutes.namespaces.from: All or a Selector) and kind on the listener, or attach the route to a listener that does.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -30,11 +31,13 @@ Namespace carries kubernetes.io/metadata.name).`,
       if (refusals.some((r) => !r.refused)) continue;
       const { listener, refused } = refusals[0];
       const more = listeners.length > 1 ? ` (nor do its other ${listeners.length - 1} listener${listeners.length > 2 ? "s" : ""})` : "";
+      const admittedThere = resource.namespace !== gateway.namespace && admittedInGatewayNamespace(gateway, listeners, resource, index);
+      const move = admittedThere ? `set metadata.namespace: ${gateway.namespace} on this ${resource.kind}, or ` : "";
       report({
         path: ref.path,
         message: `listener "${listener.name}" of Gateway "${gateway.namespace}/${gateway.name}" ${refused!.reason}: this ${resource.kind} of namespace "${resource.namespace}" does not attach${more}`,
         hint: refused!.reason.includes("namespace")
-          ? "set the listener's allowedRoutes.namespaces.from to All, or to Selector with a selector the route's Namespace matches"
+          ? `${move}set the listener's allowedRoutes.namespaces.from to All, or to Selector with a selector the route's Namespace matches`
           : "add this route kind to the listener's allowedRoutes.kinds, or attach the route to a listener that carries it",
         related: { resource: gateway, path: refused!.path, message: `listener "${listener.name}"` },
       });

@@ -13,7 +13,9 @@
  * - then matchConditions (all true), params (paramKind + the binding's paramRef, found in the
  *   input; none found: parameterNotFoundAction Deny denies, Allow skips), variables, and each
  *   validation with `object`, `oldObject` (null: a create), `params`, `namespaceObject`,
- *   `request` and `variables`;
+ *   `request` and `variables`; `object` is the object as the API server holds it when validating
+ *   admission runs: defaulted, and for a Pod with DefaultTolerationSeconds' tolerations
+ *   (models/defaults.ts, admittedObject);
  * - a false validation is reported with the string its messageExpression gives when the API
  *   server takes it (message-expression.ts), else its message, else "failed expression: <expression>"
  *   (and its reason), at the resource: a policy's Validation has expression, message,
@@ -26,6 +28,7 @@
  */
 import { celEngine, type CelOutcome, type CostBudget, type ResultType } from "../../models/cel/load.js";
 import { groupOf } from "../../models/api-groups.js";
+import { admittedObject } from "../../models/defaults.js";
 import { CLUSTER_SCOPED_KINDS } from "../../models/k8s.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
@@ -309,7 +312,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
   const spec = isMap(policy.raw.spec) ? policy.raw.spec : {};
   const namespaceObject = CLUSTER_SCOPED_KINDS.has(e.resource.kind) ? null : (namespaceLabels(e.index, e.resource.namespace).object?.raw ?? null);
   const vars: Record<string, unknown> = {
-    object: e.resource.raw,
+    object: admittedObject(e.resource, e.index.memo.get),
     oldObject: null,
     params: param?.raw ?? null,
     namespaceObject,

@@ -69,12 +69,15 @@ A workload is judged against the LimitRanges whose namespace is as certain as it
 written, set by a listing kustomization or by --default-namespace, or both left to
 \`kubectl apply -n\`), and a value
 that LimitRanges of one namespace default differently is not judged: admission applies whichever
-it lists first.`,
+it lists first. Where a namespace-less LimitRange sits in another folder than the workload (a
+tree of examples, each in "default"), the hint says to lint with --per-directory if the two
+belong to different examples.`,
   fix: `Bring the container's requests and limits inside the LimitRange's bounds (or set them
 explicitly where a default does not fit), or ask the namespace's administrator to change the
 LimitRange.`,
   preventsStatus: [],
-  check({ resource, index, settings, report }) {
+  check({ resource, index, settings, report: reportFinding }) {
+    const report = (finding: Finding) => reportFinding(withSampleNote(finding, resource, settings.perDirectory));
     const all = index.ofKind("LimitRange", resource.namespace);
     // Judged only against LimitRanges whose namespace is as certain as the workload's: both
     // written (or set by a listing kustomization), or both left to `kubectl apply -n`.
@@ -141,6 +144,21 @@ LimitRange.`,
     }
   },
 });
+
+/** The folder of a display path (forward slashes). */
+const folderOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
+
+/**
+ * A LimitRange without a namespace in another folder than the workload is often another
+ * example's (tutorial trees keep one per folder, all in "default"): without --per-directory they
+ * meet in one input, and the hint says how to keep them apart, as duplicate-resource's does.
+ */
+function withSampleNote(finding: Finding, workload: Resource, perDirectory: boolean | undefined): Finding {
+  const limitRange = finding.related?.resource;
+  if (perDirectory || !finding.hint || !limitRange || limitRange.kind !== "LimitRange" || limitRange.namespaceCertain) return finding;
+  if (folderOf(limitRange.file) === folderOf(workload.file)) return finding;
+  return { ...finding, hint: `${finding.hint}; if LimitRange "${limitRange.name}", of another folder, belongs to another example, lint with --per-directory so that each directory with a kustomization, or each sample folder, is its own input` };
+}
 
 /** A value a LimitRange default wrote into a container. */
 interface DefaultedValue {

@@ -762,3 +762,25 @@ export const POD_HOST_IPS_FIELD_PATH: GatedValue = {
   ],
   source: "pkg/apis/core/validation/validation.go validateDownwardAPIFieldRef with validEnvDownwardAPIFieldPathExpressions (status.hostIPs only when opts.AllowHostIPsField)",
 };
+
+/**
+ * A toleration's `operator: Gt` or `Lt` (numeric comparison with the taint's value, KEP-5471).
+ * Before 1.35 ValidateTolerations supports Equal and Exists only; from 1.35 it accepts Gt and Lt
+ * only with opts.AllowTaintTolerationComparisonOperators, which pkg/api/pod/util.go
+ * (allowTaintTolerationComparisonOperators) sets from the gate or an old pod that used them; the
+ * gate is alpha and off by default from 1.35 (pkg/features/kube_features.go). Anything else is
+ * "Unsupported value".
+ */
+export const TOLERATION_COMPARISON_OPERATORS: GatedValue & { operators: readonly string[] } = {
+  gate: "TaintTolerationComparisonOperators",
+  value: "Gt, Lt",
+  operators: ["Gt", "Lt"],
+  stages: [{ from: "1.35", stage: "alpha", enabledByDefault: false }],
+  source: "pkg/apis/core/validation/validation.go ValidateTolerations (Gt and Lt only with opts.AllowTaintTolerationComparisonOperators, else NotSupported: Equal, Exists)",
+};
+
+/** The toleration operators a pod spec may use at the release: Gt and Lt only where their gate is on by default. */
+export function tolerationOperatorsAt(release: string): { supported: readonly string[]; refused: readonly string[] } {
+  const on = gateStageAt(TOLERATION_COMPARISON_OPERATORS.stages, release)?.enabledByDefault === true;
+  return on ? { supported: ["Equal", "Exists", ...TOLERATION_COMPARISON_OPERATORS.operators], refused: [] } : { supported: ["Equal", "Exists"], refused: TOLERATION_COMPARISON_OPERATORS.operators };
+}

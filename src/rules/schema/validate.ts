@@ -19,6 +19,7 @@ import { compareVersions } from "./api-changes.js";
 import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRange } from "../../models/catalogue/history.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
+import { tolerationOperatorsAt } from "./feature-gates.js";
 import { conflictReason, oneOfConflict, type OneOfConflict } from "../../models/one-of.js";
 
 export type SchemaRuleId =
@@ -456,8 +457,14 @@ class Walker {
         return this.intOrString(value, code);
       case "e": {
         if (typeof value !== "string") return this.wrongType(value, code);
-        const allowed = enumValues(code);
+        let allowed = enumValues(code);
+        // A Gt or Lt toleration operator the target refuses is forbidden-value's to explain (its gate).
         if (value === "" || allowed.includes(value)) return;
+        // The catalogue's enum is the newest release's: the hint offers only the operators the target accepts.
+        if (this.isPodTolerationOperator()) {
+          const { supported } = tolerationOperatorsAt(this.release?.target ?? CATALOGUE_KUBERNETES_VERSION);
+          allowed = allowed.filter((a) => supported.includes(a));
+        }
         const near = closestWithin(value, allowed);
         const field = this.field();
         const path = this.path.slice();
@@ -471,6 +478,13 @@ class Walker {
       }
       default:
     }
+  }
+
+  /** Whether the walk is at a pod spec's `tolerations[].operator` (a Pod's or a template's). */
+  private isPodTolerationOperator(): boolean {
+    const p = this.path;
+    const n = p.length;
+    return n >= 4 && p[n - 1] === "operator" && typeof p[n - 2] === "number" && p[n - 3] === "tolerations" && p[n - 4] === "spec";
   }
 
   /**

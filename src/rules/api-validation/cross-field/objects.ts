@@ -470,6 +470,27 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
       ctx.report({ path: [...job.path, "template", "spec", "restartPolicy"], message: `restartPolicy "OnFailure" is not allowed with a podFailurePolicy: the policy judges failed pods, so they must not be restarted in place`, hint: "set restartPolicy: Never, or remove podFailurePolicy" });
     },
   },
+  {
+    path: "spec.podFailurePolicy.rules[].action",
+    kinds: ["Job", "CronJob"],
+    constraint: "a podFailurePolicy rule with action FailIndex needs backoffLimitPerIndex",
+    rule: "invalid-combination",
+    upstream: `${BATCH} validatePodFailurePolicyRule (Invalid "requires the backoffLimitPerIndex to be set")`,
+    check(ctx) {
+      const job = jobSpecOf(ctx);
+      if (!job || isSet(job.spec.backoffLimitPerIndex)) return;
+      const rules = listOf(at(job.spec, ["podFailurePolicy", "rules"]));
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (!isMap(rule) || rule.action !== "FailIndex") continue;
+        ctx.report({
+          path: [...job.path, "podFailurePolicy", "rules", i, "action"],
+          message: `podFailurePolicy action "FailIndex" needs backoffLimitPerIndex: an index fails on its own only in a Job with a backoff limit per index`,
+          hint: "add backoffLimitPerIndex (with completionMode: Indexed), or use action FailJob or Count",
+        });
+      }
+    },
+  },
   ...claimConstraints(),
   ...claimTemplateConstraints(),
   {

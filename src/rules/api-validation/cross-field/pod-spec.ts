@@ -30,6 +30,7 @@ import { ENV_SOURCES, PROJECTION_SOURCES, VOLUME_SOURCES } from "../../../models
 import { filled, filledList } from "../../../models/values.js";
 import { SIDECARS_ON_BY_DEFAULT, sidecarsAt } from "../../../models/pods.js";
 import { compareVersions } from "../../schema/api-changes.js";
+import { gateStageAt, tolerationOperatorsAt, TOLERATION_COMPARISON_OPERATORS } from "../../schema/feature-gates.js";
 import { RESTART_RULE_CONSTRAINTS } from "./restart-rules.js";
 import { LABEL_KEY_CONSTRAINTS } from "./label-keys.js";
 
@@ -846,6 +847,35 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
         } else if (!filled(t.key) && op !== "Exists") {
           ctx.report({ path: [...pod.path, "tolerations", i, ...(isSet(t.operator) ? ["operator"] : [])], target: isSet(t.operator) ? undefined : "key", message: `a toleration without a key needs operator "Exists", not "${op}"`, hint: "add the taint's key, or set operator: Exists to tolerate every taint (of the effect)" });
         }
+      }
+    },
+  },
+  {
+    path: "spec.template.spec.tolerations[].operator",
+    needs: podNeeds("tolerations"),
+    kinds: POD_KINDS,
+    constraint: "operator Gt and Lt are refused while the TaintTolerationComparisonOperators gate is off by default (alpha from 1.35; before 1.35 only Equal and Exists exist)",
+    rule: "forbidden-value",
+    upstream: `${TOLERATION_COMPARISON_OPERATORS.source}; pkg/api/pod/util.go allowTaintTolerationComparisonOperators`,
+    check(ctx) {
+      const pod = podSpecOf(ctx);
+      if (!pod) return;
+      const { refused } = tolerationOperatorsAt(ctx.kubernetesVersion);
+      if (!refused.length) return;
+      const g = TOLERATION_COMPARISON_OPERATORS;
+      const stage = gateStageAt(g.stages, ctx.kubernetesVersion);
+      const tolerations = listOf(pod.spec.tolerations);
+      for (let i = 0; i < tolerations.length; i++) {
+        const t = tolerations[i];
+        if (!isMap(t) || typeof t.operator !== "string" || !refused.includes(t.operator)) continue;
+        const why = stage
+          ? `is refused at ${ctx.kubernetesVersion} unless the ${g.gate} feature gate is on (${stage.stage}, off by default)`
+          : `is not supported at ${ctx.kubernetesVersion}: the operator is "Equal" or "Exists" (Gt and Lt exist from ${g.stages[0].from}, behind the ${g.gate} feature gate)`;
+        ctx.report({
+          path: [...pod.path, "tolerations", i, "operator"],
+          message: `toleration operator "${t.operator}" ${why}`,
+          hint: `${stage ? `enable the ${g.gate} feature gate on the cluster, or ` : ""}set operator: Equal with the taint's exact value, or Exists to match any value of the key`,
+        });
       }
     },
   },
