@@ -12,6 +12,7 @@ import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
+import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
 import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
@@ -134,6 +135,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       builtNamespaces: built?.several,
       imageBuilds: roles.imageBuildsOf(file),
       labels: roles.labelsOf(file),
+      referrals: roles.referralsOf(file),
       configurations: [],
     };
     collection.sources.push(src);
@@ -313,9 +315,12 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const placeholderStart = src.text.indexOf("${", doc.start);
   const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
   const namespaced = src.renameSource && !src.patch ? withNamespace(substituted, src.renameSource.namespace) : undefined;
-  const labelled = namespaced?.built ?? substituted;
+  // kustomize fixes name references last, on the objects its namespace transformer made.
+  const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? substituted, src.referrals) : undefined;
+  const labelled = referenced?.built ?? namespaced?.built ?? substituted;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
-  const namespace = namespaced?.paths.length ? { source: src.renameSource!, paths: namespaced.paths } : undefined;
+  const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path] })) ?? [])];
+  const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
   resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespaces));
   src.resources++;

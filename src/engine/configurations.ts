@@ -19,6 +19,7 @@ import {
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
+import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
@@ -49,6 +50,8 @@ export interface InputRoles {
   imageBuildsOf(file: DiscoveredFile): readonly ImageBuild[] | undefined;
   /** The labels the input's kustomizations add to this file's objects in every build that emits them. */
   labelsOf(file: DiscoveredFile): readonly LabelTransformer[] | undefined;
+  /** The ServiceAccounts and Services of each build that emits this file, for the namespaces kustomize writes into references to them. */
+  referralsOf(file: DiscoveredFile): ReferralBuilds | undefined;
 }
 
 /**
@@ -112,6 +115,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
     labelsOf: (file) => builds.labelsOf(file.absolute),
+    referralsOf: (file) => builds.referralsOf(file.absolute),
   };
 }
 

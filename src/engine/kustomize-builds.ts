@@ -27,6 +27,7 @@ import {
   type LabelTransformer,
 } from "../models/kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
+import { refersByNameMap, type Referral, type ReferralBuilds } from "../models/kustomize-nameref.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 import { parseText } from "./parse.js";
@@ -78,9 +79,15 @@ export interface FileBuilds {
    * renamed by a kustomization").
    */
   namespaceOf(absolute: string): BuiltNamespace | undefined;
+  /**
+   * For a file with (Cluster)RoleBindings or webhook configurations: the ServiceAccounts and
+   * Services of each build that emits it, whose namespaces kustomize's name-reference fix writes
+   * into the references to them (models/kustomize-nameref.ts); undefined when no build emits it.
+   */
+  referralsOf(absolute: string): ReferralBuilds | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -127,8 +134,8 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
     }
   }
-  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.namespace || n.documents.some((d) => labelTransformers(d, n.display).length > 0));
-  if (!anyTransformer) return NO_BUILDS;
+  // Without transformers a build still fixes name references (a ServiceAccount's written namespace).
+  if (!nodes.size) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */
   const listedBy = new Map<string, string[]>();
   for (const [dir, node] of nodes) {
@@ -206,7 +213,32 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
     if (!builds) perFile.set(absolute, (builds = (listedBy.get(absolute) ?? []).flatMap((dir) => buildsFrom(dir, -1)).slice(0, MAX_BUILDS)));
     return builds;
   };
+  /** Root -> the ServiceAccounts and Services it emits, with their namespace in it; read on first use. */
+  let rootReferrals: Map<string, Referral[]> | undefined;
+  const referralsOfRoots = (): Map<string, Referral[]> => {
+    if (rootReferrals) return rootReferrals;
+    rootReferrals = new Map();
+    for (const absolute of listedBy.keys()) {
+      const file = parsed.get(absolute);
+      const own = file ? referralsWritten(file) : [];
+      if (!own.length) continue;
+      for (const b of buildsOf(absolute)) {
+        const built = b.steps.findLast((s) => s.namespace)?.namespace;
+        const list = rootReferrals.get(b.root) ?? [];
+        rootReferrals.set(b.root, list);
+        // A namespace written in the file stays, as for every object here (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
+        for (const r of own) list.push({ ...r, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+      }
+    }
+    return rootReferrals;
+  };
   return {
+    referralsOf(absolute) {
+      const file = parsed.get(absolute);
+      if (!file?.docs.some((d) => isMap(d.value) && refersByNameMap(d.value))) return undefined;
+      const builds = buildsOf(absolute);
+      return builds.length ? builds.map((b) => referralsOfRoots().get(b.root) ?? []) : undefined;
+    },
     imageBuildsOf(absolute) {
       const builds = buildsOf(absolute);
       if (!builds.some((b) => b.steps.some((s) => s.overrides.length))) return undefined;
@@ -228,4 +260,18 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       return { renamed: everyBuild ? set[0] : undefined, several };
     },
   };
+}
+
+/** The v1 ServiceAccounts and Services a file writes (items of a List too), by name and written namespace. */
+function referralsWritten(file: LoadedFile): Omit<Referral, "current">[] {
+  const out: Omit<Referral, "current">[] = [];
+  const add = (v: unknown): void => {
+    if (!isMap(v)) return;
+    if (typeof v.kind === "string" && v.kind.endsWith("List") && Array.isArray(v.items)) return v.items.forEach(add);
+    if (v.apiVersion !== "v1" || (v.kind !== "ServiceAccount" && v.kind !== "Service") || !isMap(v.metadata) || typeof v.metadata.name !== "string") return;
+    const namespace = v.metadata.namespace;
+    out.push({ kind: v.kind, name: v.metadata.name, ...(typeof namespace === "string" && namespace ? { written: namespace } : {}) });
+  };
+  for (const doc of file.docs) add(doc.value);
+  return out;
 }

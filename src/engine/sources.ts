@@ -6,6 +6,7 @@ import type { ParsedDocument } from "../models/document.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { NamespaceSource } from "../models/kustomize-namespace.js";
+import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -38,6 +39,8 @@ export interface SourceFile {
   imageBuilds?: readonly ImageBuild[];
   /** The labels the kustomize builds that emit the file's objects add to them. */
   labels?: readonly LabelTransformer[];
+  /** The ServiceAccounts and Services of each kustomize build that emits the file's objects (models/kustomize-nameref.ts). */
+  referrals?: ReferralBuilds;
   configurations: ConfigurationDocument[];
 }
 

@@ -70,7 +70,8 @@ export type WrittenMetadata = Partial<Record<"name" | "generateName" | "namespac
 export interface KustomizedLabels {
   written: Record<string, unknown>;
   labels: readonly LabelTransformer[];
-  namespace?: { source: NamespaceSource; paths: readonly Path[] };
+  /** The fields kustomize's namespace transformer and its name-reference fix set, by where each value comes from. */
+  namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[] }>;
 }
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
@@ -265,8 +266,8 @@ export class Resource {
 
   /** The kustomization whose namespace is the value at `path` (a Namespace's name it renames, a subject's namespace). */
   kustomizeNamespaceSource(path: Path): NamespaceSource | undefined {
-    const set = this.kustomized?.namespace;
-    return set?.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])) ? set.source : undefined;
+    const sets = this.kustomized?.namespace ?? [];
+    return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])))?.source;
   }
 
   /** The kustomization entries (commonLabels, labels[i]) that put labels at `path`, or at the map or selector it names. */
