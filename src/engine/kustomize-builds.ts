@@ -113,9 +113,16 @@ function configurationFields(dir: string, entry: string, parsed: ReadonlyMap<str
 /**
  * `fluxTargetOf` gives, for a kustomization file, the spec.targetNamespace of a Flux Kustomization
  * that builds the folder holding it (Flux writes it as the `namespace` of the kustomization at
- * spec.path, or of the one it generates there).
+ * spec.path, or of the one it generates there); `fluxComponentsOf` the spec.components (absolute)
+ * of the one whose spec.path is a folder, which Flux appends to the `components` of the
+ * kustomization there (fluxcd/pkg kustomize Generator).
  */
-export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadInRoot, fluxTargetOf: (absolute: string) => NamespaceSource | undefined): FileBuilds {
+export function kustomizeBuilds(
+  loaded: readonly LoadedFile[],
+  readInRoot: ReadInRoot,
+  fluxTargetOf: (absolute: string) => NamespaceSource | undefined,
+  fluxComponentsOf: (dir: string) => readonly string[],
+): FileBuilds {
   const nodes = new Map<string, Kustomization>();
   const parsed = new Map(loaded.map((l) => [l.file.absolute, l]));
   for (const { file, docs } of loaded) {
@@ -134,6 +141,7 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
     }
   }
+  for (const [dir, node] of nodes) node.components.push(...fluxComponentsOf(dir));
   // Without transformers a build still fixes name references (a ServiceAccount's written namespace).
   if (!nodes.size) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */

@@ -2,7 +2,7 @@
 import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
-import type { NamespaceSource } from "./kustomize-namespace.js";
+import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -121,6 +121,11 @@ export class Resource {
    * overlays over one base): it lives in each, and the index finds it in each besides `namespace`.
    */
   readonly builtNamespaces: readonly string[];
+  /**
+   * Whether every kustomize build that emits a namespace-less object gives it a namespace (the
+   * same one or, see builtNamespaces, several): the builds place it, not `kubectl apply -n`.
+   */
+  readonly namespaceSetByBuilds: boolean;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
@@ -159,8 +164,8 @@ export class Resource {
     namespaceAssigned = false,
     /** When kustomize's label transformers made `raw` another object: the object as the file writes it, and those transformers. */
     private readonly kustomized?: KustomizedLabels,
-    /** The namespaces kustomize builds put the file's objects in, when they disagree (see builtNamespaces). */
-    namespacesOfBuilds: readonly string[] = [],
+    /** The namespaces the kustomize builds that emit the object give it (see builtNamespaces and namespaceSetByBuilds). */
+    namespaceOfBuilds?: BuiltNamespace,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -171,7 +176,9 @@ export class Resource {
     const namespaceWritten = metadataString(raw.metadata, "namespace") ?? written?.namespace;
     this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (namespaceWritten ?? defaultNamespace);
     this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned);
-    this.builtNamespaces = CLUSTER_SCOPED_KINDS.has(this.kind) || namespaceWritten !== undefined ? [] : namespacesOfBuilds;
+    const built = CLUSTER_SCOPED_KINDS.has(this.kind) || namespaceWritten !== undefined ? undefined : namespaceOfBuilds;
+    this.builtNamespaces = built?.several ?? [];
+    this.namespaceSetByBuilds = built?.renamed !== undefined;
   }
 
   /** The views, created (and noted with `held`) on first use. */
