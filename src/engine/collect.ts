@@ -136,6 +136,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       imageBuilds: roles.imageBuildsOf(file),
       labels: roles.labelsOf(file),
       referrals: roles.referralsOf(file),
+      merges: roles.mergesOf(file),
       configurations: [],
     };
     collection.sources.push(src);
@@ -322,7 +323,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path] })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace));
+  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {

@@ -15,6 +15,7 @@ import {
   pluginConfigFiles,
   resourceEntries,
   type GeneratedObject,
+  type GeneratorMerge,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
@@ -52,6 +53,8 @@ export interface InputRoles {
   labelsOf(file: DiscoveredFile): readonly LabelTransformer[] | undefined;
   /** The ServiceAccounts and Services of each build that emits this file, for the namespaces kustomize writes into references to them. */
   referralsOf(file: DiscoveredFile): ReferralBuilds | undefined;
+  /** The generators with `behavior: merge` or `replace` of each build that emits this file. */
+  mergesOf(file: DiscoveredFile): readonly (readonly GeneratorMerge[])[] | undefined;
 }
 
 /**
@@ -116,6 +119,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
     labelsOf: (file) => builds.labelsOf(file.absolute),
     referralsOf: (file) => builds.referralsOf(file.absolute),
+    mergesOf: (file) => builds.mergesOf(file.absolute),
   };
 }
 

@@ -16,7 +16,15 @@
  * depth), and a Component's also those of the kustomization it is applied in.
  */
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
-import { componentEntries, configurationEntries, isKustomization, kustomizationNamespace, resourceEntries } from "../models/kustomization.js";
+import {
+  componentEntries,
+  configurationEntries,
+  generatorMerges,
+  isKustomization,
+  kustomizationNamespace,
+  resourceEntries,
+  type GeneratorMerge,
+} from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
 import {
   agreedLabels,
@@ -47,6 +55,8 @@ interface Kustomization {
   labels: LabelTransformer[];
   /** Its `namespace`, or the spec.targetNamespace of the Flux Kustomization that builds its folder, which Flux writes over it. */
   namespace?: NamespaceSource;
+  /** Its generators with `behavior: merge` or `replace`, which change a ConfigMap or Secret of its build. */
+  merges: GeneratorMerge[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
 }
@@ -85,9 +95,14 @@ export interface FileBuilds {
    * into the references to them (models/kustomize-nameref.ts); undefined when no build emits it.
    */
   referralsOf(absolute: string): ReferralBuilds | undefined;
+  /**
+   * The generators with `behavior: merge` or `replace` of each build that emits the file (those
+   * of every kustomization the build's root reaches), or undefined when no such build has one.
+   */
+  mergesOf(absolute: string): readonly (readonly GeneratorMerge[])[] | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -131,11 +146,12 @@ export function kustomizeBuilds(
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], includedBy: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
       node.documents.push(doc.value);
+      node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -240,7 +256,23 @@ export function kustomizeBuilds(
     }
     return rootReferrals;
   };
+  /** Root -> the merging generators of the kustomizations it reaches; read on first use. */
+  let rootMerges: Map<string, GeneratorMerge[]> | undefined;
+  const mergesOfRoots = (): Map<string, GeneratorMerge[]> => {
+    if (rootMerges) return rootMerges;
+    rootMerges = new Map();
+    for (const [dir, node] of nodes) {
+      if (!node.merges.length) continue;
+      for (const root of new Set(buildsFrom(dir, -1).map((b) => b.root))) rootMerges.set(root, [...(rootMerges.get(root) ?? []), ...node.merges]);
+    }
+    return rootMerges;
+  };
   return {
+    mergesOf(absolute) {
+      const roots = mergesOfRoots();
+      const builds = roots.size ? buildsOf(absolute) : [];
+      return builds.some((b) => roots.has(b.root)) ? builds.map((b) => roots.get(b.root) ?? []) : undefined;
+    },
     referralsOf(absolute) {
       const file = parsed.get(absolute);
       if (!file?.docs.some((d) => isMap(d.value) && refersByNameMap(d.value))) return undefined;

@@ -7,6 +7,7 @@ import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
+import type { GeneratorMerge } from "../models/kustomization.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -41,6 +42,8 @@ export interface SourceFile {
   labels?: readonly LabelTransformer[];
   /** The ServiceAccounts and Services of each kustomize build that emits the file's objects (models/kustomize-nameref.ts). */
   referrals?: ReferralBuilds;
+  /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the file's objects. */
+  merges?: readonly (readonly GeneratorMerge[])[];
   configurations: ConfigurationDocument[];
 }
 

@@ -3,6 +3,7 @@ import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
+import type { GeneratedKind, GeneratorMerge } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -40,6 +41,7 @@ export interface PodTemplate {
 }
 
 const NO_LABELS: ReadonlySet<string> = new Set();
+const NO_KEYS: ReadonlySet<string> = new Set();
 /** The labels or annotations of an object that has none; prototype-free like every label map. */
 const NO_STRINGS: Record<string, string> = Object.freeze(inputKeyedObject<string>());
 
@@ -166,6 +168,8 @@ export class Resource {
     private readonly kustomized?: KustomizedLabels,
     /** The namespaces the kustomize builds that emit the object give it (see builtNamespaces and namespaceSetByBuilds). */
     namespaceOfBuilds?: BuiltNamespace,
+    /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the object (see keysMergedInto). */
+    private readonly generatorMerges: readonly (readonly GeneratorMerge[])[] = [],
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -269,6 +273,20 @@ export class Resource {
     const built = get(this.raw, path);
     const written = get(this.kustomized.written, path);
     return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
+  }
+
+  /**
+   * The keys that kustomize generators with `behavior: merge` or `replace` write into the
+   * ConfigMap or Secret `name` in every build that emits this object: that object has them in
+   * the output this object is applied with, whatever its file writes.
+   */
+  keysMergedInto(kind: GeneratedKind, name: string): ReadonlySet<string> {
+    let common: Set<string> | undefined;
+    for (const merges of this.generatorMerges) {
+      const keys = new Set(merges.filter((m) => m.kind === kind && m.names.includes(name)).flatMap((m) => [...m.keys]));
+      common = common ? new Set([...common].filter((k) => keys.has(k))) : keys;
+    }
+    return common ?? NO_KEYS;
   }
 
   /** The kustomization whose namespace is the value at `path` (a Namespace's name it renames, a subject's namespace). */
