@@ -159,6 +159,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
     const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts };
     // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
+    const vars = roles.varsOf(file);
+    if (vars) for (const doc of docs) doc.kustomizeVars = vars;
     for (const doc of docs) collectDocument(state, doc);
   }
   return collection;

@@ -55,6 +55,8 @@ export interface InputRoles {
   referralsOf(file: DiscoveredFile): ReferralBuilds | undefined;
   /** The generators with `behavior: merge` or `replace` of each build that emits this file. */
   mergesOf(file: DiscoveredFile): readonly (readonly GeneratorMerge[])[] | undefined;
+  /** The names of the kustomize `vars` every build that emits this file declares. */
+  varsOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
 }
 
 /**
@@ -120,6 +122,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     labelsOf: (file) => builds.labelsOf(file.absolute),
     referralsOf: (file) => builds.referralsOf(file.absolute),
     mergesOf: (file) => builds.mergesOf(file.absolute),
+    varsOf: (file) => builds.varsOf(file.absolute),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   isKustomization,
   kustomizationNamespace,
   resourceEntries,
+  varNames,
   type GeneratorMerge,
 } from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
@@ -57,6 +58,8 @@ interface Kustomization {
   namespace?: NamespaceSource;
   /** Its generators with `behavior: merge` or `replace`, which change a ConfigMap or Secret of its build. */
   merges: GeneratorMerge[];
+  /** The names of its `vars`. */
+  vars: string[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
 }
@@ -100,9 +103,15 @@ export interface FileBuilds {
    * of every kustomization the build's root reaches), or undefined when no such build has one.
    */
   mergesOf(absolute: string): readonly (readonly GeneratorMerge[])[] | undefined;
+  /**
+   * The names of the `vars` declared in every build that emits the file (by any kustomization
+   * its root reaches: kustomize merges them up and substitutes them over the whole build), or
+   * undefined when there are none.
+   */
+  varsOf(absolute: string): ReadonlySet<string> | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -146,12 +155,13 @@ export function kustomizeBuilds(
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], includedBy: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
       node.documents.push(doc.value);
       node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
+      node.vars.push(...varNames(doc.value));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -267,7 +277,30 @@ export function kustomizeBuilds(
     }
     return rootMerges;
   };
+  /** Root -> the names of the vars of the kustomizations it reaches; read on first use. */
+  let rootVars: Map<string, Set<string>> | undefined;
+  const varsOfRoots = (): Map<string, Set<string>> => {
+    if (rootVars) return rootVars;
+    rootVars = new Map();
+    for (const [dir, node] of nodes) {
+      if (!node.vars.length) continue;
+      for (const { root } of buildsFrom(dir, -1)) {
+        const names = rootVars.get(root) ?? new Set();
+        rootVars.set(root, names);
+        for (const name of node.vars) names.add(name);
+      }
+    }
+    return rootVars;
+  };
   return {
+    varsOf(absolute) {
+      const roots = varsOfRoots();
+      const builds = roots.size ? buildsOf(absolute) : [];
+      if (!builds.length) return undefined;
+      const [first, ...rest] = builds.map((b) => roots.get(b.root) ?? new Set<string>());
+      const common = [...first].filter((name) => rest.every((names) => names.has(name)));
+      return common.length ? new Set(common) : undefined;
+    },
     mergesOf(absolute) {
       const roots = mergesOfRoots();
       const builds = roots.size ? buildsOf(absolute) : [];

@@ -145,6 +145,12 @@ export function generatorMerges(kustomization: Record<string, unknown>, readEnvF
   return out;
 }
 
+/** The names of a kustomization's `vars` (deprecated, still built by kustomize v5: api/types/var.go). */
+export function varNames(kustomization: Record<string, unknown>): string[] {
+  const vars = Array.isArray(kustomization.vars) ? kustomization.vars : [];
+  return vars.flatMap((v) => (isMap(v) && typeof v.name === "string" && v.name !== "" ? [v.name] : []));
+}
+
 /** The namespace a kustomization sets on every object it builds (its `namespace` field), if any. */
 export function kustomizationNamespace(kustomization: Record<string, unknown>): string | undefined {
   return text(kustomization.namespace);
