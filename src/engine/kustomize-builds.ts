@@ -14,6 +14,9 @@
  * kusttarget.go accumulateTarget merges them: a kustomization's transformers use its own
  * configurations and those of everything it accumulates (its bases and Components, at any
  * depth), and a Component's also those of the kustomization it is applied in.
+ * What a build does across its objects is read per root: the ServiceAccounts and Services whose
+ * namespaces its name-reference fix writes into references (models/kustomize-nameref.ts), the
+ * generators that merge keys into a ConfigMap or Secret of it, and its `vars`.
  */
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import {
