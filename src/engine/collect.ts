@@ -12,6 +12,7 @@ import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
+import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
 import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
@@ -131,9 +132,11 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       namespaceAssigned: namespaceSource !== undefined || (defaultNamespaceGiven && !roles.isListed(file)),
       namespaceSource,
       renameSource: built?.renamed,
-      builtNamespaces: built?.several,
+      builtNamespace: built,
       imageBuilds: roles.imageBuildsOf(file),
       labels: roles.labelsOf(file),
+      referrals: roles.referralsOf(file),
+      merges: roles.mergesOf(file),
       configurations: [],
     };
     collection.sources.push(src);
@@ -156,6 +159,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
     const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts };
     // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
+    const vars = roles.varsOf(file);
+    if (vars) for (const doc of docs) doc.kustomizeVars = vars;
     for (const doc of docs) collectDocument(state, doc);
   }
   return collection;
@@ -313,11 +318,14 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const placeholderStart = src.text.indexOf("${", doc.start);
   const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
   const namespaced = src.renameSource && !src.patch ? withNamespace(substituted, src.renameSource.namespace) : undefined;
-  const labelled = namespaced?.built ?? substituted;
+  // kustomize fixes name references last, on the objects its namespace transformer made.
+  const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? substituted, src.referrals) : undefined;
+  const labelled = referenced?.built ?? namespaced?.built ?? substituted;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
-  const namespace = namespaced?.paths.length ? { source: src.renameSource!, paths: namespaced.paths } : undefined;
+  const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path] })) ?? [])];
+  const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespaces));
+  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges));
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {

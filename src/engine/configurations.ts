@@ -15,10 +15,12 @@ import {
   pluginConfigFiles,
   resourceEntries,
   type GeneratedObject,
+  type GeneratorMerge,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
+import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
@@ -49,6 +51,12 @@ export interface InputRoles {
   imageBuildsOf(file: DiscoveredFile): readonly ImageBuild[] | undefined;
   /** The labels the input's kustomizations add to this file's objects in every build that emits them. */
   labelsOf(file: DiscoveredFile): readonly LabelTransformer[] | undefined;
+  /** The ServiceAccounts and Services of each build that emits this file, for the namespaces kustomize writes into references to them. */
+  referralsOf(file: DiscoveredFile): ReferralBuilds | undefined;
+  /** The generators with `behavior: merge` or `replace` of each build that emits this file. */
+  mergesOf(file: DiscoveredFile): readonly (readonly GeneratorMerge[])[] | undefined;
+  /** The names of the kustomize `vars` every build that emits this file declares. */
+  varsOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
 }
 
 /**
@@ -74,8 +82,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   for (const { file, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     for (const doc of docs) {
-      const target = isMap(doc.value) && file.absolute !== STDIN ? fluxTarget(doc.value) : undefined;
-      if (target) flux.push({ file, ...target });
+      const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
+      if (built) flux.push({ file, ...built });
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
@@ -88,9 +96,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const r of resourceEntries(doc.value)) listed.add(resolve(dir, r));
     }
   }
-  const targets = flux.length ? fluxTargetFolders(loaded, flux) : undefined;
-  const fluxTargetOf = (absolute: string) => (targets ? targetOf(targets, absolute) : undefined);
-  const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf);
+  const folders = flux.length ? fluxBuiltFolders(loaded, flux) : undefined;
+  const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
+  const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
@@ -112,39 +120,57 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
     labelsOf: (file) => builds.labelsOf(file.absolute),
+    referralsOf: (file) => builds.referralsOf(file.absolute),
+    mergesOf: (file) => builds.mergesOf(file.absolute),
+    varsOf: (file) => builds.varsOf(file.absolute),
   };
 }
 
 const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
 
-/** A Flux Kustomization of the input that sets spec.targetNamespace. */
+/** A Flux Kustomization of the input that sets spec.targetNamespace or spec.components. */
 interface FluxKustomization {
   file: DiscoveredFile;
   /** spec.path: a folder relative to the root of the source (GitRepository) it builds, "/"-separated, never the root itself. */
   path: string;
-  targetNamespace: string;
+  targetNamespace?: string;
+  /** spec.components: folders relative to spec.path's, which Flux appends to the `components` of the kustomization there. */
+  components: string[];
+}
+
+/** What Flux Kustomizations do to the folders they build (absolute): the namespace they give, the Components they add. */
+interface FluxBuiltFolders {
+  targets: Map<string, NamespaceSource>;
+  components: Map<string, string[]>;
 }
 
 /**
- * spec.path and spec.targetNamespace of a Flux Kustomization that sets both; one that builds the
- * whole source (no spec.path, "./", "/") is left out, since the input does not say where the root is.
+ * spec.path, spec.targetNamespace and spec.components of a Flux Kustomization that sets a path
+ * and one of the others; one that builds the whole source (no spec.path, "./", "/") is left out,
+ * since the input does not say where the root is. A component that is not a local relative path
+ * is refused by Flux (fluxcd/pkg kustomize Generator: "component path must be local and relative").
  */
-function fluxTarget(value: Record<string, unknown>): Omit<FluxKustomization, "file"> | undefined {
+function fluxBuild(value: Record<string, unknown>): Omit<FluxKustomization, "file"> | undefined {
   if (value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || groupOf(value.apiVersion) !== FLUX_KUSTOMIZE_GROUP || !isMap(value.spec)) return undefined;
   const { path, targetNamespace } = value.spec;
-  if (typeof targetNamespace !== "string" || targetNamespace === "" || typeof path !== "string") return undefined;
+  if (typeof path !== "string") return undefined;
+  const target = typeof targetNamespace === "string" && targetNamespace !== "" ? targetNamespace : undefined;
+  const listed = Array.isArray(value.spec.components) ? value.spec.components : [];
+  const components = listed.filter((c): c is string => typeof c === "string" && c !== "" && !isAbsolute(c) && !/^[a-z][a-z0-9+.-]*:/i.test(c));
+  if (target === undefined && !components.length) return undefined;
   // Within the source as Flux joins it (a leading "/" or "../" stays inside); "" is the root.
   const within = posix.relative("/", posix.resolve("/", path));
-  return within ? { path: within, targetNamespace } : undefined;
+  return within ? { path: within, ...(target === undefined ? {} : { targetNamespace: target }), components } : undefined;
 }
 
 /**
- * The folders Flux Kustomizations build, absolute, with the namespace they give. spec.path is
- * relative to the root of the repository, which the input does not name: it is resolved from the
- * nearest folder above the Flux Kustomization's file under which it names a folder of the input,
- * searching no higher than a folder holding .git (docs/DECISIONS.md "Flux targetNamespace").
+ * The folders Flux Kustomizations build, absolute, with the namespace they give and the
+ * Components they add (the first Flux Kustomization that builds a folder decides both). spec.path
+ * is relative to the root of the repository, which the input does not name: it is resolved from
+ * the nearest folder above the Flux Kustomization's file under which it names a folder of the
+ * input, searching no higher than a folder holding .git (docs/DECISIONS.md "Flux targetNamespace").
  */
-function fluxTargetFolders(loaded: readonly LoadedFile[], flux: readonly FluxKustomization[]): Map<string, NamespaceSource> {
+function fluxBuiltFolders(loaded: readonly LoadedFile[], flux: readonly FluxKustomization[]): FluxBuiltFolders {
   const folders = new Set<string>();
   for (const { file } of loaded) {
     if (file.absolute === STDIN) continue;
@@ -153,12 +179,13 @@ function fluxTargetFolders(loaded: readonly LoadedFile[], flux: readonly FluxKus
       if (dirname(at) === at) break;
     }
   }
-  const out = new Map<string, NamespaceSource>();
-  for (const { file, path, targetNamespace } of flux) {
+  const out: FluxBuiltFolders = { targets: new Map(), components: new Map() };
+  for (const { file, path, targetNamespace, components } of flux) {
     for (let at = dirname(file.absolute); ; at = dirname(at)) {
       const built = resolve(at, path);
       if (folders.has(built)) {
-        if (!out.has(built)) out.set(built, { namespace: targetNamespace, kustomization: file.display, entry: "spec.targetNamespace" });
+        if (targetNamespace !== undefined && !out.targets.has(built)) out.targets.set(built, { namespace: targetNamespace, kustomization: file.display, entry: "spec.targetNamespace" });
+        if (components.length && !out.components.has(built)) out.components.set(built, components.map((c) => resolve(built, c)));
         break;
       }
       if (dirname(at) === at || existsSync(join(at, ".git"))) break;

@@ -14,9 +14,21 @@
  * kusttarget.go accumulateTarget merges them: a kustomization's transformers use its own
  * configurations and those of everything it accumulates (its bases and Components, at any
  * depth), and a Component's also those of the kustomization it is applied in.
+ * What a build does across its objects is read per root: the ServiceAccounts and Services whose
+ * namespaces its name-reference fix writes into references (models/kustomize-nameref.ts), the
+ * generators that merge keys into a ConfigMap or Secret of it, and its `vars`.
  */
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
-import { componentEntries, configurationEntries, isKustomization, kustomizationNamespace, resourceEntries } from "../models/kustomization.js";
+import {
+  componentEntries,
+  configurationEntries,
+  generatorMerges,
+  isKustomization,
+  kustomizationNamespace,
+  resourceEntries,
+  varNames,
+  type GeneratorMerge,
+} from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
 import {
   agreedLabels,
@@ -27,6 +39,7 @@ import {
   type LabelTransformer,
 } from "../models/kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
+import { refersByNameMap, type Referral, type ReferralBuilds } from "../models/kustomize-nameref.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 import { parseText } from "./parse.js";
@@ -46,6 +59,10 @@ interface Kustomization {
   labels: LabelTransformer[];
   /** Its `namespace`, or the spec.targetNamespace of the Flux Kustomization that builds its folder, which Flux writes over it. */
   namespace?: NamespaceSource;
+  /** Its generators with `behavior: merge` or `replace`, which change a ConfigMap or Secret of its build. */
+  merges: GeneratorMerge[];
+  /** The names of its `vars`. */
+  vars: string[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
 }
@@ -78,9 +95,26 @@ export interface FileBuilds {
    * renamed by a kustomization").
    */
   namespaceOf(absolute: string): BuiltNamespace | undefined;
+  /**
+   * For a file with (Cluster)RoleBindings or webhook configurations: the ServiceAccounts and
+   * Services of each build that emits it, whose namespaces kustomize's name-reference fix writes
+   * into the references to them (models/kustomize-nameref.ts); undefined when no build emits it.
+   */
+  referralsOf(absolute: string): ReferralBuilds | undefined;
+  /**
+   * The generators with `behavior: merge` or `replace` of each build that emits the file (those
+   * of every kustomization the build's root reaches), or undefined when no such build has one.
+   */
+  mergesOf(absolute: string): readonly (readonly GeneratorMerge[])[] | undefined;
+  /**
+   * The names of the `vars` declared in every build that emits the file (by any kustomization
+   * its root reaches: kustomize merges them up and substitutes them over the whole build), or
+   * undefined when there are none.
+   */
+  varsOf(absolute: string): ReadonlySet<string> | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -106,9 +140,16 @@ function configurationFields(dir: string, entry: string, parsed: ReadonlyMap<str
 /**
  * `fluxTargetOf` gives, for a kustomization file, the spec.targetNamespace of a Flux Kustomization
  * that builds the folder holding it (Flux writes it as the `namespace` of the kustomization at
- * spec.path, or of the one it generates there).
+ * spec.path, or of the one it generates there); `fluxComponentsOf` the spec.components (absolute)
+ * of the one whose spec.path is a folder, which Flux appends to the `components` of the
+ * kustomization there (fluxcd/pkg kustomize Generator).
  */
-export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadInRoot, fluxTargetOf: (absolute: string) => NamespaceSource | undefined): FileBuilds {
+export function kustomizeBuilds(
+  loaded: readonly LoadedFile[],
+  readInRoot: ReadInRoot,
+  fluxTargetOf: (absolute: string) => NamespaceSource | undefined,
+  fluxComponentsOf: (dir: string) => readonly string[],
+): FileBuilds {
   const nodes = new Map<string, Kustomization>();
   const parsed = new Map(loaded.map((l) => [l.file.absolute, l]));
   for (const { file, docs } of loaded) {
@@ -117,18 +158,21 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], includedBy: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
       node.documents.push(doc.value);
+      node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
+      node.vars.push(...varNames(doc.value));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
     }
   }
-  const anyTransformer = [...nodes.values()].some((n) => n.overrides.length > 0 || n.namespace || n.documents.some((d) => labelTransformers(d, n.display).length > 0));
-  if (!anyTransformer) return NO_BUILDS;
+  for (const [dir, node] of nodes) node.components.push(...fluxComponentsOf(dir));
+  // Without transformers a build still fixes name references (a ServiceAccount's written namespace).
+  if (!nodes.size) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */
   const listedBy = new Map<string, string[]>();
   for (const [dir, node] of nodes) {
@@ -206,7 +250,71 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
     if (!builds) perFile.set(absolute, (builds = (listedBy.get(absolute) ?? []).flatMap((dir) => buildsFrom(dir, -1)).slice(0, MAX_BUILDS)));
     return builds;
   };
+  /** Root -> the ServiceAccounts and Services it emits, with their namespace in it; read on first use. */
+  let rootReferrals: Map<string, Referral[]> | undefined;
+  const referralsOfRoots = (): Map<string, Referral[]> => {
+    if (rootReferrals) return rootReferrals;
+    rootReferrals = new Map();
+    for (const absolute of listedBy.keys()) {
+      const file = parsed.get(absolute);
+      const own = file ? referralsWritten(file) : [];
+      if (!own.length) continue;
+      for (const b of buildsOf(absolute)) {
+        const built = b.steps.findLast((s) => s.namespace)?.namespace;
+        const list = rootReferrals.get(b.root) ?? [];
+        rootReferrals.set(b.root, list);
+        // A namespace written in the file stays, as for every object here (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
+        for (const r of own) list.push({ ...r, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+      }
+    }
+    return rootReferrals;
+  };
+  /** Root -> the merging generators of the kustomizations it reaches; read on first use. */
+  let rootMerges: Map<string, GeneratorMerge[]> | undefined;
+  const mergesOfRoots = (): Map<string, GeneratorMerge[]> => {
+    if (rootMerges) return rootMerges;
+    rootMerges = new Map();
+    for (const [dir, node] of nodes) {
+      if (!node.merges.length) continue;
+      for (const root of new Set(buildsFrom(dir, -1).map((b) => b.root))) rootMerges.set(root, [...(rootMerges.get(root) ?? []), ...node.merges]);
+    }
+    return rootMerges;
+  };
+  /** Root -> the names of the vars of the kustomizations it reaches; read on first use. */
+  let rootVars: Map<string, Set<string>> | undefined;
+  const varsOfRoots = (): Map<string, Set<string>> => {
+    if (rootVars) return rootVars;
+    rootVars = new Map();
+    for (const [dir, node] of nodes) {
+      if (!node.vars.length) continue;
+      for (const { root } of buildsFrom(dir, -1)) {
+        const names = rootVars.get(root) ?? new Set();
+        rootVars.set(root, names);
+        for (const name of node.vars) names.add(name);
+      }
+    }
+    return rootVars;
+  };
   return {
+    varsOf(absolute) {
+      const roots = varsOfRoots();
+      const builds = roots.size ? buildsOf(absolute) : [];
+      if (!builds.length) return undefined;
+      const [first, ...rest] = builds.map((b) => roots.get(b.root) ?? new Set<string>());
+      const common = [...first].filter((name) => rest.every((names) => names.has(name)));
+      return common.length ? new Set(common) : undefined;
+    },
+    mergesOf(absolute) {
+      const roots = mergesOfRoots();
+      const builds = roots.size ? buildsOf(absolute) : [];
+      return builds.some((b) => roots.has(b.root)) ? builds.map((b) => roots.get(b.root) ?? []) : undefined;
+    },
+    referralsOf(absolute) {
+      const file = parsed.get(absolute);
+      if (!file?.docs.some((d) => isMap(d.value) && refersByNameMap(d.value))) return undefined;
+      const builds = buildsOf(absolute);
+      return builds.length ? builds.map((b) => referralsOfRoots().get(b.root) ?? []) : undefined;
+    },
     imageBuildsOf(absolute) {
       const builds = buildsOf(absolute);
       if (!builds.some((b) => b.steps.some((s) => s.overrides.length))) return undefined;
@@ -228,4 +336,18 @@ export function kustomizeBuilds(loaded: readonly LoadedFile[], readInRoot: ReadI
       return { renamed: everyBuild ? set[0] : undefined, several };
     },
   };
+}
+
+/** The v1 ServiceAccounts and Services a file writes (items of a List too), by name and written namespace. */
+function referralsWritten(file: LoadedFile): Omit<Referral, "current">[] {
+  const out: Omit<Referral, "current">[] = [];
+  const add = (v: unknown): void => {
+    if (!isMap(v)) return;
+    if (typeof v.kind === "string" && v.kind.endsWith("List") && Array.isArray(v.items)) return v.items.forEach(add);
+    if (v.apiVersion !== "v1" || (v.kind !== "ServiceAccount" && v.kind !== "Service") || !isMap(v.metadata) || typeof v.metadata.name !== "string") return;
+    const namespace = v.metadata.namespace;
+    out.push({ kind: v.kind, name: v.metadata.name, ...(typeof namespace === "string" && namespace ? { written: namespace } : {}) });
+  };
+  for (const doc of file.docs) add(doc.value);
+  return out;
 }

@@ -1,11 +1,13 @@
 /**
- * Flux post-build substitution placeholders. Flux's kustomize-controller replaces `${NAME}`,
- * `${NAME:=default}` and `${NAME:-default}` (envsubst syntax, fluxcd/pkg kustomize
- * kustomize_varsub.go SubstituteVariables, through drone/envsubst) in the built YAML before it
- * applies it, and CI pipelines do the same with envsubst, anywhere in a string. A value holding
- * such placeholders is judged with each replaced by its default when every one gives a default
- * (typed as YAML reads the result in the scalar's place: `${PUID:=1000}` unquoted is the number
- * 1000), and not judged at all otherwise.
+ * Placeholders that a tool fills in before the objects are applied. Flux post-build substitution:
+ * Flux's kustomize-controller replaces `${NAME}`, `${NAME:=default}` and `${NAME:-default}`
+ * (envsubst syntax, fluxcd/pkg kustomize kustomize_varsub.go SubstituteVariables, through
+ * drone/envsubst) in the built YAML before it applies it, and CI pipelines do the same with
+ * envsubst, anywhere in a string. A value holding such placeholders is judged with each replaced
+ * by its default when every one gives a default (typed as YAML reads the result in the scalar's
+ * place: `${PUID:=1000}` unquoted is the number 1000), and not judged at all otherwise.
+ * kustomize `vars`: `$(NAME)` naming a var that the builds of the file declare is replaced by
+ * `kustomize build` (api/filters/refvar) with a field of another object; it is not judged.
  */
 import { isScalar, parseDocument } from "yaml";
 import type { ParsedDocument } from "../models/document.js";
@@ -46,6 +48,16 @@ function placeholdersIn(value: string): { whole: boolean; filled: string | undef
   return found ? { whole: false, filled: known ? filled : undefined } : undefined;
 }
 
+/** A `$(NAME)` reference to a kustomize var (api/filters/refvar, which expands it as Kubernetes expands `$(VAR)` in a container's command). */
+const KUSTOMIZE_VAR = /\$\(([^()$]+)\)/g;
+const KUSTOMIZE_VAR_WHOLE = /^\$\([^()$]+\)$/;
+
+/** Whether `value` refers to one of `vars`, which kustomize replaces by the value of the field the var names. */
+function namesKustomizeVar(value: string, vars: ReadonlySet<string>): boolean {
+  if (!value.includes("$(")) return false;
+  return [...value.matchAll(KUSTOMIZE_VAR)].some((m) => vars.has(m[1]));
+}
+
 /**
  * The placeholders the file writes at `path` (below `basePath` in the document), if any: a value
  * with one without a default is not known, so nothing about it is judged; one whose placeholders
@@ -58,6 +70,7 @@ export function placeholderAt(doc: ParsedDocument, basePath: Path, path: Path): 
     node = (node as Record<string | number, unknown>)[step];
   }
   if (typeof node !== "string") return undefined;
+  if (doc.kustomizeVars && namesKustomizeVar(node, doc.kustomizeVars)) return { written: node, whole: KUSTOMIZE_VAR_WHOLE.test(node), hasDefault: false };
   const found = placeholdersIn(node);
   return found && { written: node, whole: found.whole, hasDefault: found.filled !== undefined };
 }

@@ -111,7 +111,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
         const unserved = runner.reportsUnservedFields ? NOTHING_DROPPED : unservedFields(resource, memo, settings.kubernetesVersion);
         for (const finding of reported) {
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
-          const placeholder = placeholderAt(resource.doc, resource.basePath, finding.path);
+          // A value kustomize set (a Namespace's name) replaced the placeholder written there.
+          const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault) continue;
           // A fix would write over the placeholder, which Flux then no longer fills in.
           const written = placeholder && (placeholder.whole ? `the default of placeholder "${placeholder.written}"` : `its placeholders' defaults filled into "${placeholder.written}"`);

@@ -5,7 +5,9 @@
 import type { ParsedDocument } from "../models/document.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
-import type { NamespaceSource } from "../models/kustomize-namespace.js";
+import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
+import type { ReferralBuilds } from "../models/kustomize-nameref.js";
+import type { GeneratorMerge } from "../models/kustomization.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -32,12 +34,16 @@ export interface SourceFile {
   namespaceSource?: NamespaceSource;
   /** The one that sets the other namespace fields kustomize sets (models/kustomize-namespace.ts BuiltNamespace.renamed). */
   renameSource?: NamespaceSource;
-  /** The namespaces kustomize builds put the file's objects in, when they disagree (BuiltNamespace.several). */
-  builtNamespaces?: readonly string[];
+  /** The namespaces the kustomize builds that emit the file's objects give them (models/kustomize-namespace.ts BuiltNamespace). */
+  builtNamespace?: BuiltNamespace;
   /** The kustomize builds that emit the file's objects, when one changes their images. */
   imageBuilds?: readonly ImageBuild[];
   /** The labels the kustomize builds that emit the file's objects add to them. */
   labels?: readonly LabelTransformer[];
+  /** The ServiceAccounts and Services of each kustomize build that emits the file's objects (models/kustomize-nameref.ts). */
+  referrals?: ReferralBuilds;
+  /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the file's objects. */
+  merges?: readonly (readonly GeneratorMerge[])[];
   configurations: ConfigurationDocument[];
 }
 

@@ -52,4 +52,6 @@ export interface ParsedDocument {
    * list that holds them.
    */
   kustomizeStrings?: WeakMap<object, Set<string | number>>;
+  /** The names of the `vars` that every kustomize build emitting the document declares: `$(NAME)` in it is theirs to fill in (engine/placeholders.ts). */
+  kustomizeVars?: ReadonlySet<string>;
 }

@@ -93,7 +93,11 @@ const entries = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e): e is
  * Undefined when they cannot all be known: `behavior: merge`, or an env file `readEnvFile` cannot read.
  */
 function generatorKeys(g: Record<string, unknown>, readEnvFile?: (path: string) => string | undefined): ReadonlySet<string> | undefined {
-  if (g.behavior === "merge") return undefined;
+  return g.behavior === "merge" ? undefined : keysGiven(g, readEnvFile);
+}
+
+/** The keys a generator entry writes, whatever its behavior; undefined when an env file cannot be read. */
+function keysGiven(g: Record<string, unknown>, readEnvFile?: (path: string) => string | undefined): ReadonlySet<string> | undefined {
   const keys = new Set<string>();
   for (const literal of entries(g.literals)) keys.add(literal.split("=", 1)[0]);
   for (const file of entries(g.files)) {
@@ -109,6 +113,42 @@ function generatorKeys(g: Record<string, unknown>, readEnvFile?: (path: string) 
     }
   }
   return keys;
+}
+
+/** A generator entry with `behavior: merge` or `replace`: the keys it writes into the object of its name in the build. */
+export interface GeneratorMerge {
+  kind: GeneratedKind;
+  /** The generator's name, and with namePrefix/nameSuffix. */
+  names: readonly string[];
+  keys: ReadonlySet<string>;
+}
+
+/**
+ * The generators of a kustomization that change an object of its build instead of making one
+ * (kustomize api/resmap reswrangler.go appendReplaceOrMerge: `merge` adds the
+ * generator's keys to the object's, `replace` writes only its own), those whose keys are known.
+ */
+export function generatorMerges(kustomization: Record<string, unknown>, readEnvFile?: (path: string) => string | undefined): GeneratorMerge[] {
+  const prefix = text(kustomization.namePrefix) ?? "";
+  const suffix = text(kustomization.nameSuffix) ?? "";
+  const out: GeneratorMerge[] = [];
+  for (const [field, kind] of [["configMapGenerator", "ConfigMap"], ["secretGenerator", "Secret"]] as const) {
+    const generators = kustomization[field];
+    if (!Array.isArray(generators)) continue;
+    for (const g of generators) {
+      const name = isMap(g) ? text(g.name) : undefined;
+      if (!isMap(g) || !name || (g.behavior !== "merge" && g.behavior !== "replace")) continue;
+      const keys = keysGiven(g, readEnvFile);
+      if (keys) out.push({ kind, names: [...new Set([name, `${prefix}${name}${suffix}`])], keys });
+    }
+  }
+  return out;
+}
+
+/** The names of a kustomization's `vars` (deprecated, still built by kustomize v5: api/types/var.go). */
+export function varNames(kustomization: Record<string, unknown>): string[] {
+  const vars = Array.isArray(kustomization.vars) ? kustomization.vars : [];
+  return vars.flatMap((v) => (isMap(v) && typeof v.name === "string" && v.name !== "" ? [v.name] : []));
 }
 
 /** The namespace a kustomization sets on every object it builds (its `namespace` field), if any. */

@@ -7,7 +7,8 @@
  * CustomResourceDefinition's conversion webhook service namespace (only replaced); and the special
  * case of api/filters/namespace namespace.go roleBindingHack in its default mode: the subjects
  * named "default" of a RoleBinding or ClusterRoleBinding get the namespace. Webhook
- * configurations are not in the field specs: kustomize leaves their service namespace alone.
+ * configurations are not in the field specs: their service namespace is set only by the
+ * name-reference fix, from a Service of the build (kustomize-nameref.ts).
  */
 import type { Path } from "../types.js";
 import { groupOf } from "./api-groups.js";

@@ -2,7 +2,8 @@
 import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
-import type { NamespaceSource } from "./kustomize-namespace.js";
+import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
+import type { GeneratedKind, GeneratorMerge } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -40,6 +41,7 @@ export interface PodTemplate {
 }
 
 const NO_LABELS: ReadonlySet<string> = new Set();
+const NO_KEYS: ReadonlySet<string> = new Set();
 /** The labels or annotations of an object that has none; prototype-free like every label map. */
 const NO_STRINGS: Record<string, string> = Object.freeze(inputKeyedObject<string>());
 
@@ -70,7 +72,8 @@ export type WrittenMetadata = Partial<Record<"name" | "generateName" | "namespac
 export interface KustomizedLabels {
   written: Record<string, unknown>;
   labels: readonly LabelTransformer[];
-  namespace?: { source: NamespaceSource; paths: readonly Path[] };
+  /** The fields kustomize's namespace transformer and its name-reference fix set, by where each value comes from. */
+  namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[] }>;
 }
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
@@ -120,6 +123,11 @@ export class Resource {
    * overlays over one base): it lives in each, and the index finds it in each besides `namespace`.
    */
   readonly builtNamespaces: readonly string[];
+  /**
+   * Whether every kustomize build that emits a namespace-less object gives it a namespace (the
+   * same one or, see builtNamespaces, several): the builds place it, not `kubectl apply -n`.
+   */
+  readonly namespaceSetByBuilds: boolean;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
@@ -158,8 +166,10 @@ export class Resource {
     namespaceAssigned = false,
     /** When kustomize's label transformers made `raw` another object: the object as the file writes it, and those transformers. */
     private readonly kustomized?: KustomizedLabels,
-    /** The namespaces kustomize builds put the file's objects in, when they disagree (see builtNamespaces). */
-    namespacesOfBuilds: readonly string[] = [],
+    /** The namespaces the kustomize builds that emit the object give it (see builtNamespaces and namespaceSetByBuilds). */
+    namespaceOfBuilds?: BuiltNamespace,
+    /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the object (see keysMergedInto). */
+    private readonly generatorMerges: readonly (readonly GeneratorMerge[])[] = [],
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -170,7 +180,9 @@ export class Resource {
     const namespaceWritten = metadataString(raw.metadata, "namespace") ?? written?.namespace;
     this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (namespaceWritten ?? defaultNamespace);
     this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned);
-    this.builtNamespaces = CLUSTER_SCOPED_KINDS.has(this.kind) || namespaceWritten !== undefined ? [] : namespacesOfBuilds;
+    const built = CLUSTER_SCOPED_KINDS.has(this.kind) || namespaceWritten !== undefined ? undefined : namespaceOfBuilds;
+    this.builtNamespaces = built?.several ?? [];
+    this.namespaceSetByBuilds = built?.renamed !== undefined;
   }
 
   /** The views, created (and noted with `held`) on first use. */
@@ -263,10 +275,24 @@ export class Resource {
     return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
   }
 
+  /**
+   * The keys that kustomize generators with `behavior: merge` or `replace` write into the
+   * ConfigMap or Secret `name` in every build that emits this object: that object has them in
+   * the output this object is applied with, whatever its file writes.
+   */
+  keysMergedInto(kind: GeneratedKind, name: string): ReadonlySet<string> {
+    let common: Set<string> | undefined;
+    for (const merges of this.generatorMerges) {
+      const keys = new Set(merges.filter((m) => m.kind === kind && m.names.includes(name)).flatMap((m) => [...m.keys]));
+      common = common ? new Set([...common].filter((k) => keys.has(k))) : keys;
+    }
+    return common ?? NO_KEYS;
+  }
+
   /** The kustomization whose namespace is the value at `path` (a Namespace's name it renames, a subject's namespace). */
   kustomizeNamespaceSource(path: Path): NamespaceSource | undefined {
-    const set = this.kustomized?.namespace;
-    return set?.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])) ? set.source : undefined;
+    const sets = this.kustomized?.namespace ?? [];
+    return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])))?.source;
   }
 
   /** The kustomization entries (commonLabels, labels[i]) that put labels at `path`, or at the map or selector it names. */

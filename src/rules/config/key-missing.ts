@@ -19,7 +19,11 @@ export interface KeyedObject {
  */
 export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string, namespace = referrer.namespace): KeyedObject | undefined {
   const target = index.find(kind, namespace, name, referrer);
-  if (target) return { source: target, keys: keysOf(target), producer: false };
+  if (target) {
+    // A generator with behavior merge or replace in the referrer's builds writes keys into the object as built.
+    const merged = referrer.keysMergedInto(kind, name);
+    return { source: target, keys: merged.size ? new Set([...keysOf(target), ...merged]) : keysOf(target), producer: false };
+  }
   // A kustomization generator's object, by its name or the hashed name of built output: its keys when all are known.
   const generated = index.generatedObject(kind, namespace, name);
   if (generated) return generated.keys ? { keys: generated.keys, producer: false } : undefined;

@@ -14,13 +14,15 @@ context (or of -n), usually "default". The same manifest then lands in a differe
 depending on who applies it: a Deployment ends up in "default" beside unrelated workloads, its
 ConfigMap in the team namespace where the pods cannot see it (CreateContainerConfigError), a
 RoleBinding grants in the wrong namespace. kube-linter reports it (use-namespace). Objects
-built by a kustomization that sets namespace get it from there and are not reported; Helm
+built by a kustomization that sets namespace get it from there and are not reported, nor is a
+base whose every overlay sets one (even different ones); Helm
 charts that rely on helm install -n may turn this rule off or set namespace: {{ .Release.Namespace }}.`,
   fix: "Set metadata.namespace explicitly (or the namespace field of the kustomization).",
   preventsStatus: ["CreateContainerConfigError"],
   check({ resource, settings, report }) {
     if (!isBuiltinApiVersion(resource.apiVersion) || CLUSTER_SCOPED_KINDS.has(resource.kind)) return;
-    if (resource.metadata.namespace !== undefined || resource.namespace !== settings.defaultNamespace) return;
+    // Every kustomize build that emits it gives it a namespace, even when overlays give different ones.
+    if (resource.metadata.namespace !== undefined || resource.namespace !== settings.defaultNamespace || resource.namespaceSetByBuilds) return;
     report({
       path: ["metadata"],
       target: "key",

@@ -1,0 +1,113 @@
+/**
+ * The namespaces kustomize's name-reference fix writes into references between the objects of
+ * one build. Its field specs (sigs.k8s.io/kustomize api/internal/konfig/builtinpluginconsts
+ * namereference.go) name, among others, the `subjects` of a RoleBinding and ClusterRoleBinding
+ * (referring to a v1 ServiceAccount) and `webhooks/clientConfig/service` of a Mutating- and
+ * ValidatingWebhookConfiguration (referring to a v1 Service): maps holding a name, which
+ * api/filters/nameref nameref.go setMapping completes with the namespace of the object they name
+ * when that object is part of the build. An APIService's `spec/service/name` is a scalar spec
+ * (only the name is fixed); its namespace is the namespace transformer's (kustomize-namespace.ts).
+ */
+import type { Path } from "../types.js";
+import { groupOf } from "./api-groups.js";
+import type { NamespaceSource } from "./kustomize-namespace.js";
+
+/** An object of a build that a reference can name, as the build emits it. */
+export interface Referral {
+  kind: "ServiceAccount" | "Service";
+  name: string;
+  /** metadata.namespace as written, for the references that name it with its namespace. */
+  written?: string;
+  /** Its namespace in the build: the one written, else the build's namespace transformer's; undefined when it has none. */
+  current?: NamespaceSource;
+}
+
+/** The objects of each build that emits a file, one list per build. */
+export type ReferralBuilds = readonly (readonly Referral[])[];
+
+/** A referrer field whose namespace the fix sets, and where the value comes from. */
+export interface ReferencedNamespace {
+  path: Path;
+  source: NamespaceSource;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The kinds whose objects refer to others by a map with name (and namespace), and where those maps are. */
+function referenceMaps(raw: Record<string, unknown>): Array<{ path: (string | number)[]; map: Record<string, unknown>; target: Referral["kind"] }> {
+  const apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
+  switch (raw.kind) {
+    case "RoleBinding":
+    case "ClusterRoleBinding": {
+      if (groupOf(apiVersion) !== "rbac.authorization.k8s.io" || !Array.isArray(raw.subjects)) return [];
+      // The spec is the whole `subjects` list: every subject map is matched by name, whatever its kind says.
+      return raw.subjects.flatMap((s, i) => (isMap(s) ? [{ path: ["subjects", i], map: s, target: "ServiceAccount" as const }] : []));
+    }
+    case "MutatingWebhookConfiguration":
+    case "ValidatingWebhookConfiguration": {
+      if (groupOf(apiVersion) !== "admissionregistration.k8s.io" || !Array.isArray(raw.webhooks)) return [];
+      return raw.webhooks.flatMap((w, i) => {
+        const service = isMap(w) && isMap(w.clientConfig) ? w.clientConfig.service : undefined;
+        return isMap(service) ? [{ path: ["webhooks", i, "clientConfig", "service"], map: service, target: "Service" as const }] : [];
+      });
+    }
+    default:
+      return [];
+  }
+}
+
+/** Whether kustomize's fix can change a reference of this object: the referrer kinds above. */
+export function refersByNameMap(raw: Record<string, unknown>): boolean {
+  return referenceMaps(raw).length > 0;
+}
+
+/**
+ * The namespace one build writes into a reference map: that of the one object of the build it
+ * names (by kind and name, and by namespace when the map has one: as written, then as built, the
+ * effective "default" for none), when that object has one. Several objects of different
+ * namespaces make the build fail (selectReferral); nothing is written then.
+ */
+function resolvedIn(build: readonly Referral[], target: Referral["kind"], map: Record<string, unknown>): NamespaceSource | undefined {
+  if (typeof map.name !== "string") return undefined;
+  const named = build.filter((r) => r.kind === target && r.name === map.name);
+  const namespace = map.namespace;
+  let candidates = named;
+  if (typeof namespace === "string") {
+    const asWritten = named.filter((r) => (r.written ?? "default") === namespace);
+    candidates = asWritten.length ? asWritten : named.filter((r) => (r.current?.namespace ?? "default") === namespace);
+  }
+  const namespaces = new Set(candidates.map((r) => r.current?.namespace));
+  return namespaces.size === 1 ? candidates[0].current : undefined;
+}
+
+/**
+ * The object with the namespaces the fix writes into its reference maps, and the fields set.
+ * Every build that emits it must write one (the first build's then stands, as for the namespace
+ * transformer's other fields): a build that leaves the map as written emits it so.
+ */
+export function withReferencedNamespaces(raw: Record<string, unknown>, builds: ReferralBuilds): { built: Record<string, unknown>; set: ReferencedNamespace[] } {
+  const set: ReferencedNamespace[] = [];
+  if (!builds.length) return { built: raw, set };
+  let built = raw;
+  for (const { path, map, target } of referenceMaps(raw)) {
+    const given = builds.map((b) => resolvedIn(b, target, map));
+    const first = given[0];
+    if (!first || given.some((g) => g === undefined) || map.namespace === first.namespace) continue;
+    built = replaceAt(built, path, { ...map, namespace: first.namespace });
+    set.push({ path: [...path, "namespace"], source: first });
+  }
+  return { built, set };
+}
+
+/** `node` with the map at `path` replaced, copying only the maps and lists along the path. */
+function replaceAt(node: Record<string, unknown>, path: readonly (string | number)[], value: Record<string, unknown>): Record<string, unknown> {
+  const [head, ...rest] = path;
+  const child = (node as Record<string | number, unknown>)[head];
+  const next = rest.length ? (Array.isArray(child) ? replaceInList(child, rest, value) : replaceAt(child as Record<string, unknown>, rest, value)) : value;
+  return { ...node, [head]: next };
+}
+
+function replaceInList(list: unknown[], path: readonly (string | number)[], value: Record<string, unknown>): unknown[] {
+  const [at, ...rest] = path;
+  return list.map((item, i) => (i === at ? (rest.length ? replaceAt(item as Record<string, unknown>, rest, value) : value) : item));
+}
