@@ -225,7 +225,8 @@ function chartDisplay(file: DiscoveredFile, chart: string): string {
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
   const { src } = state;
-  if (doc.template || doc.problems.length) collectProblems(state, doc);
+  // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
+  if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
   if (doc.template || doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) return;
   if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
     src.skipped++;
@@ -235,6 +236,10 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const configuration = state.roles.configurationOf(state.file, value);
   if (configuration) {
     src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+    return;
+  }
+  if (state.roles.isGeneratorData(state.file)) {
+    src.skipped++;
     return;
   }
   collectResources(state, doc, value, DOCUMENT_ROOT);

@@ -44,6 +44,8 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   // The request and response of an admission webhook call, kept as files by webhook and policy test suites (gator).
   ["admission.k8s.io", { tool: "admission webhook", kinds: ["AdmissionReview"], source: "k8s.io/api/admission/v1/types.go" }],
   ["test.gatekeeper.sh", { tool: "gator", kinds: ["Suite"], source: "github.com/open-policy-agent/gatekeeper/pkg/gator/verify/read_suites.go" }],
+  // controller-runtime's component config, read by the manager binary from its --config file (deprecated in controller-runtime 0.15).
+  ["controller-runtime.sigs.k8s.io", { tool: "controller-runtime manager", kinds: ["ControllerManagerConfig"], source: "sigs.k8s.io/controller-runtime/pkg/config/v1alpha1/types.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
 
