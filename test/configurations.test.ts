@@ -125,11 +125,16 @@ test.each([
   ["admission.k8s.io/v1", "AdmissionReview", "admission webhook"],
   ["config.kwok.x-k8s.io/v1alpha1", "KwokConfiguration", "kwok"],
   ["controller-runtime.sigs.k8s.io/v1alpha1", "ControllerManagerConfig", "controller-runtime manager"],
+  ["admission.k8s.io/v1beta1", "AdmissionReview", "admission webhook"],
+  ["apiextensions.k8s.io/v1", "ConversionReview", "conversion webhook"],
+  ["imagepolicy.k8s.io/v1alpha1", "ImageReview", "image policy webhook"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
   ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],
   ["cluster.x-k8s.io/v1beta1", "Cluster", undefined],
   ["policy/v1", "PodDisruptionBudget", undefined],
+  ["apiextensions.k8s.io/v1", "CustomResourceDefinition", undefined],
+  ["authorization.k8s.io/v1", "SubjectAccessReview", undefined],
   // kwok's simulation objects (Stage, Attach...) are custom resources served in the cluster.
   ["kwok.x-k8s.io/v1alpha1", "Stage", undefined],
   ["networking.istio.io/v1", "VirtualService", undefined],
