@@ -12,7 +12,7 @@ import { kubectlCst } from "./kubectl-lexer.js";
 import { excerpt, templateTagSaid } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
-import { readTypeMeta } from "./type-meta.js";
+import { writesTypeMeta } from "./type-meta-keys.js";
 import type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
 
 export type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
@@ -293,7 +293,7 @@ function commentedSettings(source: string, yamlVersion: "1.1" | "1.2", route: "l
   }
   blanked += source.slice(at);
   const docs = parseTextBy(blanked, yamlVersion, "yaml", route);
-  const manifestLike = (d: ParsedDocument) => typeof d.value === "object" && d.value !== null && !Array.isArray(d.value) && readTypeMeta(d.value as Record<string, unknown>).is !== "not-a-manifest";
+  const manifestLike = (d: ParsedDocument) => typeof d.value === "object" && d.value !== null && !Array.isArray(d.value) && writesTypeMeta(d.value);
   return docs.some((d) => d.template || d.problems.length || manifestLike(d)) ? undefined : docs;
 }
 
