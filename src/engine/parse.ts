@@ -263,10 +263,12 @@ export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: 
       continue;
     }
     const doc = emptyDocument(0, c.start, c.end, []);
+    parsed.push(doc);
+    // A helmfile's templates are helmfile's to render: its document is blanked (no manifest), not reported.
+    if (c.helmfile) continue;
     doc.template = c.action;
     const helm = HELM_SOURCE_RE.exec(source.slice(c.start, c.action.start));
     if (helm) doc.helmSource = helm[1];
-    parsed.push(doc);
   }
   if (chunks.length) parsed.sort((a, b) => a.start - b.start);
   if (format === "json") reportJsonComments(source, parsed);

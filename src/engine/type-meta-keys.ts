@@ -6,7 +6,10 @@ export const looseName = (key: string): string => key.toLowerCase().replace(/[-_
 
 const TYPE_META = new Set(["apiversion", "kind"]);
 
+/** Whether a key is apiVersion or kind under any such spelling. */
+export const isTypeMetaKey = (key: string): boolean => TYPE_META.has(looseName(key));
+
 /** Whether a map writes an apiVersion or a kind under any such spelling. */
 export function writesTypeMeta(value: object): boolean {
-  return Object.keys(value).some((k) => TYPE_META.has(looseName(k)));
+  return Object.keys(value).some(isTypeMetaKey);
 }
