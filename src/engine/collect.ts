@@ -372,7 +372,11 @@ export function indexResources({ sources, resources, generated, views }: Collect
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {
     const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
-    indexFor = perSet(inputSets(sets.loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, generated, index));
+    // The sets are the linted files'; the context (the repository, its CRDs) is seen from every one of them, first.
+    const linted = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
+    const shared = contextResources.filter((r) => !r.partial);
+    const own = shared.length ? judged.filter((r) => !r.partial) : index.all;
+    indexFor = perSet(inputSets(linted), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   for (const r of judged) {
