@@ -81,6 +81,17 @@ test("a patch file linted without its kustomization is an object like any other"
   expect(ids).toContain("missing-required-field");
 });
 
+test("the files a generator reads are listed as its data, each document with the kind it writes, and not linted", async () => {
+  const result = await lint(["fixtures/kustomize/generator-data.set"], { cwd: ROOT, config: {} });
+  const data = result.files.filter((f) => !/(kustomization|stray-config)\.yaml$/.test(f.path));
+  expect(data.map((f) => ({ path: f.path.split("/").pop(), kinds: (f.configurations ?? []).map((c) => `${c.kind} (${c.tool})`), diagnostics: f.diagnostics, resources: f.resources }))).toEqual([
+    { path: "alerts.yaml", kinds: [], diagnostics: [], resources: 0 },
+    { path: "controller-manager-config.yaml", kinds: ["ControllerManagerConfig (kustomize configMapGenerator file)"], diagnostics: [], resources: 0 },
+    { path: "credentials.yaml", kinds: [], diagnostics: [], resources: 0 },
+    { path: "katib-config.yaml", kinds: ["KatibConfig (kustomize configMapGenerator file)"], diagnostics: [], resources: 0 },
+  ]);
+});
+
 test("runs without configuration documents have no configurations fields (the JSON contract only grows)", async () => {
   const result = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
   expect(result.summary).not.toHaveProperty("configurations");
@@ -113,11 +124,17 @@ test.each([
   ["test.gatekeeper.sh/v1alpha1", "Suite", "gator"],
   ["admission.k8s.io/v1", "AdmissionReview", "admission webhook"],
   ["config.kwok.x-k8s.io/v1alpha1", "KwokConfiguration", "kwok"],
+  ["controller-runtime.sigs.k8s.io/v1alpha1", "ControllerManagerConfig", "controller-runtime manager"],
+  ["admission.k8s.io/v1beta1", "AdmissionReview", "admission webhook"],
+  ["apiextensions.k8s.io/v1", "ConversionReview", "conversion webhook"],
+  ["imagepolicy.k8s.io/v1alpha1", "ImageReview", "image policy webhook"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
   ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],
   ["cluster.x-k8s.io/v1beta1", "Cluster", undefined],
   ["policy/v1", "PodDisruptionBudget", undefined],
+  ["apiextensions.k8s.io/v1", "CustomResourceDefinition", undefined],
+  ["authorization.k8s.io/v1", "SubjectAccessReview", undefined],
   // kwok's simulation objects (Stage, Attach...) are custom resources served in the cluster.
   ["kwok.x-k8s.io/v1alpha1", "Stage", undefined],
   ["networking.istio.io/v1", "VirtualService", undefined],

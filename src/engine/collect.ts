@@ -225,7 +225,8 @@ function chartDisplay(file: DiscoveredFile, chart: string): string {
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
   const { src } = state;
-  if (doc.template || doc.problems.length) collectProblems(state, doc);
+  // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
+  if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
   if (doc.template || doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) return;
   if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
     src.skipped++;
@@ -235,6 +236,10 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const configuration = state.roles.configurationOf(state.file, value);
   if (configuration) {
     src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+    return;
+  }
+  if (state.roles.isGeneratorData(state.file)) {
+    src.skipped++;
     return;
   }
   collectResources(state, doc, value, DOCUMENT_ROOT);
@@ -367,7 +372,11 @@ export function indexResources({ sources, resources, generated, views }: Collect
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {
     const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
-    indexFor = perSet(inputSets(sets.loaded), index.all, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex(members, generated, index));
+    // The sets are the linted files'; the context (the repository, its CRDs) is seen from every one of them, first.
+    const linted = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
+    const shared = contextResources.filter((r) => !r.partial);
+    const own = shared.length ? judged.filter((r) => !r.partial) : index.all;
+    indexFor = perSet(inputSets(linted), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   for (const r of judged) {

@@ -2,7 +2,8 @@
  * The documents of the input that are not API objects although they look like them, decided
  * over the whole input before resources are collected: client-side configuration files
  * (kustomizations, kubeconfig, kubeadm, kind...), the files a kustomization applies as patches
- * (partial objects), and the ConfigMaps and Secrets kustomization generators make.
+ * (partial objects), the files its generators read as data, and the ConfigMaps and Secrets
+ * kustomization generators make.
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
@@ -10,12 +11,14 @@ import { configurationFormat, type ConfigurationFormat } from "../models/config-
 import type { ConfigurationDocument } from "../types.js";
 import {
   generatedObjects,
+  generatorDataFiles,
   isKustomization,
   patchFiles,
   pluginConfigFiles,
   resourceEntries,
   type GeneratedObject,
   type GeneratorMerge,
+  type GeneratorField,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
@@ -35,6 +38,11 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object
 export interface InputRoles {
   /** What a configuration document is (its position aside), or undefined for a manifest. */
   configurationOf(file: DiscoveredFile, value: Record<string, unknown>): Omit<ConfigurationDocument, "line"> | undefined;
+  /**
+   * Whether a kustomization's generator reads this file as data (and none lists it as a resource
+   * or applies it as a patch): its text becomes a ConfigMap's or Secret's value, it is no object.
+   */
+  isGeneratorData(file: DiscoveredFile): boolean;
   /** Whether a kustomization of the input applies this file as a patch. */
   isPatch(file: DiscoveredFile): boolean;
   /**
@@ -79,6 +87,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const flux: FluxKustomization[] = [];
   const listed = new Set<string>();
   const generated: GeneratedObject[] = [];
+  const generatorData = new Map<string, GeneratorField>();
   for (const { file, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     for (const doc of docs) {
@@ -94,15 +103,19 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
       for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
       for (const r of resourceEntries(doc.value)) listed.add(resolve(dir, r));
+      for (const { path, field } of generatorDataFiles(doc.value)) generatorData.set(resolve(dir, path), field);
     }
   }
   const folders = flux.length ? fluxBuiltFolders(loaded, flux) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
+  const dataOf = (file: DiscoveredFile) => (listed.has(file.absolute) || patches.has(file.absolute) ? undefined : generatorData.get(file.absolute));
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
       const kind = typeof value.kind === "string" ? value.kind : "";
+      const data = dataOf(file);
+      if (data) return apiVersion || kind ? { apiVersion, kind, tool: `kustomize ${data} file` } : undefined;
       const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
         ? KUSTOMIZE
         : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(file.absolute) ? KUSTOMIZE_PLUGIN : undefined));
@@ -110,6 +123,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (!format || (format !== KUSTOMIZE && (!apiVersion || !kind))) return undefined;
       return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };
     },
+    isGeneratorData: (file) => dataOf(file) !== undefined,
     isPatch: (file) => patches.has(file.absolute),
     namespaceOf(file) {
       if (file.absolute === STDIN) return undefined;

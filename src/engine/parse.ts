@@ -12,6 +12,7 @@ import { kubectlCst } from "./kubectl-lexer.js";
 import { excerpt, templateTagSaid } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
+import { writesTypeMeta } from "./type-meta-keys.js";
 import type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
 
 export type { ParsedDocument, Span, Spans, SyntaxProblem } from "../models/document.js";
@@ -237,6 +238,10 @@ export const parsePathStats = { lean: 0, full: 0 };
  * the full route (the reference the differential test compares the lean one with).
  */
 export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "json", route: "lean" | "full"): ParsedDocument[] {
+  if (format === "json") {
+    const settings = commentedSettings(source, yamlVersion, route);
+    if (settings) return settings;
+  }
   // Chart templates and Jinja raw blocks are cut out before parsing (blanked, so offsets hold) and reported whole.
   const chunks = findTemplateChunks(source);
   if (route === "lean" && yamlVersion === "1.1" && !chunks.length) {
@@ -258,15 +263,40 @@ export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: 
       continue;
     }
     const doc = emptyDocument(0, c.start, c.end, []);
+    parsed.push(doc);
+    // A helmfile's templates are helmfile's to render: its document is blanked (no manifest), not reported.
+    if (c.helmfile) continue;
     doc.template = c.action;
     const helm = HELM_SOURCE_RE.exec(source.slice(c.start, c.action.start));
     if (helm) doc.helmSource = helm[1];
-    parsed.push(doc);
   }
   if (chunks.length) parsed.sort((a, b) => a.start - b.start);
   if (format === "json") reportJsonComments(source, parsed);
   parsed.forEach((d, i) => (d.index = i));
   return parsed;
+}
+
+/**
+ * The documents of a JSON-with-comments file that is no manifest (tsconfig.json, .eslintrc.json,
+ * devcontainer.json): its text with the comments blanked parses cleanly and no document writes an
+ * apiVersion or kind at its top. Such a file is skipped like any other non-manifest JSON, instead
+ * of failing the run for comments kubectl never reads; undefined for a file without comments, one
+ * that is still broken without them, or a manifest, whose comments kubectl would refuse.
+ */
+function commentedSettings(source: string, yamlVersion: "1.1" | "1.2", route: "lean" | "full"): ParsedDocument[] | undefined {
+  const comments = jsonComments(source);
+  if (!comments.length) return undefined;
+  let blanked = "";
+  let at = 0;
+  for (const c of comments) {
+    // Line breaks stay, so that offsets and lines are those of the file.
+    blanked += source.slice(at, c.start) + source.slice(c.start, c.end).replace(/[^\r\n]/g, " ");
+    at = c.end;
+  }
+  blanked += source.slice(at);
+  const docs = parseTextBy(blanked, yamlVersion, "yaml", route);
+  const manifestLike = (d: ParsedDocument) => typeof d.value === "object" && d.value !== null && !Array.isArray(d.value) && writesTypeMeta(d.value);
+  return docs.some((d) => d.template || d.problems.length || manifestLike(d)) ? undefined : docs;
 }
 
 /** Each comment becomes a problem of the document it is in; a file of comments alone gets a document of its own. */

@@ -12,10 +12,13 @@
  * `tpl`, and the API server stores them as they are. A Jinja or Liquid `{% raw %}` block is
  * one template of its own, whatever it holds: Jinja writes its text out verbatim, `{{ }}` and
  * `---` lines included, so the tag is the file's templating and the actions inside are not (a tag
- * YAML reads as text, in a quoted or block scalar, is data).
+ * YAML reads as text, in a quoted or block scalar, is data). The actions inside strings of a
+ * document that writes no apiVersion or kind are data too (a chart's values file, whose
+ * `extraObjects` the chart renders with `tpl`), and so is every action of a helmfile.
  */
 import { isMap, isScalar, isSeq, parseDocument, type CST, type Node as YamlNode } from "yaml";
 import { kubectlCst } from "./kubectl-lexer.js";
+import { isTypeMetaKey } from "./type-meta-keys.js";
 
 const ACTION_RE = /\{\{[\s\S]*?\}\}/g;
 const CHART_OBJECT_RE = /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+"/;
@@ -30,6 +33,27 @@ export interface TemplateChunk {
   action: { start: number; end: number };
   /** The chunk is a Jinja or Liquid `{% raw %}` block: `action` is its opening tag. */
   rawBlock?: true;
+  /** A helmfile's document: helmfile renders it, it is no manifest and no chart template. */
+  helmfile?: true;
+}
+
+/** The yaml-language-server modeline naming helmfile's schema (https://json.schemastore.org/helmfile), which applies to the whole file. */
+const HELMFILE_MODELINE_RE = /^#[ \t]*yaml-language-server:[ \t]*\$schema=\S*helmfile\S*[ \t]*\r?$/m;
+/** Top-level keys only a helmfile has (helmfile's HelmState: the releases it installs, the chart repositories it adds). */
+const HELMFILE_KEYS: ReadonlySet<string> = new Set(["releases", "repositories"]);
+
+/**
+ * What a document is, by its top-level keys (read by the error-tolerant parser): a helmfile (or any
+ * document of a file with helmfile's modeline); a document that writes no apiVersion or kind, such
+ * as a chart's values file, whose actions in strings are values that `tpl` renders later; or a
+ * manifest (or chart template) otherwise.
+ */
+function documentShape(text: string, start: number, end: number, helmfileModeline: boolean): "helmfile" | "values" | "manifest" {
+  if (helmfileModeline) return "helmfile";
+  const root = parseDocument(text.slice(start, end), { keepSourceTokens: false, uniqueKeys: false }).contents;
+  const keys = isMap(root) ? root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : "")) : [];
+  if (keys.some(isTypeMetaKey)) return "manifest";
+  return keys.some((k) => HELMFILE_KEYS.has(k)) ? "helmfile" : "values";
 }
 
 /** `{% raw %}` and `{% endraw %}`, with Jinja's whitespace control (`{%- raw -%}`, `{%+ raw %}`). */
@@ -49,6 +73,7 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
   while ((m = sepRe.exec(text))) if (m.index > 0) bounds.push(m.index);
   bounds.push(text.length);
   const rawBlocks = rawBlockChunks(text, bounds);
+  const helmfileModeline = HELMFILE_MODELINE_RE.test(text);
   for (let i = 0; i + 1 < bounds.length; i++) {
     const start = bounds[i];
     const end = bounds[i + 1];
@@ -59,6 +84,7 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
     }
     let strings: Array<[number, number]> | undefined;
     let values: Array<[number, number]> | undefined;
+    let shape: ReturnType<typeof documentShape> | undefined;
     ACTION_RE.lastIndex = start;
     while ((m = ACTION_RE.exec(text)) && m.index < end) {
       const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
@@ -76,7 +102,10 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
         values ??= chartValues(text, start, end);
         if (values.some(([s, e]) => s <= at && at < e)) continue;
       }
-      chunks.push({ start, end, action: { start: m.index, end: m.index + m[0].length } });
+      shape ??= documentShape(text, start, end, helmfileModeline);
+      // In a values file, an action inside a string (a quoted or block scalar, or within a plain one) is a value.
+      if (shape === "values" && (inString || !plainPosition)) continue;
+      chunks.push({ start, end, action: { start: m.index, end: m.index + m[0].length }, ...(shape === "helmfile" ? { helmfile: true as const } : {}) });
       break;
     }
   }

@@ -8,6 +8,7 @@
  */
 import { ownValue } from "../models/input-keys.js";
 import { kindOfValue } from "../models/values.js";
+import { looseName } from "./type-meta-keys.js";
 
 type TypeKey = "apiVersion" | "kind";
 
@@ -31,7 +32,6 @@ interface Written {
   value: unknown;
 }
 
-const looseName = (key: string) => key.toLowerCase().replace(/[-_]/g, "");
 
 function written(doc: Record<string, unknown>, name: TypeKey): Written | undefined {
   const exact = ownValue(doc, name);

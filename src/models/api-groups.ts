@@ -28,6 +28,28 @@ export const BUILTIN_GROUPS: ReadonlySet<string> = new Set([
   "storagemigration.k8s.io",
 ]);
 
+/**
+ * Review kinds ("group/Kind"): a create asks the API server a question and gets the answer back
+ * in the response; nothing is stored, so no name is needed. Their REST storage is not the generic
+ * registry (which requires metadata.name): pkg/registry/authentication/tokenreview/storage.go and
+ * selfsubjectreview/rest.go check no metadata, and pkg/apis/authorization/validation
+ * (ValidateSubjectAccessReview, ValidateSelfSubjectAccessReview, ValidateLocalSubjectAccessReview)
+ * requires metadata to be empty (but for LocalSubjectAccessReview's namespace).
+ */
+const REVIEW_KINDS: ReadonlySet<string> = new Set([
+  "authentication.k8s.io/TokenReview",
+  "authentication.k8s.io/SelfSubjectReview",
+  "authorization.k8s.io/SubjectAccessReview",
+  "authorization.k8s.io/SelfSubjectAccessReview",
+  "authorization.k8s.io/SelfSubjectRulesReview",
+  "authorization.k8s.io/LocalSubjectAccessReview",
+]);
+
+/** Whether objects of this group and kind are reviews, which the API server answers without storing (no name needed). */
+export function isReviewKind(group: string, kind: string): boolean {
+  return REVIEW_KINDS.has(`${group}/${kind}`);
+}
+
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");
   return slash === -1 ? "" : apiVersion.slice(0, slash);

@@ -1,8 +1,8 @@
 /**
  * Configuration files that look like Kubernetes objects (apiVersion, kind) but are read by a
  * client-side tool and never sent to an API server: kustomizations, kubeadm, kubelet and
- * kube-proxy configurations, kubeconfig, kind and k3d cluster configs, admission webhook
- * payloads (AdmissionReview)... They are recognised by
+ * kube-proxy configurations, kubeconfig, kind and k3d cluster configs, webhook payloads
+ * (AdmissionReview, ConversionReview, ImageReview)... They are recognised by
  * their apiVersion group (every kind of a group in the table) and are not linted as objects.
  */
 import { groupOf } from "./api-groups.js";
@@ -44,6 +44,10 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   // The request and response of an admission webhook call, kept as files by webhook and policy test suites (gator).
   ["admission.k8s.io", { tool: "admission webhook", kinds: ["AdmissionReview"], source: "k8s.io/api/admission/v1/types.go" }],
   ["test.gatekeeper.sh", { tool: "gator", kinds: ["Suite"], source: "github.com/open-policy-agent/gatekeeper/pkg/gator/verify/read_suites.go" }],
+  // controller-runtime's component config, read by the manager binary from its --config file (deprecated in controller-runtime 0.15).
+  ["controller-runtime.sigs.k8s.io", { tool: "controller-runtime manager", kinds: ["ControllerManagerConfig"], source: "sigs.k8s.io/controller-runtime/pkg/config/v1alpha1/types.go" }],
+  // The ImagePolicyWebhook admission plugin's request to its backend; no API server serves it.
+  ["imagepolicy.k8s.io", { tool: "image policy webhook", kinds: ["ImageReview"], source: "k8s.io/api/imagepolicy/v1alpha1/types.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
 
@@ -53,9 +57,13 @@ const KUBECONFIG: ConfigurationFormat = { tool: "kubectl (kubeconfig)", kinds: [
 /** kustomize's built-in generators and transformers (`apiVersion: builtin`), in `generators:`/`transformers:` files. */
 const KUSTOMIZE_BUILTIN: ConfigurationFormat = { tool: "kustomize", kinds: ["PatchTransformer", "LabelTransformer", "HelmChartInflationGenerator"], source: "sigs.k8s.io/kustomize/api/builtins" };
 
+/** A CRD's conversion webhook request and response: a wire type of a served group (apiextensions.k8s.io), never an object. */
+const CONVERSION_REVIEW: ConfigurationFormat = { tool: "conversion webhook", kinds: ["ConversionReview"], source: "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1/types.go" };
+
 /** The configuration format of a document with this apiVersion and kind, or undefined for an API object. */
 export function configurationFormat(apiVersion: string, kind: string): ConfigurationFormat | undefined {
   if (apiVersion === "v1" && kind === "Config") return KUBECONFIG;
+  if (kind === "ConversionReview" && groupOf(apiVersion) === "apiextensions.k8s.io") return CONVERSION_REVIEW;
   if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
   return BY_GROUP.get(groupOf(apiVersion));
 }

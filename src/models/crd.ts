@@ -74,11 +74,20 @@ function crdLookup(index: ResourceIndex): Map<string, CrdDefinition> {
   return lookup;
 }
 
-/** The input's CRD for a custom resource (an apiVersion outside the built-in groups), if any. */
+/**
+ * The input's CRD for a custom resource (an apiVersion outside the built-in groups), if any. With
+ * `--per-directory` the resource's own input set is asked first, then the whole input: a CRD
+ * defines its kind for the cluster, whichever folder of the input holds it.
+ */
 export function crdOf(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
   if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
+  const k = key(groupOf(resource.apiVersion), resource.kind);
+  return crdIn(index, k) ?? (index.outer && crdIn(index.outer, k));
+}
+
+function crdIn(index: ResourceIndex, groupKind: string): CrdDefinition | undefined {
   if (!index.ofKind("CustomResourceDefinition").length) return undefined;
-  return index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(key(groupOf(resource.apiVersion), resource.kind));
+  return index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(groupKind);
 }
 
 /**

@@ -20,6 +20,9 @@ export function isKustomization(fileName: string, value: Record<string, unknown>
 
 export type GeneratedKind = "ConfigMap" | "Secret";
 
+const GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"] as const;
+export type GeneratorField = (typeof GENERATOR_FIELDS)[number];
+
 /** A ConfigMap or Secret that a `configMapGenerator` or `secretGenerator` entry makes. */
 export interface GeneratedObject {
   kind: GeneratedKind;
@@ -140,6 +143,27 @@ export function generatorMerges(kustomization: Record<string, unknown>, readEnvF
       if (!isMap(g) || !name || (g.behavior !== "merge" && g.behavior !== "replace")) continue;
       const keys = keysGiven(g, readEnvFile);
       if (keys) out.push({ kind, names: [...new Set([name, `${prefix}${name}${suffix}`])], keys });
+    }
+  }
+  return out;
+}
+
+/**
+ * The files a kustomization's generators read as data, relative to its directory, by generator
+ * field: the `files` of configMapGenerator and secretGenerator entries ("key=path" or a path) and
+ * their `envs` and `env` files. kustomize puts their text into the object it makes and applies
+ * none of them (sigs.k8s.io/kustomize/api/kv kv.go, loader.keyValuesFromFileSources and
+ * keyValuesFromEnvFiles; api/internal/generators ParseFileSource).
+ */
+export function generatorDataFiles(kustomization: Record<string, unknown>): Array<{ path: string; field: GeneratorField }> {
+  const out: Array<{ path: string; field: GeneratorField }> = [];
+  for (const field of GENERATOR_FIELDS) {
+    const generators = kustomization[field];
+    if (!Array.isArray(generators)) continue;
+    for (const g of generators) {
+      if (!isMap(g)) continue;
+      for (const file of entries(g.files)) out.push({ path: file.slice(file.indexOf("=") + 1), field });
+      for (const path of [...entries(g.envs), ...entries(g.env)]) out.push({ path, field });
     }
   }
   return out;

@@ -59,9 +59,10 @@ export class ResourceIndex {
     /**
      * The whole input, when this index holds one input set of it (`--per-directory`): an object
      * referred to by name may be applied from another set (a shared base or config), so `find`
-     * and `producerOf` fall back to it; duplicates, selection and `ofKind` stay inside the set.
+     * and `producerOf` fall back to it, and so does the lookup of a custom resource's CRD
+     * (models/crd.ts crdOf); duplicates, selection and `ofKind` stay inside the set.
      */
-    private readonly outer?: ResourceIndex,
+    readonly outer?: ResourceIndex,
   ) {
     for (const g of generated) {
       push(this.generatedByKindNs, `${resolveType(g.kind)}\u0000${g.namespace}`, g);

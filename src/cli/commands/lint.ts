@@ -52,7 +52,8 @@ Options:
       --per-directory          lint each directory with a kustomization (with what it includes),
                                else each sample folder (the first folder below the shared
                                root holding manifests itself), as its own input: duplicates
-                               and cross-resource checks stay inside it (alternative variants)
+                               and cross-resource checks stay inside it (alternative variants);
+                               --context files and the input's CRDs are seen from each
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete with --context, else partial)
       --max-warnings <n>       exit 1 when there are more than n warnings

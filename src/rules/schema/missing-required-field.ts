@@ -16,7 +16,9 @@ apply; a required field with a \`default\` is never missing (defaulting runs fir
 counts as absent unless the field is \`nullable\`; without the CRD in the input, the bundled
 schemas of common custom resources apply (docs/bundled-schemas.md), and as they carry no defaults
 and may be older than the release the cluster runs, a field they require is a warning when missing. Every object also needs \`metadata.name\` (only
-\`kubectl create\` accepts \`generateName\` instead), although the schema cannot say so.`,
+\`kubectl create\` accepts \`generateName\` instead), although the schema cannot say so; the
+review kinds (TokenReview, SubjectAccessReview and the like) are the exception, since the API
+server answers them without storing anything.`,
   fix: "Add the field the message names at the path it gives.",
   preventsStatus: [],
 });

@@ -1,4 +1,5 @@
 /** Builds the rules that report one share of the schema validation (validate.ts, crd-validate.ts). */
+import { isReviewKind } from "../../models/api-groups.js";
 import { filled } from "../../models/values.js";
 import { defineRule, type Rule, type RuleMeta } from "../types.js";
 import { crdSchemaFindings } from "./crd-validate.js";
@@ -15,10 +16,10 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResour
     check({ resource, index, memo, settings, report }) {
       for (const finding of schemaFindings(resource, meta.id, memo, settings.kubernetesVersion)) report(finding);
       for (const finding of crdSchemaFindings(resource, meta.id, index)) report(finding);
-      // ObjectMeta declares no required field, but every object needs a name (or generateName for `kubectl create`).
+      // ObjectMeta declares no required field, but every stored object needs a name (or generateName for `kubectl create`).
       // A name of the wrong type (`name: y`, the boolean true) is there: invalid-type reports it.
       const written = typeof resource.raw.metadata === "object" && resource.raw.metadata !== null ? (resource.raw.metadata as Record<string, unknown>) : {};
-      if (meta.id === "missing-required-field" && !filled(written.name) && !filled(written.generateName)) {
+      if (meta.id === "missing-required-field" && !filled(written.name) && !filled(written.generateName) && !isReviewKind(resource.group, resource.kind)) {
         const hasMetadata = resource.raw.metadata !== undefined && resource.raw.metadata !== null;
         report({
           path: hasMetadata ? ["metadata"] : ["kind"],
