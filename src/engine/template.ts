@@ -88,7 +88,11 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
     ACTION_RE.lastIndex = start;
     while ((m = ACTION_RE.exec(text)) && m.index < end) {
       const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
-      if (isComment(text, lineStart, m.index)) continue;
+      // A `{{` in a comment may match up to the `}}` of an action lines below: look again right after it.
+      if (isComment(text, lineStart, m.index)) {
+        ACTION_RE.lastIndex = m.index + 2;
+        continue;
+      }
       const before = text.slice(lineStart, m.index);
       const chartObject = CHART_OBJECT_RE.test(m[0]);
       const plainPosition = lineStart === m.index || (PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before));
