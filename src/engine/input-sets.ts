@@ -7,10 +7,10 @@
  * Component is a fragment, not a desired state); a file under no kustomization belongs to its
  * sample folder: the first folder on its path below the directory all inputs share that holds
  * an input file itself (web/app-a, not web/, when web/ holds only sample folders), so a sample's
- * set does not depend on which other folders the run names. A sample folder whose folders define
- * one object twice (a Gateway of one name in examples/standard/ and in
- * examples/standard/udp-routing/) holds samples side by side: its own files are one set and each
- * folder below it is a sample folder again (variantFolders). A file below a kustomization that
+ * set does not depend on which other folders the run names. A folder where the definitions of
+ * one object in two folders meet (examples/standard/ for a Gateway of one name in its own file
+ * and in udp-routing/) holds samples side by side: each folder below it that holds manifests is a
+ * sample of its own, while files above and beside it stay in their sample (forkFolders). A file below a kustomization that
  * names it nowhere (a rendered all-in-one manifest shipped beside a kustomize base) is not part of
  * its build: it is in the sample folder it sits in below the kustomization's directory, and the
  * files the kustomization leaves out at its own level are a set of their own.
@@ -64,7 +64,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
     }
   }
-  const variants = variantFolders(loaded, root, kustomizations);
+  const forks = forkFolders(loaded, root, kustomizations);
   const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
   const visibleFrom = (set: string): { sets: Set<string>; files: Set<string> } => {
     let v = visible.get(set);
@@ -94,7 +94,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
         // Below a kustomization that names it nowhere: in a sample folder of its own below the
         // kustomization's directory, or with the other files it leaves out at its own level.
         if (!named.get(dir)!.has(absolute) && !visibleFrom(dir).files.has(absolute)) {
-          const sample = sampleFolder(absolute, dir, holding, variants);
+          const sample = sampleFolder(absolute, dir, holding, forks);
           home = sample === dir ? `${dir}${sep}\u0000unlisted` : sample;
           break;
         }
@@ -105,7 +105,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       }
       if (dir === root || dirname(dir) === dir || !isInside(dir, root)) break;
     }
-    if (!home) home = sampleFolder(absolute, root, holding, variants);
+    if (!home) home = sampleFolder(absolute, root, holding, forks);
     homes.set(absolute, home);
     return home;
   };
@@ -113,28 +113,39 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
 }
 
 /**
- * The first folder on the path of `absolute` below `root` that holds an input file itself and
- * holds no variants (variantFolders), else the file's own folder; `root` for a file of the root.
+ * The first folder on the path of `absolute` below `root` that holds an input file itself, or,
+ * below a fork folder (forkFolders) on the path, the first such folder after the fork; `root`
+ * for a file of the root.
  */
-function sampleFolder(absolute: string, root: string, holding: ReadonlySet<string>, variants: ReadonlySet<string>): string {
+function sampleFolder(absolute: string, root: string, holding: ReadonlySet<string>, forks: ReadonlySet<string>): string {
   const parts = relative(root, absolute).split(sep);
+  let home = root;
+  let found = false;
+  let split = false;
   let dir = root;
   // The file's own folder holds it: the loop ends there at the latest.
   for (const part of parts.slice(0, -1)) {
     dir = resolve(dir, part);
-    if (holding.has(dir) && !variants.has(dir)) return dir;
+    if (holding.has(dir) && (!found || split)) {
+      home = dir;
+      found = true;
+      split = false;
+    }
+    if (forks.has(dir)) split = true;
   }
-  return parts.length > 1 ? dir : root;
+  return home;
 }
 
 /**
- * The folders (at or below `root`) in which two different folders define one object (group,
- * kind, namespace as written, name): alternative samples side by side, as in Gateway API's
- * examples/standard/ and its udp-routing/. Files under a kustomization are its build's, not
+ * The fork folders (at or below `root`): where two different folders that define one object
+ * (group, kind, namespace as written, name) meet, their nearest common folder. Alternative
+ * samples sit side by side below it, as in Gateway API's examples/standard/ and its
+ * udp-routing/; the folders above it are not split for it (a sample whose variants sit in v/a and
+ * v/b keeps its other folders together). Files under a kustomization are its build's, not
  * samples, and are not counted; two definitions in one folder are a duplicate, not variants.
  * Each object's folders are counted up to `root` once each: linear in objects times depth.
  */
-function variantFolders(loaded: readonly LoadedFile[], root: string, kustomizations: ReadonlyMap<string, unknown>): Set<string> {
+function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations: ReadonlyMap<string, unknown>): Set<string> {
   const underKustomization = (dir: string): boolean => {
     for (let d = dir; ; d = dirname(d)) {
       if (kustomizations.has(d)) return true;
@@ -161,14 +172,18 @@ function variantFolders(loaded: readonly LoadedFile[], root: string, kustomizati
   const out = new Set<string>();
   for (const dirs of definedIn.values()) {
     if (dirs.size < 2) continue;
-    const seen = new Set<string>();
+    // How many of the defining folders each folder holds (itself included), and the most any one of its subfolders holds.
+    const holds = new Map<string, number>();
     for (const dir of dirs) {
-      for (let d = dir; isInside(d, root) && !out.has(d); d = dirname(d)) {
-        if (seen.has(d)) out.add(d);
-        else seen.add(d);
+      for (let d = dir; isInside(d, root); d = dirname(d)) {
+        holds.set(d, (holds.get(d) ?? 0) + 1);
         if (d === root || dirname(d) === d) break;
       }
     }
+    const inOneChild = new Map<string, number>();
+    for (const [d, n] of holds) if (d !== root) inOneChild.set(dirname(d), Math.max(inOneChild.get(dirname(d)) ?? 0, n));
+    // A fork: two of them below it (or it and one below) are not all in one subfolder.
+    for (const [d, n] of holds) if (n >= 2 && (inOneChild.get(d) ?? 0) < n) out.add(d);
   }
   return out;
 }
