@@ -128,6 +128,8 @@ test.each([
   ["admission.k8s.io/v1beta1", "AdmissionReview", "admission webhook"],
   ["apiextensions.k8s.io/v1", "ConversionReview", "conversion webhook"],
   ["imagepolicy.k8s.io/v1alpha1", "ImageReview", "image policy webhook"],
+  ["eksctl.io/v1alpha5", "ClusterConfig", "eksctl"],
+  ["k0sctl.k0sproject.io/v1beta1", "Cluster", "k0sctl"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
   ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],

@@ -48,6 +48,9 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["controller-runtime.sigs.k8s.io", { tool: "controller-runtime manager", kinds: ["ControllerManagerConfig"], source: "sigs.k8s.io/controller-runtime/pkg/config/v1alpha1/types.go" }],
   // The ImagePolicyWebhook admission plugin's request to its backend; no API server serves it.
   ["imagepolicy.k8s.io", { tool: "image policy webhook", kinds: ["ImageReview"], source: "k8s.io/api/imagepolicy/v1alpha1/types.go" }],
+  // eksctl's cluster file: `eksctl create cluster -f`; its metadata is eksctl's ClusterMeta (name, region, version, tags), not ObjectMeta.
+  ["eksctl.io", { tool: "eksctl", kinds: ["ClusterConfig"], source: "github.com/eksctl-io/eksctl/pkg/apis/eksctl.io/v1alpha5/types.go" }],
+  ["k0sctl.k0sproject.io", { tool: "k0sctl", kinds: ["Cluster"], source: "github.com/k0sproject/k0sctl/pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
 

@@ -42,7 +42,11 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
     // Without its schema a custom resource's metadata is still ObjectMeta, which the API server
     // validates for every custom resource (apiextensions-apiserver customresource strategy Validate:
     // ValidateObjectMetaAccessor), whatever the CRD says.
-    else if (resource.apiVersion && resource.kind && !isBuiltinApiVersion(resource.apiVersion)) walkObjectMeta(resource, resource.raw.metadata, ["metadata"], byRule);
+    // Only its values are judged: a field unknown to ObjectMeta may mean a tool's own file that is no object (eksctl's ClusterConfig metadata has region and tags).
+    else if (resource.apiVersion && resource.kind && !isBuiltinApiVersion(resource.apiVersion)) {
+      walkObjectMeta(resource, resource.raw.metadata, ["metadata"], byRule);
+      byRule.delete("unknown-field");
+    }
     last.resource = resource;
     last.byRule = byRule;
   }
