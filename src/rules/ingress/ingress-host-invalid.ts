@@ -3,22 +3,21 @@ import { defineRule } from "../types.js";
 
 const LABEL = "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?";
 const SUBDOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
-const WILDCARD = new RegExp(`^\\*\\.${LABEL}(?:\\.${LABEL})*$`);
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-/** Why a host is not a valid Ingress host, or undefined. */
+/** Why a host is not a valid Ingress host, or undefined (IsDNS1123Subdomain, IsWildcardDNS1123Subdomain). */
 function hostProblem(host: string, allowIp: boolean): string | undefined {
   if (host.length > 253) return "must be no more than 253 characters";
   if (host.includes(":") && !allowIp) return host.includes("[") || /^[0-9a-f:]+$/i.test(host) ? "must be a DNS name, not an IP address" : "must not contain a port";
-  if (host.includes("*")) return WILDCARD.test(host) ? undefined : `has a misplaced wildcard: it must start with "*." and cover exactly one leading label`;
-  if (host !== host.toLowerCase() && SUBDOMAIN.test(host.toLowerCase())) return "must be lower case";
-  if (!SUBDOMAIN.test(host)) {
-    const bad = [...new Set(host.toLowerCase().replace(/[a-z0-9.-]/g, ""))].map((c) => JSON.stringify(c));
-    const which = bad.length ? `: ${bad.length > 1 ? `${bad.slice(0, -1).join(", ")} and ${bad[bad.length - 1]} are` : `${bad[0]} is`} not allowed` : "";
-    return `must be a DNS name of lower-case letters, digits, '-' and '.'${which}`;
-  }
-  if (!allowIp && IPV4.test(host)) return "must be a DNS name, not an IP address";
-  return undefined;
+  // The name after a leading "*." is judged as any host: a wildcard is right there, whatever follows.
+  const name = host.startsWith("*.") ? host.slice(2) : host;
+  if (name.includes("*")) return `has a misplaced wildcard: it must start with "*." and cover exactly one leading label`;
+  if (SUBDOMAIN.test(name)) return !allowIp && IPV4.test(host) ? "must be a DNS name, not an IP address" : undefined;
+  if (SUBDOMAIN.test(name.toLowerCase())) return "must be lower case";
+  const bad = [...new Set(name.replace(/[a-zA-Z0-9.-]/g, ""))].map((c) => JSON.stringify(c));
+  if (/[A-Z]/.test(name)) bad.push("upper-case letters");
+  if (bad.length) return `must be a DNS name of lower-case letters, digits, '-' and '.': ${bad.length > 1 ? `${bad.slice(0, -1).join(", ")} and ${bad[bad.length - 1]} are` : `${bad[0]} ${bad[0].startsWith('"') ? "is" : "are"}`} not allowed`;
+  return "must be a DNS name whose dot-separated labels are not empty and start and end with a letter or digit";
 }
 
 /** A sample's placeholder left in a host: `{{YOUR_DOMAIN}}`, `<your-domain>`, `${DOMAIN}`. */
