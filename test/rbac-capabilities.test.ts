@@ -8,6 +8,8 @@ import { capabilitiesOf, WORKLOAD_RESOURCES, type PolicyRule } from "../src/rule
 
 const rule = (apiGroups: string[], resources: string[], verbs: string[], resourceNames: string[] = []): PolicyRule => ({ apiGroups, resources, verbs, resourceNames, path: ["rules", 0] });
 const runsPods = (r: PolicyRule) => capabilitiesOf([r], "1.34").has("create-pods");
+/** The capability of rbac-create-pods' scope a rule grants, if any. */
+const podCapability = (r: PolicyRule) => [...capabilitiesOf([r], "1.34")].find((c) => c === "create-pods" || c === "pod-images" || c === "ephemeral-containers") ?? null;
 
 test.each([...WORKLOAD_KINDS])("creating a %s runs pods of the creator's choosing", (kind) => {
   const resource = `${kind.toLowerCase()}s`;
@@ -15,24 +17,29 @@ test.each([...WORKLOAD_KINDS])("creating a %s runs pods of the creator's choosin
 });
 
 test.each([
-  ["apps", "deployments", true],
-  ["apps", "replicasets", true],
-  ["apps", "statefulsets", true],
-  ["apps", "daemonsets", true],
-  ["", "replicationcontrollers", true],
-  ["batch", "cronjobs", true],
-  ["argoproj.io", "rollouts", true],
-  ["", "pods/ephemeralcontainers", true],
-  // A running Pod's container images may change (ValidatePodUpdate); its status subresource writes status only.
-  ["", "pods", true],
-  ["", "pods/status", false],
+  ["apps", "deployments", "create-pods"],
+  ["apps", "replicasets", "create-pods"],
+  ["apps", "statefulsets", "create-pods"],
+  ["apps", "daemonsets", "create-pods"],
+  ["", "replicationcontrollers", "create-pods"],
+  ["batch", "cronjobs", "create-pods"],
+  ["argoproj.io", "rollouts", "create-pods"],
+  // Adds a container to a running pod, and creates none.
+  ["", "pods/ephemeralcontainers", "ephemeral-containers"],
+  // A running Pod's container images may change, not its ServiceAccount (ValidatePodUpdate); its status subresource writes status only.
+  ["", "pods", "pod-images"],
+  ["", "pods/status", null],
   // A Job's pod template is immutable.
-  ["batch", "jobs", false],
-  ["apps", "deployments/scale", false],
-  ["apps", "deployments/status", false],
-  ["", "configmaps", false],
-] as const)("update or patch on %s %s runs pods of the subject's choosing: %s", (group, resource, expected) => {
-  for (const verb of ["update", "patch"]) expect(runsPods(rule([group], [resource], [verb]))).toBe(expected);
+  ["batch", "jobs", null],
+  ["apps", "deployments/scale", null],
+  ["apps", "deployments/status", null],
+  ["", "configmaps", null],
+] as const)("update or patch on %s %s grants %s", (group, resource, expected) => {
+  for (const verb of ["update", "patch"]) expect(podCapability(rule([group], [resource], [verb]))).toBe(expected);
+});
+
+test("every request of rbac-create-pods' scope grants one of its capabilities", () => {
+  for (const q of WORKLOAD_RESOURCES) for (const verb of q.verbs) for (const resource of q.resources) expect(podCapability(rule([q.group], [resource], [verb]))).not.toBeNull();
 });
 
 test("reading workloads, or writing named ones only, runs no pod of the subject's choosing", () => {

@@ -55,6 +55,8 @@ export function labelMapKeys(sel: unknown): string[] {
 export interface SelectorProblem {
   path: (string | number)[];
   message: string;
+  /** The label value at fault, for a problem of a value. */
+  value?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export function selectorProblems(sel: unknown): SelectorProblem[] {
     for (const [k, v] of Object.entries(ml)) {
       if (!isQualifiedName(k)) out.push({ path: ["matchLabels", k], message: `label key "${k}" is not a valid qualified name` });
       else if (typeof v === "string" && !isValidLabelValue(v)) {
-        out.push({ path: ["matchLabels", k], message: `label value "${v}" is not valid (63 characters at most: letters, digits, "-", "_", ".", starting and ending alphanumeric)` });
+        out.push({ path: ["matchLabels", k], message: `label value "${v}" is not valid (63 characters at most: letters, digits, "-", "_", ".", starting and ending alphanumeric)`, value: v });
       }
     }
   }
@@ -103,7 +105,7 @@ export function selectorProblems(sel: unknown): SelectorProblem[] {
     } else {
       values.forEach((v, j) => {
         if (typeof v === "string" && !isValidLabelValue(v)) {
-          out.push({ path: ["matchExpressions", i, "values", j], message: `label value "${v}" is not valid` });
+          out.push({ path: ["matchExpressions", i, "values", j], message: `label value "${v}" is not valid`, value: v });
         }
       });
     }

@@ -88,12 +88,35 @@ export function labelValue(value: string): string[] {
   return errs;
 }
 
+/** A documentation placeholder such as `<node-hostname>` or `<your-project>` left in a sample: no name or label value can hold one. */
+const PLACEHOLDER = /<[A-Za-z][\w.-]*>/g;
+
+/** The placeholders of a value, each once, in the order written. */
+export function samplePlaceholders(value: string): string[] {
+  return [...new Set(value.match(PLACEHOLDER) ?? [])];
+}
+
+/** `"<env>" looks like a placeholder left in`, or `"<env>" and "<region>" look like placeholders left in`. */
+export function placeholderNote(placeholders: readonly string[]): string {
+  const one = placeholders.length === 1;
+  return `${namesList(placeholders.map((p) => JSON.stringify(p)))} ${one ? "looks like a placeholder" : "look like placeholders"} left in`;
+}
+
+/** The fix for a value holding placeholders: the values they stand for, not a spelling of them. */
+export function replacePlaceholdersHint(placeholders: readonly string[]): string {
+  const one = placeholders.length === 1;
+  return `replace ${namesList(placeholders.map((p) => JSON.stringify(p)))} with the ${one ? "value it stands" : "values they stand"} for`;
+}
+
 /**
- * What to change in a label value labelValue rejects, naming each fault it has: characters
+ * What to change in a label value labelValue rejects, naming each fault it has: placeholders of a
+ * sample to replace, or else characters
  * outside letters, digits, '-', '_' and '.', a first or last character that is not a letter or
  * digit (once those are removed), a length over 63.
  */
 export function labelValueFix(value: string): string {
+  const placeholders = samplePlaceholders(value);
+  if (placeholders.length) return replacePlaceholdersHint(placeholders);
   const fixes: string[] = [];
   const notAllowed = [...new Set(value.replace(/[-A-Za-z0-9_.]/g, ""))];
   if (notAllowed.length) {

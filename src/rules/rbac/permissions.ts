@@ -84,41 +84,55 @@ export const isFullWildcard = (rule: PolicyRule) => rule.verbs.includes("*") && 
 
 /** The permissions that let a subject take over more than its own job; each has a rule of this folder. */
 export interface Capability {
-  id: "everything" | "read-secrets" | "exec" | "create-pods" | "escalate" | "nodes-proxy";
+  id: "everything" | "read-secrets" | "exec" | "create-pods" | "pod-images" | "ephemeral-containers" | "escalate" | "nodes-proxy";
   /** Completes "which can ...". */
   does: string;
   requests: readonly Request[];
+  /** A capability this one is part of: where both hold, only that one is worth naming. */
+  within?: Capability["id"];
 }
 
 /**
- * The requests that run pods, or code, of the subject's choosing (the resources of
- * models/workloads.ts WORKLOAD_KINDS): creating a Pod or a workload, and changing the pod template
- * of an existing one, which an update accepts for Deployments, ReplicaSets, StatefulSets,
- * DaemonSets, ReplicationControllers, CronJobs (spec.jobTemplate) and Argo Rollouts. Not a Job's
- * (kubernetes pkg/apis/batch/validation/validation.go validatePodTemplateUpdate: immutable but for
- * scheduling directives of a suspended Job). An update of a Pod keeps its ServiceAccount, volumes
- * and security contexts but may change the image of each container and init container
- * (pkg/apis/core/validation/validation.go ValidatePodUpdate), which the kubelet then restarts: the
- * new image runs as the pod's ServiceAccount. Its status subresource (pods/status) writes status
- * only. The ephemeralcontainers subresource of a pod adds a new container, with its own image,
- * security context and mounts of the pod's volumes, to a running pod (core/v1
- * PodSpec.EphemeralContainers).
+ * The requests that run pods of the subject's choosing (the resources of models/workloads.ts
+ * WORKLOAD_KINDS): creating a Pod or a workload, and changing the pod template of an existing
+ * one, which an update accepts for Deployments, ReplicaSets, StatefulSets, DaemonSets,
+ * ReplicationControllers, CronJobs (spec.jobTemplate) and Argo Rollouts. Not a Job's (kubernetes
+ * pkg/apis/batch/validation/validation.go validatePodTemplateUpdate: immutable but for scheduling
+ * directives of a suspended Job).
  */
-export const WORKLOAD_RESOURCES: readonly Request[] = [
-  { verbs: ["create", "update", "patch"], group: "", resources: ["pods"] },
+const RUN_PODS: readonly Request[] = [
+  { verbs: ["create"], group: "", resources: ["pods"] },
   { verbs: ["create", "update", "patch"], group: "", resources: ["replicationcontrollers"] },
   { verbs: ["create", "update", "patch"], group: "apps", resources: ["deployments", "replicasets", "statefulsets", "daemonsets"] },
   { verbs: ["create"], group: "batch", resources: ["jobs"] },
   { verbs: ["create", "update", "patch"], group: "batch", resources: ["cronjobs"] },
   { verbs: ["create", "update", "patch"], group: "argoproj.io", resources: ["rollouts"] },
-  { verbs: ["update", "patch"], group: "", resources: ["pods/ephemeralcontainers"] },
 ];
+
+/**
+ * An update of a Pod keeps its ServiceAccount, volumes and security contexts but may change the
+ * image of each container and init container (pkg/apis/core/validation/validation.go
+ * ValidatePodUpdate), which the kubelet then restarts: the new image runs as the pod's
+ * ServiceAccount. It creates no pod. Its status subresource (pods/status) writes status only.
+ */
+const POD_IMAGES: readonly Request[] = [{ verbs: ["update", "patch"], group: "", resources: ["pods"] }];
+
+/**
+ * The ephemeralcontainers subresource of a pod adds a new container, with its own image, security
+ * context and mounts of the pod's volumes, to a running pod (core/v1 PodSpec.EphemeralContainers).
+ */
+const EPHEMERAL_CONTAINERS: readonly Request[] = [{ verbs: ["update", "patch"], group: "", resources: ["pods/ephemeralcontainers"] }];
+
+/** Every request that runs code of the subject's choosing in a pod: rbac-create-pods' scope. */
+export const WORKLOAD_RESOURCES: readonly Request[] = [...RUN_PODS, ...POD_IMAGES, ...EPHEMERAL_CONTAINERS];
 
 export const CAPABILITIES: readonly Capability[] = [
   { id: "everything", does: "do anything", requests: [] },
   { id: "read-secrets", does: "read every Secret", requests: [{ verbs: ["get", "list", "watch"], group: "", resources: ["secrets"] }] },
   { id: "exec", does: "exec into or attach to pods", requests: [{ verbs: ["create", "get"], group: "", resources: ["pods/exec", "pods/attach"] }] },
-  { id: "create-pods", does: "run pods of its choosing", requests: WORKLOAD_RESOURCES },
+  { id: "create-pods", does: "run pods of its choosing", requests: RUN_PODS },
+  { id: "pod-images", does: "change the images of running pods' containers, to run code of its choosing as those pods' ServiceAccounts", requests: POD_IMAGES, within: "create-pods" },
+  { id: "ephemeral-containers", does: "add containers of its choosing to running pods", requests: EPHEMERAL_CONTAINERS, within: "create-pods" },
   {
     id: "escalate",
     does: "escalate, bind or impersonate",

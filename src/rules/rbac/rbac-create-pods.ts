@@ -1,6 +1,6 @@
 import { defineRule } from "../types.js";
 import { allowsAny, WORKLOAD_RESOURCES, type PolicyRule, type Request } from "./permissions.js";
-import { allowingResources, grantingRules, matchedVerbs, roleScope } from "./role-rules.js";
+import { allowingResources, matchedVerbs, roleScope, rulesAllowing } from "./role-rules.js";
 
 const EPHEMERAL = "pods/ephemeralcontainers";
 const TEMPLATE_VERBS = ["update", "patch"];
@@ -61,7 +61,7 @@ silence it on the role with the k8s-lint.io/ignore annotation. kube-linter repor
   preventsStatus: [],
   check(ctx) {
     const scope = roleScope(ctx);
-    for (const { rule } of grantingRules(ctx, "create-pods")) {
+    for (const { rule } of rulesAllowing(ctx, WORKLOAD_RESOURCES)) {
       // One finding per rule, for its entry of the widest reach (["pods", "replicationcontrollers"]: the template).
       const entries = allowingResources(rule, WORKLOAD_RESOURCES).map((resource) => ({ resource, how: reach(rule, resource) }));
       const { resource, how } = entries.reduce((a, b) => (REACH.indexOf(b.how) < REACH.indexOf(a.how) ? b : a));

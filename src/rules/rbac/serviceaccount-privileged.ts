@@ -11,7 +11,7 @@ export const rule = defineRule({
   presets: ["security"],
   crossResource: true,
   appliesTo: "workloads",
-  summary: "A workload runs as a ServiceAccount that RBAC of the input lets read Secrets, exec into pods, run pods of its choosing, escalate, or do anything.",
+  summary: "A workload runs as a ServiceAccount that RBAC of the input lets read Secrets, exec into pods, run pods of its choosing or change running ones, escalate, or do anything.",
   explanation: `Every container of a pod can use its ServiceAccount's token (mounted at
 /var/run/secrets/kubernetes.io/serviceaccount unless automountServiceAccountToken is false), so
 whoever gets code execution in the pod (a dependency with an RCE, an SSRF that reads the token
@@ -21,9 +21,11 @@ RoleBindings and ClusterRoleBindings naming the account, or a group it belongs t
 and ClusterRoles they grant, aggregated ClusterRoles included, and the bootstrap roles
 cluster-admin, admin and edit. It reports the dangerous part, in the terms of the rbac-* rules:
 reading Secrets, exec into pods, running pods of its choosing (creating pods or workloads,
-rewriting a workload's pod template, changing the images of running pods, adding ephemeral
-containers: rbac-create-pods),
-escalate/bind/impersonate, nodes/proxy, or everything. Matching follows the authorizer (pkg/apis/rbac/v1/evaluation_helpers.go,
+rewriting a workload's pod template), changing the images of running pods (update or patch on
+pods: the new image runs as the pod's ServiceAccount, but no pod is created and its
+ServiceAccount stays), adding ephemeral containers to running pods (these three are
+rbac-create-pods'; the last two are not named where the account may run pods of its choosing
+in the same namespace), escalate/bind/impersonate, nodes/proxy, or everything. Matching follows the authorizer (pkg/apis/rbac/v1/evaluation_helpers.go,
 pkg/registry/rbac/validation/rule.go appliesToUser). The role is reported by its own rule too;
 this finding names the workload that carries the risk.`,
   fix: "Give the workload its own ServiceAccount bound to a Role with only what it calls; move jobs that need more (CI, operators) out of application namespaces.",
@@ -38,6 +40,14 @@ this finding names the workload that carries the risk.`,
     if (!grants.length) return;
     const scopes = new Map<Capability["id"], Set<string>>();
     for (const g of grants) for (const c of g.capabilities) (scopes.get(c) ?? scopes.set(c, new Set()).get(c)!).add(g.namespace);
+    // Changing the images of running pods is not named where the account may run pods of its choosing anyway.
+    for (const { id, within } of CAPABILITIES) {
+      const wider = within && scopes.get(within);
+      const own = scopes.get(id);
+      if (!wider || !own) continue;
+      for (const ns of own) if (wider.has(ns) || wider.has("")) own.delete(ns);
+      if (!own.size) scopes.delete(id);
+    }
     const ids = scopes.has("everything") ? (["everything"] as const) : CAPABILITIES.map((c) => c.id).filter((id) => scopes.has(id));
     const byScope = new Map<string, string[]>();
     for (const id of ids) {

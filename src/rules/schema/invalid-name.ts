@@ -1,5 +1,5 @@
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
-import { dns1123Label, nameRuleOf, validateName, type NameRule } from "../../models/catalogue/names.js";
+import { dns1123Label, nameRuleOf, placeholderNote, replacePlaceholdersHint, samplePlaceholders, validateName, type NameRule } from "../../models/catalogue/names.js";
 import type { Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { compareVersions } from "./api-changes.js";
@@ -16,9 +16,6 @@ const STATEFULSET_DNS_LABEL_SINCE = "1.27";
 const LABEL_VALUE_MAX = 63;
 /** ControllerRevision names are "<StatefulSet name>-<hash>", the hash up to 10 characters (controller_history.go). */
 const REVISION_HASH_SUFFIX = 11;
-
-/** A documentation placeholder such as `<node-hostname>` or `<your-project>`, which no Kubernetes name can hold. */
-const PLACEHOLDER = /<[A-Za-z][\w.-]*>/;
 
 const RULE_TEXT = {
   "dns1123-subdomain": "a DNS-1123 subdomain",
@@ -54,13 +51,13 @@ object is rejected and not created.`,
     if (typeof name === "string" && name !== "") {
       const rule = nameRuleFor(resource, settings.kubernetesVersion);
       const problems = validateName(name, rule);
-      const placeholder = PLACEHOLDER.exec(name)?.[0];
-      if (problems.length && placeholder) {
+      const placeholders = samplePlaceholders(name);
+      if (problems.length && placeholders.length) {
         // A sample's `<node-hostname>` left in: the fix is the value it stands for, not a spelling of the placeholder.
         report({
           path: ["metadata", "name"],
-          message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}; ${JSON.stringify(placeholder)} looks like a placeholder left in`,
-          hint: `replace ${JSON.stringify(placeholder)} with the value it stands for`,
+          message: `name ${JSON.stringify(name)} is not ${RULE_TEXT[rule]}: it ${problems.join(" and ")}; ${placeholderNote(placeholders)}`,
+          hint: replacePlaceholdersHint(placeholders),
         });
       } else if (problems.length) {
         report({
@@ -102,7 +99,14 @@ object is rejected and not created.`,
     const ns = resource.raw.metadata && (resource.raw.metadata as Record<string, unknown>).namespace;
     if (typeof ns === "string" && ns !== "") {
       const problems = dns1123Label(ns);
-      if (problems.length) {
+      const placeholders = samplePlaceholders(ns);
+      if (problems.length && placeholders.length) {
+        report({
+          path: ["metadata", "namespace"],
+          message: `namespace ${JSON.stringify(ns)} is not a DNS-1123 label: it ${problems.join(" and ")}; ${placeholderNote(placeholders)}`,
+          hint: replacePlaceholdersHint(placeholders),
+        });
+      } else if (problems.length) {
         report({
           path: ["metadata", "namespace"],
           message: `namespace ${JSON.stringify(ns)} is not a DNS-1123 label: it ${problems.join(" and ")}`,

@@ -8,7 +8,7 @@ import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
-import { labelValue, labelValueFix, qualifiedName } from "../../models/catalogue/names.js";
+import { labelValue, labelValueFix, qualifiedName, samplePlaceholders } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
@@ -897,7 +897,8 @@ class Walker {
             this.report("invalid-label", {
               path: [...path, "labels", k],
               message: `label value ${JSON.stringify(v)} of ${JSON.stringify(k)} is invalid: ${valueProblems[0]}`,
-              hint: `${labelValueFix(v)}, or move it to an annotation`,
+              // A placeholder stands for a label value: it is replaced, not moved to an annotation.
+              hint: samplePlaceholders(v).length ? labelValueFix(v) : `${labelValueFix(v)}, or move it to an annotation`,
             });
           }
         }

@@ -1,4 +1,5 @@
-import { isEmptySelector, labelMapKeys, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
+import { isEmptySelector, labelMapKeys, parseLabelSelector, selectorProblems, type SelectorProblem } from "../../models/selector.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
@@ -26,7 +27,7 @@ affinity rules they make pods unschedulable.`,
       const raw = resource.get(at);
       if (raw === undefined || raw === null) continue;
       for (const p of selectorProblems(raw)) {
-        report({ path: [...at, ...p.path], message: p.message, hint: hintFor(p.message) });
+        report({ path: [...at, ...p.path], message: p.message, hint: hintFor(p) });
       }
     }
     if (APPS_V1_KINDS.has(resource.kind) && resource.apiVersion === "apps/v1") {
@@ -44,7 +45,9 @@ affinity rules they make pods unschedulable.`,
   },
 });
 
-function hintFor(message: string): string {
+function hintFor({ message, value }: SelectorProblem): string {
+  const placeholders = value === undefined ? [] : samplePlaceholders(value);
+  if (placeholders.length) return replacePlaceholdersHint(placeholders);
   if (message.startsWith("operator") && message.includes("needs")) return "add values";
   if (message.startsWith("operator") && message.includes("must not")) return "remove the values";
   if (message.startsWith("operator")) return "use In, NotIn, Exists or DoesNotExist";
