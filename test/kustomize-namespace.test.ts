@@ -5,7 +5,7 @@
  * kustomize-binding-subjects.set and flux-target-namespace.set.
  */
 import { withNamespace } from "../src/models/kustomize-namespace.js";
-import { withReferencedNamespaces } from "../src/models/kustomize-nameref.js";
+import { withReferencedNamespaces, type Referral, type ReferralBuild } from "../src/models/kustomize-nameref.js";
 
 test("a v1 Namespace is renamed to the kustomization's namespace; the object as written is left alone", () => {
   const raw = { apiVersion: "v1", kind: "Namespace", metadata: { name: "_", labels: { team: "a" } } };
@@ -50,31 +50,40 @@ test("a webhook configuration's service is not in the field specs", () => {
 
 describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
   const source = (namespace: string) => ({ namespace, kustomization: "k/kustomization.yaml", entry: "namespace" });
+  const build = (referrals: Referral[], renames = false): ReferralBuild => ({ referrals, renames });
   const binding = (subject: Record<string, string>) => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "b" }, subjects: [subject] });
 
   test("a subject naming a ServiceAccount of the build gets its namespace; one naming none is left alone", () => {
-    const builds = [[{ kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a") }]];
+    const builds = [build([{ kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false }])];
     const { built, set } = withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl" }), builds);
     expect(built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "team-a" }]);
-    expect(set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a") }]);
+    expect(set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: false }]);
     const other = binding({ kind: "ServiceAccount", name: "other" });
     expect(withReferencedNamespaces(other, builds).built).toBe(other);
   });
 
   test("a subject with a namespace picks the account written there; accounts of two namespaces under one name write nothing", () => {
-    const accounts = [
-      { kind: "ServiceAccount" as const, name: "ctrl", written: "kubeflow", current: source("kubeflow") },
-      { kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a") },
-    ];
+    const accounts = build([
+      { kind: "ServiceAccount", name: "ctrl", written: "kubeflow", current: source("kubeflow"), renamed: false },
+      { kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false },
+    ]);
     expect(withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl", namespace: "default" }), [accounts]).built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "team-a" }]);
     expect(withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl" }), [accounts]).set).toEqual([]);
   });
 
   test("a webhook's service gets the namespace of the Service of every build, the first build's when they differ", () => {
     const hooks = { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: { name: "p" }, webhooks: [{ name: "a.example.com", clientConfig: { service: { name: "hook" } } }] };
-    const service = (namespace: string) => [{ kind: "Service" as const, name: "hook", current: source(namespace) }];
+    const service = (namespace: string) => build([{ kind: "Service", name: "hook", current: source(namespace), renamed: false }]);
     const { built } = withReferencedNamespaces(hooks, [service("a"), service("b")]);
     expect(built.webhooks).toEqual([{ name: "a.example.com", clientConfig: { service: { name: "hook", namespace: "a" } } }]);
-    expect(withReferencedNamespaces(hooks, [service("a"), []]).built).toBe(hooks);
+    expect(withReferencedNamespaces(hooks, [service("a"), build([])]).built).toBe(hooks);
+  });
+
+  test("a reference fixed in a build that renames the referrer or the object it names is marked renamed", () => {
+    const subject = binding({ kind: "ServiceAccount", name: "ctrl" });
+    const account = (renamed: boolean) => ({ kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a"), renamed });
+    expect(withReferencedNamespaces(subject, [build([account(true)])]).set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: true }]);
+    expect(withReferencedNamespaces(subject, [build([account(false)], true)]).set[0].renamed).toBe(true);
+    expect(withReferencedNamespaces(subject, [build([account(false)]), build([account(true)])]).set[0].renamed).toBe(true);
   });
 });

@@ -25,6 +25,7 @@ import {
   generatorMerges,
   isKustomization,
   kustomizationNamespace,
+  renamesObjects,
   resourceEntries,
   varNames,
   type GeneratorMerge,
@@ -63,6 +64,8 @@ interface Kustomization {
   merges: GeneratorMerge[];
   /** The names of its `vars`. */
   vars: string[];
+  /** Whether it has a namePrefix or nameSuffix. */
+  renames: boolean;
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
 }
@@ -75,6 +78,7 @@ interface BuildStep {
   overrides: readonly ImageOverride[];
   labels: readonly LabelTransformer[];
   namespace?: NamespaceSource;
+  renames: boolean;
 }
 
 interface Build {
@@ -158,13 +162,14 @@ export function kustomizeBuilds(
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, includedBy: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
       node.documents.push(doc.value);
       node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
       node.vars.push(...varNames(doc.value));
+      node.renames ||= renamesObjects(doc.value);
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -218,7 +223,7 @@ export function kustomizeBuilds(
       steps.push(...stepsWithin(c, -1));
       inProgress.delete(c);
     });
-    if (node.overrides.length || node.labels.length || node.namespace) steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace });
+    if (node.overrides.length || node.labels.length || node.namespace || node.renames) steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, renames: node.renames });
     return steps;
   };
   const upward = new Map<string, Build[]>();
@@ -264,7 +269,8 @@ export function kustomizeBuilds(
         const list = rootReferrals.get(b.root) ?? [];
         rootReferrals.set(b.root, list);
         // A namespace written in the file stays, as for every object here (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
-        for (const r of own) list.push({ ...r, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+        const renamed = b.steps.some((s) => s.renames);
+        for (const r of own) list.push({ ...r, renamed, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
       }
     }
     return rootReferrals;
@@ -313,7 +319,7 @@ export function kustomizeBuilds(
       const file = parsed.get(absolute);
       if (!file?.docs.some((d) => isMap(d.value) && refersByNameMap(d.value))) return undefined;
       const builds = buildsOf(absolute);
-      return builds.length ? builds.map((b) => referralsOfRoots().get(b.root) ?? []) : undefined;
+      return builds.length ? builds.map((b) => ({ referrals: referralsOfRoots().get(b.root) ?? [], renames: b.steps.some((s) => s.renames) })) : undefined;
     },
     imageBuildsOf(absolute) {
       const builds = buildsOf(absolute);
@@ -339,8 +345,8 @@ export function kustomizeBuilds(
 }
 
 /** The v1 ServiceAccounts and Services a file writes (items of a List too), by name and written namespace. */
-function referralsWritten(file: LoadedFile): Omit<Referral, "current">[] {
-  const out: Omit<Referral, "current">[] = [];
+function referralsWritten(file: LoadedFile): Omit<Referral, "current" | "renamed">[] {
+  const out: Omit<Referral, "current" | "renamed">[] = [];
   const add = (v: unknown): void => {
     if (!isMap(v)) return;
     if (typeof v.kind === "string" && v.kind.endsWith("List") && Array.isArray(v.items)) return v.items.forEach(add);

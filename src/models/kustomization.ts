@@ -176,6 +176,11 @@ export function varNames(kustomization: Record<string, unknown>): string[] {
 }
 
 /** The namespace a kustomization sets on every object it builds (its `namespace` field), if any. */
+/** Whether a kustomization renames the objects of its build: a `namePrefix` or `nameSuffix` (api/filters/prefix, api/filters/suffix). */
+export function renamesObjects(kustomization: Record<string, unknown>): boolean {
+  return text(kustomization.namePrefix) !== undefined || text(kustomization.nameSuffix) !== undefined;
+}
+
 export function kustomizationNamespace(kustomization: Record<string, unknown>): string | undefined {
   return text(kustomization.namespace);
 }

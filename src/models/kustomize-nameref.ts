@@ -7,6 +7,11 @@
  * api/filters/nameref nameref.go setMapping completes with the namespace of the object they name
  * when that object is part of the build. An APIService's `spec/service/name` is a scalar spec
  * (only the name is fixed); its namespace is the namespace transformer's (kustomize-namespace.ts).
+ * The fix renames the reference along with the object it names (namePrefix, nameSuffix), which is
+ * not modelled: objects keep their written names here, so a reference fixed within a build that
+ * renames either side is marked, and the rules that match bindings to ServiceAccounts by name
+ * leave it out (ServiceAccounts of different apps all written `service-account`, each renamed by
+ * its own base's namePrefix, are different objects once built).
  */
 import type { Path } from "../types.js";
 import { groupOf } from "./api-groups.js";
@@ -20,15 +25,25 @@ export interface Referral {
   written?: string;
   /** Its namespace in the build: the one written, else the build's namespace transformer's; undefined when it has none. */
   current?: NamespaceSource;
+  /** Whether a namePrefix or nameSuffix of the build renames it. */
+  renamed: boolean;
 }
 
-/** The objects of each build that emits a file, one list per build. */
-export type ReferralBuilds = readonly (readonly Referral[])[];
+/** The objects of one build that emits a file, and whether a namePrefix or nameSuffix of that build renames the file's objects. */
+export interface ReferralBuild {
+  referrals: readonly Referral[];
+  renames: boolean;
+}
+
+/** The objects of each build that emits a file, one entry per build. */
+export type ReferralBuilds = readonly ReferralBuild[];
 
 /** A referrer field whose namespace the fix sets, and where the value comes from. */
 export interface ReferencedNamespace {
   path: Path;
   source: NamespaceSource;
+  /** Whether a build renames the referrer or the object it names: its written name is then not the built one. */
+  renamed: boolean;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -62,14 +77,14 @@ export function refersByNameMap(raw: Record<string, unknown>): boolean {
 }
 
 /**
- * The namespace one build writes into a reference map: that of the one object of the build it
- * names (by kind and name, and by namespace when the map has one: as written, then as built, the
- * effective "default" for none), when that object has one. Several objects of different
+ * The object of one build whose namespace the build writes into a reference map: the one object
+ * of the build it names (by kind and name, and by namespace when the map has one: as written, then as built, the
+ * effective "default" for none), when that object has a namespace. Several objects of different
  * namespaces make the build fail (selectReferral); nothing is written then.
  */
-function resolvedIn(build: readonly Referral[], target: Referral["kind"], map: Record<string, unknown>): NamespaceSource | undefined {
+function resolvedIn(build: ReferralBuild, target: Referral["kind"], map: Record<string, unknown>): Referral | undefined {
   if (typeof map.name !== "string") return undefined;
-  const named = build.filter((r) => r.kind === target && r.name === map.name);
+  const named = build.referrals.filter((r) => r.kind === target && r.name === map.name);
   const namespace = map.namespace;
   let candidates = named;
   if (typeof namespace === "string") {
@@ -77,7 +92,7 @@ function resolvedIn(build: readonly Referral[], target: Referral["kind"], map: R
     candidates = asWritten.length ? asWritten : named.filter((r) => (r.current?.namespace ?? "default") === namespace);
   }
   const namespaces = new Set(candidates.map((r) => r.current?.namespace));
-  return namespaces.size === 1 ? candidates[0].current : undefined;
+  return namespaces.size === 1 && candidates[0].current ? candidates[0] : undefined;
 }
 
 /**
@@ -91,10 +106,11 @@ export function withReferencedNamespaces(raw: Record<string, unknown>, builds: R
   let built = raw;
   for (const { path, map, target } of referenceMaps(raw)) {
     const given = builds.map((b) => resolvedIn(b, target, map));
-    const first = given[0];
+    const first = given[0]?.current;
     if (!first || given.some((g) => g === undefined) || map.namespace === first.namespace) continue;
     built = replaceAt(built, path, { ...map, namespace: first.namespace });
-    set.push({ path: [...path, "namespace"], source: first });
+    const renamed = builds.some((b, i) => b.renames || given[i]!.renamed);
+    set.push({ path: [...path, "namespace"], source: first, renamed });
   }
   return { built, set };
 }

@@ -69,8 +69,10 @@ export function writableBy(objects: Objects, resource: RunTimeWritten): Set<stri
     if (!granted) continue;
     const subjects = binding.get(["subjects"]);
     if (!Array.isArray(subjects)) continue;
-    for (const s of subjects) {
+    for (const [i, s] of subjects.entries()) {
       if (!s || typeof s !== "object" || (s as Record<string, unknown>).kind !== "ServiceAccount") continue;
+      // Renamed by its kustomize build: its written name may be another app's ServiceAccount.
+      if (binding.renamedReferenceAt(["subjects", i])) continue;
       const name = (s as Record<string, unknown>).name;
       const ns = (s as Record<string, unknown>).namespace;
       const namespace = typeof ns === "string" && ns ? ns : cluster ? "" : binding.namespace;

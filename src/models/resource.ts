@@ -73,7 +73,7 @@ export interface KustomizedLabels {
   written: Record<string, unknown>;
   labels: readonly LabelTransformer[];
   /** The fields kustomize's namespace transformer and its name-reference fix set, by where each value comes from. */
-  namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[] }>;
+  namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[]; renamed?: boolean }>;
 }
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
@@ -291,8 +291,22 @@ export class Resource {
 
   /** The kustomization whose namespace is the value at `path` (a Namespace's name it renames, a subject's namespace). */
   kustomizeNamespaceSource(path: Path): NamespaceSource | undefined {
+    return this.namespaceSetAt(path)?.source;
+  }
+
+  /**
+   * Whether the reference map at `path` (a binding's subject) names an object by a name that
+   * kustomize renames in the build (namePrefix, nameSuffix) and got its namespace from that
+   * object: its written name is not the built one, so matching it by name reaches other objects
+   * (models/kustomize-nameref.ts).
+   */
+  renamedReferenceAt(path: Path): boolean {
+    return this.namespaceSetAt([...path, "namespace"])?.renamed === true;
+  }
+
+  private namespaceSetAt(path: Path): { source: NamespaceSource; renamed?: boolean } | undefined {
     const sets = this.kustomized?.namespace ?? [];
-    return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])))?.source;
+    return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])));
   }
 
   /** The kustomization entries (commonLabels, labels[i]) that put labels at `path`, or at the map or selector it names. */

@@ -18,15 +18,15 @@ export interface KeyedObject {
  * data[].secretKey); undefined when the keys are unknown.
  */
 export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string, namespace = referrer.namespace): KeyedObject | undefined {
+  // A generator with behavior merge or replace in the referrer's builds writes keys into the object as built,
+  // whether a manifest or a base's generator makes it (kustomize api/resmap reswrangler.go appendReplaceOrMerge).
+  const merged = referrer.keysMergedInto(kind, name);
+  const withMerged = (keys: ReadonlySet<string>): ReadonlySet<string> => (merged.size ? new Set([...keys, ...merged]) : keys);
   const target = index.find(kind, namespace, name, referrer);
-  if (target) {
-    // A generator with behavior merge or replace in the referrer's builds writes keys into the object as built.
-    const merged = referrer.keysMergedInto(kind, name);
-    return { source: target, keys: merged.size ? new Set([...keysOf(target), ...merged]) : keysOf(target), producer: false };
-  }
+  if (target) return { source: target, keys: withMerged(keysOf(target)), producer: false };
   // A kustomization generator's object, by its name or the hashed name of built output: its keys when all are known.
   const generated = index.generatedObject(kind, namespace, name);
-  if (generated) return generated.keys ? { keys: generated.keys, producer: false } : undefined;
+  if (generated) return generated.keys ? { keys: withMerged(generated.keys), producer: false } : undefined;
   if (kind !== "Secret") return undefined;
   const producer = index.producerOf(kind, namespace, name);
   const keys = producer ? OPERATOR_KINDS.get(producer.groupKind)?.secretKeys?.(producer) : undefined;

@@ -192,7 +192,11 @@ export function capabilitiesOf(rules: readonly PolicyRule[], kubernetesVersion: 
   return out;
 }
 
-/** Subject keys: `ServiceAccount/<ns>/<name>`, `Group/<name>`, `User/<name>`. */
+/**
+ * Subject keys: `ServiceAccount/<ns>/<name>`, `Group/<name>`, `User/<name>`. A ServiceAccount
+ * subject that kustomize's name-reference fix completed in a build that renames objects has none
+ * (Resource.renamedReferenceAt).
+ */
 export function subjectKeys(binding: Resource): Array<{ key: string; index: number }> {
   const subjects = binding.get(["subjects"]);
   if (!Array.isArray(subjects)) return [];
@@ -202,6 +206,8 @@ export function subjectKeys(binding: Resource): Array<{ key: string; index: numb
     const { kind, name, namespace } = s as Record<string, unknown>;
     if (typeof kind !== "string" || typeof name !== "string") return;
     if (kind === "ServiceAccount") {
+      // Renamed by its kustomize build: its written name may be another app's ServiceAccount.
+      if (binding.renamedReferenceAt(["subjects", index])) return;
       const ns = typeof namespace === "string" && namespace ? namespace : binding.namespace;
       if (ns) out.push({ key: `ServiceAccount/${ns}/${name}`, index });
     } else if (kind === "Group" || kind === "User") out.push({ key: `${kind}/${name}`, index });
