@@ -41,12 +41,9 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
     if (found) new CrdWalker(resource, found.origin, found.statusSubresource, byRule).run(found.schema);
     // Without its schema a custom resource's metadata is still ObjectMeta, which the API server
     // validates for every custom resource (apiextensions-apiserver customresource strategy Validate:
-    // ValidateObjectMetaAccessor), whatever the CRD says.
-    // Only its values are judged: a field unknown to ObjectMeta may mean a tool's own file that is no object (eksctl's ClusterConfig metadata has region and tags).
-    else if (resource.apiVersion && resource.kind && !isBuiltinApiVersion(resource.apiVersion)) {
-      walkObjectMeta(resource, resource.raw.metadata, ["metadata"], byRule);
-      byRule.delete("unknown-field");
-    }
+    // ValidateObjectMetaAccessor), whatever the CRD says; tools' own object-shaped files
+    // (eksctl's ClusterConfig, whose metadata has region and tags) are configuration formats.
+    else if (resource.apiVersion && resource.kind && !isBuiltinApiVersion(resource.apiVersion)) walkObjectMeta(resource, resource.raw.metadata, ["metadata"], byRule);
     last.resource = resource;
     last.byRule = byRule;
   }
