@@ -54,18 +54,18 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
   const binding = (subject: Record<string, string>) => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "b" }, subjects: [subject] });
 
   test("a subject naming a ServiceAccount of the build gets its namespace; one naming none is left alone", () => {
-    const builds = [build([{ kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false }])];
+    const builds = [build([{ kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false, file: "k/sa.yaml" }])];
     const { built, set } = withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl" }), builds);
     expect(built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "team-a" }]);
-    expect(set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: false }]);
+    expect(set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: false, referred: "k/sa.yaml" }]);
     const other = binding({ kind: "ServiceAccount", name: "other" });
     expect(withReferencedNamespaces(other, builds).built).toBe(other);
   });
 
   test("a subject with a namespace picks the account written there; accounts of two namespaces under one name write nothing", () => {
     const accounts = build([
-      { kind: "ServiceAccount", name: "ctrl", written: "kubeflow", current: source("kubeflow"), renamed: false },
-      { kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false },
+      { kind: "ServiceAccount", name: "ctrl", written: "kubeflow", current: source("kubeflow"), renamed: false, file: "k/a.yaml" },
+      { kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false, file: "k/b.yaml" },
     ]);
     expect(withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl", namespace: "default" }), [accounts]).built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "team-a" }]);
     expect(withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl" }), [accounts]).set).toEqual([]);
@@ -73,7 +73,7 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
 
   test("a webhook's service gets the namespace of the Service of every build, the first build's when they differ", () => {
     const hooks = { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: { name: "p" }, webhooks: [{ name: "a.example.com", clientConfig: { service: { name: "hook" } } }] };
-    const service = (namespace: string) => build([{ kind: "Service", name: "hook", current: source(namespace), renamed: false }]);
+    const service = (namespace: string) => build([{ kind: "Service", name: "hook", current: source(namespace), renamed: false, file: "k/hook.yaml" }]);
     const { built } = withReferencedNamespaces(hooks, [service("a"), service("b")]);
     expect(built.webhooks).toEqual([{ name: "a.example.com", clientConfig: { service: { name: "hook", namespace: "a" } } }]);
     expect(withReferencedNamespaces(hooks, [service("a"), build([])]).built).toBe(hooks);
@@ -81,8 +81,8 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
 
   test("a reference fixed in a build that renames the referrer or the object it names is marked renamed", () => {
     const subject = binding({ kind: "ServiceAccount", name: "ctrl" });
-    const account = (renamed: boolean) => ({ kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a"), renamed });
-    expect(withReferencedNamespaces(subject, [build([account(true)])]).set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: true }]);
+    const account = (renamed: boolean) => ({ kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a"), renamed, file: "k/sa.yaml" });
+    expect(withReferencedNamespaces(subject, [build([account(true)])]).set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: true, referred: "k/sa.yaml" }]);
     expect(withReferencedNamespaces(subject, [build([account(false)], true)]).set[0].renamed).toBe(true);
     expect(withReferencedNamespaces(subject, [build([account(false)]), build([account(true)])]).set[0].renamed).toBe(true);
   });

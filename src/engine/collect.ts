@@ -327,7 +327,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? substituted, src.referrals) : undefined;
   const labelled = referenced?.built ?? namespaced?.built ?? substituted;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
-  const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: true } : {}) })) ?? [])];
+  const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
   resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges));

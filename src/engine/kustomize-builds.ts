@@ -270,7 +270,7 @@ export function kustomizeBuilds(
         rootReferrals.set(b.root, list);
         // A namespace written in the file stays, as for every object here (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
         const renamed = b.steps.some((s) => s.renames);
-        for (const r of own) list.push({ ...r, renamed, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+        for (const r of own) list.push({ ...r, renamed, file: file!.file.display, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
       }
     }
     return rootReferrals;
@@ -345,8 +345,8 @@ export function kustomizeBuilds(
 }
 
 /** The v1 ServiceAccounts and Services a file writes (items of a List too), by name and written namespace. */
-function referralsWritten(file: LoadedFile): Omit<Referral, "current" | "renamed">[] {
-  const out: Omit<Referral, "current" | "renamed">[] = [];
+function referralsWritten(file: LoadedFile): Omit<Referral, "current" | "renamed" | "file">[] {
+  const out: Omit<Referral, "current" | "renamed" | "file">[] = [];
   const add = (v: unknown): void => {
     if (!isMap(v)) return;
     if (typeof v.kind === "string" && v.kind.endsWith("List") && Array.isArray(v.items)) return v.items.forEach(add);

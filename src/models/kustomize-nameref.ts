@@ -27,6 +27,8 @@ export interface Referral {
   current?: NamespaceSource;
   /** Whether a namePrefix or nameSuffix of the build renames it. */
   renamed: boolean;
+  /** The file that defines it (as displayed). */
+  file: string;
 }
 
 /** The objects of one build that emits a file, and whether a namePrefix or nameSuffix of that build renames the file's objects. */
@@ -44,6 +46,8 @@ export interface ReferencedNamespace {
   source: NamespaceSource;
   /** Whether a build renames the referrer or the object it names: its written name is then not the built one. */
   renamed: boolean;
+  /** The file of the object the first build resolved it to: a renamed reference reaches that object only. */
+  referred: string;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -110,7 +114,7 @@ export function withReferencedNamespaces(raw: Record<string, unknown>, builds: R
     if (!first || given.some((g) => g === undefined) || map.namespace === first.namespace) continue;
     built = replaceAt(built, path, { ...map, namespace: first.namespace });
     const renamed = builds.some((b, i) => b.renames || given[i]!.renamed);
-    set.push({ path: [...path, "namespace"], source: first, renamed });
+    set.push({ path: [...path, "namespace"], source: first, renamed, referred: given[0]!.file });
   }
   return { built, set };
 }

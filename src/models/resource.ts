@@ -73,7 +73,7 @@ export interface KustomizedLabels {
   written: Record<string, unknown>;
   labels: readonly LabelTransformer[];
   /** The fields kustomize's namespace transformer and its name-reference fix set, by where each value comes from. */
-  namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[]; renamed?: boolean }>;
+  namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[]; renamed?: string }>;
 }
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
@@ -295,16 +295,16 @@ export class Resource {
   }
 
   /**
-   * Whether the reference map at `path` (a binding's subject) names an object by a name that
+   * When the reference map at `path` (a binding's subject) names an object by a name that
    * kustomize renames in the build (namePrefix, nameSuffix) and got its namespace from that
-   * object: its written name is not the built one, so matching it by name reaches other objects
-   * (models/kustomize-nameref.ts).
+   * object, the file of that object: its written name is not the built one, so it reaches that
+   * object only, not others written with the same name (models/kustomize-nameref.ts).
    */
-  renamedReferenceAt(path: Path): boolean {
-    return this.namespaceSetAt([...path, "namespace"])?.renamed === true;
+  renamedReferenceAt(path: Path): string | undefined {
+    return this.namespaceSetAt([...path, "namespace"])?.renamed;
   }
 
-  private namespaceSetAt(path: Path): { source: NamespaceSource; renamed?: boolean } | undefined {
+  private namespaceSetAt(path: Path): { source: NamespaceSource; renamed?: string } | undefined {
     const sets = this.kustomized?.namespace ?? [];
     return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])));
   }

@@ -30,7 +30,7 @@ Benchmark (5.1.6) report it.`,
     const sa = index.find("ServiceAccount", resource.namespace, account.name, resource);
     if (own === undefined && sa?.get(["automountServiceAccountToken"]) === false) return;
     if (!sa && account.name !== "default") return;
-    if (bindingsOf(resource.namespace, account.name, index, memo).length) return;
+    if (bindingsOf(resource.namespace, account.name, index, memo, resource).length) return;
     report({
       path: own === true ? [...tpl.specPath, "automountServiceAccountToken"] : (account.path ?? tpl.specPath),
       ...(own !== true && !account.path ? { target: "key" as const } : {}),

@@ -206,10 +206,10 @@ export function subjectKeys(binding: Resource): Array<{ key: string; index: numb
     const { kind, name, namespace } = s as Record<string, unknown>;
     if (typeof kind !== "string" || typeof name !== "string") return;
     if (kind === "ServiceAccount") {
-      // Renamed by its kustomize build: its written name may be another app's ServiceAccount.
-      if (binding.renamedReferenceAt(["subjects", index])) return;
       const ns = typeof namespace === "string" && namespace ? namespace : binding.namespace;
-      if (ns) out.push({ key: `ServiceAccount/${ns}/${name}`, index });
+      // Renamed by its kustomize build: it reaches the ServiceAccount its build resolved (by file), not another app's of the same written name.
+      const renamed = binding.renamedReferenceAt(["subjects", index]);
+      if (ns) out.push({ key: renamed ? renamedAccountKey(ns, name, renamed) : `ServiceAccount/${ns}/${name}`, index });
     } else if (kind === "Group" || kind === "User") out.push({ key: `${kind}/${name}`, index });
   });
   return out;
@@ -318,15 +318,22 @@ export function serviceAccountKeys(namespace: string, name: string): string[] {
   return [`ServiceAccount/${namespace}/${name}`, "Group/system:serviceaccounts", `Group/system:serviceaccounts:${namespace}`, "Group/system:authenticated"];
 }
 
+/** The key of a subject kustomize renames with the ServiceAccount of `file` it resolved to in its build. */
+const renamedAccountKey = (namespace: string, name: string, file: string): string => `ServiceAccount/${namespace}/${name}\u0000${file}`;
+
 /**
  * The bindings of the input that apply to a ServiceAccount, through the index by subject. A
  * RoleBinding of another namespace than the account's grants there, not where its pods run,
  * but it is still a grant (the token works against that namespace).
  */
-export function bindingsOf(namespace: string, name: string, index: ResourceIndex, memo: Memo): Resource[] {
+export function bindingsOf(namespace: string, name: string, index: ResourceIndex, memo: Memo, workload?: Resource): Resource[] {
   const rbac = rbacIndex(index, memo);
   const out = new Set<Resource>();
-  for (const key of serviceAccountKeys(namespace, name)) for (const b of rbac.bySubject.get(key) ?? []) out.add(b);
+  const keys = serviceAccountKeys(namespace, name);
+  // The account the workload's pods run as, as the input defines it: subjects kustomize renamed along with it reach it.
+  const account = workload && index.find("ServiceAccount", namespace, name, workload);
+  if (account) keys.push(renamedAccountKey(namespace, name, account.file));
+  for (const key of keys) for (const b of rbac.bySubject.get(key) ?? []) out.add(b);
   return [...out];
 }
 

@@ -33,7 +33,7 @@ this finding names the workload that carries the risk.`,
   check({ resource, index, memo, settings, report }) {
     const account = serviceAccountOf(resource);
     const grants: Grant[] = [];
-    for (const binding of bindingsOf(resource.namespace, account.name, index, memo)) {
+    for (const binding of bindingsOf(resource.namespace, account.name, index, memo, resource)) {
       const grant = grantOf(binding, index, memo, settings.kubernetesVersion);
       if (grant?.capabilities.size) grants.push(grant);
     }
