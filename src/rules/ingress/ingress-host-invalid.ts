@@ -17,7 +17,9 @@ function hostProblem(host: string, allowIp: boolean): string | undefined {
   const bad = [...new Set(name.replace(/[a-zA-Z0-9.-]/g, ""))].map((c) => JSON.stringify(c));
   if (/[A-Z]/.test(name)) bad.push("upper-case letters");
   if (bad.length) return `must be a DNS name of lower-case letters, digits, '-' and '.': ${bad.length > 1 ? `${bad.slice(0, -1).join(", ")} and ${bad[bad.length - 1]} are` : `${bad[0]} ${bad[0].startsWith('"') ? "is" : "are"}`} not allowed`;
-  return "must be a DNS name whose dot-separated labels are not empty and start and end with a letter or digit";
+  if (name.endsWith(".")) return "must not end with '.'";
+  if (name.startsWith(".") || name.includes("..")) return "has an empty label: two dots in a row, or a dot at the start";
+  return "must be a DNS name whose dot-separated labels start and end with a letter or digit";
 }
 
 /** A sample's placeholder left in a host: `{{YOUR_DOMAIN}}`, `<your-domain>`, `${DOMAIN}`. */

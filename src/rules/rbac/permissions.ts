@@ -131,7 +131,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { id: "read-secrets", does: "read every Secret", requests: [{ verbs: ["get", "list", "watch"], group: "", resources: ["secrets"] }] },
   { id: "exec", does: "exec into or attach to pods", requests: [{ verbs: ["create", "get"], group: "", resources: ["pods/exec", "pods/attach"] }] },
   { id: "create-pods", does: "run pods of its choosing", requests: RUN_PODS },
-  { id: "pod-images", does: "change the images of running pods' containers, to run code of its choosing as those pods' ServiceAccounts", requests: POD_IMAGES, within: "create-pods" },
+  { id: "pod-images", does: "change the images of running pods' containers (and so run code of its choosing as those pods' ServiceAccounts)", requests: POD_IMAGES, within: "create-pods" },
   { id: "ephemeral-containers", does: "add containers of its choosing to running pods", requests: EPHEMERAL_CONTAINERS, within: "create-pods" },
   {
     id: "escalate",
