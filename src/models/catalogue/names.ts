@@ -88,8 +88,12 @@ export function labelValue(value: string): string[] {
   return errs;
 }
 
-/** A documentation placeholder such as `<node-hostname>` or `<your-project>` left in a sample: no name or label value can hold one. */
-const PLACEHOLDER = /<[A-Za-z][\w.-]*>/g;
+/**
+ * A documentation placeholder left in a sample: `<node-hostname>`, `{{YOUR_DOMAIN}}`, `{cluster}`,
+ * `${DOMAIN}` (a chart's `{{ .Values.x }}` is a template, not one). No name, host or label value
+ * can hold one.
+ */
+const PLACEHOLDER = /<[A-Za-z][\w.-]*>|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|\$?\{[A-Za-z_][\w.-]*\}/g;
 
 /** The placeholders of a value, each once, in the order written. */
 export function samplePlaceholders(value: string): string[] {

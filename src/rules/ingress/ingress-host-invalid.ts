@@ -1,4 +1,5 @@
 import { readIngress } from "../../models/ingress.js";
+import { replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
 import { defineRule } from "../types.js";
 
 const LABEL = "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?";
@@ -22,12 +23,9 @@ function hostProblem(host: string, allowIp: boolean): string | undefined {
   return "must be a DNS name whose dot-separated labels start and end with a letter or digit";
 }
 
-/** A sample's placeholder left in a host: `{{YOUR_DOMAIN}}`, `<your-domain>`, `${DOMAIN}`. */
-const PLACEHOLDER = /\{\{[^}]*\}\}|<[^<>]+>|\$\{[^}]*\}|\{[A-Za-z_]+\}/;
-
 function hostHint(host: string): string {
-  const placeholder = PLACEHOLDER.exec(host)?.[0];
-  return placeholder ? `replace the placeholder ${JSON.stringify(placeholder)} with your domain` : `write a bare lower-case host name such as "shop.example.com"`;
+  const placeholders = samplePlaceholders(host);
+  return placeholders.length ? replacePlaceholdersHint(placeholders) : `write a bare lower-case host name such as "shop.example.com"`;
 }
 
 export const rule = defineRule({
