@@ -312,7 +312,8 @@ function reportJsonComments(text: string, docs: ParsedDocument[]) {
       code: "JSON_COMMENT",
       hint: "remove the comment: JSON has no comments, and kubectl reads a file that starts with \"{\" as strict JSON",
     };
-    doc.problems = [...doc.problems, comment].sort((a, b) => a.start - b.start);
+    // At the same place as a YAML complaint about it, the comment is what to fix: it comes first.
+    doc.problems = [...doc.problems, comment].sort((a, b) => a.start - b.start || Number(b.code === "JSON_COMMENT") - Number(a.code === "JSON_COMMENT"));
   }
 }
 
