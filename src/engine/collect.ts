@@ -30,6 +30,7 @@ import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
 import { isGoTemplateAction } from "./template.js";
 import { readTypeMeta } from "./type-meta.js";
+import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 
 /** The options of a run that choose its files (a subset of LintOptions). */
@@ -228,7 +229,11 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
   if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
   if (doc.template || doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) return;
-  if (typeof doc.value !== "object" || Array.isArray(doc.value)) {
+  if (Array.isArray(doc.value)) {
+    if (!collectManifestSequence(state, doc, doc.value)) src.skipped++;
+    return;
+  }
+  if (typeof doc.value !== "object") {
     src.skipped++;
     return;
   }
@@ -243,6 +248,31 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     return;
   }
   collectResources(state, doc, value, DOCUMENT_ROOT);
+}
+
+/**
+ * A document that is a list of manifests (`- apiVersion: v1` at the top, or a JSON array of
+ * objects): kubectl reads one object per document and refuses the whole file (its decoder,
+ * unstructuredJSONScheme.decode in apimachinery, cannot unmarshal an array), so the list is an
+ * error at its first item; its manifests are judged as written, at their own positions. False
+ * for a list of anything else (an Ansible play, a JSON patch), which is not a manifest.
+ */
+function collectManifestSequence(state: FileState, doc: ParsedDocument, items: unknown[]): boolean {
+  const manifests: number[] = [];
+  items.forEach((item, i) => {
+    if (typeof item === "object" && item !== null && !Array.isArray(item) && writesTypeMeta(item)) manifests.push(i);
+  });
+  if (!manifests.length) return false;
+  const { src } = state;
+  const first = locate(doc, [manifests[0]], "value");
+  const lineEnd = src.text.indexOf("\n", first.start);
+  const end = Math.min(first.end, lineEnd < 0 ? src.text.length : lineEnd);
+  const count = manifests.length === 1 ? "a list holding a manifest" : `a list of ${manifests.length} manifests`;
+  const hint = src.display.endsWith(".json") ? `write them as the items of {"apiVersion": "v1", "kind": "List", "items": [...]}` : `write each item as a document of its own after a "---" line, or wrap them in "apiVersion: v1", "kind: List", "items:"`;
+  const message = `this document is ${count}, not an object: kubectl reads one object per document and refuses the whole file`;
+  addDiagnostic(src, { ruleId: "missing-type-meta", start: first.start, end, message, docIndex: doc.index, source: doc.helmSource, path: [], hint }, state.severities);
+  for (const i of manifests) collectResources(state, doc, items[i] as Record<string, unknown>, [i]);
+  return true;
 }
 
 /** The path of a resource that is its document's root value: one array for all of them. */
