@@ -10,13 +10,15 @@ import { containerNeeds, podNeeds, volumeNeeds,
   containerLabel,
   containersOf,
   count,
+  eachContainerItem,
+  eachPodSpecItem,
+  eachRepeatedContainerItem,
   isMap,
   isSet,
   listOf,
   nonEmpty,
   podSpecOf,
   POD_KINDS,
-  repeatedAt,
   shown,
   sourceCount,
   sourcesOf,
@@ -281,12 +283,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${CORE} validateVolumeSource (Forbidden "may not specify more than 1 volume type"); SetDefaults_Volume for none`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const volumes = listOf(pod.spec.volumes);
-      for (let i = 0; i < volumes.length; i++) {
-        const volume = volumes[i];
-        if (!isMap(volume) || sourceCount(volume, VOLUME_SOURCES) < 2) continue;
+      eachPodSpecItem(ctx, "volumes", (volume, i, pod) => {
+        if (sourceCount(volume, VOLUME_SOURCES) < 2) return;
         const sources = sourcesOf(volume, VOLUME_SOURCES);
         for (const extra of sources.slice(1)) {
           ctx.report({
@@ -296,7 +294,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             hint: `separate it into two volumes with their own names, or remove "${extra}"`,
           });
         }
-      }
+      });
     },
   },
   {
@@ -307,12 +305,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${CORE} validateProjectionSources (Forbidden "may not specify more than 1 volume type per source")`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const volumes = listOf(pod.spec.volumes);
-      for (let i = 0; i < volumes.length; i++) {
-        const volume = volumes[i];
-        if (!isMap(volume) || !isMap(volume.projected)) continue;
+      eachPodSpecItem(ctx, "volumes", (volume, i, pod) => {
+        if (!isMap(volume.projected)) return;
         const sources = listOf(volume.projected.sources);
         for (let j = 0; j < sources.length; j++) {
           const source = sources[j];
@@ -327,7 +321,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             });
           }
         }
-      }
+      });
     },
   },
   {
@@ -338,12 +332,8 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} validateProjectionSources (Invalid "conflicting duplicate paths")`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const volumes = listOf(pod.spec.volumes);
-      for (let i = 0; i < volumes.length; i++) {
-        const volume = volumes[i];
-        if (!isMap(volume) || !isMap(volume.projected)) continue;
+      eachPodSpecItem(ctx, "volumes", (volume, i, pod) => {
+        if (!isMap(volume.projected)) return;
         const seen = new Set<string>();
         const sources = listOf(volume.projected.sources);
         for (let j = 0; j < sources.length; j++) {
@@ -371,7 +361,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
             seen.add(p);
           }
         }
-      }
+      });
     },
   },
   {
@@ -382,12 +372,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateDownwardAPIVolumeFile ("fieldRef and resourceFieldRef can not be specified simultaneously", "one of fieldRef and resourceFieldRef is required")`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const volumes = listOf(pod.spec.volumes);
-      for (let i = 0; i < volumes.length; i++) {
-        const volume = volumes[i];
-        if (!isMap(volume)) continue;
+      eachPodSpecItem(ctx, "volumes", (volume, i, pod) => {
         const files = listOf(isMap(volume.downwardAPI) ? volume.downwardAPI.items : undefined);
         if (files.length) judgeDownwardAPIFiles(ctx, files, [...pod.path, "volumes", i, "downwardAPI", "items"]);
         const sources = listOf(isMap(volume.projected) ? volume.projected.sources : undefined);
@@ -396,7 +381,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
           const projected = listOf(isMap(source) && isMap(source.downwardAPI) ? source.downwardAPI.items : undefined);
           if (projected.length) judgeDownwardAPIFiles(ctx, projected, [...pod.path, "volumes", i, "projected", "sources", j, "downwardAPI", "items"]);
         }
-      }
+      });
     },
   },
   {
@@ -407,22 +392,15 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateEnvVarValueFrom ("may not be specified when \`value\` is not empty")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const list = listOf(site.container.env);
-        for (let k = 0; k < list.length; k++) {
-          const env = list[k];
-          if (!isMap(env)) continue;
-          if (!filled(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, ENV_SOURCES).length === 0) continue;
-          ctx.report({
-            path: [...site.path, "env", k, "valueFrom"],
-            target: "key",
-            message: `env "${shown(env.name ?? "")}" of ${containerLabel(site)} sets both value "${env.value}" and valueFrom`,
-            hint: "keep either value or valueFrom",
-          });
-        }
-      }
+      eachContainerItem(ctx, "env", (env, k, site) => {
+        if (!filled(env.value) || !isMap(env.valueFrom) || sourcesOf(env.valueFrom, ENV_SOURCES).length === 0) return;
+        ctx.report({
+          path: [...site.path, "env", k, "valueFrom"],
+          target: "key",
+          message: `env "${shown(env.name ?? "")}" of ${containerLabel(site)} sets both value "${env.value}" and valueFrom`,
+          hint: "keep either value or valueFrom",
+        });
+      });
     },
   },
   {
@@ -433,25 +411,18 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateEnvVarValueFrom ("may not have more than one field specified at a time")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const list = listOf(site.container.env);
-        for (let k = 0; k < list.length; k++) {
-          const env = list[k];
-          if (!isMap(env)) continue;
-          if (!isMap(env.valueFrom) || filled(env.value)) continue;
-          const sources = sourcesOf(env.valueFrom, ENV_SOURCES);
-          for (const extra of sources.slice(1)) {
-            ctx.report({
-              path: [...site.path, "env", k, "valueFrom", extra],
-              target: "key",
-              message: `env "${shown(env.name ?? "")}" of ${containerLabel(site)} takes its value from "${sources[0]}" and "${extra}"`,
-              hint: `keep one source; read "${extra}" into another variable`,
-            });
-          }
+      eachContainerItem(ctx, "env", (env, k, site) => {
+        if (!isMap(env.valueFrom) || filled(env.value)) return;
+        const sources = sourcesOf(env.valueFrom, ENV_SOURCES);
+        for (const extra of sources.slice(1)) {
+          ctx.report({
+            path: [...site.path, "env", k, "valueFrom", extra],
+            target: "key",
+            message: `env "${shown(env.name ?? "")}" of ${containerLabel(site)} takes its value from "${sources[0]}" and "${extra}"`,
+            hint: `keep one source; read "${extra}" into another variable`,
+          });
         }
-      }
+      });
     },
   },
   {
@@ -462,22 +433,15 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} validateEnvVarValueFrom ("must specify one of: \`fieldRef\`, \`resourceFieldRef\`, \`configMapKeyRef\` or \`secretKeyRef\`")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const list = listOf(site.container.env);
-        for (let k = 0; k < list.length; k++) {
-          const env = list[k];
-          if (!isMap(env)) continue;
-          if (!isMap(env.valueFrom) || sourcesOf(env.valueFrom, ENV_SOURCES).length > 0) continue;
-          ctx.report({
-            path: [...site.path, "env", k, "valueFrom"],
-            target: "key",
-            message: `env "${shown(env.name ?? "")}" of ${containerLabel(site)} has an empty valueFrom`,
-            hint: "add configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef under valueFrom, or write value instead",
-          });
-        }
-      }
+      eachContainerItem(ctx, "env", (env, k, site) => {
+        if (!isMap(env.valueFrom) || sourcesOf(env.valueFrom, ENV_SOURCES).length > 0) return;
+        ctx.report({
+          path: [...site.path, "env", k, "valueFrom"],
+          target: "key",
+          message: `env "${shown(env.name ?? "")}" of ${containerLabel(site)} has an empty valueFrom`,
+          hint: "add configMapKeyRef, secretKeyRef, fieldRef or resourceFieldRef under valueFrom, or write value instead",
+        });
+      });
     },
   },
   {
@@ -488,22 +452,15 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateEnvFrom ("may not have more than one field specified at a time")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const list = listOf(site.container.envFrom);
-        for (let k = 0; k < list.length; k++) {
-          const from = list[k];
-          if (!isMap(from)) continue;
-          if (!isSet(from.configMapRef) || !isSet(from.secretRef)) continue;
-          ctx.report({
-            path: [...site.path, "envFrom", k, "secretRef"],
-            target: "key",
-            message: `an envFrom entry of ${containerLabel(site)} names both configMapRef and secretRef`,
-            hint: "separate it into two envFrom entries, one for the ConfigMap and one for the Secret",
-          });
-        }
-      }
+      eachContainerItem(ctx, "envFrom", (from, k, site) => {
+        if (!isSet(from.configMapRef) || !isSet(from.secretRef)) return;
+        ctx.report({
+          path: [...site.path, "envFrom", k, "secretRef"],
+          target: "key",
+          message: `an envFrom entry of ${containerLabel(site)} names both configMapRef and secretRef`,
+          hint: "separate it into two envFrom entries, one for the ConfigMap and one for the Secret",
+        });
+      });
     },
   },
   {
@@ -514,22 +471,15 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "required-value",
     upstream: `${CORE} validateEnvFrom ("must specify one of: \`configMapRef\` or \`secretRef\`")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const list = listOf(site.container.envFrom);
-        for (let k = 0; k < list.length; k++) {
-          const from = list[k];
-          if (!isMap(from)) continue;
-          if (isSet(from.configMapRef) || isSet(from.secretRef)) continue;
-          ctx.report({
-            path: [...site.path, "envFrom", k],
-            target: "key",
-            message: `an envFrom entry of ${containerLabel(site)} names neither configMapRef nor secretRef`,
-            hint: "add configMapRef: {name: ...} or secretRef: {name: ...}",
-          });
-        }
-      }
+      eachContainerItem(ctx, "envFrom", (from, k, site) => {
+        if (isSet(from.configMapRef) || isSet(from.secretRef)) return;
+        ctx.report({
+          path: [...site.path, "envFrom", k],
+          target: "key",
+          message: `an envFrom entry of ${containerLabel(site)} names neither configMapRef nor secretRef`,
+          hint: "add configMapRef: {name: ...} or secretRef: {name: ...}",
+        });
+      });
     },
   },
   {
@@ -540,21 +490,14 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} ValidateVolumeMounts ("subPathExpr and subPath are mutually exclusive")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const list = listOf(site.container.volumeMounts);
-        for (let k = 0; k < list.length; k++) {
-          const mount = list[k];
-          if (!isMap(mount)) continue;
-          if (!filled(mount.subPath) || !filled(mount.subPathExpr)) continue;
-          ctx.report({
-            path: [...site.path, "volumeMounts", k, "subPathExpr"],
-            message: `volume mount "${shown(mount.mountPath ?? "")}" of ${containerLabel(site)} sets both subPath "${mount.subPath}" and subPathExpr "${mount.subPathExpr}"`,
-            hint: "keep one: subPath for a fixed path, subPathExpr to expand $(VAR)",
-          });
-        }
-      }
+      eachContainerItem(ctx, "volumeMounts", (mount, k, site) => {
+        if (!filled(mount.subPath) || !filled(mount.subPathExpr)) return;
+        ctx.report({
+          path: [...site.path, "volumeMounts", k, "subPathExpr"],
+          message: `volume mount "${shown(mount.mountPath ?? "")}" of ${containerLabel(site)} sets both subPath "${mount.subPath}" and subPathExpr "${mount.subPathExpr}"`,
+          hint: "keep one: subPath for a fixed path, subPathExpr to expand $(VAR)",
+        });
+      });
     },
   },
   {
@@ -565,21 +508,14 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${CORE} validateMountPropagation (Forbidden "Bidirectional mount propagation is available only to privileged containers")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        if (site.list === "ephemeralContainers" || at(site.container, ["securityContext", "privileged"]) === true) continue;
-        const mounts = listOf(site.container.volumeMounts);
-        for (let k = 0; k < mounts.length; k++) {
-          const mount = mounts[k];
-          if (!isMap(mount) || mount.mountPropagation !== "Bidirectional") continue;
-          ctx.report({
-            path: [...site.path, "volumeMounts", k, "mountPropagation"],
-            message: `mountPropagation "Bidirectional" on "${shown(mount.mountPath ?? "")}" needs a privileged container, and ${containerLabel(site)} is not`,
-            hint: "use mountPropagation: HostToContainer, or set securityContext.privileged: true if the container must propagate mounts to the node",
-          });
-        }
-      }
+      eachContainerItem(ctx, "volumeMounts", (mount, k, site) => {
+        if (mount.mountPropagation !== "Bidirectional" || site.list === "ephemeralContainers" || at(site.container, ["securityContext", "privileged"]) === true) return;
+        ctx.report({
+          path: [...site.path, "volumeMounts", k, "mountPropagation"],
+          message: `mountPropagation "Bidirectional" on "${shown(mount.mountPath ?? "")}" needs a privileged container, and ${containerLabel(site)} is not`,
+          hint: "use mountPropagation: HostToContainer, or set securityContext.privileged: true if the container must propagate mounts to the node",
+        });
+      });
     },
   },
   {
@@ -590,20 +526,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} ValidateVolumeMounts (Invalid "must be unique")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const mounts = listOf(site.container.volumeMounts);
-        const repeats = repeatedAt(mounts, "mountPath");
-        for (let r = 0; r < repeats.length; r++) {
-          const k = repeats[r];
-          ctx.report({
-            path: [...site.path, "volumeMounts", k, "mountPath"],
-            message: `mountPath "${(mounts[k] as Obj).mountPath as string}" is already used by an earlier volume mount of ${containerLabel(site)}`,
-            hint: "give each volume mount its own path (subPath puts single files into one directory)",
-          });
-        }
-      }
+      eachRepeatedContainerItem(ctx, "volumeMounts", "mountPath", (_mount, k, site, mountPath) => {
+        ctx.report({
+          path: [...site.path, "volumeMounts", k, "mountPath"],
+          message: `mountPath "${mountPath}" is already used by an earlier volume mount of ${containerLabel(site)}`,
+          hint: "give each volume mount its own path (subPath puts single files into one directory)",
+        });
+      });
     },
   },
   {
@@ -614,16 +543,9 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} validateVolumeDevices (Invalid "must be unique")`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const devices = listOf(site.container.volumeDevices);
-        const repeats = repeatedAt(devices, "devicePath");
-        for (let r = 0; r < repeats.length; r++) {
-          const k = repeats[r];
-          ctx.report({ path: [...site.path, "volumeDevices", k, "devicePath"], message: `devicePath "${(devices[k] as Obj).devicePath as string}" is already used by an earlier device of ${containerLabel(site)}`, hint: "give each block device its own devicePath" });
-        }
-      }
+      eachRepeatedContainerItem(ctx, "volumeDevices", "devicePath", (_device, k, site, devicePath) => {
+        ctx.report({ path: [...site.path, "volumeDevices", k, "devicePath"], message: `devicePath "${devicePath}" is already used by an earlier device of ${containerLabel(site)}`, hint: "give each block device its own devicePath" });
+      });
     },
   },
   {
@@ -634,22 +556,13 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} validateContainerPorts (Duplicate)`,
     check(ctx) {
-      const sites = containersOf(ctx);
-      for (let s = 0; s < sites.length; s++) {
-        const site = sites[s];
-        const ports = listOf(site.container.ports);
-        const repeats = repeatedAt(ports, "name");
-        for (let r = 0; r < repeats.length; r++) {
-          const k = repeats[r];
-          const port = ports[k] as Obj;
-          const name = port.name as string;
-          ctx.report({
-            path: [...site.path, "ports", k, "name"],
-            message: `port name "${name}" is already used by an earlier port of ${containerLabel(site)}`,
-            hint: `rename the port (for example "${name.slice(0, 11)}-${String(port.protocol ?? "tcp").toLowerCase()}")`,
-          });
-        }
-      }
+      eachRepeatedContainerItem(ctx, "ports", "name", (port, k, site, name) => {
+        ctx.report({
+          path: [...site.path, "ports", k, "name"],
+          message: `port name "${name}" is already used by an earlier port of ${containerLabel(site)}`,
+          hint: `rename the port (for example "${name.slice(0, 11)}-${String(port.protocol ?? "tcp").toLowerCase()}")`,
+        });
+      });
     },
   },
   {
@@ -700,19 +613,14 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     check(ctx) {
       const pod = podSpecOf(ctx);
       if (!pod || pod.spec.hostNetwork !== true) return;
-      for (const site of containersOf(ctx)) {
-        if (site.list === "ephemeralContainers") continue;
-        const ports = listOf(site.container.ports);
-        for (let k = 0; k < ports.length; k++) {
-          const port = ports[k];
-          if (!isMap(port) || typeof port.hostPort !== "number" || port.hostPort === 0 || typeof port.containerPort !== "number" || port.hostPort === port.containerPort) continue;
-          ctx.report({
-            path: [...site.path, "ports", k, "containerPort"],
-            message: `containerPort "${port.containerPort}" of ${containerLabel(site)} differs from its hostPort "${port.hostPort}", but with hostNetwork the container listens on the node's port itself`,
-            hint: `set containerPort and hostPort to the same number (or drop hostPort: it defaults to containerPort)`,
-          });
-        }
-      }
+      eachContainerItem(ctx, "ports", (port, k, site) => {
+        if (site.list === "ephemeralContainers" || typeof port.hostPort !== "number" || port.hostPort === 0 || typeof port.containerPort !== "number" || port.hostPort === port.containerPort) return;
+        ctx.report({
+          path: [...site.path, "ports", k, "containerPort"],
+          message: `containerPort "${port.containerPort}" of ${containerLabel(site)} differs from its hostPort "${port.hostPort}", but with hostNetwork the container listens on the node's port itself`,
+          hint: `set containerPort and hostPort to the same number (or drop hostPort: it defaults to containerPort)`,
+        });
+      });
     },
   },
   ...hostNamespacesWithUserNamespace,
@@ -833,21 +741,16 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} ValidateTolerations ("value must be empty when \`operator\` is 'Exists'", "operator must be Exists when \`key\` is empty")`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const tolerations = listOf(pod.spec.tolerations);
-      for (let i = 0; i < tolerations.length; i++) {
-        const t = tolerations[i];
-        if (!isMap(t)) continue;
+      eachPodSpecItem(ctx, "tolerations", (t, i, pod) => {
         // An operator of the wrong type is invalid-type's: what it was meant to be is unknown.
-        if (isSet(t.operator) && typeof t.operator !== "string") continue;
+        if (isSet(t.operator) && typeof t.operator !== "string") return;
         const op = nonEmpty(t.operator) ? t.operator : "Equal";
         if (op === "Exists" && filled(t.value)) {
           ctx.report({ path: [...pod.path, "tolerations", i, "value"], message: `toleration value "${t.value}" is not allowed with operator "Exists"`, hint: "remove value (Exists matches every value), or use operator: Equal" });
         } else if (!filled(t.key) && op !== "Exists") {
           ctx.report({ path: [...pod.path, "tolerations", i, ...(isSet(t.operator) ? ["operator"] : [])], target: isSet(t.operator) ? undefined : "key", message: `a toleration without a key needs operator "Exists", not "${op}"`, hint: "add the taint's key, or set operator: Exists to tolerate every taint (of the effect)" });
         }
-      }
+      });
     },
   },
   {
@@ -858,16 +761,12 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "forbidden-value",
     upstream: `${TOLERATION_COMPARISON_OPERATORS.source}; pkg/api/pod/util.go allowTaintTolerationComparisonOperators`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
       const { refused } = tolerationOperatorsAt(ctx.kubernetesVersion);
       if (!refused.length) return;
       const g = TOLERATION_COMPARISON_OPERATORS;
       const stage = gateStageAt(g.stages, ctx.kubernetesVersion);
-      const tolerations = listOf(pod.spec.tolerations);
-      for (let i = 0; i < tolerations.length; i++) {
-        const t = tolerations[i];
-        if (!isMap(t) || typeof t.operator !== "string" || !refused.includes(t.operator)) continue;
+      eachPodSpecItem(ctx, "tolerations", (t, i, pod) => {
+        if (typeof t.operator !== "string" || !refused.includes(t.operator)) return;
         const why = stage
           ? `is refused at ${ctx.kubernetesVersion} unless the ${g.gate} feature gate is on (${stage.stage}, off by default)`
           : `is not supported at ${ctx.kubernetesVersion}: the operator is "Equal" or "Exists" (Gt and Lt exist from ${g.stages[0].from}, behind the ${g.gate} feature gate)`;
@@ -876,7 +775,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
           message: `toleration operator "${t.operator}" ${why}`,
           hint: `${stage ? `enable the ${g.gate} feature gate on the cluster, or ` : ""}set operator: Equal with the taint's exact value, or Exists to match any value of the key`,
         });
-      }
+      });
     },
   },
   {
@@ -887,19 +786,14 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} ValidateTolerations ("effect must be 'NoExecute' when \`tolerationSeconds\` is set")`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const tolerations = listOf(pod.spec.tolerations);
-      for (let i = 0; i < tolerations.length; i++) {
-        const t = tolerations[i];
-        if (!isMap(t)) continue;
-        if (!isSet(t.tolerationSeconds) || t.effect === "NoExecute") continue;
+      eachPodSpecItem(ctx, "tolerations", (t, i, pod) => {
+        if (!isSet(t.tolerationSeconds) || t.effect === "NoExecute") return;
         ctx.report({
           path: [...pod.path, "tolerations", i, isSet(t.effect) ? "effect" : "tolerationSeconds"],
           message: `tolerationSeconds "${shown(t.tolerationSeconds)}" needs effect "NoExecute", not "${shown(t.effect ?? "")}"`,
           hint: "set effect: NoExecute, or remove tolerationSeconds",
         });
-      }
+      });
     },
   },
   {
@@ -910,20 +804,15 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "duplicate-value",
     upstream: `${CORE} validateTopologySpreadConstraints / ValidateSpreadConstraintNotRepeat (Duplicate)`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
       const seen = new Set<string>();
-      const topologySpreadConstraints = listOf(pod.spec.topologySpreadConstraints);
-      for (let i = 0; i < topologySpreadConstraints.length; i++) {
-        const c = topologySpreadConstraints[i];
-        if (!isMap(c)) continue;
-        if (!nonEmpty(c.topologyKey) || !nonEmpty(c.whenUnsatisfiable)) continue;
+      eachPodSpecItem(ctx, "topologySpreadConstraints", (c, i, pod) => {
+        if (!nonEmpty(c.topologyKey) || !nonEmpty(c.whenUnsatisfiable)) return;
         const key = `${c.topologyKey}\u0000${c.whenUnsatisfiable}`;
         if (seen.has(key)) {
           ctx.report({ path: [...pod.path, "topologySpreadConstraints", i, "topologyKey"], message: `topology spread constraint on "${c.topologyKey}" with whenUnsatisfiable "${c.whenUnsatisfiable}" repeats an earlier one`, hint: "fold the two constraints into one (one maxSkew per key and mode)" });
         }
         seen.add(key);
-      }
+      });
     },
   },
   {
@@ -934,15 +823,10 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     rule: "invalid-combination",
     upstream: `${CORE} validateMinDomains ("can only use minDomains if whenUnsatisfiable=DoNotSchedule")`,
     check(ctx) {
-      const pod = podSpecOf(ctx);
-      if (!pod) return;
-      const topologySpreadConstraints = listOf(pod.spec.topologySpreadConstraints);
-      for (let i = 0; i < topologySpreadConstraints.length; i++) {
-        const c = topologySpreadConstraints[i];
-        if (!isMap(c)) continue;
-        if (!isSet(c.minDomains) || c.whenUnsatisfiable === "DoNotSchedule" || !nonEmpty(c.whenUnsatisfiable)) continue;
+      eachPodSpecItem(ctx, "topologySpreadConstraints", (c, i, pod) => {
+        if (!isSet(c.minDomains) || c.whenUnsatisfiable === "DoNotSchedule" || !nonEmpty(c.whenUnsatisfiable)) return;
         ctx.report({ path: [...pod.path, "topologySpreadConstraints", i, "minDomains"], message: `minDomains "${shown(c.minDomains)}" only works with whenUnsatisfiable "DoNotSchedule", not "${c.whenUnsatisfiable}"`, hint: "set whenUnsatisfiable: DoNotSchedule, or remove minDomains" });
-      }
+      });
     },
   },
   {

@@ -26,7 +26,7 @@ export interface CheckContext {
 
 /** Filled on first use by podSpecOf, containersOf and the helpers of resources.ts and objects.ts; null: looked for, absent. */
 export interface SharedSites {
-  pod?: { spec: Obj; path: Path } | null;
+  pod?: PodSpecSite | null;
   containers?: readonly ContainerSite[];
   /** The containers whose resources name one that cannot be overcommitted (resources.ts). */
   strictResources?: ReadonlyArray<{ site: ContainerSite; requests: Obj; limits: Obj }>;
@@ -118,13 +118,19 @@ export const POD_KINDS: readonly string[] = ["Pod", ...POD_TEMPLATE_PATHS.keys()
 /** The controllers whose pods must run forever (restartPolicy Always only). */
 export const ALWAYS_RESTART_KINDS: readonly string[] = ["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet"];
 
+/** The pod spec of a resource of POD_KINDS (defaulted) and its path. */
+export interface PodSpecSite {
+  spec: Obj;
+  path: Path;
+}
+
 /** The pod spec of a resource of POD_KINDS: defaulted, with its path. */
-export function podSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
+export function podSpecOf(ctx: CheckContext): PodSpecSite | undefined {
   if (ctx.shared.pod === undefined) ctx.shared.pod = findPodSpec(ctx) ?? null;
   return ctx.shared.pod ?? undefined;
 }
 
-function findPodSpec(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
+function findPodSpec(ctx: CheckContext): PodSpecSite | undefined {
   const tplPath = POD_TEMPLATE_PATHS.get(ctx.resource.kind);
   const path: Path = ctx.resource.kind === "Pod" ? ["spec"] : tplPath ? [...tplPath, "spec"] : [];
   if (!path.length) return undefined;
@@ -198,6 +204,34 @@ export function containersOf(ctx: CheckContext): readonly ContainerSite[] {
   return all;
 }
 
+/**
+ * Calls `fn` with each map item of the list `field` of every container (containersOf order),
+ * its index as written and its container. The loops are index loops and nothing is built per
+ * item: the constraints of container lists run on every container of every pod template.
+ */
+export function eachContainerItem(ctx: CheckContext, field: string, fn: (item: Obj, k: number, site: ContainerSite) => void): void {
+  const sites = containersOf(ctx);
+  for (let s = 0; s < sites.length; s++) {
+    const site = sites[s];
+    const list = listOf(site.container[field]);
+    for (let k = 0; k < list.length; k++) {
+      const item = list[k];
+      if (isMap(item)) fn(item, k, site);
+    }
+  }
+}
+
+/** Calls `fn` with each map item of the list `field` of the pod spec (podSpecOf), its index as written and the pod spec; index loop, nothing built per item. */
+export function eachPodSpecItem(ctx: CheckContext, field: string, fn: (item: Obj, i: number, pod: PodSpecSite) => void): void {
+  const pod = podSpecOf(ctx);
+  if (!pod) return;
+  const list = listOf(pod.spec[field]);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (isMap(item)) fn(item, i, pod);
+  }
+}
+
 export function containerLabel(site: ContainerSite): string {
   const kind = site.list === "initContainers" ? (site.sidecarAtTarget ? "sidecar container" : "init container") : site.list === "ephemeralContainers" ? "ephemeral container" : "container";
   return `${kind} "${typeof site.container.name === "string" ? site.container.name : ""}"`;
@@ -267,7 +301,7 @@ function keyOf(item: unknown, key: string): string | undefined {
  * already holds, in list order. A short list (a container's few mounts or ports) is compared
  * pairwise, without a Set to allocate; a long one goes through a Set.
  */
-export function repeatedAt(list: readonly unknown[], key: string): readonly number[] {
+function repeatedAt(list: readonly unknown[], key: string): readonly number[] {
   if (list.length < 2) return NO_REPEATS;
   let out: number[] | undefined;
   if (list.length <= 16) {
@@ -291,6 +325,24 @@ export function repeatedAt(list: readonly unknown[], key: string): readonly numb
     }
   }
   return out ?? NO_REPEATS;
+}
+
+/**
+ * Calls `fn` with each map item of the list `field` of a container whose `key` (a non-empty
+ * string, passed as `value`) an earlier item of that list already holds (repeatedAt): its index
+ * as written and its container, containers in containersOf order.
+ */
+export function eachRepeatedContainerItem(ctx: CheckContext, field: string, key: string, fn: (item: Obj, k: number, site: ContainerSite, value: string) => void): void {
+  const sites = containersOf(ctx);
+  for (let s = 0; s < sites.length; s++) {
+    const site = sites[s];
+    const list = listOf(site.container[field]);
+    const repeats = repeatedAt(list, key);
+    for (let r = 0; r < repeats.length; r++) {
+      const item = list[repeats[r]] as Obj;
+      fn(item, repeats[r], site, item[key] as string);
+    }
+  }
 }
 
 /** How many sources `sourcesOf` would list, without listing them (most volumes and env values name one). */
