@@ -229,7 +229,7 @@ function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: strin
   return out;
 }
 
-/** An object's identity as the API server knows it: group, kind, namespace as written, name. */
+/** An object's identity: group, kind, namespace as written (an omitted one is not filled in), name. */
 function objectId(value: unknown): string | undefined {
   if (!isMap(value) || !isMap(value.metadata)) return undefined;
   const { apiVersion, kind } = value;
