@@ -10,10 +10,15 @@
  * set does not depend on which other folders the run names. A folder where the definitions of
  * one object in two folders meet (examples/standard/ for a Gateway of one name in its own file
  * and in udp-routing/) holds samples side by side: each folder below it that holds manifests is a
- * sample of its own, while files above and beside it stay in their sample (forkFolders). A file below a kustomization that
- * names it nowhere (a rendered all-in-one manifest shipped beside a kustomize base) is not part of
- * its build: it is in the sample folder it sits in below the kustomization's directory, and the
- * files the kustomization leaves out at its own level are a set of their own.
+ * sample of its own, while files above and beside it stay in their sample (forkFolders). A file
+ * below a kustomization that names it nowhere (a rendered all-in-one manifest shipped beside a
+ * kustomize base) is not part of its build: it is in the sample folder it sits in below the
+ * kustomization's directory, and the files the kustomization leaves out at its own level are a
+ * set of their own. A folder where two files outside a kustomize build define one object (Kong's
+ * examples/ of single-file samples, Contour's examples/render/ with alternative all-in-one
+ * installs its kustomization leaves out) holds samples side by side: each file directly in it is
+ * a set of its own, those that redefine nothing too, while its subfolders keep their rules
+ * (sideBySideFolders).
  * Duplicates and selection look only inside a set (references by name may reach the whole
  * input: see ResourceIndex).
  */
@@ -24,7 +29,7 @@ import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 
 export interface InputSets {
-  /** The set a file belongs to (its key: a directory, or "" for stdin and files of the shared root). */
+  /** The set a file belongs to (its key: a directory, the file itself for a sample of one file, or "" for stdin). */
   homeOf(absolute: string): string;
   /** The sets whose files a set's cross-resource lookups see: itself and what its kustomization includes. */
   visibleFrom(set: string): { sets: ReadonlySet<string>; files: ReadonlySet<string> };
@@ -83,29 +88,39 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
     visible.set(set, v);
     return v;
   };
+  /** The nearest kustomization directory above a file, up to the shared root. */
+  const nearestKustomization = (absolute: string): string | undefined => {
+    for (let dir = dirname(absolute); ; dir = dirname(dir)) {
+      if (kustomizations.has(dir)) return dir;
+      if (dir === root || dirname(dir) === dir || !isInside(dir, root)) return undefined;
+    }
+  };
+  /** Part of a kustomize build: the nearest kustomization above it names it (a file it names nowhere is not read by `kustomize build`). */
+  const inBuild = (absolute: string, kustomization: string): boolean => named.get(kustomization)!.has(absolute) || visibleFrom(kustomization).files.has(absolute);
+  const sideBySide = sideBySideFolders(loaded, (absolute) => {
+    const kustomization = nearestKustomization(absolute);
+    return kustomization === undefined || !inBuild(absolute, kustomization);
+  });
   const homes = new Map<string, string>();
   const homeOf = (absolute: string): string => {
     if (absolute === STDIN) return "";
     let home = homes.get(absolute);
     if (home !== undefined) return home;
-    home = "";
-    for (let dir = dirname(absolute); ; dir = dirname(dir)) {
-      if (kustomizations.has(dir)) {
-        // Below a kustomization that names it nowhere: in a sample folder of its own below the
-        // kustomization's directory, or with the other files it leaves out at its own level.
-        if (!named.get(dir)!.has(absolute) && !visibleFrom(dir).files.has(absolute)) {
-          const sample = sampleFolder(absolute, dir, holding, forks);
-          home = sample === dir ? `${dir}${sep}\u0000unlisted` : sample;
-          break;
-        }
-        home = dir;
-        // A Component is judged where it is applied; the bound guards against components applying each other in a cycle.
-        for (let hops = 0; appliedBy.has(home) && hops < 32; hops++) home = appliedBy.get(home)!;
-        break;
-      }
-      if (dir === root || dirname(dir) === dir || !isInside(dir, root)) break;
+    const kustomization = nearestKustomization(absolute);
+    if (kustomization !== undefined && inBuild(absolute, kustomization)) {
+      home = kustomization;
+      // A Component is judged where it is applied; the bound guards against components applying each other in a cycle.
+      for (let hops = 0; appliedBy.has(home) && hops < 32; hops++) home = appliedBy.get(home)!;
+    } else if (sideBySide.has(dirname(absolute))) {
+      home = absolute;
+    } else if (kustomization !== undefined) {
+      // Below a kustomization that names it nowhere: in a sample folder of its own below the
+      // kustomization's directory, or with the other files it leaves out at its own level.
+      const sample = sampleFolder(absolute, kustomization, holding, forks);
+      home = sample === kustomization ? `${kustomization}${sep}\u0000unlisted` : sample;
+    } else {
+      home = sampleFolder(absolute, root, holding, forks);
     }
-    if (!home) home = sampleFolder(absolute, root, holding, forks);
     homes.set(absolute, home);
     return home;
   };
@@ -142,7 +157,8 @@ function sampleFolder(absolute: string, root: string, holding: ReadonlySet<strin
  * samples sit side by side below it, as in Gateway API's examples/standard/ and its
  * udp-routing/; the folders above it are not split for it (a sample whose variants sit in v/a and
  * v/b keeps its other folders together). Files under a kustomization are its build's, not
- * samples, and are not counted; two definitions in one folder are a duplicate, not variants.
+ * samples, and are not counted; two files of one folder defining an object do not make it a fork
+ * (the folder's files are then samples apart: sideBySideFolders).
  * Each object's folders are counted up to `root` once each: linear in objects times depth.
  */
 function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations: ReadonlyMap<string, unknown>): Set<string> {
@@ -159,11 +175,8 @@ function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations
     const dir = dirname(file.absolute);
     if (underKustomization(dir)) continue;
     for (const { value } of docs) {
-      if (!isMap(value) || !isMap(value.metadata)) continue;
-      const { apiVersion, kind } = value;
-      const { name, namespace } = value.metadata;
-      if (typeof apiVersion !== "string" || typeof kind !== "string" || typeof name !== "string") continue;
-      const id = `${groupKind(apiVersion, kind)}\u0000${typeof namespace === "string" ? namespace : ""}\u0000${name}`;
+      const id = objectId(value);
+      if (id === undefined) continue;
       let dirs = definedIn.get(id);
       if (!dirs) definedIn.set(id, (dirs = new Set()));
       dirs.add(dir);
@@ -186,6 +199,43 @@ function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations
     for (const [d, n] of holds) if (n >= 2 && (inOneChild.get(d) ?? 0) < n) out.add(d);
   }
   return out;
+}
+
+/**
+ * The folders that hold samples side by side, one a file: two files directly in the folder, neither
+ * part of a kustomize build (`free`), define one object (group, kind, namespace as written, name),
+ * as Kong's examples/ does with Service "echo" or Contour's examples/render/ with the all-in-one
+ * installs its kustomization leaves out. Each object's first file per folder is kept: linear in
+ * objects.
+ */
+function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: string) => boolean): Set<string> {
+  /** Folder and object identity -> the first file of the folder that defines it. */
+  const firstFile = new Map<string, string>();
+  const out = new Set<string>();
+  for (const { file, docs } of loaded) {
+    const dir = dirname(file.absolute);
+    if (file.absolute === STDIN || out.has(dir) || !free(file.absolute)) continue;
+    for (const { value } of docs) {
+      const id = objectId(value);
+      if (id === undefined) continue;
+      const first = firstFile.get(`${dir}\u0000${id}`);
+      if (first === undefined) firstFile.set(`${dir}\u0000${id}`, file.absolute);
+      else if (first !== file.absolute) {
+        out.add(dir);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** An object's identity: group, kind, namespace as written (an omitted one is not filled in), name. */
+function objectId(value: unknown): string | undefined {
+  if (!isMap(value) || !isMap(value.metadata)) return undefined;
+  const { apiVersion, kind } = value;
+  const { name, namespace } = value.metadata;
+  if (typeof apiVersion !== "string" || typeof kind !== "string" || typeof name !== "string") return undefined;
+  return `${groupKind(apiVersion, kind)}\u0000${typeof namespace === "string" ? namespace : ""}\u0000${name}`;
 }
 
 function isInside(dir: string, root: string): boolean {

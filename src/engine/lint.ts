@@ -45,7 +45,8 @@ export interface LintOptions {
    * Each directory with a kustomization (with what it includes), else each sample folder (the
    * first folder below the shared root that holds an input file itself; its subfolders are
    * samples too when they define an object again), is an input set of its own for
-   * cross-resource rules and duplicates (`--per-directory`).
+   * cross-resource rules and duplicates (`--per-directory`); so is each file of a folder where two
+   * files outside a kustomize build define one object.
    */
   perDirectory?: boolean;
   /** Presets to enable besides the config's `extends` (`--preset`): `security`, `production`, `all` (or `k8s-lint:<name>`). */

@@ -51,7 +51,8 @@ Options:
       --context <path>         read for cross-resource checks only, not reported on; repeatable
       --per-directory          lint each directory with a kustomization (with what it includes),
                                else each sample folder (the first folder below the shared
-                               root holding manifests itself), as its own input: duplicates
+                               root holding manifests itself), as its own input, and each file
+                               of a folder where two files define one object: duplicates
                                and cross-resource checks stay inside it (alternative variants);
                                --context files and the input's CRDs are seen from each
       --references <policy>    complete | partial: whether the input holds every object referred

@@ -16,7 +16,9 @@ not renamed, or the same object is defined in two overlays. A repository that ho
 desired states side by side (overlays per environment, one folder per example) is linted with
 \`--per-directory\`: each directory with a kustomization (with what it includes), else each
 sample folder (the first folder below the shared root that holds manifests itself; its
-subfolders are samples too when they define an object again), is then an input of its own.
+subfolders are samples too when they define an object again), is then an input of its own, and
+so is each file of a folder where two files define one object (single-file samples side by
+side, or alternative installs that a kustomization leaves out).
 
 A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
 second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
@@ -31,8 +33,8 @@ build: \`kustomize build\` reports that itself.)`,
     const first = same[0];
     const where = resource.namespace ? ` in namespace "${resource.namespace}"` : "";
     const variants = settings.perDirectory
-      ? "if they are alternative variants of one application, keep each in a folder of its own: with --per-directory each directory with a kustomization (with the files it names), or each sample folder, is its own input"
-      : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, or each sample folder, is its own input";
+      ? "if they are alternative variants of one application, keep each in a file or folder of its own: with --per-directory each directory with a kustomization (with the files it names), each sample folder, and each file of a folder where two files define one object, is its own input"
+      : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, each sample folder, and each file of a folder where two files define one object, is its own input";
     const copy = sameContent(resource.raw, first.raw);
     report({
       path: ["metadata", "name"],
