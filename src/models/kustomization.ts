@@ -245,3 +245,57 @@ export function patchFiles(kustomization: Record<string, unknown>): string[] {
   }
   return out;
 }
+
+/** The fields of a patch's `target` read here (sigs.k8s.io/kustomize api/types/selector.go): patterns, empty for any. */
+export interface PatchTarget {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+}
+
+/** What a patch is: a JSON patch (a list of operations) or a strategic-merge patch (a partial object); undefined when unknown. */
+export type PatchForm = "json" | "strategic-merge" | undefined;
+
+/**
+ * The targets of the patches after which kustomize keeps the previous id of every object they
+ * select, which its name-reference fix needs to find that object: a JSON patch always
+ * (api/internal/builtins PatchTransformer.go transformJson6902, StorePreviousId), a
+ * strategic-merge patch only with the option allowNameChange or allowKindChange (api/resource
+ * resource.go ApplySmPatch). `patchesJson6902` entries are JSON patches (kustomize moves them to
+ * `patches`: api/types kustomization.go FixKustomization) and `patchesStrategicMerge` ones carry
+ * no options. A patch of unknown form counts as JSON, and a strategic-merge patch without a
+ * target (it selects the object it names) as selecting every object: both may only keep a
+ * reference completed.
+ */
+export function idRecordingPatchTargets(kustomization: Record<string, unknown>, formOf: (patch: { patch?: string; path?: string }) => PatchForm): PatchTarget[] {
+  const out: PatchTarget[] = [];
+  const targetOf = (v: unknown): PatchTarget => (isMap(v) ? { group: text(v.group), version: text(v.version), kind: text(v.kind), name: text(v.name) } : {});
+  const json6902 = Array.isArray(kustomization.patchesJson6902) ? kustomization.patchesJson6902 : [];
+  for (const p of json6902) if (isMap(p)) out.push(targetOf(p.target));
+  const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+  for (const p of patches) {
+    if (!isMap(p)) continue;
+    const options = isMap(p.options) ? p.options : {};
+    const renaming = options.allowNameChange === true || options.allowKindChange === true;
+    if (renaming || formOf({ patch: text(p.patch), path: text(p.path) }) !== "strategic-merge") out.push(targetOf(p.target));
+  }
+  return out;
+}
+
+/** Whether a patch's target selects an object of this kind and name (api/types selector.go SelectorRegex: anchored patterns; an invalid one counts as selecting). */
+export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string }): boolean {
+  const slash = object.apiVersion.indexOf("/");
+  const group = slash < 0 ? "" : object.apiVersion.slice(0, slash);
+  const version = object.apiVersion.slice(slash + 1);
+  return matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
+}
+
+function matchesPattern(pattern: string | undefined, value: string): boolean {
+  if (pattern === undefined) return true;
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return true;
+  }
+}
