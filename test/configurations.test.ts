@@ -143,3 +143,23 @@ test.each([
 ])("configurationFormat(%p, %p) is read by %p", (apiVersion, kind, tool) => {
   expect(configurationFormat(apiVersion, kind)?.tool).toBe(tool);
 });
+
+describe("kustomization-path-missing reads the disk, not the input", () => {
+  const ENTRIES = "fixtures/rules/kustomization-path-missing/entries.set";
+  const missing = (result: LintResult) => result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "kustomization-path-missing").map((d) => `${f.path}:${d.line}`));
+
+  test("files an ignore pattern leaves out still exist for the entries that name them", async () => {
+    const all = await lint([ENTRIES], { cwd: ROOT, config: {} });
+    const ignoring = await lint([ENTRIES], { cwd: ROOT, config: {}, ignorePatterns: ["**/base/**", "**/patches/**"] });
+    expect(missing(all)).toHaveLength(6);
+    expect(missing(ignoring)).toEqual(missing(all));
+  });
+
+  test("a kustomization read from stdin has no folder: its paths are not judged", () => {
+    const text = "resources:\n  - missing.yaml\n";
+    for (const extra of [[], ["--stdin-filename", `${ENTRIES}/kustomization.yaml`]]) {
+      const r = spawnSync(process.execPath, [BIN, "-", ...extra, "--format", "json"], { cwd: ROOT, input: text, encoding: "utf8" });
+      expect(missing(JSON.parse(r.stdout) as LintResult)).toEqual([]);
+    }
+  });
+});

@@ -54,7 +54,7 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
   const binding = (subject: Record<string, string>) => ({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "b" }, subjects: [subject] });
 
   test("a subject naming a ServiceAccount of the build gets its namespace; one naming none is left alone", () => {
-    const builds = [build([{ kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false, file: "k/sa.yaml" }])];
+    const builds = [build([{ kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false, changed: true, file: "k/sa.yaml" }])];
     const { built, set } = withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl" }), builds);
     expect(built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "team-a" }]);
     expect(set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: false, referred: "k/sa.yaml" }]);
@@ -62,10 +62,19 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
     expect(withReferencedNamespaces(other, builds).built).toBe(other);
   });
 
+  test("an object the build leaves with its id lends its namespace to no reference, even one written with it", () => {
+    const untouched = (name: string, changed: boolean): Referral => ({ kind: "ServiceAccount", name, written: "apps", current: { namespace: "apps", kustomization: "k/sa.yaml", entry: "metadata.namespace" }, renamed: false, changed, file: "k/sa.yaml" });
+    const subject = binding({ kind: "ServiceAccount", name: "ctrl" });
+    expect(withReferencedNamespaces(subject, [build([untouched("ctrl", false)])]).built).toBe(subject);
+    // Only the changed one is a candidate, so two namespaces under one name are no conflict then.
+    const accounts = [untouched("ctrl", true), { ...untouched("ctrl", false), written: "other", current: source("other") }];
+    expect(withReferencedNamespaces(subject, [build(accounts)]).built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "apps" }]);
+  });
+
   test("a subject with a namespace picks the account written there; accounts of two namespaces under one name write nothing", () => {
     const accounts = build([
-      { kind: "ServiceAccount", name: "ctrl", written: "kubeflow", current: source("kubeflow"), renamed: false, file: "k/a.yaml" },
-      { kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false, file: "k/b.yaml" },
+      { kind: "ServiceAccount", name: "ctrl", written: "kubeflow", current: source("kubeflow"), renamed: false, changed: true, file: "k/a.yaml" },
+      { kind: "ServiceAccount", name: "ctrl", current: source("team-a"), renamed: false, changed: true, file: "k/b.yaml" },
     ]);
     expect(withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl", namespace: "default" }), [accounts]).built.subjects).toEqual([{ kind: "ServiceAccount", name: "ctrl", namespace: "team-a" }]);
     expect(withReferencedNamespaces(binding({ kind: "ServiceAccount", name: "ctrl" }), [accounts]).set).toEqual([]);
@@ -73,7 +82,7 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
 
   test("a webhook's service gets the namespace of the Service of every build, the first build's when they differ", () => {
     const hooks = { apiVersion: "admissionregistration.k8s.io/v1", kind: "ValidatingWebhookConfiguration", metadata: { name: "p" }, webhooks: [{ name: "a.example.com", clientConfig: { service: { name: "hook" } } }] };
-    const service = (namespace: string) => build([{ kind: "Service", name: "hook", current: source(namespace), renamed: false, file: "k/hook.yaml" }]);
+    const service = (namespace: string) => build([{ kind: "Service", name: "hook", current: source(namespace), renamed: false, changed: true, file: "k/hook.yaml" }]);
     const { built } = withReferencedNamespaces(hooks, [service("a"), service("b")]);
     expect(built.webhooks).toEqual([{ name: "a.example.com", clientConfig: { service: { name: "hook", namespace: "a" } } }]);
     expect(withReferencedNamespaces(hooks, [service("a"), build([])]).built).toBe(hooks);
@@ -81,7 +90,7 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
 
   test("a reference fixed in a build that renames the referrer or the object it names is marked renamed", () => {
     const subject = binding({ kind: "ServiceAccount", name: "ctrl" });
-    const account = (renamed: boolean) => ({ kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a"), renamed, file: "k/sa.yaml" });
+    const account = (renamed: boolean) => ({ kind: "ServiceAccount" as const, name: "ctrl", current: source("team-a"), renamed, changed: true, file: "k/sa.yaml" });
     expect(withReferencedNamespaces(subject, [build([account(true)])]).set).toEqual([{ path: ["subjects", 0, "namespace"], source: source("team-a"), renamed: true, referred: "k/sa.yaml" }]);
     expect(withReferencedNamespaces(subject, [build([account(false)], true)]).set[0].renamed).toBe(true);
     expect(withReferencedNamespaces(subject, [build([account(false)]), build([account(true)])]).set[0].renamed).toBe(true);

@@ -9,7 +9,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import type { GeneratedObject } from "../models/kustomization.js";
+import { isKustomization, type GeneratedObject } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
@@ -23,6 +23,7 @@ import { discoverContext } from "./context.js";
 import { addDiagnostic, withInternal, type Severities } from "./diagnostics.js";
 import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 import { inputSets, perSet } from "./input-sets.js";
+import { missingKustomizationPaths } from "./kustomization-paths.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
 import { withPlaceholderDefaults } from "./placeholders.js";
@@ -241,6 +242,8 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const configuration = state.roles.configurationOf(state.file, value);
   if (configuration) {
     src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
+    // Paths are relative to the kustomization's folder; stdin has none.
+    if (state.file.absolute !== STDIN && isKustomization(basename(state.file.absolute), value)) collectMissingPaths(state, doc, value);
     return;
   }
   if (state.roles.isGeneratorData(state.file)) {
@@ -248,6 +251,17 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     return;
   }
   collectResources(state, doc, value, DOCUMENT_ROOT);
+}
+
+/** Each local path of a kustomization that names nothing on disk, at its entry: `kustomize build` fails there. */
+function collectMissingPaths(state: FileState, doc: ParsedDocument, kustomization: Record<string, unknown>): void {
+  for (const missing of missingKustomizationPaths(kustomization, dirname(state.file.absolute))) {
+    const { start, end } = locate(doc, missing.at, "value");
+    const meant = missing.meant === undefined ? "" : ` (did you mean "${missing.meant}"?)`;
+    const message = `${missing.field} entry "${missing.path}" names no ${missing.names} on disk, so kustomize build fails${meant}`;
+    const hint = missing.meant === undefined ? "fix the path (relative to the kustomization's folder) or remove the entry" : `change the path to "${missing.meant}"`;
+    addDiagnostic(state.src, { ruleId: "kustomization-path-missing", start, end, message, docIndex: doc.index, path: missing.at, hint }, state.severities);
+  }
 }
 
 /**

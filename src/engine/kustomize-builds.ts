@@ -23,12 +23,16 @@ import {
   componentEntries,
   configurationEntries,
   generatorMerges,
+  idRecordingPatchTargets,
   isKustomization,
   kustomizationNamespace,
+  patchSelects,
   renamesObjects,
   resourceEntries,
   varNames,
   type GeneratorMerge,
+  type PatchForm,
+  type PatchTarget,
 } from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
 import {
@@ -66,6 +70,8 @@ interface Kustomization {
   vars: string[];
   /** Whether it has a namePrefix or nameSuffix. */
   renames: boolean;
+  /** The targets of its patches that keep the previous ids of the objects they select (models/kustomization.ts idRecordingPatchTargets). */
+  patched: PatchTarget[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
 }
@@ -79,6 +85,7 @@ interface BuildStep {
   labels: readonly LabelTransformer[];
   namespace?: NamespaceSource;
   renames: boolean;
+  patched: readonly PatchTarget[];
 }
 
 interface Build {
@@ -162,7 +169,7 @@ export function kustomizeBuilds(
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
@@ -170,6 +177,7 @@ export function kustomizeBuilds(
       node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
       node.vars.push(...varNames(doc.value));
       node.renames ||= renamesObjects(doc.value);
+      node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -223,7 +231,9 @@ export function kustomizeBuilds(
       steps.push(...stepsWithin(c, -1));
       inProgress.delete(c);
     });
-    if (node.overrides.length || node.labels.length || node.namespace || node.renames) steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, renames: node.renames });
+    if (node.overrides.length || node.labels.length || node.namespace || node.renames || node.patched.length) {
+      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, renames: node.renames, patched: node.patched });
+    }
     return steps;
   };
   const upward = new Map<string, Build[]>();
@@ -270,7 +280,11 @@ export function kustomizeBuilds(
         rootReferrals.set(b.root, list);
         // A namespace written in the file stays, as for every object here (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
         const renamed = b.steps.some((s) => s.renames);
-        for (const r of own) list.push({ ...r, renamed, file: file!.file.display, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+        for (const r of own) {
+          // The namespace and prefix/suffix transformers keep the previous id of every object they run on, even one they leave as it was.
+          const changed = b.steps.some((s) => s.namespace || s.renames || s.patched.some((t) => patchSelects(t, { apiVersion: "v1", ...r })));
+          list.push({ ...r, renamed, changed, file: file!.file.display, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+        }
       }
     }
     return rootReferrals;
@@ -344,9 +358,20 @@ export function kustomizeBuilds(
   };
 }
 
+/**
+ * A patch's form, from its inline text or its file (of the input, else read beside the
+ * kustomization): a list of operations is a JSON patch, an object a strategic-merge one.
+ */
+function patchForm(dir: string, patch: { patch?: string; path?: string }, parsed: ReadonlyMap<string, LoadedFile>, readInRoot: ReadInRoot): PatchForm {
+  const own = patch.path === undefined ? undefined : parsed.get(resolve(dir, patch.path));
+  const text = patch.patch ?? (own || patch.path === undefined ? undefined : readInRoot(dir, patch.path));
+  const first = own ? own.docs[0]?.value : text === undefined ? undefined : parseText(text)[0]?.value;
+  return Array.isArray(first) ? "json" : isMap(first) ? "strategic-merge" : undefined;
+}
+
 /** The v1 ServiceAccounts and Services a file writes (items of a List too), by name and written namespace. */
-function referralsWritten(file: LoadedFile): Omit<Referral, "current" | "renamed" | "file">[] {
-  const out: Omit<Referral, "current" | "renamed" | "file">[] = [];
+function referralsWritten(file: LoadedFile): Omit<Referral, "current" | "renamed" | "changed" | "file">[] {
+  const out: Omit<Referral, "current" | "renamed" | "changed" | "file">[] = [];
   const add = (v: unknown): void => {
     if (!isMap(v)) return;
     if (typeof v.kind === "string" && v.kind.endsWith("List") && Array.isArray(v.items)) return v.items.forEach(add);

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, posix, resolve, sep } from "node:path";
-import { componentEntries, isKustomization, resourceEntries } from "../models/kustomization.js";
+import { componentEntries, isKustomization, isRemoteEntry, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 
@@ -15,9 +15,6 @@ export interface UnreadEntry {
   kustomization: string;
   entry: string;
 }
-
-/** kustomize fetches these (a git repository or an HTTP URL); the run never reads them. */
-const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=/i;
 
 /**
  * The local `resources` and `components` entries of the run's kustomizations that name a file
@@ -41,7 +38,7 @@ export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[]
       const kustomization = value as Record<string, unknown>;
       if (!isKustomization(basename(file.absolute), kustomization)) continue;
       for (const entry of [...resourceEntries(kustomization), ...componentEntries(kustomization)]) {
-        if (REMOTE.test(entry)) continue;
+        if (isRemoteEntry(entry)) continue;
         const absolute = resolve(dirname(file.absolute), entry);
         if (readFiles.has(absolute) || readDirs.has(absolute) || seen.has(absolute) || !existsSync(absolute)) continue;
         seen.add(absolute);

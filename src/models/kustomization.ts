@@ -245,3 +245,110 @@ export function patchFiles(kustomization: Record<string, unknown>): string[] {
   }
   return out;
 }
+
+/** The fields of a patch's `target` read here (sigs.k8s.io/kustomize api/types/selector.go): patterns, empty for any. */
+export interface PatchTarget {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+}
+
+/** What a patch is: a JSON patch (a list of operations) or a strategic-merge patch (a partial object); undefined when unknown. */
+export type PatchForm = "json" | "strategic-merge" | undefined;
+
+/**
+ * The targets of the patches after which kustomize keeps the previous id of every object they
+ * select, which its name-reference fix needs to find that object: a JSON patch always
+ * (api/internal/builtins PatchTransformer.go transformJson6902, StorePreviousId), a
+ * strategic-merge patch only with the option allowNameChange or allowKindChange (api/resource
+ * resource.go ApplySmPatch). `patchesJson6902` entries are JSON patches (kustomize moves them to
+ * `patches`: api/types kustomization.go FixKustomization) and `patchesStrategicMerge` ones carry
+ * no options. A patch of unknown form counts as JSON, and a strategic-merge patch without a
+ * target (it selects the object it names) as selecting every object: both may only keep a
+ * reference completed.
+ */
+export function idRecordingPatchTargets(kustomization: Record<string, unknown>, formOf: (patch: { patch?: string; path?: string }) => PatchForm): PatchTarget[] {
+  const out: PatchTarget[] = [];
+  const targetOf = (v: unknown): PatchTarget => (isMap(v) ? { group: text(v.group), version: text(v.version), kind: text(v.kind), name: text(v.name) } : {});
+  const json6902 = Array.isArray(kustomization.patchesJson6902) ? kustomization.patchesJson6902 : [];
+  for (const p of json6902) if (isMap(p)) out.push(targetOf(p.target));
+  const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+  for (const p of patches) {
+    if (!isMap(p)) continue;
+    const options = isMap(p.options) ? p.options : {};
+    const renaming = options.allowNameChange === true || options.allowKindChange === true;
+    if (renaming || formOf({ patch: text(p.patch), path: text(p.path) }) !== "strategic-merge") out.push(targetOf(p.target));
+  }
+  return out;
+}
+
+/** Whether a patch's target selects an object of this kind and name (api/types selector.go SelectorRegex: anchored patterns; an invalid one counts as selecting). */
+export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string }): boolean {
+  const slash = object.apiVersion.indexOf("/");
+  const group = slash < 0 ? "" : object.apiVersion.slice(0, slash);
+  const version = object.apiVersion.slice(slash + 1);
+  return matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
+}
+
+function matchesPattern(pattern: string | undefined, value: string): boolean {
+  if (pattern === undefined) return true;
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(value);
+  } catch {
+    return true;
+  }
+}
+
+/** kustomize fetches these (a git repository or an HTTP URL); nothing local is read for them. */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=/i;
+
+/** Whether a `resources` (or other path) entry names something kustomize fetches rather than a local path. */
+export function isRemoteEntry(entry: string): boolean {
+  return REMOTE.test(entry);
+}
+
+/** A local path a kustomization names: where it is written, the path, and what kustomize reads there. */
+export interface LocalPathEntry {
+  /** The entry's path in the kustomization document. */
+  at: (string | number)[];
+  /** The field, as a message names it ("resources", "patches path", "configMapGenerator files"). */
+  field: string;
+  /** The path, relative to the kustomization's directory (the part after "key=" of a generator's `files` entry). */
+  path: string;
+  names: "file or folder" | "folder" | "file";
+}
+
+/**
+ * The local paths a kustomization names, each of which `kustomize build` loads and fails on when
+ * it does not exist ("evalsymlink failure ... no such file or directory", checked with kustomize
+ * v5.5.0): `resources` and `bases` (a file or a kustomization's folder), `components` (a folder:
+ * api/internal/target kusttarget.go accumulateComponents), the files of `patches`,
+ * `patchesJson6902` and `patchesStrategicMerge`, of generators (`files`, `envs`, `env`), and of
+ * `configurations`, `crds` and `replacements`, and the plugin configurations of `generators`,
+ * `transformers` and `validators` (a file or folder). Remote entries and inline text are left out.
+ */
+export function localPathEntries(kustomization: Record<string, unknown>): LocalPathEntry[] {
+  const out: LocalPathEntry[] = [];
+  const add = (at: (string | number)[], field: string, path: unknown, names: LocalPathEntry["names"]): void => {
+    if (typeof path === "string" && path !== "" && !path.includes("\n") && !isRemoteEntry(path)) out.push({ at, field, path, names });
+  };
+  const list = (field: string): unknown[] => (Array.isArray(kustomization[field]) ? (kustomization[field] as unknown[]) : []);
+  for (const field of ["resources", "bases"]) list(field).forEach((p, i) => add([field, i], field, p, "file or folder"));
+  list("components").forEach((p, i) => add(["components", i], "components", p, "folder"));
+  for (const field of ["patches", "patchesJson6902", "replacements"]) list(field).forEach((p, i) => isMap(p) && add([field, i, "path"], field, p.path, "file"));
+  list("patchesStrategicMerge").forEach((p, i) => add(["patchesStrategicMerge", i], "patchesStrategicMerge", p, "file"));
+  for (const field of ["configurations", "crds"]) list(field).forEach((p, i) => add([field, i], field, p, "file"));
+  for (const field of ["generators", "transformers", "validators"]) list(field).forEach((p, i) => add([field, i], field, p, "file or folder"));
+  for (const generator of GENERATOR_FIELDS) {
+    list(generator).forEach((g, i) => {
+      if (!isMap(g)) return;
+      const files = Array.isArray(g.files) ? g.files : [];
+      files.forEach((f, j) => typeof f === "string" && add([generator, i, "files", j], `${generator} files`, f.slice(f.indexOf("=") + 1), "file"));
+      const envs = Array.isArray(g.envs) ? g.envs : [];
+      envs.forEach((e, j) => add([generator, i, "envs", j], `${generator} envs`, e, "file"));
+      add([generator, i, "env"], `${generator} env`, g.env, "file");
+    });
+  }
+  return out;
+}

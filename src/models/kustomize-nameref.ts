@@ -5,7 +5,9 @@
  * (referring to a v1 ServiceAccount) and `webhooks/clientConfig/service` of a Mutating- and
  * ValidatingWebhookConfiguration (referring to a v1 Service): maps holding a name, which
  * api/filters/nameref nameref.go setMapping completes with the namespace of the object they name
- * when that object is part of the build. An APIService's `spec/service/name` is a scalar spec
+ * when that object is part of the build and the build changed its id (selectReferral looks
+ * objects up by their previous ids, which only the namespace, prefix, suffix, patch and hash
+ * transformers keep). An APIService's `spec/service/name` is a scalar spec
  * (only the name is fixed); its namespace is the namespace transformer's (kustomize-namespace.ts).
  * The fix renames the reference along with the object it names (namePrefix, nameSuffix), which is
  * not modelled: objects keep their written names here, so a reference fixed within a build that
@@ -27,6 +29,12 @@ export interface Referral {
   current?: NamespaceSource;
   /** Whether a namePrefix or nameSuffix of the build renames it. */
   renamed: boolean;
+  /**
+   * Whether the build changed its id, keeping its previous one, which the fix looks it up by:
+   * a namespace transformer or a namePrefix or nameSuffix ran on it (even leaving it as it was),
+   * or a patch that keeps ids selected it (models/kustomization.ts idRecordingPatchTargets).
+   */
+  changed: boolean;
   /** The file that defines it (as displayed). */
   file: string;
 }
@@ -83,12 +91,15 @@ export function refersByNameMap(raw: Record<string, unknown>): boolean {
 /**
  * The object of one build whose namespace the build writes into a reference map: the one object
  * of the build it names (by kind and name, and by namespace when the map has one: as written, then as built, the
- * effective "default" for none), when that object has a namespace. Several objects of different
- * namespaces make the build fail (selectReferral); nothing is written then.
+ * effective "default" for none), when that object has a namespace. Only an object whose id the
+ * build changed is a candidate (selectReferral keeps those with a previous id of the name
+ * written: previousNameMatches): one the build leaves untouched lends its namespace to no
+ * reference. Several objects of different namespaces make the build fail (selectReferral);
+ * nothing is written then.
  */
 function resolvedIn(build: ReferralBuild, target: Referral["kind"], map: Record<string, unknown>): Referral | undefined {
   if (typeof map.name !== "string") return undefined;
-  const named = build.referrals.filter((r) => r.kind === target && r.name === map.name);
+  const named = build.referrals.filter((r) => r.changed && r.kind === target && r.name === map.name);
   const namespace = map.namespace;
   let candidates = named;
   if (typeof namespace === "string") {

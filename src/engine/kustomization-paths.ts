@@ -1,0 +1,39 @@
+/**
+ * The local paths of a kustomization that do not exist on disk: `kustomize build` fails at each
+ * of them. The disk is read, not the input: a base outside the linted paths, or a file an ignore
+ * pattern leaves out, exists and is fine. One stat per entry; a folder is listed only for a path
+ * that is missing, to name the sibling it was probably meant to be.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { closestWithin } from "../did-you-mean.js";
+import { localPathEntries, type LocalPathEntry } from "../models/kustomization.js";
+
+export interface MissingPath extends LocalPathEntry {
+  /** The entry with its last segment replaced by the nearest name in its folder, when one is near. */
+  meant?: string;
+}
+
+/** The entries of a kustomization (in folder `dir`, absolute) that name nothing on disk. */
+export function missingKustomizationPaths(kustomization: Record<string, unknown>, dir: string): MissingPath[] {
+  const out: MissingPath[] = [];
+  const listed = new Map<string, string[]>();
+  for (const entry of localPathEntries(kustomization)) {
+    const absolute = resolve(dir, entry.path);
+    if (existsSync(absolute)) continue;
+    const folder = dirname(absolute);
+    if (!listed.has(folder)) listed.set(folder, namesIn(folder));
+    const written = entry.path.replace(/\/+$/, "");
+    const near = closestWithin(basename(absolute), listed.get(folder)!);
+    out.push(near === undefined ? entry : { ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
+  }
+  return out;
+}
+
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,22 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "kustomization-path-missing",
+  category: "syntax",
+  severity: "error",
+  summary: "A kustomization names a local file or folder that does not exist, so `kustomize build` fails.",
+  explanation: `\`kustomize build\` (and \`kubectl apply -k\`) loads every local path its kustomization names and
+stops at the first one missing ("evalsymlink failure ... no such file or directory", and for a
+resource "must build at directory"): nothing of the build is applied, the objects of the other
+entries included. The paths judged are those of \`resources\` and \`bases\` (a file, or a folder with
+a kustomization), \`components\` (a folder), the files of \`patches\`, \`patchesJson6902\` and
+\`patchesStrategicMerge\`, the \`files\`, \`envs\` and \`env\` of \`configMapGenerator\` and
+\`secretGenerator\` entries, \`configurations\`, \`crds\`, \`replacements\`, and the plugin
+configurations of \`generators\`, \`transformers\` and \`validators\`. Each is relative to the
+kustomization's folder and is looked up on disk, not among the linted files: a base outside the
+linted paths, or a file an ignore pattern leaves out, exists and is fine. Remote entries (URLs,
+\`github.com/...\`, \`?ref=\`) are fetched by kustomize and never judged, nor is a kustomization
+read from stdin, which has no folder.`,
+  fix: "Correct the path (relative to the kustomization's folder; the finding names a sibling with a near name), or remove the entry; add the file if it was never committed.",
+  preventsStatus: [],
+});
