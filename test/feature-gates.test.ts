@@ -93,6 +93,12 @@ const FACTS: GateFact[] = [
   { gate: "PodAffinityNamespaceSelector", off: ["1.21", "1.21"], checkedUntil: NEWEST, source: "PodAffinityNamespaceSelector.md: alpha false 1.21, beta true 1.22-1.23, stable 1.24-1.25, removed" },
   { gate: "WindowsHostProcessContainers", off: ["1.22", "1.22"], checkedUntil: NEWEST, source: "WindowsHostProcessContainers.md: alpha false 1.22, beta true 1.23-1.25, stable 1.26-1.27, removed" },
   { gate: "GRPCContainerProbe", off: ["1.23", "1.23"], checkedUntil: NEWEST, source: "GRPCContainerProbe.md: alpha false 1.23, beta true 1.24-1.26, stable 1.27-1.28, removed" },
+  { gate: "TopologyAwareHints", off: ["1.21", "1.23"], checkedUntil: NEWEST, source: "TopologyAwareHints.md: alpha false 1.21-1.22, beta false 1.23, beta true 1.24-1.32, stable from 1.33" },
+  { gate: "PreferSameTrafficDistribution", off: ["1.33", "1.33"], checkedUntil: NEWEST, source: "PreferSameTrafficDistribution.md: alpha false 1.33, beta true 1.34, stable from 1.35" },
+  { gate: "GenericWorkload", off: ["1.35", NEWEST], checkedUntil: NEWEST, source: "GenericWorkload.md: alpha false from 1.35; pkg/features (1.37 development) versioned specs: 1.35 alpha false, 1.37 beta false" },
+  { gate: "DRADeviceTaints", off: ["1.33", "1.35"], checkedUntil: NEWEST, source: "pkg/features (1.37 development) versioned specs: 1.33 alpha false, 1.36 beta true (DRADeviceTaints.md lists the alpha from 1.34)" },
+  { gate: "DRAConsumableCapacity", off: ["1.34", "1.35"], checkedUntil: NEWEST, source: "DRAConsumableCapacity.md: alpha false from 1.34; pkg/features (1.37 development) versioned specs: 1.36 beta true" },
+  { gate: "DRAExtendedResource", off: ["1.34", "1.35"], checkedUntil: NEWEST, source: "DRAExtendedResource.md: alpha false from 1.34; pkg/features (1.37 development) versioned specs: 1.36 beta true" },
 ];
 
 const releases = knownReleases();

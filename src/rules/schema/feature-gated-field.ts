@@ -34,7 +34,7 @@ export const rule = defineRule({
   category: "schema",
   severity: "warning",
   // Pod spec fields, and fields of workloads, Services, NetworkPolicies, PodDisruptionBudgets, volumes, HPAs, CRDs, webhook
-  // configurations, CSI drivers, IngressClasses and EndpointSlices.
+  // configurations, CSI drivers, IngressClasses, EndpointSlices and DRA claims and device classes.
   appliesTo: [
     "pod-templates",
     "Service",
@@ -49,6 +49,9 @@ export const rule = defineRule({
     "CSIDriver",
     "IngressClass",
     "EndpointSlice",
+    "ResourceClaim",
+    "ResourceClaimTemplate",
+    "DeviceClass",
   ],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
@@ -67,8 +70,10 @@ pod's \`hostnameOverride\`, \`podCertificate\` projections; a Job's \`podFailure
 \`dataSourceRef\` and its \`namespace\`, a CSI volume's \`nodeExpandSecretRef\`; a CSIDriver's \`storageCapacity\`,
 \`fsGroupPolicy\`, \`tokenRequests\`, \`requiresRepublish\`, \`seLinuxMount\` and \`nodeAllocatableUpdatePeriodSeconds\`;
 a webhook's \`matchConditions\`; an IngressClass's parameters \`scope\` and \`namespace\`; an EndpointSlice's
-\`serving\` and \`terminating\` conditions; a DaemonSet's rolling update \`maxSurge\`; the pod's \`setHostnameAsFQDN\`,
-\`fsGroupChangePolicy\`, \`hostProcess\` and affinity \`namespaceSelector\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
+\`serving\` and \`terminating\` conditions and its \`hints\` (\`forNodes\` too); a DaemonSet's rolling update \`maxSurge\`;
+the pod's \`setHostnameAsFQDN\`, \`fsGroupChangePolicy\`, \`hostProcess\`, affinity \`namespaceSelector\` and
+\`workloadRef\`; a ResourceClaim's device \`tolerations\`, \`capacity\` and \`distinctAttribute\`, a DeviceClass's
+\`extendedResourceName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
 \`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\` and rolling update \`maxUnavailable\`; a
 HorizontalPodAutoscaler's scaling \`tolerance\`; a CustomResourceDefinition's \`selectableFields\`,
 and its schema's \`x-kubernetes-validations\` and their \`optionalOldSelf\` at any depth, so

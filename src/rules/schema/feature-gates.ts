@@ -58,6 +58,12 @@ export interface GatedField {
    * alpha since 1.28). Before it the field is unknown-field's, not reported here.
    */
   fieldSince?: string;
+  /**
+   * The last release whose API has the field, when the field left the API while its gate stayed
+   * (a Service's ipFamily, 1.19, replaced by ipFamilies in 1.20; a pod's workloadRef, 1.35 only).
+   * After it the field is unknown-field's, not reported here.
+   */
+  fieldUntil?: string;
 }
 
 /**
@@ -277,7 +283,39 @@ const crossNamespaceVolumeDataSource: GateStage[] = [
 const WEBHOOK_UTIL = "pkg/apis/admissionregistration/util.go";
 const CSI_DRIVER_STRATEGY = "pkg/registry/storage/csidriver/strategy.go PrepareForCreate";
 const SERVICE_STRATEGY = "pkg/registry/core/service/strategy.go dropServiceDisabledFields";
-const ENDPOINT_SLICE_STRATEGY = "pkg/registry/discovery/endpointslice/strategy.go dropDisabledConditionsOnCreate";
+const ENDPOINT_SLICE_STRATEGY = "pkg/registry/discovery/endpointslice/strategy.go";
+const topologyAwareHints: GateStage[] = [
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.23", stage: "beta", enabledByDefault: false },
+  { from: "1.24", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const preferSameTrafficDistribution: GateStage[] = [
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+  { from: "1.34", stage: "beta", enabledByDefault: true },
+  { from: "1.35", stage: "GA", enabledByDefault: true },
+];
+// DRA gates of fields of the resource.k8s.io API, served by default from 1.34 (v1): the reference
+// pages list the alpha stage; the beta of 1.36, on by default, is from pkg/features (1.37
+// development) versioned specs.
+const draDeviceTaints: GateStage[] = [
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+  { from: "1.36", stage: "beta", enabledByDefault: true },
+];
+const draConsumableCapacity: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.36", stage: "beta", enabledByDefault: true },
+];
+const draExtendedResource: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.36", stage: "beta", enabledByDefault: true },
+];
+const RESOURCE_CLAIM_SPEC = "pkg/api/resourceclaimspec/util.go DropDisabledFields";
+/** A ResourceClaim's spec, and the claim spec of a ResourceClaimTemplate. */
+const CLAIM_SPECS = [
+  { kind: "ResourceClaim", spec: ["spec"] },
+  { kind: "ResourceClaimTemplate", spec: ["spec", "spec"] },
+] as const;
 /**
  * The schema of each version of a CRD. A v1beta1 CRD's spec.validation is dropped from too, but
  * v1beta1 left the API in 1.22, before any of these gates.
@@ -983,7 +1021,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       effect: "dropped",
       stages: endpointSliceTerminatingCondition,
       consequence: "consumers of the slice cannot tell a terminating endpoint from a gone one",
-      source: `${ENDPOINT_SLICE_STRATEGY} (conditions.serving and conditions.terminating of every endpoint cleared), dropDisabledConditionsOnUpdate`,
+      source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledConditionsOnCreate (dropDisabledFieldsOnCreate from 1.21: conditions.serving and conditions.terminating of every endpoint cleared), dropDisabledConditionsOnUpdate`,
     }),
   ),
   {
@@ -1058,6 +1096,77 @@ export const GATED_FIELDS: readonly GatedField[] = [
       },
     }),
   ),
+  {
+    gate: "IPv6DualStack",
+    where: { kinds: ["Service"], path: ["spec", "ipFamily"] },
+    effect: "dropped",
+    stages: ipv6DualStack,
+    fieldUntil: "1.19",
+    consequence: "the Service gets a cluster IP of the cluster's default family, whatever family it asks for",
+    source: `${SERVICE_STRATEGY} (1.19: ipFamily cleared unless the old Service used it)`,
+  },
+  {
+    gate: "GenericWorkload",
+    where: { pod: ["workloadRef"] },
+    effect: "dropped",
+    stages: [{ from: "1.35", stage: "alpha", enabledByDefault: false }],
+    // 1.36 has no workloadRef in the pod spec.
+    fieldUntil: "1.35",
+    consequence: "the pod belongs to no pod group of the Workload, and is scheduled on its own",
+    source: "pkg/api/pod/util.go dropDisabledWorkloadRef (workloadRef cleared unless the old pod used it)",
+  },
+  {
+    gate: "TopologyAwareHints",
+    where: { kinds: ["EndpointSlice"], path: ["endpoints", "*", "hints"] },
+    effect: "dropped",
+    stages: topologyAwareHints,
+    consequence: "kube-proxy routes to every endpoint, not by the zones the hints name",
+    source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledFieldsOnCreate, dropDisabledFieldsOnUpdate (hints of every endpoint cleared unless the old slice used them)`,
+  },
+  {
+    gate: "PreferSameTrafficDistribution",
+    where: { kinds: ["EndpointSlice"], path: ["endpoints", "*", "hints", "forNodes"] },
+    effect: "dropped",
+    stages: preferSameTrafficDistribution,
+    consequence: "kube-proxy does not prefer the endpoints on the client's node",
+    source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledFieldsOnCreate, dropDisabledFieldsOnUpdate (hints.forNodes of every endpoint cleared unless the old slice used them)`,
+  },
+  ...CLAIM_SPECS.flatMap(({ kind, spec }): GatedField[] => [
+    ...([["exactly"], ["firstAvailable", "*"]] as const).flatMap((request): GatedField[] => [
+      {
+        gate: "DRADeviceTaints",
+        where: { kinds: [kind], path: [...spec, "devices", "requests", "*", ...request, "tolerations"] },
+        effect: "dropped",
+        stages: draDeviceTaints,
+        consequence: "the request tolerates no device taint, so tainted devices are not allocated to it",
+        source: `${RESOURCE_CLAIM_SPEC} (dropDisabledDRADeviceTaintsFields: tolerations of every request and subrequest cleared unless the old claim used them)`,
+      },
+      {
+        gate: "DRAConsumableCapacity",
+        where: { kinds: [kind], path: [...spec, "devices", "requests", "*", ...request, "capacity"] },
+        effect: "dropped",
+        stages: draConsumableCapacity,
+        consequence: "the request claims a device whole, not the share of its capacity asked for",
+        source: `${RESOURCE_CLAIM_SPEC} (dropDisabledDRAResourceClaimConsumableCapacityFields: capacity of every request and subrequest cleared unless the old claim used it)`,
+      },
+    ]),
+    {
+      gate: "DRAConsumableCapacity",
+      where: { kinds: [kind], path: [...spec, "devices", "constraints", "*", "distinctAttribute"] },
+      effect: "dropped",
+      stages: draConsumableCapacity,
+      consequence: "the constraint no longer keeps the requests on devices that differ in this attribute",
+      source: `${RESOURCE_CLAIM_SPEC} (dropDisabledDRAResourceClaimConsumableCapacityFields: distinctAttribute of every constraint cleared unless the old claim used one)`,
+    },
+  ]),
+  {
+    gate: "DRAExtendedResource",
+    where: { kinds: ["DeviceClass"], path: ["spec", "extendedResourceName"] },
+    effect: "dropped",
+    stages: draExtendedResource,
+    consequence: "pods that request this extended resource get none of the class's devices for it",
+    source: "pkg/registry/resource/deviceclass/strategy.go dropDisabledDRAExtendedResourceFields (extendedResourceName cleared unless the old class used it)",
+  },
 ];
 
 /** A value of a field that the API server accepts only with a feature gate on. */
