@@ -663,7 +663,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.22", stage: "removed", enabledByDefault: false },
     ],
     consequence: "traffic goes to any endpoint, not by the topology keys",
-    source: "pkg/api/service/util.go DropDisabledFields (topologyKeys cleared unless the old Service used it)",
+    source: `${SERVICE_STRATEGY} (topologyKeys cleared unless the old Service used it)`,
   },
   {
     gate: "GenericEphemeralVolume",
