@@ -971,8 +971,11 @@ export const GATED_FIELDS: readonly GatedField[] = [
     where: { kinds: ["PersistentVolumeClaim"], path: ["spec", "dataSourceRef", "namespace"] },
     effect: "dropped",
     stages: crossNamespaceVolumeDataSource,
-    consequence: "the data source is looked for in the claim's own namespace",
-    source: "pkg/api/persistentvolumeclaim/util.go DropDisabledFields (dataSourceRef.namespace cleared unless the old claim used it)",
+    // An empty namespace does not trigger the drop.
+    sameAsGateOff: "",
+    // The API server clears the whole dataSourceRef, not only its namespace.
+    consequence: "the API server clears the whole dataSourceRef with it, so the claim is provisioned empty, not from the data source",
+    source: "pkg/api/persistentvolumeclaim/util.go DropDisabledFields (the whole dataSourceRef cleared when its namespace is set, unless the old claim used a dataSourceRef)",
   },
   {
     gate: "HPAContainerMetrics",
@@ -1011,7 +1014,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       stages: ingressClassNamespacedParams,
       ...(field === "scope" ? { sameAsGateOff: "Cluster" } : {}),
       consequence: "the parameters are looked up as a cluster-scoped resource",
-      source: "pkg/registry/networking/ingressclass/strategy.go dropDisabledFields (parameters.scope and parameters.namespace cleared unless the old IngressClass used them)",
+      source: "pkg/registry/networking/ingressclass/strategy.go PrepareForCreate, PrepareForUpdate (parameters.scope and parameters.namespace cleared unless the old IngressClass set a scope)",
     }),
   ),
   ...(["serving", "terminating"] as const).map(
