@@ -33,8 +33,26 @@ export const rule = defineRule({
   id: "feature-gated-field",
   category: "schema",
   severity: "warning",
-  // Pod spec fields, and fields of Jobs, StatefulSets, Services, NetworkPolicies, PodDisruptionBudgets, volumes, HPAs and CRDs.
-  appliesTo: ["pod-templates", "Service", "NetworkPolicy", "PodDisruptionBudget", "PersistentVolumeClaim", "PersistentVolume", "HorizontalPodAutoscaler", "CustomResourceDefinition"],
+  // Pod spec fields, and fields of workloads, Services, NetworkPolicies, PodDisruptionBudgets, volumes, HPAs, CRDs, webhook
+  // configurations, CSI drivers, IngressClasses, EndpointSlices and DRA claims and device classes.
+  appliesTo: [
+    "pod-templates",
+    "Service",
+    "NetworkPolicy",
+    "PodDisruptionBudget",
+    "PersistentVolumeClaim",
+    "PersistentVolume",
+    "HorizontalPodAutoscaler",
+    "CustomResourceDefinition",
+    "ValidatingWebhookConfiguration",
+    "MutatingWebhookConfiguration",
+    "CSIDriver",
+    "IngressClass",
+    "EndpointSlice",
+    "ResourceClaim",
+    "ResourceClaimTemplate",
+    "DeviceClass",
+  ],
   summary: "A field that the target release has but that takes effect only behind a feature gate off by default there.",
   explanation: `New fields arrive behind a feature gate: an alpha gate is off by default, some beta
 gates too. While the gate is off the API server accepts the manifest without a word, but it
@@ -48,7 +66,14 @@ clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the
 pod's \`hostnameOverride\`, \`podCertificate\` projections; a Job's \`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`,
 \`successPolicy\`, \`managedBy\`, \`podReplacementPolicy\`, \`completionMode\`, \`suspend\` and
 \`ttlSecondsAfterFinished\`; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
-\`topologyKeys\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
+\`topologyKeys\`, \`loadBalancerClass\`, \`allocateLoadBalancerNodePorts\`, \`ipFamilies\` and \`ipFamilyPolicy\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`, a claim's
+\`dataSourceRef\` and its \`namespace\`, a CSI volume's \`nodeExpandSecretRef\`; a CSIDriver's \`storageCapacity\`,
+\`fsGroupPolicy\`, \`tokenRequests\`, \`requiresRepublish\`, \`seLinuxMount\` and \`nodeAllocatableUpdatePeriodSeconds\`;
+a webhook's \`matchConditions\`; an IngressClass's parameters \`scope\` and \`namespace\`; an EndpointSlice's
+\`serving\` and \`terminating\` conditions and its \`hints\` (\`forNodes\` too); a DaemonSet's rolling update \`maxSurge\`;
+the pod's \`setHostnameAsFQDN\`, \`fsGroupChangePolicy\`, \`hostProcess\`, affinity \`namespaceSelector\` and
+\`workloadRef\`; a ResourceClaim's device \`tolerations\`, \`capacity\` and \`distinctAttribute\`, a DeviceClass's
+\`extendedResourceName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
 \`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\` and rolling update \`maxUnavailable\`; a
 HorizontalPodAutoscaler's scaling \`tolerance\`; a CustomResourceDefinition's \`selectableFields\`,
 and its schema's \`x-kubernetes-validations\` and their \`optionalOldSelf\` at any depth, so
@@ -61,7 +86,8 @@ refused outright (an error here), since validation forbids those on an init cont
 \`restartPolicy: Always\` (validateInitContainers), and the restartPolicy was dropped first. A
 generic \`ephemeral\` volume before 1.21 is refused too: once dropped, the volume has no source
 ("must specify a volume type"), and so is an env var whose only source is a \`fileKeyRef\` at
-1.34 (valueFrom is left without a source). Where a value would be refused even with the gate on
+1.34 (valueFrom is left without a source), a probe whose handler is \`grpc\` at 1.23, and a
+HorizontalPodAutoscaler metric of type ContainerResource before 1.27. Where a value would be refused even with the gate on
 (a container's \`restartPolicy: Sometimes\` at 1.34), the hint asks for a valid value, not the gate. The target is --kubernetes-version (or
 kubernetesVersion in the config); a field the target does not know at all is unknown-field's.
 Since the API server clears a dropped field before it validates the object, the other rules do

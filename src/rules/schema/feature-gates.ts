@@ -58,6 +58,12 @@ export interface GatedField {
    * alpha since 1.28). Before it the field is unknown-field's, not reported here.
    */
   fieldSince?: string;
+  /**
+   * The last release whose API has the field, when the field left the API while its gate stayed
+   * (a Service's ipFamily, 1.19, replaced by ipFamilies in 1.20; a pod's workloadRef, 1.35 only).
+   * After it the field is unknown-field's, not reported here.
+   */
+  fieldUntil?: string;
 }
 
 /**
@@ -221,6 +227,95 @@ const customResourceFieldSelectors: GateStage[] = [
   { from: "1.31", stage: "beta", enabledByDefault: true },
   { from: "1.32", stage: "GA", enabledByDefault: true },
 ];
+// Gates of fields outside the pod spec, most removed since: stages from each gate's page of the
+// reference (kubernetes/website feature-gates/<Gate>.md, `stages`).
+const admissionWebhookMatchConditions: GateStage[] = [
+  { from: "1.27", stage: "alpha", enabledByDefault: false },
+  { from: "1.28", stage: "beta", enabledByDefault: true },
+  { from: "1.30", stage: "GA", enabledByDefault: true },
+];
+const ipv6DualStack: GateStage[] = [
+  // Alpha since 1.15, older than the oldest release k8s-lint knows.
+  { from: "1.15", stage: "alpha", enabledByDefault: false },
+  { from: "1.21", stage: "beta", enabledByDefault: true },
+  { from: "1.23", stage: "GA", enabledByDefault: true },
+];
+const csiServiceAccountToken: GateStage[] = [
+  { from: "1.20", stage: "alpha", enabledByDefault: false },
+  { from: "1.21", stage: "beta", enabledByDefault: true },
+  { from: "1.22", stage: "GA", enabledByDefault: true },
+];
+const windowsHostProcessContainers: GateStage[] = [
+  { from: "1.22", stage: "alpha", enabledByDefault: false },
+  { from: "1.23", stage: "beta", enabledByDefault: true },
+  { from: "1.26", stage: "GA", enabledByDefault: true },
+];
+const podAffinityNamespaceSelector: GateStage[] = [
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.22", stage: "beta", enabledByDefault: true },
+  { from: "1.24", stage: "GA", enabledByDefault: true },
+];
+const grpcContainerProbe: GateStage[] = [
+  { from: "1.23", stage: "alpha", enabledByDefault: false },
+  { from: "1.24", stage: "beta", enabledByDefault: true },
+  { from: "1.27", stage: "GA", enabledByDefault: true },
+];
+const ingressClassNamespacedParams: GateStage[] = [
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.22", stage: "beta", enabledByDefault: true },
+  { from: "1.23", stage: "GA", enabledByDefault: true },
+];
+const endpointSliceTerminatingCondition: GateStage[] = [
+  { from: "1.20", stage: "alpha", enabledByDefault: false },
+  { from: "1.22", stage: "beta", enabledByDefault: true },
+  { from: "1.26", stage: "GA", enabledByDefault: true },
+];
+const anyVolumeDataSource: GateStage[] = [
+  // Alpha since 1.18; dataSourceRef came in 1.22 (fieldSince).
+  { from: "1.18", stage: "alpha", enabledByDefault: false },
+  { from: "1.24", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const crossNamespaceVolumeDataSource: GateStage[] = [
+  // Still alpha in 1.36.
+  { from: "1.26", stage: "alpha", enabledByDefault: false },
+];
+const WEBHOOK_UTIL = "pkg/apis/admissionregistration/util.go";
+const CSI_DRIVER_STRATEGY = "pkg/registry/storage/csidriver/strategy.go PrepareForCreate";
+const SERVICE_STRATEGY = "pkg/registry/core/service/strategy.go dropServiceDisabledFields";
+const ENDPOINT_SLICE_STRATEGY = "pkg/registry/discovery/endpointslice/strategy.go";
+const topologyAwareHints: GateStage[] = [
+  { from: "1.21", stage: "alpha", enabledByDefault: false },
+  { from: "1.23", stage: "beta", enabledByDefault: false },
+  { from: "1.24", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+const preferSameTrafficDistribution: GateStage[] = [
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+  { from: "1.34", stage: "beta", enabledByDefault: true },
+  { from: "1.35", stage: "GA", enabledByDefault: true },
+];
+// DRA gates of fields of the resource.k8s.io API, served by default from 1.34 (v1): the reference
+// pages list the alpha stage; the beta of 1.36, on by default, is from pkg/features (1.37
+// development) versioned specs.
+const draDeviceTaints: GateStage[] = [
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+  { from: "1.36", stage: "beta", enabledByDefault: true },
+];
+const draConsumableCapacity: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.36", stage: "beta", enabledByDefault: true },
+];
+const draExtendedResource: GateStage[] = [
+  { from: "1.34", stage: "alpha", enabledByDefault: false },
+  { from: "1.36", stage: "beta", enabledByDefault: true },
+];
+const RESOURCE_CLAIM_SPEC = "pkg/api/resourceclaimspec/util.go DropDisabledFields";
+/** A ResourceClaim's spec, and the claim spec of a ResourceClaimTemplate. */
+const CLAIM_SPECS = [
+  { kind: "ResourceClaim", spec: ["spec"] },
+  { kind: "ResourceClaimTemplate", spec: ["spec", "spec"] },
+] as const;
 /**
  * The schema of each version of a CRD. A v1beta1 CRD's spec.validation is dropped from too, but
  * v1beta1 left the API in 1.22, before any of these gates.
@@ -568,7 +663,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
       { from: "1.22", stage: "removed", enabledByDefault: false },
     ],
     consequence: "traffic goes to any endpoint, not by the topology keys",
-    source: "pkg/api/service/util.go DropDisabledFields (topologyKeys cleared unless the old Service used it)",
+    source: `${SERVICE_STRATEGY} (topologyKeys cleared unless the old Service used it)`,
   },
   {
     gate: "GenericEphemeralVolume",
@@ -733,6 +828,347 @@ export const GATED_FIELDS: readonly GatedField[] = [
     stages: customResourceFieldSelectors,
     consequence: "the custom resources cannot be listed or watched with a field selector on these fields (the API server refuses the selector)",
     source: `${CRD_STRATEGY} (selectableFields of every version cleared unless the old CRD used them; dropSelectableFields)`,
+  },
+  ...(["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"] as const).map(
+    (kind): GatedField => ({
+      gate: "AdmissionWebhookMatchConditions",
+      where: { kinds: [kind], path: ["webhooks", "*", "matchConditions"] },
+      effect: "dropped",
+      stages: admissionWebhookMatchConditions,
+      consequence: "the webhook is called for every request its rules match, not only for those its match conditions accept",
+      source: `${WEBHOOK_UTIL} DropDisabled${kind === "ValidatingWebhookConfiguration" ? "Validating" : "Mutating"}WebhookConfigurationFields (matchConditions of every webhook cleared unless the old configuration used them), from PrepareForCreate and PrepareForUpdate`,
+    }),
+  ),
+  {
+    gate: "ServiceLoadBalancerClass",
+    where: { kinds: ["Service"], path: ["spec", "loadBalancerClass"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.21", stage: "alpha", enabledByDefault: false },
+      { from: "1.22", stage: "beta", enabledByDefault: true },
+      { from: "1.24", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the cloud provider's default load balancer implementation takes the Service, not the one of this class",
+    source: `${SERVICE_STRATEGY} (loadBalancerClass cleared unless the old Service used it)`,
+  },
+  {
+    gate: "ServiceLBNodePortControl",
+    where: { kinds: ["Service"], path: ["spec", "allocateLoadBalancerNodePorts"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.20", stage: "alpha", enabledByDefault: false },
+      { from: "1.22", stage: "beta", enabledByDefault: true },
+      { from: "1.24", stage: "GA", enabledByDefault: true },
+    ],
+    // true is what the gate off does: node ports are allocated.
+    sameAsGateOff: true,
+    consequence: "node ports are allocated for the load balancer all the same",
+    source: `${SERVICE_STRATEGY} (allocateLoadBalancerNodePorts cleared unless the old Service used it)`,
+  },
+  ...(["ipFamilies", "ipFamilyPolicy"] as const).map(
+    (field): GatedField => ({
+      gate: "IPv6DualStack",
+      where: { kinds: ["Service"], path: ["spec", field] },
+      effect: "dropped",
+      stages: ipv6DualStack,
+      // The dual-stack API of 1.20; 1.19 had a single ipFamily field instead.
+      fieldSince: "1.20",
+      ...(field === "ipFamilyPolicy" ? { sameAsGateOff: "SingleStack" } : {}),
+      consequence: "the Service gets a single cluster IP of the cluster's default family, whatever families it asks for",
+      source: `${SERVICE_STRATEGY} (ipFamilies and ipFamilyPolicy cleared, and clusterIPs cut to the first, unless the old Service used dual-stack fields)`,
+    }),
+  ),
+  {
+    gate: "CSIStorageCapacity",
+    where: { kinds: ["CSIDriver"], path: ["spec", "storageCapacity"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.19", stage: "alpha", enabledByDefault: false },
+      { from: "1.21", stage: "beta", enabledByDefault: true },
+      { from: "1.24", stage: "GA", enabledByDefault: true },
+    ],
+    sameAsGateOff: false,
+    consequence: "the scheduler does not check the storage capacity the driver publishes, so a pod may land on a node whose storage cannot hold its volume",
+    source: `${CSI_DRIVER_STRATEGY} (storageCapacity cleared), PrepareForUpdate (unless the old driver set it)`,
+  },
+  {
+    gate: "CSIVolumeFSGroupPolicy",
+    where: { kinds: ["CSIDriver"], path: ["spec", "fsGroupPolicy"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.19", stage: "alpha", enabledByDefault: false },
+      { from: "1.20", stage: "beta", enabledByDefault: true },
+      { from: "1.23", stage: "GA", enabledByDefault: true },
+    ],
+    // The kubelet's behaviour without the field.
+    sameAsGateOff: "ReadWriteOnceWithFSType",
+    consequence: "the kubelet changes a volume's ownership to the pod's fsGroup only for a ReadWriteOnce volume with an fsType, as with ReadWriteOnceWithFSType",
+    source: `${CSI_DRIVER_STRATEGY} (fsGroupPolicy cleared), PrepareForUpdate (unless the old driver set it)`,
+  },
+  ...(["tokenRequests", "requiresRepublish"] as const).map(
+    (field): GatedField => ({
+      gate: "CSIServiceAccountToken",
+      where: { kinds: ["CSIDriver"], path: ["spec", field] },
+      effect: "dropped",
+      stages: csiServiceAccountToken,
+      ...(field === "requiresRepublish" ? { sameAsGateOff: false } : {}),
+      consequence:
+        field === "tokenRequests"
+          ? "the driver gets no service account token of the pod when it mounts a volume"
+          : "the kubelet does not call NodePublishVolume again to refresh the volume's contents",
+      source: `${CSI_DRIVER_STRATEGY} (tokenRequests and requiresRepublish cleared while CSIServiceAccountToken is off)`,
+    }),
+  ),
+  {
+    gate: "SELinuxMountReadWriteOncePod",
+    where: { kinds: ["CSIDriver"], path: ["spec", "seLinuxMount"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.25", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: false },
+      { from: "1.28", stage: "beta", enabledByDefault: true },
+      { from: "1.36", stage: "GA", enabledByDefault: true },
+    ],
+    sameAsGateOff: false,
+    consequence: "the kubelet relabels every file of the driver's volumes for SELinux instead of mounting them with the pod's label",
+    source: `${CSI_DRIVER_STRATEGY} (seLinuxMount cleared), PrepareForUpdate (unless the old driver set it)`,
+  },
+  {
+    gate: "MutableCSINodeAllocatableCount",
+    where: { kinds: ["CSIDriver"], path: ["spec", "nodeAllocatableUpdatePeriodSeconds"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.33", stage: "alpha", enabledByDefault: false },
+      { from: "1.34", stage: "beta", enabledByDefault: false },
+      { from: "1.35", stage: "beta", enabledByDefault: true },
+    ],
+    consequence: "the kubelet never updates the node's count of attachable volumes for the driver, so the scheduler may place pods on a node that cannot attach their volumes",
+    source: `${CSI_DRIVER_STRATEGY}, PrepareForUpdate (nodeAllocatableUpdatePeriodSeconds cleared unless the old driver set it)`,
+  },
+  {
+    gate: "CSINodeExpandSecret",
+    where: { kinds: ["PersistentVolume"], path: ["spec", "csi", "nodeExpandSecretRef"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.25", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.29", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the driver gets no secret when it expands the volume on the node, so a driver that needs one fails to expand it",
+    source: "pkg/api/persistentvolume/util.go DropDisabledFields (csi.nodeExpandSecretRef cleared unless the old volume used it)",
+  },
+  {
+    gate: "AnyVolumeDataSource",
+    where: { kinds: ["PersistentVolumeClaim"], path: ["spec", "dataSourceRef"] },
+    effect: "dropped",
+    stages: anyVolumeDataSource,
+    fieldSince: "1.22",
+    consequence: "the claim is populated from its dataSource alone (a PersistentVolumeClaim or a VolumeSnapshot), or provisioned empty",
+    source: "pkg/api/persistentvolumeclaim/util.go DropDisabledFields (dataSourceRef cleared unless the old claim used it)",
+  },
+  {
+    gate: "CrossNamespaceVolumeDataSource",
+    where: { kinds: ["PersistentVolumeClaim"], path: ["spec", "dataSourceRef", "namespace"] },
+    effect: "dropped",
+    stages: crossNamespaceVolumeDataSource,
+    // An empty namespace does not trigger the drop.
+    sameAsGateOff: "",
+    // The API server clears the whole dataSourceRef, not only its namespace.
+    consequence: "the API server clears the whole dataSourceRef with it, so the claim is provisioned empty, not from the data source",
+    source: "pkg/api/persistentvolumeclaim/util.go DropDisabledFields (the whole dataSourceRef cleared when its namespace is set, unless the old claim used a dataSourceRef)",
+  },
+  {
+    gate: "HPAContainerMetrics",
+    where: { kinds: ["HorizontalPodAutoscaler"], path: ["spec", "metrics", "*", "containerResource"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.20", stage: "alpha", enabledByDefault: false },
+      { from: "1.27", stage: "beta", enabledByDefault: true },
+      { from: "1.30", stage: "GA", enabledByDefault: true },
+    ],
+    consequence: "the metric of type ContainerResource has no source left",
+    source: "pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go PrepareForCreate (containerResource of every metric cleared while the gate is off)",
+    rejectedOnceDropped: {
+      error: "must populate information for the given metric source (only allowed when HPAContainerMetrics feature is enabled)",
+      source: 'pkg/apis/autoscaling/validation/validation.go validateMetricSpec (Required for a ContainerResource metric without containerResource), run after PrepareForCreate',
+    },
+  },
+  {
+    gate: "DaemonSetUpdateSurge",
+    where: { kinds: ["DaemonSet"], path: ["spec", "updateStrategy", "rollingUpdate", "maxSurge"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.21", stage: "alpha", enabledByDefault: false },
+      { from: "1.22", stage: "beta", enabledByDefault: true },
+      { from: "1.25", stage: "GA", enabledByDefault: true },
+    ],
+    sameAsGateOff: 0,
+    consequence: "a rolling update deletes a node's old pod before it starts the new one, as with maxSurge 0",
+    source: "pkg/registry/apps/daemonset/strategy.go dropDaemonSetDisabledFields (rollingUpdate.maxSurge cleared unless the old DaemonSet used it)",
+  },
+  ...(["scope", "namespace"] as const).map(
+    (field): GatedField => ({
+      gate: "IngressClassNamespacedParams",
+      where: { kinds: ["IngressClass"], path: ["spec", "parameters", field] },
+      effect: "dropped",
+      stages: ingressClassNamespacedParams,
+      ...(field === "scope" ? { sameAsGateOff: "Cluster" } : {}),
+      consequence: "the parameters are looked up as a cluster-scoped resource",
+      source: "pkg/registry/networking/ingressclass/strategy.go PrepareForCreate, PrepareForUpdate (parameters.scope and parameters.namespace cleared unless the old IngressClass set a scope)",
+    }),
+  ),
+  ...(["serving", "terminating"] as const).map(
+    (field): GatedField => ({
+      gate: "EndpointSliceTerminatingCondition",
+      where: { kinds: ["EndpointSlice"], path: ["endpoints", "*", "conditions", field] },
+      effect: "dropped",
+      stages: endpointSliceTerminatingCondition,
+      consequence: "consumers of the slice cannot tell a terminating endpoint from a gone one",
+      source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledConditionsOnCreate (dropDisabledFieldsOnCreate from 1.21: conditions.serving and conditions.terminating of every endpoint cleared), dropDisabledConditionsOnUpdate`,
+    }),
+  ),
+  {
+    gate: "SetHostnameAsFQDN",
+    where: { pod: ["setHostnameAsFQDN"] },
+    effect: "dropped",
+    stages: [
+      { from: "1.19", stage: "alpha", enabledByDefault: false },
+      { from: "1.20", stage: "beta", enabledByDefault: true },
+      { from: "1.22", stage: "GA", enabledByDefault: true },
+    ],
+    sameAsGateOff: false,
+    consequence: "the pod's hostname is its short name, not its fully qualified domain name",
+    source: "pkg/api/pod/util.go dropDisabledFields (setHostnameAsFQDN cleared unless the old pod used it)",
+  },
+  {
+    gate: "ConfigurableFSGroupPolicy",
+    where: { pod: ["securityContext", "fsGroupChangePolicy"] },
+    effect: "dropped",
+    stages: [
+      // Alpha since 1.18, older than the oldest release k8s-lint knows.
+      { from: "1.18", stage: "alpha", enabledByDefault: false },
+      { from: "1.20", stage: "beta", enabledByDefault: true },
+      { from: "1.23", stage: "GA", enabledByDefault: true },
+    ],
+    sameAsGateOff: "Always",
+    consequence: "the ownership and permissions of every volume are changed at each mount, as with the Always policy",
+    source: "pkg/api/pod/util.go dropDisabledFields (securityContext.fsGroupChangePolicy cleared unless the old pod used it)",
+  },
+  ...AFFINITY_TERMS.map(
+    (term): GatedField => ({
+      gate: "PodAffinityNamespaceSelector",
+      where: { pod: ["affinity", ...term, "namespaceSelector"] },
+      effect: "dropped",
+      stages: podAffinityNamespaceSelector,
+      consequence: "the affinity term selects pods of its namespaces list alone (the pod's own namespace when the list is empty)",
+      source: "pkg/api/pod/util.go dropDisabledFields (namespaceSelector of every pod affinity and anti-affinity term cleared unless the old pod used one)",
+    }),
+  ),
+  {
+    gate: "WindowsHostProcessContainers",
+    where: { pod: ["securityContext", "windowsOptions", "hostProcess"] },
+    effect: "dropped",
+    stages: windowsHostProcessContainers,
+    sameAsGateOff: false,
+    consequence: "the pod's containers run as ordinary Windows containers, not as processes on the host",
+    source: "pkg/api/pod/util.go dropDisabledFields (windowsOptions.hostProcess of the pod and of every container cleared unless the old pod used it)",
+  },
+  ...CONTAINER_LISTS.map(
+    (list): GatedField => ({
+      gate: "WindowsHostProcessContainers",
+      where: { pod: [list, "*", "securityContext", "windowsOptions", "hostProcess"] },
+      effect: "dropped",
+      stages: windowsHostProcessContainers,
+      sameAsGateOff: false,
+      consequence: "the container runs as an ordinary Windows container, not as a process on the host",
+      source: "pkg/api/pod/util.go dropDisabledFields (windowsOptions.hostProcess of the pod and of every container cleared unless the old pod used it)",
+    }),
+  ),
+  ...(["livenessProbe", "readinessProbe", "startupProbe"] as const).map(
+    (probe): GatedField => ({
+      gate: "GRPCContainerProbe",
+      // Containers only: before 1.28 an init container may not have these probes at all (forbidden-value's).
+      where: { pod: ["containers", "*", probe, "grpc"] },
+      effect: "dropped",
+      stages: grpcContainerProbe,
+      consequence: `the ${probe} has no handler left`,
+      source: "pkg/api/pod/util.go dropDisabledFields (the grpc handler of every probe cleared unless the old pod used one)",
+      rejectedOnceDropped: {
+        error: "must specify a handler type",
+        source: "pkg/apis/core/validation/validation.go validateHandler (Required for a probe without a handler), run after dropDisabledFields",
+      },
+    }),
+  ),
+  {
+    gate: "IPv6DualStack",
+    where: { kinds: ["Service"], path: ["spec", "ipFamily"] },
+    effect: "dropped",
+    stages: ipv6DualStack,
+    fieldUntil: "1.19",
+    consequence: "the Service gets a cluster IP of the cluster's default family, whatever family it asks for",
+    source: `${SERVICE_STRATEGY} (1.19: ipFamily cleared unless the old Service used it)`,
+  },
+  {
+    gate: "GenericWorkload",
+    where: { pod: ["workloadRef"] },
+    effect: "dropped",
+    stages: [{ from: "1.35", stage: "alpha", enabledByDefault: false }],
+    // 1.36 has no workloadRef in the pod spec.
+    fieldUntil: "1.35",
+    consequence: "the pod belongs to no pod group of the Workload, and is scheduled on its own",
+    source: "pkg/api/pod/util.go dropDisabledWorkloadRef (workloadRef cleared unless the old pod used it)",
+  },
+  {
+    gate: "TopologyAwareHints",
+    where: { kinds: ["EndpointSlice"], path: ["endpoints", "*", "hints"] },
+    effect: "dropped",
+    stages: topologyAwareHints,
+    consequence: "kube-proxy routes to every endpoint, not by the zones the hints name",
+    source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledFieldsOnCreate, dropDisabledFieldsOnUpdate (hints of every endpoint cleared unless the old slice used them)`,
+  },
+  {
+    gate: "PreferSameTrafficDistribution",
+    where: { kinds: ["EndpointSlice"], path: ["endpoints", "*", "hints", "forNodes"] },
+    effect: "dropped",
+    stages: preferSameTrafficDistribution,
+    consequence: "kube-proxy does not prefer the endpoints on the client's node",
+    source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledFieldsOnCreate, dropDisabledFieldsOnUpdate (hints.forNodes of every endpoint cleared unless the old slice used them)`,
+  },
+  ...CLAIM_SPECS.flatMap(({ kind, spec }): GatedField[] => [
+    ...([["exactly"], ["firstAvailable", "*"]] as const).flatMap((request): GatedField[] => [
+      {
+        gate: "DRADeviceTaints",
+        where: { kinds: [kind], path: [...spec, "devices", "requests", "*", ...request, "tolerations"] },
+        effect: "dropped",
+        stages: draDeviceTaints,
+        consequence: "the request tolerates no device taint, so tainted devices are not allocated to it",
+        source: `${RESOURCE_CLAIM_SPEC} (dropDisabledDRADeviceTaintsFields: tolerations of every request and subrequest cleared unless the old claim used them)`,
+      },
+      {
+        gate: "DRAConsumableCapacity",
+        where: { kinds: [kind], path: [...spec, "devices", "requests", "*", ...request, "capacity"] },
+        effect: "dropped",
+        stages: draConsumableCapacity,
+        consequence: "the request claims a device whole, not the share of its capacity asked for",
+        source: `${RESOURCE_CLAIM_SPEC} (dropDisabledDRAResourceClaimConsumableCapacityFields: capacity of every request and subrequest cleared unless the old claim used it)`,
+      },
+    ]),
+    {
+      gate: "DRAConsumableCapacity",
+      where: { kinds: [kind], path: [...spec, "devices", "constraints", "*", "distinctAttribute"] },
+      effect: "dropped",
+      stages: draConsumableCapacity,
+      consequence: "the constraint no longer keeps the requests on devices that differ in this attribute",
+      source: `${RESOURCE_CLAIM_SPEC} (dropDisabledDRAResourceClaimConsumableCapacityFields: distinctAttribute of every constraint cleared unless the old claim used one)`,
+    },
+  ]),
+  {
+    gate: "DRAExtendedResource",
+    where: { kinds: ["DeviceClass"], path: ["spec", "extendedResourceName"] },
+    effect: "dropped",
+    stages: draExtendedResource,
+    consequence: "pods that request this extended resource get none of the class's devices for it",
+    source: "pkg/registry/resource/deviceclass/strategy.go dropDisabledDRAExtendedResourceFields (extendedResourceName cleared unless the old class used it)",
   },
 ];
 

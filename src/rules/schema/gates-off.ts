@@ -42,6 +42,7 @@ function gatesOffAt(release: string): GateOff[] {
     const stage = gateStageAt(gated.stages, release);
     if (!stage || stage.enabledByDefault || stage.stage === "removed") continue;
     if (gated.fieldSince && compareVersions(release, gated.fieldSince) < 0) continue;
+    if (gated.fieldUntil && compareVersions(release, gated.fieldUntil) > 0) continue;
     off.push({ gated, stage, onFrom: gated.stages.find((s) => s.enabledByDefault && compareVersions(s.from, release) > 0)?.from });
   }
   return off;
