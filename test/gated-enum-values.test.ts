@@ -7,7 +7,8 @@
  */
 import { knownReleases } from "../src/models/catalogue/history.js";
 import { compareVersions } from "../src/models/catalogue/releases.js";
-import { RELEASE_VALUES, standingAt, supportedAt, type ReleaseValues } from "../src/rules/schema/gated-enum-values.js";
+import { gateStageAt } from "../src/models/gate-stages.js";
+import { DOWNWARD_API_HUGE_PAGES, RELEASE_VALUES, standingAt, supportedAt, type ReleaseValues } from "../src/rules/schema/gated-enum-values.js";
 
 interface ValueFact {
   field: string;
@@ -58,4 +59,11 @@ test("a value no release supports is unknown, one of every release is supported"
     expect(standingAt(field, "NoSuchValue", releases[releases.length - 1])).toEqual({ kind: "unknown" });
     for (const value of field.always) expect(standingAt(field, value, releases[releases.length - 1])).toBeUndefined();
   }
+});
+
+const HUGE_PAGES_SOURCE = "DownwardAPIHugePages.md: alpha false 1.20, beta false 1.21, beta true 1.22-1.26, stable 1.27";
+test.each(releases.map((release) => [`resourceFieldRef hugepages at ${release}: ${compareVersions(release, "1.20") < 0 ? "not-yet" : compareVersions(release, "1.22") < 0 ? "gate-off" : "supported"} (${HUGE_PAGES_SOURCE})`, release] as const))("%s", (_name, release) => {
+  const stage = gateStageAt(DOWNWARD_API_HUGE_PAGES.stages, release);
+  expect(stage === undefined).toBe(compareVersions(release, "1.20") < 0);
+  expect(stage?.enabledByDefault ?? false).toBe(compareVersions(release, "1.22") >= 0);
 });

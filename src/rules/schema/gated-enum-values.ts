@@ -164,6 +164,26 @@ export const SELINUX_CHANGE_POLICIES: ReleaseValues = {
   upstream: `${CORE} validateSELinuxChangePolicy`,
 };
 
+/**
+ * A downward API resourceFieldRef's hugepages resource (`requests.hugepages-<size>`,
+ * `limits.hugepages-<size>`), in an env var or a downwardAPI volume: a value form, which
+ * invalid-fieldref judges with the other resources.
+ */
+export const DOWNWARD_API_HUGE_PAGES: GatedEnumValue = {
+  values: ["requests.hugepages-<size>", "limits.hugepages-<size>"],
+  gate: "DownwardAPIHugePages",
+  // DownwardAPIHugePages.md: alpha false 1.20, beta false 1.21, beta true 1.22-1.26, stable 1.27.
+  stages: [
+    { from: "1.20", stage: "alpha", enabledByDefault: false },
+    { from: "1.21", stage: "beta", enabledByDefault: false },
+    { from: "1.22", stage: "beta", enabledByDefault: true },
+    { from: "1.27", stage: "GA", enabledByDefault: true },
+  ],
+  whileOff: "refused",
+  instead: "use limits.memory or requests.memory",
+  source: `${CORE} validateEnvVarValueFrom and validateDownwardAPIVolumeFile (the hugepages prefixes, validContainerResourceFieldPathPrefixesWithDownwardAPIHugePages, only with opts.AllowDownwardAPIHugePages, which pkg/api/pod/util.go GetValidationOptionsFromPodSpecAndMeta sets from the gate or an old pod that used them)`,
+};
+
 /** Every field of this table. */
 export const RELEASE_VALUES: readonly ReleaseValues[] = [ACCESS_MODES, TRAFFIC_DISTRIBUTIONS, POD_FAILURE_POLICY_ACTIONS, SELINUX_CHANGE_POLICIES];
 
