@@ -257,6 +257,30 @@ export function droppedValues(resource: Resource, release: string): DroppedValue
 }
 
 /**
+ * The field of this table at `path` of the resource (a site's pattern, "*" matching any index),
+ * or undefined: what an enum's hint offers there depends on the release.
+ */
+export function releaseValuesAt(resource: Resource, path: Path): ReleaseValues | undefined {
+  const podSpec = resource.podTemplate?.specPath;
+  for (const field of RELEASE_VALUES) {
+    for (const site of field.sites) {
+      if ("pod" in site.where ? podSpec !== undefined && matches(path, [...podSpec], site.where.pod) : site.where.kinds.includes(resource.kind) && matches(path, [], site.where.path)) return field;
+    }
+  }
+  return undefined;
+}
+
+function matches(path: Path, base: Path, pattern: readonly string[]): boolean {
+  if (path.length !== base.length + pattern.length) return false;
+  for (let i = 0; i < base.length; i++) if (path[i] !== base[i]) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const seg = path[base.length + i];
+    if (pattern[i] === "*" ? typeof seg !== "number" : seg !== pattern[i]) return false;
+  }
+  return true;
+}
+
+/**
  * Calls `found` with each value at a site's path pattern under `root` and its path (`base`
  * followed by the keys and indexes walked).
  */
