@@ -48,7 +48,7 @@ clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the
 \`lifecycle.stopSignal\` and \`restartPolicyRules\`, an env var's \`valueFrom.fileKeyRef\`, the
 pod's \`hostnameOverride\`, \`podCertificate\` projections; a Job's \`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`,
 \`successPolicy\`, \`managedBy\`, \`podReplacementPolicy\`, \`completionMode\`, \`suspend\` and
-\`ttlSecondsAfterFinished\`; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
+\`ttlSecondsAfterFinished\`, and the podFailurePolicy rules whose action is FailIndex; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
 \`topologyKeys\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`; a NetworkPolicy port's \`endPort\`; a PodDisruptionBudget's
 \`unhealthyPodEvictionPolicy\`; a StatefulSet's \`ordinals\` and rolling update \`maxUnavailable\`; a
 HorizontalPodAutoscaler's scaling \`tolerance\`; a CustomResourceDefinition's \`selectableFields\`,
