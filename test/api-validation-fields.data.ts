@@ -602,5 +602,9 @@ good("job", "spec", ["FailJob", "Ignore", "Count"], `${B} TestValidateJob (podFa
 bad("pod", "securityContext", ["MountOption"], `${C} TestValidatePodSpec (seLinuxChangePolicy MountOption with SELinuxMount off)`, (v) => ({ seLinuxChangePolicy: v }), gatedValue);
 good("pod", "securityContext", ["Recursive"], `${C} TestValidatePodSpec (seLinuxChangePolicy)`, (v) => ({ seLinuxChangePolicy: v }), gatedValue);
 bad("pod", "securityContext", ["recursive", "Mount"], `${C} TestValidatePodSpec (seLinuxChangePolicy unsupported)`, (v) => ({ seLinuxChangePolicy: v }));
+const containerMetric = { type: "ContainerResource", containerResource: { name: "cpu", container: "app", target: { type: "Utilization", averageUtilization: 60 } } };
+bad("hpa", "spec", [[containerMetric]], `pkg/apis/autoscaling/validation/validation_test.go TestValidateHorizontalPodAutoscaler (ContainerResource before HPAContainerMetrics)`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.19" });
+bad("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureDisabled`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.26" });
+good("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureEnabled`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.27" });
 
 export const ROWS: readonly Row[] = rows;

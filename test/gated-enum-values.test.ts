@@ -25,6 +25,7 @@ const FACTS: ValueFact[] = [
   { field: "trafficDistribution", value: "PreferSameZone", from: "1.33", onFrom: "1.34", source: "PreferSameTrafficDistribution.md: alpha false 1.33; KEP-3015 / 1.34 release blog: beta, on by default, in 1.34" },
   { field: "trafficDistribution", value: "PreferSameNode", from: "1.33", onFrom: "1.34", source: "PreferSameTrafficDistribution.md: alpha false 1.33; KEP-3015 / 1.34 release blog: beta, on by default, in 1.34" },
   { field: "podFailurePolicy action", value: "FailIndex", from: "1.28", onFrom: "1.29", source: "JobBackoffLimitPerIndex.md: alpha false 1.28, beta true 1.29-1.32, stable 1.33" },
+  { field: "metric type", value: "ContainerResource", from: "1.20", onFrom: "1.27", source: "HPAContainerMetrics.md: alpha false 1.20-1.26, beta true 1.27-1.29, stable 1.30" },
   { field: "seLinuxChangePolicy", value: "MountOption", from: "1.30", onFrom: undefined, source: "SELinuxMount.md: alpha false 1.30-1.32, beta false from 1.33" },
 ];
 

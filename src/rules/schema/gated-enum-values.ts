@@ -164,6 +164,31 @@ export const SELINUX_CHANGE_POLICIES: ReleaseValues = {
   upstream: `${CORE} validateSELinuxChangePolicy`,
 };
 
+export const HPA_METRIC_TYPES: ReleaseValues = {
+  field: "metric type",
+  key: "type",
+  always: ["External", "Object", "Pods", "Resource"],
+  gated: [
+    {
+      values: ["ContainerResource"],
+      gate: "HPAContainerMetrics",
+      // HPAContainerMetrics.md: alpha false 1.20-1.26, beta true 1.27-1.29, stable 1.30.
+      stages: [
+        { from: "1.20", stage: "alpha", enabledByDefault: false },
+        { from: "1.27", stage: "beta", enabledByDefault: true },
+        { from: "1.30", stage: "GA", enabledByDefault: true },
+      ],
+      // Dropped, then refused: the metric is left without its source.
+      whileOff: "refused",
+      instead: "use a Resource metric (the pod's containers together)",
+      source:
+        'pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go PrepareForCreate (containerResource cleared while the gate is off), then pkg/apis/autoscaling/validation/validation.go validateMetricSpec (Required "must populate information for the given metric source (only allowed when HPAContainerMetrics feature is enabled)"); before 1.20 ContainerResource is not a metric source type',
+    },
+  ],
+  sites: [{ where: { kinds: ["HorizontalPodAutoscaler"], path: ["spec", "metrics", "*", "type"] }, rule: "forbidden-value" }],
+  upstream: "pkg/apis/autoscaling/validation/validation.go validateMetricSpec",
+};
+
 /**
  * A downward API resourceFieldRef's hugepages resource (`requests.hugepages-<size>`,
  * `limits.hugepages-<size>`), in an env var or a downwardAPI volume: a value form, which
@@ -185,7 +210,7 @@ export const DOWNWARD_API_HUGE_PAGES: GatedEnumValue = {
 };
 
 /** Every field of this table. */
-export const RELEASE_VALUES: readonly ReleaseValues[] = [ACCESS_MODES, TRAFFIC_DISTRIBUTIONS, POD_FAILURE_POLICY_ACTIONS, SELINUX_CHANGE_POLICIES];
+export const RELEASE_VALUES: readonly ReleaseValues[] = [ACCESS_MODES, TRAFFIC_DISTRIBUTIONS, POD_FAILURE_POLICY_ACTIONS, SELINUX_CHANGE_POLICIES, HPA_METRIC_TYPES];
 
 /** Where a value stands at a release, when validation does not simply support it. */
 export type ValueStanding =

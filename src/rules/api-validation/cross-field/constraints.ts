@@ -47,6 +47,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
   ["NetworkPolicy", ["networking.k8s.io", "extensions"]],
   ...["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"].map((k) => [k, ["rbac.authorization.k8s.io"]] as const),
   ["PodDisruptionBudget", ["policy"]],
+  ["HorizontalPodAutoscaler", ["autoscaling"]],
   ["ValidatingAdmissionPolicyBinding", ["admissionregistration.k8s.io"]],
   ["LimitRange", [""]],
   ["ResourceQuota", [""]],
