@@ -585,4 +585,26 @@ bad("resourceQuota", "scopes", [["CrossNamespacePodAffinity"]], `${C} TestValida
 good("resourceQuota", "scopeSelector", [{ matchExpressions: [{ scopeName: "VolumeAttributesClass", operator: "In", values: ["gold"] }] }], `${C} TestValidateResourceQuota (volumeAttributesClass scope selector)`, undefined, { version: "1.33" });
 bad("resourceQuota", "scopeSelector", [{ matchExpressions: [{ scopeName: "VolumeAttributesClass", operator: "In", values: ["gold"] }] }], `${C} TestValidateResourceQuota (volumeAttributesClass scope before it exists: unsupported scope)`, undefined, { version: "1.32" });
 
+// Values younger than their field (src/rules/schema/gated-enum-values.ts): "Unsupported value" before
+// their gate exists, refused while it is off by default, accepted once it is on.
+const gatedValue = { rule: "forbidden-value" };
+bad("pvc", "spec", [["ReadWriteOncePod"]], `${C} TestValidatePersistentVolumeClaim (ReadWriteOncePod before the mode exists)`, (v) => ({ accessModes: v }), { ...gatedValue, version: "1.21" });
+bad("pvc", "spec", [["ReadWriteOncePod"]], `${C} TestValidatePersistentVolumeClaim (ReadWriteOncePod with the gate off)`, (v) => ({ accessModes: v }), { ...gatedValue, version: "1.26" });
+good("pvc", "spec", [["ReadWriteOncePod"]], `${C} TestValidatePersistentVolumeClaim (ReadWriteOncePod with the gate on)`, (v) => ({ accessModes: v }), { ...gatedValue, version: "1.27" });
+bad("pv", "spec", [["ReadWriteOncePod"]], `${C} TestValidatePersistentVolumes (ReadWriteOncePod with the gate off)`, (v) => ({ accessModes: v }), { ...gatedValue, version: "1.22" });
+good("pv", "spec", [["ReadWriteOncePod"]], `${C} TestValidatePersistentVolumes (ReadWriteOncePod with the gate on)`, (v) => ({ accessModes: v }), { ...gatedValue, version: "1.29" });
+bad("service", "spec", ["PreferSameZone", "PreferSameNode"], `${C} TestValidateServiceCreate (trafficDistribution before PreferSameTrafficDistribution)`, (v) => ({ trafficDistribution: v }), { ...gatedValue, version: "1.32" });
+bad("service", "spec", ["PreferSameZone", "PreferSameNode"], `${C} TestValidateServiceCreate (trafficDistribution with PreferSameTrafficDistribution off)`, (v) => ({ trafficDistribution: v }), { ...gatedValue, version: "1.33" });
+good("service", "spec", ["PreferClose", "PreferSameZone", "PreferSameNode"], `${C} TestValidateServiceCreate (trafficDistribution)`, (v) => ({ trafficDistribution: v }), { ...gatedValue, version: "1.34" });
+bad("service", "spec", ["PreferSameRegion", "preferClose"], `${C} TestValidateServiceCreate (trafficDistribution unsupported)`, (v) => ({ trafficDistribution: v }), { version: "1.34" });
+bad("job", "spec", ["FailIndex"], `${B} TestValidateJob (FailIndex before JobBackoffLimitPerIndex)`, (v) => ({ podFailurePolicy: { rules: [{ action: v, onExitCodes: { operator: "In", values: [1] } }] } }), { ...gatedValue, version: "1.27" });
+good("job", "spec", ["FailJob", "Ignore", "Count"], `${B} TestValidateJob (podFailurePolicy actions)`, (v) => ({ podFailurePolicy: { rules: [{ action: v, onExitCodes: { operator: "In", values: [1] } }] } }), { ...gatedValue, version: "1.27" });
+bad("pod", "securityContext", ["MountOption"], `${C} TestValidatePodSpec (seLinuxChangePolicy MountOption with SELinuxMount off)`, (v) => ({ seLinuxChangePolicy: v }), gatedValue);
+good("pod", "securityContext", ["Recursive"], `${C} TestValidatePodSpec (seLinuxChangePolicy)`, (v) => ({ seLinuxChangePolicy: v }), gatedValue);
+bad("pod", "securityContext", ["recursive", "Mount"], `${C} TestValidatePodSpec (seLinuxChangePolicy unsupported)`, (v) => ({ seLinuxChangePolicy: v }));
+const containerMetric = { type: "ContainerResource", containerResource: { name: "cpu", container: "app", target: { type: "Utilization", averageUtilization: 60 } } };
+bad("hpa", "spec", [[containerMetric]], `pkg/apis/autoscaling/validation/validation_test.go TestValidateHorizontalPodAutoscaler (ContainerResource before HPAContainerMetrics)`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.19" });
+bad("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureDisabled`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.26" });
+good("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureEnabled`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.27" });
+
 export const ROWS: readonly Row[] = rows;

@@ -37,6 +37,7 @@ import {
 import { POD_SPEC_KINDS } from "../../models/workloads.js";
 import { validateName } from "../../models/catalogue/names.js";
 import { compareVersions } from "../schema/api-changes.js";
+import { everyValue, SELINUX_CHANGE_POLICIES, supportedAt, TRAFFIC_DISTRIBUTIONS, type ReleaseValues } from "../schema/gated-enum-values.js";
 import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
 import type { CheckContext, FieldConstraint, Problem, Root } from "./constraint.js";
 import { PROFILE_FIELD_CONSTRAINTS } from "./cross-field/profiles.js";
@@ -126,6 +127,24 @@ function oneOf(values: readonly string[], why?: { reason: string; hint: string }
     return {
       message: `${ctx.field} ${show(v)} is not one of ${values.map(show).join(", ")}`,
       hint: near ? `set ${ctx.field} to ${show(near)}` : `set ${ctx.field} to one of ${values.join(", ")}`,
+    };
+  };
+}
+
+/**
+ * One of the values some release supports, of a field whose supported values grew with a feature
+ * gate (gated-enum-values.ts): the message lists those of the target release; a value of a later
+ * release or behind a gate off by default is forbidden-value's (cross-field/release-values.ts).
+ */
+function releaseOneOf(field: ReleaseValues): Check {
+  return (v, ctx) => {
+    if (typeof v !== "string" || everyValue(field).includes(v)) return undefined;
+    if (field.fieldSince && compareVersions(ctx.kubernetesVersion, field.fieldSince) < 0) return undefined;
+    const values = supportedAt(field, ctx.kubernetesVersion);
+    const near = closestWithin(v, values) ?? values.find((x) => x.toLowerCase() === v.toLowerCase());
+    return {
+      message: `${ctx.field} ${show(v)} is not supported at ${ctx.kubernetesVersion}: ${field.field} is ${values.length > 1 ? "one of " : ""}${values.map(show).join(", ")}`,
+      hint: near ? `set ${ctx.field} to ${show(near)}` : `set ${ctx.field} to ${values.length > 1 ? "one of " : ""}${values.join(", ")}`,
     };
   };
 }
@@ -415,6 +434,7 @@ const podSpec: FieldConstraint[] = [
   pod("securityContext.sysctls[].name", "sysctl name", `${CV} validateSysctls (IsValidSysctlName)`, format(sysctlProblem, "sysctl", "write the sysctl in lower case with '.' or '/' separators, such as net.core.somaxconn")),
   pod("resourceClaims[].name", "DNS-1123 label", `${CV} validatePodResourceClaim`, format(label1123, "resource claim name", `rename it: ${LABEL_HINT}`)),
   pod("os.name", "linux or windows", `${CV} validateOS`, oneOf(["linux", "windows"])),
+  pod("securityContext.seLinuxChangePolicy", "Recursive or MountOption", SELINUX_CHANGE_POLICIES.upstream, releaseOneOf(SELINUX_CHANGE_POLICIES)),
 ];
 
 const containerSpec: FieldConstraint[] = [
@@ -602,6 +622,7 @@ const objectSpec: FieldConstraint[] = [
   object(serviceKinds, "spec.loadBalancerSourceRanges[]", "CIDR", `${CV} ValidateService (ParseCIDRSloppy)`, format((s) => cidrProblem(s.trim()), "source range", "write an IP range such as 10.0.0.0/8")),
   object(serviceKinds, "spec.externalName", "DNS-1123 subdomain for an ExternalName Service", `${CV} ValidateService`, when((s) => s.type === "ExternalName", format(serviceNameish, "externalName", "write a lower-case DNS name such as db.example.com"))),
   object(serviceKinds, "spec.sessionAffinityConfig.clientIP.timeoutSeconds", "1 to 86400 with ClientIP affinity", `${CV} validateAffinityTimeout`, intRange(1, 86400)),
+  object(serviceKinds, "spec.trafficDistribution", "PreferClose, PreferSameZone or PreferSameNode", TRAFFIC_DISTRIBUTIONS.upstream, releaseOneOf(TRAFFIC_DISTRIBUTIONS)),
   object(serviceKinds, "spec.loadBalancerClass", "qualified name", `${CV} ValidateService (ValidateQualifiedName)`, format(qualifiedNameProblem, "loadBalancerClass", "use a domain-prefixed name such as example.com/internal-lb")),
   object(serviceKinds, "spec.selector", "keys qualified names, values label values", `${CV} ValidateService (ValidateLabels)`, labelMap("selector")),
 

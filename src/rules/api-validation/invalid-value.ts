@@ -21,7 +21,8 @@ and AppArmor annotations of a pod or pod template (a profile the API server know
 annotation naming a container of the pod), a LimitRange's type
 and maxLimitRequestRatio (at least 1), a ResourceQuota's hard resource names and quantities (not
 negative, whole numbers for object counts and extended resources) and the scopes a release
-knows, and value sets the schema does not list. A manifest that breaks
+knows, and value sets the schema does not list (a Service's trafficDistribution and a pod's
+seLinuxChangePolicy, listed as the target release supports them). A manifest that breaks
 one of them is refused with "Invalid value" and nothing is created; in a workload's template the
 controller never gets a pod. Every constraint, its field path and the upstream function that
 enforces it (pkg/apis/<group>/validation/validation.go, k8s.io/apimachinery/pkg/util/validation)

@@ -2,6 +2,7 @@ import { containersOf } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 import { gateStageAt, POD_HOST_IPS_FIELD_PATH } from "../schema/feature-gates.js";
+import { DOWNWARD_API_HUGE_PAGES } from "../schema/gated-enum-values.js";
 
 /** fieldRef paths an env var may read (the kubelet resolves them when it starts the container). */
 const ENV_PATHS = new Set([
@@ -52,8 +53,29 @@ function gatedFieldPathProblem(fieldPath: string, release: string): { message: s
   return { message: `fieldPath "${fieldPath}" is rejected at ${release} unless the ${g.gate} feature gate is on (${stage.stage}, off by default; on by default from ${onFrom})`, hint: `enable the ${g.gate} feature gate on the cluster, or ${hint}` };
 }
 
+const HUGE_PAGES = /^(?:limits|requests)\.hugepages-.+/;
+
+/** A hugepages resource at a release that refuses it: before DownwardAPIHugePages exists, or while it is off by default. */
+function gatedResourceProblem(resource: string, release: string): { message: string; hint: string } | undefined {
+  const g = DOWNWARD_API_HUGE_PAGES;
+  if (!HUGE_PAGES.test(resource)) return undefined;
+  const stage = gateStageAt(g.stages, release);
+  if (stage?.enabledByDefault) return undefined;
+  const onFrom = g.stages.find((s) => s.enabledByDefault)!.from;
+  if (!stage) {
+    return {
+      message: `resource "${resource}" is not supported by resourceFieldRef at ${release}: hugepages resources are supported from Kubernetes ${g.stages[0].from}, behind the ${g.gate} feature gate (on by default from ${onFrom})`,
+      hint: `${g.instead}, or target Kubernetes ${onFrom} or later`,
+    };
+  }
+  return {
+    message: `resource "${resource}" is refused by resourceFieldRef at ${release} unless the ${g.gate} feature gate is on (${stage.stage}, off by default; on by default from ${onFrom})`,
+    hint: `enable the ${g.gate} feature gate on the cluster, or target Kubernetes ${onFrom} or later, or ${g.instead}`,
+  };
+}
+
 function resourceProblem(resource: string): string | undefined {
-  if (RESOURCE_PATHS.has(resource) || /^(?:limits|requests)\.hugepages-.+/.test(resource)) return undefined;
+  if (RESOURCE_PATHS.has(resource) || HUGE_PAGES.test(resource)) return undefined;
   return `resource "${resource}" is not supported by resourceFieldRef`;
 }
 
@@ -70,7 +92,8 @@ spec.serviceAccountName, status.hostIP(s), status.podIP(s) and one label or anno
 (metadata.labels['app']); a downwardAPI volume can project metadata.name, namespace, uid and the
 whole metadata.labels or metadata.annotations maps, but not spec.* or status.* fields (they are
 not known, or change, after the volume is written). resourceFieldRef supports limits/requests of
-cpu, memory, ephemeral-storage and hugepages-*, and needs containerName in a volume. Anything
+cpu, memory, ephemeral-storage and hugepages-* (from 1.20 behind the DownwardAPIHugePages gate,
+on by default from 1.22), and needs containerName in a volume. Anything
 else is rejected by the API server, so the workload is never created.`,
   fix: "Use a supported fieldPath for that place, e.g. metadata.labels['app'] in env, or move the field to a downwardAPI volume.",
   preventsStatus: ["CreateContainerConfigError", "CrashLoopBackOff"],
@@ -90,7 +113,9 @@ else is rejected by the API server, so the workload is never created.`,
     const checkResourceRef = (ref: { resource?: string; containerName?: string } | undefined, base: Path, where: "env" | "volume") => {
       if (!ref) return;
       if (typeof ref.resource === "string") {
-        const problem = resourceProblem(ref.resource);
+        const gated = gatedResourceProblem(ref.resource, settings.kubernetesVersion);
+        if (gated) report({ path: [...base, "resource"], ...gated });
+        const problem = gated ? undefined : resourceProblem(ref.resource);
         if (problem) report({ path: [...base, "resource"], message: problem, hint: "use limits.cpu, limits.memory, requests.cpu, requests.memory, limits.ephemeral-storage or requests.ephemeral-storage" });
       }
       if (where === "volume" && !ref.containerName) {

@@ -1,6 +1,7 @@
 import { defineRule } from "../types.js";
 import type { GatedField, GateStage } from "./feature-gates.js";
-import { gatedValues } from "./gates-off.js";
+import { droppedValues } from "./gated-enum-values.js";
+import { droppedFields, gatedValues, isWithin } from "./gates-off.js";
 
 /** The gate's stage and default at the release, as messages say it ("alpha, off by default; on by default from 1.29"). */
 function whenOff(stage: GateStage, onFrom: string | undefined): string {
@@ -65,7 +66,7 @@ clears most such fields on write (dropDisabledFields in pkg/api/pod/util.go: the
 \`lifecycle.stopSignal\` and \`restartPolicyRules\`, an env var's \`valueFrom.fileKeyRef\`, the
 pod's \`hostnameOverride\`, \`podCertificate\` projections; a Job's \`podFailurePolicy\`, \`backoffLimitPerIndex\`, \`maxFailedIndexes\`,
 \`successPolicy\`, \`managedBy\`, \`podReplacementPolicy\`, \`completionMode\`, \`suspend\` and
-\`ttlSecondsAfterFinished\`; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
+\`ttlSecondsAfterFinished\`, and the podFailurePolicy rules whose action is FailIndex; a Service's \`trafficDistribution\`, \`internalTrafficPolicy\` and
 \`topologyKeys\`, \`loadBalancerClass\`, \`allocateLoadBalancerNodePorts\`, \`ipFamilies\` and \`ipFamilyPolicy\`; a PersistentVolumeClaim's or PersistentVolume's \`volumeAttributesClassName\`, a claim's
 \`dataSourceRef\` and its \`namespace\`, a CSI volume's \`nodeExpandSecretRef\`; a CSIDriver's \`storageCapacity\`,
 \`fsGroupPolicy\`, \`tokenRequests\`, \`requiresRepublish\`, \`seLinuxMount\` and \`nodeAllocatableUpdatePeriodSeconds\`;
@@ -130,6 +131,19 @@ not judge what is inside it (a restart rule without its \`action\` at 1.34 is no
         hint: invalidOnceOn
           ? `set ${field} to one of ${(valid ?? []).map((v) => JSON.stringify(v)).join(", ")}, or remove it: with the ${stage.gate ?? g.gate} feature gate on the API server rejects ${JSON.stringify(value)}`
           : `enable the ${stage.gate ?? g.gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : `, or remove ${JSON.stringify(field)}`}`,
+      });
+    }
+    const values = droppedValues(resource, release);
+    const dropped = values.length ? droppedFields(resource, memo, release) : [];
+    for (const { field, value, path, standing } of values) {
+      // Inside a field the server drops anyway (a whole podFailurePolicy at 1.25), the field's finding says it.
+      if (isWithin(path, dropped)) continue;
+      const { gated: g, stage, onFrom } = standing;
+      const gate = stage.gate ?? g.gate;
+      report({
+        path,
+        message: `${field.field} ${JSON.stringify(value)} is dropped on write at ${release} unless the ${gate} feature gate is on (${whenOff(stage, onFrom)}): ${g.consequence}`,
+        hint: `enable the ${gate} feature gate on the cluster${onFrom ? `, or target Kubernetes ${onFrom} or later` : ""}, or ${g.instead}`,
       });
     }
   },

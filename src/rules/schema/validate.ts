@@ -20,6 +20,7 @@ import { fieldFirstRelease, inRange, releaseAfter, removedFieldRange, servedRang
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { movedFields, type MovedFields } from "./moved-fields.js";
 import { tolerationOperatorsAt } from "./feature-gates.js";
+import { releaseValuesAt, supportedAt } from "./gated-enum-values.js";
 import { conflictReason, oneOfConflict, type OneOfConflict } from "../../models/one-of.js";
 
 export type SchemaRuleId =
@@ -458,11 +459,17 @@ class Walker {
       case "e": {
         if (typeof value !== "string") return this.wrongType(value, code);
         let allowed = enumValues(code);
-        // A Gt or Lt toleration operator the target refuses is forbidden-value's to explain (its gate).
+        // A value of the newest release that the target refuses (a toleration's Gt, gated-enum-values.ts) is forbidden-value's to explain.
         if (value === "" || allowed.includes(value)) return;
-        // The catalogue's enum is the newest release's: the hint offers only the operators the target accepts.
+        // The catalogue's enum is the newest release's: the hint offers only the values the target accepts.
+        const target = this.release?.target ?? CATALOGUE_KUBERNETES_VERSION;
         if (this.isPodTolerationOperator()) {
-          const { supported } = tolerationOperatorsAt(this.release?.target ?? CATALOGUE_KUBERNETES_VERSION);
+          const { supported } = tolerationOperatorsAt(target);
+          allowed = allowed.filter((a) => supported.includes(a));
+        }
+        const byRelease = releaseValuesAt(this.resource, this.path);
+        if (byRelease) {
+          const supported = supportedAt(byRelease, target);
           allowed = allowed.filter((a) => supported.includes(a));
         }
         const near = closestWithin(value, allowed);

@@ -17,11 +17,12 @@ import { LIMIT_RANGE_CONSTRAINTS } from "./limit-range.js";
 import { RESOURCE_QUOTA_CONSTRAINTS } from "./resource-quota.js";
 import { POD_ANNOTATION_CONSTRAINTS } from "./pod-annotations.js";
 import { POD_LEVEL_CONSTRAINTS } from "./pod-level.js";
+import { RELEASE_VALUE_CONSTRAINTS } from "./release-values.js";
 import { hasNeed, type CheckContext, type CrossFieldConstraint, type CrossFieldRuleId, type Obj, type SharedSites } from "./walk.js";
 
 export type { CrossFieldConstraint, CrossFieldRuleId } from "./walk.js";
 
-export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS, ...POD_ANNOTATION_CONSTRAINTS, ...RESOURCE_QUOTA_CONSTRAINTS, ...POD_LEVEL_CONSTRAINTS];
+export const CONSTRAINTS: readonly CrossFieldConstraint[] = [...POD_SPEC_CONSTRAINTS, ...RESOURCE_CONSTRAINTS, ...OBJECT_CONSTRAINTS, ...HANDLER_CONSTRAINTS, ...PROFILE_CONSTRAINTS, ...LIMIT_RANGE_CONSTRAINTS, ...POD_ANNOTATION_CONSTRAINTS, ...RESOURCE_QUOTA_CONSTRAINTS, ...POD_LEVEL_CONSTRAINTS, ...RELEASE_VALUE_CONSTRAINTS];
 
 /** The constraints of each kind, in table order: a constant of the code, not of the input. */
 const BY_KIND: ReadonlyMap<string, readonly CrossFieldConstraint[]> = (() => {
@@ -46,6 +47,7 @@ const GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly 
   ["NetworkPolicy", ["networking.k8s.io", "extensions"]],
   ...["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"].map((k) => [k, ["rbac.authorization.k8s.io"]] as const),
   ["PodDisruptionBudget", ["policy"]],
+  ["HorizontalPodAutoscaler", ["autoscaling"]],
   ["ValidatingAdmissionPolicyBinding", ["admissionregistration.k8s.io"]],
   ["LimitRange", [""]],
   ["ResourceQuota", [""]],

@@ -21,7 +21,14 @@ not have probes or lifecycle hooks; a pod template may not have ephemeral contai
 a projected source names one source; a pod with os.name windows may not set Linux-only security
 settings (validateWindows), one with os.name linux no windowsOptions; hostUsers: false excludes
 the host namespaces; a ClusterIP Service has no nodePort or load balancer fields; a lifecycle hook
-runs one handler; a LimitRange's Pod limit has no defaults. Each finding
+runs one handler; a LimitRange's Pod limit has no defaults. Values younger than their field are
+judged against the target release (--kubernetes-version), since the catalogue's value lists are
+the newest release's: the access mode ReadWriteOncePod of a claim, a PersistentVolume or an
+ephemeral volume's claim template before 1.27 (unknown before 1.22, then behind the
+ReadWriteOncePod gate), a Service's trafficDistribution PreferSameZone or PreferSameNode before
+1.34 (PreferSameTrafficDistribution), a Job's podFailurePolicy action FailIndex before 1.28, an
+HPA's ContainerResource metric before 1.27 (HPAContainerMetrics), and a pod's
+seLinuxChangePolicy MountOption while SELinuxMount is off by default. Each finding
 names the upstream function that decides it. What invalid-value already judges field by field (a
 readiness probe's terminationGracePeriodSeconds, a subject's apiGroup) is left to it.`,
   fix: "Remove the field or change the value as the hint says; where the field belongs elsewhere, the hint says where.",

@@ -9,6 +9,7 @@ import { compareVersions } from "../../schema/api-changes.js";
 import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
 import { PV_SOURCES } from "../../../models/one-of.js";
+import { gatedValueOn, POD_FAILURE_POLICY_ACTIONS } from "../../schema/gated-enum-values.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
 const APPS = "pkg/apis/apps/validation/validation.go";
@@ -24,6 +25,9 @@ function jobSpecOf(ctx: CheckContext): { spec: Obj; path: Path } | undefined {
   const spec = at(ctx.obj, path);
   return isMap(spec) ? { spec, path } : undefined;
 }
+
+/** FailIndex, with the gate that brings it (JobBackoffLimitPerIndex). */
+const FAIL_INDEX = POD_FAILURE_POLICY_ACTIONS.gated[0];
 
 const storageOf = (spec: Obj) => at(spec, ["resources", "requests", "storage"]);
 
@@ -478,7 +482,8 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `${BATCH} validatePodFailurePolicyRule (Invalid "requires the backoffLimitPerIndex to be set")`,
     check(ctx) {
       const job = jobSpecOf(ctx);
-      if (!job || isSet(job.spec.backoffLimitPerIndex)) return;
+      // Where FailIndex is unsupported or dropped with its gate, release-values.ts or feature-gated-field says so.
+      if (!job || isSet(job.spec.backoffLimitPerIndex) || !gatedValueOn(FAIL_INDEX, ctx.kubernetesVersion)) return;
       const rules = listOf(at(job.spec, ["podFailurePolicy", "rules"]));
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i];

@@ -12,7 +12,8 @@ controller then creates one PersistentVolumeClaim per replica from each template
 (createPersistentVolumeClaims in pkg/controller/statefulset/stateful_pod_control.go), and those
 claims are validated like any other (ValidatePersistentVolumeClaimSpec in
 pkg/apis/core/validation/validation.go): a template without a storage request, with a zero
-request, or without access modes yields claims the API server rejects, so the first pod waits
+request, without access modes, or with an access mode the target release refuses
+(ReadWriteOncePod before 1.27) yields claims the API server rejects, so the first pod waits
 forever (FailedCreate events, the StatefulSet never gets a ready replica). A template that pins
 volumeName gives every replica's claim the same PersistentVolume, which binds one claim only:
 with several replicas, all pods but one stay Pending. Only what the manifest alone decides is
