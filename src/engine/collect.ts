@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
-import { resourceSchema } from "../models/crd.js";
+import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import type { GeneratedObject } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
@@ -409,11 +409,12 @@ export function indexResources({ sources, resources, generated, views }: Collect
     indexFor = perSet(inputSets(linted), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
+  // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.
   for (const r of judged) {
     if (isBuiltinApiVersion(r.apiVersion) || resourceSchema(r, index)) continue;
     const source = sourceOf.get(r.file)!;
     source.skipped++;
-    source.unchecked.push(`${r.kind}.${r.group}`);
+    if (!crdOf(r, index)) source.unchecked.push(`${r.kind}.${r.group}`);
   }
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
   views.release();
