@@ -48,8 +48,10 @@ export interface InputOptions {
 export interface Inputs {
   /** The linted files, then the context files. */
   files: DiscoveredFile[];
-  /** Display names of the context files. */
+  /** Display names of the context files: those --context names, then the config's policies. */
   contextOnly: ReadonlySet<string>;
+  /** Display names of the files --context names (not the policies): what they hold decides the default reference policy. */
+  contextGiven: ReadonlySet<string>;
 }
 
 export async function discoverInputs(paths: readonly string[], options: InputOptions): Promise<Inputs> {
@@ -64,8 +66,9 @@ export async function discoverInputs(paths: readonly string[], options: InputOpt
   };
   const files = await discover(paths.length ? [...paths] : ["."], discoverOptions);
   const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
+  const contextGiven = new Set(contextFiles.map((f) => f.display));
   contextFiles.push(...(await discoverPolicies(options, [...files, ...contextFiles], discoverOptions)));
-  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)) };
+  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)), contextGiven };
 }
 
 /**
