@@ -228,7 +228,23 @@ export const BUNDLED_CONTENT_HASH = ${JSON.stringify(hash)};
 
 /** The projects whose schemas are bundled, with the package versions they were generated from. */
 export const BUNDLED_RELEASES: readonly BundledRelease[] = ${JSON.stringify(releases.map((r) => ({ project: r.project, home: r.home, package: r.package, packageVersion: r.packageVersion, upstream: r.upstream, groups: r.groups })), null, 2)};
+
+/** Kind -> the apiVersions (group/version) whose schema is bundled, without reading the schema data. */
+export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(bundledApiVersions(releases), null, 2)};
 `;
+}
+
+/** Kind -> its bundled apiVersions, sorted; a kind of two groups lists both. */
+function bundledApiVersions(releases) {
+  const out = {};
+  for (const r of releases) {
+    for (const k of r.kinds) {
+      const dot = k.type.indexOf(".");
+      const [kind, group] = [k.type.slice(0, dot), k.type.slice(dot + 1)];
+      (out[kind] ??= []).push(...k.versions.map((v) => `${group}/${v}`));
+    }
+  }
+  return Object.fromEntries(Object.keys(out).sort().map((kind) => [kind, out[kind].sort()]));
 }
 
 function docsPage({ releases }) {

@@ -38,12 +38,34 @@ spec:${headless ? "\n  clusterIP: None" : ""}
     - port: 5432
 `;
 
-/** A repository: db.yaml (the StatefulSet), services/db.yaml (its Service, not headless), broken.yaml. */
+const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema: { type: object }
+`;
+
+/**
+ * A repository: db.yaml (the StatefulSet), services/db.yaml (its Service, not headless),
+ * settings.yaml (a ConfigMap), crds/widgets.yaml (a CustomResourceDefinition), broken.yaml.
+ */
 function repository(): string {
   const dir = mkdtempSync(join(tmpdir(), "k8s-lint-context-"));
   mkdirSync(join(dir, "services"));
+  mkdirSync(join(dir, "crds"));
   writeFileSync(join(dir, "db.yaml"), statefulSet("db"));
   writeFileSync(join(dir, "services/db.yaml"), service("db", false));
+  writeFileSync(join(dir, "settings.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: {}\n");
+  writeFileSync(join(dir, "crds/widgets.yaml"), crd);
   writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [\n");
   return dir;
 }
@@ -73,16 +95,21 @@ test("a file both linted and in the context is read once: no duplicate-resource 
   expect(rulesOf(result).filter((r) => r.endsWith(":duplicate-resource"))).toEqual([]);
 });
 
-test("context makes the input complete unless references says otherwise; the option beats the config", async () => {
+test("a context of objects makes the input complete unless references says otherwise; the option beats the config", async () => {
   const cwd = repository();
-  // The context (broken.yaml) defines no Service: a partial input takes db.yaml's Service to live elsewhere.
+  // The context (settings.yaml) defines no Service: a partial input takes db.yaml's Service to live elsewhere.
   const missing = async (options: Parameters<typeof lint>[1]) =>
     rulesOf(await lint(["db.yaml"], { cwd, config: {}, ...options })).filter((r) => r.endsWith(":statefulset-service-missing"));
   expect(await missing({})).toEqual([]);
-  expect(await missing({ context: ["broken.yaml"] })).toEqual(["db.yaml:6:statefulset-service-missing"]);
-  expect(await missing({ context: ["broken.yaml"], config: { references: "partial" } })).toEqual([]);
-  expect(await missing({ context: ["broken.yaml"], config: { references: "partial" }, references: "complete" })).toEqual(["db.yaml:6:statefulset-service-missing"]);
+  expect(await missing({ context: ["settings.yaml"] })).toEqual(["db.yaml:6:statefulset-service-missing"]);
+  expect(await missing({ context: ["settings.yaml"], config: { references: "partial" } })).toEqual([]);
+  expect(await missing({ context: ["settings.yaml"], config: { references: "partial" }, references: "complete" })).toEqual(["db.yaml:6:statefulset-service-missing"]);
   expect(await missing({ config: { references: "complete" } })).toEqual(["db.yaml:6:statefulset-service-missing"]);
+  // CustomResourceDefinitions only, or nothing readable, are no repository: the policy stays partial.
+  expect(await missing({ context: ["crds"] })).toEqual([]);
+  expect(await missing({ context: ["broken.yaml"] })).toEqual([]);
+  expect(await missing({ context: ["crds", "settings.yaml"] })).toEqual(["db.yaml:6:statefulset-service-missing"]);
+  expect(await missing({ context: ["crds"], references: "complete" })).toEqual(["db.yaml:6:statefulset-service-missing"]);
 });
 
 test("context paths are checked like lint paths; stdin cannot be context", async () => {
@@ -110,10 +137,18 @@ describe("the CLI flags", () => {
     const ids = (file: number) => out.files[file].diagnostics.map((d: { ruleId: string }) => d.ruleId);
     expect(ids(0)).toContain("statefulset-service-not-headless");
     expect(ids(1)).toContain("statefulset-service-missing");
-    // broken.yaml defines no Service: only a complete input (the default with context) reports the absent one.
-    const missing = (args: string[]) => JSON.parse(run(["cache.yaml", "--context", "broken.yaml", "-f", "json", ...args], cwd).stdout).files[0].diagnostics.some((d: { ruleId: string }) => d.ruleId === "statefulset-service-missing");
-    expect(missing([])).toBe(true);
-    expect(missing(["--references", "partial"])).toBe(false);
+    // settings.yaml defines no Service: only a complete input (the default with a context of objects) reports the absent one.
+    const missing = (args: string[]) => JSON.parse(run(["cache.yaml", "-f", "json", ...args], cwd).stdout).files[0].diagnostics.some((d: { ruleId: string }) => d.ruleId === "statefulset-service-missing");
+    expect(missing(["--context", "settings.yaml"])).toBe(true);
+    expect(missing(["--context", "settings.yaml", "--references", "partial"])).toBe(false);
+    expect(missing(["--context", "crds"])).toBe(false);
+  });
+
+  test("--print-config shows the reference policy the context gives", () => {
+    const cwd = repository();
+    const policy = (context: string) => JSON.parse(run(["--print-config", "db.yaml", "--context", context, "-f", "json"], cwd).stdout).references;
+    expect(policy("settings.yaml")).toBe("complete");
+    expect(policy("crds")).toBe("partial");
   });
 
   test("a bad --references value or a missing context path is exit 2", () => {

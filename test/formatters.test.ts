@@ -88,6 +88,15 @@ test("custom resources no schema describes are counted by kind, and stylish says
   expect(described.summary.unchecked).toBeUndefined();
 });
 
+test("a custom resource whose CRD does not serve its version is not counted as one no CRD describes", async () => {
+  const result = await lint(["fixtures/rules/unknown-api-version/context-unserved.yaml"], { cwd: ROOT, config: {}, context: ["fixtures/context/crds"] });
+  expect(result.files[0].diagnostics.map((d) => `${d.line}:${d.ruleId}`)).toContain("6:unknown-api-version");
+  expect(result.summary.unchecked).toEqual({ resources: 1, kinds: ["Gizmo.example.org"] });
+  const footer = text((await loadFormatter("stylish"))(result, { color: false, rules: ruleDescriptions, width: 200 }));
+  expect(footer).toContain("1 custom resource not checked against a schema: no CustomResourceDefinition of the input describes Gizmo.example.org");
+  expect(footer).not.toContain("describes HTTPProxy");
+});
+
 describe("format registry", () => {
   test.each(FORMATS.map((f) => [f]))("%s loads and formats a result", async (name) => {
     const formatter = await loadFormatter(name);

@@ -76,6 +76,10 @@ const ROWS: Says[] = [
   { file: "service-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "service-selector-no-match", says: ['matches no pods in namespace "frontend"; the pods it matches run in namespace "shop"', 'move the Service to namespace "shop"'] },
   { file: "pdb-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "pdb-selector-no-match", says: ['run in namespace "data"', 'move the PodDisruptionBudget to namespace "data"'] },
   { file: "networkpolicy-selector-no-match/other-namespace.yaml", at: "podSelector: # expect", rule: "networkpolicy-selector-no-match", says: ['run in namespace "api"', 'move the NetworkPolicy to namespace "api"'] },
+  // A volume only declared is not a writable mount; init, sidecar and ephemeral containers mount
+  { file: "hostpath-volume/unmounted.yaml", at: "name: usr-bin", rule: "hostpath-volume", severity: "info", says: ['"/usr/bin" but no container mounts it', "remove the volume"], never: ["writable"] },
+  { file: "hostpath-volume/unmounted.yaml", at: "{ name: node-logs", rule: "hostpath-volume", severity: "warning", says: ['"/var/log" writable'] },
+  { file: "hostpath-volume/unmounted.yaml", at: "{ name: node-run", rule: "hostpath-volume", severity: "warning", says: ['"/run" writable'] },
   // One cause, one finding
   { file: "missing-resource-requests/one-cause.yaml", at: "- name: log # expect", rule: "missing-resource-requests", says: ['container "log" requests no cpu or memory and has no memory limit', "set resources.requests.cpu, resources.requests.memory and resources.limits.memory"] },
   { file: "missing-resource-requests/one-cause.yaml", at: "requests: # expect: missing-resource-requests", rule: "missing-resource-requests", says: ['requests no memory and has no memory limit', "set resources.requests.memory and resources.limits.memory"] },

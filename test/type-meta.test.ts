@@ -47,6 +47,6 @@ test("type values that are not strings are named", () => {
 test("a missing apiVersion is still reported at the kind", () => {
   expect(readTypeMeta({ kind: "ConfigMap" })).toEqual({
     is: "unreadable",
-    problems: [{ key: "kind", target: "key", message: '"apiVersion" is missing: the API server cannot tell what this object is', hint: "add the apiVersion of ConfigMap" }],
+    problems: [{ key: "kind", target: "key", message: '"apiVersion" is missing: the API server cannot tell what this object is', hint: "add apiVersion: v1" }],
   });
 });

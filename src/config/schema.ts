@@ -67,7 +67,7 @@ export const configSchema = described(
     references: z.optional(
       described(
         z.enum(REFERENCE_POLICIES),
-        "complete: the input holds every object its resources refer to, so absent ones are reported; partial (default without --context): only where the input defines that kind in the namespace",
+        "complete: the input holds every object its resources refer to, so absent ones are reported; partial (default unless --context holds objects, not only CRDs): only where the input defines that kind in the namespace",
       ),
     ),
     customRules: z.optional(described(z.array(customRuleEntry), "rules written in CEL (docs/custom-rules.md)")),

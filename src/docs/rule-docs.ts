@@ -25,7 +25,7 @@ export function renderRuleDoc(rule: Rule): string {
   // Rules the engine runs itself (yaml-syntax...) judge files, not resources.
   if (meta.appliesTo || rule.check) lines.push(`- Applies to: ${describeScope(meta.appliesTo)}`);
   if (meta.reportsAbsentObjects) {
-    lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with `--context`)");
+    lines.push("- Absent objects: reported where the input defines that kind in the namespace; always under [`references: complete`](../configuration.md#references) (the default with a `--context` of objects)");
   }
   if (meta.checksPatches) lines.push("- Kustomize patches: checked too, for the fields they write (see [Kustomize trees](../getting-started.md#kustomize-trees-and-tool-configuration-files))");
   if (meta.presets?.length) lines.push(`- Preset: ${meta.presets.map((p) => `[${p}](../presets.md#${p})`).join(", ")} (off unless enabled)`);

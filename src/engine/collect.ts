@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
-import { resourceSchema } from "../models/crd.js";
+import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import { isKustomization, type GeneratedObject } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
@@ -49,8 +49,10 @@ export interface InputOptions {
 export interface Inputs {
   /** The linted files, then the context files. */
   files: DiscoveredFile[];
-  /** Display names of the context files. */
+  /** Display names of the context files: those --context names, then the config's policies. */
   contextOnly: ReadonlySet<string>;
+  /** Display names of the files --context names (not the policies): what they hold decides the default reference policy. */
+  contextGiven: ReadonlySet<string>;
 }
 
 export async function discoverInputs(paths: readonly string[], options: InputOptions): Promise<Inputs> {
@@ -65,8 +67,9 @@ export async function discoverInputs(paths: readonly string[], options: InputOpt
   };
   const files = await discover(paths.length ? [...paths] : ["."], discoverOptions);
   const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
+  const contextGiven = new Set(contextFiles.map((f) => f.display));
   contextFiles.push(...(await discoverPolicies(options, [...files, ...contextFiles], discoverOptions)));
-  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)) };
+  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)), contextGiven };
 }
 
 /**
@@ -423,11 +426,12 @@ export function indexResources({ sources, resources, generated, views }: Collect
     indexFor = perSet(inputSets(linted), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
+  // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.
   for (const r of judged) {
     if (isBuiltinApiVersion(r.apiVersion) || resourceSchema(r, index)) continue;
     const source = sourceOf.get(r.file)!;
     source.skipped++;
-    source.unchecked.push(`${r.kind}.${r.group}`);
+    if (!crdOf(r, index)) source.unchecked.push(`${r.kind}.${r.group}`);
   }
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
   views.release();

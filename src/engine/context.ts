@@ -1,11 +1,13 @@
 /**
  * Context manifests (`--context <path>`): files read into the resource index so that the files
- * being linted are judged against the whole repository, but never reported on themselves. With
- * context the input counts as complete, which decides the policy for references to objects
- * absent from it (`references`, src/rules/config/references.ts).
+ * being linted are judged against the whole repository, but never reported on themselves. A
+ * context that holds objects makes the input count as complete, which decides the policy for
+ * references to objects absent from it (`references`, src/rules/config/references.ts); one of
+ * CustomResourceDefinitions only gives schemas and leaves the policy as without context.
  */
 import { realpathSync } from "node:fs";
 import { LintUsageError } from "../errors.js";
+import type { Resource } from "../models/resource.js";
 import type { ReferencePolicy } from "../types.js";
 import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
 
@@ -22,11 +24,19 @@ export async function discoverContext(inputs: readonly string[], linted: readonl
 }
 
 /**
- * The reference policy of a run: the flag, else the config, else `complete` when context paths
- * were given (the input is then the whole repository) and `partial` otherwise.
+ * The reference policy of a run: the flag, else the config, else `complete` when the context
+ * supplies objects (the input is then the whole repository) and `partial` otherwise.
  */
-export function referencePolicy(flag: ReferencePolicy | undefined, config: ReferencePolicy | undefined, hasContext: boolean): ReferencePolicy {
-  return flag ?? config ?? (hasContext ? "complete" : "partial");
+export function referencePolicy(flag: ReferencePolicy | undefined, config: ReferencePolicy | undefined, contextSuppliesObjects: boolean): ReferencePolicy {
+  return flag ?? config ?? (contextSuppliesObjects ? "complete" : "partial");
+}
+
+/** Kinds that define an API instead of being objects of one: a context of these only is schemas, not the repository. */
+const DEFINITIONS = new Set(["apiextensions.k8s.io/CustomResourceDefinition"]);
+
+/** Whether the files --context names (`contextGiven`) hold a resource that is not a definition. */
+export function suppliesObjects(resources: readonly Resource[], contextGiven: ReadonlySet<string>): boolean {
+  return contextGiven.size > 0 && resources.some((r) => contextGiven.has(r.file) && !DEFINITIONS.has(`${r.group}/${r.kind}`));
 }
 
 function realPath(p: string): string {

@@ -20,8 +20,10 @@ export interface RunOptions {
   ignorePatterns?: string[];
   /** `--references`, over the config's `references`. */
   references?: ReferencePolicy;
-  /** `--context` paths; with them the input counts as complete. */
+  /** `--context` paths. */
   context?: string[];
+  /** Whether the `--context` files hold objects, not only CRDs: then the input counts as complete (read by lintLoaded, or contextSuppliesObjects). */
+  contextSuppliesObjects?: boolean;
   /** `--preset` names (`security` or `k8s-lint:security`), added to the config's `extends`. */
   presets?: string[];
   /** `--pod-security <level>[:<version>]`, over the config's `podSecurity`. */
@@ -42,7 +44,7 @@ export function runSettings(options: RunOptions): Settings {
     // `latest` is the policy of the cluster's own release, as the admission controller reads it.
     podSecurity: { level: podSecurity.level ?? "restricted", version: version === "latest" ? kubernetesVersion : version.replace(/^v/, "") },
     defaultNamespace: options.defaultNamespace ?? options.config?.defaultNamespace ?? "default",
-    references: referencePolicy(options.references, options.config?.references, Boolean(options.context?.length)),
+    references: referencePolicy(options.references, options.config?.references, options.contextSuppliesObjects ?? false),
     ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
     ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
     ...(options.perDirectory ? { perDirectory: true } : {}),

@@ -13,7 +13,8 @@ import type { ResourceIndex } from "../models/resource-index.js";
 import { RunMemo, type Memo, type MemoKey } from "../models/run-memo.js";
 import type { Config } from "../config/schema.js";
 import type { LintResult, ReferencePolicy, ResourceRef, SeveritySetting } from "../types.js";
-import { collect, discoverInputs, indexResources, type IndexedRun } from "./collect.js";
+import { collect, discoverInputs, indexResources, type IndexedRun, type Inputs } from "./collect.js";
+import { suppliesObjects } from "./context.js";
 import { addFindings, checkRuleIds, type RuleFinding } from "./diagnostics.js";
 import { podSecurityEnabler, requestedRelease, runPresets, runSettings, severityOverrides, type PodSecuritySetting } from "./effective-config.js";
 import { loadFiles, type LoadedFile } from "./load.js";
@@ -53,7 +54,7 @@ export interface LintOptions {
   presets?: string[];
   /** The Pod Security Standard level and policy version (`--pod-security`), over the config's `podSecurity`; setting it enables the pod-security rules. */
   podSecurity?: PodSecuritySetting;
-  /** Overrides the config's `references`; the default is `complete` with context, else `partial`. */
+  /** Overrides the config's `references`; the default is `complete` when the context holds objects (not only CRDs), else `partial`. */
   references?: ReferencePolicy;
   /** Errors only (`--quiet`). */
   quiet?: boolean;
@@ -80,19 +81,22 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const inputs = await discoverInputs(paths, options);
   options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress, options.texts);
-  return lintLoaded(loaded, inputs.contextOnly, options);
+  return lintLoaded(loaded, inputs, options);
 }
 
+/** Which loaded files are context: read for reference only, never reported (Inputs). */
+export type ContextFiles = Pick<Inputs, "contextOnly" | "contextGiven">;
+
 /**
- * The stages after reading: the loaded files judged as one input set (`contextOnly`: the files
+ * The stages after reading: the loaded files judged as one input set (`context`: the files
  * read for reference only, never reported). `lint()` and the language server's workspace share it.
  */
-export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: ReadonlySet<string>, options: LintOptions): Promise<LintResult> {
-  const settings = runSettings(options);
+export async function lintLoaded(loaded: readonly LoadedFile[], context: ContextFiles, options: LintOptions): Promise<LintResult> {
   const severities = severityOverrides(options);
   checkRuleIds(severities);
   const defaultNamespaceGiven = (options.defaultNamespace ?? options.config?.defaultNamespace) !== undefined;
-  const collection = collect({ loaded, contextOnly, defaultNamespace: settings.defaultNamespace, defaultNamespaceGiven, severities });
+  const collection = collect({ loaded, contextOnly: context.contextOnly, defaultNamespace: runSettings(options).defaultNamespace, defaultNamespaceGiven, severities });
+  const settings = runSettings({ ...options, contextSuppliesObjects: suppliesObjects(collection.resources, context.contextGiven) });
   // The bundled schemas of custom resources are read only for an input that has some.
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
   const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
@@ -105,6 +109,18 @@ export async function lintLoaded(loaded: readonly LoadedFile[], contextOnly: Rea
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
   return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: unreadBuildEntries(loaded) });
+}
+
+/**
+ * Whether the `--context` paths hold objects and not only CRDs, read as lint() reads them: the
+ * reference policy `--print-config` shows for a lint of `paths` depends on it.
+ */
+export async function contextSuppliesObjects(paths: string[], options: LintOptions): Promise<boolean> {
+  if (!options.context?.length) return false;
+  const inputs = await discoverInputs(paths, { ...options, allowUnmatched: true });
+  const loaded = await loadFiles(inputs.files.filter((f) => inputs.contextGiven.has(f.display)), undefined);
+  const collection = collect({ loaded, contextOnly: inputs.contextOnly, defaultNamespace: runSettings(options).defaultNamespace, severities: new Map() });
+  return suppliesObjects(collection.resources, inputs.contextGiven);
 }
 
 /** Resources judged per batch (each batch with a memo of its own for what rules derive per resource, its findings placed after it). */

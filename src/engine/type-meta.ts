@@ -7,6 +7,7 @@
  * apiVersion and no metadata or spec (a Helm Chart.yaml).
  */
 import { ownValue } from "../models/input-keys.js";
+import { preferredApiVersions } from "../models/preferred-api-versions.js";
 import { kindOfValue } from "../models/values.js";
 import { looseName } from "./type-meta-keys.js";
 
@@ -59,6 +60,17 @@ function problemOf(name: TypeKey, w: Written): TypeMetaProblem | undefined {
 }
 
 /**
+ * "add apiVersion: <it>" for a kind one API group serves; the choices for a kind of several
+ * groups (Event: v1 and events.k8s.io/v1); for a kind none serves, no apiVersion to name.
+ */
+function apiVersionHint(kind: string): string {
+  const choices = preferredApiVersions(kind);
+  if (choices.length === 1) return `add apiVersion: ${choices[0]}`;
+  if (choices.length > 1) return `add apiVersion: one of ${choices.join(", ")} (each serves a kind ${kind})`;
+  return `add the apiVersion of ${kind}`;
+}
+
+/**
  * Reads the type meta of a document (or of an item of a List). A file a kustomization applies
  * as a patch (`patch`) may leave out its apiVersion: the patch entry's `target` selects what it
  * applies to (kustomize api/filters/patchjson6902, api/internal/builtins/PatchTransformer.go), so
@@ -86,7 +98,7 @@ export function readTypeMeta(doc: Record<string, unknown>, patch = false): TypeM
       key: present.key,
       target: "key",
       message: `"${missing}" is missing: the API server cannot tell what this object is`,
-      hint: kind && typeof kind.value === "string" ? `add the apiVersion of ${kind.value}` : `add the ${missing}`,
+      hint: kind && typeof kind.value === "string" ? apiVersionHint(kind.value) : `add the ${missing}`,
     });
   }
   if (problems.length || !apiVersion || !kind) return { is: "unreadable", problems };

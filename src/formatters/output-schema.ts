@@ -106,7 +106,7 @@ export const lintResultSchema = z
       .strictObject({
         files: z.number().int().min(0),
         resources: z.number().int().min(0),
-        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes (schema checks skip them)"),
+        skipped: z.number().int().min(0).describe("documents that are not Kubernetes objects, plus custom resources the schema checks skip: those that neither a CustomResourceDefinition of the input nor a bundled schema describes, and those whose CustomResourceDefinition does not serve their version (unknown-api-version reports them)"),
         configurations: z.number().int().min(0).optional().describe("documents recognised as client-side configuration files and not linted (files[].configurations); absent when there are none"),
         unchecked: z
           .strictObject({
@@ -114,7 +114,7 @@ export const lintResultSchema = z
             kinds: z.array(z.string()).describe("their kinds as Kind.group (ClusterPolicy.kyverno.io), most frequent first"),
           })
           .optional()
-          .describe("custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes, so their fields were not checked (also counted in skipped); absent when there are none"),
+          .describe("custom resources that neither a CustomResourceDefinition of the input nor a bundled schema describes, so their fields were not checked (also counted in skipped; a resource whose CustomResourceDefinition does not serve its version is not counted here); absent when there are none"),
         unread: z
           .array(
             z.strictObject({

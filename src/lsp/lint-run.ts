@@ -6,7 +6,7 @@
  */
 import { loadOne, type LoadedFile } from "../engine/load.js";
 import type { DiscoveredFile } from "../engine/discover.js";
-import { lintLoaded as lintLoadedFiles, type LintOptions } from "../engine/lint.js";
+import { lintLoaded as lintLoadedFiles, type ContextFiles, type LintOptions } from "../engine/lint.js";
 import { parseText } from "../engine/parse.js";
 import type { LintResult } from "../types.js";
 
@@ -14,7 +14,7 @@ import type { LintResult } from "../types.js";
 export type WorkspaceLintOptions = Pick<LintOptions, "config" | "rules" | "kubernetesVersion" | "defaultNamespace" | "references" | "presets">;
 
 /** The workspace has no context-only files: every file of the folder is reported on. */
-const NO_CONTEXT: ReadonlySet<string> = new Set();
+const NO_CONTEXT: ContextFiles = { contextOnly: new Set(), contextGiven: new Set() };
 
 /** A file parsed from text the server holds (an editor's buffer), as loadOne parses one from disk. */
 export function loadText(file: DiscoveredFile, text: string): LoadedFile {

@@ -4,7 +4,7 @@ import { findConfig } from "../../config/find.js";
 import { placedConfigError } from "../../config/positions.js";
 import { applyUserRules, type UnfamiliarKind } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
-import { lint, type LintOptions } from "../../engine/lint.js";
+import { contextSuppliesObjects, lint, type LintOptions } from "../../engine/lint.js";
 import { printable } from "../../printable.js";
 import { fixInMemory, type FixedFile } from "../../engine/fix/run.js";
 import { planWrites, writeFixed } from "../../engine/fix/write.js";
@@ -56,7 +56,8 @@ Options:
                                and cross-resource checks stay inside it (alternative variants);
                                --context files and the input's CRDs are seen from each
       --references <policy>    complete | partial: whether the input holds every object referred
-                               to (default: complete with --context, else partial)
+                               to (default: complete when --context holds objects, not only
+                               CRDs, else partial)
       --max-warnings <n>       exit 1 when there are more than n warnings
       --quiet                  report errors only
       --explain                print each finding's explanation (and info findings)
@@ -179,7 +180,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   // As asked: the engine judges it, and names it in the result when it judges another release.
   const run = { config, rules, kubernetesVersion: askedVersion, defaultNamespace: values["default-namespace"], ignorePatterns: values["ignore-pattern"], references, context: values.context, presets, podSecurity };
   if (values["print-config"] !== undefined) {
-    io.stdout(printConfig(values["print-config"], { ...run, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
+    const contextObjects = await contextSuppliesObjects([values["print-config"]], { ...run, cwd: io.cwd, configDir: configPath ? dirname(configPath) : undefined, followSymlinks: values["follow-symlinks"] });
+    io.stdout(printConfig(values["print-config"], { ...run, contextSuppliesObjects: contextObjects, maxWarnings, configFile: configPath, cwd: io.cwd, json: targets[0].format === "json" }));
     return EXIT_OK;
   }
 

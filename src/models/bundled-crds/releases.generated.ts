@@ -67,3 +67,149 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     ]
   }
 ];
+
+/** Kind -> the apiVersions (group/version) whose schema is bundled, without reading the schema data. */
+export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  "Alertmanager": [
+    "monitoring.coreos.com/v1"
+  ],
+  "AlertmanagerConfig": [
+    "monitoring.coreos.com/v1alpha1"
+  ],
+  "AnalysisRun": [
+    "argoproj.io/v1alpha1"
+  ],
+  "AnalysisTemplate": [
+    "argoproj.io/v1alpha1"
+  ],
+  "BackendTLSPolicy": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1alpha3"
+  ],
+  "Certificate": [
+    "cert-manager.io/v1",
+    "cert-manager.io/v1alpha2",
+    "cert-manager.io/v1alpha3",
+    "cert-manager.io/v1beta1"
+  ],
+  "CertificateRequest": [
+    "cert-manager.io/v1",
+    "cert-manager.io/v1alpha2",
+    "cert-manager.io/v1alpha3",
+    "cert-manager.io/v1beta1"
+  ],
+  "ClusterAnalysisTemplate": [
+    "argoproj.io/v1alpha1"
+  ],
+  "ClusterExternalSecret": [
+    "external-secrets.io/v1",
+    "external-secrets.io/v1beta1"
+  ],
+  "ClusterIssuer": [
+    "cert-manager.io/v1",
+    "cert-manager.io/v1alpha2",
+    "cert-manager.io/v1alpha3",
+    "cert-manager.io/v1beta1"
+  ],
+  "ClusterPushSecret": [
+    "external-secrets.io/v1alpha1"
+  ],
+  "ClusterSecretStore": [
+    "external-secrets.io/v1",
+    "external-secrets.io/v1beta1"
+  ],
+  "ClusterTriggerAuthentication": [
+    "keda.sh/v1alpha1"
+  ],
+  "Experiment": [
+    "argoproj.io/v1alpha1"
+  ],
+  "ExternalSecret": [
+    "external-secrets.io/v1",
+    "external-secrets.io/v1beta1"
+  ],
+  "GRPCRoute": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1alpha2"
+  ],
+  "Gateway": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1beta1"
+  ],
+  "GatewayClass": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1beta1"
+  ],
+  "HTTPRoute": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1beta1"
+  ],
+  "Issuer": [
+    "cert-manager.io/v1",
+    "cert-manager.io/v1alpha2",
+    "cert-manager.io/v1alpha3",
+    "cert-manager.io/v1beta1"
+  ],
+  "ListenerSet": [
+    "gateway.networking.k8s.io/v1"
+  ],
+  "PodMonitor": [
+    "monitoring.coreos.com/v1"
+  ],
+  "Probe": [
+    "monitoring.coreos.com/v1"
+  ],
+  "Prometheus": [
+    "monitoring.coreos.com/v1"
+  ],
+  "PrometheusAgent": [
+    "monitoring.coreos.com/v1alpha1"
+  ],
+  "PrometheusRule": [
+    "monitoring.coreos.com/v1"
+  ],
+  "PushSecret": [
+    "external-secrets.io/v1alpha1"
+  ],
+  "ReferenceGrant": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1alpha2",
+    "gateway.networking.k8s.io/v1beta1"
+  ],
+  "Rollout": [
+    "argoproj.io/v1alpha1"
+  ],
+  "ScaledJob": [
+    "keda.sh/v1alpha1"
+  ],
+  "ScaledObject": [
+    "keda.sh/v1alpha1"
+  ],
+  "ScrapeConfig": [
+    "monitoring.coreos.com/v1alpha1"
+  ],
+  "SecretStore": [
+    "external-secrets.io/v1",
+    "external-secrets.io/v1beta1"
+  ],
+  "ServiceMonitor": [
+    "monitoring.coreos.com/v1"
+  ],
+  "TCPRoute": [
+    "gateway.networking.k8s.io/v1alpha2"
+  ],
+  "TLSRoute": [
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io/v1alpha2",
+    "gateway.networking.k8s.io/v1alpha3"
+  ],
+  "ThanosRuler": [
+    "monitoring.coreos.com/v1"
+  ],
+  "TriggerAuthentication": [
+    "keda.sh/v1alpha1"
+  ],
+  "UDPRoute": [
+    "gateway.networking.k8s.io/v1alpha2"
+  ]
+};

@@ -89,6 +89,13 @@ export function versionsServedAt(kind: string, release: string): string[] {
   return out;
 }
 
+/** Whether some release the history covers serves this apiVersion (any kind of it). */
+export function servedByAnyRelease(apiVersion: string): boolean {
+  const prefix = `${apiVersion} `;
+  for (const key of load().kinds.keys()) if (key.startsWith(prefix)) return true;
+  return false;
+}
+
 /** Whether `release` lies within the range. */
 export function inRange(range: ServedRange, release: string): boolean {
   return compareVersions(release, range.first) >= 0 && compareVersions(release, range.last) <= 0;

@@ -22,8 +22,8 @@ export function unknownProducer(index: ResourceIndex, namespace: string, name: s
 /**
  * The policy for references to objects absent from the input, the one reader of the
  * `references` setting (rules that call it set `reportsAbsentObjects` in their meta). Under
- * `complete` (the default with `--context`) the input holds every object, so an absent one is
- * reported. Under `partial` it is only reported when the input manages objects of that kind in
+ * `complete` (the default with a `--context` of objects, not only CRDs) the input holds every
+ * object, so an absent one is reported. Under `partial` it is only reported when the input manages objects of that kind in
  * that namespace (`manages`, by default: it has at least one), because then a missing one is most
  * likely a typo or a forgotten file, not an object created by other tooling.
  */

@@ -47,7 +47,7 @@ edit and view, the Role extension-apiserver-authentication-reader of kube-system
 namespace_policy.go). A ClusterRoleBinding to a Role is rejected by the API server, which
 invalid-value reports. k8s-lint reports a name only when the input defines roles of that kind
 (Roles in that namespace, or any ClusterRole) or one of the other kind with this name (or with
---context / references: complete).`,
+references: complete, the default with a --context of objects).`,
   fix: "Fix roleRef's name or kind (delete and recreate the binding: roleRef cannot change), or add the role to the manifests.",
   preventsStatus: [],
   check(ctx) {

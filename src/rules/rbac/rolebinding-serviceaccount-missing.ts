@@ -26,7 +26,8 @@ pkg/apis/rbac/validation/validation.go), which required-value reports. When the 
 namespace has a ServiceAccount of that name, the subject's namespace is suggested as the slip.
 Every namespace has a
 "default" ServiceAccount. k8s-lint reports a name only when the input defines ServiceAccounts
-in that namespace and none has this name (or with --context / references: complete).`,
+in that namespace and none has this name (or under references: complete, the default with a
+--context of objects).`,
   fix: "Fix the subject's name or namespace, or add the ServiceAccount to the manifests.",
   preventsStatus: [],
   check(ctx) {

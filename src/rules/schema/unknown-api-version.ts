@@ -1,19 +1,24 @@
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
-import { allKinds, lookupKind, servedGroups, versionsOfKind } from "../../models/catalogue/index.js";
+import { allKinds, apiVersions, lookupKind, servedGroups, versionsOfKind } from "../../models/catalogue/index.js";
 import { defineRule } from "../types.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
 import { compareVersions, findApiChange } from "./api-changes.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
-import { inRange, servedRange, versionsServedAt } from "../../models/catalogue/history.js";
+import { inRange, servedByAnyRelease, servedRange, versionsServedAt } from "../../models/catalogue/history.js";
 import { disabledByDefault } from "../../models/catalogue/enabled-by-default.js";
 import { crdOf, versionOf } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 
-/** The apiVersion/kind to suggest for an unknown pair, or why none fits. */
+/**
+ * The apiVersion/kind to suggest for an unknown pair, or why none fits. An apiVersion that no
+ * release serves is what is wrong whatever the kind: the API server finds no kind under it
+ * (kubectl: no matches for kind "K" in version "V").
+ */
 function suggestion(apiVersion: string, kind: string): { message: string; hint?: string; target: "apiVersion" | "kind" } {
   const versions = versionsOfKind(kind);
+  const unserved = !servedByAnyRelease(apiVersion) && !apiVersions().includes(apiVersion);
   if (versions.length) {
     const group = groupOf(apiVersion);
     const sameGroup = versions.filter((v) => groupOf(v.apiVersion) === group);
@@ -21,9 +26,12 @@ function suggestion(apiVersion: string, kind: string): { message: string; hint?:
     const pick = typeof best === "string" ? best : best.apiVersion;
     return {
       target: "apiVersion",
-      message: `apiVersion ${JSON.stringify(apiVersion)} does not serve kind ${JSON.stringify(kind)}`,
+      message: unserved ? notServed(apiVersion) : `apiVersion ${JSON.stringify(apiVersion)} does not serve kind ${JSON.stringify(kind)}`,
       hint: `set apiVersion to ${JSON.stringify(pick)}`,
     };
+  }
+  if (unserved) {
+    return { target: "apiVersion", message: notServed(apiVersion), hint: `set apiVersion to the group/version that serves kind ${JSON.stringify(kind)} (kubectl api-resources lists them)` };
   }
   const near = closestWithin(kind, allKinds());
   return {
@@ -31,6 +39,19 @@ function suggestion(apiVersion: string, kind: string): { message: string; hint?:
     message: `kind ${JSON.stringify(kind)} is not a built-in kind of ${JSON.stringify(apiVersion)}`,
     hint: near ? `set kind to ${JSON.stringify(near)}` : undefined,
   };
+}
+
+/** Why no release serves an apiVersion: the versions its group serves, or that there is no such group. */
+function notServed(apiVersion: string): string {
+  const group = groupOf(apiVersion);
+  const served = apiVersions().filter((v) => groupOf(v) === group).map(versionOf);
+  const quoted = served.map((v) => JSON.stringify(v)).join(", ");
+  const why = !apiVersion.includes("/")
+    ? `without "/" it names a version of the core group, which serves only ${quoted}`
+    : served.length
+      ? `group ${JSON.stringify(group)} serves ${quoted}`
+      : `the API server has no group ${JSON.stringify(group)}`;
+  return `apiVersion ${JSON.stringify(apiVersion)} is not served by the API server: ${why}`;
 }
 
 /** A custom resource whose CRD is in the input but does not serve its version. */

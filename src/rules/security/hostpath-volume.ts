@@ -13,7 +13,10 @@ and a writable mount of a sensitive path (/, /var/run/docker.sock, /etc) lets th
 over the node. With type Directory or File the pod stays in ContainerCreating on nodes without
 that path. The "baseline" Pod Security Standard rejects hostPath volumes. A read-only mount is
 reported as info, and so is any hostPath of a DaemonSet: node agents (log shippers, CSI node
-plugins) exist to work with the node's files.`,
+plugins) exist to work with the node's files. A hostPath volume that no container (init, sidecar
+or ephemeral container included) mounts is info too: the kubelet skips a volume no container uses (processPodVolumes in
+pkg/kubelet/volumemanager/populator/desired_state_of_world_populator.go), so nothing touches the
+node through it, but Pod Security still refuses the pod for it.`,
   fix: "Use a PersistentVolumeClaim, an emptyDir, or a ConfigMap instead; if the node path is really needed, mount it readOnly.",
   preventsStatus: ["ContainerCreating", "RunContainerError"],
   check({ resource, report }) {
@@ -29,11 +32,21 @@ plugins) exist to work with the node's files.`,
           if (m.readOnly !== true) writable++;
         }
       }
-      const readOnly = mounts > 0 && writable === 0;
       const path = typeof vol.hostPath.path === "string" ? vol.hostPath.path : "";
+      const at = { path: [...tpl.specPath, "volumes", i, "hostPath"], target: "key" as const };
+      if (mounts === 0) {
+        // The kubelet never mounts an unused volume, yet Pod Security still counts it (pss-host-path-volumes).
+        report({
+          ...at,
+          message: `volume "${vol.name}" declares node path "${path}" but no container mounts it`,
+          hint: "remove the volume if no container needs it: the baseline Pod Security level refuses a hostPath volume even when nothing mounts it",
+          severity: "info",
+        });
+        return;
+      }
+      const readOnly = writable === 0;
       report({
-        path: [...tpl.specPath, "volumes", i, "hostPath"],
-        target: "key",
+        ...at,
         message: readOnly ? `volume "${vol.name}" mounts node path "${path}" (read-only)` : `volume "${vol.name}" mounts node path "${path}" writable`,
         hint: readOnly ? "use a ConfigMap or a PersistentVolumeClaim if the data need not come from the node" : "use a PersistentVolumeClaim or emptyDir, or mount it readOnly",
         ...(readOnly || resource.kind === "DaemonSet" ? { severity: "info" as const } : {}),
