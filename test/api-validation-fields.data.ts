@@ -334,6 +334,8 @@ bad("replicaSet", "spec.replicas", [-1], `${A} TestValidateReplicaSet`);
 bad("replicationController", "spec.replicas", [-1], `${C} TestValidateReplicationController`);
 bad("statefulSet", "spec", [{ replicas: -1 }, { updateStrategy: { type: "RollingUpdate", rollingUpdate: { partition: -1 } } }, { ordinals: { start: -1 } }], `${A} TestValidateStatefulSet`);
 good("statefulSet", "spec", [{ ordinals: { start: 0 } }, { persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Delete" } }], `${A} TestValidateStatefulSet`);
+// An empty policy is defaulted to Retain (pkg/apis/apps/v1/defaults.go SetDefaults_StatefulSet).
+good("statefulSet", "spec", [{ persistentVolumeClaimRetentionPolicy: { whenDeleted: "", whenScaled: "" } }], `${A} TestValidateStatefulSet`);
 bad("statefulSet", "spec", [{ persistentVolumeClaimRetentionPolicy: { whenDeleted: "Keep" } }, { persistentVolumeClaimRetentionPolicy: { whenScaled: "delete" } }], `${A} TestValidateStatefulSet`);
 bad("statefulSet", "spec", [{ volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "Fast_SSD", accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }] }], `${A} TestValidateStatefulSet`);
 const dsru = (rollingUpdate: Record<string, unknown>) => ({ updateStrategy: { type: "RollingUpdate", rollingUpdate } });
@@ -436,10 +438,13 @@ good("roleBinding", "roleRef", [{ kind: "Role" }, { kind: "ClusterRole" }], `${R
 bad("roleBinding", "roleRef", [{ kind: "role" }, { apiGroup: "rbac" }], `${R} TestValidateRoleBinding`);
 bad("clusterRoleBinding", "roleRef", [{ kind: "Role" }], `${R} TestValidateClusterRoleBinding`);
 good("roleBinding", "subjects", [[{ kind: "ServiceAccount", name: "default" }], [{ kind: "User", name: "alice", apiGroup: "rbac.authorization.k8s.io" }], [{ kind: "Group", name: "system:authenticated", apiGroup: "rbac.authorization.k8s.io" }]], `${R} TestValidateRoleBinding`);
+// An empty apiGroup is defaulted before validation (pkg/apis/rbac/v1/defaults.go SetDefaults_RoleBinding, SetDefaults_Subject): "" is the same as leaving it out.
+good("roleBinding", "roleRef", [{ apiGroup: "" }], `${R} TestValidateRoleBinding`);
+good("roleBinding", "subjects", [[{ kind: "User", name: "alice", apiGroup: "" }], [{ kind: "Group", name: "developers", apiGroup: "" }]], `${R} TestValidateRoleBinding`);
 bad(
   "roleBinding",
   "subjects",
-  [[{ kind: "Serviceaccount", name: "default" }], [{ kind: "ServiceAccount", name: "default", apiGroup: "rbac.authorization.k8s.io" }], [{ kind: "User", name: "alice", apiGroup: "" }], [{ kind: "ServiceAccount", name: "Bad_SA" }]],
+  [[{ kind: "Serviceaccount", name: "default" }], [{ kind: "ServiceAccount", name: "default", apiGroup: "rbac.authorization.k8s.io" }], [{ kind: "User", name: "alice", apiGroup: "rbac.GroupName" }], [{ kind: "ServiceAccount", name: "Bad_SA" }]],
   `${R} TestValidateRoleBinding`,
 );
 

@@ -75,6 +75,11 @@ test("disable for this line adds the rule to a directive already above the line"
   expect(applyOffsetEdit(text, edit)).toContain("  # k8s-lint-disable-next-line a-rule, invalid-type -- why\n  type: Nodeport\n");
 });
 
+test("disable for this line is offered in a document that repeats a key with another value", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  name: d\ndata: {}\n";
+  expect(applyOffsetEdit(text, disableLineEdit(text, 4, "yaml-syntax", false)!)).toContain("  # k8s-lint-disable-next-line yaml-syntax\n  name: d\n");
+});
+
 test("no comment is offered inside a block scalar, nor in JSON", () => {
   const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  script: |\n    echo one\n    echo two\n";
   expect(disableLineEdit(text, 7, "some-rule", false)).toBeUndefined();

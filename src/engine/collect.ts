@@ -319,9 +319,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     }
     return;
   }
-  // Duplicate keys each; of the other errors only the first, since the rest usually follow from it.
-  const fatal = doc.problems.find((p) => !p.recoverable);
-  for (const p of doc.problems.filter((q) => q.recoverable || q === fatal)) {
+  // Repeated keys each; of the other errors only the first, since the rest usually follow from it.
+  const fatal = doc.problems.find((p) => !p.recoverable && p.code !== "DUPLICATE_KEY");
+  for (const p of doc.problems.filter((q) => q.code === "DUPLICATE_KEY" || q === fatal)) {
     const shown = explainSyntaxProblem(src.text, p);
     addDiagnostic(src, { ...base, ruleId: "yaml-syntax", start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
   }

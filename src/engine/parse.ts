@@ -41,6 +41,8 @@ interface ConvertState {
   expanded: number;
   doc: Document.Parsed;
   problems: SyntaxProblem[];
+  /** The file's text: repeated keys compare their values as written. */
+  text: string;
 }
 
 function nodeRange(node: YamlNode | null | undefined, fallback: number): [number, number] {
@@ -120,14 +122,15 @@ function convertNode(node: YamlNode, st: ConvertState, depth: number): unknown {
     const spans = new Map<string | number, Span>();
     if ((node as { anchor?: string }).anchor) st.anchored.set(node, obj);
     const merges: YamlNode[] = [];
-    const seen = new Set<unknown>();
+    /** The value of each key's first occurrence. */
+    const seen = new Map<unknown, YamlNode | null>();
     for (const pair of (node as YAMLMap<unknown, unknown>).items) {
       const key = pair.key as YamlNode | null;
       const id = keyIdentity(key);
-      if (seen.has(id)) st.problems.push(duplicateKey(key, node));
-      else seen.add(id);
       const name = keyString(key);
       const valueNode = pair.value as YamlNode | null;
+      if (seen.has(id)) st.problems.push(duplicateKey(key, node, writtenAlike(st.text, seen.get(id)!, valueNode)));
+      else seen.set(id, valueNode);
       if (name === "<<" && isScalar(key) && typeof key.value === "symbol") {
         if (valueNode) merges.push(valueNode);
         continue;
@@ -170,9 +173,20 @@ function keyIdentity(key: YamlNode | null): unknown {
   return isScalar(key) ? key.value : key;
 }
 
-function duplicateKey(key: YamlNode | null, map: YamlNode): SyntaxProblem {
+/**
+ * A key repeated in one mapping. With the same value text as its first occurrence there is no
+ * doubt what is meant and the document stays readable; with another value, which one counts is a
+ * guess (kubectl refuses the file rather than keep the last), so the document is not read further.
+ */
+function duplicateKey(key: YamlNode | null, map: YamlNode, sameValue: boolean): SyntaxProblem {
   const at = key?.range?.[0] ?? map.range?.[0] ?? 0;
-  return { message: "Map keys must be unique", start: at, end: at + 1, recoverable: true, code: "DUPLICATE_KEY" };
+  return { message: "Map keys must be unique", start: at, end: at + 1, recoverable: sameValue, code: "DUPLICATE_KEY" };
+}
+
+/** Whether two values are written with the same text. */
+function writtenAlike(text: string, a: YamlNode | null, b: YamlNode | null): boolean {
+  const written = (value: YamlNode | null) => (value?.range ? text.slice(value.range[0], value.range[1]).trim() : "");
+  return written(a) === written(b);
 }
 
 /**
@@ -180,17 +194,17 @@ function duplicateKey(key: YamlNode | null, map: YamlNode): SyntaxProblem {
  * The composer's own check (uniqueKeys) compares each key with all before it: quadratic, it
  * took minutes on one mapping of 800,000 keys. This one is linear.
  */
-function findDuplicateKeys(root: YamlNode | null, problems: SyntaxProblem[]) {
+function findDuplicateKeys(text: string, root: YamlNode | null, problems: SyntaxProblem[]) {
   const stack: Array<YamlNode | null> = [root];
   while (stack.length) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
+      const seen = new Map<unknown, YamlNode | null>();
       for (const pair of (node as YAMLMap<unknown, unknown>).items) {
         const key = pair.key as YamlNode | null;
         const id = keyIdentity(key);
-        if (seen.has(id)) problems.push(duplicateKey(key, node));
-        else seen.add(id);
+        if (seen.has(id)) problems.push(duplicateKey(key, node, writtenAlike(text, seen.get(id)!, pair.value as YamlNode | null)));
+        else seen.set(id, pair.value as YamlNode | null);
         stack.push(key, pair.value as YamlNode | null);
       }
     } else if (isSeq(node)) {
@@ -412,11 +426,11 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
   const helm = HELM_SOURCE_RE.exec(header) ?? HELM_SOURCE_RE.exec(doc.commentBefore ? `# ${doc.commentBefore}` : "");
   if (helm) parsed.helmSource = helm[1];
   if (problems.some((p) => !p.recoverable)) {
-    findDuplicateKeys(doc.contents as YamlNode | null, problems);
+    findDuplicateKeys(text, doc.contents as YamlNode | null, problems);
     problems.sort((a, b) => a.start - b.start);
     return parsed;
   }
-  const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), counting: new Set(), written: 0, expanded: 0, doc, problems };
+  const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), counting: new Set(), written: 0, expanded: 0, doc, problems, text };
   try {
     parsed.value = convert(doc.contents as YamlNode | null, st, 0);
     parsed.rootSpan = nodeRange(doc.contents as YamlNode | null, start);

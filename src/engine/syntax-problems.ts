@@ -18,10 +18,24 @@ export function excerpt(s: string): string {
   return one.length > 40 ? `${one.slice(0, 37)}...` : one;
 }
 
+/**
+ * A key written twice in one mapping: kubectl's YAML reader (sigs.k8s.io/yaml) refuses the file
+ * ("mapping key ... already defined") before anything reaches the API server. With two values
+ * which one is meant is unknown, and the document is not checked further (`sameValue` false).
+ */
+function repeatedKey(key: string, sameValue: boolean): { message: string; hint: string } {
+  const refused = "kubectl refuses a mapping that repeats a key";
+  if (sameValue) return { message: `key "${key}" appears twice in this mapping`, hint: `remove one of the two keys: ${refused}` };
+  return {
+    message: `key "${key}" appears twice in this mapping with different values: which one is meant is unclear, so the rest of the document is not checked`,
+    hint: `keep the key with the value you mean and remove the other: ${refused}`,
+  };
+}
+
 export function explainSyntaxProblem(text: string, p: SyntaxProblem): ShownProblem {
   if (p.code === "DUPLICATE_KEY") {
     const key = /^[^:\n]*/.exec(text.slice(p.start))?.[0].trim() ?? "";
-    return { start: p.start, end: p.start + Math.max(1, key.length), message: `key "${key}" appears twice in this mapping`, hint: "remove one of the two keys; the API server rejects repeated keys" };
+    return { start: p.start, end: p.start + Math.max(1, key.length), ...repeatedKey(key, p.recoverable) };
   }
   if (p.code === "MULTILINE_IMPLICIT_KEY" || p.code === "BLOCK_AS_IMPLICIT_KEY") {
     const shown = strayListItem(text, p.start) ?? overIndentedKey(text, p.start);
@@ -245,7 +259,7 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
       }),
     },
   ],
-  DUPLICATE_KEY: [{ match: /./, say: (_, t) => ({ message: `key "${t.lineToken.text}" appears twice in this mapping`, hint: "remove one of the two keys; the API server rejects repeated keys" }) }],
+  DUPLICATE_KEY: [{ match: /./, say: (_, t) => repeatedKey(t.lineToken.text, true) }],
   IMPOSSIBLE: [{ match: /./, say: () => ({ message: "the YAML parser cannot read this line at all", hint: "check the comments, indentation and block text indicators of this line" }) }],
   KEY_OVER_1024_CHARS: [
     { match: /./, say: () => ({ message: 'this key is longer than 1024 characters, the most YAML allows before ":"', hint: 'shorten the key, or add the line break that is missing before ":"' }) },

@@ -43,7 +43,8 @@ function canonical(value: unknown): string {
 
 function documentValues(text: string, json: boolean): string[] | undefined {
   const docs = parseText(text, "1.1", json ? "json" : "yaml");
-  if (docs.some((d) => d.problems.some((p) => !p.recoverable))) return undefined;
+  // A repeated key still leaves values to compare (the last one read); other errors leave none.
+  if (docs.some((d) => d.problems.some((p) => !p.recoverable && p.code !== "DUPLICATE_KEY"))) return undefined;
   return docs.map((d) => canonical(d.value));
 }
 

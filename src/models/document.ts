@@ -21,7 +21,10 @@ export interface SyntaxProblem {
   message: string;
   start: number;
   end: number;
-  /** Duplicate keys make the document invalid for the API server but leave it readable. */
+  /**
+   * Whether the document is still read (linted): only a key repeated with the same value text is;
+   * one repeated with another value leaves which one is meant a guess.
+   */
   recoverable: boolean;
   /** The yaml package's error code (DUPLICATE_KEY, BAD_INDENT...). */
   code?: string;

@@ -163,6 +163,12 @@ const PORT_NAME_HINT = "use at most 15 lower-case letters, digits and '-', with 
 /** The name of another object, when set ("" means unset for these fields upstream: `if len(name) > 0`). */
 const nameOf = (object: string): Check => format((s) => (s === "" ? undefined : subdomain(s)), `${object} name`, `rename it: ${SUBDOMAIN_HINT}`);
 
+/**
+ * A field the API server defaults when it is empty (`if len(x) == 0` in pkg/apis/<group>/v1/defaults.go):
+ * an explicit "" is the same as leaving it out, and judged as nothing.
+ */
+const defaultedWhenEmpty = (check: Check): Check => (v, ctx) => (v === "" ? undefined : check(v, ctx));
+
 /** A non-empty string where the API server requires one. */
 const nonEmpty: Check = (v, ctx) => (v === "" ? { message: `${ctx.field} is empty`, hint: `set ${ctx.field}` } : undefined);
 
@@ -636,8 +642,8 @@ const objectSpec: FieldConstraint[] = [
   object(["DaemonSet"], "spec.updateStrategy.rollingUpdate.maxSurge", "number >= 0 or percentage <= 100%", `${AV} ValidateRollingUpdateDaemonSet`, intOrPercent(true)),
   object(["StatefulSet"], "spec.updateStrategy.rollingUpdate.partition", "not negative", `${AV} ValidateStatefulSetUpdateStrategy`, atLeast(0)),
   object(["StatefulSet"], "spec.ordinals.start", "not negative", `${AV} ValidateStatefulSetSpec`, atLeast(0)),
-  object(["StatefulSet"], "spec.persistentVolumeClaimRetentionPolicy.whenDeleted", "Retain or Delete", `${AV} ValidatePersistentVolumeClaimRetentionPolicyType`, oneOf(["Retain", "Delete"])),
-  object(["StatefulSet"], "spec.persistentVolumeClaimRetentionPolicy.whenScaled", "Retain or Delete", `${AV} ValidatePersistentVolumeClaimRetentionPolicyType`, oneOf(["Retain", "Delete"])),
+  object(["StatefulSet"], "spec.persistentVolumeClaimRetentionPolicy.whenDeleted", `Retain or Delete ("" is defaulted to Retain)`, `${AV} ValidatePersistentVolumeClaimRetentionPolicyType; pkg/apis/apps/v1/defaults.go SetDefaults_StatefulSet`, defaultedWhenEmpty(oneOf(["Retain", "Delete"]))),
+  object(["StatefulSet"], "spec.persistentVolumeClaimRetentionPolicy.whenScaled", `Retain or Delete ("" is defaulted to Retain)`, `${AV} ValidatePersistentVolumeClaimRetentionPolicyType; pkg/apis/apps/v1/defaults.go SetDefaults_StatefulSet`, defaultedWhenEmpty(oneOf(["Retain", "Delete"]))),
   object(["StatefulSet"], "spec.volumeClaimTemplates[].spec.storageClassName", "DNS-1123 subdomain", `${CV} ValidatePersistentVolumeClaimSpec (ValidateClassName)`, nameOf("StorageClass")),
 
   ...JOB_FIELDS.map(([field, fn]) => object(["Job"], `spec.${field}`, "not negative", `${BV} ${fn}`, atLeast(0))),
@@ -687,15 +693,15 @@ const objectSpec: FieldConstraint[] = [
   object(["Role"], "rules[].nonResourceURLs", "not in a namespaced Role", `${RV} ValidatePolicyRule`, (v) => (Array.isArray(v) && v.length > 0 ? { message: `a Role cannot grant nonResourceURLs ${show(v.join(", "))}: they are cluster-wide`, hint: "move the nonResourceURLs rule to a ClusterRole", target: "key" } : undefined)),
   object(["RoleBinding"], "roleRef.kind", "Role or ClusterRole", `${RV} ValidateRoleBinding`, oneOf(["Role", "ClusterRole"])),
   object(["ClusterRoleBinding"], "roleRef.kind", "ClusterRole", `${RV} ValidateClusterRoleBinding`, oneOf(["ClusterRole"], { reason: "a ClusterRoleBinding can only reference a ClusterRole (a Role belongs to one namespace)", hint: "set kind to ClusterRole, or bind the Role with a RoleBinding in its namespace" })),
-  object(["RoleBinding", "ClusterRoleBinding"], "roleRef.apiGroup", "rbac.authorization.k8s.io", `${RV} ValidateRoleBinding, ValidateClusterRoleBinding`, oneOf(["rbac.authorization.k8s.io"])),
+  object(["RoleBinding", "ClusterRoleBinding"], "roleRef.apiGroup", `rbac.authorization.k8s.io ("" is defaulted to it)`, `${RV} ValidateRoleBinding, ValidateClusterRoleBinding; pkg/apis/rbac/v1/defaults.go SetDefaults_RoleBinding, SetDefaults_ClusterRoleBinding`, defaultedWhenEmpty(oneOf(["rbac.authorization.k8s.io"]))),
   object(["RoleBinding", "ClusterRoleBinding"], "subjects[].kind", "ServiceAccount, User or Group", `${RV} ValidateRoleBindingSubject`, oneOf(["ServiceAccount", "User", "Group"])),
-  object(["RoleBinding", "ClusterRoleBinding"], "subjects[].apiGroup", `"" for a ServiceAccount, rbac.authorization.k8s.io for a User or Group`, `${RV} ValidateRoleBindingSubject`, (v, ctx) => {
+  object(["RoleBinding", "ClusterRoleBinding"], "subjects[].apiGroup", `"" for a ServiceAccount, rbac.authorization.k8s.io for a User or Group ("" is defaulted to it)`, `${RV} ValidateRoleBindingSubject; pkg/apis/rbac/v1/defaults.go SetDefaults_Subject`, defaultedWhenEmpty((v, ctx) => {
     if (typeof v !== "string" || !ctx.parent) return undefined;
     const kind = ctx.parent.kind;
     const want = kind === "ServiceAccount" ? "" : kind === "User" || kind === "Group" ? "rbac.authorization.k8s.io" : undefined;
     if (want === undefined || v === want) return undefined;
     return { message: `apiGroup ${show(v)} of a ${kind} subject must be ${show(want)}`, hint: want ? `set apiGroup: ${want}` : "remove apiGroup from the ServiceAccount subject" };
-  }),
+  })),
   object(["RoleBinding", "ClusterRoleBinding"], "subjects[].name", "DNS-1123 subdomain for a ServiceAccount", `${RV} ValidateRoleBindingSubject (ValidateServiceAccountName)`, when((s) => s.kind === "ServiceAccount", nameOf("ServiceAccount"))),
 
   object(["ConfigMap"], "data", "keys ConfigMap keys", `${CV} ValidateConfigMap (IsConfigMapKey)`, keysIn(configMapKeyProblem, "key", "rename the key with letters, digits, '-', '_' and '.' (at most 253)")),

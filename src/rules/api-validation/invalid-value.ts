@@ -27,7 +27,8 @@ one of them is refused with "Invalid value" and nothing is created; in a workloa
 controller never gets a pod. Every constraint, its field path and the upstream function that
 enforces it (pkg/apis/<group>/validation/validation.go, k8s.io/apimachinery/pkg/util/validation)
 are listed in docs/api-validation.md. Values the API server defaults first (a probe's
-periodSeconds: 0 becomes 10, a Service targetPort 0 becomes its port) are not reported. Rules
+periodSeconds: 0 becomes 10, a Service targetPort 0 becomes its port, a binding's roleRef
+\`apiGroup: ""\` becomes rbac.authorization.k8s.io) are not reported. Rules
 that depend on the target version follow --kubernetes-version: env var names may use any
 printable ASCII character but '=' from 1.32 (RelaxedEnvironmentVariableValidation); a pod's DNS config may
 list 6 search domains of 256 characters before 1.26 and 32 of 2048 from 1.26 (ExpandedDNSConfig).`,

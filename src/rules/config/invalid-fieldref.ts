@@ -101,7 +101,8 @@ else is rejected by the API server, so the workload is never created.`,
     const tpl = resource.podTemplate!;
     const checkFieldRef = (ref: { fieldPath?: string; apiVersion?: string } | undefined, base: Path, where: "env" | "volume") => {
       if (!ref) return;
-      if (ref.apiVersion !== undefined && ref.apiVersion !== "v1") {
+      // pkg/apis/core/v1/defaults.go SetDefaults_ObjectFieldSelector: an empty apiVersion is v1.
+      if (ref.apiVersion !== undefined && ref.apiVersion !== "" && ref.apiVersion !== "v1") {
         report({ path: [...base, "apiVersion"], message: `fieldRef apiVersion "${ref.apiVersion}" is not supported`, hint: "set apiVersion: v1 or remove it" });
       }
       if (typeof ref.fieldPath !== "string") return;

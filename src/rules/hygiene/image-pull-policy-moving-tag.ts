@@ -41,7 +41,8 @@ emits, after the \`images\` entries of the kustomizations that build the workloa
         const tag = parsed.ref.tag;
         const kind = CHANNEL.test(tag) ? "a channel" : PARTIAL_VERSION.test(tag) ? "a major version" : undefined;
         if (!kind) continue;
-        const explicit = container.imagePullPolicy !== undefined;
+        // SetDefaults_Container: an empty imagePullPolicy is defaulted as an absent one.
+        const explicit = container.imagePullPolicy !== undefined && container.imagePullPolicy !== "";
         report({
           path: [...path, explicit ? "imagePullPolicy" : "image"],
           message: `${subject} uses tag "${tag}", ${kind} that moves, but imagePullPolicy is ${explicit ? container.imagePullPolicy : "IfNotPresent by default"}: nodes keep whichever build they pulled first`,

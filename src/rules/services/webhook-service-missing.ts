@@ -93,7 +93,8 @@ function checkService({ resource, index, report }: CrossResourceContext, ref: We
   const svc = index.find("Service", ref.namespace, ref.name, resource);
   const spec = svc?.spec("Service");
   if (!svc || !spec || spec.type === "ExternalName") return;
-  if (spec.clusterIP === "None" && (spec.type === undefined || spec.type === "ClusterIP")) {
+  // SetDefaults_Service: an absent or empty type is ClusterIP.
+  if (spec.clusterIP === "None" && (!spec.type || spec.type === "ClusterIP")) {
     report({
       path: [...ref.path, "name"],
       message: `Service "${ref.name}" is headless (clusterIP: None), but the API server calls the Service at its cluster IP; ${consequence(ref.caller)}`,

@@ -23,10 +23,11 @@ through the cluster IP; only its per-pod DNS name is lost, so that is a warning.
 if clients need a load-balanced address. A NodePort or LoadBalancer Service cannot be headless
 (ValidateService refuses clusterIP None for them): give the StatefulSet a headless Service of its
 own. A headless Service maps no ports (its DNS name resolves to the pods' own addresses), so a
-port that differs from its targetPort would send clients to a port nothing listens on: --fix
-sets clusterIP only where every port is its own targetPort, and offers it as a suggestion
-otherwise.`,
-  fixable: true,
+port that differs from its targetPort would send clients to a port nothing listens on: make each
+port equal its targetPort too. The clusterIP of an existing Service cannot change
+(validateUpgradeDowngradeClusterIPs in pkg/apis/core/validation/validation.go: "may not change
+once set"), so applying the edited file to it fails: delete the Service and create it again. The
+edit is therefore a suggestion, which --fix never applies.`,
   hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, index, report }) {
@@ -56,16 +57,19 @@ otherwise.`,
     // An ExternalName Service needs another type and a NodePort or LoadBalancer one a Service of its own (choices); `clusterIPs` written beside it would disagree.
     const settable = type !== "ExternalName" && !exposed && svc.get(["spec", "clusterIPs"]) === undefined;
     const edit = [setField(svc, ["spec", "clusterIP"], "None")];
+    const recreate = exposed || type === "ExternalName" ? "" : "; delete an existing Service and create it again, as its clusterIP cannot change once set";
     report({
       path: ["spec", "serviceName"],
       message: single
         ? `Service "${name}" is not headless: ${detail}; with one replica this only loses the per-pod DNS name "${resource.name}-0.${name}"`
         : `Service "${name}" is not headless: ${detail}`,
       ...(single ? { severity: "warning" as const } : {}),
-      hint: `${headless}${single ? " before the StatefulSet gets peers" : ""}${settable && remapped ? `, and make each port equal its targetPort: a headless Service maps no ports, so clients dial the pod's port` : ""}`,
+      hint: `${headless}${single ? " before the StatefulSet gets peers" : ""}${settable && remapped ? `, and make each port equal its targetPort: a headless Service maps no ports, so clients dial the pod's port` : ""}${recreate}`,
       related: { resource: svc, path: written === undefined ? ["spec"] : ["spec", "clusterIP"], message: "governing Service" },
-      ...(settable && !remapped ? { fix: edit, fixResource: svc } : {}),
-      ...(settable && remapped ? { suggestions: [{ description: `set spec.clusterIP: None on Service "${name}" (then make each port equal its targetPort)`, fix: edit }], fixResource: svc } : {}),
+      // A suggestion, never a fix: re-applied to an existing Service, the edit is refused.
+      ...(settable
+        ? { suggestions: [{ description: `set spec.clusterIP: None on Service "${name}"${remapped ? " (then make each port equal its targetPort)" : ""}, and recreate an existing Service`, fix: edit }], fixResource: svc }
+        : {}),
     });
   },
 });

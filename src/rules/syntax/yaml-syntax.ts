@@ -6,10 +6,13 @@ export const rule = defineRule({
   severity: "error",
   summary: "The file is not valid YAML (or JSON), or repeats a key in one mapping.",
   explanation: `kubectl and the API server parse manifests strictly: a syntax error rejects the whole
-document, and a key written twice in one mapping is an error ("key already set in map"),
-not a silent override. A file that is binary or not UTF-8 cannot be a manifest at all.
-k8s-lint reports the first position where the document stops being readable; the rest of
-that document is not linted, because every other finding would be a guess.`,
+document, and a key written twice in one mapping is an error (kubectl's YAML reader says
+"mapping key ... already defined"), not a silent override. A file that is binary or not UTF-8
+cannot be a manifest at all. k8s-lint reports the first position where the document stops
+being readable; the rest of that document is not linted, because every other finding would be
+a guess. Every repeated key is reported. One repeated with the same value is no guess, and the
+document is still linted; one repeated with a different value is, and the document is not
+linted further.`,
   fix: "Fix the YAML at the reported position (indentation, a missing colon, an unclosed quote) or remove the repeated key.",
   preventsStatus: [],
 });

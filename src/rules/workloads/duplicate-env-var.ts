@@ -14,13 +14,16 @@ is not the one a reader of the first entry expects, and \`kubectl apply\`'s stra
 env by name, so later patches may update or drop the wrong entry; server-side apply rejects
 duplicate names outright. A later entry that extends the earlier one (\`JAVA_OPTS: $(JAVA_OPTS)
 -Dx=y\`, which the kubelet expands with the earlier value) works today, but removing either entry
-would change the value: fold the two into one. An entry that repeats the same value can simply go.`,
+would change the value: fold the two into one. An entry that repeats the same value can simply go
+(--fix removes it; in a Pod or a Job, whose pod spec an update cannot change, the removal is a
+suggestion, as the existing object must be recreated).`,
   fix: "Keep one entry per variable name; fold an entry that extends its own earlier value into one.",
   fixable: true,
   hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
+    const fixedSpec = POD_SPEC_FIXED.has(resource.kind);
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       // The latest definition of each name, and the value it gives (undefined for valueFrom).
       const seen = new Map<string, Definition>();
@@ -37,8 +40,9 @@ would change the value: fold the two into one. An entry that repeats the same va
           path: [...path, "env", i, "name"],
           message: found.message,
           hint: found.hint,
-          // The same value twice: this entry changes nothing. Otherwise which one is meant is the author's choice.
-          ...(found.outcome === "same" ? { fix: removeEntry(i) } : {}),
+          // The same value twice: this entry changes nothing, but where the pod spec cannot change the edit would be refused. Otherwise which one is meant is the author's choice.
+          ...(found.outcome === "same" && !fixedSpec ? { fix: removeEntry(i) } : {}),
+          ...(found.outcome === "same" && fixedSpec ? { suggestions: [{ description: `remove this entry, and recreate an existing ${resource.kind}: its pod spec cannot change`, fix: removeEntry(i) }] } : {}),
           ...(found.outcome === "wins"
             ? { suggestions: [{ description: `remove env[${earlier.at}]`, fix: removeEntry(earlier.at) }, { description: "remove this entry", fix: removeEntry(i) }] }
             : {}),
@@ -48,6 +52,13 @@ would change the value: fold the two into one. An entry that repeats the same va
     }
   },
 });
+
+/**
+ * Kinds whose pod spec an update cannot change (env included): a Pod's (ValidatePodUpdate in
+ * pkg/apis/core/validation/validation.go) and a Job's template (ValidateJobSpecUpdate in
+ * pkg/apis/batch/validation/validation.go). Removing an entry there fails on the existing object.
+ */
+const POD_SPEC_FIXED: ReadonlySet<string> = new Set(["Pod", "Job"]);
 
 interface Definition {
   /** Index in env. */

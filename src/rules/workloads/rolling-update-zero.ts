@@ -25,7 +25,8 @@ Deployment and maxSurge 0 / maxUnavailable 1 for a DaemonSet.`,
     if (resource.kind === "Deployment") [field, defaultSurge] = ["strategy", "25%"];
     else [field, defaultSurge] = ["updateStrategy", 0];
     const strategy = resource.get(["spec", field]) as Record<string, unknown> | undefined;
-    if (strategy && typeof strategy === "object" && strategy.type !== undefined && strategy.type !== "RollingUpdate") return;
+    // SetDefaults_Deployment, SetDefaults_DaemonSet: an absent or empty type is RollingUpdate.
+    if (strategy && typeof strategy === "object" && strategy.type !== undefined && strategy.type !== "" && strategy.type !== "RollingUpdate") return;
     const ru = strategy && typeof strategy === "object" ? (strategy.rollingUpdate as Record<string, unknown> | undefined) : undefined;
     if (!ru || typeof ru !== "object") return;
     const surge = ru.maxSurge ?? defaultSurge;
