@@ -37,7 +37,7 @@ or anywhere for ClusterAnalysisTemplates) under \`references: partial\`.`,
       if (found) continue;
       if (!reportsAbsent(ctx, type, resource.namespace, managesTemplates)) continue;
       const kind = ref.clusterScope ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
-      const similar = ref.clusterScope ? undefined : similarlyNamed(index, type, resource.namespace, ref.name);
+      const similar = similarlyNamed(index, type, ref.clusterScope ? "" : resource.namespace, ref.name);
       // A template of the other scope with that name: clusterScope is what is wrong.
       const otherScope = ref.clusterScope ? index.find(TEMPLATE, resource.namespace, ref.name) : clusterObject(index, CLUSTER_TEMPLATE, ref.name);
       const elsewhere = otherScope || ref.clusterScope ? undefined : inOtherNamespace(ctx, { type, kind, namespace: resource.namespace, name: ref.name });

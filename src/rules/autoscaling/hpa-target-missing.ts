@@ -1,5 +1,5 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
-import { inOtherNamespace, reportsAbsent } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS, hpaTarget } from "./target.js";
 
@@ -34,11 +34,17 @@ Deployment). Reported when the input defines workloads in that namespace.`,
       report({ path: ["spec", "scaleTargetRef", "name"], message: `${target.kind} "${target.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
       return;
     }
+    const similar = otherKind ? undefined : similarlyNamed(index, target.type, resource.namespace, target.name);
     report({
       path: ["spec", "scaleTargetRef", "name"],
       message: `${target.kind} "${target.name}" is not defined in namespace "${resource.namespace}"`,
-      hint: otherKind ? `set kind: ${otherKind.kind}: "${target.name}" is a ${otherKind.kind}` : "fix the name or add the workload",
+      hint: otherKind
+        ? `set kind: ${otherKind.kind}: "${target.name}" is a ${otherKind.kind}`
+        : similar
+          ? `rename the reference to "${similar.name}" if that is the one meant`
+          : "fix the name or add the workload",
       ...(otherKind ? { related: { resource: otherKind, path: ["metadata", "name"], message: `${otherKind.kind} "${target.name}"` } } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
   },
 });

@@ -69,7 +69,7 @@ ClusterSecretStores) under \`references: partial\`.`,
         report({ path: ref.path, message: `${ref.kind} "${ref.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
         continue;
       }
-      const similar = other || ref.kind === "ClusterSecretStore" ? undefined : similarlyNamed(index, type, resource.namespace, ref.name);
+      const similar = other ? undefined : similarlyNamed(index, type, ref.kind === "ClusterSecretStore" ? "" : resource.namespace, ref.name);
       report({
         path: ref.path,
         message: `${ref.kind} "${ref.name}" is not defined${ref.kind === "SecretStore" ? ` in namespace "${resource.namespace}"` : ""}`,

@@ -1,4 +1,4 @@
-import { findReferenced, inOtherNamespace, reportsAbsent } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -28,11 +28,13 @@ Service of its namespace is assumed to get its Service from another file.`,
     // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;
     // otherwise the Service comes from a file that was not given (kubectl apply per file).
     if (!elsewhere && !reportsAbsent(ctx, "Service", resource.namespace)) return;
+    const similar = elsewhere ? undefined : similarlyNamed(index, "Service", resource.namespace, name);
     report({
       path: ["spec", "serviceName"],
       message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere?.clause ?? ""}`,
-      hint: elsewhere?.hint ?? `add a headless Service "${name}" to namespace "${resource.namespace}"`,
+      hint: elsewhere?.hint ?? (similar ? `rename serviceName to "${similar.name}" if that is the one meant` : `add a headless Service "${name}" to namespace "${resource.namespace}"`),
       ...(elsewhere ? { related: elsewhere.related } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { inOtherNamespace, reportsAbsent } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -29,11 +29,15 @@ linted without any claim of its namespace is assumed to use claims created elsew
       // Claims are usually created once, apart from the workloads that mount them: in a partial input an
       // absent claim is a mistake only when the input manages claims here (or has one of that name elsewhere).
       if (!elsewhere && !reportsAbsent(ctx, "PersistentVolumeClaim", resource.namespace)) return;
+      const similar = elsewhere ? undefined : similarlyNamed(index, "PersistentVolumeClaim", resource.namespace, claimName);
       report({
         path: [...tpl.specPath, "volumes", i, "persistentVolumeClaim", "claimName"],
         message: `PersistentVolumeClaim "${claimName}" does not exist in namespace "${resource.namespace}"${elsewhere?.clause ?? ""}`,
-        hint: elsewhere?.hint ?? `create PersistentVolumeClaim "${claimName}" in namespace "${resource.namespace}" or correct claimName`,
+        hint:
+          elsewhere?.hint ??
+          (similar ? `rename the claimName to "${similar.name}" if that is the one meant` : `create PersistentVolumeClaim "${claimName}" in namespace "${resource.namespace}" or correct claimName`),
         ...(elsewhere ? { related: elsewhere.related } : {}),
+        ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
       });
     });
   },
