@@ -119,8 +119,8 @@ export function customResourceSchema(resource: Resource, index: ResourceIndex): 
   return version?.schema ? { definition, version: version as CrdVersion & { schema: JsonSchema } } : undefined;
 }
 
-/** Where the schema that validates a custom resource comes from: a CRD of the input, or a bundled release. */
-export type SchemaOrigin = { crd: CrdDefinition } | { bundled: BundledRelease };
+/** Where the schema that validates a custom resource comes from: a CRD of the input (and where its openAPIV3Schema is in it), or a bundled release. */
+export type SchemaOrigin = { crd: CrdDefinition; schemaPath: Path } | { bundled: BundledRelease };
 
 export interface ResourceSchema {
   origin: SchemaOrigin;
@@ -137,7 +137,7 @@ export interface ResourceSchema {
 export function resourceSchema(resource: Resource, index: ResourceIndex): ResourceSchema | undefined {
   if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
   const own = customResourceSchema(resource, index);
-  if (own) return { origin: { crd: own.definition }, schema: own.version.schema, statusSubresource: own.version.statusSubresource };
+  if (own) return { origin: { crd: own.definition, schemaPath: [...own.version.path, "schema", "openAPIV3Schema"] }, schema: own.version.schema, statusSubresource: own.version.statusSubresource };
   if (crdOf(resource, index)) return undefined;
   const found = bundledSchema(groupOf(resource.apiVersion), resource.kind, versionOf(resource.apiVersion));
   // Every bundled kind has the status subresource: its controller writes status.

@@ -43,6 +43,8 @@ export class ResourceIndex {
   private readonly byPodLabelAnywhere = new Map<string, Map<string, Resource[]>>();
   /** namespace -> label key -> spelling variant -> values; built on first use (see podOwnersSpelledLike). */
   private readonly spellings = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** type -> name -> resources of every namespace; built per type on first use (inOtherNamespaces). */
+  private readonly acrossNamespaces = new Map<string, Map<string, Resource[]>>();
   /** Objects that kustomization generators make, by kind/namespace/name and by kind/namespace. */
   private readonly generatedByName = new Map<string, GeneratedObject>();
   private readonly generatedByKindNs = new Map<string, GeneratedObject[]>();
@@ -111,6 +113,23 @@ export class ResourceIndex {
   findAll(type: string, namespace: string, name: string): readonly Resource[] {
     const named = this.byName.get(resolveType(type))?.get(namespace)?.get(name);
     return named === undefined ? [] : Array.isArray(named) ? named : [named];
+  }
+
+  /**
+   * The resources of this type and name that live in another namespace than `namespace`, in
+   * input order: where an object a reference misses is defined instead. Looked up by name (one
+   * pass over the type, on its first use), never scanned per reference; from the whole input
+   * (`outer`) when this set has none.
+   */
+  inOtherNamespaces(type: string, namespace: string, name: string): readonly Resource[] {
+    const t = resolveType(type);
+    let names = this.acrossNamespaces.get(t);
+    if (!names) {
+      this.acrossNamespaces.set(t, (names = new Map()));
+      for (const r of this.byKindList.get(t) ?? []) push(names, r.name, r);
+    }
+    const found = (names.get(name) ?? []).filter((r) => r.namespace !== namespace && !r.builtNamespaces.includes(namespace));
+    return found.length || !this.outer ? found : this.outer.inOtherNamespaces(type, namespace, name);
   }
 
   /**

@@ -5,10 +5,10 @@ import type { Resource } from "./resource.js";
 
 export const SCALABLE_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
 
-export function hpaTarget(hpa: Resource, index: ResourceIndex): { kind: string; name: string; resource?: Resource } | undefined {
+export function hpaTarget(hpa: Resource, index: ResourceIndex): { kind: string; type: string; name: string; resource?: Resource } | undefined {
   const ref = hpa.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
   if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string" || !ref.kind || !ref.name) return undefined;
   // The reference's group decides the type (an Argo Rollout is not a Deployment); without apiVersion, the built-in kind.
   const type = typeof ref.apiVersion === "string" && ref.apiVersion ? groupKind(ref.apiVersion, ref.kind) : ref.kind;
-  return { kind: ref.kind, name: ref.name, resource: index.find(type, hpa.namespace, ref.name, hpa) };
+  return { kind: ref.kind, type, name: ref.name, resource: index.find(type, hpa.namespace, ref.name, hpa) };
 }

@@ -1,5 +1,5 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ARGO_GROUP, analysisReferences, clusterObject } from "./rollouts.js";
 
@@ -37,9 +37,14 @@ or anywhere for ClusterAnalysisTemplates) under \`references: partial\`.`,
       if (found) continue;
       if (!reportsAbsent(ctx, type, resource.namespace, managesTemplates)) continue;
       const kind = ref.clusterScope ? "ClusterAnalysisTemplate" : "AnalysisTemplate";
-      const similar = ref.clusterScope ? undefined : similarlyNamed(index, type, resource.namespace, ref.name);
+      const similar = similarlyNamed(index, type, ref.clusterScope ? "" : resource.namespace, ref.name);
       // A template of the other scope with that name: clusterScope is what is wrong.
       const otherScope = ref.clusterScope ? index.find(TEMPLATE, resource.namespace, ref.name) : clusterObject(index, CLUSTER_TEMPLATE, ref.name);
+      const elsewhere = otherScope || ref.clusterScope ? undefined : inOtherNamespace(ctx, { type, kind, namespace: resource.namespace, name: ref.name });
+      if (elsewhere) {
+        report({ path: ref.path, message: `${kind} "${ref.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        continue;
+      }
       report({
         path: ref.path,
         message: `${kind} "${ref.name}" is not defined${ref.clusterScope ? "" : ` in namespace "${resource.namespace}"`}`,

@@ -1,4 +1,4 @@
-import { findReferenced, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ARGO_GROUP, steeredServices } from "./rollouts.js";
 
@@ -26,6 +26,11 @@ promoted. Reported when the input defines Services in that namespace (under \`re
     if (!services.length || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const svc of services) {
       if (findReferenced(index, "Service", resource.namespace, svc.name)) continue;
+      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: resource.namespace, name: svc.name });
+      if (elsewhere) {
+        report({ path: svc.path, message: `Service "${svc.name}" (${svc.field}) is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        continue;
+      }
       const similar = similarlyNamed(index, "Service", resource.namespace, svc.name);
       report({
         path: svc.path,

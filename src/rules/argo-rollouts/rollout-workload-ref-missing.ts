@@ -1,6 +1,6 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ARGO_GROUP, workloadRef } from "./rollouts.js";
 
@@ -32,6 +32,11 @@ other workloads in that namespace (under \`references: partial\`).`,
     const ref = workloadRef(resource);
     if (!ref || index.find(ref.type, resource.namespace, ref.name)) return;
     if (!reportsAbsent(ctx, ref.type, resource.namespace, managesWorkloads(resource))) return;
+    const elsewhere = inOtherNamespace(ctx, { type: ref.type, kind: ref.kind, namespace: resource.namespace, name: ref.name });
+    if (elsewhere) {
+      report({ path: ["spec", "workloadRef", "name"], message: `${ref.kind} "${ref.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      return;
+    }
     const similar = similarlyNamed(index, ref.type, resource.namespace, ref.name);
     report({
       path: ["spec", "workloadRef", "name"],

@@ -1,5 +1,5 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
-import { reportsAbsent } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { SCALABLE_KINDS, hpaTarget } from "./target.js";
 
@@ -29,11 +29,22 @@ Deployment). Reported when the input defines workloads in that namespace.`,
     if (!target || target.resource) return;
     if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets)) return;
     const otherKind = [...SCALABLE_KINDS].map((k) => index.find(k, resource.namespace, target.name)).find(Boolean);
+    const elsewhere = otherKind ? undefined : inOtherNamespace(ctx, { type: target.type, kind: target.kind, namespace: resource.namespace, name: target.name });
+    if (elsewhere) {
+      report({ path: ["spec", "scaleTargetRef", "name"], message: `${target.kind} "${target.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      return;
+    }
+    const similar = otherKind ? undefined : similarlyNamed(index, target.type, resource.namespace, target.name);
     report({
       path: ["spec", "scaleTargetRef", "name"],
       message: `${target.kind} "${target.name}" is not defined in namespace "${resource.namespace}"`,
-      hint: otherKind ? `set kind: ${otherKind.kind}: "${target.name}" is a ${otherKind.kind}` : "fix the name or add the workload",
+      hint: otherKind
+        ? `set kind: ${otherKind.kind}: "${target.name}" is a ${otherKind.kind}`
+        : similar
+          ? `rename the reference to "${similar.name}" if that is the one meant`
+          : "fix the name or add the workload",
       ...(otherKind ? { related: { resource: otherKind, path: ["metadata", "name"], message: `${otherKind.kind} "${target.name}"` } } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
   },
 });

@@ -42,6 +42,11 @@ the namespace, and an absent ClusterIssuer when the input defines ClusterIssuers
       });
       return;
     }
+    if (miss.elsewhere) {
+      const { clause, hint, related } = miss.elsewhere;
+      report({ path: ["spec", "issuerRef", "name"], message: `issuerRef names ${kind} "${name}", which is not defined${where}${clause}`, hint, related });
+      return;
+    }
     const { similar } = miss;
     report({
       path: ["spec", "issuerRef", "name"],

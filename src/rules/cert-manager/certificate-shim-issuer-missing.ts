@@ -121,6 +121,11 @@ terminates TLS, gets no Certificate, and its annotations are not judged.`,
       });
       return;
     }
+    if (miss.elsewhere) {
+      const { clause, hint, related } = miss.elsewhere;
+      report({ path: ["metadata", "annotations", nameAnnotation], message: `${nameAnnotation} names ${kind} "${name}", which is not defined${where}${clause}`, hint, related });
+      return;
+    }
     const { similar } = miss;
     report({
       path: ["metadata", "annotations", nameAnnotation],

@@ -1,4 +1,5 @@
 /** The shared check of configmap-key-missing and secret-key-missing. */
+import { closestWithin } from "../../did-you-mean.js";
 import { OPERATOR_KINDS } from "../../models/operators.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
@@ -37,15 +38,18 @@ export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer
 export function missingKeyFinding(kind: ReferencedKind, name: string, key: string, found: KeyedObject, path: Path): Finding {
   const { source, keys, producer } = found;
   const known = [...keys].sort();
+  const near = closestWithin(key, known);
   const madeBy = !source ? ` (made by a kustomization's ${kind === "Secret" ? "secretGenerator" : "configMapGenerator"})` : producer ? ` (made by ${source.kind} "${source.name}")` : "";
   return {
     path,
     message: `key "${key}" is not in ${kind} "${name}"${madeBy}`,
-    hint: known.length
-      ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}`
-      : producer && source
-        ? `add a spec.data entry with secretKey "${key}" to ${source.kind} "${source.name}"`
-        : `add the key "${key}" to the ${kind}`,
+    hint: near
+      ? `set key to "${near}" if that is the one meant (its keys: ${known.map((x) => `"${x}"`).join(", ")})`
+      : known.length
+        ? `use one of its keys: ${known.map((x) => `"${x}"`).join(", ")}`
+        : producer && source
+          ? `add a spec.data entry with secretKey "${key}" to ${source.kind} "${source.name}"`
+          : `add the key "${key}" to the ${kind}`,
     related: !source
       ? undefined
       : producer

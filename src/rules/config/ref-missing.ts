@@ -4,7 +4,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { CrossResourceContext } from "../types.js";
 import { renameReference } from "../fixes.js";
-import { findReferenced, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
+import { findReferenced, inOtherNamespace, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
 
 /** The resource name RBAC grants creating each referenced kind by. */
 const RUN_TIME_RESOURCE: Record<ReferencedKind, RunTimeWritten> = { Secret: "secrets", ConfigMap: "configmaps" };
@@ -38,6 +38,11 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceC
     // Pull secrets are usually provisioned per namespace by the platform, apart from the app's own Secrets.
     if (ref.via === "imagePullSecrets" && !managesPullSecrets) continue;
     if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
+    const elsewhere = inOtherNamespace(ctx, { type: kind, kind, namespace: resource.namespace, name: ref.name });
+    if (elsewhere) {
+      report({ path: ref.path, message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      continue;
+    }
     const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
     const generated = similar ? undefined : similarGeneratedName(index, kind, resource.namespace, ref.name);
     const operator = similar || generated ? undefined : unknownProducer(index, resource.namespace, ref.name);

@@ -5,7 +5,7 @@
 import { closestWithin } from "../../did-you-mean.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import type { CrossResourceContext } from "../types.js";
+import type { CrossResourceContext, Finding } from "../types.js";
 
 export { findReferenced, podReferences, type KeyReference, type ObjectReference, type ReferencedKind } from "../../models/pod-references.js";
 
@@ -77,4 +77,46 @@ export function keysOf(resource: Resource): Set<string> {
     if (m && typeof m === "object" && !Array.isArray(m)) for (const k of Object.keys(m)) keys.add(k);
   }
   return keys;
+}
+
+/** Where a reference's namespace comes from: the referring object's own, or a field of the reference (`namespace` of a backendRef). */
+export type NamespaceSource = { field?: undefined } | { field: string; written: boolean };
+
+/** A referenced object the input defines in another namespace: what the finding adds to say so. */
+export interface OtherNamespace {
+  found: Resource;
+  /** Appended to the message: `; the input defines it in namespace "x"`. */
+  clause: string;
+  hint: string;
+  related: NonNullable<Finding["related"]>;
+}
+
+/**
+ * The object of this type and name that the input defines in another namespace than the one
+ * the reference looks in (the referrer's file first), with the words that say so: most often a
+ * manifest without metadata.namespace meant for `kubectl apply -n`, or a namespace slip. Found
+ * through the index by name (ResourceIndex.inOtherNamespaces).
+ */
+export function inOtherNamespace(
+  { index, resource }: Pick<CrossResourceContext, "index" | "resource">,
+  ref: { type: string; kind: string; namespace: string; name: string; from?: NamespaceSource },
+): OtherNamespace | undefined {
+  if (!ref.namespace) return undefined;
+  const all = index.inOtherNamespaces(ref.type, ref.namespace, ref.name);
+  const found = all.find((r) => r.file === resource.file) ?? all[0];
+  if (!found) return undefined;
+  const there = found.namespace;
+  const from = ref.from ?? {};
+  let hint: string;
+  if (from.field !== undefined && from.written) hint = `set ${from.field}: ${there} in the reference if ${ref.kind} "${ref.name}" of namespace "${there}" is the one meant`;
+  else if (!resource.namespaceCertain)
+    hint = `set metadata.namespace: ${there} on this ${resource.kind}, or lint with --default-namespace ${there} if the manifests are applied with kubectl apply -n ${there}`;
+  else if (from.field !== undefined) hint = `set ${from.field}: ${there} in the reference, or add the ${ref.kind} to namespace "${ref.namespace}"`;
+  else hint = `add the ${ref.kind} to namespace "${ref.namespace}", or move this ${resource.kind} to namespace "${there}": it refers to ${ref.kind}s of its own namespace only`;
+  return {
+    found,
+    clause: `; the input defines it in namespace "${there}"`,
+    hint,
+    related: { resource: found, path: ["metadata", "name"], message: `defined in namespace "${there}"` },
+  };
 }

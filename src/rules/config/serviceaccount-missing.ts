@@ -1,6 +1,6 @@
 import { renameReference } from "../fixes.js";
 import { defineRule } from "../types.js";
-import { reportsAbsent, similarlyNamed } from "./references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "./references.js";
 
 export const rule = defineRule({
   id: "serviceaccount-missing",
@@ -26,12 +26,18 @@ name only when the input defines ServiceAccounts in that namespace and none has 
     if (!name || name === "default") return;
     if (!reportsAbsent(ctx, "ServiceAccount", resource.namespace)) return;
     if (index.find("ServiceAccount", resource.namespace, name)) return;
+    const path = [...tpl.specPath, field];
+    const elsewhere = inOtherNamespace(ctx, { type: "ServiceAccount", kind: "ServiceAccount", namespace: resource.namespace, name });
+    if (elsewhere) {
+      report({ path, message: `ServiceAccount "${name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      return;
+    }
     const similar = similarlyNamed(index, "ServiceAccount", resource.namespace, name);
     report({
-      path: [...tpl.specPath, field],
+      path,
       message: `ServiceAccount "${name}" is not defined in namespace "${resource.namespace}"`,
       hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the ServiceAccount to the manifests or fix the name",
-      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference([...tpl.specPath, field], similar.name)] } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(path, similar.name)] } : {}),
     });
   },
 });

@@ -1,7 +1,7 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Path } from "../../types.js";
 import { clusterObject } from "../argo-rollouts/rollouts.js";
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 const GROUP = "external-secrets.io";
@@ -64,7 +64,12 @@ ClusterSecretStores) under \`references: partial\`.`,
       // The same name under the other kind: the kind is what is wrong, whatever the references policy.
       const other = ref.kind === "ClusterSecretStore" ? index.find(STORE, resource.namespace, ref.name) : clusterObject(index, CLUSTER_STORE, ref.name);
       if (!other && !reportsAbsent(ctx, type, resource.namespace, managesStores)) continue;
-      const similar = other || ref.kind === "ClusterSecretStore" ? undefined : similarlyNamed(index, type, resource.namespace, ref.name);
+      const elsewhere = other || ref.kind === "ClusterSecretStore" ? undefined : inOtherNamespace(ctx, { type, kind: ref.kind, namespace: resource.namespace, name: ref.name });
+      if (elsewhere) {
+        report({ path: ref.path, message: `${ref.kind} "${ref.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        continue;
+      }
+      const similar = other ? undefined : similarlyNamed(index, type, ref.kind === "ClusterSecretStore" ? "" : resource.namespace, ref.name);
       report({
         path: ref.path,
         message: `${ref.kind} "${ref.name}" is not defined${ref.kind === "SecretStore" ? ` in namespace "${resource.namespace}"` : ""}`,

@@ -1,4 +1,4 @@
-import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ROUTE_KINDS, backendRefsOf, isGatewayApi, refersToService } from "./gateway-api.js";
 
@@ -24,6 +24,11 @@ counts), which is most likely a typo or a renamed Service.`,
     for (const ref of backendRefsOf(resource)) {
       if (!refersToService(ref) || findReferenced(index, "Service", ref.namespace, ref.name)) continue;
       if (!reportsAbsent(ctx, "Service", ref.namespace)) continue;
+      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: ref.namespace, name: ref.name, from: { field: "namespace", written: ref.namespaceWritten } });
+      if (elsewhere) {
+        report({ path: [...ref.path, ref.namespaceWritten ? "namespace" : "name"], message: `Service "${ref.name}" is not defined in namespace "${ref.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        continue;
+      }
       const similar = similarlyNamed(index, "Service", ref.namespace, ref.name);
       const operator = similar ? undefined : unknownProducer(index, ref.namespace, ref.name);
       report({

@@ -1,22 +1,8 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { memoKey } from "../../models/run-memo.js";
 import { reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { GATEWAY_TYPE, ROUTE_KINDS, admittedInGatewayNamespace, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners, type ParentRef } from "./gateway-api.js";
-
-const GATEWAYS_BY_NAME = memoKey<Map<string, Resource[]>>("Gateways by name");
-
-/** Every Gateway of the input by name, for naming the namespace a parentRef forgot. */
-function gatewaysByName(index: ResourceIndex): Map<string, Resource[]> {
-  const map = new Map<string, Resource[]>();
-  for (const g of index.ofKind(GATEWAY_TYPE)) {
-    const list = map.get(g.name);
-    if (list) list.push(g);
-    else map.set(g.name, [g]);
-  }
-  return map;
-}
 
 /**
  * How to reach a Gateway of another namespace: name its namespace in the parentRef, unless its
@@ -54,11 +40,11 @@ route in the Gateway's namespace.`,
   fix: "Set parentRefs[].namespace to the Gateway's namespace, fix the name, or add the Gateway.",
   preventsStatus: [],
   check(ctx) {
-    const { resource, index, memo, report } = ctx;
+    const { resource, index, report } = ctx;
     if (!isGatewayApi(resource)) return;
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref) || index.find(GATEWAY_TYPE, ref.namespace, ref.name)) continue;
-      const elsewhere = memo(GATEWAYS_BY_NAME, () => gatewaysByName(index)).get(ref.name)?.find((g) => g.namespace !== ref.namespace);
+      const elsewhere = index.inOtherNamespaces(GATEWAY_TYPE, ref.namespace, ref.name)[0];
       if (elsewhere) {
         report({
           path: [...ref.path, ref.namespaceWritten ? "namespace" : "name"],

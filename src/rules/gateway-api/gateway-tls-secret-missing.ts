@@ -1,4 +1,4 @@
-import { findReferenced, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { findReferenced, inOtherNamespace, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { certificateRefsOf, isGatewayApi } from "./gateway-api.js";
 
@@ -33,6 +33,11 @@ checks the type and keys of a Secret that is in the input.`,
       const secret = index.find("Secret", ref.namespace, ref.name, resource);
       if (!secret) {
         if (shimIssued || findReferenced(index, "Secret", ref.namespace, ref.name) || !reportsAbsent(ctx, "Secret", ref.namespace)) continue;
+        const elsewhere = inOtherNamespace(ctx, { type: "Secret", kind: "Secret", namespace: ref.namespace, name: ref.name, from: { field: "namespace", written: ref.namespaceWritten } });
+        if (elsewhere) {
+          report({ path: [...ref.path, ref.namespaceWritten ? "namespace" : "name"], message: `TLS Secret "${ref.name}" is not defined in namespace "${ref.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+          continue;
+        }
         const similar = similarlyNamed(index, "Secret", ref.namespace, ref.name);
         report({
           path,

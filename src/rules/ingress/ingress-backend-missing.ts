@@ -1,6 +1,6 @@
 import { renameReference } from "../fixes.js";
 import { ingressServiceBackends } from "../../models/ingress.js";
-import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ACTION_ANNOTATION_PREFIX, USE_ANNOTATION, isAlbActionBackend } from "./alb-actions.js";
 
@@ -33,6 +33,11 @@ Ingress and that Service (the Rollouts controller writes the annotation).`,
     for (const b of backends) {
       // A Service an operator makes from a custom resource of the input (Kibana's <name>-kb-http...) is there.
       if (findReferenced(index, "Service", resource.namespace, b.name) || isAlbActionBackend(resource, b, index)) continue;
+      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: resource.namespace, name: b.name });
+      if (elsewhere) {
+        report({ path: b.namePath, message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        continue;
+      }
       const similar = similarlyNamed(index, "Service", resource.namespace, b.name);
       const operator = similar ? undefined : unknownProducer(index, resource.namespace, b.name);
       report({

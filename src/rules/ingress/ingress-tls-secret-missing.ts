@@ -1,5 +1,5 @@
 import { readIngress } from "../../models/ingress.js";
-import { findReferenced, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { findReferenced, inOtherNamespace, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 /** Annotations that make cert-manager's ingress-shim create the TLS Secret. */
@@ -35,6 +35,11 @@ secretName counts as producing it), and checks the type and keys of a Secret tha
       if (!secret) {
         if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) continue;
         if (!reportsAbsent(ctx, "Secret", resource.namespace)) continue;
+        const elsewhere = inOtherNamespace(ctx, { type: "Secret", kind: "Secret", namespace: resource.namespace, name });
+        if (elsewhere) {
+          report({ path, message: `TLS Secret "${name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+          continue;
+        }
         const similar = similarlyNamed(index, "Secret", resource.namespace, name);
         report({
           path,

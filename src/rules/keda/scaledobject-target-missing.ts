@@ -1,5 +1,5 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
-import { reportsAbsent } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { KEDA_GROUP, scaledObjectTarget } from "./targets.js";
 
@@ -36,11 +36,22 @@ Reported when the input defines workloads in that namespace (under \`references:
     const written = resource.get(["spec", "scaleTargetRef", "kind"]) !== undefined;
     // The same name under another kind: the kind (or its default) is what is wrong.
     const otherKind = ["Deployment", "StatefulSet", "Rollout.argoproj.io"].map((k) => index.find(k, resource.namespace, target.name)).find((r) => r && r.groupKind !== target.type);
+    const elsewhere = otherKind ? undefined : inOtherNamespace(ctx, { type: target.type, kind: target.kind, namespace: resource.namespace, name: target.name });
+    if (elsewhere) {
+      report({ path: ["spec", "scaleTargetRef", "name"], message: `${target.kind} "${target.name}"${written ? "" : " (the default kind)"} is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      return;
+    }
+    const similar = otherKind ? undefined : similarlyNamed(index, target.type, resource.namespace, target.name);
     report({
       path: ["spec", "scaleTargetRef", "name"],
       message: `${target.kind} "${target.name}"${written ? "" : " (the default kind)"} is not defined in namespace "${resource.namespace}"`,
-      hint: otherKind ? `set kind: ${otherKind.kind} and apiVersion: ${otherKind.apiVersion}: "${target.name}" is a ${otherKind.kind}` : "fix the name or add the workload",
+      hint: otherKind
+        ? `set kind: ${otherKind.kind} and apiVersion: ${otherKind.apiVersion}: "${target.name}" is a ${otherKind.kind}`
+        : similar
+          ? `rename the reference to "${similar.name}" if that is the one meant`
+          : "fix the name or add the workload",
       ...(otherKind ? { related: { resource: otherKind, path: ["metadata", "name"], message: `${otherKind.kind} "${target.name}"` } } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
   },
 });

@@ -4,7 +4,7 @@
  * AuthTargetRef), judged as a pod's references are.
  */
 import { keyedObject, missingKeyFinding } from "../config/key-missing.js";
-import { findReferenced, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "../config/references.js";
 import { renameReference } from "../fixes.js";
 import type { CrossResourceContext } from "../types.js";
 import { clusterObjectNamespace } from "./authentication.js";
@@ -50,6 +50,11 @@ export function checkTargetRefs(kind: ReferencedKind, ctx: CrossResourceContext)
       return;
     }
     if (!reportsAbsent(ctx, kind, namespace)) return;
+    const elsewhere = cluster ? undefined : inOtherNamespace(ctx, { type: kind, kind, namespace, name });
+    if (elsewhere) {
+      report({ path: [...at, "name"], message: `${kind} "${name}" (${field}) is not defined in ${where}${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      return;
+    }
     const similar = similarlyNamed(index, kind, namespace, name);
     const generated = similar ? undefined : similarGeneratedName(index, kind, namespace, name);
     // KEDA's own objects make no Secrets or ConfigMaps: a TriggerAuthentication named like the Secret explains nothing.

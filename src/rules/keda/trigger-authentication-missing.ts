@@ -45,6 +45,11 @@ ClusterTriggerAuthentications, and either under \`references: complete\`.`,
         });
         return;
       }
+      if (miss.elsewhere) {
+        const { clause, hint, related } = miss.elsewhere;
+        report({ path: [...at, "name"], message: `authenticationRef names ${ref.kind} "${ref.name}", which is not defined${where}${clause}`, hint, related });
+        return;
+      }
       const { similar } = miss;
       report({
         path: [...at, "name"],

@@ -1,5 +1,5 @@
 import type { Resource } from "../../models/resource.js";
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { renameReference, suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { isRbac, roleRef } from "./permissions.js";
@@ -74,6 +74,11 @@ references: complete, the default with a --context of objects).`,
         related: { resource: otherKind, path: ["metadata", "name"], message: `${otherKind.kind} of this name` },
         suggestions: [suggestSet(resource, ["roleRef", "kind"], otherKind.kind)],
       });
+      return;
+    }
+    const elsewhere = inOtherNamespace(ctx, { type: ref.kind, kind: ref.kind, namespace: ns, name: ref.name });
+    if (elsewhere) {
+      report({ path, message: `${message}${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
       return;
     }
     const similar = similarlyNamed(index, ref.kind, ns, ref.name);

@@ -1,4 +1,4 @@
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { renameReference, suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { isRbac } from "./permissions.js";
@@ -55,6 +55,12 @@ in that namespace and none has this name (or under references: complete, the def
           related: { resource: inOwnNamespace, path: ["metadata", "name"], message: "ServiceAccount of this name in the binding's namespace" },
           suggestions: [suggestSet(resource, ["subjects", i, "namespace"], resource.namespace)],
         });
+        return;
+      }
+      const from = { field: "namespace", written: typeof namespace === "string" && namespace !== "" };
+      const elsewhere = inOtherNamespace(ctx, { type: "ServiceAccount", kind: "ServiceAccount", namespace: ns, name, from });
+      if (elsewhere) {
+        report({ path: from.written ? ["subjects", i, "namespace"] : path, message: `${message}${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
         return;
       }
       const similar = similarlyNamed(index, "ServiceAccount", ns, name);

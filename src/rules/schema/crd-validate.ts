@@ -17,7 +17,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
-import { originName, resourceSchema, type JsonSchema, type SchemaOrigin } from "../../models/crd.js";
+import { originName, resourceSchema, type JsonSchema, type ResourceSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
@@ -38,7 +38,7 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
   if (last.resource !== resource || !last.byRule) {
     const byRule = new Map<SchemaRuleId, Finding[]>();
     const found = resourceSchema(resource, index);
-    if (found) new CrdWalker(resource, found.origin, found.statusSubresource, byRule).run(found.schema);
+    if (found) new CrdWalker(resource, found, byRule).run();
     // Without its schema a custom resource's metadata is still ObjectMeta, which the API server
     // validates for every custom resource (apiextensions-apiserver customresource strategy Validate:
     // ValidateObjectMetaAccessor), whatever the CRD says; tools' own object-shaped files
@@ -116,22 +116,47 @@ const IMPLICIT_ROOT_FIELDS = ["apiVersion", "kind", "metadata"];
 class CrdWalker {
   private readonly stack: Frame[] = [];
 
+  private readonly origin: SchemaOrigin;
+
   constructor(
     private readonly resource: Resource,
-    private readonly origin: SchemaOrigin,
-    /** status is ignored on create when the status subresource is enabled. */
-    private readonly skipStatus: boolean,
+    private readonly found: ResourceSchema,
     private readonly out: Map<SchemaRuleId, Finding[]>,
-  ) {}
-
-  private report(rule: SchemaRuleId, finding: Finding) {
-    const list = this.out.get(rule);
-    if (list) list.push(finding);
-    else this.out.set(rule, [finding]);
+  ) {
+    this.origin = found.origin;
   }
 
-  run(schema: JsonSchema) {
-    this.walk(this.resource.raw, schema, [], true);
+  /**
+   * Records a finding; one that rests on the schema of a CRD with a place (the input or
+   * --context, not a bundled release) points at what the CRD declares there: `schemaAt`, the
+   * value's path and the keyword of the schema below it (`required` and the entry, `enum`).
+   */
+  private report(rule: SchemaRuleId, finding: Finding, schemaAt?: { path: Path; keyword: Path }) {
+    const related = schemaAt && this.declaredAt(schemaAt.path, schemaAt.keyword);
+    const full = related ? { ...finding, related } : finding;
+    const list = this.out.get(rule);
+    if (list) list.push(full);
+    else this.out.set(rule, [full]);
+  }
+
+  /** Where the CRD declares the schema of the value at `path` (and its `keyword`), as a related entry; undefined for a bundled schema. */
+  private declaredAt(path: Path, keyword: Path): Finding["related"] {
+    if (!("crd" in this.origin)) return undefined;
+    let schema: JsonSchema = this.found.schema;
+    let at: Path = this.origin.schemaPath;
+    for (const step of path) {
+      const own = typeof step === "string" ? schemaOf(ownValue(propertiesOf(schema), step)) : undefined;
+      const [next, where] = typeof step === "number" ? [schemaOf(schema.items), ["items"]] : own ? [own, ["properties", step]] : [schemaOf(schema.additionalProperties), ["additionalProperties"]];
+      if (!next) break;
+      schema = next;
+      at = [...at, ...where];
+    }
+    if (schema[keyword[0]] !== undefined) at = [...at, ...keyword];
+    return { resource: this.origin.crd.crd, path: at, message: `schema of ${originName(this.origin)}` };
+  }
+
+  run() {
+    this.walk(this.resource.raw, this.found.schema, [], true);
   }
 
   /**
@@ -153,7 +178,7 @@ class CrdWalker {
         ...(unquoted
           ? scalarForString(fieldNameOf(path, this.resource.kind), value, isJsonFile(this.resource.file))
           : { message: `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`, hint: `set ${JSON.stringify(field)} to ${want}` }),
-      });
+      }, { path, keyword: [isIntOrString(schema) ? "x-kubernetes-int-or-string" : "type"] });
       return;
     }
     if (Array.isArray(schema.enum) && !Array.isArray(value) && !isMap(value) && !schema.enum.includes(value)) {
@@ -169,7 +194,7 @@ class CrdWalker {
         ...(near && isMisspelling(value as string, near)
           ? { message, hint }
           : this.unsure(message, `${JSON.stringify(value)} is not a valid ${field}: ${this.bundledSchema} expects one of ${allowedList}, ${OLDER}`, hint, "warning")),
-      });
+      }, { path, keyword: ["enum"] });
       return;
     }
     if (Array.isArray(value)) {
@@ -195,14 +220,15 @@ class CrdWalker {
         walkObjectMeta(this.resource, v, [...path, key], this.out);
         continue;
       }
-      if (resourceRoot && key === "status" && this.skipStatus) continue;
+      // status is ignored on create when the status subresource is enabled.
+      if (resourceRoot && key === "status" && this.found.statusSubresource) continue;
       const sub = schemaOf(ownValue(properties, key));
       if (sub) this.walk(v, sub, [...path, key]);
       else if (isMap(additional)) this.walk(v, additional, [...path, key]);
       else if (additional !== true && !preserve) this.unknownField(key, v, Object.keys(properties), path, typeMeta);
     }
     if (Array.isArray(schema.required)) {
-      for (const req of schema.required) {
+      for (const [i, req] of schema.required.entries()) {
         if (typeof req !== "string" || (typeMeta && IMPLICIT_ROOT_FIELDS.includes(req))) continue;
         const sub = schemaOf(ownValue(properties, req));
         // Defaulting runs before validation: a field with a default is never missing.
@@ -214,8 +240,8 @@ class CrdWalker {
         this.report("missing-required-field", {
           path: path.length ? path : ["kind"],
           target: "key",
-          ...this.unsure(missing, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning"),
-        });
+          ...this.unsure(`${missing}: ${originName(this.origin)} requires it`, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning"),
+        }, { path, keyword: ["required", i] });
       }
     }
     this.stack.pop();
@@ -225,13 +251,13 @@ class CrdWalker {
     const candidates = typeMeta ? [...new Set([...names, ...IMPLICIT_ROOT_FIELDS])] : names;
     const where = path.length ? formatPath(path) : this.resource.kind;
     const finding = (message: string, bundledMessage: string, hint: string) =>
-      this.report("unknown-field", { path: [...path, key], target: "key", ...this.unsure(message, bundledMessage, hint) });
+      this.report("unknown-field", { path: [...path, key], target: "key", ...this.unsure(message, bundledMessage, hint) }, { path, keyword: ["properties"] });
     const unknown = `unknown field ${JSON.stringify(key)} in ${where}`;
     const guess = (near: string) => {
       const message = `${unknown} (did you mean ${JSON.stringify(near)}?)`;
       const hint = `rename ${JSON.stringify(key)} to ${JSON.stringify(near)}`;
       // A misspelling is one in any release; a known name with a word added may be a newer release's field.
-      if (isMisspelling(key, near)) return this.report("unknown-field", { path: [...path, key], target: "key", message, hint });
+      if (isMisspelling(key, near)) return this.report("unknown-field", { path: [...path, key], target: "key", message, hint }, { path, keyword: ["properties"] });
       finding(message, `${message}: ${this.bundledSchema} does not define it, ${OLDER}`, hint);
     };
     const sameCase = candidates.find((n) => n.toLowerCase() === key.toLowerCase());

@@ -20,7 +20,7 @@ server converts between versions), so it is safe to do before the upgrade.`,
     if (s?.status !== "deprecated") return;
     report({
       path: ["apiVersion"],
-      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} is deprecated${s.change.removedIn ? ` and removed in Kubernetes ${s.change.removedIn}` : ` (${s.change.replacement} is served)`}${s.change.replacement && s.change.removedIn ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
+      message: `apiVersion ${JSON.stringify(resource.apiVersion)} of ${resource.kind} is deprecated${s.change.removedIn ? ` and removed in Kubernetes ${s.change.removedIn}` : ` (${s.change.replacement} is served)`}${s.change.replacement && s.change.removedIn ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
       hint: replacementText(s.change),
       fix: migrationFix(resource, s.change),
     });

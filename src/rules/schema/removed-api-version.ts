@@ -20,7 +20,7 @@ the current version of its kind, so typos in fields that kept their names are re
     if (s?.status !== "removed") return;
     report({
       path: ["apiVersion"],
-      message: `${resource.kind} ${JSON.stringify(resource.apiVersion)} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
+      message: `apiVersion ${JSON.stringify(resource.apiVersion)} of ${resource.kind} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
       hint: replacementText(s.change),
       fix: migrationFix(resource, s.change),
     });

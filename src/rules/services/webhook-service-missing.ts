@@ -1,6 +1,6 @@
 import type { Severity } from "../../types.js";
 import { SERVICE_CALLER_KINDS, webhookServiceReferences, type ServiceCaller, type WebhookServiceReference } from "../../models/webhook-services.js";
-import { findReferenced, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { renameReference } from "../fixes.js";
 import { defineRule, type CrossResourceContext } from "../types.js";
 
@@ -70,8 +70,15 @@ server calls at its external name.`,
   },
 });
 
-function reportMissing({ index, report }: CrossResourceContext, ref: WebhookServiceReference): void {
+function reportMissing(ctx: CrossResourceContext, ref: WebhookServiceReference): void {
+  const { index, report } = ctx;
   const namePath = [...ref.path, "name"];
+  const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: ref.namespace, name: ref.name, from: { field: "namespace", written: true } });
+  if (elsewhere) {
+    const message = `Service "${ref.name}" is not defined in namespace "${ref.namespace}"${elsewhere.clause}; ${consequence(ref.caller)}`;
+    report({ path: [...ref.path, "namespace"], message, severity: severityOf(ref.caller), hint: elsewhere.hint, related: elsewhere.related });
+    return;
+  }
   const similar = similarlyNamed(index, "Service", ref.namespace, ref.name);
   const operator = similar ? undefined : unknownProducer(index, ref.namespace, ref.name);
   report({

@@ -1,4 +1,4 @@
-import { findReferenced, reportsAbsent } from "../config/references.js";
+import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -23,16 +23,18 @@ Service of its namespace is assumed to get its Service from another file.`,
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name || !name.trim()) return;
     if (findReferenced(index, "Service", resource.namespace, name)) return;
-    const elsewhere = index.ofKind("Service").find((s) => s.name === name);
+    const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: resource.namespace, name });
     // As for every reference to an object absent from a partial input: only when the input manages
     // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;
     // otherwise the Service comes from a file that was not given (kubectl apply per file).
     if (!elsewhere && !reportsAbsent(ctx, "Service", resource.namespace)) return;
+    const similar = elsewhere ? undefined : similarlyNamed(index, "Service", resource.namespace, name);
     report({
       path: ["spec", "serviceName"],
-      message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,
-      hint: `add a headless Service "${name}" to namespace "${resource.namespace}"`,
-      ...(elsewhere ? { related: { resource: elsewhere, path: ["metadata", "name"], message: "Service of that name in another namespace" } } : {}),
+      message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere?.clause ?? ""}`,
+      hint: elsewhere?.hint ?? (similar ? `rename serviceName to "${similar.name}" if that is the one meant` : `add a headless Service "${name}" to namespace "${resource.namespace}"`),
+      ...(elsewhere ? { related: elsewhere.related } : {}),
+      ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
   },
 });

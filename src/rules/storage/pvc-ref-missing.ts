@@ -1,4 +1,4 @@
-import { reportsAbsent } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -25,15 +25,19 @@ linted without any claim of its namespace is assumed to use claims created elsew
       const claimName = v?.persistentVolumeClaim?.claimName;
       if (!claimName) return;
       if (index.find("PersistentVolumeClaim", resource.namespace, claimName)) return;
-      const elsewhere = index.ofKind("PersistentVolumeClaim").find((c) => c.name === claimName);
+      const elsewhere = inOtherNamespace(ctx, { type: "PersistentVolumeClaim", kind: "PersistentVolumeClaim", namespace: resource.namespace, name: claimName });
       // Claims are usually created once, apart from the workloads that mount them: in a partial input an
       // absent claim is a mistake only when the input manages claims here (or has one of that name elsewhere).
       if (!elsewhere && !reportsAbsent(ctx, "PersistentVolumeClaim", resource.namespace)) return;
+      const similar = elsewhere ? undefined : similarlyNamed(index, "PersistentVolumeClaim", resource.namespace, claimName);
       report({
         path: [...tpl.specPath, "volumes", i, "persistentVolumeClaim", "claimName"],
-        message: `PersistentVolumeClaim "${claimName}" does not exist in namespace "${resource.namespace}"${elsewhere ? ` (there is one in namespace "${elsewhere.namespace}")` : ""}`,
-        hint: `create PersistentVolumeClaim "${claimName}" in namespace "${resource.namespace}" or correct claimName`,
-        ...(elsewhere ? { related: { resource: elsewhere, path: ["metadata", "name"], message: "claim of that name in another namespace" } } : {}),
+        message: `PersistentVolumeClaim "${claimName}" does not exist in namespace "${resource.namespace}"${elsewhere?.clause ?? ""}`,
+        hint:
+          elsewhere?.hint ??
+          (similar ? `rename the claimName to "${similar.name}" if that is the one meant` : `create PersistentVolumeClaim "${claimName}" in namespace "${resource.namespace}" or correct claimName`),
+        ...(elsewhere ? { related: elsewhere.related } : {}),
+        ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
       });
     });
   },

@@ -1,0 +1,77 @@
+import { closestWithin } from "../../did-you-mean.js";
+import { isClusterScopedCustomResource } from "../../models/crd.js";
+import { CLUSTER_SCOPED_KINDS } from "../../models/k8s.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
+import { renameReference } from "../fixes.js";
+import { defineRule } from "../types.js";
+import { reportsAbsent } from "./references.js";
+
+/**
+ * Namespaces every cluster has: the immortal ones of the NamespaceLifecycle admission plugin
+ * (k8s.io/apiserver pkg/admission/plugin/namespace/lifecycle/admission.go, Register:
+ * default, kube-system, kube-public) and kube-node-lease, which the API server creates for node heartbeats.
+ */
+const SYSTEM_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+
+/** What the input says about a namespace it does not define: the Namespace of a near name, if any. */
+type Verdict = { near?: Resource };
+
+/** namespace -> verdict, once per namespace of the run. */
+const VERDICTS = memoKey<Map<string, Verdict | undefined>>("namespaces the input does not define");
+
+/** undefined when the input defines the namespace (or every cluster has it); else the Namespace of a near name, if any. */
+function verdictFor(index: ResourceIndex, namespace: string): Verdict | undefined {
+  const known = index.memo.get(VERDICTS, () => new Map());
+  if (known.has(namespace)) return known.get(namespace);
+  let verdict: Verdict | undefined;
+  if (!SYSTEM_NAMESPACES.has(namespace) && !index.find("Namespace", "", namespace)) {
+    const defined = index.ofKind("Namespace", "");
+    const nearName = closestWithin(namespace, defined.map((n) => n.name));
+    verdict = { near: nearName === undefined ? undefined : defined.find((n) => n.name === nearName) };
+  }
+  known.set(namespace, verdict);
+  return verdict;
+}
+
+export const rule = defineRule({
+  id: "namespace-undefined",
+  category: "config",
+  severity: "warning",
+  crossResource: true,
+  reportsAbsentObjects: true,
+  hasSuggestions: true,
+  summary: "An object's metadata.namespace names a Namespace that the manifests, which define Namespaces, do not define.",
+  explanation: `The API server refuses to create an object in a namespace that does not exist (the
+NamespaceLifecycle admission plugin: \`namespaces "x" not found\`), so \`kubectl apply -f\` of the
+manifests fails for every object of a misspelled namespace while the rest of the application
+is created beside it. When the input defines Namespaces and an object's metadata.namespace is
+none of them but is spelled like one (\`spring-petclinic\` for the Namespace \`spring-pet-clinic\`),
+that is reported with the name meant, whatever the references policy: a namespace spelled
+like one of the input's is a typo far more often than one made by other tooling. Any other
+namespace the input does not define is reported only under \`references: complete\` (the
+default with \`--context\`), as the cluster may well have it. Nothing is reported when the input
+defines no Namespace, nor for default, kube-system, kube-public and kube-node-lease, which every
+cluster has.`,
+  fix: "Fix metadata.namespace to the Namespace meant, or add the Namespace to the manifests.",
+  preventsStatus: [],
+  check(ctx) {
+    const { resource, index, report } = ctx;
+    const written = resource.metadata.namespace;
+    if (typeof written !== "string" || written === "" || CLUSTER_SCOPED_KINDS.has(resource.kind) || resource.kind === "Namespace") return;
+    if (index.ofKind("Namespace", "").length === 0 || isClusterScopedCustomResource(resource, index)) return;
+    const verdict = verdictFor(index, written);
+    if (!verdict) return;
+    const { near } = verdict;
+    // A namespace near none of the input's may be made by other tooling: reported only when the input is the whole cluster.
+    if (!near && !reportsAbsent(ctx, "Namespace", "", () => false)) return;
+    const path = ["metadata", "namespace"];
+    report({
+      path,
+      message: `Namespace "${written}" is not defined in the manifests${near ? `, which define Namespace "${near.name}"` : ""}: the API server refuses objects of a namespace that does not exist`,
+      hint: near ? `set metadata.namespace to "${near.name}" if that is the one meant, or add Namespace "${written}"` : `add Namespace "${written}" to the manifests or fix metadata.namespace`,
+      ...(near ? { related: { resource: near, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(path, near.name)] } : {}),
+    });
+  },
+});
