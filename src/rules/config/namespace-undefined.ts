@@ -21,6 +21,20 @@ type Verdict = { near?: Resource };
 /** namespace -> verdict, once per namespace of the run. */
 const VERDICTS = memoKey<Map<string, Verdict | undefined>>("namespaces the input does not define");
 
+/**
+ * Whether two names are members of one series rather than a typo of each other: the same but for
+ * their numbers (shard1, shard2), or for one short part of one length between separators (team-a and team-b,
+ * app-v1 and app-v2), as environments, tenants and versions are named side by side.
+ */
+function seriesSiblings(a: string, b: string): boolean {
+  if (a.replace(/\d+/g, "0") === b.replace(/\d+/g, "0")) return true;
+  const pa = a.split(/[-._]/);
+  const pb = b.split(/[-._]/);
+  if (pa.length !== pb.length) return false;
+  const differing = pa.flatMap((part, i) => (part === pb[i] ? [] : [i]));
+  return differing.length === 1 && pa[differing[0]].length <= 2 && pa[differing[0]].length === pb[differing[0]].length;
+}
+
 /** undefined when the input defines the namespace (or every cluster has it); else the Namespace of a near name, if any. */
 function verdictFor(index: ResourceIndex, namespace: string): Verdict | undefined {
   const known = index.memo.get(VERDICTS, () => new Map());
@@ -28,7 +42,7 @@ function verdictFor(index: ResourceIndex, namespace: string): Verdict | undefine
   let verdict: Verdict | undefined;
   if (!SYSTEM_NAMESPACES.has(namespace) && !index.find("Namespace", "", namespace)) {
     const defined = index.ofKind("Namespace", "");
-    const nearName = closestWithin(namespace, defined.map((n) => n.name));
+    const nearName = closestWithin(namespace, defined.map((n) => n.name).filter((name) => !seriesSiblings(namespace, name)));
     verdict = { near: nearName === undefined ? undefined : defined.find((n) => n.name === nearName) };
   }
   known.set(namespace, verdict);
@@ -49,7 +63,9 @@ manifests fails for every object of a misspelled namespace while the rest of the
 is created beside it. When the input defines Namespaces and an object's metadata.namespace is
 none of them but is spelled like one (\`spring-petclinic\` for the Namespace \`spring-pet-clinic\`),
 that is reported with the name meant, whatever the references policy: a namespace spelled
-like one of the input's is a typo far more often than one made by other tooling. Any other
+like one of the input's is a typo far more often than one made by other tooling. Names of one
+series (\`team-a\` and \`team-b\`, \`app-v1\` and \`app-v2\`, \`shard1\` and \`shard2\`) are not
+spelled like each other in that sense: they are siblings the cluster may have. Any other
 namespace the input does not define is reported only under \`references: complete\` (the
 default with \`--context\`), as the cluster may well have it. Nothing is reported when the input
 defines no Namespace, nor for default, kube-system, kube-public and kube-node-lease, which every
