@@ -77,6 +77,8 @@ const ROWS: Says[] = [
   { file: "pdb-selector-no-match/other-namespace.yaml", at: "selector: # expect", rule: "pdb-selector-no-match", says: ['run in namespace "data"', 'move the PodDisruptionBudget to namespace "data"'] },
   { file: "networkpolicy-selector-no-match/other-namespace.yaml", at: "podSelector: # expect", rule: "networkpolicy-selector-no-match", says: ['run in namespace "api"', 'move the NetworkPolicy to namespace "api"'] },
   // A volume only declared is not a writable mount; init, sidecar and ephemeral containers mount
+  { file: "unrendered-template/repo-with-chart.set/charts/shop/templates/deployment.yaml", at: "name: {{ include", rule: "unrendered-template", severity: "warning", says: ["Helm chart in", "not linted", "--ignore-pattern"] },
+  { file: "unrendered-template/repo-with-chart.set/k8s/other.yaml", at: "{{ .Release.Name }}", rule: "unrendered-template", severity: "error", says: ["is not rendered"], never: ["--ignore-pattern"] },
   { file: "hostpath-volume/unmounted.yaml", at: "name: usr-bin", rule: "hostpath-volume", severity: "info", says: ['"/usr/bin" but no container mounts it', "remove the volume"], never: ["writable"] },
   { file: "hostpath-volume/unmounted.yaml", at: "{ name: node-logs", rule: "hostpath-volume", severity: "warning", says: ['"/var/log" writable'] },
   { file: "hostpath-volume/unmounted.yaml", at: "{ name: node-run", rule: "hostpath-volume", severity: "warning", says: ['"/run" writable'] },

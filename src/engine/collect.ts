@@ -314,8 +314,10 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
     } else if (state.charts.firstOf(chart)) {
       const shown = chartDisplay(state.file, chart);
-      const message = `${found}: the templates of the Helm chart in ${shown} are manifests only once rendered (reported once for the chart)`;
-      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `render the chart, then lint its output: helm template ${shown} | k8s-lint -` }, severities);
+      const message = `${found}: the templates of the Helm chart in ${shown} are manifests only once rendered, so they are not linted (reported once for the chart)`;
+      // Nothing is wrong with a chart: a warning that its templates go unlinted, not an error that fails the run of every repository that ships one.
+      const hint = `render the chart and lint its output (helm template ${shown} | k8s-lint -), or leave it out of this run with --ignore-pattern "${shown}/**"`;
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", severity: "warning", start, end, message, hint }, severities);
     }
     return;
   }

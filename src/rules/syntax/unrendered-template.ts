@@ -10,7 +10,9 @@ the API server would receive the literal "{{ .Values.image }}" text, which is at
 invalid value and usually a YAML syntax error. Lint what is actually applied: the output of
 \`helm template\` or \`kustomize build\`. The document is not linted further. The templates of a
 Helm chart in the input (files under a \`templates\` folder beside a Chart.yaml) are reported once
-for the chart, at the first template found, rather than once per file. Another tool's
+for the chart, at the first template found, rather than once per file, and as a warning: nothing
+is wrong with a chart (an Argo CD or Flux repository renders it in the cluster), only its
+templates go unlinted, and a repository that ships charts must not fail every run for it. Another tool's
 placeholder that is not Go template syntax (Argo Rollouts' \`{{args.name}}\`) left unquoted is
 reported with the fix it needs: YAML reads \`key: {{args.name}}\` as a mapping, so quote the value.
 Chart values handed to a controller (a Flux HelmRelease's spec.values, an Argo CD Application's
