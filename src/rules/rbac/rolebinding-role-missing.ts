@@ -1,4 +1,6 @@
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { renameReference, suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
@@ -17,10 +19,27 @@ const DEFAULT_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit", "view"]
  */
 const DEFAULT_ROLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([["kube-system", new Set(["extension-apiserver-authentication-reader"])]]);
 
-/** Whether the API server creates the role itself: the defaults above and every "system:" name, which Kubernetes reserves for its own objects. */
-function isDefaultRole(kind: string, namespace: string, name: string): boolean {
+/**
+ * The ClusterRoles every OpenShift cluster adds: its bootstrap policy's (the role name constants of
+ * openshift/origin pkg/cmd/server/bootstrappolicy, later openshift-apiserver) and its monitoring
+ * stack's (openshift/cluster-monitoring-operator: cluster-monitoring-view and the user workload
+ * monitoring roles).
+ */
+const OPENSHIFT_CLUSTER_ROLES = new Set([
+  "sudoer", "cluster-reader", "storage-admin", "self-provisioner", "basic-user", "cluster-status", "self-access-reviewer",
+  "registry-admin", "registry-viewer", "registry-editor",
+  "cluster-monitoring-view", "monitoring-edit", "monitoring-rules-edit", "monitoring-rules-view", "alert-routing-edit",
+]);
+
+/** Whether the input is written for OpenShift: it holds an object of an openshift.io API group (a Route, a SecurityContextConstraints, ...). */
+const FOR_OPENSHIFT = memoKey<boolean>("the input holds OpenShift objects");
+const forOpenShift = (index: ResourceIndex): boolean => index.memo.get(FOR_OPENSHIFT, () => index.all.some((r) => r.group === "openshift.io" || r.group.endsWith(".openshift.io")));
+
+/** Whether the API server creates the role itself: the defaults above and every "system:" name, which Kubernetes reserves for its own objects; on OpenShift, its own defaults too. */
+function isDefaultRole(kind: string, namespace: string, name: string, index: ResourceIndex): boolean {
   if (name.startsWith("system:")) return true;
-  return kind === "ClusterRole" ? DEFAULT_CLUSTER_ROLES.has(name) : (DEFAULT_ROLES.get(namespace)?.has(name) ?? false);
+  if (kind !== "ClusterRole") return DEFAULT_ROLES.get(namespace)?.has(name) ?? false;
+  return DEFAULT_CLUSTER_ROLES.has(name) || (OPENSHIFT_CLUSTER_ROLES.has(name) && forOpenShift(index));
 }
 
 export const rule = defineRule({
@@ -44,7 +63,10 @@ name means deleting and recreating the binding. Aggregated ClusterRoles of the i
 defined. The roles every cluster has are never reported: the ClusterRoles cluster-admin, admin,
 edit and view, the Role extension-apiserver-authentication-reader of kube-system, and every
 "system:" name (plugin/pkg/auth/authorizer/rbac/bootstrappolicy: policy.go, controller_policy.go,
-namespace_policy.go). A ClusterRoleBinding to a Role is rejected by the API server, which
+namespace_policy.go); and, in an input written for OpenShift (one holding an object of an
+openshift.io API group, such as a Route), the ClusterRoles OpenShift adds: cluster-reader,
+self-provisioner, basic-user, cluster-monitoring-view and the other roles of its bootstrap policy
+and monitoring stack. A ClusterRoleBinding to a Role is rejected by the API server, which
 invalid-value reports. k8s-lint reports a name only when the input defines roles of that kind
 (Roles in that namespace, or any ClusterRole) or one of the other kind with this name (or with
 references: complete, the default with a --context of objects).`,
@@ -58,7 +80,7 @@ references: complete, the default with a --context of objects).`,
     // A ClusterRoleBinding may only name a ClusterRole: invalid-value reports any other kind.
     if (ref.kind !== "ClusterRole" && !(ref.kind === "Role" && resource.kind === "RoleBinding")) return;
     const ns = ref.kind === "Role" ? resource.namespace : "";
-    if (isDefaultRole(ref.kind, ns, ref.name) || index.find(ref.kind, ns, ref.name, resource)) return;
+    if (isDefaultRole(ref.kind, ns, ref.name, index) || index.find(ref.kind, ns, ref.name, resource)) return;
     // The same name as the other kind: the kind is the mistake (a RoleBinding may name either).
     const otherKind: Resource | undefined =
       resource.kind !== "RoleBinding" ? undefined : ref.kind === "Role" ? index.find("ClusterRole", "", ref.name, resource) : index.find("Role", resource.namespace, ref.name, resource);
