@@ -261,15 +261,67 @@ describe("CLI", () => {
     const json = JSON.parse(r.out);
     expect(json.pods.map((p: PodReport) => p.status)).toEqual(Object.values(EXPECTED["edge.json"]).map(([s]) => s));
   });
+  const dataDocs = (pattern: RegExp) => read("data.yaml").split("\n---\n").filter((d) => pattern.test(d)).join("\n---\n");
+  const cliOn = (name: string, text: string, ...args: string[]) => {
+    const file = join(mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-")), name);
+    writeFileSync(file, text);
+    return cli(["diagnose", file, "--no-color", ...args]);
+  };
   test("a dump of healthy pods has no cause to report and exits 0", async () => {
-    const text = read("data.yaml").split("\n---\n").filter((d) => /^ {2}name: db-0$|^kind: StatefulSet$/m.test(d)).join("\n---\n");
+    const text = dataDocs(/^ {2}name: db-0$/m);
     const d = await diagnose(text);
     expect(d.pods.map((p) => p.likelyCause)).toEqual([null]);
-    const file = join(mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-")), "healthy.yaml");
-    writeFileSync(file, text);
-    const r = await cli(["diagnose", file, "--no-color"]);
+    const r = await cliOn("healthy.yaml", text);
     expect(r.code).toBe(0);
     expect(r.out).toContain("✔ 1 pod: 0 with a problem, 1 healthy");
+  });
+  test("a workload below desired is a problem even when the pods in the dump are healthy: ✖ and exit 1", async () => {
+    const r = await cliOn("short.yaml", dataDocs(/^ {2}name: db-0$|^kind: StatefulSet$/m));
+    expect(r.out).toMatch(/StatefulSet data\/db {2}1\/3 ready/);
+    expect(r.out).toContain("✖ 1 pod: 0 with a problem, 1 healthy; 1 workload, 1 below desired");
+    expect(r.code).toBe(1);
+  });
+  test("a Job with active pods is running, not below desired", async () => {
+    const job = `apiVersion: batch/v1
+kind: Job
+metadata: {name: backfill, namespace: data, uid: 7c}
+spec: {completions: 2}
+status: {active: 1, succeeded: 1}
+`;
+    const r = await cliOn("job.yaml", job);
+    expect(r.out).toMatch(/Job data\/backfill {2}1\/2 succeeded, 1 active/);
+    expect(r.out).toContain("✔ 0 pods: 0 with a problem, 0 healthy; 1 workload, 0 below desired");
+    expect(r.code).toBe(0);
+    const failed = await cliOn("job.yaml", job.replace("active: 1", "failed: 6"));
+    expect(failed.out).toContain("1 below desired");
+    expect(failed.code).toBe(1);
+  });
+  describe("objects without status are manifests, not live objects", () => {
+    test("a file of manifests exits 2 and says to lint it instead", async () => {
+      const r = await cli(["diagnose", "fixtures/diagnose/manifest.yml"]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toContain("Deployment kube-system/descheduler and 1 more: no status: this is a manifest, not `kubectl get -o yaml` output; lint it with `k8s-lint <file>`");
+    });
+    test("beside live objects they are left out, named, and never counted below desired", async () => {
+      const d = await analyze([{ text: read("manifest.yml"), path: "fixtures/diagnose/manifest.yml" }, { text: dataDocs(/^ {2}name: db-0$/m) }]);
+      expect(d.result.workloads).toEqual([]);
+      expect(d.result.pods.map((p) => p.name)).toEqual(["db-0"]);
+      expect(d.manifests).toEqual([
+        { kind: "Deployment", name: "descheduler", namespace: "kube-system", source: "fixtures/diagnose/manifest.yml" },
+        { kind: "Pod", name: "debug", namespace: "default", source: "fixtures/diagnose/manifest.yml" },
+      ]);
+      const text = renderDiagnosis(d, { color: false, width: 200 });
+      expect(text).toContain("Deployment kube-system/descheduler in fixtures/diagnose/manifest.yml: no status: this is a manifest");
+      expect(text).toContain("✔ 1 pod: 0 with a problem, 1 healthy; 0 workloads, 0 below desired; 2 manifests left out");
+      const json = await cli(["diagnose", "fixtures/diagnose/manifest.yml", "fixtures/diagnose/shop.yaml", "-f", "json"]);
+      expect(JSON.parse(json.out).workloads.map((w: { name: string }) => w.name)).not.toContain("descheduler");
+      expect(json.err).toContain("left out Deployment kube-system/descheduler in fixtures/diagnose/manifest.yml: no status");
+    });
+    test("a live object with an empty status (just created) is still read", async () => {
+      const d = await diagnose("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop, uid: 1a}\nspec: {replicas: 2}\nstatus: {}\n");
+      expect(d.workloads).toEqual([{ kind: "Deployment", name: "web", namespace: "shop", desired: 2, ready: 0 }]);
+    });
   });
   test("the config file applies to the static findings", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-config-"));
