@@ -62,6 +62,11 @@ const EXPECTED: Record<string, Record<string, [string, string, number]>> = {
     "exits-1-with-probe": ["CrashLoopBackOff", "0/1", 5],
     "sigkill-without-probe": ["CrashLoopBackOff", "0/1", 5],
   },
+  "terminating.yml": {
+    "speaker-9wq4t": ["Terminating", "1/1", 0],
+    "speaker-x7k2p": ["ContainerCreating", "0/1", 0],
+    "worker-5d8f": ["Terminating", "1/1", 0],
+  },
   "evictions.yml": {
     "pod-storage-limit": ["Evicted", "0/1", 0],
     "container-storage-limit": ["Evicted", "0/1", 0],
@@ -184,6 +189,31 @@ message: "Liveness probe failed: HTTP probe failed with statuscode: 503"
       for (const pods of results.values()) {
         for (const p of pods) if (p.likelyCause) expect(p.likelyCause).not.toMatch(/\.\s*[.,;]|\.,|\. so\b|\s\.(\s|$)/);
       }
+    });
+  });
+  describe("Terminating: deletionTimestamp is when the deletion is due, compared with the dump's own times", () => {
+    test("a pod still there after its deletion was due is overdue: the node and its kubelet", () => {
+      const cause = pod("terminating.yml", "speaker-9wq4t").likelyCause;
+      expect(cause).toContain(
+        'the deletion is overdue: it was due at 2026-12-02T12:00:00Z (the delete request plus its 30s grace period), and the dump still shows the pod at 2026-12-02T12:15:00Z or later, 15m after; the kubelet on node "worker-3" has not confirmed the shutdown',
+      );
+      expect(cause).toContain("Next: kubectl get node worker-3");
+      expect(cause).not.toContain("sends SIGKILL after");
+    });
+    test("a dump whose times all come before the deadline proves nothing: it says what to check", async () => {
+      expect(pod("terminating.yml", "worker-5d8f").likelyCause).toContain(
+        "the pod is shutting down: its deletion is due at 2026-12-02T12:15:20Z (the delete request plus its 60s grace period), when the kubelet sends SIGKILL to what still runs; the dump holds no later time to compare with: if that time has passed",
+      );
+      const alone = read("terminating.yml").split("\n- apiVersion: v1\n")[1];
+      const d = await diagnose(`apiVersion: v1\n${alone.replace(/^ {2}/gm, "")}`);
+      expect(d.pods[0].name).toBe("speaker-9wq4t");
+      expect(d.pods[0].likelyCause).toContain(
+        'its deletion is due at 2026-12-02T12:00:00Z (the delete request plus its 30s grace period), when the kubelet sends SIGKILL to what still runs; the dump holds no later time to compare with: if that time has passed, the deletion is overdue and the kubelet on node "worker-3" has not confirmed it, so check the node and its kubelet',
+      );
+      expect(d.pods[0].likelyCause).not.toContain("overdue:");
+    });
+    test("a finalizer: the deletion is due at the timestamp, not requested then", () => {
+      expect(pod("edge.json", "legacy-worker").likelyCause).toMatch(/the pod's deletion is due at 2024-05-14T11:20:30Z \(the delete request plus its 30s grace period\) and waits for finalizer "example.com\/backup-before-delete"/);
     });
   });
   test("healthy pods have no cause", () => {

@@ -11,7 +11,7 @@ import { PodSpec } from "../models/k8s.js";
 import { deriveQos } from "../models/qos.js";
 import type { Diagnostic } from "../types.js";
 import { arr, at, int, obj, str, type Json, type PodColumns } from "./kubectl-status.js";
-import { cmd, condition, exitPhrase, readPod, memoryLimit, podStatus, type Cause, type ContainerView, type EventSummary, type PodDump } from "./pod-dump.js";
+import { cmd, condition, exitPhrase, observedSince, readPod, memoryLimit, podStatus, type Cause, type ContainerView, type EventSummary, type PodDump } from "./pod-dump.js";
 import { diagnosisOrder } from "./topics/index.js";
 import type { Config } from "../config/schema.js";
 
@@ -294,19 +294,22 @@ export interface DiagnoseOptions {
 /** The full analysis; `diagnose()` returns its JSON part. */
 export async function analyze(input: string | DiagnoseSource[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const sources = typeof input === "string" ? [{ text: input }] : input;
-  const read = sources.flatMap((s) => readObjects(s.text, s.path ?? "input").map((object) => ({ object, source: s.path })));
+  const read = sources.flatMap((s, dump) => readObjects(s.text, s.path ?? "input").map((object) => ({ object, source: s.path, dump })));
   const isSubject = (o: Json) => o.kind === "Pod" || WORKLOAD_KINDS.has(str(o.kind));
   const manifests: ManifestObject[] = read
     .filter(({ object: o }) => isSubject(o) && !isLiveObject(o))
     .map(({ object: o, source }) => ({ kind: str(o.kind), name: nameOf(o), namespace: ns(o), ...(source ? { source } : {}) }));
   const objects = read.map((r) => r.object).filter((o) => !isSubject(o) || isLiveObject(o));
+  // Each source is one dump, taken at its own time.
+  const dumpTime = sources.map((_, dump) => observedSince(read.filter((r) => r.dump === dump).map((r) => r.object)));
+  const dumpOf = new Map(read.map((r) => [r.object, r.dump]));
   const events = eventsByPod(objects);
   const pods = objects.filter((o) => o.kind === "Pod");
   const findings = pods.length ? await findingsBySource(sources, options.cwd, options.config ?? {}) : [];
 
   const podEntries: Diagnosis["pods"] = [];
   for (const pod of pods) {
-    const ctx = readPod(pod, events.get(key("Pod", ns(pod), nameOf(pod))) ?? []);
+    const ctx = readPod(pod, events.get(key("Pod", ns(pod), nameOf(pod))) ?? [], dumpTime[dumpOf.get(pod) ?? -1]);
     const { name, namespace, columns, views, events: podEvents } = ctx;
     const cause = asClause(likelyCause(ctx));
     const qos = qosOf(pod);
