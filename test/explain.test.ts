@@ -95,6 +95,14 @@ describe.each(allRules.map((r) => r.meta.id))("rule %s", (id) => {
   });
 });
 
+describe("rule explanations say what the kubelet does", () => {
+  const said = (id: string) => getRule(id)!.meta.explanation.replace(/\s+/g, " ");
+  test("probe-timeout-exceeds-period: one attempt at a time, the next starts late, missed ticks dropped", () => {
+    expect(said("probe-timeout-exceeds-period")).not.toMatch(/queue/);
+    expect(said("probe-timeout-exceeds-period")).toContain("the next attempt starts late, right after it ends, and the ticks missed meanwhile are dropped (attempts never overlap)");
+  });
+});
+
 test("every exit code 0-255 has an explanation", () => {
   for (let code = 0; code <= 255; code++) {
     const e = explainExitCode(code);
