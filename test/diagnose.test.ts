@@ -62,6 +62,11 @@ const EXPECTED: Record<string, Record<string, [string, string, number]>> = {
     "exits-1-with-probe": ["CrashLoopBackOff", "0/1", 5],
     "sigkill-without-probe": ["CrashLoopBackOff", "0/1", 5],
   },
+  "terminating.yml": {
+    "speaker-9wq4t": ["Terminating", "1/1", 0],
+    "speaker-x7k2p": ["ContainerCreating", "0/1", 0],
+    "worker-5d8f": ["Terminating", "1/1", 0],
+  },
   "evictions.yml": {
     "pod-storage-limit": ["Evicted", "0/1", 0],
     "container-storage-limit": ["Evicted", "0/1", 0],
@@ -186,6 +191,31 @@ message: "Liveness probe failed: HTTP probe failed with statuscode: 503"
       }
     });
   });
+  describe("Terminating: deletionTimestamp is when the deletion is due, compared with the dump's own times", () => {
+    test("a pod still there after its deletion was due is overdue: the node and its kubelet", () => {
+      const cause = pod("terminating.yml", "speaker-9wq4t").likelyCause;
+      expect(cause).toContain(
+        'the deletion is overdue: it was due at 2026-12-02T12:00:00Z (the delete request plus its 30s grace period), and the dump still shows the pod at 2026-12-02T12:15:00Z or later, 15m after; the kubelet on node "worker-3" has not confirmed the shutdown',
+      );
+      expect(cause).toContain("Next: kubectl get node worker-3");
+      expect(cause).not.toContain("sends SIGKILL after");
+    });
+    test("a dump whose times all come before the deadline proves nothing: it says what to check", async () => {
+      expect(pod("terminating.yml", "worker-5d8f").likelyCause).toContain(
+        "the pod is shutting down: its deletion is due at 2026-12-02T12:15:20Z (the delete request plus its 60s grace period), when the kubelet sends SIGKILL to what still runs; the dump holds no later time to compare with: if that time has passed",
+      );
+      const alone = read("terminating.yml").split("\n- apiVersion: v1\n")[1];
+      const d = await diagnose(`apiVersion: v1\n${alone.replace(/^ {2}/gm, "")}`);
+      expect(d.pods[0].name).toBe("speaker-9wq4t");
+      expect(d.pods[0].likelyCause).toContain(
+        'its deletion is due at 2026-12-02T12:00:00Z (the delete request plus its 30s grace period), when the kubelet sends SIGKILL to what still runs; the dump holds no later time to compare with: if that time has passed, the deletion is overdue and the kubelet on node "worker-3" has not confirmed it, so check the node and its kubelet',
+      );
+      expect(d.pods[0].likelyCause).not.toContain("overdue:");
+    });
+    test("a finalizer: the deletion is due at the timestamp, not requested then", () => {
+      expect(pod("edge.json", "legacy-worker").likelyCause).toMatch(/the pod's deletion is due at 2024-05-14T11:20:30Z \(the delete request plus its 30s grace period\) and waits for finalizer "example.com\/backup-before-delete"/);
+    });
+  });
   test("healthy pods have no cause", () => {
     expect(pod("shop.yaml", "web-7d4b9c8f6d-2xkqp").likelyCause).toBeNull();
     expect(pod("data.yaml", "migrate-schema-k7xjq").likelyCause).toBeNull();
@@ -261,15 +291,67 @@ describe("CLI", () => {
     const json = JSON.parse(r.out);
     expect(json.pods.map((p: PodReport) => p.status)).toEqual(Object.values(EXPECTED["edge.json"]).map(([s]) => s));
   });
+  const dataDocs = (pattern: RegExp) => read("data.yaml").split("\n---\n").filter((d) => pattern.test(d)).join("\n---\n");
+  const cliOn = (name: string, text: string, ...args: string[]) => {
+    const file = join(mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-")), name);
+    writeFileSync(file, text);
+    return cli(["diagnose", file, "--no-color", ...args]);
+  };
   test("a dump of healthy pods has no cause to report and exits 0", async () => {
-    const text = read("data.yaml").split("\n---\n").filter((d) => /^ {2}name: db-0$|^kind: StatefulSet$/m.test(d)).join("\n---\n");
+    const text = dataDocs(/^ {2}name: db-0$/m);
     const d = await diagnose(text);
     expect(d.pods.map((p) => p.likelyCause)).toEqual([null]);
-    const file = join(mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-")), "healthy.yaml");
-    writeFileSync(file, text);
-    const r = await cli(["diagnose", file, "--no-color"]);
+    const r = await cliOn("healthy.yaml", text);
     expect(r.code).toBe(0);
     expect(r.out).toContain("✔ 1 pod: 0 with a problem, 1 healthy");
+  });
+  test("a workload below desired is a problem even when the pods in the dump are healthy: ✖ and exit 1", async () => {
+    const r = await cliOn("short.yaml", dataDocs(/^ {2}name: db-0$|^kind: StatefulSet$/m));
+    expect(r.out).toMatch(/StatefulSet data\/db {2}1\/3 ready/);
+    expect(r.out).toContain("✖ 1 pod: 0 with a problem, 1 healthy; 1 workload, 1 below desired");
+    expect(r.code).toBe(1);
+  });
+  test("a Job with active pods is running, not below desired", async () => {
+    const job = `apiVersion: batch/v1
+kind: Job
+metadata: {name: backfill, namespace: data, uid: 7c}
+spec: {completions: 2}
+status: {active: 1, succeeded: 1}
+`;
+    const r = await cliOn("job.yaml", job);
+    expect(r.out).toMatch(/Job data\/backfill {2}1\/2 succeeded, 1 active/);
+    expect(r.out).toContain("✔ 0 pods: 0 with a problem, 0 healthy; 1 workload, 0 below desired");
+    expect(r.code).toBe(0);
+    const failed = await cliOn("job.yaml", job.replace("active: 1", "failed: 6"));
+    expect(failed.out).toContain("1 below desired");
+    expect(failed.code).toBe(1);
+  });
+  describe("objects without status are manifests, not live objects", () => {
+    test("a file of manifests exits 2 and says to lint it instead", async () => {
+      const r = await cli(["diagnose", "fixtures/diagnose/manifest.yml"]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toContain("Deployment kube-system/descheduler and 1 more: no status: this is a manifest, not `kubectl get -o yaml` output; lint it with `k8s-lint <file>`");
+    });
+    test("beside live objects they are left out, named, and never counted below desired", async () => {
+      const d = await analyze([{ text: read("manifest.yml"), path: "fixtures/diagnose/manifest.yml" }, { text: dataDocs(/^ {2}name: db-0$/m) }]);
+      expect(d.result.workloads).toEqual([]);
+      expect(d.result.pods.map((p) => p.name)).toEqual(["db-0"]);
+      expect(d.manifests).toEqual([
+        { kind: "Deployment", name: "descheduler", namespace: "kube-system", source: "fixtures/diagnose/manifest.yml" },
+        { kind: "Pod", name: "debug", namespace: "default", source: "fixtures/diagnose/manifest.yml" },
+      ]);
+      const text = renderDiagnosis(d, { color: false, width: 200 });
+      expect(text).toContain("Deployment kube-system/descheduler in fixtures/diagnose/manifest.yml: no status: this is a manifest");
+      expect(text).toContain("✔ 1 pod: 0 with a problem, 1 healthy; 0 workloads, 0 below desired; 2 manifests left out");
+      const json = await cli(["diagnose", "fixtures/diagnose/manifest.yml", "fixtures/diagnose/shop.yaml", "-f", "json"]);
+      expect(JSON.parse(json.out).workloads.map((w: { name: string }) => w.name)).not.toContain("descheduler");
+      expect(json.err).toContain("left out Deployment kube-system/descheduler in fixtures/diagnose/manifest.yml: no status");
+    });
+    test("a live object with an empty status (just created) is still read", async () => {
+      const d = await diagnose("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop, uid: 1a}\nspec: {replicas: 2}\nstatus: {}\n");
+      expect(d.workloads).toEqual([{ kind: "Deployment", name: "web", namespace: "shop", desired: 2, ready: 0 }]);
+    });
   });
   test("the config file applies to the static findings", async () => {
     const dir = mkdtempSync(join(tmpdir(), "k8s-lint-diagnose-config-"));

@@ -7,6 +7,7 @@ import { explainExitCode } from "../src/explain/exit-codes.js";
 import { explainTopic, findStatusTopic, rulesForTopic } from "../src/explain/index.js";
 import { statusTopics } from "../src/explain/topics/index.js";
 import { run } from "../src/cli/run.js";
+import { lint } from "../src/engine/lint.js";
 import { allRules, getRule } from "../src/rules/index.js";
 import { ruleExamples } from "../src/rules/examples.js";
 
@@ -92,6 +93,33 @@ describe.each(allRules.map((r) => r.meta.id))("rule %s", (id) => {
     expect(e.preventsStatus).toEqual(meta.preventsStatus);
     expect(e.examples).toEqual(ruleExamples(id));
     if (id !== "internal-error") expect(e.examples?.good).toContain("apiVersion");
+  });
+});
+
+describe("rule explanations say what the kubelet and the scheduler do", () => {
+  const said = (id: string) => getRule(id)!.meta.explanation.replace(/\s+/g, " ");
+  test("probe-timeout-exceeds-period: one attempt at a time, the next starts late, missed ticks dropped", () => {
+    expect(said("probe-timeout-exceeds-period")).not.toMatch(/queue/);
+    expect(said("probe-timeout-exceeds-period")).toContain("the next attempt starts late, right after it ends, and the ticks missed meanwhile are dropped (attempts never overlap)");
+  });
+  test("pvc-rwo-shared: a node-local volume puts the pods on one node, reported as info", async () => {
+    expect(said("pvc-rwo-shared")).toContain("A node-local ReadWriteOnce volume (a local PersistentVolume, or a StorageClass provisioned by rancher.io/local-path or kubernetes.io/no-provisioner) cannot hang that way");
+    const result = await lint(["fixtures/rules/pvc-rwo-shared/node-local.yaml"], { cwd: process.cwd(), config: {} });
+    const found = result.files[0].diagnostics.filter((d) => d.ruleId === "pvc-rwo-shared").map((d) => [d.line, d.severity, d.message]);
+    expect(found).toEqual([
+      [49, "info", 'ReadWriteOnce claim "cache" is mounted by 2 replicas of Deployment "cache": its volume is node-local (StorageClass "local-path" provisions with rancher.io/local-path), so every pod runs on that one node'],
+      [105, "info", 'ReadWriteOnce claim "scratch" is mounted by 3 replicas of Deployment "indexer": its volume is node-local (PersistentVolume "disk-node-1" is a local volume), so every pod runs on that one node'],
+      [144, "warning", 'ReadWriteOncePod claim "ledger" is mounted by 2 replicas of Deployment "ledger"'],
+    ]);
+    const deployment = (name: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers: [{name: a, image: "nginx:1.27", volumeMounts: [{name: d, mountPath: /d}]}]\n      volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]\n`;
+    const claim = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec: {storageClassName: local, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n";
+    const storageClass = "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: local}\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: WaitForFirstConsumer\n";
+    const two = await lint(["-"], { stdin: [storageClass, claim, deployment("reader"), deployment("writer")].join("---\n"), config: {} });
+    expect(two.files[0].diagnostics.filter((d) => d.ruleId === "pvc-rwo-shared").map((d) => [d.severity, d.message])).toEqual([
+      ["info", 'ReadWriteOnce claim "data" is also mounted by Deployment "writer": its volume is node-local (StorageClass "local" provisions with kubernetes.io/no-provisioner), so their pods all run on that one node'],
+      ["info", 'ReadWriteOnce claim "data" is also mounted by Deployment "reader": its volume is node-local (StorageClass "local" provisions with kubernetes.io/no-provisioner), so their pods all run on that one node'],
+    ]);
   });
 });
 

@@ -154,7 +154,7 @@ describe("k8s-lint qos", () => {
     const { workloads, summary } = JSON.parse(t.out());
     const byName = Object.fromEntries(workloads.map((w: { name: string }) => [w.name, w]));
     expect(Object.keys(byName).sort()).toEqual(["besteffort", "burstable", "db", "limits-only"]);
-    expect(byName["limits-only"]).toMatchObject({ kind: "Pod", qosClass: "Guaranteed", file: "apps.yaml", line: 2 });
+    expect(byName["limits-only"]).toMatchObject({ kind: "Pod", qosClass: "Guaranteed", file: "apps.yaml", line: 4 });
     expect(byName.burstable).toMatchObject({ kind: "Deployment", namespace: "shop", qosClass: "Burstable", container: "app", resource: "cpu" });
     expect(byName.besteffort).toMatchObject({ kind: "Job", qosClass: "BestEffort" });
     expect(byName.db).toMatchObject({ qosClass: "Burstable", container: "init-permissions", init: true, expected: "Guaranteed" });
@@ -166,18 +166,30 @@ describe("k8s-lint qos", () => {
     // A terminal wide enough for the whole table; narrower ones are tested with the wrapping.
     expect(await runQos(["apps.yaml"], { ...t.cli, isTTY: true, columns: 160 })).toBe(0);
     const text = t.out();
-    expect(text).toMatch(/apps\.yaml:2\s+Pod\s+default\/limits-only\s+Guaranteed/);
+    expect(text).toMatch(/apps\.yaml:4\s+Pod\s+default\/limits-only\s+Guaranteed/);
     expect(text).toMatch(/StatefulSet\s+default\/db\s+Burstable \(expected Guaranteed\)\s+init container "init-permissions" \(cpu\)/);
     expect(text).toContain("4 workloads: 1 Guaranteed, 2 Burstable, 1 BestEffort");
   });
 
-  test("a workload whose findings are suppressed still gets the line of its kind", async () => {
+  test("a workload's line is where lint findings about the whole resource point: its metadata.name", async () => {
+    const pods = "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {app: a}\n  name: twin\nspec:\n  containers: [{name: a, image: nginx:1.27}]\n";
+    writeFileSync(join(dir, "twins.yaml"), `${pods}---\n${pods}`);
+    const t = io(dir);
+    expect(await runQos(["-f", "json", "twins.yaml"], t.cli)).toBe(0);
+    const lines = JSON.parse(t.out()).workloads.map((w: { line: number }) => w.line);
+    const linted = await lint(["twins.yaml"], { cwd: dir, config: {} });
+    const duplicate = linted.files[0].diagnostics.find((d) => d.ruleId === "duplicate-resource")!;
+    expect(lines).toEqual([5, 13]);
+    expect(lines).toContain(duplicate.line);
+  });
+
+  test("a workload whose findings are suppressed still gets the line of its name", async () => {
     // The command once learnt lines from findings, so a suppression lost them (line 2 here: the document's number).
     const suppressed = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n# k8s-lint-disable\napiVersion: v1\nkind: Pod\nmetadata:\n  name: quiet\n  annotations: {k8s-lint.io/ignore: \"*\"}\nspec:\n  containers: [{name: a, image: nginx:1.27}]\n";
     writeFileSync(join(dir, "suppressed.yaml"), suppressed);
     const t = io(dir);
     expect(await runQos(["-f", "json", "suppressed.yaml"], t.cli)).toBe(0);
-    expect(JSON.parse(t.out()).workloads).toMatchObject([{ name: "quiet", line: 7 }]);
+    expect(JSON.parse(t.out()).workloads).toMatchObject([{ name: "quiet", line: 9 }]);
   });
 
   test("LimitRange defaults of the namespace count: admission writes them into every container", async () => {

@@ -18,6 +18,25 @@ test("a stray list item is named, at its dash", async () => {
   ]);
 });
 
+test("a missing --- between two objects is one error at the second object's start, and nothing else is said of them", async () => {
+  expect(await said("missing-document-separator.yaml")).toEqual([
+    '14:1 another object seems to start here without a "---" line before it: the top-level keys "kind", "apiVersion", "metadata", "data" appear a second time in this document, so it is not checked further | add a line "---" above this one, so that each object is a document of its own',
+    expect.stringMatching(/^29:1 key "data" appears twice in this mapping/),
+  ]);
+  const result = await lint(["fixtures/rules/yaml-syntax/missing-document-separator.yaml"], { cwd: ROOT, config: {} });
+  expect(result.files[0].diagnostics.filter((d) => d.line < 22).map((d) => d.ruleId)).toEqual(["yaml-syntax"]);
+  // JSON has no ---: a repeated kind there stays a repeated key.
+  const json = await lint(["-"], { stdin: '{"apiVersion": "v1", "kind": "ConfigMap", "kind": "Secret", "metadata": {"name": "x"}}\n', config: {} });
+  expect(json.files[0].diagnostics.map((d) => `${d.column} ${d.endColumn} ${d.message}`)).toEqual([
+    '43 49 key "kind" appears twice in this mapping with different values: which one is meant is unclear, so the rest of the document is not checked',
+  ]);
+});
+
+test("a repeated quoted key is named without its quotes", async () => {
+  const result = await lint(["-"], { stdin: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  'a.b': one\n  'a.b': one\n", config: {} });
+  expect(result.files[0].diagnostics.map((d) => `${d.line}:${d.column}-${d.endColumn} ${d.message}`)).toEqual(['6:3-8 key "a.b" appears twice in this mapping']);
+});
+
 test("an unclosed quote is named, at the quote", async () => {
   // kubectl reads the quote on to the next one, three lines down: the one left open is shown.
   expect(await said("unclosed-quote.yaml")).toEqual([

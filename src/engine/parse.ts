@@ -9,6 +9,7 @@ import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
 import { kubectlCst } from "./kubectl-lexer.js";
+import { reportGluedObjects } from "./glued-objects.js";
 import { excerpt, templateTagSaid } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
 import { blankChunks, findTemplateChunks } from "./template.js";
@@ -428,6 +429,7 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
   if (problems.some((p) => !p.recoverable)) {
     findDuplicateKeys(text, doc.contents as YamlNode | null, problems);
     problems.sort((a, b) => a.start - b.start);
+    reportGluedObjects(doc.contents as YamlNode | null, problems);
     return parsed;
   }
   const st: ConvertState = { spans: parsed.spans, anchored: new Map(), sizes: new Map(), counting: new Set(), written: 0, expanded: 0, doc, problems, text };
@@ -446,6 +448,7 @@ function convertDocument(text: string, doc: Document.Parsed, { index, start, dee
     problems.push({ message, start: offset, end: offset + 1, recoverable: false });
   }
   problems.sort((a, b) => a.start - b.start);
+  reportGluedObjects(doc.contents as YamlNode | null, problems);
   return parsed;
 }
 

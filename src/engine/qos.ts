@@ -56,7 +56,8 @@ export async function qosOfInputs(paths: string[], options: QosOptions): Promise
 
 /**
  * One row per resource that runs pods; a kustomize patch (a partial object) has none. A row's
- * line is the line of the resource's `kind`. `index` defaults to one of `resources`,
+ * line is where lint findings about the whole resource point: its `metadata.name` (else the
+ * nearest part of it that is written). `index` defaults to one of `resources`,
  * `kubernetesVersion` to the newest release the catalogue knows.
  */
 export function computeQos(
@@ -70,7 +71,7 @@ export function computeQos(
     const d = qosOf(resource, index, kubernetesVersion);
     if (!tpl || !d) continue;
     const src = sourceOf.get(resource.file)!;
-    const at = locate(resource.doc, [...resource.basePath, "kind"]);
+    const at = locate(resource.doc, [...resource.basePath, "metadata", "name"]);
     const expected = resource.annotations[EXPECTED_QOS_ANNOTATION] ?? tpl.annotations[EXPECTED_QOS_ANNOTATION];
     rows.push({
       file: resource.file,

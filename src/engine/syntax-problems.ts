@@ -34,8 +34,11 @@ function repeatedKey(key: string, sameValue: boolean): { message: string; hint: 
 
 export function explainSyntaxProblem(text: string, p: SyntaxProblem): ShownProblem {
   if (p.code === "DUPLICATE_KEY") {
-    const key = /^[^:\n]*/.exec(text.slice(p.start))?.[0].trim() ?? "";
-    return { start: p.start, end: p.start + Math.max(1, key.length), ...repeatedKey(key, p.recoverable) };
+    // A quoted key (every key of JSON) is named by its content; the span keeps the quotes.
+    const quoted = /^"((?:[^"\\\n]|\\.)*)"|^'((?:[^'\n]|'')*)'/.exec(text.slice(p.start));
+    const written = quoted?.[0] ?? /^[^:\n]*/.exec(text.slice(p.start))?.[0].trim() ?? "";
+    const key = quoted ? (quoted[1] ?? quoted[2].replaceAll("''", "'")) : written;
+    return { start: p.start, end: p.start + Math.max(1, written.length), ...repeatedKey(key, p.recoverable) };
   }
   if (p.code === "MULTILINE_IMPLICIT_KEY" || p.code === "BLOCK_AS_IMPLICIT_KEY") {
     const shown = strayListItem(text, p.start) ?? overIndentedKey(text, p.start);

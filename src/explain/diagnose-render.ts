@@ -1,6 +1,6 @@
 /** Human output of `diagnose`: one block per pod, the cause first; then the workloads. */
 import { Chalk } from "chalk";
-import type { Diagnosis } from "./diagnose.js";
+import { belowDesired, hasProblems, MANIFEST_HINT, type Diagnosis } from "./diagnose.js";
 import { printable } from "../printable.js";
 import { DEFAULT_WIDTH, wrap } from "../wrap.js";
 
@@ -60,18 +60,28 @@ export function renderDiagnosis(d: Diagnosis, options: { color: boolean; now?: n
   }
   if (d.workloads.length) {
     lines.push(c.bold("Workloads"));
-    for (const { report: w, detail } of d.workloads) {
-      const short = w.ready < w.desired;
+    for (const workload of d.workloads) {
+      const { report: w, detail } = workload;
+      const short = belowDesired(workload);
       const label = w.kind === "Job" ? "succeeded" : "ready";
-      let line = `${printable(`${w.kind} ${w.namespace}/${w.name}`)}  ${(short ? c.red : c.green)(`${w.ready}/${w.desired} ${label}`)}`;
+      const running = w.kind === "Job" && detail.active > 0 ? `, ${detail.active} active` : "";
+      let line = `${printable(`${w.kind} ${w.namespace}/${w.name}`)}  ${(short ? c.red : c.green)(`${w.ready}/${w.desired} ${label}${running}`)}`;
       if (short && detail.heldBackBy.length) line += `  held back by ${printable(detail.heldBackBy.map((p) => `${p.name} (${p.status})`).join(", "))}`;
       if (short && w.kind !== "Job" && detail.pods < w.desired && detail.pods > 0) line += c.dim(`  (${detail.pods} of ${w.desired} pods in the input)`);
       lines.push(wrap(line, { width, indent: "  ", hanging: "    " }));
     }
     lines.push("");
   }
-  const short = d.workloads.filter((w) => w.report.ready < w.report.desired).length;
-  const summary = `${d.pods.length} pod${d.pods.length === 1 ? "" : "s"}: ${troubled.length} with a problem, ${healthy.length} healthy; ${d.workloads.length} workload${d.workloads.length === 1 ? "" : "s"}, ${short} below desired`;
-  lines.push(troubled.length ? c.red.bold(wrap(`✖ ${summary}`, { width })) : c.green.bold(wrap(`✔ ${summary}`, { width })));
+  if (d.manifests.length) {
+    lines.push(c.bold(`Not live objects (${d.manifests.length}), left out`));
+    for (const m of d.manifests) {
+      lines.push(wrap(`${printable(`${m.kind} ${m.namespace}/${m.name}${m.source ? ` in ${m.source}` : ""}`)}: ${MANIFEST_HINT}`, { width, indent: "  ", hanging: "    " }));
+    }
+    lines.push("");
+  }
+  const short = d.workloads.filter(belowDesired).length;
+  const left = d.manifests.length ? `; ${d.manifests.length} manifest${d.manifests.length === 1 ? "" : "s"} left out` : "";
+  const summary = `${d.pods.length} pod${d.pods.length === 1 ? "" : "s"}: ${troubled.length} with a problem, ${healthy.length} healthy; ${d.workloads.length} workload${d.workloads.length === 1 ? "" : "s"}, ${short} below desired${left}`;
+  lines.push(hasProblems(d) ? c.red.bold(wrap(`✖ ${summary}`, { width })) : c.green.bold(wrap(`✔ ${summary}`, { width })));
   return `${lines.join("\n")}\n`;
 }

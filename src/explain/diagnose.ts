@@ -11,7 +11,7 @@ import { PodSpec } from "../models/k8s.js";
 import { deriveQos } from "../models/qos.js";
 import type { Diagnostic } from "../types.js";
 import { arr, at, int, obj, str, type Json, type PodColumns } from "./kubectl-status.js";
-import { cmd, condition, exitPhrase, readPod, memoryLimit, podStatus, type Cause, type ContainerView, type EventSummary, type PodDump } from "./pod-dump.js";
+import { cmd, condition, exitPhrase, observedSince, readPod, memoryLimit, podStatus, type Cause, type ContainerView, type EventSummary, type PodDump } from "./pod-dump.js";
 import { diagnosisOrder } from "./topics/index.js";
 import type { Config } from "../config/schema.js";
 
@@ -72,12 +72,24 @@ export interface WorkloadDetail {
   heldBackBy: Array<{ name: string; status: string }>;
   /** Pods of the workload found in the input. */
   pods: number;
+  /** A Job's status.active: its pods still pending or running (0 for other kinds). */
+  active: number;
+}
+
+/** An object of the input that is not a live object: a manifest, left out of the diagnosis. */
+export interface ManifestObject {
+  kind: string;
+  name: string;
+  namespace: string;
+  source?: string;
 }
 
 export interface Diagnosis {
   result: DiagnoseResult;
   pods: Array<{ report: PodReport; detail: PodDetail }>;
   workloads: Array<{ report: WorkloadReport; detail: WorkloadDetail }>;
+  /** Pods and workloads without status: manifests, not `kubectl get` output. */
+  manifests: ManifestObject[];
 }
 
 export interface DiagnoseSource {
@@ -93,6 +105,33 @@ export interface DiagnoseSource {
 const LIVE_OBJECT_NOISE = new Set(["node-name-pinned"]);
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet", "Job"]);
+
+/**
+ * Whether a pod or workload was read from the API server: it has a status, or server-set
+ * metadata (uid, resourceVersion) for an object so new that its controller has not written one.
+ * A manifest has neither (`kubectl create --dry-run=client -o yaml` writes `status: {}`).
+ */
+export function isLiveObject(o: Json): boolean {
+  const status = obj(o.status);
+  return Boolean((status && Object.keys(status).length > 0) || str(at(o, "metadata", "uid")) || str(at(o, "metadata", "resourceVersion")));
+}
+
+/** Hint for an object without status: what it is and what to run instead. */
+export const MANIFEST_HINT = "no status: this is a manifest, not `kubectl get -o yaml` output; lint it with `k8s-lint <file>`";
+
+/**
+ * Whether a workload falls short of its desired count. A Job with pods still active is
+ * running, not short: its succeeded count grows as they finish.
+ */
+export function belowDesired(w: { report: WorkloadReport; detail: WorkloadDetail }): boolean {
+  if (w.report.ready >= w.report.desired) return false;
+  return !(w.report.kind === "Job" && w.detail.active > 0);
+}
+
+/** Whether the diagnosis found trouble: a pod with a likely cause or a workload below its desired count. */
+export function hasProblems(d: Diagnosis): boolean {
+  return d.pods.some((p) => p.report.likelyCause !== null) || d.workloads.some(belowDesired);
+}
 
 /** Objects of the dump: Lists flattened, documents without kind ignored. */
 export function readObjects(text: string, label = "input"): Json[] {
@@ -255,14 +294,22 @@ export interface DiagnoseOptions {
 /** The full analysis; `diagnose()` returns its JSON part. */
 export async function analyze(input: string | DiagnoseSource[], options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const sources = typeof input === "string" ? [{ text: input }] : input;
-  const objects = sources.flatMap((s) => readObjects(s.text, s.path ?? "input"));
+  const read = sources.flatMap((s, dump) => readObjects(s.text, s.path ?? "input").map((object) => ({ object, source: s.path, dump })));
+  const isSubject = (o: Json) => o.kind === "Pod" || WORKLOAD_KINDS.has(str(o.kind));
+  const manifests: ManifestObject[] = read
+    .filter(({ object: o }) => isSubject(o) && !isLiveObject(o))
+    .map(({ object: o, source }) => ({ kind: str(o.kind), name: nameOf(o), namespace: ns(o), ...(source ? { source } : {}) }));
+  const objects = read.map((r) => r.object).filter((o) => !isSubject(o) || isLiveObject(o));
+  // Each source is one dump, taken at its own time.
+  const dumpTime = sources.map((_, dump) => observedSince(read.filter((r) => r.dump === dump).map((r) => r.object)));
+  const dumpOf = new Map(read.map((r) => [r.object, r.dump]));
   const events = eventsByPod(objects);
   const pods = objects.filter((o) => o.kind === "Pod");
   const findings = pods.length ? await findingsBySource(sources, options.cwd, options.config ?? {}) : [];
 
   const podEntries: Diagnosis["pods"] = [];
   for (const pod of pods) {
-    const ctx = readPod(pod, events.get(key("Pod", ns(pod), nameOf(pod))) ?? []);
+    const ctx = readPod(pod, events.get(key("Pod", ns(pod), nameOf(pod))) ?? [], dumpTime[dumpOf.get(pod) ?? -1]);
     const { name, namespace, columns, views, events: podEvents } = ctx;
     const cause = asClause(likelyCause(ctx));
     const qos = qosOf(pod);
@@ -322,13 +369,14 @@ export async function analyze(input: string | DiagnoseSource[], options: Diagnos
     const heldBackBy = mine
       .filter((p) => condition(p, "Ready")?.status !== "True" && !(report.kind === "Job" && str(at(p, "status", "phase")) === "Succeeded"))
       .map((p) => ({ name: nameOf(p), status: statusByPod.get(key("Pod", ns(p), nameOf(p))) ?? "" }));
-    workloads.push({ report, detail: { heldBackBy, pods: mine.length } });
+    workloads.push({ report, detail: { heldBackBy, pods: mine.length, active: report.kind === "Job" ? int(at(o, "status", "active")) : 0 } });
   }
 
   return {
     result: { pods: podEntries.map((p) => p.report), workloads: workloads.map((w) => w.report) },
     pods: podEntries,
     workloads,
+    manifests,
   };
 }
 

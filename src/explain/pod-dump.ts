@@ -28,6 +28,11 @@ export interface PodDump {
   columns: PodColumns;
   views: ContainerView[];
   events: EventSummary[];
+  /**
+   * The latest time the dump records as past (see `observedSince`): the dump was taken no
+   * earlier. Undefined when it records none.
+   */
+  observedSince?: number;
   /** The container whose reason kubectl shows, or the first one in trouble (see `culprit`). */
   culprit?: ContainerView;
 }
@@ -166,8 +171,43 @@ export function failedRun(pod: PodDump): (CulpritState & { terminated: Json }) |
   return c?.terminated && int(c.terminated.exitCode) !== 0 ? (c as CulpritState & { terminated: Json }) : undefined;
 }
 
+/** Times an object records as already past: its creation, status transitions, container starts and ends, event sightings. */
+function pastTimes(o: Json): unknown[] {
+  const status = obj(o.status) ?? {};
+  const containerTimes = [...arr(status.initContainerStatuses), ...arr(status.containerStatuses), ...arr(status.ephemeralContainerStatuses)].flatMap((cs) =>
+    ["state", "lastState"].flatMap((s) => [at(cs, s, "running", "startedAt"), at(cs, s, "terminated", "startedAt"), at(cs, s, "terminated", "finishedAt")]),
+  );
+  return [
+    at(o, "metadata", "creationTimestamp"),
+    ...arr(at(o, "metadata", "managedFields")).map((m) => m.time),
+    status.startTime,
+    ...arr(status.conditions).flatMap((c) => [c.lastTransitionTime, c.lastUpdateTime, c.lastProbeTime]),
+    ...containerTimes,
+    o.firstTimestamp,
+    o.lastTimestamp,
+    o.eventTime,
+    at(o, "series", "lastObservedTime"),
+  ];
+}
+
+/**
+ * A lower bound of when a dump was taken: the latest time its objects record as past.
+ * Never deletionTimestamp (a deadline, in the future until the grace period ends) nor
+ * annotations, which may hold any date.
+ */
+export function observedSince(objects: Json[]): number | undefined {
+  let latest: number | undefined;
+  for (const o of objects) {
+    for (const t of pastTimes(o)) {
+      const ms = typeof t === "string" ? Date.parse(t) : NaN;
+      if (Number.isFinite(ms) && (latest === undefined || ms > latest)) latest = ms;
+    }
+  }
+  return latest;
+}
+
 /** A pod object of a dump, read once: its namespace ("default" when unset), columns, containers and culprit. */
-export function readPod(pod: Json, events: EventSummary[]): PodDump {
+export function readPod(pod: Json, events: EventSummary[], observedSince?: number): PodDump {
   const seen = {
     pod,
     name: str(at(pod, "metadata", "name")),
@@ -176,6 +216,7 @@ export function readPod(pod: Json, events: EventSummary[]): PodDump {
     columns: podColumns(pod),
     views: containerViews(pod),
     events,
+    ...(observedSince !== undefined ? { observedSince } : {}),
   };
   return { ...seen, culprit: culprit(seen) };
 }

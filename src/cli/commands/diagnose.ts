@@ -2,8 +2,9 @@
 import { relative, resolve } from "node:path";
 import { findConfig, loadConfig } from "../../config/load.js";
 import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded } from "../../engine/bounded-read.js";
-import { analyze, DiagnoseInputError, type DiagnoseSource } from "../../explain/diagnose.js";
+import { analyze, DiagnoseInputError, hasProblems, MANIFEST_HINT, type DiagnoseSource } from "../../explain/diagnose.js";
 import { renderDiagnosis } from "../../explain/diagnose-render.js";
+import { printable } from "../../printable.js";
 import { parseCommandArgs } from "../args.js";
 import { EXIT_OK, EXIT_PROBLEMS, outputWidth, UsageError, useColor, type CliIO } from "../io.js";
 
@@ -21,7 +22,10 @@ Options:
       --no-color        no colours
   -h, --help            print this help
 
-Exit codes: 0 every pod healthy, 1 at least one pod has a problem, 2 usage or input failure.
+Pods and workloads without status are manifests, not live objects: they are left out.
+
+Exit codes: 0 every pod healthy and every workload at its desired count, 1 a pod has a problem
+or a workload is below desired, 2 usage or input failure (also: only manifests in the input).
 `;
 
 export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
@@ -62,9 +66,13 @@ export async function runDiagnose(argv: string[], io: CliIO): Promise<number> {
     throw err;
   }
   if (diagnosis.pods.length === 0 && diagnosis.workloads.length === 0) {
+    const [first] = diagnosis.manifests;
+    if (first) throw new UsageError(`${first.kind} ${first.namespace}/${first.name}${diagnosis.manifests.length > 1 ? ` and ${diagnosis.manifests.length - 1} more` : ""}: ${MANIFEST_HINT}`);
     throw new UsageError("no pods or workloads found: pass the output of `kubectl get pods,events,deploy,sts,rs,jobs -o yaml` (or -o json)");
   }
-  if (format === "json") io.stdout(`${JSON.stringify(diagnosis.result, null, 2)}\n`);
-  else io.stdout(renderDiagnosis(diagnosis, { color: useColor(io, values["no-color"] ?? false, false), width: outputWidth(io, false) }));
-  return diagnosis.pods.some((p) => p.report.likelyCause !== null) ? EXIT_PROBLEMS : EXIT_OK;
+  if (format === "json") {
+    io.stdout(`${JSON.stringify(diagnosis.result, null, 2)}\n`);
+    for (const m of diagnosis.manifests) io.stderr(`k8s-lint diagnose: left out ${printable(`${m.kind} ${m.namespace}/${m.name}${m.source ? ` in ${m.source}` : ""}`)}: ${MANIFEST_HINT}\n`);
+  } else io.stdout(renderDiagnosis(diagnosis, { color: useColor(io, values["no-color"] ?? false, false), width: outputWidth(io, false) }));
+  return hasProblems(diagnosis) ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -8,15 +8,20 @@ export const rule = defineRule({
   severity: "warning",
   appliesTo: "workloads",
   summary: "A probe's timeoutSeconds is longer than its periodSeconds.",
-  explanation: `The kubelet runs a probe every periodSeconds (default 10) and gives each attempt
-timeoutSeconds (default 1) to answer. A timeout longer than the period means a slow answer is
-still awaited when the next attempt is due: attempts queue up behind each other, the real
-detection time becomes timeout x failureThreshold instead of period x failureThreshold, and a
-container that hangs is noticed much later than the numbers suggest. It usually means the two
-values were swapped, or the period was left at its default while the timeout was raised.`,
+  explanation: `The kubelet runs each probe of a container one attempt at a time, started by a ticker
+of periodSeconds (default 10), and gives each attempt timeoutSeconds (default 1) to answer. A
+timeout longer than the period means a slow attempt is still running when the next tick comes:
+the next attempt starts late, right after it ends, and the ticks missed meanwhile are dropped
+(attempts never overlap). A probe that keeps timing out thus runs every timeoutSeconds instead
+of every periodSeconds, the real detection time becomes timeout x failureThreshold instead of
+period x failureThreshold, and a container that hangs is noticed much later than the numbers
+suggest. It usually means the two values were swapped, or the period was left at its default
+while the timeout was raised.`,
   fix: "Make periodSeconds at least timeoutSeconds (for example timeoutSeconds: 5, periodSeconds: 10).",
   hasSuggestions: true,
   preventsStatus: ["CrashLoopBackOff"],
+  // The prober worker's loop (pkg/kubelet/prober/worker.go, run): doProbe, then wait on a
+  // time.Ticker of periodSeconds, whose channel holds one tick and drops the rest.
   check({ resource, memo, report }) {
     for (const site of probesOf(resource, memo)) {
       const t = timing(site.probe);

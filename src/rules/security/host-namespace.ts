@@ -1,3 +1,4 @@
+import { runsNodeAgent } from "../../models/node-agent.js";
 import { defineRule } from "../types.js";
 
 const FIELDS = {
@@ -17,19 +18,22 @@ instead of the pod's. A compromised or buggy container then reaches everything o
 node-local ports and services, other pods' processes, shared memory. hostNetwork also makes
 container ports host ports, so two such pods cannot share a node (Pending, or a crash when the
 port is taken), and the "restricted" and "baseline" Pod Security Standards reject these pods.
-Only node agents normally need them, so in a DaemonSet (CNI, node exporters, log shippers) this
-is reported as info.`,
+Only node agents normally need them, so there this is reported as info: a DaemonSet (CNI, node
+exporters, log shippers), or a CSI node plugin of any workload kind (a hostPath under
+/var/lib/kubelet/plugins_registry or /var/lib/kubelet/plugins, or a node-driver-registrar
+container).`,
   fix: "Remove hostNetwork/hostPID/hostIPC, or set them to false; expose the pod through a Service instead.",
   preventsStatus: ["Pending", "CrashLoopBackOff", "CreatePodSandboxError"],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
+    const nodeAgent = runsNodeAgent(resource.kind, tpl);
     for (const [field, what] of Object.entries(FIELDS) as Array<[keyof typeof FIELDS, string]>) {
       if (tpl.spec[field] !== true) continue;
       report({
         path: [...tpl.specPath, field],
         message: `${field} is true: the pod shares ${what}`,
         hint: `remove ${field} unless this is a node agent`,
-        ...(resource.kind === "DaemonSet" ? { severity: "info" as const } : {}),
+        ...(nodeAgent ? { severity: "info" as const } : {}),
       });
     }
   },

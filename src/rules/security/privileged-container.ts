@@ -1,3 +1,4 @@
+import { runsNodeAgent } from "../../models/node-agent.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 
@@ -11,19 +12,22 @@ export const rule = defineRule({
 all devices of the node, and disables seccomp and AppArmor confinement: a process in it is
 effectively root on the node and can escape the container. Namespaces enforcing the "baseline"
 or "restricted" Pod Security Standard reject the pod (the workload shows FailedCreate). Few
-workloads need it; most need one specific capability instead. Node agents deployed as DaemonSets
-(CNI and CSI node plugins) often do, so there it is reported as info.`,
+workloads need it; most need one specific capability instead. Node agents often do, so there it
+is reported as info: a DaemonSet (CNI plugins, node exporters), or a CSI node plugin of any
+workload kind (a hostPath under /var/lib/kubelet/plugins_registry or /var/lib/kubelet/plugins,
+or a node-driver-registrar container).`,
   fix: "Remove privileged: true; add only the capabilities needed (securityContext.capabilities.add), or mount the specific device.",
   preventsStatus: [],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
+    const nodeAgent = runsNodeAgent(resource.kind, tpl);
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       if (container.securityContext?.privileged !== true) continue;
       report({
         path: [...path, "securityContext", "privileged"],
         message: `container "${container.name ?? ""}" runs privileged`,
         hint: "remove privileged: true and add only the capabilities it needs",
-        ...(resource.kind === "DaemonSet" ? { severity: "info" as const } : {}),
+        ...(nodeAgent ? { severity: "info" as const } : {}),
       });
     }
   },

@@ -28,6 +28,29 @@ function claimMounts(index: ResourceIndex): Map<string, Resource[]> {
   return map;
 }
 
+/**
+ * Provisioners whose volumes live on one node: local-path-provisioner, and the class of
+ * statically created local PersistentVolumes.
+ */
+const NODE_LOCAL_PROVISIONERS = new Set(["rancher.io/local-path", "kubernetes.io/no-provisioner"]);
+
+/**
+ * Why the claim's volume is known to live on one node, else undefined. The PersistentVolume of
+ * such a volume carries a node affinity, and the scheduler (VolumeBinding plugin) places every
+ * pod that mounts it on that node: the pods share the node instead of failing to attach.
+ */
+function nodeLocal(claim: Resource, index: ResourceIndex): string | undefined {
+  const volumeName = claim.get(["spec", "volumeName"]);
+  if (typeof volumeName === "string" && volumeName) {
+    const volume = index.find("PersistentVolume", "", volumeName, claim);
+    if (volume?.get(["spec", "local"])) return `PersistentVolume "${volumeName}" is a local volume`;
+  }
+  const className = claim.get(["spec", "storageClassName"]);
+  if (typeof className !== "string" || !className) return undefined;
+  const provisioner = index.find("StorageClass", "", className, claim)?.get(["provisioner"]);
+  return typeof provisioner === "string" && NODE_LOCAL_PROVISIONERS.has(provisioner) ? `StorageClass "${className}" provisions with ${provisioner}` : undefined;
+}
+
 /** How many pods of the workload may run at once, when more than one. */
 function manyPods(resource: Resource): string | undefined {
   if (resource.kind === "DaemonSet") return "one pod per node of DaemonSet";
@@ -51,7 +74,11 @@ gets the disk and every pod scheduled on another node hangs in ContainerCreating
 "Multi-Attach error ... Volume is already used by pod(s)" event. It may even work by luck
 while all pods land on one node, and break on the next reschedule. Replicas that need their
 own disks want a StatefulSet with volumeClaimTemplates; replicas that share files need a
-ReadWriteMany volume.`,
+ReadWriteMany volume. A node-local ReadWriteOnce volume (a local PersistentVolume, or a
+StorageClass provisioned by rancher.io/local-path or kubernetes.io/no-provisioner) cannot hang
+that way: its node affinity makes the scheduler put every pod that mounts it on its one node.
+The pods then share that node, never spread (a pod that does not fit there stays Pending), and
+that is reported as info. ReadWriteOncePod admits one pod even on one node.`,
   fix: "Use a StatefulSet with volumeClaimTemplates for per-replica storage, a ReadWriteMany storage class for shared files, or one replica.",
   preventsStatus: ["ContainerCreating", "Pending", "Unschedulable"],
   check({ resource, index, memo, report }) {
@@ -66,13 +93,16 @@ ReadWriteMany volume.`,
       if (!claim || !Array.isArray(modes) || !modes.length || !modes.every((m) => SINGLE_NODE_MODES.has(m as string))) return;
       const mode = modes.includes("ReadWriteOncePod") ? "ReadWriteOncePod" : "ReadWriteOnce";
       const path = [...tpl.specPath, "volumes", i, "persistentVolumeClaim", "claimName"];
+      const local = mode === "ReadWriteOnce" ? nodeLocal(claim, index) : undefined;
+      const onOneNode = local ? { severity: "info" as const } : {};
       const many = manyPods(resource);
       if (many) {
         report({
           path,
-          message: `${mode} claim "${name}" is mounted by ${many} "${resource.name}"`,
-          hint: "use volumeClaimTemplates of a StatefulSet for per-replica disks, or a ReadWriteMany claim",
+          message: `${mode} claim "${name}" is mounted by ${many} "${resource.name}"${local ? `: its volume is node-local (${local}), so every pod runs on that one node` : ""}`,
+          hint: local ? "use volumeClaimTemplates of a StatefulSet if the pods should spread over nodes, each with a disk of its own" : "use volumeClaimTemplates of a StatefulSet for per-replica disks, or a ReadWriteMany claim",
           related: { resource: claim, path: ["spec", "accessModes"], message: "claim access modes" },
+          ...onOneNode,
         });
         return;
       }
@@ -80,9 +110,10 @@ ReadWriteMany volume.`,
       if (!others.length) return;
       report({
         path,
-        message: `${mode} claim "${name}" is also mounted by ${others[0].kind} "${others[0].name}"${others.length > 1 ? ` and ${others.length - 1} more` : ""}`,
-        hint: "give each workload its own claim, or use a ReadWriteMany claim",
+        message: `${mode} claim "${name}" is also mounted by ${others[0].kind} "${others[0].name}"${others.length > 1 ? ` and ${others.length - 1} more` : ""}${local ? `: its volume is node-local (${local}), so their pods all run on that one node` : ""}`,
+        hint: local ? "give each workload its own claim if their pods should run on different nodes" : "give each workload its own claim, or use a ReadWriteMany claim",
         related: { resource: others[0], path: [...others[0].podTemplate!.specPath, "volumes"], message: "also mounts the claim" },
+        ...onOneNode,
       });
     });
   },

@@ -1,0 +1,44 @@
+/**
+ * Two objects glued into one document: a `---` line left out between them repeats the
+ * top-level `apiVersion` and `kind` (and usually `metadata`). Each repeated key would be its own
+ * "appears twice" error whose fix (remove one) is wrong; one error at the second object's start
+ * says what happened, and the document, which holds two objects, is not read further.
+ */
+import { isMap, isScalar } from "yaml";
+import type { Node as YamlNode, YAMLMap } from "yaml";
+import type { SyntaxProblem } from "../models/document.js";
+
+/** Top-level keys that start an object: their repetition means another object, not a typo. */
+const TYPE_META = new Set(["apiVersion", "kind"]);
+
+/**
+ * Replaces the repeated-key problems of a block mapping at the top of a document that repeats
+ * `apiVersion` or `kind` with one fatal problem at the first repeated key; `problems` is
+ * changed in place. Flow mappings (JSON) have no `---` to miss and are left alone.
+ */
+export function reportGluedObjects(root: YamlNode | null | undefined, problems: SyntaxProblem[]): void {
+  if (!isMap(root) || (root as YAMLMap).flow) return;
+  const seen = new Set<unknown>();
+  const repeated: Array<{ name: string; at: number }> = [];
+  for (const pair of (root as YAMLMap<unknown, unknown>).items) {
+    const key = pair.key as YamlNode | null;
+    if (!isScalar(key) || typeof key.value !== "string") continue;
+    if (seen.has(key.value)) repeated.push({ name: key.value, at: key.range?.[0] ?? 0 });
+    else seen.add(key.value);
+  }
+  if (!repeated.some((r) => TYPE_META.has(r.name))) return;
+  const starts = new Set(repeated.map((r) => r.at));
+  const kept = problems.filter((p) => !(p.code === "DUPLICATE_KEY" && starts.has(p.start)));
+  const [first] = repeated;
+  const names = repeated.map((r) => `"${r.name}"`).join(", ");
+  kept.push({
+    code: "MISSING_DOCUMENT_SEPARATOR",
+    start: first.at,
+    end: first.at + first.name.length,
+    recoverable: false,
+    message: `another object seems to start here without a "---" line before it: the top-level key${repeated.length > 1 ? "s" : ""} ${names} appear${repeated.length > 1 ? "" : "s"} a second time in this document, so it is not checked further`,
+    hint: 'add a line "---" above this one, so that each object is a document of its own',
+  });
+  kept.sort((a, b) => a.start - b.start);
+  problems.splice(0, problems.length, ...kept);
+}
