@@ -12,7 +12,9 @@ cannot be a manifest at all. k8s-lint reports the first position where the docum
 being readable; the rest of that document is not linted, because every other finding would be
 a guess. Every repeated key is reported. One repeated with the same value is no guess, and the
 document is still linted; one repeated with a different value is, and the document is not
-linted further.`,
-  fix: "Fix the YAML at the reported position (indentation, a missing colon, an unclosed quote) or remove the repeated key.",
+linted further. An apiVersion or kind written again at the top of a document is the start of
+another object whose \`---\` line is missing: that is one error at the first repeated key, not
+one per key.`,
+  fix: "Fix the YAML at the reported position (indentation, a missing colon, an unclosed quote), remove the repeated key, or add the missing `---` line above a second object.",
   preventsStatus: [],
 });
