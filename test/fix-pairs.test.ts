@@ -4,7 +4,8 @@
  * byte; for a rule with suggestions only, the first suggestion of each of its findings does. The
  * after file lints without that rule's finding and without any finding the before file did not
  * have, and fixing it again changes nothing. `UPDATE_FIX_PAIRS=1` writes the after files (read
- * the diff before committing them).
+ * the diff before committing them). A before file's `# options:` header may set kubernetesVersion and
+ * podSecurity (the Pod Security rules run only with a level).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,6 +27,12 @@ interface Pair {
   options: LintOptions;
 }
 
+/** `# options: podSecurity=restricted` (or `baseline:v1.30`) turns the Pod Security rules on, as `--pod-security` does. */
+function podSecurityOption(option: string): NonNullable<LintOptions["podSecurity"]> {
+  const [level, version] = option.split(":");
+  return { level: level as "baseline" | "restricted", ...(version ? { version } : {}) };
+}
+
 function pairs(): Pair[] {
   return readdirSync(DIR)
     .sort()
@@ -41,7 +48,12 @@ function pairs(): Pair[] {
             name: `${rule}/${f.replace(".before.yaml", "")}`,
             before,
             after: before.replace(".before.yaml", ".after.yaml"),
-            options: { cwd: ROOT, config: {}, ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}) },
+            options: {
+              cwd: ROOT,
+              config: {},
+              ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+              ...(options.podSecurity ? { podSecurity: podSecurityOption(options.podSecurity) } : {}),
+            },
           };
         }),
     );

@@ -48,6 +48,18 @@ function placeholdersIn(value: string): { whole: boolean; filled: string | undef
   return found ? { whole: false, filled: known ? filled : undefined } : undefined;
 }
 
+/**
+ * Whether the characters `within` of `value` lie outside its `${...}` placeholders: a finding about
+ * them (the literal tag after a placeholder in an image's repository) does not depend on what the
+ * placeholders hold.
+ */
+export function outsidePlaceholders(value: string, within: { start: number; end: number }): boolean {
+  for (const m of value.matchAll(EMBEDDED_RE)) {
+    if (m[1] !== undefined && m.index < within.end && within.start < m.index + m[0].length) return false;
+  }
+  return true;
+}
+
 /** A `$(NAME)` reference to a kustomize var (api/filters/refvar, which expands it as Kubernetes expands `$(VAR)` in a container's command). */
 const KUSTOMIZE_VAR = /\$\(([^()$]+)\)/g;
 const KUSTOMIZE_VAR_WHOLE = /^\$\([^()$]+\)$/;

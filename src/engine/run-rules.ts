@@ -10,7 +10,7 @@ import { dispatchByScope } from "../rules/scope.js";
 import type { CrossResourceContext, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
 import type { Path } from "../types.js";
 import { isEnabled, type RuleFinding, type Severities } from "./diagnostics.js";
-import { placeholderAt } from "./placeholders.js";
+import { outsidePlaceholders, placeholderAt } from "./placeholders.js";
 
 /** The rules a run applies (the enabled ones with a check) and which of them judge a resource. */
 export interface RuleSelection {
@@ -113,9 +113,9 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
-          if (placeholder && !placeholder.hasDefault) continue;
+          if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;
           // A fix would write over the placeholder, which Flux then no longer fills in.
-          const written = placeholder && (placeholder.whole ? `the default of placeholder "${placeholder.written}"` : `its placeholders' defaults filled into "${placeholder.written}"`);
+          const written = placeholder?.hasDefault && (placeholder.whole ? `the default of placeholder "${placeholder.written}"` : `its placeholders' defaults filled into "${placeholder.written}"`);
           const judged = written ? { ...finding, message: `${finding.message} (${written})`, fix: undefined, suggestions: undefined } : finding;
           out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, judged) });
         }

@@ -102,3 +102,40 @@ function parse(image: string): ImageParse {
     ref: { domain, path: named.slice(domain.length + 1), ...(tagValue !== undefined ? { tag: tagValue } : {}), ...(digestValue !== undefined ? { digest: digestValue } : {}) },
   };
 }
+
+/** A `${NAME}` placeholder (envsubst, Flux post-build substitution), with any operator inside the braces. */
+const ENV_PLACEHOLDER = /\$\{[^}]*\}/g;
+
+/** What stands for the placeholders when the literal rest of an image is parsed: a valid one-component repository. */
+const STAND_IN = "x";
+
+/** What of an image holding placeholders is written literally and can be judged (literalTagPart). */
+export interface LiteralImagePart {
+  /** The literal text after the last placeholder, parsed behind a stand-in registry: its tag, digest and path components. */
+  parsed: ImageParse;
+  /** Where that literal text starts in the image. */
+  start: number;
+  /** Where its tag or digest starts (the ":" or "@"), or its last path component when it has neither. */
+  tagStart: number;
+}
+
+/**
+ * The tag and digest of an image whose registry or repository holds `${...}` placeholders, when
+ * they are written after the last placeholder: `${PREFIX}/api-gateway:latest` has the tag
+ * "latest", and `${REGISTRY}/app` has none, whatever the placeholders hold. Undefined for an image
+ * without placeholders, and when a placeholder may hold the tag (`app:${TAG}`, `acme/${NAME}`).
+ */
+export function literalTagPart(image: string): LiteralImagePart | undefined {
+  let end = -1;
+  for (const m of image.matchAll(ENV_PLACEHOLDER)) end = m.index + m[0].length;
+  if (end < 0) return undefined;
+  const tail = image.slice(end);
+  const component = tail.lastIndexOf("/") + 1;
+  const marker = tail.slice(component).search(/[:@]/);
+  // No "/" after the placeholder and no ":" or "@": the placeholder's last path component may carry the tag.
+  if (component === 0 && marker < 0) return undefined;
+  const parsed = parseImageReference(`${STAND_IN}${tail}`);
+  // An error that quotes the stand-in quotes the placeholders as written instead.
+  const judged: ImageParse = parsed.ok ? parsed : { ok: false, error: parsed.error.replace(`"${STAND_IN}${tail.slice(0, 1)}`, `"${image.slice(0, end)}${tail.slice(0, 1)}`) };
+  return { parsed: judged, start: end, tagStart: end + component + (marker < 0 ? 0 : marker) };
+}

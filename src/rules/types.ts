@@ -144,6 +144,12 @@ export interface Finding {
    * inside a PromQL expression), or at the whole value when it cannot follow the source.
    */
   within?: { start: number; end: number };
+  /**
+   * The finding depends only on the characters `within`, read as written: it stands when a `${...}`
+   * placeholder elsewhere in the value is unknown (the tag written after a placeholder in an image's
+   * repository). Without it, a finding on a value with such a placeholder is dropped.
+   */
+  withinIsLiteral?: boolean;
   /** Overrides the rule's default severity for this finding (e.g. info for a read-only mount). */
   severity?: Severity;
   /** The other end of a cross-resource finding. */

@@ -1,4 +1,4 @@
-import { parseImageReference } from "../../models/image.js";
+import { literalTagPart, parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { judgedImages } from "../workloads/emitted-images.js";
@@ -36,14 +36,18 @@ emits, after the \`images\` entries of the kustomizations that build the workloa
       if (typeof container.image !== "string" || container.imagePullPolicy === "Always") continue;
       // The image kustomize emits, in each build: the first one that moves is reported.
       for (const { image, subject } of judgedImages(resource, container.image, path)) {
-        const parsed = parseImageReference(image);
+        // A ${...} placeholder in the repository leaves a tag written after it to judge.
+        const literal = literalTagPart(image);
+        const parsed = literal ? literal.parsed : parseImageReference(image);
         if (!parsed.ok || parsed.ref.digest || parsed.ref.tag === undefined) continue;
         const tag = parsed.ref.tag;
         const kind = CHANNEL.test(tag) ? "a channel" : PARTIAL_VERSION.test(tag) ? "a major version" : undefined;
         if (!kind) continue;
         // SetDefaults_Container: an empty imagePullPolicy is defaulted as an absent one.
         const explicit = container.imagePullPolicy !== undefined && container.imagePullPolicy !== "";
+        const within = literal && !explicit && image === container.image ? { within: { start: literal.tagStart, end: image.length }, withinIsLiteral: true } : {};
         report({
+          ...within,
           path: [...path, explicit ? "imagePullPolicy" : "image"],
           message: `${subject} uses tag "${tag}", ${kind} that moves, but imagePullPolicy is ${explicit ? container.imagePullPolicy : "IfNotPresent by default"}: nodes keep whichever build they pulled first`,
           hint: "pin a full version or a digest, or set imagePullPolicy: Always",

@@ -4,6 +4,7 @@ import { rule as configmapSecretData } from "./configmap-secret-data.js";
 import { rule as cronjobConcurrency } from "./cronjob-concurrency-policy.js";
 import { rule as cronjobDeadline } from "./cronjob-starting-deadline-missing.js";
 import { rule as deprecatedAnnotation } from "./deprecated-annotation.js";
+import { rule as deprecatedNodeLabel } from "./deprecated-node-label.js";
 import { rule as deprecatedServiceAccount } from "./deprecated-serviceaccount-field.js";
 import { rule as envSecretLiteral } from "./env-secret-literal.js";
 import { rule as pullPolicy } from "./image-pull-policy-moving-tag.js";
@@ -28,6 +29,7 @@ export const rules: Rule[] = [
   jobTtl,
   deprecatedServiceAccount,
   deprecatedAnnotation,
+  deprecatedNodeLabel,
   networkPolicy,
   serviceExposed,
   ingressTls,

@@ -80,3 +80,14 @@ export function containerWord(c: CheckedContainer): string {
 export function shown(value: unknown): string {
   return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? String(value);
 }
+
+/**
+ * The exact name Pod Security compares against for a capability written another way: upper case
+ * and without the CAP_ prefix the container runtime adds itself ("cap_kill" and "CAP_KILL" are
+ * "KILL"), "*" for "ALL". Undefined when the value is already written so, or is no name.
+ */
+export function capabilityName(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const name = value === "*" ? "ALL" : value.toUpperCase().replace(/^CAP_/, "");
+  return name !== value && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
+}

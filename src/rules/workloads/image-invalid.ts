@@ -1,4 +1,4 @@
-import { parseImageReference } from "../../models/image.js";
+import { literalTagPart, parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { judgedImages } from "./emitted-images.js";
@@ -21,7 +21,8 @@ waiting with reason InvalidImageName and the pod never starts. A "ko://<Go impor
 image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
 \`ko apply\` replaces with the built image by digest, so it is not judged. Likewise a placeholder
 that the \`images\` entries of the kustomizations building the workload replace is judged as
-\`kustomize build\` emits it.`,
+\`kustomize build\` emits it. A \${...} placeholder in the registry or repository (envsubst, Flux)
+leaves what is written after the last one to judge: the path components, tag and digest there.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
@@ -31,9 +32,12 @@ that the \`images\` entries of the kustomizations building the workload replace 
       // The image kustomize emits, in each build (a placeholder its images entries replace is fine): the first invalid one is reported.
       for (const { image, subject } of judgedImages(resource, container.image, path)) {
         if (image.startsWith(KO_PLACEHOLDER)) continue;
-        const parsed = parseImageReference(image);
+        // A ${...} placeholder in the registry or repository: what is written after the last one is judged.
+        const literal = literalTagPart(image);
+        const parsed = literal ? literal.parsed : parseImageReference(image);
         if (parsed.ok) continue;
-        report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository" });
+        const within = literal && image === container.image ? { within: { start: literal.start, end: image.length }, withinIsLiteral: true } : {};
+        report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository", ...within });
         break;
       }
     }

@@ -10,6 +10,7 @@ import { rule as jobRestartPolicy } from "./job-restart-policy.js";
 import { rule as nodeNamePinned } from "./node-name-pinned.js";
 import { rule as prestopExceedsGrace } from "./prestop-exceeds-grace.js";
 import { rule as rollingUpdateZero } from "./rolling-update-zero.js";
+import { rule as serviceAccountNameConflict } from "./serviceaccount-name-conflict.js";
 import { rule as shellPid1 } from "./shell-pid1.js";
 
 export const rules: Rule[] = [
@@ -23,5 +24,6 @@ export const rules: Rule[] = [
   imageLatestTag,
   nodeNamePinned,
   shellPid1,
+  serviceAccountNameConflict,
   prestopExceedsGrace,
 ];
