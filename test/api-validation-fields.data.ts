@@ -609,7 +609,7 @@ good("pod", "securityContext", ["Recursive"], `${C} TestValidatePodSpec (seLinux
 bad("pod", "securityContext", ["recursive", "Mount"], `${C} TestValidatePodSpec (seLinuxChangePolicy unsupported)`, (v) => ({ seLinuxChangePolicy: v }));
 const containerMetric = { type: "ContainerResource", containerResource: { name: "cpu", container: "app", target: { type: "Utilization", averageUtilization: 60 } } };
 bad("hpa", "spec", [[containerMetric]], `pkg/apis/autoscaling/validation/validation_test.go TestValidateHorizontalPodAutoscaler (ContainerResource before HPAContainerMetrics)`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.19" });
-bad("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureDisabled`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.26" });
+bad("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureDisabled`, (v) => ({ metrics: v }), { rule: "feature-gated-field", version: "1.26" });
 good("hpa", "spec", [[containerMetric]], `pkg/registry/autoscaling/horizontalpodautoscaler/strategy_test.go TestCreateWithFeatureEnabled`, (v) => ({ metrics: v }), { ...gatedValue, version: "1.27" });
 
 export const ROWS: readonly Row[] = rows;
