@@ -13,6 +13,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "capabilities_baseline", level: "baseline" },
   summary: "Pod Security Standards (baseline): a container adds a capability beyond the runtime's default set.",

@@ -12,6 +12,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "seLinuxOptions", level: "baseline" },
   summary: "Pod Security Standards (baseline): a pod or container sets an SELinux user, role or a type outside the container types.",
@@ -30,7 +31,8 @@ pod.`,
       const set = asMap(options);
       if (!set) return;
       const type = set.type ?? "";
-      if (typeof type !== "string" || !allowed.has(type)) {
+      // A patch without a type keeps the type its base sets.
+      if ((set.type !== undefined || !resource.partial) && (typeof type !== "string" || !allowed.has(type))) {
         report({ path: [...path, "type"], message: `${who} sets SELinux type ${shown(type)}`, hint: "set seLinuxOptions.type to container_t or another container type, or remove it" });
       }
       for (const field of ["user", "role"] as const) {
