@@ -31,8 +31,7 @@ pod.`,
       const set = asMap(options);
       if (!set) return;
       const type = set.type ?? "";
-      // A patch without a type keeps the type its base sets.
-      if ((set.type !== undefined || !resource.partial) && (typeof type !== "string" || !allowed.has(type))) {
+      if (typeof type !== "string" || !allowed.has(type)) {
         report({ path: [...path, "type"], message: `${who} sets SELinux type ${shown(type)}`, hint: "set seLinuxOptions.type to container_t or another container type, or remove it" });
       }
       for (const field of ["user", "role"] as const) {
