@@ -26,6 +26,7 @@ import {
   idRecordingPatchTargets,
   isKustomization,
   kustomizationNamespace,
+  patchFiles,
   patchSelects,
   renamesObjects,
   resourceEntries,
@@ -74,6 +75,8 @@ interface Kustomization {
   patched: PatchTarget[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
   includedBy: Array<{ by: string; position: number }>;
+  /** The files it applies as patches (absolute). */
+  patchFiles: string[];
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -95,7 +98,7 @@ interface Build {
 
 /** What the builds of the input do to the objects of a file (by absolute path). */
 export interface FileBuilds {
-  /** The builds that emit the file's objects, or undefined when none changes an image of them. */
+  /** The builds that emit the file's objects (for a patch file, that apply it), or undefined when none changes an image of them. */
   imageBuildsOf(absolute: string): readonly ImageBuild[] | undefined;
   /** The labels added to the file's objects in every build that emits them (agreedLabels), or undefined when none adds any. */
   labelsOf(absolute: string): readonly LabelTransformer[] | undefined;
@@ -169,7 +172,7 @@ export function kustomizeBuilds(
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [] }));
+      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [] }));
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
@@ -177,6 +180,7 @@ export function kustomizeBuilds(
       node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
       node.vars.push(...varNames(doc.value));
       node.renames ||= renamesObjects(doc.value);
+      node.patchFiles.push(...patchFiles(doc.value).map((p) => resolve(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
@@ -188,6 +192,9 @@ export function kustomizeBuilds(
   if (!nodes.size) return NO_BUILDS;
   /** File -> the kustomizations that list it under `resources`. */
   const listedBy = new Map<string, string[]>();
+  /** File -> the kustomizations that apply it as a patch. */
+  const patchedBy = new Map<string, string[]>();
+  for (const [dir, node] of nodes) for (const p of node.patchFiles) if (!patchedBy.get(p)?.includes(dir)) patchedBy.set(p, [...(patchedBy.get(p) ?? []), dir]);
   for (const [dir, node] of nodes) {
     for (const r of node.resources) {
       const base = nodes.get(r);
@@ -265,6 +272,14 @@ export function kustomizeBuilds(
     if (!builds) perFile.set(absolute, (builds = (listedBy.get(absolute) ?? []).flatMap((dir) => buildsFrom(dir, -1)).slice(0, MAX_BUILDS)));
     return builds;
   };
+  /**
+   * The builds a patch file takes part in: a kustomization applies its patches after its
+   * resources and components and before its own `images` (api/internal/target
+   * kusttarget_configplugin.go configureBuiltinTransformers), so the image a patch writes goes
+   * through that kustomization's entries and those of every build above it.
+   */
+  const patchBuildsOf = (absolute: string): readonly Build[] =>
+    (patchedBy.get(absolute) ?? []).flatMap((dir) => buildsFrom(dir, nodes.get(dir)!.components.length)).slice(0, MAX_BUILDS);
   /** Root -> the ServiceAccounts and Services it emits, with their namespace in it; read on first use. */
   let rootReferrals: Map<string, Referral[]> | undefined;
   const referralsOfRoots = (): Map<string, Referral[]> => {
@@ -336,7 +351,7 @@ export function kustomizeBuilds(
       return builds.length ? builds.map((b) => ({ referrals: referralsOfRoots().get(b.root) ?? [], renames: b.steps.some((s) => s.renames) })) : undefined;
     },
     imageBuildsOf(absolute) {
-      const builds = buildsOf(absolute);
+      const builds = [...buildsOf(absolute), ...patchBuildsOf(absolute)];
       if (!builds.some((b) => b.steps.some((s) => s.overrides.length))) return undefined;
       return builds.map((b) => ({ root: b.root, steps: b.steps.filter((s) => s.overrides.length).map((s) => ({ kustomization: s.kustomization, overrides: s.overrides })) }));
     },

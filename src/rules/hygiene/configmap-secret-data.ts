@@ -15,6 +15,7 @@ export const rule = defineRule({
   severity: "warning",
   presets: ["security"],
   appliesTo: ["ConfigMap"],
+  checksPatches: true,
   summary: "A ConfigMap holds what looks like a credential: a key named like one, a password line of a config file, or a private key.",
   explanation: `ConfigMaps are meant for configuration anyone may read: the built-in "view" role reads
 them, they are never encrypted at rest, and tools print them freely (kubectl describe, dashboards,

@@ -6,6 +6,7 @@ export const rule = defineRule({
   severity: "warning",
   presets: ["production"],
   appliesTo: "pod-templates",
+  checksPatches: true,
   summary: "A pod spec uses the deprecated serviceAccount field instead of serviceAccountName.",
   explanation: `spec.serviceAccount is a deprecated alias of spec.serviceAccountName, kept for old clients.
 The API server copies it into serviceAccountName only when that is empty, and writes it back as

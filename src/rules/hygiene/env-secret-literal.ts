@@ -8,6 +8,7 @@ export const rule = defineRule({
   severity: "warning",
   presets: ["security"],
   appliesTo: "pod-templates",
+  checksPatches: true,
   summary: "A container's environment variable named like a credential (…_PASSWORD, …TOKEN…, …SECRET…) has a literal value.",
   explanation: `A value written into the pod spec is stored in the manifest, in Git, in Helm release
 history, and in the Deployment object itself, where everyone allowed to read Deployments

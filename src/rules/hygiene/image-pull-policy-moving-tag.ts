@@ -17,6 +17,7 @@ export const rule = defineRule({
   severity: "warning",
   presets: ["production"],
   appliesTo: "workloads",
+  checksPatches: true,
   summary: "A container uses a tag that moves (stable, main, lts, a major version alone) without imagePullPolicy: Always.",
   explanation: `With imagePullPolicy IfNotPresent (the default for every tag except latest) a node pulls a
 tag once and then runs whatever it has cached. A tag that moves (a channel such as stable, main
@@ -34,6 +35,8 @@ emits, after the \`images\` entries of the kustomizations that build the workloa
     const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: false })) {
       if (typeof container.image !== "string" || container.imagePullPolicy === "Always") continue;
+      // A patch that leaves imagePullPolicy out keeps the one its base sets.
+      if (resource.partial && container.imagePullPolicy === undefined) continue;
       // The image kustomize emits, in each build: the first one that moves is reported.
       for (const { image, subject } of judgedImages(resource, container.image, path)) {
         // A ${...} placeholder in the repository leaves a tag written after it to judge.

@@ -1,7 +1,8 @@
 /**
  * Which names say "this is a credential", for env vars and ConfigMap keys: the words kube-linter
  * (env-var-secret) and Polaris (sensitiveContainerEnvVar, sensitiveConfigmapContent) look for,
- * minus names that hold where a secret is, not the secret (DB_PASSWORD_FILE, TOKEN_PATH).
+ * minus names that hold where a secret is, not the secret (DB_PASSWORD_FILE, TOKEN_PATH, Dex's
+ * secretEnv, the environment variable that holds it).
  */
 const SENSITIVE = /(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE_KEY|PRIVATEKEY|ACCESS_KEY|CREDENTIAL)/;
 /**
@@ -10,7 +11,7 @@ const SENSITIVE = /(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE_KEY|PRIV
  * SECRET_REFS), and so does a suffix written onto the credential word (secretname, tokenRef).
  */
 const NOT_THE_VALUE = new RegExp(
-  `(?:_|(?<=${SENSITIVE.source}S?))(?:FILE|PATH|DIR|NAME|REF|KEY_ID|ID|URL|URI|ENABLED|TTL|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|HEADER|TYPE|FIELD|ENDPOINT|AUDIENCE|ISSUER|LIFETIME|DURATION|SECONDS|MINUTES|TEMPLATE|FORMAT|PATTERN|PREFIX|SUFFIX|NAMESPACE|ENCRYPTION|ALGORITHM|POLICY)S?$`,
+  `(?:_|(?<=${SENSITIVE.source}S?))(?:FILE|PATH|DIR|NAME|REF|ENV|KEY_ID|ID|URL|URI|ENABLED|TTL|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|HEADER|TYPE|FIELD|ENDPOINT|AUDIENCE|ISSUER|LIFETIME|DURATION|SECONDS|MINUTES|TEMPLATE|FORMAT|PATTERN|PREFIX|SUFFIX|NAMESPACE|ENCRYPTION|ALGORITHM|POLICY)S?$`,
 );
 
 /** The name in upper snake case: dbPassword, db.password and db-password all read DB_PASSWORD. */
@@ -23,12 +24,13 @@ export function isSensitiveName(name: string): boolean {
 
 /**
  * A value that cannot be a credential: empty (an empty map, list or quoted string, or null), a
- * number, a boolean, a file path, a $(VAR) reference, or a name pattern of `{placeholders}`
- * (postgres-operator's `{username}.{cluster}.credentials`).
+ * number, a boolean, a file path, a $(VAR) reference or a value that is only a $name (a shell
+ * variable, a key of Argo CD notifications' Secret: `token: $slack-token`), or a name pattern of
+ * `{placeholders}` (postgres-operator's `{username}.{cluster}.credentials`).
  */
 export function isPlainValue(value: string): boolean {
   const v = value.trim();
-  return EMPTY.test(v) || /^-?\d+(\.\d+)?$/.test(v) || /^(true|false|yes|no|on|off)$/i.test(v) || v.startsWith("/") || /\$\(|\$\{/.test(v) || NAME_PATTERN.test(v);
+  return EMPTY.test(v) || /^-?\d+(\.\d+)?$/.test(v) || /^(true|false|yes|no|on|off)$/i.test(v) || v.startsWith("/") || /\$\(|\$\{/.test(v) || /^\$[\w.-]+$/.test(v) || NAME_PATTERN.test(v);
 }
 
 /** Nothing written out: an empty map, list or quoted string, or null (trivy-operator's `"{}"`). */

@@ -33,6 +33,7 @@ export const rule = defineRule({
   category: "ingress",
   severity: "error",
   appliesTo: ["Ingress"],
+  checksPatches: true,
   summary: "An Ingress host is not a valid DNS name or wildcard.",
   explanation: `Ingress hosts must be lower-case DNS names (RFC 1123 subdomains) without a port or a
 scheme, and not IP addresses. A wildcard is only allowed as the whole first label: "*.example.com"

@@ -17,6 +17,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "appArmorProfile", level: "baseline" },
   summary: "Pod Security Standards (baseline): a pod or container turns AppArmor off or names an unknown profile type.",
@@ -35,6 +36,8 @@ pod. An appArmorProfile without a type is rejected too.`,
       if (!set) return;
       const type = set.type;
       if (typeof type === "string" && ALLOWED_TYPES.has(type)) return;
+      // A patch without a type keeps the type its base sets.
+      if (type === undefined && resource.partial) return;
       report({
         path: type === undefined ? path : [...path, "type"],
         message: type === undefined ? `${who} sets an AppArmor profile without a type` : `${who} sets AppArmor profile type ${shown(type)}`,

@@ -13,6 +13,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   fixable: true,
   podSecurityCheck: { id: "capabilities_baseline", level: "baseline" },

@@ -9,6 +9,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "hostNamespaces", level: "baseline" },
   supersedes: ["host-namespace"],

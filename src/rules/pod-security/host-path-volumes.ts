@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "hostPathVolumes", level: "baseline" },
   supersedes: ["hostpath-volume"],

@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "hostPorts", level: "baseline" },
   summary: "Pod Security Standards (baseline): a container port is bound on the node (hostPort).",

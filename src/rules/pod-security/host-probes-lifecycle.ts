@@ -11,6 +11,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "hostProbesAndHostLifecycle", level: "baseline" },
   summary: "Pod Security Standards (baseline, 1.34+): a probe or lifecycle hook sends its request to another host.",

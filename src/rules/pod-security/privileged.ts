@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "privileged", level: "baseline" },
   supersedes: ["privileged-container"],

@@ -18,6 +18,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "restrictedVolumes", level: "restricted" },
   supersedes: ["hostpath-volume"],

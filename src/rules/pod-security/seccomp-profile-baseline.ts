@@ -18,6 +18,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "seccompProfile_baseline", level: "baseline" },
   summary: "Pod Security Standards (baseline): a pod or container turns seccomp off (Unconfined).",
@@ -50,6 +51,8 @@ replaces this check there from 1.19).`,
       const set = asMap(profile);
       if (!set) return;
       if (typeof set.type === "string" && ALLOWED_SECCOMP_TYPES.has(set.type)) return;
+      // A patch without a type keeps the type its base sets.
+      if (set.type === undefined && resource.partial) return;
       report({
         path: set.type === undefined ? path : [...path, "type"],
         message: set.type === undefined ? `${who} sets a seccomp profile without a type` : `${who} sets seccomp profile type ${shown(set.type)}`,

@@ -12,6 +12,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "seLinuxOptions", level: "baseline" },
   summary: "Pod Security Standards (baseline): a pod or container sets an SELinux user, role or a type outside the container types.",

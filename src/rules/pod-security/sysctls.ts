@@ -16,6 +16,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "sysctls", level: "baseline" },
   summary: "Pod Security Standards (baseline): a pod sets a sysctl outside the safe set of its policy version.",

@@ -8,6 +8,7 @@ export const rule = defineRule({
   category: "pod-security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   presets: ["security"],
   podSecurityCheck: { id: "windowsHostProcess", level: "baseline" },
   summary: "Pod Security Standards (baseline): a Windows pod or container runs as a HostProcess container.",

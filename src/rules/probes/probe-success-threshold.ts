@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "probes",
   severity: "error",
   appliesTo: "pod-templates",
+  checksPatches: true,
   summary: "Liveness and startup probes must have successThreshold 1.",
   explanation: `successThreshold is how many consecutive successes turn a failing probe back into a passing
 one. It only means something for readiness, where a pod may flap in and out of the Service's

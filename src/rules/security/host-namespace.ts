@@ -12,6 +12,7 @@ export const rule = defineRule({
   category: "security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   summary: "A pod shares the node's network, PID or IPC namespace.",
   explanation: `hostNetwork, hostPID and hostIPC put the pod's containers into the node's own namespaces
 instead of the pod's. A compromised or buggy container then reaches everything on the node:

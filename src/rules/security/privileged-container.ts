@@ -7,6 +7,7 @@ export const rule = defineRule({
   category: "security",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   summary: "A container runs privileged, with full access to the node.",
   explanation: `securityContext.privileged: true gives the container every Linux capability and access to
 all devices of the node, and disables seccomp and AppArmor confinement: a process in it is

@@ -10,6 +10,7 @@ export const rule = defineRule({
   id: "invalid-label-selector",
   category: "selectors",
   severity: "error",
+  checksPatches: true,
   summary: "A label selector uses an unknown operator, misses values for In/NotIn, has values for Exists/DoesNotExist, or is empty where it must not be.",
   explanation: `Label selectors (matchLabels and matchExpressions) are validated by the API server: the
 operator must be exactly In, NotIn, Exists or DoesNotExist (case-sensitive; Gt and Lt exist
@@ -34,7 +35,8 @@ affinity rules they make pods unschedulable.`,
       const raw = resource.get(["spec", "selector"]);
       // Labels written beside matchLabels are one cause, reported by unknown-field with its fix.
       const empty = raw && typeof raw === "object" && !Array.isArray(raw) && isEmptySelector(parseLabelSelector(raw));
-      if (empty && !selectorProblems(raw).length && !labelMapKeys(raw).length) {
+      // A patch that writes an empty selector leaves the base's in place (a strategic merge of maps).
+      if (empty && !resource.partial && !selectorProblems(raw).length && !labelMapKeys(raw).length) {
         report({
           path: ["spec", "selector"],
           message: `the selector of ${resource.kind} "${resource.name}" is empty`,

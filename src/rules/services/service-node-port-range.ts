@@ -8,6 +8,7 @@ export const rule = defineRule({
   category: "services",
   severity: "error",
   appliesTo: ["Service"],
+  checksPatches: true,
   summary: "A Service's nodePort is outside the cluster's node port range (30000-32767).",
   explanation: `The API server allocates and validates node ports from --service-node-port-range, which
 is 30000-32767 unless the cluster administrator changed it. A NodePort or LoadBalancer Service

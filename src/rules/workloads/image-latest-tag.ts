@@ -8,6 +8,7 @@ export const rule = defineRule({
   category: "workloads",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   summary: "A container image uses the latest tag, or no tag at all.",
   explanation: `An image without a tag means ":latest", and ":latest" moves. Different nodes end up running
 different builds depending on when they pulled, a rollback re-deploys whatever latest is now,

@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "workloads",
   severity: "error",
   appliesTo: ["CronJob"],
+  checksPatches: true,
   summary: "A CronJob's schedule or timeZone is not accepted by the API server.",
   explanation: `The API server parses spec.schedule with the standard cron parser of the CronJob
 controller: exactly five fields (minute 0-59, hour 0-23, day of month 1-31, month 1-12 or jan-dec,

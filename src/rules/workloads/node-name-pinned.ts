@@ -6,6 +6,7 @@ export const rule = defineRule({
   category: "workloads",
   severity: "warning",
   appliesTo: "workloads",
+  checksPatches: true,
   summary: "A pod template pins its pods to one node with spec.nodeName.",
   explanation: `spec.nodeName bypasses the scheduler: the pod is bound to that node directly. If the node
 is missing, drained, renamed or full, the pod is not rescheduled elsewhere; it fails with
