@@ -323,7 +323,7 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
     const pv = index.find("PersistentVolume", "", spec.volumeName);
     if (!pv) return { state: "unknown" };
     const other = taken.get(pv);
-    if (other && !sameClaim(other, claim)) {
+    if (other && !other.sameObject(claim)) {
       return {
         state: "pinned-mismatch",
         volume: pv,
@@ -342,7 +342,7 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
   }
   const reserved = reservedFor.get(`${claim.namespace}/${claim.name}`);
   const holder = reserved && taken.get(reserved);
-  if (reserved && (!holder || sameClaim(holder, claim))) {
+  if (reserved && (!holder || holder.sameObject(claim))) {
     const bad = mismatches(claim, reserved, index, { checkClassAndSelector: false });
     if (!bad.length) {
       if (!holder) taken.set(reserved, claim);
@@ -384,7 +384,7 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
   for (const pv of nearestInCapacity(sameClass, requestBytes)) {
     const bad = mismatches(claim, pv, index, { checkClassAndSelector: true });
     const other = taken.get(pv);
-    if (other && !sameClaim(other, claim) && !bad.some((m) => m.criterion === "claimRef")) {
+    if (other && !other.sameObject(claim) && !bad.some((m) => m.criterion === "claimRef")) {
       bad.unshift({
         criterion: "claimRef",
         message: `it is already bound to claim "${other.namespace}/${other.name}"`,
@@ -402,9 +402,4 @@ function nearestInCapacity(pool: VolumePool, bytes: number): Resource[] {
   const at = pool.lowerBound(bytes);
   const from = Math.max(0, at - NEAREST_CANDIDATES / 2);
   return pool.volumes.slice(from, from + NEAREST_CANDIDATES);
-}
-
-/** Two definitions of one claim (copies in variant folders are one object). */
-function sameClaim(a: Resource, b: Resource): boolean {
-  return a.namespace === b.namespace && a.name === b.name;
 }
