@@ -320,9 +320,11 @@ function bindOne(claim: Resource, state: BindingState): ClaimBinding {
 function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools, byClass }: BindingState): ClaimBinding {
   const spec = claim.spec("PersistentVolumeClaim") ?? {};
   if (spec.volumeName) {
-    const pv = index.find("PersistentVolume", "", spec.volumeName);
-    if (!pv) return { state: "unknown" };
-    const other = taken.get(pv);
+    // Judged against the copy of the PV nearest to the claim (the one written with it); bound as the one object it is.
+    const pv = index.find("PersistentVolume", "", spec.volumeName, claim);
+    const object = index.find("PersistentVolume", "", spec.volumeName);
+    if (!pv || !object) return { state: "unknown" };
+    const other = taken.get(object);
     if (other && !other.sameObject(claim)) {
       return {
         state: "pinned-mismatch",
@@ -337,7 +339,7 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
     }
     const bad = mismatches(claim, pv, index, { checkClassAndSelector: true }).filter((m) => m.criterion !== "selector");
     if (bad.length) return { state: "pinned-mismatch", volume: pv, mismatch: bad[0] };
-    if (!other) taken.set(pv, claim);
+    if (!other) taken.set(object, claim);
     return { state: "bound", volume: pv, pinned: true };
   }
   const reserved = reservedFor.get(`${claim.namespace}/${claim.name}`);
