@@ -9,7 +9,9 @@
  * that cover the claim's modes with the fewest modes first; inside a group the smallest fitting
  * PV wins. So a ReadWriteOnce claim takes a 10Gi ReadWriteOnce PV before a 5Gi
  * ReadWriteOnce+ReadOnlyMany one. `volumeName` pins one PV; a PV whose claimRef names the claim
- * is taken first (class and selector are not checked for it, as upstream).
+ * is taken first (class and selector are not checked for it, as upstream). An object defined more
+ * than once (variants side by side) is one object: each PV counts once, by its first definition,
+ * and the copies of one claim share the PV it binds and never find it "bound to another claim".
  */
 import type { ResourceIndex } from "./resource-index.js";
 import type { Path } from "../types.js";
@@ -260,7 +262,10 @@ function byAccessModes(volumes: Resource[]): AccessModeGroup[] {
 
 interface BindingState {
   index: ResourceIndex;
+  /** PV -> the claim bound to it. */
   taken: Map<Resource, Resource>;
+  /** "namespace/name" of a claim -> the PV its first bound copy took. */
+  volumeOf: Map<string, Resource>;
   reservedFor: Map<string, Resource>;
   /** Free PVs without a claimRef, by storage class, then by access-mode set. */
   pools: Map<string, AccessModeGroup[]>;
@@ -271,7 +276,7 @@ interface BindingState {
 function simulate(index: ResourceIndex): Map<Resource, ClaimBinding> {
   const result = new Map<Resource, ClaimBinding>();
   const claims = index.ofKind("PersistentVolumeClaim");
-  const volumes = index.ofKind("PersistentVolume");
+  const volumes = index.objectsOfKind("PersistentVolume");
   const reservedFor = new Map<string, Resource>();
   const byClass = new Map<string, Resource[]>();
   const unreserved = new Map<string, Resource[]>();
@@ -285,14 +290,17 @@ function simulate(index: ResourceIndex): Map<Resource, ClaimBinding> {
   }
   const pools = new Map([...unreserved].map(([cls, list]) => [cls, byAccessModes(list)]));
   const all = new Map([...byClass].map(([cls, list]) => [cls, new VolumePool(list)]));
-  const state: BindingState = { index, taken: new Map(), reservedFor, pools, byClass: all };
+  const state: BindingState = { index, taken: new Map(), volumeOf: new Map(), reservedFor, pools, byClass: all };
   const pinnedName = (claim: Resource) => claim.spec("PersistentVolumeClaim")?.volumeName;
   // The controller binds pinned claims by name first; then the rest, in input order.
-  const ordered = [
-    ...claims.filter((c) => pinnedName(c)),
-    ...claims.filter((c) => !pinnedName(c) && reservedFor.has(`${c.namespace}/${c.name}`)),
-    ...claims.filter((c) => !pinnedName(c) && !reservedFor.has(`${c.namespace}/${c.name}`)),
+  const inControllerOrder = (list: readonly Resource[]) => [
+    ...list.filter((c) => pinnedName(c)),
+    ...list.filter((c) => !pinnedName(c) && reservedFor.has(`${c.namespace}/${c.name}`)),
+    ...list.filter((c) => !pinnedName(c) && !reservedFor.has(`${c.namespace}/${c.name}`)),
   ];
+  // Later copies of a claim come last: a copy is not one more claim that could take the PV of another.
+  const first = new Set(index.objectsOfKind("PersistentVolumeClaim"));
+  const ordered = [...inControllerOrder([...first]), ...inControllerOrder(claims.filter((c) => !first.has(c)))];
   for (const claim of ordered) result.set(claim, bindOne(claim, state));
   return result;
 }
@@ -303,13 +311,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-function bindOne(claim: Resource, { index, taken, reservedFor, pools, byClass }: BindingState): ClaimBinding {
+function bindOne(claim: Resource, state: BindingState): ClaimBinding {
+  const binding = bindClaim(claim, state);
+  if (binding.state === "bound") state.volumeOf.set(`${claim.namespace}/${claim.name}`, binding.volume);
+  return binding;
+}
+
+function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools, byClass }: BindingState): ClaimBinding {
   const spec = claim.spec("PersistentVolumeClaim") ?? {};
   if (spec.volumeName) {
-    const pv = index.find("PersistentVolume", "", spec.volumeName);
-    if (!pv) return { state: "unknown" };
-    const other = taken.get(pv);
-    if (other) {
+    // Judged against the copy of the PV nearest to the claim (the one written with it); bound as the one object it is.
+    const pv = index.find("PersistentVolume", "", spec.volumeName, claim);
+    const object = index.find("PersistentVolume", "", spec.volumeName);
+    if (!pv || !object) return { state: "unknown" };
+    const other = taken.get(object);
+    if (other && !other.sameObject(claim)) {
       return {
         state: "pinned-mismatch",
         volume: pv,
@@ -323,18 +339,22 @@ function bindOne(claim: Resource, { index, taken, reservedFor, pools, byClass }:
     }
     const bad = mismatches(claim, pv, index, { checkClassAndSelector: true }).filter((m) => m.criterion !== "selector");
     if (bad.length) return { state: "pinned-mismatch", volume: pv, mismatch: bad[0] };
-    taken.set(pv, claim);
+    if (!other) taken.set(object, claim);
     return { state: "bound", volume: pv, pinned: true };
   }
   const reserved = reservedFor.get(`${claim.namespace}/${claim.name}`);
-  if (reserved && !taken.has(reserved)) {
+  const holder = reserved && taken.get(reserved);
+  if (reserved && (!holder || holder.sameObject(claim))) {
     const bad = mismatches(claim, reserved, index, { checkClassAndSelector: false });
     if (!bad.length) {
-      taken.set(reserved, claim);
+      if (!holder) taken.set(reserved, claim);
       return { state: "bound", volume: reserved, pinned: true };
     }
     return { state: "pinned-mismatch", volume: reserved, mismatch: bad[0] };
   }
+  // A later copy of a claim takes the PV its earlier copy took, when that PV fits it too.
+  const copyBound = volumeOf.get(`${claim.namespace}/${claim.name}`);
+  if (copyBound && !mismatches(claim, copyBound, index, { checkClassAndSelector: true }).length) return { state: "bound", volume: copyBound, pinned: false };
   const cls = requestedClass(claim, index);
   const request = spec.resources?.requests?.storage;
   const requestBytes = request !== undefined ? (parseQuantity(request)?.value ?? 0) : 0;
@@ -365,8 +385,8 @@ function bindOne(claim: Resource, { index, taken, reservedFor, pools, byClass }:
   let nearest: { pv: Resource; bad: Mismatch[] } | undefined;
   for (const pv of nearestInCapacity(sameClass, requestBytes)) {
     const bad = mismatches(claim, pv, index, { checkClassAndSelector: true });
-    if (taken.has(pv) && !bad.some((m) => m.criterion === "claimRef")) {
-      const other = taken.get(pv)!;
+    const other = taken.get(pv);
+    if (other && !other.sameObject(claim) && !bad.some((m) => m.criterion === "claimRef")) {
       bad.unshift({
         criterion: "claimRef",
         message: `it is already bound to claim "${other.namespace}/${other.name}"`,

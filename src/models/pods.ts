@@ -146,7 +146,7 @@ export function namespaceDefaults(index: ResourceIndex, namespace: string): Name
   const byNamespace = index.memo.get(LIMIT_RANGE_DEFAULTS, () => new Map());
   let found = byNamespace.get(namespace);
   if (found) return found;
-  const ranges = index.ofKind("LimitRange", namespace);
+  const ranges = index.objectsOfKind("LimitRange", namespace);
   if (!ranges.length) found = NO_DEFAULTS;
   else {
     const requests = new Map<string, LimitRangeDefault>();

@@ -158,6 +158,19 @@ export class ResourceIndex {
   }
 
   /**
+   * Each object of this type once, in a namespace or in all of them: of an object defined more
+   * than once, only its first definition (the one duplicate-resource points the copies at), so
+   * rules that judge a resource against every object of a kind (the quotas and LimitRanges of its
+   * namespace, the PersistentVolumes claims bind to) neither repeat a finding per copy nor weigh
+   * an object against its own copy.
+   */
+  objectsOfKind(type: string, namespace?: string): readonly Resource[] {
+    const all = this.ofKind(type, namespace);
+    const first = (r: Resource) => this.findAll(r.groupKind, namespace ?? r.namespace, r.name)[0] === r;
+    return all.every(first) ? all : all.filter(first);
+  }
+
+  /**
    * The custom resource of the namespace from which an operator of the table (models/operators.ts)
    * makes a Service, Secret or ConfigMap of this name: a SealedSecret, an ExternalSecret, a
    * cert-manager Certificate, a CloudNativePG Cluster...

@@ -222,6 +222,15 @@ export class Resource {
   }
 
   /**
+   * Whether `other` is this object: this definition, or another definition of the same group,
+   * kind, namespace and name (a copy in a variant folder, which duplicate-resource reports). Two
+   * definitions of one object never conflict with each other, nor share anything as two objects.
+   */
+  sameObject(other: Resource): boolean {
+    return other === this || (other.groupKind === this.groupKind && other.namespace === this.namespace && other.name === this.name);
+  }
+
+  /**
    * The kind rules are dispatched on (rules/scope.ts) and pod templates are read for: the kind,
    * except for a custom resource that reuses a built-in kind's name (`example.com/v1`
    * `Deployment`), which is its GroupKind (`Deployment.example.com`) so that no rule written for

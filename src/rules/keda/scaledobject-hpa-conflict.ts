@@ -38,7 +38,7 @@ Moving from an HPA to KEDA is the usual cause: the old HPA stays in the manifest
     }
     // Two ScaledObjects on one target: reported on the later one.
     const first = rivals[0];
-    if (first && first !== resource) {
+    if (first && !first.sameObject(resource)) {
       report({
         path: ["spec", "scaleTargetRef"],
         message: `${target.kind} "${target.name}" is already scaled by ScaledObject "${first.name}"`,

@@ -157,9 +157,9 @@ function severityOf(actions: string[]): Severity {
 }
 
 function bindingsOf(index: ResourceIndex): Binding[] {
-  const policies = new Map(index.ofKind("ValidatingAdmissionPolicy").map((p) => [p.name, p]));
+  const policies = new Map(index.objectsOfKind("ValidatingAdmissionPolicy").map((p) => [p.name, p]));
   const out: Binding[] = [];
-  for (const binding of index.ofKind("ValidatingAdmissionPolicyBinding")) {
+  for (const binding of index.objectsOfKind("ValidatingAdmissionPolicyBinding")) {
     const spec = isMap(binding.raw.spec) ? binding.raw.spec : {};
     const policy = typeof spec.policyName === "string" ? policies.get(spec.policyName) : undefined;
     if (!policy) continue;
@@ -188,7 +188,7 @@ function paramsFor(b: Binding, resource: Resource, index: ResourceIndex): Array<
   const namespaced = !CLUSTER_SCOPED_KINDS.has(kind);
   // An unset paramRef.namespace means the namespace of the object being admitted (for namespaced params).
   const namespace = typeof ref.namespace === "string" ? ref.namespace : namespaced ? resource.namespace : undefined;
-  const candidates = index.ofKind(kind, namespaced ? namespace : undefined).filter((p) => !apiVersion || p.apiVersion === apiVersion);
+  const candidates = index.objectsOfKind(kind, namespaced ? namespace : undefined).filter((p) => !apiVersion || p.apiVersion === apiVersion);
   let found: Resource[];
   if (typeof ref.name === "string") found = candidates.filter((p) => p.name === ref.name);
   else if (isMap(ref.selector)) found = candidates.filter((p) => matches(parseLabelSelector(ref.selector), p.labels));

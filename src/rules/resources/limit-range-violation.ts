@@ -78,7 +78,7 @@ LimitRange.`,
   preventsStatus: [],
   check({ resource, index, settings, report: reportFinding }) {
     const report = (finding: Finding) => reportFinding(withSampleNote(finding, resource, settings.perDirectory));
-    const all = index.ofKind("LimitRange", resource.namespace);
+    const all = index.objectsOfKind("LimitRange", resource.namespace);
     // Judged only against LimitRanges whose namespace is as certain as the workload's: both
     // written (or set by a listing kustomization), or both left to `kubectl apply -n`.
     const ranges = all.filter((r) => r.namespaceCertain === resource.namespaceCertain);

@@ -50,7 +50,7 @@ the namespace a LimitRange whose defaults supply it).`,
   check({ resource, index, settings, report }) {
     // Judged only against quotas whose namespace is as certain as the workload's: both written
     // (or set by a listing kustomization), or both left to `kubectl apply -n`.
-    const quotas = index.ofKind("ResourceQuota", resource.namespace).filter((q) => q.namespaceCertain === resource.namespaceCertain);
+    const quotas = index.objectsOfKind("ResourceQuota", resource.namespace).filter((q) => q.namespaceCertain === resource.namespaceCertain);
     if (!quotas.length) return;
     // Constraints returns nil for a pod with pod-level resources while PodLevelResources is on.
     if (podLevelResourcesSet(resource.podTemplate!, settings.kubernetesVersion)) return;
@@ -152,7 +152,7 @@ function scopeMatches(selector: { scopeName: unknown; operator: unknown; values:
  * input holds no global default (the cluster may hold one) or two of the highest value.
  */
 function globalDefaultPriorityClass(index: ResourceIndex): string | undefined {
-  const classes = index.ofKind("PriorityClass");
+  const classes = index.objectsOfKind("PriorityClass");
   let best: Resource | undefined;
   let tie = false;
   for (const pc of classes) {

@@ -46,7 +46,7 @@ is generated (it selects its own pods by controller-uid).`,
     const selector = own.selector;
     const others = index
       .podOwnersSelectedBy(resource.namespace, selector)
-      .filter((o) => !sameObject(o, resource) && !hasController(o) && selectsWrittenLabels(selector, o));
+      .filter((o) => !o.sameObject(resource) && !hasController(o) && selectsWrittenLabels(selector, o));
     if (!others.length) return;
     // Copies of one object count once.
     const seen = new Set<string>();
@@ -73,8 +73,3 @@ is generated (it selects its own pods by controller-uid).`,
     });
   },
 });
-
-/** One object written twice (a copy in another variant folder) is not two workloads: duplicate-resource reports it. */
-function sameObject(a: Resource, b: Resource): boolean {
-  return a === b || (a.groupKind === b.groupKind && a.namespace === b.namespace && a.name === b.name);
-}

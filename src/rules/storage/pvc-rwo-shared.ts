@@ -106,7 +106,9 @@ that is reported as info. ReadWriteOncePod admits one pod even on one node.`,
         });
         return;
       }
-      const others = (memo(CLAIM_MOUNTS, () => claimMounts(index)).get(`${resource.namespace}/${name}`) ?? []).filter((o) => o !== resource);
+      // Copies of one workload (variant folders) are one workload.
+      const mounts = memo(CLAIM_MOUNTS, () => claimMounts(index)).get(`${resource.namespace}/${name}`) ?? [];
+      const others = mounts.filter((o, i) => !o.sameObject(resource) && mounts.findIndex((m) => m.sameObject(o)) === i);
       if (!others.length) return;
       report({
         path,
