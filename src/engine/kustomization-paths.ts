@@ -5,7 +5,7 @@
  * that is missing, to name the sibling it was probably meant to be.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { closestWithin } from "../did-you-mean.js";
 import { localPathEntries, type LocalPathEntry } from "../models/kustomization.js";
 
@@ -28,6 +28,23 @@ export function missingKustomizationPaths(kustomization: Record<string, unknown>
     out.push(near === undefined ? entry : { ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
   }
   return out;
+}
+
+/**
+ * `written` (relative to `root`) with each segment that names nothing replaced by the nearest
+ * name in the folder above it, when that gives a path that exists; undefined otherwise.
+ */
+export function nearestPath(root: string, written: string): string | undefined {
+  let at = root;
+  const out: string[] = [];
+  for (const segment of written.split("/")) {
+    const near = segment === "" || segment === "." || segment === ".." || existsSync(join(at, segment)) ? segment : closestWithin(segment, namesIn(at));
+    if (near === undefined) return undefined;
+    at = resolve(at, near || ".");
+    out.push(near);
+  }
+  const meant = out.join("/");
+  return meant !== written && existsSync(at) ? meant : undefined;
 }
 
 function namesIn(folder: string): string[] {
