@@ -2,7 +2,8 @@
  * The local paths of a kustomization that do not exist on disk: `kustomize build` fails at each
  * of them. The disk is read, not the input: a base outside the linted paths, or a file an ignore
  * pattern leaves out, exists and is fine. One stat per entry; a folder is listed only for a path
- * that is missing, to name the sibling it was probably meant to be.
+ * that is missing, to name the sibling it was probably meant to be (or, when the entry's folder
+ * does not exist, the file of that name beside the kustomization).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -25,7 +26,10 @@ export function missingKustomizationPaths(kustomization: Record<string, unknown>
     if (!listed.has(folder)) listed.set(folder, namesIn(folder));
     const written = entry.path.replace(/\/+$/, "");
     const near = closestWithin(basename(absolute), listed.get(folder)!);
-    out.push(near === undefined ? entry : { ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
+    if (near !== undefined) out.push({ ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
+    // A folder that does not exist: the file may sit beside the kustomization (`kustomizeconfig/x.yaml` for `x.yaml`).
+    else if (folder !== dir && !existsSync(folder) && existsSync(join(dir, basename(absolute)))) out.push({ ...entry, meant: basename(absolute) });
+    else out.push(entry);
   }
   return out;
 }
