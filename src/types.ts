@@ -115,8 +115,8 @@ export interface LintSummary {
   configurations?: number;
   /** Custom resources no CRD of the input nor bundled schema describes (their fields were not checked), and their kinds as `Kind.group`; present when there are any. */
   unchecked?: { resources: number; kinds: string[] };
-  /** Local `resources` and `components` entries of the run's kustomizations of which the run reads nothing (their objects were not linted), each with its kustomization's file; present when there are any. */
-  unread?: Array<{ kustomization: string; entry: string }>;
+  /** `resources` and `components` entries of the run's kustomizations of which the run reads nothing (their objects were not linted), each with its kustomization's file: local ones, and remote ones (`remote`, as written); present when there are any. */
+  unread?: Array<{ kustomization: string; entry: string; remote?: true }>;
   errors: number;
   warnings: number;
   infos: number;

@@ -88,6 +88,19 @@ test("custom resources no schema describes are counted by kind, and stylish says
   expect(described.summary.unchecked).toBeUndefined();
 });
 
+test("remote resources of a kustomization are named as not read, in the summary and by stylish", async () => {
+  const set = "fixtures/scope/remote-resources.set";
+  const result = await lint([set], { cwd: ROOT, config: {} });
+  expect(result.summary.unread).toEqual([
+    { kustomization: `${set}/kustomization.yaml`, entry: "https://raw.githubusercontent.com/argoproj/argo-cd/v2.9.3/manifests/install.yaml", remote: true },
+    { kustomization: `${set}/kustomization.yaml`, entry: "github.com/example/platform/base?ref=v1.2.0", remote: true },
+  ]);
+  const footer = text((await loadFormatter("stylish"))(result, { color: false, rules: ruleDescriptions, width: 400 }));
+  expect(footer).toContain("no problems in 0 resources");
+  expect(footer).toContain(`remote, not read: https://raw.githubusercontent.com/argoproj/argo-cd/v2.9.3/manifests/install.yaml, github.com/example/platform/base?ref=v1.2.0 (built by ${set}/kustomization.yaml)`);
+  expect(footer).not.toContain("not linted:");
+});
+
 test("a custom resource whose CRD does not serve its version is not counted as one no CRD describes", async () => {
   const result = await lint(["fixtures/rules/unknown-api-version/context-unserved.yaml"], { cwd: ROOT, config: {}, context: ["fixtures/context/crds"] });
   expect(result.files[0].diagnostics.map((d) => `${d.line}:${d.ruleId}`)).toContain("6:unknown-api-version");

@@ -15,6 +15,15 @@ test("a v1 Namespace is renamed to the kustomization's namespace; the object as 
   expect(raw.metadata.name).toBe("_");
 });
 
+test("a metadata.namespace written on a namespaced object is replaced; one unset is left to the engine; a cluster-scoped object keeps its own", () => {
+  const config = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings", namespace: "health" } };
+  expect(withNamespace(config, "health-api")).toEqual({ built: { ...config, metadata: { name: "settings", namespace: "health-api" } }, paths: [["metadata", "namespace"]] });
+  const unset = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings" } };
+  expect(withNamespace(unset, "health-api").built).toBe(unset);
+  const role = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "reader", namespace: "health" } };
+  expect(withNamespace(role, "health-api").built).toBe(role);
+});
+
 test("nothing changes when the name is already the namespace, or for a Namespace of another API", () => {
   const same = { apiVersion: "v1", kind: "Namespace", metadata: { name: "network" } };
   expect(withNamespace(same, "network")).toEqual({ built: same, paths: [] });

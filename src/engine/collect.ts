@@ -253,7 +253,19 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     src.skipped++;
     return;
   }
+  const fluxPath = state.roles.fluxPathMissing(value);
+  if (fluxPath) collectMissingFluxPath(state, doc, value, fluxPath.meant);
   collectResources(state, doc, value, DOCUMENT_ROOT);
+}
+
+/** A Flux Kustomization's spec.path that names nothing in its repository: Flux fails it (engine/configurations.ts fluxPathsMissing). */
+function collectMissingFluxPath(state: FileState, doc: ParsedDocument, value: Record<string, unknown>, meant: string | undefined): void {
+  const path = ["spec", "path"];
+  const { start, end } = locate(doc, path, "value");
+  const written = (value.spec as Record<string, unknown>).path as string;
+  const message = `spec.path "${written}" names nothing in the repository, so Flux fails the Kustomization ("kustomization path not found")${meant === undefined ? "" : ` (did you mean "${meant}"?)`}`;
+  const hint = meant === undefined ? "fix the path (relative to the root of the repository) or remove the Kustomization" : `change the path to "${meant}"`;
+  addDiagnostic(state.src, { ruleId: "kustomization-path-missing", start, end, message, docIndex: doc.index, path, hint }, state.severities);
 }
 
 /** Each local path of a kustomization that names nothing on disk, at its entry: `kustomize build` fails there. */

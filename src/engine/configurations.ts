@@ -6,6 +6,7 @@
  * kustomization generators make.
  */
 import { existsSync } from "node:fs";
+import { nearestPath } from "./kustomization-paths.js";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
 import { configurationFormat, type ConfigurationFormat } from "../models/config-files.js";
 import type { ConfigurationDocument } from "../types.js";
@@ -65,6 +66,8 @@ export interface InputRoles {
   mergesOf(file: DiscoveredFile): readonly (readonly GeneratorMerge[])[] | undefined;
   /** The names of the kustomize `vars` every build that emits this file declares. */
   varsOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
+  /** When this document is a Flux Kustomization whose spec.path names nothing in its repository: the path it probably meant, if one is near. */
+  fluxPathMissing(value: Record<string, unknown>): { meant?: string } | undefined;
 }
 
 /**
@@ -85,6 +88,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const patches = new Set<string>();
   const pluginConfigs = new Set<string>();
   const flux: FluxKustomization[] = [];
+  const fluxPaths: FluxPath[] = [];
   const listed = new Set<string>();
   const generated: GeneratedObject[] = [];
   const generatorData = new Map<string, GeneratorField>();
@@ -93,6 +97,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     for (const doc of docs) {
       const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
       if (built) flux.push({ file, ...built });
+      const sourced = isMap(doc.value) && file.absolute !== STDIN ? fluxSourcedPath(doc.value) : undefined;
+      if (sourced) fluxPaths.push({ file, value: doc.value as Record<string, unknown>, ...sourced });
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
@@ -106,7 +112,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const { path, field } of generatorDataFiles(doc.value)) generatorData.set(resolve(dir, path), field);
     }
   }
-  const folders = flux.length ? fluxBuiltFolders(loaded, flux) : undefined;
+  const inputFolders = flux.length || fluxPaths.length ? foldersOf(loaded) : undefined;
+  const folders = flux.length ? fluxBuiltFolders(inputFolders!, flux) : undefined;
+  const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
   const dataOf = (file: DiscoveredFile) => (listed.has(file.absolute) || patches.has(file.absolute) ? undefined : generatorData.get(file.absolute));
@@ -137,6 +145,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     referralsOf: (file) => builds.referralsOf(file.absolute),
     mergesOf: (file) => builds.mergesOf(file.absolute),
     varsOf: (file) => builds.varsOf(file.absolute),
+    fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
 }
 
@@ -184,15 +193,7 @@ function fluxBuild(value: Record<string, unknown>): Omit<FluxKustomization, "fil
  * the nearest folder above the Flux Kustomization's file under which it names a folder of the
  * input, searching no higher than a folder holding .git (docs/DECISIONS.md "Flux targetNamespace").
  */
-function fluxBuiltFolders(loaded: readonly LoadedFile[], flux: readonly FluxKustomization[]): FluxBuiltFolders {
-  const folders = new Set<string>();
-  for (const { file } of loaded) {
-    if (file.absolute === STDIN) continue;
-    for (let at = dirname(file.absolute); !folders.has(at); at = dirname(at)) {
-      folders.add(at);
-      if (dirname(at) === at) break;
-    }
-  }
+function fluxBuiltFolders(folders: ReadonlySet<string>, flux: readonly FluxKustomization[]): FluxBuiltFolders {
   const out: FluxBuiltFolders = { targets: new Map(), components: new Map() };
   for (const { file, path, targetNamespace, components } of flux) {
     for (let at = dirname(file.absolute); ; at = dirname(at)) {
@@ -204,6 +205,72 @@ function fluxBuiltFolders(loaded: readonly LoadedFile[], flux: readonly FluxKust
       }
       if (dirname(at) === at || existsSync(join(at, ".git"))) break;
     }
+  }
+  return out;
+}
+
+/** Every folder (absolute) that holds a file of the input, and the folders above them. */
+function foldersOf(loaded: readonly LoadedFile[]): Set<string> {
+  const folders = new Set<string>();
+  for (const { file } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (let at = dirname(file.absolute); !folders.has(at); at = dirname(at)) {
+      folders.add(at);
+      if (dirname(at) === at) break;
+    }
+  }
+  return folders;
+}
+
+/** A Flux Kustomization's spec.path and the source it is relative to. */
+interface FluxPath {
+  file: DiscoveredFile;
+  value: Record<string, unknown>;
+  /** spec.path as written. */
+  written: string;
+  /** spec.path within the source, "/"-separated, never the root itself. */
+  path: string;
+  /** The source (GitRepository, OCIRepository, Bucket) named by spec.sourceRef: `kind/namespace/name`. */
+  source: string;
+}
+
+/** spec.path and spec.sourceRef of any Flux Kustomization that sets both (the source's namespace defaults to the Kustomization's). */
+function fluxSourcedPath(value: Record<string, unknown>): Omit<FluxPath, "file" | "value"> | undefined {
+  if (value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || groupOf(value.apiVersion) !== FLUX_KUSTOMIZE_GROUP || !isMap(value.spec)) return undefined;
+  const { path, sourceRef } = value.spec;
+  if (typeof path !== "string" || !isMap(sourceRef) || typeof sourceRef.kind !== "string" || typeof sourceRef.name !== "string") return undefined;
+  const own = isMap(value.metadata) && typeof value.metadata.namespace === "string" ? value.metadata.namespace : "";
+  const namespace = typeof sourceRef.namespace === "string" && sourceRef.namespace !== "" ? sourceRef.namespace : own;
+  const within = posix.relative("/", posix.resolve("/", path));
+  return within ? { written: path, path: within, source: `${sourceRef.kind}/${namespace}/${sourceRef.name}` } : undefined;
+}
+
+/**
+ * The Flux Kustomizations whose spec.path names nothing in their source, which Flux fails
+ * ("kustomization path not found", fluxcd/kustomize-controller's build step). The root of a
+ * source is known only where another Flux Kustomization of the same source resolves its
+ * spec.path to a folder of the input (as fluxBuiltFolders resolves it): a path that names
+ * nothing on disk under every such root is missing. A source no path of the input resolves in
+ * (another repository, an OCI artifact) is never judged.
+ */
+function fluxPathsMissing(folders: ReadonlySet<string>, paths: readonly FluxPath[]): Map<Record<string, unknown>, { meant?: string }> {
+  const roots = new Map<string, Set<string>>();
+  const unresolved: FluxPath[] = [];
+  for (const entry of paths) {
+    let root: string | undefined;
+    for (let at = dirname(entry.file.absolute); ; at = dirname(at)) {
+      if (folders.has(resolve(at, entry.path))) root = at;
+      if (root !== undefined || dirname(at) === at || existsSync(join(at, ".git"))) break;
+    }
+    if (root === undefined) unresolved.push(entry);
+    else roots.set(entry.source, (roots.get(entry.source) ?? new Set()).add(root));
+  }
+  const out = new Map<Record<string, unknown>, { meant?: string }>();
+  for (const entry of unresolved) {
+    const known = [...(roots.get(entry.source) ?? [])];
+    if (!known.length || known.some((root) => existsSync(resolve(root, entry.path)))) continue;
+    const meant = nearestPath(known[0], entry.written);
+    out.set(entry.value, meant === undefined ? {} : { meant });
   }
   return out;
 }

@@ -2,10 +2,11 @@
  * The local paths of a kustomization that do not exist on disk: `kustomize build` fails at each
  * of them. The disk is read, not the input: a base outside the linted paths, or a file an ignore
  * pattern leaves out, exists and is fine. One stat per entry; a folder is listed only for a path
- * that is missing, to name the sibling it was probably meant to be.
+ * that is missing, to name the sibling it was probably meant to be (or, when the entry's folder
+ * does not exist, the file of that name beside the kustomization).
  */
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { closestWithin } from "../did-you-mean.js";
 import { localPathEntries, type LocalPathEntry } from "../models/kustomization.js";
 
@@ -25,9 +26,29 @@ export function missingKustomizationPaths(kustomization: Record<string, unknown>
     if (!listed.has(folder)) listed.set(folder, namesIn(folder));
     const written = entry.path.replace(/\/+$/, "");
     const near = closestWithin(basename(absolute), listed.get(folder)!);
-    out.push(near === undefined ? entry : { ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
+    if (near !== undefined) out.push({ ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
+    // A folder that does not exist: the file may sit beside the kustomization (`kustomizeconfig/x.yaml` for `x.yaml`).
+    else if (folder !== dir && !existsSync(folder) && existsSync(join(dir, basename(absolute)))) out.push({ ...entry, meant: basename(absolute) });
+    else out.push(entry);
   }
   return out;
+}
+
+/**
+ * `written` (relative to `root`) with each segment that names nothing replaced by the nearest
+ * name in the folder above it, when that gives a path that exists; undefined otherwise.
+ */
+export function nearestPath(root: string, written: string): string | undefined {
+  let at = root;
+  const out: string[] = [];
+  for (const segment of written.split("/")) {
+    const near = segment === "" || segment === "." || segment === ".." || existsSync(join(at, segment)) ? segment : closestWithin(segment, namesIn(at));
+    if (near === undefined) return undefined;
+    at = resolve(at, near || ".");
+    out.push(near);
+  }
+  const meant = out.join("/");
+  return meant !== written && existsSync(at) ? meant : undefined;
 }
 
 function namesIn(folder: string): string[] {

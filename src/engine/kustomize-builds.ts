@@ -293,12 +293,12 @@ export function kustomizeBuilds(
         const built = b.steps.findLast((s) => s.namespace)?.namespace;
         const list = rootReferrals.get(b.root) ?? [];
         rootReferrals.set(b.root, list);
-        // A namespace written in the file stays, as for every object here (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
+        // The build's namespace replaces one written in the file (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
         const renamed = b.steps.some((s) => s.renames);
         for (const r of own) {
           // The namespace and prefix/suffix transformers keep the previous id of every object they run on, even one they leave as it was.
           const changed = b.steps.some((s) => s.namespace || s.renames || s.patched.some((t) => patchSelects(t, { apiVersion: "v1", ...r })));
-          list.push({ ...r, renamed, changed, file: file!.file.display, current: r.written === undefined ? built : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" } });
+          list.push({ ...r, renamed, changed, file: file!.file.display, current: built ?? (r.written === undefined ? undefined : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" }) });
         }
       }
     }

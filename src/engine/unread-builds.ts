@@ -10,16 +10,18 @@ import { componentEntries, isKustomization, isRemoteEntry, resourceEntries } fro
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 
-/** A kustomization's file (as displayed) and an entry of its `resources` or `components` that the run does not read, as displayed. */
+/** A kustomization's file (as displayed) and an entry of its `resources` or `components` that the run does not read, as displayed (a remote one as written). */
 export interface UnreadEntry {
   kustomization: string;
   entry: string;
+  /** A URL or remote repository, which kustomize fetches and no lint run reads. */
+  remote?: true;
 }
 
 /**
- * The local `resources` and `components` entries of the run's kustomizations that name a file
- * or folder on disk of which the run reads nothing (linted or `--context`). Entries that do not
- * exist, and remote ones, are not listed.
+ * The `resources` and `components` entries of the run's kustomizations whose objects the run
+ * does not read: local ones that name a file or folder on disk of which the run reads nothing
+ * (linted or `--context`), and every remote one. Local entries that do not exist are not listed.
  */
 export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[] {
   const read = loaded.filter((l) => l.file.absolute !== STDIN).map((l) => l.file.absolute);
@@ -38,7 +40,11 @@ export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[]
       const kustomization = value as Record<string, unknown>;
       if (!isKustomization(basename(file.absolute), kustomization)) continue;
       for (const entry of [...resourceEntries(kustomization), ...componentEntries(kustomization)]) {
-        if (isRemoteEntry(entry)) continue;
+        if (isRemoteEntry(entry)) {
+          if (!seen.has(entry)) out.push({ kustomization: file.display, entry, remote: true });
+          seen.add(entry);
+          continue;
+        }
         const absolute = resolve(dirname(file.absolute), entry);
         if (readFiles.has(absolute) || readDirs.has(absolute) || seen.has(absolute) || !existsSync(absolute)) continue;
         seen.add(absolute);

@@ -119,11 +119,12 @@ export const lintResultSchema = z
           .array(
             z.strictObject({
               kustomization: z.string().describe("the kustomization's file, as files[].path names files"),
-              entry: z.string().describe("the file or folder it names, relative to the same directory as the file paths"),
+              entry: z.string().describe("the file or folder it names, relative to the same directory as the file paths; a remote entry as written"),
+              remote: z.literal(true).optional().describe("present for a remote entry (a URL, a repository), which kustomize fetches and no run reads"),
             }),
           )
           .optional()
-          .describe("local resources and components entries of the run's kustomizations of which the run reads no file, so what they build was not linted (`k8s-lint overlays/prod` without its base); absent when there are none"),
+          .describe("resources and components entries of the run's kustomizations of which the run reads no file, so what they build was not linted: local ones (`k8s-lint overlays/prod` without its base) and remote ones (remote: true); absent when there are none"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),
         infos: z.number().int().min(0),

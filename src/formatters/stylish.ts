@@ -67,11 +67,19 @@ export const format: Formatter = (result, options) => {
     const kinds = unchecked.kinds.length > 3 ? `${unchecked.kinds.slice(0, 3).join(", ")} and ${unchecked.kinds.length - 3} more kinds` : unchecked.kinds.join(", ");
     lines.push(c.dim(wrap(`  ${plural(unchecked.resources, "custom resource")} not checked against a schema: no CustomResourceDefinition of the input describes ${kinds} (add the CRDs, e.g. with --context)`, { width })));
   }
-  const unread = result.summary.unread;
-  if (unread) {
+  const unread = result.summary.unread?.filter((u) => !u.remote);
+  if (unread?.length) {
     const shown = unread.slice(0, 3).map((u) => `${printable(u.entry)} (built by ${printable(u.kustomization)})`);
     const named = unread.length > 3 ? `${shown.join(", ")} and ${unread.length - 3} more` : shown.join(", ");
     lines.push(c.dim(wrap(`  not linted: ${named}: this run does not read what its kustomizations build there; name ${unread.length > 1 ? "them" : "it"} too, or lint a folder that holds both`, { width })));
+  }
+  const remote = result.summary.unread?.filter((u) => u.remote);
+  if (remote?.length) {
+    // Grouped by kustomization, which usually lists them together: "a, b (built by k)".
+    const shown = remote.slice(0, 3);
+    const groups = shown.map((u, i) => (shown[i + 1]?.kustomization === u.kustomization ? printable(u.entry) : `${printable(u.entry)} (built by ${printable(u.kustomization)})`));
+    const named = remote.length > 3 ? `${groups.join(", ")} and ${remote.length - 3} more` : groups.join(", ");
+    lines.push(c.dim(wrap(`  remote, not read: ${named}: kustomize fetches what they build, which this run does not lint`, { width })));
   }
   return `${lines.join("\n")}\n`;
 

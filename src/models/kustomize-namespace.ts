@@ -1,7 +1,11 @@
 /**
- * What kustomize's namespace transformer sets besides metadata.namespace on the objects of a
- * kustomization with `namespace` (a Flux Kustomization's spec.targetNamespace is the same
- * transformer: it is written into the kustomization at spec.path). The field specs of
+ * What kustomize's namespace transformer sets on the objects of a kustomization with `namespace`
+ * (a Flux Kustomization's spec.targetNamespace is the same transformer: it is written into the
+ * kustomization at spec.path). It replaces the metadata.namespace written on every object that is
+ * not cluster-scoped (api/filters/namespace namespace.go metaNamespaceHack sets it with SetEntry,
+ * as api/internal/target kusttarget_configplugin.go builds the transformer without UnsetOnly);
+ * an object that writes none is given the namespace by the engine (Resource's defaultNamespace).
+ * The field specs of
  * sigs.k8s.io/kustomize api/internal/konfig/builtinpluginconsts namespace.go: a v1 Namespace's
  * metadata/name (created), an APIService's spec/service/namespace (created) and a
  * CustomResourceDefinition's conversion webhook service namespace (only replaced); and the special
@@ -12,6 +16,7 @@
  */
 import type { Path } from "../types.js";
 import { groupOf } from "./api-groups.js";
+import { CLUSTER_SCOPED_KINDS } from "./k8s.js";
 
 /** The kustomization that sets the namespace of a file's objects, for messages. */
 export interface NamespaceSource {
@@ -27,7 +32,7 @@ export interface BuiltNamespace {
   /** The namespace every build gives them; undefined when builds disagree, as the objects then live in several namespaces. */
   agreed?: NamespaceSource;
   /**
-   * The namespace of the other fields the transformer sets (a Namespace's name, binding subjects):
+   * The namespace of the fields the transformer replaces (a metadata.namespace written, a Namespace's name, binding subjects):
    * the agreed one, else the first build's when every build sets one, since the value written is
    * then never created; undefined when a build emits it as written.
    */
@@ -62,6 +67,12 @@ function setAt(node: Record<string, unknown>, path: readonly (string | number)[]
 /** The fields the transformer sets on this object: the map holding each, the key, and whether it is created. */
 function namespaceFields(raw: Record<string, unknown>): Array<{ map: (string | number)[]; key: string; create: boolean }> {
   const apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
+  // A metadata.namespace written is replaced; one left unset is the engine's (see the file's comment).
+  const written = typeof raw.kind === "string" && !CLUSTER_SCOPED_KINDS.has(raw.kind) ? [{ map: ["metadata"], key: "namespace", create: false }] : [];
+  return [...written, ...otherNamespaceFields(raw, apiVersion)];
+}
+
+function otherNamespaceFields(raw: Record<string, unknown>, apiVersion: string): Array<{ map: (string | number)[]; key: string; create: boolean }> {
   switch (raw.kind) {
     case "Namespace":
       // Only the core Namespace: upstream skips metadata/name for other apiVersions (removeUnneededMetaFieldSpecs).
@@ -81,8 +92,8 @@ function namespaceFields(raw: Record<string, unknown>): Array<{ map: (string | n
 }
 
 /**
- * The object with `namespace` set where the transformer sets it besides metadata.namespace (the
- * same object, and no paths, when it changes nothing). A created field needs its parent map: an
+ * The object with `namespace` set where the transformer sets it, metadata.namespace only when
+ * written (the same object, and no paths, when it changes nothing). A created field needs its parent map: an
  * APIService without spec.service (served locally) is left as written, and so is an object
  * without metadata, which kustomize refuses to build.
  */

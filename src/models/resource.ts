@@ -115,16 +115,16 @@ export class Resource {
    * Whether the namespace is known from the input: written in metadata, set by every kustomize build that
    * emits the object (a kustomization, or a Flux Kustomization that builds its folder), or the default namespace the user set (--default-namespace, the config).
    * False for a namespace-less object that takes the assumed "default" (where `kubectl apply -n`
-   * or an overlay decides) and for cluster-scoped kinds.
+   * or an overlay decides), for an object the builds put in several namespaces, and for cluster-scoped kinds.
    */
   readonly namespaceCertain: boolean;
   /**
-   * The namespaces kustomize builds put a namespace-less object in when they disagree (two
-   * overlays over one base): it lives in each, and the index finds it in each besides `namespace`.
+   * The namespaces kustomize builds put an object in when they disagree (two overlays over one
+   * base): it lives in each, and the index finds it in each besides `namespace`.
    */
   readonly builtNamespaces: readonly string[];
   /**
-   * Whether every kustomize build that emits a namespace-less object gives it a namespace (the
+   * Whether every kustomize build that emits the object gives it a namespace (the
    * same one or, see builtNamespaces, several): the builds place it, not `kubectl apply -n`.
    */
   readonly namespaceSetByBuilds: boolean;
@@ -179,8 +179,9 @@ export class Resource {
     this.name = name ?? (generateName ? `${generateName}*` : "");
     const namespaceWritten = metadataString(raw.metadata, "namespace") ?? written?.namespace;
     this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (namespaceWritten ?? defaultNamespace);
-    this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned);
-    const built = CLUSTER_SCOPED_KINDS.has(this.kind) || namespaceWritten !== undefined ? undefined : namespaceOfBuilds;
+    // A namespace written is replaced by the builds' (models/kustomize-namespace.ts): builds that disagree leave it uncertain.
+    const built = CLUSTER_SCOPED_KINDS.has(this.kind) ? undefined : namespaceOfBuilds;
+    this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned) && built?.several === undefined;
     this.builtNamespaces = built?.several ?? [];
     this.namespaceSetByBuilds = built?.renamed !== undefined;
   }

@@ -16,7 +16,13 @@ configurations of \`generators\`, \`transformers\` and \`validators\`. Each is r
 kustomization's folder and is looked up on disk, not among the linted files: a base outside the
 linted paths, or a file an ignore pattern leaves out, exists and is fine. Remote entries (URLs,
 \`github.com/...\`, \`?ref=\`) are fetched by kustomize and never judged, nor is a kustomization
-read from stdin, which has no folder.`,
-  fix: "Correct the path (relative to the kustomization's folder; the finding names a sibling with a near name), or remove the entry; add the file if it was never committed.",
+read from stdin, which has no folder.
+
+A Flux Kustomization's \`spec.path\` is judged too: Flux fails one whose folder is not in its source
+("kustomization path not found"). The path is relative to the root of the source, which the files
+do not name; it is judged only when another Flux Kustomization of the same \`sourceRef\` resolves
+its own path to a folder of the input, which places that root (a source of another repository is
+never judged).`,
+  fix: "Correct the path (relative to the kustomization's folder, or for a Flux Kustomization to the root of its source; the finding names a sibling with a near name), or remove the entry; add the file if it was never committed.",
   preventsStatus: [],
 });
