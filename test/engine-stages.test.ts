@@ -214,13 +214,13 @@ describe("result", () => {
   });
 });
 
-test("qos: one row per resource that runs pods, at the line of its kind", () => {
+test("qos: one row per resource that runs pods, at the line of its metadata.name (where lint's findings about a whole resource are)", () => {
   const c = collected([file("a.yaml", `${SERVICE}---\n${DEPLOYMENT}`)]);
   const rows = computeQos(c.resources, new Map(c.sources.map((s) => [s.display, s])));
   expect(rows).toEqual([
     {
       file: "a.yaml",
-      line: 10,
+      line: 12,
       ...c.resources[1].ref,
       qosClass: "BestEffort",
       reason: "no container sets a cpu or memory request or limit",

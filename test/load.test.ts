@@ -17,7 +17,7 @@ import type { DiscoveredFile } from "../src/engine/discover.js";
 import { loadFiles, parallelWorkers, PARALLEL_MIN_BYTES, PARALLEL_MIN_CORES, type LoadedFile } from "../src/engine/load.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ENGINE_FILES = ["load", "parse-worker", "parse", "kubectl-lexer", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments", "type-meta-keys", "lean/parse-lean", "lean/span-table", "shared-values"];
+const ENGINE_FILES = ["load", "parse-worker", "parse", "kubectl-lexer", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments", "type-meta-keys", "lean/parse-lean", "lean/span-table", "shared-values", "glued-objects"];
 
 /**
  * A canonical text of loaded files: values with their sharing (aliases), own keys in order,
