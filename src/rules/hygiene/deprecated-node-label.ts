@@ -70,10 +70,10 @@ function labelMapFindings(map: unknown, at: Path, release: string): Finding[] {
 }
 
 /** The `key` fields of a list of label requirements (matchExpressions, matchLabelExpressions). */
-function requirementFindings(list: unknown, at: Path, release: string): Finding[] {
+function requirementFindings(list: unknown, at: Path, release: string, skip?: string): Finding[] {
   return items(list).flatMap((req, i) => {
     const key = isMap(req) ? req.key : undefined;
-    const label = deprecatedAt(key, release);
+    const label = key === skip ? undefined : deprecatedAt(key, release);
     if (!label || typeof key !== "string") return [];
     const f = finding(key, label, release, [...at, i, "key"], "value");
     if (label.replacement) f.fix = [{ op: "set", path: [...at, i, "key"], value: label.replacement }];
@@ -82,8 +82,21 @@ function requirementFindings(list: unknown, at: Path, release: string): Finding[
 }
 
 /** Node selector terms look at their matchExpressions only: matchFields name node fields, not labels. */
-const termFindings = (term: unknown, at: Path, release: string): Finding[] =>
-  isMap(term) ? requirementFindings(term.matchExpressions, [...at, "matchExpressions"], release) : [];
+const termFindings = (term: unknown, at: Path, release: string, skip?: string): Finding[] =>
+  isMap(term) ? requirementFindings(term.matchExpressions, [...at, "matchExpressions"], release, skip) : [];
+
+const MASTER = "node-role.kubernetes.io/master";
+const CONTROL_PLANE = "node-role.kubernetes.io/control-plane";
+
+/** Whether a term of the list requires the control-plane label: node selector terms are ORed, so a term on the master label beside it is a fallback for older clusters, not a selector that may match nothing. */
+const controlPlaneTerm = (terms: unknown[]): boolean =>
+  terms.some((term) => isMap(term) && items(term.matchExpressions).some((req) => isMap(req) && req.key === CONTROL_PLANE));
+
+/** The findings of ORed node selector terms; the master label is left alone where another term names control-plane. */
+function termsFindings(terms: unknown[], at: (i: number) => Path, release: string, termOf: (t: unknown) => unknown = (t) => t): Finding[] {
+  const skip = controlPlaneTerm(terms.map(termOf)) ? MASTER : undefined;
+  return terms.flatMap((t, i) => termFindings(termOf(t), at(i), release, skip));
+}
 
 /** pkg/api/pod/warnings.go warningsForPodSpecAndMeta: nodeSelector, node affinity terms, topology spread keys. */
 function podSpecFindings(spec: Obj, at: Path, release: string): Finding[] {
@@ -92,12 +105,10 @@ function podSpecFindings(spec: Obj, at: Path, release: string): Finding[] {
   const required = nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (isMap(required)) {
     const termsAt = [...at, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution", "nodeSelectorTerms"];
-    items(required.nodeSelectorTerms).forEach((term, i) => out.push(...termFindings(term, [...termsAt, i], release)));
+    out.push(...termsFindings(items(required.nodeSelectorTerms), (i) => [...termsAt, i], release));
   }
   const preferredAt = [...at, "affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution"];
-  items(nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution).forEach((p, i) => {
-    if (isMap(p)) out.push(...termFindings(p.preference, [...preferredAt, i, "preference"], release));
-  });
+  out.push(...termsFindings(items(nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution), (i) => [...preferredAt, i, "preference"], release, (p) => (isMap(p) ? p.preference : undefined)));
   items(spec.topologySpreadConstraints).forEach((c, i) => {
     const key = isMap(c) ? c.topologyKey : undefined;
     const label = deprecatedAt(key, release);
