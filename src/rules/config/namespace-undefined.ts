@@ -22,14 +22,19 @@ type Verdict = { near?: Resource };
 const VERDICTS = memoKey<Map<string, Verdict | undefined>>("namespaces the input does not define");
 
 /**
- * Whether two names are members of one series rather than a typo of each other: the same but for
- * their numbers (shard1, shard2), or for one short part of one length between separators (team-a and team-b,
- * app-v1 and app-v2), as environments, tenants and versions are named side by side.
+ * Whether two names are related rather than a typo of each other: the same but for their numbers
+ * (shard1, shard2), or for one short part of one length between separators (team-a and team-b,
+ * app-v1 and app-v2), as environments, tenants and versions are named side by side; or one is
+ * the other with whole parts added before or after it (health and health-api, openshift-operators
+ * and openshift-operators-redhat, system and kubeflow-system), a namespace of its own.
  */
 function seriesSiblings(a: string, b: string): boolean {
   if (a.replace(/\d+/g, "0") === b.replace(/\d+/g, "0")) return true;
   const pa = a.split(/[-._]/);
   const pb = b.split(/[-._]/);
+  const [short, long] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  const joined = short.join("\u0000");
+  if (short.length < long.length && (long.slice(0, short.length).join("\u0000") === joined || long.slice(long.length - short.length).join("\u0000") === joined)) return true;
   if (pa.length !== pb.length) return false;
   const differing = pa.flatMap((part, i) => (part === pb[i] ? [] : [i]));
   return differing.length === 1 && pa[differing[0]].length <= 2 && pa[differing[0]].length === pb[differing[0]].length;
@@ -64,8 +69,9 @@ is created beside it. When the input defines Namespaces and an object's metadata
 none of them but is spelled like one (\`spring-petclinic\` for the Namespace \`spring-pet-clinic\`),
 that is reported with the name meant, whatever the references policy: a namespace spelled
 like one of the input's is a typo far more often than one made by other tooling. Names of one
-series (\`team-a\` and \`team-b\`, \`app-v1\` and \`app-v2\`, \`shard1\` and \`shard2\`) are not
-spelled like each other in that sense: they are siblings the cluster may have. Any other
+series (\`team-a\` and \`team-b\`, \`app-v1\` and \`app-v2\`, \`shard1\` and \`shard2\`), and a name that
+is another with whole parts added (\`health\` and \`health-api\`, \`system\` and \`kubeflow-system\`),
+are not spelled like each other in that sense: they are namespaces the cluster may have. Any other
 namespace the input does not define is reported only under \`references: complete\` (the
 default with \`--context\`), as the cluster may well have it. Nothing is reported when the input
 defines no Namespace, nor for default, kube-system, kube-public and kube-node-lease, which every
