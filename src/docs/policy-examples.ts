@@ -6,7 +6,7 @@
  * them, from a real lint of the set. `npm run gen:docs` writes it; a test fails when it is stale.
  * The stylish formatter is passed in (docs do not import formatters: the layer table).
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { lint } from "../engine/lint.js";
@@ -106,7 +106,8 @@ function policyRules(docs: Record<string, unknown>[]): ExampleRule[] {
 export async function loadExampleSets(root: string, kind: SetKind): Promise<ExampleSet[]> {
   const { folder, ruleId, definition } = EXAMPLE_SETS[kind];
   const names = readdirSync(join(root, folder))
-    .filter((f) => f.endsWith(".set"))
+    // The sets that hold a definition (with kept.yaml and broken.yaml) are the examples; other sets of the folder are fixtures of their own.
+    .filter((f) => f.endsWith(".set") && existsSync(join(root, folder, f, definition)))
     .sort();
   const sets: ExampleSet[] = [];
   for (const name of names) {
