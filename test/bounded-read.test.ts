@@ -20,6 +20,15 @@ test.each([
   expect("bytes" in read && Buffer.isBuffer(read.bytes) ? { bytes: read.bytes.length } : read).toEqual(expected);
 });
 
+test.each([0, 1, 1048575, 1048576, 1048577, 3 * 1048576 + 7])("a regular file of %i bytes reads whole, byte for byte", (size) => {
+  const file = join(dir, `whole${size}`);
+  const written = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) written[i] = (i * 31 + (i >> 8)) & 0xff;
+  writeFileSync(file, written);
+  const read = readFileBounded(file, 64 * 1048576);
+  expect("bytes" in read && read.bytes.equals(written)).toBe(true);
+});
+
 test("a device named as a path is refused", () => {
   expect(readFileBounded("/dev/zero", 10)).toEqual({ failed: true, reason: "not a regular file" });
 });
