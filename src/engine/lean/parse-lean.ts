@@ -17,7 +17,7 @@
  */
 import { Document, isScalar } from "yaml";
 import { NO_PROBLEMS, type ParsedDocument, type Spans } from "../../models/document.js";
-import { SpanTable } from "./span-table.js";
+import { PackedDocumentSpans, SpanStoreWriter } from "./span-table.js";
 import { sharedValue as shared } from "../shared-values.js";
 
 /** Thrown to leave the lean path; never escapes parseLean. */
@@ -56,7 +56,10 @@ let T = "";
 let N = 0;
 let scalarValueOf: ScalarValueOf;
 /** The span tables of the file's collections: one map shared by its documents (two maps per document were 3 MB of tables on the bench corpus). */
-let spansOf: WeakMap<object, Spans>;
+/** The store of the file being read: every collection's table goes there when the collection ends. */
+let writer: SpanStoreWriter;
+/** The offset of the table of the collection read last (a collection's value is the last one it writes). */
+let lastTable = -1;
 /** Range of the node just parsed: [start, valueEnd, nodeEnd] as the yaml package has them. */
 let r0 = 0;
 let r1 = 0;
@@ -95,6 +98,14 @@ let offsetTop = 0;
  */
 const itemStack: unknown[] = [];
 let itemTop = 0;
+/** Per entry of the collections being read, the offset of its value's table (-1: a scalar), the same way. */
+const childStack: number[] = [];
+let childTop = 0;
+
+/** The table of a value just read: the collection's own, or -1 for a scalar (scalars are never objects here). */
+function tableOf(value: unknown): number {
+  return value !== null && typeof value === "object" ? lastTable : -1;
+}
 
 const SPACE = 32;
 const NL = 10;
@@ -431,6 +442,7 @@ function flowCollection(i: number, indent: number): unknown {
   const offsets: number[] = [];
   let value: unknown = isMap ? {} : undefined;
   const itemsFrom = itemTop;
+  const childrenFrom = childTop;
   let j = flowSpace(i + 1, indent);
   if (T.charCodeAt(j) !== close) {
     for (;;) {
@@ -453,6 +465,7 @@ function flowCollection(i: number, indent: number): unknown {
         (value as Record<string, unknown>)[key] = v;
         keys.push(key);
         offsets.push(ks, ke, r0, r1);
+        childStack[childTop++] = tableOf(v);
         j = r1;
       } else {
         const v = flowNode(j, indent);
@@ -460,6 +473,7 @@ function flowCollection(i: number, indent: number): unknown {
         if (T.charCodeAt(flowSpace(j, indent)) === 58) throw BAIL; // an implicit pair
         itemStack[itemTop++] = v;
         offsets.push(r0, r1);
+        childStack[childTop++] = tableOf(v);
       }
       j = flowSpace(j, indent);
       const c = T.charCodeAt(j);
@@ -469,11 +483,13 @@ function flowCollection(i: number, indent: number): unknown {
       if (T.charCodeAt(j) === close || T.charCodeAt(j) === 44) throw BAIL; // trailing or doubled comma
     }
   }
-  if (!isMap) {
+  if (isMap) lastTable = writer.map(keys, 0, keys.length, offsets, 0, childStack, childrenFrom);
+  else {
     value = itemStack.slice(itemsFrom, itemTop);
+    lastTable = writer.sequence(itemTop - itemsFrom, offsets, 0, childStack, childrenFrom);
     itemTop = itemsFrom;
   }
-  spansOf.set(value as object, new SpanTable(isMap ? keys : null, offsets));
+  childTop = childrenFrom;
   r0 = i;
   r1 = j + 1;
   depth--;
@@ -558,6 +574,7 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
   const keysFrom = keyTop;
   const offsetsFrom = offsetTop;
+  const childrenFrom = childTop;
   const start = i;
   let at = i;
   let last = i;
@@ -585,6 +602,7 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
       v = inlineValue(j, indent);
     }
     obj[key] = v;
+    childStack[childTop++] = tableOf(v);
     keyStack[keyTop++] = key;
     offsetStack[offsetTop++] = ks;
     offsetStack[offsetTop++] = ke;
@@ -599,9 +617,10 @@ function blockMap(i: number, indent: number): Record<string, unknown> {
     if (nextIndent > indent) throw BAIL; // over-indented: a continuation or an error
     break;
   }
-  spansOf.set(obj, new SpanTable(keyStack.slice(keysFrom, keyTop), offsetStack.slice(offsetsFrom, offsetTop)));
+  lastTable = writer.map(keyStack, keysFrom, keyTop, offsetStack, offsetsFrom, childStack, childrenFrom);
   keyTop = keysFrom;
   offsetTop = offsetsFrom;
+  childTop = childrenFrom;
   r0 = start;
   r1 = last;
   r2 = collectionEnd(indent, last);
@@ -613,6 +632,7 @@ function blockSeq(i: number, indent: number): unknown[] {
   if (++depth > MAX_DEPTH) throw BAIL;
   const itemsFrom = itemTop;
   const offsetsFrom = offsetTop;
+  const childrenFrom = childTop;
   const start = i;
   let at = i;
   let last = i;
@@ -635,6 +655,7 @@ function blockSeq(i: number, indent: number): unknown[] {
     offsetStack[offsetTop++] = r0;
     offsetStack[offsetTop++] = r1;
     itemStack[itemTop++] = v;
+    childStack[childTop++] = tableOf(v);
     last = r2;
     if (nextIndent === indent && T.charCodeAt(nextAt) === 45 && isBlank(T.charCodeAt(nextAt + 1))) {
       at = nextAt;
@@ -645,9 +666,10 @@ function blockSeq(i: number, indent: number): unknown[] {
     break;
   }
   const arr = itemStack.slice(itemsFrom, itemTop);
+  lastTable = writer.sequence(itemTop - itemsFrom, offsetStack, offsetsFrom, childStack, childrenFrom);
   itemTop = itemsFrom;
-  spansOf.set(arr, new SpanTable(null, offsetStack.slice(offsetsFrom, offsetTop)));
   offsetTop = offsetsFrom;
+  childTop = childrenFrom;
   r0 = start;
   r1 = last;
   r2 = collectionEnd(indent, last);
@@ -676,7 +698,7 @@ export function parseLean(text: string, scalarValue: ScalarValueOf): ParsedDocum
   T = text;
   N = text.length;
   scalarValueOf = scalarValue;
-  spansOf = new WeakMap();
+  writer = new SpanStoreWriter(text);
   try {
     return documents();
   } catch (err) {
@@ -689,6 +711,7 @@ export function parseLean(text: string, scalarValue: ScalarValueOf): ParsedDocum
     keyTop = 0;
     itemTop = 0;
     offsetTop = 0;
+    childTop = 0;
   }
 }
 
@@ -702,6 +725,8 @@ function documents(): ParsedDocument[] {
   if (T.startsWith("---") && isMarker(0)) markers.push(0);
   for (let i = T.indexOf("\n---"); i !== -1; i = T.indexOf("\n---", i + 1)) if (isMarker(i + 1)) markers.push(i + 1);
   const out: ParsedDocument[] = [];
+  // Per document, the offset of its root's table in the file's store (-1: no collection).
+  const roots: number[] = [];
   let prevEnd = 0;
   const segments: Array<[number, number, boolean]> = [];
   if (!markers.length || markers[0] > 0) segments.push([0, markers.length ? markers[0] : N, false]);
@@ -732,6 +757,7 @@ function documents(): ParsedDocument[] {
       doc.value = null;
       doc.rootSpan = [m, m];
       out.push(doc);
+      roots.push(-1);
       prevEnd = m;
       continue;
     }
@@ -767,11 +793,17 @@ function documents(): ParsedDocument[] {
     doc.rootSpan = [contentAt, r1];
     if (helm) doc.helmSource = helm[1];
     out.push(doc);
+    roots.push(tableOf(value));
     prevEnd = doc.end;
   }
+  const store = writer.finish();
+  out.forEach((doc, k) => (doc.spans = new PackedDocumentSpans(store, roots[k], doc.value)));
   return out;
 }
 
+/** What a document's spans are until the file's store is finished. */
+const NO_TABLES = new WeakMap<object, Spans>();
+
 function emptyDocument(index: number, start: number, end: number): ParsedDocument {
-  return { index, value: undefined, start, end, problems: NO_PROBLEMS, spans: spansOf, rootSpan: [start, start] };
+  return { index, value: undefined, start, end, problems: NO_PROBLEMS, spans: NO_TABLES, rootSpan: [start, start] };
 }
