@@ -81,9 +81,10 @@ const MAX_DEPTH = 100;
 
 /**
  * The keys and offsets of the collections being read, innermost last, up to keyTop and
- * offsetTop: a collection adds its entries here and takes exact-size copies when it ends,
- * instead of growing arrays of its own (their spare capacity and the stores they outgrew were
- * about a fifth of this parser's allocation, 18 of 92 MB on the 10,000-resource bench corpus).
+ * offsetTop: a collection adds its entries here and writes its table to the file's store when
+ * it ends, instead of growing arrays of its own (their spare capacity and the stores they
+ * outgrew were about a fifth of this parser's allocation, 18 of 92 MB on the 10,000-resource
+ * bench corpus).
  * The tops move, the arrays keep their length, so that their stores are not trimmed and grown
  * again.
  */

@@ -1,60 +1,12 @@
 /**
- * The span table of one map or sequence as the lean parser keeps it: the keys in one array and
- * the offsets in one flat array of small integers, instead of a Map holding a four-number array
- * per key (a third of the memory; a 100,000-resource run holds millions of entries). Lookups
- * happen only when a finding is placed, so `get` may allocate.
+ * Span tables packed into one typed array per file: what a run keeps of every file while every
+ * resource waits for the cross-resource rules. The lean parser writes them as it reads
+ * (SpanStoreWriter); the full route's maps of tables are packed afterwards (packSpans).
  */
 import type { Span, Spans } from "../../models/document.js";
 
 /** Tables with more keys than this are looked up through an index built on first use. */
 const SCAN_LIMIT = 16;
-
-export class SpanTable implements Spans {
-  private index: Map<string | number, number> | undefined;
-
-  /**
-   * `keys` of a map with [keyStart, keyEnd, valueStart, valueEnd] per key in `offsets`; null for
-   * a sequence, with [start, end] per item (an item has no key: its key span is its value's).
-   */
-  constructor(
-    readonly keys: string[] | null,
-    readonly offsets: number[],
-  ) {}
-
-  get size(): number {
-    return this.keys ? this.keys.length : this.offsets.length >> 1;
-  }
-
-  get(key: string | number): Span | undefined {
-    const o = this.offsets;
-    if (this.keys === null) {
-      if (typeof key !== "number" || !Number.isInteger(key) || key < 0 || 2 * key >= o.length) return undefined;
-      const s = o[2 * key];
-      const e = o[2 * key + 1];
-      return [s, e, s, e];
-    }
-    let i: number;
-    if (typeof key !== "string") return undefined;
-    if (this.keys.length <= SCAN_LIMIT) i = this.keys.indexOf(key);
-    else {
-      this.index ??= new Map(this.keys.map((k, n) => [k, n]));
-      i = this.index.get(key) ?? -1;
-    }
-    return i < 0 ? undefined : [o[4 * i], o[4 * i + 1], o[4 * i + 2], o[4 * i + 3]];
-  }
-
-  *entries(): IterableIterator<[string | number, Span]> {
-    const n = this.size;
-    for (let i = 0; i < n; i++) {
-      const key = this.keys ? this.keys[i] : i;
-      yield [key, this.get(key)!];
-    }
-  }
-
-  [Symbol.iterator](): IterableIterator<[string | number, Span]> {
-    return this.entries();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The span tables of a whole file packed into one typed array (what a run keeps per file while
@@ -95,7 +47,7 @@ export class PackedSpanStore {
     return this.data[p + 1] === -1;
   }
 
-  /** Offset of the entry of `key` in the table at p, or -1 (the lookup rules of SpanTable.get). */
+  /** Offset of the entry of `key` in the table at p, or -1 (a sequence by index, a map by string key, as a Map of spans answers). */
   entry(p: number, key: string | number): number {
     const n = this.data[p];
     let i: number;
@@ -431,34 +383,12 @@ function packDocument(value: unknown, spans: WeakMap<object, Spans>, { data, qui
     const isArray = Array.isArray(obj);
     const table = spans.get(obj)!;
     const n = data.numbers[p];
-    const fast = table instanceof SpanTable ? table : undefined;
-    const entries = fast ? undefined : table.entries()[Symbol.iterator]();
+    const entries = table.entries()[Symbol.iterator]();
     for (let i = 0; i < n; i++) {
-      let key: string | number;
-      let s0: number, s1: number, s2: number, s3: number;
-      if (fast) {
-        const o = fast.offsets;
-        if (fast.keys) {
-          key = fast.keys[i];
-          s0 = o[4 * i];
-          s1 = o[4 * i + 1];
-          s2 = o[4 * i + 2];
-          s3 = o[4 * i + 3];
-        } else {
-          key = i;
-          s0 = s2 = o[2 * i];
-          s1 = s3 = o[2 * i + 1];
-        }
-      } else {
-        const next = entries!.next();
-        if (next.done) return undefined;
-        key = next.value[0];
-        const span = next.value[1];
-        s0 = span[0];
-        s1 = span[1];
-        s2 = span[2];
-        s3 = span[3];
-      }
+      const next = entries.next();
+      if (next.done) return undefined;
+      const key = next.value[0];
+      const [s0, s1, s2, s3] = next.value[1];
       if (isArray ? key !== i : typeof key !== "string" || !Object.hasOwn(obj, key)) return undefined;
       if (!isArray && !spells(text, s0, s1, key as string)) quirks.set(p + 2 + 5 * i, key as string);
       const child = (obj as Record<string | number, unknown>)[key];
