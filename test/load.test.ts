@@ -17,7 +17,8 @@ import type { DiscoveredFile } from "../src/engine/discover.js";
 import { loadFiles, parallelWorkers, PARALLEL_MIN_BYTES, PARALLEL_MIN_CORES, type LoadedFile } from "../src/engine/load.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ENGINE_FILES = ["load", "parse-worker", "parse", "kubectl-lexer", "discover", "positions", "template", "bounded-read", "syntax-problems", "json-comments", "type-meta-keys", "lean/parse-lean", "lean/span-table", "shared-values", "glued-objects"];
+/** The modules of src/ that load.ts and the worker import, as paths below src/ without ".ts" (from esbuild's metafile in beforeAll). */
+let modules: string[] = [];
 
 /**
  * A canonical text of loaded files: values with their sharing (aliases), own keys in order,
@@ -103,9 +104,14 @@ beforeAll(async () => {
 
   const common = { platform: "node" as const, format: "esm" as const, target: "node20", logLevel: "warning" as const };
   // tsc's layout: one module per source, the worker beside load.js.
-  await build({ ...common, entryPoints: ENGINE_FILES.map((f) => join(ROOT, `src/engine/${f}.ts`)), outdir: join(tmp, "dist/engine") });
-  // Modules the engine files import from outside src/engine.
-  await build({ ...common, entryPoints: [join(ROOT, "src/errors.ts"), join(ROOT, "src/models/document.ts")], outdir: join(tmp, "dist") });
+  const entries = [join(ROOT, "src/engine/load.ts"), join(ROOT, "src/engine/parse-worker.ts")];
+  const graph = await build({ ...common, entryPoints: entries, bundle: true, packages: "external", write: false, metafile: true, outdir: join(tmp, "graph") });
+  modules = Object.keys(graph.metafile.inputs)
+    .map((input) => relative(join(ROOT, "src"), resolve(ROOT, input)))
+    .filter((m) => !m.startsWith("..") && m.endsWith(".ts"))
+    .map((m) => m.slice(0, -3));
+  expect(modules).toEqual(expect.arrayContaining(["engine/load", "engine/parse-worker", "errors"]));
+  await build({ ...common, entryPoints: modules.map((m) => join(ROOT, "src", `${m}.ts`)), outbase: join(ROOT, "src"), outdir: join(tmp, "dist") });
   // The bundle's layout (scripts/bundle.mjs): load.ts lands in a chunk, the worker is an entry.
   await build({
     ...common,
@@ -224,18 +230,18 @@ describe("a worker that fails leaves its files to the main thread", () => {
     "replies with garbage": "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage({ from: m.from, files: [{ docs: 7 }] }));\n",
     "throws on a batch": "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom'); });\n",
   };
-  /** A fresh engine/ folder with ../errors.js and ../models/document.js beside it, as in dist/. */
-  const engineCopyDir = (prefix: string) => {
+  /** A fresh copy of the modules of tsc's layout (all but `without`); its engine/ folder. */
+  const engineCopyDir = (prefix: string, without?: string) => {
     const root = mkdtempSync(join(tmp, prefix));
-    mkdirSync(join(root, "engine", "lean"), { recursive: true });
-    mkdirSync(join(root, "models"));
-    copyFileSync(join(tmp, "dist/errors.js"), join(root, "errors.js"));
-    copyFileSync(join(tmp, "dist/models/document.js"), join(root, "models", "document.js"));
+    for (const m of modules) {
+      if (m === without) continue;
+      mkdirSync(dirname(join(root, m)), { recursive: true });
+      copyFileSync(join(tmp, "dist", `${m}.js`), join(root, `${m}.js`));
+    }
     return join(root, "engine");
   };
   test.each(Object.keys(brokenWorkers))("a worker that %s", async (kind) => {
     const dir = engineCopyDir("broken-");
-    for (const f of ENGINE_FILES) copyFileSync(join(tmp, `dist/engine/${f}.js`), join(dir, `${f}.js`));
     writeFileSync(join(dir, "parse-worker.js"), brokenWorkers[kind]);
     const files = [...corpusFiles.slice(0, 60), ...trickyFiles];
     const got = loadInChild(join(dir, "load.js"), files, "2");
@@ -245,8 +251,7 @@ describe("a worker that fails leaves its files to the main thread", () => {
   });
 
   test("no worker script at all: the sequential path", async () => {
-    const dir = engineCopyDir("noworker-");
-    for (const f of ENGINE_FILES.filter((f) => f !== "parse-worker")) copyFileSync(join(tmp, `dist/engine/${f}.js`), join(dir, `${f}.js`));
+    const dir = engineCopyDir("noworker-", "engine/parse-worker");
     const files = corpusFiles.slice(0, 30);
     const got = loadInChild(join(dir, "load.js"), files, "2");
     expect(got.stats).toEqual({ workers: 0, filesFromWorkers: 0 });
