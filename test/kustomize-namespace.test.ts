@@ -105,3 +105,12 @@ describe("kustomize's name-reference fix (models/kustomize-nameref.ts)", () => {
     expect(withReferencedNamespaces(subject, [build([account(false)]), build([account(true)])]).set[0].renamed).toBe(true);
   });
 });
+
+test("no fix or suggestion edits a value a kustomization's namespace sets: the next build would put it back", async () => {
+  const { lint } = await import("../src/engine/lint.js");
+  const sets = ["rules/invalid-name/kustomize-namespace.set", "rules/namespace-undefined/kustomize-overrides.set"].map((s) => `fixtures/${s}`);
+  const result = await lint(sets, { cwd: new URL("..", import.meta.url).pathname, config: {} });
+  const set = result.files.flatMap((f) => f.diagnostics).filter((d) => d.message.includes("(set by namespace in "));
+  expect(set.map((d) => d.ruleId).sort()).toEqual(["invalid-name", "namespace-undefined"]);
+  for (const d of set) expect([d.ruleId, d.fix, d.suggestions]).toEqual([d.ruleId, undefined, undefined]);
+});

@@ -7,7 +7,7 @@ import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
 import { droppedFields, isWithin, unservedFields } from "../rules/index.js";
 import { dispatchByScope } from "../rules/scope.js";
-import type { CrossResourceContext, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
+import type { CrossResourceContext, FieldFix, Finding, Rule, RuleContext, Settings } from "../rules/types.js";
 import type { Path } from "../types.js";
 import { isEnabled, type RuleFinding, type Severities } from "./diagnostics.js";
 import { outsidePlaceholders, placeholderAt } from "./placeholders.js";
@@ -138,8 +138,19 @@ function fromKustomize(resource: Resource, finding: Finding): Finding {
     const path = resource.writtenAncestor(finding.path);
     return { ...finding, path: path.length ? path : ["kind"], target: "key", message: `${finding.message} (added by ${kustomizeOrigin(resource, finding.path)})` };
   }
-  if (resource.changedByKustomize(finding.path)) return { ...finding, message: `${finding.message} (set by ${kustomizeOrigin(resource, finding.path)})` };
+  if (resource.changedByKustomize(finding.path)) {
+    const message = `${finding.message} (set by ${kustomizeOrigin(resource, finding.path)})`;
+    // An edit of the value kustomize sets is undone by the next build: the value is the kustomization's to change.
+    const fix = finding.fix && !editsKustomizedValue(resource, finding.fix) ? finding.fix : undefined;
+    const suggestions = finding.suggestions?.filter((s) => !editsKustomizedValue(resource, s.fix));
+    return { ...finding, message, fix, suggestions: suggestions?.length ? suggestions : undefined };
+  }
   return finding;
+}
+
+/** Whether a fix edits a value that a kustomization sets (a Namespace's name its namespace replaces, a label its labels replace). */
+function editsKustomizedValue(resource: Resource, fix: FieldFix): boolean {
+  return fix.some((edit) => (edit.op === "move" ? [edit.from, edit.to] : [edit.path]).some((path) => resource.changedByKustomize(path)));
 }
 
 /** The kustomization entry a value kustomize sets comes from: its namespace (a renamed Namespace), else its labels. */

@@ -89,10 +89,13 @@ cluster has.`,
     // A namespace near none of the input's may be made by other tooling: reported only when the input is the whole cluster.
     if (!near && !reportsAbsent(ctx, "Namespace", "", () => false)) return;
     const path = ["metadata", "namespace"];
+    // A kustomization's namespace replaces the one the file writes: that is the value to fix.
+    const setBy = resource.kustomizeNamespaceSource(path);
+    const field = setBy ? `${setBy.entry} in ${setBy.kustomization}` : "metadata.namespace";
     report({
       path,
       message: `Namespace "${written}" is not defined in the manifests${near ? `, which define Namespace "${near.name}"` : ""}: the API server refuses objects of a namespace that does not exist`,
-      hint: near ? `set metadata.namespace to "${near.name}" if that is the one meant, or add Namespace "${written}"` : `add Namespace "${written}" to the manifests or fix metadata.namespace`,
+      hint: near ? `set ${field} to "${near.name}" if that is the one meant, or add Namespace "${written}"` : `add Namespace "${written}" to the manifests or fix ${field}`,
       ...(near ? { related: { resource: near, path: ["metadata", "name"], message: "similar name" }, suggestions: [renameReference(path, near.name)] } : {}),
     });
   },
