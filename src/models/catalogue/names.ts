@@ -106,10 +106,10 @@ export function placeholderNote(placeholders: readonly string[]): string {
   return `${namesList(placeholders.map((p) => JSON.stringify(p)))} ${one ? "looks like a placeholder" : "look like placeholders"} left in`;
 }
 
-/** The fix for a value holding placeholders: the values they stand for, not a spelling of them. */
-export function replacePlaceholdersHint(placeholders: readonly string[]): string {
+/** The fix for a value (or a key) holding placeholders: what they stand for, not a spelling of them. */
+export function replacePlaceholdersHint(placeholders: readonly string[], what: "value" | "key" = "value"): string {
   const one = placeholders.length === 1;
-  return `replace ${namesList(placeholders.map((p) => JSON.stringify(p)))} with the ${one ? "value it stands" : "values they stand"} for`;
+  return `replace ${namesList(placeholders.map((p) => JSON.stringify(p)))} with the ${one ? `${what} it stands` : `${what}s they stand`} for`;
 }
 
 /**

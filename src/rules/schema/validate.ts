@@ -8,7 +8,7 @@ import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
-import { labelValue, labelValueFix, qualifiedName, samplePlaceholders } from "../../models/catalogue/names.js";
+import { labelValue, labelValueFix, placeholderNote, qualifiedName, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
@@ -890,22 +890,16 @@ class Walker {
     if (isMap(labels)) {
       for (const [k, v] of Object.entries(labels)) {
         const keyProblems = qualifiedName(k);
-        if (keyProblems.length) {
-          this.report("invalid-label", {
-            path: [...path, "labels", k],
-            target: "key",
-            message: `label key ${JSON.stringify(k)} is invalid: ${keyProblems[0]}`,
-            hint: "rename the key: an optional DNS prefix and '/', then up to 63 alphanumeric, '-', '_' or '.' characters",
-          });
-        }
+        if (keyProblems.length) this.invalidKey("label", [...path, "labels", k], k, keyProblems[0]);
         if (typeof v === "string") {
           const valueProblems = labelValue(v);
           if (valueProblems.length) {
+            const placeholders = samplePlaceholders(v);
             this.report("invalid-label", {
               path: [...path, "labels", k],
-              message: `label value ${JSON.stringify(v)} of ${JSON.stringify(k)} is invalid: ${valueProblems[0]}`,
+              message: `label value ${JSON.stringify(v)} of ${JSON.stringify(k)} is invalid: ${valueProblems[0]}${placeholders.length ? `; ${placeholderNote(placeholders)}` : ""}`,
               // A placeholder stands for a label value: it is replaced, not moved to an annotation.
-              hint: samplePlaceholders(v).length ? labelValueFix(v) : `${labelValueFix(v)}, or move it to an annotation`,
+              hint: placeholders.length ? labelValueFix(v) : `${labelValueFix(v)}, or move it to an annotation`,
             });
           }
         }
@@ -915,16 +909,22 @@ class Walker {
     if (isMap(annotations)) {
       for (const k of Object.keys(annotations)) {
         const problems = qualifiedName(k.toLowerCase());
-        if (problems.length) {
-          this.report("invalid-label", {
-            path: [...path, "annotations", k],
-            target: "key",
-            message: `annotation key ${JSON.stringify(k)} is invalid: ${problems[0]}`,
-            hint: "rename the key: an optional DNS prefix and '/', then up to 63 alphanumeric, '-', '_' or '.' characters",
-          });
-        }
+        if (problems.length) this.invalidKey("annotation", [...path, "annotations", k], k, problems[0]);
       }
     }
+  }
+
+  /** A label or annotation key that is not a qualified name; one holding a sample's placeholder (`<key>`) says so. */
+  private invalidKey(what: "label" | "annotation", path: Path, key: string, problem: string) {
+    const placeholders = samplePlaceholders(key);
+    this.report("invalid-label", {
+      path,
+      target: "key",
+      message: `${what} key ${JSON.stringify(key)} is invalid: ${problem}${placeholders.length ? `; ${placeholderNote(placeholders)}` : ""}`,
+      hint: placeholders.length
+        ? replacePlaceholdersHint(placeholders, "key")
+        : "rename the key: an optional DNS prefix and '/', then up to 63 alphanumeric, '-', '_' or '.' characters",
+    });
   }
 }
 
