@@ -99,7 +99,12 @@ export function resourcesPath(container: Container, path: Path, section: "limits
 export interface LimitRangeDefault {
   value: string;
   limitRange: Resource;
+  /** The field of its Container item the value comes from (a max stands in for an unset default, a min for an unset defaultRequest). */
+  field: LimitRangeField;
 }
+
+/** The fields of a LimitRange's Container item that defaulting reads. */
+export type LimitRangeField = "default" | "defaultRequest" | "max" | "min";
 
 /** The container defaults LimitRanger admission writes in a namespace, by resource name. */
 export interface NamespaceDefaults {
@@ -128,10 +133,22 @@ export function limitRangeItems(lr: Resource): Array<Record<string, unknown>> {
  * SetDefaults_LimitRangeItem): an unset default (limit) takes the max, an unset defaultRequest
  * takes the default, then the min.
  */
-export function defaultedContainerItem(item: Record<string, unknown>): { default: Record<string, string>; defaultRequest: Record<string, string> } {
-  const def = { ...quantities(item.max), ...quantities(item.default) };
-  const defaultRequest = { ...quantities(item.min), ...def, ...quantities(item.defaultRequest) };
+export function defaultedContainerItem(item: Record<string, unknown>): { default: Record<string, SourcedValue>; defaultRequest: Record<string, SourcedValue> } {
+  const def = { ...sourced(item, "max"), ...sourced(item, "default") };
+  const defaultRequest = { ...sourced(item, "min"), ...def, ...sourced(item, "defaultRequest") };
   return { default: def, defaultRequest };
+}
+
+/** A quantity of a LimitRange item with the field it is written in. */
+export interface SourcedValue {
+  value: string;
+  field: LimitRangeField;
+}
+
+function sourced(item: Record<string, unknown>, field: LimitRangeField): Record<string, SourcedValue> {
+  const out: Record<string, SourcedValue> = {};
+  for (const [k, value] of Object.entries(quantities(item[field]))) out[k] = { value, field };
+  return out;
 }
 
 /**
@@ -152,13 +169,13 @@ export function namespaceDefaults(index: ResourceIndex, namespace: string): Name
     const requests = new Map<string, LimitRangeDefault>();
     const limits = new Map<string, LimitRangeDefault>();
     const conflicts = new Set<string>();
-    const note = (section: "requests" | "limits", into: Map<string, LimitRangeDefault>, k: string, value: string, limitRange: Resource) => {
+    const note = (section: "requests" | "limits", into: Map<string, LimitRangeDefault>, k: string, { value, field }: SourcedValue, limitRange: Resource) => {
       const first = into.get(k);
-      if (!first) into.set(k, { value, limitRange });
+      if (!first) into.set(k, { value, limitRange, field });
       else if (compareQuantities(first.value, value) !== 0) conflicts.add(`${section}.${k}`);
     };
     for (const limitRange of ranges) {
-      const own = { requests: {} as Record<string, string>, limits: {} as Record<string, string> };
+      const own = { requests: {} as Record<string, SourcedValue>, limits: {} as Record<string, SourcedValue> };
       for (const item of limitRangeItems(limitRange)) {
         if (item.type !== "Container") continue;
         const d = defaultedContainerItem(item);
@@ -186,6 +203,8 @@ export interface AdmittedContainer {
   limits: Readonly<Record<string, string>>;
   /** The LimitRange that wrote a value, by "requests.<resource>" or "limits.<resource>". */
   defaultedBy: ReadonlyMap<string, Resource>;
+  /** The field of that LimitRange's Container item the value comes from, by the same keys. */
+  defaultedFrom: ReadonlyMap<string, LimitRangeField>;
 }
 
 const ADMITTED = memoKey<Map<Resource, readonly AdmittedContainer[]>>("containers as admitted, by resource", "resource");
@@ -215,17 +234,16 @@ function admit(container: Container, path: Path, init: boolean, defaults: Namesp
   const limits = quantities(container.resources?.limits);
   for (const [k, v] of Object.entries(limits)) if (requests[k] === undefined) requests[k] = v;
   const defaultedBy = new Map<string, Resource>();
-  for (const [k, d] of defaults.limits) {
-    if (limits[k] !== undefined) continue;
-    limits[k] = d.value;
-    defaultedBy.set(`limits.${k}`, d.limitRange);
+  const defaultedFrom = new Map<string, LimitRangeField>();
+  for (const [section, values, own] of [["limits", defaults.limits, limits], ["requests", defaults.requests, requests]] as const) {
+    for (const [k, d] of values) {
+      if (own[k] !== undefined) continue;
+      own[k] = d.value;
+      defaultedBy.set(`${section}.${k}`, d.limitRange);
+      defaultedFrom.set(`${section}.${k}`, d.field);
+    }
   }
-  for (const [k, d] of defaults.requests) {
-    if (requests[k] !== undefined) continue;
-    requests[k] = d.value;
-    defaultedBy.set(`requests.${k}`, d.limitRange);
-  }
-  return { container, path, init, sidecar: init && container.restartPolicy === "Always", name: container.name ?? "", requests, limits, defaultedBy };
+  return { container, path, init, sidecar: init && container.restartPolicy === "Always", name: container.name ?? "", requests, limits, defaultedBy, defaultedFrom };
 }
 
 /**

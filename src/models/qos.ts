@@ -50,6 +50,8 @@ export interface QosEntry {
   limits: Reqs;
   /** The LimitRange that wrote a value, by "requests.<resource>" or "limits.<resource>", named in the reason. */
   defaultedBy?: ReadonlyMap<string, { name: string }>;
+  /** The field of that LimitRange's Container item each such value comes from (default, defaultRequest, max, min). */
+  defaultedFrom?: ReadonlyMap<string, string>;
   /** The pod-level requests the API server set to the containers' requests summed. */
   summed?: ReadonlySet<string>;
 }
@@ -95,7 +97,18 @@ function shown(e: Entry, section: "requests" | "limits", r: string, value: strin
   if (value === undefined) return value;
   if (section === "requests" && e.summed?.has(r)) return `${value} (unset, so the API server fills in the containers' requests, summed)`;
   const from = e.defaultedBy?.get(`${section}.${r}`);
-  return from ? `${value} (LimitRange "${from.name}" default)` : value;
+  return from ? `${value} (${limitRangeSource(from.name, section, e.defaultedFrom?.get(`${section}.${r}`))})` : value;
+}
+
+/**
+ * Where a value LimitRanger wrote comes from: `the defaultRequest of LimitRange "limits"`. An unset
+ * default takes the max, an unset defaultRequest the default, else the min
+ * (SetDefaults_LimitRangeItem), and the message says which field stood in.
+ */
+export function limitRangeSource(name: string, section: "requests" | "limits", field: string | undefined): string {
+  const of = `the ${field ?? "default"} of LimitRange "${name}"`;
+  const unset = section === "limits" ? (field === "max" ? "default" : undefined) : field === "defaultRequest" ? undefined : field === "max" ? "default and defaultRequest" : "defaultRequest";
+  return unset ? `${of}, which stands in for its unset ${unset}` : of;
 }
 
 function classify(entries: readonly Entry[]): QosDecision {

@@ -1,3 +1,4 @@
+import { limitRangeSource } from "../../models/qos.js";
 import { admittedContainers, containerKind, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import type { PodSpec } from "../../models/k8s.js";
 import { defaultedPodLevelResources } from "../../models/pod-level-resources.js";
@@ -22,7 +23,7 @@ interface Subject {
   limits: Readonly<Record<string, string>>;
   /** Where to point for a value of a section (the container's resources, or the pod's containers). */
   pathOf(section: Section, name: string): Path;
-  /** ` (LimitRange "x" default)` when admission wrote the value; "" otherwise. */
+  /** ` (the defaultRequest of LimitRange "x")` when admission wrote the value (models/qos.ts limitRangeSource); "" otherwise. */
   origin(section: Section, name: string): string;
 }
 
@@ -349,7 +350,7 @@ function containerSubject(c: AdmittedContainer, release: string): Subject {
     pathOf: (section, name) => (c.container.resources?.[section]?.[name] !== undefined ? [...c.path, "resources", section, name] : resourcesPath(c.container, c.path, section)),
     origin: (section, name) => {
       const lr = c.defaultedBy.get(`${section}.${name}`);
-      return lr ? ` (LimitRange "${lr.name}" default)` : "";
+      return lr ? ` (${limitRangeSource(lr.name, section, c.defaultedFrom.get(`${section}.${name}`))})` : "";
     },
   };
 }
