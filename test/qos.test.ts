@@ -202,7 +202,7 @@ describe("k8s-lint qos", () => {
     expect(await runQos(["-f", "json", "limitrange.yaml"], t.cli)).toBe(0);
     const { workloads } = JSON.parse(t.out());
     expect(workloads).toMatchObject([
-      { namespace: "team", qosClass: "Burstable", container: "api", resource: "cpu", reason: 'container "api" requests cpu 100m (LimitRange "defaults" default) but sets no cpu limit' },
+      { namespace: "team", qosClass: "Burstable", container: "api", resource: "cpu", reason: 'container "api" requests cpu 100m (the defaultRequest of LimitRange "defaults") but sets no cpu limit' },
       { namespace: "other", qosClass: "BestEffort" },
     ]);
   });
