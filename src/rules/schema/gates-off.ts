@@ -5,7 +5,7 @@
  */
 import { compareVersions } from "./api-changes.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
-import type { Resource } from "../../models/resource.js";
+import { POD_TEMPLATE_PATHS, type Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 import { gateStageAt, GATED_FIELDS, SCHEMA_TREE, type GatedField, type GateStage } from "./feature-gates.js";
 
@@ -31,10 +31,15 @@ export interface GatedValue {
 }
 
 /**
- * The gated fields off by default at each release of the run: a function of the release alone,
+ * The gated fields off by default at each release of the run, and of those the ones a kind can
+ * hold (a pod spec's for the kinds with pods): a function of the release and the kind alone,
  * worked out once instead of for every resource (that cost 170 MB of garbage on 10,000 resources).
  */
-const GATES_OFF = memoKey<Map<string, readonly GateOff[]>>("feature gates off by default, by release");
+interface GatesOffAt {
+  off: readonly GateOff[];
+  byKind: Map<string, readonly GateOff[]>;
+}
+const GATES_OFF = memoKey<Map<string, GatesOffAt>>("feature gates off by default, by release");
 
 function gatesOffAt(release: string): GateOff[] {
   const off: GateOff[] = [];
@@ -48,11 +53,18 @@ function gatesOffAt(release: string): GateOff[] {
   return off;
 }
 
-function gatesOff(memo: Memo, release: string): readonly GateOff[] {
+/** The gates off by default at `release` whose fields a resource of `kind` can hold, in GATED_FIELDS order. */
+function gatesOff(memo: Memo, release: string, kind: string): readonly GateOff[] {
   const byRelease = memo(GATES_OFF, () => new Map());
-  let off = byRelease.get(release);
-  if (!off) byRelease.set(release, (off = gatesOffAt(release)));
-  return off;
+  let atRelease = byRelease.get(release);
+  if (!atRelease) byRelease.set(release, (atRelease = { off: gatesOffAt(release), byKind: new Map() }));
+  let ofKind = atRelease.byKind.get(kind);
+  if (!ofKind) {
+    const hasPods = kind === "Pod" || POD_TEMPLATE_PATHS.has(kind);
+    ofKind = atRelease.off.filter((gate: GateOff) => ("pod" in gate.gated.where ? hasPods : gate.gated.where.kinds.includes(kind)));
+    atRelease.byKind.set(kind, ofKind);
+  }
+  return ofKind;
 }
 
 /**
@@ -116,33 +128,43 @@ interface GatedValues {
 const GATED_VALUES = memoKey<Map<Resource, GatedValues>>("gated values off by default at the target, by resource", "resource");
 const NONE: GatedValues = { values: [], dropped: [] };
 
-/** Worked out once per resource: feature-gated-field, the engine and the cross-field constraints all read them. */
+/**
+ * Worked out once per resource: feature-gated-field, the engine and the cross-field constraints
+ * all read them. A resource of a kind without a gated field off (most of them) is not kept.
+ */
 function gatedValuesOf(resource: Resource, memo: Memo, release: string): GatedValues {
+  const gates = gatesOff(memo, release, resource.kind);
+  if (!gates.length) return NONE;
   const byResource = memo(GATED_VALUES, () => new Map());
   let found = byResource.get(resource);
   if (!found) {
-    const values = findGatedValues(resource, gatesOff(memo, release));
+    const values = findGatedValues(resource, gates);
     found = values.length ? { values, dropped: values.flatMap((v) => (v.outcome === "dropped" ? [v.path] : [])) } : NONE;
     byResource.set(resource, found);
   }
   return found;
 }
 
+/** The values of the gates `off` (those of the resource's kind) that the resource holds. */
 function findGatedValues(resource: Resource, off: readonly GateOff[]): GatedValue[] {
   const out: GatedValue[] = [];
+  // The pod spec as written and its path, looked up for the first pod field (null: the resource has no pod template).
+  let podSpec: { root: unknown; path: Path } | null | undefined;
   for (const gate of off) {
     const g = gate.gated;
     let root: unknown;
     let base: Path;
     let pattern: readonly string[];
     if ("pod" in g.where) {
-      const tpl = resource.podTemplate;
-      if (!tpl) continue;
-      root = resource.get(tpl.specPath);
-      base = tpl.specPath;
+      if (podSpec === undefined) {
+        const tpl = resource.podTemplate;
+        podSpec = tpl ? { root: resource.get(tpl.specPath), path: tpl.specPath } : null;
+      }
+      if (!podSpec) continue;
+      root = podSpec.root;
+      base = podSpec.path;
       pattern = g.where.pod;
     } else {
-      if (!g.where.kinds.includes(resource.kind)) continue;
       root = resource.raw;
       base = [];
       pattern = g.where.path;

@@ -42,11 +42,28 @@ export interface SharedSites {
 export interface Need {
   in: "pod" | "container" | "volume";
   key: string;
+  /** The need's number, from 0 (needCount): one need is one object, shared by the constraints that name it. */
+  id: number;
 }
 
-export const podNeeds = (key: string): Need => ({ in: "pod", key });
-export const containerNeeds = (key: string): Need => ({ in: "container", key });
-export const volumeNeeds = (key: string): Need => ({ in: "volume", key });
+/** Every need some constraint names, by place and key: a table of the code, filled as the constraint modules load. */
+const NEEDS = new Map<string, Need>();
+
+function need(where: Need["in"], key: string): Need {
+  const name = `${where} ${key}`;
+  let found = NEEDS.get(name);
+  if (!found) NEEDS.set(name, (found = { in: where, key, id: NEEDS.size }));
+  return found;
+}
+
+export const podNeeds = (key: string): Need => need("pod", key);
+export const containerNeeds = (key: string): Need => need("container", key);
+export const volumeNeeds = (key: string): Need => need("volume", key);
+
+/** How many needs the constraints name (ids run from 0 below it). */
+export function needCount(): number {
+  return NEEDS.size;
+}
 
 /** One constraint: where it applies, what it says, which rule reports it and where upstream decides it. */
 export interface CrossFieldConstraint {
