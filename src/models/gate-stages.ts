@@ -21,3 +21,27 @@ export function gateStageAt(stages: readonly GateStage[], release: string): Gate
   for (const s of stages) if (compareVersions(s.from, release) <= 0) at = s;
   return at;
 }
+
+// Gates that decide both a field (rules/schema/feature-gates.ts) and values of another field
+// (rules/schema/gated-enum-values.ts): their lives are written once, here.
+
+/** JobBackoffLimitPerIndex (backoffLimitPerIndex, maxFailedIndexes, the FailIndex action): alpha off 1.28, beta on 1.29, GA 1.33. */
+export const JOB_BACKOFF_LIMIT_PER_INDEX: readonly GateStage[] = [
+  { from: "1.28", stage: "alpha", enabledByDefault: false },
+  { from: "1.29", stage: "beta", enabledByDefault: true },
+  { from: "1.33", stage: "GA", enabledByDefault: true },
+];
+
+/** PreferSameTrafficDistribution (PreferSameZone, PreferSameNode, an EndpointSlice's hints.forNodes): alpha off 1.33, beta on 1.34, GA 1.35. */
+export const PREFER_SAME_TRAFFIC_DISTRIBUTION: readonly GateStage[] = [
+  { from: "1.33", stage: "alpha", enabledByDefault: false },
+  { from: "1.34", stage: "beta", enabledByDefault: true },
+  { from: "1.35", stage: "GA", enabledByDefault: true },
+];
+
+/** HPAContainerMetrics (a metric's containerResource, the ContainerResource type): alpha off 1.20, beta on 1.27, GA 1.30. */
+export const HPA_CONTAINER_METRICS: readonly GateStage[] = [
+  { from: "1.20", stage: "alpha", enabledByDefault: false },
+  { from: "1.27", stage: "beta", enabledByDefault: true },
+  { from: "1.30", stage: "GA", enabledByDefault: true },
+];

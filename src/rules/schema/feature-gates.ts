@@ -10,7 +10,7 @@
  * row's `source` names what the server or controller does with the field while the gate is off.
  */
 
-import { gateStageAt, type GateStage } from "../../models/gate-stages.js";
+import { gateStageAt, HPA_CONTAINER_METRICS, JOB_BACKOFF_LIMIT_PER_INDEX, PREFER_SAME_TRAFFIC_DISTRIBUTION, type GateStage } from "../../models/gate-stages.js";
 import { POD_LEVEL_RESOURCES_STAGES } from "../../models/pod-level-resources.js";
 
 export { gateStageAt, type GateStage };
@@ -98,11 +98,6 @@ const jobPodFailurePolicy: GateStage[] = [
   { from: "1.25", stage: "alpha", enabledByDefault: false },
   { from: "1.26", stage: "beta", enabledByDefault: true },
   { from: "1.31", stage: "GA", enabledByDefault: true },
-];
-const backoffLimitPerIndex: GateStage[] = [
-  { from: "1.28", stage: "alpha", enabledByDefault: false },
-  { from: "1.29", stage: "beta", enabledByDefault: true },
-  { from: "1.33", stage: "GA", enabledByDefault: true },
 ];
 const JOB_STRATEGY = "pkg/registry/batch/job/strategy.go PrepareForCreate, PrepareForUpdate";
 
@@ -290,11 +285,6 @@ const topologyAwareHints: GateStage[] = [
   { from: "1.24", stage: "beta", enabledByDefault: true },
   { from: "1.33", stage: "GA", enabledByDefault: true },
 ];
-const preferSameTrafficDistribution: GateStage[] = [
-  { from: "1.33", stage: "alpha", enabledByDefault: false },
-  { from: "1.34", stage: "beta", enabledByDefault: true },
-  { from: "1.35", stage: "GA", enabledByDefault: true },
-];
 // DRA gates of fields of the resource.k8s.io API, served by default from 1.34 (v1): the reference
 // pages list the alpha stage; the beta of 1.36, on by default, is from pkg/features (1.37
 // development) versioned specs.
@@ -344,8 +334,8 @@ export const GATED_FIELDS: readonly GatedField[] = [
     source: "pkg/api/pod/util.go dropDisabledFields (podSpec.OS cleared unless the old pod used it)",
   },
   ...jobFields("JobPodFailurePolicy", "podFailurePolicy", jobPodFailurePolicy, "every failed pod counts towards backoffLimit: the policy's rules neither fail the Job early nor ignore disruptions"),
-  ...jobFields("JobBackoffLimitPerIndex", "backoffLimitPerIndex", backoffLimitPerIndex, "failures count towards the Job's backoffLimit, not per index"),
-  ...jobFields("JobBackoffLimitPerIndex", "maxFailedIndexes", backoffLimitPerIndex, "the Job does not stop at this many failed indexes"),
+  ...jobFields("JobBackoffLimitPerIndex", "backoffLimitPerIndex", JOB_BACKOFF_LIMIT_PER_INDEX, "failures count towards the Job's backoffLimit, not per index"),
+  ...jobFields("JobBackoffLimitPerIndex", "maxFailedIndexes", JOB_BACKOFF_LIMIT_PER_INDEX, "the Job does not stop at this many failed indexes"),
   {
     gate: "StatefulSetMinReadySeconds",
     where: { kinds: ["StatefulSet"], path: ["spec", "minReadySeconds"] },
@@ -981,11 +971,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     gate: "HPAContainerMetrics",
     where: { kinds: ["HorizontalPodAutoscaler"], path: ["spec", "metrics", "*", "containerResource"] },
     effect: "dropped",
-    stages: [
-      { from: "1.20", stage: "alpha", enabledByDefault: false },
-      { from: "1.27", stage: "beta", enabledByDefault: true },
-      { from: "1.30", stage: "GA", enabledByDefault: true },
-    ],
+    stages: HPA_CONTAINER_METRICS,
     consequence: "the metric of type ContainerResource has no source left",
     source: "pkg/registry/autoscaling/horizontalpodautoscaler/strategy.go PrepareForCreate (containerResource of every metric cleared while the gate is off)",
     rejectedOnceDropped: {
@@ -1130,7 +1116,7 @@ export const GATED_FIELDS: readonly GatedField[] = [
     gate: "PreferSameTrafficDistribution",
     where: { kinds: ["EndpointSlice"], path: ["endpoints", "*", "hints", "forNodes"] },
     effect: "dropped",
-    stages: preferSameTrafficDistribution,
+    stages: PREFER_SAME_TRAFFIC_DISTRIBUTION,
     consequence: "kube-proxy does not prefer the endpoints on the client's node",
     source: `${ENDPOINT_SLICE_STRATEGY} dropDisabledFieldsOnCreate, dropDisabledFieldsOnUpdate (hints.forNodes of every endpoint cleared unless the old slice used them)`,
   },

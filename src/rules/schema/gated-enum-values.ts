@@ -12,7 +12,7 @@
  * (SidecarContainers, a gated field).
  */
 import { compareVersions } from "../../models/catalogue/releases.js";
-import { gateStageAt, type GateStage } from "../../models/gate-stages.js";
+import { gateStageAt, HPA_CONTAINER_METRICS, JOB_BACKOFF_LIMIT_PER_INDEX, PREFER_SAME_TRAFFIC_DISTRIBUTION, type GateStage } from "../../models/gate-stages.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
 
@@ -98,12 +98,7 @@ export const TRAFFIC_DISTRIBUTIONS: ReleaseValues = {
     {
       values: ["PreferSameZone", "PreferSameNode"],
       gate: "PreferSameTrafficDistribution",
-      // PreferSameTrafficDistribution.md: alpha false 1.33; beta true 1.34; GA (locked on) 1.35.
-      stages: [
-        { from: "1.33", stage: "alpha", enabledByDefault: false },
-        { from: "1.34", stage: "beta", enabledByDefault: true },
-        { from: "1.35", stage: "GA", enabledByDefault: true },
-      ],
+      stages: PREFER_SAME_TRAFFIC_DISTRIBUTION,
       whileOff: "refused",
       instead: "set trafficDistribution: PreferClose (the same as PreferSameZone; nothing prefers the same node without the gate)",
       source: `${CORE} validateServiceTrafficDistribution (PreferSameZone and PreferSameNode are supported only with the PreferSameTrafficDistribution gate on; before 1.33 PreferClose is the only value)`,
@@ -122,12 +117,7 @@ export const POD_FAILURE_POLICY_ACTIONS: ReleaseValues = {
     {
       values: ["FailIndex"],
       gate: "JobBackoffLimitPerIndex",
-      // The gate of backoffLimitPerIndex (feature-gates.ts): alpha false 1.28, beta true 1.29, GA 1.33.
-      stages: [
-        { from: "1.28", stage: "alpha", enabledByDefault: false },
-        { from: "1.29", stage: "beta", enabledByDefault: true },
-        { from: "1.33", stage: "GA", enabledByDefault: true },
-      ],
+      stages: JOB_BACKOFF_LIMIT_PER_INDEX,
       whileOff: "dropped",
       instead: "set action: FailJob or Count, or remove the rule",
       consequence: "the API server removes the rule, so pods that fail as it says count towards backoffLimit like any other failure and no index fails on its own",
@@ -173,12 +163,7 @@ export const HPA_METRIC_TYPES: ReleaseValues = {
     {
       values: ["ContainerResource"],
       gate: "HPAContainerMetrics",
-      // HPAContainerMetrics.md: alpha false 1.20-1.26, beta true 1.27-1.29, stable 1.30.
-      stages: [
-        { from: "1.20", stage: "alpha", enabledByDefault: false },
-        { from: "1.27", stage: "beta", enabledByDefault: true },
-        { from: "1.30", stage: "GA", enabledByDefault: true },
-      ],
+      stages: HPA_CONTAINER_METRICS,
       // containerResource is dropped, then the metric refused without its source: feature-gated-field's HPAContainerMetrics row says so.
       whileOff: "field-dropped",
       instead: "use a Resource metric (the pod's containers together)",
