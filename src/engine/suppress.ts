@@ -4,7 +4,7 @@
  * nothing as unused-suppression.
  */
 import type { ExcludeEntry } from "../config/schema.js";
-import type { HeldViews, Resource } from "../models/resource.js";
+import { POD_TEMPLATE_PATHS, type HeldViews, type Resource } from "../models/resource.js";
 import { getRule } from "../rules/index.js";
 import type { Path } from "../types.js";
 import { findCommentDirectives, IGNORE_ANNOTATION, splitIds, type Directive } from "./directives.js";
@@ -151,12 +151,13 @@ function unusedMessage(dir: Directive): string {
 /** The directives of a resource's ignore annotation, and of its pod template's (not of a Pod's, which has one metadata). */
 export function annotationDirectives(r: Resource): Directive[] {
   const out: Directive[] = [];
-  const sources: Array<[Record<string, string>, Path]> = [[r.annotations, ["metadata", "annotations", IGNORE_ANNOTATION]]];
-  const tpl = r.kind === "Pod" ? undefined : r.podTemplate;
-  if (tpl) sources.push([tpl.annotations, [...tpl.metadataPath, "annotations", IGNORE_ANNOTATION]]);
-  for (const [annotations, path] of sources) {
-    const value = annotations[IGNORE_ANNOTATION];
-    if (value === undefined) continue;
+  const paths: Path[] = [["metadata", "annotations", IGNORE_ANNOTATION]];
+  // The pod template's annotation, read where it is written: the typed template (Resource.podTemplate) is read for the rules, and released.
+  const template = r.kind !== "Pod" && r.ruleKind === r.kind ? POD_TEMPLATE_PATHS.get(r.kind) : undefined;
+  if (template) paths.push([...template, "metadata", "annotations", IGNORE_ANNOTATION]);
+  for (const path of paths) {
+    const value = r.get(path);
+    if (typeof value !== "string") continue;
     for (const { id } of splitIds(value)) {
       out.push({ ruleId: id, kind: "annotation", line: 0, offset: 0, length: 0, docIndex: r.doc.index, resourceId: r.id, annotationPath: path, used: false });
     }
