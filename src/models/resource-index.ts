@@ -10,7 +10,7 @@ import { isClusterScopedCustomResource } from "./crd.js";
 import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "./operators.js";
 import { serviceAccountOf, writableBy, type RunTimeWritten } from "./rbac.js";
 import { withoutNameHash, type GeneratedObject } from "./kustomization.js";
-import type { Resource } from "./resource.js";
+import type { PodTemplate, Resource } from "./resource.js";
 import { RunMemo } from "./run-memo.js";
 import { runningPods } from "./workloads.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "./selector.js";
@@ -35,6 +35,12 @@ export class ResourceIndex {
   private readonly byKindList = new Map<string, Resource[]>();
   /** Resources with pods, per namespace. */
   private readonly podOwners = new Map<string, Resource[]>();
+  /**
+   * The labels of the pods each workload or Pod runs, kept from the pod templates read here: the
+   * rules release a resource's typed template after its batch, and selecting owners of other
+   * batches read it again for every owner a selector could match.
+   */
+  private readonly podLabels = new Map<Resource, Pick<PodTemplate, "labels" | "controllerLabels">>();
   /** namespace -> key -> value -> resources with pods carrying that label. */
   private readonly byPodLabel = new Map<string, Map<string, Map<string, Resource[]>>>();
   /** namespace -> label key -> resources whose pods carry that key (written, or added by their controller). */
@@ -77,7 +83,10 @@ export class ResourceIndex {
       const type = r.groupKind;
       push(this.byKindList, type, r);
       const tpl = runningPods(r);
-      if (tpl) for (const k of Object.keys(tpl.labels)) push(row(this.byPodLabelAnywhere, k), tpl.labels[k], r);
+      if (tpl) {
+        this.podLabels.set(r, { labels: tpl.labels, controllerLabels: tpl.controllerLabels });
+        for (const k of Object.keys(tpl.labels)) push(row(this.byPodLabelAnywhere, k), tpl.labels[k], r);
+      }
       // An object of a base that overlays put in different namespaces is found in each of them.
       const namespaces = r.builtNamespaces.length ? [...new Set([r.namespace, ...r.builtNamespaces])] : [r.namespace];
       for (const namespace of namespaces) {
@@ -314,8 +323,8 @@ export class ResourceIndex {
     }
     const pool = candidates ?? this.podOwnersIn(namespace);
     return pool.filter((owner) => {
-      const tpl = owner.podTemplate;
-      return tpl !== undefined && matches(selector, tpl.labels, tpl.controllerLabels);
+      const pods = this.podLabelsOf(owner);
+      return pods !== undefined && matches(selector, pods.labels, pods.controllerLabels);
     });
   }
 
@@ -334,9 +343,14 @@ export class ResourceIndex {
       if (!candidates || bucket.length < candidates.length) candidates = bucket;
     }
     return (candidates ?? []).slice(0, ELSEWHERE_CANDIDATES).filter((owner) => {
-      const tpl = owner.podTemplate;
-      return owner.namespace !== namespace && tpl !== undefined && matches(selector, tpl.labels, tpl.controllerLabels);
+      const pods = this.podLabelsOf(owner);
+      return owner.namespace !== namespace && pods !== undefined && matches(selector, pods.labels, pods.controllerLabels);
     });
+  }
+
+  /** The labels of the pods `owner` runs (as read when this index was built), undefined for a resource that runs none. */
+  private podLabelsOf(owner: Resource): Pick<PodTemplate, "labels" | "controllerLabels"> | undefined {
+    return this.podLabels.get(owner) ?? runningPods(owner);
   }
 
   /** Workloads and Pods of a namespace whose pods carry the label key (a key their controller adds counts), in input order. */
