@@ -419,6 +419,12 @@ describe("what a run reads", () => {
       expect(linted(["--follow-symlinks", "repo"], base)).toEqual(["repo/app.yaml", "repo/out/file.yaml", "repo/out/secret.yaml", "repo/sub/real.yaml", "repo/to-other/o.yaml"]);
     });
 
+    test("a file named beside its directory, or through a link to it, is linted once", () => {
+      expect(linted(["repo", "repo/app.yaml", "repo/sub/../app.yaml"], base)).toEqual(["repo/app.yaml", "repo/sub/real.yaml"]);
+      expect(linted(["repo/sub", "repo/alias/real.yaml"], base)).toEqual(["repo/sub/real.yaml"]);
+      expect(linted(["--follow-symlinks", "repo/outfile.yaml", "outside"], base)).toEqual(["repo/outfile.yaml", "outside/secret.yaml"]);
+    });
+
     test("a link named on the command line is read as given", () => {
       expect(linted(["repo/outfile.yaml"], base)).toEqual(["repo/outfile.yaml"]);
       expect(linted(["repo/out"], base)).toEqual(["repo/out/file.yaml", "repo/out/secret.yaml"]);
