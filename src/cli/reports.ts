@@ -119,7 +119,8 @@ function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<Repo
     if (other !== undefined) throw new UsageError(`two reports would be written to the same file: "${other}" and "${file}"`);
     seen.set(key, file);
     if (!existing?.isFile()) continue;
-    inputs ??= [...result.files.map((f) => resolve(cwd, f.path)), ...reads].flatMap((path) => statOrNothing(path) ?? []);
+    // The linted files are in both lists (reads has them when the CLI made it): each is looked at once.
+    inputs ??= [...new Set([...result.files.map((f) => resolve(cwd, f.path)), ...reads])].flatMap((path) => statOrNothing(path) ?? []);
     if (inputs.some((s) => s.dev === existing.dev && s.ino === existing.ino)) {
       throw new UsageError(`refusing to write the report to "${file}": it is one of the files the run reads (linted, context, config or ignore file)`);
     }
