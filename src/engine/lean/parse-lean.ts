@@ -225,6 +225,9 @@ function plainValue(src: string): unknown {
   } else if (c !== 126 && c !== 45 && c !== 43 && c !== 46 && !(c >= 48 && c <= 57) && src.length > 0) {
     // Every other implicit tag's test wants "~", a sign, a dot or a digit first: a string.
     return src;
+  } else if (isShortDecimal(src)) {
+    // A port, a count: YAML 1.1's decimal int, exact as a number, without a test of every tag before it.
+    return +src;
   }
   for (const tag of tags()) {
     if (tag.test!.test(src)) {
@@ -233,6 +236,17 @@ function plainValue(src: string): unknown {
     }
   }
   return src;
+}
+
+/** Digits only, no leading zero (YAML 1.1 octal) and at most 15 of them (exact as a double): "0", "80", "8080". */
+function isShortDecimal(src: string): boolean {
+  const n = src.length;
+  if (n === 0 || n > 15 || (src.charCodeAt(0) === 48 && n > 1)) return false;
+  for (let i = 0; i < n; i++) {
+    const d = src.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return true;
 }
 
 /** A plain key: the string it resolves to, or a bail when it is not a string. */
