@@ -305,8 +305,20 @@ function isCollection(v: unknown): boolean {
   return v !== null && typeof v === "object";
 }
 
+/**
+ * The words made of letters that YAML 1.1 or 1.2 reads as something else than a string (the
+ * yaml package's schemas: booleans, nulls). Any other word of letters, digits and `._/-` that
+ * starts with a letter is a string in both, but one starting with `e`: the yaml package's YAML
+ * 1.1 float reads `e5` as NaN.
+ */
+const LETTER_WORDS_NOT_STRINGS = new Set(
+  ["y", "yes", "n", "no", "true", "false", "on", "off", "null"].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
+);
+
 /** Whether `s` reads back as the same string, plain, in YAML 1.1 and 1.2 (not `yes`, `1.10`, `null`, `a: b`). */
-function plainSafe(s: string, flow: boolean): boolean {
+export function plainSafe(s: string, flow: boolean): boolean {
+  // An image name, a label value, a field name: known without parsing it twice.
+  if (/^[A-DF-Za-df-z][\w./-]*$/.test(s)) return !LETTER_WORDS_NOT_STRINGS.has(s);
   if (s === "" || s.trim() !== s || /[\r\n\t#]|: |:$|^[-?:,[\]{}&*!|>'"%@`]/.test(s)) return false;
   if (flow && /[,[\]{}]/.test(s)) return false;
   try {
