@@ -67,7 +67,8 @@ describe("jsonChunks", () => {
     const report = {
       files: Array.from({ length: 400 }, (_, f) => ({
         path: `dir/file-${f}.yaml`,
-        diagnostics: Array.from({ length: 20 }, (_, d) => ({ ruleId: "rule", line: d, message: `message ${f}.${d}\nsecond line`, nested: { list: [1, 2, { deep: [] }] } })),
+        // The first file's list is long (written item by item), the others short (one native call each).
+        diagnostics: Array.from({ length: f === 0 ? 300 : 20 }, (_, d) => ({ ruleId: "rule", line: d, message: `message ${f}.${d}\nsecond line`, nested: { list: [1, 2, { deep: [] }] } })),
       })),
     };
     const chunks = [...jsonChunks(report)];

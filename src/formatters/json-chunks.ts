@@ -4,9 +4,9 @@
  *
  * The outer levels (a result's files, a file's diagnostics; a SARIF log's runs and results) are
  * written here, value by value; everything below them (one diagnostic, one SARIF result) is one
- * call of the native JSON.stringify, re-indented to its depth (or written piece by piece after
- * all when its text is over a chunk): half the time of a serializer written in JavaScript for
- * every value (docs/DECISIONS.md, "Reports in chunks").
+ * call of the native JSON.stringify, indented to its depth by lists nested around it (or written
+ * piece by piece after all when its text is over a chunk): half the time of a serializer written
+ * in JavaScript for every value (docs/DECISIONS.md, "Reports in chunks").
  */
 
 /** Chunks of about 64 KiB: few enough writes, small enough to never matter for memory. */
@@ -19,6 +19,13 @@ const CHUNK = 64 * 1024;
  * file), and one native call of those would be one string again.
  */
 const NATIVE_DEPTH = 4;
+
+/**
+ * A list one level above NATIVE_DEPTH with at most this many items (a file's diagnostics) is one
+ * native call too: the native serializer's buffers grow with what it writes, and small calls
+ * allocated three times their text.
+ */
+const SHORT_LIST = 256;
 
 export type Replacer = (this: unknown, key: string, value: unknown) => unknown;
 
@@ -41,12 +48,37 @@ export function* jsonChunks(value: unknown, replacer?: Replacer): Generator<stri
 /** What `resolve` gives for a value JSON.stringify leaves out (in a list: writes null). */
 const NO_JSON = Symbol("no JSON form");
 
+/**
+ * Lists nested `depth` deep around one value: JSON.stringify of the outermost writes the value
+ * indented as at that depth, between a known prefix and suffix, so no pass re-indents its text.
+ */
+interface Nesting {
+  outer: unknown[];
+  inner: unknown[];
+  /** The lengths of the text before and after the value's. */
+  prefix: number;
+  suffix: number;
+}
+
+function nesting(depth: number): Nesting {
+  const inner: unknown[] = [0];
+  let outer = inner;
+  for (let d = 1; d < depth; d++) outer = [outer];
+  const text = JSON.stringify(outer, null, 2);
+  const prefix = text.indexOf("0");
+  return { outer, inner, prefix, suffix: text.length - prefix - 1 };
+}
+
 class ChunkWriter {
   private parts: string[] = [];
   private size = 0;
-  /** The replacer for a native call: the value it is given is already replaced, so its first call (the root, key "") returns it as it is. */
+  /** The replacer for a native call: the value it is given is already replaced, so its first call (the root, key "") and those of the nesting around it return the value as it is. */
   private readonly nativeReplacer: Replacer | undefined;
   private atRoot = false;
+  /** By depth (from 1): the nesting that indents a value written there. */
+  private readonly nestings: Nesting[] = [];
+  /** Every list of the nestings: the replacer is not called for their items. */
+  private readonly nestingLists = new Set<unknown>();
 
   constructor(private readonly replacer: Replacer | undefined) {
     if (!replacer) return;
@@ -56,7 +88,7 @@ class ChunkWriter {
         writer.atRoot = false;
         return v;
       }
-      return replacer.call(this, key, v);
+      return writer.nestingLists.has(this) ? v : replacer.call(this, key, v);
     };
   }
 
@@ -91,7 +123,8 @@ class ChunkWriter {
   *write(v: unknown, indent: string, depth: number): Generator<string> {
     const structure = isStructure(v);
     // A value below the outer levels is one native call, unless its text is over a chunk (a SARIF driver's 189 rule descriptors): then it is written piece by piece after all.
-    const text = structure && depth < NATIVE_DEPTH ? undefined : this.native(v, indent);
+    const whole = !structure || depth >= NATIVE_DEPTH || (depth === NATIVE_DEPTH - 1 && Array.isArray(v) && v.length <= SHORT_LIST);
+    const text = whole ? this.native(v, depth) : undefined;
     if (text === undefined || (structure && text.length > CHUNK)) {
       if (Array.isArray(v)) yield* this.array(v, indent, depth);
       else yield* this.object(v as Record<string, unknown>, indent, depth);
@@ -101,13 +134,24 @@ class ChunkWriter {
     yield* this.drain();
   }
 
-  private native(v: unknown, indent: string): string {
+  private native(v: unknown, depth: number): string {
+    if (depth === 0) {
+      this.atRoot = true;
+      const text = JSON.stringify(v, this.nativeReplacer, 2);
+      this.atRoot = false;
+      return text;
+    }
+    let n = this.nestings[depth];
+    if (!n) {
+      n = this.nestings[depth] = nesting(depth);
+      for (let list: unknown = n.outer; list !== n.inner[0]; list = (list as unknown[])[0]) this.nestingLists.add(list);
+    }
+    n.inner[0] = v;
     this.atRoot = true;
-    const text = JSON.stringify(v, this.nativeReplacer, 2);
+    const text = JSON.stringify(n.outer, this.nativeReplacer, 2);
     this.atRoot = false;
-    if (!indent || text.indexOf("\n") < 0) return text;
-    // A JSON string never holds a raw line break: every "\n" of the text starts a line to indent.
-    return text.replaceAll("\n", `\n${indent}`);
+    n.inner[0] = 0;
+    return text.slice(n.prefix, text.length - n.suffix);
   }
 
   private *array(list: readonly unknown[], indent: string, depth: number): Generator<string> {
