@@ -53,38 +53,42 @@ export function opt<T>(inner: Reader<T>): Reader<T | undefined> {
  * is undefined.
  */
 export function obj<S extends Shape>(shape: S): Reader<ObjectOf<S>> {
-  const keys = Object.keys(shape);
-  const readers = keys.map((key) => shape[key]);
+  // By the keys written, not the keys declared: a container declares 25 fields and writes about 6.
+  const readers = new Map<string, Reader<unknown>>(Object.keys(shape).map((key) => [key, shape[key]]));
   const read = (value: unknown, before?: Record<string, unknown>, model?: Record<string, unknown>): ObjectOf<S> => {
     if (!isObject(value)) return {} as ObjectOf<S>;
     // The object as written is its own reading when every declared field reads as written (the
     // common case): no copy. The first field that reads otherwise starts the copy.
     let out: Record<string, unknown> | undefined = Object.hasOwn(value, "__proto__") ? {} : undefined;
-    // Indexed loops, not for-of: this runs for every object of every resource read.
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (!Object.hasOwn(value, key)) continue;
+    // for-in gives the own keys in order: a parsed or defaulted object inherits no enumerable key.
+    for (const key in value) {
+      const field = readers.get(key);
+      if (field === undefined) {
+        if (out !== undefined && key !== "__proto__") out[key] = value[key];
+        continue;
+      }
       const written = value[key];
       // An own key of `before` has its reading in `model` (parse sets every own declared key).
-      const reading = before !== undefined && Object.hasOwn(before, key) ? readers[i].reparse(written, before[key], model![key]) : readers[i].parse(written);
-      if (out === undefined && reading !== written) {
-        out = {};
-        for (let j = 0; j < i; j++) if (Object.hasOwn(value, keys[j])) out[keys[j]] = value[keys[j]];
-      }
+      const reading = before !== undefined && Object.hasOwn(before, key) ? field.reparse(written, before[key], model![key]) : field.parse(written);
+      if (out === undefined && reading !== written) out = copyBefore(value, key);
       if (out !== undefined) out[key] = reading;
     }
-    if (out === undefined) return value as ObjectOf<S>;
-    const written = Object.keys(value);
-    for (let i = 0; i < written.length; i++) {
-      const key = written[i];
-      if (key !== "__proto__" && !Object.hasOwn(shape, key)) out[key] = value[key];
-    }
-    return out as ObjectOf<S>;
+    return (out ?? value) as ObjectOf<S>;
   };
   return {
     parse: (value) => read(value),
     reparse: (value, before, model) => (value === before ? model : read(value, isObject(before) ? before : undefined, model)),
   };
+}
+
+/** The keys of `value` written before `stop`, copied (but `__proto__`). */
+function copyBefore(value: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === stop) break;
+    if (key !== "__proto__") out[key] = value[key];
+  }
+  return out;
 }
 
 /** An optional list; a non-list reads as undefined, items keep their positions. A list whose items all read as written is its own reading. */
