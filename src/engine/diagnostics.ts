@@ -153,7 +153,8 @@ export function addFindings(findings: Iterable<RuleFinding>, placement: Placemen
 }
 
 function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities, texts }: Placement): void {
-  const loc = locate(resource.doc, [...resource.basePath, ...finding.path], finding.target as Target | undefined);
+  // Most resources are their document's root (an empty base path): the finding's own path then, no copy.
+  const loc = locate(resource.doc, resource.basePath.length ? [...resource.basePath, ...finding.path] : finding.path, finding.target as Target | undefined);
   const src = sourceOf.get(resource.file)!;
   const { start, end } = finding.within && loc.exact ? withinValue(src.text, loc, resource.get(finding.path), finding.within) : loc;
   const d = addDiagnostic(

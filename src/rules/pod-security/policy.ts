@@ -48,12 +48,20 @@ export interface CheckedContainer {
   raw: Record<string, unknown>;
 }
 
-/** Init, regular and ephemeral containers, as visitContainers (policy/visitor.go) walks them. */
-export function* visitContainers(tpl: PodTemplate): Generator<CheckedContainer> {
-  for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
-    const raw = container as unknown as Record<string, unknown>;
-    yield { name: container.name ?? "", path, securityContext: asMap(raw.securityContext), raw };
+/** The containers of each template, made once: a dozen checks visit every workload's (released with the template). */
+const CHECKED = new WeakMap<PodTemplate, readonly CheckedContainer[]>();
+
+/** Init, regular and ephemeral containers, as visitContainers (policy/visitor.go) walks them. Shared by every check: read them, never change them. */
+export function visitContainers(tpl: PodTemplate): readonly CheckedContainer[] {
+  let checked = CHECKED.get(tpl);
+  if (!checked) {
+    checked = containersOf(tpl, { init: true, ephemeral: true }).map(({ container, path }) => {
+      const raw = container as unknown as Record<string, unknown>;
+      return { name: container.name ?? "", path, securityContext: asMap(raw.securityContext), raw };
+    });
+    CHECKED.set(tpl, checked);
   }
+  return checked;
 }
 
 /** The pod's securityContext, when it is a mapping. */

@@ -36,7 +36,7 @@ replaces this check there from 1.19).`,
     if (overriddenByRestricted(settings, "1.19")) return;
     const tpl = resource.podTemplate!;
     if (!atLeast(settings, "1.19")) {
-      const names = new Set([...visitContainers(tpl)].map((c) => CONTAINER_ANNOTATION_PREFIX + c.name));
+      const names = new Set(visitContainers(tpl).map((c) => CONTAINER_ANNOTATION_PREFIX + c.name));
       for (const [key, value] of Object.entries(tpl.annotations)) {
         if ((key !== POD_ANNOTATION && !names.has(key)) || allowedAnnotation(value)) continue;
         report({
