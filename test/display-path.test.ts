@@ -2,7 +2,7 @@
  * How reports name a file (engine/discover.ts displayPath): relative to the working directory,
  * absolute outside it.
  */
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { displayPath } from "../src/engine/discover.js";
 
 const cwd = resolve("/work/repo");
@@ -14,6 +14,12 @@ test.each([
   ["a folder that starts with two dots, inside", join(cwd, "..d", "x.yaml"), "..d/x.yaml"],
   ["a file beside the working directory: absolute", resolve(cwd, "..", "other", "x.yaml"), resolve(cwd, "..", "other", "x.yaml").split("\\").join("/")],
   ["the parent folder itself: absolute", resolve(cwd, ".."), resolve(cwd, "..").split("\\").join("/")],
+  ["a dot file inside", join(cwd, ".k8s", "x.yaml"), ".k8s/x.yaml"],
+  ["a path through the working directory's parent and back", `${cwd}${sep}..${sep}repo${sep}x.yaml`, "x.yaml"],
+  ["a path with a doubled separator", `${cwd}${sep}a${sep}${sep}x.yaml`, "a/x.yaml"],
+  ["a path with a dot segment", `${cwd}${sep}a${sep}.${sep}x.yaml`, "a/x.yaml"],
+  ["the working directory itself: absolute", cwd, cwd.split("\\").join("/")],
+  ["a sibling whose name starts like the working directory: absolute", `${cwd}-other${sep}x.yaml`, `${cwd}-other${sep}x.yaml`.split("\\").join("/")],
 ])("%s", (_what, absolute, shown) => {
   expect(displayPath(absolute, cwd)).toBe(shown);
 });

@@ -44,10 +44,23 @@ export interface DiscoveredFile {
  * two dots (`..env.yaml`) is inside.
  */
 export function displayPath(absolute: string, cwd: string): string {
+  // A normalised path below the working directory (what the walks list): its tail, without path.relative's resolving of both.
+  const below = belowDirectory(absolute, cwd);
+  if (below !== undefined) return sep === "/" ? below : below.split(sep).join("/");
   const rel = relative(cwd, absolute);
   const outside = rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
   const shown = rel && !outside ? rel : absolute;
   return shown.split(sep).join("/");
+}
+
+/** The part of `absolute` below `dir` when both are plain absolute paths and it is inside (no "." or ".." segment, no empty one); else undefined. */
+function belowDirectory(absolute: string, dir: string): string | undefined {
+  if (!isAbsolute(dir) || !isAbsolute(absolute)) return undefined;
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  if (absolute.length <= prefix.length || !absolute.startsWith(prefix)) return undefined;
+  const tail = absolute.slice(prefix.length);
+  if (tail.startsWith(".") || tail.endsWith(sep) || tail.includes(`${sep}.`) || tail.includes(sep + sep)) return undefined;
+  return tail;
 }
 
 // ignore and minimatch are loaded only when a run needs them: a pre-commit hook that names

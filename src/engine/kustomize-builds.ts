@@ -50,6 +50,11 @@ import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 import { parseText } from "./parse.js";
 
+/** The loaded files by absolute path. */
+interface LoadedFiles {
+  get(absolute: string): LoadedFile | undefined;
+}
+
 /** Builds reached from one file, at most: a deeper fan-out of overlays is judged by its first ones. */
 const MAX_BUILDS = 64;
 
@@ -138,7 +143,7 @@ export type ReadInRoot = (root: string, path: string) => string | undefined;
  * input (already parsed) or beside it; a URL not known here adds none (docs/DECISIONS.md
  * "Transformer configurations").
  */
-function configurationFields(dir: string, entry: string, parsed: ReadonlyMap<string, LoadedFile>, readInRoot: ReadInRoot): readonly LabelFieldSpec[] {
+function configurationFields(dir: string, entry: string, parsed: LoadedFiles, readInRoot: ReadInRoot): readonly LabelFieldSpec[] {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return knownRemoteLabelFields(entry) ?? [];
   const full = resolve(dir, entry);
   const inside = relative(dir, full);
@@ -165,11 +170,14 @@ export function kustomizeBuilds(
   fluxComponentsOf: (dir: string) => readonly string[],
 ): FileBuilds {
   const nodes = new Map<string, Kustomization>();
-  const parsed = new Map(loaded.map((l) => [l.file.absolute, l]));
+  // The files by path, made once a kustomization needs one (most runs have no kustomization).
+  let byPath: Map<string, LoadedFile> | undefined;
+  const parsed = { get: (absolute: string) => (byPath ??= new Map(loaded.map((l) => [l.file.absolute, l]))).get(absolute) };
   for (const { file, docs } of loaded) {
     if (file.absolute === STDIN) continue;
+    const name = basename(file.absolute);
     for (const doc of docs) {
-      if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value)) continue;
+      if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
       if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [] }));
@@ -377,7 +385,7 @@ export function kustomizeBuilds(
  * A patch's form, from its inline text or its file (of the input, else read beside the
  * kustomization): a list of operations is a JSON patch, an object a strategic-merge one.
  */
-function patchForm(dir: string, patch: { patch?: string; path?: string }, parsed: ReadonlyMap<string, LoadedFile>, readInRoot: ReadInRoot): PatchForm {
+function patchForm(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): PatchForm {
   const own = patch.path === undefined ? undefined : parsed.get(resolve(dir, patch.path));
   const text = patch.patch ?? (own || patch.path === undefined ? undefined : readInRoot(dir, patch.path));
   const first = own ? own.docs[0]?.value : text === undefined ? undefined : parseText(text)[0]?.value;
