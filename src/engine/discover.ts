@@ -77,6 +77,27 @@ async function loadIgnoreFile(cwd: string) {
   return ignore().add(read.bytes.toString("utf8"));
 }
 
+/** Matches relative paths (`/`-separated) as a Minimatch of a pattern does; `partial`: a directory that may hold matches. */
+interface PathMatcher {
+  match(path: string, partial?: boolean): boolean;
+}
+
+const MANIFEST_NAME = /\.(?:yaml|yml|json)$/;
+
+/**
+ * MANIFEST_GLOB as minimatch matches it, without a glob per file (a directory walk asks once per
+ * entry): a file ending in .yaml, .yml or .json, and, unless `dot`, no segment (folder or file)
+ * starting with a dot. Every folder may hold a match.
+ */
+export function manifestMatcher(dot: boolean): PathMatcher {
+  return {
+    match(path, partial = false) {
+      if (!dot && (path.startsWith(".") || path.includes("/."))) return false;
+      return partial || MANIFEST_NAME.test(path);
+    },
+  };
+}
+
 /** A path with glob magic in it (a path that exists is taken literally before this is asked). */
 function isGlob(p: string): boolean {
   return /[*?[\]{}]|[!@+]\(/.test(p);
@@ -293,8 +314,7 @@ function brokenLink(abs: string, err: unknown): string {
  * `links.unreadable`, so that the run reports it.
  */
 async function walk(root: string, pattern: string, links: LinkPolicy, dot = false): Promise<string[]> {
-  const Minimatch = await loadMinimatch();
-  const mm = new Minimatch(pattern, { dot });
+  const mm = pattern === MANIFEST_GLOB ? manifestMatcher(dot) : new (await loadMinimatch())(pattern, { dot });
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const out: string[] = [];
