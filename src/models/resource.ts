@@ -446,3 +446,30 @@ export function containersOf(tpl: PodTemplate, which: { init?: boolean; ephemera
   }
   return sites;
 }
+
+/** A container as the Pod Security checks read it (k8s.io/pod-security-admission policy/visitor.go): its securityContext loosely typed. */
+export interface CheckedContainer {
+  name: string;
+  path: Path;
+  /** The securityContext when it is a mapping. */
+  securityContext: Record<string, unknown> | undefined;
+  raw: Record<string, unknown>;
+}
+
+/** By template, as SITES: a dozen Pod Security checks visit the containers of every workload. */
+const CHECKED = new WeakMap<PodTemplate, readonly CheckedContainer[]>();
+
+/** Init, regular and ephemeral containers as the Pod Security checks visit them, made once per template. Shared: read them, never change them. */
+export function checkedContainersOf(tpl: PodTemplate): readonly CheckedContainer[] {
+  let checked = CHECKED.get(tpl);
+  if (!checked) {
+    checked = containersOf(tpl, { init: true, ephemeral: true }).map(({ container, path }) => {
+      const raw = container as unknown as Record<string, unknown>;
+      const sc = raw.securityContext;
+      const securityContext = typeof sc === "object" && sc !== null && !Array.isArray(sc) ? (sc as Record<string, unknown>) : undefined;
+      return { name: container.name ?? "", path, securityContext, raw };
+    });
+    CHECKED.set(tpl, checked);
+  }
+  return checked;
+}

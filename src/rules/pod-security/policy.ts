@@ -6,7 +6,7 @@
  * windows) and the restricted checks that replace a baseline check from some version on
  * (OverrideCheckIDs).
  */
-import { containersOf, type PodTemplate } from "../../models/resource.js";
+import { checkedContainersOf, type CheckedContainer, type PodTemplate } from "../../models/resource.js";
 import { compareVersions } from "../../models/catalogue/releases.js";
 import type { Path } from "../../types.js";
 import type { Settings } from "../types.js";
@@ -40,28 +40,11 @@ export function podSpec(tpl: PodTemplate): Record<string, unknown> {
   return tpl.spec as unknown as Record<string, unknown>;
 }
 
-/** A container as the checks read it: its security context fields, loosely typed. */
-export interface CheckedContainer {
-  name: string;
-  path: Path;
-  securityContext: Record<string, unknown> | undefined;
-  raw: Record<string, unknown>;
-}
+export type { CheckedContainer };
 
-/** The containers of each template, made once: a dozen checks visit every workload's (released with the template). */
-const CHECKED = new WeakMap<PodTemplate, readonly CheckedContainer[]>();
-
-/** Init, regular and ephemeral containers, as visitContainers (policy/visitor.go) walks them. Shared by every check: read them, never change them. */
+/** Init, regular and ephemeral containers, as visitContainers (policy/visitor.go) walks them; made once per template (models/resource.ts). */
 export function visitContainers(tpl: PodTemplate): readonly CheckedContainer[] {
-  let checked = CHECKED.get(tpl);
-  if (!checked) {
-    checked = containersOf(tpl, { init: true, ephemeral: true }).map(({ container, path }) => {
-      const raw = container as unknown as Record<string, unknown>;
-      return { name: container.name ?? "", path, securityContext: asMap(raw.securityContext), raw };
-    });
-    CHECKED.set(tpl, checked);
-  }
-  return checked;
+  return checkedContainersOf(tpl);
 }
 
 /** The pod's securityContext, when it is a mapping. */
