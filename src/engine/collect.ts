@@ -114,11 +114,17 @@ export interface Collection {
   generated: readonly GeneratedObject[];
   /** The resources' views, dropped by the stages that read many of them (indexing, each batch of rules). */
   views: HeldViews;
+  /**
+   * The objects of documents that are not checked because a key is written twice with different
+   * values: in the index, so that the others find them (a Service's selector, a reference by
+   * name) as they will once the key is fixed, but never judged.
+   */
+  lookupOnly: Set<Resource>;
 }
 
 export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespaceGiven = false, severities }: CollectInput): Collection {
   const roles = classifyInputs(loaded, defaultNamespace);
-  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews() };
+  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set() };
   const charts = new ChartTemplates();
   for (const { file, source: read, docs } of loaded) {
     const built = roles.namespaceOf(file);
@@ -161,7 +167,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       src.diagnostics.push(withInternal(unreadable, { docIndex: 0 }));
       continue;
     }
-    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts };
+    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, lookupOnly: collection.lookupOnly };
     // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
     const vars = roles.varsOf(file);
@@ -179,6 +185,9 @@ interface FileState {
   severities: Severities;
   resources: Resource[];
   views: HeldViews;
+  lookupOnly: Set<Resource>;
+  /** Set for a document that is not checked (collectLookupOnly): its objects are only indexed, and nothing is reported or counted for it. */
+  indexOnly?: boolean;
   /** Whether the file's text has a run of 16 digits (an integer beyond 2^53 may be in it), tested once. */
   longDigits?: boolean;
   charts: ChartTemplates;
@@ -232,7 +241,11 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const { src } = state;
   // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
   if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
-  if (doc.template || doc.value === undefined || doc.value === null || doc.problems.some((p) => !p.recoverable)) return;
+  if (doc.template || doc.value === undefined || doc.value === null) return;
+  if (doc.problems.some((p) => !p.recoverable)) {
+    if (doc.problems.every((p) => p.recoverable || p.code === "DUPLICATE_KEY")) collectLookupOnly(state, doc);
+    return;
+  }
   if (Array.isArray(doc.value)) {
     if (!collectManifestSequence(state, doc, doc.value)) src.skipped++;
     return;
@@ -256,6 +269,20 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const fluxPath = state.roles.fluxPathMissing(value);
   if (fluxPath) collectMissingFluxPath(state, doc, value, fluxPath.meant);
   collectResources(state, doc, value, DOCUMENT_ROOT);
+}
+
+/**
+ * A document whose only error is a key repeated with different values (kubectl refuses it, and
+ * any reading of it is a guess, so it is not checked) still defines its object for the others:
+ * a Service selecting its pods, a workload naming its ConfigMap. Without it they would report,
+ * as a second finding, an absence that fixing the key removes. Configuration files and patches
+ * define no object; nothing is reported on the document beyond its repeated keys.
+ */
+function collectLookupOnly(state: FileState, doc: ParsedDocument): void {
+  const value = doc.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value) || state.src.patch || state.roles.isGeneratorData(state.file)) return;
+  if (state.roles.configurationOf(state.file, value as Record<string, unknown>)) return;
+  collectResources({ ...state, indexOnly: true }, doc, value as Record<string, unknown>, DOCUMENT_ROOT);
 }
 
 /** A Flux Kustomization's spec.path that names nothing in its repository: Flux fails it (engine/configurations.ts fluxPathsMissing). */
@@ -359,6 +386,7 @@ function writtenMetadata(text: string, doc: ParsedDocument, value: Record<string
 function collectResources(state: FileState, doc: ParsedDocument, value: Record<string, unknown>, basePath: Path): void {
   const { src } = state;
   const meta = readTypeMeta(value, src.patch);
+  if (state.indexOnly && meta.is !== "manifest") return;
   if (meta.is === "not-a-manifest") {
     src.skipped++;
     return;
@@ -391,7 +419,12 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  resources.push(new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges));
+  const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges);
+  resources.push(resource);
+  if (state.indexOnly) {
+    state.lookupOnly.add(resource);
+    return;
+  }
   src.resources++;
   // Integers beyond 2^53 as written, for CEL's int64 (models/exact-integers.ts).
   if ((state.longDigits ??= hasLongDigits(src.text)) && hasLongDigits(src.text.slice(doc.start, doc.end))) {
@@ -420,24 +453,25 @@ export interface IndexOptions {
   perDirectory?: boolean;
 }
 
-export function indexResources({ sources, resources, generated, views }: Collection, sets?: IndexOptions): IndexedRun {
+export function indexResources({ sources, resources, generated, views, lookupOnly }: Collection, sets?: IndexOptions): IndexedRun {
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
   const contextResources = resources.filter((r) => sourceOf.get(r.file)!.contextOnly);
-  const judged = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
+  const linted = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
+  const judged = lookupOnly.size ? linted.filter((r) => !lookupOnly.has(r)) : linted;
   // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
   // Patches are parts of other objects, not objects of their own.
-  const indexed = contextResources.length ? [...contextResources, ...judged] : resources;
+  const indexed = contextResources.length ? [...contextResources, ...linted] : resources;
   const index = new ResourceIndex(indexed.filter((r) => !r.partial), generated);
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {
     const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
     // The sets are the linted files'; the context (the repository, its CRDs) is seen from every one of them, first.
-    const linted = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
+    const lintedFiles = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
     const shared = contextResources.filter((r) => !r.partial);
-    const own = shared.length ? judged.filter((r) => !r.partial) : index.all;
-    indexFor = perSet(inputSets(linted), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
+    const own = shared.length ? linted.filter((r) => !r.partial) : index.all;
+    indexFor = perSet(inputSets(lintedFiles), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.

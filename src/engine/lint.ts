@@ -105,7 +105,7 @@ export async function lintLoaded(loaded: readonly LoadedFile[], context: Context
   // Each batch's findings are placed as they come: a finding's path and related objects are then garbage.
   const placement = { sourceOf: run.sourceOf, severities, texts: new Map<string, string>() };
   runStaged(run, selection, settings, { views: collection.views, place: (findings) => addFindings(findings, placement) });
-  await suppress({ sources: run.reported, resources: collection.resources, exclude: options.config?.exclude, severities, views: collection.views });
+  await suppress({ sources: run.reported, resources: collection.resources, unchecked: collection.lookupOnly, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
   return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: unreadBuildEntries(loaded) });

@@ -19,6 +19,8 @@ export interface SuppressionRun {
   sources: readonly SourceFile[];
   /** Every resource of the run, by id. */
   resources: readonly Resource[];
+  /** Resources only indexed, not checked (engine/collect.ts Collection.lookupOnly): their annotations silence nothing. */
+  unchecked?: ReadonlySet<Resource>;
   exclude?: ExcludeEntry[];
   severities: Severities;
   /** The resources' views, dropped after each file (the annotations read here build them again). */
@@ -36,6 +38,8 @@ export async function suppress(run: SuppressionRun): Promise<void> {
   const minimatch = run.exclude?.length ? (await import("minimatch")).minimatch : undefined;
   const byFile = new Map<string, Resource[]>();
   for (const r of run.resources) {
+    // An object of a document that is not checked has no findings for its directives to silence.
+    if (run.unchecked?.has(r)) continue;
     const list = byFile.get(r.file);
     if (list) list.push(r);
     else byFile.set(r.file, [r]);
