@@ -463,7 +463,12 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
   // Patches are parts of other objects, not objects of their own.
   const indexed = contextResources.length ? [...contextResources, ...linted] : resources;
-  const index = new ResourceIndex(indexed.filter((r) => !r.partial), generated);
+  const index = new ResourceIndex(
+    indexed.filter((r) => !r.partial),
+    generated,
+    undefined,
+    indexed.filter((r) => r.partial),
+  );
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {
     const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));

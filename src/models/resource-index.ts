@@ -60,6 +60,8 @@ export class ResourceIndex {
   private readonly writers = new Map<RunTimeWritten, Map<string, Resource>>();
   /** Derived data of this run (lookups built on first use); rules reach it as `ctx.memo`. */
   readonly memo = new RunMemo();
+  /** kind (as rules dispatch on it) and name -> the strategic-merge patches of the input that name such an object. */
+  private readonly patchesByName = new Map<string, Resource[]>();
 
   constructor(
     readonly all: readonly Resource[],
@@ -71,7 +73,10 @@ export class ResourceIndex {
      * (models/crd.ts crdOf); duplicates, selection and `ofKind` stay inside the set.
      */
     readonly outer?: ResourceIndex,
+    /** The kustomize strategic-merge patches of the input (partial resources): not objects of their own, see patchesOf. */
+    patches: readonly Resource[] = [],
   ) {
+    for (const p of patches) push(this.patchesByName, `${p.ruleKind}\u0000${p.name}`, p);
     for (const g of generated) {
       push(this.generatedByKindNs, `${resolveType(g.kind)}\u0000${g.namespace}`, g);
       for (const name of g.names) {
@@ -103,6 +108,25 @@ export class ResourceIndex {
         for (const k of tpl.controllerLabels) if (!Object.hasOwn(tpl.labels, k)) push(keys, k, r);
       }
     }
+  }
+
+  /**
+   * The strategic-merge patches a kustomization of the input may apply to `target`: those of its
+   * kind and name (kustomize finds an SMP patch's object by its own kind and name), and of its
+   * namespace when the patch writes one. What a patch adds (a sidecar and its ports) is part of
+   * the object in the builds that apply it, so a lookup in the object's content (a named port)
+   * should find it there too; a patch whose kustomization names another target by `target:` is
+   * not matched. With `--per-directory`, the patches of the whole input.
+   */
+  patchesOf(target: Resource): readonly Resource[] {
+    if (this.outer) return this.outer.patchesOf(target);
+    const named = this.patchesByName.get(`${target.ruleKind}\u0000${target.name}`);
+    if (!named) return NO_RESOURCES;
+    return named.filter((p) => {
+      const metadata = p.raw.metadata;
+      const namespace = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).namespace : undefined;
+      return typeof namespace !== "string" || namespace === target.namespace || target.builtNamespaces.includes(namespace);
+    });
   }
 
   /**
@@ -434,6 +458,8 @@ function row<K, V>(map: Map<K, Map<string, V>>, k: K): Map<string, V> {
   if (!inner) map.set(k, (inner = new Map()));
   return inner;
 }
+
+const NO_RESOURCES: readonly Resource[] = [];
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V) {
   const list = map.get(k);

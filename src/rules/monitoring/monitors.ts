@@ -134,15 +134,21 @@ export interface DeclaredPort {
   path: (string | number)[];
 }
 
-/** Every container port the owner's pods declare (init containers too: Prometheus discovers the ports of every container). */
-export function declaredPorts(owner: Resource): DeclaredPort[] {
-  const tpl = owner.podTemplate;
-  if (!tpl) return [];
+/**
+ * Every container port the owner's pods declare (init containers too: Prometheus discovers the
+ * ports of every container), and those the kustomize patches of the owner add (index.patchesOf),
+ * with their paths in the patch.
+ */
+export function declaredPorts(owner: Resource, index: ResourceIndex): DeclaredPort[] {
   const out: DeclaredPort[] = [];
-  for (const { container, path } of containersOf(tpl, { init: true })) {
-    (container.ports ?? []).forEach((p, i) => {
-      if (p) out.push({ name: p.name, containerPort: p.containerPort, path: [...path, "ports", i] });
-    });
+  for (const r of [owner, ...index.patchesOf(owner)]) {
+    const tpl = r.podTemplate;
+    if (!tpl) continue;
+    for (const { container, path } of containersOf(tpl, { init: true })) {
+      (container.ports ?? []).forEach((p, i) => {
+        if (p) out.push({ name: p.name, containerPort: p.containerPort, path: [...path, "ports", i] });
+      });
+    }
   }
   return out;
 }

@@ -18,7 +18,8 @@ __meta_kubernetes_pod_container_port_name, or _port_number). Prometheus discover
 a container declares in spec.containers[].ports, so a port the container listens on without
 declaring it, or a name that differs by a letter, gives a job without targets: nothing is
 scraped and no error is shown. Judged against the pod templates of the input that the
-selector matches; pods run by operators (whose ports are not in the input) are not judged.`,
+selector matches, with the ports a kustomize strategic-merge patch of the input adds to them;
+pods run by operators (whose ports are not in the input) are not judged.`,
   fix: "Use the name of a declared container port (declare the metrics port with a name in the pod template if it is not).",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -42,10 +43,10 @@ selector matches; pods run by operators (whose ports are not in the input) are n
       else if (typeof targetPort === "number" || (typeof targetPort === "string" && targetPort !== "")) [field, wanted] = ["targetPort", /^\d+$/.test(String(targetPort)) ? Number(targetPort) : targetPort];
       else return;
       const byNumber = typeof wanted === "number";
-      const declares = (owner: Resource) => declaredPorts(owner).some((p) => (byNumber ? p.containerPort === wanted : p.name === wanted));
+      const declares = (owner: Resource) => declaredPorts(owner, index).some((p) => (byNumber ? p.containerPort === wanted : p.name === wanted));
       if (owners.some(declares)) return;
       const first = owners[0];
-      const names = [...new Set(owners.flatMap((o) => declaredPorts(o).flatMap((p) => (p.name ? [p.name] : []))))];
+      const names = [...new Set(owners.flatMap((o) => declaredPorts(o, index).flatMap((p) => (p.name ? [p.name] : []))))];
       const similar = byNumber ? undefined : closestWithin(wanted as string, names);
       const more = owners.length > 1 ? ` (nor by the other ${owners.length - 1} selected)` : "";
       report({

@@ -56,10 +56,10 @@ Services of the input the selector matches (and, for targetPort, the pods those 
       if (!owners.length) return;
       const byNumber = typeof targetPort === "number" || /^\d+$/.test(targetPort);
       const wanted = byNumber ? Number(targetPort) : targetPort;
-      const declares = (owner: Resource) => declaredPorts(owner).some((p) => (byNumber ? p.containerPort === wanted : p.name === wanted));
+      const declares = (owner: Resource) => declaredPorts(owner, index).some((p) => (byNumber ? p.containerPort === wanted : p.name === wanted));
       if (owners.some(declares)) return;
       const first = owners[0];
-      const names = [...new Set(owners.flatMap((o) => declaredPorts(o).flatMap((p) => (p.name ? [p.name] : []))))];
+      const names = [...new Set(owners.flatMap((o) => declaredPorts(o, index).flatMap((p) => (p.name ? [p.name] : []))))];
       const similar = byNumber ? undefined : closestWithin(targetPort as string, names);
       report({
         path: ["spec", "endpoints", i, "targetPort"],

@@ -1,5 +1,6 @@
 import { defaultedPodTemplate, defaultedValue } from "../../models/defaults.js";
 import type { Resource } from "../../models/resource.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Memo } from "../../models/run-memo.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { longRunningContainers } from "../../models/pods.js";
@@ -18,7 +19,9 @@ containers; a pod that declares no port of that name is left out of that Service
 endpoints. If none of the selected pods declares it, the Service port has no endpoints at
 all, and connections to it are refused even though the pods are running and ready. Typical
 causes: the container port was renamed (http -> web), or the name was never declared
-because containerPort alone "worked" with a numeric targetPort.`,
+because containerPort alone "worked" with a numeric targetPort. A port that a kustomize
+strategic-merge patch of the input adds to the workload (an exporter sidecar an overlay adds)
+counts as declared: the pods of the builds that apply the patch have it.`,
   fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
   preventsStatus: [],
   check({ resource, index, memo, report }) {
@@ -33,17 +36,17 @@ because containerPort alone "worked" with a numeric targetPort.`,
       if (typeof target !== "string" || target === "" || /^\d+$/.test(target)) return;
       // Protocols as the API server defaults them: absent or "" is TCP.
       const protocol = String(defaultedValue(resource, memo, ["spec", "ports", i, "protocol"]) ?? "TCP");
-      const lacking = owners.filter((o) => !declares(o, target, protocol, memo));
+      const lacking = owners.filter((o) => !declares(o, target, protocol, index, memo));
       if (!lacking.length) return;
       const first = lacking[0];
-      const sameName = declaredPort(first, target, memo);
+      const sameName = declaredPort(first, target, index, memo);
       const more = lacking.length > 1 ? ` (and ${lacking.length - 1} more)` : "";
       report({
         path: ["spec", "ports", i, "targetPort"],
         message: sameName
           ? `targetPort "${target}" is declared by ${first.kind} "${first.name}" with another protocol than ${protocol}${more}`
           : `targetPort "${target}" is not declared by the containers of ${first.kind} "${first.name}"${more}`,
-        hint: sameName ? otherProtocolHint(first, target, protocol, sameName, memo) : `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
+        hint: sameName ? otherProtocolHint(first, target, protocol, sameName, index, memo) : `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
         related: { resource: first, path: [...first.podTemplate!.specPath, "containers"], message: "selected pods" },
       });
     });
@@ -56,9 +59,9 @@ because containerPort alone "worked" with a numeric targetPort.`,
  * protocol needs its own name, or the Service can use the number. When the pods already declare
  * that number for this protocol under another name, that name is the fix.
  */
-function otherProtocolHint(owner: Resource, target: string, protocol: string, declared: { containerPort?: number }, memo: Memo): string {
+function otherProtocolHint(owner: Resource, target: string, protocol: string, declared: { containerPort?: number }, index: ResourceIndex, memo: Memo): string {
   const number = declared.containerPort;
-  const existing = number === undefined ? undefined : portsOf(owner, memo).find((p) => p.containerPort === number && p.protocol === protocol && p.name);
+  const existing = number === undefined ? undefined : portsOf(owner, index, memo).find((p) => p.containerPort === number && p.protocol === protocol && p.name);
   if (existing) return `use targetPort "${existing.name}": that is the ${protocol} port ${number} the pods declare`;
   const example = `${target}-${protocol.toLowerCase()}`;
   const forNumber = number !== undefined ? ` for containerPort ${number}` : "";
@@ -68,19 +71,24 @@ function otherProtocolHint(owner: Resource, target: string, protocol: string, de
   return `declare ${article} ${protocol} container port ${ownName} and use that name, or use ${byNumber}: a second port named "${target}" would be a duplicate name, which the API rejects`;
 }
 
-/** Every container port of the owner's long-running containers. */
-function portsOf(owner: Resource, memo: Memo): Array<{ name?: string; containerPort?: number; protocol?: string }> {
-  const tpl = defaultedPodTemplate(owner, memo);
-  if (!tpl) return [];
-  return [...longRunningContainers(tpl)].flatMap(({ container }) => container.ports ?? []);
+type DeclaredPort = { name?: string; containerPort?: number; protocol?: string };
+
+/** Every container port of the owner's long-running containers, and of those the kustomize patches of the owner add (a sidecar with its metrics port). */
+function portsOf(owner: Resource, index: ResourceIndex, memo: Memo): DeclaredPort[] {
+  const ports: DeclaredPort[] = [];
+  for (const r of [owner, ...index.patchesOf(owner)]) {
+    const tpl = defaultedPodTemplate(r, memo);
+    if (tpl) for (const { container } of longRunningContainers(tpl)) ports.push(...(container.ports ?? []));
+  }
+  return ports;
 }
 
 /** The first port of this name the owner's pods declare, whatever its protocol. */
-function declaredPort(owner: Resource, name: string, memo: Memo): { containerPort?: number } | undefined {
-  return portsOf(owner, memo).find((p) => p.name === name);
+function declaredPort(owner: Resource, name: string, index: ResourceIndex, memo: Memo): { containerPort?: number } | undefined {
+  return portsOf(owner, index, memo).find((p) => p.name === name);
 }
 
 /** Whether the owner's pods declare a port of this name and protocol, as FindPort looks them up. */
-function declares(owner: Resource, name: string, protocol: string, memo: Memo): boolean {
-  return portsOf(owner, memo).some((p) => p.name === name && p.protocol === protocol);
+function declares(owner: Resource, name: string, protocol: string, index: ResourceIndex, memo: Memo): boolean {
+  return portsOf(owner, index, memo).some((p) => p.name === name && p.protocol === protocol);
 }

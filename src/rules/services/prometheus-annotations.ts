@@ -1,3 +1,4 @@
+import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { containersOf } from "../../models/resource.js";
 import { parseMapSelector } from "../../models/selector.js";
@@ -7,13 +8,15 @@ import { defineRule } from "../types.js";
 const SCRAPE = "prometheus.io/scrape";
 const PORT = "prometheus.io/port";
 
-/** Container ports the pods of these owners declare. */
-function declaredPorts(owners: readonly Resource[]): Set<number> {
+/** Container ports the pods of these owners declare, with those the owners' kustomize patches add (index.patchesOf). */
+function declaredPorts(owners: readonly Resource[], index: ResourceIndex): Set<number> {
   const ports = new Set<number>();
   for (const owner of owners) {
-    const tpl = owner.podTemplate;
-    if (!tpl) continue;
-    for (const { container } of containersOf(tpl)) for (const p of container.ports ?? []) if (typeof p.containerPort === "number") ports.add(p.containerPort);
+    for (const r of [owner, ...index.patchesOf(owner)]) {
+      const tpl = r.podTemplate;
+      if (!tpl) continue;
+      for (const { container } of containersOf(tpl)) for (const p of container.ports ?? []) if (typeof p.containerPort === "number") ports.add(p.containerPort);
+    }
   }
   return ports;
 }
@@ -73,7 +76,7 @@ templates and on Services (against the pods the Service selects).`,
       report({ path, message: `${PORT} ${JSON.stringify(port)} is not a port number in quotes`, hint: `set ${PORT} to a quoted number such as "9102"` });
       return;
     }
-    const declared = declaredPorts(owners);
+    const declared = declaredPorts(owners, index);
     if (resource.kind === "Service") for (const p of resource.spec("Service")?.ports ?? []) if (typeof p.targetPort === "number") declared.add(p.targetPort);
     // Pods that declare no ports at all still serve; only a mismatch with declared ports is worth a note.
     if (declared.size === 0 || declared.has(n)) return;
