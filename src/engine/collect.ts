@@ -16,6 +16,7 @@ import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
 import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
+import { kustomizationProblems } from "../models/kustomization-fields.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles } from "./configurations.js";
@@ -259,7 +260,10 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   if (configuration) {
     src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
     // Paths are relative to the kustomization's folder; stdin has none.
-    if (state.file.absolute !== STDIN && isKustomization(basename(state.file.absolute), value)) collectMissingPaths(state, doc, value);
+    if (isKustomization(basename(state.file.absolute), value)) {
+      collectKustomizationProblems(state, doc, value);
+      if (state.file.absolute !== STDIN) collectMissingPaths(state, doc, value);
+    }
     return;
   }
   if (state.roles.isGeneratorData(state.file)) {
@@ -293,6 +297,14 @@ function collectMissingFluxPath(state: FileState, doc: ParsedDocument, value: Re
   const message = `spec.path "${written}" names nothing in the repository, so Flux fails the Kustomization ("kustomization path not found")${meant === undefined ? "" : ` (did you mean "${meant}"?)`}`;
   const hint = meant === undefined ? "fix the path (relative to the root of the repository) or remove the Kustomization" : `change the path to "${meant}"`;
   addDiagnostic(state.src, { ruleId: "kustomization-path-missing", start, end, message, docIndex: doc.index, path, hint }, state.severities);
+}
+
+/** Each key and entry of a kustomization that kustomize cannot decode (models/kustomization-fields.ts): `kustomize build` fails there. */
+function collectKustomizationProblems(state: FileState, doc: ParsedDocument, kustomization: Record<string, unknown>): void {
+  for (const problem of kustomizationProblems(kustomization)) {
+    const { start, end } = locate(doc, problem.path, problem.target);
+    addDiagnostic(state.src, { ruleId: "kustomization-invalid", start, end, message: problem.message, docIndex: doc.index, path: problem.path, hint: problem.hint }, state.severities);
+  }
 }
 
 /** Each local path of a kustomization that names nothing on disk, at its entry: `kustomize build` fails there. */

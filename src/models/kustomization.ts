@@ -226,7 +226,8 @@ export function pluginConfigFiles(kustomization: Record<string, unknown>): strin
 
 /**
  * Paths of the files a kustomization applies as patches, relative to its directory:
- * `patches[].path`, `patchesStrategicMerge[]` and `patchesJson6902[].path`. Inline patches
+ * `patches[].path`, `patchesStrategicMerge[]` and `patchesJson6902[].path` (and a bare path
+ * written as a `patches` entry, which kustomize refuses but which names a patch). Inline patches
  * (`patches[].patch`, a YAML string in `patchesStrategicMerge`) name no file.
  */
 export function patchFiles(kustomization: Record<string, unknown>): string[] {
@@ -235,7 +236,8 @@ export function patchFiles(kustomization: Record<string, unknown>): string[] {
     const list = kustomization[field];
     if (!Array.isArray(list)) continue;
     for (const p of list) {
-      const path = isMap(p) ? text(p.path) : undefined;
+      // A bare path is no entry kustomize reads (kustomization-invalid), but the file is meant as a patch, not an object.
+      const path = isMap(p) ? text(p.path) : typeof p === "string" && !p.includes("\n") ? text(p) : undefined;
       if (path) out.push(path);
     }
   }

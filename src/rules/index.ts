@@ -25,6 +25,7 @@ import { rules as selectors } from "./selectors/index.js";
 import { rules as services } from "./services/index.js";
 import { rules as statefulset } from "./statefulset/index.js";
 import { rules as storage } from "./storage/index.js";
+import { rule as kustomizationInvalid } from "./syntax/kustomization-invalid.js";
 import { rule as kustomizationPathMissing } from "./syntax/kustomization-path-missing.js";
 import { rule as missingTypeMeta } from "./syntax/missing-type-meta.js";
 import { rule as unrenderedTemplate } from "./syntax/unrendered-template.js";
@@ -38,6 +39,7 @@ const rules: Rule[] = [
   unrenderedTemplate,
   missingTypeMeta,
   kustomizationPathMissing,
+  kustomizationInvalid,
   ...schema,
   ...apiValidation,
   ...apiValidationCrossField,

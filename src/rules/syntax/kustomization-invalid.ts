@@ -1,0 +1,22 @@
+import { defineRule } from "../types.js";
+
+export const rule = defineRule({
+  id: "kustomization-invalid",
+  category: "syntax",
+  severity: "error",
+  summary: "A kustomization has a key kustomize does not know, or an entry of the wrong type, so `kustomize build` fails.",
+  explanation: `kustomize decodes a kustomization strictly (Kustomization.Unmarshal in
+sigs.k8s.io/kustomize/api/types/kustomization.go: the YAML converted to JSON, decoded with
+DisallowUnknownFields). A key that is no field of a Kustomization, such as \`resource:\` for
+\`resources:\` or \`patchesStategicMerge:\`, and an entry of the wrong type stop \`kustomize build\` and
+\`kubectl apply -k\` before anything is built ("invalid Kustomization: json: unknown field", "json:
+cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"). Keys
+are compared without regard to case, as encoding/json compares them. The common case of a wrong
+type is a \`patches\` entry written as a bare path (the kustomize v1 form): each entry of \`patches\`
+is a mapping with \`path\`, \`patch\` and \`target\`; the file it names is still treated as a patch,
+not as an object of its own. Lists of paths (\`resources\`, \`components\`, \`patchesStrategicMerge\`,
+...) take strings, and lists of settings (\`images\`, \`replicas\`, \`configMapGenerator\`, ...)
+take mappings.`,
+  fix: "Rename the key to the field it was meant to be (the finding names the nearest one), or write the entry in the form of its field: `- path: patch.yaml` under `patches`.",
+  preventsStatus: [],
+});
