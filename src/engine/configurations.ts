@@ -92,8 +92,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const listed = new Set<string>();
   const generated: GeneratedObject[] = [];
   const generatorData = new Map<string, GeneratorField>();
-  for (const { file, docs } of loaded) {
+  const commentedPatches = new Set<string>();
+  for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
+    let commentsRead = false;
     for (const doc of docs) {
       const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
       if (built) flux.push({ file, ...built });
@@ -107,11 +109,15 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (file.absolute === STDIN) continue;
       const dir = dirname(file.absolute);
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
+      if (!commentsRead && "text" in source) for (const p of commentedPatchFiles(source.text)) commentedPatches.add(resolve(dir, p));
+      commentsRead = true;
       for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
       for (const r of resourceEntries(doc.value)) listed.add(resolve(dir, r));
       for (const { path, field } of generatorDataFiles(doc.value)) generatorData.set(resolve(dir, path), field);
     }
   }
+  // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
+  for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
   const inputFolders = flux.length || fluxPaths.length ? foldersOf(loaded) : undefined;
   const folders = flux.length ? fluxBuiltFolders(inputFolders!, flux) : undefined;
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
@@ -147,6 +153,19 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     varsOf: (file) => builds.varsOf(file.absolute),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
+}
+
+/**
+ * The files a kustomization names in commented-out patch entries (`#- path: patches/webhook_in_x.yaml`):
+ * kubebuilder and operator-sdk scaffold optional patches so, and the files stay beside the ones in
+ * use. Such a file is a partial object that nothing applies on its own, judged as the patch it is,
+ * not as an object missing its spec. Only the `path:` form is read: it names a patch (or a
+ * replacement's configuration), never a resource.
+ */
+function commentedPatchFiles(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*#+[ \t]*-[ \t]*path:[ \t]*["']?([^\s"'#]+)["']?[ \t]*$/gm)) out.push(m[1]);
+  return out;
 }
 
 const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";
