@@ -382,6 +382,8 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
   if (storageClass && provisioner !== NO_PROVISIONER && spec.selector === undefined) return { state: "dynamic", storageClass };
   const sameClass = byClass.get(cls);
   if (!sameClass?.volumes.length) return { state: "unknown" };
+  // A class the input does not define may provision in the cluster: a volume of it that a provisioner makes (a CSI driver's, a cloud disk) says it has one.
+  if (cls && !storageClass && sameClass.volumes.some(isProvisionedType)) return { state: "unknown" };
   let nearest: { pv: Resource; bad: Mismatch[] } | undefined;
   for (const pv of nearestInCapacity(sameClass, requestBytes)) {
     const bad = mismatches(claim, pv, index, { checkClassAndSelector: true });
@@ -397,6 +399,18 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
     if (!nearest || bad.length < nearest.bad.length) nearest = { pv, bad };
   }
   return { state: "unbound", nearest: nearest!.pv, mismatch: nearest!.bad[0] };
+}
+
+/**
+ * The volume sources that dynamic provisioners create: a CSI driver's, and those of the in-tree
+ * provisioners (pkg/volume/* plugins implementing ProvisionableVolumePlugin: aws-ebs, gce-pd,
+ * azure-disk, azure-file, cinder, vsphere-volume, portworx, rbd, glusterfs, storageos, scaleio,
+ * quobyte). hostPath, local, nfs, iscsi and fc volumes are written by hand.
+ */
+const PROVISIONED_SOURCES = ["csi", "awsElasticBlockStore", "gcePersistentDisk", "azureDisk", "azureFile", "cinder", "vsphereVolume", "portworxVolume", "rbd", "glusterfs", "storageos", "scaleIO", "quobyte"] as const;
+
+function isProvisionedType(pv: Resource): boolean {
+  return PROVISIONED_SOURCES.some((source) => pv.get(["spec", source]) !== undefined);
 }
 
 /** The PVs closest in capacity to a request: a window of the size-sorted class around it. */

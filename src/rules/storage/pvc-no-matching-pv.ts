@@ -30,7 +30,11 @@ findByClaim). When no volume fits, the
 claim stays Pending and so does every pod that mounts it, with the event "no persistent
 volumes available for this claim". This rule replays that matching over the PVs of the input
 and names the criterion the nearest volume fails. Claims of a class that a StorageClass of
-the input provisions dynamically, and classes with no PV in the input, are not judged.`,
+the input provisions dynamically, and classes with no PV in the input, are not judged; nor is
+a class the input defines no StorageClass for when one of its PVs is a volume that provisioners
+make (a CSI driver's, a cloud disk): the class then most likely provisions in the cluster (a
+pre-provisioned Longhorn or EBS volume beside claims for new ones). A class of hand-made volumes
+(hostPath, local, nfs) without a StorageClass, the \`manual\` class of the tutorials, is judged.`,
   fix: "Change the claim or the volume so that the named criterion holds (a smaller request, the same volumeMode, matching labels or class), or add a volume that fits.",
   preventsStatus: ["Pending", "Unschedulable"],
   check({ resource, index, report }) {
