@@ -9,7 +9,7 @@
  * in JavaScript for every value (docs/DECISIONS.md, "Reports in chunks").
  */
 
-/** Chunks of about 64 KiB: few enough writes, small enough to never matter for memory. */
+/** Chunks of at most 64 KiB (unless one value's text is longer): few enough writes, small enough to never matter for memory. */
 const CHUNK = 64 * 1024;
 
 /**
@@ -72,6 +72,8 @@ function nesting(depth: number): Nesting {
 class ChunkWriter {
   private parts: string[] = [];
   private size = 0;
+  /** Chunks completed by `push`, not yet given out. */
+  private full: string[] = [];
   /** The replacer for a native call: the value it is given is already replaced, so its first call (the root, key "") and those of the nesting around it return the value as it is. */
   private readonly nativeReplacer: Replacer | undefined;
   private atRoot = false;
@@ -92,13 +94,24 @@ class ChunkWriter {
     };
   }
 
+  /** Adds text; one that would take the chunk gathered past CHUNK starts the next, so a chunk is over CHUNK only when one value's text is. */
   push(text: string): void {
+    if (this.size > 0 && this.size + text.length > CHUNK) {
+      this.full.push(this.parts.join(""));
+      this.parts = [];
+      this.size = 0;
+    }
     this.parts.push(text);
     this.size += text.length;
   }
 
-  /** The text gathered so far, once it is CHUNK long (whatever there is when `all`). */
+  /** The chunks completed so far, and the text gathered once it is CHUNK long (whatever there is when `all`). */
   *drain(all = false): Generator<string> {
+    if (this.full.length) {
+      const full = this.full;
+      this.full = [];
+      yield* full;
+    }
     if (this.size === 0 || (!all && this.size < CHUNK)) return;
     const text = this.parts.join("");
     this.parts = [];
