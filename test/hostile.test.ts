@@ -430,6 +430,18 @@ describe("what a run reads", () => {
       expect(linted(["repo/out"], base)).toEqual(["repo/out/file.yaml", "repo/out/secret.yaml"]);
     });
 
+    test("a link into another folder of the same git repository is followed; out of it, not", () => {
+      const checkout = tree("checkout", { "examples/app/ingress.yaml": cm("ingress"), "common/secret.yaml": cm("shared-secret")});
+      mkdirSync(join(checkout, "examples", ".git"));
+      // Only the sample folder's own repository counts: examples/ is the working tree here, common/ lies outside it.
+      symlinkSync(join(checkout, "common", "secret.yaml"), join(checkout, "examples", "app", "secret.yaml"));
+      expect(linted(["examples/app"], checkout)).toEqual(["examples/app/ingress.yaml"]);
+      rmSync(join(checkout, "examples", ".git"), { recursive: true });
+      writeFileSync(join(checkout, ".git"), "gitdir: ../elsewhere/.git/worktrees/checkout\n");
+      symlinkSync(join(base, "outside", "secret.yaml"), join(checkout, "examples", "app", "escape.yaml"));
+      expect(linted(["examples/app"], checkout)).toEqual(["examples/app/ingress.yaml", "examples/app/secret.yaml"]);
+    });
+
     test("a directory whose manifests are all behind such links says so", () => {
       expectIoFailure(cli(["only-links"], 15_000, { cwd: base }), /^k8s-lint: no manifests .* only-links \(1 symbolic link leads out of the linted directories; --follow-symlinks follows them\)$/m);
     });

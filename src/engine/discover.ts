@@ -1,6 +1,6 @@
 /** Which files a run lints: paths, directories, globs and `-`, minus ignore rules. */
 import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DiscoveryError } from "../errors.js";
 import { describeFailure, INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 
@@ -147,7 +147,24 @@ function realRoots(inputs: readonly string[], cwd: string): string[] {
       }
     }
   }
+  // A link into another folder of the same repository (a sample's Secret linked from a shared folder) reads what the checkout holds anyway.
+  for (const root of [...roots]) {
+    const repository = workingTreeOf(root);
+    if (repository !== undefined && !roots.includes(repository)) roots.push(repository);
+  }
   return roots;
+}
+
+/**
+ * The working tree of the git repository that holds `dir` (a real path): the nearest folder at
+ * or above it with a `.git` entry (a folder, or a file in a worktree or submodule); undefined
+ * outside any repository.
+ */
+function workingTreeOf(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, ".git"))) return at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 function isInside(path: string, roots: readonly string[]): boolean {
