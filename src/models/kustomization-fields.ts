@@ -10,7 +10,11 @@
 import { closestWithin } from "../did-you-mean.js";
 import type { Path } from "../types.js";
 
-/** The fields of Kustomization (with TypeMeta's), as kustomization.go names them; a Component has the same. */
+/**
+ * The fields of Kustomization (with TypeMeta's), as kustomization.go names them in kustomize v5
+ * (kubectl's since 1.27; each checked against `kubectl kustomize` of kustomize v5.5.0, which
+ * refuses the `inventory` of v4); a Component has the same.
+ */
 const FIELDS = [
   "apiVersion",
   "kind",
@@ -45,7 +49,6 @@ const FIELDS = [
   "generators",
   "transformers",
   "validators",
-  "inventory",
   "buildMetadata",
 ] as const;
 

@@ -13,8 +13,9 @@ DisallowUnknownFields). A key that is no field of a Kustomization, such as \`res
 cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"). Keys
 are compared without regard to case, as encoding/json compares them. The common case of a wrong
 type is a \`patches\` entry written as a bare path (the kustomize v1 form): each entry of \`patches\`
-is a mapping with \`path\`, \`patch\` and \`target\`; the file it names is still treated as a patch,
-not as an object of its own. Lists of paths (\`resources\`, \`components\`, \`patchesStrategicMerge\`,
+is a mapping with \`path\`, \`patch\` and \`target\` (kustomize v5, in kubectl since 1.27, no longer
+converts the string form); the file it names is still treated as a patch, not as an object of its
+own. The fields are kustomize v5's: v4's \`inventory\` is refused. Lists of paths (\`resources\`, \`components\`, \`patchesStrategicMerge\`,
 ...) take strings, and lists of settings (\`images\`, \`replicas\`, \`configMapGenerator\`, ...)
 take mappings.`,
   fix: "Rename the key to the field it was meant to be (the finding names the nearest one), or write the entry in the form of its field: `- path: patch.yaml` under `patches`.",
