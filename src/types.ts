@@ -117,6 +117,8 @@ export interface LintSummary {
   unchecked?: { resources: number; kinds: string[] };
   /** `resources` and `components` entries of the run's kustomizations of which the run reads nothing (their objects were not linted), each with its kustomization's file: local ones, and remote ones (`remote`, as written); present when there are any. */
   unread?: Array<{ kustomization: string; entry: string; remote?: true }>;
+  /** Symbolic links in the linted directories (to a folder, or a file named like a manifest) that lead out of them and out of the git repository holding them, and were not followed (`--follow-symlinks` follows them); present when there are any. */
+  linksNotFollowed?: number;
   errors: number;
   warnings: number;
   infos: number;

@@ -411,6 +411,15 @@ describe("what a run reads", () => {
       expect(linted(["repo"], base)).toEqual(["repo/app.yaml", "repo/sub/real.yaml"]);
     });
 
+    test("the links passed over are counted in the summary and named in the footer", () => {
+      // out/ and to-other/ lead to folders, outfile.yaml to a manifest; alias/ stays inside.
+      const summary = (args: string[]) => (JSON.parse(cli(["--format", "json", ...args], 15_000, { cwd: base }).stdout) as { summary: { linksNotFollowed?: number } }).summary;
+      expect(summary(["repo"]).linksNotFollowed).toBe(3);
+      expect(summary(["--follow-symlinks", "repo"]).linksNotFollowed).toBeUndefined();
+      expect(summary(["repo", "other"]).linksNotFollowed).toBe(2);
+      expect(cli(["repo"], 15_000, { cwd: base }).stdout.replace(/\s+/g, " ")).toContain("not read: 3 symbolic links out of the linted directories and their repository (--follow-symlinks follows them)");
+    });
+
     test("a link into another directory named in the run is inside the roots", () => {
       expect(linted(["repo", "other"], base)).toEqual(["repo/app.yaml", "repo/sub/real.yaml", "repo/to-other/o.yaml"]);
     });

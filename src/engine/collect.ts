@@ -54,6 +54,8 @@ export interface Inputs {
   contextOnly: ReadonlySet<string>;
   /** Display names of the files --context names (not the policies): what they hold decides the default reference policy. */
   contextGiven: ReadonlySet<string>;
+  /** Symbolic links the walks of the linted paths passed over (discover.ts), 0 when none. */
+  linksNotFollowed: number;
 }
 
 export async function discoverInputs(paths: readonly string[], options: InputOptions): Promise<Inputs> {
@@ -66,11 +68,12 @@ export async function discoverInputs(paths: readonly string[], options: InputOpt
     stdinFilename: options.stdinFilename,
     allowUnmatched: options.allowUnmatched,
   };
-  const files = await discover(paths.length ? [...paths] : ["."], discoverOptions);
+  let linksNotFollowed = 0;
+  const files = await discover(paths.length ? [...paths] : ["."], { ...discoverOptions, onLinksNotFollowed: (count) => (linksNotFollowed = count) });
   const contextFiles = await discoverContext(options.context ?? [], files, discoverOptions);
   const contextGiven = new Set(contextFiles.map((f) => f.display));
   contextFiles.push(...(await discoverPolicies(options, [...files, ...contextFiles], discoverOptions)));
-  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)), contextGiven };
+  return { files: [...files, ...contextFiles], contextOnly: new Set(contextFiles.map((f) => f.display)), contextGiven, linksNotFollowed };
 }
 
 /**

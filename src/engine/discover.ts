@@ -24,6 +24,8 @@ export interface DiscoverOptions {
   stdinFilename?: string;
   /** A path, pattern or directory that matches no manifest is passed over instead of thrown (`--no-error-on-unmatched-pattern`). */
   allowUnmatched?: boolean;
+  /** Receives how many symbolic links the walks passed over (to a manifest or a folder, out of the linted directories and their repository), when any. */
+  onLinksNotFollowed?: (count: number) => void;
 }
 
 export interface DiscoveredFile {
@@ -276,6 +278,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
   if (stdin && options.stdinFilename !== undefined && out.some((f) => f !== stdin && f.display === stdin.display)) {
     throw new DiscoveryError(`--stdin-filename "${options.stdinFilename}" names a file that is linted too`);
   }
+  if (links.skipped) options.onLinksNotFollowed?.(links.skipped);
   return out;
 }
 
@@ -377,7 +380,8 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
           continue;
         }
         if (!links.follow && (isDir || isFile) && !isInside(target, links.roots)) {
-          links.skipped++;
+          // Counted when it could lead to a manifest: a folder the walk would enter, a file named like one.
+          if (isDir ? !ALWAYS_IGNORED.has(entry.name) && mm.match(relPath, true) : mm.match(relPath)) links.skipped++;
           continue;
         }
       }

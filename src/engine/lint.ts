@@ -85,7 +85,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 }
 
 /** Which loaded files are context: read for reference only, never reported (Inputs). */
-export type ContextFiles = Pick<Inputs, "contextOnly" | "contextGiven">;
+export type ContextFiles = Pick<Inputs, "contextOnly" | "contextGiven"> & Partial<Pick<Inputs, "linksNotFollowed">>;
 
 /**
  * The stages after reading: the loaded files judged as one input set (`context`: the files
@@ -108,7 +108,7 @@ export async function lintLoaded(loaded: readonly LoadedFile[], context: Context
   await suppress({ sources: run.reported, resources: collection.resources, unchecked: collection.lookupOnly, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
-  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: unreadBuildEntries(loaded) });
+  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: unreadBuildEntries(loaded), linksNotFollowed: context.linksNotFollowed });
 }
 
 /**

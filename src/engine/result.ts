@@ -22,9 +22,11 @@ export interface ResultInput {
   podSecurity?: PodSecurityEnabler;
   /** What the run's kustomizations build and the run does not read (unread-builds.ts). */
   unread?: readonly UnreadEntry[];
+  /** Symbolic links the run passed over (discover.ts). */
+  linksNotFollowed?: number;
 }
 
-export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity, unread }: ResultInput): LintResult {
+export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity, unread, linksNotFollowed }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     // `internal` is not enumerable (diagnostics.ts withInternal): the diagnostics are the result's as they are.
     let diagnostics: Diagnostic[] = s.diagnostics;
@@ -49,6 +51,7 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
       ...(configurations ? { configurations } : {}),
       ...(unchecked ? { unchecked } : {}),
       ...(unread?.length ? { unread: [...unread] } : {}),
+      ...(linksNotFollowed ? { linksNotFollowed } : {}),
       errors: count("error"),
       warnings: count("warning"),
       infos: count("info"),

@@ -125,6 +125,12 @@ export const lintResultSchema = z
           )
           .optional()
           .describe("resources and components entries of the run's kustomizations of which the run reads no file, so what they build was not linted: local ones (`k8s-lint overlays/prod` without its base) and remote ones (remote: true); absent when there are none"),
+        linksNotFollowed: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe("symbolic links in the linted directories (to a folder, or to a file named like a manifest) that lead out of them and out of the git repository that holds them, and were not followed (--follow-symlinks follows them); absent when there are none"),
         errors: z.number().int().min(0),
         warnings: z.number().int().min(0),
         infos: z.number().int().min(0),

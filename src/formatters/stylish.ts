@@ -81,6 +81,8 @@ export const format: Formatter = (result, options) => {
     const named = remote.length > 3 ? `${groups.join(", ")} and ${remote.length - 3} more` : groups.join(", ");
     lines.push(c.dim(wrap(`  remote, not read: ${named}: kustomize fetches what they build, which this run does not lint`, { width })));
   }
+  const links = result.summary.linksNotFollowed;
+  if (links) lines.push(c.dim(wrap(`  not read: ${plural(links, "symbolic link")} out of the linted directories and their repository (--follow-symlinks follows them)`, { width })));
   return `${lines.join("\n")}\n`;
 
   /** The location and severity never break; the message wraps under them. */
