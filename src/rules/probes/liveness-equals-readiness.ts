@@ -8,7 +8,7 @@ export const rule = defineRule({
   category: "probes",
   severity: "warning",
   appliesTo: "workloads",
-  summary: "The liveness probe is identical to the readiness probe, so a pod that should only leave the endpoints is restarted.",
+  summary: "The liveness probe makes the same check as the readiness probe, so a pod that should only leave the endpoints is restarted.",
   explanation: `Readiness and liveness answer different questions. A failed readiness probe takes the pod
 out of its Services until it recovers (a busy pod, a slow database); a failed liveness probe
 kills and restarts the container. When both probes call the same check with the same
@@ -16,7 +16,9 @@ timing, they fail at the same moment: every transient overload that should only 
 traffic also restarts the container, which drops in-flight requests, loses warm caches and,
 when the cause is a shared dependency, restarts every replica at once into CrashLoopBackOff.
 Probes that share an endpoint but give liveness a longer failure window (a higher
-failureThreshold or period) are fine and not reported.`,
+failureThreshold or period) are fine and not reported; a different initialDelaySeconds or
+successThreshold does not change when a running pod's probes fail, so such probes are still the
+same check.`,
   fix: `Point the liveness probe at a cheap "is the process alive" check that does not depend on
 downstream services, or give it a clearly longer failure window (for example
 failureThreshold: 6) than the readiness probe.`,
@@ -32,10 +34,15 @@ failureThreshold: 6) than the readiness probe.`,
     for (const { livenessProbe: live, readinessProbe: ready } of byContainer.values()) {
       if (!live || !ready) continue;
       if (fingerprint(live, live.container) !== fingerprint(ready, ready.container)) continue;
+      // Probes that differ only where failure is not decided (initialDelaySeconds, successThreshold) are the same check, not identical.
+      const identical = JSON.stringify(canonical(live.raw)) === JSON.stringify(canonical(ready.raw));
+      const name = live.container.name ?? "";
       report({
         path: live.path,
         target: "key",
-        message: `the liveness probe of container "${live.container.name ?? ""}" is identical to its readiness probe`,
+        message: identical
+          ? `the liveness probe of container "${name}" is identical to its readiness probe`
+          : `the liveness probe of container "${name}" makes the same check as its readiness probe, with the same period, timeout and failureThreshold`,
         hint: "check only the process itself in the liveness probe, or give it a longer failure window",
         related: { resource, path: ready.path, message: "readiness probe" },
       });
