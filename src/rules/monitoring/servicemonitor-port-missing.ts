@@ -23,7 +23,8 @@ container port of the pods behind the Service (pkg/prometheus/promcfg.go keeps
 __meta_kubernetes_endpoint_port_name, or __meta_kubernetes_pod_container_port_name / _number).
 When no selected Service has a port of that name, the job has no target: nothing is scraped and
 no error is shown. An unnamed Service port cannot be selected by name at all. Judged against the
-Services of the input the selector matches (and, for targetPort, the pods those Services select).`,
+Services of the input the selector matches (and, for targetPort, the pods those Services select,
+with the container ports a kustomize strategic-merge patch of the input adds to them).`,
   fix: "Set endpoints[].port to the name of the Service port that serves the metrics (name the Service port if it has none), or fix targetPort to a container port the pods declare.",
   preventsStatus: [],
   check({ resource, index, report }) {

@@ -38,7 +38,8 @@ prometheus documentation/examples/prometheus-kubernetes.yml and the community He
 the scrape to the pod IP and that port whatever containerPorts the pods declare, since
 containerPort is informational; so a port no container declares is reported as info only: it
 may be a mistyped port, or metrics served on a port the manifest does not list. Checked on pod
-templates and on Services (against the pods the Service selects).`,
+templates and on Services (against the pods the Service selects); a port that a kustomize
+strategic-merge patch of the input adds to the pods (an exporter sidecar) counts as declared.`,
   fix: `Quote the value: prometheus.io/scrape: "true"; set prometheus.io/port to a quoted port number, and declare that containerPort so the manifest documents it.`,
   preventsStatus: [],
   check({ resource, index, report }) {
