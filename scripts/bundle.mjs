@@ -108,7 +108,9 @@ await build({
   ...common,
   stdin: {
     contents: `import { loadBundle } from "./src/cli/code-cache.ts";
-await loadBundle(new URL("./k8s-lint.cjs", import.meta.url), ${JSON.stringify(bundleHash)}, (specifier) => import(specifier)).start();
+import { tuneV8 } from "./src/v8-flags.ts";
+const v8Flags = tuneV8(process.argv.slice(2));
+await loadBundle(new URL("./k8s-lint.cjs", import.meta.url), ${JSON.stringify(bundleHash)}, (specifier) => import(specifier), v8Flags).start();
 `,
     resolveDir: process.cwd(),
     sourcefile: "bin.ts",

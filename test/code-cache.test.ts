@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cacheDirectory, cacheFileName, lints } from "../src/cli/code-cache.js";
+import { SHORT_RUN_V8_FLAGS, tuneV8 } from "../src/v8-flags.js";
 import { ROOT } from "./harness.js";
 import type { LintResult } from "../src/types.js";
 
@@ -62,6 +63,16 @@ test("the cache's name changes with the bundle's content, size and time, and wit
   expect(cacheFileName("aaaa", { ...bundle, size: 1001 }, {})).not.toBe(name);
   expect(cacheFileName("aaaa", { ...bundle, mtimeMs: 6 }, {})).not.toBe(name);
   expect(cacheFileName("aaaa", bundle, { NODE_OPTIONS: "--max-old-space-size=4096" })).not.toBe(name);
+  expect(cacheFileName("aaaa", bundle, {}, SHORT_RUN_V8_FLAGS)).not.toBe(name);
+});
+
+test("every command but the language server sets the short-run V8 flags, which then name its cache", () => {
+  expect(tuneV8(["lsp", "--stdio"])).toEqual([]);
+  // Set in a child: the flags are process-wide.
+  const script = `import { tuneV8 } from ${JSON.stringify(join(ROOT, "dist/v8-flags.js"))}; console.log(JSON.stringify(tuneV8(["fixtures/demo"])));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  expect(JSON.parse(r.stdout)).toEqual([...SHORT_RUN_V8_FLAGS]);
+  expect(SHORT_RUN_V8_FLAGS.length).toBeGreaterThan(0);
 });
 
 test("the bin names its cache by the content hash of the bundle it runs", () => {

@@ -68,12 +68,13 @@ function fnv1a(text: string): string {
 /**
  * The cache file's name: the bundle's content hash (from the build) and its size and modification
  * time on disk (a bundle edited in place is another bundle), the Node and V8 versions, the
- * architecture and the V8 flags of the process (NODE_OPTIONS, node's own arguments). V8 refuses
- * a cache made for other source length, version or flags anyway; the name keeps caches for
- * different settings from replacing each other.
+ * architecture and the V8 flags of the process (NODE_OPTIONS, node's own arguments, `v8Flags`:
+ * those the process set for itself, v8-flags.ts). V8 refuses a cache made for other source
+ * length, version or flags anyway; the name keeps caches for different settings from replacing
+ * each other.
  */
-export function cacheFileName(bundleHash: string, bundle: { size: number; mtimeMs: number }, env: NodeJS.ProcessEnv = process.env): string {
-  const runtime = [process.versions.node, process.versions.v8, process.arch, process.execArgv.join(" "), env.NODE_OPTIONS ?? ""].join("\0");
+export function cacheFileName(bundleHash: string, bundle: { size: number; mtimeMs: number }, env: NodeJS.ProcessEnv = process.env, v8Flags: readonly string[] = []): string {
+  const runtime = [process.versions.node, process.versions.v8, process.arch, process.execArgv.join(" "), env.NODE_OPTIONS ?? "", v8Flags.join(" ")].join("\0");
   return `code-${bundleHash}-${fnv1a(`${bundle.size}:${bundle.mtimeMs}\0${runtime}`)}.bin`;
 }
 
@@ -130,9 +131,10 @@ export function lints(args: readonly string[]): boolean {
 /**
  * Loads the bundle at `bundleUrl` and returns its exports, compiled with the code cache when
  * there is a valid one. `importModule` is the bin's own import(), which the bundle's run-time
- * imports go through.
+ * imports go through; `v8Flags`, the flags the bin set (v8-flags.ts).
  */
-export function loadBundle(bundleUrl: URL, bundleHash: string, importModule: (specifier: string) => Promise<unknown>, env: NodeJS.ProcessEnv = process.env): BundleExports {
+export function loadBundle(bundleUrl: URL, bundleHash: string, importModule: (specifier: string) => Promise<unknown>, v8Flags: readonly string[] = []): BundleExports {
+  const env = process.env;
   const file = fileURLToPath(bundleUrl);
   // ASCII (scripts/bundle.mjs): read byte for character, a one-byte string V8 takes as it is.
   const source = readFileSync(file, "latin1");
@@ -142,7 +144,7 @@ export function loadBundle(bundleUrl: URL, bundleHash: string, importModule: (sp
   try {
     dir = cacheDirectory(env);
     if (dir) {
-      name = cacheFileName(bundleHash, statSync(file), env);
+      name = cacheFileName(bundleHash, statSync(file), env, v8Flags);
       cachedData = readCache(join(dir, name));
     }
   } catch {

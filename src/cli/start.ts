@@ -29,4 +29,4 @@ export async function start(): Promise<void> {
   process.exitCode = code;
 }
 
-export { v8FlagsChanged } from "../models/cel/linear-fallback.js";
+export { v8FlagsChanged } from "../v8-flags.js";

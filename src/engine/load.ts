@@ -5,7 +5,6 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import { describeFailure, INPUT_LIMITS, readFileBounded, readStdinBounded, type BoundedRead } from "./bounded-read.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
@@ -15,6 +14,7 @@ import { LineIndex } from "./positions.js";
 import { shareValues } from "./shared-values.js";
 import { PackedDocumentSpans, PackedSpanStore, packSpans, type SpanData } from "./lean/span-table.js";
 import { LintIoError } from "../errors.js";
+import { asLongRun, LONG_RUN_DOCUMENTS, setV8Flag } from "../v8-flags.js";
 
 /** Thrown here; defined with the other exit-2 failures. */
 export { LintIoError };
@@ -102,18 +102,23 @@ export const LARGE_INPUT_BYTES = 32 * 1024 * 1024;
 const LARGE_INPUT_HEAP_GROWING_PERCENT = 20;
 
 /**
- * Counts the text loaded; the first time it passes LARGE_INPUT_BYTES, bounds the heap's growth.
- * A large run keeps most of what it reads to the end (every resource waits for the
- * cross-resource rules), and V8 sets the next collection at up to four times what the last one
- * kept: a 100,000-resource run kept 480 MiB and grew to 1.1 GiB before collecting. Bounded, it
- * collects more often (measured: no visible cost in wall time) and peaks near what it keeps.
+ * Counts what is loaded and tunes V8 for a large run. The first time the text passes
+ * LARGE_INPUT_BYTES, it bounds the heap's growth: a large run keeps most of what it reads to the
+ * end (every resource waits for the cross-resource rules), and V8 sets the next collection at up
+ * to four times what the last one kept: a 100,000-resource run kept 480 MiB and grew to 1.1 GiB
+ * before collecting. Bounded, it collects more often (measured: no visible cost in wall time) and
+ * peaks near what it keeps. The first time the documents reach LONG_RUN_DOCUMENTS, the run is
+ * long: V8 inlines again in what it compiles from then on (the rules).
  */
 function largeInputWatch(): (loaded: LoadedFile | undefined) => void {
   let bytes = 0;
+  let docs = 0;
   return (loaded) => {
-    if (bytes >= LARGE_INPUT_BYTES || !loaded || !("text" in loaded.source)) return;
+    if (!loaded) return;
+    if (docs < LONG_RUN_DOCUMENTS && (docs += loaded.docs.length) >= LONG_RUN_DOCUMENTS) asLongRun();
+    if (bytes >= LARGE_INPUT_BYTES || !("text" in loaded.source)) return;
     bytes += loaded.source.text.length;
-    if (bytes >= LARGE_INPUT_BYTES) setFlagsFromString(`--heap-growing-percent=${LARGE_INPUT_HEAP_GROWING_PERCENT}`);
+    if (bytes >= LARGE_INPUT_BYTES) setV8Flag(`--heap-growing-percent=${LARGE_INPUT_HEAP_GROWING_PERCENT}`);
   };
 }
 
