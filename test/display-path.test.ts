@@ -18,6 +18,9 @@ test.each([
   ["a path through the working directory's parent and back", `${cwd}${sep}..${sep}repo${sep}x.yaml`, "x.yaml"],
   ["a path with a doubled separator", `${cwd}${sep}a${sep}${sep}x.yaml`, "a/x.yaml"],
   ["a path with a dot segment", `${cwd}${sep}a${sep}.${sep}x.yaml`, "a/x.yaml"],
+  ["a path out of a dot folder and back up", `${cwd}${sep}.k8s${sep}..${sep}x.yaml`, "x.yaml"],
+  ["a path with a dot segment after a dot folder", `${cwd}${sep}.k8s${sep}.${sep}x.yaml`, ".k8s/x.yaml"],
+  ["a path that ends in a parent segment below a dot folder", `${cwd}${sep}.k8s${sep}a${sep}..`, ".k8s"],
   ["the working directory itself: absolute", cwd, cwd.split("\\").join("/")],
   ["a sibling whose name starts like the working directory: absolute", `${cwd}-other${sep}x.yaml`, `${cwd}-other${sep}x.yaml`.split("\\").join("/")],
 ])("%s", (_what, absolute, shown) => {

@@ -61,7 +61,9 @@ function belowDirectory(absolute: string, dir: string): string | undefined {
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   if (absolute.length <= prefix.length || !absolute.startsWith(prefix)) return undefined;
   const tail = absolute.slice(prefix.length);
-  if (tail.startsWith(".") || tail.endsWith(sep) || tail.includes(`${sep}.`) || tail.includes(sep + sep)) return undefined;
+  if (tail.endsWith(sep) || tail.includes(sep + sep)) return undefined;
+  // Split only when a segment starts with a dot: a dot-folder (`.github`, `.corpus`) is plain, "." and ".." are not.
+  if ((tail.startsWith(".") || tail.includes(`${sep}.`)) && tail.split(sep).some((segment) => segment === "." || segment === "..")) return undefined;
   return tail;
 }
 

@@ -52,6 +52,16 @@ export function hasValidationRules(crd: Resource): boolean {
   return JSON.stringify(crd.raw.spec ?? null).includes('"x-kubernetes-validations"');
 }
 
+const DECLARES_RULES = memoKey<Map<Resource, boolean>>("whether each CRD declares x-kubernetes-validations", "run");
+
+/** hasValidationRules once per CRD of the run, not once per custom resource that it defines. */
+function declaresRules(crd: Resource, index: ResourceIndex): boolean {
+  const known = index.memo.get(DECLARES_RULES, () => new Map());
+  let declares = known.get(crd);
+  if (declares === undefined) known.set(crd, (declares = hasValidationRules(crd)));
+  return declares;
+}
+
 /** Rules that only run on update: they read the old object. */
 export function isTransitionRule(rule: string): boolean {
   return /\boldSelf\b/.test(rule);
@@ -161,7 +171,7 @@ const NO_FINDINGS: readonly Finding[] = [];
 export function crdRuleFindings(resource: Resource, index: ResourceIndex, release: string): readonly Finding[] {
   const own = customResourceSchema(resource, index);
   // Only the resources some rule applies to take an entry of the run's memo (most have none).
-  if (!own || !hasValidationRules(own.definition.crd)) return NO_FINDINGS;
+  if (!own || !declaresRules(own.definition.crd, index)) return NO_FINDINGS;
   const cache = index.memo.get(FINDINGS, () => new Map());
   let found = cache.get(resource);
   if (!found) {

@@ -32,7 +32,7 @@ failureThreshold: 6) than the readiness probe.`,
       byContainer.set(site.containerPath, entry);
     }
     for (const { livenessProbe: live, readinessProbe: ready } of byContainer.values()) {
-      if (!live || !ready) continue;
+      if (!live || !ready || !sameFailureWindow(live, ready)) continue;
       if (fingerprint(live, live.container) !== fingerprint(ready, ready.container)) continue;
       // Probes that differ only where failure is not decided (initialDelaySeconds, successThreshold) are the same check, not identical.
       const identical = JSON.stringify(canonical(live.raw)) === JSON.stringify(canonical(ready.raw));
@@ -49,6 +49,13 @@ failureThreshold: 6) than the readiness probe.`,
     }
   },
 });
+
+/** Whether two probes fail after the same time (period, timeout, failureThreshold): checked first, it spares most pairs the fingerprints. */
+function sameFailureWindow(a: ProbeSite, b: ProbeSite): boolean {
+  const x = timing(a.probe);
+  const y = timing(b.probe);
+  return x.periodSeconds === y.periodSeconds && x.timeoutSeconds === y.timeoutSeconds && x.failureThreshold === y.failureThreshold;
+}
 
 /** The handler with upstream defaults and named ports resolved, plus the timing that decides failure. */
 function fingerprint(site: ProbeSite, container: Container): string | undefined {
