@@ -3,6 +3,8 @@ import { suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 
 const ALLOWED = new Set(["OnFailure", "Never"]);
+/** A pod's restartPolicy values (core/v1 RestartPolicy). */
+const POD_POLICIES = new Set(["Always", "OnFailure", "Never"]);
 
 export const rule = defineRule({
   id: "job-restart-policy",
@@ -22,7 +24,8 @@ jobTemplate gets when the field is left out: the API server rejects the Job ("Un
     const tpl = resource.podTemplate!;
     // Judged after defaulting (SetDefaults_PodSpec): an absent or "" restartPolicy is Always.
     const policy = defaultedValue(resource, memo, [...tpl.specPath, "restartPolicy"]);
-    if (typeof policy !== "string" || ALLOWED.has(policy)) return;
+    // A value the pod itself does not allow (OnFailures) is invalid-type's: a Job only narrows the pod's Always, OnFailure, Never.
+    if (typeof policy !== "string" || ALLOWED.has(policy) || !POD_POLICIES.has(policy)) return;
     const written = resource.get([...tpl.specPath, "restartPolicy"]);
     // Retrying in place or in a new pod is the author's choice.
     const choices = () => ["OnFailure", "Never"].map((p) => suggestSet(resource, [...tpl.specPath, "restartPolicy"], p));

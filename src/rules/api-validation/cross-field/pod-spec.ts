@@ -59,7 +59,8 @@ const restartPolicyAlwaysOnly: CrossFieldConstraint[] = ALWAYS_RESTART_KINDS.map
   upstream: `${TEMPLATE_VALIDATOR[kind]} (NotSupported)`,
   check(ctx) {
     const policy = at(ctx.obj, ["spec", "template", "spec", "restartPolicy"]);
-    if (typeof policy !== "string" || policy === "Always") return;
+    // A value outside the pod's own enum (Nevr) is invalid-type's finding, not a second one here.
+    if (policy !== "OnFailure" && policy !== "Never") return;
     ctx.report({
       path: ["spec", "template", "spec", "restartPolicy"],
       message: `restartPolicy "${policy}" is not supported in a ${kind}'s pod template: its pods must run forever`,
