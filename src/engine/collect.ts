@@ -315,8 +315,15 @@ function collectMissingPaths(state: FileState, doc: ParsedDocument, kustomizatio
   for (const missing of missingKustomizationPaths(kustomization, dirname(state.file.absolute))) {
     const { start, end } = locate(doc, missing.at, "value");
     const meant = missing.meant === undefined ? "" : ` (did you mean "${missing.meant}"?)`;
-    const message = `${missing.field} entry "${missing.path}" names no ${missing.names} on disk, so kustomize build fails${meant}`;
-    const hint = missing.meant === undefined ? "fix the path (relative to the kustomization's folder) or remove the entry" : `change the path to "${missing.meant}"`;
+    // A git-ignored path is usually made before the build (a generated env file): a fresh checkout, as in CI, lacks it.
+    const ignoredBy = missing.gitIgnoredBy === undefined ? "" : ` (${relative(dirname(state.file.absolute), missing.gitIgnoredBy).split(sep).join("/")} ignores it: git does not hold it, so a fresh checkout lacks it too)`;
+    const message = `${missing.field} entry "${missing.path}" names no ${missing.names} on disk, so kustomize build fails${meant}${ignoredBy}`;
+    const hint =
+      missing.meant !== undefined
+        ? `change the path to "${missing.meant}"`
+        : missing.gitIgnoredBy !== undefined
+          ? "make the file before kustomize build runs (and before linting), or commit it if it holds no secret"
+          : "fix the path (relative to the kustomization's folder) or remove the entry";
     addDiagnostic(state.src, { ruleId: "kustomization-path-missing", start, end, message, docIndex: doc.index, path: missing.at, hint }, state.severities);
   }
 }

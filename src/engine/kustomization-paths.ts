@@ -6,13 +6,20 @@
  * does not exist, the file of that name beside the kustomization).
  */
 import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import ignore from "ignore";
 import { closestWithin } from "../did-you-mean.js";
 import { localPathEntries, type LocalPathEntry } from "../models/kustomization.js";
+import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 
 export interface MissingPath extends LocalPathEntry {
   /** The entry with its last segment replaced by the nearest name in its folder, when one is near. */
   meant?: string;
+  /**
+   * The `.gitignore` (absolute) that keeps the path out of git, when one does: a file made before
+   * the build (a generated Secret's env file) that a fresh checkout, and so CI, does not have.
+   */
+  gitIgnoredBy?: string;
 }
 
 /** The entries of a kustomization (in folder `dir`, absolute) that name nothing on disk. */
@@ -29,7 +36,10 @@ export function missingKustomizationPaths(kustomization: Record<string, unknown>
     if (near !== undefined) out.push({ ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
     // A folder that does not exist: the file may sit beside the kustomization (`kustomizeconfig/x.yaml` for `x.yaml`).
     else if (folder !== dir && !existsSync(folder) && existsSync(join(dir, basename(absolute)))) out.push({ ...entry, meant: basename(absolute) });
-    else out.push(entry);
+    else {
+      const gitIgnoredBy = gitIgnoreOf(absolute);
+      out.push(gitIgnoredBy === undefined ? entry : { ...entry, gitIgnoredBy });
+    }
   }
   return out;
 }
@@ -49,6 +59,35 @@ export function nearestPath(root: string, written: string): string | undefined {
   }
   const meant = out.join("/");
   return meant !== written && existsSync(at) ? meant : undefined;
+}
+
+/** Folders looked at above a path for its `.gitignore` files, at most (a path deep in a tree without `.git`). */
+const GITIGNORE_DEPTH = 32;
+
+/**
+ * The `.gitignore` that decides that git ignores `absolute` (a path that need not exist), as git
+ * reads them: the files of its folders from the top of the working tree (the nearest folder with a
+ * `.git` entry; without one, as far as GITIGNORE_DEPTH folders up) down, a deeper file's
+ * pattern, or a `!` negation, overriding a higher one. Undefined when none ignores it. The
+ * repository's `info/exclude` and the user's global excludes are not read.
+ */
+export function gitIgnoreOf(absolute: string): string | undefined {
+  const folders: string[] = [];
+  for (let at = dirname(absolute); folders.length < GITIGNORE_DEPTH; at = dirname(at)) {
+    folders.push(at);
+    if (existsSync(join(at, ".git")) || dirname(at) === at) break;
+  }
+  let decidedBy: string | undefined;
+  for (const folder of folders.reverse()) {
+    const file = join(folder, ".gitignore");
+    const read = readFileBounded(file, INPUT_LIMITS.settings);
+    if (!("bytes" in read)) continue;
+    const rel = relative(folder, absolute).split(sep).join("/");
+    const verdict = ignore().add(read.bytes.toString("utf8")).test(rel);
+    if (verdict.ignored) decidedBy = file;
+    else if (verdict.unignored) decidedBy = undefined;
+  }
+  return decidedBy;
 }
 
 function namesIn(folder: string): string[] {

@@ -16,7 +16,9 @@ configurations of \`generators\`, \`transformers\` and \`validators\`. Each is r
 kustomization's folder and is looked up on disk, not among the linted files: a base outside the
 linted paths, or a file an ignore pattern leaves out, exists and is fine. Remote entries (URLs,
 \`github.com/...\`, \`?ref=\`) are fetched by kustomize and never judged, nor is a kustomization
-read from stdin, which has no folder.
+read from stdin, which has no folder. A missing path that a \`.gitignore\` keeps out of git (an env
+file a Makefile writes before the build) is missing in every fresh checkout, CI included: the
+finding names that \`.gitignore\` and asks for the file to be made before the build and the lint.
 
 A Flux Kustomization's \`spec.path\` is judged too: Flux fails one whose folder is not in its source
 ("kustomization path not found"). The path is relative to the root of the source, which the files
