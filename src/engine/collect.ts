@@ -19,7 +19,7 @@ import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js"
 import { kustomizationProblems } from "../models/kustomization-fields.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
-import { classifyInputs, type InputRoles } from "./configurations.js";
+import { classifyInputs, type InputRoles, type PatchSelection } from "./configurations.js";
 import { discoverContext } from "./context.js";
 import { addDiagnostic, withInternal, type Severities } from "./diagnostics.js";
 import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
@@ -124,13 +124,17 @@ export interface Collection {
    * name) as they will once the key is fixed, but never judged.
    */
   lookupOnly: Set<Resource>;
+  /** How the kustomizations of the input pick the objects of each patch file, by display path (InputRoles.patchSelectionOf). */
+  patchSelections: ReadonlyMap<string, PatchSelection>;
 }
 
 export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespaceGiven = false, severities }: CollectInput): Collection {
   const roles = classifyInputs(loaded, defaultNamespace);
-  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set() };
+  const patchSelections = new Map<string, PatchSelection>();
+  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections };
   const charts = new ChartTemplates();
   for (const { file, source: read, docs } of loaded) {
+    if (roles.isPatch(file)) patchSelections.set(file.display, roles.patchSelectionOf(file));
     const built = roles.namespaceOf(file);
     const namespaceSource = built?.agreed;
     const src: SourceFile = {
@@ -475,7 +479,7 @@ export interface IndexOptions {
   perDirectory?: boolean;
 }
 
-export function indexResources({ sources, resources, generated, views, lookupOnly }: Collection, sets?: IndexOptions): IndexedRun {
+export function indexResources({ sources, resources, generated, views, lookupOnly, patchSelections }: Collection, sets?: IndexOptions): IndexedRun {
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
@@ -489,7 +493,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     indexed.filter((r) => !r.partial),
     generated,
     undefined,
-    indexed.filter((r) => r.partial),
+    indexed.filter((r) => r.partial).map((resource) => ({ resource, ...(patchSelections.get(resource.file) ?? { byName: true, targets: [] }) })),
   );
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {

@@ -15,9 +15,11 @@ import {
   generatorDataFiles,
   isKustomization,
   patchFiles,
+  patchFileTargets,
   pluginConfigFiles,
   resourceEntries,
   type GeneratedObject,
+  type PatchTarget,
   type GeneratorMerge,
   type GeneratorField,
 } from "../models/kustomization.js";
@@ -46,6 +48,8 @@ export interface InputRoles {
   isGeneratorData(file: DiscoveredFile): boolean;
   /** Whether a kustomization of the input applies this file as a patch. */
   isPatch(file: DiscoveredFile): boolean;
+  /** How the kustomizations that apply this patch file pick its objects (models/kustomization.ts patchFileTargets). */
+  patchSelectionOf(file: DiscoveredFile): PatchSelection;
   /**
    * The namespace kustomize gives this file's objects, if one is set: the spec.targetNamespace of
    * a Flux Kustomization whose spec.path holds the file, else the namespace every build that emits
@@ -83,6 +87,14 @@ function readInRoot(root: string, path: string): string | undefined {
   return "bytes" in read ? read.bytes.toString("utf8") : undefined;
 }
 
+/** How kustomize picks the objects a patch file changes: by the file's own kind and name, and by each entry's `target`. */
+export interface PatchSelection {
+  byName: boolean;
+  targets: readonly PatchTarget[];
+}
+
+const BY_NAME: PatchSelection = { byName: true, targets: [] };
+
 /** Reads every kustomization of the input once: linear in the number of documents. */
 export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
   const patches = new Set<string>();
@@ -93,6 +105,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const generated: GeneratedObject[] = [];
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
+  const selections = new Map<string, PatchSelection>();
   for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     let commentsRead = false;
@@ -109,6 +122,11 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (file.absolute === STDIN) continue;
       const dir = dirname(file.absolute);
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
+      for (const { path, byName, target } of patchFileTargets(doc.value)) {
+        const absolute = resolve(dir, path);
+        const selection = selections.get(absolute) ?? { byName: false, targets: [] };
+        selections.set(absolute, { byName: selection.byName || byName, targets: target ? [...selection.targets, target] : selection.targets });
+      }
       if (!commentsRead && "text" in source) for (const p of commentedPatchFiles(source.text)) commentedPatches.add(resolve(dir, p));
       commentsRead = true;
       for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
@@ -139,6 +157,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     },
     isGeneratorData: (file) => dataOf(file) !== undefined,
     isPatch: (file) => patches.has(file.absolute),
+    // A patch no entry targets (a commented-out one, a JSON patch) is matched by its own kind and name.
+    patchSelectionOf: (file) => selections.get(file.absolute) ?? BY_NAME,
     namespaceOf(file) {
       if (file.absolute === STDIN) return undefined;
       const target = fluxTargetOf(file.absolute);

@@ -248,6 +248,27 @@ export function patchFiles(kustomization: Record<string, unknown>): string[] {
   return out;
 }
 
+/**
+ * How kustomize picks the objects a patch file changes, per file (relative to the kustomization):
+ * `byName` when an entry applies it without a `target` (a strategic-merge patch then changes the
+ * object of its own kind and name), and the `target` of each entry that has one (the patch then
+ * changes every object the target selects, whatever the file names: api/filters/patchstrategicmerge,
+ * api/internal/builtins PatchTransformer.go). `patchesJson6902` files are JSON patches, no objects.
+ */
+export function patchFileTargets(kustomization: Record<string, unknown>): Array<{ path: string; byName: boolean; target?: PatchTarget }> {
+  const out: Array<{ path: string; byName: boolean; target?: PatchTarget }> = [];
+  for (const p of Array.isArray(kustomization.patches) ? kustomization.patches : []) {
+    const path = isMap(p) ? text(p.path) : typeof p === "string" && !p.includes("\n") ? text(p) : undefined;
+    if (!path) continue;
+    if (isMap(p) && isMap(p.target)) out.push({ path, byName: false, target: { group: text(p.target.group), version: text(p.target.version), kind: text(p.target.kind), name: text(p.target.name) } });
+    else out.push({ path, byName: true });
+  }
+  for (const p of Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : []) {
+    if (typeof p === "string" && p !== "" && !p.includes("\n")) out.push({ path: p, byName: true });
+  }
+  return out;
+}
+
 /** The fields of a patch's `target` read here (sigs.k8s.io/kustomize api/types/selector.go): patterns, empty for any. */
 export interface PatchTarget {
   group?: string;

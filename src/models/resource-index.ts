@@ -9,7 +9,7 @@ import { isBuiltinApiVersion, resolveType } from "./api-groups.js";
 import { isClusterScopedCustomResource } from "./crd.js";
 import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "./operators.js";
 import { serviceAccountOf, writableBy, type RunTimeWritten } from "./rbac.js";
-import { withoutNameHash, type GeneratedObject } from "./kustomization.js";
+import { patchSelects, withoutNameHash, type GeneratedObject, type PatchTarget } from "./kustomization.js";
 import type { PodTemplate, Resource } from "./resource.js";
 import { RunMemo } from "./run-memo.js";
 import { runningPods } from "./workloads.js";
@@ -19,6 +19,13 @@ import { CONTROLLER_LABELS, matches, type Selector } from "./selector.js";
 const ADDED_KEYS = new Set([...CONTROLLER_LABELS.values()].flatMap((s) => [...s]));
 
 const key = (kind: string, namespace: string, name: string) => `${kind}\u0000${namespace}\u0000${name}`;
+
+/** A kustomize strategic-merge patch (a partial resource) and how kustomize picks the objects it changes (engine/configurations.ts PatchSelection). */
+export interface KustomizePatch {
+  resource: Resource;
+  byName: boolean;
+  targets: readonly PatchTarget[];
+}
 
 export class ResourceIndex {
   /**
@@ -62,6 +69,8 @@ export class ResourceIndex {
   readonly memo = new RunMemo();
   /** kind (as rules dispatch on it) and name -> the strategic-merge patches of the input that name such an object. */
   private readonly patchesByName = new Map<string, Resource[]>();
+  /** Patches applied through a kustomization entry's `target`, by the target's kind ("": a pattern or no kind). */
+  private readonly patchesByTargetKind = new Map<string, Array<{ target: PatchTarget; patch: Resource }>>();
 
   constructor(
     readonly all: readonly Resource[],
@@ -73,10 +82,14 @@ export class ResourceIndex {
      * (models/crd.ts crdOf); duplicates, selection and `ofKind` stay inside the set.
      */
     readonly outer?: ResourceIndex,
-    /** The kustomize strategic-merge patches of the input (partial resources): not objects of their own, see patchesOf. */
-    patches: readonly Resource[] = [],
+    /** The kustomize strategic-merge patches of the input (partial resources), with how kustomize picks their objects: not objects of their own, see patchesOf. */
+    patches: readonly KustomizePatch[] = [],
   ) {
-    for (const p of patches) push(this.patchesByName, `${p.ruleKind}\u0000${p.name}`, p);
+    for (const { resource: p, byName, targets } of patches) {
+      if (byName) push(this.patchesByName, `${p.ruleKind}\u0000${p.name}`, p);
+      // A target's kind is a pattern; a plain name is looked up, anything else is tried on every object.
+      for (const target of targets) push(this.patchesByTargetKind, target.kind !== undefined && /^\w+$/.test(target.kind) ? target.kind : "", { target, patch: p });
+    }
     for (const g of generated) {
       push(this.generatedByKindNs, `${resolveType(g.kind)}\u0000${g.namespace}`, g);
       for (const name of g.names) {
@@ -111,22 +124,30 @@ export class ResourceIndex {
   }
 
   /**
-   * The strategic-merge patches a kustomization of the input may apply to `target`: those of its
-   * kind and name (kustomize finds an SMP patch's object by its own kind and name), and of its
-   * namespace when the patch writes one. What a patch adds (a sidecar and its ports) is part of
-   * the object in the builds that apply it, so a lookup in the object's content (a named port)
-   * should find it there too; a patch whose kustomization names another target by `target:` is
-   * not matched. With `--per-directory`, the patches of the whole input.
+   * The strategic-merge patches a kustomization of the input may apply to `target`: those an
+   * entry without a `target` applies and that name its kind and name (kustomize finds such a
+   * patch's object by the patch's own kind and name), and of its namespace when the patch writes
+   * one; and those an entry's `target` selects it by (group, version, kind and name patterns,
+   * whatever the patch file names; its labelSelector, annotationSelector and namespace are not
+   * read, so a target may select more here than in the build). What a patch adds (a sidecar and
+   * its ports) is part of the object in the builds that apply it, so a lookup in the object's
+   * content (a named port) should find it there too. Each patch is matched against the objects of
+   * the whole input, not only those of the builds that apply it (so with `--per-directory`).
    */
   patchesOf(target: Resource): readonly Resource[] {
     if (this.outer) return this.outer.patchesOf(target);
     const named = this.patchesByName.get(`${target.ruleKind}\u0000${target.name}`);
-    if (!named) return NO_RESOURCES;
-    return named.filter((p) => {
-      const metadata = p.raw.metadata;
-      const namespace = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).namespace : undefined;
-      return typeof namespace !== "string" || namespace === target.namespace || target.builtNamespaces.includes(namespace);
-    });
+    const byName = named
+      ? named.filter((p) => {
+          const metadata = p.raw.metadata;
+          const namespace = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).namespace : undefined;
+          return typeof namespace !== "string" || namespace === target.namespace || target.builtNamespaces.includes(namespace);
+        })
+      : NO_RESOURCES;
+    const targeted = [...(this.patchesByTargetKind.get(target.kind) ?? []), ...(this.patchesByTargetKind.get("") ?? [])];
+    if (!targeted.length) return byName;
+    const selected = targeted.filter(({ target: t }) => patchSelects(t, target)).map(({ patch }) => patch);
+    return selected.length ? [...new Set([...byName, ...selected])] : byName;
   }
 
   /**
