@@ -14,6 +14,6 @@ let linearFallback = false;
 export function enableLinearFallback(): void {
   if (linearFallback) return;
   linearFallback = true;
-  // A runtime without the flags keeps its engine; the CEL cost limits still bound each call.
-  if (setV8Flag("--enable-experimental-regexp-engine-on-excessive-backtracks")) setV8Flag("--regexp-backtracks-before-fallback=10000");
+  setV8Flag("--enable-experimental-regexp-engine-on-excessive-backtracks");
+  setV8Flag("--regexp-backtracks-before-fallback=10000");
 }
