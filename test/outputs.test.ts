@@ -119,6 +119,15 @@ describe("an output file is never one of the inputs", () => {
     expect(readFileSync(join(dir, read), "utf8")).toBe((files as Record<string, string>)[read]);
   });
 
+  test("under --fix, -o naming a hard link to an input: exit 2", async () => {
+    const dir = project();
+    linkSync(join(dir, "manifests", "broken.yaml"), join(dir, "hard.yaml"));
+    const r = await cli(["manifests", "--fix", "-f", "json", "-o", "hard.yaml"], dir);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain("it is one of the files the run reads");
+  });
+
   test("--format name:file is checked the same way", async () => {
     const dir = project();
     const r = await cli(["manifests/broken.yaml", "-f", "stylish", "-f", "json:manifests/broken.yaml"], dir);

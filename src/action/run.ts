@@ -10,7 +10,7 @@ import { placedConfigError } from "../config/positions.js";
 import { applyUserRules } from "../config/user-rules.js";
 import { IGNORE_FILE } from "../engine/discover.js";
 import type { IndexedRun } from "../engine/collect.js";
-import { lint } from "../engine/lint.js";
+import { lint, type InputFile } from "../engine/lint.js";
 import { ConfigError, DiscoveryError, LintIoError, LintUsageError } from "../errors.js";
 import type { LintedResource } from "../formatters/types.js";
 import { buildGraph } from "../graph/build.js";
@@ -59,7 +59,7 @@ async function lintOnce(inputs: ActionInputs, env: NodeJS.ProcessEnv, io: Action
   await applyUserRules(config, configPath, Boolean(inputs.config), io.cwd);
   let resources: LintedResource[] | undefined;
   let indexed: IndexedRun | undefined;
-  const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
+  const reads: InputFile[] = [{ absolute: join(io.cwd, IGNORE_FILE) }, ...(configPath ? [{ absolute: configPath }] : [])];
   const result = await lint(inputs.paths, {
     cwd: io.cwd,
     config,

@@ -12,6 +12,8 @@ import type { FormatOptions, Report } from "../formatters/types.js";
 import { closestWithin } from "../did-you-mean.js";
 import { ruleDescriptions } from "../engine/registry.js";
 import type { LintResult } from "../types.js";
+import { fileIdentity } from "../engine/bounded-read.js";
+import type { InputFile } from "../engine/lint.js";
 import { UsageError } from "./io.js";
 import { makeDirectories } from "./make-directories.js";
 
@@ -33,8 +35,11 @@ export interface ReportIO {
 export interface WriteOptions extends Omit<FormatOptions, "rules"> {
   /** Colour in reports written to files (`color` is the stdout report's); default none. */
   colorInFiles?: boolean;
-  /** Files the run reads besides the linted ones (context, config, ignore file): no report may replace one. */
-  reads?: readonly string[];
+  /**
+   * Every file the run reads (lint's onInputFiles gives the linted and context files; the caller
+   * adds the config and ignore files): no report may replace one. Absent: the result's files.
+   */
+  reads?: readonly InputFile[];
 }
 
 /** Text is handed to files and stdout in pieces of at least this many UTF-16 units. */
@@ -81,7 +86,7 @@ function parseTarget(spec: string): ReportTarget {
  */
 export async function writeReports(result: LintResult, targets: readonly ReportTarget[], io: ReportIO, options: WriteOptions): Promise<void> {
   const files = targets.filter((t): t is Required<ReportTarget> => t.file !== undefined);
-  checkFileTargets(result, files, io.cwd, options.reads ?? []);
+  checkFileTargets(result, files, io.cwd, options.reads);
   for (const target of files) {
     const formatter = await loadFormatter(target.format);
     // A file is not the terminal: no colour unless asked, and the default width.
@@ -101,14 +106,14 @@ export async function writeReports(result: LintResult, targets: readonly ReportT
  * writeReports: never one of the files the run reads, never into a FIFO or directory, through a
  * temporary file renamed into place.
  */
-export function writeReportFile(result: LintResult, file: string, report: Report, cwd: string, reads: readonly string[] = []): void {
+export function writeReportFile(result: LintResult, file: string, report: Report, cwd: string, reads?: readonly InputFile[]): void {
   checkFileTargets(result, [{ format: "json", file }], cwd, reads);
   writeFile(resolve(cwd, file), file, report);
 }
 
-function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<ReportTarget>>, cwd: string, reads: readonly string[]): void {
+function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<ReportTarget>>, cwd: string, reads: readonly InputFile[] | undefined): void {
   const seen = new Map<string, string>();
-  let inputs: Stats[] | undefined;
+  let inputs: ReadonlySet<string> | undefined;
   for (const { file } of files) {
     const absolute = resolve(cwd, file);
     const kind = existingKind(absolute);
@@ -119,12 +124,30 @@ function checkFileTargets(result: LintResult, files: ReadonlyArray<Required<Repo
     if (other !== undefined) throw new UsageError(`two reports would be written to the same file: "${other}" and "${file}"`);
     seen.set(key, file);
     if (!existing?.isFile()) continue;
-    // The linted files are in both lists (reads has them when the CLI made it): each is looked at once.
-    inputs ??= [...new Set([...result.files.map((f) => resolve(cwd, f.path)), ...reads])].flatMap((path) => statOrNothing(path) ?? []);
-    if (inputs.some((s) => s.dev === existing.dev && s.ino === existing.ino)) {
+    inputs ??= readIdentities(reads ?? result.files.map((f) => ({ absolute: resolve(cwd, f.path) })));
+    if (inputs.has(fileIdentity(existing))) {
       throw new UsageError(`refusing to write the report to "${file}": it is one of the files the run reads (linted, context, config or ignore file)`);
     }
   }
+}
+
+/**
+ * The device and inode of each file read: as its read saw them, or from a stat for a file read
+ * without one (the config and ignore files, texts given in memory); a path is looked at once.
+ */
+function readIdentities(reads: readonly InputFile[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  const looked = new Set<string>();
+  for (const { absolute, identity } of reads) {
+    if (identity !== undefined) {
+      out.add(identity);
+    } else if (!looked.has(absolute)) {
+      looked.add(absolute);
+      const s = statOrNothing(absolute);
+      if (s) out.add(fileIdentity(s));
+    }
+  }
+  return out;
 }
 
 /**

@@ -15,12 +15,14 @@ export const INPUT_LIMITS = {
 } as const;
 
 /**
- * What reading gave: the bytes, or why not. `missing` is a path that does not exist (ENOENT),
+ * What reading gave: the bytes, or why not. `identity` is the file's device and inode as the
+ * opened descriptor gave them (`dev:ino`, absent for stdin): a report may replace no file the run
+ * read, and comparing against these costs no second stat per input. `missing` is a path that does not exist (ENOENT),
  * `failed` any other refusal (an errno code or "not a regular file"), `tooLarge` an input over
  * the limit (`size` in bytes when known: a regular file's; a stream is not read to its end).
  */
 export type BoundedRead =
-  | { bytes: Buffer }
+  | { bytes: Buffer; identity?: string }
   | { missing: true; reason: string }
   | { failed: true; reason: string }
   | { tooLarge: true; size?: number; limit: number };
@@ -42,12 +44,18 @@ export function readFileBounded(path: string, limit: number): BoundedRead {
     if (!st.isFile()) return { failed: true, reason: "not a regular file" };
     if (st.size > limit) return { tooLarge: true, size: st.size, limit };
     // The first chunk holds the whole file as fstat sized it (and one byte more, to see its end).
-    return readChunks(fd, limit, st.size + 1, true);
+    const read = readChunks(fd, limit, st.size + 1, true);
+    return "bytes" in read ? { bytes: read.bytes, identity: fileIdentity(st) } : read;
   } catch (err) {
     return failure(err);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A file's device and inode as `dev:ino`: the same for every path of one file (links, `..`). */
+export function fileIdentity(st: { dev: number; ino: number }): string {
+  return `${st.dev}:${st.ino}`;
 }
 
 /** Reads standard input (a pipe, a file or a device) up to `limit` bytes. Never throws for I/O reasons. */

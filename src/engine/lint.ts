@@ -25,6 +25,12 @@ import { unreadBuildEntries } from "./unread-builds.js";
 
 export { LintIoError, LintUsageError } from "../errors.js";
 
+/** A file a run read: its absolute path (STDIN for `-`), and `dev:ino` when it was read from disk (bounded-read.ts fileIdentity). */
+export interface InputFile {
+  absolute: string;
+  identity?: string;
+}
+
 export interface LintOptions {
   cwd?: string;
   /** Loaded config (the CLI finds and validates it); merged under the explicit options below. */
@@ -70,8 +76,12 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** Receives every resource of the run and its first line (JUnit lists resources without findings too). */
   onResources?: (resources: Array<{ file: string; line: number; resource: ResourceRef }>) => void;
-  /** Receives the absolute path of every file the run reads, linted and context (reports must not replace one). */
-  onInputFiles?: (absolute: string[]) => void;
+  /**
+   * Receives every file the run read, linted and context, once they are read: the absolute path,
+   * and the device and inode the read saw (`dev:ino`; absent for stdin and for texts given in
+   * memory). Reports must not replace one of them.
+   */
+  onInputFiles?: (files: InputFile[]) => void;
   /** Receives the resources and the index the rules judged with (`k8s-lint graph` draws the links they resolve). */
   onIndexed?: (run: IndexedRun) => void;
 }
@@ -79,8 +89,8 @@ export interface LintOptions {
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
   const settings = runSettings(options);
   const inputs = await discoverInputs(paths, options);
-  options.onInputFiles?.(inputs.files.map((f) => f.absolute));
   const loaded = await loadFiles(inputs.files, options.stdin, options.onProgress, options.texts);
+  options.onInputFiles?.(loaded.map(({ file, source }) => ("identity" in source && source.identity !== undefined ? { absolute: file.absolute, identity: source.identity } : { absolute: file.absolute })));
   return lintLoaded(loaded, inputs, options);
 }
 

@@ -45,7 +45,8 @@ function bytePosition(buf: Buffer, offset: number): { line: number; column: numb
 
 const LIMIT = INPUT_LIMITS.manifest;
 
-export type Source = { text: string } | { problem: string; line: number; column: number };
+/** The text (with the identity of the file it was read from, bounded-read.ts), or why there is none. */
+export type Source = { text: string; identity?: string } | { problem: string; line: number; column: number };
 
 /** Text of a file, or a reason it is not text; I/O failures throw LintIoError. */
 export function readSource(file: DiscoveredFile, stdin: string | undefined, texts?: ReadonlyMap<string, string>): Source {
@@ -75,7 +76,7 @@ export function readSource(file: DiscoveredFile, stdin: string | undefined, text
     return { problem: "invalid UTF-8: manifests must be UTF-8 text", ...bytePosition(buf, Math.max(0, firstInvalidUtf8(buf))) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text };
+  return read.identity === undefined ? { text } : { text, identity: read.identity };
 }
 
 export interface LoadedFile {

@@ -4,7 +4,7 @@ import { findConfig, loadConfig } from "../../config/load.js";
 import { applyUserRules } from "../../config/user-rules.js";
 import { IGNORE_FILE } from "../../engine/discover.js";
 import type { IndexedRun } from "../../engine/collect.js";
-import { lint } from "../../engine/lint.js";
+import { lint, type InputFile } from "../../engine/lint.js";
 import { targetRelease } from "../../models/catalogue/releases.js";
 import { inputKeyedObject } from "../../models/input-keys.js";
 import { buildGraph } from "../../graph/build.js";
@@ -97,7 +97,7 @@ export async function runGraph(argv: string[], io: CliIO): Promise<number> {
   const judged = asked ?? (config?.kubernetesVersion !== undefined ? targetRelease(config.kubernetesVersion) : undefined);
   if (judged && "warning" in judged && judged.warning) io.stderr(`k8s-lint: warning: ${judged.warning}\n`);
 
-  const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
+  const reads: InputFile[] = [{ absolute: join(io.cwd, IGNORE_FILE) }, ...(configPath ? [{ absolute: configPath }] : [])];
   let run: IndexedRun | undefined;
   const result = await lint(positionals, {
     cwd: io.cwd,

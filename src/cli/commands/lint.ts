@@ -4,7 +4,7 @@ import { findConfig } from "../../config/find.js";
 import { placedConfigError } from "../../config/positions.js";
 import { applyUserRules, type UnfamiliarKind } from "../../config/user-rules.js";
 import { IGNORE_FILE, STDIN } from "../../engine/discover.js";
-import { contextSuppliesObjects, lint, type LintOptions } from "../../engine/lint.js";
+import { contextSuppliesObjects, lint, type InputFile, type LintOptions } from "../../engine/lint.js";
 import { printable } from "../../printable.js";
 import { fixInMemory, type FixedFile } from "../../engine/fix/run.js";
 import { planWrites, writeFixed } from "../../engine/fix/write.js";
@@ -194,7 +194,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const progress = createProgress({ enabled: targets.some((t) => progressAllowed(t.format, io.stderrIsTTY ?? false)), write: io.stderr });
   let linted: LintedResource[] | undefined;
   // Every file the run reads; a report may replace none of them.
-  const reads: string[] = [join(io.cwd, IGNORE_FILE), ...(configPath ? [configPath] : [])];
+  const reads: InputFile[] = [{ absolute: join(io.cwd, IGNORE_FILE) }, ...(configPath ? [{ absolute: configPath }] : [])];
   const lintOptions: LintOptions = {
     ...run,
     cwd: io.cwd,

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { describeFailure, INPUT_LIMITS, readStdinBounded } from "../bounded-read.js";
 import { displayPath, STDIN } from "../discover.js";
 import { LintIoError } from "../../errors.js";
-import { lint, type LintOptions } from "../lint.js";
+import { lint, type InputFile, type LintOptions } from "../lint.js";
 import { parseText } from "../parse.js";
 import type { Diagnostic, Fix, LintResult } from "../../types.js";
 import { applyFixes } from "./apply.js";
@@ -103,7 +103,10 @@ export async function fixInMemory(paths: string[], options: LintOptions, fixOpti
   let fixed = 0;
   // Display name -> absolute path of every input read (what the result's files are named by).
   let absoluteOf = new Map<string, string>();
-  const onInputFiles = (files: string[]) => void (absoluteOf = new Map(files.map((f) => [f === STDIN ? stdinDisplay : displayPath(f, cwd), f])));
+  const onInputFiles = (files: InputFile[]) => {
+    absoluteOf = new Map(files.map(({ absolute }) => [absolute === STDIN ? stdinDisplay : displayPath(absolute, cwd), absolute]));
+    options.onInputFiles?.(files);
+  };
   for (;;) {
     result = await lint(paths, { ...options, texts, stdin, onInputFiles });
     if (passes === MAX_PASSES) break;
