@@ -147,6 +147,20 @@ describe("writing report files", () => {
     expect((JSON.parse(readFileSync(join(dir, "out", "deep", "report.sarif"), "utf8")) as Log).runs[0].results).toHaveLength(1);
   });
 
+  test("a report file of many pieces with characters of 2, 3 and 4 UTF-8 bytes is the stdout report byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-lint-outputs-"));
+    // Invalid label values are quoted in the messages: each report holds several hundred KB of non-ASCII text.
+    const value = "café-日本-🚀".repeat(3);
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `m${i}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n  labels:\n    tier: "${value}"\n`);
+    const toStdout = await cli(["-f", "json", "."], dir);
+    const toFile = await cli(["-f", "json", "-o", "report.json", "."], dir);
+    expect(toFile.code).toBe(toStdout.code);
+    const written = readFileSync(join(dir, "report.json"));
+    expect(written.length).toBeGreaterThan(256 * 1024);
+    expect(written.toString("utf8")).toContain(value);
+    expect(written.equals(Buffer.from(toStdout.stdout, "utf8"))).toBe(true);
+  });
+
   test("an existing report is replaced; a symbolic link at the report path is replaced itself, its target untouched", async () => {
     const dir = project();
     const victim = mkdtempSync(join(tmpdir(), "k8s-lint-victim-"));

@@ -162,18 +162,18 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
   for (let from = 0; from < run.judged.length; from += BATCH) {
     const resources = run.judged.slice(from, from + BATCH);
     const perResource = new RunMemo();
-    const first: RuleFinding[] = [];
-    const second: RuleFinding[] = [];
+    let first: RuleFinding[] = [];
+    let second: RuleFinding[] = [];
     if (own.length) {
       // Only `memo` of the index is read by rules that are not cross-resource (run-rules.ts); their other keys last the batch too.
       const batch = new RunMemo();
       const memo: Memo = (key, build) => (isPerResource(key) ? perResource : key.scope === "run" ? run.index.memo : batch).get(key, build);
       const batchIndex = { memo: { get: memo } } as unknown as ResourceIndex;
-      for (const f of runRules({ resources, selection: ownSelection, index: batchIndex, settings })) first.push(f);
+      first = runRules({ resources, selection: ownSelection, index: batchIndex, settings });
     }
     if (cross.length) {
       const view = batchView(perResource);
-      for (const f of runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings })) second.push(f);
+      second = runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings });
     }
     // Batches are in resource order: their findings in turn are the run's in runRules order.
     place(mergeByRule(first, second, selection.rules));
