@@ -18,6 +18,8 @@ test.each([
   ["a path through the working directory's parent and back", `${cwd}${sep}..${sep}repo${sep}x.yaml`, "x.yaml"],
   ["a path with a doubled separator", `${cwd}${sep}a${sep}${sep}x.yaml`, "a/x.yaml"],
   ["a path with a dot segment", `${cwd}${sep}a${sep}.${sep}x.yaml`, "a/x.yaml"],
+  ["a path whose first segment is a dot", `${cwd}${sep}.${sep}x.yaml`, "x.yaml"],
+  ["a file whose name is two dots and more, in a dot folder", `${cwd}${sep}.k8s${sep}...yaml`, ".k8s/...yaml"],
   ["a path out of a dot folder and back up", `${cwd}${sep}.k8s${sep}..${sep}x.yaml`, "x.yaml"],
   ["a path with a dot segment after a dot folder", `${cwd}${sep}.k8s${sep}.${sep}x.yaml`, ".k8s/x.yaml"],
   ["a path that ends in a parent segment below a dot folder", `${cwd}${sep}.k8s${sep}a${sep}..`, ".k8s"],

@@ -62,10 +62,13 @@ function belowDirectory(absolute: string, dir: string): string | undefined {
   if (absolute.length <= prefix.length || !absolute.startsWith(prefix)) return undefined;
   const tail = absolute.slice(prefix.length);
   if (tail.endsWith(sep) || tail.includes(sep + sep)) return undefined;
-  // Split only when a segment starts with a dot: a dot-folder (`.github`, `.corpus`) is plain, "." and ".." are not.
-  if ((tail.startsWith(".") || tail.includes(`${sep}.`)) && tail.split(sep).some((segment) => segment === "." || segment === "..")) return undefined;
+  // A dot-folder (`.github`, `.corpus`) is plain, "." and ".." are not.
+  if (DOT_SEGMENT.test(tail)) return undefined;
   return tail;
 }
+
+/** A "." or ".." segment of a path of this platform. */
+const DOT_SEGMENT = sep === "/" ? /(?:^|\/)\.\.?(?:\/|$)/ : /(?:^|\\)\.\.?(?:\\|$)/;
 
 // ignore and minimatch are loaded only when a run needs them: a pre-commit hook that names
 // its files pays for neither at start-up.
@@ -232,7 +235,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     if (seen.has(key)) return;
     seen.add(key);
     const unreadable = links.unreadable.get(abs);
-    out.push({ absolute: abs, display: displayPath(abs, cwd), ...(unreadable === undefined ? {} : { unreadable }) });
+    out.push(unreadable === undefined ? { absolute: abs, display: displayPath(abs, cwd) } : { absolute: abs, display: displayPath(abs, cwd), unreadable });
   };
 
   for (const input of positive) {
@@ -340,7 +343,8 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
   const out: string[] = [];
-  const stack: Array<[abs: string, rel: string]> = [[root, ""]];
+  // Normalised once (an API caller's cwd may read "/a/b/../c/"): each path below is built from it by concatenation.
+  const stack: Array<[abs: string, rel: string]> = [[resolve(root), ""]];
   // Directories reached through a link wait until the real tree has been walked, so that a
   // file is shown under its real path rather than under a link to it.
   const viaLinks: Array<[abs: string, rel: string]> = [];
@@ -359,8 +363,12 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
       continue;
     }
     const subdirs: Array<[string, string]> = [];
+    // `dir` and `nativeReal` are normalised absolute paths and a name holds no separator: joined by
+    // concatenation, without path.join's normalising of the whole path (twice per file of the tree).
+    const dirPrefix = dir.endsWith(sep) ? dir : dir + sep;
+    const realPrefix = nativeReal.endsWith(sep) ? nativeReal : nativeReal + sep;
     for (const entry of entries) {
-      const abs = join(dir, entry.name);
+      const abs = dirPrefix + entry.name;
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
@@ -401,7 +409,7 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
       } else if (isFile && mm.match(relPath)) {
         if (seenFiles.has(target)) continue;
         seenFiles.add(target);
-        if (!entry.isSymbolicLink()) links.realFiles.set(abs, join(nativeReal, entry.name));
+        if (!entry.isSymbolicLink()) links.realFiles.set(abs, realPrefix + entry.name);
         out.push(abs);
       }
     }
