@@ -44,6 +44,8 @@ function bytePosition(buf: Buffer, offset: number): { line: number; column: numb
 }
 
 const LIMIT = INPUT_LIMITS.manifest;
+/** Strict UTF-8, the BOM kept for readSource to drop: one decoder for every file (decode without `stream` starts afresh, after a failure too). */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The text (with the identity of the file it was read from, bounded-read.ts), or why there is none. */
 export type Source = { text: string; identity?: string } | { problem: string; line: number; column: number };
@@ -71,7 +73,7 @@ export function readSource(file: DiscoveredFile, stdin: string | undefined, text
   if (nul !== -1) return { problem: "binary file (NUL byte): not a YAML or JSON manifest", ...bytePosition(buf, nul) };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(buf);
+    text = UTF8.decode(buf);
   } catch {
     return { problem: "invalid UTF-8: manifests must be UTF-8 text", ...bytePosition(buf, Math.max(0, firstInvalidUtf8(buf))) };
   }

@@ -26,17 +26,21 @@ export interface ResultInput {
   linksNotFollowed?: number;
 }
 
+/** localeCompare's order (the default locale's collation), with the collator made once rather than per comparison. */
+const RULE_ORDER = new Intl.Collator();
+
 export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity, unread, linksNotFollowed }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     // `internal` is not enumerable (diagnostics.ts withInternal): the diagnostics are the result's as they are.
     let diagnostics: Diagnostic[] = s.diagnostics;
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
-    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || RULE_ORDER.compare(a.ruleId, b.ruleId));
     return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };
   });
   const configurations = reported.reduce((n, s) => n + s.configurations.length, 0);
   const unchecked = uncheckedKinds(reported);
-  const count = (sev: Severity) => files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === sev).length, 0);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of files) for (const d of f.diagnostics) counts[d.severity]++;
   return {
     version: 1,
     kubernetesVersion,
@@ -52,9 +56,9 @@ export function assembleResult({ reported, resources, kubernetesVersion, presets
       ...(unchecked ? { unchecked } : {}),
       ...(unread?.length ? { unread: [...unread] } : {}),
       ...(linksNotFollowed ? { linksNotFollowed } : {}),
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
     },
   };
 }
