@@ -70,17 +70,23 @@ function namesKustomizeVar(value: string, vars: ReadonlySet<string>): boolean {
   return [...value.matchAll(KUSTOMIZE_VAR)].some((m) => vars.has(m[1]));
 }
 
+/** The value at `path` below `node`; undefined where the path leaves the objects. */
+function valueAt(node: unknown, path: Path): unknown {
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[path[i]];
+  }
+  return node;
+}
+
 /**
  * The placeholders the file writes at `path` (below `basePath` in the document), if any: a value
  * with one without a default is not known, so nothing about it is judged; one whose placeholders
  * all give defaults is judged with them, and findings about it name the value as written.
  */
 export function placeholderAt(doc: ParsedDocument, basePath: Path, path: Path): { written: string; whole: boolean; hasDefault: boolean } | undefined {
-  let node: unknown = doc.value;
-  for (const step of [...basePath, ...path]) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string | number, unknown>)[step];
-  }
+  // Called for every finding of a run: the two paths are walked in turn, not joined into a new one.
+  const node = valueAt(valueAt(doc.value, basePath), path);
   if (typeof node !== "string") return undefined;
   if (doc.kustomizeVars && namesKustomizeVar(node, doc.kustomizeVars)) return { written: node, whole: KUSTOMIZE_VAR_WHOLE.test(node), hasDefault: false };
   const found = placeholdersIn(node);
