@@ -2,7 +2,7 @@ import { closestWithin } from "../../did-you-mean.js";
 import type { Resource } from "../../models/resource.js";
 import { parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { MONITORING_GROUP, declaredPorts, monitoredNamespaces, podOwnersOfService, servicesSelectedBy } from "./monitors.js";
+import { MONITORING_GROUP, declaredPorts, monitoredNamespaces, operatorMakesServicesIn, podOwnersOfService, servicesSelectedBy } from "./monitors.js";
 
 /** The names of a Service's ports, in order. */
 function portNames(svc: Resource): string[] {
@@ -24,7 +24,10 @@ __meta_kubernetes_endpoint_port_name, or __meta_kubernetes_pod_container_port_na
 When no selected Service has a port of that name, the job has no target: nothing is scraped and
 no error is shown. An unnamed Service port cannot be selected by name at all. Judged against the
 Services of the input the selector matches (and, for targetPort, the pods those Services select,
-with the container ports a kustomize strategic-merge patch of the input adds to them).`,
+with the container ports a kustomize strategic-merge patch of the input adds to them). When an
+operator of the input creates Services in the namespace (Rook's rook-ceph-mgr, CloudNativePG's),
+their labels and ports are not in the input and the selector may pick one that has the port: the
+finding is then info, unless the name is a near miss of a port the selected Services have.`,
   fix: "Set endpoints[].port to the name of the Service port that serves the metrics (name the Service port if it has none), or fix targetPort to a container port the pods declare.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -37,6 +40,8 @@ with the container ports a kustomize strategic-merge patch of the input adds to 
     const selector = parseLabelSelector(raw);
     const services = namespaces.flatMap((ns) => servicesSelectedBy(index, ns, selector));
     if (!services.length) return;
+    // The Services an operator of the input creates there may be selected too, with ports the input does not show.
+    const operated = namespaces.some((ns) => operatorMakesServicesIn(index, ns));
     endpoints.forEach((ep: unknown, i) => {
       const { port, targetPort } = (ep ?? {}) as { port?: unknown; targetPort?: unknown };
       if (typeof port === "string" && port !== "") {
@@ -44,9 +49,11 @@ with the container ports a kustomize strategic-merge patch of the input adds to 
         const names = [...new Set(services.flatMap(portNames))];
         const similar = closestWithin(port, names);
         const first = services[0];
+        const unknown = operated && !similar;
         report({
+          ...(unknown ? { severity: "info" as const } : {}),
           path: ["spec", "endpoints", i, "port"],
-          message: `port "${port}" is not a port name of Service "${first.name}"${services.length > 1 ? ` (nor of the ${services.length - 1} other Services selected)` : ""}${names.length ? `; its ports are named ${names.map((n) => `"${n}"`).join(", ")}` : "; its ports have no names"}`,
+          message: `port "${port}" is not a port name of Service "${first.name}"${services.length > 1 ? ` (nor of the ${services.length - 1} other Services selected)` : ""}${names.length ? `; its ports are named ${names.map((n) => `"${n}"`).join(", ")}` : "; its ports have no names"}${unknown ? "; an operator of the input creates Services there whose ports are not known" : ""}`,
           hint: similar ? `rename the port to "${similar}"` : names.length ? "use the name of the Service port that serves the metrics" : `add a name to the metrics port of Service "${first.name}" and use that name`,
           related: { resource: first, path: ["spec", "ports"], message: `ports of Service "${first.name}"` },
         });
@@ -62,9 +69,11 @@ with the container ports a kustomize strategic-merge patch of the input adds to 
       const first = owners[0];
       const names = [...new Set(owners.flatMap((o) => declaredPorts(o, index).flatMap((p) => (p.name ? [p.name] : []))))];
       const similar = byNumber ? undefined : closestWithin(targetPort as string, names);
+      const unknown = operated && !similar;
       report({
+        ...(unknown ? { severity: "info" as const } : {}),
         path: ["spec", "endpoints", i, "targetPort"],
-        message: `targetPort ${byNumber ? String(wanted) : `"${targetPort}"`} is not a container port of ${first.kind} "${first.name}", whose pods the selected Services send to`,
+        message: `targetPort ${byNumber ? String(wanted) : `"${targetPort}"`} is not a container port of ${first.kind} "${first.name}", whose pods the selected Services send to${unknown ? "; an operator of the input creates Services there whose pods are not known" : ""}`,
         hint: similar ? `rename the targetPort to "${similar}"` : `declare the port in the containers of ${first.kind} "${first.name}" or set port to the Service port's name`,
         related: { resource: first, path: [...first.podTemplate!.specPath, "containers"], message: "containers of the selected pods" },
       });
