@@ -17,7 +17,10 @@ export const rule = defineRule({
 endpoints controller then looks the name (and protocol) up in the ports of each selected pod's
 containers; a pod that declares no port of that name is left out of that Service port's
 endpoints. If none of the selected pods declares it, the Service port has no endpoints at
-all, and connections to it are refused even though the pods are running and ready. Typical
+all, and connections to it are refused even though the pods are running and ready (an error).
+When another selected workload declares it, the port has that workload's endpoints and the
+others' pods are only left out (a warning that names the workload that declares it: often a
+workload of another sample or variant that carries the same labels). Typical
 causes: the container port was renamed (http -> web), or the name was never declared
 because containerPort alone "worked" with a numeric targetPort. A port that a kustomize
 strategic-merge patch of the input adds to the workload (an exporter sidecar an overlay adds)
@@ -41,11 +44,16 @@ counts as declared: the pods of the builds that apply the patch have it.`,
       const first = lacking[0];
       const sameName = declaredPort(first, target, index, memo);
       const more = lacking.length > 1 ? ` (and ${lacking.length - 1} more)` : "";
+      // Another selected workload declares it: the port has endpoints, these pods are only left out of them.
+      // A copy of a lacking one (a variant of the same object in another folder) is an alternative to it, not beside it.
+      const serving = owners.find((o) => !lacking.includes(o) && !lacking.some((l) => l.kind === o.kind && l.namespace === o.namespace && l.name === o.name));
+      const served = serving ? `, whose pods are left out of this Service port; ${serving.kind} "${serving.name}" declares it` : "";
       report({
+        ...(serving ? { severity: "warning" as const } : {}),
         path: ["spec", "ports", i, "targetPort"],
         message: sameName
-          ? `targetPort "${target}" is declared by ${first.kind} "${first.name}" with another protocol than ${protocol}${more}`
-          : `targetPort "${target}" is not declared by the containers of ${first.kind} "${first.name}"${more}`,
+          ? `targetPort "${target}" is declared by ${first.kind} "${first.name}" with another protocol than ${protocol}${more}${served}`
+          : `targetPort "${target}" is not declared by the containers of ${first.kind} "${first.name}"${more}${served}`,
         hint: sameName ? otherProtocolHint(first, target, protocol, sameName, index, memo) : `add a container port named "${target}" to ${first.kind} "${first.name}" or use the port number`,
         related: { resource: first, path: [...first.podTemplate!.specPath, "containers"], message: "selected pods" },
       });
