@@ -113,6 +113,8 @@ test.each([
   ["kustomize.config.k8s.io/v1alpha1", "Component", "kustomize"],
   ["builtin", "PatchTransformer", "kustomize"],
   ["v1", "Config", "kubectl (kubeconfig)"],
+  // kube-scheduler's legacy --policy-config-file (removed in 1.23): kubernetes/examples keeps two.
+  ["v1", "Policy", "kube-scheduler (legacy policy file)"],
   ["kubeadm.k8s.io/v1beta3", "JoinConfiguration", "kubeadm"],
   ["apiserver.config.k8s.io/v1", "EncryptionConfiguration", "kube-apiserver"],
   ["audit.k8s.io/v1", "Policy", "kube-apiserver"],

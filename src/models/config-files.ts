@@ -1,8 +1,8 @@
 /**
  * Configuration files that look like Kubernetes objects (apiVersion, kind) but are read by a
  * client-side tool and never sent to an API server: kustomizations, kubeadm, kubelet and
- * kube-proxy configurations, kubeconfig, kind and k3d cluster configs, webhook payloads
- * (AdmissionReview, ConversionReview, ImageReview)... They are recognised by
+ * kube-proxy configurations, kubeconfig, kube-scheduler's legacy policy file, kind and k3d
+ * cluster configs, webhook payloads (AdmissionReview, ConversionReview, ImageReview)... They are recognised by
  * their apiVersion group (every kind of a group in the table) and are not linted as objects.
  */
 import { groupOf } from "./api-groups.js";
@@ -57,6 +57,13 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
 /** kubeconfig: `apiVersion: v1, kind: Config` in the core group, which serves no kind "Config" (k8s.io/client-go/tools/clientcmd/api/v1). */
 const KUBECONFIG: ConfigurationFormat = { tool: "kubectl (kubeconfig)", kinds: ["Config"], source: "k8s.io/client-go/tools/clientcmd/api/v1/types.go" };
 
+/**
+ * kube-scheduler's legacy scheduling policy, read from --policy-config-file until 1.23 (predicates,
+ * priorities, extenders): `apiVersion: v1, kind: Policy` in the scheduler's own scheme
+ * (k8s.io/kube-scheduler/config/v1, type Policy); the core group serves no kind "Policy".
+ */
+const SCHEDULER_POLICY: ConfigurationFormat = { tool: "kube-scheduler (legacy policy file)", kinds: ["Policy"], source: "k8s.io/kube-scheduler/config/v1/types.go (removed in 1.23)" };
+
 /** kustomize's built-in generators and transformers (`apiVersion: builtin`), in `generators:`/`transformers:` files. */
 const KUSTOMIZE_BUILTIN: ConfigurationFormat = { tool: "kustomize", kinds: ["PatchTransformer", "LabelTransformer", "HelmChartInflationGenerator"], source: "sigs.k8s.io/kustomize/api/builtins" };
 
@@ -66,6 +73,7 @@ const CONVERSION_REVIEW: ConfigurationFormat = { tool: "conversion webhook", kin
 /** The configuration format of a document with this apiVersion and kind, or undefined for an API object. */
 export function configurationFormat(apiVersion: string, kind: string): ConfigurationFormat | undefined {
   if (apiVersion === "v1" && kind === "Config") return KUBECONFIG;
+  if (apiVersion === "v1" && kind === "Policy") return SCHEDULER_POLICY;
   if (kind === "ConversionReview" && groupOf(apiVersion) === "apiextensions.k8s.io") return CONVERSION_REVIEW;
   if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
   return BY_GROUP.get(groupOf(apiVersion));
