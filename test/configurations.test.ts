@@ -131,6 +131,8 @@ test.each([
   ["apiextensions.k8s.io/v1", "ConversionReview", "conversion webhook"],
   ["imagepolicy.k8s.io/v1alpha1", "ImageReview", "image policy webhook"],
   ["eksctl.io/v1alpha5", "ClusterConfig", "eksctl"],
+  // eks-workshop-v2's hybrid-nodes module keeps one beside its manifests.
+  ["node.eks.aws/v1alpha1", "NodeConfig", "nodeadm"],
   ["k0sctl.k0sproject.io/v1beta1", "Cluster", "k0sctl"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
