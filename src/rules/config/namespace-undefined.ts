@@ -21,15 +21,21 @@ type Verdict = { near?: Resource };
 /** namespace -> verdict, once per namespace of the run. */
 const VERDICTS = memoKey<Map<string, Verdict | undefined>>("namespaces the input does not define");
 
+/** What a next version appends to a name: `v2`, `2`, `v1beta1`. */
+const VERSION_SUFFIX = /^v?\d+([a-z]+\d+)?$/;
+
 /**
  * Whether two names are related rather than a typo of each other: the same but for their numbers
  * (shard1, shard2), or for one short part of one length between separators (team-a and team-b,
  * app-v1 and app-v2), as environments, tenants and versions are named side by side; or one is
  * the other with whole parts added before or after it (health and health-api, openshift-operators
- * and openshift-operators-redhat, system and kubeflow-system), a namespace of its own.
+ * and openshift-operators-redhat, system and kubeflow-system), a namespace of its own; or one is
+ * the other with a version appended (checkout and checkoutv2, payments and payments2).
  */
 function seriesSiblings(a: string, b: string): boolean {
   if (a.replace(/\d+/g, "0") === b.replace(/\d+/g, "0")) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (longer.startsWith(shorter) && VERSION_SUFFIX.test(longer.slice(shorter.length))) return true;
   const pa = a.split(/[-._]/);
   const pb = b.split(/[-._]/);
   const [short, long] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
@@ -69,7 +75,8 @@ is created beside it. When the input defines Namespaces and an object's metadata
 none of them but is spelled like one (\`spring-petclinic\` for the Namespace \`spring-pet-clinic\`),
 that is reported with the name meant, whatever the references policy: a namespace spelled
 like one of the input's is a typo far more often than one made by other tooling. Names of one
-series (\`team-a\` and \`team-b\`, \`app-v1\` and \`app-v2\`, \`shard1\` and \`shard2\`), and a name that
+series (\`team-a\` and \`team-b\`, \`app-v1\` and \`app-v2\`, \`shard1\` and \`shard2\`, \`checkout\` and
+\`checkoutv2\`), and a name that
 is another with whole parts added (\`health\` and \`health-api\`, \`system\` and \`kubeflow-system\`),
 are not spelled like each other in that sense: they are namespaces the cluster may have. Any other
 namespace the input does not define is reported only under \`references: complete\` (the
