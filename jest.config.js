@@ -8,4 +8,6 @@ export default {
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, diagnostics: false }] },
   testTimeout: 60000,
   setupFiles: ["<rootDir>/test/setup-env.ts"],
+  globalSetup: "<rootDir>/test/global-setup.ts",
+  globalTeardown: "<rootDir>/test/global-teardown.ts",
 };
