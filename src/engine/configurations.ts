@@ -105,6 +105,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const generated: GeneratedObject[] = [];
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
+  const kustomizationDirs = new Set<string>();
   const selections = new Map<string, PatchSelection>();
   for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
@@ -121,6 +122,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
       const dir = dirname(file.absolute);
+      kustomizationDirs.add(dir);
       for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
       for (const { path, byName, target } of patchFileTargets(doc.value)) {
         const absolute = resolve(dir, path);
@@ -136,6 +138,12 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   }
   // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
   for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
+  if (kustomizationDirs.size) {
+    for (const { file } of loaded) {
+      const p = file.absolute;
+      if (p !== STDIN && !listed.has(p) && !patches.has(p) && !pluginConfigs.has(p) && !generatorData.has(p) && isUnlistedPatchFile(p, kustomizationDirs)) patches.add(p);
+    }
+  }
   const inputFolders = flux.length || fluxPaths.length ? foldersOf(loaded) : undefined;
   const folders = flux.length ? fluxBuiltFolders(inputFolders!, flux) : undefined;
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
@@ -173,6 +181,25 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     varsOf: (file) => builds.varsOf(file.absolute),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
+}
+
+/** A file name that says patch: `patch` or `patches` as a word of it (`manager_auth_proxy_patch.yaml`, `patch-replicas.yaml`), not inside one (`dispatcher.yaml`). */
+const PATCH_FILE_NAME = /(^|[-_.])patch(es)?([-_.]|$)/i;
+/** Folders that hold a kustomization's patches (kubebuilder's config/crd/patches, config/default/patches). */
+const PATCH_FOLDERS = new Set(["patches", "patch"]);
+
+/**
+ * Whether a file that no kustomization lists (as a resource, a patch or in a comment) is a patch
+ * kept in a kustomize tree: named as a patch in a kustomization's folder, or in a patches folder
+ * beside a kustomization. Scaffolds and hand-kept trees leave such files that nothing applies
+ * (kubeflow's tensorboard controller: patches/add_service_account.yaml,
+ * manager_prometheus_metrics_patch.yaml; kueue's config/crd/patches/cainjection_in_*.yaml): a
+ * Deployment of only a service account name is a patch, not an object missing its selector.
+ */
+function isUnlistedPatchFile(absolute: string, kustomizationDirs: ReadonlySet<string>): boolean {
+  const dir = dirname(absolute);
+  if (PATCH_FOLDERS.has(basename(dir)) && kustomizationDirs.has(dirname(dir))) return true;
+  return kustomizationDirs.has(dir) && PATCH_FILE_NAME.test(basename(absolute));
 }
 
 /** A commented-out `- path: <file>` entry, in any list: that form names a patch (or a replacement's configuration), never a resource. */

@@ -127,8 +127,8 @@ export class ResourceIndex {
    * The strategic-merge patches a kustomization of the input may apply to `target`: those an
    * entry without a `target` applies and that name its kind and name (kustomize finds such a
    * patch's object by the patch's own kind and name), and of its namespace when the patch writes
-   * one; and those an entry's `target` selects it by (group, version, kind and name patterns,
-   * whatever the patch file names; its labelSelector, annotationSelector and namespace are not
+   * one (the namespace the object is built in, or the one its file writes); and those an entry's
+   * `target` selects it by (group, version, kind and name patterns, whatever the patch file names; its labelSelector, annotationSelector and namespace are not
    * read, so a target may select more here than in the build). What a patch adds (a sidecar and
    * its ports) is part of the object in the builds that apply it, so a lookup in the object's
    * content (a named port) should find it there too. Each patch is matched against the objects of
@@ -141,7 +141,8 @@ export class ResourceIndex {
       ? named.filter((p) => {
           const metadata = p.raw.metadata;
           const namespace = typeof metadata === "object" && metadata !== null ? (metadata as Record<string, unknown>).namespace : undefined;
-          return typeof namespace !== "string" || namespace === target.namespace || target.builtNamespaces.includes(namespace);
+          // The namespace written in the object's file counts too: kustomize matches a patch by the object's original identity as well.
+          return typeof namespace !== "string" || namespace === target.namespace || target.builtNamespaces.includes(namespace) || namespace === target.writtenValue(["metadata", "namespace"]);
         })
       : NO_RESOURCES;
     const targeted = [...(this.patchesByTargetKind.get(target.kind) ?? []), ...(this.patchesByTargetKind.get("") ?? [])];

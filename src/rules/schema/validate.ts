@@ -586,7 +586,10 @@ class Walker {
       if (path.length === 0 && key === "status") continue;
       if (this.resource.partial && isPatchDirective(key)) continue;
       const fieldCode = type.fields.get(key);
-      if (fieldCode === undefined) (unknown ??= []).push([key, value[key]]);
+      if (fieldCode === undefined) {
+        // In a patch, `key: null` deletes the key from the object patched: nothing is written there.
+        if (!(this.resource.partial && value[key] === null)) (unknown ??= []).push([key, value[key]]);
+      }
       else if (this.release && this.newerThanTarget(code, key, path)) continue;
       else if (isSchema && SCHEMA_FORMS.has(key)) this.walkSchemaForm(key, value[key], code);
       else this.walkField(key, value[key], fieldCode);
