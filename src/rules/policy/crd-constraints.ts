@@ -97,12 +97,27 @@ interface Walk {
   schemaRoot: Path;
 }
 
-/** Findings of one value against one schema (and below it); `schemaPath`: where the schema is below openAPIV3Schema. */
-function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path, walk: Walk, out: Finding[]): void {
+/** How messages name the value at `path`: its field, or a list item as `field[i]`. */
+function fieldName(path: Path): string {
+  const last = path[path.length - 1];
+  return typeof last === "number" ? `${String(path[path.length - 2] ?? "")}[${last}]` : String(last);
+}
+
+/**
+ * Findings of one value against one schema (and below it); `schemaPath`: where the schema is
+ * below openAPIV3Schema. `inBranch`: the schema is a branch of allOf, anyOf, oneOf or not (or
+ * below one), whose enums the structural walk (crd-validate.ts) does not read: they are checked
+ * here, as kube-openapi's validator checks enum in every schema.
+ */
+function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path, walk: Walk, out: Finding[], inBranch = false): void {
   if (value === null || value === undefined) return;
   const crd = walk.crd;
-  const field = String(path[path.length - 1]);
+  const field = fieldName(path);
   const report = (message: string, hint: string, target?: "key") => out.push({ path, message: `${message} (CustomResourceDefinition ${crd})`, hint, ...(target ? { target } : {}) });
+  if (inBranch && Array.isArray(schema.enum) && !schema.enum.some((e) => sameValue(e, value))) {
+    const allowed = schema.enum.map(show).join(", ");
+    report(`${field} ${show(value)} is not one of ${allowed}`, `set ${field} to one of ${allowed}`);
+  }
   if (typeof value === "string") {
     const length = [...value].length;
     const max = num(schema.maxLength);
@@ -149,7 +164,7 @@ function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path,
       });
     }
     const items = isMap(schema.items) ? schema.items : undefined;
-    if (items) value.forEach((item, i) => check(item, items, [...path, i], [...schemaPath, "items"], walk, out));
+    if (items) value.forEach((item, i) => check(item, items, [...path, i], [...schemaPath, "items"], walk, out, inBranch));
   } else if (isMap(value)) {
     const count = Object.keys(value).length;
     const max = num(schema.maxProperties);
@@ -161,10 +176,16 @@ function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path,
     for (const [key, v] of Object.entries(value)) {
       const own = Object.hasOwn(props, key) && isMap(props[key]);
       const sub = own ? (props[key] as JsonSchema) : additional;
-      if (sub) check(v, sub, [...path, key], [...schemaPath, ...(own ? ["properties", key] : ["additionalProperties"])], walk, out);
+      if (sub) check(v, sub, [...path, key], [...schemaPath, ...(own ? ["properties", key] : ["additionalProperties"])], walk, out, inBranch);
     }
   }
   combinators(value, schema, path, schemaPath, field, walk, out);
+}
+
+/** Whether a value equals an enum entry: JSON values, compared as JSON (an object or list entry by its content). */
+function sameValue(entry: unknown, value: unknown): boolean {
+  if (entry === value) return true;
+  return typeof entry === "object" && entry !== null && typeof value === "object" && value !== null && JSON.stringify(entry) === JSON.stringify(value);
 }
 
 /** allOf, anyOf, oneOf and not: a branch holds when checking the value against it finds nothing. */
@@ -172,11 +193,11 @@ function combinators(value: unknown, schema: JsonSchema, path: Path, schemaPath:
   const holds = (branch: unknown, at: Path) => {
     if (!isMap(branch)) return true;
     const found: Finding[] = [];
-    check(value, branch, path, at, walk, found);
+    check(value, branch, path, at, walk, found, true);
     return found.length === 0 && requiredHold(value, branch);
   };
   const report = (message: string, keyword: string) => out.push({ path, message: `${field} ${message} (CustomResourceDefinition ${walk.crd})`, hint: `change ${field} to match what ${keyword} of its schema asks`, ...(isMap(value) || Array.isArray(value) ? { target: "key" as const } : {}) });
-  if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, i) => isMap(branch) && check(value, branch, path, [...schemaPath, "allOf", i], walk, out));
+  if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, i) => isMap(branch) && check(value, branch, path, [...schemaPath, "allOf", i], walk, out, true));
   if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some((b, i) => holds(b, [...schemaPath, "anyOf", i]))) report("matches none of the schemas of anyOf", "anyOf");
   if (Array.isArray(schema.oneOf) && schema.oneOf.length) {
     const n = schema.oneOf.filter((b, i) => holds(b, [...schemaPath, "oneOf", i])).length;
