@@ -133,6 +133,8 @@ test.each([
   ["eksctl.io/v1alpha5", "ClusterConfig", "eksctl"],
   // eks-workshop-v2's hybrid-nodes module keeps one beside its manifests.
   ["node.eks.aws/v1alpha1", "NodeConfig", "nodeadm"],
+  // knative keeps kapp rebase rules beside its test manifests.
+  ["kapp.k14s.io/v1alpha1", "Config", "kapp"],
   ["k0sctl.k0sproject.io/v1beta1", "Cluster", "k0sctl"],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],

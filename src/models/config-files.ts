@@ -52,6 +52,8 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["eksctl.io", { tool: "eksctl", kinds: ["ClusterConfig"], source: "github.com/eksctl-io/eksctl/pkg/apis/eksctl.io/v1alpha5/types.go" }],
   // nodeadm's node configuration, given to an EKS node (AL2023, hybrid nodes) as user data or `nodeadm init -c`; no API server serves it.
   ["node.eks.aws", { tool: "nodeadm", kinds: ["NodeConfig"], source: "github.com/awslabs/amazon-eks-ami/nodeadm/api/v1alpha1 (nodeadm/doc/api.md)" }],
+  // kapp's own configuration (rebase, ownership and label scoping rules), given among the manifests it deploys; kapp never applies it.
+  ["kapp.k14s.io", { tool: "kapp", kinds: ["Config"], source: "github.com/carvel-dev/kapp/pkg/kapp/config/config.go (docs/config.md)" }],
   ["k0sctl.k0sproject.io", { tool: "k0sctl", kinds: ["Cluster"], source: "github.com/k0sproject/k0sctl/pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
 ]);
