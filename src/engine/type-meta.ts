@@ -4,7 +4,8 @@
  * `apiVersion` and `kind` keys) and rejects the object otherwise, so a mis-cased key or a
  * number is reported, never taken for "not a manifest". A document with neither, under any
  * spelling, is not a manifest (values files, kustomize patches); nor is one with only an
- * apiVersion and no metadata or spec (a Helm Chart.yaml).
+ * apiVersion and no metadata or spec (a Helm Chart.yaml), nor one with no apiVersion and a kind
+ * that is no type's name (a Google API discovery document's "discovery#restDescription").
  */
 import { ownValue } from "../models/input-keys.js";
 import { preferredApiVersions } from "../models/preferred-api-versions.js";
@@ -41,6 +42,13 @@ function written(doc: Record<string, unknown>, name: TypeKey): Written | undefin
   const value = key === undefined ? undefined : doc[key];
   return key !== undefined && value !== null && value !== "" ? { key, value } : undefined;
 }
+
+/**
+ * A name an API type can have: a Go type name for the built-in kinds, and for a custom resource
+ * one whose lower case is a DNS-1035 label (apiextensions validation of spec.names.kind), so
+ * letters, digits and inner hyphens, starting with a letter.
+ */
+const KIND_NAME = /^[A-Za-z](?:[-A-Za-z0-9]*[A-Za-z0-9])?$/;
 
 const EXAMPLE: Record<TypeKey, string> = { apiVersion: '"apps/v1"', kind: '"Deployment"' };
 
@@ -87,6 +95,8 @@ export function readTypeMeta(doc: Record<string, unknown>, patch = false): TypeM
   const kind = written(doc, "kind");
   if (!kind && (!apiVersion || (!Object.hasOwn(doc, "metadata") && !Object.hasOwn(doc, "spec")))) return { is: "not-a-manifest" };
   if (patch && !apiVersion) return { is: "not-a-manifest" };
+  // Without an apiVersion, a kind no API type could have marks another format (a Google API discovery document's "discovery#restDescription").
+  if (!apiVersion && kind?.key === "kind" && typeof kind.value === "string" && !KIND_NAME.test(kind.value)) return { is: "not-a-manifest" };
   const problems: TypeMetaProblem[] = [];
   for (const [name, w] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
     const problem = w && problemOf(name, w);
