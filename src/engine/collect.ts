@@ -17,6 +17,7 @@ import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
 import { kustomizationProblems } from "../models/kustomization-fields.js";
+import { withoutSopsMetadata } from "../models/sops.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
 import { classifyInputs, type InputRoles, type PatchSelection } from "./configurations.js";
@@ -434,9 +435,11 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     return;
   }
   const { resources } = state;
-  // The object as built: Flux placeholders by their defaults, kustomize's namespace and labels set, positions still those of the text.
+  // The object as built: SOPS metadata left out, Flux placeholders by their defaults, kustomize's namespace and labels set, positions still those of the text.
+  // A SOPS-encrypted document without its key metadata, which decryption removes (models/sops.ts).
+  const decrypted = basePath.length === 0 ? withoutSopsMetadata(value) : value;
   const placeholderStart = src.text.indexOf("${", doc.start);
-  const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(value, src.text, doc, basePath) : value;
+  const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(decrypted, src.text, doc, basePath) : decrypted;
   const namespaced = src.renameSource && !src.patch ? withNamespace(substituted, src.renameSource.namespace) : undefined;
   // kustomize fixes name references last, on the objects its namespace transformer made.
   const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? substituted, src.referrals) : undefined;

@@ -11,6 +11,7 @@ import type { CrossResourceContext, FieldFix, Finding, Rule, RuleContext, Settin
 import type { Path } from "../types.js";
 import { isEnabled, type RuleFinding, type Severities } from "./diagnostics.js";
 import { outsidePlaceholders, placeholderAt } from "./placeholders.js";
+import { encryptedValueAt } from "../models/sops.js";
 
 /** The rules a run applies (the enabled ones with a check) and which of them judge a resource. */
 export interface RuleSelection {
@@ -75,7 +76,8 @@ const NOTHING_DROPPED: readonly Path[] = [];
  * Every finding of the run, resource by resource, in rule order. A finding inside a field the
  * API server drops on write at the target release (gates-off.ts) is left out, unless its rule
  * reports such fields: the server clears the field before it validates the object. So is a
- * finding inside a field the target does not serve yet (unservedFields), which it prunes. A finding
+ * finding inside a field the target does not serve yet (unservedFields), which it prunes, and
+ * one about a value SOPS encrypted (models/sops.ts). A finding
  * about a field that only a kustomization's labels add (Resource.addedByKustomize) is shown at
  * the nearest field the file writes (atWrittenAncestor).
  */
@@ -111,6 +113,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
         const unserved = runner.reportsUnservedFields ? NOTHING_DROPPED : unservedFields(resource, memo, settings.kubernetesVersion);
         for (const finding of reported) {
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
+          // SOPS ciphertext: the value is what decryption puts there, unknown here.
+          if (encryptedValueAt(resource.doc, resource.basePath, finding.path)) continue;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;
