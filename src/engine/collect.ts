@@ -31,7 +31,7 @@ import { locate } from "./positions.js";
 import { withPlaceholderDefaults } from "./placeholders.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
-import { isGoTemplateAction } from "./template.js";
+import { isGoTemplateAction, isHelmAction } from "./template.js";
 import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
@@ -377,7 +377,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
     } else if (chart === undefined) {
-      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint: "render the chart first (helm template ... | k8s-lint -)" }, severities);
+      // Go templates are not only Helm's: Flux's and other tools' test data fill in `{{ .fluxns }}` with text/template.
+      const hint = isHelmAction(action) ? "render the chart first (helm template ... | k8s-lint -)" : "render the template with the tool that fills it in, and lint the output (... | k8s-lint -)";
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint }, severities);
     } else if (state.charts.firstOf(chart)) {
       const shown = chartDisplay(state.file, chart);
       const message = `${found}: the templates of the Helm chart in ${shown} are manifests only once rendered, so they are not linted (reported once for the chart)`;

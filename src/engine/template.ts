@@ -156,6 +156,16 @@ export function isGoTemplateAction(action: string): boolean {
   return inner === "" || /^(?:[.$("'`/\d]|[A-Za-z_]\w*(?:\s|$))/.test(inner);
 }
 
+/**
+ * Whether an action reads as Helm's: one of the objects Helm gives a template (.Values,
+ * .Release, .Chart, .Capabilities, .Files, .Template; helm.sh/helm/v3/pkg/chartutil/values.go)
+ * or a function Helm adds to text/template (include, tpl, required, toYaml...; pkg/engine/funcs.go)
+ * or takes from Sprig and charts use everywhere (nindent, indent, quote, default).
+ */
+export function isHelmAction(action: string): boolean {
+  return /\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\b(?:include|tpl|required|toYaml|fromYaml|toJson|nindent|indent|quote|default)\b/.test(action);
+}
+
 /** The text with the template chunks blanked out (same length and line breaks, so offsets hold). */
 export function blankChunks(text: string, chunks: TemplateChunk[]): string {
   if (!chunks.length) return text;
