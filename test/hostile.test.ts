@@ -265,6 +265,20 @@ test("a directory whose manifests are all in dot-directories names one, which a 
   expectIoFailure(cli(["policies"], 10_000), /^k8s-lint: no manifests .* policies \(2 files are in dot-directories, which are not searched, such as policies\/\.chainsaw-test: name one to lint it\)$/m);
 });
 
+test("a directory search passes over testdata directories, which a run lints when it names one", () => {
+  // Go's convention: the inputs of a package's tests, here an object missing its name.
+  mkdirSync(join(dir, "operator", "testdata"), { recursive: true });
+  writeFileSync(join(dir, "operator", "testdata", "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+  expectIoFailure(cli(["operator"], 10_000), /^k8s-lint: no manifests .* operator \(1 file is in testdata directories, which are not searched, such as operator\/testdata: name one to lint it\)$/m);
+  writeFileSync(join(dir, "operator", "config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+  const walked = cli(["operator", "--format", "json"], 10_000);
+  expect(walked.code).toBe(0);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path)).toEqual(["operator/config.yaml"]);
+  const named = cli(["operator/testdata", "--format", "json"], 10_000);
+  expect(named.code).toBe(1);
+  expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["operator/testdata/broken.yaml"]);
+});
+
 test("a FIFO named explicitly is rejected without being opened", () => {
   const made = spawnSync("mkfifo", [join(dir, "pipe.yaml")]);
   expect(made.status).toBe(0);

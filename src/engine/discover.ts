@@ -11,6 +11,12 @@ export const STDIN = "-";
 export const MANIFEST_GLOB = "**/*.{yaml,yml,json}";
 /** Never walked into: dependency and VCS folders hold no manifests of the project. */
 const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
+/**
+ * Not searched by a directory walk, like dot-directories (name one to lint it): Go's convention
+ * for the inputs of a package's tests (`go help packages`: the go tool ignores directories named
+ * testdata), which hold manifests meant to be broken, variants of one object and templates.
+ */
+const TEST_DATA = "testdata";
 
 export interface DiscoverOptions {
   cwd: string;
@@ -272,7 +278,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       const skippedBefore = links.skipped;
       const found = await walk(abs, MANIFEST_GLOB, links);
       // Like a pattern that matches nothing: a typo in a CI path must not pass as "no problems".
-      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}${await inDotDirectories(abs, input, links)}`);
+      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}${await inUnsearchedDirectories(abs, input, links)}`);
       found.filter((f) => !isIgnored(f)).forEach(add);
     } else {
       // A file named explicitly is linted whatever its extension, unless ignored.
@@ -289,18 +295,21 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
 
 /**
  * Why a directory search found nothing, when the *.yaml, *.yml and *.json files below it are all in
- * dot-directories (`.chainsaw-test`, `.github`), which it does not enter: how many, and the first
- * such directory. Dot files themselves (`.pre-commit-config.yaml`) are tool configuration, not
- * counted. Walked only for that error, with the same link policy.
+ * dot-directories (`.chainsaw-test`, `.github`) or testdata directories, which it does not enter:
+ * how many, and the first such directory. Dot files themselves (`.pre-commit-config.yaml`) are
+ * tool configuration, not counted. Walked only for that error, with the same link policy.
  */
-async function inDotDirectories(abs: string, input: string, links: LinkPolicy): Promise<string> {
+async function inUnsearchedDirectories(abs: string, input: string, links: LinkPolicy): Promise<string> {
+  const unsearched = (p: string) => p.startsWith(".") || p === TEST_DATA;
   const inside = (await walk(abs, MANIFEST_GLOB, { ...links, skipped: 0, unreadable: new Map() }, true))
     .map((f) => relative(abs, f).split(sep))
-    .filter((parts) => parts.slice(0, -1).some((p) => p.startsWith(".")));
+    .filter((parts) => parts.slice(0, -1).some(unsearched));
   if (!inside.length) return "";
   const parts = inside[0];
-  const dotDir = [input.replace(/\/+$/, ""), ...parts.slice(0, parts.findIndex((p) => p.startsWith(".")) + 1)].join("/");
-  return ` (${inside.length} ${inside.length === 1 ? "file is" : "files are"} in dot-directories, which are not searched, such as ${dotDir}: name one to lint it)`;
+  const first = parts.findIndex(unsearched);
+  const shown = [input.replace(/\/+$/, ""), ...parts.slice(0, first + 1)].join("/");
+  const kinds = inside.every((f) => f.slice(0, -1).some((p) => p.startsWith("."))) ? "dot-directories" : inside.every((f) => f.slice(0, -1).includes(TEST_DATA)) ? "testdata directories" : "dot-directories and testdata directories";
+  return ` (${inside.length} ${inside.length === 1 ? "file is" : "files are"} in ${kinds}, which are not searched, such as ${shown}: name one to lint it)`;
 }
 
 /** The end of a "found nothing" message when links out of the roots were passed over. */
@@ -403,6 +412,8 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
       }
       if (isDir) {
         if (ALWAYS_IGNORED.has(entry.name)) continue;
+        // A directory search (not a glob the user wrote) passes over test data, unless it looks for what it passed over.
+        if (entry.name === TEST_DATA && !dot && pattern === MANIFEST_GLOB) continue;
         if (!mm.match(relPath, true)) continue;
         if (entry.isSymbolicLink()) viaLinks.push([abs, relPath]);
         else subdirs.push([abs, relPath]);
