@@ -13,7 +13,7 @@ const TYPE_META = new Set(["apiVersion", "kind"]);
 
 /**
  * Replaces the repeated-key problems of a block mapping at the top of a document that repeats
- * `apiVersion` or `kind` with one fatal problem at the first repeated key; `problems` is
+ * `apiVersion` or `kind` and another key with one fatal problem at the first repeated key; `problems` is
  * changed in place. Flow mappings (JSON) have no `---` to miss and are left alone.
  */
 export function reportGluedObjects(root: YamlNode | null | undefined, problems: SyntaxProblem[]): void {
@@ -26,7 +26,8 @@ export function reportGluedObjects(root: YamlNode | null | undefined, problems: 
     if (seen.has(key.value)) repeated.push({ name: key.value, at: key.range?.[0] ?? 0 });
     else seen.add(key.value);
   }
-  if (!repeated.some((r) => TYPE_META.has(r.name))) return;
+  // One key repeated alone (an `apiVersion: v1` line pasted twice) is a repeated key: another object repeats more of its keys.
+  if (repeated.length < 2 || !repeated.some((r) => TYPE_META.has(r.name))) return;
   const starts = new Set(repeated.map((r) => r.at));
   const kept = problems.filter((p) => !(p.code === "DUPLICATE_KEY" && starts.has(p.start)));
   const [first] = repeated;
