@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Generates the bundled schemas of the custom resources most clusters run (Gateway API,
- * prometheus-operator, cert-manager, KEDA, Argo Rollouts, External Secrets) from the installed
+ * prometheus-operator, cert-manager, KEDA, Argo Rollouts, External Secrets, Kyverno, Flux) from the installed
  * `@kubernetes-models/*` packages (devDependencies, pinned exactly), so that such resources are
  * validated like built-in kinds when no CustomResourceDefinition of the input describes them.
  *
@@ -43,6 +43,9 @@ const PROJECTS = [
   { name: "KEDA", package: "@kubernetes-models/keda", groups: ["keda.sh"], home: "https://keda.sh", skipKinds: ["WithTriggers"] },
   { name: "Argo Rollouts", package: "@kubernetes-models/argo-rollouts", groups: ["argoproj.io"], home: "https://argoproj.github.io/rollouts/" },
   { name: "External Secrets Operator", package: "@kubernetes-models/external-secrets", groups: ["external-secrets.io"], home: "https://external-secrets.io" },
+  // Policies only: reports.kyverno.io and wgpolicyk8s.io hold the reports the controller writes.
+  { name: "Kyverno", package: "@kubernetes-models/kyverno", groups: ["kyverno.io", "policies.kyverno.io"], home: "https://kyverno.io" },
+  { name: "Flux", package: "@kubernetes-models/flux-cd", groups: ["source.toolkit.fluxcd.io", "kustomize.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io", "notification.toolkit.fluxcd.io", "image.toolkit.fluxcd.io"], home: "https://fluxcd.io" },
 ];
 
 /** Fields every object has: ObjectMeta and TypeMeta are checked by the engine; status is written by the controller. */

@@ -22,6 +22,9 @@ test("a missing --- between two objects is one error at the second object's star
   expect(await said("missing-document-separator.yaml")).toEqual([
     '14:1 another object seems to start here without a "---" line before it: the top-level keys "kind", "apiVersion", "metadata", "data" appear a second time in this document, so it is not checked further | add a line "---" above this one, so that each object is a document of its own',
     expect.stringMatching(/^29:1 key "data" appears twice in this mapping/),
+    // apiVersion or kind repeated alone is a pasted line: a repeated key.
+    expect.stringMatching(/^35:1 key "apiVersion" appears twice in this mapping \|/),
+    expect.stringMatching(/^46:1 key "kind" appears twice in this mapping with different values/),
   ]);
   const result = await lint(["fixtures/rules/yaml-syntax/missing-document-separator.yaml"], { cwd: ROOT, config: {} });
   expect(result.files[0].diagnostics.filter((d) => d.line < 22).map((d) => d.ruleId)).toEqual(["yaml-syntax"]);

@@ -2,7 +2,7 @@
 import type { BundledRelease } from "./types.js";
 
 /** The sha256 (first 16 hex digits) of the schema data of schemas.generated.ts. */
-export const BUNDLED_CONTENT_HASH = "ee855fe4cb1b94f5";
+export const BUNDLED_CONTENT_HASH = "d8df591a7ffbbd3e";
 
 /** The projects whose schemas are bundled, with the package versions they were generated from. */
 export const BUNDLED_RELEASES: readonly BundledRelease[] = [
@@ -65,11 +65,41 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "groups": [
       "external-secrets.io"
     ]
+  },
+  {
+    "project": "Kyverno",
+    "home": "https://kyverno.io",
+    "package": "@kubernetes-models/kyverno",
+    "packageVersion": "2.0.0",
+    "upstream": null,
+    "groups": [
+      "kyverno.io",
+      "policies.kyverno.io"
+    ]
+  },
+  {
+    "project": "Flux",
+    "home": "https://fluxcd.io",
+    "package": "@kubernetes-models/flux-cd",
+    "packageVersion": "4.0.0",
+    "upstream": null,
+    "groups": [
+      "source.toolkit.fluxcd.io",
+      "kustomize.toolkit.fluxcd.io",
+      "helm.toolkit.fluxcd.io",
+      "notification.toolkit.fluxcd.io",
+      "image.toolkit.fluxcd.io"
+    ]
   }
 ];
 
 /** Kind -> the apiVersions (group/version) whose schema is bundled, without reading the schema data. */
 export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  "Alert": [
+    "notification.toolkit.fluxcd.io/v1beta1",
+    "notification.toolkit.fluxcd.io/v1beta2",
+    "notification.toolkit.fluxcd.io/v1beta3"
+  ],
   "Alertmanager": [
     "monitoring.coreos.com/v1"
   ],
@@ -86,6 +116,11 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
     "gateway.networking.k8s.io/v1",
     "gateway.networking.k8s.io/v1alpha3"
   ],
+  "Bucket": [
+    "source.toolkit.fluxcd.io/v1",
+    "source.toolkit.fluxcd.io/v1beta1",
+    "source.toolkit.fluxcd.io/v1beta2"
+  ],
   "Certificate": [
     "cert-manager.io/v1",
     "cert-manager.io/v1alpha2",
@@ -98,8 +133,16 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
     "cert-manager.io/v1alpha3",
     "cert-manager.io/v1beta1"
   ],
+  "CleanupPolicy": [
+    "kyverno.io/v2",
+    "kyverno.io/v2beta1"
+  ],
   "ClusterAnalysisTemplate": [
     "argoproj.io/v1alpha1"
+  ],
+  "ClusterCleanupPolicy": [
+    "kyverno.io/v2",
+    "kyverno.io/v2beta1"
   ],
   "ClusterExternalSecret": [
     "external-secrets.io/v1",
@@ -111,6 +154,10 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
     "cert-manager.io/v1alpha3",
     "cert-manager.io/v1beta1"
   ],
+  "ClusterPolicy": [
+    "kyverno.io/v1",
+    "kyverno.io/v2beta1"
+  ],
   "ClusterPushSecret": [
     "external-secrets.io/v1alpha1"
   ],
@@ -121,8 +168,16 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
   "ClusterTriggerAuthentication": [
     "keda.sh/v1alpha1"
   ],
+  "DeletingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1alpha1",
+    "policies.kyverno.io/v1beta1"
+  ],
   "Experiment": [
     "argoproj.io/v1alpha1"
+  ],
+  "ExternalArtifact": [
+    "source.toolkit.fluxcd.io/v1"
   ],
   "ExternalSecret": [
     "external-secrets.io/v1",
@@ -140,9 +195,59 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
     "gateway.networking.k8s.io/v1",
     "gateway.networking.k8s.io/v1beta1"
   ],
+  "GeneratingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1alpha1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "GitRepository": [
+    "source.toolkit.fluxcd.io/v1",
+    "source.toolkit.fluxcd.io/v1beta1",
+    "source.toolkit.fluxcd.io/v1beta2"
+  ],
+  "GlobalContextEntry": [
+    "kyverno.io/v2",
+    "kyverno.io/v2alpha1",
+    "kyverno.io/v2beta1"
+  ],
   "HTTPRoute": [
     "gateway.networking.k8s.io/v1",
     "gateway.networking.k8s.io/v1beta1"
+  ],
+  "HelmChart": [
+    "source.toolkit.fluxcd.io/v1",
+    "source.toolkit.fluxcd.io/v1beta1",
+    "source.toolkit.fluxcd.io/v1beta2"
+  ],
+  "HelmRelease": [
+    "helm.toolkit.fluxcd.io/v2",
+    "helm.toolkit.fluxcd.io/v2beta1",
+    "helm.toolkit.fluxcd.io/v2beta2"
+  ],
+  "HelmRepository": [
+    "source.toolkit.fluxcd.io/v1",
+    "source.toolkit.fluxcd.io/v1beta1",
+    "source.toolkit.fluxcd.io/v1beta2"
+  ],
+  "ImagePolicy": [
+    "image.toolkit.fluxcd.io/v1",
+    "image.toolkit.fluxcd.io/v1beta1",
+    "image.toolkit.fluxcd.io/v1beta2"
+  ],
+  "ImageRepository": [
+    "image.toolkit.fluxcd.io/v1",
+    "image.toolkit.fluxcd.io/v1beta1",
+    "image.toolkit.fluxcd.io/v1beta2"
+  ],
+  "ImageUpdateAutomation": [
+    "image.toolkit.fluxcd.io/v1",
+    "image.toolkit.fluxcd.io/v1beta1",
+    "image.toolkit.fluxcd.io/v1beta2"
+  ],
+  "ImageValidatingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1alpha1",
+    "policies.kyverno.io/v1beta1"
   ],
   "Issuer": [
     "cert-manager.io/v1",
@@ -150,11 +255,56 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
     "cert-manager.io/v1alpha3",
     "cert-manager.io/v1beta1"
   ],
+  "Kustomization": [
+    "kustomize.toolkit.fluxcd.io/v1",
+    "kustomize.toolkit.fluxcd.io/v1beta1",
+    "kustomize.toolkit.fluxcd.io/v1beta2"
+  ],
   "ListenerSet": [
     "gateway.networking.k8s.io/v1"
   ],
+  "MutatingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1alpha1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "NamespacedDeletingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "NamespacedGeneratingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "NamespacedImageValidatingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "NamespacedMutatingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "NamespacedValidatingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1beta1"
+  ],
+  "OCIRepository": [
+    "source.toolkit.fluxcd.io/v1",
+    "source.toolkit.fluxcd.io/v1beta2"
+  ],
   "PodMonitor": [
     "monitoring.coreos.com/v1"
+  ],
+  "Policy": [
+    "kyverno.io/v1",
+    "kyverno.io/v2beta1"
+  ],
+  "PolicyException": [
+    "kyverno.io/v2",
+    "kyverno.io/v2beta1",
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1alpha1",
+    "policies.kyverno.io/v1beta1"
   ],
   "Probe": [
     "monitoring.coreos.com/v1"
@@ -168,8 +318,18 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
   "PrometheusRule": [
     "monitoring.coreos.com/v1"
   ],
+  "Provider": [
+    "notification.toolkit.fluxcd.io/v1beta1",
+    "notification.toolkit.fluxcd.io/v1beta2",
+    "notification.toolkit.fluxcd.io/v1beta3"
+  ],
   "PushSecret": [
     "external-secrets.io/v1alpha1"
+  ],
+  "Receiver": [
+    "notification.toolkit.fluxcd.io/v1",
+    "notification.toolkit.fluxcd.io/v1beta1",
+    "notification.toolkit.fluxcd.io/v1beta2"
   ],
   "ReferenceGrant": [
     "gateway.networking.k8s.io/v1",
@@ -211,5 +371,14 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
   ],
   "UDPRoute": [
     "gateway.networking.k8s.io/v1alpha2"
+  ],
+  "UpdateRequest": [
+    "kyverno.io/v1beta1",
+    "kyverno.io/v2"
+  ],
+  "ValidatingPolicy": [
+    "policies.kyverno.io/v1",
+    "policies.kyverno.io/v1alpha1",
+    "policies.kyverno.io/v1beta1"
   ]
 };
