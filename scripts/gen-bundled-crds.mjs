@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Generates the bundled schemas of the custom resources most clusters run (Gateway API,
- * prometheus-operator, cert-manager, KEDA, Argo Rollouts, External Secrets, Kyverno, Flux) from the installed
+ * prometheus-operator, cert-manager, KEDA, Argo Rollouts, Argo CD, External Secrets, Kyverno, Flux) from the installed
  * `@kubernetes-models/*` packages (devDependencies, pinned exactly), so that such resources are
  * validated like built-in kinds when no CustomResourceDefinition of the input describes them.
  *
@@ -42,6 +42,8 @@ const PROJECTS = [
   // WithTriggers is a view KEDA decodes other objects into, not a kind of its own.
   { name: "KEDA", package: "@kubernetes-models/keda", groups: ["keda.sh"], home: "https://keda.sh", skipKinds: ["WithTriggers"] },
   { name: "Argo Rollouts", package: "@kubernetes-models/argo-rollouts", groups: ["argoproj.io"], home: "https://argoproj.github.io/rollouts/" },
+  // The same API group as Argo Rollouts: each kind is its project's (BundledRelease.kinds).
+  { name: "Argo CD", package: "@kubernetes-models/argo-cd", groups: ["argoproj.io"], home: "https://argo-cd.readthedocs.io" },
   { name: "External Secrets Operator", package: "@kubernetes-models/external-secrets", groups: ["external-secrets.io"], home: "https://external-secrets.io" },
   // Policies only: reports.kyverno.io and wgpolicyk8s.io hold the reports the controller writes.
   { name: "Kyverno", package: "@kubernetes-models/kyverno", groups: ["kyverno.io", "policies.kyverno.io"], home: "https://kyverno.io" },
@@ -230,7 +232,7 @@ import type { BundledRelease } from "./types.js";
 export const BUNDLED_CONTENT_HASH = ${JSON.stringify(hash)};
 
 /** The projects whose schemas are bundled, with the package versions they were generated from. */
-export const BUNDLED_RELEASES: readonly BundledRelease[] = ${JSON.stringify(releases.map((r) => ({ project: r.project, home: r.home, package: r.package, packageVersion: r.packageVersion, upstream: r.upstream, groups: r.groups })), null, 2)};
+export const BUNDLED_RELEASES: readonly BundledRelease[] = ${JSON.stringify(releases.map((r) => ({ project: r.project, home: r.home, package: r.package, packageVersion: r.packageVersion, upstream: r.upstream, groups: r.groups, kinds: r.kinds.map((k) => k.type) })), null, 2)};
 
 /** Kind -> the apiVersions (group/version) whose schema is bundled, without reading the schema data. */
 export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(bundledApiVersions(releases), null, 2)};

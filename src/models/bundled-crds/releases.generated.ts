@@ -2,7 +2,7 @@
 import type { BundledRelease } from "./types.js";
 
 /** The sha256 (first 16 hex digits) of the schema data of schemas.generated.ts. */
-export const BUNDLED_CONTENT_HASH = "d8df591a7ffbbd3e";
+export const BUNDLED_CONTENT_HASH = "674db09c13e29ffb";
 
 /** The projects whose schemas are bundled, with the package versions they were generated from. */
 export const BUNDLED_RELEASES: readonly BundledRelease[] = [
@@ -14,6 +14,18 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "upstream": null,
     "groups": [
       "gateway.networking.k8s.io"
+    ],
+    "kinds": [
+      "BackendTLSPolicy.gateway.networking.k8s.io",
+      "GRPCRoute.gateway.networking.k8s.io",
+      "Gateway.gateway.networking.k8s.io",
+      "GatewayClass.gateway.networking.k8s.io",
+      "HTTPRoute.gateway.networking.k8s.io",
+      "ListenerSet.gateway.networking.k8s.io",
+      "ReferenceGrant.gateway.networking.k8s.io",
+      "TCPRoute.gateway.networking.k8s.io",
+      "TLSRoute.gateway.networking.k8s.io",
+      "UDPRoute.gateway.networking.k8s.io"
     ]
   },
   {
@@ -24,6 +36,18 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "upstream": "v0.90.1",
     "groups": [
       "monitoring.coreos.com"
+    ],
+    "kinds": [
+      "Alertmanager.monitoring.coreos.com",
+      "AlertmanagerConfig.monitoring.coreos.com",
+      "PodMonitor.monitoring.coreos.com",
+      "Probe.monitoring.coreos.com",
+      "Prometheus.monitoring.coreos.com",
+      "PrometheusAgent.monitoring.coreos.com",
+      "PrometheusRule.monitoring.coreos.com",
+      "ScrapeConfig.monitoring.coreos.com",
+      "ServiceMonitor.monitoring.coreos.com",
+      "ThanosRuler.monitoring.coreos.com"
     ]
   },
   {
@@ -34,6 +58,12 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "upstream": "v1.20.2",
     "groups": [
       "cert-manager.io"
+    ],
+    "kinds": [
+      "Certificate.cert-manager.io",
+      "CertificateRequest.cert-manager.io",
+      "ClusterIssuer.cert-manager.io",
+      "Issuer.cert-manager.io"
     ]
   },
   {
@@ -44,6 +74,12 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "upstream": null,
     "groups": [
       "keda.sh"
+    ],
+    "kinds": [
+      "ClusterTriggerAuthentication.keda.sh",
+      "ScaledJob.keda.sh",
+      "ScaledObject.keda.sh",
+      "TriggerAuthentication.keda.sh"
     ]
   },
   {
@@ -54,6 +90,28 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "upstream": null,
     "groups": [
       "argoproj.io"
+    ],
+    "kinds": [
+      "AnalysisRun.argoproj.io",
+      "AnalysisTemplate.argoproj.io",
+      "ClusterAnalysisTemplate.argoproj.io",
+      "Experiment.argoproj.io",
+      "Rollout.argoproj.io"
+    ]
+  },
+  {
+    "project": "Argo CD",
+    "home": "https://argo-cd.readthedocs.io",
+    "package": "@kubernetes-models/argo-cd",
+    "packageVersion": "4.0.0",
+    "upstream": null,
+    "groups": [
+      "argoproj.io"
+    ],
+    "kinds": [
+      "AppProject.argoproj.io",
+      "Application.argoproj.io",
+      "ApplicationSet.argoproj.io"
     ]
   },
   {
@@ -64,6 +122,14 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "upstream": null,
     "groups": [
       "external-secrets.io"
+    ],
+    "kinds": [
+      "ClusterExternalSecret.external-secrets.io",
+      "ClusterPushSecret.external-secrets.io",
+      "ClusterSecretStore.external-secrets.io",
+      "ExternalSecret.external-secrets.io",
+      "PushSecret.external-secrets.io",
+      "SecretStore.external-secrets.io"
     ]
   },
   {
@@ -75,6 +141,26 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
     "groups": [
       "kyverno.io",
       "policies.kyverno.io"
+    ],
+    "kinds": [
+      "CleanupPolicy.kyverno.io",
+      "ClusterCleanupPolicy.kyverno.io",
+      "ClusterPolicy.kyverno.io",
+      "DeletingPolicy.policies.kyverno.io",
+      "GeneratingPolicy.policies.kyverno.io",
+      "GlobalContextEntry.kyverno.io",
+      "ImageValidatingPolicy.policies.kyverno.io",
+      "MutatingPolicy.policies.kyverno.io",
+      "NamespacedDeletingPolicy.policies.kyverno.io",
+      "NamespacedGeneratingPolicy.policies.kyverno.io",
+      "NamespacedImageValidatingPolicy.policies.kyverno.io",
+      "NamespacedMutatingPolicy.policies.kyverno.io",
+      "NamespacedValidatingPolicy.policies.kyverno.io",
+      "Policy.kyverno.io",
+      "PolicyException.kyverno.io",
+      "PolicyException.policies.kyverno.io",
+      "UpdateRequest.kyverno.io",
+      "ValidatingPolicy.policies.kyverno.io"
     ]
   },
   {
@@ -89,6 +175,22 @@ export const BUNDLED_RELEASES: readonly BundledRelease[] = [
       "helm.toolkit.fluxcd.io",
       "notification.toolkit.fluxcd.io",
       "image.toolkit.fluxcd.io"
+    ],
+    "kinds": [
+      "Alert.notification.toolkit.fluxcd.io",
+      "Bucket.source.toolkit.fluxcd.io",
+      "ExternalArtifact.source.toolkit.fluxcd.io",
+      "GitRepository.source.toolkit.fluxcd.io",
+      "HelmChart.source.toolkit.fluxcd.io",
+      "HelmRelease.helm.toolkit.fluxcd.io",
+      "HelmRepository.source.toolkit.fluxcd.io",
+      "ImagePolicy.image.toolkit.fluxcd.io",
+      "ImageRepository.image.toolkit.fluxcd.io",
+      "ImageUpdateAutomation.image.toolkit.fluxcd.io",
+      "Kustomization.kustomize.toolkit.fluxcd.io",
+      "OCIRepository.source.toolkit.fluxcd.io",
+      "Provider.notification.toolkit.fluxcd.io",
+      "Receiver.notification.toolkit.fluxcd.io"
     ]
   }
 ];
@@ -110,6 +212,15 @@ export const BUNDLED_API_VERSIONS: Readonly<Record<string, readonly string[]>> =
     "argoproj.io/v1alpha1"
   ],
   "AnalysisTemplate": [
+    "argoproj.io/v1alpha1"
+  ],
+  "AppProject": [
+    "argoproj.io/v1alpha1"
+  ],
+  "Application": [
+    "argoproj.io/v1alpha1"
+  ],
+  "ApplicationSet": [
     "argoproj.io/v1alpha1"
   ],
   "BackendTLSPolicy": [

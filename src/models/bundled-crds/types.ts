@@ -9,4 +9,6 @@ export interface BundledRelease {
   upstream: string | null;
   /** The API groups taken from the package. */
   groups: readonly string[];
+  /** The kinds taken from it, as `Kind.group`: a group may be shared (argoproj.io: Argo Rollouts and Argo CD), a kind is one project's. */
+  kinds: readonly string[];
 }

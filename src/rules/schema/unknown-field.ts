@@ -31,7 +31,7 @@ CustomResourceDefinition when it is part of the input: the API server prunes (or
 validation, rejects) every field the schema does not declare, except under
 \`x-kubernetes-preserve-unknown-fields: true\` or \`additionalProperties\`; metadata is always
 ObjectMeta. Without their CRD in the input, the resources of Gateway API, prometheus-operator,
-cert-manager, KEDA, Argo Rollouts, External Secrets, Kyverno and Flux are checked against bundled schemas
+cert-manager, KEDA, Argo Rollouts, Argo CD, External Secrets, Kyverno and Flux are checked against bundled schemas
 (docs/bundled-schemas.md); as the cluster may run a newer release, a field the bundled schema
 does not know is reported as info, and so are a key it places elsewhere and a near miss that is a
 known name with a word added (External Secrets added \`onepasswordSDK\` beside \`onepassword\`);
