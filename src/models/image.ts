@@ -103,8 +103,28 @@ function parse(image: string): ImageParse {
   };
 }
 
-/** A `${NAME}` placeholder (envsubst, Flux post-build substitution), with any operator inside the braces. */
-const ENV_PLACEHOLDER = /\$\{[^}]*\}/g;
+/**
+ * A `${NAME}` placeholder (envsubst, Flux post-build substitution), with any operator inside the
+ * braces, or envsubst's bare `$NAME` (gettext envsubst fills in both forms; no image holds a "$").
+ */
+const ENV_PLACEHOLDER = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+
+/**
+ * Text a reader replaces by hand before applying (tutorials): `<PROJECT_ID>`, `<<PROJECT>>`, or a
+ * word of capitals joined by underscores (`PROJECT_ID`, `REGION_NAME`), which no repository name
+ * can hold (it is lower case).
+ */
+const HAND_PLACEHOLDER = /<<?[^<>\s/:@]+>>?|(?<![A-Za-z0-9])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![a-z0-9])/;
+
+/** The first placeholder of `image` that a reader is meant to replace by hand, if any. */
+export function handPlaceholderIn(image: string): string | undefined {
+  return HAND_PLACEHOLDER.exec(image)?.[0];
+}
+
+/** Whether `image` holds an envsubst or Flux placeholder (`${NAME}`, `$NAME`). */
+export function hasEnvPlaceholder(image: string): boolean {
+  return image.includes("$") && image.search(ENV_PLACEHOLDER) >= 0;
+}
 
 /** What stands for the placeholders when the literal rest of an image is parsed: a valid one-component repository. */
 const STAND_IN = "x";
@@ -120,7 +140,7 @@ export interface LiteralImagePart {
 }
 
 /**
- * The tag and digest of an image whose registry or repository holds `${...}` placeholders, when
+ * The tag and digest of an image whose registry or repository holds `${...}` (or `$NAME`) placeholders, when
  * they are written after the last placeholder: `${PREFIX}/api-gateway:latest` has the tag
  * "latest", and `${REGISTRY}/app` has none, whatever the placeholders hold. Undefined for an image
  * without placeholders, and when a placeholder may hold the tag (`app:${TAG}`, `acme/${NAME}`).

@@ -1,4 +1,4 @@
-import { literalTagPart, parseImageReference } from "../../models/image.js";
+import { handPlaceholderIn, hasEnvPlaceholder, literalTagPart, parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { judgedImages } from "./emitted-images.js";
@@ -23,7 +23,9 @@ image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolv
 \`ko apply\` replaces with the built image by digest, so it is not judged. Likewise a placeholder
 that the \`images\` entries of the kustomizations building the workload replace is judged as
 \`kustomize build\` emits it. A \${...} placeholder in the registry or repository (envsubst, Flux)
-leaves what is written after the last one to judge: the path components, tag and digest there.`,
+leaves what is written after the last one to judge: the path components, tag and digest there
+(envsubst's bare $NAME too). A placeholder a reader replaces by hand (<PROJECT_ID>, PROJECT_ID)
+is still reported, naming the placeholder.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
@@ -35,10 +37,17 @@ leaves what is written after the last one to judge: the path components, tag and
         if (image.startsWith(KO_PLACEHOLDER)) continue;
         // A ${...} placeholder in the registry or repository: what is written after the last one is judged.
         const literal = literalTagPart(image);
+        // A placeholder that may hold the tag (`$IMAGE_URL`, `app:${TAG}`): nothing written can be judged.
+        if (!literal && hasEnvPlaceholder(image)) continue;
         const parsed = literal ? literal.parsed : parseImageReference(image);
         if (parsed.ok) continue;
         const within = literal && image === container.image ? { within: { start: literal.start, end: image.length }, withinIsLiteral: true } : {};
-        report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository", ...within });
+        const placeholder = handPlaceholderIn(literal ? image.slice(literal.start) : image);
+        if (placeholder) {
+          report({ path: [...path, "image"], message: `${subject} holds the placeholder "${placeholder}", so it is not a valid reference until it is replaced (${parsed.error})`, hint: `replace "${placeholder}" with its value before applying`, ...within });
+        } else {
+          report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository", ...within });
+        }
         break;
       }
     }
