@@ -389,9 +389,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     }
     return;
   }
-  // Repeated keys each; of the other errors only the first, since the rest usually follow from it.
+  // Repeated keys each, up to the first other error, and only that one: what follows it is read from a structure it broke.
   const fatal = doc.problems.find((p) => !p.recoverable && p.code !== "DUPLICATE_KEY");
-  for (const p of doc.problems.filter((q) => q.code === "DUPLICATE_KEY" || q === fatal)) {
+  for (const p of doc.problems.filter((q) => (q.code === "DUPLICATE_KEY" && (!fatal || q.start < fatal.start)) || q === fatal)) {
     const shown = explainSyntaxProblem(src.text, p);
     addDiagnostic(src, { ...base, ruleId: "yaml-syntax", start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
   }
