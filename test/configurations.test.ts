@@ -124,6 +124,8 @@ test.each([
   ["install.istio.io/v1alpha1", "IstioOperator", "istioctl"],
   ["kuttl.dev/v1beta1", "TestAssert", "kuttl"],
   ["test.gatekeeper.sh/v1alpha1", "Suite", "gator"],
+  ["cli.kyverno.io/v1alpha1", "Test", "kyverno CLI"],
+  ["gator.gatekeeper.sh/v1alpha1", "PolicyCatalog", "gator"],
   ["admission.k8s.io/v1", "AdmissionReview", "admission webhook"],
   ["config.kwok.x-k8s.io/v1alpha1", "KwokConfiguration", "kwok"],
   ["controller-runtime.sigs.k8s.io/v1alpha1", "ControllerManagerConfig", "controller-runtime manager"],

@@ -28,6 +28,7 @@ import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namesp
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
+import { policyTestInputs } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
@@ -106,6 +107,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
   const kustomizationDirs = new Set<string>();
+  /** Files that policy test suites feed to policies, with the tool that reads them (models/policy-tests.ts). */
+  const testInputs = new Map<string, string>();
   const selections = new Map<string, PatchSelection>();
   for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
@@ -115,6 +118,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (built) flux.push({ file, ...built });
       const sourced = isMap(doc.value) && file.absolute !== STDIN ? fluxSourcedPath(doc.value) : undefined;
       if (sourced) fluxPaths.push({ file, value: doc.value as Record<string, unknown>, ...sourced });
+      if (isMap(doc.value) && file.absolute !== STDIN) for (const t of policyTestInputs(doc.value)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
@@ -156,6 +160,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const kind = typeof value.kind === "string" ? value.kind : "";
       const data = dataOf(file);
       if (data) return apiVersion || kind ? { apiVersion, kind, tool: `kustomize ${data} file` } : undefined;
+      // An object a policy test feeds to a policy, unless a kustomization also builds it.
+      const tested = listed.has(file.absolute) ? undefined : testInputs.get(file.absolute);
+      if (tested && apiVersion && kind) return { apiVersion, kind, tool: tested };
       const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
         ? KUSTOMIZE
         : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(file.absolute) ? KUSTOMIZE_PLUGIN : undefined));

@@ -44,6 +44,10 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   // The request and response of an admission webhook call, kept as files by webhook and policy test suites (gator).
   ["admission.k8s.io", { tool: "admission webhook", kinds: ["AdmissionReview"], source: "k8s.io/api/admission/v1/types.go" }],
   ["test.gatekeeper.sh", { tool: "gator", kinds: ["Suite"], source: "github.com/open-policy-agent/gatekeeper/pkg/gator/verify/read_suites.go" }],
+  // `gator policy generate-catalog`'s index of a policy library (gatekeeper-library's catalog.yaml); its metadata is gator's, not ObjectMeta.
+  ["gator.gatekeeper.sh", { tool: "gator", kinds: ["PolicyCatalog"], source: "github.com/open-policy-agent/gatekeeper, gator's catalog package (gator policy generate-catalog)" }],
+  // The Kyverno CLI's test files (`kyverno test`); the resources a Test names are test inputs (models/policy-tests.ts).
+  ["cli.kyverno.io", { tool: "kyverno CLI", kinds: ["Test", "Values", "UserInfo", "Context"], source: "github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno/apis/v1alpha1" }],
   // controller-runtime's component config, read by the manager binary from its --config file (deprecated in controller-runtime 0.15).
   ["controller-runtime.sigs.k8s.io", { tool: "controller-runtime manager", kinds: ["ControllerManagerConfig"], source: "sigs.k8s.io/controller-runtime/pkg/config/v1alpha1/types.go" }],
   // The ImagePolicyWebhook admission plugin's request to its backend; no API server serves it.

@@ -1,0 +1,40 @@
+/**
+ * The files policy test suites feed to policies: objects a test submits to a policy as if they
+ * were applied, often broken on purpose, never applied themselves.
+ *
+ * - gator, Gatekeeper's test runner: a Suite (test.gatekeeper.sh/v1alpha1) lists per test its
+ *   cases, each with the `object` it reviews and the `inventory` objects the policy may look up
+ *   (github.com/open-policy-agent/gatekeeper/pkg/gator/verify/suite.go, Case), relative to the
+ *   Suite's file.
+ * - the Kyverno CLI: a Test (cli.kyverno.io/v1alpha1) lists the `resources` its policies are
+ *   applied to (github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno/apis/v1alpha1/test.go),
+ *   relative to the Test's file.
+ *
+ * The template, constraint and policies a suite tests are what a cluster runs; they are not
+ * test inputs.
+ */
+import { groupOf } from "./api-groups.js";
+
+type Obj = Record<string, unknown>;
+
+const isMap = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string" && s !== "") : typeof v === "string" && v !== "" ? [v] : []);
+const maps = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isMap) : []);
+
+export interface PolicyTestInput {
+  /** As written: relative to the folder of the file that names it. */
+  path: string;
+  /** What reads it, for the listing of recognised documents. */
+  tool: string;
+}
+
+/** The test inputs a document names, when it is a gator Suite or a Kyverno CLI Test; none otherwise. */
+export function policyTestInputs(value: Obj): PolicyTestInput[] {
+  const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+  const group = groupOf(apiVersion);
+  if (group === "test.gatekeeper.sh" && value.kind === "Suite") {
+    return maps(value.tests).flatMap((t) => maps(t.cases).flatMap((c) => [...strings(c.object), ...strings(c.inventory)])).map((path) => ({ path, tool: "gator Suite test case" }));
+  }
+  if (group === "cli.kyverno.io" && value.kind === "Test") return strings(value.resources).map((path) => ({ path, tool: "Kyverno CLI test resource" }));
+  return [];
+}
