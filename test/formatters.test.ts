@@ -82,8 +82,8 @@ test("the fixture input produces findings of every kind the formatters must hand
 
 test("custom resources no schema describes are counted by kind, and stylish says their fields were not checked", async () => {
   const unchecked = await lint(["fixtures/scope/unchecked-custom-resources.yaml"], { cwd: ROOT, config: {} });
-  expect(unchecked.summary.unchecked).toEqual({ resources: 3, kinds: ["ClusterPolicy.kyverno.io", "Widget.example.com"] });
-  expect(text((await loadFormatter("stylish"))(unchecked, { color: false, rules: ruleDescriptions, width: 200 }))).toContain("3 custom resources not checked against a schema: no CustomResourceDefinition of the input describes ClusterPolicy.kyverno.io, Widget.example.com");
+  expect(unchecked.summary.unchecked).toEqual({ resources: 3, kinds: ["Cluster.postgresql.cnpg.io", "Widget.example.com"] });
+  expect(text((await loadFormatter("stylish"))(unchecked, { color: false, rules: ruleDescriptions, width: 200 }))).toContain("3 custom resources not checked against a schema: no CustomResourceDefinition of the input describes Cluster.postgresql.cnpg.io, Widget.example.com");
   const described = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
   expect(described.summary.unchecked).toBeUndefined();
 });
