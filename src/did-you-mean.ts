@@ -102,3 +102,13 @@ export function didYouMean(word: string, candidates: readonly string[], quote: (
   const near = closestWithin(word, candidates);
   return near === undefined ? "" : ` (did you mean ${quote(near)}?)`;
 }
+
+/**
+ * Which of `written` (keys an object writes that its type does not declare) is `field` misspelt:
+ * the same name in another case, or one whose nearest declared name is `field`. A required field
+ * missing beside such a key is that key, with a typo.
+ */
+export function misspeltAs(field: string, written: readonly string[], declared: readonly string[]): string | undefined {
+  const lower = field.toLowerCase();
+  return written.find((k) => k.toLowerCase() === lower || closestWithin(k, declared) === field);
+}

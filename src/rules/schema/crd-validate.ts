@@ -18,7 +18,7 @@ import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { originName, resourceSchema, type JsonSchema, type ResourceSchema, type SchemaOrigin } from "../../models/crd.js";
-import { closestWithin } from "../../did-you-mean.js";
+import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString } from "../../models/values.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
@@ -213,6 +213,7 @@ class CrdWalker {
     const additional = schema.additionalProperties;
     const preserve = preserved || schema["x-kubernetes-preserve-unknown-fields"] === true;
     this.stack.push({ schema, path, value });
+    let unknownKeys: string[] | undefined;
     for (const [key, v] of Object.entries(value)) {
       if (typeMeta && (key === "apiVersion" || key === "kind")) continue;
       if (this.resource.partial && isPatchDirective(key)) continue;
@@ -225,7 +226,10 @@ class CrdWalker {
       const sub = schemaOf(ownValue(properties, key));
       if (sub) this.walk(v, sub, [...path, key]);
       else if (isMap(additional)) this.walk(v, additional, [...path, key]);
-      else if (additional !== true && !preserve) this.unknownField(key, v, Object.keys(properties), path, typeMeta);
+      else if (additional !== true && !preserve) {
+        this.unknownField(key, v, Object.keys(properties), path, typeMeta);
+        (unknownKeys ??= []).push(key);
+      }
     }
     if (Array.isArray(schema.required)) {
       for (const [i, req] of schema.required.entries()) {
@@ -237,11 +241,12 @@ class CrdWalker {
         const present = written !== undefined && (written !== null || sub?.nullable === true);
         if (present) continue;
         const missing = `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`;
-        this.report("missing-required-field", {
-          path: path.length ? path : ["kind"],
-          target: "key",
-          ...this.unsure(`${missing}: ${originName(this.origin)} requires it`, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning"),
-        }, { path, keyword: ["required", i] });
+        // Written beside it with a typo: the same rename as the unknown field's fixes both.
+        const typo = unknownKeys && misspeltAs(req, unknownKeys, Object.keys(properties));
+        const said = typo
+          ? { message: `${missing}: ${originName(this.origin)} requires it (${JSON.stringify(typo)} written there is probably it, misspelt)`, hint: `rename ${JSON.stringify(typo)} to ${JSON.stringify(req)}`, ...("bundled" in this.origin ? { message: `${missing}: ${this.bundledSchema} requires it (${JSON.stringify(typo)} written there is probably it, misspelt)`, severity: "warning" as const } : {}) }
+          : this.unsure(`${missing}: ${originName(this.origin)} requires it`, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning");
+        this.report("missing-required-field", { path: path.length ? path : ["kind"], target: "key", ...said }, { path, keyword: ["required", i] });
       }
     }
     this.stack.pop();

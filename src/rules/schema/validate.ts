@@ -3,7 +3,7 @@
  * Mirrors what the API server does on create with strict field validation: unknown fields,
  * wrong JSON types, enum values, int-or-string, quantities, required fields.
  */
-import { closestWithin } from "../../did-you-mean.js";
+import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
@@ -203,6 +203,12 @@ function valuesOf(code: TypeCode): string {
 function writtenElsewhere(finding: Finding, field: string, path: Path, from: Path) {
   finding.message += `: the ${JSON.stringify(field)} written at ${formatPath(from)} belongs here`;
   finding.hint = `move ${JSON.stringify(field)} from ${formatPath(from.slice(0, -1)) || "the top level"} into ${formatPath(path) || "the top level"}`;
+}
+
+/** A required field missing beside its misspelling: the finding names it, and the fix is the same rename as the unknown field's. */
+function misspeltBeside(finding: Finding, field: string, typo: string) {
+  finding.message += ` (${JSON.stringify(typo)} written there is probably it, misspelt)`;
+  finding.hint = `rename ${JSON.stringify(typo)} to ${JSON.stringify(field)}`;
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -609,7 +615,9 @@ class Walker {
           hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
         };
         const from = this.supplied?.get(at);
+        const typo = from || !unknown ? undefined : misspeltAs(req, unknown.map(([k]) => k), [...type.fields.keys()]);
         if (from) writtenElsewhere(finding, req, path, from);
+        else if (typo) misspeltBeside(finding, req, typo);
         else (this.missing ??= new Map()).set(at, finding);
         this.report("missing-required-field", finding);
       }
