@@ -2,6 +2,13 @@ import { similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { GATEWAY_CLASS_TYPE, isGatewayApi } from "./gateway-api.js";
 
+/**
+ * GatewayClasses a controller creates in the cluster itself, never in manifests: istiod's built-in
+ * classes (pilot/pkg/config/kube/gatewaycommon/classinfo.go GetBuiltinGatewayClasses and
+ * GetAgentGatewayClasses; names in pkg/config/constants), each when its feature is on.
+ */
+const CONTROLLER_CREATED: ReadonlySet<string> = new Set(["istio", "istio-remote", "istio-waypoint", "istio-east-west", "istio-agentgateway", "istio-agentgateway-waypoint"]);
+
 export const rule = defineRule({
   id: "gateway-class-missing",
   category: "gateway-api",
@@ -13,14 +20,15 @@ export const rule = defineRule({
 With no such GatewayClass no controller picks the Gateway up: it stays without addresses
 (Accepted false or no status at all) and none of its routes is served. GatewayClasses are often
 installed with the controller, outside the application's manifests, so k8s-lint checks the name
-only when the input defines GatewayClasses.`,
+only when the input defines GatewayClasses, and never the classes istiod creates itself (istio,
+istio-waypoint, istio-remote, istio-east-west, istio-agentgateway).`,
   fix: "Set gatewayClassName to one of the GatewayClasses (kubectl get gatewayclass), or add the GatewayClass.",
   preventsStatus: [],
   check({ resource, index, report }) {
     if (!isGatewayApi(resource)) return;
     const name = resource.get(["spec", "gatewayClassName"]);
     if (typeof name !== "string" || name === "" || !index.ofKind(GATEWAY_CLASS_TYPE).length) return;
-    if (index.find(GATEWAY_CLASS_TYPE, "", name)) return;
+    if (index.find(GATEWAY_CLASS_TYPE, "", name) || CONTROLLER_CREATED.has(name)) return;
     const similar = similarlyNamed(index, GATEWAY_CLASS_TYPE, "", name);
     const all = [...new Set(index.ofKind(GATEWAY_CLASS_TYPE).map((c) => c.name))].map((n) => `"${n}"`).join(", ");
     report({
