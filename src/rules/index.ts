@@ -7,6 +7,7 @@ import { rules as availability } from "./availability/index.js";
 import { rules as certManager } from "./cert-manager/index.js";
 import { rules as config } from "./config/index.js";
 import { rules as externalSecrets } from "./external-secrets/index.js";
+import { rules as flux } from "./flux/index.js";
 import { rules as gatewayApi } from "./gateway-api/index.js";
 import { rules as hygiene } from "./hygiene/index.js";
 import { rules as ingress } from "./ingress/index.js";
@@ -61,6 +62,7 @@ const rules: Rule[] = [
   ...keda,
   ...argoRollouts,
   ...externalSecrets,
+  ...flux,
   ...podSecurity,
   ...rbac,
   ...availability,

@@ -30,6 +30,7 @@ export type RuleCategory =
   | "keda"
   | "argo-rollouts"
   | "external-secrets"
+  | "flux"
   | "pod-security"
   | "policy"
   | "custom"
