@@ -109,18 +109,6 @@ function parse(image: string): ImageParse {
  */
 const ENV_PLACEHOLDER = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 
-/**
- * Text a reader replaces by hand before applying (tutorials): `<PROJECT_ID>`, `<<PROJECT>>`, or a
- * word of capitals joined by underscores (`PROJECT_ID`, `REGION_NAME`), which no repository name
- * can hold (it is lower case).
- */
-const HAND_PLACEHOLDER = /<<?[^<>\s/:@]+>>?|(?<![A-Za-z0-9])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![a-z0-9])/;
-
-/** The first placeholder of `image` that a reader is meant to replace by hand, if any. */
-export function handPlaceholderIn(image: string): string | undefined {
-  return HAND_PLACEHOLDER.exec(image)?.[0];
-}
-
 /** Whether `image` holds an envsubst or Flux placeholder (`${NAME}`, `$NAME`). */
 export function hasEnvPlaceholder(image: string): boolean {
   return image.includes("$") && image.search(ENV_PLACEHOLDER) >= 0;

@@ -89,15 +89,29 @@ export function labelValue(value: string): string[] {
 }
 
 /**
- * A documentation placeholder left in a sample: `<node-hostname>`, `{{YOUR_DOMAIN}}`, `{cluster}`,
- * `${DOMAIN}` (a chart's `{{ .Values.x }}` is a template, not one). No name, host or label value
- * can hold one.
+ * A documentation placeholder left in a sample: `<node-hostname>`, `<<PROJECT>>`, `{{YOUR_DOMAIN}}`,
+ * `{cluster}`, `${DOMAIN}` (a chart's `{{ .Values.x }}` is a template, not one). No name, host or
+ * label value can hold one.
  */
-const PLACEHOLDER = /<[A-Za-z][\w.-]*>|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|\$?\{[A-Za-z_][\w.-]*\}/g;
+const PLACEHOLDER = /<<?[A-Za-z][\w.-]*>>?|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|\$?\{[A-Za-z_][\w.-]*\}/g;
 
 /** The placeholders of a value, each once, in the order written. */
 export function samplePlaceholders(value: string): string[] {
   return [...new Set(value.match(PLACEHOLDER) ?? [])];
+}
+
+/**
+ * A word of capitals joined by underscores (`PROJECT_ID`, `PV_NAME`), which tutorials leave for the
+ * reader to replace. Only a placeholder where capitals cannot be written (DNS names, image
+ * repositories, quantities): a label value or an env var name holds such words.
+ */
+const CAPITALS = /(?<![A-Za-z0-9])[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?![a-z0-9])/g;
+
+/** The placeholders of a value that cannot hold capitals: samplePlaceholders', then its words of capitals outside them, each once. */
+export function placeholdersWithoutCapitals(value: string): string[] {
+  const marked = samplePlaceholders(value);
+  const capitals = (value.match(CAPITALS) ?? []).filter((word) => !marked.some((p) => p.includes(word)));
+  return [...new Set([...marked, ...capitals])];
 }
 
 /** `"<env>" looks like a placeholder left in`, or `"<env>" and "<region>" look like placeholders left in`. */

@@ -1,5 +1,5 @@
 import { groupOf, isBuiltinApiVersion } from "../../models/api-groups.js";
-import { dns1123Label, nameRuleOf, placeholderNote, replacePlaceholdersHint, samplePlaceholders, validateName, type NameRule } from "../../models/catalogue/names.js";
+import { dns1123Label, nameRuleOf, placeholderNote, placeholdersWithoutCapitals, replacePlaceholdersHint, validateName, type NameRule } from "../../models/catalogue/names.js";
 import type { Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { compareVersions } from "./api-changes.js";
@@ -51,7 +51,7 @@ object is rejected and not created.`,
     if (typeof name === "string" && name !== "") {
       const rule = nameRuleFor(resource, settings.kubernetesVersion);
       const problems = validateName(name, rule);
-      const placeholders = samplePlaceholders(name);
+      const placeholders = placeholdersWithoutCapitals(name);
       if (problems.length && placeholders.length) {
         // A sample's `<node-hostname>` left in: the fix is the value it stands for, not a spelling of the placeholder.
         report({
@@ -99,7 +99,7 @@ object is rejected and not created.`,
     const ns = resource.raw.metadata && (resource.raw.metadata as Record<string, unknown>).namespace;
     if (typeof ns === "string" && ns !== "") {
       const problems = dns1123Label(ns);
-      const placeholders = samplePlaceholders(ns);
+      const placeholders = placeholdersWithoutCapitals(ns);
       if (problems.length && placeholders.length) {
         report({
           path: ["metadata", "namespace"],

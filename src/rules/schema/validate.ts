@@ -8,7 +8,7 @@ import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
-import { labelValue, labelValueFix, placeholderNote, qualifiedName, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
+import { labelValue, labelValueFix, placeholderNote, placeholdersWithoutCapitals, qualifiedName, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
@@ -452,12 +452,13 @@ class Walker {
         if (typeof value !== "string" && typeof value !== "number") return this.wrongType(value, code);
         if (isValidQuantity(value)) return;
         const path = this.path.slice();
-        this.report("invalid-quantity", {
-          path,
-          message: `${JSON.stringify(String(value))} is not a valid quantity`,
-          hint: quantityHint(String(value)),
-          ...quantityFixes(path, String(value)),
-        });
+        const placeholders = typeof value === "string" ? placeholdersWithoutCapitals(value) : [];
+        this.report(
+          "invalid-quantity",
+          placeholders.length
+            ? { path, message: `${JSON.stringify(value)} is not a valid quantity; ${placeholderNote(placeholders)}`, hint: replacePlaceholdersHint(placeholders) }
+            : { path, message: `${JSON.stringify(String(value))} is not a valid quantity`, hint: quantityHint(String(value)), ...quantityFixes(path, String(value)) },
+        );
         return;
       }
       case "x":

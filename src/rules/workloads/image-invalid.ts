@@ -1,4 +1,5 @@
-import { handPlaceholderIn, hasEnvPlaceholder, literalTagPart, parseImageReference } from "../../models/image.js";
+import { placeholderNote, placeholdersWithoutCapitals, replacePlaceholdersHint } from "../../models/catalogue/names.js";
+import { hasEnvPlaceholder, literalTagPart, parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { judgedImages } from "./emitted-images.js";
@@ -25,7 +26,7 @@ that the \`images\` entries of the kustomizations building the workload replace 
 \`kustomize build\` emits it. A \${...} placeholder in the registry or repository (envsubst, Flux)
 leaves what is written after the last one to judge: the path components, tag and digest there
 (envsubst's bare $NAME too). A placeholder a reader replaces by hand (<PROJECT_ID>, PROJECT_ID)
-is still reported, naming the placeholder.`,
+is still reported, and the hint is the value it stands for.`,
   fix: "Write the image as registry/repository:tag (lower-case repository), or pin it with @sha256:<64 hex digits>.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff", "RegistryUnavailable", "RunContainerError", "StartError", "ContainerCannotRun"],
   check({ resource, report }) {
@@ -42,9 +43,10 @@ is still reported, naming the placeholder.`,
         const parsed = literal ? literal.parsed : parseImageReference(image);
         if (parsed.ok) continue;
         const within = literal && image === container.image ? { within: { start: literal.start, end: image.length }, withinIsLiteral: true } : {};
-        const placeholder = handPlaceholderIn(literal ? image.slice(literal.start) : image);
-        if (placeholder) {
-          report({ path: [...path, "image"], message: `${subject} holds the placeholder "${placeholder}", so it is not a valid reference until it is replaced (${parsed.error})`, hint: `replace "${placeholder}" with its value before applying`, ...within });
+        // A placeholder a reader replaces by hand (<PROJECT_ID>, PROJECT_ID): the fix is its value, not a spelling of it.
+        const placeholders = placeholdersWithoutCapitals(literal ? image.slice(literal.start) : image);
+        if (placeholders.length) {
+          report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}; ${placeholderNote(placeholders)}`, hint: replacePlaceholdersHint(placeholders), ...within });
         } else {
           report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository", ...within });
         }
