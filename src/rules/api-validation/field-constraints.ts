@@ -35,7 +35,7 @@ import {
   relaxedEnvVarNameProblem,
 } from "../../models/validation/formats.js";
 import { POD_SPEC_KINDS } from "../../models/workloads.js";
-import { validateName } from "../../models/catalogue/names.js";
+import { placeholderNote, placeholdersWithoutCapitals, replacePlaceholdersHint, validateName } from "../../models/catalogue/names.js";
 import { compareVersions } from "../schema/api-changes.js";
 import { everyValue, SELINUX_CHANGE_POLICIES, supportedAt, TRAFFIC_DISTRIBUTIONS, type ReleaseValues } from "../schema/gated-enum-values.js";
 import { RELAXED_SERVICE_NAMES_SINCE } from "../schema/invalid-name.js";
@@ -116,6 +116,19 @@ function format(problemOf: (s: string) => string | undefined, what: string, hint
 }
 
 /**
+ * format for a DNS name, which cannot hold capitals: a placeholder left in (`KSA_NAME`,
+ * `<project>`) is named as one, and the fix is its value rather than a lower-case spelling.
+ */
+function dnsName(problemOf: (s: string) => string | undefined, what: string, hint: string): Check {
+  const plain = format(problemOf, what, hint);
+  return (v, ctx) => {
+    const found = plain(v, ctx);
+    const placeholders = found && !Array.isArray(found) && typeof v === "string" ? placeholdersWithoutCapitals(v) : [];
+    return placeholders.length && found && !Array.isArray(found) ? { message: `${found.message}; ${placeholderNote(placeholders)}`, hint: replacePlaceholdersHint(placeholders) } : found;
+  };
+}
+
+/**
  * One of a fixed set of strings the OpenAPI document does not enumerate; `why` (a reason and a
  * hint) replaces the list in the message where the reason is not obvious.
  */
@@ -161,7 +174,7 @@ const QUALIFIED_HINT = "use an optional DNS prefix and '/', then at most 63 lett
 const PORT_NAME_HINT = "use at most 15 lower-case letters, digits and '-', with at least one letter and no leading, trailing or double '-'";
 
 /** The name of another object, when set ("" means unset for these fields upstream: `if len(name) > 0`). */
-const nameOf = (object: string): Check => format((s) => (s === "" ? undefined : subdomain(s)), `${object} name`, `rename it: ${SUBDOMAIN_HINT}`);
+const nameOf = (object: string): Check => dnsName((s) => (s === "" ? undefined : subdomain(s)), `${object} name`, `rename it: ${SUBDOMAIN_HINT}`);
 
 /**
  * A field the API server defaults when it is empty (`if len(x) == 0` in pkg/apis/<group>/v1/defaults.go):
@@ -396,8 +409,8 @@ const KEY_TO_PATH = "relative, without '..' elements, not starting with '..'";
 
 const podSpec: FieldConstraint[] = [
   pod("activeDeadlineSeconds", "1 to 2147483647", `${CV} ValidatePodSpec`, intRange(1, 2147483647)),
-  pod("hostname", "DNS-1123 label", `${CV} ValidatePodSpec`, format(label1123, "hostname", `rename it: ${LABEL_HINT}`)),
-  pod("subdomain", "DNS-1123 label", `${CV} ValidatePodSpec`, format(label1123, "subdomain", `rename it: ${LABEL_HINT}`)),
+  pod("hostname", "DNS-1123 label", `${CV} ValidatePodSpec`, dnsName(label1123, "hostname", `rename it: ${LABEL_HINT}`)),
+  pod("subdomain", "DNS-1123 label", `${CV} ValidatePodSpec`, dnsName(label1123, "subdomain", `rename it: ${LABEL_HINT}`)),
   pod("nodeName", "DNS-1123 subdomain", `${CV} ValidatePodSpec (ValidateNodeName)`, nameOf("node")),
   pod("serviceAccountName", "DNS-1123 subdomain", `${CV} ValidatePodSpec (ValidateServiceAccountName)`, nameOf("ServiceAccount")),
   pod("priorityClassName", "DNS-1123 subdomain", `${CV} ValidatePodSpec (ValidatePriorityClassName)`, nameOf("PriorityClass")),
@@ -408,7 +421,7 @@ const podSpec: FieldConstraint[] = [
   pod("dnsConfig.searches", "at most 32 search domains and 2048 characters (spaces between them included) from 1.26; 6 and 256 before (ExpandedDNSConfig)", `${CV} validatePodDNSConfig (MaxDNSSearchPaths, MaxDNSSearchListChars; MaxDNSSearchPathsLegacy, MaxDNSSearchListCharsLegacy)`, dnsSearches),
   pod("dnsConfig.searches[]", "DNS-1123 subdomain (a trailing '.' allowed)", `${CV} validatePodDNSConfig`, format((s) => subdomain(s.replace(/\.$/, "")), "search domain", "write a lower-case DNS domain such as svc.cluster.local")),
   pod("hostAliases[].ip", "IP address", `${CV} ValidateHostAliases`, format(ipProblem, "hostAliases ip", "write an IPv4 or IPv6 address such as 127.0.0.1")),
-  pod("hostAliases[].hostnames[]", "DNS-1123 subdomain", `${CV} ValidateHostAliases`, format(subdomain, "host alias", `write a lower-case host name: ${SUBDOMAIN_HINT}`)),
+  pod("hostAliases[].hostnames[]", "DNS-1123 subdomain", `${CV} ValidateHostAliases`, dnsName(subdomain, "host alias", `write a lower-case host name: ${SUBDOMAIN_HINT}`)),
   pod("tolerations[].key", "qualified name", `${CV} ValidateTolerations (ValidateLabelName)`, format((s) => (s === "" ? undefined : qualifiedNameProblem(s)), "toleration key", `rename it: ${QUALIFIED_HINT}`)),
   pod("tolerations[].value", "label value when the operator is Equal", `${CV} ValidateTolerations`, when((t) => t.operator === undefined || t.operator === "Equal", format((s) => labelValue(s)[0], "toleration value", labelValueFix))),
   pod("readinessGates[].conditionType", "qualified name", `${CV} validateReadinessGates`, format(qualifiedNameProblem, "readiness gate", `rename it: ${QUALIFIED_HINT}`)),
@@ -438,20 +451,20 @@ const podSpec: FieldConstraint[] = [
   pod("securityContext.fsGroup", "0 to 4294967295", `${CV} validatePodSpecSecurityContext (IsValidGroupID)`, intRange(0, MAX_ID)),
   pod("securityContext.supplementalGroups[]", "0 to 4294967295", `${CV} validatePodSpecSecurityContext (IsValidGroupID)`, (v) => (isInt(v) && idProblem(v) ? { message: `supplemental group ${v} ${idProblem(v)}`, hint: `set each supplemental group to a number from 0 to ${MAX_ID}` } : undefined)),
   pod("securityContext.sysctls[].name", "sysctl name", `${CV} validateSysctls (IsValidSysctlName)`, format(sysctlProblem, "sysctl", "write the sysctl in lower case with '.' or '/' separators, such as net.core.somaxconn")),
-  pod("resourceClaims[].name", "DNS-1123 label", `${CV} validatePodResourceClaim`, format(label1123, "resource claim name", `rename it: ${LABEL_HINT}`)),
+  pod("resourceClaims[].name", "DNS-1123 label", `${CV} validatePodResourceClaim`, dnsName(label1123, "resource claim name", `rename it: ${LABEL_HINT}`)),
   pod("os.name", "linux or windows", `${CV} validateOS`, oneOf(["linux", "windows"])),
   pod("securityContext.seLinuxChangePolicy", "Recursive or MountOption", SELINUX_CHANGE_POLICIES.upstream, releaseOneOf(SELINUX_CHANGE_POLICIES)),
 ];
 
 const containerSpec: FieldConstraint[] = [
-  container("name", "DNS-1123 label", `${CV} validateContainerCommon`, format(label1123, "container name", `rename it: ${LABEL_HINT}`)),
+  container("name", "DNS-1123 label", `${CV} validateContainerCommon`, dnsName(label1123, "container name", `rename it: ${LABEL_HINT}`)),
   container("ports[].containerPort", "1 to 65535", `${CV} validateContainerPorts (IsValidPortNum)`, portNumber),
   container("ports[].hostPort", "1 to 65535 when set", `${CV} validateContainerPorts (IsValidPortNum)`, optionalPortNumber),
   container("ports[].name", "IANA service name when set", `${CV} validateContainerPorts (IsValidPortName)`, format((s) => (s === "" ? undefined : portNameProblem(s)), "port name", `rename it: ${PORT_NAME_HINT}`)),
   container("env[].name", "C identifier-like env var name (printable ASCII but '=' from 1.32)", `${CV} ValidateEnv (IsEnvVarName, IsRelaxedEnvVarName)`, envName),
   container("envFrom[].prefix", "env var name (printable ASCII but '=' from 1.32)", `${CV} ValidateEnvFrom (IsEnvVarName, IsRelaxedEnvVarName)`, envName),
-  container("envFrom[].configMapRef.name", "DNS-1123 subdomain", `${CV} validateConfigMapEnvSource`, format(subdomainPrefix, "ConfigMap name", `rename it: ${SUBDOMAIN_HINT}`)),
-  container("envFrom[].secretRef.name", "DNS-1123 subdomain", `${CV} validateSecretEnvSource`, format(subdomainPrefix, "Secret name", `rename it: ${SUBDOMAIN_HINT}`)),
+  container("envFrom[].configMapRef.name", "DNS-1123 subdomain", `${CV} validateConfigMapEnvSource`, dnsName(subdomainPrefix, "ConfigMap name", `rename it: ${SUBDOMAIN_HINT}`)),
+  container("envFrom[].secretRef.name", "DNS-1123 subdomain", `${CV} validateSecretEnvSource`, dnsName(subdomainPrefix, "Secret name", `rename it: ${SUBDOMAIN_HINT}`)),
   container("env[].valueFrom.configMapKeyRef.name", "DNS-1123 subdomain", `${CV} validateConfigMapKeySelector`, nameOf("ConfigMap")),
   container("env[].valueFrom.configMapKeyRef.key", "ConfigMap key", `${CV} validateConfigMapKeySelector (IsConfigMapKey)`, format(configMapKeyProblem, "key", "use letters, digits, '-', '_' and '.' (at most 253)")),
   container("env[].valueFrom.secretKeyRef.name", "DNS-1123 subdomain", `${CV} validateSecretKeySelector`, nameOf("Secret")),
@@ -512,7 +525,7 @@ function requiredName(field: string, object: string): Check {
 }
 
 const volumeSpec: FieldConstraint[] = [
-  volume("name", "DNS-1123 label", `${CV} ValidateVolumes`, format(label1123, "volume name", `rename it: ${LABEL_HINT}`)),
+  volume("name", "DNS-1123 label", `${CV} ValidateVolumes`, dnsName(label1123, "volume name", `rename it: ${LABEL_HINT}`)),
   volume("configMap", "name not empty", `${CV} validateConfigMapVolumeSource`, requiredName("name", "configMap")),
   volume("secret", "secretName not empty", `${CV} validateSecretVolumeSource`, requiredName("secretName", "secret")),
   volume("persistentVolumeClaim.claimName", "not empty", `${CV} validatePersistentClaimVolumeSource`, nonEmpty),
@@ -620,7 +633,7 @@ const serviceNameish = (s: string) => (s.length > 253 ? "must be no more than 25
 const objectSpec: FieldConstraint[] = [
   object(serviceKinds, "spec.ports[].port", "1 to 65535", `${CV} validateServicePort (IsValidPortNum)`, portNumber),
   object(serviceKinds, "spec.ports[].targetPort", "1 to 65535 or an IANA service name (0 and \"\" default to port)", `${CV} validateServicePort (ValidatePortNumOrName)`, targetPort),
-  object(serviceKinds, "spec.ports[].name", "DNS-1123 label", `${CV} validateServicePort`, format(label1123, "port name", `rename it: ${LABEL_HINT}`)),
+  object(serviceKinds, "spec.ports[].name", "DNS-1123 label", `${CV} validateServicePort`, dnsName(label1123, "port name", `rename it: ${LABEL_HINT}`)),
   object(serviceKinds, "spec.ports[].appProtocol", "qualified name", `${CV} validateServicePort (ValidateQualifiedName)`, format(qualifiedNameProblem, "appProtocol", "use a standard name such as http, https or kubernetes.io/h2c, or a domain-prefixed one")),
   object(serviceKinds, "spec.clusterIP", "IP address or None", `${CV} validateServiceClusterIPsRelatedFields`, clusterIP),
   object(serviceKinds, "spec.clusterIPs[]", "IP address or None", `${CV} validateServiceClusterIPsRelatedFields`, clusterIP),
