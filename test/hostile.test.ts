@@ -269,7 +269,7 @@ test("a directory search passes over testdata directories, which a run lints whe
   // Go's convention: the inputs of a package's tests, here an object missing its name.
   mkdirSync(join(dir, "operator", "testdata"), { recursive: true });
   writeFileSync(join(dir, "operator", "testdata", "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
-  expectIoFailure(cli(["operator"], 10_000), /^k8s-lint: no manifests .* operator \(1 file is in testdata directories, which are not searched, such as operator\/testdata: name one to lint it\)$/m);
+  expectIoFailure(cli(["operator"], 10_000), /^k8s-lint: no manifests .* operator \(1 file is in test data directories, which are not searched, such as operator\/testdata: name one to lint it\)$/m);
   writeFileSync(join(dir, "operator", "config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
   const walked = cli(["operator", "--format", "json"], 10_000);
   expect(walked.code).toBe(0);
@@ -277,6 +277,21 @@ test("a directory search passes over testdata directories, which a run lints whe
   const named = cli(["operator/testdata", "--format", "json"], 10_000);
   expect(named.code).toBe(1);
   expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["operator/testdata/broken.yaml"]);
+});
+
+test("a directory search passes over Maven's src/test/resources, and not a resources folder elsewhere", () => {
+  // The standard directory layout's test resources: strimzi's hold custom resources each CEL rule must reject.
+  mkdirSync(join(dir, "kafka-operator", "src", "test", "resources"), { recursive: true });
+  mkdirSync(join(dir, "kafka-operator", "src", "main", "resources"), { recursive: true });
+  writeFileSync(join(dir, "kafka-operator", "src", "test", "resources", "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+  expectIoFailure(cli(["kafka-operator"], 10_000), /^k8s-lint: no manifests .* kafka-operator \(1 file is in test data directories, which are not searched, such as kafka-operator\/src\/test\/resources: name one to lint it\)$/m);
+  writeFileSync(join(dir, "kafka-operator", "src", "main", "resources", "config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+  const walked = cli(["kafka-operator", "--format", "json"], 10_000);
+  expect(walked.code).toBe(0);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path)).toEqual(["kafka-operator/src/main/resources/config.yaml"]);
+  const named = cli(["kafka-operator/src/test/resources", "--format", "json"], 10_000);
+  expect(named.code).toBe(1);
+  expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["kafka-operator/src/test/resources/broken.yaml"]);
 });
 
 test("a FIFO named explicitly is rejected without being opened", () => {

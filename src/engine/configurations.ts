@@ -143,9 +143,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
   for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
   if (kustomizationDirs.size) {
-    for (const { file } of loaded) {
+    for (const { file, source } of loaded) {
       const p = file.absolute;
-      if (p !== STDIN && !listed.has(p) && !patches.has(p) && !pluginConfigs.has(p) && !generatorData.has(p) && isUnlistedPatchFile(p, kustomizationDirs)) patches.add(p);
+      if (p === STDIN || listed.has(p) || patches.has(p) || pluginConfigs.has(p) || generatorData.has(p)) continue;
+      if (isUnlistedPatchFile(p, kustomizationDirs) || (kustomizationDirs.has(dirname(p)) && "text" in source && leadingCommentSaysPatch(source.text))) patches.add(p);
     }
   }
   const inputFolders = flux.length || fluxPaths.length ? foldersOf(loaded) : undefined;
@@ -207,6 +208,30 @@ function isUnlistedPatchFile(absolute: string, kustomizationDirs: ReadonlySet<st
   const dir = dirname(absolute);
   if (PATCH_FOLDERS.has(basename(dir)) && kustomizationDirs.has(dirname(dir))) return true;
   return kustomizationDirs.has(dir) && PATCH_FILE_NAME.test(basename(absolute));
+}
+
+/** `patch` as a word of a comment (`# This patch injects...`, `# The following patches...`, `# patched by...`). */
+const PATCH_WORD = /\bpatch(es|ed)?\b/i;
+
+/**
+ * Whether the comments a file opens with (before its first content; blank lines and `---` between
+ * them are read past) call it a patch. Kubebuilder and operator-sdk scaffolds open the patches
+ * they leave beside a kustomization so ("# This patch inject an imagePullSecrets...", "# The
+ * following patch enables a conversion webhook..."), whether or not an entry lists them
+ * (cloudnative-pg's config/manager/env_override.yaml).
+ */
+function leadingCommentSaysPatch(text: string): boolean {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (line.startsWith("#")) {
+      if (PATCH_WORD.test(line)) return true;
+    } else if (line !== "" && line !== "---") return false;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** A commented-out `- path: <file>` entry, in any list: that form names a patch (or a replacement's configuration), never a resource. */

@@ -12,11 +12,16 @@ export const MANIFEST_GLOB = "**/*.{yaml,yml,json}";
 /** Never walked into: dependency and VCS folders hold no manifests of the project. */
 const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
 /**
- * Not searched by a directory walk, like dot-directories (name one to lint it): Go's convention
- * for the inputs of a package's tests (`go help packages`: the go tool ignores directories named
- * testdata), which hold manifests meant to be broken, variants of one object and templates.
+ * Not searched by a directory walk, like dot-directories (name one to lint it): the folders that
+ * hold the inputs of a project's tests, which are manifests meant to be broken, variants of one
+ * object and templates. Go's `testdata` (`go help packages`: the go tool ignores directories
+ * named testdata) and Maven's and Gradle's `src/test/resources` (the standard directory layout's
+ * "test resources"). `path` is the directory's absolute path.
  */
-const TEST_DATA = "testdata";
+export function isTestDataDir(path: string): boolean {
+  const name = path.slice(path.lastIndexOf(sep) + 1);
+  return name === "testdata" || (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`));
+}
 
 export interface DiscoverOptions {
   cwd: string;
@@ -295,20 +300,28 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
 
 /**
  * Why a directory search found nothing, when the *.yaml, *.yml and *.json files below it are all in
- * dot-directories (`.chainsaw-test`, `.github`) or testdata directories, which it does not enter:
+ * dot-directories (`.chainsaw-test`, `.github`) or test data directories (isTestDataDir), which it does not enter:
  * how many, and the first such directory. Dot files themselves (`.pre-commit-config.yaml`) are
  * tool configuration, not counted. Walked only for that error, with the same link policy.
  */
 async function inUnsearchedDirectories(abs: string, input: string, links: LinkPolicy): Promise<string> {
-  const unsearched = (p: string) => p.startsWith(".") || p === TEST_DATA;
+  // The index of the first folder of `parts` (a file's path below abs) that a walk passes over, and why.
+  const unsearched = (parts: readonly string[], from = 0): { at: number; dot: boolean } | undefined => {
+    for (let i = from; i < parts.length - 1; i++) {
+      if (parts[i].startsWith(".")) return { at: i, dot: true };
+      if (isTestDataDir(join(abs, ...parts.slice(0, i + 1)))) return { at: i, dot: false };
+    }
+    return undefined;
+  };
   const inside = (await walk(abs, MANIFEST_GLOB, { ...links, skipped: 0, unreadable: new Map() }, true))
     .map((f) => relative(abs, f).split(sep))
-    .filter((parts) => parts.slice(0, -1).some(unsearched));
+    .filter((parts) => unsearched(parts));
   if (!inside.length) return "";
   const parts = inside[0];
-  const first = parts.findIndex(unsearched);
+  const first = unsearched(parts)!.at;
   const shown = [input.replace(/\/+$/, ""), ...parts.slice(0, first + 1)].join("/");
-  const kinds = inside.every((f) => f.slice(0, -1).some((p) => p.startsWith("."))) ? "dot-directories" : inside.every((f) => f.slice(0, -1).includes(TEST_DATA)) ? "testdata directories" : "dot-directories and testdata directories";
+  const dots = inside.filter((f) => unsearched(f)!.dot).length;
+  const kinds = dots === inside.length ? "dot-directories" : dots === 0 ? "test data directories" : "dot-directories and test data directories";
   return ` (${inside.length} ${inside.length === 1 ? "file is" : "files are"} in ${kinds}, which are not searched, such as ${shown}: name one to lint it)`;
 }
 
@@ -413,7 +426,7 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
       if (isDir) {
         if (ALWAYS_IGNORED.has(entry.name)) continue;
         // A directory search (not a glob the user wrote) passes over test data, unless it looks for what it passed over.
-        if (entry.name === TEST_DATA && !dot && pattern === MANIFEST_GLOB) continue;
+        if (!dot && pattern === MANIFEST_GLOB && isTestDataDir(abs)) continue;
         if (!mm.match(relPath, true)) continue;
         if (entry.isSymbolicLink()) viaLinks.push([abs, relPath]);
         else subdirs.push([abs, relPath]);
