@@ -22,6 +22,7 @@ import {
   type PatchTarget,
   type GeneratorMerge,
   type GeneratorField,
+  commentedEntries,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
@@ -234,12 +235,6 @@ function leadingCommentSaysPatch(text: string): boolean {
   return false;
 }
 
-/** A commented-out `- path: <file>` entry, in any list: that form names a patch (or a replacement's configuration), never a resource. */
-const COMMENTED_PATH_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*path:[ \t]*["']?([^\s"'#]+)["']?[ \t]*$/;
-/** A commented-out `- <file>` entry: a patch only in a list of patches. */
-const COMMENTED_BARE_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*["']?([^\s"'#:]+\.ya?ml)["']?[ \t]*$/i;
-/** A top-level key, written or commented out (`patchesStrategicMerge:`, `#patchesStrategicMerge:`): the list the entries below it belong to. */
-const TOP_LEVEL_KEY = /^#*[ \t]*([A-Za-z][A-Za-z0-9]*):[ \t]*$|^([A-Za-z][A-Za-z0-9]*):/;
 /** The lists whose entries are patch files when written as bare paths (patchesStrategicMerge; patches in kustomize v1's form). */
 const PATCH_LISTS = new Set(["patchesStrategicMerge", "patches"]);
 
@@ -248,22 +243,14 @@ const PATCH_LISTS = new Set(["patchesStrategicMerge", "patches"]);
  * scaffold optional patches so (`#- path: patches/webhook_in_x.yaml` under patches, or, in older
  * scaffolds, `#- manager_config_patch.yaml` under patchesStrategicMerge), and the files stay
  * beside the ones in use. Such a file is a partial object that nothing applies on its own, judged
- * as the patch it is, not as an object missing its spec. A bare commented entry counts only in a
- * list of patches: under resources it names a resource left out.
+ * as the patch it is, not as an object missing its spec. A `path:` entry names a patch (or a
+ * replacement's configuration) in any list; a bare entry counts only in a list of patches: under
+ * resources it names a resource left out.
  */
 function commentedPatchFiles(text: string): string[] {
-  const out: string[] = [];
-  let list: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const key = TOP_LEVEL_KEY.exec(line);
-    if (key) {
-      list = key[1] ?? key[2];
-      continue;
-    }
-    const path = COMMENTED_PATH_ENTRY.exec(line) ?? (list !== undefined && PATCH_LISTS.has(list) ? COMMENTED_BARE_ENTRY.exec(line) : null);
-    if (path) out.push(path[1]);
-  }
-  return out;
+  return commentedEntries(text)
+    .filter((e) => e.form === "path" || (e.list !== undefined && PATCH_LISTS.has(e.list) && /\.ya?ml$/i.test(e.path)))
+    .map((e) => e.path);
 }
 
 const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io";

@@ -20,6 +20,7 @@
  */
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import {
+  commentedEntries,
   componentEntries,
   configurationEntries,
   generatorMerges,
@@ -82,6 +83,8 @@ interface Kustomization {
   includedBy: Array<{ by: string; position: number }>;
   /** The files it applies as patches (absolute). */
   patchFiles: string[];
+  /** The folders its commented-out `resources` entries name (absolute): see `turnedOffBases`. */
+  commentedResources: string[];
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -173,14 +176,17 @@ export function kustomizeBuilds(
   // The files by path, made once a kustomization needs one (most runs have no kustomization).
   let byPath: Map<string, LoadedFile> | undefined;
   const parsed = { get: (absolute: string) => (byPath ??= new Map(loaded.map((l) => [l.file.absolute, l]))).get(absolute) };
-  for (const { file, docs } of loaded) {
+  for (const { file, source, docs } of loaded) {
     if (file.absolute === STDIN) continue;
     const name = basename(file.absolute);
     for (const doc of docs) {
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
-      if (!node) nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [] }));
+      if (!node) {
+        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [], commentedResources: [] }));
+        if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [resolve(dir, e.path)] : []));
+      }
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
       node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
@@ -211,6 +217,7 @@ export function kustomizeBuilds(
     }
     node.components.forEach((c, i) => nodes.get(c)?.includedBy.push({ by: dir, position: i }));
   }
+  turnedOffBases(nodes);
 
   /** The field specs a kustomization accumulates: its own configurations', then its bases' and Components' (cycles, a kustomize error, add nothing). */
   const accumulated = new Map<string, readonly LabelFieldSpec[]>();
@@ -379,6 +386,25 @@ export function kustomizeBuilds(
       return { renamed: everyBuild ? set[0] : undefined, several };
     },
   };
+}
+
+/**
+ * A kustomization that nothing includes, named by a commented-out `resources` entry of another
+ * (`#- ../prometheus` in kubebuilder's config/default), is built as that one's base: the part a
+ * scaffold ships turned off is written for the build it joins when turned on, with its objects in
+ * the placeholder namespace `system` that the build's `namespace` replaces (docs/DECISIONS.md
+ * "A base turned off by a comment"). A kustomization included by any written entry keeps only its
+ * real builds.
+ */
+function turnedOffBases(nodes: ReadonlyMap<string, Kustomization>): void {
+  const turnedOff: Array<{ base: Kustomization; by: string }> = [];
+  for (const [dir, node] of nodes) {
+    for (const folder of node.commentedResources) {
+      const base = nodes.get(folder);
+      if (base && base !== node && !base.includedBy.length) turnedOff.push({ base, by: dir });
+    }
+  }
+  for (const { base, by } of turnedOff) base.includedBy.push({ by, position: -1 });
 }
 
 /**

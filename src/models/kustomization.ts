@@ -375,3 +375,44 @@ export function localPathEntries(kustomization: Record<string, unknown>): LocalP
   }
   return out;
 }
+
+/** A commented-out `- path: <file>` entry. */
+const COMMENTED_PATH_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*path:[ \t]*["']?([^\s"'#]+)["']?[ \t]*$/;
+/** A commented-out `- <path>` entry (a file, a folder). */
+const COMMENTED_BARE_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*["']?([^\s"'#:]+)["']?[ \t]*$/;
+/** A top-level key, written or commented out (`patchesStrategicMerge:`, `#patchesStrategicMerge:`): the list the entries below it belong to. */
+const TOP_LEVEL_KEY = /^#*[ \t]*([A-Za-z][A-Za-z0-9]*):[ \t]*$|^([A-Za-z][A-Za-z0-9]*):/;
+
+/** An entry of a kustomization written in a comment. */
+export interface CommentedEntry {
+  /** The top-level key above it (written or itself commented out), if any. */
+  list: string | undefined;
+  path: string;
+  /** `- path: <file>` or a bare `- <path>`. */
+  form: "path" | "bare";
+}
+
+/**
+ * The entries a kustomization's text turns off by commenting them out (`#- ../prometheus` under
+ * resources, `#- path: patches/webhook_in_x.yaml` under patches): kubebuilder and operator-sdk
+ * scaffold optional parts so, and keep their files beside the ones in use. Each with the list it
+ * stands in, read line by line (comments are not in the parsed value).
+ */
+export function commentedEntries(text: string): CommentedEntry[] {
+  const out: CommentedEntry[] = [];
+  let list: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const key = TOP_LEVEL_KEY.exec(line);
+    if (key) {
+      list = key[1] ?? key[2];
+      continue;
+    }
+    const path = COMMENTED_PATH_ENTRY.exec(line);
+    if (path) out.push({ list, path: path[1], form: "path" });
+    else {
+      const bare = COMMENTED_BARE_ENTRY.exec(line);
+      if (bare) out.push({ list, path: bare[1], form: "bare" });
+    }
+  }
+  return out;
+}
