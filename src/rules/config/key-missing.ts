@@ -16,7 +16,10 @@ export interface KeyedObject {
 /**
  * The object a reference reads keys from, and its keys: a manifest of the input, or the custom
  * resource an operator makes a Secret from when it lists every key (an ExternalSecret's
- * data[].secretKey); undefined when the keys are unknown.
+ * data[].secretKey); undefined when the keys are unknown. A manifest written with no keys at all
+ * (`data: {}`, or no data) is a placeholder that something else fills in (a patch generated at
+ * deploy time, `kubectl create secret`, a controller): its keys are unknown (docs/DECISIONS.md
+ * "An empty Secret is a placeholder").
  */
 export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer: Resource, name: string, namespace = referrer.namespace): KeyedObject | undefined {
   // A generator with behavior merge or replace in the referrer's builds writes keys into the object as built,
@@ -24,7 +27,10 @@ export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer
   const merged = referrer.keysMergedInto(kind, name);
   const withMerged = (keys: ReadonlySet<string>): ReadonlySet<string> => (merged.size ? new Set([...keys, ...merged]) : keys);
   const target = index.find(kind, namespace, name, referrer);
-  if (target) return { source: target, keys: withMerged(keysOf(target)), producer: false };
+  if (target) {
+    const keys = withMerged(keysOf(target));
+    return keys.size ? { source: target, keys, producer: false } : undefined;
+  }
   // A kustomization generator's object, by its name or the hashed name of built output: its keys when all are known.
   const generated = index.generatedObject(kind, namespace, name);
   if (generated) return generated.keys ? { keys: withMerged(generated.keys), producer: false } : undefined;

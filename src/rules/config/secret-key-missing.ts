@@ -13,7 +13,9 @@ refuses to start the container: the pod shows CreateContainerConfigError ("could
 in Secret"). A secret volume whose items name a missing key fails to mount and the pod stays in
 ContainerCreating. Checked against Secrets of the input (data and stringData, which the API
 server merges into data), and against the Secret an ExternalSecret makes when its spec.data lists
-every key (no dataFrom, template or Merge policy); references marked optional are skipped, as the kubelet skips them.
+every key (no dataFrom, template or Merge policy); references marked optional are skipped, as the kubelet skips them,
+and so is a Secret written with no keys at all (\`data: {}\`, or no data), a placeholder that a
+patch generated at deploy time, \`kubectl create secret\` or a controller fills in.
 A \`kubernetes.io/service-account-token\` Secret also holds the keys the token controller fills
 in (\`token\`, \`ca.crt\`, \`namespace\`: kubernetes
 pkg/controller/serviceaccount/tokens_controller.go), even when the manifest writes no data.`,
