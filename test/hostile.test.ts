@@ -294,6 +294,22 @@ test("a directory search passes over Maven's src/test/resources, and not a resou
   expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["kafka-operator/src/test/resources/broken.yaml"]);
 });
 
+test("a directory search passes over a Go module's vendor directory, not a vendor folder of manifests", () => {
+  // `go mod vendor` writes vendor/modules.txt beside copies of the dependencies (kubevirt vendors openshift/api's old CRDs).
+  mkdirSync(join(dir, "gomod", "vendor", "github.com", "openshift"), { recursive: true });
+  writeFileSync(join(dir, "gomod", "vendor", "modules.txt"), "# github.com/openshift/api v0.0.0\n");
+  writeFileSync(join(dir, "gomod", "vendor", "github.com", "openshift", "crd.yaml"), "apiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\n");
+  writeFileSync(join(dir, "gomod", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+  // Carvel's vendir syncs deployed manifests into vendor/: searched.
+  mkdirSync(join(dir, "gomod", "deploy", "vendor"), { recursive: true });
+  writeFileSync(join(dir, "gomod", "deploy", "vendor", "synced.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: synced\n");
+  const walked = cli(["gomod", "--format", "json"], 10_000);
+  expect(walked.code).toBe(0);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(["gomod/app.yaml", "gomod/deploy/vendor/synced.yaml"]);
+  const named = cli(["gomod/vendor", "--format", "json"], 10_000);
+  expect(named.code).toBe(1);
+});
+
 test("a FIFO named explicitly is rejected without being opened", () => {
   const made = spawnSync("mkfifo", [join(dir, "pipe.yaml")]);
   expect(made.status).toBe(0);

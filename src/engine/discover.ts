@@ -11,6 +11,16 @@ export const STDIN = "-";
 export const MANIFEST_GLOB = "**/*.{yaml,yml,json}";
 /** Never walked into: dependency and VCS folders hold no manifests of the project. */
 const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
+
+/**
+ * A Go module's vendor directory (`go mod vendor` writes vendor/modules.txt): copies of the
+ * dependencies' sources, whose test data and old CRDs are not the project's manifests. Walked
+ * past like node_modules; a `vendor` folder without it is searched (Carvel's vendir syncs
+ * manifests that are deployed into `vendor/`).
+ */
+function isGoVendorDir(name: string, path: string): boolean {
+  return name === "vendor" && existsSync(join(path, "modules.txt"));
+}
 /**
  * Not searched by a directory walk, like dot-directories (name one to lint it): the folders that
  * hold the inputs of a project's tests, which are manifests meant to be broken, variants of one
@@ -424,7 +434,7 @@ async function walk(root: string, pattern: string, links: LinkPolicy, dot = fals
         continue;
       }
       if (isDir) {
-        if (ALWAYS_IGNORED.has(entry.name)) continue;
+        if (ALWAYS_IGNORED.has(entry.name) || isGoVendorDir(entry.name, abs)) continue;
         // A directory search (not a glob the user wrote) passes over test data, unless it looks for what it passed over.
         if (!dot && pattern === MANIFEST_GLOB && isTestDataDir(abs)) continue;
         if (!mm.match(relPath, true)) continue;

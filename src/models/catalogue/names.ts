@@ -89,11 +89,11 @@ export function labelValue(value: string): string[] {
 }
 
 /**
- * A documentation placeholder left in a sample: `<node-hostname>`, `<<PROJECT>>`, `{{YOUR_DOMAIN}}`,
- * `{cluster}`, `${DOMAIN}` (a chart's `{{ .Values.x }}` is a template, not one). No name, host or
- * label value can hold one.
+ * A documentation placeholder left in a sample: `<node-hostname>`, `<your domain>`, `<<PROJECT>>`,
+ * `{{YOUR_DOMAIN}}`, `{cluster}`, `${DOMAIN}`, `__INGRESS_HOST__` (a chart's `{{ .Values.x }}` is a
+ * template, not one). No name, host or label value can hold one.
  */
-const PLACEHOLDER = /<<?[A-Za-z][\w.-]*>>?|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|\$?\{[A-Za-z_][\w.-]*\}/g;
+const PLACEHOLDER = /<<?[A-Za-z][\w.-]*(?: [\w.-]+)*>>?|\{\{\s*[A-Za-z_][\w-]*\s*\}\}|\$?\{[A-Za-z_][\w.-]*\}|__[A-Za-z][A-Za-z0-9_]*?__/g;
 
 /** The placeholders of a value, each once, in the order written. */
 export function samplePlaceholders(value: string): string[] {

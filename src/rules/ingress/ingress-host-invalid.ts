@@ -1,5 +1,5 @@
 import { readIngress } from "../../models/ingress.js";
-import { replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
+import { placeholdersWithoutCapitals, replacePlaceholdersHint } from "../../models/catalogue/names.js";
 import { defineRule } from "../types.js";
 
 const LABEL = "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?";
@@ -23,8 +23,9 @@ function hostProblem(host: string, allowIp: boolean): string | undefined {
   return "must be a DNS name whose dot-separated labels start and end with a letter or digit";
 }
 
+/** The fix: the placeholders to replace (no host holds capitals, so a word of them is one), or a host of the valid form. */
 function hostHint(host: string): string {
-  const placeholders = samplePlaceholders(host);
+  const placeholders = placeholdersWithoutCapitals(host);
   return placeholders.length ? replacePlaceholdersHint(placeholders) : `write a bare lower-case host name such as "shop.example.com"`;
 }
 

@@ -1,8 +1,15 @@
 import { closestWithin } from "../../did-you-mean.js";
-import { formatSelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { formatSelector, matches, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { requirementPath, whyNot } from "../selectors/selection.js";
 import { defineRule } from "../types.js";
 import { MONITORING_GROUP, inNamespaces, monitoredNamespaces, nearestService, operatorMakesServicesIn, servicesSelectedBy, servicesSelectedElsewhere } from "./monitors.js";
+
+/**
+ * The Service the API server creates and keeps in every cluster, which no manifest defines
+ * (kubernetes pkg/controlplane/controller/kubernetesservice/controller.go: "kubernetes" in
+ * default, labelled provider=kubernetes and component=apiserver).
+ */
+const API_SERVER_SERVICE = { namespace: "default", labels: { provider: "kubernetes", component: "apiserver" } } as const;
 
 export const rule = defineRule({
   id: "servicemonitor-selector-no-match",
@@ -21,7 +28,9 @@ differs between the Service and the selector, or a ServiceMonitor in the monitor
 without namespaceSelector, are the usual causes. Judged like the other selector rules: only
 when every watched namespace has Services in the input (their Services are otherwise deployed
 elsewhere), and not with \`namespaceSelector.any: true\`. When the Services it would match are in
-another namespace of the input, the finding names it. The finding drops to info when an
+another namespace of the input, the finding names it. The Service "kubernetes" that the API server
+keeps in namespace default (labels component=apiserver, provider=kubernetes) is always there.
+The finding drops to info when an
 operator creates Services in the namespace whose labels the input does not show.`,
   fix: "Make spec.selector match the labels of the Service (metadata.labels), and list the Service's namespace in spec.namespaceSelector.matchNames when the ServiceMonitor lives elsewhere.",
   preventsStatus: [],
@@ -33,6 +42,7 @@ operator creates Services in the namespace whose labels the input does not show.
     const namespaces = monitoredNamespaces(resource);
     if (namespaces === "any" || selector.kind === "none") return;
     if (namespaces.some((ns) => servicesSelectedBy(index, ns, selector).length)) return;
+    if (namespaces.includes(API_SERVER_SERVICE.namespace) && matches(selector, API_SERVER_SERVICE.labels)) return;
     const where = inNamespaces(namespaces);
     const away = servicesSelectedElsewhere(index, namespaces, selector)[0];
     if (away) {

@@ -21,13 +21,24 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResour
       const written = typeof resource.raw.metadata === "object" && resource.raw.metadata !== null ? (resource.raw.metadata as Record<string, unknown>) : {};
       if (meta.id === "missing-required-field" && !filled(written.name) && !filled(written.generateName) && !isReviewKind(resource.group, resource.kind)) {
         const hasMetadata = resource.raw.metadata !== undefined && resource.raw.metadata !== null;
+        const deep = nameTooDeep(written);
         report({
           path: hasMetadata ? ["metadata"] : ["kind"],
           target: "key",
-          message: `${resource.kind} has no "metadata.name": the API server needs a name for every object`,
-          hint: "add metadata.name",
+          message: `${resource.kind} has no "metadata.name": the API server needs a name for every object${deep ? `; "${deep.key}" is written under metadata.${deep.under}, one level too deep` : ""}`,
+          hint: deep ? `move ${deep.key} out of metadata.${deep.under} to metadata (one indentation level less)` : "add metadata.name",
         });
       }
     },
   });
+}
+
+/** A `name` or `generateName` written one level too deep, in metadata's labels or annotations: a key there, but a string a name could be. */
+function nameTooDeep(metadata: Record<string, unknown>): { key: string; under: string } | undefined {
+  for (const under of ["labels", "annotations"]) {
+    const map = metadata[under];
+    if (typeof map !== "object" || map === null || Array.isArray(map)) continue;
+    for (const key of ["name", "generateName"]) if (filled((map as Record<string, unknown>)[key])) return { key, under };
+  }
+  return undefined;
 }
