@@ -88,6 +88,18 @@ test("custom resources no schema describes are counted by kind, and stylish says
   expect(described.summary.unchecked).toBeUndefined();
 });
 
+test("stylish counts the duplicates of objects in other files and names --per-directory, which that run does not need", async () => {
+  const set = "fixtures/per-directory/flat-samples.set";
+  const stylish = await loadFormatter("stylish");
+  const together = await lint([set], { cwd: ROOT, config: {} });
+  const across = all(together).filter((x) => x.d.ruleId === "duplicate-resource" && x.d.related && x.d.related.file !== x.file).length;
+  expect(across).toBeGreaterThan(1);
+  expect(text(stylish(together, { color: false, rules: ruleDescriptions, width: 400 }))).toContain(`${across} duplicate-resource findings pair objects of different files: if those files are alternative variants (overlays, samples), --per-directory lints each as its own input`);
+  const apart = await lint([set], { cwd: ROOT, config: {}, perDirectory: true });
+  expect(all(apart).filter((x) => x.d.ruleId === "duplicate-resource")).toEqual([]);
+  expect(text(stylish(apart, { color: false, rules: ruleDescriptions, width: 400 }))).not.toContain("--per-directory");
+});
+
 test("remote resources of a kustomization are named as not read, in the summary and by stylish", async () => {
   const set = "fixtures/scope/remote-resources.set";
   const result = await lint([set], { cwd: ROOT, config: {} });

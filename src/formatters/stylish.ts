@@ -22,6 +22,8 @@ export const format: Formatter = (result, options) => {
   const lines: string[] = [];
   let shownInfos = 0;
   let fixable = 0;
+  /** duplicate-resource findings whose first definition is in another file: alternative variants, when they are samples. */
+  let duplicatesAcrossFiles = 0;
   for (const file of result.files) {
     const shown = file.diagnostics.filter((d) => d.severity !== "info" || options.explain);
     if (!shown.length) continue;
@@ -29,6 +31,7 @@ export const format: Formatter = (result, options) => {
     for (const d of shown) {
       if (d.severity === "info") shownInfos++;
       if (d.fix) fixable++;
+      if (d.ruleId === "duplicate-resource" && d.related && d.related.file !== file.path) duplicatesAcrossFiles++;
       lines.push(row(file.path, d));
       if (d.hint) lines.push(detail("hint:", d.hint));
       if (d.related) {
@@ -61,6 +64,10 @@ export const format: Formatter = (result, options) => {
     const summary = `✖ ${plural(problems, "problem")} (${parts.join(", ")}) ${where}`;
     lines.push((errors ? c.red.bold : c.yellow.bold)(wrap(summary, { width })));
     if (fixable) lines.push(c.green(wrap(`  ${plural(fixable, "problem")} fixable with --fix`, { width })));
+  }
+  if (duplicatesAcrossFiles) {
+    const one = duplicatesAcrossFiles === 1;
+    lines.push(c.dim(wrap(`  ${duplicatesAcrossFiles} duplicate-resource ${one ? "finding pairs objects" : "findings pair objects"} of different files: if those files are alternative variants (overlays, samples), --per-directory lints each as its own input`, { width })));
   }
   const unchecked = result.summary.unchecked;
   if (unchecked) {
