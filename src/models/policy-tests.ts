@@ -9,6 +9,14 @@
  * - the Kyverno CLI: a Test (cli.kyverno.io/v1alpha1) lists the `resources` its policies are
  *   applied to (github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno/apis/v1alpha1/test.go),
  *   relative to the Test's file.
+ * - Chainsaw, Kyverno's end-to-end test runner: the operations of a Test's steps (a TestStep's
+ *   spec) in try, catch, finally and cleanup name files (github.com/kyverno/chainsaw
+ *   pkg/apis/v1alpha1 test_step.go, operation.go). An `assert` or `error` file is a partial
+ *   object the cluster's objects are compared with, a `patch` file one merged into an object;
+ *   what `apply`, `create` and `update` send is often partial too (applied onto an object an
+ *   earlier step made), holds Chainsaw's expressions (`($namespace)`), or is meant to be
+ *   rejected (an `expect` on `$error`). A glob or an expression in place of a path names no one
+ *   file.
  *
  * The template, constraint and policies a suite tests are what a cluster runs; they are not
  * test inputs.
@@ -36,5 +44,27 @@ export function policyTestInputs(value: Obj): PolicyTestInput[] {
     return maps(value.tests).flatMap((t) => maps(t.cases).flatMap((c) => [...strings(c.object), ...strings(c.inventory)])).map((path) => ({ path, tool: "gator Suite test case" }));
   }
   if (group === "cli.kyverno.io" && value.kind === "Test") return strings(value.resources).map((path) => ({ path, tool: "Kyverno CLI test resource" }));
+  if (group === "chainsaw.kyverno.io" && isMap(value.spec)) {
+    if (value.kind === "Test") return maps(value.spec.steps).flatMap((step) => (isMap(step) ? chainsawStepFiles(step) : []));
+    if (value.kind === "TestStep") return chainsawStepFiles(value.spec);
+  }
   return [];
+}
+
+/** The Chainsaw operations that name a file (FileRef). */
+const CHAINSAW_FILE_OPERATIONS = ["apply", "create", "update", "patch", "assert", "error", "delete"];
+
+/** The files one step's operations name (CHAINSAW_FILE_OPERATIONS); a step's blocks are lists of operations. */
+function chainsawStepFiles(step: Obj): PolicyTestInput[] {
+  const out: PolicyTestInput[] = [];
+  for (const block of ["try", "catch", "finally", "cleanup"]) {
+    for (const operation of maps(step[block])) {
+      for (const name of CHAINSAW_FILE_OPERATIONS) {
+        const action = operation[name];
+        const file = isMap(action) ? action.file : undefined;
+        if (typeof file === "string" && file !== "" && !/[*?[(]/.test(file) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) out.push({ path: file, tool: `Chainsaw ${name} file` });
+      }
+    }
+  }
+  return out;
 }
