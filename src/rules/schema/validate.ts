@@ -382,6 +382,16 @@ class Walker {
 
   private wrongType(value: unknown, code: TypeCode) {
     const field = this.field();
+    // A sample's `[YOUR_BASE64_AK_ID]`: a placeholder in brackets, which YAML reads as a list of one string.
+    const only = Array.isArray(value) && value.length === 1 && code[0] !== "[" ? (value as unknown[])[0] : undefined;
+    if (typeof only === "string" && placeholdersWithoutCapitals(only).length) {
+      this.report("invalid-type", {
+        path: this.path.slice(),
+        message: `${JSON.stringify(field)} must be ${expected(code)}, got a list: ${placeholderNote([`[${only}]`])}, and YAML reads its brackets as a list`,
+        hint: replacePlaceholdersHint([`[${only}]`]),
+      });
+      return;
+    }
     this.report("invalid-type", {
       path: this.path.slice(),
       message: `${JSON.stringify(field)} must be ${expected(code)}, got ${kindOfValue(value)}`,
@@ -427,7 +437,14 @@ class Walker {
         if (BASE64.test(value.replace(/[\r\n]/g, ""))) return;
         const path = this.path.slice();
         const secretData = this.resource.kind === "Secret" && path.length === 2 && path[0] === "data";
-        if (secretData) {
+        const placeholders = placeholdersWithoutCapitals(value);
+        if (secretData && placeholders.length) {
+          this.report("secret-invalid-base64", {
+            path,
+            message: `the value of key ${JSON.stringify(path[1])} is not valid base64; ${placeholderNote(placeholders)}`,
+            hint: `${replacePlaceholdersHint(placeholders)}, base64-encoded (or move the key to stringData and write it as is)`,
+          });
+        } else if (secretData) {
           this.report("secret-invalid-base64", {
             path,
             message: `the value of key ${JSON.stringify(path[1])} is not valid base64`,
