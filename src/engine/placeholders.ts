@@ -5,11 +5,12 @@
  * drone/envsubst) in the built YAML before it applies it, and CI pipelines do the same with
  * envsubst, anywhere in a string. A value holding such placeholders is judged with each replaced
  * by its default when every one gives a default (typed as YAML reads the result in the scalar's
- * place: `${PUID:=1000}` unquoted is the number 1000), and not judged at all otherwise.
+ * place: `${PUID:=1000}` unquoted is the number 1000, `${ARGS:-[]}` an empty list), and not
+ * judged at all otherwise.
  * kustomize `vars`: `$(NAME)` naming a var that the builds of the file declare is replaced by
  * `kustomize build` (api/filters/refvar) with a field of another object; it is not judged.
  */
-import { isScalar, parseDocument } from "yaml";
+import { isCollection, isScalar, parseDocument } from "yaml";
 import type { ParsedDocument } from "../models/document.js";
 import type { Path } from "../types.js";
 import { scalarValue } from "./parse.js";
@@ -70,9 +71,14 @@ function namesKustomizeVar(value: string, vars: ReadonlySet<string>): boolean {
   return [...value.matchAll(KUSTOMIZE_VAR)].some((m) => vars.has(m[1]));
 }
 
-/** The value at `path` below `node`; undefined where the path leaves the objects. */
+/**
+ * The value at `path` below `node`, or the string the path runs into before its end (a
+ * placeholder whose default is a flow collection holds what the rest of the path names);
+ * undefined where the path leaves the objects otherwise.
+ */
 function valueAt(node: unknown, path: Path): unknown {
   for (let i = 0; i < path.length; i++) {
+    if (typeof node === "string") return node;
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string | number, unknown>)[path[i]];
   }
@@ -121,8 +127,14 @@ export function withPlaceholderDefaults(value: Record<string, unknown>, text: st
   return replace(value, []) as Record<string, unknown>;
 }
 
-/** A default as YAML 1.1 reads it as a plain scalar; text that would not be one stays a string. */
+/**
+ * A default as YAML 1.1 reads it in the place of a plain scalar: a scalar (`1000` is a number), or
+ * a flow collection (`[]`, `{}`, `["--port", "8080"]`: the substitution is textual, so the
+ * brackets open a list); other text stays a string.
+ */
 function plainScalar(given: string): unknown {
   const doc = parseDocument(given, { version: "1.1" });
-  return !doc.errors.length && isScalar(doc.contents) ? scalarValue(doc.contents) : given;
+  if (doc.errors.length) return given;
+  if (isScalar(doc.contents)) return scalarValue(doc.contents);
+  return isCollection(doc.contents) && doc.contents.flow ? doc.toJS() : given;
 }

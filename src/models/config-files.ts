@@ -40,7 +40,9 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   // istioctl's install file; the in-cluster operator that served IstioOperator was removed in Istio 1.24.
   ["install.istio.io", { tool: "istioctl", kinds: ["IstioOperator"], source: "istio.io/istio/operator/pkg/apis/types.go" }],
   ["kuttl.dev", { tool: "kuttl", kinds: ["TestSuite", "TestStep", "TestAssert"], source: "github.com/kudobuilder/kuttl/pkg/apis/testharness/v1beta1" }],
-  ["chainsaw.kyverno.io", { tool: "chainsaw", kinds: ["Test", "StepTemplate", "Configuration"], source: "github.com/kyverno/chainsaw/pkg/apis/v1alpha1" }],
+  ["chainsaw.kyverno.io", { tool: "chainsaw", kinds: ["Test", "TestStep", "StepTemplate", "Configuration"], source: "github.com/kyverno/chainsaw/pkg/apis/v1alpha1" }],
+  // A provider's release metadata (metadata.yaml), which clusterctl reads to map releases to contracts; its Provider objects are custom resources.
+  ["clusterctl.cluster.x-k8s.io", { tool: "clusterctl", kinds: ["Metadata"], source: "sigs.k8s.io/cluster-api/cmd/clusterctl/api/v1alpha3/metadata_type.go" }],
   // The request and response of an admission webhook call, kept as files by webhook and policy test suites (gator).
   ["admission.k8s.io", { tool: "admission webhook", kinds: ["AdmissionReview"], source: "k8s.io/api/admission/v1/types.go" }],
   ["test.gatekeeper.sh", { tool: "gator", kinds: ["Suite"], source: "github.com/open-policy-agent/gatekeeper/pkg/gator/verify/read_suites.go" }],
