@@ -9,7 +9,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { isKustomization, type GeneratedObject } from "../models/kustomization.js";
+import { isKustomization, patchSelects, type GeneratedObject, type JsonPatchWrites } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
@@ -157,6 +157,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       labels: roles.labelsOf(file),
       referrals: roles.referralsOf(file),
       merges: roles.mergesOf(file),
+      jsonPatches: roles.jsonPatchesOf(file),
       configurations: [],
     };
     collection.sources.push(src);
@@ -450,7 +451,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges);
+  const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built));
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);
@@ -520,4 +521,14 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
   views.release();
   return { index, indexFor, judged, reported, sourceOf };
+}
+
+/** The paths the JSON patches of `patches` whose target selects `object` write (models/kustomization.ts patchSelects). */
+function jsonPatchedPaths(patches: readonly JsonPatchWrites[] | undefined, object: Record<string, unknown>): ReadonlyArray<ReadonlyArray<string | number>> {
+  if (!patches) return [];
+  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+  const kind = typeof object.kind === "string" ? object.kind : "";
+  const metadata = object.metadata;
+  const name = typeof metadata === "object" && metadata !== null && typeof (metadata as Record<string, unknown>).name === "string" ? ((metadata as Record<string, unknown>).name as string) : "";
+  return patches.flatMap((p) => (patchSelects(p.target, { apiVersion, kind, name }) ? p.paths : []));
 }

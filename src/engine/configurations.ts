@@ -23,6 +23,7 @@ import {
   type GeneratorMerge,
   type GeneratorField,
   commentedEntries,
+  type JsonPatchWrites,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
@@ -72,6 +73,8 @@ export interface InputRoles {
   mergesOf(file: DiscoveredFile): readonly (readonly GeneratorMerge[])[] | undefined;
   /** The names of the kustomize `vars` every build that emits this file declares. */
   varsOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
+  /** The JSON patches (with their targets) of the builds that emit this file. */
+  jsonPatchesOf(file: DiscoveredFile): readonly JsonPatchWrites[] | undefined;
   /** When this document is a Flux Kustomization whose spec.path names nothing in its repository: the path it probably meant, if one is near. */
   fluxPathMissing(value: Record<string, unknown>): { meant?: string } | undefined;
 }
@@ -188,6 +191,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     referralsOf: (file) => builds.referralsOf(file.absolute),
     mergesOf: (file) => builds.mergesOf(file.absolute),
     varsOf: (file) => builds.varsOf(file.absolute),
+    jsonPatchesOf: (file) => builds.jsonPatchesOf(file.absolute),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
 }

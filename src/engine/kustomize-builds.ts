@@ -26,6 +26,7 @@ import {
   generatorMerges,
   idRecordingPatchTargets,
   isKustomization,
+  jsonPatchWrites,
   kustomizationNamespace,
   patchFiles,
   patchSelects,
@@ -33,6 +34,7 @@ import {
   resourceEntries,
   varNames,
   type GeneratorMerge,
+  type JsonPatchWrites,
   type PatchForm,
   type PatchTarget,
 } from "../models/kustomization.js";
@@ -85,6 +87,8 @@ interface Kustomization {
   patchFiles: string[];
   /** The folders its commented-out `resources` entries name (absolute): see `turnedOffBases`. */
   commentedResources: string[];
+  /** Its JSON patches with a target. */
+  jsonPatches: JsonPatchWrites[];
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -97,6 +101,7 @@ interface BuildStep {
   namespace?: NamespaceSource;
   renames: boolean;
   patched: readonly PatchTarget[];
+  jsonPatches: readonly JsonPatchWrites[];
 }
 
 interface Build {
@@ -134,9 +139,11 @@ export interface FileBuilds {
    * undefined when there are none.
    */
   varsOf(absolute: string): ReadonlySet<string> | undefined;
+  /** The JSON patches of any build that emits the file (of the kustomizations it passes through), or undefined when there are none. */
+  jsonPatchesOf(absolute: string): readonly JsonPatchWrites[] | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -184,7 +191,7 @@ export function kustomizeBuilds(
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
       if (!node) {
-        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [], commentedResources: [] }));
+        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [] }));
         if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [resolve(dir, e.path)] : []));
       }
       node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
@@ -196,6 +203,7 @@ export function kustomizeBuilds(
       node.renames ||= renamesObjects(doc.value);
       node.patchFiles.push(...patchFiles(doc.value).map((p) => resolve(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
+      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -253,8 +261,8 @@ export function kustomizeBuilds(
       steps.push(...stepsWithin(c, -1));
       inProgress.delete(c);
     });
-    if (node.overrides.length || node.labels.length || node.namespace || node.renames || node.patched.length) {
-      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, renames: node.renames, patched: node.patched });
+    if (node.overrides.length || node.labels.length || node.namespace || node.renames || node.patched.length || node.jsonPatches.length) {
+      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, renames: node.renames, patched: node.patched, jsonPatches: node.jsonPatches });
     }
     return steps;
   };
@@ -346,6 +354,10 @@ export function kustomizeBuilds(
     return rootVars;
   };
   return {
+    jsonPatchesOf(absolute) {
+      const patches = buildsOf(absolute).flatMap((b) => b.steps.flatMap((s) => s.jsonPatches));
+      return patches.length ? [...new Set(patches)] : undefined;
+    },
     varsOf(absolute) {
       const roots = varsOfRoots();
       const builds = roots.size ? buildsOf(absolute) : [];
@@ -407,14 +419,20 @@ function turnedOffBases(nodes: ReadonlyMap<string, Kustomization>): void {
   for (const { base, by } of turnedOff) base.includedBy.push({ by, position: -1 });
 }
 
+/** A patch's parsed content, from its inline text or its file (of the input, else read beside the kustomization). */
+function patchValue(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): unknown {
+  const own = patch.path === undefined ? undefined : parsed.get(resolve(dir, patch.path));
+  if (own) return own.docs[0]?.value;
+  const text = patch.patch ?? (patch.path === undefined ? undefined : readInRoot(dir, patch.path));
+  return text === undefined ? undefined : parseText(text)[0]?.value;
+}
+
 /**
  * A patch's form, from its inline text or its file (of the input, else read beside the
  * kustomization): a list of operations is a JSON patch, an object a strategic-merge one.
  */
 function patchForm(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): PatchForm {
-  const own = patch.path === undefined ? undefined : parsed.get(resolve(dir, patch.path));
-  const text = patch.patch ?? (own || patch.path === undefined ? undefined : readInRoot(dir, patch.path));
-  const first = own ? own.docs[0]?.value : text === undefined ? undefined : parseText(text)[0]?.value;
+  const first = patchValue(dir, patch, parsed, readInRoot);
   return Array.isArray(first) ? "json" : isMap(first) ? "strategic-merge" : undefined;
 }
 

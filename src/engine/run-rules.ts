@@ -115,6 +115,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
           // SOPS ciphertext: the value is what decryption puts there, unknown here.
           if (encryptedValueAt(resource.doc, resource.basePath, finding.path)) continue;
+          // A kustomize JSON patch replaces the value: what is applied is not what the file writes.
+          if (resource.patchedByKustomize(finding.path)) continue;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;

@@ -306,6 +306,43 @@ export function idRecordingPatchTargets(kustomization: Record<string, unknown>, 
   return out;
 }
 
+/** The fields one JSON patch of a kustomization writes, and the objects it changes. */
+export interface JsonPatchWrites {
+  target: PatchTarget;
+  /** The paths its operations change (`path` of each, and `from` of a move), as resource paths: list indexes are numbers, `-` stays. */
+  paths: ReadonlyArray<ReadonlyArray<string | number>>;
+}
+
+/**
+ * The JSON patches (RFC 6902) of a kustomization with a target: `patchesJson6902` entries and
+ * `patches` entries whose content is a list of operations (`valueOf` gives a patch's parsed
+ * content, inline or from its file). kustomize applies them to every object the target selects
+ * (api/internal/builtins PatchTransformer.go), so the values they write are not those of the files.
+ */
+export function jsonPatchWrites(kustomization: Record<string, unknown>, valueOf: (patch: { patch?: string; path?: string }) => unknown): JsonPatchWrites[] {
+  const out: JsonPatchWrites[] = [];
+  for (const field of ["patchesJson6902", "patches"]) {
+    const list = kustomization[field];
+    for (const p of Array.isArray(list) ? list : []) {
+      if (!isMap(p) || !isMap(p.target)) continue;
+      const ops = valueOf({ patch: text(p.patch), path: text(p.path) });
+      if (!Array.isArray(ops)) continue;
+      const paths = ops.flatMap((op) => (isMap(op) ? [op.path, op.op === "move" ? op.from : undefined] : [])).flatMap((ptr) => (typeof ptr === "string" ? [fromJsonPointer(ptr)] : []));
+      if (paths.length) out.push({ target: { group: text(p.target.group), version: text(p.target.version), kind: text(p.target.kind), name: text(p.target.name) }, paths });
+    }
+  }
+  return out;
+}
+
+/** A JSON pointer (RFC 6901) as a resource path: `/webhooks/0/clientConfig` is ["webhooks", 0, "clientConfig"]. */
+function fromJsonPointer(pointer: string): Array<string | number> {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((seg) => (/^(0|[1-9][0-9]*)$/.test(seg) ? Number(seg) : seg));
+}
+
 /** Whether a patch's target selects an object of this kind and name (api/types selector.go SelectorRegex: anchored patterns; an invalid one counts as selecting). */
 export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string }): boolean {
   const slash = object.apiVersion.indexOf("/");

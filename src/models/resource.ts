@@ -170,6 +170,8 @@ export class Resource {
     namespaceOfBuilds?: BuiltNamespace,
     /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the object (see keysMergedInto). */
     private readonly generatorMerges: readonly (readonly GeneratorMerge[])[] = [],
+    /** The paths that JSON patches of the kustomize builds that emit the object write (see patchedByKustomize). */
+    private readonly jsonPatched: ReadonlyArray<ReadonlyArray<string | number>> = [],
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -283,6 +285,20 @@ export class Resource {
     const built = get(this.raw, path);
     const written = get(this.kustomized.written, path);
     return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
+  }
+
+  /**
+   * Whether a JSON patch of a kustomize build that emits the object writes at `path` or above
+   * it (the value the file writes there is not the one applied), or, with `orBelow`, inside it.
+   */
+  patchedByKustomize(path: Path, orBelow = false): boolean {
+    for (const written of this.jsonPatched) {
+      const n = Math.min(written.length, path.length);
+      let i = 0;
+      while (i < n && written[i] === path[i]) i++;
+      if (i === n && (orBelow || written.length <= path.length)) return true;
+    }
+    return false;
   }
 
   /**

@@ -64,6 +64,8 @@ server calls at its external name.`,
   preventsStatus: [],
   check(ctx) {
     for (const ref of webhookServiceReferences(ctx.resource)) {
+      // A kustomize JSON patch rewrites the reference (its name, its namespace): the Service is another one.
+      if (ctx.resource.patchedByKustomize(ref.path, true)) continue;
       if (findReferenced(ctx.index, "Service", ref.namespace, ref.name)) checkService(ctx, ref);
       else if (reportsAbsent(ctx, "Service", ref.namespace)) reportMissing(ctx, ref);
     }
