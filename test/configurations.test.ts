@@ -141,6 +141,10 @@ test.each([
   // Every cluster-api provider keeps a metadata.yaml of its releases at its root.
   ["clusterctl.cluster.x-k8s.io/v1alpha3", "Metadata", "clusterctl"],
   ["chainsaw.kyverno.io/v1alpha1", "TestStep", "chainsaw"],
+  // gateway-api keeps every implementation's conformance report, and a metadata file per proposal.
+  ["gateway.networking.k8s.io/v1", "ConformanceReport", "Gateway API conformance suite"],
+  ["internal.gateway.networking.k8s.io/v1alpha1", "GEPDetails", "Gateway API docs"],
+  ["gateway.networking.k8s.io/v1", "Gateway", undefined],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
   ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],

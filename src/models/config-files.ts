@@ -62,6 +62,8 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["kapp.k14s.io", { tool: "kapp", kinds: ["Config"], source: "github.com/carvel-dev/kapp/pkg/kapp/config/config.go (docs/config.md)" }],
   ["k0sctl.k0sproject.io", { tool: "k0sctl", kinds: ["Cluster"], source: "github.com/k0sproject/k0sctl/pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
+  // The metadata of a Gateway API enhancement proposal (geps/gep-*/metadata.yaml), read by the project's docs build.
+  ["internal.gateway.networking.k8s.io", { tool: "Gateway API docs", kinds: ["GEPDetails"], source: "sigs.k8s.io/gateway-api/pkg/gep/gepdetail.go" }],
 ]);
 
 /** kubeconfig: `apiVersion: v1, kind: Config` in the core group, which serves no kind "Config" (k8s.io/client-go/tools/clientcmd/api/v1). */
@@ -80,11 +82,19 @@ const KUSTOMIZE_BUILTIN: ConfigurationFormat = { tool: "kustomize", kinds: ["Pat
 /** A CRD's conversion webhook request and response: a wire type of a served group (apiextensions.k8s.io), never an object. */
 const CONVERSION_REVIEW: ConfigurationFormat = { tool: "conversion webhook", kinds: ["ConversionReview"], source: "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1/types.go" };
 
+/**
+ * A Gateway API conformance report, which an implementation's conformance run writes and submits
+ * to the project (conformance/reports/): a file in a served group's apiVersion that no API server
+ * serves as a kind.
+ */
+const CONFORMANCE_REPORT: ConfigurationFormat = { tool: "Gateway API conformance suite", kinds: ["ConformanceReport"], source: "sigs.k8s.io/gateway-api/conformance/apis/v1/conformancereport.go" };
+
 /** The configuration format of a document with this apiVersion and kind, or undefined for an API object. */
 export function configurationFormat(apiVersion: string, kind: string): ConfigurationFormat | undefined {
   if (apiVersion === "v1" && kind === "Config") return KUBECONFIG;
   if (apiVersion === "v1" && kind === "Policy") return SCHEDULER_POLICY;
   if (kind === "ConversionReview" && groupOf(apiVersion) === "apiextensions.k8s.io") return CONVERSION_REVIEW;
+  if (kind === "ConformanceReport" && groupOf(apiVersion) === "gateway.networking.k8s.io") return CONFORMANCE_REPORT;
   if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
   return BY_GROUP.get(groupOf(apiVersion));
 }

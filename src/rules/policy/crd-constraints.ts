@@ -188,8 +188,25 @@ function sameValue(entry: unknown, value: unknown): boolean {
   return typeof entry === "object" && entry !== null && typeof value === "object" && value !== null && JSON.stringify(entry) === JSON.stringify(value);
 }
 
-/** allOf, anyOf, oneOf and not: a branch holds when checking the value against it finds nothing. */
-function combinators(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path, field: string, walk: Walk, out: Finding[]): void {
+/**
+ * A map with the defaults its schema's properties give filled in where it has no value: the API
+ * server defaults a custom resource before it validates it (apiextensions-apiserver
+ * pkg/structuraldefaulting, run when the request is decoded), so a branch that tells values apart
+ * by a defaulted field (Gateway API's address `type`, IPAddress when absent) sees the default.
+ */
+function withDefaults(value: Record<string, unknown>, schema: JsonSchema): Record<string, unknown> {
+  const props = isMap(schema.properties) ? schema.properties : undefined;
+  if (!props) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, sub] of Object.entries(props)) {
+    if (isMap(sub) && sub.default !== undefined && (value[key] === undefined || value[key] === null)) (out ??= { ...value })[key] = sub.default;
+  }
+  return out ?? value;
+}
+
+/** allOf, anyOf, oneOf and not: a branch holds when checking the value (with its defaults) against it finds nothing. */
+function combinators(written: unknown, schema: JsonSchema, path: Path, schemaPath: Path, field: string, walk: Walk, out: Finding[]): void {
+  const value = isMap(written) ? withDefaults(written, schema) : written;
   const holds = (branch: unknown, at: Path) => {
     if (!isMap(branch)) return true;
     const found: Finding[] = [];
