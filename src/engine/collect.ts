@@ -31,7 +31,8 @@ import { locate } from "./positions.js";
 import { withPlaceholderDefaults } from "./placeholders.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
-import { isGoTemplateAction, isHelmAction } from "./template.js";
+import { isCapitalsPlaceholder, isGoTemplateAction, isHelmAction } from "./template.js";
+import { replacePlaceholdersHint } from "../models/catalogue/names.js";
 import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
@@ -371,7 +372,12 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     const found = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
     const chart = state.charts.chartOf(state.file);
     const action = src.text.slice(start, end);
-    if (chart === undefined && !isGoTemplateAction(action)) {
+    if (chart === undefined && isCapitalsPlaceholder(action)) {
+      // A tutorial's `{{HF_TOKEN}}`: the value is the reader's to write, not a template's to render.
+      const shown = excerpt(action);
+      const message = `"${shown}" looks like a placeholder left in; unquoted, YAML reads it as a mapping instead of text`;
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: replacePlaceholdersHint([shown]) }, severities);
+    } else if (chart === undefined && !isGoTemplateAction(action)) {
       // Not a chart: another tool's placeholder (Argo's {{args.name}}), which YAML reads as a mapping unless quoted.
       const shown = excerpt(action);
       const quote = shown.includes('"') ? "'" : '"';

@@ -157,6 +157,15 @@ export function isGoTemplateAction(action: string): boolean {
 }
 
 /**
+ * Whether an action is a word of capitals in double braces (`{{HF_TOKEN}}`, `{{ PROJECT_ID }}`):
+ * a tutorial's placeholder for the reader to replace. Go template functions, Sprig's and Helm's
+ * included, are written in lower case.
+ */
+export function isCapitalsPlaceholder(action: string): boolean {
+  return /^\{\{\s*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\s*\}\}$/.test(action);
+}
+
+/**
  * Whether an action reads as Helm's: one of the objects Helm gives a template (.Values,
  * .Release, .Chart, .Capabilities, .Files, .Template; helm.sh/helm/v3/pkg/chartutil/values.go)
  * or a function Helm adds to text/template (include, tpl, required, toYaml...; pkg/engine/funcs.go)
