@@ -294,6 +294,15 @@ test("a directory search passes over Maven's src/test/resources, and not a resou
   expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["kafka-operator/src/test/resources/broken.yaml"]);
 });
 
+test("a directory search passes over the snapshot folders of snapshot tests", () => {
+  // external-secrets keeps a generated sample of every CRD, each field "string", in tests/__snapshot__.
+  for (const folder of ["__snapshot__", "__snapshots__"]) {
+    mkdirSync(join(dir, "snapshots", "tests", folder), { recursive: true });
+    writeFileSync(join(dir, "snapshots", "tests", folder, "sample.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n");
+  }
+  expectIoFailure(cli(["snapshots"], 10_000), /^k8s-lint: no manifests .* snapshots \(2 files are in test data directories, which are not searched, such as snapshots\/tests\/__snapshot__: name one to lint it\)$/m);
+});
+
 test("a directory search passes over a Go module's vendor directory, not a vendor folder of manifests", () => {
   // `go mod vendor` writes vendor/modules.txt beside copies of the dependencies (kubevirt vendors openshift/api's old CRDs).
   mkdirSync(join(dir, "gomod", "vendor", "github.com", "openshift"), { recursive: true });

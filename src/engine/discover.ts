@@ -23,14 +23,16 @@ function isGoVendorDir(name: string, path: string): boolean {
 }
 /**
  * Not searched by a directory walk, like dot-directories (name one to lint it): the folders that
- * hold the inputs of a project's tests, which are manifests meant to be broken, variants of one
- * object and templates. Go's `testdata` (`go help packages`: the go tool ignores directories
- * named testdata) and Maven's and Gradle's `src/test/resources` (the standard directory layout's
- * "test resources"). `path` is the directory's absolute path.
+ * hold the inputs and expected outputs of a project's tests, which are manifests meant to be
+ * broken, variants of one object, templates and generated samples. Go's `testdata` (`go help
+ * packages`: the go tool ignores directories named testdata), Maven's and Gradle's
+ * `src/test/resources` (the standard directory layout's "test resources"), and the snapshot
+ * folders of snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest).
+ * `path` is the directory's absolute path.
  */
 export function isTestDataDir(path: string): boolean {
   const name = path.slice(path.lastIndexOf(sep) + 1);
-  return name === "testdata" || (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`));
+  return name === "testdata" || name === "__snapshot__" || name === "__snapshots__" || (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`));
 }
 
 export interface DiscoverOptions {
