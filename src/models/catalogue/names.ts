@@ -121,6 +121,19 @@ export function placeholderNote(placeholders: readonly string[]): string {
   return `${namesList(placeholders.map((p) => JSON.stringify(p)))} ${one ? "looks like a placeholder" : "look like placeholders"} left in`;
 }
 
+/**
+ * The message and hint for a value of the wrong type at `field` (`want`: "a string", `got`: "a
+ * list"). A list of one string holding a placeholder is a sample's `[YOUR_BASE64_AK_ID]`, whose
+ * brackets YAML reads as a list: said so, and the placeholder named as the thing to replace.
+ */
+export function wrongTypeText(field: string, want: string, got: string, value: unknown): { message: string; hint: string } {
+  const only = Array.isArray(value) && value.length === 1 ? (value as unknown[])[0] : undefined;
+  if (typeof only === "string" && placeholdersWithoutCapitals(only).length) {
+    return { message: `${JSON.stringify(field)} must be ${want}, got a list: ${placeholderNote([`[${only}]`])}, and YAML reads its brackets as a list`, hint: replacePlaceholdersHint([`[${only}]`]) };
+  }
+  return { message: `${JSON.stringify(field)} must be ${want}, got ${got}`, hint: `set ${JSON.stringify(field)} to ${want}` };
+}
+
 /** The fix for a value (or a key) holding placeholders: what they stand for, not a spelling of them. */
 export function replacePlaceholdersHint(placeholders: readonly string[], what: "value" | "key" = "value"): string {
   const one = placeholders.length === 1;

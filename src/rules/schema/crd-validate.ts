@@ -20,6 +20,7 @@ import type { Finding } from "../types.js";
 import { originName, resourceSchema, type JsonSchema, type ResourceSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString } from "../../models/values.js";
+import { wrongTypeText } from "../../models/catalogue/names.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
 
 /**
@@ -177,7 +178,7 @@ class CrdWalker {
         path,
         ...(unquoted
           ? scalarForString(fieldNameOf(path, this.resource.kind), value, isJsonFile(this.resource.file))
-          : { message: `${JSON.stringify(field)} must be ${want}, got ${kindOfValue(value)}`, hint: `set ${JSON.stringify(field)} to ${want}` }),
+          : wrongTypeText(field, want, kindOfValue(value), value)),
       }, { path, keyword: [isIntOrString(schema) ? "x-kubernetes-int-or-string" : "type"] });
       return;
     }

@@ -8,7 +8,7 @@ import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
-import { labelValue, labelValueFix, placeholderNote, placeholdersWithoutCapitals, qualifiedName, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
+import { labelValue, labelValueFix, placeholderNote, placeholdersWithoutCapitals, qualifiedName, replacePlaceholdersHint, samplePlaceholders, wrongTypeText } from "../../models/catalogue/names.js";
 import { isValidQuantity, QUANTITY_SUFFIXES } from "../../models/quantity.js";
 import { portNameProblem } from "../../models/validation/formats.js";
 import type { Resource } from "../../models/resource.js";
@@ -381,22 +381,7 @@ class Walker {
   }
 
   private wrongType(value: unknown, code: TypeCode) {
-    const field = this.field();
-    // A sample's `[YOUR_BASE64_AK_ID]`: a placeholder in brackets, which YAML reads as a list of one string.
-    const only = Array.isArray(value) && value.length === 1 && code[0] !== "[" ? (value as unknown[])[0] : undefined;
-    if (typeof only === "string" && placeholdersWithoutCapitals(only).length) {
-      this.report("invalid-type", {
-        path: this.path.slice(),
-        message: `${JSON.stringify(field)} must be ${expected(code)}, got a list: ${placeholderNote([`[${only}]`])}, and YAML reads its brackets as a list`,
-        hint: replacePlaceholdersHint([`[${only}]`]),
-      });
-      return;
-    }
-    this.report("invalid-type", {
-      path: this.path.slice(),
-      message: `${JSON.stringify(field)} must be ${expected(code)}, got ${kindOfValue(value)}`,
-      hint: `set ${JSON.stringify(field)} to ${expected(code)}`,
-    });
+    this.report("invalid-type", { path: this.path.slice(), ...wrongTypeText(this.field(), expected(code), kindOfValue(value), value) });
   }
 
   /** Judges `value` as the type `code` at the walk's path. */
