@@ -145,6 +145,9 @@ test.each([
   ["gateway.networking.k8s.io/v1", "ConformanceReport", "Gateway API conformance suite"],
   ["internal.gateway.networking.k8s.io/v1alpha1", "GEPDetails", "Gateway API docs"],
   ["gateway.networking.k8s.io/v1", "Gateway", undefined],
+  // kube-state-metrics reads its custom resource state file without an apiVersion.
+  ["", "CustomResourceStateMetrics", "kube-state-metrics"],
+  ["", "Deployment", undefined],
   // API objects: core kinds, and custom resources that share a kind name with a configuration.
   ["v1", "ConfigMap", undefined],
   ["kustomize.toolkit.fluxcd.io/v1", "Kustomization", undefined],

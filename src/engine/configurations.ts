@@ -171,8 +171,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
         ? KUSTOMIZE
         : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(file.absolute) ? KUSTOMIZE_PLUGIN : undefined));
-      // A kustomization.yaml may have neither apiVersion nor kind; other formats need both.
-      if (!format || (format !== KUSTOMIZE && (!apiVersion || !kind))) return undefined;
+      // A kustomization.yaml may have neither apiVersion nor kind; other formats need both, unless written without an apiVersion.
+      if (!format || (format !== KUSTOMIZE && (!(apiVersion || format.withoutApiVersion) || !kind))) return undefined;
       return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };
     },
     isGeneratorData: (file) => dataOf(file) !== undefined,

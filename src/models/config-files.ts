@@ -14,6 +14,8 @@ export interface ConfigurationFormat {
   kinds: readonly string[];
   /** Where the types are defined upstream. */
   source: string;
+  /** Written without an apiVersion (kube-state-metrics' custom resource state file): recognised by its kind alone. */
+  withoutApiVersion?: true;
 }
 
 /** Client-side configuration groups; no API server serves them. */
@@ -89,6 +91,12 @@ const CONVERSION_REVIEW: ConfigurationFormat = { tool: "conversion webhook", kin
  */
 const CONFORMANCE_REPORT: ConfigurationFormat = { tool: "Gateway API conformance suite", kinds: ["ConformanceReport"], source: "sigs.k8s.io/gateway-api/conformance/apis/v1/conformancereport.go" };
 
+/**
+ * kube-state-metrics' custom resource state configuration (--custom-resource-state-config-file):
+ * `kind: CustomResourceStateMetrics` and its spec, written without an apiVersion.
+ */
+const CUSTOM_RESOURCE_STATE: ConfigurationFormat = { tool: "kube-state-metrics", kinds: ["CustomResourceStateMetrics"], source: "k8s.io/kube-state-metrics/pkg/customresourcestate/config.go", withoutApiVersion: true };
+
 /** The configuration format of a document with this apiVersion and kind, or undefined for an API object. */
 export function configurationFormat(apiVersion: string, kind: string): ConfigurationFormat | undefined {
   if (apiVersion === "v1" && kind === "Config") return KUBECONFIG;
@@ -96,5 +104,6 @@ export function configurationFormat(apiVersion: string, kind: string): Configura
   if (kind === "ConversionReview" && groupOf(apiVersion) === "apiextensions.k8s.io") return CONVERSION_REVIEW;
   if (kind === "ConformanceReport" && groupOf(apiVersion) === "gateway.networking.k8s.io") return CONFORMANCE_REPORT;
   if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
+  if (kind === "CustomResourceStateMetrics" && apiVersion === "") return CUSTOM_RESOURCE_STATE;
   return BY_GROUP.get(groupOf(apiVersion));
 }
