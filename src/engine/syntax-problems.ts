@@ -40,12 +40,29 @@ export function explainSyntaxProblem(text: string, p: SyntaxProblem): ShownProbl
     const key = quoted ? (quoted[1] ?? quoted[2].replaceAll("''", "'")) : written;
     return { start: p.start, end: p.start + Math.max(1, written.length), ...repeatedKey(key, p.recoverable) };
   }
+  const ellipsis = excerptEllipsis(text, p.start);
+  if (ellipsis) return ellipsis;
   if (p.code === "MULTILINE_IMPLICIT_KEY" || p.code === "BLOCK_AS_IMPLICIT_KEY") {
     const shown = strayListItem(text, p.start) ?? overIndentedKey(text, p.start);
     if (shown) return shown;
   }
   if (p.hint || !p.code) return { start: p.start, end: p.end, message: lowerFirst(p.message), ...(p.hint ? { hint: p.hint } : {}) };
   return translate(text, p);
+}
+
+/**
+ * An indented line of only "..." (or "…"), which documentation excerpts write for the lines they
+ * leave out (external-secrets' snippets). At the start of a line YAML reads "..." as the end of a
+ * document; indented, it is a plain scalar where a key or item belongs.
+ */
+function excerptEllipsis(text: string, at: number): ShownProblem | undefined {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = text.indexOf("\n", at) === -1 ? text.length : text.indexOf("\n", at);
+  const line = text.slice(lineStart, lineEnd);
+  const m = /^([ \t]+)(\.{3}|…)[ \t]*(?:#.*)?$/.exec(line);
+  if (!m) return undefined;
+  const start = lineStart + m[1].length;
+  return { start, end: start + m[2].length, message: `"${m[2]}" stands for lines left out: this is an excerpt, not a whole manifest`, hint: "write out the lines it stands for, or delete it if nothing is left out" };
 }
 
 /**
