@@ -147,6 +147,14 @@ function tokenAt(text: string, p: SyntaxProblem): Token {
 }
 
 function plainStart(char: string, t: Token): Said {
+  // A script's placeholder (`@STS_NAME@`, which sed or configure replaces): the file is a template.
+  const placeholder = char === "@" ? /^@[A-Za-z_][A-Za-z0-9_]*@/.exec(t.rest)?.[0] : undefined;
+  if (placeholder) {
+    return {
+      message: `a value that is not quoted cannot start with "@": "${placeholder}" looks like a placeholder that a script replaces`,
+      hint: `replace the placeholder (run the script and lint what it writes: ... | k8s-lint -), or quote the value (as in "${t.rest}")`,
+    };
+  }
   return { message: `a value that is not quoted cannot start with "${char}"`, hint: `quote the value (as in "${t.rest}")` };
 }
 
