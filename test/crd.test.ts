@@ -140,9 +140,9 @@ const cases: Array<[string, string, string[]]> = [
   ["null where nullable", "size: 1\nnote: null", []],
   ["null where not nullable (pruned)", "size: 1\noptional: null", []],
   ["a missing required field", "name: x", ["missing-required-field spec"]],
-  ["a required field set to null", "size: null", ["missing-required-field spec"]],
+  ["a required field set to null: found at its key", "size: null", ["missing-required-field spec.size"]],
   ["nested required: nullable null and defaults count", "size: 1\nnested: {id: a, maybe: null}", []],
-  ["nested required: missing and null", "size: 1\nnested: {id: null, maybe: null}", ["missing-required-field spec.nested"]],
+  ["nested required: missing and null", "size: 1\nnested: {id: null, maybe: null}", ["missing-required-field spec.nested.id"]],
   ["required in list items", "size: 1\nitems: [{key: a}, {}]", ["missing-required-field spec.items[1]"]],
   [
     "embedded resource: apiVersion, kind and metadata are implicit",

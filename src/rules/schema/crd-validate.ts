@@ -241,13 +241,14 @@ class CrdWalker {
         const written = ownValue(value, req);
         const present = written !== undefined && (written !== null || sub?.nullable === true);
         if (present) continue;
-        const missing = `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`;
+        // `template:` with nothing after it (a comment, a placeholder left out) is null, which the API server prunes: as missing.
+        const missing = `required field ${JSON.stringify(req)} ${written === null ? "is written without a value" : "is missing"}${path.length ? ` in ${formatPath(path)}` : ""}`;
         // Written beside it with a typo: the same rename as the unknown field's fixes both.
         const typo = unknownKeys && misspeltAs(req, unknownKeys, Object.keys(properties));
         const said = typo
           ? { message: `${missing}: ${originName(this.origin)} requires it (${JSON.stringify(typo)} written there is probably it, misspelt)`, hint: `rename ${JSON.stringify(typo)} to ${JSON.stringify(req)}`, ...("bundled" in this.origin ? { message: `${missing}: ${this.bundledSchema} requires it (${JSON.stringify(typo)} written there is probably it, misspelt)`, severity: "warning" as const } : {}) }
-          : this.unsure(`${missing}: ${originName(this.origin)} requires it`, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning");
-        this.report("missing-required-field", { path: path.length ? path : ["kind"], target: "key", ...said }, { path, keyword: ["required", i] });
+          : this.unsure(`${missing}: ${originName(this.origin)} requires it`, `${missing}: ${this.bundledSchema} requires it, ${OLDER}`, `${written === null ? "give" : "add"} ${JSON.stringify(req)}${written === null ? " a value" : ""}${path.length ? ` under ${formatPath(path)}` : ""}`, "warning");
+        this.report("missing-required-field", { path: written === null ? [...path, req] : path.length ? path : ["kind"], target: "key", ...said }, { path, keyword: ["required", i] });
       }
     }
     this.stack.pop();

@@ -612,10 +612,11 @@ class Walker {
       if ((value[req] === undefined || value[req] === null) && !moved.some((m) => m.supplies.includes(req)) && !reportedByOwnRule(this.resource.kind, path, req)) {
         const at = `${formatPath(path)}\0${req}`;
         const finding: Finding = {
-          path: path.length ? path.slice() : ["kind"],
+          // Written without a value: the key is there to point at.
+          path: value[req] === null ? [...path, req] : path.length ? path.slice() : ["kind"],
           target: "key",
-          message: `required field ${JSON.stringify(req)} is missing${path.length ? ` in ${formatPath(path)}` : ""}`,
-          hint: `add ${JSON.stringify(req)}${path.length ? ` under ${formatPath(path)}` : ""}`,
+          message: `required field ${JSON.stringify(req)} ${value[req] === null ? "is written without a value" : "is missing"}${path.length ? ` in ${formatPath(path)}` : ""}`,
+          hint: `${value[req] === null ? "give" : "add"} ${JSON.stringify(req)}${value[req] === null ? " a value" : ""}${path.length ? ` under ${formatPath(path)}` : ""}`,
         };
         const from = this.supplied?.get(at);
         const typo = from || !unknown ? undefined : misspeltAs(req, unknown.map(([k]) => k), [...type.fields.keys()]);
