@@ -14,7 +14,8 @@ export const rule = defineRule({
 \`minItems\`/\`maxItems\`, \`minProperties\`/\`maxProperties\`, \`format\` (date-time, uuid, ipv4,
 ipv6, cidr, hostname, byte, duration...), \`x-kubernetes-list-type: set\` or \`map\` (no two items
 alike, or with the same map keys) and \`uniqueItems\`, and \`allOf\`/\`anyOf\`/\`oneOf\`/\`not\` over
-those and the enums written inside them. The API server checks them on every create and update and refuses the object with
+those and the enums written inside them (a branch sees the defaults the schema gives the value's
+own fields, as the API server defaults before it validates). The API server checks them on every create and update and refuses the object with
 "Invalid value" or "Duplicate value". When the CRD is part of the input (or of --context), each
 custom resource is checked against them; the finding names the constraint and the CRD. A
 \`pattern\` that Go's regexp (RE2) refuses, such as a lookahead, is reported on the CRD itself: the

@@ -59,7 +59,8 @@ input only when the input defines Services in the namespace named. A headless Se
 refuses one without (\`cannot route to service with ClusterIP "None"\`), unless it runs with
 --enable-aggregator-routing, which calls the endpoints instead. A \`url\` clientConfig names
 no Service and is not checked; a port is not checked for an ExternalName Service, which the API
-server calls at its external name.`,
+server calls at its external name. A reference that a JSON patch of a kustomize build rewrites
+(its name or namespace) names another Service than the one written, and is not checked.`,
   fix: "Fix the Service's namespace, name or port in the reference, or add the Service (with that port) to the manifests.",
   preventsStatus: [],
   check(ctx) {
