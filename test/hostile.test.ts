@@ -294,6 +294,31 @@ test("a directory search passes over Maven's src/test/resources, and not a resou
   expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["kafka-operator/src/test/resources/broken.yaml"]);
 });
 
+test("a directory search passes over a fixtures or data folder beside test code, and Go's _testdata", () => {
+  // traefik's provider packages read fixtures/*.yml from their *_test.go; Gatekeeper's Bats suites and pytest suites do the same.
+  const suites: Array<[string, string]> = [["gateway", "httproute_test.go"], ["gator", "test.bats"], ["e2e", "conftest.py"], ["web", "ingress.spec.ts"]];
+  for (const [pkg, code] of suites) {
+    const folder = pkg === "e2e" ? "data" : "fixtures";
+    mkdirSync(join(dir, "suites", pkg, folder), { recursive: true });
+    writeFileSync(join(dir, "suites", pkg, code), "");
+    writeFileSync(join(dir, "suites", pkg, folder, "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+  }
+  mkdirSync(join(dir, "suites", "cli", "_testdata"), { recursive: true });
+  writeFileSync(join(dir, "suites", "cli", "_testdata", "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+  expectIoFailure(cli(["suites"], 10_000), /^k8s-lint: no manifests .* suites \(5 files are in test data directories, which are not searched, such as suites\/cli\/_testdata: name one to lint it\)$/m);
+  // A fixtures folder with no test code beside it, and test code whose folder is not named for test inputs, are searched.
+  mkdirSync(join(dir, "suites", "deploy", "fixtures"), { recursive: true });
+  writeFileSync(join(dir, "suites", "deploy", "fixtures", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+  mkdirSync(join(dir, "suites", "gateway", "manifests"), { recursive: true });
+  writeFileSync(join(dir, "suites", "gateway", "manifests", "route.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: route\n");
+  const walked = cli(["suites", "--format", "json"], 10_000);
+  expect(walked.code).toBe(0);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(["suites/deploy/fixtures/app.yaml", "suites/gateway/manifests/route.yaml"]);
+  const named = cli(["suites/gateway/fixtures", "--format", "json"], 10_000);
+  expect(named.code).toBe(1);
+  expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["suites/gateway/fixtures/broken.yaml"]);
+});
+
 test("a directory search passes over the snapshot folders of snapshot tests", () => {
   // external-secrets keeps a generated sample of every CRD, each field "string", in tests/__snapshot__.
   for (const folder of ["__snapshot__", "__snapshots__"]) {

@@ -22,17 +22,44 @@ function isGoVendorDir(name: string, path: string): boolean {
   return name === "vendor" && existsSync(join(path, "modules.txt"));
 }
 /**
+ * Folder names that hold a test suite's inputs when the suite's code sits beside them: traefik's
+ * pkg/provider/kubernetes/gateway/fixtures beside httproute_test.go, Gatekeeper's
+ * test/gator/test/fixtures beside test.bats, nginx's kubernetes-ingress tests/data beside pytest's
+ * conftest.py.
+ */
+const TEST_INPUT_FOLDERS = new Set(["fixtures", "fixture", "test-fixtures", "testfixtures", "test_fixtures", "test-data", "test_data", "data"]);
+/**
+ * The files of a test suite, by the names its runner collects: Go (`*_test.go`, `go help test`),
+ * pytest (`test_*.py`, `*_test.py`, `conftest.py`), Bats (`*.bats`), Jest, Mocha and Vitest
+ * (`*.test.ts`, `*.spec.js`, ...), RSpec (`*_spec.rb`).
+ */
+const TEST_CODE = /^(?:.*_test\.go|test_.*\.py|.*_test\.py|conftest\.py|.*\.bats|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*_spec\.rb)$/;
+
+/** Whether a folder holds test code (TEST_CODE) directly; an unreadable folder holds none. */
+function holdsTestCode(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => TEST_CODE.test(name));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Not searched by a directory walk, like dot-directories (name one to lint it): the folders that
  * hold the inputs and expected outputs of a project's tests, which are manifests meant to be
  * broken, variants of one object, templates and generated samples. Go's `testdata` (`go help
- * packages`: the go tool ignores directories named testdata), Maven's and Gradle's
- * `src/test/resources` (the standard directory layout's "test resources"), and the snapshot
- * folders of snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest).
- * `path` is the directory's absolute path.
+ * packages`: the go tool ignores directories named testdata) and `_testdata` (it ignores names
+ * starting with "_" too; Kyverno's CLI keeps its shared test inputs there), Maven's and Gradle's
+ * `src/test/resources` (the standard directory layout's "test resources"), the snapshot folders of
+ * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), and a folder named
+ * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `data`, ...) beside test code (TEST_CODE), whose
+ * tests read it. `path` is the directory's absolute path.
  */
 export function isTestDataDir(path: string): boolean {
   const name = path.slice(path.lastIndexOf(sep) + 1);
-  return name === "testdata" || name === "__snapshot__" || name === "__snapshots__" || (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`));
+  if (name === "testdata" || name === "_testdata" || name === "__snapshot__" || name === "__snapshots__") return true;
+  if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
+  return TEST_INPUT_FOLDERS.has(name) && holdsTestCode(dirname(path));
 }
 
 export interface DiscoverOptions {
