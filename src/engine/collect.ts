@@ -458,6 +458,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
   const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built));
+  resource.policyTest = state.roles.policyTestOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);

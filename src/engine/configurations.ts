@@ -30,7 +30,7 @@ import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namesp
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
-import { policyTestInputs } from "../models/policy-tests.js";
+import { policyTestInputs, policyTestSubjects } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
@@ -61,6 +61,8 @@ export interface InputRoles {
   namespaceOf(file: DiscoveredFile): BuiltNamespace | undefined;
   /** Whether a kustomization of the input lists this file under `resources`: an overlay that includes it may set its namespace. */
   isListed(file: DiscoveredFile): boolean;
+  /** The test suite that applies this file's policies to its own test resources (a Kyverno CLI Test lists it under `policies`), if one does. */
+  policyTestOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
   generated: GeneratedObject[];
   /** The builds of the input's kustomizations that emit this file's objects, when one of them changes images. */
@@ -113,6 +115,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const kustomizationDirs = new Set<string>();
   /** Files that policy test suites feed to policies, with the tool that reads them (models/policy-tests.ts). */
   const testInputs = new Map<string, string>();
+  /** Policy files a Kyverno CLI Test applies to its resources, with the Test's file. */
+  const testSubjects = new Map<string, string>();
   const selections = new Map<string, PatchSelection>();
   for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
@@ -122,7 +126,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (built) flux.push({ file, ...built });
       const sourced = isMap(doc.value) && file.absolute !== STDIN ? fluxSourcedPath(doc.value) : undefined;
       if (sourced) fluxPaths.push({ file, value: doc.value as Record<string, unknown>, ...sourced });
-      if (isMap(doc.value) && file.absolute !== STDIN) for (const t of policyTestInputs(doc.value)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
+      if (isMap(doc.value) && file.absolute !== STDIN) {
+        for (const t of policyTestInputs(doc.value)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
+        for (const p of policyTestSubjects(doc.value)) testSubjects.set(resolve(dirname(file.absolute), p), file.display);
+      }
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
@@ -185,6 +192,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       return target ? { agreed: target, renamed: target } : builds.namespaceOf(file.absolute);
     },
     isListed: (file) => listed.has(file.absolute),
+    // A kustomization that builds the file applies its policies to the cluster.
+    policyTestOf: (file) => (listed.has(file.absolute) ? undefined : testSubjects.get(file.absolute)),
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
     labelsOf: (file) => builds.labelsOf(file.absolute),

@@ -19,7 +19,9 @@
  *   file.
  *
  * The template, constraint and policies a suite tests are what a cluster runs; they are not
- * test inputs.
+ * test inputs, and are linted. But the Kyverno CLI applies the policies a Test lists to that
+ * Test's resources only (policyTestSubjects): a ValidatingAdmissionPolicy and its binding kept
+ * in one test's folder are not what the cluster applies to the rest of the repository.
  */
 import { groupOf } from "./api-groups.js";
 
@@ -49,6 +51,12 @@ export function policyTestInputs(value: Obj): PolicyTestInput[] {
     if (value.kind === "TestStep") return chainsawStepFiles(value.spec);
   }
   return [];
+}
+
+/** The policy files a Kyverno CLI Test applies to its resources (Test.policies, relative to the Test's file); none for another document. */
+export function policyTestSubjects(value: Obj): string[] {
+  const group = groupOf(typeof value.apiVersion === "string" ? value.apiVersion : "");
+  return group === "cli.kyverno.io" && value.kind === "Test" ? strings(value.policies) : [];
 }
 
 /** The Chainsaw operations that name a file (FileRef). */

@@ -128,6 +128,12 @@ export class Resource {
    * same one or, see builtNamespaces, several): the builds place it, not `kubectl apply -n`.
    */
   readonly namespaceSetByBuilds: boolean;
+  /**
+   * The file of the Kyverno CLI Test that lists this object's file under `policies`, set once when
+   * the object is collected: its policies are tested against that Test's resources, not applied to
+   * the input (rules/policy/admission-policy.ts).
+   */
+  policyTest: string | undefined;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;

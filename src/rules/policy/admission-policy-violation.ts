@@ -24,7 +24,9 @@ the binding's action: Deny error, Warn warning, Audit info. A validation or matc
 fails to evaluate, or is stopped by the cost limits below, follows the policy's \`failurePolicy\`:
 Fail (the default) enforces it like a failed validation, with the binding's action; Ignore admits
 the object, reported as info.
-Expressions that read \`authorizer\` need the live
+A policy or binding in a file that a Kyverno CLI Test (\`kyverno-test.yaml\`) lists under
+\`policies\` is what that test checks against its own resources, and is not applied to the rest
+of the input. Expressions that read \`authorizer\` need the live
 cluster and are skipped; evaluation is bounded like the API server's (1,000,000 per expression,
 10,000,000 per binding and object).`,
   fix: "Change the resource so that the policy's validation holds, or exclude it from the binding (matchResources, an objectSelector or namespaceSelector).",

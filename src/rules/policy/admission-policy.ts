@@ -24,7 +24,9 @@
  *   binding's validationActions as severity: Deny error, Warn warning, Audit info
  *   (docs/DECISIONS.md).
  *
- * Expressions that read `authorizer` need the cluster's authorizer and are not evaluated.
+ * Expressions that read `authorizer` need the cluster's authorizer and are not evaluated. A
+ * policy or binding whose file a Kyverno CLI Test lists under `policies` is that test's subject,
+ * applied by the test to its own resources only, and not to the input (Resource.policyTest).
  */
 import { celEngine, type CelOutcome, type CostBudget, type ResultType } from "../../models/cel/load.js";
 import { groupOf } from "../../models/api-groups.js";
@@ -162,7 +164,8 @@ function bindingsOf(index: ResourceIndex): Binding[] {
   for (const binding of index.objectsOfKind("ValidatingAdmissionPolicyBinding")) {
     const spec = isMap(binding.raw.spec) ? binding.raw.spec : {};
     const policy = typeof spec.policyName === "string" ? policies.get(spec.policyName) : undefined;
-    if (!policy) continue;
+    // A Kyverno CLI Test applies the policies it lists to its own resources only (models/policy-tests.ts).
+    if (!policy || binding.policyTest !== undefined || policy.policyTest !== undefined) continue;
     const actions = strings(spec.validationActions);
     out.push({ binding, policy, severity: severityOf(actions), actions });
   }
