@@ -234,6 +234,19 @@ class ChartTemplates {
     return chart ?? undefined;
   }
 
+  /**
+   * Whether `file` holds a chart's values, which `helm install -f` reads and no API server does:
+   * a file named for values (values.yaml, values-prod.yaml, prod.values.yaml) in a folder holding
+   * Chart.yaml, or any file of the chart's ci/ folder (chart-testing's values files). A values
+   * file may well have a top-level `kind` (descheduler's chart picks CronJob or Deployment by it).
+   */
+  isValues(file: DiscoveredFile): boolean {
+    if (file.absolute === STDIN) return false;
+    const folder = dirname(file.absolute);
+    if (CHART_VALUES_FILE.test(basename(file.absolute)) && existsSync(join(folder, "Chart.yaml"))) return true;
+    return basename(folder) === "ci" && existsSync(join(dirname(folder), "Chart.yaml"));
+  }
+
   /** True the first time a chart is asked about. */
   firstOf(chart: string): boolean {
     if (this.reported.has(chart)) return false;
@@ -241,6 +254,9 @@ class ChartTemplates {
     return true;
   }
 }
+
+/** A values file's name: `values`, alone or joined to another word by "-", "_" or ".". */
+const CHART_VALUES_FILE = /^(?:values(?:[-_.][^/]*)?|[^/]*[-_.]values)\.(?:ya?ml|json)$/;
 
 /** How reports name a chart folder: as `file` is named, less its path below the chart. */
 function chartDisplay(file: DiscoveredFile, chart: string): string {
@@ -266,6 +282,10 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     return;
   }
   const value = doc.value as Record<string, unknown>;
+  if (state.charts.isValues(state.file)) {
+    src.skipped++;
+    return;
+  }
   const configuration = state.roles.configurationOf(state.file, value);
   if (configuration) {
     src.configurations.push({ line: lineIndex(src).position(doc.rootSpan[0]).line, ...configuration });
