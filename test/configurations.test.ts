@@ -145,6 +145,11 @@ test.each([
   ["gateway.networking.k8s.io/v1", "ConformanceReport", "Gateway API conformance suite"],
   ["internal.gateway.networking.k8s.io/v1alpha1", "GEPDetails", "Gateway API docs"],
   ["gateway.networking.k8s.io/v1", "Gateway", undefined],
+  // Backstage's catalog-info.yaml sits at the root of many repositories (elastic/cloud-on-k8s).
+  ["backstage.io/v1alpha1", "Component", "Backstage catalog"],
+  ["scaffolder.backstage.io/v1beta3", "Template", "Backstage scaffolder"],
+  // descheduler's examples/ are policies without metadata.
+  ["descheduler/v1alpha2", "DeschedulerPolicy", "descheduler"],
   // kube-state-metrics reads its custom resource state file without an apiVersion.
   ["", "CustomResourceStateMetrics", "kube-state-metrics"],
   ["", "Deployment", undefined],

@@ -64,6 +64,11 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["kapp.k14s.io", { tool: "kapp", kinds: ["Config"], source: "github.com/carvel-dev/kapp/pkg/kapp/config/config.go (docs/config.md)" }],
   ["k0sctl.k0sproject.io", { tool: "k0sctl", kinds: ["Cluster"], source: "github.com/k0sproject/k0sctl/pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
+  // Backstage's software catalog (catalog-info.yaml at a repository's root): entity descriptors its catalog reads from the repository.
+  ["backstage.io", { tool: "Backstage catalog", kinds: ["Component", "API", "Resource", "System", "Domain", "Group", "User", "Location"], source: "https://backstage.io/docs/features/software-catalog/descriptor-format" }],
+  ["scaffolder.backstage.io", { tool: "Backstage scaffolder", kinds: ["Template"], source: "https://backstage.io/docs/features/software-templates/writing-templates" }],
+  // The descheduler's policy, given to it as a file (--policy-config-file, mounted from a ConfigMap); no API server serves it.
+  ["descheduler", { tool: "descheduler", kinds: ["DeschedulerPolicy"], source: "sigs.k8s.io/descheduler/pkg/api/v1alpha2/types.go" }],
   // The metadata of a Gateway API enhancement proposal (geps/gep-*/metadata.yaml), read by the project's docs build.
   ["internal.gateway.networking.k8s.io", { tool: "Gateway API docs", kinds: ["GEPDetails"], source: "sigs.k8s.io/gateway-api/pkg/gep/gepdetail.go" }],
 ]);
