@@ -7,7 +7,10 @@
  *   (github.com/open-policy-agent/gatekeeper/pkg/gator/verify/suite.go, Case), relative to the
  *   Suite's file.
  * - the Kyverno CLI: a Test (cli.kyverno.io/v1alpha1) lists the `resources` its policies are
- *   applied to (github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno/apis/v1alpha1/test.go),
+ *   applied to, with `targetResources`, `paramResources` and `clusterResources` for what they
+ *   may look up, and per result the objects it expects them to produce (`patchedResources`, once
+ *   `patchedResource`, `generatedResource`, `generatedResources`, `cloneSourceResource`)
+ *   (github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno/apis/v1alpha1/test.go, test_result.go),
  *   relative to the Test's file.
  * - Chainsaw, Kyverno's end-to-end test runner: the operations of a Test's steps (a TestStep's
  *   spec) in try, catch, finally and cleanup name files (github.com/kyverno/chainsaw
@@ -45,13 +48,22 @@ export function policyTestInputs(value: Obj): PolicyTestInput[] {
   if (group === "test.gatekeeper.sh" && value.kind === "Suite") {
     return maps(value.tests).flatMap((t) => maps(t.cases).flatMap((c) => [...strings(c.object), ...strings(c.inventory)])).map((path) => ({ path, tool: "gator Suite test case" }));
   }
-  if (group === "cli.kyverno.io" && value.kind === "Test") return strings(value.resources).map((path) => ({ path, tool: "Kyverno CLI test resource" }));
+  if (group === "cli.kyverno.io" && value.kind === "Test") {
+    const inputs = KYVERNO_TEST_INPUTS.flatMap((field) => strings(value[field]));
+    const outputs = maps(value.results).flatMap((r) => KYVERNO_TEST_OUTPUTS.flatMap((field) => strings(r[field])));
+    return [...inputs.map((path) => ({ path, tool: "Kyverno CLI test resource" })), ...outputs.map((path) => ({ path, tool: "Kyverno CLI expected resource" }))];
+  }
   if (group === "chainsaw.kyverno.io" && isMap(value.spec)) {
     if (value.kind === "Test") return maps(value.spec.steps).flatMap((step) => (isMap(step) ? chainsawStepFiles(step) : []));
     if (value.kind === "TestStep") return chainsawStepFiles(value.spec);
   }
   return [];
 }
+
+/** The fields of a Kyverno CLI Test that list the objects its policies are applied to or look up. */
+const KYVERNO_TEST_INPUTS = ["resources", "targetResources", "paramResources", "clusterResources"];
+/** The fields of a Kyverno CLI Test's result that name the objects its policies are expected to produce. */
+const KYVERNO_TEST_OUTPUTS = ["patchedResources", "patchedResource", "generatedResource", "generatedResources", "cloneSourceResource"];
 
 /** The policy files a Kyverno CLI Test applies to its resources (Test.policies, relative to the Test's file); none for another document. */
 export function policyTestSubjects(value: Obj): string[] {
