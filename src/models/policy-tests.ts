@@ -74,7 +74,16 @@ export function policyTestSubjects(value: Obj): string[] {
 /** The Chainsaw operations that name a file (FileRef). */
 const CHAINSAW_FILE_OPERATIONS = ["apply", "create", "update", "patch", "assert", "error", "delete"];
 
-/** The files one step's operations name (CHAINSAW_FILE_OPERATIONS); a step's blocks are lists of operations. */
+/** A path that names one file: no glob, no Chainsaw expression, no URL, not standard input. */
+const isFilePath = (path: string): boolean => path !== "" && path !== "-" && !/[*?[($]/.test(path) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+
+/**
+ * The files one step names: its operations' `file` (CHAINSAW_FILE_OPERATIONS; a step's blocks are
+ * lists of operations), the files its scripts give to kubectl (scriptFiles), and a binding of a
+ * step template it uses whose value is a YAML or JSON file (`use: {template:
+ * ../_step-templates/create-policy.yaml, with: {bindings: [{name: file, value: policy.yaml}]}}`,
+ * as kyverno's conformance tests apply their policies).
+ */
 function chainsawStepFiles(step: Obj): PolicyTestInput[] {
   const out: PolicyTestInput[] = [];
   for (const block of ["try", "catch", "finally", "cleanup"]) {
@@ -82,8 +91,32 @@ function chainsawStepFiles(step: Obj): PolicyTestInput[] {
       for (const name of CHAINSAW_FILE_OPERATIONS) {
         const action = operation[name];
         const file = isMap(action) ? action.file : undefined;
-        if (typeof file === "string" && file !== "" && !/[*?[(]/.test(file) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) out.push({ path: file, tool: `Chainsaw ${name} file` });
+        if (typeof file === "string" && isFilePath(file)) out.push({ path: file, tool: `Chainsaw ${name} file` });
       }
+      const script = operation.script;
+      if (isMap(script) && typeof script.content === "string") for (const path of scriptFiles(script.content)) out.push({ path, tool: "Chainsaw script's kubectl file" });
+    }
+  }
+  const use = isMap(step.use) && isMap(step.use.with) ? step.use.with : undefined;
+  for (const binding of maps(use?.bindings)) {
+    const value = binding.value;
+    if (typeof value === "string" && /\.(?:ya?ml|json)$/i.test(value) && isFilePath(value)) out.push({ path: value, tool: "Chainsaw step template file" });
+  }
+  return out;
+}
+
+/** A kubectl command that sends files to the cluster, up to the end of its command (a newline, ";", "|" or "&"). */
+const KUBECTL_FILE_COMMAND = /\bkubectl\s+(?:apply|create|replace|delete)\b[^\n;|&]*/g;
+/** A file argument of such a command: `-f x.yaml`, `-f=x.yaml`, `--filename x.yaml`, `--filename=x.yaml`. */
+const FILE_ARGUMENT = /(?:^|\s)(?:-f|--filename)(?:\s+|=)(\S+)/g;
+
+/** The files a Chainsaw script gives to kubectl (`kubectl apply -f new-deployment.yaml`), unquoted, that name one file each. */
+function scriptFiles(content: string): string[] {
+  const out: string[] = [];
+  for (const command of content.matchAll(KUBECTL_FILE_COMMAND)) {
+    for (const argument of command[0].matchAll(FILE_ARGUMENT)) {
+      const path = argument[1].replace(/^(["'])(.*)\1$/, "$2");
+      if (isFilePath(path)) out.push(path);
     }
   }
   return out;
