@@ -319,6 +319,21 @@ test("a directory search passes over a fixtures or data folder beside test code,
   expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["suites/gateway/fixtures/broken.yaml"]);
 });
 
+test("a directory search passes over a test suite's folders of expected outputs, not such a folder elsewhere", () => {
+  // Percona's operators compare the objects an e2e test reads back with e2e-tests/<test>/compare/*.yml (no names, fields stripped).
+  for (const [suite, folder] of [["e2e-tests/limits", "compare"], ["test/render", "golden"], ["tests", "expected"]]) {
+    mkdirSync(join(dir, "percona", suite, folder), { recursive: true });
+    writeFileSync(join(dir, "percona", suite, folder, "statefulset.yml"), "apiVersion: apps/v1\nkind: StatefulSet\nspec: {}\n");
+  }
+  expectIoFailure(cli(["percona"], 10_000), /^k8s-lint: no manifests .* percona \(3 files are in test data directories, which are not searched, such as percona\/e2e-tests\/limits\/compare: name one to lint it\)$/m);
+  // Outside a test suite, such a name is an ordinary folder.
+  mkdirSync(join(dir, "percona", "deploy", "expected"), { recursive: true });
+  writeFileSync(join(dir, "percona", "deploy", "expected", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+  const walked = cli(["percona", "--format", "json"], 10_000);
+  expect(walked.code).toBe(0);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path)).toEqual(["percona/deploy/expected/app.yaml"]);
+});
+
 test("a directory search passes over the snapshot folders of snapshot tests", () => {
   // external-secrets keeps a generated sample of every CRD, each field "string", in tests/__snapshot__.
   for (const folder of ["__snapshot__", "__snapshots__"]) {

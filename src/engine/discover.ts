@@ -35,6 +35,15 @@ const TEST_INPUT_FOLDERS = new Set(["fixtures", "fixture", "test-fixtures", "tes
  */
 const TEST_CODE = /^(?:.*_test\.go|test_.*\.py|.*_test\.py|conftest\.py|.*\.bats|.*\.(?:test|spec)\.[cm]?[jt]sx?|.*_spec\.rb)$/;
 
+/**
+ * Folder names that hold what a test expects (golden files: objects as a test reads them back
+ * from the cluster, fields the server sets stripped), when a folder above is a test suite's
+ * (TEST_SUITE_FOLDER): Percona's operators compare live objects with e2e-tests/<test>/compare/.
+ */
+const EXPECTED_OUTPUT_FOLDERS = new Set(["compare", "expected", "golden", "goldens"]);
+/** A test suite's folder: test, tests, e2e, e2e-tests, integration-tests, ...; `testing` or `latest` is not. */
+const TEST_SUITE_FOLDER = /^(?:(?:e2e|integration|acceptance|unit)[-_]?)?tests?$|^e2e$|^integration$/i;
+
 /** Whether a folder holds test code (TEST_CODE) directly; an unreadable folder holds none. */
 function holdsTestCode(dir: string): boolean {
   try {
@@ -51,14 +60,17 @@ function holdsTestCode(dir: string): boolean {
  * packages`: the go tool ignores directories named testdata) and `_testdata` (it ignores names
  * starting with "_" too; Kyverno's CLI keeps its shared test inputs there), Maven's and Gradle's
  * `src/test/resources` (the standard directory layout's "test resources"), the snapshot folders of
- * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), and a folder named
+ * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), a folder named
  * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `data`, ...) beside test code (TEST_CODE), whose
- * tests read it. `path` is the directory's absolute path.
+ * tests read it, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`, `expected`,
+ * `compare`) inside a test suite's folder. `path` is the directory's absolute path.
  */
 export function isTestDataDir(path: string): boolean {
   const name = path.slice(path.lastIndexOf(sep) + 1);
   if (name === "testdata" || name === "_testdata" || name === "__snapshot__" || name === "__snapshots__") return true;
   if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
+  // The suite's folder within three levels above (e2e-tests/<test>/compare), not wherever the repository is kept.
+  if (EXPECTED_OUTPUT_FOLDERS.has(name)) return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
   return TEST_INPUT_FOLDERS.has(name) && holdsTestCode(dirname(path));
 }
 
