@@ -148,6 +148,12 @@ test.each([
   // Backstage's catalog-info.yaml sits at the root of many repositories (elastic/cloud-on-k8s).
   ["backstage.io/v1alpha1", "Component", "Backstage catalog"],
   ["scaffolder.backstage.io/v1beta3", "Template", "Backstage scaffolder"],
+  // Carvel: vendir's vendir.yml and lock file, kctrl's package-build.yml.
+  ["vendir.k14s.io/v1alpha1", "LockConfig", "vendir"],
+  ["kctrl.carvel.dev/v1alpha1", "PackageBuild", "kctrl"],
+  // Envoy Gateway's controller configuration; its other kinds are custom resources.
+  ["gateway.envoyproxy.io/v1alpha1", "EnvoyGateway", "Envoy Gateway"],
+  ["gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", undefined],
   // descheduler's examples/ are policies without metadata.
   ["descheduler/v1alpha2", "DeschedulerPolicy", "descheduler"],
   // kube-state-metrics reads its custom resource state file without an apiVersion.

@@ -64,6 +64,11 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["kapp.k14s.io", { tool: "kapp", kinds: ["Config"], source: "github.com/carvel-dev/kapp/pkg/kapp/config/config.go (docs/config.md)" }],
   ["k0sctl.k0sproject.io", { tool: "k0sctl", kinds: ["Cluster"], source: "github.com/k0sproject/k0sctl/pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
+  // Carvel's client-side tools: vendir's vendir.yml and its lock file, kbld's image configuration, imgpkg's bundle metadata, kctrl's package build files.
+  ["vendir.k14s.io", { tool: "vendir", kinds: ["Config", "LockConfig"], source: "carvel.dev/vendir/pkg/vendir/config (vendir.yml spec)" }],
+  ["kbld.k14s.io", { tool: "kbld", kinds: ["Config", "Sources", "ImageOverrides", "ImageDestinations", "ImageKeys"], source: "carvel.dev/kbld/pkg/kbld/config" }],
+  ["imgpkg.carvel.dev", { tool: "imgpkg", kinds: ["ImagesLock", "Bundle"], source: "carvel.dev/imgpkg/pkg/imgpkg/lockconfig, bundle" }],
+  ["kctrl.carvel.dev", { tool: "kctrl", kinds: ["PackageBuild", "PackageRepositoryBuild"], source: "carvel.dev/kapp-controller/cli/pkg/kctrl/cmd/package/release" }],
   // Backstage's software catalog (catalog-info.yaml at a repository's root): entity descriptors its catalog reads from the repository.
   ["backstage.io", { tool: "Backstage catalog", kinds: ["Component", "API", "Resource", "System", "Domain", "Group", "User", "Location"], source: "https://backstage.io/docs/features/software-catalog/descriptor-format" }],
   ["scaffolder.backstage.io", { tool: "Backstage scaffolder", kinds: ["Template"], source: "https://backstage.io/docs/features/software-templates/writing-templates" }],
@@ -97,6 +102,13 @@ const CONVERSION_REVIEW: ConfigurationFormat = { tool: "conversion webhook", kin
 const CONFORMANCE_REPORT: ConfigurationFormat = { tool: "Gateway API conformance suite", kinds: ["ConformanceReport"], source: "sigs.k8s.io/gateway-api/conformance/apis/v1/conformancereport.go" };
 
 /**
+ * Envoy Gateway's own configuration (envoy-gateway.yaml, mounted from the envoy-gateway-config
+ * ConfigMap): a kind of a served group (gateway.envoyproxy.io, whose other kinds are custom
+ * resources) that the controller reads from a file, no API server.
+ */
+const ENVOY_GATEWAY_CONFIG: ConfigurationFormat = { tool: "Envoy Gateway", kinds: ["EnvoyGateway"], source: "github.com/envoyproxy/gateway/api/v1alpha1/envoygateway_types.go" };
+
+/**
  * kube-state-metrics' custom resource state configuration (--custom-resource-state-config-file):
  * `kind: CustomResourceStateMetrics` and its spec, written without an apiVersion.
  */
@@ -108,6 +120,7 @@ export function configurationFormat(apiVersion: string, kind: string): Configura
   if (apiVersion === "v1" && kind === "Policy") return SCHEDULER_POLICY;
   if (kind === "ConversionReview" && groupOf(apiVersion) === "apiextensions.k8s.io") return CONVERSION_REVIEW;
   if (kind === "ConformanceReport" && groupOf(apiVersion) === "gateway.networking.k8s.io") return CONFORMANCE_REPORT;
+  if (kind === "EnvoyGateway" && groupOf(apiVersion) === "gateway.envoyproxy.io") return ENVOY_GATEWAY_CONFIG;
   if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
   if (kind === "CustomResourceStateMetrics" && apiVersion === "") return CUSTOM_RESOURCE_STATE;
   return BY_GROUP.get(groupOf(apiVersion));
