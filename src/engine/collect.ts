@@ -36,6 +36,7 @@ import { replacePlaceholdersHint } from "../models/catalogue/names.js";
 import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
+import { GoEmbeds } from "./go-embeds.js";
 
 /** The options of a run that choose its files (a subset of LintOptions). */
 export interface InputOptions {
@@ -135,6 +136,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const patchSelections = new Map<string, PatchSelection>();
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections };
   const charts = new ChartTemplates();
+  const goEmbeds = new GoEmbeds();
   for (const { file, source: read, docs } of loaded) {
     if (roles.isPatch(file)) patchSelections.set(file.display, roles.patchSelectionOf(file));
     const built = roles.namespaceOf(file);
@@ -178,7 +180,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       src.diagnostics.push(withInternal(unreadable, { docIndex: 0 }));
       continue;
     }
-    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, lookupOnly: collection.lookupOnly };
+    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, goEmbeds, lookupOnly: collection.lookupOnly };
     // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
     const vars = roles.varsOf(file);
@@ -202,6 +204,7 @@ interface FileState {
   /** Whether the file's text has a run of 16 digits (an integer beyond 2^53 may be in it), tested once. */
   longDigits?: boolean;
   charts: ChartTemplates;
+  goEmbeds: GoEmbeds;
 }
 
 /**
@@ -403,6 +406,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       const quote = shown.includes('"') ? "'" : '"';
       const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
+    } else if (chart === undefined && state.file.absolute !== STDIN && state.goEmbeds.embeds(state.file.absolute)) {
+      // A Go program's own template (go:embed), which it fills in when it runs: no manifest of the repository.
+      src.skipped++;
     } else if (chart === undefined) {
       // Go templates are not only Helm's: Flux's and other tools' test data fill in `{{ .fluxns }}` with text/template.
       const hint = isHelmAction(action) ? "render the chart first (helm template ... | k8s-lint -)" : "render the template with the tool that fills it in, and lint the output (... | k8s-lint -)";

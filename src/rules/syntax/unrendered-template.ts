@@ -21,7 +21,8 @@ Secret's stringData for a HelmRelease's valuesFrom) are data, not a template to 
 are the templates inside strings of a document without apiVersion or kind (a chart's values file,
 whose \`extraObjects\` the chart renders with \`tpl\`) and every template of a helmfile (a file with
 helmfile's schema modeline, or a document with top-level \`releases\` or \`repositories\`), which
-helmfile renders.`,
+helmfile renders. A Go template that a Go package of its folder or a folder above embeds
+(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding.`,
   fix: "Render first, e.g. `helm template my-release ./chart | k8s-lint -`, or `kustomize build overlays/prod | k8s-lint -`.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff"],
 });
