@@ -31,7 +31,7 @@ import { locate } from "./positions.js";
 import { withPlaceholderDefaults } from "./placeholders.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
-import { isCapitalsPlaceholder, isGoTemplateAction, isHelmAction } from "./template.js";
+import { isCapitalsPlaceholder, isGoTemplateAction, isHelmAction, yttAnnotation } from "./template.js";
 import { replacePlaceholdersHint } from "../models/catalogue/names.js";
 import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
@@ -137,6 +137,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections };
   const charts = new ChartTemplates();
   const goEmbeds = new GoEmbeds();
+  const yttFolders = new Set<string>();
   for (const { file, source: read, docs } of loaded) {
     if (roles.isPatch(file)) patchSelections.set(file.display, roles.patchSelectionOf(file));
     const built = roles.namespaceOf(file);
@@ -180,7 +181,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       src.diagnostics.push(withInternal(unreadable, { docIndex: 0 }));
       continue;
     }
-    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, goEmbeds, lookupOnly: collection.lookupOnly };
+    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, goEmbeds, yttFolders, lookupOnly: collection.lookupOnly };
     // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
     const vars = roles.varsOf(file);
@@ -205,6 +206,10 @@ interface FileState {
   longDigits?: boolean;
   charts: ChartTemplates;
   goEmbeds: GoEmbeds;
+  /** The file's first ytt annotation (null: none), read on its first document. */
+  ytt?: { start: number; end: number } | null;
+  /** The folders whose ytt templates were reported (absolute; "" for stdin). */
+  yttFolders: Set<string>;
 }
 
 /**
@@ -272,6 +277,7 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
   if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
   if (doc.template || doc.value === undefined || doc.value === null) return;
+  if (collectYttTemplate(state)) return;
   if (doc.problems.some((p) => !p.recoverable)) {
     if (doc.problems.every((p) => p.recoverable || p.code === "DUPLICATE_KEY")) collectLookupOnly(state, doc);
     return;
@@ -306,6 +312,34 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const fluxPath = state.roles.fluxPathMissing(value);
   if (fluxPath) collectMissingFluxPath(state, doc, value, fluxPath.meant);
   collectResources(state, doc, value, DOCUMENT_ROOT);
+}
+
+/**
+ * A document of a ytt template (a file with a ytt annotation, template.ts yttAnnotation) is not a
+ * manifest until `ytt` renders it: its computed values read as null and its overlays are partial.
+ * It is skipped, and the templates of a folder (and its subfolders, which `ytt -f` reads with it)
+ * are reported once, at the first annotation, as a warning: like a Helm chart, a folder of ytt configuration (rendered by kapp-controller or
+ * `ytt -f`) is nothing to fix, only not linted. True when the document is such a template.
+ */
+function collectYttTemplate(state: FileState): boolean {
+  const { src, file } = state;
+  if (state.ytt === undefined) state.ytt = yttAnnotation(src.text) ?? null;
+  if (state.ytt === null) return false;
+  src.skipped++;
+  const folder = file.absolute === STDIN ? "" : dirname(file.absolute);
+  // `ytt -f config/` reads config/overlays/ too: a folder below a reported one is not reported again.
+  for (let at = folder; ; at = dirname(at)) {
+    if (state.yttFolders.has(at)) return true;
+    if (dirname(at) === at) break;
+  }
+  state.yttFolders.add(folder);
+  const { start, end } = state.ytt;
+  const shown = file.absolute === STDIN ? "-" : dirname(file.display) || ".";
+  const message = `ytt annotation "${excerpt(src.text.slice(start, end))}" is not rendered: the ytt templates in ${shown} are manifests only once rendered, so they are not linted (reported once for the folder)`;
+  const hint = `render them and lint the output (ytt -f ${shown} | k8s-lint -)`;
+  const docIndex = src.docs.find((d) => start <= d.end)?.index ?? 0;
+  addDiagnostic(src, { docIndex, ruleId: "unrendered-template", severity: "warning", start, end, message, hint }, state.severities);
+  return true;
 }
 
 /**

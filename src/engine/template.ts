@@ -277,3 +277,23 @@ function nodesAt(node: unknown, path: readonly string[]): YamlNode[] {
   }
   return level.filter((n): n is YamlNode => n != null && typeof n === "object" && "range" in n);
 }
+
+/**
+ * A ytt annotation (Carvel's templating tool, carvel.dev/ytt/docs/latest/lang-ref-annotation):
+ * a comment starting with `#@` on a line of its own (`#@ load("@ytt:data", "data")`,
+ * `#@overlay/match by=...`, `#@data/values`, `#@ end`) or after a key (`name: #@ data.values.name`).
+ * YAML reads it as a comment, so a ytt template parses, but the values it computes are missing
+ * (`name:` is null) and its overlays are partial objects.
+ */
+const YTT_ANNOTATION = /^[ \t]*(?:-[ \t]+)?#@(?:[ \t]|[a-z][\w-]*\/[\w-]+|$)|:[ \t]+#@[ \t]/m;
+
+/** The first ytt annotation of a text, as offsets of its `#@` to the end of its line or a comment after it (` # ...`); undefined for text without one. */
+export function yttAnnotation(text: string): { start: number; end: number } | undefined {
+  const m = YTT_ANNOTATION.exec(text);
+  if (!m) return undefined;
+  const start = m.index + m[0].indexOf("#@");
+  const lineEnd = text.indexOf("\n", start);
+  const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd);
+  const comment = line.indexOf(" #", 2);
+  return { start, end: start + (comment === -1 ? line : line.slice(0, comment)).trimEnd().length };
+}

@@ -22,7 +22,11 @@ are the templates inside strings of a document without apiVersion or kind (a cha
 whose \`extraObjects\` the chart renders with \`tpl\`) and every template of a helmfile (a file with
 helmfile's schema modeline, or a document with top-level \`releases\` or \`repositories\`), which
 helmfile renders. A Go template that a Go package of its folder or a folder above embeds
-(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding.`,
+(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding. A file
+with ytt annotations (Carvel's \`#@ load(...)\`, \`#@overlay/match\`, \`name: #@ data.values.name\`)
+is a ytt template: valid YAML whose computed values read as null and whose overlays are partial
+objects; its documents are not linted, and the templates of a folder and its subfolders are
+reported once, as a warning, as a chart's are.`,
   fix: "Render first, e.g. `helm template my-release ./chart | k8s-lint -`, or `kustomize build overlays/prod | k8s-lint -`.",
   preventsStatus: ["InvalidImageName", "ErrImagePull", "ImagePullBackOff"],
 });
