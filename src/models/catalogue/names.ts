@@ -101,12 +101,13 @@ export function samplePlaceholders(value: string): string[] {
 }
 
 /**
- * Words of capitals joined by underscores (`PROJECT_ID`, `PV_NAME`; not `API_01`, a numbered
- * name), which tutorials leave for the reader to replace. Only a placeholder where capitals cannot
- * be written (DNS names, image repositories, quantities): a label value or an env var name holds
- * such words.
+ * Words of capitals joined by underscores or spaces (`PROJECT_ID`, `PV_NAME`, NVIDIA's
+ * gpu-operator `FILLED BY THE OPERATOR`; not `API_01`, a numbered name), which tutorials and
+ * operators' templates leave for the reader or the program to replace. Only a placeholder where
+ * capitals cannot be written (DNS names, image repositories, quantities): a label value or an env
+ * var name holds such words.
  */
-const CAPITALS = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+(?![A-Za-z0-9_])/g;
+const CAPITALS = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:[_ ][A-Z][A-Z0-9]*)+(?![A-Za-z0-9_])/g;
 
 /** The placeholders of a value that cannot hold capitals: samplePlaceholders', then its words of capitals outside them, each once. */
 export function placeholdersWithoutCapitals(value: string): string[] {
