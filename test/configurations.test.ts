@@ -154,6 +154,11 @@ test.each([
   // Envoy Gateway's controller configuration; its other kinds are custom resources.
   ["gateway.envoyproxy.io/v1alpha1", "EnvoyGateway", "Envoy Gateway"],
   ["gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", undefined],
+  // Component config (KEP-115): jobset's controller configuration, cert-manager's; a webhook configuration of such a group is served.
+  ["config.jobset.x-k8s.io/v1alpha1", "Configuration", "component configuration (config.jobset.x-k8s.io)"],
+  ["controller.config.cert-manager.io/v1alpha1", "ControllerConfiguration", "component configuration (controller.config.cert-manager.io)"],
+  ["config.karmada.io/v1alpha1", "ResourceInterpreterWebhookConfiguration", undefined],
+  ["config.gatekeeper.sh/v1alpha1", "Config", undefined],
   // descheduler's examples/ are policies without metadata.
   ["descheduler/v1alpha2", "DeschedulerPolicy", "descheduler"],
   // kube-state-metrics reads its custom resource state file without an apiVersion.

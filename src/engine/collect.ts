@@ -17,6 +17,7 @@ import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
 import { kustomizationProblems } from "../models/kustomization-fields.js";
+import { isOperatorSdkWatches } from "../models/config-files.js";
 import { withoutSopsMetadata } from "../models/sops.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
@@ -400,6 +401,8 @@ function collectMissingPaths(state: FileState, doc: ParsedDocument, kustomizatio
  * for a list of anything else (an Ansible play, a JSON patch), which is not a manifest.
  */
 function collectManifestSequence(state: FileState, doc: ParsedDocument, items: unknown[]): boolean {
+  // Operator SDK's watches.yaml names kinds, and holds no manifest.
+  if (isOperatorSdkWatches(items)) return false;
   const manifests: number[] = [];
   items.forEach((item, i) => {
     if (typeof item === "object" && item !== null && !Array.isArray(item) && writesTypeMeta(item)) manifests.push(i);

@@ -123,5 +123,36 @@ export function configurationFormat(apiVersion: string, kind: string): Configura
   if (kind === "EnvoyGateway" && groupOf(apiVersion) === "gateway.envoyproxy.io") return ENVOY_GATEWAY_CONFIG;
   if (apiVersion === "builtin") return KUSTOMIZE_BUILTIN;
   if (kind === "CustomResourceStateMetrics" && apiVersion === "") return CUSTOM_RESOURCE_STATE;
-  return BY_GROUP.get(groupOf(apiVersion));
+  const group = groupOf(apiVersion);
+  return BY_GROUP.get(group) ?? componentConfiguration(group, kind);
+}
+
+/**
+ * A component's configuration file by Kubernetes' component config convention (KEP-115,
+ * k8s.io/component-base/config): a kind named `*Configuration` in a group with a `config` label
+ * (`config.jobset.x-k8s.io` Configuration, `controller.config.cert-manager.io`
+ * ControllerConfiguration), which the component reads from a file given by a flag, often mounted
+ * from a ConfigMap. A `*WebhookConfiguration` is an object (Karmada's `config.karmada.io` serves
+ * ResourceInterpreterWebhookConfiguration).
+ */
+function componentConfiguration(group: string, kind: string): ConfigurationFormat | undefined {
+  if (!kind.endsWith("Configuration") || kind.endsWith("WebhookConfiguration") || !group.split(".").includes("config")) return undefined;
+  return { tool: `component configuration (${group})`, kinds: [kind], source: "k8s.io/component-base/config (KEP-115 component config)" };
+}
+
+/**
+ * Whether a list is an Operator SDK watches file (a Helm or Ansible operator's watches.yaml): per
+ * item the `group`, `version` and `kind` of the custom resource it reconciles, with the `chart`,
+ * `role` or `playbook` that does it (operator-sdk internal/helm/watches, internal/ansible/watches).
+ * Its `kind` names the resource watched; the list is no manifest.
+ */
+export function isOperatorSdkWatches(items: readonly unknown[]): boolean {
+  return (
+    items.length > 0 &&
+    items.every((item) => {
+      if (typeof item !== "object" || item === null || Array.isArray(item)) return false;
+      const w = item as Record<string, unknown>;
+      return typeof w.kind === "string" && typeof w.version === "string" && !("apiVersion" in w) && ["chart", "role", "playbook"].some((k) => typeof w[k] === "string");
+    })
+  );
 }
