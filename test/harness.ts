@@ -7,7 +7,9 @@
  * `# preset: security` (several comma-separated) lints the fixture with those presets enabled,
  * as `--preset security` does: the rules of an opt-in preset are off without it.
  * A folder whose name ends in `.set` is linted as one input. JSON files keep their
- * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations).
+ * markers in `<file>.expect` (same syntax, with `<line>: <ids>` lines for expectations), and so
+ * does a YAML file that has one, where a comment would change what it tests (a line YAML reads
+ * into a key, whose comment would end it).
  *
  * Version matrix: `# targets: 1.20, 1.27, 1.28` lints the fixture once per target release
  * (each a case of its own, named `<fixture>@<release>`); `# expect@<cond>: ids` expects the ids
@@ -136,7 +138,7 @@ export function readMarkers(file: string): {
     expected.push({ line, ruleId, ...(column ? { column: Number(column) } : {}), ...(when ? { when } : {}) });
   };
   const options: Record<string, string> = {};
-  const isJson = file.endsWith(".json");
+  const isJson = file.endsWith(".json") || existsSync(`${file}.expect`);
   const markerFile = isJson ? `${file}.expect` : file;
   if (isJson && !existsSync(markerFile)) return { rules, expected, options, targets, presets };
   const lines = readFileSync(markerFile, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);

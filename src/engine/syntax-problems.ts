@@ -4,6 +4,7 @@
  * file); these are moved to the mistake itself, as kubectl's `line N: ...` messages are.
  */
 import type { SyntaxProblem } from "./parse.js";
+import { samplePlaceholders } from "../models/catalogue/names.js";
 
 export interface ShownProblem {
   start: number;
@@ -325,10 +326,16 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
   MULTILINE_IMPLICIT_KEY: [
     {
       match: /./,
-      say: (_, t) =>
-        /^- /.test(t.rest)
-          ? { message: `"${t.rest}" is written as an indented list item inside [ ] or { }`, hint: 'separate the items with "," (as in [a, b]), or drop the brackets and write "- " lines' }
-          : { message: `the key starting with "${(t.rest || t.lineToken.text).replace(/^["']/, "")}" runs over several lines`, hint: 'write the key on one line, with ": " after it, or indent the lines that continue a value' },
+      say: (_, t) => {
+        if (/^- /.test(t.rest)) return { message: `"${t.rest}" is written as an indented list item inside [ ] or { }`, hint: 'separate the items with "," (as in [a, b]), or drop the brackets and write "- " lines' };
+        const line = (t.rest || t.lineToken.text).replace(/^["']/, "");
+        // A template repository's `<CERT_MANAGER_ISSUER_ANNOTATION_1>` line, which its installer replaces with keys.
+        const placeholder = samplePlaceholders(line.trim());
+        if (placeholder.length === 1 && placeholder[0] === line.trim()) {
+          return { message: `"${placeholder[0]}" on a line of its own looks like a placeholder left in, for lines a tool writes there`, hint: `replace "${placeholder[0]}" with the lines it stands for (or lint what the tool writes: ... | k8s-lint -)` };
+        }
+        return { message: `the key starting with "${line}" runs over several lines`, hint: 'write the key on one line, with ": " after it, or indent the lines that continue a value' };
+      },
     },
   ],
   MULTIPLE_ANCHORS: [{ match: /./, say: (_, t) => ({ message: `a value can have only one anchor, and "${t.source}" is a second one`, hint: "remove one of the anchors" }) }],
