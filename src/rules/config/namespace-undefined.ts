@@ -4,6 +4,7 @@ import { CLUSTER_SCOPED_KINDS } from "../../models/k8s.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
+import { namespacesCreatedByControllers } from "../../models/created-namespaces.js";
 import { renameReference } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { reportsAbsent } from "./references.js";
@@ -51,7 +52,7 @@ function verdictFor(index: ResourceIndex, namespace: string): Verdict | undefine
   const known = index.memo.get(VERDICTS, () => new Map());
   if (known.has(namespace)) return known.get(namespace);
   let verdict: Verdict | undefined;
-  if (!SYSTEM_NAMESPACES.has(namespace) && !index.find("Namespace", "", namespace)) {
+  if (!SYSTEM_NAMESPACES.has(namespace) && !index.find("Namespace", "", namespace) && !namespacesCreatedByControllers(index).has(namespace)) {
     const defined = index.ofKind("Namespace", "");
     const nearName = closestWithin(namespace, defined.map((n) => n.name).filter((name) => !seriesSiblings(namespace, name)));
     verdict = { near: nearName === undefined ? undefined : defined.find((n) => n.name === nearName) };
@@ -82,7 +83,9 @@ are not spelled like each other in that sense: they are namespaces the cluster m
 namespace the input does not define is reported only under \`references: complete\` (the
 default with \`--context\`), as the cluster may well have it. Nothing is reported when the input
 defines no Namespace, nor for default, kube-system, kube-public and kube-node-lease, which every
-cluster has.`,
+cluster has, nor for a namespace a GitOps controller of the input creates: an Argo CD
+Application's (or ApplicationSet template's) destination namespace with the \`CreateNamespace=true\`
+sync option, a Flux HelmRelease's target namespace with \`install.createNamespace: true\`.`,
   fix: "Fix metadata.namespace to the Namespace meant, or add the Namespace to the manifests.",
   preventsStatus: [],
   check(ctx) {

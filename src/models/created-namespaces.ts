@@ -1,0 +1,50 @@
+/**
+ * The namespaces that GitOps controllers of the input create as they sync, which a cluster
+ * therefore has though no Namespace object of the input defines them:
+ * - an Argo CD Application (argoproj.io) whose spec.syncPolicy.syncOptions holds
+ *   `CreateNamespace=true` creates its spec.destination.namespace (Argo CD's sync options,
+ *   "Create Namespace"; gitops-engine's sync, CreateNamespace), and an ApplicationSet creates the
+ *   one its template names the same way, when written without template syntax;
+ * - a Flux HelmRelease (helm.toolkit.fluxcd.io) with spec.install.createNamespace: true creates
+ *   the namespace of its release: spec.targetNamespace, else its own
+ *   (helm-controller's HelmReleaseSpec, Install.CreateNamespace).
+ */
+import type { ResourceIndex } from "./resource-index.js";
+import { memoKey } from "./run-memo.js";
+
+type Obj = Record<string, unknown>;
+const isMap = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isMap(o) ? o[k] : undefined), v);
+/** A namespace as a name (a DNS-1123 label), not an ApplicationSet's `{{namespace}}`. */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const CREATED = memoKey<ReadonlySet<string>>("namespaces GitOps controllers of the input create");
+
+/** Whether an Argo CD Application spec creates its destination namespace, and which. */
+function argoCdCreates(spec: unknown): string | undefined {
+  const options = at(spec, "syncPolicy", "syncOptions");
+  const namespace = at(spec, "destination", "namespace");
+  if (!Array.isArray(options) || !options.some((o) => typeof o === "string" && o.replace(/\s+/g, "") === "CreateNamespace=true")) return undefined;
+  return typeof namespace === "string" && NAMESPACE.test(namespace) ? namespace : undefined;
+}
+
+export function namespacesCreatedByControllers(index: ResourceIndex): ReadonlySet<string> {
+  return index.memo.get(CREATED, () => {
+    const out = new Set<string>();
+    for (const app of index.ofKind("Application.argoproj.io")) {
+      const ns = argoCdCreates(app.raw.spec);
+      if (ns) out.add(ns);
+    }
+    for (const set of index.ofKind("ApplicationSet.argoproj.io")) {
+      const ns = argoCdCreates(at(set.raw.spec, "template", "spec"));
+      if (ns) out.add(ns);
+    }
+    for (const release of index.ofKind("HelmRelease.helm.toolkit.fluxcd.io")) {
+      if (at(release.raw.spec, "install", "createNamespace") !== true) continue;
+      const target = at(release.raw.spec, "targetNamespace");
+      const ns = typeof target === "string" && target !== "" ? target : release.namespace;
+      if (NAMESPACE.test(ns)) out.add(ns);
+    }
+    return out;
+  });
+}
