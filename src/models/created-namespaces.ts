@@ -1,6 +1,6 @@
 /**
- * The namespaces that GitOps controllers of the input create as they sync, which a cluster
- * therefore has though no Namespace object of the input defines them:
+ * What GitOps controllers of the input put in namespaces when they sync. The namespaces they
+ * create, which a cluster therefore has though no Namespace object of the input defines them:
  * - an Argo CD Application (argoproj.io) whose spec.syncPolicy.syncOptions holds
  *   `CreateNamespace=true` creates its spec.destination.namespace (Argo CD's sync options,
  *   "Create Namespace"; gitops-engine's sync, CreateNamespace), and an ApplicationSet creates the
@@ -19,6 +19,7 @@ const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, 
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const CREATED = memoKey<ReadonlySet<string>>("namespaces GitOps controllers of the input create");
+const CHARTS = memoKey<ReadonlySet<string>>("namespaces GitOps controllers of the input install Helm charts into");
 
 /** Whether an Argo CD Application spec creates its destination namespace, and which. */
 function argoCdCreates(spec: unknown): string | undefined {
@@ -41,6 +42,41 @@ export function namespacesCreatedByControllers(index: ResourceIndex): ReadonlySe
     }
     for (const release of index.ofKind("HelmRelease.helm.toolkit.fluxcd.io")) {
       if (at(release.raw.spec, "install", "createNamespace") !== true) continue;
+      const target = at(release.raw.spec, "targetNamespace");
+      const ns = typeof target === "string" && target !== "" ? target : release.namespace;
+      if (NAMESPACE.test(ns)) out.add(ns);
+    }
+    return out;
+  });
+}
+
+/** Whether an Argo CD Application spec installs a Helm chart (a source with `chart` or `helm`), and into which namespace. */
+function argoCdChartNamespace(spec: unknown): string | undefined {
+  const sources = [at(spec, "source"), ...(Array.isArray(at(spec, "sources")) ? (at(spec, "sources") as unknown[]) : [])];
+  if (!sources.some((s) => isMap(s) && (typeof s.chart === "string" || isMap(s.helm)))) return undefined;
+  const namespace = at(spec, "destination", "namespace");
+  return typeof namespace === "string" && NAMESPACE.test(namespace) ? namespace : undefined;
+}
+
+/**
+ * The namespaces into which a GitOps controller of the input installs a Helm chart: an Argo CD
+ * Application's (or ApplicationSet template's) destination namespace when a source is a chart
+ * (`chart`, or `helm` parameters of a chart in a repository), a Flux HelmRelease's target
+ * namespace, else its own. The chart is rendered in the cluster, so the objects it creates there
+ * (its ServiceAccounts, Secrets, Services) are not in the input.
+ */
+export function namespacesWithCharts(index: ResourceIndex): ReadonlySet<string> {
+  return index.memo.get(CHARTS, () => {
+    const out = new Set<string>();
+    for (const app of index.ofKind("Application.argoproj.io")) {
+      const ns = argoCdChartNamespace(app.raw.spec);
+      if (ns) out.add(ns);
+    }
+    for (const set of index.ofKind("ApplicationSet.argoproj.io")) {
+      const ns = argoCdChartNamespace(at(set.raw.spec, "template", "spec"));
+      if (ns) out.add(ns);
+    }
+    for (const release of index.ofKind("HelmRelease.helm.toolkit.fluxcd.io")) {
       const target = at(release.raw.spec, "targetNamespace");
       const ns = typeof target === "string" && target !== "" ? target : release.namespace;
       if (NAMESPACE.test(ns)) out.add(ns);

@@ -3,6 +3,8 @@
  * a reference to an object absent from the input is worth reporting.
  */
 import { closestWithin } from "../../did-you-mean.js";
+import { isBuiltinApiVersion, resolveType } from "../../models/api-groups.js";
+import { namespacesWithCharts } from "../../models/created-namespaces.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { CrossResourceContext, Finding } from "../types.js";
@@ -24,8 +26,9 @@ export function unknownProducer(index: ResourceIndex, namespace: string, name: s
  * `references` setting (rules that call it set `reportsAbsentObjects` in their meta). Under
  * `complete` (the default with a `--context` of objects, not only CRDs) the input holds every
  * object, so an absent one is reported. Under `partial` it is only reported when the input manages objects of that kind in
- * that namespace (`manages`, by default: it has at least one), because then a missing one is most
- * likely a typo or a forgotten file, not an object created by other tooling.
+ * that namespace (`manages`, by default: it has at least one, and no GitOps controller of the
+ * input installs a Helm chart there, whose objects are not in the input), because then a missing
+ * one is most likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function reportsAbsent(
   { index, settings }: Pick<CrossResourceContext, "index" | "settings">,
@@ -36,10 +39,24 @@ export function reportsAbsent(
   return settings.references === "complete" || manages(index, kind, namespace);
 }
 
-/** Whether the input defines objects of that kind in the namespace (kustomization generators included; for Secrets, also a SealedSecret, ExternalSecret or Certificate). */
+/**
+ * Whether the input defines objects of that kind in the namespace (kustomization generators
+ * included; for Secrets, also a SealedSecret, ExternalSecret or Certificate), and is their only
+ * source there: for a built-in kind, not a namespace a chart of the input's GitOps controllers is
+ * installed in.
+ */
 function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
+  // What charts create are Kubernetes' own kinds; the GitOps objects beside them (HelmReleases, Applications) are the input's.
+  if (namespacesWithCharts(index).has(namespace) && isBuiltinType(kind)) return false;
   if (index.ofKind(kind, namespace).length > 0 || index.generatedOfKind(kind, namespace).length > 0) return true;
   return kind === "Secret" && index.declaresSecretsIn(namespace);
+}
+
+/** Whether a type (`Secret`, `Deployment.apps`, `HelmRelease.helm.toolkit.fluxcd.io`) is a kind of Kubernetes' own API groups. */
+function isBuiltinType(type: string): boolean {
+  const groupKind = resolveType(type);
+  const dot = groupKind.indexOf(".");
+  return dot === -1 || isBuiltinApiVersion(`${groupKind.slice(dot + 1)}/v1`);
 }
 
 /** The closest name of that kind in the namespace, when it is close enough to be a typo. */
