@@ -306,14 +306,18 @@ test("a directory search passes over a fixtures or data folder beside test code,
   mkdirSync(join(dir, "suites", "cli", "_testdata"), { recursive: true });
   writeFileSync(join(dir, "suites", "cli", "_testdata", "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
   expectIoFailure(cli(["suites"], 10_000), /^k8s-lint: no manifests .* suites \(5 files are in test data directories, which are not searched, such as suites\/cli\/_testdata: name one to lint it\)$/m);
-  // A fixtures folder with no test code beside it, and test code whose folder is not named for test inputs, are searched.
+  // A fixtures folder with no test code beside it, and test code whose folder is not named for test inputs, are searched;
+  // so is a Go package's data folder (kubevirt's virt-operator embeds and deploys components/data).
   mkdirSync(join(dir, "suites", "deploy", "fixtures"), { recursive: true });
   writeFileSync(join(dir, "suites", "deploy", "fixtures", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+  mkdirSync(join(dir, "suites", "components", "data"), { recursive: true });
+  writeFileSync(join(dir, "suites", "components", "crds_test.go"), "");
+  writeFileSync(join(dir, "suites", "components", "data", "operator.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: operator\n");
   mkdirSync(join(dir, "suites", "gateway", "manifests"), { recursive: true });
   writeFileSync(join(dir, "suites", "gateway", "manifests", "route.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: route\n");
   const walked = cli(["suites", "--format", "json"], 10_000);
   expect(walked.code).toBe(0);
-  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(["suites/deploy/fixtures/app.yaml", "suites/gateway/manifests/route.yaml"]);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(["suites/components/data/operator.yaml", "suites/deploy/fixtures/app.yaml", "suites/gateway/manifests/route.yaml"]);
   const named = cli(["suites/gateway/fixtures", "--format", "json"], 10_000);
   expect(named.code).toBe(1);
   expect(JSON.parse(named.stdout).files.map((f: { path: string }) => f.path)).toEqual(["suites/gateway/fixtures/broken.yaml"]);

@@ -27,7 +27,13 @@ function isGoVendorDir(name: string, path: string): boolean {
  * test/gator/test/fixtures beside test.bats, nginx's kubernetes-ingress tests/data beside pytest's
  * conftest.py.
  */
-const TEST_INPUT_FOLDERS = new Set(["fixtures", "fixture", "test-fixtures", "testfixtures", "test_fixtures", "test-data", "test_data", "data"]);
+const TEST_INPUT_FOLDERS = new Set(["fixtures", "fixture", "test-fixtures", "testfixtures", "test_fixtures", "test-data", "test_data"]);
+/**
+ * pytest's suites name their inputs' folder `data` too; beside Go code a `data` folder is as often
+ * what the package embeds and deploys (kubevirt's virt-operator components/data), so only
+ * pytest's files make it test data.
+ */
+const PYTEST_CODE = /^(?:test_.*\.py|.*_test\.py|conftest\.py)$/;
 /**
  * The files of a test suite, by the names its runner collects: Go (`*_test.go`, `go help test`),
  * pytest (`test_*.py`, `*_test.py`, `conftest.py`), Bats (`*.bats`), Jest, Mocha and Vitest
@@ -44,10 +50,10 @@ const EXPECTED_OUTPUT_FOLDERS = new Set(["compare", "expected", "golden", "golde
 /** A test suite's folder: test, tests, e2e, e2e-tests, integration-tests, ...; `testing` or `latest` is not. */
 const TEST_SUITE_FOLDER = /^(?:(?:e2e|integration|acceptance|unit)[-_]?)?tests?$|^e2e$|^integration$/i;
 
-/** Whether a folder holds test code (TEST_CODE) directly; an unreadable folder holds none. */
-function holdsTestCode(dir: string): boolean {
+/** Whether a folder holds test code (`code`: TEST_CODE or PYTEST_CODE) directly; an unreadable folder holds none. */
+function holdsTestCode(dir: string, code: RegExp): boolean {
   try {
-    return readdirSync(dir).some((name) => TEST_CODE.test(name));
+    return readdirSync(dir).some((name) => code.test(name));
   } catch {
     return false;
   }
@@ -61,8 +67,8 @@ function holdsTestCode(dir: string): boolean {
  * starting with "_" too; Kyverno's CLI keeps its shared test inputs there), Maven's and Gradle's
  * `src/test/resources` (the standard directory layout's "test resources"), the snapshot folders of
  * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), a folder named
- * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `data`, ...) beside test code (TEST_CODE), whose
- * tests read it, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`, `expected`,
+ * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `test-data`, ...) beside test code (TEST_CODE),
+ * whose tests read it, a `data` folder beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`, `expected`,
  * `compare`) inside a test suite's folder. `path` is the directory's absolute path.
  */
 export function isTestDataDir(path: string): boolean {
@@ -71,7 +77,8 @@ export function isTestDataDir(path: string): boolean {
   if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
   // The suite's folder within three levels above (e2e-tests/<test>/compare), not wherever the repository is kept.
   if (EXPECTED_OUTPUT_FOLDERS.has(name)) return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
-  return TEST_INPUT_FOLDERS.has(name) && holdsTestCode(dirname(path));
+  if (name === "data") return holdsTestCode(dirname(path), PYTEST_CODE);
+  return TEST_INPUT_FOLDERS.has(name) && holdsTestCode(dirname(path), TEST_CODE);
 }
 
 export interface DiscoverOptions {
