@@ -138,7 +138,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections };
   const charts = new ChartTemplates();
   const goEmbeds = new GoEmbeds();
-  const yttFolders = new Set<string>();
+  const yttFolders = new Map<string, YttFolder>();
   for (const { file, source: read, docs } of loaded) {
     if (roles.isPatch(file)) patchSelections.set(file.display, roles.patchSelectionOf(file));
     const built = roles.namespaceOf(file);
@@ -189,6 +189,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
     if (vars) for (const doc of docs) doc.kustomizeVars = vars;
     for (const doc of docs) collectDocument(state, doc);
   }
+  reportYttFolders(yttFolders, severities);
   return collection;
 }
 
@@ -209,8 +210,8 @@ interface FileState {
   goEmbeds: GoEmbeds;
   /** The file's first ytt annotation (null: none), read on its first document. */
   ytt?: { start: number; end: number } | null;
-  /** The folders whose ytt templates were reported (absolute; "" for stdin). */
-  yttFolders: Set<string>;
+  /** The folders holding ytt templates (absolute; "" for stdin), reported after every file is read. */
+  yttFolders: Map<string, YttFolder>;
 }
 
 /**
@@ -318,9 +319,8 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
 /**
  * A document of a ytt template (a file with a ytt annotation, template.ts yttAnnotation) is not a
  * manifest until `ytt` renders it: its computed values read as null and its overlays are partial.
- * It is skipped, and the templates of a folder (and its subfolders, which `ytt -f` reads with it)
- * are reported once, at the first annotation, as a warning: like a Helm chart, a folder of ytt configuration (rendered by kapp-controller or
- * `ytt -f`) is nothing to fix, only not linted. True when the document is such a template.
+ * It is skipped, and its folder noted with the file's first annotation (reportYttFolders reports
+ * them). True when the document is such a template.
  */
 function collectYttTemplate(state: FileState): boolean {
   const { src, file } = state;
@@ -328,19 +328,33 @@ function collectYttTemplate(state: FileState): boolean {
   if (state.ytt === null) return false;
   src.skipped++;
   const folder = file.absolute === STDIN ? "" : dirname(file.absolute);
-  // `ytt -f config/` reads config/overlays/ too: a folder below a reported one is not reported again.
-  for (let at = folder; ; at = dirname(at)) {
-    if (state.yttFolders.has(at)) return true;
-    if (dirname(at) === at) break;
-  }
-  state.yttFolders.add(folder);
-  const { start, end } = state.ytt;
-  const shown = file.absolute === STDIN ? "-" : dirname(file.display) || ".";
-  const message = `ytt annotation "${excerpt(src.text.slice(start, end))}" is not rendered: the ytt templates in ${shown} are manifests only once rendered, so they are not linted (reported once for the folder)`;
-  const hint = `render them and lint the output (ytt -f ${shown} | k8s-lint -)`;
-  const docIndex = src.docs.find((d) => start <= d.end)?.index ?? 0;
-  addDiagnostic(src, { docIndex, ruleId: "unrendered-template", severity: "warning", start, end, message, hint }, state.severities);
+  if (!state.yttFolders.has(folder)) state.yttFolders.set(folder, { src, at: state.ytt, shown: file.absolute === STDIN ? "-" : dirname(file.display) || "." });
   return true;
+}
+
+/** The first ytt template of a folder: its file and first annotation, and the folder as reports name it. */
+interface YttFolder {
+  src: SourceFile;
+  at: { start: number; end: number };
+  shown: string;
+}
+
+/**
+ * The ytt templates of the input, reported once per outermost folder that holds some, at its first
+ * template's first annotation, as a warning: like a Helm chart, a folder of ytt configuration
+ * (rendered by kapp-controller or `ytt -f`) is nothing to fix, only not linted, and `ytt -f
+ * config/` reads config/overlays/ with it.
+ */
+function reportYttFolders(folders: ReadonlyMap<string, YttFolder>, severities: Severities): void {
+  for (const [folder, { src, at, shown }] of folders) {
+    let outer = false;
+    for (let at = folder, up = dirname(at); at !== "" && !outer && up !== at; at = up, up = dirname(up)) outer = folders.has(up);
+    if (outer) continue;
+    const message = `ytt annotation "${excerpt(src.text.slice(at.start, at.end))}" is not rendered: the ytt templates in ${shown} are manifests only once rendered, so they are not linted (reported once for the folder)`;
+    const hint = `render them and lint the output (ytt -f ${shown} | k8s-lint -)`;
+    const docIndex = src.docs.find((d) => at.start <= d.end)?.index ?? 0;
+    addDiagnostic(src, { docIndex, ruleId: "unrendered-template", severity: "warning", start: at.start, end: at.end, message, hint }, severities);
+  }
 }
 
 /**
