@@ -47,6 +47,8 @@ const TEST_CODE = /^(?:.*_test\.go|test_.*\.py|.*_test\.py|conftest\.py|.*\.bats
  * (TEST_SUITE_FOLDER): Percona's operators compare live objects with e2e-tests/<test>/compare/.
  */
 const EXPECTED_OUTPUT_FOLDERS = new Set(["compare", "expected", "golden", "goldens"]);
+/** Folder names of a test suite's made-up inputs, test data inside a test suite's folder like EXPECTED_OUTPUT_FOLDERS (Calico's confd/tests/mock_data). */
+const MOCK_FOLDERS = new Set(["mock_data", "mockdata", "mocks", "mock"]);
 /** A test suite's folder: test, tests, e2e, e2e-tests, integration-tests, ...; `testing` or `latest` is not. */
 const TEST_SUITE_FOLDER = /^(?:(?:e2e|integration|acceptance|unit)[-_]?)?tests?$|^e2e$|^integration$/i;
 
@@ -68,17 +70,22 @@ function holdsTestCode(dir: string, code: RegExp): boolean {
  * `src/test/resources` (the standard directory layout's "test resources"), the snapshot folders of
  * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), a folder named
  * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `test-data`, ...) beside test code (TEST_CODE),
- * whose tests read it, a `data` folder beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`, `expected`,
- * `compare`) inside a test suite's folder. `path` is the directory's absolute path.
+ * whose tests read it, or directly in a test suite's folder (`tests/fixtures`), a `data` folder
+ * beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`,
+ * `expected`, `compare`) or mock inputs (MOCK_FOLDERS: `mock_data`, `mocks`) inside a test suite's
+ * folder. `path` is the directory's absolute path.
  */
 export function isTestDataDir(path: string): boolean {
   const name = path.slice(path.lastIndexOf(sep) + 1);
   if (name === "testdata" || name === "_testdata" || name === "__snapshot__" || name === "__snapshots__") return true;
   if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
   // The suite's folder within three levels above (e2e-tests/<test>/compare), not wherever the repository is kept.
-  if (EXPECTED_OUTPUT_FOLDERS.has(name)) return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
+  if (EXPECTED_OUTPUT_FOLDERS.has(name) || MOCK_FOLDERS.has(name)) return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
   if (name === "data") return holdsTestCode(dirname(path), PYTEST_CODE);
-  return TEST_INPUT_FOLDERS.has(name) && holdsTestCode(dirname(path), TEST_CODE);
+  // consul-k8s keeps its acceptance tests' inputs in acceptance/tests/fixtures, the tests' code in folders beside it.
+  if (!TEST_INPUT_FOLDERS.has(name)) return false;
+  const parent = dirname(path);
+  return TEST_SUITE_FOLDER.test(parent.slice(parent.lastIndexOf(sep) + 1)) || holdsTestCode(parent, TEST_CODE);
 }
 
 export interface DiscoverOptions {
