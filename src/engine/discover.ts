@@ -29,9 +29,10 @@ function isGoVendorDir(name: string, path: string): boolean {
  */
 const TEST_INPUT_FOLDERS = new Set(["fixtures", "fixture", "test-fixtures", "testfixtures", "test_fixtures", "test-data", "test_data"]);
 /**
- * pytest's suites name their inputs' folder `data` too; beside Go code a `data` folder is as often
- * what the package embeds and deploys (kubevirt's virt-operator components/data), so only
- * pytest's files make it test data.
+ * Suites name their inputs' folder `data` too (OLM's test/e2e/data, nginx's pytest tests/data);
+ * beside Go code elsewhere a `data` folder is as often what the package embeds and deploys
+ * (kubevirt's virt-operator components/data), so only a test suite's folder above it or pytest's
+ * files beside it make it test data.
  */
 const PYTEST_CODE = /^(?:test_.*\.py|.*_test\.py|conftest\.py)$/;
 /**
@@ -52,6 +53,11 @@ const MOCK_FOLDERS = new Set(["mock_data", "mockdata", "mocks", "mock"]);
 /** A test suite's folder: test, tests, e2e, e2e-tests, integration-tests, ...; `testing` or `latest` is not. */
 const TEST_SUITE_FOLDER = /^(?:(?:e2e|integration|acceptance|unit)[-_]?)?tests?$|^e2e$|^integration$/i;
 
+/** Whether a folder up to three levels above `path` is a test suite's (e2e-tests/<test>/compare), not wherever the repository is kept. */
+function inTestSuite(path: string): boolean {
+  return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
+}
+
 /** Whether a folder holds test code (`code`: TEST_CODE or PYTEST_CODE) directly; an unreadable folder holds none. */
 function holdsTestCode(dir: string, code: RegExp): boolean {
   try {
@@ -71,7 +77,7 @@ function holdsTestCode(dir: string, code: RegExp): boolean {
  * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), a folder named
  * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `test-data`, ...) beside test code (TEST_CODE),
  * whose tests read it, or directly in a test suite's folder (`tests/fixtures`), a `data` folder
- * beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`,
+ * in a test suite or beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`,
  * `expected`, `compare`) or mock inputs (MOCK_FOLDERS: `mock_data`, `mocks`) inside a test suite's
  * folder. `path` is the directory's absolute path.
  */
@@ -79,9 +85,8 @@ export function isTestDataDir(path: string): boolean {
   const name = path.slice(path.lastIndexOf(sep) + 1);
   if (name === "testdata" || name === "_testdata" || name === "__snapshot__" || name === "__snapshots__") return true;
   if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
-  // The suite's folder within three levels above (e2e-tests/<test>/compare), not wherever the repository is kept.
-  if (EXPECTED_OUTPUT_FOLDERS.has(name) || MOCK_FOLDERS.has(name)) return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
-  if (name === "data") return holdsTestCode(dirname(path), PYTEST_CODE);
+  if (EXPECTED_OUTPUT_FOLDERS.has(name) || MOCK_FOLDERS.has(name)) return inTestSuite(path);
+  if (name === "data") return inTestSuite(path) || holdsTestCode(dirname(path), PYTEST_CODE);
   // consul-k8s keeps its acceptance tests' inputs in acceptance/tests/fixtures, the tests' code in folders beside it.
   if (!TEST_INPUT_FOLDERS.has(name)) return false;
   const parent = dirname(path);
