@@ -125,12 +125,19 @@ export function placeholderNote(placeholders: readonly string[]): string {
 /**
  * The message and hint for a value of the wrong type at `field` (`want`: "a string", `got`: "a
  * list"). A list of one string holding a placeholder is a sample's `[YOUR_BASE64_AK_ID]`, whose
- * brackets YAML reads as a list: said so, and the placeholder named as the thing to replace.
+ * brackets YAML reads as a list, and a map of one key without a value is a `{cluster}` whose
+ * braces YAML reads as a map: said so, and the placeholder named as the thing to replace.
  */
 export function wrongTypeText(field: string, want: string, got: string, value: unknown): { message: string; hint: string } {
   const only = Array.isArray(value) && value.length === 1 ? (value as unknown[])[0] : undefined;
   if (typeof only === "string" && placeholdersWithoutCapitals(only).length) {
     return { message: `${JSON.stringify(field)} must be ${want}, got a list: ${placeholderNote([`[${only}]`])}, and YAML reads its brackets as a list`, hint: replacePlaceholdersHint([`[${only}]`]) };
+  }
+  // `{cluster}`, or a Python format string's `{self.path.k8s}` (emissary's test manifests): YAML reads the braces as a map of one key without a value.
+  const keys = typeof value === "object" && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+  if (keys.length === 1 && (value as Record<string, unknown>)[keys[0]] === null && samplePlaceholders(`{${keys[0]}}`).length) {
+    const written = `{${keys[0]}}`;
+    return { message: `${JSON.stringify(field)} must be ${want}, got a map: ${placeholderNote([written])}, and YAML reads its braces as a mapping`, hint: replacePlaceholdersHint([written]) };
   }
   return { message: `${JSON.stringify(field)} must be ${want}, got ${got}`, hint: `set ${JSON.stringify(field)} to ${want}` };
 }
