@@ -44,6 +44,24 @@ test("RBAC that reads pods, names pods or grants in another namespace lowers not
   expect(found.map(brief)).toEqual([{ line: 47, severity: "warning" }]);
 });
 
+test("a Helm chart a HelmRelease or an Argo CD Application installs in the namespace lowers a selector to info, never a typo", async () => {
+  const found = await findings("rules/service-selector-no-match/chart-namespace.yaml", "service-selector-no-match");
+  expect(found.map(brief)).toEqual([
+    { line: 27, severity: "info" },
+    { line: 34, severity: "warning" },
+    { line: 51, severity: "warning" },
+    { line: 77, severity: "info" },
+  ]);
+});
+
+test("a ServiceMonitor's selector in a namespace a chart is installed into is info", async () => {
+  const found = await findings("rules/servicemonitor-selector-no-match/chart-namespace.yaml", "servicemonitor-selector-no-match");
+  expect(found.map(brief)).toEqual([
+    { line: 24, severity: "info" },
+    { line: 39, severity: "warning" },
+  ]);
+});
+
 test("custom resources of an unknown operator lower a selector to info, never a typo, and configuration resources lower nothing", async () => {
   const found = await findings("rules/service-selector-no-match/unknown-operator.yaml", "service-selector-no-match");
   expect(found.map(brief)).toEqual([

@@ -10,6 +10,7 @@
  *   (helm-controller's HelmReleaseSpec, Install.CreateNamespace).
  */
 import type { ResourceIndex } from "./resource-index.js";
+import type { Resource } from "./resource.js";
 import { memoKey } from "./run-memo.js";
 
 type Obj = Record<string, unknown>;
@@ -19,7 +20,7 @@ const at = (v: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, 
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const CREATED = memoKey<ReadonlySet<string>>("namespaces GitOps controllers of the input create");
-const CHARTS = memoKey<ReadonlySet<string>>("namespaces GitOps controllers of the input install Helm charts into");
+const CHARTS = memoKey<ReadonlyMap<string, Resource>>("namespaces GitOps controllers of the input install Helm charts into");
 
 /** Whether an Argo CD Application spec creates its destination namespace, and which. */
 function argoCdCreates(spec: unknown): string | undefined {
@@ -59,27 +60,24 @@ function argoCdChartNamespace(spec: unknown): string | undefined {
 }
 
 /**
- * The namespaces into which a GitOps controller of the input installs a Helm chart: an Argo CD
- * Application's (or ApplicationSet template's) destination namespace when a source is a chart
- * (`chart`, or `helm` parameters of a chart in a repository), a Flux HelmRelease's target
- * namespace, else its own. The chart is rendered in the cluster, so the objects it creates there
- * (its ServiceAccounts, Secrets, Services) are not in the input.
+ * The namespaces into which a GitOps controller of the input installs a Helm chart, each with the
+ * first object that installs one there: an Argo CD Application's (or ApplicationSet template's)
+ * destination namespace when a source is a chart (`chart`, or `helm` parameters of a chart in a
+ * repository), a Flux HelmRelease's target namespace, else its own. The chart is rendered in the
+ * cluster, so the objects it creates there (its ServiceAccounts, Secrets, Services, pods) are not
+ * in the input.
  */
-export function namespacesWithCharts(index: ResourceIndex): ReadonlySet<string> {
+export function namespacesWithCharts(index: ResourceIndex): ReadonlyMap<string, Resource> {
   return index.memo.get(CHARTS, () => {
-    const out = new Set<string>();
-    for (const app of index.ofKind("Application.argoproj.io")) {
-      const ns = argoCdChartNamespace(app.raw.spec);
-      if (ns) out.add(ns);
-    }
-    for (const set of index.ofKind("ApplicationSet.argoproj.io")) {
-      const ns = argoCdChartNamespace(at(set.raw.spec, "template", "spec"));
-      if (ns) out.add(ns);
-    }
+    const out = new Map<string, Resource>();
+    const add = (ns: string | undefined, by: Resource) => {
+      if (ns && NAMESPACE.test(ns) && !out.has(ns)) out.set(ns, by);
+    };
+    for (const app of index.ofKind("Application.argoproj.io")) add(argoCdChartNamespace(app.raw.spec), app);
+    for (const set of index.ofKind("ApplicationSet.argoproj.io")) add(argoCdChartNamespace(at(set.raw.spec, "template", "spec")), set);
     for (const release of index.ofKind("HelmRelease.helm.toolkit.fluxcd.io")) {
       const target = at(release.raw.spec, "targetNamespace");
-      const ns = typeof target === "string" && target !== "" ? target : release.namespace;
-      if (NAMESPACE.test(ns)) out.add(ns);
+      add(typeof target === "string" && target !== "" ? target : release.namespace, release);
     }
     return out;
   });

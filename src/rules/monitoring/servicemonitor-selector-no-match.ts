@@ -1,3 +1,4 @@
+import { namespacesWithCharts } from "../../models/created-namespaces.js";
 import { closestWithin } from "../../did-you-mean.js";
 import { formatSelector, matches, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { requirementPath, whyNot } from "../selectors/selection.js";
@@ -31,7 +32,9 @@ elsewhere), and not with \`namespaceSelector.any: true\`. When the Services it w
 another namespace of the input, the finding names it. The Service "kubernetes" that the API server
 keeps in namespace default (labels component=apiserver, provider=kubernetes) is always there.
 The finding drops to info when an
-operator creates Services in the namespace whose labels the input does not show.`,
+operator creates Services in the namespace whose labels the input does not show, or when a Helm
+chart that a Flux HelmRelease or an Argo CD Application of the input installs in the namespace
+may.`,
   fix: "Make spec.selector match the labels of the Service (metadata.labels), and list the Service's namespace in spec.namespaceSelector.matchNames when the ServiceMonitor lives elsewhere.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -59,10 +62,13 @@ operator creates Services in the namespace whose labels the input does not show.
     const near = namespaces.map((ns) => nearestService(index, ns, selector)).find((n) => n !== undefined);
     const typo = near && near.failing.operator === "In" && Object.prototype.hasOwnProperty.call(near.service.labels, near.failing.key) && closestWithin(near.service.labels[near.failing.key], near.failing.values) !== undefined;
     const operated = !typo && namespaces.some((ns) => operatorMakesServicesIn(index, ns));
+    // A Helm chart a GitOps controller of the input installs there creates Services the input does not show.
+    const installer = typo || operated ? undefined : namespaces.map((ns) => namespacesWithCharts(index).get(ns)).find((r) => r !== undefined);
+    const unknown = operated ? "; an operator of the input creates Services there whose labels are not known" : installer ? `; the Helm chart that ${installer.kind} "${installer.name}" installs there creates Services whose labels are not known` : "";
     report({
-      ...(operated ? { severity: "info" as const } : {}),
+      ...(operated || installer ? { severity: "info" as const } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.service.labels)}` : ""}${operated ? "; an operator of the input creates Services there whose labels are not known" : ""}`,
+      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.service.labels)}` : ""}${unknown}`,
       hint: near ? `align the selector with the labels of Service "${near.service.name}"` : "set the selector to labels the Service carries in metadata.labels",
       ...(near ? { related: { resource: near.service, path: ["metadata", "labels"], message: "nearest Service labels" } } : {}),
     });

@@ -21,7 +21,9 @@ prometheus=<name>: docs/operators.md lists them). When nothing of the input near
 typo stays a warning), the finding drops to info if a workload of the namespace may create or
 relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
 if namespaced custom resources of an operator k8s-lint does not know share the namespace (not
-cluster-scoped ones such as Gatekeeper's constraints); it then suggests no workload to align with.`,
+cluster-scoped ones such as Gatekeeper's constraints), or if a Flux HelmRelease or an Argo CD
+Application of the input installs a Helm chart in the namespace, whose pods the input does not
+show; it then suggests no workload to align with.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
   check(ctx) {

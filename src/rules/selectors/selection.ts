@@ -1,4 +1,5 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
+import { namespacesWithCharts } from "../../models/created-namespaces.js";
 import { closestWithin, misspells, spellingDistance } from "../../did-you-mean.js";
 import { serviceAccountOf } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -169,7 +170,8 @@ export type NoMatchVerdict =
  * selector is not a near miss of a pod template of the input (a typo stays a warning), two
  * signals make pods created at run time plausible, and the finding drops to info: a workload
  * whose ServiceAccount RBAC allows to create or patch pods there (an agent labelling its own
- * pod), or custom resources of an operator the table does not know.
+ * pod), custom resources of an operator the table does not know, or a Helm chart that a GitOps
+ * controller of the input installs in the namespace (models/created-namespaces.ts).
  */
 export function noMatchVerdict(index: ResourceIndex, namespace: string, selector: Selector, near: NearMiss | undefined): NoMatchVerdict {
   if (index.derivedPodsSelectedBy(namespace, selector).length) return { silent: true };
@@ -178,12 +180,20 @@ export function noMatchVerdict(index: ResourceIndex, namespace: string, selector
   if (labeller) {
     return { silent: false, severity: "info", because: `ServiceAccount "${serviceAccountOf(labeller)}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
   }
+  const installers = namespacesWithCharts(index);
+  const installer = installers.get(namespace);
   if (index.unknownOperatorResources(namespace).length) {
     const named = unknownNamedBy(index, namespace, selector);
-    return { silent: false, severity: "info", because: named ? `the operator of ${named.groupKind} "${named.name}" may run the selected pods` : "an operator of custom resources in the namespace may run the selected pods" };
+    // A HelmRelease is no operator's resource: its chart runs the pods.
+    if (named && named.groupKind === HELM_RELEASE) return { silent: false, severity: "info", because: chartBecause(named) };
+    if (named || !installer) return { silent: false, severity: "info", because: named ? `the operator of ${named.groupKind} "${named.name}" may run the selected pods` : "an operator of custom resources in the namespace may run the selected pods" };
   }
+  if (installer) return { silent: false, severity: "info", because: chartBecause(installer) };
   return { silent: false };
 }
+
+const HELM_RELEASE = "HelmRelease.helm.toolkit.fluxcd.io";
+const chartBecause = (installer: Resource) => `the Helm chart that ${installer.kind} "${installer.name}" installs in the namespace may run the selected pods`;
 
 /**
  * The near miss worth showing under a verdict: none when the verdict says matching pods may be
