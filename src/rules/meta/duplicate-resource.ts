@@ -22,6 +22,10 @@ subfolders are samples too when they define an object again), is then an input o
 so is each file of a folder where two files define one object (single-file samples side by
 side, or alternative installs that a kustomization leaves out).
 
+A copy in a folder named for a release (\`install/v0.6.0\`, \`deploy/1.4.0\`) is that release's
+snapshot, applied instead of the others and of the sources it was cut from: it is compared only
+with the objects of the same release folder.
+
 A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
 second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
 same content loses nothing and is info. (kustomize refuses two resources of one identity in one
@@ -30,7 +34,8 @@ build: \`kustomize build\` reports that itself.)`,
   preventsStatus: [],
   check({ resource, index, settings, report }) {
     if (!resource.name || resource.name.endsWith("*")) return;
-    const same = index.findAll(resource.groupKind, resource.namespace, resource.name);
+    // A copy in another release's folder (install/v0.5.0 beside install/v0.6.0 and config/) is that release, not a second definition.
+    const same = index.findAll(resource.groupKind, resource.namespace, resource.name).filter((r) => r === resource || !inOtherRelease(r.file, resource.file));
     if (same.length < 2 || same[0] === resource) return;
     const first = same[0];
     // A custom resource of unknown scope that names no namespace may be cluster-scoped: "default" is only a guess there.
@@ -51,6 +56,27 @@ build: \`kustomize build\` reports that itself.)`,
     });
   },
 });
+
+/** A folder named for a release: a version of two or more numbers, with an optional "v" and suffix (`v0.6.0`, `1.4`, `v1.2.0-rc0`). */
+const RELEASE_FOLDER = /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+/** The folder of a release that holds a file: its path up to the first folder named for a release (`install/v0.6.0`); undefined outside one. */
+function releaseOf(file: string): string | undefined {
+  const parts = file.split("/");
+  const at = parts.findIndex((part, i) => i < parts.length - 1 && RELEASE_FOLDER.test(part));
+  return at === -1 ? undefined : parts.slice(0, at + 1).join("/");
+}
+
+/**
+ * Whether two files belong to different releases: one lies in a folder named for a release and the
+ * other not in that same folder (install/v0.5.0 against install/v0.6.0, or against the sources a
+ * release was cut from, config/ or a chart's files/).
+ */
+function inOtherRelease(a: string, b: string): boolean {
+  const ra = releaseOf(a);
+  const rb = releaseOf(b);
+  return (ra !== undefined || rb !== undefined) && ra !== rb;
+}
 
 /**
  * Both objects as written are the same: applying either gives the same object. Map keys may come
