@@ -167,7 +167,7 @@ export type NoMatchVerdict =
 /**
  * The one policy of the selector rules for pods no manifest shows. Pods an operator of the
  * table derives from a custom resource of the namespace count as selected. Otherwise, when the
- * selector is not a near miss of a pod template of the input (a typo stays a warning), two
+ * selector is not a near miss of a pod template of the input (a typo stays a warning), three
  * signals make pods created at run time plausible, and the finding drops to info: a workload
  * whose ServiceAccount RBAC allows to create or patch pods there (an agent labelling its own
  * pod), custom resources of an operator the table does not know, or a Helm chart that a GitOps
@@ -180,8 +180,7 @@ export function noMatchVerdict(index: ResourceIndex, namespace: string, selector
   if (labeller) {
     return { silent: false, severity: "info", because: `ServiceAccount "${serviceAccountOf(labeller)}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
   }
-  const installers = namespacesWithCharts(index);
-  const installer = installers.get(namespace);
+  const installer = namespacesWithCharts(index).get(namespace);
   if (index.unknownOperatorResources(namespace).length) {
     const named = unknownNamedBy(index, namespace, selector);
     // A HelmRelease is no operator's resource: its chart runs the pods.
