@@ -348,7 +348,7 @@ interface YttFolder {
 function reportYttFolders(folders: ReadonlyMap<string, YttFolder>, severities: Severities): void {
   for (const [folder, { src, at, shown }] of folders) {
     let outer = false;
-    for (let at = folder, up = dirname(at); at !== "" && !outer && up !== at; at = up, up = dirname(up)) outer = folders.has(up);
+    for (let dir = folder, up = dirname(dir); dir !== "" && !outer && up !== dir; dir = up, up = dirname(up)) outer = folders.has(up);
     if (outer) continue;
     const message = `ytt annotation "${excerpt(src.text.slice(at.start, at.end))}" is not rendered: the ytt templates in ${shown} are manifests only once rendered, so they are not linted (reported once for the folder)`;
     const hint = `render them and lint the output (ytt -f ${shown} | k8s-lint -)`;
