@@ -9,6 +9,7 @@ import { Composer, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 
 import type { CST, Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { jsonComments } from "./json-comments.js";
 import { kubectlCst } from "./kubectl-lexer.js";
+import { jsonStreamCst, jsonStreamValues } from "./json-stream.js";
 import { reportGluedObjects } from "./glued-objects.js";
 import { excerpt, templateTagSaid } from "./syntax-problems.js";
 import { parseLean } from "./lean/parse-lean.js";
@@ -370,7 +371,9 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "j
   };
   try {
     const composer = new Composer({ version: yamlVersion, merge: true, uniqueKeys: false, prettyErrors: false });
-    for (const token of kubectlCst(text)) {
+    // A file of several JSON values (NDJSON, `jq -c` output) is a stream of documents for kubectl.
+    const jsonValues = jsonStreamValues(text);
+    for (const token of jsonValues ? jsonStreamCst(text, jsonValues) : kubectlCst(text)) {
       if (token.type === "document") {
         const at = tooDeepAt(token.value);
         if (at !== -1) {
@@ -382,7 +385,9 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "j
       // The composer hands over a document when the token after it arrives.
       for (const doc of composer.next(token)) take(doc as Document.Parsed, token.offset);
     }
-    for (const doc of composer.end(false, text.length)) take(doc as Document.Parsed, text.length);
+    const invalidAt = jsonValues?.invalidAt ?? -1;
+    for (const doc of composer.end(false, invalidAt === -1 ? text.length : invalidAt)) take(doc as Document.Parsed, invalidAt === -1 ? text.length : invalidAt);
+    if (invalidAt !== -1) out.push(emptyDocument(out.length, invalidAt, text.length, [notJsonValue(text, invalidAt)]));
   } catch (err) {
     const message =
       err instanceof RangeError ? "the document is nested too deeply to parse" : `cannot parse: ${(err as Error).message}`;
@@ -390,6 +395,23 @@ function parseYaml(text: string, yamlVersion: "1.1" | "1.2", format: "yaml" | "j
     out.push(emptyDocument(out.length, prevEnd, text.length, [{ message, start: at, end: Math.min(at + 1, Math.max(text.length, 1)), recoverable: false }]));
   }
   return out;
+}
+
+/**
+ * Text after two or more JSON values that is not one: kubectl, decoding the file as a JSON stream
+ * by then, stops there with a syntax error (YAMLOrJSONDecoder no longer falls back to YAML).
+ */
+function notJsonValue(text: string, at: number): SyntaxProblem {
+  const lineEnd = text.indexOf("\n", at);
+  const end = Math.max(at + 1, lineEnd === -1 ? text.length : text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
+  return {
+    message: `"${excerpt(text.slice(at, end))}" is not a JSON value, and kubectl reads this file as a stream of JSON values`,
+    start: at,
+    end: Math.min(end, text.length),
+    recoverable: false,
+    code: "JSON_STREAM",
+    hint: 'write it as strict JSON (quoted names and strings, no comments), or write every document as YAML after a "---" line',
+  };
 }
 
 /** Where a document sits: its index, where the previous one ended, and how far its text runs. */
