@@ -419,7 +419,7 @@ function collectManifestSequence(state: FileState, doc: ParsedDocument, items: u
   if (isOperatorSdkWatches(items)) return false;
   const manifests: number[] = [];
   items.forEach((item, i) => {
-    if (typeof item === "object" && item !== null && !Array.isArray(item) && writesTypeMeta(item)) manifests.push(i);
+    if (typeof item === "object" && item !== null && !Array.isArray(item) && writesTypeMeta(item) && readTypeMeta(item as Record<string, unknown>).is !== "not-a-manifest") manifests.push(i);
   });
   if (!manifests.length) return false;
   const { src } = state;

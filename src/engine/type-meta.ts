@@ -5,8 +5,11 @@
  * number is reported, never taken for "not a manifest". A document with neither, under any
  * spelling, is not a manifest (values files, kustomize patches); nor is one with only an
  * apiVersion and no metadata or spec (a Helm Chart.yaml), nor one with no apiVersion and a kind
- * that is no type's name (a Google API discovery document's "discovery#restDescription").
+ * that is no type's name (a Google API discovery document's "discovery#restDescription") or,
+ * without metadata or spec either, no built-in kind (Istio's test topologies), nor one of another
+ * tool whose group no API server can serve (anotherToolsData).
  */
+import { BUILTIN_GROUPS } from "../models/api-groups.js";
 import { ownValue } from "../models/input-keys.js";
 import { preferredApiVersions } from "../models/preferred-api-versions.js";
 import { kindOfValue } from "../models/values.js";
@@ -78,6 +81,27 @@ function apiVersionHint(kind: string): string {
   return `add the apiVersion of ${kind}`;
 }
 
+const NOT_A_MANIFEST: TypeMeta = { is: "not-a-manifest" };
+
+/**
+ * Whether a document that writes an apiVersion and a kind is another tool's data in that shape
+ * (Istio's release notes: `apiVersion: release-notes/v2`, `kind: bug-fix`), not an object any
+ * API server could serve: its group is a bare word that is not one of Kubernetes' own groups (a
+ * CustomResourceDefinition's group must be a domain with at least one dot, apiextensions
+ * validation ValidateCustomResourceDefinitionSpec), its kind is no built-in kind (so a misspelt
+ * group, `app/v1` for a Deployment, is still judged), and it has no metadata map, which every
+ * object carries.
+ */
+function anotherToolsData(doc: Record<string, unknown>, apiVersion: string, kind: string): boolean {
+  const slash = apiVersion.indexOf("/");
+  if (slash <= 0) return false;
+  const group = apiVersion.slice(0, slash);
+  if (group.includes(".") || BUILTIN_GROUPS.has(group)) return false;
+  const metadata = ownValue(doc, "metadata");
+  if (typeof metadata === "object" && metadata !== null) return false;
+  return preferredApiVersions(kind).length === 0;
+}
+
 /**
  * Reads the type meta of a document (or of an item of a List). A file a kustomization applies
  * as a patch (`patch`) may leave out its apiVersion: the patch entry's `target` selects what it
@@ -89,7 +113,7 @@ export function readTypeMeta(doc: Record<string, unknown>, patch = false): TypeM
   const writtenVersion = ownValue(doc, "apiVersion");
   const writtenKind = ownValue(doc, "kind");
   if (typeof writtenVersion === "string" && writtenVersion !== "" && typeof writtenKind === "string" && writtenKind !== "") {
-    return { is: "manifest", apiVersion: writtenVersion, kind: writtenKind };
+    return anotherToolsData(doc, writtenVersion, writtenKind) ? NOT_A_MANIFEST : { is: "manifest", apiVersion: writtenVersion, kind: writtenKind };
   }
   const apiVersion = written(doc, "apiVersion");
   const kind = written(doc, "kind");
@@ -97,6 +121,8 @@ export function readTypeMeta(doc: Record<string, unknown>, patch = false): TypeM
   if (patch && !apiVersion) return { is: "not-a-manifest" };
   // Without an apiVersion, a kind no API type could have marks another format (a Google API discovery document's "discovery#restDescription").
   if (!apiVersion && kind?.key === "kind" && typeof kind.value === "string" && !KIND_NAME.test(kind.value)) return { is: "not-a-manifest" };
+  // Without an apiVersion, metadata or spec, a kind that is no built-in one is another format's field (Istio's test topologies: `"kind": "Kubernetes"`).
+  if (!apiVersion && kind?.key === "kind" && typeof kind.value === "string" && !Object.hasOwn(doc, "metadata") && !Object.hasOwn(doc, "spec") && !preferredApiVersions(kind.value).length) return NOT_A_MANIFEST;
   const problems: TypeMetaProblem[] = [];
   for (const [name, w] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
     const problem = w && problemOf(name, w);
