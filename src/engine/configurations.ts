@@ -173,7 +173,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const data = dataOf(file);
       if (data) return apiVersion || kind ? { apiVersion, kind, tool: `kustomize ${data} file` } : undefined;
       // An object a policy test feeds to a policy, unless a kustomization also builds it.
-      const tested = listed.has(file.absolute) ? undefined : testInputs.get(file.absolute);
+      const tested = listed.has(file.absolute) ? undefined : (testInputs.get(file.absolute) ?? stepAssertionOf(fileNameOf(file)));
       if (tested && apiVersion && kind) return { apiVersion, kind, tool: tested };
       const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
         ? KUSTOMIZE
@@ -203,6 +203,21 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     jsonPatchesOf: (file) => builds.jsonPatchesOf(file.absolute),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
+}
+
+const fileNameOf = (file: DiscoveredFile) => (file.absolute === STDIN ? "" : basename(file.absolute));
+
+/**
+ * A test step's assertion file by its name, as kuttl and Chainsaw find the steps of a test folder
+ * (`<index>-<name>.yaml`, a name starting with "assert" or "errors": kuttl pkg/test/step.go,
+ * Chainsaw's kuttl-style discovery): partial objects compared with what the cluster holds (or
+ * must not hold), never applied.
+ */
+const STEP_ASSERTION = /^\d+-(assert|errors)[^/]*\.ya?ml$/;
+
+function stepAssertionOf(fileName: string): string | undefined {
+  const m = STEP_ASSERTION.exec(fileName);
+  return m ? `test step ${m[1] === "assert" ? "assertion" : "error assertion"} (kuttl, Chainsaw)` : undefined;
 }
 
 /** A file name that says patch: `patch` or `patches` as a word of it (`manager_auth_proxy_patch.yaml`, `patch-replicas.yaml`), not inside one (`dispatcher.yaml`). */
