@@ -325,18 +325,21 @@ test("a directory search passes over a fixtures or data folder beside test code,
 
 test("a directory search passes over a test suite's folders of expected outputs and made-up inputs, not such a folder elsewhere", () => {
   // Percona's operators compare the objects an e2e test reads back with e2e-tests/<test>/compare/*.yml (no names, fields stripped).
-  // Calico's confd/tests/mock_data, consul-k8s' acceptance/tests/fixtures (the tests' code in folders beside it), OLM's test/e2e/data.
-  for (const [suite, folder] of [["e2e-tests/limits", "compare"], ["test/render", "golden"], ["tests", "expected"], ["confd/tests", "mock_data"], ["acceptance/tests", "fixtures"], ["test/e2e", "data"]]) {
+  // Calico's confd/tests/mock_data, consul-k8s' acceptance/tests/fixtures (the tests' code in folders beside it), OLM's test/e2e/data,
+  // Argo Rollouts' test/e2e/expectedfailures (inputs meant to be refused).
+  for (const [suite, folder] of [["e2e-tests/limits", "compare"], ["test/render", "golden"], ["tests", "expected"], ["confd/tests", "mock_data"], ["acceptance/tests", "fixtures"], ["test/e2e", "data"], ["test/e2e", "expectedfailures"], ["tests/schema", "invalid"]]) {
     mkdirSync(join(dir, "percona", suite, folder), { recursive: true });
     writeFileSync(join(dir, "percona", suite, folder, "statefulset.yml"), "apiVersion: apps/v1\nkind: StatefulSet\nspec: {}\n");
   }
-  expectIoFailure(cli(["percona"], 10_000), /^k8s-lint: no manifests .* percona \(6 files are in test data directories, which are not searched, such as percona\/acceptance\/tests\/fixtures: name one to lint it\)$/m);
+  expectIoFailure(cli(["percona"], 10_000), /^k8s-lint: no manifests .* percona \(8 files are in test data directories, which are not searched, such as percona\/acceptance\/tests\/fixtures: name one to lint it\)$/m);
   // Outside a test suite, such a name is an ordinary folder.
   mkdirSync(join(dir, "percona", "deploy", "expected"), { recursive: true });
   writeFileSync(join(dir, "percona", "deploy", "expected", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+  mkdirSync(join(dir, "percona", "deploy", "broken"), { recursive: true });
+  writeFileSync(join(dir, "percona", "deploy", "broken", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n");
   const walked = cli(["percona", "--format", "json"], 10_000);
   expect(walked.code).toBe(0);
-  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path)).toEqual(["percona/deploy/expected/app.yaml"]);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path)).toEqual(["percona/deploy/broken/app.yaml", "percona/deploy/expected/app.yaml"]);
 });
 
 test("a directory search passes over the snapshot folders of snapshot tests", () => {

@@ -50,6 +50,12 @@ const TEST_CODE = /^(?:.*_test\.go|test_.*\.py|.*_test\.py|conftest\.py|.*\.bats
 const EXPECTED_OUTPUT_FOLDERS = new Set(["compare", "expected", "golden", "goldens"]);
 /** Folder names of a test suite's made-up inputs, test data inside a test suite's folder like EXPECTED_OUTPUT_FOLDERS (Calico's confd/tests/mock_data). */
 const MOCK_FOLDERS = new Set(["mock_data", "mockdata", "mocks", "mock"]);
+/**
+ * Folder names of inputs a test suite expects to be refused, test data inside a test suite's
+ * folder like EXPECTED_OUTPUT_FOLDERS (Argo Rollouts' test/e2e/expectedfailures: a malformed
+ * Rollout, a list item among keys).
+ */
+const INVALID_INPUT_FOLDERS = new Set(["invalid", "bad", "broken", "negative", "expectedfailures", "expected-failures", "expected_failures"]);
 /** A test suite's folder: test, tests, e2e, e2e-tests, integration-tests, ...; `testing` or `latest` is not. */
 const TEST_SUITE_FOLDER = /^(?:(?:e2e|integration|acceptance|unit)[-_]?)?tests?$|^e2e$|^integration$/i;
 
@@ -78,14 +84,14 @@ function holdsTestCode(dir: string, code: RegExp): boolean {
  * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `test-data`, ...) beside test code (TEST_CODE),
  * whose tests read it, or directly in a test suite's folder (`tests/fixtures`), a `data` folder
  * in a test suite or beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`,
- * `expected`, `compare`) or mock inputs (MOCK_FOLDERS: `mock_data`, `mocks`) inside a test suite's
- * folder. `path` is the directory's absolute path.
+ * `expected`, `compare`), mock inputs (MOCK_FOLDERS: `mock_data`, `mocks`) or inputs meant to be
+ * refused (INVALID_INPUT_FOLDERS: `invalid`, `expectedfailures`) inside a test suite's folder. `path` is the directory's absolute path.
  */
 export function isTestDataDir(path: string): boolean {
   const name = path.slice(path.lastIndexOf(sep) + 1);
   if (name === "testdata" || name === "_testdata" || name === "__snapshot__" || name === "__snapshots__") return true;
   if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
-  if (EXPECTED_OUTPUT_FOLDERS.has(name) || MOCK_FOLDERS.has(name)) return inTestSuite(path);
+  if (EXPECTED_OUTPUT_FOLDERS.has(name) || MOCK_FOLDERS.has(name) || INVALID_INPUT_FOLDERS.has(name)) return inTestSuite(path);
   if (name === "data") return inTestSuite(path) || holdsTestCode(dirname(path), PYTEST_CODE);
   // consul-k8s keeps its acceptance tests' inputs in acceptance/tests/fixtures, the tests' code in folders beside it.
   if (!TEST_INPUT_FOLDERS.has(name)) return false;
