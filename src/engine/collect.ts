@@ -224,6 +224,8 @@ interface FileState {
 class ChartTemplates {
   /** Chart folder (absolute) by the folder of a file; null: in no chart. */
   private readonly byFolder = new Map<string, string | null>();
+  /** Whether the files of a folder are a chart's data files (isChartData), by folder. */
+  private readonly dataByFolder = new Map<string, boolean>();
   private readonly reported = new Set<string>();
 
   /** The chart folder `file` is a template of, absolute; undefined for a file in no chart (or stdin). */
@@ -242,6 +244,29 @@ class ChartTemplates {
       this.byFolder.set(folder, chart);
     }
     return chart ?? undefined;
+  }
+
+  /**
+   * Whether `file` is a data file of a chart: below a folder holding Chart.yaml, outside its
+   * templates/, crds/ and charts/ (Helm renders templates/, installs crds/ as they are, and a
+   * subchart in charts/ is a chart of its own). Helm sends such a file nowhere; a template reads
+   * it with `.Files.Get`, often to put it in a ConfigMap for a program that fills in its own
+   * `{{ }}` (Istio's sidecar and gateway injection templates in istio-discovery/files/).
+   */
+  isChartData(file: DiscoveredFile): boolean {
+    if (file.absolute === STDIN) return false;
+    const folder = dirname(file.absolute);
+    let data = this.dataByFolder.get(folder);
+    if (data === undefined) {
+      data = false;
+      for (let at = folder, below = ""; dirname(at) !== at; below = basename(at), at = dirname(at)) {
+        if (!existsSync(join(at, "Chart.yaml"))) continue;
+        data = below !== "" && below !== "templates" && below !== "crds" && below !== "charts";
+        break;
+      }
+      this.dataByFolder.set(folder, data);
+    }
+    return data;
   }
 
   /**
@@ -457,8 +482,8 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       const quote = shown.includes('"') ? "'" : '"';
       const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
-    } else if (chart === undefined && state.file.absolute !== STDIN && state.goEmbeds.embeds(state.file.absolute)) {
-      // A Go program's own template (go:embed), which it fills in when it runs: no manifest of the repository.
+    } else if (chart === undefined && state.file.absolute !== STDIN && (state.goEmbeds.embeds(state.file.absolute) || state.charts.isChartData(state.file))) {
+      // A Go program's own template (go:embed), or one a chart ships as data for its program, which fills it in when it runs: no manifest of the repository.
       src.skipped++;
     } else if (chart === undefined) {
       // Go templates are not only Helm's: Flux's and other tools' test data fill in `{{ .fluxns }}` with text/template.
