@@ -250,8 +250,9 @@ class ChartTemplates {
    * Whether `file` is a data file of a chart: below a folder holding Chart.yaml, outside its
    * templates/, crds/ and charts/ (Helm renders templates/, installs crds/ as they are, and a
    * subchart in charts/ is a chart of its own). Helm sends such a file nowhere; a template reads
-   * it with `.Files.Get`, often to put it in a ConfigMap for a program that fills in its own
-   * `{{ }}` (Istio's sidecar and gateway injection templates in istio-discovery/files/).
+   * it with `.Files.Get`, to render it with `tpl` as part of the chart's output (KServe's
+   * files/*-patch.yaml) or to put it in a ConfigMap for a program that fills in its own `{{ }}`
+   * (Istio's sidecar and gateway injection templates in istio-discovery/files/).
    */
   isChartData(file: DiscoveredFile): boolean {
     if (file.absolute === STDIN) return false;
