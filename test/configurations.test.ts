@@ -138,6 +138,8 @@ test.each([
   // knative keeps kapp rebase rules beside its test manifests.
   ["kapp.k14s.io/v1alpha1", "Config", "kapp"],
   ["k0sctl.k0sproject.io/v1beta1", "Cluster", "k0sctl"],
+  // kubernetes/kops keeps hundreds of cluster specs as test inputs.
+  ["kops.k8s.io/v1alpha2", "InstanceGroup", "kops"],
   // Every cluster-api provider keeps a metadata.yaml of its releases at its root.
   ["clusterctl.cluster.x-k8s.io/v1alpha3", "Metadata", "clusterctl"],
   ["chainsaw.kyverno.io/v1alpha1", "TestStep", "chainsaw"],

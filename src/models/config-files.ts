@@ -62,6 +62,8 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["node.eks.aws", { tool: "nodeadm", kinds: ["NodeConfig"], source: "github.com/awslabs/amazon-eks-ami/nodeadm/api/v1alpha1 (nodeadm/doc/api.md)" }],
   // kapp's own configuration (rebase, ownership and label scoping rules), given among the manifests it deploys; kapp never applies it.
   ["kapp.k14s.io", { tool: "kapp", kinds: ["Config"], source: "github.com/carvel-dev/kapp/pkg/kapp/config/config.go (docs/config.md)" }],
+  // kOps' cluster specification (`kops create -f`, `kops replace -f`): kept in its state store (S3, GCS...), which kops and kops-controller read; no API server serves it.
+  ["kops.k8s.io", { tool: "kops", kinds: ["Cluster", "InstanceGroup", "SSHCredential", "Keyset"], source: "k8s.io/kops/pkg/apis/kops/v1alpha2" }],
   ["k0sctl.k0sproject.io", { tool: "k0sctl", kinds: ["Cluster"], source: "github.com/k0sproject/k0sctl/pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster.go" }],
   ["config.kwok.x-k8s.io", { tool: "kwok", kinds: ["KwokctlConfiguration", "KwokConfiguration"], source: "sigs.k8s.io/kwok/pkg/apis/config/v1alpha1" }],
   // Carvel's client-side tools: vendir's vendir.yml and its lock file, kbld's image configuration, imgpkg's bundle metadata, kctrl's package build files.
