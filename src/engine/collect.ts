@@ -460,6 +460,9 @@ function collectManifestSequence(state: FileState, doc: ParsedDocument, items: u
   return true;
 }
 
+/** A line that writes an apiVersion or a kind key, in YAML or JSON, at any indentation (a List's items). */
+const TYPE_META_LINE = /^[ \t-]*"?(?:apiVersion|kind)"?[ \t]*:/m;
+
 /** The path of a resource that is its document's root value: one array for all of them. */
 const DOCUMENT_ROOT: Path = Object.freeze([]);
 
@@ -485,6 +488,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
     } else if (chart === undefined && state.file.absolute !== STDIN && (state.goEmbeds.embeds(state.file.absolute) || state.charts.isChartData(state.file))) {
       // A Go program's own template (go:embed), or one a chart ships as data for its program, which fills it in when it runs: no manifest of the repository.
+      src.skipped++;
+    } else if (chart === undefined && !isHelmAction(action) && !TYPE_META_LINE.test(src.text.slice(doc.start, doc.end))) {
+      // Another tool's template that writes no apiVersion or kind anywhere (Nomad's templated Loki config, a build's CRD header): no manifest once rendered either.
       src.skipped++;
     } else if (chart === undefined) {
       // Go templates are not only Helm's: Flux's and other tools' test data fill in `{{ .fluxns }}` with text/template.
