@@ -14,7 +14,9 @@ a guess. Every repeated key is reported. One repeated with the same value is no 
 document is still linted; one repeated with a different value is, and the document is not
 linted further. An apiVersion or kind written again at the top of a document is the start of
 another object whose \`---\` line is missing: that is one error at the first repeated key, not
-one per key.`,
+one per key. A file whose first character is \`{\` is read as kubectl reads it: strict JSON, no
+comments, and several JSON values one after another (NDJSON, \`jq -c\` output) are several
+objects; after two of them, text that is not a JSON value is an error where it starts.`,
   fix: "Fix the YAML at the reported position (indentation, a missing colon, an unclosed quote), remove the repeated key, or add the missing `---` line above a second object.",
   preventsStatus: [],
 });
