@@ -2,6 +2,7 @@
  * Image references against the grammar of distribution/reference with docker's normalisation
  * (what the kubelet uses before InvalidImageName): each row says whether upstream accepts it.
  */
+import { defaultPullPolicy } from "../src/models/defaults.js";
 import { parseImageReference } from "../src/models/image.js";
 
 const hex64 = "0123456789abcdef".repeat(4);
@@ -93,5 +94,28 @@ describe("image references (distribution/reference)", () => {
 
   test("a digest algorithm named like an object member is unsupported", () => {
     expect(parseImageReference(`app@constructor:${hex64}`)).toEqual({ ok: false, error: 'unsupported digest algorithm "constructor"' });
+  });
+});
+
+/** SetDefaults_Container's policy from the full parse: the tag parsers.ParseImageName gives ("latest" when none is written and no digest). */
+function pullPolicyOfParse(image: string): string {
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return "IfNotPresent";
+  return (parsed.ref.tag ?? (parsed.ref.digest ? undefined : "latest")) === "latest" ? "Always" : "IfNotPresent";
+}
+
+describe("the defaulted imagePullPolicy (SetDefaults_Container)", () => {
+  const latest = ["nginx:latest", "localhost:5000/app:latest", `app:latest@sha256:${hex64}`, "app:latest:x", "Nginx:latest", "registry:latest/app"];
+  test.each([...valid, ...invalid, ...latest])("%j: the policy of the full parse", (image) => {
+    expect(defaultPullPolicy(image)).toBe(pullPolicyOfParse(image));
+  });
+  test("an implied or written latest tag is Always; another tag, a digest alone or an invalid reference IfNotPresent", () => {
+    expect([defaultPullPolicy("nginx"), defaultPullPolicy("nginx:latest"), defaultPullPolicy("nginx:1.27"), defaultPullPolicy(`nginx@sha256:${hex64}`), defaultPullPolicy("Nginx")]).toEqual([
+      "Always",
+      "Always",
+      "IfNotPresent",
+      "IfNotPresent",
+      "IfNotPresent",
+    ]);
   });
 });

@@ -166,9 +166,15 @@ function defaultHandler(handler: Obj) {
   }
 }
 
-/** SetDefaults_Container: pull policy by tag ("latest", written or implied, means Always). */
+/**
+ * SetDefaults_Container: pull policy by tag ("latest", written or implied, means Always). A tag
+ * written other than "latest" gives IfNotPresent whether the image parses or not (a reference
+ * that does not parse has no tag for the defaulter either), so only the rest are parsed.
+ */
 export function defaultPullPolicy(image: unknown): "Always" | "IfNotPresent" {
   if (typeof image !== "string") return "IfNotPresent";
+  const written = writtenTag(image);
+  if (written !== undefined && written !== "latest") return "IfNotPresent";
   const parsed = parseImageReference(image);
   if (!parsed.ok) return "IfNotPresent";
   // parsers.ParseImageName gives a reference without tag or digest the tag "latest".
@@ -176,11 +182,19 @@ export function defaultPullPolicy(image: unknown): "Always" | "IfNotPresent" {
   return tag === "latest" ? "Always" : "IfNotPresent";
 }
 
+/** The text after the ":" of an image's last path component, before any "@digest": the tag, when the reference parses. */
+function writtenTag(image: string): string | undefined {
+  const at = image.indexOf("@");
+  const name = at === -1 ? image : image.slice(0, at);
+  const colon = name.indexOf(":", name.lastIndexOf("/") + 1);
+  return colon === -1 ? undefined : name.slice(colon + 1);
+}
+
 const lacksProtocol = (port: Obj) => unset(port.protocol);
 const lacksFieldRefVersion = (env: Obj) => isMap(env.valueFrom) && isMap(env.valueFrom.fieldRef) && unset(env.valueFrom.fieldRef.apiVersion);
 
 function defaultContainer(container: Obj) {
-  orDefault(container, "imagePullPolicy", defaultPullPolicy(container.image));
+  if (unset(container.imagePullPolicy)) container.imagePullPolicy = defaultPullPolicy(container.image);
   orDefault(container, "terminationMessagePath", "/dev/termination-log");
   orDefault(container, "terminationMessagePolicy", "File");
   for (const port of ownMapsLacking(container, "ports", lacksProtocol)) port.protocol = "TCP";
