@@ -50,13 +50,19 @@ export function wrap(text: string, options: WrapOptions): string {
     .forEach((paragraph, i) => {
       if (i > 0) out.push("");
       let line = indent + (i === 0 ? (options.marker ?? "") : "");
+      // Widths add up at a space (no character joins across one): the line's is kept, each word measured once.
+      let lineWidth = textWidth(line);
       let fresh = true;
       for (const [, gap, word] of paragraph.replace(/[ \t]*\n[ \t]*/g, " ").matchAll(/( *)([^ ]+)/g)) {
-        const joined = fresh ? line + word : line + gap + word;
-        if (!fresh && textWidth(joined) > options.width) {
+        const wordWidth = textWidth(word);
+        if (!fresh && lineWidth + gap.length + wordWidth > options.width) {
           out.push(line);
           line = hanging + word;
-        } else line = joined;
+          lineWidth = textWidth(hanging) + wordWidth;
+        } else {
+          line = fresh ? line + word : line + gap + word;
+          lineWidth += (fresh ? 0 : gap.length) + wordWidth;
+        }
         fresh = false;
       }
       out.push(line);

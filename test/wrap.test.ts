@@ -42,6 +42,36 @@ describe("wrap", () => {
   });
 });
 
+/** The line breaks wrap gives, measured the slow way: the whole joined line for every word. */
+function wrapMeasuringLines(paragraph: string, width: number, marker: string, hanging: string): string {
+  const out: string[] = [];
+  let line = marker;
+  let fresh = true;
+  for (const [, gap, word] of paragraph.matchAll(/( *)([^ ]+)/g)) {
+    const joined = fresh ? line + word : line + gap + word;
+    if (!fresh && stringWidth(joined) > width) {
+      out.push(line);
+      line = hanging + word;
+    } else line = joined;
+    fresh = false;
+  }
+  out.push(line);
+  return out.join("\n");
+}
+
+test("wrap adds up the widths of words as string-width measures whole lines (wide, combining, emoji, colour)", () => {
+  const red = new Chalk({ level: 1 }).red;
+  const pieces = ["a", "configmap", "日本語", "e\u0301", "\u0301x", "\u{1f600}", "\u{1f469}\u200d\u{1f469}", red("port"), `${red("x")}y`, "\u00ad", "-", "Ω"];
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  for (let i = 0; i < 400; i++) {
+    const text = Array.from({ length: 3 + next(20) }, () => pieces[next(pieces.length)] + " ".repeat(next(3) ? 1 : 1 + next(3))).join("").trim();
+    const width = 4 + next(30);
+    const marker = next(2) ? `${red("hint:")} ` : "";
+    expect(wrap(text, { width, marker, hanging: "  " })).toBe(wrapMeasuringLines(text, width, marker, "  "));
+  }
+});
+
 test("the one-column fast path measures as string-width does, character by character and with colour", () => {
   const chars: string[] = [];
   for (let c = 0x20; c < 0x300; c++) if (c < 0x7f || c >= 0xa0) chars.push(String.fromCodePoint(c));
