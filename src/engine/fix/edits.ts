@@ -321,6 +321,24 @@ export function plainSafe(s: string, flow: boolean): boolean {
   if (/^[A-DF-Za-df-z][\w./-]*$/.test(s)) return !LETTER_WORDS_NOT_STRINGS.has(s);
   if (s === "" || s.trim() !== s || /[\r\n\t#]|: |:$|^[-?:,[\]{}&*!|>'"%@`]/.test(s)) return false;
   if (flow && /[,[\]{}]/.test(s)) return false;
+  let safe = readsBack.get(s);
+  if (safe === undefined) {
+    if (readsBack.size >= MAX_REMEMBERED) readsBack.clear();
+    readsBack.set(s, (safe = readsBackPlain(s)));
+  }
+  return safe;
+}
+
+/**
+ * The answers of readsBackPlain, kept while few: the fixes of a run set the same values again and
+ * again (a quantity, a port as a string), each a parse of two small documents. Bounded so that a
+ * long-lived process (the language server) does not keep every value it saw.
+ */
+const MAX_REMEMBERED = 4096;
+const readsBack = new Map<string, boolean>();
+
+/** Whether `s`, written plain after a key, reads as the string `s` in YAML 1.1 and in 1.2. */
+function readsBackPlain(s: string): boolean {
   try {
     return parse(`k: ${s}`, { version: "1.1" })?.k === s && parse(`k: ${s}`, { version: "1.2" })?.k === s;
   } catch {

@@ -48,6 +48,21 @@ function docPath(site: EnumValueSite): string {
   return pattern.join(".").replace(/\.\*/g, "[]");
 }
 
+/**
+ * Whether `root` holds a value at the keys of `pattern` before its first "*": most objects write
+ * none of these fields, and the walk is then not started (a pod's securityContext, which every
+ * defaulted pod spec has, rarely sets seLinuxChangePolicy).
+ */
+function writesPrefix(root: unknown, pattern: readonly string[]): boolean {
+  let node = root;
+  for (let i = 0; i < pattern.length && pattern[i] !== "*"; i++) {
+    if (typeof node !== "object" || node === null || Array.isArray(node)) return false;
+    node = (node as Record<string, unknown>)[pattern[i]];
+    if (node === undefined || node === null) return false;
+  }
+  return true;
+}
+
 function constraintOf(field: ReleaseValues, site: EnumValueSite): CrossFieldConstraint {
   const gates = field.gated.map((g) => `${quoted(g.values)} from ${g.stages[0].from} behind ${g.gate}`).join("; ");
   return {
@@ -66,7 +81,9 @@ function constraintOf(field: ReleaseValues, site: EnumValueSite): CrossFieldCons
         root = pod.spec;
         base = pod.path;
       }
-      eachValueAt(root, "pod" in site.where ? site.where.pod : site.where.path, base, (value, path) => {
+      const pattern = "pod" in site.where ? site.where.pod : site.where.path;
+      if (!writesPrefix(root, pattern)) return;
+      eachValueAt(root, pattern, base, (value, path) => {
         if (typeof value !== "string") return;
         const standing = standingAt(field, value, ctx.kubernetesVersion);
         if (!standing || standing.kind === "unknown") return;
