@@ -1,4 +1,5 @@
 import type { Severity } from "../../types.js";
+import { olmConversionOwner } from "../../models/olm.js";
 import { SERVICE_CALLER_KINDS, webhookServiceReferences, type ServiceCaller, type WebhookServiceReference } from "../../models/webhook-services.js";
 import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { renameReference } from "../fixes.js";
@@ -60,13 +61,18 @@ refuses one without (\`cannot route to service with ClusterIP "None"\`), unless 
 --enable-aggregator-routing, which calls the endpoints instead. A \`url\` clientConfig names
 no Service and is not checked; a port is not checked for an ExternalName Service, which the API
 server calls at its external name. A reference that a JSON patch of a kustomize build rewrites
-(its name or namespace) names another Service than the one written, and is not checked.`,
+(its name or namespace) names another Service than the one written, and is not checked; nor is
+the conversion webhook of a CRD in an Operator Lifecycle Manager bundle whose
+ClusterServiceVersion (in the same folder) defines a ConversionWebhook for it: OLM replaces it
+with a Service of its own in the namespace the operator is installed in.`,
   fix: "Fix the Service's namespace, name or port in the reference, or add the Service (with that port) to the manifests.",
   preventsStatus: [],
   check(ctx) {
     for (const ref of webhookServiceReferences(ctx.resource)) {
       // A kustomize JSON patch rewrites the reference (its name, its namespace): the Service is another one.
       if (ctx.resource.patchedByKustomize(ref.path, true)) continue;
+      // OLM writes the conversion webhook of a CRD its bundle's ClusterServiceVersion defines one for.
+      if (ref.caller.kind === "conversion webhook" && olmConversionOwner(ctx.resource, ctx.index, ctx.memo)) continue;
       if (findReferenced(ctx.index, "Service", ref.namespace, ref.name)) checkService(ctx, ref);
       else if (reportsAbsent(ctx, "Service", ref.namespace)) reportMissing(ctx, ref);
     }
