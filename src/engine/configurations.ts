@@ -13,6 +13,7 @@ import type { ConfigurationDocument } from "../types.js";
 import {
   generatedObjects,
   generatorDataFiles,
+  buildsChartTemplates,
   isKustomization,
   patchFiles,
   patchFileTargets,
@@ -51,6 +52,8 @@ export interface InputRoles {
   isGeneratorData(file: DiscoveredFile): boolean;
   /** Whether a kustomization of the input applies this file as a patch. */
   isPatch(file: DiscoveredFile): boolean;
+  /** Whether only kustomizations that build a Helm chart's templates (buildsChartTemplates) apply this file as a patch, and none lists it: a piece of that chart. */
+  isChartPatch(file: DiscoveredFile): boolean;
   /** How the kustomizations that apply this patch file pick its objects (models/kustomization.ts patchFileTargets). */
   patchSelectionOf(file: DiscoveredFile): PatchSelection;
   /**
@@ -105,6 +108,8 @@ const BY_NAME: PatchSelection = { byName: true, targets: [] };
 /** Reads every kustomization of the input once: linear in the number of documents. */
 export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: string): InputRoles {
   const patches = new Set<string>();
+  /** The patch files of kustomizations that build a Helm chart's templates (buildsChartTemplates). */
+  const chartPatches = new Set<string>();
   const pluginConfigs = new Set<string>();
   const flux: FluxKustomization[] = [];
   const fluxPaths: FluxPath[] = [];
@@ -138,7 +143,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (file.absolute === STDIN) continue;
       const dir = dirname(file.absolute);
       kustomizationDirs.add(dir);
-      for (const p of patchFiles(doc.value)) patches.add(resolve(dir, p));
+      // The patches of a kustomization that builds a Helm chart's templates are pieces of the chart (`{{ .Values.x }}`), not objects.
+      const chart = buildsChartTemplates(doc.value);
+      for (const p of patchFiles(doc.value)) (chart ? chartPatches : patches).add(resolve(dir, p));
       for (const { path, byName, target } of patchFileTargets(doc.value)) {
         const absolute = resolve(dir, path);
         const selection = selections.get(absolute) ?? { byName: false, targets: [] };
@@ -156,7 +163,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   if (kustomizationDirs.size) {
     for (const { file, source } of loaded) {
       const p = file.absolute;
-      if (p === STDIN || listed.has(p) || patches.has(p) || pluginConfigs.has(p) || generatorData.has(p)) continue;
+      if (p === STDIN || listed.has(p) || patches.has(p) || chartPatches.has(p) || pluginConfigs.has(p) || generatorData.has(p)) continue;
       if (isUnlistedPatchFile(p, kustomizationDirs) || (kustomizationDirs.has(dirname(p)) && "text" in source && leadingCommentSaysPatch(source.text))) patches.add(p);
     }
   }
@@ -165,6 +172,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
+  const isChartPatch = (file: DiscoveredFile) => chartPatches.has(file.absolute) && !patches.has(file.absolute) && !listed.has(file.absolute);
   const dataOf = (file: DiscoveredFile) => (listed.has(file.absolute) || patches.has(file.absolute) ? undefined : generatorData.get(file.absolute));
   return {
     configurationOf(file, value) {
@@ -172,6 +180,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const kind = typeof value.kind === "string" ? value.kind : "";
       const data = dataOf(file);
       if (data) return apiVersion || kind ? { apiVersion, kind, tool: `kustomize ${data} file` } : undefined;
+      // A patch that only kustomizations building a chart's templates apply: a piece of the chart, with the chart's own placeholders.
+      if (isChartPatch(file)) return apiVersion || kind ? { apiVersion, kind, tool: "kustomize patch of a Helm chart build" } : undefined;
       // An object a policy test feeds to a policy, unless a kustomization also builds it.
       const tested = listed.has(file.absolute) ? undefined : (testInputs.get(file.absolute) ?? stepAssertionOf(fileNameOf(file)));
       if (tested && apiVersion && kind) return { apiVersion, kind, tool: tested };
@@ -184,6 +194,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     },
     isGeneratorData: (file) => dataOf(file) !== undefined,
     isPatch: (file) => patches.has(file.absolute),
+    isChartPatch,
     // A patch no entry targets (a commented-out one, a JSON patch) is matched by its own kind and name.
     patchSelectionOf: (file) => selections.get(file.absolute) ?? BY_NAME,
     namespaceOf(file) {

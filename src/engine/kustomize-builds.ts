@@ -25,6 +25,7 @@ import {
   configurationEntries,
   generatorMerges,
   idRecordingPatchTargets,
+  buildsChartTemplates,
   isKustomization,
   jsonPatchWrites,
   kustomizationNamespace,
@@ -187,7 +188,8 @@ export function kustomizeBuilds(
     if (file.absolute === STDIN) continue;
     const name = basename(file.absolute);
     for (const doc of docs) {
-      if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
+      // A kustomization that sets Go template actions builds a Helm chart's templates: no build of objects goes through it.
+      if (!isMap(doc.value) || !isKustomization(name, doc.value) || buildsChartTemplates(doc.value)) continue;
       const dir = dirname(file.absolute);
       let node = nodes.get(dir);
       if (!node) {

@@ -181,6 +181,23 @@ export function renamesObjects(kustomization: Record<string, unknown>): boolean 
   return text(kustomization.namePrefix) !== undefined || text(kustomization.nameSuffix) !== undefined;
 }
 
+/** A Go template action (`{{ .Release.Namespace }}`, `{{ template "x.name" . }}`). */
+const GO_TEMPLATE_ACTION = /\{\{[\s\S]*\}\}/;
+
+/**
+ * Whether what the kustomization's transformers set holds Go template actions: a namespace, name
+ * prefix or suffix, or a value of its commonLabels, labels or commonAnnotations such as
+ * `{{ .Release.Namespace }}`. Its build is then the templates of a Helm chart, which a later step
+ * renders (Gatekeeper's helmify and the projects that copy it: kustomize build, then a program
+ * that writes the output into a chart), not objects to apply.
+ */
+export function buildsChartTemplates(kustomization: Record<string, unknown>): boolean {
+  const holds = (v: unknown) => typeof v === "string" && GO_TEMPLATE_ACTION.test(v);
+  if ([kustomization.namespace, kustomization.namePrefix, kustomization.nameSuffix].some(holds)) return true;
+  const maps = [kustomization.commonLabels, kustomization.commonAnnotations, ...(Array.isArray(kustomization.labels) ? kustomization.labels.map((l) => (isMap(l) ? l.pairs : undefined)) : [])];
+  return maps.some((m) => isMap(m) && Object.values(m).some(holds));
+}
+
 export function kustomizationNamespace(kustomization: Record<string, unknown>): string | undefined {
   return text(kustomization.namespace);
 }
