@@ -291,6 +291,9 @@ class ChartTemplates {
   }
 }
 
+/** A Go template action that reads a field of the program's data (`{{ .Name }}`, `{{- .Spec.Replicas -}}`), outside a comment line. */
+const GO_FIELD_ACTION = /^[^#\n]*\{\{-?\s*\.[A-Za-z_]/m;
+
 /** A values file's name: `values`, alone or joined to another word by "-", "_" or ".". */
 const CHART_VALUES_FILE = /^(?:values(?:[-_.][^/]*)?|[^/]*[-_.]values)\.(?:ya?ml|json)$/;
 
@@ -320,6 +323,11 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   }
   const value = doc.value as Record<string, unknown>;
   if (state.charts.isValues(state.file)) {
+    src.skipped++;
+    return;
+  }
+  // A Go program's embedded file with an action on its data in a string (`namespace: "{{ .ClusterName }}"`): its text/template, which it fills in when it runs.
+  if (state.file.absolute !== STDIN && state.goEmbeds.embeds(state.file.absolute) && GO_FIELD_ACTION.test(src.text.slice(doc.start, doc.end))) {
     src.skipped++;
     return;
   }

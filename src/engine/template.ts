@@ -60,6 +60,17 @@ function documentShape(text: string, start: number, end: number, helmfileModelin
 const RAW_TAG_RE = /\{%[-+]?\s*raw\s*[-+]?%\}/g;
 const END_RAW_TAG_RE = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
 
+/** Whether the line starting at `lineStart` holds template actions and nothing else (but blanks and a comment). */
+function isActionLine(text: string, lineStart: number): boolean {
+  const lineEnd = text.indexOf("\n", lineStart);
+  return /^[ \t]*(?:\{\{(?:(?!\}\})[^\n])*\}\}[ \t]*)+(?:#[^\n]*)?\r?$/.test(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd));
+}
+
+/** Whether the YAML parser finds errors in the document between `start` and `end` (repeated keys aside). */
+function hasSyntaxErrors(text: string, start: number, end: number): boolean {
+  return parseDocument(text.slice(start, end), { keepSourceTokens: false, uniqueKeys: false }).errors.length > 0;
+}
+
 function isComment(text: string, lineStart: number, at: number): boolean {
   return /(^|\s)#/.test(text.slice(lineStart, at));
 }
@@ -83,6 +94,7 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
       continue;
     }
     let strings: Array<[number, number]> | undefined;
+    let broken: boolean | undefined;
     let values: Array<[number, number]> | undefined;
     let shape: ReturnType<typeof documentShape> | undefined;
     ACTION_RE.lastIndex = start;
@@ -95,7 +107,10 @@ export function findTemplateChunks(text: string): TemplateChunk[] {
       }
       const before = text.slice(lineStart, m.index);
       const chartObject = CHART_OBJECT_RE.test(m[0]);
-      const plainPosition = lineStart === m.index || (PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before));
+      let plainPosition = lineStart === m.index || (PLAIN_POSITION_RE.test(before) && !/^\s+$/.test(before));
+      // An indented line of actions alone (`{{ range $k, $v := .Labels }}`, `{{ end }}` under a key) is the template engine's
+      // control flow when it breaks the document; in a document that parses, it is text continuing a plain value.
+      if (!plainPosition && /^[ \t]+$/.test(before) && isActionLine(text, lineStart)) plainPosition = (broken ??= hasSyntaxErrors(text, start, end));
       if (!chartObject && !plainPosition) continue;
       strings ??= stringScalars(text, start, end);
       const at = m.index;
