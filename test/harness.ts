@@ -17,7 +17,7 @@
  * `>=1.28`, or `1.25-1.27` (inclusive). A plain `# expect:` holds at every target. Several
  * markers may share a line: `# expect@1.27: unknown-field # expect@1.28: feature-gated-field`.
  */
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { lint, type LintOptions } from "../src/engine/lint.js";
@@ -78,6 +78,8 @@ const MANIFEST = /\.(ya?ml|json)$/;
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir).sort()) {
     const p = join(dir, entry);
+    // A linked folder holds files the walk reaches under their own path too, and the linter reads a file once.
+    if (lstatSync(p).isSymbolicLink() && statSync(p).isDirectory()) continue;
     if (statSync(p).isDirectory()) {
       if (entry.endsWith(".set")) out.push(p);
       else walk(p, out);

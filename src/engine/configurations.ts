@@ -36,6 +36,7 @@ import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
+import { entryPath, realOf } from "./entry-paths.js";
 
 const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
 const KUSTOMIZE_PLUGIN: ConfigurationFormat = { tool: "kustomize plugin", kinds: [], source: "https://kubectl.docs.kubernetes.io/guides/extending_kustomize/" };
@@ -141,28 +142,29 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       generated.push(...generatedObjects(doc.value, defaultNamespace, readEnvFile));
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
-      const dir = dirname(file.absolute);
+      // Entries and files are matched by real path: kustomize follows symbolic links (entry-paths.ts).
+      const dir = dirname(realOf(file));
       kustomizationDirs.add(dir);
       // The patches of a kustomization that builds a Helm chart's templates are pieces of the chart (`{{ .Values.x }}`), not objects.
       const chart = buildsChartTemplates(doc.value);
-      for (const p of patchFiles(doc.value)) (chart ? chartPatches : patches).add(resolve(dir, p));
+      for (const p of patchFiles(doc.value)) (chart ? chartPatches : patches).add(entryPath(dir, p));
       for (const { path, byName, target } of patchFileTargets(doc.value)) {
-        const absolute = resolve(dir, path);
+        const absolute = entryPath(dir, path);
         const selection = selections.get(absolute) ?? { byName: false, targets: [] };
         selections.set(absolute, { byName: selection.byName || byName, targets: target ? [...selection.targets, target] : selection.targets });
       }
-      if (!commentsRead && "text" in source) for (const p of commentedPatchFiles(source.text)) commentedPatches.add(resolve(dir, p));
+      if (!commentsRead && "text" in source) for (const p of commentedPatchFiles(source.text)) commentedPatches.add(entryPath(dir, p));
       commentsRead = true;
-      for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(resolve(dir, p));
-      for (const r of resourceEntries(doc.value)) listed.add(resolve(dir, r));
-      for (const { path, field } of generatorDataFiles(doc.value)) generatorData.set(resolve(dir, path), field);
+      for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(entryPath(dir, p));
+      for (const r of resourceEntries(doc.value)) listed.add(entryPath(dir, r));
+      for (const { path, field } of generatorDataFiles(doc.value)) generatorData.set(entryPath(dir, path), field);
     }
   }
   // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
   for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
   if (kustomizationDirs.size) {
     for (const { file, source } of loaded) {
-      const p = file.absolute;
+      const p = realOf(file);
       if (p === STDIN || listed.has(p) || patches.has(p) || chartPatches.has(p) || pluginConfigs.has(p) || generatorData.has(p)) continue;
       if (isUnlistedPatchFile(p, kustomizationDirs) || (kustomizationDirs.has(dirname(p)) && "text" in source && leadingCommentSaysPatch(source.text))) patches.add(p);
     }
@@ -172,8 +174,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
-  const isChartPatch = (file: DiscoveredFile) => chartPatches.has(file.absolute) && !patches.has(file.absolute) && !listed.has(file.absolute);
-  const dataOf = (file: DiscoveredFile) => (listed.has(file.absolute) || patches.has(file.absolute) ? undefined : generatorData.get(file.absolute));
+  const isChartPatch = (file: DiscoveredFile) => chartPatches.has(realOf(file)) && !patches.has(realOf(file)) && !listed.has(realOf(file));
+  const dataOf = (file: DiscoveredFile) => (listed.has(realOf(file)) || patches.has(realOf(file)) ? undefined : generatorData.get(realOf(file)));
   return {
     configurationOf(file, value) {
       const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
@@ -183,35 +185,35 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       // A patch that only kustomizations building a chart's templates apply: a piece of the chart, with the chart's own placeholders.
       if (isChartPatch(file)) return apiVersion || kind ? { apiVersion, kind, tool: "kustomize patch of a Helm chart build" } : undefined;
       // An object a policy test feeds to a policy, unless a kustomization also builds it.
-      const tested = listed.has(file.absolute) ? undefined : (testInputs.get(file.absolute) ?? stepAssertionOf(fileNameOf(file)));
+      const tested = listed.has(realOf(file)) ? undefined : (testInputs.get(file.absolute) ?? stepAssertionOf(fileNameOf(file)));
       if (tested && apiVersion && kind) return { apiVersion, kind, tool: tested };
       const format = isKustomization(file.absolute === STDIN ? "" : basename(file.absolute), value)
         ? KUSTOMIZE
-        : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(file.absolute) ? KUSTOMIZE_PLUGIN : undefined));
+        : (configurationFormat(apiVersion, kind) ?? (pluginConfigs.has(realOf(file)) ? KUSTOMIZE_PLUGIN : undefined));
       // A kustomization.yaml may have neither apiVersion nor kind; other formats need both, unless written without an apiVersion.
       if (!format || (format !== KUSTOMIZE && (!(apiVersion || format.withoutApiVersion) || !kind))) return undefined;
       return { apiVersion, kind: kind || format.kinds[0], tool: format.tool };
     },
     isGeneratorData: (file) => dataOf(file) !== undefined,
-    isPatch: (file) => patches.has(file.absolute),
+    isPatch: (file) => patches.has(realOf(file)),
     isChartPatch,
     // A patch no entry targets (a commented-out one, a JSON patch) is matched by its own kind and name.
-    patchSelectionOf: (file) => selections.get(file.absolute) ?? BY_NAME,
+    patchSelectionOf: (file) => selections.get(realOf(file)) ?? BY_NAME,
     namespaceOf(file) {
       if (file.absolute === STDIN) return undefined;
       const target = fluxTargetOf(file.absolute);
-      return target ? { agreed: target, renamed: target } : builds.namespaceOf(file.absolute);
+      return target ? { agreed: target, renamed: target } : builds.namespaceOf(realOf(file));
     },
-    isListed: (file) => listed.has(file.absolute),
+    isListed: (file) => listed.has(realOf(file)),
     // A kustomization that builds the file applies its policies to the cluster.
-    policyTestOf: (file) => (listed.has(file.absolute) ? undefined : testSubjects.get(file.absolute)),
+    policyTestOf: (file) => (listed.has(realOf(file)) ? undefined : testSubjects.get(file.absolute)),
     generated,
-    imageBuildsOf: (file) => builds.imageBuildsOf(file.absolute),
-    labelsOf: (file) => builds.labelsOf(file.absolute),
-    referralsOf: (file) => builds.referralsOf(file.absolute),
-    mergesOf: (file) => builds.mergesOf(file.absolute),
-    varsOf: (file) => builds.varsOf(file.absolute),
-    jsonPatchesOf: (file) => builds.jsonPatchesOf(file.absolute),
+    imageBuildsOf: (file) => builds.imageBuildsOf(realOf(file)),
+    labelsOf: (file) => builds.labelsOf(realOf(file)),
+    referralsOf: (file) => builds.referralsOf(realOf(file)),
+    mergesOf: (file) => builds.mergesOf(realOf(file)),
+    varsOf: (file) => builds.varsOf(realOf(file)),
+    jsonPatchesOf: (file) => builds.jsonPatchesOf(realOf(file)),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
 }

@@ -120,6 +120,8 @@ export interface DiscoveredFile {
   absolute: string;
   /** As reports name it (displayPath); "<stdin>" for stdin. */
   display: string;
+  /** The real path, when the file was reached through a symbolic link (absolute names the link): what kustomizations name it by (entry-paths.ts). */
+  real?: string;
   /**
    * Why a manifest a directory walk found cannot be read (a dangling symbolic link, a link loop,
    * a FIFO or device named like a manifest): reported as a finding on it instead of being read.
@@ -322,7 +324,9 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
     if (seen.has(key)) return;
     seen.add(key);
     const unreadable = links.unreadable.get(abs);
-    out.push(unreadable === undefined ? { absolute: abs, display: displayPath(abs, cwd) } : { absolute: abs, display: displayPath(abs, cwd), unreadable });
+    const file: DiscoveredFile = unreadable === undefined ? { absolute: abs, display: displayPath(abs, cwd) } : { absolute: abs, display: displayPath(abs, cwd), unreadable };
+    if (key !== abs) file.real = key;
+    out.push(file);
   };
 
   for (const input of positive) {

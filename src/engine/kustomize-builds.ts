@@ -53,6 +53,7 @@ import { refersByNameMap, type Referral, type ReferralBuilds } from "../models/k
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 import { parseText } from "./parse.js";
+import { entryPath, realOf } from "./entry-paths.js";
 
 /** The loaded files by absolute path. */
 interface LoadedFiles {
@@ -110,7 +111,7 @@ interface Build {
   steps: readonly BuildStep[];
 }
 
-/** What the builds of the input do to the objects of a file (by absolute path). */
+/** What the builds of the input do to the objects of a file (by its real path, entry-paths.ts realOf). */
 export interface FileBuilds {
   /** The builds that emit the file's objects (for a patch file, that apply it), or undefined when none changes an image of them. */
   imageBuildsOf(absolute: string): readonly ImageBuild[] | undefined;
@@ -183,27 +184,27 @@ export function kustomizeBuilds(
   const nodes = new Map<string, Kustomization>();
   // The files by path, made once a kustomization needs one (most runs have no kustomization).
   let byPath: Map<string, LoadedFile> | undefined;
-  const parsed = { get: (absolute: string) => (byPath ??= new Map(loaded.map((l) => [l.file.absolute, l]))).get(absolute) };
+  const parsed = { get: (absolute: string) => (byPath ??= new Map(loaded.map((l) => [realOf(l.file), l]))).get(absolute) };
   for (const { file, source, docs } of loaded) {
     if (file.absolute === STDIN) continue;
     const name = basename(file.absolute);
     for (const doc of docs) {
       // A kustomization that sets Go template actions builds a Helm chart's templates: no build of objects goes through it.
       if (!isMap(doc.value) || !isKustomization(name, doc.value) || buildsChartTemplates(doc.value)) continue;
-      const dir = dirname(file.absolute);
+      const dir = dirname(realOf(file));
       let node = nodes.get(dir);
       if (!node) {
         nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [] }));
-        if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [resolve(dir, e.path)] : []));
+        if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [entryPath(dir, e.path)] : []));
       }
-      node.resources.push(...resourceEntries(doc.value).map((r) => resolve(dir, r)));
-      node.components.push(...componentEntries(doc.value).map((c) => resolve(dir, c)));
+      node.resources.push(...resourceEntries(doc.value).map((r) => entryPath(dir, r)));
+      node.components.push(...componentEntries(doc.value).map((c) => entryPath(dir, c)));
       node.overrides.push(...imageOverrides(doc.value));
       node.documents.push(doc.value);
       node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
       node.vars.push(...varNames(doc.value));
       node.renames ||= renamesObjects(doc.value);
-      node.patchFiles.push(...patchFiles(doc.value).map((p) => resolve(dir, p)));
+      node.patchFiles.push(...patchFiles(doc.value).map((p) => entryPath(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
       node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
@@ -423,7 +424,7 @@ function turnedOffBases(nodes: ReadonlyMap<string, Kustomization>): void {
 
 /** A patch's parsed content, from its inline text or its file (of the input, else read beside the kustomization). */
 function patchValue(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): unknown {
-  const own = patch.path === undefined ? undefined : parsed.get(resolve(dir, patch.path));
+  const own = patch.path === undefined ? undefined : parsed.get(entryPath(dir, patch.path));
   if (own) return own.docs[0]?.value;
   const text = patch.patch ?? (patch.path === undefined ? undefined : readInRoot(dir, patch.path));
   return text === undefined ? undefined : parseText(text)[0]?.value;

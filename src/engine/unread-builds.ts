@@ -9,6 +9,7 @@ import { basename, dirname, posix, resolve, sep } from "node:path";
 import { componentEntries, isKustomization, isRemoteEntry, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
+import { entryPath, realOf } from "./entry-paths.js";
 
 /** A kustomization's file (as displayed) and an entry of its `resources` or `components` that the run does not read, as displayed (a remote one as written). */
 export interface UnreadEntry {
@@ -24,7 +25,8 @@ export interface UnreadEntry {
  * (linted or `--context`), and every remote one. Local entries that do not exist are not listed.
  */
 export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[] {
-  const read = loaded.filter((l) => l.file.absolute !== STDIN).map((l) => l.file.absolute);
+  // A file reached through a symbolic link is read under both its names (entry-paths.ts).
+  const read = loaded.filter((l) => l.file.absolute !== STDIN).flatMap((l) => (l.file.real ? [l.file.absolute, l.file.real] : [l.file.absolute]));
   const readFiles = new Set(read);
   const readDirs = new Set<string>();
   for (const f of read) for (let d = dirname(f); !readDirs.has(d); d = dirname(d)) {
@@ -46,7 +48,8 @@ export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[]
           continue;
         }
         const absolute = resolve(dirname(file.absolute), entry);
-        if (readFiles.has(absolute) || readDirs.has(absolute) || seen.has(absolute) || !existsSync(absolute)) continue;
+        const real = entryPath(dirname(realOf(file)), entry);
+        if (readFiles.has(absolute) || readDirs.has(absolute) || readFiles.has(real) || readDirs.has(real) || seen.has(absolute) || !existsSync(absolute)) continue;
         seen.add(absolute);
         out.push({ kustomization: file.display, entry: posix.normalize(posix.join(posix.dirname(file.display.split(sep).join("/")), entry)) });
       }
