@@ -21,8 +21,13 @@ Secret's stringData for a HelmRelease's valuesFrom) are data, not a template to 
 are the templates inside strings of a document without apiVersion or kind (a chart's values file,
 whose \`extraObjects\` the chart renders with \`tpl\`) and every template of a helmfile (a file with
 helmfile's schema modeline, or a document with top-level \`releases\` or \`repositories\`), which
-helmfile renders. A Go template that a Go package of its folder or a folder above embeds
-(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding. A file
+helmfile renders. An indented line of actions alone (\`{{ range $k, $v := .Labels }}\`,
+\`{{ end }}\`) in a document that YAML cannot read is the template's control flow, reported here
+rather than as a syntax error. A Go template that a Go package of its folder or a folder above embeds
+(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding, and so
+is an embedded document whose actions read the program's data (\`namespace: "{{ .ClusterName }}"\`),
+quoted or not; so are the patches of a kustomization that builds a Helm chart's templates (one
+whose namespace or labels are template actions, as Gatekeeper's helmify writes). A file
 with ytt annotations (Carvel's \`#@ load(...)\`, \`#@overlay/match\`, \`name: #@ data.values.name\`)
 is a ytt template: valid YAML whose computed values read as null and whose overlays are partial
 objects; its documents are not linted, and the templates of a folder and its subfolders are
