@@ -208,6 +208,8 @@ interface FileState {
   longDigits?: boolean;
   charts: ChartTemplates;
   goEmbeds: GoEmbeds;
+  /** Whether the file's text holds "{{" (a template action may be in it), tested once. */
+  braces?: boolean;
   /** The file's first ytt annotation (null: none), read on its first document. */
   ytt?: { start: number; end: number } | null;
   /** The folders holding ytt templates (absolute; "" for stdin), reported after every file is read. */
@@ -327,7 +329,7 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
     return;
   }
   // A Go program's embedded file with an action on its data in a string (`namespace: "{{ .ClusterName }}"`): its text/template, which it fills in when it runs.
-  if (state.file.absolute !== STDIN && state.goEmbeds.embeds(state.file.absolute) && GO_FIELD_ACTION.test(src.text.slice(doc.start, doc.end))) {
+  if ((state.braces ??= src.text.includes("{{")) && state.file.absolute !== STDIN && GO_FIELD_ACTION.test(src.text.slice(doc.start, doc.end)) && state.goEmbeds.embeds(state.file.absolute)) {
     src.skipped++;
     return;
   }
