@@ -124,6 +124,15 @@ export function inOtherNamespace(
   if (!found) return undefined;
   const there = found.namespace;
   const from = ref.from ?? {};
+  // The object found writes no namespace, and nothing sets one: it is in "default" only if it is applied without `kubectl apply -n`.
+  if (!found.namespaceCertain && resource.namespaceCertain) {
+    return {
+      found,
+      clause: `; the input defines it without a namespace (in "${there}" unless applied with kubectl apply -n)`,
+      hint: `set metadata.namespace: ${ref.namespace} on ${ref.kind} "${ref.name}" if it belongs to namespace "${ref.namespace}"`,
+      related: { resource: found, path: ["metadata", "name"], message: "defined without a namespace" },
+    };
+  }
   let hint: string;
   if (from.field !== undefined && from.written) hint = `set ${from.field}: ${there} in the reference if ${ref.kind} "${ref.name}" of namespace "${there}" is the one meant`;
   else if (!resource.namespaceCertain)
