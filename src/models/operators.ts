@@ -537,3 +537,21 @@ export const CLUSTER_SCOPED_GROUPS: ReadonlySet<string> = new Set([
   "templates.gatekeeper.sh",
   "mutations.gatekeeper.sh",
 ]);
+
+/** The parent references of a Config Connector resource (pkg/k8s/references.go, the hierarchical reference types). */
+const CONFIG_CONNECTOR_PARENTS = ["projectRef", "folderRef", "organizationRef", "billingAccountRef"];
+
+/**
+ * Whether an operator's mutating webhook fills in the required `field` of the object at `path`
+ * of a custom resource when it is not written, before the API server validates the object
+ * against its CRD (mutating admission runs first). Config Connector's
+ * container-annotation-handler webhook sets `spec.projectRef` of a resource that writes no parent
+ * reference: from the project annotation of the object or its namespace, else the namespace's
+ * name (SetDefaultHierarchicalReference in GoogleCloudPlatform/k8s-config-connector
+ * pkg/k8s/references.go, registered in pkg/webhook/register.go). A folder or organization
+ * parent comes only from an annotation, which may be absent: those stay required.
+ */
+export function filledByWebhook(group: string, path: readonly (string | number)[], field: string, object: Record<string, unknown>): boolean {
+  if (!group.endsWith(".cnrm.cloud.google.com") || path.length !== 1 || path[0] !== "spec" || field !== "projectRef") return false;
+  return CONFIG_CONNECTOR_PARENTS.every((parent) => object[parent] === undefined || object[parent] === null);
+}

@@ -22,6 +22,7 @@ import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString } from "../../models/values.js";
 import { wrongTypeText } from "../../models/catalogue/names.js";
 import { isPatchDirective, walkObjectMeta, type SchemaRuleId } from "./validate.js";
+import { filledByWebhook } from "../../models/operators.js";
 
 /**
  * One walk per custom resource, shared by the schema rules: rule id -> findings. The engine runs
@@ -241,6 +242,8 @@ class CrdWalker {
         const written = ownValue(value, req);
         const present = written !== undefined && (written !== null || sub?.nullable === true);
         if (present) continue;
+        // An operator's mutating webhook fills it in before the schema is validated (Config Connector's parent reference).
+        if (isMap(value) && filledByWebhook(this.resource.group, path, req, value)) continue;
         // `template:` with nothing after it (a comment, a placeholder left out) is null, which the API server prunes: as missing.
         const missing = `required field ${JSON.stringify(req)} ${written === null ? "is written without a value" : "is missing"}${path.length ? ` in ${formatPath(path)}` : ""}`;
         // Written beside it with a typo: the same rename as the unknown field's fixes both.
