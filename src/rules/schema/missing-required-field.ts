@@ -12,7 +12,9 @@ level off in a single place (a probe's \`port\` beside its \`httpGet\`, a \`cont
 \`ports\` list of one item), the finding says where it is written and to move it (unknown-field
 reports the misplaced key too). For custom resources whose
 CustomResourceDefinition is part of the input, the \`required\` lists of its openAPIV3Schema
-apply; a required field with a \`default\` is never missing (defaulting runs first), and null
+apply; a required field with a \`default\` is never missing (defaulting runs first), nor is
+Config Connector's \`spec.projectRef\` on a resource that writes no parent reference (its mutating
+webhook sets it from the project annotation or the namespace before validation), and null
 counts as absent unless the field is \`nullable\`; without the CRD in the input, the bundled
 schemas of common custom resources apply (docs/bundled-schemas.md), and as they carry no defaults
 and may be older than the release the cluster runs, a field they require is a warning when missing. Every object also needs \`metadata.name\` (only
