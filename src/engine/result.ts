@@ -26,15 +26,22 @@ export interface ResultInput {
   linksNotFollowed?: number;
 }
 
-/** localeCompare's order (the default locale's collation), with the collator made once rather than per comparison. */
-const RULE_ORDER = new Intl.Collator();
+/**
+ * Rule ids in the order of their UTF-16 code units, the same on every machine: a collator followed
+ * the default locale (Estonian sorts "z" before "t"), and making one cost 8-12 ms of a one-file
+ * run. For the built-in ids (lower-case letters, digits, hyphens) it is the order localeCompare
+ * gives in English.
+ */
+function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export function assembleResult({ reported, resources, kubernetesVersion, presets, requestedKubernetesVersion, quiet, podSecurity, unread, linksNotFollowed }: ResultInput): LintResult {
   const files: FileResult[] = reported.map((s) => {
     // `internal` is not enumerable (diagnostics.ts withInternal): the diagnostics are the result's as they are.
     let diagnostics: Diagnostic[] = s.diagnostics;
     if (quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
-    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || RULE_ORDER.compare(a.ruleId, b.ruleId));
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || compareRuleIds(a.ruleId, b.ruleId));
     return { path: s.display, resources: s.resources, diagnostics, ...(s.configurations.length ? { configurations: s.configurations } : {}) };
   });
   const configurations = reported.reduce((n, s) => n + s.configurations.length, 0);
