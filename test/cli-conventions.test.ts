@@ -201,6 +201,17 @@ describe("a command written after options", () => {
     expect(r.err).toBe("");
   });
 
+  test("a command named like a path of the folder runs, and a note says how to lint the path", async () => {
+    const dir = project({ "rules/cm.yaml": CLEAN });
+    const r = await cli(["rules"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("yaml-syntax");
+    expect(r.err).toBe('k8s-lint: note: "rules" runs the rules command; to lint the path "rules", write ./rules\n');
+    const linted = await cli(["./rules"], dir);
+    expect({ code: linted.code, err: linted.err }).toEqual({ code: 0, err: "" });
+    expect(linted.out).toContain("no problems");
+  });
+
   test("the command the hint gives runs", async () => {
     const r = await cli(["qos", "--no-color", "fixtures/demo"]);
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });

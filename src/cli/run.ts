@@ -50,7 +50,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     const name = argv[0];
     const command = COMMANDS.get(name);
-    if (command) return await (await command())(argv.slice(1), io);
+    if (command) {
+      if (existsSync(resolve(io.cwd, name))) io.stderr(`k8s-lint: note: "${name}" runs the ${name} command; to lint the path "${name}", write ./${name}\n`);
+      return await (await command())(argv.slice(1), io);
+    }
     // "lint" is also accepted as an explicit command name.
     const args = name === "lint" ? argv.slice(1) : argv;
     return await (await lintModule()).runLint(args, io);
