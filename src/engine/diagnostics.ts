@@ -56,16 +56,21 @@ export function addDiagnostic(src: SourceFile, problem: Problem, severities: Sev
   const configured = severities.get(ruleId);
   if (configured === "off") return undefined;
   const severity = reportedSeverity(problem.severity, getRule(ruleId)?.meta.severity, configured);
-  const d: EngineDiagnostic = {
+  const range = lineIndex(src).range(problem.start, problem.end, src.text);
+  // Written field by field, in the output's key order: spreads made a new shape per combination of keys.
+  const d = {
     ruleId,
     severity,
     message: problem.message,
-    ...lineIndex(src).range(problem.start, problem.end, src.text),
+    line: range.line,
+    column: range.column,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
     resource: problem.resource ? problem.resource.ref : NO_RESOURCE,
     path: problem.pathText ?? formatPath(problem.path ?? []),
-    ...(problem.hint ? { hint: problem.hint } : {}),
-    ...(problem.source ? { source: problem.source } : {}),
   } as EngineDiagnostic;
+  if (problem.hint) d.hint = problem.hint;
+  if (problem.source) d.source = problem.source;
   withInternal(d, internalInfo(problem));
   src.diagnostics.push(d);
   return d;

@@ -64,6 +64,8 @@ export interface RuleRun {
  */
 interface Runner {
   rule: Rule;
+  /** The rule's check, read once: each rule object has a shape of its own, the runners one. */
+  check: NonNullable<Rule["check"]>;
   id: string;
   crossResource: boolean;
   reportsDroppedFields: boolean;
@@ -89,7 +91,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     const rules = rulesFor(selection, resource);
     let runners = runnersOf.get(rules);
     if (!runners) {
-      runners = rules.map((rule) => ({ rule, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true }));
+      runners = rules.map((rule) => ({ rule, check: rule.check!, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true }));
       runnersOf.set(rules, runners);
     }
     // One context per resource; what `report` receives is filed under the rule that ran.
@@ -103,7 +105,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     for (const runner of runners) {
       let failure: RuleFinding | undefined;
       try {
-        runner.rule.check!(runner.crossResource ? crossCtx : ctx);
+        runner.check.call(runner.rule, runner.crossResource ? crossCtx : ctx);
       } catch (err) {
         failure = internalError(runner.rule, resource, err);
       }
