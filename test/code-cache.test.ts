@@ -8,17 +8,19 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cacheDirectory, cacheFileName, lints } from "../src/cli/code-cache.js";
+import { cacheDirectory, cacheFileName, COMMAND_WORDS, runsCommand, savesCache } from "../src/cli/code-cache.js";
+import { COMMAND_NAMES } from "../src/cli/run.js";
 import { SHORT_RUN_V8_FLAGS, tuneV8 } from "../src/v8-flags.js";
 import { ROOT } from "./harness.js";
 import type { LintResult } from "../src/types.js";
 
 const BIN = join(ROOT, "dist/bin/k8s-lint.js");
 const BUNDLE = join(ROOT, "dist/bin/k8s-lint.cjs");
+const COMMANDS_BUNDLE = join(ROOT, "dist/bin/k8s-lint-commands.cjs");
 
 beforeAll(() => {
   // CI builds through `prepare` on `npm ci`; a fresh checkout without dist builds here.
-  if (!existsSync(BIN) || !existsSync(BUNDLE)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
+  if (!existsSync(BIN) || !existsSync(BUNDLE) || !existsSync(COMMANDS_BUNDLE)) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), "k8s-lint-code-cache-"));
@@ -162,20 +164,35 @@ test("with code from the cache, a config's plugin still loads (import() goes thr
   expect(run(dir, args, cwd)).toEqual(cold);
 });
 
-test("only a lint saves the cache: one saved by --version would hold the bundle's top level only", () => {
-  expect(lints([])).toBe(true);
-  expect(lints(["k8s/", "--format", "json"])).toBe(true);
-  expect(lints(["lint", "k8s/"])).toBe(true);
-  expect(lints(["--no-color", "qos"])).toBe(true);
-  for (const args of [["--version"], ["-v"], ["version"], ["--help"], ["k8s/", "-h"], ["help", "explain"], ["rules"], ["explain", "x"], ["lsp"], ["graph", "."], ["qos", "."], ["diagnose", "-"]]) {
-    expect(lints(args)).toBe(false);
+test("a lint and a command save their bundle's cache; --version, a help text and the language server do not", () => {
+  for (const args of [[], ["k8s/", "--format", "json"], ["lint", "k8s/"], ["--no-color", "qos"], ["rules"], ["explain", "x"], ["graph", "."], ["qos", "."], ["diagnose", "-"]]) {
+    expect(savesCache(args)).toBe(true);
+  }
+  for (const args of [["--version"], ["-v"], ["version"], ["--help"], ["k8s/", "-h"], ["help", "explain"], ["rules", "--help"], ["lsp"]]) {
+    expect(savesCache(args)).toBe(false);
   }
   const dir = join(tmp(), "cache");
   expect(run(dir, ["--version"]).code).toBe(0);
-  expect(run(dir, ["rules"]).code).toBe(0);
+  expect(run(dir, ["--help"]).code).toBe(0);
   expect(caches(dir)).toEqual([]);
+  expect(run(dir, ["rules"]).code).toBe(0);
+  const commandsHash = createHash("sha256").update(readFileSync(COMMANDS_BUNDLE)).digest("hex").slice(0, 16);
+  expect(caches(dir)).toEqual([expect.stringMatching(new RegExp(`^code-${commandsHash}-`))]);
   run(dir);
-  expect(caches(dir)).toHaveLength(1);
+  expect(caches(dir)).toHaveLength(2);
+});
+
+test("a command line runs the commands' bundle exactly when its first word names a command, as the dispatch reads it", () => {
+  expect(new Set(COMMAND_WORDS)).toEqual(new Set([...COMMAND_NAMES, "help"]));
+  for (const word of COMMAND_WORDS) expect(runsCommand([word, "x"])).toBe(true);
+  for (const args of [[], ["."], ["lint", "rules"], ["--no-color", "qos"], ["--version"], ["--help"], ["./rules"]]) expect(runsCommand(args)).toBe(false);
+  // The lint bundle leaves the commands out; every command still runs from the bin.
+  expect(statSync(BUNDLE).size).toBeLessThan(statSync(COMMANDS_BUNDLE).size);
+  for (const args of [["rules"], ["explain", "image-latest-tag"], ["qos", "fixtures/demo"], ["help", "graph"], ["graph", "-f", "json", "fixtures/demo"]]) {
+    const r = run("", args);
+    expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: "" });
+    expect(r.stdout.length).toBeGreaterThan(0);
+  }
 });
 
 test("with code from the cache, the parse workers start (import() of node:worker_threads)", () => {

@@ -114,18 +114,28 @@ function writeCache(dir: string, name: string, data: Buffer): void {
   for (const { f } of caches.slice(KEEP - 1)) rmSync(join(dir, f), { force: true });
 }
 
-/** The subcommands and words that do not lint (src/cli/run.ts dispatches on the same). */
-const NOT_LINT = new Set(["rules", "explain", "diagnose", "qos", "graph", "lsp", "help"]);
+/** The first words that run a command, not a lint: src/cli/run.ts dispatches on the same (its COMMAND_NAMES and `help`). */
+export const COMMAND_WORDS: ReadonlySet<string> = new Set(["rules", "explain", "diagnose", "qos", "graph", "lsp", "help"]);
 
 /**
- * Whether the command line lints: only such a run saves the cache. The cache holds what the run
- * compiled and is kept while V8 accepts it, so one saved by `k8s-lint --version` (the top level
- * of the bundle only) would serve every later pre-commit run half as well as one saved by a lint.
+ * Whether the command line runs a command, whose code is in k8s-lint-commands.cjs; a lint (and
+ * `--version`, `--help` of the lint) runs k8s-lint.cjs, which leaves the commands out.
  */
-export function lints(args: readonly string[]): boolean {
+export function runsCommand(args: readonly string[]): boolean {
+  return args[0] !== undefined && COMMAND_WORDS.has(args[0]);
+}
+
+/**
+ * Whether the run saves its bundle's cache: a lint or a command, not `--version` or a help text,
+ * nor the language server (a long process, started once per editor session). The cache holds
+ * what the run compiled and is kept while V8 accepts it, so one saved by `k8s-lint --version`
+ * (the top level of the bundle only) would serve every later pre-commit run half as well as one
+ * saved by a lint.
+ */
+export function savesCache(args: readonly string[]): boolean {
   if (args.includes("--help") || args.includes("-h")) return false;
   if (args[0] === "--version" || args[0] === "-v" || (args[0] === "version" && args.length === 1)) return false;
-  return args[0] === undefined || !NOT_LINT.has(args[0]);
+  return args[0] !== "help" && args[0] !== "lsp";
 }
 
 /**
@@ -154,7 +164,7 @@ export function loadBundle(bundleUrl: URL, bundleHash: string, importModule: (sp
   const module = { exports: {} as BundleExports };
   const bundle = script.runInThisContext() as BundleFunction;
   bundle.call(module.exports, module.exports, createRequire(bundleUrl), module, file, fileURLToPath(new URL(".", bundleUrl)), importModule);
-  if (dir && (cachedData === undefined || script.cachedDataRejected) && lints(process.argv.slice(2))) {
+  if (dir && (cachedData === undefined || script.cachedDataRejected) && savesCache(process.argv.slice(2))) {
     const cacheDir = dir;
     // At exit the cache holds the functions the run compiled too, not only the bundle's top level.
     process.once("exit", () => {

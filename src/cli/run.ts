@@ -19,8 +19,11 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
   ["lsp", async () => (await import("./commands/lsp.js")).runLsp],
 ]);
 
+/** The commands' names (cli/code-cache.ts COMMAND_WORDS, which the bin routes on, holds them and `help`). */
+export const COMMAND_NAMES: readonly string[] = [...COMMANDS.keys()];
+
 /** What `help <command>` accepts: the commands, and `lint`, the default one. */
-const HELP_TOPICS = ["lint", ...COMMANDS.keys()];
+const HELP_TOPICS = ["lint", ...COMMAND_NAMES];
 
 /**
  * Runs one command line. `version` and `help [command]` are words for `--version` and
