@@ -6,7 +6,7 @@
  */
 import { POD_TEMPLATE_PATHS, type Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
-import type { CheckContext, FieldConstraint } from "./constraint.js";
+import type { CheckContext, FieldConstraint, Problem } from "./constraint.js";
 import { FIELD_CONSTRAINTS } from "./field-constraints.js";
 
 interface Node {
@@ -130,7 +130,16 @@ class FieldWalk {
   visit(value: unknown, node: Node, parent: Record<string, unknown> | undefined, field: string): void {
     if (value === undefined || value === null) return;
     const constraints = node.constraints;
-    if (constraints.length) this.check(value, constraints, parent, field);
+    if (constraints.length) {
+      // Here, not in a method of its own: a call per constrained value was a sixth of the walk's time.
+      const ctx = this.ctx;
+      ctx.parent = parent;
+      ctx.field = field;
+      for (let c = 0; c < constraints.length; c++) {
+        const result = constraints[c].check(value, ctx);
+        if (result) this.found(result);
+      }
+    }
     if (typeof value !== "object" || !node.branches) return;
     const path = this.path;
     if (Array.isArray(value)) {
@@ -157,16 +166,10 @@ class FieldWalk {
     }
   }
 
-  check(value: unknown, constraints: readonly FieldConstraint[], parent: Record<string, unknown> | undefined, field: string): void {
-    const ctx = this.ctx;
-    ctx.parent = parent;
-    ctx.field = field;
-    for (let c = 0; c < constraints.length; c++) {
-      const result = constraints[c].check(value, ctx);
-      if (!result) continue;
-      for (const p of Array.isArray(result) ? result : [result]) {
-        this.out.push({ path: p.sub ? [...this.path, ...p.sub] : [...this.path], message: p.message, hint: p.hint, ...(p.target ? { target: p.target } : {}) });
-      }
+  /** Files what a constraint found at the walk's path. */
+  found(result: Problem | Problem[]): void {
+    for (const p of Array.isArray(result) ? result : [result]) {
+      this.out.push({ path: p.sub ? [...this.path, ...p.sub] : [...this.path], message: p.message, hint: p.hint, ...(p.target ? { target: p.target } : {}) });
     }
   }
 }

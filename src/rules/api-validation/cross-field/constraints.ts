@@ -18,7 +18,7 @@ import { RESOURCE_QUOTA_CONSTRAINTS } from "./resource-quota.js";
 import { POD_ANNOTATION_CONSTRAINTS } from "./pod-annotations.js";
 import { POD_LEVEL_CONSTRAINTS } from "./pod-level.js";
 import { RELEASE_VALUE_CONSTRAINTS } from "./release-values.js";
-import { hasNeed, needCount, type CheckContext, type CrossFieldConstraint, type CrossFieldRuleId, type Need, type Obj, type SharedSites } from "./walk.js";
+import { hasNeed, needCount, type CheckContext, type CrossFieldConstraint, type CrossFieldRuleId, type Obj, type SharedSites } from "./walk.js";
 
 export type { CrossFieldConstraint, CrossFieldRuleId } from "./walk.js";
 
@@ -63,25 +63,12 @@ class ResourceChecks implements CheckContext {
   /** Made on the first finding (most resources have none). */
   byRule: Map<CrossFieldRuleId, Finding[]> | undefined;
   rule: CrossFieldRuleId = "required-value";
-  /**
-   * Whether the resource sets each need's key, by need id (0: not looked for yet, 1: set, 2: not
-   * set), made by the first need. The 70 constraints of a Deployment that have needs name 27
-   * keys: each is looked for once.
-   */
-  private needsHeld: number[] | undefined;
 
   constructor(
     readonly resource: Resource,
     readonly obj: Obj,
     readonly kubernetesVersion: string,
   ) {}
-
-  /** Whether the resource sets the key of `need` (hasNeed). */
-  holds(need: Need): boolean {
-    const held = (this.needsHeld ??= new Array<number>(needCount()).fill(0));
-    if (held[need.id] === 0) held[need.id] = hasNeed(this, need) ? 1 : 2;
-    return held[need.id] === 1;
-  }
 
   report(finding: Finding): void {
     this.byRule ??= new Map();
@@ -90,6 +77,14 @@ class ResourceChecks implements CheckContext {
     else this.byRule.set(this.rule, [finding]);
   }
 }
+
+/**
+ * Whether the resource being checked sets each need's key, by need id (0: not looked for yet,
+ * 1: set, 2: not set): one array for the run, cleared per resource. The 70 constraints of a
+ * Deployment that have needs name 27 keys: each is looked for once, in the constraint loop
+ * itself (a method call per constraint was a tenth of the constraints' time).
+ */
+let needsHeld = new Uint8Array(0);
 
 /**
  * The constraints run once per resource, and each rule of this folder takes its share. The
@@ -123,9 +118,17 @@ export function crossFieldFindings(resource: Resource, rule: CrossFieldRuleId, m
     const builtin = GROUPS.get(resource.kind)?.includes(resource.group) ?? false;
     const checks = new ResourceChecks(resource, builtin ? validatedObject(resource, memo, kubernetesVersion) : resource.raw, kubernetesVersion);
     const constraints = builtin ? (BY_KIND.get(resource.kind) ?? NO_CONSTRAINTS) : NO_CONSTRAINTS;
+    if (needsHeld.length !== needCount()) needsHeld = new Uint8Array(needCount());
+    else needsHeld.fill(0);
+    const held = needsHeld;
     for (let c = 0; c < constraints.length; c++) {
       const constraint = constraints[c];
-      if (constraint.needs !== undefined && !checks.holds(constraint.needs)) continue;
+      const need = constraint.needs;
+      if (need !== undefined) {
+        let state = held[need.id];
+        if (state === 0) held[need.id] = state = hasNeed(checks, need) ? 1 : 2;
+        if (state === 2) continue;
+      }
       checks.rule = constraint.rule;
       constraint.check(checks);
     }

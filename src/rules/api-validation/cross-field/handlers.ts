@@ -52,7 +52,7 @@ function execCommand(where: "probe" | "hook", field: Probe | Hook): CrossFieldCo
   const container = where === "probe" ? `spec.template.spec.containers[].${field}` : `spec.template.spec.containers[].lifecycle.${field}`;
   return {
     path: `${container}.exec.command`,
-    needs: containerNeeds(where === "probe" ? field : "lifecycle"),
+    needs: where === "probe" ? containerNeeds(field, "exec") : containerNeeds("lifecycle", field, "exec"),
     kinds: POD_KINDS,
     constraint: `the exec handler of a ${where === "probe" ? PROBE_NAME[field as Probe] : `${field} hook`} names a command`,
     rule: "required-value",
@@ -77,7 +77,7 @@ function execCommand(where: "probe" | "hook", field: Probe | Hook): CrossFieldCo
 function hookHasHandler(hook: Hook): CrossFieldConstraint {
   return {
     path: `spec.template.spec.containers[].lifecycle.${hook}`,
-    needs: containerNeeds("lifecycle"),
+    needs: containerNeeds("lifecycle", hook),
     kinds: POD_KINDS,
     constraint: `a ${hook} hook names a handler (exec, httpGet, tcpSocket or sleep)`,
     rule: "required-value",
@@ -95,7 +95,7 @@ function hookHasHandler(hook: Hook): CrossFieldConstraint {
 function hookHasOneHandler(hook: Hook): CrossFieldConstraint {
   return {
     path: `spec.template.spec.containers[].lifecycle.${hook}`,
-    needs: containerNeeds("lifecycle"),
+    needs: containerNeeds("lifecycle", hook),
     kinds: POD_KINDS,
     constraint: `a ${hook} hook names one handler`,
     rule: "forbidden-value",

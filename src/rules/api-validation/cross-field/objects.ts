@@ -6,7 +6,7 @@
 import { parseQuantity } from "../../../models/quantity.js";
 import type { Path } from "../../../types.js";
 import { compareVersions } from "../../schema/api-changes.js";
-import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { at, count, isMap, isSet, listOf, nonEmpty, shown, statefulSetClaims, validatedClaims, volumeNeeds, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 import { filled, filledList } from "../../../models/values.js";
 import { PV_SOURCES } from "../../../models/one-of.js";
 import { gatedValueOn, POD_FAILURE_POLICY_ACTIONS } from "../../schema/gated-enum-values.js";
@@ -56,7 +56,8 @@ function requestsMistyped(spec: Obj): boolean {
 
 /** Claim constraints, shared by PersistentVolumeClaims and ephemeral volume claim templates (ValidatePersistentVolumeClaimSpec). */
 function claimConstraints(): CrossFieldConstraint[] {
-  const where = { kinds: ["PersistentVolumeClaim", "Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob", "PodTemplate"] };
+  // A pod's claims are its ephemeral volumes' (a PersistentVolumeClaim has no pod spec: the need does not apply to it).
+  const where = { kinds: ["PersistentVolumeClaim", "Pod", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob", "PodTemplate"], needs: volumeNeeds("ephemeral") };
   return [
     {
       path: "spec.resources.requests.storage",

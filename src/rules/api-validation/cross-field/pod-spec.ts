@@ -485,7 +485,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].volumeMounts[].subPathExpr",
-    needs: containerNeeds("volumeMounts"),
+    needs: containerNeeds("volumeMounts", "[]", "subPathExpr"),
     kinds: POD_KINDS,
     constraint: "a volume mount sets subPath or subPathExpr, not both",
     rule: "invalid-combination",
@@ -503,7 +503,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].volumeMounts[].mountPropagation",
-    needs: containerNeeds("volumeMounts"),
+    needs: containerNeeds("volumeMounts", "[]", "mountPropagation"),
     kinds: POD_KINDS,
     constraint: "Bidirectional mount propagation needs a privileged container",
     rule: "forbidden-value",
@@ -644,7 +644,7 @@ export const POD_SPEC_CONSTRAINTS: readonly CrossFieldConstraint[] = [
   },
   {
     path: "spec.template.spec.containers[].securityContext.allowPrivilegeEscalation",
-    needs: containerNeeds("securityContext"),
+    needs: containerNeeds("securityContext", "allowPrivilegeEscalation"),
     kinds: POD_KINDS,
     constraint: "allowPrivilegeEscalation: false contradicts privileged: true and adding CAP_SYS_ADMIN",
     rule: "invalid-combination",

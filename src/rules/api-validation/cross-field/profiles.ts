@@ -11,7 +11,7 @@ import { localDescendingPathProblem } from "../../../models/validation/formats.j
 import { POD_SPEC_KINDS } from "../../../models/workloads.js";
 import type { Path } from "../../../types.js";
 import type { FieldConstraint } from "../constraint.js";
-import { containerNeeds, containerLabel, containersOf, isMap, isSet, podSpecOf, POD_KINDS, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
+import { containerNeeds, containerLabel, containersOf, isMap, isSet, podNeeds, podSpecOf, POD_KINDS, type CheckContext, type CrossFieldConstraint, type Obj } from "./walk.js";
 
 const CORE = "pkg/apis/core/validation/validation.go";
 
@@ -52,7 +52,7 @@ function localhostNeedsProfile(profile: Profile, level: Level): CrossFieldConstr
   const { name, article, upstream } = PROFILE[profile];
   return {
     path: pathOf(level, profile),
-    needs: level === "container" ? containerNeeds("securityContext") : undefined,
+    needs: level === "container" ? containerNeeds("securityContext", profile) : podNeeds("securityContext", profile),
     kinds: POD_KINDS,
     constraint: `${article} ${name} profile of type Localhost names its localhostProfile${profile === "appArmorProfile" ? " (not empty)" : ""}`,
     rule: "required-value",
@@ -78,7 +78,7 @@ function profileOnlyForLocalhost(profile: Profile, level: Level): CrossFieldCons
   const { name, article, upstream, types } = PROFILE[profile];
   return {
     path: pathOf(level, profile),
-    needs: level === "container" ? containerNeeds("securityContext") : undefined,
+    needs: level === "container" ? containerNeeds("securityContext", profile) : podNeeds("securityContext", profile),
     kinds: POD_KINDS,
     constraint: `${article} ${name} profile names a localhostProfile only with type Localhost`,
     rule: "invalid-combination",

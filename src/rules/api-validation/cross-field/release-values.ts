@@ -38,9 +38,12 @@ function report(ctx: CheckContext, field: ReleaseValues, site: EnumValueSite, va
   });
 }
 
-/** The key a pod spec must set for the site to hold anything (the first of its pattern). */
+/** What a pod spec must set for the site to hold anything: the keys of its pattern before the first "*" (as writesPrefix reads them). */
 function needOf(site: EnumValueSite): Need | undefined {
-  return "pod" in site.where ? podNeeds(site.where.pod[0]) : undefined;
+  if (!("pod" in site.where)) return undefined;
+  const pattern = site.where.pod;
+  const star = pattern.indexOf("*");
+  return podNeeds(...(star === -1 ? pattern : pattern.slice(0, star)));
 }
 
 function docPath(site: EnumValueSite): string {

@@ -38,27 +38,28 @@ export interface SharedSites {
   ingressServicePorts?: ReadonlyArray<{ service: Obj; port: { name: boolean; number: boolean }; path: Path }>;
 }
 
-/** Where a constraint's `needs` key is looked for. */
+/** Where a constraint's `needs` field is looked for. */
 export interface Need {
   in: "pod" | "container" | "volume";
-  key: string;
+  /** The keys down to the field, from the pod spec, a container or a volume ("[]": any item of a list). */
+  path: readonly string[];
   /** The need's number, from 0 (needCount): one need is one object, shared by the constraints that name it. */
   id: number;
 }
 
-/** Every need some constraint names, by place and key: a table of the code, filled as the constraint modules load. */
+/** Every need some constraint names, by place and path: a table of the code, filled as the constraint modules load. */
 const NEEDS = new Map<string, Need>();
 
-function need(where: Need["in"], key: string): Need {
-  const name = `${where} ${key}`;
+function need(where: Need["in"], path: readonly string[]): Need {
+  const name = `${where} ${path.join(".")}`;
   let found = NEEDS.get(name);
-  if (!found) NEEDS.set(name, (found = { in: where, key, id: NEEDS.size }));
+  if (!found) NEEDS.set(name, (found = { in: where, path, id: NEEDS.size }));
   return found;
 }
 
-export const podNeeds = (key: string): Need => need("pod", key);
-export const containerNeeds = (key: string): Need => need("container", key);
-export const volumeNeeds = (key: string): Need => need("volume", key);
+export const podNeeds = (...path: string[]): Need => need("pod", path);
+export const containerNeeds = (...path: string[]): Need => need("container", path);
+export const volumeNeeds = (...path: string[]): Need => need("volume", path);
 
 /** How many needs the constraints name (ids run from 0 below it). */
 export function needCount(): number {
@@ -75,11 +76,13 @@ export interface CrossFieldConstraint {
   /** Upstream file and function. */
   upstream: string;
   /**
-   * A key without which the constraint finds nothing: set (not null) in the pod spec, in one of
-   * its containers (any list) or in one of its volumes. The constraint is not run on a resource
-   * without it (most pod templates write few of the fields these constraints judge). Give it only
-   * where the check itself returns at once without that key; test/api-validation-cross.test.ts
-   * compares every fixture's findings with and without it.
+   * A field without which the constraint finds nothing: set (not null) in the pod spec, in one of
+   * its containers (any list) or in one of its volumes, at a path of keys below it ("[]": in any
+   * item of a list). On a resource with a pod spec, the constraint is not run without it (most
+   * pod templates write few of the fields these constraints judge); a resource without a pod spec
+   * (a PersistentVolumeClaim, for a constraint of claims) runs it. Give it only where the check
+   * itself returns at once without that field; test/cross-field-needs.test.ts compares every
+   * fixture's findings with and without it.
    */
   needs?: Need;
   check(ctx: CheckContext): void;
@@ -168,26 +171,40 @@ export interface ContainerSite {
 }
 
 /**
- * Whether the resource sets the key a constraint needs (a resource without a pod spec sets none).
- * A property read per container or volume: cheaper than collecting the keys once (a Set per
- * place and resource cost more than the constraints it skipped).
+ * Whether the resource sets the field a constraint needs (a resource without a pod spec: yes, the
+ * need does not apply to it). A property read per container or volume: cheaper than collecting
+ * the keys once (a Set per place and resource cost more than the constraints it skipped).
  */
 export function hasNeed(ctx: CheckContext, need: Need): boolean {
   const pod = podSpecOf(ctx);
-  if (!pod) return false;
-  const key = need.key;
-  if (need.in === "pod") return isSet(pod.spec[key]);
+  if (!pod) return true;
+  const path = need.path;
+  if (need.in === "pod") return setAt(pod.spec, path, 0);
   if (need.in === "container") {
     const sites = containersOf(ctx);
-    for (let s = 0; s < sites.length; s++) if (isSet(sites[s].container[key])) return true;
+    for (let s = 0; s < sites.length; s++) if (setAt(sites[s].container, path, 0)) return true;
     return false;
   }
   const volumes = listOf(pod.spec.volumes);
-  for (let i = 0; i < volumes.length; i++) {
-    const volume = volumes[i];
-    if (isMap(volume) && isSet(volume[key])) return true;
-  }
+  for (let i = 0; i < volumes.length; i++) if (setAt(volumes[i], path, 0)) return true;
   return false;
+}
+
+/** Whether `value` holds a set value (isSet) at `path` from its `from`th key, "[]" standing for any item of a list. */
+function setAt(value: unknown, path: readonly string[], from: number): boolean {
+  let v = value;
+  for (let i = from; i < path.length; i++) {
+    const key = path[i];
+    if (key === "[]") {
+      if (!Array.isArray(v)) return false;
+      for (let k = 0; k < v.length; k++) if (setAt(v[k], path, i + 1)) return true;
+      return false;
+    }
+    if (!isMap(v)) return false;
+    v = v[key];
+    if (!isSet(v)) return false;
+  }
+  return true;
 }
 
 const CONTAINER_LISTS: readonly ContainerList[] = ["initContainers", "containers", "ephemeralContainers"];
