@@ -8,8 +8,12 @@ import { readdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { readFileBounded, INPUT_LIMITS } from "./bounded-read.js";
 
-/** A `//go:embed` directive line: the patterns after it, space-separated, each bare or quoted. */
-const DIRECTIVE = /^\/\/go:embed\s+(.+)$/gm;
+/**
+ * A `//go:embed` directive line: the patterns after it, space-separated, each bare or quoted.
+ * Spaces and tabs may come first (a directive in a `var ( ... )` block is indented): go/build's
+ * findEmbed (src/go/build/read.go) leaves the start of a line at a space or a tab.
+ */
+const DIRECTIVE = /^[ \t]*\/\/go:embed[ \t]+(.+)$/gm;
 const PATTERN = /"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g;
 /** How many folders above a file its embedding package may be: patterns name files below the package (no ".."). */
 const PACKAGE_LEVELS = 4;
