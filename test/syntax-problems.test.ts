@@ -147,6 +147,17 @@ test.each(BY_MESSAGE)("%s %p in plain words", (code, upstream, says) => {
 
 test("a repeated key is named, at the second one", async () => {
   expect(await said("duplicate-key.yaml")).toEqual([
-    '6:3 key "name" appears twice in this mapping with different values: which one is meant is unclear, so the rest of the document is not checked | keep the key with the value you mean and remove the other: kubectl refuses a mapping that repeats a key',
+    '6:3 key "name" appears twice in this mapping with different values: which one is meant is unclear, so the rest of the document is not checked | keep the key with the value you mean and remove the other: kubectl apply -f silently keeps one value, and kustomize (kubectl apply -k, Flux) refuses the mapping',
   ]);
+});
+
+test("a key repeated with the same value is a warning where kubectl apply -f reads the file, an error where kustomize reads it", async () => {
+  const severities = async (path: string) => {
+    const result = await lint([`fixtures/rules/yaml-syntax/${path}`], { cwd: ROOT, config: {} });
+    return result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "yaml-syntax").map((d) => `${f.path.split("/").pop()}:${d.line} ${d.severity}`));
+  };
+  expect(await severities("duplicate-key-same-value.yaml")).toEqual(["duplicate-key-same-value.yaml:8 warning"]);
+  expect(await severities("duplicate-key-kustomized.set")).toEqual(["configmap.yaml:8 error"]);
+  // Two values: one is lost to kubectl apply -f, whoever reads the file.
+  expect(await severities("duplicate-key.yaml")).toEqual(["duplicate-key.yaml:6 error"]);
 });

@@ -9,7 +9,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { isKustomization, patchSelects, type GeneratedObject, type JsonPatchWrites } from "../models/kustomization.js";
+import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type JsonPatchWrites } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
@@ -394,8 +394,9 @@ function reportYttFolders(folders: ReadonlyMap<string, YttFolder>, severities: S
 }
 
 /**
- * A document whose only error is a key repeated with different values (kubectl refuses it, and
- * any reading of it is a guess, so it is not checked) still defines its object for the others:
+ * A document whose only error is a key repeated with different values (kustomize refuses it,
+ * kubectl apply -f drops one of the values, and any reading of it is a guess, so it is not
+ * checked) still defines its object for the others:
  * a Service selecting its pods, a workload naming its ConfigMap. Without it they would report,
  * as a second finding, an absence that fixing the key removes. Configuration files and patches
  * define no object; nothing is reported on the document beyond its repeated keys.
@@ -519,8 +520,15 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
   const fatal = doc.problems.find((p) => !p.recoverable && p.code !== "DUPLICATE_KEY");
   for (const p of doc.problems.filter((q) => (q.code === "DUPLICATE_KEY" && (!fatal || q.start < fatal.start)) || q === fatal)) {
     const shown = explainSyntaxProblem(src.text, p);
-    addDiagnostic(src, { ...base, ruleId: "yaml-syntax", start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
+    // A key repeated with the same value loses nothing to `kubectl apply -f`; kustomize, which reads the files a kustomization lists or patches with, refuses it.
+    const harmless = p.code === "DUPLICATE_KEY" && p.recoverable && !readByKustomize(state);
+    addDiagnostic(src, { ...base, ruleId: "yaml-syntax", ...(harmless ? { severity: "warning" as const } : {}), start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
   }
+}
+
+/** Whether kustomize reads the file: a kustomization of the input lists it or patches with it, or it is a kustomization itself. */
+function readByKustomize({ file, roles }: FileState): boolean {
+  return roles.isListed(file) || roles.isPatch(file) || isKustomizationFileName(basename(file.display));
 }
 
 /** The text of a metadata name, generateName or namespace that YAML read as a boolean or a number (`name: y`), as written. */

@@ -178,7 +178,7 @@ function keyIdentity(key: YamlNode | null): unknown {
 /**
  * A key repeated in one mapping. With the same value text as its first occurrence there is no
  * doubt what is meant and the document stays readable; with another value, which one counts is a
- * guess (kubectl refuses the file rather than keep the last), so the document is not read further.
+ * guess (kubectl apply -f silently keeps one, kustomize refuses the file), so the document is not read further.
  */
 function duplicateKey(key: YamlNode | null, map: YamlNode, sameValue: boolean): SyntaxProblem {
   const at = key?.range?.[0] ?? map.range?.[0] ?? 0;

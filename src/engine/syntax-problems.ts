@@ -20,16 +20,18 @@ export function excerpt(s: string): string {
 }
 
 /**
- * A key written twice in one mapping: kubectl's YAML reader (sigs.k8s.io/yaml) refuses the file
- * ("mapping key ... already defined") before anything reaches the API server. With two values
- * which one is meant is unknown, and the document is not checked further (`sameValue` false).
+ * A key written twice in one mapping. `kubectl apply -f` keeps one value and drops the other
+ * without a word (sigs.k8s.io/yaml Unmarshal: "Duplicate fields ... are ignored"); kustomize
+ * refuses the file (yaml.v3: "mapping key ... already defined"). With two values which one is
+ * meant is unknown, and the document is not checked further (`sameValue` false).
  */
 function repeatedKey(key: string, sameValue: boolean): { message: string; hint: string } {
-  const refused = "kubectl refuses a mapping that repeats a key";
-  if (sameValue) return { message: `key "${key}" appears twice in this mapping`, hint: `remove one of the two keys: ${refused}` };
+  if (sameValue) {
+    return { message: `key "${key}" appears twice in this mapping`, hint: "remove one of the two keys: kubectl apply -f keeps one of them, but kustomize (kubectl apply -k, Flux) refuses a mapping that repeats a key" };
+  }
   return {
     message: `key "${key}" appears twice in this mapping with different values: which one is meant is unclear, so the rest of the document is not checked`,
-    hint: `keep the key with the value you mean and remove the other: ${refused}`,
+    hint: "keep the key with the value you mean and remove the other: kubectl apply -f silently keeps one value, and kustomize (kubectl apply -k, Flux) refuses the mapping",
   };
 }
 

@@ -7,6 +7,11 @@ import { groupOf } from "./api-groups.js";
 
 /** File names kustomize reads as a kustomization (sigs.k8s.io/kustomize/api/konfig RecognizedKustomizationFileNames). */
 const KUSTOMIZATION_FILE_NAMES: ReadonlySet<string> = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+
+/** Whether kustomize would read a file of this name as a kustomization (konfig RecognizedKustomizationFileNames). */
+export function isKustomizationFileName(fileName: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.has(fileName);
+}
 const KUSTOMIZE_GROUP = "kustomize.config.k8s.io";
 
 /**
@@ -15,7 +20,7 @@ const KUSTOMIZE_GROUP = "kustomize.config.k8s.io";
  */
 export function isKustomization(fileName: string, value: Record<string, unknown>): boolean {
   if (typeof value.apiVersion === "string" && groupOf(value.apiVersion) === KUSTOMIZE_GROUP) return true;
-  return KUSTOMIZATION_FILE_NAMES.has(fileName) && (value.apiVersion === undefined || value.kind === undefined);
+  return isKustomizationFileName(fileName) && (value.apiVersion === undefined || value.kind === undefined);
 }
 
 export type GeneratedKind = "ConfigMap" | "Secret";
