@@ -73,7 +73,8 @@ export function conditionHolds(cond: string, target: string): boolean {
   return m[1] === "<" ? d < 0 : m[1] === "<=" ? d <= 0 : m[1] === ">" ? d > 0 : m[1] === ">=" ? d >= 0 : d === 0;
 }
 
-const MANIFEST = /\.(ya?ml|json)$/;
+/** The files a directory search lints (engine/discover.ts MANIFEST_GLOB): YAML, JSON, and kustomize's Kustomization. */
+const MANIFEST = /\.(ya?ml|json)$|^Kustomization$/;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir).sort()) {

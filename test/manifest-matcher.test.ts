@@ -6,7 +6,7 @@
 import { Minimatch } from "minimatch";
 import { MANIFEST_GLOB, manifestMatcher } from "../src/engine/discover.js";
 
-const NAMES = ["a.yaml", "a.yml", "a.json", "a.YAML", "a.yaml.bak", "yaml", ".yaml", ".a.yaml", "a..yaml", "kustomization.yaml", "a.jsonl", "a.yamlx", "a b.yml", "a.json5", "..yaml"];
+const NAMES = ["a.yaml", "a.yml", "a.json", "a.YAML", "a.yaml.bak", "yaml", ".yaml", ".a.yaml", "a..yaml", "kustomization.yaml", "a.jsonl", "a.yamlx", "a b.yml", "a.json5", "..yaml", "Kustomization", "kustomization", "xKustomization", "Kustomization.bak", ".Kustomization"];
 const FOLDERS = ["", "k8s/", ".github/", "base/.hidden/", "a.yaml/", "..d/", "x/y/z/"];
 const PATHS = FOLDERS.flatMap((folder) => NAMES.map((name) => `${folder}${name}`));
 const DIRS = ["k8s", ".git", "base/.hidden", "a.yaml", "x/y", ".d/x", "..d", "x/..y"];

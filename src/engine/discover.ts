@@ -8,7 +8,12 @@ import { describeFailure, INPUT_LIMITS, readFileBounded } from "./bounded-read.j
 export { DiscoveryError };
 
 export const STDIN = "-";
-export const MANIFEST_GLOB = "**/*.{yaml,yml,json}";
+/**
+ * The files a directory search lints: YAML and JSON by extension, and `Kustomization`, the one
+ * name without an extension that kustomize reads as a kustomization (api/konfig/general.go
+ * RecognizedKustomizationFileNames).
+ */
+export const MANIFEST_GLOB = "**/{*.{yaml,yml,json},Kustomization}";
 /** Never walked into: dependency and VCS folders hold no manifests of the project. */
 const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
 
@@ -178,11 +183,11 @@ interface PathMatcher {
   match(path: string, partial?: boolean): boolean;
 }
 
-const MANIFEST_NAME = /\.(?:yaml|yml|json)$/;
+const MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|(?:^|\/)Kustomization)$/;
 
 /**
  * MANIFEST_GLOB as minimatch matches it, without a glob per file (a directory walk asks once per
- * entry): a file ending in .yaml, .yml or .json, and, unless `dot`, no segment (folder or file)
+ * entry): a file ending in .yaml, .yml or .json, or named Kustomization, and, unless `dot`, no segment (folder or file)
  * starting with a dot. Every folder may hold a match.
  */
 export function manifestMatcher(dot: boolean): PathMatcher {
@@ -363,7 +368,7 @@ export async function discover(inputs: string[], options: DiscoverOptions): Prom
       const skippedBefore = links.skipped;
       const found = await walk(abs, MANIFEST_GLOB, links);
       // Like a pattern that matches nothing: a typo in a CI path must not pass as "no problems".
-      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}${await inUnsearchedDirectories(abs, input, links)}`);
+      if (found.length === 0) unmatched(`no manifests (*.yaml, *.yml, *.json, Kustomization) in the directory ${input}${notFollowed(links.skipped - skippedBefore)}${await inUnsearchedDirectories(abs, input, links)}`);
       found.filter((f) => !isIgnored(f)).forEach(add);
     } else {
       // A file named explicitly is linted whatever its extension, unless ignored.

@@ -129,7 +129,7 @@ export class K8sLintServer {
     if (this.folderEvents) this.followFolders();
     if (this.watchDynamically) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: "**/*.{yaml,yml,json}" }, { globPattern: `**/${IGNORE_FILE}` }],
+        watchers: [{ globPattern: "**/*.{yaml,yml,json}" }, { globPattern: "**/Kustomization" }, { globPattern: `**/${IGNORE_FILE}` }],
       });
     }
   }
