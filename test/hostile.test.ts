@@ -342,6 +342,23 @@ test("a directory search passes over a test suite's folders of expected outputs 
   expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path)).toEqual(["percona/deploy/broken/app.yaml", "percona/deploy/expected/app.yaml"]);
 });
 
+test("a directory search passes over the data folder of a Go package of test doubles, not a data folder of other Go code", () => {
+  // linkerd's controller/proxy-injector/fake/data: pods with apiVersion apps/v1 that fake/factory.go decodes for webhook_test.go.
+  mkdirSync(join(dir, "injector", "fake", "data"), { recursive: true });
+  writeFileSync(join(dir, "injector", "fake", "factory.go"), "package fake\n");
+  writeFileSync(join(dir, "injector", "fake", "data", "pod.yaml"), "apiVersion: apps/v1\nkind: Pod\n");
+  expectIoFailure(cli(["injector"], 10_000), /^k8s-lint: no manifests .* injector \(1 file is in test data directories, which are not searched, such as injector\/fake\/data: name one to lint it\)$/m);
+  // A fake folder without Go code, or a data folder of another Go package, is searched.
+  mkdirSync(join(dir, "injector", "site", "fake", "data"), { recursive: true });
+  writeFileSync(join(dir, "injector", "site", "fake", "data", "app.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n");
+  mkdirSync(join(dir, "injector", "operator", "data"), { recursive: true });
+  writeFileSync(join(dir, "injector", "operator", "operator.go"), "package operator\n");
+  writeFileSync(join(dir, "injector", "operator", "data", "crd.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: crd\n");
+  const walked = cli(["injector", "--format", "json"], 10_000);
+  expect(walked.code).toBe(0);
+  expect(JSON.parse(walked.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(["injector/operator/data/crd.yaml", "injector/site/fake/data/app.yaml"]);
+});
+
 test("a directory search passes over the snapshot folders of snapshot tests", () => {
   // external-secrets keeps a generated sample of every CRD, each field "string", in tests/__snapshot__.
   for (const folder of ["__snapshot__", "__snapshots__"]) {

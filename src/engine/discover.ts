@@ -61,12 +61,24 @@ const MOCK_FOLDERS = new Set(["mock_data", "mockdata", "mocks", "mock"]);
  * Rollout, a list item among keys).
  */
 const INVALID_INPUT_FOLDERS = new Set(["invalid", "bad", "broken", "negative", "expectedfailures", "expected-failures", "expected_failures"]);
+/**
+ * Go packages of test doubles, named as client-go's kubernetes/fake is: the `data` folder of such a
+ * package holds the objects it decodes for the tests that use it (linkerd's
+ * controller/proxy-injector/fake/data, read by fake/factory.go for webhook_test.go).
+ */
+const FAKE_PACKAGES = new Set(["fake", "fakes"]);
+const GO_CODE = /\.go$/;
 /** A test suite's folder: test, tests, e2e, e2e-tests, integration-tests, ...; `testing` or `latest` is not. */
 const TEST_SUITE_FOLDER = /^(?:(?:e2e|integration|acceptance|unit)[-_]?)?tests?$|^e2e$|^integration$/i;
 
 /** Whether a folder up to three levels above `path` is a test suite's (e2e-tests/<test>/compare), not wherever the repository is kept. */
 function inTestSuite(path: string): boolean {
   return path.split(sep).slice(-4, -1).some((folder) => TEST_SUITE_FOLDER.test(folder));
+}
+
+/** Whether a folder is a Go package of test doubles (FAKE_PACKAGES, with Go code in it). */
+function inFakePackage(dir: string): boolean {
+  return FAKE_PACKAGES.has(dir.slice(dir.lastIndexOf(sep) + 1)) && holdsTestCode(dir, GO_CODE);
 }
 
 /** Whether a folder holds test code (`code`: TEST_CODE or PYTEST_CODE) directly; an unreadable folder holds none. */
@@ -88,7 +100,7 @@ function holdsTestCode(dir: string, code: RegExp): boolean {
  * snapshot tests (`__snapshot__` of helm-unittest, `__snapshots__` of Jest), a folder named
  * for test inputs (TEST_INPUT_FOLDERS: `fixtures`, `test-data`, ...) beside test code (TEST_CODE),
  * whose tests read it, or directly in a test suite's folder (`tests/fixtures`), a `data` folder
- * in a test suite or beside a pytest suite, and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`,
+ * in a test suite, beside a pytest suite or in a Go package of test doubles (`fake/data`), and a folder of expected outputs (EXPECTED_OUTPUT_FOLDERS: `golden`,
  * `expected`, `compare`), mock inputs (MOCK_FOLDERS: `mock_data`, `mocks`) or inputs meant to be
  * refused (INVALID_INPUT_FOLDERS: `invalid`, `expectedfailures`) inside a test suite's folder. `path` is the directory's absolute path.
  */
@@ -97,7 +109,7 @@ export function isTestDataDir(path: string): boolean {
   if (name === "testdata" || name === "_testdata" || name === "__snapshot__" || name === "__snapshots__") return true;
   if (name === "resources" && path.endsWith(`${sep}src${sep}test${sep}resources`)) return true;
   if (EXPECTED_OUTPUT_FOLDERS.has(name) || MOCK_FOLDERS.has(name) || INVALID_INPUT_FOLDERS.has(name)) return inTestSuite(path);
-  if (name === "data") return inTestSuite(path) || holdsTestCode(dirname(path), PYTEST_CODE);
+  if (name === "data") return inTestSuite(path) || holdsTestCode(dirname(path), PYTEST_CODE) || inFakePackage(dirname(path));
   // consul-k8s keeps its acceptance tests' inputs in acceptance/tests/fixtures, the tests' code in folders beside it.
   if (!TEST_INPUT_FOLDERS.has(name)) return false;
   const parent = dirname(path);
