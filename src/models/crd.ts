@@ -34,8 +34,8 @@ export interface CrdDefinition {
 }
 
 const CRD_API_VERSION = "apiextensions.k8s.io/v1";
-/** group/kind -> the CRD of the input that defines it. */
-const CRD_LOOKUP = memoKey<Map<string, CrdDefinition>>("CRDs by group and kind");
+/** group/kind -> the CRDs of the input that define it, in input order. */
+const CRD_LOOKUP = memoKey<Map<string, CrdDefinition[]>>("CRDs by group and kind");
 
 const key = (group: string, kind: string) => `${group}\u0000${kind}`;
 
@@ -63,13 +63,16 @@ function definitionOf(crd: Resource): CrdDefinition | undefined {
   return { crd, group: spec.group, kind: spec.names.kind, ...(typeof spec.scope === "string" ? { scope: spec.scope } : {}), versions };
 }
 
-/** group/kind -> the CRD of the input that defines it (the first one, when defined twice). */
-function crdLookup(index: ResourceIndex): Map<string, CrdDefinition> {
-  const lookup = new Map<string, CrdDefinition>();
+/** group/kind -> the CRDs of the input that define it, in input order (several when a repository keeps variants of one CRD). */
+function crdLookup(index: ResourceIndex): Map<string, CrdDefinition[]> {
+  const lookup = new Map<string, CrdDefinition[]>();
   for (const crd of index.ofKind("CustomResourceDefinition")) {
     if (crd.apiVersion !== CRD_API_VERSION) continue;
     const def = definitionOf(crd);
-    if (def && !lookup.has(key(def.group, def.kind))) lookup.set(key(def.group, def.kind), def);
+    if (!def) continue;
+    const defs = lookup.get(key(def.group, def.kind));
+    if (defs) defs.push(def);
+    else lookup.set(key(def.group, def.kind), [def]);
   }
   return lookup;
 }
@@ -82,12 +85,23 @@ function crdLookup(index: ResourceIndex): Map<string, CrdDefinition> {
 export function crdOf(resource: Resource, index: ResourceIndex): CrdDefinition | undefined {
   if (!resource.apiVersion || !resource.kind || isBuiltinApiVersion(resource.apiVersion)) return undefined;
   const k = key(groupOf(resource.apiVersion), resource.kind);
-  return crdIn(index, k) ?? (index.outer && crdIn(index.outer, k));
+  const version = versionOf(resource.apiVersion);
+  return crdIn(index, k, version) ?? (index.outer && crdIn(index.outer, k, version));
 }
 
-function crdIn(index: ResourceIndex, groupKind: string): CrdDefinition | undefined {
+/**
+ * The CRD of an index that defines group/kind for objects of `version`: the first that serves
+ * it, else the first. A repository that keeps several definitions of one CRD (an older release's
+ * beside the current one, the variants a test installs in turn) applies each object with a
+ * definition that serves its version; judging it by another one reported a version the cluster
+ * it is meant for serves (velero's enable_api_group_versions test data).
+ */
+function crdIn(index: ResourceIndex, groupKind: string, version: string): CrdDefinition | undefined {
   if (!index.ofKind("CustomResourceDefinition").length) return undefined;
-  return index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(groupKind);
+  const defs = index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(groupKind);
+  if (!defs) return undefined;
+  if (defs.length === 1) return defs[0];
+  return defs.find((d) => d.versions.some((v) => v.served && v.name === version)) ?? defs[0];
 }
 
 /**
