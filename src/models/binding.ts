@@ -321,7 +321,7 @@ function bindClaim(claim: Resource, { index, taken, volumeOf, reservedFor, pools
   const spec = claim.spec("PersistentVolumeClaim") ?? {};
   if (spec.volumeName) {
     // Judged against the copy of the PV nearest to the claim (the one written with it); bound as the one object it is.
-    const pv = index.find("PersistentVolume", "", spec.volumeName, claim);
+    const pv = index.findInSet("PersistentVolume", "", spec.volumeName, claim);
     const object = index.find("PersistentVolume", "", spec.volumeName);
     if (!pv || !object) return { state: "unknown" };
     const other = taken.get(object);

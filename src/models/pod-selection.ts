@@ -9,7 +9,7 @@ import { isEmptySelector, matches, parseLabelSelector, parseMapSelector, parseSe
 
 /** The lookups the query needs; the engine's ResourceIndex provides them (models never import the engine). */
 export interface PodOwnerLookup {
-  find(kind: string, namespace: string, name: string, near?: Resource): Resource | undefined;
+  findInSet(kind: string, namespace: string, name: string, near?: Resource): Resource | undefined;
   podOwnersSelectedBy(namespace: string, selector: Selector, near?: Resource): Resource[];
   podOwnersSelectedElsewhere(namespace: string, selector: Selector): Resource[];
 }
@@ -108,7 +108,7 @@ export function podOwnersSelectedBy(resource: Resource, index: PodOwnerLookup): 
   let subject = resource;
   if (resource.kind === "HorizontalPodAutoscaler") {
     const ref = resource.spec("HorizontalPodAutoscaler")?.scaleTargetRef;
-    const target = typeof ref?.kind === "string" && typeof ref?.name === "string" ? index.find(ref.kind, resource.namespace, ref.name, resource) : undefined;
+    const target = typeof ref?.kind === "string" && typeof ref?.name === "string" ? index.findInSet(ref.kind, resource.namespace, ref.name, resource) : undefined;
     if (!target) return [];
     subject = target;
   }

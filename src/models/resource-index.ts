@@ -65,6 +65,8 @@ export class ResourceIndex {
   private derivedCache: DerivedIndex | undefined;
   /** By resource (pods, secrets, configmaps): namespace -> the first pod owner whose ServiceAccount may write it there; built on first use. */
   private readonly writers = new Map<RunTimeWritten, Map<string, Resource>>();
+  /** The resources of this set, for `holds`; built on first use. */
+  private members: Set<Resource> | undefined;
   /** Derived data of this run (lookups built on first use); rules reach it as `ctx.memo`. */
   readonly memo = new RunMemo();
   /** kind (as rules dispatch on it) and name -> the strategic-merge patches of the input that name such an object. */
@@ -79,7 +81,8 @@ export class ResourceIndex {
      * The whole input, when this index holds one input set of it (`--per-directory`): an object
      * referred to by name may be applied from another set (a shared base or config), so `find`
      * and `producerOf` fall back to it, and so does the lookup of a custom resource's CRD
-     * (models/crd.ts crdOf); duplicates, selection and `ofKind` stay inside the set.
+     * (models/crd.ts crdOf); duplicates, selection and `ofKind` stay inside the set, and so does
+     * what rules judge the content of (`findInSet`, `holds`).
      */
     readonly outer?: ResourceIndex,
     /** The kustomize strategic-merge patches of the input (partial resources), with how kustomize picks their objects: not objects of their own, see patchesOf. */
@@ -158,10 +161,23 @@ export class ResourceIndex {
    * path; the first one on a tie or without `near`.
    */
   find(type: string, namespace: string, name: string, near?: Resource): Resource | undefined {
+    return this.findInSet(type, namespace, name, near) ?? this.outer?.find(type, namespace, name, near);
+  }
+
+  /**
+   * As `find`, in this input set only: the object whose content a rule judges (a ConfigMap's keys,
+   * a Service's ports, a Gateway's listeners). With `--per-directory` an object that only another
+   * set defines counts as present (`find`), but may be another sample's, so it is not judged.
+   */
+  findInSet(type: string, namespace: string, name: string, near?: Resource): Resource | undefined {
     const named = this.byName.get(resolveType(type))?.get(namespace)?.get(name);
-    if (!named) return this.outer?.find(type, namespace, name, near);
-    if (!Array.isArray(named)) return named;
+    if (!named || !Array.isArray(named)) return named;
     return near ? nearest(named, near.file) : named[0];
+  }
+
+  /** Whether `resource` is one of this input set's (always, without `--per-directory`): what `find` gave may be judged. */
+  holds(resource: Resource): boolean {
+    return !this.outer || (this.members ??= new Set(this.all)).has(resource);
   }
 
   /** Every resource with this identity (more than one is a duplicate). */

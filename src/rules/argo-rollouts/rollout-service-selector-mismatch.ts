@@ -27,7 +27,7 @@ configurations) are the usual cause. With workloadRef, the referenced workload's
     if (!pods) return;
     const labels = pods.template.labels;
     for (const ref of services) {
-      const svc = index.find("Service", resource.namespace, ref.name, resource);
+      const svc = index.findInSet("Service", resource.namespace, ref.name, resource);
       const selector = svc?.spec("Service")?.selector;
       if (!svc || !selector) continue;
       for (const [key, value] of Object.entries(selector)) {

@@ -35,7 +35,7 @@ export function workloadRef(rollout: Resource): WorkloadRef | undefined {
 export function rolloutPods(rollout: Resource, index: ResourceIndex): { template: PodTemplate; owner: Resource } | undefined {
   const ref = workloadRef(rollout);
   if (!ref) return rollout.podTemplate ? { template: rollout.podTemplate, owner: rollout } : undefined;
-  const target = index.find(ref.type, rollout.namespace, ref.name, rollout);
+  const target = index.findInSet(ref.type, rollout.namespace, ref.name, rollout);
   return target?.podTemplate ? { template: target.podTemplate, owner: target } : undefined;
 }
 

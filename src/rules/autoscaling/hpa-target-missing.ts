@@ -26,7 +26,7 @@ Deployment). Reported when the input defines workloads in that namespace.`,
   check(ctx) {
     const { resource, index, report } = ctx;
     const target = hpaTarget(resource, index);
-    if (!target || target.resource) return;
+    if (!target || index.find(target.type, resource.namespace, target.name)) return;
     if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets)) return;
     const otherKind = [...SCALABLE_KINDS].map((k) => index.find(k, resource.namespace, target.name)).find(Boolean);
     const elsewhere = otherKind ? undefined : inOtherNamespace(ctx, { type: target.type, kind: target.kind, namespace: resource.namespace, name: target.name });

@@ -28,6 +28,8 @@ export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer
   const withMerged = (keys: ReadonlySet<string>): ReadonlySet<string> => (merged.size ? new Set([...keys, ...merged]) : keys);
   const target = index.find(kind, namespace, name, referrer);
   if (target) {
+    // Another input set's object (--per-directory): present, but maybe another sample's, so its keys are not judged.
+    if (!index.holds(target)) return undefined;
     const keys = withMerged(keysOf(target));
     return keys.size ? { source: target, keys, producer: false } : undefined;
   }
@@ -36,7 +38,7 @@ export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer
   if (generated) return generated.keys ? { keys: withMerged(generated.keys), producer: false } : undefined;
   if (kind !== "Secret") return undefined;
   const producer = index.producerOf(kind, namespace, name);
-  const keys = producer ? OPERATOR_KINDS.get(producer.groupKind)?.secretKeys?.(producer) : undefined;
+  const keys = producer && index.holds(producer) ? OPERATOR_KINDS.get(producer.groupKind)?.secretKeys?.(producer) : undefined;
   return producer && keys ? { source: producer, keys, producer: true } : undefined;
 }
 

@@ -47,6 +47,20 @@ function sourceRefs(resource: { group: string; kind: string; namespace: string; 
 
 const typeOf = (kind: string) => `${kind}.${SOURCE_GROUP}`;
 
+const ARTIFACT_GENERATOR = "ArtifactGenerator.source.extensions.fluxcd.io";
+
+/**
+ * Whether an ArtifactGenerator of the input makes the ExternalArtifact: source-watcher makes one
+ * per entry of spec.artifacts, named by its `name`, in the generator's namespace
+ * (fluxcd/source-watcher api/v1beta1 ArtifactGenerator).
+ */
+function generatedArtifact(index: ResourceIndex, namespace: string, name: string): boolean {
+  return index.ofKind(ARTIFACT_GENERATOR, namespace).some((generator) => {
+    const artifacts = generator.get(["spec", "artifacts"]);
+    return Array.isArray(artifacts) && artifacts.some((a: { name?: unknown } | null) => a?.name === name);
+  });
+}
+
 /** Whether the input defines sources of that type in the namespace. */
 function managesSources(index: ResourceIndex, type: string, namespace: string): boolean {
   return index.ofKind(type, namespace).length > 0;
@@ -64,7 +78,8 @@ export const rule = defineRule({
 GitRepository, OCIRepository, Bucket or ExternalArtifact), and a HelmRelease from the chart of
 spec.chart.spec.sourceRef (a HelmRepository, GitRepository or Bucket) or spec.chartRef (an
 OCIRepository or HelmChart); the source lives in the referrer's namespace unless the reference
-names another (kustomize-controller api/v1 and helm-controller api/v2). When no such source
+names another (kustomize-controller api/v1 and helm-controller api/v2); an ExternalArtifact is
+also made by an ArtifactGenerator of its namespace that lists it in spec.artifacts. When no such source
 exists, the object never becomes Ready (its source is not found) and nothing it deploys is
 applied or upgraded. A source of that name under another kind (a HelmRepository named where the
 charts come from a GitRepository) is reported whenever the input defines it; a missing source
@@ -78,6 +93,7 @@ kept elsewhere).`,
     for (const ref of sourceRefs(resource)) {
       const type = typeOf(ref.kind);
       if (index.find(type, ref.namespace, ref.name, resource)) continue;
+      if (ref.kind === "ExternalArtifact" && generatedArtifact(index, ref.namespace, ref.name)) continue;
       // The same name under another kind the reference may name: the kind is what is wrong, whatever the references policy.
       const other = ref.kinds.filter((k) => k !== ref.kind).map((k) => index.find(typeOf(k), ref.namespace, ref.name, resource)).find((r) => r !== undefined);
       if (!other && !reportsAbsent(ctx, type, ref.namespace, managesSources)) continue;
@@ -90,7 +106,7 @@ kept elsewhere).`,
       report({
         path: ref.path,
         message: `${ref.kind} "${ref.name}" is not defined in namespace "${ref.namespace}"${other ? `; a ${other.kind} of that name is` : ""}`,
-        hint: other ? `set kind: ${other.kind} on the reference` : similar ? `rename the reference to "${similar.name}" if that is the one meant` : `add the ${ref.kind} or fix the name`,
+        hint: other ? `set kind: ${other.kind} on the reference` : similar ? `rename the reference to "${similar.name}" if that is the one meant` : ref.kind === "ExternalArtifact" ? "add an artifact of that name to an ArtifactGenerator of the namespace, or fix the name" : `add the ${ref.kind} or fix the name`,
         ...(other
           ? { related: { resource: other, path: ["metadata", "name"], message: `${other.kind} "${ref.name}"` } }
           : similar

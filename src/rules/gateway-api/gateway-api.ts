@@ -159,7 +159,7 @@ export function refusal(gateway: Resource, listener: Listener, route: Resource, 
       if (selector.kind === "none") return undefined;
       // Every Namespace carries kubernetes.io/metadata.name (the NamespaceDefaultLabelName the API
       // server sets); other labels are known only for a Namespace of the input.
-      const ns = index.find("Namespace", "", namespace);
+      const ns = index.findInSet("Namespace", "", namespace);
       const known = selector.requirements.every((r) => r.key === NAMESPACE_NAME_LABEL);
       if (!ns && !known) return undefined;
       if (matches(selector, { ...ns?.labels, [NAMESPACE_NAME_LABEL]: namespace })) return undefined;

@@ -19,7 +19,7 @@ cause is the container port (8080) where the Service exposes 80.`,
     if (!isGatewayApi(resource)) return;
     for (const ref of backendRefsOf(resource)) {
       if (!refersToService(ref)) continue;
-      const svc = index.find("Service", ref.namespace, ref.name, resource);
+      const svc = index.findInSet("Service", ref.namespace, ref.name, resource);
       const spec = svc?.spec("Service");
       if (!svc || !spec || spec.type === "ExternalName") continue;
       const ports = spec.ports ?? [];

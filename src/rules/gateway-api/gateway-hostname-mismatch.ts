@@ -22,7 +22,7 @@ and requests for its hostnames get a 404. A listener without hostname accepts ev
     const judged = new Set<string>();
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref)) continue;
-      const gateway = index.find(GATEWAY_TYPE, ref.namespace, ref.name, resource);
+      const gateway = index.findInSet(GATEWAY_TYPE, ref.namespace, ref.name, resource);
       if (!gateway || judged.has(`${gateway.namespace}/${gateway.name}/${ref.sectionName ?? ""}/${ref.port ?? ""}`)) continue;
       judged.add(`${gateway.namespace}/${gateway.name}/${ref.sectionName ?? ""}/${ref.port ?? ""}`);
       // Listeners that select and admit the route: another rule reports when there are none.

@@ -20,7 +20,7 @@ not the protocol: "https" matches only a listener named https.`,
     if (!isGatewayApi(resource)) return;
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref) || (ref.sectionName === undefined && ref.port === undefined)) continue;
-      const gateway = index.find(GATEWAY_TYPE, ref.namespace, ref.name, resource);
+      const gateway = index.findInSet(GATEWAY_TYPE, ref.namespace, ref.name, resource);
       if (!gateway || selectedListeners(gateway, ref).length) continue;
       const listeners = listenersOf(gateway);
       const names = listeners.map((l) => l.name);

@@ -23,7 +23,7 @@ namespace would take the route there, the hint offers to move the route to the G
     if (!isGatewayApi(resource)) return;
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref)) continue;
-      const gateway = index.find(GATEWAY_TYPE, ref.namespace, ref.name, resource);
+      const gateway = index.findInSet(GATEWAY_TYPE, ref.namespace, ref.name, resource);
       if (!gateway) continue;
       const listeners = selectedListeners(gateway, ref);
       if (!listeners.length) continue;

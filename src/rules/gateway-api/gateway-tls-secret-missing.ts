@@ -47,6 +47,7 @@ checks the type and keys of a Secret that is in the input.`,
         });
         continue;
       }
+      if (!index.holds(secret)) continue;
       const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
       const missing = ["tls.crt", "tls.key"].filter((k) => !keysOf(secret).has(k));
       if (type === "kubernetes.io/tls" && missing.length === 0) continue;

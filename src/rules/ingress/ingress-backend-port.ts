@@ -23,7 +23,7 @@ stableService): the Rollouts controller writes the annotation during a rollout.`
   preventsStatus: [],
   check({ resource, index, report }) {
     for (const b of ingressServiceBackends(resource)) {
-      const svc = index.find("Service", resource.namespace, b.name, resource);
+      const svc = index.findInSet("Service", resource.namespace, b.name, resource);
       const port = b.port;
       if (!svc || !port || isAlbActionBackend(resource, b, index)) continue;
       const spec = svc.spec("Service");

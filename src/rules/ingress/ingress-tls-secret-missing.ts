@@ -49,6 +49,7 @@ secretName counts as producing it), and checks the type and keys of a Secret tha
         });
         continue;
       }
+      if (!index.holds(secret)) continue;
       const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
       const keys = keysOf(secret);
       const missing = ["tls.crt", "tls.key"].filter((k) => !keys.has(k));

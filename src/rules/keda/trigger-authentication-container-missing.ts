@@ -13,7 +13,7 @@ function targetContainers(resource: Resource, index: ResourceIndex): { holder: s
     raw = resource.get(["spec", "jobTargetRef", "template", "spec", "containers"]);
   } else {
     const t = scaledObjectTarget(resource);
-    const target = t && index.find(t.type, resource.namespace, t.name, resource);
+    const target = t && index.findInSet(t.type, resource.namespace, t.name, resource);
     if (!target) return undefined;
     holder = `${target.kind} "${target.name}"`;
     raw = target.get(["spec", "template", "spec", "containers"]);
@@ -50,7 +50,7 @@ count, as KEDA reads only those.`,
     triggers.forEach((trigger: unknown, i) => {
       const ref = authenticationRefOf(trigger);
       if (!ref) return;
-      const auth = ref.cluster ? index.find(TRIGGER_AUTHENTICATION_KINDS.cluster, "", ref.name) : index.find(TRIGGER_AUTHENTICATION_KINDS.namespaced, resource.namespace, ref.name, resource);
+      const auth = ref.cluster ? index.findInSet(TRIGGER_AUTHENTICATION_KINDS.cluster, "", ref.name) : index.findInSet(TRIGGER_AUTHENTICATION_KINDS.namespaced, resource.namespace, ref.name, resource);
       const env = auth?.get(["spec", "env"]);
       if (!auth || !Array.isArray(env)) return;
       containers ??= targetContainers(resource, index);

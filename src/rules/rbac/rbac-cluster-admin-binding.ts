@@ -27,7 +27,7 @@ own bindings (named "system:...") are not judged.`,
     const ref = roleRef(resource);
     const scope = resource.kind === "ClusterRoleBinding" ? "the whole cluster" : `namespace "${resource.namespace}"`;
     if (ref?.kind === "ClusterRole" || (ref?.kind === "Role" && resource.kind === "RoleBinding")) {
-      const role = ref.kind === "Role" ? index.find("Role", resource.namespace, ref.name, resource) : index.find("ClusterRole", "", ref.name, resource);
+      const role = ref.kind === "Role" ? index.findInSet("Role", resource.namespace, ref.name, resource) : index.findInSet("ClusterRole", "", ref.name, resource);
       if (ref.kind === "ClusterRole" && ref.name === "cluster-admin" && !role) {
         report({ path: ["roleRef", "name"], message: `binding grants cluster-admin over ${scope}`, hint: "bind a role with only the permissions the subjects need" });
       } else if (role && isRbac(role) && !role.name.startsWith("system:")) {

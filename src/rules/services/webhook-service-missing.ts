@@ -106,7 +106,7 @@ function reportMissing(ctx: CrossResourceContext, ref: WebhookServiceReference):
  * spec.ports[].port. An ExternalName Service is called at its external name with the port as written.
  */
 function checkService({ resource, index, report }: CrossResourceContext, ref: WebhookServiceReference): void {
-  const svc = index.find("Service", ref.namespace, ref.name, resource);
+  const svc = index.findInSet("Service", ref.namespace, ref.name, resource);
   const spec = svc?.spec("Service");
   if (!svc || !spec || spec.type === "ExternalName") return;
   // SetDefaults_Service: an absent or empty type is ClusterIP.

@@ -33,7 +33,7 @@ edit is therefore a suggestion, which --fix never applies.`,
   check({ resource, index, report }) {
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name) return;
-    const svc = index.find("Service", resource.namespace, name, resource);
+    const svc = index.findInSet("Service", resource.namespace, name, resource);
     const spec = svc?.spec("Service");
     if (!svc || !spec || spec.clusterIP === "None") return;
     const written = svc.get(["spec", "clusterIP"]);

@@ -21,7 +21,7 @@ StatefulSet controller adds (statefulset.kubernetes.io/pod-name, ...) count as p
     const name = resource.spec("StatefulSet")?.serviceName;
     const tpl = resource.podTemplate;
     if (!name || !tpl) return;
-    const svc = index.find("Service", resource.namespace, name, resource);
+    const svc = index.findInSet("Service", resource.namespace, name, resource);
     const spec = svc?.spec("Service");
     if (!svc || !spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);

@@ -42,12 +42,12 @@ const NODE_LOCAL_PROVISIONERS = new Set(["rancher.io/local-path", "kubernetes.io
 function nodeLocal(claim: Resource, index: ResourceIndex): string | undefined {
   const volumeName = claim.get(["spec", "volumeName"]);
   if (typeof volumeName === "string" && volumeName) {
-    const volume = index.find("PersistentVolume", "", volumeName, claim);
+    const volume = index.findInSet("PersistentVolume", "", volumeName, claim);
     if (volume?.get(["spec", "local"])) return `PersistentVolume "${volumeName}" is a local volume`;
   }
   const className = claim.get(["spec", "storageClassName"]);
   if (typeof className !== "string" || !className) return undefined;
-  const provisioner = index.find("StorageClass", "", className, claim)?.get(["provisioner"]);
+  const provisioner = index.findInSet("StorageClass", "", className, claim)?.get(["provisioner"]);
   return typeof provisioner === "string" && NODE_LOCAL_PROVISIONERS.has(provisioner) ? `StorageClass "${className}" provisions with ${provisioner}` : undefined;
 }
 
@@ -88,7 +88,7 @@ that is reported as info. ReadWriteOncePod admits one pod even on one node.`,
       const name = v?.persistentVolumeClaim?.claimName;
       if (!name || seen.has(name)) return;
       seen.add(name);
-      const claim = index.find("PersistentVolumeClaim", resource.namespace, name, resource);
+      const claim = index.findInSet("PersistentVolumeClaim", resource.namespace, name, resource);
       const modes = claim?.get(["spec", "accessModes"]);
       if (!claim || !Array.isArray(modes) || !modes.length || !modes.every((m) => SINGLE_NODE_MODES.has(m as string))) return;
       const mode = modes.includes("ReadWriteOncePod") ? "ReadWriteOncePod" : "ReadWriteOnce";
