@@ -357,7 +357,14 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
     { match: /^Block scalar header includes extra characters: (.*)$/, say: (m) => ({ message: `"${excerpt(m[1])}": after "|" or ">" only an indentation digit and "+" or "-" may follow`, hint: "move the text to the next line, indented" }) },
     { match: /^Unexpected block-seq-ind on same line with key/, say: () => ({ message: '"- " cannot follow a key on the same line', hint: "move the list to the next line, indented under its key" }) },
     { match: /^Unexpected doc-end without preceding document/, say: () => ({ message: '"..." ends a document that has not started', hint: 'remove the "..." line' }) },
-    { match: /^Unexpected \S+ at node end/, say: (_, t) => ({ message: `"${t.source}" follows a complete value on the same line`, hint: `move it to a line of its own, or ${QUOTE_IT}` }) },
+    {
+      match: /^Unexpected \S+ at node end/,
+      say: (_, t) =>
+        // A JSON habit: `command: ["run"],` in a block mapping.
+        t.source === ","
+          ? { message: '"," follows a complete value on the same line: the entries of a block mapping or list are not separated by commas', hint: 'remove the ","' }
+          : { message: `"${t.source}" follows a complete value on the same line`, hint: `move it to a line of its own, or ${QUOTE_IT}` },
+    },
     { match: /./, say: (_, t) => ({ message: `"${t.source || t.lineToken.text}" is not expected here`, hint: `remove it, or ${QUOTE_IT}` }) },
   ],
   BAD_COLLECTION_TYPE: [{ match: /./, say: (_, t) => ({ message: `tag "${t.source.split(" ")[0]}" does not fit the collection it is written on`, hint: "remove the tag" }) }],
