@@ -25,6 +25,7 @@ import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
 import { celEngine, type CostBudget } from "../../models/cel/load.js";
+import { celPropertyName } from "../../models/cel/escaping.js";
 import { validFieldPath } from "./field-path.js";
 import { asWritten, exceededMessage } from "./budget.js";
 import { goTrimSpace, usableMessage } from "./message-expression.js";
@@ -102,8 +103,10 @@ export function celUnderSchema(value: unknown, schema: JsonSchema | undefined, e
     const additional = schema && isMap(schema.additionalProperties) ? schema.additionalProperties : undefined;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const sub = Object.hasOwn(properties, k) && isMap(properties[k]) ? (properties[k] as JsonSchema) : additional;
-      out[k] = celUnderSchema(v, sub, exact, exact ? [...path, k] : path);
+      const declared = Object.hasOwn(properties, k) && isMap(properties[k]) ? (properties[k] as JsonSchema) : undefined;
+      // A declared property is reached by its escaped name, or not at all; a map's keys are data.
+      const name = declared ? celPropertyName(k) : k;
+      if (name !== undefined) out[name] = celUnderSchema(v, declared ?? additional, exact, exact ? [...path, k] : path);
     }
     return out;
   }
@@ -226,7 +229,9 @@ class RuleWalker {
       if (path.length === 0 && (key === "apiVersion" || key === "kind" || key === "metadata")) continue;
       if (path.length === 0 && key === "status" && this.skipStatus) continue;
       const sub = Object.hasOwn(properties, key) && isMap(properties[key]) ? (properties[key] as JsonSchema) : undefined;
-      const c = (cel as Record<string, unknown>)[key];
+      const name = sub ? celPropertyName(key) : key;
+      // A property CEL cannot reach is not in its parent's CEL form, but its own rules still run.
+      const c = name === undefined ? celUnderSchema(v, sub) : (cel as Record<string, unknown>)[name];
       if (sub) this.walk(v, c, sub, [...path, key], [...schemaPath, "properties", key]);
       else if (additional) this.walk(v, c, additional, [...path, key], [...schemaPath, "additionalProperties"]);
     }
