@@ -3,7 +3,7 @@
  * Flux's kustomize-controller replaces `${NAME}`, `${NAME:=default}` and `${NAME:-default}`
  * (envsubst syntax, fluxcd/pkg kustomize kustomize_varsub.go SubstituteVariables, through
  * drone/envsubst) in the built YAML before it applies it, and CI pipelines do the same with
- * envsubst, anywhere in a string. A value holding such placeholders is judged with each replaced
+ * envsubst, anywhere in a string (and envsubst's bare `$NAME` as a whole value). A value holding such placeholders is judged with each replaced
  * by its default when every one gives a default (typed as YAML reads the result in the scalar's
  * place: `${PUID:=1000}` unquoted is the number 1000, `${ARGS:-[]}` an empty list), and not
  * judged at all otherwise.
@@ -19,6 +19,13 @@ import { locate } from "./positions.js";
 /** `${NAME}`, or with a default after `:=`, `:-`, `=` or `-` (envsubst's operators for an unset or empty variable). */
 const PLACEHOLDER_RE = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:(?::?[-=])([\s\S]*))?\}$/;
 /**
+ * envsubst's bare `$NAME` as a whole value (`apiVersion: $API_VERSION`, a nodeSelector's
+ * `$NODE_OS`): gettext's envsubst fills it in as it fills in `${NAME}`. Only a whole value: inside
+ * a string a "$" is as often a shell's (`echo $HOME`), and Flux knows only the braced form.
+ */
+const BARE_PLACEHOLDER_RE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+const BARE_WHOLE = { whole: true, filled: undefined } as const;
+/**
  * A placeholder inside a string, or `$$` (envsubst's escape for a literal `$`). Group 2 is the
  * default; a placeholder with another of envsubst's operators (`${NAME^^}`, `${NAME:0:3}`) or a
  * nested one in its default matches without group 2: its value is not known.
@@ -28,11 +35,11 @@ const EMBEDDED_RE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(?::?[-=])([^}$]*)|[^\w
 /**
  * The placeholders of a string: `whole` when the string is one placeholder, and `filled`, the
  * string with every placeholder replaced by its default (and `$$` by `$`), when every one gives a
- * default. Undefined for a string with no placeholder (only strings containing `${` are read) and
+ * default. Undefined for a string with no placeholder (only strings containing `${`, or a whole `$NAME`, are read) and
  * for placeholders inside a string of several lines.
  */
 function placeholdersIn(value: string): { whole: boolean; filled: string | undefined } | undefined {
-  if (!value.includes("${")) return undefined;
+  if (!value.includes("${")) return BARE_PLACEHOLDER_RE.test(value) ? BARE_WHOLE : undefined;
   const whole = PLACEHOLDER_RE.exec(value);
   // `${A:=x}-${B:=y}` also matches the whole-value pattern (default "x}-${B:=y"): read it as two.
   if (whole && !(whole[1] ?? "").includes("${")) return { whole: true, filled: whole[1] };
