@@ -160,6 +160,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       builtNamespace: built,
       imageBuilds: roles.imageBuildsOf(file),
       labels: roles.labelsOf(file),
+      affixes: roles.affixesOf(file),
       referrals: roles.referralsOf(file),
       merges: roles.mergesOf(file),
       jsonPatches: roles.jsonPatchesOf(file),
@@ -584,7 +585,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built));
+  const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
   resource.policyTest = state.roles.policyTestOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {

@@ -25,6 +25,7 @@ import {
   type GeneratorField,
   commentedEntries,
   type JsonPatchWrites,
+  type NameAffixes,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
@@ -73,6 +74,8 @@ export interface InputRoles {
   imageBuildsOf(file: DiscoveredFile): readonly ImageBuild[] | undefined;
   /** The labels the input's kustomizations add to this file's objects in every build that emits them. */
   labelsOf(file: DiscoveredFile): readonly LabelTransformer[] | undefined;
+  /** What each build of the input's kustomizations that emits this file's objects adds to their names (namePrefix, nameSuffix); undefined when none renames them. */
+  affixesOf(file: DiscoveredFile): readonly NameAffixes[] | undefined;
   /** The ServiceAccounts and Services of each build that emits this file, for the namespaces kustomize writes into references to them. */
   referralsOf(file: DiscoveredFile): ReferralBuilds | undefined;
   /** The generators with `behavior: merge` or `replace` of each build that emits this file. */
@@ -210,6 +213,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(realOf(file)),
     labelsOf: (file) => builds.labelsOf(realOf(file)),
+    affixesOf: (file) => builds.affixesOf(realOf(file)),
     referralsOf: (file) => builds.referralsOf(realOf(file)),
     mergesOf: (file) => builds.mergesOf(realOf(file)),
     varsOf: (file) => builds.varsOf(realOf(file)),

@@ -31,7 +31,8 @@ import {
   kustomizationNamespace,
   patchFiles,
   patchSelects,
-  renamesObjects,
+  nameAffixes,
+  type NameAffixes,
   resourceEntries,
   varNames,
   type GeneratorMerge,
@@ -79,8 +80,8 @@ interface Kustomization {
   merges: GeneratorMerge[];
   /** The names of its `vars`. */
   vars: string[];
-  /** Whether it has a namePrefix or nameSuffix. */
-  renames: boolean;
+  /** Its namePrefix and nameSuffix, undefined when it has neither. */
+  affixes?: NameAffixes;
   /** The targets of its patches that keep the previous ids of the objects they select (models/kustomization.ts idRecordingPatchTargets). */
   patched: PatchTarget[];
   /** Who includes it: a kustomization, and -1 (its `resources`) or the index of its `components` entry. */
@@ -101,7 +102,7 @@ interface BuildStep {
   overrides: readonly ImageOverride[];
   labels: readonly LabelTransformer[];
   namespace?: NamespaceSource;
-  renames: boolean;
+  affixes?: NameAffixes;
   patched: readonly PatchTarget[];
   jsonPatches: readonly JsonPatchWrites[];
 }
@@ -117,6 +118,11 @@ export interface FileBuilds {
   imageBuildsOf(absolute: string): readonly ImageBuild[] | undefined;
   /** The labels added to the file's objects in every build that emits them (agreedLabels), or undefined when none adds any. */
   labelsOf(absolute: string): readonly LabelTransformer[] | undefined;
+  /**
+   * What each build that emits the file's objects adds to their names (its kustomizations'
+   * namePrefix and nameSuffix, the outermost's on the outside), or undefined when none renames them.
+   */
+  affixesOf(absolute: string): readonly NameAffixes[] | undefined;
   /**
    * The namespace the builds that emit the file's objects give them, or undefined when none sets
    * one; it is agreed only when every build sets the same one, and two overlays with different
@@ -145,7 +151,7 @@ export interface FileBuilds {
   jsonPatchesOf(absolute: string): readonly JsonPatchWrites[] | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -194,7 +200,7 @@ export function kustomizeBuilds(
       const dir = dirname(realOf(file));
       let node = nodes.get(dir);
       if (!node) {
-        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], renames: false, patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [] }));
+        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [] }));
         if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [entryPath(dir, e.path)] : []));
       }
       node.resources.push(...resourceEntries(doc.value).map((r) => entryPath(dir, r)));
@@ -203,7 +209,7 @@ export function kustomizeBuilds(
       node.documents.push(doc.value);
       node.merges.push(...generatorMerges(doc.value, (p) => readInRoot(dir, p)));
       node.vars.push(...varNames(doc.value));
-      node.renames ||= renamesObjects(doc.value);
+      node.affixes ??= nameAffixes(doc.value);
       node.patchFiles.push(...patchFiles(doc.value).map((p) => entryPath(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
       node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot)));
@@ -264,8 +270,8 @@ export function kustomizeBuilds(
       steps.push(...stepsWithin(c, -1));
       inProgress.delete(c);
     });
-    if (node.overrides.length || node.labels.length || node.namespace || node.renames || node.patched.length || node.jsonPatches.length) {
-      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, renames: node.renames, patched: node.patched, jsonPatches: node.jsonPatches });
+    if (node.overrides.length || node.labels.length || node.namespace || node.affixes || node.patched.length || node.jsonPatches.length) {
+      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, affixes: node.affixes, patched: node.patched, jsonPatches: node.jsonPatches });
     }
     return steps;
   };
@@ -320,10 +326,10 @@ export function kustomizeBuilds(
         const list = rootReferrals.get(b.root) ?? [];
         rootReferrals.set(b.root, list);
         // The build's namespace replaces one written in the file (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
-        const renamed = b.steps.some((s) => s.renames);
+        const renamed = b.steps.some((s) => s.affixes !== undefined);
         for (const r of own) {
           // The namespace and prefix/suffix transformers keep the previous id of every object they run on, even one they leave as it was.
-          const changed = b.steps.some((s) => s.namespace || s.renames || s.patched.some((t) => patchSelects(t, { apiVersion: "v1", ...r })));
+          const changed = b.steps.some((s) => s.namespace || s.affixes || s.patched.some((t) => patchSelects(t, { apiVersion: "v1", ...r })));
           list.push({ ...r, renamed, changed, file: file!.file.display, current: built ?? (r.written === undefined ? undefined : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" }) });
         }
       }
@@ -378,7 +384,7 @@ export function kustomizeBuilds(
       const file = parsed.get(absolute);
       if (!file?.docs.some((d) => isMap(d.value) && refersByNameMap(d.value))) return undefined;
       const builds = buildsOf(absolute);
-      return builds.length ? builds.map((b) => ({ referrals: referralsOfRoots().get(b.root) ?? [], renames: b.steps.some((s) => s.renames) })) : undefined;
+      return builds.length ? builds.map((b) => ({ referrals: referralsOfRoots().get(b.root) ?? [], renames: b.steps.some((s) => s.affixes !== undefined) })) : undefined;
     },
     imageBuildsOf(absolute) {
       const builds = [...buildsOf(absolute), ...patchBuildsOf(absolute)];
@@ -390,6 +396,12 @@ export function kustomizeBuilds(
       if (!builds.some((b) => b.steps.some((s) => s.labels.length))) return undefined;
       const agreed = agreedLabels(builds.map((b) => b.steps.flatMap((s) => s.labels)));
       return agreed.length ? agreed : undefined;
+    },
+    affixesOf(absolute) {
+      const builds = buildsOf(absolute);
+      if (!builds.some((b) => b.steps.some((s) => s.affixes))) return undefined;
+      // An overlay's prefix goes before its bases' (prefix of the outermost first), its suffix after theirs.
+      return builds.map((b) => ({ prefix: b.steps.map((s) => s.affixes?.prefix ?? "").reverse().join(""), suffix: b.steps.map((s) => s.affixes?.suffix ?? "").join("") }));
     },
     namespaceOf(absolute) {
       const given = buildsOf(absolute).map((b) => b.steps.findLast((s) => s.namespace)?.namespace);

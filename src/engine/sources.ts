@@ -7,7 +7,7 @@ import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
-import type { GeneratorMerge, JsonPatchWrites } from "../models/kustomization.js";
+import type { GeneratorMerge, JsonPatchWrites, NameAffixes } from "../models/kustomization.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -40,6 +40,8 @@ export interface SourceFile {
   imageBuilds?: readonly ImageBuild[];
   /** The labels the kustomize builds that emit the file's objects add to them. */
   labels?: readonly LabelTransformer[];
+  /** What each kustomize build that emits the file's objects adds to their names (namePrefix, nameSuffix). */
+  affixes?: readonly NameAffixes[];
   /** The ServiceAccounts and Services of each kustomize build that emits the file's objects (models/kustomize-nameref.ts). */
   referrals?: ReferralBuilds;
   /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the file's objects. */

@@ -180,10 +180,17 @@ export function varNames(kustomization: Record<string, unknown>): string[] {
   return vars.flatMap((v) => (isMap(v) && typeof v.name === "string" && v.name !== "" ? [v.name] : []));
 }
 
-/** The namespace a kustomization sets on every object it builds (its `namespace` field), if any. */
-/** Whether a kustomization renames the objects of its build: a `namePrefix` or `nameSuffix` (api/filters/prefix, api/filters/suffix). */
-export function renamesObjects(kustomization: Record<string, unknown>): boolean {
-  return text(kustomization.namePrefix) !== undefined || text(kustomization.nameSuffix) !== undefined;
+/** What a kustomization's `namePrefix` and `nameSuffix` add to the names of the objects of its build ("" for none). */
+export interface NameAffixes {
+  prefix: string;
+  suffix: string;
+}
+
+/** A kustomization's namePrefix and nameSuffix (api/filters/prefix, api/filters/suffix), undefined when it sets neither. */
+export function nameAffixes(kustomization: Record<string, unknown>): NameAffixes | undefined {
+  const prefix = text(kustomization.namePrefix) ?? "";
+  const suffix = text(kustomization.nameSuffix) ?? "";
+  return prefix || suffix ? { prefix, suffix } : undefined;
 }
 
 /** A Go template action (`{{ .Release.Namespace }}`, `{{ template "x.name" . }}`). */

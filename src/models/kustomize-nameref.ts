@@ -9,10 +9,10 @@
  * objects up by their previous ids, which only the namespace, prefix, suffix, patch and hash
  * transformers keep). An APIService's `spec/service/name` is a scalar spec
  * (only the name is fixed); its namespace is the namespace transformer's (kustomize-namespace.ts).
- * The fix renames the reference along with the object it names (namePrefix, nameSuffix), which is
- * not modelled: objects keep their written names here, so a reference fixed within a build that
- * renames either side is marked, and the rules that match bindings to ServiceAccounts by name
- * leave it out (ServiceAccounts of different apps all written `service-account`, each renamed by
+ * The fix renames the reference along with the object it names (namePrefix, nameSuffix): objects
+ * keep their written names here (a reference written with the built name still finds them:
+ * Resource.builtNames), so a reference fixed within a build that renames either side is marked,
+ * and the rules that match bindings to ServiceAccounts by name leave it out (ServiceAccounts of different apps all written `service-account`, each renamed by
  * its own base's namePrefix, are different objects once built).
  */
 import type { Path } from "../types.js";

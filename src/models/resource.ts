@@ -3,7 +3,7 @@ import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
-import type { GeneratedKind, GeneratorMerge } from "./kustomization.js";
+import type { GeneratedKind, GeneratorMerge, NameAffixes } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -105,6 +105,10 @@ export class HeldViews {
   }
 }
 
+/** Kinds whose names kustomize's namePrefix and nameSuffix leave alone (APIService of apiregistration.k8s.io only, checked by kind here). */
+const KEPT_NAMES: ReadonlySet<string> = new Set(["CustomResourceDefinition", "APIService", "Namespace"]);
+const NO_NAMES: readonly string[] = [];
+
 export class Resource {
   readonly apiVersion: string;
   readonly kind: string;
@@ -123,6 +127,14 @@ export class Resource {
    * base): it lives in each, and the index finds it in each besides `namespace`.
    */
   readonly builtNamespaces: readonly string[];
+  /**
+   * The names kustomize builds give the object besides its written one (a namePrefix or
+   * nameSuffix): a reference written with the built name (`op-manager` for ServiceAccount
+   * `manager` under `namePrefix: op-`) reaches it. CustomResourceDefinitions, APIServices and
+   * Namespaces keep their names (sigs.k8s.io/kustomize api/builtins PrefixSuffixTransformer,
+   * prefixSuffixFieldSpecsToSkip).
+   */
+  readonly builtNames: readonly string[];
   /**
    * Whether every kustomize build that emits the object gives it a namespace (the
    * same one or, see builtNamespaces, several): the builds place it, not `kubectl apply -n`.
@@ -178,6 +190,8 @@ export class Resource {
     private readonly generatorMerges: readonly (readonly GeneratorMerge[])[] = [],
     /** The paths that JSON patches of the kustomize builds that emit the object write (see patchedByKustomize). */
     private readonly jsonPatched: ReadonlyArray<ReadonlyArray<string | number>> = [],
+    /** What each kustomize build that emits the object adds to its name (see builtNames). */
+    affixes?: readonly NameAffixes[],
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -191,6 +205,7 @@ export class Resource {
     const built = CLUSTER_SCOPED_KINDS.has(this.kind) ? undefined : namespaceOfBuilds;
     this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned) && built?.several === undefined;
     this.builtNamespaces = built?.several ?? [];
+    this.builtNames = affixes && name && !KEPT_NAMES.has(this.kind) ? [...new Set(affixes.map((a) => `${a.prefix}${name}${a.suffix}`))].filter((n) => n !== name) : NO_NAMES;
     this.namespaceSetByBuilds = built?.renamed !== undefined;
   }
 
