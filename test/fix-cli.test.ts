@@ -74,6 +74,19 @@ test("--fix-dry-run prints a unified diff that patch applies, and writes nothing
   expect(readFileSync(join(dir, "invalid-quantity.yaml"), "utf8")).toBe(pair("invalid-quantity", "commented").after);
 });
 
+test("--fix-dry-run with nothing to fix says so, and what remains", () => {
+  const dir = project(["invalid-quantity", "commented"]);
+  writeFileSync(join(dir, "unfixable.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  namespace: Bad_Namespace\n");
+  const r = run(["--fix-dry-run", "unfixable.yaml"], { cwd: dir });
+  expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: "" });
+  expect(r.stderr).toMatch(/^k8s-lint: no fixes to apply; 1 problem remains \(1 error, 0 warnings\): run without --fix-dry-run to see them\n$/);
+  // A clean file: nothing to fix and nothing left. Standard input is printed whole, so nothing is said.
+  const clean = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  namespace: default\n";
+  writeFileSync(join(dir, "clean.yaml"), clean);
+  expect(run(["--fix-dry-run", "clean.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "", stderr: "k8s-lint: no fixes to apply; no problems\n" });
+  expect(run(["--fix-dry-run", "-"], { cwd: dir, input: clean })).toMatchObject({ stdout: clean, stderr: "" });
+});
+
 test("with standard input, --fix-dry-run prints the fixed text and --fix refuses", () => {
   const dir = project();
   const { before, after } = pair("ingress-path-invalid", "commented");

@@ -217,7 +217,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     // A file whose fixes cannot be applied still shows them as fixable: say why they were not.
     for (const { display, reason } of fixed.notFixed) io.stderr(`k8s-lint: fixes not applied to ${printable(display)}: ${reason}\n`);
     if (fixMode === "dry-run") {
-      io.stdout(dryRunOutput(fixed.files) + (fixed.stdin ?? ""));
+      const diff = dryRunOutput(fixed.files);
+      io.stdout(diff + (fixed.stdin ?? ""));
+      // Nothing printed would leave an exit code of 1 unexplained.
+      if (!diff && fixed.stdin === undefined && !fixed.notFixed.length) io.stderr(`k8s-lint: no fixes to apply; ${remainingText(result)}\n`);
       return exitCode(result, maxWarnings ?? config?.maxWarnings);
     }
     writeFixed(planWrites(fixed.files, positionals.length ? positionals : ["."], io.cwd), io.env);
@@ -270,6 +273,15 @@ function fixCategories(specs: string[]): Set<string> {
 
 function categoryOf(ruleId: string): string {
   return ruleDescriptions.find((r) => r.id === ruleId)?.category ?? "";
+}
+
+/** `no problems`, or `3 problems remain (1 error, 2 warnings): run without --fix-dry-run to see them` (infos too, when there are any). */
+function remainingText({ summary: { errors, warnings, infos } }: LintResult): string {
+  const total = errors + warnings + infos;
+  if (!total) return "no problems";
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [plural(errors, "error"), plural(warnings, "warning"), ...(infos ? [plural(infos, "info")] : [])];
+  return `${plural(total, "problem")} remain${total === 1 ? "s" : ""} (${parts.join(", ")}): run without --fix-dry-run to see them`;
 }
 
 /** What --fix-dry-run prints of the files: each changed one's unified diff (standard input's text is printed whole, after). */
