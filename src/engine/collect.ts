@@ -249,6 +249,15 @@ class ChartTemplates {
     return chart ?? undefined;
   }
 
+  /** Whether `file` is below a chart's crds/ folder, whose files Helm installs as they are, never rendering them (helm.sh/helm/v3 pkg/chart Chart.CRDObjects). */
+  isChartCrd(file: DiscoveredFile): boolean {
+    if (file.absolute === STDIN) return false;
+    for (let at = dirname(file.absolute); dirname(at) !== at; at = dirname(at)) {
+      if (basename(at) === "crds" && existsSync(join(dirname(at), "Chart.yaml"))) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether `file` is a data file of a chart: below a folder holding Chart.yaml, outside its
    * templates/, crds/ and charts/ (Helm renders templates/, installs crds/ as they are, and a
@@ -504,6 +513,10 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     } else if (chart === undefined && !isHelmAction(action) && !TYPE_META_LINE.test(src.text.slice(doc.start, doc.end))) {
       // Another tool's template that writes no apiVersion or kind anywhere (Nomad's templated Loki config, a build's CRD header): no manifest once rendered either.
       src.skipped++;
+    } else if (chart === undefined && state.charts.isChartCrd(state.file)) {
+      // Rendering the chart does not render it: the action reaches the API server as written, and the install fails.
+      const message = `${found}: Helm installs the files of a chart's crds/ folder as they are, without rendering them, so the install fails on it`;
+      addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: "remove the template syntax, or move the file to the chart's templates/ folder, where Helm renders it" }, severities);
     } else if (chart === undefined) {
       // Go templates are not only Helm's: Flux's and other tools' test data fill in `{{ .fluxns }}` with text/template.
       const hint = isHelmAction(action) ? "render the chart first (helm template ... | k8s-lint -)" : "render the template with the tool that fills it in, and lint the output (... | k8s-lint -)";
