@@ -5,7 +5,8 @@
  * never resolves a link differently from the lint. Broken links come from the lint's findings: a finding of a cross-resource rule is
  * placed on the link it is about (the one to its related resource, else the one whose field
  * holds the finding's field), and a finding naming a resource no link leads to adds a broken
- * link to it. A link with an error or warning on it is broken; every other finding stays on its node.
+ * link to it. A link with an error or warning on it is broken, unless the finding is about how a
+ * working link behaves (BEHAVIOUR_CATEGORIES); every other finding stays on its node.
  */
 import type { IndexedRun } from "../engine/collect.js";
 import { allRules } from "../engine/registry.js";
@@ -28,6 +29,19 @@ import type { Graph, GraphEdge, GraphFinding, GraphNode, Relation } from "./type
 
 /** The rules that read other resources: only their findings are about links. */
 const CROSS_RESOURCE_RULES: ReadonlySet<string> = new Set(allRules.filter((r) => r.meta.crossResource).map((r) => r.meta.id));
+
+/**
+ * Rule categories whose findings on a link say how a working link behaves, not that it fails: a
+ * Service sending traffic to pods without a readiness probe, a binding granting too much, a
+ * workload that no PodDisruptionBudget or NetworkPolicy covers, two copies of one object. They are
+ * listed on the link; the link is not broken by them. The other cross-resource categories
+ * (references, selection, ports, storage binding, routes, a CRD refusing its resources) report a
+ * link that does not resolve or does not work as written.
+ */
+const BEHAVIOUR_CATEGORIES: ReadonlySet<string> = new Set(["meta", "resources", "probes", "rbac", "availability", "hygiene"]);
+/** Rules of those categories whose finding is a reference that does not resolve. */
+const REFERENCE_RULES: ReadonlySet<string> = new Set(["rolebinding-serviceaccount-missing", "rolebinding-role-missing"]);
+const BREAKS_LINKS: ReadonlySet<string> = new Set(allRules.filter((r) => r.meta.crossResource && (!BEHAVIOUR_CATEGORIES.has(r.meta.category) || REFERENCE_RULES.has(r.meta.id))).map((r) => r.meta.id));
 
 /** The relation of a link a finding adds (its related resource is not at the end of a resolved link). */
 const RELATION_OF_RULE: Readonly<Record<string, Relation>> = {
@@ -247,7 +261,7 @@ class GraphBuilder {
     if (!edge) return;
     finding.edge = edge.id;
     edge.findings.push(at);
-    if (d.severity !== "info") edge.broken = true;
+    if (d.severity !== "info" && BREAKS_LINKS.has(d.ruleId)) edge.broken = true;
   }
 
   /**

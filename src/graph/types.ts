@@ -79,7 +79,7 @@ export interface GraphEdge {
   label?: string;
   /** Fields of the `from` resource that make the link (`spec.rules[0].http.paths[0].backend.service`). */
   paths: string[];
-  /** The link is broken: a finding of the lint (error or warning) is about it. */
+  /** The link is broken: a finding of the lint (error or warning) says it does not resolve or does not work as written. */
   broken: boolean;
   /** Indices into Graph.findings. */
   findings: number[];
