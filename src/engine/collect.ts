@@ -631,6 +631,8 @@ export interface IndexedRun {
 export interface IndexOptions {
   loaded: readonly LoadedFile[];
   perDirectory?: boolean;
+  /** The namespace of an object that writes none (and no kustomization gives one), for telling two definitions of one object apart. */
+  defaultNamespace: string;
 }
 
 export function indexResources({ sources, resources, generated, views, lookupOnly, patchSelections }: Collection, sets?: IndexOptions): IndexedRun {
@@ -656,7 +658,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     const lintedFiles = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
     const shared = contextResources.filter((r) => !r.partial);
     const own = shared.length ? linted.filter((r) => !r.partial) : index.all;
-    indexFor = perSet(inputSets(lintedFiles), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
+    indexFor = perSet(inputSets(lintedFiles, sets.defaultNamespace), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.

@@ -24,6 +24,7 @@
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { groupKind } from "../models/api-groups.js";
+import { CLUSTER_SCOPED_KINDS } from "../models/k8s.js";
 import { componentEntries, configurationEntries, isKustomization, patchFiles, pluginConfigFiles, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
@@ -37,7 +38,8 @@ export interface InputSets {
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function inputSets(loaded: readonly LoadedFile[]): InputSets {
+/** `defaultNamespace`: the namespace of an object written without one, as the run places it (an object's identity, objectId). */
+export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: string): InputSets {
   const files = loaded.map((l) => l.file.absolute).filter((a) => a !== STDIN);
   const root = commonDirectory(files);
   /** The directories that hold an input file themselves. */
@@ -69,7 +71,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
       for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
     }
   }
-  const forks = forkFolders(loaded, root, kustomizations);
+  const forks = forkFolders(loaded, root, kustomizations, defaultNamespace);
   const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
   const visibleFrom = (set: string): { sets: Set<string>; files: Set<string> } => {
     let v = visible.get(set);
@@ -100,7 +102,7 @@ export function inputSets(loaded: readonly LoadedFile[]): InputSets {
   const sideBySide = sideBySideFolders(loaded, (absolute) => {
     const kustomization = nearestKustomization(absolute);
     return kustomization === undefined || !inBuild(absolute, kustomization);
-  });
+  }, defaultNamespace);
   const homes = new Map<string, string>();
   const homeOf = (absolute: string): string => {
     if (absolute === STDIN) return "";
@@ -153,7 +155,7 @@ function sampleFolder(absolute: string, root: string, holding: ReadonlySet<strin
 
 /**
  * The fork folders (at or below `root`): where two different folders that define one object
- * (group, kind, namespace as written, name) meet, their nearest common folder. Alternative
+ * (group, kind, namespace, name: objectId) meet, their nearest common folder. Alternative
  * samples sit side by side below it, as in Gateway API's examples/standard/ and its
  * udp-routing/; the folders above it are not split for it (a sample whose variants sit in v/a and
  * v/b keeps its other folders together). Files under a kustomization are its build's, not
@@ -161,7 +163,7 @@ function sampleFolder(absolute: string, root: string, holding: ReadonlySet<strin
  * (the folder's files are then samples apart: sideBySideFolders).
  * Each object's folders are counted up to `root` once each: linear in objects times depth.
  */
-function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations: ReadonlyMap<string, unknown>): Set<string> {
+function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations: ReadonlyMap<string, unknown>, defaultNamespace: string): Set<string> {
   const underKustomization = (dir: string): boolean => {
     for (let d = dir; ; d = dirname(d)) {
       if (kustomizations.has(d)) return true;
@@ -175,7 +177,7 @@ function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations
     const dir = dirname(file.absolute);
     if (underKustomization(dir)) continue;
     for (const { value } of docs) {
-      const id = objectId(value);
+      const id = objectId(value, defaultNamespace);
       if (id === undefined) continue;
       let dirs = definedIn.get(id);
       if (!dirs) definedIn.set(id, (dirs = new Set()));
@@ -203,12 +205,12 @@ function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations
 
 /**
  * The folders that hold samples side by side, one a file: two files directly in the folder, neither
- * part of a kustomize build (`free`), define one object (group, kind, namespace as written, name),
+ * part of a kustomize build (`free`), define one object (objectId),
  * as Kong's examples/ does with Service "echo" or Contour's examples/render/ with the all-in-one
  * installs its kustomization leaves out. Each object's first file per folder is kept: linear in
  * objects.
  */
-function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: string) => boolean): Set<string> {
+function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: string) => boolean, defaultNamespace: string): Set<string> {
   /** Folder and object identity -> the first file of the folder that defines it. */
   const firstFile = new Map<string, string>();
   const out = new Set<string>();
@@ -216,7 +218,7 @@ function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: strin
     const dir = dirname(file.absolute);
     if (file.absolute === STDIN || out.has(dir) || !free(file.absolute)) continue;
     for (const { value } of docs) {
-      const id = objectId(value);
+      const id = objectId(value, defaultNamespace);
       if (id === undefined) continue;
       const first = firstFile.get(`${dir}\u0000${id}`);
       if (first === undefined) firstFile.set(`${dir}\u0000${id}`, file.absolute);
@@ -229,13 +231,17 @@ function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: strin
   return out;
 }
 
-/** An object's identity: group, kind, namespace as written (an omitted one is not filled in), name. */
-function objectId(value: unknown): string | undefined {
+/**
+ * An object's identity: group, kind, namespace, name, as the duplicate check reads them (an
+ * omitted namespace is the run's default one; a cluster-scoped kind has none).
+ */
+function objectId(value: unknown, defaultNamespace: string): string | undefined {
   if (!isMap(value) || !isMap(value.metadata)) return undefined;
   const { apiVersion, kind } = value;
   const { name, namespace } = value.metadata;
   if (typeof apiVersion !== "string" || typeof kind !== "string" || typeof name !== "string") return undefined;
-  return `${groupKind(apiVersion, kind)}\u0000${typeof namespace === "string" ? namespace : ""}\u0000${name}`;
+  const placed = CLUSTER_SCOPED_KINDS.has(kind) ? "" : typeof namespace === "string" && namespace !== "" ? namespace : defaultNamespace;
+  return `${groupKind(apiVersion, kind)}\u0000${placed}\u0000${name}`;
 }
 
 function isInside(dir: string, root: string): boolean {

@@ -105,11 +105,12 @@ export async function lintLoaded(loaded: readonly LoadedFile[], context: Context
   const severities = severityOverrides(options);
   checkRuleIds(severities);
   const defaultNamespaceGiven = (options.defaultNamespace ?? options.config?.defaultNamespace) !== undefined;
-  const collection = collect({ loaded, contextOnly: context.contextOnly, defaultNamespace: runSettings(options).defaultNamespace, defaultNamespaceGiven, severities });
+  const defaultNamespace = runSettings(options).defaultNamespace;
+  const collection = collect({ loaded, contextOnly: context.contextOnly, defaultNamespace, defaultNamespaceGiven, severities });
   const settings = runSettings({ ...options, contextSuppliesObjects: suppliesObjects(collection.resources, context.contextGiven) });
   // The bundled schemas of custom resources are read only for an input that has some.
   await loadBundledSchemasFor(new Set(collection.resources.map((r) => groupOf(r.apiVersion))));
-  const run = indexResources(collection, { loaded, perDirectory: options.perDirectory });
+  const run = indexResources(collection, { loaded, perDirectory: options.perDirectory, defaultNamespace });
   const selection = selectRules(options.ruleSet ?? allRules, severities);
   await prepareRules(selection, run.judged, run.index);
   // Each batch's findings are placed as they come: a finding's path and related objects are then garbage.
