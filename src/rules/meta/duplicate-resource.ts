@@ -45,11 +45,15 @@ build: \`kustomize build\` reports that itself.)`,
       ? "if they are alternative variants of one application, keep each in a file or folder of its own: with --per-directory each directory with a kustomization (with the files it names), each sample folder, and each file of a folder where two files define one object, is its own input"
       : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, each sample folder, and each file of a folder where two files define one object, is its own input";
     const copy = sameContent(resource.raw, first.raw);
+    // Files alike that a kustomization's labels make differ (a base's commonLabels): say where the difference comes from.
+    const labelled = !copy && sameContent(resource.writtenValue([]), first.writtenValue([]));
     report({
       path: ["metadata", "name"],
       message: copy
         ? `${resource.kind} "${resource.name}" is defined again${where} with the same content`
-        : `${resource.kind} "${resource.name}" is already defined${where}, with other content: the one applied last replaces the other`,
+        : labelled
+          ? `${resource.kind} "${resource.name}" is already defined${where}, written alike but given other labels by a kustomization: the one applied last replaces the other`
+          : `${resource.kind} "${resource.name}" is already defined${where}, with other content: the one applied last replaces the other`,
       hint: copy ? `remove the copy; ${variants}` : `rename one of the two or remove the copy; ${variants}`,
       related: { resource: first, path: ["metadata", "name"], message: "first definition" },
       ...(copy ? { severity: "info" as const } : {}),
