@@ -549,9 +549,12 @@ const CONFIG_CONNECTOR_PARENTS = ["projectRef", "folderRef", "organizationRef", 
  * reference: from the project annotation of the object or its namespace, else the namespace's
  * name (SetDefaultHierarchicalReference in GoogleCloudPlatform/k8s-config-connector
  * pkg/k8s/references.go, registered in pkg/webhook/register.go). A folder or organization
- * parent comes only from an annotation, which may be absent: those stay required.
+ * parent comes only from an annotation, which may be absent: those stay required. JobSet's
+ * webhook names the failure policy rules written without a name.
  */
 export function filledByWebhook(group: string, path: readonly (string | number)[], field: string, object: Record<string, unknown>): boolean {
+  // JobSet's defaulting webhook names each failure policy rule written without a name `failurePolicyRule<i>` (kubernetes-sigs/jobset pkg/webhooks/jobset_webhook.go Default).
+  if (group === "jobset.x-k8s.io") return field === "name" && path.length === 4 && path[0] === "spec" && path[1] === "failurePolicy" && path[2] === "rules" && typeof path[3] === "number";
   if (!group.endsWith(".cnrm.cloud.google.com") || path.length !== 1 || path[0] !== "spec" || field !== "projectRef") return false;
   return CONFIG_CONNECTOR_PARENTS.every((parent) => object[parent] === undefined || object[parent] === null);
 }
