@@ -179,9 +179,9 @@ test("the Services the API server calls are links from the webhook configuration
     graph.edges
       .filter((e) => e.relation === "calls" && e.from === from)
       .map((e) => `${e.to} ${e.label} ${e.paths.join(",")} ${e.broken ? "broken" : "sound"}${e.findings.map((i) => ` ${graph.findings[i].ruleId}`).join("")}`);
-  expect(calls("APIService.apiregistration.k8s.io//v1beta1.metrics.k8s.io")).toEqual(["missing:Service/kube-system/metrics-servr port 443 spec.service broken webhook-service-missing"]);
-  expect(calls("APIService.apiregistration.k8s.io//v1beta1.custom.metrics.k8s.io")).toEqual(["Service/kube-system/metrics-server port 6443 spec.service broken webhook-service-missing"]);
-  expect(calls("APIService.apiregistration.k8s.io//v1beta1.external.metrics.k8s.io")).toEqual(["Service/kube-system/metrics-server port 443 spec.service sound"]);
+  expect(calls("APIService.apiregistration.k8s.io//v1beta1.metrics.k8s.io")).toEqual(["missing:Service/metrics/metrics-servr port 443 spec.service broken webhook-service-missing"]);
+  expect(calls("APIService.apiregistration.k8s.io//v1beta1.custom.metrics.k8s.io")).toEqual(["Service/metrics/metrics-server port 6443 spec.service broken webhook-service-missing"]);
+  expect(calls("APIService.apiregistration.k8s.io//v1beta1.external.metrics.k8s.io")).toEqual(["Service/metrics/metrics-server port 443 spec.service sound"]);
   expect(calls("APIService.apiregistration.k8s.io//v1.apps")).toEqual([]);
   expect(calls("MutatingWebhookConfiguration.admissionregistration.k8s.io//policy")).toEqual([
     "Service/policy-system/webhook port 9443 webhooks[0].clientConfig.service broken webhook-service-missing",

@@ -40,14 +40,20 @@ export function reportsAbsent(
 }
 
 /**
+ * The namespaces of the cluster itself, which its installer fills (kube-system's DNS, proxy,
+ * metrics-server, dashboard): an input that puts some objects there is never their only source.
+ */
+const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(["kube-system", "kube-public", "kube-node-lease"]);
+
+/**
  * Whether the input defines objects of that kind in the namespace (kustomization generators
  * included; for Secrets, also a SealedSecret, ExternalSecret or Certificate), and is their only
  * source there: for a built-in kind, not a namespace a chart of the input's GitOps controllers is
- * installed in.
+ * installed in, nor one of the cluster's own namespaces.
  */
 function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
-  // What charts create are Kubernetes' own kinds; the GitOps objects beside them (HelmReleases, Applications) are the input's.
-  if (namespacesWithCharts(index).has(namespace) && isBuiltinType(kind)) return false;
+  // What charts and the cluster's installer create are Kubernetes' own kinds; the GitOps objects beside them (HelmReleases, Applications) are the input's.
+  if ((SYSTEM_NAMESPACES.has(namespace) || namespacesWithCharts(index).has(namespace)) && isBuiltinType(kind)) return false;
   if (index.ofKind(kind, namespace).length > 0 || index.generatedOfKind(kind, namespace).length > 0) return true;
   return kind === "Secret" && index.declaresSecretsIn(namespace);
 }
