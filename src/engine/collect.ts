@@ -17,7 +17,7 @@ import { ResourceIndex } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
 import { kustomizationProblems } from "../models/kustomization-fields.js";
-import { isOperatorSdkWatches } from "../models/config-files.js";
+import { configurationFormat, isOperatorSdkWatches } from "../models/config-files.js";
 import { withoutSopsMetadata } from "../models/sops.js";
 import type { Config } from "../config/schema.js";
 import type { Path } from "../types.js";
@@ -481,6 +481,17 @@ function collectManifestSequence(state: FileState, doc: ParsedDocument, items: u
   return true;
 }
 
+/** The apiVersion and kind a document's text writes at its top level, plainly (`apiVersion: x` at the start of a line). */
+const TOP_API_VERSION = /^apiVersion:[ \t]*["']?([^\s"'#]+)/m;
+const TOP_KIND = /^kind:[ \t]*["']?([^\s"'#]+)/m;
+
+/** Whether the text of a document (one that does not parse as written) names a configuration file's format at its top: a tool's file, not an object. */
+function writtenConfiguration(text: string): boolean {
+  const apiVersion = TOP_API_VERSION.exec(text)?.[1];
+  const kind = TOP_KIND.exec(text)?.[1];
+  return apiVersion !== undefined && kind !== undefined && configurationFormat(apiVersion, kind) !== undefined;
+}
+
 /** A line that writes an apiVersion or a kind key, in YAML or JSON, at any indentation (a List's items). */
 const TYPE_META_LINE = /^[ \t-]*"?(?:apiVersion|kind)"?[ \t]*:/m;
 
@@ -509,6 +520,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
     } else if (chart === undefined && state.file.absolute !== STDIN && (state.goEmbeds.embeds(state.file.absolute) || state.charts.isChartData(state.file) || state.roles.isChartPatch(state.file))) {
       // A Go program's own template (go:embed), one a chart ships as data for its program, which fills it in when it runs, or a patch of a kustomization that builds a chart's templates: no manifest of the repository.
+      src.skipped++;
+    } else if (chart === undefined && writtenConfiguration(src.text.slice(doc.start, doc.end))) {
+      // A client-side tool's file that a release step fills in (krew-release-bot's plugin manifest `{{ .TagName }}`): no object, templated or not.
       src.skipped++;
     } else if (chart === undefined && !isHelmAction(action) && !TYPE_META_LINE.test(src.text.slice(doc.start, doc.end))) {
       // Another tool's template that writes no apiVersion or kind anywhere (Nomad's templated Loki config, a build's CRD header): no manifest once rendered either.
