@@ -68,6 +68,8 @@ export interface InputRoles {
   isListed(file: DiscoveredFile): boolean;
   /** The test suite that applies this file's policies to its own test resources (a Kyverno CLI Test lists it under `policies`), if one does. */
   policyTestOf(file: DiscoveredFile): string | undefined;
+  /** The tool whose test feeds it the file (a gator Suite, a Chainsaw step, a clusterloader2 config), unless a kustomization also lists it. */
+  testInputOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
   generated: GeneratedObject[];
   /** The builds of the input's kustomizations that emit this file's objects, when one of them changes images. */
@@ -210,6 +212,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     isListed: (file) => listed.has(realOf(file)),
     // A kustomization that builds the file applies its policies to the cluster.
     policyTestOf: (file) => (listed.has(realOf(file)) ? undefined : testSubjects.get(file.absolute)),
+    testInputOf: (file) => (listed.has(realOf(file)) ? undefined : testInputs.get(file.absolute)),
     generated,
     imageBuildsOf: (file) => builds.imageBuildsOf(realOf(file)),
     labelsOf: (file) => builds.labelsOf(realOf(file)),

@@ -41,7 +41,7 @@ export interface PolicyTestInput {
   tool: string;
 }
 
-/** The test inputs a document names, when it is a gator Suite or a Kyverno CLI Test; none otherwise. */
+/** The test inputs a document names, when it is a gator Suite, a Kyverno CLI Test, a Chainsaw Test or a clusterloader2 config; none otherwise. */
 export function policyTestInputs(value: Obj): PolicyTestInput[] {
   const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
   const group = groupOf(apiVersion);
@@ -57,7 +57,17 @@ export function policyTestInputs(value: Obj): PolicyTestInput[] {
     if (value.kind === "Test") return maps(value.spec.steps).flatMap((step) => (isMap(step) ? chainsawStepFiles(step) : []));
     if (value.kind === "TestStep") return chainsawStepFiles(value.spec);
   }
+  if (apiVersion === "" && value.kind === undefined) return clusterLoaderTemplates(value).map((path) => ({ path, tool: "clusterloader2 object template" }));
   return [];
+}
+
+/**
+ * The object templates a clusterloader2 test config names (kubernetes/perf-tests
+ * clusterloader2/api/types.go: steps[].phases[].objectBundle[].objectTemplatePath): Go templates
+ * it fills in (`{{.Name}}`) for each object it creates, never applied as written.
+ */
+function clusterLoaderTemplates(value: Obj): string[] {
+  return maps(value.steps).flatMap((step) => maps(step.phases).flatMap((phase) => maps(phase.objectBundle).flatMap((bundle) => strings(bundle.objectTemplatePath))));
 }
 
 /** The fields of a Kyverno CLI Test that list the objects its policies are applied to or look up. */
