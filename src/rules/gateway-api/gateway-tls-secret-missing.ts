@@ -2,6 +2,13 @@ import { findReferenced, inOtherNamespace, keysOf, reportsAbsent, similarlyNamed
 import { defineRule } from "../types.js";
 import { certificateRefsOf, isGatewayApi } from "./gateway-api.js";
 
+/**
+ * A Secret type of a domain other than Kubernetes' own (`gateway.envoyproxy.io/sds`, which Envoy
+ * Gateway serves from an SDS server: internal/gatewayapi/validate.go): what such a Secret must
+ * hold is the implementation's to say, and Gateway API leaves it to them.
+ */
+const IMPLEMENTATION_TYPE = /^(?!kubernetes\.io\/)[^/]+\.[^/]+\//;
+
 /** Annotations that make cert-manager's gateway-shim issue the listeners' certificates (cert-manager.io/docs/usage/gateway). */
 const CERT_MANAGER_SHIM = ["cert-manager.io/cluster-issuer", "cert-manager.io/issuer"];
 
@@ -20,7 +27,8 @@ ResolvedRefs false (InvalidCertificateRef) and serves no TLS for its hostname. k
 missing Secret when the input defines Secrets in that namespace and nothing produces this one (a
 cert-manager Certificate with that secretName, an ExternalSecret or a SealedSecret counts, and so
 does a Gateway annotated for cert-manager's gateway-shim, which creates them), and
-checks the type and keys of a Secret that is in the input.`,
+checks the type and keys of a Secret that is in the input; a type of an implementation's own
+domain (Envoy Gateway's gateway.envoyproxy.io/sds) is the implementation's to judge.`,
   fix: "Fix the certificateRef's name, add the kubernetes.io/tls Secret, or let a cert-manager Certificate issue it.",
   preventsStatus: [],
   check(ctx) {
@@ -49,6 +57,8 @@ checks the type and keys of a Secret that is in the input.`,
       }
       if (!index.holds(secret)) continue;
       const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
+      // A type of an implementation's own (Envoy Gateway's gateway.envoyproxy.io/sds): Gateway API leaves such references to the implementation.
+      if (IMPLEMENTATION_TYPE.test(type)) continue;
       const missing = ["tls.crt", "tls.key"].filter((k) => !keysOf(secret).has(k));
       if (type === "kubernetes.io/tls" && missing.length === 0) continue;
       report({
