@@ -544,6 +544,10 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     }
     return;
   }
+  // A file of another tool that parses, keys repeated aside (a Hugo site's config, a generator's JSON config), and writes no apiVersion or kind: no manifest, as without the repeat.
+  const value = doc.value;
+  const typeMeta = typeof value === "object" && value !== null && writesTypeMeta(value);
+  if (doc.problems.every((p) => p.code === "DUPLICATE_KEY") && !typeMeta && !readByKustomize(state) && !TYPE_META_LINE.test(src.text.slice(doc.start, doc.end))) return;
   // Repeated keys each, up to the first other error, and only that one: what follows it is read from a structure it broke.
   const fatal = doc.problems.find((p) => !p.recoverable && p.code !== "DUPLICATE_KEY");
   for (const p of doc.problems.filter((q) => (q.code === "DUPLICATE_KEY" && (!fatal || q.start < fatal.start)) || q === fatal)) {
