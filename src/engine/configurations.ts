@@ -167,12 +167,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   }
   // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
   for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
-  if (kustomizationDirs.size) {
-    for (const { file, source } of loaded) {
-      const p = realOf(file);
-      if (p === STDIN || listed.has(p) || patches.has(p) || chartPatches.has(p) || pluginConfigs.has(p) || generatorData.has(p)) continue;
-      if (isUnlistedPatchFile(p, kustomizationDirs) || (kustomizationDirs.has(dirname(p)) && "text" in source && leadingCommentSaysPatch(source.text))) patches.add(p);
-    }
+  for (const { file, source } of loaded) {
+    const p = realOf(file);
+    if (p === STDIN || listed.has(p) || patches.has(p) || chartPatches.has(p) || pluginConfigs.has(p) || generatorData.has(p) || !("text" in source)) continue;
+    if (kustomizationDirs.has(dirname(p)) ? isUnlistedPatchFile(p, kustomizationDirs) || leadingCommentSaysPatch(source.text, PATCH_WORD) : (kustomizationDirs.size > 0 && isUnlistedPatchFile(p, kustomizationDirs)) || leadingCommentSaysPatch(source.text, PATCH_KIND)) patches.add(p);
   }
   const inputFolders = flux.length || fluxPaths.length ? foldersOf(loaded) : undefined;
   const folders = flux.length ? fluxBuiltFolders(inputFolders!, flux) : undefined;
@@ -261,22 +259,29 @@ function isUnlistedPatchFile(absolute: string, kustomizationDirs: ReadonlySet<st
 
 /** `patch` as a word of a comment (`# This patch injects...`, `# The following patches...`, `# patched by...`). */
 const PATCH_WORD = /\bpatch(es|ed)?\b/i;
+/**
+ * A comment that names a kind of patch or the command that applies one (`# Strategic merge patch
+ * applied with kubectl patch --patch-file`): what says a file outside a kustomize tree is a patch,
+ * where `patch` alone is as often about something else.
+ */
+const PATCH_KIND = /\b(strategic[- ]merge|merge|json) patch\b|\bkubectl patch\b|--patch-file\b/i;
 
 /**
  * Whether the comments a file opens with (before its first content; blank lines and `---` between
- * them are read past) call it a patch. Kubebuilder and operator-sdk scaffolds open the patches
- * they leave beside a kustomization so ("# This patch inject an imagePullSecrets...", "# The
- * following patch enables a conversion webhook..."), whether or not an entry lists them
- * (cloudnative-pg's config/manager/env_override.yaml).
+ * them are read past) call it a patch (`says`: PATCH_WORD beside a kustomization, PATCH_KIND
+ * elsewhere). Kubebuilder and operator-sdk scaffolds open the patches they leave beside a
+ * kustomization so ("# This patch inject an imagePullSecrets...", "# The following patch enables
+ * a conversion webhook..."), whether or not an entry lists them (cloudnative-pg's
+ * config/manager/env_override.yaml); a file for `kubectl patch --patch-file` says what it is.
  */
-function leadingCommentSaysPatch(text: string): boolean {
+function leadingCommentSaysPatch(text: string, says: RegExp): boolean {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end).trim();
     if (line.startsWith("#")) {
-      if (PATCH_WORD.test(line)) return true;
+      if (says.test(line)) return true;
     } else if (line !== "" && line !== "---") return false;
     start = end + 1;
   }
