@@ -4,7 +4,8 @@
  * findings marked in the real manifests, and lists the configuration documents it recognised.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { lint } from "../src/engine/lint.js";
@@ -75,10 +76,15 @@ test("a misspelt reference beside a generator is reported with the generated nam
   });
 });
 
-test("a patch file linted without its kustomization is an object like any other", async () => {
-  const result = await lint([`${TREE}/overlays/prod/replicas.yaml`], { cwd: ROOT, config: {} });
-  const ids = result.files[0].diagnostics.map((d) => d.ruleId);
-  expect(ids).toContain("missing-required-field");
+test("a patch file linted without its kustomization is an object like any other, unless its opening comment says what patch it is", async () => {
+  // The fixture opens with "# A strategic-merge patch: ...": that says it, kustomization or not.
+  const said = await lint([`${TREE}/overlays/prod/replicas.yaml`], { cwd: ROOT, config: {} });
+  expect(said.files[0].diagnostics.map((d) => d.ruleId)).not.toContain("missing-required-field");
+  const dir = mkdtempSync(join(tmpdir(), "k8s-lint-patch-"));
+  const text = readFileSync(join(ROOT, TREE, "overlays/prod/replicas.yaml"), "utf8").replace(/^#.*\n/gm, "");
+  writeFileSync(join(dir, "replicas.yaml"), text);
+  const unsaid = await lint(["replicas.yaml"], { cwd: dir, config: {} });
+  expect(unsaid.files[0].diagnostics.map((d) => d.ruleId)).toContain("missing-required-field");
 });
 
 test("the files a generator reads are listed as its data, each document with the kind it writes, and not linted", async () => {
@@ -138,6 +144,10 @@ test.each([
   // knative keeps kapp rebase rules beside its test manifests.
   ["kapp.k14s.io/v1alpha1", "Config", "kapp"],
   ["k0sctl.k0sproject.io/v1beta1", "Cluster", "k0sctl"],
+  // crossplane's package metadata (crossplane.yaml in a package folder), built into an xpkg, never applied.
+  ["meta.pkg.crossplane.io/v1", "Configuration", "Crossplane package metadata (crossplane xpkg build)"],
+  // ingress-nginx's cmd/plugin/krew.yaml, which krew-release-bot renders.
+  ["krew.googlecontainertools.github.com/v1alpha2", "Plugin", "krew"],
   // kubernetes/kops keeps hundreds of cluster specs as test inputs.
   ["kops.k8s.io/v1alpha2", "InstanceGroup", "kops"],
   // Every cluster-api provider keeps a metadata.yaml of its releases at its root.

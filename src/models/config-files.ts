@@ -38,6 +38,7 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["kind.x-k8s.io", { tool: "kind", kinds: ["Cluster"], source: "sigs.k8s.io/kind/pkg/apis/config/v1alpha4" }],
   ["k3d.io", { tool: "k3d", kinds: ["Simple"], source: "github.com/k3d-io/k3d/v5/pkg/config/v1alpha5" }],
   ["ctlptl.dev", { tool: "ctlptl", kinds: ["Cluster", "Registry"], source: "github.com/tilt-dev/ctlptl/pkg/api" }],
+  ["meta.pkg.crossplane.io", { tool: "Crossplane package metadata (crossplane xpkg build)", kinds: ["Configuration", "Provider", "Function"], source: "github.com/crossplane/crossplane apis/pkg/meta (never installed: apis/generate.go)" }],
   ["krew.googlecontainertools.github.com", { tool: "krew", kinds: ["Plugin"], source: "sigs.k8s.io/krew/pkg/index (a kubectl plugin's manifest in the krew index)" }],
   ["skaffold", { tool: "skaffold", kinds: ["Config"], source: "https://skaffold.dev/docs/references/yaml/" }],
   // istioctl's install file; the in-cluster operator that served IstioOperator was removed in Istio 1.24.
