@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
-import { crdOf } from "../../models/crd.js";
+import { crdOf, isClusterScopedCustomResource } from "../../models/crd.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -40,7 +40,8 @@ build: \`kustomize build\` reports that itself.)`,
     const first = same[0];
     // A custom resource of unknown scope that names no namespace may be cluster-scoped: "default" is only a guess there.
     const unknownScope = !resource.namespaceCertain && !isBuiltinApiVersion(resource.apiVersion) && !crdOf(resource, index);
-    const where = resource.namespace && !unknownScope ? ` in namespace "${resource.namespace}"` : "";
+    // A custom resource its CRD makes cluster-scoped is in no namespace, whatever the default.
+    const where = resource.namespace && !unknownScope && !isClusterScopedCustomResource(resource, index) ? ` in namespace "${resource.namespace}"` : "";
     const variants = settings.perDirectory
       ? "if they are alternative variants of one application, keep each in a file or folder of its own: with --per-directory each directory with a kustomization (with the files it names), each sample folder, and each file of a folder where two files define one object, is its own input"
       : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, each sample folder, and each file of a folder where two files define one object, is its own input";
