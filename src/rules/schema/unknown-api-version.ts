@@ -12,6 +12,17 @@ import { crdOf, versionOf } from "../../models/crd.js";
 import { closestWithin } from "../../did-you-mean.js";
 
 /**
+ * Kinds of built-in groups that are the bodies of subresource requests, not resources (group/kind
+ * -> the subresource and how it is called): scripts and tests keep them as files to POST
+ * (k8s.io/api policy/v1 Eviction, autoscaling/v1 Scale, authentication/v1 TokenRequest).
+ */
+const SUBRESOURCE_BODIES: ReadonlyMap<string, { subresource: string; how: string }> = new Map([
+  ["policy/Eviction", { subresource: "pods/eviction", how: "kubectl drain, or a POST to /api/v1/namespaces/<namespace>/pods/<name>/eviction" }],
+  ["autoscaling/Scale", { subresource: "<resource>/scale", how: "kubectl scale, or the scale subresource of the workload" }],
+  ["authentication.k8s.io/TokenRequest", { subresource: "serviceaccounts/token", how: "kubectl create token, or a POST to the ServiceAccount's token subresource" }],
+]);
+
+/**
  * The apiVersion/kind to suggest for an unknown pair, or why none fits. An apiVersion that no
  * release serves is what is wrong whatever the kind: the API server finds no kind under it
  * (kubectl: no matches for kind "K" in version "V").
@@ -32,6 +43,14 @@ function suggestion(apiVersion: string, kind: string): { message: string; hint?:
   }
   if (unserved) {
     return { target: "apiVersion", message: notServed(apiVersion), hint: `set apiVersion to the group/version that serves kind ${JSON.stringify(kind)} (kubectl api-resources lists them)` };
+  }
+  const body = SUBRESOURCE_BODIES.get(`${groupOf(apiVersion)}/${kind}`);
+  if (body) {
+    return {
+      target: "kind",
+      message: `kind ${JSON.stringify(kind)} of ${JSON.stringify(apiVersion)} is the body of a request to the ${body.subresource} subresource, not an object the API server stores: kubectl apply cannot create it`,
+      hint: `remove it from the manifests, and send it to the subresource instead (${body.how})`,
+    };
   }
   const near = closestWithin(kind, allKinds());
   return {
