@@ -67,7 +67,7 @@ is generated (it selects its own pods by controller-uid).`,
     const first = reported[0];
     report({
       path: own.path,
-      message: `selector "${formatSelector(selector)}" also selects the pods of ${named.join(", ")}${more}${both ? " (both select the same pods)" : ""}, so anything that selects one also covers the other`,
+      message: `selector "${formatSelector(selector)}" also selects the pods of ${named.join(", ")}${more}${both ? (reported.length === 1 ? " (both select the same pods)" : " (all of them select the same pods)") : ""}, so anything that selects one also covers the other${reported.length === 1 ? "" : "s"}`,
       hint: `add a label that tells them apart (such as app.kubernetes.io/component) to each pod template and selector`,
       related: { resource: first, path: [...first.podTemplate!.metadataPath, "labels"], message: "pods it also selects" },
     });
