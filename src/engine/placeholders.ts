@@ -38,7 +38,9 @@ const EMBEDDED_RE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(?::?[-=])([^}$]*)|[^\w
  * default. Undefined for a string with no placeholder (only strings containing `${`, or a whole `$NAME`, are read) and
  * for placeholders inside a string of several lines.
  */
-function placeholdersIn(value: string): { whole: boolean; filled: string | undefined } | undefined {
+function placeholdersIn(written: string): { whole: boolean; filled: string | undefined } | undefined {
+  // A block scalar (`|`, `>`) of one placeholder line ends with the line break its chomping keeps.
+  const value = written.endsWith("\n") ? written.replace(/\n+$/, "") : written;
   if (!value.includes("${")) return BARE_PLACEHOLDER_RE.test(value) ? BARE_WHOLE : undefined;
   const whole = PLACEHOLDER_RE.exec(value);
   // `${A:=x}-${B:=y}` also matches the whole-value pattern (default "x}-${B:=y"): read it as two.
