@@ -188,6 +188,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
     const vars = roles.varsOf(file);
     if (vars) for (const doc of docs) doc.kustomizeVars = vars;
+    // A chart template with actions in some of its documents renders all of them: the others sit between `{{ if }}` and `{{ end }}` or in a `{{ range }}`.
+    state.renderedWithTemplate = docs.some((doc) => doc.template !== undefined) && charts.chartOf(file) !== undefined;
     for (const doc of docs) collectDocument(state, doc);
   }
   reportYttFolders(yttFolders, severities);
@@ -209,6 +211,11 @@ interface FileState {
   longDigits?: boolean;
   charts: ChartTemplates;
   goEmbeds: GoEmbeds;
+  /**
+   * Whether the file is a chart template some of whose documents are templates: Helm renders the
+   * whole file, so its other documents are only what it may write out (or leave out), not linted.
+   */
+  renderedWithTemplate?: boolean;
   /** Whether the file's text holds "{{" (a template action may be in it), tested once. */
   braces?: boolean;
   /** The file's first ytt annotation (null: none), read on its first document. */
@@ -317,6 +324,7 @@ function chartDisplay(file: DiscoveredFile, chart: string): string {
 
 function collectDocument(state: FileState, doc: ParsedDocument): void {
   const { src } = state;
+  if (state.renderedWithTemplate && !doc.template) return;
   // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
   if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
   if (doc.template || doc.value === undefined || doc.value === null) return;
