@@ -12,6 +12,7 @@ import { serviceAccountOf, writableBy, type RunTimeWritten } from "./rbac.js";
 import { patchSelects, withoutNameHash, type GeneratedObject, type PatchTarget } from "./kustomization.js";
 import type { PodTemplate, Resource } from "./resource.js";
 import { RunMemo } from "./run-memo.js";
+import { placeholderNamePattern } from "./catalogue/names.js";
 import { runningPods } from "./workloads.js";
 import { CONTROLLER_LABELS, matches, type Selector } from "./selector.js";
 
@@ -39,6 +40,8 @@ export class ResourceIndex {
   private readonly byName = new Map<string, Map<string, Map<string, Resource | Resource[]>>>();
   /** By type, namespace and the name a kustomize build gives it (Resource.builtNames): found when no object has the name as written. */
   private readonly byBuiltName = new Map<string, Map<string, Map<string, Resource | Resource[]>>>();
+  /** By type and namespace: the objects whose name holds placeholders (placeholderNamePattern), with the names they stand for; found when nothing else has the name. */
+  private readonly byNamePattern = new Map<string, Map<string, Array<{ pattern: RegExp; resource: Resource }>>>();
   /** type -> namespace -> resources. */
   private readonly byKindNs = new Map<string, Map<string, Resource[]>>();
   private readonly byKindList = new Map<string, Resource[]>();
@@ -112,9 +115,11 @@ export class ResourceIndex {
       }
       // An object of a base that overlays put in different namespaces is found in each of them.
       const namespaces = r.builtNamespaces.length ? [...new Set([r.namespace, ...r.builtNamespaces])] : [r.namespace];
+      const pattern = placeholderNamePattern(r.name);
       for (const namespace of namespaces) {
         addNamed(row(row(this.byName, type), namespace), r.name, r);
         for (const built of r.builtNames) addNamed(row(row(this.byBuiltName, type), namespace), built, r);
+        if (pattern) push(row(this.byNamePattern, type), namespace, { pattern, resource: r });
         push(row(this.byKindNs, type), namespace, r);
         if (!tpl) continue;
         push(this.podOwners, namespace, r);
@@ -162,7 +167,9 @@ export class ResourceIndex {
    * input defines it more than once (variants side by side: overlays, examples), the definition
    * nearest to `near` (the resource that refers to it): same file, else the longest shared folder
    * path; the first one on a tie or without `near`. Without an object of that name as written,
-   * one that a kustomize build gives that name (a namePrefix or nameSuffix: Resource.builtNames).
+   * one that a kustomize build gives that name (a namePrefix or nameSuffix: Resource.builtNames),
+   * else one whose name holds placeholders that the name fills in (`${component}-config`, which a
+   * script writes once per component: placeholderNamePattern), the first such in input order.
    */
   find(type: string, namespace: string, name: string, near?: Resource): Resource | undefined {
     return this.findInSet(type, namespace, name, near) ?? this.outer?.find(type, namespace, name, near);
@@ -175,7 +182,7 @@ export class ResourceIndex {
    */
   findInSet(type: string, namespace: string, name: string, near?: Resource): Resource | undefined {
     const t = resolveType(type);
-    const named = this.byName.get(t)?.get(namespace)?.get(name) ?? this.byBuiltName.get(t)?.get(namespace)?.get(name);
+    const named = this.byName.get(t)?.get(namespace)?.get(name) ?? this.byBuiltName.get(t)?.get(namespace)?.get(name) ?? this.byNamePattern.get(t)?.get(namespace)?.find((p) => p.pattern.test(name))?.resource;
     if (!named || !Array.isArray(named)) return named;
     return near ? nearest(named, near.file) : named[0];
   }

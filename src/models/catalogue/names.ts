@@ -102,6 +102,23 @@ export function samplePlaceholders(value: string): string[] {
 }
 
 /**
+ * The names a name written with placeholders stands for (`${component}-config`, `{{name}}-cert`,
+ * `<app>-tls`): a pattern where each placeholder (samplePlaceholders) is one or more characters,
+ * anchored at both ends. A script or a tutorial's reader fills in the placeholders, so the object
+ * is every name of that shape. Undefined for a name without one, and for a name whose written part
+ * holds no letter or digit (`${NAME}`, `${a}-${b}`): that stands for any name at all.
+ */
+export function placeholderNamePattern(name: string): RegExp | undefined {
+  if (!/[$<{]|__/.test(name)) return undefined;
+  const placeholders = samplePlaceholders(name);
+  if (!placeholders.length) return undefined;
+  let literal = name;
+  for (const p of placeholders) literal = literal.split(p).join("\u0000");
+  if (!/[a-z0-9]/i.test(literal.replace(/\u0000/g, ""))) return undefined;
+  return new RegExp(`^${literal.split("\u0000").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+}
+
+/**
  * Words of capitals joined by underscores or spaces (`PROJECT_ID`, `PV_NAME`, NVIDIA's
  * gpu-operator `FILLED BY THE OPERATOR`; not `API_01`, a numbered name), which tutorials and
  * operators' templates leave for the reader or the program to replace. Only a placeholder where
