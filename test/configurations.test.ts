@@ -148,6 +148,8 @@ test.each([
   ["meta.pkg.crossplane.io/v1", "Configuration", "Crossplane package metadata (crossplane xpkg build)"],
   // ingress-nginx's cmd/plugin/krew.yaml, which krew-release-bot renders.
   ["krew.googlecontainertools.github.com/v1alpha2", "Plugin", "krew"],
+  // grafana/loki's production/helm tests: one test plan per scenario beside the chart.
+  ["helm-chart-toolbox.grafana.com/v1", "TestPlan", "helm-test (Grafana helm-chart-toolbox)"],
   // kubernetes/kops keeps hundreds of cluster specs as test inputs.
   ["kops.k8s.io/v1alpha2", "InstanceGroup", "kops"],
   // Every cluster-api provider keeps a metadata.yaml of its releases at its root.

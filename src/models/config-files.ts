@@ -78,6 +78,8 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["scaffolder.backstage.io", { tool: "Backstage scaffolder", kinds: ["Template"], source: "https://backstage.io/docs/features/software-templates/writing-templates" }],
   // The descheduler's policy, given to it as a file (--policy-config-file, mounted from a ConfigMap); no API server serves it.
   ["descheduler", { tool: "descheduler", kinds: ["DeschedulerPolicy"], source: "sigs.k8s.io/descheduler/pkg/api/v1alpha2/types.go" }],
+  // Grafana's helm-test tool reads a chart's test plan (tests/*/test-plan.yaml): the cluster to create, the chart, its dependencies and checks.
+  ["helm-chart-toolbox.grafana.com", { tool: "helm-test (Grafana helm-chart-toolbox)", kinds: ["TestPlan"], source: "github.com/grafana/helm-chart-toolbox tools/helm-test/TestPlan.md" }],
   // The metadata of a Gateway API enhancement proposal (geps/gep-*/metadata.yaml), read by the project's docs build.
   ["internal.gateway.networking.k8s.io", { tool: "Gateway API docs", kinds: ["GEPDetails"], source: "sigs.k8s.io/gateway-api/pkg/gep/gepdetail.go" }],
 ]);

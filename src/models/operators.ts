@@ -140,18 +140,27 @@ const CLOUDNATIVE_PG: Operator = {
   project: "https://github.com/cloudnative-pg/cloudnative-pg",
   sources: [
     "api/v1/cluster_types.go (ServiceReadWriteSuffix \"-rw\", ServiceReadOnlySuffix \"-ro\", ServiceReadSuffix \"-r\", ApplicationUserSecretSuffix \"-app\", SuperUserSecretSuffix \"-superuser\", ReplicationSecretSuffix \"-replication\", CaSecretSuffix \"-ca\", ServerSecretSuffix \"-server\")",
-    "pkg/utils/labels_annotations.go (cnpg.io/cluster, cnpg.io/instanceName, cnpg.io/podRole, cnpg.io/instanceRole, cnpg.io/poolerName)",
+    "pkg/utils/labels_annotations.go (cnpg.io/cluster, cnpg.io/instanceName, cnpg.io/podRole, cnpg.io/instanceRole, cnpg.io/poolerName; app.kubernetes.io/name \"postgresql\", component \"database\", managed-by \"cloudnative-pg\")",
+    "pkg/specs/pods.go (instance pods: app.kubernetes.io/instance=<cluster>, app.kubernetes.io/version=<major version>)",
     "docs/src/applications.md and docs/src/service_management.md",
   ],
   kinds: [
     {
       type: "Cluster.postgresql.cnpg.io",
-      summary: "pods labelled cnpg.io/cluster=<name>, cnpg.io/podRole=instance (+ spec.inheritedMetadata.labels); Services <name>-rw, <name>-ro, <name>-r; Secrets <name>-app, <name>-superuser, <name>-replication, <name>-ca, <name>-server",
+      summary: "pods labelled cnpg.io/cluster=<name>, cnpg.io/podRole=instance, app.kubernetes.io/name=postgresql, app.kubernetes.io/instance=<name>, app.kubernetes.io/component=database, app.kubernetes.io/managed-by=cloudnative-pg (+ spec.inheritedMetadata.labels); Services <name>-rw, <name>-ro, <name>-r; Secrets <name>-app, <name>-superuser, <name>-replication, <name>-ca, <name>-server",
       derive: (cr) => ({
         pods: [
           {
-            labels: { ...labelsAt(cr, ["spec", "inheritedMetadata", "labels"]), "cnpg.io/cluster": cr.name, "cnpg.io/podRole": "instance" },
-            addedKeys: ["cnpg.io/instanceName", "cnpg.io/instanceRole", "role"],
+            labels: {
+              ...labelsAt(cr, ["spec", "inheritedMetadata", "labels"]),
+              "cnpg.io/cluster": cr.name,
+              "cnpg.io/podRole": "instance",
+              "app.kubernetes.io/name": "postgresql",
+              "app.kubernetes.io/instance": cr.name,
+              "app.kubernetes.io/component": "database",
+              "app.kubernetes.io/managed-by": "cloudnative-pg",
+            },
+            addedKeys: ["cnpg.io/instanceName", "cnpg.io/instanceRole", "role", "app.kubernetes.io/version"],
           },
         ],
         services: [`${cr.name}-rw`, `${cr.name}-ro`, `${cr.name}-r`],
@@ -483,6 +492,25 @@ const ARGO_ROLLOUTS: Operator = {
   ],
 };
 
+const FLAGGER: Operator = {
+  name: "Flagger",
+  project: "https://github.com/fluxcd/flagger",
+  sources: [
+    "pkg/apis/flagger/v1beta1/canary.go GetServiceNames (the apex Service is spec.service.name, else spec.targetRef.name; then <apex>-primary and <apex>-canary)",
+    "docs/gitbook/usage/how-it-works.md (the primary Deployment <target>-primary and the ClusterIP Services Flagger generates)",
+  ],
+  kinds: [
+    {
+      type: "Canary.flagger.app",
+      summary: "Services <apex>, <apex>-primary, <apex>-canary, where <apex> is spec.service.name or else spec.targetRef.name",
+      derive: (cr) => {
+        const apex = stringAt(cr, ["spec", "service", "name"]) ?? stringAt(cr, ["spec", "targetRef", "name"]);
+        return { services: apex ? [apex, `${apex}-primary`, `${apex}-canary`] : [] };
+      },
+    },
+  ],
+};
+
 /** Every operator the table knows, in the order of the docs page. */
 export const OPERATORS: readonly Operator[] = [
   PROMETHEUS_OPERATOR,
@@ -498,6 +526,7 @@ export const OPERATORS: readonly Operator[] = [
   SEALED_SECRETS,
   EXTERNAL_SECRETS,
   ARGO_ROLLOUTS,
+  FLAGGER,
 ];
 
 /** The table's entries by the custom resource's GroupKind. */

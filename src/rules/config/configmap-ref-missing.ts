@@ -14,7 +14,8 @@ envFrom names a ConfigMap that does not exist stays in CreateContainerConfigErro
 configMap volume of a missing ConfigMap stays in ContainerCreating with a FailedMount event.
 k8s-lint reports a reference only when the input defines ConfigMaps in that namespace (so it
 manages them) and none has this name: then it is most likely a typo or a forgotten file.
-kube-root-ca.crt, which the control plane publishes into every namespace, always exists.
+kube-root-ca.crt, which the control plane publishes into every namespace, always exists, as does
+OpenShift's openshift-service-ca.crt.
 Objects that operators make from custom resources of the input count as present (a
 CloudNativePG Cluster's <name>-app Secret, a SealedSecret's Secret...: docs/operators.md lists
 them); a missing name that starts with the name of a custom resource of an operator k8s-lint

@@ -9,8 +9,12 @@ import { findReferenced, inOtherNamespace, podReferences, reportsAbsent, similar
 /** The resource name RBAC grants creating each referenced kind by. */
 const RUN_TIME_RESOURCE: Record<ReferencedKind, RunTimeWritten> = { Secret: "secrets", ConfigMap: "configmaps" };
 
-/** Published into every namespace by the kube-controller-manager. */
-const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt"]);
+/**
+ * Published into every namespace: kube-root-ca.crt by the kube-controller-manager's root CA
+ * publisher (pkg/controller/certificates/rootcacertpublisher), openshift-service-ca.crt (the
+ * service CA bundle, key service-ca.crt) by OpenShift's kube-controller-manager (OpenShift 4.8+).
+ */
+const ALWAYS_PRESENT_CONFIGMAPS = new Set(["kube-root-ca.crt", "openshift-service-ca.crt"]);
 const PULL_SECRET_TYPES = new Set(["kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"]);
 
 /** namespace -> whether the input defines an image pull Secret there. */
