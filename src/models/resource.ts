@@ -247,11 +247,15 @@ export class Resource {
 
   /**
    * Whether `other` is this object: this definition, or another definition of the same group,
-   * kind, namespace and name (a copy in a variant folder, which duplicate-resource reports). Two
-   * definitions of one object never conflict with each other, nor share anything as two objects.
+   * kind, namespace and name (a copy in a variant folder, which duplicate-resource reports), or
+   * one whose name a kustomize build of either gives the other (builtNames: a release file that
+   * holds the built output beside the kustomization it came from). Two definitions of one object
+   * never conflict with each other, nor share anything as two objects.
    */
   sameObject(other: Resource): boolean {
-    return other === this || (other.groupKind === this.groupKind && other.namespace === this.namespace && other.name === this.name);
+    if (other === this) return true;
+    if (other.groupKind !== this.groupKind || other.namespace !== this.namespace) return false;
+    return other.name === this.name || other.builtNames.includes(this.name) || this.builtNames.includes(other.name);
   }
 
   /**

@@ -48,11 +48,13 @@ is generated (it selects its own pods by controller-uid).`,
       .podOwnersSelectedBy(resource.namespace, selector)
       .filter((o) => !o.sameObject(resource) && !hasController(o) && selectsWrittenLabels(selector, o));
     if (!others.length) return;
-    // Copies of one object count once.
+    // Copies of one object count once, under any name a kustomize build gives it; a copy written with its final name is the one named.
     const seen = new Set<string>();
-    const distinct = others.filter((o) => {
-      const id = `${o.groupKind}\u0000${o.namespace}\u0000${o.name}`;
-      return !seen.has(id) && Boolean(seen.add(id));
+    const distinct = [...others].sort((a, b) => a.builtNames.length - b.builtNames.length).filter((o) => {
+      const ids = [o.name, ...o.builtNames].map((name) => `${o.groupKind}\u0000${o.namespace}\u0000${name}`);
+      if (ids.some((id) => seen.has(id))) return false;
+      for (const id of ids) seen.add(id);
+      return true;
     });
     // Two workloads that select each other's pods get one finding, on the later one.
     const mutual = (o: Resource) => {
