@@ -72,6 +72,15 @@ test("custom resources of an unknown operator lower a selector to info, never a 
   expect(found[0].message).toContain('the operator of VectorDatabase.example.test "embeddings" may run the selected pods');
 });
 
+test("a kustomization entry the run does not read lowers a selector of its namespace to info, never a typo", async () => {
+  const found = await findings("rules/networkpolicy-selector-no-match/unread-build.set", "networkpolicy-selector-no-match");
+  expect(found.map(brief)).toEqual([
+    { line: 15, severity: "info" },
+    { line: 26, severity: "warning" },
+  ]);
+  expect(found[0].message).toContain("which this run does not read, so its pods may match");
+});
+
 test("a missing Secret an application's ServiceAccount may create (RBAC of the input) is info, naming the account; a typo or a Role limited by resourceNames stays a warning", async () => {
   const found = await findings("rules/secret-ref-missing/created-at-run-time.yaml", "secret-ref-missing");
   expect(found.map(brief)).toEqual([

@@ -13,7 +13,7 @@ import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedO
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
-import { ResourceIndex } from "../models/resource-index.js";
+import { ResourceIndex, type UnreadBuild } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
 import { hasLongDigits, recordExactIntegers } from "../models/exact-integers.js";
 import { kustomizationProblems } from "../models/kustomization-fields.js";
@@ -38,6 +38,7 @@ import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 import { GoEmbeds } from "./go-embeds.js";
+import { unreadBuildSources, type UnreadEntry } from "./unread-builds.js";
 
 /** The options of a run that choose its files (a subset of LintOptions). */
 export interface InputOptions {
@@ -130,12 +131,19 @@ export interface Collection {
   lookupOnly: Set<Resource>;
   /** How the kustomizations of the input pick the objects of each patch file, by display path (InputRoles.patchSelectionOf). */
   patchSelections: ReadonlyMap<string, PatchSelection>;
+  /** The kustomization entries whose objects the run does not read (engine/unread-builds.ts). */
+  unread: UnreadEntry[];
+  /** namespace -> the first of them whose builds put objects there. */
+  unreadInto: ReadonlyMap<string, UnreadBuild>;
 }
 
 export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespaceGiven = false, severities }: CollectInput): Collection {
   const roles = classifyInputs(loaded, defaultNamespace);
   const patchSelections = new Map<string, PatchSelection>();
-  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections };
+  const unread = unreadBuildSources(loaded);
+  const unreadInto = new Map<string, UnreadBuild>();
+  for (const { shown, path } of unread) for (const namespace of roles.entryNamespaces(path)) if (!unreadInto.has(namespace)) unreadInto.set(namespace, shown);
+  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections, unread: unread.map((u) => u.shown), unreadInto };
   const charts = new ChartTemplates();
   const goEmbeds = new GoEmbeds();
   const yttFolders = new Map<string, YttFolder>();
@@ -661,7 +669,7 @@ export interface IndexOptions {
   defaultNamespace: string;
 }
 
-export function indexResources({ sources, resources, generated, views, lookupOnly, patchSelections }: Collection, sets?: IndexOptions): IndexedRun {
+export function indexResources({ sources, resources, generated, views, lookupOnly, patchSelections, unreadInto }: Collection, sets?: IndexOptions): IndexedRun {
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
@@ -676,6 +684,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     generated,
     undefined,
     indexed.filter((r) => r.partial).map((resource) => ({ resource, ...(patchSelections.get(resource.file) ?? { byName: true, targets: [] }) })),
+    unreadInto,
   );
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {

@@ -64,6 +64,12 @@ export interface InputRoles {
    * them gives (through bases and Components too; engine/kustomize-builds.ts).
    */
   namespaceOf(file: DiscoveredFile): BuiltNamespace | undefined;
+  /**
+   * The namespaces the kustomize builds give the objects of an entry that lists them (a path as
+   * the builds resolve entries: engine/entry-paths.ts entryPath), for entries the run does not
+   * read; empty when a build emits them in the namespaces written there, which the run cannot see.
+   */
+  entryNamespaces(path: string): readonly string[];
   /** Whether a kustomization of the input lists this file under `resources`: an overlay that includes it may set its namespace. */
   isListed(file: DiscoveredFile): boolean;
   /** The test suite that applies this file's policies to its own test resources (a Kyverno CLI Test lists it under `policies`), if one does. */
@@ -206,6 +212,13 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (file.absolute === STDIN) return undefined;
       const target = fluxTargetOf(file.absolute);
       return target ? { agreed: target, renamed: target } : builds.namespaceOf(realOf(file));
+    },
+    entryNamespaces(path) {
+      const target = fluxTargetOf(path);
+      if (target) return [target.namespace];
+      const built = builds.namespaceOf(path);
+      if (built?.agreed) return [built.agreed.namespace];
+      return built?.several ?? [];
     },
     isListed: (file) => listed.has(realOf(file)),
     // A kustomization that builds the file applies its policies to the cluster.

@@ -21,7 +21,6 @@ import { loadFiles, type LoadedFile } from "./load.js";
 import { assembleResult, locatedResources } from "./result.js";
 import { prepareRules, runRules, selectRules, type RuleSelection } from "./run-rules.js";
 import { suppress } from "./suppress.js";
-import { unreadBuildEntries } from "./unread-builds.js";
 
 export { LintIoError, LintUsageError } from "../errors.js";
 
@@ -119,7 +118,7 @@ export async function lintLoaded(loaded: readonly LoadedFile[], context: Context
   await suppress({ sources: run.reported, resources: collection.resources, unchecked: collection.lookupOnly, exclude: options.config?.exclude, severities, views: collection.views });
   options.onResources?.(locatedResources(run.judged, run.sourceOf));
   options.onIndexed?.(run);
-  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: unreadBuildEntries(loaded), linksNotFollowed: context.linksNotFollowed });
+  return assembleResult({ reported: run.reported, resources: run.judged.length, kubernetesVersion: settings.kubernetesVersion, presets: runPresets(options), requestedKubernetesVersion: requestedRelease(options), quiet: options.quiet, podSecurity: podSecurityEnabler(options, settings), unread: collection.unread, linksNotFollowed: context.linksNotFollowed });
 }
 
 /**

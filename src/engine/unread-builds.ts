@@ -19,12 +19,18 @@ export interface UnreadEntry {
   remote?: true;
 }
 
+/** An unread entry, with the path the kustomize builds know it by (engine/kustomize-builds.ts: the entry resolved from the kustomization's real folder). */
+export interface UnreadSource {
+  shown: UnreadEntry;
+  path: string;
+}
+
 /**
  * The `resources` and `components` entries of the run's kustomizations whose objects the run
  * does not read: local ones that name a file or folder on disk of which the run reads nothing
  * (linted or `--context`), and every remote one. Local entries that do not exist are not listed.
  */
-export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[] {
+export function unreadBuildSources(loaded: readonly LoadedFile[]): UnreadSource[] {
   // A file reached through a symbolic link is read under both its names (entry-paths.ts).
   const read = loaded.filter((l) => l.file.absolute !== STDIN).flatMap((l) => (l.file.real ? [l.file.absolute, l.file.real] : [l.file.absolute]));
   const readFiles = new Set(read);
@@ -33,7 +39,7 @@ export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[]
     readDirs.add(d);
     if (dirname(d) === d) break;
   }
-  const out: UnreadEntry[] = [];
+  const out: UnreadSource[] = [];
   const seen = new Set<string>();
   for (const { file, docs } of loaded) {
     if (file.absolute === STDIN) continue;
@@ -42,16 +48,16 @@ export function unreadBuildEntries(loaded: readonly LoadedFile[]): UnreadEntry[]
       const kustomization = value as Record<string, unknown>;
       if (!isKustomization(basename(file.absolute), kustomization)) continue;
       for (const entry of [...resourceEntries(kustomization), ...componentEntries(kustomization)]) {
+        const real = entryPath(dirname(realOf(file)), entry);
         if (isRemoteEntry(entry)) {
-          if (!seen.has(entry)) out.push({ kustomization: file.display, entry, remote: true });
+          if (!seen.has(entry)) out.push({ shown: { kustomization: file.display, entry, remote: true }, path: real });
           seen.add(entry);
           continue;
         }
         const absolute = resolve(dirname(file.absolute), entry);
-        const real = entryPath(dirname(realOf(file)), entry);
         if (readFiles.has(absolute) || readDirs.has(absolute) || readFiles.has(real) || readDirs.has(real) || seen.has(absolute) || !existsSync(absolute)) continue;
         seen.add(absolute);
-        out.push({ kustomization: file.display, entry: posix.normalize(posix.join(posix.dirname(file.display.split(sep).join("/")), entry)) });
+        out.push({ shown: { kustomization: file.display, entry: posix.normalize(posix.join(posix.dirname(file.display.split(sep).join("/")), entry)) }, path: real });
       }
     }
   }

@@ -28,6 +28,12 @@ export interface KustomizePatch {
   targets: readonly PatchTarget[];
 }
 
+/** A kustomization's `resources` or `components` entry the run does not read, as displayed. */
+export interface UnreadBuild {
+  kustomization: string;
+  entry: string;
+}
+
 export class ResourceIndex {
   /**
    * type -> namespace -> name -> resources. Nested maps rather than one map by a joined key:
@@ -92,6 +98,8 @@ export class ResourceIndex {
     readonly outer?: ResourceIndex,
     /** The kustomize strategic-merge patches of the input (partial resources), with how kustomize picks their objects: not objects of their own, see patchesOf. */
     patches: readonly KustomizePatch[] = [],
+    /** namespace -> the first kustomization entry that deploys objects there which the run does not read (see unreadBuildInto). */
+    private readonly unreadBuilds: ReadonlyMap<string, UnreadBuild> = new Map(),
   ) {
     for (const { resource: p, byName, targets } of patches) {
       if (byName) push(this.patchesByName, `${p.ruleKind}\u0000${p.name}`, p);
@@ -275,6 +283,15 @@ export class ResourceIndex {
       if (out[out.length - 1] !== owner && matches(selector, pods.labels, new Set(pods.addedKeys))) out.push(owner);
     }
     return out;
+  }
+
+  /**
+   * The kustomization entry (a base outside the linted paths, a remote URL) whose objects a
+   * build of the input puts in the namespace and the run does not read, if any: the namespace
+   * then holds objects and pods no file of the run shows.
+   */
+  unreadBuildInto(namespace: string): UnreadBuild | undefined {
+    return this.unreadBuilds.get(namespace) ?? this.outer?.unreadBuildInto(namespace);
   }
 
   /**

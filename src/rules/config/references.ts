@@ -26,8 +26,9 @@ export function unknownProducer(index: ResourceIndex, namespace: string, name: s
  * `references` setting (rules that call it set `reportsAbsentObjects` in their meta). Under
  * `complete` (the default with a `--context` of objects, not only CRDs) the input holds every
  * object, so an absent one is reported. Under `partial` it is only reported when the input manages objects of that kind in
- * that namespace (`manages`, by default: it has at least one, and no GitOps controller of the
- * input installs a Helm chart there, whose objects are not in the input), because then a missing
+ * that namespace (`manages`, by default: it has at least one, no GitOps controller of the
+ * input installs a Helm chart there, and no kustomization builds unread objects there, whose
+ * objects are not in the input), because then a missing
  * one is most likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function reportsAbsent(
@@ -48,10 +49,13 @@ const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(["kube-system", "kube-pub
 /**
  * Whether the input defines objects of that kind in the namespace (kustomization generators
  * included; for Secrets, also a SealedSecret, ExternalSecret or Certificate), and is their only
- * source there: for a built-in kind, not a namespace a chart of the input's GitOps controllers is
- * installed in, nor one of the cluster's own namespaces.
+ * source there: not a namespace into which a kustomization of the input builds objects the run
+ * does not read (a base outside the linted paths, a remote URL), and, for a built-in kind, not a
+ * namespace a chart of the input's GitOps controllers is installed in, nor one of the cluster's
+ * own namespaces.
  */
 function managesKind(index: ResourceIndex, kind: string, namespace: string): boolean {
+  if (index.unreadBuildInto(namespace)) return false;
   // What charts and the cluster's installer create are Kubernetes' own kinds; the GitOps objects beside them (HelmReleases, Applications) are the input's.
   if ((SYSTEM_NAMESPACES.has(namespace) || namespacesWithCharts(index).has(namespace)) && isBuiltinType(kind)) return false;
   if (index.ofKind(kind, namespace).length > 0 || index.generatedOfKind(kind, namespace).length > 0) return true;

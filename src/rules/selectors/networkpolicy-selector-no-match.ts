@@ -23,7 +23,8 @@ relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of
 if namespaced custom resources of an operator k8s-lint does not know share the namespace (not
 cluster-scoped ones such as Gatekeeper's constraints), or if a Flux HelmRelease or an Argo CD
 Application of the input installs a Helm chart in the namespace, whose pods the input does not
-show; it then suggests no workload to align with.`,
+show, or if a kustomization of the input builds into the namespace a base or a remote URL that
+the run does not read; it then suggests no workload to align with.`,
   fix: "Set podSelector to labels that the target pod template carries, or use podSelector: {} for every pod of the namespace.",
   preventsStatus: [],
   check(ctx) {

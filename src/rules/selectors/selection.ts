@@ -170,7 +170,8 @@ export type NoMatchVerdict =
  * selector is not a near miss of a pod template of the input (a typo stays a warning), three
  * signals make pods created at run time plausible, and the finding drops to info: a workload
  * whose ServiceAccount RBAC allows to create or patch pods there (an agent labelling its own
- * pod), custom resources of an operator the table does not know, or a Helm chart that a GitOps
+ * pod), a kustomization entry the run does not read that builds objects into the namespace,
+ * custom resources of an operator the table does not know, or a Helm chart that a GitOps
  * controller of the input installs in the namespace (models/created-namespaces.ts).
  */
 export function noMatchVerdict(index: ResourceIndex, namespace: string, selector: Selector, near: NearMiss | undefined): NoMatchVerdict {
@@ -180,6 +181,8 @@ export function noMatchVerdict(index: ResourceIndex, namespace: string, selector
   if (labeller) {
     return { silent: false, severity: "info", because: `ServiceAccount "${serviceAccountOf(labeller)}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
   }
+  const unread = index.unreadBuildInto(namespace);
+  if (unread) return { silent: false, severity: "info", because: `${unread.kustomization} also builds "${unread.entry}" into the namespace, which this run does not read, so its pods may match` };
   const installer = namespacesWithCharts(index).get(namespace);
   if (index.unknownOperatorResources(namespace).length) {
     const named = unknownNamedBy(index, namespace, selector);
