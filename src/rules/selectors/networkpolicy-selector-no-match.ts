@@ -17,7 +17,9 @@ applies to them. Nothing in the cluster reports this; traffic simply behaves as 
 policy did not exist. When the pods it matches run in another namespace of the input, the
 finding names it; otherwise namespaces without any workload in the input are not judged.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
-prometheus=<name>: docs/operators.md lists them). When nothing of the input nearly matches (a
+prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
+injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,
+security.istio.io/tlsMode) in a namespace labelled for injection. When nothing of the input nearly matches (a
 typo stays a warning), the finding drops to info if a workload of the namespace may create or
 relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
 if namespaced custom resources of an operator k8s-lint does not know share the namespace (not

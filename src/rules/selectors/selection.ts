@@ -1,5 +1,6 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
 import { namespacesWithCharts } from "../../models/created-namespaces.js";
+import { meshInjectedSelectedBy } from "../../models/mesh-injection.js";
 import { closestWithin, misspells, spellingDistance } from "../../did-you-mean.js";
 import { serviceAccountOf } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -159,14 +160,15 @@ export function podsElsewhere(index: ResourceIndex, namespace: string, selector:
 
 /** How a selector that selects no pod template of the input is reported. */
 export type NoMatchVerdict =
-  /** An operator of the table runs pods it selects (models/operators.ts): nothing to report. */
+  /** An operator of the table runs pods it selects (models/operators.ts), or a mesh's injector labels pods so that it does (models/mesh-injection.ts): nothing to report. */
   | { silent: true }
   /** With `because`, why matching pods may be created at run time: then no pod owner of the input is offered as the one meant (shownNearMiss). */
   | { silent: false; severity?: "info"; because?: string };
 
 /**
  * The one policy of the selector rules for pods no manifest shows. Pods an operator of the
- * table derives from a custom resource of the namespace count as selected. Otherwise, when the
+ * table derives from a custom resource of the namespace count as selected, and so do the
+ * workloads' pods with the labels Istio's sidecar injector adds. Otherwise, when the
  * selector is not a near miss of a pod template of the input (a typo stays a warning), three
  * signals make pods created at run time plausible, and the finding drops to info: a workload
  * whose ServiceAccount RBAC allows to create or patch pods there (an agent labelling its own
@@ -175,7 +177,7 @@ export type NoMatchVerdict =
  * controller of the input installs in the namespace (models/created-namespaces.ts).
  */
 export function noMatchVerdict(index: ResourceIndex, namespace: string, selector: Selector, near: NearMiss | undefined): NoMatchVerdict {
-  if (index.derivedPodsSelectedBy(namespace, selector).length) return { silent: true };
+  if (index.derivedPodsSelectedBy(namespace, selector).length || meshInjectedSelectedBy(index, namespace, selector).length) return { silent: true };
   if (near && isTypo(near)) return { silent: false };
   const labeller = index.runTimeLabeller(namespace);
   if (labeller) {
