@@ -511,6 +511,44 @@ const FLAGGER: Operator = {
   ],
 };
 
+/** The deployment names a ClusterServiceVersion's webhooks and owned API services are served from. */
+function csvServedDeployments(cr: Resource): string[] {
+  const names = new Set<string>();
+  for (const path of [["spec", "webhookdefinitions"], ["spec", "apiservicedefinitions", "owned"]]) {
+    const list = cr.get(path);
+    if (!Array.isArray(list)) continue;
+    list.forEach((_, i) => {
+      const name = stringAt(cr, [...path, i, "deploymentName"]);
+      if (name) names.add(name);
+    });
+  }
+  return [...names];
+}
+
+const OLM: Operator = {
+  name: "Operator Lifecycle Manager (OLM)",
+  project: "https://github.com/operator-framework/operator-lifecycle-manager",
+  sources: [
+    "pkg/controller/install/deployment.go (the Deployments of spec.install.spec.deployments, created in the namespace the ClusterServiceVersion is installed in)",
+    "pkg/controller/install/certresources.go ServiceName, SecretName (Service <deploymentName>-service and Secret <deploymentName>-service-cert for each webhook and owned API service definition)",
+  ],
+  kinds: [
+    {
+      type: "ClusterServiceVersion.operators.coreos.com",
+      summary: "pods labelled as each spec.install.spec.deployments[].spec.template; Service <deploymentName>-service and Secret <deploymentName>-service-cert for each deployment spec.webhookdefinitions or spec.apiservicedefinitions.owned names",
+      derive: (cr) => {
+        const deployments = cr.get(["spec", "install", "spec", "deployments"]);
+        const served = csvServedDeployments(cr);
+        return {
+          pods: (Array.isArray(deployments) ? deployments : []).map((_, i) => ({ labels: labelsAt(cr, ["spec", "install", "spec", "deployments", i, "spec", "template", "metadata", "labels"]), addedKeys: ["pod-template-hash"] })),
+          services: served.map((d) => `${d}-service`),
+          secrets: served.map((d) => `${d}-service-cert`),
+        };
+      },
+    },
+  ],
+};
+
 /** Every operator the table knows, in the order of the docs page. */
 export const OPERATORS: readonly Operator[] = [
   PROMETHEUS_OPERATOR,
@@ -527,6 +565,7 @@ export const OPERATORS: readonly Operator[] = [
   EXTERNAL_SECRETS,
   ARGO_ROLLOUTS,
   FLAGGER,
+  OLM,
 ];
 
 /** The table's entries by the custom resource's GroupKind. */
