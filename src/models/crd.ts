@@ -133,6 +133,39 @@ export function customResourceSchema(resource: Resource, index: ResourceIndex): 
   return version?.schema ? { definition, version: version as CrdVersion & { schema: JsonSchema } } : undefined;
 }
 
+/** A version's schema as written, to compare two definitions' schemas; computed once per version. */
+const schemaTexts = new WeakMap<JsonSchema, string>();
+function schemaText(schema: JsonSchema): string {
+  let text = schemaTexts.get(schema);
+  if (text === undefined) schemaTexts.set(schema, (text = JSON.stringify(schema)));
+  return text;
+}
+
+/**
+ * The other schemas the resource's version has among the input's definitions of its kind, when
+ * they differ from the one customResourceSchema chose: a repository that keeps variants of one
+ * CRD (argo-workflows' full and minimal CRDs, one release's beside another's) installs one of
+ * them, and any may be the one the cluster has. Empty in the usual case of one definition, and
+ * for a resource of a `--per-directory` input set that has no definition of its own.
+ */
+export function alternativeSchemas(resource: Resource, index: ResourceIndex, chosen: JsonSchema): ResourceSchema[] {
+  const k = key(groupOf(resource.apiVersion), resource.kind);
+  // With --per-directory, a set without a definition of its own takes the input's first (crdOf): the other sets' variants are theirs.
+  if (!crdIn(index, k, versionOf(resource.apiVersion))) return [];
+  const defs = index.memo.get(CRD_LOOKUP, () => crdLookup(index)).get(k);
+  if (!defs || defs.length < 2) return [];
+  const name = versionOf(resource.apiVersion);
+  const out: ResourceSchema[] = [];
+  const seen = new Set([schemaText(chosen)]);
+  for (const definition of defs) {
+    const version = definition.versions.find((v) => v.name === name && v.served);
+    if (!version?.schema || seen.has(schemaText(version.schema))) continue;
+    seen.add(schemaText(version.schema));
+    out.push({ origin: { crd: definition, schemaPath: [...version.path, "schema", "openAPIV3Schema"] }, schema: version.schema, statusSubresource: version.statusSubresource });
+  }
+  return out;
+}
+
 /** Where the schema that validates a custom resource comes from: a CRD of the input (and where its openAPIV3Schema is in it), or a bundled release. */
 export type SchemaOrigin = { crd: CrdDefinition; schemaPath: Path } | { bundled: BundledRelease };
 

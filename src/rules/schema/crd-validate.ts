@@ -17,7 +17,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
-import { originName, resourceSchema, type JsonSchema, type ResourceSchema, type SchemaOrigin } from "../../models/crd.js";
+import { alternativeSchemas, originName, resourceSchema, type JsonSchema, type ResourceSchema, type SchemaOrigin } from "../../models/crd.js";
 import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString } from "../../models/values.js";
 import { wrongTypeText } from "../../models/catalogue/names.js";
@@ -40,7 +40,10 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
   if (last.resource !== resource || !last.byRule) {
     const byRule = new Map<SchemaRuleId, Finding[]>();
     const found = resourceSchema(resource, index);
-    if (found) new CrdWalker(resource, found, byRule).run();
+    if (found) {
+      new CrdWalker(resource, found, byRule).run();
+      if ("crd" in found.origin && byRule.size) keepAgreedFindings(resource, index, found, byRule);
+    }
     // Without its schema a custom resource's metadata is still ObjectMeta, which the API server
     // validates for every custom resource (apiextensions-apiserver customresource strategy Validate:
     // ValidateObjectMetaAccessor), whatever the CRD says; tools' own object-shaped files
@@ -50,6 +53,25 @@ export function crdSchemaFindings(resource: Resource, rule: SchemaRuleId, index:
     last.byRule = byRule;
   }
   return last.byRule.get(rule) ?? NO_FINDINGS;
+}
+
+/**
+ * Of the findings against the chosen CRD, those that every other definition of the input for the
+ * resource's version also gives (alternativeSchemas): with two variants of one CRD in the input,
+ * either may be installed, and a field one of them allows is not a mistake for certain.
+ */
+function keepAgreedFindings(resource: Resource, index: ResourceIndex, found: ResourceSchema, byRule: Map<SchemaRuleId, Finding[]>): void {
+  for (const other of alternativeSchemas(resource, index, found.schema)) {
+    const theirs = new Map<SchemaRuleId, Finding[]>();
+    new CrdWalker(resource, other, theirs).run();
+    for (const [rule, findings] of byRule) {
+      const agreed = new Set((theirs.get(rule) ?? []).map((f) => `${formatPath(f.path)}\u0000${f.message}`));
+      const kept = findings.filter((f) => agreed.has(`${formatPath(f.path)}\u0000${f.message}`));
+      if (kept.length) byRule.set(rule, kept);
+      else byRule.delete(rule);
+    }
+    if (!byRule.size) return;
+  }
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {
