@@ -32,7 +32,7 @@ import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namesp
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
-import { policyTestInputs, policyTestSubjects } from "../models/policy-tests.js";
+import { policyTestInputs, policyTestSubjects, templatedClusterLoaderTemplates } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { kustomizeBuilds } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
@@ -138,6 +138,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     let commentsRead = false;
+    // A clusterloader2 config that is a Go template does not parse as YAML: its object templates are read from the text.
+    if (file.absolute !== STDIN && "text" in source && docs.some((d) => d.template !== undefined)) {
+      for (const t of templatedClusterLoaderTemplates(source.text)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
+    }
     for (const doc of docs) {
       const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
       if (built) flux.push({ file, ...built });

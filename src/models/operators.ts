@@ -549,6 +549,28 @@ const OLM: Operator = {
   ],
 };
 
+/** The Secret OpenShift's service CA operator writes a serving certificate into, named by a Service annotation (beta, or the older alpha). */
+const SERVING_CERT_ANNOTATIONS = ["service.beta.openshift.io/serving-cert-secret-name", "service.alpha.openshift.io/serving-cert-secret-name"];
+
+const OPENSHIFT_SERVICE_CA: Operator = {
+  name: "OpenShift service CA operator",
+  project: "https://github.com/openshift/service-ca-operator",
+  sources: ["README.md (the serving cert signer issues a signed serving certificate and key to a Service annotated with service.beta.openshift.io/serving-cert-secret-name, in a Secret of that name in the Service's namespace)"],
+  kinds: [
+    {
+      type: "Service",
+      summary: "for a Service annotated service.beta.openshift.io/serving-cert-secret-name (or the alpha annotation): a Secret of that name with tls.crt and tls.key",
+      derive: (cr) => ({
+        secrets: SERVING_CERT_ANNOTATIONS.flatMap((a) => {
+          const name = stringAt(cr, ["metadata", "annotations", a]);
+          return name ? [name] : [];
+        }),
+      }),
+      secretKeys: () => new Set(["tls.crt", "tls.key"]),
+    },
+  ],
+};
+
 /** Every operator the table knows, in the order of the docs page. */
 export const OPERATORS: readonly Operator[] = [
   PROMETHEUS_OPERATOR,
@@ -566,6 +588,7 @@ export const OPERATORS: readonly Operator[] = [
   ARGO_ROLLOUTS,
   FLAGGER,
   OLM,
+  OPENSHIFT_SERVICE_CA,
 ];
 
 /** The table's entries by the custom resource's GroupKind. */

@@ -70,6 +70,20 @@ function clusterLoaderTemplates(value: Obj): string[] {
   return maps(value.steps).flatMap((step) => maps(step.phases).flatMap((phase) => maps(phase.objectBundle).flatMap((bundle) => strings(bundle.objectTemplatePath))));
 }
 
+/** An objectTemplatePath line of a clusterloader2 config, its path written plain or quoted (no template action in it). */
+const OBJECT_TEMPLATE_LINE = /^[ \t]*(?:-[ \t]+)?objectTemplatePath:[ \t]*(["']?)([^"'\s#{}]+)\1[ \t]*(?:#.*)?$/gm;
+
+/**
+ * The object templates a clusterloader2 config names when the config is itself a Go template
+ * (`{{$jobs := DefaultParam .CL2_JOBS 10}}` lines before the YAML, as clusterloader2 renders its
+ * configs before reading them, which YAML cannot parse): read from the text, in a file whose
+ * text has an objectBundle.
+ */
+export function templatedClusterLoaderTemplates(text: string): Array<{ path: string; tool: string }> {
+  if (!text.includes("objectBundle")) return [];
+  return [...text.matchAll(OBJECT_TEMPLATE_LINE)].map((m) => ({ path: m[2], tool: "clusterloader2 object template" }));
+}
+
 /** The fields of a Kyverno CLI Test that list the objects its policies are applied to or look up. */
 const KYVERNO_TEST_INPUTS = ["resources", "targetResources", "paramResources", "clusterResources"];
 /** The fields of a Kyverno CLI Test's result that name the objects its policies are expected to produce. */

@@ -336,10 +336,11 @@ export class ResourceIndex {
     if (this.derivedCache) return this.derivedCache;
     const d: DerivedIndex = { objects: new Map(), declaringSecrets: new Set(), pods: new Map(), unknown: new Map() };
     for (const r of this.all) {
-      if (isBuiltinApiVersion(r.apiVersion) || !r.apiVersion) continue;
+      if (!r.apiVersion) continue;
+      // The table's built-in kinds are those an operator acts on by annotation (OpenShift's service CA on a Service).
       const entry = OPERATOR_KINDS.get(r.groupKind);
       if (!entry) {
-        if (!CONFIGURATION_GROUPS.has(r.group) && r.namespace && !isClusterScopedCustomResource(r, this.outer ?? this)) push(d.unknown, r.namespace, r);
+        if (!isBuiltinApiVersion(r.apiVersion) && !CONFIGURATION_GROUPS.has(r.group) && r.namespace && !isClusterScopedCustomResource(r, this.outer ?? this)) push(d.unknown, r.namespace, r);
         continue;
       }
       if (entry.declaresSecrets) d.declaringSecrets.add(r.namespace);

@@ -3,6 +3,24 @@ import { renameReference, suggestSet } from "../fixes.js";
 import { defineRule } from "../types.js";
 import { isRbac } from "./permissions.js";
 
+/**
+ * The ServiceAccounts kube-controller-manager's controllers run as in kube-system when it runs
+ * with --use-service-account-credentials (kubeadm's default): each gets the account named after
+ * its ClusterRole system:controller:<name>, which the bootstrap policy binds to kube-system/<name>
+ * (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go addControllerRole), and the
+ * controller manager creates the account on start (its service account client builder).
+ */
+const CONTROLLER_SERVICE_ACCOUNTS: ReadonlySet<string> = new Set([
+  "attachdetach-controller", "certificate-controller", "clusterrole-aggregation-controller", "cronjob-controller", "daemon-set-controller",
+  "deployment-controller", "disruption-controller", "endpoint-controller", "endpointslice-controller", "endpointslicemirroring-controller",
+  "ephemeral-volume-controller", "expand-controller", "generic-garbage-collector", "horizontal-pod-autoscaler", "job-controller",
+  "legacy-service-account-token-cleaner", "namespace-controller", "node-controller", "persistent-volume-binder", "pod-garbage-collector",
+  "pv-protection-controller", "pvc-protection-controller", "replicaset-controller", "replication-controller", "resource-claim-controller",
+  "resourcequota-controller", "root-ca-cert-publisher", "route-controller", "service-account-controller", "service-cidrs-controller",
+  "service-controller", "statefulset-controller", "storage-version-garbage-collector", "storage-version-migrator-controller",
+  "ttl-after-finished-controller", "ttl-controller", "validatingadmissionpolicy-status-controller", "volumeattributesclass-protection-controller",
+]);
+
 export const rule = defineRule({
   id: "rolebinding-serviceaccount-missing",
   category: "rbac",
@@ -25,7 +43,10 @@ namespace is rejected by the API server (ValidateRoleBindingSubject in
 pkg/apis/rbac/validation/validation.go), which required-value reports. When the binding's own
 namespace has a ServiceAccount of that name, the subject's namespace is suggested as the slip.
 Every namespace has a
-"default" ServiceAccount. k8s-lint reports a name only when the input defines ServiceAccounts
+"default" ServiceAccount, and kube-system has one for each controller of kube-controller-manager
+(horizontal-pod-autoscaler, generic-garbage-collector...: the subjects of the system:controller:
+ClusterRoleBindings), which it creates when it runs with --use-service-account-credentials, as
+kubeadm sets it. k8s-lint reports a name only when the input defines ServiceAccounts
 in that namespace and none has this name (or under references: complete, the default with a
 --context of objects).`,
   fix: "Fix the subject's name or namespace, or add the ServiceAccount to the manifests.",
@@ -41,7 +62,7 @@ in that namespace and none has this name (or under references: complete, the def
       if (kind !== "ServiceAccount" || typeof name !== "string" || !name || name === "default") return;
       // A ClusterRoleBinding has no namespace to lend: required-value reports the subject.
       const ns = typeof namespace === "string" && namespace ? namespace : resource.kind === "RoleBinding" ? resource.namespace : "";
-      if (!ns || !reportsAbsent(ctx, "ServiceAccount", ns)) return;
+      if (!ns || (ns === "kube-system" && CONTROLLER_SERVICE_ACCOUNTS.has(name)) || !reportsAbsent(ctx, "ServiceAccount", ns)) return;
       if (index.find("ServiceAccount", ns, name, resource)) return;
       const path = ["subjects", i, "name"];
       const message = `ServiceAccount "${name}" is not defined in namespace "${ns}": the binding grants nothing until it exists, then to whoever creates it`;
