@@ -34,7 +34,7 @@ import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
 import { policyTestInputs, policyTestSubjects, templatedClusterLoaderTemplates } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
-import { kustomizeBuilds } from "./kustomize-builds.js";
+import { kustomizeBuilds, type KustomizationBuild } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 import { entryPath, realOf } from "./entry-paths.js";
@@ -126,7 +126,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const flux: FluxKustomization[] = [];
   const fluxPaths: FluxPath[] = [];
   const listed = new Set<string>();
-  const generated: GeneratedObject[] = [];
+  /** The generators' objects of each kustomization, by its folder (a real path), before the builds above it place them. */
+  const generatedBy: Array<{ dir: string; made: GeneratedObject[] }> = [];
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
   const kustomizationDirs = new Set<string>();
@@ -154,7 +155,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
-      generated.push(...generatedObjects(doc.value, defaultNamespace, readEnvFile));
+      const made = generatedObjects(doc.value, defaultNamespace, readEnvFile);
+      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made });
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
       // Entries and files are matched by real path: kustomize follows symbolic links (entry-paths.ts).
@@ -187,6 +189,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
+  const generated = generatedBy.flatMap(({ dir, made }) => builtGenerated(made, builds.kustomizationBuilds(dir)));
   const isChartPatch = (file: DiscoveredFile) => chartPatches.has(realOf(file)) && !patches.has(realOf(file)) && !listed.has(realOf(file));
   const dataOf = (file: DiscoveredFile) => (listed.has(realOf(file)) || patches.has(realOf(file)) ? undefined : generatorData.get(realOf(file)));
   return {
@@ -455,4 +458,28 @@ function targetOf(targets: ReadonlyMap<string, NamespaceSource>, absolute: strin
     const target = targets.get(at);
     if (target || dirname(at) === at) return target;
   }
+}
+
+/**
+ * A kustomization's generated objects as the builds through its folder emit them: an overlay's
+ * namespace and name affixes apply to a base's generated ConfigMaps and Secrets as to its
+ * resources (kustomize runs its transformers over the whole accumulated set). One object per
+ * distinct namespace; a build that sets no namespace keeps the generator's own.
+ */
+function builtGenerated(made: readonly GeneratedObject[], builds: readonly KustomizationBuild[] | undefined): GeneratedObject[] {
+  if (!builds?.length) return [...made];
+  const out: GeneratedObject[] = [];
+  for (const object of made) {
+    const seen = new Set<string>();
+    for (const build of builds) {
+      const namespace = build.namespace ?? object.namespace;
+      const name = object.names[0];
+      const names = [...new Set([...object.names, `${build.prefix}${name}${build.suffix}`])];
+      const id = `${namespace}\u0000${names.join("\u0000")}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ ...object, namespace, names });
+    }
+  }
+  return out;
 }

@@ -149,9 +149,23 @@ export interface FileBuilds {
   varsOf(absolute: string): ReadonlySet<string> | undefined;
   /** The JSON patches of any build that emits the file (of the kustomizations it passes through), or undefined when there are none. */
   jsonPatchesOf(absolute: string): readonly JsonPatchWrites[] | undefined;
+  /**
+   * For the objects a kustomization makes itself (its generators' ConfigMaps and Secrets): the
+   * namespace each build through its folder gives them (undefined: none sets one) and what it
+   * adds to their names, its own namePrefix and nameSuffix included; undefined when the folder
+   * (a real path) holds no kustomization.
+   */
+  kustomizationBuilds(dir: string): readonly KustomizationBuild[] | undefined;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined };
+/** What one build does to the objects a kustomization makes itself (FileBuilds.kustomizationBuilds). */
+export interface KustomizationBuild {
+  namespace?: string;
+  prefix: string;
+  suffix: string;
+}
+
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, kustomizationBuilds: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -363,6 +377,14 @@ export function kustomizeBuilds(
     return rootVars;
   };
   return {
+    kustomizationBuilds(dir) {
+      if (!nodes.has(dir)) return undefined;
+      return buildsFrom(dir, -1).map((b) => ({
+        namespace: b.steps.findLast((s) => s.namespace)?.namespace?.namespace,
+        prefix: b.steps.map((s) => s.affixes?.prefix ?? "").reverse().join(""),
+        suffix: b.steps.map((s) => s.affixes?.suffix ?? "").join(""),
+      }));
+    },
     jsonPatchesOf(absolute) {
       const patches = buildsOf(absolute).flatMap((b) => b.steps.flatMap((s) => s.jsonPatches));
       return patches.length ? [...new Set(patches)] : undefined;
