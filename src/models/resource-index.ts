@@ -113,10 +113,13 @@ export class ResourceIndex {
         if (!this.generatedByName.has(k)) this.generatedByName.set(k, g);
       }
     }
+    const patched = patches.length > 0 || (outer?.hasPatches() ?? false);
     for (const r of all) {
       const type = r.groupKind;
       push(this.byKindList, type, r);
-      const tpl = runningPods(r);
+      const written = runningPods(r);
+      // A kustomize patch that labels the pod template labels the pods, in the builds that apply it.
+      const tpl = written && patched ? { labels: this.patchedPodLabels(r, written.labels), controllerLabels: written.controllerLabels } : written;
       if (tpl) {
         this.podLabels.set(r, { labels: tpl.labels, controllerLabels: tpl.controllerLabels });
         for (const k of Object.keys(tpl.labels)) push(row(this.byPodLabelAnywhere, k), tpl.labels[k], r);
@@ -140,6 +143,29 @@ export class ResourceIndex {
         for (const k of tpl.controllerLabels) if (!Object.hasOwn(tpl.labels, k)) push(keys, k, r);
       }
     }
+  }
+
+  /** Whether the input has kustomize strategic-merge patches (see patchesOf). */
+  hasPatches(): boolean {
+    return this.outer ? this.outer.hasPatches() : this.patchesByName.size > 0 || this.patchesByTargetKind.size > 0;
+  }
+
+  /** The pod template labels of a workload with those the patches that may apply to it add or change (patchesOf); the labels as written when none does. */
+  private patchedPodLabels(owner: Resource, labels: Record<string, string>): Record<string, string> {
+    let out = labels;
+    for (const p of this.patchesOf(owner)) {
+      const added = runningPods(p)?.labels;
+      if (added && Object.keys(added).length) out = { ...out, ...added };
+    }
+    return out;
+  }
+
+  /** The object's metadata.labels with those the patches that may apply to it add or change (patchesOf). */
+  labelsWithPatches(target: Resource): Record<string, string> {
+    if (!this.hasPatches()) return target.labels;
+    let out = target.labels;
+    for (const p of this.patchesOf(target)) if (Object.keys(p.labels).length) out = { ...out, ...p.labels };
+    return out;
   }
 
   /**
@@ -440,8 +466,8 @@ export class ResourceIndex {
     });
   }
 
-  /** The labels of the pods `owner` runs (as read when this index was built), undefined for a resource that runs none. */
-  private podLabelsOf(owner: Resource): Pick<PodTemplate, "labels" | "controllerLabels"> | undefined {
+  /** The labels of the pods `owner` runs (as read when this index was built, with those kustomize patches add), undefined for a resource that runs none. */
+  podLabelsOf(owner: Resource): Pick<PodTemplate, "labels" | "controllerLabels"> | undefined {
     return this.podLabels.get(owner) ?? runningPods(owner);
   }
 

@@ -33,6 +33,8 @@ interface ServiceLabels {
   anywhere: Map<string, Resource[]>;
   /** Namespaces where an operator of the table creates Services (their labels are not in the input). */
   derivedServices: Set<string>;
+  /** Each Service's labels, with those kustomize patches of the input add (ResourceIndex.labelsWithPatches). */
+  labelsOf: Map<Resource, Record<string, string>>;
 }
 
 const SERVICE_LABELS = memoKey<ServiceLabels>("Services by label");
@@ -45,13 +47,15 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V) {
 
 function serviceLabels(index: ResourceIndex): ServiceLabels {
   return index.memo.get(SERVICE_LABELS, () => {
-    const out: ServiceLabels = { byLabel: new Map(), byKey: new Map(), anywhere: new Map(), derivedServices: new Set() };
+    const out: ServiceLabels = { byLabel: new Map(), byKey: new Map(), anywhere: new Map(), derivedServices: new Set(), labelsOf: new Map() };
     for (const svc of index.ofKind("Service")) {
+      const own = index.labelsWithPatches(svc);
+      out.labelsOf.set(svc, own);
       let labels = out.byLabel.get(svc.namespace);
       if (!labels) out.byLabel.set(svc.namespace, (labels = new Map()));
       let keys = out.byKey.get(svc.namespace);
       if (!keys) out.byKey.set(svc.namespace, (keys = new Map()));
-      for (const [k, v] of Object.entries(svc.labels)) {
+      for (const [k, v] of Object.entries(own)) {
         push(labels, `${k}=${v}`, svc);
         push(keys, k, svc);
         push(out.anywhere, `${k}=${v}`, svc);
@@ -75,7 +79,7 @@ export function servicesSelectedBy(index: ResourceIndex, namespace: string, sele
     const bucket = byLabel.get(namespace)?.get(`${r.key}=${r.values[0]}`) ?? [];
     if (!candidates || bucket.length < candidates.length) candidates = bucket;
   }
-  return (candidates ?? index.ofKind("Service", namespace)).filter((svc) => matches(selector, svc.labels));
+  return (candidates ?? index.ofKind("Service", namespace)).filter((svc) => matches(selector, serviceLabelsOf(index, svc)));
 }
 
 /** Owners weighed for a hint: a hint costs the same in an input of any size. */
@@ -90,7 +94,12 @@ export function servicesSelectedElsewhere(index: ResourceIndex, namespaces: read
     const bucket = serviceLabels(index).anywhere.get(`${r.key}=${r.values[0]}`) ?? [];
     if (!candidates || bucket.length < candidates.length) candidates = bucket;
   }
-  return (candidates ?? []).slice(0, HINT_CANDIDATES).filter((svc) => !namespaces.includes(svc.namespace) && matches(selector, svc.labels));
+  return (candidates ?? []).slice(0, HINT_CANDIDATES).filter((svc) => !namespaces.includes(svc.namespace) && matches(selector, serviceLabelsOf(index, svc)));
+}
+
+/** A Service's labels as the builds that apply the input's kustomize patches give them. */
+function serviceLabelsOf(index: ResourceIndex, svc: Resource): Record<string, string> {
+  return serviceLabels(index).labelsOf.get(svc) ?? svc.labels;
 }
 
 /** Whether an operator of the table creates Services in the namespace, whose labels no manifest shows. */
@@ -103,7 +112,7 @@ export function operatorMakesServicesIn(index: ResourceIndex, namespace: string)
  * requirement satisfied, 1 per key carried with another value), among those carrying a key of it
  * whose labels it plausibly means (selectors/selection.ts plausiblyMeant).
  */
-export function nearestService(index: ResourceIndex, namespace: string, selector: Selector): { service: Resource; failing: Requirement } | undefined {
+export function nearestService(index: ResourceIndex, namespace: string, selector: Selector): { service: Resource; failing: Requirement; labels: Record<string, string> } | undefined {
   if (selector.kind !== "requirements") return undefined;
   const wanted = selector.requirements.filter((r) => r.operator === "In");
   const keys = serviceLabels(index).byKey.get(namespace);
@@ -111,11 +120,12 @@ export function nearestService(index: ResourceIndex, namespace: string, selector
   let best: Resource | undefined;
   let bestScore = 0;
   for (const svc of candidates) {
-    if (!plausiblyMeant(wanted, svc.labels, svc.writtenValue(["metadata", "labels"]))) continue;
+    const labels = serviceLabelsOf(index, svc);
+    if (!plausiblyMeant(wanted, labels, svc.writtenValue(["metadata", "labels"]))) continue;
     let score = 0;
     for (const r of wanted) {
-      if (!Object.prototype.hasOwnProperty.call(svc.labels, r.key)) continue;
-      score += r.values.includes(svc.labels[r.key]) ? 2 : 1;
+      if (!Object.prototype.hasOwnProperty.call(labels, r.key)) continue;
+      score += r.values.includes(labels[r.key]) ? 2 : 1;
     }
     if (score > bestScore) {
       best = svc;
@@ -123,8 +133,9 @@ export function nearestService(index: ResourceIndex, namespace: string, selector
     }
   }
   if (!best) return undefined;
-  const failing = selector.requirements.find((r) => !matches({ kind: "requirements", requirements: [r] }, best!.labels));
-  return failing ? { service: best, failing } : undefined;
+  const labels = serviceLabelsOf(index, best);
+  const failing = selector.requirements.find((r) => !matches({ kind: "requirements", requirements: [r] }, labels));
+  return failing ? { service: best, failing, labels } : undefined;
 }
 
 /** A container port of a pod owner, with where it is written. */

@@ -60,7 +60,7 @@ may.`,
     // A namespace without Services in the input is not judged: its Services are deployed elsewhere.
     if (!namespaces.every((ns) => index.ofKind("Service", ns).length)) return;
     const near = namespaces.map((ns) => nearestService(index, ns, selector)).find((n) => n !== undefined);
-    const typo = near && near.failing.operator === "In" && Object.prototype.hasOwnProperty.call(near.service.labels, near.failing.key) && closestWithin(near.service.labels[near.failing.key], near.failing.values) !== undefined;
+    const typo = near && near.failing.operator === "In" && Object.prototype.hasOwnProperty.call(near.labels, near.failing.key) && closestWithin(near.labels[near.failing.key], near.failing.values) !== undefined;
     const operated = !typo && namespaces.some((ns) => operatorMakesServicesIn(index, ns));
     // A Helm chart a GitOps controller of the input installs there creates Services the input does not show.
     const installer = typo || operated ? undefined : namespaces.map((ns) => namespacesWithCharts(index).get(ns)).find((r) => r !== undefined);
@@ -68,7 +68,7 @@ may.`,
     report({
       ...(operated || installer ? { severity: "info" as const } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.service.labels)}` : ""}${unknown}`,
+      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.labels)}` : ""}${unknown}`,
       hint: near ? `align the selector with the labels of Service "${near.service.name}"` : "set the selector to labels the Service carries in metadata.labels",
       ...(near ? { related: { resource: near.service, path: ["metadata", "labels"], message: "nearest Service labels" } } : {}),
     });

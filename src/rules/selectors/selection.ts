@@ -111,7 +111,8 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
   let bestHits = 0;
   let bestSpelling = 0;
   for (const owner of nearMissCandidates(index, namespace, wanted)) {
-    const { labels, controllerLabels, metadataPath } = owner.podTemplate!;
+    const { metadataPath } = owner.podTemplate!;
+    const { labels, controllerLabels } = index.podLabelsOf(owner)!;
     if (!plausiblyMeant(wanted, labels, owner.writtenValue([...metadataPath, "labels"]), controllerLabels)) continue;
     let hits = 0;
     let spelling = 0;
@@ -128,7 +129,7 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
     }
   }
   if (!best) return undefined;
-  const tpl = best.podTemplate!;
+  const tpl = index.podLabelsOf(best)!;
   const failing = selector.requirements.find((r) => !holds(r, tpl.labels, tpl.controllerLabels));
   if (!failing) return undefined;
   return { owner: best, failing, why: `${best.kind} "${best.name}" ${whyNot(failing, tpl.labels)}` };
