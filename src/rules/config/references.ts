@@ -8,6 +8,8 @@ import { namespacesWithCharts } from "../../models/created-namespaces.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { CrossResourceContext, Finding } from "../types.js";
+import { memoKey } from "../../models/run-memo.js";
+import { dirname } from "node:path";
 
 export { findReferenced, podReferences, type KeyReference, type ObjectReference, type ReferencedKind } from "../../models/pod-references.js";
 
@@ -32,12 +34,59 @@ export function unknownProducer(index: ResourceIndex, namespace: string, name: s
  * one is most likely a typo or a forgotten file, not an object created by other tooling.
  */
 export function reportsAbsent(
-  { index, settings }: Pick<CrossResourceContext, "index" | "settings">,
+  { index, settings, resource }: Pick<CrossResourceContext, "index" | "settings"> & { resource?: Resource },
   kind: string,
   namespace: string,
-  manages: (index: ResourceIndex, kind: string, namespace: string) => boolean = managesKind,
+  manages?: (index: ResourceIndex, kind: string, namespace: string) => boolean,
 ): boolean {
-  return settings.references === "complete" || manages(index, kind, namespace);
+  if (settings.references === "complete") return true;
+  if (manages) return manages(index, kind, namespace);
+  return managesKind(index, kind, namespace) && (!resource || resource.namespaceCertain || resource.namespace !== namespace || armsNear(index, kind, namespace, resource));
+}
+
+/** Per type and namespace: where the objects that arm a reference rule are, for armsNear. */
+interface ArmingPlaces {
+  /** One of them is written with its namespace, or a kustomization generator makes one. */
+  anywhere: boolean;
+  /** The folders of the others. */
+  folders: Set<string>;
+  /** Those folders and every folder above them. */
+  above: Set<string>;
+}
+const ARMING_PLACES = memoKey<Map<string, ArmingPlaces>>("folders of the objects that arm reference rules");
+
+/**
+ * Whether the objects that make the namespace managed (managesKind) arm a reference of
+ * `resource`, whose namespace is only assumed (a file without one, applied with `kubectl apply -n`
+ * or into the default namespace): one written with that namespace arms every reference, a
+ * namespace-less one only those in its own folder, a folder above it or below it. Unrelated sample
+ * folders of a repository (knative's test images and its performance tests) are not applied
+ * together: a Secret of one does not tell that the other's Secrets are all in the input.
+ */
+function armsNear(index: ResourceIndex, kind: string, namespace: string, resource: Resource): boolean {
+  const byType = index.memo.get(ARMING_PLACES, () => new Map());
+  const key = `${kind}\u0000${namespace}`;
+  let places = byType.get(key);
+  if (!places) {
+    places = { anywhere: index.generatedOfKind(kind, namespace).length > 0 || (kind === "Secret" && index.declaresSecretsIn(namespace)), folders: new Set(), above: new Set() };
+    for (const r of index.ofKind(kind, namespace)) {
+      if (r.namespaceCertain) places.anywhere = true;
+      if (places.anywhere) break;
+      places.folders.add(dirname(r.file));
+      for (let d = dirname(r.file); !places.above.has(d); d = dirname(d)) {
+        places.above.add(d);
+        if (dirname(d) === d) break;
+      }
+    }
+    byType.set(key, places);
+  }
+  if (places.anywhere) return true;
+  const own = dirname(resource.file);
+  if (places.above.has(own)) return true;
+  for (let d = own; ; d = dirname(d)) {
+    if (places.folders.has(d)) return true;
+    if (dirname(d) === d) return false;
+  }
 }
 
 /**
