@@ -41,7 +41,7 @@ export function reportsAbsent(
 ): boolean {
   if (settings.references === "complete") return true;
   if (manages) return manages(index, kind, namespace);
-  return managesKind(index, kind, namespace) && (!resource || resource.namespaceCertain || resource.namespace !== namespace || armsNear(index, kind, namespace, resource));
+  return managesKind(index, kind, namespace) && (!resource || armsNear(index, kind, namespace, resource));
 }
 
 /** Per type and namespace: where the objects that arm a reference rule are, for armsNear. */
@@ -57,11 +57,12 @@ const ARMING_PLACES = memoKey<Map<string, ArmingPlaces>>("folders of the objects
 
 /**
  * Whether the objects that make the namespace managed (managesKind) arm a reference of
- * `resource`, whose namespace is only assumed (a file without one, applied with `kubectl apply -n`
- * or into the default namespace): one written with that namespace arms every reference, a
- * namespace-less one only those in its own folder, a folder above it or below it. Unrelated sample
- * folders of a repository (knative's test images and its performance tests) are not applied
- * together: a Secret of one does not tell that the other's Secrets are all in the input.
+ * `resource`: one whose namespace is certain (written, or given by a kustomization) arms every
+ * reference, one whose namespace is only assumed (a file without one, applied with `kubectl
+ * apply -n` or into the default namespace) only those in its own folder, a folder above it or
+ * below it. Unrelated sample folders of a repository (knative's test images and its performance
+ * tests) are not applied together: a Secret of one does not tell that the other's Secrets are all
+ * in the input.
  */
 function armsNear(index: ResourceIndex, kind: string, namespace: string, resource: Resource): boolean {
   const byType = index.memo.get(ARMING_PLACES, () => new Map());
