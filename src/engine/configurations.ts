@@ -464,14 +464,18 @@ function targetOf(targets: ReadonlyMap<string, NamespaceSource>, absolute: strin
  * A kustomization's generated objects as the builds through its folder emit them: an overlay's
  * namespace and name affixes apply to a base's generated ConfigMaps and Secrets as to its
  * resources (kustomize runs its transformers over the whole accumulated set). One object per
- * distinct namespace; a build that sets no namespace keeps the generator's own.
+ * distinct namespace; a build that sets no namespace keeps the generator's own, and builds that
+ * disagree keep it too, as they keep the resources' written namespace.
  */
 function builtGenerated(made: readonly GeneratedObject[], builds: readonly KustomizationBuild[] | undefined): GeneratedObject[] {
   if (!builds?.length) return [...made];
   const out: GeneratedObject[] = [];
   for (const object of made) {
     const seen = new Set<string>();
-    for (const build of builds) {
+    const namespaces = builds.map((b) => b.namespace ?? object.namespace);
+    // Builds that disagree put the kustomization's resources in each namespace and keep the one they are written for (Resource.builtNamespaces): so with its generated objects.
+    const variants = new Set(namespaces).size > 1 ? [{ namespace: object.namespace, prefix: "", suffix: "" }, ...builds] : builds;
+    for (const build of variants) {
       const namespace = build.namespace ?? object.namespace;
       const name = object.names[0];
       const names = [...new Set([...object.names, `${build.prefix}${name}${build.suffix}`])];
