@@ -9,7 +9,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type JsonPatchWrites } from "../models/kustomization.js";
+import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchWrites } from "../models/kustomization.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
@@ -135,6 +135,8 @@ export interface Collection {
   unread: UnreadEntry[];
   /** namespace -> the first of them whose builds put objects there. */
   unreadInto: ReadonlyMap<string, UnreadBuild>;
+  /** The labels inline kustomize patches write (InputRoles.inlinePatchLabels). */
+  inlinePatchLabels: readonly InlinePatchLabels[];
 }
 
 export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespaceGiven = false, severities }: CollectInput): Collection {
@@ -143,7 +145,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const unread = unreadBuildSources(loaded);
   const unreadInto = new Map<string, UnreadBuild>();
   for (const { shown, path } of unread) for (const namespace of roles.entryNamespaces(path)) if (!unreadInto.has(namespace)) unreadInto.set(namespace, shown);
-  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections, unread: unread.map((u) => u.shown), unreadInto };
+  const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections, unread: unread.map((u) => u.shown), unreadInto, inlinePatchLabels: roles.inlinePatchLabels };
   const charts = new ChartTemplates();
   const goEmbeds = new GoEmbeds();
   const yttFolders = new Map<string, YttFolder>();
@@ -669,7 +671,7 @@ export interface IndexOptions {
   defaultNamespace: string;
 }
 
-export function indexResources({ sources, resources, generated, views, lookupOnly, patchSelections, unreadInto }: Collection, sets?: IndexOptions): IndexedRun {
+export function indexResources({ sources, resources, generated, views, lookupOnly, patchSelections, unreadInto, inlinePatchLabels }: Collection, sets?: IndexOptions): IndexedRun {
   const sourceOf = new Map<string, SourceFile>(sources.map((s) => [s.display, s]));
   // Context files fill the index; only the linted files are judged and reported.
   const reported = sources.filter((s) => !s.contextOnly);
@@ -685,6 +687,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     undefined,
     indexed.filter((r) => r.partial).map((resource) => ({ resource, ...(patchSelections.get(resource.file) ?? { byName: true, targets: [] }) })),
     unreadInto,
+    inlinePatchLabels,
   );
   let indexFor = (_: Resource) => index;
   if (sets?.perDirectory) {

@@ -13,6 +13,8 @@ import type { ConfigurationDocument } from "../types.js";
 import {
   generatedObjects,
   generatorDataFiles,
+  inlinePatchLabels,
+  type InlinePatchLabels,
   buildsChartTemplates,
   isKustomization,
   patchFiles,
@@ -38,6 +40,7 @@ import { kustomizeBuilds, type KustomizationBuild } from "./kustomize-builds.js"
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 import { entryPath, realOf } from "./entry-paths.js";
+import { parseText } from "./parse.js";
 
 const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
 const KUSTOMIZE_PLUGIN: ConfigurationFormat = { tool: "kustomize plugin", kinds: [], source: "https://kubectl.docs.kubernetes.io/guides/extending_kustomize/" };
@@ -78,6 +81,8 @@ export interface InputRoles {
   testInputOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
   generated: GeneratedObject[];
+  /** The labels the input's kustomizations' inline strategic-merge patches write. */
+  inlinePatchLabels: InlinePatchLabels[];
   /** The builds of the input's kustomizations that emit this file's objects, when one of them changes images. */
   imageBuildsOf(file: DiscoveredFile): readonly ImageBuild[] | undefined;
   /** The labels the input's kustomizations add to this file's objects in every build that emits them. */
@@ -128,6 +133,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const listed = new Set<string>();
   /** The generators' objects of each kustomization, by its folder (a real path), before the builds above it place them. */
   const generatedBy: Array<{ dir: string; made: GeneratedObject[] }> = [];
+  const inlineLabels: InlinePatchLabels[] = [];
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
   const kustomizationDirs = new Set<string>();
@@ -155,6 +161,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (!isMap(doc.value) || !isKustomization(name, doc.value)) continue;
       // Env files of generators are read for their keys (relative to the kustomization; stdin has no directory).
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
+      inlineLabels.push(...inlinePatchLabels(doc.value, (t) => parseText(t)[0]?.value));
       const made = generatedObjects(doc.value, defaultNamespace, readEnvFile);
       if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made });
       // Paths are relative to the kustomization's directory; stdin has none.
@@ -232,6 +239,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     policyTestOf: (file) => (listed.has(realOf(file)) ? undefined : testSubjects.get(file.absolute)),
     testInputOf: (file) => (listed.has(realOf(file)) ? undefined : testInputs.get(file.absolute)),
     generated,
+    inlinePatchLabels: inlineLabels,
     imageBuildsOf: (file) => builds.imageBuildsOf(realOf(file)),
     labelsOf: (file) => builds.labelsOf(realOf(file)),
     affixesOf: (file) => builds.affixesOf(realOf(file)),

@@ -298,6 +298,54 @@ export function patchFileTargets(kustomization: Record<string, unknown>): Array<
   return out;
 }
 
+/**
+ * The labels an inline strategic-merge patch of a kustomization (`patches: - patch: |`, or a
+ * multi-line `patchesStrategicMerge` entry) writes: its object's metadata.labels and pod template
+ * labels (spec.template.metadata.labels), with how kustomize picks its objects (the entry's
+ * `target`, else the patch's own kind, name and namespace).
+ */
+export interface InlinePatchLabels {
+  target?: PatchTarget;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  metadata: Record<string, string>;
+  template: Record<string, string>;
+}
+
+/** A map's string values (labels), others left out. */
+function stringValues(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isMap(v)) for (const [k, val] of Object.entries(v)) if (typeof val === "string") out[k] = val;
+  return out;
+}
+
+/** The labels of a kustomization's inline strategic-merge patches (InlinePatchLabels); `parse` reads a patch's text (its first document). */
+export function inlinePatchLabels(kustomization: Record<string, unknown>, parse: (text: string) => unknown): InlinePatchLabels[] {
+  const out: InlinePatchLabels[] = [];
+  const add = (patchText: string, target?: PatchTarget) => {
+    const value = parse(patchText);
+    if (!isMap(value) || !isMap(value.metadata)) return;
+    const metadata = stringValues(value.metadata.labels);
+    const spec = isMap(value.spec) && isMap(value.spec.template) && isMap(value.spec.template.metadata) ? value.spec.template.metadata : undefined;
+    const template = stringValues(spec?.labels);
+    if (!Object.keys(metadata).length && !Object.keys(template).length) return;
+    out.push({ target, kind: text(value.kind), name: text(value.metadata.name), namespace: text(value.metadata.namespace), metadata, template });
+  };
+  for (const p of Array.isArray(kustomization.patches) ? kustomization.patches : []) {
+    if (!isMap(p) || typeof p.patch !== "string") continue;
+    add(p.patch, isMap(p.target) ? { group: text(p.target.group), version: text(p.target.version), kind: text(p.target.kind), name: text(p.target.name) } : undefined);
+  }
+  for (const p of Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : []) if (typeof p === "string" && p.includes("\n")) add(p);
+  return out;
+}
+
+/** Whether an inline patch applies to the object: by its entry's target, else by its own kind and name (and namespace when it writes one). */
+export function inlinePatchApplies(patch: InlinePatchLabels, object: { apiVersion: string; kind: string; name: string; namespace: string }): boolean {
+  if (patch.target) return patchSelects(patch.target, object);
+  return patch.kind === object.kind && patch.name === object.name && (patch.namespace === undefined || patch.namespace === object.namespace);
+}
+
 /** The fields of a patch's `target` read here (sigs.k8s.io/kustomize api/types/selector.go): patterns, empty for any. */
 export interface PatchTarget {
   group?: string;

@@ -9,7 +9,7 @@ import { isBuiltinApiVersion, resolveType } from "./api-groups.js";
 import { isClusterScopedCustomResource } from "./crd.js";
 import { CONFIGURATION_GROUPS, OPERATOR_KINDS, type DerivedKind, type DerivedPods } from "./operators.js";
 import { serviceAccountOf, writableBy, type RunTimeWritten } from "./rbac.js";
-import { patchSelects, withoutNameHash, type GeneratedObject, type PatchTarget } from "./kustomization.js";
+import { inlinePatchApplies, patchSelects, withoutNameHash, type GeneratedObject, type InlinePatchLabels, type PatchTarget } from "./kustomization.js";
 import type { PodTemplate, Resource } from "./resource.js";
 import { RunMemo } from "./run-memo.js";
 import { placeholderNamePattern } from "./catalogue/names.js";
@@ -100,6 +100,8 @@ export class ResourceIndex {
     patches: readonly KustomizePatch[] = [],
     /** namespace -> the first kustomization entry that deploys objects there which the run does not read (see unreadBuildInto). */
     private readonly unreadBuilds: ReadonlyMap<string, UnreadBuild> = new Map(),
+    /** The labels the input's inline kustomize patches write (see patchedPodLabels, labelsWithPatches). */
+    private readonly inlinePatches: readonly InlinePatchLabels[] = [],
   ) {
     for (const { resource: p, byName, targets } of patches) {
       if (byName) push(this.patchesByName, `${p.ruleKind}\u0000${p.name}`, p);
@@ -113,7 +115,7 @@ export class ResourceIndex {
         if (!this.generatedByName.has(k)) this.generatedByName.set(k, g);
       }
     }
-    const patched = patches.length > 0 || (outer?.hasPatches() ?? false);
+    const patched = this.hasPatches();
     for (const r of all) {
       const type = r.groupKind;
       push(this.byKindList, type, r);
@@ -147,7 +149,13 @@ export class ResourceIndex {
 
   /** Whether the input has kustomize strategic-merge patches (see patchesOf). */
   hasPatches(): boolean {
-    return this.outer ? this.outer.hasPatches() : this.patchesByName.size > 0 || this.patchesByTargetKind.size > 0;
+    return this.outer ? this.outer.hasPatches() : this.patchesByName.size > 0 || this.patchesByTargetKind.size > 0 || this.inlinePatches.length > 0;
+  }
+
+  /** The input's inline kustomize patches that write labels and apply to `target` (kustomization.ts inlinePatchApplies). */
+  private inlinePatchesOf(target: Resource): readonly InlinePatchLabels[] {
+    if (this.outer) return this.outer.inlinePatchesOf(target);
+    return this.inlinePatches.length ? this.inlinePatches.filter((p) => inlinePatchApplies(p, target)) : [];
   }
 
   /** The pod template labels of a workload with those the patches that may apply to it add or change (patchesOf); the labels as written when none does. */
@@ -157,6 +165,7 @@ export class ResourceIndex {
       const added = runningPods(p)?.labels;
       if (added && Object.keys(added).length) out = { ...out, ...added };
     }
+    for (const p of this.inlinePatchesOf(owner)) if (Object.keys(p.template).length) out = { ...out, ...p.template };
     return out;
   }
 
@@ -165,6 +174,7 @@ export class ResourceIndex {
     if (!this.hasPatches()) return target.labels;
     let out = target.labels;
     for (const p of this.patchesOf(target)) if (Object.keys(p.labels).length) out = { ...out, ...p.labels };
+    for (const p of this.inlinePatchesOf(target)) if (Object.keys(p.metadata).length) out = { ...out, ...p.metadata };
     return out;
   }
 
