@@ -340,10 +340,15 @@ export function inlinePatchLabels(kustomization: Record<string, unknown>, parse:
   return out;
 }
 
-/** Whether an inline patch applies to the object: by its entry's target, else by its own kind and name (and namespace when it writes one). */
-export function inlinePatchApplies(patch: InlinePatchLabels, object: { apiVersion: string; kind: string; name: string; namespace: string }): boolean {
+/**
+ * Whether an inline patch applies to the object: by its entry's target, else by its own kind and
+ * name, and namespace when it writes one, which may be any the object has (`namespaces`: the one it
+ * is built in, others builds give it, the one its file writes: kustomize matches a patch by the
+ * object's original identity too).
+ */
+export function inlinePatchApplies(patch: InlinePatchLabels, object: { apiVersion: string; kind: string; name: string }, namespaces: readonly (string | undefined)[]): boolean {
   if (patch.target) return patchSelects(patch.target, object);
-  return patch.kind === object.kind && patch.name === object.name && (patch.namespace === undefined || patch.namespace === object.namespace);
+  return patch.kind === object.kind && patch.name === object.name && (patch.namespace === undefined || namespaces.includes(patch.namespace));
 }
 
 /** The fields of a patch's `target` read here (sigs.k8s.io/kustomize api/types/selector.go): patterns, empty for any. */

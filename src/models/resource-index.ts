@@ -155,7 +155,10 @@ export class ResourceIndex {
   /** The input's inline kustomize patches that write labels and apply to `target` (kustomization.ts inlinePatchApplies). */
   private inlinePatchesOf(target: Resource): readonly InlinePatchLabels[] {
     if (this.outer) return this.outer.inlinePatchesOf(target);
-    return this.inlinePatches.length ? this.inlinePatches.filter((p) => inlinePatchApplies(p, target)) : [];
+    if (!this.inlinePatches.length) return [];
+    const written = target.writtenValue(["metadata", "namespace"]);
+    const namespaces = [target.namespace, ...target.builtNamespaces, typeof written === "string" ? written : undefined];
+    return this.inlinePatches.filter((p) => inlinePatchApplies(p, target, namespaces));
   }
 
   /** The pod template labels of a workload with those the patches that may apply to it add or change (patchesOf); the labels as written when none does. */
