@@ -1,10 +1,20 @@
 import type { Resource } from "../../models/resource.js";
 import { reportsAbsent } from "../config/references.js";
 import { defineRule } from "../types.js";
-import { GATEWAY_GROUP, REFERENCE_GRANT_TYPE, ROUTE_KINDS, backendRefsOf, certificateRefsOf, grantFor, isGatewayApi, refersToService, type ObjectRef } from "./gateway-api.js";
+import { GATEWAY_GROUP, REFERENCE_GRANT_TYPE, ROUTE_KINDS, backendRefsOf, certificateRefsOf, grantFor, isGatewayApi, parentRefsOf, refersToService, type ObjectRef } from "./gateway-api.js";
 
 /** The references of a route (backendRefs to Services) or a Gateway (certificateRefs to Secrets) into another namespace. */
+/**
+ * Whether a route is a mesh route only: every parentRef is a Service (GAMMA, GEP-1294), whose
+ * backendRefs may reach any namespace without a ReferenceGrant.
+ */
+function meshOnly(route: Resource): boolean {
+  const parents = parentRefsOf(route);
+  return parents.length > 0 && parents.every((p) => p.kind === "Service" && (p.group === "" || p.group === "core"));
+}
+
 function crossNamespaceRefs(resource: Resource): ObjectRef[] {
+  if (resource.kind !== "Gateway" && meshOnly(resource)) return [];
   const refs = resource.kind === "Gateway" ? certificateRefsOf(resource).filter((r) => r.group === "" && r.kind === "Secret") : backendRefsOf(resource).filter(refersToService);
   return refs.filter((r) => r.namespace !== resource.namespace);
 }
@@ -24,7 +34,8 @@ optionally the name) of the target. Without one the controller refuses the refer
 (ResolvedRefs false, RefNotPermitted): the rule's requests fail, or the listener has no
 certificate. The owner of the target namespace writes the grant, so that no team can reach into
 another's namespace by itself. k8s-lint reports a missing grant when the input defines the target
-object or ReferenceGrants in its namespace.`,
+object or ReferenceGrants in its namespace. A mesh route (GAMMA: every parentRef is a Service)
+needs none: GEP-1294 lets its backendRefs reach any namespace without a ReferenceGrant.`,
   fix: "Add a ReferenceGrant in the target namespace from the route's (or Gateway's) kind and namespace to the Service (or Secret), or move the target into the same namespace.",
   preventsStatus: [],
   check(ctx) {
