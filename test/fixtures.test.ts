@@ -3,9 +3,10 @@
  * fixtures/rules/<id>/, their messages and hints equal the folder's messages.txt; and every
  * finding, in scope or not, follows the message style of STYLE.md.
  */
-import { relative } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { LintResult } from "../src/types.js";
-import { ROOT, collectFixtures, compare, ruleList, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
+import { FIXTURES, ROOT, collectFixtures, compare, ruleList, entryBelongsTo, lintFixture, messageEntries, readMessages, ruleFolderOf, writeMessages, type FixtureCase } from "./harness.js";
 import { styleProblems } from "./message-style.js";
 
 const cases = collectFixtures();
@@ -29,6 +30,19 @@ test("a fixture's rule list names known rules, separated by commas", () => {
   expect(() => ruleList("image-lastest-tag", "f.yaml:2", true, known)).toThrow('f.yaml:2: unknown rule "image-lastest-tag" (did you mean "image-latest-tag"?)');
   expect(() => ruleList("*", "f.yaml:3", false, known)).toThrow('unknown rule "*"');
   expect(ruleList("*", "f.yaml:3", true, known)).toEqual(["*"]);
+});
+
+// A fixture without a `# rules:` header (or a .expect file beside a JSON one) is no case: it would be linted by nothing.
+test("every fixture of a rule's folder is a case", () => {
+  const named = new Set(cases.map((c) => c.inputs[0]));
+  const folders = readdirSync(join(FIXTURES, "rules"));
+  const orphans = folders.flatMap((rule) =>
+    readdirSync(join(FIXTURES, "rules", rule))
+      .filter((entry) => /\.(ya?ml|json)$|\.set$/.test(entry))
+      .map((entry) => relative(ROOT, join(FIXTURES, "rules", rule, entry)))
+      .filter((input) => !named.has(input)),
+  );
+  expect(orphans).toEqual([]);
 });
 
 test("every entry of a messages.txt is about a fixture that exists", () => {

@@ -1,3 +1,4 @@
+import { placeholderNote, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
 import { similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { GATEWAY_CLASS_TYPE, isGatewayApi } from "./gateway-api.js";
@@ -21,7 +22,8 @@ With no such GatewayClass no controller picks the Gateway up: it stays without a
 (Accepted false or no status at all) and none of its routes is served. GatewayClasses are often
 installed with the controller, outside the application's manifests, so k8s-lint checks the name
 only when the input defines GatewayClasses, and never the classes istiod creates itself (istio,
-istio-waypoint, istio-remote, istio-east-west, istio-agentgateway).`,
+istio-waypoint, istio-remote, istio-east-west, istio-agentgateway). A name that is a sample's
+placeholder (\`{GATEWAY_CLASS_NAME}\`, \`<gateway-class>\`) is reported as one left in.`,
   fix: "Set gatewayClassName to one of the GatewayClasses (kubectl get gatewayclass), or add the GatewayClass.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -29,8 +31,14 @@ istio-waypoint, istio-remote, istio-east-west, istio-agentgateway).`,
     const name = resource.get(["spec", "gatewayClassName"]);
     if (typeof name !== "string" || name === "" || !index.ofKind(GATEWAY_CLASS_TYPE).length) return;
     if (index.find(GATEWAY_CLASS_TYPE, "", name) || CONTROLLER_CREATED.has(name)) return;
-    const similar = similarlyNamed(index, GATEWAY_CLASS_TYPE, "", name);
+    const placeholders = samplePlaceholders(name);
     const all = [...new Set(index.ofKind(GATEWAY_CLASS_TYPE).map((c) => c.name))].map((n) => `"${n}"`).join(", ");
+    if (placeholders.length) {
+      // A sample's `{GATEWAY_CLASS_NAME}` (Gateway API's conformance manifests, which its test harness fills in): no name it resembles is meant.
+      report({ path: ["spec", "gatewayClassName"], message: `GatewayClass "${name}" is not defined; ${placeholderNote(placeholders)}`, hint: `${replacePlaceholdersHint(placeholders)}: the input defines ${all}` });
+      return;
+    }
+    const similar = similarlyNamed(index, GATEWAY_CLASS_TYPE, "", name);
     report({
       path: ["spec", "gatewayClassName"],
       message: `GatewayClass "${name}" is not defined; the input defines ${all}`,

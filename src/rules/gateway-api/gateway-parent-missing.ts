@@ -1,6 +1,6 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
-import { reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { GATEWAY_TYPE, ROUTE_KINDS, admittedInGatewayNamespace, isGatewayApi, parentRefsOf, refersToGateway, refusal, selectedListeners, type ParentRef } from "./gateway-api.js";
 
@@ -36,7 +36,10 @@ k8s-lint reports a Gateway that is in another namespace of the input under that 
 missing one when the input defines Gateways in the namespace the parentRef points to. When that
 Gateway's listeners admit routes of their own namespace only (allowedRoutes.namespaces.from:
 Same, the default), naming its namespace in the parentRef is not enough: the hint says to put the
-route in the Gateway's namespace.`,
+route in the Gateway's namespace. A Gateway written without a namespace is in the one it is
+applied to: the finding says so, and the hint is to give it the parentRef's namespace. With
+--per-directory, a Gateway that only another input set defines is named only when the parentRef's
+namespace has Gateways of this set: another sample's Gateway is no evidence of a mistake.`,
   fix: "Set parentRefs[].namespace to the Gateway's namespace, fix the name, or add the Gateway.",
   preventsStatus: [],
   check(ctx) {
@@ -44,13 +47,17 @@ route in the Gateway's namespace.`,
     if (!isGatewayApi(resource)) return;
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref) || index.find(GATEWAY_TYPE, ref.namespace, ref.name)) continue;
-      const elsewhere = index.inOtherNamespaces(GATEWAY_TYPE, ref.namespace, ref.name)[0];
-      if (elsewhere) {
+      const other = inOtherNamespace(ctx, { type: GATEWAY_TYPE, kind: "Gateway", namespace: ref.namespace, name: ref.name, from: { field: "namespace", written: ref.namespaceWritten } });
+      const own = other !== undefined && index.holds(other.found);
+      // A Gateway that only another input set (--per-directory) defines is another sample's: it tells where the one meant may be only when this set's are all in the input.
+      if (other && (own || reportsAbsent(ctx, GATEWAY_TYPE, ref.namespace))) {
+        const gateway = other.found;
+        const unplaced = !gateway.namespaceCertain && resource.namespaceCertain;
         report({
           path: [...ref.path, ref.namespaceWritten ? "namespace" : "name"],
-          message: `parentRef names Gateway "${ref.name}" of namespace "${ref.namespace}", but the input defines it in namespace "${elsewhere.namespace}"`,
-          hint: hintFor(resource, ref, elsewhere, index),
-          related: { resource: elsewhere, path: ["metadata", "name"], message: `Gateway "${ref.name}" in namespace "${elsewhere.namespace}"` },
+          message: `parentRef names Gateway "${ref.name}" of namespace "${ref.namespace}", but the input defines it ${unplaced ? `without a namespace (in "${gateway.namespace}" unless applied with kubectl apply -n)` : `in namespace "${gateway.namespace}"`}`,
+          hint: unplaced ? other.hint : own ? hintFor(resource, ref, gateway, index) : `set namespace: ${gateway.namespace} in this parentRef if Gateway "${ref.name}" of namespace "${gateway.namespace}" is the one meant`,
+          related: { resource: gateway, path: ["metadata", "name"], message: unplaced ? `Gateway "${ref.name}" without a namespace` : `Gateway "${ref.name}" in namespace "${gateway.namespace}"` },
         });
         continue;
       }

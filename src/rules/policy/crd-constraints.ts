@@ -16,6 +16,7 @@ import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
 import { compileRe2 } from "../../models/cel/regex.js";
 import { cidrProblem, ipProblem } from "../../models/validation/formats.js";
 import { memoKey } from "../../models/run-memo.js";
+import { placeholderNote, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
 import { exactIntegersOf, pathKey } from "../../models/exact-integers.js";
 import type { Path } from "../../types.js";
 import type { Finding } from "../types.js";
@@ -126,11 +127,17 @@ function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path,
     if (min !== undefined && length < min) report(`${field} is ${length} character${length === 1 ? "" : "s"} long, less than its minLength ${min}`, `write at least ${min} characters in ${field}`);
     if (typeof schema.pattern === "string") {
       const re = compileRe2(schema.pattern);
-      if (typeof re !== "string" && !re.test(value)) report(`${show(value)} does not match the pattern ${showPattern(schema.pattern)} of ${field}`, `change ${field} to match ${showPattern(schema.pattern)}`);
+      if (typeof re !== "string" && !re.test(value)) {
+        const placeholders = samplePlaceholders(value);
+        if (placeholders.length) report(`${show(value)} does not match the pattern ${showPattern(schema.pattern)} of ${field}; ${placeholderNote(placeholders)}`, replacePlaceholdersHint(placeholders));
+        else report(`${show(value)} does not match the pattern ${showPattern(schema.pattern)} of ${field}`, `change ${field} to match ${showPattern(schema.pattern)}`);
+      }
     }
     if (typeof schema.format === "string" && Object.hasOwn(FORMATS, schema.format) && !FORMATS[schema.format](value)) {
       const what = FORMAT_NAMES[schema.format] ?? `a ${schema.format}`;
-      report(`${show(value)} is not ${what}, the format ${schema.format} of ${field}`, `write ${field} as ${what}`);
+      const placeholders = samplePlaceholders(value);
+      if (placeholders.length) report(`${show(value)} is not ${what}, the format ${schema.format} of ${field}; ${placeholderNote(placeholders)}`, replacePlaceholdersHint(placeholders));
+      else report(`${show(value)} is not ${what}, the format ${schema.format} of ${field}`, `write ${field} as ${what}`);
     }
   }
   if (typeof value === "number") {
