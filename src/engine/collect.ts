@@ -626,15 +626,20 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const decrypted = basePath.length === 0 ? withoutSopsMetadata(value) : value;
   const placeholderStart = src.text.indexOf("${", doc.start);
   const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(decrypted, src.text, doc, basePath) : decrypted;
-  const namespaced = src.renameSource && !src.patch ? withNamespace(substituted, src.renameSource.namespace) : undefined;
+  // A JSON patch of a build that writes this object's metadata.namespace decides it over the file's namespace.
+  const patchedNamespace = src.jsonPatches && !src.patch ? state.roles.patchedNamespaceOf(state.file, identityOf(substituted)) : undefined;
+  const renameSource = patchedNamespace ? patchedNamespace.renamed : src.renameSource;
+  const namespaced = renameSource && !src.patch ? withNamespace(substituted, renameSource.namespace) : undefined;
   // kustomize fixes name references last, on the objects its namespace transformer made.
   const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? substituted, src.referrals) : undefined;
   const labelled = referenced?.built ?? namespaced?.built ?? substituted;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
-  const namespaceSets = [...(namespaced?.paths.length ? [{ source: src.renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
+  const namespaceSets = [...(namespaced?.paths.length ? [{ source: renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
-  const resource = new Resource(built, src.display, doc, basePath, src.defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, src.namespaceAssigned, kustomized, src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
+  const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
+  const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
+  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
   resource.policyTest = state.roles.policyTestOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {
@@ -714,9 +719,15 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
 /** The paths the JSON patches of `patches` whose target selects `object` write (models/kustomization.ts patchSelects). */
 function jsonPatchedPaths(patches: readonly JsonPatchWrites[] | undefined, object: Record<string, unknown>): ReadonlyArray<ReadonlyArray<string | number>> {
   if (!patches) return [];
+  const identity = identityOf(object);
+  return patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths : []));
+}
+
+/** What a kustomize patch target selects an object by, as the file writes it. */
+function identityOf(object: Record<string, unknown>): { apiVersion: string; kind: string; name: string } {
   const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
   const kind = typeof object.kind === "string" ? object.kind : "";
   const metadata = object.metadata;
   const name = typeof metadata === "object" && metadata !== null && typeof (metadata as Record<string, unknown>).name === "string" ? ((metadata as Record<string, unknown>).name as string) : "";
-  return patches.flatMap((p) => (patchSelects(p.target, { apiVersion, kind, name }) ? p.paths : []));
+  return { apiVersion, kind, name };
 }

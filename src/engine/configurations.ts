@@ -67,6 +67,8 @@ export interface InputRoles {
    * them gives (through bases and Components too; engine/kustomize-builds.ts).
    */
   namespaceOf(file: DiscoveredFile): BuiltNamespace | undefined;
+  /** The namespace of one object of the file when a JSON patch of a build writes its metadata.namespace (FileBuilds.patchedNamespaceOf); undefined otherwise. */
+  patchedNamespaceOf(file: DiscoveredFile, object: { apiVersion: string; kind: string; name: string }): BuiltNamespace | undefined;
   /**
    * The namespaces the kustomize builds give the objects of an entry that lists them (a path as
    * the builds resolve entries: engine/entry-paths.ts entryPath), for entries the run does not
@@ -227,6 +229,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const target = fluxTargetOf(file.absolute);
       return target ? { agreed: target, renamed: target } : builds.namespaceOf(realOf(file));
     },
+    patchedNamespaceOf: (file, object) => (file.absolute === STDIN ? undefined : builds.patchedNamespaceOf(realOf(file), object)),
     entryNamespaces(path) {
       const target = fluxTargetOf(path);
       if (target) return [target.namespace];

@@ -131,6 +131,13 @@ export interface FileBuilds {
    */
   namespaceOf(absolute: string): BuiltNamespace | undefined;
   /**
+   * The namespace of one object of the file when a JSON patch of a build that emits it writes
+   * its metadata.namespace (see jsonPatchWrites: a `patches` entry before the kustomization's
+   * namespace transformer, which then replaces it, a `patchesJson6902` entry or a
+   * PatchTransformer of `transformers` after it); undefined when none does, and namespaceOf holds.
+   */
+  patchedNamespaceOf(absolute: string, object: { apiVersion: string; kind: string; name: string }): BuiltNamespace | undefined;
+  /**
    * For a file with (Cluster)RoleBindings or webhook configurations: the ServiceAccounts and
    * Services of each build that emits it, whose namespaces kustomize's name-reference fix writes
    * into the references to them (models/kustomize-nameref.ts); undefined when no build emits it.
@@ -165,7 +172,7 @@ export interface KustomizationBuild {
   suffix: string;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, kustomizationBuilds: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, kustomizationBuilds: () => undefined };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -226,7 +233,7 @@ export function kustomizeBuilds(
       node.affixes ??= nameAffixes(doc.value);
       node.patchFiles.push(...patchFiles(doc.value).map((p) => entryPath(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
-      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot)));
+      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot), (entry) => pluginConfigs(dir, entry, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -426,15 +433,41 @@ export function kustomizeBuilds(
       return builds.map((b) => ({ prefix: b.steps.map((s) => s.affixes?.prefix ?? "").reverse().join(""), suffix: b.steps.map((s) => s.affixes?.suffix ?? "").join("") }));
     },
     namespaceOf(absolute) {
-      const given = buildsOf(absolute).map((b) => b.steps.findLast((s) => s.namespace)?.namespace);
-      const set = given.filter((n) => n !== undefined);
-      if (!set.length) return undefined;
-      const everyBuild = set.length === given.length;
-      const several = [...new Set(set.map((n) => n.namespace))];
-      if (everyBuild && several.length === 1) return { agreed: set[0], renamed: set[0] };
-      return { renamed: everyBuild ? set[0] : undefined, several };
+      return agreedNamespace(buildsOf(absolute).map((b) => b.steps.findLast((s) => s.namespace)?.namespace));
+    },
+    patchedNamespaceOf(absolute, object) {
+      const builds = buildsOf(absolute);
+      const writes = (s: BuildStep) => s.jsonPatches.some((p) => p.namespace !== undefined && patchSelects(p.target, object));
+      if (!builds.some((b) => b.steps.some(writes))) return undefined;
+      // Each build's transformers in the order they run: the last one to set the namespace decides.
+      return agreedNamespace(
+        builds.map((b) => {
+          let current: NamespaceSource | undefined;
+          const patched = (s: BuildStep, before: boolean) => {
+            for (const p of s.jsonPatches) {
+              if (p.namespace !== undefined && (p.field === "patches") === before && patchSelects(p.target, object)) current = { namespace: p.namespace, kustomization: s.kustomization, entry: p.entry };
+            }
+          };
+          for (const s of b.steps) {
+            patched(s, true);
+            current = s.namespace ?? current;
+            patched(s, false);
+          }
+          return current;
+        }),
+      );
     },
   };
+}
+
+/** What the builds of an object give it, one namespace (or none) per build: agreed when every build sets the same one. */
+function agreedNamespace(given: ReadonlyArray<NamespaceSource | undefined>): BuiltNamespace | undefined {
+  const set = given.filter((n) => n !== undefined);
+  if (!set.length) return undefined;
+  const everyBuild = set.length === given.length;
+  const several = [...new Set(set.map((n) => n.namespace))];
+  if (everyBuild && several.length === 1) return { agreed: set[0], renamed: set[0] };
+  return { renamed: everyBuild ? set[0] : undefined, several };
 }
 
 /**
@@ -457,6 +490,15 @@ function turnedOffBases(nodes: ReadonlyMap<string, Kustomization>): void {
 }
 
 /** A patch's parsed content, from its inline text or its file (of the input, else read beside the kustomization). */
+/** The documents of a `transformers` (or `generators`) entry: inline YAML, a file of the input, else one read beside the kustomization; none for a folder. */
+function pluginConfigs(dir: string, entry: string, parsed: LoadedFiles, readInRoot: ReadInRoot): unknown[] {
+  if (entry.includes("\n")) return parseText(entry).map((d) => d.value);
+  const own = parsed.get(entryPath(dir, entry));
+  if (own) return own.docs.map((d) => d.value);
+  const text = readInRoot(dir, entry);
+  return text === undefined ? [] : parseText(text).map((d) => d.value);
+}
+
 function patchValue(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): unknown {
   const own = patch.path === undefined ? undefined : parsed.get(entryPath(dir, patch.path));
   if (own) return own.docs[0]?.value;

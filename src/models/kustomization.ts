@@ -393,24 +393,61 @@ export interface JsonPatchWrites {
   target: PatchTarget;
   /** The paths its operations change (`path` of each, and `from` of a move), as resource paths: list indexes are numbers, `-` stays. */
   paths: ReadonlyArray<ReadonlyArray<string | number>>;
+  /** The namespace its last `add` or `replace` of /metadata/namespace writes, when that is a string. */
+  namespace?: string;
+  /**
+   * Where it runs among its kustomization's transformers (api/internal/target kusttarget.go
+   * configureBuiltinTransformers, runTransformers): a `patches` entry before the namespace
+   * transformer, a `patchesJson6902` entry after it, and a PatchTransformer of `transformers`
+   * after every built-in one.
+   */
+  field: "patches" | "patchesJson6902" | "transformers";
+  /** How messages name it: `patches` or the `transformers` entry. */
+  entry: string;
 }
 
+/** The paths and the namespace a list of JSON patch operations writes; undefined when it is no list of operations or changes nothing. */
+function operationWrites(ops: unknown): { paths: Array<Array<string | number>>; namespace?: string } | undefined {
+  if (!Array.isArray(ops)) return undefined;
+  const paths = ops.flatMap((op) => (isMap(op) ? [op.path, op.op === "move" ? op.from : undefined] : [])).flatMap((ptr) => (typeof ptr === "string" ? [fromJsonPointer(ptr)] : []));
+  if (!paths.length) return undefined;
+  let namespace: string | undefined;
+  for (const op of ops) if (isMap(op) && (op.op === "add" || op.op === "replace") && op.path === "/metadata/namespace") namespace = typeof op.value === "string" && op.value !== "" ? op.value : undefined;
+  return { paths, ...(namespace === undefined ? {} : { namespace }) };
+}
+
+const targetFields = (target: Record<string, unknown>): PatchTarget => ({ group: text(target.group), version: text(target.version), kind: text(target.kind), name: text(target.name) });
+
 /**
- * The JSON patches (RFC 6902) of a kustomization with a target: `patchesJson6902` entries and
+ * The JSON patches (RFC 6902) of a kustomization with a target: `patchesJson6902` entries,
  * `patches` entries whose content is a list of operations (`valueOf` gives a patch's parsed
- * content, inline or from its file). kustomize applies them to every object the target selects
- * (api/internal/builtins PatchTransformer.go), so the values they write are not those of the files.
+ * content, inline or from its file), and the PatchTransformer configurations its `transformers`
+ * entries name (`configsOf` gives the documents of an entry: a file, or inline YAML). kustomize
+ * applies them to every object the target selects (api/internal/builtins PatchTransformer.go),
+ * so the values they write are not those of the files.
  */
-export function jsonPatchWrites(kustomization: Record<string, unknown>, valueOf: (patch: { patch?: string; path?: string }) => unknown): JsonPatchWrites[] {
+export function jsonPatchWrites(
+  kustomization: Record<string, unknown>,
+  valueOf: (patch: { patch?: string; path?: string }) => unknown,
+  configsOf: (entry: string) => readonly unknown[] = () => [],
+): JsonPatchWrites[] {
   const out: JsonPatchWrites[] = [];
-  for (const field of ["patchesJson6902", "patches"]) {
+  for (const field of ["patchesJson6902", "patches"] as const) {
     const list = kustomization[field];
     for (const p of Array.isArray(list) ? list : []) {
       if (!isMap(p) || !isMap(p.target)) continue;
-      const ops = valueOf({ patch: text(p.patch), path: text(p.path) });
-      if (!Array.isArray(ops)) continue;
-      const paths = ops.flatMap((op) => (isMap(op) ? [op.path, op.op === "move" ? op.from : undefined] : [])).flatMap((ptr) => (typeof ptr === "string" ? [fromJsonPointer(ptr)] : []));
-      if (paths.length) out.push({ target: { group: text(p.target.group), version: text(p.target.version), kind: text(p.target.kind), name: text(p.target.name) }, paths });
+      const writes = operationWrites(valueOf({ patch: text(p.patch), path: text(p.path) }));
+      if (writes) out.push({ target: targetFields(p.target), ...writes, field, entry: field });
+    }
+  }
+  const transformers = kustomization.transformers;
+  for (const entry of Array.isArray(transformers) ? transformers : []) {
+    if (typeof entry !== "string" || entry === "") continue;
+    for (const config of configsOf(entry)) {
+      if (!isMap(config) || config.kind !== "PatchTransformer" || !isMap(config.target)) continue;
+      const writes = operationWrites(valueOf({ patch: text(config.patch), path: text(config.path) }));
+      const shown = entry.includes("\n") ? "an inline PatchTransformer" : JSON.stringify(entry);
+      if (writes) out.push({ target: targetFields(config.target), ...writes, field: "transformers", entry: `transformers entry ${shown}` });
     }
   }
   return out;
