@@ -49,12 +49,13 @@ Options:
       --ignore-pattern <glob>  do not lint matching files; repeatable
       --follow-symlinks        follow symbolic links that lead out of the linted directories
       --context <path>         read for cross-resource checks only, not reported on; repeatable
-      --per-directory          lint each directory with a kustomization (with what it includes),
-                               else each sample folder (the first folder below the shared
-                               root holding manifests itself), as its own input, and each file
-                               of a folder where two files define one object: duplicates
-                               and cross-resource checks stay inside it (alternative variants);
-                               --context files and the input's CRDs are seen from each
+      --per-directory          lint each directory with a kustomization (with what it includes
+                               of the input: name its bases too), else each sample folder
+                               (the first folder below the shared root holding manifests
+                               itself), as its own input, and each file of a folder where two
+                               files define one object: duplicates and cross-resource checks
+                               stay inside it (alternative variants); --context files and the
+                               input's CRDs are seen from each
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete when --context holds objects, not only
                                CRDs, else partial)
