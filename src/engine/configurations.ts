@@ -135,6 +135,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const listed = new Set<string>();
   /** The generators' objects of each kustomization, by its folder (a real path), before the builds above it place them. */
   const generatedBy: Array<{ dir: string; made: GeneratedObject[] }> = [];
+  /** The ConfigMaps and Secrets the input writes, by kind and name: what a merging generator may change. */
+  const writtenData = new Set<string>();
   const inlineLabels: InlinePatchLabels[] = [];
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
@@ -152,6 +154,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const t of templatedClusterLoaderTemplates(source.text)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
     }
     for (const doc of docs) {
+      if (isMap(doc.value) && (doc.value.kind === "ConfigMap" || doc.value.kind === "Secret") && isMap(doc.value.metadata) && typeof doc.value.metadata.name === "string") writtenData.add(`${doc.value.kind}\u0000${doc.value.metadata.name}`);
       const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
       if (built) flux.push({ file, ...built });
       const sourced = isMap(doc.value) && file.absolute !== STDIN ? fluxSourcedPath(doc.value) : undefined;
@@ -198,7 +201,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
-  const generated = generatedBy.flatMap(({ dir, made }) => builtGenerated(made, builds.kustomizationBuilds(dir)));
+  // A `behavior: merge` or `replace` entry changes the object a base makes or writes, in the base's namespace: it is no object of its own when the input has that one.
+  const created = new Set([...writtenData, ...generatedBy.flatMap(({ made }) => made.flatMap((g) => (g.merges ? [] : [`${g.kind}\u0000${g.names[0]}`])))]);
+  const generated = generatedBy.flatMap(({ dir, made: objects }) => builtGenerated(objects.filter((g) => !g.merges || !created.has(`${g.kind}\u0000${g.names[0]}`)), builds.kustomizationBuilds(dir)));
   const isChartPatch = (file: DiscoveredFile) => chartPatches.has(realOf(file)) && !patches.has(realOf(file)) && !listed.has(realOf(file));
   const dataOf = (file: DiscoveredFile) => (listed.has(realOf(file)) || patches.has(realOf(file)) ? undefined : generatorData.get(realOf(file)));
   return {

@@ -44,6 +44,8 @@ export interface GeneratedObject {
    * files; undefined for `behavior: merge` (the base's keys join them) or an env file not read.
    */
   keys?: ReadonlySet<string>;
+  /** Made by a `behavior: merge` or `replace` entry: it changes the object of that name that a base makes or writes. */
+  merges?: boolean;
 }
 
 /**
@@ -86,6 +88,7 @@ export function generatedObjects(kustomization: Record<string, unknown>, default
         names: [...new Set([name, `${prefix}${name}${suffix}`])],
         hashed,
         keys: generatorKeys(g, readEnvFile),
+        ...(g.behavior === "merge" || g.behavior === "replace" ? { merges: true } : {}),
       });
     }
   }
