@@ -168,7 +168,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
       inlineLabels.push(...inlinePatchLabels(doc.value, (t) => parseText(t)[0]?.value));
       const made = generatedObjects(doc.value, defaultNamespace, readEnvFile);
-      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made });
+      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made: file.absolute === STDIN ? made : made.map((g) => ({ ...g, folder: dirname(file.display) })) });
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
       // Entries and files are matched by real path: kustomize follows symbolic links (entry-paths.ts).
@@ -498,7 +498,7 @@ function builtGenerated(made: readonly GeneratedObject[], builds: readonly Kusto
       const id = `${namespace}\u0000${names.join("\u0000")}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ ...object, namespace, names });
+      out.push({ ...object, namespace, names, namespaceCertain: object.namespaceCertain || build.namespace !== undefined });
     }
   }
   return out;

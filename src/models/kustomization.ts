@@ -46,6 +46,10 @@ export interface GeneratedObject {
   keys?: ReadonlySet<string>;
   /** Made by a `behavior: merge` or `replace` entry: it changes the object of that name that a base makes or writes. */
   merges?: boolean;
+  /** Whether a kustomization or the generator sets its namespace; otherwise it is in the one it is applied to (`kubectl apply -k -n`), "default" by default. */
+  namespaceCertain: boolean;
+  /** The folder of its kustomization, as files are shown (set by the engine; unset for one read from stdin). */
+  folder?: string;
 }
 
 /**
@@ -82,9 +86,11 @@ export function generatedObjects(kustomization: Record<string, unknown>, default
       if (!isMap(g) || !name) continue;
       const own = g.options;
       const hashed = isMap(own) && typeof own.disableNameSuffixHash === "boolean" ? !own.disableNameSuffixHash : hashedByDefault;
+      const namespace = kustomizationNamespace(kustomization) ?? text(g.namespace);
       out.push({
         kind,
-        namespace: kustomizationNamespace(kustomization) ?? text(g.namespace) ?? defaultNamespace,
+        namespace: namespace ?? defaultNamespace,
+        namespaceCertain: namespace !== undefined,
         names: [...new Set([name, `${prefix}${name}${suffix}`])],
         hashed,
         keys: generatorKeys(g, readEnvFile),

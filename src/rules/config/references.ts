@@ -58,26 +58,37 @@ const ARMING_PLACES = memoKey<Map<string, ArmingPlaces>>("folders of the objects
 /**
  * Whether the objects that make the namespace managed (managesKind) arm a reference of
  * `resource`: one whose namespace is certain (written, or given by a kustomization) arms every
- * reference, one whose namespace is only assumed (a file without one, applied with `kubectl
- * apply -n` or into the default namespace) only those in its own folder, a folder above it or
- * below it. Unrelated sample folders of a repository (knative's test images and its performance
- * tests) are not applied together: a Secret of one does not tell that the other's Secrets are all
- * in the input.
+ * reference, one whose namespace is only assumed (a file without one, or a generator of a
+ * kustomization without one, applied with `kubectl apply -n` or into the default namespace)
+ * only those in its own folder (its kustomization's), a folder above it or below it. Unrelated
+ * sample folders of a repository (knative's test images and its performance tests) are not
+ * applied together: a Secret of one does not tell that the other's Secrets are all in the input.
  */
 function armsNear(index: ResourceIndex, kind: string, namespace: string, resource: Resource): boolean {
   const byType = index.memo.get(ARMING_PLACES, () => new Map());
   const key = `${kind}\u0000${namespace}`;
   let places = byType.get(key);
   if (!places) {
-    places = { anywhere: index.generatedOfKind(kind, namespace).length > 0 || (kind === "Secret" && index.declaresSecretsIn(namespace)), folders: new Set(), above: new Set() };
+    places = { anywhere: kind === "Secret" && index.declaresSecretsIn(namespace), folders: new Set(), above: new Set() };
+    const add = (folder: string) => {
+      places!.folders.add(folder);
+      for (let d = folder; !places!.above.has(d); d = dirname(d)) {
+        places!.above.add(d);
+        if (dirname(d) === d) break;
+      }
+    };
+    // A generator's object is placed as a written one: anywhere when a kustomization or the generator names its namespace, else near its kustomization.
+    for (const g of index.generatedOfKind(kind, namespace)) {
+      if (g.namespaceCertain || g.folder === undefined) {
+        places.anywhere = true;
+        break;
+      }
+      add(g.folder);
+    }
     for (const r of index.ofKind(kind, namespace)) {
       if (r.namespaceCertain) places.anywhere = true;
       if (places.anywhere) break;
-      places.folders.add(dirname(r.file));
-      for (let d = dirname(r.file); !places.above.has(d); d = dirname(d)) {
-        places.above.add(d);
-        if (dirname(d) === d) break;
-      }
+      add(dirname(r.file));
     }
     byType.set(key, places);
   }
