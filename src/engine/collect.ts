@@ -641,6 +641,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
   const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
   resource.policyTest = state.roles.policyTestOf(state.file);
+  resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);

@@ -36,6 +36,7 @@ import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
 import { policyTestInputs, policyTestSubjects, templatedClusterLoaderTemplates } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
+import { isSkaffoldConfig, skaffoldArtifacts } from "../models/skaffold.js";
 import { kustomizeBuilds, type KustomizationBuild } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
@@ -79,6 +80,8 @@ export interface InputRoles {
   isListed(file: DiscoveredFile): boolean;
   /** The test suite that applies this file's policies to its own test resources (a Kyverno CLI Test lists it under `policies`), if one does. */
   policyTestOf(file: DiscoveredFile): string | undefined;
+  /** The images the Skaffold configurations of the file's folder and the folders above it build (models/skaffold.ts); undefined when none does. */
+  skaffoldImagesOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
   /** The tool whose test feeds it the file (a gator Suite, a Chainsaw step, a clusterloader2 config), unless a kustomization also lists it. */
   testInputOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
@@ -135,6 +138,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const listed = new Set<string>();
   /** The generators' objects of each kustomization, by its folder (a real path), before the builds above it place them. */
   const generatedBy: Array<{ dir: string; made: GeneratedObject[] }> = [];
+  /** Folder (real path) -> the images its Skaffold configurations build. */
+  const skaffoldBuilds = new Map<string, Set<string>>();
   /** The ConfigMaps and Secrets the input writes, by kind and name: what a merging generator may change. */
   const writtenData = new Set<string>();
   const inlineLabels: InlinePatchLabels[] = [];
@@ -154,6 +159,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const t of templatedClusterLoaderTemplates(source.text)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
     }
     for (const doc of docs) {
+      if (file.absolute !== STDIN && isSkaffoldConfig(doc.value)) {
+        const dir = dirname(realOf(file));
+        skaffoldBuilds.set(dir, new Set([...(skaffoldBuilds.get(dir) ?? []), ...skaffoldArtifacts(doc.value)]));
+      }
       if (isMap(doc.value) && (doc.value.kind === "ConfigMap" || doc.value.kind === "Secret") && isMap(doc.value.metadata) && typeof doc.value.metadata.name === "string") writtenData.add(`${doc.value.kind}\u0000${doc.value.metadata.name}`);
       const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
       if (built) flux.push({ file, ...built });
@@ -244,6 +253,15 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     },
     isListed: (file) => listed.has(realOf(file)),
     // A kustomization that builds the file applies its policies to the cluster.
+    skaffoldImagesOf(file) {
+      if (!skaffoldBuilds.size || file.absolute === STDIN) return undefined;
+      const found = new Set<string>();
+      for (let d = dirname(realOf(file)); ; d = dirname(d)) {
+        for (const image of skaffoldBuilds.get(d) ?? []) found.add(image);
+        if (dirname(d) === d) break;
+      }
+      return found.size ? found : undefined;
+    },
     policyTestOf: (file) => (listed.has(realOf(file)) ? undefined : testSubjects.get(file.absolute)),
     testInputOf: (file) => (listed.has(realOf(file)) ? undefined : testInputs.get(file.absolute)),
     generated,

@@ -146,6 +146,12 @@ export class Resource {
    * the input (rules/policy/admission-policy.ts).
    */
   policyTest: string | undefined;
+  /**
+   * The images a Skaffold configuration in the object's folder or a folder above it builds
+   * (models/skaffold.ts), set once when the object is collected: Skaffold deploys the object with
+   * the images it built in their place.
+   */
+  skaffoldImages: ReadonlySet<string> | undefined;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;

@@ -28,7 +28,8 @@ before, and a rollback is not reproducible. kube-score (container-image-pull-pol
 (pullPolicyNotAlways) ask for Always everywhere; this rule asks only where the tag moves. The
 latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
 are fine whatever their tag. In a kustomize tree the tag judged is the one \`kustomize build\`
-emits, after the \`images\` entries of the kustomizations that build the workload.`,
+emits, after the \`images\` entries of the kustomizations that build the workload; an image a
+Skaffold configuration above the manifest builds is not judged (Skaffold deploys its own build).`,
   fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
   preventsStatus: [],
   check({ resource, report }) {

@@ -6,6 +6,7 @@
  */
 import { emittedImages, type EmittedImage } from "../../models/kustomize-images.js";
 import type { Resource } from "../../models/resource.js";
+import { imageName } from "../../models/skaffold.js";
 import type { Path } from "../../types.js";
 
 export interface JudgedImage {
@@ -15,10 +16,18 @@ export interface JudgedImage {
   subject: string;
 }
 
-/** The images emitted for the image written at a container (`containerPath`: its list field and index), in build order. */
+const NOTHING_JUDGED: readonly JudgedImage[] = [];
+
+/**
+ * The images emitted for the image written at a container (`containerPath`: its list field and
+ * index), in build order; none for an image a Skaffold configuration above the file builds
+ * (models/skaffold.ts), which Skaffold replaces with the image it built when it deploys.
+ */
 export function judgedImages(resource: Resource, written: string, containerPath: Path): readonly JudgedImage[] {
-  if (!resource.imageBuilds) return asWritten(written);
-  const emitted = emittedImages(resource.imageBuilds, written, containerPath);
+  const emitted = resource.imageBuilds ? emittedImages(resource.imageBuilds, written, containerPath) : undefined;
+  const skaffold = resource.skaffoldImages;
+  if (skaffold && (emitted ? emitted.some((e) => skaffold.has(imageName(e.image))) : skaffold.has(imageName(written)))) return NOTHING_JUDGED;
+  if (!emitted) return asWritten(written);
   return emitted.map((e) => ({ image: e.image, subject: subject(written, e, emitted.length > 1) }));
 }
 

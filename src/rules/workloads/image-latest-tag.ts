@@ -18,7 +18,10 @@ Images pinned by digest are fine whatever their tag. A \${...} placeholder in th
 repository (envsubst, Flux) does not hide the tag written after it: \${PREFIX}/app:latest is judged.
 In a kustomize tree the image judged is the one
 \`kustomize build\` emits: the \`images\` entries of the kustomizations that build the workload
-(a base's own, and its overlays') apply first, and the finding names the kustomization that set it.`,
+(a base's own, and its overlays') apply first, and the finding names the kustomization that set it.
+An image that a Skaffold configuration (skaffold.yaml) in the manifest's folder or a folder above
+builds (\`build.artifacts[].image\`) is not judged: Skaffold deploys the image it built and tagged
+in its place.`,
   fix: "Pin a version tag (nginx:1.27.3) or a digest (nginx@sha256:...).",
   preventsStatus: ["ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull"],
   check({ resource, report }) {
