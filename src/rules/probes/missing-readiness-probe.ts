@@ -5,6 +5,9 @@ import { memoKey } from "../../models/run-memo.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
 
+/** Pod owners whose pods run to completion. */
+const RUN_TO_COMPLETION: ReadonlySet<string> = new Set(["Job", "CronJob"]);
+
 const TRAFFIC_SERVICES = memoKey<Map<Resource, Resource[]>>("Services sending traffic to each workload");
 
 /** For each pod owner, the Services that send it traffic; built from the label index. */
@@ -13,7 +16,10 @@ function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
   for (const svc of index.ofKind("Service")) {
     const spec = svc.spec("Service");
     if (!spec || spec.type === "ExternalName" || spec.publishNotReadyAddresses === true) continue;
+    const headless = spec.clusterIP === "None";
     for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector), svc)) {
+      // The pods of a Job run to completion: a headless Service gives them DNS names to find each other (an Indexed Job's subdomain), not requests to serve.
+      if (headless && RUN_TO_COMPLETION.has(owner.kind)) continue;
       const list = map.get(owner);
       if (list) list.push(svc);
       else map.set(owner, [svc]);
@@ -73,7 +79,8 @@ readiness probe a container is ready the moment its process starts, long before 
 or has loaded its caches. During every rollout, scale-up and restart, requests reach pods
 that refuse connections or answer with errors; and a pod that later stops serving (lost its
 database, overloaded) keeps receiving traffic. Only containers of pods that some Service of
-the input selects are reported (Services with publishNotReadyAddresses are ignored), and only
+the input selects are reported (Services with publishNotReadyAddresses are ignored, and so are
+headless Services of a Job's pods, which give them DNS names to find each other), and only
 the containers a Service port reaches: the one declaring its targetPort (by name or number),
 or, for a port number no container declares, the containers whose probes connect to it, else
 those that declare ports or the only container.`,
