@@ -185,8 +185,13 @@ function duplicateKey(key: YamlNode | null, map: YamlNode, sameValue: boolean): 
   return { message: "Map keys must be unique", start: at, end: at + 1, recoverable: sameValue, code: "DUPLICATE_KEY" };
 }
 
-/** Whether two values are written with the same text. */
+/**
+ * Whether two values are the same: two scalars that read as the same value (`"kubernetes.io/tls"`
+ * and `kubernetes.io/tls` are one string; `"1"` and `1` are not), else values written with the
+ * same text.
+ */
 function writtenAlike(text: string, a: YamlNode | null, b: YamlNode | null): boolean {
+  if (isScalar(a) && isScalar(b) && a.value === b.value) return true;
   const written = (value: YamlNode | null) => (value?.range ? text.slice(value.range[0], value.range[1]).trim() : "");
   return written(a) === written(b);
 }
