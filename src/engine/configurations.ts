@@ -140,6 +140,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const generatedBy: Array<{ dir: string; made: GeneratedObject[] }> = [];
   /** Folder (real path) -> the images its Skaffold configurations build. */
   const skaffoldBuilds = new Map<string, Set<string>>();
+  /** Folder (real path) -> the images the Skaffold configurations of it and the folders above it build (skaffoldImagesOf). */
+  const skaffoldByFolder = new Map<string, ReadonlySet<string> | undefined>();
   /** The ConfigMaps and Secrets the input writes, by kind and name: what a merging generator may change. */
   const writtenData = new Set<string>();
   const inlineLabels: InlinePatchLabels[] = [];
@@ -255,12 +257,17 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     // A kustomization that builds the file applies its policies to the cluster.
     skaffoldImagesOf(file) {
       if (!skaffoldBuilds.size || file.absolute === STDIN) return undefined;
+      const folder = dirname(realOf(file));
+      // Asked once per object: answered once per folder.
+      if (skaffoldByFolder.has(folder)) return skaffoldByFolder.get(folder);
       const found = new Set<string>();
-      for (let d = dirname(realOf(file)); ; d = dirname(d)) {
+      for (let d = folder; ; d = dirname(d)) {
         for (const image of skaffoldBuilds.get(d) ?? []) found.add(image);
         if (dirname(d) === d) break;
       }
-      return found.size ? found : undefined;
+      const answer = found.size ? found : undefined;
+      skaffoldByFolder.set(folder, answer);
+      return answer;
     },
     policyTestOf: (file) => (listed.has(realOf(file)) ? undefined : testSubjects.get(file.absolute)),
     testInputOf: (file) => (listed.has(realOf(file)) ? undefined : testInputs.get(file.absolute)),
