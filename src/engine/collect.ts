@@ -642,6 +642,8 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
   resource.policyTest = state.roles.policyTestOf(state.file);
   resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
+  // Context files describe the cluster every object of the input is applied to.
+  resource.places = state.indexOnly ? undefined : state.roles.placesOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);

@@ -34,6 +34,7 @@ import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namesp
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
+import { folderOf } from "../models/placement.js";
 import { policyTestInputs, policyTestSubjects, templatedClusterLoaderTemplates } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { isSkaffoldConfig, skaffoldArtifacts } from "../models/skaffold.js";
@@ -82,6 +83,13 @@ export interface InputRoles {
   policyTestOf(file: DiscoveredFile): string | undefined;
   /** The images the Skaffold configurations of the file's folder and the folders above it build (models/skaffold.ts); undefined when none does. */
   skaffoldImagesOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
+  /**
+   * The folders the file's objects are applied from (models/placement.ts): the roots of the
+   * kustomize builds that emit them, else the file's folder; undefined for stdin and for an input
+   * that holds a Flux Kustomization or an Argo CD Application, whose controller applies folders
+   * of the repository together.
+   */
+  placesOf(file: DiscoveredFile): readonly string[] | undefined;
   /** The tool whose test feeds it the file (a gator Suite, a Chainsaw step, a clusterloader2 config), unless a kustomization also lists it. */
   testInputOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
@@ -142,6 +150,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const skaffoldBuilds = new Map<string, Set<string>>();
   /** Folder (real path) -> the images the Skaffold configurations of it and the folders above it build (skaffoldImagesOf). */
   const skaffoldByFolder = new Map<string, ReadonlySet<string> | undefined>();
+  /** Whether the input holds an Argo CD Application or ApplicationSet (see placesOf). */
+  let argoApplications = false;
+  /** File (absolute) -> its places, asked once per object and answered once per file. */
+  const placesByFile = new Map<string, readonly string[] | undefined>();
   /** The ConfigMaps and Secrets the input writes, by kind and name: what a merging generator may change. */
   const writtenData = new Set<string>();
   const inlineLabels: InlinePatchLabels[] = [];
@@ -168,6 +180,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       if (isMap(doc.value) && (doc.value.kind === "ConfigMap" || doc.value.kind === "Secret") && isMap(doc.value.metadata) && typeof doc.value.metadata.name === "string") writtenData.add(`${doc.value.kind}\u0000${doc.value.metadata.name}`);
       const built = isMap(doc.value) && file.absolute !== STDIN ? fluxBuild(doc.value) : undefined;
       if (built) flux.push({ file, ...built });
+      if (isMap(doc.value) && isArgoApplication(doc.value)) argoApplications = true;
       const sourced = isMap(doc.value) && file.absolute !== STDIN ? fluxSourcedPath(doc.value) : undefined;
       if (sourced) fluxPaths.push({ file, value: doc.value as Record<string, unknown>, ...sourced });
       if (isMap(doc.value) && file.absolute !== STDIN) {
@@ -179,7 +192,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
       inlineLabels.push(...inlinePatchLabels(doc.value, (t) => parseText(t)[0]?.value));
       const made = generatedObjects(doc.value, defaultNamespace, readEnvFile);
-      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made: file.absolute === STDIN ? made : made.map((g) => ({ ...g, folder: dirname(file.display) })) });
+      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made: file.absolute === STDIN ? made : made.map((g) => ({ ...g, places: [dirname(file.display)] })) });
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
       // Entries and files are matched by real path: kustomize follows symbolic links (entry-paths.ts).
@@ -269,6 +282,15 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       skaffoldByFolder.set(folder, answer);
       return answer;
     },
+    placesOf(file) {
+      if (file.absolute === STDIN || flux.length || fluxPaths.length || argoApplications) return undefined;
+      let places = placesByFile.get(file.absolute);
+      if (!places) {
+        const roots = builds.rootsOf(realOf(file));
+        placesByFile.set(file.absolute, (places = roots.length ? roots : [folderOf(file.display)]));
+      }
+      return places;
+    },
     policyTestOf: (file) => (listed.has(realOf(file)) ? undefined : testSubjects.get(file.absolute)),
     testInputOf: (file) => (listed.has(realOf(file)) ? undefined : testInputs.get(file.absolute)),
     generated,
@@ -282,6 +304,11 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     jsonPatchesOf: (file) => builds.jsonPatchesOf(realOf(file)),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
+}
+
+/** An Argo CD Application or ApplicationSet: its controller applies folders of a repository into one cluster. */
+function isArgoApplication(value: Record<string, unknown>): boolean {
+  return (value.kind === "Application" || value.kind === "ApplicationSet") && typeof value.apiVersion === "string" && groupOf(value.apiVersion) === "argoproj.io";
 }
 
 const fileNameOf = (file: DiscoveredFile) => (file.absolute === STDIN ? "" : basename(file.absolute));
@@ -523,7 +550,8 @@ function builtGenerated(made: readonly GeneratedObject[], builds: readonly Kusto
       const id = `${namespace}\u0000${names.join("\u0000")}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ ...object, namespace, names, namespaceCertain: object.namespaceCertain || build.namespace !== undefined });
+      // Applied from the roots of the builds through its kustomization (which may be that kustomization itself).
+      out.push({ ...object, namespace, names, namespaceCertain: object.namespaceCertain || build.namespace !== undefined, ...(object.places ? { places: [...new Set(builds.map((b) => b.root))] } : {}) });
     }
   }
   return out;

@@ -163,16 +163,23 @@ export interface FileBuilds {
    * (a real path) holds no kustomization.
    */
   kustomizationBuilds(dir: string): readonly KustomizationBuild[] | undefined;
+  /**
+   * The folders (as files are shown) of the root kustomizations whose builds emit the file's
+   * objects: where they are applied from (`kubectl apply -k`); empty when no build emits them.
+   */
+  rootsOf(absolute: string): readonly string[];
 }
 
 /** What one build does to the objects a kustomization makes itself (FileBuilds.kustomizationBuilds). */
 export interface KustomizationBuild {
+  /** The folder of the build's root kustomization, as files are shown. */
+  root: string;
   namespace?: string;
   prefix: string;
   suffix: string;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, kustomizationBuilds: () => undefined };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [] };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -387,10 +394,15 @@ export function kustomizeBuilds(
     kustomizationBuilds(dir) {
       if (!nodes.has(dir)) return undefined;
       return buildsFrom(dir, -1).map((b) => ({
+        root: dirname(b.root),
         namespace: b.steps.findLast((s) => s.namespace)?.namespace?.namespace,
         prefix: b.steps.map((s) => s.affixes?.prefix ?? "").reverse().join(""),
         suffix: b.steps.map((s) => s.affixes?.suffix ?? "").join(""),
       }));
+    },
+    rootsOf(absolute) {
+      const builds = buildsOf(absolute);
+      return builds.length ? [...new Set(builds.map((b) => dirname(b.root)))] : [];
     },
     jsonPatchesOf(absolute) {
       const patches = buildsOf(absolute).flatMap((b) => b.steps.flatMap((s) => s.jsonPatches));

@@ -48,8 +48,11 @@ export interface GeneratedObject {
   merges?: boolean;
   /** Whether a kustomization or the generator sets its namespace; otherwise it is in the one it is applied to (`kubectl apply -k -n`), "default" by default. */
   namespaceCertain: boolean;
-  /** The folder of its kustomization, as files are shown (set by the engine; unset for one read from stdin). */
-  folder?: string;
+  /**
+   * Where it is applied from: the folders of the root kustomizations whose builds emit it, as
+   * files are shown (set by the engine, models/placement.ts; unset for one read from stdin).
+   */
+  places?: readonly string[];
 }
 
 /**

@@ -152,6 +152,11 @@ export class Resource {
    * the images it built in their place.
    */
   skaffoldImages: ReadonlySet<string> | undefined;
+  /**
+   * The folders the object is applied from (models/placement.ts), set once when it is collected;
+   * undefined when it is applied with everything (a context file, stdin, a GitOps input).
+   */
+  places: readonly string[] | undefined;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;

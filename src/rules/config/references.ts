@@ -10,6 +10,7 @@ import type { Resource } from "../../models/resource.js";
 import type { CrossResourceContext, Finding } from "../types.js";
 import { memoKey } from "../../models/run-memo.js";
 import { dirname } from "node:path";
+import { namespaceNamed } from "../../models/placement.js";
 
 export { findReferenced, podReferences, type KeyReference, type ObjectReference, type ReferencedKind } from "../../models/pod-references.js";
 
@@ -44,25 +45,25 @@ export function reportsAbsent(
   return managesKind(index, kind, namespace) && (!resource || armsNear(index, kind, namespace, resource));
 }
 
-/** Per type and namespace: where the objects that arm a reference rule are, for armsNear. */
+/** Per type and namespace: where the objects that arm a reference rule are applied from, for armsNear. */
 interface ArmingPlaces {
-  /** One of them is written with its namespace, or a kustomization generator makes one. */
+  /** One of them is applied with everything, or in a namespace it names (models/placement.ts namespaceNamed). */
   anywhere: boolean;
-  /** The folders of the others. */
+  /** The places of the others. */
   folders: Set<string>;
-  /** Those folders and every folder above them. */
+  /** Those places and every folder above them. */
   above: Set<string>;
 }
 const ARMING_PLACES = memoKey<Map<string, ArmingPlaces>>("folders of the objects that arm reference rules");
 
 /**
  * Whether the objects that make the namespace managed (managesKind) arm a reference of
- * `resource`: one whose namespace is certain (written, or given by a kustomization) arms every
- * reference, one whose namespace is only assumed (a file without one, or a generator of a
- * kustomization without one, applied with `kubectl apply -n` or into the default namespace)
- * only those in its own folder (its kustomization's), a folder above it or below it. Unrelated
- * sample folders of a repository (knative's test images and its performance tests) are not
- * applied together: a Secret of one does not tell that the other's Secrets are all in the input.
+ * `resource`: one applied in a namespace it names (namespaceNamed: written or given by a build,
+ * and not "default") arms every reference, any other only those applied with it (placement.ts:
+ * from its places, a folder above them or below them). Unrelated sample folders of a repository
+ * (knative's test images and its performance tests, kubernetes-engine-samples' tutorials that
+ * all write `namespace: default`) are not applied together: a Secret of one does not tell that
+ * the other's Secrets are all in the input.
  */
 function armsNear(index: ResourceIndex, kind: string, namespace: string, resource: Resource): boolean {
   const byType = index.memo.get(ARMING_PLACES, () => new Map());
@@ -70,35 +71,32 @@ function armsNear(index: ResourceIndex, kind: string, namespace: string, resourc
   let places = byType.get(key);
   if (!places) {
     places = { anywhere: kind === "Secret" && index.declaresSecretsIn(namespace), folders: new Set(), above: new Set() };
-    const add = (folder: string) => {
-      places!.folders.add(folder);
-      for (let d = folder; !places!.above.has(d); d = dirname(d)) {
-        places!.above.add(d);
-        if (dirname(d) === d) break;
+    const add = (folders: readonly string[] | undefined, named: boolean) => {
+      if (!folders || named) places!.anywhere = true;
+      else {
+        for (const folder of folders) {
+          places!.folders.add(folder);
+          for (let d = folder; !places!.above.has(d); d = dirname(d)) {
+            places!.above.add(d);
+            if (dirname(d) === d) break;
+          }
+        }
       }
+      return places!.anywhere;
     };
-    // A generator's object is placed as a written one: anywhere when a kustomization or the generator names its namespace, else near its kustomization.
-    for (const g of index.generatedOfKind(kind, namespace)) {
-      if (g.namespaceCertain || g.folder === undefined) {
-        places.anywhere = true;
-        break;
-      }
-      add(g.folder);
-    }
-    for (const r of index.ofKind(kind, namespace)) {
-      if (r.namespaceCertain) places.anywhere = true;
-      if (places.anywhere) break;
-      add(dirname(r.file));
-    }
+    for (const g of index.generatedOfKind(kind, namespace)) if (add(g.places, namespaceNamed(g))) break;
+    if (!places.anywhere) for (const r of index.ofKind(kind, namespace)) if (add(r.places, namespaceNamed(r))) break;
     byType.set(key, places);
   }
-  if (places.anywhere) return true;
-  const own = dirname(resource.file);
-  if (places.above.has(own)) return true;
-  for (let d = own; ; d = dirname(d)) {
-    if (places.folders.has(d)) return true;
-    if (dirname(d) === d) return false;
+  if (places.anywhere || !resource.places) return true;
+  for (const own of resource.places) {
+    if (places.above.has(own)) return true;
+    for (let d = own; ; d = dirname(d)) {
+      if (places.folders.has(d)) return true;
+      if (dirname(d) === d) break;
+    }
   }
+  return false;
 }
 
 /**

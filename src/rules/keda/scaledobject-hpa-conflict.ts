@@ -1,5 +1,6 @@
 import { defineRule } from "../types.js";
 import { KEDA_GROUP, autoscalersByTarget, ownedByScaledObject, scaledObjectTarget } from "./targets.js";
+import { appliedApart } from "../../models/placement.js";
 
 export const rule = defineRule({
   id: "scaledobject-hpa-conflict",
@@ -16,7 +17,9 @@ ScaledObject ...": apis/keda/v1alpha1/scaledobject_webhook.go verifyHpas, verify
 so the apply fails where the webhook runs and the autoscalers fight where it does not. Targets
 are compared as KEDA compares them: API group, kind and name, with the ScaledObject's defaults
 (apps/v1 Deployment). The HPA KEDA makes for this ScaledObject (owned by it) does not count.
-Moving from an HPA to KEDA is the usual cause: the old HPA stays in the manifests.`,
+Moving from an HPA to KEDA is the usual cause: the old HPA stays in the manifests.
+Autoscalers of sibling folders (samples of one repository) scale copies of their own when neither
+names a namespace of its own (none written, or \`default\`).`,
   fix: "Keep one autoscaler per workload: remove the HorizontalPodAutoscaler (move its CPU or memory target into the ScaledObject as a cpu or memory trigger), or remove one of the two ScaledObjects.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -26,7 +29,7 @@ Moving from an HPA to KEDA is the usual cause: the old HPA stays in the manifest
     const { hpas, scaledObjects } = autoscalersByTarget(index);
     const rivals = scaledObjects.get(target.key) ?? [];
     // An HPA that KEDA made for a ScaledObject stands for that ScaledObject (compared below).
-    const hpa = (hpas.get(target.key) ?? []).find((h) => !ownedByScaledObject(h, [resource, ...rivals]));
+    const hpa = (hpas.get(target.key) ?? []).find((h) => !ownedByScaledObject(h, [resource, ...rivals]) && !appliedApart(resource, h));
     if (hpa) {
       report({
         path: ["spec", "scaleTargetRef"],
@@ -37,7 +40,8 @@ Moving from an HPA to KEDA is the usual cause: the old HPA stays in the manifest
       return;
     }
     // Two ScaledObjects on one target: reported on the later one.
-    const first = rivals[0];
+    // Of those applied with this one (models/placement.ts): another sample's ScaledObject scales another copy.
+    const first = rivals.find((r) => !appliedApart(resource, r));
     if (first && !first.sameObject(resource)) {
       report({
         path: ["spec", "scaleTargetRef"],

@@ -2,6 +2,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Container } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
+import { appliedApart } from "../../models/placement.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
 
@@ -20,6 +21,8 @@ function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
     for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector), svc)) {
       // The pods of a Job run to completion: a headless Service gives them DNS names to find each other (an Indexed Job's subdomain), not requests to serve.
       if (headless && RUN_TO_COMPLETION.has(owner.kind)) continue;
+      // A Service of another sample sends these pods nothing (models/placement.ts).
+      if (appliedApart(svc, owner)) continue;
       const list = map.get(owner);
       if (list) list.push(svc);
       else map.set(owner, [svc]);
@@ -83,7 +86,9 @@ the input selects are reported (Services with publishNotReadyAddresses are ignor
 headless Services of a Job's pods, which give them DNS names to find each other), and only
 the containers a Service port reaches: the one declaring its targetPort (by name or number),
 or, for a port number no container declares, the containers whose probes connect to it, else
-those that declare ports or the only container.`,
+those that declare ports or the only container.
+A Service of a sibling folder (another sample of one repository) sends nothing to these pods
+when neither names a namespace of its own (none written, or \`default\`).`,
   fix: `Add a readinessProbe that succeeds only when the container can serve requests (an HTTP
 /ready endpoint, or a TCP connect to its port).`,
   preventsStatus: ["Running", "NotReady"],

@@ -5,6 +5,7 @@ import type { Memo } from "../../models/run-memo.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
+import { appliedApart } from "../../models/placement.js";
 
 export const rule = defineRule({
   id: "service-target-port-undeclared",
@@ -24,7 +25,9 @@ workload of another sample or variant that carries the same labels). Typical
 causes: the container port was renamed (http -> web), or the name was never declared
 because containerPort alone "worked" with a numeric targetPort. A port that a kustomize
 strategic-merge patch of the input adds to the workload (an exporter sidecar an overlay adds)
-counts as declared: the pods of the builds that apply the patch have it.`,
+counts as declared: the pods of the builds that apply the patch have it.
+Pods of a sibling folder (another sample of one repository) are not the Service's when neither
+names a namespace of its own (none written, or \`default\`).`,
   fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
   preventsStatus: [],
   check({ resource, index, memo, report }) {
@@ -32,7 +35,8 @@ counts as declared: the pods of the builds that apply the patch have it.`,
     if (!spec || spec.type === "ExternalName") return;
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
-    const owners = index.podOwnersSelectedBy(resource.namespace, selector, resource);
+    // Pods of another sample are not this Service's (models/placement.ts).
+    const owners = index.podOwnersSelectedBy(resource.namespace, selector, resource).filter((o) => !appliedApart(resource, o));
     if (!owners.length) return;
     (spec.ports ?? []).forEach((port, i) => {
       const target = port?.targetPort;

@@ -1,4 +1,5 @@
 import { podSelectorOf, selectsWrittenLabels } from "../../models/pod-selection.js";
+import { appliedApart } from "../../models/placement.js";
 import type { Resource } from "../../models/resource.js";
 import { formatSelector, isEmptySelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
@@ -36,7 +37,9 @@ scales on the other's load, or not at all when the other requests no cpu. Labels
 one helper for several components (\`app: portal\` on the web tier and its cache) are the
 usual cause. A Deployment's own ReplicaSets and pods (they carry a controller reference, and
 the ReplicaSets' selectors add pod-template-hash) never count, nor does a Job whose selector
-is generated (it selects its own pods by controller-uid).`,
+is generated (it selects its own pods by controller-uid).
+Workloads of sibling folders (samples of one repository) without a namespace of their own
+(none written, or \`default\`) are applied apart and are not compared.`,
   fix: "Add a label that tells the workloads apart (such as app.kubernetes.io/component) to each pod template and to each selector.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -46,7 +49,7 @@ is generated (it selects its own pods by controller-uid).`,
     const selector = own.selector;
     const others = index
       .podOwnersSelectedBy(resource.namespace, selector)
-      .filter((o) => !o.sameObject(resource) && !hasController(o) && selectsWrittenLabels(selector, o));
+      .filter((o) => !o.sameObject(resource) && !hasController(o) && selectsWrittenLabels(selector, o) && !appliedApart(resource, o));
     if (!others.length) return;
     // Copies of one object count once, under any name a kustomize build gives it; a copy written with its final name is the one named.
     const seen = new Set<string>();

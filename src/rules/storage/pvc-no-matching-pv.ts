@@ -1,5 +1,23 @@
-import { CLASS_ANNOTATION, claimBindings, requestedClass, type Criterion } from "../../models/binding.js";
+import { CLASS_ANNOTATION, claimBindings, requestedClass, volumeClass, type Criterion } from "../../models/binding.js";
+import { appliedApart } from "../../models/placement.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Resource } from "../../models/resource.js";
+import { memoKey } from "../../models/run-memo.js";
 import { defineRule } from "../types.js";
+
+const VOLUMES_BY_CLASS = memoKey<Map<string, Resource[]>>("PersistentVolumes by storage class");
+
+/** The PersistentVolumes of the input by their class (volumeClass). */
+function volumesByClass(index: ResourceIndex): Map<string, Resource[]> {
+  const map = new Map<string, Resource[]>();
+  for (const pv of index.objectsOfKind("PersistentVolume")) {
+    const cls = volumeClass(pv);
+    const list = map.get(cls);
+    if (list) list.push(pv);
+    else map.set(cls, [pv]);
+  }
+  return map;
+}
 
 /**
  * What to change for each failing criterion; `pv` is the PersistentVolume named in the finding,
@@ -34,10 +52,12 @@ the input provisions dynamically, and classes with no PV in the input, are not j
 a class the input defines no StorageClass for when one of its PVs is a volume that provisioners
 make (a CSI driver's, a cloud disk): the class then most likely provisions in the cluster (a
 pre-provisioned Longhorn or EBS volume beside claims for new ones). A class of hand-made volumes
-(hostPath, local, nfs) without a StorageClass, the \`manual\` class of the tutorials, is judged.`,
+(hostPath, local, nfs) without a StorageClass, the \`manual\` class of the tutorials, is judged.
+Volumes of a sibling folder (another sample of one repository) are not offered to a claim without a
+namespace of its own (none written, or \`default\`).`,
   fix: "Change the claim or the volume so that the named criterion holds (a smaller request, the same volumeMode, matching labels or class), or add a volume that fits.",
   preventsStatus: ["Pending", "Unschedulable"],
-  check({ resource, index, report }) {
+  check({ resource, index, memo, report }) {
     const b = claimBindings(index).get(resource);
     if (!b) return;
     if (b.state === "pinned-mismatch" && b.mismatch.criterion !== "accessModes") {
@@ -50,6 +70,8 @@ pre-provisioned Longhorn or EBS volume beside claims for new ones). A class of h
       });
     } else if (b.state === "unbound") {
       const cls = requestedClass(resource, index);
+      // The volumes of another sample are not offered to this claim (models/placement.ts).
+      if ((memo(VOLUMES_BY_CLASS, () => volumesByClass(index)).get(cls) ?? []).every((pv) => appliedApart(resource, pv))) return;
       // No class written and no default StorageClass in the input: the cluster's DefaultStorageClass
       // admission decides (plugin/pkg/admission/storage/storageclass/setdefault), so say both outcomes.
       const unset = cls === "" && resource.annotations[CLASS_ANNOTATION] === undefined && typeof resource.spec("PersistentVolumeClaim")?.storageClassName !== "string";

@@ -3,6 +3,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { runningPods } from "../../models/workloads.js";
 import { defineRule } from "../types.js";
+import { appliedApart } from "../../models/placement.js";
 
 const SINGLE_NODE_MODES = new Set(["ReadWriteOnce", "ReadWriteOncePod"]);
 
@@ -78,7 +79,9 @@ ReadWriteMany volume. A node-local ReadWriteOnce volume (a local PersistentVolum
 StorageClass provisioned by rancher.io/local-path or kubernetes.io/no-provisioner) cannot hang
 that way: its node affinity makes the scheduler put every pod that mounts it on its one node.
 The pods then share that node, never spread (a pod that does not fit there stays Pending), and
-that is reported as info. ReadWriteOncePod admits one pod even on one node.`,
+that is reported as info. ReadWriteOncePod admits one pod even on one node.
+A workload of a sibling folder (another sample of one repository) does not share the claim
+when neither names a namespace of its own (none written, or \`default\`).`,
   fix: "Use a StatefulSet with volumeClaimTemplates for per-replica storage, a ReadWriteMany storage class for shared files, or one replica.",
   preventsStatus: ["ContainerCreating", "Pending", "Unschedulable"],
   check({ resource, index, memo, report }) {
@@ -108,7 +111,7 @@ that is reported as info. ReadWriteOncePod admits one pod even on one node.`,
       }
       // Copies of one workload (variant folders) are one workload.
       const mounts = memo(CLAIM_MOUNTS, () => claimMounts(index)).get(`${resource.namespace}/${name}`) ?? [];
-      const others = mounts.filter((o, i) => !o.sameObject(resource) && mounts.findIndex((m) => m.sameObject(o)) === i);
+      const others = mounts.filter((o, i) => !o.sameObject(resource) && mounts.findIndex((m) => m.sameObject(o)) === i && !appliedApart(resource, o));
       if (!others.length) return;
       report({
         path,
