@@ -100,6 +100,18 @@ test("stylish counts the duplicates of objects in other files and names --per-di
   expect(text(stylish(apart, { color: false, rules: ruleDescriptions, width: 400 }))).not.toContain("--per-directory");
 });
 
+test("stylish counts the other findings that pair objects of unrelated folders, and names --per-directory", async () => {
+  const set = "fixtures/per-directory/alternative-modules.set";
+  const stylish = await loadFormatter("stylish");
+  const together = await lint([set], { cwd: ROOT, config: {} });
+  const across = all(together).filter((x) => x.d.ruleId === "scaledobject-hpa-conflict" && x.d.related && x.d.related.file !== x.file);
+  expect(across).toHaveLength(1);
+  expect(text(stylish(together, { color: false, rules: ruleDescriptions, width: 400 }))).toContain("1 scaledobject-hpa-conflict finding pairs objects of different files: if those files are alternative variants (overlays, samples), --per-directory lints each as its own input");
+  const apart = await lint([set], { cwd: ROOT, config: {}, perDirectory: true });
+  expect(all(apart).filter((x) => x.d.ruleId === "scaledobject-hpa-conflict")).toEqual([]);
+  expect(text(stylish(apart, { color: false, rules: ruleDescriptions, width: 400, perDirectory: true }))).not.toContain("--per-directory");
+});
+
 test("remote resources of a kustomization are named as not read, in the summary and by stylish", async () => {
   const set = "fixtures/scope/remote-resources.set";
   const result = await lint([set], { cwd: ROOT, config: {} });

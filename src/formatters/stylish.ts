@@ -5,6 +5,7 @@ import type { Formatter } from "./types.js";
 import { presetNote } from "../presets.js";
 import { printable } from "../printable.js";
 import { DEFAULT_WIDTH, wrap } from "../wrap.js";
+import { folderHolds, folderOf } from "../models/placement.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -22,8 +23,12 @@ export const format: Formatter = (result, options) => {
   const lines: string[] = [];
   let shownInfos = 0;
   let fixable = 0;
-  /** duplicate-resource findings whose first definition is in another file: alternative variants, when they are samples. */
-  let duplicatesAcrossFiles = 0;
+  /**
+   * By rule, the findings that pair objects of different files (duplicate-resource: a first
+   * definition elsewhere) or, for the other rules, of unrelated folders (neither holds the other):
+   * alternative variants, when they are samples, which --per-directory lints apart.
+   */
+  const acrossVariants = new Map<string, number>();
   for (const file of result.files) {
     const shown = file.diagnostics.filter((d) => d.severity !== "info" || options.explain);
     if (!shown.length) continue;
@@ -31,7 +36,9 @@ export const format: Formatter = (result, options) => {
     for (const d of shown) {
       if (d.severity === "info") shownInfos++;
       if (d.fix) fixable++;
-      if (d.ruleId === "duplicate-resource" && d.related && d.related.file !== file.path) duplicatesAcrossFiles++;
+      if (d.related && d.related.file !== file.path && (d.ruleId === "duplicate-resource" || (!options.perDirectory && foldersApart(file.path, d.related.file)))) {
+        acrossVariants.set(d.ruleId, (acrossVariants.get(d.ruleId) ?? 0) + 1);
+      }
       lines.push(row(file.path, d));
       if (d.hint) lines.push(detail("hint:", d.hint));
       if (d.related) {
@@ -65,9 +72,13 @@ export const format: Formatter = (result, options) => {
     lines.push((errors ? c.red.bold : c.yellow.bold)(wrap(summary, { width })));
     if (fixable) lines.push(c.green(wrap(`  ${plural(fixable, "problem")} fixable with --fix`, { width })));
   }
-  if (duplicatesAcrossFiles) {
-    const one = duplicatesAcrossFiles === 1;
-    lines.push(c.dim(wrap(`  ${duplicatesAcrossFiles} duplicate-resource ${one ? "finding pairs objects" : "findings pair objects"} of different files: if those files are alternative variants (overlays, samples), --per-directory lints each as its own input`, { width })));
+  if (acrossVariants.size) {
+    const count = [...acrossVariants.values()].reduce((a, b) => a + b, 0);
+    const ids = [...acrossVariants.keys()];
+    const pair = count === 1 ? "finding pairs objects" : "findings pair objects";
+    const what = ids.length === 1 ? `${count} ${ids[0]} ${pair}` : `${count} ${pair}`;
+    const of = ids.length === 1 ? "" : ` (${ids.length > 3 ? `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more ${ids.length === 4 ? "rule" : "rules"}` : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`})`;
+    lines.push(c.dim(wrap(`  ${what} of different files${of}: if those files are alternative variants (overlays, samples), --per-directory lints each as its own input`, { width })));
   }
   const unchecked = result.summary.unchecked;
   if (unchecked) {
@@ -106,4 +117,11 @@ function configurationLines(files: readonly FileResult[], c: InstanceType<typeof
   const rows = files.flatMap((f) => (f.configurations ?? []).map((d) => `  ${c.dim(`${f.path}:`)}${d.line}  ${d.kind} (${d.tool})`));
   if (!rows.length) return [];
   return [`${plural(rows.length, "configuration document")} recognised, not linted (never sent to an API server):`, ...rows, ""];
+}
+
+/** Whether two files (as shown) lie in folders of which neither holds the other (models/placement.ts). */
+function foldersApart(a: string, b: string): boolean {
+  const from = folderOf(a);
+  const to = folderOf(b);
+  return !folderHolds(from, to) && !folderHolds(to, from);
 }

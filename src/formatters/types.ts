@@ -15,6 +15,8 @@ export interface FormatOptions {
   explain?: boolean;
   /** Terminal columns for the human format (default 80); machine formats ignore it. */
   width?: number;
+  /** The run linted each input set apart (`--per-directory`): the stylish footer does not suggest it for findings across folders. */
+  perDirectory?: boolean;
   /** Every resource linted, when the caller knows them (the CLI does); without it JUnit lists only resources with findings. */
   resources?: LintedResource[];
 }

@@ -235,6 +235,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     color: values.color ? true : useColor(io, noColor, false),
     colorInFiles: values.color ? true : useColor(io, noColor, true),
     explain: values.explain,
+    perDirectory: values["per-directory"],
     width: outputWidth(io, false),
     resources: linted,
     reads,
