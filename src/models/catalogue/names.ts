@@ -157,8 +157,15 @@ export function wrongTypeText(field: string, want: string, got: string, value: u
     const written = `{${keys[0]}}`;
     return { message: `${JSON.stringify(field)} must be ${want}, got a map: ${placeholderNote([written])}, and YAML reads its braces as a mapping`, hint: replacePlaceholdersHint([written]) };
   }
+  // `containerPort: PORT`: a word of capitals where a number belongs is the reader's to fill in (kubernetes-engine-samples' sctp sample).
+  if (typeof value === "string" && (want === "an integer" || want === "a number") && NUMBER_PLACEHOLDER.test(value)) {
+    return { message: `${JSON.stringify(field)} must be ${want}, got ${got}: ${placeholderNote([value])}`, hint: replacePlaceholdersHint([value]) };
+  }
   return { message: `${JSON.stringify(field)} must be ${want}, got ${got}`, hint: `set ${JSON.stringify(field)} to ${want}` };
 }
+
+/** A whole value of capitals, digits and underscores (`PORT`, `NODE_PORT`, `REPLICAS`): where a number belongs, a placeholder. */
+const NUMBER_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
 /** The fix for a value (or a key) holding placeholders: what they stand for, not a spelling of them. */
 export function replacePlaceholdersHint(placeholders: readonly string[], what: "value" | "key" = "value"): string {

@@ -6,6 +6,7 @@ import { parseServiceSelector } from "../../models/selector.js";
 import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
 import { appliedApart } from "../../models/placement.js";
+import { portNameProblem } from "../../models/validation/formats.js";
 
 export const rule = defineRule({
   id: "service-target-port-undeclared",
@@ -27,7 +28,9 @@ because containerPort alone "worked" with a numeric targetPort. A port that a ku
 strategic-merge patch of the input adds to the workload (an exporter sidecar an overlay adds)
 counts as declared: the pods of the builds that apply the patch have it.
 Pods of a sibling folder (another sample of one repository) are not the Service's when neither
-names a namespace of its own (none written, or \`default\`).`,
+names a namespace of its own (none written, or \`default\`).
+A targetPort that no container port can be named (capitals, over 15 characters: a placeholder
+such as \`PORT\` left in) is reported by invalid-value alone.`,
   fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
   preventsStatus: [],
   check({ resource, index, memo, report }) {
@@ -40,7 +43,8 @@ names a namespace of its own (none written, or \`default\`).`,
     if (!owners.length) return;
     (spec.ports ?? []).forEach((port, i) => {
       const target = port?.targetPort;
-      if (typeof target !== "string" || target === "" || /^\d+$/.test(target)) return;
+      // A name no container port can have is invalid-value's (an IANA service name: lower case, at most 15 characters).
+      if (typeof target !== "string" || target === "" || /^\d+$/.test(target) || portNameProblem(target) !== undefined) return;
       // Protocols as the API server defaults them: absent or "" is TCP.
       const protocol = String(defaultedValue(resource, memo, ["spec", "ports", i, "protocol"]) ?? "TCP");
       const lacking = owners.filter((o) => !declares(o, target, protocol, index, memo));
