@@ -39,6 +39,7 @@ import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 import { GoEmbeds } from "./go-embeds.js";
 import { unreadBuildSources, type UnreadEntry } from "./unread-builds.js";
+import { parseText } from "./parse.js";
 
 /** The options of a run that choose its files (a subset of LintOptions). */
 export interface InputOptions {
@@ -336,7 +337,12 @@ function collectDocument(state: FileState, doc: ParsedDocument): void {
   const { src } = state;
   if (state.renderedWithTemplate && !doc.template) return;
   // A generator's data file is text to kustomize: its syntax and templates are the program's that reads it.
-  if ((doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file)) collectProblems(state, doc);
+  const rendered = (doc.template || doc.problems.length) && !state.roles.isGeneratorData(state.file) ? collectProblems(state, doc) : false;
+  if (rendered) {
+    // A manifest that a tutorial's script or another tool fills in (vitess' `replicas: {{replicas}}`) still defines its object for the others: a Service selecting its pods.
+    const filled = filledInDocument(src.text, doc);
+    if (filled) collectLookupOnly(state, filled);
+  }
   if (doc.template || doc.value === undefined || doc.value === null) return;
   if (collectYttTemplate(state)) return;
   if (doc.problems.some((p) => !p.recoverable)) {
@@ -436,6 +442,24 @@ function collectLookupOnly(state: FileState, doc: ParsedDocument): void {
   collectResources({ ...state, indexOnly: true }, doc, value as Record<string, unknown>, DOCUMENT_ROOT);
 }
 
+/** A template action on one line (`{{replicas}}`, `{{ .Values.tag }}`). */
+const ONE_LINE_ACTION = /\{\{(?:(?!\}\})[^\n])*\}\}/g;
+
+/**
+ * A template document outside a chart as its object would be once filled in: each action on
+ * one line read as a plain word of its length, so that offsets hold (`replicas: {{replicas}}`
+ * becomes `replicas: xxxxxxxxxxxx`). Undefined unless that parses, without problems, to one
+ * document: an action that shapes the document (`{{ if }}`, `{{ range }}`) leaves nothing to read.
+ */
+function filledInDocument(text: string, doc: ParsedDocument): ParsedDocument | undefined {
+  const filled = text.slice(doc.start, doc.end).replace(ONE_LINE_ACTION, (action) => "x".repeat(action.length));
+  if (filled.includes("{{")) return undefined;
+  // The text before the document as blank lines: the document keeps its offsets in the file.
+  const docs = parseText(text.slice(0, doc.start).replace(/[^\n]/g, " ") + filled).filter((d) => d.value !== undefined && d.value !== null);
+  if (docs.length !== 1 || docs[0].problems.length || docs[0].template) return undefined;
+  return { ...docs[0], index: doc.index };
+}
+
 /** A Flux Kustomization's spec.path that names nothing in its repository: Flux fails it (engine/configurations.ts fluxPathsMissing). */
 function collectMissingFluxPath(state: FileState, doc: ParsedDocument, value: Record<string, unknown>, meant: string | undefined): void {
   const path = ["spec", "path"];
@@ -516,8 +540,12 @@ const TYPE_META_LINE = /^[ \t-]*"?(?:apiVersion|kind)"?[ \t]*:/m;
 /** The path of a resource that is its document's root value: one array for all of them. */
 const DOCUMENT_ROOT: Path = Object.freeze([]);
 
-/** The findings of a document that is a template or has syntax problems. */
-function collectProblems(state: FileState, doc: ParsedDocument): void {
+/**
+ * The findings of a document that is a template or has syntax problems. True for a template
+ * outside a Helm chart that is reported as a manifest to render: its object, once rendered, is
+ * the input's (collectLookupOnly).
+ */
+function collectProblems(state: FileState, doc: ParsedDocument): boolean {
   const { src, severities } = state;
   const base = { docIndex: doc.index, source: doc.helmSource };
   if (doc.template) {
@@ -530,12 +558,14 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       const shown = excerpt(action);
       const message = `"${shown}" looks like a placeholder left in; unquoted, YAML reads it as a mapping instead of text`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: replacePlaceholdersHint([shown]) }, severities);
+      return true;
     } else if (chart === undefined && !isGoTemplateAction(action)) {
       // Not a chart: another tool's placeholder (Argo's {{args.name}}), which YAML reads as a mapping unless quoted.
       const shown = excerpt(action);
       const quote = shown.includes('"') ? "'" : '"';
       const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
+      return true;
     } else if (chart === undefined && state.file.absolute !== STDIN && (state.goEmbeds.embeds(state.file.absolute) || state.charts.isChartData(state.file) || state.roles.isChartPatch(state.file) || state.roles.testInputOf(state.file) !== undefined)) {
       // A Go program's own template (go:embed), one a chart ships as data for its program, which fills it in when it runs, a patch of a kustomization that builds a chart's templates, or a test's object template (clusterloader2): no manifest of the repository.
       src.skipped++;
@@ -553,6 +583,7 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       // Go templates are not only Helm's: Flux's and other tools' test data fill in `{{ .fluxns }}` with text/template.
       const hint = isHelmAction(action) ? "render the chart first (helm template ... | k8s-lint -)" : "render the template with the tool that fills it in, and lint the output (... | k8s-lint -)";
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message: found, hint }, severities);
+      return true;
     } else if (state.charts.firstOf(chart)) {
       const shown = chartDisplay(state.file, chart);
       const message = `${found}: the templates of the Helm chart in ${shown} are manifests only once rendered, so they are not linted (reported once for the chart)`;
@@ -560,12 +591,12 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
       const hint = `render the chart and lint its output (helm template ${shown} | k8s-lint -), or leave it out of this run with --ignore-pattern "${shown}/**"`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", severity: "warning", start, end, message, hint }, severities);
     }
-    return;
+    return false;
   }
   // A file of another tool that parses, keys repeated aside (a Hugo site's config, a generator's JSON config), and writes no apiVersion or kind: no manifest, as without the repeat.
   const value = doc.value;
   const typeMeta = typeof value === "object" && value !== null && writesTypeMeta(value);
-  if (doc.problems.every((p) => p.code === "DUPLICATE_KEY") && !typeMeta && !readByKustomize(state) && !TYPE_META_LINE.test(src.text.slice(doc.start, doc.end))) return;
+  if (doc.problems.every((p) => p.code === "DUPLICATE_KEY") && !typeMeta && !readByKustomize(state) && !TYPE_META_LINE.test(src.text.slice(doc.start, doc.end))) return false;
   // Repeated keys each, up to the first other error, and only that one: what follows it is read from a structure it broke.
   const fatal = doc.problems.find((p) => !p.recoverable && p.code !== "DUPLICATE_KEY");
   for (const p of doc.problems.filter((q) => (q.code === "DUPLICATE_KEY" && (!fatal || q.start < fatal.start)) || q === fatal)) {
@@ -574,6 +605,7 @@ function collectProblems(state: FileState, doc: ParsedDocument): void {
     const harmless = p.code === "DUPLICATE_KEY" && p.recoverable && !readByKustomize(state);
     addDiagnostic(src, { ...base, ruleId: "yaml-syntax", ...(harmless ? { severity: "warning" as const } : {}), start: shown.start, end: shown.end, message: shown.message, hint: shown.hint }, severities);
   }
+  return false;
 }
 
 /** Whether kustomize reads the file: a kustomization of the input lists it or patches with it, or it is a kustomization itself. */
@@ -643,7 +675,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   resource.policyTest = state.roles.policyTestOf(state.file);
   resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
   // Context files describe the cluster every object of the input is applied to.
-  resource.places = state.indexOnly ? undefined : state.roles.placesOf(state.file);
+  resource.places = src.contextOnly ? undefined : state.roles.placesOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);
