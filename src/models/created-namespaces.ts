@@ -22,6 +22,13 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CREATED = memoKey<ReadonlySet<string>>("namespaces GitOps controllers of the input create");
 const CHARTS = memoKey<ReadonlyMap<string, Resource>>("namespaces GitOps controllers of the input install Helm charts into");
 
+/**
+ * The namespaces of the cluster itself, which its installer fills (kube-system's DNS, proxy,
+ * metrics-server, dashboard, and kubeadm's control-plane static pods): an input that puts some
+ * objects there is never their only source.
+ */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(["kube-system", "kube-public", "kube-node-lease"]);
+
 /** Whether an Argo CD Application spec creates its destination namespace, and which. */
 function argoCdCreates(spec: unknown): string | undefined {
   const options = at(spec, "syncPolicy", "syncOptions");

@@ -4,7 +4,7 @@
  */
 import { closestWithin } from "../../did-you-mean.js";
 import { isBuiltinApiVersion, resolveType } from "../../models/api-groups.js";
-import { namespacesWithCharts } from "../../models/created-namespaces.js";
+import { namespacesWithCharts, SYSTEM_NAMESPACES } from "../../models/created-namespaces.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { CrossResourceContext, Finding } from "../types.js";
@@ -98,12 +98,6 @@ function armsNear(index: ResourceIndex, kind: string, namespace: string, resourc
   }
   return false;
 }
-
-/**
- * The namespaces of the cluster itself, which its installer fills (kube-system's DNS, proxy,
- * metrics-server, dashboard): an input that puts some objects there is never their only source.
- */
-const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(["kube-system", "kube-public", "kube-node-lease"]);
 
 /**
  * Whether the input defines objects of that kind in the namespace (kustomization generators

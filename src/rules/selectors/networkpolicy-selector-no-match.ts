@@ -20,7 +20,8 @@ Pods that operators run for custom resources of the input count (a Prometheus's 
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,
 security.istio.io/tlsMode) in a namespace labelled for injection. When nothing of the input nearly matches (a
-typo stays a warning), the finding drops to info if a workload of the namespace may create or
+typo stays a warning), the finding drops to info in the namespaces the cluster's installer fills
+(kube-system, kube-public, kube-node-lease), if a workload of the namespace may create or
 relabel pods at run time (its ServiceAccount may patch or create pods by RBAC of the input), or
 if namespaced custom resources of an operator k8s-lint does not know share the namespace (not
 cluster-scoped ones such as Gatekeeper's constraints), or if a Flux HelmRelease or an Argo CD

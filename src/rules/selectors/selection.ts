@@ -1,5 +1,5 @@
 /** Shared by the selector rules: a workload's own selector, and the pod owner a selector nearly selects. */
-import { namespacesWithCharts } from "../../models/created-namespaces.js";
+import { namespacesWithCharts, SYSTEM_NAMESPACES } from "../../models/created-namespaces.js";
 import { meshInjectedSelectedBy } from "../../models/mesh-injection.js";
 import { closestWithin, misspells, spellingDistance } from "../../did-you-mean.js";
 import { serviceAccountOf } from "../../models/rbac.js";
@@ -170,8 +170,9 @@ export type NoMatchVerdict =
  * The one policy of the selector rules for pods no manifest shows. Pods an operator of the
  * table derives from a custom resource of the namespace count as selected, and so do the
  * workloads' pods with the labels Istio's sidecar injector adds. Otherwise, when the
- * selector is not a near miss of a pod template of the input (a typo stays a warning), three
- * signals make pods created at run time plausible, and the finding drops to info: a workload
+ * selector is not a near miss of a pod template of the input (a typo stays a warning), these
+ * signals make pods no manifest shows plausible, and the finding drops to info: a namespace the
+ * cluster's installer fills (kube-system: kubeadm's control-plane static pods), a workload
  * whose ServiceAccount RBAC allows to create or patch pods there (an agent labelling its own
  * pod), a kustomization entry the run does not read that builds objects into the namespace,
  * custom resources of an operator the table does not know, or a Helm chart that a GitOps
@@ -180,6 +181,8 @@ export type NoMatchVerdict =
 export function noMatchVerdict(index: ResourceIndex, namespace: string, selector: Selector, near: NearMiss | undefined): NoMatchVerdict {
   if (index.derivedPodsSelectedBy(namespace, selector).length || meshInjectedSelectedBy(index, namespace, selector).length) return { silent: true };
   if (near && isTypo(near)) return { silent: false };
+  // kubeadm's control-plane static pods (component=kube-scheduler, tier=control-plane; cmd/kubeadm/app/util/staticpod ComponentPod), kube-dns, kube-proxy: no manifest of the input shows them.
+  if (SYSTEM_NAMESPACES.has(namespace)) return { silent: false, severity: "info", because: `the cluster's installer runs pods of its own in "${namespace}" (kubeadm's control-plane static pods, DNS, kube-proxy), so matching pods may exist` };
   const labeller = index.runTimeLabeller(namespace);
   if (labeller) {
     return { silent: false, severity: "info", because: `ServiceAccount "${serviceAccountOf(labeller)}" of ${labeller.kind} "${labeller.name}" may create or relabel pods (RBAC of the input), so matching pods may exist at run time` };
