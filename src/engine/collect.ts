@@ -480,7 +480,10 @@ function collectKustomizationProblems(state: FileState, doc: ParsedDocument, kus
 
 /** Each local path of a kustomization that names nothing on disk, at its entry: `kustomize build` fails there. */
 function collectMissingPaths(state: FileState, doc: ParsedDocument, kustomization: Record<string, unknown>): void {
-  for (const missing of missingKustomizationPaths(kustomization, dirname(state.file.absolute))) {
+  const missingPaths = missingKustomizationPaths(kustomization, dirname(state.file.absolute));
+  // kustomize builds only a file of its names (api/konfig RecognizedKustomizationFileNames): under another name, one whose missing paths are near nothing here is a template copied into place (container.training's M6-*-kustomization.yaml), with the destination's paths.
+  if (!isKustomizationFileName(basename(state.file.absolute)) && missingPaths.every((m) => m.meant === undefined)) return;
+  for (const missing of missingPaths) {
     const { start, end } = locate(doc, missing.at, "value");
     const meant = missing.meant === undefined ? "" : ` (did you mean "${missing.meant}"?)`;
     // A git-ignored path is usually made before the build (a generated env file): a fresh checkout, as in CI, lacks it.

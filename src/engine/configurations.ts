@@ -34,7 +34,7 @@ import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namesp
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
-import { folderOf } from "../models/placement.js";
+import { folderOf } from "../folders.js";
 import { policyTestInputs, policyTestSubjects, templatedClusterLoaderTemplates } from "../models/policy-tests.js";
 import { STDIN, type DiscoveredFile } from "./discover.js";
 import { isSkaffoldConfig, skaffoldArtifacts } from "../models/skaffold.js";

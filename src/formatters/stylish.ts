@@ -5,7 +5,7 @@ import type { Formatter } from "./types.js";
 import { presetNote } from "../presets.js";
 import { printable } from "../printable.js";
 import { DEFAULT_WIDTH, wrap } from "../wrap.js";
-import { folderHolds, folderOf } from "../models/placement.js";
+import { folderHolds, folderOf } from "../folders.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -10,12 +10,12 @@
  * the root kustomizations whose builds emit it, else its file's folder. `kubectl apply -R -f`
  * of a folder applies everything below it, so two places are together when one holds the other.
  */
-import { posix } from "node:path";
+import { folderHolds, folderOf } from "../folders.js";
 
 /** What placement reads of an object: its places and its namespace (models/resource.ts). */
 export interface Placed {
   /** Undefined: applied with everything (context files, stdin, an input a GitOps controller applies). */
-  readonly places: readonly string[] | undefined;
+  readonly places?: readonly string[];
   readonly namespace: string;
   readonly namespaceCertain: boolean;
 }
@@ -27,13 +27,6 @@ export interface Placed {
  */
 export function namespaceNamed(object: Pick<Placed, "namespace" | "namespaceCertain">): boolean {
   return object.namespaceCertain && object.namespace !== "default";
-}
-
-/** Whether folder `outer` holds folder `inner` (or is it); folders as files are shown ("." is the current one). */
-export function folderHolds(outer: string, inner: string): boolean {
-  if (outer === inner) return true;
-  if (outer === ".") return !inner.startsWith("../") && inner !== ".." && !posix.isAbsolute(inner);
-  return inner.startsWith(outer.endsWith("/") ? outer : `${outer}/`);
 }
 
 /**
@@ -49,7 +42,45 @@ export function appliedApart(a: Placed, b: Placed): boolean {
   return true;
 }
 
-/** The folder of a file as files are shown ("." for a file of the current folder). */
-export function folderOf(file: string): string {
-  return posix.dirname(file);
+/** Where some objects are applied from (placesOf), for appliedNear. */
+export interface AppliedPlaces {
+  /** One of them is applied with everything, or in a namespace it names. */
+  anywhere: boolean;
+  /** The places of the others. */
+  folders: Set<string>;
+  /** Those places and every folder above them. */
+  above: Set<string>;
+}
+
+/** The places of `objects` (stops early once one is applied with everything). */
+export function placesOf(objects: Iterable<Pick<Placed, "places" | "namespace" | "namespaceCertain">>, anywhere = false): AppliedPlaces {
+  const out: AppliedPlaces = { anywhere, folders: new Set(), above: new Set() };
+  for (const o of objects) {
+    if (out.anywhere) break;
+    if (!o.places || namespaceNamed(o)) {
+      out.anywhere = true;
+      break;
+    }
+    for (const folder of o.places) {
+      out.folders.add(folder);
+      for (let d = folder; !out.above.has(d); d = folderOf(d)) {
+        out.above.add(d);
+        if (folderOf(d) === d) break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether `object` is applied with one of the objects `places` describes: from one of their places, a folder above or below one. */
+export function appliedNear(places: AppliedPlaces, object: Pick<Placed, "places">): boolean {
+  if (places.anywhere || !object.places) return true;
+  for (const own of object.places) {
+    if (places.above.has(own)) return true;
+    for (let d = own; ; d = folderOf(d)) {
+      if (places.folders.has(d)) return true;
+      if (folderOf(d) === d) break;
+    }
+  }
+  return false;
 }

@@ -27,7 +27,8 @@ Deployment). Reported when the input defines workloads in that namespace.`,
     const { resource, index, report } = ctx;
     const target = hpaTarget(resource, index);
     if (!target || index.find(target.type, resource.namespace, target.name)) return;
-    if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets)) return;
+    // Workloads that can be scaled arm it (a bare Pod cannot be a target), where they are applied with the HPA.
+    if (!reportsAbsent(ctx, target.kind, resource.namespace, managesTargets, SCALABLE_KINDS.has(target.kind) ? [...SCALABLE_KINDS] : [target.kind])) return;
     const otherKind = [...SCALABLE_KINDS].map((k) => index.find(k, resource.namespace, target.name)).find(Boolean);
     const elsewhere = otherKind ? undefined : inOtherNamespace(ctx, { type: target.type, kind: target.kind, namespace: resource.namespace, name: target.name });
     if (elsewhere) {

@@ -31,10 +31,13 @@ const VERSION_SUFFIX = /^v?\d+([a-z]+\d+)?$/;
  * app-v1 and app-v2), as environments, tenants and versions are named side by side; or one is
  * the other with whole parts added before or after it (health and health-api, openshift-operators
  * and openshift-operators-redhat, system and kubeflow-system), a namespace of its own; or one is
- * the other with a version appended (checkout and checkoutv2, payments and payments2).
+ * the other with a version appended (checkout and checkoutv2, payments and payments2); or codes
+ * of up to three characters one character apart (an exercise's h92 and another's d92).
  */
 function seriesSiblings(a: string, b: string): boolean {
   if (a.replace(/\d+/g, "0") === b.replace(/\d+/g, "0")) return true;
+  // Codes of up to three characters one character apart (h92 and d92, k1 and k2): a third of the name is no slip of the finger.
+  if (a.length === b.length && a.length <= 3 && [...a].filter((ch, i) => ch !== b[i]).length === 1) return true;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   if (longer.startsWith(shorter) && VERSION_SUFFIX.test(longer.slice(shorter.length))) return true;
   const pa = a.split(/[-._]/);
@@ -77,7 +80,7 @@ none of them but is spelled like one (\`spring-petclinic\` for the Namespace \`s
 that is reported with the name meant, whatever the references policy: a namespace spelled
 like one of the input's is a typo far more often than one made by other tooling. Names of one
 series (\`team-a\` and \`team-b\`, \`app-v1\` and \`app-v2\`, \`shard1\` and \`shard2\`, \`checkout\` and
-\`checkoutv2\`), and a name that
+\`checkoutv2\`, codes of up to three characters one apart such as \`h92\` and \`d92\`), and a name that
 is another with whole parts added (\`health\` and \`health-api\`, \`system\` and \`kubeflow-system\`),
 are not spelled like each other in that sense: they are namespaces the cluster may have. Any other
 namespace the input does not define is reported only under \`references: complete\` (the

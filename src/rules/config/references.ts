@@ -9,8 +9,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { CrossResourceContext, Finding } from "../types.js";
 import { memoKey } from "../../models/run-memo.js";
-import { dirname } from "node:path";
-import { namespaceNamed } from "../../models/placement.js";
+import { appliedNear, placesOf, type AppliedPlaces } from "../../models/placement.js";
 
 export { findReferenced, podReferences, type KeyReference, type ObjectReference, type ReferencedKind } from "../../models/pod-references.js";
 
@@ -33,28 +32,23 @@ export function unknownProducer(index: ResourceIndex, namespace: string, name: s
  * input installs a Helm chart there, and no kustomization builds unread objects there, whose
  * objects are not in the input), because then a missing
  * one is most likely a typo or a forgotten file, not an object created by other tooling.
+ * Those objects arm a reference of `resource` only where they are applied with it (armsNear);
+ * with `manages`, only when `armedBy` names the kinds it counts (the scalable workloads for an
+ * autoscaler's target).
  */
 export function reportsAbsent(
   { index, settings, resource }: Pick<CrossResourceContext, "index" | "settings"> & { resource?: Resource },
   kind: string,
   namespace: string,
   manages?: (index: ResourceIndex, kind: string, namespace: string) => boolean,
+  armedBy?: readonly string[],
 ): boolean {
   if (settings.references === "complete") return true;
-  if (manages) return manages(index, kind, namespace);
-  return managesKind(index, kind, namespace) && (!resource || armsNear(index, kind, namespace, resource));
+  if (manages) return manages(index, kind, namespace) && (!armedBy || !resource || armsNear(index, armedBy, namespace, resource));
+  return managesKind(index, kind, namespace) && (!resource || armsNear(index, [kind], namespace, resource));
 }
 
-/** Per type and namespace: where the objects that arm a reference rule are applied from, for armsNear. */
-interface ArmingPlaces {
-  /** One of them is applied with everything, or in a namespace it names (models/placement.ts namespaceNamed). */
-  anywhere: boolean;
-  /** The places of the others. */
-  folders: Set<string>;
-  /** Those places and every folder above them. */
-  above: Set<string>;
-}
-const ARMING_PLACES = memoKey<Map<string, ArmingPlaces>>("folders of the objects that arm reference rules");
+const ARMING_PLACES = memoKey<Map<string, AppliedPlaces>>("folders of the objects that arm reference rules");
 
 /**
  * Whether the objects that make the namespace managed (managesKind) arm a reference of
@@ -65,38 +59,16 @@ const ARMING_PLACES = memoKey<Map<string, ArmingPlaces>>("folders of the objects
  * all write `namespace: default`) are not applied together: a Secret of one does not tell that
  * the other's Secrets are all in the input.
  */
-function armsNear(index: ResourceIndex, kind: string, namespace: string, resource: Resource): boolean {
+function armsNear(index: ResourceIndex, kinds: readonly string[], namespace: string, resource: Resource): boolean {
   const byType = index.memo.get(ARMING_PLACES, () => new Map());
-  const key = `${kind}\u0000${namespace}`;
+  const key = `${kinds.join("\u0000")}\u0000\u0000${namespace}`;
   let places = byType.get(key);
   if (!places) {
-    places = { anywhere: kind === "Secret" && index.declaresSecretsIn(namespace), folders: new Set(), above: new Set() };
-    const add = (folders: readonly string[] | undefined, named: boolean) => {
-      if (!folders || named) places!.anywhere = true;
-      else {
-        for (const folder of folders) {
-          places!.folders.add(folder);
-          for (let d = folder; !places!.above.has(d); d = dirname(d)) {
-            places!.above.add(d);
-            if (dirname(d) === d) break;
-          }
-        }
-      }
-      return places!.anywhere;
-    };
-    for (const g of index.generatedOfKind(kind, namespace)) if (add(g.places, namespaceNamed(g))) break;
-    if (!places.anywhere) for (const r of index.ofKind(kind, namespace)) if (add(r.places, namespaceNamed(r))) break;
-    byType.set(key, places);
+    // A generator's object is placed at the roots of the builds through its kustomization; one read from stdin has no places.
+    const objects = kinds.flatMap((kind) => [...index.generatedOfKind(kind, namespace), ...index.ofKind(kind, namespace)]);
+    byType.set(key, (places = placesOf(objects, kinds.includes("Secret") && index.declaresSecretsIn(namespace))));
   }
-  if (places.anywhere || !resource.places) return true;
-  for (const own of resource.places) {
-    if (places.above.has(own)) return true;
-    for (let d = own; ; d = dirname(d)) {
-      if (places.folders.has(d)) return true;
-      if (dirname(d) === d) break;
-    }
-  }
-  return false;
+  return appliedNear(places, resource);
 }
 
 /**

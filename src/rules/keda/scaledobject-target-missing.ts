@@ -32,7 +32,7 @@ Reported when the input defines workloads in that namespace (under \`references:
     if (resource.group !== KEDA_GROUP) return;
     const target = scaledObjectTarget(resource);
     if (!target || index.find(target.type, resource.namespace, target.name)) return;
-    if (!reportsAbsent(ctx, target.type, resource.namespace, managesTargets)) return;
+    if (!reportsAbsent(ctx, target.type, resource.namespace, managesTargets, SCALABLE.some((k) => target.type === `${k}.apps`) ? SCALABLE.map((k) => `${k}.apps`) : [target.type])) return;
     const written = resource.get(["spec", "scaleTargetRef", "kind"]) !== undefined;
     // The same name under another kind: the kind (or its default) is what is wrong.
     const otherKind = ["Deployment", "StatefulSet", "Rollout.argoproj.io"].map((k) => index.find(k, resource.namespace, target.name)).find((r) => r && r.groupKind !== target.type);

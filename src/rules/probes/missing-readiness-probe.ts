@@ -2,9 +2,9 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Container } from "../../models/k8s.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
-import { appliedApart } from "../../models/placement.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
+import { selectedWith } from "../selectors/selection.js";
 
 /** Pod owners whose pods run to completion. */
 const RUN_TO_COMPLETION: ReadonlySet<string> = new Set(["Job", "CronJob"]);
@@ -18,11 +18,10 @@ function trafficServices(index: ResourceIndex): Map<Resource, Resource[]> {
     const spec = svc.spec("Service");
     if (!spec || spec.type === "ExternalName" || spec.publishNotReadyAddresses === true) continue;
     const headless = spec.clusterIP === "None";
-    for (const owner of index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector), svc)) {
+    // A Service of another sample sends these pods nothing (models/placement.ts).
+    for (const owner of selectedWith(index, svc, index.podOwnersSelectedBy(svc.namespace, parseServiceSelector(spec.selector), svc))) {
       // The pods of a Job run to completion: a headless Service gives them DNS names to find each other (an Indexed Job's subdomain), not requests to serve.
       if (headless && RUN_TO_COMPLETION.has(owner.kind)) continue;
-      // A Service of another sample sends these pods nothing (models/placement.ts).
-      if (appliedApart(svc, owner)) continue;
       const list = map.get(owner);
       if (list) list.push(svc);
       else map.set(owner, [svc]);
@@ -88,7 +87,8 @@ the containers a Service port reaches: the one declaring its targetPort (by name
 or, for a port number no container declares, the containers whose probes connect to it, else
 those that declare ports or the only container.
 A Service of a sibling folder (another sample of one repository) sends nothing to these pods
-when neither names a namespace of its own (none written, or \`default\`).`,
+when neither names a namespace of its own (none written, or \`default\`) and the Service's own
+folders hold workloads (in a layout by kind, services/ beside deployments/, they do not).`,
   fix: `Add a readinessProbe that succeeds only when the container can serve requests (an HTTP
 /ready endpoint, or a TCP connect to its port).`,
   preventsStatus: ["Running", "NotReady"],

@@ -10,6 +10,9 @@ import { formatSelector, matches, type Requirement, type Selector } from "../../
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
 import type { CrossResourceContext } from "../types.js";
+import { appliedApart, appliedNear, placesOf, type AppliedPlaces } from "../../models/placement.js";
+
+const OWNER_PLACES = memoKey<Map<string, AppliedPlaces>>("places of the pod owners of each namespace");
 
 export { workloadSelector, type WorkloadSelector } from "../../models/pod-selection.js";
 
@@ -305,6 +308,25 @@ export function includeSelectorsHint(entry: LabelSource, key: string, selector =
  * the namespace (or pods an operator derives there) match; else the namespace where matching
  * pods run; else the pod owner whose labels nearly match, lowered by noMatchVerdict.
  */
+/** Where the pod owners of a namespace are applied from (models/placement.ts), once per namespace. */
+function ownerPlaces(index: ResourceIndex, namespace: string): AppliedPlaces {
+  const byNamespace = index.memo.get(OWNER_PLACES, () => new Map());
+  let places = byNamespace.get(namespace);
+  if (!places) byNamespace.set(namespace, (places = placesOf(index.podOwnersIn(namespace))));
+  return places;
+}
+
+/**
+ * Of the pod owners a selector of `resource` selects (a Service's), those applied with it
+ * (models/placement.ts: not another sample's); all of them when no pod owner of the namespace is
+ * applied with it, as in a layout by kind (services/ beside deployments/), where the selector can
+ * only mean pods of another folder.
+ */
+export function selectedWith(index: ResourceIndex, resource: Resource, owners: readonly Resource[]): readonly Resource[] {
+  if (!appliedNear(ownerPlaces(index, resource.namespace), resource)) return owners;
+  return owners.filter((o) => !appliedApart(resource, o));
+}
+
 export function reportUnmatchedSelector({ resource, index, report }: CrossResourceContext, selector: Selector, field: SelectorField): void {
   const ns = resource.namespace;
   if (index.podOwnersSelectedBy(ns, selector, resource).length || index.derivedPodsSelectedBy(ns, selector).length) return;

@@ -5,7 +5,7 @@ import type { Memo } from "../../models/run-memo.js";
 import { parseServiceSelector } from "../../models/selector.js";
 import { longRunningContainers } from "../../models/pods.js";
 import { defineRule } from "../types.js";
-import { appliedApart } from "../../models/placement.js";
+import { selectedWith } from "./selection.js";
 import { portNameProblem } from "../../models/validation/formats.js";
 
 export const rule = defineRule({
@@ -28,7 +28,8 @@ because containerPort alone "worked" with a numeric targetPort. A port that a ku
 strategic-merge patch of the input adds to the workload (an exporter sidecar an overlay adds)
 counts as declared: the pods of the builds that apply the patch have it.
 Pods of a sibling folder (another sample of one repository) are not the Service's when neither
-names a namespace of its own (none written, or \`default\`).
+names a namespace of its own (none written, or \`default\`) and the Service's own folders hold
+workloads (in a layout by kind, services/ beside deployments/, they do not).
 A targetPort that no container port can be named (capitals, over 15 characters: a placeholder
 such as \`PORT\` left in) is reported by invalid-value alone.`,
   fix: "Declare the named port in the container's ports (name and containerPort), or use the port number as targetPort. When the name is declared with another protocol, declare the port of this protocol under its own name (port names are unique in a container).",
@@ -39,7 +40,7 @@ such as \`PORT\` left in) is reported by invalid-value alone.`,
     const selector = parseServiceSelector(spec.selector);
     if (selector.kind === "none") return;
     // Pods of another sample are not this Service's (models/placement.ts).
-    const owners = index.podOwnersSelectedBy(resource.namespace, selector, resource).filter((o) => !appliedApart(resource, o));
+    const owners = selectedWith(index, resource, index.podOwnersSelectedBy(resource.namespace, selector, resource));
     if (!owners.length) return;
     (spec.ports ?? []).forEach((port, i) => {
       const target = port?.targetPort;

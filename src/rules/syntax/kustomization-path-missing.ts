@@ -24,7 +24,11 @@ A Flux Kustomization's \`spec.path\` is judged too: Flux fails one whose folder 
 ("kustomization path not found"). The path is relative to the root of the source, which the files
 do not name; it is judged only when another Flux Kustomization of the same \`sourceRef\` resolves
 its own path to a folder of the input, which places that root (a source of another repository is
-never judged).`,
+never judged).
+kustomize builds only a file named kustomization.yaml, kustomization.yml or Kustomization: a
+Kustomization under another name (\`M6-rocky-test-kustomization.yaml\`, which a tutorial copies
+into place) is judged only when a missing path has a near spelling in its folder, a typo; its
+other paths are the destination's.`,
   fix: "Correct the path (relative to the kustomization's folder, or for a Flux Kustomization to the root of its source; the finding names a sibling with a near name), or remove the entry; add the file if it was never committed.",
   preventsStatus: [],
 });
