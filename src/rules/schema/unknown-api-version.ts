@@ -52,13 +52,41 @@ function suggestion(apiVersion: string, kind: string): { message: string; hint?:
       hint: `remove it from the manifests, and send it to the subresource instead (${body.how})`,
     };
   }
-  const near = closestWithin(kind, allKinds());
+  const group = groupOf(apiVersion);
+  const openshift = group === "" ? OPENSHIFT_LEGACY_KINDS.get(kind) : undefined;
+  if (openshift) {
+    return {
+      target: "apiVersion",
+      message: `kind ${JSON.stringify(kind)} is not a built-in kind of ${JSON.stringify(apiVersion)}: it is OpenShift's, served by ${JSON.stringify(openshift)} (OpenShift 3 also took it as "v1")`,
+      hint: `set apiVersion to ${JSON.stringify(openshift)}`,
+    };
+  }
+  // A kind the written group serves first; another group's only with its apiVersion, so that the fix is one step.
+  const inGroup = closestWithin(kind, allKinds().filter((k) => versionsOfKind(k).some((v) => groupOf(v.apiVersion) === group)));
+  const near = inGroup ?? closestWithin(kind, allKinds());
+  const elsewhere = inGroup === undefined && near !== undefined ? versionsOfKind(near)[0]?.apiVersion : undefined;
   return {
     target: "kind",
     message: `kind ${JSON.stringify(kind)} is not a built-in kind of ${JSON.stringify(apiVersion)}`,
-    hint: near ? `set kind to ${JSON.stringify(near)}` : undefined,
+    hint: near ? `set kind to ${JSON.stringify(near)}${elsewhere ? ` and apiVersion to ${JSON.stringify(elsewhere)}` : ""}` : undefined,
   };
 }
+
+/**
+ * OpenShift's own kinds, which OpenShift 3 served under the legacy `v1` (its /oapi endpoint) and
+ * OpenShift 4 serves only in their groups (openshift/api: route/v1, apps/v1, build/v1, image/v1,
+ * template/v1, project/v1): a manifest written for OpenShift 3 names them with `apiVersion: v1`.
+ */
+const OPENSHIFT_LEGACY_KINDS: ReadonlyMap<string, string> = new Map([
+  ["Route", "route.openshift.io/v1"],
+  ["DeploymentConfig", "apps.openshift.io/v1"],
+  ["BuildConfig", "build.openshift.io/v1"],
+  ["Build", "build.openshift.io/v1"],
+  ["ImageStream", "image.openshift.io/v1"],
+  ["ImageStreamTag", "image.openshift.io/v1"],
+  ["Template", "template.openshift.io/v1"],
+  ["Project", "project.openshift.io/v1"],
+]);
 
 /** Why no release serves an apiVersion: the versions its group serves, or that there is no such group. */
 function notServed(apiVersion: string): string {
