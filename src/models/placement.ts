@@ -50,11 +50,13 @@ export interface AppliedPlaces {
   folders: Set<string>;
   /** Those places and every folder above them. */
   above: Set<string>;
+  /** appliedNear's answers by the places of the objects asked about (shared by the objects of one file). */
+  answers: WeakMap<readonly string[], boolean>;
 }
 
 /** The places of `objects` (stops early once one is applied with everything). */
 export function placesOf(objects: Iterable<Pick<Placed, "places" | "namespace" | "namespaceCertain">>, anywhere = false): AppliedPlaces {
-  const out: AppliedPlaces = { anywhere, folders: new Set(), above: new Set() };
+  const out: AppliedPlaces = { anywhere, folders: new Set(), above: new Set(), answers: new WeakMap() };
   for (const o of objects) {
     if (out.anywhere) break;
     if (!o.places || namespaceNamed(o)) {
@@ -75,9 +77,15 @@ export function placesOf(objects: Iterable<Pick<Placed, "places" | "namespace" |
 /** Whether `object` is applied with one of the objects `places` describes: from one of their places, a folder above or below one. */
 export function appliedNear(places: AppliedPlaces, object: Pick<Placed, "places">): boolean {
   if (places.anywhere || !object.places) return true;
-  for (const own of object.places) {
-    if (places.above.has(own)) return true;
-    for (let d = own; ; d = folderOf(d)) {
+  let near = places.answers.get(object.places);
+  if (near === undefined) places.answers.set(object.places, (near = placedNear(places, object.places)));
+  return near;
+}
+
+function placedNear(places: AppliedPlaces, own: readonly string[]): boolean {
+  for (const folder of own) {
+    if (places.above.has(folder)) return true;
+    for (let d = folder; ; d = folderOf(d)) {
       if (places.folders.has(d)) return true;
       if (folderOf(d) === d) break;
     }

@@ -61,7 +61,7 @@ const ARMING_PLACES = memoKey<Map<string, AppliedPlaces>>("folders of the object
  */
 function armsNear(index: ResourceIndex, kinds: readonly string[], namespace: string, resource: Resource): boolean {
   const byType = index.memo.get(ARMING_PLACES, () => new Map());
-  const key = `${kinds.join("\u0000")}\u0000\u0000${namespace}`;
+  const key = `${kinds.length === 1 ? kinds[0] : kinds.join("\u0000")}\u0000\u0000${namespace}`;
   let places = byType.get(key);
   if (!places) {
     // A generator's object is placed at the roots of the builds through its kustomization; one read from stdin has no places.
