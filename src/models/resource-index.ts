@@ -604,17 +604,24 @@ function nearestCopies(candidates: readonly Resource[], file: string): Resource[
   return sameFile ? [sameFile] : best;
 }
 
-/** The candidate whose file is nearest to `file`: the same file, else the most shared leading folders. */
+/**
+ * The candidate whose file is nearest to `file`: the last one of the same file, else of the files
+ * sharing the most leading folders with it, the last in input order. Of copies applied together
+ * the last one applied stays (`kubectl apply -f` walks a folder's files in lexical order,
+ * k8s.io/cli-runtime resource visitor ExpandPathsToFileVisitors), so a tie is judged against it.
+ */
 function nearest(candidates: readonly Resource[], file: string): Resource {
   const from = file.split("/");
   let best = candidates[0];
   let bestScore = -1;
+  let sameFile: Resource | undefined;
   for (const c of candidates) {
-    if (c.file === file) return c;
+    if (c.file === file) sameFile = c;
+    if (sameFile) continue;
     const to = c.file.split("/");
     let shared = 0;
     while (shared < from.length - 1 && shared < to.length - 1 && from[shared] === to[shared]) shared++;
-    if (shared > bestScore) [best, bestScore] = [c, shared];
+    if (shared >= bestScore) [best, bestScore] = [c, shared];
   }
-  return best;
+  return sameFile ?? best;
 }
