@@ -20,7 +20,8 @@ export const rule = defineRule({
 When no such object exists the HPA reports FailedGetScale and AbleToScale=False, and the
 workload it was meant for never scales: under load its pods stay at their fixed replica count.
 The usual causes are a renamed Deployment or the wrong kind (a StatefulSet referred to as a
-Deployment). Reported when the input defines workloads in that namespace.`,
+Deployment). Reported when the input defines scalable workloads in that namespace applied with
+the HPA: those of a sibling sample folder, neither naming a namespace of its own, do not arm it.`,
   fix: "Point scaleTargetRef at the workload's exact kind, apiVersion and name.",
   preventsStatus: [],
   check(ctx) {

@@ -24,7 +24,9 @@ When it does not exist, the ScaledObject never becomes Ready ("ScaledObjectCheck
 target is not found), KEDA creates no HPA, and the workload it was meant for never scales on
 its events: its queue grows while its pods stay at their fixed count. A renamed Deployment, or a
 StatefulSet or Argo Rollout named without its kind and apiVersion, are the usual causes.
-Reported when the input defines workloads in that namespace (under \`references: partial\`).`,
+Reported when the input defines workloads in that namespace (under \`references: partial\`)
+applied with the ScaledObject: a workload of a sibling sample folder, neither naming a namespace
+of its own, does not arm it.`,
   fix: "Point scaleTargetRef at the workload's exact name, and write kind and apiVersion when it is not an apps/v1 Deployment.",
   preventsStatus: [],
   check(ctx) {
