@@ -192,7 +192,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       const readEnvFile = file.absolute === STDIN ? undefined : (p: string) => readInRoot(dirname(file.absolute), p);
       inlineLabels.push(...inlinePatchLabels(doc.value, (t) => parseText(t)[0]?.value));
       const made = generatedObjects(doc.value, defaultNamespace, readEnvFile);
-      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made: file.absolute === STDIN ? made : made.map((g) => ({ ...g, places: [dirname(file.display)] })) });
+      if (made.length) generatedBy.push({ dir: file.absolute === STDIN ? "" : dirname(realOf(file)), made: file.absolute === STDIN ? made : made.map((g) => ({ ...g, places: [folderOf(file.display)] })) });
       // Paths are relative to the kustomization's directory; stdin has none.
       if (file.absolute === STDIN) continue;
       // Entries and files are matched by real path: kustomize follows symbolic links (entry-paths.ts).
