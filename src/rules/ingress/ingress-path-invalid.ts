@@ -17,7 +17,9 @@ ImplementationSpecific. For Exact and Prefix the path must start with "/" and mu
 "/" too. The API server rejects anything else, so the Ingress (and every route in it) is not
 created. Manifests converted from extensions/v1beta1 often lack pathType. In
 networking.k8s.io/v1beta1 and extensions/v1beta1 a missing pathType defaults to
-ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
+ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it. A pathType that is
+none of the three is reported here for the beta versions; in v1 the schema lists them, so
+invalid-type reports it (with the value in the right case as its fix), once.`,
   fix: `Set pathType (Prefix for a path and everything below it, Exact for one path) and start the path with "/".`,
   fixable: true,
   hasSuggestions: true,
@@ -42,7 +44,8 @@ ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it.`,
         }
         if (typeof pathType !== "string") continue;
         if (!PATH_TYPES.has(pathType)) {
-          report({ path: [...p.at, "pathType"], message: `pathType "${pathType}" is not one of Exact, Prefix, ImplementationSpecific`, hint: "set pathType: Prefix or Exact" });
+          // v1's schema lists the values: invalid-type reports the value, and fixes its case.
+          if (resource.apiVersion !== "networking.k8s.io/v1") report({ path: [...p.at, "pathType"], message: `pathType "${pathType}" is not one of Exact, Prefix, ImplementationSpecific`, hint: "set pathType: Prefix or Exact" });
           continue;
         }
         const at = p.path === undefined ? [...p.at, "pathType"] : [...p.at, "path"];
