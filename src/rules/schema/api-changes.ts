@@ -1,5 +1,7 @@
 /**
- * Upstream API removals from Kubernetes 1.16 on (the "Deprecated API Migration Guide").
+ * Upstream API removals from Kubernetes 1.16 on (the "Deprecated API Migration Guide"), and the
+ * alpha kinds removed without a successor that manifests still carry (Initializers, removed in
+ * 1.14 by kubernetes/kubernetes#72972; PodPreset, removed in 1.20 by #94090).
  * `deprecatedIn`: the first release that warns (the replacement is served from then on);
  * `removedIn`: the first release that no longer serves the version.
  */
@@ -23,6 +25,8 @@ export const API_CHANGES: readonly ApiChange[] = [
   { apiVersion: "apps/v1beta2", kinds: WORKLOADS, deprecatedIn: "1.9", removedIn: "1.16", replacement: "apps/v1" },
   { apiVersion: "extensions/v1beta1", kinds: ["NetworkPolicy"], deprecatedIn: "1.9", removedIn: "1.16", replacement: "networking.k8s.io/v1" },
   { apiVersion: "extensions/v1beta1", kinds: ["PodSecurityPolicy"], deprecatedIn: "1.11", removedIn: "1.16", replacement: "policy/v1beta1" },
+  { apiVersion: "admissionregistration.k8s.io/v1alpha1", kinds: ["InitializerConfiguration"], deprecatedIn: "1.14", removedIn: "1.14", note: "use a MutatingWebhookConfiguration instead, which changes objects as they are created" },
+  { apiVersion: "settings.k8s.io/v1alpha1", kinds: ["PodPreset"], deprecatedIn: "1.20", removedIn: "1.20", note: "write the values into the pod templates (kustomize, Helm) or inject them with a mutating admission webhook" },
   { apiVersion: "admissionregistration.k8s.io/v1beta1", kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"], deprecatedIn: "1.16", removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" },
   { apiVersion: "apiextensions.k8s.io/v1beta1", kinds: ["CustomResourceDefinition"], deprecatedIn: "1.16", removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" },
   { apiVersion: "apiregistration.k8s.io/v1beta1", kinds: ["APIService"], deprecatedIn: "1.19", removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" },
@@ -42,7 +46,7 @@ export const API_CHANGES: readonly ApiChange[] = [
   { apiVersion: "events.k8s.io/v1beta1", kinds: ["Event"], deprecatedIn: "1.19", removedIn: "1.25", replacement: "events.k8s.io/v1" },
   { apiVersion: "autoscaling/v2beta1", kinds: ["HorizontalPodAutoscaler"], deprecatedIn: "1.22", removedIn: "1.25", replacement: "autoscaling/v2" },
   { apiVersion: "policy/v1beta1", kinds: ["PodDisruptionBudget"], deprecatedIn: "1.21", removedIn: "1.25", replacement: "policy/v1" },
-  { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecatedIn: "1.21", removedIn: "1.25", note: "PodSecurityPolicy is gone: use Pod Security Admission (namespace labels pod-security.kubernetes.io/*)" },
+  { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecatedIn: "1.21", removedIn: "1.25", note: "use Pod Security Admission instead (namespace labels pod-security.kubernetes.io/*)" },
   { apiVersion: "node.k8s.io/v1beta1", kinds: ["RuntimeClass"], deprecatedIn: "1.20", removedIn: "1.25", replacement: "node.k8s.io/v1" },
   { apiVersion: "autoscaling/v2beta2", kinds: ["HorizontalPodAutoscaler"], deprecatedIn: "1.23", removedIn: "1.26", replacement: "autoscaling/v2" },
   { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kinds: ["FlowSchema", "PriorityLevelConfiguration"], deprecatedIn: "1.23", removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" },

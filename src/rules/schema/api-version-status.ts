@@ -30,6 +30,12 @@ function replacementAt(change: ApiChange, kind: string, target: string): ApiChan
   if (!replacement) return change;
   const served = versionsServedAt(kind, target);
   if (served.includes(replacement)) return change;
+  // A replacement removed by the target in turn (extensions/v1beta1 PodSecurityPolicy -> policy/v1beta1, gone in 1.25): its own successor, or its note.
+  const onward = findApiChange(replacement, kind);
+  if (onward && compareVersions(target, onward.removedIn) >= 0) {
+    const next = replacementAt(onward, kind, target);
+    return { ...change, replacement: next.replacement, note: next.note, later: next.later };
+  }
   const steps = API_CHANGES.filter(
     (c) => c.replacement === replacement && c.kinds.includes(kind) && c.apiVersion !== change.apiVersion && served.includes(c.apiVersion) && compareVersions(target, c.removedIn) < 0,
   ).sort((a, b) => compareVersions(b.removedIn, a.removedIn));

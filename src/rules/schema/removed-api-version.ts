@@ -10,7 +10,9 @@ export const rule = defineRule({
   explanation: `Deprecated API versions are removed after a few releases: from then on the API server
 answers "no matches for kind" and \`kubectl apply\` or \`helm upgrade\` fails, typically right
 after a cluster upgrade. The target version is --kubernetes-version (or kubernetesVersion in
-the config), by default the release of the API catalogue. The object is still checked against
+the config), by default the release of the API catalogue. A kind that left with its version
+(PodSecurityPolicy, PodPreset, InitializerConfiguration) is named so, with what took its place,
+never a successor version that the target no longer serves either. The object is still checked against
 the current version of its kind, so typos in fields that kept their names are reported.`,
   fix: "Change apiVersion to the replacement the message names and adapt fields that changed between the versions.",
   preventsStatus: [],
@@ -20,7 +22,7 @@ the current version of its kind, so typos in fields that kept their names are re
     if (s?.status !== "removed") return;
     report({
       path: ["apiVersion"],
-      message: `apiVersion ${JSON.stringify(resource.apiVersion)} of ${resource.kind} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}${laterText(s.change)}` : ""}`,
+      message: `apiVersion ${JSON.stringify(resource.apiVersion)} of ${resource.kind} was removed in Kubernetes ${s.change.removedIn} (target ${settings.kubernetesVersion})${s.change.replacement ? `: use ${s.change.replacement}${laterText(s.change)}` : `; ${settings.kubernetesVersion} serves no version of ${resource.kind}`}`,
       hint: replacementText(s.change),
       fix: migrationFix(resource, s.change),
     });
