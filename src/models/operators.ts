@@ -614,6 +614,19 @@ export const CONFIGURATION_GROUPS: ReadonlySet<string> = new Set([
   "traefik.io",
   "traefik.containo.us",
   "autoscaling.k8s.io",
+  // GKE's load balancer settings (ManagedCertificate, FrontendConfig; BackendConfig): certificates live in Google Cloud, not in Secrets.
+  "networking.gke.io",
+  "cloud.google.com",
+  // Routing and network policy of ingress controllers and CNIs: read by their controllers, which create no objects in the namespace.
+  "projectcontour.io",
+  "configuration.konghq.com",
+  "k8s.nginx.org",
+  "cilium.io",
+  "crd.projectcalico.org",
+  "policy.networking.k8s.io",
+  "externaldns.k8s.io",
+  "linkerd.io",
+  "split.smi-spec.io",
 ]);
 
 /**
