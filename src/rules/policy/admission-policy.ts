@@ -367,7 +367,7 @@ function evaluatePolicy(e: Evaluation, plural: string, param: Resource | null): 
       if (outcome.exceeded === "budget") return;
       continue;
     }
-    const related = { resource: policy, path: at, message: `the validation (bound by ValidatingAdmissionPolicyBinding ${bindingName})` };
+    const related = { resource: policy, path: at, message: `the validation, bound by ValidatingAdmissionPolicyBinding ${bindingName}` };
     if ("error" in outcome) {
       evaluationFailed(e, `the validation ${asWritten(validation.expression)}`, outcome, cel.evaluationHint(outcome, "in the policy", "set the field the expression reads, or guard it in the policy with has()"), related);
       continue;

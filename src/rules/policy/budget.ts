@@ -30,7 +30,12 @@ export function customRuleStoppedMessage(what: string, exceeded: "call" | "budge
   return `${what} was stopped: ${reason} (k8s-lint bounds custom rules with the API server's CEL cost limits)`;
 }
 
-/** A CEL expression or pattern quoted as the user wrote it (JSON.stringify would double each backslash of a regular expression). */
+/**
+ * A CEL expression, pattern or message quoted as the user wrote it (JSON.stringify would double
+ * each backslash of a regular expression), on one line: the line breaks of an expression written
+ * over several lines, and the indentation around them, are one space (a finding's message is one
+ * line; the terminal would show each break as "\n").
+ */
 export function asWritten(text: string): string {
-  return `"${text}"`;
+  return `"${text.replace(/[ \t]*\r?\n[ \t]*/g, " ")}"`;
 }
