@@ -359,11 +359,14 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
     { match: /^Unexpected doc-end without preceding document/, say: () => ({ message: '"..." ends a document that has not started', hint: 'remove the "..." line' }) },
     {
       match: /^Unexpected \S+ at node end/,
-      say: (_, t) =>
+      say: (_, t, text) =>
         // A JSON habit: `command: ["run"],` in a block mapping.
         t.source === ","
           ? { message: '"," follows a complete value on the same line: the entries of a block mapping or list are not separated by commas', hint: 'remove the ","' }
-          : { message: `"${t.source}" follows a complete value on the same line`, hint: `move it to a line of its own, or ${QUOTE_IT}` },
+          : /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", t.start - 1) + 1, t.start))
+            ? // A second root value on a line of its own (JSON Lines, `{...}` records one per line): a document holds one.
+              { message: `"${t.source}" starts a second value after the document's complete one: a document holds one value`, hint: 'put a "---" line before it to start a new document, or make the values items of one list' }
+            : { message: `"${t.source}" follows a complete value on the same line`, hint: `move it to a line of its own, or ${QUOTE_IT}` },
     },
     { match: /./, say: (_, t) => ({ message: `"${t.source || t.lineToken.text}" is not expected here`, hint: `remove it, or ${QUOTE_IT}` }) },
   ],
