@@ -239,9 +239,15 @@ export class ResourceIndex {
     return !this.outer || (this.members ??= new Set(this.all)).has(resource);
   }
 
-  /** Every resource with this identity (more than one is a duplicate). */
+  /** Every resource with this identity as written (more than one is a duplicate). */
   findAll(type: string, namespace: string, name: string): readonly Resource[] {
     const named = this.byName.get(resolveType(type))?.get(namespace)?.get(name);
+    return named === undefined ? [] : Array.isArray(named) ? named : [named];
+  }
+
+  /** Every resource that a kustomize build gives this name (Resource.builtNames), in input order. */
+  findAllBuilt(type: string, namespace: string, name: string): readonly Resource[] {
+    const named = this.byBuiltName.get(resolveType(type))?.get(namespace)?.get(name);
     return named === undefined ? [] : Array.isArray(named) ? named : [named];
   }
 

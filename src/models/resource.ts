@@ -136,6 +136,12 @@ export class Resource {
    */
   readonly builtNames: readonly string[];
   /**
+   * Whether the object is applied under its written name: no kustomize build that emits it
+   * renames it, or one of them leaves the name as written (false when every build adds a
+   * namePrefix or nameSuffix: only builtNames are applied then).
+   */
+  readonly keepsName: boolean;
+  /**
    * Whether every kustomize build that emits the object gives it a namespace (the
    * same one or, see builtNamespaces, several): the builds place it, not `kubectl apply -n`.
    */
@@ -216,7 +222,9 @@ export class Resource {
     const built = CLUSTER_SCOPED_KINDS.has(this.kind) ? undefined : namespaceOfBuilds;
     this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned) && built?.several === undefined;
     this.builtNamespaces = built?.several ?? [];
-    this.builtNames = affixes && name && !KEPT_NAMES.has(this.kind) ? [...new Set(affixes.map((a) => `${a.prefix}${name}${a.suffix}`))].filter((n) => n !== name) : NO_NAMES;
+    const renames = affixes !== undefined && name !== undefined && name !== "" && !KEPT_NAMES.has(this.kind);
+    this.builtNames = renames ? [...new Set(affixes.map((a) => `${a.prefix}${name}${a.suffix}`))].filter((n) => n !== name) : NO_NAMES;
+    this.keepsName = !renames || affixes.some((a) => a.prefix === "" && a.suffix === "");
     this.namespaceSetByBuilds = built?.renamed !== undefined;
   }
 

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { crdOf, isClusterScopedCustomResource } from "../../models/crd.js";
+import type { Resource } from "../../models/resource.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -13,7 +15,8 @@ export const rule = defineRule({
 version: networking.istio.io/v1 and v1beta1 Gateways of one name are one object, while Istio's
 Gateway and Gateway API's Gateway are two). When two manifests of one set share them,
 \`kubectl apply\` writes both to the same object and the last one wins: whichever file happens
-to be applied later silently replaces the other's spec. Usually one of them was copied and
+to be applied later silently replaces the other's spec. An object a kustomization emits is
+identified by the name its namePrefix and nameSuffix give it. Usually one of them was copied and
 not renamed, or the same object is defined in two overlays. A repository that holds several
 desired states side by side (overlays per environment, one folder per example) is linted with
 \`--per-directory\`: each directory with a kustomization (with what it includes), else each
@@ -34,10 +37,9 @@ build: \`kustomize build\` reports that itself.)`,
   preventsStatus: [],
   check({ resource, index, settings, report }) {
     if (!resource.name || resource.name.endsWith("*")) return;
-    // A copy in another release's folder (install/v0.5.0 beside install/v0.6.0 and config/) is that release, not a second definition.
-    const same = index.findAll(resource.groupKind, resource.namespace, resource.name).filter((r) => r === resource || !inOtherRelease(r.file, resource.file));
-    if (same.length < 2 || same[0] === resource) return;
-    const first = same[0];
+    const found = sameIdentity(resource, index);
+    if (!found) return;
+    const { first, name } = found;
     // A custom resource of unknown scope that names no namespace may be cluster-scoped: "default" is only a guess there.
     const unknownScope = !resource.namespaceCertain && !isBuiltinApiVersion(resource.apiVersion) && !crdOf(resource, index);
     // A custom resource its CRD makes cluster-scoped is in no namespace, whatever the default.
@@ -48,19 +50,38 @@ build: \`kustomize build\` reports that itself.)`,
     const copy = sameContent(resource.raw, first.raw);
     // Files alike that a kustomization's labels make differ (a base's commonLabels): say where the difference comes from.
     const labelled = !copy && sameContent(resource.writtenValue([]), first.writtenValue([]));
+    const named = name === resource.name ? `"${name}"` : `"${name}" (as a kustomization's namePrefix or nameSuffix names it)`;
     report({
       path: ["metadata", "name"],
       message: copy
-        ? `${resource.kind} "${resource.name}" is defined again${where} with the same content`
+        ? `${resource.kind} ${named} is defined again${where} with the same content`
         : labelled
-          ? `${resource.kind} "${resource.name}" is already defined${where}, written alike but given other labels by a kustomization: the one applied last replaces the other`
-          : `${resource.kind} "${resource.name}" is already defined${where}, with other content: the one applied last replaces the other`,
+          ? `${resource.kind} ${named} is already defined${where}, written alike but given other labels by a kustomization: the one applied last replaces the other`
+          : `${resource.kind} ${named} is already defined${where}, with other content: the one applied last replaces the other`,
       hint: copy ? `remove the copy; ${variants}` : `rename one of the two or remove the copy; ${variants}`,
       related: { resource: first, path: ["metadata", "name"], message: "first definition" },
       ...(copy ? { severity: "info" as const } : {}),
     });
   },
 });
+
+/**
+ * The first object applied with the same identity as `resource`, when that is another one, and
+ * the name they share. An object is applied under the names its kustomize builds give it
+ * (Resource.builtNames) and under its written name unless every build renames it: a Service
+ * `web` of a kustomization with `namePrefix: staging-` is `staging-web`, and another `web` is
+ * no copy of it. A copy in another release's folder (install/v0.5.0 beside install/v0.6.0 and
+ * config/) is that release, not a second definition.
+ */
+function sameIdentity(resource: Resource, index: ResourceIndex): { first: Resource; name: string } | undefined {
+  const names = resource.keepsName ? [resource.name, ...resource.builtNames] : resource.builtNames;
+  for (const name of names) {
+    const applied = [...index.findAll(resource.groupKind, resource.namespace, name).filter((r) => r.keepsName), ...index.findAllBuilt(resource.groupKind, resource.namespace, name)];
+    const same = applied.filter((r) => r === resource || !inOtherRelease(r.file, resource.file)).sort((a, b) => a.id - b.id);
+    if (same.length >= 2 && same[0] !== resource) return { first: same[0], name };
+  }
+  return undefined;
+}
 
 /** A folder named for a release: a version of two or more numbers, with an optional "v" and suffix (`v0.6.0`, `1.4`, `v1.2.0-rc0`). */
 const RELEASE_FOLDER = /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/;
