@@ -1,29 +1,7 @@
-import type { ResourceIndex } from "../../models/resource-index.js";
-import type { Resource } from "../../models/resource.js";
-import { memoKey } from "../../models/run-memo.js";
 import { isLiveObject } from "../workloads/live.js";
 import { defineRule } from "../types.js";
-import { hpaTarget, SCALABLE_KINDS } from "./target.js";
+import { autoscalersByTarget, SCALABLE_KINDS } from "./target.js";
 import { appliedApart } from "../../models/placement.js";
-
-const AUTOSCALERS_BY_TARGET = memoKey<Map<Resource, Resource[]>>("HPAs by target");
-
-/**
- * Every HPA of the input by the workload its scaleTargetRef resolves to (hpaTarget: group and
- * kind together, the definition nearest the HPA), so a custom resource that shares a built-in
- * kind's name is never taken for the HPA's target.
- */
-function autoscalersByTarget(index: ResourceIndex): Map<Resource, Resource[]> {
-  const map = new Map<Resource, Resource[]>();
-  for (const h of index.ofKind("HorizontalPodAutoscaler")) {
-    const target = hpaTarget(h, index)?.resource;
-    if (!target) continue;
-    const list = map.get(target);
-    if (list) list.push(h);
-    else map.set(target, [h]);
-  }
-  return map;
-}
 
 export const rule = defineRule({
   id: "hpa-replicas-conflict",
@@ -46,7 +24,7 @@ when neither names a namespace of its own (none written, or \`default\`).`,
     // Objects read back from a cluster always carry replicas (defaulted or set by the HPA).
     if (isLiveObject(resource)) return;
     // An HPA of another sample scales another copy of the workload (models/placement.ts).
-    const hpa = memo(AUTOSCALERS_BY_TARGET, () => autoscalersByTarget(index))
+    const hpa = autoscalersByTarget(index, memo)
       .get(resource)
       ?.find((h) => !appliedApart(h, resource));
     if (!hpa) return;
