@@ -184,13 +184,17 @@ const ECK: Operator = {
   sources: [
     "pkg/controller/elasticsearch/label/label.go (elasticsearch.k8s.elastic.co/cluster-name, statefulset-name)",
     "pkg/controller/common/name and pkg/apis/elasticsearch/v1/name.go (<name>-es-http, <name>-es-transport, <name>-es-internal-http, <name>-es-elastic-user, <name>-es-http-certs-public)",
+    "pkg/controller/elasticsearch/label/label.go NewPodLabels (node role labels node-master ... node-data_frozen, node-voting_only, http-scheme)",
+    "pkg/controller/common/certificates/ca_reconcile.go (<name>-es-transport-ca-internal) and pkg/controller/elasticsearch/nodespec (<name>-es-<nodeSet> headless Service, <name>-es-<nodeSet>-es-config)",
     "pkg/controller/kibana/label.go and pkg/apis/kibana/v1/name.go (kibana.k8s.elastic.co/name, <name>-kb-http, <name>-kb-config)",
+    "pkg/controller/apmserver/labels.go and pkg/apis/apm/v1/name.go (apm.k8s.elastic.co/name, <name>-apm-http, <name>-apm-token, <name>-apm-config)",
     "docs: https://www.elastic.co/guide/en/cloud-on-k8s/current/k8s-accessing-elastic-services.html",
   ],
   kinds: [
     {
       type: "Elasticsearch.elasticsearch.k8s.elastic.co",
-      summary: "pods labelled elasticsearch.k8s.elastic.co/cluster-name=<name>, common.k8s.elastic.co/type=elasticsearch (+ each nodeSet's podTemplate labels); Services <name>-es-http, <name>-es-transport, <name>-es-internal-http; Secrets <name>-es-elastic-user, <name>-es-http-certs-public, <name>-es-http-certs-internal, <name>-es-http-ca-internal, <name>-es-transport-certs-public",
+      summary:
+        "pods labelled elasticsearch.k8s.elastic.co/cluster-name=<name>, common.k8s.elastic.co/type=elasticsearch (+ each nodeSet's podTemplate labels, and a true or false label per node role); Services <name>-es-http, <name>-es-transport, <name>-es-internal-http, <name>-es-<nodeSet>; Secrets <name>-es-elastic-user, <name>-es-internal-users, <name>-es-xpack-file-realm, <name>-es-remote-ca, <name>-es-http-certs-public, <name>-es-http-certs-internal, <name>-es-http-ca-internal, <name>-es-transport-certs-public, <name>-es-transport-ca-internal, <name>-es-<nodeSet>-es-config, <name>-es-<nodeSet>-es-transport-certs",
       derive: (cr) => {
         const base = { "elasticsearch.k8s.elastic.co/cluster-name": cr.name, "common.k8s.elastic.co/type": "elasticsearch" };
         const sets = cr.get(["spec", "nodeSets"]);
@@ -202,13 +206,18 @@ const ECK: Operator = {
               ...base,
               ...(setName ? { "elasticsearch.k8s.elastic.co/statefulset-name": `${cr.name}-es-${setName}` } : {}),
             },
-            addedKeys: ["elasticsearch.k8s.elastic.co/node-master", "elasticsearch.k8s.elastic.co/node-data", "elasticsearch.k8s.elastic.co/node-ingest", "elasticsearch.k8s.elastic.co/version", "statefulset.kubernetes.io/pod-name", "controller-revision-hash"],
+            addedKeys: [...ECK_NODE_ROLE_LABELS, "elasticsearch.k8s.elastic.co/http-scheme", "elasticsearch.k8s.elastic.co/version", "statefulset.kubernetes.io/pod-name", "controller-revision-hash"],
           };
         });
+        const setNames = (Array.isArray(sets) ? sets : []).flatMap((_, i) => stringAt(cr, ["spec", "nodeSets", i, "name"]) ?? []);
+        const n = cr.name;
         return {
           pods,
-          services: [`${cr.name}-es-http`, `${cr.name}-es-transport`, `${cr.name}-es-internal-http`],
-          secrets: [`${cr.name}-es-elastic-user`, `${cr.name}-es-http-certs-public`, `${cr.name}-es-http-certs-internal`, `${cr.name}-es-http-ca-internal`, `${cr.name}-es-transport-certs-public`],
+          services: [`${n}-es-http`, `${n}-es-transport`, `${n}-es-internal-http`, ...setNames.map((set) => `${n}-es-${set}`)],
+          secrets: [
+            ...[`elastic-user`, `internal-users`, `xpack-file-realm`, `remote-ca`, `http-certs-public`, `http-certs-internal`, `http-ca-internal`, `transport-certs-public`, `transport-ca-internal`].map((suffix) => `${n}-es-${suffix}`),
+            ...setNames.flatMap((set) => [`${n}-es-${set}-es-config`, `${n}-es-${set}-es-transport-certs`]),
+          ],
         };
       },
     },
@@ -223,11 +232,30 @@ const ECK: Operator = {
           },
         ],
         services: [`${cr.name}-kb-http`],
-        secrets: [`${cr.name}-kb-config`, `${cr.name}-kb-http-certs-public`, `${cr.name}-kb-http-certs-internal`],
+        secrets: [`${cr.name}-kb-config`, `${cr.name}-kb-es-ca`, `${cr.name}-kb-http-certs-public`, `${cr.name}-kb-http-certs-internal`],
+      }),
+    },
+    {
+      type: "ApmServer.apm.k8s.elastic.co",
+      summary: "pods labelled apm.k8s.elastic.co/name=<name>, common.k8s.elastic.co/type=apm-server (+ spec.podTemplate labels); Service <name>-apm-http; Secrets <name>-apm-token, <name>-apm-config, <name>-apm-http-certs-public, <name>-apm-http-certs-internal",
+      derive: (cr) => ({
+        pods: [
+          {
+            labels: { ...labelsAt(cr, ["spec", "podTemplate", "metadata", "labels"]), "apm.k8s.elastic.co/name": cr.name, "common.k8s.elastic.co/type": "apm-server" },
+            addedKeys: ["apm.k8s.elastic.co/config-file-hash", "apm.k8s.elastic.co/version", "pod-template-hash"],
+          },
+        ],
+        services: [`${cr.name}-apm-http`],
+        secrets: [`${cr.name}-apm-token`, `${cr.name}-apm-config`, `${cr.name}-apm-http-certs-public`, `${cr.name}-apm-http-certs-internal`],
       }),
     },
   ],
 };
+
+/** The labels ECK sets to "true" or "false" on every Elasticsearch pod, one per node role (label.go NewPodLabels). */
+const ECK_NODE_ROLE_LABELS = ["master", "data", "ingest", "ml", "transform", "remote_cluster_client", "voting_only", "data_hot", "data_warm", "data_cold", "data_content", "data_frozen"].map(
+  (role) => `elasticsearch.k8s.elastic.co/node-${role}`,
+);
 
 /** Zalando's credentials Secret name: `{username}.{cluster}.credentials.{tprkind}.{tprgroup}`, with `_` in the user name made `-`. */
 function zalandoCredentials(user: string, cluster: string): string {
