@@ -32,7 +32,7 @@ import { locate } from "./positions.js";
 import { withPlaceholderDefaults } from "./placeholders.js";
 import { lineIndex, type SourceFile } from "./sources.js";
 import { excerpt, explainSyntaxProblem } from "./syntax-problems.js";
-import { isCapitalsPlaceholder, isGoTemplateAction, isHelmAction, yttAnnotation } from "./template.js";
+import { isReaderPlaceholder, isGoTemplateAction, isHelmAction, yttAnnotation } from "./template.js";
 import { replacePlaceholdersHint } from "../models/catalogue/names.js";
 import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
@@ -556,7 +556,7 @@ function collectProblems(state: FileState, doc: ParsedDocument): boolean {
     const found = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
     const chart = state.charts.chartOf(state.file);
     const action = src.text.slice(start, end);
-    if (chart === undefined && isCapitalsPlaceholder(action)) {
+    if (chart === undefined && isReaderPlaceholder(action)) {
       // A tutorial's `{{HF_TOKEN}}`: the value is the reader's to write, not a template's to render.
       const shown = excerpt(action);
       const message = `"${shown}" looks like a placeholder left in; unquoted, YAML reads it as a mapping instead of text`;

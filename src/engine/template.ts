@@ -172,12 +172,14 @@ export function isGoTemplateAction(action: string): boolean {
 }
 
 /**
- * Whether an action is a word of capitals in double braces (`{{HF_TOKEN}}`, `{{ PROJECT_ID }}`):
- * a tutorial's placeholder for the reader to replace. Go template functions, Sprig's and Helm's
- * included, are written in lower case.
+ * Whether an action is a tutorial's placeholder for the reader to replace: a word of capitals in
+ * double braces (`{{HF_TOKEN}}`, `{{ PROJECT_ID }}`; Go template functions, Sprig's and Helm's
+ * included, are written in lower case), or words joined by hyphens or spaces, one of them with a
+ * capital (`{{ Elastic-IP-address }}`, `{{Your domain}}`), which no template language reads as
+ * a variable (Argo's and Jinja's are identifiers, joined by dots).
  */
-export function isCapitalsPlaceholder(action: string): boolean {
-  return /^\{\{\s*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\s*\}\}$/.test(action);
+export function isReaderPlaceholder(action: string): boolean {
+  return /^\{\{\s*[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\s*\}\}$/.test(action) || /^\{\{\s*(?=[^}]*[A-Z])[A-Za-z0-9]+(?:(?:-| +)[A-Za-z0-9]+)+\s*\}\}$/.test(action);
 }
 
 /**
