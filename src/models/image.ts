@@ -80,7 +80,9 @@ function parse(image: string): ImageParse {
   // The tag may carry upper case; the part before the first ":" must be lower case.
   const repoEnd = remainder.indexOf(":");
   const repository = repoEnd === -1 ? remainder : remainder.slice(0, repoEnd);
-  if (repository.toLowerCase() !== repository) return { ok: false, error: `repository name "${repository}" must be lowercase` };
+  // Named as written: without the "library/" that a Docker Hub name without a path is read with.
+  const written = repository.startsWith("library/") && !image.startsWith("library/") && !image.includes("/library/") ? repository.slice("library/".length) : repository;
+  if (repository.toLowerCase() !== repository) return { ok: false, error: `repository name "${written}" must be lowercase` };
   const full = `${domain}/${remainder}`;
   const m = REFERENCE.exec(full);
   if (!m) {

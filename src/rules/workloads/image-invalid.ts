@@ -46,7 +46,8 @@ is still reported, and the hint is the value it stands for.`,
         // A placeholder a reader replaces by hand (<PROJECT_ID>, PROJECT_ID): the fix is its value, not a spelling of it.
         const placeholders = placeholdersWithoutCapitals(literal ? image.slice(literal.start) : image);
         if (placeholders.length) {
-          report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}; ${placeholderNote(placeholders)}`, hint: replacePlaceholdersHint(placeholders), ...within });
+          // Why the placeholder does not parse (its capitals, its braces) is beside the point: it is to be replaced.
+          report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${placeholderNote(placeholders)}`, hint: replacePlaceholdersHint(placeholders), ...within });
         } else {
           report({ path: [...path, "image"], message: `${subject} is not a valid reference: ${parsed.error}`, hint: "write it as [registry[:port]/]repository[:tag][@sha256:digest] with a lower-case repository", ...within });
         }
