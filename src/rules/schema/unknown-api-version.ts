@@ -4,7 +4,7 @@ import { defineRule } from "../types.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Finding } from "../types.js";
-import { compareVersions, findApiChange } from "./api-changes.js";
+import { API_CHANGES, compareVersions, findApiChange } from "./api-changes.js";
 import { CATALOGUE_KUBERNETES_VERSION } from "../../models/kubernetes-version.js";
 import { inRange, servedByAnyRelease, servedRange, versionsServedAt } from "../../models/catalogue/history.js";
 import { disabledByDefault } from "../../models/catalogue/enabled-by-default.js";
@@ -27,7 +27,7 @@ const SUBRESOURCE_BODIES: ReadonlyMap<string, { subresource: string; how: string
  * release serves is what is wrong whatever the kind: the API server finds no kind under it
  * (kubectl: no matches for kind "K" in version "V").
  */
-function suggestion(apiVersion: string, kind: string): { message: string; hint?: string; target: "apiVersion" | "kind" } {
+function suggestion(apiVersion: string, kind: string, target: string): { message: string; hint?: string; target: "apiVersion" | "kind" } {
   const versions = versionsOfKind(kind);
   const unserved = !servedByAnyRelease(apiVersion) && !apiVersions().includes(apiVersion);
   if (versions.length) {
@@ -50,6 +50,16 @@ function suggestion(apiVersion: string, kind: string): { message: string; hint?:
       target: "kind",
       message: `kind ${JSON.stringify(kind)} of ${JSON.stringify(apiVersion)} is the body of a request to the ${body.subresource} subresource, not an object the API server stores: kubectl apply cannot create it`,
       hint: `remove it from the manifests, and send it to the subresource instead (${body.how})`,
+    };
+  }
+  // A kind removed with no successor (PodSecurityPolicy under policy/v1, which never served it): say where it went.
+  const gone = API_CHANGES.filter((c) => c.kinds.includes(kind) && !c.replacement).sort((a, b) => compareVersions(b.removedIn, a.removedIn))[0];
+  if (gone) {
+    const removed = compareVersions(target, gone.removedIn) >= 0;
+    return {
+      target: removed ? "kind" : "apiVersion",
+      message: `kind ${JSON.stringify(kind)} is not served by ${JSON.stringify(apiVersion)}: ${removed ? `${kind} was removed in Kubernetes ${gone.removedIn} (last served as ${gone.apiVersion})` : `${target} serves it as ${gone.apiVersion}, until Kubernetes ${gone.removedIn}`}`,
+      hint: removed ? gone.note : `set apiVersion to ${JSON.stringify(gone.apiVersion)}`,
     };
   }
   const group = groupOf(apiVersion);
@@ -221,7 +231,7 @@ not declare, or declares with \`served: false\`, fails the same way.`,
       if (!versionsOfKind(kind).length) return;
     }
     if (lookupKind(apiVersion, kind)) return;
-    const s = suggestion(apiVersion, kind);
+    const s = suggestion(apiVersion, kind, settings.kubernetesVersion);
     report({ path: [s.target], message: s.message, ...(s.hint ? { hint: s.hint } : {}) });
   },
 });
