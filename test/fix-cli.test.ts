@@ -85,6 +85,10 @@ test("--fix-dry-run with nothing to fix says so, and what remains", () => {
   writeFileSync(join(dir, "clean.yaml"), clean);
   expect(run(["--fix-dry-run", "clean.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "", stderr: "k8s-lint: no fixes to apply; no problems\n" });
   expect(run(["--fix-dry-run", "-"], { cwd: dir, input: clean })).toMatchObject({ stdout: clean, stderr: "" });
+  // Infos count as the summary line counts them: only with --explain, which shows them.
+  writeFileSync(join(dir, "copies.yaml"), `${clean}---\n${clean}`);
+  expect(run(["--fix-dry-run", "copies.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "", stderr: "k8s-lint: no fixes to apply; no problems\n" });
+  expect(run(["--fix-dry-run", "--explain", "copies.yaml"], { cwd: dir }).stderr).toBe("k8s-lint: no fixes to apply; 1 problem remains (0 errors, 0 warnings, 1 info): run without --fix-dry-run to see them\n");
 });
 
 test("with standard input, --fix-dry-run prints the fixed text and --fix refuses", () => {

@@ -221,7 +221,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       const diff = dryRunOutput(fixed.files);
       io.stdout(diff + (fixed.stdin ?? ""));
       // Nothing printed would leave an exit code of 1 unexplained.
-      if (!diff && fixed.stdin === undefined && !fixed.notFixed.length) io.stderr(`k8s-lint: no fixes to apply; ${remainingText(result)}\n`);
+      if (!diff && fixed.stdin === undefined && !fixed.notFixed.length) io.stderr(`k8s-lint: no fixes to apply; ${remainingText(result, values.explain === true)}\n`);
       return exitCode(result, maxWarnings ?? config?.maxWarnings);
     }
     writeFixed(planWrites(fixed.files, positionals.length ? positionals : ["."], io.cwd), io.env);
@@ -277,12 +277,16 @@ function categoryOf(ruleId: string): string {
   return ruleDescriptions.find((r) => r.id === ruleId)?.category ?? "";
 }
 
-/** `no problems`, or `3 problems remain (1 error, 2 warnings): run without --fix-dry-run to see them` (infos too, when there are any). */
-function remainingText({ summary: { errors, warnings, infos } }: LintResult): string {
-  const total = errors + warnings + infos;
+/**
+ * `no problems`, or `3 problems remain (1 error, 2 warnings): run without --fix-dry-run to see them`,
+ * counted as the run's summary line counts them: infos only with --explain, which shows them.
+ */
+function remainingText({ summary: { errors, warnings, infos } }: LintResult, explain: boolean): string {
+  const shownInfos = explain ? infos : 0;
+  const total = errors + warnings + shownInfos;
   if (!total) return "no problems";
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const parts = [plural(errors, "error"), plural(warnings, "warning"), ...(infos ? [plural(infos, "info")] : [])];
+  const parts = [plural(errors, "error"), plural(warnings, "warning"), ...(shownInfos ? [plural(shownInfos, "info")] : [])];
   return `${plural(total, "problem")} remain${total === 1 ? "s" : ""} (${parts.join(", ")}): run without --fix-dry-run to see them`;
 }
 
