@@ -7,6 +7,7 @@ import { ignoredPodLevelResourcesNote, podLevelResources, podLevelResourcesKept 
 import { deriveQos, type QosDecision } from "./qos.js";
 import { containersOf, type PodTemplate, type Resource } from "./resource.js";
 import { quantities } from "./pod-totals.js";
+import { appliedApart, type Placed } from "./placement.js";
 import { memoKey } from "./run-memo.js";
 import { runningPods } from "./workloads.js";
 import type { Path } from "../types.js";
@@ -157,13 +158,17 @@ function sourced(item: Record<string, unknown>, field: LimitRangeField): Record<
  * mergeContainerResources): within a LimitRange a later Container item overrides an earlier one;
  * across LimitRanges the first that sets a value wins, since admission fills only what is unset.
  * LimitRanges are taken in input order (the admission plugin lists them in no defined order);
- * `conflicts` names the values that another order would default differently.
+ * `conflicts` names the values that another order would default differently. With `near`, only
+ * the LimitRanges applied with it count (not those of another sample folder: appliedApart).
  */
-export function namespaceDefaults(index: ResourceIndex, namespace: string): NamespaceDefaults {
+export function namespaceDefaults(index: ResourceIndex, namespace: string, near?: Placed): NamespaceDefaults {
+  const all = index.objectsOfKind("LimitRange", namespace);
+  // LimitRanges of another sample, applied apart from `near` (models/placement.ts), are not in its namespace when its pods are admitted.
+  const ranges = near ? all.filter((r) => !appliedApart(r, near)) : all;
+  const key = ranges.length === all.length ? namespace : `${namespace}\u0000${near!.places!.join("\u0000")}`;
   const byNamespace = index.memo.get(LIMIT_RANGE_DEFAULTS, () => new Map());
-  let found = byNamespace.get(namespace);
+  let found = byNamespace.get(key);
   if (found) return found;
-  const ranges = index.objectsOfKind("LimitRange", namespace);
   if (!ranges.length) found = NO_DEFAULTS;
   else {
     const requests = new Map<string, LimitRangeDefault>();
@@ -187,7 +192,7 @@ export function namespaceDefaults(index: ResourceIndex, namespace: string): Name
     }
     found = requests.size || limits.size ? { requests, limits, conflicts } : NO_DEFAULTS;
   }
-  byNamespace.set(namespace, found);
+  byNamespace.set(key, found);
   return found;
 }
 
@@ -223,7 +228,7 @@ export function admittedContainers(resource: Resource, index: ResourceIndex): re
   const cache = index.memo.get(ADMITTED, () => new Map());
   let out = cache.get(resource);
   if (out) return out;
-  const defaults = namespaceDefaults(index, resource.namespace);
+  const defaults = namespaceDefaults(index, resource.namespace, resource);
   out = containersOf(tpl).map(({ container, path, init }) => admit(container ?? {}, path, init, defaults));
   cache.set(resource, out);
   return out;

@@ -1,3 +1,4 @@
+import { appliedApart } from "../../models/placement.js";
 import { limitRangeSource } from "../../models/qos.js";
 import { admittedContainers, containerKind, limitRangeItems, namespaceDefaults, quantities, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import type { PodSpec } from "../../models/k8s.js";
@@ -79,7 +80,8 @@ LimitRange.`,
   preventsStatus: [],
   check({ resource, index, settings, report: reportFinding }) {
     const report = (finding: Finding) => reportFinding(withSampleNote(finding, resource, settings.perDirectory));
-    const all = index.objectsOfKind("LimitRange", resource.namespace);
+    // LimitRanges of another sample are not in the namespace when this one is applied (models/placement.ts).
+    const all = index.objectsOfKind("LimitRange", resource.namespace).filter((r) => !appliedApart(r, resource));
     // Judged only against LimitRanges whose namespace is as certain as the workload's: both
     // written (or set by a listing kustomization), or both left to `kubectl apply -n`.
     const ranges = all.filter((r) => r.namespaceCertain === resource.namespaceCertain);
@@ -89,7 +91,7 @@ LimitRange.`,
     if (!containers.length) return;
     if (ranges.length < all.length && containers.some((c) => [...c.defaultedBy.values()].some((lr) => !ranges.includes(lr)))) return;
     // A value defaulted where LimitRanges disagree depends on their (undefined) order: not judged.
-    const { conflicts } = namespaceDefaults(index, resource.namespace);
+    const { conflicts } = namespaceDefaults(index, resource.namespace, resource);
     const uncertain = (c: AdmittedContainer, name: string) =>
       conflicts.size > 0 && ["requests", "limits"].some((section) => c.defaultedBy.has(`${section}.${name}`) && conflicts.has(`${section}.${name}`));
     const tpl = resource.podTemplate!;
