@@ -1,3 +1,4 @@
+import { appliedApart } from "../../models/placement.js";
 import { admittedContainers, containerKind, qosOf, resourcesPath, type AdmittedContainer } from "../../models/pods.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
@@ -43,14 +44,16 @@ priority admission gives it; without one in the input, PriorityClass scopes are 
 From Kubernetes 1.34 a pod that sets pod-level resources (\`spec.resources\`) is exempt (the
 evaluator's Constraints skip it), and a workload is judged against the quotas whose namespace is
 as certain as its own (both written, set by a listing kustomization or by --default-namespace,
-or both namespace-less without it).`,
+or both namespace-less without it), and not those of a sibling sample folder when neither names a
+namespace (applied apart).`,
   fix: `Set the request or limit the quota names on every container and init container (or give
 the namespace a LimitRange whose defaults supply it).`,
   preventsStatus: [],
   check({ resource, index, settings, report }) {
     // Judged only against quotas whose namespace is as certain as the workload's: both written
     // (or set by a listing kustomization), or both left to `kubectl apply -n`.
-    const quotas = index.objectsOfKind("ResourceQuota", resource.namespace).filter((q) => q.namespaceCertain === resource.namespaceCertain);
+    // A quota of another sample folder is not in the namespace when this one is applied (models/placement.ts).
+    const quotas = index.objectsOfKind("ResourceQuota", resource.namespace).filter((q) => q.namespaceCertain === resource.namespaceCertain && !appliedApart(q, resource));
     if (!quotas.length) return;
     // Constraints returns nil for a pod with pod-level resources while PodLevelResources is on.
     if (podLevelResourcesSet(resource.podTemplate!, settings.kubernetesVersion)) return;
