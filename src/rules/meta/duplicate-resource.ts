@@ -76,8 +76,11 @@ build: \`kustomize build\` reports that itself.)`,
 function sameIdentity(resource: Resource, index: ResourceIndex): { first: Resource; name: string } | undefined {
   const names = resource.keepsName ? [resource.name, ...resource.builtNames] : resource.builtNames;
   for (const name of names) {
-    const applied = [...index.findAll(resource.groupKind, resource.namespace, name).filter((r) => r.keepsName), ...index.findAllBuilt(resource.groupKind, resource.namespace, name)];
-    const same = applied.filter((r) => r === resource || !inOtherRelease(r.file, resource.file)).sort((a, b) => a.id - b.id);
+    const written = index.findAll(resource.groupKind, resource.namespace, name).filter((r) => r.keepsName);
+    const built = index.findAllBuilt(resource.groupKind, resource.namespace, name);
+    // In the index's order (a context's objects before the linted ones: the copy being linted is the one reported).
+    const applied = !built.length ? written : !written.length ? built : [...written, ...built].sort((a, b) => index.all.indexOf(a) - index.all.indexOf(b));
+    const same = applied.filter((r) => r === resource || !inOtherRelease(r.file, resource.file));
     if (same.length >= 2 && same[0] !== resource) return { first: same[0], name };
   }
   return undefined;
