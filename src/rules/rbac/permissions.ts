@@ -338,6 +338,18 @@ export function bindingsOf(namespace: string, name: string, index: ResourceIndex
 }
 
 /** The ServiceAccount a pod template runs as (serviceAccountName, its deprecated alias, else "default"). */
+/**
+ * Whether the pods of a workload get their ServiceAccount's token: automountServiceAccountToken
+ * of the pod spec, else of the ServiceAccount (of the input, nearest the workload), else true
+ * (plugin/pkg/admission/serviceaccount admission.go shouldAutomount).
+ */
+export function mountsToken(resource: Resource, index: ResourceIndex): boolean {
+  const own = resource.podTemplate!.spec.automountServiceAccountToken;
+  if (own !== undefined) return own !== false;
+  const sa = index.find("ServiceAccount", resource.namespace, serviceAccountOf(resource).name, resource);
+  return sa?.get(["automountServiceAccountToken"]) !== false;
+}
+
 export function serviceAccountOf(resource: Resource): { name: string; path?: Path } {
   const tpl = resource.podTemplate!;
   const spec = tpl.spec;

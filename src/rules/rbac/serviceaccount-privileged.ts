@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { bindingsOf, CAPABILITIES, grantOf, serviceAccountOf, type Capability, type Grant } from "./permissions.js";
+import { bindingsOf, CAPABILITIES, grantOf, mountsToken, serviceAccountOf, type Capability, type Grant } from "./permissions.js";
 
 const joinAnd = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 const where = (namespace: string) => (namespace ? `in namespace "${namespace}"` : "in the cluster");
@@ -27,10 +27,13 @@ ServiceAccount stays), adding ephemeral containers to running pods (these three 
 rbac-create-pods'; the last two are not named where the account may run pods of its choosing
 in the same namespace), escalate/bind/impersonate, nodes/proxy, or everything. Matching follows the authorizer (pkg/apis/rbac/v1/evaluation_helpers.go,
 pkg/registry/rbac/validation/rule.go appliesToUser). The role is reported by its own rule too;
-this finding names the workload that carries the risk.`,
+this finding names the workload that carries the risk. A workload whose pods mount no token
+(automountServiceAccountToken: false on the pod, or on its ServiceAccount) is not reported.`,
   fix: "Give the workload its own ServiceAccount bound to a Role with only what it calls; move jobs that need more (CI, operators) out of application namespaces.",
   preventsStatus: [],
   check({ resource, index, memo, settings, report }) {
+    // Without a token in the pod, code in it cannot use the account's rights.
+    if (!mountsToken(resource, index)) return;
     const account = serviceAccountOf(resource);
     const grants: Grant[] = [];
     for (const binding of bindingsOf(resource.namespace, account.name, index, memo, resource)) {
