@@ -27,7 +27,8 @@ run different code, a security fix pushed under the same tag never reaches nodes
 before, and a rollback is not reproducible. kube-score (container-image-pull-policy) and Polaris
 (pullPolicyNotAlways) ask for Always everywhere; this rule asks only where the tag moves. The
 latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
-are fine whatever their tag. In a kustomize tree the tag judged is the one \`kustomize build\`
+are fine whatever their tag, and so is imagePullPolicy: Never, with which the kubelet never pulls
+(the image is loaded onto the node by hand: kind load, a node image). In a kustomize tree the tag judged is the one \`kustomize build\`
 emits, after the \`images\` entries of the kustomizations that build the workload; an image a
 Skaffold configuration above the manifest builds is not judged (Skaffold deploys its own build).`,
   fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
@@ -35,7 +36,8 @@ Skaffold configuration above the manifest builds is not judged (Skaffold deploys
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: false })) {
-      if (typeof container.image !== "string" || container.imagePullPolicy === "Always") continue;
+      // Never: the kubelet never pulls; the image is loaded onto the node by hand (kind load, a node image), whatever its tag.
+      if (typeof container.image !== "string" || container.imagePullPolicy === "Always" || container.imagePullPolicy === "Never") continue;
       // A patch that leaves imagePullPolicy out keeps the one its base sets.
       if (resource.partial && container.imagePullPolicy === undefined) continue;
       // The image kustomize emits, in each build: the first one that moves is reported.
