@@ -25,7 +25,7 @@ through RBAC on secrets. Polaris reports it (sensitiveConfigmapContent). This ru
 named like a credential (password, secret, token, api_key, private_key, credential; the same
 names as env-secret-literal), assignments in embedded config files (db.password=...,
 token: ...) with a literal value, and PEM private keys. Names that say where a credential is
-(TLS_SECRET_NAME, SCAN_SECRETS_NAMES, tokenSecretRef, DB_PASSWORD_FILE) hold a reference, and
+(TLS_SECRET_NAME, SCAN_SECRETS_NAMES, tokenSecretRef, DB_PASSWORD_FILE, credentialsSecret) hold a reference, and
 empty values (including "{}", "[]" and '""'), numbers, booleans, paths and \${VAR} placeholders
 hold nothing secret: those are ignored.`,
   fix: "Move the credential into a Secret (mounted as a file or read through secretKeyRef) and leave a placeholder in the ConfigMap.",

@@ -17,9 +17,12 @@ const NOT_THE_VALUE = new RegExp(
 /** The name in upper snake case: dbPassword, db.password and db-password all read DB_PASSWORD. */
 export const normalise = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.\s]/g, "_").toUpperCase();
 
+/** The Secret that holds credentials or a password, named (Tekton's credentialsSecret, an operator's passwordSecret): a reference. */
+const SECRET_OF = /(?:CREDENTIALS?|PASSWORDS?)_SECRET$/;
+
 export function isSensitiveName(name: string): boolean {
   const n = normalise(name);
-  return SENSITIVE.test(n) && !NOT_THE_VALUE.test(n);
+  return SENSITIVE.test(n) && !NOT_THE_VALUE.test(n) && !SECRET_OF.test(n);
 }
 
 /**
