@@ -682,9 +682,12 @@ const CONFIG_CONNECTOR_PARENTS = ["projectRef", "folderRef", "organizationRef", 
  * name (SetDefaultHierarchicalReference in GoogleCloudPlatform/k8s-config-connector
  * pkg/k8s/references.go, registered in pkg/webhook/register.go). A folder or organization
  * parent comes only from an annotation, which may be absent: those stay required. JobSet's
- * webhook names the failure policy rules written without a name.
+ * webhook names the failure policy rules written without a name, and Tekton's gives every step
+ * without one an empty name.
  */
 export function filledByWebhook(group: string, path: readonly (string | number)[], field: string, object: Record<string, unknown>): boolean {
+  // Tekton's defaulting webhook sends every object through a Go round trip (knative.dev/pkg webhook/resourcesemantics/defaulting roundTripPatch): a step's name, `json:"name"` without omitempty, comes back as "".
+  if (group === "tekton.dev") return field === "name" && path.length >= 2 && typeof path[path.length - 1] === "number" && path[path.length - 2] === "steps";
   // JobSet's defaulting webhook names each failure policy rule written without a name `failurePolicyRule<i>` (kubernetes-sigs/jobset pkg/webhooks/jobset_webhook.go Default).
   if (group === "jobset.x-k8s.io") return field === "name" && path.length === 4 && path[0] === "spec" && path[1] === "failurePolicy" && path[2] === "rules" && typeof path[3] === "number";
   if (!group.endsWith(".cnrm.cloud.google.com") || path.length !== 1 || path[0] !== "spec" || field !== "projectRef") return false;
