@@ -134,15 +134,17 @@ export function admittedInGatewayNamespace(gateway: Resource, listeners: readonl
  * Why a listener does not admit a route, or undefined when it does (or cannot be known from the
  * input). `namespace`: the route's namespace, or another one to ask whether it would be admitted there.
  */
-export function refusal(gateway: Resource, listener: Listener, route: Resource, index: ResourceIndex, namespace = route.namespace): { reason: string; path: Path } | undefined {
+export function refusal(gateway: Resource, listener: Listener, route: Resource, index: ResourceIndex, namespace = route.namespace): { reason: string; path: Path; protocol?: boolean } | undefined {
   const allowed = gateway.get([...listener.path, "allowedRoutes"]);
   const kinds = isMap(allowed) && Array.isArray(allowed.kinds) ? allowed.kinds.filter(isMap) : [];
+  const byProtocol = protocolKinds(listener.protocol);
   if (kinds.length) {
     const admits = kinds.some((k) => k.kind === route.kind && (str(k.group) ?? GATEWAY_GROUP) === route.group);
     if (!admits) return { reason: `admits only ${kinds.map((k) => String(k.kind)).join(", ")}`, path: [...listener.path, "allowedRoutes", "kinds"] };
-  } else {
-    const byProtocol = protocolKinds(listener.protocol);
-    if (byProtocol && !byProtocol.includes(route.kind)) return { reason: `with protocol ${listener.protocol} admits only ${byProtocol.join(", ")}`, path: [...listener.path, "protocol"] };
+    // A kind the protocol does not carry, listed anyway: the controller refuses it (ResolvedRefs false, InvalidRouteKinds).
+    if (byProtocol && !byProtocol.includes(route.kind)) return { reason: `with protocol ${listener.protocol} carries only ${byProtocol.join(", ")} (listing ${route.kind} in allowedRoutes.kinds is refused as InvalidRouteKinds)`, path: [...listener.path, "protocol"], protocol: true };
+  } else if (byProtocol && !byProtocol.includes(route.kind)) {
+    return { reason: `with protocol ${listener.protocol} admits only ${byProtocol.join(", ")}`, path: [...listener.path, "protocol"], protocol: true };
   }
   const namespaces = isMap(allowed) && isMap(allowed.namespaces) ? allowed.namespaces : undefined;
   const from = str(namespaces?.from) ?? "Same";

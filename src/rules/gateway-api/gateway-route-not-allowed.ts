@@ -12,7 +12,9 @@ export const rule = defineRule({
 Same by default: only routes of the Gateway's own namespace attach, so a route of an application
 namespace needs a listener with from: All, or from: Selector with a selector its Namespace
 matches. kinds defaults to what the protocol carries (HTTP and HTTPS: HTTPRoute and GRPCRoute;
-TLS: TLSRoute and TCPRoute; TCP: TCPRoute; UDP: UDPRoute). When no selected listener admits the
+TLS: TLSRoute and TCPRoute; TCP: TCPRoute; UDP: UDPRoute), and a kind listed in allowedRoutes.kinds
+that the protocol does not carry is refused too (ResolvedRefs false, InvalidRouteKinds: an HTTPRoute
+never attaches to a TLS listener). When no selected listener admits the
 route, the controller sets Accepted false (NotAllowedByListeners) and serves nothing of it.
 A Selector is judged with the labels of the route's Namespace when the input defines it (every
 Namespace carries kubernetes.io/metadata.name). Where a listener that admits only its own
@@ -36,9 +38,11 @@ namespace would take the route there, the hint offers to move the route to the G
       report({
         path: ref.path,
         message: `listener "${listener.name}" of Gateway "${gateway.namespace}/${gateway.name}" ${refused!.reason}: this ${resource.kind} of namespace "${resource.namespace}" does not attach${more}`,
-        hint: refused!.reason.includes("namespace")
-          ? `${move}set the listener's allowedRoutes.namespaces.from to All, or to Selector with a selector the route's Namespace matches`
-          : "add this route kind to the listener's allowedRoutes.kinds, or attach the route to a listener that carries it",
+        hint: refused!.protocol
+          ? `set sectionName to a listener whose protocol carries ${resource.kind}, or add such a listener to the Gateway`
+          : refused!.reason.includes("namespace")
+            ? `${move}set the listener's allowedRoutes.namespaces.from to All, or to Selector with a selector the route's Namespace matches`
+            : "add this route kind to the listener's allowedRoutes.kinds, or attach the route to a listener that carries it",
         related: { resource: gateway, path: refused!.path, message: `listener "${listener.name}"` },
       });
     }
