@@ -6,10 +6,12 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { ConfigValueError, DiscoveryError } from "../errors.js";
+import { isDeepStrictEqual } from "node:util";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchWrites } from "../models/kustomization.js";
+import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchWrites, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
+import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
@@ -175,6 +177,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       referrals: roles.referralsOf(file),
       merges: roles.mergesOf(file),
       jsonPatches: roles.jsonPatchesOf(file),
+      strategicPatches: roles.strategicPatchesOf(file),
       configurations: [],
     };
     collection.sources.push(src);
@@ -663,15 +666,18 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const substituted = placeholderStart >= 0 && placeholderStart < doc.end ? withPlaceholderDefaults(decrypted, src.text, doc, basePath) : decrypted;
   // A JSON patch of a build that writes this object's metadata.namespace decides it over the file's namespace.
   const patchedNamespace = src.jsonPatches && !src.patch ? state.roles.patchedNamespaceOf(state.file, identityOf(substituted)) : undefined;
+  // The strategic-merge patches and `replicas` entries of the builds that emit it, where every build agrees (models/strategic-merge.ts).
+  const merged = src.strategicPatches && !src.patch ? strategicallyPatched(substituted, src.strategicPatches) : undefined;
+  const patched = merged?.object ?? substituted;
   const renameSource = patchedNamespace ? patchedNamespace.renamed : src.renameSource;
-  const namespaced = renameSource && !src.patch ? withNamespace(substituted, renameSource.namespace) : undefined;
+  const namespaced = renameSource && !src.patch ? withNamespace(patched, renameSource.namespace) : undefined;
   // kustomize fixes name references last, on the objects its namespace transformer made.
-  const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? substituted, src.referrals) : undefined;
-  const labelled = referenced?.built ?? namespaced?.built ?? substituted;
+  const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? patched, src.referrals) : undefined;
+  const labelled = referenced?.built ?? namespaced?.built ?? patched;
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
-  const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace } : undefined;
+  const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace, ...(merged ? { patched: merged } : {}) } : undefined;
   const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
   const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
@@ -679,6 +685,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
   // Context files describe the cluster every object of the input is applied to.
   resource.places = src.contextOnly ? undefined : state.roles.placesOf(state.file);
+  resource.buildRoots = state.roles.buildRootsOf(state.file);
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);
@@ -759,6 +766,33 @@ function jsonPatchedPaths(patches: readonly JsonPatchWrites[] | undefined, objec
   if (!patches) return [];
   const identity = identityOf(object);
   return patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths : []));
+}
+
+/**
+ * The object as the kustomize builds that emit it apply their strategic-merge patches: each
+ * build's patches that select it, in order, then what every build agrees on (agreedValue: where
+ * two overlays patch a field differently, the written value is judged). Undefined when no patch
+ * selects it or they change nothing all builds agree on.
+ */
+function strategicallyPatched(object: Record<string, unknown>, builds: StrategicPatchBuilds): StrategicallyPatched | undefined {
+  const identity = identityOf(object);
+  const builtIn = isBuiltinApiVersion(identity.apiVersion);
+  const sources: Array<StrategicallyPatched["sources"][number]> = [];
+  const byRoot = new Map<string, Record<string, unknown>>();
+  const variants = builds.map(({ root, patches }) => {
+    let out = object;
+    for (const { patch, kustomization } of patches) {
+      if (!patchSelects(patch.target, identity)) continue;
+      out = applyStrategicMerge(out, patch.value, builtIn);
+      if (!sources.some((s) => s.kustomization === kustomization && s.entry === patch.entry)) sources.push({ kustomization, entry: patch.entry, inFile: patch.inFile, value: patch.value });
+    }
+    if (!byRoot.has(root)) byRoot.set(root, out);
+    return out;
+  });
+  if (!sources.length) return undefined;
+  const agreed = agreedValue(object, variants) as Record<string, unknown>;
+  // Builds that disagree leave the written value, and other objects may be judged as one build applies it (Resource.valueInBuildsOf).
+  return isDeepStrictEqual(agreed, object) && variants.every((v) => v === object) ? undefined : { object: agreed, variants: byRoot, sources };
 }
 
 /** What a kustomize patch target selects an object by, as the file writes it. */

@@ -27,6 +27,7 @@ import {
   type GeneratorField,
   commentedEntries,
   type JsonPatchWrites,
+  type StrategicPatchBuilds,
   type NameAffixes,
 } from "../models/kustomization.js";
 import type { ImageBuild } from "../models/kustomize-images.js";
@@ -90,6 +91,8 @@ export interface InputRoles {
    * of the repository together.
    */
   placesOf(file: DiscoveredFile): readonly string[] | undefined;
+  /** The folders of the root kustomizations whose builds emit this file's objects (empty: none). */
+  buildRootsOf(file: DiscoveredFile): readonly string[];
   /** The tool whose test feeds it the file (a gator Suite, a Chainsaw step, a clusterloader2 config), unless a kustomization also lists it. */
   testInputOf(file: DiscoveredFile): string | undefined;
   /** ConfigMaps and Secrets the input's kustomizations generate. */
@@ -110,6 +113,8 @@ export interface InputRoles {
   varsOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
   /** The JSON patches (with their targets) of the builds that emit this file. */
   jsonPatchesOf(file: DiscoveredFile): readonly JsonPatchWrites[] | undefined;
+  /** The strategic-merge patches of each build that emits this file, in the order it applies them. */
+  strategicPatchesOf(file: DiscoveredFile): StrategicPatchBuilds | undefined;
   /** When this document is a Flux Kustomization whose spec.path names nothing in its repository: the path it probably meant, if one is near. */
   fluxPathMissing(value: Record<string, unknown>): { meant?: string } | undefined;
 }
@@ -282,6 +287,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       skaffoldByFolder.set(folder, answer);
       return answer;
     },
+    buildRootsOf: (file) => builds.rootsOf(realOf(file)),
     placesOf(file) {
       if (file.absolute === STDIN || flux.length || fluxPaths.length || argoApplications) return undefined;
       let places = placesByFile.get(file.absolute);
@@ -302,6 +308,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     mergesOf: (file) => builds.mergesOf(realOf(file)),
     varsOf: (file) => builds.varsOf(realOf(file)),
     jsonPatchesOf: (file) => builds.jsonPatchesOf(realOf(file)),
+    strategicPatchesOf: (file) => builds.strategicPatchesOf(realOf(file)),
     fluxPathMissing: (value) => missingFluxPaths?.get(value),
   };
 }

@@ -34,11 +34,14 @@ import {
   nameAffixes,
   type NameAffixes,
   resourceEntries,
+  strategicPatches,
   varNames,
   type GeneratorMerge,
   type JsonPatchWrites,
   type PatchForm,
   type PatchTarget,
+  type StrategicPatch,
+  type StrategicPatchBuilds,
 } from "../models/kustomization.js";
 import { imageOverrides, type ImageBuild, type ImageOverride } from "../models/kustomize-images.js";
 import {
@@ -92,6 +95,8 @@ interface Kustomization {
   commentedResources: string[];
   /** Its JSON patches with a target. */
   jsonPatches: JsonPatchWrites[];
+  /** Its strategic-merge patches and `replicas` entries, in the order kustomize applies them. */
+  strategic: StrategicPatch[];
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -105,6 +110,7 @@ interface BuildStep {
   affixes?: NameAffixes;
   patched: readonly PatchTarget[];
   jsonPatches: readonly JsonPatchWrites[];
+  strategic: readonly StrategicPatch[];
 }
 
 interface Build {
@@ -157,6 +163,12 @@ export interface FileBuilds {
   /** The JSON patches of any build that emits the file (of the kustomizations it passes through), or undefined when there are none. */
   jsonPatchesOf(absolute: string): readonly JsonPatchWrites[] | undefined;
   /**
+   * The strategic-merge patches of each build that emits the file's objects, in the order the
+   * build applies them (inner kustomizations first), each with the kustomization that applies it;
+   * undefined when no build has one.
+   */
+  strategicPatchesOf(absolute: string): StrategicPatchBuilds | undefined;
+  /**
    * For the objects a kustomization makes itself (its generators' ConfigMaps and Secrets): the
    * namespace each build through its folder gives them (undefined: none sets one) and what it
    * adds to their names, its own namePrefix and nameSuffix included; undefined when the folder
@@ -179,7 +191,7 @@ export interface KustomizationBuild {
   suffix: string;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [] };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, strategicPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [] };
 
 /** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -228,7 +240,7 @@ export function kustomizeBuilds(
       const dir = dirname(realOf(file));
       let node = nodes.get(dir);
       if (!node) {
-        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [] }));
+        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [], strategic: [] }));
         if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [entryPath(dir, e.path)] : []));
       }
       node.resources.push(...resourceEntries(doc.value).map((r) => entryPath(dir, r)));
@@ -241,6 +253,7 @@ export function kustomizeBuilds(
       node.patchFiles.push(...patchFiles(doc.value).map((p) => entryPath(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
       node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot), (entry) => pluginConfigs(dir, entry, parsed, readInRoot)));
+      node.strategic.push(...strategicPatches(doc.value, (p) => patchDocuments(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
       for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
@@ -298,8 +311,8 @@ export function kustomizeBuilds(
       steps.push(...stepsWithin(c, -1));
       inProgress.delete(c);
     });
-    if (node.overrides.length || node.labels.length || node.namespace || node.affixes || node.patched.length || node.jsonPatches.length) {
-      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, affixes: node.affixes, patched: node.patched, jsonPatches: node.jsonPatches });
+    if (node.overrides.length || node.labels.length || node.namespace || node.affixes || node.patched.length || node.jsonPatches.length || node.strategic.length) {
+      steps.push({ kustomization: node.display, overrides: node.overrides, labels: node.labels, namespace: node.namespace, affixes: node.affixes, patched: node.patched, jsonPatches: node.jsonPatches, strategic: node.strategic });
     }
     return steps;
   };
@@ -403,6 +416,11 @@ export function kustomizeBuilds(
     rootsOf(absolute) {
       const builds = buildsOf(absolute);
       return builds.length ? [...new Set(builds.map((b) => dirname(b.root)))] : [];
+    },
+    strategicPatchesOf(absolute) {
+      const builds = buildsOf(absolute);
+      if (!builds.some((b) => b.steps.some((s) => s.strategic.length))) return undefined;
+      return builds.map((b) => ({ root: dirname(b.root), patches: b.steps.flatMap((s) => s.strategic.map((patch) => ({ patch, kustomization: s.kustomization }))) }));
     },
     jsonPatchesOf(absolute) {
       const patches = buildsOf(absolute).flatMap((b) => b.steps.flatMap((s) => s.jsonPatches));
@@ -516,6 +534,14 @@ function patchValue(dir: string, patch: { patch?: string; path?: string }, parse
   if (own) return own.docs[0]?.value;
   const text = patch.patch ?? (patch.path === undefined ? undefined : readInRoot(dir, patch.path));
   return text === undefined ? undefined : parseText(text)[0]?.value;
+}
+
+/** Every document of a patch, inline or from its file (of the input, else read beside the kustomization). */
+function patchDocuments(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): readonly unknown[] {
+  const own = patch.path === undefined ? undefined : parsed.get(entryPath(dir, patch.path));
+  if (own) return own.docs.map((d) => d.value);
+  const text = patch.patch ?? (patch.path === undefined ? undefined : readInRoot(dir, patch.path));
+  return text === undefined ? [] : parseText(text).map((d) => d.value);
 }
 
 /**

@@ -70,6 +70,8 @@ interface Runner {
   crossResource: boolean;
   reportsDroppedFields: boolean;
   reportsUnservedFields: boolean;
+  /** The rule judges kustomize patch files too: a value a strategic-merge patch sets is reported in the patch. */
+  checksPatches: boolean;
 }
 
 const NOTHING_DROPPED: readonly Path[] = [];
@@ -91,7 +93,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     const rules = rulesFor(selection, resource);
     let runners = runnersOf.get(rules);
     if (!runners) {
-      runners = rules.map((rule) => ({ rule, check: rule.check!, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true }));
+      runners = rules.map((rule) => ({ rule, check: rule.check!, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true, checksPatches: rule.meta.checksPatches === true }));
       runnersOf.set(rules, runners);
     }
     // One context per resource; what `report` receives is filed under the rule that ran.
@@ -119,6 +121,8 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           if (encryptedValueAt(resource.doc, resource.basePath, finding.path)) continue;
           // A kustomize JSON patch replaces the value: what is applied is not what the file writes.
           if (resource.patchedByKustomize(finding.path)) continue;
+          // A value a strategic-merge patch file writes is reported in that file by a rule that judges patches.
+          if (runner.checksPatches && (resource.addedByKustomize(finding.path) || resource.changedByKustomize(finding.path)) && writtenByPatchFiles(resource, finding.path)) continue;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;
@@ -161,17 +165,29 @@ function editsKustomizedValue(resource: Resource, fix: FieldFix): boolean {
   return fix.some((edit) => (edit.op === "move" ? [edit.from, edit.to] : [edit.path]).some((path) => resource.changedByKustomize(path)));
 }
 
-/** The kustomization entry a value kustomize sets comes from: its namespace (a renamed Namespace), else its labels. */
-function kustomizeOrigin(resource: Resource, path: Path): string {
-  const namespace = resource.kustomizeNamespaceSource(path);
-  return namespace ? `${namespace.entry} in ${namespace.kustomization}` : labelOrigin(resource.kustomizeLabelSources(path));
+/** Whether the strategic-merge patches that set the value at `path` are all files of their own, which rules that judge patches read. */
+function writtenByPatchFiles(resource: Resource, path: Path): boolean {
+  const sources = resource.kustomizePatchSources(path);
+  return sources.length > 0 && sources.every((s) => s.inFile);
 }
 
-/** `labels[1] in base/kustomization.yaml`, `commonLabels in overlays/a/kustomization.yaml and 2 more`: the first entry, the others counted. */
-function labelOrigin(sources: readonly LabelSource[]): string {
-  if (!sources.length) return "the labels of a kustomization that lists this file";
+/** The kustomization entry a value kustomize sets comes from: its namespace (a renamed Namespace), a strategic-merge patch, else its labels. */
+function kustomizeOrigin(resource: Resource, path: Path): string {
+  const namespace = resource.kustomizeNamespaceSource(path);
+  if (namespace) return `${namespace.entry} in ${namespace.kustomization}`;
+  const patches = resource.kustomizePatchSources(path);
+  return patches.length ? entriesText(patches) : labelOrigin(resource.kustomizeLabelSources(path));
+}
+
+/** `patches[0] in overlays/prod/kustomization.yaml`, `... and 2 more`: the first entry, the others counted. */
+function entriesText(sources: ReadonlyArray<{ kustomization: string; entry: string }>): string {
   const [first, ...more] = sources;
   return `${first.entry} in ${first.kustomization}${more.length ? ` and ${more.length} more` : ""}`;
+}
+
+/** `labels[1] in base/kustomization.yaml`, `commonLabels in overlays/a/kustomization.yaml and 2 more`. */
+function labelOrigin(sources: readonly LabelSource[]): string {
+  return sources.length ? entriesText(sources) : "the labels of a kustomization that lists this file";
 }
 
 function internalError(rule: Rule, resource: Resource, err: unknown): RuleFinding {

@@ -584,3 +584,125 @@ export function commentedEntries(text: string): CommentedEntry[] {
   }
   return out;
 }
+
+/** A strategic-merge patch of a kustomization: the objects it selects, the partial object it merges into them, and how messages name it. */
+export interface StrategicPatch {
+  target: PatchTarget;
+  value: Record<string, unknown>;
+  /** `patches[0]`, `patchesStrategicMerge[1]`, `replicas`. */
+  entry: string;
+  /** Written in a file of its own (linted as a patch), not inline in the kustomization. */
+  inFile: boolean;
+}
+
+/** The strategic-merge patches of each build that emits an object, in the order the build applies them, each with the kustomization that applies it. */
+export type StrategicPatchBuilds = ReadonlyArray<{ root: string; patches: ReadonlyArray<{ patch: StrategicPatch; kustomization: string }> }>;
+
+/** An object with the strategic-merge patches its builds agree on applied, and the kustomization entries that patched it. */
+export interface StrategicallyPatched {
+  object: Record<string, unknown>;
+  /** The object as each build applies its patches, by the folder of the build's root kustomization (what every build agrees on is `object`). */
+  variants: ReadonlyMap<string, Record<string, unknown>>;
+  sources: ReadonlyArray<{ kustomization: string; entry: string; inFile: boolean; value: Record<string, unknown> }>;
+}
+
+/**
+ * Whether a strategic-merge patch writes at `path` of `object` (the patched object) or below it:
+ * its maps hold the path's keys, and at a list index, an item of the patch's list that has the
+ * name of the object's item there (a patch's list items merge by their key, not by position;
+ * an item without a name: any item of the patch's list).
+ */
+export function patchWritesAt(value: unknown, path: readonly (string | number)[], object: unknown): boolean {
+  if (!path.length) return value !== undefined;
+  const [head, ...rest] = path;
+  const below = isMap(object) || Array.isArray(object) ? (object as Record<string | number, unknown>)[head] : undefined;
+  if (typeof head === "number") {
+    if (!Array.isArray(value)) return false;
+    const name = isMap(below) ? below.name : undefined;
+    return value.some((item) => (name === undefined || (isMap(item) && item.name === name)) && patchWritesAt(item, rest, below));
+  }
+  return isMap(value) && Object.hasOwn(value, head) && patchWritesAt(value[head], rest, below);
+}
+
+/** A regular expression that matches `value` alone (patchSelects reads target fields as patterns). */
+function exactly(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The object a strategic-merge patch without a target selects: the group, kind and name it writes. */
+function selfTarget(doc: Record<string, unknown>): PatchTarget | undefined {
+  const apiVersion = text(doc.apiVersion);
+  const kind = text(doc.kind);
+  const name = isMap(doc.metadata) ? text(doc.metadata.name) : undefined;
+  if (!apiVersion || !kind || !name) return undefined;
+  return { group: exactly(groupOf(apiVersion)), kind: exactly(kind), name: exactly(name) };
+}
+
+/**
+ * What a patch merges into the objects it selects: all but the fields that identify it
+ * (apiVersion, kind, metadata.name and namespace), which select the object (or, with a target,
+ * are overwritten with each selected object's: api/filters/patchstrategicmerge).
+ */
+function mergedPart(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(doc)) {
+    if (key === "apiVersion" || key === "kind") continue;
+    const value = doc[key];
+    if (key === "metadata" && isMap(value)) {
+      const metadata: Record<string, unknown> = {};
+      for (const k of Object.keys(value)) if (k !== "name" && k !== "namespace") Object.defineProperty(metadata, k, { value: value[k], writable: true, enumerable: true, configurable: true });
+      if (Object.keys(metadata).length) out.metadata = metadata;
+      continue;
+    }
+    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  }
+  return out;
+}
+
+/** The kinds whose spec.replicas kustomize's `replicas` entries set (api/konfig/builtinpluginconsts replicas field specs). */
+const REPLICATED_KINDS = "Deployment|ReplicationController|ReplicaSet|StatefulSet";
+
+/**
+ * The strategic-merge patches of a kustomization, in the order kustomize applies them
+ * (api/krusty configureBuiltinTransformers: patchesStrategicMerge, then patches, then replicas):
+ * `patchesStrategicMerge` entries (a file or inline YAML, every document of it), `patches` entries
+ * whose content is an object (with a `target`, every object it selects; without, the object the
+ * patch names), and `replicas` entries as the spec.replicas they set. A target that selects by
+ * labels or annotations is not followed (its objects are not known here), nor are patches that
+ * may rename their object. `docsOf` gives the documents of a patch, inline or from its file.
+ */
+export function strategicPatches(kustomization: Record<string, unknown>, docsOf: (patch: { patch?: string; path?: string }) => readonly unknown[]): StrategicPatch[] {
+  const out: StrategicPatch[] = [];
+  const own = (docs: readonly unknown[], entry: string, inFile: boolean, target?: PatchTarget) => {
+    for (const doc of docs) {
+      if (!isMap(doc)) continue;
+      const selects = target ?? selfTarget(doc);
+      if (selects) out.push({ target: selects, value: mergedPart(doc), entry, inFile });
+    }
+  };
+  const legacy = Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : [];
+  legacy.forEach((p, i) => {
+    if (typeof p !== "string" || p === "") return;
+    // An entry of several lines is the patch itself (kustomize reads it as YAML when it is no file name).
+    const inline = p.includes("\n");
+    own(docsOf(inline ? { patch: p } : { path: p }), `patchesStrategicMerge[${i}]`, !inline);
+  });
+  const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
+  patches.forEach((p, i) => {
+    if (!isMap(p)) return;
+    const options = isMap(p.options) ? p.options : {};
+    if (options.allowNameChange === true || options.allowKindChange === true) return;
+    const docs = docsOf({ patch: text(p.patch), path: text(p.path) });
+    if (!docs.length || Array.isArray(docs[0])) return;
+    if (isMap(p.target)) {
+      if (p.target.labelSelector !== undefined || p.target.annotationSelector !== undefined) return;
+      own(docs, `patches[${i}]`, p.patch === undefined, targetFields(p.target));
+    } else own(docs, `patches[${i}]`, p.patch === undefined);
+  });
+  const replicas = Array.isArray(kustomization.replicas) ? kustomization.replicas : [];
+  for (const r of replicas) {
+    if (!isMap(r) || !text(r.name) || typeof r.count !== "number") continue;
+    out.push({ target: { kind: REPLICATED_KINDS, name: exactly(r.name as string) }, value: { spec: { replicas: r.count } }, entry: "replicas", inFile: false });
+  }
+  return out;
+}

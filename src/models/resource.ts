@@ -3,7 +3,8 @@ import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
-import type { GeneratedKind, GeneratorMerge, NameAffixes } from "./kustomization.js";
+import { isDeepStrictEqual } from "node:util";
+import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -74,6 +75,8 @@ export interface KustomizedLabels {
   labels: readonly LabelTransformer[];
   /** The fields kustomize's namespace transformer and its name-reference fix set, by where each value comes from. */
   namespace?: ReadonlyArray<{ source: NamespaceSource; paths: readonly Path[]; renamed?: string }>;
+  /** The object after the strategic-merge patches every build agrees on (before namespace and labels), and the entries that patched it. */
+  patched?: StrategicallyPatched;
 }
 
 /** What a resource reads of itself on first use: its typed metadata, spec and pod template. */
@@ -163,6 +166,8 @@ export class Resource {
    * undefined when it is applied with everything (a context file, stdin, a GitOps input).
    */
   places: readonly string[] | undefined;
+  /** The folders of the root kustomizations whose builds emit the object, set once when it is collected (empty: no build emits it). */
+  buildRoots: readonly string[] = NO_NAMES;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;
@@ -377,6 +382,33 @@ export class Resource {
   private namespaceSetAt(path: Path): { source: NamespaceSource; renamed?: string } | undefined {
     const sets = this.kustomized?.namespace ?? [];
     return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])));
+  }
+
+  /**
+   * The kustomization entries (`patches[0] in overlays/prod/kustomization.yaml`) whose
+   * strategic-merge patches set the value at `path`, or anything below it: the value the builds
+   * apply there is not the one the file writes. Empty where no patch changed it.
+   */
+  kustomizePatchSources(path: Path): StrategicallyPatched["sources"] {
+    const patched = this.kustomized?.patched;
+    if (!patched || isDeepStrictEqual(get(patched.object, path), get(this.kustomized!.written, path))) return [];
+    const writing = patched.sources.filter((s) => patchWritesAt(s.value, path, patched.object));
+    return writing.length ? writing : patched.sources;
+  }
+
+  /**
+   * The value at `path` as the builds that emit `other` too apply this object (its strategic-merge
+   * patches): a PodDisruptionBudget that only a high-availability Component adds sees the replicas
+   * that Component's patch sets, not the base's. Where those builds disagree, or share none with
+   * this object, the value as judged (`get`). For fields no namespace or label transformer
+   * changes (spec.replicas): the variants are taken before those run.
+   */
+  valueInBuildsOf(path: Path, other: Resource): unknown {
+    const variants = this.kustomized?.patched?.variants;
+    const roots = other.buildRoots.filter((r) => variants?.has(r));
+    if (!roots.length) return this.get(path);
+    const [first, ...rest] = roots.map((r) => get(variants!.get(r), path));
+    return rest.every((v) => isDeepStrictEqual(v, first)) ? first : this.get(path);
   }
 
   /** The kustomization entries (commonLabels, labels[i]) that put labels at `path`, or at the map or selector it names. */

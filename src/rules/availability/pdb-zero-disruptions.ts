@@ -66,7 +66,7 @@ pods are judged only on maxUnavailable 0 and minAvailable 100%.`,
     let most = 0;
     const hpas: Resource[] = [];
     for (const owner of selected) {
-      const pods = owner.kind === "Pod" || owner.kind === "DaemonSet" || owner.kind === "Job" || owner.kind === "CronJob" ? undefined : minimumPods(owner, index, memo);
+      const pods = owner.kind === "Pod" || owner.kind === "DaemonSet" || owner.kind === "Job" || owner.kind === "CronJob" ? undefined : minimumPods(owner, index, memo, resource);
       if (!pods) return;
       fewest += pods.count;
       if (!pods.hpa) most += pods.count;

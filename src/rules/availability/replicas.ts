@@ -13,8 +13,8 @@ import { hpaTarget } from "../autoscaling/target.js";
 export const REPLICATED_KINDS = ["Deployment", "StatefulSet", "Rollout"] as const;
 
 /** spec.replicas as written, or 1 (the API server's default for these kinds); undefined when not a number. */
-export function writtenReplicas(resource: Resource): number | undefined {
-  const r = resource.get(["spec", "replicas"]);
+export function writtenReplicas(resource: Resource, seenFrom?: Resource): number | undefined {
+  const r = seenFrom ? resource.valueInBuildsOf(["spec", "replicas"], seenFrom) : resource.get(["spec", "replicas"]);
   if (r === undefined || r === null) return 1;
   return typeof r === "number" && Number.isInteger(r) && r >= 0 ? r : undefined;
 }
@@ -61,14 +61,17 @@ export function links(index: ResourceIndex, memo: Memo): Links {
   });
 }
 
-/** The fewest pods a workload runs: its HPA's minReplicas (default 1) when one scales it, else spec.replicas. */
-export function minimumPods(resource: Resource, index: ResourceIndex, memo: Memo): { count: number; hpa?: Resource } | undefined {
+/**
+ * The fewest pods a workload runs: its HPA's minReplicas (default 1) when one scales it, else
+ * spec.replicas; `seenFrom`: as the kustomize builds that emit that object too set them.
+ */
+export function minimumPods(resource: Resource, index: ResourceIndex, memo: Memo, seenFrom?: Resource): { count: number; hpa?: Resource } | undefined {
   const hpa = links(index, memo).hpaOf.get(resource);
   if (hpa) {
     const min = hpa.spec("HorizontalPodAutoscaler")?.minReplicas;
     return { count: typeof min === "number" && Number.isInteger(min) ? min : 1, hpa };
   }
-  const count = writtenReplicas(resource);
+  const count = writtenReplicas(resource, seenFrom);
   return count === undefined ? undefined : { count };
 }
 

@@ -48,15 +48,18 @@ build: \`kustomize build\` reports that itself.)`,
       ? "if they are alternative variants of one application, keep each in a file or folder of its own: with --per-directory each directory with a kustomization (with the files it names), each sample folder, and each file of a folder where two files define one object, is its own input"
       : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, each sample folder, and each file of a folder where two files define one object, is its own input";
     const copy = sameContent(resource.raw, first.raw);
-    // Files alike that a kustomization's labels make differ (a base's commonLabels): say where the difference comes from.
+    // Files alike that a kustomization's labels or patches make differ (a base's commonLabels, an overlay's patch): say where the difference comes from.
     const labelled = !copy && sameContent(resource.writtenValue([]), first.writtenValue([]));
+    const patched = labelled && (resource.kustomizePatchSources([]).length > 0 || first.kustomizePatchSources([]).length > 0);
     const named = name === resource.name ? `"${name}"` : `"${name}" (as a kustomization's namePrefix or nameSuffix names it)`;
     report({
       path: ["metadata", "name"],
       message: copy
         ? `${resource.kind} ${named} is defined again${where} with the same content`
-        : labelled
-          ? `${resource.kind} ${named} is already defined${where}, written alike but given other labels by a kustomization: the one applied last replaces the other`
+        : patched
+          ? `${resource.kind} ${named} is already defined${where}, written alike but patched differently by a kustomization: the one applied last replaces the other`
+          : labelled
+            ? `${resource.kind} ${named} is already defined${where}, written alike but given other labels by a kustomization: the one applied last replaces the other`
           : `${resource.kind} ${named} is already defined${where}, with other content: the one applied last replaces the other`,
       hint: copy ? `remove the copy; ${variants}` : `rename one of the two or remove the copy; ${variants}`,
       related: { resource: first, path: ["metadata", "name"], message: "first definition" },
