@@ -170,6 +170,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   /** Policy files a Kyverno CLI Test applies to its resources, with the Test's file. */
   const testSubjects = new Map<string, string>();
   const selections = new Map<string, PatchSelection>();
+  /** Fleet bundles by folder (real path): the namespaces their fleet.yaml gives the objects below it. */
+  const fleetBundles = new Map<string, FleetNamespaces>();
   for (const { file, source, docs } of loaded) {
     const name = file.absolute === STDIN ? "" : basename(file.absolute);
     let commentsRead = false;
@@ -178,6 +180,11 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const t of templatedClusterLoaderTemplates(source.text)) testInputs.set(resolve(dirname(file.absolute), t.path), t.tool);
     }
     for (const doc of docs) {
+      // A Fleet bundle (fleet.yaml): its namespace and defaultNamespace place the bundle's objects.
+      if (name === "fleet.yaml" && isMap(doc.value)) {
+        const bundle = fleetNamespaces(doc.value, file.display);
+        if (bundle) fleetBundles.set(dirname(realOf(file)), bundle);
+      }
       if (file.absolute !== STDIN && isSkaffoldConfig(doc.value)) {
         const dir = dirname(realOf(file));
         skaffoldBuilds.set(dir, new Set([...(skaffoldBuilds.get(dir) ?? []), ...skaffoldArtifacts(doc.value)]));
@@ -261,7 +268,12 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
     namespaceOf(file) {
       if (file.absolute === STDIN) return undefined;
       const target = fluxTargetOf(file.absolute);
-      return target ? { agreed: target, renamed: target } : builds.namespaceOf(realOf(file));
+      if (target) return { agreed: target, renamed: target };
+      // Fleet's namespace is forced over everything (helm's post-render); defaultNamespace fills in where neither kustomize nor the file names one.
+      const fleet = fleetBundles.size ? fleetBundleOf(fleetBundles, realOf(file)) : undefined;
+      if (fleet?.namespace) return { agreed: fleet.namespace, renamed: fleet.namespace };
+      const built = builds.namespaceOf(realOf(file));
+      return built ?? (fleet?.defaultNamespace ? { agreed: fleet.defaultNamespace } : undefined);
     },
     patchedNamespaceOf: (file, object) => (file.absolute === STDIN ? undefined : builds.patchedNamespaceOf(realOf(file), object)),
     entryNamespaces(path) {
@@ -562,4 +574,26 @@ function builtGenerated(made: readonly GeneratedObject[], builds: readonly Kusto
     }
   }
   return out;
+}
+
+/** The namespaces a Fleet bundle's fleet.yaml gives its objects (fleet.cattle.io FleetYAML: `namespace` forces one, `defaultNamespace` fills one in). */
+interface FleetNamespaces {
+  namespace?: NamespaceSource;
+  defaultNamespace?: NamespaceSource;
+}
+
+function fleetNamespaces(value: Record<string, unknown>, display: string): FleetNamespaces | undefined {
+  const of = (entry: "namespace" | "defaultNamespace") => (typeof value[entry] === "string" && value[entry] !== "" ? { namespace: value[entry] as string, kustomization: display, entry } : undefined);
+  const namespace = of("namespace");
+  const defaultNamespace = of("defaultNamespace");
+  return namespace || defaultNamespace ? { ...(namespace ? { namespace } : {}), ...(defaultNamespace ? { defaultNamespace } : {}) } : undefined;
+}
+
+/** The Fleet bundle a file belongs to: the nearest folder at or above it with a fleet.yaml that names a namespace. */
+function fleetBundleOf(bundles: ReadonlyMap<string, FleetNamespaces>, absolute: string): FleetNamespaces | undefined {
+  for (let d = dirname(absolute); ; d = dirname(d)) {
+    const bundle = bundles.get(d);
+    if (bundle) return bundle;
+    if (dirname(d) === d) return undefined;
+  }
 }

@@ -14,7 +14,8 @@ context (or of -n), usually "default". The same manifest then lands in a differe
 depending on who applies it: a Deployment ends up in "default" beside unrelated workloads, its
 ConfigMap in the team namespace where the pods cannot see it (CreateContainerConfigError), a
 RoleBinding grants in the wrong namespace. kube-linter reports it (use-namespace). Objects
-built by a kustomization that sets namespace get it from there and are not reported, nor is a
+built by a kustomization that sets namespace, or in a Fleet bundle whose fleet.yaml sets
+namespace or defaultNamespace, get it from there and are not reported, nor is a
 base whose every overlay sets one (even different ones); Helm
 charts that rely on helm install -n may turn this rule off or set namespace: {{ .Release.Namespace }}.`,
   fix: "Set metadata.namespace explicitly (or the namespace field of the kustomization).",
