@@ -67,6 +67,15 @@ test("--explain lists the configuration documents; the plain output does not", a
   expect(cli(["."]).stdout).not.toContain("configuration document");
 });
 
+test("a run that lints no resource but sets documents aside says how many, and where --explain lists them", async () => {
+  const dir = join(ROOT, TREE, "clusters");
+  const result = await lint(["."], { cwd: dir, config: {} });
+  const setAside = result.files.reduce((n, f) => n + (f.configurations?.length ?? 0), 0);
+  expect({ resources: result.summary.resources, setAside: setAside > 0 }).toEqual({ resources: 0, setAside: true });
+  const plain = spawnSync(process.execPath, [BIN, "."], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", COLUMNS: "200" } }).stdout.replace(/\s+/g, " ");
+  expect(plain).toContain(`${setAside} documents recognised as client-side configuration or a test's inputs and set aside (--explain lists them)`);
+});
+
 test("a misspelt reference beside a generator is reported with the generated name as the fix", async () => {
   const result = await lint([TREE], { cwd: ROOT, config: {} });
   const [typo] = result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "configmap-ref-missing"));

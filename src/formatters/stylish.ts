@@ -72,6 +72,9 @@ export const format: Formatter = (result, options) => {
     lines.push((errors ? c.red.bold : c.yellow.bold)(wrap(summary, { width })));
     if (fixable) lines.push(c.green(wrap(`  ${plural(fixable, "problem")} fixable with --fix`, { width })));
   }
+  // Nothing linted, but documents recognised and set aside (a folder of Chainsaw tests): say so, rather than a bare tick.
+  const setAside = resources === 0 && !options.explain ? result.files.reduce((n, f) => n + (f.configurations?.length ?? 0), 0) : 0;
+  if (setAside) lines.push(c.dim(wrap(`  ${plural(setAside, "document")} recognised as client-side configuration or a test's inputs and set aside (--explain lists them)`, { width })));
   if (acrossVariants.size) {
     const count = [...acrossVariants.values()].reduce((a, b) => a + b, 0);
     const ids = [...acrossVariants.keys()];
@@ -112,11 +115,12 @@ export const format: Formatter = (result, options) => {
   }
 };
 
-/** With --explain: the documents recognised as client-side configuration files, which are not linted. */
+/** With --explain: the documents recognised as client-side configuration files or test inputs, which are not linted. */
 function configurationLines(files: readonly FileResult[], c: InstanceType<typeof Chalk>): string[] {
   const rows = files.flatMap((f) => (f.configurations ?? []).map((d) => `  ${c.dim(`${f.path}:`)}${d.line}  ${d.kind} (${d.tool})`));
   if (!rows.length) return [];
-  return [`${plural(rows.length, "configuration document")} recognised, not linted (never sent to an API server):`, ...rows, ""];
+  // Client-side configuration never reaches an API server; a test's inputs (a Chainsaw step's apply file) may, partial or broken on purpose.
+  return [`${plural(rows.length, "configuration document")} recognised, not linted (client-side configuration, or a test's inputs):`, ...rows, ""];
 }
 
 /** Whether two files (as shown) lie in folders of which neither holds the other (models/placement.ts). */
