@@ -3,7 +3,8 @@
  * being linted are judged against the whole repository, but never reported on themselves. A
  * context that holds objects makes the input count as complete, which decides the policy for
  * references to objects absent from it (`references`, src/rules/config/references.ts); one of
- * CustomResourceDefinitions only gives schemas and leaves the policy as without context.
+ * CustomResourceDefinitions (and admission policies) only gives schemas and leaves the policy as
+ * without context.
  */
 import { realpathSync } from "node:fs";
 import { LintUsageError } from "../errors.js";
@@ -31,8 +32,18 @@ export function referencePolicy(flag: ReferencePolicy | undefined, config: Refer
   return flag ?? config ?? (contextSuppliesObjects ? "complete" : "partial");
 }
 
-/** Kinds that define an API instead of being objects of one: a context of these only is schemas, not the repository. */
-const DEFINITIONS = new Set(["apiextensions.k8s.io/CustomResourceDefinition"]);
+/**
+ * Kinds that define an API instead of being objects of one: a context of these only is schemas,
+ * not the repository. CRD bundles ship admission policies that guard their API (Gateway API's
+ * standard install: safe-upgrades.gateway.networking.k8s.io), which do not make it the repository either.
+ */
+const DEFINITIONS = new Set([
+  "apiextensions.k8s.io/CustomResourceDefinition",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+]);
 
 /** Whether the files --context names (`contextGiven`) hold a resource that is not a definition. */
 export function suppliesObjects(resources: readonly Resource[], contextGiven: ReadonlySet<string>): boolean {
