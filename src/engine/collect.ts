@@ -667,7 +667,13 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   // A JSON patch of a build that writes this object's metadata.namespace decides it over the file's namespace.
   const patchedNamespace = src.jsonPatches && !src.patch ? state.roles.patchedNamespaceOf(state.file, identityOf(substituted)) : undefined;
   // The strategic-merge patches and `replicas` entries of the builds that emit it, where every build agrees (models/strategic-merge.ts).
-  const merged = src.strategicPatches && !src.patch ? strategicallyPatched(substituted, src.strategicPatches) : undefined;
+  const strategic = src.strategicPatches && !src.patch ? strategicallyPatched(substituted, src.strategicPatches) : undefined;
+  // Deleted by a patch in every build: kustomize emits no such object, so there is nothing to judge or to refer to.
+  if (strategic === "deleted") {
+    src.skipped++;
+    return;
+  }
+  const merged = strategic;
   const patched = merged?.object ?? substituted;
   const renameSource = patchedNamespace ? patchedNamespace.renamed : src.renameSource;
   const namespaced = renameSource && !src.patch ? withNamespace(patched, renameSource.namespace) : undefined;
@@ -772,24 +778,29 @@ function jsonPatchedPaths(patches: readonly JsonPatchWrites[] | undefined, objec
  * The object as the kustomize builds that emit it apply their strategic-merge patches: each
  * build's patches that select it, in order, then what every build agrees on (agreedValue: where
  * two overlays patch a field differently, the written value is judged). Undefined when no patch
- * selects it or they change nothing all builds agree on.
+ * selects it or they change nothing all builds agree on; "deleted" when every build that emits the
+ * file deletes the object with `$patch: delete`, so no build emits it.
  */
-function strategicallyPatched(object: Record<string, unknown>, builds: StrategicPatchBuilds): StrategicallyPatched | undefined {
+function strategicallyPatched(object: Record<string, unknown>, builds: StrategicPatchBuilds): StrategicallyPatched | "deleted" | undefined {
   const identity = identityOf(object);
   const builtIn = isBuiltinApiVersion(identity.apiVersion);
   const sources: Array<StrategicallyPatched["sources"][number]> = [];
   const byRoot = new Map<string, Record<string, unknown>>();
-  const variants = builds.map(({ root, patches }) => {
-    let out = object;
+  const emitted = builds.flatMap(({ root, patches }) => {
+    let out: Record<string, unknown> | undefined = object;
     for (const { patch, kustomization } of patches) {
-      if (!patchSelects(patch.target, identity)) continue;
+      if (!out || !patchSelects(patch.target, identity)) continue;
       out = applyStrategicMerge(out, patch.value, builtIn);
-      if (!sources.some((s) => s.kustomization === kustomization && s.entry === patch.entry)) sources.push({ kustomization, entry: patch.entry, inFile: patch.inFile, value: patch.value });
+      if (!sources.some((s) => s.kustomization === kustomization && s.entry === patch.entry)) sources.push({ kustomization, entry: patch.entry, file: patch.file, value: patch.value });
     }
+    // A build whose patch deletes the object (`$patch: delete`) does not emit it.
+    if (!out) return [];
     if (!byRoot.has(root)) byRoot.set(root, out);
-    return out;
+    return [out];
   });
   if (!sources.length) return undefined;
+  if (!emitted.length) return "deleted";
+  const variants = emitted;
   const agreed = agreedValue(object, variants) as Record<string, unknown>;
   // Builds that disagree leave the written value, and other objects may be judged as one build applies it (Resource.valueInBuildsOf).
   return isDeepStrictEqual(agreed, object) && variants.every((v) => v === object) ? undefined : { object: agreed, variants: byRoot, sources };

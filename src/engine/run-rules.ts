@@ -2,6 +2,7 @@
  * Resources -> findings: every resource judged goes to the rules that apply to it. A rule that
  * throws becomes an internal-error finding on that resource; the run goes on.
  */
+import { posix } from "node:path";
 import type { LabelSource } from "../models/kustomize-labels.js";
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
@@ -168,7 +169,7 @@ function editsKustomizedValue(resource: Resource, fix: FieldFix): boolean {
 /** Whether the strategic-merge patches that set the value at `path` are all files of their own, which rules that judge patches read. */
 function writtenByPatchFiles(resource: Resource, path: Path): boolean {
   const sources = resource.kustomizePatchSources(path);
-  return sources.length > 0 && sources.every((s) => s.inFile);
+  return sources.length > 0 && sources.every((s) => s.file !== undefined);
 }
 
 /** The kustomization entry a value kustomize sets comes from: its namespace (a renamed Namespace), a strategic-merge patch, else its labels. */
@@ -176,7 +177,8 @@ function kustomizeOrigin(resource: Resource, path: Path): string {
   const namespace = resource.kustomizeNamespaceSource(path);
   if (namespace) return `${namespace.entry} in ${namespace.kustomization}`;
   const patches = resource.kustomizePatchSources(path);
-  return patches.length ? entriesText(patches) : labelOrigin(resource.kustomizeLabelSources(path));
+  // A patch file is named first: it is where the value is written, and changed.
+  return patches.length ? entriesText(patches.map((p) => (p.file === undefined ? p : { ...p, entry: `${posix.join(posix.dirname(p.kustomization), p.file)}, ${p.entry}` }))) : labelOrigin(resource.kustomizeLabelSources(path));
 }
 
 /** `patches[0] in overlays/prod/kustomization.yaml`, `... and 2 more`: the first entry, the others counted. */

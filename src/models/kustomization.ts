@@ -591,8 +591,8 @@ export interface StrategicPatch {
   value: Record<string, unknown>;
   /** `patches[0]`, `patchesStrategicMerge[1]`, `replicas`. */
   entry: string;
-  /** Written in a file of its own (linted as a patch), not inline in the kustomization. */
-  inFile: boolean;
+  /** The patch file as the kustomization names it (relative to its folder), linted as a patch; undefined for an inline patch or a `replicas` entry. */
+  file?: string;
 }
 
 /** The strategic-merge patches of each build that emits an object, in the order the build applies them, each with the kustomization that applies it. */
@@ -603,7 +603,7 @@ export interface StrategicallyPatched {
   object: Record<string, unknown>;
   /** The object as each build applies its patches, by the folder of the build's root kustomization (what every build agrees on is `object`). */
   variants: ReadonlyMap<string, Record<string, unknown>>;
-  sources: ReadonlyArray<{ kustomization: string; entry: string; inFile: boolean; value: Record<string, unknown> }>;
+  sources: ReadonlyArray<{ kustomization: string; entry: string; file?: string; value: Record<string, unknown> }>;
 }
 
 /**
@@ -673,11 +673,11 @@ const REPLICATED_KINDS = "Deployment|ReplicationController|ReplicaSet|StatefulSe
  */
 export function strategicPatches(kustomization: Record<string, unknown>, docsOf: (patch: { patch?: string; path?: string }) => readonly unknown[]): StrategicPatch[] {
   const out: StrategicPatch[] = [];
-  const own = (docs: readonly unknown[], entry: string, inFile: boolean, target?: PatchTarget) => {
+  const own = (docs: readonly unknown[], entry: string, file: string | undefined, target?: PatchTarget) => {
     for (const doc of docs) {
       if (!isMap(doc)) continue;
       const selects = target ?? selfTarget(doc);
-      if (selects) out.push({ target: selects, value: mergedPart(doc), entry, inFile });
+      if (selects) out.push({ target: selects, value: mergedPart(doc), entry, ...(file === undefined ? {} : { file }) });
     }
   };
   const legacy = Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : [];
@@ -685,7 +685,7 @@ export function strategicPatches(kustomization: Record<string, unknown>, docsOf:
     if (typeof p !== "string" || p === "") return;
     // An entry of several lines is the patch itself (kustomize reads it as YAML when it is no file name).
     const inline = p.includes("\n");
-    own(docsOf(inline ? { patch: p } : { path: p }), `patchesStrategicMerge[${i}]`, !inline);
+    own(docsOf(inline ? { patch: p } : { path: p }), `patchesStrategicMerge[${i}]`, inline ? undefined : p);
   });
   const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
   patches.forEach((p, i) => {
@@ -696,13 +696,13 @@ export function strategicPatches(kustomization: Record<string, unknown>, docsOf:
     if (!docs.length || Array.isArray(docs[0])) return;
     if (isMap(p.target)) {
       if (p.target.labelSelector !== undefined || p.target.annotationSelector !== undefined) return;
-      own(docs, `patches[${i}]`, p.patch === undefined, targetFields(p.target));
-    } else own(docs, `patches[${i}]`, p.patch === undefined);
+      own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined, targetFields(p.target));
+    } else own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined);
   });
   const replicas = Array.isArray(kustomization.replicas) ? kustomization.replicas : [];
   for (const r of replicas) {
     if (!isMap(r) || !text(r.name) || typeof r.count !== "number") continue;
-    out.push({ target: { kind: REPLICATED_KINDS, name: exactly(r.name as string) }, value: { spec: { replicas: r.count } }, entry: "replicas", inFile: false });
+    out.push({ target: { kind: REPLICATED_KINDS, name: exactly(r.name as string) }, value: { spec: { replicas: r.count } }, entry: "replicas" });
   }
   return out;
 }

@@ -64,11 +64,12 @@ function withoutDirectives(value: unknown): unknown {
 }
 
 /**
- * The object with the patch applied. `builtIn`: merge lists by the merge keys of k8s.io/api (an
- * object of a built-in type); otherwise every list is replaced.
+ * The object with the patch applied; undefined when the patch deletes it (`$patch: delete` at its
+ * root: kustomize then emits no such object). `builtIn`: merge lists by the merge keys of
+ * k8s.io/api (an object of a built-in type); otherwise every list is replaced.
  */
-export function applyStrategicMerge(object: Obj, patch: Obj, builtIn: boolean): Obj {
-  return mergeMap(object, patch, [], builtIn) ?? {};
+export function applyStrategicMerge(object: Obj, patch: Obj, builtIn: boolean): Obj | undefined {
+  return mergeMap(object, patch, [], builtIn);
 }
 
 /** undefined: the map is deleted (`$patch: delete`). */
