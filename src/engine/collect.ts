@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isDeepStrictEqual } from "node:util";
+import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
@@ -673,8 +673,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
     src.skipped++;
     return;
   }
-  const merged = strategic;
-  const patched = merged?.object ?? substituted;
+  const patched = strategic?.object ?? substituted;
   const renameSource = patchedNamespace ? patchedNamespace.renamed : src.renameSource;
   const namespaced = renameSource && !src.patch ? withNamespace(patched, renameSource.namespace) : undefined;
   // kustomize fixes name references last, on the objects its namespace transformer made.
@@ -683,7 +682,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
-  const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace, ...(merged ? { patched: merged } : {}) } : undefined;
+  const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace, ...(strategic ? { patched: strategic } : {}) } : undefined;
   const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
   const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
@@ -800,10 +799,9 @@ function strategicallyPatched(object: Record<string, unknown>, builds: Strategic
   });
   if (!sources.length) return undefined;
   if (!emitted.length) return "deleted";
-  const variants = emitted;
-  const agreed = agreedValue(object, variants) as Record<string, unknown>;
+  const agreed = agreedValue(object, emitted) as Record<string, unknown>;
   // Builds that disagree leave the written value, and other objects may be judged as one build applies it (Resource.valueInBuildsOf).
-  return isDeepStrictEqual(agreed, object) && variants.every((v) => v === object) ? undefined : { object: agreed, variants: byRoot, sources };
+  return isDeepStrictEqual(agreed, object) && emitted.every((v) => v === object) ? undefined : { object: agreed, variants: byRoot, sources };
 }
 
 /** What a kustomize patch target selects an object by, as the file writes it. */

@@ -4,6 +4,7 @@
  * sigs.k8s.io/kustomize/api/types (kustomization.go, generatorargs.go, generatoroptions.go).
  */
 import { groupOf } from "./api-groups.js";
+import { put } from "./strategic-merge.js";
 
 /** File names kustomize reads as a kustomization (sigs.k8s.io/kustomize/api/konfig RecognizedKustomizationFileNames). */
 const KUSTOMIZATION_FILE_NAMES: ReadonlySet<string> = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
@@ -650,11 +651,11 @@ function mergedPart(doc: Record<string, unknown>): Record<string, unknown> {
     const value = doc[key];
     if (key === "metadata" && isMap(value)) {
       const metadata: Record<string, unknown> = {};
-      for (const k of Object.keys(value)) if (k !== "name" && k !== "namespace") Object.defineProperty(metadata, k, { value: value[k], writable: true, enumerable: true, configurable: true });
+      for (const k of Object.keys(value)) if (k !== "name" && k !== "namespace") put(metadata, k, value[k]);
       if (Object.keys(metadata).length) out.metadata = metadata;
       continue;
     }
-    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+    put(out, key, value);
   }
   return out;
 }

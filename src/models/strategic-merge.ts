@@ -20,7 +20,7 @@ type Obj = Record<string, unknown>;
 const isMap = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Sets an own key, whatever its name: a manifest's `__proto__` key stays a key (an assignment would set the prototype). */
-function put(map: Obj, key: string, value: unknown): void {
+export function put(map: Obj, key: string, value: unknown): void {
   Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
