@@ -38,7 +38,8 @@ every pod is healthy: kubectl drain retries the eviction forever, cluster upgrad
 pool rotations hang, and managed platforms force-delete the pods after a timeout anyway.
 kube-linter (pdb-max-unavailable, pdb-min-available) and Polaris (pdbDisruptionsIsZero,
 pdbMinAvailableGreaterThanHPAMinReplicas) report it. The pod count is that of the selected
-workloads of the input: their spec.replicas, or any count from minReplicas to maxReplicas of the
+workloads of the input: their spec.replicas (as the kustomize builds that emit the budget set
+them, with their patches and replicas entries), or any count from minReplicas to maxReplicas of the
 HPA that scales them. A percentage is rounded up, so "80%" blocks every eviction at 1 to 4 pods
 and allows one from 5 on: under an HPA the message says at which counts no pod may be evicted,
 and says "never" only when that holds up to maxReplicas. Budgets selecting DaemonSet or bare

@@ -71,9 +71,10 @@ A workload is judged against the LimitRanges whose namespace is as certain as it
 written, set by a listing kustomization or by --default-namespace, or both left to
 \`kubectl apply -n\`), and a value
 that LimitRanges of one namespace default differently is not judged: admission applies whichever
-it lists first. Where a namespace-less LimitRange sits in another folder than the workload (a
-tree of examples, each in "default"), the hint says to lint with --per-directory if the two
-belong to different examples.`,
+it lists first. A namespace-less LimitRange of a sibling folder (a tree of examples, each in
+"default") is applied apart from the workload and does not bound it (models/placement.ts); where
+one sits in a folder above or below the workload's, applied with it, the hint says to lint with
+--per-directory if the two belong to different examples.`,
   fix: `Bring the container's requests and limits inside the LimitRange's bounds (or set them
 explicitly where a default does not fit), or ask the namespace's administrator to change the
 LimitRange.`,
@@ -152,8 +153,8 @@ LimitRange.`,
 const folderOf = (file: string) => file.slice(0, Math.max(0, file.lastIndexOf("/")));
 
 /**
- * A LimitRange without a namespace in another folder than the workload is often another
- * example's (tutorial trees keep one per folder, all in "default"): without --per-directory they
+ * A LimitRange without a namespace in a folder above or below the workload's (a sibling folder's
+ * is applied apart, and not judged) may still be another example's: without --per-directory they
  * meet in one input, and the hint says how to keep them apart, as duplicate-resource's does.
  */
 function withSampleNote(finding: Finding, workload: Resource, perDirectory: boolean | undefined): Finding {

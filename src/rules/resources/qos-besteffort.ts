@@ -16,7 +16,8 @@ any other, and their containers have the highest OOM score. In practice such pod
 Evicted or OOMKilled at the first busy moment, usually in production, never in testing.
 The pods are judged as admitted: a default of a LimitRange of the namespace, which LimitRanger
 admission writes into every container (plugin/pkg/admission/limitranger/admission.go
-mergeContainerResources), counts as set, and so do pod-level resources (\`spec.resources\`) from
+mergeContainerResources), counts as set (not one of a sibling sample folder, applied apart), as
+do resources a kustomize patch of every build that emits the workload sets, and so do pod-level resources (\`spec.resources\`) from
 Kubernetes 1.34, where the PodLevelResources feature gate is on by default: an older release does
 not keep them, so pods whose only resources are pod-level are BestEffort there.
 This is one cause, so it is one finding per workload: missing-resource-requests and
