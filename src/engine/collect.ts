@@ -10,7 +10,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchWrites, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
+import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
@@ -766,11 +766,11 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   return { index, indexFor, judged, reported, sourceOf };
 }
 
-/** The paths the JSON patches of `patches` whose target selects `object` write (models/kustomization.ts patchSelects). */
-function jsonPatchedPaths(patches: readonly JsonPatchWrites[] | undefined, object: Record<string, unknown>): ReadonlyArray<ReadonlyArray<string | number>> {
-  if (!patches) return [];
+/** The paths the JSON patches of each build whose target selects `object` write (models/kustomization.ts patchSelects). */
+function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>): readonly JsonPatchedPaths[] {
+  if (!builds) return [];
   const identity = identityOf(object);
-  return patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths : []));
+  return builds.map(({ root, patches }) => ({ root, paths: patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths : [])) }));
 }
 
 /**

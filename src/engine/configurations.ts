@@ -26,7 +26,7 @@ import {
   type GeneratorMerge,
   type GeneratorField,
   commentedEntries,
-  type JsonPatchWrites,
+  type JsonPatchBuilds,
   type StrategicPatchBuilds,
   type NameAffixes,
 } from "../models/kustomization.js";
@@ -111,8 +111,8 @@ export interface InputRoles {
   mergesOf(file: DiscoveredFile): readonly (readonly GeneratorMerge[])[] | undefined;
   /** The names of the kustomize `vars` every build that emits this file declares. */
   varsOf(file: DiscoveredFile): ReadonlySet<string> | undefined;
-  /** The JSON patches (with their targets) of the builds that emit this file. */
-  jsonPatchesOf(file: DiscoveredFile): readonly JsonPatchWrites[] | undefined;
+  /** The JSON patches (with their targets) of each build that emits this file. */
+  jsonPatchesOf(file: DiscoveredFile): JsonPatchBuilds | undefined;
   /** The strategic-merge patches of each build that emits this file, in the order it applies them. */
   strategicPatchesOf(file: DiscoveredFile): StrategicPatchBuilds | undefined;
   /** When this document is a Flux Kustomization whose spec.path names nothing in its repository: the path it probably meant, if one is near. */

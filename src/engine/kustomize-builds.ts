@@ -37,6 +37,7 @@ import {
   strategicPatches,
   varNames,
   type GeneratorMerge,
+  type JsonPatchBuilds,
   type JsonPatchWrites,
   type PatchForm,
   type PatchTarget,
@@ -160,8 +161,8 @@ export interface FileBuilds {
    * undefined when there are none.
    */
   varsOf(absolute: string): ReadonlySet<string> | undefined;
-  /** The JSON patches of any build that emits the file (of the kustomizations it passes through), or undefined when there are none. */
-  jsonPatchesOf(absolute: string): readonly JsonPatchWrites[] | undefined;
+  /** The JSON patches of each build that emits the file (of the kustomizations it passes through), or undefined when no build has one. */
+  jsonPatchesOf(absolute: string): JsonPatchBuilds | undefined;
   /**
    * The strategic-merge patches of each build that emits the file's objects, in the order the
    * build applies them (inner kustomizations first), each with the kustomization that applies it;
@@ -423,8 +424,9 @@ export function kustomizeBuilds(
       return builds.map((b) => ({ root: dirname(b.root), patches: b.steps.flatMap((s) => s.strategic.map((patch) => ({ patch, kustomization: s.kustomization }))) }));
     },
     jsonPatchesOf(absolute) {
-      const patches = buildsOf(absolute).flatMap((b) => b.steps.flatMap((s) => s.jsonPatches));
-      return patches.length ? [...new Set(patches)] : undefined;
+      const builds = buildsOf(absolute);
+      if (!builds.some((b) => b.steps.some((s) => s.jsonPatches.length))) return undefined;
+      return builds.map((b) => ({ root: b.root, patches: b.steps.flatMap((s) => s.jsonPatches) }));
     },
     varsOf(absolute) {
       const roots = varsOfRoots();

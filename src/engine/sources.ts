@@ -7,7 +7,7 @@ import type { ImageBuild } from "../models/kustomize-images.js";
 import type { LabelTransformer } from "../models/kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
 import type { ReferralBuilds } from "../models/kustomize-nameref.js";
-import type { GeneratorMerge, JsonPatchWrites, NameAffixes, StrategicPatchBuilds } from "../models/kustomization.js";
+import type { GeneratorMerge, JsonPatchBuilds, NameAffixes, StrategicPatchBuilds } from "../models/kustomization.js";
 import type { ConfigurationDocument, Diagnostic } from "../types.js";
 import { LineIndex } from "./positions.js";
 
@@ -47,7 +47,7 @@ export interface SourceFile {
   /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the file's objects. */
   merges?: readonly (readonly GeneratorMerge[])[];
   /** The JSON patches of the kustomize builds that emit the file, with their targets (configurations.ts jsonPatchesOf). */
-  jsonPatches?: readonly JsonPatchWrites[];
+  jsonPatches?: JsonPatchBuilds;
   /** The strategic-merge patches of each kustomize build that emits the file's objects (configurations.ts strategicPatchesOf). */
   strategicPatches?: StrategicPatchBuilds;
   configurations: ConfigurationDocument[];

@@ -419,6 +419,15 @@ export interface JsonPatchWrites {
   entry: string;
 }
 
+/** The JSON patches of each build that emits an object (`root`: the build's kustomization file), in the order the build applies them. */
+export type JsonPatchBuilds = ReadonlyArray<{ root: string; patches: readonly JsonPatchWrites[] }>;
+
+/** The paths the JSON patches of one build that emits an object write into it (`root`: the build's kustomization file). */
+export interface JsonPatchedPaths {
+  root: string;
+  paths: ReadonlyArray<ReadonlyArray<string | number>>;
+}
+
 /** The paths and the namespace a list of JSON patch operations writes; undefined when it is no list of operations or changes nothing. */
 function operationWrites(ops: unknown): { paths: Array<Array<string | number>>; namespace?: string } | undefined {
   if (!Array.isArray(ops)) return undefined;

@@ -4,7 +4,7 @@ import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
 import { isDeepStrictEqual } from "node:util";
-import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
+import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type JsonPatchedPaths, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { versionsOfKind } from "./catalogue/index.js";
@@ -210,8 +210,8 @@ export class Resource {
     namespaceOfBuilds?: BuiltNamespace,
     /** The generators with `behavior: merge` or `replace` of each kustomize build that emits the object (see keysMergedInto). */
     private readonly generatorMerges: readonly (readonly GeneratorMerge[])[] = [],
-    /** The paths that JSON patches of the kustomize builds that emit the object write (see patchedByKustomize). */
-    private readonly jsonPatched: ReadonlyArray<ReadonlyArray<string | number>> = [],
+    /** The paths that the JSON patches of each kustomize build that emits the object write (see patchedByKustomize). */
+    private readonly jsonPatched: readonly JsonPatchedPaths[] = [],
     /** What each kustomize build that emits the object adds to its name (see builtNames). */
     affixes?: readonly NameAffixes[],
   ) {
@@ -337,18 +337,20 @@ export class Resource {
   }
 
   /**
-   * Whether a JSON patch of a kustomize build that emits the object writes at `path` or above
-   * it (the value the file writes there is not the one applied), or, with `orBelow`, inside it.
+   * Whether a JSON patch of every kustomize build that emits the object writes at `path` or above
+   * it (the value the file writes there is applied by none), or, with `orBelow`, inside it. A
+   * value that one build patches and another emits as written is still the file's to judge.
    */
   patchedByKustomize(path: Path, orBelow = false): boolean {
-    for (const written of this.jsonPatched) {
-      const n = Math.min(written.length, path.length);
-      let i = 0;
-      while (i < n && written[i] === path[i]) i++;
-      if (i === n && (orBelow || written.length <= path.length)) return true;
-    }
-    return false;
+    return this.jsonPatched.length > 0 && this.jsonPatched.every((build) => writesAt(build.paths, path, orBelow));
   }
+
+  /** Whether a JSON patch of the kustomize build of `root` (its kustomization file) writes at `path` or above it, or, with `orBelow`, inside it. */
+  patchedInBuild(root: string, path: Path, orBelow = false): boolean {
+    const build = this.jsonPatched.find((b) => b.root === root);
+    return build !== undefined && writesAt(build.paths, path, orBelow);
+  }
+
 
   /**
    * The keys that kustomize generators with `behavior: merge` or `replace` write into the
@@ -564,4 +566,15 @@ export function checkedContainersOf(tpl: PodTemplate): readonly CheckedContainer
     CHECKED.set(tpl, checked);
   }
   return checked;
+}
+
+/** Whether one of `written` is `path` or above it, or, with `orBelow`, inside it. */
+function writesAt(written: ReadonlyArray<ReadonlyArray<string | number>>, path: Path, orBelow: boolean): boolean {
+  for (const w of written) {
+    const n = Math.min(w.length, path.length);
+    let i = 0;
+    while (i < n && w[i] === path[i]) i++;
+    if (i === n && (orBelow || w.length <= path.length)) return true;
+  }
+  return false;
 }

@@ -11,6 +11,9 @@ const CHANNEL = /^(stable|mainline|main|master|edge|dev|develop|development|nigh
  */
 const PARTIAL_VERSION = /^v?\d{1,3}(-[a-z][a-z0-9.]*)?$/;
 
+/** What the rule judges of a container: a build that JSON-patches either emits a container it cannot judge. */
+const IMAGE_AND_POLICY: readonly string[] = ["image", "imagePullPolicy"];
+
 export const rule = defineRule({
   id: "image-pull-policy-moving-tag",
   category: "hygiene",
@@ -29,7 +32,8 @@ before, and a rollback is not reproducible. kube-score (container-image-pull-pol
 latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
 are fine whatever their tag, and so is imagePullPolicy: Never, with which the kubelet never pulls
 (the image is loaded onto the node by hand: kind load, a node image). In a kustomize tree the tag judged is the one \`kustomize build\`
-emits, after the \`images\` entries of the kustomizations that build the workload; an image a
+emits, after the \`images\` entries of the kustomizations that build the workload (a build whose JSON patch
+sets the container's image or imagePullPolicy is left out); an image a
 Skaffold configuration above the manifest builds is not judged (Skaffold deploys its own build).`,
   fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
   preventsStatus: [],
@@ -41,7 +45,7 @@ Skaffold configuration above the manifest builds is not judged (Skaffold deploys
       // A patch that leaves imagePullPolicy out keeps the one its base sets.
       if (resource.partial && container.imagePullPolicy === undefined) continue;
       // The image kustomize emits, in each build: the first one that moves is reported.
-      for (const { image, subject } of judgedImages(resource, container.image, path)) {
+      for (const { image, subject } of judgedImages(resource, container.image, path, IMAGE_AND_POLICY)) {
         // A ${...} placeholder in the repository leaves a tag written after it to judge.
         const literal = literalTagPart(image);
         const parsed = literal ? literal.parsed : parseImageReference(image);

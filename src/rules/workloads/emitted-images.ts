@@ -22,14 +22,27 @@ const NOTHING_JUDGED: readonly JudgedImage[] = [];
  * The images emitted for the image written at a container (`containerPath`: its list field and
  * index), in build order; none for an image a Skaffold configuration above the file builds
  * (models/skaffold.ts), which Skaffold replaces with the image it built when it deploys.
+ * `fields`: the container's fields the caller judges with the image. A build whose JSON patches
+ * write one of them emits a container this cannot know, so its image is left out (a test overlay
+ * that sets imagePullPolicy: Never on an image other builds retag).
  */
-export function judgedImages(resource: Resource, written: string, containerPath: Path): readonly JudgedImage[] {
+export function judgedImages(resource: Resource, written: string, containerPath: Path, fields: readonly string[] = IMAGE_ONLY): readonly JudgedImage[] {
   const emitted = resource.imageBuilds ? emittedImages(resource.imageBuilds, written, containerPath) : undefined;
   const skaffold = resource.skaffoldImages;
   if (skaffold && (emitted ? emitted.some((e) => skaffold.has(imageName(e.image))) : skaffold.has(imageName(written)))) return NOTHING_JUDGED;
   if (!emitted) return asWritten(written);
-  return emitted.map((e) => ({ image: e.image, subject: subject(written, e, emitted.length > 1) }));
+  const unpatched = (root: string) => !fields.some((field) => resource.patchedInBuild(root, [...containerPath, field]));
+  let dropped = false;
+  const kept = emitted.flatMap((e) => {
+    const builds = e.builds.filter(unpatched);
+    dropped ||= builds.length < e.builds.length;
+    return builds.length || !e.builds.length ? [{ ...e, builds: e.builds.length ? builds : e.builds }] : [];
+  });
+  // The builds are named when others emit another image, or a container this cannot judge.
+  return kept.map((e) => ({ image: e.image, subject: subject(written, e, kept.length > 1 || dropped) }));
 }
+
+const IMAGE_ONLY: readonly string[] = ["image"];
 
 /**
  * The answer for an object no kustomization changes, kept per image while few: three rules ask
