@@ -220,14 +220,36 @@ function combinators(written: unknown, schema: JsonSchema, path: Path, schemaPat
     check(value, branch, path, at, walk, found, true);
     return found.length === 0 && requiredHold(value, branch);
   };
-  const report = (message: string, keyword: string) => out.push({ path, message: `${field} ${message} (CustomResourceDefinition ${walk.crd})`, hint: `change ${field} to match what ${keyword} of its schema asks`, ...(isMap(value) || Array.isArray(value) ? { target: "key" as const } : {}) });
+  const report = (message: string, hint: string) => out.push({ path, message: `${field} ${message} (CustomResourceDefinition ${walk.crd})`, hint, ...(isMap(value) || Array.isArray(value) ? { target: "key" as const } : {}) });
+  const matchHint = (keyword: string) => `change ${field} to match what ${keyword} of its schema asks`;
   if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, i) => isMap(branch) && check(value, branch, path, [...schemaPath, "allOf", i], walk, out, true));
-  if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some((b, i) => holds(b, [...schemaPath, "anyOf", i]))) report("matches none of the schemas of anyOf", "anyOf");
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some((b, i) => holds(b, [...schemaPath, "anyOf", i]))) {
+    const fields = fieldAlternatives(schema.anyOf);
+    if (fields) report(`sets none of ${fields}: anyOf of its schema asks for at least one`, `set one of ${fields}`);
+    else report("matches none of the schemas of anyOf", matchHint("anyOf"));
+  }
   if (Array.isArray(schema.oneOf) && schema.oneOf.length) {
     const n = schema.oneOf.filter((b, i) => holds(b, [...schemaPath, "oneOf", i])).length;
-    if (n !== 1) report(n === 0 ? "matches none of the schemas of oneOf" : `matches ${n} of the schemas of oneOf, not exactly one`, "oneOf");
+    // Branches that only require fields (`oneOf: [{required: [s3]}, {required: [gcs]}]`) say which fields to set.
+    const fields = n !== 1 ? fieldAlternatives(schema.oneOf) : undefined;
+    if (fields) report(n === 0 ? `sets none of ${fields}: oneOf of its schema asks for exactly one` : `sets ${n} of ${fields}: oneOf of its schema asks for exactly one`, n === 0 ? `set one of ${fields}` : `keep only one of ${fields}`);
+    else if (n !== 1) report(n === 0 ? "matches none of the schemas of oneOf" : `matches ${n} of the schemas of oneOf, not exactly one`, matchHint("oneOf"));
   }
   if (isMap(schema.not) && Object.keys(schema.not).length && holds(schema.not, [...schemaPath, "not"])) report("matches the schema it must not match (not)", "not");
+}
+
+/**
+ * The alternatives of oneOf or anyOf branches that each only require fields, as words:
+ * `"s3" or "gcs"`, `"host" and "port" or "url"`; undefined when a branch asks anything else.
+ */
+function fieldAlternatives(branches: readonly unknown[]): string | undefined {
+  const sets: string[] = [];
+  for (const branch of branches) {
+    if (!isMap(branch) || Object.keys(branch).some((k) => k !== "required") || !Array.isArray(branch.required) || !branch.required.length) return undefined;
+    if (!branch.required.every((f): f is string => typeof f === "string")) return undefined;
+    sets.push(branch.required.map((f) => `"${f}"`).join(" and "));
+  }
+  return sets.length > 1 ? `${sets.slice(0, -1).join(", ")} or ${sets[sets.length - 1]}` : undefined;
 }
 
 const INT64_MIN = -(2n ** 63n);
