@@ -44,6 +44,11 @@ const MERGE_KEYS: ReadonlyMap<string, string> = new Map([
   ["hostAliases", "ip"],
   ["topologySpreadConstraints", "topologyKey"],
   ["resourceClaims", "name"],
+  ["schedulingGates", "name"],
+  // A webhook configuration's webhooks (admissionregistration/v1), a ServiceAccount's secrets, any object's ownerReferences.
+  ["webhooks", "name"],
+  ["secrets", "name"],
+  ["ownerReferences", "uid"],
 ]);
 
 /** A list field's merge key at `fields` (the field names from the object's root, the list's last), for a built-in object. */
