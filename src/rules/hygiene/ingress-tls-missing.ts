@@ -30,6 +30,31 @@ function nginxTlsHosts(index: ResourceIndex, memo: Memo): ReadonlySet<string> {
   });
 }
 
+/**
+ * Annotations with which a controller serves an Ingress over HTTPS without spec.tls, and the
+ * values that turn it on: GKE's managed and pre-shared certificates (ingress-gce), the AWS Load
+ * Balancer Controller's ACM certificates or an HTTPS listener (it then discovers each host's
+ * certificate in ACM), Azure Application Gateway's certificate, Traefik's router TLS.
+ */
+const TLS_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
+  ["networking.gke.io/managed-certificates", (v) => v.trim() !== ""],
+  ["ingress.gcp.kubernetes.io/pre-shared-cert", (v) => v.trim() !== ""],
+  ["alb.ingress.kubernetes.io/certificate-arn", (v) => v.trim() !== ""],
+  ["alb.ingress.kubernetes.io/listen-ports", (v) => /"HTTPS"/.test(v)],
+  ["appgw.ingress.kubernetes.io/appgw-ssl-certificate", (v) => v.trim() !== ""],
+  ["traefik.ingress.kubernetes.io/router.tls", (v) => v.trim() === "true"],
+];
+
+/** Whether an annotation of the Ingress makes its controller serve it over HTTPS (TLS_ANNOTATIONS). */
+function tlsByAnnotation(ingress: Resource): boolean {
+  const annotations = ingress.get(["metadata", "annotations"]);
+  if (typeof annotations !== "object" || annotations === null) return false;
+  return TLS_ANNOTATIONS.some(([key, on]) => {
+    const value = (annotations as Record<string, unknown>)[key];
+    return typeof value === "string" && on(value);
+  });
+}
+
 export const rule = defineRule({
   id: "ingress-tls-missing",
   category: "hygiene",
@@ -43,7 +68,11 @@ controllers answer HTTPS with their default self-signed certificate, which brows
 Session cookies, passwords and API tokens then cross the network in clear text, readable and
 modifiable by anyone on the path. Polaris reports it (tlsSettingsMissing). An Ingress whose
 TLS is terminated in front of the controller (a cloud load balancer with its own certificate)
-may say so by turning this rule off for it. ingress-nginx builds one server per host from every
+may say so by turning this rule off for it. A certificate given by annotation is TLS too: GKE's
+networking.gke.io/managed-certificates and ingress.gcp.kubernetes.io/pre-shared-cert, the AWS Load
+Balancer Controller's alb.ingress.kubernetes.io/certificate-arn or an HTTPS entry in its
+listen-ports, Azure's appgw.ingress.kubernetes.io/appgw-ssl-certificate, and Traefik's
+traefik.ingress.kubernetes.io/router.tls: "true". ingress-nginx builds one server per host from every
 Ingress of its class, so an Ingress of class nginx whose every host another Ingress of that class
 serves with TLS is served over HTTPS too (and redirected to it): it is not reported.`,
   fix: "Add spec.tls with the hosts and a Secret of type kubernetes.io/tls (or a cert-manager annotation that creates it).",
@@ -51,16 +80,17 @@ serves with TLS is served over HTTPS too (and redirected to it): it is not repor
   check({ resource, index, memo, report }) {
     const tls = resource.get(["spec", "tls"]);
     if (Array.isArray(tls) && tls.length) return;
+    if (tlsByAnnotation(resource)) return;
     const cls = classOf(resource);
+    const hosts = (readIngress(resource)?.rules ?? []).map((r) => r.host);
     if (cls !== undefined && NGINX_CLASSES.has(cls) && isKnownIngress(resource)) {
-      const hosts = (readIngress(resource)?.rules ?? []).map((r) => r.host);
       const served = nginxTlsHosts(index, memo);
       if (hosts.length && hosts.every((h) => h !== undefined && served.has(h))) return;
     }
     report({
       path: ["spec"],
       target: "key",
-      message: `Ingress "${resource.name}" has no tls section: its hosts are served over plain HTTP`,
+      message: `Ingress "${resource.name}" has no tls section: ${hosts.some((h) => h !== undefined) ? "its hosts are" : "it is"} served over plain HTTP`,
       hint: "add spec.tls with the hosts and a TLS Secret",
     });
   },
