@@ -179,14 +179,44 @@ const BOOTSTRAP: ReadonlyMap<string, ReadonlySet<Capability["id"]>> = new Map([
   ["edit", new Set<Capability["id"]>(["read-secrets", "exec", "create-pods"])],
 ]);
 
-/** The capabilities a list of rules grants at the target release. */
-export function capabilitiesOf(rules: readonly PolicyRule[], kubernetesVersion: string): Set<Capability["id"]> {
+/**
+ * The cluster-scoped resources the capabilities' requests name: a Role, or a ClusterRole bound by
+ * a RoleBinding, grants only within its namespace, and so never these (the RBAC authorizer
+ * matches a RoleBinding's rules only for requests in its namespace; a node, a ClusterRole, a user
+ * or group to impersonate is in none).
+ */
+const CLUSTER_SCOPED_RESOURCES: ReadonlySet<string> = new Set(["nodes/proxy", "clusterroles", "users", "groups"]);
+
+/** The requests as a grant within one namespace can allow them: without their cluster-scoped resources. */
+export function withinNamespace(requests: readonly Request[]): Request[] {
+  return requests.flatMap((q) => {
+    const resources = q.resources.filter((r) => !CLUSTER_SCOPED_RESOURCES.has(r));
+    return resources.length ? [resources.length === q.resources.length ? q : { ...q, resources }] : [];
+  });
+}
+
+/** What a bootstrap ClusterRole grants through a binding (BOOTSTRAP); cluster-admin bound in one namespace reaches no node. */
+function bootstrapGrant(name: string, namespaced: boolean): ReadonlySet<Capability["id"]> | undefined {
+  const grant = BOOTSTRAP.get(name);
+  if (!grant || !namespaced) return grant;
+  return new Set([...grant].filter((id) => id === "everything" || withinNamespace(CAPABILITIES.find((c) => c.id === id)!.requests).length));
+}
+
+/**
+ * The capabilities a list of rules grants at the target release; `namespaced`: granted within one
+ * namespace (a Role, or a RoleBinding of a ClusterRole), where cluster-scoped resources are out of reach.
+ */
+export function capabilitiesOf(rules: readonly PolicyRule[], kubernetesVersion: string, namespaced = false): Set<Capability["id"]> {
   const out = new Set<Capability["id"]>();
   for (const rule of rules) {
-    if (isFullWildcard(rule)) return new Set(CAPABILITIES.map((c) => c.id));
     for (const c of CAPABILITIES) {
-      const requests = capabilityRequests(c.id, kubernetesVersion);
-      if (requests.length && allowsAny(rule, requests)) out.add(c.id);
+      if (c.id === "everything") {
+        if (isFullWildcard(rule)) out.add(c.id);
+        continue;
+      }
+      const all = capabilityRequests(c.id, kubernetesVersion);
+      const requests = namespaced ? withinNamespace(all) : all;
+      if (requests.length && (isFullWildcard(rule) || allowsAny(rule, requests))) out.add(c.id);
     }
   }
   return out;
@@ -306,7 +336,8 @@ export function grantOf(binding: Resource, index: ResourceIndex, memo: Memo, kub
   let grant: Grant | null = null;
   if (ref && (ref.kind === "Role" || ref.kind === "ClusterRole") && !(binding.kind === "ClusterRoleBinding" && ref.kind === "Role")) {
     const role = ref.kind === "Role" ? index.find("Role", binding.namespace, ref.name, binding) : index.find("ClusterRole", "", ref.name, binding);
-    const capabilities = role ? capabilitiesOf(effectiveRules(role, index, memo), kubernetesVersion) : ref.kind === "ClusterRole" ? BOOTSTRAP.get(ref.name) : undefined;
+    const namespaced = binding.kind !== "ClusterRoleBinding";
+    const capabilities = role ? capabilitiesOf(effectiveRules(role, index, memo), kubernetesVersion, namespaced) : ref.kind === "ClusterRole" ? bootstrapGrant(ref.name, namespaced) : undefined;
     if (capabilities) grant = { binding, ...(role ? { role } : {}), roleKind: ref.kind, roleName: ref.name, namespace: binding.kind === "ClusterRoleBinding" ? "" : binding.namespace, capabilities };
   }
   rbac.grants.set(binding, grant);

@@ -14,7 +14,9 @@ are not seen by admission control and are logged by the audit log as requests to
 not as the exec they carry, so get on nodes/proxy amounts to exec into every pod of the
 cluster. Monitoring agents that need kubelet metrics should use nodes/metrics and nodes/stats,
 which the kubelet authorizes separately. The Kubernetes RBAC good-practices page names
-nodes/proxy as an escalation path. A rule of "*" on everything is rbac-wildcard's.`,
+nodes/proxy as an escalation path. A rule of "*" on everything is rbac-wildcard's. A Role's
+nodes/proxy grants nothing: a Role applies within its namespace, and nodes are in none (so does
+a ClusterRole bound by a RoleBinding, which serviceaccount-privileged takes into account).`,
   fix: "Grant nodes/metrics or nodes/stats instead of nodes/proxy.",
   preventsStatus: [],
   check(ctx) {

@@ -1,6 +1,6 @@
 /** What the rules about a Role's or ClusterRole's own rules share: which of its rules grant a capability, and where. */
 import type { Finding, RuleContext } from "../types.js";
-import { allowsAny, capabilityRequests, isFullWildcard, isRbac, policyRules, type Capability, type PolicyRule, type Request } from "./permissions.js";
+import { allowsAny, capabilityRequests, isFullWildcard, isRbac, policyRules, withinNamespace, type Capability, type PolicyRule, type Request } from "./permissions.js";
 
 /**
  * Each rule of the role that grants the capability, with the path of its first resources entry
@@ -8,7 +8,9 @@ import { allowsAny, capabilityRequests, isFullWildcard, isRbac, policyRules, typ
  * a rule of "*" verbs on "*" resources of "*" groups is rbac-wildcard's (one finding, not six).
  */
 export function grantingRules(ctx: RuleContext, id: Capability["id"]): Array<{ rule: PolicyRule; at: Finding["path"]; resource: string }> {
-  return rulesAllowing(ctx, capabilityRequests(id, ctx.settings.kubernetesVersion));
+  const requests = capabilityRequests(id, ctx.settings.kubernetesVersion);
+  // A Role grants within its namespace: nodes/proxy, ClusterRoles, users and groups are out of its reach.
+  return rulesAllowing(ctx, ctx.resource.kind === "Role" ? withinNamespace(requests) : requests);
 }
 
 /** Each rule of the role that allows one of the requests, as grantingRules finds them. */
