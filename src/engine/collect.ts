@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
-import { crdOf, resourceSchema } from "../models/crd.js";
+import { crdOf, customResourceScopes, isClusterScopedKind, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
@@ -152,6 +152,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const charts = new ChartTemplates();
   const goEmbeds = new GoEmbeds();
   const yttFolders = new Map<string, YttFolder>();
+  // The scopes the input's CRDs give their kinds, known before any object is made: a cluster-scoped object is in no namespace.
+  const scopes = customResourceScopes(loaded.flatMap((l) => l.docs.map((d) => d.value)));
   for (const { file, source: read, docs } of loaded) {
     if (roles.isPatch(file)) patchSelections.set(file.display, roles.patchSelectionOf(file));
     const built = roles.namespaceOf(file);
@@ -197,7 +199,7 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
       src.diagnostics.push(withInternal(unreadable, { docIndex: 0 }));
       continue;
     }
-    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, goEmbeds, yttFolders, lookupOnly: collection.lookupOnly };
+    const state: FileState = { src, file, roles, severities, resources: collection.resources, views: collection.views, charts, goEmbeds, yttFolders, lookupOnly: collection.lookupOnly, scopes };
     // kustomize builds what a kustomization lists or patches with, reading YAML 1.2's booleans.
     if (roles.isListed(file) || roles.isPatch(file)) for (const doc of docs) readAsKustomize(doc, read.text);
     const vars = roles.varsOf(file);
@@ -225,6 +227,8 @@ interface FileState {
   longDigits?: boolean;
   charts: ChartTemplates;
   goEmbeds: GoEmbeds;
+  /** The scopes the input's CRDs give their kinds (crd.ts customResourceScopes). */
+  scopes: ReadonlyMap<string, string>;
   /**
    * Whether the file is a chart template some of whose documents are templates: Helm renders the
    * whole file, so its other documents are only what it may write out (or leave out), not linted.
@@ -685,7 +689,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace, ...(strategic ? { patched: strategic } : {}) } : undefined;
   const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
-  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes);
+  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes, isClusterScopedKind(meta.apiVersion, meta.kind, state.scopes));
   resource.policyTest = state.roles.policyTestOf(state.file);
   resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
   // Context files describe the cluster every object of the input is applied to.

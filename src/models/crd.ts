@@ -9,6 +9,7 @@ import { memoKey } from "./run-memo.js";
 import type { Path } from "../types.js";
 import { bundledSchema, type BundledRelease } from "./bundled-crds/index.js";
 import { CLUSTER_SCOPED_GROUPS } from "./operators.js";
+import { CLUSTER_SCOPED_KINDS } from "./k8s.js";
 
 /** A JSON schema as written in a CRD (read leniently: a wrong-typed keyword reads as absent). */
 export type JsonSchema = Record<string, unknown>;
@@ -113,6 +114,36 @@ function crdIn(index: ResourceIndex, groupKind: string, version: string): CrdDef
 export function isClusterScopedCustomResource(resource: Resource, index: ResourceIndex): boolean {
   const scope = crdOf(resource, index)?.scope;
   return scope === undefined ? CLUSTER_SCOPED_GROUPS.has(groupOf(resource.apiVersion)) : scope === "Cluster";
+}
+
+/**
+ * The scope each CustomResourceDefinition among `objects` gives its kind, by `group/Kind` (a later
+ * definition of a kind does not override the first). Read before the objects are made, so that a
+ * cluster-scoped custom resource is in no namespace from the start (Resource.namespace).
+ */
+export function customResourceScopes(objects: Iterable<unknown>): Map<string, string> {
+  const scopes = new Map<string, string>();
+  for (const object of objects) {
+    if (!isMap(object) || object.kind !== "CustomResourceDefinition" || typeof object.apiVersion !== "string" || !object.apiVersion.startsWith("apiextensions.k8s.io/")) continue;
+    const spec = object.spec;
+    if (!isMap(spec) || typeof spec.group !== "string" || typeof spec.scope !== "string" || !isMap(spec.names) || typeof spec.names.kind !== "string") continue;
+    const k = key(spec.group, spec.names.kind);
+    if (!scopes.has(k)) scopes.set(k, spec.scope);
+  }
+  return scopes;
+}
+
+/**
+ * Whether objects of `apiVersion` and `kind` are cluster-scoped: a built-in kind by the API's
+ * list (CLUSTER_SCOPED_KINDS), a custom one by its CRD's scope in `scopes`
+ * (customResourceScopes), else by the bundled projects' cluster-scoped kinds and the groups whose
+ * kinds all are (CLUSTER_SCOPED_GROUPS).
+ */
+export function isClusterScopedKind(apiVersion: string, kind: string, scopes: ReadonlyMap<string, string>): boolean {
+  if (isBuiltinApiVersion(apiVersion)) return CLUSTER_SCOPED_KINDS.has(kind);
+  const group = groupOf(apiVersion);
+  const scope = scopes.get(key(group, kind));
+  return scope !== undefined ? scope === "Cluster" : CLUSTER_SCOPED_KINDS.has(kind) || CLUSTER_SCOPED_GROUPS.has(group);
 }
 
 /** The version of the resource's apiVersion ("v1" of "example.com/v1"). */

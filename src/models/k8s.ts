@@ -320,4 +320,13 @@ export const CLUSTER_SCOPED_KINDS = new Set([
   "ClusterPushSecret",
   "ClusterTriggerAuthentication",
   "ClusterAnalysisTemplate",
+  // Kyverno: kyverno.io and policies.kyverno.io types with +kubebuilder:resource:scope="Cluster".
+  "ClusterPolicy",
+  "ClusterCleanupPolicy",
+  "GlobalContextEntry",
+  "ValidatingPolicy",
+  "ImageValidatingPolicy",
+  "MutatingPolicy",
+  "GeneratingPolicy",
+  "DeletingPolicy",
 ]);

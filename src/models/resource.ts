@@ -214,6 +214,8 @@ export class Resource {
     private readonly jsonPatched: readonly JsonPatchedPaths[] = [],
     /** What each kustomize build that emits the object adds to its name (see builtNames). */
     affixes?: readonly NameAffixes[],
+    /** Whether the object's kind is cluster-scoped (crd.ts isClusterScopedKind); by default, whether CLUSTER_SCOPED_KINDS lists it. */
+    clusterScoped?: boolean,
   ) {
     this.apiVersion = typeof raw.apiVersion === "string" ? raw.apiVersion : "";
     this.kind = typeof raw.kind === "string" ? raw.kind : "";
@@ -222,10 +224,12 @@ export class Resource {
     const generateName = metadataString(raw.metadata, "generateName") ?? written?.generateName;
     this.name = name ?? (generateName ? `${generateName}*` : "");
     const namespaceWritten = metadataString(raw.metadata, "namespace") ?? written?.namespace;
-    this.namespace = CLUSTER_SCOPED_KINDS.has(this.kind) ? "" : (namespaceWritten ?? defaultNamespace);
+    // The API server clears the namespace of a cluster-scoped object (apiserver pkg/registry/rest/create.go BeforeCreate).
+    const inNoNamespace = clusterScoped ?? CLUSTER_SCOPED_KINDS.has(this.kind);
+    this.namespace = inNoNamespace ? "" : (namespaceWritten ?? defaultNamespace);
     // A namespace written is replaced by the builds' (models/kustomize-namespace.ts): builds that disagree leave it uncertain.
-    const built = CLUSTER_SCOPED_KINDS.has(this.kind) ? undefined : namespaceOfBuilds;
-    this.namespaceCertain = !CLUSTER_SCOPED_KINDS.has(this.kind) && (namespaceWritten !== undefined || namespaceAssigned) && built?.several === undefined;
+    const built = inNoNamespace ? undefined : namespaceOfBuilds;
+    this.namespaceCertain = !inNoNamespace && (namespaceWritten !== undefined || namespaceAssigned) && built?.several === undefined;
     this.builtNamespaces = built?.several ?? [];
     const renames = affixes !== undefined && name !== undefined && name !== "" && !KEPT_NAMES.has(this.kind);
     this.builtNames = renames ? [...new Set(affixes.map((a) => `${a.prefix}${name}${a.suffix}`))].filter((n) => n !== name) : NO_NAMES;
