@@ -1,4 +1,5 @@
 import { containersOf } from "../../models/resource.js";
+import { isWindowsPod } from "../pod-security/policy.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -16,11 +17,15 @@ at run time; what the application must write goes to an emptyDir mounted where i
 (/tmp, a cache directory). It is not part of the Pod Security Standards, but kube-linter
 (no-read-only-root-fs), kube-score (container-security-context-readonlyrootfilesystem),
 Polaris (notReadOnlyRootFilesystem) and the NSA/CISA Kubernetes Hardening Guide ask for it.
-Init containers are judged too; ephemeral debug containers are not.`,
+Init containers are judged too; ephemeral debug containers are not. A Windows pod (spec.os.name:
+windows) is not judged: Windows has no read-only root filesystem, and the API server refuses the
+field there (pkg/apis/core/validation validateWindows).`,
   fix: "Set securityContext.readOnlyRootFilesystem: true on the container and mount an emptyDir where it writes (e.g. /tmp).",
   preventsStatus: [],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
+    // Windows containers cannot have one: the API server forbids the field in a pod with os.name windows.
+    if (isWindowsPod(tpl)) return;
     for (const { container, path } of containersOf(tpl, { init: true })) {
       const sc = container.securityContext as Record<string, unknown> | undefined;
       if (sc?.readOnlyRootFilesystem === true) continue;
