@@ -8,6 +8,13 @@ import { isPlainValue, isSensitiveName } from "./sensitive-names.js";
  */
 const ASSIGNMENT = /^[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*[:=][ \t]*(?![[{])["']?([^\s"'#]+)/gm;
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
+/** A value that is code, not a literal: a call (`os.environ.get(...)`, `AutoTokenizer.from_pretrained(...)`). */
+const CALL = /^[A-Za-z_][\w.]*\(/;
+/**
+ * The sources of a name service database in nsswitch.conf (`passwd: files sss`): the line names
+ * where user accounts are looked up, not a password.
+ */
+const NSS_SOURCES = /^(?:files|compat|db|dns|nis|nisplus|ldap|sss|systemd|winbind|hesiod|altfiles|cache|mymachines|resolve|myhostname|extrausers|usrfiles)$/;
 
 export const rule = defineRule({
   id: "configmap-secret-data",
@@ -27,7 +34,8 @@ names as env-secret-literal), assignments in embedded config files (db.password=
 token: ...) with a literal value, and PEM private keys. Names that say where a credential is
 (TLS_SECRET_NAME, SCAN_SECRETS_NAMES, tokenSecretRef, DB_PASSWORD_FILE, credentialsSecret) hold a reference, and
 empty values (including "{}", "[]" and '""'), numbers, booleans, paths and \${VAR} placeholders
-hold nothing secret: those are ignored.`,
+hold nothing secret: those are ignored, and so are calls in embedded code (\`token = os.getenv(...)\`)
+and nsswitch.conf's \`passwd: files\` line, which says where accounts are looked up.`,
   fix: "Move the credential into a Secret (mounted as a file or read through secretKeyRef) and leave a placeholder in the ConfigMap.",
   preventsStatus: [],
   check({ resource, report }) {
@@ -44,7 +52,7 @@ hold nothing secret: those are ignored.`,
         continue;
       }
       for (const m of value.matchAll(ASSIGNMENT)) {
-        if (!isSensitiveName(m[1]) || isPlainValue(m[2])) continue;
+        if (!isSensitiveName(m[1]) || isPlainValue(m[2]) || CALL.test(m[2]) || (/^(?:passwd|shadow)$/.test(m[1]) && NSS_SOURCES.test(m[2]))) continue;
         const start = m.index + m[0].indexOf(m[1]);
         report({
           path: ["data", key],

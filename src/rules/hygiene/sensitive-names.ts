@@ -2,9 +2,9 @@
  * Which names say "this is a credential", for env vars and ConfigMap keys: the words kube-linter
  * (env-var-secret) and Polaris (sensitiveContainerEnvVar, sensitiveConfigmapContent) look for,
  * minus names that hold where a secret is, not the secret (DB_PASSWORD_FILE, TOKEN_PATH, Dex's
- * secretEnv, the environment variable that holds it).
+ * secretEnv, the environment variable that holds it). A tokenizer (of a language model) is no token.
  */
-const SENSITIVE = /(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|API_KEY|PRIVATE_KEY|PRIVATEKEY|ACCESS_KEY|CREDENTIAL)/;
+const SENSITIVE = /(PASSWORD|PASSWD|SECRET|TOKEN(?!IZ)|APIKEY|API_KEY|PRIVATE_KEY|PRIVATEKEY|ACCESS_KEY|CREDENTIAL)/;
 /**
  * Last words that make the name about a credential rather than the credential: where it is
  * (a Secret's name, a reference, a file), or a setting about it. Plurals count (SECRETS_NAMES,
