@@ -20,9 +20,12 @@ export const normalise = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$
 /** The Secret that holds credentials or a password, named (Tekton's credentialsSecret, an operator's passwordSecret): a reference. */
 const SECRET_OF = /(?:CREDENTIALS?|PASSWORDS?)_SECRET$/;
 
+/** Names of identifiers that are called tokens: etcd's initial cluster token keeps two clusters from joining, and is no secret. */
+const IDENTIFIER_TOKEN = /INITIAL_CLUSTER_TOKEN$/;
+
 export function isSensitiveName(name: string): boolean {
   const n = normalise(name);
-  return SENSITIVE.test(n) && !NOT_THE_VALUE.test(n) && !SECRET_OF.test(n);
+  return SENSITIVE.test(n) && !NOT_THE_VALUE.test(n) && !SECRET_OF.test(n) && !IDENTIFIER_TOKEN.test(n);
 }
 
 /**
