@@ -15,9 +15,55 @@ function shellScript(argv: unknown[]): string | undefined {
   return words[flag + 1];
 }
 
+/**
+ * The script with the inside of its quotes, command substitutions (`$(...)`, backquotes) and
+ * arithmetic expansions left out: the separators and pipes that run commands of the shell itself are those
+ * left (`mysqld --server-id=$(hostname | cut -d- -f2)` is one command, exec'd).
+ */
+function topLevel(script: string): string {
+  let out = "";
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    // Within single quotes a backslash is a backslash; elsewhere it escapes the next character (a newline: the line goes on).
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") {
+      quote = c;
+      if (depth === 0) out += "_";
+      continue;
+    }
+    if (c === "$" && script[i + 1] === "(") {
+      depth++;
+      i++;
+      if (depth === 1) out += "_";
+      continue;
+    }
+    if (depth > 0) {
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 /** A script whose last command is not exec'd, with more than one command (a single one is exec'd by the shell). */
-function keepsShellAsPid1(script: string): boolean {
-  if (/\btrap\b/.test(script)) return false;
+function keepsShellAsPid1(written: string): boolean {
+  if (/\btrap\b/.test(written)) return false;
+  const script = topLevel(written);
   const commands = script
     .split(/\n|;|&&|\|\|/)
     .map((c) => c.trim())
@@ -38,7 +84,9 @@ export const rule = defineRule({
 application is its child. On pod deletion the kubelet sends SIGTERM to PID 1 only; a shell that
 runs more than one command does not forward it and, as PID 1, ignores it itself. The application
 never shuts down gracefully: it is killed with SIGKILL when terminationGracePeriodSeconds runs
-out (exit code 137), every rollout waits the full grace period, and in-flight requests are cut.`,
+out (exit code 137), every rollout waits the full grace period, and in-flight requests are cut.
+A script of one command is exec'd by the shell, whatever pipes its command substitutions
+(\`--server-id=$(hostname | cut -d- -f2)\`) and quoted arguments hold: it is not reported.`,
   fix: `Start the application with \`exec\` as the last command of the script (\`...; exec myapp\`), or use an
 init such as tini, or call the binary directly.`,
   preventsStatus: ["Terminating", "Init:Error", "CrashLoopBackOff", "Error", "Completed"],
