@@ -61,6 +61,15 @@ function generatedArtifact(index: ResourceIndex, namespace: string, name: string
   });
 }
 
+/**
+ * The source that `flux bootstrap` writes and commits itself (gotk-sync.yaml: GitRepository, or
+ * OCIRepository for an OCI bootstrap, "flux-system" in namespace flux-system): other
+ * Kustomizations of a repository name it without defining it. Absent only under `references: complete`.
+ */
+function bootstrapSource(references: string, ref: { kind: string; namespace: string; name: string }): boolean {
+  return references !== "complete" && ref.namespace === "flux-system" && ref.name === "flux-system" && (ref.kind === "GitRepository" || ref.kind === "OCIRepository");
+}
+
 /** Whether the input defines sources of that type in the namespace. */
 function managesSources(index: ResourceIndex, type: string, namespace: string): boolean {
   return index.ofKind(type, namespace).length > 0;
@@ -84,8 +93,9 @@ exists, the object never becomes Ready (its source is not found) and nothing it 
 applied or upgraded. A source of that name under another kind (a HelmRepository named where the
 charts come from a GitRepository) is reported whenever the input defines it; a missing source
 otherwise when the input defines sources of that kind in the namespace, under
-\`references: partial\` (the flux-system GitRepository that \`flux bootstrap\` writes is often
-kept elsewhere).`,
+\`references: partial\`; the flux-system GitRepository (or OCIRepository) of namespace flux-system,
+which \`flux bootstrap\` writes and commits in its own folder, is reported missing only under
+\`references: complete\`.`,
   fix: "Point sourceRef at an existing source, with its kind and namespace, or add the source.",
   preventsStatus: [],
   check(ctx) {
@@ -96,7 +106,7 @@ kept elsewhere).`,
       if (ref.kind === "ExternalArtifact" && generatedArtifact(index, ref.namespace, ref.name)) continue;
       // The same name under another kind the reference may name: the kind is what is wrong, whatever the references policy.
       const other = ref.kinds.filter((k) => k !== ref.kind).map((k) => index.find(typeOf(k), ref.namespace, ref.name, resource)).find((r) => r !== undefined);
-      if (!other && !reportsAbsent(ctx, type, ref.namespace, managesSources)) continue;
+      if (!other && (!reportsAbsent(ctx, type, ref.namespace, managesSources) || bootstrapSource(ctx.settings.references, ref))) continue;
       const elsewhere = other ? undefined : inOtherNamespace(ctx, { type, kind: ref.kind, namespace: ref.namespace, name: ref.name });
       if (elsewhere) {
         report({ path: ref.path, message: `${ref.kind} "${ref.name}" is not defined in namespace "${ref.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
