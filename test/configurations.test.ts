@@ -182,6 +182,10 @@ test.each([
   ["controller.config.cert-manager.io/v1alpha1", "ControllerConfiguration", "component configuration (controller.config.cert-manager.io)"],
   ["config.karmada.io/v1alpha1", "ResourceInterpreterWebhookConfiguration", undefined],
   ["config.gatekeeper.sh/v1alpha1", "Config", undefined],
+  // grafana/tempo's jsonnet-compiled environments keep Tanka's spec.json beside the rendered manifests.
+  ["tanka.dev/v1alpha1", "Environment", "Tanka"],
+  // cloudnative-pg's config/scorecard: operator-sdk's scorecard test configuration.
+  ["scorecard.operatorframework.io/v1alpha3", "Configuration", "operator-sdk scorecard"],
   // descheduler's examples/ are policies without metadata.
   ["descheduler/v1alpha2", "DeschedulerPolicy", "descheduler"],
   // kube-state-metrics reads its custom resource state file without an apiVersion.

@@ -80,6 +80,10 @@ const BY_GROUP: ReadonlyMap<string, ConfigurationFormat> = new Map([
   ["descheduler", { tool: "descheduler", kinds: ["DeschedulerPolicy"], source: "sigs.k8s.io/descheduler/pkg/api/v1alpha2/types.go" }],
   // Grafana's helm-test tool reads a chart's test plan (tests/*/test-plan.yaml): the cluster to create, the chart, its dependencies and checks.
   ["helm-chart-toolbox.grafana.com", { tool: "helm-test (Grafana helm-chart-toolbox)", kinds: ["TestPlan"], source: "github.com/grafana/helm-chart-toolbox tools/helm-test/TestPlan.md" }],
+  // Tanka's environment (environments/<name>/spec.json): the API server and namespace `tk apply` deploys to; tk reads it, no API server serves it.
+  ["tanka.dev", { tool: "Tanka", kinds: ["Environment"], source: "github.com/grafana/tanka/pkg/spec/v1alpha1/environment.go" }],
+  // operator-sdk's scorecard configuration (bundle/tests/scorecard/config.yaml), read by `operator-sdk scorecard`.
+  ["scorecard.operatorframework.io", { tool: "operator-sdk scorecard", kinds: ["Configuration"], source: "github.com/operator-framework/api/pkg/apis/scorecard/v1alpha3/configuration_types.go" }],
   // The metadata of a Gateway API enhancement proposal (geps/gep-*/metadata.yaml), read by the project's docs build.
   ["internal.gateway.networking.k8s.io", { tool: "Gateway API docs", kinds: ["GEPDetails"], source: "sigs.k8s.io/gateway-api/pkg/gep/gepdetail.go" }],
 ]);
