@@ -1,5 +1,5 @@
 import { defineRule } from "../types.js";
-import { bindingsOf, serviceAccountOf } from "./permissions.js";
+import { accountBoundElsewhere, bindingsOf, serviceAccountOf } from "./permissions.js";
 
 export const rule = defineRule({
   id: "automount-serviceaccount-token",
@@ -18,7 +18,8 @@ file://) gets a credential to the cluster: enough to enumerate the API, and ever
 grants to the account or to all ServiceAccounts later. The rule judges pods running as the
 namespace's "default" account, or as an account the input defines, when no RoleBinding or
 ClusterRoleBinding of the input names the account or a group it belongs to: such an account
-has nothing to do with the API. Polaris (automountServiceAccountToken) and the CIS Kubernetes
+has nothing to do with the API. A workload written without a namespace is applied where the user
+says (\`kubectl apply -n tools\`): a binding that names its account in some namespace counts. Polaris (automountServiceAccountToken) and the CIS Kubernetes
 Benchmark (5.1.6) report it.`,
   fix: "Set automountServiceAccountToken: false on the pod spec (or on the ServiceAccount); pods that call the API get a token through a bound account.",
   preventsStatus: [],
@@ -31,6 +32,8 @@ Benchmark (5.1.6) report it.`,
     if (own === undefined && sa?.get(["automountServiceAccountToken"]) === false) return;
     if (!sa && account.name !== "default") return;
     if (bindingsOf(resource.namespace, account.name, index, memo, resource).length) return;
+    // Written without a namespace, the workload goes where it is applied (`kubectl apply -n tools`): a binding of its account there grants it.
+    if (!resource.namespaceCertain && accountBoundElsewhere(resource.namespace, account.name, index, memo).length) return;
     report({
       path: own === true ? [...tpl.specPath, "automountServiceAccountToken"] : (account.path ?? tpl.specPath),
       ...(own !== true && !account.path ? { target: "key" as const } : {}),

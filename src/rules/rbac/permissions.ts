@@ -264,6 +264,8 @@ export interface Grant {
 
 interface RbacIndex {
   bySubject: Map<string, Resource[]>;
+  /** name -> the namespaces in which a binding names a ServiceAccount of that name. */
+  accountNamespaces: Map<string, Set<string>>;
   clusterRolesByLabel: Map<string, Resource[]>;
   grants: Map<Resource, Grant | null>;
   aggregated: Map<Resource, PolicyRule[]>;
@@ -282,6 +284,12 @@ function rbacIndex(index: ResourceIndex, memo: Memo): RbacIndex {
         bySubject.set(key, list);
       }
     }
+    const accountNamespaces = new Map<string, Set<string>>();
+    for (const key of bySubject.keys()) {
+      if (!key.startsWith("ServiceAccount/") || key.includes("\u0000")) continue;
+      const [, namespace, name] = key.split("/");
+      (accountNamespaces.get(name) ?? accountNamespaces.set(name, new Set()).get(name)!).add(namespace);
+    }
     const clusterRolesByLabel = new Map<string, Resource[]>();
     for (const role of index.ofKind("ClusterRole")) {
       if (!isRbac(role)) continue;
@@ -291,7 +299,7 @@ function rbacIndex(index: ResourceIndex, memo: Memo): RbacIndex {
         clusterRolesByLabel.set(`${k}=${v}`, list);
       }
     }
-    return { bySubject, clusterRolesByLabel, grants: new Map(), aggregated: new Map() };
+    return { bySubject, accountNamespaces, clusterRolesByLabel, grants: new Map(), aggregated: new Map() };
   });
 }
 
@@ -368,6 +376,11 @@ export function bindingsOf(namespace: string, name: string, index: ResourceIndex
   if (account) for (const built of account.builtNames) if (built !== name) keys.push(`ServiceAccount/${namespace}/${built}`);
   for (const key of keys) for (const b of rbac.bySubject.get(key) ?? []) out.add(b);
   return [...out];
+}
+
+/** The namespaces other than `namespace` in which a binding of the input names a ServiceAccount called `name`. */
+export function accountBoundElsewhere(namespace: string, name: string, index: ResourceIndex, memo: Memo): string[] {
+  return [...(rbacIndex(index, memo).accountNamespaces.get(name) ?? [])].filter((n) => n !== namespace);
 }
 
 /** The ServiceAccount a pod template runs as (serviceAccountName, its deprecated alias, else "default"). */
