@@ -686,7 +686,8 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const built = src.labels && !src.patch ? withLabels(labelled, src.labels) : labelled;
   const namespaceSets = [...(namespaced?.paths.length ? [{ source: renameSource!, paths: namespaced.paths }] : []), ...(referenced?.set.map((r) => ({ source: r.source, paths: [r.path], ...(r.renamed ? { renamed: r.referred } : {}) })) ?? [])];
   const namespace = namespaceSets.length ? namespaceSets : undefined;
-  const kustomized = built !== substituted ? { written: substituted, labels: src.labels ?? [], namespace, ...(strategic ? { patched: strategic } : {}) } : undefined;
+  // A build that deletes the object leaves it unchanged in the others, and is still kept (Resource.emittedBy).
+  const kustomized = built !== substituted || strategic ? { written: substituted, labels: src.labels ?? [], namespace, ...(strategic ? { patched: strategic } : {}) } : undefined;
   const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
   const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes, isClusterScopedKind(meta.apiVersion, meta.kind, state.scopes));
@@ -755,7 +756,13 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     const lintedFiles = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
     const shared = contextResources.filter((r) => !r.partial);
     const own = shared.length ? linted.filter((r) => !r.partial) : index.all;
-    indexFor = perSet(inputSets(lintedFiles, sets.defaultNamespace), own, (r) => absoluteOf.get(r.file)!, (members) => new ResourceIndex([...shared, ...members], generated, index));
+    // A set that is a kustomize build does not hold the objects its own patches delete (kubeflow's example deletes trainer's Namespace).
+    const displayDirs = new Map(sets.loaded.map((l) => [dirname(l.file.absolute), dirname(l.file.display)]));
+    const emitted = (members: Resource[], home: string) => {
+      const root = displayDirs.get(home);
+      return root === undefined ? members : members.filter((m) => m.emittedBy(root));
+    };
+    indexFor = perSet(inputSets(lintedFiles, sets.defaultNamespace), own, (r) => absoluteOf.get(r.file)!, (members, home) => new ResourceIndex([...shared, ...emitted(members, home)], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.
@@ -787,17 +794,25 @@ function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<st
 function strategicallyPatched(object: Record<string, unknown>, builds: StrategicPatchBuilds): StrategicallyPatched | "deleted" | undefined {
   const identity = identityOf(object);
   const builtIn = isBuiltinApiVersion(identity.apiVersion);
+  const isNamespace = identity.kind === "Namespace" && identity.apiVersion === "v1";
   const sources: Array<StrategicallyPatched["sources"][number]> = [];
   const byRoot = new Map<string, Record<string, unknown>>();
+  const deletedIn: string[] = [];
   const emitted = builds.flatMap(({ root, patches }) => {
     let out: Record<string, unknown> | undefined = object;
-    for (const { patch, kustomization } of patches) {
-      if (!out || !patchSelects(patch.target, identity)) continue;
+    for (const { patch, kustomization, namespaceName } of patches) {
+      // kustomize matches a patch against an object's current and previous ids: a Namespace also by the name an inner kustomization's
+      // namespace gave it (kubeflow's overlays delete "notebook-controller-system", written "system").
+      const selected = patchSelects(patch.target, identity) || (isNamespace && namespaceName !== undefined && patchSelects(patch.target, { ...identity, name: namespaceName }));
+      if (!out || !selected) continue;
       out = applyStrategicMerge(out, patch.value, builtIn);
       if (!sources.some((s) => s.kustomization === kustomization && s.entry === patch.entry)) sources.push({ kustomization, entry: patch.entry, file: patch.file, value: patch.value });
     }
     // A build whose patch deletes the object (`$patch: delete`) does not emit it.
-    if (!out) return [];
+    if (!out) {
+      if (!deletedIn.includes(root)) deletedIn.push(root);
+      return [];
+    }
     if (!byRoot.has(root)) byRoot.set(root, out);
     return [out];
   });
@@ -805,7 +820,7 @@ function strategicallyPatched(object: Record<string, unknown>, builds: Strategic
   if (!emitted.length) return "deleted";
   const agreed = agreedValue(object, emitted) as Record<string, unknown>;
   // Builds that disagree leave the written value, and other objects may be judged as one build applies it (Resource.valueInBuildsOf).
-  return isDeepStrictEqual(agreed, object) && emitted.every((v) => v === object) ? undefined : { object: agreed, variants: byRoot, sources };
+  return isDeepStrictEqual(agreed, object) && emitted.every((v) => v === object) && !deletedIn.length ? undefined : { object: agreed, variants: byRoot, deletedIn, sources };
 }
 
 /** What a kustomize patch target selects an object by, as the file writes it. */

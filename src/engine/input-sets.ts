@@ -71,6 +71,16 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
       for (const c of componentEntries(doc.value)) if (!appliedBy.has(resolve(dir, c))) appliedBy.set(resolve(dir, c), dir);
     }
   }
+  /** Kustomization directory -> the kustomizations whose `resources` include it. */
+  const includedBy = new Map<string, Set<string>>();
+  for (const [dir, entries] of kustomizations) {
+    for (const entry of entries) if (entry !== dir && kustomizations.has(entry)) (includedBy.get(entry) ?? includedBy.set(entry, new Set()).get(entry)!).add(dir);
+  }
+  /** The one kustomization that includes a base, when only one does: the base is built only as part of it. */
+  const soleIncluder = (dir: string): string | undefined => {
+    const by = includedBy.get(dir);
+    return by?.size === 1 ? [...by][0] : undefined;
+  };
   const forks = forkFolders(loaded, root, kustomizations, defaultNamespace);
   const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
   const visibleFrom = (set: string): { sets: Set<string>; files: Set<string> } => {
@@ -110,9 +120,15 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
     if (home !== undefined) return home;
     const kustomization = nearestKustomization(absolute);
     if (kustomization !== undefined && inBuild(absolute, kustomization)) {
-      home = kustomization;
-      // A Component is judged where it is applied; the bound guards against components applying each other in a cycle.
-      for (let hops = 0; appliedBy.has(home) && hops < 32; hops++) home = appliedBy.get(home)!;
+      let built = kustomization;
+      // A Component is judged where it is applied, and a base that one kustomization alone includes with that build (keda's
+      // config/manager with config/default, which adds its RBAC); the bound guards against kustomizations that include each other.
+      for (let hops = 0; hops < 32; hops++) {
+        const next = appliedBy.get(built) ?? soleIncluder(built);
+        if (next === undefined) break;
+        built = next;
+      }
+      home = built;
     } else if (sideBySide.has(dirname(absolute))) {
       home = absolute;
     } else if (kustomization !== undefined) {
@@ -261,7 +277,7 @@ function commonDirectory(files: readonly string[]): string {
  * One lookup structure per input set, built on first use from the resources the set sees, in
  * input order (the first definition stays the one duplicates point at).
  */
-export function perSet<T, R extends { id: number }>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string, build: (members: R[]) => T): (r: R) => T {
+export function perSet<T, R extends { id: number }>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string, build: (members: R[], home: string) => T): (r: R) => T {
   const byHome = new Map<string, R[]>();
   const byFile = new Map<string, R[]>();
   for (const r of resources) {
@@ -283,7 +299,7 @@ export function perSet<T, R extends { id: number }>(sets: InputSets, resources: 
       const members = new Set<R>();
       for (const s of seen) for (const m of byHome.get(s) ?? []) members.add(m);
       for (const f of files) for (const m of byFile.get(f) ?? []) members.add(m);
-      out = build([...members].sort((a, b) => a.id - b.id));
+      out = build([...members].sort((a, b) => a.id - b.id), home);
       built.set(home, out);
     }
     return out;

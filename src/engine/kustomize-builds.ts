@@ -421,7 +421,16 @@ export function kustomizeBuilds(
     strategicPatchesOf(absolute) {
       const builds = buildsOf(absolute);
       if (!builds.some((b) => b.steps.some((s) => s.strategic.length))) return undefined;
-      return builds.map((b) => ({ root: dirname(b.root), patches: b.steps.flatMap((s) => s.strategic.map((patch) => ({ patch, kustomization: s.kustomization }))) }));
+      return builds.map((b) => {
+        // A kustomization's patches run before its namespace transformer, which renames a v1 Namespace: a patch sees the name the steps before it gave.
+        let renamed: string | undefined;
+        const patches = b.steps.flatMap((s) => {
+          const own = s.strategic.map((patch) => ({ patch, kustomization: s.kustomization, ...(renamed !== undefined ? { namespaceName: renamed } : {}) }));
+          if (s.namespace) renamed = s.namespace.namespace;
+          return own;
+        });
+        return { root: dirname(b.root), patches };
+      });
     },
     jsonPatchesOf(absolute) {
       const builds = buildsOf(absolute);

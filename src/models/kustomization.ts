@@ -606,13 +606,19 @@ export interface StrategicPatch {
 }
 
 /** The strategic-merge patches of each build that emits an object, in the order the build applies them, each with the kustomization that applies it. */
-export type StrategicPatchBuilds = ReadonlyArray<{ root: string; patches: ReadonlyArray<{ patch: StrategicPatch; kustomization: string }> }>;
+export type StrategicPatchBuilds = ReadonlyArray<{
+  root: string;
+  /** `namespaceName`: the name a v1 Namespace has when the patch runs, set by the namespace transformer of a kustomization before it in the build. */
+  patches: ReadonlyArray<{ patch: StrategicPatch; kustomization: string; namespaceName?: string }>;
+}>;
 
 /** An object with the strategic-merge patches its builds agree on applied, and the kustomization entries that patched it. */
 export interface StrategicallyPatched {
   object: Record<string, unknown>;
   /** The object as each build applies its patches, by the folder of the build's root kustomization (what every build agrees on is `object`). */
   variants: ReadonlyMap<string, Record<string, unknown>>;
+  /** The folders of the root kustomizations of the builds that delete the object (`$patch: delete`): they do not emit it. */
+  deletedIn: readonly string[];
   sources: ReadonlyArray<{ kustomization: string; entry: string; file?: string; value: Record<string, unknown> }>;
 }
 

@@ -340,6 +340,11 @@ export class Resource {
     return written !== undefined && (typeof built !== "object" || built === null) && built !== written;
   }
 
+  /** Whether the kustomize build of the root kustomization in folder `root` emits the object: none whose patch deletes it does. */
+  emittedBy(root: string): boolean {
+    return !this.kustomized?.patched?.deletedIn.includes(root);
+  }
+
   /**
    * Whether a JSON patch of every kustomize build that emits the object writes at `path` or above
    * it (the value the file writes there is applied by none), or, with `orBelow`, inside it. A
