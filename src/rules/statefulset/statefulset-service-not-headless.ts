@@ -18,7 +18,8 @@ cannot be changed on an existing Service, so the fix needs the Service to be rec
 With one replica (spec.replicas 1, or unset) nothing fails: the StatefulSet controller never
 reads the Service (serviceName only becomes the pods' spec.subdomain, initIdentity in
 kubernetes pkg/controller/statefulset/stateful_set_utils.go) and clients reach the single pod
-through the cluster IP; only its per-pod DNS name is lost, so that is a warning.`,
+through the cluster IP; only its per-pod DNS name is lost, so that is a warning, as it is for a
+StatefulSet scaled to 0 replicas, which runs no pod until it is scaled up.`,
   fix: `Set spec.clusterIP: None (capital N) on the governing Service; keep a second, normal Service
 if clients need a load-balanced address. A NodePort or LoadBalancer Service cannot be headless
 (ValidateService refuses clusterIP None for them): give the StatefulSet a headless Service of its
@@ -60,9 +61,11 @@ edit is therefore a suggestion, which --fix never applies.`,
     const recreate = exposed || type === "ExternalName" ? "" : "; delete an existing Service and create it again, as its clusterIP cannot change once set";
     report({
       path: ["spec", "serviceName"],
-      message: single
-        ? `Service "${name}" is not headless: ${detail}; with one replica this only loses the per-pod DNS name "${resource.name}-0.${name}"`
-        : `Service "${name}" is not headless: ${detail}`,
+      message: !single
+        ? `Service "${name}" is not headless: ${detail}`
+        : replicas === 0
+          ? `Service "${name}" is not headless: ${detail}; with 0 replicas no pod runs yet, and once scaled up its pods get no per-pod DNS names ("${resource.name}-0.${name}")`
+          : `Service "${name}" is not headless: ${detail}; with one replica this only loses the per-pod DNS name "${resource.name}-0.${name}"`,
       ...(single ? { severity: "warning" as const } : {}),
       hint: `${headless}${single ? " before the StatefulSet gets peers" : ""}${settable && remapped ? `, and make each port equal its targetPort: a headless Service maps no ports, so clients dial the pod's port` : ""}${recreate}`,
       related: { resource: svc, path: written === undefined ? ["spec"] : ["spec", "clusterIP"], message: "governing Service" },
