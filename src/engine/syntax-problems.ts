@@ -134,8 +134,15 @@ const KEY_OR_ITEM = /^(?:-\s*)?[^:#\n]*?(?=:(?:\s|$)|\s+#|$)/;
 
 function tokenAt(text: string, p: SyntaxProblem): Token {
   const lineStart = text.lastIndexOf("\n", p.start - 1) + 1;
-  const from = p.start > lineStart && /\S/.test(text.slice(lineStart, p.start)) ? p.start : lineStart;
-  const nl = text.indexOf("\n", from);
+  let from = p.start > lineStart && /\S/.test(text.slice(lineStart, p.start)) ? p.start : lineStart;
+  let nl = text.indexOf("\n", from);
+  // A position at the end of a line (the parser points at the line break before what it refused): the token is the next line's.
+  if (nl !== -1 && !/\S/.test(text.slice(from, nl)) && p.start === p.end - 1 && text[p.start] === "\n") {
+    let next = nl + 1;
+    for (let end = text.indexOf("\n", next); end !== -1 && !/\S/.test(text.slice(next, end)); end = text.indexOf("\n", next)) next = end + 1;
+    from = next;
+    nl = text.indexOf("\n", from);
+  }
   const lineEnd = nl === -1 ? text.length : nl;
   const indent = /^[ \t]*/.exec(text.slice(from, lineEnd))![0].length;
   const start = Math.min(from + indent, lineEnd);
@@ -243,7 +250,7 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
     },
     {
       match: /^All sequence items must start at the same column/,
-      say: (_, t) => ({ message: `list item "${t.lineToken.text}" is not aligned with the items above it`, hint: 'start every "- " of the list at the same column', start: t.lineToken.start, end: t.lineToken.end }),
+      say: (_, t) => ({ message: `list item "${t.lineToken.text}" is not aligned with the items above it`, hint: 'align its "- " with the items of its list, or indent it under the key it belongs to', start: t.lineToken.start, end: t.lineToken.end }),
     },
     { match: /^Flow (map|sequence) in block collection must be sufficiently indented and end with a ([}\]])/, say: (m, t, text) => unclosedFlow(m[1], m[2], t, text) },
     { match: /^Flow end indicator should be more indented than parent/, say: () => ({ message: "the closing bracket is indented less than the key it belongs to", hint: "indent the closing bracket deeper than its key" }) },
