@@ -3,7 +3,8 @@
  * or update pods may create pods no manifest shows, or put labels on its own pod (longhorn-manager
  * adds longhorn.io/admission-webhook to its pod), so a selector matching no pod template may
  * still select pods. An application allowed to create Secrets or ConfigMaps may create the ones
- * it refers to (metallb's controller makes the "memberlist" Secret its speakers read).
+ * it refers to (metallb's controller makes the "memberlist" Secret its speakers read), and one
+ * allowed to create Endpoints or EndpointSlices may fill in a Service without a selector.
  *
  * Rules are matched as the authorizer does (kubernetes pkg/apis/rbac/v1/evaluation_helpers.go:
  * VerbMatches, APIGroupMatches, ResourceMatches, ResourceNameMatches, with "*" for all); a rule
@@ -17,11 +18,14 @@ interface Objects {
   ofKind(type: string, namespace?: string): readonly Resource[];
 }
 
-/** What an agent may do to objects of the core group at run time, as the verbs that allow it. */
+/** What an agent may write at run time: the API group of each resource, and the verbs that allow it. */
 export const RUN_TIME_WRITES = {
-  pods: ["create", "patch", "update", "*"],
-  secrets: ["create", "*"],
-  configmaps: ["create", "*"],
+  pods: { group: "", verbs: ["create", "patch", "update", "*"] },
+  secrets: { group: "", verbs: ["create", "*"] },
+  configmaps: { group: "", verbs: ["create", "*"] },
+  // The endpoints of a Service without a selector, which an operator manages (rook's active-mons Service).
+  endpoints: { group: "", verbs: ["create", "*"] },
+  endpointslices: { group: "discovery.k8s.io", verbs: ["create", "*"] },
 } as const;
 export type RunTimeWritten = keyof typeof RUN_TIME_WRITES;
 
@@ -35,18 +39,18 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** Whether a Role or ClusterRole has a rule that allows writing `resource` of the core group. */
+/** Whether a Role or ClusterRole has a rule that allows writing `resource` (of its group, RUN_TIME_WRITES). */
 function writes(role: Resource, resource: RunTimeWritten): boolean {
   const rules = role.get(["rules"]);
   if (!Array.isArray(rules)) return false;
-  const verbs: readonly string[] = RUN_TIME_WRITES[resource];
+  const { group, verbs }: { group: string; verbs: readonly string[] } = RUN_TIME_WRITES[resource];
   return rules.some((rule) => {
     if (!rule || typeof rule !== "object") return false;
     const r = rule as Record<string, unknown>;
     if (strings(r.resourceNames).length) return false;
     const groups = strings(r.apiGroups);
     const resources = strings(r.resources);
-    return (groups.includes("") || groups.includes("*")) && (resources.includes(resource) || resources.includes("*")) && strings(r.verbs).some((v) => verbs.includes(v));
+    return (groups.includes(group) || groups.includes("*")) && (resources.includes(resource) || resources.includes("*")) && strings(r.verbs).some((v) => verbs.includes(v));
   });
 }
 
