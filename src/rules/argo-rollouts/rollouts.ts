@@ -31,6 +31,15 @@ export function workloadRef(rollout: Resource): WorkloadRef | undefined {
   return { kind: ref.kind, name: ref.name, type: groupKind(apiVersion, ref.kind) };
 }
 
+/**
+ * Whether a Rollout runs the template of the workload its spec.workloadRef names, writing none of
+ * its own: rules that judge a pod template judge that workload's (reported there, once), not the
+ * Rollout's empty one (no ServiceAccount, labels or priority class of its own).
+ */
+export function templateByRef(resource: Resource): boolean {
+  return resource.kind === "Rollout" && resource.group === ARGO_GROUP && resource.get(["spec", "workloadRef"]) !== undefined && resource.get(["spec", "template"]) === undefined;
+}
+
 /** The pod template a Rollout's pods are made from: its own, or the referenced workload's. */
 export function rolloutPods(rollout: Resource, index: ResourceIndex): { template: PodTemplate; owner: Resource } | undefined {
   const ref = workloadRef(rollout);

@@ -1,3 +1,4 @@
+import { templateByRef } from "../argo-rollouts/rollouts.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -17,6 +18,8 @@ Reported as info: many clusters set a sensible globalDefault.`,
   fix: "Set spec.template.spec.priorityClassName to a PriorityClass of the cluster that matches the workload's importance.",
   preventsStatus: ["Pending", "Evicted"],
   check({ resource, report }) {
+    // A Rollout with workloadRef runs the referenced workload's template, judged there.
+    if (templateByRef(resource)) return;
     const tpl = resource.podTemplate!;
     if (tpl.spec.priorityClassName) return;
     report({

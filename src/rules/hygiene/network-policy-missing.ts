@@ -2,6 +2,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { memoKey } from "../../models/run-memo.js";
 import { parseLabelSelector, type Selector } from "../../models/selector.js";
+import { templateByRef } from "../argo-rollouts/rollouts.js";
 import { defineRule } from "../types.js";
 
 const SELECTED = memoKey<Set<Resource>>("workloads whose pods a NetworkPolicy selects");
@@ -87,6 +88,8 @@ Policies applied separately (by a platform team) are unknown to the linter; add 
   fix: "Add a NetworkPolicy that selects the pods (or a default-deny policy with podSelector: {} for the namespace) and allows only the traffic they need.",
   preventsStatus: [],
   check({ resource, index, memo, report }) {
+    // A Rollout with workloadRef runs the referenced workload's template, judged there.
+    if (templateByRef(resource)) return;
     const tpl = resource.podTemplate!;
     if (tpl.spec.hostNetwork === true || memo(SELECTED, () => selectedByPolicies(index)).has(resource)) return;
     report({

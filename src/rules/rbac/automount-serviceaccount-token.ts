@@ -1,3 +1,4 @@
+import { templateByRef } from "../argo-rollouts/rollouts.js";
 import { defineRule } from "../types.js";
 import { accountBoundElsewhere, bindingsOf, serviceAccountOf } from "./permissions.js";
 
@@ -24,6 +25,8 @@ Benchmark (5.1.6) report it.`,
   fix: "Set automountServiceAccountToken: false on the pod spec (or on the ServiceAccount); pods that call the API get a token through a bound account.",
   preventsStatus: [],
   check({ resource, index, memo, report }) {
+    // A Rollout with workloadRef runs the referenced workload's template, judged there.
+    if (templateByRef(resource)) return;
     const tpl = resource.podTemplate!;
     const own = tpl.spec.automountServiceAccountToken;
     if (own === false) return;

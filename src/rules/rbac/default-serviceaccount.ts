@@ -1,3 +1,4 @@
+import { templateByRef } from "../argo-rollouts/rollouts.js";
 import { defineRule } from "../types.js";
 import { serviceAccountOf } from "./permissions.js";
 
@@ -21,6 +22,8 @@ overlays build into several namespaces is named with each of them.`,
   fix: "Create a ServiceAccount for the workload and set spec.serviceAccountName; or set automountServiceAccountToken: false if it never calls the API.",
   preventsStatus: [],
   check({ resource, index, report }) {
+    // A Rollout with workloadRef runs the referenced workload's template, judged there.
+    if (templateByRef(resource)) return;
     const tpl = resource.podTemplate!;
     const account = serviceAccountOf(resource);
     if (account.name !== "default" || tpl.spec.automountServiceAccountToken === false) return;
