@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
-import { crdOf, isClusterScopedCustomResource } from "../../models/crd.js";
+import { crdOf, isClusterScopedCustomResource, resourceSchema } from "../../models/crd.js";
 import type { Resource } from "../../models/resource.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { defineRule } from "../types.js";
@@ -40,8 +40,8 @@ build: \`kustomize build\` reports that itself.)`,
     const found = sameIdentity(resource, index);
     if (!found) return;
     const { first, name } = found;
-    // A custom resource of unknown scope that names no namespace may be cluster-scoped: "default" is only a guess there.
-    const unknownScope = !resource.namespaceCertain && !isBuiltinApiVersion(resource.apiVersion) && !crdOf(resource, index);
+    // A custom resource of unknown scope that names no namespace may be cluster-scoped: "default" is only a guess there. A bundled schema's kind has a known scope.
+    const unknownScope = !resource.namespaceCertain && !isBuiltinApiVersion(resource.apiVersion) && !crdOf(resource, index) && !resourceSchema(resource, index);
     // A custom resource its CRD makes cluster-scoped is in no namespace, whatever the default.
     const where = resource.namespace && !unknownScope && !isClusterScopedCustomResource(resource, index) ? ` in namespace "${resource.namespace}"` : "";
     const variants = settings.perDirectory
