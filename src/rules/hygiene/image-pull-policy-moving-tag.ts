@@ -7,9 +7,11 @@ import { judgedImages } from "../workloads/emitted-images.js";
 const CHANNEL = /^(stable|mainline|main|master|edge|dev|develop|development|nightly|canary|beta|alpha|lts|current|release|rolling|next|snapshot|unstable|testing|head|prod|production|staging)(-[a-z][a-z0-9.]*)?$/;
 /**
  * A major version alone, re-pushed with every release of that major: postgres:16, node:20-alpine,
- * v2. major.minor is not judged: for some projects it is a full version (postgres 16.4).
+ * as Docker's official images tag them. major.minor is not judged: for some projects it is a full
+ * version (postgres 16.4). Nor is a "v" number (gb-frontend:v5, guestbook:v3): more often a
+ * project's release number, pushed once, than a moving major line.
  */
-const PARTIAL_VERSION = /^v?\d{1,3}(-[a-z][a-z0-9.]*)?$/;
+const PARTIAL_VERSION = /^\d{1,3}(-[a-z][a-z0-9.]*)?$/;
 
 /** What the rule judges of a container: a build that JSON-patches either emits a container it cannot judge. */
 const IMAGE_AND_POLICY: readonly string[] = ["image", "imagePullPolicy"];
@@ -25,7 +27,8 @@ export const rule = defineRule({
   explanation: `With imagePullPolicy IfNotPresent (the default for every tag except latest) a node pulls a
 tag once and then runs whatever it has cached. A tag that moves (a channel such as stable, main
 or lts, or a major version alone such as postgres:16 or node:20-alpine, which is re-pushed
-with each release of that major) then means different builds on different nodes: two pods of one Deployment
+with each release of that major; a "v" number such as gb-frontend:v5 is more often a release
+pushed once, and is not judged) then means different builds on different nodes: two pods of one Deployment
 run different code, a security fix pushed under the same tag never reaches nodes that pulled
 before, and a rollback is not reproducible. kube-score (container-image-pull-policy) and Polaris
 (pullPolicyNotAlways) ask for Always everywhere; this rule asks only where the tag moves. The
