@@ -86,6 +86,9 @@ test("custom resources no schema describes are counted by kind, and stylish says
   expect(text((await loadFormatter("stylish"))(unchecked, { color: false, rules: ruleDescriptions, width: 200 }))).toContain("3 custom resources not checked against a schema: no CustomResourceDefinition of the input describes Cluster.postgresql.cnpg.io, Widget.example.com");
   const described = await lint(["fixtures/demo"], { cwd: ROOT, config: {} });
   expect(described.summary.unchecked).toBeUndefined();
+  // A constraint whose ConstraintTemplate is in the input misses no CRD: Gatekeeper makes it.
+  const constraints = await lint(["fixtures/scope/gatekeeper-constraints.yaml"], { cwd: ROOT, config: {} });
+  expect(constraints.summary.unchecked).toEqual({ resources: 2, kinds: ["ConstraintTemplate.templates.gatekeeper.sh", "K8sAllowedRepos.constraints.gatekeeper.sh"] });
 });
 
 test("stylish counts the duplicates of objects in other files and names --per-directory, which that run does not need", async () => {

@@ -766,10 +766,13 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.
+  // A Gatekeeper constraint's CRD is made by Gatekeeper from its ConstraintTemplate: one of the input defines the kind, no CRD is missing.
+  let templated: ReadonlySet<string> | undefined;
   for (const r of judged) {
     if (isBuiltinApiVersion(r.apiVersion) || resourceSchema(r, index)) continue;
     const source = sourceOf.get(r.file)!;
     source.skipped++;
+    if (r.group === GATEKEEPER_CONSTRAINTS && (templated ??= constraintKinds(index)).has(r.kind)) continue;
     if (!crdOf(r, index)) source.unchecked.push(`${r.kind}.${r.group}`);
   }
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
@@ -821,6 +824,18 @@ function strategicallyPatched(object: Record<string, unknown>, builds: Strategic
   const agreed = agreedValue(object, emitted) as Record<string, unknown>;
   // Builds that disagree leave the written value, and other objects may be judged as one build applies it (Resource.valueInBuildsOf).
   return isDeepStrictEqual(agreed, object) && emitted.every((v) => v === object) && !deletedIn.length ? undefined : { object: agreed, variants: byRoot, deletedIn, sources };
+}
+
+const GATEKEEPER_CONSTRAINTS = "constraints.gatekeeper.sh";
+
+/** The kinds the ConstraintTemplates of the index define (spec.crd.spec.names.kind), whose CRDs Gatekeeper makes. */
+function constraintKinds(index: ResourceIndex): ReadonlySet<string> {
+  const kinds = new Set<string>();
+  for (const t of index.ofKind("ConstraintTemplate.templates.gatekeeper.sh")) {
+    const kind = t.get(["spec", "crd", "spec", "names", "kind"]);
+    if (typeof kind === "string") kinds.add(kind);
+  }
+  return kinds;
 }
 
 /** What a kustomize patch target selects an object by, as the file writes it. */
