@@ -319,18 +319,45 @@ const STRIMZI: Operator = {
   ],
 };
 
+/** One StatefulSet the OT-Container-Kit Redis operator makes: its pods' labels and its Services (named after the StatefulSet). */
+function redisSet(name: string, setup: string, role: string): { pods: DerivedPods[]; services: string[] } {
+  return {
+    pods: [{ labels: { app: name, redis_setup_type: setup, role }, addedKeys: ["statefulset.kubernetes.io/pod-name", "controller-revision-hash"] }],
+    services: [name, `${name}-headless`, `${name}-additional`],
+  };
+}
+
 const OT_REDIS: Operator = {
   name: "Redis Operator (OT-Container-Kit)",
   project: "https://github.com/OT-CONTAINER-KIT/redis-operator",
-  sources: ["pkg/k8sutils/redis-standalone.go and pkg/k8sutils/services.go (labels app=<name>, redis_setup_type=standalone, role=standalone; Services <name>, <name>-headless, <name>-additional)"],
+  sources: [
+    "pkg/k8sutils/redis-standalone.go and pkg/k8sutils/services.go (labels app=<name>, redis_setup_type=standalone, role=standalone; Services <name>, <name>-headless, <name>-additional)",
+    "internal/k8sutils/redis-cluster.go, redis-replication.go, redis-sentinel.go (a RedisCluster's leaders app=<name>-leader, role=leader and followers app=<name>-follower, role=follower, redis_setup_type=cluster; a RedisReplication's app=<name>, redis_setup_type=replication, role=replication; a RedisSentinel's app=<name>-sentinel, redis_setup_type=sentinel, role=sentinel; each StatefulSet's Services <sts>, <sts>-headless, <sts>-additional)",
+  ],
   kinds: [
     {
       type: "Redis.redis.redis.opstreelabs.in",
       summary: "pods labelled app=<name>, redis_setup_type=standalone, role=standalone; Services <name>, <name>-headless, <name>-additional",
-      derive: (cr) => ({
-        pods: [{ labels: { app: cr.name, redis_setup_type: "standalone", role: "standalone" }, addedKeys: ["statefulset.kubernetes.io/pod-name", "controller-revision-hash"] }],
-        services: [cr.name, `${cr.name}-headless`, `${cr.name}-additional`],
-      }),
+      derive: (cr) => redisSet(cr.name, "standalone", "standalone"),
+    },
+    {
+      type: "RedisCluster.redis.redis.opstreelabs.in",
+      summary: "leader pods labelled app=<name>-leader, redis_setup_type=cluster, role=leader and follower pods app=<name>-follower, role=follower; Services <name>-leader, <name>-follower and their -headless and -additional ones",
+      derive: (cr) => {
+        const leader = redisSet(`${cr.name}-leader`, "cluster", "leader");
+        const follower = redisSet(`${cr.name}-follower`, "cluster", "follower");
+        return { pods: [...leader.pods, ...follower.pods], services: [...leader.services, ...follower.services] };
+      },
+    },
+    {
+      type: "RedisReplication.redis.redis.opstreelabs.in",
+      summary: "pods labelled app=<name>, redis_setup_type=replication, role=replication; Services <name>, <name>-headless, <name>-additional",
+      derive: (cr) => redisSet(cr.name, "replication", "replication"),
+    },
+    {
+      type: "RedisSentinel.redis.redis.opstreelabs.in",
+      summary: "pods labelled app=<name>-sentinel, redis_setup_type=sentinel, role=sentinel; Services <name>-sentinel, <name>-sentinel-headless, <name>-sentinel-additional",
+      derive: (cr) => redisSet(`${cr.name}-sentinel`, "sentinel", "sentinel"),
     },
   ],
 };
