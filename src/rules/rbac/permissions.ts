@@ -372,8 +372,10 @@ export function bindingsOf(namespace: string, name: string, index: ResourceIndex
   // The account the workload's pods run as, as the input defines it: subjects kustomize renamed along with it reach it.
   const account = workload && index.find("ServiceAccount", namespace, name, workload);
   if (account) keys.push(renamedAccountKey(namespace, name, account.file));
-  // A subject written with the name a build gives the account (namePrefix: p- makes "manager" "p-manager") names it too.
+  // A subject written with the name a build gives the account (namePrefix: p- makes "manager" "p-manager") names it too,
+  // and so does one written with the account's own name when the pod names it as built (gatekeeper's serviceAccountName: gatekeeper-admin).
   if (account) for (const built of account.builtNames) if (built !== name) keys.push(`ServiceAccount/${namespace}/${built}`);
+  if (account && account.name !== name) keys.push(`ServiceAccount/${namespace}/${account.name}`, renamedAccountKey(namespace, account.name, account.file));
   for (const key of keys) for (const b of rbac.bySubject.get(key) ?? []) out.add(b);
   return [...out];
 }
