@@ -94,7 +94,7 @@ export function labelValue(value: string): string[] {
  * chart's `{{ .Values.x }}` or `{{ b64enc .Values.x }}` is a template, not one: no word of a
  * placeholder starts with a dot). No name, host or label value can hold one.
  */
-const PLACEHOLDER = /<<?[A-Za-z][\w.-]*(?: [\w.-]+)*>>?|\{\{\s*[A-Za-z_][\w-]*(?: [A-Za-z_][\w.-]*)*\s*\}\}|\$?\{[A-Za-z_][\w.-]*\}|__[A-Za-z][A-Za-z0-9_]*?__/g;
+const PLACEHOLDER = /<<?[A-Za-z][\w.-]*(?: [\w.-]+)*>>?|\{\{\s*[A-Za-z_][\w-]*(?: [A-Za-z_][\w.-]*)*\s*\}\}|\$?\{[A-Za-z_][\w.-]*(?: [\w.-]+)*\}|__[A-Za-z][A-Za-z0-9_]*?__/g;
 
 /** The placeholders of a value, each once, in the order written. */
 export function samplePlaceholders(value: string): string[] {
