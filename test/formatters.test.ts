@@ -115,6 +115,14 @@ test("stylish counts the other findings that pair objects of unrelated folders, 
   expect(text(stylish(apart, { color: false, rules: ruleDescriptions, width: 400, perDirectory: true }))).not.toContain("--per-directory");
 });
 
+test("stylish does not count findings against a CRD of another folder: every input set sees the CRDs", async () => {
+  const set = "fixtures/per-directory/crd-elsewhere.set";
+  const together = await lint([set], { cwd: ROOT, config: {} });
+  const againstCrd = all(together).filter((x) => x.d.ruleId === "unknown-field" && x.d.related && x.d.related.file !== x.file);
+  expect(againstCrd).toHaveLength(1);
+  expect(text((await loadFormatter("stylish"))(together, { color: false, rules: ruleDescriptions, width: 400 }))).toContain("1 duplicate-resource finding pairs objects of different files:");
+});
+
 test("remote resources of a kustomization are named as not read, in the summary and by stylish", async () => {
   const set = "fixtures/scope/remote-resources.set";
   const result = await lint([set], { cwd: ROOT, config: {} });

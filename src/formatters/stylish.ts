@@ -29,6 +29,8 @@ export const format: Formatter = (result, options) => {
    * alternative variants, when they are samples, which --per-directory lints apart.
    */
   const acrossVariants = new Map<string, number>();
+  // Findings whose related object is the schema (a CRD): every input set sees the CRDs, so --per-directory changes nothing for them.
+  const againstSchema = new Set(options.rules.filter((r) => r.category === "schema" || r.id.startsWith("crd-")).map((r) => r.id));
   for (const file of result.files) {
     const shown = file.diagnostics.filter((d) => d.severity !== "info" || options.explain);
     if (!shown.length) continue;
@@ -36,7 +38,7 @@ export const format: Formatter = (result, options) => {
     for (const d of shown) {
       if (d.severity === "info") shownInfos++;
       if (d.fix) fixable++;
-      if (d.related && d.related.file !== file.path && (d.ruleId === "duplicate-resource" || (!options.perDirectory && foldersApart(file.path, d.related.file)))) {
+      if (d.related && d.related.file !== file.path && (d.ruleId === "duplicate-resource" || (!options.perDirectory && !againstSchema.has(d.ruleId) && foldersApart(file.path, d.related.file)))) {
         acrossVariants.set(d.ruleId, (acrossVariants.get(d.ruleId) ?? 0) + 1);
       }
       lines.push(row(file.path, d));
