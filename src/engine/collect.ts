@@ -679,7 +679,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   }
   const patched = strategic?.object ?? substituted;
   const renameSource = patchedNamespace ? patchedNamespace.renamed : src.renameSource;
-  const namespaced = renameSource && !src.patch ? withNamespace(patched, renameSource.namespace) : undefined;
+  const namespaced = renameSource && !src.patch ? withNamespace(patched, renameSource.namespace, renameSource.fields) : undefined;
   // kustomize fixes name references last, on the objects its namespace transformer made.
   const referenced = src.referrals && !src.patch ? withReferencedNamespaces(namespaced?.built ?? patched, src.referrals) : undefined;
   const labelled = referenced?.built ?? namespaced?.built ?? patched;

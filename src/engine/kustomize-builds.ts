@@ -53,7 +53,7 @@ import {
   type LabelFieldSpec,
   type LabelTransformer,
 } from "../models/kustomize-labels.js";
-import type { BuiltNamespace, NamespaceSource } from "../models/kustomize-namespace.js";
+import { configuredNamespaceFields, type BuiltNamespace, type NamespaceFieldSpec, type NamespaceSource } from "../models/kustomize-namespace.js";
 import { refersByNameMap, type Referral, type ReferralBuilds } from "../models/kustomize-nameref.js";
 import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
@@ -77,6 +77,8 @@ interface Kustomization {
   documents: Record<string, unknown>[];
   /** commonLabels field specs of its own `configurations` files. */
   configured: LabelFieldSpec[];
+  /** namespace field specs of its own `configurations` files. */
+  namespaceFields: NamespaceFieldSpec[];
   labels: LabelTransformer[];
   /** Its `namespace`, or the spec.targetNamespace of the Flux Kustomization that builds its folder, which Flux writes over it. */
   namespace?: NamespaceSource;
@@ -198,21 +200,21 @@ const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => 
 export type ReadInRoot = (root: string, path: string) => string | undefined;
 
 /**
- * The commonLabels field specs of one `configurations` entry: a URL known here, or a file of the
- * input (already parsed) or beside it; a URL not known here adds none (docs/DECISIONS.md
- * "Transformer configurations").
+ * The document of one `configurations` entry: a file of the input (already parsed) or beside it;
+ * undefined for a URL (the commonLabels of a few are known: knownRemoteLabelFields) and for a file
+ * kustomize's load restrictor refuses (docs/DECISIONS.md "Transformer configurations").
  */
-function configurationFields(dir: string, entry: string, parsed: LoadedFiles, readInRoot: ReadInRoot): readonly LabelFieldSpec[] {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return knownRemoteLabelFields(entry) ?? [];
+function configurationDocument(dir: string, entry: string, parsed: LoadedFiles, readInRoot: ReadInRoot): { value: unknown } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return undefined;
   const full = resolve(dir, entry);
   const inside = relative(dir, full);
   // kustomize's default load restrictor (LoadRestrictionsRootOnly) refuses a file outside the kustomization's directory.
-  if (!inside || inside.startsWith("..") || isAbsolute(inside)) return [];
+  if (!inside || inside.startsWith("..") || isAbsolute(inside)) return undefined;
   const own = parsed.get(full);
   const text = own ? undefined : readInRoot(dir, entry);
   // kustomize reads the file as one YAML document (sigs.k8s.io/yaml UnmarshalStrict).
   const first = own ? own.docs[0] : text !== undefined ? parseText(text)[0] : undefined;
-  return configuredLabelFields(first?.value);
+  return first && { value: first.value };
 }
 
 /**
@@ -241,7 +243,7 @@ export function kustomizeBuilds(
       const dir = dirname(realOf(file));
       let node = nodes.get(dir);
       if (!node) {
-        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], labels: [], merges: [], vars: [], patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [], strategic: [] }));
+        nodes.set(dir, (node = { display: file.display, resources: [], components: [], overrides: [], documents: [], configured: [], namespaceFields: [], labels: [], merges: [], vars: [], patched: [], includedBy: [], patchFiles: [], commentedResources: [], jsonPatches: [], strategic: [] }));
         if ("text" in source) node.commentedResources = commentedEntries(source.text).flatMap((e) => (e.form === "bare" && (e.list === "resources" || e.list === "bases") ? [entryPath(dir, e.path)] : []));
       }
       node.resources.push(...resourceEntries(doc.value).map((r) => entryPath(dir, r)));
@@ -257,7 +259,11 @@ export function kustomizeBuilds(
       node.strategic.push(...strategicPatches(doc.value, (p) => patchDocuments(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
-      for (const entry of configurationEntries(doc.value)) node.configured.push(...configurationFields(dir, entry, parsed, readInRoot));
+      for (const entry of configurationEntries(doc.value)) {
+        const configuration = configurationDocument(dir, entry, parsed, readInRoot);
+        node.configured.push(...(configuration ? configuredLabelFields(configuration.value) : knownRemoteLabelFields(entry) ?? []));
+        if (configuration) node.namespaceFields.push(...configuredNamespaceFields(configuration.value));
+      }
     }
   }
   for (const [dir, node] of nodes) node.components.push(...fluxComponentsOf(dir));
@@ -293,11 +299,27 @@ export function kustomizeBuilds(
     accumulated.set(dir, out);
     return out;
   };
+  /** The namespace field specs a kustomization accumulates, as configuredIn does the commonLabels ones. */
+  const namespaceAccumulated = new Map<string, readonly NamespaceFieldSpec[]>();
+  const namespaceFieldsIn = (dir: string): readonly NamespaceFieldSpec[] => {
+    const known = namespaceAccumulated.get(dir);
+    if (known) return known;
+    const node = nodes.get(dir);
+    if (!node || accumulating.has(dir)) return [];
+    accumulating.add(dir);
+    const out = [...new Map([...node.namespaceFields, ...[...node.resources, ...node.components].flatMap(namespaceFieldsIn)].map((f) => [JSON.stringify([f.path, f.kind, f.group]), f])).values()];
+    accumulating.delete(dir);
+    namespaceAccumulated.set(dir, out);
+    return out;
+  };
   for (const [dir, node] of nodes) {
     // A Component runs in the accumulation of the kustomization that applies it.
     const around = node.includedBy.filter((i) => i.position >= 0).flatMap((i) => configuredIn(i.by));
     const configured = [...configuredIn(dir), ...around];
     node.labels = node.documents.flatMap((d) => labelTransformers(d, node.display, configured));
+    // Its namespace transformer sets the fields of the configurations it accumulates too (kubebuilder's webhook service namespace).
+    const fields = node.namespace ? [...namespaceFieldsIn(dir), ...node.includedBy.filter((i) => i.position >= 0).flatMap((i) => namespaceFieldsIn(i.by))] : [];
+    if (node.namespace && fields.length) node.namespace = { ...node.namespace, fields };
   }
 
   const inProgress = new Set<string>();

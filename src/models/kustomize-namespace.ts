@@ -25,6 +25,32 @@ export interface NamespaceSource {
   kustomization: string;
   /** The field that sets it: `namespace`, or a Flux Kustomization's `spec.targetNamespace`. */
   entry: string;
+  /** The `namespace` field specs of the transformer configurations the kustomization accumulates (configuredNamespaceFields). */
+  fields?: readonly NamespaceFieldSpec[];
+}
+
+/**
+ * A `namespace` field spec of a kustomize transformer configuration (a `configurations:` file):
+ * kubebuilder's webhook/kustomizeconfig.yaml adds webhooks/clientConfig/service/namespace of the
+ * webhook configurations, which the namespace transformer then sets too. `path` is split at "/";
+ * a list on the way is entered item by item (kustomize's field paths name no index).
+ */
+export interface NamespaceFieldSpec {
+  kind?: string;
+  group?: string;
+  path: readonly string[];
+  create: boolean;
+}
+
+/** The `namespace` field specs of a transformer configuration (kustomize api/types fieldspec.go FieldSpec). */
+export function configuredNamespaceFields(configuration: unknown): NamespaceFieldSpec[] {
+  if (!isMap(configuration) || !Array.isArray(configuration.namespace)) return [];
+  return configuration.namespace.flatMap((f: unknown) => {
+    if (!isMap(f) || typeof f.path !== "string" || !f.path) return [];
+    const path = f.path.split("/").filter((p) => p !== "");
+    if (!path.length) return [];
+    return [{ ...(typeof f.kind === "string" ? { kind: f.kind } : {}), ...(typeof f.group === "string" ? { group: f.group } : {}), path, create: f.create === true }];
+  });
 }
 
 /** The namespace the kustomize builds that emit a file's objects give them. */
@@ -97,14 +123,40 @@ function otherNamespaceFields(raw: Record<string, unknown>, apiVersion: string):
  * APIService without spec.service (served locally) is left as written, and so is an object
  * without metadata, which kustomize refuses to build.
  */
-export function withNamespace(raw: Record<string, unknown>, namespace: string): NamespacedObject {
+export function withNamespace(raw: Record<string, unknown>, namespace: string, configured: readonly NamespaceFieldSpec[] = []): NamespacedObject {
   let built = raw;
   const paths: Path[] = [];
-  for (const { map, key, create } of namespaceFields(raw)) {
+  for (const { map, key, create } of [...namespaceFields(raw), ...configuredFields(raw, configured)]) {
+    if (paths.some((p) => p.length === map.length + 1 && p[map.length] === key && map.every((seg, i) => p[i] === seg))) continue;
     const next = setAt(built, map, key, namespace, create);
     if (!next) continue;
     built = next;
     paths.push([...map, key]);
   }
   return { built, paths };
+}
+
+/**
+ * The fields of the configured field specs that select this object (kind and group as written in
+ * the spec; one that names neither selects every object), each list on the way entered item by item.
+ */
+function configuredFields(raw: Record<string, unknown>, configured: readonly NamespaceFieldSpec[]): Array<{ map: (string | number)[]; key: string; create: boolean }> {
+  if (!configured.length) return [];
+  const group = groupOf(typeof raw.apiVersion === "string" ? raw.apiVersion : "");
+  const out: Array<{ map: (string | number)[]; key: string; create: boolean }> = [];
+  for (const spec of configured) {
+    if ((spec.kind !== undefined && spec.kind !== raw.kind) || (spec.group !== undefined && spec.group !== group)) continue;
+    const key = spec.path[spec.path.length - 1];
+    for (const map of mapsAt(raw, spec.path.slice(0, -1), [])) out.push({ map, key, create: spec.create });
+  }
+  return out;
+}
+
+/** The paths of the maps at `segments` below `node`: a list on the way stands for each of its items. */
+function mapsAt(node: unknown, segments: readonly string[], at: (string | number)[]): Array<(string | number)[]> {
+  if (Array.isArray(node)) return node.flatMap((item, i) => mapsAt(item, segments, [...at, i]));
+  if (!isMap(node)) return [];
+  if (!segments.length) return [at];
+  const [head, ...rest] = segments;
+  return Object.hasOwn(node, head) ? mapsAt(node[head], rest, [...at, head]) : [];
 }
