@@ -64,10 +64,11 @@ function generatedArtifact(index: ResourceIndex, namespace: string, name: string
 /**
  * The source that `flux bootstrap` writes and commits itself (gotk-sync.yaml: GitRepository, or
  * OCIRepository for an OCI bootstrap, "flux-system" in namespace flux-system): other
- * Kustomizations of a repository name it without defining it. Absent only under `references: complete`.
+ * Kustomizations of a repository name it without defining it, so defining other sources there
+ * does not make its absence a finding (only `references: complete` does).
  */
-function bootstrapSource(references: string, ref: { kind: string; namespace: string; name: string }): boolean {
-  return references !== "complete" && ref.namespace === "flux-system" && ref.name === "flux-system" && (ref.kind === "GitRepository" || ref.kind === "OCIRepository");
+function bootstrapSource(ref: { kind: string; namespace: string; name: string }): boolean {
+  return ref.namespace === "flux-system" && ref.name === "flux-system" && (ref.kind === "GitRepository" || ref.kind === "OCIRepository");
 }
 
 /** Whether the input defines sources of that type in the namespace. */
@@ -106,7 +107,7 @@ which \`flux bootstrap\` writes and commits in its own folder, is reported missi
       if (ref.kind === "ExternalArtifact" && generatedArtifact(index, ref.namespace, ref.name)) continue;
       // The same name under another kind the reference may name: the kind is what is wrong, whatever the references policy.
       const other = ref.kinds.filter((k) => k !== ref.kind).map((k) => index.find(typeOf(k), ref.namespace, ref.name, resource)).find((r) => r !== undefined);
-      if (!other && (!reportsAbsent(ctx, type, ref.namespace, managesSources) || bootstrapSource(ctx.settings.references, ref))) continue;
+      if (!other && !reportsAbsent(ctx, type, ref.namespace, (idx, t, ns) => managesSources(idx, t, ns) && !bootstrapSource(ref))) continue;
       const elsewhere = other ? undefined : inOtherNamespace(ctx, { type, kind: ref.kind, namespace: ref.namespace, name: ref.name });
       if (elsewhere) {
         report({ path: ref.path, message: `${ref.kind} "${ref.name}" is not defined in namespace "${ref.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
