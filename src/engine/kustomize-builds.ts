@@ -284,34 +284,29 @@ export function kustomizeBuilds(
   }
   turnedOffBases(nodes);
 
-  /** The field specs a kustomization accumulates: its own configurations', then its bases' and Components' (cycles, a kustomize error, add nothing). */
-  const accumulated = new Map<string, readonly LabelFieldSpec[]>();
-  const accumulating = new Set<string>();
-  const configuredIn = (dir: string): readonly LabelFieldSpec[] => {
-    const known = accumulated.get(dir);
-    if (known) return known;
-    const node = nodes.get(dir);
-    if (!node || accumulating.has(dir)) return [];
-    accumulating.add(dir);
-    // One spec per path and kind, so that a base reached along several paths adds its specs once.
-    const out = [...new Map([...node.configured, ...[...node.resources, ...node.components].flatMap(configuredIn)].map((f) => [JSON.stringify([f.path, f.kind, f.group, f.version]), f])).values()];
-    accumulating.delete(dir);
-    accumulated.set(dir, out);
-    return out;
+  /**
+   * The field specs a kustomization accumulates of one section of its configurations: its own,
+   * then its bases' and Components' (cycles, a kustomize error, add nothing), one spec per path and
+   * kind, so that a base reached along several paths adds its specs once.
+   */
+  const accumulator = <T>(own: (node: Kustomization) => readonly T[], key: (spec: T) => string) => {
+    const accumulated = new Map<string, readonly T[]>();
+    const accumulating = new Set<string>();
+    const specsIn = (dir: string): readonly T[] => {
+      const known = accumulated.get(dir);
+      if (known) return known;
+      const node = nodes.get(dir);
+      if (!node || accumulating.has(dir)) return [];
+      accumulating.add(dir);
+      const out = [...new Map([...own(node), ...[...node.resources, ...node.components].flatMap(specsIn)].map((f) => [key(f), f])).values()];
+      accumulating.delete(dir);
+      accumulated.set(dir, out);
+      return out;
+    };
+    return specsIn;
   };
-  /** The namespace field specs a kustomization accumulates, as configuredIn does the commonLabels ones. */
-  const namespaceAccumulated = new Map<string, readonly NamespaceFieldSpec[]>();
-  const namespaceFieldsIn = (dir: string): readonly NamespaceFieldSpec[] => {
-    const known = namespaceAccumulated.get(dir);
-    if (known) return known;
-    const node = nodes.get(dir);
-    if (!node || accumulating.has(dir)) return [];
-    accumulating.add(dir);
-    const out = [...new Map([...node.namespaceFields, ...[...node.resources, ...node.components].flatMap(namespaceFieldsIn)].map((f) => [JSON.stringify([f.path, f.kind, f.group]), f])).values()];
-    accumulating.delete(dir);
-    namespaceAccumulated.set(dir, out);
-    return out;
-  };
+  const configuredIn = accumulator((node) => node.configured, (f) => JSON.stringify([f.path, f.kind, f.group, f.version]));
+  const namespaceFieldsIn = accumulator((node) => node.namespaceFields, (f) => JSON.stringify([f.path, f.kind, f.group]));
   for (const [dir, node] of nodes) {
     // A Component runs in the accumulation of the kustomization that applies it.
     const around = node.includedBy.filter((i) => i.position >= 0).flatMap((i) => configuredIn(i.by));
