@@ -1,6 +1,7 @@
 /** The shared check of configmap-key-missing and secret-key-missing. */
 import { closestWithin } from "../../did-you-mean.js";
 import { OPERATOR_KINDS } from "../../models/operators.js";
+import { appliedApart } from "../../models/placement.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import type { Path } from "../../types.js";
@@ -28,8 +29,8 @@ export function keyedObject(index: ResourceIndex, kind: ReferencedKind, referrer
   const withMerged = (keys: ReadonlySet<string>): ReadonlySet<string> => (merged.size ? new Set([...keys, ...merged]) : keys);
   const target = index.find(kind, namespace, name, referrer);
   if (target) {
-    // Another input set's object (--per-directory): present, but maybe another sample's, so its keys are not judged.
-    if (!index.holds(target)) return undefined;
+    // Another input set's object (--per-directory), or one of a sample folder applied apart from the referrer: present, but maybe another sample's, so its keys are not judged.
+    if (!index.holds(target) || appliedApart(referrer, target)) return undefined;
     const keys = withMerged(keysOf(target));
     return keys.size ? { source: target, keys, producer: false } : undefined;
   }
