@@ -1,4 +1,5 @@
 /** Pod Security Standards, baseline: policy/check_privileged.go (privileged_1_0). */
+import { bidirectionalMount } from "../security/privileged-container.js";
 import { defineRule } from "../types.js";
 import { visitContainers } from "./policy.js";
 
@@ -23,10 +24,13 @@ field.`,
   check({ resource, report }) {
     for (const c of visitContainers(resource.podTemplate!)) {
       if (c.securityContext?.privileged !== true) continue;
+      const bidirectional = bidirectionalMount(c.raw.volumeMounts);
       report({
         path: [...c.path, "securityContext", "privileged"],
         message: `container "${c.name}" runs privileged`,
-        hint: "remove privileged: true and add only the capabilities it needs",
+        hint: bidirectional
+          ? `label its namespace pod-security.kubernetes.io/enforce: privileged: its volume mount "${bidirectional}" has Bidirectional propagation, which needs a privileged container`
+          : "remove privileged: true and add only the capabilities it needs",
       });
     }
   },

@@ -24,12 +24,28 @@ or a node-driver-registrar container).`,
     const nodeAgent = runsNodeAgent(resource.kind, tpl);
     for (const { container, path } of containersOf(tpl, { init: true, ephemeral: true })) {
       if (container.securityContext?.privileged !== true) continue;
+      // Bidirectional mount propagation is allowed only in a privileged container (ValidateVolumeMounts): removing privileged breaks it.
+      const bidirectional = bidirectionalMount(container.volumeMounts);
       report({
         path: [...path, "securityContext", "privileged"],
         message: `container "${container.name ?? ""}" runs privileged`,
-        hint: "remove privileged: true and add only the capabilities it needs",
+        hint: bidirectional
+          ? `keep privileged: true only while its volume mount "${bidirectional}" needs Bidirectional propagation, which the API server allows in privileged containers alone; with HostToContainer it can drop it`
+          : "remove privileged: true and add only the capabilities it needs",
         ...(nodeAgent ? { severity: "info" as const } : {}),
       });
     }
   },
 });
+
+/** The name of the first volume mount with mountPropagation Bidirectional, which only a privileged container may have. */
+export function bidirectionalMount(mounts: unknown): string | undefined {
+  if (!Array.isArray(mounts)) return undefined;
+  for (const m of mounts) {
+    if (m && typeof m === "object" && (m as Record<string, unknown>).mountPropagation === "Bidirectional") {
+      const name = (m as Record<string, unknown>).name;
+      return typeof name === "string" ? name : "";
+    }
+  }
+  return undefined;
+}
