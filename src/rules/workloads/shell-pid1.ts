@@ -60,18 +60,23 @@ function topLevel(script: string): string {
   return out;
 }
 
-/** A script whose last command is not exec'd, with more than one command (a single one is exec'd by the shell). */
-function keepsShellAsPid1(written: string): boolean {
-  if (/\btrap\b/.test(written)) return false;
+/**
+ * How a script keeps the shell as PID 1: "command" when its last command is not exec'd, with more
+ * than one command (a single one is exec'd by the shell); "loop" when it ends in a loop or another
+ * compound command (`while true; do ...; done`), which exec cannot start; undefined when it does not.
+ */
+function keepsShellAsPid1(written: string): "command" | "loop" | undefined {
+  if (/\btrap\b/.test(written)) return undefined;
   const script = topLevel(written);
   const commands = script
     .split(/\n|;|&&|\|\|/)
     .map((c) => c.trim())
     .filter((c) => c && !c.startsWith("#"));
   const compound = commands.length > 1 || /[|&]/.test(script);
-  if (!compound) return false;
+  if (!compound) return undefined;
   const last = commands[commands.length - 1] ?? "";
-  return !/^exec\s/.test(last);
+  if (/^exec\s/.test(last)) return undefined;
+  return /^(?:done|fi|esac|\})(?:\s|$)/.test(last) ? "loop" : "command";
 }
 
 export const rule = defineRule({
@@ -85,7 +90,8 @@ application is its child. On pod deletion the kubelet sends SIGTERM to PID 1 onl
 runs more than one command does not forward it and, as PID 1, ignores it itself. The application
 never shuts down gracefully: it is killed with SIGKILL when terminationGracePeriodSeconds runs
 out (exit code 137), every rollout waits the full grace period, and in-flight requests are cut.
-A script of one command is exec'd by the shell, whatever pipes its command substitutions
+A script that ends in a loop (\`while true; do ...; done\`) cannot exec it: it needs a
+\`trap 'exit 0' TERM\` or an init. A script of one command is exec'd by the shell, whatever pipes its command substitutions
 (\`--server-id=$(hostname | cut -d- -f2)\`) and quoted arguments hold: it is not reported.`,
   fix: `Start the application with \`exec\` as the last command of the script (\`...; exec myapp\`), or use an
 init such as tini, or call the binary directly.`,
@@ -98,12 +104,16 @@ init such as tini, or call the binary directly.`,
       if (command.length === 0) continue;
       if (typeof command[0] === "string" && INITS.test(command[0])) continue;
       const script = shellScript([...command, ...(container.args ?? [])]);
-      if (script === undefined || !keepsShellAsPid1(script)) continue;
+      const kept = script === undefined ? undefined : keepsShellAsPid1(script);
+      if (!kept) continue;
       report({
         path: [...path, "command"],
         target: "key",
-        message: `container "${container.name ?? ""}" runs a shell as PID 1 that will not forward SIGTERM to its last command`,
-        hint: "prefix the last command of the script with exec",
+        message:
+          kept === "loop"
+            ? `container "${container.name ?? ""}" runs a shell as PID 1 whose script ends in a loop: as PID 1 the shell ignores SIGTERM`
+            : `container "${container.name ?? ""}" runs a shell as PID 1 that will not forward SIGTERM to its last command`,
+        hint: kept === "loop" ? `add trap 'exit 0' TERM at the start of the script (a loop cannot be exec'd), or start it with an init such as tini` : "prefix the last command of the script with exec",
       });
     }
   },
