@@ -121,7 +121,7 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           // SOPS ciphertext: the value is what decryption puts there, unknown here.
           if (encryptedValueAt(resource.doc, resource.basePath, finding.path)) continue;
           // A kustomize JSON patch replaces the value: what is applied is not what the file writes.
-          if (resource.patchedByKustomize(finding.path)) continue;
+          if (resource.patchedByKustomize(finding.path) || (finding.absent !== undefined && resource.patchedByKustomize(finding.absent))) continue;
           // A value a strategic-merge patch file writes is reported in that file by a rule that judges patches.
           if (runner.checksPatches && (resource.addedByKustomize(finding.path) || resource.changedByKustomize(finding.path)) && writtenByPatchFiles(resource, finding.path)) continue;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.

@@ -151,6 +151,12 @@ export interface Finding {
    * repository). Without it, a finding on a value with such a placeholder is dropped.
    */
   withinIsLiteral?: boolean;
+  /**
+   * The field whose absence the finding reports, when it is shown elsewhere (a container's name for
+   * a securityContext field not set): a kustomize JSON patch that writes it, or a field above it, in
+   * every build that emits the object sets what is missing, so the finding is dropped as one at `path` would be.
+   */
+  absent?: Path;
   /** Overrides the rule's default severity for this finding (e.g. info for a read-only mount). */
   severity?: Severity;
   /** The other end of a cross-resource finding. */

@@ -32,6 +32,7 @@ field there (pkg/apis/core/validation validateWindows).`,
       const written = sc?.readOnlyRootFilesystem !== undefined;
       report({
         path: written ? [...path, "securityContext", "readOnlyRootFilesystem"] : container.name !== undefined ? [...path, "name"] : path,
+        ...(written ? {} : { absent: [...path, "securityContext", "readOnlyRootFilesystem"] }),
         message: `container "${container.name ?? ""}" can write to its root filesystem${written ? "" : " (readOnlyRootFilesystem is not set)"}`,
         hint: "set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where it writes",
       });

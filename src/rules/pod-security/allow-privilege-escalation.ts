@@ -27,6 +27,7 @@ becomes root. A namespace enforcing restricted rejects the pod. From policy 1.25
       const set = value !== undefined && value !== null;
       report({
         path: set ? [...c.path, "securityContext", "allowPrivilegeEscalation"] : containerAnchor(c),
+        ...(set ? {} : { absent: [...c.path, "securityContext", "allowPrivilegeEscalation"] }),
         message: set ? `container "${c.name}" sets allowPrivilegeEscalation to ${JSON.stringify(value)}` : `container "${c.name}" does not set allowPrivilegeEscalation to false`,
         hint: "set securityContext.allowPrivilegeEscalation: false",
       });

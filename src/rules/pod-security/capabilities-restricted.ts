@@ -42,7 +42,7 @@ prefix itself (containerd upper-cases the name and prefixes it, so "CAP_X" becom
         });
       } else if (!Array.isArray(drop) || !drop.includes("ALL")) {
         const at = capabilities ? [...c.path, "securityContext", "capabilities", ...(capabilities.drop !== undefined ? ["drop"] : [])] : containerAnchor(c);
-        report({ path: at, message: `container "${c.name}" does not drop "ALL" capabilities`, hint: 'set securityContext.capabilities.drop: ["ALL"]' });
+        report({ path: at, absent: [...c.path, "securityContext", "capabilities", "drop"], message: `container "${c.name}" does not drop "ALL" capabilities`, hint: 'set securityContext.capabilities.drop: ["ALL"]' });
       }
       const add = capabilities?.add;
       if (!Array.isArray(add)) continue;

@@ -36,6 +36,7 @@ where root in the container is an unprivileged user on the node, is exempt.`,
         const uid = c.securityContext?.runAsUser ?? podSecurityContext(tpl)?.runAsUser;
         implicit.push({
           path: containerAnchor(c),
+          absent: [...c.path, "securityContext", "runAsNonRoot"],
           message:
             typeof uid === "number" && uid > 0
               ? `container "${c.name}" runs as uid ${uid}, but neither it nor the pod sets runAsNonRoot to true, which the restricted policy requires`

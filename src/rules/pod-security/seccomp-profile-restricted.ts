@@ -41,6 +41,7 @@ exempt. Before 1.19 the restricted level judges seccomp only through the baselin
       } else if (!podSet) {
         implicit.push({
           path: containerAnchor(c),
+          absent: [...c.path, "securityContext", "seccompProfile"],
           message: `container "${c.name}" has no seccomp profile: neither it nor the pod sets seccompProfile`,
           hint: "set securityContext.seccompProfile.type: RuntimeDefault on the pod or the container",
         });
