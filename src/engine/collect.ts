@@ -10,7 +10,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, customResourceScopes, isClusterScopedKind, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
+import { expandedPaths, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
@@ -784,7 +784,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
 function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>): readonly JsonPatchedPaths[] {
   if (!builds) return [];
   const identity = identityOf(object);
-  return builds.map(({ root, patches }) => ({ root, paths: patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths : [])) }));
+  return builds.map(({ root, patches }) => ({ root, paths: patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths.flatMap((path) => expandedPaths(path, object)) : [])) }));
 }
 
 /**

@@ -414,7 +414,7 @@ export interface JsonPatchWrites {
    * transformer, a `patchesJson6902` entry after it, and a PatchTransformer of `transformers`
    * after every built-in one.
    */
-  field: "patches" | "patchesJson6902" | "transformers";
+  field: "patches" | "patchesJson6902" | "transformers" | "replacements";
   /** How messages name it: `patches` or the `transformers` entry. */
   entry: string;
 }
@@ -462,6 +462,7 @@ export function jsonPatchWrites(
       if (writes) out.push({ target: targetFields(p.target), ...writes, field, entry: field });
     }
   }
+  out.push(...replacementWrites(kustomization));
   const transformers = kustomization.transformers;
   for (const entry of Array.isArray(transformers) ? transformers : []) {
     if (typeof entry !== "string" || entry === "") continue;
@@ -472,6 +473,59 @@ export function jsonPatchWrites(
       if (writes) out.push({ target: targetFields(config.target), ...writes, field: "transformers", entry: `transformers entry ${shown}` });
     }
   }
+  return out;
+}
+
+/**
+ * The fields an inline `replacements` entry writes (api/filters/replacement): each target's
+ * `select` and `fieldPaths`. A field path is dotted, with `*` for every item or value and
+ * `[key=value]` for the list items whose key has that value (the path of the object it writes
+ * into: expandedPaths). Its value comes from another object of the build, unknown here, as a
+ * JSON patch's may be. An entry in a file of its own (`path:`) is not read.
+ */
+function replacementWrites(kustomization: Record<string, unknown>): JsonPatchWrites[] {
+  const list = kustomization.replacements;
+  const out: JsonPatchWrites[] = [];
+  (Array.isArray(list) ? list : []).forEach((r, i) => {
+    if (!isMap(r) || !Array.isArray(r.targets)) return;
+    for (const t of r.targets) {
+      if (!isMap(t) || !isMap(t.select) || !Array.isArray(t.fieldPaths)) continue;
+      const paths = t.fieldPaths.filter((f): f is string => typeof f === "string" && f !== "").map(fieldPathSegments);
+      if (paths.length) out.push({ target: targetFields(t.select), paths, field: "replacements", entry: `replacements[${i}]` });
+    }
+  });
+  return out;
+}
+
+/** A kustomize field path (`spec.template.spec.containers.[name=app].image`, `webhooks.*.clientConfig`) as path segments. */
+function fieldPathSegments(fieldPath: string): Array<string | number> {
+  return (fieldPath.match(/\[[^\]]*\]|[^.]+/g) ?? []).map((seg) => (/^(0|[1-9][0-9]*)$/.test(seg) ? Number(seg) : seg));
+}
+
+/**
+ * The concrete paths of `object` that a written path names: `*` stands for every item of a list
+ * or value of a map, `[key=value]` for the items of a list whose key has that value; other
+ * segments are kept (a JSON patch's `-` too).
+ */
+export function expandedPaths(path: ReadonlyArray<string | number>, object: unknown): Array<Array<string | number>> {
+  if (!path.some((seg) => seg === "*" || (typeof seg === "string" && seg.startsWith("[")))) return [[...path]];
+  const out: Array<Array<string | number>> = [];
+  const walk = (node: unknown, at: number, prefix: Array<string | number>) => {
+    if (at === path.length) return void out.push(prefix);
+    const seg = path[at];
+    if (seg === "*") {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, at + 1, [...prefix, i]));
+      else if (isMap(node)) for (const key of Object.keys(node)) walk(node[key], at + 1, [...prefix, key]);
+      return;
+    }
+    const match = typeof seg === "string" ? /^\[([^=\]]+)=([^\]]*)\]$/.exec(seg) : null;
+    if (match) {
+      if (Array.isArray(node)) node.forEach((item, i) => isMap(item) && String(item[match[1]]) === match[2] && walk(item, at + 1, [...prefix, i]));
+      return;
+    }
+    walk(isMap(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[seg] : undefined, at + 1, [...prefix, seg]);
+  };
+  walk(object, 0, []);
   return out;
 }
 
