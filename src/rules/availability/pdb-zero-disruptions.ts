@@ -73,7 +73,8 @@ pods are judged only on maxUnavailable 0 and minAvailable 100%.`,
       if (!pods.hpa) most += pods.count;
       else {
         hpas.push(pods.hpa);
-        const max = pods.hpa.spec("HorizontalPodAutoscaler")?.maxReplicas;
+        // A ScaledObject's maxReplicaCount defaults to 100 (keda scaledobject_types.go).
+        const max = pods.hpa.kind === "ScaledObject" ? (pods.hpa.get(["spec", "maxReplicaCount"]) ?? 100) : pods.hpa.spec("HorizontalPodAutoscaler")?.maxReplicas;
         most += typeof max === "number" && Number.isInteger(max) ? Math.max(max, pods.count) : Infinity;
       }
     }
@@ -93,7 +94,7 @@ pods are judged only on maxUnavailable 0 and minAvailable 100%.`,
       });
       return;
     }
-    const scaler = hpas.length === 1 ? `HPA "${hpas[0].name}"` : `their ${hpas.length} HPAs`;
+    const scaler = hpas.length === 1 ? `${hpas[0].kind === "ScaledObject" ? "ScaledObject" : "HPA"} "${hpas[0].name}"` : `their ${hpas.length} autoscalers`;
     if (most < firstEvictable) {
       report({
         path: ["spec", "minAvailable"],

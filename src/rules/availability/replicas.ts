@@ -8,6 +8,7 @@ import type { Resource } from "../../models/resource.js";
 import { memoKey, type Memo } from "../../models/run-memo.js";
 import { parseLabelSelector, parseServiceSelector } from "../../models/selector.js";
 import { hpaTarget } from "../autoscaling/target.js";
+import { KEDA_GROUP, scaledObjectTarget } from "../keda/targets.js";
 
 /** Kinds whose spec.replicas says how many identical pods run (an Argo Rollout as a Deployment). */
 export const REPLICATED_KINDS = ["Deployment", "StatefulSet", "Rollout"] as const;
@@ -42,6 +43,12 @@ export function links(index: ResourceIndex, memo: Memo): Links {
       const target = hpaTarget(hpa, index)?.resource;
       if (target && !l.hpaOf.has(target)) l.hpaOf.set(target, hpa);
     }
+    // A KEDA ScaledObject scales its target through the HPA KEDA makes for it: that HPA owns spec.replicas.
+    for (const so of index.ofKind(`ScaledObject.${KEDA_GROUP}`)) {
+      const ref = scaledObjectTarget(so);
+      const target = ref && index.find(ref.type, so.namespace, ref.name, so);
+      if (target && !l.hpaOf.has(target)) l.hpaOf.set(target, so);
+    }
     for (const svc of index.ofKind("Service")) {
       const spec = svc.spec("Service");
       if (!spec || spec.type === "ExternalName") continue;
@@ -67,6 +74,11 @@ export function links(index: ResourceIndex, memo: Memo): Links {
  */
 export function minimumPods(resource: Resource, index: ResourceIndex, memo: Memo, seenFrom?: Resource): { count: number; hpa?: Resource } | undefined {
   const hpa = links(index, memo).hpaOf.get(resource);
+  if (hpa?.kind === "ScaledObject") {
+    // keda apis/keda/v1alpha1 scaledobject_types.go: minReplicaCount defaults to 0 (scaled to zero when idle); active, at least 1.
+    const min = hpa.get(["spec", "minReplicaCount"]);
+    return { count: Math.max(1, typeof min === "number" && Number.isInteger(min) ? min : 0), hpa };
+  }
   if (hpa) {
     const min = hpa.spec("HorizontalPodAutoscaler")?.minReplicas;
     return { count: typeof min === "number" && Number.isInteger(min) ? min : 1, hpa };
@@ -75,8 +87,13 @@ export function minimumPods(resource: Resource, index: ResourceIndex, memo: Memo
   return count === undefined ? undefined : { count };
 }
 
-/** "3 replicas" or "at least 2 pods (HPA "web" minReplicas)". */
+/** "3 replicas", "at least 2 pods (HPA "web" minReplicas)" or "(ScaledObject "web" minReplicaCount)". */
 export function describePods(pods: { count: number; hpa?: Resource }): string {
-  if (pods.hpa) return `at least ${pods.count} pod${pods.count === 1 ? "" : "s"} (HPA "${pods.hpa.name}" minReplicas)`;
+  if (pods.hpa) return `at least ${pods.count} pod${pods.count === 1 ? "" : "s"} (${scalerWords(pods.hpa)})`;
   return `${pods.count} replica${pods.count === 1 ? "" : "s"}`;
+}
+
+/** `HPA "web" minReplicas` or `ScaledObject "web" minReplicaCount`: what sets a scaled workload's least replicas. */
+export function scalerWords(scaler: Resource): string {
+  return scaler.kind === "ScaledObject" ? `ScaledObject "${scaler.name}" minReplicaCount` : `HPA "${scaler.name}" minReplicas`;
 }

@@ -1,6 +1,6 @@
 import { containersOf, type Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
-import { minimumPods } from "./replicas.js";
+import { minimumPods, scalerWords } from "./replicas.js";
 
 /** maxUnavailable against a replica count: a percentage rounds down (deployment/util ResolveFenceposts). */
 function unavailable(v: unknown, replicas: number): number | undefined {
@@ -42,7 +42,7 @@ free; there, run more replicas on more nodes than one.`,
     if (written === undefined || !replicas) return;
     const n = unavailable(written, replicas);
     if (n === undefined || n < replicas) return;
-    const scaled = pods.hpa ? ` (HPA "${pods.hpa.name}" minReplicas)` : "";
+    const scaled = pods.hpa ? ` (${scalerWords(pods.hpa)})` : "";
     report({
       path: ["spec", "strategy", "rollingUpdate", "maxUnavailable"],
       message: `maxUnavailable ${JSON.stringify(written)} lets ${replicas === 1 ? `the only replica${scaled}` : `all ${replicas} replicas${scaled}`} be down at once during a rollout`,

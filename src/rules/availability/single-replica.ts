@@ -17,7 +17,7 @@ Two replicas (on different nodes) survive all of these. kube-score (deployment-r
 kube-linter (minimum-three-replicas) and Polaris (deploymentMissingReplicas) report it. Only
 workloads selected by a Service of the input are judged (a singleton worker or leader-elected
 controller may be one pod on purpose), and not those scaled by an HPA (hpa-single-replica
-judges the HPA) or scaled to 0.`,
+judges the HPA) or by a KEDA ScaledObject (KEDA makes the HPA that owns spec.replicas), or scaled to 0.`,
   fix: "Set spec.replicas to 2 or more (and spread the replicas over nodes).",
   preventsStatus: [],
   check({ resource, index, memo, report }) {
