@@ -34,7 +34,8 @@ function nginxTlsHosts(index: ResourceIndex, memo: Memo): ReadonlySet<string> {
  * Annotations with which a controller serves an Ingress over HTTPS without spec.tls, and the
  * values that turn it on: GKE's managed and pre-shared certificates (ingress-gce), the AWS Load
  * Balancer Controller's ACM certificates or an HTTPS listener (it then discovers each host's
- * certificate in ACM), Azure Application Gateway's certificate, Traefik's router TLS.
+ * certificate in ACM), Azure Application Gateway's certificate, Traefik's router TLS, and
+ * ingress-nginx's SSL passthrough (the backend terminates TLS).
  */
 const TLS_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
   ["networking.gke.io/managed-certificates", (v) => v.trim() !== ""],
@@ -43,6 +44,8 @@ const TLS_ANNOTATIONS: ReadonlyArray<[string, (value: string) => boolean]> = [
   ["alb.ingress.kubernetes.io/listen-ports", (v) => /"HTTPS"/.test(v)],
   ["appgw.ingress.kubernetes.io/appgw-ssl-certificate", (v) => v.trim() !== ""],
   ["traefik.ingress.kubernetes.io/router.tls", (v) => v.trim() === "true"],
+  // ingress-nginx passes the TLS stream through to the backend by SNI: the backend serves TLS itself.
+  ["nginx.ingress.kubernetes.io/ssl-passthrough", (v) => v.trim() === "true"],
 ];
 
 /** Whether an annotation of the Ingress makes its controller serve it over HTTPS (TLS_ANNOTATIONS). */
@@ -72,7 +75,8 @@ may say so by turning this rule off for it. A certificate given by annotation is
 networking.gke.io/managed-certificates and ingress.gcp.kubernetes.io/pre-shared-cert, the AWS Load
 Balancer Controller's alb.ingress.kubernetes.io/certificate-arn or an HTTPS entry in its
 listen-ports, Azure's appgw.ingress.kubernetes.io/appgw-ssl-certificate, and Traefik's
-traefik.ingress.kubernetes.io/router.tls: "true". ingress-nginx builds one server per host from every
+traefik.ingress.kubernetes.io/router.tls: "true"; so is ingress-nginx's
+nginx.ingress.kubernetes.io/ssl-passthrough: "true", which hands the TLS stream to the backend. ingress-nginx builds one server per host from every
 Ingress of its class, so an Ingress of class nginx whose every host another Ingress of that class
 serves with TLS is served over HTTPS too (and redirected to it): it is not reported.`,
   fix: "Add spec.tls with the hosts and a Secret of type kubernetes.io/tls (or a cert-manager annotation that creates it).",
