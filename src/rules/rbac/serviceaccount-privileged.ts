@@ -67,7 +67,7 @@ this finding names the workload that carries the risk. A workload whose pods mou
     report({
       path: account.path ?? tpl.specPath,
       ...(account.path ? {} : { target: "key" as const }),
-      message: `runs as ServiceAccount "${account.name}", which can ${parts.join("; and ")}`,
+      message: `runs as ServiceAccount "${account.name}", which can ${parts.join(", and ")}`,
       hint: "give the workload its own ServiceAccount with only the permissions it uses",
       related: { resource: first.binding, path: ["roleRef", "name"], message: `grants ${first.roleKind} "${first.roleName}"` },
     });
