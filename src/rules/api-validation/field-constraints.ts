@@ -145,6 +145,15 @@ function oneOf(values: readonly string[], why?: { reason: string; hint: string }
 }
 
 /**
+ * A webhook's sideEffects in admissionregistration.k8s.io/v1: the schema lists the four values of
+ * v1beta1, v1 accepts None and NoneOnDryRun. A value outside the four is invalid-type's already.
+ */
+const v1SideEffects: Check = (v, ctx) => {
+  if (ctx.resource.apiVersion !== "admissionregistration.k8s.io/v1" || (v !== "Some" && v !== "Unknown")) return undefined;
+  return { message: `sideEffects ${show(v)} is not allowed in admissionregistration.k8s.io/v1: it accepts "None" and "NoneOnDryRun" (Some and Unknown were v1beta1's)`, hint: "set sideEffects to None, or NoneOnDryRun when the webhook has side effects it skips on dry runs" };
+};
+
+/**
  * One of the values some release supports, of a field whose supported values grew with a feature
  * gate (gated-enum-values.ts): the message lists those of the target release; a value of a later
  * release or behind a gate off by default is forbidden-value's (cross-field/release-values.ts).
@@ -730,7 +739,7 @@ const objectSpec: FieldConstraint[] = [
   ),
   object(["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"], "webhooks[].timeoutSeconds", "1 to 30", `${WV} validateValidatingWebhook, validateMutatingWebhook`, intRange(1, 30)),
   object(["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"], "webhooks[].name", "fully qualified name: a lower-case DNS subdomain of at least three segments", `${WV} validateValidatingWebhook, validateMutatingWebhook (IsFullyQualifiedName)`, format((s) => subdomain(s) ?? (s.split(".").length < 3 ? "should be a domain with at least three segments separated by dots" : undefined), "webhook name", "rename the webhook as a lower-case domain such as policy.example.com")),
-  object(["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"], "webhooks[].sideEffects", "None or NoneOnDryRun in v1", `${WV} validateValidatingWebhook (noSideEffectClasses)`, (v, ctx) => (ctx.resource.apiVersion === "admissionregistration.k8s.io/v1" ? oneOf(["None", "NoneOnDryRun"])(v, ctx) : undefined)),
+  object(["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"], "webhooks[].sideEffects", "None or NoneOnDryRun in v1 (Some and Unknown were v1beta1's; other values are invalid-type's)", `${WV} validateValidatingWebhook (noSideEffectClasses)`, v1SideEffects),
 
   object(["*"], "metadata.finalizers[]", "qualified name", `${MV} ValidateFinalizerName`, format(qualifiedNameProblem, "finalizer", "use a domain-prefixed name such as example.com/cleanup")),
   object(["*"], "metadata.annotations", "256 KiB in all", `${MV} ValidateAnnotationsSize`, (v) => {
