@@ -68,9 +68,14 @@ export interface Listener {
   path: Path;
 }
 
-/** spec.listeners of a Gateway. */
-export function listenersOf(gateway: Resource): Listener[] {
-  const listeners = gateway.get(["spec", "listeners"]);
+/**
+ * spec.listeners of a Gateway; with `seenFrom`, as the kustomize builds that emit that route too
+ * apply the Gateway (Resource.valueInBuildsOf: a listener one overlay's patch adds to a shared base
+ * is that overlay's), for the names and ports only: a listener's path is then into that build's
+ * Gateway, not the one judged.
+ */
+export function listenersOf(gateway: Resource, seenFrom?: Resource): Listener[] {
+  const listeners = seenFrom ? gateway.valueInBuildsOf(["spec", "listeners"], seenFrom) : gateway.get(["spec", "listeners"]);
   if (!Array.isArray(listeners)) return [];
   const out: Listener[] = [];
   listeners.forEach((l, i) => {
@@ -90,8 +95,8 @@ export function listenersOf(gateway: Resource): Listener[] {
  * The listeners a parentRef selects: by sectionName (the listener name) and port, both when both
  * are set; every listener when neither is (ParentReference.SectionName and .Port).
  */
-export function selectedListeners(gateway: Resource, ref: ParentRef): Listener[] {
-  return listenersOf(gateway).filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
+export function selectedListeners(gateway: Resource, ref: ParentRef, seenFrom?: Resource): Listener[] {
+  return listenersOf(gateway, seenFrom).filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { servicePortsSeenFrom } from "../../models/service-ports.js";
 import { defineRule } from "../types.js";
 import { ROUTE_KINDS, backendRefsOf, isGatewayApi, refersToService } from "./gateway-api.js";
 
@@ -12,7 +13,7 @@ export const rule = defineRule({
 a Service (the API server rejects a Service backendRef without it), and it must be one of the
 Service's spec.ports[].port, not a targetPort or containerPort. With another port the controller
 finds no endpoints for the backend (ResolvedRefs false) and the rule's requests fail. A frequent
-cause is the container port (8080) where the Service exposes 80.`,
+cause is the container port (8080) where the Service exposes 80. A Service of a kustomize base that overlays patch differently is judged as the route's own build makes it.`,
   fix: "Set backendRefs[].port to one of the Service's ports.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -22,7 +23,7 @@ cause is the container port (8080) where the Service exposes 80.`,
       const svc = index.findInSet("Service", ref.namespace, ref.name, resource);
       const spec = svc?.spec("Service");
       if (!svc || !spec || spec.type === "ExternalName") continue;
-      const ports = spec.ports ?? [];
+      const ports = servicePortsSeenFrom(svc, resource);
       const exposed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(", ");
       const related = { resource: svc, path: ["spec", "ports"], message: `Service "${ref.name}"` };
       if (ref.port === undefined) {

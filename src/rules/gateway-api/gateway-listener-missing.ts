@@ -13,7 +13,8 @@ export const rule = defineRule({
 listeners on that port; with both, one listener must match both (ParentReference in the Gateway
 API). When none matches, the controller does not attach the route (Accepted false, reason
 NoMatchingParent) and its traffic is never served. Listener names are case-sensitive and are
-not the protocol: "https" matches only a listener named https.`,
+not the protocol: "https" matches only a listener named https. A Gateway of a kustomize base that
+overlays patch differently is judged with the listeners of the route's own build.`,
   fix: "Use the name (or port) of one of the Gateway's listeners in sectionName (or port).",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -21,8 +22,8 @@ not the protocol: "https" matches only a listener named https.`,
     for (const ref of parentRefsOf(resource)) {
       if (!refersToGateway(ref) || (ref.sectionName === undefined && ref.port === undefined)) continue;
       const gateway = index.findInSet(GATEWAY_TYPE, ref.namespace, ref.name, resource);
-      if (!gateway || selectedListeners(gateway, ref).length) continue;
-      const listeners = listenersOf(gateway);
+      if (!gateway || selectedListeners(gateway, ref, resource).length) continue;
+      const listeners = listenersOf(gateway, resource);
       const names = listeners.map((l) => l.name);
       const byName = ref.sectionName === undefined ? undefined : listeners.find((l) => l.name === ref.sectionName);
       const related = { resource: gateway, path: ["spec", "listeners"], message: `listeners of Gateway "${gateway.name}"` };

@@ -1,4 +1,5 @@
 import { ingressServiceBackends } from "../../models/ingress.js";
+import { servicePortsSeenFrom } from "../../models/service-ports.js";
 import { defineRule } from "../types.js";
 import { ACTION_ANNOTATION_PREFIX, USE_ANNOTATION, isAlbActionBackend } from "./alb-actions.js";
 
@@ -18,7 +19,7 @@ The AWS Load Balancer Controller's port name \`use-annotation\` is not a Service
 backend to the action in the annotation \`alb.ingress.kubernetes.io/actions.<service name>\`, so
 such a backend is skipped when the Ingress has that annotation, or when an Argo Rollout's
 \`trafficRouting.alb\` names the Ingress and that Service (its rootService, else its
-stableService): the Rollouts controller writes the annotation during a rollout.`,
+stableService): the Rollouts controller writes the annotation during a rollout. A Service of a kustomize base that overlays patch differently is judged as the Ingress's own build makes it.`,
   fix: "Use the Service's port number or port name in backend.service.port (servicePort before networking.k8s.io/v1).",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -28,7 +29,7 @@ stableService): the Rollouts controller writes the annotation during a rollout.`
       if (!svc || !port || isAlbActionBackend(resource, b, index)) continue;
       const spec = svc.spec("Service");
       if (!spec || spec.type === "ExternalName") continue;
-      const ports = spec.ports ?? [];
+      const ports = servicePortsSeenFrom(svc, resource);
       const exposed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(", ");
       const related = { resource: svc, path: ["spec", "ports"], message: `Service "${b.name}"` };
       if ("number" in port) {

@@ -1,12 +1,13 @@
 import { closestWithin } from "../../did-you-mean.js";
 import type { Resource } from "../../models/resource.js";
+import { servicePortsSeenFrom } from "../../models/service-ports.js";
 import { parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
 import { MONITORING_GROUP, declaredPorts, monitoredNamespaces, operatorMakesServicesIn, podOwnersOfService, servicesSelectedBy } from "./monitors.js";
 
-/** The names of a Service's ports, in order. */
-function portNames(svc: Resource): string[] {
-  return (svc.spec("Service")?.ports ?? []).flatMap((p) => (typeof p?.name === "string" && p.name ? [p.name] : []));
+/** The names of a Service's ports, in order, as the builds of the ServiceMonitor `seenFrom` apply it. */
+function portNames(svc: Resource, seenFrom: Resource): string[] {
+  return servicePortsSeenFrom(svc, seenFrom).flatMap((p) => (typeof p?.name === "string" && p.name ? [p.name] : []));
 }
 
 export const rule = defineRule({
@@ -27,7 +28,9 @@ Services of the input the selector matches (and, for targetPort, the pods those 
 with the container ports a kustomize strategic-merge patch of the input adds to them). When an
 operator of the input creates Services in the namespace (Rook's rook-ceph-mgr, CloudNativePG's),
 their labels and ports are not in the input and the selector may pick one that has the port: the
-finding is then info, unless the name is a near miss of a port the selected Services have.`,
+finding is then info, unless the name is a near miss of a port the selected Services have. A
+Service of a kustomize base that overlays patch differently is judged with the ports of the
+ServiceMonitor's own build.`,
   fix: "Set endpoints[].port to the name of the Service port that serves the metrics (name the Service port if it has none), or fix targetPort to a container port the pods declare.",
   preventsStatus: [],
   check({ resource, index, report }) {
@@ -45,8 +48,8 @@ finding is then info, unless the name is a near miss of a port the selected Serv
     endpoints.forEach((ep: unknown, i) => {
       const { port, targetPort } = (ep ?? {}) as { port?: unknown; targetPort?: unknown };
       if (typeof port === "string" && port !== "") {
-        if (services.some((svc) => portNames(svc).includes(port))) return;
-        const names = [...new Set(services.flatMap(portNames))];
+        if (services.some((svc) => portNames(svc, resource).includes(port))) return;
+        const names = [...new Set(services.flatMap((svc) => portNames(svc, resource)))];
         const similar = closestWithin(port, names);
         const first = services[0];
         const unknown = operated && !similar;

@@ -1,6 +1,7 @@
 import type { Severity } from "../../types.js";
 import { olmConversionOwner } from "../../models/olm.js";
 import { SERVICE_CALLER_KINDS, webhookServiceReferences, type ServiceCaller, type WebhookServiceReference } from "../../models/webhook-services.js";
+import { servicePortsSeenFrom } from "../../models/service-ports.js";
 import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { renameReference } from "../fixes.js";
 import { defineRule, type CrossResourceContext } from "../types.js";
@@ -64,7 +65,7 @@ server calls at its external name. A reference that a JSON patch of a kustomize 
 (its name or namespace) names another Service than the one written, and is not checked; nor is
 the conversion webhook of a CRD in an Operator Lifecycle Manager bundle whose
 ClusterServiceVersion (in the same folder) defines a ConversionWebhook for it: OLM replaces it
-with a Service of its own in the namespace the operator is installed in.`,
+with a Service of its own in the namespace the operator is installed in. A Service of a kustomize base that overlays patch differently is judged as the caller's own build makes it.`,
   fix: "Fix the Service's namespace, name or port in the reference, or add the Service (with that port) to the manifests.",
   preventsStatus: [],
   check(ctx) {
@@ -120,7 +121,7 @@ function checkService({ resource, index, report }: CrossResourceContext, ref: We
     });
     return;
   }
-  const ports = spec.ports ?? [];
+  const ports = servicePortsSeenFrom(svc, resource);
   if (ports.some((p) => p.port === ref.port)) return;
   const exposed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(", ");
   const byTarget = ports.find((p) => p.targetPort === ref.port);
