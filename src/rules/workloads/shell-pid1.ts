@@ -1,18 +1,40 @@
+import { parseImageReference } from "../../models/image.js";
 import { containersOf } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 
 const SHELLS = new Set(["sh", "bash", "ash", "dash", "zsh", "ksh"]);
 const INITS = /(?:^|\/)(?:tini|dumb-init|catatonit|s6-svscan|supervisord)$/;
 
-/** The script of `sh -c "<script>"`, from command + args, or undefined when it is not a shell. */
-function shellScript(argv: unknown[]): string | undefined {
+/** The shell (its file name) and script of `sh -c "<script>"`, from command + args, or undefined when it is not a shell. */
+function shellScript(argv: unknown[]): { shell: string; script: string } | undefined {
   const words = argv.filter((w): w is string => typeof w === "string");
   if (words.length < 2) return undefined;
   const exe = words[0].split("/").pop() ?? "";
   if (!SHELLS.has(exe)) return undefined;
   const flag = words.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w));
-  if (flag === -1) return undefined;
-  return words[flag + 1];
+  if (flag === -1 || words[flag + 1] === undefined) return undefined;
+  return { shell: exe, script: words[flag + 1] };
+}
+
+/**
+ * Whether the shell execs the last command of a `-c` list itself, which then is PID 1 and gets
+ * SIGTERM: bash from 5.1 (it forks no child for the last command of a `-c` string), and BusyBox
+ * ash from 1.28 (shell/ash.c evaltree passes EV_EXIT on to the last command of a list), the sh of
+ * busybox and Alpine images (Alpine 3.8 and later). dash, the sh of Debian and Ubuntu images,
+ * keeps it a child there, as bash before 5.1 did; which bash an image has is not written, and most
+ * images of the last years have 5.1 or later (Debian 11, Ubuntu 22.04, UBI 9).
+ */
+function execsLastCommand(shell: string, image: unknown): boolean {
+  if (shell === "bash") return true;
+  if (shell !== "sh" && shell !== "ash") return false;
+  const parsed = typeof image === "string" ? parseImageReference(image) : undefined;
+  if (!parsed?.ok) return false;
+  const name = parsed.ref.path.split("/").pop() ?? "";
+  const tag = parsed.ref.tag ?? "";
+  const minor = (major: string) => new RegExp(`^${major}\\.(\\d+)`).exec(tag)?.[1];
+  if (name === "busybox") return Number(minor("1") ?? 28) >= 28;
+  if (name === "alpine") return Number(minor("3") ?? 8) >= 8;
+  return /(?:^|[-_.])alpine/.test(tag);
 }
 
 /**
@@ -87,7 +109,10 @@ export const rule = defineRule({
   summary: "A container runs a shell script as PID 1, which does not forward SIGTERM.",
   explanation: `With command ["sh", "-c", "..."] the shell is process 1 of the container and the
 application is its child. On pod deletion the kubelet sends SIGTERM to PID 1 only; a shell that
-runs more than one command does not forward it and, as PID 1, ignores it itself. The application
+runs more than one command does not forward it and, as PID 1, ignores it itself. Some shells exec
+the last command of the script themselves, which is then PID 1 and gets the signal: bash 5.1 and
+later, and BusyBox's sh (from 1.28) of busybox and Alpine images. These are not reported, unless
+the script ends in a loop; dash, the sh of Debian and Ubuntu images, does not. The application
 never shuts down gracefully: it is killed with SIGKILL when terminationGracePeriodSeconds runs
 out (exit code 137), every rollout waits the full grace period, and in-flight requests are cut.
 A script that ends in a loop (\`while true; do ...; done\`) cannot exec it: it needs a
@@ -103,16 +128,16 @@ init such as tini, or call the binary directly.`,
       const command = container.command ?? [];
       if (command.length === 0) continue;
       if (typeof command[0] === "string" && INITS.test(command[0])) continue;
-      const script = shellScript([...command, ...(container.args ?? [])]);
-      const kept = script === undefined ? undefined : keepsShellAsPid1(script);
-      if (!kept) continue;
+      const shell = shellScript([...command, ...(container.args ?? [])]);
+      const kept = shell === undefined ? undefined : keepsShellAsPid1(shell.script);
+      if (!kept || (kept === "command" && execsLastCommand(shell!.shell, container.image))) continue;
       report({
         path: [...path, "command"],
         target: "key",
         message:
           kept === "loop"
             ? `container "${container.name ?? ""}" runs a shell as PID 1 whose script ends in a loop: as PID 1 the shell ignores SIGTERM`
-            : `container "${container.name ?? ""}" runs a shell as PID 1 that will not forward SIGTERM to its last command`,
+            : `container "${container.name ?? ""}" runs a shell as PID 1 whose last command stays its child where sh is dash (Debian, Ubuntu): SIGTERM does not reach it`,
         hint: kept === "loop" ? `add trap 'exit 0' TERM at the start of the script (a loop cannot be exec'd), or start it with an init such as tini` : "prefix the last command of the script with exec",
       });
     }
