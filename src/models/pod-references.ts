@@ -86,3 +86,13 @@ function referencesOf(tpl: PodTemplate): ObjectReference[] {
 export function findReferenced(index: ResourceIndex, kind: ReferencedKind | "Service", namespace: string, name: string): Resource | GeneratedObject | undefined {
   return index.find(kind, namespace, name) ?? index.generatedObject(kind, namespace, name) ?? index.producerOf(kind, namespace, name);
 }
+
+/**
+ * The first namespace `referrer` is applied in (Resource.appliedNamespaces) where the object a
+ * reference that follows its namespace names is not found (findReferenced): a base Deployment
+ * that staging and prod overlays move to their namespaces reads, in each build, the ConfigMap of
+ * that build's namespace. Undefined when it is found in each.
+ */
+export function namespaceMissing(index: ResourceIndex, kind: ReferencedKind | "Service", referrer: Resource, name: string): string | undefined {
+  return referrer.appliedNamespaces.find((namespace) => !findReferenced(index, kind, namespace, name));
+}

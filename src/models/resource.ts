@@ -301,6 +301,17 @@ export class Resource {
   }
 
   /** One object per resource: every diagnostic of the resource (hundreds of thousands in a large run) shares it; read it, never change it. */
+  /**
+   * The namespaces the object is applied in: where its kustomize builds disagree
+   * (builtNamespaces), each of theirs, and its own too when a build sets none
+   * (namespaceSetByBuilds false); else its namespace. A reference that follows the object's
+   * namespace (a ConfigMap of its pods, an Ingress backend) must resolve in each.
+   */
+  get appliedNamespaces(): readonly string[] {
+    if (!this.builtNamespaces.length) return [this.namespace];
+    return this.namespaceSetByBuilds ? this.builtNamespaces : [this.namespace, ...this.builtNamespaces];
+  }
+
   get ref(): ResourceRef {
     return (this.refCache ??= { apiVersion: this.apiVersion, kind: this.kind, name: this.name, namespace: this.namespace });
   }

@@ -1,4 +1,4 @@
-import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, namespaceMissing, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ARGO_GROUP, steeredServices } from "./rollouts.js";
 
@@ -23,18 +23,18 @@ promoted. Reported when the input defines Services in that namespace (under \`re
     const { resource, index, report } = ctx;
     if (resource.group !== ARGO_GROUP) return;
     const services = steeredServices(resource);
-    if (!services.length || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const svc of services) {
-      if (findReferenced(index, "Service", resource.namespace, svc.name)) continue;
-      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: resource.namespace, name: svc.name });
+      const namespace = namespaceMissing(index, "Service", resource, svc.name);
+      if (namespace === undefined || !reportsAbsent(ctx, "Service", namespace)) continue;
+      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace, name: svc.name });
       if (elsewhere) {
-        report({ path: svc.path, message: `Service "${svc.name}" (${svc.field}) is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        report({ path: svc.path, message: `Service "${svc.name}" (${svc.field}) is not defined in namespace "${namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
         continue;
       }
-      const similar = similarlyNamed(index, "Service", resource.namespace, svc.name);
+      const similar = similarlyNamed(index, "Service", namespace, svc.name);
       report({
         path: svc.path,
-        message: `Service "${svc.name}" (${svc.field}) is not defined in namespace "${resource.namespace}"`,
+        message: `Service "${svc.name}" (${svc.field}) is not defined in namespace "${namespace}"`,
         hint: similar ? `rename the reference to "${similar.name}" if that is the one meant` : "add the Service or fix the name",
         ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
       });

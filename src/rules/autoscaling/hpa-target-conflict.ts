@@ -1,6 +1,12 @@
 import { appliedApart } from "../../models/placement.js";
+import type { Resource } from "../../models/resource.js";
 import { defineRule } from "../types.js";
 import { autoscalersByTarget, hpaTarget } from "./target.js";
+
+/** Whether two HPAs are applied in one namespace (Resource.appliedNamespaces): an HPA scales the target of its own namespace only. */
+function sharesNamespace(a: Resource, b: Resource): boolean {
+  return a.appliedNamespaces.some((n) => b.appliedNamespaces.includes(n));
+}
 
 export const rule = defineRule({
   id: "hpa-target-conflict",
@@ -18,7 +24,8 @@ check let the two fight, each resetting the count every 15 seconds. The usual ca
 HPA whose scaleTargetRef was not changed, or a second HPA added for another metric: one HPA
 takes several metrics, and scales to the highest count any of them asks for. The target is
 resolved as the HPA controller resolves it (API group, kind and name in the HPA's namespace).
-HPAs of sibling folders (samples of one repository) scale copies of their own when neither names
+HPAs of two namespaces (the overlays of one base, each building into its own) scale two
+objects. HPAs of sibling folders (samples of one repository) scale copies of their own when neither names
 a namespace of its own (none written, or \`default\`); an HPA defined twice is
 duplicate-resource's finding.`,
   fix: "Keep one HPA per workload: move the metrics of one into the other's spec.metrics and delete it, or point its scaleTargetRef at the workload it was meant for.",
@@ -30,7 +37,7 @@ duplicate-resource's finding.`,
     // Reported on the later one, against the first that is applied with it and is another object.
     for (const other of hpas) {
       if (other === resource) return;
-      if (other.sameObject(resource) || appliedApart(other, resource)) continue;
+      if (other.sameObject(resource) || appliedApart(other, resource) || !sharesNamespace(other, resource)) continue;
       report({
         path: ["spec", "scaleTargetRef"],
         message: `${target.kind} "${target.name}" is already scaled by HorizontalPodAutoscaler "${other.name}": with two HPAs on its pods the HPA controller scales it with neither (AmbiguousSelector)`,

@@ -4,7 +4,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { CrossResourceContext } from "../types.js";
 import { renameReference } from "../fixes.js";
-import { findReferenced, inOtherNamespace, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
+import { inOtherNamespace, namespaceMissing, podReferences, reportsAbsent, similarGeneratedName, similarlyNamed, unknownProducer, type ReferencedKind } from "./references.js";
 
 /** The resource name RBAC grants creating each referenced kind by. */
 const RUN_TIME_RESOURCE: Record<ReferencedKind, RunTimeWritten> = { Secret: "secrets", ConfigMap: "configmaps" };
@@ -34,24 +34,24 @@ function definesPullSecrets(index: ResourceIndex, namespace: string): boolean {
 export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceContext): void {
   const { resource, index, report } = ctx;
   const tpl = resource.podTemplate!;
-  if (!reportsAbsent(ctx, kind, resource.namespace)) return;
-  const managesPullSecrets = kind === "Secret" && definesPullSecrets(index, resource.namespace);
   for (const ref of podReferences(tpl)) {
     if (ref.kind !== kind || ref.optional) continue;
     if (kind === "ConfigMap" && ALWAYS_PRESENT_CONFIGMAPS.has(ref.name)) continue;
+    // A base that overlays build into several namespaces reads the object of each (Resource.appliedNamespaces).
+    const namespace = namespaceMissing(index, kind, resource, ref.name);
+    if (namespace === undefined || !reportsAbsent(ctx, kind, namespace)) continue;
     // Pull secrets are usually provisioned per namespace by the platform, apart from the app's own Secrets.
-    if (ref.via === "imagePullSecrets" && !managesPullSecrets) continue;
-    if (findReferenced(index, kind, resource.namespace, ref.name)) continue;
-    const elsewhere = inOtherNamespace(ctx, { type: kind, kind, namespace: resource.namespace, name: ref.name });
+    if (ref.via === "imagePullSecrets" && !(kind === "Secret" && definesPullSecrets(index, namespace))) continue;
+    const elsewhere = inOtherNamespace(ctx, { type: kind, kind, namespace, name: ref.name });
     if (elsewhere) {
-      report({ path: ref.path, message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+      report({ path: ref.path, message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
       continue;
     }
-    const similar = similarlyNamed(index, kind, resource.namespace, ref.name);
-    const generated = similar ? undefined : similarGeneratedName(index, kind, resource.namespace, ref.name);
-    const operator = similar || generated ? undefined : unknownProducer(index, resource.namespace, ref.name);
+    const similar = similarlyNamed(index, kind, namespace, ref.name);
+    const generated = similar ? undefined : similarGeneratedName(index, kind, namespace, ref.name);
+    const operator = similar || generated ? undefined : unknownProducer(index, namespace, ref.name);
     // An application whose ServiceAccount may create objects of this kind there may make this one at run time.
-    const creator = similar || generated || operator ? undefined : index.runTimeWriter(RUN_TIME_RESOURCE[kind], resource.namespace);
+    const creator = similar || generated || operator ? undefined : index.runTimeWriter(RUN_TIME_RESOURCE[kind], namespace);
     const producedBy = operator
       ? `; the operator of ${operator.groupKind} "${operator.name}" may create it`
       : creator
@@ -59,7 +59,7 @@ export function checkMissingReferences(kind: ReferencedKind, ctx: CrossResourceC
         : "";
     report({
       path: ref.path,
-      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${resource.namespace}"${producedBy}`,
+      message: `${kind} "${ref.name}" (${ref.via}) is not defined in namespace "${namespace}"${producedBy}`,
       ...(operator || creator ? { severity: "info" as const } : {}),
       hint: similar
         ? `rename the reference to "${similar.name}" if that is the one meant`

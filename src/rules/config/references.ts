@@ -11,7 +11,7 @@ import type { CrossResourceContext, Finding } from "../types.js";
 import { memoKey } from "../../models/run-memo.js";
 import { appliedNear, placesOf, type AppliedPlaces } from "../../models/placement.js";
 
-export { findReferenced, podReferences, type KeyReference, type ObjectReference, type ReferencedKind } from "../../models/pod-references.js";
+export { findReferenced, namespaceMissing, podReferences, type KeyReference, type ObjectReference, type ReferencedKind } from "../../models/pod-references.js";
 
 /**
  * The conservative fallback for operators the table does not know: a custom resource of the
@@ -170,6 +170,9 @@ export function inOtherNamespace(
   }
   let hint: string;
   if (from.field !== undefined && from.written) hint = `set ${from.field}: ${there} in the reference if ${ref.kind} "${ref.name}" of namespace "${there}" is the one meant`;
+  // A base that overlays build into several namespaces: the build for this one lacks it, the others have it.
+  else if (resource.builtNamespaces.includes(ref.namespace))
+    hint = `add the ${ref.kind} to the kustomize build that puts this ${resource.kind} in namespace "${ref.namespace}" (its builds put it in ${resource.builtNamespaces.map((n) => `"${n}"`).join(", ")})`;
   else if (!resource.namespaceCertain)
     hint = `set metadata.namespace: ${there} on this ${resource.kind}, or lint with --default-namespace ${there} if the manifests are applied with kubectl apply -n ${there}`;
   else if (from.field !== undefined) hint = `set ${from.field}: ${there} in the reference, or add the ${ref.kind} to namespace "${ref.namespace}"`;

@@ -1,6 +1,6 @@
 import { renameReference } from "../fixes.js";
 import { ingressServiceBackends } from "../../models/ingress.js";
-import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
+import { inOtherNamespace, namespaceMissing, reportsAbsent, similarlyNamed, unknownProducer } from "../config/references.js";
 import { defineRule } from "../types.js";
 import { ACTION_ANNOTATION_PREFIX, USE_ANNOTATION, isAlbActionBackend } from "./alb-actions.js";
 
@@ -29,20 +29,20 @@ Ingress and that Service (the Rollouts controller writes the annotation).`,
   check(ctx) {
     const { resource, index, report } = ctx;
     const backends = ingressServiceBackends(resource);
-    if (backends.length === 0 || !reportsAbsent(ctx, "Service", resource.namespace)) return;
     for (const b of backends) {
-      // A Service an operator makes from a custom resource of the input (Kibana's <name>-kb-http...) is there.
-      if (findReferenced(index, "Service", resource.namespace, b.name) || isAlbActionBackend(resource, b, index)) continue;
-      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: resource.namespace, name: b.name });
+      // A Service an operator makes from a custom resource of the input (Kibana's <name>-kb-http...) is there; a base's Ingress that overlays build into several namespaces needs it in each.
+      const namespace = namespaceMissing(index, "Service", resource, b.name);
+      if (namespace === undefined || !reportsAbsent(ctx, "Service", namespace) || isAlbActionBackend(resource, b, index)) continue;
+      const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace, name: b.name });
       if (elsewhere) {
-        report({ path: b.namePath, message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+        report({ path: b.namePath, message: `Service "${b.name}" is not defined in namespace "${namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
         continue;
       }
-      const similar = similarlyNamed(index, "Service", resource.namespace, b.name);
-      const operator = similar ? undefined : unknownProducer(index, resource.namespace, b.name);
+      const similar = similarlyNamed(index, "Service", namespace, b.name);
+      const operator = similar ? undefined : unknownProducer(index, namespace, b.name);
       report({
         path: b.namePath,
-        message: `Service "${b.name}" is not defined in namespace "${resource.namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
+        message: `Service "${b.name}" is not defined in namespace "${namespace}"${operator ? `; the operator of ${operator.groupKind} "${operator.name}" may create it` : ""}`,
         hint: similar
           ? `rename it to "${similar.name}" if that is the one meant`
           : b.port && "name" in b.port && b.port.name === USE_ANNOTATION

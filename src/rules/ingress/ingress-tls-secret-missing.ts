@@ -1,5 +1,5 @@
 import { readIngress } from "../../models/ingress.js";
-import { findReferenced, inOtherNamespace, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, namespaceMissing, keysOf, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 /** Annotations that make cert-manager's ingress-shim create the TLS Secret. */
@@ -33,17 +33,18 @@ secretName counts as producing it), and checks the type and keys of a Secret tha
       const path = [...tls.at, "secretName"];
       const secret = index.find("Secret", resource.namespace, name, resource);
       if (!secret) {
-        if (managedByCertManager || findReferenced(index, "Secret", resource.namespace, name)) continue;
-        if (!reportsAbsent(ctx, "Secret", resource.namespace)) continue;
-        const elsewhere = inOtherNamespace(ctx, { type: "Secret", kind: "Secret", namespace: resource.namespace, name });
+        if (managedByCertManager) continue;
+        const namespace = namespaceMissing(index, "Secret", resource, name);
+        if (namespace === undefined || !reportsAbsent(ctx, "Secret", namespace)) continue;
+        const elsewhere = inOtherNamespace(ctx, { type: "Secret", kind: "Secret", namespace, name });
         if (elsewhere) {
-          report({ path, message: `TLS Secret "${name}" is not defined in namespace "${resource.namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
+          report({ path, message: `TLS Secret "${name}" is not defined in namespace "${namespace}"${elsewhere.clause}`, hint: elsewhere.hint, related: elsewhere.related });
           continue;
         }
-        const similar = similarlyNamed(index, "Secret", resource.namespace, name);
+        const similar = similarlyNamed(index, "Secret", namespace, name);
         report({
           path,
-          message: `TLS Secret "${name}" is not defined in namespace "${resource.namespace}"`,
+          message: `TLS Secret "${name}" is not defined in namespace "${namespace}"`,
           hint: similar ? `rename it to "${similar.name}" if that is the one meant` : "add the kubernetes.io/tls Secret or a cert-manager Certificate for it",
           ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
         });

@@ -27,9 +27,8 @@ overlays build into several namespaces is named with each of them.`,
     const tpl = resource.podTemplate!;
     const account = serviceAccountOf(resource);
     if (account.name !== "default" || tpl.spec.automountServiceAccountToken === false) return;
-    // A base that overlays build into several namespaces runs in each (Resource.builtNamespaces), not in the one it names or defaults to.
-    // A build that sets no namespace emits it in the one it names or defaults to (namespaceSetByBuilds: every build sets one).
-    const namespaces = (resource.builtNamespaces.length ? (resource.namespaceSetByBuilds ? resource.builtNamespaces : [resource.namespace, ...resource.builtNamespaces]) : [resource.namespace]).filter((namespace) => {
+    // A base that overlays build into several namespaces runs in each, not in the one it names or defaults to.
+    const namespaces = resource.appliedNamespaces.filter((namespace) => {
       const sa = index.find("ServiceAccount", namespace, "default", resource);
       return !(tpl.spec.automountServiceAccountToken === undefined && sa?.get(["automountServiceAccountToken"]) === false);
     });

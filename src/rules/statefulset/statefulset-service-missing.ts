@@ -1,4 +1,4 @@
-import { findReferenced, inOtherNamespace, reportsAbsent, similarlyNamed } from "../config/references.js";
+import { inOtherNamespace, namespaceMissing, reportsAbsent, similarlyNamed } from "../config/references.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -22,17 +22,19 @@ Service of its namespace is assumed to get its Service from another file.`,
     const { resource, index, report } = ctx;
     const name = resource.spec("StatefulSet")?.serviceName;
     if (!name || !name.trim()) return;
-    if (findReferenced(index, "Service", resource.namespace, name)) return;
-    const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace: resource.namespace, name });
+    // A base that overlays build into several namespaces needs the Service in each.
+    const namespace = namespaceMissing(index, "Service", resource, name);
+    if (namespace === undefined) return;
+    const elsewhere = inOtherNamespace(ctx, { type: "Service", kind: "Service", namespace, name });
     // As for every reference to an object absent from a partial input: only when the input manages
     // Services in this namespace (or has one of that name elsewhere) is the absence a mistake;
     // otherwise the Service comes from a file that was not given (kubectl apply per file).
-    if (!elsewhere && !reportsAbsent(ctx, "Service", resource.namespace)) return;
-    const similar = elsewhere ? undefined : similarlyNamed(index, "Service", resource.namespace, name);
+    if (!elsewhere && !reportsAbsent(ctx, "Service", namespace)) return;
+    const similar = elsewhere ? undefined : similarlyNamed(index, "Service", namespace, name);
     report({
       path: ["spec", "serviceName"],
-      message: `serviceName "${name}" names no Service in namespace "${resource.namespace}"${elsewhere?.clause ?? ""}`,
-      hint: elsewhere?.hint ?? (similar ? `rename serviceName to "${similar.name}" if that is the one meant` : `add a headless Service "${name}" to namespace "${resource.namespace}"`),
+      message: `serviceName "${name}" names no Service in namespace "${namespace}"${elsewhere?.clause ?? ""}`,
+      hint: elsewhere?.hint ?? (similar ? `rename serviceName to "${similar.name}" if that is the one meant` : `add a headless Service "${name}" to namespace "${namespace}"`),
       ...(elsewhere ? { related: elsewhere.related } : {}),
       ...(similar ? { related: { resource: similar, path: ["metadata", "name"], message: "similar name" } } : {}),
     });
