@@ -7,11 +7,12 @@
 const SENSITIVE = /(PASSWORD|PASSWD|SECRET|TOKEN(?!IZ)|APIKEY|API_KEY|PRIVATE_KEY|PRIVATEKEY|ACCESS_KEY|CREDENTIAL)/;
 /**
  * Last words that make the name about a credential rather than the credential: where it is
- * (a Secret's name, a reference, a file), or a setting about it. Plurals count (SECRETS_NAMES,
+ * (a Secret's name, a reference, a file, a secret store or Vault mount), or a setting about it
+ * (an HTTP Basic realm, which backend or connector handles it: Dex's passwordConnector). Plurals count (SECRETS_NAMES,
  * SECRET_REFS), and so does a suffix written onto the credential word (secretname, tokenRef).
  */
 const NOT_THE_VALUE = new RegExp(
-  `(?:_|(?<=${SENSITIVE.source}S?))(?:FILE|PATH|DIR|NAME|REF|ENV|KEY_ID|ID|URL|URI|ENABLED|TTL|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|HEADER|TYPE|FIELD|ENDPOINT|AUDIENCE|ISSUER|LIFETIME|DURATION|SECONDS|MINUTES|TEMPLATE|FORMAT|PATTERN|PREFIX|SUFFIX|NAMESPACE|ENCRYPTION|ALGORITHM|POLICY)S?$`,
+  `(?:_|(?<=${SENSITIVE.source}S?))(?:FILE|PATH|DIR|NAME|REF|ENV|KEY_ID|ID|URL|URI|ENABLED|TTL|EXPIRY|EXPIRATION|TIMEOUT|LENGTH|HEADER|TYPE|FIELD|ENDPOINT|AUDIENCE|ISSUER|LIFETIME|DURATION|SECONDS|MINUTES|TEMPLATE|FORMAT|PATTERN|PREFIX|SUFFIX|NAMESPACE|ENCRYPTION|ALGORITHM|POLICY|REALM|STORE|MOUNT|PROVIDER|BACKEND|CONNECTOR)S?$`,
 );
 
 /** The name in upper snake case: dbPassword, db.password and db-password all read DB_PASSWORD. */
