@@ -1,9 +1,20 @@
 import { readIngress } from "../../models/ingress.js";
-import { defineRule, type FieldFix } from "../types.js";
+import { placeholderNote, placeholdersWithoutCapitals, replacePlaceholdersHint } from "../../models/catalogue/names.js";
+import { defineRule, type Finding, type FieldFix } from "../types.js";
 
 const PATH_TYPES = new Set(["Exact", "Prefix", "ImplementationSpecific"]);
 const BAD_SEQUENCES = ["//", "/./", "/../", "%2f", "%2F"];
 const BAD_SUFFIXES = ["/..", "/."];
+
+/**
+ * A path that does not start with "/": fixed by prefixing one, unless it is a sample's placeholder
+ * (`<html-path>`), whose value is the reader's to write.
+ */
+function relative(path: string, at: Finding["path"]): Finding {
+  const placeholders = placeholdersWithoutCapitals(path);
+  if (placeholders.length) return { path: at, message: `path "${path}" must start with "/": ${placeholderNote(placeholders)}`, hint: replacePlaceholdersHint(placeholders) };
+  return { path: at, message: `path "${path}" must start with "/"`, hint: `write it as "/${path}"`, fix: [{ op: "set", path: at, value: `/${path}` }] };
+}
 
 export const rule = defineRule({
   id: "ingress-path-invalid",
@@ -14,7 +25,7 @@ export const rule = defineRule({
   explanation: `In networking.k8s.io/v1 every Ingress path needs pathType: Exact, Prefix or
 ImplementationSpecific. For Exact and Prefix the path must start with "/" and must not contain
 "//", "/./", "/../" or an encoded slash; an ImplementationSpecific path, when set, must start with
-"/" too. The API server rejects anything else, so the Ingress (and every route in it) is not
+"/" too; no path may end with "/." or "/..". The API server rejects anything else, so the Ingress (and every route in it) is not
 created. Manifests converted from extensions/v1beta1 often lack pathType. In
 networking.k8s.io/v1beta1 and extensions/v1beta1 a missing pathType defaults to
 ImplementationSpecific (SetDefaults_HTTPIngressPath), so only v1 requires it. A pathType that is
@@ -50,20 +61,18 @@ invalid-type reports it (with the value in the right case as its fix), once.`,
         }
         const at = p.path === undefined ? [...p.at, "pathType"] : [...p.at, "path"];
         if (pathType === "ImplementationSpecific") {
-          if (path && !path.startsWith("/")) report({ path: at, message: `path "${path}" must start with "/"`, hint: `write it as "/${path}"`, fix: [{ op: "set", path: at, value: `/${path}` }] });
+          if (path && !path.startsWith("/")) report(relative(path, at));
           continue;
         }
         if (!path.startsWith("/")) {
-          report({
-            path: at,
-            message: path ? `path "${path}" must start with "/"` : `a ${pathType} path must be set and start with "/"`,
-            hint: path ? `write it as "/${path}"` : `set path: "/"`,
-            ...(path ? { fix: [{ op: "set", path: at, value: `/${path}` }] } : {}),
-          });
+          report(path ? relative(path, at) : { path: at, message: `a ${pathType} path must be set and start with "/"`, hint: `set path: "/"` });
           continue;
         }
-        const bad = BAD_SEQUENCES.find((s) => path.includes(s)) ?? BAD_SUFFIXES.find((s) => path.endsWith(s));
-        if (bad) report({ path: at, message: `path "${path}" must not contain "${bad}"`, hint: "normalise the path" });
+        const within = BAD_SEQUENCES.find((s) => path.includes(s));
+        const suffix = within ? undefined : BAD_SUFFIXES.find((s) => path.endsWith(s));
+        // validateHTTPIngressPath: "must not contain" the sequences, "cannot end with" the suffixes.
+        if (within) report({ path: at, message: `path "${path}" must not contain "${within}"`, hint: "normalise the path" });
+        else if (suffix) report({ path: at, message: `path "${path}" must not end with "${suffix}"`, hint: "normalise the path" });
       }
     }
   },
