@@ -72,7 +72,11 @@ in that namespace and none has this name (or under references: complete, the def
         report({
           path,
           message,
-          hint: `set the subject's namespace to "${resource.namespace}" if the ServiceAccount of the binding's namespace is the one meant`,
+          // Neither writes a namespace: most often both are applied with kubectl apply -n <the subject's namespace>.
+          hint:
+            resource.namespaceCertain || inOwnNamespace.namespaceCertain
+              ? `set the subject's namespace to "${resource.namespace}" if the ServiceAccount of the binding's namespace is the one meant`
+              : `use --default-namespace ${ns} if the manifests are applied with kubectl apply -n ${ns}; else set the subject's namespace to "${resource.namespace}"`,
           related: { resource: inOwnNamespace, path: ["metadata", "name"], message: "ServiceAccount of this name in the binding's namespace" },
           suggestions: [suggestSet(resource, ["subjects", i, "namespace"], resource.namespace)],
         });
