@@ -546,6 +546,8 @@ function writtenConfiguration(text: string): boolean {
 
 /** A line that writes an apiVersion or a kind key, in YAML or JSON, at any indentation (a List's items). */
 const TYPE_META_LINE = /^[ \t-]*"?(?:apiVersion|kind)"?[ \t]*:/m;
+/** The words of a manifest's type anywhere in a text, in any syntax: a file without them holds no manifest. */
+const MENTIONS_TYPE_META = /apiVersion|kind/;
 
 /** The path of a resource that is its document's root value: one array for all of them. */
 const DOCUMENT_ROOT: Path = Object.freeze([]);
@@ -603,6 +605,9 @@ function collectProblems(state: FileState, doc: ParsedDocument): boolean {
     }
     return false;
   }
+  // A file of another tool that writes neither apiVersion nor kind anywhere (mongoimport's records beside a sample's Dockerfile): no manifest hides in
+  // it, whatever its YAML syntax. The reader's own limits (nesting depth, alias bombs, unknown aliases: problems without a YAML code) are reported still.
+  if (doc.problems.every((p) => p.code !== undefined) && !MENTIONS_TYPE_META.test(src.text) && !readByKustomize(state)) return false;
   // A file of another tool that parses, keys repeated aside (a Hugo site's config, a generator's JSON config), and writes no apiVersion or kind: no manifest, as without the repeat.
   const value = doc.value;
   const typeMeta = typeof value === "object" && value !== null && writesTypeMeta(value);
