@@ -48,6 +48,7 @@ export function runSettings(options: RunOptions): Settings {
     ...(options.config?.requiredLabels ? { requiredLabels: options.config.requiredLabels } : {}),
     ...(options.config?.requiredAnnotations ? { requiredAnnotations: options.config.requiredAnnotations } : {}),
     ...(options.perDirectory ? { perDirectory: true } : {}),
+    ...(requestedRelease(options) !== undefined ? { requestedKubernetesVersion: requestedRelease(options) } : {}),
   };
 }
 

@@ -118,6 +118,12 @@ export type PodSecurityLevel = "baseline" | "restricted";
 export interface Settings {
   kubernetesVersion: string;
   /**
+   * The release asked for (--kubernetes-version, the config) when it is newer than the newest the
+   * catalogue knows, which the run judges as (kubernetesVersion): what is known of that later
+   * release (a feature gate's default) may still be read for it.
+   */
+  requestedKubernetesVersion?: string;
+  /**
    * The Pod Security Standard the pod-security rules judge against: its level, and the policy
    * version as a release ("1.30"; `latest` resolved to the target Kubernetes release).
    */

@@ -1,3 +1,4 @@
+import { compareVersions } from "../../models/catalogue/releases.js";
 import { defineRule } from "../types.js";
 import type { GatedField, GateStage } from "./feature-gates.js";
 import { droppedValues } from "./gated-enum-values.js";
@@ -90,7 +91,9 @@ generic \`ephemeral\` volume before 1.21 is refused too: once dropped, the volum
 1.34 (valueFrom is left without a source), a probe whose handler is \`grpc\` at 1.23, and a
 HorizontalPodAutoscaler metric of type ContainerResource before 1.27. Where a value would be refused even with the gate on
 (a container's \`restartPolicy: Sometimes\` at 1.34), the hint asks for a valid value, not the gate. The target is --kubernetes-version (or
-kubernetesVersion in the config); a field the target does not know at all is unknown-field's.
+kubernetesVersion in the config); a field the target does not know at all is unknown-field's. A
+target newer than the newest release k8s-lint knows is judged as that one, except that a gate
+known to be on by default at the target is on.
 Since the API server clears a dropped field before it validates the object, the other rules do
 not judge what is inside it (a restart rule without its \`action\` at 1.34 is not reported).`,
   fix: "Enable the feature gate on the cluster (API server, and the kubelet or controller that reads the field), or drop the field until the release that turns the gate on by default.",
@@ -98,8 +101,12 @@ not judge what is inside it (a restart rule without its \`action\` at 1.34 is no
   reportsDroppedFields: true,
   check({ resource, settings, memo, report }) {
     const release = settings.kubernetesVersion;
+    // A release asked for beyond the catalogue (judged as its newest) where the gate is on by default: the field is kept there.
+    const requested = settings.requestedKubernetesVersion;
+    const onAtRequested = (onFrom: string | undefined) => requested !== undefined && onFrom !== undefined && compareVersions(onFrom, requested) <= 0;
     for (const { off, path, outcome, refused } of gatedValues(resource, memo, release)) {
       const { gated: g, stage, onFrom } = off;
+      if (onAtRequested(onFrom)) continue;
       const field = String(path[path.length - 1]);
       if (outcome === "rejected") {
         report({
@@ -139,6 +146,7 @@ not judge what is inside it (a restart rule without its \`action\` at 1.34 is no
       // Inside a field the server drops anyway (a whole podFailurePolicy at 1.25), the field's finding says it.
       if (isWithin(path, dropped)) continue;
       const { gated: g, stage, onFrom } = standing;
+      if (onAtRequested(onFrom)) continue;
       const gate = stage.gate ?? g.gate;
       report({
         path,
