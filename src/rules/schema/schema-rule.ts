@@ -3,7 +3,7 @@ import { isReviewKind } from "../../models/api-groups.js";
 import { filled } from "../../models/values.js";
 import { defineRule, type Rule, type RuleMeta } from "../types.js";
 import { crdSchemaFindings } from "./crd-validate.js";
-import { schemaFindings, type SchemaRuleId } from "./validate.js";
+import { nameTooDeep, schemaFindings, type SchemaRuleId } from "./validate.js";
 
 export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResource"> & { id: SchemaRuleId }): Rule {
   return defineRule({
@@ -31,14 +31,4 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResour
       }
     },
   });
-}
-
-/** A `name` or `generateName` written one level too deep, in metadata's labels or annotations: a key there, but a string a name could be. */
-function nameTooDeep(metadata: Record<string, unknown>): { key: string; under: string } | undefined {
-  for (const under of ["labels", "annotations"]) {
-    const map = metadata[under];
-    if (typeof map !== "object" || map === null || Array.isArray(map)) continue;
-    for (const key of ["name", "generateName"]) if (filled((map as Record<string, unknown>)[key])) return { key, under };
-  }
-  return undefined;
 }

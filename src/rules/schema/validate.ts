@@ -5,7 +5,7 @@
  */
 import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
-import { fieldLabelOf, fieldNameOf, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
+import { fieldLabelOf, fieldNameOf, filled, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
 import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { enumValues, lookupKind, objectType, type KindInfo, type TypeCode } from "../../models/catalogue/index.js";
 import { labelValue, labelValueFix, placeholderNote, placeholdersWithoutCapitals, qualifiedName, replacePlaceholdersHint, samplePlaceholders, wrongTypeText } from "../../models/catalogue/names.js";
@@ -903,10 +903,12 @@ class Walker {
   private checkLabels(meta: Record<string, unknown>, path: Path) {
     const labels = meta.labels;
     if (isMap(labels)) {
+      // The object's generateName (or name) written one level too deep: missing-required-field says so, not this label's value.
+      const tooDeep = path.length === 1 && !filled(meta.name) && !filled(meta.generateName) ? nameTooDeep(meta) : undefined;
       for (const [k, v] of Object.entries(labels)) {
         const keyProblems = qualifiedName(k);
         if (keyProblems.length) this.invalidKey("label", [...path, "labels", k], k, keyProblems[0]);
-        if (typeof v === "string") {
+        if (typeof v === "string" && !(tooDeep?.under === "labels" && tooDeep.key === k)) {
           const valueProblems = labelValue(v);
           if (valueProblems.length) {
             const placeholders = samplePlaceholders(v);
@@ -989,4 +991,14 @@ function quantityHint(text: string): string {
  */
 function reportedByOwnRule(kind: string, path: Path, field: string): boolean {
   return field === "pathType" && kind === "Ingress" && path[path.length - 2] === "paths";
+}
+
+/** A `name` or `generateName` written one level too deep, in metadata's labels or annotations: a key there, but a string a name could be. */
+export function nameTooDeep(metadata: Record<string, unknown>): { key: string; under: string } | undefined {
+  for (const under of ["labels", "annotations"]) {
+    const map = metadata[under];
+    if (typeof map !== "object" || map === null || Array.isArray(map)) continue;
+    for (const key of ["name", "generateName"]) if (filled((map as Record<string, unknown>)[key])) return { key, under };
+  }
+  return undefined;
 }
