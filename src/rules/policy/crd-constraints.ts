@@ -225,7 +225,9 @@ function combinators(written: unknown, schema: JsonSchema, path: Path, schemaPat
   if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, i) => isMap(branch) && check(value, branch, path, [...schemaPath, "allOf", i], walk, out, true));
   if (Array.isArray(schema.anyOf) && schema.anyOf.length && !schema.anyOf.some((b, i) => holds(b, [...schemaPath, "anyOf", i]))) {
     const fields = fieldAlternatives(schema.anyOf);
+    const formats = fields ? undefined : formatAlternatives(schema.anyOf);
     if (fields) report(`sets none of ${fields}: anyOf of its schema asks for at least one`, `set one of ${fields}`);
+    else if (formats && typeof value === "string") report(`${JSON.stringify(value)} is in none of the formats ${formats}`, `write ${field} in one of the formats ${formats}`);
     else report("matches none of the schemas of anyOf", matchHint("anyOf"));
   }
   if (Array.isArray(schema.oneOf) && schema.oneOf.length) {
@@ -233,9 +235,54 @@ function combinators(written: unknown, schema: JsonSchema, path: Path, schemaPat
     // Branches that only require fields (`oneOf: [{required: [s3]}, {required: [gcs]}]`) say which fields to set.
     const fields = n !== 1 ? fieldAlternatives(schema.oneOf) : undefined;
     if (fields) report(n === 0 ? `sets none of ${fields}: oneOf of its schema asks for exactly one` : `sets ${n} of ${fields}: oneOf of its schema asks for exactly one`, n === 0 ? `set one of ${fields}` : `keep only one of ${fields}`);
-    else if (n !== 1) report(n === 0 ? "matches none of the schemas of oneOf" : `matches ${n} of the schemas of oneOf, not exactly one`, matchHint("oneOf"));
+    else if (n === 0 && isMap(value)) {
+      // Branches told apart by a value (Gateway API's address type): the one the value selects says what it lacks.
+      const selected = selectedBranch(value, written, schema.oneOf, path, [...schemaPath, "oneOf"], walk);
+      if (selected) {
+        const why = `, which the branch of oneOf for ${selected.selector} asks`;
+        for (const f of selected.found) out.push({ ...f, message: f.message.replace(/ \(CustomResourceDefinition [^)]*\)$/, `${why} (CustomResourceDefinition ${walk.crd})`) });
+      } else report("matches none of the schemas of oneOf", matchHint("oneOf"));
+    } else if (n !== 1) report(n === 0 ? "matches none of the schemas of oneOf" : `matches ${n} of the schemas of oneOf, not exactly one`, matchHint("oneOf"));
   }
   if (isMap(schema.not) && Object.keys(schema.not).length && holds(schema.not, [...schemaPath, "not"])) report("matches the schema it must not match (not)", "not");
+}
+
+/**
+ * The one branch of a oneOf whose own selecting values hold for `value` (properties the branch
+ * gives an enum or a `not` enum: `type: IPAddress`, the default filled in), with what checking
+ * `value` against it finds and those values in words (`type "IPAddress" (its default)` where
+ * `written` leaves it out); undefined unless
+ * exactly one branch is selected so.
+ */
+function selectedBranch(value: Record<string, unknown>, written: unknown, branches: readonly unknown[], path: Path, schemaPath: Path, walk: Walk): { found: Finding[]; selector: string } | undefined {
+  let chosen: { found: Finding[]; selector: string } | undefined;
+  for (let i = 0; i < branches.length; i++) {
+    const branch = branches[i];
+    if (!isMap(branch) || !isMap(branch.properties)) continue;
+    const selectors = Object.entries(branch.properties).filter(([, p]) => isMap(p) && (Array.isArray(p.enum) || (isMap(p.not) && Array.isArray(p.not.enum))));
+    if (!selectors.length) continue;
+    const selects = selectors.every(([k, p]) => {
+      const sel = p as JsonSchema;
+      return Array.isArray(sel.enum) ? sel.enum.some((e) => sameValue(e, value[k])) : !((sel.not as JsonSchema).enum as unknown[]).some((e) => sameValue(e, value[k]));
+    });
+    if (!selects) continue;
+    if (chosen) return undefined;
+    const found: Finding[] = [];
+    check(value, branch, path, [...schemaPath, i], walk, found, true);
+    const defaulted = (k: string) => !isMap(written) || written[k] === undefined || written[k] === null;
+    chosen = { found, selector: selectors.map(([k]) => `${k} ${JSON.stringify(value[k])}${defaulted(k) ? " (its default)" : ""}`).join(", ") };
+  }
+  return chosen?.found.length ? chosen : undefined;
+}
+
+/** The formats of anyOf branches that each only give a format (`ipv4` or `ipv6`), as words; undefined when a branch asks anything else. */
+function formatAlternatives(branches: readonly unknown[]): string | undefined {
+  const formats: string[] = [];
+  for (const branch of branches) {
+    if (!isMap(branch) || Object.keys(branch).some((k) => k !== "format") || typeof branch.format !== "string") return undefined;
+    formats.push(branch.format);
+  }
+  return formats.length > 1 ? `${formats.slice(0, -1).join(", ")} or ${formats[formats.length - 1]}` : undefined;
 }
 
 /**
