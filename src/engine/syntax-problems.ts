@@ -373,12 +373,30 @@ export const TRANSLATIONS: Readonly<Record<string, readonly Translation[]>> = {
           : /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", t.start - 1) + 1, t.start))
             ? // A second root value on a line of its own (JSON Lines, `{...}` records one per line): a document holds one.
               { message: `"${t.source}" starts a second value after the document's complete one: a document holds one value`, hint: 'put a "---" line before it to start a new document, or make the values items of one list' }
-            : { message: `"${t.source}" follows a complete value on the same line`, hint: `move it to a line of its own, or ${QUOTE_IT}` },
+            : (bracedPlaceholder(t, text) ?? { message: `"${t.source}" follows a complete value on the same line`, hint: `move it to a line of its own, or ${QUOTE_IT}` }),
     },
     { match: /./, say: (_, t) => ({ message: `"${t.source || t.lineToken.text}" is not expected here`, hint: `remove it, or ${QUOTE_IT}` }) },
   ],
   BAD_COLLECTION_TYPE: [{ match: /./, say: (_, t) => ({ message: `tag "${t.source.split(" ")[0]}" does not fit the collection it is written on`, hint: "remove the tag" }) }],
 };
+
+/**
+ * Text after a sample's placeholder in braces or brackets (cert-manager's
+ * `clusterIP: {SERVICE_IP_PREFIX}.16`, which a script fills in): YAML reads the braces as a
+ * mapping, complete before the text. Undefined unless what closes just before the token is one.
+ */
+function bracedPlaceholder(t: Token, text: string): Said | undefined {
+  const lineStart = text.lastIndexOf("\n", t.start - 1) + 1;
+  const braced = /([{[][^{}[\]\n]*[}\]])[ \t]*$/.exec(text.slice(lineStart, t.start))?.[1];
+  if (!braced || !samplePlaceholders(braced).length) return undefined;
+  const lineEnd = text.indexOf("\n", t.start);
+  const value = braced + text.slice(t.start, lineEnd === -1 ? text.length : lineEnd).replace(/[ \t]+#.*$/, "").trimEnd();
+  const quote = value.includes('"') ? "'" : '"';
+  return {
+    message: `"${braced}" looks like a placeholder left in, and YAML reads its ${braced.startsWith("{") ? "braces as a mapping" : "brackets as a list"}, so "${t.source}" follows a complete value`,
+    hint: `replace "${braced}" with the value it stands for, or quote the whole value: ${quote}${value}${quote}`,
+  };
+}
 
 function unclosedFlow(kind: string, close: string, t: Token, text: string): Said {
   const open = close === "}" ? "{" : "[";
