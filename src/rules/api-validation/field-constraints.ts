@@ -146,11 +146,13 @@ function oneOf(values: readonly string[], why?: { reason: string; hint: string }
 
 /**
  * A webhook's sideEffects in admissionregistration.k8s.io/v1: the schema lists the four values of
- * v1beta1, v1 accepts None and NoneOnDryRun. A value outside the four is invalid-type's already.
+ * v1beta1, v1 accepts None and NoneOnDryRun. A value outside the four is invalid-type's already,
+ * except "" (set, so validated: validateValidatingWebhook checks a non-nil SideEffects).
  */
 const v1SideEffects: Check = (v, ctx) => {
-  if (ctx.resource.apiVersion !== "admissionregistration.k8s.io/v1" || (v !== "Some" && v !== "Unknown")) return undefined;
-  return { message: `sideEffects ${show(v)} is not allowed in admissionregistration.k8s.io/v1: it accepts "None" and "NoneOnDryRun" (Some and Unknown were v1beta1's)`, hint: "set sideEffects to None, or NoneOnDryRun when the webhook has side effects it skips on dry runs" };
+  if (ctx.resource.apiVersion !== "admissionregistration.k8s.io/v1" || (v !== "Some" && v !== "Unknown" && v !== "")) return undefined;
+  const was = v === "" ? "" : " (Some and Unknown were v1beta1's)";
+  return { message: `sideEffects ${show(v)} is not allowed in admissionregistration.k8s.io/v1: it accepts "None" and "NoneOnDryRun"${was}`, hint: "set sideEffects to None, or NoneOnDryRun when the webhook has side effects it skips on dry runs" };
 };
 
 /**

@@ -18,14 +18,17 @@ function shellScript(argv: unknown[]): { shell: string; script: string } | undef
 
 /**
  * Whether the shell execs the last command of a `-c` list itself, which then is PID 1 and gets
- * SIGTERM: bash from 5.1 (it forks no child for the last command of a `-c` string), and BusyBox
+ * SIGTERM, when that command is a simple one without redirections (no shell execs a pipeline, and
+ * bash none with a trap set or a redirection: builtins/evalstring.c should_optimize_fork): bash
+ * from 5.1 (it forks no child for the last command of a `-c` string), and BusyBox
  * ash from 1.28 (shell/ash.c evaltree passes EV_EXIT on to the last command of a list), the sh of
  * busybox and Alpine images (Alpine 3.8 and later). dash, the sh of Debian and Ubuntu images,
  * keeps it a child there, as bash before 5.1 did; which bash an image has is not written, and most
  * images of the last years have 5.1 or later (Debian 11, Ubuntu 22.04, UBI 9).
  */
-function execsLastCommand(shell: string, image: unknown): boolean {
-  if (shell === "bash") return true;
+function execsLastCommand(shell: string, script: string, image: unknown): boolean {
+  // bash runs each line as a command: one ending in `; a && b` (a list whose last part is an && or || chain) forks for the chain.
+  if (shell === "bash") return !/;[^;]*(?:&&|\|\|)[^;]*$/.test(topLevel(script).trimEnd().split("\n").pop() ?? "");
   if (shell !== "sh" && shell !== "ash") return false;
   const parsed = typeof image === "string" ? parseImageReference(image) : undefined;
   if (!parsed?.ok) return false;
@@ -84,10 +87,11 @@ function topLevel(script: string): string {
 
 /**
  * How a script keeps the shell as PID 1: "command" when its last command is not exec'd, with more
- * than one command (a single one is exec'd by the shell); "loop" when it ends in a loop or another
+ * than one command (a single one is exec'd by the shell), "piped" when that last command is a
+ * pipeline or redirects (no shell execs it then); "loop" when it ends in a loop or another
  * compound command (`while true; do ...; done`), which exec cannot start; undefined when it does not.
  */
-function keepsShellAsPid1(written: string): "command" | "loop" | undefined {
+function keepsShellAsPid1(written: string): "command" | "piped" | "loop" | undefined {
   if (/\btrap\b/.test(written)) return undefined;
   const script = topLevel(written);
   const commands = script
@@ -98,7 +102,14 @@ function keepsShellAsPid1(written: string): "command" | "loop" | undefined {
   if (!compound) return undefined;
   const last = commands[commands.length - 1] ?? "";
   if (/^exec\s/.test(last)) return undefined;
-  return /^(?:done|fi|esac|\})(?:\s|$)/.test(last) ? "loop" : "command";
+  if (/^(?:done|fi|esac|\})(?:\s|$)/.test(last)) return "loop";
+  return /[|<>]/.test(last) ? "piped" : "command";
+}
+
+/** What a script that keeps the shell ends in, in words: "a loop", or "an if", "a case", "a { } group". */
+function lastCompound(script: string): string {
+  const last = topLevel(script).trimEnd();
+  return /\bdone$/.test(last) ? "a loop" : /\bfi$/.test(last) ? "an if" : /\besac$/.test(last) ? "a case" : "a { } group";
 }
 
 export const rule = defineRule({
@@ -130,15 +141,25 @@ init such as tini, or call the binary directly.`,
       if (typeof command[0] === "string" && INITS.test(command[0])) continue;
       const shell = shellScript([...command, ...(container.args ?? [])]);
       const kept = shell === undefined ? undefined : keepsShellAsPid1(shell.script);
-      if (!kept || (kept === "command" && execsLastCommand(shell!.shell, container.image))) continue;
+      if (!kept || (kept === "command" && execsLastCommand(shell!.shell, shell!.script, container.image))) continue;
+      const last = kept === "loop" ? lastCompound(shell!.script) : undefined;
       report({
         path: [...path, "command"],
         target: "key",
         message:
           kept === "loop"
-            ? `container "${container.name ?? ""}" runs a shell as PID 1 whose script ends in a loop: as PID 1 the shell ignores SIGTERM`
-            : `container "${container.name ?? ""}" runs a shell as PID 1 whose last command stays its child where sh is dash (Debian, Ubuntu): SIGTERM does not reach it`,
-        hint: kept === "loop" ? `add trap 'exit 0' TERM at the start of the script (a loop cannot be exec'd), or start it with an init such as tini` : "prefix the last command of the script with exec",
+            ? `container "${container.name ?? ""}" runs a shell as PID 1 whose script ends in ${last}: as PID 1 the shell ignores SIGTERM`
+            : kept === "piped"
+              ? `container "${container.name ?? ""}" runs a shell as PID 1 whose last command, redirected or in a pipeline, stays its child: SIGTERM does not reach it`
+              : shell!.shell === "bash"
+                ? `container "${container.name ?? ""}" runs bash as PID 1, which forks for the && or || chain that ends a ";" list: the last command stays its child, and SIGTERM does not reach it`
+                : `container "${container.name ?? ""}" runs a shell as PID 1 whose last command stays its child where sh is dash (Debian, Ubuntu): SIGTERM does not reach it`,
+        hint:
+          kept === "loop"
+            ? `add trap 'exit 0' TERM at the start of the script (${last} cannot be exec'd), or start it with an init such as tini`
+            : kept === "piped"
+              ? "prefix the last command of the script with exec (with its redirections), or start a pipeline under an init such as tini"
+              : "prefix the last command of the script with exec",
       });
     }
   },
