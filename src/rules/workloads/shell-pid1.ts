@@ -92,7 +92,8 @@ function topLevel(script: string): string {
  * compound command (`while true; do ...; done`), which exec cannot start; undefined when it does not.
  */
 function keepsShellAsPid1(written: string): "command" | "piped" | "loop" | undefined {
-  if (/\btrap\b/.test(written)) return undefined;
+  // A trap on TERM handles the signal (forwards it, or exits); one on EXIT or INT alone does not.
+  if (/\btrap\b[^;\n]*\b(?:SIG)?TERM\b|\btrap\b[^;\n]*\s15\b/.test(written)) return undefined;
   const script = topLevel(written);
   const commands = script
     .split(/\n|;|&&|\|\|/)
