@@ -11,6 +11,7 @@ import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, customResourceScopes, isClusterScopedKind, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
 import { expandedPaths, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
+import { applyJsonPatch } from "../models/json-patch.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
@@ -676,7 +677,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   // A JSON patch of a build that writes this object's metadata.namespace decides it over the file's namespace.
   const patchedNamespace = src.jsonPatches && !src.patch ? state.roles.patchedNamespaceOf(state.file, identityOf(substituted)) : undefined;
   // The strategic-merge patches and `replicas` entries of the builds that emit it, where every build agrees (models/strategic-merge.ts).
-  const strategic = src.strategicPatches && !src.patch ? strategicallyPatched(substituted, src.strategicPatches) : undefined;
+  const strategic = (src.strategicPatches || src.jsonPatches) && !src.patch ? kustomizePatched(substituted, src.strategicPatches, src.jsonPatches) : undefined;
   // Deleted by a patch in every build: kustomize emits no such object, so there is nothing to judge or to refer to.
   if (strategic === "deleted") {
     src.skipped++;
@@ -793,20 +794,24 @@ function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<st
 }
 
 /**
- * The object as the kustomize builds that emit it apply their strategic-merge patches: each
- * build's patches that select it, in order, then what every build agrees on (agreedValue: where
+ * The object as the kustomize builds that emit it apply their strategic-merge patches and JSON
+ * patches (models/json-patch.ts): each build's patches that select it, in order, the JSON ones
+ * last, then what every build agrees on (agreedValue: where
  * two overlays patch a field differently, the written value is judged). Undefined when no patch
  * selects it or they change nothing all builds agree on; "deleted" when every build that emits the
  * file deletes the object with `$patch: delete`, so no build emits it.
  */
-function strategicallyPatched(object: Record<string, unknown>, builds: StrategicPatchBuilds): StrategicallyPatched | "deleted" | undefined {
+function kustomizePatched(object: Record<string, unknown>, strategicBuilds: StrategicPatchBuilds | undefined, jsonBuilds: JsonPatchBuilds | undefined): StrategicallyPatched | "deleted" | undefined {
   const identity = identityOf(object);
+  // Both lists hold the builds that emit the file, in one order (FileBuilds); either may be absent when no build has such patches.
+  const builds = strategicBuilds ?? jsonBuilds!.map((b) => ({ root: dirname(b.root), patches: [] }));
+  let jsonChanged = false;
   const builtIn = isBuiltinApiVersion(identity.apiVersion);
   const isNamespace = identity.kind === "Namespace" && identity.apiVersion === "v1";
   const sources: Array<StrategicallyPatched["sources"][number]> = [];
   const byRoot = new Map<string, Record<string, unknown>>();
   const deletedIn: string[] = [];
-  const emitted = builds.flatMap(({ root, patches }) => {
+  const emitted = builds.flatMap(({ root, patches }, b) => {
     let out: Record<string, unknown> | undefined = object;
     for (const { patch, kustomization, namespaceName } of patches) {
       // kustomize matches a patch against an object's current and previous ids: a Namespace also by the name an inner kustomization's
@@ -821,14 +826,35 @@ function strategicallyPatched(object: Record<string, unknown>, builds: Strategic
       if (!deletedIn.includes(root)) deletedIn.push(root);
       return [];
     }
+    // Its JSON patches, after the strategic-merge ones (kustomize runs a kustomization's `patches` in the order written: the values are kept, not that order).
+    // One that cannot be applied, or would move list items, leaves the object as it was: the paths it writes stay unjudged (Resource.patchedByKustomize).
+    for (const p of jsonBuilds?.[b]?.patches ?? []) {
+      if (!p.ops || !patchSelects(p.target, identity)) continue;
+      const next = applyJsonPatch(out, p.ops.filter((op) => !writesIdentity(op)));
+      if (next && next !== out) {
+        out = next;
+        jsonChanged = true;
+      }
+    }
     if (!byRoot.has(root)) byRoot.set(root, out);
     return [out];
   });
-  if (!sources.length) return undefined;
+  if (!sources.length && !jsonChanged) return undefined;
   if (!emitted.length) return "deleted";
   const agreed = agreedValue(object, emitted) as Record<string, unknown>;
   // Builds that disagree leave the written value, and other objects may be judged as one build applies it (Resource.valueInBuildsOf).
   return isDeepStrictEqual(agreed, object) && emitted.every((v) => v === object) && !deletedIn.length ? undefined : { object: agreed, variants: byRoot, deletedIn, sources };
+}
+
+/**
+ * Whether a JSON patch operation writes the object's name or namespace: the index places objects
+ * by their identity before the builds are known per object (a build's namespace, the namespace a
+ * JSON patch writes: patchedNamespaceOf), so those operations are not applied as values.
+ */
+function writesIdentity(op: unknown): boolean {
+  if (typeof op !== "object" || op === null) return false;
+  const { path, from } = op as { path?: unknown; from?: unknown };
+  return [path, from].some((p) => typeof p === "string" && /^\/metadata(?:\/(?:name|namespace))?$/.test(p));
 }
 
 const GATEKEEPER_CONSTRAINTS = "constraints.gatekeeper.sh";

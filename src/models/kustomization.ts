@@ -408,6 +408,8 @@ export interface JsonPatchWrites {
   paths: ReadonlyArray<ReadonlyArray<string | number>>;
   /** The namespace its last `add` or `replace` of /metadata/namespace writes, when that is a string. */
   namespace?: string;
+  /** Its operations, as written (models/json-patch.ts applies them); absent for a `replacements` entry, whose values come from other objects. */
+  ops?: readonly unknown[];
   /**
    * Where it runs among its kustomization's transformers (api/internal/target kusttarget.go
    * configureBuiltinTransformers, runTransformers): a `patches` entry before the namespace
@@ -458,8 +460,9 @@ export function jsonPatchWrites(
     const list = kustomization[field];
     for (const p of Array.isArray(list) ? list : []) {
       if (!isMap(p) || !isMap(p.target)) continue;
-      const writes = operationWrites(valueOf({ patch: text(p.patch), path: text(p.path) }));
-      if (writes) out.push({ target: targetFields(p.target), ...writes, field, entry: field });
+      const ops = valueOf({ patch: text(p.patch), path: text(p.path) });
+      const writes = operationWrites(ops);
+      if (writes) out.push({ target: targetFields(p.target), ...writes, ops: ops as unknown[], field, entry: field });
     }
   }
   out.push(...replacementWrites(kustomization));
@@ -468,9 +471,10 @@ export function jsonPatchWrites(
     if (typeof entry !== "string" || entry === "") continue;
     for (const config of configsOf(entry)) {
       if (!isMap(config) || config.kind !== "PatchTransformer" || !isMap(config.target)) continue;
-      const writes = operationWrites(valueOf({ patch: text(config.patch), path: text(config.path) }));
+      const ops = valueOf({ patch: text(config.patch), path: text(config.path) });
+      const writes = operationWrites(ops);
       const shown = entry.includes("\n") ? "an inline PatchTransformer" : JSON.stringify(entry);
-      if (writes) out.push({ target: targetFields(config.target), ...writes, field: "transformers", entry: `transformers entry ${shown}` });
+      if (writes) out.push({ target: targetFields(config.target), ...writes, ops: ops as unknown[], field: "transformers", entry: `transformers entry ${shown}` });
     }
   }
   return out;
