@@ -31,7 +31,7 @@ beforeAll(async () => {
   // resources.
   writeFileSync(join(dir, "apps", "web.yaml"), `${DEPLOYMENT}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n---\n${DEPLOYMENT}  minReadySeconds: 5\n`);
   writeFileSync(join(dir, "apps", "with space", "type-meta.yaml"), "kind: Service\nmetadata: {name: x}\n");
-  writeFileSync(join(dir, "broken.yaml"), "a: [\n");
+  writeFileSync(join(dir, "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\ndata: [\n");
   writeFileSync(join(dir, "empty.yaml"), "# nothing here\n");
   writeFileSync(join(dir, "clean.yaml"), `${DEPLOYMENT.replace(/web/g, "api")}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\ndata: {a: "1"}\n`);
   // The duplicate as an error: an error-level finding with a related location for every format.
