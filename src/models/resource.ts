@@ -309,7 +309,8 @@ export class Resource {
    */
   get appliedNamespaces(): readonly string[] {
     if (!this.builtNamespaces.length) return [this.namespace];
-    return this.namespaceSetByBuilds ? this.builtNamespaces : [this.namespace, ...this.builtNamespaces];
+    // A build that sets none leaves the namespace written, which another build may set too.
+    return this.namespaceSetByBuilds || this.builtNamespaces.includes(this.namespace) ? this.builtNamespaces : [this.namespace, ...this.builtNamespaces];
   }
 
   get ref(): ResourceRef {
