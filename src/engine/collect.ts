@@ -501,7 +501,7 @@ function collectMissingPaths(state: FileState, doc: ParsedDocument, kustomizatio
       missing.meant !== undefined
         ? `change the path to "${missing.meant}"`
         : missing.gitIgnoredBy !== undefined
-          ? "make the file before kustomize build runs (and before linting), or commit it if it holds no secret"
+          ? `make the file${missing.template ? ` from ${missing.template} (copy it and fill it in)` : ""} before kustomize build runs (and before linting), or commit it if it holds no secret`
           : "fix the path (relative to the kustomization's folder) or remove the entry";
     addDiagnostic(state.src, { ruleId: "kustomization-path-missing", start, end, message, docIndex: doc.index, path: missing.at, hint }, state.severities);
   }

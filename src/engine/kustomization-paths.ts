@@ -20,7 +20,12 @@ export interface MissingPath extends LocalPathEntry {
    * the build (a generated Secret's env file) that a fresh checkout, and so CI, does not have.
    */
   gitIgnoredBy?: string;
+  /** For a git-ignored path, the template beside it that the file is made from (`azure.conf.example` for `azure.conf`). */
+  template?: string;
 }
+
+/** The endings of a file's template, committed where the file itself is git-ignored: `.example`, `.sample`, `.template`, `.dist`, `.tpl`. */
+const TEMPLATE_ENDING = /^\.(?:example|sample|template|dist|tpl)$/i;
 
 /** The entries of a kustomization (in folder `dir`, absolute) that name nothing on disk. */
 export function missingKustomizationPaths(kustomization: Record<string, unknown>, dir: string): MissingPath[] {
@@ -32,14 +37,18 @@ export function missingKustomizationPaths(kustomization: Record<string, unknown>
     const folder = dirname(absolute);
     if (!listed.has(folder)) listed.set(folder, namesIn(folder));
     const written = entry.path.replace(/\/+$/, "");
+    // A git-ignored file is made before the build, often from a template beside it: that is no misspelling to correct to.
+    const gitIgnoredBy = gitIgnoreOf(absolute);
+    if (gitIgnoredBy !== undefined) {
+      const template = listed.get(folder)!.find((name) => name.startsWith(basename(absolute)) && TEMPLATE_ENDING.test(name.slice(basename(absolute).length)));
+      out.push({ ...entry, gitIgnoredBy, ...(template ? { template } : {}) });
+      continue;
+    }
     const near = closestWithin(basename(absolute), listed.get(folder)!);
     if (near !== undefined) out.push({ ...entry, meant: written.slice(0, written.length - basename(written).length) + near });
     // A folder that does not exist: the file may sit beside the kustomization (`kustomizeconfig/x.yaml` for `x.yaml`).
     else if (folder !== dir && !existsSync(folder) && existsSync(join(dir, basename(absolute)))) out.push({ ...entry, meant: basename(absolute) });
-    else {
-      const gitIgnoredBy = gitIgnoreOf(absolute);
-      out.push(gitIgnoredBy === undefined ? entry : { ...entry, gitIgnoredBy });
-    }
+    else out.push(entry);
   }
   return out;
 }

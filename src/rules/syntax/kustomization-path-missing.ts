@@ -18,7 +18,9 @@ linted paths, or a file an ignore pattern leaves out, exists and is fine. Remote
 \`github.com/...\`, \`?ref=\`) are fetched by kustomize and never judged, nor is a kustomization
 read from stdin, which has no folder. A missing path that a \`.gitignore\` keeps out of git (an env
 file a Makefile writes before the build) is missing in every fresh checkout, CI included: the
-finding names that \`.gitignore\` and asks for the file to be made before the build and the lint.
+finding names that \`.gitignore\` and asks for the file to be made before the build and the lint
+(from the template committed beside it, \`azure.conf.example\` for \`azure.conf\`, never offered
+as a misspelling: a template holds placeholders, not the values).
 
 A Flux Kustomization's \`spec.path\` is judged too: Flux fails one whose folder is not in its source
 ("kustomization path not found"). The path is relative to the root of the source, which the files
