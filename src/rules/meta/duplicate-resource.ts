@@ -31,7 +31,9 @@ with the objects of the same release folder.
 
 A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
 second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
-same content loses nothing and is info. (kustomize refuses two resources of one identity in one
+same content loses nothing and is info: so is a build's output rendered beside its sources
+(kubebuilder's dist/install.yaml), compared with the names and namespace the build gives the
+sources. (kustomize refuses two resources of one identity in one
 build: \`kustomize build\` reports that itself.)`,
   fix: "Rename one of the two, put them in different namespaces, or delete the copy.",
   preventsStatus: [],
@@ -47,7 +49,9 @@ build: \`kustomize build\` reports that itself.)`,
     const variants = settings.perDirectory
       ? "if they are alternative variants of one application, keep each in a file or folder of its own: with --per-directory each directory with a kustomization (with the files it names), each sample folder, and each file of a folder where two files define one object, is its own input"
       : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, each sample folder, and each file of a folder where two files define one object, is its own input";
-    const copy = sameContent(resource.raw, first.raw);
+    // A build's rendered output beside its sources writes the names the build gives: the same content.
+    const affixes = [...nameAffixes(resource), ...nameAffixes(first)];
+    const copy = sameContent(withoutIdentity(resource.raw), withoutIdentity(first.raw), affixes);
     // Files alike that a kustomization's labels or patches make differ (a base's commonLabels, an overlay's patch): say where the difference comes from.
     const labelled = !copy && sameContent(resource.writtenValue([]), first.writtenValue([]));
     const patched = labelled && (resource.kustomizePatchSources([]).length > 0 || first.kustomizePatchSources([]).length > 0);
@@ -114,6 +118,38 @@ function inOtherRelease(a: string, b: string): boolean {
  * Both objects as written are the same: applying either gives the same object. Map keys may come
  * in any order (an object's fields have none); list items must be in the same order.
  */
-function sameContent(a: unknown, b: unknown): boolean {
-  return isDeepStrictEqual(a, b);
+function sameContent(a: unknown, b: unknown, affixes: ReadonlyArray<readonly [string, string]> = []): boolean {
+  if (!affixes.length) return isDeepStrictEqual(a, b);
+  if (typeof a === "string" && typeof b === "string") return a === b || affixes.some(([p, s]) => b === p + a + s || a === p + b + s);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameContent(x, b[i], affixes));
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], affixes));
+}
+
+/**
+ * An object without its metadata.name and metadata.namespace: the identity both copies share
+ * (sameIdentity), which a build writes into its rendered output (the prefixed name, the namespace
+ * its transformer sets) and holds apart for the sources (Resource.builtNames, Resource.namespace).
+ */
+function withoutIdentity(raw: Record<string, unknown>): Record<string, unknown> {
+  const metadata = raw.metadata;
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return raw;
+  const rest = { ...(metadata as Record<string, unknown>) };
+  delete rest.name;
+  delete rest.namespace;
+  return { ...raw, metadata: rest };
+}
+
+/**
+ * The name prefixes and suffixes kustomize builds give an object (namePrefix, nameSuffix), read
+ * from its built names: the output of such a build, rendered to a file (kubebuilder's
+ * dist/install.yaml is `kustomize build config/default`), writes them into every name and the
+ * references to the build's objects, which the name-reference fix renames too.
+ */
+function nameAffixes(r: Resource): Array<readonly [string, string]> {
+  return r.builtNames.flatMap((built) => {
+    const at = built.indexOf(r.name);
+    return at < 0 ? [] : [[built.slice(0, at), built.slice(at + r.name.length)] as const];
+  });
 }
