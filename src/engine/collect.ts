@@ -12,6 +12,7 @@ import { crdOf, customResourceScopes, isClusterScopedKind, resourceSchema } from
 import type { ParsedDocument } from "../models/document.js";
 import { expandedPaths, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
 import { applyJsonPatch } from "../models/json-patch.js";
+import { valueAtPath } from "../models/path.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
 import { withLabels } from "../models/kustomize-labels.js";
 import { withNamespace } from "../models/kustomize-namespace.js";
@@ -696,7 +697,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const kustomized = built !== substituted || strategic ? { written: substituted, labels: src.labels ?? [], namespace, ...(strategic ? { patched: strategic } : {}) } : undefined;
   const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
-  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built), src.affixes, isClusterScopedKind(meta.apiVersion, meta.kind, state.scopes));
+  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built, substituted), src.affixes, isClusterScopedKind(meta.apiVersion, meta.kind, state.scopes));
   resource.policyTest = state.roles.policyTestOf(state.file);
   resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
   // Context files describe the cluster every object of the input is applied to.
@@ -787,16 +788,31 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
 }
 
 /** The paths the JSON patches of each build whose target selects `object` write (models/kustomization.ts patchSelects). */
-function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>): readonly JsonPatchedPaths[] {
+function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>, written: Record<string, unknown>): readonly JsonPatchedPaths[] {
   if (!builds) return [];
   const identity = identityOf(object);
-  return builds.map(({ root, patches }) => ({ root, paths: patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths.flatMap((path) => expandedPaths(path, object)) : [])) }));
+  return builds.map(({ root, patches }) => ({ root, paths: patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths.flatMap((path) => expandedPaths(path, object)).flatMap((path) => appendedAt(path, object, written)) : [])) }));
+}
+
+/**
+ * A path with its "-" segments (a JSON patch's "after the last item") made the indexes of the items
+ * the builds appended there: those past the end of the list as written. As written when none is.
+ */
+function appendedAt(path: ReadonlyArray<string | number>, built: unknown, written: unknown): Array<Array<string | number>> {
+  const at = path.indexOf("-");
+  if (at < 0) return [[...path]];
+  const prefix = path.slice(0, at);
+  const builtList = valueAtPath(built, prefix);
+  const writtenList = valueAtPath(written, prefix);
+  const from = Array.isArray(writtenList) ? writtenList.length : 0;
+  if (!Array.isArray(builtList) || builtList.length <= from) return [[...path]];
+  return Array.from({ length: builtList.length - from }, (_, i) => [...prefix, from + i, ...path.slice(at + 1)]).flatMap((p) => appendedAt(p, built, written));
 }
 
 /**
  * The object as the kustomize builds that emit it apply their strategic-merge patches and JSON
- * patches (models/json-patch.ts): each build's patches that select it, in order, the JSON ones
- * last, then what every build agrees on (agreedValue: where
+ * patches (models/json-patch.ts): each build's patches that select it, in the order kustomize
+ * runs them (models/kustomization.ts patchOrder), then what every build agrees on (agreedValue: where
  * two overlays patch a field differently, the written value is judged). Undefined when no patch
  * selects it or they change nothing all builds agree on; "deleted" when every build that emits the
  * file deletes the object with `$patch: delete`, so no build emits it.
@@ -812,29 +828,37 @@ function kustomizePatched(object: Record<string, unknown>, strategicBuilds: Stra
   const byRoot = new Map<string, Record<string, unknown>>();
   const deletedIn: string[] = [];
   const emitted = builds.flatMap(({ root, patches }, b) => {
+    // The build's strategic-merge and JSON patches in the order kustomize runs them: kustomization by kustomization (inner first), each in patchOrder.
+    // A build whose JSON patches rename or move the object (its name or namespace: argo-cd's HA build removes the chart's namespaces) is
+    // judged with its strategic-merge patches only: the index places objects by identity, and the JSON patches' values would be judged in a place the build does not put them.
+    const selected = (jsonBuilds?.[b]?.patches ?? []).filter((j) => patchSelects(j.target, identity));
+    const moved = selected.some((j) => j.paths.some(writesIdentity));
+    const json = selected.filter((j) => j.ops);
+    const steps = [...patches.map((s) => ({ step: s.step, order: s.patch.order, strategic: s })), ...(moved ? [] : json).map((j) => ({ step: j.step, order: j.order, json: j }))].sort((x, y) => x.step - y.step || x.order - y.order);
     let out: Record<string, unknown> | undefined = object;
-    for (const { patch, kustomization, namespaceName } of patches) {
-      // kustomize matches a patch against an object's current and previous ids: a Namespace also by the name an inner kustomization's
-      // namespace gave it (kubeflow's overlays delete "notebook-controller-system", written "system").
-      const selected = patchSelects(patch.target, identity) || (isNamespace && namespaceName !== undefined && patchSelects(patch.target, { ...identity, name: namespaceName }));
-      if (!out || !selected) continue;
-      out = applyStrategicMerge(out, patch.value, builtIn);
-      if (!sources.some((s) => s.kustomization === kustomization && s.entry === patch.entry)) sources.push({ kustomization, entry: patch.entry, file: patch.file, value: patch.value });
+    for (const item of steps) {
+      if (!out) break;
+      if ("strategic" in item && item.strategic) {
+        const { patch, kustomization, namespaceName } = item.strategic;
+        // kustomize matches a patch against an object's current and previous ids: a Namespace also by the name an inner kustomization's
+        // namespace gave it (kubeflow's overlays delete "notebook-controller-system", written "system").
+        const selected = patchSelects(patch.target, identity) || (isNamespace && namespaceName !== undefined && patchSelects(patch.target, { ...identity, name: namespaceName }));
+        if (!selected) continue;
+        out = applyStrategicMerge(out, patch.value, builtIn);
+        if (!sources.some((s) => s.kustomization === kustomization && s.entry === patch.entry)) sources.push({ kustomization, entry: patch.entry, file: patch.file, value: patch.value });
+      } else if ("json" in item && item.json) {
+        // One that cannot be applied, or would move list items, leaves the object as it was: the paths it writes stay unjudged (Resource.patchedByKustomize).
+        const next = applyJsonPatch(out, item.json.ops!);
+        if (next && next !== out) {
+          out = next;
+          jsonChanged = true;
+        }
+      }
     }
     // A build whose patch deletes the object (`$patch: delete`) does not emit it.
     if (!out) {
       if (!deletedIn.includes(root)) deletedIn.push(root);
       return [];
-    }
-    // Its JSON patches, after the strategic-merge ones (kustomize runs a kustomization's `patches` in the order written: the values are kept, not that order).
-    // One that cannot be applied, or would move list items, leaves the object as it was: the paths it writes stay unjudged (Resource.patchedByKustomize).
-    for (const p of jsonBuilds?.[b]?.patches ?? []) {
-      if (!p.ops || !patchSelects(p.target, identity)) continue;
-      const next = applyJsonPatch(out, p.ops.filter((op) => !writesIdentity(op)));
-      if (next && next !== out) {
-        out = next;
-        jsonChanged = true;
-      }
     }
     if (!byRoot.has(root)) byRoot.set(root, out);
     return [out];
@@ -847,14 +871,13 @@ function kustomizePatched(object: Record<string, unknown>, strategicBuilds: Stra
 }
 
 /**
- * Whether a JSON patch operation writes the object's name or namespace: the index places objects
- * by their identity before the builds are known per object (a build's namespace, the namespace a
- * JSON patch writes: patchedNamespaceOf), so those operations are not applied as values.
+ * Whether a path a JSON patch writes is the object's name or namespace (or all its metadata): the
+ * index places objects by their identity before the builds are known per object (a build's
+ * namespace, the namespace a JSON patch writes: patchedNamespaceOf), so a build with such a patch
+ * does not apply its JSON patches to the object as values.
  */
-function writesIdentity(op: unknown): boolean {
-  if (typeof op !== "object" || op === null) return false;
-  const { path, from } = op as { path?: unknown; from?: unknown };
-  return [path, from].some((p) => typeof p === "string" && /^\/metadata(?:\/(?:name|namespace))?$/.test(p));
+function writesIdentity(path: ReadonlyArray<string | number>): boolean {
+  return path[0] === "metadata" && (path.length === 1 || (path.length === 2 && (path[1] === "name" || path[1] === "namespace")));
 }
 
 const GATEKEEPER_CONSTRAINTS = "constraints.gatekeeper.sh";

@@ -441,8 +441,8 @@ export function kustomizeBuilds(
       return builds.map((b) => {
         // A kustomization's patches run before its namespace transformer, which renames a v1 Namespace: a patch sees the name the steps before it gave.
         let renamed: string | undefined;
-        const patches = b.steps.flatMap((s) => {
-          const own = s.strategic.map((patch) => ({ patch, kustomization: s.kustomization, ...(renamed !== undefined ? { namespaceName: renamed } : {}) }));
+        const patches = b.steps.flatMap((s, step) => {
+          const own = s.strategic.map((patch) => ({ patch, kustomization: s.kustomization, step, ...(renamed !== undefined ? { namespaceName: renamed } : {}) }));
           if (s.namespace) renamed = s.namespace.namespace;
           return own;
         });
@@ -452,7 +452,7 @@ export function kustomizeBuilds(
     jsonPatchesOf(absolute) {
       const builds = buildsOf(absolute);
       if (!builds.some((b) => b.steps.some((s) => s.jsonPatches.length))) return undefined;
-      return builds.map((b) => ({ root: b.root, patches: b.steps.flatMap((s) => s.jsonPatches) }));
+      return builds.map((b) => ({ root: b.root, patches: b.steps.flatMap((s, step) => s.jsonPatches.map((p) => ({ ...p, step }))) }));
     },
     varsOf(absolute) {
       const roots = varsOfRoots();

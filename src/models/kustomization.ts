@@ -408,8 +408,15 @@ export interface JsonPatchWrites {
   paths: ReadonlyArray<ReadonlyArray<string | number>>;
   /** The namespace its last `add` or `replace` of /metadata/namespace writes, when that is a string. */
   namespace?: string;
-  /** Its operations, as written (models/json-patch.ts applies them); absent for a `replacements` entry, whose values come from other objects. */
+  /**
+   * Its operations, as written (models/json-patch.ts applies them); absent for a `replacements`
+   * entry, whose values come from other objects, and for a target that also selects by namespace,
+   * labels or annotations, which `target` does not hold: the patch may not apply to every object
+   * the kind and name select, so only its paths count (as patched, unknown).
+   */
   ops?: readonly unknown[];
+  /** Where kustomize runs it among its kustomization's patches (JSON and strategic-merge): see patchOrder. */
+  order: number;
   /**
    * Where it runs among its kustomization's transformers (api/internal/target kusttarget.go
    * configureBuiltinTransformers, runTransformers): a `patches` entry before the namespace
@@ -422,7 +429,7 @@ export interface JsonPatchWrites {
 }
 
 /** The JSON patches of each build that emits an object (`root`: the build's kustomization file), in the order the build applies them. */
-export type JsonPatchBuilds = ReadonlyArray<{ root: string; patches: readonly JsonPatchWrites[] }>;
+export type JsonPatchBuilds = ReadonlyArray<{ root: string; patches: ReadonlyArray<JsonPatchWrites & { step: number }> }>;
 
 /** The paths the JSON patches of one build that emits an object write into it (`root`: the build's kustomization file). */
 export interface JsonPatchedPaths {
@@ -442,6 +449,21 @@ function operationWrites(ops: unknown): { paths: Array<Array<string | number>>; 
 
 const targetFields = (target: Record<string, unknown>): PatchTarget => ({ group: text(target.group), version: text(target.version), kind: text(target.kind), name: text(target.name) });
 
+/** Whether a patch target also selects by namespace, labels or annotations, which PatchTarget does not hold. */
+const selectsFurther = (target: Record<string, unknown>): boolean => ["namespace", "labelSelector", "annotationSelector"].some((k) => text(target[k]) !== undefined);
+
+/**
+ * The order kustomize runs a kustomization's patches in (api/internal/target kusttarget.go
+ * configureBuiltinTransformers, then runTransformers): `patchesStrategicMerge`, then `patches` in
+ * the order written (strategic-merge and JSON alike), then `patchesJson6902`, `replicas`,
+ * `replacements`, and the PatchTransformers of `transformers` last; `index` is the entry's position
+ * in its field. Compared within one kustomization; a build runs its inner kustomizations first.
+ */
+export function patchOrder(field: "patchesStrategicMerge" | "patches" | "patchesJson6902" | "replicas" | "replacements" | "transformers", index: number): number {
+  const phase = ["patchesStrategicMerge", "patches", "patchesJson6902", "replicas", "replacements", "transformers"].indexOf(field);
+  return phase * 100_000 + Math.min(index, 99_999);
+}
+
 /**
  * The JSON patches (RFC 6902) of a kustomization with a target: `patchesJson6902` entries,
  * `patches` entries whose content is a list of operations (`valueOf` gives a patch's parsed
@@ -458,11 +480,11 @@ export function jsonPatchWrites(
   const out: JsonPatchWrites[] = [];
   for (const field of ["patchesJson6902", "patches"] as const) {
     const list = kustomization[field];
-    for (const p of Array.isArray(list) ? list : []) {
+    for (const [i, p] of (Array.isArray(list) ? list : []).entries()) {
       if (!isMap(p) || !isMap(p.target)) continue;
       const ops = valueOf({ patch: text(p.patch), path: text(p.path) });
       const writes = operationWrites(ops);
-      if (writes) out.push({ target: targetFields(p.target), ...writes, ops: ops as unknown[], field, entry: field });
+      if (writes) out.push({ target: targetFields(p.target), ...writes, ...(selectsFurther(p.target) ? {} : { ops: ops as unknown[] }), field, entry: field, order: patchOrder(field, i) });
     }
   }
   out.push(...replacementWrites(kustomization));
@@ -474,7 +496,7 @@ export function jsonPatchWrites(
       const ops = valueOf({ patch: text(config.patch), path: text(config.path) });
       const writes = operationWrites(ops);
       const shown = entry.includes("\n") ? "an inline PatchTransformer" : JSON.stringify(entry);
-      if (writes) out.push({ target: targetFields(config.target), ...writes, ops: ops as unknown[], field: "transformers", entry: `transformers entry ${shown}` });
+      if (writes) out.push({ target: targetFields(config.target), ...writes, ...(selectsFurther(config.target) ? {} : { ops: ops as unknown[] }), field: "transformers", entry: `transformers entry ${shown}`, order: patchOrder("transformers", 0) });
     }
   }
   return out;
@@ -495,7 +517,7 @@ function replacementWrites(kustomization: Record<string, unknown>): JsonPatchWri
     for (const t of r.targets) {
       if (!isMap(t) || !isMap(t.select) || !Array.isArray(t.fieldPaths)) continue;
       const paths = t.fieldPaths.filter((f): f is string => typeof f === "string" && f !== "").map(fieldPathSegments);
-      if (paths.length) out.push({ target: targetFields(t.select), paths, field: "replacements", entry: `replacements[${i}]` });
+      if (paths.length) out.push({ target: targetFields(t.select), paths, field: "replacements", entry: `replacements[${i}]`, order: patchOrder("replacements", i) });
     }
   });
   return out;
@@ -661,13 +683,19 @@ export interface StrategicPatch {
   entry: string;
   /** The patch file as the kustomization names it (relative to its folder), linted as a patch; undefined for an inline patch or a `replicas` entry. */
   file?: string;
+  /** Where kustomize runs it among its kustomization's patches: see patchOrder. */
+  order: number;
 }
 
 /** The strategic-merge patches of each build that emits an object, in the order the build applies them, each with the kustomization that applies it. */
 export type StrategicPatchBuilds = ReadonlyArray<{
   root: string;
-  /** `namespaceName`: the name a v1 Namespace has when the patch runs, set by the namespace transformer of a kustomization before it in the build. */
-  patches: ReadonlyArray<{ patch: StrategicPatch; kustomization: string; namespaceName?: string }>;
+  /**
+   * `namespaceName`: the name a v1 Namespace has when the patch runs, set by the namespace
+   * transformer of a kustomization before it in the build; `step`: that kustomization's place in
+   * the build (inner ones first), as JsonPatchBuilds count it.
+   */
+  patches: ReadonlyArray<{ patch: StrategicPatch; kustomization: string; namespaceName?: string; step: number }>;
 }>;
 
 /** An object with the strategic-merge patches its builds agree on applied, and the kustomization entries that patched it. */
@@ -747,11 +775,11 @@ const REPLICATED_KINDS = "Deployment|ReplicationController|ReplicaSet|StatefulSe
  */
 export function strategicPatches(kustomization: Record<string, unknown>, docsOf: (patch: { patch?: string; path?: string }) => readonly unknown[]): StrategicPatch[] {
   const out: StrategicPatch[] = [];
-  const own = (docs: readonly unknown[], entry: string, file: string | undefined, target?: PatchTarget) => {
+  const own = (docs: readonly unknown[], entry: string, file: string | undefined, order: number, target?: PatchTarget) => {
     for (const doc of docs) {
       if (!isMap(doc)) continue;
       const selects = target ?? selfTarget(doc);
-      if (selects) out.push({ target: selects, value: mergedPart(doc), entry, ...(file === undefined ? {} : { file }) });
+      if (selects) out.push({ target: selects, value: mergedPart(doc), entry, order, ...(file === undefined ? {} : { file }) });
     }
   };
   const legacy = Array.isArray(kustomization.patchesStrategicMerge) ? kustomization.patchesStrategicMerge : [];
@@ -759,7 +787,7 @@ export function strategicPatches(kustomization: Record<string, unknown>, docsOf:
     if (typeof p !== "string" || p === "") return;
     // An entry of several lines is the patch itself (kustomize reads it as YAML when it is no file name).
     const inline = p.includes("\n");
-    own(docsOf(inline ? { patch: p } : { path: p }), `patchesStrategicMerge[${i}]`, inline ? undefined : p);
+    own(docsOf(inline ? { patch: p } : { path: p }), `patchesStrategicMerge[${i}]`, inline ? undefined : p, patchOrder("patchesStrategicMerge", i));
   });
   const patches = Array.isArray(kustomization.patches) ? kustomization.patches : [];
   patches.forEach((p, i) => {
@@ -770,13 +798,13 @@ export function strategicPatches(kustomization: Record<string, unknown>, docsOf:
     if (!docs.length || Array.isArray(docs[0])) return;
     if (isMap(p.target)) {
       if (p.target.labelSelector !== undefined || p.target.annotationSelector !== undefined) return;
-      own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined, targetFields(p.target));
-    } else own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined);
+      own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined, patchOrder("patches", i), targetFields(p.target));
+    } else own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined, patchOrder("patches", i));
   });
   const replicas = Array.isArray(kustomization.replicas) ? kustomization.replicas : [];
-  for (const r of replicas) {
+  for (const [i, r] of replicas.entries()) {
     if (!isMap(r) || !text(r.name) || typeof r.count !== "number") continue;
-    out.push({ target: { kind: REPLICATED_KINDS, name: exactly(r.name as string) }, value: { spec: { replicas: r.count } }, entry: "replicas" });
+    out.push({ target: { kind: REPLICATED_KINDS, name: exactly(r.name as string) }, value: { spec: { replicas: r.count } }, entry: "replicas", order: patchOrder("replicas", i) });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type JsonPatchedPaths, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
+import { valueAtPath } from "./path.js";
 import { versionsOfKind } from "./catalogue/index.js";
 import { CLUSTER_SCOPED_KINDS, ObjectMeta, PodTemplateSpec, specModels } from "./k8s.js";
 import type { PodSpec, PodTemplateSpec as PodTemplateSpecModel, SpecByKind } from "./k8s.js";
@@ -46,14 +47,7 @@ const NO_KEYS: ReadonlySet<string> = new Set();
 /** The labels or annotations of an object that has none; prototype-free like every label map. */
 const NO_STRINGS: Record<string, string> = Object.freeze(inputKeyedObject<string>());
 
-function get(value: unknown, path: Path): unknown {
-  let v = value;
-  for (const seg of path) {
-    if (!v || typeof v !== "object") return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
+const get = valueAtPath;
 
 /** A string field of the metadata as ObjectMeta reads it: an own value of the right type, else undefined. */
 function metadataString(metadata: unknown, key: "name" | "generateName" | "namespace"): string | undefined {

@@ -18,17 +18,18 @@ function shellScript(argv: unknown[]): { shell: string; script: string } | undef
 
 /**
  * Whether the shell execs the last command of a `-c` list itself, which then is PID 1 and gets
- * SIGTERM, when that command is a simple one without redirections (no shell execs a pipeline, and
- * bash none with a trap set or a redirection: builtins/evalstring.c should_optimize_fork): bash
+ * SIGTERM, when that command is a simple one (no shell execs a pipeline, and bash none with a trap
+ * set or a redirection: builtins/evalstring.c should_optimize_fork; BusyBox's sh applies a
+ * redirection itself and still execs, checked with busybox 1.35 and 1.36): bash
  * from 5.1 (it forks no child for the last command of a `-c` string), and BusyBox
  * ash from 1.28 (shell/ash.c evaltree passes EV_EXIT on to the last command of a list), the sh of
  * busybox and Alpine images (Alpine 3.8 and later). dash, the sh of Debian and Ubuntu images,
  * keeps it a child there, as bash before 5.1 did; which bash an image has is not written, and most
  * images of the last years have 5.1 or later (Debian 11, Ubuntu 22.04, UBI 9).
  */
-function execsLastCommand(shell: string, script: string, image: unknown): boolean {
+function execsLastCommand(shell: string, script: string, image: unknown, redirected: boolean): boolean {
   // bash runs each line as a command: one ending in `; a && b` (a list whose last part is an && or || chain) forks for the chain.
-  if (shell === "bash") return !/;[^;]*(?:&&|\|\|)[^;]*$/.test(topLevel(script).trimEnd().split("\n").pop() ?? "");
+  if (shell === "bash") return !redirected && !/;[^;]*(?:&&|\|\|)[^;]*$/.test(topLevel(script).trimEnd().split("\n").pop() ?? "");
   if (shell !== "sh" && shell !== "ash") return false;
   const parsed = typeof image === "string" ? parseImageReference(image) : undefined;
   if (!parsed?.ok) return false;
@@ -85,15 +86,19 @@ function topLevel(script: string): string {
   return out;
 }
 
+/** A `trap` command: its action (a word, or quoted, maybe with ";" inside) and the signals it names (group 1). */
+const TRAP = /\btrap\s+(?:'[^']*'|"(?:[^"\\]|\\.)*"|\S+)((?:[ \t]+[A-Za-z0-9]+)+)/g;
+
 /**
  * How a script keeps the shell as PID 1: "command" when its last command is not exec'd, with more
- * than one command (a single one is exec'd by the shell), "piped" when that last command is a
- * pipeline or redirects (no shell execs it then); "loop" when it ends in a loop or another
+ * than one command (a single one is exec'd by the shell), "redirected" when that command
+ * redirects (bash and dash do not exec it then; BusyBox's sh does), "piped" when it is a pipeline
+ * (no shell execs one); "loop" when it ends in a loop or another
  * compound command (`while true; do ...; done`), which exec cannot start; undefined when it does not.
  */
-function keepsShellAsPid1(written: string): "command" | "piped" | "loop" | undefined {
-  // A trap on TERM handles the signal (forwards it, or exits); one on EXIT or INT alone does not.
-  if (/\btrap\b[^;\n]*\b(?:SIG)?TERM\b|\btrap\b[^;\n]*\s15\b/.test(written)) return undefined;
+function keepsShellAsPid1(written: string): "command" | "redirected" | "piped" | "loop" | undefined {
+  // A trap on TERM handles the signal (forwards it, or exits); one on EXIT or INT alone does not. The action may be quoted, with ";" inside.
+  if ([...written.matchAll(TRAP)].some((m) => /\b(?:(?:SIG)?TERM|15)\b/.test(m[1]))) return undefined;
   const script = topLevel(written);
   const commands = script
     .split(/\n|;|&&|\|\|/)
@@ -104,7 +109,7 @@ function keepsShellAsPid1(written: string): "command" | "piped" | "loop" | undef
   const last = commands[commands.length - 1] ?? "";
   if (/^exec\s/.test(last)) return undefined;
   if (/^(?:done|fi|esac|\})(?:\s|$)/.test(last)) return "loop";
-  return /[|<>]/.test(last) ? "piped" : "command";
+  return /\|/.test(last) ? "piped" : /[<>]/.test(last) ? "redirected" : "command";
 }
 
 /** What a script that keeps the shell ends in, in words: "a loop", or "an if", "a case", "a { } group". */
@@ -142,7 +147,7 @@ init such as tini, or call the binary directly.`,
       if (typeof command[0] === "string" && INITS.test(command[0])) continue;
       const shell = shellScript([...command, ...(container.args ?? [])]);
       const kept = shell === undefined ? undefined : keepsShellAsPid1(shell.script);
-      if (!kept || (kept === "command" && execsLastCommand(shell!.shell, shell!.script, container.image))) continue;
+      if (!kept || ((kept === "command" || kept === "redirected") && execsLastCommand(shell!.shell, shell!.script, container.image, kept === "redirected"))) continue;
       const last = kept === "loop" ? lastCompound(shell!.script) : undefined;
       report({
         path: [...path, "command"],
@@ -150,16 +155,18 @@ init such as tini, or call the binary directly.`,
         message:
           kept === "loop"
             ? `container "${container.name ?? ""}" runs a shell as PID 1 whose script ends in ${last}: as PID 1 the shell ignores SIGTERM`
-            : kept === "piped"
-              ? `container "${container.name ?? ""}" runs a shell as PID 1 whose last command, redirected or in a pipeline, stays its child: SIGTERM does not reach it`
+            : kept === "piped" || kept === "redirected"
+              ? `container "${container.name ?? ""}" runs a shell as PID 1 whose last command, ${kept === "piped" ? "in a pipeline" : "redirected"}, stays its child: SIGTERM does not reach it`
               : shell!.shell === "bash"
                 ? `container "${container.name ?? ""}" runs bash as PID 1, which forks for the && or || chain that ends a ";" list: the last command stays its child, and SIGTERM does not reach it`
                 : `container "${container.name ?? ""}" runs a shell as PID 1 whose last command stays its child where sh is dash (Debian, Ubuntu): SIGTERM does not reach it`,
         hint:
           kept === "loop"
             ? `add trap 'exit 0' TERM at the start of the script (${last} cannot be exec'd), or start it with an init such as tini`
-            : kept === "piped"
-              ? "prefix the last command of the script with exec (with its redirections), or start a pipeline under an init such as tini"
+            : kept === "redirected"
+              ? "prefix the last command of the script with exec (exec keeps its redirections)"
+              : kept === "piped"
+                ? "use an init such as tini as the command, or write the output elsewhere than a pipe and prefix the last command with exec"
               : "prefix the last command of the script with exec",
       });
     }
