@@ -831,9 +831,9 @@ function kustomizePatched(object: Record<string, unknown>, strategicBuilds: Stra
     // The build's strategic-merge and JSON patches in the order kustomize runs them: kustomization by kustomization (inner first), each in patchOrder.
     // A build whose JSON patches rename or move the object (its name or namespace: argo-cd's HA build removes the chart's namespaces) is
     // judged with its strategic-merge patches only: the index places objects by identity, and the JSON patches' values would be judged in a place the build does not put them.
-    const selected = (jsonBuilds?.[b]?.patches ?? []).filter((j) => patchSelects(j.target, identity));
-    const moved = selected.some((j) => j.paths.some(writesIdentity));
-    const json = selected.filter((j) => j.ops);
+    const jsonSelecting = (jsonBuilds?.[b]?.patches ?? []).filter((j) => patchSelects(j.target, identity));
+    const moved = jsonSelecting.some((j) => j.paths.some(writesIdentity));
+    const json = jsonSelecting.filter((j) => j.ops);
     const steps = [...patches.map((s) => ({ step: s.step, order: s.patch.order, strategic: s })), ...(moved ? [] : json).map((j) => ({ step: j.step, order: j.order, json: j }))].sort((x, y) => x.step - y.step || x.order - y.order);
     let out: Record<string, unknown> | undefined = object;
     for (const item of steps) {

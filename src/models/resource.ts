@@ -401,6 +401,11 @@ export class Resource {
     return sets.find((set) => set.paths.some((p) => p.length === path.length && p.every((s, i) => s === path[i])));
   }
 
+  /** Whether a kustomize patch, strategic-merge or JSON, changes the object in a build that emits it. */
+  get patchedInSomeBuild(): boolean {
+    return this.kustomized?.patched !== undefined;
+  }
+
   /**
    * The kustomization entries (`patches[0] in overlays/prod/kustomization.yaml`) whose
    * strategic-merge patches set the value at `path`, or anything below it: the value the builds

@@ -54,7 +54,8 @@ build: \`kustomize build\` reports that itself.)`,
     const copy = sameContent(withoutIdentity(resource.raw), withoutIdentity(first.raw), affixes);
     // Files alike that a kustomization's labels or patches make differ (a base's commonLabels, an overlay's patch): say where the difference comes from.
     const labelled = !copy && sameContent(resource.writtenValue([]), first.writtenValue([]));
-    const patched = labelled && (resource.kustomizePatchSources([]).length > 0 || first.kustomizePatchSources([]).length > 0);
+    // Patched by a strategic-merge or a JSON patch (which names no source entry): not by labels.
+    const patched = labelled && (resource.patchedInSomeBuild || first.patchedInSomeBuild);
     const named = name === resource.name ? `"${name}"` : `"${name}" (as a kustomization's namePrefix or nameSuffix names it)`;
     report({
       path: ["metadata", "name"],
