@@ -294,7 +294,6 @@ export class Resource {
     return (this.ruleKindCache = shadows ? own : this.kind);
   }
 
-  /** One object per resource: every diagnostic of the resource (hundreds of thousands in a large run) shares it; read it, never change it. */
   /**
    * The namespaces the object is applied in: where its kustomize builds disagree
    * (builtNamespaces), each of theirs, and its own too when a build sets none
@@ -307,6 +306,7 @@ export class Resource {
     return this.namespaceSetByBuilds || this.builtNamespaces.includes(this.namespace) ? this.builtNamespaces : [this.namespace, ...this.builtNamespaces];
   }
 
+  /** One object per resource: every diagnostic of the resource (hundreds of thousands in a large run) shares it; read it, never change it. */
   get ref(): ResourceRef {
     return (this.refCache ??= { apiVersion: this.apiVersion, kind: this.kind, name: this.name, namespace: this.namespace });
   }
