@@ -763,13 +763,19 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     const lintedFiles = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
     const shared = contextResources.filter((r) => !r.partial);
     const own = shared.length ? linted.filter((r) => !r.partial) : index.all;
-    // A set that is a kustomize build does not hold the objects its own patches delete (kubeflow's example deletes trainer's Namespace).
+    // A set that is a kustomize build does not hold the objects its own patches delete (kubeflow's example deletes trainer's Namespace);
+    // the view of a base that several builds include holds an object that one of them emits.
     const displayDirs = new Map(sets.loaded.map((l) => [dirname(l.file.absolute), dirname(l.file.display)]));
+    const inputs = inputSets(lintedFiles, sets.defaultNamespace);
     const emitted = (members: Resource[], home: string) => {
-      const root = displayDirs.get(home);
-      return root === undefined ? members : members.filter((m) => m.emittedBy(root));
+      const { roots } = inputs.visibleFrom(home);
+      if (roots.length === 1) {
+        const root = displayDirs.get(roots[0]);
+        return root === undefined ? members : members.filter((m) => m.emittedBy(root));
+      }
+      return members.filter((m) => roots.some((r) => inputs.inBuildOf(r, absoluteOf.get(m.file)!) && m.emittedBy(displayDirs.get(r) ?? r)));
     };
-    indexFor = perSet(inputSets(lintedFiles, sets.defaultNamespace), own, (r) => absoluteOf.get(r.file)!, (members, home) => new ResourceIndex([...shared, ...emitted(members, home)], generated, index));
+    indexFor = perSet(inputs, own, (r) => absoluteOf.get(r.file)!, (members, home) => new ResourceIndex([...shared, ...emitted(members, home)], generated, index));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.

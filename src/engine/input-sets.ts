@@ -32,8 +32,17 @@ import type { LoadedFile } from "./load.js";
 export interface InputSets {
   /** The set a file belongs to (its key: a directory, the file itself for a sample of one file, or "" for stdin). */
   homeOf(absolute: string): string;
-  /** The sets whose files a set's cross-resource lookups see: itself and what its kustomization includes. */
-  visibleFrom(set: string): { sets: ReadonlySet<string>; files: ReadonlySet<string> };
+  /** The sets whose files a set's cross-resource lookups see: itself and what its kustomization includes (for a base several include, what they build). */
+  visibleFrom(set: string): View;
+  /** Whether `kustomize build` of the kustomization directory `root` reads the file. */
+  inBuildOf(root: string, absolute: string): boolean;
+}
+
+/** What a set sees: the sets and files of the builds of `roots` (the set itself, or the kustomizations that include it). */
+export interface View {
+  sets: ReadonlySet<string>;
+  files: ReadonlySet<string>;
+  roots: readonly string[];
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -82,9 +91,10 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
     return by?.size === 1 ? [...by][0] : undefined;
   };
   const forks = forkFolders(loaded, root, kustomizations, defaultNamespace);
-  const visible = new Map<string, { sets: Set<string>; files: Set<string> }>();
-  const visibleFrom = (set: string): { sets: Set<string>; files: Set<string> } => {
-    let v = visible.get(set);
+  /** What `kustomize build` of `set` reads: it and, transitively, the kustomizations and files its `resources` and `components` name. */
+  const built = new Map<string, { sets: Set<string>; files: Set<string> }>();
+  const buildOf = (set: string): { sets: Set<string>; files: Set<string> } => {
+    let v = built.get(set);
     if (v) return v;
     v = { sets: new Set(), files: new Set() };
     const queue = [set];
@@ -97,6 +107,34 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
         else v.files.add(entry);
       }
     }
+    built.set(set, v);
+    return v;
+  };
+  /**
+   * A set's view: its build, and for a base that several kustomizations include (overlays/dev and
+   * overlays/prod of one base/), the builds of those kustomizations (`roots`): its objects are
+   * applied as part of them, so what an overlay adds (the PodDisruptionBudget or NetworkPolicy of
+   * the base's Deployment) is there for them. Only the kustomizations that include it directly:
+   * a platform build that includes those overlays among many others (kubeflow's example/) would
+   * make the view the whole input again. The overlays' own views stay apart.
+   */
+  const visible = new Map<string, View>();
+  const visibleFrom = (set: string): View => {
+    let v = visible.get(set);
+    if (v) return v;
+    const includers = includedBy.get(set);
+    if (!includers || includers.size < 2) {
+      v = { ...buildOf(set), roots: [set] };
+    } else {
+      const sets = new Set<string>();
+      const files = new Set<string>();
+      for (const root of includers) {
+        const b = buildOf(root);
+        for (const x of b.sets) sets.add(x);
+        for (const f of b.files) files.add(f);
+      }
+      v = { sets, files, roots: [...includers] };
+    }
     visible.set(set, v);
     return v;
   };
@@ -108,7 +146,7 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
     }
   };
   /** Part of a kustomize build: the nearest kustomization above it names it (a file it names nowhere is not read by `kustomize build`). */
-  const inBuild = (absolute: string, kustomization: string): boolean => named.get(kustomization)!.has(absolute) || visibleFrom(kustomization).files.has(absolute);
+  const inBuild = (absolute: string, kustomization: string): boolean => named.get(kustomization)!.has(absolute) || buildOf(kustomization).files.has(absolute);
   const sideBySide = sideBySideFolders(loaded, (absolute) => {
     const kustomization = nearestKustomization(absolute);
     return kustomization === undefined || !inBuild(absolute, kustomization);
@@ -142,7 +180,13 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
     homes.set(absolute, home);
     return home;
   };
-  return { homeOf, visibleFrom };
+  const inBuildOf = (root: string, absolute: string): boolean => {
+    const build = buildOf(root);
+    if (build.files.has(absolute)) return true;
+    const kustomization = nearestKustomization(absolute);
+    return kustomization !== undefined && build.sets.has(kustomization) && inBuild(absolute, kustomization);
+  };
+  return { homeOf, visibleFrom, inBuildOf };
 }
 
 /**

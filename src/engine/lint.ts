@@ -53,7 +53,7 @@ export interface LintOptions {
    * samples too when they define an object again), is an input set of its own for
    * cross-resource rules and duplicates (`--per-directory`); so is each file of a folder where two
    * files outside a kustomize build define one object. A base that one kustomization alone
-   * includes belongs to that kustomization's set.
+   * includes belongs to that kustomization's set; one that several include sees what they build.
    */
   perDirectory?: boolean;
   /** Presets to enable besides the config's `extends` (`--preset`): `security`, `production`, `all` (or `k8s-lint:<name>`). */

@@ -55,8 +55,9 @@ Options:
                                itself), as its own input, and each file of a folder where two
                                files define one object: duplicates and cross-resource checks
                                stay inside it (alternative variants); a base that one
-                               kustomization alone includes goes with it; --context files and
-                               the input's CRDs are seen from each
+                               kustomization alone includes goes with it, one that several
+                               include sees what they build; --context files and the input's
+                               CRDs are seen from each
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete when --context holds objects, not only
                                CRDs, else partial)
