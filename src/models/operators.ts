@@ -504,6 +504,32 @@ const EXTERNAL_SECRETS: Operator = {
   ],
 };
 
+/** The names of the Secrets a SecretProviderClass syncs its mounted objects into (spec.secretObjects[].secretName). */
+function syncedSecrets(cr: Resource): string[] {
+  const objects = cr.get(["spec", "secretObjects"]);
+  if (!Array.isArray(objects)) return [];
+  return objects.flatMap((o) => {
+    const name = (o as { secretName?: unknown } | null)?.secretName;
+    return typeof name === "string" && name !== "" ? [name] : [];
+  });
+}
+
+const SECRETS_STORE_CSI: Operator = {
+  name: "Secrets Store CSI Driver",
+  project: "https://github.com/kubernetes-sigs/secrets-store-csi-driver",
+  sources: [
+    "apis/v1/secretproviderclass_types.go (spec.secretObjects[].secretName: the Secret the mounted objects are synced into)",
+    "controllers/secretproviderclasspodstatus_controller.go (creates each secretObjects Secret in the namespace of a pod that mounts the class's volume)",
+  ],
+  kinds: [
+    {
+      type: "SecretProviderClass.secrets-store.csi.x-k8s.io",
+      summary: "Secret spec.secretObjects[].secretName, once a pod mounts the class's CSI volume",
+      derive: (cr) => ({ secrets: syncedSecrets(cr) }),
+    },
+  ],
+};
+
 /** The labels of the pods of a Rollout's canary experiment templates: the Rollout's pod template's, with the template's metadata.labels over them. */
 function rolloutExperimentPods(cr: Resource): DerivedPods[] {
   const steps = cr.get(["spec", "strategy", "canary", "steps"]);
@@ -640,6 +666,7 @@ export const OPERATORS: readonly Operator[] = [
   CERT_MANAGER,
   SEALED_SECRETS,
   EXTERNAL_SECRETS,
+  SECRETS_STORE_CSI,
   ARGO_ROLLOUTS,
   FLAGGER,
   OLM,
