@@ -1,6 +1,32 @@
 import { containersOf } from "../../models/resource.js";
-import { isWindowsPod } from "../pod-security/policy.js";
+import type { PodTemplate } from "../../models/resource.js";
+import { asMap, isWindowsPod, podSpec } from "../pod-security/policy.js";
 import { defineRule } from "../types.js";
+
+/** The node labels that name a node's operating system (the kubelet sets both; the beta one is deprecated). */
+const OS_LABELS = ["kubernetes.io/os", "beta.kubernetes.io/os"];
+
+/**
+ * Whether the scheduler can place the pod on Windows nodes only: spec.os.name windows, a
+ * nodeSelector with kubernetes.io/os (or beta.kubernetes.io/os) windows, or a required node
+ * affinity each of whose terms (ORed) requires that label In windows and nothing else
+ * (k8s.io/component-helpers/scheduling/corev1/nodeaffinity).
+ */
+function windowsOnly(tpl: PodTemplate): boolean {
+  if (isWindowsPod(tpl)) return true;
+  const spec = podSpec(tpl);
+  const selector = asMap(spec.nodeSelector);
+  if (selector && OS_LABELS.some((l) => selector[l] === "windows")) return true;
+  const terms = asMap(asMap(asMap(spec.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution)?.nodeSelectorTerms;
+  if (!Array.isArray(terms) || !terms.length) return false;
+  return terms.every((term) => {
+    const exprs = asMap(term)?.matchExpressions;
+    return Array.isArray(exprs) && exprs.some((e) => {
+      const m = asMap(e);
+      return m !== undefined && OS_LABELS.includes(m.key as string) && m.operator === "In" && Array.isArray(m.values) && m.values.length > 0 && m.values.every((v) => v === "windows");
+    });
+  });
+}
 
 export const rule = defineRule({
   id: "writable-root-filesystem",
@@ -19,13 +45,15 @@ at run time; what the application must write goes to an emptyDir mounted where i
 Polaris (notReadOnlyRootFilesystem) and the NSA/CISA Kubernetes Hardening Guide ask for it.
 Init containers are judged too; ephemeral debug containers are not. A Windows pod (spec.os.name:
 windows) is not judged: Windows has no read-only root filesystem, and the API server refuses the
-field there (pkg/apis/core/validation validateWindows).`,
+field there (pkg/apis/core/validation validateWindows); nor is a pod that can only be scheduled on
+Windows nodes (a nodeSelector or required node affinity on kubernetes.io/os: windows), whose
+containers cannot use the field either.`,
   fix: "Set securityContext.readOnlyRootFilesystem: true on the container and mount an emptyDir where it writes (e.g. /tmp).",
   preventsStatus: [],
   check({ resource, report }) {
     const tpl = resource.podTemplate!;
     // Windows containers cannot have one: the API server forbids the field in a pod with os.name windows.
-    if (isWindowsPod(tpl)) return;
+    if (windowsOnly(tpl)) return;
     for (const { container, path } of containersOf(tpl, { init: true })) {
       const sc = container.securityContext as Record<string, unknown> | undefined;
       if (sc?.readOnlyRootFilesystem === true) continue;
