@@ -14,6 +14,9 @@ creates the object, so the first \`kubectl apply\` (and \`kubectl create\`, \`re
 \`apply --server-side\`) stores the key with an empty value. Every later client-side
 \`kubectl apply\` computes its patch from the manifest, where null means "delete this key", and
 removes it: the object flips between two states on alternate applies (kubernetes issue 119954).
+A Secret's stringData is write-only: the API server writes its keys into data and keeps no
+stringData (Convert_v1_Secret_To_core_Secret in pkg/apis/core/v1/conversion.go), so a null there
+becomes a key of data with an empty value, which later applies do not remove.
 Before kubectl 1.33, a null label or annotation value even made client-side apply drop every
 label or annotation of the object (kubernetes issue 129176, fixed by coercing null to "" in
 NestedNullCoercingStringMap). Write the value you mean: "" (quoted) for an empty value, or remove

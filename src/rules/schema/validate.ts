@@ -537,10 +537,14 @@ class Walker {
   private nullInStringMap(key: string) {
     const field = this.field();
     const path = this.path;
+    const writeOnly = path.length === 1 && path[0] === "stringData";
     this.report("null-map-value", {
       path: [...path, key],
       target: "key",
-      message: `${field} key ${JSON.stringify(key)} has a null value: kubectl apply creates it as "" and deletes it on the next apply`,
+      // A Secret's stringData is write-only: the API server writes it into data and keeps none of it, so no later apply's patch finds the key to delete.
+      message: writeOnly
+        ? `${field} key ${JSON.stringify(key)} has a null value: the API server writes it into data as ""`
+        : `${field} key ${JSON.stringify(key)} has a null value: kubectl apply creates it as "" and deletes it on the next apply`,
       hint: `write ${JSON.stringify(key)}: "" for an empty value, or remove the key`,
       suggestions: [
         { description: `write ${JSON.stringify(key)}: ""`, fix: [{ op: "set", path: [...path, key], value: "" }] },
