@@ -4,7 +4,7 @@
  * findings marked in the real manifests, and lists the configuration documents it recognised.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -223,4 +223,26 @@ describe("kustomization-path-missing reads the disk, not the input", () => {
       expect(missing(JSON.parse(r.stdout) as LintResult)).toEqual([]);
     }
   });
+});
+
+test("a `configurations` file outside the kustomization's folder is read within its repository, never beyond it", async () => {
+  // A Rollout labelled by commonLabels only through the configuration's field specs; its Service selects the added label.
+  const transform = "commonLabels:\n  - {path: spec/template/metadata/labels, create: true, kind: Rollout}\n  - {path: spec/selector/matchLabels, create: true, kind: Rollout}\n";
+  const manifests = [
+    "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: demo}\nspec:\n  selector: {matchLabels: {app: demo}}\n  strategy: {blueGreen: {activeService: demo}}\n  template:\n    metadata: {labels: {app: demo}}\n    spec: {containers: [{name: demo, image: registry.example.test/demo:1.0}]}",
+    "apiVersion: v1\nkind: Service\nmetadata: {name: demo}\nspec:\n  selector: {app: demo, foo: bar}\n  ports: [{port: 80}]",
+  ].join("\n---\n");
+  const mismatches = async (configuration: string) => {
+    const top = mkdtempSync(join(tmpdir(), "k8s-lint-configurations-"));
+    const repo = join(top, "repo");
+    for (const dir of [repo, join(repo, ".git"), join(repo, "example")]) mkdirSync(dir, { recursive: true });
+    writeFileSync(join(top, "outside.yaml"), transform);
+    writeFileSync(join(repo, "inside.yaml"), transform);
+    writeFileSync(join(repo, "example", "kustomization.yaml"), `configurations: [${configuration}]\ncommonLabels: {foo: bar}\nresources: [app.yaml]\n`);
+    writeFileSync(join(repo, "example", "app.yaml"), manifests);
+    const result = await lint([join(repo, "example")], { cwd: repo, config: {}, rules: { "rollout-service-selector-mismatch": "error" } });
+    return result.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "rollout-service-selector-mismatch")).length;
+  };
+  expect(await mismatches("../inside.yaml")).toBe(0);
+  expect(await mismatches("../../outside.yaml")).toBe(1);
 });

@@ -37,7 +37,7 @@ import type { ReferralBuilds } from "../models/kustomize-nameref.js";
 import { groupOf } from "../models/api-groups.js";
 import { folderOf } from "../folders.js";
 import { policyTestInputs, policyTestSubjects, templatedClusterLoaderTemplates } from "../models/policy-tests.js";
-import { STDIN, type DiscoveredFile } from "./discover.js";
+import { STDIN, workingTreeOf, type DiscoveredFile } from "./discover.js";
 import { isSkaffoldConfig, skaffoldArtifacts } from "../models/skaffold.js";
 import { kustomizeBuilds, type KustomizationBuild } from "./kustomize-builds.js";
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
@@ -121,13 +121,20 @@ export interface InputRoles {
 
 /**
  * A generator's env file or a `configurations` file, through the one bounded reader; undefined
- * when it cannot be read or lies outside the kustomization's directory, which kustomize's
- * default load restrictor (LoadRestrictionsRootOnly) refuses too.
+ * when it cannot be read, or lies outside the kustomization's directory and outside the git
+ * repository that holds it. kustomize's default load restrictor (LoadRestrictionsRootOnly) refuses
+ * any file outside the directory, so a repository that lists one builds with
+ * `--load-restrictor LoadRestrictionsNone` (argo-rollouts' docs/features/kustomize/example): the
+ * file is read as that build reads it. Never beyond the repository: input from a pull request
+ * must not make the run read the machine's other files.
  */
 function readInRoot(root: string, path: string): string | undefined {
   const full = resolve(root, path);
   const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  if (rel.startsWith("..") || isAbsolute(rel)) {
+    const repository = workingTreeOf(root);
+    if (repository === undefined || workingTreeOf(dirname(full)) !== repository) return undefined;
+  }
   const read = readFileBounded(full, INPUT_LIMITS.settings);
   return "bytes" in read ? read.bytes.toString("utf8") : undefined;
 }

@@ -273,7 +273,7 @@ function realRoots(inputs: readonly string[], cwd: string): string[] {
  * or above it with a `.git` entry (a folder, or a file in a worktree or submodule); undefined
  * outside any repository.
  */
-function workingTreeOf(dir: string): string | undefined {
+export function workingTreeOf(dir: string): string | undefined {
   for (let at = dir; ; at = dirname(at)) {
     if (existsSync(join(at, ".git"))) return at;
     if (dirname(at) === at) return undefined;

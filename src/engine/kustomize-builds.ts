@@ -196,22 +196,25 @@ export interface KustomizationBuild {
 
 const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, strategicPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [] };
 
-/** A readable `configurations` file: its text, or undefined when kustomize's load restrictor refuses it or it cannot be read. */
+/** A readable `configurations` file: its text, or undefined when it cannot be read or is out of reach (configurations.ts readInRoot). */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
 
 /**
  * The document of one `configurations` entry: a file of the input (already parsed) or beside it;
  * undefined for a URL (the commonLabels of a few are known: knownRemoteLabelFields) and for a file
- * kustomize's load restrictor refuses (docs/DECISIONS.md "Transformer configurations").
+ * out of reach: outside the kustomization's directory and its repository (docs/DECISIONS.md
+ * "Transformer configurations").
  */
 function configurationDocument(dir: string, entry: string, parsed: LoadedFiles, readInRoot: ReadInRoot): { value: unknown } | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return undefined;
   const full = resolve(dir, entry);
   const inside = relative(dir, full);
-  // kustomize's default load restrictor (LoadRestrictionsRootOnly) refuses a file outside the kustomization's directory.
-  if (!inside || inside.startsWith("..") || isAbsolute(inside)) return undefined;
+  if (!inside) return undefined;
+  const outside = inside.startsWith("..") || isAbsolute(inside);
   const own = parsed.get(full);
-  const text = own ? undefined : readInRoot(dir, entry);
+  // A file of the input outside the directory counts only where readInRoot would read it.
+  const text = own && !outside ? undefined : readInRoot(dir, entry);
+  if (outside && text === undefined) return undefined;
   // kustomize reads the file as one YAML document (sigs.k8s.io/yaml UnmarshalStrict).
   const first = own ? own.docs[0] : text !== undefined ? parseText(text)[0] : undefined;
   return first && { value: first.value };
