@@ -17,8 +17,9 @@
  * set of their own. A folder where two files outside a kustomize build define one object (Kong's
  * examples/ of single-file samples, Contour's examples/render/ with alternative all-in-one
  * installs its kustomization leaves out) holds samples side by side: each file directly in it is
- * a set of its own, those that redefine nothing too, while its subfolders keep their rules
- * (sideBySideFolders).
+ * a set of its own, those that redefine nothing too, seeing the files there that hold only what
+ * an application is installed with (RBAC, namespaces, CRDs, configuration) and redefine none of
+ * its objects, while its subfolders keep their rules (sideBySideFolders).
  * Duplicates and selection look only inside a set (references by name may reach the whole
  * input: see ResourceIndex).
  */
@@ -123,7 +124,15 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
     let v = visible.get(set);
     if (v) return v;
     const includers = includedBy.get(set);
-    if (!includers || includers.size < 2) {
+    const folder = sideBySide.get(dirname(set));
+    if (folder?.files.has(set)) {
+      // A file of a folder of samples side by side sees itself and the files it is applied with: those that hold only what an
+      // application is installed with and redefine none of its objects.
+      const conflicts = folder.conflicts.get(set);
+      const sets = new Set([set]);
+      for (const f of folder.supporting) if (!conflicts?.has(f)) sets.add(f);
+      v = { sets, files: new Set(), roots: [set] };
+    } else if (!includers || includers.size < 2) {
       v = { ...buildOf(set), roots: [set] };
     } else {
       const sets = new Set<string>();
@@ -265,30 +274,83 @@ function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations
 
 /**
  * The folders that hold samples side by side, one a file: two files directly in the folder, neither
- * part of a kustomize build (`free`), define one object (objectId),
- * as Kong's examples/ does with Service "echo" or Contour's examples/render/ with the all-in-one
- * installs its kustomization leaves out. Each object's first file per folder is kept: linear in
- * objects.
+ * part of a kustomize build (`free`), define one object (objectId), as Kong's examples/ does with
+ * Service "echo" or Contour's examples/render/ with the all-in-one installs its kustomization
+ * leaves out. For each such folder, its free files, the files among them that hold only what an
+ * application is installed with (SHARED_KINDS), and for each file that redefines an object of
+ * another, those others. A file goes with each file of its folder that holds only such kinds and
+ * redefines none of its objects (kamatera's rbac.yaml with either variant of the autoscaler's
+ * Deployment; Rook's common.yaml, itself a variant of common-external.yaml, with operator.yaml and
+ * operator-openshift.yaml); a file with workloads or Services is a sample of its own (Kong's
+ * echo-worker.yaml, whose pods carry the labels of the other samples' "echo"). Linear in objects.
  */
-function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: string) => boolean, defaultNamespace: string): Set<string> {
-  /** Folder and object identity -> the first file of the folder that defines it. */
-  const firstFile = new Map<string, string>();
-  const out = new Set<string>();
+function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: string) => boolean, defaultNamespace: string): Map<string, SideBySide> {
+  /** Folder and object identity -> the files of the folder that define it. */
+  const definedBy = new Map<string, string[]>();
+  const folders = new Map<string, SideBySide>();
+  const freeFiles = new Map<string, string[]>();
+  const supporting = new Set<string>();
   for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN || !free(file.absolute)) continue;
     const dir = dirname(file.absolute);
-    if (file.absolute === STDIN || out.has(dir) || !free(file.absolute)) continue;
+    const inDir = freeFiles.get(dir);
+    if (inDir) inDir.push(file.absolute);
+    else freeFiles.set(dir, [file.absolute]);
+    if (docs.length && docs.every(({ value }) => isMap(value) && typeof value.kind === "string" && SHARED_KINDS.has(value.kind))) supporting.add(file.absolute);
     for (const { value } of docs) {
       const id = objectId(value, defaultNamespace);
       if (id === undefined) continue;
-      const first = firstFile.get(`${dir}\u0000${id}`);
-      if (first === undefined) firstFile.set(`${dir}\u0000${id}`, file.absolute);
-      else if (first !== file.absolute) {
-        out.add(dir);
-        break;
+      const key = `${dir}\u0000${id}`;
+      const files = definedBy.get(key);
+      if (!files) {
+        definedBy.set(key, [file.absolute]);
+        continue;
       }
+      if (files.includes(file.absolute)) continue;
+      let folder = folders.get(dir);
+      if (!folder) folders.set(dir, (folder = { files: new Set(), supporting: [], conflicts: new Map() }));
+      for (const other of files) {
+        (folder.conflicts.get(other) ?? folder.conflicts.set(other, new Set()).get(other)!).add(file.absolute);
+        (folder.conflicts.get(file.absolute) ?? folder.conflicts.set(file.absolute, new Set()).get(file.absolute)!).add(other);
+      }
+      files.push(file.absolute);
     }
   }
-  return out;
+  for (const [dir, folder] of folders) {
+    folder.files = new Set(freeFiles.get(dir));
+    folder.supporting = [...folder.files].filter((f) => supporting.has(f));
+  }
+  return folders;
+}
+
+/**
+ * The kinds an application is installed with rather than run as: its namespace, identities and
+ * permissions, API types, configuration and scheduling classes. A file of a side-by-side folder
+ * that holds only these goes with each file there whose objects it does not redefine.
+ */
+const SHARED_KINDS: ReadonlySet<string> = new Set([
+  "Namespace",
+  "ServiceAccount",
+  "Role",
+  "ClusterRole",
+  "RoleBinding",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "ConfigMap",
+  "Secret",
+  "PriorityClass",
+  "StorageClass",
+  "ResourceQuota",
+  "LimitRange",
+]);
+
+/** A folder of samples side by side: its files outside kustomize builds, and which of them redefine each other's objects. */
+interface SideBySide {
+  files: Set<string>;
+  /** The files that hold only SHARED_KINDS. */
+  supporting: string[];
+  /** A file that redefines an object of others -> those others. */
+  conflicts: Map<string, Set<string>>;
 }
 
 /**

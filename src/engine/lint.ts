@@ -52,7 +52,8 @@ export interface LintOptions {
    * first folder below the shared root that holds an input file itself; its subfolders are
    * samples too when they define an object again), is an input set of its own for
    * cross-resource rules and duplicates (`--per-directory`); so is each file of a folder where two
-   * files outside a kustomize build define one object. A base that one kustomization alone
+   * files outside a kustomize build define one object, with the files there that hold only RBAC,
+   * namespaces, CRDs or configuration and redefine none of its objects. A base that one kustomization alone
    * includes belongs to that kustomization's set; one that several include sees what they build.
    */
   perDirectory?: boolean;

@@ -53,8 +53,10 @@ Options:
                                of the input: name its bases too), else each sample folder
                                (the first folder below the shared root holding manifests
                                itself), as its own input, and each file of a folder where two
-                               files define one object: duplicates and cross-resource checks
-                               stay inside it (alternative variants); a base that one
+                               files define one object (with the files there that hold only
+                               RBAC, namespaces, CRDs or configuration and redefine none of its
+                               objects): duplicates and cross-resource checks stay inside it
+                               (alternative variants); a base that one
                                kustomization alone includes goes with it, one that several
                                include sees what they build; --context files and the input's
                                CRDs are seen from each
