@@ -10,7 +10,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, customResourceScopes, isClusterScopedKind, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { expandedPaths, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
+import { expandedPaths, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type JsonPatchWrites, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
 import { applyJsonPatch } from "../models/json-patch.js";
 import { valueAtPath } from "../models/path.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
@@ -838,7 +838,7 @@ function kustomizePatched(object: Record<string, unknown>, strategicBuilds: Stra
     // A build whose JSON patches rename or move the object (its name or namespace: argo-cd's HA build removes the chart's namespaces) is
     // judged with its strategic-merge patches only: the index places objects by identity, and the JSON patches' values would be judged in a place the build does not put them.
     const jsonSelecting = (jsonBuilds?.[b]?.patches ?? []).filter((j) => patchSelects(j.target, identity));
-    const moved = jsonSelecting.some((j) => j.paths.some(writesIdentity));
+    const moved = jsonSelecting.some(movesObject);
     const json = jsonSelecting.filter((j) => j.ops);
     const steps = [...patches.map((s) => ({ step: s.step, order: s.patch.order, strategic: s })), ...(moved ? [] : json).map((j) => ({ step: j.step, order: j.order, json: j }))].sort((x, y) => x.step - y.step || x.order - y.order);
     let out: Record<string, unknown> | undefined = object;
@@ -877,13 +877,21 @@ function kustomizePatched(object: Record<string, unknown>, strategicBuilds: Stra
 }
 
 /**
- * Whether a path a JSON patch writes is the object's name or namespace (or all its metadata): the
- * index places objects by their identity before the builds are known per object (a build's
- * namespace, the namespace a JSON patch writes: patchedNamespaceOf), so a build with such a patch
- * does not apply its JSON patches to the object as values.
+ * Whether a JSON patch writes the object's name or namespace (or all its metadata): the index
+ * places objects by their identity before the builds are known per object (a build's namespace,
+ * the namespace a JSON patch writes: patchedNamespaceOf), so a build with such a patch does not
+ * apply its JSON patches to the object as values. Removing the namespace is applied: the object
+ * then has none, as if written without (argo-cd's HA build removes the redis-ha chart's "argocd").
  */
-function writesIdentity(path: ReadonlyArray<string | number>): boolean {
-  return path[0] === "metadata" && (path.length === 1 || (path.length === 2 && (path[1] === "name" || path[1] === "namespace")));
+function movesObject(patch: JsonPatchWrites): boolean {
+  const writesIdentity = (path: ReadonlyArray<string | number>) => path[0] === "metadata" && (path.length === 1 || (path.length === 2 && (path[1] === "name" || path[1] === "namespace")));
+  if (!patch.ops) return patch.paths.some(writesIdentity);
+  return patch.ops.some((op: unknown) => {
+    if (typeof op !== "object" || op === null) return false;
+    const { op: kind, path, from } = op as { op?: unknown; path?: unknown; from?: unknown };
+    if (kind === "remove" && path === "/metadata/namespace") return false;
+    return [path, kind === "move" ? from : undefined].some((p) => typeof p === "string" && writesIdentity(p.split("/").slice(1)));
+  });
 }
 
 const GATEKEEPER_CONSTRAINTS = "constraints.gatekeeper.sh";
@@ -898,11 +906,12 @@ function constraintKinds(index: ResourceIndex): ReadonlySet<string> {
   return kinds;
 }
 
-/** What a kustomize patch target selects an object by, as the file writes it. */
-function identityOf(object: Record<string, unknown>): { apiVersion: string; kind: string; name: string } {
+/** What a kustomize patch target selects an object by, as the file writes it ("" for a namespace it does not write). */
+function identityOf(object: Record<string, unknown>): { apiVersion: string; kind: string; name: string; namespace: string } {
   const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
   const kind = typeof object.kind === "string" ? object.kind : "";
-  const metadata = object.metadata;
-  const name = typeof metadata === "object" && metadata !== null && typeof (metadata as Record<string, unknown>).name === "string" ? ((metadata as Record<string, unknown>).name as string) : "";
-  return { apiVersion, kind, name };
+  const metadata = typeof object.metadata === "object" && object.metadata !== null ? (object.metadata as Record<string, unknown>) : {};
+  const name = typeof metadata.name === "string" ? metadata.name : "";
+  const namespace = typeof metadata.namespace === "string" ? metadata.namespace : "";
+  return { apiVersion, kind, name, namespace };
 }

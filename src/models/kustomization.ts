@@ -370,6 +370,8 @@ export interface PatchTarget {
   version?: string;
   kind?: string;
   name?: string;
+  /** Matched against the namespace an object is written in, where the caller knows it (patchSelects). */
+  namespace?: string;
 }
 
 /** What a patch is: a JSON patch (a list of operations) or a strategic-merge patch (a partial object); undefined when unknown. */
@@ -447,10 +449,13 @@ function operationWrites(ops: unknown): { paths: Array<Array<string | number>>; 
   return { paths, ...(namespace === undefined ? {} : { namespace }) };
 }
 
-const targetFields = (target: Record<string, unknown>): PatchTarget => ({ group: text(target.group), version: text(target.version), kind: text(target.kind), name: text(target.name) });
+const targetFields = (target: Record<string, unknown>): PatchTarget => {
+  const namespace = text(target.namespace);
+  return { group: text(target.group), version: text(target.version), kind: text(target.kind), name: text(target.name), ...(namespace === undefined ? {} : { namespace }) };
+};
 
-/** Whether a patch target also selects by namespace, labels or annotations, which PatchTarget does not hold. */
-const selectsFurther = (target: Record<string, unknown>): boolean => ["namespace", "labelSelector", "annotationSelector"].some((k) => text(target[k]) !== undefined);
+/** Whether a patch target also selects by labels or annotations, which PatchTarget does not hold. */
+const selectsFurther = (target: Record<string, unknown>): boolean => ["labelSelector", "annotationSelector"].some((k) => text(target[k]) !== undefined);
 
 /**
  * The order kustomize runs a kustomization's patches in (api/internal/target kusttarget.go
@@ -565,11 +570,13 @@ function fromJsonPointer(pointer: string): Array<string | number> {
 }
 
 /** Whether a patch's target selects an object of this kind and name (api/types selector.go SelectorRegex: anchored patterns; an invalid one counts as selecting). */
-export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string }): boolean {
+export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string; namespace?: string }): boolean {
   const slash = object.apiVersion.indexOf("/");
   const group = slash < 0 ? "" : object.apiVersion.slice(0, slash);
   const version = object.apiVersion.slice(slash + 1);
-  return matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
+  // A target's namespace is matched only where the caller gives the object's ("" for none): others select by kind and name alone.
+  const namespaced = object.namespace === undefined || matchesPattern(target.namespace, object.namespace);
+  return namespaced && matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
 }
 
 function matchesPattern(pattern: string | undefined, value: string): boolean {
