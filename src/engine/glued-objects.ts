@@ -31,14 +31,17 @@ export function reportGluedObjects(root: YamlNode | null | undefined, problems: 
   const starts = new Set(repeated.map((r) => r.at));
   const kept = problems.filter((p) => !(p.code === "DUPLICATE_KEY" && starts.has(p.start)));
   const [first] = repeated;
-  const names = repeated.map((r) => `"${r.name}"`).join(", ");
+  // Each key once, however many objects repeat it; the objects glued are one more than the repeats of apiVersion or kind.
+  const unique = [...new Set(repeated.map((r) => r.name))];
+  const names = unique.map((n) => `"${n}"`).join(", ");
+  const objects = 1 + Math.max(...[...TYPE_META].map((k) => repeated.filter((r) => r.name === k).length));
   kept.push({
     code: "MISSING_DOCUMENT_SEPARATOR",
     start: first.at,
     end: first.at + first.name.length,
     recoverable: false,
-    message: `another object seems to start here without a "---" line before it: the top-level key${repeated.length > 1 ? "s" : ""} ${names} appear${repeated.length > 1 ? "" : "s"} a second time in this document, so it is not checked further`,
-    hint: 'add a line "---" above this one, so that each object is a document of its own',
+    message: `another object seems to start here without a "---" line before it: the top-level key${unique.length > 1 ? "s" : ""} ${names} appear${unique.length > 1 ? "" : "s"} ${objects > 2 ? `again (${objects} objects seem to share this document)` : "a second time in this document"}, so it is not checked further`,
+    hint: objects > 2 ? 'add a line "---" above this one and above each object after it, so that each object is a document of its own' : 'add a line "---" above this one, so that each object is a document of its own',
   });
   kept.sort((a, b) => a.start - b.start);
   problems.splice(0, problems.length, ...kept);
