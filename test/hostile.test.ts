@@ -536,7 +536,7 @@ describe("what a run reads", () => {
       expect(summary(["repo"]).linksNotFollowed).toBe(3);
       expect(summary(["--follow-symlinks", "repo"]).linksNotFollowed).toBeUndefined();
       expect(summary(["repo", "other"]).linksNotFollowed).toBe(2);
-      expect(cli(["repo"], 15_000, { cwd: base }).stdout.replace(/\s+/g, " ")).toContain("not read: 3 symbolic links out of the linted directories and their repository (--follow-symlinks follows them)");
+      expect(cli(["repo"], 15_000, { cwd: base }).stdout.replace(/\s+/g, " ")).toContain("not read: 3 symbolic links out of the linted directories (links within their git repository are followed; --follow-symlinks follows them all)");
     });
 
     test("a link into another directory named in the run is inside the roots", () => {

@@ -105,7 +105,8 @@ export const format: Formatter = (result, options) => {
     lines.push(c.dim(wrap(`  remote, not read: ${named}: kustomize fetches what they build, which this run does not lint`, { width })));
   }
   const links = result.summary.linksNotFollowed;
-  if (links) lines.push(c.dim(wrap(`  not read: ${plural(links, "symbolic link")} out of the linted directories and their repository (--follow-symlinks follows them)`, { width })));
+  // Without a .git folder (a tarball, a `git archive` extract) there is no repository to stay within: say which links are followed.
+  if (links) lines.push(c.dim(wrap(`  not read: ${plural(links, "symbolic link")} out of the linted directories (links within their git repository are followed; --follow-symlinks follows them all)`, { width })));
   return `${lines.join("\n")}\n`;
 
   /** The location and severity never break; the message wraps under them. */
