@@ -10,7 +10,7 @@ import { ConfigValueError, DiscoveryError } from "../errors.js";
 import { isBuiltinApiVersion } from "../models/api-groups.js";
 import { crdOf, customResourceScopes, isClusterScopedKind, resourceSchema } from "../models/crd.js";
 import type { ParsedDocument } from "../models/document.js";
-import { expandedPaths, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type JsonPatchWrites, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
+import { expandedPaths, fromJsonPointer, isKustomization, isKustomizationFileName, patchSelects, type GeneratedObject, type InlinePatchLabels, type JsonPatchBuilds, type JsonPatchedPaths, type JsonPatchedValue, type JsonPatchWrites, type StrategicallyPatched, type StrategicPatchBuilds } from "../models/kustomization.js";
 import { applyJsonPatch } from "../models/json-patch.js";
 import { valueAtPath } from "../models/path.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
@@ -793,11 +793,32 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   return { index, indexFor, judged, reported, sourceOf };
 }
 
-/** The paths the JSON patches of each build whose target selects `object` write (models/kustomization.ts patchSelects). */
+/**
+ * The paths the JSON patches of each build whose target selects `object` write (models/kustomization.ts
+ * patchSelects), and the values of placed patches (JsonPatchWrites.origin) that `object`, as
+ * judged, holds: an `add` or `replace` whose value is the one there (not one a later patch, a
+ * build that disagrees, or a build whose patches are not applied as values changed).
+ */
 function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>, written: Record<string, unknown>): readonly JsonPatchedPaths[] {
   if (!builds) return [];
-  const identity = identityOf(object);
-  return builds.map(({ root, patches }) => ({ root, paths: patches.flatMap((p) => (patchSelects(p.target, identity) ? p.paths.flatMap((path) => expandedPaths(path, object)).flatMap((path) => appendedAt(path, object, written)) : [])) }));
+  const identity = identityOf(written);
+  return builds.map(({ root, patches }) => {
+    const selecting = patches.filter((p) => patchSelects(p.target, identity));
+    const paths = selecting.flatMap((p) => p.paths.flatMap((path) => expandedPaths(path, object)).flatMap((path) => appendedAt(path, object, written)));
+    const values: JsonPatchedValue[] = [];
+    for (const p of [...selecting].sort((x, y) => x.step - y.step || x.order - y.order)) {
+      if (!p.origin || !p.ops) continue;
+      p.ops.forEach((op, i) => {
+        if (typeof op !== "object" || op === null || !("value" in op)) return;
+        const { op: kind, path, value } = op as { op?: unknown; path?: unknown; value?: unknown };
+        if ((kind !== "add" && kind !== "replace") || typeof path !== "string") return;
+        for (const at of appendedAt(fromJsonPointer(path), object, written)) {
+          if (!at.includes("-") && isDeepStrictEqual(valueAtPath(object, at), value)) values.push({ path: at, origin: p.origin!, op: i });
+        }
+      });
+    }
+    return values.length ? { root, paths, values } : { root, paths };
+  });
 }
 
 /**

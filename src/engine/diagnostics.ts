@@ -14,6 +14,10 @@ import { toTextFix } from "./fix/edits.js";
 import { valueOffsets } from "./scalar-offsets.js";
 import { reportedSeverity } from "./severity.js";
 import { lineIndex, type EngineDiagnostic, type InternalInfo, type SourceFile } from "./sources.js";
+import type { ParsedDocument } from "../models/document.js";
+import type { JsonPatchOrigin } from "../models/kustomization.js";
+import { valueAtPath } from "../models/path.js";
+import { parseText } from "./parse.js";
 
 /** The run's rule severities (config, then `--rule`); rules absent keep their own. */
 export type Severities = ReadonlyMap<string, SeveritySetting>;
@@ -101,6 +105,8 @@ export interface RuleFinding {
   ruleId: string;
   resource: Resource;
   finding: Finding;
+  /** The finding is about a value a kustomize JSON patch wrote: placed in the patch, at the operation's value (Resource.jsonPatchOrigin). */
+  inPatch?: { origin: JsonPatchOrigin; op: number; rest: Path; target?: Finding["target"] };
 }
 
 /** The files of a run by display name, and its severities: what placing findings needs. */
@@ -114,6 +120,8 @@ export interface Placement {
    * pieces, most of a diagnostic's memory (220 of 530 bytes with every rule on).
    */
   texts?: Map<string, string>;
+  /** The inline JSON patches parsed to place a finding in them, by text (inPatchAt). */
+  patches?: Map<string, ParsedDocument | undefined>;
 }
 
 /** The run's one copy of `text`. */
@@ -152,16 +160,62 @@ function addFixes(d: EngineDiagnostic, resource: Resource, finding: Finding, src
   if (suggestions.length) d.suggestions = suggestions;
 }
 
+/**
+ * Where a value a JSON patch wrote is written: at the operation's `value` (and below it, the
+ * rest of the finding's path) in the patch file, or in the inline `patch` string of the
+ * kustomization, through its quoting or block scalar. The deepest part that exists, as locate()
+ * does; undefined when the patch's document is not among the run's files.
+ */
+function inPatchAt({ origin, op, rest, target }: NonNullable<RuleFinding["inPatch"]>, placement: Placement): { src: SourceFile; start: number; end: number } | undefined {
+  const src = placement.sourceOf.get(origin.file);
+  const doc = src?.docs.find((d) => d.index === origin.docIndex);
+  if (!src || !doc) return undefined;
+  const within = [op, "value", ...rest];
+  if (!origin.inline) {
+    const loc = locate(doc, [...origin.at, ...within], target as Target | undefined);
+    return { src, start: loc.start, end: loc.end };
+  }
+  const scalar = locate(doc, origin.at, "value");
+  const value = valueAtPath(doc.value, origin.at);
+  const text = typeof value === "string" && value !== "" ? value : undefined;
+  const offsets = scalar.exact && text !== undefined ? valueOffsets(src.text, scalar.start, scalar.end, text) : undefined;
+  const parsed = offsets && inlinePatch(text!, placement);
+  if (!offsets || !parsed) return { src, start: scalar.start, end: scalar.end };
+  const loc = locate(parsed, within, target as Target | undefined);
+  const last = text!.length - 1;
+  const from = offsets[Math.min(loc.start, last)];
+  const to = loc.end > loc.start ? offsets[Math.min(loc.end - 1, last)] + 1 : from;
+  return { src, start: from, end: Math.max(to, from) };
+}
+
+/** An inline patch's text parsed once per run (Placement.patches). */
+function inlinePatch(text: string, placement: Placement): ParsedDocument | undefined {
+  placement.patches ??= new Map();
+  if (!placement.patches.has(text)) placement.patches.set(text, parseText(text)[0]);
+  return placement.patches.get(text);
+}
+
 /** Places each finding at its field path, and its related resource at that one's. */
 export function addFindings(findings: Iterable<RuleFinding>, placement: Placement): void {
   for (const f of findings) addFinding(f, placement);
 }
 
-function addFinding({ ruleId, resource, finding }: RuleFinding, { sourceOf, severities, texts }: Placement): void {
-  // Most resources are their document's root (an empty base path): the finding's own path then, no copy.
-  const loc = locate(resource.doc, resource.basePath.length ? [...resource.basePath, ...finding.path] : finding.path, finding.target as Target | undefined);
-  const src = sourceOf.get(resource.file)!;
-  const { start, end } = finding.within && loc.exact ? withinValue(src.text, loc, resource.get(finding.path), finding.within) : loc;
+function addFinding({ ruleId, resource, finding, inPatch }: RuleFinding, placement: Placement): void {
+  const { sourceOf, severities, texts } = placement;
+  let src: SourceFile;
+  let start: number;
+  let end: number;
+  if (inPatch) {
+    const placed = inPatchAt(inPatch, placement);
+    // A patch whose file the run did not read: the value is not judged, as before it was placed.
+    if (!placed) return;
+    ({ src, start, end } = placed);
+  } else {
+    // Most resources are their document's root (an empty base path): the finding's own path then, no copy.
+    const loc = locate(resource.doc, resource.basePath.length ? [...resource.basePath, ...finding.path] : finding.path, finding.target as Target | undefined);
+    src = sourceOf.get(resource.file)!;
+    ({ start, end } = finding.within && loc.exact ? withinValue(src.text, loc, resource.get(finding.path), finding.within) : loc);
+  }
   const d = addDiagnostic(
     src,
     {

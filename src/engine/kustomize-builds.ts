@@ -258,7 +258,7 @@ export function kustomizeBuilds(
       node.affixes ??= nameAffixes(doc.value);
       node.patchFiles.push(...patchFiles(doc.value).map((p) => entryPath(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
-      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot), (entry) => pluginConfigs(dir, entry, parsed, readInRoot)));
+      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot), (entry) => pluginConfigs(dir, entry, parsed, readInRoot)).map((p) => placed(p, file.display, doc.index, dir, parsed)));
       node.strategic.push(...strategicPatches(doc.value, (p) => patchDocuments(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
@@ -558,6 +558,20 @@ function pluginConfigs(dir: string, entry: string, parsed: LoadedFiles, readInRo
   if (own) return own.docs.map((d) => d.value);
   const text = readInRoot(dir, entry);
   return text === undefined ? [] : parseText(text).map((d) => d.value);
+}
+
+/**
+ * The patch with the origin of its operations: the inline `patch` string of its entry in the
+ * kustomization document, or the first document of its `path` file when that file is an input file
+ * (else nothing places them).
+ */
+function placed(patch: JsonPatchWrites, kustomization: string, docIndex: number, dir: string, parsed: LoadedFiles): JsonPatchWrites {
+  const { written } = patch;
+  if (!written || (patch.field !== "patches" && patch.field !== "patchesJson6902")) return patch;
+  if (written.inline) return { ...patch, origin: { file: kustomization, docIndex, at: [patch.field, written.index, "patch"], inline: true } };
+  const own = written.path === undefined ? undefined : parsed.get(entryPath(dir, written.path));
+  const first = own?.docs[0];
+  return own && first ? { ...patch, origin: { file: own.file.display, docIndex: first.index, at: [], inline: false } } : patch;
 }
 
 function patchValue(dir: string, patch: { patch?: string; path?: string }, parsed: LoadedFiles, readInRoot: ReadInRoot): unknown {

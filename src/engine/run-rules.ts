@@ -120,8 +120,14 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
           if ((dropped.length && isWithin(finding.path, dropped)) || (unserved.length && isWithin(finding.path, unserved))) continue;
           // SOPS ciphertext: the value is what decryption puts there, unknown here.
           if (encryptedValueAt(resource.doc, resource.basePath, finding.path)) continue;
-          // A kustomize JSON patch replaces the value: what is applied is not what the file writes.
-          if (resource.patchedByKustomize(finding.path) || (finding.absent !== undefined && resource.patchedByKustomize(finding.absent))) continue;
+          // A kustomize JSON patch replaces the value: what is applied is not what the file writes. A value one operation of an
+          // overlay wrote in every build is judged where that operation writes it; any other patched value is not judged.
+          const patchedAt = resource.patchedByKustomize(finding.path) ? finding.path : finding.absent !== undefined && resource.patchedByKustomize(finding.absent) ? finding.absent : undefined;
+          if (patchedAt) {
+            const written = resource.jsonPatchOrigin(patchedAt);
+            if (written) out.push({ ruleId: runner.id, resource, finding: { ...finding, fix: undefined, suggestions: undefined }, inPatch: { ...written, target: finding.target } });
+            continue;
+          }
           // A value a strategic-merge patch file writes is reported in that file by a rule that judges patches.
           if (runner.checksPatches && (resource.addedByKustomize(finding.path) || resource.changedByKustomize(finding.path)) && writtenByPatchFiles(resource, finding.path)) continue;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.

@@ -428,6 +428,22 @@ export interface JsonPatchWrites {
   field: "patches" | "patchesJson6902" | "transformers" | "replacements";
   /** How messages name it: `patches` or the `transformers` entry. */
   entry: string;
+  /** For a `patches` or `patchesJson6902` entry: its index in that field, and whether its operations are inline (`patch`) or in a file (`path`). */
+  written?: { index: number; inline: boolean; path?: string };
+  /** Where its operations are written in the input, when they can be placed (engine/kustomize-builds.ts). */
+  origin?: JsonPatchOrigin;
+}
+
+/**
+ * Where a JSON patch's list of operations is written: a document of the input (`file`, its display
+ * path, and `docIndex`), at `at` in it: the list itself (a patch file), or the string of an inline
+ * `patch` (`inline`), whose text is parsed again to place a value.
+ */
+export interface JsonPatchOrigin {
+  file: string;
+  docIndex: number;
+  at: ReadonlyArray<string | number>;
+  inline: boolean;
 }
 
 /** The JSON patches of each build that emits an object (`root`: the build's kustomization file), in the order the build applies them. */
@@ -437,6 +453,18 @@ export type JsonPatchBuilds = ReadonlyArray<{ root: string; patches: ReadonlyArr
 export interface JsonPatchedPaths {
   root: string;
   paths: ReadonlyArray<ReadonlyArray<string | number>>;
+  /**
+   * The values its operations wrote that the object as judged holds, in the order the build
+   * applies them: the path written, the patch's origin and the operation's index in its list.
+   */
+  values?: ReadonlyArray<JsonPatchedValue>;
+}
+
+/** A value an `add` or `replace` operation of a placed JSON patch wrote (JsonPatchedPaths.values). */
+export interface JsonPatchedValue {
+  path: ReadonlyArray<string | number>;
+  origin: JsonPatchOrigin;
+  op: number;
 }
 
 /** The paths and the namespace a list of JSON patch operations writes; undefined when it is no list of operations or changes nothing. */
@@ -489,7 +517,8 @@ export function jsonPatchWrites(
       if (!isMap(p) || !isMap(p.target)) continue;
       const ops = valueOf({ patch: text(p.patch), path: text(p.path) });
       const writes = operationWrites(ops);
-      if (writes) out.push({ target: targetFields(p.target), ...writes, ...(selectsFurther(p.target) ? {} : { ops: ops as unknown[] }), field, entry: field, order: patchOrder(field, i) });
+      const written = { index: i, inline: text(p.patch) !== undefined, ...(text(p.path) === undefined ? {} : { path: text(p.path) }) };
+      if (writes) out.push({ target: targetFields(p.target), ...writes, ...(selectsFurther(p.target) ? {} : { ops: ops as unknown[] }), field, entry: field, order: patchOrder(field, i), written });
     }
   }
   out.push(...replacementWrites(kustomization));
@@ -561,7 +590,7 @@ export function expandedPaths(path: ReadonlyArray<string | number>, object: unkn
 }
 
 /** A JSON pointer (RFC 6901) as a resource path: `/webhooks/0/clientConfig` is ["webhooks", 0, "clientConfig"]. */
-function fromJsonPointer(pointer: string): Array<string | number> {
+export function fromJsonPointer(pointer: string): Array<string | number> {
   return pointer
     .split("/")
     .slice(1)

@@ -4,7 +4,7 @@ import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
 import { isDeepStrictEqual } from "node:util";
-import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type JsonPatchedPaths, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
+import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type JsonPatchedPaths, type JsonPatchedValue, type JsonPatchOrigin, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
 import { groupKind, resolveType } from "./api-groups.js";
 import { valueAtPath } from "./path.js";
@@ -358,6 +358,25 @@ export class Resource {
    */
   patchedByKustomize(path: Path, orBelow = false): boolean {
     return this.jsonPatched.length > 0 && this.jsonPatched.every((build) => writesAt(build.paths, path, orBelow));
+  }
+
+  /**
+   * Where the value at `path` was written when a JSON patch put it there in every build that
+   * emits the object, the same operation of the same patch in each (an overlay's patch over a
+   * base): the operation's origin and index, and the rest of `path` below the path it wrote.
+   * Undefined when a build emits the value as written, or builds got it from different patches.
+   */
+  jsonPatchOrigin(path: Path): { origin: JsonPatchOrigin; op: number; rest: Path } | undefined {
+    let found: { origin: JsonPatchOrigin; op: number; rest: Path } | undefined;
+    for (const build of this.jsonPatched) {
+      // The last operation that wrote at or above the path decides it.
+      let last: JsonPatchedValue | undefined;
+      for (const v of build.values ?? []) if (v.path.length <= path.length && v.path.every((seg, i) => seg === path[i])) last = v;
+      if (!last) return undefined;
+      if (!found) found = { origin: last.origin, op: last.op, rest: path.slice(last.path.length) };
+      else if (found.origin !== last.origin || found.op !== last.op || found.rest.length !== path.length - last.path.length) return undefined;
+    }
+    return found;
   }
 
   /** Whether a JSON patch of the kustomize build of `root` (its kustomization file) writes at `path` or above it, or, with `orBelow`, inside it. */
