@@ -108,7 +108,8 @@ const CLUSTER_OBJECTS = memoKey<Map<string, Map<string, Resource>>>("cluster-sco
 /**
  * The object of a cluster-scoped custom type (ClusterAnalysisTemplate, ClusterSecretStore) by
  * name, whatever namespace the input gave it: the API server ignores metadata.namespace for
- * them, and a manifest without one gets the default namespace here.
+ * them, and a manifest without one gets the default namespace here. With `--per-directory`, one
+ * that only another input set defines when this one has none (as ResourceIndex.find).
  */
 export function clusterObject(index: ResourceIndex, type: string, name: string): Resource | undefined {
   const all = index.memo.get(CLUSTER_OBJECTS, () => new Map());
@@ -117,5 +118,5 @@ export function clusterObject(index: ResourceIndex, type: string, name: string):
     all.set(type, (byName = new Map()));
     for (const r of index.ofKind(type)) if (!byName.has(r.name)) byName.set(r.name, r);
   }
-  return byName.get(name);
+  return byName.get(name) ?? (index.outer ? clusterObject(index.outer, type, name) : undefined);
 }
