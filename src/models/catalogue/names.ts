@@ -127,10 +127,17 @@ export function placeholderNamePattern(name: string): RegExp | undefined {
  */
 const CAPITALS = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:[_ ][A-Z][A-Z0-9]*)+(?![A-Za-z0-9_])/g;
 
+/**
+ * The single words of capitals that say a value is to be replaced (argo-rollouts' examples write
+ * `REPLACEME-stable` beside `ROLLOUT_NAME-active`); other single words (`Web`, `API`) may be a
+ * mistaken spelling of a name and are not taken for placeholders.
+ */
+const REPLACE_WORDS = /(?<![A-Za-z0-9_])(?:REPLACE_?ME|CHANGE_?ME|FILL_?ME|TODO|FIXME|TBD)(?![A-Za-z0-9_])/g;
+
 /** The placeholders of a value that cannot hold capitals: samplePlaceholders', then its words of capitals outside them, each once. */
 export function placeholdersWithoutCapitals(value: string): string[] {
   const marked = samplePlaceholders(value);
-  const capitals = (value.match(CAPITALS) ?? []).filter((word) => !marked.some((p) => p.includes(word)));
+  const capitals = [...(value.match(CAPITALS) ?? []), ...(value.match(REPLACE_WORDS) ?? [])].filter((word) => !marked.some((p) => p.includes(word)));
   return [...new Set([...marked, ...capitals])];
 }
 
