@@ -282,7 +282,8 @@ function forkFolders(loaded: readonly LoadedFile[], root: string, kustomizations
  * redefines none of its objects (kamatera's rbac.yaml with either variant of the autoscaler's
  * Deployment; Rook's common.yaml, itself a variant of common-external.yaml, with operator.yaml and
  * operator-openshift.yaml); a file with workloads or Services is a sample of its own (Kong's
- * echo-worker.yaml, whose pods carry the labels of the other samples' "echo"). Linear in objects.
+ * echo-worker.yaml, whose pods carry the labels of the other samples' "echo"). Linear in objects
+ * and in the pairs of files of a folder that define one object.
  */
 function sideBySideFolders(loaded: readonly LoadedFile[], free: (absolute: string) => boolean, defaultNamespace: string): Map<string, SideBySide> {
   /** Folder and object identity -> the files of the folder that define it. */
