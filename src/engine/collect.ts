@@ -15,7 +15,7 @@ import { applyJsonPatch } from "../models/json-patch.js";
 import { valueAtPath } from "../models/path.js";
 import { agreedValue, applyStrategicMerge } from "../models/strategic-merge.js";
 import { withLabels } from "../models/kustomize-labels.js";
-import { withNamespace } from "../models/kustomize-namespace.js";
+import { withNamespace, type BuiltNamespace } from "../models/kustomize-namespace.js";
 import { withReferencedNamespaces } from "../models/kustomize-nameref.js";
 import { ResourceIndex, type UnreadBuild } from "../models/resource-index.js";
 import { HeldViews, Resource, type WrittenMetadata } from "../models/resource.js";
@@ -29,7 +29,7 @@ import { classifyInputs, type InputRoles, type PatchSelection } from "./configur
 import { discoverContext } from "./context.js";
 import { addDiagnostic, withInternal, type Severities } from "./diagnostics.js";
 import { discover, STDIN, type DiscoveredFile, type DiscoverOptions } from "./discover.js";
-import { inputSets, perSet } from "./input-sets.js";
+import { inputSets, perBuild, perSet } from "./input-sets.js";
 import { missingKustomizationPaths } from "./kustomization-paths.js";
 import type { LoadedFile } from "./load.js";
 import { locate } from "./positions.js";
@@ -678,7 +678,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   // A JSON patch of a build that writes this object's metadata.namespace decides it over the file's namespace.
   const patchedNamespace = src.jsonPatches && !src.patch ? state.roles.patchedNamespaceOf(state.file, identityOf(substituted)) : undefined;
   // The strategic-merge patches and `replicas` entries of the builds that emit it, where every build agrees (models/strategic-merge.ts).
-  const strategic = (src.strategicPatches || src.jsonPatches) && !src.patch ? kustomizePatched(substituted, src.strategicPatches, src.jsonPatches) : undefined;
+  const strategic = (src.strategicPatches || src.jsonPatches) && !src.patch ? kustomizePatched(substituted, src.strategicPatches, src.jsonPatches, src.builtNamespace) : undefined;
   // Deleted by a patch in every build: kustomize emits no such object, so there is nothing to judge or to refer to.
   if (strategic === "deleted") {
     src.skipped++;
@@ -697,7 +697,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   const kustomized = built !== substituted || strategic ? { written: substituted, labels: src.labels ?? [], namespace, ...(strategic ? { patched: strategic } : {}) } : undefined;
   const defaultNamespace = patchedNamespace?.agreed?.namespace ?? src.defaultNamespace;
   const namespaceAssigned = patchedNamespace?.agreed !== undefined || src.namespaceAssigned;
-  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built, substituted), src.affixes, isClusterScopedKind(meta.apiVersion, meta.kind, state.scopes));
+  const resource = new Resource(built, src.display, doc, basePath, defaultNamespace, resources.length, src.patch, state.views, writtenMetadata(src.text, doc, value, basePath), src.imageBuilds, namespaceAssigned, kustomized, patchedNamespace ?? src.builtNamespace, src.merges, jsonPatchedPaths(src.jsonPatches, built, substituted, src.builtNamespace), src.affixes, isClusterScopedKind(meta.apiVersion, meta.kind, state.scopes));
   resource.policyTest = state.roles.policyTestOf(state.file);
   resource.skaffoldImages = state.roles.skaffoldImagesOf(state.file);
   // Context files describe the cluster every object of the input is applied to.
@@ -723,11 +723,23 @@ export interface IndexedRun {
   index: ResourceIndex;
   /** The index a resource's rules look up in: its input set's with `--per-directory`, else `index`. */
   indexFor: (resource: Resource) => ResourceIndex;
+  /**
+   * With `--per-directory`, for a resource of a base that several kustomizations include: an index
+   * per build that includes it (`build`: the kustomization's folder, as displayed), which the
+   * cross-resource rules judge it in one by one (run-rules.ts); undefined for the others.
+   */
+  viewsFor?: (resource: Resource) => readonly BuildView[] | undefined;
   /** The resources of the linted files (not of the context files). */
   judged: Resource[];
   /** The linted files. */
   reported: SourceFile[];
   sourceOf: ReadonlyMap<string, SourceFile>;
+}
+
+/** One build a resource is judged in: its index, and the kustomization folder that builds it, as displayed. */
+export interface BuildView {
+  index: ResourceIndex;
+  build: string;
 }
 
 /** How to index: with `perDirectory`, each input set of the loaded files gets an index of its own. */
@@ -757,6 +769,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
     inlinePatchLabels,
   );
   let indexFor = (_: Resource) => index;
+  let viewsFor: IndexedRun["viewsFor"];
   if (sets?.perDirectory) {
     const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
     // The sets are the linted files'; the context (the repository, its CRDs) is seen from every one of them, first.
@@ -776,6 +789,10 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
       return members.filter((m) => roots.some((r) => inputs.inBuildOf(r, absoluteOf.get(m.file)!) && m.emittedBy(displayDirs.get(r) ?? r)));
     };
     indexFor = perSet(inputs, own, (r) => absoluteOf.get(r.file)!, (members, home) => new ResourceIndex([...shared, ...emitted(members, home)], generated, index));
+    viewsFor = perBuild(inputs, own, (r) => absoluteOf.get(r.file)!, (members, root) => {
+      const build = displayDirs.get(root) ?? root;
+      return { index: new ResourceIndex([...shared, ...members.filter((m) => m.emittedBy(build))], generated, index), build };
+    });
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.
@@ -790,7 +807,7 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   }
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
   views.release();
-  return { index, indexFor, judged, reported, sourceOf };
+  return { index, indexFor, ...(viewsFor ? { viewsFor } : {}), judged, reported, sourceOf };
 }
 
 /**
@@ -799,9 +816,9 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
  * judged, holds: an `add` or `replace` whose value is the one there (not one a later patch, a
  * build that disagrees, or a build whose patches are not applied as values changed).
  */
-function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>, written: Record<string, unknown>): readonly JsonPatchedPaths[] {
+function jsonPatchedPaths(builds: JsonPatchBuilds | undefined, object: Record<string, unknown>, written: Record<string, unknown>, builtNamespace: BuiltNamespace | undefined): readonly JsonPatchedPaths[] {
   if (!builds) return [];
-  const identity = identityOf(written);
+  const identity = identityOf(written, builtNamespace);
   return builds.map(({ root, patches }) => {
     const selecting = patches.filter((p) => patchSelects(p.target, identity));
     const paths = selecting.flatMap((p) => p.paths.flatMap((path) => expandedPaths(path, object)).flatMap((path) => appendedAt(path, object, written)));
@@ -844,8 +861,8 @@ function appendedAt(path: ReadonlyArray<string | number>, built: unknown, writte
  * selects it or they change nothing all builds agree on; "deleted" when every build that emits the
  * file deletes the object with `$patch: delete`, so no build emits it.
  */
-function kustomizePatched(object: Record<string, unknown>, strategicBuilds: StrategicPatchBuilds | undefined, jsonBuilds: JsonPatchBuilds | undefined): StrategicallyPatched | "deleted" | undefined {
-  const identity = identityOf(object);
+function kustomizePatched(object: Record<string, unknown>, strategicBuilds: StrategicPatchBuilds | undefined, jsonBuilds: JsonPatchBuilds | undefined, builtNamespace: BuiltNamespace | undefined): StrategicallyPatched | "deleted" | undefined {
+  const identity = identityOf(object, builtNamespace);
   // Both lists hold the builds that emit the file, in one order (FileBuilds); either may be absent when no build has such patches.
   const builds = strategicBuilds ?? jsonBuilds!.map((b) => ({ root: dirname(b.root), patches: [] }));
   let jsonChanged = false;
@@ -927,12 +944,18 @@ function constraintKinds(index: ResourceIndex): ReadonlySet<string> {
   return kinds;
 }
 
-/** What a kustomize patch target selects an object by, as the file writes it ("" for a namespace it does not write). */
-function identityOf(object: Record<string, unknown>): { apiVersion: string; kind: string; name: string; namespace: string } {
+/**
+ * What a kustomize patch target selects an object by, as the file writes it ("" for a namespace it
+ * does not write), and the namespaces the builds that emit it give it (`namespaces`): kustomize
+ * matches a target's namespace against the object's current namespace, which an inner
+ * kustomization's `namespace` may have set, and its original one.
+ */
+function identityOf(object: Record<string, unknown>, built?: BuiltNamespace): { apiVersion: string; kind: string; name: string; namespace: string; namespaces: readonly string[] } {
   const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
   const kind = typeof object.kind === "string" ? object.kind : "";
   const metadata = typeof object.metadata === "object" && object.metadata !== null ? (object.metadata as Record<string, unknown>) : {};
   const name = typeof metadata.name === "string" ? metadata.name : "";
   const namespace = typeof metadata.namespace === "string" ? metadata.namespace : "";
-  return { apiVersion, kind, name, namespace };
+  const namespaces = built ? [...(built.agreed ? [built.agreed.namespace] : []), ...(built.renamed ? [built.renamed.namespace] : []), ...(built.several ?? [])] : [];
+  return { apiVersion, kind, name, namespace, namespaces };
 }

@@ -28,6 +28,7 @@ import { groupKind } from "../models/api-groups.js";
 import { CLUSTER_SCOPED_KINDS } from "../models/k8s.js";
 import { componentEntries, configurationEntries, isKustomization, patchFiles, pluginConfigFiles, resourceEntries } from "../models/kustomization.js";
 import { STDIN } from "./discover.js";
+import { nameWithDefaults } from "./placeholders.js";
 import type { LoadedFile } from "./load.js";
 
 export interface InputSets {
@@ -37,6 +38,8 @@ export interface InputSets {
   visibleFrom(set: string): View;
   /** Whether `kustomize build` of the kustomization directory `root` reads the file. */
   inBuildOf(root: string, absolute: string): boolean;
+  /** What `kustomize build` of the kustomization directory `root` reads: the sets and files. */
+  buildOf(root: string): { sets: ReadonlySet<string>; files: ReadonlySet<string> };
 }
 
 /** What a set sees: the sets and files of the builds of `roots` (the set itself, or the kustomizations that include it). */
@@ -115,8 +118,9 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
    * A set's view: its build, and for a base that several kustomizations include (overlays/dev and
    * overlays/prod of one base/), the builds of those kustomizations (`roots`): its objects are
    * applied as part of them, so what an overlay adds (the PodDisruptionBudget or NetworkPolicy of
-   * the base's Deployment) is there for them. Only the kustomizations that include it directly:
-   * a platform build that includes those overlays among many others (kubeflow's example/) would
+   * the base's Deployment) is there for them; the cross-resource rules judge its objects in each
+   * of those builds apart (perBuild). Only the kustomizations that include it directly: a
+   * platform build that includes those overlays among many others (kubeflow's example/) would
    * make the view the whole input again. The overlays' own views stay apart.
    */
   const visible = new Map<string, View>();
@@ -195,7 +199,7 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
     const kustomization = nearestKustomization(absolute);
     return kustomization !== undefined && build.sets.has(kustomization) && inBuild(absolute, kustomization);
   };
-  return { homeOf, visibleFrom, inBuildOf };
+  return { homeOf, visibleFrom, inBuildOf, buildOf };
 }
 
 /**
@@ -356,15 +360,17 @@ interface SideBySide {
 
 /**
  * An object's identity: group, kind, namespace, name, as the duplicate check reads them (an
- * omitted namespace is the run's default one; a cluster-scoped kind has none).
+ * omitted namespace is the run's default one; a cluster-scoped kind has none; placeholders with
+ * defaults read as their defaults, as the index reads them: kubernetes-engine-samples' copy of an
+ * RBAC file with `${ROLE_NAME:-metrics-reader}` defines the same objects).
  */
 function objectId(value: unknown, defaultNamespace: string): string | undefined {
   if (!isMap(value) || !isMap(value.metadata)) return undefined;
   const { apiVersion, kind } = value;
   const { name, namespace } = value.metadata;
   if (typeof apiVersion !== "string" || typeof kind !== "string" || typeof name !== "string") return undefined;
-  const placed = CLUSTER_SCOPED_KINDS.has(kind) ? "" : typeof namespace === "string" && namespace !== "" ? namespace : defaultNamespace;
-  return `${groupKind(apiVersion, kind)}\u0000${placed}\u0000${name}`;
+  const placed = CLUSTER_SCOPED_KINDS.has(kind) ? "" : typeof namespace === "string" && namespace !== "" ? nameWithDefaults(namespace) : defaultNamespace;
+  return `${groupKind(apiVersion, kind)}\u0000${placed}\u0000${nameWithDefaults(name)}`;
 }
 
 function isInside(dir: string, root: string): boolean {
@@ -380,11 +386,8 @@ function commonDirectory(files: readonly string[]): string {
   return common;
 }
 
-/**
- * One lookup structure per input set, built on first use from the resources the set sees, in
- * input order (the first definition stays the one duplicates point at).
- */
-export function perSet<T, R extends { id: number }>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string, build: (members: R[], home: string) => T): (r: R) => T {
+/** The resources of each set (by home) and of each file, in input order. */
+function grouped<R>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string): { byHome: Map<string, R[]>; byFile: Map<string, R[]> } {
   const byHome = new Map<string, R[]>();
   const byFile = new Map<string, R[]>();
   for (const r of resources) {
@@ -397,18 +400,53 @@ export function perSet<T, R extends { id: number }>(sets: InputSets, resources: 
     if (inFile) inFile.push(r);
     else byFile.set(abs, [r]);
   }
+  return { byHome, byFile };
+}
+
+/** The members of the sets and files named, by id. */
+function membersOf<R extends { id: number }>(view: { sets: ReadonlySet<string>; files: ReadonlySet<string> }, { byHome, byFile }: { byHome: Map<string, R[]>; byFile: Map<string, R[]> }): R[] {
+  const members = new Set<R>();
+  for (const s of view.sets) for (const m of byHome.get(s) ?? []) members.add(m);
+  for (const f of view.files) for (const m of byFile.get(f) ?? []) members.add(m);
+  return [...members].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * One lookup structure per input set, built on first use from the resources the set sees, in
+ * input order (the first definition stays the one duplicates point at).
+ */
+export function perSet<T, R extends { id: number }>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string, build: (members: R[], home: string) => T): (r: R) => T {
+  const groups = grouped(sets, resources, absoluteOf);
   const built = new Map<string, T>();
   return (r) => {
     const home = sets.homeOf(absoluteOf(r));
     let out = built.get(home);
     if (out === undefined) {
-      const { sets: seen, files } = sets.visibleFrom(home);
-      const members = new Set<R>();
-      for (const s of seen) for (const m of byHome.get(s) ?? []) members.add(m);
-      for (const f of files) for (const m of byFile.get(f) ?? []) members.add(m);
-      out = build([...members].sort((a, b) => a.id - b.id), home);
+      out = build(membersOf(sets.visibleFrom(home), groups), home);
       built.set(home, out);
     }
     return out;
+  };
+}
+
+/**
+ * For a resource of a set that several builds include (a base under several overlays), one lookup
+ * structure per build, from the resources that build reads (`root`: the kustomization directory);
+ * undefined for the others. Each build's structure is made once.
+ */
+export function perBuild<T, R extends { id: number }>(sets: InputSets, resources: readonly R[], absoluteOf: (r: R) => string, build: (members: R[], root: string) => T): (r: R) => readonly T[] | undefined {
+  const groups = grouped(sets, resources, absoluteOf);
+  const built = new Map<string, T>();
+  return (r) => {
+    const { roots } = sets.visibleFrom(sets.homeOf(absoluteOf(r)));
+    if (roots.length < 2) return undefined;
+    return roots.map((root) => {
+      let out = built.get(root);
+      if (out === undefined) {
+        out = build(membersOf(sets.buildOf(root), groups), root);
+        built.set(root, out);
+      }
+      return out;
+    });
   };
 }

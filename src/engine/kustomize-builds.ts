@@ -258,7 +258,7 @@ export function kustomizeBuilds(
       node.affixes ??= nameAffixes(doc.value);
       node.patchFiles.push(...patchFiles(doc.value).map((p) => entryPath(dir, p)));
       node.patched.push(...idRecordingPatchTargets(doc.value, (p) => patchForm(dir, p, parsed, readInRoot)));
-      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot), (entry) => pluginConfigs(dir, entry, parsed, readInRoot)).map((p) => placed(p, file.display, doc.index, dir, parsed)));
+      node.jsonPatches.push(...jsonPatchWrites(doc.value, (p) => patchValue(dir, p, parsed, readInRoot), (entry) => pluginConfigs(dir, entry, parsed, readInRoot)).map((p) => placed(p, { file: file.display, docIndex: doc.index }, dir, parsed)));
       node.strategic.push(...strategicPatches(doc.value, (p) => patchDocuments(dir, p, parsed, readInRoot)));
       const namespace = kustomizationNamespace(doc.value);
       node.namespace ??= fluxTargetOf(file.absolute) ?? (namespace === undefined ? undefined : { namespace, kustomization: file.display, entry: "namespace" });
@@ -390,9 +390,13 @@ export function kustomizeBuilds(
         // The build's namespace replaces one written in the file (docs/DECISIONS.md "Namespace objects renamed by a kustomization").
         const renamed = b.steps.some((s) => s.affixes !== undefined);
         for (const r of own) {
+          const identity = { apiVersion: "v1", ...r, namespace: r.written ?? "", namespaces: built ? [built.namespace] : [] };
           // The namespace and prefix/suffix transformers keep the previous id of every object they run on, even one they leave as it was.
-          const changed = b.steps.some((s) => s.namespace || s.affixes || s.patched.some((t) => patchSelects(t, { apiVersion: "v1", ...r })));
-          list.push({ ...r, renamed, changed, file: file!.file.display, current: built ?? (r.written === undefined ? undefined : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" }) });
+          const changed = b.steps.some((s) => s.namespace || s.affixes || s.patched.some((t) => patchSelects(t, identity)));
+          // A JSON patch that removes the namespace written leaves it none, unless a namespace transformer sets one (argo-cd's HA redis-ha).
+          const removed = r.written !== undefined && b.steps.some((s) => s.jsonPatches.some((p) => removesNamespace(p) && patchSelects(p.target, identity)));
+          const written = r.written === undefined || removed ? undefined : { namespace: r.written, kustomization: file!.file.display, entry: "metadata.namespace" };
+          list.push({ ...r, renamed, changed, file: file!.file.display, current: built ?? written });
         }
       }
     }
@@ -560,15 +564,20 @@ function pluginConfigs(dir: string, entry: string, parsed: LoadedFiles, readInRo
   return text === undefined ? [] : parseText(text).map((d) => d.value);
 }
 
+/** Whether a JSON patch removes the object's metadata.namespace. */
+function removesNamespace(patch: JsonPatchWrites): boolean {
+  return (patch.ops ?? []).some((op) => isMap(op) && op.op === "remove" && op.path === "/metadata/namespace");
+}
+
 /**
  * The patch with the origin of its operations: the inline `patch` string of its entry in the
  * kustomization document, or the first document of its `path` file when that file is an input file
  * (else nothing places them).
  */
-function placed(patch: JsonPatchWrites, kustomization: string, docIndex: number, dir: string, parsed: LoadedFiles): JsonPatchWrites {
+function placed(patch: JsonPatchWrites, kustomization: { file: string; docIndex: number }, dir: string, parsed: LoadedFiles): JsonPatchWrites {
   const { written } = patch;
   if (!written || (patch.field !== "patches" && patch.field !== "patchesJson6902")) return patch;
-  if (written.inline) return { ...patch, origin: { file: kustomization, docIndex, at: [patch.field, written.index, "patch"], inline: true } };
+  if (written.inline) return { ...patch, origin: { ...kustomization, at: [patch.field, written.index, "patch"], inline: true } };
   const own = written.path === undefined ? undefined : parsed.get(entryPath(dir, written.path));
   const first = own?.docs[0];
   return own && first ? { ...patch, origin: { file: own.file.display, docIndex: first.index, at: [], inline: false } } : patch;

@@ -54,7 +54,7 @@ export interface LintOptions {
    * cross-resource rules and duplicates (`--per-directory`); so is each file of a folder where two
    * files outside a kustomize build define one object, with the files there that hold only RBAC,
    * namespaces, CRDs or configuration and redefine none of its objects. A base that one kustomization alone
-   * includes belongs to that kustomization's set; one that several include sees what they build.
+   * includes belongs to that kustomization's set; one that several include is judged in each of their builds.
    */
   perDirectory?: boolean;
   /** Presets to enable besides the config's `extends` (`--preset`): `security`, `production`, `all` (or `k8s-lint:<name>`). */
@@ -175,7 +175,8 @@ function runStaged(run: IndexedRun, selection: RuleSelection, settings: Settings
     }
     if (cross.length) {
       const view = batchView(perResource);
-      second = runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), settings });
+      const viewsFor = run.viewsFor;
+      second = runRules({ resources, selection: crossSelection, index: view(run.index), indexFor: (r) => view(run.indexFor(r)), ...(viewsFor ? { viewsFor: (r: Resource) => viewsFor(r)?.map((v) => ({ index: view(v.index), build: v.build })) } : {}), settings });
     }
     // Batches are in resource order: their findings in turn are the run's in runRules order.
     place(mergeByRule(first, second, selection.rules));

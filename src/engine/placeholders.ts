@@ -108,6 +108,11 @@ export function placeholderAt(doc: ParsedDocument, basePath: Path, path: Path): 
   return found && { written: node, whole: found.whole, hasDefault: found.filled !== undefined };
 }
 
+/** A name or namespace with its placeholders filled in with their defaults (`${ROLE:-reader}` is "reader"), when they all give one; else as written. */
+export function nameWithDefaults(written: string): string {
+  return placeholdersIn(written)?.filled ?? written;
+}
+
 /**
  * `value` with every string whose placeholders all give defaults filled in with them; the same
  * object when there is none. `text` and `doc` tell a quoted scalar (the result stays a string)

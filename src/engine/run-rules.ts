@@ -3,6 +3,8 @@
  * throws becomes an internal-error finding on that resource; the run goes on.
  */
 import { posix } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { valueAtPath } from "../models/path.js";
 import type { LabelSource } from "../models/kustomize-labels.js";
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
@@ -55,6 +57,8 @@ export interface RuleRun {
   index: ResourceIndex;
   /** The index of the resource's input set (`--per-directory`); default: `index` for every resource. */
   indexFor?: (resource: Resource) => ResourceIndex;
+  /** For a resource that several kustomize builds include (`--per-directory`): each build's index, which its cross-resource rules judge it in one by one. */
+  viewsFor?: (resource: Resource) => ReadonlyArray<{ index: ResourceIndex; build: string }> | undefined;
   settings: Settings;
 }
 
@@ -78,6 +82,30 @@ interface Runner {
 const NOTHING_DROPPED: readonly Path[] = [];
 
 /**
+ * A cross-resource rule's findings about a resource that several kustomize builds include (a base
+ * under overlays/dev and overlays/prod, `--per-directory`): the rule judges it in each build's
+ * index, and each finding is reported once; one that not every build gives names the builds that
+ * give it (the PodDisruptionBudget only prod adds is missing in dev).
+ */
+function judgeInBuilds(runner: Runner, { resource, settings }: RuleContext, builds: ReadonlyArray<{ index: ResourceIndex; build: string }>): Finding[] {
+  const seen = new Map<string, { finding: Finding; builds: string[] }>();
+  for (const { index, build } of builds) {
+    const found: Finding[] = [];
+    runner.check.call(runner.rule, { resource, settings, memo: index.memo.get, report: (f: Finding) => void found.push(f), index });
+    // A value this build patches otherwise than every build agrees (overlays/prod's replicas: 3) is not what it judged here.
+    const variant = resource.builtBy(build);
+    for (const f of found) {
+      if (variant && !isDeepStrictEqual(valueAtPath(variant, f.path), resource.get(f.path))) continue;
+      const key = `${JSON.stringify(f.path)}\u0000${f.message}`;
+      const known = seen.get(key);
+      if (known) known.builds.push(build);
+      else seen.set(key, { finding: f, builds: [build] });
+    }
+  }
+  return [...seen.values()].map(({ finding, builds: where }) => (where.length === builds.length ? finding : { ...finding, message: `${finding.message} (in the build${where.length > 1 ? "s" : ""} of ${where.join(", ")})` }));
+}
+
+/**
  * Every finding of the run, resource by resource, in rule order. A finding inside a field the
  * API server drops on write at the target release (gates-off.ts) is left out, unless its rule
  * reports such fields: the server clears the field before it validates the object. So is a
@@ -86,7 +114,7 @@ const NOTHING_DROPPED: readonly Path[] = [];
  * about a field that only a kustomization's labels add (Resource.addedByKustomize) is shown at
  * the nearest field the file writes (atWrittenAncestor).
  */
-export function runRules({ resources, selection, index, indexFor, settings }: RuleRun): RuleFinding[] {
+export function runRules({ resources, selection, index, indexFor, viewsFor, settings }: RuleRun): RuleFinding[] {
   const out: RuleFinding[] = [];
   // The dispatch gives one list per kind: its runners, made on first use.
   const runnersOf = new Map<readonly Rule[], Runner[]>();
@@ -105,10 +133,12 @@ export function runRules({ resources, selection, index, indexFor, settings }: Ru
     const ctx: RuleContext = { resource, settings, memo, report };
     // Only the rules that say they are cross-resource see the other resources (a literal: a spread of ctx cost more than the loop).
     const crossCtx: CrossResourceContext = { resource, settings, memo, report, index: runIndex };
+    const builds = viewsFor?.(resource);
     for (const runner of runners) {
       let failure: RuleFinding | undefined;
       try {
-        runner.check.call(runner.rule, runner.crossResource ? crossCtx : ctx);
+        if (runner.crossResource && builds) reported.push(...judgeInBuilds(runner, ctx, builds));
+        else runner.check.call(runner.rule, runner.crossResource ? crossCtx : ctx);
       } catch (err) {
         failure = internalError(runner.rule, resource, err);
       }

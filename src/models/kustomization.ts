@@ -599,12 +599,13 @@ export function fromJsonPointer(pointer: string): Array<string | number> {
 }
 
 /** Whether a patch's target selects an object of this kind and name (api/types selector.go SelectorRegex: anchored patterns; an invalid one counts as selecting). */
-export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string; namespace?: string }): boolean {
+export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string; namespace?: string; namespaces?: readonly string[] }): boolean {
   const slash = object.apiVersion.indexOf("/");
   const group = slash < 0 ? "" : object.apiVersion.slice(0, slash);
   const version = object.apiVersion.slice(slash + 1);
-  // A target's namespace is matched only where the caller gives the object's ("" for none): others select by kind and name alone.
-  const namespaced = object.namespace === undefined || matchesPattern(target.namespace, object.namespace);
+  // A target's namespace is matched only where the caller gives the object's ("" for none), or one its builds give it (`namespaces`:
+  // kustomize matches the namespace an inner kustomization set, and the original one); others select by kind and name alone.
+  const namespaced = object.namespace === undefined || target.namespace === undefined || matchesPattern(target.namespace, object.namespace) || (object.namespaces ?? []).some((n) => matchesPattern(target.namespace, n));
   return namespaced && matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
 }
 

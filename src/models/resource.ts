@@ -444,6 +444,16 @@ export class Resource {
    * this object, the value as judged (`get`). For fields no namespace or label transformer
    * changes (spec.replicas): the variants are taken before those run.
    */
+  /**
+   * The object as the kustomize build of `root` (the root kustomization's folder, as displayed)
+   * emits it, when that build's patches make it differ from what every build agrees on (the value
+   * judged); undefined when it emits the object as judged or does not emit it.
+   */
+  builtBy(root: string): Record<string, unknown> | undefined {
+    const variant = this.kustomized?.patched?.variants?.get(root);
+    return variant === undefined || variant === this.raw ? undefined : variant;
+  }
+
   valueInBuildsOf(path: Path, other: Resource): unknown {
     const variants = this.kustomized?.patched?.variants;
     const roots = other.buildRoots.filter((r) => variants?.has(r));

@@ -58,8 +58,8 @@ Options:
                                objects): duplicates and cross-resource checks stay inside it
                                (alternative variants); a base that one
                                kustomization alone includes goes with it, one that several
-                               include sees what they build; --context files and the input's
-                               CRDs are seen from each
+                               include is judged in each of their builds; --context files and
+                               the input's CRDs are seen from each
       --references <policy>    complete | partial: whether the input holds every object referred
                                to (default: complete when --context holds objects, not only
                                CRDs, else partial)
