@@ -379,6 +379,24 @@ export class Resource {
     return found;
   }
 
+  /**
+   * The fields every kustomize build that emits the object writes with a JSON patch whose value
+   * the object as judged does not show (an operation that shifts list items, or takes its value
+   * from elsewhere): what is applied there is unknown. For an item of a list, the list.
+   */
+  unknownPatchedFields(): Path[] {
+    const [first, ...rest] = this.jsonPatched;
+    if (!first) return [];
+    const out = new Map<string, Path>();
+    for (const path of first.paths) {
+      if (![first, ...rest].every((b) => b.paths.some((p) => isDeepStrictEqual(p, path)) && !(b.values ?? []).some((v) => isDeepStrictEqual(v.path, path)))) continue;
+      const last = path[path.length - 1];
+      const field = typeof last === "number" || last === "-" ? path.slice(0, -1) : path;
+      out.set(JSON.stringify(field), field);
+    }
+    return [...out.values()];
+  }
+
   /** Whether a JSON patch of the kustomize build of `root` (its kustomization file) writes at `path` or above it, or, with `orBelow`, inside it. */
   patchedInBuild(root: string, path: Path, orBelow = false): boolean {
     const build = this.jsonPatched.find((b) => b.root === root);

@@ -3,6 +3,7 @@ import { isBuiltinApiVersion } from "../../models/api-groups.js";
 import { crdOf, isClusterScopedCustomResource, resourceSchema } from "../../models/crd.js";
 import type { Resource } from "../../models/resource.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
+import type { Path } from "../../types.js";
 import { defineRule } from "../types.js";
 
 export const rule = defineRule({
@@ -51,7 +52,9 @@ build: \`kustomize build\` reports that itself.)`,
       : "if they are alternative variants of one application (overlays, examples), lint with --per-directory so that each directory with a kustomization, each sample folder, and each file of a folder where two files define one object, is its own input";
     // A build's rendered output beside its sources writes the names the build gives: the same content.
     const affixes = [...nameAffixes(resource), ...nameAffixes(first)];
-    const copy = sameContent(withoutIdentity(resource.raw), withoutIdentity(first.raw), affixes);
+    // What a JSON patch of every build writes unseen (argo-cd's HA build adds an init container at index 0) is compared in neither.
+    const unknown = [...resource.unknownPatchedFields(), ...first.unknownPatchedFields()];
+    const copy = sameContent(withoutFields(withoutIdentity(resource.raw), unknown), withoutFields(withoutIdentity(first.raw), unknown), affixes);
     // Files alike that a kustomization's labels or patches make differ (a base's commonLabels, an overlay's patch): say where the difference comes from.
     const labelled = !copy && sameContent(resource.writtenValue([]), first.writtenValue([]));
     // Patched by a strategic-merge or a JSON patch (which names no source entry): not by labels.
@@ -117,15 +120,19 @@ function inOtherRelease(a: string, b: string): boolean {
 
 /**
  * Both objects as written are the same: applying either gives the same object. Map keys may come
- * in any order (an object's fields have none); list items must be in the same order.
+ * in any order (an object's fields have none); list items must be in the same order. A key
+ * without a value (a chart's `annotations:` with nothing under it) is no key: the API server
+ * decodes null as absent, and kustomize's output leaves it out (argo-cd's rendered HA installs
+ * beside the redis-ha chart they were built from).
  */
 function sameContent(a: unknown, b: unknown, affixes: ReadonlyArray<readonly [string, string]> = []): boolean {
-  if (!affixes.length) return isDeepStrictEqual(a, b);
   if (typeof a === "string" && typeof b === "string") return a === b || affixes.some(([p, s]) => b === p + a + s || a === p + b + s);
   if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameContent(x, b[i], affixes));
-  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b;
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], affixes));
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return isDeepStrictEqual(a, b);
+  const ma = a as Record<string, unknown>;
+  const mb = b as Record<string, unknown>;
+  const ka = Object.keys(ma).filter((k) => ma[k] !== null);
+  return ka.length === Object.keys(mb).filter((k) => mb[k] !== null).length && ka.every((k) => Object.hasOwn(mb, k) && mb[k] !== null && sameContent(ma[k], mb[k], affixes));
 }
 
 /**
@@ -140,6 +147,30 @@ function withoutIdentity(raw: Record<string, unknown>): Record<string, unknown> 
   delete rest.name;
   delete rest.namespace;
   return { ...raw, metadata: rest };
+}
+
+/** An object without the fields at `paths` (each copied on the way, the object itself untouched). */
+function withoutFields(raw: Record<string, unknown>, paths: readonly Path[]): Record<string, unknown> {
+  let out: Record<string, unknown> = raw;
+  for (const path of paths) out = without(out, path) as Record<string, unknown>;
+  return out;
+}
+
+function without(node: unknown, path: Path): unknown {
+  if (!path.length || typeof node !== "object" || node === null) return node;
+  const [head, ...tail] = path;
+  if (Array.isArray(node)) {
+    if (typeof head !== "number" || head >= node.length) return node;
+    const copy = [...node];
+    copy[head] = tail.length ? without(node[head], tail) : null;
+    return copy;
+  }
+  const map = node as Record<string, unknown>;
+  if (!Object.hasOwn(map, String(head))) return node;
+  const copy = { ...map };
+  if (tail.length) copy[String(head)] = without(map[String(head)], tail);
+  else delete copy[String(head)];
+  return copy;
 }
 
 /**
