@@ -139,6 +139,9 @@ function sameContent(a: unknown, b: unknown, affixes: ReadonlyArray<readonly [st
  * An object without its metadata.name and metadata.namespace: the identity both copies share
  * (sameIdentity), which a build writes into its rendered output (the prefixed name, the namespace
  * its transformer sets) and holds apart for the sources (Resource.builtNames, Resource.namespace).
+ * Empty labels and annotations go too: ObjectMeta's maps are omitempty, so the API server stores
+ * none, and kustomize's output leaves an empty annotations map out (kyaml ClearEmptyAnnotations;
+ * a chart's `annotations: {}` beside the install rendered from it).
  */
 function withoutIdentity(raw: Record<string, unknown>): Record<string, unknown> {
   const metadata = raw.metadata;
@@ -146,7 +149,12 @@ function withoutIdentity(raw: Record<string, unknown>): Record<string, unknown> 
   const rest = { ...(metadata as Record<string, unknown>) };
   delete rest.name;
   delete rest.namespace;
+  for (const key of ["labels", "annotations"]) if (isEmptyMap(rest[key])) delete rest[key];
   return { ...raw, metadata: rest };
+}
+
+function isEmptyMap(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 /** An object without the fields at `paths` (each copied on the way, the object itself untouched). */
