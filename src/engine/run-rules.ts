@@ -77,6 +77,8 @@ interface Runner {
   reportsUnservedFields: boolean;
   /** The rule judges kustomize patch files too: a value a strategic-merge patch sets is reported in the patch. */
   checksPatches: boolean;
+  /** The rule judges each kustomize build's value itself (Rule meta judgesBuilds). */
+  judgesBuilds: boolean;
 }
 
 const NOTHING_DROPPED: readonly Path[] = [];
@@ -102,7 +104,12 @@ function judgeInBuilds(runner: Runner, { resource, settings }: RuleContext, buil
       else seen.set(key, { finding: f, builds: [build] });
     }
   }
-  return [...seen.values()].map(({ finding, builds: where }) => (where.length === builds.length ? finding : { ...finding, message: `${finding.message} (in the build${where.length > 1 ? "s" : ""} of ${where.join(", ")})` }));
+  return [...seen.values()].map(({ finding, builds: where }) => (where.length === builds.length ? finding : inBuilds(finding, where)));
+}
+
+/** A finding that holds in some of the kustomize builds that emit its object: the message names them. */
+function inBuilds(finding: Finding, builds: readonly string[]): Finding {
+  return { ...finding, message: `${finding.message} (in the build${builds.length > 1 ? "s" : ""} of ${builds.join(", ")})` };
 }
 
 /**
@@ -122,7 +129,7 @@ export function runRules({ resources, selection, index, indexFor, viewsFor, sett
     const rules = rulesFor(selection, resource);
     let runners = runnersOf.get(rules);
     if (!runners) {
-      runners = rules.map((rule) => ({ rule, check: rule.check!, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true, checksPatches: rule.meta.checksPatches === true }));
+      runners = rules.map((rule) => ({ rule, check: rule.check!, id: rule.meta.id, crossResource: rule.meta.crossResource === true, reportsDroppedFields: rule.meta.reportsDroppedFields === true, reportsUnservedFields: rule.meta.reportsUnservedFields === true, checksPatches: rule.meta.checksPatches === true, judgesBuilds: rule.meta.judgesBuilds === true }));
       runnersOf.set(rules, runners);
     }
     // One context per resource; what `report` receives is filed under the rule that ran.
@@ -160,12 +167,17 @@ export function runRules({ resources, selection, index, indexFor, viewsFor, sett
           }
           // A value a strategic-merge patch file writes is reported in that file by a rule that judges patches.
           if (runner.checksPatches && (resource.addedByKustomize(finding.path) || resource.changedByKustomize(finding.path)) && writtenByPatchFiles(resource, finding.path)) continue;
+          // A value the overlays patch otherwise (dev's image, prod's): the finding holds in the builds that apply it as written, if any
+          // (judgeInBuilds has judged a cross-resource rule build by build already, and some rules judge each build's value themselves).
+          const applying = (runner.crossResource && builds) || runner.judgesBuilds ? undefined : resource.buildsApplying(finding.absent ?? finding.path, finding.absent !== undefined);
+          if (applying && !applying.length) continue;
+          const held = applying ? inBuilds(finding, applying) : finding;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;
           // A fix would write over the placeholder, which Flux then no longer fills in.
           const written = placeholder?.hasDefault && (placeholder.whole ? `the default of placeholder "${placeholder.written}"` : `its placeholders' defaults filled into "${placeholder.written}"`);
-          const judged = written ? { ...finding, message: `${finding.message} (${written})`, fix: undefined, suggestions: undefined } : finding;
+          const judged = written ? { ...held, message: `${held.message} (${written})`, fix: undefined, suggestions: undefined } : held;
           out.push({ ruleId: runner.id, resource, finding: fromKustomize(resource, judged) });
         }
         reported.length = 0;

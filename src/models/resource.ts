@@ -3,6 +3,7 @@ import type { ParsedDocument } from "./document.js";
 import type { ImageBuild } from "./kustomize-images.js";
 import { labelSourcesAt, type LabelSource, type LabelTransformer } from "./kustomize-labels.js";
 import type { BuiltNamespace, NamespaceSource } from "./kustomize-namespace.js";
+import { dirname } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { patchWritesAt, type GeneratedKind, type GeneratorMerge, type JsonPatchedPaths, type JsonPatchedValue, type JsonPatchOrigin, type NameAffixes, type StrategicallyPatched } from "./kustomization.js";
 import type { Path, ResourceRef } from "../types.js";
@@ -397,10 +398,19 @@ export class Resource {
     return [...out.values()];
   }
 
-  /** Whether a JSON patch of the kustomize build of `root` (its kustomization file) writes at `path` or above it, or, with `orBelow`, inside it. */
+  /**
+   * Whether a JSON patch of the kustomize build of `root` (its kustomization file) writes at `path` or above it, or, with `orBelow`, inside it;
+   * or its strategic-merge patches make the value at `path` differ from the one judged (dev's image where prod's patch writes another).
+   */
   patchedInBuild(root: string, path: Path, orBelow = false): boolean {
     const build = this.jsonPatched.find((b) => b.root === root);
-    return build !== undefined && writesAt(build.paths, path, orBelow);
+    return (build !== undefined && writesAt(build.paths, path, orBelow)) || this.changedInBuild(dirname(root), path);
+  }
+
+  /** Whether the strategic-merge patches of the kustomize build of `root` (its folder, as buildRoots) make the value at `path` differ from the one judged. */
+  changedInBuild(root: string, path: Path): boolean {
+    const variant = this.builtBy(root);
+    return variant !== undefined && !isDeepStrictEqual(get(variant, path), get(this.raw, path));
   }
 
 
@@ -470,6 +480,23 @@ export class Resource {
   builtBy(root: string): Record<string, unknown> | undefined {
     const variant = this.kustomized?.patched?.variants?.get(root);
     return variant === undefined || variant === this.raw ? undefined : variant;
+  }
+
+  /**
+   * Where the kustomize builds that emit the object disagree on the value at `path` (two overlays
+   * patch a base's image or replicas otherwise), the builds (root folders, as displayed) that
+   * apply the value as judged, the written one: none when every build replaces it. Undefined
+   * when every build applies the value judged, when it is a map or a list that is not `absent`
+   * (a finding there may be about a part the builds agree on), and for metadata and the fields
+   * kustomize's label transformers write, which the variants are taken before.
+   */
+  buildsApplying(path: Path, absent: boolean): readonly string[] | undefined {
+    const variants = this.kustomized?.patched?.variants;
+    if (!variants || this.buildRoots.length < 2 || path[0] === "metadata" || this.addedByKustomize(path) || this.changedByKustomize(path)) return undefined;
+    const judged = get(this.raw, path);
+    if (!absent && typeof judged === "object" && judged !== null) return undefined;
+    const applying = this.buildRoots.filter((root) => !this.changedInBuild(root, path));
+    return applying.length === this.buildRoots.length ? undefined : applying;
   }
 
   valueInBuildsOf(path: Path, other: Resource): unknown {

@@ -96,6 +96,11 @@ export interface RuleMeta {
    * other rule inside such a field are left out by the engine, since the API server prunes it.
    */
   reportsUnservedFields?: boolean;
+  /**
+   * It judges what each kustomize build emits itself (the images of rules/workloads/emitted-images.ts):
+   * the engine does not narrow its findings to the builds that apply a value as written.
+   */
+  judgesBuilds?: boolean;
   /** Its findings may carry a safe fix (`Finding.fix`) that `--fix` applies. */
   fixable?: boolean;
   /** Its findings may carry suggestions (`Finding.suggestions`): fixes that need the user's choice. */

@@ -23,6 +23,7 @@ export const rule = defineRule({
   presets: ["production"],
   appliesTo: "workloads",
   checksPatches: true,
+  judgesBuilds: true,
   summary: "A container uses a tag that moves (stable, main, lts, a major version alone) without imagePullPolicy: Always.",
   explanation: `With imagePullPolicy IfNotPresent (the default for every tag except latest) a node pulls a
 tag once and then runs whatever it has cached. A tag that moves (a channel such as stable, main

@@ -30,7 +30,7 @@ export function judgedImages(resource: Resource, written: string, containerPath:
   const emitted = resource.imageBuilds ? emittedImages(resource.imageBuilds, written, containerPath) : undefined;
   const skaffold = resource.skaffoldImages;
   if (skaffold && (emitted ? emitted.some((e) => skaffold.has(imageName(e.image))) : skaffold.has(imageName(written)))) return NOTHING_JUDGED;
-  if (!emitted) return asWritten(written);
+  if (!emitted) return patchedOtherwise(resource, written, containerPath, fields) ?? asWritten(written);
   const unpatched = (root: string) => !fields.some((field) => resource.patchedInBuild(root, [...containerPath, field]));
   let dropped = false;
   const kept = emitted.flatMap((e) => {
@@ -43,6 +43,18 @@ export function judgedImages(resource: Resource, written: string, containerPath:
 }
 
 const IMAGE_ONLY: readonly string[] = ["image"];
+
+/**
+ * Where no kustomization sets images but the builds' strategic-merge patches write one of `fields`
+ * otherwise (prod's patch pins the image, dev's build keeps the base's): the image as written in the
+ * builds that keep it, none when every build patches it; undefined when no build patches them.
+ */
+function patchedOtherwise(resource: Resource, written: string, containerPath: Path, fields: readonly string[]): readonly JudgedImage[] | undefined {
+  const roots = resource.buildRoots;
+  const kept = roots.filter((root) => !fields.some((field) => resource.changedInBuild(root, [...containerPath, field])));
+  if (kept.length === roots.length) return undefined;
+  return kept.length ? [{ image: written, subject: `image "${written}" (unchanged in the ${builds(kept)})` }] : NOTHING_JUDGED;
+}
 
 /**
  * The answer for an object no kustomization changes, kept per image while few: three rules ask

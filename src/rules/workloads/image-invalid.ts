@@ -13,6 +13,7 @@ export const rule = defineRule({
   severity: "error",
   appliesTo: "workloads",
   checksPatches: true,
+  judgesBuilds: true,
   summary: "A container image is not a valid image reference.",
   explanation: `The kubelet parses each image with the container image reference grammar before pulling:
 [registry[:port]/]repository[:tag][@digest], where the repository is lower case path components

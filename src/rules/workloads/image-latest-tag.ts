@@ -9,6 +9,7 @@ export const rule = defineRule({
   severity: "warning",
   appliesTo: "workloads",
   checksPatches: true,
+  judgesBuilds: true,
   summary: "A container image uses the latest tag, or no tag at all.",
   explanation: `An image without a tag means ":latest", and ":latest" moves. Different nodes end up running
 different builds depending on when they pulled, a rollback re-deploys whatever latest is now,
@@ -18,7 +19,8 @@ Images pinned by digest are fine whatever their tag. A \${...} placeholder in th
 repository (envsubst, Flux) does not hide the tag written after it: \${PREFIX}/app:latest is judged.
 In a kustomize tree the image judged is the one
 \`kustomize build\` emits: the \`images\` entries of the kustomizations that build the workload
-(a base's own, and its overlays') apply first, and the finding names the kustomization that set it.
+(a base's own, and its overlays') apply first, and the finding names the kustomization that set it;
+an image that some overlays' patches replace is judged in the builds that keep it, which the finding names.
 An image that a Skaffold configuration (skaffold.yaml) in the manifest's folder or a folder above
 builds (\`build.artifacts[].image\`) is not judged: Skaffold deploys the image it built and tagged
 in its place.`,
