@@ -94,10 +94,12 @@ function judgeInBuilds(runner: Runner, { resource, settings }: RuleContext, buil
   for (const { index, build } of builds) {
     const found: Finding[] = [];
     runner.check.call(runner.rule, { resource, settings, memo: index.memo.get, report: (f: Finding) => void found.push(f), index });
-    // A value this build patches otherwise than every build agrees (overlays/prod's replicas: 3) is not what it judged here.
+    // A value this build patches otherwise than every build agrees (overlays/prod's replicas: 3), or a field it adds where the
+    // finding reports it absent (prod's readinessProbe), is not what it judged here.
     const variant = resource.builtBy(build);
     for (const f of found) {
-      if (variant && !isDeepStrictEqual(valueAtPath(variant, f.path), resource.get(f.path))) continue;
+      const at = f.absent ?? f.path;
+      if (variant && !isDeepStrictEqual(valueAtPath(variant, at), resource.get(at))) continue;
       const key = `${JSON.stringify(f.path)}\u0000${f.message}`;
       const known = seen.get(key);
       if (known) known.builds.push(build);

@@ -28,6 +28,7 @@ its port), with a generous failureThreshold, and a startupProbe if it starts slo
       if (container.livenessProbe !== undefined || (sidecar && !sidecars)) continue;
       report({
         path: container.name !== undefined ? [...path, "name"] : path,
+        absent: [...path, "livenessProbe"],
         message: `${sidecar ? "sidecar container" : "container"} "${container.name ?? ""}" has no liveness probe`,
         hint: "add a livenessProbe that checks only the process itself",
       });

@@ -106,6 +106,7 @@ folders hold workloads (in a layout by kind, services/ beside deployments/, they
       const path = [...tpl.specPath, "containers", i];
       report({
         path: c.name !== undefined ? [...path, "name"] : path,
+        absent: [...path, "readinessProbe"],
         message: `container "${c.name ?? ""}" has no readiness probe but Service "${svc.name}" sends it traffic`,
         hint: "add a readinessProbe that succeeds only when the container can serve",
         related: { resource: svc, path: ["spec", "selector"], message: "selects these pods" },
