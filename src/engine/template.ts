@@ -8,7 +8,7 @@
  * parser reads the document, is text that kubectl applies as it is. Chart values handed to a
  * controller (a Flux HelmRelease's spec.values, an Argo CD Application's helm values and
  * parameters, Flux postBuild.substitute, a values file in a ConfigMap's data or a Secret's
- * stringData) are data even when they name chart objects: the chart renders them later with
+ * stringData, a Fleet Bundle's files) are data even when they name chart objects: the chart renders them later with
  * `tpl`, and the API server stores them as they are. A Jinja or Liquid `{% raw %}` block is
  * one template of its own, whatever it holds: Jinja writes its text out verbatim, `{{ }}` and
  * `---` lines included, so the tag is the file's templating and the actions inside are not (a tag
@@ -252,6 +252,8 @@ const CHART_VALUE_PATHS: ReadonlyArray<{ group: string; kinds: readonly string[]
   { group: "argoproj.io", kinds: ["ApplicationSet"], paths: [...argoHelmValues("spec", "template", "spec", "source"), ...argoHelmValues("spec", "template", "spec", "sources", "*")] },
   { group: "", kinds: ["ConfigMap"], paths: [["data", "*"]], blockScalarsOnly: true },
   { group: "", kinds: ["Secret"], paths: [["stringData", "*"]], blockScalarsOnly: true },
+  // Each file of a Fleet Bundle (what `fleet apply` writes), a chart's templates among them, is text its agent renders.
+  { group: "fleet.cattle.io", kinds: ["Bundle"], paths: [["spec", "resources", "*", "content"]] },
 ];
 
 /**
@@ -261,7 +263,7 @@ const CHART_VALUE_PATHS: ReadonlyArray<{ group: string; kinds: readonly string[]
  */
 function chartValues(text: string, start: number, end: number): Array<[number, number]> {
   const slice = text.slice(start, end);
-  if (!/\bkind:\s*["']?(?:HelmRelease|Kustomization|Application|ApplicationSet|ConfigMap|Secret)\b/.test(slice)) return [];
+  if (!/\bkind:\s*["']?(?:HelmRelease|Kustomization|Application|ApplicationSet|ConfigMap|Secret|Bundle)\b/.test(slice)) return [];
   const doc = parseDocument(slice, { keepSourceTokens: false, uniqueKeys: false });
   const apiVersion = doc.get("apiVersion");
   const kind = doc.get("kind");

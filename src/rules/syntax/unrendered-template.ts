@@ -17,7 +17,8 @@ placeholder that is not Go template syntax (Argo Rollouts' \`{{args.name}}\`) le
 reported with the fix it needs: YAML reads \`key: {{args.name}}\` as a mapping, so quote the value.
 Chart values handed to a controller (a Flux HelmRelease's spec.values, an Argo CD Application's
 helm values and parameters, a values file written as a block scalar in a ConfigMap's data or a
-Secret's stringData for a HelmRelease's valuesFrom) are data, not a template to render here; so
+Secret's stringData for a HelmRelease's valuesFrom) are data, not a template to render here, and
+so are the files of a Fleet Bundle (spec.resources[].content), which its agent renders; so
 are the templates inside strings of a document without apiVersion or kind (a chart's values file,
 whose \`extraObjects\` the chart renders with \`tpl\`) and every template of a helmfile (a file with
 helmfile's schema modeline, or a document with top-level \`releases\` or \`repositories\`), which
