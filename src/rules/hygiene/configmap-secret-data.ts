@@ -34,8 +34,9 @@ names as env-secret-literal), assignments in embedded config files (db.password=
 token: ...) with a literal value, and PEM private keys. Names that say where a credential is
 (TLS_SECRET_NAME, SCAN_SECRETS_NAMES, tokenSecretRef, DB_PASSWORD_FILE, credentialsSecret) hold a reference, and
 empty values (including "{}", "[]" and '""'), numbers, booleans, paths and \${VAR} placeholders
-hold nothing secret: those are ignored, and so are calls in embedded code (\`token = os.getenv(...)\`)
-and nsswitch.conf's \`passwd: files\` line, which says where accounts are looked up.`,
+hold nothing secret: those are ignored, and so are calls in embedded code (\`token = os.getenv(...)\`),
+nsswitch.conf's \`passwd: files\` line, which says where accounts are looked up, and nginx's
+\`server-tokens\` setting (what the Server header tells of the version).`,
   fix: "Move the credential into a Secret (mounted as a file or read through secretKeyRef) and leave a placeholder in the ConfigMap.",
   preventsStatus: [],
   check({ resource, report }) {

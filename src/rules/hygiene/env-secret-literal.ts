@@ -18,8 +18,8 @@ they can be encrypted at rest, and rotating one does not need a new manifest. ku
 (env-var-secret) and Polaris (sensitiveContainerEnvVar) report it. Names are matched on the
 words PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, PRIVATE_KEY, ACCESS_KEY and CREDENTIAL (dbPassword
 and db-password too), except names that point at a credential (…_FILE, …_PATH, …_NAME, …_URL,
-…_ID, …_STORE, …_MOUNT) or configure one (…_TTL, …_ENABLED, …_TIMEOUT, …_REALM, …_PROVIDER), a tokenizer, and etcd's initial cluster token, which
-names a cluster; values that cannot be credentials (empty,
+…_ID, …_STORE, …_MOUNT) or configure one (…_TTL, …_ENABLED, …_TIMEOUT, …_REALM, …_PROVIDER), a tokenizer, etcd's initial cluster token, which
+names a cluster, and nginx's server tokens setting (SERVER_TOKENS), which says what the Server header tells; values that cannot be credentials (empty,
 numbers, booleans, file paths, $(VAR) references) are ignored.`,
   fix: "Put the value in a Secret and read it with valueFrom.secretKeyRef (or envFrom.secretRef).",
   preventsStatus: [],

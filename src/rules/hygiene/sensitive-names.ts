@@ -21,8 +21,13 @@ export const normalise = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$
 /** The Secret that holds credentials or a password, named (Tekton's credentialsSecret, an operator's passwordSecret): a reference. */
 const SECRET_OF = /(?:CREDENTIALS?|PASSWORDS?)_SECRET$/;
 
-/** Names of identifiers that are called tokens: etcd's initial cluster token keeps two clusters from joining, and is no secret. */
-const IDENTIFIER_TOKEN = /INITIAL_CLUSTER_TOKEN$/;
+/**
+ * Names of settings that are called tokens and hold no secret: etcd's initial cluster token keeps
+ * two clusters from joining; nginx's server_tokens (the server-tokens key of the NGINX and
+ * ingress-nginx controllers' ConfigMaps) says what the Server header tells of the version (on,
+ * off, build, or NGINX Plus' own string).
+ */
+const IDENTIFIER_TOKEN = /(?:INITIAL_CLUSTER_TOKEN|SERVER_TOKENS)$/;
 
 export function isSensitiveName(name: string): boolean {
   const n = normalise(name);
