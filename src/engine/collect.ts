@@ -703,6 +703,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   // Context files describe the cluster every object of the input is applied to.
   resource.places = src.contextOnly ? undefined : state.roles.placesOf(state.file);
   resource.buildRoots = state.roles.buildRootsOf(state.file);
+  resource.turnedOff = state.roles.isTurnedOff(state.file);
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);
@@ -758,41 +759,16 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   const linted = contextResources.length ? resources.filter((r) => !sourceOf.get(r.file)!.contextOnly) : resources;
   const judged = lookupOnly.size ? linted.filter((r) => !lookupOnly.has(r)) : linted;
   // Context first: a linted resource that repeats one of the repository's is the duplicate reported.
-  // Patches are parts of other objects, not objects of their own.
   const indexed = contextResources.length ? [...contextResources, ...linted] : resources;
-  const index = new ResourceIndex(
-    indexed.filter((r) => !r.partial),
-    generated,
-    undefined,
-    indexed.filter((r) => r.partial).map((resource) => ({ resource, ...(patchSelections.get(resource.file) ?? { byName: true, targets: [] }) })),
-    unreadInto,
-    inlinePatchLabels,
-  );
-  let indexFor = (_: Resource) => index;
-  let viewsFor: IndexedRun["viewsFor"];
-  if (sets?.perDirectory) {
-    const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
-    // The sets are the linted files'; the context (the repository, its CRDs) is seen from every one of them, first.
-    const lintedFiles = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
-    const shared = contextResources.filter((r) => !r.partial);
-    const own = shared.length ? linted.filter((r) => !r.partial) : index.all;
-    // A set that is a kustomize build does not hold the objects its own patches delete (kubeflow's example deletes trainer's Namespace);
-    // the view of a base that several builds include holds an object that one of them emits.
-    const displayDirs = new Map(sets.loaded.map((l) => [dirname(l.file.absolute), dirname(l.file.display)]));
-    const inputs = inputSets(lintedFiles, sets.defaultNamespace);
-    const emitted = (members: Resource[], home: string) => {
-      const { roots } = inputs.visibleFrom(home);
-      if (roots.length === 1) {
-        const root = displayDirs.get(roots[0]);
-        return root === undefined ? members : members.filter((m) => m.emittedBy(root));
-      }
-      return members.filter((m) => roots.some((r) => inputs.inBuildOf(r, absoluteOf.get(m.file)!) && m.emittedBy(displayDirs.get(r) ?? r)));
-    };
-    indexFor = perSet(inputs, own, (r) => absoluteOf.get(r.file)!, (members, home) => new ResourceIndex([...shared, ...emitted(members, home)], generated, index));
-    viewsFor = perBuild(inputs, own, (r) => absoluteOf.get(r.file)!, (members, root) => {
-      const build = displayDirs.get(root) ?? root;
-      return { index: new ResourceIndex([...shared, ...members.filter((m) => m.emittedBy(build))], generated, index), build };
-    });
+  // Patches are parts of other objects, not objects of their own; nor is what a kustomization turns off with a comment, which is not
+  // applied: the other objects are judged without it, and it is judged with them and what else is turned off (turned-off-resources.ts).
+  const { index, indexFor: applied, viewsFor: appliedViews } = indexesOf(indexed.filter((r) => !r.turnedOff), { sourceOf, generated, patchSelections, unreadInto, inlinePatchLabels }, sets);
+  let indexFor = applied;
+  let viewsFor = appliedViews;
+  if (indexed.some((r) => r.turnedOff)) {
+    const withTurnedOff = indexesOf(indexed, { sourceOf, generated, patchSelections, unreadInto, inlinePatchLabels }, sets);
+    indexFor = (r) => (r.turnedOff ? withTurnedOff.indexFor(r) : applied(r));
+    viewsFor = appliedViews && withTurnedOff.viewsFor && ((r) => (r.turnedOff ? withTurnedOff.viewsFor!(r) : appliedViews(r)));
   }
   // Custom resources are skipped by the schema checks unless a CRD of the input or a bundled schema describes them.
   // One whose CRD is in the input but does not serve its version is not "undescribed": unknown-api-version says why.
@@ -808,6 +784,49 @@ export function indexResources({ sources, resources, generated, views, lookupOnl
   // The index keeps what it needs of the pod templates it read (their labels); the rest is read again per batch.
   views.release();
   return { index, indexFor, ...(viewsFor ? { viewsFor } : {}), judged, reported, sourceOf };
+}
+
+/** What indexesOf reads of the collection besides the resources it indexes. */
+type IndexInputs = Pick<Collection, "generated" | "patchSelections" | "unreadInto" | "inlinePatchLabels"> & { sourceOf: ReadonlyMap<string, SourceFile> };
+
+/**
+ * The index of `indexed` (context resources first; patches are kept apart as the patches of the
+ * objects they select) and, with `--per-directory`, the index of each input set and of each build
+ * of a base that several include.
+ */
+function indexesOf(indexed: readonly Resource[], { sourceOf, generated, patchSelections, unreadInto, inlinePatchLabels }: IndexInputs, sets?: IndexOptions): Pick<IndexedRun, "index" | "indexFor" | "viewsFor"> {
+  const index = new ResourceIndex(
+    indexed.filter((r) => !r.partial),
+    generated,
+    undefined,
+    indexed.filter((r) => r.partial).map((resource) => ({ resource, ...(patchSelections.get(resource.file) ?? { byName: true, targets: [] }) })),
+    unreadInto,
+    inlinePatchLabels,
+  );
+  if (!sets?.perDirectory) return { index, indexFor: () => index };
+  const absoluteOf = new Map(sets.loaded.map((l) => [l.file.display, l.file.absolute]));
+  // The sets are the linted files'; the context (the repository, its CRDs) is seen from every one of them, first.
+  const lintedFiles = sets.loaded.filter((l) => !sourceOf.get(l.file.display)!.contextOnly);
+  const shared = indexed.filter((r) => !r.partial && sourceOf.get(r.file)!.contextOnly);
+  const own = shared.length ? indexed.filter((r) => !r.partial && !sourceOf.get(r.file)!.contextOnly) : index.all;
+  // A set that is a kustomize build does not hold the objects its own patches delete (kubeflow's example deletes trainer's Namespace);
+  // the view of a base that several builds include holds an object that one of them emits.
+  const displayDirs = new Map(sets.loaded.map((l) => [dirname(l.file.absolute), dirname(l.file.display)]));
+  const inputs = inputSets(lintedFiles, sets.defaultNamespace);
+  const emitted = (members: Resource[], home: string) => {
+    const { roots } = inputs.visibleFrom(home);
+    if (roots.length === 1) {
+      const root = displayDirs.get(roots[0]);
+      return root === undefined ? members : members.filter((m) => m.emittedBy(root));
+    }
+    return members.filter((m) => roots.some((r) => inputs.inBuildOf(r, absoluteOf.get(m.file)!) && m.emittedBy(displayDirs.get(r) ?? r)));
+  };
+  const indexFor = perSet(inputs, own, (r) => absoluteOf.get(r.file)!, (members, home) => new ResourceIndex([...shared, ...emitted(members, home)], generated, index));
+  const viewsFor = perBuild(inputs, own, (r) => absoluteOf.get(r.file)!, (members, root) => {
+    const build = displayDirs.get(root) ?? root;
+    return { index: new ResourceIndex([...shared, ...members.filter((m) => m.emittedBy(build))], generated, index), build };
+  });
+  return { index, indexFor, viewsFor };
 }
 
 /**

@@ -43,6 +43,8 @@ import { kustomizeBuilds, type KustomizationBuild } from "./kustomize-builds.js"
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 import { entryPath, realOf } from "./entry-paths.js";
+import { turnedOffResources } from "./turned-off-resources.js";
+import { isUnlistedPatchFile, leadingCommentSaysPatch, PATCH_KIND, PATCH_WORD } from "./patch-files.js";
 import { parseText } from "./parse.js";
 
 const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
@@ -80,6 +82,8 @@ export interface InputRoles {
   entryNamespaces(path: string): readonly string[];
   /** Whether a kustomization of the input lists this file under `resources`: an overlay that includes it may set its namespace. */
   isListed(file: DiscoveredFile): boolean;
+  /** Whether a kustomization turns the file off with a comment (turned-off-resources.ts): judged in its build, not applied with it. */
+  isTurnedOff(file: DiscoveredFile): boolean;
   /** The test suite that applies this file's policies to its own test resources (a Kyverno CLI Test lists it under `policies`), if one does. */
   policyTestOf(file: DiscoveredFile): string | undefined;
   /** The images the Skaffold configurations of the file's folder and the folders above it build (models/skaffold.ts); undefined when none does. */
@@ -232,6 +236,9 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       for (const { path, field } of generatorDataFiles(doc.value)) generatorData.set(entryPath(dir, path), field);
     }
   }
+  // A resource file a kustomization turns off with a comment is its resource, as if turned on (turned-off-resources.ts).
+  const turnedOff = turnedOffResources(loaded);
+  for (const p of turnedOff.keys()) listed.add(p);
   // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
   for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
   for (const { file, source } of loaded) {
@@ -291,6 +298,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       return built?.several ?? [];
     },
     isListed: (file) => listed.has(realOf(file)),
+    isTurnedOff: (file) => turnedOff.has(realOf(file)),
     // A kustomization that builds the file applies its policies to the cluster.
     skaffoldImagesOf(file) {
       if (!skaffoldBuilds.size || file.absolute === STDIN) return undefined;
@@ -350,56 +358,6 @@ const STEP_ASSERTION = /^\d+-(assert|errors)[^/]*\.ya?ml$/;
 function stepAssertionOf(fileName: string): string | undefined {
   const m = STEP_ASSERTION.exec(fileName);
   return m ? `test step ${m[1] === "assert" ? "assertion" : "error assertion"} (kuttl, Chainsaw)` : undefined;
-}
-
-/** A file name that says patch: `patch` or `patches` as a word of it (`manager_auth_proxy_patch.yaml`, `patch-replicas.yaml`), not inside one (`dispatcher.yaml`). */
-const PATCH_FILE_NAME = /(^|[-_.])patch(es)?([-_.]|$)/i;
-/** Folders that hold a kustomization's patches (kubebuilder's config/crd/patches, config/default/patches). */
-const PATCH_FOLDERS = new Set(["patches", "patch"]);
-
-/**
- * Whether a file that no kustomization lists (as a resource, a patch or in a comment) is a patch
- * kept in a kustomize tree: named as a patch in a kustomization's folder, or in a patches folder
- * beside a kustomization. Scaffolds and hand-kept trees leave such files that nothing applies
- * (kubeflow's tensorboard controller: patches/add_service_account.yaml,
- * manager_prometheus_metrics_patch.yaml; kueue's config/crd/patches/cainjection_in_*.yaml): a
- * Deployment of only a service account name is a patch, not an object missing its selector.
- */
-function isUnlistedPatchFile(absolute: string, kustomizationDirs: ReadonlySet<string>): boolean {
-  const dir = dirname(absolute);
-  if (PATCH_FOLDERS.has(basename(dir)) && kustomizationDirs.has(dirname(dir))) return true;
-  return kustomizationDirs.has(dir) && PATCH_FILE_NAME.test(basename(absolute));
-}
-
-/** `patch` as a word of a comment (`# This patch injects...`, `# The following patches...`, `# patched by...`). */
-const PATCH_WORD = /\bpatch(es|ed)?\b/i;
-/**
- * A comment that names a kind of patch or the command that applies one (`# Strategic merge patch
- * applied with kubectl patch --patch-file`): what says a file outside a kustomize tree is a patch,
- * where `patch` alone is as often about something else.
- */
-const PATCH_KIND = /\b(strategic[- ]merge|merge|json) patch\b|\bkubectl patch\b|--patch-file\b/i;
-
-/**
- * Whether the comments a file opens with (before its first content; blank lines and `---` between
- * them are read past) call it a patch (`says`: PATCH_WORD beside a kustomization, PATCH_KIND
- * elsewhere). Kubebuilder and operator-sdk scaffolds open the patches they leave beside a
- * kustomization so ("# This patch inject an imagePullSecrets...", "# The following patch enables
- * a conversion webhook..."), whether or not an entry lists them (cloudnative-pg's
- * config/manager/env_override.yaml); a file for `kubectl patch --patch-file` says what it is.
- */
-function leadingCommentSaysPatch(text: string, says: RegExp): boolean {
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end).trim();
-    if (line.startsWith("#")) {
-      if (says.test(line)) return true;
-    } else if (line !== "" && line !== "---") return false;
-    start = end + 1;
-  }
-  return false;
 }
 
 /** The lists whose entries are patch files when written as bare paths (patchesStrategicMerge; patches in kustomize v1's form). */

@@ -24,6 +24,8 @@
  * input: see ResourceIndex).
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
+import { realOf } from "./entry-paths.js";
+import { turnedOffResources } from "./turned-off-resources.js";
 import { groupKind } from "../models/api-groups.js";
 import { CLUSTER_SCOPED_KINDS } from "../models/k8s.js";
 import { componentEntries, configurationEntries, isKustomization, patchFiles, pluginConfigFiles, resourceEntries } from "../models/kustomization.js";
@@ -72,6 +74,19 @@ export function inputSets(loaded: readonly LoadedFile[], defaultNamespace: strin
       if (!names) named.set(dir, (names = new Set()));
       names.add(file.absolute);
       for (const entry of [...included, ...patchFiles(doc.value), ...pluginConfigFiles(doc.value), ...configurationEntries(doc.value)]) names.add(resolve(dir, entry));
+    }
+  }
+  // A resource file a kustomization turns off with a comment is in its build, as if turned on (turned-off-resources.ts).
+  const turnedOff = turnedOffResources(loaded);
+  if (turnedOff.size) {
+    const absoluteOf = new Map(loaded.map((l) => [realOf(l.file), l.file.absolute]));
+    const folderOf = new Map(loaded.map((l) => [dirname(realOf(l.file)), dirname(l.file.absolute)]));
+    for (const [real, folder] of turnedOff) {
+      const dir = folderOf.get(folder);
+      const file = absoluteOf.get(real);
+      if (dir === undefined || file === undefined || !kustomizations.has(dir)) continue;
+      kustomizations.get(dir)!.push(file);
+      named.get(dir)!.add(file);
     }
   }
   /** Component directory -> the first kustomization that applies it. */

@@ -59,6 +59,7 @@ import { STDIN } from "./discover.js";
 import type { LoadedFile } from "./load.js";
 import { parseText } from "./parse.js";
 import { entryPath, realOf } from "./entry-paths.js";
+import { turnedOffResources } from "./turned-off-resources.js";
 
 /** The loaded files by absolute path. */
 interface LoadedFiles {
@@ -285,6 +286,8 @@ export function kustomizeBuilds(
     }
     node.components.forEach((c, i) => nodes.get(c)?.includedBy.push({ by: dir, position: i }));
   }
+  // A resource file a kustomization turns off with a comment is built as its resource (turned-off-resources.ts), as such a base is.
+  for (const [file, dir] of turnedOffResources(loaded)) if (!listedBy.has(file)) listedBy.set(file, [dir]);
   turnedOffBases(nodes);
 
   /**

@@ -163,6 +163,12 @@ export class Resource {
   places: readonly string[] | undefined;
   /** The folders of the root kustomizations whose builds emit the object, set once when it is collected (empty: no build emits it). */
   buildRoots: readonly string[] = NO_NAMES;
+  /**
+   * Whether a kustomization turns the object's file off with a commented-out entry
+   * (engine/turned-off-resources.ts), set once when it is collected: it is judged as that build
+   * would apply it once turned on, and is not in the index, since nothing applies it now.
+   */
+  turnedOff = false;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;

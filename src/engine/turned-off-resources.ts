@@ -1,0 +1,80 @@
+/**
+ * Resource files that a kustomization turns off with a comment: kubebuilder's scaffolds (and the
+ * operators built from them: kubeflow's profile and notebook controllers, gatekeeper, Kong) list
+ * their auth proxy in config/rbac as commented-out entries (`# - auth_proxy_role_binding.yaml`)
+ * and keep the files beside the ones in use. Such a file is written for the build it joins once
+ * the line is turned on: a ServiceAccount subject without a namespace, which kustomize's name
+ * reference fills in from the ServiceAccount of the build (api/filters/nameref), a Service in the
+ * placeholder namespace `system`, which the build's `namespace` replaces. Judged alone, it was an
+ * error or a warning on scaffolding nobody applies; judged as a resource of that kustomization,
+ * as a base turned off by a comment is (kustomize-builds.ts turnedOffBases), it is what turning it
+ * on would apply.
+ */
+import { basename, dirname } from "node:path";
+import { buildsChartTemplates, commentedEntries, isKustomization, patchFiles, resourceEntries } from "../models/kustomization.js";
+import { STDIN } from "./discover.js";
+import { entryPath, realOf } from "./entry-paths.js";
+import type { LoadedFile } from "./load.js";
+import { isUnlistedPatchFile, leadingCommentSaysPatch, PATCH_WORD } from "./patch-files.js";
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The lists whose commented-out bare entries name resources. */
+const RESOURCE_LISTS: ReadonlySet<string | undefined> = new Set(["resources", "bases"]);
+
+const found = new WeakMap<readonly LoadedFile[], ReadonlyMap<string, string>>();
+
+/**
+ * The files of the input (by real path) that a commented-out `resources` (or `bases`) entry of a
+ * kustomization names, each with that kustomization's folder (a real path). Left out: a file that
+ * a kustomization lists or applies as a patch (it is in use), a folder (turnedOffBases), a file that
+ * its name, folder or opening comment calls a patch (patch-files.ts), and a file
+ * that defines an object of the same kind and name as a file the kustomization lists (an
+ * alternative to the one in use: `# - deployment-ha.yaml` beside `- deployment.yaml`), which is
+ * judged as the object it is. Worked out once per run's files.
+ */
+export function turnedOffResources(loaded: readonly LoadedFile[]): ReadonlyMap<string, string> {
+  let out = found.get(loaded);
+  if (!out) found.set(loaded, (out = find(loaded)));
+  return out;
+}
+
+function find(loaded: readonly LoadedFile[]): ReadonlyMap<string, string> {
+  const inUse = new Set<string>();
+  const kustomizations: Array<{ dir: string; listed: string[]; commented: string[] }> = [];
+  for (const { file, source, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    const dir = dirname(realOf(file));
+    let commentsRead = false;
+    for (const doc of docs) {
+      if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value) || buildsChartTemplates(doc.value)) continue;
+      const listed = resourceEntries(doc.value).map((r) => entryPath(dir, r));
+      for (const p of [...listed, ...patchFiles(doc.value).map((p) => entryPath(dir, p))]) inUse.add(p);
+      const commented = !commentsRead && "text" in source ? commentedEntries(source.text).flatMap((e) => (e.form === "bare" && RESOURCE_LISTS.has(e.list) ? [entryPath(dir, e.path)] : [])) : [];
+      commentsRead = true;
+      kustomizations.push({ dir, listed, commented });
+    }
+  }
+  const out = new Map<string, string>();
+  if (!kustomizations.some((k) => k.commented.length)) return out;
+  const byPath = new Map(loaded.map((l) => [realOf(l.file), l]));
+  const kustomizationDirs = new Set(kustomizations.map((k) => k.dir));
+  for (const { dir, listed, commented } of kustomizations) {
+    let inBuild: Set<string> | undefined;
+    for (const p of commented) {
+      const file = byPath.get(p);
+      if (!file || inUse.has(p) || out.has(p)) continue;
+      // A patch kept in the tree (`#- manager_config_patch.yaml` where an older scaffold dropped its patchesStrategicMerge key) stays a patch.
+      if (isUnlistedPatchFile(p, kustomizationDirs) || ("text" in file.source && leadingCommentSaysPatch(file.source.text, PATCH_WORD))) continue;
+      inBuild ??= new Set(listed.flatMap((l) => identities(byPath.get(l))));
+      if (identities(file).some((id) => inBuild!.has(id))) continue;
+      out.set(p, dir);
+    }
+  }
+  return out;
+}
+
+/** The kind and name of each object a file defines. */
+function identities(file: LoadedFile | undefined): string[] {
+  return (file?.docs ?? []).flatMap((d) => (isMap(d.value) && isMap(d.value.metadata) && typeof d.value.kind === "string" ? [`${d.value.kind}\u0000${String(d.value.metadata.name)}`] : []));
+}
