@@ -704,6 +704,7 @@ function collectResources(state: FileState, doc: ParsedDocument, value: Record<s
   resource.places = src.contextOnly ? undefined : state.roles.placesOf(state.file);
   resource.buildRoots = state.roles.buildRootsOf(state.file);
   resource.turnedOff = state.roles.isTurnedOff(state.file);
+  resource.fromContext = src.contextOnly;
   resources.push(resource);
   if (state.indexOnly) {
     state.lookupOnly.add(resource);

@@ -7,6 +7,7 @@
  * without context.
  */
 import { realpathSync } from "node:fs";
+import { isApiDefinition } from "../models/api-groups.js";
 import { LintUsageError } from "../errors.js";
 import type { Resource } from "../models/resource.js";
 import type { ReferencePolicy } from "../types.js";
@@ -32,22 +33,9 @@ export function referencePolicy(flag: ReferencePolicy | undefined, config: Refer
   return flag ?? config ?? (contextSuppliesObjects ? "complete" : "partial");
 }
 
-/**
- * Kinds that define an API instead of being objects of one: a context of these only is schemas,
- * not the repository. CRD bundles ship admission policies that guard their API (Gateway API's
- * standard install: safe-upgrades.gateway.networking.k8s.io), which do not make it the repository either.
- */
-const DEFINITIONS = new Set([
-  "apiextensions.k8s.io/CustomResourceDefinition",
-  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
-  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
-  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
-  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
-]);
-
 /** Whether the files --context names (`contextGiven`) hold a resource that is not a definition. */
 export function suppliesObjects(resources: readonly Resource[], contextGiven: ReadonlySet<string>): boolean {
-  return contextGiven.size > 0 && resources.some((r) => contextGiven.has(r.file) && !DEFINITIONS.has(`${r.group}/${r.kind}`));
+  return contextGiven.size > 0 && resources.some((r) => contextGiven.has(r.file) && !isApiDefinition(r.group, r.kind));
 }
 
 function realPath(p: string): string {

@@ -142,3 +142,21 @@ export function resolveType(type: string): string {
   }
   return out;
 }
+
+/**
+ * Kinds that define an API instead of being objects of one: a context of these only is schemas,
+ * not the repository. CRD bundles ship admission policies that guard their API (Gateway API's
+ * standard install: safe-upgrades.gateway.networking.k8s.io), which do not make it the repository either.
+ */
+const DEFINITIONS = new Set([
+  "apiextensions.k8s.io/CustomResourceDefinition",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+  "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+  "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+]);
+
+/** Whether a kind of `group` defines an API (DEFINITIONS). */
+export function isApiDefinition(group: string, kind: string): boolean {
+  return DEFINITIONS.has(`${group}/${kind}`);
+}

@@ -169,6 +169,8 @@ export class Resource {
    * would apply it once turned on, and is not in the index, since nothing applies it now.
    */
   turnedOff = false;
+  /** Whether the object comes from a `--context` file, set once when it is collected: it is looked up, never judged. */
+  fromContext = false;
   private views: Views | undefined;
   private groupKindCache: string | undefined;
   private ruleKindCache: string | undefined;

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { isBuiltinApiVersion } from "../../models/api-groups.js";
+import { isApiDefinition, isBuiltinApiVersion } from "../../models/api-groups.js";
 import { crdOf, isClusterScopedCustomResource, resourceSchema } from "../../models/crd.js";
 import type { Resource } from "../../models/resource.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
@@ -28,7 +28,8 @@ side, or alternative installs that a kustomization leaves out).
 
 A copy in a folder named for a release (\`install/v0.6.0\`, \`deploy/1.4.0\`) is that release's
 snapshot, applied instead of the others and of the sources it was cut from: it is compared only
-with the objects of the same release folder.
+with the objects of the same release folder. A CustomResourceDefinition (or admission policy) of the
+\`--context\` files gives the input its schema: the input's own copy updates it, no duplicate.
 
 A warning, not an error: the API server accepts both writes (\`kubectl create\` refuses the
 second, \`kubectl apply\` does not), and what is lost is one manifest's intent. A copy with the
@@ -91,7 +92,8 @@ function sameIdentity(resource: Resource, index: ResourceIndex): { first: Resour
     const built = index.findAllBuilt(resource.groupKind, resource.namespace, name);
     // In the index's order (a context's objects before the linted ones: the copy being linted is the one reported).
     const applied = !built.length ? written : !written.length ? built : [...written, ...built].sort((a, b) => index.all.indexOf(a) - index.all.indexOf(b));
-    const same = applied.filter((r) => r === resource || !inOtherRelease(r.file, resource.file));
+    // A definition the context holds (`--context crds/`) gives the input its schema: the input's own copy updates it, and is what is applied.
+    const same = applied.filter((r) => r === resource || (!inOtherRelease(r.file, resource.file) && !(r.fromContext && isApiDefinition(r.group, r.kind))));
     if (same.length >= 2 && same[0] !== resource) return { first: same[0], name };
   }
   return undefined;
