@@ -254,8 +254,9 @@ export class ResourceIndex {
   /**
    * The resources of this type and name that live in another namespace than `namespace`, in
    * input order: where an object a reference misses is defined instead. Looked up by name (one
-   * pass over the type, on its first use), never scanned per reference; from the whole input
-   * (`outer`) when this set has none.
+   * pass over the type, on its first use), never scanned per reference; in this input set only
+   * (`--per-directory`): another set is another desired state, whose namespaces say nothing of
+   * where this one's objects belong.
    */
   inOtherNamespaces(type: string, namespace: string, name: string): readonly Resource[] {
     const t = resolveType(type);
@@ -265,7 +266,7 @@ export class ResourceIndex {
       for (const r of this.byKindList.get(t) ?? []) push(names, r.name, r);
     }
     const found = (names.get(name) ?? []).filter((r) => r.namespace !== namespace && !r.builtNamespaces.includes(namespace));
-    return found.length || !this.outer ? found : this.outer.inOtherNamespaces(type, namespace, name);
+    return found;
   }
 
   /**
