@@ -3,8 +3,6 @@
  * throws becomes an internal-error finding on that resource; the run goes on.
  */
 import { posix } from "node:path";
-import { isDeepStrictEqual } from "node:util";
-import { valueAtPath } from "../models/path.js";
 import type { LabelSource } from "../models/kustomize-labels.js";
 import type { Resource } from "../models/resource.js";
 import type { ResourceIndex } from "../models/resource-index.js";
@@ -96,10 +94,8 @@ function judgeInBuilds(runner: Runner, { resource, settings }: RuleContext, buil
     runner.check.call(runner.rule, { resource, settings, memo: index.memo.get, report: (f: Finding) => void found.push(f), index });
     // A value this build patches otherwise than every build agrees (overlays/prod's replicas: 3), or a field it adds where the
     // finding reports it absent (prod's readinessProbe), is not what it judged here.
-    const variant = resource.builtBy(build);
     for (const f of found) {
-      const at = f.absent ?? f.path;
-      if (variant && !isDeepStrictEqual(valueAtPath(variant, at), resource.get(at))) continue;
+      if (resource.changedInBuild(build, f.absent ?? f.path)) continue;
       const key = `${JSON.stringify(f.path)}\u0000${f.message}`;
       const known = seen.get(key);
       if (known) known.builds.push(build);
@@ -173,7 +169,8 @@ export function runRules({ resources, selection, index, indexFor, viewsFor, sett
           // (judgeInBuilds has judged a cross-resource rule build by build already, and some rules judge each build's value themselves).
           const applying = (runner.crossResource && builds) || runner.judgesBuilds ? undefined : resource.buildsApplying(finding.absent ?? finding.path, finding.absent !== undefined);
           if (applying && !applying.length) continue;
-          const held = applying ? inBuilds(finding, applying) : finding;
+          // A cross-resource finding also rests on other objects, which the builds that keep the value may not have: none is named.
+          const held = applying && !runner.crossResource ? inBuilds(finding, applying) : finding;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;

@@ -415,12 +415,23 @@ export class Resource {
     return (build !== undefined && writesAt(build.paths, path, orBelow)) || this.changedInBuild(dirname(root), path);
   }
 
-  /** Whether the strategic-merge patches of the kustomize build of `root` (its folder, as buildRoots) make the value at `path` differ from the one judged. */
+  /**
+   * Whether the strategic-merge patches of the kustomize build of `root` (its folder, as buildRoots) make the value at `path` differ from the
+   * one judged. A path through a list item whose name the build's object holds at another index (a patch that adds a container before
+   * it) is not compared: the item there is another one, and what the build does to this one is not known here.
+   */
   changedInBuild(root: string, path: Path): boolean {
     const variant = this.builtBy(root);
-    return variant !== undefined && !isDeepStrictEqual(get(variant, path), get(this.raw, path));
+    if (variant === undefined) return false;
+    let built: unknown = variant;
+    let judged: unknown = this.raw;
+    for (const seg of path) {
+      if (typeof seg === "number" && !sameItem(built, judged, seg)) return false;
+      built = isObject(built) ? (built as Record<string | number, unknown>)[seg] : undefined;
+      judged = isObject(judged) ? (judged as Record<string | number, unknown>)[seg] : undefined;
+    }
+    return !isDeepStrictEqual(built, judged);
   }
-
 
   /**
    * The keys that kustomize generators with `behavior: merge` or `replace` write into the
@@ -679,4 +690,14 @@ function writesAt(written: ReadonlyArray<ReadonlyArray<string | number>>, path: 
     if (i === n && (orBelow || w.length <= path.length)) return true;
   }
   return false;
+}
+
+const isObject = (v: unknown): v is object => typeof v === "object" && v !== null;
+
+/** Whether item `i` of two lists is the same named item (or neither names one): what a merge key would pair. */
+function sameItem(a: unknown, b: unknown, i: number): boolean {
+  const x = Array.isArray(a) ? a[i] : undefined;
+  const y = Array.isArray(b) ? b[i] : undefined;
+  const name = (v: unknown) => (isObject(v) && !Array.isArray(v) ? (v as Record<string, unknown>).name : undefined);
+  return name(x) === name(y);
 }
