@@ -13,6 +13,7 @@ import {
   matches,
   parseLabelSelector,
   parseMapSelector,
+  parseSelectorText,
   parseServiceSelector,
   selectorProblems,
 } from "../src/models/selector.js";
@@ -65,6 +66,38 @@ const mapCases: Array<[string, unknown, Labels, boolean]> = [
   ["map with a number value compares as text", { version: 2 }, { version: "2" }, true],
   ["map nil selects nothing", undefined, web, false],
 ];
+
+// [selector string as labels.Parse reads it (kubectl -l, a kustomize patch target's labelSelector), labels, expected; undefined: refused]
+const textCases: Array<[string, Labels, boolean | undefined]> = [
+  ["", web, true],
+  ["app=web", web, true],
+  ["app==web", web, true],
+  ["app=api", web, false],
+  ["app!=api", web, true],
+  ["app!=web", web, false],
+  ["app != api", web, true],
+  ["app", web, true],
+  ["owner", web, false],
+  ["!owner", web, true],
+  ["!app", web, false],
+  ["app=web,tier=frontend", web, true],
+  ["app=web, tier=backend", web, false],
+  ["env in (prod,staging)", web, true],
+  ["env in (staging, dev)", web, false],
+  ["env notin (staging,dev),app=web", web, true],
+  ["app.kubernetes.io/type=app", { "app.kubernetes.io/type": "app" }, true],
+  ["tier notin (frontend)", web, false],
+  ["env in ()", web, undefined],
+  ["env in (prod", web, undefined],
+  ["replicas>3", web, undefined],
+  ["-bad-key=x", web, undefined],
+  ["app=not valid", web, undefined],
+];
+
+test.each(textCases)("selector string %j", (text, labels, expected) => {
+  const sel = parseSelectorText(text);
+  expect(sel === undefined ? undefined : matches(sel, labels)).toBe(expected);
+});
 
 test.each(mapCases)("map selector: %s", (_d, sel, labels, expected) => {
   expect(matches(parseMapSelector(sel), labels)).toBe(expected);

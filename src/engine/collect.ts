@@ -970,12 +970,19 @@ function constraintKinds(index: ResourceIndex): ReadonlySet<string> {
  * matches a target's namespace against the object's current namespace, which an inner
  * kustomization's `namespace` may have set, and its original one.
  */
-function identityOf(object: Record<string, unknown>, built?: BuiltNamespace): { apiVersion: string; kind: string; name: string; namespace: string; namespaces: readonly string[] } {
+function identityOf(object: Record<string, unknown>, built?: BuiltNamespace): { apiVersion: string; kind: string; name: string; namespace: string; namespaces: readonly string[]; labels: Record<string, string>; annotations: Record<string, string> } {
   const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
   const kind = typeof object.kind === "string" ? object.kind : "";
   const metadata = typeof object.metadata === "object" && object.metadata !== null ? (object.metadata as Record<string, unknown>) : {};
   const name = typeof metadata.name === "string" ? metadata.name : "";
   const namespace = typeof metadata.namespace === "string" ? metadata.namespace : "";
   const namespaces = built ? [...(built.agreed ? [built.agreed.namespace] : []), ...(built.renamed ? [built.renamed.namespace] : []), ...(built.several ?? [])] : [];
-  return { apiVersion, kind, name, namespace, namespaces };
+  return { apiVersion, kind, name, namespace, namespaces, labels: stringsOf(metadata.labels), annotations: stringsOf(metadata.annotations) };
+}
+
+/** The string values of a map of labels or annotations (what a patch target's selectors match). */
+function stringsOf(map: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof map === "object" && map !== null && !Array.isArray(map)) for (const [k, v] of Object.entries(map)) if (typeof v === "string") out[k] = v;
+  return out;
 }

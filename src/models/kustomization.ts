@@ -5,6 +5,7 @@
  */
 import { groupOf } from "./api-groups.js";
 import { put } from "./strategic-merge.js";
+import { matches, parseSelectorText, type Labels, type Selector } from "./selector.js";
 
 /** File names kustomize reads as a kustomization (sigs.k8s.io/kustomize/api/konfig RecognizedKustomizationFileNames). */
 const KUSTOMIZATION_FILE_NAMES: ReadonlySet<string> = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
@@ -372,6 +373,9 @@ export interface PatchTarget {
   name?: string;
   /** Matched against the namespace an object is written in, where the caller knows it (patchSelects). */
   namespace?: string;
+  /** The target's labelSelector and annotationSelector (labels.Parse), matched where the caller gives the object's labels and annotations. */
+  labelSelector?: Selector;
+  annotationSelector?: Selector;
 }
 
 /** What a patch is: a JSON patch (a list of operations) or a strategic-merge patch (a partial object); undefined when unknown. */
@@ -479,8 +483,18 @@ function operationWrites(ops: unknown): { paths: Array<Array<string | number>>; 
 
 const targetFields = (target: Record<string, unknown>): PatchTarget => {
   const namespace = text(target.namespace);
-  return { group: text(target.group), version: text(target.version), kind: text(target.kind), name: text(target.name), ...(namespace === undefined ? {} : { namespace }) };
+  const labelSelector = selectorOf(target.labelSelector);
+  const annotationSelector = selectorOf(target.annotationSelector);
+  return { group: text(target.group), version: text(target.version), kind: text(target.kind), name: text(target.name), ...(namespace === undefined ? {} : { namespace }), ...(labelSelector ? { labelSelector } : {}), ...(annotationSelector ? { annotationSelector } : {}) };
 };
+
+const selectorOf = (value: unknown): Selector | undefined => {
+  const written = text(value);
+  return written === undefined ? undefined : parseSelectorText(written);
+};
+
+/** Whether a target's labelSelector or annotationSelector is one labels.Parse refuses or this cannot evaluate (`replicas>3`): what it selects is unknown. */
+const unreadSelector = (target: Record<string, unknown>): boolean => ["labelSelector", "annotationSelector"].some((k) => text(target[k]) !== undefined && selectorOf(target[k]) === undefined);
 
 /** Whether a patch target also selects by labels or annotations, which PatchTarget does not hold. */
 const selectsFurther = (target: Record<string, unknown>): boolean => ["labelSelector", "annotationSelector"].some((k) => text(target[k]) !== undefined);
@@ -599,14 +613,17 @@ export function fromJsonPointer(pointer: string): Array<string | number> {
 }
 
 /** Whether a patch's target selects an object of this kind and name (api/types selector.go SelectorRegex: anchored patterns; an invalid one counts as selecting). */
-export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string; namespace?: string; namespaces?: readonly string[] }): boolean {
+export function patchSelects(target: PatchTarget, object: { apiVersion: string; kind: string; name: string; namespace?: string; namespaces?: readonly string[]; labels?: Labels; annotations?: Labels }): boolean {
   const slash = object.apiVersion.indexOf("/");
   const group = slash < 0 ? "" : object.apiVersion.slice(0, slash);
   const version = object.apiVersion.slice(slash + 1);
   // A target's namespace is matched only where the caller gives the object's ("" for none), or one its builds give it (`namespaces`:
   // kustomize matches the namespace an inner kustomization set, and the original one); others select by kind and name alone.
   const namespaced = object.namespace === undefined || target.namespace === undefined || matchesPattern(target.namespace, object.namespace) || (object.namespaces ?? []).some((n) => matchesPattern(target.namespace, n));
-  return namespaced && matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
+  // Its label and annotation selectors are matched where the caller gives the object's labels and annotations; others select without them.
+  const labelled = target.labelSelector === undefined || object.labels === undefined || matches(target.labelSelector, object.labels);
+  const annotated = target.annotationSelector === undefined || object.annotations === undefined || matches(target.annotationSelector, object.annotations);
+  return namespaced && labelled && annotated && matchesPattern(target.group, group) && matchesPattern(target.version, version) && matchesPattern(target.kind, object.kind) && matchesPattern(target.name, object.name);
 }
 
 function matchesPattern(pattern: string | undefined, value: string): boolean {
@@ -834,7 +851,7 @@ export function strategicPatches(kustomization: Record<string, unknown>, docsOf:
     const docs = docsOf({ patch: text(p.patch), path: text(p.path) });
     if (!docs.length || Array.isArray(docs[0])) return;
     if (isMap(p.target)) {
-      if (p.target.labelSelector !== undefined || p.target.annotationSelector !== undefined) return;
+      if (unreadSelector(p.target)) return;
       own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined, patchOrder("patches", i), targetFields(p.target));
     } else own(docs, `patches[${i}]`, p.patch === undefined ? text(p.path) : undefined, patchOrder("patches", i));
   });

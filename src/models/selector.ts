@@ -173,6 +173,52 @@ export function parseMapSelector(sel: unknown): Selector {
   return parsed;
 }
 
+/** One requirement of a selector string: `key`, `!key`, `key=v`, `key==v`, `key!=v`, `key in (a,b)`, `key notin (a,b)`. */
+const SET_REQUIREMENT = /^(\S+?)\s+(in|notin)\s*\(([^()]*)\)$/;
+const EQUALITY_REQUIREMENT = /^([^=!\s]+)\s*(==|=|!=)\s*([^=!\s]*)$/;
+
+/**
+ * A selector written as a string, as k8s.io/apimachinery labels.Parse reads it (pkg/labels/selector.go: the
+ * `-l` of kubectl, kustomize's patch target labelSelector and annotationSelector): requirements
+ * separated by commas, each `key`, `!key`, `key=value` (or `==`), `key!=value`, `key in (a,b)` or
+ * `key notin (a,b)`; the empty string selects everything. Undefined for what it refuses (a bad key
+ * or value, a stray parenthesis) and for the numeric `key>3` and `key<3`, which Requirement does not hold.
+ */
+export function parseSelectorText(text: string): Selector | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+    else if (text[i] === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0 || depth > 1) return undefined;
+  }
+  if (depth !== 0) return undefined;
+  parts.push(text.slice(start));
+  if (parts.length === 1 && parts[0].trim() === "") return { kind: "requirements", requirements: [] };
+  const requirements: Requirement[] = [];
+  for (const raw of parts) {
+    const part = raw.trim();
+    const set = SET_REQUIREMENT.exec(part);
+    const equality = set ? undefined : EQUALITY_REQUIREMENT.exec(part);
+    let requirement: Requirement;
+    if (set) {
+      if (set[3].trim() === "") return undefined;
+      const values = set[3].split(",").map((v) => v.trim());
+      requirement = { key: set[1], operator: set[2] === "in" ? "In" : "NotIn", values };
+    } else if (equality) requirement = { key: equality[1], operator: equality[2] === "!=" ? "NotIn" : "In", values: [equality[3]] };
+    else if (part.startsWith("!")) requirement = { key: part.slice(1).trim(), operator: "DoesNotExist", values: [] };
+    else requirement = { key: part, operator: "Exists", values: [] };
+    if (!isQualifiedName(requirement.key) || !requirement.values.every(isValidLabelValue)) return undefined;
+    requirements.push(requirement);
+  }
+  return { kind: "requirements", requirements };
+}
+
 function requirementMatches(r: Requirement, labels: Labels, assumedKeys?: ReadonlySet<string>): boolean {
   // Labels a controller adds to its pods: their values are unknown statically, so any requirement on them can hold.
   if (assumedKeys?.has(r.key) && !Object.hasOwn(labels, r.key)) return true;
