@@ -298,7 +298,7 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
       return built?.several ?? [];
     },
     isListed: (file) => listed.has(realOf(file)),
-    isTurnedOff: (file) => turnedOff.has(realOf(file)),
+    isTurnedOff: (file) => turnedOff.has(realOf(file)) || builds.inTurnedOffBase(realOf(file)),
     // A kustomization that builds the file applies its policies to the cluster.
     skaffoldImagesOf(file) {
       if (!skaffoldBuilds.size || file.absolute === STDIN) return undefined;

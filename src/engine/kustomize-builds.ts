@@ -184,6 +184,8 @@ export interface FileBuilds {
    * objects: where they are applied from (`kubectl apply -k`); empty when no build emits them.
    */
   rootsOf(absolute: string): readonly string[];
+  /** Whether only kustomizations of a base turned off by a comment (turnedOffBases) list the file: it is built, not applied. */
+  inTurnedOffBase(absolute: string): boolean;
 }
 
 /** What one build does to the objects a kustomization makes itself (FileBuilds.kustomizationBuilds). */
@@ -195,7 +197,7 @@ export interface KustomizationBuild {
   suffix: string;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, strategicPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [] };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, strategicPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [], inTurnedOffBase: () => false };
 
 /** A readable `configurations` file: its text, or undefined when it cannot be read or is out of reach (configurations.ts readInRoot). */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -288,7 +290,7 @@ export function kustomizeBuilds(
   }
   // A resource file a kustomization turns off with a comment is built as its resource (turned-off-resources.ts), as such a base is.
   for (const [file, dir] of turnedOffResources(loaded)) if (!listedBy.has(file)) listedBy.set(file, [dir]);
-  turnedOffBases(nodes);
+  const offDirs = turnedOffBases(nodes);
 
   /**
    * The field specs a kustomization accumulates of one section of its configurations: its own,
@@ -445,6 +447,10 @@ export function kustomizeBuilds(
       const builds = buildsOf(absolute);
       return builds.length ? [...new Set(builds.map((b) => dirname(b.root)))] : [];
     },
+    inTurnedOffBase(absolute) {
+      const by = listedBy.get(absolute);
+      return by !== undefined && by.every((dir) => offDirs.has(dir));
+    },
     strategicPatchesOf(absolute) {
       const builds = buildsOf(absolute);
       if (!builds.some((b) => b.steps.some((s) => s.strategic.length))) return undefined;
@@ -546,15 +552,24 @@ function agreedNamespace(given: ReadonlyArray<NamespaceSource | undefined>): Bui
  * "A base turned off by a comment"). A kustomization included by any written entry keeps only its
  * real builds.
  */
-function turnedOffBases(nodes: ReadonlyMap<string, Kustomization>): void {
-  const turnedOff: Array<{ base: Kustomization; by: string }> = [];
+function turnedOffBases(nodes: ReadonlyMap<string, Kustomization>): Set<string> {
+  const turnedOff: Array<{ base: Kustomization; folder: string; by: string }> = [];
   for (const [dir, node] of nodes) {
     for (const folder of node.commentedResources) {
       const base = nodes.get(folder);
-      if (base && base !== node && !base.includedBy.length) turnedOff.push({ base, by: dir });
+      if (base && base !== node && !base.includedBy.length) turnedOff.push({ base, folder, by: dir });
     }
   }
   for (const { base, by } of turnedOff) base.includedBy.push({ by, position: -1 });
+  // What such a base includes that nothing else does is turned off with it.
+  const off = new Set(turnedOff.map((t) => t.folder));
+  for (const dir of off) {
+    for (const r of nodes.get(dir)!.resources) {
+      const inner = nodes.get(r);
+      if (inner && !off.has(r) && inner.includedBy.every((i) => off.has(i.by))) off.add(r);
+    }
+  }
+  return off;
 }
 
 /** A patch's parsed content, from its inline text or its file (of the input, else read beside the kustomization). */

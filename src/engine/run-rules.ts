@@ -105,6 +105,37 @@ function judgeInBuilds(runner: Runner, { resource, settings }: RuleContext, buil
   return [...seen.values()].map(({ finding, builds: where }) => (where.length === builds.length ? finding : inBuilds(finding, where)));
 }
 
+/**
+ * For a rule that judges the object alone, where the kustomize builds that emit it patch the value at the finding's path (or the
+ * field it reports absent) otherwise: the builds in which the finding holds, those that keep the written value and those whose own
+ * value the rule reports alike at that path (a legacy overlay's runAsNonRoot: false where the base writes none); undefined where
+ * every build holds it.
+ */
+function buildsHolding(runner: Runner, ctx: RuleContext, finding: Finding): readonly string[] | undefined {
+  const { resource } = ctx;
+  const at = finding.absent ?? finding.path;
+  const keeping = resource.buildsApplying(at, finding.absent !== undefined);
+  if (!keeping) return undefined;
+  const holding = resource.buildRoots.filter((root) => keeping.includes(root) || reportsAt(runner, { ...ctx, resource: resource.inBuild(root) ?? resource }, at));
+  return holding.length === resource.buildRoots.length ? undefined : holding;
+}
+
+/** Whether the rule reports something at `at` on the context's resource (a rule that throws is taken to report it). */
+function reportsAt(runner: Runner, ctx: RuleContext, at: Path): boolean {
+  let found = false;
+  const report = (f: Finding) => void (found ||= isSamePath(f.absent ?? f.path, at));
+  try {
+    runner.check.call(runner.rule, { ...ctx, report });
+  } catch {
+    return true;
+  }
+  return found;
+}
+
+function isSamePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
 /** A finding that holds in some of the kustomize builds that emit its object: the message names them. */
 function inBuilds(finding: Finding, builds: readonly string[]): Finding {
   return { ...finding, message: `${finding.message} (in the build${builds.length > 1 ? "s" : ""} of ${builds.join(", ")})` };
@@ -165,12 +196,12 @@ export function runRules({ resources, selection, index, indexFor, viewsFor, sett
           }
           // A value a strategic-merge patch file writes is reported in that file by a rule that judges patches.
           if (runner.checksPatches && (resource.addedByKustomize(finding.path) || resource.changedByKustomize(finding.path)) && writtenByPatchFiles(resource, finding.path)) continue;
-          // A value the overlays patch otherwise (dev's image, prod's): the finding holds in the builds that apply it as written, if any
-          // (judgeInBuilds has judged a cross-resource rule build by build already, and some rules judge each build's value themselves).
-          const applying = (runner.crossResource && builds) || runner.judgesBuilds ? undefined : resource.buildsApplying(finding.absent ?? finding.path, finding.absent !== undefined);
-          if (applying && !applying.length) continue;
-          // A cross-resource finding also rests on other objects, which the builds that keep the value may not have: none is named.
-          const held = applying && !runner.crossResource ? inBuilds(finding, applying) : finding;
+          // A value the overlays patch otherwise (dev's image, prod's): the finding holds in the builds that apply it as written, and in
+          // those whose own value the rule judges alike. A cross-resource finding also rests on other objects, which a build may not
+          // have: such rules are judged build by build under --per-directory (judgeInBuilds); some rules judge each build's value themselves.
+          const holding = runner.crossResource || runner.judgesBuilds ? undefined : buildsHolding(runner, ctx, finding);
+          if (holding && !holding.length) continue;
+          const held = holding ? inBuilds(finding, holding) : finding;
           // A value kustomize set (a Namespace's name) replaced the placeholder written there.
           const placeholder = resource.changedByKustomize(finding.path) ? undefined : placeholderAt(resource.doc, resource.basePath, finding.path);
           if (placeholder && !placeholder.hasDefault && !(finding.withinIsLiteral && finding.within && outsidePlaceholders(placeholder.written, finding.within))) continue;

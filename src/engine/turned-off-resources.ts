@@ -30,8 +30,9 @@ const found = new WeakMap<readonly LoadedFile[], ReadonlyMap<string, string>>();
  * a kustomization lists or applies as a patch (it is in use), a folder (turnedOffBases), a file that
  * its name, folder or opening comment calls a patch (patch-files.ts), and a file
  * that defines an object of the same kind and name as a file the kustomization lists (an
- * alternative to the one in use: `# - deployment-ha.yaml` beside `- deployment.yaml`), which is
- * judged as the object it is. Worked out once per run's files.
+ * alternative to the one in use: `# - deployment-ha.yaml` beside `- deployment.yaml`) or to another
+ * file turned off (`# - ingress-nginx.yaml` and `# - ingress-traefik.yaml` under "choose one"),
+ * which is judged as the object it is. Worked out once per run's files.
  */
 export function turnedOffResources(loaded: readonly LoadedFile[]): ReadonlyMap<string, string> {
   let out = found.get(loaded);
@@ -61,15 +62,20 @@ function find(loaded: readonly LoadedFile[]): ReadonlyMap<string, string> {
   const kustomizationDirs = new Set(kustomizations.map((k) => k.dir));
   for (const { dir, listed, commented } of kustomizations) {
     let inBuild: Set<string> | undefined;
+    const candidates: Array<{ path: string; ids: string[] }> = [];
     for (const p of commented) {
       const file = byPath.get(p);
       if (!file || inUse.has(p) || out.has(p)) continue;
       // A patch kept in the tree (`#- manager_config_patch.yaml` where an older scaffold dropped its patchesStrategicMerge key) stays a patch.
       if (isUnlistedPatchFile(p, kustomizationDirs) || ("text" in file.source && leadingCommentSaysPatch(file.source.text, PATCH_WORD))) continue;
       inBuild ??= new Set(listed.flatMap((l) => identities(byPath.get(l))));
-      if (identities(file).some((id) => inBuild!.has(id))) continue;
-      out.set(p, dir);
+      const ids = identities(file);
+      if (!ids.some((id) => inBuild!.has(id))) candidates.push({ path: p, ids });
     }
+    // Files turned off side by side that define one object are alternatives to each other (`# Choose one:` above two entries).
+    const count = new Map<string, number>();
+    for (const { ids } of candidates) for (const id of new Set(ids)) count.set(id, (count.get(id) ?? 0) + 1);
+    for (const { path, ids } of candidates) if (!ids.some((id) => count.get(id)! > 1)) out.set(path, dir);
   }
   return out;
 }

@@ -518,6 +518,19 @@ export class Resource {
     return applying.length === this.buildRoots.length ? undefined : applying;
   }
 
+  /**
+   * The object as the kustomize build of `root` emits it, where that build's patches make it differ from the one judged: a view of
+   * this resource with the build's object, for judging its value (run-rules.ts buildsHolding); undefined where the build emits it as
+   * judged. It is in no index.
+   */
+  inBuild(root: string): Resource | undefined {
+    const variant = this.builtBy(root);
+    if (variant === undefined) return undefined;
+    const view = Object.create(Object.getPrototypeOf(this) as object) as Resource;
+    Object.assign(view, this, { raw: variant, views: undefined });
+    return view;
+  }
+
   valueInBuildsOf(path: Path, other: Resource): unknown {
     const variants = this.kustomized?.patched?.variants;
     const roots = other.buildRoots.filter((r) => variants?.has(r));
