@@ -417,7 +417,7 @@ export class Resource {
 
   /**
    * Whether the strategic-merge patches of the kustomize build of `root` (its folder, as buildRoots) make the value at `path` differ from the
-   * one judged. A path through a list item whose name the build's object holds at another index (a patch that adds a container before
+   * one judged. A path through a list item whose name the build's object holds at another index (a patch that deletes a container before
    * it) is not compared: the item there is another one, and what the build does to this one is not known here.
    */
   changedInBuild(root: string, path: Path): boolean {
