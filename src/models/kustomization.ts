@@ -688,10 +688,10 @@ export function localPathEntries(kustomization: Record<string, unknown>): LocalP
   return out;
 }
 
-/** A commented-out `- path: <file>` entry. */
-const COMMENTED_PATH_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*path:[ \t]*["']?([^\s"'#]+)["']?[ \t]*$/;
-/** A commented-out `- <path>` entry (a file, a folder). */
-const COMMENTED_BARE_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*["']?([^\s"'#:]+)["']?[ \t]*$/;
+/** A commented-out `- path: <file>` entry, perhaps with a comment of its own after it (`#- path: hpa.yaml  # autoscaling`). */
+const COMMENTED_PATH_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*path:[ \t]*["']?([^\s"'#]+)["']?[ \t]*(?:[ \t]#.*)?$/;
+/** A commented-out `- <path>` entry (a file, a folder), perhaps with a comment of its own after it. */
+const COMMENTED_BARE_ENTRY = /^[ \t]*#+[ \t]*-[ \t]*["']?([^\s"'#:]+)["']?[ \t]*(?:[ \t]#.*)?$/;
 /** A top-level key, written or commented out (`patchesStrategicMerge:`, `#patchesStrategicMerge:`): the list the entries below it belong to. */
 const TOP_LEVEL_KEY = /^#*[ \t]*([A-Za-z][A-Za-z0-9]*):[ \t]*$|^([A-Za-z][A-Za-z0-9]*):/;
 
