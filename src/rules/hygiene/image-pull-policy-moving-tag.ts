@@ -36,8 +36,8 @@ before, and a rollback is not reproducible. kube-score (container-image-pull-pol
 latest tag and untagged images are image-latest-tag's (recommended); images pinned by digest
 are fine whatever their tag, and so is imagePullPolicy: Never, with which the kubelet never pulls
 (the image is loaded onto the node by hand: kind load, a node image). In a kustomize tree the tag judged is the one \`kustomize build\`
-emits, after the \`images\` entries of the kustomizations that build the workload (a build whose JSON patch
-sets the container's image or imagePullPolicy is left out); an image a
+emits, after the \`images\` entries of the kustomizations that build the workload (a build whose JSON or strategic-merge patch
+sets the container's image or imagePullPolicy otherwise is left out, and the builds judged are named); an image a
 Skaffold configuration above the manifest builds is not judged (Skaffold deploys its own build).`,
   fix: "Pin a full version (postgres:16.4) or a digest; if the tag must move, set imagePullPolicy: Always.",
   preventsStatus: [],

@@ -24,7 +24,8 @@ waiting with reason InvalidImageName and the pod never starts. A "ko://<Go impor
 image is a placeholder of the ko build tool (Knative, Tekton), which \`ko resolve\` or
 \`ko apply\` replaces with the built image by digest, so it is not judged. Likewise a placeholder
 that the \`images\` entries of the kustomizations building the workload replace is judged as
-\`kustomize build\` emits it. A \${...} placeholder in the registry or repository (envsubst, Flux)
+\`kustomize build\` emits it, and an image that some overlays' patches replace is judged in the builds that
+keep it, which the finding names. A \${...} placeholder in the registry or repository (envsubst, Flux)
 leaves what is written after the last one to judge: the path components, tag and digest there
 (envsubst's bare $NAME too). A placeholder a reader replaces by hand (<PROJECT_ID>, PROJECT_ID)
 is still reported, and the hint is the value it stands for.`,
