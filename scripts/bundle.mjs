@@ -6,7 +6,8 @@
 //   imports lazily (formatters, CEL, PromQL) is in it too, evaluated only when first imported;
 // - k8s-lint-commands.cjs: the same with the commands, for a command line that runs one
 //   (code-cache.ts runsCommand; src/cli/run.ts dispatches on the same words);
-// - k8s-lint.js: the bin, which runs one of the two with V8's code cache (src/cli/code-cache.ts);
+// - k8s-lint.js: the bin, which runs one of the two with V8's code cache (src/cli/code-cache.ts),
+//   after starting node again for a large lint on a small machine (src/cli/relaunch.ts);
 // - parse-worker.js: the parse worker of large runs (engine/load.ts finds it beside the bundle).
 import { createHash } from "node:crypto";
 import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -132,12 +133,17 @@ const commandsHash = await cliBundle("k8s-lint-commands.cjs", []);
 await build({
   ...common,
   stdin: {
-    contents: `import { loadBundle, runsCommand } from "./src/cli/code-cache.ts";
+    contents: `import { fileURLToPath } from "node:url";
+import { loadBundle, runsCommand } from "./src/cli/code-cache.ts";
+import { relaunch, relaunchPool } from "./src/cli/relaunch.ts";
 import { tuneV8 } from "./src/v8-flags.ts";
 const args = process.argv.slice(2);
-const v8Flags = tuneV8(args);
-const command = runsCommand(args);
-await loadBundle(new URL(command ? "./k8s-lint-commands.cjs" : "./k8s-lint.cjs", import.meta.url), command ? ${JSON.stringify(commandsHash)} : ${JSON.stringify(lintHash)}, (specifier) => import(specifier), v8Flags).start();
+const pool = relaunchPool(args);
+if (pool === undefined || !(await relaunch(pool, fileURLToPath(import.meta.url), args))) {
+  const v8Flags = tuneV8(args);
+  const command = runsCommand(args);
+  await loadBundle(new URL(command ? "./k8s-lint-commands.cjs" : "./k8s-lint.cjs", import.meta.url), command ? ${JSON.stringify(commandsHash)} : ${JSON.stringify(lintHash)}, (specifier) => import(specifier), v8Flags).start();
+}
 `,
     resolveDir: process.cwd(),
     sourcefile: "bin.ts",

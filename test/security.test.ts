@@ -1,10 +1,11 @@
 /**
  * What the shipped code can do, read from the code itself: the CLI bundle (dist/bin, as `npm ci`
  * builds it) and the committed Action bundle load no module that opens a connection, starts a
- * process or compiles code at run time. docs/security.md lists this among its guarantees. One
- * exception, checked apart: the bin (dist/bin/k8s-lint.js) compiles one of the two CLI bundle
- * files beside it (the lint's, or the commands') with node:vm, to hand V8 its code cache
- * (src/cli/code-cache.ts).
+ * process or compiles code at run time. docs/security.md lists this among its guarantees. Two
+ * exceptions, both of the bin (dist/bin/k8s-lint.js) and checked apart: it compiles one of the two
+ * CLI bundle files beside it (the lint's, or the commands') with node:vm, to hand V8 its code
+ * cache (src/cli/code-cache.ts), and it may start node again on itself with another V8 pool
+ * (src/cli/relaunch.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -58,7 +59,7 @@ test.each([
   const list = files();
   expect(list.length).toBeGreaterThan(0);
   const offending = list
-    .map((f) => ({ file: f, imports: forbiddenImports(readFileSync(f, "utf8")).filter((name) => !(f === BIN && name === "vm")) }))
+    .map((f) => ({ file: f, imports: forbiddenImports(readFileSync(f, "utf8")).filter((name) => !(f === BIN && (name === "vm" || name === "child_process"))) }))
     .filter((f) => f.imports.length);
   expect(offending).toEqual([]);
 });
@@ -78,4 +79,19 @@ test("the bin uses node:vm for one Script only: one of the two CLI bundle files 
   expect(code).not.toMatch(/runInNewContext|compileFunction|SourceTextModule|\beval\b|new Function/);
   // What it compiles: one of the bundles named beside it.
   expect(code).toMatch(/new URL\(\w+\?"\.\/k8s-lint-commands\.cjs":"\.\/k8s-lint\.cjs",import\.meta\.url\)/);
+});
+
+test("the bin starts one process only, node itself on the bin's own file, and only from a lint's command line", () => {
+  const code = readFileSync(BIN, "utf8");
+  // One import of node:child_process, at run time, of spawn alone.
+  const imports = [...code.matchAll(/import\(\s*"node:child_process"\s*\)/g)];
+  expect(imports).toHaveLength(1);
+  expect(code).not.toMatch(/from\s*"node:child_process"/);
+  const spawn = /let\{spawn:(\w+)\}=await import\("node:child_process"\)/.exec(code);
+  expect(spawn).not.toBeNull();
+  // Its one call: node's own executable, node's arguments and the pool, the bin's file, the lint's arguments; no shell.
+  const calls = [...code.matchAll(new RegExp(`[^\\w$.]${spawn![1]}\\(`, "g"))];
+  expect(calls).toHaveLength(1);
+  expect(code.slice(calls[0].index! + 1)).toMatch(new RegExp(`^${spawn![1]}\\(process\\.execPath,\\[\\.\\.\\.process\\.execArgv,\`--v8-pool-size=\\$\\{\\w+\\}\`,\\w+,\\.\\.\\.\\w+\\],\\{stdio:"inherit"\\}\\)`));
+  expect(code).not.toMatch(/shell:|exec(File)?Sync|execFile\(|fork\(/);
 });
