@@ -8,6 +8,7 @@
  * what another rule already reports (service-node-port-range, probe-success-threshold,
  * invalid-label-selector, invalid-cron-schedule, invalid-fieldref, the schema rules) is left to it.
  */
+import { isStdBase64 } from "../../models/base64.js";
 import { closestWithin } from "../../did-you-mean.js";
 import { compareQuantities } from "../../models/quantity.js";
 import { yamlOctalInteger } from "../../models/values.js";
@@ -595,7 +596,6 @@ const exceptsInsideCidr: Check = (v) => {
 
 /** The key of the docker config each docker Secret type holds (core/v1 DockerConfigKey, DockerConfigJsonKey). */
 const DOCKER_CONFIG_KEYS: Readonly<Record<string, string>> = { "kubernetes.io/dockercfg": ".dockercfg", "kubernetes.io/dockerconfigjson": ".dockerconfigjson" };
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
  * ValidateSecret: the docker config must unmarshal into a map (a JSON object, or null). Judged
@@ -609,9 +609,8 @@ const dockerConfigJson: Check = (v, ctx) => {
   if (fromData && isMap(ctx.parent!.stringData) && Object.hasOwn(ctx.parent!.stringData, key)) return undefined;
   let text = v[key] as string;
   if (fromData) {
-    const compact = text.replace(/[\r\n]/g, "");
-    if (!BASE64.test(compact)) return undefined;
-    text = Buffer.from(compact, "base64").toString("utf8");
+    if (!isStdBase64(text)) return undefined;
+    text = Buffer.from(text, "base64").toString("utf8");
   }
   let parsed: unknown;
   try {

@@ -3,6 +3,7 @@
  * Mirrors what the API server does on create with strict field validation: unknown fields,
  * wrong JSON types, enum values, int-or-string, quantities, required fields.
  */
+import { isStdBase64 } from "../../models/base64.js";
 import { closestWithin, misspeltAs } from "../../did-you-mean.js";
 import { formatPath } from "../../models/path.js";
 import { fieldLabelOf, fieldNameOf, filled, isJsonFile, kindOfValue, scalarForString, yamlOctalInteger } from "../../models/values.js";
@@ -140,7 +141,6 @@ export function walkObjectMeta(resource: Resource, metadata: unknown, path: Path
 const PERCENT_FIELDS = new Set(["maxUnavailable", "maxSurge", "minAvailable"]);
 const PORT_FIELDS = new Set(["targetPort", "port"]);
 const PERCENT = /^[0-9]+%$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** IANA service names, as container port names and named target ports must be (IsValidPortName). */
 export { portNameProblem };
@@ -419,7 +419,7 @@ class Walker {
         return;
       case "y": {
         if (typeof value !== "string") return this.wrongType(value, code);
-        if (BASE64.test(value.replace(/[\r\n]/g, ""))) return;
+        if (isStdBase64(value)) return;
         const path = this.path.slice();
         const secretData = this.resource.kind === "Secret" && path.length === 2 && path[0] === "data";
         const placeholders = placeholdersWithoutCapitals(value);
