@@ -48,6 +48,12 @@ describe("whether a run starts again with a smaller V8 pool", () => {
     expect(relaunchPool([big], { ...two, env: { NODE_OPTIONS: "--max-old-space-size=4096 --v8-pool-size=2" } })).toBeUndefined();
   });
 
+  test("a process under a debugger is not started again", () => {
+    expect(relaunchPool([big], { ...two, execArgv: ["--inspect-brk=9230"] })).toBeUndefined();
+    expect(relaunchPool([big], { ...two, env: { NODE_OPTIONS: "--inspect" } })).toBeUndefined();
+    expect(relaunchPool([big], { ...two, execArgv: ["--max-old-space-size=4096"] })).toBe(1);
+  });
+
   test("K8S_LINT_V8_POOL: 0 never, N always (at most node's own size), anything else as unset", () => {
     expect(relaunchPool([big], { ...two, env: { K8S_LINT_V8_POOL: "0" } })).toBeUndefined();
     expect(relaunchPool([small], { ...two, cores: 8, env: { K8S_LINT_V8_POOL: "2" } })).toBe(2);

@@ -42,13 +42,17 @@ export interface Launch {
 /**
  * The size of V8's pool to start the lint of `args` again with, or undefined to run it in this
  * process: on a machine of at most two cores, for a lint or `graph` (not another command: the
- * language server keeps V8's defaults) of at least RELAUNCH_MIN_BYTES of manifests, when neither node's arguments nor
- * NODE_OPTIONS set a pool already (the second process has one, so it never starts a third).
+ * language server keeps V8's defaults) of at least RELAUNCH_MIN_BYTES of manifests, when
+ * neither node's arguments nor NODE_OPTIONS set a pool already (the second process has one, so
+ * it never starts a third) or start the inspector.
  */
 export function relaunchPool(args: readonly string[], launch: Launch = { cores: availableParallelism(), execArgv: process.execArgv, env: process.env }): number | undefined {
   const forced = launch.env[POOL_ENV];
-  const set = [...launch.execArgv, ...(launch.env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => a.startsWith("--v8-pool-size"));
-  if (set || (args[0] !== undefined && COMMAND_WORDS.has(args[0]) && args[0] !== "graph")) return undefined;
+  const nodeArgs = [...launch.execArgv, ...(launch.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  const set = nodeArgs.some((a) => a.startsWith("--v8-pool-size"));
+  // A process under a debugger runs as started: a second one would ask for the inspector's port again.
+  const debugged = nodeArgs.some((a) => /^--(inspect|debug)/.test(a));
+  if (set || debugged || (args[0] !== undefined && COMMAND_WORDS.has(args[0]) && args[0] !== "graph")) return undefined;
   if (forced !== undefined && forced.trim() !== "") {
     const n = Number(forced);
     return Number.isInteger(n) && n > 0 ? Math.min(n, NODE_V8_POOL_SIZE) : undefined;
