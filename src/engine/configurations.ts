@@ -43,8 +43,8 @@ import { kustomizeBuilds, type KustomizationBuild } from "./kustomize-builds.js"
 import { INPUT_LIMITS, readFileBounded } from "./bounded-read.js";
 import type { LoadedFile } from "./load.js";
 import { entryPath, realOf } from "./entry-paths.js";
-import { turnedOffResources } from "./turned-off-resources.js";
-import { isUnlistedPatchFile, leadingCommentSaysPatch, PATCH_KIND, PATCH_WORD } from "./patch-files.js";
+import { commentedResourceFiles, turnedOffResources } from "./turned-off-resources.js";
+import { builtObjectIds, copiesBuiltObjects, isUnlistedPatchFile, leadingCommentSaysPatch, PATCH_KIND, PATCH_WORD } from "./patch-files.js";
 import { parseText } from "./parse.js";
 
 const KUSTOMIZE: ConfigurationFormat = configurationFormat("kustomize.config.k8s.io/v1beta1", "Kustomization")!;
@@ -175,6 +175,8 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   const inlineLabels: InlinePatchLabels[] = [];
   const generatorData = new Map<string, GeneratorField>();
   const commentedPatches = new Set<string>();
+  /** The files commented-out `resources` entries name: left out of a build on purpose, whatever objects they define. */
+  const commentedResources = new Set<string>();
   const kustomizationDirs = new Set<string>();
   /** Files that policy test suites feed to policies, with the tool that reads them (models/policy-tests.ts). */
   const testInputs = new Map<string, string>();
@@ -229,7 +231,10 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
         const selection = selections.get(absolute) ?? { byName: false, targets: [] };
         selections.set(absolute, { byName: selection.byName || byName, targets: target ? [...selection.targets, target] : selection.targets });
       }
-      if (!commentsRead && "text" in source) for (const p of commentedPatchFiles(source.text)) commentedPatches.add(entryPath(dir, p));
+      if (!commentsRead && "text" in source) {
+        for (const p of commentedPatchFiles(source.text)) commentedPatches.add(entryPath(dir, p));
+        for (const p of commentedResourceFiles(source.text, dir)) commentedResources.add(p);
+      }
       commentsRead = true;
       for (const p of pluginConfigFiles(doc.value)) pluginConfigs.add(entryPath(dir, p));
       for (const r of resourceEntries(doc.value)) listed.add(entryPath(dir, r));
@@ -241,16 +246,20 @@ export function classifyInputs(loaded: readonly LoadedFile[], defaultNamespace: 
   for (const p of turnedOff.keys()) listed.add(p);
   // A file no kustomization lists as a resource, named by a commented-out patch entry, is a patch that is turned off.
   for (const p of commentedPatches) if (!listed.has(p)) patches.add(p);
-  for (const { file, source } of loaded) {
-    const p = realOf(file);
-    if (p === STDIN || listed.has(p) || patches.has(p) || chartPatches.has(p) || pluginConfigs.has(p) || generatorData.has(p) || !("text" in source)) continue;
-    if (kustomizationDirs.has(dirname(p)) ? isUnlistedPatchFile(p, kustomizationDirs) || leadingCommentSaysPatch(source.text, PATCH_WORD) : (kustomizationDirs.size > 0 && isUnlistedPatchFile(p, kustomizationDirs)) || leadingCommentSaysPatch(source.text, PATCH_KIND)) patches.add(p);
-  }
   const inputFolders = flux.length || fluxPaths.length ? foldersOf(loaded) : undefined;
   const folders = flux.length ? fluxBuiltFolders(inputFolders!, flux) : undefined;
   const missingFluxPaths = fluxPaths.length ? fluxPathsMissing(inputFolders!, fluxPaths) : undefined;
   const fluxTargetOf = (absolute: string) => (folders ? targetOf(folders.targets, absolute) : undefined);
   const builds = kustomizeBuilds(loaded, readInRoot, fluxTargetOf, (dir) => folders?.components.get(dir) ?? []);
+  const builtIds = kustomizationDirs.size ? builtObjectIds(builds, new Map(loaded.map((l) => [realOf(l.file), l]))) : undefined;
+  for (const loadedFile of loaded) {
+    const { file, source } = loadedFile;
+    const p = realOf(file);
+    if (p === STDIN || listed.has(p) || patches.has(p) || chartPatches.has(p) || pluginConfigs.has(p) || generatorData.has(p) || !("text" in source)) continue;
+    if (kustomizationDirs.has(dirname(p)) ? isUnlistedPatchFile(p, kustomizationDirs) || leadingCommentSaysPatch(source.text, PATCH_WORD) : (kustomizationDirs.size > 0 && isUnlistedPatchFile(p, kustomizationDirs)) || leadingCommentSaysPatch(source.text, PATCH_KIND)) patches.add(p);
+    // A copy of a patch kept in the tree: what it defines, a build of the tree emits (patch-files.ts copiesBuiltObjects).
+    else if (builtIds && !commentedResources.has(p) && copiesBuiltObjects(loadedFile, kustomizationDirs, builtIds)) patches.add(p);
+  }
   // A `behavior: merge` or `replace` entry changes the object a base makes or writes, in the base's namespace: it is no object of its own when the input has that one.
   const created = new Set([...writtenData, ...generatedBy.flatMap(({ made }) => made.flatMap((g) => (g.merges ? [] : [`${g.kind}\u0000${g.names[0]}`])))]);
   const generated = generatedBy.flatMap(({ dir, made: objects }) => builtGenerated(objects.filter((g) => !g.merges || !created.has(`${g.kind}\u0000${g.names[0]}`)), builds.kustomizationBuilds(dir)));

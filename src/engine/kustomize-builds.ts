@@ -186,6 +186,27 @@ export interface FileBuilds {
   rootsOf(absolute: string): readonly string[];
   /** Whether only kustomizations of a base turned off by a comment (turnedOffBases) list the file: it is built, not applied. */
   inTurnedOffBase(absolute: string): boolean;
+  /**
+   * The files (real paths) whose objects `kustomize build` of the folder `dir` (a real path)
+   * emits: those its `resources` list (or a comment turns off: turned-off-resources.ts) and those
+   * of the bases and Components it includes, at any depth; empty when the folder holds no kustomization.
+   */
+  emittedFilesOf(dir: string): readonly string[];
+  /**
+   * The ids the builds that emit the file's objects give them on the way, besides the one
+   * written: after each kustomization that sets a namespace or renames, the namespace so far
+   * (undefined: as written) and the prefix and suffix so far. kustomize keeps every id an object
+   * had (api/resource Resource PrevIds) and picks the object of a patch by any of them (api/resmap
+   * GetMatchingResourcesByAnyId).
+   */
+  givenIdsOf(absolute: string): readonly GivenId[];
+}
+
+/** An id a build gives an object on its way (FileBuilds.givenIdsOf). */
+export interface GivenId {
+  namespace?: string;
+  prefix: string;
+  suffix: string;
 }
 
 /** What one build does to the objects a kustomization makes itself (FileBuilds.kustomizationBuilds). */
@@ -197,7 +218,7 @@ export interface KustomizationBuild {
   suffix: string;
 }
 
-const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, strategicPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [], inTurnedOffBase: () => false };
+const NO_BUILDS: FileBuilds = { imageBuildsOf: () => undefined, labelsOf: () => undefined, affixesOf: () => undefined, namespaceOf: () => undefined, patchedNamespaceOf: () => undefined, referralsOf: () => undefined, mergesOf: () => undefined, varsOf: () => undefined, jsonPatchesOf: () => undefined, strategicPatchesOf: () => undefined, kustomizationBuilds: () => undefined, rootsOf: () => [], inTurnedOffBase: () => false, emittedFilesOf: () => [], givenIdsOf: () => [] };
 
 /** A readable `configurations` file: its text, or undefined when it cannot be read or is out of reach (configurations.ts readInRoot). */
 export type ReadInRoot = (root: string, path: string) => string | undefined;
@@ -291,6 +312,23 @@ export function kustomizeBuilds(
   // A resource file a kustomization turns off with a comment is built as its resource (turned-off-resources.ts), as such a base is.
   for (const [file, dir] of turnedOffResources(loaded)) if (!listedBy.has(file)) listedBy.set(file, [dir]);
   const offDirs = turnedOffBases(nodes);
+  /** Kustomization folder -> the files it lists under `resources` (or turns off with a comment). */
+  const listing = new Map<string, string[]>();
+  for (const [file, dirs] of listedBy) for (const dir of dirs) listing.set(dir, [...(listing.get(dir) ?? []), file]);
+  const emitted = new Map<string, readonly string[]>();
+  const emitting = new Set<string>();
+  const emittedFilesOf = (dir: string): readonly string[] => {
+    const known = emitted.get(dir);
+    if (known) return known;
+    const node = nodes.get(dir);
+    // A kustomization that includes itself again is an error of kustomize; the cycle adds nothing.
+    if (!node || emitting.has(dir)) return [];
+    emitting.add(dir);
+    const files = [...new Set([...(listing.get(dir) ?? []), ...[...node.resources, ...node.components].flatMap(emittedFilesOf)])];
+    emitting.delete(dir);
+    emitted.set(dir, files);
+    return files;
+  };
 
   /**
    * The field specs a kustomization accumulates of one section of its configurations: its own,
@@ -446,6 +484,17 @@ export function kustomizeBuilds(
     rootsOf(absolute) {
       const builds = buildsOf(absolute);
       return builds.length ? [...new Set(builds.map((b) => dirname(b.root)))] : [];
+    },
+    emittedFilesOf,
+    givenIdsOf(absolute) {
+      return buildsOf(absolute).flatMap((b) => {
+        let given: GivenId = { prefix: "", suffix: "" };
+        return b.steps.flatMap((s) => {
+          if (!s.namespace && !s.affixes) return [];
+          given = { namespace: s.namespace?.namespace ?? given.namespace, prefix: (s.affixes?.prefix ?? "") + given.prefix, suffix: given.suffix + (s.affixes?.suffix ?? "") };
+          return [given];
+        });
+      });
     },
     inTurnedOffBase(absolute) {
       const by = listedBy.get(absolute);

@@ -1,9 +1,16 @@
 /**
  * What says that a file of a kustomize tree that no kustomization lists is a patch kept there (its
- * name, its folder, its opening comment), not an object of its own: configurations.ts classifies
- * the input's files by it, and turned-off-resources.ts leaves such a file to it.
+ * name, its folder, its opening comment, or objects that a build of the tree emits), not an
+ * object of its own: configurations.ts classifies the input's files by it, and
+ * turned-off-resources.ts leaves such a file to it.
  */
 import { basename, dirname } from "node:path";
+import { groupOf } from "../models/api-groups.js";
+import { CLUSTER_SCOPED_KINDS } from "../models/k8s.js";
+import { lacksRequiredField } from "../models/required-fields.js";
+import { realOf } from "./entry-paths.js";
+import type { FileBuilds, GivenId } from "./kustomize-builds.js";
+import type { LoadedFile } from "./load.js";
 
 /** A file name that says patch: `patch` or `patches` as a word of it (`manager_auth_proxy_patch.yaml`, `patch-replicas.yaml`), not inside one (`dispatcher.yaml`). */
 const PATCH_FILE_NAME = /(^|[-_.])patch(es)?([-_.]|$)/i;
@@ -53,4 +60,67 @@ export function leadingCommentSaysPatch(text: string, says: RegExp): boolean {
     start = end + 1;
   }
   return false;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * An object's id as kustomize compares a patch's with it (api/resid ResId Equals): group, kind,
+ * namespace and name, the namespace "" for `default` or none written and for a cluster-scoped
+ * kind (EffectiveNamespace); undefined for a document that is no object with a kind and a name.
+ */
+function objectId(value: unknown, given: GivenId = { prefix: "", suffix: "" }): string | undefined {
+  if (!isMap(value) || !isMap(value.metadata) || typeof value.kind !== "string" || typeof value.metadata.name !== "string") return undefined;
+  const written = typeof value.metadata.namespace === "string" ? value.metadata.namespace : "";
+  const namespace = CLUSTER_SCOPED_KINDS.has(value.kind) ? "" : (given.namespace ?? written);
+  const group = typeof value.apiVersion === "string" ? groupOf(value.apiVersion) : "";
+  return [group, value.kind, namespace === "default" ? "" : namespace, given.prefix + value.metadata.name + given.suffix].join("\u0000");
+}
+
+/** The ids of the objects `kustomize build` of a folder (a real path) emits, as written and as its builds give them (objectId); worked out once per folder asked. */
+export type BuiltObjectIds = (dir: string) => ReadonlySet<string>;
+
+/** `byPath`: the input's files by real path (entry-paths.ts realOf). */
+export function builtObjectIds(builds: FileBuilds, byPath: ReadonlyMap<string, LoadedFile>): BuiltObjectIds {
+  const known = new Map<string, ReadonlySet<string>>();
+  return (dir) => {
+    let ids = known.get(dir);
+    if (!ids) {
+      const found = new Set<string>();
+      for (const path of builds.emittedFilesOf(dir)) {
+        const given = builds.givenIdsOf(path);
+        for (const doc of byPath.get(path)?.docs ?? []) {
+          for (const id of [objectId(doc.value), ...given.map((g) => objectId(doc.value, g))]) if (id !== undefined) found.add(id);
+        }
+      }
+      known.set(dir, (ids = found));
+    }
+    return ids;
+  };
+}
+
+/**
+ * Whether a file that no kustomization names (as a resource, a patch, a generator's data or in a
+ * comment), in the folder of a kustomization or below one, is a copy of a patch: each of its
+ * documents is an object that `kustomize build` of such a folder emits, by its id as written or
+ * one a build gives it on the way, as kustomize picks a patch's object (objectId,
+ * FileBuilds.givenIdsOf), and one of them leaves out a field the API requires
+ * (models/required-fields.ts), as a patch does and an object to apply does not. Kong's
+ * config/variants/postgres keeps beside its kustomization a copy of the strategic-merge patch its
+ * Component wait/ applies: a Deployment of only containers' env, written in the namespace the
+ * base gives it, not one missing its selector nor a second definition of that Deployment.
+ */
+export function copiesBuiltObjects(file: LoadedFile, kustomizationDirs: ReadonlySet<string>, builtIds: BuiltObjectIds): boolean {
+  // A chart template's document is no object until rendered.
+  if (file.docs.some((d) => d.template !== undefined)) return false;
+  const objects = file.docs.map((d) => d.value).filter((v) => v !== null && v !== undefined);
+  const ids = objects.map((v) => objectId(v));
+  // A complete object of the same id is an alternative to the one built or a rendered copy of it, judged as the object it is.
+  if (!ids.length || ids.some((id) => id === undefined) || !objects.some((v) => isMap(v) && lacksRequiredField(v))) return false;
+  const trees: Array<ReadonlySet<string>> = [];
+  for (let at = dirname(realOf(file.file)); ; at = dirname(at)) {
+    if (kustomizationDirs.has(at)) trees.push(builtIds(at));
+    if (dirname(at) === at) break;
+  }
+  return trees.length > 0 && ids.every((id) => trees.some((built) => built.has(id!)));
 }

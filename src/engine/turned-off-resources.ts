@@ -22,6 +22,11 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object
 /** The lists whose commented-out bare entries name resources. */
 const RESOURCE_LISTS: ReadonlySet<string | undefined> = new Set(["resources", "bases"]);
 
+/** What a kustomization's commented-out bare `resources` (or `bases`) entries name, as entryPath resolves them from its folder `dir` (a real path). */
+export function commentedResourceFiles(text: string, dir: string): string[] {
+  return commentedEntries(text).flatMap((e) => (e.form === "bare" && RESOURCE_LISTS.has(e.list) ? [entryPath(dir, e.path)] : []));
+}
+
 const found = new WeakMap<readonly LoadedFile[], ReadonlyMap<string, string>>();
 
 /**
@@ -51,7 +56,7 @@ function find(loaded: readonly LoadedFile[]): ReadonlyMap<string, string> {
       if (!isMap(doc.value) || !isKustomization(basename(file.absolute), doc.value) || buildsChartTemplates(doc.value)) continue;
       const listed = resourceEntries(doc.value).map((r) => entryPath(dir, r));
       for (const p of [...listed, ...patchFiles(doc.value).map((p) => entryPath(dir, p))]) inUse.add(p);
-      const commented = !commentsRead && "text" in source ? commentedEntries(source.text).flatMap((e) => (e.form === "bare" && RESOURCE_LISTS.has(e.list) ? [entryPath(dir, e.path)] : [])) : [];
+      const commented = !commentsRead && "text" in source ? commentedResourceFiles(source.text, dir) : [];
       commentsRead = true;
       kustomizations.push({ dir, listed, commented });
     }
