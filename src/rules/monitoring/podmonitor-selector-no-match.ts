@@ -1,5 +1,6 @@
 import { formatSelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
-import { nearestOwner, noMatchVerdict, podsElsewhere, reportUnmatchedSelector, requirementPath, shownNearMiss } from "../selectors/selection.js";
+import { nearestOwner, noMatchVerdict, podsElsewhere, requirementPath, shownNearMiss } from "../selectors/selection.js";
+import { judgesPodsIn, noPodsThere, reportUnmatchedSelector } from "../selectors/unmatched-selector.js";
 import { defineRule } from "../types.js";
 import { MONITORING_GROUP, inNamespaces, monitoredNamespaces } from "./monitors.js";
 
@@ -11,6 +12,7 @@ export const rule = defineRule({
   severity: "warning",
   crossResource: true,
   appliesTo: ["PodMonitor"],
+  reportsAbsentObjects: true,
   summary: "A PodMonitor's selector matches no pods in the namespaces it watches.",
   explanation: `prometheus-operator turns a PodMonitor into a scrape job that discovers the pods whose labels
 match spec.selector, in the namespaces of spec.namespaceSelector (matchNames, or the PodMonitor's
@@ -18,7 +20,8 @@ own namespace when it is not set: pkg/prometheus/promcfg.go getNamespacesFromNam
 When no pod matches, the job has no targets: nothing is scraped and no error is shown. Judged
 like service-selector-no-match, with the same verdict: pods that operators run for custom
 resources of the input count, controller-added labels count as present, a namespace without
-workloads in the input is not judged, a selector whose pods run in another namespace of the
+workloads in the input is judged only under \`references: complete\` (the default with a
+\`--context\` of objects), a selector whose pods run in another namespace of the
 input names that namespace, and a finding that is no typo drops to info when pods may be
 created at run time. Not judged with \`namespaceSelector.any: true\`.`,
   fix: "Make spec.selector match the labels of the pod template, and list the pods' namespace in spec.namespaceSelector.matchNames when the PodMonitor lives elsewhere.",
@@ -56,7 +59,8 @@ created at run time. Not judged with \`namespaceSelector.any: true\`.`,
       });
       return;
     }
-    if (!namespaces.every((ns) => index.podOwnersIn(ns).length)) return;
+    if (!namespaces.every((ns) => judgesPodsIn(ctx, ns))) return;
+    const none = namespaces.some((ns) => index.podOwnersIn(ns).length) ? undefined : noPodsThere(where);
     const judged = namespaces.map((ns) => ({ ns, near: nearestOwner(index, ns, selector) }));
     const { ns, near: nearest } = judged.find((j) => j.near) ?? judged[0];
     const verdicts = judged.map((j) => noMatchVerdict(index, j.ns, selector, j.near));
@@ -67,8 +71,8 @@ created at run time. Not judged with \`namespaceSelector.any: true\`.`,
     report({
       ...(verdict.severity ? { severity: verdict.severity } : {}),
       path: near ? requirementPath(raw, field.path, near.failing) : field.path,
-      message: `selector "${formatSelector(selector)}" matches no pods ${where}${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
-      hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : HINT,
+      message: `selector "${formatSelector(selector)}" matches no pods ${where}${near ? `: ${near.why}` : (none?.clause ?? "")}${verdict.because ? `; ${verdict.because}` : ""}`,
+      hint: near ? `align the selector with the labels of ${near.owner.kind} "${near.owner.name}"` : (none?.hint ?? HINT),
       ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
     });
   },

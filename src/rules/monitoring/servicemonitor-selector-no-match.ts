@@ -1,6 +1,8 @@
-import { namespacesWithCharts } from "../../models/created-namespaces.js";
+import { namespacesWithCharts, SYSTEM_NAMESPACES } from "../../models/created-namespaces.js";
 import { closestWithin } from "../../did-you-mean.js";
+import type { ResourceIndex } from "../../models/resource-index.js";
 import { formatSelector, matches, parseLabelSelector, selectorProblems } from "../../models/selector.js";
+import { reportsAbsent } from "../config/references.js";
 import { requirementPath, whyNot } from "../selectors/selection.js";
 import { defineRule } from "../types.js";
 import { MONITORING_GROUP, inNamespaces, monitoredNamespaces, nearestService, operatorMakesServicesIn, servicesSelectedBy, servicesSelectedElsewhere } from "./monitors.js";
@@ -12,12 +14,18 @@ import { MONITORING_GROUP, inNamespaces, monitoredNamespaces, nearestService, op
  */
 const API_SERVER_SERVICE = { namespace: "default", labels: { provider: "kubernetes", component: "apiserver" } } as const;
 
+/** Under `partial`: the input manages the Services of a namespace when it defines some there. */
+function definesServices(index: ResourceIndex, kind: string, namespace: string): boolean {
+  return index.ofKind(kind, namespace).length > 0;
+}
+
 export const rule = defineRule({
   id: "servicemonitor-selector-no-match",
   category: "monitoring",
   severity: "warning",
   crossResource: true,
   appliesTo: ["ServiceMonitor"],
+  reportsAbsentObjects: true,
   summary: "A ServiceMonitor's selector matches no Service in the namespaces it watches.",
   explanation: `prometheus-operator turns a ServiceMonitor into a scrape job that discovers the endpoints of
 the Services whose labels (metadata.labels, not the Service's own selector) match
@@ -26,18 +34,21 @@ own namespace when it is not set: pkg/prometheus/promcfg.go getNamespacesFromNam
 When no Service matches, the job has no targets: nothing is scraped, no error is shown, and
 alerts on those metrics never fire (an \`absent()\` alert is the only witness). A label that
 differs between the Service and the selector, or a ServiceMonitor in the monitoring namespace
-without namespaceSelector, are the usual causes. Judged like the other selector rules: only
-when every watched namespace has Services in the input (their Services are otherwise deployed
-elsewhere), and not with \`namespaceSelector.any: true\`. When the Services it would match are in
+without namespaceSelector, are the usual causes. Judged like the other selector rules: a
+watched namespace without Services in the input only under \`references: complete\` (the default
+with a \`--context\` of objects; in a partial input its Services are deployed elsewhere), and
+never with \`namespaceSelector.any: true\`. When the Services it would match are in
 another namespace of the input, the finding names it. The Service "kubernetes" that the API server
 keeps in namespace default (labels component=apiserver, provider=kubernetes) is always there.
 The finding drops to info when an
 operator creates Services in the namespace whose labels the input does not show, or when a Helm
 chart that a Flux HelmRelease or an Argo CD Application of the input installs in the namespace
-may.`,
+may, or when it watches a namespace the cluster's installer fills (kube-system, kube-public,
+kube-node-lease) that holds no Service of the input.`,
   fix: "Make spec.selector match the labels of the Service (metadata.labels), and list the Service's namespace in spec.namespaceSelector.matchNames when the ServiceMonitor lives elsewhere.",
   preventsStatus: [],
-  check({ resource, index, report }) {
+  check(ctx) {
+    const { resource, index, report } = ctx;
     if (resource.group !== MONITORING_GROUP) return;
     const raw = resource.get(["spec", "selector"]);
     if (raw === undefined || selectorProblems(raw).length) return;
@@ -57,19 +68,32 @@ may.`,
       });
       return;
     }
-    // A namespace without Services in the input is not judged: its Services are deployed elsewhere.
-    if (!namespaces.every((ns) => index.ofKind("Service", ns).length)) return;
+    // A namespace without Services in the input is judged only when the input is complete: otherwise its Services are deployed elsewhere.
+    if (!namespaces.every((ns) => reportsAbsent(ctx, "Service", ns, definesServices))) return;
+    const none = !namespaces.some((ns) => index.ofKind("Service", ns).length);
     const near = namespaces.map((ns) => nearestService(index, ns, selector)).find((n) => n !== undefined);
     const typo = near && near.failing.operator === "In" && Object.prototype.hasOwnProperty.call(near.labels, near.failing.key) && closestWithin(near.labels[near.failing.key], near.failing.values) !== undefined;
     const operated = !typo && namespaces.some((ns) => operatorMakesServicesIn(index, ns));
     // A Helm chart a GitOps controller of the input installs there creates Services the input does not show.
     const installer = typo || operated ? undefined : namespaces.map((ns) => namespacesWithCharts(index).get(ns)).find((r) => r !== undefined);
-    const unknown = operated ? "; an operator of the input creates Services there whose labels are not known" : installer ? `; the Helm chart that ${installer.kind} "${installer.name}" installs there creates Services whose labels are not known` : "";
+    // Only judged without Services of the input under `complete`: the cluster's installer creates some there all the same (kube-dns).
+    const system = typo || operated || installer ? undefined : namespaces.find((ns) => SYSTEM_NAMESPACES.has(ns) && !index.ofKind("Service", ns).length);
+    const unknown = operated
+      ? "; an operator of the input creates Services there whose labels are not known"
+      : installer
+        ? `; the Helm chart that ${installer.kind} "${installer.name}" installs there creates Services whose labels are not known`
+        : system
+          ? `; the cluster's installer fills "${system}", with Services the input does not show`
+          : "";
     report({
-      ...(operated || installer ? { severity: "info" as const } : {}),
+      ...(operated || installer || system ? { severity: "info" as const } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
-      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.labels)}` : ""}${unknown}`,
-      hint: near ? `align the selector with the labels of Service "${near.service.name}"` : "set the selector to labels the Service carries in metadata.labels",
+      message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.labels)}` : none ? ": the input has none there" : ""}${unknown}`,
+      hint: near
+        ? `align the selector with the labels of Service "${near.service.name}"`
+        : none
+          ? `add the Service to scrape ${where}, or list the namespace it runs in under spec.namespaceSelector.matchNames`
+          : "set the selector to labels the Service carries in metadata.labels",
       ...(near ? { related: { resource: near.service, path: ["metadata", "labels"], message: "nearest Service labels" } } : {}),
     });
   },

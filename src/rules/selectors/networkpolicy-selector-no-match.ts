@@ -1,6 +1,6 @@
 import { isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { reportUnmatchedSelector } from "./selection.js";
+import { reportUnmatchedSelector } from "./unmatched-selector.js";
 
 export const rule = defineRule({
   id: "networkpolicy-selector-no-match",
@@ -8,6 +8,7 @@ export const rule = defineRule({
   severity: "warning",
   crossResource: true,
   appliesTo: ["NetworkPolicy"],
+  reportsAbsentObjects: true,
   summary: "A NetworkPolicy's podSelector matches no pods of any workload in its namespace.",
   explanation: `A NetworkPolicy applies to the pods its spec.podSelector selects in its own namespace
 (podSelector: {} selects all of them). A selector that matches no pod template of the input
@@ -15,7 +16,9 @@ protects nothing: the pods you meant to isolate keep accepting traffic from ever
 for an allow-rule next to a default-deny policy, stay cut off because the allow never
 applies to them. Nothing in the cluster reports this; traffic simply behaves as if the
 policy did not exist. When the pods it matches run in another namespace of the input, the
-finding names it; otherwise namespaces without any workload in the input are not judged.
+finding names it; otherwise a namespace without any workload in the input is judged only under
+\`references: complete\` (the default with a \`--context\` of objects): in a partial input its
+pods are deployed elsewhere.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,

@@ -1,6 +1,6 @@
 import { isEmptySelector, parseLabelSelector, selectorProblems } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { reportUnmatchedSelector } from "./selection.js";
+import { reportUnmatchedSelector } from "./unmatched-selector.js";
 
 export const rule = defineRule({
   id: "pdb-selector-no-match",
@@ -8,6 +8,7 @@ export const rule = defineRule({
   severity: "warning",
   crossResource: true,
   appliesTo: ["PodDisruptionBudget"],
+  reportsAbsentObjects: true,
   summary: "A PodDisruptionBudget's selector matches no pods of any workload in its namespace.",
   explanation: `A PodDisruptionBudget limits voluntary disruptions (node drains, cluster upgrades,
 autoscaler scale-downs) for the pods its selector matches. When the selector matches no pods
@@ -16,7 +17,9 @@ down during routine maintenance, although a PDB seems to be in place. A PDB with
 selector selects no pods, and in policy/v1beta1 an empty selector selected none either (in
 policy/v1 it selects every pod of the namespace). A budget selects pods of its own namespace
 only: when the pods it matches run in another namespace of the input, the finding names it.
-Otherwise namespaces without any workload in the input are not judged for a written selector.
+Otherwise a namespace without any workload in the input is judged only under \`references:
+complete\` (the default with a \`--context\` of objects): in a partial input its pods are
+deployed elsewhere.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,

@@ -6,10 +6,9 @@ import { serviceAccountOf } from "../../models/rbac.js";
 import type { ResourceIndex } from "../../models/resource-index.js";
 import type { LabelSource } from "../../models/kustomize-labels.js";
 import type { Resource } from "../../models/resource.js";
-import { formatSelector, matches, type Requirement, type Selector } from "../../models/selector.js";
+import { matches, type Requirement, type Selector } from "../../models/selector.js";
 import { memoKey } from "../../models/run-memo.js";
 import type { Path } from "../../types.js";
-import type { CrossResourceContext } from "../types.js";
 import { appliedApart, appliedNear, placesOf, type AppliedPlaces } from "../../models/placement.js";
 
 const OWNER_PLACES = memoKey<Map<string, AppliedPlaces>>("places of the pod owners of each namespace");
@@ -138,8 +137,6 @@ export function nearestOwner(index: ResourceIndex, namespace: string, selector: 
   return { owner: best, failing, why: `${best.kind} "${best.name}" ${whyNot(failing, tpl.labels)}` };
 }
 
-export { formatSelector };
-
 export interface PodsElsewhere {
   /** The first owner matched in another namespace. */
   owner: Resource;
@@ -266,23 +263,6 @@ function isTypo(near: NearMiss): boolean {
   return failing.values.some((v) => closestWithin(v, [labels[failing.key]]) !== undefined);
 }
 
-/** Where a selector rule's selector is written, and what to suggest when no pod owner nearly matches. */
-export interface SelectorField {
-  /** The field's name in messages: "selector" or "podSelector". */
-  name: string;
-  /** The field's path in the resource, and its value as written. */
-  path: Path;
-  raw: unknown;
-  /** A Service's selector is a plain label map, not a LabelSelector. */
-  mapForm?: boolean;
-  /** The hint when no pod owner of the namespace nearly matches. */
-  hint: string;
-  /** The hint when the pods it matches run in another namespace; default: move the resource there. */
-  elsewhereHint?: (namespace: string) => string;
-  /** Whether kustomize's commonLabels field specs reach the selector's label pairs, so that a labels entry with includeSelectors sets them. */
-  kustomizeSelector?: boolean;
-}
-
 /**
  * The kustomization `labels` entry without includeSelectors that put the pod template label `key`
  * of `owner` where its file writes another value or none, when that entry builds `resource` too:
@@ -303,11 +283,6 @@ export function includeSelectorsHint(entry: LabelSource, key: string, selector =
   return `set includeSelectors: true on ${entry.entry} in ${entry.kustomization} so that kustomize sets "${key}" in the ${selector} too, or leave "${key}" out of that entry`;
 }
 
-/**
- * The shared verdict of service-, pdb- and networkpolicy-selector-no-match: silent when pods of
- * the namespace (or pods an operator derives there) match; else the namespace where matching
- * pods run; else the pod owner whose labels nearly match, lowered by noMatchVerdict.
- */
 /** Where the pod owners of a namespace are applied from (models/placement.ts), once per namespace. */
 function ownerPlaces(index: ResourceIndex, namespace: string): AppliedPlaces {
   const byNamespace = index.memo.get(OWNER_PLACES, () => new Map());
@@ -325,33 +300,4 @@ function ownerPlaces(index: ResourceIndex, namespace: string): AppliedPlaces {
 export function selectedWith(index: ResourceIndex, resource: Resource, owners: readonly Resource[]): readonly Resource[] {
   if (!appliedNear(ownerPlaces(index, resource.namespace), resource)) return owners;
   return owners.filter((o) => !appliedApart(resource, o));
-}
-
-export function reportUnmatchedSelector({ resource, index, report }: CrossResourceContext, selector: Selector, field: SelectorField): void {
-  const ns = resource.namespace;
-  if (index.podOwnersSelectedBy(ns, selector, resource).length || index.derivedPodsSelectedBy(ns, selector).length) return;
-  const away = podsElsewhere(index, ns, selector);
-  if (away) {
-    report({
-      path: field.path,
-      message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"; the pods it matches run ${away.where} (${away.owner.kind} "${away.owner.name}")`,
-      hint: field.elsewhereHint?.(away.namespaces[0]) ?? `move the ${resource.kind} to namespace "${away.namespaces[0]}": a ${resource.kind} selects pods of its own namespace only`,
-      related: { resource: away.owner, path: [...away.owner.podTemplate!.metadataPath, "labels"], message: "pods it would select" },
-    });
-    return;
-  }
-  if (!index.podOwnersIn(ns).length) return;
-  const nearest = nearestOwner(index, ns, selector);
-  const verdict = noMatchVerdict(index, ns, selector, nearest);
-  if (verdict.silent) return;
-  const near = shownNearMiss(verdict, nearest);
-  const path = near ? requirementPath(field.raw, field.path, near.failing, field.mapForm) : field.path;
-  const entry = near && field.kustomizeSelector && path.at(-1) === near.failing.key ? templateOnlyLabelEntry(resource, near.owner, near.failing.key) : undefined;
-  report({
-    ...(verdict.severity ? { severity: verdict.severity } : {}),
-    path,
-    message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"${near ? `: ${near.why}` : ""}${verdict.because ? `; ${verdict.because}` : ""}`,
-    hint: entry ? includeSelectorsHint(entry, near!.failing.key, field.name) : near ? `align the ${field.name} with the labels of ${near.owner.kind} "${near.owner.name}"` : field.hint,
-    ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
-  });
 }

@@ -1,6 +1,6 @@
 import { parseServiceSelector } from "../../models/selector.js";
 import { defineRule } from "../types.js";
-import { reportUnmatchedSelector } from "./selection.js";
+import { reportUnmatchedSelector } from "./unmatched-selector.js";
 
 export const rule = defineRule({
   id: "service-selector-no-match",
@@ -8,6 +8,7 @@ export const rule = defineRule({
   severity: "warning",
   crossResource: true,
   appliesTo: ["Service"],
+  reportsAbsentObjects: true,
   summary: "A Service's selector matches no pods of any workload in its namespace.",
   explanation: `A Service sends traffic to the pods its selector matches, in its own namespace. When no pod
 template of the input carries all the selector's labels, the Service gets no endpoints:
@@ -17,8 +18,10 @@ Deployment only, or a Service placed in another namespace are the usual causes. 
 controllers add to pods (pod-template-hash, statefulset.kubernetes.io/pod-name...) count as
 present, and a Service selecting the pods of several workloads (blue/green, canary) is fine.
 When the pods the selector matches run in another namespace of the input, the finding names
-that namespace, even if the Service's own namespace has no workload; otherwise namespaces of
-the input without any workload are not judged: their pods are deployed elsewhere.
+that namespace, even if the Service's own namespace has no workload; otherwise a namespace
+without any workload in the input is judged only under \`references: complete\` (the default
+with a \`--context\` of objects), and the finding says that the input runs no workload there: in a
+partial input its pods are deployed elsewhere.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,
