@@ -3,7 +3,8 @@
  * leaves the main thread its core. Node gives V8 a pool of four background threads whatever the
  * machine (node_options.h, `v8_thread_pool_size = 4`): on two cores their compile jobs and
  * garbage-collection tasks take turns with the main thread, which runs the lint. With one worker
- * a 10,000-resource lint takes 8-14% less wall time (docs/DECISIONS.md, "V8's worker pool").
+ * a 10,000-resource lint takes 4-6% less wall time on a quiet machine, 8% at 100,000 resources,
+ * and 8-11% while another process keeps a core busy (docs/DECISIONS.md, "V8's worker pool").
  * The pool is fixed when Node starts (`--v8-pool-size`, a Node option: neither a V8 flag the
  * process can set for itself nor one NODE_OPTIONS can carry into an already running process), so
  * the bin starts node again with it, once, and only for an input large enough to repay the
