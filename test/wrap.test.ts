@@ -10,6 +10,7 @@ import { ruleDescriptions } from "../src/engine/registry.js";
 import { format as stylish } from "../src/formatters/stylish.js";
 import { table, textWidth, wrap } from "../src/wrap.js";
 import { ROOT } from "./harness.js";
+import { seededInts } from "./seeded.js";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 /** Lines wider than `width` that could have been broken; shell commands stay whole, to be copied. */
@@ -62,8 +63,7 @@ function wrapMeasuringLines(paragraph: string, width: number, marker: string, ha
 test("wrap adds up the widths of words as string-width measures whole lines (wide, combining, emoji, colour)", () => {
   const red = new Chalk({ level: 1 }).red;
   const pieces = ["a", "configmap", "日本語", "e\u0301", "\u0301x", "\u{1f600}", "\u{1f469}\u200d\u{1f469}", red("port"), `${red("x")}y`, "\u00ad", "-", "Ω"];
-  let seed = 7;
-  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const next = seededInts(7);
   for (let i = 0; i < 400; i++) {
     const text = Array.from({ length: 3 + next(20) }, () => pieces[next(pieces.length)] + " ".repeat(next(3) ? 1 : 1 + next(3))).join("").trim();
     const width = 4 + next(30);

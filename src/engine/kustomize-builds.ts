@@ -315,27 +315,14 @@ export function kustomizeBuilds(
   /** Kustomization folder -> the files it lists under `resources` (or turns off with a comment). */
   const listing = new Map<string, string[]>();
   for (const [file, dirs] of listedBy) for (const dir of dirs) listing.set(dir, [...(listing.get(dir) ?? []), file]);
-  const emitted = new Map<string, readonly string[]>();
-  const emitting = new Set<string>();
-  const emittedFilesOf = (dir: string): readonly string[] => {
-    const known = emitted.get(dir);
-    if (known) return known;
-    const node = nodes.get(dir);
-    // A kustomization that includes itself again is an error of kustomize; the cycle adds nothing.
-    if (!node || emitting.has(dir)) return [];
-    emitting.add(dir);
-    const files = [...new Set([...(listing.get(dir) ?? []), ...[...node.resources, ...node.components].flatMap(emittedFilesOf)])];
-    emitting.delete(dir);
-    emitted.set(dir, files);
-    return files;
-  };
 
   /**
-   * The field specs a kustomization accumulates of one section of its configurations: its own,
-   * then its bases' and Components' (cycles, a kustomize error, add nothing), one spec per path and
-   * kind, so that a base reached along several paths adds its specs once.
+   * What a kustomization accumulates: its own (`own`, of the node and its folder), then its
+   * bases' and Components' (cycles, a kustomize error, add nothing), one per key, so that a base
+   * reached along several paths adds its share once: field specs of its configurations, the
+   * files whose objects its build emits.
    */
-  const accumulator = <T>(own: (node: Kustomization) => readonly T[], key: (spec: T) => string) => {
+  const accumulator = <T>(own: (node: Kustomization, dir: string) => readonly T[], key: (spec: T) => string) => {
     const accumulated = new Map<string, readonly T[]>();
     const accumulating = new Set<string>();
     const specsIn = (dir: string): readonly T[] => {
@@ -344,7 +331,7 @@ export function kustomizeBuilds(
       const node = nodes.get(dir);
       if (!node || accumulating.has(dir)) return [];
       accumulating.add(dir);
-      const out = [...new Map([...own(node), ...[...node.resources, ...node.components].flatMap(specsIn)].map((f) => [key(f), f])).values()];
+      const out = [...new Map([...own(node, dir), ...[...node.resources, ...node.components].flatMap(specsIn)].map((f) => [key(f), f])).values()];
       accumulating.delete(dir);
       accumulated.set(dir, out);
       return out;
@@ -353,6 +340,8 @@ export function kustomizeBuilds(
   };
   const configuredIn = accumulator((node) => node.configured, (f) => JSON.stringify([f.path, f.kind, f.group, f.version]));
   const namespaceFieldsIn = accumulator((node) => node.namespaceFields, (f) => JSON.stringify([f.path, f.kind, f.group]));
+  // The files whose objects a folder's build emits: its own resources, then its bases' and Components'.
+  const emittedFilesOf = accumulator((_node, dir) => listing.get(dir) ?? [], (file) => file);
   for (const [dir, node] of nodes) {
     // A Component runs in the accumulation of the kustomization that applies it.
     const around = node.includedBy.filter((i) => i.position >= 0).flatMap((i) => configuredIn(i.by));
