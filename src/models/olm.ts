@@ -18,6 +18,17 @@ const CSV_TYPE = "ClusterServiceVersion.operators.coreos.com";
 /** A file's folder as its display path writes it ("" for a file at the root). */
 const folderOf = (file: string): string => file.slice(0, Math.max(0, file.lastIndexOf("/")));
 
+/**
+ * Whether a ClusterServiceVersion sits in the folder of `resource` (a bundle's manifests/): OLM
+ * installs the bundle's objects in the namespace the operator is installed in, whatever they
+ * write, and creates there the Deployments of the ClusterServiceVersion's
+ * `spec.install.spec.deployments`, whose pods the input shows only inside it.
+ */
+export function inOlmBundle(index: ResourceIndex, resource: Resource): boolean {
+  const folder = folderOf(resource.file);
+  return index.ofKind(CSV_TYPE).some((csv) => folderOf(csv.file) === folder);
+}
+
 /** By folder: the names of the CRDs whose conversion webhook a ClusterServiceVersion of that folder defines, with that ClusterServiceVersion. */
 type ConvertedCrds = Map<string, Map<string, Resource>>;
 

@@ -21,7 +21,8 @@ When no pod matches, the job has no targets: nothing is scraped and no error is 
 like service-selector-no-match, with the same verdict: pods that operators run for custom
 resources of the input count, controller-added labels count as present, a namespace without
 workloads in the input is judged only under \`references: complete\` (the default with a
-\`--context\` of objects), a selector whose pods run in another namespace of the
+\`--context\` of objects) and when no other input set of \`--per-directory\` runs workloads
+there, a selector whose pods run in another namespace of the
 input names that namespace, and a finding that is no typo drops to info when pods may be
 created at run time. Not judged with \`namespaceSelector.any: true\`.`,
   fix: "Make spec.selector match the labels of the pod template, and list the pods' namespace in spec.namespaceSelector.matchNames when the PodMonitor lives elsewhere.",

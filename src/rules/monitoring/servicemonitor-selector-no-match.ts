@@ -36,8 +36,8 @@ alerts on those metrics never fire (an \`absent()\` alert is the only witness). 
 differs between the Service and the selector, or a ServiceMonitor in the monitoring namespace
 without namespaceSelector, are the usual causes. Judged like the other selector rules: a
 watched namespace without Services in the input only under \`references: complete\` (the default
-with a \`--context\` of objects; in a partial input its Services are deployed elsewhere), and
-never with \`namespaceSelector.any: true\`. When the Services it would match are in
+with a \`--context\` of objects; in a partial input its Services are deployed elsewhere) and
+when no other input set of \`--per-directory\` defines Services there, and never with \`namespaceSelector.any: true\`. When the Services it would match are in
 another namespace of the input, the finding names it. The Service "kubernetes" that the API server
 keeps in namespace default (labels component=apiserver, provider=kubernetes) is always there.
 The finding drops to info when an
@@ -69,7 +69,9 @@ kube-node-lease) that holds no Service of the input.`,
       return;
     }
     // A namespace without Services in the input is judged only when the input is complete: otherwise its Services are deployed elsewhere.
-    if (!namespaces.every((ns) => reportsAbsent(ctx, "Service", ns, definesServices))) return;
+    // And not where the whole input defines Services when this is one of its input sets (--per-directory splits a folder that defines an object twice).
+    const judged = (ns: string) => definesServices(index, "Service", ns) || !(index.outer && definesServices(index.outer, "Service", ns));
+    if (!namespaces.every((ns) => reportsAbsent(ctx, "Service", ns, definesServices) && judged(ns))) return;
     const none = !namespaces.some((ns) => index.ofKind("Service", ns).length);
     const near = namespaces.map((ns) => nearestService(index, ns, selector)).find((n) => n !== undefined);
     const typo = near && near.failing.operator === "In" && Object.prototype.hasOwnProperty.call(near.labels, near.failing.key) && closestWithin(near.labels[near.failing.key], near.failing.values) !== undefined;

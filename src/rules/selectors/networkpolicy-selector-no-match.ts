@@ -18,7 +18,8 @@ applies to them. Nothing in the cluster reports this; traffic simply behaves as 
 policy did not exist. When the pods it matches run in another namespace of the input, the
 finding names it; otherwise a namespace without any workload in the input is judged only under
 \`references: complete\` (the default with a \`--context\` of objects): in a partial input its
-pods are deployed elsewhere.
+pods are deployed elsewhere. Even then it is not judged when another input set of
+\`--per-directory\` runs workloads there, nor beside an OLM ClusterServiceVersion.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,

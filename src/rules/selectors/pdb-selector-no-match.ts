@@ -19,7 +19,8 @@ policy/v1 it selects every pod of the namespace). A budget selects pods of its o
 only: when the pods it matches run in another namespace of the input, the finding names it.
 Otherwise a namespace without any workload in the input is judged only under \`references:
 complete\` (the default with a \`--context\` of objects): in a partial input its pods are
-deployed elsewhere.
+deployed elsewhere. Even then it is not judged when another input set of \`--per-directory\`
+runs workloads there, nor beside an OLM ClusterServiceVersion, whose Deployments OLM creates.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,

@@ -21,7 +21,9 @@ When the pods the selector matches run in another namespace of the input, the fi
 that namespace, even if the Service's own namespace has no workload; otherwise a namespace
 without any workload in the input is judged only under \`references: complete\` (the default
 with a \`--context\` of objects), and the finding says that the input runs no workload there: in a
-partial input its pods are deployed elsewhere.
+partial input its pods are deployed elsewhere. Even then it is not judged when another input set
+of \`--per-directory\` runs workloads there, nor beside an OLM ClusterServiceVersion, whose
+Deployments OLM creates where it installs the bundle.
 Pods that operators run for custom resources of the input count (a Prometheus's pods carry
 prometheus=<name>: docs/operators.md lists them), and so do the labels Istio's sidecar
 injector adds to the pods it injects (service.istio.io/canonical-name, canonical-revision,

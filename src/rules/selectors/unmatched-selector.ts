@@ -6,6 +6,7 @@
 import type { ResourceIndex } from "../../models/resource-index.js";
 import { formatSelector, type Selector } from "../../models/selector.js";
 import type { Path } from "../../types.js";
+import { inOlmBundle } from "../../models/olm.js";
 import { reportsAbsent } from "../config/references.js";
 import type { CrossResourceContext } from "../types.js";
 import { includeSelectorsHint, nearestOwner, noMatchVerdict, podsElsewhere, requirementPath, shownNearMiss, templateOnlyLabelEntry } from "./selection.js";
@@ -35,10 +36,15 @@ function runsPods(index: ResourceIndex, _kind: string, namespace: string): boole
 /**
  * Whether a selector that selects no pod of the namespace is judged there: always where the
  * input runs pods; where it runs none, only under `references: complete` (otherwise its pods
- * are taken to be deployed elsewhere).
+ * are taken to be deployed elsewhere), and not where the whole input runs pods when this is one
+ * of its input sets (`--per-directory` splits a folder whose files define one object twice, a
+ * guess at what is applied together), nor for an object of an OLM bundle, whose
+ * ClusterServiceVersion deploys the pods in the namespace the bundle is installed in.
  */
 export function judgesPodsIn(ctx: Pick<CrossResourceContext, "index" | "settings" | "resource">, namespace: string): boolean {
-  return reportsAbsent(ctx, "Pod", namespace, runsPods);
+  const { index, resource } = ctx;
+  if (!reportsAbsent(ctx, "Pod", namespace, runsPods)) return false;
+  return runsPods(index, "Pod", namespace) || !((index.outer && runsPods(index.outer, "Pod", namespace)) || (resource !== undefined && inOlmBundle(index, resource)));
 }
 
 /** The words for a namespace where the input runs no pods: the message's clause and the hint. */
