@@ -64,9 +64,34 @@ function serviceLabels(index: ResourceIndex): ServiceLabels {
     for (const r of index.all) {
       const entry = r.apiVersion.includes("/") ? OPERATOR_KINDS.get(r.groupKind) : undefined;
       if (entry && entry.derive(r).services?.length) out.derivedServices.add(r.namespace);
+      const kubelet = r.podTemplate && kubeletServiceNamespace(r.podTemplate);
+      if (kubelet) out.derivedServices.add(kubelet);
     }
     return out;
   });
+}
+
+/** prometheus-operator's flag naming the Service it keeps the kubelets' endpoints in: `--kubelet-service=<namespace>/<name>`. */
+const KUBELET_SERVICE_FLAG = "--kubelet-service";
+
+/**
+ * The namespace of the Service that a prometheus-operator of the pod template creates and keeps
+ * for the kubelets (its `--kubelet-service=<namespace>/<name>` argument: pkg/kubelet, the
+ * operator writes the Service and its Endpoints itself), or undefined. The Service's labels are
+ * the operator's, not the input's.
+ */
+function kubeletServiceNamespace(tpl: NonNullable<Resource["podTemplate"]>): string | undefined {
+  for (const { container } of containersOf(tpl, { init: false })) {
+    const words = [...(container.command ?? []), ...(container.args ?? [])];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      if (typeof word !== "string" || !word.startsWith(KUBELET_SERVICE_FLAG)) continue;
+      const value = word === KUBELET_SERVICE_FLAG ? words[i + 1] : word.startsWith(`${KUBELET_SERVICE_FLAG}=`) ? word.slice(KUBELET_SERVICE_FLAG.length + 1) : undefined;
+      const slash = typeof value === "string" ? value.indexOf("/") : -1;
+      if (slash > 0) return (value as string).slice(0, slash);
+    }
+  }
+  return undefined;
 }
 
 /** The Services of a namespace whose labels the selector matches; candidates from the smallest bucket of an equality requirement. */

@@ -41,7 +41,8 @@ when no other input set of \`--per-directory\` defines Services there, and never
 another namespace of the input, the finding names it. The Service "kubernetes" that the API server
 keeps in namespace default (labels component=apiserver, provider=kubernetes) is always there.
 The finding drops to info when an
-operator creates Services in the namespace whose labels the input does not show, or when a Helm
+operator creates Services in the namespace whose labels the input does not show (among them the
+kubelets' Service a prometheus-operator of the input keeps where its \`--kubelet-service\` names), or when a Helm
 chart that a Flux HelmRelease or an Argo CD Application of the input installs in the namespace
 may, or when it watches a namespace the cluster's installer fills (kube-system, kube-public,
 kube-node-lease) that holds no Service of the input.`,
