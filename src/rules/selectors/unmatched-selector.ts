@@ -59,10 +59,22 @@ export function noPodsThere(where: string): { clause: string; hint: string } {
  * match, lowered by noMatchVerdict, or the absence of any pods there.
  */
 export function reportUnmatchedSelector(ctx: CrossResourceContext, selector: Selector, field: SelectorField): void {
+  const { resource, index } = ctx;
+  const selects = (ns: string) => index.podOwnersSelectedBy(ns, selector, resource).length > 0 || index.derivedPodsSelectedBy(ns, selector).length > 0;
+  // Kustomize builds that put the object in several namespaces (two overlays of one base): it selects pods in each.
+  const applied = resource.appliedNamespaces;
+  const served = applied.length > 1 ? applied.filter(selects) : [];
+  for (const ns of applied) if (!served.includes(ns) && (applied.length > 1 || !selects(ns))) reportIn(ctx, selector, field, { ns, served });
+}
+
+/**
+ * The finding in one namespace the object is applied in, where its selector matches no pod.
+ * `served`: the other namespaces a build puts it in where it does match pods; the pods are then
+ * not elsewhere by mistake, they are missing from this namespace's build.
+ */
+function reportIn(ctx: CrossResourceContext, selector: Selector, field: SelectorField, { ns, served }: { ns: string; served: readonly string[] }): void {
   const { resource, index, report } = ctx;
-  const ns = resource.namespace;
-  if (index.podOwnersSelectedBy(ns, selector, resource).length || index.derivedPodsSelectedBy(ns, selector).length) return;
-  const away = podsElsewhere(index, ns, selector);
+  const away = served.length ? undefined : podsElsewhere(index, ns, selector);
   if (away) {
     report({
       path: field.path,
@@ -80,11 +92,13 @@ export function reportUnmatchedSelector(ctx: CrossResourceContext, selector: Sel
   const near = shownNearMiss(verdict, nearest);
   const path = near ? requirementPath(field.raw, field.path, near.failing, field.mapForm) : field.path;
   const entry = near && field.kustomizeSelector && path.at(-1) === near.failing.key ? templateOnlyLabelEntry(resource, near.owner, near.failing.key) : undefined;
+  // The pods it selects in the namespace another build puts it in, which this namespace's build does not run.
+  const builds = served.length ? `; a kustomize build puts this ${resource.kind} in namespace "${ns}", and the pods it selects run where another puts it, ${served.map((n) => `"${n}"`).join(", ")}` : "";
   report({
     ...(verdict.severity ? { severity: verdict.severity } : {}),
     path,
-    message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"${near ? `: ${near.why}` : (none?.clause ?? "")}${verdict.because ? `; ${verdict.because}` : ""}`,
-    hint: entry ? includeSelectorsHint(entry, near!.failing.key, field.name) : near ? `align the ${field.name} with the labels of ${near.owner.kind} "${near.owner.name}"` : (none?.hint ?? field.hint),
+    message: `${field.name} "${formatSelector(selector)}" matches no pods in namespace "${ns}"${near ? `: ${near.why}` : (none?.clause ?? "")}${verdict.because ? `; ${verdict.because}` : ""}${builds}`,
+    hint: entry ? includeSelectorsHint(entry, near!.failing.key, field.name) : near ? `align the ${field.name} with the labels of ${near.owner.kind} "${near.owner.name}"` : served.length ? `add the workload to the build that puts the ${resource.kind} in namespace "${ns}", or leave the ${resource.kind} out of that build` : (none?.hint ?? field.hint),
     ...(near ? { related: { resource: near.owner, path: [...near.owner.podTemplate!.metadataPath, "labels"], message: "nearest pod labels" } } : {}),
   });
 }
