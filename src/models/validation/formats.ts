@@ -90,10 +90,10 @@ export function noBackstepsProblem(path: string): string | undefined {
   return path.replace(/\\/g, "/").split("/").includes("..") ? "must not contain '..'" : undefined;
 }
 
-/** IPv4 as Go's netutils.ParseIPSloppy reads it: four decimal octets, leading zeros allowed. */
+/** IPv4 as Go's netutils.ParseIPSloppy reads it: four decimal octets, any number of leading zeros (Go 1.16's dtoi). */
 function isIPv4(s: string): boolean {
   const parts = s.split(".");
-  return parts.length === 4 && parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
+  return parts.length === 4 && parts.every((p) => /^[0-9]+$/.test(p) && Number(p) <= 255);
 }
 
 function isIPv6(s: string): boolean {
@@ -110,7 +110,8 @@ function isIPv6(s: string): boolean {
   const parse = (h: string) => (h === "" ? [] : h.split(":"));
   const head = parse(halves[0]);
   const tail = halves.length === 2 ? parse(halves[1]) : [];
-  if (![...head, ...tail].every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  // Go 1.16's xtoi: any number of hex digits up to 0xFFFF.
+  if (![...head, ...tail].every((g) => /^[0-9A-Fa-f]+$/.test(g) && Number.parseInt(g, 16) <= 0xffff)) return false;
   const count = head.length + tail.length;
   return halves.length === 2 ? count < groups : count === (groups = 8);
 }
@@ -127,7 +128,7 @@ export function cidrProblem(s: string): string | undefined {
   if (slash < 0) return bad;
   const ip = s.slice(0, slash);
   const bits = s.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(bits)) return bad;
+  if (!/^[0-9]+$/.test(bits)) return bad;
   if (isIPv4(ip)) return Number(bits) <= 32 ? undefined : bad;
   if (isIPv6(ip)) return Number(bits) <= 128 ? undefined : bad;
   return bad;

@@ -4,8 +4,8 @@
  * the API server checks them on create (k8s.io/apiextensions-apiserver/pkg/apiserver/validation,
  * on kube-openapi's validate package): pattern (RE2), minLength/maxLength (in characters),
  * minimum/maximum (exclusive when exclusiveMinimum/exclusiveMaximum), multipleOf,
- * minItems/maxItems, uniqueItems, minProperties/maxProperties, format (the formats of
- * k8s.io/apiextensions-apiserver/pkg/apiserver/validation/formats.go that kube-openapi checks),
+ * minItems/maxItems, uniqueItems, minProperties/maxProperties, format (models/validation/strfmt.ts:
+ * the formats of apiextensions-apiserver's formats.go, with kube-openapi strfmt's validators),
  * x-kubernetes-list-type set and map (no two items equal, or with the same map keys), and
  * allOf/anyOf/oneOf/not over those. Only CRDs of the input: the bundled schemas carry no value
  * constraints.
@@ -14,7 +14,7 @@ import type { ResourceIndex } from "../../models/resource-index.js";
 import type { Resource } from "../../models/resource.js";
 import { customResourceSchema, type JsonSchema } from "../../models/crd.js";
 import { compileRe2 } from "../../models/cel/regex.js";
-import { cidrProblem, ipProblem } from "../../models/validation/formats.js";
+import { crdStringFormat } from "../../models/validation/strfmt.js";
 import { memoKey } from "../../models/run-memo.js";
 import { placeholderNote, replacePlaceholdersHint, samplePlaceholders } from "../../models/catalogue/names.js";
 import { exactIntegersOf, pathKey } from "../../models/exact-integers.js";
@@ -29,38 +29,6 @@ const num = (v: unknown): number | undefined => (typeof v === "number" && Number
 const show = (v: unknown) => JSON.stringify(v);
 /** A pattern as the user wrote it (JSON.stringify would double every backslash: "^\\d+$"). */
 const showPattern = (p: string) => `"${p}"`;
-
-/** The formats kube-openapi's strfmt checks for CRDs (others, like int32 on strings, are not validated). */
-const FORMATS: Record<string, (s: string) => boolean> = {
-  uuid: (s) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(s),
-  date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
-  "date-time": (s) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
-  datetime: (s) => FORMATS["date-time"](s),
-  ipv4: (s) => !s.includes(":") && !ipProblem(s),
-  ipv6: (s) => s.includes(":") && !ipProblem(s),
-  cidr: (s) => !cidrProblem(s),
-  mac: (s) => /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(s),
-  hostname: (s) => s.length <= 253 && s.split(".").every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(l)),
-  byte: (s) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s),
-  duration: (s) => /^[-+]?(?:\d+(?:\.\d*)?(?:ns|us|µs|ms|s|m|h))+$|^0$/.test(s),
-  email: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
-};
-
-/** How messages name a value of each format, with its article. */
-const FORMAT_NAMES: Record<string, string> = {
-  uuid: "a UUID",
-  date: "a date (YYYY-MM-DD)",
-  "date-time": "an RFC 3339 date-time",
-  datetime: "an RFC 3339 date-time",
-  ipv4: "an IPv4 address",
-  ipv6: "an IPv6 address",
-  cidr: "a CIDR",
-  mac: "a MAC address",
-  hostname: "a hostname",
-  byte: "base64 text",
-  duration: "a duration",
-  email: "an email address",
-};
 
 const FINDINGS = memoKey<Map<Resource, Finding[]>>("CRD value constraint findings by resource");
 
@@ -133,8 +101,9 @@ function check(value: unknown, schema: JsonSchema, path: Path, schemaPath: Path,
         else report(`${show(value)} does not match the pattern ${showPattern(schema.pattern)} of ${field}`, `change ${field} to match ${showPattern(schema.pattern)}`);
       }
     }
-    if (typeof schema.format === "string" && Object.hasOwn(FORMATS, schema.format) && !FORMATS[schema.format](value)) {
-      const what = FORMAT_NAMES[schema.format] ?? `a ${schema.format}`;
+    const format = crdStringFormat(schema.format, schema.type);
+    if (format && !format.valid(value)) {
+      const what = format.what;
       const placeholders = samplePlaceholders(value);
       if (placeholders.length) report(`${show(value)} is not ${what}, the format ${schema.format} of ${field}; ${placeholderNote(placeholders)}`, replacePlaceholdersHint(placeholders));
       else report(`${show(value)} is not ${what}, the format ${schema.format} of ${field}`, `write ${field} as ${what}`);

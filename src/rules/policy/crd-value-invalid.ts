@@ -11,8 +11,9 @@ export const rule = defineRule({
   explanation: `Besides types and enums, a CustomResourceDefinition's openAPIV3Schema constrains values:
 \`pattern\` (a regular expression, RE2), \`minLength\`/\`maxLength\` (characters),
 \`minimum\`/\`maximum\` (exclusive with \`exclusiveMinimum\`/\`exclusiveMaximum\`), \`multipleOf\`,
-\`minItems\`/\`maxItems\`, \`minProperties\`/\`maxProperties\`, \`format\` (date-time, uuid, ipv4,
-ipv6, cidr, hostname, byte, duration...), \`x-kubernetes-list-type: set\` or \`map\` (no two items
+\`minItems\`/\`maxItems\`, \`minProperties\`/\`maxProperties\`, \`format\` (the formats CRDs support,
+read as the API server reads them: date-time, duration, hostname, byte, uuid, ipv4, cidr, mac, uri,
+email...), \`x-kubernetes-list-type: set\` or \`map\` (no two items
 alike, or with the same map keys) and \`uniqueItems\`, and \`allOf\`/\`anyOf\`/\`oneOf\`/\`not\` over
 those and the enums written inside them (a branch sees the defaults the schema gives the value's
 own fields, as the API server defaults before it validates). The API server checks them on every create and update and refuses the object with
