@@ -42,7 +42,7 @@ import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 import { GoEmbeds } from "./go-embeds.js";
-import { unreadBuildSources, type UnreadEntry } from "./unread-builds.js";
+import { inflatedCharts, unreadBuildSources, type UnreadEntry } from "./unread-builds.js";
 import { parseText } from "./parse.js";
 
 /** The options of a run that choose its files (a subset of LintOptions). */
@@ -150,6 +150,8 @@ export function collect({ loaded, contextOnly, defaultNamespace, defaultNamespac
   const unread = unreadBuildSources(loaded);
   const unreadInto = new Map<string, UnreadBuild>();
   for (const { shown, path } of unread) for (const namespace of roles.entryNamespaces(path)) if (!unreadInto.has(namespace)) unreadInto.set(namespace, shown);
+  // A chart a kustomization inflates builds objects no run reads into its namespace too; it is not listed as unread, as no lint can read it.
+  for (const { shown, namespaces } of inflatedCharts(loaded, defaultNamespace)) for (const namespace of namespaces) if (!unreadInto.has(namespace)) unreadInto.set(namespace, shown);
   const collection: Collection = { sources: [], resources: [], generated: roles.generated, views: new HeldViews(), lookupOnly: new Set(), patchSelections, unread: unread.map((u) => u.shown), unreadInto, inlinePatchLabels: roles.inlinePatchLabels };
   const charts = new ChartTemplates();
   const goEmbeds = new GoEmbeds();

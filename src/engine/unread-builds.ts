@@ -63,3 +63,45 @@ export function unreadBuildSources(loaded: readonly LoadedFile[]): UnreadSource[
   }
   return out;
 }
+
+/** A chart a kustomization inflates, and the namespaces its objects land in. */
+export interface InflatedChart {
+  shown: UnreadEntry;
+  namespaces: readonly string[];
+}
+
+/**
+ * The Helm charts the run's kustomizations inflate (`helmCharts`, and the older
+ * `helmChartInflationGenerator`: kustomize's HelmChartInflationGenerator, `kustomize build
+ * --enable-helm`): their objects are rendered at build time and no run reads them. They land in
+ * the kustomization's namespace (its namespace transformer runs over them), else the entry's
+ * (`namespace`, `releaseNamespace`: helm template --namespace), else `defaultNamespace`.
+ */
+export function inflatedCharts(loaded: readonly LoadedFile[], defaultNamespace: string): InflatedChart[] {
+  const out: InflatedChart[] = [];
+  for (const { file, docs } of loaded) {
+    if (file.absolute === STDIN) continue;
+    for (const { value } of docs) {
+      if (!isMap(value) || !isKustomization(basename(file.absolute), value)) continue;
+      const own = nonEmpty(value.namespace);
+      const entries = [...listOf(value.helmCharts).map((c, i) => ({ c, list: "helmCharts", i, name: c.name, namespace: c.namespace })), ...listOf(value.helmChartInflationGenerator).map((c, i) => ({ c, list: "helmChartInflationGenerator", i, name: c.chartName, namespace: c.releaseNamespace }))];
+      for (const { list, i, name, namespace } of entries) {
+        const chart = nonEmpty(name);
+        out.push({ shown: { kustomization: file.display, entry: `${list}[${i}]${chart ? ` (chart ${chart})` : ""}` }, namespaces: [own ?? nonEmpty(namespace) ?? defaultNamespace] });
+      }
+    }
+  }
+  return out;
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function listOf(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isMap) : [];
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
