@@ -42,7 +42,9 @@ another namespace of the input, the finding names it. The Service "kubernetes" t
 keeps in namespace default (labels component=apiserver, provider=kubernetes) is always there.
 The finding drops to info when an
 operator creates Services in the namespace whose labels the input does not show (among them the
-kubelets' Service a prometheus-operator of the input keeps where its \`--kubelet-service\` names), or when a Helm
+kubelets' Service a prometheus-operator of the input keeps where its \`--kubelet-service\` names),
+when a custom resource of an operator k8s-lint does not know (an OpenTelemetryCollector) is there,
+whose operator may create some, or when a Helm
 chart that a Flux HelmRelease or an Argo CD Application of the input installs in the namespace
 may, or when it watches a namespace the cluster's installer fills (kube-system, kube-public,
 kube-node-lease) that holds no Service of the input.`,
@@ -79,17 +81,22 @@ kube-node-lease) that holds no Service of the input.`,
     const operated = !typo && namespaces.some((ns) => operatorMakesServicesIn(index, ns));
     // A Helm chart a GitOps controller of the input installs there creates Services the input does not show.
     const installer = typo || operated ? undefined : namespaces.map((ns) => namespacesWithCharts(index).get(ns)).find((r) => r !== undefined);
+    // Custom resources of an operator the table does not know (an OpenTelemetryCollector) may make Services of their own there.
+    const operatorNs = typo || operated || installer ? undefined : namespaces.find((ns) => index.unknownOperatorResources(ns).length);
+    const unknownOperator = operatorNs === undefined ? undefined : index.unknownOperatorResources(operatorNs)[0];
     // Only judged without Services of the input under `complete`: the cluster's installer creates some there all the same (kube-dns).
-    const system = typo || operated || installer ? undefined : namespaces.find((ns) => SYSTEM_NAMESPACES.has(ns) && !index.ofKind("Service", ns).length);
+    const system = typo || operated || installer || unknownOperator ? undefined : namespaces.find((ns) => SYSTEM_NAMESPACES.has(ns) && !index.ofKind("Service", ns).length);
     const unknown = operated
       ? "; an operator of the input creates Services there whose labels are not known"
       : installer
         ? `; the Helm chart that ${installer.kind} "${installer.name}" installs there creates Services whose labels are not known`
-        : system
-          ? `; the cluster's installer fills "${system}", with Services the input does not show`
-          : "";
+        : unknownOperator
+          ? `; the operator of ${unknownOperator.kind} "${unknownOperator.name}" in namespace "${operatorNs}" may create Services there whose labels are not known`
+          : system
+            ? `; the cluster's installer fills "${system}", with Services the input does not show`
+            : "";
     report({
-      ...(operated || installer || system ? { severity: "info" as const } : {}),
+      ...(operated || installer || unknownOperator || system ? { severity: "info" as const } : {}),
       path: near ? requirementPath(raw, ["spec", "selector"], near.failing) : ["spec", "selector"],
       message: `selector "${formatSelector(selector)}" matches no Service ${where}${near ? `: Service "${near.service.name}" ${whyNot(near.failing, near.labels)}` : none ? ": the input has none there" : ""}${unknown}`,
       hint: near
