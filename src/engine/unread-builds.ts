@@ -84,7 +84,7 @@ export function inflatedCharts(loaded: readonly LoadedFile[], defaultNamespace: 
     for (const { value } of docs) {
       if (!isMap(value) || !isKustomization(basename(file.absolute), value)) continue;
       const own = nonEmpty(value.namespace);
-      const entries = [...listOf(value.helmCharts).map((c, i) => ({ c, list: "helmCharts", i, name: c.name, namespace: c.namespace })), ...listOf(value.helmChartInflationGenerator).map((c, i) => ({ c, list: "helmChartInflationGenerator", i, name: c.chartName, namespace: c.releaseNamespace }))];
+      const entries = [...listOf(value.helmCharts).map((c, i) => ({ list: "helmCharts", i, name: c.name, namespace: c.namespace })), ...listOf(value.helmChartInflationGenerator).map((c, i) => ({ list: "helmChartInflationGenerator", i, name: c.chartName, namespace: c.releaseNamespace }))];
       for (const { list, i, name, namespace } of entries) {
         const chart = nonEmpty(name);
         out.push({ shown: { kustomization: file.display, entry: `${list}[${i}]${chart ? ` (chart ${chart})` : ""}` }, namespaces: [own ?? nonEmpty(namespace) ?? defaultNamespace] });

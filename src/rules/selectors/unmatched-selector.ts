@@ -61,10 +61,17 @@ export function noPodsThere(where: string): { clause: string; hint: string } {
 export function reportUnmatchedSelector(ctx: CrossResourceContext, selector: Selector, field: SelectorField): void {
   const { resource, index } = ctx;
   const selects = (ns: string) => index.podOwnersSelectedBy(ns, selector, resource).length > 0 || index.derivedPodsSelectedBy(ns, selector).length > 0;
-  // Kustomize builds that put the object in several namespaces (two overlays of one base): it selects pods in each.
+  // Kustomize builds that put the object in several namespaces (two overlays of one base): it selects pods in each. Where it selects
+  // none in any, one finding; where it selects some in one, a finding for each namespace without them.
   const applied = resource.appliedNamespaces;
   const served = applied.length > 1 ? applied.filter(selects) : [];
-  for (const ns of applied) if (!served.includes(ns) && (applied.length > 1 || !selects(ns))) reportIn(ctx, selector, field, { ns, served });
+  if (!served.length) {
+    // Its namespace as judged, unless every build puts it elsewhere (a base that writes none, under overlays that set theirs).
+    const ns = applied.includes(resource.namespace) ? resource.namespace : applied[0];
+    if (!selects(ns)) reportIn(ctx, selector, field, { ns, served });
+    return;
+  }
+  for (const ns of applied) if (!served.includes(ns)) reportIn(ctx, selector, field, { ns, served });
 }
 
 /**
