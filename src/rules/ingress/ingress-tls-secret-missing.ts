@@ -14,12 +14,14 @@ export const rule = defineRule({
   reportsAbsentObjects: true,
   summary: "An Ingress TLS section names a Secret that is missing or not a TLS Secret.",
   explanation: `The ingress controller loads the certificate for spec.tls[].hosts from the Secret named by
-secretName, in the Ingress's namespace. When the Secret is missing, or is not of type
-kubernetes.io/tls with tls.crt and tls.key, the controller serves its default self-signed
-certificate: browsers and clients reject the connection although the Ingress looks fine.
+secretName, in the Ingress's namespace. When the Secret is missing, or lacks tls.crt or tls.key,
+the controller serves its default self-signed certificate: browsers and clients reject the
+connection although the Ingress looks fine. The controllers read those two keys whatever the
+Secret's type (ingress-nginx, Traefik, Contour): an Opaque Secret that holds them serves, and
+kubernetes.io/tls is the type that makes the API server require them.
 k8s-lint reports a missing Secret when the input defines Secrets in that namespace and nothing
 produces this one (a cert-manager annotation on the Ingress or a Certificate with that
-secretName counts as producing it), and checks the type and keys of a Secret that is in the input.`,
+secretName counts as producing it), and checks the keys of a Secret that is in the input.`,
   fix: "Fix secretName, add the kubernetes.io/tls Secret (tls.crt and tls.key), or let cert-manager issue it.",
   preventsStatus: [],
   check(ctx) {
@@ -54,10 +56,12 @@ secretName counts as producing it), and checks the type and keys of a Secret tha
       const type = typeof secret.raw.type === "string" ? secret.raw.type : "Opaque";
       const keys = keysOf(secret);
       const missing = ["tls.crt", "tls.key"].filter((k) => !keys.has(k));
-      if (type === "kubernetes.io/tls" && missing.length === 0) continue;
+      // Ingress controllers read the two keys whatever the Secret's type: ingress-nginx (store/backend_ssl.go getPemCertificate),
+      // Traefik (provider/kubernetes/ingress getCertificateBlocks), Contour (dag/secret.go validTLSSecret: kubernetes.io/tls or Opaque).
+      if (missing.length === 0) continue;
       report({
         path,
-        message: type !== "kubernetes.io/tls" ? `Secret "${name}" is of type "${type}", not "kubernetes.io/tls"` : `Secret "${name}" lacks ${missing.map((k) => `"${k}"`).join(" and ")}`,
+        message: `Secret "${name}"${type !== "kubernetes.io/tls" ? ` is of type "${type}" and` : ""} lacks ${missing.map((k) => `"${k}"`).join(" and ")}`,
         hint: "make it type: kubernetes.io/tls with the keys tls.crt and tls.key",
         related: { resource: secret, path: secret.raw.type !== undefined ? ["type"] : ["metadata", "name"], message: `Secret "${name}"` },
       });
