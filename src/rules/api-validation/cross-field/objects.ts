@@ -665,7 +665,8 @@ export const OBJECT_CONSTRAINTS: readonly CrossFieldConstraint[] = [
     upstream: `pkg/apis/core/validation/validation.go ValidateService (Required "ports")`,
     check(ctx) {
       if (filledList(at(ctx.obj, ["spec", "ports"])) || serviceType(ctx) === "ExternalName" || at(ctx.obj, ["spec", "clusterIP"]) === "None") return;
-      ctx.report({ path: isSet(at(ctx.resource.raw, ["spec", "ports"])) ? ["spec", "ports"] : ["spec"], target: "key", message: `Service "${ctx.resource.name}" of type "${serviceType(ctx)}" has no ports`, hint: "add ports: [{port: 80, targetPort: 8080}], or make it headless (clusterIP: None)" });
+      // Only a ClusterIP Service may be headless: clusterIP None is refused for NodePort and LoadBalancer (validateServiceSpec).
+      ctx.report({ path: isSet(at(ctx.resource.raw, ["spec", "ports"])) ? ["spec", "ports"] : ["spec"], target: "key", message: `Service "${ctx.resource.name}" of type "${serviceType(ctx)}" has no ports`, hint: serviceType(ctx) === "ClusterIP" ? "add ports: [{port: 80, targetPort: 8080}], or make it headless (clusterIP: None)" : "add ports: [{port: 80, targetPort: 8080}]" });
     },
   },
   {
