@@ -582,8 +582,13 @@ function collectProblems(state: FileState, doc: ParsedDocument): boolean {
       const message = `"${shown}" is not quoted, so YAML reads it as a mapping instead of text`;
       addDiagnostic(src, { ...base, ruleId: "unrendered-template", start, end, message, hint: `quote the whole value, e.g. ${quote}${shown}${quote}` }, severities);
       return true;
-    } else if (chart === undefined && state.file.absolute !== STDIN && (state.goEmbeds.embeds(state.file.absolute) || state.charts.isChartData(state.file) || state.roles.isChartPatch(state.file) || state.roles.testInputOf(state.file) !== undefined)) {
-      // A Go program's own template (go:embed), one a chart ships as data for its program, which fills it in when it runs, a patch of a kustomization that builds a chart's templates, or a test's object template (clusterloader2): no manifest of the repository.
+    } else if (chart === undefined && state.file.absolute !== STDIN && state.goEmbeds.embeds(state.file.absolute)) {
+      // A Go program's own template (go:embed), which it fills in when it runs: not reported, but once filled in, its object is
+      // applied with the file's other documents, which refer to it (a Service selecting its pods).
+      src.skipped++;
+      return true;
+    } else if (chart === undefined && state.file.absolute !== STDIN && (state.charts.isChartData(state.file) || state.roles.isChartPatch(state.file) || state.roles.testInputOf(state.file) !== undefined)) {
+      // A template a chart ships as data for its program, which fills it in when it runs, a patch of a kustomization that builds a chart's templates, or a test's object template (clusterloader2): no manifest of the repository.
       src.skipped++;
     } else if (chart === undefined && writtenConfiguration(src.text.slice(doc.start, doc.end))) {
       // A client-side tool's file that a release step fills in (krew-release-bot's plugin manifest `{{ .TagName }}`): no object, templated or not.

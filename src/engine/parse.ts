@@ -277,6 +277,8 @@ export function parseTextBy(source: string, yamlVersion: "1.1" | "1.2", format: 
   }
   const text = blankChunks(source, chunks);
   const parsed = parseYaml(text, yamlVersion, format).filter((d) => !chunks.some((c) => d.start >= c.start && d.end <= c.end && d.value == null));
+  // A document after a blanked chunk at the head of the stream starts where its own text does, not in the blanks before its `---`.
+  for (const d of parsed) for (const c of chunks) if (c.start <= d.start && d.start < c.end && c.end < d.end) d.start = c.end;
   for (const c of chunks) {
     if (c.rawBlock) {
       const tag = templateTagSaid(source.slice(c.action.start, c.action.end));
