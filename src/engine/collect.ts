@@ -42,6 +42,7 @@ import { readTypeMeta } from "./type-meta.js";
 import { writesTypeMeta } from "./type-meta-keys.js";
 import { readAsKustomize } from "./kustomize-scalars.js";
 import { GoEmbeds } from "./go-embeds.js";
+import { inAnsibleRoleTemplates, JINJA_SYNTAX } from "./ansible-roles.js";
 import { inflatedCharts, unreadBuildSources, type UnreadEntry } from "./unread-builds.js";
 import { parseText } from "./parse.js";
 
@@ -564,6 +565,11 @@ const DOCUMENT_ROOT: Path = Object.freeze([]);
 function collectProblems(state: FileState, doc: ParsedDocument): boolean {
   const { src, severities } = state;
   const base = { docIndex: doc.index, source: doc.helmSource };
+  // An Ansible role's Jinja2 template, rendered by its `template` tasks: neither its syntax nor its placeholders are the repository's manifests.
+  if (state.file.absolute !== STDIN && JINJA_SYNTAX.test(src.text) && inAnsibleRoleTemplates(state.file.absolute) && state.charts.chartOf(state.file) === undefined) {
+    src.skipped++;
+    return false;
+  }
   if (doc.template) {
     const { start, end } = doc.template;
     const found = `template syntax "${excerpt(src.text.slice(start, end))}" is not rendered`;
