@@ -22,11 +22,13 @@ export function schemaRule(meta: Omit<RuleMeta, "id" | "category" | "crossResour
       if (meta.id === "missing-required-field" && !filled(written.name) && !filled(written.generateName) && !isReviewKind(resource.group, resource.kind)) {
         const hasMetadata = resource.raw.metadata !== undefined && resource.raw.metadata !== null;
         const deep = nameTooDeep(written);
+        // `name: ""` is written, and empty: the API server refuses it as it refuses none (Required value: name or generateName is required).
+        const empty = written.name === "";
         report({
-          path: hasMetadata ? ["metadata"] : ["kind"],
-          target: "key",
-          message: `${resource.kind} has no "metadata.name": the API server needs a name for every object${deep ? `; "${deep.key}" is written under metadata.${deep.under}, one level too deep` : ""}`,
-          hint: deep ? `move ${deep.key} out of metadata.${deep.under} to metadata (one indentation level less)` : "add metadata.name",
+          path: empty ? ["metadata", "name"] : hasMetadata ? ["metadata"] : ["kind"],
+          target: empty ? "value" : "key",
+          message: `${resource.kind} has ${empty ? 'an empty "metadata.name"' : 'no "metadata.name"'}: the API server needs a name for every object${deep ? `; "${deep.key}" is written under metadata.${deep.under}, one level too deep` : ""}`,
+          hint: deep ? `move ${deep.key} out of metadata.${deep.under} to metadata (one indentation level less)` : empty ? "write the name in metadata.name" : "add metadata.name",
         });
       }
     },
