@@ -25,9 +25,11 @@ helmfile's schema modeline, or a document with top-level \`releases\` or \`repos
 helmfile renders. An indented line of actions alone (\`{{ range $k, $v := .Labels }}\`,
 \`{{ end }}\`) in a document that YAML cannot read is the template's control flow, reported here
 rather than as a syntax error. A Go template that a Go package of its folder or a folder above embeds
-(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding, and so
+(\`//go:embed\`) is the program's, filled in when it runs, and is skipped without a finding (the
+object it defines is still there for the file's other documents to refer to), and so
 is an embedded document whose actions read the program's data (\`namespace: "{{ .ClusterName }}"\`),
-quoted or not; so are the patches of a kustomization that builds a Helm chart's templates (one
+quoted or not; so is a file with Jinja2 syntax in an Ansible role's templates folder
+(\`roles/<role>/templates/\`), which the role's template tasks render; so are the patches of a kustomization that builds a Helm chart's templates (one
 whose namespace or labels are template actions, as Gatekeeper's helmify writes). A file
 with ytt annotations (Carvel's \`#@ load(...)\`, \`#@overlay/match\`, \`name: #@ data.values.name\`)
 is a ytt template: valid YAML whose computed values read as null and whose overlays are partial
