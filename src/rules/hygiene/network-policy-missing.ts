@@ -95,8 +95,8 @@ Policies applied separately (by a platform team) are unknown to the linter; add 
     report({
       path: tpl.metadataPath,
       target: "key",
-      message: `no NetworkPolicy selects the pods of ${resource.kind} "${resource.name}": every pod of the cluster can reach them`,
-      hint: "add a NetworkPolicy selecting these pods, or a default-deny policy for the namespace",
+      message: resource.kind === "Pod" ? `no NetworkPolicy selects Pod "${resource.name}": every pod of the cluster can reach it` : `no NetworkPolicy selects the pods of ${resource.kind} "${resource.name}": every pod of the cluster can reach them`,
+      hint: `add a NetworkPolicy selecting ${resource.kind === "Pod" ? "this pod" : "these pods"}, or a default-deny policy for the namespace`,
     });
   },
 });

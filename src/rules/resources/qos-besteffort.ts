@@ -32,7 +32,7 @@ a memory limit. Requests equal to limits on every container make the pod Guarant
     const tpl = resource.podTemplate!;
     report({
       path: [...tpl.specPath, "containers"],
-      message: `pods of ${resource.kind} "${resource.name}" are "BestEffort": no container sets a cpu or memory request or limit${ignoredPodLevelResourcesNote(tpl, settings.kubernetesVersion)}`,
+      message: `${resource.kind === "Pod" ? `Pod "${resource.name}" is` : `pods of ${resource.kind} "${resource.name}" are`} "BestEffort": no container sets a cpu or memory request or limit${ignoredPodLevelResourcesNote(tpl, settings.kubernetesVersion)}`,
       hint: "set resources.requests.cpu, resources.requests.memory and resources.limits.memory on every container",
     });
   },
